@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Errors any channel may return, besides its own codes. */
+export const COMMON_ERROR_CODES = [
+  'INVALID_REQUEST',
+  'UNKNOWN_CHANNEL',
+  'NOT_AUTHENTICATED',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
+/**
+ * Who may call a channel. `public` needs no session (log-in, status); `user` needs an unlocked session of any
+ * role; `supervisor` needs an unlocked supervisor session. Approvals by a supervisor at a teller's workstation
+ * carry the supervisor's credentials in the request instead, so the teller's session stays open.
+ */
+export type Access = 'public' | 'user' | 'supervisor';
+
+export interface ChannelSpec<Q extends z.ZodType, S extends z.ZodType, E extends string> {
+  readonly request: Q;
+  readonly response: S;
+  /** Feature error codes this channel may return; each one reaches the teller with a Spanish message. */
+  readonly errors: readonly E[];
+  readonly access: Access;
+}
+
+/** Declares a channel; the generic parameters keep the literal error codes. */
+export const channel = <Q extends z.ZodType, S extends z.ZodType, const E extends string = never>(
+  spec: ChannelSpec<Q, S, E>,
+): ChannelSpec<Q, S, E> => spec;
+
+export const AppErrorSchema = z.object({
+  code: z.string(),
+  /** Spanish, for the teller: what happened and what to do next. */
+  message: z.string(),
+  /** Structured data for the UI (field paths, limits, ids). Never PII beyond what the screen already shows. */
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AppErrorShape = z.infer<typeof AppErrorSchema>;
+
+/** State-changing requests carry one so that a double Enter, a retry or a restart never applies twice. */
+export const IdempotencyKey = z.string().uuid({ message: 'Clave de idempotencia inválida' });

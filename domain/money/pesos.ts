@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Money is integer pesos in a JS number. Colombian pesos have no minor unit in circulation and any amount a
+ * branch handles is far below 2^53, so a safe integer is exact; a float never exists because every boundary
+ * (zod, the store, parsing of typed text) refuses non-integers.
+ */
+export type Pesos = number;
+
+export const PesosSchema = z
+  .number({ message: 'El valor debe ser un número de pesos' })
+  .int({ message: 'El valor debe ser un número entero de pesos, sin centavos' })
+  .nonnegative({ message: 'El valor no puede ser negativo' })
+  .max(Number.MAX_SAFE_INTEGER, { message: 'El valor es demasiado grande' });
+
+export const PositivePesosSchema = PesosSchema.refine((v) => v > 0, { message: 'El valor debe ser mayor que cero' });
+
+const formatter = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0, useGrouping: true });
+
+/** `$ 1.234.567` — the form tellers read on screens and receipts. */
+export const formatPesos = (value: Pesos): string => {
+  const grouped = formatter.format(Math.abs(value));
+  return value < 0 ? `-$ ${grouped}` : `$ ${grouped}`;
+};
+
+/** Digits only, with es-CO thousands separators (`1.234.567`), for inputs that show the number while typed. */
+export const groupDigits = (value: Pesos): string => formatter.format(value);
+
+/**
+ * Parses what a teller types: digits with optional `.` thousands separators and an optional leading `$`.
+ * Decimal commas are refused rather than rounded: a peso amount with cents is a typing mistake.
+ */
+export const parsePesos = (text: string): Pesos | null => {
+  const cleaned = text.replace(/\s|\$/g, '');
+  if (!/^\d{1,3}(\.\d{3})*$|^\d+$/.test(cleaned)) return null;
+  const value = Number(cleaned.replace(/\./g, ''));
+  return Number.isSafeInteger(value) ? value : null;
+};
+
+/** Sums integer pesos, refusing to leave the safe-integer range rather than losing precision. */
+export const sumPesos = (values: readonly Pesos[]): Pesos => {
+  let total = 0;
+  for (const v of values) {
+    total += v;
+    if (!Number.isSafeInteger(total)) throw new RangeError('Suma de pesos fuera de rango');
+  }
+  return total;
+};
