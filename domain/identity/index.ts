@@ -1,0 +1,3 @@
+export * from './nit';
+export * from './document';
+export * from './cellphone';
