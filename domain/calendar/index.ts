@@ -1,0 +1,3 @@
+export * from './business-days';
+export * from './holidays';
+export * from './iso-date';

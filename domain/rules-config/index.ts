@@ -1,0 +1,5 @@
+export * from './config';
+export * from './fees';
+export * from './lookup';
+export * from './result';
+export * from './rounding';
