@@ -36,5 +36,6 @@ export const mulDivRound = (amount: number, numerator: number, denominator: numb
         break;
     }
   }
+  if (result > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError('mulDivRound: result out of the safe-integer range');
   return Number(result);
 };

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { DocumentSchema, type IdentityDocument } from '../identity/document';
+
+/**
+ * Identity of a holder, authorized person, legal representative or depositor on the Comprobante Único. The
+ * document itself (types, formats, NIT check digit) is domain/identity's; this adds the name the slip carries.
+ */
+export const PersonIdSchema = DocumentSchema;
+export type PersonId = IdentityDocument;
+
+export const PersonSchema = z.object({
+  id: PersonIdSchema,
+  name: z.string().trim().min(1, { message: 'Escriba el nombre completo' }).max(120),
+});
+export type Person = z.output<typeof PersonSchema>;
+
+/** Documents are canonical after parsing (domain/identity), so equality of type and number is identity. */
+export const samePerson = (a: PersonId, b: PersonId): boolean => a.type === b.type && a.number === b.number;
+
+export const includesPerson = (list: readonly { id: PersonId }[], id: PersonId): boolean => list.some((p) => samePerson(p.id, id));
