@@ -1,0 +1,95 @@
+import type { PersonId } from '../accounts/person';
+import { samePerson } from '../accounts/person';
+import { type IsoDate, addDays } from '../calendar/iso-date';
+import type { Pesos } from '../money/pesos';
+import type { RulesConfig } from '../rules-config/config';
+
+/**
+ * Cash transaction reporting (domain-co §2): one transaction ≥ $10.000.000, or the customer's cash in the
+ * calendar month reaching ≥ $50.000.000. Cheques are not cash and never count.
+ */
+export interface CashUiafInput {
+  readonly cash: Pesos;
+  /** Cash the same customer already transacted this calendar month (deposits and withdrawals, RTE). */
+  readonly customerMonthCashBefore: Pesos;
+}
+
+export interface CashUiafResult {
+  readonly individual: boolean;
+  readonly multiple: boolean;
+  /** The monthly sum crosses the threshold with this transaction: alert the Oficial de Cumplimiento once. */
+  readonly crossesMonthly: boolean;
+  /** The declaración de origen/destino de fondos must be complete and signed before posting. */
+  readonly declarationRequired: boolean;
+  /** Goes into the monthly Reporte de Transacciones en Efectivo. */
+  readonly reportable: boolean;
+  readonly monthTotal: Pesos;
+}
+
+export const evaluateCashUiaf = (input: CashUiafInput, rules: RulesConfig): CashUiafResult => {
+  const { individualCashThreshold, monthlyCashThreshold, declarationOnMonthlyThreshold } = rules.uiaf;
+  const monthTotal = input.customerMonthCashBefore + input.cash;
+  const individual = input.cash >= individualCashThreshold;
+  const multiple = input.cash > 0 && monthTotal >= monthlyCashThreshold;
+  const crossesMonthly = multiple && input.customerMonthCashBefore < monthlyCashThreshold;
+  return {
+    individual,
+    multiple,
+    crossesMonthly,
+    declarationRequired: individual || (multiple && declarationOnMonthlyThreshold),
+    reportable: individual || multiple,
+    monthTotal,
+  };
+};
+
+export interface CashDepositRecord {
+  readonly on: IsoDate;
+  readonly amount: Pesos;
+  readonly accountNumber: string;
+  readonly depositor: PersonId;
+}
+
+export interface StructuringAlert {
+  readonly by: 'account' | 'depositor' | 'both';
+  /** Qualifying deposits in the window, the current one included. */
+  readonly count: number;
+  readonly total: Pesos;
+  readonly windowFrom: IsoDate;
+  readonly windowTo: IsoDate;
+}
+
+/** "Just under" the individual threshold: [threshold − margin, threshold). */
+export const isJustUnder = (amount: Pesos, rules: RulesConfig): boolean => {
+  const t = rules.uiaf.individualCashThreshold;
+  return amount < t && amount >= t - rules.uiaf.structuring.margin;
+};
+
+/**
+ * Possible structuring (fraccionamiento): the current cash deposit is just under the threshold and, counting it,
+ * at least `minCount` such deposits went to the same account or came from the same depositor within the window.
+ * The alert goes to the supervisor and never to the customer (tipping-off, domain-co §2).
+ */
+export const detectStructuring = (
+  current: CashDepositRecord,
+  recent: readonly CashDepositRecord[],
+  rules: RulesConfig,
+): StructuringAlert | null => {
+  if (!isJustUnder(current.amount, rules)) return null;
+  const { windowDays, minCount } = rules.uiaf.structuring;
+  const windowFrom = addDays(current.on, -(windowDays - 1));
+  const inWindow = recent.filter((r) => r.on >= windowFrom && r.on <= current.on && isJustUnder(r.amount, rules));
+  const byAccount = inWindow.filter((r) => r.accountNumber === current.accountNumber);
+  const byDepositor = inWindow.filter((r) => samePerson(r.depositor, current.depositor));
+  const accountHit = byAccount.length + 1 >= minCount;
+  const depositorHit = byDepositor.length + 1 >= minCount;
+  if (!accountHit && !depositorHit) return null;
+  const matched = new Set([...(accountHit ? byAccount : []), ...(depositorHit ? byDepositor : [])]);
+  const total = [...matched].reduce((sum, r) => sum + r.amount, current.amount);
+  return {
+    by: accountHit && depositorHit ? 'both' : accountHit ? 'account' : 'depositor',
+    count: matched.size + 1,
+    total,
+    windowFrom,
+    windowTo: current.on,
+  };
+};

@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../rules-config/config';
+import { CashDeclarationSchema } from './declaration';
+import { type CashDepositRecord, detectStructuring, evaluateCashUiaf } from './thresholds';
+
+const rules = DEFAULT_RULES;
+const ana = { type: 'CC', number: '1020304050' } as const;
+const luis = { type: 'CC', number: '79123456' } as const;
+
+describe('UIAF cash thresholds (domain-co §2, RTE instructivo)', () => {
+  it('individual: ≥ $10.000.000 in one transaction', () => {
+    expect(evaluateCashUiaf({ cash: 9_999_999, customerMonthCashBefore: 0 }, rules).declarationRequired).toBe(false);
+    expect(evaluateCashUiaf({ cash: 10_000_000, customerMonthCashBefore: 0 }, rules)).toMatchObject({ individual: true, declarationRequired: true, reportable: true });
+  });
+  it('multiple: ≥ $50.000.000 cash in the month for the customer', () => {
+    const r = evaluateCashUiaf({ cash: 5_000_000, customerMonthCashBefore: 45_000_000 }, rules);
+    expect(r).toMatchObject({ individual: false, multiple: true, crossesMonthly: true, declarationRequired: true, monthTotal: 50_000_000 });
+    expect(evaluateCashUiaf({ cash: 5_000_000, customerMonthCashBefore: 60_000_000 }, rules).crossesMonthly).toBe(false);
+    expect(evaluateCashUiaf({ cash: 0, customerMonthCashBefore: 60_000_000 }, rules).reportable).toBe(false);
+  });
+  it('property: the declaration is required iff one of the thresholds is reached', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 80_000_000 }), fc.integer({ min: 0, max: 80_000_000 }), (cash, before) => {
+        const r = evaluateCashUiaf({ cash, customerMonthCashBefore: before }, rules);
+        expect(r.declarationRequired).toBe(cash >= 10_000_000 || (cash > 0 && cash + before >= 50_000_000));
+      }),
+    );
+  });
+});
+
+describe('structuring', () => {
+  const dep = (on: string, amount: number, accountNumber = '111111', depositor = ana): CashDepositRecord => ({ on, amount, accountNumber, depositor });
+  it('three deposits just under $10.000.000 to the same account within 7 days raise an alert', () => {
+    const recent = [dep('2025-06-02', 9_500_000, '111111', luis), dep('2025-06-05', 9_900_000, '111111', luis)];
+    const alert = detectStructuring(dep('2025-06-08', 9_800_000), recent, rules);
+    expect(alert).toMatchObject({ by: 'account', count: 3, total: 29_200_000, windowFrom: '2025-06-02', windowTo: '2025-06-08' });
+  });
+  it('by depositor across accounts; nothing outside the window or below the margin', () => {
+    const recent = [dep('2025-06-02', 9_500_000, '222222'), dep('2025-06-03', 9_000_000, '333333')];
+    expect(detectStructuring(dep('2025-06-04', 9_999_999, '444444'), recent, rules)?.by).toBe('depositor');
+    expect(detectStructuring(dep('2025-06-09', 9_999_999, '444444'), recent, rules)).toBeNull();
+    expect(detectStructuring(dep('2025-06-04', 8_999_999, '444444'), recent, rules)).toBeNull();
+    expect(detectStructuring(dep('2025-06-04', 10_000_000, '444444'), recent, rules)).toBeNull();
+  });
+});
+
+describe('declaración de origen de fondos', () => {
+  const valid = {
+    direction: 'deposito', transactor: { id: ana, name: 'Ana Pérez', address: 'Calle 72 # 54-10', phone: '3001234567' },
+    accountNumber: '123456781234', office: { code: '001', city: 'Barranquilla' }, date: '2025-06-10', time: '10:15:00',
+    amount: 12_000_000, originOrDestination: 'Venta de un vehículo particular', economicActivity: 'Empleada', pep: false, signed: true,
+  };
+  it('accepts a complete signed form and refuses an unsigned one', () => {
+    expect(CashDeclarationSchema.safeParse(valid).success).toBe(true);
+    expect(CashDeclarationSchema.safeParse({ ...valid, signed: false }).success).toBe(false);
+    expect(CashDeclarationSchema.safeParse({ ...valid, originOrDestination: 'ahorros' }).success).toBe(false);
+  });
+});
