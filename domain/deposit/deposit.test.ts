@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Account, AccountSchema } from '../accounts/account';
+import { isBusinessDay } from '../calendar/business-days';
+import { addDays } from '../calendar/iso-date';
+import { DENOMINATIONS } from '../money/denominations';
+import { DEFAULT_RULES, RulesConfigSchema } from '../rules-config/config';
+import { type DepositContext, type DepositEvaluation, type DepositPlan, evaluateDeposit } from './evaluate';
+import { type DepositSlipInput, DepositSlipSchema } from './slip';
+
+const rules = DEFAULT_RULES;
+const account: Account = AccountSchema.parse({
+  number: '123456781234',
+  kind: 'individual',
+  owner: 'natural',
+  holders: [{ id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' }],
+  state: 'activa',
+  balances: { available: 100_000, inCanje: 0, onHold: 0 },
+  lastCustomerMovementOn: '2025-05-01',
+  openedOn: '2020-03-01',
+  city: 'Barranquilla',
+});
+const ctx = (over: Partial<DepositContext> = {}): DepositContext => ({
+  account,
+  officeCity: 'Barranquilla',
+  on: '2025-06-27',
+  cashDepositedTodayToAccount: 0,
+  customerMonthCashBefore: 0,
+  recentCashDeposits: [],
+  ...over,
+});
+const slip = (over: Partial<DepositSlipInput> = {}) =>
+  DepositSlipSchema.parse({ accountNumber: '123456781234', depositor: { id: { type: 'CC', number: '1020304050' } }, cash: { '50000': 4 }, declaredTotal: 200_000, ...over });
+const cheque = (amount: number, city = 'Barranquilla', number = '100200') => ({ bank: 'Bancolombia', number, drawerAccount: '99887766', amount, city });
+const plan = (e: DepositEvaluation): DepositPlan => {
+  if (!e.ok) throw new Error(e.errors.map((x) => x.message).join('\n'));
+  return e.plan;
+};
+const codes = (e: DepositEvaluation): string[] => (e.ok ? [] : e.errors.map((x) => x.code));
+
+describe('deposit comprobante (seed 003, clause 3)', () => {
+  it('cash deposit by the holder credits the available balance; deposits pay no GMF and no commission', () => {
+    const p = plan(evaluateDeposit(slip(), ctx(), rules));
+    expect(p).toMatchObject({ cash: 200_000, chequesTotal: 0, total: 200_000, credits: { available: 200_000, inCanje: 0, onHold: 0 }, approvalReasons: [], pending: [] });
+    expect(p.commission.total).toBe(0);
+  });
+  it('clause 3.7: anyone may deposit, but a non-holder must give document and name (clause 3.1)', () => {
+    const third = { id: { type: 'CC', number: '79123456' } };
+    expect(codes(evaluateDeposit(slip({ depositor: third }), ctx(), rules))).toEqual(['DEPOSITOR_NAME_REQUIRED']);
+    expect(plan(evaluateDeposit(slip({ depositor: { ...third, name: 'Luis Gómez' } }), ctx(), rules)).depositorIsKnown).toBe(false);
+  });
+  it('clause 7.3: a cancelled account receives nothing; clause 3.7 + 7.2: a blocked one does, with a notice', () => {
+    const cancelled = { ...account, state: 'cancelada' as const };
+    expect(codes(evaluateDeposit(slip(), ctx({ account: cancelled }), rules))).toEqual(['ACCOUNT_CANCELLED']);
+    const blocked = { ...account, state: 'bloqueada' as const };
+    const p = plan(evaluateDeposit(slip(), ctx({ account: blocked }), rules));
+    expect(p.notices.join(' ')).toMatch(/bloqueada/);
+    const strict = RulesConfigSchema.parse({ depositToBlockedAccount: 'approval' });
+    expect(plan(evaluateDeposit(slip(), ctx({ account: blocked }), strict)).approvalReasons.map((r) => r.code)).toEqual(['BLOCKED_ACCOUNT_DEPOSIT']);
+    expect(codes(evaluateDeposit(slip(), ctx({ account: blocked }), RulesConfigSchema.parse({ depositToBlockedAccount: 'refuse' })))).toEqual(['ACCOUNT_BLOCKED']);
+  });
+  it('clause 3.9 / 3.11: the written total must equal cash + cheques, with both amounts in the message', () => {
+    const e = evaluateDeposit(slip({ declaredTotal: 250_000, cheques: [cheque(30_000)] }), ctx(), rules);
+    expect(e.ok).toBe(false);
+    if (!e.ok) {
+      expect(e.errors[0]?.code).toBe('DECLARED_TOTAL_MISMATCH');
+      expect(e.errors[0]?.message).toContain('$ 250.000');
+      expect(e.errors[0]?.message).toContain('$ 230.000');
+    }
+  });
+  it('clause 3.1: cheques only at offices; duplicated cheques are caught', () => {
+    const e = evaluateDeposit(slip({ channel: 'corresponsal', cheques: [cheque(30_000), cheque(30_000)], declaredTotal: 260_000 }), ctx(), rules);
+    expect(codes(e)).toEqual(['CHEQUES_ONLY_AT_OFFICE', 'CHEQUE_DUPLICATED']);
+  });
+  it('clause 3.9: same-city cheque goes to canje until the next business day (Friday → Tuesday over the 30-Jun holiday)', () => {
+    const p = plan(evaluateDeposit(slip({ cheques: [cheque(500_000)], declaredTotal: 700_000 }), ctx(), rules));
+    expect(p.credits).toEqual({ available: 200_000, inCanje: 500_000, onHold: 0 });
+    expect(p.holds).toEqual([{ chequeIndex: 0, route: 'canje', amount: 500_000, releaseOn: '2025-07-01' }]);
+  });
+  it('clause 3.9: other-city cheque only as remesa al cobro, with commission and a longer hold; refused if the bank does not accept them', () => {
+    const p = plan(evaluateDeposit(slip({ cheques: [cheque(800_000, 'Bogotá D.C.')], declaredTotal: 1_000_000 }), ctx(), rules));
+    expect(p.holds[0]).toMatchObject({ route: 'remesa', releaseOn: '2025-07-07' });
+    expect(p.credits.onHold).toBe(800_000);
+    expect(p.commission.lines).toEqual([{ kind: 'remesa', amount: 15_000, chequeIndex: 0 }]);
+    const noRemesa = RulesConfigSchema.parse({ remesa: { acceptOtherCityCheques: false } });
+    expect(codes(evaluateDeposit(slip({ cheques: [cheque(800_000, 'Bogotá')], declaredTotal: 1_000_000 }), ctx(), noRemesa))).toEqual(['CHEQUE_OTHER_CITY_REFUSED']);
+  });
+  it('clause 3.8: deposit into an account of another city pays the table commission; city names compare without accents', () => {
+    const p = plan(evaluateDeposit(slip(), ctx({ officeCity: 'Medellín' }), rules));
+    expect(p.commission.lines).toEqual([{ kind: 'otra-ciudad', amount: 5_000 }]);
+    expect(plan(evaluateDeposit(slip(), ctx({ officeCity: ' BARRANQUILLA ' }), rules)).commission.total).toBe(0);
+  });
+  it('clause 3.6 / 3.7: cash above the topes asks for a supervisor instead of refusing', () => {
+    const big = slip({ cash: { '100000': 600 }, declaredTotal: 60_000_000 });
+    const p = plan(evaluateDeposit(big, ctx({ cashDepositedTodayToAccount: 45_000_000 }), rules));
+    expect(p.approvalReasons.map((r) => r.code)).toEqual(['LIMIT_EXCEEDED_DEPOSIT_TRANSACTION', 'LIMIT_EXCEEDED_DEPOSIT_DAY']);
+    expect(p.uiaf.declarationRequired).toBe(true);
+    expect(p.pending).toEqual(['UIAF_DECLARATION']);
+  });
+  it('cheques do not count for UIAF (domain-co §2: cash only)', () => {
+    const p = plan(evaluateDeposit(slip({ cash: {}, cheques: [cheque(20_000_000)], declaredTotal: 20_000_000 }), ctx(), rules));
+    expect(p.uiaf.declarationRequired).toBe(false);
+  });
+  it('a declaration for another amount is refused', () => {
+    const declaration = {
+      direction: 'deposito', transactor: { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez', address: 'Calle 72 # 54-10', phone: '3001234567' },
+      accountNumber: '123456781234', office: { code: '001', city: 'Barranquilla' }, date: '2025-06-27', time: '10:15:00',
+      amount: 11_000_000, originOrDestination: 'Venta de un vehículo particular', economicActivity: 'Empleada', pep: false, signed: true,
+    };
+    const s = slip({ cash: { '100000': 120 }, declaredTotal: 12_000_000, declaration });
+    expect(codes(evaluateDeposit(s, ctx(), rules))).toEqual(['UIAF_DECLARATION_MISMATCH']);
+    const ok = plan(evaluateDeposit(slip({ cash: { '100000': 120 }, declaredTotal: 12_000_000, declaration: { ...declaration, amount: 12_000_000 } }), ctx(), rules));
+    expect(ok.pending).toEqual([]);
+  });
+});
+
+describe('deposit properties', () => {
+  const counts = fc.dictionary(fc.constantFrom(...DENOMINATIONS.map(String)), fc.integer({ min: 0, max: 300 }));
+  const chequeArb = fc.record({
+    amount: fc.integer({ min: 1, max: 50_000_000 }),
+    city: fc.constantFrom('Barranquilla', 'Bogotá', 'Cali'),
+    number: fc.integer({ min: 1, max: 999_999 }).map(String),
+  });
+  const day = fc.integer({ min: 0, max: 3650 }).map((d) => addDays('2024-01-01', d));
+  it('credits add up to the total; holds release on a business day after the deposit date; commission never negative', () => {
+    fc.assert(
+      fc.property(counts, fc.uniqueArray(chequeArb, { maxLength: 6, selector: (c) => c.number }), day, (cash, cheques, on) => {
+        const lines = cheques.map((c) => cheque(c.amount, c.city, c.number));
+        const cashTotal = DENOMINATIONS.reduce((s, d) => s + d * (cash[String(d)] ?? 0), 0);
+        const total = cashTotal + cheques.reduce((s, c) => s + c.amount, 0);
+        const e = evaluateDeposit(slip({ cash, cheques: lines, declaredTotal: total }), ctx({ on }), rules);
+        if (total === 0) {
+          expect(codes(e)).toEqual(['DEPOSIT_EMPTY']);
+          return;
+        }
+        const p = plan(e);
+        expect(p.total).toBe(total);
+        expect(p.credits.available + p.credits.inCanje + p.credits.onHold).toBe(total);
+        expect(p.holds.length).toBe(cheques.length);
+        for (const h of p.holds) {
+          expect(isBusinessDay(h.releaseOn)).toBe(true);
+          expect(h.releaseOn > on).toBe(true);
+        }
+        expect(p.commission.total).toBeGreaterThanOrEqual(0);
+        // A wrong written total is always caught.
+        expect(codes(evaluateDeposit(slip({ cash, cheques: lines, declaredTotal: total + 1 }), ctx({ on }), rules))).toContain('DECLARED_TOTAL_MISMATCH');
+      }),
+    );
+  });
+  it('remesa holds are never shorter than canje holds', () => {
+    fc.assert(
+      fc.property(day, (on) => {
+        const p = plan(evaluateDeposit(slip({ cash: {}, cheques: [cheque(1_000, 'Barranquilla', '1'), cheque(1_000, 'Cali', '2')], declaredTotal: 2_000 }), ctx({ on }), rules));
+        expect((p.holds[1]?.releaseOn ?? "") > (p.holds[0]?.releaseOn ?? "")).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PersonIdSchema } from '../accounts/person';
+import { DenominationCountSchema } from '../money/denominations';
+import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import { CashDeclarationSchema } from '../uiaf/declaration';
+
+/** One cheque row of the Comprobante Único (domain-co §10): bank, number, drawer account, amount, city. */
+export const ChequeLineSchema = z.object({
+  /** Drawee bank: name or CEDEC compensation code. */
+  bank: z.string().trim().min(1, { message: 'Indique el banco del cheque' }).max(60),
+  number: z.string().regex(/^\d{1,12}$/, { message: 'El número del cheque debe tener solo dígitos' }),
+  drawerAccount: z.string().regex(/^\d{4,20}$/, { message: 'La cuenta del girador debe tener entre 4 y 20 dígitos' }),
+  amount: PositivePesosSchema,
+  /** Plaza where the cheque is payable: same city as the office → canje, otherwise remesa al cobro. */
+  city: z.string().trim().min(1, { message: 'Indique la ciudad (plaza) del cheque' }).max(60),
+});
+export type ChequeLine = z.infer<typeof ChequeLineSchema>;
+
+export const DepositSlipSchema = z.object({
+  accountNumber: z.string().regex(/^\d{6,20}$/, { message: 'El número de cuenta debe tener entre 6 y 20 dígitos' }),
+  /** Seed 003 cl. 3.1: cheques are received only at offices. */
+  channel: z.enum(['oficina', 'corresponsal']).default('oficina'),
+  /** Who physically deposits. The name is required when the person is not on the account (cl. 3.1, 3.7). */
+  depositor: z.object({ id: PersonIdSchema, name: z.string().trim().max(120).optional() }),
+  /** Cash as counted by denomination; the count, not the slip, is what the till receives. */
+  cash: DenominationCountSchema.default({}),
+  cheques: z.array(ChequeLineSchema).max(50, { message: 'Máximo 50 cheques por comprobante' }).default([]),
+  /** Total the customer wrote on the slip (cl. 3.9, 3.11). */
+  declaredTotal: PesosSchema,
+  /** Required when the UIAF thresholds are reached (domain-co §2). */
+  declaration: CashDeclarationSchema.optional(),
+});
+export type DepositSlip = z.output<typeof DepositSlipSchema>;
+export type DepositSlipInput = z.input<typeof DepositSlipSchema>;
+
+/** Cities compare without accents, case or extra spaces ("Bogotá" = "BOGOTA"). */
+export const normalizeCity = (city: string): string =>
+  city.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().replace(/\s+/g, ' ').toUpperCase();
+
+export const sameCity = (a: string, b: string): boolean => normalizeCity(a) === normalizeCity(b);
