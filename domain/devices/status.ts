@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** What the UI shows per device. `message` is Spanish and tells the teller what to do. */
+export const PrinterStatusSchema = z.object({
+  online: z.boolean(),
+  coverOpen: z.boolean(),
+  paperNearEnd: z.boolean(),
+  paperOut: z.boolean(),
+  /** Cutter, mechanical or unrecoverable error (DLE EOT 3). */
+  error: z.boolean(),
+});
+export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
+
+export const DeviceKindSchema = z.enum(['printer', 'fingerprint', 'scanner']);
+export type DeviceKind = z.infer<typeof DeviceKindSchema>;
+
+export const DeviceStateSchema = z.enum(['connecting', 'ready', 'busy', 'attention', 'disconnected']);
+export type DeviceState = z.infer<typeof DeviceStateSchema>;
+
+export const DeviceStatusSchema = z.object({
+  id: z.string(),
+  kind: DeviceKindSchema,
+  state: DeviceStateSchema,
+  emulated: z.boolean(),
+  /** Spanish, for the status bar; absent when everything is fine. */
+  message: z.string().optional(),
+  printer: PrinterStatusSchema.optional(),
+  /** ISO date-time of the last change, from the device process clock. */
+  since: z.string(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+export const PrintJobStateSchema = z.enum(['queued', 'printing', 'printed', 'failed']);
+export type PrintJobState = z.infer<typeof PrintJobStateSchema>;
+
+export const PrintJobViewSchema = z.object({
+  id: z.string(),
+  state: PrintJobStateSchema,
+  /** Business id the job prints (receipt sequence). */
+  sequence: z.string(),
+  attempts: z.number().int().nonnegative(),
+  /** Why it failed, Spanish, with what to do. */
+  reason: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type PrintJobView = z.infer<typeof PrintJobViewSchema>;
