@@ -1,0 +1,3 @@
+export * from './causales';
+export * from './remesa';
+export * from './returned';
