@@ -1,0 +1,178 @@
+import type { Account, Customer, DocumentType } from '../../domain/central-api';
+import type { Sql } from '../store/db';
+
+/**
+ * Central's accounts and customers: the system of record for balances. Every change bumps the entity's
+ * reference version so branches pick it up through `GET /v1/reference`.
+ */
+type StaticData = Omit<Account, 'number' | 'balances'>;
+interface AccountRow {
+  number: string;
+  data: string;
+  available: number;
+  in_canje: number;
+  on_hold: number;
+}
+interface CustomerRow {
+  document_type: DocumentType;
+  document_number: string;
+  name: string;
+  owner: 'natural' | 'juridica';
+  cellphone: string | null;
+  city: string;
+}
+
+export const customerId = (documentType: string, documentNumber: string): string => `${documentType}:${documentNumber}`;
+
+export const bumpVersion = (sql: Sql, entity: 'account' | 'customer', id: string): number => {
+  const version = sql.next('ref_version');
+  sql.run(
+    'INSERT INTO ref_versions (entity, entity_id, version) VALUES (?, ?, ?) ON CONFLICT(entity, entity_id) DO UPDATE SET version = excluded.version',
+    entity,
+    id,
+    version,
+  );
+  return version;
+};
+
+const toAccount = (row: AccountRow): Account => ({
+  number: row.number,
+  ...(JSON.parse(row.data) as StaticData),
+  balances: { available: row.available, inCanje: row.in_canje, onHold: row.on_hold },
+});
+
+const toCustomer = (row: CustomerRow): Customer => ({
+  documentType: row.document_type,
+  documentNumber: row.document_number,
+  name: row.name,
+  owner: row.owner,
+  cellphone: row.cellphone,
+  city: row.city,
+});
+
+export const getAccount = (sql: Sql, number: string): Account | undefined => {
+  const row = sql.get<AccountRow>('SELECT * FROM accounts WHERE number = ?', number);
+  return row ? toAccount(row) : undefined;
+};
+
+export const putAccount = (sql: Sql, account: Account): void => {
+  const { number, balances, ...data } = account;
+  sql.run(
+    `INSERT INTO accounts (number, data, available, in_canje, on_hold) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(number) DO UPDATE SET data = excluded.data, available = excluded.available,
+       in_canje = excluded.in_canje, on_hold = excluded.on_hold`,
+    number,
+    JSON.stringify(data),
+    balances.available,
+    balances.inCanje,
+    balances.onHold,
+  );
+  bumpVersion(sql, 'account', number);
+};
+
+export const getCustomer = (sql: Sql, documentType: string, documentNumber: string): Customer | undefined => {
+  const row = sql.get<CustomerRow>(
+    'SELECT * FROM customers WHERE document_type = ? AND document_number = ?',
+    documentType,
+    documentNumber,
+  );
+  return row ? toCustomer(row) : undefined;
+};
+
+export const putCustomer = (sql: Sql, c: Customer): void => {
+  sql.run(
+    `INSERT INTO customers (document_type, document_number, name, owner, cellphone, city) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(document_type, document_number) DO UPDATE SET name = excluded.name, owner = excluded.owner,
+       cellphone = excluded.cellphone, city = excluded.city`,
+    c.documentType,
+    c.documentNumber,
+    c.name,
+    c.owner,
+    c.cellphone,
+    c.city,
+  );
+  bumpVersion(sql, 'customer', customerId(c.documentType, c.documentNumber));
+};
+
+export const accountsOfHolder = (sql: Sql, documentType: string, documentNumber: string): Account[] =>
+  sql
+    .all<AccountRow>('SELECT * FROM accounts ORDER BY number')
+    .map(toAccount)
+    .filter((a) => a.holders[0]?.documentType === documentType && a.holders[0].documentNumber === documentNumber);
+
+export interface Posting {
+  account: string;
+  dAvailable: number;
+  dCanje: number;
+  dHold: number;
+}
+
+/** Applies balance deltas; the table's CHECK constraints make a negative balance abort the transaction. */
+export const applyPosting = (sql: Sql, opKey: string | null, p: Posting): void => {
+  sql.run(
+    'UPDATE accounts SET available = available + ?, in_canje = in_canje + ?, on_hold = on_hold + ? WHERE number = ?',
+    p.dAvailable,
+    p.dCanje,
+    p.dHold,
+    p.account,
+  );
+  if (opKey !== null) {
+    sql.run(
+      'INSERT INTO postings (op_key, account, d_available, d_canje, d_hold) VALUES (?, ?, ?, ?, ?)',
+      opKey,
+      p.account,
+      p.dAvailable,
+      p.dCanje,
+      p.dHold,
+    );
+  }
+  bumpVersion(sql, 'account', p.account);
+};
+
+/** How much a debit may take now: available minus the embargoed part. */
+export const withdrawable = (a: Account): number =>
+  Math.max(0, a.balances.available - (a.state === 'embargada' ? a.embargoAmount : 0));
+
+export type DebitRefusal = 'ACCOUNT_INACTIVE' | 'ACCOUNT_BLOCKED' | 'ACCOUNT_CANCELLED' | 'INSUFFICIENT_FUNDS' | 'EMBARGOED_FUNDS';
+
+/** Whether `amount` may be debited from `a` (state first, then funds). */
+export const debitRefusal = (a: Account, amount: number): DebitRefusal | null => {
+  if (a.state === 'inactiva') return 'ACCOUNT_INACTIVE';
+  if (a.state === 'bloqueada') return 'ACCOUNT_BLOCKED';
+  if (a.state === 'cancelada') return 'ACCOUNT_CANCELLED';
+  if (amount <= withdrawable(a)) return null;
+  return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
+};
+
+export const creditRefusal = (a: Account): 'ACCOUNT_CANCELLED' | null => (a.state === 'cancelada' ? 'ACCOUNT_CANCELLED' : null);
+
+export const REFUSAL_MESSAGES: Record<string, string> = {
+  ACCOUNT_NOT_FOUND: 'La cuenta no existe en central. Verifique el número con el cliente.',
+  ACCOUNT_INACTIVE: 'La cuenta está inactiva: no admite débitos. El titular debe reactivarla en la oficina.',
+  ACCOUNT_BLOCKED: 'La cuenta está bloqueada: no admite débitos. Remita al cliente a servicio al cliente.',
+  ACCOUNT_CANCELLED: 'La cuenta está cancelada y no admite movimientos.',
+  INSUFFICIENT_FUNDS: 'Saldo disponible insuficiente en central. Informe al cliente y no entregue el dinero.',
+  EMBARGOED_FUNDS: 'Parte del saldo está embargado: el valor supera lo disponible para retiro.',
+  HOLD_NOT_FOUND: 'La autorización del retiro no existe en central. Solicite una nueva autorización.',
+  HOLD_MISMATCH: 'La autorización corresponde a otra cuenta. Solicite una nueva autorización.',
+  HOLD_ALREADY_USED: 'La autorización ya fue usada por otro retiro. Solicite una nueva autorización.',
+  REVERSAL_TARGET_NOT_FOUND: 'La operación a reversar no existe en central para esta oficina.',
+  REVERSAL_TARGET_NOT_APPLIED: 'La operación a reversar fue rechazada en central: no hay nada que reversar.',
+  ALREADY_REVERSED: 'La operación ya fue reversada.',
+  NOT_REVERSIBLE: 'Ese tipo de operación no se reversa con una reversión de saldo.',
+  CUSTOMER_NOT_FOUND: 'El cliente no existe en central. Verifique el tipo y número de documento.',
+  CELLPHONE_MISMATCH: 'El celular indicado no coincide con el registrado. Valide identidad con documento y huella.',
+  FINGERPRINT_NOT_VERIFIED: 'No hay una validación de huella exitosa reciente para este documento. Valide la huella.',
+  SAME_ACCOUNT: 'La cuenta de origen y destino son la misma.',
+};
+
+export const expireHolds = (sql: Sql, nowMs: number): void => {
+  const due = sql.all<{ id: string; account: string; amount: number }>(
+    "SELECT id, account, amount FROM holds WHERE state = 'active' AND expires_ms <= ?",
+    nowMs,
+  );
+  for (const h of due) {
+    sql.run("UPDATE holds SET state = 'expired' WHERE id = ?", h.id);
+    applyPosting(sql, null, { account: h.account, dAvailable: h.amount, dCanje: 0, dHold: -h.amount });
+  }
+};

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Approval, ApprovalCreate } from '../../domain/central-api';
+import { ApprovalSchema, ApprovalDecisionSchema } from '../../domain/central-api';
+import { fail, ok, type Caller, type HandlerResult } from '../http/result';
+import { hashCanonical, iso } from '../runtime';
+import type { Sql } from '../store/db';
+
+/**
+ * Supervisor approval relay. Requests live for `ttlMs`; a pending one past its expiry reads as `expired`.
+ * Maker and checker must be different people; a decision is final (re-sending the same decision is a replay).
+ */
+interface Row {
+  id: string;
+  branch: string;
+  hash: string;
+  request: string;
+  state: Approval['state'];
+  created_ms: number;
+  expires_ms: number;
+  decision: string | null;
+}
+
+export const DEFAULT_APPROVAL_TTL_MS = 15 * 60_000;
+
+const view = (r: Row, nowMs: number): Approval =>
+  ApprovalSchema.parse({
+    ...(JSON.parse(r.request) as ApprovalCreate),
+    state: r.state === 'pending' && nowMs >= r.expires_ms ? 'expired' : r.state,
+    createdAt: iso(r.created_ms),
+    expiresAt: iso(r.expires_ms),
+    decision: r.decision === null ? null : (JSON.parse(r.decision) as unknown),
+  });
+
+export const createApproval = (sql: Sql, req: ApprovalCreate, nowMs: number, ttlMs: number): HandlerResult<{ approval: Approval }> =>
+  sql.tx(() => {
+    const hash = hashCanonical(req);
+    const seen = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
+    if (seen) {
+      return seen.hash === hash
+        ? ok({ approval: view(seen, nowMs) })
+        : fail(409, 'ID_REUSED', 'Ese identificador de solicitud ya se usó con otros datos. Cree la solicitud de nuevo.');
+    }
+    sql.run(
+      "INSERT INTO approvals (id, branch, hash, request, state, created_ms, expires_ms) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+      req.id,
+      req.branch,
+      hash,
+      JSON.stringify(req),
+      nowMs,
+      nowMs + ttlMs,
+    );
+    const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
+    return row ? ok({ approval: view(row, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');
+  });
+
+export const pendingApprovals = (sql: Sql, branch: string, nowMs: number): { approvals: Approval[] } => ({
+  approvals: sql
+    .all<Row>("SELECT * FROM approvals WHERE branch = ? AND state = 'pending' AND expires_ms > ? ORDER BY created_ms, id", branch, nowMs)
+    .map((r) => view(r, nowMs)),
+});
+
+/** Requests of another branch read as not found: a workstation sees only its own branch. */
+export const getApproval = (sql: Sql, id: string, caller: Caller, nowMs: number): HandlerResult<{ approval: Approval }> => {
+  const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', id);
+  if (!row || row.branch !== caller.branch) return fail(404, 'NOT_FOUND', 'La solicitud de aprobación no existe.');
+  return ok({ approval: view(row, nowMs) });
+};
+
+export const decideApproval = (
+  sql: Sql,
+  req: z.infer<typeof ApprovalDecisionSchema>,
+  caller: Caller,
+  nowMs: number,
+): HandlerResult<{ approval: Approval }> =>
+  sql.tx(() => {
+    const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
+    if (!row || row.branch !== caller.branch) return fail(404, 'NOT_FOUND', 'La solicitud de aprobación no existe.');
+    const current = view(row, nowMs);
+    if (req.supervisorId === current.makerId) {
+      return fail(403, 'MAKER_IS_CHECKER', 'Quien solicitó la operación no puede aprobarla. Debe decidir otro supervisor.');
+    }
+    const state = req.decision === 'approve' ? 'approved' : 'rejected';
+    if (current.state === 'expired') return fail(409, 'APPROVAL_EXPIRED', 'La solicitud venció. El cajero debe solicitarla de nuevo.');
+    if (current.state !== 'pending') {
+      const d = current.decision;
+      const replay = d !== null && d.supervisorId === req.supervisorId && current.state === state && d.reason === req.reason;
+      return replay
+        ? ok({ approval: current })
+        : fail(409, 'ALREADY_DECIDED', 'La solicitud ya fue decidida por un supervisor.', { state: current.state });
+    }
+    const decision = { supervisorId: req.supervisorId, workstation: caller.workstation, reason: req.reason, decidedAt: iso(nowMs) };
+    sql.run('UPDATE approvals SET state = ?, decision = ? WHERE id = ?', state, JSON.stringify(decision), req.id);
+    return ok({ approval: { ...current, state, decision } });
+  });

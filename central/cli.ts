@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { parseTokenList } from './http/auth';
+import { startCentral } from './server';
+import { DEFAULT_DB_PATH } from './store/db';
+
+/**
+ * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…]`
+ * Env: CENTRAL_PORT, CENTRAL_DB, CENTRAL_TOKENS (same format as --tokens), CENTRAL_HOST.
+ * Prints `CENTRAL_READY <url>` on stdout once listening; request logs go to stderr as JSON lines.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    db: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    tokens: { type: 'string' },
+    host: { type: 'string' },
+  },
+});
+
+const port = Number(values.port ?? process.env.CENTRAL_PORT ?? 0);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write('central: --port debe ser un número entre 0 y 65535\n');
+  process.exit(2);
+}
+const tokens = parseTokenList(values.tokens ?? process.env.CENTRAL_TOKENS ?? '');
+if (tokens.length === 0 && !values.demo) {
+  process.stderr.write('central: sin tokens de estación (use --tokens o CENTRAL_TOKENS, o --demo)\n');
+  process.exit(2);
+}
+
+const central = await startCentral({
+  port,
+  host: values.host ?? process.env.CENTRAL_HOST ?? '127.0.0.1',
+  dbPath: values.db ?? process.env.CENTRAL_DB ?? DEFAULT_DB_PATH,
+  demo: values.demo,
+  tokens,
+});
+if (values.demo) {
+  for (const t of central.demoTokens) process.stdout.write(`CENTRAL_DEMO_TOKEN ${t.workstation} ${t.token}\n`);
+}
+process.stdout.write(`CENTRAL_READY ${central.url}\n`);
+
+const stop = (): void => {
+  void central.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

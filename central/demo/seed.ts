@@ -1,0 +1,98 @@
+import type { Account, Customer, PersonRef } from '../../domain/central-api';
+import { DEMO_CITIZENS } from '../../domain/devices/demo-citizens';
+import { getCustomer, putAccount, putCustomer } from '../accounts/ledger';
+import type { WorkstationToken } from '../http/auth';
+import type { Sql } from '../store/db';
+
+/**
+ * Demo data for `--demo`: branch 001 "Bogotá Centro", its workstations with known dev tokens, the demo
+ * citizens as customers with registered cellphones, and accounts covering every kind and state a teller
+ * meets. Fictitious people and numbers only.
+ */
+export const DEMO_BRANCH = { code: '001', name: 'Bogotá Centro', city: 'Bogotá D.C.' } as const;
+export const DEMO_WORKSTATIONS = ['001-01', '001-02', '001-03'] as const;
+export const demoToken = (workstation: string): string => `caja-demo-token-${workstation}`;
+export const DEMO_TOKENS: readonly WorkstationToken[] = DEMO_WORKSTATIONS.map((w) => ({ workstation: w, branch: '001', token: demoToken(w) }));
+
+/** Registered cellphones of the demo citizens, by document number. */
+export const DEMO_CELLPHONES: Readonly<Record<string, string>> = {
+  '900000001': '3001234501',
+  '900000002': '3101234502',
+  '900000003': '3151234503',
+  // The SMS demo gateway never delivers to this one: radications for Andrés end `vencido`.
+  '900000004': '3201234504',
+  '900000005': '3501234505',
+};
+export const DEMO_UNREACHABLE_CELLPHONES = ['3201234504'] as const;
+
+const COMPANY: Customer = {
+  documentType: 'NIT',
+  documentNumber: '900123456-8',
+  name: 'FERRETERÍA EL TORNILLO S.A.S.',
+  owner: 'juridica',
+  cellphone: '3157654321',
+  city: 'Bogotá D.C.',
+};
+/** Authorized person on the company account; not a holder. */
+const AUTHORIZED: Customer = {
+  documentType: 'CE',
+  documentNumber: '1234567',
+  name: 'CARLOS ALBERTO DÍAZ RAMOS',
+  owner: 'natural',
+  cellphone: '3009876543',
+  city: 'Bogotá D.C.',
+};
+
+const fullName = (c: (typeof DEMO_CITIZENS)[number]): string => `${c.names} ${c.firstSurname} ${c.secondSurname}`;
+
+export const demoCustomers = (): Customer[] => [
+  ...DEMO_CITIZENS.map(
+    (c): Customer => ({
+      documentType: c.documentType,
+      documentNumber: c.documentNumber,
+      name: fullName(c),
+      owner: 'natural',
+      cellphone: DEMO_CELLPHONES[c.documentNumber] ?? null,
+      city: 'Bogotá D.C.',
+    }),
+  ),
+  COMPANY,
+  AUTHORIZED,
+];
+
+const ref = (c: Customer): PersonRef => ({ documentType: c.documentType, documentNumber: c.documentNumber, name: c.name });
+
+export const demoAccounts = (): Account[] => {
+  const [maria, juan, luz, andres, rosa] = demoCustomers();
+  if (!maria || !juan || !luz || !andres || !rosa) throw new Error('demo citizens missing');
+  const base = {
+    product: 'ahorros' as const,
+    authorized: [] as PersonRef[],
+    gmfExempt: false,
+    embargoAmount: 0,
+    city: 'Bogotá D.C.',
+    branch: DEMO_BRANCH.code,
+    owner: 'natural' as const,
+  };
+  const bal = (available: number, inCanje = 0) => ({ available, inCanje, onHold: 0 });
+  return [
+    { ...base, number: '240000000011', kind: 'individual', holders: [ref(maria)], state: 'activa', gmfExempt: true, balances: bal(2_500_000), registeredCellphone: maria.cellphone },
+    { ...base, number: '240000000029', kind: 'individual', holders: [ref(juan)], state: 'activa', balances: bal(15_800_000), registeredCellphone: juan.cellphone },
+    { ...base, number: '240000000037', kind: 'colectiva', holders: [ref(maria), ref(luz)], state: 'activa', balances: bal(4_200_000), registeredCellphone: maria.cellphone },
+    { ...base, number: '240000000045', kind: 'conjunta', holders: [ref(juan), ref(rosa)], state: 'activa', balances: bal(9_000_000), registeredCellphone: juan.cellphone },
+    { ...base, number: '240000000052', kind: 'individual', holders: [ref(andres)], state: 'inactiva', balances: bal(350_000), registeredCellphone: andres.cellphone },
+    { ...base, number: '240000000060', kind: 'individual', holders: [ref(luz)], state: 'embargada', embargoAmount: 1_800_000, balances: bal(3_000_000), registeredCellphone: luz.cellphone },
+    { ...base, number: '240000000078', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], authorized: [ref(AUTHORIZED)], state: 'activa', balances: bal(48_000_000), registeredCellphone: COMPANY.cellphone },
+    { ...base, number: '240000000086', kind: 'individual', holders: [ref(rosa)], state: 'activa', balances: bal(600_000, 1_200_000), registeredCellphone: rosa.cellphone },
+    { ...base, number: '240000000094', kind: 'individual', holders: [ref(juan)], state: 'bloqueada', balances: bal(120_000), registeredCellphone: juan.cellphone },
+  ];
+};
+
+/** Seeds once: a database that already has accounts is left as it is (restarts keep their state). */
+export const seedDemo = (sql: Sql): boolean =>
+  sql.tx(() => {
+    if (sql.get('SELECT 1 AS x FROM accounts LIMIT 1')) return false;
+    for (const c of demoCustomers()) if (!getCustomer(sql, c.documentType, c.documentNumber)) putCustomer(sql, c);
+    for (const a of demoAccounts()) putAccount(sql, a);
+    return true;
+  });

@@ -1,0 +1,67 @@
+import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
+import { REFUSAL_MESSAGES, applyPosting, debitRefusal, expireHolds, getAccount } from '../accounts/ledger';
+import { fail, ok, type HandlerResult } from '../http/result';
+import { iso } from '../runtime';
+import type { Sql } from '../store/db';
+
+/** Online authorization of withdrawals: a hold moves funds from available to on-hold until used or expired. */
+interface Row {
+  id: string;
+  account: string;
+  amount: number;
+  state: Hold['state'];
+  created_ms: number;
+  expires_ms: number;
+}
+const view = (r: Row): Hold => ({
+  holdId: r.id,
+  account: r.account,
+  amount: r.amount,
+  state: r.state,
+  createdAt: iso(r.created_ms),
+  expiresAt: iso(r.expires_ms),
+});
+
+export const DEFAULT_HOLD_TTL_MS = 15 * 60_000;
+
+/** Call inside a transaction (through `once`). */
+export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workstation: string, nowMs: number, ttlMs: number): HoldResponse => {
+  expireHolds(sql, nowMs);
+  const account = getAccount(sql, req.account);
+  if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
+  const refusal = debitRefusal(account, req.amount);
+  if (refusal) return { status: 'refused', reason: refusal, message: REFUSAL_MESSAGES[refusal] ?? '' };
+  sql.run(
+    "INSERT INTO holds (id, account, amount, state, workstation, created_ms, expires_ms) VALUES (?, ?, ?, 'active', ?, ?, ?)",
+    holdId,
+    req.account,
+    req.amount,
+    workstation,
+    nowMs,
+    nowMs + ttlMs,
+  );
+  applyPosting(sql, null, { account: req.account, dAvailable: -req.amount, dCanje: 0, dHold: req.amount });
+  const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);
+  if (!row) throw new Error('hold row missing after insert');
+  return { status: 'authorized', hold: view(row), availableAfter: account.balances.available - req.amount };
+};
+
+export const getHold = (sql: Sql, holdId: string, nowMs: number): HandlerResult<{ hold: Hold }> =>
+  sql.tx(() => {
+    expireHolds(sql, nowMs);
+    const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);
+    return row ? ok({ hold: view(row) }) : fail(404, 'NOT_FOUND', 'La autorización no existe en central.');
+  });
+
+/** The teller cancelled the withdrawal: the funds go back to available at once. Releasing twice is a no-op. */
+export const releaseHold = (sql: Sql, holdId: string, nowMs: number): HandlerResult<{ hold: Hold }> =>
+  sql.tx(() => {
+    expireHolds(sql, nowMs);
+    const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);
+    if (!row) return fail(404, 'NOT_FOUND', 'La autorización no existe en central.');
+    if (row.state === 'released') return ok({ hold: view(row) });
+    if (row.state !== 'active') return fail(409, 'HOLD_NOT_ACTIVE', `La autorización ya está ${row.state === 'consumed' ? 'usada' : 'vencida'}.`);
+    sql.run("UPDATE holds SET state = 'released' WHERE id = ?", holdId);
+    applyPosting(sql, null, { account: row.account, dAvailable: row.amount, dCanje: 0, dHold: -row.amount });
+    return ok({ hold: view({ ...row, state: 'released' }) });
+  });

@@ -1,0 +1,262 @@
+import {
+  operationBody,
+  type Operation,
+  type OperationResult,
+  type OperationStatusResponse,
+  type Outcome,
+  type RejectionCode,
+} from '../../domain/central-api';
+import {
+  REFUSAL_MESSAGES,
+  accountsOfHolder,
+  applyPosting,
+  creditRefusal,
+  customerId,
+  debitRefusal,
+  expireHolds,
+  getAccount,
+  getCustomer,
+  bumpVersion,
+  putAccount,
+  type Posting,
+} from '../accounts/ledger';
+import { fingerprintVerified } from '../registry/transactions';
+import { hashCanonical, iso } from '../runtime';
+import type { Sql } from '../store/db';
+
+/**
+ * Exactly-once application of branch operations. Inside one transaction per batch, each operation's key is
+ * looked up: unseen → the balance effect is computed, applied and recorded with the key and the body hash;
+ * seen with the same hash → the first outcome is returned; seen with another hash → `conflict`, nothing applied.
+ */
+interface OpRow {
+  key: string;
+  hash: string;
+  type: string;
+  branch: string;
+  status: 'applied' | 'rejected';
+  outcome: string;
+}
+
+type Effect = { ok: true; postings: Posting[]; after?: () => void } | { ok: false; reason: RejectionCode };
+
+const reject = (reason: RejectionCode): Effect => ({ ok: false, reason });
+
+interface HoldRow {
+  id: string;
+  account: string;
+  amount: number;
+  state: string;
+}
+
+const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }): Effect => {
+  const account = getAccount(sql, op.account);
+  if (!account) return reject('ACCOUNT_NOT_FOUND');
+  const total = op.payload.amount + op.payload.gmf;
+  const holdId = op.payload.holdId;
+  const hold = holdId === undefined ? undefined : sql.get<HoldRow>('SELECT * FROM holds WHERE id = ?', holdId);
+  if (holdId !== undefined && !hold) return reject('HOLD_NOT_FOUND');
+  if (hold && hold.account !== op.account) return reject('HOLD_MISMATCH');
+  if (hold?.state === 'consumed') return reject('HOLD_ALREADY_USED');
+  if (hold?.state === 'active') {
+    // The held amount is already out of `available`; only what exceeds it needs checking.
+    const extra = Math.max(0, total - hold.amount);
+    const refusal = debitRefusal(account, extra);
+    if (refusal) return reject(refusal);
+    return {
+      ok: true,
+      postings: [{ account: op.account, dAvailable: hold.amount - total, dCanje: 0, dHold: -hold.amount }],
+      after: () => sql.run("UPDATE holds SET state = 'consumed', consumed_by = ? WHERE id = ?", op.key, hold.id),
+    };
+  }
+  // No hold, or it expired / was released and its funds are back in `available`.
+  const refusal = debitRefusal(account, total);
+  if (refusal) return reject(refusal);
+  return { ok: true, postings: [{ account: op.account, dAvailable: -total, dCanje: 0, dHold: 0 }] };
+};
+
+const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
+  switch (op.type) {
+    case 'cash_deposit':
+    case 'cheque_deposit': {
+      const account = getAccount(sql, op.account);
+      if (!account) return reject('ACCOUNT_NOT_FOUND');
+      const refusal = creditRefusal(account);
+      if (refusal) return reject(refusal);
+      const cash = op.type === 'cash_deposit';
+      return {
+        ok: true,
+        postings: [{ account: op.account, dAvailable: cash ? op.payload.amount : 0, dCanje: cash ? 0 : op.payload.amount, dHold: 0 }],
+      };
+    }
+    case 'withdrawal':
+      return debitEffect(sql, op);
+    case 'transfer': {
+      if (op.payload.toAccount === op.account) return reject('SAME_ACCOUNT');
+      const from = getAccount(sql, op.account);
+      const to = getAccount(sql, op.payload.toAccount);
+      if (!from || !to) return reject('ACCOUNT_NOT_FOUND');
+      const refusal = debitRefusal(from, op.payload.amount + op.payload.gmf) ?? creditRefusal(to);
+      if (refusal) return reject(refusal);
+      return {
+        ok: true,
+        postings: [
+          { account: op.account, dAvailable: -(op.payload.amount + op.payload.gmf), dCanje: 0, dHold: 0 },
+          { account: op.payload.toAccount, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 },
+        ],
+      };
+    }
+    case 'till_open':
+    case 'till_close':
+      // Recorded for the branch's day at central; no customer balance moves.
+      return { ok: true, postings: [] };
+    case 'reversal':
+      return reversalEffect(sql, op);
+    case 'contact_update':
+      return contactEffect(sql, op, nowMs);
+  }
+};
+
+const REVERSIBLE = new Set(['cash_deposit', 'cheque_deposit', 'withdrawal', 'transfer']);
+
+const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }): Effect => {
+  const target = sql.get<OpRow>('SELECT * FROM operations WHERE key = ?', op.payload.reversesKey);
+  if (!target || target.branch !== op.branch) return reject('REVERSAL_TARGET_NOT_FOUND');
+  if (!REVERSIBLE.has(target.type)) return reject('NOT_REVERSIBLE');
+  if (target.status !== 'applied') return reject('REVERSAL_TARGET_NOT_APPLIED');
+  if (sql.get('SELECT 1 AS x FROM reversals WHERE reversed_key = ?', target.key)) return reject('ALREADY_REVERSED');
+  const original = sql.all<{ account: string; d_available: number; d_canje: number; d_hold: number }>(
+    'SELECT account, d_available, d_canje, d_hold FROM postings WHERE op_key = ? ORDER BY id',
+    target.key,
+  );
+  // A consumed hold is not re-created: the whole net debit comes back to `available`.
+  const postings = original.map((p) => ({ account: p.account, dAvailable: -(p.d_available + p.d_hold), dCanje: -p.d_canje, dHold: 0 }));
+  for (const p of postings) {
+    const a = getAccount(sql, p.account);
+    if (!a) return reject('ACCOUNT_NOT_FOUND');
+    if (a.balances.available + p.dAvailable < 0 || a.balances.inCanje + p.dCanje < 0) return reject('INSUFFICIENT_FUNDS');
+  }
+  return {
+    ok: true,
+    postings,
+    after: () => sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key),
+  };
+};
+
+const contactEffect = (sql: Sql, op: Operation & { type: 'contact_update' }, nowMs: number): Effect => {
+  const p = op.payload;
+  const customer = getCustomer(sql, p.documentType, p.documentNumber);
+  if (!customer) return reject('CUSTOMER_NOT_FOUND');
+  if (p.validatedBy === 'previous_cellphone' && (customer.cellphone === null || p.previousCellphone !== customer.cellphone)) {
+    return reject('CELLPHONE_MISMATCH');
+  }
+  if (p.validatedBy === 'fingerprint' && !fingerprintVerified(sql, p.documentType, p.documentNumber, p.fingerprintTransactionId, nowMs)) {
+    return reject('FINGERPRINT_NOT_VERIFIED');
+  }
+  return {
+    ok: true,
+    postings: [],
+    after: () => {
+      sql.run(
+        'UPDATE customers SET cellphone = ? WHERE document_type = ? AND document_number = ?',
+        p.cellphone,
+        p.documentType,
+        p.documentNumber,
+      );
+      bumpVersion(sql, 'customer', customerId(p.documentType, p.documentNumber));
+      for (const a of accountsOfHolder(sql, p.documentType, p.documentNumber)) putAccount(sql, { ...a, registeredCellphone: p.cellphone });
+      sql.run(
+        `INSERT INTO contact_updates (op_key, document_type, document_number, old_cellphone, new_cellphone, validated_by, workstation, at_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        op.key,
+        p.documentType,
+        p.documentNumber,
+        customer.cellphone,
+        p.cellphone,
+        p.validatedBy,
+        op.workstation,
+        nowMs,
+      );
+    },
+  };
+};
+
+const reference = (sql: Sql): string => `C${String(sql.next('posting_ref')).padStart(9, '0')}`;
+
+/** Applies one operation; call inside `sql.tx`. */
+export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWorkstation: string): OperationResult => {
+  const hash = hashCanonical(operationBody(op));
+  const seen = sql.get<OpRow>('SELECT * FROM operations WHERE key = ?', op.key);
+  if (seen) {
+    if (seen.hash !== hash) {
+      sql.run(
+        'INSERT INTO operation_conflicts (key, sent_hash, workstation, at_ms) VALUES (?, ?, ?, ?)',
+        op.key,
+        hash,
+        callerWorkstation,
+        nowMs,
+      );
+      return {
+        key: op.key,
+        status: 'conflict',
+        boundHash: seen.hash,
+        sentHash: hash,
+        message: 'La clave de la operación ya se usó con otros datos. No se aplicó; revise la operación en el diario.',
+      };
+    }
+    return { key: op.key, status: 'duplicate', first: JSON.parse(seen.outcome) as Outcome };
+  }
+  expireHolds(sql, nowMs);
+  const effect = effectOf(sql, op, nowMs);
+  const postedAt = iso(nowMs);
+  let outcome: Outcome;
+  if (effect.ok) {
+    outcome = { outcome: 'applied', reference: reference(sql), postedAt };
+  } else {
+    outcome = {
+      outcome: 'rejected',
+      reference: reference(sql),
+      postedAt,
+      reason: effect.reason,
+      message: REFUSAL_MESSAGES[effect.reason] ?? 'Operación rechazada en central.',
+    };
+  }
+  // The key row first: postings reference it.
+  sql.run(
+    `INSERT INTO operations (key, hash, type, branch, workstation, account, body, status, outcome, received_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    op.key,
+    hash,
+    op.type,
+    op.branch,
+    op.workstation,
+    op.account ?? null,
+    JSON.stringify(operationBody(op)),
+    outcome.outcome,
+    JSON.stringify(outcome),
+    nowMs,
+  );
+  if (effect.ok) {
+    for (const p of effect.postings) applyPosting(sql, op.key, p);
+    effect.after?.();
+    if (op.account !== undefined) {
+      const balances = getAccount(sql, op.account)?.balances;
+      if (balances) {
+        outcome = { ...outcome, balances } as Outcome;
+        sql.run('UPDATE operations SET outcome = ? WHERE key = ?', JSON.stringify(outcome), op.key);
+      }
+    }
+    return { key: op.key, status: 'applied', first: outcome };
+  }
+  return { key: op.key, status: 'rejected', first: outcome };
+};
+
+export const applyBatch = (sql: Sql, ops: readonly Operation[], nowMs: number, callerWorkstation: string): OperationResult[] =>
+  sql.tx(() => ops.map((op) => applyOperation(sql, op, nowMs, callerWorkstation)));
+
+export const operationStatus = (sql: Sql, key: string, payloadHash: string | undefined): OperationStatusResponse => {
+  const row = sql.get<OpRow>('SELECT * FROM operations WHERE key = ?', key);
+  if (!row) return { key, status: 'unknown' };
+  if (payloadHash !== undefined && payloadHash !== row.hash) return { key, status: 'conflict', boundHash: row.hash };
+  return { key, status: row.status, boundHash: row.hash, type: row.type, first: JSON.parse(row.outcome) as Outcome };
+};

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import {
+  maskCellphone,
+  type OtpPolicy,
+  type RadicateRequest,
+  type SecurityCodePurpose,
+  type SecurityCodeRequest,
+  type SendNowRequest,
+} from '../../domain/central-api';
+import { getCustomer } from '../accounts/ledger';
+import { fail, ok, type HandlerResult } from '../http/result';
+import { fingerprintVerified } from '../registry/transactions';
+import { iso, randomDigits, sha256Hex, type Random } from '../runtime';
+import type { Sql } from '../store/db';
+import type { SmsGateway } from './sms-gateway';
+
+/**
+ * Security-code requests (seed 000, domain-co §11). The code is generated here when the SMS goes out, handed
+ * to the gateway, and kept only as a salted SHA-256 in `sms_log`. Short numeric codes are guessable from their
+ * hash by brute force, so the log is evidence of what was sent, not a secret store.
+ */
+interface Row {
+  radicado: string;
+  document_type: string;
+  document_number: string;
+  purpose: SecurityCodePurpose;
+  cellphone: string;
+  state: SecurityCodeRequest['state'];
+  created_ms: number;
+  deadline_ms: number;
+  send_at_ms: number;
+  sent_ms: number | null;
+  delivered_ms: number | null;
+  code_expires_ms: number | null;
+  gateway_id: string | null;
+}
+
+export interface SecurityCodeDeps {
+  sql: Sql;
+  sms: SmsGateway;
+  random: Random;
+  policy: OtpPolicy;
+}
+
+const view = (r: Row): SecurityCodeRequest => ({
+  radicado: r.radicado,
+  purpose: r.purpose,
+  state: r.state,
+  maskedCellphone: maskCellphone(r.cellphone),
+  createdAt: iso(r.created_ms),
+  deadline: iso(r.deadline_ms),
+  sentAt: r.sent_ms === null ? null : iso(r.sent_ms),
+  deliveredAt: r.delivered_ms === null ? null : iso(r.delivered_ms),
+  codeExpiresAt: r.code_expires_ms === null ? null : iso(r.code_expires_ms),
+});
+
+export const hashCode = (salt: string, code: string): string => sha256Hex(`${salt}:${code}`);
+
+/** Generates the code(s), hands them to the gateway at `atMs` and logs the delivery with hashes only. */
+const send = (d: SecurityCodeDeps, r: Row, atMs: number): void => {
+  const p = d.policy;
+  let text: string;
+  let codes: [string, string | null];
+  let validity: number;
+  if (r.purpose === 'verification_code') {
+    const code = randomDigits(d.random, p.verificationDigits);
+    codes = [code, null];
+    validity = p.verificationValidityMs;
+    text = `Su codigo de seguridad es ${code}. Vence en ${Math.round(validity / 60_000)} minutos. No lo comparta con nadie, ni con el banco.`;
+  } else {
+    const login = randomDigits(d.random, p.temporaryKeyDigits);
+    let transactional = randomDigits(d.random, p.temporaryKeyDigits);
+    // Seed 004: the transactional key must differ from the login key.
+    while (transactional === login) transactional = randomDigits(d.random, p.temporaryKeyDigits);
+    codes = [login, transactional];
+    validity = p.temporaryKeyValidityMs;
+    text = `Sus claves temporales: ingreso ${login}, transaccional ${transactional}. Cambielas dentro de ${Math.round(validity / 3_600_000)} horas. No las comparta.`;
+  }
+  const gatewayId = d.sms.send({ to: r.cellphone, text, atMs });
+  const salt = randomBytes(16).toString('hex');
+  d.sql.run(
+    `INSERT INTO sms_log (radicado, gateway_id, to_masked, purpose, salt, code_hash, code2_hash, status, sent_ms, status_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'enviado', ?, ?)`,
+    r.radicado,
+    gatewayId,
+    maskCellphone(r.cellphone),
+    r.purpose,
+    salt,
+    hashCode(salt, codes[0]),
+    codes[1] === null ? null : hashCode(salt, codes[1]),
+    atMs,
+    atMs,
+  );
+  d.sql.run(
+    "UPDATE security_codes SET state = 'enviado', sent_ms = ?, code_expires_ms = ?, gateway_id = ? WHERE radicado = ?",
+    atMs,
+    atMs + validity,
+    gatewayId,
+    r.radicado,
+  );
+};
+
+/**
+ * Moves every open request forward to `nowMs`, as if time had passed event by event: a radicado is sent at
+ * its send time, delivered when the gateway says so, and `vencido` if not delivered by its deadline.
+ */
+export const advanceSecurityCodes = (d: SecurityCodeDeps, nowMs: number): void =>
+  d.sql.tx(() => {
+    for (const r of d.sql.all<Row>("SELECT * FROM security_codes WHERE state IN ('radicado', 'enviado')")) {
+      if (r.state === 'radicado' && r.send_at_ms <= nowMs && r.send_at_ms < r.deadline_ms) send(d, r, r.send_at_ms);
+      const cur = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', r.radicado);
+      if (cur?.state === 'enviado' && cur.gateway_id !== null) {
+        const st = d.sms.status(cur.gateway_id, nowMs);
+        if (st.state === 'delivered' && st.atMs <= cur.deadline_ms) {
+          d.sql.run("UPDATE security_codes SET state = 'entregado', delivered_ms = ? WHERE radicado = ?", st.atMs, cur.radicado);
+          d.sql.run("UPDATE sms_log SET status = 'entregado', status_ms = ? WHERE gateway_id = ?", st.atMs, cur.gateway_id);
+          continue;
+        }
+        if (st.state === 'failed') d.sql.run("UPDATE sms_log SET status = 'fallido', status_ms = ? WHERE gateway_id = ?", st.atMs, cur.gateway_id);
+      }
+      if (nowMs >= r.deadline_ms) d.sql.run("UPDATE security_codes SET state = 'vencido' WHERE radicado = ?", r.radicado);
+    }
+  });
+
+type Req = (RadicateRequest | SendNowRequest) & { mode: 'radicate' | 'send_now' };
+
+/** Idempotent on `key` (bound to the request hash by the caller) — this function runs once per key. */
+export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: string, nowMs: number): HandlerResult<SecurityCodeRequest> => {
+  const customer = getCustomer(d.sql, req.documentType, req.documentNumber);
+  if (!customer) return fail(404, 'CUSTOMER_NOT_FOUND', 'El cliente no existe en central. Verifique el tipo y número de documento.');
+  if (customer.cellphone === null) {
+    return fail(409, 'NO_REGISTERED_CELLPHONE', 'El cliente no tiene celular registrado. Haga primero la actualización de datos.');
+  }
+  if ('statedCellphone' in req && req.statedCellphone !== customer.cellphone) {
+    return fail(409, 'CELLPHONE_MISMATCH', 'El celular indicado no coincide con el registrado. Pida el número anterior o valide con documento y huella.');
+  }
+  if ('fingerprintTransactionId' in req && !fingerprintVerified(d.sql, req.documentType, req.documentNumber, req.fingerprintTransactionId, nowMs)) {
+    return fail(409, 'FINGERPRINT_NOT_VERIFIED', 'No hay una validación de huella exitosa reciente para este documento. Valide la huella antes de radicar.');
+  }
+  const day = iso(nowMs).slice(0, 10).replaceAll('-', '');
+  const radicado = `RAD-${day}-${String(d.sql.next('radicado')).padStart(6, '0')}`;
+  const sendAt = req.mode === 'send_now' ? nowMs : nowMs + d.policy.radicationSendDelayMs;
+  d.sql.run(
+    `INSERT INTO security_codes (radicado, document_type, document_number, purpose, cellphone, workstation, state,
+       created_ms, deadline_ms, send_at_ms) VALUES (?, ?, ?, ?, ?, ?, 'radicado', ?, ?, ?)`,
+    radicado,
+    req.documentType,
+    req.documentNumber,
+    req.purpose,
+    customer.cellphone,
+    workstation,
+    nowMs,
+    nowMs + d.policy.radicationDeadlineMs,
+    sendAt,
+  );
+  if (req.mode === 'send_now') {
+    const row = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
+    if (row) send(d, row, nowMs);
+  }
+  const row = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
+  return row ? ok(view(row)) : fail(500, 'INTERNAL', 'Error interno de central.');
+};
+
+export const getSecurityCode = (d: SecurityCodeDeps, radicado: string, nowMs: number): SecurityCodeRequest | undefined => {
+  advanceSecurityCodes(d, nowMs);
+  const row = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
+  return row ? view(row) : undefined;
+};

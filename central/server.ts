@@ -1,0 +1,155 @@
+import type { AddressInfo } from 'node:net';
+import { OtpPolicySchema, type Operation, type OtpPolicy, type SecurityCodeRequest } from '../domain/central-api';
+import { createApproval, decideApproval, getApproval, pendingApprovals, DEFAULT_APPROVAL_TTL_MS } from './approvals/approvals';
+import * as guard from './http/guards';
+import { tokenTable, type WorkstationToken } from './http/auth';
+import { once } from './http/idempotent';
+import { fail, ok, type HandlerResult } from './http/result';
+import { createCentralHttpServer, type Handlers, type RequestLogEntry } from './http/server';
+import { DEFAULT_HOLD_TTL_MS, authorizeHold, getHold, releaseHold } from './holds/holds';
+import { anchor, latestAnchor } from './journal/anchors';
+import { applyBatch, applyOperation, operationStatus } from './operations/apply';
+import { referencePage } from './reference/reference';
+import { demoRegistry } from './registry/demo-registry';
+import type { CitizenRegistry } from './registry/registry';
+import { matchFingerprint } from './registry/transactions';
+import { offsetClock, systemClock, systemIds, systemRandom, type AdjustableClock, type Clock, type Ids, type Random } from './runtime';
+import { advanceSecurityCodes, createSecurityCode, getSecurityCode, type SecurityCodeDeps } from './security-code/service';
+import { demoSmsGateway, type SmsGateway } from './security-code/sms-gateway';
+import { DEFAULT_DB_PATH, openCentralDb } from './store/db';
+import { DEMO_TOKENS, DEMO_UNREACHABLE_CELLPHONES, seedDemo } from './demo/seed';
+
+export interface CentralOptions {
+  /** 0 = any free port. */
+  port?: number;
+  host?: string;
+  dbPath?: string;
+  demo?: boolean;
+  clock?: Clock;
+  ids?: Ids;
+  random?: Random;
+  /** Provisioned workstation tokens; `--demo` adds the known dev tokens. */
+  tokens?: readonly WorkstationToken[];
+  otpPolicy?: Partial<OtpPolicy>;
+  holdTtlMs?: number;
+  approvalTtlMs?: number;
+  sms?: SmsGateway;
+  registry?: CitizenRegistry;
+  log?: (entry: RequestLogEntry) => void;
+  onError?: (err: unknown) => void;
+  /** How often open security-code requests are advanced on their own (ms, 0 = only when asked). */
+  tickMs?: number;
+}
+
+export interface CentralHandle {
+  url: string;
+  /** The clock central runs on; in demo mode `POST /v1/test/advance` moves it. */
+  clock: Clock;
+  sms: SmsGateway;
+  /** Tokens added by `--demo` (empty otherwise). */
+  demoTokens: readonly WorkstationToken[];
+  /** True when this start seeded the demo data into an empty database. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+const stderrLog = (e: RequestLogEntry): void => {
+  process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), ...e })}\n`);
+};
+
+export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHandle> => {
+  const demo = opts.demo ?? false;
+  const base = opts.clock ?? systemClock;
+  const adjustable: AdjustableClock | null = demo ? offsetClock(base) : null;
+  const clock: Clock = adjustable ?? base;
+  const ids = opts.ids ?? systemIds;
+  const random = opts.random ?? systemRandom;
+  const policy: OtpPolicy = OtpPolicySchema.parse(opts.otpPolicy ?? {});
+  const holdTtl = opts.holdTtlMs ?? DEFAULT_HOLD_TTL_MS;
+  const approvalTtl = opts.approvalTtlMs ?? DEFAULT_APPROVAL_TTL_MS;
+  const sms = opts.sms ?? demoSmsGateway({ unreachable: demo ? DEMO_UNREACHABLE_CELLPHONES : [] });
+  const registry = opts.registry ?? demoRegistry();
+  const tokens = [...(opts.tokens ?? []), ...(demo ? DEMO_TOKENS : [])];
+
+  const sql = openCentralDb(opts.dbPath ?? DEFAULT_DB_PATH);
+  const seeded = demo ? seedDemo(sql) : false;
+  const codes: SecurityCodeDeps = { sql, sms, random, policy };
+  const now = (): number => clock.now().getTime();
+  /** A replayed request answers with the request's state now, not as it was when first created. */
+  const current = (r: HandlerResult<SecurityCodeRequest>): HandlerResult<{ request: SecurityCodeRequest }> =>
+    r.ok ? ok({ request: getSecurityCode(codes, r.value.radicado, now()) ?? r.value }) : r;
+
+  const handlers: Handlers = {
+    health: () => ok({ status: 'ok', now: clock.now().toISOString(), demo }),
+    postOperations: (req, { caller }) => {
+      const denied = guard.ownOperations(req.operations, caller);
+      if (denied) return denied;
+      return ok({ results: applyBatch(sql, req.operations, now(), caller.workstation) });
+    },
+    operationStatus: (req) => ok(operationStatus(sql, req.key, req.payloadHash)),
+    authorizeWithdrawal: (req, { caller }) =>
+      once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl))),
+    getHold: (req) => getHold(sql, req.holdId, now()),
+    releaseHold: (req) => releaseHold(sql, req.holdId, now()),
+    reference: (req) => ok(referencePage(sql, req.cursor, req.limit, now())),
+    matchFingerprint: (req, { caller }) => ok(matchFingerprint(sql, registry, req, ids.uuid(), caller.workstation, now())),
+    radicateSecurityCode: (req, { caller }) =>
+      current(once(sql, 'security-codes:radicate', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'radicate' }, caller.workstation, now()))),
+    sendSecurityCodeNow: (req, { caller }) =>
+      current(once(sql, 'security-codes:send-now', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'send_now' }, caller.workstation, now()))),
+    securityCodeStatus: (req) => {
+      const r = getSecurityCode(codes, req.radicado, now());
+      return r ? ok({ request: r }) : fail(404, 'NOT_FOUND', 'El radicado no existe en central.');
+    },
+    updateContact: (req, { caller }) => {
+      const { key, occurredAt, ...payload } = req;
+      const op: Operation = { key, occurredAt, branch: caller.branch, workstation: caller.workstation, type: 'contact_update', payload };
+      return ok(sql.tx(() => applyOperation(sql, op, now(), caller.workstation)));
+    },
+    anchorJournal: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? anchor(sql, req, now()),
+    latestAnchor: (req, { caller }) => guard.sameBranch(req.workstation, caller) ?? ok(latestAnchor(sql, req.workstation)),
+    requestApproval: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? createApproval(sql, req, now(), approvalTtl),
+    pendingApprovals: (req, { caller }) =>
+      req.branch === caller.branch ? ok(pendingApprovals(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las solicitudes de su oficina.'),
+    getApproval: (req, { caller }) => getApproval(sql, req.id, caller, now()),
+    decideApproval: (req, { caller }) => decideApproval(sql, req, caller, now()),
+    advanceClock: (req) => {
+      if (!adjustable) return fail(404, 'NOT_FOUND', 'Ruta no disponible en central.');
+      const at = adjustable.advance(req.ms);
+      advanceSecurityCodes(codes, at.getTime());
+      return ok({ now: at.toISOString() });
+    },
+  };
+
+  const server = createCentralHttpServer({
+    handlers,
+    authenticate: tokenTable(tokens),
+    demo,
+    log: opts.log ?? stderrLog,
+    onError: opts.onError ?? ((err) => process.stderr.write(`central: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const tickMs = opts.tickMs ?? 5_000;
+  const timer = tickMs > 0 ? setInterval(() => advanceSecurityCodes(codes, now()), tickMs) : null;
+  timer?.unref();
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host ?? '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    clock,
+    sms,
+    demoTokens: demo ? DEMO_TOKENS : [],
+    seeded,
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      sql.close();
+    },
+  };
+};

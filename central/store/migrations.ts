@@ -1,0 +1,120 @@
+/**
+ * Numbered migrations, applied in order and recorded in `PRAGMA user_version`. Never edit a released one;
+ * add the next number. Times are stored as epoch milliseconds (`*_ms`) so expiry checks are integer compares.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, customers, reference versions',
+    sql: `
+      CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+      CREATE TABLE customers (
+        document_type TEXT NOT NULL, document_number TEXT NOT NULL,
+        name TEXT NOT NULL, owner TEXT NOT NULL, cellphone TEXT, city TEXT NOT NULL,
+        PRIMARY KEY (document_type, document_number)
+      ) STRICT;
+      -- Static account data as JSON; balances as integer columns so postings are plain arithmetic.
+      CREATE TABLE accounts (
+        number TEXT PRIMARY KEY, data TEXT NOT NULL,
+        available INTEGER NOT NULL CHECK (available >= 0),
+        in_canje INTEGER NOT NULL CHECK (in_canje >= 0),
+        on_hold INTEGER NOT NULL CHECK (on_hold >= 0)
+      ) STRICT;
+      -- One row per entity at its latest version: the delta-sync cursor walks versions upwards.
+      CREATE TABLE ref_versions (
+        entity TEXT NOT NULL, entity_id TEXT NOT NULL, version INTEGER NOT NULL UNIQUE,
+        PRIMARY KEY (entity, entity_id)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    name: 'operations, postings, holds, idempotent requests',
+    sql: `
+      CREATE TABLE operations (
+        key TEXT PRIMARY KEY, hash TEXT NOT NULL, type TEXT NOT NULL,
+        branch TEXT NOT NULL, workstation TEXT NOT NULL, account TEXT,
+        body TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),
+        outcome TEXT NOT NULL, received_ms INTEGER NOT NULL
+      ) STRICT;
+      -- Attempts to reuse a key with another body: kept for audit, never applied.
+      CREATE TABLE operation_conflicts (
+        id INTEGER PRIMARY KEY, key TEXT NOT NULL REFERENCES operations(key), sent_hash TEXT NOT NULL,
+        workstation TEXT NOT NULL, at_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE postings (
+        id INTEGER PRIMARY KEY, op_key TEXT NOT NULL REFERENCES operations(key), account TEXT NOT NULL REFERENCES accounts(number),
+        d_available INTEGER NOT NULL, d_canje INTEGER NOT NULL, d_hold INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX postings_op ON postings(op_key);
+      CREATE TABLE reversals (reversed_key TEXT PRIMARY KEY REFERENCES operations(key), reversal_key TEXT NOT NULL) STRICT;
+      CREATE TABLE holds (
+        id TEXT PRIMARY KEY, account TEXT NOT NULL REFERENCES accounts(number), amount INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('active', 'consumed', 'released', 'expired')),
+        workstation TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, consumed_by TEXT
+      ) STRICT;
+      CREATE INDEX holds_active ON holds(state, expires_ms);
+      -- Idempotency of single requests (holds, security codes): key bound to the hash of the request body.
+      CREATE TABLE requests (
+        key TEXT PRIMARY KEY, route TEXT NOT NULL, hash TEXT NOT NULL, response TEXT NOT NULL, at_ms INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'registry transactions, security codes, sms log, contact journal',
+    sql: `
+      -- Outcome of each fingerprint match; the template is never stored.
+      CREATE TABLE fingerprint_tx (
+        id TEXT PRIMARY KEY, document_type TEXT NOT NULL, document_number TEXT NOT NULL,
+        result TEXT NOT NULL, score INTEGER NOT NULL, workstation TEXT NOT NULL, at_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE security_codes (
+        radicado TEXT PRIMARY KEY, document_type TEXT NOT NULL, document_number TEXT NOT NULL,
+        purpose TEXT NOT NULL, cellphone TEXT NOT NULL, workstation TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('radicado', 'enviado', 'entregado', 'vencido')),
+        created_ms INTEGER NOT NULL, deadline_ms INTEGER NOT NULL, send_at_ms INTEGER NOT NULL,
+        sent_ms INTEGER, delivered_ms INTEGER, code_expires_ms INTEGER, gateway_id TEXT
+      ) STRICT;
+      CREATE INDEX security_codes_open ON security_codes(state);
+      -- What the SMS gateway was asked to deliver. Codes only as salted SHA-256, the phone masked.
+      CREATE TABLE sms_log (
+        id INTEGER PRIMARY KEY, radicado TEXT NOT NULL REFERENCES security_codes(radicado), gateway_id TEXT NOT NULL,
+        to_masked TEXT NOT NULL, purpose TEXT NOT NULL, salt TEXT NOT NULL, code_hash TEXT NOT NULL, code2_hash TEXT,
+        status TEXT NOT NULL CHECK (status IN ('enviado', 'entregado', 'fallido')),
+        sent_ms INTEGER NOT NULL, status_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE contact_updates (
+        id INTEGER PRIMARY KEY, op_key TEXT NOT NULL REFERENCES operations(key),
+        document_type TEXT NOT NULL, document_number TEXT NOT NULL,
+        old_cellphone TEXT, new_cellphone TEXT NOT NULL, validated_by TEXT NOT NULL,
+        workstation TEXT NOT NULL, at_ms INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 4,
+    name: 'journal anchors, approvals',
+    sql: `
+      CREATE TABLE anchors (
+        id INTEGER PRIMARY KEY, workstation TEXT NOT NULL, sequence INTEGER NOT NULL, head_hash TEXT NOT NULL,
+        anchored_ms INTEGER NOT NULL, UNIQUE (workstation, sequence)
+      ) STRICT;
+      -- Append-only: the chain-head record of a workstation is never rewritten.
+      CREATE TRIGGER anchors_no_update BEFORE UPDATE ON anchors BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;
+      CREATE TRIGGER anchors_no_delete BEFORE DELETE ON anchors BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;
+      CREATE TABLE approvals (
+        id TEXT PRIMARY KEY, branch TEXT NOT NULL, hash TEXT NOT NULL, request TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'rejected', 'expired')),
+        created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, decision TEXT
+      ) STRICT;
+      CREATE INDEX approvals_branch ON approvals(branch, state);
+    `,
+  },
+];

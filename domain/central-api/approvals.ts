@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { PesosSchema } from '../money/pesos';
+import { BranchIdSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } from './common';
+
+/**
+ * Supervisor approval relay between workstations of a branch (visación, till differences, overrides). The
+ * teller's workstation posts a request; a supervisor at any workstation of the branch lists and decides it;
+ * the maker polls for the decision. Maker and checker must be different people.
+ */
+export const ApprovalKindSchema = z.enum(['withdrawal_visacion', 'till_difference', 'fingerprint_override', 'reversal', 'other']);
+
+export const ApprovalCreateSchema = z.object({
+  /** Idempotency key and id of the request. */
+  id: KeySchema,
+  branch: BranchIdSchema,
+  workstation: WorkstationIdSchema,
+  makerId: z.string().min(1).max(64),
+  kind: ApprovalKindSchema,
+  /** Shown to the supervisor: no document numbers or names, the supervisor sees those at the teller's screen. */
+  summary: z.string().min(1).max(200),
+  amount: PesosSchema.optional(),
+});
+export type ApprovalCreate = z.infer<typeof ApprovalCreateSchema>;
+
+export const ApprovalStateSchema = z.enum(['pending', 'approved', 'rejected', 'expired']);
+export const ApprovalSchema = ApprovalCreateSchema.extend({
+  state: ApprovalStateSchema,
+  createdAt: IsoDateTimeSchema,
+  expiresAt: IsoDateTimeSchema,
+  decision: z
+    .object({
+      supervisorId: z.string(),
+      workstation: WorkstationIdSchema,
+      reason: z.string(),
+      decidedAt: IsoDateTimeSchema,
+    })
+    .nullable(),
+});
+export type Approval = z.infer<typeof ApprovalSchema>;
+
+export const ApprovalResponseSchema = z.object({ approval: ApprovalSchema });
+export const ApprovalListRequestSchema = z.object({ branch: BranchIdSchema });
+export const ApprovalListResponseSchema = z.object({ approvals: z.array(ApprovalSchema) });
+export const ApprovalQuerySchema = z.object({ id: KeySchema });
+export const ApprovalDecisionSchema = z.object({
+  id: KeySchema,
+  supervisorId: z.string().min(1).max(64),
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(3, 'Escriba el motivo de la decisión').max(200),
+});
+export const APPROVAL_ERRORS = ['MAKER_IS_CHECKER', 'ALREADY_DECIDED', 'APPROVAL_EXPIRED', 'ID_REUSED'] as const;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import { AccountNumberSchema, IsoDateTimeSchema, KeySchema } from './common';
+
+/**
+ * Online authorization of a withdrawal: central checks the balance and reserves `amount` (withdrawal + GMF)
+ * as a hold; the withdrawal operation then names the hold and consumes it. Unused holds expire and the funds
+ * return to the available balance.
+ */
+export const HoldRequestSchema = z.object({
+  key: KeySchema,
+  account: AccountNumberSchema,
+  amount: PositivePesosSchema,
+});
+export type HoldRequest = z.infer<typeof HoldRequestSchema>;
+
+export const HOLD_REFUSAL_CODES = [
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_INACTIVE',
+  'ACCOUNT_BLOCKED',
+  'ACCOUNT_CANCELLED',
+  'INSUFFICIENT_FUNDS',
+  'EMBARGOED_FUNDS',
+] as const;
+
+export const HoldStateSchema = z.enum(['active', 'consumed', 'released', 'expired']);
+export const HoldSchema = z.object({
+  holdId: z.string(),
+  account: AccountNumberSchema,
+  amount: PesosSchema,
+  state: HoldStateSchema,
+  createdAt: IsoDateTimeSchema,
+  expiresAt: IsoDateTimeSchema,
+});
+export type Hold = z.infer<typeof HoldSchema>;
+
+export const HoldResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('authorized'), hold: HoldSchema, availableAfter: PesosSchema }),
+  z.object({ status: z.literal('refused'), reason: z.enum(HOLD_REFUSAL_CODES), message: z.string() }),
+]);
+export type HoldResponse = z.infer<typeof HoldResponseSchema>;
+
+export const HoldQuerySchema = z.object({ holdId: z.string().min(1) });
+export const HoldReleaseSchema = z.object({ holdId: z.string().min(1) });
+export const HoldOnlyResponseSchema = z.object({ hold: HoldSchema });

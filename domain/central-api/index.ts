@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { CENTRAL_COMMON_ERRORS } from './common';
+import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
+import { ContactUpdateRequestSchema } from './customers';
+import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
+import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorRequestSchema, AnchorResponseSchema } from './journal';
+import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
+import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
+import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
+import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
+
+/**
+ * The central services API as data: one entry per operation. A client builds the URL from `path` (`:name`
+ * segments are taken from the request object), sends the remaining fields as the query string (GET) or the
+ * JSON body (POST), and parses the 200 body with `response`. Any other status carries `CentralErrorSchema`
+ * with one of `errors` or `CENTRAL_COMMON_ERRORS`.
+ *
+ * `auth`: `workstation` = `Authorization: Bearer <token>` provisioned per workstation; `none` = open;
+ * `demo` = workstation token and only when central runs with `--demo`.
+ */
+export type RouteAuth = 'workstation' | 'none' | 'demo';
+export interface RouteSpec<Q extends z.ZodType, S extends z.ZodType, E extends string> {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly request: Q;
+  readonly response: S;
+  readonly errors: readonly E[];
+}
+const route = <Q extends z.ZodType, S extends z.ZodType, const E extends string = never>(spec: RouteSpec<Q, S, E>): RouteSpec<Q, S, E> => spec;
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok'), now: z.string(), demo: z.boolean() });
+
+export const centralApi = {
+  health: route({ method: 'GET', path: '/v1/health', auth: 'none', request: z.object({}), response: HealthResponseSchema, errors: [] }),
+  postOperations: route({ method: 'POST', path: '/v1/operations:batch', auth: 'workstation', request: BatchRequestSchema, response: BatchResponseSchema, errors: [] }),
+  operationStatus: route({ method: 'GET', path: '/v1/operations/:key', auth: 'workstation', request: OperationStatusRequestSchema, response: OperationStatusResponseSchema, errors: [] }),
+  authorizeWithdrawal: route({ method: 'POST', path: '/v1/holds', auth: 'workstation', request: HoldRequestSchema, response: HoldResponseSchema, errors: ['KEY_REUSED'] }),
+  getHold: route({ method: 'GET', path: '/v1/holds/:holdId', auth: 'workstation', request: HoldQuerySchema, response: HoldOnlyResponseSchema, errors: [] }),
+  releaseHold: route({ method: 'POST', path: '/v1/holds/:holdId:release', auth: 'workstation', request: HoldReleaseSchema, response: HoldOnlyResponseSchema, errors: ['HOLD_NOT_ACTIVE'] }),
+  reference: route({ method: 'GET', path: '/v1/reference', auth: 'workstation', request: ReferenceRequestSchema, response: ReferenceResponseSchema, errors: [] }),
+  matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE'] }),
+  radicateSecurityCode: route({ method: 'POST', path: '/v1/security-codes:radicate', auth: 'workstation', request: RadicateRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
+  sendSecurityCodeNow: route({ method: 'POST', path: '/v1/security-codes:send-now', auth: 'workstation', request: SendNowRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
+  securityCodeStatus: route({ method: 'GET', path: '/v1/security-codes/:radicado', auth: 'workstation', request: SecurityCodeQuerySchema, response: SecurityCodeResponseSchema, errors: [] }),
+  updateContact: route({ method: 'POST', path: '/v1/customers:contact', auth: 'workstation', request: ContactUpdateRequestSchema, response: OperationResultSchema, errors: [] }),
+  anchorJournal: route({ method: 'POST', path: '/v1/journal/anchor', auth: 'workstation', request: AnchorRequestSchema, response: AnchorResponseSchema, errors: ANCHOR_ERRORS }),
+  latestAnchor: route({ method: 'GET', path: '/v1/journal/anchor/:workstation', auth: 'workstation', request: AnchorQuerySchema, response: AnchorLatestResponseSchema, errors: [] }),
+  requestApproval: route({ method: 'POST', path: '/v1/approvals', auth: 'workstation', request: ApprovalCreateSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
+  pendingApprovals: route({ method: 'GET', path: '/v1/approvals', auth: 'workstation', request: ApprovalListRequestSchema, response: ApprovalListResponseSchema, errors: [] }),
+  getApproval: route({ method: 'GET', path: '/v1/approvals/:id', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: [] }),
+  decideApproval: route({ method: 'POST', path: '/v1/approvals/:id:decide', auth: 'workstation', request: ApprovalDecisionSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
+  advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
+} as const;
+
+export type CentralApi = typeof centralApi;
+export type CentralRoute = keyof CentralApi;
+export type CentralReq<R extends CentralRoute> = z.infer<CentralApi[R]['request']>;
+export type CentralReqInput<R extends CentralRoute> = z.input<CentralApi[R]['request']>;
+export type CentralRes<R extends CentralRoute> = z.infer<CentralApi[R]['response']>;
+export type CentralErrorCode<R extends CentralRoute> = CentralApi[R]['errors'][number] | (typeof CENTRAL_COMMON_ERRORS)[number];
+
+/** Fills `:name` segments of a route path from a request object; returns the path and the fields left over. */
+export const buildPath = (path: string, req: Record<string, unknown>): { path: string; rest: Record<string, unknown> } => {
+  const used = new Set<string>();
+  const filled = path.replace(/\/:([A-Za-z]+)/g, (_m, name: string) => {
+    used.add(name);
+    return `/${encodeURIComponent(String(req[name]))}`;
+  });
+  return { path: filled, rest: Object.fromEntries(Object.entries(req).filter(([k]) => !used.has(k))) };
+};
+
+export * from './approvals';
+export * from './canonical';
+export * from './common';
+export * from './customers';
+export * from './holds';
+export * from './journal';
+export * from './operations';
+export * from './reference';
+export * from './registry';
+export * from './security-code';

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import {
+  AccountNumberSchema,
+  BranchIdSchema,
+  CellphoneSchema,
+  DocumentNumberSchema,
+  DocumentTypeSchema,
+  IsoDateTimeSchema,
+  KeySchema,
+  Sha256HexSchema,
+  WorkstationIdSchema,
+} from './common';
+
+/**
+ * Branch operations posted to central. The branch's outbox keeps each one with its idempotency key until
+ * central answers; central binds the key to the SHA-256 of `canonicalJson(operationBody(op))` (everything
+ * but the key), so a retry is recognised and a reused key with other content is refused as `conflict`.
+ */
+
+const ChequeSchema = z.object({
+  bankCode: z.string().regex(/^\d{2,4}$/),
+  number: z.string().regex(/^\d{1,12}$/),
+  amount: PositivePesosSchema,
+});
+
+/** Payload per operation type. Amounts are integer pesos; GMF is computed at the branch and posted explicitly. */
+export const OperationPayloads = {
+  cash_deposit: z.object({ amount: PositivePesosSchema }),
+  /** Credited to the balance in canje until clearing. */
+  cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1) }),
+  /** Debits `amount + gmf`; `holdId` is the online authorization the withdrawal consumes. */
+  withdrawal: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, holdId: z.string().min(1).optional() }),
+  transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema }),
+  till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
+  till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),
+  /** Undoes the balance effect of an applied operation of the same branch. */
+  reversal: z.object({ reversesKey: KeySchema, reasonCode: z.string().min(1).max(40) }),
+  /** Replaces the registered cellphone of a customer (actualización de datos). */
+  contact_update: z.object({
+    documentType: DocumentTypeSchema,
+    documentNumber: DocumentNumberSchema,
+    cellphone: CellphoneSchema,
+    /** How the change was validated at the branch: the old number matched, or ID + fingerprint. */
+    validatedBy: z.enum(['previous_cellphone', 'fingerprint']),
+    /** With `previous_cellphone`: the old number the customer stated; central checks it is the registered one. */
+    previousCellphone: CellphoneSchema.optional(),
+    /** With `fingerprint`: the operator transaction of a `match` for this document. */
+    fingerprintTransactionId: z.string().min(1).optional(),
+  }),
+} as const;
+
+export const OPERATION_TYPES = Object.keys(OperationPayloads) as (keyof typeof OperationPayloads)[];
+export type OperationType = keyof typeof OperationPayloads;
+
+const envelope = {
+  key: KeySchema,
+  branch: BranchIdSchema,
+  workstation: WorkstationIdSchema,
+  /** When the teller posted it at the branch (branch clock); part of the hashed body. */
+  occurredAt: IsoDateTimeSchema,
+};
+const withAccount = { ...envelope, account: AccountNumberSchema };
+const noAccount = { ...envelope, account: AccountNumberSchema.optional() };
+
+export const OperationSchema = z.discriminatedUnion('type', [
+  z.object({ ...withAccount, type: z.literal('cash_deposit'), payload: OperationPayloads.cash_deposit }),
+  z.object({ ...withAccount, type: z.literal('cheque_deposit'), payload: OperationPayloads.cheque_deposit }),
+  z.object({ ...withAccount, type: z.literal('withdrawal'), payload: OperationPayloads.withdrawal }),
+  z.object({ ...withAccount, type: z.literal('transfer'), payload: OperationPayloads.transfer }),
+  z.object({ ...noAccount, type: z.literal('till_open'), payload: OperationPayloads.till_open }),
+  z.object({ ...noAccount, type: z.literal('till_close'), payload: OperationPayloads.till_close }),
+  z.object({ ...noAccount, type: z.literal('reversal'), payload: OperationPayloads.reversal }),
+  z.object({ ...noAccount, type: z.literal('contact_update'), payload: OperationPayloads.contact_update }),
+]);
+export type Operation = z.infer<typeof OperationSchema>;
+
+/** What the idempotency key is bound to: the whole operation except the key itself. */
+export const operationBody = (op: Operation): Omit<Operation, 'key'> => {
+  const { key: _key, ...body } = op;
+  return body;
+};
+
+export const MAX_BATCH = 500;
+export const BatchRequestSchema = z.object({ operations: z.array(OperationSchema).min(1).max(MAX_BATCH) });
+export type BatchRequest = z.infer<typeof BatchRequestSchema>;
+
+export const REJECTION_CODES = [
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_INACTIVE',
+  'ACCOUNT_BLOCKED',
+  'ACCOUNT_CANCELLED',
+  'INSUFFICIENT_FUNDS',
+  'EMBARGOED_FUNDS',
+  'HOLD_NOT_FOUND',
+  'HOLD_MISMATCH',
+  'HOLD_ALREADY_USED',
+  'REVERSAL_TARGET_NOT_FOUND',
+  'REVERSAL_TARGET_NOT_APPLIED',
+  'ALREADY_REVERSED',
+  'NOT_REVERSIBLE',
+  'CUSTOMER_NOT_FOUND',
+  'CELLPHONE_MISMATCH',
+  'FINGERPRINT_NOT_VERIFIED',
+  'SAME_ACCOUNT',
+] as const;
+export const RejectionCodeSchema = z.enum(REJECTION_CODES);
+export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
+
+/** Balances of the account the operation touched, after it was applied. */
+export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema });
+export type Balances = z.infer<typeof BalancesSchema>;
+
+/** The first outcome of a key; replays return it unchanged. */
+export const OutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('applied'),
+    /** Central's posting reference, printed on the receipt as the authorization number. */
+    reference: z.string(),
+    postedAt: IsoDateTimeSchema,
+    balances: BalancesSchema.optional(),
+  }),
+  z.object({
+    outcome: z.literal('rejected'),
+    reference: z.string(),
+    postedAt: IsoDateTimeSchema,
+    reason: RejectionCodeSchema,
+    message: z.string(),
+  }),
+]);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/**
+ * Per-operation answer. `applied`/`rejected`: first time central saw the key. `duplicate`: the key was seen
+ * with the same body, `first` is what happened then (which may be a rejection). `conflict`: the key was bound
+ * to another body; nothing was applied and `first` is withheld so the caller cannot mistake it for its own.
+ */
+export const OperationResultSchema = z.discriminatedUnion('status', [
+  z.object({ key: KeySchema, status: z.literal('applied'), first: OutcomeSchema }),
+  z.object({ key: KeySchema, status: z.literal('rejected'), first: OutcomeSchema }),
+  z.object({ key: KeySchema, status: z.literal('duplicate'), first: OutcomeSchema }),
+  z.object({ key: KeySchema, status: z.literal('conflict'), boundHash: Sha256HexSchema, sentHash: Sha256HexSchema, message: z.string() }),
+]);
+export type OperationResult = z.infer<typeof OperationResultSchema>;
+
+export const BatchResponseSchema = z.object({ results: z.array(OperationResultSchema) });
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+
+/** `payloadHash`: when given and it differs from the bound hash, the answer is `conflict`. */
+export const OperationStatusRequestSchema = z.object({ key: KeySchema, payloadHash: Sha256HexSchema.optional() });
+export const OperationStatusResponseSchema = z.discriminatedUnion('status', [
+  z.object({ key: KeySchema, status: z.literal('unknown') }),
+  z.object({ key: KeySchema, status: z.literal('applied'), boundHash: Sha256HexSchema, type: z.string(), first: OutcomeSchema }),
+  z.object({ key: KeySchema, status: z.literal('rejected'), boundHash: Sha256HexSchema, type: z.string(), first: OutcomeSchema }),
+  z.object({ key: KeySchema, status: z.literal('conflict'), boundHash: Sha256HexSchema }),
+]);
+export type OperationStatusResponse = z.infer<typeof OperationStatusResponseSchema>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { PesosSchema } from '../money/pesos';
+import { AccountNumberSchema, BranchIdSchema, CellphoneSchema, DocumentNumberSchema, DocumentTypeSchema } from './common';
+import { BalancesSchema } from './operations';
+
+/** Account and customer reference data, synced to branches by cursor (delta sync). */
+
+export const PersonRefSchema = z.object({
+  documentType: DocumentTypeSchema,
+  documentNumber: DocumentNumberSchema,
+  name: z.string().min(1),
+});
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/** individual: one holder; colectiva ("o"): any holder alone; conjunta ("y"): all holders sign. */
+export const AccountKindSchema = z.enum(['individual', 'colectiva', 'conjunta']);
+export const OwnerTypeSchema = z.enum(['natural', 'juridica']);
+export const AccountStateSchema = z.enum(['activa', 'inactiva', 'embargada', 'bloqueada', 'cancelada']);
+export type AccountState = z.infer<typeof AccountStateSchema>;
+
+export const AccountSchema = z.object({
+  number: AccountNumberSchema,
+  product: z.enum(['ahorros', 'corriente']),
+  kind: AccountKindSchema,
+  owner: OwnerTypeSchema,
+  holders: z.array(PersonRefSchema).min(1),
+  authorized: z.array(PersonRefSchema),
+  state: AccountStateSchema,
+  /** The one GMF-exempt account of its holder (350 UVT a month). */
+  gmfExempt: z.boolean(),
+  /**
+   * `available` excludes funds on hold and in canje. For an `embargada` account, `embargoAmount` of the
+   * available balance is frozen: a debit may use at most `available - embargoAmount`.
+   */
+  balances: BalancesSchema,
+  embargoAmount: PesosSchema,
+  registeredCellphone: CellphoneSchema.nullable(),
+  city: z.string(),
+  branch: BranchIdSchema,
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const CustomerSchema = z.object({
+  documentType: DocumentTypeSchema,
+  documentNumber: DocumentNumberSchema,
+  name: z.string().min(1),
+  owner: OwnerTypeSchema,
+  cellphone: CellphoneSchema.nullable(),
+  city: z.string(),
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/** Each entity appears at its latest version; `version` is the cursor value of that change. */
+export const ReferenceChangeSchema = z.discriminatedUnion('entity', [
+  z.object({ entity: z.literal('account'), version: z.number().int().positive(), account: AccountSchema }),
+  z.object({ entity: z.literal('customer'), version: z.number().int().positive(), customer: CustomerSchema }),
+]);
+export type ReferenceChange = z.infer<typeof ReferenceChangeSchema>;
+
+export const MAX_REFERENCE_PAGE = 500;
+export const ReferenceRequestSchema = z.object({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_REFERENCE_PAGE).default(100),
+});
+export const ReferenceResponseSchema = z.object({
+  changes: z.array(ReferenceChangeSchema),
+  /** Pass back as `cursor`; equals the request cursor when nothing changed. */
+  nextCursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type ReferenceResponse = z.infer<typeof ReferenceResponseSchema>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CellphoneSchema, DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema, KeySchema } from './common';
+
+/**
+ * Security-code generation requested at the branch (seed 000, domain-co §11). The code is generated at
+ * central and sent to the registered cellphone; the teller never sees it. Two ways in:
+ * - `send-now`: the number the customer states is the registered one, the code goes out at once (`enviado`);
+ * - `radicate`: after ID + fingerprint, a radicado number and a 24-hour deadline (`radicado` → `enviado` →
+ *   `entregado` | `vencido`).
+ * Purposes: a 6-digit verification code valid 2 minutes (seed 001); or temporary keys of 4 digits valid 24
+ * hours, login key different from transactional key (seed 004).
+ */
+export const SecurityCodePurposeSchema = z.enum(['verification_code', 'temporary_keys']);
+export type SecurityCodePurpose = z.infer<typeof SecurityCodePurposeSchema>;
+
+export const SecurityCodeStateSchema = z.enum(['radicado', 'enviado', 'entregado', 'vencido']);
+export type SecurityCodeState = z.infer<typeof SecurityCodeStateSchema>;
+
+export const RadicateRequestSchema = z.object({
+  key: KeySchema,
+  documentType: DocumentTypeSchema,
+  documentNumber: DocumentNumberSchema,
+  purpose: SecurityCodePurposeSchema,
+  /** The operator transaction of a fingerprint `match` for this same document. */
+  fingerprintTransactionId: z.string().min(1),
+});
+export type RadicateRequest = z.infer<typeof RadicateRequestSchema>;
+
+export const SendNowRequestSchema = z.object({
+  key: KeySchema,
+  documentType: DocumentTypeSchema,
+  documentNumber: DocumentNumberSchema,
+  purpose: SecurityCodePurposeSchema,
+  /** The number the customer says is theirs; must equal the registered one. */
+  statedCellphone: CellphoneSchema,
+});
+export type SendNowRequest = z.infer<typeof SendNowRequestSchema>;
+
+export const SecurityCodeRequestSchema = z.object({
+  radicado: z.string(),
+  purpose: SecurityCodePurposeSchema,
+  state: SecurityCodeStateSchema,
+  /** `*** *** 4567` */
+  maskedCellphone: z.string(),
+  createdAt: IsoDateTimeSchema,
+  /** createdAt + 24 h: delivered by then or `vencido`. */
+  deadline: IsoDateTimeSchema,
+  sentAt: IsoDateTimeSchema.nullable(),
+  deliveredAt: IsoDateTimeSchema.nullable(),
+  /** Until when the code (or temporary keys) may be used by the customer. */
+  codeExpiresAt: IsoDateTimeSchema.nullable(),
+});
+export type SecurityCodeRequest = z.infer<typeof SecurityCodeRequestSchema>;
+
+export const SecurityCodeResponseSchema = z.object({ request: SecurityCodeRequestSchema });
+export const SecurityCodeQuerySchema = z.object({ radicado: z.string().min(1) });
+export const SECURITY_CODE_ERRORS = [
+  'CUSTOMER_NOT_FOUND',
+  'NO_REGISTERED_CELLPHONE',
+  'CELLPHONE_MISMATCH',
+  'FINGERPRINT_NOT_VERIFIED',
+  'KEY_REUSED',
+] as const;
+
+/** Policy, configurable at central. Defaults follow seeds 001 (verification) and 004 (temporary keys). */
+export const OtpPolicySchema = z.object({
+  verificationDigits: z.number().int().min(4).max(10).default(6),
+  verificationValidityMs: z.number().int().positive().default(2 * 60_000),
+  temporaryKeyDigits: z.number().int().min(4).max(10).default(4),
+  temporaryKeyValidityMs: z.number().int().positive().default(24 * 3_600_000),
+  radicationDeadlineMs: z.number().int().positive().default(24 * 3_600_000),
+  /** A radicated request waits for back-office processing before the SMS goes out. */
+  radicationSendDelayMs: z.number().int().nonnegative().default(60 * 60_000),
+});
+export type OtpPolicy = z.infer<typeof OtpPolicySchema>;
+
+/** Test hook, only in demo mode: moves central's clock forward. */
+export const AdvanceRequestSchema = z.object({ ms: z.number().int().positive().max(366 * 24 * 3_600_000) });
+export const AdvanceResponseSchema = z.object({ now: IsoDateTimeSchema });
