@@ -8,6 +8,8 @@ export const COMMON_ERROR_CODES = [
   'SESSION_LOCKED',
   'FORBIDDEN',
   'INTERNAL',
+  /** The UI lost its link to the core (browser host restarted, WebSocket dropped); nothing was sent. */
+  'CORE_UNREACHABLE',
 ] as const;
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
 
@@ -28,8 +30,8 @@ export interface ChannelSpec<Q extends z.ZodType, S extends z.ZodType, E extends
 
 /** Declares a channel; the generic parameters keep the literal error codes. */
 export const channel = <Q extends z.ZodType, S extends z.ZodType, const E extends string = never>(
-  spec: ChannelSpec<Q, S, E>,
-): ChannelSpec<Q, S, E> => spec;
+  spec: Omit<ChannelSpec<Q, S, E>, 'errors'> & { errors?: readonly E[] },
+): ChannelSpec<Q, S, E> => ({ ...spec, errors: spec.errors ?? [] });
 
 export const AppErrorSchema = z.object({
   code: z.string(),

@@ -47,6 +47,8 @@ const layer = (name, notFrom, banned, noNode, exceptions = {}) => [
   ...Object.entries(exceptions).map(([folder, allowed]) =>
     block([`${name}/${folder}/**/*.{ts,tsx}`], patterns(name, notFrom, banned.filter((b) => !allowed.includes(b)), noNode)),
   ),
+  // Tests may use Node as a harness (node:crypto as the injected hash, temp files); the layer rules still hold.
+  ...(noNode ? [block([`${name}/**/*.test.{ts,tsx}`], patterns(name, notFrom, banned, false))] : []),
 ];
 
 const ALL = ['electron', 'react', 'sqlite', 'serialport', 'hid', 'ws'];

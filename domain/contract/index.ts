@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { AppErrorShape, ChannelSpec, CommonErrorCode } from './channel';
+import { sessionChannels } from './session';
+import { statusChannels } from './status';
+import { tillChannels } from './till';
+
+/**
+ * The UI<->core contract: every channel the renderer may call. Add a feature's map here (see README, "How to
+ * add a channel"); `contract.test.ts` fails if two features declare the same channel name.
+ */
+export const featureChannels = {
+  session: sessionChannels,
+  status: statusChannels,
+  till: tillChannels,
+} as const;
+
+export const contract = {
+  ...sessionChannels,
+  ...statusChannels,
+  ...tillChannels,
+} as const;
+
+type AnySpec = ChannelSpec<z.ZodType, z.ZodType, string>;
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Req<C extends Channel> = z.infer<Contract[C]['request']>;
+/** What the UI may send (before defaults are applied). */
+export type ReqInput<C extends Channel> = z.input<Contract[C]['request']>;
+export type Res<C extends Channel> = z.infer<Contract[C]['response']>;
+export type ErrorCode<C extends Channel> = Contract[C]['errors'][number] | CommonErrorCode;
+
+export interface Failure<C extends Channel> {
+  ok: false;
+  error: AppErrorShape & { code: ErrorCode<C> };
+}
+export type Result<C extends Channel> = { ok: true; data: Res<C> } | Failure<C>;
+
+export const channelNames = Object.keys(contract) as Channel[];
+export const isChannel = (name: string): name is Channel => Object.hasOwn(contract, name);
+export const specOf = (name: Channel): AnySpec => contract[name] as AnySpec;
+
+export * from './channel';
+export * from './events';
+export * from './session';
+export * from './status';
+export * from './till';

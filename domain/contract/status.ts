@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { channel } from './channel';
+
+export const DeviceStatusSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['receipt_printer', 'slip_printer', 'fingerprint', 'scanner']),
+  label: z.string(),
+  state: z.enum(['ok', 'warning', 'error', 'offline', 'unknown']),
+  /** Spanish, tells the teller what to do. */
+  message: z.string(),
+  emulated: z.boolean(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+export const WorkstationStatusSchema = z.object({
+  workstation: z.object({ id: z.string(), branchCode: z.string(), branchName: z.string(), tillCode: z.string() }),
+  user: z.object({ displayName: z.string(), role: z.string() }).nullable(),
+  till: z.object({ state: z.enum(['sin_abrir', 'abierta', 'cerrada']) }),
+  central: z.object({
+    state: z.enum(['online', 'offline', 'unknown']),
+    queueLength: z.number().int().nonnegative(),
+    lastSyncAt: z.string().nullable(),
+  }),
+  devices: z.array(DeviceStatusSchema),
+  contingency: z.boolean(),
+});
+export type WorkstationStatus = z.infer<typeof WorkstationStatusSchema>;
+
+export const statusChannels = {
+  'status.get': channel({ access: 'public', request: z.object({}), response: WorkstationStatusSchema }),
+} as const;

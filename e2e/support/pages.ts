@@ -1,0 +1,20 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO = {
+  teller: { username: 'cajero1', password: 'Caja.2026', name: 'Ana Gómez' },
+  teller2: { username: 'cajero2', password: 'Caja.2026', name: 'Luis Pérez' },
+  supervisor: { username: 'supervisor1', password: 'Super.2026', name: 'Marta Rojas' },
+} as const;
+
+/** Logs in with the keyboard only, as a teller does. */
+export const login = async (page: Page, user: { username: string; password: string }) => {
+  await page.getByLabel('Usuario').fill(user.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(user.password);
+  await page.keyboard.press('Enter');
+};
+
+export const expectHome = async (page: Page, name: string) => {
+  await expect(page.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(page.getByTestId('status-user')).toContainText(name);
+};

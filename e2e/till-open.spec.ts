@@ -1,0 +1,42 @@
+import { test, expect } from './support/fixtures';
+import { DEMO, expectHome, login } from './support/pages';
+
+test('a teller opens the till with a count by denomination, keyboard only', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
+  // 100.000 × 10, 50.000 × 20, 20.000 × 5 (skip 10.000, 5.000, 2.000), coins: 1.000 × 30, 500 × 40
+  const rows = ['10', '20', '5', '', '', '', '30', '40', '', '', ''];
+  for (const r of rows) {
+    if (r) await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+  await expect(app.getByTestId('count-total')).toHaveText('$ 2.150.000');
+  await expect(app.getByLabel('Total contado (verificación)')).toBeFocused();
+  await app.keyboard.type('2150000');
+  await expect(app.getByLabel('Total contado (verificación)')).toHaveValue('2.150.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toContainText('$ 2.150.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('till-summary')).toContainText('$ 2.150.000');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+});
+
+test('a declared total that differs from the count is refused before anything is sent', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.type('3');
+  await expect(app.getByTestId('count-total')).toHaveText('$ 300.000');
+  await app.getByLabel('Total contado (verificación)').fill('250000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('El conteo suma $ 300.000 y usted escribió $ 250.000');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja sin abrir');
+});
+
+test('a supervisor cannot open a till', async ({ app }) => {
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await expect(app.getByRole('button', { name: /Abrir caja/ })).toBeDisabled();
+});

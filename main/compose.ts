@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import type { DeviceStatus } from '../domain/contract/status';
+import type { CoreConfig } from './config/schema';
+import { createDispatcher, type Dispatch, type Handlers } from './core/dispatcher';
+import { EventBus } from './core/event-bus';
+import type { Clock, Ids } from './core/runtime';
+import { openDatabase, type Db } from './store/db';
+import { idempotencyRepo } from './store/idempotency/repo';
+import { journalRepo } from './store/journal/repo';
+import { tillRepo } from './store/till/repo';
+import { usersRepo } from './store/users/repo';
+import { seedDemoUsers } from './services/demo/seed';
+import { createIdempotentRunner } from './services/idempotent';
+import { createJournal } from './services/journal/writer';
+import { sessionHandlers } from './services/session/handlers';
+import { createSessionService } from './services/session/service';
+import { statusHandlers } from './services/status/handlers';
+import { createStatusService, offlineCentral, type CentralLink } from './services/status/service';
+import { tillHandlers } from './services/till/handlers';
+import { createTillService } from './services/till/service';
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  [k: string]: unknown;
+}
+export type Log = (entry: LogEntry) => void;
+
+export interface Core {
+  dispatch: Dispatch;
+  bus: EventBus;
+  db: Db;
+  close(): void;
+}
+
+export interface CoreDeps {
+  config: CoreConfig;
+  clock: Clock;
+  ids: Ids;
+  log: Log;
+  central?: CentralLink;
+  devices?: () => DeviceStatus[];
+}
+
+/** The composition root: the only place that knows every concrete piece of the core. */
+export const createCore = async (deps: CoreDeps): Promise<Core> => {
+  const { config, clock, ids, log } = deps;
+  const db = openDatabase(config.dbFile ?? join(config.dataDir, 'caja.sqlite'));
+  const bus = new EventBus();
+  const users = usersRepo(db);
+  const journal = createJournal({ repo: journalRepo(db), clock, workstation: config.workstation.id });
+  const idempotent = createIdempotentRunner({ db, repo: idempotencyRepo(db), clock });
+
+  if (config.demo && (await seedDemoUsers({ users, clock, ids }))) log({ level: 'info', msg: 'demo users seeded' });
+
+  const pushStatus = () => bus.emit('status.changed', status.get());
+  const session = createSessionService({
+    users,
+    clock,
+    journal,
+    policy: config.session,
+    onChange: (s) => {
+      bus.emit('session.changed', s);
+      pushStatus();
+    },
+  });
+  const till = createTillService({
+    tills: tillRepo(db), users, journal, idempotent, clock, ids, tillCode: config.workstation.tillCode, onChange: pushStatus,
+  });
+  const status = createStatusService({
+    config, session, till, central: deps.central ?? offlineCentral, devices: deps.devices ?? (() => []),
+  });
+
+  const handlers: Handlers = {
+    ...sessionHandlers(session),
+    ...statusHandlers(status),
+    ...tillHandlers(till),
+  };
+
+  // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).
+  const idleTimer = setInterval(() => session.checkIdle(), 1000);
+  idleTimer.unref();
+
+  const dispatch = createDispatcher({
+    handlers,
+    caller: (channel) => session.caller(channel),
+    correlationId: () => ids.uuid(),
+    log: (e) => log({ ...e, level: e.level }),
+  });
+
+  return {
+    dispatch,
+    bus,
+    db,
+    close: () => {
+      clearInterval(idleTimer);
+      db.close();
+    },
+  };
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
+export const CoreConfigSchema = z.object({
+  /** Where the workstation keeps its SQLite file and device output. */
+  dataDir: z.string().min(1).default('.caja-data'),
+  /** Defaults to `<dataDir>/caja.sqlite`. */
+  dbFile: z.string().min(1).optional(),
+  workstation: z
+    .object({
+      id: z.string().min(1).default('WS-001-03'),
+      branchCode: z.string().regex(/^\d{3}$/, 'Código de oficina de 3 dígitos').default('001'),
+      branchName: z.string().min(1).default('Bogotá Centro'),
+      tillCode: z.string().regex(/^\d{2}$/, 'Código de caja de 2 dígitos').default('03'),
+    })
+    .prefault({}),
+  session: z
+    .object({
+      idleLockSeconds: z.number().int().min(10).max(3600).default(300),
+      maxFailedAttempts: z.number().int().min(1).max(20).default(5),
+    })
+    .prefault({}),
+  central: z
+    .object({
+      /** null: start the bundled reference central as a child process. */
+      url: z.string().url().nullable().default(null),
+      token: z.string().min(1).optional(),
+    })
+    .prefault({}),
+  devices: z.object({ mode: z.enum(['emulated', 'configured']).default('emulated') }).prefault({}),
+  /** Seed a demo branch, two tellers and a supervisor on first start. */
+  demo: z.boolean().default(true),
+});
+export type CoreConfig = z.infer<typeof CoreConfigSchema>;
+export type CoreConfigInput = z.input<typeof CoreConfigSchema>;

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+
+/** Injected so that tests and benches control time; services never call `new Date()` themselves. */
+export interface Clock {
+  now(): Date;
+}
+export interface Ids {
+  uuid(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+export const systemIds: Ids = { uuid: () => randomUUID() };
+
+/** A clock tests can move by hand. */
+export const manualClock = (start: Date): Clock & { advance(ms: number): void; set(d: Date): void } => {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms;
+    },
+    set: (d) => {
+      t = d.getTime();
+    },
+  };
+};
+
+/** Colombia has no daylight saving time: the business date is the UTC-5 calendar date. */
+export const bogotaDate = (d: Date): string => new Date(d.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);

@@ -1,0 +1,128 @@
+import type { SessionState, User } from '../../../domain/contract/session';
+import type { Caller } from '../../core/dispatcher';
+import { AppError } from '../../core/errors';
+import type { Clock } from '../../core/runtime';
+import type { UsersRepo } from '../../store/users/repo';
+import type { Journal } from '../journal/writer';
+import { DUMMY_HASH, verifyPassword } from './password';
+
+export interface SessionPolicy {
+  idleLockSeconds: number;
+  maxFailedAttempts: number;
+}
+
+interface Current {
+  user: User;
+  locked: boolean;
+  lastActivity: number;
+}
+
+const LOCKED_OUT = 'Usuario bloqueado por intentos fallidos. Un supervisor debe desbloquearlo.';
+
+/**
+ * One signed-in user per workstation, as at a real counter. The idle lock is enforced here, in the core: every
+ * call checks it, so a UI that stopped reporting activity cannot keep a session open.
+ */
+export const createSessionService = (deps: {
+  users: UsersRepo;
+  clock: Clock;
+  journal: Journal;
+  policy: SessionPolicy;
+  onChange: (s: SessionState) => void;
+}) => {
+  const { users, clock, journal, policy } = deps;
+  let current: Current | null = null;
+
+  const state = (): SessionState =>
+    current
+      ? { state: current.locked ? 'locked' : 'active', user: current.user, idleLockSeconds: policy.idleLockSeconds }
+      : { state: 'signed_out' };
+
+  const changed = () => deps.onChange(state());
+
+  /** Locks an idle session; returns true when it did. */
+  const checkIdle = (): boolean => {
+    if (!current || current.locked) return false;
+    if (clock.now().getTime() - current.lastActivity < policy.idleLockSeconds * 1000) return false;
+    current.locked = true;
+    journal.record('session_locked', current.user.id, { reason: 'inactividad' });
+    changed();
+    return true;
+  };
+
+  /** Counts a failed password; at the limit the user is locked out for good (until a supervisor unlocks). */
+  const failAttempt = (u: { id: string; failedAttempts: number }) => {
+    const attempts = u.failedAttempts + 1;
+    const lockedOut = attempts >= policy.maxFailedAttempts;
+    users.recordAttempts(u.id, attempts, lockedOut);
+    journal.record(lockedOut ? 'user_locked_out' : 'login_failed', u.id, { attempts });
+    if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+    const left = policy.maxFailedAttempts - attempts;
+    throw new AppError('INVALID_CREDENTIALS', `Usuario o contraseña incorrectos. Le quedan ${left} ${left === 1 ? 'intento' : 'intentos'}.`, {
+      attemptsLeft: left,
+    });
+  };
+
+  return {
+    state,
+    checkIdle,
+
+    caller: (channel: string): Caller => {
+      checkIdle();
+      if (!current) return { state: 'signed_out' };
+      if (current.locked) return { state: 'locked', user: current.user };
+      // Reading the session or the status bar is not teller activity.
+      if (channel !== 'session.current' && channel !== 'status.get') current.lastActivity = clock.now().getTime();
+      return { state: 'active', user: current.user };
+    },
+
+    login: async (username: string, password: string): Promise<SessionState> => {
+      if (current) {
+        throw new AppError('SESSION_ALREADY_OPEN', `Ya hay una sesión abierta de ${current.user.displayName}. Ciérrela antes de ingresar con otro usuario.`);
+      }
+      const u = users.findByUsername(username);
+      const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
+      if (!u) throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña incorrectos.');
+      if (u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+      if (!ok) failAttempt(u);
+      users.recordAttempts(u.id, 0, false);
+      const user: User = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+      current = { user, locked: false, lastActivity: clock.now().getTime() };
+      journal.record('login', u.id, { role: u.role });
+      changed();
+      return state();
+    },
+
+    unlock: async (password: string): Promise<SessionState> => {
+      if (!current?.locked) throw new AppError('NOT_LOCKED', 'La sesión no está bloqueada.');
+      const u = users.findById(current.user.id);
+      if (!u || u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+      if (!(await verifyPassword(password, u.passwordHash))) failAttempt(u);
+      users.recordAttempts(u.id, 0, false);
+      current.locked = false;
+      current.lastActivity = clock.now().getTime();
+      journal.record('session_unlocked', u.id, {});
+      changed();
+      return state();
+    },
+
+    lock: (): SessionState => {
+      if (current && !current.locked) {
+        current.locked = true;
+        journal.record('session_locked', current.user.id, { reason: 'solicitud' });
+        changed();
+      }
+      return state();
+    },
+
+    logout: (): SessionState => {
+      if (current) {
+        journal.record('logout', current.user.id, {});
+        current = null;
+        changed();
+      }
+      return state();
+    },
+  };
+};
+export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,0 +1,37 @@
+import type { DeviceStatus, WorkstationStatus } from '../../../domain/contract/status';
+import type { CoreConfig } from '../../config/schema';
+import type { SessionService } from '../session/service';
+import type { TillService } from '../till/service';
+
+export interface CentralLink {
+  status(): WorkstationStatus['central'];
+  contingency(): boolean;
+}
+
+export const offlineCentral: CentralLink = {
+  status: () => ({ state: 'unknown', queueLength: 0, lastSyncAt: null }),
+  contingency: () => false,
+};
+
+/** What the status bar shows; recomputed on demand and pushed on every change. */
+export const createStatusService = (deps: {
+  config: CoreConfig;
+  session: SessionService;
+  till: TillService;
+  central: CentralLink;
+  devices: () => DeviceStatus[];
+}) => ({
+  get: (): WorkstationStatus => {
+    const s = deps.session.state();
+    const till = s.state === 'signed_out' ? null : deps.till.current();
+    return {
+      workstation: { ...deps.config.workstation },
+      user: s.state === 'signed_out' ? null : { displayName: s.user.displayName, role: s.user.role },
+      till: { state: till ? 'abierta' : 'sin_abrir' },
+      central: deps.central.status(),
+      devices: deps.devices(),
+      contingency: deps.central.contingency(),
+    };
+  },
+});
+export type StatusService = ReturnType<typeof createStatusService>;

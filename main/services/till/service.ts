@@ -1,0 +1,81 @@
+import type { TillSession } from '../../../domain/contract/till';
+import type { User } from '../../../domain/contract/session';
+import { formatPesos } from '../../../domain/money/pesos';
+import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { AppError } from '../../core/errors';
+import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import type { IdempotentRunner } from '../idempotent';
+import type { Journal } from '../journal/writer';
+
+export const createTillService = (deps: {
+  tills: TillRepo;
+  users: UsersRepo;
+  journal: Journal;
+  idempotent: IdempotentRunner;
+  clock: Clock;
+  ids: Ids;
+  tillCode: string;
+  onChange: () => void;
+}) => {
+  const view = (r: TillSessionRecord): TillSession => ({
+    id: r.id,
+    tillCode: r.tillCode,
+    tellerId: r.tellerId,
+    tellerName: deps.users.findById(r.tellerId)?.displayName ?? r.tellerId,
+    state: r.state,
+    openedAt: r.openedAt,
+    businessDate: r.businessDate,
+    openingCount: r.openingCount,
+    openingTotal: r.openingTotal,
+    position: r.position,
+    positionTotal: r.positionTotal,
+  });
+
+  return {
+    current: (): TillSession | null => {
+      const open = deps.tills.findOpen(deps.tillCode);
+      return open ? view(open) : null;
+    },
+
+    open: (user: User, req: { idempotencyKey: string; count: DenominationCount; declaredTotal: number }): TillSession => {
+      if (user.role !== 'cajero') {
+        throw new AppError('ROLE_NOT_ALLOWED', 'Solo un cajero puede abrir una caja. Ingrese con su usuario de cajero.');
+      }
+      const total = totalOfCount(req.count);
+      if (total !== req.declaredTotal) {
+        throw new AppError(
+          'COUNT_MISMATCH',
+          `El conteo suma ${formatPesos(total)} y el total declarado es ${formatPesos(req.declaredTotal)}. Revise el conteo.`,
+          { countedTotal: total, declaredTotal: req.declaredTotal },
+        );
+      }
+      const result = deps.idempotent('till.open', req.idempotencyKey, req, () => {
+        const existing = deps.tills.findOpen(deps.tillCode);
+        if (existing) {
+          const who = deps.users.findById(existing.tellerId)?.displayName ?? existing.tellerId;
+          throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${existing.openedAt}.`);
+        }
+        const now = deps.clock.now();
+        const record = {
+          id: deps.ids.uuid(),
+          tillCode: deps.tillCode,
+          tellerId: user.id,
+          businessDate: bogotaDate(now),
+          openedAt: now.toISOString(),
+          openingCount: req.count,
+          openingTotal: total,
+          position: req.count,
+          positionTotal: total,
+        };
+        deps.tills.insertOpen(record);
+        deps.journal.record('till_open', user.id, { tillSessionId: record.id, tillCode: deps.tillCode, count: req.count, total });
+        return view({ ...record, state: 'abierta', closedAt: null });
+      });
+      deps.onChange();
+      return result;
+    },
+  };
+};
+export type TillService = ReturnType<typeof createTillService>;

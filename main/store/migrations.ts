@@ -1,0 +1,20 @@
+import type { Migration } from './migration';
+import { idempotencyMigrations } from './idempotency/migrations';
+import { journalMigrations } from './journal/migrations';
+import { settingsMigrations } from './settings/migrations';
+import { tillMigrations } from './till/migrations';
+import { userMigrations } from './users/migrations';
+
+export type { Migration } from './migration';
+
+/**
+ * Every feature's migrations, in the order they must run. Features number their own steps (`till/002`), so
+ * parallel work on two features never fights over one global number; a new feature appends its list here.
+ */
+export const allMigrations: readonly Migration[] = [
+  ...settingsMigrations,
+  ...userMigrations,
+  ...idempotencyMigrations,
+  ...journalMigrations,
+  ...tillMigrations,
+];

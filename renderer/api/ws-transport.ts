@@ -1,0 +1,84 @@
+import type { Transport } from '../../domain/contract/client';
+import type { Channel, EventName } from '../../domain/contract';
+import { ServerMessageSchema } from '../../domain/contract/wire';
+
+const TOKEN_KEY = 'caja.token';
+
+/** The launch URL carries the token in its fragment; keep it for reloads of this tab and clear the address bar. */
+export const takeToken = (): string | null => {
+  const match = /(?:^|[#&])token=([0-9a-f]{16,128})/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+};
+
+const unreachable = {
+  ok: false,
+  error: { code: 'CORE_UNREACHABLE', message: 'Sin conexión con el núcleo de Caja. Espere unos segundos y vuelva a intentar.' },
+} as const;
+
+/** Browser-host transport: one WebSocket, calls matched by id, reconnects with backoff. */
+export const createWsTransport = (token: string, onLink: (up: boolean) => void): Transport => {
+  const pending = new Map<number, (r: unknown) => void>();
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let delay = 250;
+  let ready: Promise<WebSocket | null>;
+
+  const connect = (): Promise<WebSocket | null> =>
+    new Promise((resolve) => {
+      const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${token}`;
+      const ws = new WebSocket(url);
+      ws.onopen = () => {
+        socket = ws;
+        delay = 250;
+        onLink(true);
+        resolve(ws);
+      };
+      ws.onmessage = (ev) => {
+        const msg = ServerMessageSchema.safeParse(JSON.parse(String(ev.data)));
+        if (!msg.success) return;
+        if (msg.data.t === 'result') {
+          pending.get(msg.data.id)?.(msg.data.result);
+          pending.delete(msg.data.id);
+        } else {
+          for (const l of listeners.get(msg.data.event) ?? []) l(msg.data.payload);
+        }
+      };
+      ws.onclose = () => {
+        const wasOpen = socket === ws;
+        socket = null;
+        for (const settle of pending.values()) settle(unreachable);
+        pending.clear();
+        if (wasOpen) onLink(false);
+        else resolve(null);
+        setTimeout(() => {
+          ready = connect();
+        }, delay);
+        delay = Math.min(delay * 2, 5000);
+      };
+    });
+  ready = connect();
+
+  return {
+    invoke: async (channel: Channel, request: unknown) => {
+      const ws = socket ?? (await ready);
+      if (!ws || ws.readyState !== WebSocket.OPEN) return unreachable;
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ t: 'call', id, channel, payload: request }));
+      });
+    },
+    subscribe: (event: EventName, listener: (p: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+};

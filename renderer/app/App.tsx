@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TellerApi } from '../../domain/contract/client';
+import type { TillSession } from '../../domain/contract/till';
+import { StatusBar } from '../components/StatusBar';
+import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
+import { LockScreen } from '../features/session/LockScreen';
+import { LoginScreen } from '../features/session/LoginScreen';
+import { OpenTillScreen } from '../features/till/OpenTillScreen';
+import { useActivity, useCore } from './useCore';
+
+type Screen = 'home' | 'open-till';
+
+export const App = ({ teller }: { teller: TellerApi }) => {
+  const { session, status, coreUp } = useCore(teller);
+  const [screen, setScreen] = useState<Screen>('home');
+  const [till, setTill] = useState<TillSession | null>(null);
+  const active = session?.state === 'active';
+  useActivity(teller, active);
+
+  const refreshTill = useCallback(async () => {
+    const r = await teller.till.current({});
+    if (r.ok) setTill(r.data.till);
+  }, [teller]);
+
+  useEffect(() => {
+    if (session?.state === 'active') void refreshTill();
+    if (session?.state === 'signed_out') {
+      setScreen('home');
+      setTill(null);
+    }
+  }, [session?.state, refreshTill]);
+
+  const items: MenuItem[] = [
+    { key: 'F2', label: 'Abrir caja', enabled: !till && session?.state === 'active' && session.user.role === 'cajero', onSelect: () => setScreen('open-till') },
+    { key: 'F11', label: 'Bloquear sesión', enabled: true, onSelect: () => void teller.session.lock({}) },
+    { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void teller.session.logout({}) },
+  ];
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && screen !== 'home' && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        setScreen('home');
+        return;
+      }
+      if (screen !== 'home') return;
+      const item = items.find((i) => i.key === e.key);
+      if (item?.enabled) {
+        e.preventDefault();
+        item.onSelect();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  let body;
+  if (!session) body = <main className="center-card">Cargando…</main>;
+  else if (session.state === 'signed_out') body = <LoginScreen teller={teller} />;
+  else if (screen === 'open-till')
+    body = (
+      <OpenTillScreen
+        teller={teller}
+        onCancel={() => setScreen('home')}
+        onOpened={(t) => {
+          setTill(t);
+          setScreen('home');
+        }}
+      />
+    );
+  else body = <HomeScreen till={till} items={items} />;
+
+  return (
+    <div className="app">
+      <div className="app-body" inert={session?.state === 'locked' ? true : undefined}>
+        {body}
+      </div>
+      {session?.state === 'locked' ? <LockScreen teller={teller} user={session.user} /> : null}
+      <StatusBar status={status} coreUp={coreUp} />
+    </div>
+  );
+};

@@ -1,0 +1,44 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface Props {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+}
+
+/** Modal confirmation: Enter confirms, Escape cancels, focus starts on the confirm button and stays inside. */
+export const ConfirmDialog = ({ title, children, confirmLabel, onConfirm, onCancel, busy }: Props) => {
+  const ref = useRef<HTMLDialogElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    // showModal() focuses the first button (Cancelar); the teller's Enter must confirm.
+    confirmRef.current?.focus();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id="dialog-title">{title}</h2>
+      <div className="dialog-body">{children}</div>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          Cancelar <kbd>Esc</kbd>
+        </button>
+        <button type="button" className="primary" onClick={onConfirm} disabled={busy} ref={confirmRef}>
+          {busy ? 'Procesando…' : confirmLabel} <kbd>Enter</kbd>
+        </button>
+      </div>
+    </dialog>
+  );
+};

@@ -1,0 +1,92 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { BILLS, COINS, countOf, totalOfCount, type Denomination, type DenominationCount } from '../../domain/money/denominations';
+import { formatPesos, groupDigits } from '../../domain/money/pesos';
+
+interface Props {
+  value: DenominationCount;
+  onChange: (value: DenominationCount) => void;
+  /** Enter on the last row. */
+  onDone?: () => void;
+  caption: string;
+  autoFocus?: boolean;
+}
+
+const ROWS: readonly Denomination[] = [...BILLS, ...COINS];
+
+/**
+ * Count by denomination, keyboard only: type the pieces, Enter or ↓ moves down, ↑ moves up; subtotals and the
+ * total update as the teller types.
+ */
+export const DenominationGrid = ({ value, onChange, onDone, caption, autoFocus }: Props) => {
+  const inputs = useRef<(HTMLInputElement | null)[]>([]);
+  const focus = (i: number) => inputs.current[i]?.select();
+  const onKeyDown = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (i < ROWS.length - 1) focus(i + 1);
+      else if (e.key === 'Enter') onDone?.();
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (i > 0) focus(i - 1);
+    }
+  };
+  const set = (d: Denomination, text: string) => {
+    const digits = text.replace(/\D/g, '');
+    const n = digits === '' ? 0 : Math.min(Number(digits), 999_999);
+    const key: `${Denomination}` = `${d}`;
+    onChange(Object.fromEntries(Object.entries({ ...value, [key]: n }).filter(([, v]) => v > 0)));
+  };
+  return (
+    <table className="denoms">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Denominación</th>
+          <th scope="col">Cantidad</th>
+          <th scope="col">Subtotal</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ROWS.map((d, i) => {
+          const n = countOf(value, d);
+          const kind = i < BILLS.length ? 'Billetes' : 'Monedas';
+          return (
+            <tr key={d} className={i === BILLS.length ? 'first-coin' : undefined}>
+              <th scope="row">
+                <label htmlFor={`denom-${d}`}>
+                  {formatPesos(d)} <span className="muted">{kind === 'Billetes' ? 'billete' : 'moneda'}</span>
+                </label>
+              </th>
+              <td>
+                <input
+                  id={`denom-${d}`}
+                  ref={(el) => {
+                    inputs.current[i] = el;
+                  }}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  autoFocus={autoFocus && i === 0}
+                  value={n === 0 ? '' : String(n)}
+                  placeholder="0"
+                  onKeyDown={onKeyDown(i)}
+                  onFocus={(e) => e.target.select()}
+                  onChange={(e) => set(d, e.target.value)}
+                />
+              </td>
+              <td className="num">{n === 0 ? '—' : formatPesos(d * n)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td className="num">{groupDigits(ROWS.reduce((s, d) => s + countOf(value, d), 0))} piezas</td>
+          <td className="num total" data-testid="count-total" aria-live="polite">
+            {formatPesos(totalOfCount(value))}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+};

@@ -1,0 +1,36 @@
+import type { WorkstationStatus } from '../../domain/contract/status';
+
+const centralLabel = { online: 'En línea', offline: 'Sin conexión', unknown: 'Central: sin verificar' } as const;
+const tillLabel = { sin_abrir: 'Caja sin abrir', abierta: 'Caja abierta', cerrada: 'Caja cerrada' } as const;
+
+/** Always visible: who, where, till state, central link and devices, so the teller never has to ask. */
+export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null; coreUp: boolean }) => {
+  if (!status) return <footer className="statusbar" role="status">Conectando con el núcleo de Caja…</footer>;
+  const { workstation: ws, central } = status;
+  return (
+    <footer className="statusbar" role="status" aria-label="Estado de la estación">
+      <span data-testid="status-user">{status.user ? `${status.user.displayName} (${status.user.role})` : 'Sin sesión'}</span>
+      <span>
+        Oficina {ws.branchCode} {ws.branchName} · Caja {ws.tillCode}
+      </span>
+      <span data-testid="status-till" className={`pill till-${status.till.state}`}>
+        {tillLabel[status.till.state]}
+      </span>
+      <span data-testid="status-central" className={`pill central-${coreUp ? central.state : 'offline'}`}>
+        {coreUp ? centralLabel[central.state] : 'Núcleo desconectado'}
+        {central.queueLength > 0 ? ` · ${central.queueLength} en cola` : ''}
+      </span>
+      {status.contingency ? <span className="pill warning">CONTINGENCIA</span> : null}
+      <span className="devices" data-testid="status-devices">
+        {status.devices.length === 0
+          ? 'Dispositivos: ninguno configurado'
+          : status.devices.map((d) => (
+              <span key={d.id} className={`pill device-${d.state}`} title={d.message}>
+                {d.label}
+                {d.emulated ? ' (emulador)' : ''}
+              </span>
+            ))}
+      </span>
+    </footer>
+  );
+};
