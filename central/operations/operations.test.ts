@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BatchResponseSchema, OperationStatusResponseSchema, canonicalJson, operationBody } from '../../domain/central-api';
+import { startTestCentral, type TestCentral } from '../testing/harness';
+import { accountOf, batch, cashDeposit, newKey, reversal, tillOpen, withdrawal } from '../testing/ops';
+import { sha256Hex } from '../runtime';
+
+// Demo accounts (central/demo/seed.ts): 240000000011 individual activa $2.500.000; 240000000052 inactiva;
+// 240000000060 embargada $3.000.000 with $1.800.000 embargoed.
+const MARIA = '240000000011';
+
+let t: TestCentral;
+beforeEach(async () => {
+  t = await startTestCentral();
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+const results = async (ops: Parameters<typeof batch>[1]) => {
+  const r = await batch(t, ops);
+  expect(r.status).toBe(200);
+  return BatchResponseSchema.parse(r.body).results;
+};
+
+describe('POST /v1/operations:batch', () => {
+  it('applies once and answers a replay with the first result (duplicate)', async () => {
+    const op = cashDeposit(MARIA, 100_000);
+    const [first] = await results([op]);
+    expect(first?.status).toBe('applied');
+    const [again] = await results([op]);
+    expect(again?.status).toBe('duplicate');
+    expect(again && 'first' in again ? again.first : null).toEqual(first && 'first' in first ? first.first : undefined);
+    expect((await accountOf(t, MARIA)).balances.available).toBe(2_600_000);
+  });
+
+  it('refuses the same key with another payload as conflict and never returns the first result', async () => {
+    const op = cashDeposit(MARIA, 100_000);
+    await results([op]);
+    const [c] = await results([{ ...op, payload: { amount: 900_000 } }]);
+    expect(c?.status).toBe('conflict');
+    expect(c).not.toHaveProperty('first');
+    expect((await accountOf(t, MARIA)).balances.available).toBe(2_600_000);
+    // The branch asks by key with its own hash: conflict; without a hash: the bound outcome.
+    const sentHash = sha256Hex(canonicalJson(operationBody({ ...op, payload: { amount: 900_000 } })));
+    const st = OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: op.key, payloadHash: sentHash })).body);
+    expect(st.status).toBe('conflict');
+    const own = OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: op.key, payloadHash: sha256Hex(canonicalJson(operationBody(op))) })).body);
+    expect(own.status).toBe('applied');
+  });
+
+  it('binds the key to the canonical hash, so member order does not matter', async () => {
+    const op = cashDeposit(MARIA, 5_000);
+    await results([op]);
+    const reordered = JSON.parse(JSON.stringify({ payload: op.payload, type: op.type, account: op.account, occurredAt: op.occurredAt, workstation: op.workstation, branch: op.branch, key: op.key })) as typeof op;
+    const [r] = await results([reordered]);
+    expect(r?.status).toBe('duplicate');
+  });
+
+  it('answers per operation, in order, and applies them in order', async () => {
+    const k = [newKey(), newKey(), newKey(), newKey()];
+    const r = await results([
+      withdrawal(MARIA, 2_600_000, { key: k[0] }), // more than the balance: rejected
+      cashDeposit(MARIA, 200_000, k[1]),
+      withdrawal(MARIA, 2_600_000, { key: k[2] }), // now exactly the balance: applied
+      tillOpen(k[3]),
+    ]);
+    expect(r.map((x) => [x.key, x.status])).toEqual([
+      [k[0], 'rejected'],
+      [k[1], 'applied'],
+      [k[2], 'applied'],
+      [k[3], 'applied'],
+    ]);
+    expect((await accountOf(t, MARIA)).balances.available).toBe(100_000);
+  });
+
+  it('records a rejection against the key: replays and status stay rejected even when funds arrive later', async () => {
+    const w = withdrawal(MARIA, 3_000_000, { gmf: 12_000 });
+    const [first] = await results([w]);
+    expect(first).toMatchObject({ status: 'rejected', first: { outcome: 'rejected', reason: 'INSUFFICIENT_FUNDS' } });
+    await results([cashDeposit(MARIA, 5_000_000)]);
+    const [again] = await results([w]);
+    expect(again).toMatchObject({ status: 'duplicate', first: { outcome: 'rejected', reason: 'INSUFFICIENT_FUNDS' } });
+    const st = OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: w.key })).body);
+    expect(st.status).toBe('rejected');
+    expect((await accountOf(t, MARIA)).balances.available).toBe(7_500_000);
+  });
+
+  it('rejects debits by account state and embargo', async () => {
+    const r = await results([withdrawal('240000000052', 10_000), withdrawal('240000000060', 1_500_000), withdrawal('240000000060', 1_200_000), withdrawal('999999999999', 1)]);
+    expect(r.map((x) => ('first' in x && x.first.outcome === 'rejected' ? x.first.reason : x.status))).toEqual([
+      'ACCOUNT_INACTIVE',
+      'EMBARGOED_FUNDS',
+      'applied',
+      'ACCOUNT_NOT_FOUND',
+    ]);
+  });
+
+  it('status of an unknown key is unknown', async () => {
+    const st = OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: newKey() })).body);
+    expect(st.status).toBe('unknown');
+  });
+
+  it('refuses a batch carrying another workstation’s operations without recording any key', async () => {
+    const mine = cashDeposit(MARIA, 1_000);
+    const r = await batch(t, [mine, { ...cashDeposit(MARIA, 1_000), workstation: '001-02' }]);
+    expect(r.status).toBe(403);
+    const st = OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: mine.key })).body);
+    expect(st.status).toBe('unknown');
+  });
+
+  it('reverses an applied deposit once', async () => {
+    const d = cashDeposit(MARIA, 300_000);
+    await results([d]);
+    const [rev, again] = await results([reversal(d.key), reversal(d.key)]);
+    expect(rev?.status).toBe('applied');
+    expect(again).toMatchObject({ status: 'rejected', first: { reason: 'ALREADY_REVERSED' } });
+    expect((await accountOf(t, MARIA)).balances.available).toBe(2_500_000);
+  });
+});
+
+describe('withdrawal authorization (holds)', () => {
+  it('holds funds, the withdrawal consumes the hold, and a second use is refused', async () => {
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 1_004_000 });
+    expect(h.body).toMatchObject({ status: 'authorized', availableAfter: 1_496_000 });
+    const holdId = (h.body as { hold: { holdId: string } }).hold.holdId;
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 1_496_000, inCanje: 0, onHold: 1_004_000 });
+    const [w, w2] = await results([withdrawal(MARIA, 1_000_000, { gmf: 4_000, holdId }), withdrawal(MARIA, 1_000, { holdId })]);
+    expect(w?.status).toBe('applied');
+    expect(w2).toMatchObject({ status: 'rejected', first: { reason: 'HOLD_ALREADY_USED' } });
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 1_496_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('refuses a hold above the withdrawable balance and is idempotent on its key', async () => {
+    const key = newKey();
+    const refused = await t.call('authorizeWithdrawal', { key, account: '240000000060', amount: 1_500_000 });
+    expect(refused.body).toMatchObject({ status: 'refused', reason: 'EMBARGOED_FUNDS' });
+    const k2 = newKey();
+    const a = await t.call('authorizeWithdrawal', { key: k2, account: MARIA, amount: 10_000 });
+    const b = await t.call('authorizeWithdrawal', { key: k2, account: MARIA, amount: 10_000 });
+    expect(b.body).toEqual(a.body);
+    expect((await accountOf(t, MARIA)).balances.onHold).toBe(10_000);
+    const c = await t.call('authorizeWithdrawal', { key: k2, account: MARIA, amount: 20_000 });
+    expect(c.status).toBe(409);
+  });
+
+  it('expires a hold with the clock and returns the funds', async () => {
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 500_000 });
+    const holdId = (h.body as { hold: { holdId: string } }).hold.holdId;
+    t.clock.advance(15 * 60_000);
+    const got = await t.call('getHold', { holdId });
+    expect(got.body).toMatchObject({ hold: { state: 'expired' } });
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_500_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('releases a hold on request', async () => {
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 500_000 });
+    const holdId = (h.body as { hold: { holdId: string } }).hold.holdId;
+    const r = await t.call('releaseHold', { holdId });
+    expect(r.body).toMatchObject({ hold: { state: 'released' } });
+    expect((await accountOf(t, MARIA)).balances.available).toBe(2_500_000);
+  });
+});

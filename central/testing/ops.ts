@@ -1,0 +1,30 @@
+import type { Account, CentralReqInput, Operation } from '../../domain/central-api';
+import type { TestCentral } from './harness';
+
+/** Builders for branch operations in tests. Keys are valid v4-shaped UUIDs derived from a counter. */
+let counter = 0;
+export const newKey = (): string => `aaaaaaaa-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+
+const env = (key: string, workstation = '001-01') => ({ key, branch: '001', workstation, occurredAt: '2025-03-10T10:00:00-05:00' });
+
+export const cashDeposit = (account: string, amount: number, key = newKey()): Operation => ({ ...env(key), type: 'cash_deposit', account, payload: { amount } });
+export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; key?: string } = {}): Operation => ({
+  ...env(opts.key ?? newKey()),
+  type: 'withdrawal',
+  account,
+  payload: { amount, gmf: opts.gmf ?? 0, ...(opts.holdId ? { holdId: opts.holdId } : {}) },
+});
+export const tillOpen = (key = newKey()): Operation => ({ ...env(key), type: 'till_open', payload: { tellerId: 'cajero1', amount: 2_000_000 } });
+export const reversal = (reversesKey: string, key = newKey()): Operation => ({ ...env(key), type: 'reversal', payload: { reversesKey, reasonCode: 'ERROR_DIGITACION' } });
+
+export const batch = (t: TestCentral, operations: Operation[], workstation?: string) =>
+  t.call('postOperations', { operations } as CentralReqInput<'postOperations'>, workstation);
+
+/** Current account as central publishes it (reference data from cursor 0: each entity at its latest version). */
+export const accountOf = async (t: TestCentral, number: string): Promise<Account> => {
+  const r = await t.call('reference', { cursor: 0, limit: 500 });
+  const body = r.body as { changes: { entity: string; account?: Account }[] };
+  const found = body.changes.find((c) => c.entity === 'account' && c.account?.number === number)?.account;
+  if (!found) throw new Error(`account ${number} not in reference data`);
+  return found;
+};
