@@ -1,0 +1,84 @@
+import type { Account } from '../accounts/account';
+import { isInactiveOn } from '../accounts/activity';
+import { type PersonId, includesPerson } from '../accounts/person';
+import { type ApprovalReason, approvalReason } from '../approval/reasons';
+import { type IsoDate, daysBetween } from '../calendar/iso-date';
+import type { RulesConfig } from '../rules-config/config';
+import { type DomainError, domainError } from '../rules-config/result';
+
+/** Who stands at the counter to dispose of funds, and the documents they bring. */
+export interface DebitParties {
+  /** Documents of the people present, each already identified (document + biometric or manual check). */
+  readonly presenters: readonly PersonId[];
+  /** Issue date of the Certificado de Existencia y Representación Legal (persona jurídica). */
+  readonly juridicaCertificateIssuedOn?: IsoDate | undefined;
+  /** Written authorization of the registered legal representative to reactivate (cl. 7.1, persona jurídica). */
+  readonly reactivationWrittenAuthorization?: boolean | undefined;
+}
+
+export interface DebitAuthorization {
+  readonly errors: DomainError[];
+  readonly approvalReasons: ApprovalReason[];
+  readonly notices: string[];
+  /** The account counts as inactive on this date (state or six months without customer movement). */
+  readonly inactive: boolean;
+}
+
+const names = (people: readonly { name: string }[]): string => people.map((p) => p.name).join(', ');
+
+/**
+ * Whether the people present may dispose of the account's funds at the office (withdrawal or transfer):
+ * seed 003 cl. 2.1, 2.4, 2.7, 4 (literal c), 4.4.3, 7.1 and 7.2.
+ */
+export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoDate, rules: RulesConfig): DebitAuthorization => {
+  const errors: DomainError[] = [];
+  const approvals: ApprovalReason[] = [];
+  const notices: string[] = [];
+
+  if (account.state === 'cancelada') errors.push(domainError('ACCOUNT_CANCELLED', 'La cuenta está cancelada: no admite retiros ni traslados. Informe al cliente que los saldos se entregan por el proceso de cancelación (cláusula 7.3).'));
+  if (account.state === 'bloqueada') errors.push(domainError('ACCOUNT_BLOCKED', 'La cuenta está bloqueada por orden de autoridad o por la entidad: no se puede disponer de los fondos (cláusula 7.2). Remita al cliente al director de la oficina.'));
+
+  const present = parties.presenters;
+  if (present.length === 0) {
+    errors.push(domainError('IDENTIFICATION_REQUIRED', 'Identifique con documento a quien retira antes de continuar (cláusula 4 literal c).'));
+  } else if (account.owner === 'juridica') {
+    // Cl. 2.7 and 4(c): the legal representative, with a certificate at most 30 days old, as an exception.
+    if (!present.some((p) => includesPerson(account.legalRepresentatives, p))) {
+      errors.push(domainError('LEGAL_REPRESENTATIVE_REQUIRED', `Para cuentas de persona jurídica debe presentarse el representante legal registrado (${names(account.legalRepresentatives)}) (cláusulas 2.7 y 4 literal c).`));
+    }
+    const cert = parties.juridicaCertificateIssuedOn;
+    if (cert === undefined) {
+      errors.push(domainError('CERTIFICATE_REQUIRED', 'Solicite el Certificado de Existencia y Representación Legal y registre su fecha de expedición (cláusula 4 literal c).'));
+    } else {
+      const age = daysBetween(cert, on);
+      if (age < 0) errors.push(domainError('CERTIFICATE_DATE_INVALID', 'La fecha de expedición del certificado es posterior a hoy. Revise la fecha.'));
+      else if (age > rules.juridicaCertificateMaxAgeDays) {
+        errors.push(domainError('CERTIFICATE_TOO_OLD', `El certificado de existencia tiene ${age} días; se acepta con máximo ${rules.juridicaCertificateMaxAgeDays} días de expedido. Pida uno reciente (cláusula 4 literal c).`, { ageDays: age }));
+      }
+    }
+    approvals.push(approvalReason('JURIDICA_WITHDRAWAL'));
+  } else if (account.kind === 'conjunta') {
+    // Cl. 2.4.3 and 4.4.3: every holder's signature is indispensable ("y").
+    const missing = account.holders.filter((h) => !present.some((p) => includesPerson([h], p)));
+    if (missing.length > 0) {
+      errors.push(domainError('ALL_HOLDERS_REQUIRED', `La cuenta es conjunta: deben presentarse y firmar todos los titulares. Faltan: ${names(missing)} (cláusula 2.4.3).`, { missing: missing.map((m) => m.id) }));
+    }
+  } else if (!present.some((p) => includesPerson([...account.holders, ...account.authorized], p))) {
+    // Cl. 4: paid only to the holder or a person authorized by the holder.
+    errors.push(domainError('PERSON_NOT_AUTHORIZED', 'Quien se presenta no es titular ni persona autorizada de la cuenta. Solo ellos pueden retirar (cláusula 4).'));
+  }
+
+  const inactive = account.state === 'inactiva' || isInactiveOn(on, account.lastCustomerMovementOn, account.openedOn, rules.inactivityMonths);
+  if (inactive && account.state !== 'cancelada') {
+    // Cl. 7.1: debits restricted until reactivated at an office; for a jurídica the registered legal
+    // representative authorizes in writing or in person.
+    approvals.push(approvalReason('INACTIVE_REACTIVATION'));
+    const repPresent = present.some((p) => includesPerson(account.legalRepresentatives, p));
+    if (account.owner === 'juridica' && !repPresent && parties.reactivationWrittenAuthorization !== true) {
+      errors.push(domainError('REACTIVATION_AUTHORIZATION_REQUIRED', 'Para reactivar la cuenta de una persona jurídica se requiere la autorización escrita del representante legal registrado o su presentación personal (cláusula 7.1).'));
+    }
+    notices.push('La cuenta está inactiva: al aprobar la reactivación, actualice los datos del cliente (cláusulas 2.6 y 7.1).');
+  }
+  if (account.holders.some((h) => h.id.type === 'TI')) notices.push('Un titular es menor de edad (TI): verifique la representación legal según la política de la entidad.');
+  return { errors, approvalReasons: approvals, notices, inactive };
+};

@@ -1,0 +1,35 @@
+import type { Account } from '../accounts/account';
+import type { IsoDate } from '../calendar/iso-date';
+import type { Pesos } from '../money/pesos';
+import type { RulesConfig } from '../rules-config/config';
+import { inembargableFor } from '../rules-config/lookup';
+import { type Result, ok } from '../rules-config/result';
+
+export interface Withdrawable {
+  readonly available: Pesos;
+  /** Protected by the inembargable amount of the current period (natural persons, not alimentos). */
+  readonly protectedAmount: Pesos;
+  /** Retained for the embargo. */
+  readonly retained: Pesos;
+  readonly withdrawable: Pesos;
+}
+
+/**
+ * What the customer may dispose of. Canje and holds are already outside `available` (cl. 3.9). For an embargoed
+ * account the bank retains up to the embargo amount, but never touches the inembargable amount of a natural
+ * person's savings (cl. 8.5; periods 1-Oct → 30-Sep, domain-co §3). Jurídicas and child-support orders have no
+ * protected amount. `protectedUsedElsewhere` is the protection already applied to the person's other savings
+ * accounts, since the cap applies to the sum of balances (domain-co §3).
+ */
+export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesConfig, protectedUsedElsewhere: Pesos = 0): Result<Withdrawable> => {
+  const available = account.balances.available;
+  if (account.state !== 'embargada' || account.embargo === null) return ok({ available, protectedAmount: 0, retained: 0, withdrawable: available });
+  let protectedAmount = 0;
+  if (account.owner === 'natural' && !account.embargo.alimentos) {
+    const cap = inembargableFor(on, rules);
+    if (!cap.ok) return cap;
+    protectedAmount = Math.min(available, Math.max(0, cap.value - protectedUsedElsewhere));
+  }
+  const retained = Math.min(account.embargo.amount, available - protectedAmount);
+  return ok({ available, protectedAmount, retained, withdrawable: available - retained });
+};

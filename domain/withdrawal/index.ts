@@ -1,0 +1,5 @@
+export * from './authorization';
+export * from './embargo';
+export * from './evaluate';
+export * from './mix';
+export * from './request';

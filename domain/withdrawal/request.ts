@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { PersonIdSchema, PersonSchema } from '../accounts/person';
+import { IsoDateSchema } from '../calendar/iso-date';
+import { PositivePesosSchema } from '../money/pesos';
+import { CashDeclarationSchema } from '../uiaf/declaration';
+
+/** Office withdrawal on the Comprobante Único (seed 003 cl. 4 literal c and parágrafo). */
+export const WithdrawalRequestSchema = z.object({
+  accountNumber: z.string().regex(/^\d{6,20}$/, { message: 'El número de cuenta debe tener entre 6 y 20 dígitos' }),
+  amount: PositivePesosSchema,
+  /** Everyone present and identified: one holder, an authorized person, all holders (conjunta) or the legal rep. */
+  presenters: z.array(PersonIdSchema).min(1, { message: 'Identifique a quien retira' }),
+  /** Parágrafo of cl. 4: cash, or a cheque (de gerencia) to the holder or to a third party at the holder's request. */
+  payout: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('efectivo') }),
+    z.object({ kind: z.literal('cheque-gerencia'), beneficiary: PersonSchema, firstBeneficiaryOnly: z.boolean().default(true) }),
+  ]),
+  juridicaCertificateIssuedOn: IsoDateSchema.optional(),
+  reactivationWrittenAuthorization: z.boolean().default(false),
+  /** Declaración de destino de fondos when the cash threshold is reached (domain-co §2). */
+  declaration: CashDeclarationSchema.optional(),
+});
+export type WithdrawalRequest = z.output<typeof WithdrawalRequestSchema>;
+export type WithdrawalRequestInput = z.input<typeof WithdrawalRequestSchema>;

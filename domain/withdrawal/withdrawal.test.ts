@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Account, AccountSchema } from '../accounts/account';
+import { totalOfCount } from '../money/denominations';
+import { DEFAULT_RULES } from '../rules-config/config';
+import { withdrawableBalance } from './embargo';
+import { type WithdrawalContext, type WithdrawalEvaluation, type WithdrawalPlan, evaluateWithdrawal } from './evaluate';
+import { type WithdrawalRequestInput, WithdrawalRequestSchema } from './request';
+
+const rules = DEFAULT_RULES;
+const ana = { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' } as const;
+const luis = { id: { type: 'CC', number: '79123456' }, name: 'Luis Gómez' } as const;
+const marta = { id: { type: 'CC', number: '52111222' }, name: 'Marta Ruiz' } as const;
+const acc = (over: Record<string, unknown> = {}): Account =>
+  AccountSchema.parse({
+    number: '123456781234', kind: 'individual', owner: 'natural', holders: [ana], authorized: [marta], state: 'activa',
+    balances: { available: 10_000_000, inCanje: 2_000_000, onHold: 0 }, lastCustomerMovementOn: '2025-05-01', openedOn: '2020-03-01', city: 'Barranquilla',
+    ...over,
+  });
+const till = { '100000': 100, '50000': 100, '20000': 100, '10000': 100, '5000': 50, '2000': 50, '1000': 50, '500': 50, '200': 50, '100': 50, '50': 50 };
+const ctx = (account: Account, over: Partial<WithdrawalContext> = {}): WithdrawalContext => ({
+  account, on: '2025-06-10', tillStock: till, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0, ...over,
+});
+const req = (over: Partial<WithdrawalRequestInput> = {}) =>
+  WithdrawalRequestSchema.parse({ accountNumber: '123456781234', amount: 1_000_000, presenters: [ana.id], payout: { kind: 'efectivo' }, ...over });
+const plan = (e: WithdrawalEvaluation): WithdrawalPlan => {
+  if (!e.ok) throw new Error(e.errors.map((x) => x.message).join('\n'));
+  return e.plan;
+};
+const codes = (e: WithdrawalEvaluation): string[] => (e.ok ? [] : e.errors.map((x) => x.code));
+const reasons = (e: WithdrawalEvaluation): string[] => plan(e).approvalReasons.map((r) => r.code);
+
+describe('office withdrawal (seed 003, clause 4)', () => {
+  it('clause 4: the holder withdraws cash; GMF on its own line, debit = amount + GMF; mix from the till', () => {
+    const p = plan(evaluateWithdrawal(req(), ctx(acc()), rules));
+    expect(p.debits).toEqual([{ kind: 'retiro', label: 'Retiro', amount: 1_000_000 }, { kind: 'gmf', label: 'GMF 4x1000', amount: 4_000 }]);
+    expect(p.debitTotal).toBe(1_004_000);
+    expect(p.payout.kind === 'efectivo' && totalOfCount(p.payout.mix)).toBe(1_000_000);
+    expect(p.approvalReasons).toEqual([]);
+  });
+  it('clause 4 / 2.1: an authorized person may withdraw; a stranger may not', () => {
+    expect(evaluateWithdrawal(req({ presenters: [marta.id] }), ctx(acc()), rules).ok).toBe(true);
+    expect(codes(evaluateWithdrawal(req({ presenters: [luis.id] }), ctx(acc()), rules))).toEqual(['PERSON_NOT_AUTHORIZED']);
+  });
+  it('clause 2.4.3 / 4.4.3: conjunta needs every holder present', () => {
+    const conjunta = acc({ kind: 'conjunta', holders: [ana, luis] });
+    const e = evaluateWithdrawal(req({ presenters: [ana.id] }), ctx(conjunta), rules);
+    expect(codes(e)).toEqual(['ALL_HOLDERS_REQUIRED']);
+    expect(!e.ok && e.errors[0]?.message).toContain('Luis Gómez');
+    expect(evaluateWithdrawal(req({ presenters: [ana.id, luis.id] }), ctx(conjunta), rules).ok).toBe(true);
+    expect(evaluateWithdrawal(req({ presenters: [ana.id] }), ctx(acc({ kind: 'colectiva', holders: [ana, luis] })), rules).ok).toBe(true);
+  });
+  it('clause 4 literal c / 2.7: jurídica needs the legal rep and a certificate ≤ 30 days, as a supervisor exception', () => {
+    const company = acc({ owner: 'juridica', holders: [{ id: { type: 'NIT', number: '800197268-4' }, name: 'Acme SAS' }], authorized: [], legalRepresentatives: [luis] });
+    expect(codes(evaluateWithdrawal(req({ presenters: [ana.id] }), ctx(company), rules))).toEqual(['LEGAL_REPRESENTATIVE_REQUIRED', 'CERTIFICATE_REQUIRED']);
+    expect(codes(evaluateWithdrawal(req({ presenters: [luis.id], juridicaCertificateIssuedOn: '2025-05-10' }), ctx(company), rules))).toEqual(['CERTIFICATE_TOO_OLD']);
+    expect(reasons(evaluateWithdrawal(req({ presenters: [luis.id], juridicaCertificateIssuedOn: '2025-05-11' }), ctx(company), rules))).toEqual(['JURIDICA_WITHDRAWAL']);
+  });
+  it('clause 7.1: inactive accounts (by state or six months without customer movement) need a reactivation approval', () => {
+    expect(reasons(evaluateWithdrawal(req(), ctx(acc({ state: 'inactiva' })), rules))).toEqual(['INACTIVE_REACTIVATION']);
+    const p = plan(evaluateWithdrawal(req(), ctx(acc({ lastCustomerMovementOn: '2024-12-10' })), rules));
+    expect(p.approvalReasons.map((r) => r.code)).toEqual(['INACTIVE_REACTIVATION']);
+    expect(p.reactivates).toBe(true);
+  });
+  it('clause 7.2 / 7.3: blocked and cancelled accounts pay nothing', () => {
+    expect(codes(evaluateWithdrawal(req(), ctx(acc({ state: 'bloqueada' })), rules))).toEqual(['ACCOUNT_BLOCKED']);
+    expect(codes(evaluateWithdrawal(req(), ctx(acc({ state: 'cancelada' })), rules))).toEqual(['ACCOUNT_CANCELLED']);
+  });
+  it('clause 3.9: canje is not available; insufficient funds reports both amounts', () => {
+    const e = evaluateWithdrawal(req({ amount: 10_000_000 }), ctx(acc()), rules);
+    expect(codes(e)).toEqual(['INSUFFICIENT_FUNDS']);
+    expect(!e.ok && e.errors[0]?.message).toContain('$ 10.040.000');
+  });
+  it('clause 3.12: daily count and amount limits, and visación above the threshold (clause 4 literal c)', () => {
+    const e = evaluateWithdrawal(req({ amount: 6_000_000 }), ctx(acc({ balances: { available: 90_000_000, inCanje: 0, onHold: 0 } }), { withdrawalsToday: { count: 5, amount: 25_000_000 } }), rules);
+    expect(reasons(e)).toEqual(['LIMIT_EXCEEDED_WITHDRAWAL_COUNT', 'LIMIT_EXCEEDED_WITHDRAWAL_AMOUNT', 'VISACION']);
+  });
+  it('parágrafo of clause 4: cheque de gerencia to a third party pays GMF and needs no cash', () => {
+    const p = plan(evaluateWithdrawal(req({ payout: { kind: 'cheque-gerencia', beneficiary: luis } }), ctx(acc(), { tillStock: {} }), rules));
+    expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', toHolder: false, firstBeneficiaryOnly: true });
+    expect(p.gmf.gmf).toBe(4_000);
+  });
+  it('cash that the till cannot pay exactly is reported', () => {
+    expect(codes(evaluateWithdrawal(req({ amount: 70_000 }), ctx(acc(), { tillStock: { '50000': 2 } }), rules))).toEqual(['CASH_MIX_UNAVAILABLE']);
+    expect(codes(evaluateWithdrawal(req({ amount: 70_025 }), ctx(acc()), rules))).toEqual(['AMOUNT_NOT_PAYABLE_IN_CASH']);
+  });
+  it('domain-co §2: cash ≥ $10.000.000 requires the declaración before posting', () => {
+    const p = plan(evaluateWithdrawal(req({ amount: 10_000_000 }), ctx(acc({ balances: { available: 20_000_000, inCanje: 0, onHold: 0 } })), rules));
+    expect(p.pending).toEqual(['UIAF_DECLARATION']);
+  });
+});
+
+describe('embargo (seed 003 clause 8.5, domain-co §3)', () => {
+  const embargada = (available: number, amount: number, owner: 'natural' | 'juridica' = 'natural', alimentos = false) =>
+    acc({ state: 'embargada', embargo: { amount, alimentos }, balances: { available, inCanje: 0, onHold: 0 }, ...(owner === 'juridica' ? { owner, holders: [{ id: { type: 'NIT', number: '800197268-4' }, name: 'Acme SAS' }], legalRepresentatives: [luis] } : {}) });
+  const w = (a: Account, on = '2025-10-15') => {
+    const r = withdrawableBalance(a, on, rules);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  it('natural person keeps the inembargable amount of the period (1-Oct-2025 → 30-Sep-2026: $55.099.308)', () => {
+    expect(w(embargada(100_000_000, 30_000_000)).withdrawable).toBe(70_000_000);
+    expect(w(embargada(100_000_000, 60_000_000)).withdrawable).toBe(55_099_308);
+    expect(w(embargada(40_000_000, 60_000_000)).withdrawable).toBe(40_000_000);
+    expect(w(embargada(100_000_000, 60_000_000), '2025-09-30').withdrawable).toBe(52_385_725);
+  });
+  it('jurídica and alimentos have no protected amount', () => {
+    expect(w(embargada(100_000_000, 60_000_000, 'juridica')).withdrawable).toBe(40_000_000);
+    expect(w(embargada(100_000_000, 60_000_000, 'natural', true)).withdrawable).toBe(40_000_000);
+  });
+  it('a period without a configured amount is a typed error', () => {
+    const r = withdrawableBalance(embargada(1, 1), '2023-01-10', rules);
+    expect(!r.ok && r.error.code).toBe('INEMBARGABLE_NOT_CONFIGURED');
+  });
+  it('property: withdrawable = max(available − embargo, min(available, protected)) for natural persons', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200_000_000 }), fc.integer({ min: 0, max: 200_000_000 }), (available, amount) => {
+        const r = w(embargada(available, amount));
+        expect(r.withdrawable).toBe(Math.max(available - amount, Math.min(available, 55_099_308)));
+        expect(r.retained + r.withdrawable).toBe(available);
+        expect(r.retained).toBeLessThanOrEqual(amount);
+      }),
+    );
+  });
+});
+
+describe('limits property', () => {
+  it('a limit reason appears exactly when the day would exceed it; debit never exceeds what may be disposed of', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400_000 }).map((u) => u * 50), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 40_000_000 }), (amount, count, dayAmount) => {
+        const a = acc({ balances: { available: 25_000_000, inCanje: 0, onHold: 0 } });
+        const e = evaluateWithdrawal(req({ amount, payout: { kind: 'cheque-gerencia', beneficiary: ana } }), ctx(a, { withdrawalsToday: { count, amount: dayAmount } }), rules);
+        if (!e.ok) {
+          expect(e.errors.map((x) => x.code)).toEqual(['INSUFFICIENT_FUNDS']);
+          return;
+        }
+        const codesFound = e.plan.approvalReasons.map((r) => r.code);
+        expect(codesFound.includes('LIMIT_EXCEEDED_WITHDRAWAL_COUNT')).toBe(count + 1 > 5);
+        expect(codesFound.includes('LIMIT_EXCEEDED_WITHDRAWAL_AMOUNT')).toBe(dayAmount + amount > 30_000_000);
+        expect(codesFound.includes('VISACION')).toBe(amount > 5_000_000);
+        expect(e.plan.debitTotal).toBeLessThanOrEqual(25_000_000);
+        expect(e.plan.debitTotal).toBe(amount + e.plan.gmf.gmf);
+      }),
+    );
+  });
+});
