@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Account, AccountSchema } from '../accounts/account';
+import { DEFAULT_RULES } from '../rules-config/config';
+import { type TransferEvaluation, type TransferRequestInput, TransferRequestSchema, evaluateTransfer } from './evaluate';
+
+const rules = DEFAULT_RULES;
+const ana = { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' } as const;
+const luis = { id: { type: 'CC', number: '79123456' }, name: 'Luis Gómez' } as const;
+const acc = (number: string, over: Record<string, unknown> = {}): Account =>
+  AccountSchema.parse({
+    number, kind: 'individual', owner: 'natural', holders: [ana], state: 'activa', balances: { available: 5_000_000, inCanje: 0, onHold: 0 },
+    lastCustomerMovementOn: '2025-05-01', openedOn: '2020-03-01', city: 'Barranquilla', ...over,
+  });
+const req = (over: Partial<TransferRequestInput> = {}) => TransferRequestSchema.parse({ fromAccountNumber: '111111', toAccountNumber: '222222', amount: 1_000_000, presenters: [ana.id], ...over });
+const on = '2025-06-10';
+const codes = (e: TransferEvaluation): string[] => (e.ok ? [] : e.errors.map((x) => x.code));
+
+describe('transfer at the office (seed 003 clause 3.13)', () => {
+  it('ET art. 879 num. 14: same sole holder, same bank → no GMF', () => {
+    const e = evaluateTransfer(req(), { from: acc('111111'), to: acc('222222'), on, gmfExemptUsedThisMonth: 0 }, rules);
+    expect(e.ok && e.plan).toMatchObject({ sameSoleHolder: true, debitTotal: 1_000_000, credit: 1_000_000 });
+  });
+  it('to a third party (or a colectiva) → GMF on the debit', () => {
+    const third = evaluateTransfer(req(), { from: acc('111111'), to: acc('222222', { holders: [luis] }), on, gmfExemptUsedThisMonth: 0 }, rules);
+    expect(third.ok && third.plan.debitTotal).toBe(1_004_000);
+    const joint = evaluateTransfer(req(), { from: acc('111111'), to: acc('222222', { kind: 'colectiva', holders: [ana, luis] }), on, gmfExemptUsedThisMonth: 0 }, rules);
+    expect(joint.ok && joint.plan.sameSoleHolder).toBe(false);
+  });
+  it('refuses the same account, a cancelled destination, a stranger, and insufficient funds', () => {
+    expect(codes(evaluateTransfer(req({ toAccountNumber: '111111' }), { from: acc('111111'), to: acc('111111'), on, gmfExemptUsedThisMonth: 0 }, rules))).toEqual(['TRANSFER_SAME_ACCOUNT']);
+    expect(codes(evaluateTransfer(req(), { from: acc('111111'), to: acc('222222', { state: 'cancelada' }), on, gmfExemptUsedThisMonth: 0 }, rules))).toEqual(['DESTINATION_CANCELLED']);
+    expect(codes(evaluateTransfer(req({ presenters: [luis.id] }), { from: acc('111111'), to: acc('222222'), on, gmfExemptUsedThisMonth: 0 }, rules))).toEqual(['PERSON_NOT_AUTHORIZED']);
+    expect(codes(evaluateTransfer(req({ amount: 5_000_000 }), { from: acc('111111'), to: acc('222222', { holders: [luis] }), on, gmfExemptUsedThisMonth: 0 }, rules))).toEqual(['INSUFFICIENT_FUNDS']);
+  });
+  it('property: debit = amount + GMF, credit = amount, GMF is 0 exactly for the same sole holder', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4_900_000 }), fc.boolean(), (amount, same) => {
+        const to = acc('222222', same ? {} : { holders: [luis] });
+        const e = evaluateTransfer(req({ amount }), { from: acc('111111'), to, on, gmfExemptUsedThisMonth: 0 }, rules);
+        if (!e.ok) throw new Error(e.errors[0]?.message);
+        expect(e.plan.credit).toBe(amount);
+        expect(e.plan.debitTotal).toBe(amount + e.plan.gmf.gmf);
+        expect(e.plan.gmf.gmf === 0).toBe(same || Math.round((amount * 4) / 1000) === 0);
+      }),
+    );
+  });
+});
