@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OperationResultSchema, SecurityCodeResponseSchema } from '../../domain/central-api';
+import { DEMO_TEMPLATE_FORMAT, demoTemplateBase64 } from '../../domain/devices/demo-citizens';
+import { openCentralDb } from '../store/db';
+import { startTestCentral, type TestCentral } from '../testing/harness';
+import { newKey } from '../testing/ops';
+import { hashCode } from './service';
+import type { DemoSmsGateway } from './sms-gateway';
+
+// Demo citizens (seed.ts): María 900000001 → 3001234501; Andrés 900000004 → 3201234504, unreachable by SMS.
+let t: TestCentral;
+beforeEach(async () => {
+  t = await startTestCentral();
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+const HOUR = 3_600_000;
+const fingerprint = async (documentNumber: string): Promise<string> => {
+  const r = await t.call('matchFingerprint', { documentType: 'CC', documentNumber, template: demoTemplateBase64(documentNumber, 'right-index'), format: DEMO_TEMPLATE_FORMAT });
+  return (r.body as { transactionId: string }).transactionId;
+};
+const radicate = async (documentNumber: string, fingerprintTransactionId: string, key = newKey()) =>
+  t.call('radicateSecurityCode', { key, documentType: 'CC', documentNumber, purpose: 'verification_code', fingerprintTransactionId });
+const status = async (radicado: string) => SecurityCodeResponseSchema.parse((await t.call('securityCodeStatus', { radicado })).body).request;
+const advance = async (ms: number) => expect((await t.call('advanceClock', { ms })).status).toBe(200);
+const outbox = () => [...(t.central.sms as DemoSmsGateway).outbox.values()];
+
+interface SmsLogRow {
+  radicado: string;
+  to_masked: string;
+  salt: string;
+  code_hash: string;
+  code2_hash: string | null;
+  status: string;
+}
+const smsLog = (): SmsLogRow[] => {
+  const sql = openCentralDb(t.dbPath);
+  try {
+    return sql.all<SmsLogRow>('SELECT * FROM sms_log ORDER BY id');
+  } finally {
+    sql.close();
+  }
+};
+
+describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => {
+  it('refuses to radicate without a fingerprint match for the same document', async () => {
+    const other = await fingerprint('900000002');
+    const r = await radicate('900000001', other);
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ error: { code: 'FINGERPRINT_NOT_VERIFIED' } });
+  });
+
+  it('radicado → enviado → entregado, with the code only in the SMS and hashed in the log', async () => {
+    const r = await radicate('900000001', await fingerprint('900000001'));
+    expect(r.status).toBe(200);
+    const req = SecurityCodeResponseSchema.parse(r.body).request;
+    expect(req).toMatchObject({ state: 'radicado', maskedCellphone: '*** *** 4501', sentAt: null });
+    expect(Date.parse(req.deadline) - Date.parse(req.createdAt)).toBe(24 * HOUR);
+    expect(outbox()).toHaveLength(0);
+
+    await advance(HOUR); // the back office sends after `radicationSendDelayMs` (1 h by default)
+    const sent = await status(req.radicado);
+    expect(sent.state).toBe('enviado');
+    expect(Date.parse(sent.codeExpiresAt ?? '') - Date.parse(sent.sentAt ?? '')).toBe(2 * 60_000); // seed 001: 2 minutes
+    const [sms] = outbox();
+    expect(sms?.to).toBe('3001234501');
+    const code = /es (\d+)\./.exec(sms?.text ?? '')?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/); // seed 001: 6 digits
+    const [log] = smsLog();
+    expect(log).toMatchObject({ radicado: req.radicado, to_masked: '*** *** 4501', status: 'enviado', code2_hash: null });
+    expect(log?.code_hash).toBe(hashCode(log?.salt ?? '', code));
+    expect(JSON.stringify(log)).not.toContain(code);
+    expect(JSON.stringify(log)).not.toContain('3001234501');
+
+    await advance(10_000);
+    expect((await status(req.radicado)).state).toBe('entregado');
+    expect(smsLog()[0]?.status).toBe('entregado');
+  });
+
+  it('ends vencido when the SMS is not delivered within 24 hours', async () => {
+    const req = SecurityCodeResponseSchema.parse((await radicate('900000004', await fingerprint('900000004'))).body).request;
+    await advance(2 * HOUR);
+    expect((await status(req.radicado)).state).toBe('enviado');
+    await advance(22 * HOUR);
+    expect((await status(req.radicado)).state).toBe('vencido');
+  });
+
+  it('replays a radication with the same key and refuses the key with other data', async () => {
+    const fp = await fingerprint('900000001');
+    const key = newKey();
+    const a = SecurityCodeResponseSchema.parse((await radicate('900000001', fp, key)).body).request;
+    const b = SecurityCodeResponseSchema.parse((await radicate('900000001', fp, key)).body).request;
+    expect(b.radicado).toBe(a.radicado);
+    const c = await t.call('radicateSecurityCode', { key, documentType: 'CC', documentNumber: '900000001', purpose: 'temporary_keys', fingerprintTransactionId: fp });
+    expect(c.status).toBe(409);
+  });
+});
+
+describe('send now to the registered cellphone', () => {
+  it('sends at once when the stated number is the registered one', async () => {
+    const r = await t.call('sendSecurityCodeNow', { key: newKey(), documentType: 'CC', documentNumber: '900000001', purpose: 'verification_code', statedCellphone: '3001234501' });
+    expect(SecurityCodeResponseSchema.parse(r.body).request.state).toBe('enviado');
+    expect(outbox()).toHaveLength(1);
+  });
+
+  it('refuses a number that is not the registered one', async () => {
+    const r = await t.call('sendSecurityCodeNow', { key: newKey(), documentType: 'CC', documentNumber: '900000001', purpose: 'verification_code', statedCellphone: '3009999999' });
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ error: { code: 'CELLPHONE_MISMATCH' } });
+    expect(outbox()).toHaveLength(0);
+  });
+
+  it('temporary keys: 4 digits, login ≠ transactional, valid 24 hours (seed 004)', async () => {
+    // A random source that keeps proposing the same digits forces the "must differ" retry.
+    await t.stop();
+    let n = 0;
+    const seq = [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8];
+    t = await startTestCentral({ random: { int: () => seq[n++ % seq.length] ?? 0 } });
+    const r = await t.call('sendSecurityCodeNow', { key: newKey(), documentType: 'CC', documentNumber: '900000002', purpose: 'temporary_keys', statedCellphone: '3101234502' });
+    const req = SecurityCodeResponseSchema.parse(r.body).request;
+    expect(Date.parse(req.codeExpiresAt ?? '') - Date.parse(req.sentAt ?? '')).toBe(24 * HOUR);
+    const m = /ingreso (\d+), transaccional (\d+)/.exec(outbox()[0]?.text ?? '');
+    expect(m?.[1]).toBe('1234');
+    expect(m?.[2]).toBe('5678');
+    const [log] = smsLog();
+    expect(log?.code_hash).toBe(hashCode(log?.salt ?? '', '1234'));
+    expect(log?.code2_hash).toBe(hashCode(log?.salt ?? '', '5678'));
+  });
+});
+
+describe('contact-data update (cellphone), journaled', () => {
+  it('updates when the previous cellphone matches and publishes the new one', async () => {
+    const r = await t.call('updateContact', {
+      key: newKey(),
+      occurredAt: '2025-03-10T10:00:00-05:00',
+      documentType: 'CC',
+      documentNumber: '900000003',
+      cellphone: '3167778899',
+      validatedBy: 'previous_cellphone',
+      previousCellphone: '3151234503',
+    });
+    expect(OperationResultSchema.parse(r.body).status).toBe('applied');
+    const ok = await t.call('sendSecurityCodeNow', { key: newKey(), documentType: 'CC', documentNumber: '900000003', purpose: 'verification_code', statedCellphone: '3167778899' });
+    expect(ok.status).toBe(200);
+    const sql = openCentralDb(t.dbPath);
+    try {
+      expect(sql.all('SELECT document_number, old_cellphone, new_cellphone, validated_by, workstation FROM contact_updates')).toEqual([
+        { document_number: '900000003', old_cellphone: '3151234503', new_cellphone: '3167778899', validated_by: 'previous_cellphone', workstation: '001-01' },
+      ]);
+    } finally {
+      sql.close();
+    }
+  });
+
+  it('rejects a wrong previous cellphone, and accepts a fingerprint match instead', async () => {
+    const base = { occurredAt: '2025-03-10T10:00:00-05:00', documentType: 'CC' as const, documentNumber: '900000005', cellphone: '3001112233' };
+    const bad = await t.call('updateContact', { ...base, key: newKey(), validatedBy: 'previous_cellphone', previousCellphone: '3000000000' });
+    expect(OperationResultSchema.parse(bad.body)).toMatchObject({ status: 'rejected', first: { reason: 'CELLPHONE_MISMATCH' } });
+    const good = await t.call('updateContact', { ...base, key: newKey(), validatedBy: 'fingerprint', fingerprintTransactionId: await fingerprint('900000005') });
+    expect(OperationResultSchema.parse(good.body).status).toBe('applied');
+  });
+});
