@@ -246,7 +246,12 @@ export class EscPosPrinter extends EventEmitter {
       await Promise.race([done.promise, watch]);
     } catch (err) {
       done.cancel();
-      if (this.transport.isOpen) await this.transport.write(CLEAR_BUFFERS).catch(() => undefined);
+      if (this.transport.isOpen) {
+        await this.transport.write(CLEAR_BUFFERS).catch(() => undefined);
+        // The cleared GS r 1 will never be answered; a stale waiter would otherwise eat the retry's "done" reply.
+        // (Printers without DLE DC4 8 must be switched off and on before Reintentar; the UI message says so.)
+        this.queued = this.queued.filter((w) => !w.expired);
+      }
       throw err instanceof PrinterError ? err : new PrinterError('PRINTER_DISCONNECTED');
     } finally {
       if (onStatus) this.off('status', onStatus);

@@ -1,7 +1,8 @@
 import type { Pesos } from '../../domain/money/pesos';
 import { formatPesos } from '../../domain/money/pesos';
-import { QUERY_SLIP, RELEASE_SLIP, type Station, selectStation } from './escpos';
-import { type EncodeOptions, formatPostedAt, newEncoder } from './layout';
+import { ESC, QUERY_SLIP, RELEASE_SLIP, type Station, selectStation } from './escpos';
+import { encodeCp858 } from './codepages';
+import { CP858_NUMBER, type EncodeOptions, formatPostedAt } from './layout';
 import type { EscPosPrinter } from './printer';
 import { PrinterError, parseSlipStatus } from './status';
 
@@ -33,6 +34,8 @@ export interface SlipOptions {
   removalTimeoutMs?: number;
   signal?: AbortSignal;
   onStage?: (stage: SlipStage, prompt: string) => void;
+  /** Characters per slip line (TM-H6000 slip, 7×9 font: about 60 on a CUT form) [K: verify per model]. */
+  columns?: number;
 }
 
 /** One line: `sequence  DD/MM/YYYY HH:mm:ss  $ 1.234.567  CODE`. */
@@ -69,7 +72,9 @@ export const printValidation = async (printer: EscPosPrinter, imprint: Validatio
     stage('waitInsert');
     await waitFor((b) => { const s = parseSlipStatus(b); return s.selected && !s.waitingInsertion && s.paperPresent; }, o.insertTimeoutMs ?? 60_000);
     stage('print');
-    const line = newEncoder(encode).codepage('cp858').line(validationLine(imprint)).encode();
+    // The encoder only knows roll widths (32–48 columns); the slip line is built by hand, CP858 selected explicitly.
+    const text = validationLine(imprint).slice(0, o.columns ?? 60);
+    const line = Uint8Array.from([ESC, 0x74, encode.cp858Number ?? CP858_NUMBER[encode.model], ...encodeCp858(text), 0x0a]);
     await printer.writeAndWait(line);
     stage('eject');
     await printer.writeAndWait(RELEASE_SLIP);

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { EscPosDecoder } from './decoder';
-import { type CodePageName, EPSON_PAGES } from './codepages';
+import { type CodePageName, EPSON_PAGES } from '../codepages';
 
 export type EmulatorCondition = 'ok' | 'near-end' | 'paper-out' | 'cover-open' | 'offline';
 
@@ -140,7 +140,8 @@ export class PrinterEmulatorCore extends EventEmitter {
 
   private canPrint(): boolean {
     if (this.condition !== 'ok' && this.condition !== 'near-end') return false;
-    return this.station === 'roll' || this.slipInserted;
+    // Without a slip in the slot only printing waits; commands (GS r, ESC c, ESC q) still run.
+    return this.station === 'roll' || this.slipInserted || !this.decoder.nextIsPrintData();
   }
 
   /** Runs the print stage until it must wait (condition, slip not inserted) or the buffer is empty. */

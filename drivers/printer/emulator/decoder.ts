@@ -1,4 +1,4 @@
-import { type CodePageName, decodeByte } from './codepages';
+import { type CodePageName, decodeByte } from '../codepages';
 
 /** What the print stage does with one decoded command. */
 export type DecodedEvent =
@@ -25,6 +25,12 @@ export class EscPosDecoder {
 
   get pending(): number {
     return this.buf.length;
+  }
+
+  /** Whether the next byte puts ink on paper (text, LF, FF), as opposed to a command. */
+  nextIsPrintData(): boolean {
+    const b = this.buf[0];
+    return b !== undefined && ((b >= 0x20 && b !== 0x7f) || b === 0x0a || b === 0x0c);
   }
 
   push(bytes: Uint8Array): void {

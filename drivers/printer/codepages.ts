@@ -14,3 +14,15 @@ export const decodeByte = (byte: number, page: CodePageName): string =>
 
 /** Epson numbering (ESC t n) of the pages above; a model's own CP858 number is added by the emulator options. */
 export const EPSON_PAGES: Record<number, CodePageName> = { 0: 'cp437', 2: 'cp850', 19: 'cp858' };
+
+/** Text → CP858 bytes for the few lines the encoder cannot lay out (slip station); unknown characters print `?`. */
+export const encodeCp858 = (text: string): Uint8Array => {
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) { out.push(code); continue; }
+    const i = CP858.indexOf(ch);
+    out.push(i >= 0 ? 0x80 + i : 0x3f);
+  }
+  return Uint8Array.from(out);
+};

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { encodeReceipt, layoutReceipt, wrap } from './layout';
+import { sampleReceipt } from '../testing/fixtures';
+import { PrinterEmulatorCore, type PrintedPaper } from './emulator/core';
+
+const decode = (bytes: Uint8Array, cp858Number?: number): PrintedPaper[] => {
+  const core = new PrinterEmulatorCore(cp858Number !== undefined ? { cp858Number } : {});
+  core.receive(bytes);
+  return core.printed;
+};
+
+describe('receipt layout (hardware.md §1.1, ReceiptDocument contract)', () => {
+  it('80 mm: 48 columns, amounts right-aligned in es-CO pesos', () => {
+    const lines = layoutReceipt(sampleReceipt(), '80mm');
+    for (const l of lines) expect(l.text.length).toBeLessThanOrEqual(l.size === 2 ? 24 : 48);
+    const total = lines.find((l) => l.text.startsWith('Total consignado'));
+    expect(total?.text).toBe('Total consignado' + ' '.repeat(48 - 16 - 11) + '$ 1.234.567');
+  });
+
+  it('58 mm: 32 columns', () => {
+    const lines = layoutReceipt(sampleReceipt(), '58mm');
+    for (const l of lines) expect(l.text.length).toBeLessThanOrEqual(l.size === 2 ? 16 : 32);
+    expect(lines.find((l) => l.text.startsWith('Total'))?.text.endsWith('$ 1.234.567')).toBe(true);
+  });
+
+  it('prints COPIA No. n and marks prominently (bold, double size, top and bottom)', () => {
+    const lines = layoutReceipt(sampleReceipt({ copyNumber: 2, marks: ['Contingencia'] }), '80mm');
+    expect(lines.filter((l) => l.text === '*** CONTINGENCIA ***' && l.bold && l.size === 2)).toHaveLength(2);
+    expect(lines.some((l) => l.text === 'COPIA No. 2' && l.size === 2)).toBe(true);
+    expect(layoutReceipt(sampleReceipt(), '80mm').some((l) => l.text.startsWith('COPIA'))).toBe(false);
+  });
+
+  it('negative amounts carry the sign before the peso symbol', () => {
+    const doc = sampleReceipt({ lines: [{ kind: 'amount', label: 'GMF 4x1000', amount: 4_000, negative: true }] });
+    expect(layoutReceipt(doc, '80mm').some((l) => l.text.endsWith('-$ 4.000'))).toBe(true);
+  });
+
+  it('selects CP858 explicitly: ESC t 19 on Epson, 2 on Citizen, override wins; Ñ = A5', () => {
+    const doc = sampleReceipt();
+    const epson = encodeReceipt(doc, { paper: '80mm', model: 'epson-tm-t88v' });
+    const citizen = encodeReceipt(doc, { paper: '80mm', model: 'citizen-ct-s310ii' });
+    const clone = encodeReceipt(doc, { paper: '80mm', model: 'generic-escpos', cp858Number: 4 });
+    const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+    expect(hex(epson).startsWith('1b40')).toBe(true);
+    expect(hex(epson)).toContain('1b7413');
+    expect(hex(citizen)).toContain('1b7402');
+    expect(hex(clone)).toContain('1b7404');
+    // "PATIÑO": Ñ = A5 in CP858; no other ESC t appears, so nothing switches away from CP858.
+    expect(hex(epson)).toContain(Buffer.from('PATI').toString('hex') + 'a5');
+    expect(hex(epson).match(/1b74/g)).toHaveLength(1);
+    expect(hex(epson)).toMatch(/0a0a0a0a1d5601/);
+  });
+
+  it('round-trips through the emulator decoder to the same text, for each model numbering', () => {
+    const doc = sampleReceipt({ marks: ['CONTINGENCIA'] });
+    const laid = layoutReceipt(doc, '80mm').map((l) => l.text.trim());
+    for (const [model, n] of [['epson-tm-t88v', 19], ['citizen-ct-s310ii', 2]] as const) {
+      const [paper] = decode(encodeReceipt(doc, { paper: '80mm', model }), n);
+      expect(paper?.complete).toBe(true);
+      expect(paper?.lines.map((l) => l.trim()).filter((l) => l !== '')).toEqual(laid);
+    }
+  });
+
+  it('wrap never exceeds the width and keeps every word (property)', () => {
+    fc.assert(fc.property(fc.array(fc.stringMatching(/^[a-zñ]{1,12}$/), { maxLength: 30 }), fc.integer({ min: 12, max: 48 }), (words, width) => {
+      const lines = wrap(words.join(' '), width);
+      expect(lines.every((l) => l.length <= width)).toBe(true);
+      expect(lines.join(' ').split(' ').filter((w) => w !== '')).toEqual(words);
+    }));
+  });
+});
