@@ -46,19 +46,20 @@ export class PrintQueue extends EventEmitter {
     this.jobs.set(job.id, job);
     this.emit('job', this.view(job));
     this.prune();
+    const view = this.view(job);
     void this.run();
-    return this.view(job);
+    return view;
   }
 
   /** Re-queues a failed job ("Reintentar"); anything else is returned unchanged. */
   retry(id: string): PrintJobView | undefined {
     const job = this.jobs.get(id);
     if (!job) return undefined;
-    if (job.state === 'failed') {
-      this.set(job, 'queued');
-      void this.run();
-    }
-    return this.view(job);
+    if (job.state !== 'failed') return this.view(job);
+    this.set(job, 'queued');
+    const view = this.view(job);
+    void this.run();
+    return view;
   }
 
   get(id: string): PrintJobView | undefined {
