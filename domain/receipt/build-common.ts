@@ -1,0 +1,37 @@
+import type { IsoDate } from '../calendar/iso-date';
+import type { ReceiptDocument, ReceiptLine } from './document';
+
+/** What every Comprobante Único receipt carries besides its lines (domain-co §8 item 5, §10 header). */
+export interface ReceiptHeader {
+  readonly sequence: string;
+  readonly branch: { readonly code: string; readonly name: string };
+  readonly till: string;
+  readonly teller: string;
+  /** ISO date-time of posting, from the service's clock. */
+  readonly postedAt: string;
+  /** Computed by the core (journal hash or similar) and passed in; the domain never invents it. */
+  readonly verificationCode: string;
+  readonly marks?: readonly string[];
+}
+
+/** Customer copies show only the last four digits (domain-co §8: account number + name is confidential). */
+export const maskAccount = (number: string): string => `****${number.slice(-4)}`;
+
+/** DD/MM/AAAA, as dates are read in Colombia. */
+export const formatReceiptDate = (date: IsoDate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+export const approvalLines = (approvalIds: readonly string[]): ReceiptLine[] =>
+  approvalIds.length === 0 ? [] : [{ kind: 'field', label: 'Autorización', value: approvalIds.join(', ') }];
+
+export const assemble = (header: ReceiptHeader, title: string, lines: ReceiptLine[], amountInWords: string): ReceiptDocument => ({
+  sequence: header.sequence,
+  title,
+  branch: { code: header.branch.code, name: header.branch.name },
+  till: header.till,
+  teller: header.teller,
+  postedAt: header.postedAt,
+  lines,
+  verificationCode: header.verificationCode,
+  amountInWords,
+  marks: [...(header.marks ?? [])],
+});

@@ -1,0 +1,42 @@
+import type { Account } from '../accounts/account';
+import type { DepositPlan } from '../deposit/evaluate';
+import type { DepositSlip } from '../deposit/slip';
+import { type ReceiptHeader, approvalLines, assemble, formatReceiptDate, maskAccount } from './build-common';
+import type { ReceiptDocument, ReceiptLine } from './document';
+import { amountInWords } from './words';
+
+export interface DepositReceiptInput {
+  readonly header: ReceiptHeader;
+  readonly account: Account;
+  readonly slip: DepositSlip;
+  readonly plan: DepositPlan;
+  readonly approvalIds: readonly string[];
+}
+
+const COMMISSION_LABEL = { remesa: 'Comisión remesa', 'otra-ciudad': 'Comisión otra ciudad' } as const;
+
+/** Customer receipt of a deposit: proof of the consignación (seed 003 cl. 3.10). */
+export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds }: DepositReceiptInput): ReceiptDocument => {
+  const lines: ReceiptLine[] = [
+    { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
+    { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
+  ];
+  if (!plan.depositorIsKnown && slip.depositor.name) lines.push({ kind: 'field', label: 'Depositante', value: slip.depositor.name });
+  lines.push({ kind: 'rule' });
+  if (plan.cash > 0) lines.push({ kind: 'amount', label: 'Efectivo', amount: plan.cash });
+  slip.cheques.forEach((c) => lines.push({ kind: 'amount', label: `Cheque ${c.bank} No. ${c.number}`, amount: c.amount }));
+  if (slip.cheques.length > 0) lines.push({ kind: 'amount', label: `Total cheques (${slip.cheques.length})`, amount: plan.chequesTotal });
+  lines.push({ kind: 'amount', label: 'Total consignado', amount: plan.total });
+  for (const c of plan.commission.lines) lines.push({ kind: 'amount', label: COMMISSION_LABEL[c.kind], amount: c.amount, negative: true });
+  if (plan.holds.length > 0) {
+    lines.push({ kind: 'rule' });
+    for (const h of plan.holds) {
+      const c = slip.cheques[h.chequeIndex];
+      const when = h.route === 'canje' ? 'disponible desde' : 'remesa al cobro, fecha estimada';
+      lines.push({ kind: 'field', label: `Cheque No. ${c?.number ?? h.chequeIndex + 1}`, value: `${when} ${formatReceiptDate(h.releaseOn)}` });
+    }
+    lines.push({ kind: 'text', text: 'Cheques recibidos sujetos a verificación y a su pago. No podrá disponer de su valor hasta que sean pagados (cláusula 3.9).' });
+  }
+  lines.push(...approvalLines(approvalIds));
+  return assemble(header, 'CONSIGNACIÓN CUENTA DE AHORROS', lines, amountInWords(plan.total));
+};

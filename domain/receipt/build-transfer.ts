@@ -1,0 +1,27 @@
+import type { Account } from '../accounts/account';
+import type { TransferPlan } from '../transfer/evaluate';
+import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
+import type { ReceiptDocument, ReceiptLine } from './document';
+import { amountInWords } from './words';
+
+export interface TransferReceiptInput {
+  readonly header: ReceiptHeader;
+  readonly from: Account;
+  readonly to: Account;
+  readonly plan: TransferPlan;
+  readonly approvalIds: readonly string[];
+}
+
+export const buildTransferReceipt = ({ header, from, to, plan, approvalIds }: TransferReceiptInput): ReceiptDocument => {
+  const lines: ReceiptLine[] = [
+    { kind: 'field', label: 'Cuenta origen', value: maskAccount(from.number) },
+    { kind: 'field', label: 'Titular origen', value: from.holders.map((h) => h.name).join(' / ') },
+    { kind: 'field', label: 'Cuenta destino', value: maskAccount(to.number) },
+    { kind: 'rule' },
+  ];
+  for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });
+  lines.push({ kind: 'amount', label: 'Total debitado', amount: plan.debitTotal });
+  if (plan.sameSoleHolder) lines.push({ kind: 'text', text: 'Exento de GMF: cuentas del mismo y único titular (E.T. art. 879 num. 14).' });
+  lines.push(...approvalLines(approvalIds));
+  return assemble(header, 'TRASLADO ENTRE CUENTAS', lines, amountInWords(plan.amount));
+};

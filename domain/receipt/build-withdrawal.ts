@@ -1,0 +1,31 @@
+import type { Account } from '../accounts/account';
+import type { WithdrawalPlan } from '../withdrawal/evaluate';
+import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
+import type { ReceiptDocument, ReceiptLine } from './document';
+import { amountInWords } from './words';
+
+export interface WithdrawalReceiptInput {
+  readonly header: ReceiptHeader;
+  readonly account: Account;
+  readonly plan: WithdrawalPlan;
+  readonly approvalIds: readonly string[];
+}
+
+/** Customer receipt of an office withdrawal: the GMF and any fee on their own lines (domain-co §1). */
+export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds }: WithdrawalReceiptInput): ReceiptDocument => {
+  const lines: ReceiptLine[] = [
+    { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
+    { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
+    { kind: 'rule' },
+  ];
+  for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });
+  if (plan.gmf.exempt > 0 && plan.gmf.legalBasis) lines.push({ kind: 'amount', label: 'Base exenta GMF', amount: plan.gmf.exempt });
+  lines.push({ kind: 'amount', label: 'Total debitado', amount: plan.debitTotal });
+  lines.push(
+    plan.payout.kind === 'efectivo'
+      ? { kind: 'field', label: 'Forma de pago', value: 'Efectivo' }
+      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${plan.payout.beneficiary.name}${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
+  );
+  lines.push(...approvalLines(approvalIds));
+  return assemble(header, 'RETIRO CUENTA DE AHORROS', lines, amountInWords(plan.amount));
+};

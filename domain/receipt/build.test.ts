@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { AccountSchema } from '../accounts/account';
+import { evaluateDeposit } from '../deposit/evaluate';
+import { DepositSlipSchema } from '../deposit/slip';
+import { DEFAULT_RULES } from '../rules-config/config';
+import { TransferRequestSchema, evaluateTransfer } from '../transfer/evaluate';
+import { evaluateWithdrawal } from '../withdrawal/evaluate';
+import { WithdrawalRequestSchema } from '../withdrawal/request';
+import { buildDepositReceipt } from './build-deposit';
+import { buildTransferReceipt } from './build-transfer';
+import { buildWithdrawalReceipt } from './build-withdrawal';
+import { ReceiptDocumentSchema } from './document';
+
+const ana = { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' } as const;
+const account = AccountSchema.parse({
+  number: '998877661234', kind: 'individual', owner: 'natural', holders: [ana], state: 'activa',
+  balances: { available: 3_000_000, inCanje: 0, onHold: 0 }, lastCustomerMovementOn: '2025-05-01', openedOn: '2020-03-01', city: 'Barranquilla',
+});
+const header = { sequence: '001-03-000123', branch: { code: '001', name: 'Barranquilla Centro' }, till: '03', teller: 'cajero1', postedAt: '2025-06-27T10:15:00-05:00', verificationCode: 'K7Q2-9XPA' };
+const texts = (doc: unknown): string => JSON.stringify(doc);
+
+describe('receipt builders (domain-co §8 item 5, §10)', () => {
+  it('deposit: masked account, cash, cheques, total, commission, hold release dates, approvals, words', () => {
+    const slip = DepositSlipSchema.parse({
+      accountNumber: account.number, depositor: { id: { type: 'CC', number: '79123456' }, name: 'Luis Gómez' }, cash: { '50000': 4 },
+      cheques: [{ bank: 'Bancolombia', number: '100200', drawerAccount: '99887766', amount: 1_000_000, city: 'Bogotá' }], declaredTotal: 1_200_000,
+    });
+    const e = evaluateDeposit(slip, { account, officeCity: 'Barranquilla', on: '2025-06-27', cashDepositedTodayToAccount: 0, customerMonthCashBefore: 0, recentCashDeposits: [] }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = ReceiptDocumentSchema.parse(buildDepositReceipt({ header, account, slip, plan: e.plan, approvalIds: ['APR-9'] }));
+    expect(doc.amountInWords).toBe('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
+    expect(doc.verificationCode).toBe('K7Q2-9XPA');
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cuenta de ahorros', value: '****1234' });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Depositante', value: 'Luis Gómez' });
+    expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total consignado', amount: 1_200_000 });
+    expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Comisión remesa', amount: 15_000, negative: true });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cheque No. 100200', value: 'remesa al cobro, fecha estimada 07/07/2025' });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: 'APR-9' });
+    expect(texts(doc)).not.toContain('998877661234');
+  });
+  it('withdrawal: GMF on its own line and the debit total', () => {
+    const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 1_000_000, presenters: [ana.id], payout: { kind: 'efectivo' } });
+    const e = evaluateWithdrawal(req, { account, on: '2025-06-10', tillStock: { '50000': 40 }, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = ReceiptDocumentSchema.parse(buildWithdrawalReceipt({ header, account, plan: e.plan, approvalIds: [] }));
+    expect(doc.lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000', amount: 4_000 });
+    expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total debitado', amount: 1_004_000 });
+    expect(doc.amountInWords).toBe('SON: UN MILLÓN DE PESOS M/CTE');
+    expect(texts(doc)).not.toContain('998877661234');
+  });
+  it('transfer: both accounts masked and the ET 879-14 legend when exempt', () => {
+    const to = { ...account, number: '556677885678' };
+    const req = TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 500_000, presenters: [ana.id] });
+    const e = evaluateTransfer(req, { from: account, to, on: '2025-06-10', gmfExemptUsedThisMonth: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = ReceiptDocumentSchema.parse(buildTransferReceipt({ header, from: account, to, plan: e.plan, approvalIds: [] }));
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cuenta destino', value: '****5678' });
+    expect(texts(doc)).toContain('879 num. 14');
+    expect(texts(doc)).not.toContain('556677885678');
+  });
+});
