@@ -74,6 +74,9 @@ describe('appendEntry', () => {
   it('refuses floats and non-JSON payloads with a typed error', () => {
     expect(() => appendEntry(null, { ...draft(1), payload: { amount: 10.5 } }, sha256)).toThrow(CanonicalEncodingError);
     expect(() => appendEntry(null, { ...draft(1), payload: { at: new Date() } as never }, sha256)).toThrow(CanonicalEncodingError);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => appendEntry(null, { ...draft(1), payload: cyclic as never }, sha256)).toThrow(CanonicalEncodingError);
   });
 
   it('refuses invalid drafts, heads and hash functions with JournalError codes', () => {
@@ -121,6 +124,14 @@ describe('verifyChain', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a row with a malformed field or a float payload is a hash mismatch, not a crash', () => {
+    const chain = build([draft(1), draft(2)]);
+    const bad = [chain[0], { ...chain[1], actor: 7 }] as unknown as JournalEntry[];
+    expect(verifyChain(bad, sha256)).toEqual({ ok: false, firstBadSequence: 2, reason: 'hash_mismatch', index: 1 });
+    const float = [chain[0], { ...chain[1], payload: { amount: 1.5 } }] as JournalEntry[];
+    expect(verifyChain(float, sha256)).toEqual({ ok: false, firstBadSequence: 2, reason: 'hash_mismatch', index: 1 });
   });
 
   it('verifies a segment continuing from a known head', () => {

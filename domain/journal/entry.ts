@@ -85,6 +85,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2
  * encoding of that object without building it; a test pins the equivalence.
  */
 export const writeHashInput = (w: ByteWriter, entry: Omit<JournalEntry, 'hash'>): boolean => {
+  // Rows read back without schema validation may carry anything; such a row simply has no valid hash input.
+  const { actor, at, type, workstation } = entry as Record<keyof JournalEntry, unknown>;
+  if (typeof actor !== 'string' || typeof at !== 'string' || typeof type !== 'string' || typeof workstation !== 'string') return false;
   if (!w.hexBytes(entry.prevHash)) return false;
   w.raw('{"actor":');
   w.string(entry.actor);
@@ -132,6 +135,9 @@ export const appendEntry = (prev: ChainHead | null, draft: JournalDraft, hash: H
   if (prev !== null && (!Number.isSafeInteger(prev.sequence) || prev.sequence < FIRST_SEQUENCE || !HASH_HEX.test(prev.hash))) {
     throw new JournalError('JOURNAL_HEAD_INVALID', 'El último registro del diario no es válido; no se puede encadenar. Verifique el diario.');
   }
+  const w = new ByteWriter(512);
+  w.value(draft.payload); // Refuses floats, undefined, Date, cycles… with the payload's own path, before any copy.
+  w.reset();
   const body = {
     sequence: prev === null ? FIRST_SEQUENCE : prev.sequence + 1,
     at: draft.at,
@@ -141,9 +147,6 @@ export const appendEntry = (prev: ChainHead | null, draft: JournalDraft, hash: H
     payload: deepFreezeCopy(draft.payload) as JsonObject,
     prevHash: prev === null ? GENESIS_PREV_HASH : prev.hash,
   };
-  const w = new ByteWriter(512);
-  w.value(draft.payload); // Fails with the payload's own path before anything else is built.
-  w.reset();
   writeHashInput(w, body);
   const digest = hash(w.view());
   if (typeof digest !== 'string' || !HASH_HEX.test(digest)) {

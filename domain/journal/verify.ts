@@ -65,7 +65,7 @@ export const verifyChain = (entries: Iterable<JournalEntry>, hash: HashFn, optio
     if (entry.prevHash !== expectedPrev) return fail('prev_mismatch');
     w.reset();
     try {
-      writeHashInput(w, entry);
+      if (!writeHashInput(w, entry)) return fail('hash_mismatch');
     } catch (e) {
       // A value with no canonical form cannot have been written by appendEntry.
       if (e instanceof CanonicalEncodingError) return fail('hash_mismatch');
