@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ApprovalListResponseSchema, ApprovalResponseSchema } from '../../domain/central-api';
+import { startTestCentral, type TestCentral } from '../testing/harness';
+import { newKey } from '../testing/ops';
+
+let t: TestCentral;
+beforeEach(async () => {
+  t = await startTestCentral();
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+const request = (id = newKey()) => ({
+  id,
+  branch: '001',
+  workstation: '001-01',
+  makerId: 'cajero1',
+  kind: 'withdrawal_visacion' as const,
+  summary: 'Retiro en efectivo por encima del tope de la caja',
+  amount: 12_000_000,
+});
+
+it('relays a request from a teller to a supervisor at another workstation and back', async () => {
+  const req = request();
+  expect(ApprovalResponseSchema.parse((await t.call('requestApproval', req)).body).approval.state).toBe('pending');
+  const list = ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body);
+  expect(list.approvals.map((a) => a.id)).toEqual([req.id]);
+  const decided = await t.call('decideApproval', { id: req.id, supervisorId: 'super1', decision: 'approve', reason: 'Cliente conocido, soporte verificado' }, '001-03');
+  expect(ApprovalResponseSchema.parse(decided.body).approval).toMatchObject({ state: 'approved', decision: { supervisorId: 'super1', workstation: '001-03' } });
+  // The maker polls.
+  expect(ApprovalResponseSchema.parse((await t.call('getApproval', { id: req.id })).body).approval.state).toBe('approved');
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' })).body).approvals).toEqual([]);
+});
+
+it('refuses the maker as checker, and a second different decision', async () => {
+  const req = request();
+  await t.call('requestApproval', req);
+  const self = await t.call('decideApproval', { id: req.id, supervisorId: 'cajero1', decision: 'approve', reason: 'yo mismo' }, '001-03');
+  expect(self.status).toBe(403);
+  expect(self.body).toMatchObject({ error: { code: 'MAKER_IS_CHECKER' } });
+  expect((await t.call('decideApproval', { id: req.id, supervisorId: 'super1', decision: 'reject', reason: 'Falta soporte' }, '001-03')).status).toBe(200);
+  const again = await t.call('decideApproval', { id: req.id, supervisorId: 'super2', decision: 'approve', reason: 'Sí procede' }, '001-02');
+  expect(again.status).toBe(409);
+  expect(again.body).toMatchObject({ error: { code: 'ALREADY_DECIDED' } });
+});
+
+it('expires pending requests with the clock', async () => {
+  const req = request();
+  await t.call('requestApproval', req);
+  t.clock.advance(15 * 60_000);
+  expect(ApprovalResponseSchema.parse((await t.call('getApproval', { id: req.id })).body).approval.state).toBe('expired');
+  const late = await t.call('decideApproval', { id: req.id, supervisorId: 'super1', decision: 'approve', reason: 'Tarde' }, '001-03');
+  expect(late.body).toMatchObject({ error: { code: 'APPROVAL_EXPIRED' } });
+});
+
+it('refuses posting for another workstation and reading another branch', async () => {
+  expect((await t.call('requestApproval', { ...request(), workstation: '001-02' })).status).toBe(403);
+  expect((await t.call('pendingApprovals', { branch: '002' })).status).toBe(403);
+});
