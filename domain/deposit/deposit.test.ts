@@ -45,7 +45,7 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
     expect(p.commission.total).toBe(0);
   });
   it('clause 3.7: anyone may deposit, but a non-holder must give document and name (clause 3.1)', () => {
-    const third = { id: { type: 'CC', number: '79123456' } };
+    const third = { id: { type: 'CC', number: '79123456' } } as const;
     expect(codes(evaluateDeposit(slip({ depositor: third }), ctx(), rules))).toEqual(['DEPOSITOR_NAME_REQUIRED']);
     expect(plan(evaluateDeposit(slip({ depositor: { ...third, name: 'Luis Gómez' } }), ctx(), rules)).depositorIsKnown).toBe(false);
   });
@@ -103,9 +103,9 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
   });
   it('a declaration for another amount is refused', () => {
     const declaration = {
-      direction: 'deposito', transactor: { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez', address: 'Calle 72 # 54-10', phone: '3001234567' },
+      direction: 'deposito' as const, transactor: { id: { type: 'CC' as const, number: '1020304050' }, name: 'Ana Pérez', address: 'Calle 72 # 54-10', phone: '3001234567' },
       accountNumber: '123456781234', office: { code: '001', city: 'Barranquilla' }, date: '2025-06-27', time: '10:15:00',
-      amount: 11_000_000, originOrDestination: 'Venta de un vehículo particular', economicActivity: 'Empleada', pep: false, signed: true,
+      amount: 11_000_000, originOrDestination: 'Venta de un vehículo particular', economicActivity: 'Empleada', pep: false, signed: true as const,
     };
     const s = slip({ cash: { '100000': 120 }, declaredTotal: 12_000_000, declaration });
     expect(codes(evaluateDeposit(s, ctx(), rules))).toEqual(['UIAF_DECLARATION_MISMATCH']);

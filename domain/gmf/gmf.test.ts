@@ -33,7 +33,7 @@ describe('GMF 4x1000 (domain-co §1)', () => {
     if (!r.ok) expect(r.error.code).toBe('UVT_NOT_CONFIGURED');
   });
   it('ET art. 879 num. 14 transfers are fully exempt', () => {
-    expect(get(computeGmf({ amount: 9_999_999, exemptAccount: false, usedThisMonth: 0, on: '2025-01-02', fullyExempt: 'ET_879_14' })).gmf).toBe(0);
+    expect(get(computeGmf({ amount: 9_999_999, exemptAccount: false, usedThisMonth: 0, on: '2025-01-02', fullyExempt: 'ET_879_14' }, rules)).gmf).toBe(0);
   });
   it('properties: bounded by the plain tax, monotone, exempt within the remaining cap, parts add up', () => {
     fc.assert(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { CashDeclarationSchema } from './declaration';
+import type { PersonId } from '../accounts/person';
 import { type CashDepositRecord, detectStructuring, evaluateCashUiaf } from './thresholds';
 
 const rules = DEFAULT_RULES;
@@ -30,7 +31,7 @@ describe('UIAF cash thresholds (domain-co §2, RTE instructivo)', () => {
 });
 
 describe('structuring', () => {
-  const dep = (on: string, amount: number, accountNumber = '111111', depositor = ana): CashDepositRecord => ({ on, amount, accountNumber, depositor });
+  const dep = (on: string, amount: number, accountNumber = '111111', depositor: PersonId = ana): CashDepositRecord => ({ on, amount, accountNumber, depositor });
   it('three deposits just under $10.000.000 to the same account within 7 days raise an alert', () => {
     const recent = [dep('2025-06-02', 9_500_000, '111111', luis), dep('2025-06-05', 9_900_000, '111111', luis)];
     const alert = detectStructuring(dep('2025-06-08', 9_800_000), recent, rules);
