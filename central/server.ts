@@ -77,7 +77,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
   const now = (): number => clock.now().getTime();
   /** A replayed request answers with the request's state now, not as it was when first created. */
   const current = (r: HandlerResult<SecurityCodeRequest>): HandlerResult<{ request: SecurityCodeRequest }> =>
-    r.ok ? ok({ request: getSecurityCode(codes, r.value.radicado, now()) ?? r.value }) : r;
+    r.ok ? ok({ request: getSecurityCode(codes, r.value.radicado, now(), null) ?? r.value }) : r;
 
   const handlers: Handlers = {
     health: () => ok({ status: 'ok', now: clock.now().toISOString(), demo }),
@@ -86,7 +86,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       if (denied) return denied;
       return ok({ results: applyBatch(sql, req.operations, now(), caller.workstation) });
     },
-    operationStatus: (req) => ok(operationStatus(sql, req.key, req.payloadHash)),
+    operationStatus: (req, { caller }) => ok(operationStatus(sql, req.key, req.payloadHash, caller.branch)),
     authorizeWithdrawal: (req, { caller }) =>
       once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl))),
     getHold: (req) => getHold(sql, req.holdId, now()),
@@ -97,8 +97,8 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       current(once(sql, 'security-codes:radicate', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'radicate' }, caller.workstation, now()))),
     sendSecurityCodeNow: (req, { caller }) =>
       current(once(sql, 'security-codes:send-now', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'send_now' }, caller.workstation, now()))),
-    securityCodeStatus: (req) => {
-      const r = getSecurityCode(codes, req.radicado, now());
+    securityCodeStatus: (req, { caller }) => {
+      const r = getSecurityCode(codes, req.radicado, now(), caller.branch);
       return r ? ok({ request: r }) : fail(404, 'NOT_FOUND', 'El radicado no existe en central.');
     },
     updateContact: (req, { caller }) => {

@@ -254,9 +254,10 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
 export const applyBatch = (sql: Sql, ops: readonly Operation[], nowMs: number, callerWorkstation: string): OperationResult[] =>
   sql.tx(() => ops.map((op) => applyOperation(sql, op, nowMs, callerWorkstation)));
 
-export const operationStatus = (sql: Sql, key: string, payloadHash: string | undefined): OperationStatusResponse => {
+/** Keys of another branch read as unknown: a workstation learns nothing about other branches' operations. */
+export const operationStatus = (sql: Sql, key: string, payloadHash: string | undefined, branch: string): OperationStatusResponse => {
   const row = sql.get<OpRow>('SELECT * FROM operations WHERE key = ?', key);
-  if (!row) return { key, status: 'unknown' };
+  if (!row || row.branch !== branch) return { key, status: 'unknown' };
   if (payloadHash !== undefined && payloadHash !== row.hash) return { key, status: 'conflict', boundHash: row.hash };
   return { key, status: row.status, boundHash: row.hash, type: row.type, first: JSON.parse(row.outcome) as Outcome };
 };

@@ -118,6 +118,54 @@ describe('POST /v1/operations:batch', () => {
   });
 });
 
+describe('transfers, cheques and reversals', () => {
+  const env = () => ({ key: newKey(), branch: '001', workstation: '001-01', occurredAt: '2025-03-10T10:00:00-05:00' });
+
+  it('moves amount + GMF out of the source and the amount into the target', async () => {
+    const [r] = await results([{ ...env(), type: 'transfer', account: '240000000029', payload: { amount: 1_000_000, gmf: 4_000, toAccount: MARIA } }]);
+    expect(r?.status).toBe('applied');
+    expect((await accountOf(t, '240000000029')).balances.available).toBe(14_796_000);
+    expect((await accountOf(t, MARIA)).balances.available).toBe(3_500_000);
+  });
+
+  it('refuses a transfer into a cancelled or missing account and to itself', async () => {
+    const r = await results([
+      { ...env(), type: 'transfer', account: MARIA, payload: { amount: 1, gmf: 0, toAccount: MARIA } },
+      { ...env(), type: 'transfer', account: MARIA, payload: { amount: 1, gmf: 0, toAccount: '123456789' } },
+    ]);
+    expect(r.map((x) => ('first' in x && x.first.outcome === 'rejected' ? x.first.reason : x.status))).toEqual(['SAME_ACCOUNT', 'ACCOUNT_NOT_FOUND']);
+  });
+
+  it('credits a cheque deposit to the balance in canje, not to available', async () => {
+    await results([{ ...env(), type: 'cheque_deposit', account: MARIA, payload: { amount: 800_000, cheques: [{ bankCode: '007', number: '1234567', amount: 800_000 }] } }]);
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_500_000, inCanje: 800_000, onHold: 0 });
+  });
+
+  it('reversing a hold-backed withdrawal returns the whole debit to available without re-creating the hold', async () => {
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 402_000 });
+    const holdId = (h.body as { hold: { holdId: string } }).hold.holdId;
+    const w = withdrawal(MARIA, 400_000, { gmf: 1_600, holdId });
+    await results([w]);
+    // The unused 400 pesos of the hold went back to available when it was consumed.
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_098_400, inCanje: 0, onHold: 0 });
+    const [rev] = await results([reversal(w.key)]);
+    expect(rev?.status).toBe('applied');
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_500_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('refuses to reverse a rejected operation or an operation that moves no balance', async () => {
+    const bad = withdrawal(MARIA, 99_000_000);
+    const till = tillOpen();
+    await results([bad, till]);
+    const r = await results([reversal(bad.key), reversal(till.key), reversal(newKey())]);
+    expect(r.map((x) => ('first' in x && x.first.outcome === 'rejected' ? x.first.reason : x.status))).toEqual([
+      'REVERSAL_TARGET_NOT_APPLIED',
+      'NOT_REVERSIBLE',
+      'REVERSAL_TARGET_NOT_FOUND',
+    ]);
+  });
+});
+
 describe('withdrawal authorization (holds)', () => {
   it('holds funds, the withdrawal consumes the hold, and a second use is refused', async () => {
     const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 1_004_000 });

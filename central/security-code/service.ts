@@ -161,8 +161,9 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
   return row ? ok(view(row)) : fail(500, 'INTERNAL', 'Error interno de central.');
 };
 
-export const getSecurityCode = (d: SecurityCodeDeps, radicado: string, nowMs: number): SecurityCodeRequest | undefined => {
+/** `branch`: only requests radicated at that branch are visible (null = no restriction, internal use). */
+export const getSecurityCode = (d: SecurityCodeDeps, radicado: string, nowMs: number, branch: string | null): SecurityCodeRequest | undefined => {
   advanceSecurityCodes(d, nowMs);
-  const row = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
-  return row ? view(row) : undefined;
+  const row = d.sql.get<Row & { workstation: string }>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
+  return row && (branch === null || row.workstation.startsWith(`${branch}-`)) ? view(row) : undefined;
 };

@@ -7,8 +7,9 @@ export const newKey = (): string => `aaaaaaaa-0000-4000-8000-${String(++counter)
 
 const env = (key: string, workstation = '001-01') => ({ key, branch: '001', workstation, occurredAt: '2025-03-10T10:00:00-05:00' });
 
-export const cashDeposit = (account: string, amount: number, key = newKey()): Operation => ({ ...env(key), type: 'cash_deposit', account, payload: { amount } });
-export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; key?: string } = {}): Operation => ({
+export type OpOf<T extends Operation['type']> = Extract<Operation, { type: T }>;
+export const cashDeposit = (account: string, amount: number, key = newKey()): OpOf<'cash_deposit'> => ({ ...env(key), type: 'cash_deposit', account, payload: { amount } });
+export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; key?: string } = {}): OpOf<'withdrawal'> => ({
   ...env(opts.key ?? newKey()),
   type: 'withdrawal',
   account,
