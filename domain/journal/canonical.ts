@@ -83,18 +83,16 @@ export class ByteWriter {
     this.len = n;
   }
 
-  /** 64 lowercase hex characters → 32 bytes. Returns false (writing nothing) for anything else. */
-  hexBytes(hex: string): boolean {
+  /** A 64-character lowercase hex digest, written as its ASCII text. Returns false (writing nothing) otherwise. */
+  hexDigest(hex: string): boolean {
     if (hex.length !== 64) return false;
-    this.ensure(32);
+    this.ensure(64);
     const b = this.buf;
     let n = this.len;
-    for (let i = 0; i < 64; i += 2) {
-      const hi = HEX_VALUE[hex.charCodeAt(i) & 0x7f] ?? -1;
-      const lo = HEX_VALUE[hex.charCodeAt(i + 1) & 0x7f] ?? -1;
-      // `& 0x7f` folds non-ASCII onto ASCII slots; the explicit range check keeps them refused.
-      if (hi < 0 || lo < 0 || hex.charCodeAt(i) > 0x7f || hex.charCodeAt(i + 1) > 0x7f) return false;
-      b[n++] = (hi << 4) | lo;
+    for (let i = 0; i < 64; i++) {
+      const c = hex.charCodeAt(i);
+      if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+      b[n++] = c;
     }
     this.len = n;
     return true;
@@ -230,13 +228,6 @@ export class ByteWriter {
     this.raw('}');
   }
 }
-
-/** Value of each lowercase hex digit by ASCII code, -1 otherwise (hashes are stored lowercase). */
-const HEX_VALUE = ((): Int8Array => {
-  const t = new Int8Array(128).fill(-1);
-  for (let i = 0; i < 16; i++) t[HEX.charCodeAt(i)] = i;
-  return t;
-})();
 
 /** `\u00XX` / `\udXXX` tail (the backslash is already written), lowercase hex like JSON.stringify. */
 const escapeUnit = (b: Uint8Array, n: number, c: number): number => {

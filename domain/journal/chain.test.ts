@@ -38,7 +38,7 @@ const draft = (n: number): JournalDraft => ({
 });
 
 describe('appendEntry', () => {
-  it('chains from 64 zeros with sequence 1, hash = SHA-256(prevHash bytes || canonical(entry without hash))', () => {
+  it('chains from 64 zeros with sequence 1, hash = SHA-256(prevHash hex text || canonical(entry without hash))', () => {
     const e1 = appendEntry(null, draft(1), sha256);
     expect(e1.sequence).toBe(1);
     expect(e1.prevHash).toBe(GENESIS_PREV_HASH);
@@ -53,9 +53,9 @@ describe('appendEntry', () => {
       type: 'comprobante',
       workstation: 'OF001-CAJA03',
     });
-    expect(e1.hash).toBe(sha256(Buffer.concat([Buffer.alloc(32), Buffer.from(json, 'utf8')])));
+    expect(e1.hash).toBe(sha256(Buffer.from(GENESIS_PREV_HASH + json, 'utf8')));
     // …which is also the generic canonical encoding of the entry without its hash.
-    expect(e1.hash).toBe(sha256(Buffer.concat([Buffer.from(body.prevHash, 'hex'), canonicalBytes(body)])));
+    expect(e1.hash).toBe(sha256(Buffer.concat([Buffer.from(body.prevHash, 'ascii'), canonicalBytes(body)])));
     const e2 = appendEntry(e1, draft(2), sha256);
     expect(e2).toMatchObject({ sequence: 2, prevHash: e1.hash });
   });
@@ -65,7 +65,7 @@ describe('appendEntry', () => {
       fc.property(fc.array(draftArb, { minLength: 1, maxLength: 5 }), (drafts) => {
         for (const e of build(drafts)) {
           const { hash, ...body } = e;
-          expect(hash).toBe(sha256(Buffer.concat([Buffer.from(body.prevHash, 'hex'), canonicalBytes(body)])));
+          expect(hash).toBe(sha256(Buffer.concat([Buffer.from(body.prevHash, 'ascii'), canonicalBytes(body)])));
         }
       }),
     );
@@ -199,7 +199,7 @@ describe('verifyChain', () => {
           case 'edit_rehash': {
             // An attacker who recomputes the edited row's hash: the next row's prevHash no longer links.
             const { hash: _h, ...body } = edited(original, 'payload');
-            const rehashed = { ...body, hash: sha256(Buffer.concat([Buffer.from(body.prevHash, 'hex'), canonicalBytes(body)])) };
+            const rehashed = { ...body, hash: sha256(Buffer.concat([Buffer.from(body.prevHash, 'ascii'), canonicalBytes(body)])) };
             rows[k] = rehashed;
             if (last) {
               // Nothing after it to break: only the anchored head reveals it.

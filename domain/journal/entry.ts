@@ -6,10 +6,11 @@ import { ByteWriter, isCanonicalJson, type JsonObject, type JsonValue } from './
  * or reordering any row is detectable (teller-anchors.md §4 item 7; O-EJ). Signing and central anchoring of the
  * head happen outside domain/; this module defines the chain itself.
  *
- *   hash = H( bytes(prevHash) || canonical(entry without `hash`) )
+ *   hash = H( ascii(prevHash) || canonical(entry without `hash`) )
  *
- * where bytes(prevHash) are the 32 raw bytes of the previous hash (hex-decoded), canonical() is `canonical.ts`,
- * and H is SHA-256 injected by the caller (domain/ cannot import node:crypto). The first entry has sequence 1 and
+ * where ascii(prevHash) is the previous hash as stored (64 lowercase hex characters), so any verifier can hash the
+ * text `prevHash + canonicalJson`; canonical() is `canonical.ts` (the body includes `prevHash` itself); H is
+ * SHA-256 injected by the caller (domain/ cannot import node:crypto). The first entry has sequence 1 and
  * prevHash = 64 zeros.
  */
 export const GENESIS_PREV_HASH = '0'.repeat(64);
@@ -80,7 +81,7 @@ const HASH_HEX = /^[0-9a-f]{64}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Writes `bytes(prevHash) || canonical(entry without hash)` into `w`. The body keys are written in sorted order
+ * Writes `ascii(prevHash) || canonical(entry without hash)` into `w`. The body keys are written in sorted order
  * directly (actor, at, payload, prevHash, sequence, type, workstation), which equals the generic canonical
  * encoding of that object without building it; a test pins the equivalence.
  */
@@ -88,7 +89,7 @@ export const writeHashInput = (w: ByteWriter, entry: Omit<JournalEntry, 'hash'>)
   // Rows read back without schema validation may carry anything; such a row simply has no valid hash input.
   const { actor, at, type, workstation } = entry as Record<keyof JournalEntry, unknown>;
   if (typeof actor !== 'string' || typeof at !== 'string' || typeof type !== 'string' || typeof workstation !== 'string') return false;
-  if (!w.hexBytes(entry.prevHash)) return false;
+  if (!w.hexDigest(entry.prevHash)) return false;
   w.raw('{"actor":');
   w.string(entry.actor);
   w.raw(',"at":');
