@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempCore } from '../../testing/temp-core';
+
+const teller = { username: 'cajero1', password: 'Caja.2026' };
+
+describe('session', () => {
+  let t: Awaited<ReturnType<typeof tempCore>>;
+  afterEach(() => t.close());
+
+  it('logs a demo teller in and journals it', async () => {
+    t = await tempCore();
+    const r = await t.call('session.login', teller);
+    expect(r).toMatchObject({ ok: true, data: { state: 'active', user: { username: 'cajero1', role: 'cajero' } } });
+    const types = t.core.db.prepare('SELECT type FROM journal ORDER BY sequence').pluck().all();
+    expect(types).toEqual(['login']);
+  });
+
+  it('locks the user out after 5 failures, persistently across a restart', async () => {
+    t = await tempCore();
+    for (let i = 1; i <= 4; i++) {
+      expect(await t.call('session.login', { ...teller, password: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_CREDENTIALS', details: { attemptsLeft: 5 - i } },
+      });
+    }
+    expect(await t.call('session.login', { ...teller, password: 'x' })).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT' } });
+    await t.reopen();
+    expect(await t.call('session.login', teller)).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT' } });
+  });
+
+  it('a successful login resets the failure count', async () => {
+    t = await tempCore();
+    for (let i = 0; i < 4; i++) await t.call('session.login', { ...teller, password: 'x' });
+    expect(await t.call('session.login', teller)).toMatchObject({ ok: true });
+    await t.call('session.logout');
+    expect(await t.call('session.login', { ...teller, password: 'x' })).toMatchObject({ error: { details: { attemptsLeft: 4 } } });
+  });
+
+  it('does not reveal whether a username exists', async () => {
+    t = await tempCore();
+    const r = await t.call('session.login', { username: 'nadie', password: 'x' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'Usuario o contraseña incorrectos.' } });
+  });
+
+  it('locks after the idle time, refuses work while locked, and unlocks with the password', async () => {
+    t = await tempCore({ session: { idleLockSeconds: 60 } });
+    await t.call('session.login', teller);
+    t.clock.advance(59_000);
+    expect(await t.call('till.current')).toMatchObject({ ok: true });
+    t.clock.advance(59_000);
+    expect(await t.call('session.touch')).toMatchObject({ ok: true });
+    t.clock.advance(61_000);
+    expect(await t.call('till.current')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect(await t.call('session.current')).toMatchObject({ ok: true, data: { state: 'locked' } });
+    expect(await t.call('session.unlock', { password: 'mal' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(await t.call('session.unlock', { password: teller.password })).toMatchObject({ ok: true, data: { state: 'active' } });
+    expect(await t.call('till.current')).toMatchObject({ ok: true });
+  });
+
+  it('pushes session.changed when the idle timer locks a session nobody is using', async () => {
+    t = await tempCore({ session: { idleLockSeconds: 10 } });
+    const seen: string[] = [];
+    t.core.bus.subscribe((event, payload) => {
+      if (event === 'session.changed') seen.push((payload as { state: string }).state);
+    });
+    await t.call('session.login', teller);
+    t.clock.advance(11_000);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(seen).toEqual(['active', 'locked']);
+  });
+
+  it('refuses a second login while a session is open', async () => {
+    t = await tempCore();
+    await t.call('session.login', teller);
+    expect(await t.call('session.login', { username: 'cajero2', password: 'Caja.2026' })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_ALREADY_OPEN' },
+    });
+  });
+});
