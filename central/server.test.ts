@@ -28,6 +28,18 @@ describe('authentication per workstation', () => {
   });
 });
 
+describe('branch isolation', () => {
+  it('another branch’s workstation cannot see this branch’s operations or approvals', async () => {
+    t = await startTestCentral({ tokens: [{ token: 'provisioned-token-002-01', workstation: '002-01', branch: '002' }] });
+    const op = cashDeposit('240000000011', 1_000);
+    await batch(t, [op]);
+    const st = await callRoute(t.central.url, 'operationStatus', { key: op.key }, 'provisioned-token-002-01');
+    expect(OperationStatusResponseSchema.parse(st.body).status).toBe('unknown');
+    expect((await callRoute(t.central.url, 'postOperations', { operations: [op] }, 'provisioned-token-002-01')).status).toBe(403);
+    expect((await callRoute(t.central.url, 'pendingApprovals', { branch: '001' }, 'provisioned-token-002-01')).status).toBe(403);
+  });
+});
+
 describe('request validation and logging', () => {
   it('answers 400 with field paths but not the values sent', async () => {
     t = await startTestCentral();
