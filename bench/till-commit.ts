@@ -43,7 +43,7 @@ export const bench: Bench = {
           seq++;
           const pos = { '10000': seq };
           tills.addMovement({ id: `m${seq}`, tillSessionId: 't1', kind: 'bench', reference: null, delta: { '10000': 1 }, amount: 10_000, at: '2026-01-01T00:00:00Z' }, pos, seq * 10_000);
-          journal.record('bench', 'u1', { seq });
+          journal.record('comprobante', 'u1', { seq });
         });
       // Steady state: a workstation's WAL has already grown to its working size; the first commits of a new
       // file pay for extending it, which is not what a teller waits for during the day.

@@ -18,6 +18,8 @@ export const FIRST_SEQUENCE = 1;
 
 export const JOURNAL_ENTRY_TYPES = [
   'login',
+  'login_failed',
+  'user_locked_out',
   'logout',
   'session_lock',
   'session_unlock',

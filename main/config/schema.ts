@@ -8,7 +8,7 @@ export const CoreConfigSchema = z.object({
   dbFile: z.string().min(1).optional(),
   workstation: z
     .object({
-      id: z.string().min(1).default('WS-001-03'),
+      id: z.string().regex(/^\d{3}-\d{2}$/, 'Estación con formato 001-03').default('001-03'),
       branchCode: z.string().regex(/^\d{3}$/, 'Código de oficina de 3 dígitos').default('001'),
       branchName: z.string().min(1).default('Bogotá Centro'),
       tillCode: z.string().regex(/^\d{2}$/, 'Código de caja de 2 dígitos').default('03'),

@@ -5,14 +5,13 @@ import { StatusBar } from '../components/StatusBar';
 import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
-import { OpenTillScreen } from '../features/till/OpenTillScreen';
+import { SCREENS } from './registry';
+import type { ScreenContext } from './screens';
 import { useActivity, useCore } from './useCore';
-
-type Screen = 'home' | 'open-till';
 
 export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
-  const [screen, setScreen] = useState<Screen>('home');
+  const [screen, setScreen] = useState<string>('home');
   const [till, setTill] = useState<TillSession | null>(null);
   const active = session?.state === 'active';
   useActivity(teller, active);
@@ -30,8 +29,13 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     }
   }, [session?.state, refreshTill]);
 
+  const ctx: ScreenContext | null =
+    session && session.state !== 'signed_out'
+      ? { teller, user: session.user, till, goHome: () => setScreen('home'), refreshTill }
+      : null;
+
   const items: MenuItem[] = [
-    { key: 'F2', label: 'Abrir caja', enabled: !till && session?.state === 'active' && session.user.role === 'cajero', onSelect: () => setScreen('open-till') },
+    ...SCREENS.map((s) => ({ key: s.key, label: s.label, enabled: ctx ? s.enabled(ctx) : false, onSelect: () => setScreen(s.id) })),
     { key: 'F11', label: 'Bloquear sesión', enabled: true, onSelect: () => void teller.session.lock({}) },
     { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void teller.session.logout({}) },
   ];
@@ -55,20 +59,11 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  const current = SCREENS.find((s) => s.id === screen);
   let body;
   if (!session) body = <main className="center-card">Cargando…</main>;
-  else if (session.state === 'signed_out') body = <LoginScreen teller={teller} />;
-  else if (screen === 'open-till')
-    body = (
-      <OpenTillScreen
-        teller={teller}
-        onCancel={() => setScreen('home')}
-        onOpened={(t) => {
-          setTill(t);
-          setScreen('home');
-        }}
-      />
-    );
+  else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
+  else if (current) body = current.render(ctx);
   else body = <HomeScreen till={till} items={items} />;
 
   return (

@@ -45,7 +45,7 @@ export const createSessionService = (deps: {
     if (!current || current.locked) return false;
     if (clock.now().getTime() - current.lastActivity < policy.idleLockSeconds * 1000) return false;
     current.locked = true;
-    journal.record('session_locked', current.user.id, { reason: 'inactividad' });
+    journal.record('session_lock', current.user.id, { reason: 'inactividad' });
     changed();
     return true;
   };
@@ -101,7 +101,7 @@ export const createSessionService = (deps: {
       users.recordAttempts(u.id, 0, false);
       current.locked = false;
       current.lastActivity = clock.now().getTime();
-      journal.record('session_unlocked', u.id, {});
+      journal.record('session_unlock', u.id, {});
       changed();
       return state();
     },
@@ -109,7 +109,7 @@ export const createSessionService = (deps: {
     lock: (): SessionState => {
       if (current && !current.locked) {
         current.locked = true;
-        journal.record('session_locked', current.user.id, { reason: 'solicitud' });
+        journal.record('session_lock', current.user.id, { reason: 'solicitud' });
         changed();
       }
       return state();

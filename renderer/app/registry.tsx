@@ -1,0 +1,22 @@
+import type { ScreenDef } from './screens';
+import { OpenTillScreen } from '../features/till/OpenTillScreen';
+
+/** Start-menu screens in menu order. Features append here (one line each). */
+export const SCREENS: ScreenDef[] = [
+  {
+    id: 'open-till',
+    key: 'F2',
+    label: 'Abrir caja',
+    enabled: (c) => !c.till && c.user.role === 'cajero',
+    render: (c) => (
+      <OpenTillScreen
+        teller={c.teller}
+        onCancel={c.goHome}
+        onOpened={() => {
+          void c.refreshTill();
+          c.goHome();
+        }}
+      />
+    ),
+  },
+];

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { TellerApi } from '../../domain/contract/client';
+import type { User } from '../../domain/contract/session';
+import type { TillSession } from '../../domain/contract/till';
+
+/** What every screen gets from the shell. */
+export interface ScreenContext {
+  teller: TellerApi;
+  user: User;
+  till: TillSession | null;
+  /** Back to the start screen (also what Esc does when no dialog is open). */
+  goHome: () => void;
+  /** Re-read the till after something changed it (opening, a posting). */
+  refreshTill: () => Promise<void>;
+}
+
+/**
+ * One entry per screen reachable from the start menu. A feature adds itself to `renderer/app/registry.tsx`;
+ * the shell owns F-key dispatch, Esc and the lock overlay, so screens only render.
+ */
+export interface ScreenDef {
+  id: string;
+  /** F-key on the start screen, e.g. 'F2'. */
+  key: string;
+  label: string;
+  /** Teller words shown when the entry is disabled, e.g. "Abra la caja primero". */
+  enabled: (ctx: ScreenContext) => boolean;
+  render: (ctx: ScreenContext) => ReactNode;
+}
