@@ -47,6 +47,8 @@ export const EmulatedLinkSchema = z.object({
   kind: z.literal('emulated'),
   /** Wire speed the emulator imitates (bytes × 10 / baud); omit for no throttling. */
   baudRate: z.number().int().positive().optional(),
+  /** Printer emulator only: folder where each printed receipt is written as a text file. */
+  outDir: z.string().min(1).optional(),
 });
 export type EmulatedLink = z.infer<typeof EmulatedLinkSchema>;
 

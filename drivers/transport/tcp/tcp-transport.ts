@@ -5,17 +5,21 @@ export interface TcpOptions {
   host: string;
   port: number;
   connectTimeoutMs?: number;
+  /** Known wire speed behind the socket (an emulator throttled to a baud rate), for drivers' timeout budgets. */
+  wireBytesPerSecond?: number;
 }
 
 /** Raw TCP link (port 9100 on network printers; also how the app reaches in-process emulators). */
 export class TcpTransport implements Transport {
   readonly describe: string;
+  readonly wireBytesPerSecond: number | undefined;
   private socket: net.Socket | null = null;
   private readonly listeners = new TransportListeners();
   private closing = false;
 
   constructor(private readonly options: TcpOptions) {
     this.describe = `tcp:${options.host}:${options.port}`;
+    this.wireBytesPerSecond = options.wireBytesPerSecond;
   }
 
   get isOpen(): boolean {
