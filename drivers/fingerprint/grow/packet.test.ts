@@ -25,7 +25,7 @@ describe('GROW packet framing (hardware.md §3.2 example packets)', () => {
         const noise = junk.map((b) => (b === 0xef ? 0x00 : b)); // junk must not contain a header start
         const good = payloads.map((p) => encodePacket(PID.data, p));
         const corrupt = encodePacket(PID.data, Uint8Array.of(1, 2, 3));
-        corrupt[corrupt.length - 1] ^= 0xff;
+        corrupt[corrupt.length - 1] = (corrupt[corrupt.length - 1] ?? 0) ^ 0xff;
         const stream = Uint8Array.from([...noise, ...corrupt, ...good.flatMap((g) => [...g, ...noise])]);
         const parser = new PacketParser();
         const got: Uint8Array[] = [];
