@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { TillSession } from '../../../domain/contract/till';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
@@ -30,6 +30,17 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     setError(null);
     setConfirming(true);
   };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F10' && !confirming) {
+        e.preventDefault();
+        review();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const open = async () => {
     if (busy || declared === null) return;
