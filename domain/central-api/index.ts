@@ -80,3 +80,4 @@ export * from './operations';
 export * from './reference';
 export * from './registry';
 export * from './security-code';
+export * from './to-domain-account';

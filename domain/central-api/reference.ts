@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema } from '../money/pesos';
 import { AccountNumberSchema, BranchIdSchema, CellphoneSchema, DocumentNumberSchema, DocumentTypeSchema } from './common';
 import { BalancesSchema } from './operations';
@@ -18,6 +19,14 @@ export const OwnerTypeSchema = z.enum(['natural', 'juridica']);
 export const AccountStateSchema = z.enum(['activa', 'inactiva', 'embargada', 'bloqueada', 'cancelada']);
 export type AccountState = z.infer<typeof AccountStateSchema>;
 
+/** Details of the court or authority order; the frozen amount itself is `embargoAmount`. */
+export const EmbargoOrderSchema = z.object({
+  /** Child-support orders (CGP art. 594 num. 2) are not limited by the inembargable amount. */
+  alimentos: z.boolean().default(false),
+  authority: z.string().optional(),
+  reference: z.string().optional(),
+});
+
 export const AccountSchema = z.object({
   number: AccountNumberSchema,
   product: z.enum(['ahorros', 'corriente']),
@@ -34,6 +43,14 @@ export const AccountSchema = z.object({
    */
   balances: BalancesSchema,
   embargoAmount: PesosSchema,
+  /** The order behind an embargo (seed 003 cl. 7.2, 8.5); null when there is none. */
+  embargo: EmbargoOrderSchema.nullable().default(null),
+  /** Registered legal representatives of a persona jurídica (seed 003 cl. 2.7). */
+  legalRepresentatives: z.array(PersonRefSchema).default([]),
+  /** Business date the account was opened. */
+  openedOn: IsoDateSchema,
+  /** Business date of the last movement ordered by the customer (cl. 7.1); null if none since opening. */
+  lastCustomerMovementOn: IsoDateSchema.nullable().default(null),
   registeredCellphone: CellphoneSchema.nullable(),
   city: z.string(),
   branch: BranchIdSchema,

@@ -1,9 +1,14 @@
 import type { Migration } from './migration';
 import { idempotencyMigrations } from './idempotency/migrations';
 import { journalMigrations } from './journal/migrations';
+import { outboxMigrations } from './outbox/migrations';
+import { referenceMigrations } from './reference/migrations';
 import { settingsMigrations } from './settings/migrations';
 import { tillMigrations } from './till/migrations';
 import { userMigrations } from './users/migrations';
+import { approvalMigrations } from './approvals/migrations';
+import { comprobanteMigrations } from './comprobante/migrations';
+import { remittanceMigrations } from './remittance/migrations';
 
 export type { Migration } from './migration';
 
@@ -17,4 +22,9 @@ export const allMigrations: readonly Migration[] = [
   ...idempotencyMigrations,
   ...journalMigrations,
   ...tillMigrations,
+  ...outboxMigrations,
+  ...referenceMigrations,
+  ...comprobanteMigrations,
+  ...approvalMigrations,
+  ...remittanceMigrations,
 ];

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { AccountSchema, type Account } from './reference';
+import { toDomainAccount } from './to-domain-account';
+
+const base = (over: Partial<Account> = {}): Account =>
+  AccountSchema.parse({
+    number: '240000000011',
+    product: 'ahorros',
+    kind: 'individual',
+    owner: 'natural',
+    holders: [{ documentType: 'CC', documentNumber: '900000001', name: 'MARÍA PÉREZ' }],
+    authorized: [],
+    state: 'activa',
+    gmfExempt: true,
+    balances: { available: 2_500_000, inCanje: 100_000, onHold: 0 },
+    embargoAmount: 0,
+    openedOn: '2019-06-14',
+    registeredCellphone: '3001234501',
+    city: 'Bogotá D.C.',
+    branch: '001',
+    ...over,
+  });
+
+describe('toDomainAccount', () => {
+  it('maps holders to domain persons and keeps balances, dates and flags', () => {
+    const r = toDomainAccount(base({ lastCustomerMovementOn: '2025-02-27' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toMatchObject({
+      number: '240000000011',
+      holders: [{ id: { type: 'CC', number: '900000001' }, name: 'MARÍA PÉREZ' }],
+      legalRepresentatives: [],
+      gmfExempt: true,
+      balances: { available: 2_500_000, inCanje: 100_000, onHold: 0 },
+      embargo: null,
+      openedOn: '2019-06-14',
+      lastCustomerMovementOn: '2025-02-27',
+    });
+  });
+
+  it('an embargada account gets its frozen amount and the order details (seed 003 cl. 7.2)', () => {
+    const r = toDomainAccount(base({ state: 'embargada', embargoAmount: 1_800_000, embargo: { alimentos: true, authority: 'Juzgado 12' } }));
+    expect(r.ok && r.value.embargo).toEqual({ amount: 1_800_000, alimentos: true, authority: 'Juzgado 12' });
+  });
+
+  it('an embargada account without order details still carries the amount', () => {
+    const r = toDomainAccount(base({ state: 'embargada', embargoAmount: 500_000, embargo: null }));
+    expect(r.ok && r.value.embargo).toEqual({ amount: 500_000, alimentos: false });
+  });
+
+  it('refuses a persona jurídica without legal representative (seed 003 cl. 2.7)', () => {
+    const r = toDomainAccount(base({ owner: 'juridica', holders: [{ documentType: 'NIT', documentNumber: '900123456-8', name: 'FERRETERÍA' }] }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('REFERENCE_ACCOUNT_INVALID');
+    expect(r.error.issues.map((i) => i.path)).toContain('legalRepresentatives');
+  });
+
+  it('refuses a conjunta account with one holder (seed 003 cl. 2.4.3)', () => {
+    expect(toDomainAccount(base({ kind: 'conjunta' })).ok).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import { AccountSchema as DomainAccountSchema, type Account as DomainAccount } from '../accounts/account';
+import type { Person } from '../accounts/person';
+import type { Account as CentralAccount, PersonRef } from './reference';
+
+/**
+ * Central publishes accounts in its wire shape (flat document fields, `embargoAmount` beside the order's
+ * details); the branch's rules work on `domain/accounts`. This maps one to the other and runs the domain
+ * invariants (seed 003 cl. 2.4, 2.7, 7.2), so reference data that breaks them is refused, not half-used.
+ */
+export type ToDomainAccountResult =
+  | { ok: true; value: DomainAccount }
+  | { ok: false; error: { code: 'REFERENCE_ACCOUNT_INVALID'; message: string; issues: { path: string; message: string }[] } };
+
+const person = (p: PersonRef): Person => ({ id: { type: p.documentType, number: p.documentNumber }, name: p.name });
+
+export const toDomainAccount = (a: CentralAccount): ToDomainAccountResult => {
+  // An embargada account always carries its frozen amount; the order's details may be missing in old data.
+  const embargoed = a.state === 'embargada' || a.embargoAmount > 0;
+  const parsed = DomainAccountSchema.safeParse({
+    number: a.number,
+    kind: a.kind,
+    owner: a.owner,
+    holders: a.holders.map(person),
+    authorized: a.authorized.map(person),
+    legalRepresentatives: a.legalRepresentatives.map(person),
+    state: a.state,
+    gmfExempt: a.gmfExempt,
+    balances: { available: a.balances.available, inCanje: a.balances.inCanje, onHold: a.balances.onHold },
+    embargo: embargoed
+      ? {
+          amount: a.embargoAmount,
+          alimentos: a.embargo?.alimentos ?? false,
+          ...(a.embargo?.authority !== undefined ? { authority: a.embargo.authority } : {}),
+          ...(a.embargo?.reference !== undefined ? { reference: a.embargo.reference } : {}),
+        }
+      : null,
+    lastCustomerMovementOn: a.lastCustomerMovementOn,
+    openedOn: a.openedOn,
+    city: a.city,
+  });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    error: {
+      code: 'REFERENCE_ACCOUNT_INVALID',
+      message: `Los datos de la cuenta ${a.number} recibidos de central no son válidos. Consulte la cuenta con el supervisor.`,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    },
+  };
+};

@@ -1,0 +1,60 @@
+import type { Migration } from '../migration';
+
+export const outboxMigrations: Migration[] = [
+  {
+    id: 'outbox/001',
+    sql: `
+      -- Operations the branch owes central, in the order they were posted. \`body\` is the canonical JSON sent
+      -- (and resent) byte for byte; \`payload_hash\` is what central binds the key to.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        key TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        account TEXT,
+        -- Space-separated order groups (each account touched, a workstation's till, a customer): operations
+        -- sharing a group reach central in seq order.
+        groups TEXT NOT NULL,
+        body TEXT NOT NULL,
+        payload_hash TEXT NOT NULL,
+        contingency INTEGER NOT NULL DEFAULT 0 CHECK (contingency IN (0, 1)),
+        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'unknown', 'applied', 'rejected', 'conflict')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        enqueued_at TEXT NOT NULL,
+        sent_at TEXT,
+        resolved_at TEXT,
+        -- Central's answer (first outcome, or the conflict) as JSON once known.
+        result TEXT
+      ) STRICT;
+      CREATE INDEX outbox_open ON outbox (state, seq) WHERE state IN ('pending', 'sent', 'unknown');
+      CREATE INDEX outbox_account_open ON outbox (account) WHERE state IN ('pending', 'sent', 'unknown');
+
+      -- Local effect of each operation on available balances, so availability while it is still owed is
+      -- last known central balance - pending debits (a transfer touches two accounts, a reversal its target's).
+      CREATE TABLE outbox_effects (
+        key TEXT NOT NULL REFERENCES outbox(key),
+        account TEXT NOT NULL,
+        credit INTEGER NOT NULL CHECK (credit >= 0),
+        debit INTEGER NOT NULL CHECK (debit >= 0),
+        PRIMARY KEY (key, account)
+      ) STRICT;
+      CREATE INDEX outbox_effects_account ON outbox_effects (account);
+
+      -- Operations central refused (or whose key it had bound to other data): the supervisor's queue.
+      CREATE TABLE sync_rejections (
+        key TEXT PRIMARY KEY REFERENCES outbox(key),
+        type TEXT NOT NULL,
+        account TEXT,
+        status TEXT NOT NULL CHECK (status IN ('rejected', 'conflict')),
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        contingency INTEGER NOT NULL,
+        amount INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        reviewed_by TEXT,
+        reviewed_at TEXT
+      ) STRICT;
+
+      -- Pump bookkeeping that must survive a restart (backoff, last successful exchange).
+      CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
+  },
+];
