@@ -1,0 +1,75 @@
+import type { ApprovalReason } from '../../../domain/approval/reasons';
+import type { ApprovalRequest, ApprovalStatus } from '../../../domain/approval/request';
+import type { Db } from '../db';
+
+export type ApprovalKind = 'deposit' | 'withdrawal' | 'transfer';
+
+export interface ApprovalRecord {
+  request: ApprovalRequest;
+  kind: ApprovalKind;
+  summary: string;
+  idempotencyKey: string;
+  usedBy: string | null;
+}
+
+interface Row {
+  id: string;
+  idempotency_key: string;
+  kind: ApprovalKind;
+  subject: string;
+  summary: string;
+  reasons: string;
+  maker_id: string;
+  requested_at: string;
+  expires_at: string;
+  status: ApprovalStatus;
+  checker_id: string | null;
+  decided_at: string | null;
+  note: string | null;
+  used_by: string | null;
+}
+
+const toRecord = (r: Row): ApprovalRecord => ({
+  request: {
+    id: r.id,
+    subject: r.subject,
+    reasons: JSON.parse(r.reasons) as ApprovalReason[],
+    makerId: r.maker_id,
+    requestedAt: r.requested_at,
+    expiresAt: r.expires_at,
+    status: r.status,
+    ...(r.checker_id === null ? {} : { checkerId: r.checker_id }),
+    ...(r.decided_at === null ? {} : { decidedAt: r.decided_at }),
+    ...(r.note === null ? {} : { note: r.note }),
+  },
+  kind: r.kind,
+  summary: r.summary,
+  idempotencyKey: r.idempotency_key,
+  usedBy: r.used_by,
+});
+
+export const approvalsRepo = (db: Db) => {
+  const insert = db.prepare(`INSERT INTO approvals (id, idempotency_key, kind, subject, summary, reasons, maker_id, requested_at, expires_at, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const byId = db.prepare<[string], Row>('SELECT * FROM approvals WHERE id = ?');
+  const decide = db.prepare(
+    "UPDATE approvals SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'",
+  );
+  const use = db.prepare("UPDATE approvals SET used_by = ? WHERE id = ? AND status = 'aprobada' AND used_by IS NULL");
+  return {
+    insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; idempotencyKey: string }) => {
+      const q = rec.request;
+      insert.run(q.id, rec.idempotencyKey, rec.kind, q.subject, rec.summary, JSON.stringify(q.reasons), q.makerId, q.requestedAt, q.expiresAt, q.status);
+    },
+    findById: (id: string) => {
+      const r = byId.get(id);
+      return r ? toRecord(r) : undefined;
+    },
+    /** Stores a decision; false when someone else decided first (the row is no longer pendiente). */
+    saveDecision: (q: ApprovalRequest): boolean =>
+      decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
+    /** Marks the approval as consumed by a comprobante; false when it was already used or is not approved. */
+    markUsed: (id: string, sequence: string): boolean => use.run(sequence, id).changes === 1,
+  };
+};
+export type ApprovalsRepo = ReturnType<typeof approvalsRepo>;

@@ -1,0 +1,58 @@
+import type { Migration } from '../migration';
+
+export const comprobanteMigrations: Migration[] = [
+  {
+    id: 'comprobante/001',
+    sql: `
+      -- One row per posted Comprobante Único. The human sequence is per till and gapless: it is allocated as
+      -- MAX(n)+1 inside the posting's IMMEDIATE transaction, so a rolled-back posting leaves no hole.
+      CREATE TABLE comprobantes (
+        id TEXT PRIMARY KEY,
+        sequence TEXT NOT NULL UNIQUE,
+        till_code TEXT NOT NULL,
+        n INTEGER NOT NULL CHECK (n >= 1),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('deposito', 'retiro', 'traslado')),
+        account_number TEXT NOT NULL,
+        -- Customer (first holder) and the person at the counter, as TYPE:NUMBER, for the UIAF accumulators.
+        customer_doc TEXT NOT NULL,
+        transactor_doc TEXT NOT NULL,
+        teller_id TEXT NOT NULL,
+        till_session_id TEXT,
+        business_date TEXT NOT NULL,
+        posted_at TEXT NOT NULL,
+        cash_in INTEGER NOT NULL DEFAULT 0 CHECK (cash_in >= 0),
+        cash_out INTEGER NOT NULL DEFAULT 0 CHECK (cash_out >= 0),
+        cheques INTEGER NOT NULL DEFAULT 0 CHECK (cheques >= 0),
+        total INTEGER NOT NULL CHECK (total >= 0),
+        gmf INTEGER NOT NULL DEFAULT 0 CHECK (gmf >= 0),
+        gmf_exempt INTEGER NOT NULL DEFAULT 0 CHECK (gmf_exempt >= 0),
+        commission INTEGER NOT NULL DEFAULT 0 CHECK (commission >= 0),
+        approval_id TEXT,
+        journal_sequence INTEGER NOT NULL,
+        verification_code TEXT NOT NULL,
+        receipt TEXT NOT NULL,
+        details TEXT NOT NULL,
+        UNIQUE (till_code, n)
+      ) STRICT;
+      CREATE INDEX comprobantes_account_date ON comprobantes (account_number, business_date);
+      CREATE INDEX comprobantes_customer_date ON comprobantes (customer_doc, business_date);
+      CREATE TRIGGER comprobantes_no_update BEFORE UPDATE ON comprobantes
+        BEGIN SELECT RAISE(ABORT, 'comprobantes are append-only'); END;
+      CREATE TRIGGER comprobantes_no_delete BEFORE DELETE ON comprobantes
+        BEGIN SELECT RAISE(ABORT, 'comprobantes are append-only'); END;
+
+      -- Receipts sent to a printer. 'queued' until a printer driver takes the job; copy 0 is the original.
+      CREATE TABLE print_jobs (
+        id TEXT PRIMARY KEY,
+        sequence TEXT NOT NULL,
+        copy INTEGER NOT NULL CHECK (copy >= 0),
+        state TEXT NOT NULL CHECK (state IN ('queued', 'printing', 'printed', 'failed')),
+        document TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (sequence, copy)
+      ) STRICT;
+      CREATE INDEX print_jobs_state ON print_jobs (state);`,
+  },
+];

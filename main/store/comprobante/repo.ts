@@ -1,0 +1,163 @@
+import type { Db } from '../db';
+
+export type ComprobanteKind = 'deposito' | 'retiro' | 'traslado';
+
+export interface ComprobanteRecord {
+  id: string;
+  sequence: string;
+  tillCode: string;
+  n: number;
+  idempotencyKey: string;
+  kind: ComprobanteKind;
+  accountNumber: string;
+  customerDoc: string;
+  transactorDoc: string;
+  tellerId: string;
+  tillSessionId: string | null;
+  businessDate: string;
+  postedAt: string;
+  cashIn: number;
+  cashOut: number;
+  cheques: number;
+  total: number;
+  gmf: number;
+  gmfExempt: number;
+  commission: number;
+  approvalId: string | null;
+  journalSequence: number;
+  verificationCode: string;
+  /** ReceiptDocument as JSON. */
+  receipt: string;
+  /** Feature-specific JSON (slip, plan, holds). */
+  details: string;
+}
+
+interface Row {
+  id: string;
+  sequence: string;
+  till_code: string;
+  n: number;
+  idempotency_key: string;
+  kind: ComprobanteKind;
+  account_number: string;
+  customer_doc: string;
+  transactor_doc: string;
+  teller_id: string;
+  till_session_id: string | null;
+  business_date: string;
+  posted_at: string;
+  cash_in: number;
+  cash_out: number;
+  cheques: number;
+  total: number;
+  gmf: number;
+  gmf_exempt: number;
+  commission: number;
+  approval_id: string | null;
+  journal_sequence: number;
+  verification_code: string;
+  receipt: string;
+  details: string;
+}
+
+const toRecord = (r: Row): ComprobanteRecord => ({
+  id: r.id,
+  sequence: r.sequence,
+  tillCode: r.till_code,
+  n: r.n,
+  idempotencyKey: r.idempotency_key,
+  kind: r.kind,
+  accountNumber: r.account_number,
+  customerDoc: r.customer_doc,
+  transactorDoc: r.transactor_doc,
+  tellerId: r.teller_id,
+  tillSessionId: r.till_session_id,
+  businessDate: r.business_date,
+  postedAt: r.posted_at,
+  cashIn: r.cash_in,
+  cashOut: r.cash_out,
+  cheques: r.cheques,
+  total: r.total,
+  gmf: r.gmf,
+  gmfExempt: r.gmf_exempt,
+  commission: r.commission,
+  approvalId: r.approval_id,
+  journalSequence: r.journal_sequence,
+  verificationCode: r.verification_code,
+  receipt: r.receipt,
+  details: r.details,
+});
+
+export interface PrintJobRecord {
+  id: string;
+  sequence: string;
+  copy: number;
+  state: 'queued' | 'printing' | 'printed' | 'failed';
+  document: string;
+  createdAt: string;
+}
+
+export const comprobanteRepo = (db: Db) => {
+  const nextN = db.prepare<[string], number>('SELECT COALESCE(MAX(n), 0) + 1 FROM comprobantes WHERE till_code = ?').pluck();
+  const insert = db.prepare(`INSERT INTO comprobantes (id, sequence, till_code, n, idempotency_key, kind, account_number,
+    customer_doc, transactor_doc, teller_id, till_session_id, business_date, posted_at, cash_in, cash_out, cheques, total,
+    gmf, gmf_exempt, commission, approval_id, journal_sequence, verification_code, receipt, details)
+    VALUES (@id, @sequence, @tillCode, @n, @idempotencyKey, @kind, @accountNumber, @customerDoc, @transactorDoc, @tellerId,
+    @tillSessionId, @businessDate, @postedAt, @cashIn, @cashOut, @cheques, @total, @gmf, @gmfExempt, @commission, @approvalId,
+    @journalSequence, @verificationCode, @receipt, @details)`);
+  const bySequence = db.prepare<[string], Row>('SELECT * FROM comprobantes WHERE sequence = ?');
+  const byKey = db.prepare<[string], Row>('SELECT * FROM comprobantes WHERE idempotency_key = ?');
+  const accountDay = db.prepare<[string, string, string], { count: number; cashIn: number; cashOut: number; total: number }>(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(cash_in), 0) AS cashIn, COALESCE(SUM(cash_out), 0) AS cashOut, COALESCE(SUM(total), 0) AS total
+     FROM comprobantes WHERE account_number = ? AND business_date = ? AND kind = ?`,
+  );
+  const customerCash = db.prepare<[string, string, string], number>(
+    `SELECT COALESCE(SUM(cash_in + cash_out), 0) FROM comprobantes WHERE customer_doc = ? AND business_date >= ? AND business_date <= ?`,
+  ).pluck();
+  const gmfExemptUsed = db.prepare<[string, string, string], number>(
+    `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ?`,
+  ).pluck();
+  const recentCash = db.prepare<[string, string], { on: string; amount: number; accountNumber: string; depositor: string }>(
+    `SELECT business_date AS "on", cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
+     FROM comprobantes WHERE kind = 'deposito' AND cash_in > 0 AND business_date >= ? AND business_date <= ?`,
+  );
+  const insertJob = db.prepare(
+    `INSERT INTO print_jobs (id, sequence, copy, state, document, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)
+     ON CONFLICT (sequence, copy) DO NOTHING`,
+  );
+  const jobFor = db.prepare<[string, number], PrintJobRecord>(
+    'SELECT id, sequence, copy, state, document, created_at AS createdAt FROM print_jobs WHERE sequence = ? AND copy = ?',
+  );
+  const jobsOf = db.prepare<[string], PrintJobRecord>(
+    'SELECT id, sequence, copy, state, document, created_at AS createdAt FROM print_jobs WHERE sequence = ? ORDER BY copy',
+  );
+  const maxCopy = db.prepare<[string], number>('SELECT COALESCE(MAX(copy), -1) FROM print_jobs WHERE sequence = ?').pluck();
+  return {
+    nextNumber: (tillCode: string): number => nextN.get(tillCode) ?? 1,
+    insert: (c: ComprobanteRecord) => {
+      insert.run(c);
+    },
+    bySequence: (sequence: string) => {
+      const r = bySequence.get(sequence);
+      return r ? toRecord(r) : undefined;
+    },
+    byIdempotencyKey: (key: string) => {
+      const r = byKey.get(key);
+      return r ? toRecord(r) : undefined;
+    },
+    accountDay: (accountNumber: string, businessDate: string, kind: ComprobanteKind) =>
+      accountDay.get(accountNumber, businessDate, kind) ?? { count: 0, cashIn: 0, cashOut: 0, total: 0 },
+    /** Cash (in and out) of a customer between two business dates, inclusive: the UIAF monthly accumulator. */
+    customerCash: (customerDoc: string, from: string, to: string): number => customerCash.get(customerDoc, from, to) ?? 0,
+    gmfExemptUsed: (accountNumber: string, from: string, to: string): number => gmfExemptUsed.get(accountNumber, from, to) ?? 0,
+    recentCashDeposits: (from: string, to: string) => recentCash.all(from, to),
+    /** Queues a print job once per (sequence, copy); returns the stored job. */
+    queuePrint: (job: { id: string; sequence: string; copy: number; document: string; at: string }): PrintJobRecord => {
+      insertJob.run(job.id, job.sequence, job.copy, job.document, job.at, job.at);
+      return jobFor.get(job.sequence, job.copy) as PrintJobRecord;
+    },
+    printJobs: (sequence: string) => jobsOf.all(sequence),
+    nextCopy: (sequence: string): number => (maxCopy.get(sequence) ?? -1) + 1,
+  };
+};
+export type ComprobanteRepo = ReturnType<typeof comprobanteRepo>;

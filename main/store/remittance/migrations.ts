@@ -1,0 +1,32 @@
+import type { Migration } from '../migration';
+
+export const remittanceMigrations: Migration[] = [
+  {
+    id: 'remittance/001',
+    sql: `
+      -- Cheques de otra plaza received as remesa al cobro (seed 003 cl. 3.9): recibida → enviada → pagada | devuelta.
+      CREATE TABLE remittances (
+        id TEXT PRIMARY KEY,
+        comprobante_sequence TEXT NOT NULL,
+        account_number TEXT NOT NULL,
+        holder_name TEXT NOT NULL,
+        bank TEXT NOT NULL,
+        cheque_number TEXT NOT NULL,
+        drawer_account TEXT NOT NULL,
+        city TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        status TEXT NOT NULL CHECK (status IN ('recibida', 'enviada', 'pagada', 'devuelta')),
+        received_on TEXT NOT NULL,
+        expected_on TEXT NOT NULL,
+        sent_on TEXT,
+        paid_on TEXT,
+        returned_on TEXT,
+        causal_id TEXT,
+        return_fee INTEGER NOT NULL DEFAULT 0,
+        -- Key of the central operation that credited it, reversed if the cheque comes back.
+        central_key TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX remittances_status ON remittances (status);`,
+  },
+];

@@ -1,0 +1,85 @@
+import type { Remesa, RemesaStatus } from '../../../domain/cheque/remesa';
+import type { Db } from '../db';
+
+export interface RemittanceRecord {
+  remesa: Remesa;
+  sequence: string;
+  holderName: string;
+  bank: string;
+  chequeNumber: string;
+  drawerAccount: string;
+  city: string;
+  expectedOn: string;
+  returnFee: number;
+  centralKey: string;
+}
+
+interface Row {
+  id: string;
+  comprobante_sequence: string;
+  account_number: string;
+  holder_name: string;
+  bank: string;
+  cheque_number: string;
+  drawer_account: string;
+  city: string;
+  amount: number;
+  status: RemesaStatus;
+  received_on: string;
+  expected_on: string;
+  sent_on: string | null;
+  paid_on: string | null;
+  returned_on: string | null;
+  causal_id: string | null;
+  return_fee: number;
+  central_key: string;
+}
+
+const toRecord = (r: Row): RemittanceRecord => ({
+  remesa: {
+    id: r.id,
+    accountNumber: r.account_number,
+    amount: r.amount,
+    status: r.status,
+    receivedOn: r.received_on,
+    ...(r.sent_on === null ? {} : { sentOn: r.sent_on }),
+    ...(r.paid_on === null ? {} : { paidOn: r.paid_on }),
+    ...(r.returned_on === null ? {} : { returnedOn: r.returned_on }),
+    ...(r.causal_id === null ? {} : { causalId: r.causal_id }),
+  },
+  sequence: r.comprobante_sequence,
+  holderName: r.holder_name,
+  bank: r.bank,
+  chequeNumber: r.cheque_number,
+  drawerAccount: r.drawer_account,
+  city: r.city,
+  expectedOn: r.expected_on,
+  returnFee: r.return_fee,
+  centralKey: r.central_key,
+});
+
+export const remittanceRepo = (db: Db) => {
+  const insert = db.prepare(`INSERT INTO remittances (id, comprobante_sequence, account_number, holder_name, bank, cheque_number,
+    drawer_account, city, amount, status, received_on, expected_on, central_key, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'recibida', ?, ?, ?, ?)`);
+  const byId = db.prepare<[string], Row>('SELECT * FROM remittances WHERE id = ?');
+  const all = db.prepare<[], Row>('SELECT * FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id');
+  const byStatus = db.prepare<[string], Row>('SELECT * FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id');
+  const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?, updated_at = ?
+    WHERE id = ? AND status = ?`);
+  return {
+    insert: (r: Omit<RemittanceRecord, 'returnFee'>, at: string) => {
+      const q = r.remesa;
+      insert.run(q.id, r.sequence, q.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, q.amount, q.receivedOn, r.expectedOn, r.centralKey, at);
+    },
+    findById: (id: string) => {
+      const r = byId.get(id);
+      return r ? toRecord(r) : undefined;
+    },
+    list: (status?: RemesaStatus) => (status ? byStatus.all(status) : all.all()).map(toRecord),
+    /** Compare-and-set on the previous status so two tellers cannot both advance the same remesa. */
+    save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string): boolean =>
+      update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, at, next.id, previous).changes === 1,
+  };
+};
+export type RemittanceRepo = ReturnType<typeof remittanceRepo>;
