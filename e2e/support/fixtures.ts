@@ -1,5 +1,7 @@
 import { test as base, chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startHost, type RunningHost } from './host';
 
@@ -13,11 +15,18 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** The Electron runtime's path when its binary is installed; null here, where it cannot be downloaded. */
+/**
+ * The Electron runtime's path when its binary is installed; null here, where it cannot be downloaded. Reads
+ * `electron/path.txt` instead of `require('electron')`, which tries to download the runtime on every call.
+ * `ELECTRON_OVERRIDE_DIST_PATH` (electron's own variable) points at a runtime unpacked elsewhere.
+ */
 export const electronRuntime = (): string | null => {
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(pkgDir, 'path.txt');
+    const exe = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+    const full = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, exe) : join(pkgDir, 'dist', exe);
+    return existsSync(full) ? full : null;
   } catch {
     return null;
   }
@@ -44,13 +53,26 @@ export const test = base.extend<Fixtures>({
       const runtime = electronRuntime();
       test.skip(runtime === null, 'Electron runtime not installed on this machine (its download is not reachable); the browser-host project covers the same specs.');
       const { _electron } = await import('@playwright/test');
+      // A fresh profile and core data dir per test (Element's pattern): no session, cookie or database leaks
+      // between tests, and a crashed run leaves nothing for the next one.
+      const profile = mkdtempSync(join(tmpdir(), 'caja-electron-'));
       const electronApp = await _electron.launch({
         executablePath: runtime ?? '',
-        args: ['out/electron/main.cjs', `--user-data-dir=${host.dataDir}/electron`],
-        env: { ...process.env, CAJA_DATA_DIR: `${host.dataDir}/electron-core` },
+        args: ['out/electron/main.cjs', `--user-data-dir=${join(profile, 'user-data')}`],
+        env: {
+          ...process.env,
+          CAJA_USER_DATA_DIR: join(profile, 'user-data'),
+          CAJA_DATA_DIR: join(profile, 'core'),
+        },
       });
-      await use(await electronApp.firstWindow());
-      await electronApp.close();
+      try {
+        const window = await electronApp.firstWindow();
+        await window.waitForLoadState('domcontentloaded');
+        await use(window);
+      } finally {
+        await electronApp.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
       return;
     }
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
