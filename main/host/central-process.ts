@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+/**
+ * The bundled reference central as a child process (`npm start` without a configured central URL): starts
+ * `central/cli.ts --demo` on a free port with its own SQLite file and resolves once it prints
+ * `CENTRAL_READY <url>`, with the demo token of each workstation from its `CENTRAL_DEMO_TOKEN` lines.
+ */
+export interface CentralProcess {
+  url: string;
+  /** Demo tokens by workstation id (`001-03` → token). */
+  tokens: ReadonlyMap<string, string>;
+  child: ChildProcess;
+  /** SIGTERM, then SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface CentralProcessOptions {
+  dbFile: string;
+  /** 0 = any free port. */
+  port?: number;
+  demo?: boolean;
+  startTimeoutMs?: number;
+  /** Central's own error lines (its per-request JSON log is dropped). */
+  onLog?: (line: string) => void;
+}
+
+export const CENTRAL_CLI = fileURLToPath(new URL('../../central/cli.ts', import.meta.url));
+
+export const startCentralProcess = (opts: CentralProcessOptions): Promise<CentralProcess> =>
+  new Promise((resolve, reject) => {
+    const args = ['--import', 'tsx', CENTRAL_CLI, '--port', String(opts.port ?? 0), '--db', opts.dbFile];
+    if (opts.demo ?? true) args.push('--demo');
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+    const tokens = new Map<string, string>();
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('central no inició a tiempo'));
+    }, opts.startTimeoutMs ?? 30_000);
+
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const stop = async (graceMs = 3_000): Promise<void> => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(t);
+    };
+
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      if (!line.startsWith('{')) opts.onLog?.(line);
+    });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const token = /^CENTRAL_DEMO_TOKEN (\S+) (\S+)$/.exec(line);
+      if (token?.[1] && token[2]) tokens.set(token[1], token[2]);
+      const m = /^CENTRAL_READY (http:\/\/\S+)$/.exec(line);
+      if (m?.[1] && !ready) {
+        ready = true;
+        clearTimeout(timer);
+        resolve({ url: m[1], tokens, child, stop });
+      }
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!ready) reject(new Error(`central terminó al iniciar (${signal ?? code})`));
+    });
+  });

@@ -1,0 +1,149 @@
+import type { Clock } from '../core/runtime';
+import type { Db } from '../store/db';
+import type { OutboxRepo } from '../store/outbox/repo';
+import type { SyncStateRepo } from '../store/outbox/sync-state';
+import type { ReferenceRepo } from '../store/reference/repo';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { CentralClient } from './central-client';
+import { createPump, type LinkState } from './pump';
+import { pullReference } from './reference';
+
+/**
+ * The sync loop of a workstation: drain the outbox, then pull reference data, then wait — the normal
+ * interval after a good round, an exponentially growing jittered delay after a failed one. Pump and pull run
+ * one after the other, never at the same time, so balances reported with applied operations and reference
+ * pages never race. `kick()` after a posting starts a round at once unless the loop is backing off.
+ */
+export interface SyncDeps {
+  db: Db;
+  outbox: OutboxRepo;
+  reference: ReferenceRepo;
+  state: SyncStateRepo;
+  /** null: no central configured; everything queues and the link reads offline. */
+  client: Pick<CentralClient, 'call' | 'postBatchRaw'> | null;
+  clock: Clock;
+  /** Uniform [0, 1): the backoff jitter. */
+  random: () => number;
+  intervalMs?: number;
+  backoff?: BackoffPolicy;
+  maxBatch?: number;
+  onChange?: () => void;
+  log?: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
+}
+
+export interface SyncStatus {
+  state: LinkState;
+  queueLength: number;
+  lastSyncAt: string | null;
+  failures: number;
+  lastError: { code: string; message: string } | null;
+}
+
+const LAST_SUCCESS = 'last_success_at';
+
+export const createSync = (deps: SyncDeps) => {
+  let link: LinkState = deps.client ? 'unknown' : 'offline';
+  let lastError: { code: string; message: string } | null = null;
+  let failures = 0;
+  let running = false;
+  let wake: (() => void) | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let loop: Promise<void> | null = null;
+  let lastQueue = deps.outbox.queueLength();
+
+  const changed = () => {
+    const q = deps.outbox.queueLength();
+    if (q !== lastQueue) {
+      lastQueue = q;
+      deps.onChange?.();
+    }
+  };
+  const setLink = (s: LinkState, error?: { code: string; message: string }) => {
+    lastError = error ?? (s === 'online' ? null : lastError);
+    if (s === link) return;
+    link = s;
+    deps.log?.({ level: s === 'online' ? 'info' : 'warn', msg: `central ${s}`, ...(error ? { code: error.code } : {}) });
+    deps.onChange?.();
+  };
+
+  const pump = deps.client
+    ? createPump({ db: deps.db, outbox: deps.outbox, reference: deps.reference, client: deps.client, clock: deps.clock, maxBatch: deps.maxBatch, onLink: setLink })
+    : null;
+
+  /** One full round; true when central was reached and everything owed was answered. */
+  const round = async (): Promise<boolean> => {
+    if (!pump || !deps.client) return false;
+    try {
+      for (;;) {
+        const r = await pump.step();
+        changed();
+        if (r.failed) return false;
+        if (r.idle) break;
+      }
+      const pulled = await pullReference({ client: deps.client, repo: deps.reference, clock: deps.clock });
+      if (!pulled.ok) {
+        setLink(pulled.kind === 'rejected' ? 'online' : 'offline', pulled.error);
+        return false;
+      }
+      deps.state.set(LAST_SUCCESS, deps.clock.now().toISOString());
+      setLink('online');
+      if (pulled.changes > 0) deps.onChange?.();
+      return true;
+    } catch (err) {
+      deps.log?.({ level: 'error', msg: 'sync round failed', err });
+      return false;
+    }
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        wake = null;
+        resolve();
+      };
+      timer = setTimeout(() => wake?.(), ms);
+      timer.unref?.();
+    });
+
+  const run = async () => {
+    while (running) {
+      const ok = await round();
+      failures = ok ? 0 : failures + 1;
+      if (!running) break;
+      await sleep(ok ? (deps.intervalMs ?? 15_000) : backoffDelay(failures, deps.random, deps.backoff ?? DEFAULT_BACKOFF));
+    }
+  };
+
+  return {
+    start(): void {
+      if (running || !pump) return;
+      running = true;
+      loop = run();
+    },
+    async stop(): Promise<void> {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+    /** A posting enqueued something: send it now, unless central is being given time to come back. */
+    kick(): void {
+      changed();
+      if (failures === 0) wake?.();
+    },
+    /** Runs rounds until one succeeds or `maxRounds` fail (tests, shutdown). */
+    async drain(maxRounds = 1): Promise<boolean> {
+      for (let i = 0; i < maxRounds; i++) if (await round()) return true;
+      return false;
+    },
+    status(): SyncStatus {
+      const fromPull = deps.reference.lastSyncAt();
+      const fromLoop = deps.state.get(LAST_SUCCESS);
+      const lastSyncAt = fromPull && fromLoop ? (fromPull > fromLoop ? fromPull : fromLoop) : (fromPull ?? fromLoop);
+      return { state: link, queueLength: deps.outbox.queueLength(), lastSyncAt, failures, lastError };
+    },
+  };
+};
+export type Sync = ReturnType<typeof createSync>;

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startCentralProcess, type CentralProcess } from '../../host/central-process';
+
+const run = promisify(execFile);
+const AUDIT = fileURLToPath(new URL('../../../central/testing/audit.ts', import.meta.url));
+
+export interface CentralAudit {
+  operations: { key: string; status: 'applied' | 'rejected'; hash: string }[];
+  postings: number;
+  conflicts: number;
+}
+
+/** A real central process on a temp SQLite file, restartable on the same file and port. */
+export interface TestCentralProcess {
+  readonly url: string;
+  readonly token: string;
+  readonly dbFile: string;
+  readonly proc: CentralProcess;
+  restart(): Promise<void>;
+  kill(): Promise<void>;
+  audit(): Promise<CentralAudit>;
+  close(): Promise<void>;
+}
+
+export const startTestCentralProcess = async (workstation = '001-03'): Promise<TestCentralProcess> => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-sync-central-'));
+  const dbFile = join(dir, 'central.db');
+  let proc = await startCentralProcess({ dbFile });
+  const port = Number(new URL(proc.url).port);
+  const token = proc.tokens.get(workstation);
+  if (!token) throw new Error(`no demo token for ${workstation}`);
+  const t: TestCentralProcess = {
+    get url() {
+      return proc.url;
+    },
+    token,
+    dbFile,
+    get proc() {
+      return proc;
+    },
+    restart: async () => {
+      await proc.stop();
+      proc = await startCentralProcess({ dbFile, port });
+    },
+    kill: async () => {
+      proc.child.kill('SIGKILL');
+      await new Promise<void>((r) => (proc.child.exitCode !== null || proc.child.signalCode !== null ? r() : proc.child.once('exit', () => r())));
+    },
+    audit: async () => {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', AUDIT, dbFile], { maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(stdout) as CentralAudit;
+    },
+    close: async () => {
+      await proc.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return t;
+};
