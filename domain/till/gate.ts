@@ -1,0 +1,109 @@
+import { formatPesos, type Pesos } from '../money/pesos';
+
+/**
+ * Pre-close gate (teller-anchors §4 item 13): closing a till is blocked while anything of the day is still
+ * open. The gate is a pure function over facts the core gathers; each blocking item says, in the teller's
+ * words, what is open and where to resolve it.
+ */
+export interface PreCloseFacts {
+  /** Approval requests of this teller still waiting for a supervisor. */
+  pendingApprovals: number;
+  /** Operations in the outbox not yet acknowledged by central (pending or sent). */
+  unsyncedOperations: number;
+  /** Operations whose outcome at central is unknown (timeout) and must be confirmed. */
+  unknownOutcomeOperations: number;
+  /** Receipts queued or failed at the printer. */
+  unprintedReceipts: number;
+  /** Remesas al cobro received today not yet sent to collection. */
+  openRemittances: number;
+  /** Cash transfers from or to this till still `en tránsito`. */
+  transfersInTransit: number;
+  positionTotal: Pesos;
+  maxHolding: Pesos;
+}
+
+export type GateItemCode =
+  | 'PENDING_APPROVALS'
+  | 'UNSYNCED_OPERATIONS'
+  | 'UNKNOWN_OUTCOME'
+  | 'UNPRINTED_RECEIPTS'
+  | 'OPEN_REMITTANCES'
+  | 'TRANSFERS_IN_TRANSIT'
+  | 'CASH_ABOVE_LIMIT';
+
+export interface GateItem {
+  code: GateItemCode;
+  count: number;
+  /** What is open. */
+  message: string;
+  /** Where to resolve it (screen and key). */
+  resolveAt: string;
+}
+
+export interface GateResult {
+  canClose: boolean;
+  items: GateItem[];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const preCloseGate = (f: PreCloseFacts): GateResult => {
+  const items: GateItem[] = [];
+  if (f.pendingApprovals > 0) {
+    items.push({
+      code: 'PENDING_APPROVALS',
+      count: f.pendingApprovals,
+      message: `${plural(f.pendingApprovals, 'solicitud de aprobación pendiente', 'solicitudes de aprobación pendientes')} del supervisor.`,
+      resolveAt: 'Pida al supervisor que las decida en el Escritorio del supervisor (F8) o anule la operación.',
+    });
+  }
+  if (f.unknownOutcomeOperations > 0) {
+    items.push({
+      code: 'UNKNOWN_OUTCOME',
+      count: f.unknownOutcomeOperations,
+      message: `${plural(f.unknownOutcomeOperations, 'operación con resultado desconocido', 'operaciones con resultado desconocido')} en central.`,
+      resolveAt: 'Espere la confirmación de central (barra de estado) o consulte al supervisor en Sincronización.',
+    });
+  }
+  if (f.unsyncedOperations > 0) {
+    items.push({
+      code: 'UNSYNCED_OPERATIONS',
+      count: f.unsyncedOperations,
+      message: `${plural(f.unsyncedOperations, 'operación sin sincronizar', 'operaciones sin sincronizar')} con central.`,
+      resolveAt: 'Restablezca la conexión y espere a que la cola llegue a cero (barra de estado, "en cola").',
+    });
+  }
+  if (f.unprintedReceipts > 0) {
+    items.push({
+      code: 'UNPRINTED_RECEIPTS',
+      count: f.unprintedReceipts,
+      message: `${plural(f.unprintedReceipts, 'recibo sin imprimir', 'recibos sin imprimir')}.`,
+      resolveAt: 'Revise la impresora y reimprima desde Diario electrónico (F6).',
+    });
+  }
+  if (f.openRemittances > 0) {
+    items.push({
+      code: 'OPEN_REMITTANCES',
+      count: f.openRemittances,
+      message: `${plural(f.openRemittances, 'remesa abierta', 'remesas abiertas')} sin enviar al cobro.`,
+      resolveAt: 'Envíe las remesas al cobro en Remesas antes de cerrar.',
+    });
+  }
+  if (f.transfersInTransit > 0) {
+    items.push({
+      code: 'TRANSFERS_IN_TRANSIT',
+      count: f.transfersInTransit,
+      message: `${plural(f.transfersInTransit, 'traslado de efectivo en tránsito', 'traslados de efectivo en tránsito')}.`,
+      resolveAt: 'El receptor debe contar y aceptar el traslado en Bóveda y traslados (F7).',
+    });
+  }
+  if (f.positionTotal > f.maxHolding) {
+    items.push({
+      code: 'CASH_ABOVE_LIMIT',
+      count: 1,
+      message: `La caja tiene ${formatPesos(f.positionTotal)}, por encima de su límite de ${formatPesos(f.maxHolding)}.`,
+      resolveAt: `Traslade al menos ${formatPesos(f.positionTotal - f.maxHolding)} a la bóveda en Bóveda y traslados (F7).`,
+    });
+  }
+  return { canClose: items.length === 0, items };
+};

@@ -1,0 +1,57 @@
+import { BILLS, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../money/denominations';
+import { formatPesos, type Pesos } from '../money/pesos';
+import { perMilleOf, type TillPolicy } from './policy';
+
+/**
+ * Cash-holding limit of a till (O-BP, teller-anchors §4 item 14): `ok` below the warning level, `cerca` from
+ * the warning level up to the limit (prompt to move the surplus to the vault before the limit is crossed),
+ * `excedido` above it (closing is blocked until the surplus goes to the vault).
+ */
+export type HoldingState = 'ok' | 'cerca' | 'excedido';
+
+export interface HoldingCheck {
+  state: HoldingState;
+  limit: Pesos;
+  warnAt: Pesos;
+  /** What to send to the vault to come down to the target; 0 when state is `ok`. */
+  surplus: Pesos;
+  /** Spanish prompt for the teller, null when nothing is to be done. */
+  prompt: string | null;
+}
+
+export const checkHolding = (positionTotal: Pesos, policy: TillPolicy): HoldingCheck => {
+  const limit = policy.maxHolding;
+  const warnAt = perMilleOf(limit, policy.warnPerMille);
+  const target = perMilleOf(limit, policy.targetPerMille);
+  if (positionTotal < warnAt) return { state: 'ok', limit, warnAt, surplus: 0, prompt: null };
+  // Round the surplus up to whole 10.000 so a bill mix exists for it.
+  const raw = positionTotal - target;
+  const surplus = Math.min(positionTotal - (positionTotal % 10_000), Math.ceil(raw / 10_000) * 10_000);
+  const state: HoldingState = positionTotal > limit ? 'excedido' : 'cerca';
+  const prompt =
+    state === 'excedido'
+      ? `La caja tiene ${formatPesos(positionTotal)} y supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F7) antes de seguir recibiendo efectivo.`
+      : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F7).`;
+  return { state, limit, warnAt, surplus, prompt };
+};
+
+/** Whether receiving `incoming` more pesos would cross the limit: the prompt comes before, not after. */
+export const wouldCrossLimit = (positionTotal: Pesos, incoming: Pesos, policy: TillPolicy): boolean =>
+  positionTotal + incoming > policy.maxHolding;
+
+/**
+ * A bill mix for sending `amount` to the vault from `position`, largest bills first (the vault wants big bills,
+ * the till keeps change). Returns null when the till's pieces cannot make the exact amount this way.
+ */
+export const surplusMix = (position: DenominationCount, amount: Pesos): DenominationCount | null => {
+  let left = amount;
+  const out: DenominationCount = {};
+  for (const d of [...BILLS, ...DENOMINATIONS.filter((x) => !(BILLS as readonly number[]).includes(x))]) {
+    const take = Math.min(countOf(position, d), Math.floor(left / d));
+    if (take > 0) {
+      out[`${d}`] = take;
+      left -= take * d;
+    }
+  }
+  return left === 0 && totalOfCount(out) === amount ? out : null;
+};

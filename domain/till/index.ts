@@ -1,0 +1,4 @@
+export * from './arqueo';
+export * from './gate';
+export * from './holding';
+export * from './policy';

@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DENOMINATIONS, applyCount, countOf, totalOfCount, type DenominationCount } from '../money/denominations';
+import { compareCount, decideAfterCount } from './arqueo';
+import { preCloseGate, type PreCloseFacts } from './gate';
+import { checkHolding, surplusMix, wouldCrossLimit } from './holding';
+import { DEFAULT_TILL_POLICY, perMilleOf, TillPolicySchema } from './policy';
+
+const countArb: fc.Arbitrary<DenominationCount> = fc
+  .array(fc.nat({ max: 400 }), { minLength: DENOMINATIONS.length, maxLength: DENOMINATIONS.length })
+  .map((ns) => Object.fromEntries(DENOMINATIONS.map((d, i) => [`${d}`, ns[i] ?? 0]).filter(([, n]) => (n as number) > 0)) as DenominationCount);
+
+describe('blind arqueo difference (teller-anchors §4 item 12; GLOSSARY arqueo, faltante, sobrante)', () => {
+  it('property: difference = counted − expected, outcome by sign, per-denomination pieces add up to it', () => {
+    fc.assert(
+      fc.property(countArb, countArb, (expected, counted) => {
+        const r = compareCount(expected, counted);
+        expect(r.difference).toBe(totalOfCount(counted) - totalOfCount(expected));
+        expect(r.outcome).toBe(r.difference === 0 ? 'cuadrada' : r.difference < 0 ? 'faltante' : 'sobrante');
+        expect(r.byDenomination.reduce((s, x) => s + x.pieces * x.denomination, 0)).toBe(r.difference);
+        for (const x of r.byDenomination) expect(x.pieces).not.toBe(0);
+      }),
+    );
+  });
+
+  it('property: an identical count is cuadrada with no lines; swapping the counts negates the difference', () => {
+    fc.assert(
+      fc.property(countArb, countArb, (a, b) => {
+        expect(compareCount(a, a)).toMatchObject({ difference: 0, outcome: 'cuadrada', byDenomination: [] });
+        expect(compareCount(a, b).difference).toBe(-compareCount(b, a).difference);
+      }),
+    );
+  });
+
+  it('a missing 50.000 bill is a faltante of $ 50.000 on that denomination', () => {
+    const r = compareCount({ '50000': 10, '1000': 3 }, { '50000': 9, '1000': 3 });
+    expect(r).toMatchObject({ expectedTotal: 503_000, countedTotal: 453_000, difference: -50_000, outcome: 'faltante' });
+    expect(r.byDenomination).toEqual([{ denomination: 50_000, expected: 10, counted: 9, pieces: -1 }]);
+  });
+});
+
+describe('second count threshold', () => {
+  const threshold = 50_000;
+  it.each([
+    [0, 1, 'cerrar'],
+    [-50_000, 1, 'aprobar'], // at the threshold: booked, no recount
+    [-50_050, 1, 'recontar'],
+    [70_000, 1, 'recontar'],
+    [70_000, 2, 'aprobar'],
+    [-100, 1, 'aprobar'],
+    [0, 2, 'cerrar'],
+  ] as const)('difference %i on count %i → %s', (difference, n, next) => {
+    expect(decideAfterCount({ difference }, n, threshold).next).toBe(next);
+  });
+
+  it('property: never more than two counts; any non-zero difference after the second count needs approval', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.nat({ max: 1_000_000 }), fc.integer({ min: 2, max: 5 }), (d, t, n) => {
+        const later = decideAfterCount({ difference: d }, n, t);
+        expect(later.next).toBe(d === 0 ? 'cerrar' : 'aprobar');
+        if (later.next === 'aprobar') {
+          expect(later.amount).toBe(Math.abs(d));
+          expect(later.outcome).toBe(d < 0 ? 'faltante' : 'sobrante');
+        }
+        const first = decideAfterCount({ difference: d }, 1, t);
+        expect(first.next === 'recontar').toBe(Math.abs(d) > t);
+      }),
+    );
+  });
+});
+
+describe('holding limit (O-BP cash holding limits; teller-anchors §4 item 14)', () => {
+  const policy = TillPolicySchema.parse({ maxHolding: 10_000_000, warnPerMille: 900, targetPerMille: 600 });
+
+  it('ok below 90 %, cerca from 90 % to the limit, excedido above it; the prompt names the surplus', () => {
+    expect(checkHolding(8_999_999, policy)).toMatchObject({ state: 'ok', surplus: 0, prompt: null });
+    const near = checkHolding(9_000_000, policy);
+    expect(near).toMatchObject({ state: 'cerca', warnAt: 9_000_000, surplus: 3_000_000 });
+    expect(near.prompt).toContain('Traslade $ 3.000.000 a la bóveda');
+    expect(checkHolding(10_000_000, policy).state).toBe('cerca');
+    expect(checkHolding(10_000_001, policy).state).toBe('excedido');
+  });
+
+  it('property: after sending the surplus the till is at or below the target and never negative', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 1_000_000, max: 100_000_000 }), (pos, max) => {
+        const p = TillPolicySchema.parse({ maxHolding: max });
+        const c = checkHolding(pos, p);
+        expect(c.surplus).toBeGreaterThanOrEqual(0);
+        expect(c.surplus).toBeLessThanOrEqual(pos);
+        expect(c.surplus % 10_000).toBe(0);
+        if (c.state !== 'ok') expect(pos - c.surplus).toBeLessThanOrEqual(perMilleOf(max, p.targetPerMille) + 10_000);
+        expect(c.state === 'excedido').toBe(pos > max);
+      }),
+    );
+  });
+
+  it('warns before the limit is crossed, not after', () => {
+    expect(wouldCrossLimit(9_500_000, 500_000, policy)).toBe(false);
+    expect(wouldCrossLimit(9_500_000, 500_001, policy)).toBe(true);
+  });
+
+  it('property: perMilleOf equals exact integer floor(amount × p / 1000)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 0, max: 1000 }), (a, p) => {
+        expect(perMilleOf(a, p)).toBe(Number((BigInt(a) * BigInt(p)) / 1000n));
+      }),
+    );
+  });
+
+  it('property: a surplus mix is taken from the till pieces and adds up exactly', () => {
+    fc.assert(
+      fc.property(countArb, fc.nat({ max: 200 }), (position, k) => {
+        const amount = k * 10_000;
+        const mix = surplusMix(position, amount);
+        if (mix) {
+          expect(totalOfCount(mix)).toBe(amount);
+          for (const d of DENOMINATIONS) expect(countOf(mix, d)).toBeLessThanOrEqual(countOf(position, d));
+          expect(() => applyCount(position, mix, -1)).not.toThrow();
+        } else {
+          expect(amount).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+
+  it('defaults are integers in pesos', () => {
+    expect(DEFAULT_TILL_POLICY).toEqual({ maxHolding: 60_000_000, warnPerMille: 900, targetPerMille: 600, secondCountThreshold: 50_000 });
+  });
+});
+
+describe('pre-close gate (teller-anchors §4 item 13)', () => {
+  const clean: PreCloseFacts = {
+    pendingApprovals: 0,
+    unsyncedOperations: 0,
+    unknownOutcomeOperations: 0,
+    unprintedReceipts: 0,
+    openRemittances: 0,
+    transfersInTransit: 0,
+    positionTotal: 1_000_000,
+    maxHolding: 60_000_000,
+  };
+  const factsArb: fc.Arbitrary<PreCloseFacts> = fc.record({
+    pendingApprovals: fc.nat({ max: 3 }),
+    unsyncedOperations: fc.nat({ max: 3 }),
+    unknownOutcomeOperations: fc.nat({ max: 3 }),
+    unprintedReceipts: fc.nat({ max: 3 }),
+    openRemittances: fc.nat({ max: 3 }),
+    transfersInTransit: fc.nat({ max: 3 }),
+    positionTotal: fc.integer({ min: 0, max: 100_000_000 }),
+    maxHolding: fc.integer({ min: 1, max: 100_000_000 }),
+  });
+
+  it('a clean day closes', () => {
+    expect(preCloseGate(clean)).toEqual({ canClose: true, items: [] });
+  });
+
+  it('a pending approval blocks and says where to resolve it', () => {
+    const r = preCloseGate({ ...clean, pendingApprovals: 1 });
+    expect(r.canClose).toBe(false);
+    expect(r.items).toEqual([
+      expect.objectContaining({ code: 'PENDING_APPROVALS', count: 1, message: '1 solicitud de aprobación pendiente del supervisor.' }),
+    ]);
+    expect(r.items[0]?.resolveAt).toContain('Escritorio del supervisor');
+  });
+
+  it('property: blocked iff some fact is open; one item per open fact, each with a Spanish place to resolve it', () => {
+    fc.assert(
+      fc.property(factsArb, (f) => {
+        const r = preCloseGate(f);
+        const open = [
+          f.pendingApprovals,
+          f.unsyncedOperations,
+          f.unknownOutcomeOperations,
+          f.unprintedReceipts,
+          f.openRemittances,
+          f.transfersInTransit,
+        ].filter((n) => n > 0).length + (f.positionTotal > f.maxHolding ? 1 : 0);
+        expect(r.items.length).toBe(open);
+        expect(r.canClose).toBe(open === 0);
+        for (const i of r.items) {
+          expect(i.count).toBeGreaterThan(0);
+          expect(i.resolveAt.length).toBeGreaterThan(10);
+        }
+        expect(new Set(r.items.map((i) => i.code)).size).toBe(r.items.length);
+      }),
+    );
+  });
+});
