@@ -18,6 +18,8 @@ import { statusHandlers } from './services/status/handlers';
 import { createStatusService, offlineCentral, type CentralLink } from './services/status/service';
 import { tillHandlers } from './services/till/handlers';
 import { createTillService } from './services/till/service';
+import { comprobanteFeatures } from './services/comprobante/wire';
+import type { CentralClient } from './sync/central-client';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -40,6 +42,8 @@ export interface CoreDeps {
   log: Log;
   central?: CentralLink;
   devices?: () => DeviceStatus[];
+  /** Online calls to central (withdrawal authorization); without it withdrawals stay pending, never paid. */
+  centralClient?: Pick<CentralClient, 'call'>;
 }
 
 /** The composition root: the only place that knows every concrete piece of the core. */
@@ -75,6 +79,10 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     ...sessionHandlers(session),
     ...statusHandlers(status),
     ...tillHandlers(till),
+    ...comprobanteFeatures({
+      db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
+      onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
+    }).handlers,
   };
 
   // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).

@@ -3,6 +3,13 @@ import type { AppErrorShape, ChannelSpec, CommonErrorCode } from './channel';
 import { sessionChannels } from './session';
 import { statusChannels } from './status';
 import { tillChannels } from './till';
+import { accountsChannels } from './accounts';
+import { approvalChannels } from './approval';
+import { depositChannels } from './deposit';
+import { receiptChannels } from './receipt';
+import { remittanceChannels } from './remittance';
+import { transferChannels } from './transfer';
+import { withdrawalChannels } from './withdrawal';
 
 /**
  * The UI<->core contract: every channel the renderer may call. Add a feature's map here (see README, "How to
@@ -12,12 +19,26 @@ export const featureChannels = {
   session: sessionChannels,
   status: statusChannels,
   till: tillChannels,
+  accounts: accountsChannels,
+  approval: approvalChannels,
+  deposit: depositChannels,
+  receipt: receiptChannels,
+  remittance: remittanceChannels,
+  transfer: transferChannels,
+  withdrawal: withdrawalChannels,
 } as const;
 
 export const contract = {
   ...sessionChannels,
   ...statusChannels,
   ...tillChannels,
+  ...accountsChannels,
+  ...approvalChannels,
+  ...depositChannels,
+  ...receiptChannels,
+  ...remittanceChannels,
+  ...transferChannels,
+  ...withdrawalChannels,
 } as const;
 
 type AnySpec = ChannelSpec<z.ZodType, z.ZodType, string>;
@@ -44,3 +65,10 @@ export * from './events';
 export * from './session';
 export * from './status';
 export * from './till';
+export * from './accounts';
+export * from './approval';
+export * from './deposit';
+export * from './receipt';
+export * from './remittance';
+export * from './transfer';
+export * from './withdrawal';

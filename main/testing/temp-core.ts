@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load';
 import type { CoreConfigInput } from '../config/schema';
-import { createCore, type Core, type LogEntry } from '../compose';
+import { createCore, type Core, type CoreDeps, type LogEntry } from '../compose';
 import { manualClock, type Ids } from '../core/runtime';
 
 /** Sequential, readable ids for tests. */
@@ -18,7 +18,7 @@ export const tempDir = (name = 'caja-test-') => {
 };
 
 /** A real core on a real SQLite file in a temp dir, with a manual clock; `reopen` restarts it on the same file. */
-export const tempCore = async (overrides: CoreConfigInput = {}) => {
+export const tempCore = async (overrides: CoreConfigInput = {}, extra: Pick<CoreDeps, 'centralClient'> = {}) => {
   const { dir, remove } = tempDir();
   const clock = manualClock(new Date('2026-03-02T14:00:00Z'));
   const logs: LogEntry[] = [];
@@ -28,6 +28,7 @@ export const tempCore = async (overrides: CoreConfigInput = {}) => {
       clock,
       ids: { uuid: () => crypto.randomUUID() },
       log: (e) => logs.push(e),
+      ...extra,
     });
   let core: Core = await make();
   return {

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { AccountNumberSchema, AccountSchema } from '../accounts/account';
+import { PesosSchema } from '../money/pesos';
+import { channel } from './channel';
+
+/**
+ * What the teller sees after typing an account number: holders, kind, state and balances (available apart
+ * from canje and holds, seed 003 cl. 3.9), plus what may be withdrawn today after an embargo (cl. 8.5).
+ */
+export const AccountViewSchema = z.object({
+  account: AccountSchema,
+  /** Effects of this workstation's postings that central has not confirmed yet, already in `account.balances`. */
+  pendingLocal: z.object({ available: z.number().int(), inCanje: z.number().int(), onHold: z.number().int() }),
+  withdrawable: PesosSchema.nullable(),
+  /** Spanish notes for the teller: inactive, embargo, blocked… */
+  notices: z.array(z.string()),
+});
+export type AccountView = z.infer<typeof AccountViewSchema>;
+
+export const accountsChannels = {
+  'accounts.lookup': channel({
+    access: 'user',
+    request: z.object({ accountNumber: AccountNumberSchema }),
+    response: AccountViewSchema,
+    errors: ['ACCOUNT_NOT_FOUND', 'REFERENCE_UNAVAILABLE'],
+  }),
+} as const;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ApprovalReasonSchema } from '../approval/reasons';
+import { ApprovalStatusSchema } from '../approval/request';
+import { DepositSlipSchema } from '../deposit/slip';
+import { TransferRequestSchema } from '../transfer/evaluate';
+import { WithdrawalRequestSchema } from '../withdrawal/request';
+import { channel, IdempotencyKey } from './channel';
+
+/**
+ * Supervisor exceptions. The teller asks for an approval of one concrete operation; the core re-evaluates it
+ * and stores the reasons it finds (never the UI's), bound to a hash of the operation. The supervisor types
+ * their own user and password at the teller's workstation (`approval.decide`); the core checks the password,
+ * the role and maker ≠ checker. The operation then posts with `approvalId` only if it is the same operation.
+ */
+export const ApprovalOperationSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deposit'), slip: DepositSlipSchema }),
+  z.object({ kind: z.literal('withdrawal'), request: WithdrawalRequestSchema }),
+  z.object({ kind: z.literal('transfer'), request: TransferRequestSchema }),
+]);
+export type ApprovalOperation = z.output<typeof ApprovalOperationSchema>;
+export type ApprovalOperationInput = z.input<typeof ApprovalOperationSchema>;
+
+export const ApprovalViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['deposit', 'withdrawal', 'transfer']),
+  /** Short human summary: "Retiro $ 6.000.000 cuenta ****0029". */
+  summary: z.string(),
+  reasons: z.array(ApprovalReasonSchema),
+  status: ApprovalStatusSchema,
+  makerId: z.string(),
+  makerName: z.string(),
+  requestedAt: z.string(),
+  expiresAt: z.string(),
+  checkerId: z.string().optional(),
+  checkerName: z.string().optional(),
+  decidedAt: z.string().optional(),
+  note: z.string().optional(),
+  /** Sequence of the comprobante that used it; an approval authorizes one posting. */
+  usedBy: z.string().nullable(),
+});
+export type ApprovalView = z.infer<typeof ApprovalViewSchema>;
+
+const Username = z.string().trim().min(1, 'El supervisor debe escribir su usuario').max(64);
+const Password = z.string().min(1, 'El supervisor debe escribir su contraseña').max(256);
+
+export const approvalChannels = {
+  'approval.request': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, operation: ApprovalOperationSchema }),
+    response: z.object({ approval: ApprovalViewSchema }),
+    errors: ['APPROVAL_NOT_NEEDED', 'COMPROBANTE_INVALID', 'ACCOUNT_NOT_FOUND', 'REFERENCE_UNAVAILABLE', 'IDEMPOTENCY_CONFLICT', 'TILL_NOT_OPEN'],
+  }),
+  'approval.decide': channel({
+    access: 'user',
+    request: z.object({
+      approvalId: z.string().min(1),
+      decision: z.enum(['aprobar', 'rechazar']),
+      username: Username,
+      password: Password,
+      note: z.string().trim().max(300).optional(),
+    }),
+    response: z.object({ approval: ApprovalViewSchema }),
+    errors: [
+      'APPROVAL_NOT_FOUND',
+      'INVALID_CREDENTIALS',
+      'USER_LOCKED_OUT',
+      'NOT_A_SUPERVISOR',
+      'MAKER_IS_CHECKER',
+      'APPROVAL_ALREADY_DECIDED',
+      'APPROVAL_EXPIRED',
+      'APPROVAL_NOTE_REQUIRED',
+    ],
+  }),
+  'approval.get': channel({
+    access: 'user',
+    request: z.object({ approvalId: z.string().min(1) }),
+    response: z.object({ approval: ApprovalViewSchema }),
+    errors: ['APPROVAL_NOT_FOUND'],
+  }),
+} as const;

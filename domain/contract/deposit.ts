@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ApprovalReasonSchema } from '../approval/reasons';
+import { IsoDateSchema } from '../calendar/iso-date';
+import { DepositSlipSchema } from '../deposit/slip';
+import { PesosSchema } from '../money/pesos';
+import { CashDeclarationSchema } from '../uiaf/declaration';
+import { channel, IdempotencyKey } from './channel';
+import { PostedComprobanteSchema } from './receipt';
+
+/** UIAF part of a plan (domain-co §2): whether the declaración de origen/destino de fondos is required. */
+export const UiafViewSchema = z.object({
+  individual: z.boolean(),
+  multiple: z.boolean(),
+  crossesMonthly: z.boolean(),
+  declarationRequired: z.boolean(),
+  declarationProvided: z.boolean(),
+  reportable: z.boolean(),
+  monthTotal: PesosSchema,
+});
+
+export const DepositPlanSchema = z.object({
+  cash: PesosSchema,
+  chequesTotal: PesosSchema,
+  total: PesosSchema,
+  credits: z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema }),
+  holds: z.array(z.object({ chequeIndex: z.number().int(), route: z.enum(['canje', 'remesa']), amount: PesosSchema, releaseOn: IsoDateSchema })),
+  commission: z.object({
+    total: PesosSchema,
+    lines: z.array(z.object({ kind: z.enum(['remesa', 'otra-ciudad']), amount: PesosSchema, chequeIndex: z.number().int().optional() })),
+  }),
+  approvalReasons: z.array(ApprovalReasonSchema),
+  uiaf: UiafViewSchema,
+  pending: z.array(z.literal('UIAF_DECLARATION')),
+  depositorIsKnown: z.boolean(),
+  notices: z.array(z.string()),
+});
+export type DepositPlanView = z.infer<typeof DepositPlanSchema>;
+
+/** Codes a slip may be refused with; the first one is the error code, all of them are in `details.errors`. */
+export const DEPOSIT_ERRORS = [
+  'COMPROBANTE_INVALID',
+  'ACCOUNT_NOT_FOUND',
+  'REFERENCE_UNAVAILABLE',
+  'ACCOUNT_MISMATCH',
+  'ACCOUNT_CANCELLED',
+  'ACCOUNT_BLOCKED',
+  'DEPOSITOR_NAME_REQUIRED',
+  'DEPOSIT_EMPTY',
+  'CHEQUES_ONLY_AT_OFFICE',
+  'CHEQUE_DUPLICATED',
+  'DECLARED_TOTAL_MISMATCH',
+  'CHEQUE_OTHER_CITY_REFUSED',
+  'COMMISSION_NOT_COVERED',
+  'UIAF_DECLARATION_MISMATCH',
+  'CHEQUE_BANK_CODE',
+] as const;
+
+export const POSTING_ERRORS = [
+  'TILL_NOT_OPEN',
+  'TILL_NOT_YOURS',
+  'APPROVAL_REQUIRED',
+  'APPROVAL_NOT_FOUND',
+  'APPROVAL_NOT_APPROVED',
+  'APPROVAL_MISMATCH',
+  'APPROVAL_ALREADY_USED',
+  'MAKER_IS_CHECKER',
+  'UIAF_DECLARATION_REQUIRED',
+  'IDEMPOTENCY_CONFLICT',
+] as const;
+
+export const depositChannels = {
+  'deposit.evaluate': channel({
+    access: 'user',
+    request: z.object({ slip: DepositSlipSchema }),
+    response: z.object({ plan: DepositPlanSchema }),
+    errors: DEPOSIT_ERRORS,
+  }),
+  'deposit.post': channel({
+    access: 'user',
+    request: z.object({
+      idempotencyKey: IdempotencyKey,
+      slip: DepositSlipSchema,
+      approvalId: z.string().min(1).optional(),
+      declaration: CashDeclarationSchema.optional(),
+    }),
+    response: PostedComprobanteSchema,
+    errors: [...DEPOSIT_ERRORS, ...POSTING_ERRORS],
+  }),
+} as const;

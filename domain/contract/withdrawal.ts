@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ApprovalReasonSchema } from '../approval/reasons';
+import { PersonSchema } from '../accounts/person';
+import { DenominationCountSchema } from '../money/denominations';
+import { PesosSchema } from '../money/pesos';
+import { WithdrawalRequestSchema } from '../withdrawal/request';
+import { channel, IdempotencyKey } from './channel';
+import { POSTING_ERRORS, UiafViewSchema } from './deposit';
+import { PostedComprobanteSchema } from './receipt';
+
+export const GmfViewSchema = z.object({
+  exempt: PesosSchema,
+  taxable: PesosSchema,
+  gmf: PesosSchema,
+  cap: PesosSchema,
+  remainingCap: PesosSchema,
+  legalBasis: z.string().nullable(),
+});
+
+export const WithdrawalPlanSchema = z.object({
+  amount: PesosSchema,
+  gmf: GmfViewSchema,
+  debits: z.array(z.object({ kind: z.enum(['retiro', 'gmf', 'cheque-gerencia']), label: z.string(), amount: PesosSchema })),
+  debitTotal: PesosSchema,
+  payout: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('efectivo'), mix: DenominationCountSchema }),
+    z.object({ kind: z.literal('cheque-gerencia'), beneficiary: PersonSchema, toHolder: z.boolean(), firstBeneficiaryOnly: z.boolean() }),
+  ]),
+  balance: z.object({ available: PesosSchema, protectedAmount: PesosSchema, retained: PesosSchema, withdrawable: PesosSchema }),
+  approvalReasons: z.array(ApprovalReasonSchema),
+  uiaf: UiafViewSchema,
+  pending: z.array(z.literal('UIAF_DECLARATION')),
+  reactivates: z.boolean(),
+  notices: z.array(z.string()),
+});
+
+export const WITHDRAWAL_ERRORS = [
+  'COMPROBANTE_INVALID',
+  'ACCOUNT_NOT_FOUND',
+  'REFERENCE_UNAVAILABLE',
+  'ACCOUNT_MISMATCH',
+  'ACCOUNT_CANCELLED',
+  'ACCOUNT_BLOCKED',
+  'IDENTIFICATION_REQUIRED',
+  'LEGAL_REPRESENTATIVE_REQUIRED',
+  'CERTIFICATE_REQUIRED',
+  'CERTIFICATE_DATE_INVALID',
+  'CERTIFICATE_TOO_OLD',
+  'ALL_HOLDERS_REQUIRED',
+  'PERSON_NOT_AUTHORIZED',
+  'REACTIVATION_AUTHORIZATION_REQUIRED',
+  'INSUFFICIENT_FUNDS',
+  'AMOUNT_NOT_PAYABLE_IN_CASH',
+  'CASH_MIX_UNAVAILABLE',
+  'UIAF_DECLARATION_MISMATCH',
+  'UVT_NOT_CONFIGURED',
+  'INEMBARGABLE_NOT_CONFIGURED',
+] as const;
+
+/**
+ * `pendiente`: central did not answer the online authorization (network or timeout). No cash was paid and
+ * nothing was posted; the teller retries with the same key, which cannot pay twice.
+ */
+export const WithdrawalPendingSchema = z.object({ status: z.literal('pendiente'), message: z.string() });
+
+export const withdrawalChannels = {
+  'withdrawal.evaluate': channel({
+    access: 'user',
+    request: z.object({ request: WithdrawalRequestSchema }),
+    response: z.object({ plan: WithdrawalPlanSchema }),
+    errors: WITHDRAWAL_ERRORS,
+  }),
+  'withdrawal.post': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, request: WithdrawalRequestSchema, approvalId: z.string().min(1).optional() }),
+    response: z.discriminatedUnion('status', [PostedComprobanteSchema, WithdrawalPendingSchema]),
+    errors: [...WITHDRAWAL_ERRORS, ...POSTING_ERRORS, 'CENTRAL_REFUSED', 'TILL_CASH_SHORT'],
+  }),
+} as const;

@@ -1,0 +1,28 @@
+import type { AccountView } from '../../../domain/contract/accounts';
+import { formatPesos } from '../../../domain/money/pesos';
+import { withdrawableBalance } from '../../../domain/withdrawal/embargo';
+import { bogotaDate } from '../../core/runtime';
+import type { ComprobanteDeps } from '../comprobante/deps';
+import { requireAccount } from './source';
+
+const STATE_NOTICE: Record<string, string | null> = {
+  activa: null,
+  inactiva: 'Cuenta inactiva: recibe consignaciones; un retiro requiere reactivación aprobada por el supervisor (cláusula 7.1).',
+  embargada: 'Cuenta embargada: parte del saldo está retenida por orden de autoridad (cláusulas 7.2 y 8.5).',
+  bloqueada: 'Cuenta bloqueada: no se puede disponer de los fondos (cláusula 7.2). Remita al cliente al director de la oficina.',
+  cancelada: 'Cuenta cancelada: no admite operaciones (cláusula 7.3).',
+};
+
+export const createAccountsService = (deps: ComprobanteDeps) => ({
+  lookup: (accountNumber: string): AccountView => {
+    const { account, pendingLocal } = requireAccount(deps.accounts, accountNumber);
+    const notices: string[] = [];
+    const state = STATE_NOTICE[account.state];
+    if (state) notices.push(state);
+    if (account.kind === 'conjunta') notices.push('Cuenta conjunta ("y"): para retirar deben presentarse todos los titulares (cláusula 2.4.3).');
+    if (account.balances.inCanje > 0) notices.push(`${formatPesos(account.balances.inCanje)} en canje: no disponibles hasta el pago de los cheques (cláusula 3.9).`);
+    const w = withdrawableBalance(account, bogotaDate(deps.clock.now()), deps.rules);
+    return { account, pendingLocal, withdrawable: w.ok ? w.value.withdrawable : null, notices };
+  },
+});
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,48 @@
+import type { Account } from '../../../domain/accounts/account';
+import { AppError } from '../../core/errors';
+import type { OutboxRepo } from '../../store/outbox/repo';
+import type { ReferenceRepo } from '../../store/reference/repo';
+
+export interface LocalEffects {
+  available: number;
+  inCanje: number;
+  onHold: number;
+}
+
+export interface AccountSource {
+  /** The account as the rules must see it now, or undefined when the branch does not know the number. */
+  get(number: string): { account: Account; pendingLocal: LocalEffects } | undefined;
+}
+
+/**
+ * Accounts from the branch's copy of central's reference data, minus this workstation's debits central has
+ * not applied yet (credits are not counted on until applied: the outbox's rule for availability offline).
+ */
+export const referenceAccountSource = (reference: Pick<ReferenceRepo, 'getAccount'>, outbox: Pick<OutboxRepo, 'pendingEffects'>): AccountSource => ({
+  get: (number) => {
+    let account: Account | undefined;
+    try {
+      account = reference.getAccount(number);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      throw new AppError('REFERENCE_UNAVAILABLE', `Los datos de la cuenta ${number} recibidos de central no son válidos (${msg}). Informe a soporte; no registre la operación a mano.`);
+    }
+    if (!account) return undefined;
+    const { debits } = outbox.pendingEffects(number);
+    const pendingLocal = { available: -debits, inCanje: 0, onHold: 0 };
+    const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
+    return { account: { ...account, balances }, pendingLocal };
+  },
+});
+
+export const requireAccount = (source: AccountSource, number: string) => {
+  const found = source.get(number);
+  if (!found) {
+    throw new AppError(
+      'ACCOUNT_NOT_FOUND',
+      `No se encontró la cuenta ${number}. Verifique el número con el cliente; si es correcto, espere la próxima sincronización con central e intente de nuevo.`,
+      { accountNumber: number },
+    );
+  }
+  return found;
+};

@@ -1,0 +1,193 @@
+import type { ApprovalReason } from '../../../domain/approval/reasons';
+import { MakerCheckerError, assertMakerIsNotChecker, approvalCovers, decideApproval, openApprovalRequest } from '../../../domain/approval/request';
+import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
+import type { User } from '../../../domain/contract/session';
+import { AppError } from '../../core/errors';
+import { inTransaction, type Db } from '../../store/db';
+import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
+import type { ComprobanteDeps } from '../comprobante/deps';
+import { DUMMY_HASH, verifyPassword } from '../session/password';
+import { approvalSubject } from './subject';
+
+/** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
+export interface ApprovalAssessment {
+  reasons: readonly ApprovalReason[];
+  subject: string;
+  summary: string;
+}
+export type Assessors = { [K in ApprovalKind]: (op: Extract<ApprovalOperation, { kind: K }>, user: User) => ApprovalAssessment };
+
+/** Minutes a pending request waits for a supervisor before it lapses. */
+const TTL_SECONDS = 15 * 60;
+
+const LOCKED_OUT = 'El usuario del supervisor está bloqueado por intentos fallidos. Otro supervisor debe aprobar.';
+
+export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessors: Assessors }) => {
+  const name = (id: string | undefined) => (id === undefined ? undefined : (deps.users.findById(id)?.displayName ?? id));
+  const view = (r: ApprovalRecord): ApprovalView => {
+    const q = r.request;
+    const checkerName = name(q.checkerId);
+    return {
+      id: q.id,
+      kind: r.kind,
+      summary: r.summary,
+      reasons: q.reasons,
+      status: q.status,
+      makerId: q.makerId,
+      makerName: name(q.makerId) ?? q.makerId,
+      requestedAt: q.requestedAt,
+      expiresAt: q.expiresAt,
+      ...(q.checkerId === undefined ? {} : { checkerId: q.checkerId }),
+      ...(checkerName === undefined ? {} : { checkerName }),
+      ...(q.decidedAt === undefined ? {} : { decidedAt: q.decidedAt }),
+      ...(q.note === undefined ? {} : { note: q.note }),
+      usedBy: r.usedBy,
+    };
+  };
+  const find = (id: string): ApprovalRecord => {
+    const r = deps.approvals.findById(id);
+    if (!r) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo desde la operación.');
+    return r;
+  };
+
+  const assess = (op: ApprovalOperation, user: User): ApprovalAssessment => {
+    switch (op.kind) {
+      case 'deposit':
+        return deps.assessors.deposit(op, user);
+      case 'withdrawal':
+        return deps.assessors.withdrawal(op, user);
+      case 'transfer':
+        return deps.assessors.transfer(op, user);
+    }
+  };
+
+  return {
+    /** The teller asks; the core evaluates the operation itself and stores the reasons it found. */
+    request: (user: User, req: { idempotencyKey: string; operation: ApprovalOperation }): ApprovalView => {
+      const a = assess(req.operation, user);
+      if (a.reasons.length === 0) throw new AppError('APPROVAL_NOT_NEEDED', 'Esta operación no requiere aprobación del supervisor. Continúe con la confirmación.');
+      return deps.idempotent('approval.request', req.idempotencyKey, req, () => {
+        const opened = openApprovalRequest({
+          id: deps.ids.uuid(),
+          subject: a.subject,
+          reasons: [...a.reasons],
+          makerId: user.id,
+          requestedAt: deps.clock.now().toISOString(),
+          ttlSeconds: TTL_SECONDS,
+        });
+        if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
+        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, idempotencyKey: req.idempotencyKey });
+        deps.journal.record('approval', user.id, {
+          action: 'solicitada',
+          approvalId: opened.value.id,
+          kind: req.operation.kind,
+          subject: a.subject,
+          reasons: a.reasons.map((r) => r.code),
+        });
+        return view(find(opened.value.id));
+      });
+    },
+
+    /**
+     * The supervisor decides at the teller's workstation with their own user and password. The core checks the
+     * password (scrypt), the role and maker ≠ checker; the decision and who took it go to the journal.
+     */
+    decide: async (user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<ApprovalView> => {
+      const rec = find(req.approvalId);
+      const sup = deps.users.findByUsername(req.username);
+      const passwordOk = await verifyPassword(req.password, sup?.passwordHash ?? DUMMY_HASH);
+      if (!sup) throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos.');
+      if (sup.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+      if (!passwordOk) {
+        const attempts = sup.failedAttempts + 1;
+        const lockedOut = attempts >= deps.maxFailedAttempts;
+        inTransaction(deps.db, () => {
+          deps.users.recordAttempts(sup.id, attempts, lockedOut);
+          deps.journal.record(lockedOut ? 'user_locked_out' : 'login_failed', sup.id, { attempts, context: 'aprobacion', approvalId: rec.request.id });
+        });
+        if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+        throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos. Vuelva a escribirlos.');
+      }
+      if (sup.role !== 'supervisor') {
+        throw new AppError('NOT_A_SUPERVISOR', `${sup.displayName} no es supervisor. La aprobación la da un supervisor con su propio usuario.`);
+      }
+      try {
+        // Both the one who asked and the one signed in here are makers: neither approves their own operation.
+        assertMakerIsNotChecker(rec.request.makerId, sup.id);
+        assertMakerIsNotChecker(user.id, sup.id);
+      } catch (e) {
+        if (e instanceof MakerCheckerError) throw new AppError(e.code, e.message);
+        throw e;
+      }
+      const at = deps.clock.now().toISOString();
+      const decided = decideApproval(
+        rec.request,
+        req.decision === 'aprobar'
+          ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) }
+          : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' },
+      );
+      if (!decided.ok) {
+        if (decided.error.code === 'APPROVAL_EXPIRED') {
+          const lapsed = decideApproval(rec.request, { type: 'vencer', at });
+          if (lapsed.ok) inTransaction(deps.db, () => deps.approvals.saveDecision(lapsed.value));
+        }
+        throw new AppError(decided.error.code, decided.error.message, decided.error.details);
+      }
+      inTransaction(deps.db, () => {
+        deps.users.recordAttempts(sup.id, 0, false);
+        if (!deps.approvals.saveDecision(decided.value)) {
+          throw new AppError('APPROVAL_ALREADY_DECIDED', 'Otro supervisor ya decidió esta solicitud. Consulte su estado.');
+        }
+        deps.journal.record('approval', sup.id, {
+          action: decided.value.status,
+          approvalId: rec.request.id,
+          makerId: rec.request.makerId,
+          checkerId: sup.id,
+          reasons: rec.request.reasons.map((r) => r.code),
+          note: decided.value.note ?? null,
+        });
+      });
+      return view(find(req.approvalId));
+    },
+
+    get: (approvalId: string): ApprovalView => view(find(approvalId)),
+  };
+};
+export type ApprovalService = ReturnType<typeof createApprovalService>;
+
+/**
+ * At posting, inside the transaction: the operation's reasons (recomputed now) must be covered by an approved
+ * request of this same operation, asked by this teller and decided by someone else. Returns the approval id to
+ * consume, or null when nothing needs approval.
+ */
+export const requireApproval = (
+  deps: Pick<ComprobanteDeps, 'approvals'>,
+  input: { reasons: readonly ApprovalReason[]; approvalId: string | undefined; subject: string; user: User },
+): string | null => {
+  if (input.reasons.length === 0) return null;
+  if (input.approvalId === undefined) {
+    throw new AppError('APPROVAL_REQUIRED', `Esta operación requiere aprobación del supervisor: ${input.reasons.map((r) => r.message).join(' ')} Pida al supervisor que apruebe con su usuario (F9).`, {
+      reasons: input.reasons,
+    });
+  }
+  const rec = deps.approvals.findById(input.approvalId);
+  if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
+  const q = rec.request;
+  if (q.makerId !== input.user.id || q.subject !== input.subject) {
+    throw new AppError('APPROVAL_MISMATCH', 'La aprobación corresponde a otra operación o a otro cajero. Si cambió algún dato, solicite una nueva aprobación.');
+  }
+  if (q.status !== 'aprobada') {
+    const why = q.status === 'pendiente' ? 'todavía está pendiente de decisión' : `está ${q.status}`;
+    throw new AppError('APPROVAL_NOT_APPROVED', `La solicitud de aprobación ${why}. No registre la operación sin la aprobación del supervisor.`, { status: q.status });
+  }
+  if (q.checkerId === undefined || q.checkerId === input.user.id) {
+    throw new AppError('MAKER_IS_CHECKER', 'Quien registra la operación no puede aprobarla. Solicite la aprobación a otro supervisor.');
+  }
+  if (!approvalCovers(q, input.reasons)) {
+    throw new AppError('APPROVAL_MISMATCH', 'La aprobación no cubre todos los motivos que tiene ahora la operación. Solicite una nueva aprobación.');
+  }
+  if (rec.usedBy !== null) throw new AppError('APPROVAL_ALREADY_USED', `Esa aprobación ya se usó en el comprobante ${rec.usedBy}. Solicite una nueva.`);
+  return q.id;
+};
+
+export { approvalSubject };

@@ -1,0 +1,51 @@
+import type { Operation } from '../../../domain/central-api/operations';
+import type { RulesConfig } from '../../../domain/rules-config/config';
+import type { Clock, Ids } from '../../core/runtime';
+import type { ApprovalsRepo } from '../../store/approvals/repo';
+import type { ComprobanteRepo } from '../../store/comprobante/repo';
+import type { RemittanceRepo } from '../../store/remittance/repo';
+import type { TillRepo } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import type { CentralClient } from '../../sync/central-client';
+import type { AccountSource } from '../accounts/source';
+import type { IdempotentRunner } from '../idempotent';
+import type { Journal } from '../journal/writer';
+import type { PrinterPort } from '../receipt/printer-port';
+
+export interface Workstation {
+  id: string;
+  branchCode: string;
+  branchName: string;
+  tillCode: string;
+}
+
+/** Where postings send what central must learn; `enqueue` runs inside the posting transaction. */
+export interface OutboxPort {
+  enqueue(op: Operation): unknown;
+}
+
+/** Everything the Comprobante Único services share; built once in composition. */
+export interface ComprobanteDeps {
+  comprobantes: ComprobanteRepo;
+  approvals: ApprovalsRepo;
+  remittances: RemittanceRepo;
+  tills: TillRepo;
+  users: UsersRepo;
+  journal: Journal;
+  idempotent: IdempotentRunner;
+  clock: Clock;
+  ids: Ids;
+  workstation: Workstation;
+  /** City of this office: same-city cheques go to canje, others to remesa (seed 003 cl. 3.9). */
+  officeCity: string;
+  rules: RulesConfig;
+  accounts: AccountSource;
+  outbox: OutboxPort;
+  /** Online authorization of withdrawals; null when no central is configured (withdrawals stay pending). */
+  central: Pick<CentralClient, 'call'> | null;
+  printer: PrinterPort;
+  /** Supervisor password attempts before lock-out, as for log-in. */
+  maxFailedAttempts: number;
+  /** After a posting: the till position and the status bar changed. */
+  onChange: () => void;
+}

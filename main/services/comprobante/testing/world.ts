@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { referenceRepo } from '../../../store/reference/repo';
+import { createCentralClient, type CentralClient } from '../../../sync/central-client';
+import { pullReference } from '../../../sync/reference';
+import { tempCore, tempDir } from '../../../testing/temp-core';
+
+/** central/demo/seed.ts provisions this token for workstation 001-03 when it runs with --demo. */
+export const DEMO_TOKEN_001_03 = 'caja-demo-token-001-03';
+
+export interface RunningCentral {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The reference central as a real child process on a temp database, with the demo accounts. */
+export const startCentralProcess = async (): Promise<RunningCentral> => {
+  const dir = tempDir('caja-central-');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'central/cli.ts', '--demo', '--port', '0', '--db', `${dir.dir}/central.db`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (l) => stderr.push(l));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`central did not start:\n${stderr.join('\n')}`)), 30_000);
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const m = /^CENTRAL_READY (\S+)/.exec(line);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`central exited with ${code}:\n${stderr.join('\n')}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      dir.remove();
+    },
+  };
+};
+
+export const COUNT = { '100000': 20, '50000': 40, '20000': 50, '10000': 50, '5000': 40, '2000': 50, '1000': 50, '500': 40, '200': 50, '100': 50, '50': 40 } as const;
+
+/**
+ * A workstation core on a temp SQLite file, with the reference data pulled from a running central, cajero1
+ * signed in and the till open with `COUNT`. `client` may be replaced (e.g. by one pointing nowhere).
+ */
+export const world = async (central: RunningCentral, opts: { client?: Pick<CentralClient, 'call'>; openTill?: boolean } = {}) => {
+  const client = createCentralClient({ url: central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+  const t = await tempCore({}, { centralClient: opts.client ?? client });
+  const pulled = await pullReference({ client, repo: referenceRepo(t.core.db), clock: t.clock });
+  if (!pulled.ok) throw new Error(`reference pull failed: ${pulled.error.message}`);
+  await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
+  if (opts.openTill !== false) {
+    const total = Object.entries(COUNT).reduce((s, [d, n]) => s + Number(d) * n, 0);
+    const r = await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count: COUNT, declaredTotal: total });
+    if (!r.ok) throw new Error(`till.open failed: ${r.error.message}`);
+  }
+  return Object.assign(t, { client });
+};
+export type World = Awaited<ReturnType<typeof world>>;
+
+export const CC = (number: string) => ({ type: 'CC' as const, number });

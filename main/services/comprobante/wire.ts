@@ -1,0 +1,100 @@
+import { DEFAULT_RULES, type RulesConfig } from '../../../domain/rules-config/config';
+import type { Handlers } from '../../core/dispatcher';
+import type { Clock, Ids } from '../../core/runtime';
+import type { Db } from '../../store/db';
+import { approvalsRepo } from '../../store/approvals/repo';
+import { comprobanteRepo } from '../../store/comprobante/repo';
+import { outboxRepo } from '../../store/outbox/repo';
+import { referenceRepo } from '../../store/reference/repo';
+import { remittanceRepo } from '../../store/remittance/repo';
+import { tillRepo } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import type { CentralClient } from '../../sync/central-client';
+import { accountsHandlers } from '../accounts/handlers';
+import { createAccountsService } from '../accounts/service';
+import { referenceAccountSource, type AccountSource } from '../accounts/source';
+import { approvalHandlers } from '../approval/handlers';
+import { createApprovalService } from '../approval/service';
+import { depositHandlers } from '../deposit/handlers';
+import { createDepositService } from '../deposit/service';
+import type { IdempotentRunner } from '../idempotent';
+import type { Journal } from '../journal/writer';
+import { receiptHandlers } from '../receipt/handlers';
+import { queuedPrinter, type PrinterPort } from '../receipt/printer-port';
+import { createReceiptService } from '../receipt/service';
+import { remittanceHandlers } from '../remittance/handlers';
+import { createRemittanceService } from '../remittance/service';
+import { transferHandlers } from '../transfer/handlers';
+import { createTransferService } from '../transfer/service';
+import { withdrawalHandlers } from '../withdrawal/handlers';
+import { createWithdrawalService } from '../withdrawal/service';
+import type { ComprobanteDeps, Workstation } from './deps';
+
+type ComprobanteChannels = 'accounts' | 'approval' | 'deposit' | 'receipt' | 'remittance' | 'transfer' | 'withdrawal';
+type Picked = { [C in keyof Handlers as C extends `${ComprobanteChannels}.${string}` ? C : never]: Handlers[C] };
+
+export interface ComprobanteWiring {
+  db: Db;
+  users: UsersRepo;
+  journal: Journal;
+  idempotent: IdempotentRunner;
+  clock: Clock;
+  ids: Ids;
+  workstation: Workstation;
+  central: Pick<CentralClient, 'call'> | null;
+  onChange: () => void;
+  maxFailedAttempts: number;
+  rules?: RulesConfig;
+  officeCity?: string;
+  accounts?: AccountSource;
+  printer?: PrinterPort;
+}
+
+/** The Comprobante Único features (accounts, deposits, withdrawals, transfers, approvals, receipts, remesas). */
+export const comprobanteFeatures = (w: ComprobanteWiring) => {
+  const comprobantes = comprobanteRepo(w.db);
+  const outbox = outboxRepo(w.db);
+  const deps: ComprobanteDeps = {
+    comprobantes,
+    approvals: approvalsRepo(w.db),
+    remittances: remittanceRepo(w.db),
+    tills: tillRepo(w.db),
+    users: w.users,
+    journal: w.journal,
+    idempotent: w.idempotent,
+    clock: w.clock,
+    ids: w.ids,
+    workstation: w.workstation,
+    // The demo branch 001 is in Bogotá (central/demo/seed.ts); a real deployment sets its office's city.
+    officeCity: w.officeCity ?? 'Bogotá D.C.',
+    rules: w.rules ?? DEFAULT_RULES,
+    accounts: w.accounts ?? referenceAccountSource(referenceRepo(w.db), outbox),
+    outbox,
+    central: w.central,
+    printer: w.printer ?? queuedPrinter({ comprobantes, clock: w.clock, ids: w.ids }),
+    maxFailedAttempts: w.maxFailedAttempts,
+    onChange: w.onChange,
+  };
+  const deposit = createDepositService(deps);
+  const withdrawal = createWithdrawalService(deps);
+  const transfer = createTransferService(deps);
+  const approval = createApprovalService({
+    ...deps,
+    db: w.db,
+    assessors: {
+      deposit: (op) => deposit.assess(op.slip),
+      withdrawal: (op) => withdrawal.assess(op.request),
+      transfer: (op) => transfer.assess(op.request),
+    },
+  });
+  const handlers: Picked = {
+    ...accountsHandlers(createAccountsService(deps)),
+    ...approvalHandlers(approval),
+    ...depositHandlers(deposit),
+    ...receiptHandlers(createReceiptService({ ...deps, db: w.db })),
+    ...remittanceHandlers(createRemittanceService(deps)),
+    ...transferHandlers(transfer),
+    ...withdrawalHandlers(withdrawal),
+  };
+  return { deps, handlers, services: { deposit, withdrawal, transfer, approval } };
+};

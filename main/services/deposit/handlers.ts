@@ -1,0 +1,7 @@
+import type { FeatureHandlers } from '../../core/dispatcher';
+import type { DepositService } from './service';
+
+export const depositHandlers = (deposit: DepositService): FeatureHandlers<'deposit'> => ({
+  'deposit.evaluate': (req) => ({ plan: deposit.evaluate(req.slip) }),
+  'deposit.post': (req, ctx) => deposit.post(ctx.user, req),
+});

@@ -1,0 +1,149 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const cashSlip = (over: Record<string, unknown> = {}) => ({
+  accountNumber: '240000000011',
+  depositor: { id: CC('900000001') },
+  cash: { '50000': 24 },
+  declaredTotal: 1_200_000,
+  ...over,
+});
+const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
+
+describe('deposit posting (seed 003 cl. 3)', () => {
+  it('posts a cash deposit in one transaction: sequence, journal, till by denomination, outbox, stored receipt, queued print', async () => {
+    w = await world(central);
+    const before = await w.call('till.current');
+    const key = crypto.randomUUID();
+    const r = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001', printJob: { state: 'queued' } } });
+    if (!r.ok) return;
+    const data = r.data as { sequence: string; receipt: { amountInWords: string; verificationCode: string; lines: { label?: string; value?: string; amount?: number }[] } };
+    expect(data.receipt.amountInWords).toBe('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
+    expect(data.receipt.verificationCode).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(data.receipt.lines).toContainEqual({ kind: 'field', label: 'Cuenta de ahorros', value: '****0011' });
+    expect(data.receipt.lines).toContainEqual({ kind: 'amount', label: 'Efectivo', amount: 1_200_000 });
+    const after = await w.call('till.current');
+    const pos = (x: typeof after) => (x.ok ? (x.data as { till: { position: Record<string, number>; positionTotal: number } }).till : null);
+    expect((pos(after)?.position['50000'] ?? 0) - (pos(before)?.position['50000'] ?? 0)).toBe(24);
+    expect((pos(after)?.positionTotal ?? 0) - (pos(before)?.positionTotal ?? 0)).toBe(1_200_000);
+    const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'cash_deposit'").pluck().get() as string) as { account: string; payload: { amount: number } };
+    expect(op).toMatchObject({ account: '240000000011', payload: { amount: 1_200_000 } });
+    const entry = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante'").pluck().get() as string) as Record<string, unknown>;
+    expect(entry).toMatchObject({ sequence: '001-03-000001', cashIn: 1_200_000, account: '240000000011', idempotencyKey: key });
+    const receipt = await w.call('receipt.get', { sequence: data.sequence });
+    expect(receipt).toMatchObject({ ok: true, data: { receipt: { sequence: '001-03-000001' }, printJobs: [{ state: 'queued' }] } });
+  });
+
+  it('is idempotent per comprobante key: a double Enter, a retry or a restart never posts twice', async () => {
+    w = await world(central);
+    const key = crypto.randomUUID();
+    const first = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
+    const again = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
+    expect(again).toEqual(first);
+    await w.reopen();
+    await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
+    expect(await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() })).toEqual(first);
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(1);
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cash_deposit'")).toBe(1);
+    expect(count('SELECT COUNT(*) FROM till_movements')).toBe(1);
+    expect(count('SELECT COUNT(*) FROM print_jobs')).toBe(1);
+    expect(await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip({ cash: { '50000': 2 }, declaredTotal: 100_000 }) })).toMatchObject({ error: { code: 'IDEMPOTENCY_CONFLICT' } });
+  });
+
+  it('keeps the sequence gapless: a refused posting takes no number', async () => {
+    w = await world(central);
+    expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip({ declaredTotal: 1_000_000 }) })).toMatchObject({
+      error: { code: 'DECLARED_TOTAL_MISMATCH' },
+    });
+    const a = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip() });
+    const b = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip() });
+    expect([a, b].map((r) => (r.ok ? (r.data as { sequence: string }).sequence : r.error.code))).toEqual(['001-03-000001', '001-03-000002']);
+  });
+
+  it('asks a third-party depositor for the name (cl. 3.1, 3.7) and prints it', async () => {
+    w = await world(central);
+    const third = { id: CC('900000002') };
+    expect(await w.call('deposit.evaluate', { slip: cashSlip({ depositor: third }) })).toMatchObject({ error: { code: 'DEPOSITOR_NAME_REQUIRED' } });
+    const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip({ depositor: { ...third, name: 'JUAN CARLOS RODRÍGUEZ' } }) });
+    expect(r.ok && (r.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Depositante', value: 'JUAN CARLOS RODRÍGUEZ' });
+  });
+
+  it('requires the UIAF declaration at 10.000.000 in cash before posting (domain-co §2)', async () => {
+    w = await world(central);
+    const slip = cashSlip({ cash: { '100000': 100 }, declaredTotal: 10_000_000 });
+    const plan = await w.call('deposit.evaluate', { slip });
+    expect(plan).toMatchObject({ ok: true, data: { plan: { pending: ['UIAF_DECLARATION'], uiaf: { individual: true, declarationRequired: true } } } });
+    expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip })).toMatchObject({ error: { code: 'UIAF_DECLARATION_REQUIRED' } });
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+    const declaration = {
+      direction: 'deposito',
+      transactor: { id: CC('900000001'), name: 'MARÍA FERNANDA GÓMEZ PATIÑO', address: 'Calle 10 # 5-20, Bogotá', phone: '3001234501' },
+      accountNumber: '240000000011',
+      office: { code: '001', city: 'Bogotá D.C.' },
+      date: '2026-03-02',
+      time: '09:00:00',
+      amount: 10_000_000,
+      originOrDestination: 'Venta de un vehículo particular',
+      economicActivity: 'Empleada',
+      pep: false,
+      signed: true,
+    };
+    const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip, declaration });
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const entry = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante'").pluck().get() as string) as Record<string, unknown>;
+    expect(entry).toMatchObject({ uiafReportable: true, declaration: { signed: true } });
+  });
+
+  it('sends same-city cheques to canje with a business-day hold and other-city cheques to remesa with commission (cl. 3.9)', async () => {
+    w = await world(central);
+    const slip = {
+      accountNumber: '240000000029',
+      depositor: { id: CC('900000002') },
+      cheques: [
+        { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000, city: 'Bogotá D.C.' },
+        { bank: '13', number: '555', drawerAccount: '99988877', amount: 2_000_000, city: 'Medellín' },
+      ],
+      declaredTotal: 2_800_000,
+    };
+    const plan = await w.call('deposit.evaluate', { slip });
+    // 2026-03-02 is a Monday: canje 1 business day → Tuesday 3; remesa 5 business days → Monday 9.
+    expect(plan).toMatchObject({
+      ok: true,
+      data: { plan: { holds: [{ route: 'canje', releaseOn: '2026-03-03' }, { route: 'remesa', releaseOn: '2026-03-09' }], commission: { total: 15_000 }, credits: { inCanje: 800_000, onHold: 2_000_000 } } },
+    });
+    const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
+    expect(r).toMatchObject({ ok: true });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_deposit'")).toBe(2);
+    expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
+    const list = await w.call('remittance.list', {});
+    expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '13', chequeNumber: '555', expectedOn: '2026-03-09' }] } });
+  });
+
+  it('refuses a bank name where central needs the compensation code', async () => {
+    w = await world(central);
+    const slip = { accountNumber: '240000000029', depositor: { id: CC('900000002') }, cheques: [{ bank: 'Bancolombia', number: '1', drawerAccount: '1234', amount: 1000, city: 'Bogotá D.C.' }], declaredTotal: 1000 };
+    expect(await w.call('deposit.evaluate', { slip })).toMatchObject({ error: { code: 'CHEQUE_BANK_CODE' } });
+  });
+
+  it('refuses to post without an open till of the same teller', async () => {
+    w = await world(central, { openTill: false });
+    expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip() })).toMatchObject({ error: { code: 'TILL_NOT_OPEN' } });
+  });
+
+  it('tells the teller what to do with an unknown account', async () => {
+    w = await world(central);
+    const r = await w.call('accounts.lookup', { accountNumber: '249999999999' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
+    const ok = await w.call('accounts.lookup', { accountNumber: '240000000045' });
+    expect(ok).toMatchObject({ ok: true, data: { account: { kind: 'conjunta', holders: [{}, {}] } } });
+  });
+});

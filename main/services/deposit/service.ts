@@ -1,0 +1,151 @@
+import type { Account } from '../../../domain/accounts/account';
+import type { Operation } from '../../../domain/central-api/operations';
+import type { DepositPlanView } from '../../../domain/contract/deposit';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
+import type { User } from '../../../domain/contract/session';
+import { evaluateDeposit, type DepositPlan } from '../../../domain/deposit/evaluate';
+import type { DepositSlip } from '../../../domain/deposit/slip';
+import { maskAccount } from '../../../domain/receipt/build-common';
+import { buildDepositReceipt } from '../../../domain/receipt/build-deposit';
+import { formatPesos } from '../../../domain/money/pesos';
+import type { DomainError } from '../../../domain/rules-config/result';
+import { domainError } from '../../../domain/rules-config/result';
+import type { CashDeclaration } from '../../../domain/uiaf/declaration';
+import { AppError } from '../../core/errors';
+import { bogotaDate } from '../../core/runtime';
+import { requireAccount } from '../accounts/source';
+import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
+import { customerMonthCash, customerOf, recentCashDeposits } from '../comprobante/context';
+import type { ComprobanteDeps } from '../comprobante/deps';
+import { docKey, refused } from '../comprobante/errors';
+import { postComprobante, withPrintJob } from '../comprobante/posting';
+import { requireOwnTill } from '../comprobante/till';
+
+/** Central identifies the drawee bank by its CEDEC compensation code (domain-co §5). */
+const BANK_CODE = /^\d{2,4}$/;
+
+const bankCodeErrors = (slip: DepositSlip): DomainError[] =>
+  slip.cheques.flatMap((c, i) =>
+    BANK_CODE.test(c.bank) ? [] : [domainError('CHEQUE_BANK_CODE', `Cheque de la fila ${i + 1}: escriba el código de compensación del banco (2 a 4 dígitos, p. ej. 07), no su nombre.`, { row: i })],
+  );
+
+export const createDepositService = (deps: ComprobanteDeps) => {
+  const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
+    const { account } = requireAccount(deps.accounts, slip.accountNumber);
+    const on = bogotaDate(deps.clock.now());
+    const r = evaluateDeposit(
+      slip,
+      {
+        account,
+        officeCity: deps.officeCity,
+        on,
+        cashDepositedTodayToAccount: deps.comprobantes.accountDay(account.number, on, 'deposito').cashIn,
+        customerMonthCashBefore: customerMonthCash(deps, account, on),
+        recentCashDeposits: recentCashDeposits(deps, on),
+      },
+      deps.rules,
+    );
+    const extra = bankCodeErrors(slip);
+    if (!r.ok || extra.length > 0) throw refused([...(r.ok ? [] : r.errors), ...extra]);
+    return { account, plan: r.plan };
+  };
+
+  const subjectOf = (slip: DepositSlip) => approvalSubject('deposit', slip as unknown as Record<string, unknown>);
+
+  const assess = (slip: DepositSlip): ApprovalAssessment => {
+    const { account, plan: p } = plan(slip);
+    return { reasons: p.approvalReasons, subject: subjectOf(slip), summary: `Consignación ${formatPesos(p.total)} a la cuenta ${maskAccount(account.number)}` };
+  };
+
+  const post = (user: User, req: { idempotencyKey: string; slip: DepositSlip; approvalId?: string | undefined; declaration?: CashDeclaration | undefined }): PostedComprobante =>
+    deps.idempotent('deposit.post', req.idempotencyKey, req, () => {
+      const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+      const slip: DepositSlip = req.declaration ? { ...req.slip, declaration: req.declaration } : req.slip;
+      const { account, plan: p } = plan(slip);
+      if (p.pending.includes('UIAF_DECLARATION')) {
+        throw new AppError('UIAF_DECLARATION_REQUIRED', `El efectivo de ${formatPesos(p.cash)} exige la declaración de origen de fondos (UIAF). Diligénciela con el cliente y hágala firmar antes de registrar (F7).`, {
+          cash: p.cash,
+        });
+      }
+      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: subjectOf(req.slip), user });
+
+      // One central operation per remesa cheque, so a returned one can be reversed alone; canje cheques together.
+      const remesaKeys = new Map<number, string>();
+      const operations = (env: { branch: string; workstation: string; occurredAt: string }): Operation[] => {
+        const ops: Operation[] = [];
+        const base = { ...env, account: account.number };
+        if (p.cash > 0) ops.push({ ...base, key: deps.ids.uuid(), type: 'cash_deposit', payload: { amount: p.cash } });
+        const canje = p.holds.filter((h) => h.route === 'canje');
+        const chequeOf = (i: number) => {
+          const c = slip.cheques[i];
+          if (!c) throw new Error(`cheque ${i} missing from slip`);
+          return { bankCode: c.bank, number: c.number, amount: c.amount };
+        };
+        if (canje.length > 0) {
+          const cheques = canje.map((h) => chequeOf(h.chequeIndex));
+          ops.push({ ...base, key: deps.ids.uuid(), type: 'cheque_deposit', payload: { amount: cheques.reduce((s, c) => s + c.amount, 0), cheques } });
+        }
+        for (const h of p.holds.filter((x) => x.route === 'remesa')) {
+          const key = deps.ids.uuid();
+          remesaKeys.set(h.chequeIndex, key);
+          ops.push({ ...base, key, type: 'cheque_deposit', payload: { amount: h.amount, cheques: [chequeOf(h.chequeIndex)] } });
+        }
+        return ops;
+      };
+
+      return postComprobante(deps, {
+        user,
+        till,
+        kind: 'deposito',
+        idempotencyKey: req.idempotencyKey,
+        accountNumber: account.number,
+        customerDoc: customerOf(account),
+        transactorDoc: docKey(slip.depositor.id),
+        amounts: { cashIn: p.cash, cashOut: 0, cheques: p.chequesTotal, total: p.total, gmf: 0, gmfExempt: 0, commission: p.commission.total },
+        approvalId,
+        journal: {
+          depositor: docKey(slip.depositor.id),
+          holds: p.holds.map((h) => ({ route: h.route, amount: h.amount, releaseOn: h.releaseOn })),
+          uiafReportable: p.uiaf.reportable,
+          uiafCrossesMonthly: p.uiaf.crossesMonthly,
+          declaration: slip.declaration ? { signed: true, originOrDestination: slip.declaration.originOrDestination } : null,
+        },
+        cash: p.cash > 0 ? { count: slip.cash, sign: 1 } : null,
+        operations,
+        receipt: (header) => buildDepositReceipt({ header, account, slip, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
+        details: { slip: JSON.parse(JSON.stringify(slip)) as Record<string, never>, commission: p.commission.total },
+        after: ({ sequence, businessDate }) => {
+          for (const h of p.holds) {
+            const c = slip.cheques[h.chequeIndex];
+            const key = remesaKeys.get(h.chequeIndex);
+            if (h.route !== 'remesa' || !c || !key) continue;
+            deps.remittances.insert(
+              {
+                remesa: { id: deps.ids.uuid(), accountNumber: account.number, amount: h.amount, status: 'recibida', receivedOn: businessDate },
+                sequence,
+                holderName: account.holders.map((x) => x.name).join(' / '),
+                bank: c.bank,
+                chequeNumber: c.number,
+                drawerAccount: c.drawerAccount,
+                city: c.city,
+                expectedOn: h.releaseOn,
+                centralKey: key,
+              },
+              deps.clock.now().toISOString(),
+            );
+          }
+        },
+      });
+    });
+
+  return {
+    evaluate: (slip: DepositSlip): DepositPlanView => plan(slip).plan as unknown as DepositPlanView,
+    assess,
+    post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
+      const posted = post(user, req);
+      deps.onChange();
+      return withPrintJob(deps, posted);
+    },
+  };
+};
+export type DepositService = ReturnType<typeof createDepositService>;

@@ -1,0 +1,7 @@
+import type { FeatureHandlers } from '../../core/dispatcher';
+import type { RemittanceService } from './service';
+
+export const remittanceHandlers = (remittance: RemittanceService): FeatureHandlers<'remittance'> => ({
+  'remittance.list': (req) => ({ remittances: remittance.list(req.status) }),
+  'remittance.advance': (req, ctx) => ({ remittance: remittance.advance(ctx.user, req) }),
+});

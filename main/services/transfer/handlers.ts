@@ -1,0 +1,7 @@
+import type { FeatureHandlers } from '../../core/dispatcher';
+import type { TransferService } from './service';
+
+export const transferHandlers = (transfer: TransferService): FeatureHandlers<'transfer'> => ({
+  'transfer.evaluate': (req) => ({ plan: transfer.evaluate(req.request) }),
+  'transfer.post': (req, ctx) => transfer.post(ctx.user, req),
+});

@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
+import type { User } from '../../../domain/contract/session';
+import type { TransferPlanSchema } from '../../../domain/contract/transfer';
+import { formatPesos } from '../../../domain/money/pesos';
+import { maskAccount } from '../../../domain/receipt/build-common';
+import { buildTransferReceipt } from '../../../domain/receipt/build-transfer';
+import { evaluateTransfer, type TransferRequest } from '../../../domain/transfer/evaluate';
+import { bogotaDate } from '../../core/runtime';
+import { requireAccount } from '../accounts/source';
+import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
+import { customerOf, monthStart } from '../comprobante/context';
+import type { ComprobanteDeps } from '../comprobante/deps';
+import { docKey, refused } from '../comprobante/errors';
+import { postComprobante, withPrintJob } from '../comprobante/posting';
+import { requireOwnTill } from '../comprobante/till';
+
+/** Traslado between two accounts of the bank ordered at the office (seed 003 cl. 3.13); no cash moves. */
+export const createTransferService = (deps: ComprobanteDeps) => {
+  const plan = (req: TransferRequest) => {
+    const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
+    const to = requireAccount(deps.accounts, req.toAccountNumber).account;
+    const on = bogotaDate(deps.clock.now());
+    const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: deps.comprobantes.gmfExemptUsed(from.number, monthStart(on), on) }, deps.rules);
+    if (!r.ok) throw refused(r.errors);
+    return { from, to, plan: r.plan };
+  };
+  const subjectOf = (req: TransferRequest) => approvalSubject('transfer', req as unknown as Record<string, unknown>);
+
+  const assess = (req: TransferRequest): ApprovalAssessment => {
+    const { from, plan: p } = plan(req);
+    return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Traslado ${formatPesos(p.amount)} desde la cuenta ${maskAccount(from.number)}` };
+  };
+
+  const post = (user: User, req: { idempotencyKey: string; request: TransferRequest; approvalId?: string | undefined }): PostedComprobante =>
+    deps.idempotent('transfer.post', req.idempotencyKey, req, () => {
+      const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+      const { from, to, plan: p } = plan(req.request);
+      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: subjectOf(req.request), user });
+      return postComprobante(deps, {
+        user,
+        till,
+        kind: 'traslado',
+        idempotencyKey: req.idempotencyKey,
+        accountNumber: from.number,
+        customerDoc: customerOf(from),
+        transactorDoc: docKey(req.request.presenters[0] ?? { type: 'CC', number: '0' }),
+        amounts: { cashIn: 0, cashOut: 0, cheques: 0, total: p.amount, gmf: p.gmf.gmf, gmfExempt: p.gmf.exempt, commission: 0 },
+        approvalId,
+        journal: { toAccount: to.number, presenters: req.request.presenters.map(docKey), sameSoleHolder: p.sameSoleHolder, debitTotal: p.debitTotal },
+        cash: null,
+        operations: (env) => [
+          { ...env, key: deps.ids.uuid(), account: from.number, type: 'transfer', payload: { amount: p.amount, gmf: p.gmf.gmf, toAccount: to.number } },
+        ],
+        receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
+        details: { request: JSON.parse(JSON.stringify(req.request)) as Record<string, never> },
+      });
+    });
+
+  return {
+    evaluate: (req: TransferRequest) => plan(req).plan as unknown as z.infer<typeof TransferPlanSchema>,
+    assess,
+    post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
+      const posted = post(user, req);
+      deps.onChange();
+      return withPrintJob(deps, posted);
+    },
+  };
+};
+export type TransferService = ReturnType<typeof createTransferService>;

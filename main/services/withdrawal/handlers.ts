@@ -1,0 +1,7 @@
+import type { FeatureHandlers } from '../../core/dispatcher';
+import type { WithdrawalService } from './service';
+
+export const withdrawalHandlers = (withdrawal: WithdrawalService): FeatureHandlers<'withdrawal'> => ({
+  'withdrawal.evaluate': (req) => ({ plan: withdrawal.evaluate(req.request) }),
+  'withdrawal.post': (req, ctx) => withdrawal.post(ctx.user, req),
+});

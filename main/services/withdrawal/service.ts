@@ -1,0 +1,146 @@
+import type { Account } from '../../../domain/accounts/account';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
+import type { User } from '../../../domain/contract/session';
+import type { z } from 'zod';
+import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
+import { formatPesos } from '../../../domain/money/pesos';
+import { maskAccount } from '../../../domain/receipt/build-common';
+import { buildWithdrawalReceipt } from '../../../domain/receipt/build-withdrawal';
+import { evaluateWithdrawal, type WithdrawalPlan } from '../../../domain/withdrawal/evaluate';
+import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
+import { AppError } from '../../core/errors';
+import { bogotaDate } from '../../core/runtime';
+import { requireAccount } from '../accounts/source';
+import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
+import { customerMonthCash, customerOf, monthStart } from '../comprobante/context';
+import type { ComprobanteDeps } from '../comprobante/deps';
+import { docKey, refused } from '../comprobante/errors';
+import { postComprobante, withPrintJob } from '../comprobante/posting';
+import { requireOwnTill } from '../comprobante/till';
+
+export type WithdrawalPostResult = PostedComprobante | { status: 'pendiente'; message: string };
+
+const PENDING =
+  'Central no respondió la autorización del retiro. NO entregue el efectivo: el comprobante queda pendiente de confirmación. Reintente (Enter); si sigue sin respuesta, informe al supervisor.';
+
+export const createWithdrawalService = (deps: ComprobanteDeps) => {
+  const plan = (req: WithdrawalRequest, tillPosition: Record<string, number>): { account: Account; plan: WithdrawalPlan } => {
+    const { account } = requireAccount(deps.accounts, req.accountNumber);
+    const on = bogotaDate(deps.clock.now());
+    const today = deps.comprobantes.accountDay(account.number, on, 'retiro');
+    const r = evaluateWithdrawal(
+      req,
+      {
+        account,
+        on,
+        tillStock: tillPosition,
+        withdrawalsToday: { count: today.count, amount: today.total },
+        gmfExemptUsedThisMonth: deps.comprobantes.gmfExemptUsed(account.number, monthStart(on), on),
+        customerMonthCashBefore: customerMonthCash(deps, account, on),
+      },
+      deps.rules,
+    );
+    if (!r.ok) throw refused(r.errors);
+    return { account, plan: r.plan };
+  };
+  const position = () => deps.tills.findOpen(deps.workstation.tillCode)?.position ?? {};
+  const subjectOf = (req: WithdrawalRequest) => approvalSubject('withdrawal', req as unknown as Record<string, unknown>);
+
+  const assess = (req: WithdrawalRequest): ApprovalAssessment => {
+    const { account, plan: p } = plan(req, position());
+    return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}` };
+  };
+
+  /** Everything the posting checks except central's authorization: run before asking central for a hold. */
+  const precheck = (user: User, req: { request: WithdrawalRequest; approvalId?: string | undefined }) => {
+    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+    const { account, plan: p } = plan(req.request, till.position);
+    if (p.pending.includes('UIAF_DECLARATION')) {
+      throw new AppError('UIAF_DECLARATION_REQUIRED', `El retiro en efectivo de ${formatPesos(p.amount)} exige la declaración de destino de fondos (UIAF). Diligénciela con el cliente y hágala firmar antes de pagar.`);
+    }
+    const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: subjectOf(req.request), user });
+    return { till, account, plan: p, approvalId };
+  };
+
+  const postLocal = (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }, holdId: string | null): PostedComprobante =>
+    deps.idempotent('withdrawal.post', req.idempotencyKey, req, () => {
+      const { till, account, plan: p, approvalId } = precheck(user, req);
+      const w = req.request;
+      return postComprobante(deps, {
+        user,
+        till,
+        kind: 'retiro',
+        idempotencyKey: req.idempotencyKey,
+        accountNumber: account.number,
+        customerDoc: customerOf(account),
+        transactorDoc: docKey(w.presenters[0] ?? { type: 'CC', number: '0' }),
+        amounts: {
+          cashIn: 0,
+          cashOut: p.payout.kind === 'efectivo' ? p.amount : 0,
+          cheques: 0,
+          total: p.amount,
+          gmf: p.gmf.gmf,
+          gmfExempt: p.gmf.exempt,
+          commission: p.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0),
+        },
+        approvalId,
+        journal: {
+          presenters: w.presenters.map(docKey),
+          holdId,
+          payout: p.payout.kind,
+          debitTotal: p.debitTotal,
+          reactivates: p.reactivates,
+          uiafReportable: p.uiaf.reportable,
+          declaration: w.declaration ? { signed: true, originOrDestination: w.declaration.originOrDestination } : null,
+        },
+        cash: p.payout.kind === 'efectivo' ? { count: p.payout.mix, sign: -1 } : null,
+        operations: (env) => [
+          {
+            ...env,
+            key: deps.ids.uuid(),
+            account: account.number,
+            type: 'withdrawal',
+            payload: { amount: p.amount, gmf: p.gmf.gmf, ...(holdId === null ? {} : { holdId }) },
+          },
+        ],
+        receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
+        details: { request: JSON.parse(JSON.stringify(w)) as Record<string, never>, payout: JSON.parse(JSON.stringify(p.payout)) as Record<string, never> },
+      });
+    });
+
+  return {
+    evaluate: (req: WithdrawalRequest) => plan(req, position()).plan as unknown as z.infer<typeof WithdrawalPlanSchema>,
+    assess,
+    /**
+     * Online authorization first (a hold for withdrawal + GMF at central), then the local posting that pays the
+     * cash. If central does not answer, nothing is paid or posted and the teller retries with the same key; a
+     * replay of an already posted key answers from the store without asking central again.
+     */
+    post: async (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
+      const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
+      if (done) return withPrintJob(deps, postLocal(user, req, null));
+      const { plan: p, account } = precheck(user, req);
+      let holdId: string | null = null;
+      if (deps.central === null) return { status: 'pendiente', message: PENDING };
+      const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal });
+      if (!hold.ok) {
+        if (hold.kind !== 'rejected') return { status: 'pendiente', message: PENDING };
+        throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.error.message} No entregue el efectivo.`, { code: hold.error.code });
+      }
+      if (hold.data.status === 'refused') {
+        throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.data.message} No entregue el efectivo.`, { code: hold.data.reason });
+      }
+      holdId = hold.data.hold.holdId;
+      try {
+        const posted = postLocal(user, req, holdId);
+        deps.onChange();
+        return await withPrintJob(deps, posted);
+      } catch (err) {
+        // The local posting failed after central reserved the funds: give them back rather than let them wait.
+        if (holdId !== null) void deps.central.call('releaseHold', { holdId }).catch(() => undefined);
+        throw err;
+      }
+    },
+  };
+};
+export type WithdrawalService = ReturnType<typeof createWithdrawalService>;
