@@ -108,9 +108,6 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
         throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos. Vuelva a escribirlos.');
       }
-      if (sup.role !== 'supervisor') {
-        throw new AppError('NOT_A_SUPERVISOR', `${sup.displayName} no es supervisor. La aprobación la da un supervisor con su propio usuario.`);
-      }
       try {
         // Both the one who asked and the one signed in here are makers: neither approves their own operation.
         assertMakerIsNotChecker(rec.request.makerId, sup.id);
@@ -118,6 +115,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       } catch (e) {
         if (e instanceof MakerCheckerError) throw new AppError(e.code, e.message);
         throw e;
+      }
+      if (sup.role !== 'supervisor') {
+        throw new AppError('NOT_A_SUPERVISOR', `${sup.displayName} no es supervisor. La aprobación la da un supervisor con su propio usuario.`);
       }
       const at = deps.clock.now().toISOString();
       const decided = decideApproval(

@@ -89,7 +89,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
       transactor: { id: CC('900000001'), name: 'MARÍA FERNANDA GÓMEZ PATIÑO', address: 'Calle 10 # 5-20, Bogotá', phone: '3001234501' },
       accountNumber: '240000000011',
       office: { code: '001', city: 'Bogotá D.C.' },
-      date: '2026-03-02',
+      date: '2025-03-03',
       time: '09:00:00',
       amount: 10_000_000,
       originOrDestination: 'Venta de un vehículo particular',
@@ -115,17 +115,17 @@ describe('deposit posting (seed 003 cl. 3)', () => {
       declaredTotal: 2_800_000,
     };
     const plan = await w.call('deposit.evaluate', { slip });
-    // 2026-03-02 is a Monday: canje 1 business day → Tuesday 3; remesa 5 business days → Monday 9.
+    // 2025-03-03 is a Monday: canje 1 business day → Tuesday 4; remesa 5 business days → Monday 10.
     expect(plan).toMatchObject({
       ok: true,
-      data: { plan: { holds: [{ route: 'canje', releaseOn: '2026-03-03' }, { route: 'remesa', releaseOn: '2026-03-09' }], commission: { total: 15_000 }, credits: { inCanje: 800_000, onHold: 2_000_000 } } },
+      data: { plan: { holds: [{ route: 'canje', releaseOn: '2025-03-04' }, { route: 'remesa', releaseOn: '2025-03-10' }], commission: { total: 15_000 }, credits: { inCanje: 800_000, onHold: 2_000_000 } } },
     });
     const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
     expect(r).toMatchObject({ ok: true });
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_deposit'")).toBe(2);
     expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
     const list = await w.call('remittance.list', {});
-    expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '13', chequeNumber: '555', expectedOn: '2026-03-09' }] } });
+    expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '13', chequeNumber: '555', expectedOn: '2025-03-10' }] } });
   });
 
   it('refuses a bank name where central needs the compensation code', async () => {

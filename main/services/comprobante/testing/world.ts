@@ -45,7 +45,9 @@ export const startCentralProcess = async (): Promise<RunningCentral> => {
   };
 };
 
-export const COUNT = { '100000': 20, '50000': 40, '20000': 50, '10000': 50, '5000': 40, '2000': 50, '1000': 50, '500': 40, '200': 50, '100': 50, '50': 40 } as const;
+export const TODAY_UTC = '2025-03-03T14:00:00Z';
+
+export const COUNT = { '100000': 150, '50000': 40, '20000': 50, '10000': 50, '5000': 40, '2000': 50, '1000': 50, '500': 40, '200': 50, '100': 50, '50': 40 } as const;
 
 /**
  * A workstation core on a temp SQLite file, with the reference data pulled from a running central, cajero1
@@ -54,6 +56,9 @@ export const COUNT = { '100000': 20, '50000': 40, '20000': 50, '10000': 50, '500
 export const world = async (central: RunningCentral, opts: { client?: Pick<CentralClient, 'call'>; openTill?: boolean } = {}) => {
   const client = createCentralClient({ url: central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
   const t = await tempCore({}, { centralClient: opts.client ?? client });
+  // The demo accounts' last customer movement is 2025-02-27 (central/demo/seed.ts): a date within six months of
+  // it keeps them active (seed 003 cl. 7.1); 2025-03-03 is a Monday, 09:00 in Bogotá.
+  t.clock.set(new Date(TODAY_UTC));
   const pulled = await pullReference({ client, repo: referenceRepo(t.core.db), clock: t.clock });
   if (!pulled.ok) throw new Error(`reference pull failed: ${pulled.error.message}`);
   await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' });

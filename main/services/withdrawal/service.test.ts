@@ -1,0 +1,133 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCentralClient } from '../../sync/central-client';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const cash = { kind: 'efectivo' as const };
+const req = (accountNumber: string, amount: number, presenters: string[]) => ({ accountNumber, amount, presenters: presenters.map(CC), payout: cash });
+const post = (request: ReturnType<typeof req>, approvalId?: string, key = crypto.randomUUID()) =>
+  w.call('withdrawal.post', { idempotencyKey: key, request, ...(approvalId ? { approvalId } : {}) });
+const position = async () => {
+  const r = await w.call('till.current');
+  return r.ok ? (r.data as { till: { positionTotal: number } }).till.positionTotal : -1;
+};
+const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
+
+describe('office withdrawal (seed 003 cl. 4)', () => {
+  it('authorizes online, pays from the till by denomination and posts with the hold and GMF on its own line', async () => {
+    w = await world(central);
+    const before = await position();
+    const r = await post(req('240000000029', 250_000, ['900000002']));
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001' } });
+    expect(before - (await position())).toBe(250_000);
+    const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: { amount: number; gmf: number; holdId?: string } };
+    expect(body.payload).toMatchObject({ amount: 250_000, gmf: 1_000 });
+    expect(body.payload.holdId).toEqual(expect.any(String));
+    const lines = r.ok ? (r.data as { receipt: { lines: unknown[] } }).receipt.lines : [];
+    expect(lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000', amount: 1_000 });
+    expect(lines).toContainEqual({ kind: 'amount', label: 'Total debitado', amount: 251_000 });
+  });
+
+  it('does not pay when central does not answer: pending, nothing posted, nothing taken from the till', async () => {
+    const dead = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 });
+    w = await world(central, { client: dead });
+    const before = await position();
+    const key = crypto.randomUUID();
+    const r = await post(req('240000000029', 100_000, ['900000002']), undefined, key);
+    expect(r).toMatchObject({ ok: true, data: { status: 'pendiente' } });
+    expect(r.ok && (r.data as { message: string }).message).toContain('NO entregue el efectivo');
+    expect(await position()).toBe(before);
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+    expect(count('SELECT COUNT(*) FROM outbox')).toBe(0);
+  });
+
+  it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {
+    w = await world(central);
+    expect(await post(req('240000000045', 100_000, ['900000002']))).toMatchObject({ error: { code: 'ALL_HOLDERS_REQUIRED' } });
+    expect(await post(req('240000000045', 100_000, ['900000002', '900000005']))).toMatchObject({ ok: true, data: { status: 'posted' } });
+  });
+
+  it('pays from an embargada account only what is not retained', async () => {
+    w = await world(central);
+    const lookup = await w.call('accounts.lookup', { accountNumber: '240000000060' });
+    expect(lookup).toMatchObject({ ok: true, data: { account: { state: 'embargada' } } });
+    expect(await post(req('240000000060', 500_000, ['900000003']))).toMatchObject({ ok: true, data: { status: 'posted' } });
+  });
+
+  it('needs visación above the threshold; the teller cannot approve their own, a supervisor can, once (maker ≠ checker in the core)', async () => {
+    w = await world(central);
+    const request = req('240000000029', 6_000_000, ['900000002']);
+    const refused = await post(request);
+    expect(refused).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'VISACION' }] } } });
+    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
+    expect(asked).toMatchObject({ ok: true, data: { approval: { status: 'pendiente', reasons: [{ code: 'VISACION' }], makerName: 'Ana Gómez' } } });
+    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_NOT_APPROVED' } });
+    const decide = (username: string, password: string) => w.call('approval.decide', { approvalId: id, decision: 'aprobar', username, password });
+    expect(await decide('cajero1', 'Caja.2026')).toMatchObject({ error: { code: 'MAKER_IS_CHECKER' } });
+    expect(await decide('cajero2', 'Caja.2026')).toMatchObject({ error: { code: 'NOT_A_SUPERVISOR' } });
+    expect(await decide('supervisor1', 'mala')).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+    expect(await decide('supervisor1', 'Super.2026')).toMatchObject({ ok: true, data: { approval: { status: 'aprobada', checkerName: 'Marta Rojas' } } });
+    expect(await post({ ...request, amount: 7_000_000 }, id)).toMatchObject({ error: { code: 'APPROVAL_MISMATCH' } });
+    const ok = await post(request, id);
+    expect(ok).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(ok.ok && (ok.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: id });
+    expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_ALREADY_USED' } });
+    const journal = w.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'approval' ORDER BY sequence").all() as { actor: string; payload: string }[];
+    expect(journal.map((j) => (JSON.parse(j.payload) as { action: string }).action)).toEqual(['solicitada', 'aprobada']);
+  });
+
+  it('records a rejection with its reason and never posts on it', async () => {
+    w = await world(central);
+    const request = req('240000000029', 5_500_000, ['900000002']);
+    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
+    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    expect(await w.call('approval.decide', { approvalId: id, decision: 'rechazar', username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ error: { code: 'APPROVAL_NOTE_REQUIRED' } });
+    expect(await w.call('approval.decide', { approvalId: id, decision: 'rechazar', username: 'supervisor1', password: 'Super.2026', note: 'Firma no coincide' })).toMatchObject({
+      ok: true,
+      data: { approval: { status: 'rechazada', note: 'Firma no coincide' } },
+    });
+    expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_NOT_APPROVED' } });
+  });
+
+  it('asks for supervisor reactivation of an inactiva account (cl. 7.1); central then decides on the debit', async () => {
+    w = await world(central);
+    const request = req('240000000052', 50_000, ['900000004']);
+    expect(await post(request)).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'INACTIVE_REACTIVATION' }] } } });
+    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
+    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    await w.call('approval.decide', { approvalId: id, decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' });
+    // The reference central has no reactivation operation yet: it refuses debits on inactive accounts.
+    const r = await post(request, id);
+    expect(r.ok ? 'posted' : r.error.code).toMatch(/^(posted|CENTRAL_REFUSED)$/);
+  });
+
+  it('replays a posted withdrawal from the store without asking central again', async () => {
+    w = await world(central);
+    const key = crypto.randomUUID();
+    const request = req('240000000011', 100_000, ['900000001']);
+    const first = await post(request, undefined, key);
+    expect(first).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(await post(request, undefined, key)).toEqual(first);
+    expect(count('SELECT COUNT(*) FROM till_movements')).toBe(1);
+  });
+});
+
+describe('transfer (seed 003 cl. 3.13)', () => {
+  it('posts a transfer with GMF and no cash movement', async () => {
+    w = await world(central);
+    const request = { fromAccountNumber: '240000000029', toAccountNumber: '240000000011', amount: 300_000, presenters: [CC('900000002')] };
+    const plan = await w.call('transfer.evaluate', { request });
+    expect(plan).toMatchObject({ ok: true, data: { plan: { gmf: { gmf: 1_200 }, debitTotal: 301_200, sameSoleHolder: false } } });
+    expect(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request })).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'transfer'")).toBe(1);
+  });
+});
