@@ -18,6 +18,10 @@ import { statusHandlers } from './services/status/handlers';
 import { createStatusService, offlineCentral, type CentralLink } from './services/status/service';
 import { tillHandlers } from './services/till/handlers';
 import { createTillService } from './services/till/service';
+import { DeviceManager } from '../drivers/manager';
+import { devicesRepo } from './store/devices/repo';
+import { devicesHandlers } from './services/devices/handlers';
+import { createDeviceService } from './services/devices/service';
 import { comprobanteFeatures } from './services/comprobante/wire';
 import type { CentralClient } from './sync/central-client';
 
@@ -71,14 +75,21 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   const till = createTillService({
     tills: tillRepo(db), users, journal, idempotent, clock, ids, tillCode: config.workstation.tillCode, onChange: pushStatus,
   });
+  // Devices run in this (core) process: emulated in-process by default, real ones from `config.devices`.
+  const devices = createDeviceService({
+    manager: (c) => new DeviceManager(c, { ids, clock }),
+    config: config.devices, db, repo: devicesRepo(db), journal, clock, ids, onChange: () => pushStatus(),
+    workstation: config.workstation, log,
+  });
   const status = createStatusService({
-    config, session, till, central: deps.central ?? offlineCentral, devices: deps.devices ?? (() => []),
+    config, session, till, central: deps.central ?? offlineCentral, devices: deps.devices ?? (() => devices.status()),
   });
 
   const handlers: Handlers = {
     ...sessionHandlers(session),
     ...statusHandlers(status),
     ...tillHandlers(till),
+    ...devicesHandlers(devices),
     ...comprobanteFeatures({
       db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
       onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
@@ -88,6 +99,9 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).
   const idleTimer = setInterval(() => session.checkIdle(), 1000);
   idleTimer.unref();
+  // Emulators come up in milliseconds; a slow real device must not hold the core (it shows as connecting).
+  const devicesUp = devices.start().catch((err: unknown) => log({ level: 'error', msg: 'devices did not start', err }));
+  await Promise.race([devicesUp, new Promise((r) => setTimeout(r, 2000).unref())]);
 
   const dispatch = createDispatcher({
     handlers,
@@ -102,6 +116,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db,
     close: () => {
       clearInterval(idleTimer);
+      void devices.stop();
       db.close();
     },
   };

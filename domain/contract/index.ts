@@ -10,6 +10,7 @@ import { receiptChannels } from './receipt';
 import { remittanceChannels } from './remittance';
 import { transferChannels } from './transfer';
 import { withdrawalChannels } from './withdrawal';
+import { devicesChannels } from './devices';
 
 /**
  * The UI<->core contract: every channel the renderer may call. Add a feature's map here (see README, "How to
@@ -26,6 +27,7 @@ export const featureChannels = {
   remittance: remittanceChannels,
   transfer: transferChannels,
   withdrawal: withdrawalChannels,
+  devices: devicesChannels,
 } as const;
 
 export const contract = {
@@ -39,6 +41,7 @@ export const contract = {
   ...remittanceChannels,
   ...transferChannels,
   ...withdrawalChannels,
+  ...devicesChannels,
 } as const;
 
 type AnySpec = ChannelSpec<z.ZodType, z.ZodType, string>;
@@ -72,3 +75,4 @@ export * from './receipt';
 export * from './remittance';
 export * from './transfer';
 export * from './withdrawal';
+export * from './devices';

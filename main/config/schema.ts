@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeviceConfigSchema } from '../../domain/devices/config';
 
 /** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
 export const CoreConfigSchema = z.object({
@@ -27,7 +28,8 @@ export const CoreConfigSchema = z.object({
       token: z.string().min(1).optional(),
     })
     .prefault({}),
-  devices: z.object({ mode: z.enum(['emulated', 'configured']).default('emulated') }).prefault({}),
+  /** Printer, fingerprint reader, cédula scanner (`domain/devices/config.ts`); `{}` = all emulated, in-process. */
+  devices: DeviceConfigSchema.prefault({}),
   /** Seed a demo branch, two tellers and a supervisor on first start. */
   demo: z.boolean().default(true),
 });

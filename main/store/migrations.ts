@@ -9,6 +9,7 @@ import { userMigrations } from './users/migrations';
 import { approvalMigrations } from './approvals/migrations';
 import { comprobanteMigrations } from './comprobante/migrations';
 import { remittanceMigrations } from './remittance/migrations';
+import { deviceMigrations } from './devices/migrations';
 
 export type { Migration } from './migration';
 
@@ -27,4 +28,5 @@ export const allMigrations: readonly Migration[] = [
   ...comprobanteMigrations,
   ...approvalMigrations,
   ...remittanceMigrations,
+  ...deviceMigrations,
 ];

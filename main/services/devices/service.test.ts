@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type DeviceConfigInput, DeviceConfigSchema } from '../../../domain/devices/config';
+import { DEMO_CITIZENS } from '../../../domain/devices/demo-citizens';
+import type { PrintJobView } from '../../../domain/devices/status';
+import { DeviceManager } from '../../../drivers/manager';
+import { sampleReceipt, waitUntil } from '../../../drivers/testing/fixtures';
+import { AppError } from '../../core/errors';
+import { manualClock } from '../../core/runtime';
+import { openDatabase, type Db } from '../../store/db';
+import { devicesRepo } from '../../store/devices/repo';
+import { journalRepo } from '../../store/journal/repo';
+import { counterIds, tempDir } from '../../testing/temp-core';
+import { createJournal } from '../journal/writer';
+import { createDeviceService, type DeviceService } from './service';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Fast heartbeat and reconnect so fault handling shows within a test's patience. */
+const FAST: DeviceConfigInput = { printer: { heartbeatMs: 250 }, reconnect: { initialMs: 100, maxMs: 400 } };
+const citizen = DEMO_CITIZENS[0];
+if (!citizen) throw new Error('demo citizen missing');
+
+const setup = async (o: { dir?: string; config?: DeviceConfigInput } = {}) => {
+  const tmp = o.dir ? null : tempDir('caja-devices-');
+  const dir = o.dir ?? tmp?.dir ?? '';
+  const db: Db = openDatabase(`${dir}/caja.sqlite`);
+  const clock = manualClock(new Date('2026-03-02T14:00:00Z'));
+  const ids = counterIds('dev');
+  const journal = createJournal({ repo: journalRepo(db), clock, workstation: '001-03' });
+  const repo = devicesRepo(db);
+  let changes = 0;
+  const managers: DeviceManager[] = [];
+  const svc: DeviceService = createDeviceService({
+    manager: (c) => {
+      const m = new DeviceManager(c, { ids: counterIds(`m${managers.length}`), clock });
+      managers.push(m);
+      return m;
+    },
+    config: DeviceConfigSchema.parse(o.config ?? FAST),
+    db, repo, journal, clock, ids,
+    onChange: () => changes++,
+    workstation: { branchCode: '001', branchName: 'Bogotá Centro', tillCode: '03' },
+  });
+  await svc.start();
+  const close = async () => {
+    await svc.stop();
+    db.close();
+  };
+  cleanups.push(async () => {
+    await close();
+    tmp?.remove();
+  });
+  const printer = () => {
+    const e = managers.at(-1)?.emulators.printer;
+    if (!e) throw new Error('printer emulator missing');
+    return e;
+  };
+  const journalOf = (type: string) =>
+    (db.prepare('SELECT payload FROM journal WHERE type = ? ORDER BY sequence').pluck().all(type) as string[]).map((p) => JSON.parse(p) as Record<string, unknown>);
+  return { svc, db, repo, dir, printer, journalOf, managers, close, changes: () => changes };
+};
+
+const stateOf = (svc: DeviceService, jobId: string) => svc.job(jobId).state;
+const printerRow = (svc: DeviceService) => svc.status().find((s) => s.id === 'printer');
+
+describe('device service: print jobs (emulated printer in-process)', () => {
+  it('records the job before the printer sees it, then queued → printing → printed', async () => {
+    const t = await setup();
+    await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
+    const seenByPrinter: (string | undefined)[] = [];
+    // When the manager first reports the job, our record must already be in SQLite.
+    t.managers[0]?.on('job', (j: PrintJobView) => seenByPrinter.push(t.repo.recentJobs(1)[0]?.reference));
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    expect(seenByPrinter[0]).toBe('001-03-000123');
+    await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed');
+    expect(t.svc.job(jobId)).toMatchObject({ state: 'printed', attempts: 1, reason: null, copyNumber: 0, sequence: '001-03-000123' });
+    expect(t.printer().printed.at(-1)?.lines.join('\n')).toContain('Total consignado');
+    expect(t.changes()).toBeGreaterThan(0);
+  });
+
+  it('the same reference and copy twice (a retried posting) prints once', async () => {
+    const t = await setup();
+    const a = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    const b = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    expect(b.jobId).toBe(a.jobId);
+    expect(t.svc.jobs({ reference: '001-03-000123' })).toHaveLength(1);
+  });
+
+  it('paper out → failed with the Spanish reason (never thrown) → paper back → Reintentar → printed', async () => {
+    const t = await setup();
+    await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
+    t.printer().setCondition('paper-out');
+    await waitUntil(() => printerRow(t.svc)?.state === 'error', 3000, 'status error');
+    expect(printerRow(t.svc)).toMatchObject({
+      kind: 'receipt_printer', label: 'Impresora', emulated: true, message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.',
+    });
+
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000124' });
+    await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 5000, 'failed');
+    expect(t.svc.job(jobId).reason).toEqual({ code: 'PRINTER_PAPER_OUT', message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.' });
+    expect(t.journalOf('device_error')).toEqual([{ device: 'printer', jobId, reference: '001-03-000124', copy: 0, code: 'PRINTER_PAPER_OUT' }]);
+    expect(() => t.svc.retry('no-such-job')).toThrow(AppError);
+
+    t.printer().setCondition('ok');
+    await waitUntil(() => printerRow(t.svc)?.state !== 'error', 3000, 'status back');
+    // A failed receipt keeps the printer in warning until it is retried.
+    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 recibo sin imprimir: pulse Reintentar en Dispositivos (F9).' });
+    t.svc.retry(jobId);
+    await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed after retry');
+    expect(t.svc.job(jobId)).toMatchObject({ attempts: 2, reason: null });
+    expect(printerRow(t.svc)?.state).toBe('ok');
+    expect(() => t.svc.retry(jobId)).toThrow(/ya se imprimió/);
+  });
+
+  it('a printer that is unplugged never fails the caller: the job is failed and retried after replug', async () => {
+    const t = await setup();
+    await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
+    await t.printer().unplug();
+    await waitUntil(() => printerRow(t.svc)?.state === 'offline', 3000, 'offline');
+    expect(printerRow(t.svc)?.message).toMatch(/^Impresora desconectada/);
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000125' });
+    await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 3000, 'failed');
+    await t.printer().replug();
+    await waitUntil(() => printerRow(t.svc)?.state === 'warning', 5000, 'reconnected, one pending');
+    t.svc.retry(jobId);
+    await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed');
+  });
+
+  it('reprints say COPIA No. n, number from 1, and are journaled as reprint', async () => {
+    const t = await setup();
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000126' });
+    expect(() => t.svc.reprint(jobId)).toThrow(/todavía no se ha impreso/);
+    await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'original printed');
+
+    const c1 = t.svc.reprint(jobId, { actor: 'u-teller' });
+    await waitUntil(() => stateOf(t.svc, c1.jobId) === 'printed', 5000, 'copy 1 printed');
+    expect(t.printer().printed.at(-1)?.lines.map((l) => l.trim())).toContain('COPIA No. 1');
+    const c2 = t.svc.reprint('001-03-000126', { actor: 'u-teller' }); // by reference too
+    await waitUntil(() => stateOf(t.svc, c2.jobId) === 'printed', 5000, 'copy 2 printed');
+    expect(t.printer().printed.at(-1)?.lines.map((l) => l.trim())).toContain('COPIA No. 2');
+
+    expect([c1.copyNumber, c2.copyNumber]).toEqual([1, 2]);
+    expect(t.journalOf('reprint')).toEqual([
+      { reference: '001-03-000126', sequence: '001-03-000123', copy: 1, jobId: c1.jobId },
+      { reference: '001-03-000126', sequence: '001-03-000123', copy: 2, jobId: c2.jobId },
+    ]);
+    expect(t.svc.jobs({ reference: '001-03-000126' }).map((j) => j.copyNumber)).toEqual([0, 1, 2]);
+    expect(() => t.svc.reprint('001-03-999999')).toThrow(AppError);
+  });
+
+  it('a job left printing by a crash shows failed on the next start, never reprinted on its own', async () => {
+    const { dir, remove } = tempDir('caja-devices-');
+    cleanups.push(remove);
+    const a = await setup({ dir });
+    await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok');
+    const { jobId } = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000127' });
+    a.repo.updateJob(jobId, { state: 'printing', attempts: 1, reason: null, at: '2026-03-02T14:00:00.000Z' });
+    await a.close();
+
+    const b = await setup({ dir });
+    expect(b.svc.job(jobId)).toMatchObject({ state: 'failed', reason: { code: 'PRINT_INTERRUPTED' } });
+    const paperBefore = b.printer().printed.length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.printer().printed.length).toBe(paperBefore);
+  });
+});
+
+describe('device service: settings, reconnect, fingerprint', () => {
+  it('saves settings in SQLite, reconnects without a restart, and keeps them after a restart', async () => {
+    const { dir, remove } = tempDir('caja-devices-');
+    cleanups.push(remove);
+    const a = await setup({ dir });
+    await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok');
+    const before = a.managers.length;
+    const settings = await a.svc.configure('printer', { model: 'citizen-ct-s310ii', paperWidth: '58mm', heartbeatMs: 250, link: { kind: 'emulated', baudRate: 115200 } }, 'u-super');
+    expect(settings.printer).toMatchObject({ model: 'citizen-ct-s310ii', paperWidth: '58mm', link: { kind: 'emulated', baudRate: 115200 } });
+    expect(a.managers.length).toBe(before + 1);
+    await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok after reconfigure');
+    const { jobId } = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000128' });
+    await waitUntil(() => stateOf(a.svc, jobId) === 'printed', 5000, 'printed on the new settings');
+    // 58 mm = 32 columns (layout.ts): no printed line is wider.
+    expect(Math.max(...(a.printer().printed.at(-1)?.lines ?? []).map((l) => l.length))).toBeLessThanOrEqual(32);
+    await a.close();
+
+    const b = await setup({ dir });
+    expect(b.svc.settings().printer).toMatchObject({ model: 'citizen-ct-s310ii', paperWidth: '58mm' });
+    expect(b.db.prepare("SELECT updated_by FROM device_settings WHERE device = 'printer'").pluck().get()).toBe('u-super');
+  });
+
+  it('refuses invalid settings with a typed Spanish error and keeps the running devices', async () => {
+    const t = await setup();
+    await expect(t.svc.configure('printer', { paperWidth: '76mm' }, 'u-super')).rejects.toMatchObject({ code: 'DEVICE_CONFIG_INVALID' });
+    await expect(t.svc.configure('fingerprint', { driver: 'agent', url: 'http://10.0.0.5:8765' }, 'u-super'))
+      .rejects.toMatchObject({ code: 'DEVICE_CONFIG_INVALID', message: expect.stringContaining('127.0.0.1') as unknown });
+    expect(t.managers).toHaveLength(1);
+    expect(t.db.prepare('SELECT COUNT(*) FROM device_settings').pluck().get()).toBe(0);
+  });
+
+  it('a missing configured printer shows offline with what to do, and jobs wait failed for Reintentar', async () => {
+    const t = await setup({ config: { ...FAST, printer: { link: { kind: 'serial', path: '/dev/nonexistent-caja' } }, reconnect: { initialMs: 5000, maxMs: 5000 } } });
+    expect(printerRow(t.svc)).toMatchObject({ state: 'offline', emulated: false, message: expect.stringMatching(/^Impresora desconectada/) as unknown });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000129' });
+    await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 3000, 'failed');
+    expect(t.svc.job(jobId).reason?.code).toBe('PRINTER_DISCONNECTED');
+    await expect(t.svc.emulator({ action: 'printer.condition', value: 'paper-out' })).rejects.toMatchObject({ code: 'DEVICE_NOT_EMULATED' });
+  });
+
+  it('captures a finger and passes the template through; test capture returns only the quality', async () => {
+    const t = await setup();
+    await t.svc.emulator({ action: 'fingerprint.place', documentNumber: citizen.documentNumber, finger: 'right-index' });
+    const r = await t.svc.captureFingerprint('right-index');
+    expect(r.template.length).toBeGreaterThan(100);
+    const test = await t.svc.testCapture('right-index');
+    expect(Object.keys(test).sort()).toEqual(['format', 'quality']);
+    // Nothing biometric reached the store.
+    const dump = JSON.stringify([t.db.prepare('SELECT * FROM journal').all(), t.db.prepare('SELECT * FROM device_print_jobs').all()]);
+    expect(dump).not.toContain(r.template.slice(0, 40));
+    await t.svc.emulator({ action: 'fingerprint.mode', value: 'poor-image' });
+    await expect(t.svc.testCapture('right-index')).rejects.toMatchObject({ code: 'FINGER_POOR_IMAGE' });
+  });
+});
