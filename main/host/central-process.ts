@@ -71,3 +71,35 @@ export const startCentralProcess = (opts: CentralProcessOptions): Promise<Centra
       if (!ready) reject(new Error(`central terminó al iniciar (${signal ?? code})`));
     });
   });
+
+/**
+ * Which central a host talks to: the configured one (`central.url` + `central.token`), or else the bundled
+ * demo central started here with its database in the data directory. If that cannot start, the workstation
+ * runs offline (operations queue) rather than not at all.
+ */
+export const centralForConfig = async (
+  config: { dataDir: string; workstation: { id: string }; central: { url: string | null; token?: string | undefined } },
+  log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void,
+): Promise<{ central: { url: string; token: string } | undefined; stop(): Promise<void> }> => {
+  if (config.central.url) {
+    if (!config.central.token) log({ level: 'warn', msg: 'central.url configurado sin central.token: central rechazará la estación' });
+    return { central: { url: config.central.url, token: config.central.token ?? '' }, stop: async () => {} };
+  }
+  try {
+    const proc = await startCentralProcess({
+      dbFile: `${config.dataDir}/central.db`,
+      onLog: (line) => log({ level: 'warn', msg: 'central', line }),
+    });
+    const token = proc.tokens.get(config.workstation.id);
+    if (!token) {
+      log({ level: 'warn', msg: `la central de demostración no tiene token para la estación ${config.workstation.id}` });
+      await proc.stop();
+      return { central: undefined, stop: async () => {} };
+    }
+    log({ level: 'info', msg: 'central de demostración iniciada', url: proc.url });
+    return { central: { url: proc.url, token }, stop: () => proc.stop() };
+  } catch (err) {
+    log({ level: 'error', msg: 'no se pudo iniciar la central de demostración; la estación trabaja sin central', err: String(err) });
+    return { central: undefined, stop: async () => {} };
+  }
+};

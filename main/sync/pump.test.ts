@@ -8,7 +8,7 @@ import { systemClock } from '../core/runtime';
 import { createCentralClient } from './central-client';
 import { createPump } from './pump';
 import { pullReference } from './reference';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central';
+import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
 import { cashDeposit, keyFor, withdrawal } from './testing/ops';
 
 let central: TestCentralProcess;

@@ -57,4 +57,27 @@ export const outboxMigrations: Migration[] = [
       -- Pump bookkeeping that must survive a restart (backoff, last successful exchange).
       CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
   },
+  {
+    id: 'outbox/002',
+    sql: `
+      -- Branch mode set by a supervisor: 'contingencia' lets tellers pay capped withdrawals without central.
+      CREATE TABLE branch_mode (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        mode TEXT NOT NULL CHECK (mode IN ('normal', 'contingencia')),
+        changed_by TEXT, changed_at TEXT, reason TEXT
+      ) STRICT;
+      INSERT INTO branch_mode (id, mode) VALUES (1, 'normal');
+      -- Withdrawals paid in contingency, for the per-customer and per-till daily caps.
+      CREATE TABLE contingency_withdrawals (
+        key TEXT PRIMARY KEY REFERENCES outbox(key),
+        business_date TEXT NOT NULL,
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        account TEXT NOT NULL,
+        till_code TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0)
+      ) STRICT;
+      CREATE INDEX contingency_customer ON contingency_withdrawals (business_date, document_type, document_number);
+      CREATE INDEX contingency_till ON contingency_withdrawals (business_date, till_code);`,
+  },
 ];

@@ -1,0 +1,86 @@
+import type { ContingencyCaps } from '../../domain/contingency';
+import type { Clock } from '../core/runtime';
+import type { Journal } from '../services/journal/writer';
+import type { Db } from '../store/db';
+import { contingencyRepo } from '../store/outbox/contingency-repo';
+import { outboxRepo, type OutboxRepo } from '../store/outbox/repo';
+import { syncStateRepo } from '../store/outbox/sync-state';
+import { referenceRepo, type ReferenceRepo } from '../store/reference/repo';
+import { createCentralClient, type CentralClient } from './central-client';
+import { createContingency, type Contingency } from './contingency';
+import { syncLink } from './link';
+import { createSync, type Sync } from './service';
+import type { CentralLink } from '../services/status/service';
+
+/**
+ * Everything sync, built once in composition: the outbox and reference cache the posting services use, the
+ * central client (null without a central), the background loop, contingency and the status bar link.
+ */
+export interface SyncFeatureDeps {
+  db: Db;
+  clock: Clock;
+  random: () => number;
+  journal: Journal;
+  /** Absent: no central; operations queue and the link reads offline. */
+  central?: { url: string; token: string };
+  caps: ContingencyCaps;
+  tillCode: string;
+  intervalMs?: number;
+  onChange: () => void;
+  log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
+}
+
+export interface SyncFeature {
+  outbox: OutboxRepo;
+  reference: ReferenceRepo;
+  client: CentralClient | null;
+  contingency: Contingency;
+  loop: Sync;
+  link: CentralLink;
+  clock: Clock;
+  /** After a posting committed: send now. */
+  kick(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
+  const outbox = outboxRepo(deps.db);
+  const reference = referenceRepo(deps.db);
+  const client = deps.central ? createCentralClient(deps.central) : null;
+  const loop = createSync({
+    db: deps.db,
+    outbox,
+    reference,
+    state: syncStateRepo(deps.db),
+    client,
+    clock: deps.clock,
+    random: deps.random,
+    ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
+    onChange: deps.onChange,
+    log: deps.log,
+  });
+  const contingency = createContingency({
+    db: deps.db,
+    repo: contingencyRepo(deps.db),
+    outbox,
+    reference,
+    journal: deps.journal,
+    clock: deps.clock,
+    caps: deps.caps,
+    tillCode: deps.tillCode,
+    onChange: deps.onChange,
+  });
+  return {
+    outbox,
+    reference,
+    client,
+    contingency,
+    loop,
+    link: syncLink(loop, contingency),
+    clock: deps.clock,
+    kick: () => loop.kick(),
+    start: () => loop.start(),
+    stop: () => loop.stop(),
+  };
+};

@@ -1,0 +1,40 @@
+import type { FeatureHandlers } from '../core/dispatcher';
+import { AppError } from '../core/errors';
+import type { SyncFeature } from './feature';
+
+const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mode: string): string => {
+  if (mode === 'contingencia') return 'Oficina en CONTINGENCIA: las operaciones quedan en cola y se confirman con central al restablecerse.';
+  if (state === 'online') return queue > 0 ? `En línea con central; ${queue} operaciones por enviar.` : 'En línea con central.';
+  if (state === 'offline') return `Sin comunicación con central; ${queue} operaciones en cola. Los depósitos se reciben; los retiros requieren contingencia.`;
+  return 'Conectando con central…';
+};
+
+export const syncHandlers = (sync: SyncFeature): FeatureHandlers<'sync'> => ({
+  'sync.status': () => {
+    const s = sync.loop.status();
+    const m = sync.contingency.record();
+    return {
+      state: s.state,
+      queueLength: s.queueLength,
+      lastSyncAt: s.lastSyncAt,
+      counts: sync.outbox.counts(),
+      mode: m.mode,
+      modeChangedBy: m.changedBy,
+      modeChangedAt: m.changedAt,
+      caps: sync.contingency.caps(),
+      message: linkMessage(s.state, s.queueLength, m.mode),
+    };
+  },
+  'sync.rejections': (req) => ({
+    rejections: sync.outbox.rejections().filter((r) => req.includeReviewed || r.reviewedBy === null),
+  }),
+  'sync.reviewRejection': (req, ctx) => {
+    sync.outbox.markReviewed(req.key, ctx.user.id, sync.clock.now().toISOString());
+    const found = sync.outbox.rejections().find((r) => r.key === req.key);
+    if (!found) throw new AppError('REJECTION_NOT_FOUND', 'Esa operación no está en la cola de rechazos de central.');
+    return { rejection: found };
+  },
+  'sync.setContingency': (req, ctx) => ({
+    mode: sync.contingency.setMode(ctx.user, req.active ? 'contingencia' : 'normal', req.reason).mode,
+  }),
+});
