@@ -10,6 +10,8 @@ import { approvalMigrations } from './approvals/migrations';
 import { comprobanteMigrations } from './comprobante/migrations';
 import { remittanceMigrations } from './remittance/migrations';
 import { deviceMigrations } from './devices/migrations';
+import { identityMigrations } from './identity/migrations';
+import { securityCodeMigrations } from './security-code/migrations';
 
 export type { Migration } from './migration';
 
@@ -29,4 +31,6 @@ export const allMigrations: readonly Migration[] = [
   ...approvalMigrations,
   ...remittanceMigrations,
   ...deviceMigrations,
+  ...identityMigrations,
+  ...securityCodeMigrations,
 ];

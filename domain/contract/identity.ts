@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { FlowViewSchema } from './security-code';
+
+/**
+ * Contact-data update at the counter. It uses the same verification as the security-code request (seed 000):
+ * the registered cellphone, else the previous number, else ID + fingerprint with Ley 1581 consent; the steps
+ * after the start are the `securityCode.*` channels on the returned flow id. A mismatch is explained in the
+ * words of seed 002 ("Error de seguridad en datos").
+ */
+export const identityChannels = {
+  'identity.startContactUpdate': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ flow: FlowViewSchema }),
+  }),
+  /**
+   * The last cédula read by the workstation's PDF417 scanner in the past minute, handed out once. The UI asks
+   * while the identification step is open and fills the document with it.
+   */
+  'identity.takeScan': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({
+      scan: z
+        .discriminatedUnion('ok', [
+          z.object({ ok: z.literal(true), documentType: z.enum(['CC', 'TI']), documentNumber: z.string(), name: z.string() }),
+          z.object({ ok: z.literal(false), message: z.string() }),
+        ])
+        .nullable(),
+    }),
+  }),
+} as const;

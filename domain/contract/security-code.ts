@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { FingerSchema } from '../devices/demo-citizens';
+import { ReceiptDocumentSchema } from '../receipt/document';
+import { RADICATION_STATUSES } from '../security-code/radication';
+import { MAX_FAILED_CAPTURES } from '../security-code/flow';
+import { channel } from './channel';
+
+/**
+ * "Generación de código de seguridad" at the branch (seed 000) and the contact-data update that shares its
+ * verification. The core drives `domain/security-code` per flow id; the UI only sends what the teller typed and
+ * shows the view it gets back. Neither the registered cellphone in full, nor the code, nor the fingerprint
+ * template ever reach the UI.
+ */
+export const FLOW_PURPOSES = ['security_code', 'contact_update'] as const;
+export const FlowPurposeSchema = z.enum(FLOW_PURPOSES);
+export type FlowPurpose = z.infer<typeof FlowPurposeSchema>;
+
+export const FLOW_STEPS = [
+  'identifying',
+  'awaiting_stated_phone',
+  'awaiting_previous_phone',
+  'awaiting_consent',
+  'awaiting_capture',
+  'send_now',
+  'radicated',
+  'stopped',
+  'refused',
+  'cancelled',
+] as const;
+export const FlowStepSchema = z.enum(FLOW_STEPS);
+
+export const RadicationStateSchema = z.enum(RADICATION_STATUSES);
+export type RadicationState = z.infer<typeof RadicationStateSchema>;
+
+/**
+ * Ley 1581 de 2012 (art. 5, 6) and Decreto 1377 de 2013: the customer is told the data are sensitive, the
+ * purpose, and that they are not obliged to authorize. The version is recorded with the answer so the exact
+ * wording read can be retrieved later (domain-co.md §7).
+ */
+export const BIOMETRIC_CONSENT_VERSION = 'biometria-2026-01';
+export const BIOMETRIC_CONSENT_TEXT: readonly string[] = [
+  'Autorización para el tratamiento de datos biométricos (Ley 1581 de 2012 y Decreto 1377 de 2013).',
+  'Su huella dactilar es un dato sensible. Usted no está obligado a autorizar su tratamiento, y ningún servicio se condiciona a que lo haga.',
+  'Finalidad: verificar su identidad ante la Registraduría Nacional del Estado Civil, a través del operador biométrico autorizado, para actualizar su número celular y radicar la generación de su código de seguridad.',
+  'El banco no guarda la imagen ni la plantilla de su huella; conserva solo el resultado de la validación y el número de la transacción del operador.',
+  'Puede consultar, actualizar o suprimir sus datos según la política de tratamiento de datos del banco, disponible en la oficina y en el sitio web.',
+];
+
+export const CustomerViewSchema = z.object({
+  /** Teller's own screen: the full formatted document (`CC 900.000.001`). */
+  document: z.string(),
+  name: z.string(),
+  /** Last digits only (`*******501`); null when none is registered. */
+  maskedCellphone: z.string().nullable(),
+});
+
+export const RadicationViewSchema = z.object({
+  radicado: z.string(),
+  state: RadicationStateSchema,
+  createdAt: z.string(),
+  deadline: z.string(),
+  sentAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  maskedCellphone: z.string(),
+});
+export type RadicationView = z.infer<typeof RadicationViewSchema>;
+
+export const FlowViewSchema = z.object({
+  id: z.string(),
+  purpose: FlowPurposeSchema,
+  step: FlowStepSchema,
+  finished: z.boolean(),
+  tone: z.enum(['info', 'success', 'warning', 'error']),
+  title: z.string(),
+  /** What happened and what the teller does next (Spanish). */
+  message: z.string(),
+  customer: CustomerViewSchema.nullable(),
+  failedCaptures: z.number().int().min(0),
+  maxCaptures: z.literal(MAX_FAILED_CAPTURES),
+  /**
+   * Central accepted part of the work (e.g. the cellphone update) and the rest must be confirmed: the teller
+   * presses "Reintentar" and the core resends the same idempotent requests. Nothing new is captured.
+   */
+  pendingCompletion: z.boolean(),
+  /** The request at central: `send_now` answers `enviado` at once; `radicated` gives the 24-hour deadline. */
+  request: RadicationViewSchema.nullable(),
+  /** The constancia handed to the customer (radicado and deadline, never the code). */
+  constancia: ReceiptDocumentSchema.nullable(),
+  printJob: z.object({ jobId: z.string(), state: z.string() }).nullable(),
+});
+export type FlowView = z.infer<typeof FlowViewSchema>;
+
+const FlowId = z.string().min(1, { message: 'Falta el identificador de la solicitud' });
+const FlowResponse = z.object({ flow: FlowViewSchema });
+
+const FLOW_ERRORS = ['FLOW_NOT_FOUND', 'FLOW_FINISHED', 'EVENT_NOT_ALLOWED', 'FLOW_BUSY'] as const;
+
+export const RadicationRowSchema = RadicationViewSchema.extend({
+  flowId: z.string().nullable(),
+  /** `CC ******0001`: the list is also shown to a supervisor walking by. */
+  document: z.string(),
+  mode: z.enum(['send_now', 'radicate']),
+  tellerName: z.string(),
+  /** Not delivered by the deadline: highlighted for the supervisor. */
+  overdue: z.boolean(),
+  /** When this row was last confirmed by central. */
+  refreshedAt: z.string().nullable(),
+});
+export type RadicationRow = z.infer<typeof RadicationRowSchema>;
+
+export const securityCodeChannels = {
+  'securityCode.start': channel({
+    access: 'user',
+    request: z.object({}),
+    response: FlowResponse,
+  }),
+  'securityCode.get': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId }),
+    response: FlowResponse,
+    errors: ['FLOW_NOT_FOUND'],
+  }),
+  /** Document as typed or as read from the cédula's PDF417; validated and looked up in the branch's copy of central's data. */
+  'securityCode.identify': channel({
+    access: 'user',
+    request: z.object({
+      flowId: FlowId,
+      document: z.object({ type: z.string(), number: z.string().max(40) }),
+      source: z.enum(['typed', 'scanned']).default('typed'),
+    }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'DOCUMENT_TYPE_UNKNOWN', 'DOCUMENT_EMPTY', 'DOCUMENT_FORMAT', 'NIT_CHECK_DIGIT', 'REFERENCE_NOT_SYNCED'],
+  }),
+  'securityCode.statePhone': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId, phone: z.string().max(30) }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CENTRAL_REJECTED'],
+  }),
+  /** `phone: null` = the customer does not remember the previous number. */
+  'securityCode.previousPhone': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId, phone: z.string().max(30).nullable() }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CENTRAL_REJECTED'],
+  }),
+  'securityCode.consent': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId, given: z.boolean(), textVersion: z.string().min(1) }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'CONSENT_REQUIRED', 'CONSENT_TEXT_OUTDATED'],
+  }),
+  /**
+   * Captures on the workstation's reader and sends the template to central for the registry match; the
+   * template stays in the core. With `pendingCompletion` it resends the pending central requests instead.
+   */
+  'securityCode.capture': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId, finger: FingerSchema.default('right-index') }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'CONSENT_REQUIRED', 'FINGERPRINT_READER', 'RADICATION_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
+  }),
+  'securityCode.cancel': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS],
+  }),
+  /** Prints the constancia again (radicado and deadline; never the code). */
+  'securityCode.printConstancia': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId }),
+    response: FlowResponse,
+    errors: ['FLOW_NOT_FOUND', 'NO_CONSTANCIA'],
+  }),
+  /** This workstation's requests with their state refreshed from central (`radicado → enviado → entregado | vencido`). */
+  'securityCode.radications': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({
+      rows: z.array(RadicationRowSchema),
+      /** False when central could not be asked: the states shown are the last ones confirmed. */
+      centralReachable: z.boolean(),
+      overdueCount: z.number().int().min(0),
+    }),
+  }),
+} as const;

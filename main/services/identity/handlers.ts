@@ -1,0 +1,9 @@
+import type { FeatureHandlers } from '../../core/dispatcher';
+import type { SecurityCodeService } from '../security-code/service';
+import type { ScanInbox } from './scan-inbox';
+
+/** The contact-data update is a flow of the security-code service with its own purpose (same verification). */
+export const identityHandlers = (sc: SecurityCodeService, scans: ScanInbox): FeatureHandlers<'identity'> => ({
+  'identity.startContactUpdate': (_req, ctx) => ({ flow: sc.start(ctx.user, 'contact_update') }),
+  'identity.takeScan': () => ({ scan: scans.take() }),
+});

@@ -1,0 +1,68 @@
+import { maskDocument, type IdentityDocument } from '../../../domain/identity/document';
+import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
+
+const WHEN = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'short', timeStyle: 'short' });
+/** `2/03/26, 9:00 a. m.` in Bogotá time, as the customer reads it. */
+export const formatBogota = (iso: string): string => WHEN.format(new Date(iso));
+
+export interface ConstanciaInput {
+  kind: 'radicate' | 'send_now' | 'contact_update';
+  /** Radicado at central, or central's reference of the contact update. */
+  reference: string;
+  document: IdentityDocument;
+  maskedCellphone: string;
+  at: string;
+  deadline: string | null;
+  branch: { code: string; name: string };
+  till: string;
+  teller: string;
+  /** Short prefix of the journal entry's hash, so a copy can be checked against the journal. */
+  verificationCode: string;
+}
+
+const TITLES = {
+  radicate: 'CONSTANCIA DE RADICACIÓN',
+  send_now: 'CONSTANCIA DE ENVÍO DE CÓDIGO',
+  contact_update: 'CONSTANCIA DE ACTUALIZACIÓN DE DATOS',
+} as const;
+
+/**
+ * The paper the customer takes home (seed 000, step 5): the radicado and the deadline. It never carries the code
+ * itself, the full cellphone or the full document number.
+ */
+export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
+  const lines: ReceiptLine[] = [
+    { kind: 'field', label: 'Cliente', value: maskDocument(c.document) },
+    { kind: 'field', label: c.kind === 'contact_update' ? 'Referencia' : 'Radicado', value: c.reference },
+    { kind: 'field', label: 'Fecha', value: formatBogota(c.at) },
+    { kind: 'field', label: 'Celular', value: c.maskedCellphone },
+  ];
+  if (c.kind === 'radicate' && c.deadline) {
+    lines.push({ kind: 'field', label: 'Plazo máximo', value: formatBogota(c.deadline) });
+    lines.push({ kind: 'rule' });
+    lines.push({
+      kind: 'text',
+      text: `El código de seguridad llegará a su celular a más tardar el ${formatBogota(c.deadline)} (máximo 24 horas).`,
+    });
+  } else if (c.kind === 'send_now') {
+    lines.push({ kind: 'rule' });
+    lines.push({ kind: 'text', text: 'El código de seguridad fue enviado a su celular registrado.' });
+  } else if (c.kind === 'contact_update') {
+    lines.push({ kind: 'rule' });
+    lines.push({ kind: 'text', text: 'Su número celular registrado fue actualizado.' });
+  }
+  if (c.kind !== 'contact_update') {
+    lines.push({ kind: 'text', text: 'No comparta el código con nadie. El banco nunca se lo pedirá.', emphasis: true });
+  }
+  return {
+    sequence: c.reference,
+    title: TITLES[c.kind],
+    branch: c.branch,
+    till: c.till,
+    teller: c.teller,
+    postedAt: c.at,
+    lines,
+    verificationCode: c.verificationCode,
+    marks: [],
+  };
+};

@@ -1,0 +1,61 @@
+import type { RadicationRow } from '../../../domain/contract/security-code';
+import { maskDocument, type DocumentType } from '../../../domain/identity/document';
+import type { Clock } from '../../core/runtime';
+import type { RequestRecord, SecurityCodeRepo } from '../../store/security-code/repo';
+import type { CentralClient } from '../../sync/central-client';
+import { requestStatus } from './central-steps';
+import { requestView } from './view';
+
+const OPEN = new Set(['radicado', 'enviado']);
+
+/** Not delivered by the deadline (central says `vencido`, or the deadline passed on this clock while still open). */
+export const isOverdue = (r: Pick<RequestRecord, 'state' | 'deadline'>, now: Date): boolean =>
+  r.state === 'vencido' || (OPEN.has(r.state) && Date.parse(r.deadline) < now.getTime());
+
+/**
+ * The "Radicaciones" list: this workstation's requests, each open one asked again at central, whose answer is
+ * stored before it is shown. Without central the last confirmed states are shown and the screen says so.
+ */
+export const createRadicationsService = (deps: {
+  flows: SecurityCodeRepo;
+  central: Pick<CentralClient, 'call'> | null;
+  clock: Clock;
+  users: { findById(id: string): { displayName: string } | undefined };
+}) => ({
+  list: async (): Promise<{ rows: RadicationRow[]; centralReachable: boolean; overdueCount: number }> => {
+    let reachable = deps.central !== null;
+    const records = deps.flows.listRequests();
+    const open = records.filter((r) => OPEN.has(r.state));
+    if (open.length === 0 && deps.central) reachable = (await deps.central.call('health', {})).ok;
+    await Promise.all(
+      open.map(async (r) => {
+          const s = await requestStatus(deps.central, r.radicado);
+          if (!s.ok) {
+            if (s.kind !== 'rejected') reachable = false;
+            return;
+          }
+          deps.flows.updateRequest({
+            radicado: r.radicado,
+            state: s.value.state,
+            sentAt: s.value.sentAt,
+            deliveredAt: s.value.deliveredAt,
+            refreshedAt: deps.clock.now().toISOString(),
+          });
+        }),
+    );
+    const now = deps.clock.now();
+    const rows = deps.flows.listRequests().map(
+      (r): RadicationRow => ({
+        ...requestView(r),
+        flowId: r.flowId,
+        document: maskDocument({ type: r.documentType as DocumentType, number: r.documentNumber }),
+        mode: r.mode,
+        tellerName: deps.users.findById(r.tellerId)?.displayName ?? r.tellerId,
+        overdue: isOverdue(r, now),
+        refreshedAt: r.refreshedAt,
+      }),
+    );
+    return { rows, centralReachable: reachable, overdueCount: rows.filter((r) => r.overdue).length };
+  },
+});
+export type RadicationsService = ReturnType<typeof createRadicationsService>;

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { demoTemplateBase64 } from '../../../domain/devices/demo-citizens';
+import { AppError } from '../../core/errors';
+import { startWorld, TELLER, type World } from './testing/world';
+
+/**
+ * Seed 000 (punto de atención) end to end below the UI: real SQLite, the real device service on its GROW
+ * emulator, a real central child process. Demo citizens and registered cellphones: central/demo/seed.ts.
+ */
+const CC = (number: string) => ({ type: 'CC', number });
+const NEW_PHONE = '3119998877';
+
+let w: World;
+beforeAll(async () => {
+  w = await startWorld();
+}, 60_000);
+afterAll(async () => {
+  await w?.close();
+});
+
+const identified = async (doc: { type: string; number: string }, purpose: 'security_code' | 'contact_update' = 'security_code') => {
+  const flow = w.service.start(TELLER, purpose);
+  return w.service.identify(TELLER, flow.id, doc, 'typed');
+};
+
+/** Up to the capture step: a number that is not the registered one, no previous number, consent given. */
+const atCapture = async (documentNumber: string, phone = NEW_PHONE) => {
+  const f = await identified(CC(documentNumber));
+  await w.service.statePhone(TELLER, f.id, phone);
+  await w.service.previousPhone(TELLER, f.id, null);
+  return w.service.consent(TELLER, f.id, true, BIOMETRIC_CONSENT_VERSION);
+};
+
+const appError = async (p: Promise<unknown>): Promise<AppError> => {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected an AppError');
+};
+
+describe('identification (seed 000 step 1; domain-co §6)', () => {
+  it('refuses a NIT with a wrong check digit and an over-long CC before looking anything up', async () => {
+    const f = w.service.start(TELLER, 'security_code');
+    expect((await appError(w.service.identify(TELLER, f.id, { type: 'NIT', number: '900.123.456-7' }, 'typed'))).code).toBe('NIT_CHECK_DIGIT');
+    expect((await appError(w.service.identify(TELLER, f.id, CC('12345678901'), 'typed'))).code).toBe('DOCUMENT_FORMAT');
+    expect(w.service.get(TELLER, f.id).step).toBe('identifying');
+  });
+
+  it('finds a customer with products and shows only the last digits of the registered cellphone', async () => {
+    const f = await identified(CC('900.000.001'));
+    expect(f.step).toBe('awaiting_stated_phone');
+    expect(f.customer).toMatchObject({ document: 'CC 900.000.001', name: 'MARÍA FERNANDA GÓMEZ PATIÑO', maskedCellphone: '*******501' });
+  });
+
+  it('refuses a person without products, and an unknown document, with a clear message', async () => {
+    const none = await identified({ type: 'CE', number: '1234567' });
+    expect(none).toMatchObject({ step: 'refused', title: 'Sin productos activos', finished: true });
+    const unknown = await identified(CC('123456789'));
+    expect(unknown).toMatchObject({ step: 'refused', title: 'Cliente no encontrado' });
+  });
+
+  it('does not let another teller drive someone else’s flow', async () => {
+    const f = w.service.start(TELLER, 'security_code');
+    const other = { ...TELLER, id: 'u-cajero2' };
+    expect((await appError(w.service.identify(other, f.id, CC('900000001'), 'typed'))).code).toBe('FLOW_NOT_FOUND');
+  });
+});
+
+describe('registered cellphone (seed 000 step 2)', () => {
+  it('sends the code at once: state enviado, constancia with the radicado, journal without any code', async () => {
+    const f = await identified(CC('900000002'));
+    const done = await w.service.statePhone(TELLER, f.id, '310 123 4502');
+    expect(done).toMatchObject({ step: 'send_now', finished: true, title: 'Código enviado' });
+    expect(done.request?.state).toBe('enviado');
+    expect(done.request?.radicado).toMatch(/^RAD-\d{8}-\d{6}$/);
+    expect(done.constancia?.lines).toContainEqual({ kind: 'field', label: 'Radicado', value: done.request?.radicado });
+    const entry = w.journalRows().find((r) => r.type === 'security_code_request' && r.payload.includes(f.id));
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ outcome: 'sent', mode: 'send_now', radicado: done.request?.radicado });
+    // Central's status route agrees with what the branch recorded.
+    const st = await w.client.call('securityCodeStatus', { radicado: done.request?.radicado ?? '' });
+    expect(st.ok && st.data.request.state).toBe('enviado');
+  });
+});
+
+describe('previous cellphone (seed 000 step 3)', () => {
+  it('updates the registered cellphone when the previous number matches, then sends the code to the new one', async () => {
+    const f = await identified(CC('900000003'));
+    const mismatch = await w.service.statePhone(TELLER, f.id, '3150001122');
+    expect(mismatch).toMatchObject({ step: 'awaiting_previous_phone', title: 'Error de seguridad en datos' });
+    const done = await w.service.previousPhone(TELLER, f.id, '3151234503');
+    expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
+    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 1122' });
+    const update = w.journalRows().find((r) => r.type === 'contact_update' && r.payload.includes(f.id));
+    expect(JSON.parse(update?.payload ?? '{}')).toMatchObject({ basis: 'previous_number_confirmed', next: '*******122', outcome: 'applied' });
+    // The next request with the new number goes straight out, before the reference cache has pulled the change.
+    const again = await identified(CC('900000003'));
+    expect((await w.service.statePhone(TELLER, again.id, '3150001122')).step).toBe('send_now');
+  });
+});
+
+describe('fingerprint (seed 000 step 4; domain-co §7)', () => {
+  it('without consent there is no biometric path', async () => {
+    const f = await identified(CC('900000005'));
+    await w.service.statePhone(TELLER, f.id, NEW_PHONE);
+    await w.service.previousPhone(TELLER, f.id, '3000000000');
+    expect((await appError(w.service.capture(TELLER, f.id, 'right-index'))).code).toBe('CONSENT_REQUIRED');
+    const refused = await w.service.consent(TELLER, f.id, false, BIOMETRIC_CONSENT_VERSION);
+    expect(refused).toMatchObject({ step: 'refused', title: 'Sin autorización biométrica' });
+    expect((await appError(w.service.capture(TELLER, f.id, 'right-index'))).code).toBe('FLOW_FINISHED');
+  });
+
+  it('a match updates the cellphone and radicates with a 24-hour deadline; central sends, then delivers', async () => {
+    const f = await atCapture('900000001');
+    expect(f.step).toBe('awaiting_capture');
+    await w.place('900000001');
+    const done = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(done).toMatchObject({ step: 'radicated', title: 'Solicitud radicada' });
+    const req = done.request;
+    if (!req) throw new Error('no request');
+    expect(req.state).toBe('radicado');
+    expect(Date.parse(req.deadline) - Date.parse(req.createdAt)).toBe(24 * 3_600_000);
+    expect(done.constancia?.title).toBe('CONSTANCIA DE RADICACIÓN');
+    expect(done.constancia?.lines.map((l) => ('label' in l ? l.label : ''))).toContain('Plazo máximo');
+    expect(done.printJob?.jobId).toBeTruthy();
+
+    const list = await w.radications.list();
+    expect(list.centralReachable).toBe(true);
+    expect(list.rows.find((r) => r.radicado === req.radicado)).toMatchObject({ state: 'radicado', overdue: false, document: 'CC *****0001' });
+
+    // Central holds a radication one hour for back-office processing, then the SMS goes out.
+    await w.advanceCentral(60 * 60_000);
+    expect((await w.radications.list()).rows.find((r) => r.radicado === req.radicado)?.state).toBe('enviado');
+    await w.advanceCentral(60_000);
+    const delivered = (await w.radications.list()).rows.find((r) => r.radicado === req.radicado);
+    expect(delivered).toMatchObject({ state: 'entregado', overdue: false });
+    expect(delivered?.deliveredAt).not.toBeNull();
+  });
+
+  it('a poor image counts as a failed capture and a good one then succeeds', async () => {
+    const f = await atCapture('900000002', '3001112233');
+    await w.place('900000002');
+    await w.readerMode('poor-image');
+    const poor = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(poor).toMatchObject({ step: 'awaiting_capture', failedCaptures: 1, title: 'Huella de baja calidad' });
+    await w.readerMode('ok');
+    expect((await w.service.capture(TELLER, f.id, 'right-index')).step).toBe('radicated');
+  });
+
+  it('another person’s finger three times stops the flow: no radication, no update, every attempt journaled', async () => {
+    const f = await atCapture('900000005', '3004445566');
+    await w.place('900000002');
+    const first = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(first).toMatchObject({ step: 'awaiting_capture', failedCaptures: 1, title: 'La huella no coincide' });
+    expect(first.message).toContain('Quedan 2 intentos');
+    await w.service.capture(TELLER, f.id, 'right-index');
+    const stopped = await w.service.capture(TELLER, f.id, 'left-index');
+    expect(stopped).toMatchObject({ step: 'stopped', finished: true, request: null, constancia: null });
+    // No bypass: nothing more is accepted on this flow.
+    expect((await appError(w.service.capture(TELLER, f.id, 'right-index'))).code).toBe('FLOW_FINISHED');
+    const checks = w.journalRows().filter((r) => r.type === 'biometric_check' && r.payload.includes(f.id) && r.payload.includes('"capture"'));
+    expect(checks.map((c) => (JSON.parse(c.payload) as { result: string }).result)).toEqual(['no_match', 'no_match', 'no_match']);
+    const again = await identified(CC('900000005'));
+    expect(again.customer?.maskedCellphone).toBe('*******505');
+  });
+
+  it('never stores or journals the fingerprint template', async () => {
+    const template = demoTemplateBase64('900000001', 'right-index');
+    w.db.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = readFileSync(`${w.dir}/caja.sqlite`).toString('latin1');
+    expect(bytes).not.toContain(template.slice(0, 40));
+    expect(w.journalRows().some((r) => r.payload.includes(template.slice(0, 40)))).toBe(false);
+  });
+});
+
+describe('overdue (seed 000: "máximo 24 horas")', () => {
+  it('a code that never reaches the cellphone shows as vencido and overdue after the deadline', async () => {
+    // 900000004's SMS never delivers (central demo gateway).
+    const g = await identified(CC('900000004'));
+    const done = await w.service.statePhone(TELLER, g.id, '3201234504');
+    expect(done.request?.state).toBe('enviado');
+    expect((await w.radications.list()).rows.find((r) => r.radicado === done.request?.radicado)?.overdue).toBe(false);
+    await w.advanceCentral(25 * 3_600_000);
+    const list = await w.radications.list();
+    const row = list.rows.find((r) => r.radicado === done.request?.radicado);
+    expect(row).toMatchObject({ state: 'vencido', overdue: true });
+    expect(list.overdueCount).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('contact-data update through the same verification', () => {
+  it('updates the cellphone after a fingerprint match without radicating a code', async () => {
+    const f = await identified(CC('900000003'), 'contact_update');
+    expect(f.purpose).toBe('contact_update');
+    await w.service.statePhone(TELLER, f.id, '3128887766');
+    await w.service.previousPhone(TELLER, f.id, null);
+    await w.service.consent(TELLER, f.id, true, BIOMETRIC_CONSENT_VERSION);
+    await w.place('900000003');
+    const done = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(done).toMatchObject({ step: 'radicated', title: 'Celular actualizado', request: null });
+    expect(done.constancia?.title).toBe('CONSTANCIA DE ACTUALIZACIÓN DE DATOS');
+  });
+});
+
+describe('central unreachable (last: it stops central)', () => {
+  it('refuses the biometric radication with a clear message and changes nothing', async () => {
+    const f = await atCapture('900000001', '3009990000');
+    await w.place('900000001');
+    await w.central.kill();
+    const r = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(r).toMatchObject({ step: 'refused', title: 'Central no disponible', request: null, pendingCompletion: false });
+    expect(r.message).toContain('no se cambió el celular');
+    const list = await w.radications.list();
+    expect(list.centralReachable).toBe(false);
+  });
+});

@@ -1,0 +1,589 @@
+import type { SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
+import { BIOMETRIC_CONSENT_VERSION, type FlowPurpose, type FlowView } from '../../../domain/contract/security-code';
+import type { User } from '../../../domain/contract/session';
+import type { Finger } from '../../../domain/devices/demo-citizens';
+import { maskCellphone, type Cellphone } from '../../../domain/identity/cellphone';
+import { maskDocument, validateDocument, type IdentityDocument } from '../../../domain/identity/document';
+import {
+  advance,
+  initialSecurityCodeState,
+  isTerminal,
+  type SecurityCodeEvent,
+  type SecurityCodeState,
+} from '../../../domain/security-code';
+import { AppError } from '../../core/errors';
+import type { Clock, Ids } from '../../core/runtime';
+import { inTransaction, type Db } from '../../store/db';
+import type { IdentityRepo } from '../../store/identity/repo';
+import type { FlowRecord, SecurityCodeRepo } from '../../store/security-code/repo';
+import type { CentralClient } from '../../sync/central-client';
+import type { CustomerDirectory } from '../identity/directory';
+import type { Journal } from '../journal/writer';
+import { buildConstancia } from './constancia';
+import * as central from './central-steps';
+import { readerErrorCode, type ConstanciaPrinter, type FingerprintReader } from './ports';
+import { flowView } from './view';
+
+export interface SecurityCodeServiceDeps {
+  db: Db;
+  flows: SecurityCodeRepo;
+  contacts: IdentityRepo;
+  directory: CustomerDirectory;
+  journal: Journal;
+  clock: Clock;
+  ids: Ids;
+  central: Pick<CentralClient, 'call'> | null;
+  reader: FingerprintReader | null;
+  printer: ConstanciaPrinter | null;
+  users: { findById(id: string): { displayName: string } | undefined };
+  workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
+  /** What central sends: temporary keys valid 24 h (seed 004) by default, or a 6-digit code valid 2 min (seed 001). */
+  codePurpose?: SecurityCodePurpose;
+  captureTimeoutMs?: number;
+}
+
+type DocType = central.ContactPayload['documentType'];
+
+/**
+ * Central requests a step needs, persisted with their idempotency keys before the first one is sent, so a lost
+ * answer or a restart resends exactly the same requests instead of doing anything twice.
+ */
+interface Pending {
+  /** `stated`: the phone step's event finishes the flow; `match`: a fingerprint match does. */
+  via: 'stated' | 'match';
+  /** For `stated`: the event to apply once central confirmed. */
+  event: SecurityCodeEvent | null;
+  matchTransactionId: string | null;
+  /** The canonical number the customer stated: where the code goes (send-now checks it against central's). */
+  statedPhone: string;
+  contact: {
+    key: string;
+    occurredAt: string;
+    payload: central.ContactPayload;
+    basis: 'previous_number_confirmed' | 'biometric_match';
+    previous: string | null;
+    reference: string | null;
+  } | null;
+  request: { key: string; mode: 'send_now' | 'radicate' } | null;
+  /** Whether any request of this plan was confirmed by central (then "unreachable" no longer closes the flow). */
+  anyConfirmed: boolean;
+}
+
+const parseState = (f: FlowRecord): SecurityCodeState => JSON.parse(f.state) as SecurityCodeState;
+
+const notFound = () => new AppError('FLOW_NOT_FOUND', 'No se encontró la solicitud. Inicie una nueva desde el menú.');
+
+export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
+  const codePurpose = deps.codePurpose ?? 'temporary_keys';
+  const busy = new Set<string>();
+  const nowIso = () => deps.clock.now().toISOString();
+
+  const load = (user: User, flowId: string): FlowRecord => {
+    const f = deps.flows.getFlow(flowId);
+    // A flow belongs to the teller who started it; another user's id is answered as unknown.
+    if (!f || f.tellerId !== user.id) throw notFound();
+    return f;
+  };
+
+  const view = (flowId: string): FlowView => {
+    const f = deps.flows.getFlow(flowId);
+    if (!f) throw notFound();
+    return flowView(f, parseState(f), deps.flows.requestByFlow(flowId), nowIso());
+  };
+
+  /** One action at a time per flow: a double Enter during a capture must not start a second one. */
+  const exclusive = async <T>(flowId: string, fn: () => Promise<T>): Promise<T> => {
+    if (busy.has(flowId)) throw new AppError('FLOW_BUSY', 'La solicitud está procesando la acción anterior. Espere el resultado.');
+    busy.add(flowId);
+    try {
+      return await fn();
+    } finally {
+      busy.delete(flowId);
+    }
+  };
+
+  const save = (flowId: string, patch: Parameters<SecurityCodeRepo['updateFlow']>[2]): FlowRecord => {
+    const cur = deps.flows.getFlow(flowId);
+    if (!cur) throw notFound();
+    return deps.flows.updateFlow(flowId, cur.version, patch, nowIso());
+  };
+
+  const transition = (state: SecurityCodeState, event: SecurityCodeEvent): SecurityCodeState => {
+    const r = advance(state, event);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message, { step: r.error.step });
+    return r.value;
+  };
+
+  /** Applies an event that needs nothing from central: state, event log (and journal, when given) in one transaction. */
+  const commit = (user: User, f: FlowRecord, event: SecurityCodeEvent, next: SecurityCodeState, extra: () => void = () => {}): void =>
+    inTransaction(deps.db, () => {
+      deps.flows.updateFlow(f.id, f.version, { step: next.step, state: JSON.stringify(next) }, nowIso());
+      deps.flows.appendEvent(f.id, nowIso(), user.id, JSON.stringify(event));
+      extra();
+    });
+
+  const docFields = (d: IdentityDocument) => ({ documentType: d.type, documentNumber: d.number });
+
+  const journalRefusal = (user: User, f: FlowRecord, next: SecurityCodeState): void => {
+    if (next.step !== 'refused' && next.step !== 'stopped' && next.step !== 'cancelled') return;
+    const customer = 'customer' in next ? next.customer : null;
+    deps.journal.record('security_code_request', user.id, {
+      flowId: f.id,
+      purpose: f.purpose,
+      outcome: next.step,
+      ...(next.step === 'refused' ? { reason: next.reason } : {}),
+      ...(customer ? docFields(customer.document) : {}),
+    });
+  };
+
+  // ---- completion against central ----------------------------------------------------------------------------
+
+  /** Closes the flow as "central no disponible" when nothing reached central. */
+  const closeUnreachable = (user: User, flowId: string): FlowView => {
+    const f = deps.flows.getFlow(flowId);
+    if (!f) throw notFound();
+    const event: SecurityCodeEvent = { type: 'central_unavailable' };
+    const next = transition(parseState(f), event);
+    inTransaction(deps.db, () => {
+      deps.flows.updateFlow(f.id, f.version, { step: next.step, state: JSON.stringify(next), pending: null }, nowIso());
+      deps.flows.appendEvent(f.id, nowIso(), user.id, JSON.stringify(event));
+      journalRefusal(user, f, next);
+    });
+    return view(flowId);
+  };
+
+  const failStep = (user: User, flowId: string, p: Pending, o: Exclude<central.StepOutcome<unknown>, { ok: true }>, what: string): never | FlowView => {
+    if (o.kind === 'unreached' && !p.anyConfirmed) return closeUnreachable(user, flowId);
+    if (o.kind === 'rejected') {
+      // Central refused on the facts (stale number, match expired): nothing of this step happened; the flow stays
+      // at its step so the teller can take the next path.
+      inTransaction(deps.db, () => {
+        save(flowId, { pending: null });
+        if (p.contact && p.contact.reference === null) {
+          deps.contacts.record({
+            key: p.contact.key,
+            flowId,
+            documentType: p.contact.payload.documentType,
+            documentNumber: p.contact.payload.documentNumber,
+            previousCellphone: p.contact.previous,
+            newCellphone: p.contact.payload.cellphone,
+            basis: p.contact.basis,
+            status: 'rejected',
+            centralReference: null,
+            tellerId: user.id,
+            at: nowIso(),
+          });
+        }
+        deps.journal.record(what === 'contact' ? 'contact_update' : 'security_code_request', user.id, {
+          flowId,
+          outcome: 'rejected',
+          reason: o.code,
+          ...(p.request ? { mode: p.request.mode } : {}),
+        });
+      });
+      throw new AppError('CENTRAL_REJECTED', `Central no aceptó la solicitud: ${o.message}`, { centralCode: o.code });
+    }
+    throw new AppError(
+      'CENTRAL_PENDING',
+      'No se pudo confirmar la respuesta de central. No repita la captura ni inicie otra solicitud: pulse Reintentar para confirmar lo enviado.',
+    );
+  };
+
+  const complete = async (user: User, flowId: string, p: Pending): Promise<FlowView> => {
+    const f0 = deps.flows.getFlow(flowId);
+    if (!f0) throw notFound();
+    const state0 = parseState(f0);
+    const customer = 'customer' in state0 ? state0.customer : null;
+    if (!customer) throw new AppError('EVENT_NOT_ALLOWED', 'La solicitud no tiene un cliente identificado.');
+    const doc = { documentType: customer.document.type as DocType, documentNumber: customer.document.number };
+
+    if (p.contact && p.contact.reference === null) {
+      const c = p.contact;
+      const r = await central.updateContact(deps.central, c.key, c.occurredAt, c.payload);
+      if (!r.ok) return failStep(user, flowId, p, r, 'contact');
+      c.reference = r.value.reference;
+      p.anyConfirmed = true;
+      inTransaction(deps.db, () => {
+        save(flowId, { pending: JSON.stringify(p) });
+        deps.contacts.record({
+          key: c.key,
+          flowId,
+          documentType: c.payload.documentType,
+          documentNumber: c.payload.documentNumber,
+          previousCellphone: c.previous,
+          newCellphone: c.payload.cellphone,
+          basis: c.basis,
+          status: 'applied',
+          centralReference: r.value.reference,
+          tellerId: user.id,
+          at: nowIso(),
+        });
+        deps.journal.record('contact_update', user.id, {
+          flowId,
+          ...doc,
+          field: 'cellphone',
+          previous: c.previous === null ? null : maskCellphone(c.previous as Cellphone),
+          next: maskCellphone(c.payload.cellphone as Cellphone),
+          basis: c.basis,
+          ...(c.payload.fingerprintTransactionId ? { operatorTransactionId: c.payload.fingerprintTransactionId } : {}),
+          centralReference: r.value.reference,
+          outcome: 'applied',
+        });
+      });
+    }
+
+    let request: SecurityCodeRequest | null = null;
+    if (p.request) {
+      const r =
+        p.request.mode === 'send_now'
+          ? await central.sendNow(deps.central, p.request.key, {
+              ...doc,
+              statedCellphone: p.statedPhone,
+              purpose: codePurpose,
+            })
+          : await central.radicate(deps.central, p.request.key, { ...doc, fingerprintTransactionId: p.matchTransactionId ?? '', purpose: codePurpose });
+      if (!r.ok) return failStep(user, flowId, p, r, 'request');
+      request = r.value;
+    }
+
+    // Everything central had to do is confirmed: move the state machine and record the outcome together.
+    const f = deps.flows.getFlow(flowId);
+    if (!f) throw notFound();
+    const at = nowIso();
+    const event: SecurityCodeEvent =
+      p.via === 'stated' && p.event
+        ? p.event
+        : {
+            type: 'capture_result',
+            outcome: 'match',
+            operatorTransactionId: p.matchTransactionId ?? '',
+            radicado: request?.radicado ?? p.contact?.reference ?? '',
+            now: request?.createdAt ?? at,
+          };
+    const next = transition(parseState(f), event);
+    const mode = p.request?.mode ?? null;
+    inTransaction(deps.db, () => {
+      let verification = '';
+      if (request && mode) {
+        deps.flows.insertRequest({
+          radicado: request.radicado,
+          flowId,
+          mode,
+          ...doc,
+          tellerId: user.id,
+          state: request.state,
+          maskedCellphone: request.maskedCellphone,
+          createdAt: request.createdAt,
+          deadline: request.deadline,
+          sentAt: request.sentAt,
+          deliveredAt: request.deliveredAt,
+          refreshedAt: at,
+        });
+        verification = deps.journal.record('security_code_request', user.id, {
+          flowId,
+          purpose: f.purpose,
+          outcome: mode === 'send_now' ? 'sent' : 'radicated',
+          mode,
+          ...doc,
+          radicado: request.radicado,
+          state: request.state,
+          deadline: request.deadline,
+          maskedCellphone: request.maskedCellphone,
+          codePurpose,
+          ...(p.matchTransactionId ? { operatorTransactionId: p.matchTransactionId } : {}),
+        }).hash;
+      }
+      const reference = request?.radicado ?? p.contact?.reference ?? null;
+      const constancia = reference
+        ? buildConstancia({
+            kind: mode ?? 'contact_update',
+            reference,
+            document: customer.document,
+            maskedCellphone: request?.maskedCellphone ?? maskCellphone((p.contact?.payload.cellphone ?? '') as Cellphone),
+            at: request?.createdAt ?? at,
+            deadline: mode === 'radicate' ? (request?.deadline ?? null) : null,
+            branch: { code: deps.workstation.branchCode, name: deps.workstation.branchName },
+            till: deps.workstation.tillCode,
+            teller: deps.users.findById(user.id)?.displayName ?? user.displayName,
+            verificationCode: (verification || reference).slice(0, 8).toUpperCase(),
+          })
+        : null;
+      deps.flows.updateFlow(
+        f.id,
+        f.version,
+        { step: next.step, state: JSON.stringify(next), pending: null, ...(constancia ? { constancia: JSON.stringify(constancia) } : {}) },
+        at,
+      );
+      deps.flows.appendEvent(f.id, at, user.id, JSON.stringify(event));
+    });
+    await printConstancia(flowId);
+    return view(flowId);
+  };
+
+  const printConstancia = async (flowId: string): Promise<void> => {
+    const f = deps.flows.getFlow(flowId);
+    if (!f?.constancia || !deps.printer) return;
+    try {
+      const job = await deps.printer.printReceipt(JSON.parse(f.constancia));
+      save(flowId, { printJob: JSON.stringify({ jobId: job.jobId, state: job.state }) });
+    } catch (err) {
+      // The constancia stays on screen and can be printed again; the request itself is done.
+      const message = err instanceof Error ? err.message : String(err);
+      save(flowId, { printJob: JSON.stringify({ jobId: '', state: `failed: ${message}` }) });
+    }
+  };
+
+  /** Persists the plan, then runs it. */
+  const plan = async (user: User, flowId: string, p: Pending): Promise<FlowView> => {
+    save(flowId, { pending: JSON.stringify(p) });
+    return complete(user, flowId, p);
+  };
+
+  /** The phone steps: the event is decided locally; a terminal `send_now` needs central first. */
+  const phoneStep = async (user: User, flowId: string, event: SecurityCodeEvent): Promise<FlowView> =>
+    exclusive(flowId, async () => {
+      const f = load(user, flowId);
+      if (f.pending) throw new AppError('FLOW_BUSY', 'Hay una confirmación pendiente con central: pulse Reintentar.');
+      const state = parseState(f);
+      const next = transition(state, event);
+      if (next.step !== 'send_now') {
+        commit(user, f, event, next);
+        return view(flowId);
+      }
+      const doc = next.customer.document;
+      const docType = doc.type as DocType;
+      const contact = next.contactUpdate
+        ? {
+            key: deps.ids.uuid(),
+            occurredAt: nowIso(),
+            payload: {
+              documentType: docType,
+              documentNumber: doc.number,
+              cellphone: next.contactUpdate.next,
+              validatedBy: 'previous_cellphone' as const,
+              ...(next.contactUpdate.previous ? { previousCellphone: next.contactUpdate.previous } : {}),
+            },
+            basis: 'previous_number_confirmed' as const,
+            previous: next.contactUpdate.previous,
+            reference: null,
+          }
+        : null;
+      const wantsCode = (f.purpose as FlowPurpose) === 'security_code';
+      if (!contact && !wantsCode) {
+        // Contact update to the number already registered: nothing to send anywhere.
+        commit(user, f, event, next);
+        return view(flowId);
+      }
+      return plan(user, flowId, {
+        via: 'stated',
+        event,
+        matchTransactionId: null,
+        statedPhone: next.target,
+        contact,
+        request: wantsCode ? { key: deps.ids.uuid(), mode: 'send_now' } : null,
+        anyConfirmed: false,
+      });
+    });
+
+  const capture = async (user: User, flowId: string, finger: Finger): Promise<FlowView> =>
+    exclusive(flowId, async () => {
+      const f = load(user, flowId);
+      if (f.pending) return complete(user, flowId, JSON.parse(f.pending) as Pending);
+      const state = parseState(f);
+      if (state.step === 'awaiting_consent') {
+        throw new AppError(
+          'CONSENT_REQUIRED',
+          'Antes de capturar la huella registre la autorización del cliente para el tratamiento de sus datos biométricos (Ley 1581 de 2012).',
+        );
+      }
+      if (state.step !== 'awaiting_capture') {
+        transition(state, { type: 'capture_result', outcome: 'no_match', operatorTransactionId: null });
+        throw new AppError('EVENT_NOT_ALLOWED', 'Esta acción no corresponde al paso actual de la solicitud.');
+      }
+      if (!deps.reader) throw new AppError('FINGERPRINT_READER', 'No hay lector de huella configurado en esta estación. Llame a soporte.');
+      const doc = state.customer.document;
+      const attempt = state.failedCaptures.length + 1;
+      const recordCheck = (payload: Record<string, string | number | null>) =>
+        deps.journal.record('biometric_check', user.id, {
+          flowId,
+          phase: 'capture',
+          ...docFields(doc),
+          finger,
+          attempt,
+          consentVersion: state.consent.textVersion,
+          ...payload,
+        });
+      const failed = (outcome: 'no_match' | 'poor_quality', txId: string | null, extra: Record<string, string | number | null>) => {
+        const event: SecurityCodeEvent = { type: 'capture_result', outcome, operatorTransactionId: txId };
+        const next = transition(state, event);
+        commit(user, f, event, next, () => {
+          recordCheck({ result: outcome, operatorTransactionId: txId, ...extra, stopped: next.step === 'stopped' ? 1 : 0 });
+          journalRefusal(user, f, next);
+        });
+        return view(flowId);
+      };
+
+      let captured: { template: string; format: string; quality: number | null };
+      try {
+        captured = await deps.reader.capture(finger, { signal: AbortSignal.timeout(deps.captureTimeoutMs ?? 30_000) });
+      } catch (err) {
+        const code = readerErrorCode(err);
+        // A poor image is a failed capture and counts; no finger, time-out or a cable problem did not capture anything.
+        if (code === 'FINGER_POOR_IMAGE') return failed('poor_quality', null, { source: 'reader' });
+        const message = err instanceof Error && err.message ? err.message : 'El lector de huella no respondió.';
+        throw new AppError('FINGERPRINT_READER', message, code ? { readerCode: code } : undefined);
+      }
+      const m = await central.matchFingerprint(deps.central, {
+        documentType: doc.type as DocType,
+        documentNumber: doc.number,
+        template: captured.template,
+        format: captured.format,
+      });
+      // The template is not needed any more; nothing below refers to it.
+      captured = { template: '', format: captured.format, quality: captured.quality };
+      if (!m.ok) {
+        if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `Central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
+        // Matching cannot happen without central (or the registry): the biometric path closes, nothing was changed.
+        inTransaction(deps.db, () => recordCheck({ result: 'central_unavailable', operatorTransactionId: null }));
+        return closeUnreachable(user, flowId);
+      }
+      const { result, score, transactionId } = m.value;
+      if (result !== 'match') return failed(result, transactionId, { score, quality: captured.quality, source: 'registry' });
+
+      inTransaction(deps.db, () => recordCheck({ result: 'match', score, operatorTransactionId: transactionId, quality: captured.quality }));
+      const isCode = (f.purpose as FlowPurpose) === 'security_code';
+      return plan(user, flowId, {
+        via: 'match',
+        event: null,
+        matchTransactionId: transactionId,
+        statedPhone: state.statedPhone,
+        contact: {
+          key: deps.ids.uuid(),
+          occurredAt: nowIso(),
+          payload: {
+            documentType: doc.type as DocType,
+            documentNumber: doc.number,
+            cellphone: state.statedPhone,
+            validatedBy: 'fingerprint',
+            fingerprintTransactionId: transactionId,
+          },
+          basis: 'biometric_match',
+          previous: state.customer.registeredCellphone,
+          reference: null,
+        },
+        request: isCode ? { key: deps.ids.uuid(), mode: 'radicate' } : null,
+        anyConfirmed: false,
+      });
+    });
+
+  return {
+    start: (user: User, purpose: FlowPurpose): FlowView => {
+      const id = deps.ids.uuid();
+      const state = initialSecurityCodeState();
+      deps.flows.createFlow({ id, purpose, tellerId: user.id, step: state.step, state: JSON.stringify(state), at: nowIso() });
+      return view(id);
+    },
+
+    get: (user: User, flowId: string): FlowView => {
+      load(user, flowId);
+      return view(flowId);
+    },
+
+    identify: (user: User, flowId: string, input: { type: string; number: string }, source: 'typed' | 'scanned'): Promise<FlowView> =>
+      exclusive(flowId, () => {
+        const f = load(user, flowId);
+        const doc = validateDocument(input.type, input.number);
+        if (!doc.ok) throw new AppError(doc.error.code, doc.error.message, { field: 'number' });
+        const found = deps.directory.lookup(doc.value);
+        if (found.status === 'not_synced') {
+          throw new AppError(
+            'REFERENCE_NOT_SYNCED',
+            'Esta estación aún no tiene los datos de clientes de central. Espere la sincronización (barra de estado) e intente de nuevo.',
+          );
+        }
+        const event: SecurityCodeEvent =
+          found.status === 'found'
+            ? {
+                type: 'customer_found',
+                document: doc.value,
+                hasProducts: found.customer.hasProducts,
+                registeredCellphone: found.customer.registeredCellphone,
+              }
+            : { type: 'customer_not_found' };
+        const next = transition(parseState(f), event);
+        commit(user, f, { ...event, ...(event.type === 'customer_found' ? { source } : {}) } as SecurityCodeEvent, next, () => {
+          if (found.status === 'found') save(flowId, { customerName: found.customer.name });
+          if (next.step === 'refused') {
+            deps.journal.record('security_code_request', user.id, {
+              flowId,
+              purpose: f.purpose,
+              outcome: 'refused',
+              reason: next.reason,
+              documentType: doc.value.type,
+              document: maskDocument(doc.value),
+            });
+          }
+        });
+        return Promise.resolve(view(flowId));
+      }),
+
+    statePhone: (user: User, flowId: string, phone: string) => phoneStep(user, flowId, { type: 'phone_stated', phone }),
+
+    previousPhone: (user: User, flowId: string, phone: string | null) =>
+      phoneStep(user, flowId, phone === null ? { type: 'previous_phone_unknown' } : { type: 'previous_phone_stated', phone }),
+
+    consent: (user: User, flowId: string, given: boolean, textVersion: string): Promise<FlowView> =>
+      exclusive(flowId, () => {
+        const f = load(user, flowId);
+        if (given && textVersion !== BIOMETRIC_CONSENT_VERSION) {
+          throw new AppError('CONSENT_TEXT_OUTDATED', 'El texto de autorización mostrado no es el vigente. Vuelva a abrir la solicitud y léale al cliente el texto actual.');
+        }
+        const event: SecurityCodeEvent = given
+          ? { type: 'consent_given', at: nowIso(), teller: user.id, textVersion }
+          : { type: 'consent_refused' };
+        const state = parseState(f);
+        const next = transition(state, event);
+        const customer = 'customer' in state ? state.customer : null;
+        commit(user, f, event, next, () => {
+          deps.journal.record('biometric_check', user.id, {
+            flowId,
+            phase: 'consent',
+            consent: given ? 'given' : 'refused',
+            textVersion,
+            ...(customer ? docFields(customer.document) : {}),
+          });
+          journalRefusal(user, f, next);
+        });
+        return Promise.resolve(view(flowId));
+      }),
+
+    capture,
+
+    cancel: (user: User, flowId: string): Promise<FlowView> =>
+      exclusive(flowId, () => {
+        const f = load(user, flowId);
+        if (f.pending) {
+          throw new AppError('FLOW_BUSY', 'Central pudo haber aplicado parte de la solicitud. Pulse Reintentar para confirmarla antes de cancelar.');
+        }
+        const event: SecurityCodeEvent = { type: 'cancel' };
+        const next = transition(parseState(f), event);
+        commit(user, f, event, next, () => journalRefusal(user, f, next));
+        return Promise.resolve(view(flowId));
+      }),
+
+    printConstancia: async (user: User, flowId: string): Promise<FlowView> => {
+      const f = load(user, flowId);
+      if (!f.constancia) throw new AppError('NO_CONSTANCIA', 'Esta solicitud no tiene constancia para imprimir.');
+      deps.journal.record('reprint', user.id, { flowId, sequence: (JSON.parse(f.constancia) as { sequence: string }).sequence });
+      await printConstancia(flowId);
+      return view(flowId);
+    },
+
+    /** For tests and the radicaciones screen: whether a flow is finished. */
+    isFinished: (flowId: string): boolean => {
+      const f = deps.flows.getFlow(flowId);
+      return f ? isTerminal(parseState(f)) : false;
+    },
+  };
+};
+export type SecurityCodeService = ReturnType<typeof createSecurityCodeService>;

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { DeviceConfigSchema } from '../../../../domain/devices/config';
+import { DeviceManager } from '../../../../drivers/manager';
+import type { User } from '../../../../domain/contract/session';
+import { manualClock } from '../../../core/runtime';
+import { openDatabase, type Db } from '../../../store/db';
+import { devicesRepo } from '../../../store/devices/repo';
+import { identityRepo } from '../../../store/identity/repo';
+import { journalRepo } from '../../../store/journal/repo';
+import { referenceRepo } from '../../../store/reference/repo';
+import { securityCodeRepo } from '../../../store/security-code/repo';
+import { createCentralClient } from '../../../sync/central-client';
+import { pullReference } from '../../../sync/reference';
+import { startTestCentralProcess, type TestCentralProcess } from '../../../sync/testing/central-proc';
+import { counterIds, tempDir } from '../../../testing/temp-core';
+import { createDeviceService, type DeviceService } from '../../devices/service';
+import { referenceDirectory } from '../../identity/directory';
+import { createJournal } from '../../journal/writer';
+import { createRadicationsService } from '../radications';
+import { createSecurityCodeService } from '../service';
+
+export const TELLER: User = { id: 'u-cajero1', username: 'cajero1', displayName: 'Ana Gómez', role: 'cajero' };
+
+/**
+ * A workstation core slice on a real SQLite file, the real device service on its in-process emulators (GROW
+ * reader over TCP) and a real central child process in demo mode. `central.kill()` makes it unreachable.
+ */
+export const startWorld = async () => {
+  const tmp = tempDir('caja-sc-');
+  const central: TestCentralProcess = await startTestCentralProcess('001-03');
+  const db: Db = openDatabase(`${tmp.dir}/caja.sqlite`);
+  const clock = manualClock(new Date('2026-03-02T14:00:00Z'));
+  const ids = { uuid: () => randomUUID() };
+  const journal = createJournal({ repo: journalRepo(db), clock, workstation: '001-03' });
+  const workstation = { id: '001-03', branchCode: '001', branchName: 'Bogotá Centro', tillCode: '03' };
+  const devices: DeviceService = createDeviceService({
+    manager: (c) => new DeviceManager(c, { ids: counterIds('m'), clock }),
+    config: DeviceConfigSchema.parse({ fingerprint: { driver: 'grow', link: { kind: 'emulated' }, captureTimeoutMs: 2000 } }),
+    db,
+    repo: devicesRepo(db),
+    journal,
+    clock,
+    ids: counterIds('dev'),
+    onChange: () => undefined,
+    workstation,
+  });
+  await devices.start();
+  const client = createCentralClient({ url: central.url, token: central.token, timeoutMs: 5_000 });
+  const reference = referenceRepo(db);
+  const pulled = await pullReference({ client, repo: reference, clock });
+  if (!pulled.ok) throw new Error(`reference pull failed: ${pulled.error.message}`);
+  const flows = securityCodeRepo(db);
+  const contacts = identityRepo(db);
+  const users = { findById: (id: string) => (id === TELLER.id ? { displayName: TELLER.displayName } : undefined) };
+  const service = createSecurityCodeService({
+    db,
+    flows,
+    contacts,
+    directory: referenceDirectory(reference, contacts),
+    journal,
+    clock,
+    ids,
+    central: client,
+    reader: { capture: (finger, o) => devices.captureFingerprint(finger, o) },
+    printer: { printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }) },
+    users,
+    workstation,
+  });
+  const radications = createRadicationsService({ flows, central: client, clock, users });
+  return {
+    db,
+    dir: tmp.dir,
+    central,
+    client,
+    clock,
+    journal,
+    devices,
+    flows,
+    reference,
+    service,
+    radications,
+    /** Places a demo citizen's finger on the emulated reader (or sets a reader mode). */
+    place: (documentNumber: string) => devices.emulator({ action: 'fingerprint.place', documentNumber, finger: 'right-index' }),
+    readerMode: (value: 'ok' | 'no-finger' | 'poor-image' | 'timeout') => devices.emulator({ action: 'fingerprint.mode', value }),
+    /** Moves central's demo clock (radication send delay, SMS delivery, the 24-hour deadline). */
+    advanceCentral: async (ms: number) => {
+      const r = await client.call('advanceClock', { ms });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.data.now;
+    },
+    journalRows: () => db.prepare('SELECT type, payload FROM journal').all() as { type: string; payload: string }[],
+    close: async () => {
+      await devices.stop();
+      db.close();
+      await central.close();
+      tmp.remove();
+    },
+  };
+};
+export type World = Awaited<ReturnType<typeof startWorld>>;

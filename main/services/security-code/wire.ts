@@ -1,0 +1,58 @@
+import type { Handlers } from '../../core/dispatcher';
+import type { Clock, Ids } from '../../core/runtime';
+import type { Db } from '../../store/db';
+import { identityRepo } from '../../store/identity/repo';
+import type { ReferenceRepo } from '../../store/reference/repo';
+import { securityCodeRepo } from '../../store/security-code/repo';
+import type { CentralClient } from '../../sync/central-client';
+import type { DeviceService } from '../devices/service';
+import { referenceDirectory } from '../identity/directory';
+import { identityHandlers } from '../identity/handlers';
+import { createScanInbox } from '../identity/scan-inbox';
+import type { Journal } from '../journal/writer';
+import { securityCodeHandlers } from './handlers';
+import { createRadicationsService } from './radications';
+import { createSecurityCodeService } from './service';
+
+type Feature = 'securityCode' | 'identity';
+type FeatureMap = { [C in keyof Handlers as C extends `${Feature}.${string}` ? C : never]: Handlers[C] };
+
+/** Builds the security-code and contact-update features for composition (one spread in `main/compose.ts`). */
+export const securityCodeFeature = (deps: {
+  db: Db;
+  journal: Journal;
+  clock: Clock;
+  ids: Ids;
+  users: { findById(id: string): { displayName: string } | undefined };
+  central: Pick<CentralClient, 'call'> | null;
+  reference: ReferenceRepo;
+  devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'onCedula'> | null;
+  workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
+}): { handlers: FeatureMap; close(): void } => {
+  const flows = securityCodeRepo(deps.db);
+  const contacts = identityRepo(deps.db);
+  const devices = deps.devices;
+  const service = createSecurityCodeService({
+    db: deps.db,
+    flows,
+    contacts,
+    directory: referenceDirectory(deps.reference, contacts),
+    journal: deps.journal,
+    clock: deps.clock,
+    ids: deps.ids,
+    central: deps.central,
+    reader: devices ? { capture: (finger, o) => devices.captureFingerprint(finger, o) } : null,
+    printer: devices
+      ? { printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }) }
+      : null,
+    users: deps.users,
+    workstation: deps.workstation,
+  });
+  const radications = createRadicationsService({ flows, central: deps.central, clock: deps.clock, users: deps.users });
+  const scans = createScanInbox(deps.clock);
+  const unsubscribe = devices ? devices.onCedula((r) => scans.push(r)) : () => true;
+  return {
+    handlers: { ...securityCodeHandlers(service, radications), ...identityHandlers(service, scans) },
+    close: () => void unsubscribe(),
+  };
+};
