@@ -15,9 +15,7 @@ import { createJournal } from './services/journal/writer';
 import { sessionHandlers } from './services/session/handlers';
 import { createSessionService } from './services/session/service';
 import { statusHandlers } from './services/status/handlers';
-import { createStatusService } from './services/status/service';
-import { createSyncFeature } from './sync/feature';
-import { syncHandlers } from './sync/handlers';
+import { createStatusService, offlineCentral, type CentralLink } from './services/status/service';
 import { tillHandlers } from './services/till/handlers';
 import { createTillService } from './services/till/service';
 import { DeviceManager } from '../drivers/manager';
@@ -46,10 +44,7 @@ export interface CoreDeps {
   clock: Clock;
   ids: Ids;
   log: Log;
-  /** Central services; absent: no central, operations queue and the status bar reads offline. */
-  central?: { url: string; token: string };
-  /** Uniform [0, 1) for the sync backoff jitter. */
-  random?: () => number;
+  central?: CentralLink;
   devices?: () => DeviceStatus[];
   /** Online calls to central (withdrawal authorization); without it withdrawals stay pending, never paid. */
   centralClient?: Pick<CentralClient, 'call'>;
@@ -66,11 +61,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
 
   if (config.demo && (await seedDemoUsers({ users, clock, ids }))) log({ level: 'info', msg: 'demo users seeded' });
 
-  // Every status push follows a posting or a session change: a good moment to send what is queued.
-  const pushStatus = () => {
-    sync.kick();
-    bus.emit('status.changed', status.get());
-  };
+  const pushStatus = () => bus.emit('status.changed', status.get());
   const session = createSessionService({
     users,
     clock,
@@ -90,19 +81,14 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     config: config.devices, db, repo: devicesRepo(db), journal, clock, ids, onChange: () => pushStatus(),
     workstation: config.workstation, log,
   });
-  const sync = createSyncFeature({
-    db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,
-    tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
-  });
   const status = createStatusService({
-    config, session, till, central: sync.link, devices: deps.devices ?? (() => devices.status()),
+    config, session, till, central: deps.central ?? offlineCentral, devices: deps.devices ?? (() => devices.status()),
   });
 
   const handlers: Handlers = {
     ...sessionHandlers(session),
     ...statusHandlers(status),
     ...tillHandlers(till),
-    ...syncHandlers(sync),
     ...devicesHandlers(devices),
     ...comprobanteFeatures({
       db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
@@ -113,7 +99,6 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).
   const idleTimer = setInterval(() => session.checkIdle(), 1000);
   idleTimer.unref();
-  sync.start();
   // Emulators come up in milliseconds; a slow real device must not hold the core (it shows as connecting).
   const devicesUp = devices.start().catch((err: unknown) => log({ level: 'error', msg: 'devices did not start', err }));
   await Promise.race([devicesUp, new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -131,7 +116,6 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db,
     close: () => {
       clearInterval(idleTimer);
-      void sync.stop();
       void devices.stop();
       db.close();
     },

@@ -30,9 +30,11 @@ if (built) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const readJson = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : null);
 const vitest = readJson(`${OUT}/vitest.json`);
+// A test file that fails to load has no test results of its own; count it as one failure.
+const brokenFiles = (vitest?.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
 if (vitest) {
   totals.passed += vitest.numPassedTests;
-  totals.failed += vitest.numFailedTests;
+  totals.failed += vitest.numFailedTests + brokenFiles;
   totals.skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
 }
 const pw = readJson(`${OUT}/playwright.json`);
@@ -44,7 +46,7 @@ if (pw?.stats) {
 
 console.log('\nSummary');
 for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.label}`);
-if (vitest) console.log(`  unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests} skipped`);
+if (vitest) console.log(`  unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests + brokenFiles} failed, ${vitest.numPendingTests} skipped${brokenFiles ? ` (${brokenFiles} test files failed to load)` : ''}`);
 if (pw?.stats) console.log(`  e2e: ${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped (Electron project skipped where its runtime is missing)`);
 const failedSteps = steps.filter((s) => !s.ok).length;
 // A failed step with no failed test (lint, typecheck, build) still counts as a failure in the closing line.

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { AppErrorShape, ChannelSpec, CommonErrorCode } from './channel';
 import { sessionChannels } from './session';
 import { statusChannels } from './status';
-import { syncChannels } from './sync';
 import { tillChannels } from './till';
 import { accountsChannels } from './accounts';
 import { approvalChannels } from './approval';
@@ -20,7 +19,6 @@ import { devicesChannels } from './devices';
 export const featureChannels = {
   session: sessionChannels,
   status: statusChannels,
-  sync: syncChannels,
   till: tillChannels,
   accounts: accountsChannels,
   approval: approvalChannels,
@@ -35,7 +33,6 @@ export const featureChannels = {
 export const contract = {
   ...sessionChannels,
   ...statusChannels,
-  ...syncChannels,
   ...tillChannels,
   ...accountsChannels,
   ...approvalChannels,
@@ -70,7 +67,6 @@ export * from './channel';
 export * from './events';
 export * from './session';
 export * from './status';
-export * from './sync';
 export * from './till';
 export * from './accounts';
 export * from './approval';
