@@ -1,5 +1,6 @@
 import type { ScreenDef } from './screens';
 import { OpenTillScreen } from '../features/till/OpenTillScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
 
 /** Start-menu screens in menu order. Features append here (one line each). */
 export const SCREENS: ScreenDef[] = [
@@ -18,5 +19,12 @@ export const SCREENS: ScreenDef[] = [
         }}
       />
     ),
+  },
+  {
+    id: 'devices',
+    key: 'F9',
+    label: 'Dispositivos',
+    enabled: () => true,
+    render: (c) => <DevicesScreen teller={c.teller} user={c.user} onCancel={c.goHome} />,
   },
 ];

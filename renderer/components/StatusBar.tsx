@@ -25,9 +25,11 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
         {status.devices.length === 0
           ? 'Dispositivos: ninguno configurado'
           : status.devices.map((d) => (
-              <span key={d.id} className={`pill device-${d.state}`} title={d.message}>
+              <span key={d.id} className={`pill device-${d.state}`} title={d.message} data-testid={`status-device-${d.id}`}>
                 {d.label}
                 {d.emulated ? ' (emulador)' : ''}
+                {/* Anything but ok says what to do right in the bar, e.g. "Impresora sin papel: cambie el rollo…". */}
+                {d.state !== 'ok' ? `: ${d.message}` : ''}
               </span>
             ))}
       </span>

@@ -72,7 +72,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
     const seenByPrinter: (string | undefined)[] = [];
     // When the manager first reports the job, our record must already be in SQLite.
-    t.managers[0]?.on('job', (j: PrintJobView) => seenByPrinter.push(t.repo.recentJobs(1)[0]?.reference));
+    t.managers[0]?.on('job', (_j: PrintJobView) => seenByPrinter.push(t.repo.recentJobs(1)[0]?.reference));
     const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
     expect(seenByPrinter[0]).toBe('001-03-000123');
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed');
@@ -220,5 +220,35 @@ describe('device service: settings, reconnect, fingerprint', () => {
     expect(dump).not.toContain(r.template.slice(0, 40));
     await t.svc.emulator({ action: 'fingerprint.mode', value: 'poor-image' });
     await expect(t.svc.testCapture('right-index')).rejects.toMatchObject({ code: 'FINGER_POOR_IMAGE' });
+  });
+});
+
+describe('devices in the core (tempCore, emulated in-process)', () => {
+  it('feeds the status bar, prints a test page through the contract and keeps configuration for supervisors', async () => {
+    const { tempCore } = await import('../../testing/temp-core');
+    const t = await tempCore();
+    cleanups.push(() => t.close());
+    await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
+    const status = async () => {
+      const r = await t.call('status.get');
+      return r.ok ? (r.data as { devices: { id: string; state: string; message: string }[] }).devices : [];
+    };
+    for (let i = 0; i < 100 && !(await status()).every((d) => d.state === 'ok'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await status()).map((d) => [d.id, d.state, d.message])).toEqual([
+      ['printer', 'ok', 'Impresora lista.'], ['fingerprint', 'ok', 'Lector de huella listo.'], ['scanner', 'ok', 'Lector de cédula listo.'],
+    ]);
+    const printed = await t.call('devices.testPrint');
+    expect(printed).toMatchObject({ ok: true, data: { job: { kind: 'test' } } });
+    const jobId = printed.ok ? (printed.data as { job: { jobId: string } }).job.jobId : '';
+    for (let i = 0; i < 100; i++) {
+      const j = await t.call('devices.jobs');
+      if (j.ok && (j.data as { jobs: { jobId: string; state: string }[] }).jobs.some((x) => x.jobId === jobId && x.state === 'printed')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const list = await t.call('devices.list');
+    expect(list).toMatchObject({ ok: true, data: { jobs: [{ jobId, state: 'printed' }], lastPaper: { kind: 'receipt', complete: true } } });
+    expect(JSON.stringify(list)).toContain('Añejo Ñandú: cédula, acción ¿sí? ¡€5!');
+    expect(await t.call('devices.configure', { device: 'printer', config: { paperWidth: '58mm' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('devices.emulator', { action: 'printer.condition', value: 'jammed' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 });

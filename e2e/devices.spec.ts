@@ -1,0 +1,54 @@
+import { test, expect } from './support/fixtures';
+import { DEMO, expectHome, login } from './support/pages';
+
+const PAPER_OUT = 'Impresora sin papel: cambie el rollo y pulse Reintentar';
+
+test('F9 Dispositivos: devices are live in the status bar and a test print (F5) prints', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('status-device-printer')).toHaveClass(/device-ok/);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  await expect(app.getByTestId('device-printer-message')).toHaveText('Impresora lista.');
+  await expect(app.getByTestId('device-fingerprint-message')).toHaveText('Lector de huella listo.');
+  await app.keyboard.press('F5');
+  const job = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1);
+  await expect(job).toContainText('Prueba de impresión');
+  await expect(job.getByTestId('job-state')).toHaveText('Impreso');
+  await expect(app.getByTestId('last-paper')).toContainText('Añejo Ñandú: cédula, acción ¿sí? ¡€5!');
+  // A teller sees no configuration form.
+  await expect(app.getByText('La configuración de los dispositivos la cambia un supervisor.')).toBeVisible();
+});
+
+test('paper out via the emulator: status bar and screen say what to do; Reintentar prints; Reimprimir says COPIA No. 1', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+
+  await app.getByLabel('Estado de la impresora emulada').selectOption('paper-out');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('status-device-printer')).toContainText(PAPER_OUT);
+  await expect(app.getByTestId('status-device-printer')).toHaveClass(/device-error/);
+  await expect(app.getByTestId('device-printer-message')).toHaveText(`${PAPER_OUT}.`);
+
+  await app.keyboard.press('F5');
+  const jobs = app.getByRole('table', { name: 'Impresiones recientes' });
+  const first = jobs.getByRole('row').nth(1);
+  await expect(first.getByTestId('job-state')).toContainText('Falló');
+  await expect(first.getByTestId('job-state')).toContainText(PAPER_OUT);
+
+  await app.getByLabel('Estado de la impresora emulada').selectOption('ok');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('status-device-printer')).toHaveClass(/device-ok/);
+  await expect(app.getByTestId('device-printer-message')).toHaveText('Impresora lista.');
+
+  await first.getByRole('button', { name: /Reintentar/ }).click();
+  await expect(first.getByTestId('job-state')).toHaveText('Impreso');
+  await expect(first).toContainText('Original');
+
+  await first.getByRole('button', { name: /Reimprimir/ }).click();
+  const copy = jobs.getByRole('row').filter({ hasText: 'COPIA No. 1' });
+  await expect(copy.getByTestId('job-state')).toHaveText('Impreso');
+  await expect(app.getByTestId('last-paper')).toContainText('COPIA No. 1');
+});

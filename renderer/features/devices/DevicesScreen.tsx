@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { Discovery, EmulatorCommand } from '../../../domain/contract/devices';
+import type { Res } from '../../../domain/contract';
+import type { User } from '../../../domain/contract/session';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { ConfigForm } from './ConfigForm';
+import { DeviceTable } from './DeviceTable';
+import { DiscoveryPanel } from './DiscoveryPanel';
+import { EmulatorPanel } from './EmulatorPanel';
+import { JobsTable } from './JobsTable';
+
+type Listing = Res<'devices.list'>;
+
+/**
+ * Dispositivos (F9): state of each device with what to do, recent print jobs with Reintentar / Reimprimir,
+ * test print (F5) and test capture (F6), discovery (F7), emulator controls and, for supervisors, settings.
+ * Refreshes on every `status.changed` push (device states and print jobs both trigger one).
+ */
+export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; user: User; onCancel: () => void }) => {
+  const [list, setList] = useState<Listing | null>(null);
+  const [found, setFound] = useState<Discovery | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const refresh = useCallback(async () => {
+    const r = await teller.devices.list({});
+    if (r.ok) setList(r.data);
+    else setError(r.error.message);
+  }, [teller]);
+
+  useEffect(() => {
+    void refresh();
+    headingRef.current?.focus();
+    return teller.on('status.changed', () => void refresh());
+  }, [teller, refresh]);
+
+  /** Runs one action; errors come from the core in Spanish and are shown as they are. */
+  const act = async <T,>(fn: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>, done?: (d: T) => void) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    const r = await fn();
+    setBusy(false);
+    if (r.ok) done?.(r.data);
+    else setError(r.error.message);
+    await refresh();
+  };
+
+  const testPrint = () => void act(() => teller.devices.testPrint({}), () => setNotice('Prueba de impresión enviada.'));
+  const testCapture = () =>
+    void act(
+      () => teller.devices.testCapture({ finger: 'right-index' }),
+      (d) => setNotice(`Huella capturada (formato ${d.format}${d.quality !== null ? `, calidad ${d.quality}` : ''}). La plantilla no se guarda.`),
+    );
+  const discover = () => void act(() => teller.devices.discover({}), setFound);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      const handlers: Record<string, () => void> = { F5: testPrint, F6: testCapture, F7: discover };
+      const h = handlers[e.key];
+      if (h) {
+        e.preventDefault();
+        h();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const emulated = (id: string) => list?.devices.find((d) => d.id === id)?.emulated ?? false;
+
+  return (
+    <main className="screen" aria-labelledby="devices-title">
+      <h1 id="devices-title" tabIndex={-1} ref={headingRef}>
+        Dispositivos
+      </h1>
+      {!list ? (
+        <p>Cargando dispositivos…</p>
+      ) : (
+        <>
+          <DeviceTable devices={list.devices} />
+          <div className="actions start">
+            <button type="button" className="primary" disabled={busy} onClick={testPrint}>
+              Prueba de impresión <kbd>F5</kbd>
+            </button>
+            <button type="button" disabled={busy} onClick={testCapture}>
+              Prueba de huella <kbd>F6</kbd>
+            </button>
+            <button type="button" disabled={busy} onClick={discover}>
+              Buscar dispositivos <kbd>F7</kbd>
+            </button>
+            <button type="button" className="secondary" onClick={onCancel}>
+              Volver <kbd>Esc</kbd>
+            </button>
+          </div>
+          <ErrorBanner message={error} />
+          {notice ? (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          ) : null}
+
+          <section aria-labelledby="jobs-title" className="panel">
+            <h2 id="jobs-title">Impresiones</h2>
+            <JobsTable
+              jobs={list.jobs}
+              busy={busy}
+              onRetry={(jobId) => void act(() => teller.devices.retryJob({ jobId }))}
+              onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }))}
+            />
+          </section>
+
+          {list.lastPaper ? (
+            <section aria-labelledby="paper-title" className="panel">
+              <h2 id="paper-title">Último papel impreso (emulador)</h2>
+              <pre className="paper" data-testid="last-paper">
+                {list.lastPaper.lines.join('\n')}
+              </pre>
+            </section>
+          ) : null}
+
+          <EmulatorPanel
+            printer={emulated('printer')}
+            fingerprint={emulated('fingerprint')}
+            busy={busy}
+            run={(cmd: EmulatorCommand) => void act(() => teller.devices.emulator(cmd))}
+          />
+
+          <section aria-labelledby="discovery-title" className="panel">
+            <h2 id="discovery-title">Puertos de este equipo</h2>
+            <DiscoveryPanel found={found} {...(user.role === 'supervisor' ? { onPick: setPicked } : {})} />
+          </section>
+
+          {user.role === 'supervisor' ? (
+            <section aria-labelledby="config-title" className="panel">
+              <h2 id="config-title">Configuración</h2>
+              <p className="hint">Al guardar, Caja reconecta los dispositivos con la nueva configuración sin reiniciarse.</p>
+              <ConfigForm
+                settings={list.settings}
+                busy={busy}
+                pickedPath={picked}
+                onSave={(req) => void act(() => teller.devices.configure(req), () => setNotice('Configuración guardada; dispositivos reconectados.'))}
+              />
+            </section>
+          ) : (
+            <p className="muted">La configuración de los dispositivos la cambia un supervisor.</p>
+          )}
+        </>
+      )}
+    </main>
+  );
+};

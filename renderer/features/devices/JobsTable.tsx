@@ -1,0 +1,56 @@
+import type { DevicePrintJob } from '../../../domain/contract/devices';
+import { JOB_STATE_LABEL } from './labels';
+
+interface Props {
+  jobs: DevicePrintJob[];
+  busy: boolean;
+  onRetry: (jobId: string) => void;
+  onReprint: (jobId: string) => void;
+}
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** Recent print jobs; a failed one offers Reintentar, a printed one Reimprimir ("COPIA No. n"). */
+export const JobsTable = ({ jobs, busy, onRetry, onReprint }: Props) =>
+  jobs.length === 0 ? (
+    <p className="muted">No hay impresiones recientes.</p>
+  ) : (
+    <table className="grid-table" aria-label="Impresiones recientes">
+      <thead>
+        <tr>
+          <th scope="col">Hora</th>
+          <th scope="col">Referencia</th>
+          <th scope="col">Copia</th>
+          <th scope="col">Estado</th>
+          <th scope="col">Intentos</th>
+          <th scope="col">Acción</th>
+        </tr>
+      </thead>
+      <tbody>
+        {jobs.map((j) => (
+          <tr key={j.jobId} data-testid={`job-${j.jobId}`} className={`job-${j.state}`}>
+            <td>{time(j.createdAt)}</td>
+            <td>{j.kind === 'test' ? 'Prueba de impresión' : j.reference}</td>
+            <td>{j.copyNumber === 0 ? 'Original' : `COPIA No. ${j.copyNumber}`}</td>
+            <td data-testid="job-state">
+              {JOB_STATE_LABEL[j.state]}
+              {j.reason ? <div className="field-error">{j.reason.message}</div> : null}
+            </td>
+            <td className="num">{j.attempts}</td>
+            <td>
+              {j.state === 'failed' ? (
+                <button type="button" className="primary" disabled={busy} onClick={() => onRetry(j.jobId)} aria-label={`Reintentar ${j.reference}`}>
+                  Reintentar
+                </button>
+              ) : null}
+              {j.state === 'printed' ? (
+                <button type="button" disabled={busy} onClick={() => onReprint(j.jobId)} aria-label={`Reimprimir ${j.reference}`}>
+                  Reimprimir
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
