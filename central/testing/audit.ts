@@ -1,17 +1,23 @@
 import { openCentralDb } from '../store/db';
 
 /**
- * `tsx central/testing/audit.ts <db>`: what central holds, as one JSON line, for tests that compare both
- * sides of the sync (the branch may not open central's database itself).
+ * `tsx central/testing/audit.ts <db> [keyPrefix]`: what central holds, as one JSON line, for tests that
+ * compare both sides of the sync (the branch may not open central's database itself). Operations come in
+ * the order central applied them, each with its number of balance postings.
  */
 const path = process.argv[2];
+const prefix = process.argv[3] ?? '';
 if (!path) {
-  process.stderr.write('uso: audit.ts <central.db>\n');
+  process.stderr.write('uso: audit.ts <central.db> [prefijo]\n');
   process.exit(2);
 }
 const sql = openCentralDb(path);
-const ops = sql.all<{ key: string; status: string; hash: string }>('SELECT key, status, hash FROM operations ORDER BY key');
-const postings = sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM postings')?.n ?? 0;
-const conflicts = sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM operation_conflicts')?.n ?? 0;
+const ops = sql.all<{ key: string; status: string; hash: string; account: string | null; postings: number }>(
+  `SELECT o.key, o.status, o.hash, o.account, (SELECT COUNT(*) FROM postings p WHERE p.op_key = o.key) AS postings
+   FROM operations o WHERE o.key LIKE ? ORDER BY o.rowid`,
+  `${prefix}%`,
+);
+const conflicts = sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM operation_conflicts WHERE key LIKE ?', `${prefix}%`)?.n ?? 0;
+const accounts = sql.all<{ number: string; available: number }>('SELECT number, available FROM accounts ORDER BY number');
 sql.close();
-process.stdout.write(`${JSON.stringify({ operations: ops, postings, conflicts })}\n`);
+process.stdout.write(`${JSON.stringify({ operations: ops, conflicts, accounts })}\n`);

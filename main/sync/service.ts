@@ -133,9 +133,15 @@ export const createSync = (deps: SyncDeps) => {
       changed();
       if (failures === 0) wake?.();
     },
-    /** Runs rounds until one succeeds or `maxRounds` fail (tests, shutdown). */
+    /**
+     * Runs rounds until one succeeds or `maxRounds` fail, backing off between failures as the loop does
+     * (tests, benches, shutdown). Not while the background loop runs.
+     */
     async drain(maxRounds = 1): Promise<boolean> {
-      for (let i = 0; i < maxRounds; i++) if (await round()) return true;
+      for (let i = 0; i < maxRounds; i++) {
+        if (await round()) return true;
+        if (i + 1 < maxRounds) await new Promise((r) => setTimeout(r, backoffDelay(i + 1, deps.random, deps.backoff ?? DEFAULT_BACKOFF)));
+      }
       return false;
     },
     status(): SyncStatus {

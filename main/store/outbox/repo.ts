@@ -239,7 +239,11 @@ export const outboxRepo = (db: Db) => {
         if (existing.payload_hash === hash) return toEntry(existing);
         throw new OutboxError('OUTBOX_KEY_REUSED', 'La clave de la operación ya se usó con otros datos. Revise la operación en el diario.');
       }
-      const effects = effectsOf(checked, (k) => effectsStmt.all(k));
+      // One row per account: a transfer to the same account (central refuses it) must not collide.
+      const effects = [...effectsOf(checked, (k) => effectsStmt.all(k)).reduce((m, e) => {
+        const prev = m.get(e.account);
+        return m.set(e.account, { account: e.account, credit: (prev?.credit ?? 0) + e.credit, debit: (prev?.debit ?? 0) + e.debit });
+      }, new Map<string, Effect>()).values()];
       const groups = groupsOf(checked, effects, (k) => byKeyStmt.get(k)?.groups.split(' '));
       insert.run(
         checked.key,

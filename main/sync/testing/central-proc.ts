@@ -10,9 +10,10 @@ const run = promisify(execFile);
 const AUDIT = fileURLToPath(new URL('../../../central/testing/audit.ts', import.meta.url));
 
 export interface CentralAudit {
-  operations: { key: string; status: 'applied' | 'rejected'; hash: string }[];
-  postings: number;
+  /** In the order central applied them. */
+  operations: { key: string; status: 'applied' | 'rejected'; hash: string; account: string | null; postings: number }[];
   conflicts: number;
+  accounts: { number: string; available: number }[];
 }
 
 /** A real central process on a temp SQLite file, restartable on the same file and port. */
@@ -23,7 +24,8 @@ export interface TestCentralProcess {
   readonly proc: CentralProcess;
   restart(): Promise<void>;
   kill(): Promise<void>;
-  audit(): Promise<CentralAudit>;
+  /** Central's operations whose key starts with `prefix`. */
+  audit(prefix?: string): Promise<CentralAudit>;
   close(): Promise<void>;
 }
 
@@ -51,8 +53,8 @@ export const startTestCentralProcess = async (workstation = '001-03'): Promise<T
       proc.child.kill('SIGKILL');
       await new Promise<void>((r) => (proc.child.exitCode !== null || proc.child.signalCode !== null ? r() : proc.child.once('exit', () => r())));
     },
-    audit: async () => {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', AUDIT, dbFile], { maxBuffer: 64 * 1024 * 1024 });
+    audit: async (prefix = '') => {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', AUDIT, dbFile, prefix], { maxBuffer: 64 * 1024 * 1024 });
       return JSON.parse(stdout) as CentralAudit;
     },
     close: async () => {
