@@ -120,7 +120,6 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
       if (done) return withPrintJob(deps, postLocal(user, req, null));
       const { plan: p, account } = precheck(user, req);
-      let holdId: string | null = null;
       if (deps.central === null) return { status: 'pendiente', message: PENDING };
       const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal });
       if (!hold.ok) {
@@ -130,14 +129,14 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       if (hold.data.status === 'refused') {
         throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.data.message} No entregue el efectivo.`, { code: hold.data.reason });
       }
-      holdId = hold.data.hold.holdId;
+      const holdId = hold.data.hold.holdId;
       try {
         const posted = postLocal(user, req, holdId);
         deps.onChange();
         return await withPrintJob(deps, posted);
       } catch (err) {
         // The local posting failed after central reserved the funds: give them back rather than let them wait.
-        if (holdId !== null) void deps.central.call('releaseHold', { holdId }).catch(() => undefined);
+        void deps.central.call('releaseHold', { holdId }).catch(() => undefined);
         throw err;
       }
     },

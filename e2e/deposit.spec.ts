@@ -1,0 +1,57 @@
+import { test, expect } from './support/fixtures';
+import { openAccount, openTill } from './support/comprobante';
+import type { Page } from '@playwright/test';
+
+const lookup = (app: Page, number: string) => openAccount(app, 'F3', 'Consignación', number);
+
+test('cash deposit: count, total, summary, receipt with the amount in words', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000011');
+  await expect(app.getByTestId('holders')).toContainText('MARÍA FERNANDA GÓMEZ PATIÑO');
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.press('Enter'); // 100.000: none
+  await app.keyboard.type('24'); // 50.000 × 24
+  await app.keyboard.press('F10');
+  await app.keyboard.type('1200000');
+  await expect(app.getByLabel('Total del comprobante')).toHaveValue('1.200.000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(dialog.getByTestId('deposit-summary')).toContainText('$ 1.200.000');
+  await expect(dialog).toContainText('GMF');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).toContainText('****0011');
+});
+
+test('third-party deposit: the depositor who is not a holder must give a name', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000029');
+  await app.getByLabel('Número de documento').fill('900000003');
+  await app.locator('#denom-20000').fill('10');
+  await app.getByLabel('Total del comprobante').fill('200000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  await expect(app.getByRole('alert')).toContainText('registre su nombre completo');
+  await app.getByLabel('Nombre de quien consigna (no es titular)').fill('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  await app.getByRole('dialog', { name: 'Confirmar consignación' }).getByRole('button', { name: /Registrar/ }).click();
+  await expect(app.getByTestId('receipt')).toContainText('Depositante');
+  await expect(app.getByTestId('receipt')).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+});
+
+test('cheque deposit to canje shows the hold and its release date on the summary and the receipt', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  await app.getByLabel('Banco (código)').fill('07');
+  await app.getByLabel('No. cheque').fill('1234567');
+  await app.getByLabel('Cuenta girador').fill('11122233');
+  await app.locator('#chq-amount-0').fill('800000');
+  await app.getByLabel('Total del comprobante').fill('800000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(dialog.getByTestId('holds')).toContainText('en canje, disponible desde');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('disponible desde');
+  await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
+});

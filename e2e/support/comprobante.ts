@@ -1,0 +1,31 @@
+import { expect, type Page } from '@playwright/test';
+import { DEMO, expectHome, login } from './pages';
+
+/**
+ * Shared steps of the Comprobante Único specs. The till opens with 60 × 100.000, 20 × 50.000, 40 × 20.000,
+ * 50 × 10.000, 20 × 5.000, 20 × 2.000 and coins (8.497.000), keyboard only as in e2e/till-open.spec.ts.
+ */
+export const TILL_TOTAL = 8_497_000;
+
+export const openTill = async (app: Page) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  for (const r of ['60', '20', '40', '50', '20', '20', '30', '40', '20', '20', '20']) {
+    await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+  await app.keyboard.type(String(TILL_TOTAL));
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+
+/** F-key to a comprobante screen, type the account, Enter: the account panel shows it. */
+export const openAccount = async (app: Page, key: 'F3' | 'F4', heading: string, number: string) => {
+  await app.keyboard.press(key);
+  await expect(app.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  await app.keyboard.type(number);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('account-panel')).toContainText(number);
+};

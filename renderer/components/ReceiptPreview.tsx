@@ -1,0 +1,67 @@
+import type { ReceiptDocument } from '../../domain/receipt/document';
+import { formatPesos } from '../../domain/money/pesos';
+import './comprobante.css';
+
+/** What the printer will print, as the teller and the customer can read it on screen. */
+export const ReceiptPreview = ({ receipt, printState }: { receipt: ReceiptDocument; printState?: string | null }) => (
+  <section className="receipt" aria-label="Vista previa del comprobante" data-testid="receipt">
+    <div className="r-title">{receipt.title}</div>
+    <div className="r-row">
+      <span>
+        Oficina {receipt.branch.code} {receipt.branch.name}
+      </span>
+      <span>Caja {receipt.till}</span>
+    </div>
+    <div className="r-row">
+      <span>Comprobante</span>
+      <strong data-testid="receipt-sequence">{receipt.sequence}</strong>
+    </div>
+    <div className="r-row">
+      <span>Fecha</span>
+      <span>{new Date(receipt.postedAt).toLocaleString('es-CO', { timeZone: 'America/Bogota' })}</span>
+    </div>
+    <div className="r-row">
+      <span>Cajero</span>
+      <span>{receipt.teller}</span>
+    </div>
+    {receipt.copyNumber ? <div className="r-title">COPIA No. {receipt.copyNumber}</div> : null}
+    {receipt.marks.map((m) => (
+      <div key={m} className="r-title">
+        {m}
+      </div>
+    ))}
+    <hr />
+    {receipt.lines.map((l, i) => {
+      switch (l.kind) {
+        case 'rule':
+          return <hr key={i} />;
+        case 'text':
+          return (
+            <p key={i} style={{ textAlign: l.align ?? 'left', fontWeight: l.emphasis ? 700 : 400 }}>
+              {l.text}
+            </p>
+          );
+        case 'field':
+          return (
+            <div key={i} className="r-row">
+              <span>{l.label}</span>
+              <span>{l.value}</span>
+            </div>
+          );
+        case 'amount':
+          return (
+            <div key={i} className="r-row">
+              <span>{l.label}</span>
+              <span>{l.negative ? `-${formatPesos(l.amount)}` : formatPesos(l.amount)}</span>
+            </div>
+          );
+      }
+    })}
+    {receipt.amountInWords ? <p data-testid="receipt-words">{receipt.amountInWords}</p> : null}
+    <div className="r-row">
+      <span>Verificación</span>
+      <strong>{receipt.verificationCode}</strong>
+    </div>
+    {printState ? <p className="muted">Impresión: {printState === 'queued' ? 'en cola para la impresora' : printState}</p> : null}
+  </section>
+);

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../domain/contract/client';
+import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
+import './comprobante.css';
+
+interface Props {
+  teller: TellerApi;
+  operation: ApprovalOperationInput;
+  onApproved: (approvalId: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The supervisor comes to the workstation and types their own user and password; the core checks them and
+ * refuses the teller's own credentials (maker ≠ checker). Enter approves; F4 rejects with a reason.
+ */
+export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: Props) => {
+  const ref = useRef<HTMLDialogElement>(null);
+  const userRef = useRef<HTMLInputElement>(null);
+  const key = useRef(crypto.randomUUID());
+  const [approval, setApproval] = useState<ApprovalView | null>(null);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    void (async () => {
+      const r = await teller.approval.request({ idempotencyKey: key.current, operation });
+      if (r.ok) {
+        setApproval(r.data.approval);
+        userRef.current?.focus();
+      } else setError(r.error.message);
+    })();
+  }, [teller, operation]);
+
+  const decide = async (decision: 'aprobar' | 'rechazar') => {
+    if (!approval || busy) return;
+    setBusy(true);
+    setError(null);
+    const r = await teller.approval.decide({ approvalId: approval.id, decision, username, password, ...(note.trim() ? { note } : {}) });
+    setBusy(false);
+    setPassword('');
+    if (!r.ok) {
+      setError(r.error.message);
+      userRef.current?.focus();
+      return;
+    }
+    setApproval(r.data.approval);
+    if (r.data.approval.status === 'aprobada') onApproved(r.data.approval.id);
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="approval-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'F4') {
+          e.preventDefault();
+          void decide('rechazar');
+        }
+      }}
+    >
+      <h2 id="approval-title">Aprobación del supervisor</h2>
+      {approval ? (
+        <>
+          <p>
+            <strong>{approval.summary}</strong> · solicitada por {approval.makerName}
+          </p>
+          <ul className="reasons" data-testid="approval-reasons">
+            {approval.reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+          {approval.status === 'rechazada' ? (
+            <p className="error-banner" role="alert">
+              Rechazada por {approval.checkerName}: {approval.note}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p>Preparando la solicitud…</p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void decide('aprobar');
+        }}
+      >
+        <div className="inline">
+          <div className="field">
+            <label htmlFor="sup-user">Usuario del supervisor</label>
+            <input id="sup-user" ref={userRef} autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="sup-pass">Contraseña del supervisor</label>
+            <input id="sup-pass" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="sup-note">Observación (obligatoria para rechazar)</label>
+          <input id="sup-note" autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
+        </div>
+        {error ? (
+          <div className="error-banner" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+            Cancelar <kbd>Esc</kbd>
+          </button>
+          <button type="button" onClick={() => void decide('rechazar')} disabled={busy || !approval}>
+            Rechazar <kbd>F4</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={busy || !approval}>
+            {busy ? 'Verificando…' : 'Aprobar'} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+};

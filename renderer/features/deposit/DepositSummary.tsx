@@ -1,0 +1,54 @@
+import type { DepositPlanView } from '../../../domain/contract/deposit';
+import { formatPesos } from '../../../domain/money/pesos';
+
+const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting. */
+export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => (
+  <div data-testid="deposit-summary">
+    <table className="summary">
+      <tbody>
+        <tr>
+          <td>Efectivo</td>
+          <td className="num">{formatPesos(plan.cash)}</td>
+        </tr>
+        <tr>
+          <td>Cheques</td>
+          <td className="num">{formatPesos(plan.chequesTotal)}</td>
+        </tr>
+        <tr className="total">
+          <td>Total consignado</td>
+          <td className="num">{formatPesos(plan.total)}</td>
+        </tr>
+        <tr>
+          <td>GMF (4x1000)</td>
+          <td className="num">{formatPesos(0)} (las consignaciones no pagan GMF)</td>
+        </tr>
+        <tr>
+          <td>Comisión</td>
+          <td className="num">{formatPesos(plan.commission.total)}</td>
+        </tr>
+        <tr>
+          <td>Disponible hoy</td>
+          <td className="num">{formatPesos(plan.credits.available)}</td>
+        </tr>
+      </tbody>
+    </table>
+    {plan.holds.length > 0 ? (
+      <ul data-testid="holds">
+        {plan.holds.map((h) => (
+          <li key={h.chequeIndex}>
+            Cheque {h.chequeIndex + 1}: {formatPesos(h.amount)} {h.route === 'canje' ? `en canje, disponible desde ${date(h.releaseOn)}` : `remesa al cobro, fecha estimada ${date(h.releaseOn)}`}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+    {plan.approvalReasons.length > 0 ? <p className="notice">Requiere aprobación del supervisor: {plan.approvalReasons.map((r) => r.message).join(' ')}</p> : null}
+    {plan.uiaf.declarationRequired ? <p className="notice">Efectivo sujeto a reporte UIAF: requiere declaración de origen de fondos firmada.</p> : null}
+    {plan.notices.map((n) => (
+      <p key={n} className="notice">
+        {n}
+      </p>
+    ))}
+  </div>
+);

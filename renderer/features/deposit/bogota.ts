@@ -1,0 +1,8 @@
+/** Business date and time at the branch (Colombia, UTC−5, no DST) for forms the customer signs. */
+export const bogotaNow = (): { date: string; time: string } => {
+  const iso = new Date(Date.now() - 5 * 3_600_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
+};
+
+/** The demo office's plaza; same-city cheques go to canje (the core decides, this only pre-fills the row). */
+export const OFFICE_CITY = 'Bogotá D.C.';

@@ -1,0 +1,224 @@
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { AccountView } from '../../../domain/contract/accounts';
+import type { AppErrorShape } from '../../../domain/contract/channel';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
+import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
+import { formatDocument } from '../../../domain/identity/document';
+import { DENOMINATIONS, countOf } from '../../../domain/money/denominations';
+import { formatPesos } from '../../../domain/money/pesos';
+import type { CashDeclaration } from '../../../domain/uiaf/declaration';
+import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
+import { AmountInput } from '../../components/AmountInput';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DeclarationForm } from '../../components/DeclarationForm';
+import { ErrorList } from '../../components/ErrorList';
+import { ReceiptPreview } from '../../components/ReceiptPreview';
+import { SupervisorApproval } from '../../components/SupervisorApproval';
+import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
+import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
+
+type Plan = z.infer<typeof WithdrawalPlanSchema>;
+type Step = 'edit' | 'approval' | 'declaration' | 'confirm';
+
+/**
+ * Retiro por ventanilla (F4): account, who is present (every holder of a conjunta), amount; the summary shows
+ * the GMF on its own line and the bills to hand over. Central authorizes online before any cash is paid; when
+ * it does not answer the comprobante stays pending and Enter retries with the same key.
+ */
+export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
+  const [view, setView] = useState<AccountView | null>(null);
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [amount, setAmount] = useState<number | null>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [step, setStep] = useState<Step>('edit');
+  const [approvalId, setApprovalId] = useState<string | null>(null);
+  const [declaration, setDeclaration] = useState<CashDeclaration | null>(null);
+  const [error, setError] = useState<AppErrorShape | string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [posted, setPosted] = useState<PostedComprobante | null>(null);
+  const key = useRef(crypto.randomUUID());
+  const amountRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (view) amountRef.current?.querySelector('input')?.focus();
+  }, [view]);
+
+  const holders = view?.account.holders ?? [];
+  const presenters = holders.filter((h) => present[`${h.id.type}:${h.id.number}`]).map((h) => h.id);
+  const request = (): WithdrawalRequestInput | null =>
+    view && amount !== null
+      ? { accountNumber: view.account.number, amount, presenters, payout: { kind: 'efectivo' }, ...(declaration ? { declaration } : {}) }
+      : null;
+
+  const found = (v: AccountView) => {
+    setView(v);
+    const first = v.account.holders[0];
+    setPresent(first ? { [`${first.id.type}:${first.id.number}`]: true } : {});
+    setPlan(null);
+    setApprovalId(null);
+  };
+
+  const next = (p: Plan, approved: string | null, decl: CashDeclaration | null) => {
+    if (p.approvalReasons.length > 0 && approved === null) return setStep('approval');
+    if (p.uiaf.declarationRequired && decl === null) return setStep('declaration');
+    setStep('confirm');
+  };
+
+  const review = async () => {
+    const req = request();
+    if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
+    if (presenters.length === 0) return setError('Marque quién está presente e identificado (F7 cambia el titular presente).');
+    setBusy(true);
+    const r = await teller.withdrawal.evaluate({ request: req });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setPlan(r.data.plan);
+    next(r.data.plan, approvalId, declaration);
+  };
+
+  const post = async () => {
+    const req = request();
+    if (!req || busy) return;
+    setBusy(true);
+    const r = await teller.withdrawal.post({ idempotencyKey: key.current, request: req, ...(approvalId ? { approvalId } : {}) });
+    setBusy(false);
+    setStep('edit');
+    if (!r.ok) return setError(r.error);
+    if (r.data.status === 'pendiente') return setPending(r.data.message);
+    setPending(null);
+    setPosted(r.data);
+  };
+
+  if (posted) {
+    return (
+      <main className="screen" aria-labelledby="withdrawal-done">
+        <h1 id="withdrawal-done">Retiro registrado · {posted.sequence}</h1>
+        <p>Entregue el efectivo según el desglose y haga firmar el comprobante.</p>
+        <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
+        <div className="actions">
+          <button type="button" className="primary" autoFocus onClick={onDone}>
+            Nueva operación <kbd>Enter</kbd>
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const mix = plan?.payout.kind === 'efectivo' ? plan.payout.mix : null;
+  return (
+    <main className="screen" aria-labelledby="withdrawal-title">
+      <h1 id="withdrawal-title">Retiro</h1>
+      <div className="comp-grid">
+        <div>
+          <AccountNumberInput teller={teller} id="withdrawal-account" autoFocus onFound={found} onError={setError} />
+          {view ? <AccountPanel view={view} /> : null}
+          {view ? (
+            <fieldset className="field">
+              <legend>Presentes e identificados</legend>
+              {holders.map((h) => {
+                const k = `${h.id.type}:${h.id.number}`;
+                return (
+                  <label key={k}>
+                    <input type="checkbox" checked={present[k] ?? false} onChange={(e) => setPresent({ ...present, [k]: e.target.checked })} /> {h.name} ({formatDocument(h.id)})
+                  </label>
+                );
+              })}
+            </fieldset>
+          ) : null}
+        </div>
+        <div>
+          {view ? (
+            <div ref={amountRef}>
+              <AmountInput id="withdrawal-amount" label="Valor a retirar" value={amount} onChange={setAmount} onEnter={() => void review()} />
+            </div>
+          ) : null}
+          {pending ? (
+            <div className="error-banner" role="alert" data-testid="withdrawal-pending">
+              Pendiente de confirmación: {pending}
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => void post()}>
+                  Reintentar
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <ErrorList error={error} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={onCancel}>
+              Volver <kbd>Esc</kbd>
+            </button>
+            <button type="button" className="primary" disabled={!view || busy} onClick={() => void review()}>
+              Revisar <kbd>Enter</kbd>
+            </button>
+          </div>
+        </div>
+      </div>
+      {step === 'approval' && plan && request() ? (
+        <SupervisorApproval
+          teller={teller}
+          operation={{ kind: 'withdrawal', request: request() as WithdrawalRequestInput }}
+          onCancel={() => setStep('edit')}
+          onApproved={(id) => {
+            setApprovalId(id);
+            next(plan, id, declaration);
+          }}
+        />
+      ) : null}
+      {step === 'declaration' && plan && view ? (
+        <DeclarationForm
+          direction="retiro"
+          amount={plan.amount}
+          accountNumber={view.account.number}
+          transactor={{ id: presenters[0] ?? { type: 'CC', number: '' }, name: holders.find((h) => present[`${h.id.type}:${h.id.number}`])?.name ?? '' }}
+          office={{ code: '001', city: OFFICE_CITY }}
+          {...bogotaNow()}
+          onCancel={() => setStep('edit')}
+          onDone={(d) => {
+            setDeclaration(d);
+            next(plan, approvalId, d);
+          }}
+        />
+      ) : null}
+      {step === 'confirm' && plan ? (
+        <ConfirmDialog title="Confirmar retiro" confirmLabel="Autorizar y pagar" busy={busy} onCancel={() => setStep('edit')} onConfirm={() => void post()}>
+          <table className="summary" data-testid="withdrawal-summary">
+            <tbody>
+              {plan.debits.map((d) => (
+                <tr key={d.kind}>
+                  <td>{d.label}</td>
+                  <td className="num">{formatPesos(d.amount)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <td>Total debitado</td>
+                <td className="num">{formatPesos(plan.debitTotal)}</td>
+              </tr>
+              <tr>
+                <td>Comisión</td>
+                <td className="num">{formatPesos(plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0))}</td>
+              </tr>
+            </tbody>
+          </table>
+          {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
+          {mix ? (
+            <p data-testid="payout-mix">
+              Entregar:{' '}
+              {DENOMINATIONS.filter((d) => countOf(mix, d) > 0)
+                .map((d) => `${countOf(mix, d)} × ${formatPesos(d)}`)
+                .join(', ')}
+            </p>
+          ) : null}
+          {plan.notices.map((n) => (
+            <p key={n} className="notice">
+              {n}
+            </p>
+          ))}
+        </ConfirmDialog>
+      ) : null}
+    </main>
+  );
+};
