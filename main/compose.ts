@@ -23,6 +23,8 @@ import { devicesRepo } from './store/devices/repo';
 import { devicesHandlers } from './services/devices/handlers';
 import { createDeviceService } from './services/devices/service';
 import { comprobanteFeatures } from './services/comprobante/wire';
+import { securityCodeFeature } from './services/security-code/wire';
+import { referenceRepo } from './store/reference/repo';
 import type { CentralClient } from './sync/central-client';
 
 export interface LogEntry {
@@ -81,6 +83,9 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     config: config.devices, db, repo: devicesRepo(db), journal, clock, ids, onChange: () => pushStatus(),
     workstation: config.workstation, log,
   });
+  const securityCode = securityCodeFeature({
+    db, journal, clock, ids, users, central: deps.centralClient ?? null, reference: referenceRepo(db), devices, workstation: config.workstation,
+  });
   const status = createStatusService({
     config, session, till, central: deps.central ?? offlineCentral, devices: deps.devices ?? (() => devices.status()),
   });
@@ -90,6 +95,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     ...statusHandlers(status),
     ...tillHandlers(till),
     ...devicesHandlers(devices),
+    ...securityCode.handlers,
     ...comprobanteFeatures({
       db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
       onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
@@ -116,6 +122,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db,
     close: () => {
       clearInterval(idleTimer);
+      securityCode.close();
       void devices.stop();
       db.close();
     },

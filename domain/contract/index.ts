@@ -10,6 +10,8 @@ import { receiptChannels } from './receipt';
 import { remittanceChannels } from './remittance';
 import { transferChannels } from './transfer';
 import { withdrawalChannels } from './withdrawal';
+import { identityChannels } from './identity';
+import { securityCodeChannels } from './security-code';
 import { devicesChannels } from './devices';
 
 /**
@@ -27,6 +29,8 @@ export const featureChannels = {
   remittance: remittanceChannels,
   transfer: transferChannels,
   withdrawal: withdrawalChannels,
+  identity: identityChannels,
+  securityCode: securityCodeChannels,
   devices: devicesChannels,
 } as const;
 
@@ -41,6 +45,8 @@ export const contract = {
   ...remittanceChannels,
   ...transferChannels,
   ...withdrawalChannels,
+  ...identityChannels,
+  ...securityCodeChannels,
   ...devicesChannels,
 } as const;
 
@@ -76,3 +82,5 @@ export * from './remittance';
 export * from './transfer';
 export * from './withdrawal';
 export * from './devices';
+export * from './identity';
+export * from './security-code';

@@ -1,0 +1,46 @@
+import type { ReceiptDocument } from '../../../domain/receipt/document';
+
+/** The constancia as the customer gets it: radicado and deadline, never the code. */
+export const Constancia = ({ doc, printState }: { doc: ReceiptDocument; printState: string | null }) => (
+  <section className="sc-constancia" aria-label="Constancia" data-testid="constancia">
+    <div className="r-title">{doc.title}</div>
+    <div className="r-row">
+      <span>
+        Oficina {doc.branch.code} {doc.branch.name}
+      </span>
+      <span>Caja {doc.till}</span>
+    </div>
+    <div className="r-row">
+      <span>Atendió</span>
+      <span>{doc.teller}</span>
+    </div>
+    <hr />
+    {doc.lines.map((l, i) => {
+      switch (l.kind) {
+        case 'rule':
+          return <hr key={i} />;
+        case 'text':
+          return (
+            <p key={i} style={{ fontWeight: l.emphasis ? 700 : 400 }}>
+              {l.text}
+            </p>
+          );
+        case 'field':
+          return (
+            <div key={i} className="r-row">
+              <span>{l.label}</span>
+              <strong>{l.value}</strong>
+            </div>
+          );
+        case 'amount':
+          return null;
+      }
+      return null;
+    })}
+    <div className="r-row">
+      <span>Verificación</span>
+      <span>{doc.verificationCode}</span>
+    </div>
+    {printState ? <p className="muted">Impresión: {printState === 'queued' ? 'enviada a la impresora' : printState}</p> : null}
+  </section>
+);

@@ -1,0 +1,332 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import {
+  BIOMETRIC_CONSENT_TEXT,
+  BIOMETRIC_CONSENT_VERSION,
+  type FlowPurpose,
+  type FlowView,
+} from '../../../domain/contract/security-code';
+import type { Finger } from '../../../domain/devices/demo-citizens';
+import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Constancia } from './Constancia';
+import './security-code.css';
+
+type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { message: string } };
+
+const STEPS: { id: FlowView['step'][]; label: string }[] = [
+  { id: ['identifying'], label: 'Identificación' },
+  { id: ['awaiting_stated_phone', 'awaiting_previous_phone'], label: 'Celular' },
+  { id: ['awaiting_consent'], label: 'Autorización' },
+  { id: ['awaiting_capture'], label: 'Huella' },
+  { id: ['send_now', 'radicated', 'stopped', 'refused', 'cancelled'], label: 'Resultado' },
+];
+
+const FINGERS: { value: Finger; label: string }[] = [
+  { value: 'right-index', label: 'Índice derecho' },
+  { value: 'left-index', label: 'Índice izquierdo' },
+  { value: 'right-thumb', label: 'Pulgar derecho' },
+  { value: 'left-thumb', label: 'Pulgar izquierdo' },
+  { value: 'right-middle', label: 'Medio derecho' },
+  { value: 'left-middle', label: 'Medio izquierdo' },
+];
+
+const TITLES: Record<FlowPurpose, string> = {
+  security_code: 'Generación de código de seguridad',
+  contact_update: 'Actualización de datos de contacto',
+};
+
+/**
+ * Seed 000 at the counter, keyboard only: each step is a form (Enter submits), F6 is the "no" answer of the step
+ * (does not remember the previous number, does not authorize), Esc goes back to the start screen. The core
+ * decides every transition; this screen only shows the flow it gets back.
+ */
+export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
+  const [purpose, setPurpose] = useState<FlowPurpose>('security_code');
+  const [flow, setFlow] = useState<FlowView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [doc, setDoc] = useState<DocumentValue>({ type: 'CC', number: '' });
+  const [phone, setPhone] = useState('');
+  const [previous, setPrevious] = useState('');
+  const [finger, setFinger] = useState<Finger>('right-index');
+  const [scanNote, setScanNote] = useState<string | null>(null);
+  // Bumped after every answer: forms whose button was disabled while busy remount and take the focus back.
+  const [round, setRound] = useState(0);
+  const started = useRef(false);
+
+  const run = useCallback(async (call: () => Promise<Answer>) => {
+    setBusy(true);
+    setError(null);
+    const r = await call();
+    setBusy(false);
+    setRound((n) => n + 1);
+    if (r.ok) setFlow(r.data.flow);
+    else setError(r.error.message);
+  }, []);
+
+  const start = useCallback(
+    (which: FlowPurpose) => {
+      setDoc({ type: 'CC', number: '' });
+      setPhone('');
+      setPrevious('');
+      setScanNote(null);
+      void run(() => (which === 'contact_update' ? teller.identity.startContactUpdate({}) : teller.securityCode.start({})));
+    },
+    [run, teller],
+  );
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    start('security_code');
+  }, [start]);
+
+  const flowId = flow?.id ?? '';
+  const step = flow?.step;
+
+  // A cédula read by the PDF417 scanner fills the document and looks it up at once.
+  useEffect(() => {
+    if (step !== 'identifying' || !flowId) return;
+    const timer = setInterval(() => {
+      void teller.identity.takeScan({}).then((r) => {
+        if (!r.ok || !r.data.scan) return;
+        const scan = r.data.scan;
+        if (!scan.ok) {
+          setError(scan.message);
+          return;
+        }
+        setDoc({ type: scan.documentType, number: scan.documentNumber });
+        setScanNote(`Cédula leída: ${scan.name}`);
+        void run(() =>
+          teller.securityCode.identify({ flowId, document: { type: scan.documentType, number: scan.documentNumber }, source: 'scanned' }),
+        );
+      });
+    }, 700);
+    return () => clearInterval(timer);
+  }, [step, flowId, teller, run]);
+
+  const noAnswer = useCallback(() => {
+    if (busy || !flowId) return;
+    if (step === 'awaiting_previous_phone') void run(() => teller.securityCode.previousPhone({ flowId, phone: null }));
+    if (step === 'awaiting_consent') {
+      void run(() => teller.securityCode.consent({ flowId, given: false, textVersion: BIOMETRIC_CONSENT_VERSION }));
+    }
+  }, [busy, flowId, step, run, teller]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F6') {
+        e.preventDefault();
+        noAnswer();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [noAnswer]);
+
+  const current = STEPS.findIndex((s) => step !== undefined && s.id.includes(step));
+
+  return (
+    <main className="screen" aria-labelledby="sc-title">
+      <h1 id="sc-title">{TITLES[purpose]}</h1>
+      <ol className="sc-steps" aria-label="Pasos">
+        {STEPS.map((s, i) => (
+          <li key={s.label} aria-current={i === current ? 'step' : undefined}>
+            {s.label}
+          </li>
+        ))}
+      </ol>
+      {flow ? (
+        <section className={`sc-message sc-tone-${flow.tone}`} role="status" aria-live="polite" data-testid="flow-message">
+          <h2>{flow.title}</h2>
+          <p>{flow.message}</p>
+        </section>
+      ) : null}
+      {flow?.customer ? (
+        <dl className="sc-customer" data-testid="flow-customer">
+          <dt>Cliente</dt>
+          <dd>{flow.customer.name}</dd>
+          <dt>Documento</dt>
+          <dd>{flow.customer.document}</dd>
+          <dt>Celular registrado</dt>
+          <dd>{flow.customer.maskedCellphone ?? 'Sin celular registrado'}</dd>
+        </dl>
+      ) : null}
+      <ErrorBanner message={error} />
+
+      {flow && !flow.pendingCompletion && step === 'identifying' ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void run(() => teller.securityCode.identify({ flowId, document: doc, source: 'typed' }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor="sc-purpose">Trámite</label>
+            <select
+              id="sc-purpose"
+              value={purpose}
+              onChange={(e) => {
+                const next = e.target.value as FlowPurpose;
+                setPurpose(next);
+                // The open flow has done nothing yet; it is closed and one of the chosen kind starts.
+                void teller.securityCode.cancel({ flowId }).then(() => start(next));
+              }}
+            >
+              <option value="security_code">Generación de código de seguridad</option>
+              <option value="contact_update">Actualización del celular registrado</option>
+            </select>
+          </div>
+          <DocumentInput label="Documento del cliente" value={doc} onChange={setDoc} autoFocus />
+          {scanNote ? <p className="muted">{scanNote}</p> : <p className="hint">Digite el documento o pase la cédula por el lector.</p>}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              Consultar <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {flow && !flow.pendingCompletion && step === 'awaiting_stated_phone' ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void run(() => teller.securityCode.statePhone({ flowId, phone }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor="sc-phone">{purpose === 'contact_update' ? 'Celular nuevo que indica el cliente' : 'Celular que indica el cliente'}</label>
+            <input id="sc-phone" inputMode="tel" autoComplete="off" autoFocus value={phone} maxLength={16} onChange={(e) => setPhone(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Procesando…' : 'Continuar'} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {flow && !flow.pendingCompletion && step === 'awaiting_previous_phone' ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void run(() => teller.securityCode.previousPhone({ flowId, phone: previous }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor="sc-previous">Celular anterior que el cliente dio al banco</label>
+            <input id="sc-previous" inputMode="tel" autoComplete="off" autoFocus value={previous} maxLength={16} onChange={(e) => setPrevious(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="button" className="secondary" disabled={busy} onClick={noAnswer}>
+              No lo recuerda <kbd>F6</kbd>
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Procesando…' : 'Verificar'} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {flow && !flow.pendingCompletion && step === 'awaiting_consent' ? (
+        <form
+          key={round}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void run(() => teller.securityCode.consent({ flowId, given: true, textVersion: BIOMETRIC_CONSENT_VERSION }));
+          }}
+        >
+          <section className="sc-consent" aria-labelledby="sc-consent-title">
+            <h2 id="sc-consent-title">Autorización de datos biométricos</h2>
+            {BIOMETRIC_CONSENT_TEXT.map((p) => (
+              <p key={p}>{p}</p>
+            ))}
+            <p className="muted">Lea el texto al cliente y registre su respuesta. Versión {BIOMETRIC_CONSENT_VERSION}.</p>
+          </section>
+          <div className="actions">
+            <button type="button" className="secondary" disabled={busy} onClick={noAnswer}>
+              No autoriza <kbd>F6</kbd>
+            </button>
+            <button type="submit" className="primary" disabled={busy} autoFocus>
+              El cliente autoriza <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {flow && !flow.pendingCompletion && step === 'awaiting_capture' ? (
+        <form
+          key={round}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void run(() => teller.securityCode.capture({ flowId, finger }));
+          }}
+        >
+          <div className="field">
+            <label htmlFor="sc-finger">Dedo</label>
+            <select id="sc-finger" value={finger} onChange={(e) => setFinger(e.target.value as Finger)}>
+              {FINGERS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p data-testid="capture-attempts">
+            Intento {Math.min(flow.failedCaptures + 1, flow.maxCaptures)} de {flow.maxCaptures}
+          </p>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy} autoFocus>
+              {busy ? 'Capturando… pida al cliente que apoye el dedo' : 'Capturar huella'} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {flow?.pendingCompletion ? (
+        <form
+          key={round}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy) void run(() => teller.securityCode.capture({ flowId, finger }));
+          }}
+        >
+          <p className="notice">
+            Central no confirmó la última respuesta. Reintente: se reenvía exactamente lo mismo; no se captura de nuevo ni se duplica nada.
+          </p>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy} autoFocus>
+              {busy ? 'Confirmando…' : 'Reintentar'} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {flow?.finished ? (
+        <div key={round}>
+          {flow.constancia ? <Constancia doc={flow.constancia} printState={flow.printJob?.state ?? null} /> : null}
+          <div className="actions">
+            {flow.constancia ? (
+              <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.printConstancia({ flowId }))}>
+                Imprimir de nuevo
+              </button>
+            ) : null}
+            <button type="button" className="secondary" onClick={onCancel}>
+              Volver <kbd>Esc</kbd>
+            </button>
+            <button type="button" className="primary" onClick={() => start(purpose)} autoFocus>
+              Nueva solicitud <kbd>Enter</kbd>
+            </button>
+          </div>
+        </div>
+      ) : flow && !flow.pendingCompletion ? (
+        <div className="actions">
+          <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.cancel({ flowId }))}>
+            Cancelar solicitud
+          </button>
+        </div>
+      ) : null}
+    </main>
+  );
+};
