@@ -1,5 +1,7 @@
 import type { ScreenDef } from './screens';
 import { OpenTillScreen } from '../features/till/OpenTillScreen';
+import { DepositScreen } from '../features/deposit/DepositScreen';
+import { WithdrawalScreen } from '../features/withdrawal/WithdrawalScreen';
 import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
@@ -28,6 +30,20 @@ export const SCREENS: ScreenDef[] = [
     label: 'Dispositivos',
     enabled: () => true,
     render: (c) => <DevicesScreen teller={c.teller} user={c.user} onCancel={c.goHome} />,
+  },
+  {
+    id: 'deposit',
+    key: 'F3',
+    label: 'Consignación',
+    enabled: (c) => c.till !== null && c.user.role === 'cajero',
+    render: (c) => <DepositScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
+  },
+  {
+    id: 'withdrawal',
+    key: 'F4',
+    label: 'Retiro',
+    enabled: (c) => c.till !== null && c.user.role === 'cajero',
+    render: (c) => <WithdrawalScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
   },
   {
     id: 'security-code',
