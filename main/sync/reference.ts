@@ -15,8 +15,8 @@ export const pullReference = async (deps: { client: Pick<CentralClient, 'call'>;
     const r = await deps.client.call('reference', { cursor: deps.repo.cursor(), limit: deps.pageSize ?? MAX_REFERENCE_PAGE });
     if (!r.ok) return { ok: false, changes, kind: r.kind, error: r.error };
     const at = deps.clock.now().toISOString();
+    // An empty page writes nothing: the loop records the successful round itself (throttled).
     if (r.data.changes.length > 0) deps.repo.applyChanges(r.data.changes, r.data.nextCursor, at);
-    else deps.repo.markSynced(at);
     changes += r.data.changes.length;
     if (!r.data.hasMore) break;
   }

@@ -40,6 +40,7 @@ export interface SyncStatus {
 }
 
 const LAST_SUCCESS = 'last_success_at';
+const PERSIST_EVERY_MS = 5_000;
 
 export const createSync = (deps: SyncDeps) => {
   let link: LinkState = deps.client ? 'unknown' : 'offline';
@@ -50,6 +51,8 @@ export const createSync = (deps: SyncDeps) => {
   let timer: NodeJS.Timeout | null = null;
   let loop: Promise<void> | null = null;
   let lastQueue = deps.outbox.queueLength();
+  let lastSuccess: string | null = deps.state.get(LAST_SUCCESS);
+  let lastPersisted = 0;
 
   const changed = () => {
     const q = deps.outbox.queueLength();
@@ -85,7 +88,14 @@ export const createSync = (deps: SyncDeps) => {
         setLink(pulled.kind === 'rejected' ? 'online' : 'offline', pulled.error);
         return false;
       }
-      deps.state.set(LAST_SUCCESS, deps.clock.now().toISOString());
+      // Kept in memory for the status bar; written to disk at most every few seconds, since an idle round
+      // every interval would otherwise cost an fsync each.
+      const at = deps.clock.now();
+      lastSuccess = at.toISOString();
+      if (at.getTime() - lastPersisted >= PERSIST_EVERY_MS) {
+        deps.state.set(LAST_SUCCESS, lastSuccess);
+        lastPersisted = at.getTime();
+      }
       setLink('online');
       if (pulled.changes > 0) deps.onChange?.();
       return true;
@@ -146,7 +156,7 @@ export const createSync = (deps: SyncDeps) => {
     },
     status(): SyncStatus {
       const fromPull = deps.reference.lastSyncAt();
-      const fromLoop = deps.state.get(LAST_SUCCESS);
+      const fromLoop = lastSuccess;
       const lastSyncAt = fromPull && fromLoop ? (fromPull > fromLoop ? fromPull : fromLoop) : (fromPull ?? fromLoop);
       return { state: link, queueLength: deps.outbox.queueLength(), lastSyncAt, failures, lastError };
     },
