@@ -206,6 +206,38 @@ describe('contact-data update through the same verification', () => {
   });
 });
 
+describe('answers lost on the way back (all-or-nothing with idempotent resend)', () => {
+  it('a lost radication answer leaves the flow pending; Reintentar resends the same request without a new capture', async () => {
+    const f = await atCapture('900000002', '3006667788');
+    await w.place('900000002');
+    w.loseAnswer.add('radicateSecurityCode');
+    expect((await appError(w.service.capture(TELLER, f.id, 'right-index'))).code).toBe('CENTRAL_PENDING');
+    const pending = w.service.get(TELLER, f.id);
+    expect(pending).toMatchObject({ step: 'awaiting_capture', pendingCompletion: true, failedCaptures: 0 });
+    expect((await appError(w.service.cancel(TELLER, f.id))).code).toBe('FLOW_BUSY');
+    // The reader would fail now: the retry must not capture again.
+    await w.readerMode('no-finger');
+    const done = await w.service.capture(TELLER, f.id, 'right-index');
+    await w.readerMode('ok');
+    expect(done).toMatchObject({ step: 'radicated', pendingCompletion: false });
+    const rows = w.db.prepare('SELECT radicado FROM sc_requests WHERE flow_id = ?').all(f.id) as { radicado: string }[];
+    expect(rows).toHaveLength(1);
+    const updates = w.journalRows().filter((r) => r.type === 'contact_update' && r.payload.includes(f.id));
+    expect(updates).toHaveLength(1);
+  });
+
+  it('a lost contact-update answer is confirmed by resending the same key, then the code goes out', async () => {
+    const f = await identified(CC('900000005'));
+    await w.service.statePhone(TELLER, f.id, '3001110000');
+    w.loseAnswer.add('updateContact');
+    expect((await appError(w.service.previousPhone(TELLER, f.id, '3501234505'))).code).toBe('CENTRAL_PENDING');
+    expect(w.service.get(TELLER, f.id)).toMatchObject({ step: 'awaiting_previous_phone', pendingCompletion: true });
+    const done = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
+    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 0000' });
+  });
+});
+
 describe('central unreachable (last: it stops central)', () => {
   it('refuses the biometric radication with a clear message and changes nothing', async () => {
     const f = await atCapture('900000001', '3009990000');

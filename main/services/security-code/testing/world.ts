@@ -26,6 +26,8 @@ export const TELLER: User = { id: 'u-cajero1', username: 'cajero1', displayName:
  * reader over TCP) and a real central child process in demo mode. `central.kill()` makes it unreachable.
  */
 export const startWorld = async () => {
+  /** Fault injection on the branch side of the wire: the request reaches central, its answer is lost. */
+  const loseAnswer = new Set<string>();
   const tmp = tempDir('caja-sc-');
   const central: TestCentralProcess = await startTestCentralProcess('001-03');
   const db: Db = openDatabase(`${tmp.dir}/caja.sqlite`);
@@ -45,7 +47,15 @@ export const startWorld = async () => {
     workstation,
   });
   await devices.start();
-  const client = createCentralClient({ url: central.url, token: central.token, timeoutMs: 5_000 });
+  const real = createCentralClient({ url: central.url, token: central.token, timeoutMs: 5_000 });
+  const client: typeof real = {
+    ...real,
+    call: async (route, req) => {
+      const r = await real.call(route, req);
+      if (!loseAnswer.delete(route)) return r;
+      return { ok: false, kind: 'timeout', error: { code: 'CENTRAL_TIMEOUT', message: 'Central no respondió a tiempo.' } };
+    },
+  };
   const reference = referenceRepo(db);
   const pulled = await pullReference({ client, repo: reference, clock });
   if (!pulled.ok) throw new Error(`reference pull failed: ${pulled.error.message}`);
@@ -72,6 +82,7 @@ export const startWorld = async () => {
     dir: tmp.dir,
     central,
     client,
+    loseAnswer,
     clock,
     journal,
     devices,
