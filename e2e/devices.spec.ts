@@ -52,3 +52,31 @@ test('paper out via the emulator: status bar and screen say what to do; Reintent
   await expect(copy.getByTestId('job-state')).toHaveText('Impreso');
   await expect(app.getByTestId('last-paper')).toContainText('COPIA No. 1');
 });
+
+test('a supervisor discovers ports and changes the printer settings; Caja reconnects without restarting', async ({ app }) => {
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  await app.keyboard.press('F7');
+  await expect(app.getByTestId('discovery')).toContainText('Puertos serie');
+
+  // A serial port that is not there: the printer shows disconnected with what to do, the rest keeps working.
+  await app.getByLabel('Conexión de la impresora').selectOption('serial');
+  await app.getByLabel('Puerto de la impresora').fill('/dev/ttyCAJA-no-existe');
+  await app.getByLabel('Velocidad (baudios)').selectOption('115200');
+  await app.getByRole('button', { name: 'Guardar impresora' }).click();
+  await expect(app.getByText('Configuración guardada; dispositivos reconectados.')).toBeVisible();
+  await expect(app.getByTestId('status-device-printer')).toContainText('Impresora desconectada: revise el cable');
+  await expect(app.getByTestId('device-printer')).not.toContainText('(emulador)');
+
+  // Back to the emulator on 58 mm paper.
+  await app.getByLabel('Conexión de la impresora').selectOption('emulated');
+  await app.getByLabel('Ancho del papel').selectOption('58mm');
+  await app.getByRole('button', { name: 'Guardar impresora' }).click();
+  await expect(app.getByTestId('status-device-printer')).toHaveClass(/device-ok/);
+  await expect(app.getByRole('button', { name: /Prueba de impresión/ })).toBeEnabled();
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1).getByTestId('job-state')).toHaveText('Impreso');
+  await expect(app.getByTestId('last-paper')).toContainText('58mm');
+});

@@ -79,7 +79,7 @@ export const ConfigForm = ({ settings, busy, onSave, pickedPath }: Props) => {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="cfg-link">Conexión</label>
+          <label htmlFor="cfg-link">Conexión de la impresora</label>
           <select id="cfg-link" value={p.kind} onChange={(e) => setP({ ...p, kind: e.target.value as LinkKind })}>
             <option value="emulated">Emulador (sin impresora)</option>
             <option value="serial">Puerto serie / USB-serie</option>
@@ -89,7 +89,7 @@ export const ConfigForm = ({ settings, busy, onSave, pickedPath }: Props) => {
         </div>
         {p.kind === 'serial' || p.kind === 'file' ? (
           <div className="field">
-            <label htmlFor="cfg-path">Puerto</label>
+            <label htmlFor="cfg-path">Puerto de la impresora</label>
             <input id="cfg-path" value={path} required placeholder="/dev/caja-printer-serial o COM3" onChange={(e) => setP({ ...p, path: e.target.value })} />
           </div>
         ) : null}
@@ -120,7 +120,7 @@ export const ConfigForm = ({ settings, busy, onSave, pickedPath }: Props) => {
       <form onSubmit={saveFingerprint} aria-labelledby="cfg-fp-title" className="panel">
         <h3 id="cfg-fp-title">Lector de huella</h3>
         <div className="field">
-          <label htmlFor="cfg-fp-mode">Conexión</label>
+          <label htmlFor="cfg-fp-mode">Conexión del lector</label>
           <select id="cfg-fp-mode" value={f.mode} onChange={(e) => setF({ ...f, mode: e.target.value })}>
             <option value="emulated">Emulador (sin lector)</option>
             <option value="serial">Módulo GROW por puerto serie</option>
