@@ -252,3 +252,29 @@ describe('devices in the core (tempCore, emulated in-process)', () => {
     expect(await t.call('devices.emulator', { action: 'printer.condition', value: 'jammed' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 });
+
+describe('device service: shutdown', () => {
+  it('stopping while the devices are still starting leaves nothing running', async () => {
+    const { dir, remove } = tempDir('caja-devices-');
+    const db = openDatabase(`${dir}/caja.sqlite`);
+    const clock = manualClock(new Date('2026-03-02T14:00:00Z'));
+    const managers: DeviceManager[] = [];
+    const svc = createDeviceService({
+      manager: (c) => {
+        const m = new DeviceManager(c, { ids: counterIds('m'), clock });
+        managers.push(m);
+        return m;
+      },
+      config: DeviceConfigSchema.parse(FAST), db, repo: devicesRepo(db),
+      journal: createJournal({ repo: journalRepo(db), clock, workstation: '001-03' }), clock, ids: counterIds('dev'),
+      onChange: () => undefined, workstation: { branchCode: '001', branchName: 'Bogotá Centro', tillCode: '03' },
+    });
+    const started = svc.start();
+    await svc.stop();
+    await started;
+    db.close();
+    remove();
+    expect(managers).toHaveLength(1);
+    expect(managers[0]?.status().every((s) => s.state === 'disconnected')).toBe(true);
+  });
+});

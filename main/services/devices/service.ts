@@ -102,6 +102,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
   };
 
   const setJob = (id: string, state: PrintJobState, reason: Reason | null): void => {
+    if (closed) return; // the store may already be closed
     const rec = deps.repo.job(id);
     if (!rec || (rec.state === state && rec.reason?.code === reason?.code)) return;
     const attempts = state === 'printing' ? rec.attempts + 1 : rec.attempts;
@@ -250,6 +251,8 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       closed = true;
       ready = false;
       pending.length = 0;
+      // Let a start or restart in flight finish first, or the emulators it is opening would outlive the core.
+      await chain;
       const m = manager;
       manager = null;
       if (!m) return;
