@@ -114,7 +114,10 @@ const deepFreezeCopy = (v: JsonValue): JsonValue => {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return Object.freeze((v as readonly JsonValue[]).map(deepFreezeCopy));
   const out: Record<string, JsonValue> = {};
-  for (const k of Object.keys(v)) out[k] = deepFreezeCopy((v as JsonObject)[k] ?? null);
+  // defineProperty, not assignment: a key named "__proto__" must stay data, not replace the prototype.
+  for (const k of Object.keys(v)) {
+    Object.defineProperty(out, k, { value: deepFreezeCopy((v as JsonObject)[k] ?? null), enumerable: true, writable: true, configurable: true });
+  }
   return Object.freeze(out);
 };
 

@@ -1,3 +1,4 @@
 export * from './canonical';
 export * from './entry';
 export * from './verify';
+export * from './stored';

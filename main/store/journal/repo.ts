@@ -1,3 +1,4 @@
+import { storedHashInput, type EncodedRow, type StoredRow } from '../../../domain/journal/stored';
 import type { Db } from '../db';
 
 export interface JournalRow {
@@ -11,23 +12,120 @@ export interface JournalRow {
   hash: string;
 }
 
+/** Filters of the journal search (O-EJ, FSV: teller, function, date, account, amount, status). */
+export interface JournalQuery {
+  /** ISO instants, inclusive from / exclusive to. */
+  fromAt?: string | undefined;
+  toAt?: string | undefined;
+  actor?: string | undefined;
+  type?: string | undefined;
+  account?: string | undefined;
+  amountMin?: number | undefined;
+  amountMax?: number | undefined;
+  state?: string | undefined;
+  /** Newest first; page with `beforeSequence`. */
+  beforeSequence?: number | undefined;
+  limit: number;
+}
+
+const COLUMNS = 'sequence, at, workstation, actor, type, payload, prev_hash AS prevHash, hash';
+// What "amount", "account" and "state" mean across event types: the payload fields the services write.
+const AMOUNT = "COALESCE(json_extract(payload, '$.total'), json_extract(payload, '$.amount'))";
+const ACCOUNT = "json_extract(payload, '$.account')";
+const STATE = "COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'))";
+
+/** Rows per bulk read of the verifier: large enough to amortise the call, small enough to stay in cache. */
+const PAGE = 2048;
+const NO_HASH = 'x'.repeat(64);
+/**
+ * One page of hash inputs built by SQLite. json_quote escapes exactly as JSON.stringify for every string SQLite
+ * can hold (a test pins it); the payload column already is canonical text. The aggregates run over the
+ * subquery's rows in one loop, so the four lists stay aligned; were the order ever different, links would
+ * fail (a false alarm, never a false pass). Rows with a malformed hash column are read whole in JS instead.
+ */
+const ENCODED_PAGE = `
+  SELECT group_concat(sequence, ','),
+         group_concat(CASE WHEN input IS NULL THEN '${NO_HASH}' ELSE hash END, ''),
+         CAST(group_concat(input, '') AS BLOB),
+         group_concat(COALESCE(octet_length(input), -1), ',')
+  FROM (
+    SELECT sequence, hash,
+      CASE WHEN length(prev_hash) = 64 AND length(hash) = 64 THEN
+        concat(prev_hash, '{"actor":', json_quote(actor), ',"at":', json_quote(at), ',"payload":', payload, ',"prevHash":"', prev_hash,
+               '","sequence":', sequence, ',"type":', json_quote(type), ',"workstation":', json_quote(workstation), '}')
+      END AS input
+    FROM journal WHERE sequence > ? ORDER BY sequence LIMIT ${PAGE})`;
+
 export const journalRepo = (db: Db) => {
   const insert = db.prepare(
     'INSERT INTO journal (sequence, at, workstation, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const head = db.prepare<[], JournalRow>(
-    'SELECT sequence, at, workstation, actor, type, payload, prev_hash AS prevHash, hash FROM journal ORDER BY sequence DESC LIMIT 1',
-  );
-  const all = db.prepare<[], JournalRow>(
-    'SELECT sequence, at, workstation, actor, type, payload, prev_hash AS prevHash, hash FROM journal ORDER BY rowid',
-  );
+  const head = db.prepare<[], JournalRow>(`SELECT ${COLUMNS} FROM journal ORDER BY sequence DESC LIMIT 1`);
+  const all = db.prepare<[], JournalRow>(`SELECT ${COLUMNS} FROM journal ORDER BY rowid`);
+  // Raw tuples in column order: no object per row, the verifier's fast path over a million entries.
+  const allRaw = db.prepare(`SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal ORDER BY rowid`).raw(true);
+  const encodedPage = db.prepare(ENCODED_PAGE).raw(true);
+  const rawBySequence = db.prepare('SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal WHERE sequence = ?').raw(true);
+  const bySequence = db.prepare<[number], JournalRow>(`SELECT ${COLUMNS} FROM journal WHERE sequence = ?`);
   return {
     append: (r: JournalRow) => {
       insert.run(r.sequence, r.at, r.workstation, r.actor, r.type, r.payload, r.prevHash, r.hash);
     },
     head: () => head.get(),
+    get: (sequence: number) => bySequence.get(sequence),
     /** Streams rows in insertion order so a chain of millions is verified without loading it. */
     iterate: () => all.iterate(),
+    iterateRaw: () => allRaw.iterate() as IterableIterator<StoredRow>,
+    /**
+     * The verifier's fast path: hash inputs built by SQLite for a page of rows at a time and read as one buffer,
+     * instead of eight strings per row. Rows whose text fields would need JSON escaping (or whose hashes have
+     * the wrong length) are read whole and encoded here, so the bytes are always exactly storedHashInput's.
+     */
+    encodedRows: function* (): Generator<EncodedRow> {
+      let after = -1;
+      for (;;) {
+        const page = encodedPage.get(after) as [string | null, string | null, Buffer | null, string | null] | undefined;
+        if (!page || page[0] === null) return;
+        const seqs = page[0].split(',');
+        const hashes = page[1] ?? '';
+        const bytes = page[2] ?? Buffer.alloc(0);
+        const lens = (page[3] ?? '').split(',');
+        let off = 0;
+        for (let i = 0; i < seqs.length; i++) {
+          const sequence = Number(seqs[i]);
+          const len = Number(lens[i]);
+          if (len < 0) {
+            const row = rawBySequence.get(sequence) as StoredRow;
+            yield { sequence, prevHash: row[6], hash: row[7], input: Buffer.from(storedHashInput(row) ?? '', 'utf8') };
+          } else {
+            // The input starts with the stored prev_hash (64 characters that are hex when untouched).
+            yield { sequence, prevHash: bytes.latin1Slice(off, off + 64), hash: hashes.slice(i * 64, i * 64 + 64), input: bytes.subarray(off, off + len) };
+            off += len;
+          }
+          after = sequence;
+        }
+      }
+    },
+    search: (q: JournalQuery): JournalRow[] => {
+      const where: string[] = [];
+      const args: (string | number)[] = [];
+      const add = (sql: string, v: string | number | undefined) => {
+        if (v === undefined || v === '') return;
+        where.push(sql);
+        args.push(v);
+      };
+      add('at >= ?', q.fromAt);
+      add('at < ?', q.toAt);
+      add('actor = ?', q.actor);
+      add('type = ?', q.type);
+      add(`${ACCOUNT} = ?`, q.account);
+      add(`${AMOUNT} >= ?`, q.amountMin);
+      add(`${AMOUNT} <= ?`, q.amountMax);
+      add(`${STATE} = ?`, q.state);
+      add('sequence < ?', q.beforeSequence);
+      const sql = `SELECT ${COLUMNS} FROM journal ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence DESC LIMIT ?`;
+      return db.prepare<(string | number)[], JournalRow>(sql).all(...args, q.limit);
+    },
   };
 };
 export type JournalRepo = ReturnType<typeof journalRepo>;

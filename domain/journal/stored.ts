@@ -1,0 +1,118 @@
+import { FIRST_SEQUENCE, GENESIS_PREV_HASH, type HashFn } from './entry';
+import type { ChainBreak, ChainVerification, VerifyOptions } from './verify';
+
+/**
+ * Verification straight from stored rows, the fast path for a million entries. The store keeps each payload as
+ * the exact canonical JSON text that was hashed (UTF-8 bytes of `canonicalBytes(payload)`), so the hash input
+ * can be rebuilt by concatenating text instead of parsing the payload and encoding it again:
+ *
+ *   prevHash + {"actor":…,"at":…,"payload":<stored text>,"prevHash":"…","sequence":n,"type":…,"workstation":…}
+ *
+ * This is stricter than `verifyChain` on parsed entries, never looser: a row verifies only when its bytes are
+ * exactly the bytes that were hashed, so a payload rewritten into an equivalent but non-canonical form (extra
+ * spaces, other key order) is reported too. JSON.stringify escapes strings exactly as `ByteWriter.string` does
+ * (well-formed JSON.stringify, lone surrogates as lowercase \udxxx); a test pins the equivalence.
+ */
+
+/** One stored row as a tuple, in column order: what a raw SQLite cursor yields without building objects. */
+export type StoredRow = readonly [
+  sequence: number,
+  at: string,
+  workstation: string,
+  actor: string,
+  type: string,
+  /** Canonical JSON text of the payload, as stored. */
+  payload: string,
+  prevHash: string,
+  hash: string,
+];
+
+/** SHA-256 (or the configured digest) of the UTF-8 encoding of `text`, as 64 lowercase hex characters. */
+export type HashTextFn = (text: string) => string;
+
+/** The hash input of a stored row as text (its UTF-8 encoding is the byte string that was hashed). */
+export const storedHashInput = (r: StoredRow): string | null => {
+  const [sequence, at, workstation, actor, type, payload, prevHash] = r;
+  if (
+    typeof at !== 'string' ||
+    typeof workstation !== 'string' ||
+    typeof actor !== 'string' ||
+    typeof type !== 'string' ||
+    typeof payload !== 'string' ||
+    !Number.isSafeInteger(sequence)
+  ) {
+    return null;
+  }
+  return `${prevHash}{"actor":${JSON.stringify(actor)},"at":${JSON.stringify(at)},"payload":${payload},"prevHash":"${prevHash}","sequence":${sequence},"type":${JSON.stringify(type)},"workstation":${JSON.stringify(workstation)}}`;
+};
+
+/** A row whose hash input the store already built as UTF-8 bytes (see `main/store/journal`, bulk reading). */
+export interface EncodedRow {
+  readonly sequence: number;
+  readonly prevHash: string;
+  readonly hash: string;
+  /** UTF-8 bytes of `storedHashInput(row)`; the verifier does not keep them (buffers may be reused). */
+  readonly input: Uint8Array;
+}
+
+interface Access<R> {
+  sequence(r: R): number;
+  prevHash(r: R): string;
+  hash(r: R): string;
+  /** The recomputed digest of the row, or null when the row cannot have one. */
+  digest(r: R): string | null;
+}
+
+const verifyRows = <R>(rows: Iterable<R>, a: Access<R>, options: VerifyOptions): ChainVerification => {
+  let expectedSequence = options.from ? options.from.sequence + 1 : FIRST_SEQUENCE;
+  let expectedPrev = options.from ? options.from.hash : GENESIS_PREV_HASH;
+  const anchor = options.anchor;
+  let index = 0;
+  const fail = (reason: ChainBreak): ChainVerification => ({ ok: false, firstBadSequence: expectedSequence, reason, index });
+
+  const it = rows[Symbol.iterator]();
+  for (let step = it.next(); !step.done; step = it.next(), index++) {
+    const row = step.value;
+    const sequence = a.sequence(row);
+    if (sequence !== expectedSequence) {
+      if (!Number.isSafeInteger(sequence)) return fail('hash_mismatch');
+      if (sequence < expectedSequence) return fail('reordered');
+      let last = sequence;
+      for (let rest = it.next(); !rest.done; rest = it.next()) {
+        const s = a.sequence(rest.value);
+        if (s === expectedSequence || s < last) return fail('reordered');
+        last = s;
+      }
+      return fail('sequence_gap');
+    }
+    // expectedPrev is a verified digest (or the genesis), so a matching prevHash is well-formed hex.
+    if (a.prevHash(row) !== expectedPrev) return fail('prev_mismatch');
+    const stored = a.hash(row);
+    if (a.digest(row) !== stored) return fail('hash_mismatch');
+    if (anchor && sequence === anchor.sequence && stored !== anchor.hash) return fail('hash_mismatch');
+    expectedPrev = stored;
+    expectedSequence++;
+  }
+  if (anchor && expectedSequence <= anchor.sequence) return fail('sequence_gap');
+  return { ok: true, count: index, head: expectedPrev, lastSequence: expectedSequence - 1 };
+};
+
+/** Same contract and results as `verifyChain`, over stored rows. */
+export const verifyStoredChain = (rows: Iterable<StoredRow>, hashText: HashTextFn, options: VerifyOptions = {}): ChainVerification =>
+  verifyRows(
+    rows,
+    {
+      sequence: (r) => r[0],
+      prevHash: (r) => r[6],
+      hash: (r) => r[7],
+      digest: (r) => {
+        const input = storedHashInput(r);
+        return input === null ? null : hashText(input);
+      },
+    },
+    options,
+  );
+
+/** Same contract and results again, over rows whose hash input the store encoded in bulk. */
+export const verifyEncodedChain = (rows: Iterable<EncodedRow>, hash: HashFn, options: VerifyOptions = {}): ChainVerification =>
+  verifyRows(rows, { sequence: (r) => r.sequence, prevHash: (r) => r.prevHash, hash: (r) => r.hash, digest: (r) => hash(r.input) }, options);
