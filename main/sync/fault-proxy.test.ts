@@ -79,7 +79,6 @@ describe('branch ↔ fault-injecting proxy ↔ central', () => {
       expect(compareSides(outbox, audit)).toEqual([]);
       // Every kind of fault was actually injected.
       expect(Object.entries(proxy.stats.faults).filter(([, c]) => c === 0)).toEqual([]);
-      expect(proxy.stats.deliveries).toBeGreaterThan(proxy.stats.requests - proxy.stats.faults.drop_before - proxy.stats.faults.error_before);
     } finally {
       await proxy.close();
       db.close();

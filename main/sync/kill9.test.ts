@@ -14,6 +14,7 @@ import { compareSides } from './testing/verify';
 const POSTER = fileURLToPath(new URL('./testing/poster.ts', import.meta.url));
 const TOTAL = 1_000;
 const PREFIX = 0x9e;
+const KILLS = 8;
 
 let central: TestCentralProcess;
 beforeAll(async () => {
@@ -56,12 +57,14 @@ it('kill -9 at random points while posting 1.000 operations: every confirmed one
       lives.push(life);
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       let onStart: () => void = () => undefined;
+      let progress: () => void = () => undefined;
       const started = new Promise<void>((resolve) => (onStart = resolve));
       createInterface({ input: child.stdout }).on('line', (line) => {
         const m = /^COMMITTED (\S+)$/.exec(line);
         if (m?.[1]) {
           confirmed.add(m[1]);
           life.posted++;
+          progress();
         }
         const s = /^START (\d+)$/.exec(line);
         if (s?.[1]) {
@@ -70,28 +73,29 @@ it('kill -9 at random points while posting 1.000 operations: every confirmed one
         }
         if (line === 'DRAINED') finished = true;
       });
-      // The first lives are killed at a random point after they came up (posting, sending or draining);
-      // the last one runs to the end.
-      if (kills < 8) {
-        let timer: NodeJS.Timeout | undefined;
-        void started.then(() => {
-          timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            life.killed = true;
-            kills++;
-          }, Math.floor(random() * 700));
-        }, () => undefined);
-        const code = await exited;
-        clearTimeout(timer);
-        if (code === 0) finished = true;
-      } else {
-        expect(await exited).toBe(0);
-      }
+      // The first lives are killed with SIGKILL after a random number of confirmed postings in that life (0 =
+      // right after start-up, while it resolves what the previous life left in flight); the last runs to the end.
+      const target = kills < KILLS ? Math.floor(random() * 110) : Infinity;
+      const kill = () => {
+        if (life.killed || target === Infinity) return;
+        child.kill('SIGKILL');
+        life.killed = true;
+        kills++;
+      };
+      void started.then(() => {
+        if (target === 0) kill();
+      });
+      progress = () => {
+        if (life.posted >= target) kill();
+      };
+      const code = await exited;
+      if (code === 0) finished = true;
+      else expect(life.killed).toBe(true);
     }
     expect(finished).toBe(true);
-    expect(kills).toBeGreaterThanOrEqual(5);
+    expect(kills).toBe(KILLS);
     // The kills landed while posting, and at least one left requests in flight that a restart had to resolve.
-    expect(lives.filter((l) => l.killed && l.posted > 0).length).toBeGreaterThanOrEqual(3);
+    expect(lives.filter((l) => l.killed && l.posted > 0).length).toBeGreaterThanOrEqual(KILLS / 2);
     expect(lives.some((l) => l.inFlightAtStart > 0)).toBe(true);
     console.info(`kill -9 seed ${seed}: ${JSON.stringify(lives)}`);
 

@@ -1,4 +1,4 @@
-import { MAX_BATCH, type OperationResult } from '../../domain/central-api';
+import { MAX_BATCH, type Balances, type OperationResult } from '../../domain/central-api';
 import type { Clock } from '../core/runtime';
 import type { Db } from '../store/db';
 import type { OutboxEntry, OutboxRepo } from '../store/outbox/repo';
@@ -54,19 +54,20 @@ export const createPump = (deps: PumpDeps) => {
   const link = (state: LinkState, error?: { code: string; message: string }) => deps.onLink?.(state, error);
 
   const record = (results: readonly { key: string; result: OperationResult }[], entries: ReadonlyMap<string, OutboxEntry>): void => {
-    deps.db
-      .transaction(() => {
-        deps.outbox.markResults(results, now());
-        if (!deps.reference) return;
-        for (const { key, result } of results) {
-          // Only a first application carries current balances; a duplicate's are as of then.
-          const account = entries.get(key)?.account;
-          if (result.status === 'applied' && result.first.outcome === 'applied' && result.first.balances && account) {
-            deps.reference.applyBalances(account, result.first.balances);
-          }
+    deps.outbox.bookkeeping(() => {
+      deps.outbox.markResults(results, now());
+      if (!deps.reference) return;
+      // Only a first application carries current balances (a duplicate's are as of then); within a batch
+      // the last one per account is the newest.
+      const latest = new Map<string, Balances>();
+      for (const { key, result } of results) {
+        const account = entries.get(key)?.account;
+        if (result.status === 'applied' && result.first.outcome === 'applied' && result.first.balances && account) {
+          latest.set(account, result.first.balances);
         }
-      })
-      .immediate();
+      }
+      for (const [account, balances] of latest) deps.reference.applyBalances(account, balances);
+    });
   };
 
   /** Asks central about every unknown key; returns false when central could not be reached. */

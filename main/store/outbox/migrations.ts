@@ -80,4 +80,14 @@ export const outboxMigrations: Migration[] = [
       CREATE INDEX contingency_customer ON contingency_withdrawals (business_date, document_type, document_number);
       CREATE INDEX contingency_till ON contingency_withdrawals (business_date, till_code);`,
   },
+  {
+    id: 'outbox/003',
+    sql: `
+      -- The queue is read in seq order among open rows only: an index on seq restricted to them returns the
+      -- next batch without sorting the whole backlog. Per-state lookups take a plain (state, seq) index: the
+      -- planner cannot use a partial index for \`state = ?\`.
+      DROP INDEX outbox_open;
+      CREATE INDEX outbox_state ON outbox (state, seq);
+      CREATE INDEX outbox_open_seq ON outbox (seq) WHERE state IN ('pending', 'sent', 'unknown');`,
+  },
 ];

@@ -165,9 +165,14 @@ export const outboxRepo = (db: Db) => {
   );
   const insertEffect = db.prepare('INSERT INTO outbox_effects (key, account, credit, debit) VALUES (?, ?, ?, ?)');
   const effectsStmt = db.prepare<[string], Effect>('SELECT account, credit, debit FROM outbox_effects WHERE key = ?');
-  const openRows = db.prepare<[], Row>("SELECT * FROM outbox WHERE state IN ('pending', 'sent', 'unknown') ORDER BY seq");
+  const openRows = db.prepare<[], Row>(
+    "SELECT * FROM outbox INDEXED BY outbox_open_seq WHERE state IN ('pending', 'sent', 'unknown') ORDER BY seq",
+  );
   const inStateStmt = db.prepare<[string, number], Row>('SELECT * FROM outbox WHERE state = ? ORDER BY seq LIMIT ?');
-  const setSent = db.prepare("UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ? WHERE key = ? AND state IN ('pending', 'sent')");
+  // One statement per batch: the keys travel as a JSON array.
+  const setSent = db.prepare(
+    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ? WHERE key IN (SELECT value FROM json_each(?)) AND state IN ('pending', 'sent')",
+  );
   const setUnknown = db.prepare("UPDATE outbox SET state = 'unknown' WHERE key = ? AND state IN ('pending', 'sent')");
   const setPending = db.prepare("UPDATE outbox SET state = 'pending' WHERE key = ? AND state IN ('sent', 'unknown')");
   const setResult = db.prepare(
@@ -191,11 +196,25 @@ export const outboxRepo = (db: Db) => {
     return r ? toEntry(r) : undefined;
   };
 
+  /**
+   * The pump's bookkeeping (sent, unknown, central's answers) commits without its own fsync: the next durable
+   * commit (synchronous=FULL, e.g. the next posting) syncs the WAL with these frames in order. Losing them to
+   * a power cut is safe, because central is the record and idempotent: a row that falls back to `pending` or
+   * `sent` is asked about or resent byte for byte, and central answers with the first outcome. What must be
+   * durable — `enqueue`, inside the posting — keeps FULL. A process crash loses nothing (the OS has the pages).
+   */
+  const bookkeeping = <T>(fn: () => T): T => {
+    if (db.inTransaction) return fn();
+    db.pragma('synchronous = NORMAL');
+    try {
+      return db.transaction(fn).immediate();
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
+  };
   /** Marks every key in one transaction (joining the caller's if there is one). */
   const each = (keys: readonly string[], fn: (key: string) => void): void => {
-    const run = () => keys.forEach(fn);
-    if (db.inTransaction) run();
-    else db.transaction(run).immediate();
+    bookkeeping(() => keys.forEach(fn));
   };
 
   const recordResult = (key: string, result: OutboxResult, at: string): void => {
@@ -288,7 +307,7 @@ export const outboxRepo = (db: Db) => {
 
     /** About to be sent: a crash from here on leaves them `sent`, which a restart treats as unknown. */
     markSent(keys: readonly string[], at: string): void {
-      each(keys, (k) => setSent.run(at, k));
+      bookkeeping(() => setSent.run(at, JSON.stringify(keys)));
     },
     markUnknown(keys: readonly string[]): void {
       each(keys, (k) => setUnknown.run(k));
@@ -297,6 +316,7 @@ export const outboxRepo = (db: Db) => {
     requeue(keys: readonly string[]): void {
       each(keys, (k) => setPending.run(k));
     },
+    bookkeeping,
     /** After a restart nothing is in flight: whatever was `sent` has an unknown outcome. */
     recoverInFlight(): number {
       return db.prepare("UPDATE outbox SET state = 'unknown' WHERE state = 'sent'").run().changes;
@@ -309,11 +329,9 @@ export const outboxRepo = (db: Db) => {
 
     /** Several answers in one transaction (one fsync per batch, not per operation). */
     markResults(results: readonly { key: string; result: OperationResult | OutboxResult }[], at: string): void {
-      const run = () => {
+      bookkeeping(() => {
         for (const { key, result } of results) recordResult(key, toResult(result), at);
-      };
-      if (db.inTransaction) run();
-      else db.transaction(run).immediate();
+      });
     },
 
     counts(): OutboxCounts {
