@@ -49,7 +49,7 @@ test('the page cannot reach Node, require or Electron internals; window.teller h
   expect(seen.keys).toEqual([...Object.keys(expected), 'on'].sort());
   expect(seen.methods).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v.sort()])));
   expect(seen.allFunctions).toBe(true);
-  expect(JSON.stringify(seen.methods)).not.toMatch(/invoke|send|ipc/i);
+  // (Equality with the contract is the check: a generic `invoke`/`send` or an `ipcRenderer` would be extra keys.)
 });
 
 test('the CSP header is on the document and blocks an injected inline script and string eval', async ({ app }) => {
