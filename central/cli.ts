@@ -4,7 +4,7 @@ import { startCentral } from './server';
 import { DEFAULT_DB_PATH } from './store/db';
 
 /**
- * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…]`
+ * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…] [--exit-with-stdin]`
  * Env: CENTRAL_PORT, CENTRAL_DB, CENTRAL_TOKENS (same format as --tokens), CENTRAL_HOST.
  * Prints `CENTRAL_READY <url>` on stdout once listening; request logs go to stderr as JSON lines.
  */
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     demo: { type: 'boolean', default: false },
     tokens: { type: 'string' },
     host: { type: 'string' },
+    /** Stop when stdin closes: a parent that starts central as its child takes it down even when killed -9. */
+    'exit-with-stdin': { type: 'boolean', default: false },
   },
 });
 
@@ -46,3 +48,8 @@ const stop = (): void => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+if (values['exit-with-stdin']) {
+  process.stdin.on('end', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+}

@@ -30,9 +30,10 @@ export const CENTRAL_CLI = fileURLToPath(new URL('../../central/cli.ts', import.
 
 export const startCentralProcess = (opts: CentralProcessOptions): Promise<CentralProcess> =>
   new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', CENTRAL_CLI, '--port', String(opts.port ?? 0), '--db', opts.dbFile];
+    const args = ['--import', 'tsx', CENTRAL_CLI, '--port', String(opts.port ?? 0), '--db', opts.dbFile, '--exit-with-stdin'];
     if (opts.demo ?? true) args.push('--demo');
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+    // stdin is central's lifeline: if this process dies, even by SIGKILL, the pipe closes and central stops.
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
     const tokens = new Map<string, string>();
     let ready = false;
     const timer = setTimeout(() => {
