@@ -4,6 +4,9 @@ import { sessionChannels } from './session';
 import { statusChannels } from './status';
 import { tillChannels } from './till';
 import { accountsChannels } from './accounts';
+import { vaultChannels } from './vault';
+import { supervisorChannels } from './supervisor';
+import { journalChannels } from './journal';
 import { approvalChannels } from './approval';
 import { depositChannels } from './deposit';
 import { receiptChannels } from './receipt';
@@ -24,6 +27,9 @@ export const featureChannels = {
   till: tillChannels,
   accounts: accountsChannels,
   approval: approvalChannels,
+  vault: vaultChannels,
+  supervisor: supervisorChannels,
+  journal: journalChannels,
   deposit: depositChannels,
   receipt: receiptChannels,
   remittance: remittanceChannels,
@@ -41,6 +47,9 @@ export const contract = {
   ...accountsChannels,
   ...approvalChannels,
   ...depositChannels,
+  ...vaultChannels,
+  ...supervisorChannels,
+  ...journalChannels,
   ...receiptChannels,
   ...remittanceChannels,
   ...transferChannels,
@@ -78,6 +87,9 @@ export * from './accounts';
 export * from './approval';
 export * from './deposit';
 export * from './receipt';
+export * from './vault';
+export * from './supervisor';
+export * from './journal';
 export * from './remittance';
 export * from './transfer';
 export * from './withdrawal';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { channel, IdempotencyKey } from './channel';
 import { DenominationCountSchema } from '../money/denominations';
 import { PesosSchema } from '../money/pesos';
+import { ReceiptDocumentSchema } from '../receipt/document';
+import { DIFFERENCE_REASON_CODES } from '../till/arqueo';
 
 export const TillStateSchema = z.enum(['cerrada', 'abierta']);
 
@@ -19,8 +21,30 @@ export const TillSessionSchema = z.object({
   /** Cash position by denomination right now. */
   position: DenominationCountSchema,
   positionTotal: PesosSchema,
+  /** Cash-holding limit check; `prompt` asks to move the surplus to the vault before the limit is crossed. */
+  holding: z
+    .object({ state: z.enum(['ok', 'cerca', 'excedido']), limit: PesosSchema, warnAt: PesosSchema, surplus: PesosSchema, prompt: z.string().nullable() })
+    .optional(),
 });
 export type TillSession = z.infer<typeof TillSessionSchema>;
+
+export const GateSchema = z.object({
+  canClose: z.boolean(),
+  items: z.array(z.object({ code: z.string(), count: z.number().int(), message: z.string(), resolveAt: z.string() })),
+});
+
+export const CountResultSchema = z.object({
+  closingId: z.string(),
+  countNumber: z.number().int().min(1).max(2),
+  next: z.enum(['cerrar', 'recontar', 'aprobar']),
+  /** Only once the count is final: counted − expected (negative = faltante). */
+  difference: z.number().int().nullable(),
+  outcome: z.enum(['cuadrada', 'faltante', 'sobrante']).nullable(),
+  byDenomination: z.array(z.object({ denomination: z.number().int(), expected: z.number().int(), counted: z.number().int(), pieces: z.number().int() })),
+  approvalId: z.string().nullable(),
+  approvalStatus: z.string().nullable(),
+});
+export type CountResult = z.infer<typeof CountResultSchema>;
 
 export const tillChannels = {
   'till.current': channel({
@@ -38,5 +62,59 @@ export const tillChannels = {
     }),
     response: z.object({ till: TillSessionSchema }),
     errors: ['TILL_ALREADY_OPEN', 'ROLE_NOT_ALLOWED', 'COUNT_MISMATCH', 'IDEMPOTENCY_CONFLICT'],
+  }),
+  /** The pre-close gate: what still blocks closing and where to resolve it. */
+  'till.gate': channel({
+    access: 'user',
+    request: z.object({}),
+    response: GateSchema,
+    errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS'],
+  }),
+  /**
+   * Blind arqueo: the teller sends a count by denomination without having seen the expected position. The
+   * answer says whether to close, count again (the difference stays hidden) or book a difference.
+   */
+  'till.count': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, count: DenominationCountSchema }),
+    response: CountResultSchema,
+    errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CLOSE_BLOCKED', 'IDEMPOTENCY_CONFLICT'],
+  }),
+  /** Books the reason of a final difference and asks a supervisor to approve it (TILL_DIFFERENCE). */
+  'till.requestDifferenceApproval': channel({
+    access: 'user',
+    request: z.object({
+      closingId: z.string().min(1),
+      reasonCode: z.enum(DIFFERENCE_REASON_CODES as [string, ...string[]]),
+      reasonText: z.string().trim().min(3, 'Explique la diferencia en pocas palabras').max(300),
+    }),
+    response: z.object({ approvalId: z.string(), status: z.string() }),
+    errors: ['TILL_NOT_OPEN', 'CLOSING_NOT_FOUND', 'NO_DIFFERENCE'],
+  }),
+  /** Closes the till: books the difference, makes the session immutable, prints the end-of-day report. */
+  'till.close': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, closingId: z.string().min(1) }),
+    response: z.object({ report: ReceiptDocumentSchema, printJobId: z.string().nullable(), anchored: z.boolean() }),
+    errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CLOSING_NOT_FOUND', 'CLOSE_BLOCKED', 'APPROVAL_REQUIRED', 'APPROVAL_NOT_APPROVED', 'IDEMPOTENCY_CONFLICT'],
+  }),
+  /** The end-of-day report of the last closed till of this workstation. */
+  'till.lastReport': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ report: ReceiptDocumentSchema.nullable(), closedTillId: z.string().nullable(), reopenable: z.boolean() }),
+  }),
+  /** Asks a supervisor to reopen the last closed till (TILL_REOPEN); the reopening is a new session. */
+  'till.requestReopen': channel({
+    access: 'user',
+    request: z.object({ reason: z.string().trim().min(3, 'Escriba el motivo de la reapertura').max(300) }),
+    response: z.object({ approvalId: z.string(), status: z.string() }),
+    errors: ['TILL_ALREADY_OPEN', 'NOTHING_TO_REOPEN', 'ROLE_NOT_ALLOWED'],
+  }),
+  'till.reopen': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, approvalId: z.string().min(1) }),
+    response: z.object({ till: TillSessionSchema }),
+    errors: ['TILL_ALREADY_OPEN', 'NOTHING_TO_REOPEN', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'IDEMPOTENCY_CONFLICT'],
   }),
 } as const;

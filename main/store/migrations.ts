@@ -5,6 +5,7 @@ import { outboxMigrations } from './outbox/migrations';
 import { referenceMigrations } from './reference/migrations';
 import { settingsMigrations } from './settings/migrations';
 import { tillMigrations } from './till/migrations';
+import { vaultMigrations } from './vault/migrations';
 import { userMigrations } from './users/migrations';
 import { approvalMigrations } from './approvals/migrations';
 import { comprobanteMigrations } from './comprobante/migrations';
@@ -25,6 +26,7 @@ export const allMigrations: readonly Migration[] = [
   ...idempotencyMigrations,
   ...journalMigrations,
   ...tillMigrations,
+  ...vaultMigrations,
   ...outboxMigrations,
   ...referenceMigrations,
   ...comprobanteMigrations,

@@ -1,7 +1,20 @@
 import type { FeatureHandlers } from '../../core/dispatcher';
+import type { ArqueoService } from '../arqueo/service';
 import type { TillService } from './service';
 
-export const tillHandlers = (till: TillService): FeatureHandlers<'till'> => ({
+export const tillHandlers = (till: TillService, arqueo: ArqueoService): FeatureHandlers<'till'> => ({
   'till.current': () => ({ till: till.current() }),
   'till.open': (req, ctx) => ({ till: till.open(ctx.user, req) }),
+  'till.gate': (_req, ctx) => arqueo.gate(ctx.user),
+  'till.count': (req, ctx) => arqueo.count(ctx.user, req),
+  'till.requestDifferenceApproval': (req, ctx) => arqueo.requestDifferenceApproval(ctx.user, req),
+  'till.close': (req, ctx) => arqueo.close(ctx.user, req),
+  'till.lastReport': () => arqueo.lastReport(),
+  'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),
+  'till.reopen': (req, ctx) => {
+    arqueo.reopen(ctx.user, req);
+    const t = till.current();
+    if (!t) throw new Error('reopened till not found');
+    return { till: t };
+  },
 });

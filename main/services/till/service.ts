@@ -4,6 +4,8 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { checkHolding } from '../../../domain/till/holding';
+import { DEFAULT_TILL_POLICY, type TillPolicy } from '../../../domain/till/policy';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { IdempotentRunner } from '../idempotent';
@@ -18,7 +20,9 @@ export const createTillService = (deps: {
   ids: Ids;
   tillCode: string;
   onChange: () => void;
+  policy?: TillPolicy;
 }) => {
+  const policy = deps.policy ?? DEFAULT_TILL_POLICY;
   const view = (r: TillSessionRecord): TillSession => ({
     id: r.id,
     tillCode: r.tillCode,
@@ -31,6 +35,7 @@ export const createTillService = (deps: {
     openingTotal: r.openingTotal,
     position: r.position,
     positionTotal: r.positionTotal,
+    holding: (({ state, limit, warnAt, surplus, prompt }) => ({ state, limit, warnAt, surplus, prompt }))(checkHolding(r.positionTotal, policy)),
   });
 
   return {

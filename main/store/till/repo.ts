@@ -61,6 +61,14 @@ export const tillRepo = (db: Db) => {
     (id, till_code, teller_id, business_date, state, opened_at, opening_count, opening_total, position, position_total)
     VALUES (?, ?, ?, ?, 'abierta', ?, ?, ?, ?, ?)`);
   const setPosition = db.prepare('UPDATE till_sessions SET position = ?, position_total = ? WHERE id = ?');
+  const close = db.prepare("UPDATE till_sessions SET state = 'cerrada', closed_at = ?, closing_count = ? WHERE id = ? AND state = 'abierta'");
+  const setReopened = db.prepare('UPDATE till_sessions SET reopened_from = ? WHERE id = ?');
+  const allOpen = db.prepare<[], Row>("SELECT * FROM till_sessions WHERE state = 'abierta' ORDER BY till_code");
+  const lastClosed = db.prepare<[string], Row>("SELECT * FROM till_sessions WHERE till_code = ? AND state = 'cerrada' ORDER BY closed_at DESC LIMIT 1");
+  const reopenOf = db.prepare<[string], { id: string }>('SELECT id FROM till_sessions WHERE reopened_from = ?');
+  const movementsOf = db.prepare<[string], { id: string; kind: string; reference: string | null; delta: string; amount: number; at: string }>(
+    'SELECT id, kind, reference, delta, amount, at FROM till_movements WHERE till_session_id = ? ORDER BY rowid',
+  );
   const insertMovement = db.prepare(
     'INSERT INTO till_movements (id, till_session_id, kind, reference, delta, amount, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -79,6 +87,19 @@ export const tillRepo = (db: Db) => {
         JSON.stringify(s.openingCount), s.openingTotal, JSON.stringify(s.position), s.positionTotal,
       );
     },
+    listOpen: () => allOpen.all().map(toRecord),
+    lastClosed: (tillCode: string) => {
+      const r = lastClosed.get(tillCode);
+      return r ? toRecord(r) : undefined;
+    },
+    /** Closes an open session with its final count; false when it was not open (nothing changes then). */
+    close: (id: string, at: string, count: DenominationCount): boolean => close.run(at, JSON.stringify(count), id).changes === 1,
+    markReopenedFrom: (id: string, closedId: string) => {
+      setReopened.run(closedId, id);
+    },
+    wasReopened: (closedId: string) => reopenOf.get(closedId) !== undefined,
+    movements: (tillSessionId: string): TillMovement[] =>
+      movementsOf.all(tillSessionId).map((m) => ({ ...m, tillSessionId, delta: JSON.parse(m.delta) as DenominationCount })),
     /** Records a cash movement and the resulting position; callers run it inside their posting transaction. */
     addMovement: (m: TillMovement, position: DenominationCount, positionTotal: number) => {
       insertMovement.run(m.id, m.tillSessionId, m.kind, m.reference, JSON.stringify(m.delta), m.amount, m.at);

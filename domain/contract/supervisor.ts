@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ApprovalReasonSchema } from '../approval/reasons';
+import { PesosSchema } from '../money/pesos';
+import { channel } from './channel';
+
+/**
+ * Supervisor desk (teller-anchors §4 item 26): one queue of requests waiting for a supervisor — this
+ * workstation's comprobante approvals, the till features' requests (difference at close, reopening, reversal)
+ * and, through central's relay, requests from other workstations of the branch — each with its context.
+ */
+export const QueueItemSchema = z.object({
+  id: z.string(),
+  source: z.enum(['comprobante', 'caja', 'central']),
+  kind: z.string(),
+  summary: z.string(),
+  reasons: z.array(ApprovalReasonSchema),
+  amount: PesosSchema.nullable(),
+  teller: z.string(),
+  workstation: z.string(),
+  customer: z.string().nullable(),
+  biometric: z.string().nullable(),
+  requestedAt: z.string(),
+  expiresAt: z.string(),
+  context: z.record(z.string(), z.string()),
+});
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+const Credentials = {
+  username: z.string().trim().min(1, 'El supervisor debe escribir su usuario').max(64),
+  password: z.string().min(1, 'El supervisor debe escribir su contraseña').max(256),
+};
+
+export const DashboardSchema = z.object({
+  tills: z.array(
+    z.object({
+      tillCode: z.string(),
+      tellerName: z.string(),
+      openedAt: z.string(),
+      positionTotal: PesosSchema,
+      limit: PesosSchema,
+      holding: z.enum(['ok', 'cerca', 'excedido']),
+    }),
+  ),
+  vaultTotal: PesosSchema,
+  transfersInTransit: z.number().int(),
+  sync: z.object({ state: z.string(), queueLength: z.number().int(), unknown: z.number().int(), rejected: z.number().int(), lastSyncAt: z.string().nullable() }),
+  overdueRadications: z.number().int(),
+  journal: z.object({ ok: z.boolean().nullable(), message: z.string() }),
+});
+
+export const supervisorChannels = {
+  'supervisor.queue': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ items: z.array(QueueItemSchema), centralReachable: z.boolean() }),
+  }),
+  /** The supervisor decides with their own user and password; the core enforces role and maker ≠ checker. */
+  'supervisor.decide': channel({
+    access: 'user',
+    request: z.object({
+      id: z.string().min(1),
+      source: z.enum(['comprobante', 'caja', 'central']),
+      decision: z.enum(['aprobar', 'rechazar']),
+      note: z.string().trim().max(300).optional(),
+      ...Credentials,
+    }),
+    response: z.object({ status: z.string() }),
+    errors: [
+      'APPROVAL_NOT_FOUND',
+      'INVALID_CREDENTIALS',
+      'USER_LOCKED_OUT',
+      'NOT_A_SUPERVISOR',
+      'MAKER_IS_CHECKER',
+      'APPROVAL_ALREADY_DECIDED',
+      'APPROVAL_EXPIRED',
+      'APPROVAL_NOTE_REQUIRED',
+      'CENTRAL_UNAVAILABLE',
+    ],
+  }),
+  'supervisor.dashboard': channel({ access: 'supervisor', request: z.object({}), response: DashboardSchema }),
+} as const;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { DenominationCountSchema } from '../money/denominations';
+import { PesosSchema } from '../money/pesos';
+import { channel, IdempotencyKey } from './channel';
+
+/**
+ * Vault (bóveda) ↔ till and till ↔ till transfers with two-party confirmation (teller-anchors §2 rows 4–5, §4
+ * item 15): the sender's cash leaves at once and the transfer is `en_transito`; the receiver counts blind and
+ * accepts (the count must match) or rejects (the cash goes back to the sender).
+ */
+export const PartySchema = z.object({ kind: z.enum(['vault', 'till']), ref: z.string().min(1).max(10) });
+
+export const TransferViewSchema = z.object({
+  id: z.string(),
+  from: PartySchema,
+  to: PartySchema,
+  fromLabel: z.string(),
+  toLabel: z.string(),
+  amount: PesosSchema,
+  state: z.enum(['en_transito', 'aceptado', 'rechazado']),
+  sentBy: z.string(),
+  sentAt: z.string(),
+  receivedBy: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Whether the caller is the one who must count and accept it. */
+  mine: z.boolean(),
+});
+export type TransferView = z.infer<typeof TransferViewSchema>;
+
+export const vaultChannels = {
+  'vault.overview': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ vaultTotal: PesosSchema, vaultPosition: DenominationCountSchema.nullable(), transfers: z.array(TransferViewSchema) }),
+  }),
+  /** A supervisor sends from the vault; a teller sends from their own open till. */
+  'vault.send': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, to: PartySchema, count: DenominationCountSchema, declaredTotal: PesosSchema }),
+    response: z.object({ transfer: TransferViewSchema }),
+    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'INVALID_DESTINATION', 'ROLE_NOT_ALLOWED', 'IDEMPOTENCY_CONFLICT'],
+  }),
+  /** The receiver's blind count must equal what was sent; a different count is refused (count again or reject). */
+  'vault.accept': channel({
+    access: 'user',
+    request: z.object({ transferId: z.string().min(1), count: DenominationCountSchema }),
+    response: z.object({ transfer: TransferViewSchema }),
+    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'COUNT_DIFFERS', 'TILL_NOT_OPEN'],
+  }),
+  'vault.reject': channel({
+    access: 'user',
+    request: z.object({ transferId: z.string().min(1), note: z.string().trim().min(3, 'Escriba el motivo').max(300) }),
+    response: z.object({ transfer: TransferViewSchema }),
+    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'TILL_NOT_OPEN'],
+  }),
+} as const;

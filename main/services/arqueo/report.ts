@@ -1,0 +1,82 @@
+import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
+import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
+import { formatPesos } from '../../../domain/money/pesos';
+import type { ClosingRecord } from '../../store/till/lifecycle';
+import type { TillMovement, TillSessionRecord } from '../../store/till/repo';
+
+const KIND_LABEL: Record<string, string> = {
+  deposito: 'Consignaciones',
+  retiro: 'Retiros',
+  traslado: 'Traslados',
+  provision: 'Provisión de bóveda',
+  traslado_recibido: 'Traslados recibidos',
+  traslado_enviado: 'Traslados enviados',
+  traslado_devuelto: 'Traslados devueltos',
+  reverso: 'Reversos',
+  faltante: 'Faltante',
+  sobrante: 'Sobrante',
+};
+
+/**
+ * End-of-day report of a closed till, rebuilt from the stored session, its movements and its arqueo so that a
+ * reprint is always the same document (teller-anchors §3 item 5: cashier summary).
+ */
+export const buildCloseReport = (input: {
+  session: TillSessionRecord;
+  closing: ClosingRecord;
+  movements: readonly TillMovement[];
+  branch: { code: string; name: string };
+  teller: string;
+  approver: string | null;
+  closedAt: string;
+  verificationCode: string;
+}): ReceiptDocument => {
+  const { session, closing } = input;
+  const lines: ReceiptLine[] = [
+    { kind: 'field', label: 'Fecha contable', value: session.businessDate },
+    { kind: 'field', label: 'Apertura', value: session.openedAt },
+    { kind: 'amount', label: 'Saldo de apertura', amount: session.openingTotal },
+  ];
+  const byKind = new Map<string, { in: number; out: number; n: number }>();
+  for (const m of input.movements) {
+    if (m.kind === 'faltante' || m.kind === 'sobrante') continue;
+    const k = byKind.get(m.kind) ?? { in: 0, out: 0, n: 0 };
+    if (m.amount >= 0) k.in += m.amount;
+    else k.out += -m.amount;
+    k.n++;
+    byKind.set(m.kind, k);
+  }
+  for (const [kind, t] of byKind) {
+    if (t.in > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.n}) entradas`, amount: t.in });
+    if (t.out > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.n}) salidas`, amount: t.out, negative: true });
+  }
+  const counted = closing.count2 ?? closing.count1;
+  const expectedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(closing.expected, d), 0);
+  const countedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(counted, d), 0);
+  lines.push({ kind: 'rule' }, { kind: 'amount', label: 'Saldo esperado', amount: expectedTotal }, { kind: 'amount', label: 'Arqueo (contado)', amount: countedTotal });
+  const diff = countedTotal - expectedTotal;
+  if (diff === 0) lines.push({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
+  else {
+    lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff), negative: diff < 0 });
+    lines.push({ kind: 'field', label: 'Motivo', value: `${closing.reasonCode ?? ''} ${closing.reasonText ?? ''}`.trim() });
+    lines.push({ kind: 'field', label: 'Aprobó', value: input.approver ?? '—' });
+  }
+  lines.push({ kind: 'field', label: 'Conteos', value: closing.count2 ? '2 (segundo conteo ciego)' : '1' });
+  lines.push({ kind: 'rule' }, { kind: 'text', text: 'Arqueo por denominación' });
+  for (const d of DENOMINATIONS) {
+    const n = countOf(counted as DenominationCount, d);
+    if (n > 0) lines.push({ kind: 'amount', label: `${formatPesos(d)} x ${n}`, amount: d * n });
+  }
+  lines.push({ kind: 'rule' }, { kind: 'field', label: 'Cierre', value: input.closedAt });
+  return {
+    sequence: `${input.branch.code}-${session.tillCode}-CIERRE-${session.businessDate}-${session.id.slice(0, 8)}`,
+    title: 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA',
+    branch: input.branch,
+    till: session.tillCode,
+    teller: input.teller,
+    postedAt: input.closedAt,
+    lines,
+    verificationCode: input.verificationCode,
+    marks: [],
+  };
+};

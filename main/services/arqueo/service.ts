@@ -1,0 +1,325 @@
+import type { CountResult } from '../../../domain/contract/till';
+import type { User } from '../../../domain/contract/session';
+import { applyCount, DENOMINATIONS, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { formatPesos } from '../../../domain/money/pesos';
+import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
+import { preCloseGate, type GateResult } from '../../../domain/till/gate';
+import type { TillPolicy } from '../../../domain/till/policy';
+import { AppError } from '../../core/errors';
+import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import type { GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
+import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import type { IdempotentRunner } from '../idempotent';
+import type { JournalHealth } from '../journal/health';
+import type { Journal } from '../journal/writer';
+import type { SupervisedRequests } from '../supervisor/requests';
+import { buildCloseReport } from './report';
+
+/** Where the end-of-day report goes; the devices service implements it (`printReceipt`). */
+export interface ReportPrinter {
+  printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
+}
+
+export interface ArqueoDeps {
+  tills: TillRepo;
+  lifecycle: TillLifecycleRepo;
+  facts: GateFactsRepo;
+  users: UsersRepo;
+  journal: Journal;
+  health: JournalHealth;
+  idempotent: IdempotentRunner;
+  requests: SupervisedRequests;
+  clock: Clock;
+  ids: Ids;
+  policy: TillPolicy;
+  workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
+  printer: ReportPrinter | null;
+  onChange: () => void;
+}
+
+const verificationCode = (hash: string) => `${hash.slice(0, 4)}-${hash.slice(4, 8)}`.toUpperCase();
+
+/** Pieces to add (+) and to remove (−) to turn `from` into `to`, as two non-negative counts. */
+const split = (from: DenominationCount, to: DenominationCount) => {
+  const plus: DenominationCount = {};
+  const minus: DenominationCount = {};
+  for (const d of DENOMINATIONS) {
+    const k = `${d}` as const;
+    const delta = (to[k] ?? 0) - (from[k] ?? 0);
+    if (delta > 0) plus[k] = delta;
+    if (delta < 0) minus[k] = -delta;
+  }
+  return { plus, minus };
+};
+
+/**
+ * Blind arqueo and close (teller-anchors §4 items 12–13): pre-close gate, up to two blind counts, difference
+ * booked with a reason and a supervisor's approval, immutable closed till, end-of-day report, journal head
+ * anchored at central; reopening only with a supervisor, as a new session.
+ */
+export const createArqueoService = (deps: ArqueoDeps) => {
+  const ws = deps.workstation;
+  const name = (id: string) => deps.users.findById(id)?.displayName ?? id;
+  const ownTill = (user: User): TillSessionRecord => {
+    const till = deps.tills.findOpen(ws.tillCode);
+    if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${ws.tillCode} no está abierta.`);
+    if (till.tellerId !== user.id) throw new AppError('TILL_NOT_YOURS', `La caja ${ws.tillCode} está abierta por otro cajero. Solo quien la abrió la cierra.`);
+    return till;
+  };
+  const gateFor = (user: User, till: TillSessionRecord, exceptApproval: string | null): GateResult => {
+    const now = deps.clock.now().toISOString();
+    const mine = deps.lifecycle.pendingRequests().filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now).length;
+    return preCloseGate({
+      pendingApprovals: deps.facts.pendingApprovals(user.id, now) + mine,
+      unsyncedOperations: deps.facts.unsynced(),
+      unknownOutcomeOperations: deps.facts.unknown(),
+      unprintedReceipts: deps.facts.unprinted(till.id),
+      openRemittances: deps.facts.openRemittances(),
+      transfersInTransit: deps.facts.transfersInTransit(ws.tillCode),
+      positionTotal: till.positionTotal,
+      maxHolding: deps.policy.maxHolding,
+    });
+  };
+  const blocked = (g: GateResult) =>
+    new AppError('CLOSE_BLOCKED', `No se puede cerrar la caja todavía:\n${g.items.map((i) => `• ${i.message} ${i.resolveAt}`).join('\n')}`, { items: g.items });
+
+  const approvalOf = (approvalId: string | null) => (approvalId ? deps.lifecycle.request(approvalId) : undefined);
+
+  const report = (session: TillSessionRecord, closingId: string): ReceiptDocument | null => {
+    const closing = deps.lifecycle.closing(closingId) ?? deps.lifecycle.closedClosing(session.id);
+    if (!closing) return null;
+    const approval = approvalOf(closing.approvalId);
+    const head = deps.journal.head();
+    return buildCloseReport({
+      session,
+      closing,
+      movements: deps.tills.movements(session.id),
+      branch: { code: ws.branchCode, name: ws.branchName },
+      teller: name(session.tellerId),
+      approver: approval?.request.checkerId ? name(approval.request.checkerId) : null,
+      closedAt: session.closedAt ?? closing.updatedAt,
+      verificationCode: verificationCode(head?.hash ?? '0'.repeat(8)),
+    });
+  };
+
+  return {
+    gate: (user: User): GateResult => {
+      const till = ownTill(user);
+      const open = deps.lifecycle.openClosing(till.id);
+      return gateFor(user, till, open?.approvalId ?? null);
+    },
+
+    count: (user: User, req: { idempotencyKey: string; count: DenominationCount }): CountResult => {
+      const till = ownTill(user);
+      const existing = deps.lifecycle.openClosing(till.id);
+      const g = gateFor(user, till, existing?.approvalId ?? null);
+      if (!g.canClose) throw blocked(g);
+      const result = deps.idempotent('till.count', req.idempotencyKey, req, (): CountResult => {
+        const at = deps.clock.now().toISOString();
+        const open = deps.lifecycle.openClosing(till.id);
+        const countNumber = open && open.state === 'recontar' ? 2 : 1;
+        const cmp = compareCount(till.position, req.count);
+        const decision = decideAfterCount(cmp, countNumber, deps.policy.secondCountThreshold);
+        const state = decision.next === 'cerrar' ? 'cuadrada' : decision.next === 'recontar' ? 'recontar' : 'diferencia';
+        let closingId: string;
+        if (!open) {
+          closingId = deps.ids.uuid();
+          deps.lifecycle.insertClosing({ id: closingId, tillSessionId: till.id, state, expected: till.position, count1: req.count, difference: cmp.difference, at });
+        } else {
+          closingId = open.id;
+          // A new count replaces an earlier final one too (the teller found the bill): the last count is the arqueo.
+          const next = countNumber === 2 ? { count2: req.count } : { count1: req.count, count2: null };
+          deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, approvalId: null, expected: till.position }, at);
+        }
+        deps.journal.record('cash_count', user.id, {
+          tillSessionId: till.id,
+          closingId,
+          countNumber,
+          count: req.count,
+          countedTotal: cmp.countedTotal,
+          expectedTotal: cmp.expectedTotal,
+          difference: cmp.difference,
+          state: decision.next,
+        });
+        const final = decision.next !== 'recontar';
+        return {
+          closingId,
+          countNumber,
+          next: decision.next,
+          difference: final ? cmp.difference : null,
+          outcome: final ? cmp.outcome : null,
+          byDenomination: final ? cmp.byDenomination : [],
+          approvalId: null,
+          approvalStatus: null,
+        };
+      });
+      deps.onChange();
+      return result;
+    },
+
+    requestDifferenceApproval: (user: User, req: { closingId: string; reasonCode: string; reasonText: string }) => {
+      const till = ownTill(user);
+      const closing = deps.lifecycle.closing(req.closingId);
+      if (!closing || closing.tillSessionId !== till.id || closing.state === 'cerrada') {
+        throw new AppError('CLOSING_NOT_FOUND', 'No hay un arqueo en curso para esta caja. Cuente de nuevo.');
+      }
+      if (closing.state !== 'diferencia') throw new AppError('NO_DIFFERENCE', 'El arqueo no tiene una diferencia que aprobar.');
+      const current = approvalOf(closing.approvalId);
+      if (current && (current.request.status === 'pendiente' || current.request.status === 'aprobada')) {
+        return { approvalId: current.request.id, status: current.request.status };
+      }
+      const d = closing.difference;
+      const kind = d < 0 ? 'Faltante' : 'Sobrante';
+      const reason = DIFFERENCE_REASONS[req.reasonCode as DifferenceReasonCode];
+      const counted = closing.count2 ?? closing.count1;
+      const rec = deps.idempotent('till.requestDifferenceApproval', `${closing.id}:${closing.updatedAt}`, { closingId: closing.id, d }, () => {
+        const r = deps.requests.open(user, {
+          kind: 'till_difference',
+          code: 'TILL_DIFFERENCE',
+          subject: `till_difference:${closing.id}:${d}`,
+          summary: `${kind} de ${formatPesos(Math.abs(d))} en la caja ${ws.tillCode}`,
+          specifics: `${kind} de ${formatPesos(Math.abs(d))}. Motivo: ${reason}. ${req.reasonText}`,
+          amount: Math.abs(d),
+          context: {
+            Caja: ws.tillCode,
+            Cajero: name(user.id),
+            'Saldo esperado': formatPesos(totalOfCount(closing.expected)),
+            Contado: formatPesos(totalOfCount(counted)),
+            Diferencia: `${kind} ${formatPesos(Math.abs(d))}`,
+            Conteos: closing.count2 ? '2' : '1',
+            Motivo: `${reason}. ${req.reasonText}`,
+          },
+        });
+        deps.lifecycle.saveClosing({ ...closing, reasonCode: req.reasonCode, reasonText: req.reasonText, approvalId: r.request.id }, deps.clock.now().toISOString());
+        return { approvalId: r.request.id, status: r.request.status };
+      });
+      const stored = deps.lifecycle.request(rec.approvalId);
+      if (stored) deps.requests.announce(stored, name(user.id));
+      return rec;
+    },
+
+    close: async (user: User, req: { idempotencyKey: string; closingId: string }) => {
+      const till = deps.tills.findOpen(ws.tillCode);
+      if (!till) {
+        // A retry after the answer was lost: the idempotent record has the first answer.
+        const replay = deps.idempotent('till.close', req.idempotencyKey, req, () => {
+          throw new AppError('TILL_NOT_OPEN', `La caja ${ws.tillCode} no está abierta.`);
+        });
+        return replay as { report: ReceiptDocument; printJobId: string | null; anchored: boolean };
+      }
+      ownTill(user);
+      const closing = deps.lifecycle.closing(req.closingId);
+      if (!closing || closing.tillSessionId !== till.id) throw new AppError('CLOSING_NOT_FOUND', 'No hay un arqueo en curso para esta caja. Cuente el efectivo primero.');
+      if (closing.state === 'recontar') throw new AppError('CLOSING_NOT_FOUND', 'Falta el segundo conteo ciego del arqueo.');
+      const g = gateFor(user, till, closing.approvalId);
+      if (!g.canClose) throw blocked(g);
+      const result = deps.idempotent('till.close', req.idempotencyKey, req, () => {
+        const at = deps.clock.now().toISOString();
+        const counted = closing.count2 ?? closing.count1;
+        let approvalId: string | null = null;
+        if (closing.difference !== 0) {
+          if (!closing.approvalId) {
+            throw new AppError('APPROVAL_REQUIRED', 'El arqueo tiene una diferencia: registre el motivo y pida la aprobación del supervisor antes de cerrar.');
+          }
+          approvalId = deps.requests.consume(closing.approvalId, { kind: 'till_difference', subject: `till_difference:${closing.id}:${closing.difference}`, makerId: user.id }).request.id;
+          // The position becomes what was counted: the shortage leaves the till, the overage enters it.
+          const { plus, minus } = split(till.position, counted);
+          let position = till.position;
+          for (const [delta, sign, kind] of [[minus, -1, 'faltante'], [plus, 1, 'sobrante']] as const) {
+            const amount = totalOfCount(delta);
+            if (amount === 0) continue;
+            position = applyCount(position, delta, sign);
+            deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind, reference: closing.id, delta, amount: sign * amount, at }, position, totalOfCount(position));
+          }
+        }
+        deps.lifecycle.saveClosing({ ...closing, state: 'cerrada' }, at);
+        if (!deps.tills.close(till.id, at, counted)) throw new AppError('TILL_NOT_OPEN', 'La caja ya estaba cerrada.');
+        const entry = deps.journal.record('till_close', user.id, {
+          tillSessionId: till.id,
+          tillCode: ws.tillCode,
+          closingId: closing.id,
+          expectedTotal: totalOfCount(closing.expected),
+          countedTotal: totalOfCount(counted),
+          difference: closing.difference,
+          state: closing.difference === 0 ? 'cuadrada' : closing.difference < 0 ? 'faltante' : 'sobrante',
+          reasonCode: closing.reasonCode,
+          reasonText: closing.reasonText,
+          approvalId,
+          count: counted,
+          total: totalOfCount(counted),
+        });
+        const session = deps.tills.findById(till.id) ?? till;
+        const doc = report(session, closing.id);
+        if (!doc) throw new AppError('CLOSING_NOT_FOUND', 'No se encontró el arqueo.');
+        return { report: { ...doc, verificationCode: verificationCode(entry.hash) }, printJobId: null as string | null, anchored: false };
+      });
+      deps.onChange();
+      let printJobId: string | null = null;
+      if (deps.printer) {
+        try {
+          printJobId = (await deps.printer.printReceipt(result.report, { reference: result.report.sequence })).jobId;
+        } catch {
+          printJobId = null; // the report stays available (till.lastReport) for a reprint
+        }
+      }
+      const anchored = await deps.health.anchor().then((s) => s.anchoredSequence !== null, () => false);
+      return { ...result, printJobId, anchored };
+    },
+
+    lastReport: () => {
+      const closed = deps.tills.lastClosed(ws.tillCode);
+      if (!closed) return { report: null, closedTillId: null, reopenable: false };
+      const closing = deps.lifecycle.closedClosing(closed.id);
+      const doc = closing ? report(closed, closing.id) : null;
+      const reopenable = !deps.tills.findOpen(ws.tillCode) && !deps.tills.wasReopened(closed.id) && closed.businessDate === bogotaDate(deps.clock.now());
+      return { report: doc, closedTillId: closed.id, reopenable };
+    },
+
+    requestReopen: (user: User, req: { reason: string }) => {
+      if (user.role !== 'cajero') throw new AppError('ROLE_NOT_ALLOWED', 'La reapertura la solicita el cajero de la caja.');
+      if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
+      const closed = deps.tills.lastClosed(ws.tillCode);
+      if (!closed || deps.tills.wasReopened(closed.id) || closed.businessDate !== bogotaDate(deps.clock.now())) {
+        throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada hoy que se pueda reabrir.');
+      }
+      const rec = deps.idempotent('till.requestReopen', `reopen:${closed.id}:${user.id}:${req.reason}`, req, () =>
+        deps.requests.open(user, {
+          kind: 'till_reopen',
+          code: 'TILL_DIFFERENCE',
+          subject: `till_reopen:${closed.id}`,
+          summary: `Reapertura de la caja ${ws.tillCode} cerrada a las ${closed.closedAt ?? ''}`,
+          specifics: `Reapertura solicitada: ${req.reason}`,
+          amount: closed.positionTotal,
+          context: { Caja: ws.tillCode, Cajero: name(user.id), 'Cerrada a las': closed.closedAt ?? '', 'Saldo al cierre': formatPesos(closed.positionTotal), Motivo: req.reason },
+        }),
+      );
+      deps.requests.announce(rec, name(user.id));
+      return { approvalId: rec.request.id, status: rec.request.status };
+    },
+
+    /** A new session opening with the closed one's final count; the closed session is never touched. */
+    reopen: (user: User, req: { idempotencyKey: string; approvalId: string }) => {
+      const out = deps.idempotent('till.reopen', req.idempotencyKey, req, () => {
+        if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
+        const closed = deps.tills.lastClosed(ws.tillCode);
+        if (!closed || deps.tills.wasReopened(closed.id)) throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada que se pueda reabrir.');
+        deps.requests.consume(req.approvalId, { kind: 'till_reopen', subject: `till_reopen:${closed.id}`, makerId: user.id });
+        const now = deps.clock.now();
+        const count = closed.position;
+        const id = deps.ids.uuid();
+        deps.tills.insertOpen({
+          id, tillCode: ws.tillCode, tellerId: user.id, businessDate: bogotaDate(now), openedAt: now.toISOString(),
+          openingCount: count, openingTotal: totalOfCount(count), position: count, positionTotal: totalOfCount(count),
+        });
+        deps.tills.markReopenedFrom(id, closed.id);
+        deps.journal.record('till_open', user.id, { tillSessionId: id, tillCode: ws.tillCode, reopenedFrom: closed.id, approvalId: req.approvalId, count, total: totalOfCount(count) });
+        return id;
+      });
+      deps.onChange();
+      return out;
+    },
+  };
+};
+export type ArqueoService = ReturnType<typeof createArqueoService>;

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { JournalEntryViewSchema } from '../../../domain/contract/journal';
+import type { JournalEntryType } from '../../../domain/journal/entry';
+import type { JournalRepo } from '../../store/journal/repo';
+import type { UsersRepo } from '../../store/users/repo';
+
+type View = z.infer<typeof JournalEntryViewSchema>;
+
+/** Colombia is UTC−5 all year: a business date D runs from D 05:00Z to D+1 05:00Z. */
+const startOf = (date: string) => `${date}T05:00:00.000Z`;
+const nextDay = (date: string) => {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
+export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo }) => ({
+  search: (q: {
+    from?: string | undefined;
+    to?: string | undefined;
+    teller?: string | undefined;
+    type?: JournalEntryType | undefined;
+    account?: string | undefined;
+    amountMin?: number | undefined;
+    amountMax?: number | undefined;
+    state?: string | undefined;
+    beforeSequence?: number | undefined;
+    limit: number;
+  }) => {
+    // The teller is typed as a user name; the journal keeps user ids.
+    const actor = q.teller ? (deps.users.findByUsername(q.teller)?.id ?? q.teller) : undefined;
+    const rows = deps.repo.search({
+      fromAt: q.from ? startOf(q.from) : undefined,
+      toAt: q.to ? startOf(nextDay(q.to)) : undefined,
+      actor,
+      type: q.type,
+      account: q.account,
+      amountMin: q.amountMin,
+      amountMax: q.amountMax,
+      state: q.state,
+      beforeSequence: q.beforeSequence,
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    const entries: View[] = page.map((r) => {
+      const p = JSON.parse(r.payload) as Record<string, unknown>;
+      return {
+        sequence: r.sequence,
+        at: r.at,
+        actor: r.actor,
+        actorName: deps.users.findById(r.actor)?.displayName ?? r.actor,
+        type: r.type,
+        account: str(p.account),
+        amount: num(p.total) ?? num(p.amount),
+        state: str(p.state) ?? str(p.action) ?? str(p.status),
+        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original),
+        payload: p,
+        hash: r.hash,
+      };
+    });
+    return { entries, nextBefore: rows.length > q.limit ? (page.at(-1)?.sequence ?? null) : null };
+  },
+});
+export type JournalSearch = ReturnType<typeof createJournalSearch>;

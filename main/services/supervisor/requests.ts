@@ -1,0 +1,125 @@
+import { approvalReason, type ApprovalReasonCode } from '../../../domain/approval/reasons';
+import { decideApproval, openApprovalRequest } from '../../../domain/approval/request';
+import type { User } from '../../../domain/contract/session';
+import { AppError } from '../../core/errors';
+import type { Clock, Ids } from '../../core/runtime';
+import { inTransaction, type Db } from '../../store/db';
+import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
+import type { UsersRepo } from '../../store/users/repo';
+import type { Journal } from '../journal/writer';
+import { checkSupervisor } from './credentials';
+
+const TTL_SECONDS = 30 * 60;
+
+/** Relays a request to central so supervisors at other workstations of the branch see it (best effort). */
+export interface ApprovalRelay {
+  publish(rec: SupervisedRecord, makerName: string): Promise<void>;
+}
+
+export interface SupervisedDeps {
+  db: Db;
+  users: UsersRepo;
+  journal: Journal;
+  clock: Clock;
+  ids: Ids;
+  lifecycle: TillLifecycleRepo;
+  maxFailedAttempts: number;
+  relay?: ApprovalRelay | undefined;
+  /** A request arrived or was decided: the desk's notification and the status bar refresh. */
+  onChange: () => void;
+}
+
+/**
+ * Requests of the till features put to a supervisor (TILL_DIFFERENCE, reopening, REVERSAL), on the domain
+ * approval state machine (`domain/approval`). Kept apart from the comprobante approvals table, whose kinds are
+ * comprobante operations; the desk lists both.
+ */
+export const createSupervisedRequests = (deps: SupervisedDeps) => {
+  const open = (user: User, r: { kind: SupervisedKind; code: ApprovalReasonCode; subject: string; summary: string; specifics: string; amount: number | null; context: Record<string, string | number | null> }) => {
+    const at = deps.clock.now().toISOString();
+    const opened = openApprovalRequest({
+      id: deps.ids.uuid(),
+      subject: r.subject,
+      reasons: [approvalReason(r.code, r.specifics)],
+      makerId: user.id,
+      requestedAt: at,
+      ttlSeconds: TTL_SECONDS,
+    });
+    if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
+    const rec: SupervisedRecord = { request: opened.value, kind: r.kind, summary: r.summary, context: r.context, amount: r.amount, used: false };
+    deps.lifecycle.insertRequest(rec);
+    deps.journal.record('approval', user.id, { action: 'solicitada', approvalId: rec.request.id, kind: r.kind, subject: r.subject, reasons: [r.code], amount: r.amount });
+    return rec;
+  };
+
+  return {
+    /** Inside the caller's transaction. */
+    open,
+    /** After the caller's commit: tell the desk and the branch. */
+    announce: (rec: SupervisedRecord, makerName: string) => {
+      deps.onChange();
+      void deps.relay?.publish(rec, makerName).catch(() => undefined);
+    },
+    listPending: (now: string) => deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now),
+    get: (id: string) => {
+      const rec = deps.lifecycle.request(id);
+      if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
+      return rec;
+    },
+    decide: async (signedIn: User | null, req: { id: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }) => {
+      const rec = deps.lifecycle.request(req.id);
+      if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
+      const makers = [rec.request.makerId, ...(signedIn && signedIn.role !== 'supervisor' ? [signedIn.id] : [])];
+      const sup = await checkSupervisor(deps, { username: req.username, password: req.password, makers, context: `aprobacion ${rec.kind}` });
+      const at = deps.clock.now().toISOString();
+      const decided = decideApproval(
+        rec.request,
+        req.decision === 'aprobar'
+          ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) }
+          : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' },
+      );
+      if (!decided.ok) {
+        if (decided.error.code === 'APPROVAL_EXPIRED') {
+          const lapsed = decideApproval(rec.request, { type: 'vencer', at });
+          if (lapsed.ok) inTransaction(deps.db, () => deps.lifecycle.saveDecision(lapsed.value));
+        }
+        throw new AppError(decided.error.code, decided.error.message, decided.error.details);
+      }
+      inTransaction(deps.db, () => {
+        if (!deps.lifecycle.saveDecision(decided.value)) throw new AppError('APPROVAL_ALREADY_DECIDED', 'Otro supervisor ya decidió esta solicitud.');
+        deps.journal.record('approval', sup.id, {
+          action: decided.value.status,
+          approvalId: rec.request.id,
+          kind: rec.kind,
+          makerId: rec.request.makerId,
+          checkerId: sup.id,
+          reasons: rec.request.reasons.map((r) => r.code),
+          note: decided.value.note ?? null,
+          amount: rec.amount,
+        });
+      });
+      deps.onChange();
+      return decided.value.status;
+    },
+    /**
+     * At the effect, inside its transaction: the request must be this one, approved by someone else, unused.
+     */
+    consume: (id: string, expect: { kind: SupervisedKind; subject: string; makerId: string }) => {
+      const rec = deps.lifecycle.request(id);
+      if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
+      if (rec.kind !== expect.kind || rec.request.subject !== expect.subject || rec.request.makerId !== expect.makerId) {
+        throw new AppError('APPROVAL_MISMATCH', 'La aprobación corresponde a otra operación o a otro cajero. Solicite una nueva.');
+      }
+      if (rec.request.status !== 'aprobada') {
+        const why = rec.request.status === 'pendiente' ? 'todavía está pendiente de decisión del supervisor' : `está ${rec.request.status}`;
+        throw new AppError('APPROVAL_NOT_APPROVED', `La solicitud de aprobación ${why}.`, { status: rec.request.status });
+      }
+      if (rec.request.checkerId === undefined || rec.request.checkerId === rec.request.makerId) {
+        throw new AppError('MAKER_IS_CHECKER', 'Quien registra la operación no puede aprobarla.');
+      }
+      if (!deps.lifecycle.markUsed(id)) throw new AppError('APPROVAL_ALREADY_USED', 'Esa aprobación ya se usó. Solicite una nueva.');
+      return rec;
+    },
+  };
+};
+export type SupervisedRequests = ReturnType<typeof createSupervisedRequests>;

@@ -1,0 +1,188 @@
+import type { ApprovalReason } from '../../../domain/approval/reasons';
+import { approvalReason } from '../../../domain/approval/reasons';
+import type { QueueItem } from '../../../domain/contract/supervisor';
+import type { User } from '../../../domain/contract/session';
+import { checkHolding } from '../../../domain/till/holding';
+import type { TillPolicy } from '../../../domain/till/policy';
+import { AppError } from '../../core/errors';
+import type { Clock } from '../../core/runtime';
+import type { Db } from '../../store/db';
+import type { DeskSourcesRepo, SupervisedRecord } from '../../store/till/lifecycle';
+import type { TillRepo } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import type { VaultRepo } from '../../store/vault/repo';
+import type { CentralClient } from '../../sync/central-client';
+import type { JournalHealth } from '../journal/health';
+import type { Journal } from '../journal/writer';
+import type { CentralLink } from '../status/service';
+import { checkSupervisor } from './credentials';
+import type { ApprovalRelay, SupervisedRequests } from './requests';
+
+/** The comprobante approval service's decision (Comprobante engineer's `approval.decide`). */
+export interface ComprobanteApprovalPort {
+  decide(user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<{ status: string }>;
+}
+
+const CENTRAL_KIND = { till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal' } as const;
+
+/** Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. */
+export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }): ApprovalRelay => ({
+  publish: async (rec: SupervisedRecord, makerName: string) => {
+    await central.call('requestApproval', {
+      id: rec.request.id,
+      branch: ws.branchCode,
+      workstation: ws.id,
+      makerId: rec.request.makerId,
+      kind: CENTRAL_KIND[rec.kind],
+      summary: `${rec.summary} · ${makerName}`.slice(0, 200),
+      ...(rec.amount !== null ? { amount: rec.amount } : {}),
+    });
+  },
+});
+
+export const createSupervisorService = (deps: {
+  db: Db;
+  users: UsersRepo;
+  journal: Journal;
+  clock: Clock;
+  requests: SupervisedRequests;
+  sources: DeskSourcesRepo;
+  tills: TillRepo;
+  vault: VaultRepo;
+  health: JournalHealth;
+  link: CentralLink;
+  central: Pick<CentralClient, 'call'> | null;
+  comprobanteApprovals: ComprobanteApprovalPort | null;
+  policy: TillPolicy;
+  workstation: { id: string; branchCode: string };
+  maxFailedAttempts: number;
+  onChange: () => void;
+}) => {
+  const name = (id: string) => deps.users.findById(id)?.displayName ?? id;
+  const text = (c: Record<string, string | number | null>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)]));
+
+  return {
+    /** Every pending request this desk can decide, oldest first, with what the supervisor needs to decide it. */
+    queue: async (): Promise<{ items: QueueItem[]; centralReachable: boolean }> => {
+      const now = deps.clock.now().toISOString();
+      const items: QueueItem[] = [];
+      for (const r of deps.sources.pendingComprobanteApprovals(now)) {
+        const reasons = JSON.parse(r.reasons) as ApprovalReason[];
+        const details = reasons.flatMap((x) => Object.entries(x.details ?? {}));
+        const pick = (k: string) => details.find(([dk]) => dk === k)?.[1];
+        const amount = /\$ ([\d.]+)/.exec(r.summary)?.[1];
+        items.push({
+          id: r.id,
+          source: 'comprobante',
+          kind: r.kind,
+          summary: r.summary,
+          reasons,
+          amount: amount ? Number(amount.replace(/\./g, '')) : null,
+          teller: name(r.maker_id),
+          workstation: deps.workstation.id,
+          customer: typeof pick('holder') === 'string' ? (pick('holder') as string) : null,
+          biometric: typeof pick('biometric') === 'string' ? (pick('biometric') as string) : null,
+          requestedAt: r.requested_at,
+          expiresAt: r.expires_at,
+          context: {},
+        });
+      }
+      for (const r of deps.requests.listPending(now)) {
+        items.push({
+          id: r.request.id,
+          source: 'caja',
+          kind: r.kind,
+          summary: r.summary,
+          reasons: r.request.reasons,
+          amount: r.amount,
+          teller: name(r.request.makerId),
+          workstation: deps.workstation.id,
+          customer: null,
+          biometric: null,
+          requestedAt: r.request.requestedAt,
+          expiresAt: r.request.expiresAt,
+          context: text(r.context),
+        });
+      }
+      let centralReachable = false;
+      if (deps.central) {
+        const r = await deps.central.call('pendingApprovals', { branch: deps.workstation.branchCode }).catch(() => null);
+        if (r?.ok) {
+          centralReachable = true;
+          const local = new Set(items.map((i) => i.id));
+          for (const a of r.data.approvals) {
+            if (local.has(a.id) || a.workstation === deps.workstation.id || a.state !== 'pending') continue;
+            items.push({
+              id: a.id,
+              source: 'central',
+              kind: a.kind,
+              summary: a.summary,
+              reasons: [approvalReason(a.kind === 'reversal' ? 'REVERSAL' : a.kind === 'till_difference' ? 'TILL_DIFFERENCE' : 'VISACION', `Estación ${a.workstation}.`)],
+              amount: a.amount ?? null,
+              teller: a.makerId,
+              workstation: a.workstation,
+              customer: null,
+              biometric: null,
+              requestedAt: a.createdAt,
+              expiresAt: a.expiresAt,
+              context: {},
+            });
+          }
+        }
+      }
+      items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+      return { items, centralReachable };
+    },
+
+    decide: async (
+      signedIn: User,
+      req: { id: string; source: 'comprobante' | 'caja' | 'central'; decision: 'aprobar' | 'rechazar'; note?: string | undefined; username: string; password: string },
+    ): Promise<{ status: string }> => {
+      if (req.source === 'caja') return { status: await deps.requests.decide(signedIn, req) };
+      if (req.source === 'comprobante') {
+        if (!deps.comprobanteApprovals) throw new AppError('APPROVAL_NOT_FOUND', 'Las aprobaciones de comprobantes no están disponibles en esta versión.');
+        const r = await deps.comprobanteApprovals.decide(signedIn, { approvalId: req.id, decision: req.decision, username: req.username, password: req.password, note: req.note });
+        deps.onChange();
+        return r;
+      }
+      if (!deps.central) throw new AppError('CENTRAL_UNAVAILABLE', 'No hay conexión con central: decida las solicitudes de otras estaciones cuando vuelva la conexión.');
+      const found = await deps.central.call('getApproval', { id: req.id });
+      if (!found.ok) throw new AppError(found.kind === 'rejected' ? 'APPROVAL_NOT_FOUND' : 'CENTRAL_UNAVAILABLE', found.error.message);
+      const sup = await checkSupervisor(deps, {
+        username: req.username,
+        password: req.password,
+        makers: [found.data.approval.makerId, ...(signedIn.role !== 'supervisor' ? [signedIn.id] : [])],
+        context: 'aprobacion central',
+      });
+      const note = req.note && req.note.length >= 3 ? req.note : req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '';
+      if (req.decision === 'rechazar' && note === '') throw new AppError('APPROVAL_NOTE_REQUIRED', 'Escriba el motivo del rechazo para informar al cajero.');
+      const r = await deps.central.call('decideApproval', { id: req.id, supervisorId: sup.id, decision: req.decision === 'aprobar' ? 'approve' : 'reject', reason: note });
+      if (!r.ok) {
+        const code = r.error.code === 'MAKER_IS_CHECKER' ? 'MAKER_IS_CHECKER' : r.error.code === 'ALREADY_DECIDED' ? 'APPROVAL_ALREADY_DECIDED' : r.error.code === 'APPROVAL_EXPIRED' ? 'APPROVAL_EXPIRED' : 'CENTRAL_UNAVAILABLE';
+        throw new AppError(code, r.error.message);
+      }
+      deps.journal.record('approval', sup.id, { action: r.data.approval.state, approvalId: req.id, via: 'central', workstation: r.data.approval.workstation, note });
+      deps.onChange();
+      return { status: r.data.approval.state };
+    },
+
+    dashboard: () => {
+      const now = deps.clock.now();
+      const link = deps.link.status();
+      const counts = deps.sources.syncCounts();
+      const j = deps.health.status();
+      return {
+        tills: deps.tills.listOpen().map((t) => {
+          const h = checkHolding(t.positionTotal, deps.policy);
+          return { tillCode: t.tillCode, tellerName: name(t.tellerId), openedAt: t.openedAt, positionTotal: t.positionTotal, limit: h.limit, holding: h.state };
+        }),
+        vaultTotal: deps.vault.position()?.total ?? 0,
+        transfersInTransit: deps.vault.inTransit().length,
+        sync: { state: link.state, queueLength: counts.queued ?? 0, unknown: counts.unknown ?? 0, rejected: counts.rejected ?? 0, lastSyncAt: link.lastSyncAt },
+        overdueRadications: deps.sources.overdueRadications(now.toISOString()),
+        journal: { ok: j.ok, message: j.message },
+      };
+    },
+  };
+};
+export type SupervisorService = ReturnType<typeof createSupervisorService>;

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { tempCore } from '../../testing/temp-core';
+
+const TELLER = { username: 'cajero1', password: 'Caja.2026' };
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+const opening = { '50000': 20, '10000': 10, '1000': 50 }; // $ 1.150.000
+
+type Core = Awaited<ReturnType<typeof tempCore>>;
+const data = <T>(r: WireResult): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+};
+const as = async (t: Core, user: { username: string; password: string }) => {
+  await t.call('session.logout');
+  data(await t.call('session.login', user));
+};
+const openTill = async (t: Core) => {
+  await as(t, TELLER);
+  data(await t.call('till.open', { idempotencyKey: randomUUID(), count: opening, declaredTotal: 1_150_000 }));
+};
+
+describe('till lifecycle: provision, blind arqueo, supervised difference, immutable close, supervised reopen', () => {
+  let t: Core;
+  afterEach(() => t.close());
+
+  it('vault → till provision is en tránsito until the teller counts and accepts; the sender cannot accept', async () => {
+    t = await tempCore();
+    await openTill(t);
+    await as(t, SUP);
+    const sent = data<{ transfer: { id: string; state: string } }>(
+      await t.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '03' }, count: { '100000': 20 }, declaredTotal: 2_000_000 }),
+    );
+    expect(sent.transfer.state).toBe('en_transito');
+    expect(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 20 } })).toMatchObject({ ok: false, error: { code: 'NOT_THE_RECEIVER' } });
+    await as(t, TELLER);
+    expect(data<{ till: { positionTotal: number } }>(await t.call('till.current')).till.positionTotal).toBe(1_150_000);
+    // A gate item while it is in transit.
+    expect(data<{ items: { code: string }[] }>(await t.call('till.gate')).items.map((i) => i.code)).toEqual(['TRANSFERS_IN_TRANSIT']);
+    expect(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 19 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
+    data(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 20 } }));
+    expect(data<{ till: { positionTotal: number } }>(await t.call('till.current')).till.positionTotal).toBe(3_150_000);
+    expect(data<{ canClose: boolean }>(await t.call('till.gate')).canClose).toBe(true);
+  });
+
+  it('a shortage above the threshold asks for a second blind count, then needs a reason and another person to approve', async () => {
+    t = await tempCore();
+    await openTill(t);
+    // Short one 50.000 bill and one 10.000 bill: $ 60.000 > threshold $ 50.000.
+    const first = data<{ next: string; difference: number | null; closingId: string }>(
+      await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 19, '10000': 9, '1000': 50 } }),
+    );
+    expect(first).toMatchObject({ next: 'recontar', difference: null, countNumber: 1 });
+    const second = data<{ next: string; difference: number; outcome: string; closingId: string }>(
+      await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 19, '10000': 10, '1000': 50 } }),
+    );
+    expect(second).toMatchObject({ next: 'aprobar', difference: -50_000, outcome: 'faltante', countNumber: 2, closingId: first.closingId });
+    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: second.closingId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const req = data<{ approvalId: string; status: string }>(
+      await t.call('till.requestDifferenceApproval', { closingId: second.closingId, reasonCode: 'ERROR_PAGO', reasonText: 'Se entregó un billete de más en un retiro' }),
+    );
+    expect(req.status).toBe('pendiente');
+    // The teller cannot approve their own difference, with their own credentials.
+    expect(await t.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...TELLER })).toMatchObject({ ok: false, error: { code: 'NOT_A_SUPERVISOR' } });
+    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: second.closingId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    const queue = data<{ items: { id: string; source: string; context: Record<string, string> }[] }>(await t.call('supervisor.queue'));
+    expect(queue.items).toEqual([expect.objectContaining({ id: req.approvalId, source: 'caja', context: expect.objectContaining({ Diferencia: 'Faltante $ 50.000' }) })]);
+    expect(data(await t.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', note: 'Revisado', ...SUP }))).toEqual({ status: 'aprobada' });
+    const closed = data<{ report: { title: string; lines: { kind: string; label?: string; amount?: number }[] } }>(
+      await t.call('till.close', { idempotencyKey: randomUUID(), closingId: second.closingId }),
+    );
+    expect(closed.report.title).toBe('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
+    expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'FALTANTE', amount: 50_000, negative: true });
+    expect(data<{ till: null }>(await t.call('till.current')).till).toBeNull();
+
+    // Immutable: the store refuses to touch the closed session or add movements to it.
+    const db = t.core.db;
+    const closedId = db.prepare("SELECT id FROM till_sessions WHERE state = 'cerrada'").pluck().get() as string;
+    expect(() => db.prepare('UPDATE till_sessions SET position_total = 0 WHERE id = ?').run(closedId)).toThrow(/immutable/);
+    expect(() =>
+      db.prepare("INSERT INTO till_movements (id, till_session_id, kind, delta, amount, at) VALUES ('m', ?, 'x', '{}', 1, 'now')").run(closedId),
+    ).toThrow(/closed till/);
+    const close = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'till_close'").pluck().get() as string) as Record<string, unknown>;
+    expect(close).toMatchObject({ difference: -50_000, state: 'faltante', reasonCode: 'ERROR_PAGO', countedTotal: 1_100_000 });
+    expect(data<{ ok: boolean }>(await t.call('journal.verify')).ok).toBe(true);
+
+    // Reopening: asked by the teller, approved by a supervisor, a new session with the closed count.
+    const reopenReq = data<{ approvalId: string }>(await t.call('till.requestReopen', { reason: 'Cliente con consignación pendiente' }));
+    expect(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    data(await t.call('supervisor.decide', { id: reopenReq.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const reopened = data<{ till: { id: string; openingTotal: number } }>(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId }));
+    expect(reopened.till.openingTotal).toBe(1_100_000);
+    expect(reopened.till.id).not.toBe(closedId);
+    expect(db.prepare('SELECT reopened_from FROM till_sessions WHERE id = ?').pluck().get(reopened.till.id)).toBe(closedId);
+  });
+
+  it('the gate blocks counting while an approval is pending and lists where to resolve it', async () => {
+    t = await tempCore();
+    await openTill(t);
+    const c = data<{ closingId: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 20, '10000': 10, '1000': 49 } }));
+    data(await t.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'No se encontró la causa' }));
+    // The difference's own request does not block its close; another pending one would.
+    expect(data<{ canClose: boolean }>(await t.call('till.gate')).canClose).toBe(true);
+    t.core.db
+      .prepare(
+        `INSERT INTO supervised_requests (id, kind, subject, summary, reasons, context, amount, maker_id, requested_at, expires_at, status)
+         SELECT 'other', 'reversal', 's', 'Reverso', '[]', '{}', 1, maker_id, requested_at, expires_at, 'pendiente' FROM supervised_requests LIMIT 1`,
+      )
+      .run();
+    const gate = data<{ canClose: boolean; items: { code: string; resolveAt: string }[] }>(await t.call('till.gate'));
+    expect(gate).toMatchObject({ canClose: false, items: [{ code: 'PENDING_APPROVALS' }] });
+    expect(gate.items[0]?.resolveAt).toContain('Escritorio del supervisor');
+    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: c.closingId })).toMatchObject({ ok: false, error: { code: 'CLOSE_BLOCKED' } });
+  });
+
+  it('a tampered journal is reported at start, not ignored', async () => {
+    t = await tempCore();
+    await openTill(t);
+    t.core.db.exec("DROP TRIGGER journal_no_update; UPDATE journal SET actor = 'otro' WHERE sequence = 2;");
+    await t.reopen();
+    expect(t.logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'journal chain broken at start', firstBadSequence: 2 }));
+    data(await t.call('session.login', TELLER));
+    const s = data<{ ok: boolean; firstBadSequence: number; message: string }>(await t.call('journal.status'));
+    expect(s).toMatchObject({ ok: false, firstBadSequence: 2 });
+    expect(s.message).toContain('DIARIO ALTERADO desde el registro 2');
+  });
+});

@@ -1,0 +1,86 @@
+import type { TillPolicy } from '../../../domain/till/policy';
+import { DEFAULT_TILL_POLICY } from '../../../domain/till/policy';
+import type { Clock, Ids } from '../../core/runtime';
+import type { Db } from '../../store/db';
+import type { JournalRepo } from '../../store/journal/repo';
+import { deskSourcesRepo, gateFactsRepo, tillLifecycleRepo } from '../../store/till/lifecycle';
+import { tillRepo } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import { vaultRepo } from '../../store/vault/repo';
+import type { CentralClient } from '../../sync/central-client';
+import { createArqueoService, type ReportPrinter } from '../arqueo/service';
+import type { IdempotentRunner } from '../idempotent';
+import { journalHandlers } from '../journal-search/handlers';
+import { createJournalSearch } from '../journal-search/service';
+import { createJournalHealth } from '../journal/health';
+import type { Journal } from '../journal/writer';
+import type { CentralLink } from '../status/service';
+import { supervisorHandlers } from '../supervisor/handlers';
+import { createSupervisedRequests } from '../supervisor/requests';
+import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } from '../supervisor/service';
+import { vaultHandlers } from '../vault/handlers';
+import { createVaultService } from '../vault/service';
+import { tillHandlers } from './handlers';
+import type { TillService } from './service';
+
+export interface TillWiring {
+  db: Db;
+  users: UsersRepo;
+  journal: Journal;
+  journalRepo: JournalRepo;
+  idempotent: IdempotentRunner;
+  clock: Clock;
+  ids: Ids;
+  till: TillService;
+  workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
+  central: Pick<CentralClient, 'call'> | null;
+  link: CentralLink;
+  printer: ReportPrinter | null;
+  comprobanteApprovals: ComprobanteApprovalPort | null;
+  maxFailedAttempts: number;
+  demo: boolean;
+  policy?: TillPolicy;
+  onChange: () => void;
+  log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
+}
+
+/** Till lifecycle, vault, supervisor desk and electronic journal: one wiring for composition. */
+export const tillFeatures = (w: TillWiring) => {
+  const policy = w.policy ?? DEFAULT_TILL_POLICY;
+  const tills = tillRepo(w.db);
+  const lifecycle = tillLifecycleRepo(w.db);
+  const vault = vaultRepo(w.db);
+  const health = createJournalHealth({ journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange });
+  const requests = createSupervisedRequests({
+    db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts,
+    relay: w.central ? centralRelay(w.central, w.workstation) : undefined, onChange: w.onChange,
+  });
+  const arqueo = createArqueoService({
+    tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,
+    clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
+  });
+  const vaultService = createVaultService({
+    db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, onChange: w.onChange,
+  });
+  const supervisor = createSupervisorService({
+    db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources: deskSourcesRepo(w.db), tills, vault, health, link: w.link,
+    central: w.central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
+  });
+  return {
+    handlers: {
+      ...tillHandlers(w.till, arqueo),
+      ...vaultHandlers(vaultService),
+      ...supervisorHandlers(supervisor),
+      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users })),
+    },
+    health,
+    /** At start: verify the whole chain (a break is reported, never ignored), then the demo vault stock. */
+    startup: () => {
+      const s = health.verifyAtStart();
+      if (w.demo) vaultService.seedDemo();
+      // The anchored check needs central; it runs in the background and updates the status when it answers.
+      if (w.central) void health.verifyNow().catch(() => undefined);
+      return s;
+    },
+  };
+};

@@ -1,0 +1,204 @@
+import type { ApprovalReason } from '../../../domain/approval/reasons';
+import type { ApprovalRequest, ApprovalStatus } from '../../../domain/approval/request';
+import type { DenominationCount } from '../../../domain/money/denominations';
+import type { Db } from '../db';
+
+export type ClosingState = 'recontar' | 'diferencia' | 'cuadrada' | 'cerrada';
+export interface ClosingRecord {
+  id: string;
+  tillSessionId: string;
+  state: ClosingState;
+  expected: DenominationCount;
+  count1: DenominationCount;
+  count2: DenominationCount | null;
+  difference: number;
+  reasonCode: string | null;
+  reasonText: string | null;
+  approvalId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+interface ClosingRow {
+  id: string;
+  till_session_id: string;
+  state: ClosingState;
+  expected: string;
+  count1: string;
+  count2: string | null;
+  difference: number;
+  reason_code: string | null;
+  reason_text: string | null;
+  approval_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+const toClosing = (r: ClosingRow): ClosingRecord => ({
+  id: r.id,
+  tillSessionId: r.till_session_id,
+  state: r.state,
+  expected: JSON.parse(r.expected) as DenominationCount,
+  count1: JSON.parse(r.count1) as DenominationCount,
+  count2: r.count2 === null ? null : (JSON.parse(r.count2) as DenominationCount),
+  difference: r.difference,
+  reasonCode: r.reason_code,
+  reasonText: r.reason_text,
+  approvalId: r.approval_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export type SupervisedKind = 'till_difference' | 'till_reopen' | 'reversal';
+export interface SupervisedRecord {
+  request: ApprovalRequest;
+  kind: SupervisedKind;
+  summary: string;
+  /** What the supervisor reads besides the reasons: amounts, teller, till, customer… */
+  context: Record<string, string | number | null>;
+  amount: number | null;
+  used: boolean;
+}
+interface SupervisedRow {
+  id: string;
+  kind: SupervisedKind;
+  subject: string;
+  summary: string;
+  reasons: string;
+  context: string;
+  amount: number | null;
+  maker_id: string;
+  requested_at: string;
+  expires_at: string;
+  status: ApprovalStatus;
+  checker_id: string | null;
+  decided_at: string | null;
+  note: string | null;
+  used: number;
+}
+const toSupervised = (r: SupervisedRow): SupervisedRecord => ({
+  request: {
+    id: r.id,
+    subject: r.subject,
+    reasons: JSON.parse(r.reasons) as ApprovalReason[],
+    makerId: r.maker_id,
+    requestedAt: r.requested_at,
+    expiresAt: r.expires_at,
+    status: r.status,
+    ...(r.checker_id === null ? {} : { checkerId: r.checker_id }),
+    ...(r.decided_at === null ? {} : { decidedAt: r.decided_at }),
+    ...(r.note === null ? {} : { note: r.note }),
+  },
+  kind: r.kind,
+  summary: r.summary,
+  context: JSON.parse(r.context) as Record<string, string | number | null>,
+  amount: r.amount,
+  used: r.used === 1,
+});
+
+/** Close attempts (blind arqueo) and the supervised requests of the till features. */
+export const tillLifecycleRepo = (db: Db) => {
+  const insertClosing = db.prepare(`INSERT INTO till_closings (id, till_session_id, state, expected, count1, difference, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const openClosing = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state <> 'cerrada'");
+  const closingById = db.prepare<[string], ClosingRow>('SELECT * FROM till_closings WHERE id = ?');
+  const closingOfSession = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state = 'cerrada'");
+  const updateClosing = db.prepare(`UPDATE till_closings SET state = ?, count2 = ?, difference = ?, reason_code = ?, reason_text = ?, approval_id = ?, updated_at = ?
+    WHERE id = ? AND state <> 'cerrada'`);
+  const insertReq = db.prepare(`INSERT INTO supervised_requests (id, kind, subject, summary, reasons, context, amount, maker_id, requested_at, expires_at, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const reqById = db.prepare<[string], SupervisedRow>('SELECT * FROM supervised_requests WHERE id = ?');
+  const pendingReqs = db.prepare<[], SupervisedRow>("SELECT * FROM supervised_requests WHERE status = 'pendiente' ORDER BY requested_at");
+  const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
+  const use = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'aprobada' AND used = 0");
+  return {
+    insertClosing: (c: { id: string; tillSessionId: string; state: ClosingState; expected: DenominationCount; count1: DenominationCount; difference: number; at: string }) => {
+      insertClosing.run(c.id, c.tillSessionId, c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.difference, c.at, c.at);
+    },
+    openClosing: (tillSessionId: string) => {
+      const r = openClosing.get(tillSessionId);
+      return r ? toClosing(r) : undefined;
+    },
+    closedClosing: (tillSessionId: string) => {
+      const r = closingOfSession.get(tillSessionId);
+      return r ? toClosing(r) : undefined;
+    },
+    closing: (id: string) => {
+      const r = closingById.get(id);
+      return r ? toClosing(r) : undefined;
+    },
+    saveClosing: (c: ClosingRecord, at: string): boolean =>
+      updateClosing.run(c.state, c.count2 === null ? null : JSON.stringify(c.count2), c.difference, c.reasonCode, c.reasonText, c.approvalId, at, c.id).changes === 1,
+    insertRequest: (r: { request: ApprovalRequest; kind: SupervisedKind; summary: string; context: Record<string, string | number | null>; amount: number | null }) => {
+      const q = r.request;
+      insertReq.run(q.id, r.kind, q.subject, r.summary, JSON.stringify(q.reasons), JSON.stringify(r.context), r.amount, q.makerId, q.requestedAt, q.expiresAt, q.status);
+    },
+    request: (id: string) => {
+      const r = reqById.get(id);
+      return r ? toSupervised(r) : undefined;
+    },
+    pendingRequests: () => pendingReqs.all().map(toSupervised),
+    saveDecision: (q: ApprovalRequest): boolean => decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
+    markUsed: (id: string): boolean => use.run(id).changes === 1,
+  };
+};
+export type TillLifecycleRepo = ReturnType<typeof tillLifecycleRepo>;
+
+/**
+ * Facts for the pre-close gate read from other features' tables (approvals, outbox, print jobs, remittances,
+ * transfers). Read-only SQL; a table a build does not have yet counts as nothing open.
+ */
+export const gateFactsRepo = (db: Db) => {
+  const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  const count = (table: string, sql: string, ...args: (string | number)[]): number =>
+    has(table) ? (db.prepare(sql).pluck().get(...args) as number) : 0;
+  return {
+    pendingApprovals: (makerId: string, now: string) =>
+      count('approvals', "SELECT COUNT(*) FROM approvals WHERE maker_id = ? AND status = 'pendiente' AND expires_at > ?", makerId, now),
+    unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')"),
+    unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown'"),
+    unprinted: (tillSessionId: string) =>
+      has('comprobantes')
+        ? count(
+            'print_jobs',
+            `SELECT COUNT(*) FROM print_jobs p JOIN comprobantes c ON c.sequence = p.sequence
+             WHERE c.till_session_id = ? AND p.state IN ('queued', 'failed')
+               AND NOT EXISTS (SELECT 1 FROM print_jobs q WHERE q.sequence = p.sequence AND q.state = 'printed')`,
+            tillSessionId,
+          )
+        : 0,
+    openRemittances: () => count('remittances', "SELECT COUNT(*) FROM remittances WHERE status = 'recibida'"),
+    transfersInTransit: (tillCode: string) =>
+      count(
+        'cash_transfers',
+        "SELECT COUNT(*) FROM cash_transfers WHERE state = 'en_transito' AND ((from_kind = 'till' AND from_ref = ?) OR (to_kind = 'till' AND to_ref = ?))",
+        tillCode,
+        tillCode,
+      ),
+  };
+};
+export type GateFactsRepo = ReturnType<typeof gateFactsRepo>;
+
+/** What the supervisor desk reads from other features' tables (read-only; absent tables read as empty). */
+export const deskSourcesRepo = (db: Db) => {
+  const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+  return {
+    pendingComprobanteApprovals: (now: string) =>
+      has('approvals')
+        ? db
+            .prepare<[string], { id: string; kind: string; summary: string; reasons: string; maker_id: string; requested_at: string; expires_at: string }>(
+              "SELECT id, kind, summary, reasons, maker_id, requested_at, expires_at FROM approvals WHERE status = 'pendiente' AND expires_at > ? ORDER BY requested_at",
+            )
+            .all(now)
+        : [],
+    overdueRadications: (now: string) =>
+      has('sc_requests') ? (db.prepare("SELECT COUNT(*) FROM sc_requests WHERE state = 'vencido' OR (state IN ('radicado', 'enviado') AND deadline < ?)").pluck().get(now) as number) : 0,
+    syncCounts: () =>
+      has('outbox')
+        ? (db
+            .prepare(
+              "SELECT SUM(state IN ('pending', 'sent')) AS queued, SUM(state = 'unknown') AS unknown, SUM(state IN ('rejected', 'conflict')) AS rejected FROM outbox",
+            )
+            .get() as { queued: number | null; unknown: number | null; rejected: number | null })
+        : { queued: 0, unknown: 0, rejected: 0 },
+  };
+};
+export type DeskSourcesRepo = ReturnType<typeof deskSourcesRepo>;
