@@ -166,7 +166,7 @@ export const requireApproval = (
 ): string | null => {
   if (input.reasons.length === 0) return null;
   if (input.approvalId === undefined) {
-    throw new AppError('APPROVAL_REQUIRED', `Esta operación requiere aprobación del supervisor: ${input.reasons.map((r) => r.message).join(' ')} Pida al supervisor que apruebe con su usuario (F9).`, {
+    throw new AppError('APPROVAL_REQUIRED', `Esta operación requiere aprobación del supervisor: ${input.reasons.map((r) => r.message).join(' ')} Pida al supervisor que apruebe con su propio usuario y contraseña en esta estación.`, {
       reasons: input.reasons,
     });
   }

@@ -21,8 +21,11 @@ export const customerMonthCash = (deps: ComprobanteDeps, account: Account, on: s
   deps.comprobantes.customerCash(customerOf(account), monthStart(on), on);
 
 export const recentCashDeposits = (deps: ComprobanteDeps, on: string): CashDepositRecord[] => {
-  const from = addDays(on, -(deps.rules.uiaf.structuring.windowDays - 1));
-  return deps.comprobantes.recentCashDeposits(from, on).map((r) => ({
+  const { windowDays, margin } = deps.rules.uiaf.structuring;
+  const threshold = deps.rules.uiaf.individualCashThreshold;
+  const from = addDays(on, -(windowDays - 1));
+  // Only deposits just under the threshold can make a structuring alert (domain/uiaf isJustUnder).
+  return deps.comprobantes.recentCashDeposits(from, on, threshold - margin, threshold).map((r) => ({
     on: r.on,
     amount: r.amount,
     accountNumber: r.accountNumber,

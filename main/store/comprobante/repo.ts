@@ -117,9 +117,9 @@ export const comprobanteRepo = (db: Db) => {
   const gmfExemptUsed = db.prepare<[string, string, string], number>(
     `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ?`,
   ).pluck();
-  const recentCash = db.prepare<[string, string], { on: string; amount: number; accountNumber: string; depositor: string }>(
+  const recentCash = db.prepare<[string, string, number, number], { on: string; amount: number; accountNumber: string; depositor: string }>(
     `SELECT business_date AS "on", cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
-     FROM comprobantes WHERE kind = 'deposito' AND cash_in > 0 AND business_date >= ? AND business_date <= ?`,
+     FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ?`,
   );
   const insertJob = db.prepare(
     `INSERT INTO print_jobs (id, sequence, copy, state, document, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)
@@ -150,7 +150,8 @@ export const comprobanteRepo = (db: Db) => {
     /** Cash (in and out) of a customer between two business dates, inclusive: the UIAF monthly accumulator. */
     customerCash: (customerDoc: string, from: string, to: string): number => customerCash.get(customerDoc, from, to) ?? 0,
     gmfExemptUsed: (accountNumber: string, from: string, to: string): number => gmfExemptUsed.get(accountNumber, from, to) ?? 0,
-    recentCashDeposits: (from: string, to: string) => recentCash.all(from, to),
+    /** Cash deposits between two dates with an amount in [min, max): the structuring window only looks at those. */
+    recentCashDeposits: (from: string, to: string, min: number, max: number) => recentCash.all(from, to, min, max),
     /** Queues a print job once per (sequence, copy); returns the stored job. */
     queuePrint: (job: { id: string; sequence: string; copy: number; document: string; at: string }): PrintJobRecord => {
       insertJob.run(job.id, job.sequence, job.copy, job.document, job.at, job.at);
