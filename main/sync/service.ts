@@ -100,7 +100,8 @@ export const createSync = (deps: SyncDeps) => {
       if (pulled.changes > 0) deps.onChange?.();
       return true;
     } catch (err) {
-      deps.log?.({ level: 'error', msg: 'sync round failed', err });
+      // After stop() the core may already have closed the database under a round still in flight.
+      if (running) deps.log?.({ level: 'error', msg: 'sync round failed', err });
       return false;
     }
   };
