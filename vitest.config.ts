@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{domain,drivers,main,renderer,central,tools}/**/*.test.{ts,tsx}'],
+    include: ['{domain,drivers,main,renderer,central,tools,build}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

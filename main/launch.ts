@@ -1,21 +1,12 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
+import { electronRuntime } from './host/electron-runtime';
 
 /**
  * `npm start`: the Electron app where its runtime is installed, otherwise the browser host. The runtime is
  * missing when `electron`'s install script (which downloads it) was not allowed or could not reach the network.
  */
-const electronBinary = (): string | null => {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-};
-
-const bin = electronBinary();
+const bin = electronRuntime();
 if (bin && existsSync('out/electron/main.cjs')) {
   const child = spawn(bin, ['out/electron/main.cjs'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -19,7 +19,8 @@ const step = (label, ok) => steps.push({ label, ok });
 step('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']));
 step('typecheck', run('typecheck', 'npm', ['run', '--silent', 'typecheck']));
 step('unit', run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]));
-const built = run('build', 'npm', ['run', '--silent', 'build']);
+// The Electron bundles are built too, so the electron project runs wherever its runtime exists.
+const built = run('build', 'npm', ['run', '--silent', 'build']) && run('build:electron', 'npm', ['run', '--silent', 'build:electron']);
 step('build', built);
 if (built) {
   step('e2e', run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json` }));

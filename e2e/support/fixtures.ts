@@ -1,8 +1,7 @@
 import { test as base, chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { startHost, type RunningHost } from './host';
 
 export const CHROMIUM_ARGS = [
@@ -20,17 +19,8 @@ export const CHROMIUM_ARGS = [
  * `electron/path.txt` instead of `require('electron')`, which tries to download the runtime on every call.
  * `ELECTRON_OVERRIDE_DIST_PATH` (electron's own variable) points at a runtime unpacked elsewhere.
  */
-export const electronRuntime = (): string | null => {
-  try {
-    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(pkgDir, 'path.txt');
-    const exe = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
-    const full = process.env.ELECTRON_OVERRIDE_DIST_PATH ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, exe) : join(pkgDir, 'dist', exe);
-    return existsSync(full) ? full : null;
-  } catch {
-    return null;
-  }
-};
+export { electronRuntime } from '../../main/host/electron-runtime';
+import { electronRuntime } from '../../main/host/electron-runtime';
 
 interface Fixtures {
   host: RunningHost;
