@@ -22,6 +22,9 @@ export const CHROMIUM_ARGS = [
 export { electronRuntime } from '../../main/host/electron-runtime';
 import { electronRuntime } from '../../main/host/electron-runtime';
 
+const SKIP_ELECTRON =
+  'Electron runtime not installed on this machine (its download is not reachable); the browser-host project covers the same specs.';
+
 interface Fixtures {
   host: RunningHost;
   app: Page;
@@ -33,7 +36,9 @@ interface Fixtures {
  */
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+  host: async ({}, use, testInfo) => {
+    // Decide the skip before paying for a host the electron project would not use.
+    test.skip(testInfo.project.name === 'electron' && electronRuntime() === null, SKIP_ELECTRON);
     const host = await startHost();
     await use(host);
     await host.stop();
@@ -41,7 +46,7 @@ export const test = base.extend<Fixtures>({
   app: async ({ host }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const runtime = electronRuntime();
-      test.skip(runtime === null, 'Electron runtime not installed on this machine (its download is not reachable); the browser-host project covers the same specs.');
+      test.skip(runtime === null, SKIP_ELECTRON);
       const { _electron } = await import('@playwright/test');
       // A fresh profile and core data dir per test (Element's pattern): no session, cookie or database leaks
       // between tests, and a crashed run leaves nothing for the next one.
