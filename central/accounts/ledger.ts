@@ -129,6 +129,21 @@ export const applyPosting = (sql: Sql, opKey: string | null, p: Posting): void =
   bumpVersion(sql, 'account', p.account);
 };
 
+/**
+ * Seed 003 cl. 7.1: deposits, withdrawals and transfers ordered by the customer move the date the inactivity
+ * term runs from; it only moves forward (a late-arriving contingency operation never sets it back). Call in
+ * the same transaction as the posting, which already bumped the account's reference version.
+ */
+export const recordCustomerMovement = (sql: Sql, account: string, on: string): void => {
+  sql.run(
+    `UPDATE accounts SET data = json_set(data, '$.lastCustomerMovementOn', ?)
+     WHERE number = ? AND coalesce(json_extract(data, '$.lastCustomerMovementOn'), '') < ?`,
+    on,
+    account,
+    on,
+  );
+};
+
 /** How much a debit may take now: available minus the embargoed part. */
 export const withdrawable = (a: Account): number =>
   Math.max(0, a.balances.available - (a.state === 'embargada' ? a.embargoAmount : 0));

@@ -18,6 +18,7 @@ import {
   getCustomer,
   bumpVersion,
   putAccount,
+  recordCustomerMovement,
   type Posting,
 } from '../accounts/ledger';
 import { fingerprintVerified } from '../registry/transactions';
@@ -181,6 +182,11 @@ const contactEffect = (sql: Sql, op: Operation & { type: 'contact_update' }, now
   };
 };
 
+/** Seed 003 cl. 7.1: what the customer orders counts as a movement; reversals and till records do not. */
+const CUSTOMER_MOVEMENTS = new Set<Operation['type']>(['cash_deposit', 'cheque_deposit', 'withdrawal', 'transfer']);
+/** Business date at the branch (Colombia, UTC−5 all year) of an instant with offset. */
+const bogotaDate = (at: string): string => new Date(Date.parse(at) - 5 * 3_600_000).toISOString().slice(0, 10);
+
 const reference = (sql: Sql): string => `C${String(sql.next('posting_ref')).padStart(9, '0')}`;
 
 /** Applies one operation; call inside `sql.tx`. */
@@ -238,6 +244,10 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
   );
   if (effect.ok) {
     for (const p of effect.postings) applyPosting(sql, op.key, p);
+    if (CUSTOMER_MOVEMENTS.has(op.type)) {
+      const on = bogotaDate(op.occurredAt);
+      for (const p of effect.postings) recordCustomerMovement(sql, p.account, on);
+    }
     effect.after?.();
     if (op.account !== undefined) {
       const balances = getAccount(sql, op.account)?.balances;
