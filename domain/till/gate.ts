@@ -54,7 +54,7 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       code: 'PENDING_APPROVALS',
       count: f.pendingApprovals,
       message: `${plural(f.pendingApprovals, 'solicitud de aprobación pendiente', 'solicitudes de aprobación pendientes')} del supervisor.`,
-      resolveAt: 'Pida al supervisor que las decida en el Escritorio del supervisor (F8) o anule la operación.',
+      resolveAt: 'Pida al supervisor que las decida en el Escritorio del supervisor (F1) o anule la operación.',
     });
   }
   if (f.unknownOutcomeOperations > 0) {
@@ -78,7 +78,7 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       code: 'UNPRINTED_RECEIPTS',
       count: f.unprintedReceipts,
       message: `${plural(f.unprintedReceipts, 'recibo sin imprimir', 'recibos sin imprimir')}.`,
-      resolveAt: 'Revise la impresora y reimprima desde Diario electrónico (F6).',
+      resolveAt: 'Revise la impresora y reimprima desde Diario electrónico (F5).',
     });
   }
   if (f.openRemittances > 0) {
@@ -94,7 +94,7 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       code: 'TRANSFERS_IN_TRANSIT',
       count: f.transfersInTransit,
       message: `${plural(f.transfersInTransit, 'traslado de efectivo en tránsito', 'traslados de efectivo en tránsito')}.`,
-      resolveAt: 'El receptor debe contar y aceptar el traslado en Bóveda y traslados (F7).',
+      resolveAt: 'El receptor debe contar y aceptar el traslado en Bóveda y traslados (F10).',
     });
   }
   if (f.positionTotal > f.maxHolding) {
@@ -102,7 +102,7 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       code: 'CASH_ABOVE_LIMIT',
       count: 1,
       message: `La caja tiene ${formatPesos(f.positionTotal)}, por encima de su límite de ${formatPesos(f.maxHolding)}.`,
-      resolveAt: `Traslade al menos ${formatPesos(f.positionTotal - f.maxHolding)} a la bóveda en Bóveda y traslados (F7).`,
+      resolveAt: `Traslade al menos ${formatPesos(f.positionTotal - f.maxHolding)} a la bóveda en Bóveda y traslados (F10).`,
     });
   }
   return { canClose: items.length === 0, items };

@@ -30,8 +30,8 @@ export const checkHolding = (positionTotal: Pesos, policy: TillPolicy): HoldingC
   const state: HoldingState = positionTotal > limit ? 'excedido' : 'cerca';
   const prompt =
     state === 'excedido'
-      ? `La caja tiene ${formatPesos(positionTotal)} y supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F7) antes de seguir recibiendo efectivo.`
-      : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F7).`;
+      ? `La caja tiene ${formatPesos(positionTotal)} y supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) antes de seguir recibiendo efectivo.`
+      : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`;
   return { state, limit, warnAt, surplus, prompt };
 };
 

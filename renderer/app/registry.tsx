@@ -1,5 +1,11 @@
 import type { ScreenDef } from './screens';
 import { OpenTillScreen } from '../features/till/OpenTillScreen';
+import { CloseTillScreen } from '../features/till/CloseTillScreen';
+import { ClosedTillPanel } from '../features/till/ClosedTillPanel';
+import { VaultScreen } from '../features/vault/VaultScreen';
+import { SupervisorDesk } from '../features/supervisor/SupervisorDesk';
+import { pendingCount, watchPending } from '../features/supervisor/pending';
+import { JournalScreen } from '../features/journal/JournalScreen';
 import { DepositScreen } from '../features/deposit/DepositScreen';
 import { WithdrawalScreen } from '../features/withdrawal/WithdrawalScreen';
 import { DevicesScreen } from '../features/devices/DevicesScreen';
@@ -58,5 +64,45 @@ export const SCREENS: ScreenDef[] = [
     label: 'Radicaciones',
     enabled: () => true,
     render: (c) => <RadicationsScreen teller={c.teller} user={c.user} onBack={c.goHome} />,
+  },
+  {
+    id: 'close-till',
+    key: 'F6',
+    label: 'Cierre de caja',
+    enabled: (c) => c.user.role === 'cajero',
+    render: (c) =>
+      c.till ? (
+        <CloseTillScreen teller={c.teller} onClosed={() => void c.refreshTill()} onCancel={c.goHome} />
+      ) : (
+        <ClosedTillPanel teller={c.teller} onReopened={() => void c.refreshTill().then(c.goHome)} onCancel={c.goHome} />
+      ),
+  },
+  {
+    id: 'vault',
+    key: 'F10',
+    label: 'Bóveda y traslados',
+    enabled: () => true,
+    render: (c) => <VaultScreen teller={c.teller} user={c.user} till={c.till} onChanged={() => void c.refreshTill()} onCancel={c.goHome} />,
+  },
+  {
+    id: 'supervisor-desk',
+    key: 'F1',
+    // The count of pending requests shows on the start menu as soon as one arrives (polled, see pending.ts).
+    get label() {
+      const n = pendingCount();
+      return n > 0 ? `Escritorio del supervisor (${n} pendientes)` : 'Escritorio del supervisor';
+    },
+    enabled: (c) => {
+      watchPending(c.teller);
+      return true;
+    },
+    render: (c) => <SupervisorDesk teller={c.teller} user={c.user} onCancel={c.goHome} />,
+  },
+  {
+    id: 'journal',
+    key: 'F5',
+    label: 'Diario electrónico',
+    enabled: () => true,
+    render: (c) => <JournalScreen teller={c.teller} onCancel={c.goHome} />,
   },
 ];

@@ -131,7 +131,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           closingId = open.id;
           // A new count replaces an earlier final one too (the teller found the bill): the last count is the arqueo.
           const next = countNumber === 2 ? { count2: req.count } : { count1: req.count, count2: null };
-          deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, approvalId: null, expected: till.position }, at);
+          deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, approvalId: null, reasonCode: null, reasonText: null, expected: till.position }, at);
         }
         deps.journal.record('cash_count', user.id, {
           tillSessionId: till.id,

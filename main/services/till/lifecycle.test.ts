@@ -126,3 +126,25 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     expect(s.message).toContain('DIARIO ALTERADO desde el registro 2');
   });
 });
+
+describe('recount after a difference', () => {
+  let t: Core;
+  afterEach(() => t.close());
+
+  it('a new count replaces the earlier one: the close books what was counted last, and the old request no longer covers it', async () => {
+    t = await tempCore();
+    await openTill(t);
+    const a = data<{ closingId: string; difference: number }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 20, '10000': 10, '1000': 49 } }));
+    expect(a.difference).toBe(-1000);
+    data(await t.call('till.requestDifferenceApproval', { closingId: a.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' }));
+    const b = data<{ closingId: string; next: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: opening }));
+    expect(b).toMatchObject({ closingId: a.closingId, next: 'cerrar' });
+    // The first request is still pending: it blocks until a supervisor decides it.
+    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId })).toMatchObject({ ok: false, error: { code: 'CLOSE_BLOCKED' } });
+    const pending = data<{ items: { id: string }[] }>(await t.call('supervisor.queue')).items[0];
+    data(await t.call('supervisor.decide', { id: pending?.id, source: 'caja', decision: 'rechazar', note: 'Apareció la moneda', ...SUP }));
+    const closed = data<{ report: { lines: { kind: string; text?: string; label?: string; amount?: number }[] } }>(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId }));
+    expect(closed.report.lines).toContainEqual({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
+    expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'Arqueo (contado)', amount: 1_150_000 });
+  });
+});

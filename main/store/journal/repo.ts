@@ -99,7 +99,7 @@ export const journalRepo = (db: Db) => {
             yield { sequence, prevHash: row[6], hash: row[7], input: Buffer.from(storedHashInput(row) ?? '', 'utf8') };
           } else {
             // The input starts with the stored prev_hash (64 characters that are hex when untouched).
-            yield { sequence, prevHash: bytes.latin1Slice(off, off + 64), hash: hashes.slice(i * 64, i * 64 + 64), input: bytes.subarray(off, off + len) };
+            yield { sequence, prevHash: bytes.toString('latin1', off, off + 64), hash: hashes.slice(i * 64, i * 64 + 64), input: bytes.subarray(off, off + len) };
             off += len;
           }
           after = sequence;

@@ -101,8 +101,8 @@ export const tillLifecycleRepo = (db: Db) => {
   const openClosing = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state <> 'cerrada'");
   const closingById = db.prepare<[string], ClosingRow>('SELECT * FROM till_closings WHERE id = ?');
   const closingOfSession = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state = 'cerrada'");
-  const updateClosing = db.prepare(`UPDATE till_closings SET state = ?, count2 = ?, difference = ?, reason_code = ?, reason_text = ?, approval_id = ?, updated_at = ?
-    WHERE id = ? AND state <> 'cerrada'`);
+  const updateClosing = db.prepare(`UPDATE till_closings SET state = ?, expected = ?, count1 = ?, count2 = ?, difference = ?, reason_code = ?, reason_text = ?,
+    approval_id = ?, updated_at = ? WHERE id = ? AND state <> 'cerrada'`);
   const insertReq = db.prepare(`INSERT INTO supervised_requests (id, kind, subject, summary, reasons, context, amount, maker_id, requested_at, expires_at, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const reqById = db.prepare<[string], SupervisedRow>('SELECT * FROM supervised_requests WHERE id = ?');
@@ -126,7 +126,10 @@ export const tillLifecycleRepo = (db: Db) => {
       return r ? toClosing(r) : undefined;
     },
     saveClosing: (c: ClosingRecord, at: string): boolean =>
-      updateClosing.run(c.state, c.count2 === null ? null : JSON.stringify(c.count2), c.difference, c.reasonCode, c.reasonText, c.approvalId, at, c.id).changes === 1,
+      updateClosing.run(
+        c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.count2 === null ? null : JSON.stringify(c.count2), c.difference, c.reasonCode, c.reasonText,
+        c.approvalId, at, c.id,
+      ).changes === 1,
     insertRequest: (r: { request: ApprovalRequest; kind: SupervisedKind; summary: string; context: Record<string, string | number | null>; amount: number | null }) => {
       const q = r.request;
       insertReq.run(q.id, r.kind, q.subject, r.summary, JSON.stringify(q.reasons), JSON.stringify(r.context), r.amount, q.makerId, q.requestedAt, q.expiresAt, q.status);

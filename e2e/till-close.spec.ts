@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { DEMO, expectHome, login } from './support/pages';
+
+/** Types a count row by row (Enter moves down), largest denomination first, as tellers count. */
+const typeCount = async (app: Page, rows: string[]) => {
+  for (const r of rows) {
+    if (r) await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+};
+// 100.000 × 10, 50.000 × 20, 1.000 × 30 = $ 2.030.000
+const OPENING = ['10', '20', '', '', '', '', '30', '', '', '', ''];
+
+const openTill = async (app: Page) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await typeCount(app, OPENING);
+  await app.keyboard.type('2030000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+const switchUser = async (app: Page, user: { username: string; password: string; name: string }) => {
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F12');
+  await login(app, user);
+  await expectHome(app, user.name);
+};
+/** Opens the close screen and waits for the blind count grid (it appears once the gate is read). */
+const startCount = async (app: Page) => {
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F6');
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+  await app.getByLabel('$ 100.000 billete').focus();
+};
+const approveAsSupervisor = async (app: Page) => {
+  await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await app.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await app.getByLabel('Motivo de la decisión').fill('Revisado con el cajero');
+  await app.getByRole('button', { name: /^Aprobar/ }).click();
+};
+
+test('open → provision from the vault → blind close with a shortage → supervisor approval → end-of-day report', async ({ app }) => {
+  await openTill(app);
+
+  // The supervisor provisions the till from the vault; it stays en tránsito until the teller counts it.
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
+  await app.getByRole('button', { name: 'Provisionar una caja' }).click();
+  await app.getByLabel('$ 100.000 billete').focus();
+  await typeCount(app, ['5']); // 100.000 × 5
+  await app.getByLabel('Total del traslado (verificación)').fill('500000');
+  await app.getByRole('button', { name: 'Enviar traslado' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'queda en tránsito' })).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
+
+  await switchUser(app, DEMO.teller);
+  await app.keyboard.press('F10');
+  await app.getByRole('button', { name: 'Contar y recibir' }).click();
+  await app.getByLabel('$ 100.000 billete').focus();
+  await typeCount(app, ['5']);
+  await app.getByRole('button', { name: 'Recibir traslado' }).click();
+  await expect(app.getByTestId('vault-till-total')).toHaveText('$ 2.530.000');
+  await app.keyboard.press('Escape');
+
+  // Blind arqueo: no expected amount on screen. Short one 100.000 bill: above the threshold → second count.
+  await startCount(app);
+  await expect(app.getByTestId('arqueo-hint')).toContainText('El saldo esperado no se muestra');
+  await expect(app.getByRole('main')).not.toContainText('2.530.000');
+  await typeCount(app, ['14', '20', '', '', '', '', '30', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-hint')).toContainText('segundo conteo ciego');
+  await app.getByLabel('$ 100.000 billete').focus();
+  await expect(app.getByRole('main')).not.toContainText('Faltante');
+  await typeCount(app, ['14', '20', '', '', '', '', '30', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 100.000');
+  await app.getByLabel('Motivo de la diferencia').selectOption('ERROR_PAGO');
+  await app.getByLabel('Explicación').fill('Se entregó un billete de más en un retiro');
+  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await expect(app.getByTestId('approval-status')).toContainText('pendiente');
+
+  // The teller cannot approve their own difference.
+  await app.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);
+  await app.getByLabel('Contraseña del supervisor').fill(DEMO.teller.password);
+  await app.getByRole('button', { name: /^Aprobar/ }).click();
+  await expect(app.getByRole('alert')).toContainText('no es supervisor');
+
+  await approveAsSupervisor(app);
+  await expect(app.getByTestId('approval-status')).toContainText('aprobada');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+  const report = app.getByTestId('close-report');
+  await expect(report).toContainText('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
+  await expect(report).toContainText('FALTANTE: -$ 100.000');
+  await expect(report).toContainText('Aprobó: Marta Rojas');
+  await expect(report).toContainText('Provisión de bóveda (1) entradas: $ 500.000');
+  await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+
+  // The journal shows the close and verifies.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Verificar integridad' }).click();
+  await expect(app.getByTestId('journal-status')).toContainText('Diario íntegro');
+  await app.getByLabel('Tipo de evento').selectOption('till_close');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(app.getByRole('table', { name: 'Registros del diario' })).toContainText('faltante');
+});
+
+test('the pre-close gate blocks closing while an approval is pending and says where to resolve it', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  // A small shortage (one 1.000 coin): booked at once, approval requested…
+  await typeCount(app, ['10', '20', '', '', '', '', '29', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 1.000');
+  await app.getByLabel('Explicación').fill('Moneda perdida');
+  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await expect(app.getByTestId('approval-status')).toContainText('pendiente');
+  // …then the teller finds the coin and counts again: the earlier request is still waiting for a supervisor.
+  await app.keyboard.press('Escape');
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '30', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('alert')).toContainText('1 solicitud de aprobación pendiente del supervisor');
+  await expect(app.getByRole('alert')).toContainText('Escritorio del supervisor (F1)');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+
+  // The supervisor sees it on the desk with its context and rejects it; then the till closes.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F1');
+  await expect(app.getByRole('heading', { name: 'Escritorio del supervisor' })).toBeVisible();
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  await expect(app.getByRole('region', { name: 'Detalle de la solicitud' })).toContainText('Faltante $ 1.000');
+  await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await app.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await app.getByLabel('Motivo de la decisión').fill('La moneda apareció');
+  await app.getByRole('button', { name: 'Rechazar' }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '30', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+});

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { JournalStatus } from '../../../domain/contract/journal';
+import { JOURNAL_ENTRY_TYPES, type JournalEntryType } from '../../../domain/journal/entry';
+import { formatPesos } from '../../../domain/money/pesos';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: true }>['data']['entries'][number];
+
+/** Electronic journal: integrity (verify on demand), search by date, teller, type, account, amount and state; reprint. */
+export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
+  const [status, setStatus] = useState<JournalStatus | null>(null);
+  const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', amountMin: '', amountMax: '', state: '' });
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void teller.journal.status({}).then((r) => r.ok && setStatus(r.data));
+  }, [teller]);
+
+  const search = async () => {
+    const n = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(/\D/g, '')));
+    const t = (s: string) => (s.trim() === '' ? undefined : s.trim());
+    const r = await teller.journal.search({
+      from: t(filters.from),
+      to: t(filters.to),
+      teller: t(filters.teller),
+      type: (t(filters.type) as JournalEntryType | undefined) ?? undefined,
+      account: t(filters.account),
+      amountMin: n(filters.amountMin),
+      amountMax: n(filters.amountMax),
+      state: t(filters.state),
+      limit: 100,
+    });
+    if (r.ok) {
+      setEntries(r.data.entries);
+      setError(null);
+    } else setError(r.error.message);
+  };
+  const verify = async () => {
+    const r = await teller.journal.verify({});
+    if (r.ok) setStatus(r.data);
+    else setError(r.error.message);
+  };
+  const reprint = async (sequence: string) => {
+    const r = await teller.receipt.reprint({ sequence });
+    if (r.ok) setNotice(`Reimpreso ${sequence}: COPIA No. ${r.data.receipt.copyNumber ?? 1}.`);
+    else setError(r.error.message);
+  };
+  const field = (k: keyof typeof filters, label: string) => (
+    <div className="field">
+      <label htmlFor={`jf-${k}`}>{label}</label>
+      <input id={`jf-${k}`} value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void search()} />
+    </div>
+  );
+
+  return (
+    <main className="screen" aria-labelledby="journal-title">
+      <h1 id="journal-title">Diario electrónico</h1>
+      <p className={status?.ok === false ? 'error-banner' : 'notice'} role={status?.ok === false ? 'alert' : 'status'} data-testid="journal-status">
+        {status?.message ?? '…'}
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void verify()}>
+          Verificar integridad
+        </button>
+      </div>
+      <form
+        className="panel"
+        aria-label="Buscar en el diario"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+      >
+        {field('from', 'Desde (AAAA-MM-DD)')}
+        {field('to', 'Hasta (AAAA-MM-DD)')}
+        {field('teller', 'Usuario')}
+        <div className="field">
+          <label htmlFor="jf-type">Tipo de evento</label>
+          <select id="jf-type" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })}>
+            <option value="">Todos</option>
+            {JOURNAL_ENTRY_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        {field('account', 'Cuenta')}
+        {field('amountMin', 'Valor desde')}
+        {field('amountMax', 'Valor hasta')}
+        {field('state', 'Estado')}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Buscar
+          </button>
+        </div>
+      </form>
+      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      <table className="grid-table" aria-label="Registros del diario">
+        <thead>
+          <tr>
+            <th>No.</th>
+            <th>Fecha y hora</th>
+            <th>Usuario</th>
+            <th>Tipo</th>
+            <th>Cuenta</th>
+            <th>Valor</th>
+            <th>Estado</th>
+            <th>Referencia</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.sequence}>
+              <td>{e.sequence}</td>
+              <td>{e.at}</td>
+              <td>{e.actorName}</td>
+              <td>{e.type}</td>
+              <td>{e.account ?? ''}</td>
+              <td className="num">{e.amount === null ? '' : formatPesos(e.amount)}</td>
+              <td>{e.state ?? ''}</td>
+              <td>{e.reference ?? ''}</td>
+              <td>
+                {e.type === 'comprobante' && e.reference ? (
+                  <button type="button" onClick={() => void reprint(e.reference ?? '')}>
+                    Reimprimir
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ErrorBanner message={error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Volver <kbd>Esc</kbd>
+        </button>
+      </div>
+    </main>
+  );
+};

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+/**
+ * The supervisor types their own user and password at this workstation (over the shoulder); the core checks
+ * the role and that they did not make the request (maker ≠ checker).
+ */
+export const SupervisorApproval = ({
+  teller,
+  requestId,
+  source,
+  onDecided,
+  allowReject = true,
+}: {
+  teller: TellerApi;
+  requestId: string;
+  source: 'comprobante' | 'caja' | 'central';
+  onDecided: (status: string) => void;
+  allowReject?: boolean;
+}) => {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const decide = async (decision: 'aprobar' | 'rechazar') => {
+    if (busy) return;
+    setBusy(true);
+    const r = await teller.supervisor.decide({ id: requestId, source, decision, username, password, ...(note.trim() ? { note } : {}) });
+    setBusy(false);
+    if (r.ok) {
+      setPassword('');
+      onDecided(r.data.status);
+    } else setError(r.error.message);
+  };
+  const id = requestId.slice(0, 8);
+  return (
+    <form
+      className="panel"
+      aria-label="Aprobación del supervisor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void decide('aprobar');
+      }}
+    >
+      <h3>Aprobación del supervisor</h3>
+      <div className="field">
+        <label htmlFor={`sup-user-${id}`}>Usuario del supervisor</label>
+        <input id={`sup-user-${id}`} autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`sup-pass-${id}`}>Contraseña del supervisor</label>
+        <input id={`sup-pass-${id}`} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`sup-note-${id}`}>Motivo de la decisión</label>
+        <input id={`sup-note-${id}`} autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <ErrorBanner message={error} />
+      <div className="actions">
+        {allowReject ? (
+          <button type="button" className="secondary" disabled={busy} onClick={() => void decide('rechazar')}>
+            Rechazar
+          </button>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy}>
+          Aprobar <kbd>Enter</kbd>
+        </button>
+      </div>
+    </form>
+  );
+};

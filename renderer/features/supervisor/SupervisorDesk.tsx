@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { JournalStatus } from '../../../domain/contract/journal';
+import type { User } from '../../../domain/contract/session';
+import type { QueueItem } from '../../../domain/contract/supervisor';
+import { formatPesos } from '../../../domain/money/pesos';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { onPending } from './pending';
+import { SupervisorApproval } from './SupervisorApproval';
+
+type Dashboard = Extract<Awaited<ReturnType<TellerApi['supervisor']['dashboard']>>, { ok: true }>['data'];
+const HOLDING = { ok: 'Dentro del límite', cerca: 'Cerca del límite', excedido: 'Límite excedido' } as const;
+
+/** Supervisor desk: approval queue with context, notification on arrival, branch dashboard, journal integrity. */
+export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; user: User; onCancel: () => void }) => {
+  const [items, setItems] = useState<QueueItem[]>([]);
+  const [central, setCentral] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const [dash, setDash] = useState<Dashboard | null>(null);
+  const [journal, setJournal] = useState<JournalStatus | null>(null);
+  const [arrived, setArrived] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const [q, j] = await Promise.all([teller.supervisor.queue({}), teller.journal.status({})]);
+    if (q.ok) {
+      setItems(q.data.items);
+      setCentral(q.data.centralReachable);
+    } else setError(q.error.message);
+    if (j.ok) setJournal(j.data);
+    if (user.role === 'supervisor') {
+      const d = await teller.supervisor.dashboard({});
+      if (d.ok) setDash(d.data);
+    }
+  }, [teller, user.role]);
+  useEffect(() => void load(), [load]);
+  useEffect(
+    () =>
+      onPending((n, isNew) => {
+        if (isNew) {
+          setArrived(`Nueva solicitud de aprobación (${n} pendientes).`);
+          void load();
+        }
+      }),
+    [load],
+  );
+
+  return (
+    <main className="screen" aria-labelledby="desk-title">
+      <h1 id="desk-title">Escritorio del supervisor</h1>
+      {arrived ? (
+        <p className="error-banner" role="alert" data-testid="desk-notification">
+          {arrived}
+        </p>
+      ) : null}
+      {journal ? (
+        <p className={journal.ok === false ? 'error-banner' : 'notice'} role={journal.ok === false ? 'alert' : 'status'} data-testid="desk-journal">
+          {journal.message}
+        </p>
+      ) : null}
+      <h2>Solicitudes pendientes ({items.length})</h2>
+      <p className="hint">{central ? 'Incluye las solicitudes de otras estaciones de la oficina (vía central).' : 'Central no responde: se muestran solo las solicitudes de esta estación.'}</p>
+      <table className="grid-table" aria-label="Solicitudes pendientes">
+        <thead>
+          <tr>
+            <th>Solicitud</th>
+            <th>Motivos</th>
+            <th>Valor</th>
+            <th>Cajero</th>
+            <th>Estación</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id}>
+              <td>{i.summary}</td>
+              <td>{i.reasons.map((r) => r.message).join(' ')}</td>
+              <td className="num">{i.amount === null ? '—' : formatPesos(i.amount)}</td>
+              <td>{i.teller}</td>
+              <td>{i.workstation}</td>
+              <td>
+                <button type="button" onClick={() => setOpen(open === i.id ? null : i.id)}>
+                  Revisar
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items
+        .filter((i) => i.id === open)
+        .map((i) => (
+          <section key={i.id} className="panel" aria-label="Detalle de la solicitud">
+            <h3>{i.summary}</h3>
+            <dl>
+              {Object.entries({ ...i.context, ...(i.customer ? { Cliente: i.customer } : {}), ...(i.biometric ? { Biometría: i.biometric } : {}), Solicitada: i.requestedAt, Vence: i.expiresAt }).map(
+                ([k, v]) => (
+                  <div key={k}>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </div>
+                ),
+              )}
+            </dl>
+            <SupervisorApproval
+              teller={teller}
+              requestId={i.id}
+              source={i.source}
+              onDecided={() => {
+                setOpen(null);
+                void load();
+              }}
+            />
+          </section>
+        ))}
+      {dash ? (
+        <section className="panel" aria-label="Tablero de la oficina">
+          <h2>Tablero de la oficina</h2>
+          <table className="grid-table" aria-label="Cajas abiertas">
+            <thead>
+              <tr>
+                <th>Caja</th>
+                <th>Cajero</th>
+                <th>Efectivo</th>
+                <th>Límite</th>
+                <th>Estado</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dash.tills.map((t) => (
+                <tr key={t.tillCode}>
+                  <td>{t.tillCode}</td>
+                  <td>{t.tellerName}</td>
+                  <td className="num">{formatPesos(t.positionTotal)}</td>
+                  <td className="num">{formatPesos(t.limit)}</td>
+                  <td>{HOLDING[t.holding]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            Bóveda: {formatPesos(dash.vaultTotal)} · Traslados en tránsito: {dash.transfersInTransit} · Sincronización: {dash.sync.state}, {dash.sync.queueLength} en cola,{' '}
+            {dash.sync.unknown} sin confirmar, {dash.sync.rejected} rechazadas · Radicaciones vencidas: {dash.overdueRadications}
+          </p>
+        </section>
+      ) : null}
+      <ErrorBanner message={error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Volver <kbd>Esc</kbd>
+        </button>
+      </div>
+    </main>
+  );
+};

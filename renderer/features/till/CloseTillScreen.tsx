@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { CountResult } from '../../../domain/contract/till';
+import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { formatPesos } from '../../../domain/money/pesos';
+import { DIFFERENCE_REASONS, DIFFERENCE_REASON_CODES, type DifferenceReasonCode } from '../../../domain/till/arqueo';
+import { DenominationGrid } from '../../components/DenominationGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { SupervisorApproval } from '../supervisor/SupervisorApproval';
+import { ReceiptView } from './ReceiptView';
+
+type Gate = { canClose: boolean; items: { code: string; message: string; resolveAt: string }[] };
+
+/**
+ * Till close: pre-close gate, blind arqueo (the expected amount is never shown before the count is final), a
+ * second blind count when the difference is large, the difference booked with a reason and approved by a
+ * supervisor at this workstation, then the end-of-day report.
+ */
+export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: TellerApi; onClosed: () => void; onCancel: () => void }) => {
+  const [gate, setGate] = useState<Gate | null>(null);
+  const [count, setCount] = useState<DenominationCount>({});
+  const [result, setResult] = useState<CountResult | null>(null);
+  const [reason, setReason] = useState<DifferenceReasonCode>('NO_IDENTIFICADA');
+  const [reasonText, setReasonText] = useState('');
+  const [approval, setApproval] = useState<{ id: string; status: string } | null>(null);
+  const [report, setReport] = useState<ReceiptDocument | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [gridKey, setGridKey] = useState(0);
+  const closeKey = useRef(crypto.randomUUID());
+
+  const loadGate = useCallback(async () => {
+    const r = await teller.till.gate({});
+    if (r.ok) setGate(r.data);
+    else setError(r.error.message);
+  }, [teller]);
+  useEffect(() => void loadGate(), [loadGate]);
+
+  const sendCount = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const r = await teller.till.count({ idempotencyKey: crypto.randomUUID(), count });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error.message);
+      if (r.error.code === 'CLOSE_BLOCKED') void loadGate();
+      return;
+    }
+    setResult(r.data);
+    if (r.data.next === 'recontar') {
+      setCount({});
+      setGridKey((k) => k + 1);
+    }
+  };
+
+  const askApproval = async () => {
+    if (!result) return;
+    const r = await teller.till.requestDifferenceApproval({ closingId: result.closingId, reasonCode: reason, reasonText });
+    if (r.ok) setApproval({ id: r.data.approvalId, status: r.data.status });
+    else setError(r.error.message);
+  };
+
+  const close = async () => {
+    if (!result || busy) return;
+    setBusy(true);
+    const r = await teller.till.close({ idempotencyKey: closeKey.current, closingId: result.closingId });
+    setBusy(false);
+    if (r.ok) {
+      setReport(r.data.report);
+      onClosed();
+    } else {
+      setError(r.error.message);
+      if (r.error.code === 'CLOSE_BLOCKED') void loadGate();
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F10' || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      if (!result || result.next === 'recontar') void sendCount();
+      else if (result.next === 'cerrar' || approval?.status === 'aprobada') void close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (report) {
+    return (
+      <main className="screen" aria-labelledby="close-title">
+        <h1 id="close-title">Caja cerrada</h1>
+        <p className="notice">La caja quedó cerrada y no admite cambios. El reporte de fin de día se envió a la impresora.</p>
+        <ReceiptView doc={report} testId="close-report" />
+        <div className="actions">
+          <button type="button" className="primary" onClick={onCancel}>
+            Volver al inicio <kbd>Esc</kbd>
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const blocked = gate && !gate.canClose;
+  const final = result && result.next !== 'recontar';
+  return (
+    <main className="screen" aria-labelledby="close-title">
+      <h1 id="close-title">Cierre de caja</h1>
+      {blocked ? (
+        <section className="panel" aria-label="Pendientes antes del cierre" data-testid="close-gate">
+          <h2>No se puede cerrar todavía</h2>
+          <ul>
+            {gate.items.map((i) => (
+              <li key={i.code}>
+                <strong>{i.message}</strong> {i.resolveAt}
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => void loadGate()}>
+              Revisar de nuevo
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {!blocked && gate && !final ? (
+        <>
+          <p className="hint" data-testid="arqueo-hint">
+            {result?.next === 'recontar'
+              ? 'El conteo no coincide con el saldo de la caja por más del margen permitido. Cuente de nuevo todo el efectivo (segundo conteo ciego).'
+              : 'Arqueo ciego: cuente el efectivo por denominación. El saldo esperado no se muestra hasta terminar el conteo.'}
+          </p>
+          <div className="two-col">
+            <DenominationGrid key={gridKey} caption={result?.next === 'recontar' ? 'Segundo conteo' : 'Arqueo'} value={count} onChange={setCount} autoFocus onDone={() => void sendCount()} />
+            <div className="side">
+              <p className="big-total">
+                Total contado: <strong>{formatPesos(totalOfCount(count))}</strong>
+              </p>
+              <div className="actions">
+                <button type="button" className="secondary" onClick={onCancel}>
+                  Volver <kbd>Esc</kbd>
+                </button>
+                <button type="button" className="primary" onClick={() => void sendCount()} disabled={busy}>
+                  Registrar conteo <kbd>F10</kbd>
+                </button>
+              </div>
+            </div>
+          </div>
+        </>
+      ) : null}
+      {final ? (
+        <section className="panel" aria-label="Resultado del arqueo" data-testid="arqueo-result">
+          {result.next === 'cerrar' ? (
+            <p className="notice">Caja cuadrada: el conteo coincide con el saldo.</p>
+          ) : (
+            <>
+              <p>
+                <strong>{result.outcome === 'faltante' ? 'Faltante' : 'Sobrante'} de {formatPesos(Math.abs(result.difference ?? 0))}</strong>
+              </p>
+              {!approval ? (
+                <>
+                  <div className="field">
+                    <label htmlFor="diff-reason">Motivo de la diferencia</label>
+                    <select id="diff-reason" value={reason} onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}>
+                      {DIFFERENCE_REASON_CODES.map((c) => (
+                        <option key={c} value={c}>
+                          {DIFFERENCE_REASONS[c]}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="diff-text">Explicación</label>
+                    <input id="diff-text" value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
+                  </div>
+                  <div className="actions">
+                    <button type="button" className="primary" onClick={() => void askApproval()}>
+                      Solicitar aprobación
+                    </button>
+                  </div>
+                </>
+              ) : approval.status !== 'aprobada' ? (
+                <>
+                  <p data-testid="approval-status">Solicitud enviada al supervisor: {approval.status}.</p>
+                  <SupervisorApproval teller={teller} requestId={approval.id} source="caja" onDecided={(status) => setApproval({ ...approval, status })} />
+                </>
+              ) : (
+                <p className="notice" data-testid="approval-status">
+                  Diferencia aprobada por el supervisor.
+                </p>
+              )}
+            </>
+          )}
+          {result.next === 'cerrar' || approval?.status === 'aprobada' ? (
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void close()} disabled={busy}>
+                Cerrar caja <kbd>F10</kbd>
+              </button>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+      <ErrorBanner message={error} />
+    </main>
+  );
+};

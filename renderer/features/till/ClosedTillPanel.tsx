@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { SupervisorApproval } from '../supervisor/SupervisorApproval';
+import { ReceiptView } from './ReceiptView';
+
+/** The last closed till: its report, and a supervised reopening (a new session; the closed one is never edited). */
+export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: TellerApi; onReopened: () => void; onCancel: () => void }) => {
+  const [last, setLast] = useState<{ report: ReceiptDocument | null; reopenable: boolean } | null>(null);
+  const [reason, setReason] = useState('');
+  const [approvalId, setApprovalId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = useRef(crypto.randomUUID());
+  useEffect(() => {
+    void teller.till.lastReport({}).then((r) => (r.ok ? setLast(r.data) : setError(r.error.message)));
+  }, [teller]);
+  const ask = async () => {
+    const r = await teller.till.requestReopen({ reason });
+    if (r.ok) setApprovalId(r.data.approvalId);
+    else setError(r.error.message);
+  };
+  const reopen = async (id: string) => {
+    const r = await teller.till.reopen({ idempotencyKey: key.current, approvalId: id });
+    if (r.ok) onReopened();
+    else setError(r.error.message);
+  };
+  return (
+    <main className="screen" aria-labelledby="closed-title">
+      <h1 id="closed-title">Caja cerrada</h1>
+      {last?.report ? <ReceiptView doc={last.report} testId="close-report" /> : <p className="hint">No hay una caja cerrada hoy en esta estación.</p>}
+      {last?.reopenable && !approvalId ? (
+        <section className="panel">
+          <h2>Reabrir la caja</h2>
+          <p className="hint">La reapertura necesita un supervisor y abre una sesión nueva con el saldo del cierre.</p>
+          <div className="field">
+            <label htmlFor="reopen-reason">Motivo de la reapertura</label>
+            <input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void ask()}>
+              Solicitar reapertura
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {approvalId ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s) => (s === 'aprobada' ? void reopen(approvalId) : setError(`Reapertura ${s}.`))} /> : null}
+      <ErrorBanner message={error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Volver <kbd>Esc</kbd>
+        </button>
+      </div>
+    </main>
+  );
+};

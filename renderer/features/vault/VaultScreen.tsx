@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { User } from '../../../domain/contract/session';
+import type { TillSession } from '../../../domain/contract/till';
+import type { TransferView } from '../../../domain/contract/vault';
+import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { formatPesos } from '../../../domain/money/pesos';
+import { AmountInput } from '../../components/AmountInput';
+import { DenominationGrid } from '../../components/DenominationGrid';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+const STATE = { en_transito: 'En tránsito', aceptado: 'Aceptado', rechazado: 'Rechazado' } as const;
+
+/**
+ * Vault and transfers: a supervisor provisions tills from the vault; a teller returns surplus to the vault or
+ * sends to another till. The receiver counts blind and accepts, or rejects with a reason.
+ */
+export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { teller: TellerApi; user: User; till: TillSession | null; onChanged: () => void; onCancel: () => void }) => {
+  const [overview, setOverview] = useState<{ vaultTotal: number; transfers: TransferView[] } | null>(null);
+  const [mode, setMode] = useState<{ kind: 'send' } | { kind: 'accept'; t: TransferView } | null>(null);
+  const [dest, setDest] = useState(user.role === 'supervisor' ? '03' : 'BOVEDA');
+  const [count, setCount] = useState<DenominationCount>({});
+  const [declared, setDeclared] = useState<number | null>(null);
+  const [rejectNote, setRejectNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const key = useRef(crypto.randomUUID());
+
+  const load = useCallback(async () => {
+    const r = await teller.vault.overview({});
+    if (r.ok) setOverview(r.data);
+    else setError(r.error.message);
+  }, [teller]);
+  useEffect(() => void load(), [load]);
+
+  const done = (msg: string) => {
+    setNotice(msg);
+    setMode(null);
+    setCount({});
+    setDeclared(null);
+    setError(null);
+    key.current = crypto.randomUUID();
+    onChanged();
+    void load();
+  };
+  const send = async () => {
+    const to = dest === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: dest };
+    const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared ?? -1 });
+    if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount)} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que el receptor lo cuente y acepte.`);
+    else setError(r.error.message);
+  };
+  const accept = async (t: TransferView) => {
+    const r = await teller.vault.accept({ transferId: t.id, count });
+    if (r.ok) done(`Traslado de ${formatPesos(t.amount)} recibido.`);
+    else setError(r.error.message);
+  };
+  const reject = async (t: TransferView) => {
+    const r = await teller.vault.reject({ transferId: t.id, note: rejectNote });
+    if (r.ok) done(`Traslado rechazado: el efectivo volvió a ${t.fromLabel}.`);
+    else setError(r.error.message);
+  };
+
+  return (
+    <main className="screen" aria-labelledby="vault-title">
+      <h1 id="vault-title">Bóveda y traslados</h1>
+      {till?.holding?.prompt ? <p className="error-banner" role="status">{till.holding.prompt}</p> : null}
+      <p>
+        Bóveda: <strong data-testid="vault-total">{overview ? formatPesos(overview.vaultTotal) : '…'}</strong>
+        {till ? (
+          <>
+            {' '}
+            · Caja {till.tillCode}: <strong data-testid="vault-till-total">{formatPesos(till.positionTotal)}</strong>
+          </>
+        ) : null}
+      </p>
+      <table className="grid-table" aria-label="Traslados">
+        <thead>
+          <tr>
+            <th>Origen</th>
+            <th>Destino</th>
+            <th>Valor</th>
+            <th>Estado</th>
+            <th>Envió</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {overview?.transfers.map((t) => (
+            <tr key={t.id}>
+              <td>{t.fromLabel}</td>
+              <td>{t.toLabel}</td>
+              <td className="num">{formatPesos(t.amount)}</td>
+              <td>{STATE[t.state]}</td>
+              <td>{t.sentBy}</td>
+              <td>
+                {t.mine ? (
+                  <button type="button" onClick={() => setMode({ kind: 'accept', t })}>
+                    Contar y recibir
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {!mode ? (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onCancel}>
+            Volver <kbd>Esc</kbd>
+          </button>
+          {user.role === 'supervisor' || till ? (
+            <button type="button" className="primary" onClick={() => setMode({ kind: 'send' })}>
+              {user.role === 'supervisor' ? 'Provisionar una caja' : 'Trasladar efectivo'}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {mode?.kind === 'send' ? (
+        <section className="panel two-col">
+          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={setCount} autoFocus />
+          <div className="side">
+            <div className="field">
+              <label htmlFor="transfer-dest">Destino</label>
+              <select id="transfer-dest" value={dest} onChange={(e) => setDest(e.target.value)}>
+                {user.role !== 'supervisor' ? <option value="BOVEDA">Bóveda</option> : null}
+                {['01', '02', '03', '04', '05'].filter((c) => c !== till?.tillCode).map((c) => (
+                  <option key={c} value={c}>{`Caja ${c}`}</option>
+                ))}
+              </select>
+            </div>
+            <AmountInput id="transfer-total" label="Total del traslado (verificación)" value={declared} onChange={setDeclared} onEnter={() => void send()} />
+            <p>Total del conteo: {formatPesos(totalOfCount(count))}</p>
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => setMode(null)}>
+                Cancelar
+              </button>
+              <button type="button" className="primary" onClick={() => void send()}>
+                Enviar traslado
+              </button>
+            </div>
+          </div>
+        </section>
+      ) : null}
+      {mode?.kind === 'accept' ? (
+        <section className="panel two-col">
+          <DenominationGrid caption={`Conteo del traslado de ${mode.t.fromLabel}`} value={count} onChange={setCount} autoFocus onDone={() => void accept(mode.t)} />
+          <div className="side">
+            <p className="hint">Cuente el efectivo recibido. Si no coincide con lo enviado, cuente de nuevo o rechace el traslado.</p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void accept(mode.t)}>
+                Recibir traslado
+              </button>
+            </div>
+            <div className="field">
+              <label htmlFor="reject-note">Motivo del rechazo</label>
+              <input id="reject-note" value={rejectNote} onChange={(e) => setRejectNote(e.target.value)} />
+            </div>
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => void reject(mode.t)}>
+                Rechazar traslado
+              </button>
+            </div>
+          </div>
+        </section>
+      ) : null}
+      <ErrorBanner message={error} />
+    </main>
+  );
+};
