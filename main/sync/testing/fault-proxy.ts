@@ -70,7 +70,7 @@ export const startFaultProxy = async (opts: FaultProxyOptions): Promise<FaultPro
     const res = await fetch(`${opts.target()}${req.url ?? '/'}`, {
       method: req.method ?? 'GET',
       headers,
-      ...(req.method === 'POST' ? { body } : {}),
+      ...(req.method === 'POST' ? { body: new Uint8Array(body) } : {}),
     });
     return { status: res.status, text: await res.text(), type: res.headers.get('content-type') ?? 'application/json' };
   };
