@@ -119,3 +119,29 @@ describe('pump against a real central process', () => {
     }
   }, 60_000);
 });
+
+describe('pump with a workstation central does not accept', () => {
+  it('a wrong token reads as offline and nothing leaves the queue', async () => {
+    const dir = tempDir('caja-pump-token-');
+    const db = openDatabase(join(dir.dir, 'caja.sqlite'));
+    try {
+      const outbox = outboxRepo(db);
+      const states: string[] = [];
+      const pump = createPump({
+        db,
+        outbox,
+        client: createCentralClient({ url: central.url, token: 'not-a-token', timeoutMs: 5_000 }),
+        clock: systemClock,
+        onLink: (s, e) => states.push(`${s}:${e?.code ?? ''}`),
+      });
+      inTransaction(db, () => void outbox.enqueue(cashDeposit(keyFor(0xa5, 1), '240000000029', 10)));
+      const r = await pump.step();
+      expect(r.failed).toBe(true);
+      expect(states).toEqual(['offline:UNAUTHENTICATED']);
+      expect(outbox.byKey(keyFor(0xa5, 1))?.state).toBe('pending');
+    } finally {
+      db.close();
+      dir.remove();
+    }
+  }, 30_000);
+});

@@ -42,11 +42,15 @@ export interface PumpDeps {
   onLink?: (state: LinkState, error?: { code: string; message: string }) => void;
 }
 
+/** Central answers but will not work with this workstation (token): for the teller that is "no central". */
+export const refusesStation = (code: string): boolean => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
+
 const isUnknownOutcome = (r: CentralCall<'postOperations'> & { ok: false }): boolean =>
   r.kind !== 'rejected' || (r.status ?? 500) >= 500;
 
 export const createPump = (deps: PumpDeps) => {
-  let batchSize = Math.min(deps.maxBatch ?? MAX_BATCH, MAX_BATCH);
+  const maxBatch = Math.min(deps.maxBatch ?? MAX_BATCH, MAX_BATCH);
+  let batchSize = maxBatch;
   const concurrency = deps.statusConcurrency ?? 16;
   const now = () => deps.clock.now().toISOString();
   let recovered = false;
@@ -86,7 +90,7 @@ export const createPump = (deps: PumpDeps) => {
           if (!e) return;
           if (!r.ok) {
             reachable = false;
-            link(r.kind === 'rejected' && (r.status ?? 500) < 500 ? 'online' : 'offline', r.error);
+            link(r.kind === 'rejected' && (r.status ?? 500) < 500 && !refusesStation(r.error.code) ? 'online' : 'offline', r.error);
             return;
           }
           const s = r.data;
@@ -121,8 +125,10 @@ export const createPump = (deps: PumpDeps) => {
       } else {
         // Central refused the request as a whole (nothing applied): the operations wait in the queue.
         deps.outbox.requeue(keys);
-        if (reply.error.code === 'PAYLOAD_TOO_LARGE') batchSize = Math.max(1, Math.floor(batchSize / 2));
-        link('online', reply.error);
+        // Too large, or refused as invalid: smaller batches next time, so one bad operation holds back as few
+        // others as possible (at size 1 it waits alone, visible in the queue and the log).
+        if (reply.error.code === 'PAYLOAD_TOO_LARGE' || reply.error.code === 'INVALID_REQUEST') batchSize = Math.max(1, Math.floor(batchSize / 2));
+        link(refusesStation(reply.error.code) ? 'offline' : 'online', reply.error);
       }
       return false;
     }
@@ -139,6 +145,7 @@ export const createPump = (deps: PumpDeps) => {
       return false;
     }
     record(matched.map((r) => ({ key: r.key, result: r })), byKey);
+    batchSize = Math.min(maxBatch, batchSize * 2);
     report.sent += batch.length;
     report.resolved += batch.length;
     link('online');

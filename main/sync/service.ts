@@ -5,7 +5,7 @@ import type { SyncStateRepo } from '../store/outbox/sync-state';
 import type { ReferenceRepo } from '../store/reference/repo';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { CentralClient } from './central-client';
-import { createPump, type LinkState } from './pump';
+import { createPump, refusesStation, type LinkState } from './pump';
 import { pullReference } from './reference';
 
 /**
@@ -85,7 +85,7 @@ export const createSync = (deps: SyncDeps) => {
       }
       const pulled = await pullReference({ client: deps.client, repo: deps.reference, clock: deps.clock });
       if (!pulled.ok) {
-        setLink(pulled.kind === 'rejected' ? 'online' : 'offline', pulled.error);
+        setLink(pulled.kind === 'rejected' && !refusesStation(pulled.error.code) ? 'online' : 'offline', pulled.error);
         return false;
       }
       // Kept in memory for the status bar; written to disk at most every few seconds, since an idle round
