@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /**
@@ -88,7 +89,7 @@ export const centralForConfig = async (
   }
   try {
     const proc = await startCentralProcess({
-      dbFile: `${config.dataDir}/central.db`,
+      dbFile: join(config.dataDir, 'central.db'),
       onLog: (line) => log({ level: 'warn', msg: 'central', line }),
     });
     const token = proc.tokens.get(config.workstation.id);
