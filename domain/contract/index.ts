@@ -7,6 +7,7 @@ import { accountsChannels } from './accounts';
 import { vaultChannels } from './vault';
 import { supervisorChannels } from './supervisor';
 import { journalChannels } from './journal';
+import { reversalChannels } from './reversal';
 import { approvalChannels } from './approval';
 import { depositChannels } from './deposit';
 import { receiptChannels } from './receipt';
@@ -30,6 +31,7 @@ export const featureChannels = {
   vault: vaultChannels,
   supervisor: supervisorChannels,
   journal: journalChannels,
+  reversal: reversalChannels,
   deposit: depositChannels,
   receipt: receiptChannels,
   remittance: remittanceChannels,
@@ -50,6 +52,7 @@ export const contract = {
   ...vaultChannels,
   ...supervisorChannels,
   ...journalChannels,
+  ...reversalChannels,
   ...receiptChannels,
   ...remittanceChannels,
   ...transferChannels,
@@ -90,6 +93,7 @@ export * from './receipt';
 export * from './vault';
 export * from './supervisor';
 export * from './journal';
+export * from './reversal';
 export * from './remittance';
 export * from './transfer';
 export * from './withdrawal';

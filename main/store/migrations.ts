@@ -6,6 +6,7 @@ import { referenceMigrations } from './reference/migrations';
 import { settingsMigrations } from './settings/migrations';
 import { tillMigrations } from './till/migrations';
 import { vaultMigrations } from './vault/migrations';
+import { reversalMigrations } from './reversal/migrations';
 import { userMigrations } from './users/migrations';
 import { approvalMigrations } from './approvals/migrations';
 import { comprobanteMigrations } from './comprobante/migrations';
@@ -35,4 +36,5 @@ export const allMigrations: readonly Migration[] = [
   ...deviceMigrations,
   ...identityMigrations,
   ...securityCodeMigrations,
+  ...reversalMigrations,
 ];

@@ -21,6 +21,11 @@ import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } f
 import { vaultHandlers } from '../vault/handlers';
 import { createVaultService } from '../vault/service';
 import { tillHandlers } from './handlers';
+import { comprobanteRepo } from '../../store/comprobante/repo';
+import { outboxRepo } from '../../store/outbox/repo';
+import { reversalRepo } from '../../store/reversal/repo';
+import { reversalHandlers } from '../reversal/handlers';
+import { createReversalService } from '../reversal/service';
 import type { TillService } from './service';
 
 export interface TillWiring {
@@ -66,8 +71,13 @@ export const tillFeatures = (w: TillWiring) => {
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources: deskSourcesRepo(w.db), tills, vault, health, link: w.link,
     central: w.central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
   });
+  const reversal = createReversalService({
+    db: w.db, comprobantes: comprobanteRepo(w.db), reversals: reversalRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
+    outbox: outboxRepo(w.db), requests, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
+  });
   return {
     handlers: {
+      ...reversalHandlers(reversal),
       ...tillHandlers(w.till, arqueo),
       ...vaultHandlers(vaultService),
       ...supervisorHandlers(supervisor),

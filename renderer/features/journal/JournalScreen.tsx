@@ -4,6 +4,7 @@ import type { JournalStatus } from '../../../domain/contract/journal';
 import { JOURNAL_ENTRY_TYPES, type JournalEntryType } from '../../../domain/journal/entry';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ReversalPanel } from '../reversal/ReversalPanel';
 
 type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: true }>['data']['entries'][number];
 
@@ -14,6 +15,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const [entries, setEntries] = useState<Entry[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reversing, setReversing] = useState<string | null>(null);
 
   useEffect(() => {
     void teller.journal.status({}).then((r) => r.ok && setStatus(r.data));
@@ -126,15 +128,21 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
               <td>{e.reference ?? ''}</td>
               <td>
                 {e.type === 'comprobante' && e.reference ? (
-                  <button type="button" onClick={() => void reprint(e.reference ?? '')}>
-                    Reimprimir
-                  </button>
+                  <>
+                    <button type="button" onClick={() => void reprint(e.reference ?? '')}>
+                      Reimprimir
+                    </button>{' '}
+                    <button type="button" onClick={() => setReversing(e.reference)}>
+                      Reversar
+                    </button>
+                  </>
                 ) : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {reversing ? <ReversalPanel key={reversing} teller={teller} sequence={reversing} onDone={() => void search()} /> : null}
       <ErrorBanner message={error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { PesosSchema } from '../money/pesos';
+import { ReceiptDocumentSchema } from '../receipt/document';
+import { channel, IdempotencyKey } from './channel';
+
+/** Reasons a teller gives for a same-day reversal (teller-anchors §4 item 10). */
+export const REVERSAL_REASONS = {
+  VALOR_ERRADO: 'Valor digitado con error',
+  CUENTA_ERRADA: 'Cuenta equivocada',
+  DUPLICADO: 'Operación registrada dos veces',
+  DESISTE_CLIENTE: 'El cliente desiste antes de recibir el efectivo o el recibo',
+} as const;
+export const ReversalReasonSchema = z.enum(Object.keys(REVERSAL_REASONS) as [keyof typeof REVERSAL_REASONS, ...(keyof typeof REVERSAL_REASONS)[]]);
+
+const Sequence = z.string().regex(/^\d{3}-\d{2}-\d{6}$/, { message: 'Consecutivo con formato 001-03-000001' });
+
+export const ReversalCandidateSchema = z.object({
+  sequence: z.string(),
+  kind: z.string(),
+  account: z.string(),
+  total: PesosSchema,
+  postedAt: z.string(),
+  teller: z.string(),
+  reversible: z.boolean(),
+  /** Spanish reason when it cannot be reversed here. */
+  why: z.string().nullable(),
+});
+
+export const reversalChannels = {
+  'reversal.check': channel({
+    access: 'user',
+    request: z.object({ sequence: Sequence }),
+    response: ReversalCandidateSchema,
+    errors: ['RECEIPT_NOT_FOUND'],
+  }),
+  'reversal.request': channel({
+    access: 'user',
+    request: z.object({ sequence: Sequence, reasonCode: ReversalReasonSchema, reasonText: z.string().trim().min(3, 'Explique el motivo').max(300) }),
+    response: z.object({ approvalId: z.string(), status: z.string() }),
+    errors: ['RECEIPT_NOT_FOUND', 'NOT_REVERSIBLE', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS'],
+  }),
+  /** Posts the reversal: opposite till movement, reversal operations to central and its own receipt, in one transaction. */
+  'reversal.post': channel({
+    access: 'user',
+    request: z.object({ idempotencyKey: IdempotencyKey, sequence: Sequence, approvalId: z.string().min(1) }),
+    response: z.object({ reversalId: z.string(), receipt: ReceiptDocumentSchema, printJobId: z.string().nullable() }),
+    errors: ['RECEIPT_NOT_FOUND', 'NOT_REVERSIBLE', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'CASH_SHORT', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'IDEMPOTENCY_CONFLICT'],
+  }),
+} as const;

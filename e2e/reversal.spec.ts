@@ -1,0 +1,57 @@
+import { test, expect } from './support/fixtures';
+import { openAccount, openTill } from './support/comprobante';
+import { DEMO } from './support/pages';
+
+test('from the journal: reprint marked COPIA, then a same-day reversal approved by the supervisor with its own receipt', async ({ app }) => {
+  await openTill(app);
+  // A cash deposit of $ 1.200.000 (the Comprobante Único screen).
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('24');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('1200000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Escape');
+
+  // Journal search by type and account finds it.
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.getByLabel('Tipo de evento').selectOption('comprobante');
+  await app.getByLabel('Cuenta').fill('240000000011');
+  await app.getByLabel('Valor desde').fill('1000000');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const rows = app.getByRole('table', { name: 'Registros del diario' });
+  await expect(rows).toContainText('001-03-000001');
+  await expect(rows).toContainText('$ 1.200.000');
+
+  await app.getByRole('button', { name: 'Reimprimir' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'COPIA No. 1' })).toBeVisible();
+
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await expect(panel).toContainText('$ 1.200.000');
+  await panel.getByLabel('Motivo del reverso').selectOption('CUENTA_ERRADA');
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await panel.getByRole('button', { name: /^Aprobar/ }).click();
+  const receipt = app.getByTestId('reversal-receipt');
+  await expect(receipt).toContainText('REVERSO DE COMPROBANTE');
+  await expect(receipt).toContainText('Comprobante reversado: 001-03-000001');
+  await expect(receipt).toContainText('Aprobó: Marta Rojas');
+
+  // Journal: the reversal and the reprint are entries; the chain still verifies.
+  await app.getByLabel('Tipo de evento').selectOption('reversal');
+  await app.getByLabel('Cuenta').fill('');
+  await app.getByLabel('Valor desde').fill('');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(rows).toContainText('reversado');
+  await app.getByLabel('Tipo de evento').selectOption('reprint');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(rows).toContainText('reprint');
+  await app.getByRole('button', { name: 'Verificar integridad' }).click();
+  await expect(app.getByTestId('journal-status')).toContainText('Diario íntegro');
+});

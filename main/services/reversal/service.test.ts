@@ -1,0 +1,61 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+const data = <T>(r: WireResult): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+};
+const deposit = async () =>
+  data<{ sequence: string }>(
+    await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 24 }, declaredTotal: 1_200_000 } }),
+  );
+const position = async () => data<{ till: { positionTotal: number } }>(await w.call('till.current')).till.positionTotal;
+
+describe('same-day reversal with supervisor approval (teller-anchors §4 item 10)', () => {
+  it('needs an approval by someone else; then till, outbox and journal change in one transaction, with its own receipt', async () => {
+    w = await world(central);
+    const before = await position();
+    const { sequence } = await deposit();
+    expect(await position()).toBe(before + 1_200_000);
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: true, total: 1_200_000 });
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    expect(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', username: 'cajero1', password: 'Caja.2026' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_SUPERVISOR' },
+    });
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const key = crypto.randomUUID();
+    const posted = data<{ receipt: { title: string; sequence: string; lines: unknown[] } }>(await w.call('reversal.post', { idempotencyKey: key, sequence, approvalId: req.approvalId }));
+    expect(posted.receipt).toMatchObject({ title: 'REVERSO DE COMPROBANTE', sequence: `R-${sequence}` });
+    expect(posted.receipt.lines).toContainEqual({ kind: 'field', label: 'Comprobante reversado', value: sequence });
+    expect(await position()).toBe(before);
+    const db = w.core.db;
+    expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(1);
+    const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as Record<string, unknown>;
+    expect(j).toMatchObject({ original: sequence, amount: 1_200_000, state: 'reversado' });
+    // A retry answers the same; a second reversal of the same comprobante is refused.
+    expect(data(await w.call('reversal.post', { idempotencyKey: key, sequence, approvalId: req.approvalId }))).toEqual(posted);
+    expect(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'otra vez' })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });
+    expect(data<{ ok: boolean }>(await w.call('journal.verify')).ok).toBe(true);
+  });
+
+  it('an approval for one comprobante does not reverse another', async () => {
+    w = await world(central);
+    const a = await deposit();
+    const b = await deposit();
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence: b.sequence, approvalId: req.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_MISMATCH' } });
+  });
+});

@@ -1,0 +1,173 @@
+import { REVERSAL_REASONS } from '../../../domain/contract/reversal';
+import type { User } from '../../../domain/contract/session';
+import type { JsonObject } from '../../../domain/journal/canonical';
+import { applyCount, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { formatPesos } from '../../../domain/money/pesos';
+import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { AppError } from '../../core/errors';
+import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { inTransaction, type Db } from '../../store/db';
+import type { ComprobanteRecord } from '../../store/comprobante/repo';
+import type { JournalRepo } from '../../store/journal/repo';
+import type { ReversalRepo } from '../../store/reversal/repo';
+import type { TillRepo } from '../../store/till/repo';
+import type { UsersRepo } from '../../store/users/repo';
+import type { OutboxPort } from '../comprobante/deps';
+import type { ReportPrinter } from '../arqueo/service';
+import type { IdempotentRunner } from '../idempotent';
+import type { Journal } from '../journal/writer';
+import type { SupervisedRequests } from '../supervisor/requests';
+
+const KIND: Record<string, string> = { deposito: 'Consignación', retiro: 'Retiro', traslado: 'Traslado' };
+
+/**
+ * Same-day reversal of a comprobante (teller-anchors §4 item 10; O-EJ): only while the till that posted it is
+ * open, with a reason and a supervisor's approval; the reversal is a new record linked to the original (the
+ * comprobante itself is append-only), with its own receipt. Till movement, central operations (and with them
+ * the local pending balance effects) and journal entry commit in one transaction.
+ */
+export const createReversalService = (deps: {
+  db: Db;
+  comprobantes: { bySequence(sequence: string): ComprobanteRecord | undefined };
+  reversals: ReversalRepo;
+  tills: TillRepo;
+  users: UsersRepo;
+  journal: Journal;
+  journalRepo: JournalRepo;
+  outbox: OutboxPort;
+  requests: SupervisedRequests;
+  idempotent: IdempotentRunner;
+  clock: Clock;
+  ids: Ids;
+  workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
+  printer: ReportPrinter | null;
+  onChange: () => void;
+}) => {
+  const ws = deps.workstation;
+  const name = (id: string) => deps.users.findById(id)?.displayName ?? id;
+  const original = (sequence: string) => {
+    const c = deps.comprobantes.bySequence(sequence);
+    if (!c) throw new AppError('RECEIPT_NOT_FOUND', `No existe el comprobante ${sequence} en esta estación.`);
+    return c;
+  };
+  const whyNot = (c: ComprobanteRecord, user: User): string | null => {
+    if (deps.reversals.ofOriginal(c.sequence)) return 'Este comprobante ya fue reversado.';
+    if (c.businessDate !== bogotaDate(deps.clock.now())) return 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
+    const till = deps.tills.findOpen(ws.tillCode);
+    if (!till || till.id !== c.tillSessionId) return 'La caja que registró el comprobante ya no está abierta.';
+    if (till.tellerId !== user.id) return 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
+    return null;
+  };
+
+  return {
+    check: (user: User, sequence: string) => {
+      const c = original(sequence);
+      const why = whyNot(c, user);
+      return { sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, postedAt: c.postedAt, teller: name(c.tellerId), reversible: why === null, why };
+    },
+
+    request: (user: User, req: { sequence: string; reasonCode: keyof typeof REVERSAL_REASONS; reasonText: string }) => {
+      const c = original(req.sequence);
+      const why = whyNot(c, user);
+      if (why) throw new AppError('NOT_REVERSIBLE', why);
+      const rec = inTransaction(deps.db, () =>
+        deps.requests.open(user, {
+          kind: 'reversal',
+          code: 'REVERSAL',
+          subject: `reversal:${c.sequence}`,
+          summary: `Reverso de ${KIND[c.kind] ?? c.kind} ${c.sequence} por ${formatPesos(c.total)}`,
+          specifics: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
+          amount: c.total,
+          context: {
+            Comprobante: c.sequence,
+            Tipo: KIND[c.kind] ?? c.kind,
+            Cuenta: c.accountNumber,
+            Valor: formatPesos(c.total),
+            Efectivo: formatPesos(c.cashIn + c.cashOut),
+            Cliente: c.customerDoc.replace(/:(\d*)(\d{4})$/, (_m, a: string, b: string) => `:${'*'.repeat(a.length)}${b}`),
+            Registrado: c.postedAt,
+            Cajero: name(c.tellerId),
+            Motivo: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
+            Código: req.reasonCode,
+          },
+        }),
+      );
+      deps.requests.announce(rec, name(user.id));
+      return { approvalId: rec.request.id, status: rec.request.status };
+    },
+
+    post: async (user: User, req: { idempotencyKey: string; sequence: string; approvalId: string }) => {
+      const result = deps.idempotent('reversal.post', req.idempotencyKey, req, () => {
+        const c = original(req.sequence);
+        const why = whyNot(c, user);
+        if (why) throw new AppError('NOT_REVERSIBLE', why);
+        const approval = deps.requests.consume(req.approvalId, { kind: 'reversal', subject: `reversal:${c.sequence}`, makerId: user.id });
+        const till = deps.tills.findOpen(ws.tillCode);
+        if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${ws.tillCode} no está abierta.`);
+        const now = deps.clock.now();
+        const at = now.toISOString();
+        const reversalId = deps.ids.uuid();
+        // Cash: every movement the comprobante made, the other way round.
+        let position = till.position;
+        for (const m of deps.tills.movements(till.id).filter((x) => x.reference === c.sequence)) {
+          const sign = m.amount >= 0 ? -1 : 1;
+          try {
+            position = applyCount(position, m.delta, sign);
+          } catch {
+            throw new AppError('CASH_SHORT', `La caja no tiene las piezas para devolver ${formatPesos(totalOfCount(m.delta))}. Solicite provisión a la bóveda.`);
+          }
+          deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind: 'reverso', reference: c.sequence, delta: m.delta as DenominationCount, amount: sign * totalOfCount(m.delta), at }, position, totalOfCount(position));
+        }
+        // Central: one reversal per operation the comprobante sent; the outbox reverses their pending effects.
+        const entry = deps.journalRepo.get(c.journalSequence);
+        const keys = entry ? ((JSON.parse(entry.payload) as JsonObject).centralKeys as string[] | undefined) ?? [] : [];
+        const reasonCode = String(approval.context['Código'] ?? 'REVERSO');
+        const centralKeys = keys.map((reversesKey) => {
+          const key = deps.ids.uuid();
+          deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: c.accountNumber, payload: { reversesKey, reasonCode } });
+          return key;
+        });
+        const j = deps.journal.record('reversal', user.id, {
+          reversalId,
+          original: c.sequence,
+          sequence: c.sequence,
+          account: c.accountNumber,
+          amount: c.total,
+          approvalId: approval.request.id,
+          checkerId: approval.request.checkerId ?? null,
+          reason: approval.request.reasons.map((r) => r.message).join(' '),
+          centralKeys,
+          state: 'reversado',
+        });
+        const receipt: ReceiptDocument = {
+          sequence: `R-${c.sequence}`,
+          title: 'REVERSO DE COMPROBANTE',
+          branch: { code: ws.branchCode, name: ws.branchName },
+          till: ws.tillCode,
+          teller: name(user.id),
+          postedAt: at,
+          lines: [
+            { kind: 'field', label: 'Comprobante reversado', value: c.sequence },
+            { kind: 'field', label: 'Operación', value: KIND[c.kind] ?? c.kind },
+            { kind: 'field', label: 'Cuenta', value: `****${c.accountNumber.slice(-4)}` },
+            { kind: 'amount', label: 'Valor reversado', amount: c.total },
+            { kind: 'field', label: 'Motivo', value: approval.request.reasons.map((r) => r.message).join(' ') },
+            { kind: 'field', label: 'Aprobó', value: approval.request.checkerId ? name(approval.request.checkerId) : '—' },
+          ],
+          verificationCode: `${j.hash.slice(0, 4)}-${j.hash.slice(4, 8)}`.toUpperCase(),
+          marks: ['REVERSO'],
+        };
+        deps.reversals.insert({
+          id: reversalId, originalSequence: c.sequence, reasonCode, reasonText: approval.request.reasons[0]?.message ?? '', approvalId: approval.request.id,
+          tellerId: user.id, tillSessionId: till.id, businessDate: bogotaDate(now), postedAt: at, amount: c.total, centralKeys, journalSequence: j.sequence, receipt: JSON.stringify(receipt),
+        });
+        return { reversalId, receipt, printJobId: null as string | null };
+      });
+      deps.onChange();
+      let printJobId: string | null = null;
+      if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence }).then((r) => r.jobId, () => null);
+      return { ...result, printJobId };
+    },
+  };
+};
+export type ReversalService = ReturnType<typeof createReversalService>;
