@@ -72,7 +72,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
   const tokens = [...(opts.tokens ?? []), ...(demo ? DEMO_TOKENS : [])];
 
   const sql = openCentralDb(opts.dbPath ?? DEFAULT_DB_PATH);
-  const seeded = demo ? seedDemo(sql) : false;
+  const seeded = demo ? seedDemo(sql, clock.now().getTime()) : false;
   const codes: SecurityCodeDeps = { sql, sms, random, policy };
   const now = (): number => clock.now().getTime();
   /** A replayed request answers with the request's state now, not as it was when first created. */

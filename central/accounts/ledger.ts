@@ -1,4 +1,7 @@
 import type { Account, Customer, DocumentType } from '../../domain/central-api';
+import { toDomainAccount } from '../../domain/central-api/to-domain-account';
+import { DEFAULT_RULES, type RulesConfig } from '../../domain/rules-config/config';
+import { withdrawableBalance } from '../../domain/withdrawal/embargo';
 import type { Sql } from '../store/db';
 
 /**
@@ -144,20 +147,47 @@ export const recordCustomerMovement = (sql: Sql, account: string, on: string): v
   );
 };
 
-/** How much a debit may take now: available minus the embargoed part. */
-export const withdrawable = (a: Account): number =>
-  Math.max(0, a.balances.available - (a.state === 'embargada' ? a.embargoAmount : 0));
+/**
+ * How much a debit may take on the business date `on`: the branch's rule (domain/withdrawal/embargo.ts), so
+ * central and the teller's screen agree on an embargoed account — the embargo is retained, but never the
+ * inembargable amount of a natural person's savings (seed 003 cl. 8.5, domain-co §3). When the rule cannot be
+ * applied (the period's inembargable amount is not configured, or the account data breaks the domain
+ * invariants) central keeps the whole embargo out of reach, the safe side for an order it must execute.
+ */
+export const withdrawable = (a: Account, on: string, rules: RulesConfig = DEFAULT_RULES): number => {
+  if (a.state !== 'embargada' && a.embargoAmount === 0) return a.balances.available;
+  const fallback = Math.max(0, a.balances.available - a.embargoAmount);
+  const domain = toDomainAccount(a);
+  if (!domain.ok) return fallback;
+  const w = withdrawableBalance(domain.value, on, rules);
+  return w.ok ? w.value.withdrawable : fallback;
+};
 
 export type DebitRefusal = 'ACCOUNT_INACTIVE' | 'ACCOUNT_BLOCKED' | 'ACCOUNT_CANCELLED' | 'INSUFFICIENT_FUNDS' | 'EMBARGOED_FUNDS';
 
-/** Whether `amount` may be debited from `a` (state first, then funds). */
-export const debitRefusal = (a: Account, amount: number): DebitRefusal | null => {
-  if (a.state === 'inactiva') return 'ACCOUNT_INACTIVE';
+/**
+ * Whether `amount` may be debited from `a` on `on` (state first, then funds). `reactivating`: the branch's
+ * supervisor approved reactivating the inactive account with this debit (seed 003 cl. 7.1).
+ */
+export const debitRefusal = (a: Account, amount: number, on: string, opts: { reactivating?: boolean } = {}): DebitRefusal | null => {
+  if (a.state === 'inactiva' && opts.reactivating !== true) return 'ACCOUNT_INACTIVE';
   if (a.state === 'bloqueada') return 'ACCOUNT_BLOCKED';
   if (a.state === 'cancelada') return 'ACCOUNT_CANCELLED';
-  if (amount <= withdrawable(a)) return null;
+  if (amount <= withdrawable(a, on)) return null;
   return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
 };
+
+/** Seed 003 cl. 7.1: an inactive account becomes active again with the debit that reactivated it. */
+export const reactivate = (sql: Sql, account: string): void => {
+  const changed = sql.run(
+    `UPDATE accounts SET data = json_set(data, '$.state', 'activa') WHERE number = ? AND json_extract(data, '$.state') = 'inactiva'`,
+    account,
+  );
+  if (changed.changes > 0) bumpVersion(sql, 'account', account);
+};
+
+/** Business date at the branch (Colombia, UTC−5 all year) of an instant. */
+export const bogotaDay = (ms: number): string => new Date(ms - 5 * 3_600_000).toISOString().slice(0, 10);
 
 export const creditRefusal = (a: Account): 'ACCOUNT_CANCELLED' | null => (a.state === 'cancelada' ? 'ACCOUNT_CANCELLED' : null);
 

@@ -1,6 +1,7 @@
 import type { Account, Customer, PersonRef } from '../../domain/central-api';
+import { addDays, addMonths } from '../../domain/calendar/iso-date';
 import { DEMO_CITIZENS } from '../../domain/devices/demo-citizens';
-import { getCustomer, putAccount, putCustomer } from '../accounts/ledger';
+import { bogotaDay, getCustomer, putAccount, putCustomer } from '../accounts/ledger';
 import type { WorkstationToken } from '../http/auth';
 import type { Sql } from '../store/db';
 
@@ -62,7 +63,14 @@ export const demoCustomers = (): Customer[] => [
 
 const ref = (c: Customer): PersonRef => ({ documentType: c.documentType, documentNumber: c.documentNumber, name: c.name });
 
-export const demoAccounts = (): Account[] => {
+/**
+ * `today` is the seeding clock's business date: every date is relative to it, so the demo reads the same on
+ * any day. Active accounts moved nine days ago (well inside the six months of seed 003 cl. 7.1); only
+ * 240000000052 has gone without customer movement for longer than that and is `inactiva`. 240000000060 carries
+ * a child-support order (CGP art. 594 num. 2): no inembargable amount protects it, so the customer may take
+ * only what exceeds the embargo, at the branch and at central alike (domain/withdrawal/embargo.ts).
+ */
+export const demoAccounts = (today: string): Account[] => {
   const [maria, juan, luz, andres, rosa] = demoCustomers();
   if (!maria || !juan || !luz || !andres || !rosa) throw new Error('demo citizens missing');
   const base = {
@@ -72,8 +80,8 @@ export const demoAccounts = (): Account[] => {
     embargoAmount: 0,
     embargo: null,
     legalRepresentatives: [] as PersonRef[],
-    openedOn: '2019-06-14',
-    lastCustomerMovementOn: '2025-02-27' as string | null,
+    openedOn: addMonths(today, -65),
+    lastCustomerMovementOn: addDays(today, -9) as string | null,
     city: 'Bogotá D.C.',
     branch: DEMO_BRANCH.code,
     owner: 'natural' as const,
@@ -84,8 +92,8 @@ export const demoAccounts = (): Account[] => {
     { ...base, number: '240000000029', kind: 'individual', holders: [ref(juan)], state: 'activa', balances: bal(15_800_000), registeredCellphone: juan.cellphone },
     { ...base, number: '240000000037', kind: 'colectiva', holders: [ref(maria), ref(luz)], state: 'activa', balances: bal(4_200_000), registeredCellphone: maria.cellphone },
     { ...base, number: '240000000045', kind: 'conjunta', holders: [ref(juan), ref(rosa)], state: 'activa', balances: bal(9_000_000), registeredCellphone: juan.cellphone },
-    { ...base, number: '240000000052', kind: 'individual', holders: [ref(andres)], state: 'inactiva', openedOn: '2016-03-01', lastCustomerMovementOn: '2022-11-18', balances: bal(350_000), registeredCellphone: andres.cellphone },
-    { ...base, number: '240000000060', kind: 'individual', holders: [ref(luz)], state: 'embargada', embargoAmount: 1_800_000, embargo: { alimentos: false, authority: 'Juzgado 12 Civil Municipal de Bogotá', reference: 'OFICIO 2024-0456' }, balances: bal(3_000_000), registeredCellphone: luz.cellphone },
+    { ...base, number: '240000000052', kind: 'individual', holders: [ref(andres)], state: 'inactiva', openedOn: addMonths(today, -110), lastCustomerMovementOn: addMonths(today, -14), balances: bal(350_000), registeredCellphone: andres.cellphone },
+    { ...base, number: '240000000060', kind: 'individual', holders: [ref(luz)], state: 'embargada', embargoAmount: 1_800_000, embargo: { alimentos: true, authority: 'Juzgado 12 de Familia de Bogotá', reference: 'OFICIO 2024-0456' }, balances: bal(3_000_000), registeredCellphone: luz.cellphone },
     { ...base, number: '240000000078', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], authorized: [ref(AUTHORIZED)], legalRepresentatives: [ref(AUTHORIZED)], state: 'activa', balances: bal(48_000_000), registeredCellphone: COMPANY.cellphone },
     { ...base, number: '240000000086', kind: 'individual', holders: [ref(rosa)], state: 'activa', balances: bal(600_000, 1_200_000), registeredCellphone: rosa.cellphone },
     { ...base, number: '240000000094', kind: 'individual', holders: [ref(juan)], state: 'bloqueada', balances: bal(120_000), registeredCellphone: juan.cellphone },
@@ -93,10 +101,10 @@ export const demoAccounts = (): Account[] => {
 };
 
 /** Seeds once: a database that already has accounts is left as it is (restarts keep their state). */
-export const seedDemo = (sql: Sql): boolean =>
+export const seedDemo = (sql: Sql, nowMs: number): boolean =>
   sql.tx(() => {
     if (sql.get('SELECT 1 AS x FROM accounts LIMIT 1')) return false;
     for (const c of demoCustomers()) if (!getCustomer(sql, c.documentType, c.documentNumber)) putCustomer(sql, c);
-    for (const a of demoAccounts()) putAccount(sql, a);
+    for (const a of demoAccounts(bogotaDay(nowMs))) putAccount(sql, a);
     return true;
   });

@@ -1,5 +1,5 @@
 import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
-import { REFUSAL_MESSAGES, applyPosting, debitRefusal, expireHolds, getAccount } from '../accounts/ledger';
+import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, expireHolds, getAccount } from '../accounts/ledger';
 import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -29,7 +29,7 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   expireHolds(sql, nowMs);
   const account = getAccount(sql, req.account);
   if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
-  const refusal = debitRefusal(account, req.amount);
+  const refusal = debitRefusal(account, req.amount, bogotaDay(nowMs), { reactivating: req.reactivation !== undefined });
   if (refusal) return { status: 'refused', reason: refusal, message: REFUSAL_MESSAGES[refusal] ?? '' };
   sql.run(
     "INSERT INTO holds (id, account, amount, state, workstation, created_ms, expires_ms) VALUES (?, ?, ?, 'active', ?, ?, ?)",

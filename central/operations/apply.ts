@@ -10,6 +10,7 @@ import {
   REFUSAL_MESSAGES,
   accountsOfHolder,
   applyPosting,
+  bogotaDay,
   creditRefusal,
   customerId,
   debitRefusal,
@@ -18,6 +19,7 @@ import {
   getCustomer,
   bumpVersion,
   putAccount,
+  reactivate,
   recordCustomerMovement,
   type Posting,
 } from '../accounts/ledger';
@@ -50,9 +52,14 @@ interface HoldRow {
   state: string;
 }
 
-const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }): Effect => {
+const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: number): Effect => {
   const account = getAccount(sql, op.account);
   if (!account) return reject('ACCOUNT_NOT_FOUND');
+  const on = bogotaDay(nowMs);
+  const reactivating = op.payload.reactivation !== undefined;
+  const afterDebit = () => {
+    if (reactivating) reactivate(sql, op.account);
+  };
   const total = op.payload.amount + op.payload.gmf;
   const holdId = op.payload.holdId;
   const hold = holdId === undefined ? undefined : sql.get<HoldRow>('SELECT * FROM holds WHERE id = ?', holdId);
@@ -62,18 +69,21 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }): Effect =
   if (hold?.state === 'active') {
     // The held amount is already out of `available`; only what exceeds it needs checking.
     const extra = Math.max(0, total - hold.amount);
-    const refusal = debitRefusal(account, extra);
+    const refusal = debitRefusal(account, extra, on, { reactivating });
     if (refusal) return reject(refusal);
     return {
       ok: true,
       postings: [{ account: op.account, dAvailable: hold.amount - total, dCanje: 0, dHold: -hold.amount }],
-      after: () => sql.run("UPDATE holds SET state = 'consumed', consumed_by = ? WHERE id = ?", op.key, hold.id),
+      after: () => {
+        sql.run("UPDATE holds SET state = 'consumed', consumed_by = ? WHERE id = ?", op.key, hold.id);
+        afterDebit();
+      },
     };
   }
   // No hold, or it expired / was released and its funds are back in `available`.
-  const refusal = debitRefusal(account, total);
+  const refusal = debitRefusal(account, total, on, { reactivating });
   if (refusal) return reject(refusal);
-  return { ok: true, postings: [{ account: op.account, dAvailable: -total, dCanje: 0, dHold: 0 }] };
+  return { ok: true, postings: [{ account: op.account, dAvailable: -total, dCanje: 0, dHold: 0 }], after: afterDebit };
 };
 
 const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
@@ -91,16 +101,20 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       };
     }
     case 'withdrawal':
-      return debitEffect(sql, op);
+      return debitEffect(sql, op, nowMs);
     case 'transfer': {
       if (op.payload.toAccount === op.account) return reject('SAME_ACCOUNT');
       const from = getAccount(sql, op.account);
       const to = getAccount(sql, op.payload.toAccount);
       if (!from || !to) return reject('ACCOUNT_NOT_FOUND');
-      const refusal = debitRefusal(from, op.payload.amount + op.payload.gmf) ?? creditRefusal(to);
+      const reactivating = op.payload.reactivation !== undefined;
+      const refusal = debitRefusal(from, op.payload.amount + op.payload.gmf, bogotaDay(nowMs), { reactivating }) ?? creditRefusal(to);
       if (refusal) return reject(refusal);
       return {
         ok: true,
+        after: () => {
+          if (reactivating) reactivate(sql, op.account);
+        },
         postings: [
           { account: op.account, dAvailable: -(op.payload.amount + op.payload.gmf), dCanje: 0, dHold: 0 },
           { account: op.payload.toAccount, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 },

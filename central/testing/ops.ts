@@ -9,11 +9,16 @@ const env = (key: string, workstation = '001-01') => ({ key, branch: '001', work
 
 export type OpOf<T extends Operation['type']> = Extract<Operation, { type: T }>;
 export const cashDeposit = (account: string, amount: number, key = newKey()): OpOf<'cash_deposit'> => ({ ...env(key), type: 'cash_deposit', account, payload: { amount } });
-export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; key?: string } = {}): OpOf<'withdrawal'> => ({
+export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; key?: string; reactivationApprovalId?: string } = {}): OpOf<'withdrawal'> => ({
   ...env(opts.key ?? newKey()),
   type: 'withdrawal',
   account,
-  payload: { amount, gmf: opts.gmf ?? 0, ...(opts.holdId ? { holdId: opts.holdId } : {}) },
+  payload: {
+    amount,
+    gmf: opts.gmf ?? 0,
+    ...(opts.holdId ? { holdId: opts.holdId } : {}),
+    ...(opts.reactivationApprovalId ? { reactivation: { approvalId: opts.reactivationApprovalId } } : {}),
+  },
 });
 export const tillOpen = (key = newKey()): Operation => ({ ...env(key), type: 'till_open', payload: { tellerId: 'cajero1', amount: 2_000_000 } });
 export const reversal = (reversesKey: string, key = newKey()): Operation => ({ ...env(key), type: 'reversal', payload: { reversesKey, reasonCode: 'ERROR_DIGITACION' } });

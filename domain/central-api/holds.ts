@@ -7,10 +7,17 @@ import { AccountNumberSchema, IsoDateTimeSchema, KeySchema } from './common';
  * as a hold; the withdrawal operation then names the hold and consumes it. Unused holds expire and the funds
  * return to the available balance.
  */
+/**
+ * Seed 003 cl. 7.1: an inactive account is reactivated at the office with the supervisor's approval; the
+ * debit that needs it names the branch approval, and central lets it through and marks the account active.
+ */
+export const ReactivationSchema = z.object({ approvalId: z.string().min(1).max(80) });
+
 export const HoldRequestSchema = z.object({
   key: KeySchema,
   account: AccountNumberSchema,
   amount: PositivePesosSchema,
+  reactivation: ReactivationSchema.optional(),
 });
 export type HoldRequest = z.infer<typeof HoldRequestSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import { ReactivationSchema } from './holds';
 import {
   AccountNumberSchema,
   BranchIdSchema,
@@ -29,9 +30,12 @@ export const OperationPayloads = {
   cash_deposit: z.object({ amount: PositivePesosSchema }),
   /** Credited to the balance in canje until clearing. */
   cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1) }),
-  /** Debits `amount + gmf`; `holdId` is the online authorization the withdrawal consumes. */
-  withdrawal: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, holdId: z.string().min(1).optional() }),
-  transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema }),
+  /**
+   * Debits `amount + gmf`; `holdId` is the online authorization the withdrawal consumes; `reactivation`, the
+   * supervisor's approval to reactivate an inactive account with this debit (seed 003 cl. 7.1).
+   */
+  withdrawal: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, holdId: z.string().min(1).optional(), reactivation: ReactivationSchema.optional() }),
+  transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema, reactivation: ReactivationSchema.optional() }),
   till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
   till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),
   /** Undoes the balance effect of an applied operation of the same branch. */

@@ -50,7 +50,19 @@ export const createTransferService = (deps: ComprobanteDeps) => {
         journal: { toAccount: to.number, presenters: req.request.presenters.map(docKey), sameSoleHolder: p.sameSoleHolder, debitTotal: p.debitTotal },
         cash: null,
         operations: (env) => [
-          { ...env, key: deps.ids.uuid(), account: from.number, type: 'transfer', payload: { amount: p.amount, gmf: p.gmf.gmf, toAccount: to.number } },
+          {
+            ...env,
+            key: deps.ids.uuid(),
+            account: from.number,
+            type: 'transfer',
+            payload: {
+              amount: p.amount,
+              gmf: p.gmf.gmf,
+              toAccount: to.number,
+              // Seed 003 cl. 7.1: the supervisor's reactivation of an inactive source account travels with the debit.
+              ...(approvalId !== null && p.approvalReasons.some((r) => r.code === 'INACTIVE_REACTIVATION') ? { reactivation: { approvalId } } : {}),
+            },
+          },
         ],
         receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
         details: { request: JSON.parse(JSON.stringify(req.request)) as Record<string, never> },

@@ -61,6 +61,34 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await post(req('240000000060', 500_000, ['900000003']))).toMatchObject({ ok: true, data: { status: 'posted' } });
   });
 
+  it('embargada under a child-support order: pays only what exceeds the embargo, as central computes it (domain-co §3)', async () => {
+    w = await world(central);
+    // $1.800.000 embargoed: only the rest is at the customer's disposal, withdrawal plus GMF (this central is
+    // shared by the file's tests, so the balance is read first).
+    const lookup = await w.call('accounts.lookup', { accountNumber: '240000000060' });
+    const available = lookup.ok ? (lookup.data as { account: { balances: { available: number } } }).account.balances.available : 0;
+    const free = available - 1_800_000;
+    expect(free).toBeGreaterThan(100_000);
+    // Largest multiple of $50 whose GMF (4x1000, half-up) still fits in what is free.
+    let amount = Math.floor((free * 1000) / 1004 / 50) * 50;
+    while (amount + Math.round((amount * 4) / 1000) > free) amount -= 50;
+    expect(await post(req('240000000060', amount + 1_000, ['900000003']))).toMatchObject({ error: { code: 'INSUFFICIENT_FUNDS' } });
+    const paid = await post(req('240000000060', amount, ['900000003']));
+    expect(paid, JSON.stringify(paid)).toMatchObject({ ok: true, data: { status: 'posted' } });
+  });
+
+  it('inactiva: the supervisor reactivates, and the approval travels to central with the hold and the debit (cl. 7.1)', async () => {
+    w = await world(central);
+    const request = req('240000000052', 50_000, ['900000004']);
+    expect(await post(request)).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'INACTIVE_REACTIVATION' }] } } });
+    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
+    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    expect(await w.call('approval.decide', { approvalId: id, decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: true });
+    expect(await post(request, id)).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: object };
+    expect(body.payload).toMatchObject({ amount: 50_000, reactivation: { approvalId: id } });
+  });
+
   it('needs visación above the threshold; the teller cannot approve their own, a supervisor can, once (maker ≠ checker in the core)', async () => {
     w = await world(central);
     const request = req('240000000029', 6_000_000, ['900000002']);

@@ -62,6 +62,10 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     return { till, account, plan: p, approvalId };
   };
 
+  /** Seed 003 cl. 7.1: the supervisor's approval that reactivates the inactive account travels to central with the debit. */
+  const reactivationOf = (p: WithdrawalPlan, approvalId: string | null) =>
+    p.reactivates && approvalId !== null ? { reactivation: { approvalId } } : {};
+
   const postLocal = (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }, holdId: string | null): PostedComprobante =>
     deps.idempotent('withdrawal.post', req.idempotencyKey, req, () => {
       const { till, account, plan: p, approvalId } = precheck(user, req);
@@ -100,7 +104,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
             key: deps.ids.uuid(),
             account: account.number,
             type: 'withdrawal',
-            payload: { amount: p.amount, gmf: p.gmf.gmf, ...(holdId === null ? {} : { holdId }) },
+            payload: { amount: p.amount, gmf: p.gmf.gmf, ...(holdId === null ? {} : { holdId }), ...reactivationOf(p, approvalId) },
           },
         ],
         receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
@@ -119,9 +123,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     post: async (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
       if (done) return withPrintJob(deps, postLocal(user, req, null));
-      const { plan: p, account } = precheck(user, req);
+      const { plan: p, account, approvalId } = precheck(user, req);
       if (deps.central === null) return { status: 'pendiente', message: PENDING };
-      const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal });
+      const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) });
       if (!hold.ok) {
         if (hold.kind !== 'rejected') return { status: 'pendiente', message: PENDING };
         throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.error.message} No entregue el efectivo.`, { code: hold.error.code });

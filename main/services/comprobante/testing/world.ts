@@ -56,8 +56,9 @@ export const COUNT = { '100000': 150, '50000': 40, '20000': 50, '10000': 50, '50
 export const world = async (central: RunningCentral, opts: { client?: Pick<CentralClient, 'call'>; openTill?: boolean } = {}) => {
   const client = createCentralClient({ url: central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
   const t = await tempCore({}, { centralClient: opts.client ?? client });
-  // The demo accounts' last customer movement is 2025-02-27 (central/demo/seed.ts): a date within six months of
-  // it keeps them active (seed 003 cl. 7.1); 2025-03-03 is a Monday, 09:00 in Bogotá.
+  // The demo accounts' last customer movement is nine days before central's seeding day (central/demo/seed.ts,
+  // central's own clock), never six months before this day, so they read active (seed 003 cl. 7.1) except the
+  // one seeded `inactiva`; 2025-03-03 is a Monday, 09:00 in Bogotá.
   t.clock.set(new Date(TODAY_UTC));
   const pulled = await pullReference({ client, repo: referenceRepo(t.core.db), clock: t.clock });
   if (!pulled.ok) throw new Error(`reference pull failed: ${pulled.error.message}`);

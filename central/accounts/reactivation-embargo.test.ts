@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { BatchResponseSchema } from '../../domain/central-api';
+import { toDomainAccount } from '../../domain/central-api/to-domain-account';
+import { DEFAULT_RULES } from '../../domain/rules-config/config';
+import { withdrawableBalance } from '../../domain/withdrawal/embargo';
+import { demoAccounts } from '../demo/seed';
+import { startTestCentral, type TestCentral } from '../testing/harness';
+import { accountOf, batch, newKey, withdrawal } from '../testing/ops';
+import { withdrawable } from './ledger';
+
+let t: TestCentral;
+beforeEach(async () => {
+  t = await startTestCentral();
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+const TODAY = '2025-03-10';
+const INACTIVE = '240000000052';
+const EMBARGOED = '240000000060';
+
+it('demo dates follow the seeding clock: only 240000000052 is inactive (seed 003 cl. 7.1)', () => {
+  const accounts = demoAccounts(TODAY);
+  for (const a of accounts) {
+    if (a.number === INACTIVE) expect((a.lastCustomerMovementOn ?? '') < '2024-09-10').toBe(true);
+    else expect(a.lastCustomerMovementOn).toBe('2025-03-01');
+  }
+  expect(accounts.filter((a) => a.state === 'inactiva').map((a) => a.number)).toEqual([INACTIVE]);
+});
+
+it('central and the branch compute the same withdrawable amount for the embargoed demo account (domain-co §3)', async () => {
+  const a = await accountOf(t, EMBARGOED);
+  const d = toDomainAccount(a);
+  if (!d.ok) throw new Error(d.error.message);
+  const branch = withdrawableBalance(d.value, TODAY, DEFAULT_RULES);
+  if (!branch.ok) throw new Error(branch.error.message);
+  // Child-support order: no inembargable protection, the customer takes only what exceeds the embargo.
+  expect(branch.value.withdrawable).toBe(1_200_000);
+  expect(withdrawable(a, TODAY)).toBe(branch.value.withdrawable);
+  const over = await t.call('authorizeWithdrawal', { key: newKey(), account: EMBARGOED, amount: 1_200_001 });
+  expect(over.body).toMatchObject({ status: 'refused', reason: 'EMBARGOED_FUNDS' });
+  const exact = await t.call('authorizeWithdrawal', { key: newKey(), account: EMBARGOED, amount: 1_200_000 });
+  expect(exact.body).toMatchObject({ status: 'authorized', availableAfter: 1_800_000 });
+});
+
+it('a natural person’s ordinary embargo keeps the inembargable amount withdrawable, at central as at the branch (seed 003 cl. 8.5)', () => {
+  const base = demoAccounts(TODAY).find((a) => a.number === EMBARGOED);
+  if (!base) throw new Error('demo embargoed account missing');
+  const ordinary = { ...base, embargo: { alimentos: false, authority: 'Juzgado 12 Civil Municipal de Bogotá', reference: 'OFICIO 1' } };
+  // 2024-10 → 2025-09 period: $52.385.725 protected, so a $3.000.000 balance is wholly withdrawable.
+  expect(withdrawable(ordinary, TODAY)).toBe(3_000_000);
+  // A period without a configured amount: central keeps the embargo out of reach rather than guess.
+  expect(withdrawable(ordinary, '2026-11-20')).toBe(1_200_000);
+  const juridica = { ...ordinary, owner: 'juridica' as const };
+  expect(withdrawable(juridica, TODAY)).toBe(1_200_000);
+});
+
+it('an inactive account takes a debit only with the branch’s reactivation, and becomes active with it', async () => {
+  const refused = await t.call('authorizeWithdrawal', { key: newKey(), account: INACTIVE, amount: 50_200 });
+  expect(refused.body).toMatchObject({ status: 'refused', reason: 'ACCOUNT_INACTIVE' });
+  const hold = await t.call('authorizeWithdrawal', { key: newKey(), account: INACTIVE, amount: 50_200, reactivation: { approvalId: 'apr-1' } });
+  expect(hold.body).toMatchObject({ status: 'authorized' });
+  const holdId = (hold.body as { hold: { holdId: string } }).hold.holdId;
+  // The hold alone does not reactivate: the withdrawal that consumes it does.
+  expect((await accountOf(t, INACTIVE)).state).toBe('inactiva');
+  const plain = BatchResponseSchema.parse((await batch(t, [withdrawal(INACTIVE, 50_000, { gmf: 200, holdId })])).body).results;
+  expect(plain[0]).toMatchObject({ status: 'rejected', first: { reason: 'ACCOUNT_INACTIVE' } });
+  const r = BatchResponseSchema.parse((await batch(t, [withdrawal(INACTIVE, 50_000, { gmf: 200, holdId, reactivationApprovalId: 'apr-1' })])).body).results;
+  expect(r[0]?.status).toBe('applied');
+  const after = await accountOf(t, INACTIVE);
+  expect(after.state).toBe('activa');
+  expect(after.lastCustomerMovementOn).toBe(TODAY);
+  expect(after.balances).toEqual({ available: 299_800, inCanje: 0, onHold: 0 });
+});
