@@ -48,6 +48,8 @@ export const createSync = (deps: SyncDeps) => {
   let failures = 0;
   let running = false;
   let wake: (() => void) | null = null;
+  /** A kick that arrived while a round was running: the next round starts without waiting. */
+  let kicked = false;
   let timer: NodeJS.Timeout | null = null;
   let loop: Promise<void> | null = null;
   let lastQueue = deps.outbox.queueLength();
@@ -123,6 +125,10 @@ export const createSync = (deps: SyncDeps) => {
       const ok = await round();
       failures = ok ? 0 : failures + 1;
       if (!running) break;
+      if (ok && kicked) {
+        kicked = false;
+        continue;
+      }
       await sleep(ok ? (deps.intervalMs ?? 15_000) : backoffDelay(failures, deps.random, deps.backoff ?? DEFAULT_BACKOFF));
     }
   };
@@ -142,7 +148,9 @@ export const createSync = (deps: SyncDeps) => {
     /** A posting enqueued something: send it now, unless central is being given time to come back. */
     kick(): void {
       changed();
-      if (failures === 0) wake?.();
+      if (failures > 0) return;
+      if (wake) wake();
+      else kicked = true;
     },
     /**
      * Runs rounds until one succeeds or `maxRounds` fail, backing off between failures as the loop does
