@@ -15,7 +15,9 @@ import { createJournal } from './services/journal/writer';
 import { sessionHandlers } from './services/session/handlers';
 import { createSessionService } from './services/session/service';
 import { statusHandlers } from './services/status/handlers';
-import { createStatusService, offlineCentral, type CentralLink } from './services/status/service';
+import { createStatusService } from './services/status/service';
+import { createSyncFeature } from './sync/feature';
+import { syncHandlers } from './sync/handlers';
 import { tillHandlers } from './services/till/handlers';
 import { createTillService } from './services/till/service';
 import { DeviceManager } from '../drivers/manager';
@@ -46,7 +48,10 @@ export interface CoreDeps {
   clock: Clock;
   ids: Ids;
   log: Log;
-  central?: CentralLink;
+  /** Central services; absent: no central, operations queue and the status bar reads offline. */
+  central?: { url: string; token: string };
+  /** Uniform [0, 1) for the sync backoff jitter. */
+  random?: () => number;
   devices?: () => DeviceStatus[];
   /** Online calls to central (withdrawal authorization); without it withdrawals stay pending, never paid. */
   centralClient?: Pick<CentralClient, 'call'>;
@@ -63,7 +68,11 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
 
   if (config.demo && (await seedDemoUsers({ users, clock, ids }))) log({ level: 'info', msg: 'demo users seeded' });
 
-  const pushStatus = () => bus.emit('status.changed', status.get());
+  // Every status push follows a posting or a session change: a good moment to send what is queued.
+  const pushStatus = () => {
+    sync.kick();
+    bus.emit('status.changed', status.get());
+  };
   const session = createSessionService({
     users,
     clock,
@@ -86,14 +95,19 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   const securityCode = securityCodeFeature({
     db, journal, clock, ids, users, central: deps.centralClient ?? null, reference: referenceRepo(db), devices, workstation: config.workstation,
   });
+  const sync = createSyncFeature({
+    db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,
+    tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
+  });
   const status = createStatusService({
-    config, session, till, central: deps.central ?? offlineCentral, devices: deps.devices ?? (() => devices.status()),
+    config, session, till, central: sync.link, devices: deps.devices ?? (() => devices.status()),
   });
 
   const handlers: Handlers = {
     ...sessionHandlers(session),
     ...statusHandlers(status),
     ...tillHandlers(till),
+    ...syncHandlers(sync),
     ...devicesHandlers(devices),
     ...securityCode.handlers,
     ...comprobanteFeatures({
@@ -105,6 +119,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).
   const idleTimer = setInterval(() => session.checkIdle(), 1000);
   idleTimer.unref();
+  sync.start();
   // Emulators come up in milliseconds; a slow real device must not hold the core (it shows as connecting).
   const devicesUp = devices.start().catch((err: unknown) => log({ level: 'error', msg: 'devices did not start', err }));
   await Promise.race([devicesUp, new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -122,6 +137,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db,
     close: () => {
       clearInterval(idleTimer);
+      void sync.stop();
       securityCode.close();
       void devices.stop();
       db.close();

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AppErrorShape, ChannelSpec, CommonErrorCode } from './channel';
 import { sessionChannels } from './session';
 import { statusChannels } from './status';
+import { syncChannels } from './sync';
 import { tillChannels } from './till';
 import { accountsChannels } from './accounts';
 import { vaultChannels } from './vault';
@@ -25,6 +26,7 @@ import { devicesChannels } from './devices';
 export const featureChannels = {
   session: sessionChannels,
   status: statusChannels,
+  sync: syncChannels,
   till: tillChannels,
   accounts: accountsChannels,
   approval: approvalChannels,
@@ -45,6 +47,7 @@ export const featureChannels = {
 export const contract = {
   ...sessionChannels,
   ...statusChannels,
+  ...syncChannels,
   ...tillChannels,
   ...accountsChannels,
   ...approvalChannels,
@@ -85,6 +88,7 @@ export * from './channel';
 export * from './events';
 export * from './session';
 export * from './status';
+export * from './sync';
 export * from './till';
 export * from './accounts';
 export * from './approval';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContingencyCapsSchema } from '../../domain/contingency';
 import { DeviceConfigSchema } from '../../domain/devices/config';
 
 /** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
@@ -30,6 +31,8 @@ export const CoreConfigSchema = z.object({
     .prefault({}),
   /** Printer, fingerprint reader, cédula scanner (`domain/devices/config.ts`); `{}` = all emulated, in-process. */
   devices: DeviceConfigSchema.prefault({}),
+  /** Offline withdrawal caps while the branch is in contingency (pesos). */
+  contingency: ContingencyCapsSchema.prefault({}),
   /** Seed a demo branch, two tellers and a supervisor on first start. */
   demo: z.boolean().default(true),
 });

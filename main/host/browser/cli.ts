@@ -6,6 +6,8 @@ import { createCore } from '../../compose';
 import { DEMO_USERS } from '../../services/demo/seed';
 import { stderrLog } from '../logger';
 import { startBrowserHost } from './server';
+import { centralForConfig } from '../central-process';
+import { createCentralClient } from '../../sync/central-client';
 
 /** `npm run start:browser`: the same core and renderer as the Electron app, in a browser on 127.0.0.1. */
 export const runBrowserHost = async () => {
@@ -15,7 +17,11 @@ export const runBrowserHost = async () => {
     console.error(`No se encontró la interfaz compilada en ${rendererDir}. Ejecute "npm run build" primero.`);
     process.exit(1);
   }
-  const core = await createCore({ config, clock: systemClock, ids: systemIds, log: stderrLog });
+  const linked = await centralForConfig(config, stderrLog);
+  const core = await createCore({
+    config, clock: systemClock, ids: systemIds, log: stderrLog, central: linked.central,
+    ...(linked.central ? { centralClient: createCentralClient(linked.central) } : {}),
+  });
   const host = await startBrowserHost({
     core,
     rendererDir,
@@ -33,6 +39,7 @@ export const runBrowserHost = async () => {
   const stop = async () => {
     await host.close();
     core.close();
+    await linked.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
