@@ -67,7 +67,7 @@ export const bench: Bench = {
         central: null,
         onChange: () => undefined,
         maxFailedAttempts: 5,
-        printer: { print: () => Promise.resolve({ jobId: 'bench' }) },
+        printer: { print: () => Promise.resolve({ jobId: 'bench' }), jobs: () => [], reprint: () => ({ jobId: 'bench', state: 'queued', copyNumber: 1 }) },
       });
       const user = { id: 'u1', username: 'bench', displayName: 'Bench', role: 'cajero' as const };
       let i = 0;

@@ -25,6 +25,7 @@ import { devicesRepo } from './store/devices/repo';
 import { devicesHandlers } from './services/devices/handlers';
 import { createDeviceService } from './services/devices/service';
 import { comprobanteFeatures } from './services/comprobante/wire';
+import { devicesPrinter } from './services/receipt/printer-port';
 import { securityCodeFeature } from './services/security-code/wire';
 import { referenceRepo } from './store/reference/repo';
 import type { CentralClient } from './sync/central-client';
@@ -113,6 +114,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     ...comprobanteFeatures({
       db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
       onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
+      printer: devicesPrinter(devices),
     }).handlers,
   };
 

@@ -4,7 +4,7 @@ import { channel } from './channel';
 
 export const PrintJobSchema = z.object({
   jobId: z.string(),
-  /** `queued` until a printer driver takes the job; the driver reports the rest. */
+  /** As the devices service reports it: `failed` stays listed with Reintentar on the Devices screen. */
   state: z.enum(['queued', 'printing', 'printed', 'failed']),
 });
 
@@ -27,11 +27,14 @@ export const receiptChannels = {
     response: z.object({ receipt: ReceiptDocumentSchema, printJobs: z.array(PrintJobSchema) }),
     errors: ['RECEIPT_NOT_FOUND'],
   }),
-  /** Sends the receipt to the printer again; the copy carries "COPIA No. n" and is journaled as a reprint. */
+  /**
+   * Sends the receipt to the printer again; the copy carries "COPIA No. n" and is journaled as a reprint. An
+   * original that never printed is retried (Reintentar on the Devices screen), not copied.
+   */
   'receipt.reprint': channel({
     access: 'user',
     request: z.object({ sequence: Sequence }),
     response: z.object({ receipt: ReceiptDocumentSchema, printJob: PrintJobSchema }),
-    errors: ['RECEIPT_NOT_FOUND'],
+    errors: ['RECEIPT_NOT_FOUND', 'PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET'],
   }),
 } as const;

@@ -112,9 +112,15 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
   return { status: 'posted', comprobanteId, sequence, receipt, printJob: null };
 };
 
-/** After commit: hands the receipt to the printer port (once per comprobante) and reports the job. */
+/**
+ * After commit: hands the receipt to the printer (once per comprobante: a replayed posting reports the job it
+ * already has) and reports the job. A printer failure never undoes the posting: the job shows `failed`.
+ */
 export const withPrintJob = async (deps: ComprobanteDeps, posted: PostedComprobante): Promise<PostedComprobante> => {
+  // Jobs come ordered by copy number: the first one is the original.
+  const [original] = deps.printer.jobs(posted.sequence);
+  if (original) return { ...posted, printJob: original };
   const { jobId } = await deps.printer.print(posted.receipt);
-  const job = deps.comprobantes.printJobs(posted.sequence).find((j) => j.id === jobId);
+  const job = deps.printer.jobs(posted.sequence).find((j) => j.jobId === jobId);
   return { ...posted, printJob: { jobId, state: job?.state ?? 'queued' } };
 };

@@ -20,7 +20,7 @@ import { createDepositService } from '../deposit/service';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import { receiptHandlers } from '../receipt/handlers';
-import { queuedPrinter, type PrinterPort } from '../receipt/printer-port';
+import type { PrinterPort } from '../receipt/printer-port';
 import { createReceiptService } from '../receipt/service';
 import { remittanceHandlers } from '../remittance/handlers';
 import { createRemittanceService } from '../remittance/service';
@@ -47,7 +47,8 @@ export interface ComprobanteWiring {
   rules?: RulesConfig;
   officeCity?: string;
   accounts?: AccountSource;
-  printer?: PrinterPort;
+  /** The devices service (`devicesPrinter(devices)`): durable jobs, Reintentar, one copy numbering. */
+  printer: PrinterPort;
 }
 
 /** The Comprobante Único features (accounts, deposits, withdrawals, transfers, approvals, receipts, remesas). */
@@ -71,7 +72,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     accounts: w.accounts ?? referenceAccountSource(referenceRepo(w.db), outbox),
     outbox,
     central: w.central,
-    printer: w.printer ?? queuedPrinter({ comprobantes, clock: w.clock, ids: w.ids }),
+    printer: w.printer,
     maxFailedAttempts: w.maxFailedAttempts,
     onChange: w.onChange,
   };
@@ -91,7 +92,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     ...accountsHandlers(createAccountsService(deps)),
     ...approvalHandlers(approval),
     ...depositHandlers(deposit),
-    ...receiptHandlers(createReceiptService({ ...deps, db: w.db })),
+    ...receiptHandlers(createReceiptService(deps)),
     ...remittanceHandlers(createRemittanceService(deps)),
     ...transferHandlers(transfer),
     ...withdrawalHandlers(withdrawal),

@@ -24,7 +24,8 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     const before = await w.call('till.current');
     const key = crypto.randomUUID();
     const r = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
-    expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001', printJob: { state: 'queued' } } });
+    // The receipt goes to the devices service (the emulated printer here): a durable job, whatever paper does.
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001', printJob: { jobId: expect.any(String) } } });
     if (!r.ok) return;
     const data = r.data as { sequence: string; receipt: { amountInWords: string; verificationCode: string; lines: { label?: string; value?: string; amount?: number }[] } };
     expect(data.receipt.amountInWords).toBe('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
@@ -40,22 +41,49 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     const entry = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante'").pluck().get() as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ sequence: '001-03-000001', cashIn: 1_200_000, account: '240000000011', idempotencyKey: key });
     const receipt = await w.call('receipt.get', { sequence: data.sequence });
-    expect(receipt).toMatchObject({ ok: true, data: { receipt: { sequence: '001-03-000001' }, printJobs: [{ state: 'queued' }] } });
+    const jobId = (r.data as { printJob: { jobId: string } }).printJob.jobId;
+    expect(receipt).toMatchObject({ ok: true, data: { receipt: { sequence: '001-03-000001' }, printJobs: [{ jobId }] } });
+    const devices = await w.call('devices.jobs', {});
+    expect(devices.ok && (devices.data as { jobs: { jobId: string; reference: string }[] }).jobs).toContainEqual(expect.objectContaining({ jobId, reference: '001-03-000001' }));
+  });
+
+  it('reprints through the devices service: "COPIA No. n" numbered once, journaled; never a copy of an unprinted original', async () => {
+    w = await world(central);
+    const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip() });
+    const sequence = r.ok ? (r.data as { sequence: string }).sequence : '';
+    const printed = async () => {
+      for (let k = 0; k < 100; k++) {
+        const g = await w.call('receipt.get', { sequence });
+        if (g.ok && (g.data as { printJobs: { state: string }[] }).printJobs[0]?.state === 'printed') return true;
+        await new Promise((res) => setTimeout(res, 50));
+      }
+      return false;
+    };
+    expect(await printed()).toBe(true);
+    const c1 = await w.call('receipt.reprint', { sequence });
+    const c2 = await w.call('receipt.reprint', { sequence });
+    expect(c1).toMatchObject({ ok: true, data: { receipt: { sequence, copyNumber: 1 } } });
+    expect(c2).toMatchObject({ ok: true, data: { receipt: { copyNumber: 2 } } });
+    expect(count(`SELECT COUNT(*) FROM journal WHERE type = 'reprint'`)).toBe(2);
+    expect(count(`SELECT COUNT(*) FROM device_print_jobs WHERE reference = '${sequence}'`)).toBe(3);
+    expect(await w.call('receipt.reprint', { sequence: '001-03-999999' })).toMatchObject({ error: { code: 'RECEIPT_NOT_FOUND' } });
   });
 
   it('is idempotent per comprobante key: a double Enter, a retry or a restart never posts twice', async () => {
     w = await world(central);
     const key = crypto.randomUUID();
     const first = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
+    // The print job's state moves on with the printer; everything else, and the job itself, is the same.
+    const same = (x: typeof first) => (x.ok ? { ...(x.data as object), printJob: (x.data as { printJob: { jobId: string } }).printJob.jobId } : x);
     const again = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
-    expect(again).toEqual(first);
+    expect(same(again)).toEqual(same(first));
     await w.reopen();
     await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
-    expect(await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() })).toEqual(first);
+    expect(same(await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() }))).toEqual(same(first));
     expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(1);
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cash_deposit'")).toBe(1);
     expect(count('SELECT COUNT(*) FROM till_movements')).toBe(1);
-    expect(count('SELECT COUNT(*) FROM print_jobs')).toBe(1);
+    expect(count('SELECT COUNT(*) FROM device_print_jobs')).toBe(1);
     expect(await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip({ cash: { '50000': 2 }, declaredTotal: 100_000 }) })).toMatchObject({ error: { code: 'IDEMPOTENCY_CONFLICT' } });
   });
 

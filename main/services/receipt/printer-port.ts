@@ -1,26 +1,36 @@
+import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
-import type { Clock, Ids } from '../../core/runtime';
-import type { ComprobanteRepo } from '../../store/comprobante/repo';
 
-/** Where receipts go to be printed. The drivers' receipt printer implements it; until then jobs wait queued. */
-export interface PrinterPort {
-  print(doc: ReceiptDocument): Promise<{ jobId: string }>;
+export interface PrintJobView {
+  jobId: string;
+  state: DevicePrintJob['state'];
 }
 
 /**
- * Records each receipt as a print job in state `queued` for a printer driver to take. This is not a fake
- * success: nothing says "printed" until a driver reports it. One job per (sequence, copy), so a retried
- * posting never queues the original twice.
+ * Where comprobante receipts go to be printed: the devices service (main/services/devices), which records each
+ * job durably before the printer sees it, never throws on a printer failure (the job shows `failed` with
+ * Reintentar on the Devices screen) and numbers the copies "COPIA No. n" in one place, journaled as `reprint`.
  */
-export const queuedPrinter = (deps: { comprobantes: ComprobanteRepo; clock: Clock; ids: Ids }): PrinterPort => ({
-  print: (doc) => {
-    const job = deps.comprobantes.queuePrint({
-      id: deps.ids.uuid(),
-      sequence: doc.sequence,
-      copy: doc.copyNumber ?? 0,
-      document: JSON.stringify(doc),
-      at: deps.clock.now().toISOString(),
-    });
-    return Promise.resolve({ jobId: job.id });
+export interface PrinterPort {
+  print(doc: ReceiptDocument): Promise<{ jobId: string }>;
+  /** Every job of a comprobante by its sequence, the original first, then the copies in order. */
+  jobs(sequence: string): PrintJobView[];
+  /** A copy of an already printed receipt; the answer carries the copy number the paper shows. */
+  reprint(sequence: string, actor: string): { jobId: string; state: DevicePrintJob['state']; copyNumber: number };
+}
+
+/** The subset of the devices service the comprobantes use. */
+export interface DevicePrinting {
+  printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
+  jobs(filter?: { reference?: string }): DevicePrintJob[];
+  reprint(target: string, o?: { actor?: string }): DevicePrintJob;
+}
+
+export const devicesPrinter = (devices: DevicePrinting): PrinterPort => ({
+  print: (doc) => devices.printReceipt(doc, { reference: doc.sequence }),
+  jobs: (sequence) => devices.jobs({ reference: sequence }).map((j) => ({ jobId: j.jobId, state: j.state })),
+  reprint: (sequence, actor) => {
+    const j = devices.reprint(sequence, { actor });
+    return { jobId: j.jobId, state: j.state, copyNumber: j.copyNumber };
   },
 });

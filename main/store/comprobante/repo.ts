@@ -88,15 +88,6 @@ const toRecord = (r: Row): ComprobanteRecord => ({
   details: r.details,
 });
 
-export interface PrintJobRecord {
-  id: string;
-  sequence: string;
-  copy: number;
-  state: 'queued' | 'printing' | 'printed' | 'failed';
-  document: string;
-  createdAt: string;
-}
-
 export const comprobanteRepo = (db: Db) => {
   const nextN = db.prepare<[string], number>('SELECT COALESCE(MAX(n), 0) + 1 FROM comprobantes WHERE till_code = ?').pluck();
   const insert = db.prepare(`INSERT INTO comprobantes (id, sequence, till_code, n, idempotency_key, kind, account_number,
@@ -121,17 +112,6 @@ export const comprobanteRepo = (db: Db) => {
     `SELECT business_date AS "on", cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
      FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ?`,
   );
-  const insertJob = db.prepare(
-    `INSERT INTO print_jobs (id, sequence, copy, state, document, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)
-     ON CONFLICT (sequence, copy) DO NOTHING`,
-  );
-  const jobFor = db.prepare<[string, number], PrintJobRecord>(
-    'SELECT id, sequence, copy, state, document, created_at AS createdAt FROM print_jobs WHERE sequence = ? AND copy = ?',
-  );
-  const jobsOf = db.prepare<[string], PrintJobRecord>(
-    'SELECT id, sequence, copy, state, document, created_at AS createdAt FROM print_jobs WHERE sequence = ? ORDER BY copy',
-  );
-  const maxCopy = db.prepare<[string], number>('SELECT COALESCE(MAX(copy), -1) FROM print_jobs WHERE sequence = ?').pluck();
   return {
     nextNumber: (tillCode: string): number => nextN.get(tillCode) ?? 1,
     insert: (c: ComprobanteRecord) => {
@@ -152,13 +132,6 @@ export const comprobanteRepo = (db: Db) => {
     gmfExemptUsed: (accountNumber: string, from: string, to: string): number => gmfExemptUsed.get(accountNumber, from, to) ?? 0,
     /** Cash deposits between two dates with an amount in [min, max): the structuring window only looks at those. */
     recentCashDeposits: (from: string, to: string, min: number, max: number) => recentCash.all(from, to, min, max),
-    /** Queues a print job once per (sequence, copy); returns the stored job. */
-    queuePrint: (job: { id: string; sequence: string; copy: number; document: string; at: string }): PrintJobRecord => {
-      insertJob.run(job.id, job.sequence, job.copy, job.document, job.at, job.at);
-      return jobFor.get(job.sequence, job.copy) as PrintJobRecord;
-    },
-    printJobs: (sequence: string) => jobsOf.all(sequence),
-    nextCopy: (sequence: string): number => (maxCopy.get(sequence) ?? -1) + 1,
   };
 };
 export type ComprobanteRepo = ReturnType<typeof comprobanteRepo>;
