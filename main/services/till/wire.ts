@@ -92,5 +92,23 @@ export const tillFeatures = (w: TillWiring) => {
       if (w.central) void health.verifyNow().catch(() => undefined);
       return s;
     },
+    /**
+     * Anchors the journal head after each completed sync (the link's lastSyncAt moves) when the head moved
+     * since the last anchor; the close anchors on its own. Returns a stop function for shutdown.
+     */
+    anchorAfterSyncs: (everyMs = 10_000) => {
+      if (!w.central) return () => undefined;
+      let seenSync: string | null = null;
+      const timer = setInterval(() => {
+        const link = w.link.status();
+        const head = w.journal.head();
+        const anchored = health.status().anchoredSequence ?? 0;
+        if (link.state !== 'online' || link.lastSyncAt === seenSync || !head || head.sequence <= anchored) return;
+        seenSync = link.lastSyncAt;
+        void health.anchor().catch(() => undefined);
+      }, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
   };
 };
