@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Approval } from '../../../domain/central-api/approvals';
+import type { WireResult } from '../../core/dispatcher';
+import type { CentralClient } from '../../sync/central-client';
+import { tempCore } from '../../testing/temp-core';
+
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+const data = <T>(r: WireResult): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+};
+
+/** Central's approval relay as a fake: one request from workstation 001-04 of the same branch. */
+const fakeCentral = () => {
+  const other: Approval = {
+    id: '5b9c7e1a-0d2f-4a3b-9c8d-7e6f5a4b3c2d',
+    branch: '001',
+    workstation: '001-04',
+    makerId: 'cajero-004',
+    kind: 'withdrawal_visacion',
+    summary: 'Retiro $ 6.000.000 cuenta ****0029',
+    amount: 6_000_000,
+    state: 'pending',
+    createdAt: '2026-03-02T13:59:00.000Z',
+    expiresAt: '2026-03-02T14:30:00.000Z',
+    decision: null,
+  };
+  const calls: { route: string; req: unknown }[] = [];
+  const call = (async (route: string, req: unknown) => {
+    calls.push({ route, req });
+    if (route === 'pendingApprovals') return { ok: true, data: { approvals: other.state === 'pending' ? [other] : [] } };
+    if (route === 'getApproval') return { ok: true, data: { approval: other } };
+    if (route === 'decideApproval') {
+      const r = req as { supervisorId: string; decision: 'approve' | 'reject'; reason: string };
+      other.state = r.decision === 'approve' ? 'approved' : 'rejected';
+      other.decision = { supervisorId: r.supervisorId, workstation: '001-03', reason: r.reason, decidedAt: '2026-03-02T14:01:00.000Z' };
+      return { ok: true, data: { approval: other } };
+    }
+    if (route === 'latestAnchor') return { ok: true, data: { anchor: null } };
+    return { ok: false, kind: 'network', error: { code: 'CENTRAL_UNREACHABLE', message: 'sin central' } };
+  }) as CentralClient['call'];
+  return { client: { call }, calls, other };
+};
+
+describe('supervisor desk', () => {
+  let t: Awaited<ReturnType<typeof tempCore>>;
+  afterEach(() => t.close());
+
+  it('lists local till requests and other workstations’ requests from central; a central decision needs supervisor credentials', async () => {
+    const central = fakeCentral();
+    t = await tempCore({}, { centralClient: central.client });
+    data(await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    data(await t.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+    const c = data<{ closingId: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+    // $ 50.000 is at the threshold: booked without a second count.
+    data(await t.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' }));
+    // The request is relayed to central for the branch.
+    expect(central.calls.find((x) => x.route === 'requestApproval')?.req).toMatchObject({ branch: '001', workstation: '001-03', kind: 'till_difference', amount: 50_000 });
+
+    const q = data<{ items: { source: string; workstation: string; amount: number | null; teller: string }[]; centralReachable: boolean }>(await t.call('supervisor.queue'));
+    expect(q.centralReachable).toBe(true);
+    expect(q.items.map((i) => [i.source, i.workstation, i.amount])).toEqual([
+      ['central', '001-04', 6_000_000],
+      ['caja', '001-03', 50_000],
+    ]);
+    expect(await t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', username: 'cajero2', password: 'Caja.2026' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_A_SUPERVISOR' },
+    });
+    expect(data(await t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', ...SUP }))).toEqual({ status: 'approved' });
+    expect(central.calls.find((x) => x.route === 'decideApproval')?.req).toMatchObject({ decision: 'approve' });
+    const j = JSON.parse(t.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
+    expect(j).toMatchObject({ via: 'central', workstation: '001-04', action: 'approved' });
+  });
+
+  it('the dashboard shows open tills against their limit, the vault, sync health and the journal state; only to a supervisor', async () => {
+    t = await tempCore();
+    data(await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    data(await t.call('till.open', { idempotencyKey: randomUUID(), count: { '100000': 560 }, declaredTotal: 56_000_000 }));
+    expect(await t.call('supervisor.dashboard')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // 56.000.000 of a 60.000.000 limit: the till prompts to move the surplus to the vault before crossing it.
+    const till = data<{ till: { holding: { state: string; prompt: string } } }>(await t.call('till.current')).till;
+    expect(till.holding.state).toBe('cerca');
+    expect(till.holding.prompt).toContain('Traslade $ 20.000.000 a la bóveda (F10)');
+    await t.call('session.logout');
+    data(await t.call('session.login', SUP));
+    const d = data<{ tills: unknown[]; vaultTotal: number; journal: { ok: boolean } }>(await t.call('supervisor.dashboard'));
+    expect(d.tills).toEqual([expect.objectContaining({ tillCode: '03', tellerName: 'Ana Gómez', positionTotal: 56_000_000, limit: 60_000_000, holding: 'cerca' })]);
+    expect(d.vaultTotal).toBeGreaterThan(0);
+    expect(d.journal.ok).toBe(true);
+  });
+});
