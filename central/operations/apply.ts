@@ -37,6 +37,7 @@ interface OpRow {
   hash: string;
   type: string;
   branch: string;
+  account: string | null;
   status: 'applied' | 'rejected';
   outcome: string;
 }
@@ -146,10 +147,22 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }): Effect 
   );
   // A consumed hold is not re-created: the whole net debit comes back to `available`.
   const postings = original.map((p) => ({ account: p.account, dAvailable: -(p.d_available + p.d_hold), dCanje: -p.d_canje, dHold: 0 }));
+  const fee = op.payload.fee ?? 0;
+  if (fee > 0) {
+    // Only a returned cheque carries a fee: it is charged to the account the cheque was deposited in.
+    if (target.type !== 'cheque_deposit' || op.account === undefined || op.account !== target.account) return reject('NOT_REVERSIBLE');
+    postings.push({ account: op.account, dAvailable: -fee, dCanje: 0, dHold: 0 });
+  }
+  // Net per account: the fee and the reversed credit may touch the same one.
+  const net = new Map<string, { dAvailable: number; dCanje: number }>();
   for (const p of postings) {
-    const a = getAccount(sql, p.account);
+    const n = net.get(p.account) ?? { dAvailable: 0, dCanje: 0 };
+    net.set(p.account, { dAvailable: n.dAvailable + p.dAvailable, dCanje: n.dCanje + p.dCanje });
+  }
+  for (const [account, d] of net) {
+    const a = getAccount(sql, account);
     if (!a) return reject('ACCOUNT_NOT_FOUND');
-    if (a.balances.available + p.dAvailable < 0 || a.balances.inCanje + p.dCanje < 0) return reject('INSUFFICIENT_FUNDS');
+    if (a.balances.available + d.dAvailable < 0 || a.balances.inCanje + d.dCanje < 0) return reject('INSUFFICIENT_FUNDS');
   }
   return {
     ok: true,

@@ -39,7 +39,15 @@ export const OperationPayloads = {
   till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
   till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),
   /** Undoes the balance effect of an applied operation of the same branch. */
-  reversal: z.object({ reversesKey: KeySchema, reasonCode: z.string().min(1).max(40) }),
+  reversal: z.object({
+    reversesKey: KeySchema,
+    reasonCode: z.string().min(1).max(40),
+    /**
+     * Returned cheque (seed 003 cl. 4.2 h): the returned-cheque fee charged to the account's available balance
+     * with the reversal of the conditional credit; a bank charge, not a customer movement (cl. 7.1).
+     */
+    fee: PositivePesosSchema.optional(),
+  }),
   /** Replaces the registered cellphone of a customer (actualización de datos). */
   contact_update: z.object({
     documentType: DocumentTypeSchema,
