@@ -158,6 +158,7 @@ export const gateFactsRepo = (db: Db) => {
       count('approvals', "SELECT COUNT(*) FROM approvals WHERE maker_id = ? AND status = 'pendiente' AND expires_at > ?", makerId, now),
     unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')"),
     unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown'"),
+    /** Receipts of this till's comprobantes with no printed copy: failed or still waiting at the printer. */
     unprinted: (tillSessionId: string) =>
       has('comprobantes')
         ? count(
@@ -165,6 +166,13 @@ export const gateFactsRepo = (db: Db) => {
             `SELECT COUNT(*) FROM print_jobs p JOIN comprobantes c ON c.sequence = p.sequence
              WHERE c.till_session_id = ? AND p.state IN ('queued', 'failed')
                AND NOT EXISTS (SELECT 1 FROM print_jobs q WHERE q.sequence = p.sequence AND q.state = 'printed')`,
+            tillSessionId,
+          ) +
+          count(
+            'device_print_jobs',
+            `SELECT COUNT(DISTINCT c.sequence) FROM device_print_jobs p JOIN comprobantes c ON c.sequence = p.sequence
+             WHERE c.till_session_id = ? AND p.kind = 'receipt' AND p.state <> 'printed'
+               AND NOT EXISTS (SELECT 1 FROM device_print_jobs q WHERE q.sequence = p.sequence AND q.state = 'printed')`,
             tillSessionId,
           )
         : 0,

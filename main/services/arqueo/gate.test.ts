@@ -1,0 +1,42 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const data = <T>(r: WireResult): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+};
+type Gate = { canClose: boolean; items: { code: string; count: number; resolveAt: string }[] };
+
+describe('pre-close gate over the real stores (teller-anchors §4 item 13)', () => {
+  it('an unprinted receipt and an operation central has not acknowledged block the close, each with where to resolve it', async () => {
+    w = await world(central);
+    const { sequence } = data<{ sequence: string }>(
+      await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 2 }, declaredTotal: 100_000 } }),
+    );
+    const db = w.core.db;
+    // The printer failed on this receipt (paper out) and the outbox still holds the deposit for central.
+    const printed = db.prepare("UPDATE device_print_jobs SET state = 'failed' WHERE sequence = ?").run(sequence).changes;
+    const queued = db.prepare("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')").pluck().get() as number;
+    // No sync pump runs in this world, so the deposit stays queued for central.
+    expect({ printed, queued }).toEqual({ printed: 1, queued: 1 });
+    const gate = data<Gate>(await w.call('till.gate'));
+    expect(gate.canClose).toBe(false);
+    expect(gate.items.map((i) => i.code)).toEqual(['UNSYNCED_OPERATIONS', 'UNPRINTED_RECEIPTS']);
+    expect(gate.items[1]?.resolveAt).toContain('Diario electrónico (F5)');
+    db.prepare("UPDATE device_print_jobs SET state = 'printed' WHERE sequence = ?").run(sequence);
+    db.prepare("UPDATE outbox SET state = 'unknown' WHERE state IN ('pending', 'sent')").run();
+    const later = data<Gate>(await w.call('till.gate'));
+    expect(later.items.map((i) => i.code)).toEqual(['UNKNOWN_OUTCOME']);
+    expect(later.items[0]?.resolveAt).toContain('confirmación de central');
+    await expect(w.call('till.count', { idempotencyKey: crypto.randomUUID(), count: {} })).resolves.toMatchObject({ ok: false, error: { code: 'CLOSE_BLOCKED' } });
+  });
+});
