@@ -27,11 +27,12 @@ export interface CentralProcessOptions {
   onLog?: (line: string) => void;
 }
 
-export const CENTRAL_CLI = fileURLToPath(new URL('../../central/cli.ts', import.meta.url));
+/** Resolved on use: in the Electron CJS bundle `import.meta.url` is empty, and that bundle never spawns central. */
+export const centralCli = (): string => fileURLToPath(new URL('../../central/cli.ts', import.meta.url));
 
 export const startCentralProcess = (opts: CentralProcessOptions): Promise<CentralProcess> =>
   new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', CENTRAL_CLI, '--port', String(opts.port ?? 0), '--db', opts.dbFile, '--exit-with-stdin'];
+    const args = ['--import', 'tsx', centralCli(), '--port', String(opts.port ?? 0), '--db', opts.dbFile, '--exit-with-stdin'];
     if (opts.demo ?? true) args.push('--demo');
     // stdin is central's lifeline: if this process dies, even by SIGKILL, the pipe closes and central stops.
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });

@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../../config/load';
-import { systemClock, systemIds } from '../../core/runtime';
-import { createCore } from '../../compose';
 import { DEMO_USERS } from '../../services/demo/seed';
 import { stderrLog } from '../logger';
 import { startBrowserHost } from './server';
-import { centralForConfig } from '../central-process';
-import { createCentralClient } from '../../sync/central-client';
+import { startCore } from '../start-core';
 
 /** `npm run start:browser`: the same core and renderer as the Electron app, in a browser on 127.0.0.1. */
 export const runBrowserHost = async () => {
@@ -17,11 +14,7 @@ export const runBrowserHost = async () => {
     console.error(`No se encontró la interfaz compilada en ${rendererDir}. Ejecute "npm run build" primero.`);
     process.exit(1);
   }
-  const linked = await centralForConfig(config, stderrLog);
-  const core = await createCore({
-    config, clock: systemClock, ids: systemIds, log: stderrLog, central: linked.central,
-    ...(linked.central ? { centralClient: createCentralClient(linked.central) } : {}),
-  });
+  const { core, stop: stopCore } = await startCore(config, stderrLog, { demoCentral: true });
   const host = await startBrowserHost({
     core,
     rendererDir,
@@ -38,8 +31,7 @@ export const runBrowserHost = async () => {
 
   const stop = async () => {
     await host.close();
-    core.close();
-    await linked.stop();
+    await stopCore();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

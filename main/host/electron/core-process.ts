@@ -4,10 +4,9 @@
  * Main sends one MessagePort at start; every call and push event travels over it (see `core-bridge.ts`).
  */
 import type { MessageEvent as ElectronMessageEvent, MessagePortMain } from 'electron';
-import { createCore } from '../../compose';
 import { loadConfig } from '../../config/load';
-import { systemClock, systemIds } from '../../core/runtime';
 import { stderrLog } from '../logger';
+import { startCore } from '../start-core';
 import { serveCore, type PortLike } from './core-bridge';
 
 const portLike = (port: MessagePortMain): PortLike => ({
@@ -29,12 +28,12 @@ const main = async () => {
       else reject(new Error('core-process: no port received'));
     }),
   );
-  const core = await createCore({ config: loadConfig(process.env), clock: systemClock, ids: systemIds, log: stderrLog });
+  // The launcher started the demo central (if any) and passed CAJA_CENTRAL_URL/TOKEN; no child process here.
+  const { core, stop } = await startCore(loadConfig(process.env), stderrLog, { demoCentral: false });
   const port = await portReceived;
   serveCore(core, portLike(port));
   port.on('close', () => {
-    core.close();
-    process.exit(0);
+    void stop().then(() => process.exit(0));
   });
   // Calls sent before this point wait in the port (it only starts delivering in serveCore); main logs the ready.
   parent.postMessage({ t: 'ready' });
