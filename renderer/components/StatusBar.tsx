@@ -3,6 +3,8 @@ import type { WorkstationStatus } from '../../domain/contract/status';
 const centralLabel = { online: 'En línea', offline: 'Sin conexión', unknown: 'Central: sin verificar' } as const;
 const tillLabel = { sin_abrir: 'Caja sin abrir', abierta: 'Caja abierta', cerrada: 'Caja cerrada' } as const;
 
+const syncTime = new Intl.DateTimeFormat('es-CO', { hour: '2-digit', minute: '2-digit', timeZone: 'America/Bogota' });
+
 /** Always visible: who, where, till state, central link and devices, so the teller never has to ask. */
 export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null; coreUp: boolean }) => {
   if (!status) return <footer className="statusbar" role="status">Conectando con el núcleo de Caja…</footer>;
@@ -19,6 +21,7 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
       <span data-testid="status-central" className={`pill central-${coreUp ? central.state : 'offline'}`}>
         {coreUp ? centralLabel[central.state] : 'Núcleo desconectado'}
         {central.queueLength > 0 ? ` · ${central.queueLength} en cola` : ''}
+        {central.lastSyncAt ? ` · sincronizado ${syncTime.format(new Date(central.lastSyncAt))}` : ''}
       </span>
       {status.contingency ? <span className="pill warning">CONTINGENCIA</span> : null}
       <span className="devices" data-testid="status-devices">
