@@ -5,7 +5,7 @@ import { DEFAULT_RULES } from '../../domain/rules-config/config';
 import { withdrawableBalance } from '../../domain/withdrawal/embargo';
 import { demoAccounts } from '../demo/seed';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { accountOf, batch, newKey, reversal, withdrawal } from '../testing/ops';
+import { accountOf, batch, newKey, withdrawal, type OpOf } from '../testing/ops';
 import { withdrawable } from './ledger';
 
 let t: TestCentral;
@@ -79,15 +79,16 @@ it('a returned cheque reverses the canje credit and charges the returned-cheque 
   const cheque = { ...withdrawal(MARIA, 1), type: 'cheque_deposit' as const, payload: { amount: 400_000, cheques: [{ bankCode: '007', number: '123', amount: 400_000 }] } };
   await batch(t, [cheque]);
   expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_500_000, inCanje: 400_000, onHold: 0 });
-  const back = { ...reversal(cheque.key), account: MARIA };
-  const withFee = { ...back, payload: { ...back.payload, reasonCode: 'CHEQUE_DEVUELTO_1', fee: 25_000 } };
-  const r = BatchResponseSchema.parse((await batch(t, [withFee])).body).results;
+  const returned = (reversesKey: string): OpOf<'reversal'> => ({
+    key: newKey(), branch: '001', workstation: '001-01', occurredAt: '2025-03-10T10:00:00-05:00', account: MARIA,
+    type: 'reversal', payload: { reversesKey, reasonCode: 'CHEQUE_DEVUELTO_FONDOS', fee: 25_000 },
+  });
+  const r = BatchResponseSchema.parse((await batch(t, [returned(cheque.key)])).body).results;
   expect(r[0]?.status).toBe('applied');
   expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_475_000, inCanje: 0, onHold: 0 });
   // A fee on anything but a returned cheque is refused.
   const dep = { ...withdrawal(MARIA, 1_000), type: 'cash_deposit' as const, payload: { amount: 1_000 } };
   await batch(t, [dep]);
-  const bad = { ...reversal(dep.key), account: MARIA };
-  const refused = BatchResponseSchema.parse((await batch(t, [{ ...bad, payload: { ...bad.payload, fee: 25_000 } }])).body).results;
+  const refused = BatchResponseSchema.parse((await batch(t, [returned(dep.key)])).body).results;
   expect(refused[0]).toMatchObject({ status: 'rejected', first: { reason: 'NOT_REVERSIBLE' } });
 });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
 import { RemesaStatusSchema } from '../cheque/remesa';
 import { PesosSchema } from '../money/pesos';
+import { ReceiptDocumentSchema } from '../receipt/document';
 import { channel, IdempotencyKey } from './channel';
+import { PrintJobSchema } from './receipt';
 
 /** A cheque de otra plaza received as remesa al cobro (seed 003 cl. 3.9), tracked until paid or returned. */
 export const RemittanceViewSchema = z.object({
@@ -46,7 +48,8 @@ export const remittanceChannels = {
         z.object({ type: z.literal('devolver'), causalId: z.string().min(1, 'Seleccione la causal de devolución'), chargeFee: z.boolean().default(true) }),
       ]),
     }),
-    response: z.object({ remittance: RemittanceViewSchema }),
-    errors: ['REMITTANCE_NOT_FOUND', 'REMESA_INVALID_TRANSITION', 'REMESA_DATE_BEFORE_PREVIOUS', 'RETURN_CAUSAL_UNKNOWN', 'IDEMPOTENCY_CONFLICT'],
+    /** A return also answers the receipt sent to the printer (reversal, causal, fee) and its print job. */
+    response: z.object({ remittance: RemittanceViewSchema, receipt: ReceiptDocumentSchema.optional(), printJob: PrintJobSchema.optional() }),
+    errors: ['REMITTANCE_NOT_FOUND', 'REMESA_INVALID_TRANSITION', 'REMESA_DATE_BEFORE_PREVIOUS', 'RETURN_CAUSAL_UNKNOWN', 'RETURN_FEE_EXCEEDS_BALANCE', 'IDEMPOTENCY_CONFLICT'],
   }),
 } as const;

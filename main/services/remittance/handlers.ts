@@ -3,5 +3,5 @@ import type { RemittanceService } from './service';
 
 export const remittanceHandlers = (remittance: RemittanceService): FeatureHandlers<'remittance'> => ({
   'remittance.list': (req) => ({ remittances: remittance.list(req.status) }),
-  'remittance.advance': (req, ctx) => ({ remittance: remittance.advance(ctx.user, req) }),
+  'remittance.advance': (req, ctx) => remittance.advance(ctx.user, req),
 });

@@ -2,18 +2,34 @@ import { findCausal } from '../../../domain/cheque/causales';
 import { applyRemesaEvent, type RemesaEvent, type RemesaStatus } from '../../../domain/cheque/remesa';
 import { planReturnedCheque } from '../../../domain/cheque/returned';
 import type { RemittanceView } from '../../../domain/contract/remittance';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
+import { formatPesos } from '../../../domain/money/pesos';
+import { buildChequeReturnReceipt } from '../../../domain/receipt/build-cheque-return';
+import { ReceiptDocumentSchema, type ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import type { RemittanceRecord } from '../../store/remittance/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
+import { verificationCodeOf } from '../comprobante/posting';
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | { type: 'devolver'; causalId: string; chargeFee: boolean };
 
+export interface AdvanceResult {
+  remittance: RemittanceView;
+  /** Only for a return: the receipt handed to the printer, and its job. */
+  receipt?: ReceiptDocument;
+  printJob?: NonNullable<PostedComprobante['printJob']>;
+}
+
+/** What the return receipt is printed under at the devices service: the deposit's sequence plus `-DEV`. */
+export const returnReference = (sequence: string): string => `${sequence}-DEV`;
+
 /**
  * Remesas al cobro (seed 003 cl. 3.9): sent to the drawee bank's city, then paid or returned. A return reverses
- * the conditional credit at central (a `reversal` of the remesa's own cheque operation) and tells the teller
- * what to say to the customer; every step is journaled.
+ * the conditional credit at central (a `reversal` of the remesa's own cheque operation, carrying the returned-
+ * cheque fee when charged, cl. 4.2 h), prints a receipt for the customer and tells the teller what to say;
+ * every step is journaled.
  */
 export const createRemittanceService = (deps: ComprobanteDeps) => {
   const view = (r: RemittanceRecord): RemittanceView => {
@@ -40,50 +56,104 @@ export const createRemittanceService = (deps: ComprobanteDeps) => {
     };
   };
 
+  /** One transaction: the remesa's new state, the reversal (and fee) for central, the journal and the receipt. */
+  const advanceInStore = (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): RemittanceRecord =>
+    deps.idempotent('remittance.advance', req.idempotencyKey, req, () => {
+      const rec = deps.remittances.findById(req.remittanceId);
+      if (!rec) throw new AppError('REMITTANCE_NOT_FOUND', 'No existe esa remesa. Actualice la lista e intente de nuevo.');
+      const now = deps.clock.now();
+      const on = bogotaDate(now);
+      const at = now.toISOString();
+      const event: RemesaEvent = req.event.type === 'devolver' ? { type: 'devolver', on, causalId: req.event.causalId } : { type: req.event.type, on };
+      const next = applyRemesaEvent(rec.remesa, event);
+      if (!next.ok) throw new AppError(next.error.code, next.error.message, next.error.details);
+      const plan =
+        req.event.type === 'devolver'
+          ? planReturnedCheque({ amount: rec.remesa.amount, heldIn: 'onHold', causalId: req.event.causalId, chargeFee: req.event.chargeFee }, deps.rules)
+          : null;
+      if (plan && !plan.ok) throw new AppError(plan.error.code, plan.error.message);
+      const fee = plan?.ok ? plan.value.fee : 0;
+      if (fee > 0) {
+        // Central charges the fee with the reversal only if the available balance covers it; say so before.
+        const available = deps.accounts.get(rec.remesa.accountNumber)?.account.balances.available ?? 0;
+        if (available < fee) {
+          throw new AppError(
+            'RETURN_FEE_EXCEEDS_BALANCE',
+            `La cuenta tiene ${formatPesos(available)} disponibles y la comisión por cheque devuelto es ${formatPesos(fee)}. Registre la devolución sin comisión e informe al supervisor.`,
+            { available, fee },
+          );
+        }
+      }
+      if (plan?.ok) {
+        deps.outbox.enqueue({
+          key: deps.ids.uuid(),
+          branch: deps.workstation.branchCode,
+          workstation: deps.workstation.id,
+          occurredAt: at,
+          account: rec.remesa.accountNumber,
+          type: 'reversal',
+          payload: {
+            reversesKey: rec.centralKey,
+            reasonCode: `CHEQUE_DEVUELTO_${plan.value.causal.id}`.slice(0, 40).toUpperCase(),
+            ...(fee > 0 ? { fee } : {}),
+          },
+        });
+      }
+      const entry = deps.journal.record('comprobante', user.id, {
+        action: `remesa_${next.value.status}`,
+        remittanceId: rec.remesa.id,
+        sequence: rec.sequence,
+        account: rec.remesa.accountNumber,
+        amount: rec.remesa.amount,
+        causalId: next.value.causalId ?? null,
+        returnFee: fee,
+      });
+      let receipt: string | null = null;
+      if (plan?.ok) {
+        const ws = deps.workstation;
+        const doc = buildChequeReturnReceipt({
+          header: {
+            sequence: returnReference(rec.sequence),
+            branch: { code: ws.branchCode, name: ws.branchName },
+            till: ws.tillCode,
+            teller: deps.users.findById(user.id)?.displayName ?? user.displayName,
+            postedAt: at,
+            verificationCode: verificationCodeOf(entry.hash),
+          },
+          accountNumber: rec.remesa.accountNumber,
+          holderName: rec.holderName,
+          bank: rec.bank,
+          chequeNumber: rec.chequeNumber,
+          city: rec.city,
+          amount: rec.remesa.amount,
+          depositSequence: rec.sequence,
+          plan: plan.value,
+        });
+        receipt = JSON.stringify(doc);
+      }
+      if (!deps.remittances.save(next.value, rec.remesa.status, fee, at, receipt)) {
+        throw new AppError('REMESA_INVALID_TRANSITION', 'Otro usuario cambió esta remesa al mismo tiempo. Actualice la lista e intente de nuevo.');
+      }
+      const saved = deps.remittances.findById(rec.remesa.id);
+      if (!saved) throw new AppError('REMITTANCE_NOT_FOUND', 'La remesa desapareció mientras se actualizaba. Informe a soporte.');
+      return saved;
+    });
+
   return {
     list: (status?: RemesaStatus) => deps.remittances.list(status).map(view),
 
-    advance: (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): RemittanceView =>
-      deps.idempotent('remittance.advance', req.idempotencyKey, req, () => {
-        const rec = deps.remittances.findById(req.remittanceId);
-        if (!rec) throw new AppError('REMITTANCE_NOT_FOUND', 'No existe esa remesa. Actualice la lista (F5) e intente de nuevo.');
-        const now = deps.clock.now();
-        const on = bogotaDate(now);
-        const at = now.toISOString();
-        const event: RemesaEvent = req.event.type === 'devolver' ? { type: 'devolver', on, causalId: req.event.causalId } : { type: req.event.type, on };
-        const next = applyRemesaEvent(rec.remesa, event);
-        if (!next.ok) throw new AppError(next.error.code, next.error.message, next.error.details);
-        let fee = 0;
-        if (req.event.type === 'devolver') {
-          const plan = planReturnedCheque({ amount: rec.remesa.amount, heldIn: 'onHold', causalId: req.event.causalId, chargeFee: req.event.chargeFee }, deps.rules);
-          if (!plan.ok) throw new AppError(plan.error.code, plan.error.message);
-          fee = plan.value.fee;
-          deps.outbox.enqueue({
-            key: deps.ids.uuid(),
-            branch: deps.workstation.branchCode,
-            workstation: deps.workstation.id,
-            occurredAt: at,
-            account: rec.remesa.accountNumber,
-            type: 'reversal',
-            payload: { reversesKey: rec.centralKey, reasonCode: `CHEQUE_DEVUELTO_${plan.value.causal.id}`.slice(0, 40).toUpperCase() },
-          });
-        }
-        if (!deps.remittances.save(next.value, rec.remesa.status, fee, at)) {
-          throw new AppError('REMESA_INVALID_TRANSITION', 'Otro usuario cambió esta remesa al mismo tiempo. Actualice la lista e intente de nuevo.');
-        }
-        deps.journal.record('comprobante', user.id, {
-          action: `remesa_${next.value.status}`,
-          remittanceId: rec.remesa.id,
-          sequence: rec.sequence,
-          account: rec.remesa.accountNumber,
-          amount: rec.remesa.amount,
-          causalId: next.value.causalId ?? null,
-          returnFee: fee,
-        });
-        const saved = deps.remittances.findById(rec.remesa.id);
-        if (!saved) throw new AppError('REMITTANCE_NOT_FOUND', 'La remesa desapareció mientras se actualizaba. Informe a soporte.');
-        return view(saved);
-      }),
+    advance: async (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): Promise<AdvanceResult> => {
+      const saved = advanceInStore(user, req);
+      const remittance = view(saved);
+      if (saved.remesa.status !== 'devuelta' || saved.returnReceipt === null) return { remittance };
+      const receipt = ReceiptDocumentSchema.parse(JSON.parse(saved.returnReceipt));
+      // Once per return: a replay reports the job it already has instead of printing again.
+      const [existing] = deps.printer.jobs(receipt.sequence);
+      if (existing) return { remittance, receipt, printJob: existing };
+      const { jobId } = await deps.printer.print(receipt);
+      const job = deps.printer.jobs(receipt.sequence).find((j) => j.jobId === jobId);
+      return { remittance, receipt, printJob: { jobId, state: job?.state ?? 'queued' } };
+    },
   };
 };
 export type RemittanceService = ReturnType<typeof createRemittanceService>;

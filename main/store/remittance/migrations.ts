@@ -29,4 +29,9 @@ export const remittanceMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX remittances_status ON remittances (status);`,
   },
+  {
+    id: 'remittance/002',
+    // The receipt printed when the cheque comes back (ReceiptDocument as JSON), kept to report and reprint it.
+    sql: `ALTER TABLE remittances ADD COLUMN return_receipt TEXT;`,
+  },
 ];

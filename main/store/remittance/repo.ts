@@ -12,6 +12,8 @@ export interface RemittanceRecord {
   expectedOn: string;
   returnFee: number;
   centralKey: string;
+  /** ReceiptDocument JSON of the return, once returned. */
+  returnReceipt: string | null;
 }
 
 interface Row {
@@ -33,6 +35,7 @@ interface Row {
   causal_id: string | null;
   return_fee: number;
   central_key: string;
+  return_receipt: string | null;
 }
 
 const toRecord = (r: Row): RemittanceRecord => ({
@@ -56,6 +59,7 @@ const toRecord = (r: Row): RemittanceRecord => ({
   expectedOn: r.expected_on,
   returnFee: r.return_fee,
   centralKey: r.central_key,
+  returnReceipt: r.return_receipt,
 });
 
 export const remittanceRepo = (db: Db) => {
@@ -65,10 +69,10 @@ export const remittanceRepo = (db: Db) => {
   const byId = db.prepare<[string], Row>('SELECT * FROM remittances WHERE id = ?');
   const all = db.prepare<[], Row>('SELECT * FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id');
   const byStatus = db.prepare<[string], Row>('SELECT * FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id');
-  const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?, updated_at = ?
-    WHERE id = ? AND status = ?`);
+  const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?,
+    return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
   return {
-    insert: (r: Omit<RemittanceRecord, 'returnFee'>, at: string) => {
+    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnReceipt'>, at: string) => {
       const q = r.remesa;
       insert.run(q.id, r.sequence, q.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, q.amount, q.receivedOn, r.expectedOn, r.centralKey, at);
     },
@@ -78,8 +82,9 @@ export const remittanceRepo = (db: Db) => {
     },
     list: (status?: RemesaStatus) => (status ? byStatus.all(status) : all.all()).map(toRecord),
     /** Compare-and-set on the previous status so two tellers cannot both advance the same remesa. */
-    save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string): boolean =>
-      update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, at, next.id, previous).changes === 1,
+    save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string, returnReceipt: string | null = null): boolean =>
+      update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, returnReceipt, at, next.id, previous)
+        .changes === 1,
   };
 };
 export type RemittanceRepo = ReturnType<typeof remittanceRepo>;

@@ -1,0 +1,39 @@
+import type { ReturnedChequePlan } from '../cheque/returned';
+import type { Pesos } from '../money/pesos';
+import { type ReceiptHeader, assemble, maskAccount } from './build-common';
+import type { ReceiptDocument, ReceiptLine } from './document';
+import { amountInWords } from './words';
+
+export interface ChequeReturnReceiptInput {
+  readonly header: ReceiptHeader;
+  readonly accountNumber: string;
+  readonly holderName: string;
+  readonly bank: string;
+  readonly chequeNumber: string;
+  readonly city: string;
+  readonly amount: Pesos;
+  /** Comprobante that received the cheque. */
+  readonly depositSequence: string;
+  readonly plan: ReturnedChequePlan;
+}
+
+/**
+ * Devolución de cheque recibido en remesa (seed 003 cl. 3.9, 4.2 d and h): the reversed conditional credit, the
+ * causal, the fee if charged, and where the customer collects the physical cheque.
+ */
+export const buildChequeReturnReceipt = (i: ChequeReturnReceiptInput): ReceiptDocument => {
+  const lines: ReceiptLine[] = [
+    { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(i.accountNumber) },
+    { kind: 'field', label: 'Titular', value: i.holderName },
+    { kind: 'field', label: 'Consignado en', value: i.depositSequence },
+    { kind: 'field', label: 'Banco girado', value: i.bank },
+    { kind: 'field', label: 'Cheque No.', value: i.chequeNumber },
+    { kind: 'field', label: 'Plaza', value: i.city },
+    { kind: 'field', label: 'Causal', value: i.plan.causal.code === null ? i.plan.causal.text : `${i.plan.causal.code} ${i.plan.causal.text}` },
+    { kind: 'rule' },
+    { kind: 'amount', label: 'Crédito reversado', amount: i.amount, negative: true },
+  ];
+  if (i.plan.fee > 0) lines.push({ kind: 'amount', label: 'Comisión cheque devuelto', amount: i.plan.fee, negative: true });
+  lines.push({ kind: 'rule' }, { kind: 'text', text: i.plan.customerNotice });
+  return assemble(i.header, 'DEVOLUCIÓN DE CHEQUE EN REMESA', lines, amountInWords(i.amount));
+};

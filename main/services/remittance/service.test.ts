@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
+
+/** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
+const depositRemesa = async (amount = 2_000_000) => {
+  const slip = {
+    accountNumber: '240000000029',
+    depositor: { id: CC('900000002') },
+    cheques: [{ bank: '13', number: '555', drawerAccount: '99988877', amount, city: 'Medellín' }],
+    declaredTotal: amount,
+  };
+  const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
+  if (!r.ok) throw new Error(r.error.message);
+  const list = await w.call('remittance.list', { status: 'recibida' });
+  const rows = list.ok ? (list.data as { remittances: { id: string; sequence: string }[] }).remittances : [];
+  const row = rows[0];
+  if (!row) throw new Error('no remesa');
+  return row;
+};
+const advance = (remittanceId: string, event: Record<string, unknown>, key = crypto.randomUUID()) =>
+  w.call('remittance.advance', { idempotencyKey: key, remittanceId, event } as never);
+
+describe('remesas al cobro (seed 003 cl. 3.9)', () => {
+  it('goes recibida → enviada → pagada, journaled, with nothing for central and nothing printed', async () => {
+    w = await world(central);
+    const r = await depositRemesa();
+    expect(await advance(r.id, { type: 'enviar' })).toMatchObject({ ok: true, data: { remittance: { status: 'enviada', sentOn: '2025-03-03' } } });
+    const paid = await advance(r.id, { type: 'pagar' });
+    expect(paid).toMatchObject({ ok: true, data: { remittance: { status: 'pagada', paidOn: '2025-03-03', returnFee: 0 } } });
+    expect(paid.ok && 'receipt' in (paid.data as object)).toBe(false);
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+    expect(count("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') LIKE 'remesa!_%' ESCAPE '!'")).toBe(2);
+    expect(await w.call('remittance.list', { status: 'pagada' })).toMatchObject({ ok: true, data: { remittances: [{ id: r.id }] } });
+  });
+
+  it('refuses transitions out of order and unknown causales', async () => {
+    w = await world(central);
+    const r = await depositRemesa();
+    expect(await advance(r.id, { type: 'pagar' })).toMatchObject({ error: { code: 'REMESA_INVALID_TRANSITION' } });
+    await advance(r.id, { type: 'enviar' });
+    expect(await advance(r.id, { type: 'devolver', causalId: 'no-existe', chargeFee: true })).toMatchObject({ error: { code: 'RETURN_CAUSAL_UNKNOWN' } });
+    expect(await advance('nope', { type: 'enviar' })).toMatchObject({ error: { code: 'REMITTANCE_NOT_FOUND' } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+  });
+
+  it('a return reverses the credit with the fee for central, prints a receipt once and tells what to say (cl. 4.2 d, h)', async () => {
+    w = await world(central);
+    const r = await depositRemesa();
+    await advance(r.id, { type: 'enviar' });
+    const key = crypto.randomUUID();
+    const back = await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true }, key);
+    expect(back).toMatchObject({
+      ok: true,
+      data: {
+        remittance: { status: 'devuelta', causalText: 'Fondos insuficientes', returnFee: 15_000, customerNotice: expect.stringContaining('Reclámelo en la oficina') },
+        receipt: { sequence: `${r.sequence}-DEV`, title: 'DEVOLUCIÓN DE CHEQUE EN REMESA', amountInWords: 'SON: DOS MILLONES DE PESOS M/CTE' },
+        printJob: { jobId: expect.any(String) },
+      },
+    });
+    const lines = back.ok ? (back.data as { receipt: { lines: unknown[] } }).receipt.lines : [];
+    expect(lines).toContainEqual({ kind: 'amount', label: 'Comisión cheque devuelto', amount: 15_000, negative: true });
+    const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { account: string; payload: { fee?: number; reversesKey: string } };
+    expect(op).toMatchObject({ account: '240000000029', payload: { fee: 15_000, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES' } });
+    // The reversal names the central operation of this cheque alone.
+    expect(count('SELECT COUNT(*) FROM outbox WHERE key = ?', op.payload.reversesKey)).toBe(1);
+    // A double Enter replays: the same answer, no second reversal, no second paper.
+    const again = await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true }, key);
+    expect(again.ok && (again.data as { printJob: { jobId: string } }).printJob.jobId).toBe((back.data as { printJob: { jobId: string } }).printJob.jobId);
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(1);
+    expect(count('SELECT COUNT(*) FROM device_print_jobs WHERE reference = ?', `${r.sequence}-DEV`)).toBe(1);
+  });
+
+  it('waived fee: the reversal carries no fee and the receipt no fee line', async () => {
+    w = await world(central);
+    const r = await depositRemesa(300_000);
+    await advance(r.id, { type: 'enviar' });
+    const back = await advance(r.id, { type: 'devolver', causalId: 'falta-endoso', chargeFee: false });
+    expect(back).toMatchObject({ ok: true, data: { remittance: { status: 'devuelta', returnFee: 0 } } });
+    const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { payload: object };
+    expect(op.payload).not.toHaveProperty('fee');
+    const lines = back.ok ? (back.data as { receipt: { lines: { label?: string }[] } }).receipt.lines : [];
+    expect(lines.some((l) => l.label === 'Comisión cheque devuelto')).toBe(false);
+  });
+});
