@@ -61,7 +61,7 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: nu
   const afterDebit = () => {
     if (reactivating) reactivate(sql, op.account);
   };
-  const total = op.payload.amount + op.payload.gmf;
+  const total = op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0);
   const holdId = op.payload.holdId;
   const hold = holdId === undefined ? undefined : sql.get<HoldRow>('SELECT * FROM holds WHERE id = ?', holdId);
   if (holdId !== undefined && !hold) return reject('HOLD_NOT_FOUND');

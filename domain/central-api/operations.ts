@@ -31,10 +31,17 @@ export const OperationPayloads = {
   /** Credited to the balance in canje until clearing. */
   cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1) }),
   /**
-   * Debits `amount + gmf`; `holdId` is the online authorization the withdrawal consumes; `reactivation`, the
+   * Debits `amount + gmf (+ fee)`; `holdId` is the online authorization the withdrawal consumes; `reactivation`, the
    * supervisor's approval to reactivate an inactive account with this debit (seed 003 cl. 7.1).
    */
-  withdrawal: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, holdId: z.string().min(1).optional(), reactivation: ReactivationSchema.optional() }),
+  withdrawal: z.object({
+    amount: PositivePesosSchema,
+    gmf: PesosSchema,
+    /** Commission debited with it: the issue of a cheque de gerencia (seed 003 cl. 4 parágrafo). */
+    fee: PositivePesosSchema.optional(),
+    holdId: z.string().min(1).optional(),
+    reactivation: ReactivationSchema.optional(),
+  }),
   transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema, reactivation: ReactivationSchema.optional() }),
   till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
   till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),

@@ -125,16 +125,22 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_NOT_APPROVED' } });
   });
 
-  it('asks for supervisor reactivation of an inactiva account (cl. 7.1); central then decides on the debit', async () => {
+  it('pays by cheque de gerencia: no cash leaves the till, nothing in cash is counted (cl. 4 parágrafo)', async () => {
     w = await world(central);
-    const request = req('240000000052', 50_000, ['900000004']);
-    expect(await post(request)).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'INACTIVE_REACTIVATION' }] } } });
-    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
-    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
-    await w.call('approval.decide', { approvalId: id, decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' });
-    // The reference central has no reactivation operation yet: it refuses debits on inactive accounts.
-    const r = await post(request, id);
-    expect(r.ok ? 'posted' : r.error.code).toMatch(/^(posted|CENTRAL_REFUSED)$/);
+    const before = await position();
+    const request = {
+      accountNumber: '240000000029',
+      amount: 1_000_000,
+      presenters: [CC('900000002')],
+      payout: { kind: 'cheque-gerencia' as const, beneficiary: { id: CC('900000002'), name: 'JUAN' } },
+    };
+    const r = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(await position()).toBe(before);
+    const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: { fee?: number } };
+    // The issue fee's tariff is not configured by default (rules-config chequeGerenciaFee = 0): nothing extra.
+    expect(body.payload).toEqual({ amount: 1_000_000, gmf: 4_000, holdId: expect.any(String) });
+    expect(count("SELECT cash_out FROM comprobantes WHERE kind = 'retiro'")).toBe(0);
   });
 
   it('replays a posted withdrawal from the store without asking central again', async () => {

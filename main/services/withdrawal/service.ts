@@ -104,7 +104,14 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
             key: deps.ids.uuid(),
             account: account.number,
             type: 'withdrawal',
-            payload: { amount: p.amount, gmf: p.gmf.gmf, ...(holdId === null ? {} : { holdId }), ...reactivationOf(p, approvalId) },
+            payload: {
+              amount: p.amount,
+              gmf: p.gmf.gmf,
+              // The cheque de gerencia's issue fee is debited with the withdrawal (the hold covers debitTotal).
+              ...(p.debitTotal - p.amount - p.gmf.gmf > 0 ? { fee: p.debitTotal - p.amount - p.gmf.gmf } : {}),
+              ...(holdId === null ? {} : { holdId }),
+              ...reactivationOf(p, approvalId),
+            },
           },
         ],
         receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
