@@ -1,0 +1,52 @@
+import { test, expect } from './support/fixtures';
+import { DEMO, expectHome, login } from './support/pages';
+
+test('supervisor desk: a request arriving while the desk is open is announced, shown with its context and decided; the dashboard shows the till against its limit', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.type('10'); // 100.000 × 10
+  await app.keyboard.press('Enter');
+  await app.getByLabel('Total contado (verificación)').fill('1000000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+
+  await app.keyboard.press('F1');
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await expect(app.getByTestId('desk-journal')).toContainText('Diario íntegro');
+  // Meanwhile the till's arqueo finds a shortage and asks for approval (as the close screen does).
+  await app.evaluate(async () => {
+    const t = window.teller;
+    if (!t) throw new Error('no teller api');
+    // $ 60.000 short is above the threshold: a second blind count confirms it.
+    await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '20000': 2 } });
+    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '20000': 2 } });
+    if (!c.ok) throw new Error(c.error.message);
+    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete de 100.000 retenido' });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  await expect(app.getByTestId('desk-notification')).toContainText('Nueva solicitud de aprobación');
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (1)' })).toBeVisible();
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await expect(detail).toContainText('Faltante $ 60.000');
+  await expect(detail).toContainText('Billete de 100.000 retenido');
+  await expect(detail).toContainText('Ana Gómez');
+  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await detail.getByRole('button', { name: /^Aprobar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+
+  // The supervisor's own session sees the branch dashboard.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F12');
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await app.keyboard.press('F1');
+  const tills = app.getByRole('table', { name: 'Cajas abiertas' });
+  await expect(tills).toContainText('Ana Gómez');
+  await expect(tills).toContainText('$ 1.000.000');
+  await expect(tills).toContainText('$ 60.000.000');
+  await expect(tills).toContainText('Dentro del límite');
+});
