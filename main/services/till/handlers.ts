@@ -1,4 +1,5 @@
 import type { FeatureHandlers } from '../../core/dispatcher';
+import { AppError } from '../../core/errors';
 import type { ArqueoService } from '../arqueo/service';
 import type { TillService } from './service';
 
@@ -14,7 +15,7 @@ export const tillHandlers = (till: TillService, arqueo: ArqueoService): FeatureH
   'till.reopen': (req, ctx) => {
     arqueo.reopen(ctx.user, req);
     const t = till.current();
-    if (!t) throw new Error('reopened till not found');
+    if (!t) throw new AppError('NOTHING_TO_REOPEN', 'La caja no quedó abierta. Consulte el diario electrónico.');
     return { till: t };
   },
 });
