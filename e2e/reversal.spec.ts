@@ -11,6 +11,7 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await app.keyboard.press('F10');
   await app.keyboard.type('1200000');
   await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 1.200.000');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   await app.keyboard.press('Escape');
