@@ -1,6 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { DEMO } from './support/pages';
-import { openAccount, openTill } from './support/comprobante';
+import { openAccount, openTill, supervisorApproves } from './support/comprobante';
 
 test('conjunta: refused without all holders, accepted with them after the approvals the core asks for', async ({ app }) => {
   await openTill(app);
@@ -11,15 +11,8 @@ test('conjunta: refused without all holders, accepted with them after the approv
   await expect(app.getByRole('alert')).toContainText('deben presentarse y firmar todos los titulares');
   await app.getByLabel(/ROSA ELENA/).check();
   await app.getByLabel('Valor a retirar').press('Enter');
-  // The demo accounts' last movement may be older than six months (seed 003 cl. 7.1): then a supervisor reactivates.
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  // The demo accounts moved recently (central/demo/seed.ts): no reactivation, straight to the confirmation.
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
-  await expect(approval.or(confirm)).toBeVisible();
-  if (await approval.isVisible()) {
-    await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-    await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-    await approval.getByLabel('Contraseña del supervisor').press('Enter');
-  }
   await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
@@ -46,4 +39,66 @@ test('over the visación amount: the teller cannot approve their own, the superv
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Autorización');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: SEIS MILLONES DE PESOS M/CTE');
+});
+
+test('individual: the holder withdraws cash; the summary shows GMF and commission, the bills to hand over', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('250000');
+  await expect(app.getByLabel('Valor a retirar')).toHaveValue('250.000');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('$ 1.000');
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('Comisión');
+  await expect(confirm.getByTestId('payout-mix')).toContainText('× $');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DOSCIENTOS CINCUENTA MIL PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).toContainText('Total debitado');
+});
+
+test('inactiva: the supervisor reactivates at the workstation and central pays with the reactivation', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000052');
+  await expect(app.getByTestId('account-panel')).toContainText('inactiva');
+  await app.keyboard.type('50000');
+  await app.keyboard.press('Enter');
+  await supervisorApproves(app, /inactiva|reactiva/i);
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm).toContainText('reactivación');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
+  await expect(app.getByTestId('receipt')).toContainText('Autorización');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: CINCUENTA MIL PESOS M/CTE');
+});
+
+test('embargada: pays only what exceeds the embargo, refuses more with what may be withdrawn', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000060');
+  await expect(app.getByTestId('account-panel')).toContainText('embargada');
+  // $3.000.000 with $1.800.000 embargoed under a child-support order: $1.200.000 with its GMF may go out.
+  await expect(app.getByTestId('account-panel')).toContainText('$ 1.200.000');
+  await app.keyboard.type('1200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('retenidos por embargo');
+  await app.getByLabel('Valor a retirar').fill('1195000');
+  await app.getByLabel('Valor a retirar').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' }).getByTestId('withdrawal-summary')).toContainText('$ 1.199.780');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN CIENTO NOVENTA Y CINCO MIL PESOS M/CTE');
+});
+
+test('cheque de gerencia: no cash is paid, the cheque goes to the holder', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('2000000');
+  await app.getByLabel('Forma de pago').selectOption('cheque-titular');
+  await app.getByLabel('Valor a retirar').press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('JUAN');
+  await expect(confirm.getByTestId('payout-mix')).toHaveCount(0);
+  await app.keyboard.press('Enter');
+  await expect(app.getByText('Entregue el cheque de gerencia')).toBeVisible();
+  await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia');
 });

@@ -19,13 +19,26 @@ export const openTill = async (app: Page) => {
   await app.keyboard.press('Enter');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  // The start menu enables F3/F4 from the shell's own till state, which refreshes after the status bar does:
+  // an F-key pressed before that is ignored.
+  await expect(app.getByTestId('till-summary')).toContainText('abierta');
 };
 
-/** F-key to a comprobante screen, type the account, Enter: the account panel shows it. */
-export const openAccount = async (app: Page, key: 'F3' | 'F4', heading: string, number: string) => {
+/** F-key (or short code) to a comprobante screen, type the account, Enter: the account panel shows it. */
+export const openAccount = async (app: Page, key: 'F3' | 'F4' | 't', heading: string, number: string) => {
   await app.keyboard.press(key);
   await expect(app.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   await app.keyboard.type(number);
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('account-panel')).toContainText(number);
+};
+
+/** The supervisor types their own credentials at the teller's workstation; Enter approves. */
+export const supervisorApproves = async (app: Page, reasons: RegExp | string) => {
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText(reasons);
+  await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await approval.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(approval).toBeHidden();
 };

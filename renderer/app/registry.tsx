@@ -8,6 +8,8 @@ import { pendingCount, watchPending } from '../features/supervisor/pending';
 import { JournalScreen } from '../features/journal/JournalScreen';
 import { DepositScreen } from '../features/deposit/DepositScreen';
 import { WithdrawalScreen } from '../features/withdrawal/WithdrawalScreen';
+import { TransferScreen } from '../features/transfer/TransferScreen';
+import { RemittanceScreen } from '../features/remittance/RemittanceScreen';
 import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
@@ -50,6 +52,21 @@ export const SCREENS: ScreenDef[] = [
     label: 'Retiro',
     enabled: (c) => c.till !== null && c.user.role === 'cajero',
     render: (c) => <WithdrawalScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
+  },
+  // F5 and F6 are the journal and the till close: Transferencia and Remesas take short codes T and R.
+  {
+    id: 'transfer',
+    key: 't',
+    label: 'Transferencia',
+    enabled: (c) => c.till !== null && c.user.role === 'cajero',
+    render: (c) => <TransferScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
+  },
+  {
+    id: 'remittances',
+    key: 'r',
+    label: 'Remesas al cobro',
+    enabled: (c) => c.user.role === 'cajero' || c.user.role === 'supervisor',
+    render: (c) => <RemittanceScreen teller={c.teller} onCancel={c.goHome} />,
   },
   {
     id: 'security-code',

@@ -31,6 +31,8 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [view, setView] = useState<AccountView | null>(null);
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const [amount, setAmount] = useState<number | null>(null);
+  const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
+  const [third, setThird] = useState({ name: '', number: '' });
   const [plan, setPlan] = useState<Plan | null>(null);
   const [step, setStep] = useState<Step>('edit');
   const [approvalId, setApprovalId] = useState<string | null>(null);
@@ -48,10 +50,20 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 
   const holders = view?.account.holders ?? [];
   const presenters = holders.filter((h) => present[`${h.id.type}:${h.id.number}`]).map((h) => h.id);
-  const request = (): WithdrawalRequestInput | null =>
-    view && amount !== null
-      ? { accountNumber: view.account.number, amount, presenters, payout: { kind: 'efectivo' }, ...(declaration ? { declaration } : {}) }
+  const firstPresent = holders.find((h) => present[`${h.id.type}:${h.id.number}`]) ?? holders[0];
+  // Cl. 4 parágrafo: cash, or a cheque de gerencia to the holder or, at the holder's request, to a third party.
+  const payout = (): WithdrawalRequestInput['payout'] | null => {
+    if (payoutKind === 'efectivo') return { kind: 'efectivo' };
+    if (payoutKind === 'cheque-titular') return firstPresent ? { kind: 'cheque-gerencia', beneficiary: { id: firstPresent.id, name: firstPresent.name } } : null;
+    const name = third.name.trim().toUpperCase();
+    return name && /^\d{5,12}$/.test(third.number) ? { kind: 'cheque-gerencia', beneficiary: { id: { type: 'CC', number: third.number }, name } } : null;
+  };
+  const request = (): WithdrawalRequestInput | null => {
+    const p = payout();
+    return view && amount !== null && p
+      ? { accountNumber: view.account.number, amount, presenters, payout: p, ...(declaration ? { declaration } : {}) }
       : null;
+  };
 
   const found = (v: AccountView) => {
     setView(v);
@@ -69,6 +81,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 
   const review = async () => {
     const req = request();
+    if (view && amount !== null && !payout()) return setError('Escriba el nombre y la cédula del beneficiario del cheque de gerencia.');
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
     if (presenters.length === 0) return setError('Marque quién está presente e identificado (F7 cambia el titular presente).');
     setBusy(true);
@@ -97,7 +110,11 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     return (
       <main className="screen" aria-labelledby="withdrawal-done">
         <h1 id="withdrawal-done">Retiro registrado · {posted.sequence}</h1>
-        <p>Entregue el efectivo según el desglose y haga firmar el comprobante.</p>
+        <p>
+          {payoutKind !== 'efectivo'
+            ? 'Entregue el cheque de gerencia y haga firmar el comprobante.'
+            : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
+        </p>
         <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
         <div className="actions">
           <button type="button" className="primary" autoFocus onClick={onDone}>
@@ -134,6 +151,38 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
           {view ? (
             <div ref={amountRef}>
               <AmountInput id="withdrawal-amount" label="Valor a retirar" value={amount} onChange={setAmount} onEnter={() => void review()} />
+              <div className="field">
+                <label htmlFor="withdrawal-payout">Forma de pago</label>
+                <select id="withdrawal-payout" value={payoutKind} onChange={(e) => setPayoutKind(e.target.value as typeof payoutKind)}>
+                  <option value="efectivo">Efectivo</option>
+                  <option value="cheque-titular">Cheque de gerencia al titular</option>
+                  <option value="cheque-tercero">Cheque de gerencia a un tercero</option>
+                </select>
+              </div>
+              {payoutKind === 'cheque-tercero' ? (
+                <>
+                  <div className="field">
+                    <label htmlFor="withdrawal-beneficiary">Beneficiario del cheque</label>
+                    <input id="withdrawal-beneficiary" autoComplete="off" value={third.name} onChange={(e) => setThird({ ...third, name: e.target.value })} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="withdrawal-beneficiary-doc">Cédula del beneficiario</label>
+                    <input
+                      id="withdrawal-beneficiary-doc"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      value={third.number}
+                      onChange={(e) => setThird({ ...third, number: e.target.value.replace(/\D/g, '') })}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') {
+                          e.preventDefault();
+                          void review();
+                        }
+                      }}
+                    />
+                  </div>
+                </>
+              ) : null}
             </div>
           ) : null}
           {pending ? (
@@ -204,6 +253,12 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
             </tbody>
           </table>
           {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
+          {plan.payout.kind === 'cheque-gerencia' ? (
+            <p data-testid="payout-cheque">
+              Cheque de gerencia a nombre de {plan.payout.beneficiary.name}
+              {plan.payout.firstBeneficiaryOnly ? ', para consignar en cuenta del primer beneficiario' : ''}. No se entrega efectivo.
+            </p>
+          ) : null}
           {mix ? (
             <p data-testid="payout-mix">
               Entregar:{' '}

@@ -1,0 +1,59 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { openAccount, openTill } from './support/comprobante';
+
+/** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
+const depositRemesa = async (app: Page) => {
+  await openAccount(app, 'F3', 'Consignación', '240000000029');
+  await app.keyboard.press('F8');
+  await app.getByLabel('Banco (código)').fill('13');
+  await app.getByLabel('No. cheque').fill('555');
+  await app.getByLabel('Cuenta girador').fill('99988877');
+  await app.locator('#chq-amount-0').fill('2000000');
+  await app.getByLabel('Plaza').fill('Medellín');
+  await app.getByLabel('Total del comprobante').fill('2000000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(dialog.getByTestId('holds')).toContainText('remesa');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+};
+
+test('remesa al cobro: received, sent, paid', async ({ app }) => {
+  await openTill(app);
+  await depositRemesa(app);
+  await app.keyboard.press('r');
+  await expect(app.getByRole('heading', { name: 'Remesas al cobro' })).toBeVisible();
+  const status = app.getByTestId('remittance-status');
+  await expect(status).toHaveText('Recibida');
+  await expect(app.getByTestId('remittances')).toBeFocused();
+  await app.keyboard.press('e');
+  await expect(status).toHaveText('Enviada');
+  await app.keyboard.press('p');
+  await expect(status).toHaveText('Pagada');
+});
+
+test('remesa al cobro returned: causal, fee, the credit reversed and a receipt printed', async ({ app }) => {
+  await openTill(app);
+  await depositRemesa(app);
+  await app.keyboard.press('r');
+  await expect(app.getByTestId('remittances')).toBeFocused();
+  await app.keyboard.press('e');
+  await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
+  await app.keyboard.press('d');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('Seleccione la causal');
+  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await expect(dialog.getByLabel('Cobrar comisión por cheque devuelto')).toBeChecked();
+  await dialog.getByLabel('Causal de devolución').press('Enter');
+  await expect(app.getByTestId('remittance-status')).toHaveText(/Devuelta \(Fondos insuficientes\) · comisión \$ 15\.000/);
+  const returned = app.getByTestId('remittance-returned');
+  await expect(returned).toContainText('Reclámelo en la oficina');
+  await expect(returned.getByTestId('receipt')).toContainText('DEVOLUCIÓN DE CHEQUE EN REMESA');
+  await expect(returned.getByTestId('receipt')).toContainText('Comisión cheque devuelto');
+  await expect(returned.getByTestId('receipt-words')).toHaveText('SON: DOS MILLONES DE PESOS M/CTE');
+});

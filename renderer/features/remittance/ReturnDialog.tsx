@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { RETURN_CAUSALES } from '../../../domain/cheque/causales';
+import type { RemittanceView } from '../../../domain/contract/remittance';
+import { formatPesos } from '../../../domain/money/pesos';
+
+interface Props {
+  remittance: RemittanceView;
+  busy: boolean;
+  onConfirm: (causalId: string, chargeFee: boolean) => void;
+  onCancel: () => void;
+}
+
+/** Causal de devolución (domain-co §5) and whether the returned-cheque fee is charged (cl. 4.2 h); Enter registers. */
+export const ReturnDialog = ({ remittance, busy, onConfirm, onCancel }: Props) => {
+  const ref = useRef<HTMLDialogElement>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const [causalId, setCausalId] = useState('');
+  const [chargeFee, setChargeFee] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    selectRef.current?.focus();
+  }, []);
+  const submit = (e: FormEvent | KeyboardEvent) => {
+    e.preventDefault();
+    if (!causalId) return setError('Seleccione la causal de devolución que trae el cheque.');
+    onConfirm(causalId, chargeFee);
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="return-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <form onSubmit={submit}>
+        <h2 id="return-title">Devolver cheque</h2>
+        <p>
+          Cheque {remittance.chequeNumber} de {remittance.bank} ({remittance.city}) por {formatPesos(remittance.amount)} · cuenta {remittance.accountNumber}. Se
+          reversa el abono condicional.
+        </p>
+        <div className="field">
+          <label htmlFor="return-causal">Causal de devolución</label>
+          <select
+            id="return-causal"
+            ref={selectRef}
+            value={causalId}
+            onChange={(e) => setCausalId(e.target.value)}
+            // A select does not submit its form on Enter; the teller's Enter registers here too.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') submit(e);
+            }}
+          >
+            <option value="">Seleccione…</option>
+            {RETURN_CAUSALES.filter((c) => c.active).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.code === null ? c.text : `${c.code} · ${c.text}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="field">
+          <input type="checkbox" checked={chargeFee} onChange={(e) => setChargeFee(e.target.checked)} /> Cobrar comisión por cheque devuelto
+        </label>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+            Cancelar <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Procesando…' : 'Registrar devolución'} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+};

@@ -1,0 +1,193 @@
+import { useEffect, useRef, useState } from 'react';
+import type { z } from 'zod';
+import type { AccountView } from '../../../domain/contract/accounts';
+import type { AppErrorShape } from '../../../domain/contract/channel';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
+import type { TransferPlanSchema } from '../../../domain/contract/transfer';
+import { formatDocument } from '../../../domain/identity/document';
+import { formatPesos } from '../../../domain/money/pesos';
+import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
+import { AmountInput } from '../../components/AmountInput';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorList } from '../../components/ErrorList';
+import { ReceiptPreview } from '../../components/ReceiptPreview';
+import { SupervisorApproval } from '../../components/SupervisorApproval';
+import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
+
+type Plan = z.infer<typeof TransferPlanSchema>;
+type Step = 'edit' | 'approval' | 'confirm';
+type Request = TransferRequestInput;
+
+/**
+ * Traslado entre cuentas (seed 003 cl. 3.13), keyboard only: origin account Enter, destination account Enter,
+ * amount Enter; the summary shows the GMF apart (exempt between accounts of the same sole holder, ET art. 879
+ * num. 14) and Enter posts. No cash moves.
+ */
+export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
+  const [from, setFrom] = useState<AccountView | null>(null);
+  const [to, setTo] = useState<AccountView | null>(null);
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [amount, setAmount] = useState<number | null>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [step, setStep] = useState<Step>('edit');
+  const [approvalId, setApprovalId] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorShape | string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [posted, setPosted] = useState<PostedComprobante | null>(null);
+  const key = useRef(crypto.randomUUID());
+  const toRef = useRef<HTMLDivElement>(null);
+  const amountRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (from && !to) toRef.current?.querySelector('input')?.focus();
+  }, [from, to]);
+  useEffect(() => {
+    if (to) amountRef.current?.querySelector('input')?.focus();
+  }, [to]);
+
+  const holders = from?.account.holders ?? [];
+  const presenters = holders.filter((h) => present[`${h.id.type}:${h.id.number}`]).map((h) => h.id);
+  const request = (): Request | null =>
+    from && to && amount !== null ? { fromAccountNumber: from.account.number, toAccountNumber: to.account.number, amount, presenters } : null;
+
+  const foundFrom = (v: AccountView) => {
+    setFrom(v);
+    const first = v.account.holders[0];
+    setPresent(first ? { [`${first.id.type}:${first.id.number}`]: true } : {});
+    setPlan(null);
+    setApprovalId(null);
+  };
+
+  const review = async () => {
+    const req = request();
+    if (!req) return setError(!from ? 'Escriba la cuenta de origen y presione Enter.' : !to ? 'Escriba la cuenta de destino y presione Enter.' : 'Escriba el valor a trasladar y presione Enter.');
+    if (presenters.length === 0) return setError('Marque quién ordena el traslado (presente e identificado).');
+    setBusy(true);
+    const r = await teller.transfer.evaluate({ request: req });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setPlan(r.data.plan);
+    setStep(r.data.plan.approvalReasons.length > 0 && approvalId === null ? 'approval' : 'confirm');
+  };
+
+  const post = async () => {
+    const req = request();
+    if (!req || busy) return;
+    setBusy(true);
+    const r = await teller.transfer.post({ idempotencyKey: key.current, request: req, ...(approvalId ? { approvalId } : {}) });
+    setBusy(false);
+    setStep('edit');
+    if (!r.ok) return setError(r.error);
+    setPosted(r.data);
+  };
+
+  if (posted) {
+    return (
+      <main className="screen" aria-labelledby="transfer-done">
+        <h1 id="transfer-done">Traslado registrado · {posted.sequence}</h1>
+        <p>Entregue el comprobante al cliente. No hay movimiento de efectivo.</p>
+        <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
+        <div className="actions">
+          <button type="button" className="primary" autoFocus onClick={onDone}>
+            Nueva operación <kbd>Enter</kbd>
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="screen" aria-labelledby="transfer-title">
+      <h1 id="transfer-title">Transferencia</h1>
+      <div className="comp-grid">
+        <div>
+          <AccountNumberInput teller={teller} id="transfer-from" label="Cuenta de origen" autoFocus onFound={foundFrom} onError={setError} />
+          {from ? <AccountPanel view={from} testId="account-panel" /> : null}
+          {from ? (
+            <fieldset className="field">
+              <legend>Quién ordena (presente e identificado)</legend>
+              {holders.map((h) => {
+                const k = `${h.id.type}:${h.id.number}`;
+                return (
+                  <label key={k}>
+                    <input type="checkbox" checked={present[k] ?? false} onChange={(e) => setPresent({ ...present, [k]: e.target.checked })} /> {h.name} ({formatDocument(h.id)})
+                  </label>
+                );
+              })}
+            </fieldset>
+          ) : null}
+        </div>
+        <div>
+          {from ? (
+            <div ref={toRef}>
+              <AccountNumberInput teller={teller} id="transfer-to" label="Cuenta de destino" onFound={setTo} onError={setError} />
+            </div>
+          ) : null}
+          {to ? <AccountPanel view={to} testId="destination-panel" /> : null}
+          {to ? (
+            <div ref={amountRef}>
+              <AmountInput id="transfer-amount" label="Valor a trasladar" value={amount} onChange={setAmount} onEnter={() => void review()} />
+            </div>
+          ) : null}
+          <ErrorList error={error} />
+          <div className="actions">
+            <button type="button" className="secondary" onClick={onCancel}>
+              Volver <kbd>Esc</kbd>
+            </button>
+            <button type="button" className="primary" disabled={!to || busy} onClick={() => void review()}>
+              Revisar <kbd>Enter</kbd>
+            </button>
+          </div>
+        </div>
+      </div>
+      {step === 'approval' && plan && request() ? (
+        <SupervisorApproval
+          teller={teller}
+          operation={{ kind: 'transfer', request: request() as Request }}
+          onCancel={() => setStep('edit')}
+          onApproved={(id) => {
+            setApprovalId(id);
+            setStep('confirm');
+          }}
+        />
+      ) : null}
+      {step === 'confirm' && plan && from && to ? (
+        <ConfirmDialog title="Confirmar transferencia" confirmLabel="Trasladar" busy={busy} onCancel={() => setStep('edit')} onConfirm={() => void post()}>
+          <p>
+            De la cuenta {from.account.number} a la cuenta {to.account.number} ({to.account.holders.map((h) => h.name).join(', ')})
+          </p>
+          <table className="summary" data-testid="transfer-summary">
+            <tbody>
+              {plan.debits.map((d) => (
+                <tr key={d.kind}>
+                  <td>{d.label}</td>
+                  <td className="num">{formatPesos(d.amount)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <td>Total debitado</td>
+                <td className="num">{formatPesos(plan.debitTotal)}</td>
+              </tr>
+              <tr>
+                <td>Comisión</td>
+                <td className="num">{formatPesos(0)}</td>
+              </tr>
+              <tr>
+                <td>Abono disponible hoy en destino</td>
+                <td className="num">{formatPesos(plan.credit)}</td>
+              </tr>
+            </tbody>
+          </table>
+          {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
+          {plan.notices.map((n) => (
+            <p key={n} className="notice">
+              {n}
+            </p>
+          ))}
+        </ConfirmDialog>
+      ) : null}
+    </main>
+  );
+};
