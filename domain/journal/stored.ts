@@ -63,38 +63,69 @@ interface Access<R> {
   digest(r: R): string | null;
 }
 
-const verifyRows = <R>(rows: Iterable<R>, a: Access<R>, options: VerifyOptions): ChainVerification => {
-  let expectedSequence = options.from ? options.from.sequence + 1 : FIRST_SEQUENCE;
-  let expectedPrev = options.from ? options.from.hash : GENESIS_PREV_HASH;
-  const anchor = options.anchor;
-  let index = 0;
-  const fail = (reason: ChainBreak): ChainVerification => ({ ok: false, firstBadSequence: expectedSequence, reason, index });
+/**
+ * The chain check fed one row at a time, for verifiers that get rows (or their digests) asynchronously, e.g.
+ * from a hashing worker. `push` returns the verdict as soon as the chain breaks, else null; `finish` gives it.
+ * Reordered rows are told apart from deletions on the rows pushed after the first unexpected sequence.
+ */
+export class ChainChecker {
+  private expectedSequence: number;
+  private expectedPrev: string;
+  private index = 0;
+  /** Set once a sequence ran ahead: later rows only decide between `reordered` and `sequence_gap`. */
+  private ahead: { last: number; at: number; expected: number } | null = null;
+  private verdict: ChainVerification | null = null;
 
-  const it = rows[Symbol.iterator]();
-  for (let step = it.next(); !step.done; step = it.next(), index++) {
-    const row = step.value;
-    const sequence = a.sequence(row);
-    if (sequence !== expectedSequence) {
-      if (!Number.isSafeInteger(sequence)) return fail('hash_mismatch');
-      if (sequence < expectedSequence) return fail('reordered');
-      let last = sequence;
-      for (let rest = it.next(); !rest.done; rest = it.next()) {
-        const s = a.sequence(rest.value);
-        if (s === expectedSequence || s < last) return fail('reordered');
-        last = s;
-      }
-      return fail('sequence_gap');
+  constructor(private readonly options: VerifyOptions = {}) {
+    this.expectedSequence = options.from ? options.from.sequence + 1 : FIRST_SEQUENCE;
+    this.expectedPrev = options.from ? options.from.hash : GENESIS_PREV_HASH;
+  }
+
+  private fail(reason: ChainBreak, index = this.index): ChainVerification {
+    this.verdict = { ok: false, firstBadSequence: this.expectedSequence, reason, index };
+    return this.verdict;
+  }
+
+  /** `digest` is the recomputed hash of the row, or null when the row cannot have one. */
+  push(sequence: number, prevHash: string, storedHash: string, digest: () => string | null): ChainVerification | null {
+    if (this.verdict) return this.verdict;
+    if (this.ahead) {
+      if (sequence === this.ahead.expected || sequence < this.ahead.last) return this.fail('reordered', this.ahead.at);
+      this.ahead.last = sequence;
+      return null;
+    }
+    if (sequence !== this.expectedSequence) {
+      if (!Number.isSafeInteger(sequence)) return this.fail('hash_mismatch');
+      if (sequence < this.expectedSequence) return this.fail('reordered');
+      this.ahead = { last: sequence, at: this.index, expected: this.expectedSequence };
+      return null;
     }
     // expectedPrev is a verified digest (or the genesis), so a matching prevHash is well-formed hex.
-    if (a.prevHash(row) !== expectedPrev) return fail('prev_mismatch');
-    const stored = a.hash(row);
-    if (a.digest(row) !== stored) return fail('hash_mismatch');
-    if (anchor && sequence === anchor.sequence && stored !== anchor.hash) return fail('hash_mismatch');
-    expectedPrev = stored;
-    expectedSequence++;
+    if (prevHash !== this.expectedPrev) return this.fail('prev_mismatch');
+    if (digest() !== storedHash) return this.fail('hash_mismatch');
+    const anchor = this.options.anchor;
+    if (anchor && sequence === anchor.sequence && storedHash !== anchor.hash) return this.fail('hash_mismatch');
+    this.expectedPrev = storedHash;
+    this.expectedSequence++;
+    this.index++;
+    return null;
   }
-  if (anchor && expectedSequence <= anchor.sequence) return fail('sequence_gap');
-  return { ok: true, count: index, head: expectedPrev, lastSequence: expectedSequence - 1 };
+
+  finish(): ChainVerification {
+    if (this.verdict) return this.verdict;
+    if (this.ahead) return this.fail('sequence_gap', this.ahead.at);
+    const anchor = this.options.anchor;
+    if (anchor && this.expectedSequence <= anchor.sequence) return this.fail('sequence_gap');
+    return { ok: true, count: this.index, head: this.expectedPrev, lastSequence: this.expectedSequence - 1 };
+  }
+}
+
+const verifyRows = <R>(rows: Iterable<R>, a: Access<R>, options: VerifyOptions): ChainVerification => {
+  const checker = new ChainChecker(options);
+  for (const row of rows) {
+    if (checker.push(a.sequence(row), a.prevHash(row), a.hash(row), () => a.digest(row))) break;
+  }
+  return checker.finish();
 };
 
 /** Same contract and results as `verifyChain`, over stored rows. */

@@ -25,6 +25,8 @@ export const createJournalHealth = (deps: {
   central: Pick<CentralClient, 'call'> | null;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
   onChange: () => void;
+  /** The on-demand verification (reading and hashing overlapped, see pipelined.ts); defaults to journal.verify. */
+  verifyAsync?: (options: { anchor?: ChainHead }) => Promise<ChainVerification>;
 }) => {
   let last: { result: ChainVerification; at: string } | null = null;
   let anchored: { sequence: number; at: string } | null = null;
@@ -57,7 +59,8 @@ export const createJournalHealth = (deps: {
 
   const verifyNow = async (): Promise<JournalStatus> => {
     const anchor = await latestAnchor().catch(() => undefined);
-    const result = deps.journal.verify(anchor && anchor.sequence > 0 ? { anchor } : {});
+    const options = anchor && anchor.sequence > 0 ? { anchor } : {};
+    const result = deps.verifyAsync ? await deps.verifyAsync(options) : deps.journal.verify(options);
     last = { result, at: deps.clock.now().toISOString() };
     if (!result.ok) deps.log({ level: 'error', msg: 'journal chain broken', firstBadSequence: result.firstBadSequence, reason: result.reason });
     deps.onChange();

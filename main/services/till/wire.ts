@@ -13,6 +13,7 @@ import type { IdempotentRunner } from '../idempotent';
 import { journalHandlers } from '../journal-search/handlers';
 import { createJournalSearch } from '../journal-search/service';
 import { createJournalHealth } from '../journal/health';
+import { verifyPipelined } from '../journal/pipelined';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
 import { supervisorHandlers } from '../supervisor/handlers';
@@ -55,7 +56,10 @@ export const tillFeatures = (w: TillWiring) => {
   const tills = tillRepo(w.db);
   const lifecycle = tillLifecycleRepo(w.db);
   const vault = vaultRepo(w.db);
-  const health = createJournalHealth({ journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange });
+  const health = createJournalHealth({
+    journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange,
+    verifyAsync: (o) => verifyPipelined(w.journalRepo, o),
+  });
   const requests = createSupervisedRequests({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts,
     relay: w.central ? centralRelay(w.central, w.workstation) : undefined, onChange: w.onChange,

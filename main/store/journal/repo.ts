@@ -56,6 +56,15 @@ const ENCODED_PAGE = `
       END AS input
     FROM journal WHERE sequence > ? ORDER BY sequence LIMIT ${PAGE})`;
 
+/** A page of rows for bulk verification: one contiguous buffer of hash inputs (`ends` are offsets into it). */
+export interface EncodedPage {
+  sequences: number[];
+  prevHashes: string[];
+  hashes: string[];
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
 export const journalRepo = (db: Db) => {
   const insert = db.prepare(
     'INSERT INTO journal (sequence, at, workstation, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -67,7 +76,8 @@ export const journalRepo = (db: Db) => {
   const encodedPage = db.prepare(ENCODED_PAGE).raw(true);
   const rawBySequence = db.prepare('SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal WHERE sequence = ?').raw(true);
   const bySequence = db.prepare<[number], JournalRow>(`SELECT ${COLUMNS} FROM journal WHERE sequence = ?`);
-  return {
+  const pages = (): Generator<EncodedPage> => repo.encodedPages();
+  const repo = {
     append: (r: JournalRow) => {
       insert.run(r.sequence, r.at, r.workstation, r.actor, r.type, r.payload, r.prevHash, r.hash);
     },
@@ -81,28 +91,62 @@ export const journalRepo = (db: Db) => {
      * instead of eight strings per row. Rows whose text fields would need JSON escaping (or whose hashes have
      * the wrong length) are read whole and encoded here, so the bytes are always exactly storedHashInput's.
      */
-    encodedRows: function* (): Generator<EncodedRow> {
+    encodedPages: function* (): Generator<EncodedPage> {
       let after = -1;
       for (;;) {
         const page = encodedPage.get(after) as [string | null, string | null, Buffer | null, string | null] | undefined;
         if (!page || page[0] === null) return;
         const seqs = page[0].split(',');
         const hashes = page[1] ?? '';
-        const bytes = page[2] ?? Buffer.alloc(0);
+        const src = page[2] ?? Buffer.alloc(0);
         const lens = (page[3] ?? '').split(',');
+        const n = seqs.length;
+        const out: EncodedPage = { sequences: new Array<number>(n), prevHashes: new Array<string>(n), hashes: new Array<string>(n), bytes: new Uint8Array(0), ends: new Uint32Array(n) };
+        // Rows SQLite could not build are encoded here and spliced in, so the page is one contiguous buffer.
+        const extra = new Map<number, Buffer>();
+        let total = src.length;
+        for (let i = 0; i < n; i++) {
+          if (Number(lens[i]) < 0) {
+            const row = rawBySequence.get(Number(seqs[i])) as StoredRow;
+            const b = Buffer.from(storedHashInput(row) ?? '', 'utf8');
+            extra.set(i, b);
+            total += b.length;
+            out.prevHashes[i] = row[6];
+            out.hashes[i] = row[7];
+          }
+        }
+        const bytes = new Uint8Array(total);
         let off = 0;
-        for (let i = 0; i < seqs.length; i++) {
-          const sequence = Number(seqs[i]);
-          const len = Number(lens[i]);
-          if (len < 0) {
-            const row = rawBySequence.get(sequence) as StoredRow;
-            yield { sequence, prevHash: row[6], hash: row[7], input: Buffer.from(storedHashInput(row) ?? '', 'utf8') };
+        let srcOff = 0;
+        for (let i = 0; i < n; i++) {
+          out.sequences[i] = Number(seqs[i]);
+          const b = extra.get(i);
+          if (b) {
+            bytes.set(b, off);
+            off += b.length;
           } else {
+            const len = Number(lens[i]);
+            bytes.set(src.subarray(srcOff, srcOff + len), off);
             // The input starts with the stored prev_hash (64 characters that are hex when untouched).
-            yield { sequence, prevHash: bytes.toString('latin1', off, off + 64), hash: hashes.slice(i * 64, i * 64 + 64), input: bytes.subarray(off, off + len) };
+            out.prevHashes[i] = src.toString('latin1', srcOff, srcOff + 64);
+            out.hashes[i] = hashes.slice(i * 64, i * 64 + 64);
+            srcOff += len;
             off += len;
           }
-          after = sequence;
+          out.ends[i] = off;
+        }
+        out.bytes = bytes;
+        after = out.sequences[n - 1] ?? after;
+        yield out;
+      }
+    },
+    encodedRows: function* (): Generator<EncodedRow> {
+      for (const p of pages()) {
+        let start = 0;
+        for (let i = 0; i < p.sequences.length; i++) {
+          const end = p.ends[i] ?? start;
+          yield { sequence: p.sequences[i] ?? -1, prevHash: p.prevHashes[i] ?? '', hash: p.hashes[i] ?? '', input: p.bytes.subarray(start, end) };
+          start = end;
         }
       }
     },
@@ -127,5 +171,6 @@ export const journalRepo = (db: Db) => {
       return db.prepare<(string | number)[], JournalRow>(sql).all(...args, q.limit);
     },
   };
+  return repo;
 };
 export type JournalRepo = ReturnType<typeof journalRepo>;

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../db';
 import { journalRepo } from './repo';
 import { tempDir } from '../../testing/temp-core';
 import { createJournal, verifyParsed } from '../../services/journal/writer';
+import { verifyPipelined } from '../../services/journal/pipelined';
 
 /**
  * Tamper evidence on a real SQLite file (teller-anchors §4 item 7): someone with the file and a SQLite shell
@@ -160,5 +161,24 @@ describe('bulk hash inputs built by SQLite', () => {
     expect(journal.verify()).toMatchObject({ ok: true, count: 7 });
     expect(verifyParsed(repo)).toEqual(journal.verify());
     db.close();
+  });
+});
+
+describe('pipelined verification (reading and hashing on two threads)', () => {
+  it.each([
+    ['untouched', ''],
+    ['edited', "UPDATE journal SET actor = 'u-9' WHERE sequence = 3000"],
+    ['deleted', 'DELETE FROM journal WHERE sequence = 2049'],
+    ['moved to the end', 'UPDATE journal SET sequence = 9999 WHERE sequence = 7'],
+  ])('%s: same verdict as the single-thread verifier', async (_name, sql) => {
+    const { file } = setup(4500);
+    if (sql) tamper(file, sql);
+    const db = openDatabase(file);
+    const repo = journalRepo(db);
+    const single = createJournal({ repo, clock: manualClock(new Date()), workstation: '001-03' }).verify();
+    const piped = await verifyPipelined(repo);
+    db.close();
+    expect(piped).toEqual(single);
+    expect(piped.ok).toBe(sql === '');
   });
 });
