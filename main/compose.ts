@@ -18,7 +18,7 @@ import { statusHandlers } from './services/status/handlers';
 import { createStatusService } from './services/status/service';
 import { createSyncFeature } from './sync/feature';
 import { syncHandlers } from './sync/handlers';
-import { tillHandlers } from './services/till/handlers';
+import { tillFeatures } from './services/till/wire';
 import { createTillService } from './services/till/service';
 import { DeviceManager } from '../drivers/manager';
 import { devicesRepo } from './store/devices/repo';
@@ -64,7 +64,8 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   const db = openDatabase(config.dbFile ?? join(config.dataDir, 'caja.sqlite'));
   const bus = new EventBus();
   const users = usersRepo(db);
-  const journal = createJournal({ repo: journalRepo(db), clock, workstation: config.workstation.id });
+  const journalStore = journalRepo(db);
+  const journal = createJournal({ repo: journalStore, clock, workstation: config.workstation.id });
   const idempotent = createIdempotentRunner({ db, repo: idempotencyRepo(db), clock });
 
   if (config.demo && (await seedDemoUsers({ users, clock, ids }))) log({ level: 'info', msg: 'demo users seeded' });
@@ -104,27 +105,37 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     config, session, till, central: sync.link, devices: deps.devices ?? (() => devices.status()),
   });
 
+  const comprobante = comprobanteFeatures({
+    db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
+    onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
+    printer: devicesPrinter(devices),
+  });
+  // Till lifecycle, vault, supervisor desk and journal; the chain is verified before the first call is served.
+  const tillFeature = tillFeatures({
+    db, users, journal, journalRepo: journalStore, idempotent, clock, ids, till, workstation: config.workstation,
+    central: sync.client ?? deps.centralClient ?? null, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
+    maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log,
+  });
+  tillFeature.startup();
+  const stopAnchoring = tillFeature.anchorAfterSyncs();
+
   const handlers: Handlers = {
     ...sessionHandlers(session),
     ...statusHandlers(status),
-    ...tillHandlers(till),
-    ...syncHandlers(sync),
+    ...tillFeature.handlers,
     ...devicesHandlers(devices),
     ...securityCode.handlers,
-    ...comprobanteFeatures({
-      db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
-      onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
-      printer: devicesPrinter(devices),
-    }).handlers,
+    ...syncHandlers(sync),
+    ...comprobante.handlers,
   };
 
   // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).
   const idleTimer = setInterval(() => session.checkIdle(), 1000);
   idleTimer.unref();
-  sync.start();
   // Emulators come up in milliseconds; a slow real device must not hold the core (it shows as connecting).
   const devicesUp = devices.start().catch((err: unknown) => log({ level: 'error', msg: 'devices did not start', err }));
   await Promise.race([devicesUp, new Promise((r) => setTimeout(r, 2000).unref())]);
+  sync.start();
 
   const dispatch = createDispatcher({
     handlers,
@@ -139,8 +150,9 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db,
     close: () => {
       clearInterval(idleTimer);
-      void sync.stop();
+      stopAnchoring();
       securityCode.close();
+      void sync.stop();
       void devices.stop();
       db.close();
     },
