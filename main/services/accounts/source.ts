@@ -18,22 +18,45 @@ export interface AccountSource {
  * Accounts from the branch's copy of central's reference data, minus this workstation's debits central has
  * not applied yet (credits are not counted on until applied: the outbox's rule for availability offline).
  */
-export const referenceAccountSource = (reference: Pick<ReferenceRepo, 'getAccount'>, outbox: Pick<OutboxRepo, 'pendingEffects'>): AccountSource => ({
-  get: (number) => {
-    let account: Account | undefined;
-    try {
-      account = reference.getAccount(number);
-    } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      throw new AppError('REFERENCE_UNAVAILABLE', `Los datos de la cuenta ${number} recibidos de central no son válidos (${msg}). Informe a soporte; no registre la operación a mano.`);
-    }
+/** Parsed accounts kept between postings; bounded so a long day does not grow it without limit. */
+const CACHE_LIMIT = 2_000;
+
+export const referenceAccountSource = (
+  reference: Pick<ReferenceRepo, 'getAccount' | 'getCentralAccount'>,
+  outbox: Pick<OutboxRepo, 'pendingEffects'>,
+): AccountSource => {
+  // The domain account (zod-validated, seed 003 invariants) is rebuilt only when central's record changed:
+  // its stored JSON is the cache key, so a reference update or a new balance is never served stale.
+  const cache = new Map<string, { key: string; account: Account }>();
+  const domainAccount = (number: string): Account | undefined => {
+    const central = reference.getCentralAccount(number);
+    if (!central) return undefined;
+    const key = JSON.stringify(central);
+    const hit = cache.get(number);
+    if (hit?.key === key) return hit.account;
+    const account = reference.getAccount(number);
     if (!account) return undefined;
-    const { debits } = outbox.pendingEffects(number);
-    const pendingLocal = { available: -debits, inCanje: 0, onHold: 0 };
-    const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
-    return { account: { ...account, balances }, pendingLocal };
-  },
-});
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(number, { key, account });
+    return account;
+  };
+  return {
+    get: (number) => {
+      let account: Account | undefined;
+      try {
+        account = domainAccount(number);
+      } catch (err) {
+        const msg = err instanceof Error ? err.message : String(err);
+        throw new AppError('REFERENCE_UNAVAILABLE', `Los datos de la cuenta ${number} recibidos de central no son válidos (${msg}). Informe a soporte; no registre la operación a mano.`);
+      }
+      if (!account) return undefined;
+      const { debits } = outbox.pendingEffects(number);
+      const pendingLocal = { available: -debits, inCanje: 0, onHold: 0 };
+      const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
+      return { account: { ...account, balances }, pendingLocal };
+    },
+  };
+};
 
 export const requireAccount = (source: AccountSource, number: string) => {
   const found = source.get(number);
