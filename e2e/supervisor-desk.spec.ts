@@ -1,3 +1,4 @@
+import type { TellerApi } from '../domain/contract/client';
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
 
@@ -17,7 +18,7 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
   await expect(app.getByTestId('desk-journal')).toContainText('Diario íntegro');
   // Meanwhile the till's arqueo finds a shortage and asks for approval (as the close screen does).
   await app.evaluate(async () => {
-    const t = window.teller;
+    const t = (window as unknown as { teller?: TellerApi }).teller;
     if (!t) throw new Error('no teller api');
     // $ 60.000 short is above the threshold: a second blind count confirms it.
     await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '20000': 2 } });
