@@ -162,7 +162,8 @@ export type ApprovalService = ReturnType<typeof createApprovalService>;
  */
 export const requireApproval = (
   deps: Pick<ComprobanteDeps, 'approvals'>,
-  input: { reasons: readonly ApprovalReason[]; approvalId: string | undefined; subject: string; user: User },
+  /** `subject` may be a thunk: hashing the operation is only needed when an approval is checked. */
+  input: { reasons: readonly ApprovalReason[]; approvalId: string | undefined; subject: string | (() => string); user: User },
 ): string | null => {
   if (input.reasons.length === 0) return null;
   if (input.approvalId === undefined) {
@@ -173,7 +174,8 @@ export const requireApproval = (
   const rec = deps.approvals.findById(input.approvalId);
   if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
   const q = rec.request;
-  if (q.makerId !== input.user.id || q.subject !== input.subject) {
+  const subject = typeof input.subject === 'function' ? input.subject() : input.subject;
+  if (q.makerId !== input.user.id || q.subject !== subject) {
     throw new AppError('APPROVAL_MISMATCH', 'La aprobación corresponde a otra operación o a otro cajero. Si cambió algún dato, solicite una nueva aprobación.');
   }
   if (q.status !== 'aprobada') {

@@ -67,7 +67,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
           cash: p.cash,
         });
       }
-      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: subjectOf(req.slip), user });
+      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.slip), user });
 
       // One central operation per remesa cheque, so a returned one can be reversed alone; canje cheques together.
       const remesaKeys = new Map<number, string>();
@@ -113,7 +113,8 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         cash: p.cash > 0 ? { count: slip.cash, sign: 1 } : null,
         operations,
         receipt: (header) => buildDepositReceipt({ header, account, slip, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
-        details: { slip: JSON.parse(JSON.stringify(slip)) as Record<string, never>, commission: p.commission.total },
+        // Stored as JSON text only (never hashed): no need for a JSON round trip to make it plain data.
+        details: { slip: slip as unknown as Record<string, never>, commission: p.commission.total },
         after: ({ sequence, businessDate }) => {
           for (const h of p.holds) {
             const c = slip.cheques[h.chequeIndex];

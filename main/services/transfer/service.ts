@@ -36,7 +36,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     deps.idempotent('transfer.post', req.idempotencyKey, req, () => {
       const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
       const { from, to, plan: p } = plan(req.request);
-      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: subjectOf(req.request), user });
+      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
       return postComprobante(deps, {
         user,
         till,
@@ -65,7 +65,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
           },
         ],
         receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
-        details: { request: JSON.parse(JSON.stringify(req.request)) as Record<string, never> },
+        details: { request: req.request as unknown as Record<string, never> },
       });
     });
 

@@ -58,7 +58,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     if (p.pending.includes('UIAF_DECLARATION')) {
       throw new AppError('UIAF_DECLARATION_REQUIRED', `El retiro en efectivo de ${formatPesos(p.amount)} exige la declaración de destino de fondos (UIAF). Diligénciela con el cliente y hágala firmar antes de pagar.`);
     }
-    const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: subjectOf(req.request), user });
+    const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
     return { till, account, plan: p, approvalId };
   };
 
@@ -115,7 +115,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
           },
         ],
         receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
-        details: { request: JSON.parse(JSON.stringify(w)) as Record<string, never>, payout: JSON.parse(JSON.stringify(p.payout)) as Record<string, never> },
+        details: { request: w as unknown as Record<string, never>, payout: p.payout as unknown as Record<string, never> },
       });
     });
 
