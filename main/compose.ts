@@ -109,6 +109,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
     onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
     printer: devicesPrinter(devices),
+    contingency: sync.contingency,
   });
   // Till lifecycle, vault, supervisor desk and journal; the chain is verified before the first call is served.
   const tillFeature = tillFeatures({

@@ -74,6 +74,18 @@ export const withdrawalChannels = {
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, request: WithdrawalRequestSchema, approvalId: z.string().min(1).optional() }),
     response: z.discriminatedUnion('status', [PostedComprobanteSchema, WithdrawalPendingSchema]),
-    errors: [...WITHDRAWAL_ERRORS, ...POSTING_ERRORS, 'CENTRAL_REFUSED', 'TILL_CASH_SHORT'],
+    errors: [
+      ...WITHDRAWAL_ERRORS,
+      ...POSTING_ERRORS,
+      'CENTRAL_REFUSED',
+      'TILL_CASH_SHORT',
+      // Central unreachable and the branch in contingencia: domain/contingency refusals.
+      'ACCOUNT_UNKNOWN_OFFLINE',
+      'ACCOUNT_NOT_AVAILABLE_OFFLINE',
+      'OVER_TRANSACTION_CAP',
+      'OVER_CUSTOMER_DAY_CAP',
+      'OVER_TILL_CAP',
+      'INSUFFICIENT_FUNDS_OFFLINE',
+    ],
   }),
 } as const;

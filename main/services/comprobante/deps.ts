@@ -7,6 +7,7 @@ import type { RemittanceRepo } from '../../store/remittance/repo';
 import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
+import type { Contingency } from '../../sync/contingency';
 import type { AccountSource } from '../accounts/source';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
@@ -21,8 +22,12 @@ export interface Workstation {
 
 /** Where postings send what central must learn; `enqueue` runs inside the posting transaction. */
 export interface OutboxPort {
-  enqueue(op: Operation): unknown;
+  /** `contingency`: posted while the branch was in contingencia (central reviews it when it arrives). */
+  enqueue(op: Operation, opts?: { contingency?: boolean }): unknown;
 }
+
+/** The branch's contingency switch and offline withdrawal check (main/sync/contingency.ts). */
+export type ContingencyPort = Pick<Contingency, 'mode' | 'check' | 'recordWithdrawal'>;
 
 /** Everything the Comprobante Único services share; built once in composition. */
 export interface ComprobanteDeps {
@@ -44,6 +49,8 @@ export interface ComprobanteDeps {
   /** Online authorization of withdrawals; null when no central is configured (withdrawals stay pending). */
   central: Pick<CentralClient, 'call'> | null;
   printer: PrinterPort;
+  /** Null without a sync feature (tests, bench): the branch is always in normal mode. */
+  contingency: ContingencyPort | null;
   /** Supervisor password attempts before lock-out, as for log-in. */
   maxFailedAttempts: number;
   /** After a posting: the till position and the status bar changed. */

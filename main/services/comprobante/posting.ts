@@ -6,6 +6,7 @@ import type { DenominationCount } from '../../../domain/money/denominations';
 import type { ReceiptHeader } from '../../../domain/receipt/build-common';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
+import { CONTINGENCY_MARK } from '../../sync/contingency';
 import { bogotaDate } from '../../core/runtime';
 import type { ComprobanteKind } from '../../store/comprobante/repo';
 import type { TillSessionRecord } from '../../store/till/repo';
@@ -34,6 +35,8 @@ export interface PostingInput {
   /** Feature rows that belong to the same comprobante (remesas). */
   after?: (posted: { sequence: string; comprobanteId: string; businessDate: string; operations: Operation[] }) => void;
 }
+
+const contingencyMode = (deps: ComprobanteDeps): boolean => deps.contingency?.mode() === 'contingencia';
 
 export const sequenceOf = (branchCode: string, tillCode: string, n: number): string => `${branchCode}-${tillCode}-${String(n).padStart(6, '0')}`;
 
@@ -70,13 +73,16 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
     approvalId: input.approvalId,
     ...input.amounts,
     centralKeys: operations.map((o) => o.key),
+    ...(contingencyMode(deps) ? { contingency: true } : {}),
   });
   const verificationCode = verificationCodeOf(entry.hash);
 
   if (input.cash) {
     moveCash(deps.tills, input.till, { id: deps.ids.uuid(), kind: input.kind, reference: sequence, count: input.cash.count, sign: input.cash.sign, at });
   }
-  for (const op of operations) deps.outbox.enqueue(op);
+  // Everything posted while the branch is in contingencia is marked so, on the receipt and in the outbox.
+  const contingency = contingencyMode(deps);
+  for (const op of operations) deps.outbox.enqueue(op, { contingency });
 
   const teller = deps.users.findById(input.user.id)?.displayName ?? input.user.displayName;
   const receipt = input.receipt({
@@ -86,6 +92,7 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
     teller,
     postedAt: at,
     verificationCode,
+    marks: contingency ? [CONTINGENCY_MARK] : [],
   });
   deps.comprobantes.insert({
     id: comprobanteId,

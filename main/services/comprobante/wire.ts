@@ -28,7 +28,7 @@ import { transferHandlers } from '../transfer/handlers';
 import { createTransferService } from '../transfer/service';
 import { withdrawalHandlers } from '../withdrawal/handlers';
 import { createWithdrawalService } from '../withdrawal/service';
-import type { ComprobanteDeps, Workstation } from './deps';
+import type { ComprobanteDeps, ContingencyPort, Workstation } from './deps';
 
 type ComprobanteChannels = 'accounts' | 'approval' | 'deposit' | 'receipt' | 'remittance' | 'transfer' | 'withdrawal';
 type Picked = { [C in keyof Handlers as C extends `${ComprobanteChannels}.${string}` ? C : never]: Handlers[C] };
@@ -49,6 +49,8 @@ export interface ComprobanteWiring {
   accounts?: AccountSource;
   /** The devices service (`devicesPrinter(devices)`): durable jobs, Reintentar, one copy numbering. */
   printer: PrinterPort;
+  /** `sync.contingency`: offline withdrawals within caps, CONTINGENCIA on receipts. */
+  contingency?: ContingencyPort | null;
 }
 
 /** The Comprobante Único features (accounts, deposits, withdrawals, transfers, approvals, receipts, remesas). */
@@ -73,6 +75,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     outbox,
     central: w.central,
     printer: w.printer,
+    contingency: w.contingency ?? null,
     maxFailedAttempts: w.maxFailedAttempts,
     onChange: w.onChange,
   };

@@ -17,11 +17,23 @@ import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
+import type { WithdrawalCheck } from '../../sync/contingency';
+
+/** What the contingency caps count: the person taking the cash (first presenter) and the cash itself. */
+const offlineCheck = (w: WithdrawalRequest, p: WithdrawalPlan): WithdrawalCheck => {
+  const who = w.presenters[0];
+  return {
+    accountNumber: w.accountNumber,
+    customer: { documentType: who?.type ?? 'CC', documentNumber: who?.number ?? '0' },
+    amount: p.amount,
+    gmf: p.debitTotal - p.amount,
+  };
+};
 
 export type WithdrawalPostResult = PostedComprobante | { status: 'pendiente'; message: string };
 
 const PENDING =
-  'Central no respondió la autorización del retiro. NO entregue el efectivo: el comprobante queda pendiente de confirmación. Reintente (Enter); si sigue sin respuesta, informe al supervisor.';
+  'Central no respondió la autorización del retiro. NO entregue el efectivo: el comprobante queda pendiente de confirmación. Reintente (Enter); si sigue sin respuesta, informe al supervisor (puede activar la contingencia de la oficina).';
 
 export const createWithdrawalService = (deps: ComprobanteDeps) => {
   const plan = (req: WithdrawalRequest, tillPosition: Record<string, number>): { account: Account; plan: WithdrawalPlan } => {
@@ -66,7 +78,12 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
   const reactivationOf = (p: WithdrawalPlan, approvalId: string | null) =>
     p.reactivates && approvalId !== null ? { reactivation: { approvalId } } : {};
 
-  const postLocal = (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }, holdId: string | null): PostedComprobante =>
+  const postLocal = (
+    user: User,
+    req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined },
+    holdId: string | null,
+    offline: WithdrawalCheck | null = null,
+  ): PostedComprobante =>
     deps.idempotent('withdrawal.post', req.idempotencyKey, req, () => {
       const { till, account, plan: p, approvalId } = precheck(user, req);
       const w = req.request;
@@ -116,6 +133,11 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         ],
         receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
         details: { request: w as unknown as Record<string, never>, payout: p.payout as unknown as Record<string, never> },
+        // Paid in contingencia: counted against the caps in the same transaction as the posting.
+        after: ({ operations }) => {
+          const op = operations.find((o) => o.type === 'withdrawal');
+          if (offline && op && deps.contingency) deps.contingency.recordWithdrawal(op.key, offline);
+        },
       });
     });
 
@@ -131,10 +153,20 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
       if (done) return withPrintJob(deps, postLocal(user, req, null));
       const { plan: p, account, approvalId } = precheck(user, req);
-      if (deps.central === null) return { status: 'pendiente', message: PENDING };
+      // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
+      const withoutCentral = async (): Promise<WithdrawalPostResult> => {
+        if (deps.contingency?.mode() !== 'contingencia') return { status: 'pendiente', message: PENDING };
+        const check = offlineCheck(req.request, p);
+        const d = deps.contingency.check(check);
+        if (!d.ok) throw new AppError(d.error.code, `${d.error.message} No entregue el efectivo.`, { ...d.error });
+        const posted = postLocal(user, req, null, check);
+        deps.onChange();
+        return withPrintJob(deps, posted);
+      };
+      if (deps.central === null) return withoutCentral();
       const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) });
       if (!hold.ok) {
-        if (hold.kind !== 'rejected') return { status: 'pendiente', message: PENDING };
+        if (hold.kind !== 'rejected') return withoutCentral();
         throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.error.message} No entregue el efectivo.`, { code: hold.error.code });
       }
       if (hold.data.status === 'refused') {

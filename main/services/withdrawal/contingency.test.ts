@@ -1,0 +1,56 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCentralClient } from '../../sync/central-client';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+/** A central that never answers: the reference data was pulled before, the authorization cannot be. */
+const unreachable = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 300 });
+const req = (amount: number) => ({ accountNumber: '240000000029', amount, presenters: [CC('900000002')], payout: { kind: 'efectivo' as const } });
+const post = (amount: number) => w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: req(amount) });
+const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
+
+const asSupervisor = async (fn: () => Promise<unknown>) => {
+  await w.call('session.logout');
+  await w.call('session.login', { username: 'supervisor1', password: 'Super.2026' });
+  await fn();
+  await w.call('session.logout');
+  await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
+};
+
+describe('withdrawals while central is unreachable (issue "Central services and exactly-once sync")', () => {
+  it('normal mode: nothing is paid, the comprobante stays pending', async () => {
+    w = await world(central, { client: unreachable });
+    expect(await post(100_000)).toMatchObject({ ok: true, data: { status: 'pendiente', message: expect.stringContaining('contingencia') } });
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+  });
+
+  it('contingencia: pays within the caps, marks the receipt CONTINGENCIA, queues for central and counts the caps', async () => {
+    w = await world(central, { client: unreachable });
+    await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));
+    const r = await post(500_000);
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted', receipt: { marks: ['CONTINGENCIA'] } } });
+    const op = w.core.db.prepare("SELECT body, contingency FROM outbox WHERE type = 'withdrawal'").get() as { body: string; contingency: number };
+    expect(op.contingency).toBe(1);
+    expect(JSON.parse(op.body)).toMatchObject({ payload: { amount: 500_000, gmf: 2_000 } });
+    expect(JSON.parse(op.body).payload).not.toHaveProperty('holdId');
+    expect(count('SELECT SUM(amount) FROM contingency_withdrawals')).toBe(500_000);
+    // Per transaction cap ($ 2.000.000 by default), then the customer's day cap ($ 3.000.000).
+    expect(await post(2_500_000)).toMatchObject({ error: { code: 'OVER_TRANSACTION_CAP', message: expect.stringContaining('No entregue el efectivo') } });
+    expect(await post(2_000_000)).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(await post(600_000)).toMatchObject({ error: { code: 'OVER_CUSTOMER_DAY_CAP' } });
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(2);
+    // Deposits posted in contingencia carry the mark too.
+    const dep = await w.call('deposit.post', {
+      idempotencyKey: crypto.randomUUID(),
+      slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 2 }, declaredTotal: 100_000 },
+    });
+    expect(dep).toMatchObject({ ok: true, data: { receipt: { marks: ['CONTINGENCIA'] } } });
+  });
+});
