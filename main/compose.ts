@@ -101,8 +101,14 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,
     tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
   });
+  // The journal's health comes from the till feature, built below; until then it reads as not yet verified.
+  let journalHealth: { status(): { ok: boolean | null; message: string } } | null = null;
   const status = createStatusService({
     config, session, till, central: sync.link, devices: deps.devices ?? (() => devices.status()),
+    journal: () => {
+      const j = journalHealth?.status();
+      return j ? { ok: j.ok, message: j.message } : { ok: null, message: 'Diario electrónico sin verificar.' };
+    },
   });
 
   const comprobante = comprobanteFeatures({
@@ -117,6 +123,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     central: sync.client ?? deps.centralClient ?? null, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
     maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log,
   });
+  journalHealth = tillFeature.health;
   tillFeature.startup();
   const stopAnchoring = tillFeature.anchorAfterSyncs();
 

@@ -23,6 +23,8 @@ export const WorkstationStatusSchema = z.object({
   }),
   devices: z.array(DeviceStatusSchema),
   contingency: z.boolean(),
+  /** Electronic journal integrity: null while not yet verified, false when the chain is broken. */
+  journal: z.object({ ok: z.boolean().nullable(), message: z.string() }),
 });
 export type WorkstationStatus = z.infer<typeof WorkstationStatusSchema>;
 

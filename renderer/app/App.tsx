@@ -40,6 +40,16 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void teller.session.logout({}) },
   ];
 
+  // Every F-key belongs to Caja: the browser's own (F5 reload, F1 help, F11 full screen…) must never fire,
+  // or a teller pressing F5 for the journal would reload the page mid-transaction.
+  useEffect(() => {
+    const swallow = (e: KeyboardEvent) => {
+      if (/^F([1-9]|1[0-2])$/.test(e.key)) e.preventDefault();
+    };
+    window.addEventListener('keydown', swallow, true);
+    return () => window.removeEventListener('keydown', swallow, true);
+  }, []);
+
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {

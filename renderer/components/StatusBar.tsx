@@ -24,6 +24,11 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
         {central.lastSyncAt ? ` · sincronizado ${syncTime.format(new Date(central.lastSyncAt))}` : ''}
       </span>
       {status.contingency ? <span className="pill warning">CONTINGENCIA</span> : null}
+      {status.journal.ok === false ? (
+        <span className="pill warning" data-testid="status-journal" title={status.journal.message}>
+          DIARIO ALTERADO
+        </span>
+      ) : null}
       <span className="devices" data-testid="status-devices">
         {status.devices.length === 0
           ? 'Dispositivos: ninguno configurado'

@@ -20,6 +20,7 @@ export const createStatusService = (deps: {
   till: TillService;
   central: CentralLink;
   devices: () => DeviceStatus[];
+  journal: () => WorkstationStatus['journal'];
 }) => ({
   get: (): WorkstationStatus => {
     const s = deps.session.state();
@@ -31,6 +32,7 @@ export const createStatusService = (deps: {
       central: deps.central.status(),
       devices: deps.devices(),
       contingency: deps.central.contingency(),
+      journal: deps.journal(),
     };
   },
 });
