@@ -1,12 +1,12 @@
 import type { ApprovalReason } from '../../../domain/approval/reasons';
-import { MakerCheckerError, assertMakerIsNotChecker, approvalCovers, decideApproval, openApprovalRequest } from '../../../domain/approval/request';
+import { approvalCovers, decideApproval, openApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
 import { inTransaction, type Db } from '../../store/db';
 import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
-import { DUMMY_HASH, verifyPassword } from '../session/password';
+import { checkSupervisor } from '../session/check-supervisor';
 import { approvalSubject } from './subject';
 
 /** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
@@ -20,7 +20,6 @@ export type Assessors = { [K in ApprovalKind]: (op: Extract<ApprovalOperation, {
 /** Minutes a pending request waits for a supervisor before it lapses. */
 const TTL_SECONDS = 15 * 60;
 
-const LOCKED_OUT = 'El usuario del supervisor está bloqueado por intentos fallidos. Otro supervisor debe aprobar.';
 
 export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessors: Assessors }) => {
   const name = (id: string | undefined) => (id === undefined ? undefined : (deps.users.findById(id)?.displayName ?? id));
@@ -94,31 +93,15 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
      */
     decide: async (user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<ApprovalView> => {
       const rec = find(req.approvalId);
-      const sup = deps.users.findByUsername(req.username);
-      const passwordOk = await verifyPassword(req.password, sup?.passwordHash ?? DUMMY_HASH);
-      if (!sup) throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos.');
-      if (sup.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
-      if (!passwordOk) {
-        const attempts = sup.failedAttempts + 1;
-        const lockedOut = attempts >= deps.maxFailedAttempts;
-        inTransaction(deps.db, () => {
-          deps.users.recordAttempts(sup.id, attempts, lockedOut);
-          deps.journal.record(lockedOut ? 'user_locked_out' : 'login_failed', sup.id, { attempts, context: 'aprobacion', approvalId: rec.request.id });
-        });
-        if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
-        throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos. Vuelva a escribirlos.');
-      }
-      try {
-        // Both the one who asked and the one signed in here are makers: neither approves their own operation.
-        assertMakerIsNotChecker(rec.request.makerId, sup.id);
-        assertMakerIsNotChecker(user.id, sup.id);
-      } catch (e) {
-        if (e instanceof MakerCheckerError) throw new AppError(e.code, e.message);
-        throw e;
-      }
-      if (sup.role !== 'supervisor') {
-        throw new AppError('NOT_A_SUPERVISOR', `${sup.displayName} no es supervisor. La aprobación la da un supervisor con su propio usuario.`);
-      }
+      // Both the one who asked and the one signed in here are makers: neither approves their own operation.
+      const sup = await checkSupervisor(deps, {
+        username: req.username,
+        password: req.password,
+        makers: [rec.request.makerId, user.id],
+        context: 'aprobacion',
+        details: { approvalId: rec.request.id },
+        makersFirst: true,
+      });
       const at = deps.clock.now().toISOString();
       const decided = decideApproval(
         rec.request,
@@ -134,7 +117,6 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         throw new AppError(decided.error.code, decided.error.message, decided.error.details);
       }
       inTransaction(deps.db, () => {
-        deps.users.recordAttempts(sup.id, 0, false);
         if (!deps.approvals.saveDecision(decided.value)) {
           throw new AppError('APPROVAL_ALREADY_DECIDED', 'Otro supervisor ya decidió esta solicitud. Consulte su estado.');
         }

@@ -7,7 +7,7 @@ import { inTransaction, type Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
-import { checkSupervisor } from './credentials';
+import { checkSupervisor } from '../session/check-supervisor';
 
 const TTL_SECONDS = 30 * 60;
 

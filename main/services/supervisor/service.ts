@@ -15,7 +15,7 @@ import type { CentralClient } from '../../sync/central-client';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
-import { checkSupervisor } from './credentials';
+import { checkSupervisor } from '../session/check-supervisor';
 import type { ApprovalRelay, SupervisedRequests } from './requests';
 
 /** The comprobante approval service's decision (Comprobante engineer's `approval.decide`). */
