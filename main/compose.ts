@@ -96,6 +96,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   });
   const securityCode = securityCodeFeature({
     db, journal, clock, ids, users, central: deps.centralClient ?? null, reference: referenceRepo(db), devices, workstation: config.workstation,
+    codePurpose: config.securityCode.codePurpose,
   });
   const sync = createSyncFeature({
     db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,

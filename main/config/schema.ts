@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SecurityCodePurposeSchema } from '../../domain/central-api/security-code';
 import { ContingencyCapsSchema } from '../../domain/contingency';
 import { DeviceConfigSchema } from '../../domain/devices/config';
 
@@ -33,6 +34,11 @@ export const CoreConfigSchema = z.object({
   devices: DeviceConfigSchema.prefault({}),
   /** Offline withdrawal caps while the branch is in contingency (pesos). */
   contingency: ContingencyCapsSchema.prefault({}),
+  /**
+   * What the customer receives from "Generación de código de seguridad": `temporary_keys` (4 digits, replaced
+   * within 24 h; seed 004) or `verification_code` (6 digits, valid 2 minutes; seed 001).
+   */
+  securityCode: z.object({ codePurpose: SecurityCodePurposeSchema.default('temporary_keys') }).prefault({}),
   /** Seed a demo branch, two tellers and a supervisor on first start. */
   demo: z.boolean().default(true),
 });

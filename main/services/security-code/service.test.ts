@@ -87,6 +87,29 @@ describe('registered cellphone (seed 000 step 2)', () => {
   });
 });
 
+describe('which code the customer gets comes from workstation config', () => {
+  it('defaults to the temporary key (seed 004: 4 digits, 24 h) and sends a verification code (seed 001) when configured', async () => {
+    const f = await identified(CC('900000002'));
+    const byDefault = await w.service.statePhone(TELLER, f.id, '3101234502');
+    const entry = w.journalRows().find((r) => r.type === 'security_code_request' && r.payload.includes(f.id));
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ codePurpose: 'temporary_keys' });
+    const st1 = await w.client.call('securityCodeStatus', { radicado: byDefault.request?.radicado ?? '' });
+    expect(st1.ok && st1.data.request.purpose).toBe('temporary_keys');
+
+    const otp = w.serviceWith('verification_code');
+    const g = await otp.identify(TELLER, otp.start(TELLER, 'security_code').id, CC('900000002'), 'typed');
+    const sent = await otp.statePhone(TELLER, g.id, '3101234502');
+    const st2 = await w.client.call('securityCodeStatus', { radicado: sent.request?.radicado ?? '' });
+    expect(st2.ok && st2.data.request.purpose).toBe('verification_code');
+    // Central's policy: a 6-digit code valid 2 minutes, against 24 hours for the temporary key.
+    if (st1.ok && st2.ok) {
+      const validity = (r: { sentAt: string | null; codeExpiresAt: string | null }) => Date.parse(r.codeExpiresAt ?? '') - Date.parse(r.sentAt ?? '');
+      expect(validity(st1.data.request)).toBe(24 * 3_600_000);
+      expect(validity(st2.data.request)).toBe(2 * 60_000);
+    }
+  });
+});
+
 describe('previous cellphone (seed 000 step 3)', () => {
   it('updates the registered cellphone when the previous number matches, then sends the code to the new one', async () => {
     const f = await identified(CC('900000003'));

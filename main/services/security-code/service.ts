@@ -37,8 +37,8 @@ export interface SecurityCodeServiceDeps {
   printer: ConstanciaPrinter | null;
   users: { findById(id: string): { displayName: string } | undefined };
   workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
-  /** What central sends: temporary keys valid 24 h (seed 004) by default, or a 6-digit code valid 2 min (seed 001). */
-  codePurpose?: SecurityCodePurpose;
+  /** What central sends, from workstation config: temporary keys valid 24 h (seed 004) or a 6-digit code valid 2 min (seed 001). */
+  codePurpose: SecurityCodePurpose;
   captureTimeoutMs?: number;
 }
 
@@ -74,7 +74,7 @@ const parseState = (f: FlowRecord): SecurityCodeState => JSON.parse(f.state) as 
 const notFound = () => new AppError('FLOW_NOT_FOUND', 'No se encontró la solicitud. Inicie una nueva desde el menú.');
 
 export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
-  const codePurpose = deps.codePurpose ?? 'temporary_keys';
+  const codePurpose = deps.codePurpose;
   const busy = new Set<string>();
   const nowIso = () => deps.clock.now().toISOString();
 

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../core/dispatcher';
+import type { SecurityCodePurpose } from '../../../domain/central-api';
 import type { Clock, Ids } from '../../core/runtime';
 import type { Db } from '../../store/db';
 import { identityRepo } from '../../store/identity/repo';
@@ -28,6 +29,8 @@ export const securityCodeFeature = (deps: {
   reference: ReferenceRepo;
   devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'onCedula'> | null;
   workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
+  /** From workstation config (`securityCode.codePurpose`). */
+  codePurpose: SecurityCodePurpose;
 }): { handlers: FeatureMap; close(): void } => {
   const flows = securityCodeRepo(deps.db);
   const contacts = identityRepo(deps.db);
@@ -47,6 +50,7 @@ export const securityCodeFeature = (deps: {
       : null,
     users: deps.users,
     workstation: deps.workstation,
+    codePurpose: deps.codePurpose,
   });
   const radications = createRadicationsService({ flows, central: deps.central, clock: deps.clock, users: deps.users });
   const scans = createScanInbox(deps.clock);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DeviceConfigSchema } from '../../../../domain/devices/config';
 import { DeviceManager } from '../../../../drivers/manager';
 import type { User } from '../../../../domain/contract/session';
+import type { SecurityCodePurpose } from '../../../../domain/central-api';
+import { CoreConfigSchema } from '../../../config/schema';
 import { manualClock } from '../../../core/runtime';
 import { openDatabase, type Db } from '../../../store/db';
 import { devicesRepo } from '../../../store/devices/repo';
@@ -62,20 +64,24 @@ export const startWorld = async () => {
   const flows = securityCodeRepo(db);
   const contacts = identityRepo(db);
   const users = { findById: (id: string) => (id === TELLER.id ? { displayName: TELLER.displayName } : undefined) };
-  const service = createSecurityCodeService({
-    db,
-    flows,
-    contacts,
-    directory: referenceDirectory(reference, contacts),
-    journal,
-    clock,
-    ids,
-    central: client,
-    reader: { capture: (finger, o) => devices.captureFingerprint(finger, o) },
-    printer: { printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }) },
-    users,
-    workstation,
-  });
+  // What the customer gets comes from workstation config, as in composition (default: seed 004's temporary key).
+  const serviceWith = (codePurpose: SecurityCodePurpose) =>
+    createSecurityCodeService({
+      db,
+      flows,
+      contacts,
+      directory: referenceDirectory(reference, contacts),
+      journal,
+      clock,
+      ids,
+      central: client,
+      reader: { capture: (finger, o) => devices.captureFingerprint(finger, o) },
+      printer: { printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }) },
+      users,
+      workstation,
+      codePurpose,
+    });
+  const service = serviceWith(CoreConfigSchema.parse({}).securityCode.codePurpose);
   const radications = createRadicationsService({ flows, central: client, clock, users });
   return {
     db,
@@ -89,6 +95,7 @@ export const startWorld = async () => {
     flows,
     reference,
     service,
+    serviceWith,
     radications,
     /** Places a demo citizen's finger on the emulated reader (or sets a reader mode). */
     place: (documentNumber: string) => devices.emulator({ action: 'fingerprint.place', documentNumber, finger: 'right-index' }),
