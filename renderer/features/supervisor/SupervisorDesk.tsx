@@ -5,6 +5,7 @@ import type { User } from '../../../domain/contract/session';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { SyncScreen } from '../sync/SyncScreen';
 import { onPending } from './pending';
 import { SupervisorApproval } from './SupervisorApproval';
 
@@ -20,6 +21,8 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   const [journal, setJournal] = useState<JournalStatus | null>(null);
   const [arrived, setArrived] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // F2: sync status, contingency switch and central's rejection queue (renderer/features/sync).
+  const [sync, setSync] = useState(false);
 
   const load = useCallback(async () => {
     const [q, j] = await Promise.all([teller.supervisor.queue({}), teller.journal.status({})]);
@@ -44,6 +47,17 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
       }),
     [load],
   );
+  useEffect(() => {
+    if (sync) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F2' || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setSync(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sync]);
+  if (sync) return <SyncScreen teller={teller} user={user} onCancel={() => setSync(false)} />;
 
   return (
     <main className="screen" aria-labelledby="desk-title">
@@ -149,6 +163,9 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
           Volver <kbd>Esc</kbd>
+        </button>
+        <button type="button" onClick={() => setSync(true)}>
+          Sincronización y contingencia <kbd>F2</kbd>
         </button>
       </div>
     </main>

@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { User } from '../../../domain/contract/session';
+import type { SyncStatus } from '../../../domain/contract/sync';
+import { formatPesos } from '../../../domain/money/pesos';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { bogotaToday, formatWhen } from './labels';
+
+/** Today's postings in contingencia, from this workstation's journal (the caps count the same withdrawals). */
+interface UsedToday {
+  withdrawals: number;
+  withdrawn: number;
+  deposits: number;
+}
+
+const usedToday = async (teller: TellerApi): Promise<UsedToday | null> => {
+  const today = bogotaToday(new Date());
+  const r = await teller.journal.search({ from: today, to: today, type: 'comprobante', limit: 500 });
+  if (!r.ok) return null;
+  const marked = r.data.entries.filter((e) => e.payload.contingency === true);
+  const retiros = marked.filter((e) => e.payload.kind === 'retiro');
+  return {
+    withdrawals: retiros.length,
+    withdrawn: retiros.reduce((s, e) => s + (e.amount ?? 0), 0),
+    deposits: marked.filter((e) => e.payload.kind === 'deposito').length,
+  };
+};
+
+/**
+ * The branch's contingency switch (supervisor; journaled by the core) with the caps it pays within and what
+ * this till has used of them today. A teller sees the same panel without the switch.
+ */
+export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: TellerApi; user: User; status: SyncStatus; onChanged: () => void }) => {
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [used, setUsed] = useState<UsedToday | null>(null);
+  const active = status.mode === 'contingencia';
+  const supervisor = user.role === 'supervisor';
+
+  const loadUsed = useCallback(async () => setUsed(await usedToday(teller)), [teller]);
+  useEffect(() => void loadUsed(), [loadUsed, status.mode, status.queueLength]);
+
+  const toggle = async () => {
+    if (busy) return;
+    setBusy(true);
+    const r = await teller.sync.setContingency({ active: !active, reason });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setReason('');
+    setNotice(
+      r.data.mode === 'contingencia'
+        ? 'Contingencia activada: los retiros se pagan dentro de los topes y todo queda marcado CONTINGENCIA.'
+        : 'La oficina volvió a modo normal: los retiros se autorizan con central.',
+    );
+    onChanged();
+  };
+
+  const tillLeft = used ? Math.max(0, status.caps.perTill - used.withdrawn) : null;
+  return (
+    <section className="panel" aria-label="Contingencia de la oficina">
+      <h2>Contingencia de la oficina</h2>
+      <p className={active ? 'error-banner' : 'notice'} data-testid="contingency-mode">
+        {active
+          ? `Oficina en CONTINGENCIA desde ${formatWhen(status.modeChangedAt)}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
+          : 'Modo normal: los retiros se autorizan en línea con central.'}
+      </p>
+      <table className="grid-table" aria-label="Topes de contingencia">
+        <thead>
+          <tr>
+            <th>Tope</th>
+            <th>Límite</th>
+            <th>Usado hoy en esta caja</th>
+            <th>Disponible</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>Por transacción</td>
+            <td className="num">{formatPesos(status.caps.perTransaction)}</td>
+            <td>—</td>
+            <td>Cada retiro</td>
+          </tr>
+          <tr>
+            <td>Por cliente por día</td>
+            <td className="num">{formatPesos(status.caps.perCustomerPerDay)}</td>
+            <td>Por documento del cliente</td>
+            <td>Se verifica al pagar</td>
+          </tr>
+          <tr data-testid="contingency-till">
+            <td>Por caja por día</td>
+            <td className="num">{formatPesos(status.caps.perTill)}</td>
+            <td className="num">{used ? `${formatPesos(used.withdrawn)} (${used.withdrawals} retiros)` : '—'}</td>
+            <td className="num">{tillLeft === null ? '—' : formatPesos(tillLeft)}</td>
+          </tr>
+        </tbody>
+      </table>
+      {used ? <p className="hint">Consignaciones recibidas hoy en contingencia en esta caja: {used.deposits}.</p> : null}
+      {supervisor ? (
+        <form
+          aria-label="Cambiar modo de la oficina"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void toggle();
+          }}
+        >
+          {!active && status.state === 'online' ? (
+            <p className="hint">Central está en línea: la contingencia es solo para cuando no hay comunicación.</p>
+          ) : null}
+          <div className="field">
+            <label htmlFor="contingency-reason">{active ? 'Motivo para volver a modo normal' : 'Motivo de la contingencia'}</label>
+            <input id="contingency-reason" autoFocus autoComplete="off" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {active ? 'Volver a modo normal' : 'Activar contingencia'} <kbd>Enter</kbd>
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="hint" data-testid="contingency-supervisor-only">
+          Solo un supervisor puede activar o terminar la contingencia. Solicítelo al supervisor de la oficina.
+        </p>
+      )}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorBanner message={error} />
+    </section>
+  );
+};
