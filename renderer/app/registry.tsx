@@ -13,6 +13,7 @@ import { RemittanceScreen } from '../features/remittance/RemittanceScreen';
 import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 
 /** Start-menu screens in menu order. Features append here (one line each). */
 export const SCREENS: ScreenDef[] = [
@@ -122,4 +123,6 @@ export const SCREENS: ScreenDef[] = [
     enabled: () => true,
     render: (c) => <JournalScreen teller={c.teller} onCancel={c.goHome} />,
   },
+  // Every F-key is taken: sync status, contingency and central's rejections take the short code S.
+  { id: 'sync', key: 's', label: 'Sincronización y contingencia', enabled: () => true, render: (c) => <SyncScreen teller={c.teller} user={c.user} onCancel={c.goHome} /> },
 ];
