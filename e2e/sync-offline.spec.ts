@@ -1,0 +1,183 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/central-control';
+import { openAccount, openTill } from './support/comprobante';
+import { DEMO, expectHome, login } from './support/pages';
+
+/**
+ * Offline contingency against a central the test stops and restarts on the same database and port
+ * (e2e/support/central-control.ts): deposits queue and drain exactly once, withdrawals wait for the
+ * supervisor's contingency and its caps, and what central refuses later lands in the supervisor's queue.
+ */
+
+/** A channel call from the page, as the UI makes it (window.teller). */
+const call = (app: Page, ns: string, method: string, req: unknown = {}) =>
+  app.evaluate(
+    ([n, m, r]) =>
+      (window as unknown as { teller: Record<string, Record<string, (r: unknown) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>>> }).teller[n as string]?.[
+        m as string
+      ]?.(r) ?? Promise.resolve({ ok: false, error: { code: 'NO_CHANNEL' } }),
+    [ns, method, req] as const,
+  );
+
+const switchUser = async (app: Page, user: { username: string; password: string; name: string }) => {
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F12');
+  await login(app, user);
+  await expectHome(app, user.name);
+};
+
+/** Online, with everything the till opening queued already at central. */
+const drained = async (app: Page) => {
+  await expect(app.getByTestId('status-central')).toHaveText(/^En línea(?!.*en cola)/, { timeout: 45_000 });
+};
+
+const withdraw = async (app: Page, account: string, amount: number) => {
+  await openAccount(app, 'F4', 'Retiro', account);
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type(String(amount));
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+};
+
+test('central down: a cash deposit is accepted and queued; central back: the queue drains and central has it exactly once', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.press('Enter'); // 100.000: none
+  await app.keyboard.type('4'); // 50.000 × 4
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await expect(app.getByTestId('status-central')).toHaveText(/Sin conexión · 1 en cola/, { timeout: 20_000 });
+  // The last successful sync stays on the bar while offline.
+  await expect(app.getByTestId('status-central')).toContainText('sincronizado');
+
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('s');
+  await expect(app.getByRole('heading', { name: 'Sincronización y contingencia' })).toBeVisible();
+  await expect(app.getByTestId('sync-link')).toHaveText('Sin conexión');
+  await expect(app.getByTestId('sync-queue')).toHaveText('1');
+  // Never answered: 'por enviar' or, once a send failed, 'sin confirmar' (central is asked before a resend).
+  const { data } = (await call(app, 'sync', 'status')) as { data: { counts: { pending: number; unknown: number } } };
+  expect(data.counts.pending + data.counts.unknown).toBe(1);
+  await expect(app.getByTestId('sync-message')).toContainText('los retiros requieren contingencia');
+
+  await central.start();
+  await drained(app);
+  await expect(app.getByTestId('sync-link')).toHaveText('En línea');
+  await expect(app.getByTestId('sync-queue')).toHaveText('0');
+  await expect(app.getByTestId('sync-last')).not.toHaveText('Nunca en esta estación');
+
+  const audit = await central.audit();
+  const deposits = audit.operations.filter((o) => o.account === '240000000011');
+  expect(deposits).toHaveLength(1);
+  expect(deposits[0]).toMatchObject({ status: 'applied' });
+  expect(audit.conflicts).toBe(0);
+  expect(audit.accounts.find((a) => a.number === '240000000011')?.available).toBe(2_700_000);
+  const asked = await central.client().call('operationStatus', { key: deposits[0]?.key ?? '' });
+  expect(asked).toMatchObject({ ok: true, data: { status: 'applied', type: 'cash_deposit' } });
+});
+
+test('central down: no withdrawal without contingency; the supervisor switches it on and withdrawals are paid within the caps, marked CONTINGENCIA', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+
+  await withdraw(app, '240000000029', 100_000);
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await expect(app.getByTestId('receipt')).toHaveCount(0);
+
+  // The teller sees the caps but no switch, and the core refuses the switch to a teller.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('s');
+  await app.keyboard.press('F3');
+  await expect(app.getByTestId('contingency-supervisor-only')).toBeVisible();
+  expect(await call(app, 'sync', 'setContingency', { active: true, reason: 'Caída del enlace' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await expect(app.getByRole('heading', { name: 'Escritorio del supervisor' })).toBeVisible();
+  await app.keyboard.press('F2');
+  await expect(app.getByRole('heading', { name: 'Sincronización y contingencia' })).toBeVisible();
+  await app.keyboard.press('F3');
+  const caps = app.getByRole('table', { name: 'Topes de contingencia' });
+  await expect(caps).toContainText('$ 2.000.000');
+  await expect(caps).toContainText('$ 3.000.000');
+  await expect(caps).toContainText('$ 20.000.000');
+  await expect(app.getByLabel('Motivo de la contingencia')).toBeFocused();
+  await app.keyboard.type('Caída del enlace con central');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('contingency-mode')).toContainText('Oficina en CONTINGENCIA');
+  await expect(app.getByRole('status', { name: 'Estado de la estación' }).getByText('CONTINGENCIA', { exact: true })).toBeVisible();
+
+  await switchUser(app, DEMO.teller);
+  await expect(app.getByRole('status', { name: 'Estado de la estación' }).getByText('CONTINGENCIA', { exact: true })).toBeVisible();
+  await withdraw(app, '240000000029', 500_000);
+  await expect(app.getByTestId('receipt')).toContainText('CONTINGENCIA');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
+  await app.keyboard.press('Enter'); // Nueva operación
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+
+  await withdraw(app, '240000000029', 2_500_000);
+  await expect(app.getByRole('alert')).toContainText('En contingencia el retiro máximo por transacción es $ 2.000.000');
+  await expect(app.getByTestId('receipt')).toHaveCount(0);
+
+  // What this till used of its cap today: the one withdrawal paid.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('s');
+  await app.keyboard.press('F3');
+  await expect(app.getByTestId('contingency-till')).toContainText('$ 500.000 (1 retiros)');
+});
+
+test('a contingency withdrawal central refuses after reconnection lands in the supervisor queue and is marked reviewed', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await switchUser(app, DEMO.supervisor);
+  expect(await call(app, 'sync', 'setContingency', { active: true, reason: 'Caída del enlace con central' })).toMatchObject({ ok: true });
+  await switchUser(app, DEMO.teller);
+
+  // The branch last saw $ 2.500.000 on this account and pays $ 1.500.000 in contingencia …
+  await withdraw(app, '240000000011', 1_500_000);
+  await expect(app.getByTestId('receipt')).toContainText('CONTINGENCIA');
+  await expect(app.getByTestId('status-central')).toContainText('1 en cola');
+
+  // … while another workstation withdrew $ 2.000.000 at central, which the branch could not learn.
+  await central.start({ elsewhere: true });
+  await central.postAs({ account: '240000000011', type: 'withdrawal', payload: { amount: 2_000_000, gmf: 0 } });
+  await central.stop();
+  await central.start();
+  await drained(app);
+  const audit = await central.audit();
+  expect(audit.operations.filter((o) => o.account === '240000000011').map((o) => o.status)).toEqual(['applied', 'rejected']);
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await app.keyboard.press('F2');
+  await app.keyboard.press('F4');
+  await expect(app.getByRole('heading', { name: 'Rechazos de central (1 por revisar)' })).toBeVisible();
+  const table = app.getByRole('table', { name: 'Operaciones rechazadas por central' });
+  await expect(table).toContainText('Retiro · CONTINGENCIA');
+  await expect(table).toContainText('240000000011');
+  await expect(table).toContainText('$ 1.500.000');
+  await expect(table).toContainText('Saldo disponible insuficiente en central');
+  await table.focus();
+  await app.keyboard.press('Enter');
+  const detail = app.getByRole('region', { name: 'Detalle del rechazo' });
+  await expect(detail).toContainText('INSUFFICIENT_FUNDS');
+  await expect(detail.getByRole('button', { name: /Marcar revisada/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('rejections-empty')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Rechazos de central (0 por revisar)' })).toBeVisible();
+  await app.getByLabel('Mostrar también las revisadas').check();
+  await expect(table).toContainText(`Revisada por ${DEMO.supervisor.name}`);
+  const listed = await call(app, 'sync', 'rejections', { includeReviewed: true });
+  expect(listed).toMatchObject({ ok: true, data: { rejections: [{ code: 'INSUFFICIENT_FUNDS', contingency: true, amount: 1_500_000 }] } });
+});
