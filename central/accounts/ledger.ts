@@ -22,6 +22,8 @@ interface CustomerRow {
   name: string;
   owner: 'natural' | 'juridica';
   cellphone: string | null;
+  email: string | null;
+  address: string | null;
   city: string;
 }
 
@@ -50,6 +52,8 @@ const toCustomer = (row: CustomerRow): Customer => ({
   name: row.name,
   owner: row.owner,
   cellphone: row.cellphone,
+  email: row.email,
+  address: row.address,
   city: row.city,
 });
 
@@ -84,14 +88,16 @@ export const getCustomer = (sql: Sql, documentType: string, documentNumber: stri
 
 export const putCustomer = (sql: Sql, c: Customer): void => {
   sql.run(
-    `INSERT INTO customers (document_type, document_number, name, owner, cellphone, city) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO customers (document_type, document_number, name, owner, cellphone, email, address, city) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(document_type, document_number) DO UPDATE SET name = excluded.name, owner = excluded.owner,
-       cellphone = excluded.cellphone, city = excluded.city`,
+       cellphone = excluded.cellphone, email = excluded.email, address = excluded.address, city = excluded.city`,
     c.documentType,
     c.documentNumber,
     c.name,
     c.owner,
     c.cellphone,
+    c.email,
+    c.address,
     c.city,
   );
   bumpVersion(sql, 'customer', customerId(c.documentType, c.documentNumber));
@@ -207,6 +213,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   NOT_REVERSIBLE: 'Ese tipo de operación no se reversa con una reversión de saldo.',
   CUSTOMER_NOT_FOUND: 'El cliente no existe en central. Verifique el tipo y número de documento.',
   CELLPHONE_MISMATCH: 'El celular indicado no coincide con el registrado. Valide identidad con documento y huella.',
+  CONTACT_MISMATCH: 'El dato anterior indicado no coincide con el registrado. Valide identidad con documento y huella.',
+  CONTACT_FIELD_INVALID: 'La actualización debe cambiar un solo dato (celular, correo o dirección) con su validación.',
   FINGERPRINT_NOT_VERIFIED: 'No hay una validación de huella exitosa reciente para este documento. Valide la huella.',
   SAME_ACCOUNT: 'La cuenta de origen y destino son la misma.',
 };

@@ -24,6 +24,19 @@ export const DEMO_CELLPHONES: Readonly<Record<string, string>> = {
   '900000004': '3201234504',
   '900000005': '3501234505',
 };
+/** Registered e-mails and postal addresses of the demo citizens (canonical forms, domain/identity/contact.ts). */
+export const DEMO_EMAILS: Readonly<Record<string, string>> = {
+  '900000001': 'maria.gomez@correo.com.co',
+  '900000002': 'juan.perez@correo.com.co',
+  '900000003': 'luz.martinez@correo.com.co',
+  '900000005': 'rosa.castro@correo.com.co',
+};
+export const DEMO_ADDRESSES: Readonly<Record<string, string>> = {
+  '900000001': 'CALLE 45 13 22 APTO 301',
+  '900000002': 'CARRERA 7 72 41',
+  '900000003': 'AVENIDA 68 22 15',
+  '900000004': 'CALLE 80 30 12',
+};
 export const DEMO_UNREACHABLE_CELLPHONES = ['3201234504'] as const;
 
 const COMPANY: Customer = {
@@ -32,6 +45,8 @@ const COMPANY: Customer = {
   name: 'FERRETERÍA EL TORNILLO S.A.S.',
   owner: 'juridica',
   cellphone: '3157654321',
+  email: 'gerencia@eltornillo.com.co',
+  address: 'CARRERA 30 10 25',
   city: 'Bogotá D.C.',
 };
 /** Authorized person on the company account; not a holder. */
@@ -41,6 +56,8 @@ const AUTHORIZED: Customer = {
   name: 'CARLOS ALBERTO DÍAZ RAMOS',
   owner: 'natural',
   cellphone: '3009876543',
+  email: null,
+  address: null,
   city: 'Bogotá D.C.',
 };
 
@@ -54,6 +71,8 @@ export const demoCustomers = (): Customer[] => [
       name: fullName(c),
       owner: 'natural',
       cellphone: DEMO_CELLPHONES[c.documentNumber] ?? null,
+      email: DEMO_EMAILS[c.documentNumber] ?? null,
+      address: DEMO_ADDRESSES[c.documentNumber] ?? null,
       city: 'Bogotá D.C.',
     }),
   ),

@@ -1,4 +1,6 @@
 import {
+  contactUpdateField,
+  contactUpdateProblem,
   operationBody,
   type Operation,
   type OperationResult,
@@ -23,6 +25,7 @@ import {
   recordCustomerMovement,
   type Posting,
 } from '../accounts/ledger';
+import { canonicalContact } from '../../domain/identity/contact';
 import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -173,13 +176,47 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }): Effect 
 
 const contactEffect = (sql: Sql, op: Operation & { type: 'contact_update' }, nowMs: number): Effect => {
   const p = op.payload;
+  const field = contactUpdateField(p);
+  if (field === null || contactUpdateProblem(p) !== null) return reject('CONTACT_FIELD_INVALID');
   const customer = getCustomer(sql, p.documentType, p.documentNumber);
   if (!customer) return reject('CUSTOMER_NOT_FOUND');
-  if (p.validatedBy === 'previous_cellphone' && (customer.cellphone === null || p.previousCellphone !== customer.cellphone)) {
-    return reject('CELLPHONE_MISMATCH');
+  if (p.validatedBy === 'previous_value' && (field === 'email' || field === 'address')) {
+    // Compared in canonical form: what central stored may have been typed with other case or punctuation.
+    if (canonicalContact(field, customer[field]) === null || canonicalContact(field, customer[field]) !== canonicalContact(field, p.previousValue)) {
+      return reject('CONTACT_MISMATCH');
+    }
   }
   if (p.validatedBy === 'fingerprint' && !fingerprintVerified(sql, p.documentType, p.documentNumber, p.fingerprintTransactionId, nowMs)) {
     return reject('FINGERPRINT_NOT_VERIFIED');
+  }
+  if (field === 'email' || field === 'address') {
+    const value = field === 'email' ? (p.email ?? '') : (p.address ?? '');
+    return {
+      ok: true,
+      postings: [],
+      after: () => {
+        const update = field === 'email' ? 'UPDATE customers SET email = ?' : 'UPDATE customers SET address = ?';
+        sql.run(`${update} WHERE document_type = ? AND document_number = ?`, value, p.documentType, p.documentNumber);
+        bumpVersion(sql, 'customer', customerId(p.documentType, p.documentNumber));
+        sql.run(
+          `INSERT INTO contact_data_updates (op_key, document_type, document_number, field, old_value, new_value, validated_by, workstation, at_ms)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          op.key,
+          p.documentType,
+          p.documentNumber,
+          field,
+          customer[field],
+          value,
+          p.validatedBy,
+          op.workstation,
+          nowMs,
+        );
+      },
+    };
+  }
+  const cellphone = p.cellphone ?? '';
+  if (p.validatedBy === 'previous_cellphone' && (customer.cellphone === null || p.previousCellphone !== customer.cellphone)) {
+    return reject('CELLPHONE_MISMATCH');
   }
   return {
     ok: true,
@@ -187,12 +224,12 @@ const contactEffect = (sql: Sql, op: Operation & { type: 'contact_update' }, now
     after: () => {
       sql.run(
         'UPDATE customers SET cellphone = ? WHERE document_type = ? AND document_number = ?',
-        p.cellphone,
+        cellphone,
         p.documentType,
         p.documentNumber,
       );
       bumpVersion(sql, 'customer', customerId(p.documentType, p.documentNumber));
-      for (const a of accountsOfHolder(sql, p.documentType, p.documentNumber)) putAccount(sql, { ...a, registeredCellphone: p.cellphone });
+      for (const a of accountsOfHolder(sql, p.documentType, p.documentNumber)) putAccount(sql, { ...a, registeredCellphone: cellphone });
       sql.run(
         `INSERT INTO contact_updates (op_key, document_type, document_number, old_cellphone, new_cellphone, validated_by, workstation, at_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -200,7 +237,7 @@ const contactEffect = (sql: Sql, op: Operation & { type: 'contact_update' }, now
         p.documentType,
         p.documentNumber,
         customer.cellphone,
-        p.cellphone,
+        cellphone,
         p.validatedBy,
         op.workstation,
         nowMs,

@@ -162,3 +162,79 @@ describe('contact-data update (cellphone), journaled', () => {
     expect(OperationResultSchema.parse(good.body).status).toBe('applied');
   });
 });
+
+describe('contact-data update (e-mail and address), journaled', () => {
+  const at = '2025-03-10T10:00:00-05:00';
+  const customerRef = async (documentNumber: string) => {
+    const r = await t.call('reference', { cursor: 0, limit: 500 });
+    const body = r.body as { changes: { entity: string; customer?: { documentNumber: string; email: string | null; address: string | null } }[] };
+    return body.changes.find((c) => c.entity === 'customer' && c.customer?.documentNumber === documentNumber)?.customer;
+  };
+
+  it('publishes e-mail and address in the reference data', async () => {
+    expect(await customerRef('900000001')).toMatchObject({ email: 'maria.gomez@correo.com.co', address: 'CALLE 45 13 22 APTO 301' });
+  });
+
+  it('updates the e-mail when the previous one matches (canonical comparison) and records old and new', async () => {
+    const r = await t.call('updateContact', {
+      key: newKey(),
+      occurredAt: at,
+      documentType: 'CC',
+      documentNumber: '900000002',
+      email: 'jperez@nuevo.co',
+      validatedBy: 'previous_value',
+      previousValue: 'juan.perez@correo.com.co',
+    });
+    expect(OperationResultSchema.parse(r.body).status).toBe('applied');
+    expect(await customerRef('900000002')).toMatchObject({ email: 'jperez@nuevo.co', cellphone: '3101234502' });
+    const sql = openCentralDb(t.dbPath);
+    try {
+      expect(sql.all('SELECT document_number, field, old_value, new_value, validated_by FROM contact_data_updates')).toEqual([
+        { document_number: '900000002', field: 'email', old_value: 'juan.perez@correo.com.co', new_value: 'jperez@nuevo.co', validated_by: 'previous_value' },
+      ]);
+      // The cellphone table is not touched by an e-mail change.
+      expect(sql.all('SELECT * FROM contact_updates')).toEqual([]);
+    } finally {
+      sql.close();
+    }
+  });
+
+  it('rejects a wrong previous address with CONTACT_MISMATCH and accepts a fingerprint match instead', async () => {
+    const base = { occurredAt: at, documentType: 'CC' as const, documentNumber: '900000003', address: 'CARRERA 15 93 40' };
+    const bad = await t.call('updateContact', { ...base, key: newKey(), validatedBy: 'previous_value', previousValue: 'CALLE 1 2 3' });
+    expect(OperationResultSchema.parse(bad.body)).toMatchObject({ status: 'rejected', first: { reason: 'CONTACT_MISMATCH' } });
+    expect(await customerRef('900000003')).toMatchObject({ address: 'AVENIDA 68 22 15' });
+    const good = await t.call('updateContact', { ...base, key: newKey(), validatedBy: 'fingerprint', fingerprintTransactionId: await fingerprint('900000003') });
+    expect(OperationResultSchema.parse(good.body).status).toBe('applied');
+    expect(await customerRef('900000003')).toMatchObject({ address: 'CARRERA 15 93 40' });
+  });
+
+  it('a customer without a registered e-mail can only change it with the fingerprint', async () => {
+    const bad = await t.call('updateContact', {
+      key: newKey(), occurredAt: at, documentType: 'CC', documentNumber: '900000004', email: 'andres@correo.co', validatedBy: 'previous_value', previousValue: 'andres@correo.co',
+    });
+    expect(OperationResultSchema.parse(bad.body)).toMatchObject({ status: 'rejected', first: { reason: 'CONTACT_MISMATCH' } });
+  });
+
+  it('refuses at the route: two fields at once, a cellphone-only validation for an e-mail, a non-canonical e-mail', async () => {
+    const base = { occurredAt: at, documentType: 'CC' as const, documentNumber: '900000001' };
+    const two = await t.call('updateContact', { ...base, key: newKey(), email: 'a@b.co', address: 'CALLE 1 2 3', validatedBy: 'fingerprint', fingerprintTransactionId: 'x' });
+    expect(two.status).toBe(400);
+    const wrongBasis = await t.call('updateContact', { ...base, key: newKey(), email: 'a@b.co', validatedBy: 'previous_cellphone', previousCellphone: '3001234501' });
+    expect(wrongBasis.status).toBe(400);
+    const upper = await t.call('updateContact', { ...base, key: newKey(), email: 'Maria@B.co', validatedBy: 'fingerprint', fingerprintTransactionId: 'x' });
+    expect(upper.status).toBe(400);
+  });
+
+  it('refuses the same combination arriving in a batch (the batch schema cannot see across fields)', async () => {
+    const r = await t.call('postOperations', {
+      operations: [
+        {
+          key: newKey(), branch: '001', workstation: '001-01', occurredAt: at, type: 'contact_update',
+          payload: { documentType: 'CC', documentNumber: '900000001', email: 'a@b.co', address: 'CALLE 1 2 3', validatedBy: 'fingerprint', fingerprintTransactionId: 'x' },
+        },
+      ],
+    });
+    expect((r.body as { results: { first?: { reason?: string } }[] }).results[0]?.first?.reason).toBe('CONTACT_FIELD_INVALID');
+  });
+});

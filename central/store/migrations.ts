@@ -117,4 +117,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX approvals_branch ON approvals(branch, state);
     `,
   },
+  {
+    version: 5,
+    name: 'customer e-mail and address, their contact updates',
+    sql: `
+      ALTER TABLE customers ADD COLUMN email TEXT;
+      ALTER TABLE customers ADD COLUMN address TEXT;
+      -- E-mail and address changes (the cellphone keeps its own table); values canonical as the branch sent them.
+      CREATE TABLE contact_data_updates (
+        id INTEGER PRIMARY KEY, op_key TEXT NOT NULL REFERENCES operations(key),
+        document_type TEXT NOT NULL, document_number TEXT NOT NULL,
+        field TEXT NOT NULL CHECK (field IN ('email', 'address')),
+        old_value TEXT, new_value TEXT NOT NULL, validated_by TEXT NOT NULL,
+        workstation TEXT NOT NULL, at_ms INTEGER NOT NULL
+      ) STRICT;
+      -- Branch-wide radicaciones list (supervisor's F8).
+      CREATE INDEX security_codes_workstation ON security_codes(workstation, created_ms);
+    `,
+  },
 ];

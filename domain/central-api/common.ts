@@ -26,6 +26,11 @@ export const DocumentNumberSchema = z
 /** Colombian mobile numbers: 10 digits starting with 3. */
 export const CellphoneSchema = z.string().regex(/^3\d{9}$/, 'Celular inválido (10 dígitos, empieza por 3)');
 
+/** Canonical e-mail (domain/identity/contact.ts: trimmed, lower case). */
+export const EmailSchema = z.string().max(254).regex(/^[^\sA-Z@]+@[^\s@.A-Z]+(?:\.[^\s@.A-Z]+)+$/, 'Correo electrónico inválido');
+/** Canonical postal address (domain/identity/contact.ts: upper case, no accents or punctuation, single spaces). */
+export const PostalAddressSchema = z.string().min(5).max(120).regex(/^[A-Z0-9]+(?: [A-Z0-9]+)*$/, 'Dirección inválida').regex(/\d/, 'La dirección debe llevar nomenclatura');
+
 /** Every non-2xx answer carries this body: a typed code and a Spanish message for the teller. */
 export const CentralErrorSchema = z.object({
   error: z.object({

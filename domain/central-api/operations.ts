@@ -7,8 +7,10 @@ import {
   CellphoneSchema,
   DocumentNumberSchema,
   DocumentTypeSchema,
+  EmailSchema,
   IsoDateTimeSchema,
   KeySchema,
+  PostalAddressSchema,
   Sha256HexSchema,
   WorkstationIdSchema,
 } from './common';
@@ -59,11 +61,19 @@ export const OperationPayloads = {
   contact_update: z.object({
     documentType: DocumentTypeSchema,
     documentNumber: DocumentNumberSchema,
-    cellphone: CellphoneSchema,
-    /** How the change was validated at the branch: the old number matched, or ID + fingerprint. */
-    validatedBy: z.enum(['previous_cellphone', 'fingerprint']),
+    /** Exactly one of `cellphone`, `email`, `address`: the field verified at the branch (central refuses otherwise). */
+    cellphone: CellphoneSchema.optional(),
+    email: EmailSchema.optional(),
+    address: PostalAddressSchema.optional(),
+    /**
+     * How the change was validated at the branch: the old cellphone matched, the old e-mail or address matched
+     * (`previous_value`), or ID + fingerprint.
+     */
+    validatedBy: z.enum(['previous_cellphone', 'previous_value', 'fingerprint']),
     /** With `previous_cellphone`: the old number the customer stated; central checks it is the registered one. */
     previousCellphone: CellphoneSchema.optional(),
+    /** With `previous_value`: the old e-mail or address the customer stated, canonical; checked against central's. */
+    previousValue: z.string().min(1).max(254).optional(),
     /** With `fingerprint`: the operator transaction of a `match` for this document. */
     fingerprintTransactionId: z.string().min(1).optional(),
   }),
@@ -120,6 +130,10 @@ export const REJECTION_CODES = [
   'NOT_REVERSIBLE',
   'CUSTOMER_NOT_FOUND',
   'CELLPHONE_MISMATCH',
+  /** The previous e-mail or address stated at the branch is not the registered one. */
+  'CONTACT_MISMATCH',
+  /** A contact update must carry exactly one of cellphone, e-mail, address, with its matching validation. */
+  'CONTACT_FIELD_INVALID',
   'FINGERPRINT_NOT_VERIFIED',
   'SAME_ACCOUNT',
 ] as const;

@@ -63,6 +63,9 @@ export const CustomerSchema = z.object({
   name: z.string().min(1),
   owner: OwnerTypeSchema,
   cellphone: CellphoneSchema.nullable(),
+  /** Registered e-mail and postal address as stored (a branch canonicalizes before comparing); null when none. */
+  email: z.string().nullable().default(null),
+  address: z.string().nullable().default(null),
   city: z.string(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;

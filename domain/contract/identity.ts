@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContactFieldSchema } from '../identity/contact';
 import { channel } from './channel';
 import { FlowViewSchema } from './security-code';
 
@@ -9,9 +10,10 @@ import { FlowViewSchema } from './security-code';
  * words of seed 002 ("Error de seguridad en datos").
  */
 export const identityChannels = {
+  /** `field`: the datum to update (cellphone, e-mail or postal address), all through the same verification. */
   'identity.startContactUpdate': channel({
     access: 'user',
-    request: z.object({}),
+    request: z.object({ field: ContactFieldSchema.default('cellphone') }),
     response: z.object({ flow: FlowViewSchema }),
   }),
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FingerSchema } from '../devices/demo-citizens';
+import { ContactFieldSchema } from '../identity/contact';
 import { ReceiptDocumentSchema } from '../receipt/document';
 import { RADICATION_STATUSES } from '../security-code/radication';
 import { MAX_FAILED_CAPTURES } from '../security-code/flow';
@@ -52,6 +53,8 @@ export const CustomerViewSchema = z.object({
   name: z.string(),
   /** Last digits only (`*******501`); null when none is registered. */
   maskedCellphone: z.string().nullable(),
+  /** The verified field's registered value, masked (`m***@correo.com`, `CALLE ***`); null when none. */
+  maskedRegistered: z.string().nullable(),
 });
 
 export const RadicationViewSchema = z.object({
@@ -68,6 +71,8 @@ export type RadicationView = z.infer<typeof RadicationViewSchema>;
 export const FlowViewSchema = z.object({
   id: z.string(),
   purpose: FlowPurposeSchema,
+  /** The datum verified: always the cellphone for a security code; cellphone, e-mail or address for a contact update. */
+  field: ContactFieldSchema,
   step: FlowStepSchema,
   finished: z.boolean(),
   tone: z.enum(['info', 'success', 'warning', 'error']),
@@ -133,16 +138,17 @@ export const securityCodeChannels = {
   }),
   'securityCode.statePhone': channel({
     access: 'user',
-    request: z.object({ flowId: FlowId, phone: z.string().max(30) }),
+    /** The stated value of the verified field: a cellphone, or for a contact update an e-mail or an address. */
+    request: z.object({ flowId: FlowId, phone: z.string().max(160) }),
     response: FlowResponse,
-    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CENTRAL_REJECTED'],
+    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CONTACT_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
   }),
   /** `phone: null` = the customer does not remember the previous number. */
   'securityCode.previousPhone': channel({
     access: 'user',
-    request: z.object({ flowId: FlowId, phone: z.string().max(30).nullable() }),
+    request: z.object({ flowId: FlowId, phone: z.string().max(160).nullable() }),
     response: FlowResponse,
-    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CENTRAL_REJECTED'],
+    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CONTACT_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
   }),
   'securityCode.consent': channel({
     access: 'user',

@@ -1,3 +1,4 @@
 export * from './nit';
 export * from './document';
 export * from './cellphone';
+export * from './contact';

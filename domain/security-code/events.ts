@@ -16,6 +16,8 @@ export const SecurityCodeEventSchema: z.ZodType<SecurityCodeEvent, unknown> = z.
     document: DocumentSchema,
     hasProducts: z.boolean(),
     registeredCellphone: CellphoneSchema.nullable(),
+    registeredEmail: z.string().nullable().optional(),
+    registeredAddress: z.string().nullable().optional(),
   }),
   z.object({ type: z.literal('customer_not_found') }),
   z.object({ type: z.literal('phone_stated'), phone: z.string() }),

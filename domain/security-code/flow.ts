@@ -1,5 +1,5 @@
 import type { Cellphone } from '../identity/cellphone';
-import { parseCellphone } from '../identity/cellphone';
+import { canonicalContact, parseContactValue, type ContactValue } from '../identity/contact';
 import type { IdentityDocument } from '../identity/document';
 import { newRadication, type Radication } from './radication';
 
@@ -22,6 +22,9 @@ import { newRadication, type Radication } from './radication';
  * `central_unavailable` from any open step → refused; `cancel` from any open step → cancelled.
  * Terminal steps absorb: every event is refused with FLOW_FINISHED and the state does not change.
  * There is deliberately no event that overrides a failed match: a supervisor cannot bypass the biometric check.
+ *
+ * The same verification updates the e-mail or the address (a contact update started for that field): the
+ * "phone" steps then compare the stated and the previous value of that field with the registered one.
  */
 export const MAX_FAILED_CAPTURES = 3;
 
@@ -29,7 +32,13 @@ export interface Customer {
   readonly document: IdentityDocument;
   /** Cellphone on file at central; null when none is registered (then only the biometric path remains). */
   readonly registeredCellphone: Cellphone | null;
+  /** Set when the flow verifies the e-mail or the address instead of the cellphone (contact update only). */
+  readonly contact?: { readonly field: 'email' | 'address'; readonly registered: ContactValue | null };
 }
+
+/** The field a flow verifies and its registered value in canonical form. */
+export const verifiedField = (c: Customer): { field: 'cellphone' | 'email' | 'address'; registered: ContactValue | null } =>
+  c.contact ?? { field: 'cellphone', registered: c.registeredCellphone };
 
 /** Ley 1581/2012 art. 6 and Decreto 1377/2013: explicit, recorded, retrievable. */
 export interface BiometricConsent {
@@ -47,22 +56,25 @@ export interface FailedCapture {
 }
 
 export interface ContactUpdate {
-  readonly previous: Cellphone | null;
-  readonly next: Cellphone;
+  /** Values of the verified field (the cellphone unless `customer.contact` names another field). */
+  readonly previous: ContactValue | null;
+  readonly next: ContactValue;
   readonly basis: 'previous_number_confirmed' | 'biometric_match';
 }
 
 export type RefusalReason = 'CUSTOMER_NOT_FOUND' | 'NO_PRODUCTS' | 'CONSENT_REFUSED' | 'CENTRAL_UNAVAILABLE';
 
 export type SecurityCodeState =
-  | { readonly step: 'identifying' }
+  /** `field`: a contact update of the e-mail or the address; absent for the cellphone. */
+  | { readonly step: 'identifying'; readonly field?: 'email' | 'address' }
   | { readonly step: 'awaiting_stated_phone'; readonly customer: Customer }
-  | { readonly step: 'awaiting_previous_phone'; readonly customer: Customer; readonly statedPhone: Cellphone }
-  | { readonly step: 'awaiting_consent'; readonly customer: Customer; readonly statedPhone: Cellphone }
+  /** `statedPhone`: the stated value of the verified field (a cellphone unless `customer.contact` says otherwise). */
+  | { readonly step: 'awaiting_previous_phone'; readonly customer: Customer; readonly statedPhone: ContactValue }
+  | { readonly step: 'awaiting_consent'; readonly customer: Customer; readonly statedPhone: ContactValue }
   | {
       readonly step: 'awaiting_capture';
       readonly customer: Customer;
-      readonly statedPhone: Cellphone;
+      readonly statedPhone: ContactValue;
       readonly consent: BiometricConsent;
       readonly failedCaptures: readonly FailedCapture[];
     }
@@ -70,8 +82,11 @@ export type SecurityCodeState =
   | {
       readonly step: 'send_now';
       readonly customer: Customer;
-      /** Central sends the code to this number at once; it is the registered number (after the update, if any). */
-      readonly target: Cellphone;
+      /**
+       * Central sends the code to this number at once; it is the registered number (after the update, if any).
+       * For an e-mail or address update, the value now registered.
+       */
+      readonly target: ContactValue;
       readonly contactUpdate: ContactUpdate | null;
     }
   | {
@@ -104,6 +119,9 @@ export type SecurityCodeEvent =
       readonly document: IdentityDocument;
       readonly hasProducts: boolean;
       readonly registeredCellphone: Cellphone | null;
+      /** Registered e-mail and address as central has them; only read by an e-mail or address update. */
+      readonly registeredEmail?: string | null;
+      readonly registeredAddress?: string | null;
     }
   | { readonly type: 'customer_not_found' }
   /** The cellphone the customer says is theirs, as typed. */
@@ -133,6 +151,8 @@ export type TransitionErrorCode =
   | 'EVENT_NOT_ALLOWED'
   | 'CONSENT_REQUIRED'
   | 'CELLPHONE_INVALID'
+  /** An e-mail or address that cannot be one. */
+  | 'CONTACT_INVALID'
   | 'RADICATION_INVALID';
 
 export interface TransitionError {
@@ -144,7 +164,17 @@ export interface TransitionError {
 
 export type TransitionResult = { ok: true; value: SecurityCodeState } | { ok: false; error: TransitionError };
 
-export const initialSecurityCodeState = (): SecurityCodeState => ({ step: 'identifying' });
+/** A flow starts identifying the customer; `field` makes it a contact update of the e-mail or the address. */
+export const initialSecurityCodeState = (field: 'cellphone' | 'email' | 'address' = 'cellphone'): SecurityCodeState =>
+  field === 'cellphone' ? { step: 'identifying' } : { step: 'identifying', field };
+
+/** Parses a typed value of the verified field; the error code tells the cellphone apart from the other fields. */
+const parseStated = (customer: Customer, raw: string): { ok: true; value: ContactValue } | { ok: false; code: TransitionErrorCode; message: string } => {
+  const { field } = verifiedField(customer);
+  const r = parseContactValue(field, raw);
+  if (r.ok) return r;
+  return { ok: false, code: field === 'cellphone' ? 'CELLPHONE_INVALID' : 'CONTACT_INVALID', message: r.error.message };
+};
 
 export type TerminalState = Extract<SecurityCodeState, { step: TerminalStep }>;
 
@@ -187,14 +217,25 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
       if (!event.hasProducts) return ok({ step: 'refused', reason: 'NO_PRODUCTS', from: open });
       return ok({
         step: 'awaiting_stated_phone',
-        customer: { document: event.document, registeredCellphone: event.registeredCellphone },
+        customer: {
+          document: event.document,
+          registeredCellphone: event.registeredCellphone,
+          ...(state.field
+            ? {
+                contact: {
+                  field: state.field,
+                  registered: canonicalContact(state.field, state.field === 'email' ? event.registeredEmail : event.registeredAddress),
+                },
+              }
+            : {}),
+        },
       });
 
     case 'awaiting_stated_phone': {
       if (event.type !== 'phone_stated') return notAllowed(state, event);
-      const phone = parseCellphone(event.phone);
-      if (!phone.ok) return refuse(state, event, 'CELLPHONE_INVALID', phone.error.message);
-      if (phone.value === state.customer.registeredCellphone) {
+      const phone = parseStated(state.customer, event.phone);
+      if (!phone.ok) return refuse(state, event, phone.code, phone.message);
+      if (phone.value === verifiedField(state.customer).registered) {
         return ok({ step: 'send_now', customer: state.customer, target: phone.value, contactUpdate: null });
       }
       return ok({ step: 'awaiting_previous_phone', customer: state.customer, statedPhone: phone.value });
@@ -205,9 +246,9 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
         return ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone });
       }
       if (event.type !== 'previous_phone_stated') return notAllowed(state, event);
-      const previous = parseCellphone(event.phone);
-      if (!previous.ok) return refuse(state, event, 'CELLPHONE_INVALID', previous.error.message);
-      const registered = state.customer.registeredCellphone;
+      const previous = parseStated(state.customer, event.phone);
+      if (!previous.ok) return refuse(state, event, previous.code, previous.message);
+      const registered = verifiedField(state.customer).registered;
       if (registered !== null && previous.value === registered) {
         return ok({
           step: 'send_now',
@@ -256,7 +297,7 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
           step: 'radicated',
           customer: state.customer,
           consent: state.consent,
-          contactUpdate: { previous: state.customer.registeredCellphone, next: state.statedPhone, basis: 'biometric_match' },
+          contactUpdate: { previous: verifiedField(state.customer).registered, next: state.statedPhone, basis: 'biometric_match' },
           matchTransactionId: event.operatorTransactionId,
           failedCaptures: state.failedCaptures,
           radication: newRadication(event.radicado, event.now),

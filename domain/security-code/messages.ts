@@ -1,6 +1,6 @@
-import { maskCellphone } from '../identity/cellphone';
+import { maskContactValue, type ContactValue } from '../identity/contact';
 import { maskDocument } from '../identity/document';
-import { MAX_FAILED_CAPTURES, type SecurityCodeState } from './flow';
+import { MAX_FAILED_CAPTURES, verifiedField, type Customer, type SecurityCodeState } from './flow';
 import { radicationStatusMessage } from './radication';
 
 export type MessageTone = 'info' | 'success' | 'warning' | 'error';
@@ -17,6 +17,8 @@ export interface StepMessage {
  * datos": the data entered do not match the data given to the entity).
  */
 export const CONTACT_MISMATCH_TITLE = 'Error de seguridad en datos';
+
+const masked = (c: Customer, v: ContactValue): string => maskContactValue(verifiedField(c).field, v);
 
 const remaining = (failed: number): string => {
   const left = MAX_FAILED_CAPTURES - failed;
@@ -79,18 +81,18 @@ export const describeSecurityCodeState = (state: SecurityCodeState, now?: string
         ? {
             tone: 'success',
             title: 'Código enviado',
-            message: `La central envía ahora el código de seguridad al celular registrado ${maskCellphone(state.target)}. Indique al cliente que lo revise; usted no verá el código.`,
+            message: `La central envía ahora el código de seguridad al celular registrado ${masked(state.customer, state.target)}. Indique al cliente que lo revise; usted no verá el código.`,
           }
         : {
             tone: 'success',
             title: 'Celular actualizado y código enviado',
-            message: `El número anterior coincidió: se actualizó el celular a ${maskCellphone(state.target)} y la central envía ahora el código de seguridad a ese número. Usted no verá el código.`,
+            message: `El número anterior coincidió: se actualizó el celular a ${masked(state.customer, state.target)} y la central envía ahora el código de seguridad a ese número. Usted no verá el código.`,
           };
     case 'radicated':
       return {
         tone: 'success',
         title: 'Solicitud radicada',
-        message: `Huella validada. Se actualizó el celular a ${maskCellphone(state.contactUpdate.next)}. ${radicationStatusMessage(state.radication, now ?? state.radication.radicatedAt)} Entregue al cliente la constancia con el número de radicado.`,
+        message: `Huella validada. Se actualizó el celular a ${masked(state.customer, state.contactUpdate.next)}. ${radicationStatusMessage(state.radication, now ?? state.radication.radicatedAt)} Entregue al cliente la constancia con el número de radicado.`,
       };
     case 'stopped':
       return {

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../../../domain/central-api';
 import { isCellphone, type Cellphone } from '../../../domain/identity/cellphone';
+import { canonicalContact, type ContactField } from '../../../domain/identity/contact';
 import type { IdentityDocument } from '../../../domain/identity/document';
 import type { IdentityRepo } from '../../store/identity/repo';
 import type { ReferenceRepo } from '../../store/reference/repo';
@@ -7,6 +8,9 @@ import type { ReferenceRepo } from '../../store/reference/repo';
 export interface CustomerRecord {
   readonly name: string;
   readonly registeredCellphone: Cellphone | null;
+  /** Registered e-mail and address as central stored them (the flow canonicalizes); null when none. */
+  readonly registeredEmail: string | null;
+  readonly registeredAddress: string | null;
   /** At least one product that is not cancelled (seed 001: a key is only for customers with products). */
   readonly hasProducts: boolean;
 }
@@ -38,14 +42,22 @@ export const referenceDirectory = (
       // An account central sent that breaks the domain invariants still is a product of this customer.
       hasProducts = true;
     }
-    let cellphone = customer.cellphone;
-    const local = contacts.latestApplied(document.type, document.number);
-    if (local && cellphone === local.previousCellphone) cellphone = local.newCellphone;
+    const corrected = (field: ContactField, cached: string | null): string | null => {
+      const local = contacts.latestApplied(document.type, document.number, field);
+      if (!local) return cached;
+      // Canonical comparison: the update stored canonical values, the cache holds what central stored.
+      const same = field === 'cellphone' ? cached === local.previousCellphone : canonicalContact(field, cached) === local.previousCellphone;
+      return same ? local.newCellphone : cached;
+    };
+    const cellphone = corrected('cellphone', customer.cellphone);
     return {
       status: 'found',
       customer: {
         name: customer.name,
         registeredCellphone: cellphone !== null && isCellphone(cellphone) ? cellphone : null,
+        // Reference rows pulled before central had these fields lack them.
+        registeredEmail: corrected('email', customer.email ?? null),
+        registeredAddress: corrected('address', customer.address ?? null),
         hasProducts,
       },
     };

@@ -4,6 +4,6 @@ import type { ScanInbox } from './scan-inbox';
 
 /** The contact-data update is a flow of the security-code service with its own purpose (same verification). */
 export const identityHandlers = (sc: SecurityCodeService, scans: ScanInbox): FeatureHandlers<'identity'> => ({
-  'identity.startContactUpdate': (_req, ctx) => ({ flow: sc.start(ctx.user, 'contact_update') }),
+  'identity.startContactUpdate': (req, ctx) => ({ flow: sc.start(ctx.user, 'contact_update', req.field) }),
   'identity.takeScan': () => ({ scan: scans.take() }),
 });

@@ -78,6 +78,7 @@ describe('customer directory over the reference cache (seed 000 step 1)', () => 
     const { reference, contacts, directory } = setup();
     reference.applyChanges([{ entity: 'customer', version: 1, customer: customer('3001234501') }], 1, AT);
     contacts.record({
+      field: 'cellphone',
       key: 'k1', flowId: 'f1', documentType: 'CC', documentNumber: '900000001', previousCellphone: '3001234501',
       newCellphone: '3119998877', basis: 'biometric_match', status: 'applied', centralReference: 'C000000001', tellerId: 'u1', at: AT,
     });
@@ -90,6 +91,7 @@ describe('customer directory over the reference cache (seed 000 step 1)', () => 
     const { reference, contacts, directory } = setup();
     reference.applyChanges([{ entity: 'customer', version: 1, customer: customer('3001234501') }], 1, AT);
     contacts.record({
+      field: 'cellphone',
       key: 'k2', flowId: 'f2', documentType: 'CC', documentNumber: '900000001', previousCellphone: '3001234501',
       newCellphone: '3119998877', basis: 'previous_number_confirmed', status: 'rejected', centralReference: null, tellerId: 'u1', at: AT,
     });

@@ -27,9 +27,13 @@ const NO_CENTRAL: StepOutcome<never> = { ok: false, kind: 'unreached', message: 
 export interface ContactPayload {
   documentType: 'CC' | 'CE' | 'TI' | 'PA' | 'PPT' | 'NIT';
   documentNumber: string;
-  cellphone: string;
-  validatedBy: 'previous_cellphone' | 'fingerprint';
+  /** Exactly one of cellphone, email, address (central refuses otherwise). */
+  cellphone?: string;
+  email?: string;
+  address?: string;
+  validatedBy: 'previous_cellphone' | 'previous_value' | 'fingerprint';
   previousCellphone?: string;
+  previousValue?: string;
   fingerprintTransactionId?: string;
 }
 

@@ -1,3 +1,4 @@
+import { CONTACT_FIELD_NAMES, type ContactField } from '../../../domain/identity/contact';
 import { maskDocument, type IdentityDocument } from '../../../domain/identity/document';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
 
@@ -11,6 +12,8 @@ export interface ConstanciaInput {
   reference: string;
   document: IdentityDocument;
   maskedCellphone: string;
+  /** The contact datum a contact update changed (default: the cellphone); `maskedCellphone` then holds its mask. */
+  field?: ContactField;
   at: string;
   deadline: string | null;
   branch: { code: string; name: string };
@@ -26,6 +29,13 @@ const TITLES = {
   contact_update: 'CONSTANCIA DE ACTUALIZACIÓN DE DATOS',
 } as const;
 
+const LABELS: Record<ContactField, string> = { cellphone: 'Celular', email: 'Correo electrónico', address: 'Dirección' };
+const UPDATED: Record<ContactField, string> = {
+  cellphone: 'Su número celular registrado fue actualizado.',
+  email: `Su ${CONTACT_FIELD_NAMES.email.noun} registrado fue actualizado.`,
+  address: `Su ${CONTACT_FIELD_NAMES.address.noun} registrada fue actualizada.`,
+};
+
 /**
  * The paper the customer takes home (seed 000, step 5): the radicado and the deadline. It never carries the code
  * itself, the full cellphone or the full document number.
@@ -35,7 +45,7 @@ export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
     { kind: 'field', label: 'Cliente', value: maskDocument(c.document) },
     { kind: 'field', label: c.kind === 'contact_update' ? 'Referencia' : 'Radicado', value: c.reference },
     { kind: 'field', label: 'Fecha', value: formatBogota(c.at) },
-    { kind: 'field', label: 'Celular', value: c.maskedCellphone },
+    { kind: 'field', label: LABELS[c.field ?? 'cellphone'], value: c.maskedCellphone },
   ];
   if (c.kind === 'radicate' && c.deadline) {
     lines.push({ kind: 'field', label: 'Plazo máximo', value: formatBogota(c.deadline) });
@@ -49,7 +59,7 @@ export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
     lines.push({ kind: 'text', text: 'El código de seguridad fue enviado a su celular registrado.' });
   } else if (c.kind === 'contact_update') {
     lines.push({ kind: 'rule' });
-    lines.push({ kind: 'text', text: 'Su número celular registrado fue actualizado.' });
+    lines.push({ kind: 'text', text: UPDATED[c.field ?? 'cellphone'] });
   }
   if (c.kind !== 'contact_update') {
     lines.push({ kind: 'text', text: 'No comparta el código con nadie. El banco nunca se lo pedirá.', emphasis: true });

@@ -229,6 +229,62 @@ describe('contact-data update through the same verification', () => {
   });
 });
 
+describe('contact-data update of the e-mail and the address (same verification, seed 000; mismatch per seed 002)', () => {
+  const startFor = async (field: 'email' | 'address', documentNumber: string) => {
+    const flow = w.service.start(TELLER, 'contact_update', field);
+    expect(flow).toMatchObject({ field, title: field === 'email' ? 'Actualización de datos de contacto: correo electrónico' : 'Actualización de datos de contacto: dirección' });
+    return w.service.identify(TELLER, flow.id, CC(documentNumber), 'typed');
+  };
+
+  it('e-mail: the previous e-mail matches (any case) → updated at central, journaled masked, constancia without the full e-mail', async () => {
+    const f = await startFor('email', '900000001');
+    expect(f.customer).toMatchObject({ maskedRegistered: 'm***@correo.com.co' });
+    expect((await appError(w.service.statePhone(TELLER, f.id, 'maria en correo'))).code).toBe('CONTACT_INVALID');
+    const mismatch = await w.service.statePhone(TELLER, f.id, ' Maria.Nueva@Correo.CO ');
+    expect(mismatch).toMatchObject({ step: 'awaiting_previous_phone', title: 'Error de seguridad en datos' });
+    expect(mismatch.message).toContain('correo anterior');
+    const done = await w.service.previousPhone(TELLER, f.id, 'MARIA.GOMEZ@correo.com.co');
+    expect(done).toMatchObject({ step: 'send_now', title: 'Correo electrónico actualizado', request: null });
+    expect(done.constancia?.lines).toContainEqual({ kind: 'field', label: 'Correo electrónico', value: 'm***@correo.co' });
+    const entry = w.journalRows().find((r) => r.type === 'contact_update' && r.payload.includes(f.id));
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ field: 'email', previous: 'm***@correo.com.co', next: 'm***@correo.co', basis: 'previous_number_confirmed', outcome: 'applied' });
+    expect(entry?.payload).not.toContain('maria.nueva');
+    expect(entry?.payload).not.toContain('maria.gomez');
+    // Central has it, and the branch sees it before the reference cache pulls it.
+    const ref = await w.client.call('reference', { cursor: 0, limit: 500 });
+    const central = ref.ok ? ref.data.changes.find((c) => c.entity === 'customer' && c.customer.documentNumber === '900000001') : undefined;
+    expect(central?.entity === 'customer' && central.customer.email).toBe('maria.nueva@correo.co');
+    const again = await startFor('email', '900000001');
+    expect(await w.service.statePhone(TELLER, again.id, 'maria.nueva@correo.co')).toMatchObject({ step: 'send_now', title: 'Sin cambios' });
+  });
+
+  it('address: nobody remembers the previous one → ID + fingerprint match updates it; no code is radicated', async () => {
+    const f = await startFor('address', '900000004');
+    await w.service.statePhone(TELLER, f.id, 'Cra. 9 # 12-30 apto 2');
+    await w.service.previousPhone(TELLER, f.id, null);
+    await w.service.consent(TELLER, f.id, true, BIOMETRIC_CONSENT_VERSION);
+    await w.place('900000004');
+    const done = await w.service.capture(TELLER, f.id, 'right-index');
+    expect(done).toMatchObject({ step: 'radicated', title: 'Dirección actualizada', request: null });
+    expect(done.message).toContain('CRA ***');
+    const entry = w.journalRows().find((r) => r.type === 'contact_update' && r.payload.includes(f.id));
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ field: 'address', next: 'CRA ***', basis: 'biometric_match' });
+    expect(entry?.payload).not.toContain('12 30');
+  });
+
+  it('a previous e-mail that does not match, and no consent: explains what the customer must do (seed 002)', async () => {
+    const f = await startFor('email', '900000002');
+    await w.service.statePhone(TELLER, f.id, 'otro@correo.co');
+    const noMatch = await w.service.previousPhone(TELLER, f.id, 'juan@viejo.co');
+    expect(noMatch).toMatchObject({ step: 'awaiting_consent', title: 'Error de seguridad en datos' });
+    expect(noMatch.message).toContain('documento de identidad');
+    const refused = await w.service.consent(TELLER, f.id, false, BIOMETRIC_CONSENT_VERSION);
+    expect(refused).toMatchObject({ step: 'refused', title: 'Error de seguridad en datos' });
+    expect(refused.message).toContain('no coinciden con la información registrada');
+    expect(refused.message).toContain('línea de servicio al cliente');
+  });
+});
+
 describe('answers lost on the way back (all-or-nothing with idempotent resend)', () => {
   it('a lost radication answer leaves the flow pending; Reintentar resends the same request without a new capture', async () => {
     const f = await atCapture('900000002', '3006667788');

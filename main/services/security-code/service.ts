@@ -2,12 +2,14 @@ import type { SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/c
 import { BIOMETRIC_CONSENT_VERSION, type FlowPurpose, type FlowView } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
 import type { Finger } from '../../../domain/devices/demo-citizens';
-import { maskCellphone, type Cellphone } from '../../../domain/identity/cellphone';
+import { maskContactValue, type ContactField, type ContactValue } from '../../../domain/identity/contact';
 import { maskDocument, validateDocument, type IdentityDocument } from '../../../domain/identity/document';
 import {
   advance,
   initialSecurityCodeState,
   isTerminal,
+  verifiedField,
+  type Customer,
   type SecurityCodeEvent,
   type SecurityCodeState,
 } from '../../../domain/security-code';
@@ -59,6 +61,9 @@ interface Pending {
   contact: {
     key: string;
     occurredAt: string;
+    /** The datum updated and its new canonical value; absent in plans persisted before e-mail and address (cellphone). */
+    field?: ContactField;
+    value?: string;
     payload: central.ContactPayload;
     basis: 'previous_number_confirmed' | 'biometric_match';
     previous: string | null;
@@ -68,6 +73,24 @@ interface Pending {
   /** Whether any request of this plan was confirmed by central (then "unreachable" no longer closes the flow). */
   anyConfirmed: boolean;
 }
+
+/** Central's payload fields for the new value of the verified field and how it was validated. */
+const contactFields = (
+  customer: Customer,
+  next: ContactValue,
+  validation: { previous: ContactValue } | { fingerprintTransactionId: string },
+): Pick<central.ContactPayload, 'cellphone' | 'email' | 'address' | 'validatedBy' | 'previousCellphone' | 'previousValue' | 'fingerprintTransactionId'> => {
+  const { field } = verifiedField(customer);
+  const value = { [field]: next } as Pick<central.ContactPayload, 'cellphone' | 'email' | 'address'>;
+  if ('fingerprintTransactionId' in validation) return { ...value, validatedBy: 'fingerprint', fingerprintTransactionId: validation.fingerprintTransactionId };
+  return field === 'cellphone'
+    ? { ...value, validatedBy: 'previous_cellphone', previousCellphone: validation.previous }
+    : { ...value, validatedBy: 'previous_value', previousValue: validation.previous };
+};
+
+type PendingContact = NonNullable<Pending['contact']>;
+const fieldOf = (c: PendingContact): ContactField => c.field ?? 'cellphone';
+const valueOf = (c: PendingContact): string => c.value ?? c.payload.cellphone ?? '';
 
 const parseState = (f: FlowRecord): SecurityCodeState => JSON.parse(f.state) as SecurityCodeState;
 
@@ -162,11 +185,12 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         if (p.contact && p.contact.reference === null) {
           deps.contacts.record({
             key: p.contact.key,
+            field: fieldOf(p.contact),
             flowId,
             documentType: p.contact.payload.documentType,
             documentNumber: p.contact.payload.documentNumber,
             previousCellphone: p.contact.previous,
-            newCellphone: p.contact.payload.cellphone,
+            newCellphone: valueOf(p.contact),
             basis: p.contact.basis,
             status: 'rejected',
             centralReference: null,
@@ -176,6 +200,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         }
         deps.journal.record(what === 'contact' ? 'contact_update' : 'security_code_request', user.id, {
           flowId,
+          ...(what === 'contact' && p.contact ? { field: fieldOf(p.contact) } : {}),
           outcome: 'rejected',
           reason: o.code,
           ...(p.request ? { mode: p.request.mode } : {}),
@@ -207,11 +232,12 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         save(flowId, { pending: JSON.stringify(p) });
         deps.contacts.record({
           key: c.key,
+          field: fieldOf(c),
           flowId,
           documentType: c.payload.documentType,
           documentNumber: c.payload.documentNumber,
           previousCellphone: c.previous,
-          newCellphone: c.payload.cellphone,
+          newCellphone: valueOf(c),
           basis: c.basis,
           status: 'applied',
           centralReference: r.value.reference,
@@ -221,9 +247,10 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         deps.journal.record('contact_update', user.id, {
           flowId,
           ...doc,
-          field: 'cellphone',
-          previous: c.previous === null ? null : maskCellphone(c.previous as Cellphone),
-          next: maskCellphone(c.payload.cellphone as Cellphone),
+          // Masked: the journal keeps only what identifies the change, never the full datum.
+          field: fieldOf(c),
+          previous: c.previous === null ? null : maskContactValue(fieldOf(c), c.previous as ContactValue),
+          next: maskContactValue(fieldOf(c), valueOf(c) as ContactValue),
           basis: c.basis,
           ...(c.payload.fingerprintTransactionId ? { operatorTransactionId: c.payload.fingerprintTransactionId } : {}),
           centralReference: r.value.reference,
@@ -299,7 +326,9 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
             kind: mode ?? 'contact_update',
             reference,
             document: customer.document,
-            maskedCellphone: request?.maskedCellphone ?? maskCellphone((p.contact?.payload.cellphone ?? '') as Cellphone),
+            maskedCellphone:
+              request?.maskedCellphone ?? (p.contact ? maskContactValue(fieldOf(p.contact), valueOf(p.contact) as ContactValue) : ''),
+            field: p.contact ? fieldOf(p.contact) : 'cellphone',
             at: request?.createdAt ?? at,
             deadline: mode === 'radicate' ? (request?.deadline ?? null) : null,
             branch: { code: deps.workstation.branchCode, name: deps.workstation.branchName },
@@ -352,16 +381,17 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
       }
       const doc = next.customer.document;
       const docType = doc.type as DocType;
-      const contact = next.contactUpdate
+      const previous = next.contactUpdate?.previous ?? null;
+      const contact = next.contactUpdate && previous !== null
         ? {
             key: deps.ids.uuid(),
             occurredAt: nowIso(),
+            field: verifiedField(next.customer).field,
+            value: next.contactUpdate.next,
             payload: {
               documentType: docType,
               documentNumber: doc.number,
-              cellphone: next.contactUpdate.next,
-              validatedBy: 'previous_cellphone' as const,
-              ...(next.contactUpdate.previous ? { previousCellphone: next.contactUpdate.previous } : {}),
+              ...contactFields(next.customer, next.contactUpdate.next, { previous }),
             },
             basis: 'previous_number_confirmed' as const,
             previous: next.contactUpdate.previous,
@@ -460,15 +490,15 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         contact: {
           key: deps.ids.uuid(),
           occurredAt: nowIso(),
+          field: verifiedField(state.customer).field,
+          value: state.statedPhone,
           payload: {
             documentType: doc.type as DocType,
             documentNumber: doc.number,
-            cellphone: state.statedPhone,
-            validatedBy: 'fingerprint',
-            fingerprintTransactionId: transactionId,
+            ...contactFields(state.customer, state.statedPhone, { fingerprintTransactionId: transactionId }),
           },
           basis: 'biometric_match',
-          previous: state.customer.registeredCellphone,
+          previous: verifiedField(state.customer).registered,
           reference: null,
         },
         request: isCode ? { key: deps.ids.uuid(), mode: 'radicate' } : null,
@@ -477,9 +507,10 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     });
 
   return {
-    start: (user: User, purpose: FlowPurpose): FlowView => {
+    /** `field`: which datum a contact update changes (the security code always verifies the cellphone). */
+    start: (user: User, purpose: FlowPurpose, field: ContactField = 'cellphone'): FlowView => {
       const id = deps.ids.uuid();
-      const state = initialSecurityCodeState();
+      const state = initialSecurityCodeState(purpose === 'contact_update' ? field : 'cellphone');
       deps.flows.createFlow({ id, purpose, tellerId: user.id, step: state.step, state: JSON.stringify(state), at: nowIso() });
       return view(id);
     },
@@ -508,6 +539,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
                 document: doc.value,
                 hasProducts: found.customer.hasProducts,
                 registeredCellphone: found.customer.registeredCellphone,
+                registeredEmail: found.customer.registeredEmail,
+                registeredAddress: found.customer.registeredAddress,
               }
             : { type: 'customer_not_found' };
         const next = transition(parseState(f), event);

@@ -1,5 +1,6 @@
 import type { FlowPurpose, FlowView, RadicationView } from '../../../domain/contract/security-code';
 import { maskCellphone } from '../../../domain/identity/cellphone';
+import { CONTACT_FIELD_NAMES, maskContactValue, type ContactField, type ContactValue } from '../../../domain/identity/contact';
 import { formatDocument } from '../../../domain/identity/document';
 import { ReceiptDocumentSchema } from '../../../domain/receipt/document';
 import {
@@ -7,6 +8,8 @@ import {
   MAX_FAILED_CAPTURES,
   describeSecurityCodeState,
   isTerminal,
+  verifiedField,
+  type Customer,
   type SecurityCodeState,
   type StepMessage,
 } from '../../../domain/security-code';
@@ -15,44 +18,69 @@ import type { FlowRecord, RequestRecord } from '../../store/security-code/repo';
 const failedCaptures = (s: SecurityCodeState): number =>
   s.step === 'awaiting_capture' || s.step === 'stopped' ? s.failedCaptures.length : s.step === 'radicated' ? s.failedCaptures.length : 0;
 
+const maskedOf = (c: Customer, v: ContactValue): string => maskContactValue(verifiedField(c).field, v);
+
+/** Seed 002's customer-facing wording, for a datum the customer cannot confirm. */
+const SERVICE_LINE =
+  'Los datos que suministró no coinciden con la información registrada en el banco. Indique al cliente que los verifique; si persiste el error, debe comunicarse con la línea de servicio al cliente para actualizarlos y, una vez surtida esa actualización, podrá realizar este trámite.';
+
 /** The contact-data update shares the verification but neither sends nor radicates a code. */
 const describeContactUpdate = (s: SecurityCodeState, base: StepMessage): StepMessage => {
+  const customer = 'customer' in s ? s.customer : null;
+  const field: ContactField = customer ? verifiedField(customer).field : s.step === 'identifying' ? (s.field ?? 'cellphone') : 'cellphone';
+  const name = CONTACT_FIELD_NAMES[field];
+  const isCell = field === 'cellphone';
   switch (s.step) {
     case 'identifying':
-      return { ...base, title: 'Actualización de datos de contacto' };
+      return { ...base, title: `Actualización de datos de contacto: ${name.noun}` };
     case 'awaiting_stated_phone':
       return {
         tone: 'info',
-        title: 'Nuevo celular',
-        message: 'Pregunte al cliente el número celular que quiere registrar y digítelo. No le lea ni le muestre el número registrado.',
+        title: isCell ? 'Nuevo celular' : `Nuevo ${field === 'email' ? 'correo electrónico' : 'dirección'}`,
+        message: isCell
+          ? 'Pregunte al cliente el número celular que quiere registrar y digítelo. No le lea ni le muestre el número registrado.'
+          : `Pregunte al cliente ${field === 'email' ? 'el nuevo correo electrónico' : 'la nueva dirección'} que quiere registrar y digítela tal como la dicta. No le lea ni le muestre el dato registrado.`,
       };
     case 'awaiting_previous_phone':
       return {
         tone: 'warning',
         title: CONTACT_MISMATCH_TITLE,
-        message:
-          'Para cambiar el celular el cliente debe confirmar el número anterior que suministró a la entidad. Digítelo; si no lo recuerda, elija "No lo recuerda" y valide con documento y huella.',
+        message: isCell
+          ? 'Para cambiar el celular el cliente debe confirmar el número anterior que suministró a la entidad. Digítelo; si no lo recuerda, elija "No lo recuerda" y valide con documento y huella.'
+          : `Para cambiar ${name.the} el cliente debe confirmar ${field === 'email' ? 'el correo anterior' : 'la dirección anterior'} que suministró a la entidad. Digítel${field === 'email' ? 'o' : 'a'}; si no lo recuerda, elija "No lo recuerda" y valide con documento y huella.`,
       };
+    case 'awaiting_consent':
+      return isCell
+        ? base
+        : {
+            tone: 'warning',
+            title: CONTACT_MISMATCH_TITLE,
+            message: `${field === 'email' ? 'El correo anterior' : 'La dirección anterior'} no coincide con la registrada en el banco. Para actualizar ${name.the} el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.`,
+          };
     case 'send_now':
       return s.contactUpdate === null
-        ? { tone: 'info', title: 'Sin cambios', message: `El celular indicado ya es el registrado (${maskCellphone(s.target)}). No hay nada que actualizar.` }
+        ? { tone: 'info', title: 'Sin cambios', message: `${isCell ? 'El celular indicado ya es el registrado' : `${name.the[0]?.toUpperCase()}${name.the.slice(1)} indicad${field === 'address' ? 'a' : 'o'} ya es ${field === 'address' ? 'la registrada' : 'el registrado'}`} (${maskedOf(s.customer, s.target)}). No hay nada que actualizar.` }
         : {
             tone: 'success',
-            title: 'Celular actualizado',
-            message: `El número anterior coincidió: el celular registrado ahora es ${maskCellphone(s.target)}. Entregue la constancia al cliente.`,
+            title: isCell ? 'Celular actualizado' : `${field === 'email' ? 'Correo electrónico actualizado' : 'Dirección actualizada'}`,
+            message: `El dato anterior coincidió: ${name.the} registrad${field === 'address' ? 'a' : 'o'} ahora es ${maskedOf(s.customer, s.target)}. Entregue la constancia al cliente.`,
           };
     case 'radicated':
       return {
         tone: 'success',
-        title: 'Celular actualizado',
-        message: `Huella validada: el celular registrado ahora es ${maskCellphone(s.contactUpdate.next)}. Entregue la constancia al cliente.`,
+        title: isCell ? 'Celular actualizado' : `${field === 'email' ? 'Correo electrónico actualizado' : 'Dirección actualizada'}`,
+        message: `Huella validada: ${name.the} registrad${field === 'address' ? 'a' : 'o'} ahora es ${maskedOf(s.customer, s.contactUpdate.next)}. Entregue la constancia al cliente.`,
       };
     case 'stopped':
       return {
         ...base,
-        message:
-          'Se agotaron los intentos de validación de huella; no se cambió el celular. Los datos suministrados no coinciden con la información registrada: indique al cliente que verifique sus datos y se comunique con la línea de servicio al cliente.',
+        title: CONTACT_MISMATCH_TITLE,
+        message: `Se agotaron los intentos de validación de huella; no se cambió ${name.the}. ${SERVICE_LINE}`,
       };
+    case 'refused':
+      return s.reason === 'CONSENT_REFUSED'
+        ? { ...base, title: CONTACT_MISMATCH_TITLE, message: `Sin la autorización biométrica no se puede validar la identidad ni cambiar ${name.the}. ${SERVICE_LINE}` }
+        : base;
     default:
       return base;
   }
@@ -75,9 +103,12 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
   const base = describeSecurityCodeState(state, now);
   const msg = (f.purpose as FlowPurpose) === 'contact_update' ? describeContactUpdate(state, base) : base;
   const customer = customerOf(state);
+  const field: ContactField = customer ? verifiedField(customer).field : state.step === 'identifying' ? (state.field ?? 'cellphone') : 'cellphone';
+  const registered = customer ? verifiedField(customer).registered : null;
   return {
     id: f.id,
     purpose: f.purpose,
+    field,
     step: state.step,
     finished: isTerminal(state),
     tone: msg.tone,
@@ -88,6 +119,7 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
           document: formatDocument(customer.document),
           name: f.customerName ?? '',
           maskedCellphone: customer.registeredCellphone ? maskCellphone(customer.registeredCellphone) : null,
+          maskedRegistered: registered === null ? null : maskContactValue(field, registered),
         }
       : null,
     failedCaptures: failedCaptures(state),

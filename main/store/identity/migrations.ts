@@ -21,4 +21,12 @@ export const identityMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX identity_contact_updates_doc ON identity_contact_updates (document_type, document_number, at);`,
   },
+  {
+    id: 'identity/002',
+    sql: `
+      -- The same verification also updates the e-mail and the postal address; previous_cellphone/new_cellphone
+      -- then hold that field's canonical values.
+      ALTER TABLE identity_contact_updates ADD COLUMN field TEXT NOT NULL DEFAULT 'cellphone'
+        CHECK (field IN ('cellphone', 'email', 'address'));`,
+  },
 ];

@@ -1,9 +1,12 @@
+import type { ContactField } from '../../../domain/identity/contact';
 import type { Db } from '../db';
 
 export type ContactBasis = 'previous_number_confirmed' | 'biometric_match';
 
 export interface ContactUpdateRecord {
   key: string;
+  /** Which datum changed; `previousCellphone`/`newCellphone` hold its values (named for the first field kept here). */
+  field: ContactField;
   flowId: string | null;
   documentType: string;
   documentNumber: string;
@@ -18,6 +21,7 @@ export interface ContactUpdateRecord {
 
 interface Row {
   key: string;
+  field: ContactField;
   flow_id: string | null;
   document_type: string;
   document_number: string;
@@ -32,6 +36,7 @@ interface Row {
 
 const toRecord = (r: Row): ContactUpdateRecord => ({
   key: r.key,
+  field: r.field,
   flowId: r.flow_id,
   documentType: r.document_type,
   documentNumber: r.document_number,
@@ -46,14 +51,14 @@ const toRecord = (r: Row): ContactUpdateRecord => ({
 
 export const identityRepo = (db: Db) => {
   const upsert = db.prepare(
-    `INSERT INTO identity_contact_updates (key, flow_id, document_type, document_number, previous_cellphone, new_cellphone,
+    `INSERT INTO identity_contact_updates (key, field, flow_id, document_type, document_number, previous_cellphone, new_cellphone,
        basis, status, central_reference, teller_id, at)
-     VALUES (@key, @flowId, @documentType, @documentNumber, @previousCellphone, @newCellphone, @basis, @status,
+     VALUES (@key, @field, @flowId, @documentType, @documentNumber, @previousCellphone, @newCellphone, @basis, @status,
        @centralReference, @tellerId, @at)
      ON CONFLICT(key) DO UPDATE SET status = excluded.status, central_reference = excluded.central_reference`,
   );
-  const latestApplied = db.prepare<[string, string], Row>(
-    `SELECT * FROM identity_contact_updates WHERE document_type = ? AND document_number = ? AND status = 'applied'
+  const latestApplied = db.prepare<[string, string, string], Row>(
+    `SELECT * FROM identity_contact_updates WHERE document_type = ? AND document_number = ? AND field = ? AND status = 'applied'
      ORDER BY at DESC, rowid DESC LIMIT 1`,
   );
   const byKey = db.prepare<[string], Row>('SELECT * FROM identity_contact_updates WHERE key = ?');
@@ -65,8 +70,8 @@ export const identityRepo = (db: Db) => {
       const r = byKey.get(key);
       return r ? toRecord(r) : undefined;
     },
-    latestApplied: (documentType: string, documentNumber: string): ContactUpdateRecord | undefined => {
-      const r = latestApplied.get(documentType, documentNumber);
+    latestApplied: (documentType: string, documentNumber: string, field: ContactField = 'cellphone'): ContactUpdateRecord | undefined => {
+      const r = latestApplied.get(documentType, documentNumber, field);
       return r ? toRecord(r) : undefined;
     },
   };

@@ -7,6 +7,7 @@ import {
   type FlowView,
 } from '../../../domain/contract/security-code';
 import type { Finger } from '../../../domain/devices/demo-citizens';
+import type { ContactField } from '../../../domain/identity/contact';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Constancia } from './Constancia';
@@ -31,9 +32,27 @@ const FINGERS: { value: Finger; label: string }[] = [
   { value: 'left-middle', label: 'Medio izquierdo' },
 ];
 
+/** The "Trámite" selector: the security code, or a contact-data update of one datum (same verification). */
+type Tramite = 'security_code' | `contact_update:${ContactField}`;
+const TRAMITES: { value: Tramite; label: string }[] = [
+  { value: 'security_code', label: 'Generación de código de seguridad' },
+  { value: 'contact_update:cellphone', label: 'Actualización del celular registrado' },
+  { value: 'contact_update:email', label: 'Actualización del correo electrónico' },
+  { value: 'contact_update:address', label: 'Actualización de la dirección' },
+];
+const purposeOf = (t: Tramite): FlowPurpose => (t === 'security_code' ? 'security_code' : 'contact_update');
+const fieldOf = (t: Tramite): ContactField => (t === 'security_code' ? 'cellphone' : (t.slice('contact_update:'.length) as ContactField));
+
 const TITLES: Record<FlowPurpose, string> = {
   security_code: 'Generación de código de seguridad',
   contact_update: 'Actualización de datos de contacto',
+};
+
+/** Labels and input hints of the verified datum. */
+const FIELD_UI: Record<ContactField, { stated: string; previous: string; registered: string; none: string; inputMode: 'tel' | 'email' | 'text'; max: number }> = {
+  cellphone: { stated: 'Celular nuevo que indica el cliente', previous: 'Celular anterior que el cliente dio al banco', registered: 'Celular registrado', none: 'Sin celular registrado', inputMode: 'tel', max: 16 },
+  email: { stated: 'Correo electrónico nuevo que indica el cliente', previous: 'Correo anterior que el cliente dio al banco', registered: 'Correo registrado', none: 'Sin correo registrado', inputMode: 'email', max: 160 },
+  address: { stated: 'Dirección nueva que indica el cliente', previous: 'Dirección anterior que el cliente dio al banco', registered: 'Dirección registrada', none: 'Sin dirección registrada', inputMode: 'text', max: 120 },
 };
 
 /**
@@ -42,7 +61,8 @@ const TITLES: Record<FlowPurpose, string> = {
  * decides every transition; this screen only shows the flow it gets back.
  */
 export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
-  const [purpose, setPurpose] = useState<FlowPurpose>('security_code');
+  const [tramite, setTramite] = useState<Tramite>('security_code');
+  const purpose = purposeOf(tramite);
   const [flow, setFlow] = useState<FlowView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -66,12 +86,14 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   }, []);
 
   const start = useCallback(
-    (which: FlowPurpose) => {
+    (which: Tramite) => {
       setDoc({ type: 'CC', number: '' });
       setPhone('');
       setPrevious('');
       setScanNote(null);
-      void run(() => (which === 'contact_update' ? teller.identity.startContactUpdate({}) : teller.securityCode.start({})));
+      void run(() =>
+        purposeOf(which) === 'contact_update' ? teller.identity.startContactUpdate({ field: fieldOf(which) }) : teller.securityCode.start({}),
+      );
     },
     [run, teller],
   );
@@ -84,6 +106,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
   const flowId = flow?.id ?? '';
   const step = flow?.step;
+  const ui = FIELD_UI[flow?.field ?? 'cellphone'];
 
   // A cédula read by the PDF417 scanner fills the document and looks it up at once.
   useEffect(() => {
@@ -133,7 +156,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
       <ol className="sc-steps" aria-label="Pasos">
         {STEPS.map((s, i) => (
           <li key={s.label} aria-current={i === current ? 'step' : undefined}>
-            {s.label}
+            {i === 1 && flow?.field === 'email' ? 'Correo' : i === 1 && flow?.field === 'address' ? 'Dirección' : s.label}
           </li>
         ))}
       </ol>
@@ -149,8 +172,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           <dd>{flow.customer.name}</dd>
           <dt>Documento</dt>
           <dd>{flow.customer.document}</dd>
-          <dt>Celular registrado</dt>
-          <dd>{flow.customer.maskedCellphone ?? 'Sin celular registrado'}</dd>
+          <dt>{ui.registered}</dt>
+          <dd>{flow.customer.maskedRegistered ?? ui.none}</dd>
         </dl>
       ) : null}
       <ErrorBanner message={error} />
@@ -166,16 +189,19 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
             <label htmlFor="sc-purpose">Trámite</label>
             <select
               id="sc-purpose"
-              value={purpose}
+              value={tramite}
               onChange={(e) => {
-                const next = e.target.value as FlowPurpose;
-                setPurpose(next);
+                const next = e.target.value as Tramite;
+                setTramite(next);
                 // The open flow has done nothing yet; it is closed and one of the chosen kind starts.
                 void teller.securityCode.cancel({ flowId }).then(() => start(next));
               }}
             >
-              <option value="security_code">Generación de código de seguridad</option>
-              <option value="contact_update">Actualización del celular registrado</option>
+              {TRAMITES.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
             </select>
           </div>
           <DocumentInput label="Documento del cliente" value={doc} onChange={setDoc} autoFocus />
@@ -196,8 +222,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           }}
         >
           <div className="field">
-            <label htmlFor="sc-phone">{purpose === 'contact_update' ? 'Celular nuevo que indica el cliente' : 'Celular que indica el cliente'}</label>
-            <input id="sc-phone" inputMode="tel" autoComplete="off" autoFocus value={phone} maxLength={16} onChange={(e) => setPhone(e.target.value)} />
+            <label htmlFor="sc-phone">{purpose === 'contact_update' ? ui.stated : 'Celular que indica el cliente'}</label>
+            <input id="sc-phone" inputMode={ui.inputMode} autoComplete="off" autoFocus value={phone} maxLength={ui.max} onChange={(e) => setPhone(e.target.value)} />
           </div>
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
@@ -215,8 +241,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           }}
         >
           <div className="field">
-            <label htmlFor="sc-previous">Celular anterior que el cliente dio al banco</label>
-            <input id="sc-previous" inputMode="tel" autoComplete="off" autoFocus value={previous} maxLength={16} onChange={(e) => setPrevious(e.target.value)} />
+            <label htmlFor="sc-previous">{ui.previous}</label>
+            <input id="sc-previous" inputMode={ui.inputMode} autoComplete="off" autoFocus value={previous} maxLength={ui.max} onChange={(e) => setPrevious(e.target.value)} />
           </div>
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={noAnswer}>
@@ -315,7 +341,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
             <button type="button" className="secondary" onClick={onCancel}>
               Volver <kbd>Esc</kbd>
             </button>
-            <button type="button" className="primary" onClick={() => start(purpose)} autoFocus>
+            <button type="button" className="primary" onClick={() => start(tramite)} autoFocus>
               Nueva solicitud <kbd>Enter</kbd>
             </button>
           </div>
