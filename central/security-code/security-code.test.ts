@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OperationResultSchema, SecurityCodeResponseSchema } from '../../domain/central-api';
+import { OperationResultSchema, SecurityCodeListResponseSchema, SecurityCodeResponseSchema } from '../../domain/central-api';
 import { DEMO_TEMPLATE_FORMAT, demoTemplateBase64 } from '../../domain/devices/demo-citizens';
 import { openCentralDb } from '../store/db';
 import { startTestCentral, type TestCentral } from '../testing/harness';
@@ -236,5 +236,29 @@ describe('contact-data update (e-mail and address), journaled', () => {
       ],
     });
     expect((r.body as { results: { first?: { reason?: string } }[] }).results[0]?.first?.reason).toBe('CONTACT_FIELD_INVALID');
+  });
+});
+
+describe('branch-wide list of security-code requests (supervisor F8)', () => {
+  it('lists every workstation of the caller’s branch, newest first, masked, with overdue ones flagged', async () => {
+    const late = await radicate('900000004', await fingerprint('900000004'));
+    const sent = await t.call('sendSecurityCodeNow', { key: newKey(), documentType: 'CC', documentNumber: '900000002', purpose: 'temporary_keys', statedCellphone: '3101234502' }, '001-02');
+    expect(late.status).toBe(200);
+    expect(sent.status).toBe(200);
+    await advance(25 * HOUR);
+    const r = await t.call('listSecurityCodes', { branch: '001' }, '001-03');
+    expect(r.status).toBe(200);
+    const { requests } = SecurityCodeListResponseSchema.parse(r.body);
+    expect(requests.map((q) => [q.workstation, q.maskedDocument, q.state, q.overdue])).toEqual([
+      ['001-02', 'CC *****0002', 'entregado', false],
+      ['001-01', 'CC *****0004', 'vencido', true],
+    ]);
+    expect(JSON.stringify(requests)).not.toContain('900000004');
+  });
+
+  it('refuses another branch’s list', async () => {
+    const r = await t.call('listSecurityCodes', { branch: '002' });
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import {
+  MAX_SECURITY_CODE_LIST,
   maskCellphone,
   type OtpPolicy,
   type RadicateRequest,
   type SecurityCodePurpose,
+  type SecurityCodeListItem,
   type SecurityCodeRequest,
   type SendNowRequest,
 } from '../../domain/central-api';
+import { maskDocument, type DocumentType } from '../../domain/identity/document';
 import { getCustomer } from '../accounts/ledger';
 import { fail, ok, type HandlerResult } from '../http/result';
 import { fingerprintVerified } from '../registry/transactions';
@@ -162,6 +165,22 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
 };
 
 /** `branch`: only requests radicated at that branch are visible (null = no restriction, internal use). */
+/** The branch's requests, newest first, states brought up to date first (central/README: security codes). */
+export const listSecurityCodes = (d: SecurityCodeDeps, branch: string, nowMs: number): SecurityCodeListItem[] => {
+  advanceSecurityCodes(d, nowMs);
+  const rows = d.sql.all<Row & { workstation: string }>(
+    'SELECT * FROM security_codes WHERE workstation LIKE ? ORDER BY created_ms DESC, radicado DESC LIMIT ?',
+    `${branch}-%`,
+    MAX_SECURITY_CODE_LIST,
+  );
+  return rows.map((r) => ({
+    ...view(r),
+    maskedDocument: maskDocument({ type: r.document_type as DocumentType, number: r.document_number }),
+    workstation: r.workstation,
+    overdue: r.state === 'vencido' || (r.state !== 'entregado' && nowMs > r.deadline_ms),
+  }));
+};
+
 export const getSecurityCode = (d: SecurityCodeDeps, radicado: string, nowMs: number, branch: string | null): SecurityCodeRequest | undefined => {
   advanceSecurityCodes(d, nowMs);
   const row = d.sql.get<Row & { workstation: string }>('SELECT * FROM security_codes WHERE radicado = ?', radicado);

@@ -7,7 +7,7 @@ import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorReq
 import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
 import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
-import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
+import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeListQuerySchema, SecurityCodeListResponseSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
 
 /**
  * The central services API as data: one entry per operation. A client builds the URL from `path` (`:name`
@@ -42,6 +42,7 @@ export const centralApi = {
   matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE'] }),
   radicateSecurityCode: route({ method: 'POST', path: '/v1/security-codes:radicate', auth: 'workstation', request: RadicateRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
   sendSecurityCodeNow: route({ method: 'POST', path: '/v1/security-codes:send-now', auth: 'workstation', request: SendNowRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
+  listSecurityCodes: route({ method: 'GET', path: '/v1/security-codes', auth: 'workstation', request: SecurityCodeListQuerySchema, response: SecurityCodeListResponseSchema, errors: ['FORBIDDEN'] }),
   securityCodeStatus: route({ method: 'GET', path: '/v1/security-codes/:radicado', auth: 'workstation', request: SecurityCodeQuerySchema, response: SecurityCodeResponseSchema, errors: [] }),
   updateContact: route({ method: 'POST', path: '/v1/customers:contact', auth: 'workstation', request: ContactUpdateRequestSchema, response: OperationResultSchema, errors: [] }),
   anchorJournal: route({ method: 'POST', path: '/v1/journal/anchor', auth: 'workstation', request: AnchorRequestSchema, response: AnchorResponseSchema, errors: ANCHOR_ERRORS }),

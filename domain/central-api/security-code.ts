@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CellphoneSchema, DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema, KeySchema } from './common';
+import { BranchIdSchema, CellphoneSchema, DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } from './common';
 
 /**
  * Security-code generation requested at the branch (seed 000, domain-co §11). The code is generated at
@@ -53,6 +53,23 @@ export const SecurityCodeRequestSchema = z.object({
 export type SecurityCodeRequest = z.infer<typeof SecurityCodeRequestSchema>;
 
 export const SecurityCodeResponseSchema = z.object({ request: SecurityCodeRequestSchema });
+
+/**
+ * A branch's requests, newest first, for the supervisor's radicaciones screen (F8). Central answers only for the
+ * caller's own branch. The document is masked: the list is read by a supervisor walking by.
+ */
+export const SecurityCodeListQuerySchema = z.object({ branch: BranchIdSchema });
+export const SecurityCodeListItemSchema = SecurityCodeRequestSchema.extend({
+  /** `CC ******0001` */
+  maskedDocument: z.string(),
+  workstation: WorkstationIdSchema,
+  /** Not delivered by its deadline (central's clock). */
+  overdue: z.boolean(),
+});
+export type SecurityCodeListItem = z.infer<typeof SecurityCodeListItemSchema>;
+export const SecurityCodeListResponseSchema = z.object({ requests: z.array(SecurityCodeListItemSchema) });
+/** At most this many rows: the newest of the branch. */
+export const MAX_SECURITY_CODE_LIST = 500;
 export const SecurityCodeQuerySchema = z.object({ radicado: z.string().min(1) });
 export const SECURITY_CODE_ERRORS = [
   'CUSTOMER_NOT_FOUND',
