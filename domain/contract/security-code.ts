@@ -104,8 +104,11 @@ export const RadicationRowSchema = RadicationViewSchema.extend({
   flowId: z.string().nullable(),
   /** `CC ******0001`: the list is also shown to a supervisor walking by. */
   document: z.string(),
-  mode: z.enum(['send_now', 'radicate']),
+  /** null for another workstation's request: central's branch list does not say how it was made. */
+  mode: z.enum(['send_now', 'radicate']).nullable(),
   tellerName: z.string(),
+  /** The workstation that made the request (a supervisor sees the whole branch). */
+  workstation: z.string(),
   /** Not delivered by the deadline: highlighted for the supervisor. */
   overdue: z.boolean(),
   /** When this row was last confirmed by central. */
@@ -187,6 +190,8 @@ export const securityCodeChannels = {
       rows: z.array(RadicationRowSchema),
       /** False when central could not be asked: the states shown are the last ones confirmed. */
       centralReachable: z.boolean(),
+      /** `branch`: a supervisor's list with every workstation of the branch, from central. */
+      scope: z.enum(['workstation', 'branch']),
       overdueCount: z.number().int().min(0),
     }),
   }),

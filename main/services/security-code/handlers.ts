@@ -12,5 +12,5 @@ export const securityCodeHandlers = (sc: SecurityCodeService, radications: Radic
   'securityCode.capture': async (req, ctx) => ({ flow: await sc.capture(ctx.user, req.flowId, req.finger) }),
   'securityCode.cancel': async (req, ctx) => ({ flow: await sc.cancel(ctx.user, req.flowId) }),
   'securityCode.printConstancia': async (req, ctx) => ({ flow: await sc.printConstancia(ctx.user, req.flowId) }),
-  'securityCode.radications': () => radications.list(),
+  'securityCode.radications': (_req, ctx) => radications.list(ctx.user),
 });

@@ -1,4 +1,5 @@
 import type { RadicationRow } from '../../../domain/contract/security-code';
+import type { User } from '../../../domain/contract/session';
 import { maskDocument, type DocumentType } from '../../../domain/identity/document';
 import type { Clock } from '../../core/runtime';
 import type { RequestRecord, SecurityCodeRepo } from '../../store/security-code/repo';
@@ -21,8 +22,10 @@ export const createRadicationsService = (deps: {
   central: Pick<CentralClient, 'call'> | null;
   clock: Clock;
   users: { findById(id: string): { displayName: string } | undefined };
+  workstation: { id: string; branchCode: string };
 }) => ({
-  list: async (): Promise<{ rows: RadicationRow[]; centralReachable: boolean; overdueCount: number }> => {
+  /** A supervisor also gets the other workstations' requests of the branch when central can list them. */
+  list: async (user?: User): Promise<{ rows: RadicationRow[]; centralReachable: boolean; overdueCount: number; scope: 'workstation' | 'branch' }> => {
     let reachable = deps.central !== null;
     const records = deps.flows.listRequests();
     const open = records.filter((r) => OPEN.has(r.state));
@@ -51,11 +54,42 @@ export const createRadicationsService = (deps: {
         document: maskDocument({ type: r.documentType as DocumentType, number: r.documentNumber }),
         mode: r.mode,
         tellerName: deps.users.findById(r.tellerId)?.displayName ?? r.tellerId,
+        workstation: deps.workstation.id,
         overdue: isOverdue(r, now),
         refreshedAt: r.refreshedAt,
       }),
     );
-    return { rows, centralReachable: reachable, overdueCount: rows.filter((r) => r.overdue).length };
+    let scope: 'workstation' | 'branch' = 'workstation';
+    if (user?.role === 'supervisor' && deps.central && reachable) {
+      const branch = await deps.central.call('listSecurityCodes', { branch: deps.workstation.branchCode });
+      if (branch.ok) {
+        scope = 'branch';
+        const mine = new Set(rows.map((r) => r.radicado));
+        const at = deps.clock.now().toISOString();
+        for (const q of branch.data.requests) {
+          if (mine.has(q.radicado)) continue;
+          rows.push({
+            radicado: q.radicado,
+            state: q.state,
+            createdAt: q.createdAt,
+            deadline: q.deadline,
+            sentAt: q.sentAt,
+            deliveredAt: q.deliveredAt,
+            maskedCellphone: q.maskedCellphone,
+            flowId: null,
+            document: q.maskedDocument,
+            mode: null,
+            tellerName: `Estación ${q.workstation}`,
+            workstation: q.workstation,
+            overdue: q.overdue,
+            refreshedAt: at,
+          });
+        }
+        // Overdue first, then newest: what the supervisor must act on is at the top.
+        rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || b.createdAt.localeCompare(a.createdAt));
+      }
+    }
+    return { rows, centralReachable: reachable, overdueCount: rows.filter((r) => r.overdue).length, scope };
   },
 });
 export type RadicationsService = ReturnType<typeof createRadicationsService>;

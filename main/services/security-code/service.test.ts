@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
@@ -314,6 +315,27 @@ describe('answers lost on the way back (all-or-nothing with idempotent resend)',
     const done = await w.service.capture(TELLER, f.id, 'right-index');
     expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
     expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 0000' });
+  });
+});
+
+describe('radicaciones for a supervisor: the whole branch from central', () => {
+  it('adds other workstations’ requests (masked), overdue first; a teller still sees only this workstation', async () => {
+    // A request this workstation's store does not know (as one made at another workstation of the branch).
+    const sent = await w.client.call('sendSecurityCodeNow', { key: randomUUID(), documentType: 'CE', documentNumber: '1234567', purpose: 'temporary_keys', statedCellphone: '3009876543' });
+    expect(sent.ok ? null : sent.error).toBeNull();
+    const radicado = sent.ok ? sent.data.request.radicado : '';
+    const teller = await w.radications.list(TELLER);
+    expect(teller.scope).toBe('workstation');
+    expect(teller.rows.some((r) => r.radicado === radicado)).toBe(false);
+    const supervisor = await w.radications.list({ ...TELLER, id: 'u-super', role: 'supervisor' });
+    expect(supervisor.scope).toBe('branch');
+    const row = supervisor.rows.find((r) => r.radicado === radicado);
+    expect(row).toMatchObject({ workstation: '001-03', mode: null, flowId: null, tellerName: 'Estación 001-03' });
+    expect(row?.document).toBe('CE ****567');
+    expect(supervisor.rows.length).toBeGreaterThan(teller.rows.length);
+    const firstOk = supervisor.rows.findIndex((r) => !r.overdue);
+    expect(supervisor.rows.slice(firstOk).some((r) => r.overdue)).toBe(false);
+    expect(supervisor.overdueCount).toBe(supervisor.rows.filter((r) => r.overdue).length);
   });
 });
 

@@ -52,7 +52,7 @@ export const securityCodeFeature = (deps: {
     workstation: deps.workstation,
     codePurpose: deps.codePurpose,
   });
-  const radications = createRadicationsService({ flows, central: deps.central, clock: deps.clock, users: deps.users });
+  const radications = createRadicationsService({ flows, central: deps.central, clock: deps.clock, users: deps.users, workstation: deps.workstation });
   const scans = createScanInbox(deps.clock);
   const unsubscribe = devices ? devices.onCedula((r) => scans.push(r)) : () => true;
   return {

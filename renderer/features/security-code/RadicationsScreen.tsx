@@ -24,6 +24,7 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
   const [rows, setRows] = useState<RadicationRow[] | null>(null);
   const [reachable, setReachable] = useState(true);
   const [overdue, setOverdue] = useState(0);
+  const [scope, setScope] = useState<'workstation' | 'branch'>('workstation');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -38,6 +39,7 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
     setError(null);
     setRows(r.data.rows);
     setReachable(r.data.centralReachable);
+    setScope(r.data.scope);
     setOverdue(r.data.overdueCount);
   }, [teller]);
 
@@ -61,7 +63,11 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
   return (
     <main className="screen" aria-labelledby="rad-title">
       <h1 id="rad-title">Radicaciones</h1>
-      <p className="hint">Solicitudes de código de seguridad de esta estación. El estado lo informa la central.</p>
+      <p className="hint" data-testid="rad-scope">
+        {scope === 'branch'
+          ? 'Solicitudes de código de seguridad de toda la oficina, las vencidas primero. El estado lo informa la central.'
+          : 'Solicitudes de código de seguridad de esta estación. El estado lo informa la central.'}
+      </p>
       {!reachable ? (
         <div className="error-banner" role="alert">
           Sin comunicación con la central: se muestran los últimos estados confirmados.
@@ -98,7 +104,7 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
               <tr key={r.radicado} className={r.overdue ? 'overdue' : undefined} data-testid={`rad-${r.radicado}`} data-overdue={r.overdue ? 'true' : 'false'}>
                 <td>{r.radicado}</td>
                 <td>{r.document}</td>
-                <td>{r.mode === 'radicate' ? 'Radicación (huella)' : 'Envío inmediato'}</td>
+                <td>{r.mode === null ? `Otra estación (${r.workstation})` : r.mode === 'radicate' ? 'Radicación (huella)' : 'Envío inmediato'}</td>
                 <td>
                   <span className={`rad-state rad-state-${r.state}`} data-testid="rad-state">
                     {STATE_LABELS[r.state]}

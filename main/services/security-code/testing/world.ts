@@ -82,7 +82,7 @@ export const startWorld = async () => {
       codePurpose,
     });
   const service = serviceWith(CoreConfigSchema.parse({}).securityCode.codePurpose);
-  const radications = createRadicationsService({ flows, central: client, clock, users });
+  const radications = createRadicationsService({ flows, central: client, clock, users, workstation });
   return {
     db,
     dir: tmp.dir,
