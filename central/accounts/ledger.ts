@@ -96,8 +96,8 @@ export const putCustomer = (sql: Sql, c: Customer): void => {
     c.name,
     c.owner,
     c.cellphone,
-    c.email,
-    c.address,
+    c.email ?? null,
+    c.address ?? null,
     c.city,
   );
   bumpVersion(sql, 'customer', customerId(c.documentType, c.documentNumber));

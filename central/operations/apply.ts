@@ -205,7 +205,7 @@ const contactEffect = (sql: Sql, op: Operation & { type: 'contact_update' }, now
           p.documentType,
           p.documentNumber,
           field,
-          customer[field],
+          customer[field] ?? null,
           value,
           p.validatedBy,
           op.workstation,

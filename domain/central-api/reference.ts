@@ -64,8 +64,9 @@ export const CustomerSchema = z.object({
   owner: OwnerTypeSchema,
   cellphone: CellphoneSchema.nullable(),
   /** Registered e-mail and postal address as stored (a branch canonicalizes before comparing); null when none. */
-  email: z.string().nullable().default(null),
-  address: z.string().nullable().default(null),
+  // Optional: rows synced before central carried them, and older fixtures, simply lack them.
+  email: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
   city: z.string(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
