@@ -4,11 +4,11 @@ import { sessionChannels } from './session';
 import { statusChannels } from './status';
 import { syncChannels } from './sync';
 import { tillChannels } from './till';
-import { accountsChannels } from './accounts';
 import { vaultChannels } from './vault';
 import { supervisorChannels } from './supervisor';
 import { journalChannels } from './journal';
 import { reversalChannels } from './reversal';
+import { accountsChannels } from './accounts';
 import { approvalChannels } from './approval';
 import { depositChannels } from './deposit';
 import { receiptChannels } from './receipt';
@@ -28,12 +28,12 @@ export const featureChannels = {
   status: statusChannels,
   sync: syncChannels,
   till: tillChannels,
-  accounts: accountsChannels,
-  approval: approvalChannels,
   vault: vaultChannels,
   supervisor: supervisorChannels,
   journal: journalChannels,
   reversal: reversalChannels,
+  accounts: accountsChannels,
+  approval: approvalChannels,
   deposit: depositChannels,
   receipt: receiptChannels,
   remittance: remittanceChannels,
@@ -49,13 +49,13 @@ export const contract = {
   ...statusChannels,
   ...syncChannels,
   ...tillChannels,
-  ...accountsChannels,
-  ...approvalChannels,
-  ...depositChannels,
   ...vaultChannels,
   ...supervisorChannels,
   ...journalChannels,
   ...reversalChannels,
+  ...accountsChannels,
+  ...approvalChannels,
+  ...depositChannels,
   ...receiptChannels,
   ...remittanceChannels,
   ...transferChannels,
@@ -90,14 +90,14 @@ export * from './session';
 export * from './status';
 export * from './sync';
 export * from './till';
-export * from './accounts';
-export * from './approval';
-export * from './deposit';
-export * from './receipt';
 export * from './vault';
 export * from './supervisor';
 export * from './journal';
 export * from './reversal';
+export * from './accounts';
+export * from './approval';
+export * from './deposit';
+export * from './receipt';
 export * from './remittance';
 export * from './transfer';
 export * from './withdrawal';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SecurityCodePurposeSchema } from '../../domain/central-api/security-code';
-import { ContingencyCapsSchema } from '../../domain/contingency';
 import { DeviceConfigSchema } from '../../domain/devices/config';
+import { ContingencyCapsSchema } from '../../domain/contingency';
 
 /** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
 export const CoreConfigSchema = z.object({
@@ -30,10 +30,10 @@ export const CoreConfigSchema = z.object({
       token: z.string().min(1).optional(),
     })
     .prefault({}),
-  /** Printer, fingerprint reader, cédula scanner (`domain/devices/config.ts`); `{}` = all emulated, in-process. */
-  devices: DeviceConfigSchema.prefault({}),
   /** Offline withdrawal caps while the branch is in contingency (pesos). */
   contingency: ContingencyCapsSchema.prefault({}),
+  /** Printer, fingerprint reader, cédula scanner (`domain/devices/config.ts`); `{}` = all emulated, in-process. */
+  devices: DeviceConfigSchema.prefault({}),
   /**
    * What the customer receives from "Generación de código de seguridad": `temporary_keys` (4 digits, replaced
    * within 24 h; seed 004) or `verification_code` (6 digits, valid 2 minutes; seed 001).

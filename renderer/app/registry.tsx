@@ -6,11 +6,11 @@ import { VaultScreen } from '../features/vault/VaultScreen';
 import { SupervisorDesk } from '../features/supervisor/SupervisorDesk';
 import { pendingCount, watchPending } from '../features/supervisor/pending';
 import { JournalScreen } from '../features/journal/JournalScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { DepositScreen } from '../features/deposit/DepositScreen';
 import { WithdrawalScreen } from '../features/withdrawal/WithdrawalScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
 import { RemittanceScreen } from '../features/remittance/RemittanceScreen';
-import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
@@ -32,13 +32,6 @@ export const SCREENS: ScreenDef[] = [
         }}
       />
     ),
-  },
-  {
-    id: 'devices',
-    key: 'F9',
-    label: 'Dispositivos',
-    enabled: () => true,
-    render: (c) => <DevicesScreen teller={c.teller} user={c.user} onCancel={c.goHome} />,
   },
   {
     id: 'deposit',
@@ -68,6 +61,13 @@ export const SCREENS: ScreenDef[] = [
     label: 'Remesas al cobro',
     enabled: (c) => c.user.role === 'cajero' || c.user.role === 'supervisor',
     render: (c) => <RemittanceScreen teller={c.teller} onCancel={c.goHome} />,
+  },
+  {
+    id: 'devices',
+    key: 'F9',
+    label: 'Dispositivos',
+    enabled: () => true,
+    render: (c) => <DevicesScreen teller={c.teller} user={c.user} onCancel={c.goHome} />,
   },
   {
     id: 'security-code',
