@@ -104,10 +104,12 @@ describe('GROW reader over a real pty pair against the reader emulator', () => {
     await reader.start();
     const statuses: FingerprintLiveStatus[] = [];
     reader.on('status', (s) => statuses.push(s));
-    const capture = reader.capture('right-index');
+    // Attach the expectation before unplugging: the capture may reject while unplug() is still awaited, and a
+    // rejection with no handler yet is reported as unhandled.
+    const rejected = expect(reader.capture('right-index')).rejects.toMatchObject({ code: 'FINGER_DISCONNECTED' });
     await new Promise((r) => setTimeout(r, 150));
     await pty.unplug();
-    await expect(capture).rejects.toMatchObject({ code: 'FINGER_DISCONNECTED' });
+    await rejected;
     await waitUntil(() => !reader.status.connected, 2000, 'disconnected');
     expect(statuses.at(-1)).toEqual({ connected: false, busy: false, problem: 'FINGER_DISCONNECTED' });
   });
