@@ -56,6 +56,15 @@ interface HoldRow {
   state: string;
 }
 
+/** The hold an authorization request placed, found by the request's idempotency key (see `holdKey`). */
+const holdIdForKey = (sql: Sql, key: string | undefined): string | undefined => {
+  if (key === undefined) return undefined;
+  const row = sql.get<{ response: string }>("SELECT response FROM requests WHERE key = ? AND route = 'holds'", key);
+  if (!row) return undefined;
+  const answer = JSON.parse(row.response) as { status?: string; hold?: { holdId?: string } };
+  return answer.status === 'authorized' ? answer.hold?.holdId : undefined;
+};
+
 const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: number): Effect => {
   const account = getAccount(sql, op.account);
   if (!account) return reject('ACCOUNT_NOT_FOUND');
@@ -65,7 +74,7 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: nu
     if (reactivating) reactivate(sql, op.account);
   };
   const total = op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0);
-  const holdId = op.payload.holdId;
+  const holdId = op.payload.holdId ?? holdIdForKey(sql, op.payload.holdKey);
   const hold = holdId === undefined ? undefined : sql.get<HoldRow>('SELECT * FROM holds WHERE id = ?', holdId);
   if (holdId !== undefined && !hold) return reject('HOLD_NOT_FOUND');
   if (hold && hold.account !== op.account) return reject('HOLD_MISMATCH');

@@ -167,6 +167,23 @@ describe('transfers, cheques and reversals', () => {
 });
 
 describe('withdrawal authorization (holds)', () => {
+  it('a withdrawal paid in contingency names the lost authorization by key and consumes its hold', async () => {
+    // 2.000.000 held, the answer lost on the way back; the branch paid in contingency and queued the debit.
+    const holdKey = newKey();
+    await t.call('authorizeWithdrawal', { key: holdKey, account: MARIA, amount: 2_008_000 });
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 492_000, inCanje: 0, onHold: 2_008_000 });
+    const [w] = await results([withdrawal(MARIA, 2_000_000, { gmf: 8_000, holdKey })]);
+    // Without the key, the debit would have been refused for insufficient funds by its own reservation.
+    expect(w?.status).toBe('applied');
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 492_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('a hold key that central never saw leaves the withdrawal to the plain balance check', async () => {
+    const [w] = await results([withdrawal(MARIA, 100_000, { gmf: 400, holdKey: newKey() })]);
+    expect(w?.status).toBe('applied');
+    expect((await accountOf(t, MARIA)).balances).toEqual({ available: 2_399_600, inCanje: 0, onHold: 0 });
+  });
+
   it('holds funds, the withdrawal consumes the hold, and a second use is refused', async () => {
     const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 1_004_000 });
     expect(h.body).toMatchObject({ status: 'authorized', availableAfter: 1_496_000 });

@@ -9,7 +9,7 @@ const env = (key: string, workstation = '001-01') => ({ key, branch: '001', work
 
 export type OpOf<T extends Operation['type']> = Extract<Operation, { type: T }>;
 export const cashDeposit = (account: string, amount: number, key = newKey()): OpOf<'cash_deposit'> => ({ ...env(key), type: 'cash_deposit', account, payload: { amount } });
-export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; key?: string; reactivationApprovalId?: string } = {}): OpOf<'withdrawal'> => ({
+export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; holdKey?: string; key?: string; reactivationApprovalId?: string } = {}): OpOf<'withdrawal'> => ({
   ...env(opts.key ?? newKey()),
   type: 'withdrawal',
   account,
@@ -17,6 +17,7 @@ export const withdrawal = (account: string, amount: number, opts: { gmf?: number
     amount,
     gmf: opts.gmf ?? 0,
     ...(opts.holdId ? { holdId: opts.holdId } : {}),
+    ...(opts.holdKey ? { holdKey: opts.holdKey } : {}),
     ...(opts.reactivationApprovalId ? { reactivation: { approvalId: opts.reactivationApprovalId } } : {}),
   },
 });

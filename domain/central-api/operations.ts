@@ -42,6 +42,11 @@ export const OperationPayloads = {
     /** Commission debited with it: the issue of a cheque de gerencia (seed 003 cl. 4 parágrafo). */
     fee: PositivePesosSchema.optional(),
     holdId: z.string().min(1).optional(),
+    /**
+     * Paid in contingency after an authorization whose answer never reached the branch: the key of that request.
+     * If central did place the hold, the withdrawal consumes it instead of being refused by its own reservation.
+     */
+    holdKey: KeySchema.optional(),
     reactivation: ReactivationSchema.optional(),
   }),
   transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema, reactivation: ReactivationSchema.optional() }),

@@ -40,6 +40,9 @@ describe('withdrawals while central is unreachable (issue "Central services and 
     expect(op.contingency).toBe(1);
     expect(JSON.parse(op.body)).toMatchObject({ payload: { amount: 500_000, gmf: 2_000 } });
     expect(JSON.parse(op.body).payload).not.toHaveProperty('holdId');
+    // The authorization was sent and its answer lost: the queued debit names it, so a hold central did place is
+    // consumed instead of refusing the debit (central/operations/operations.test.ts).
+    expect(JSON.parse(op.body).payload.holdKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(count('SELECT SUM(amount) FROM contingency_withdrawals')).toBe(500_000);
     // Per transaction cap ($ 2.000.000 by default), then the customer's day cap ($ 3.000.000).
     expect(await post(2_500_000)).toMatchObject({ error: { code: 'OVER_TRANSACTION_CAP', message: expect.stringContaining('No entregue el efectivo') } });

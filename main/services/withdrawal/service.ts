@@ -83,6 +83,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined },
     holdId: string | null,
     offline: WithdrawalCheck | null = null,
+    /** Set when an authorization was sent but its answer was lost: central may hold funds under this key. */
+    holdKey: string | null = null,
   ): PostedComprobante =>
     deps.idempotent('withdrawal.post', req.idempotencyKey, req, () => {
       const { till, account, plan: p, approvalId } = precheck(user, req);
@@ -127,6 +129,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
               // The cheque de gerencia's issue fee is debited with the withdrawal (the hold covers debitTotal).
               ...(p.debitTotal - p.amount - p.gmf.gmf > 0 ? { fee: p.debitTotal - p.amount - p.gmf.gmf } : {}),
               ...(holdId === null ? {} : { holdId }),
+              ...(holdId === null && holdKey !== null ? { holdKey } : {}),
               ...reactivationOf(p, approvalId),
             },
           },
@@ -154,19 +157,19 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       if (done) return withPrintJob(deps, postLocal(user, req, null));
       const { plan: p, account, approvalId } = precheck(user, req);
       // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
-      const withoutCentral = async (): Promise<WithdrawalPostResult> => {
+      const withoutCentral = async (authorizationSent: boolean): Promise<WithdrawalPostResult> => {
         if (deps.contingency?.mode() !== 'contingencia') return { status: 'pendiente', message: PENDING };
         const check = offlineCheck(req.request, p);
         const d = deps.contingency.check(check);
         if (!d.ok) throw new AppError(d.error.code, `${d.error.message} No entregue el efectivo.`, { ...d.error });
-        const posted = postLocal(user, req, null, check);
+        const posted = postLocal(user, req, null, check, authorizationSent ? req.idempotencyKey : null);
         deps.onChange();
         return withPrintJob(deps, posted);
       };
-      if (deps.central === null) return withoutCentral();
+      if (deps.central === null) return withoutCentral(false);
       const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) });
       if (!hold.ok) {
-        if (hold.kind !== 'rejected') return withoutCentral();
+        if (hold.kind !== 'rejected') return withoutCentral(true);
         throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.error.message} No entregue el efectivo.`, { code: hold.error.code });
       }
       if (hold.data.status === 'refused') {
