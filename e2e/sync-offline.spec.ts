@@ -173,11 +173,15 @@ test('a contingency withdrawal central refuses after reconnection lands in the s
   const detail = app.getByRole('region', { name: 'Detalle del rechazo' });
   await expect(detail).toContainText('INSUFFICIENT_FUNDS');
   await expect(detail.getByRole('button', { name: /Marcar revisada/ })).toBeFocused();
-  await app.keyboard.press('Enter');
+  await detail.getByLabel('Qué se hizo (queda en el diario)').fill('Cliente contactado; reintegra el efectivo');
+  await detail.getByRole('button', { name: /Marcar revisada/ }).press('Enter');
   await expect(app.getByTestId('rejections-empty')).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Rechazos de central (0 por revisar)' })).toBeVisible();
   await app.getByLabel('Mostrar también las revisadas').check();
   await expect(table).toContainText(`Revisada por ${DEMO.supervisor.name}`);
   const listed = await call(app, 'sync', 'rejections', { includeReviewed: true });
-  expect(listed).toMatchObject({ ok: true, data: { rejections: [{ code: 'INSUFFICIENT_FUNDS', contingency: true, amount: 1_500_000 }] } });
+  expect(listed).toMatchObject({
+    ok: true,
+    data: { rejections: [{ code: 'INSUFFICIENT_FUNDS', contingency: true, amount: 1_500_000, reviewNote: 'Cliente contactado; reintegra el efectivo' }] },
+  });
 });

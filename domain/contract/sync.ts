@@ -35,6 +35,7 @@ export const SyncRejectionSchema = z.object({
   at: z.string(),
   reviewedBy: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  reviewNote: z.string().nullable(),
 });
 export type SyncRejection = z.infer<typeof SyncRejectionSchema>;
 
@@ -48,7 +49,11 @@ export const syncChannels = {
   }),
   'sync.reviewRejection': channel({
     access: 'supervisor',
-    request: z.object({ key: z.string().min(1) }),
+    request: z.object({
+      key: z.string().min(1),
+      /** What was done about it (customer called, reversed at the counter…); journaled with the review. */
+      note: z.string().trim().max(300).optional(),
+    }),
     response: z.object({ rejection: SyncRejectionSchema }),
     errors: ['REJECTION_NOT_FOUND'],
   }),

@@ -38,6 +38,9 @@ export interface SyncFeature {
   loop: Sync;
   link: CentralLink;
   clock: Clock;
+  /** For supervisor actions on the queue, journaled in the same transaction. */
+  journal: Journal;
+  db: Db;
   /** After a posting committed: send now. */
   kick(): void;
   start(): void;
@@ -79,6 +82,8 @@ export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
     loop,
     link: syncLink(loop, contingency),
     clock: deps.clock,
+    journal: deps.journal,
+    db: deps.db,
     kick: () => loop.kick(),
     start: () => loop.start(),
     stop: () => loop.stop(),

@@ -1,5 +1,6 @@
 import type { FeatureHandlers } from '../core/dispatcher';
 import { AppError } from '../core/errors';
+import { inTransaction } from '../store/db';
 import type { SyncFeature } from './feature';
 
 const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mode: string): string => {
@@ -28,12 +29,16 @@ export const syncHandlers = (sync: SyncFeature): FeatureHandlers<'sync'> => ({
   'sync.rejections': (req) => ({
     rejections: sync.outbox.rejections().filter((r) => req.includeReviewed || r.reviewedBy === null),
   }),
-  'sync.reviewRejection': (req, ctx) => {
-    sync.outbox.markReviewed(req.key, ctx.user.id, sync.clock.now().toISOString());
-    const found = sync.outbox.rejections().find((r) => r.key === req.key);
-    if (!found) throw new AppError('REJECTION_NOT_FOUND', 'Esa operación no está en la cola de rechazos de central.');
-    return { rejection: found };
-  },
+  'sync.reviewRejection': (req, ctx) =>
+    inTransaction(sync.db, () => {
+      const note = req.note ? req.note : null;
+      if (sync.outbox.markReviewed(req.key, ctx.user.id, sync.clock.now().toISOString(), note)) {
+        sync.journal.record('approval', ctx.user.id, { action: 'sync_rejection_reviewed', key: req.key, note });
+      }
+      const found = sync.outbox.rejections().find((r) => r.key === req.key);
+      if (!found) throw new AppError('REJECTION_NOT_FOUND', 'Esa operación no está en la cola de rechazos de central.');
+      return { rejection: found };
+    }),
   'sync.setContingency': (req, ctx) => ({
     mode: sync.contingency.setMode(ctx.user, req.active ? 'contingencia' : 'normal', req.reason).mode,
   }),

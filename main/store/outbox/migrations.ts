@@ -90,4 +90,9 @@ export const outboxMigrations: Migration[] = [
       CREATE INDEX outbox_state ON outbox (state, seq);
       CREATE INDEX outbox_open_seq ON outbox (seq) WHERE state IN ('pending', 'sent', 'unknown');`,
   },
+  {
+    id: 'outbox/004',
+    // What the supervisor did about a rejection (called the customer, reversed at the counter…).
+    sql: `ALTER TABLE sync_rejections ADD COLUMN review_note TEXT;`,
+  },
 ];

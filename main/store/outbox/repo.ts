@@ -66,6 +66,7 @@ export interface SyncRejection {
   at: string;
   reviewedBy: string | null;
   reviewedAt: string | null;
+  reviewNote: string | null;
 }
 
 /** Expected misuse, typed: a key reused with other content, or an enqueue outside the posting transaction. */
@@ -189,7 +190,7 @@ export const outboxRepo = (db: Db) => {
      WHERE e.account = ? AND o.state IN ('pending', 'sent', 'unknown')`,
   );
   const rejectionsStmt = db.prepare<[], Record<string, string | number | null>>('SELECT * FROM sync_rejections ORDER BY at, key');
-  const review = db.prepare('UPDATE sync_rejections SET reviewed_by = ?, reviewed_at = ? WHERE key = ? AND reviewed_by IS NULL');
+  const review = db.prepare('UPDATE sync_rejections SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE key = ? AND reviewed_by IS NULL');
 
   const byKey = (key: string): OutboxEntry | undefined => {
     const r = byKeyStmt.get(key);
@@ -371,10 +372,11 @@ export const outboxRepo = (db: Db) => {
         at: String(r.at),
         reviewedBy: r.reviewed_by === null ? null : String(r.reviewed_by),
         reviewedAt: r.reviewed_at === null ? null : String(r.reviewed_at),
+        reviewNote: r.review_note === null || r.review_note === undefined ? null : String(r.review_note),
       }));
     },
-    markReviewed(key: string, by: string, at: string): boolean {
-      return review.run(by, at, key).changes > 0;
+    markReviewed(key: string, by: string, at: string, note: string | null = null): boolean {
+      return review.run(by, at, note, key).changes > 0;
     },
   };
 };

@@ -19,6 +19,7 @@ export const RejectionsPanel = ({ teller, user, refreshKey }: { teller: TellerAp
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState('');
 
   const load = useCallback(async () => {
     const r = await teller.sync.rejections({ includeReviewed });
@@ -32,10 +33,11 @@ export const RejectionsPanel = ({ teller, user, refreshKey }: { teller: TellerAp
   const review = async (key: string) => {
     if (busy) return;
     setBusy(true);
-    const r = await teller.sync.reviewRejection({ key });
+    const r = await teller.sync.reviewRejection(note.trim() ? { key, note: note.trim() } : { key });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setOpen(null);
+    setNote('');
     setNotice(`Marcada como revisada: ${OPERATION_LABEL[r.data.rejection.type] ?? r.data.rejection.type} de ${formatPesos(r.data.rejection.amount)}.`);
     await load();
   };
@@ -129,6 +131,14 @@ export const RejectionsPanel = ({ teller, user, refreshKey }: { teller: TellerAp
           <p className="hint">
             Contacte al cliente y regularice la operación según el procedimiento de la oficina antes de marcarla como revisada.
           </p>
+          {detail.reviewedBy === null ? (
+            <div className="field">
+              <label htmlFor="review-note">Qué se hizo (queda en el diario)</label>
+              <input id="review-note" maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
+            </div>
+          ) : detail.reviewNote ? (
+            <p data-testid="review-note">Nota de revisión: {detail.reviewNote}</p>
+          ) : null}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setOpen(null)}>
               Cerrar
