@@ -210,8 +210,11 @@ test('a poor-quality capture counts as a failed attempt, a good one then radicat
 test('without the customer’s consent there is no biometric path (Ley 1581 de 2012)', async ({ app }) => {
   await openWizard(app);
   await identify(app, '900000001');
+  // Wait for each step before the next key, as a teller waits for the screen (F6 on the phone step is ignored).
+  await expect(app.getByLabel('Celular que indica el cliente')).toBeFocused();
   await app.keyboard.type('3009990000');
   await app.keyboard.press('Enter');
+  await expect(message(app)).toContainText('Error de seguridad en datos');
   await app.keyboard.press('F6');
   await expect(app.getByText('Usted no está obligado a autorizar', { exact: false })).toBeVisible();
   await app.keyboard.press('F6');
