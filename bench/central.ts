@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Operation } from '../domain/central-api';
 import { demoToken } from '../central/demo/seed';
 import { startCentral } from '../central/server';
-import { atLeast, info, type Bench } from './figure';
+import { info, type Bench } from './figure';
 import { rawFsyncRate } from './fsync';
 
 const BATCH = 100;
@@ -65,7 +65,8 @@ export const bench: Bench = {
         for (let i = 0; i < 5; i++) singleSecs.push(await post([deposit()]));
       }
       return [
-        atLeast('central/batch100-ops-per-raw-fsync', Number(median(opsPerFsync).toFixed(2)), 'ops per fsync time (median of rounds)', 8),
+        // No issue sets a goal for central alone; the sync bench compares the branch's drain against it.
+        info('central/batch100-ops-per-raw-fsync', Number(median(opsPerFsync).toFixed(2)), 'ops per fsync time (median of rounds)'),
         info('central/batch100-ops-per-second', Math.round(BATCH / median(batchSecs)), 'ops/s'),
         info('central/replay100-ops-per-second', Math.round(BATCH / median(replaySecs)), 'ops/s'),
         info('central/single-op-round-trip', Number((median(singleSecs) * 1000).toFixed(2)), 'ms (median)'),
