@@ -21,6 +21,6 @@ export default tseslint.config(
   },
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   // Config files are the one place tools require a default export.
-  { files: ['*.config.{ts,js}', 'renderer/vite.config.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['*.config.{ts,js}'], rules: { 'no-restricted-syntax': 'off' } },
   ...layerRules,
 );

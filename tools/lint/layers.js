@@ -43,7 +43,7 @@ const block = (files, list, ignores = []) => ({
 
 /** A layer, and sub-folders of it that may use some otherwise banned modules. */
 const layer = (name, notFrom, banned, noNode, exceptions = {}) => [
-  block([`${name}/**/*.{ts,tsx}`], patterns(name, notFrom, banned, noNode), [`${name}/vite.config.ts`]),
+  block([`${name}/**/*.{ts,tsx}`], patterns(name, notFrom, banned, noNode), []),
   ...Object.entries(exceptions).map(([folder, allowed]) =>
     block([`${name}/${folder}/**/*.{ts,tsx}`], patterns(name, notFrom, banned.filter((b) => !allowed.includes(b)), noNode)),
   ),
