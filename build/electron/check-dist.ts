@@ -152,7 +152,7 @@ export const layoutProblems = (appDir: string, executableName: string): { proble
 /** Builds renderer (if needed) and shell bundles, then `electron-builder --linux --dir` against the placeholder. */
 export const packUnpacked = async (work: string): Promise<string> => {
   if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
-    await buildVite({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+    await buildVite({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
   }
   await buildElectron();
   const dist = writePlaceholderRuntime(join(work, 'electron-dist'));
