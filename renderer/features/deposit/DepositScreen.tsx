@@ -14,6 +14,7 @@ import { DeclarationForm } from '../../components/DeclarationForm';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
+import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { SupervisorApproval } from '../../components/SupervisorApproval';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -173,14 +174,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
             </div>
           ) : null}
           <ErrorList error={error} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={onCancel}>
-              Volver <kbd>Esc</kbd>
-            </button>
-            <button type="button" className="primary" disabled={!view || busy} onClick={() => void review()}>
-              Revisar <kbd>Enter</kbd>
-            </button>
-          </div>
+          <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
       {step === 'approval' && plan && slip() ? (

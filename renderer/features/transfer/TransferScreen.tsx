@@ -11,6 +11,7 @@ import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
 import { AmountInput } from '../../components/AmountInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorList } from '../../components/ErrorList';
+import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { SupervisorApproval } from '../../components/SupervisorApproval';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -132,14 +133,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
             </div>
           ) : null}
           <ErrorList error={error} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={onCancel}>
-              Volver <kbd>Esc</kbd>
-            </button>
-            <button type="button" className="primary" disabled={!to || busy} onClick={() => void review()}>
-              Revisar <kbd>Enter</kbd>
-            </button>
-          </div>
+          <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!to || busy} />
         </div>
       </div>
       {step === 'approval' && plan && request() ? (

@@ -14,6 +14,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DeclarationForm } from '../../components/DeclarationForm';
 import { ErrorList } from '../../components/ErrorList';
+import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { SupervisorApproval } from '../../components/SupervisorApproval';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -196,14 +197,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
             </div>
           ) : null}
           <ErrorList error={error} />
-          <div className="actions">
-            <button type="button" className="secondary" onClick={onCancel}>
-              Volver <kbd>Esc</kbd>
-            </button>
-            <button type="button" className="primary" disabled={!view || busy} onClick={() => void review()}>
-              Revisar <kbd>Enter</kbd>
-            </button>
-          </div>
+          <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
       {step === 'approval' && plan && request() ? (
