@@ -114,7 +114,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
 
   const comprobante = comprobanteFeatures({
     db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
-    onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts,
+    onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts, rules: config.rules,
     printer: devicesPrinter(devices),
     contingency: sync.contingency,
   });

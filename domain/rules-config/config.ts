@@ -14,6 +14,16 @@ import { RoundingSchema } from './rounding';
 const Count = z.number().int().nonnegative();
 const YearKey = z.string().regex(/^\d{4}$/, { message: 'El año debe tener 4 dígitos' });
 
+/**
+ * Values by year (UVT per calendar year, inembargable amount per period). A bank's file names only the years it
+ * adds or corrects (e.g. the new period each October); the embedded years stay unless the file overrides them.
+ */
+const datedTable = <T extends z.ZodType<number>>(value: T, embedded: Record<string, number>) =>
+  z
+    .record(YearKey, value)
+    .default({})
+    .transform((given) => ({ ...embedded, ...given }));
+
 /** `fixed + amount × basisPoints / 10 000`, never below `minimum`. */
 export const FeeRuleSchema = z.object({
   fixed: PesosSchema.default(0),
@@ -101,7 +111,7 @@ export const RulesConfigSchema = z.object({
     })
     .prefault({}),
   /** DIAN UVT per calendar year (domain-co §0, [V-2nd]). */
-  uvtByYear: z.record(YearKey, PositivePesosSchema).default({ '2025': 49_799, '2026': 52_374 }),
+  uvtByYear: datedTable(PositivePesosSchema, { '2025': 49_799, '2026': 52_374 }),
   gmf: z
     .object({
       /** ET art. 872: 4 × 1.000. */
@@ -115,9 +125,7 @@ export const RulesConfigSchema = z.object({
    * Inembargable amount for natural persons per period 1-Oct-YYYY → 30-Sep-(YYYY+1), keyed by the starting year
    * (domain-co §3; 2024 is disputed …725/…727, 2022 is unknown and must be loaded before use).
    */
-  inembargableByPeriod: z
-    .record(YearKey, PesosSchema)
-    .default({ '2021': 39_977_578, '2023': 49_509_240, '2024': 52_385_725, '2025': 55_099_308 }),
+  inembargableByPeriod: datedTable(PesosSchema, { '2021': 39_977_578, '2023': 49_509_240, '2024': 52_385_725, '2025': 55_099_308 }),
 });
 export type RulesConfig = z.output<typeof RulesConfigSchema>;
 export type RulesConfigInput = z.input<typeof RulesConfigSchema>;

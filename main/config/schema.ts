@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SecurityCodePurposeSchema } from '../../domain/central-api/security-code';
 import { DeviceConfigSchema } from '../../domain/devices/config';
 import { ContingencyCapsSchema } from '../../domain/contingency';
+import { RulesConfigSchema } from '../../domain/rules-config/config';
 
 /** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
 export const CoreConfigSchema = z.object({
@@ -39,6 +40,11 @@ export const CoreConfigSchema = z.object({
    * within 24 h; seed 004) or `verification_code` (6 digits, valid 2 minutes; seed 001).
    */
   securityCode: z.object({ codePurpose: SecurityCodePurposeSchema.default('temporary_keys') }).prefault({}),
+  /**
+   * The bank's values for the Comprobante Único rules (`domain/rules-config/config.ts`): topes, visación amount,
+   * tariffs, UVT per year, inembargable amount per period. Embedded defaults for what the file leaves out.
+   */
+  rules: RulesConfigSchema.prefault({}),
   /** Seed a demo branch, two tellers and a supervisor on first start. */
   demo: z.boolean().default(true),
 });
