@@ -10,6 +10,7 @@ import { DEFAULT_HOLD_TTL_MS, authorizeHold, getHold, releaseHold } from './hold
 import { anchor, latestAnchor } from './journal/anchors';
 import { applyBatch, applyOperation, operationStatus } from './operations/apply';
 import { referencePage } from './reference/reference';
+import { listTillTransfers } from './till-transfers/till-transfers';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
@@ -117,6 +118,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       req.branch === caller.branch ? ok(pendingApprovals(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las solicitudes de su oficina.'),
     getApproval: (req, { caller }) => getApproval(sql, req.id, caller, now()),
     decideApproval: (req, { caller }) => decideApproval(sql, req, caller, now()),
+    tillTransfers: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(listTillTransfers(sql, req.workstation, now())),
     advanceClock: (req) => {
       if (!adjustable) return fail(404, 'NOT_FOUND', 'Ruta no disponible en central.');
       const at = adjustable.advance(req.ms);

@@ -217,6 +217,10 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   CONTACT_FIELD_INVALID: 'La actualización debe cambiar un solo dato (celular, correo o dirección) con su validación.',
   FINGERPRINT_NOT_VERIFIED: 'No hay una validación de huella exitosa reciente para este documento. Valide la huella.',
   SAME_ACCOUNT: 'La cuenta de origen y destino son la misma.',
+  TRANSFER_INVALID: 'El traslado entre cajas no es válido: destino fuera de la oficina o igual al origen, o el conteo no suma el valor.',
+  TRANSFER_NOT_FOUND: 'Central no tiene ese traslado para esta caja.',
+  TRANSFER_SETTLED: 'Ese traslado ya fue aceptado o rechazado.',
+  COUNT_DIFFERS: 'El conteo del receptor no coincide con lo enviado.',
 };
 
 export const expireHolds = (sql: Sql, nowMs: number): void => {

@@ -28,6 +28,7 @@ import {
 import { canonicalContact } from '../../domain/identity/contact';
 import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
+import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import type { Sql } from '../store/db';
 
 /**
@@ -142,6 +143,14 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       return reversalEffect(sql, op);
     case 'contact_update':
       return contactEffect(sql, op, nowMs);
+    case 'till_transfer_send': {
+      const e = sendEffect(sql, op, nowMs);
+      return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
+    }
+    case 'till_transfer_settle': {
+      const e = settleEffect(sql, op, nowMs);
+      return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
+    }
   }
 };
 

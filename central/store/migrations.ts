@@ -135,4 +135,25 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX security_codes_workstation ON security_codes(workstation, created_ms);
     `,
   },
+  {
+    version: 6,
+    name: 'till-to-till transfers',
+    sql: `
+      -- Relayed between two workstations of a branch; written only by applied operations (send, settle).
+      CREATE TABLE till_transfers (
+        id TEXT PRIMARY KEY, branch TEXT NOT NULL, from_ws TEXT NOT NULL, to_ws TEXT NOT NULL,
+        count TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),
+        state TEXT NOT NULL CHECK (state IN ('en_transito', 'aceptado', 'rechazado')),
+        sent_by TEXT NOT NULL, sent_by_name TEXT NOT NULL, sent_at TEXT NOT NULL,
+        received_by TEXT, received_by_name TEXT, received_at TEXT, note TEXT,
+        send_key TEXT NOT NULL REFERENCES operations(key), settle_key TEXT REFERENCES operations(key),
+        received_ms INTEGER NOT NULL, settled_ms INTEGER,
+        CHECK (from_ws <> to_ws)
+      ) STRICT;
+      CREATE INDEX till_transfers_from ON till_transfers(from_ws, state);
+      CREATE INDEX till_transfers_to ON till_transfers(to_ws, state);
+      CREATE TRIGGER till_transfers_settled BEFORE UPDATE ON till_transfers WHEN OLD.state <> 'en_transito'
+        BEGIN SELECT RAISE(ABORT, 'a settled transfer is immutable'); END;
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseSchema, HoldRequest
 import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorRequestSchema, AnchorResponseSchema } from './journal';
 import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
+import { TillTransferListRequestSchema, TillTransferListResponseSchema } from './till-transfers';
 import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
 import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeListQuerySchema, SecurityCodeListResponseSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
 
@@ -51,6 +52,7 @@ export const centralApi = {
   pendingApprovals: route({ method: 'GET', path: '/v1/approvals', auth: 'workstation', request: ApprovalListRequestSchema, response: ApprovalListResponseSchema, errors: [] }),
   getApproval: route({ method: 'GET', path: '/v1/approvals/:id', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: [] }),
   decideApproval: route({ method: 'POST', path: '/v1/approvals/:id:decide', auth: 'workstation', request: ApprovalDecisionSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
+  tillTransfers: route({ method: 'GET', path: '/v1/till-transfers', auth: 'workstation', request: TillTransferListRequestSchema, response: TillTransferListResponseSchema, errors: ['FORBIDDEN'] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
 } as const;
 
@@ -78,6 +80,7 @@ export * from './customers';
 export * from './holds';
 export * from './journal';
 export * from './operations';
+export * from './till-transfers';
 export * from './reference';
 export * from './registry';
 export * from './security-code';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
 import { ReactivationSchema } from './holds';
+import { TillTransferSendPayloadSchema, TillTransferSettlePayloadSchema } from './till-transfers';
 import {
   AccountNumberSchema,
   BranchIdSchema,
@@ -82,6 +83,10 @@ export const OperationPayloads = {
     /** With `fingerprint`: the operator transaction of a `match` for this document. */
     fingerprintTransactionId: z.string().min(1).optional(),
   }),
+  /** Cash leaves the sender's till for another till of the branch (till-transfers.ts); no account moves. */
+  till_transfer_send: TillTransferSendPayloadSchema,
+  /** The receiving till accepts (blind count matched) or rejects a transfer sent to it. */
+  till_transfer_settle: TillTransferSettlePayloadSchema,
 } as const;
 
 export const OPERATION_TYPES = Object.keys(OperationPayloads) as (keyof typeof OperationPayloads)[];
@@ -106,6 +111,8 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...noAccount, type: z.literal('till_close'), payload: OperationPayloads.till_close }),
   z.object({ ...noAccount, type: z.literal('reversal'), payload: OperationPayloads.reversal }),
   z.object({ ...noAccount, type: z.literal('contact_update'), payload: OperationPayloads.contact_update }),
+  z.object({ ...noAccount, type: z.literal('till_transfer_send'), payload: OperationPayloads.till_transfer_send }),
+  z.object({ ...noAccount, type: z.literal('till_transfer_settle'), payload: OperationPayloads.till_transfer_settle }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 
@@ -141,6 +148,14 @@ export const REJECTION_CODES = [
   'CONTACT_FIELD_INVALID',
   'FINGERPRINT_NOT_VERIFIED',
   'SAME_ACCOUNT',
+  /** Till-to-till transfer: destination outside the branch or the sender itself, count ≠ amount, id reused. */
+  'TRANSFER_INVALID',
+  /** Settling a transfer central does not have for this workstation. */
+  'TRANSFER_NOT_FOUND',
+  /** Settling a transfer already accepted or rejected. */
+  'TRANSFER_SETTLED',
+  /** Accepting with a count other than what was sent. */
+  'COUNT_DIFFERS',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;

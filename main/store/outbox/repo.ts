@@ -145,6 +145,8 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
     case 'till_open':
     case 'till_close':
     case 'contact_update':
+    case 'till_transfer_send':
+    case 'till_transfer_settle':
       return [];
   }
 };
@@ -153,6 +155,8 @@ const groupsOf = (op: Operation, effects: Effect[], targetGroups: (key: string) 
   const groups = new Set(effects.map((e) => `acct:${e.account}`));
   if (op.account !== undefined) groups.add(`acct:${op.account}`);
   if (op.type === 'till_open' || op.type === 'till_close') groups.add(`till:${op.workstation}`);
+  // The settle of a transfer never passes its send (same workstation only in tests, but cheap to keep).
+  if (op.type === 'till_transfer_send' || op.type === 'till_transfer_settle') groups.add(`ttx:${op.payload.transferId}`);
   if (op.type === 'contact_update') groups.add(`cust:${op.payload.documentType}:${op.payload.documentNumber}`);
   if (op.type === 'reversal') for (const g of targetGroups(op.payload.reversesKey) ?? [`key:${op.payload.reversesKey}`]) groups.add(g);
   return [...groups];
