@@ -87,6 +87,11 @@ export const FlowViewSchema = z.object({
    * presses "Reintentar" and the core resends the same idempotent requests. Nothing new is captured.
    */
   pendingCompletion: z.boolean(),
+  /**
+   * Whether "Cancelar" is allowed now: an open flow, and if pending, nothing of it can have reached central (a
+   * refused connection); once central may have applied part of it, only "Reintentar" settles it.
+   */
+  cancellable: z.boolean(),
   /** The request at central: `send_now` answers `enviado` at once; `radicated` gives the 24-hour deadline. */
   request: RadicationViewSchema.nullable(),
   /** The constancia handed to the customer (radicado and deadline, never the code). */
@@ -115,6 +120,36 @@ export const RadicationRowSchema = RadicationViewSchema.extend({
   refreshedAt: z.string().nullable(),
 });
 export type RadicationRow = z.infer<typeof RadicationRowSchema>;
+
+const CancelReason = z
+  .string()
+  .trim()
+  .min(3, { message: 'Escriba el motivo de la cancelación' })
+  .max(200, { message: 'El motivo admite hasta 200 caracteres' });
+
+/** One row of "Solicitudes abiertas": enough to recognize the customer's request without opening it. */
+export const OpenFlowRowSchema = z.object({
+  id: z.string(),
+  purpose: FlowPurposeSchema,
+  field: ContactFieldSchema,
+  step: FlowStepSchema,
+  /** `CC ******0002`; null before the customer was identified. */
+  document: z.string().nullable(),
+  customerName: z.string().nullable(),
+  tellerName: z.string(),
+  /** Started by the user asking: only they resume it. */
+  mine: z.boolean(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  failedCaptures: z.number().int().min(0),
+  /** Times the pending central requests were sent (0 when nothing is pending). */
+  centralAttempts: z.number().int().min(0),
+  /** Central requests sent whose outcome is not confirmed: "Reintentar" resends them. */
+  pendingCompletion: z.boolean(),
+  canResume: z.boolean(),
+  canCancel: z.boolean(),
+});
+export type OpenFlowRow = z.infer<typeof OpenFlowRowSchema>;
 
 export const securityCodeChannels = {
   'securityCode.start': channel({
@@ -169,11 +204,35 @@ export const securityCodeChannels = {
     response: FlowResponse,
     errors: [...FLOW_ERRORS, 'CONSENT_REQUIRED', 'FINGERPRINT_READER', 'RADICATION_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
   }),
+  /**
+   * Closes an open flow with a reason, journaled; the flow is kept (never deleted). The teller who started it, or
+   * a supervisor for any teller's flow. A pending flow only while nothing of it can have reached central.
+   */
   'securityCode.cancel': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId, reason: CancelReason }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'FLOW_OF_ANOTHER_TELLER'],
+  }),
+  /** Open flows of this workstation (today's, plus any still pending with central), newest first. */
+  'securityCode.openFlows': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ flows: z.array(OpenFlowRowSchema), businessDate: z.string() }),
+  }),
+  /** The flow's current view, so the screen continues at its step. Only the teller who started it. */
+  'securityCode.resume': channel({
     access: 'user',
     request: z.object({ flowId: FlowId }),
     response: FlowResponse,
-    errors: [...FLOW_ERRORS],
+    errors: ['FLOW_NOT_FOUND', 'FLOW_FINISHED', 'FLOW_OF_ANOTHER_TELLER'],
+  }),
+  /** Resends the pending central requests of a flow with their original idempotency keys (never a second SMS or radication). */
+  'securityCode.retry': channel({
+    access: 'user',
+    request: z.object({ flowId: FlowId }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'FLOW_OF_ANOTHER_TELLER', 'NOTHING_PENDING', 'RADICATION_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
   }),
   /** Prints the constancia again (radicado and deadline; never the code). */
   'securityCode.printConstancia': channel({

@@ -10,7 +10,10 @@ export const securityCodeHandlers = (sc: SecurityCodeService, radications: Radic
   'securityCode.previousPhone': async (req, ctx) => ({ flow: await sc.previousPhone(ctx.user, req.flowId, req.phone) }),
   'securityCode.consent': async (req, ctx) => ({ flow: await sc.consent(ctx.user, req.flowId, req.given, req.textVersion) }),
   'securityCode.capture': async (req, ctx) => ({ flow: await sc.capture(ctx.user, req.flowId, req.finger) }),
-  'securityCode.cancel': async (req, ctx) => ({ flow: await sc.cancel(ctx.user, req.flowId) }),
+  'securityCode.cancel': async (req, ctx) => ({ flow: await sc.cancel(ctx.user, req.flowId, req.reason) }),
+  'securityCode.openFlows': (_req, ctx) => sc.openFlows(ctx.user),
+  'securityCode.resume': (req, ctx) => ({ flow: sc.resume(ctx.user, req.flowId) }),
+  'securityCode.retry': async (req, ctx) => ({ flow: await sc.retry(ctx.user, req.flowId) }),
   'securityCode.printConstancia': async (req, ctx) => ({ flow: await sc.printConstancia(ctx.user, req.flowId) }),
   'securityCode.radications': (_req, ctx) => radications.list(ctx.user),
 });

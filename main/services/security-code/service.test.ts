@@ -294,7 +294,7 @@ describe('answers lost on the way back (all-or-nothing with idempotent resend)',
     expect((await appError(w.service.capture(TELLER, f.id, 'right-index'))).code).toBe('CENTRAL_PENDING');
     const pending = w.service.get(TELLER, f.id);
     expect(pending).toMatchObject({ step: 'awaiting_capture', pendingCompletion: true, failedCaptures: 0 });
-    expect((await appError(w.service.cancel(TELLER, f.id))).code).toBe('FLOW_BUSY');
+    expect((await appError(w.service.cancel(TELLER, f.id, 'El cliente se retiró'))).code).toBe('FLOW_BUSY');
     // The reader would fail now: the retry must not capture again.
     await w.readerMode('no-finger');
     const done = await w.service.capture(TELLER, f.id, 'right-index');

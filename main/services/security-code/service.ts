@@ -1,5 +1,5 @@
 import type { SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
-import { BIOMETRIC_CONSENT_VERSION, type FlowPurpose, type FlowView } from '../../../domain/contract/security-code';
+import { BIOMETRIC_CONSENT_VERSION, type FlowPurpose, type FlowView, type OpenFlowRow } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import { maskContactValue, type ContactField, type ContactValue } from '../../../domain/identity/contact';
@@ -14,7 +14,7 @@ import {
   type SecurityCodeState,
 } from '../../../domain/security-code';
 import { AppError } from '../../core/errors';
-import type { Clock, Ids } from '../../core/runtime';
+import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
 import type { IdentityRepo } from '../../store/identity/repo';
 import type { FlowRecord, SecurityCodeRepo } from '../../store/security-code/repo';
@@ -22,7 +22,9 @@ import type { CentralClient } from '../../sync/central-client';
 import type { CustomerDirectory } from '../identity/directory';
 import type { Journal } from '../journal/writer';
 import { buildConstancia } from './constancia';
+import { openFlowRow, startOfBogotaDay } from './open-flows';
 import * as central from './central-steps';
+import { parsePending, pendingDroppable, type Pending } from './pending';
 import { readerErrorCode, type ConstanciaPrinter, type FingerprintReader } from './ports';
 import { flowView } from './view';
 
@@ -45,34 +47,6 @@ export interface SecurityCodeServiceDeps {
 }
 
 type DocType = central.ContactPayload['documentType'];
-
-/**
- * Central requests a step needs, persisted with their idempotency keys before the first one is sent, so a lost
- * answer or a restart resends exactly the same requests instead of doing anything twice.
- */
-interface Pending {
-  /** `stated`: the phone step's event finishes the flow; `match`: a fingerprint match does. */
-  via: 'stated' | 'match';
-  /** For `stated`: the event to apply once central confirmed. */
-  event: SecurityCodeEvent | null;
-  matchTransactionId: string | null;
-  /** The canonical number the customer stated: where the code goes (send-now checks it against central's). */
-  statedPhone: string;
-  contact: {
-    key: string;
-    occurredAt: string;
-    /** The datum updated and its new canonical value; absent in plans persisted before e-mail and address (cellphone). */
-    field?: ContactField;
-    value?: string;
-    payload: central.ContactPayload;
-    basis: 'previous_number_confirmed' | 'biometric_match';
-    previous: string | null;
-    reference: string | null;
-  } | null;
-  request: { key: string; mode: 'send_now' | 'radicate' } | null;
-  /** Whether any request of this plan was confirmed by central (then "unreachable" no longer closes the flow). */
-  anyConfirmed: boolean;
-}
 
 /** Central's payload fields for the new value of the verified field and how it was validated. */
 const contactFields = (
@@ -100,6 +74,23 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
   const codePurpose = deps.codePurpose;
   const busy = new Set<string>();
   const nowIso = () => deps.clock.now().toISOString();
+
+  const anotherTeller = (what: string) =>
+    new AppError(
+      'FLOW_OF_ANOTHER_TELLER',
+      what === 'cancelarla'
+        ? 'Esta solicitud la inició otro cajero: solo quien la inició o un supervisor puede cancelarla.'
+        : `Esta solicitud la inició otro cajero: solo quien la inició puede ${what}. Si quedó abierta, un supervisor puede cancelarla.`,
+    );
+
+  /** resume and retry: the flow exists, is still open and belongs to the caller. */
+  const ownOpen = (user: User, flowId: string, what: string): FlowRecord => {
+    const f = deps.flows.getFlow(flowId);
+    if (!f) throw notFound();
+    if (f.tellerId !== user.id) throw anotherTeller(what);
+    if (isTerminal(parseState(f))) throw new AppError('FLOW_FINISHED', 'Esta solicitud ya terminó. Para otra gestión inicie una nueva solicitud.');
+    return f;
+  };
 
   const load = (user: User, flowId: string): FlowRecord => {
     const f = deps.flows.getFlow(flowId);
@@ -175,8 +166,22 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     return view(flowId);
   };
 
-  const failStep = (user: User, flowId: string, p: Pending, o: Exclude<central.StepOutcome<unknown>, { ok: true }>, what: string): never | FlowView => {
-    if (o.kind === 'unreached' && !p.anyConfirmed) return closeUnreachable(user, flowId);
+  /**
+   * `before`: whether the plan may have reached central before this attempt. Central down (a refused connection)
+   * keeps the plan pending with its keys: nothing happened at central, so the teller retries when it is back
+   * (or cancels); a lost answer keeps it pending too, but then only a retry can settle it.
+   */
+  const failStep = (user: User, flowId: string, p: Pending, o: Exclude<central.StepOutcome<unknown>, { ok: true }>, what: string, before: boolean): never => {
+    if (o.kind === 'unreached') {
+      p.maybeAtCentral = before || p.anyConfirmed;
+      save(flowId, { pending: JSON.stringify(p) });
+      throw new AppError(
+        'CENTRAL_PENDING',
+        p.anyConfirmed
+          ? 'Se perdió la comunicación con la central a mitad de la solicitud. Queda pendiente: pulse Reintentar cuando vuelva la comunicación; se reenvía exactamente lo mismo.'
+          : 'No hay comunicación con la central: no se envió nada. La solicitud queda pendiente: pulse Reintentar cuando vuelva la comunicación, o cancélela.',
+      );
+    }
     if (o.kind === 'rejected') {
       // Central refused on the facts (stale number, match expired): nothing of this step happened; the flow stays
       // at its step so the teller can take the next path.
@@ -215,8 +220,11 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
   };
 
   const complete = async (user: User, flowId: string, p: Pending): Promise<FlowView> => {
-    const f0 = deps.flows.getFlow(flowId);
-    if (!f0) throw notFound();
+    // Recorded before anything is sent: a crash mid-request leaves the plan marked as possibly applied.
+    const before = p.maybeAtCentral ?? true;
+    p.attempts = (p.attempts ?? 0) + 1;
+    p.maybeAtCentral = true;
+    const f0 = save(flowId, { pending: JSON.stringify(p) });
     const state0 = parseState(f0);
     const customer = 'customer' in state0 ? state0.customer : null;
     if (!customer) throw new AppError('EVENT_NOT_ALLOWED', 'La solicitud no tiene un cliente identificado.');
@@ -225,7 +233,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     if (p.contact && p.contact.reference === null) {
       const c = p.contact;
       const r = await central.updateContact(deps.central, c.key, c.occurredAt, c.payload);
-      if (!r.ok) return failStep(user, flowId, p, r, 'contact');
+      if (!r.ok) return failStep(user, flowId, p, r, 'contact', before);
       c.reference = r.value.reference;
       p.anyConfirmed = true;
       inTransaction(deps.db, () => {
@@ -269,7 +277,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
               purpose: codePurpose,
             })
           : await central.radicate(deps.central, p.request.key, { ...doc, fingerprintTransactionId: p.matchTransactionId ?? '', purpose: codePurpose });
-      if (!r.ok) return failStep(user, flowId, p, r, 'request');
+      if (!r.ok) return failStep(user, flowId, p, r, 'request', before);
       request = r.value;
     }
 
@@ -362,11 +370,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     }
   };
 
-  /** Persists the plan, then runs it. */
-  const plan = async (user: User, flowId: string, p: Pending): Promise<FlowView> => {
-    save(flowId, { pending: JSON.stringify(p) });
-    return complete(user, flowId, p);
-  };
+  /** Runs a new plan (`complete` persists it before the first request). */
+  const plan = (user: User, flowId: string, p: Pending): Promise<FlowView> => complete(user, flowId, { ...p, attempts: 0, maybeAtCentral: false });
 
   /** The phone steps: the event is decided locally; a terminal `send_now` needs central first. */
   const phoneStep = async (user: User, flowId: string, event: SecurityCodeEvent): Promise<FlowView> =>
@@ -592,17 +597,67 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
 
     capture,
 
-    cancel: (user: User, flowId: string): Promise<FlowView> =>
+    /**
+     * Closes an open flow with the teller's reason (journaled; the flow stays, as `cancelled`). The teller who
+     * started it, or a supervisor. A pending plan is dropped only when none of it can have reached central.
+     */
+    cancel: (user: User, flowId: string, reason: string): Promise<FlowView> =>
       exclusive(flowId, () => {
-        const f = load(user, flowId);
-        if (f.pending) {
+        const f = deps.flows.getFlow(flowId);
+        if (!f) throw notFound();
+        const own = f.tellerId === user.id;
+        if (!own && user.role !== 'supervisor') throw anotherTeller('cancelarla');
+        const state = parseState(f);
+        const pending = parsePending(f.pending);
+        if (pending && !isTerminal(state) && !pendingDroppable(pending)) {
           throw new AppError('FLOW_BUSY', 'Central pudo haber aplicado parte de la solicitud. Pulse Reintentar para confirmarla antes de cancelar.');
         }
         const event: SecurityCodeEvent = { type: 'cancel' };
-        const next = transition(parseState(f), event);
-        commit(user, f, event, next, () => journalRefusal(user, f, next));
+        const next = transition(state, event);
+        const customer = 'customer' in state ? state.customer : null;
+        const at = nowIso();
+        inTransaction(deps.db, () => {
+          deps.flows.updateFlow(f.id, f.version, { step: next.step, state: JSON.stringify(next), pending: null }, at);
+          deps.flows.appendEvent(f.id, at, user.id, JSON.stringify({ ...event, reason }));
+          deps.journal.record('security_code_request', user.id, {
+            flowId,
+            purpose: f.purpose,
+            outcome: 'cancelled',
+            reason,
+            from: state.step,
+            // A supervisor closing another teller's flow: whose it was stays on the record.
+            ...(own ? {} : { startedBy: f.tellerId }),
+            ...(pending ? { discardedPending: pending.request?.mode ?? 'contact_update' } : {}),
+            ...(customer ? docFields(customer.document) : {}),
+          });
+        });
         return Promise.resolve(view(flowId));
       }),
+
+    /** The flow as it stands, so the screen continues at its step; only for the teller who started it. */
+    resume: (user: User, flowId: string): FlowView => {
+      const f = ownOpen(user, flowId, 'reanudarla');
+      return view(f.id);
+    },
+
+    /** Resends a pending plan with its original keys: central answers the same radicado, nothing is done twice. */
+    retry: (user: User, flowId: string): Promise<FlowView> =>
+      exclusive(flowId, () => {
+        const f = ownOpen(user, flowId, 'reintentarla');
+        const p = parsePending(f.pending);
+        if (!p) throw new AppError('NOTHING_PENDING', 'Esta solicitud no tiene nada pendiente con la central. Continúe en el paso indicado en pantalla.');
+        return complete(user, flowId, p);
+      }),
+
+    /** This workstation's open flows of the business day, and any older one still pending with central. */
+    openFlows: (user: User): { flows: OpenFlowRow[]; businessDate: string } => {
+      const now = deps.clock.now();
+      const businessDate = bogotaDate(now);
+      const flows = deps.flows
+        .listOpenFlows(startOfBogotaDay(businessDate))
+        .map((f) => openFlowRow(f, parseState(f), parsePending(f.pending), user, deps.users.findById(f.tellerId)?.displayName ?? f.tellerId));
+      return { flows, businessDate };
+    },
 
     printConstancia: async (user: User, flowId: string): Promise<FlowView> => {
       const f = load(user, flowId);

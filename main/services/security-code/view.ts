@@ -14,6 +14,8 @@ import {
   type StepMessage,
 } from '../../../domain/security-code';
 import type { FlowRecord, RequestRecord } from '../../store/security-code/repo';
+import { cancellable } from './open-flows';
+import { parsePending, pendingDroppable, type Pending } from './pending';
 
 const failedCaptures = (s: SecurityCodeState): number =>
   s.step === 'awaiting_capture' || s.step === 'stopped' ? s.failedCaptures.length : s.step === 'radicated' ? s.failedCaptures.length : 0;
@@ -99,9 +101,25 @@ export const requestView = (r: RequestRecord): RadicationView => ({
 export const customerOf = (s: SecurityCodeState) =>
   'customer' in s ? s.customer : null;
 
+/** A plan waiting for central: what the teller does next depends on whether central may already have it. */
+const describePending = (p: Pending): StepMessage =>
+  pendingDroppable(p)
+    ? {
+        tone: 'warning',
+        title: 'Pendiente: central no disponible',
+        message: `No hubo comunicación con la central y no se envió nada${(p.attempts ?? 1) > 1 ? ` (${p.attempts} intentos)` : ''}. Cuando vuelva la comunicación pulse Reintentar; si el cliente ya no espera, cancele la solicitud con el motivo.`,
+      }
+    : {
+        tone: 'warning',
+        title: 'Pendiente de confirmar con central',
+        message:
+          'La central pudo haber recibido la solicitud y no confirmó la respuesta. Pulse Reintentar: se reenvía exactamente lo mismo, no se captura de nuevo ni se duplica nada.',
+      };
+
 export const flowView = (f: FlowRecord, state: SecurityCodeState, request: RequestRecord | undefined, now: string): FlowView => {
   const base = describeSecurityCodeState(state, now);
-  const msg = (f.purpose as FlowPurpose) === 'contact_update' ? describeContactUpdate(state, base) : base;
+  const pending = isTerminal(state) ? null : parsePending(f.pending);
+  const msg = pending ? describePending(pending) : (f.purpose as FlowPurpose) === 'contact_update' ? describeContactUpdate(state, base) : base;
   const customer = customerOf(state);
   const field: ContactField = customer ? verifiedField(customer).field : state.step === 'identifying' ? (state.field ?? 'cellphone') : 'cellphone';
   const registered = customer ? verifiedField(customer).registered : null;
@@ -125,6 +143,7 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
     failedCaptures: failedCaptures(state),
     maxCaptures: MAX_FAILED_CAPTURES,
     pendingCompletion: f.pending !== null,
+    cancellable: cancellable(state, pending),
     request: request ? requestView(request) : null,
     constancia: f.constancia ? ReceiptDocumentSchema.parse(JSON.parse(f.constancia)) : null,
     printJob: f.printJob ? (JSON.parse(f.printJob) as { jobId: string; state: string }) : null,

@@ -128,6 +128,13 @@ export const securityCodeRepo = (db: Db) => {
      WHERE radicado = @radicado`,
   );
   const listRequests = db.prepare<[number], RequestRow>('SELECT * FROM sc_requests ORDER BY created_at DESC, radicado DESC LIMIT ?');
+  // Steps a teller can continue: neither finished nor still at identification (nothing done there yet).
+  const listOpen = db.prepare<[string], FlowRow>(
+    `SELECT * FROM sc_flows
+     WHERE step NOT IN ('identifying', 'send_now', 'radicated', 'stopped', 'refused', 'cancelled')
+       AND (created_at >= ? OR pending IS NOT NULL)
+     ORDER BY created_at DESC, id DESC LIMIT 200`,
+  );
   const requestByFlow = db.prepare<[string], RequestRow>('SELECT * FROM sc_requests WHERE flow_id = ? ORDER BY created_at DESC LIMIT 1');
 
   return {
@@ -170,6 +177,8 @@ export const securityCodeRepo = (db: Db) => {
     updateRequest: (r: Pick<RequestRecord, 'radicado' | 'state' | 'sentAt' | 'deliveredAt' | 'refreshedAt'>): void => {
       updateRequest.run(r);
     },
+    /** Open flows started since `since` (ISO), plus older ones with central requests still pending; newest first. */
+    listOpenFlows: (since: string): FlowRecord[] => listOpen.all(since).map(flowOf),
     listRequests: (limit = 200): RequestRecord[] => listRequests.all(limit).map(requestOf),
     requestByFlow: (flowId: string): RequestRecord | undefined => {
       const r = requestByFlow.get(flowId);

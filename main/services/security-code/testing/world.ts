@@ -22,6 +22,8 @@ import { createRadicationsService } from '../radications';
 import { createSecurityCodeService } from '../service';
 
 export const TELLER: User = { id: 'u-cajero1', username: 'cajero1', displayName: 'Ana Gómez', role: 'cajero' };
+export const TELLER2: User = { id: 'u-cajero2', username: 'cajero2', displayName: 'Luis Pérez', role: 'cajero' };
+export const SUPERVISOR: User = { id: 'u-super', username: 'supervisor1', displayName: 'Marta Rojas', role: 'supervisor' };
 
 /**
  * A workstation core slice on a real SQLite file, the real device service on its in-process emulators (GROW
@@ -30,6 +32,8 @@ export const TELLER: User = { id: 'u-cajero1', username: 'cajero1', displayName:
 export const startWorld = async () => {
   /** Fault injection on the branch side of the wire: the request reaches central, its answer is lost. */
   const loseAnswer = new Set<string>();
+  /** Central down as the branch sees it (connection refused): nothing is sent while `down` is true. */
+  const link = { down: false };
   const tmp = tempDir('caja-sc-');
   const central: TestCentralProcess = await startTestCentralProcess('001-03');
   const db: Db = openDatabase(`${tmp.dir}/caja.sqlite`);
@@ -53,6 +57,7 @@ export const startWorld = async () => {
   const client: typeof real = {
     ...real,
     call: async (route, req) => {
+      if (link.down) return { ok: false, kind: 'network', error: { code: 'CENTRAL_UNREACHABLE', message: 'No hay conexión con la central.' } };
       const r = await real.call(route, req);
       if (!loseAnswer.delete(route)) return r;
       return { ok: false, kind: 'timeout', error: { code: 'CENTRAL_TIMEOUT', message: 'Central no respondió a tiempo.' } };
@@ -63,7 +68,7 @@ export const startWorld = async () => {
   if (!pulled.ok) throw new Error(`reference pull failed: ${pulled.error.message}`);
   const flows = securityCodeRepo(db);
   const contacts = identityRepo(db);
-  const users = { findById: (id: string) => (id === TELLER.id ? { displayName: TELLER.displayName } : undefined) };
+  const users = { findById: (id: string) => [TELLER, TELLER2, SUPERVISOR].find((u) => u.id === id) };
   // What the customer gets comes from workstation config, as in composition (default: seed 004's temporary key).
   const serviceWith = (codePurpose: SecurityCodePurpose) =>
     createSecurityCodeService({
@@ -89,6 +94,7 @@ export const startWorld = async () => {
     central,
     client,
     loseAnswer,
+    link,
     clock,
     journal,
     devices,
