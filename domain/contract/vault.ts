@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DenominationCountSchema } from '../money/denominations';
 import { PesosSchema } from '../money/pesos';
 import { channel, IdempotencyKey } from './channel';
+import { tillTransferChannels } from './till-transfer';
 
 /**
  * Vault (bóveda) ↔ till and till ↔ till transfers with two-party confirmation (teller-anchors §2 rows 4–5, §4
@@ -54,4 +55,7 @@ export const vaultChannels = {
     response: z.object({ transfer: TransferViewSchema }),
     errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'TILL_NOT_OPEN'],
   }),
+  ...tillTransferChannels,
 } as const;
+
+export { BranchTransferViewSchema, type BranchTransferView } from './till-transfer';

@@ -14,6 +14,7 @@ import { remittanceMigrations } from './remittance/migrations';
 import { deviceMigrations } from './devices/migrations';
 import { identityMigrations } from './identity/migrations';
 import { securityCodeMigrations } from './security-code/migrations';
+import { tillTransferMigrations } from './till-transfer/migrations';
 
 export type { Migration } from './migration';
 
@@ -37,4 +38,5 @@ export const allMigrations: readonly Migration[] = [
   ...identityMigrations,
   ...securityCodeMigrations,
   ...reversalMigrations,
+  ...tillTransferMigrations,
 ];

@@ -21,6 +21,8 @@ import { createSupervisedRequests } from '../supervisor/requests';
 import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } from '../supervisor/service';
 import { vaultHandlers } from '../vault/handlers';
 import { createVaultService } from '../vault/service';
+import { tillTransferRepo } from '../../store/till-transfer/repo';
+import { createTillTransferService } from '../till-transfer/service';
 import { tillHandlers } from './handlers';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { outboxRepo } from '../../store/outbox/repo';
@@ -46,6 +48,8 @@ export interface TillWiring {
   maxFailedAttempts: number;
   demo: boolean;
   policy?: TillPolicy;
+  /** How often incoming till-to-till transfers are pulled from central (ms). */
+  transferPollMs?: number;
   onChange: () => void;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
@@ -71,6 +75,10 @@ export const tillFeatures = (w: TillWiring) => {
   const vaultService = createVaultService({
     db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, onChange: w.onChange,
   });
+  const tillTransfers = createTillTransferService({
+    db: w.db, repo: tillTransferRepo(w.db), tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
+    clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange,
+  });
   const supervisor = createSupervisorService({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources: deskSourcesRepo(w.db), tills, vault, health, link: w.link,
     central: w.central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
@@ -83,7 +91,7 @@ export const tillFeatures = (w: TillWiring) => {
     handlers: {
       ...reversalHandlers(reversal),
       ...tillHandlers(w.till, arqueo),
-      ...vaultHandlers(vaultService),
+      ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor),
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users })),
     },
@@ -94,6 +102,8 @@ export const tillFeatures = (w: TillWiring) => {
       if (w.demo) vaultService.seedDemo();
       // The anchored check needs central; it runs in the background and updates the status when it answers.
       if (w.central) void health.verifyNow().catch(() => undefined);
+      // Incoming till-to-till transfers and the fate of outgoing ones arrive from central on their own.
+      tillTransfers.poll(w.transferPollMs ?? 3_000);
       return s;
     },
     /**

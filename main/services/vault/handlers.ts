@@ -1,9 +1,14 @@
 import type { FeatureHandlers } from '../../core/dispatcher';
+import type { TillTransferService } from '../till-transfer/service';
 import type { VaultService } from './service';
 
-export const vaultHandlers = (vault: VaultService): FeatureHandlers<'vault'> => ({
+export const vaultHandlers = (vault: VaultService, branch: TillTransferService): FeatureHandlers<'vault'> => ({
   'vault.overview': (_req, ctx) => vault.overview(ctx.user),
   'vault.send': (req, ctx) => ({ transfer: vault.send(ctx.user, req) }),
   'vault.accept': (req, ctx) => ({ transfer: vault.accept(ctx.user, req) }),
   'vault.reject': (req, ctx) => ({ transfer: vault.reject(ctx.user, req) }),
+  'vault.tillTransfers': () => branch.list(),
+  'vault.sendToTill': (req, ctx) => ({ transfer: branch.send(ctx.user, req) }),
+  'vault.acceptTillTransfer': (req, ctx) => ({ transfer: branch.accept(ctx.user, req) }),
+  'vault.rejectTillTransfer': (req, ctx) => ({ transfer: branch.reject(ctx.user, req) }),
 });

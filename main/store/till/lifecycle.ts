@@ -183,7 +183,9 @@ export const gateFactsRepo = (db: Db) => {
         "SELECT COUNT(*) FROM cash_transfers WHERE state = 'en_transito' AND ((from_kind = 'till' AND from_ref = ?) OR (to_kind = 'till' AND to_ref = ?))",
         tillCode,
         tillCode,
-      ),
+      ) +
+      // Till-to-till through central: every row is this workstation's own till, sent or to be received.
+      count('till_transfers', "SELECT COUNT(*) FROM till_transfers WHERE state = 'en_transito'"),
   };
 };
 export type GateFactsRepo = ReturnType<typeof gateFactsRepo>;

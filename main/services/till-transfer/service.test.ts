@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { loadConfig } from '../../config/load';
+import { createCore, type Core } from '../../compose';
+import { tempDir } from '../../testing/temp-core';
+import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+
+/**
+ * Issue 7 "Till": teller-to-teller transfer between two workstations of the branch, two real cores on their own
+ * SQLite files against a real central process.
+ */
+const data = <T>(r: WireResult): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+};
+const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+interface View {
+  id: string;
+  direction: string;
+  state: string;
+  amount: number;
+  toReceive: boolean;
+  queued: boolean;
+  fromLabel: string;
+  toLabel: string;
+  sentBy: string;
+  note: string | null;
+}
+interface Station {
+  core: Core;
+  call(channel: string, payload?: unknown): Promise<WireResult>;
+  reopen(online: boolean): Promise<void>;
+  close(): void;
+}
+
+let central: TestCentralProcess;
+beforeAll(async () => {
+  central = await startTestCentralProcess('001-02');
+}, 30_000);
+afterAll(async () => {
+  await central.close();
+});
+
+const station = async (id: '001-02' | '001-03', online = true): Promise<Station> => {
+  const dir = tempDir(`caja-ttx-${id}-`);
+  const make = (on: boolean) =>
+    createCore({
+      config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID() },
+      log: () => undefined,
+      ...(on ? { central: { url: central.url, token: central.proc.tokens.get(id) ?? '' } } : {}),
+    });
+  let core = await make(online);
+  return {
+    get core() {
+      return core;
+    },
+    call: (channel, payload = {}) => core.dispatch(channel, payload),
+    reopen: async (on) => {
+      core.close();
+      core = await make(on);
+    },
+    close: () => {
+      core.close();
+      dir.remove();
+    },
+  };
+};
+
+const openTill = async (s: Station, user: { username: string; password: string }, count: Record<string, number>, total: number) => {
+  data(await s.call('session.login', user));
+  data(await s.call('till.open', { idempotencyKey: randomUUID(), count, declaredTotal: total }));
+};
+const position = async (s: Station) => data<{ till: { positionTotal: number; position: Record<string, number> } }>(await s.call('till.current')).till;
+const transfers = async (s: Station) => data<{ transfers: View[]; incoming: number; centralReachable: boolean }>(await s.call('vault.tillTransfers'));
+const gateCodes = async (s: Station) => data<{ items: { code: string }[] }>(await s.call('till.gate')).items.map((i) => i.code);
+
+describe('till-to-till transfer through central', () => {
+  const open: Station[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+
+  it('sender debited by denomination and en tránsito; the receiver is told, counts blind and accepts; both gates block until then', async () => {
+    const a = await station('001-02');
+    const b = await station('001-03');
+    open.push(a, b);
+    await openTill(a, { username: 'cajero2', password: 'Caja.2026' }, { '50000': 10, '10000': 10 }, 600_000);
+    await openTill(b, { username: 'cajero1', password: 'Caja.2026' }, { '20000': 10 }, 200_000);
+
+    const key = randomUUID();
+    const req = { idempotencyKey: key, toTill: '03', count: { '50000': 4, '10000': 3 }, declaredTotal: 230_000 };
+    const sent = data<{ transfer: View }>(await a.call('vault.sendToTill', req)).transfer;
+    expect(sent).toMatchObject({ direction: 'saliente', state: 'en_transito', fromLabel: 'Caja 02', toLabel: 'Caja 03', amount: 230_000 });
+    // A double Enter is the same transfer, not a second one.
+    expect(data<{ transfer: View }>(await a.call('vault.sendToTill', req)).transfer.id).toBe(sent.id);
+    expect(await position(a)).toMatchObject({ positionTotal: 370_000, position: { '50000': 6, '10000': 7 } });
+    expect(await gateCodes(a)).toContain('TRANSFERS_IN_TRANSIT');
+
+    // The receiving workstation learns of it from central.
+    const incoming = await until(async () => {
+      const l = await transfers(b);
+      return l.incoming === 1 ? l : undefined;
+    });
+    expect(incoming.transfers[0]).toMatchObject({ id: sent.id, direction: 'entrante', toReceive: true, sentBy: 'Luis Pérez', amount: 230_000 });
+    expect(await gateCodes(b)).toContain('TRANSFERS_IN_TRANSIT');
+    expect(data<{ canClose: boolean }>(await b.call('till.gate')).canClose).toBe(false);
+
+    // A blind count that differs is refused, nothing moves; the right one credits the till.
+    expect(await b.call('vault.acceptTillTransfer', { transferId: sent.id, count: { '50000': 4, '10000': 2 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
+    expect((await position(b)).positionTotal).toBe(200_000);
+    const accepted = data<{ transfer: View }>(await b.call('vault.acceptTillTransfer', { transferId: sent.id, count: { '10000': 3, '50000': 4 } })).transfer;
+    expect(accepted).toMatchObject({ state: 'aceptado', toReceive: false });
+    expect(await position(b)).toMatchObject({ positionTotal: 430_000, position: { '20000': 10, '50000': 4, '10000': 3 } });
+    expect(await b.call('vault.acceptTillTransfer', { transferId: sent.id, count: { '10000': 3, '50000': 4 } })).toMatchObject({ ok: false, error: { code: 'TRANSFER_SETTLED' } });
+    await until(async () => !(await gateCodes(b)).includes('TRANSFERS_IN_TRANSIT') && !(await gateCodes(b)).includes('UNSYNCED_OPERATIONS'));
+
+    // The sender learns it was accepted; its gate opens and its till is not credited back.
+    await until(async () => (await transfers(a)).transfers.find((t) => t.id === sent.id)?.state === 'aceptado');
+    await until(async () => (await gateCodes(a)).length === 0);
+    expect((await position(a)).positionTotal).toBe(370_000);
+
+    // Central applied each step once.
+    const audit = await central.audit();
+    expect(audit.conflicts).toBe(0);
+  }, 60_000);
+
+  it('a rejection with its reason brings the cash back to the sender’s till; a transfer queued offline survives a restart and arrives once', async () => {
+    const a = await station('001-02');
+    const b = await station('001-03', false);
+    open.push(a, b);
+    await openTill(a, { username: 'cajero2', password: 'Caja.2026' }, { '50000': 10 }, 500_000);
+    await openTill(b, { username: 'cajero1', password: 'Caja.2026' }, { '100000': 5 }, 500_000);
+
+    // B has no central: the send is journaled and queued; then B restarts (as after a crash) with central.
+    const sent = data<{ transfer: View }>(await b.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '02', count: { '100000': 2 }, declaredTotal: 200_000 })).transfer;
+    expect(sent.queued).toBe(true);
+    expect((await position(b)).positionTotal).toBe(300_000);
+    await b.reopen(true);
+    data(await b.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await gateCodes(b)).toContain('TRANSFERS_IN_TRANSIT');
+
+    const got = await until(async () => (await transfers(a)).transfers.find((t) => t.id === sent.id && t.toReceive));
+    expect(got.amount).toBe(200_000);
+    expect(await a.call('vault.rejectTillTransfer', { transferId: sent.id, note: 'Un billete de 100.000 es falso' })).toMatchObject({ ok: true, data: { transfer: { state: 'rechazado' } } });
+    expect((await position(a)).positionTotal).toBe(500_000);
+
+    // B learns of the rejection and gets its cash back, once.
+    await until(async () => (await transfers(b)).transfers.find((t) => t.id === sent.id)?.state === 'rechazado');
+    expect(await position(b)).toMatchObject({ positionTotal: 500_000, position: { '100000': 5 } });
+    const again = await transfers(b);
+    expect(again.transfers.find((t) => t.id === sent.id)).toMatchObject({ note: 'Un billete de 100.000 es falso' });
+    expect((await position(b)).positionTotal).toBe(500_000);
+    // Only one transfer reached A, although B's pull ran many times.
+    expect((await transfers(a)).transfers.filter((t) => t.id === sent.id)).toHaveLength(1);
+    const journal = data<{ entries: { type: string; payload: Record<string, unknown> }[] }>(await b.call('journal.search', { type: 'vault_transfer' }));
+    expect(journal.entries.filter((e) => e.payload.transferId === sent.id).map((e) => e.payload.action).sort()).toEqual(['enviado', 'rechazado']);
+  }, 60_000);
+
+  it('refuses sending to its own till and a count that does not add up', async () => {
+    const a = await station('001-02', false);
+    open.push(a);
+    await openTill(a, { username: 'cajero2', password: 'Caja.2026' }, { '50000': 10 }, 500_000);
+    expect(await a.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '02', count: { '50000': 1 }, declaredTotal: 50_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_DESTINATION' } });
+    expect(await a.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '03', count: { '50000': 1 }, declaredTotal: 40_000 })).toMatchObject({ ok: false, error: { code: 'COUNT_MISMATCH' } });
+    expect(await a.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '03', count: { '50000': 11 }, declaredTotal: 550_000 })).toMatchObject({ ok: false, error: { code: 'CASH_SHORT' } });
+    expect((await position(a)).positionTotal).toBe(500_000);
+  });
+});

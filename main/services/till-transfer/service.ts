@@ -1,0 +1,258 @@
+import type { Operation, TillTransfer } from '../../../domain/central-api';
+import type { BranchTransferView } from '../../../domain/contract/till-transfer';
+import type { User } from '../../../domain/contract/session';
+import { applyCount, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { formatPesos } from '../../../domain/money/pesos';
+import { AppError } from '../../core/errors';
+import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { inTransaction, type Db } from '../../store/db';
+import { OPEN_STATES, type OutboxRepo } from '../../store/outbox/repo';
+import type { TillTransferRecord, TillTransferRepo } from '../../store/till-transfer/repo';
+import type { TillRepo } from '../../store/till/repo';
+import type { CentralClient } from '../../sync/central-client';
+import type { IdempotentRunner } from '../idempotent';
+import type { Journal } from '../journal/writer';
+
+const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
+/** A workstation of the branch holds one till, numbered as the workstation (`001-02` → Caja 02). */
+const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
+const label = (workstation: string) => `Caja ${tillOf(workstation)}`;
+
+export interface TillTransferDeps {
+  db: Db;
+  repo: TillTransferRepo;
+  tills: TillRepo;
+  outbox: Pick<OutboxRepo, 'enqueue' | 'byKey'>;
+  /** null: no central; sends queue in the outbox and nothing arrives until it is configured. */
+  central: Pick<CentralClient, 'call'> | null;
+  journal: Journal;
+  idempotent: IdempotentRunner;
+  clock: Clock;
+  ids: Ids;
+  workstation: { id: string; branchCode: string; tillCode: string };
+  /** Something changed (sent, arrived, settled): status push, which also kicks the sync loop. */
+  onChange: () => void;
+}
+
+/**
+ * Till-to-till transfers with the other workstations of the branch, through central. Each local step is one
+ * SQLite transaction holding the till movement, the transfer row, the journal entry and the outbox operation
+ * (exactly once to central by its key, `main/sync`). What the other side did is learned by pulling
+ * `tillTransfers`: an incoming transfer appears `en_transito`; an outgoing one settles when central says the
+ * receiver accepted it, or comes back to this till when the receiver rejected it.
+ */
+export const createTillTransferService = (deps: TillTransferDeps) => {
+  const ws = deps.workstation;
+  const now = () => deps.clock.now().toISOString();
+  const isOpen = (key: string | null) => key !== null && (OPEN_STATES as readonly string[]).includes(deps.outbox.byKey(key)?.state ?? '');
+
+  const view = (t: TillTransferRecord): BranchTransferView => ({
+    id: t.id,
+    direction: t.direction,
+    fromLabel: label(t.fromWorkstation),
+    toLabel: label(t.toWorkstation),
+    amount: t.amount,
+    state: t.state,
+    sentBy: t.sentByName,
+    sentAt: t.sentAt,
+    receivedBy: t.receivedByName,
+    receivedAt: t.receivedAt,
+    note: t.note,
+    toReceive: t.direction === 'entrante' && t.state === 'en_transito',
+    queued: isOpen(t.direction === 'saliente' && t.state === 'en_transito' ? t.sendKey : t.settleKey),
+  });
+
+  const ownTill = (user: User) => {
+    const till = deps.tills.findOpen(ws.tillCode);
+    if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${ws.tillCode} no está abierta. Ábrala (F2) antes de trasladar o recibir efectivo.`);
+    if (till.tellerId !== user.id) throw new AppError(user.role === 'cajero' ? 'TILL_NOT_YOURS' : 'NOT_THE_RECEIVER', 'Solo quien abrió la caja traslada o recibe su efectivo.');
+    return till;
+  };
+
+  /** Moves pieces in or out of this workstation's open till, inside the caller's transaction. */
+  const move = (count: DenominationCount, sign: 1 | -1, kind: string, reference: string, at: string) => {
+    const till = deps.tills.findOpen(ws.tillCode);
+    if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${ws.tillCode} no está abierta.`);
+    let next: DenominationCount;
+    try {
+      next = applyCount(till.position, count, sign);
+    } catch {
+      throw new AppError('CASH_SHORT', `La caja ${ws.tillCode} no tiene esas piezas. Revise la mezcla de denominaciones.`);
+    }
+    deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind, reference, delta: count, amount: sign * totalOfCount(count), at }, next, totalOfCount(next));
+  };
+
+  const enqueue = (op: Operation) => deps.outbox.enqueue(op);
+  const envelope = (at: string) => ({ key: deps.ids.uuid(), branch: ws.branchCode, workstation: ws.id, occurredAt: at });
+
+  const find = (id: string) => {
+    const t = deps.repo.get(id);
+    if (!t || t.direction !== 'entrante') throw new AppError('TRANSFER_NOT_FOUND', 'No existe ese traslado entrante. Actualice la lista.');
+    if (t.state !== 'en_transito') throw new AppError('TRANSFER_SETTLED', `Ese traslado ya fue ${t.state}.`);
+    return t;
+  };
+
+  /** Applies what central says about this workstation's transfers; each change in its own transaction. */
+  const apply = (list: TillTransfer[]): number => {
+    let changes = 0;
+    for (const c of list) {
+      if (c.toWorkstation === ws.id) {
+        // One already settled and unknown here (a reinstalled workstation) has nothing left to do.
+        if (c.state !== 'en_transito' || deps.repo.get(c.id)) continue;
+        inTransaction(deps.db, () => {
+          const at = now();
+          if (!deps.repo.insert({ id: c.id, direction: 'entrante', fromWorkstation: c.fromWorkstation, toWorkstation: c.toWorkstation, count: c.count, amount: c.amount, sentBy: c.sentBy, sentByName: c.sentByName, sentAt: c.sentAt, sendKey: null, arrivedAt: at })) return;
+          deps.journal.record('vault_transfer', 'system', { action: 'entrante', transferId: c.id, from: label(c.fromWorkstation), to: label(c.toWorkstation), total: c.amount, state: 'en_transito', sentBy: c.sentByName });
+          changes++;
+        });
+        continue;
+      }
+      if (c.fromWorkstation !== ws.id || c.state === 'en_transito') continue;
+      const local = deps.repo.get(c.id);
+      if (!local || local.direction !== 'saliente' || local.state !== 'en_transito') continue;
+      settleOutgoing(local, { state: c.state, receivedBy: c.receivedBy ?? '?', receivedByName: c.receivedByName ?? '?', receivedAt: c.receivedAt ?? now(), note: c.note });
+      changes++;
+    }
+    return changes;
+  };
+
+  /** The receiver (or central) settled an outgoing transfer: accepted is recorded; rejected brings the cash back. */
+  const settleOutgoing = (t: TillTransferRecord, s: { state: 'aceptado' | 'rechazado'; receivedBy: string; receivedByName: string; receivedAt: string; note: string | null }) =>
+    inTransaction(deps.db, () => {
+      if (!deps.repo.settle(t.id, { ...s, settleKey: null })) return;
+      const at = now();
+      if (s.state === 'rechazado') move(t.count, 1, 'traslado_devuelto', t.id, at);
+      deps.journal.record('vault_transfer', 'system', {
+        action: s.state,
+        transferId: t.id,
+        from: label(t.fromWorkstation),
+        to: label(t.toWorkstation),
+        total: t.amount,
+        state: s.state,
+        receivedBy: s.receivedByName,
+        ...(s.note !== null ? { note: s.note } : {}),
+        ...(s.state === 'rechazado' ? { returnedTo: `Caja ${ws.tillCode}` } : {}),
+      });
+    });
+
+  /** An outgoing transfer central refused (never reached the other till): its cash comes back at once. */
+  const returnRefused = (): number => {
+    let n = 0;
+    for (const t of deps.repo.inTransit()) {
+      if (t.direction !== 'saliente' || t.sendKey === null) continue;
+      const entry = deps.outbox.byKey(t.sendKey);
+      if (entry?.state !== 'rejected' && entry?.state !== 'conflict') continue;
+      const why = entry.result?.status === 'rejected' ? entry.result.outcome : null;
+      const message = why && why.outcome === 'rejected' ? why.message : 'Central no aplicó el traslado.';
+      settleOutgoing(t, { state: 'rechazado', receivedBy: 'central', receivedByName: 'Central', receivedAt: now(), note: message });
+      n++;
+    }
+    return n;
+  };
+
+  let pulling: Promise<boolean> | null = null;
+  /** Asks central for this workstation's transfers and applies them; false when central did not answer. */
+  const refresh = (): Promise<boolean> => {
+    if (pulling) return pulling;
+    pulling = (async () => {
+      try {
+        let changes = returnRefused();
+        let reachable = false;
+        if (deps.central) {
+          const r = await deps.central.call('tillTransfers', { workstation: ws.id }).catch(() => null);
+          if (r?.ok && deps.db.open) {
+            reachable = true;
+            changes += apply(r.data.transfers);
+          }
+        }
+        if (changes > 0) deps.onChange();
+        return reachable;
+      } finally {
+        pulling = null;
+      }
+    })();
+    return pulling;
+  };
+
+  return {
+    refresh,
+
+    list: async () => {
+      const centralReachable = await refresh();
+      const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
+      const transfers = deps.repo.since(today).map(view);
+      return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable };
+    },
+
+    send: (user: User, req: { idempotencyKey: string; toTill: string; count: DenominationCount; declaredTotal: number }) => {
+      const amount = totalOfCount(req.count);
+      if (amount !== req.declaredTotal || amount === 0) {
+        throw new AppError('COUNT_MISMATCH', `El conteo suma ${formatPesos(amount)} y el total declarado es ${formatPesos(req.declaredTotal)}. Revise el conteo.`);
+      }
+      if (req.toTill === ws.tillCode) throw new AppError('INVALID_DESTINATION', 'El origen y el destino del traslado deben ser distintos.');
+      ownTill(user);
+      const id = deps.idempotent('vault.sendToTill', req.idempotencyKey, req, () => {
+        const at = now();
+        const transferId = deps.ids.uuid();
+        const toWorkstation = `${ws.branchCode}-${req.toTill}`;
+        const op = { ...envelope(at), type: 'till_transfer_send' as const, payload: { transferId, toWorkstation, count: req.count, amount, sentBy: user.id, sentByName: user.displayName.slice(0, 80) } };
+        move(req.count, -1, 'traslado_enviado', transferId, at);
+        deps.repo.insert({ id: transferId, direction: 'saliente', fromWorkstation: ws.id, toWorkstation, count: req.count, amount, sentBy: user.id, sentByName: op.payload.sentByName, sentAt: at, sendKey: op.key, arrivedAt: at });
+        deps.journal.record('vault_transfer', user.id, { action: 'enviado', transferId, from: `Caja ${ws.tillCode}`, to: label(toWorkstation), count: req.count, total: amount, state: 'en_transito', via: 'central' });
+        enqueue(op);
+        return transferId;
+      });
+      deps.onChange();
+      return view(deps.repo.get(id) as TillTransferRecord);
+    },
+
+    accept: (user: User, req: { transferId: string; count: DenominationCount }) => {
+      const id = inTransaction(deps.db, () => {
+        const t = find(req.transferId);
+        ownTill(user);
+        if (!sameCount(t.count, req.count)) {
+          throw new AppError('COUNT_DIFFERS', `Su conteo suma ${formatPesos(totalOfCount(req.count))} y no coincide con lo enviado. Cuente de nuevo; si la diferencia se confirma, rechace el traslado con el motivo.`);
+        }
+        const at = now();
+        const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'accept' as const, receivedBy: user.id, receivedByName: user.displayName.slice(0, 80), count: req.count, note: null } };
+        move(t.count, 1, 'traslado_recibido', t.id, at);
+        deps.repo.settle(t.id, { state: 'aceptado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: null, settleKey: op.key });
+        deps.journal.record('vault_transfer', user.id, { action: 'aceptado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'aceptado', via: 'central' });
+        enqueue(op);
+        return t.id;
+      });
+      deps.onChange();
+      return view(deps.repo.get(id) as TillTransferRecord);
+    },
+
+    reject: (user: User, req: { transferId: string; note: string }) => {
+      const id = inTransaction(deps.db, () => {
+        const t = find(req.transferId);
+        ownTill(user);
+        const at = now();
+        const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.id, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };
+        deps.repo.settle(t.id, { state: 'rechazado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: req.note, settleKey: op.key });
+        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'rechazado', note: req.note, via: 'central' });
+        enqueue(op);
+        return t.id;
+      });
+      deps.onChange();
+      return view(deps.repo.get(id) as TillTransferRecord);
+    },
+
+    /** Pulls every `ms` while the database is open (stops on its own after the core closes it). */
+    poll: (ms: number): (() => void) => {
+      if (!deps.central) return () => undefined;
+      const timer = setInterval(() => {
+        if (!deps.db.open) {
+          clearInterval(timer);
+          return;
+        }
+        void refresh().catch(() => undefined);
+      }, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  };
+};
+export type TillTransferService = ReturnType<typeof createTillTransferService>;
