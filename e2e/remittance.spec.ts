@@ -57,3 +57,30 @@ test('remesa al cobro returned: causal, fee, the credit reversed and a receipt p
   await expect(returned.getByTestId('receipt')).toContainText('Comisión cheque devuelto');
   await expect(returned.getByTestId('receipt-words')).toHaveText('SON: DOS MILLONES DE PESOS M/CTE');
 });
+
+test('not charging the returned-cheque fee needs a supervisor other than the teller (cl. 4.2 h)', async ({ app }) => {
+  await openTill(app);
+  await depositRemesa(app);
+  await app.keyboard.press('r');
+  await expect(app.getByTestId('remittances')).toBeFocused();
+  await app.keyboard.press('e');
+  await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
+  await app.keyboard.press('d');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await dialog.getByLabel('Causal de devolución').selectOption('falta-endoso');
+  await dialog.getByLabel('Cobrar comisión por cheque devuelto').uncheck();
+  await dialog.getByLabel('Causal de devolución').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('el supervisor escribe su usuario y contraseña');
+  // The teller's own password is refused by the core: maker ≠ checker. The dialog stays with the reason.
+  await dialog.getByLabel('Usuario del supervisor').fill('cajero1');
+  await dialog.getByLabel('Contraseña del supervisor').fill('Caja.2026');
+  await dialog.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('Quien registra la operación no puede aprobarla');
+  await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
+  await dialog.getByLabel('Usuario del supervisor').fill('supervisor1');
+  await dialog.getByLabel('Contraseña del supervisor').fill('Super.2026');
+  await dialog.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(app.getByTestId('remittance-status')).toHaveText('Devuelta (Falta endoso)');
+  await expect(app.getByTestId('remittance-returned').getByTestId('receipt')).not.toContainText('Comisión cheque devuelto');
+});

@@ -5,6 +5,7 @@ import { PesosSchema } from '../money/pesos';
 import { ReceiptDocumentSchema } from '../receipt/document';
 import { channel, IdempotencyKey } from './channel';
 import { PrintJobSchema } from './receipt';
+import { SupervisorCredentials } from './supervisor';
 
 /** A cheque de otra plaza received as remesa al cobro (seed 003 cl. 3.9), tracked until paid or returned. */
 export const RemittanceViewSchema = z.object({
@@ -45,11 +46,29 @@ export const remittanceChannels = {
       event: z.discriminatedUnion('type', [
         z.object({ type: z.literal('enviar') }),
         z.object({ type: z.literal('pagar') }),
-        z.object({ type: z.literal('devolver'), causalId: z.string().min(1, 'Seleccione la causal de devolución'), chargeFee: z.boolean().default(true) }),
+        z.object({
+          type: z.literal('devolver'),
+          causalId: z.string().min(1, 'Seleccione la causal de devolución'),
+          chargeFee: z.boolean().default(true),
+          /** Not charging the fee is an exception (RETURNED_CHEQUE_FEE_WAIVER): a supervisor authorizes it here. */
+          waiver: z.object(SupervisorCredentials).optional(),
+        }),
       ]),
     }),
     /** A return also answers the receipt sent to the printer (reversal, causal, fee) and its print job. */
     response: z.object({ remittance: RemittanceViewSchema, receipt: ReceiptDocumentSchema.optional(), printJob: PrintJobSchema.optional() }),
-    errors: ['REMITTANCE_NOT_FOUND', 'REMESA_INVALID_TRANSITION', 'REMESA_DATE_BEFORE_PREVIOUS', 'RETURN_CAUSAL_UNKNOWN', 'RETURN_FEE_EXCEEDS_BALANCE', 'IDEMPOTENCY_CONFLICT'],
+    errors: [
+      'REMITTANCE_NOT_FOUND',
+      'REMESA_INVALID_TRANSITION',
+      'REMESA_DATE_BEFORE_PREVIOUS',
+      'RETURN_CAUSAL_UNKNOWN',
+      'RETURN_FEE_EXCEEDS_BALANCE',
+      'FEE_WAIVER_NEEDS_SUPERVISOR',
+      'INVALID_CREDENTIALS',
+      'USER_LOCKED_OUT',
+      'NOT_A_SUPERVISOR',
+      'MAKER_IS_CHECKER',
+      'IDEMPOTENCY_CONFLICT',
+    ],
   }),
 } as const;

@@ -25,7 +25,8 @@ export const QueueItemSchema = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
-const Credentials = {
+/** A supervisor's own user and password, typed at the workstation where the exception happens. */
+export const SupervisorCredentials = {
   username: z.string().trim().min(1, 'El supervisor debe escribir su usuario').max(64),
   password: z.string().min(1, 'El supervisor debe escribir su contraseña').max(256),
 };
@@ -62,7 +63,7 @@ export const supervisorChannels = {
       source: z.enum(['comprobante', 'caja', 'central']),
       decision: z.enum(['aprobar', 'rechazar']),
       note: z.string().trim().max(300).optional(),
-      ...Credentials,
+      ...SupervisorCredentials,
     }),
     response: z.object({ status: z.string() }),
     errors: [

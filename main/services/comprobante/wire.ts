@@ -96,7 +96,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     ...approvalHandlers(approval),
     ...depositHandlers(deposit),
     ...receiptHandlers(createReceiptService(deps)),
-    ...remittanceHandlers(createRemittanceService(deps)),
+    ...remittanceHandlers(createRemittanceService({ ...deps, db: w.db })),
     ...transferHandlers(transfer),
     ...withdrawalHandlers(withdrawal),
   };

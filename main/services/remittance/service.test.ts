@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
@@ -81,15 +82,34 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     expect(count('SELECT COUNT(*) FROM device_print_jobs WHERE reference = ?', `${r.sequence}-DEV`)).toBe(1);
   });
 
-  it('waived fee: the reversal carries no fee and the receipt no fee line', async () => {
+  it('waived fee: only with a supervisor other than the teller; the reversal carries no fee, the receipt no fee line', async () => {
     w = await world(central);
     const r = await depositRemesa(300_000);
     await advance(r.id, { type: 'enviar' });
-    const back = await advance(r.id, { type: 'devolver', causalId: 'falta-endoso', chargeFee: false });
+    const waive = (waiver?: { username: string; password: string }) =>
+      advance(r.id, { type: 'devolver', causalId: 'falta-endoso', chargeFee: false, ...(waiver ? { waiver } : {}) });
+    // The exception is refused until a supervisor authorizes it; nothing moves meanwhile.
+    expect(await waive()).toMatchObject({ error: { code: 'FEE_WAIVER_NEEDS_SUPERVISOR', message: expect.stringContaining('$ 15.000') } });
+    expect(await waive({ username: 'cajero1', password: 'Caja.2026' })).toMatchObject({ error: { code: 'MAKER_IS_CHECKER' } });
+    expect(await waive({ username: 'cajero2', password: 'Caja.2026' })).toMatchObject({ error: { code: 'NOT_A_SUPERVISOR' } });
+    expect(await waive({ username: 'supervisor1', password: 'mala' })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+    expect(await w.call('remittance.list', { status: 'enviada' })).toMatchObject({ ok: true, data: { remittances: [{ id: r.id }] } });
+
+    const back = await waive({ username: 'supervisor1', password: 'Super.2026' });
     expect(back).toMatchObject({ ok: true, data: { remittance: { status: 'devuelta', returnFee: 0 } } });
     const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { payload: object };
     expect(op.payload).not.toHaveProperty('fee');
     const lines = back.ok ? (back.data as { receipt: { lines: { label?: string }[] } }).receipt.lines : [];
     expect(lines.some((l) => l.label === 'Comisión cheque devuelto')).toBe(false);
+    // The decision is journaled under the supervisor, naming the teller; the password is kept nowhere.
+    const supervisorId = count("SELECT id FROM users WHERE username = 'supervisor1'") as string;
+    const tellerId = count("SELECT id FROM users WHERE username = 'cajero1'") as string;
+    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'approval' AND json_extract(payload, '$.remittanceId') = ?", r.id) as string) as Record<string, unknown>;
+    expect(entry).toMatchObject({ action: 'aprobada', reasons: ['RETURNED_CHEQUE_FEE_WAIVER'], makerId: tellerId, checkerId: supervisorId, amount: 15_000 });
+    expect(count("SELECT actor FROM journal WHERE type = 'approval' AND json_extract(payload, '$.remittanceId') = ?", r.id)).toBe(supervisorId);
+    const file = w.core.db.name;
+    const onDisk = Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+    expect(onDisk.includes('Super.2026')).toBe(false);
   });
 });

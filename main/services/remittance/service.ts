@@ -12,8 +12,15 @@ import { bogotaDate } from '../../core/runtime';
 import type { RemittanceRecord } from '../../store/remittance/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
+import { checkSupervisor } from '../session/check-supervisor';
+import type { Db } from '../../store/db';
 
-type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | { type: 'devolver'; causalId: string; chargeFee: boolean };
+type AdvanceEvent =
+  | { type: 'enviar' }
+  | { type: 'pagar' }
+  | { type: 'devolver'; causalId: string; chargeFee: boolean; waiver?: { username: string; password: string } | undefined };
+/** What the posting records: the waiver as the supervisor who authorized it, never their password. */
+type StoredEvent = Exclude<AdvanceEvent, { type: 'devolver' }> | { type: 'devolver'; causalId: string; chargeFee: boolean; waivedBy: string | null };
 
 export interface AdvanceResult {
   remittance: RemittanceView;
@@ -31,7 +38,7 @@ export const returnReference = (sequence: string): string => `${sequence}-DEV`;
  * cheque fee when charged, cl. 4.2 h), prints a receipt for the customer and tells the teller what to say;
  * every step is journaled.
  */
-export const createRemittanceService = (deps: ComprobanteDeps) => {
+export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
   const view = (r: RemittanceRecord): RemittanceView => {
     const q = r.remesa;
     const causal = q.causalId ? findCausal(q.causalId) : undefined;
@@ -57,7 +64,25 @@ export const createRemittanceService = (deps: ComprobanteDeps) => {
   };
 
   /** One transaction: the remesa's new state, the reversal (and fee) for central, the journal and the receipt. */
-  const advanceInStore = (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): RemittanceRecord =>
+  /**
+   * Seed 003 cl. 4.2 h lets the bank charge the fee; not charging it when the tariff has one is an exception a
+   * supervisor other than the teller authorizes with their own credentials (maker ≠ checker, checked here).
+   */
+  const authorizeWaiver = async (user: User, remittanceId: string, event: AdvanceEvent): Promise<StoredEvent> => {
+    if (event.type !== 'devolver') return event;
+    const { waiver, ...rest } = event;
+    if (event.chargeFee || deps.rules.returnedChequeFee === 0) return { ...rest, waivedBy: null };
+    if (!waiver) {
+      throw new AppError(
+        'FEE_WAIVER_NEEDS_SUPERVISOR',
+        `No cobrar la comisión por cheque devuelto (${formatPesos(deps.rules.returnedChequeFee)}) es una excepción: el supervisor debe autorizarla con su usuario y contraseña.`,
+      );
+    }
+    const sup = await checkSupervisor(deps, { ...waiver, makers: [user.id], makersFirst: true, context: 'exoneracion comision cheque devuelto', details: { remittanceId } });
+    return { ...rest, waivedBy: sup.id };
+  };
+
+  const advanceInStore = (user: User, req: { idempotencyKey: string; remittanceId: string; event: StoredEvent }): RemittanceRecord =>
     deps.idempotent('remittance.advance', req.idempotencyKey, req, () => {
       const rec = deps.remittances.findById(req.remittanceId);
       if (!rec) throw new AppError('REMITTANCE_NOT_FOUND', 'No existe esa remesa. Actualice la lista e intente de nuevo.');
@@ -79,7 +104,7 @@ export const createRemittanceService = (deps: ComprobanteDeps) => {
         if (available < fee) {
           throw new AppError(
             'RETURN_FEE_EXCEEDS_BALANCE',
-            `La cuenta tiene ${formatPesos(available)} disponibles y la comisión por cheque devuelto es ${formatPesos(fee)}. Registre la devolución sin comisión e informe al supervisor.`,
+            `La cuenta tiene ${formatPesos(available)} disponibles y la comisión por cheque devuelto es ${formatPesos(fee)}. Registre la devolución sin comisión, con la autorización del supervisor.`,
             { available, fee },
           );
         }
@@ -108,6 +133,18 @@ export const createRemittanceService = (deps: ComprobanteDeps) => {
         causalId: next.value.causalId ?? null,
         returnFee: fee,
       });
+      if (req.event.type === 'devolver' && req.event.waivedBy !== null) {
+        deps.journal.record('approval', req.event.waivedBy, {
+          action: 'aprobada',
+          reasons: ['RETURNED_CHEQUE_FEE_WAIVER'],
+          makerId: user.id,
+          checkerId: req.event.waivedBy,
+          remittanceId: rec.remesa.id,
+          sequence: rec.sequence,
+          account: rec.remesa.accountNumber,
+          amount: deps.rules.returnedChequeFee,
+        });
+      }
       let receipt: string | null = null;
       if (plan?.ok) {
         const ws = deps.workstation;
@@ -143,7 +180,8 @@ export const createRemittanceService = (deps: ComprobanteDeps) => {
     list: (status?: RemesaStatus) => deps.remittances.list(status).map(view),
 
     advance: async (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): Promise<AdvanceResult> => {
-      const saved = advanceInStore(user, req);
+      const event = await authorizeWaiver(user, req.remittanceId, req.event);
+      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event });
       const remittance = view(saved);
       if (saved.remesa.status !== 'devuelta' || saved.returnReceipt === null) return { remittance };
       const receipt = ReceiptDocumentSchema.parse(JSON.parse(saved.returnReceipt));

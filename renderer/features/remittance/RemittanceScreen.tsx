@@ -21,6 +21,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   const [returned, setReturned] = useState<{ remittance: RemittanceView; receipt: ReceiptDocument; printState: string | null } | null>(null);
   const [error, setError] = useState<AppErrorShape | string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<AppErrorShape | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const load = useCallback(async () => {
@@ -37,12 +38,16 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     if (hasRows && !returning) tableRef.current?.focus();
   }, [hasRows, returning]);
 
-  const advance = async (row: RemittanceView, event: { type: 'enviar' } | { type: 'pagar' } | { type: 'devolver'; causalId: string; chargeFee: boolean }) => {
+  type Event = Parameters<TellerApi['remittance']['advance']>[0]['event'];
+  const advance = async (row: RemittanceView, event: Event) => {
     if (busy) return;
     setBusy(true);
     const r = await teller.remittance.advance({ idempotencyKey: crypto.randomUUID(), remittanceId: row.id, event });
     setBusy(false);
+    // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
+    if (!r.ok && event.type === 'devolver') return setRefusal(r.error);
     setReturning(null);
+    setRefusal(null);
     if (!r.ok) return setError(r.error);
     setError(null);
     if (r.data.receipt) setReturned({ remittance: r.data.remittance, receipt: r.data.receipt, printState: r.data.printJob?.state ?? null });
@@ -137,11 +142,13 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
         <ReturnDialog
           remittance={returning}
           busy={busy}
+          refusal={refusal}
           onCancel={() => {
             setReturning(null);
+            setRefusal(null);
             tableRef.current?.focus();
           }}
-          onConfirm={(causalId, chargeFee) => void advance(returning, { type: 'devolver', causalId, chargeFee })}
+          onConfirm={(causalId, chargeFee, waiver) => void advance(returning, { type: 'devolver', causalId, chargeFee, ...(waiver ? { waiver } : {}) })}
         />
       ) : null}
     </main>

@@ -1,22 +1,31 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { RETURN_CAUSALES } from '../../../domain/cheque/causales';
+import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { RemittanceView } from '../../../domain/contract/remittance';
 import { formatPesos } from '../../../domain/money/pesos';
+import { ErrorList } from '../../components/ErrorList';
 
 interface Props {
   remittance: RemittanceView;
   busy: boolean;
-  onConfirm: (causalId: string, chargeFee: boolean) => void;
+  /** The core's refusal (bad supervisor credentials, fee above the balance…): shown here, the dialog stays. */
+  refusal: AppErrorShape | null;
+  onConfirm: (causalId: string, chargeFee: boolean, waiver?: { username: string; password: string }) => void;
   onCancel: () => void;
 }
 
-/** Causal de devolución (domain-co §5) and whether the returned-cheque fee is charged (cl. 4.2 h); Enter registers. */
-export const ReturnDialog = ({ remittance, busy, onConfirm, onCancel }: Props) => {
+/**
+ * Causal de devolución (domain-co §5) and whether the returned-cheque fee is charged (cl. 4.2 h); not charging
+ * it needs a supervisor, who types their own user and password here. Enter registers.
+ */
+export const ReturnDialog = ({ remittance, busy, refusal, onConfirm, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   const [causalId, setCausalId] = useState('');
   const [chargeFee, setChargeFee] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [supUser, setSupUser] = useState('');
+  const [supPassword, setSupPassword] = useState('');
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -25,7 +34,10 @@ export const ReturnDialog = ({ remittance, busy, onConfirm, onCancel }: Props) =
   const submit = (e: FormEvent | KeyboardEvent) => {
     e.preventDefault();
     if (!causalId) return setError('Seleccione la causal de devolución que trae el cheque.');
-    onConfirm(causalId, chargeFee);
+    if (chargeFee) return onConfirm(causalId, true);
+    if (!supUser.trim() || !supPassword) return setError('Para no cobrar la comisión, el supervisor escribe su usuario y contraseña.');
+    setError(null);
+    onConfirm(causalId, false, { username: supUser, password: supPassword });
   };
   return (
     <dialog
@@ -66,11 +78,22 @@ export const ReturnDialog = ({ remittance, busy, onConfirm, onCancel }: Props) =
         <label className="field">
           <input type="checkbox" checked={chargeFee} onChange={(e) => setChargeFee(e.target.checked)} /> Cobrar comisión por cheque devuelto
         </label>
+        {chargeFee ? null : (
+          <fieldset className="field">
+            <legend>Autorización del supervisor para no cobrar la comisión</legend>
+            <label htmlFor="waiver-user">Usuario del supervisor</label>
+            <input id="waiver-user" autoComplete="off" value={supUser} onChange={(e) => setSupUser(e.target.value)} />
+            <label htmlFor="waiver-password">Contraseña del supervisor</label>
+            <input id="waiver-password" type="password" autoComplete="off" value={supPassword} onChange={(e) => setSupPassword(e.target.value)} />
+          </fieldset>
+        )}
         {error ? (
           <p className="field-error" role="alert">
             {error}
           </p>
-        ) : null}
+        ) : (
+          <ErrorList error={refusal} />
+        )}
         <div className="actions">
           <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
             Cancelar <kbd>Esc</kbd>
