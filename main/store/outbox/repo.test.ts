@@ -113,4 +113,19 @@ describe('outbox', () => {
     expect(outbox.pendingEffects('240000000011')).toEqual({ credits: 1000, debits: 100 });
     expect(outbox.pendingEffects('240000000099')).toEqual({ credits: 0, debits: 0 });
   });
+
+  it('pending effects count the fees central will charge: cheque de gerencia on a withdrawal, returned-cheque fee on a reversal', () => {
+    const gerencia = withdrawal(k(1), '240000000011', 500_000, 2_000);
+    put({ ...gerencia, payload: { ...gerencia.payload, fee: 9_000 } });
+    expect(outbox.pendingEffects('240000000011')).toEqual({ credits: 0, debits: 511_000 });
+    // Reversing that withdrawal gives everything back, the fee included.
+    put({ ...cashDeposit(k(2), '240000000011', 0), type: 'reversal', payload: { reversesKey: k(1), reasonCode: 'ERROR_DE_DIGITACION' } } as Operation);
+    expect(outbox.pendingEffects('240000000011')).toEqual({ credits: 511_000, debits: 511_000 });
+    // A returned remesa cheque: its deposit moved no available funds; the fee is a debit.
+    put(
+      { ...cashDeposit(k(3), '240000000029', 0), type: 'cheque_deposit', payload: { amount: 300_000, cheques: [{ bankCode: '13', number: '555', amount: 300_000 }] } } as Operation,
+      { ...cashDeposit(k(4), '240000000029', 0), type: 'reversal', payload: { reversesKey: k(3), reasonCode: 'CHEQUE_DEVUELTO', fee: 15_000 } } as Operation,
+    );
+    expect(outbox.pendingEffects('240000000029')).toEqual({ credits: 0, debits: 15_000 });
+  });
 });

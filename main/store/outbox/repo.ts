@@ -134,14 +134,22 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
       // Goes to canje, not to available, until clearing.
       return [{ account: op.account, credit: 0, debit: 0 }];
     case 'withdrawal':
-      return [{ account: op.account, credit: 0, debit: op.payload.amount + op.payload.gmf }];
+      // Central debits amount + GMF + the fee (cheque de gerencia): all of it is out of reach until applied.
+      return [{ account: op.account, credit: 0, debit: op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0) }];
     case 'transfer':
       return [
         { account: op.account, credit: 0, debit: op.payload.amount + op.payload.gmf },
         { account: op.payload.toAccount, credit: op.payload.amount, debit: 0 },
       ];
-    case 'reversal':
-      return targetEffects(op.payload.reversesKey).map((e) => ({ account: e.account, credit: e.debit, debit: e.credit }));
+    case 'reversal': {
+      const undone = targetEffects(op.payload.reversesKey).map((e) => ({ account: e.account, credit: e.debit, debit: e.credit }));
+      const fee = op.payload.fee ?? 0;
+      if (fee === 0 || op.account === undefined) return undone;
+      // The returned-cheque fee is a debit of its own on the account the cheque was deposited in.
+      const mine = undone.find((e) => e.account === op.account);
+      if (mine) return undone.map((e) => (e === mine ? { ...e, debit: e.debit + fee } : e));
+      return [...undone, { account: op.account, credit: 0, debit: fee }];
+    }
     case 'till_open':
     case 'till_close':
     case 'contact_update':
