@@ -20,6 +20,7 @@ export const APPROVAL_REASON_CODES = [
   'REVERSAL',
   'RETURNED_CHEQUE_FEE_WAIVER',
   'IDENTITY_FALLBACK',
+  'TILL_REOPEN',
 ] as const;
 export const ApprovalReasonCodeSchema = z.enum(APPROVAL_REASON_CODES);
 export type ApprovalReasonCode = z.infer<typeof ApprovalReasonCodeSchema>;
@@ -40,6 +41,7 @@ export const APPROVAL_REASONS: Readonly<Record<ApprovalReasonCode, { readonly de
   REVERSAL: { description: 'Anulación o reverso de una transacción ya registrada.', basis: 'Control dual, domain-co §8 punto 10' },
   RETURNED_CHEQUE_FEE_WAIVER: { description: 'Exoneración de la comisión por cheque devuelto.', basis: 'Reglamento de ahorros, cláusula 4.2 literales d y h' },
   IDENTITY_FALLBACK: { description: 'La validación biométrica no fue posible: verificación manual del documento.', basis: 'domain-co §7, paso 4' },
+  TILL_REOPEN: { description: 'Reapertura de una caja ya cerrada hoy: los nuevos movimientos se registran aparte, nada del cierre se edita.', basis: 'Control dual, domain-co §8 punto 10' },
 };
 
 /** One reason found by an evaluation, with the specifics the supervisor needs (amounts, limits, dates). */

@@ -287,7 +287,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const rec = deps.idempotent('till.requestReopen', `reopen:${closed.id}:${user.id}:${req.reason}`, req, () =>
         deps.requests.open(user, {
           kind: 'till_reopen',
-          code: 'TILL_DIFFERENCE',
+          code: 'TILL_REOPEN',
           subject: `till_reopen:${closed.id}`,
           summary: `Reapertura de la caja ${ws.tillCode} cerrada a las ${closed.closedAt ?? ''}`,
           specifics: `Reapertura solicitada: ${req.reason}`,

@@ -1,4 +1,6 @@
-import type { ApprovalReason } from '../../../domain/approval/reasons';
+import type { z } from 'zod';
+import type { ApprovalReason, ApprovalReasonCode } from '../../../domain/approval/reasons';
+import type { ApprovalKindSchema } from '../../../domain/central-api/approvals';
 import { approvalReason } from '../../../domain/approval/reasons';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import type { User } from '../../../domain/contract/session';
@@ -24,6 +26,15 @@ export interface ComprobanteApprovalPort {
 }
 
 const CENTRAL_KIND = { till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal' } as const;
+type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;
+/** What a request relayed from another workstation is about, by central's kind ('other' is only ever a reopening). */
+const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
+  withdrawal_visacion: 'VISACION',
+  till_difference: 'TILL_DIFFERENCE',
+  fingerprint_override: 'IDENTITY_FALLBACK',
+  reversal: 'REVERSAL',
+  other: 'TILL_REOPEN',
+};
 
 /** Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. */
 export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }): ApprovalRelay => ({
@@ -117,7 +128,7 @@ export const createSupervisorService = (deps: {
               source: 'central',
               kind: a.kind,
               summary: a.summary,
-              reasons: [approvalReason(a.kind === 'reversal' ? 'REVERSAL' : a.kind === 'till_difference' ? 'TILL_DIFFERENCE' : 'VISACION', `Estación ${a.workstation}.`)],
+              reasons: [approvalReason(CENTRAL_REASON[a.kind], `Estación ${a.workstation}.`)],
               amount: a.amount ?? null,
               teller: a.makerId,
               workstation: a.workstation,

@@ -88,6 +88,9 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     // Reopening: asked by the teller, approved by a supervisor, a new session with the closed count.
     const reopenReq = data<{ approvalId: string }>(await t.call('till.requestReopen', { reason: 'Cliente con consignación pendiente' }));
     expect(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    // The supervisor reads what is asked: a reopening, not a till difference.
+    const asked = data<{ items: { id: string; reasons: { code: string; message: string }[] }[] }>(await t.call('supervisor.queue')).items.find((i) => i.id === reopenReq.approvalId);
+    expect(asked?.reasons).toEqual([{ code: 'TILL_REOPEN', message: expect.stringContaining('Reapertura solicitada: Cliente con consignación pendiente') }]);
     data(await t.call('supervisor.decide', { id: reopenReq.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     const reopened = data<{ till: { id: string; openingTotal: number } }>(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId }));
     expect(reopened.till.openingTotal).toBe(1_100_000);
