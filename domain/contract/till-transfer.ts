@@ -15,7 +15,8 @@ export const BranchTransferViewSchema = z.object({
   direction: z.enum(['saliente', 'entrante']),
   fromLabel: z.string(),
   toLabel: z.string(),
-  amount: PesosSchema,
+  /** Null while the receiver still has to count it: the count is blind. */
+  amount: PesosSchema.nullable(),
   state: z.enum(['en_transito', 'aceptado', 'rechazado']),
   sentBy: z.string(),
   sentAt: z.string(),

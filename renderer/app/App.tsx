@@ -6,6 +6,7 @@ import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { SCREENS } from './registry';
+import { onIncoming } from '../features/vault/incoming';
 import type { ScreenContext } from './screens';
 import { useActivity, useCore } from './useCore';
 
@@ -13,6 +14,9 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
   const [screen, setScreen] = useState<string>('home');
   const [till, setTill] = useState<TillSession | null>(null);
+  // A transfer from another till arriving re-renders the start menu with its count (features/vault/incoming.ts).
+  const [, setIncoming] = useState(0);
+  useEffect(() => onIncoming((n) => setIncoming(n)), []);
   const active = session?.state === 'active';
   useActivity(teller, active);
 

@@ -3,6 +3,7 @@ import { OpenTillScreen } from '../features/till/OpenTillScreen';
 import { CloseTillScreen } from '../features/till/CloseTillScreen';
 import { ClosedTillPanel } from '../features/till/ClosedTillPanel';
 import { VaultScreen } from '../features/vault/VaultScreen';
+import { incomingCount, watchIncoming } from '../features/vault/incoming';
 import { SupervisorDesk } from '../features/supervisor/SupervisorDesk';
 import { pendingCount, watchPending } from '../features/supervisor/pending';
 import { JournalScreen } from '../features/journal/JournalScreen';
@@ -98,8 +99,15 @@ export const SCREENS: ScreenDef[] = [
   {
     id: 'vault',
     key: 'F10',
-    label: 'Bóveda y traslados',
-    enabled: () => true,
+    // Transfers from other tills waiting to be counted show on the start menu (polled, see incoming.ts).
+    get label() {
+      const n = incomingCount();
+      return n > 0 ? `Bóveda y traslados (${n} por recibir)` : 'Bóveda y traslados';
+    },
+    enabled: (c) => {
+      if (c.user.role === 'cajero') watchIncoming(c.teller);
+      return true;
+    },
     render: (c) => <VaultScreen teller={c.teller} user={c.user} till={c.till} onChanged={() => void c.refreshTill()} onCancel={c.goHome} />,
   },
   {

@@ -51,7 +51,8 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     direction: t.direction,
     fromLabel: label(t.fromWorkstation),
     toLabel: label(t.toWorkstation),
-    amount: t.amount,
+    // Blind count: the receiver learns the amount only after accepting or rejecting.
+    amount: t.direction === 'entrante' && t.state === 'en_transito' ? null : t.amount,
     state: t.state,
     sentBy: t.sentByName,
     sentAt: t.sentAt,

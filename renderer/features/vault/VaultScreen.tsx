@@ -2,22 +2,27 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { User } from '../../../domain/contract/session';
 import type { TillSession } from '../../../domain/contract/till';
-import type { TransferView } from '../../../domain/contract/vault';
+import type { BranchTransferView, TransferView } from '../../../domain/contract/vault';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AmountInput } from '../../components/AmountInput';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { onIncoming } from './incoming';
 
 const STATE = { en_transito: 'En tránsito', aceptado: 'Aceptado', rechazado: 'Rechazado' } as const;
+const POLL_MS = 3000;
 
 /**
  * Vault and transfers: a supervisor provisions tills from the vault; a teller returns surplus to the vault or
- * sends to another till. The receiver counts blind and accepts, or rejects with a reason.
+ * sends to another till. The receiver counts blind and accepts, or rejects with a reason. A teller's transfer to
+ * the till of another workstation goes through central (vault.sendToTill): it is listed under "Traslados entre
+ * cajas", announced at the receiving till when it arrives, and counted there without showing its amount.
  */
 export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { teller: TellerApi; user: User; till: TillSession | null; onChanged: () => void; onCancel: () => void }) => {
   const [overview, setOverview] = useState<{ vaultTotal: number; transfers: TransferView[] } | null>(null);
-  const [mode, setMode] = useState<{ kind: 'send' } | { kind: 'accept'; t: TransferView } | null>(null);
+  const [branch, setBranch] = useState<{ transfers: BranchTransferView[]; incoming: number; centralReachable: boolean } | null>(null);
+  const [mode, setMode] = useState<{ kind: 'send' } | { kind: 'accept'; t: TransferView } | { kind: 'receive'; t: BranchTransferView } | null>(null);
   const [dest, setDest] = useState(user.role === 'supervisor' ? '03' : 'BOVEDA');
   const [count, setCount] = useState<DenominationCount>({});
   const [declared, setDeclared] = useState<number | null>(null);
@@ -26,12 +31,26 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   const [notice, setNotice] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
 
+  const loadBranch = useCallback(async () => {
+    const r = await teller.vault.tillTransfers({});
+    if (r.ok) setBranch(r.data);
+  }, [teller]);
   const load = useCallback(async () => {
     const r = await teller.vault.overview({});
     if (r.ok) setOverview(r.data);
     else setError(r.error.message);
-  }, [teller]);
+    await loadBranch();
+  }, [teller, loadBranch]);
   useEffect(() => void load(), [load]);
+  // Transfers from other tills arrive through central: keep the list current while the screen is open.
+  useEffect(() => {
+    const timer = setInterval(() => void loadBranch(), POLL_MS);
+    const off = onIncoming(() => void loadBranch());
+    return () => {
+      clearInterval(timer);
+      off();
+    };
+  }, [loadBranch]);
 
   const done = (msg: string) => {
     setNotice(msg);
@@ -44,6 +63,12 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     void load();
   };
   const send = async () => {
+    if (user.role !== 'supervisor' && dest !== 'BOVEDA') {
+      const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: dest, count, declaredTotal: declared ?? -1 });
+      if (b.ok) done(`Traslado de ${formatPesos(b.data.transfer.amount ?? 0)} enviado a ${b.data.transfer.toLabel} por central: queda en tránsito hasta que el cajero de esa caja lo cuente y acepte.`);
+      else setError(b.error.message);
+      return;
+    }
     const to = dest === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: dest };
     const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared ?? -1 });
     if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount)} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que el receptor lo cuente y acepte.`);
@@ -54,6 +79,17 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     if (r.ok) done(`Traslado de ${formatPesos(t.amount)} recibido.`);
     else setError(r.error.message);
   };
+  const receive = async (t: BranchTransferView) => {
+    const r = await teller.vault.acceptTillTransfer({ transferId: t.id, count });
+    if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? 0)} recibido de ${t.fromLabel}.`);
+    else setError(r.error.message);
+  };
+  const refuse = async (t: BranchTransferView) => {
+    const r = await teller.vault.rejectTillTransfer({ transferId: t.id, note: rejectNote });
+    if (r.ok) done(`Traslado rechazado: el efectivo vuelve a ${t.fromLabel} cuando central se lo informe.`);
+    else setError(r.error.message);
+  };
+  const firstIncoming = branch?.transfers.find((t) => t.toReceive) ?? null;
   const reject = async (t: TransferView) => {
     const r = await teller.vault.reject({ transferId: t.id, note: rejectNote });
     if (r.ok) done(`Traslado rechazado: el efectivo volvió a ${t.fromLabel}.`);
@@ -103,6 +139,50 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           ))}
         </tbody>
       </table>
+      {firstIncoming && !mode ? (
+        <p className="error-banner" role="alert" data-testid="transfer-notification">
+          {branch && branch.incoming > 1 ? `${branch.incoming} traslados entrantes por recibir. ` : ''}
+          Traslado entrante de {firstIncoming.fromLabel} ({firstIncoming.sentBy}): cuéntelo y recíbalo o rechácelo con el motivo.
+        </p>
+      ) : null}
+      {branch && branch.transfers.length > 0 ? (
+        <table className="grid-table" aria-label="Traslados entre cajas">
+          <thead>
+            <tr>
+              <th>Origen</th>
+              <th>Destino</th>
+              <th>Valor</th>
+              <th>Estado</th>
+              <th>Envió</th>
+              <th>Recibió</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {branch.transfers.map((t) => (
+              <tr key={t.id}>
+                <td>{t.fromLabel}</td>
+                <td>{t.toLabel}</td>
+                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td>
+                  {STATE[t.state]}
+                  {t.queued ? ' · en cola para central' : ''}
+                </td>
+                <td>{t.sentBy}</td>
+                <td>{t.receivedBy ? `${t.receivedBy}${t.note ? ` · ${t.note}` : ''}` : '—'}</td>
+                <td>
+                  {t.toReceive && !mode ? (
+                    <button type="button" autoFocus={t.id === firstIncoming?.id} onClick={() => setMode({ kind: 'receive', t })}>
+                      Contar y recibir
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {branch && !branch.centralReachable ? <p className="hint">Sin conexión con central: los traslados con otras cajas se actualizan al restablecerse.</p> : null}
       {notice ? <p className="notice" role="status">{notice}</p> : null}
       {!mode ? (
         <div className="actions">
@@ -158,6 +238,32 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             </div>
             <div className="actions">
               <button type="button" className="secondary" onClick={() => void reject(mode.t)}>
+                Rechazar traslado
+              </button>
+            </div>
+          </div>
+        </section>
+      ) : null}
+      {mode?.kind === 'receive' ? (
+        <section className="panel two-col" aria-label="Recibir traslado">
+          <DenominationGrid caption={`Conteo del traslado de ${mode.t.fromLabel}`} value={count} onChange={setCount} autoFocus onDone={() => void receive(mode.t)} />
+          <div className="side">
+            <p className="hint">Cuente el efectivo recibido sin ver el valor enviado. Si no coincide, cuente de nuevo o rechace el traslado con el motivo.</p>
+            <p>Total de su conteo: {formatPesos(totalOfCount(count))}</p>
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => setMode(null)}>
+                Cancelar
+              </button>
+              <button type="button" className="primary" onClick={() => void receive(mode.t)}>
+                Recibir traslado
+              </button>
+            </div>
+            <div className="field">
+              <label htmlFor="reject-branch-note">Motivo del rechazo</label>
+              <input id="reject-branch-note" value={rejectNote} onChange={(e) => setRejectNote(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void refuse(mode.t)} />
+            </div>
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => void refuse(mode.t)}>
                 Rechazar traslado
               </button>
             </div>

@@ -1,0 +1,109 @@
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './support/central-control';
+import { CHROMIUM_ARGS } from './support/fixtures';
+import { startHost } from './support/host';
+import { DEMO, expectHome, login } from './support/pages';
+
+/**
+ * Issue 7 "Till": teller-to-teller transfer between two workstations of the branch through central. `app` is
+ * workstation 001-03 (Caja 03, Ana Gómez); a second browser host is workstation 001-02 (Caja 02, Luis Pérez),
+ * both on the same central.
+ */
+const typeCount = async (app: Page, rows: string[]) => {
+  for (const r of rows) {
+    if (r) await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+};
+// 100.000 × 10, 50.000 × 20 = $ 2.000.000
+const openTill = async (app: Page, user: { username: string; password: string; name: string }) => {
+  await login(app, user);
+  await expectHome(app, user.name);
+  await app.keyboard.press('F2');
+  await typeCount(app, ['10', '20', '', '', '', '', '', '', '', '', '']);
+  await app.keyboard.type('2000000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+const expectGateBlocked = async (app: Page) => {
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F6');
+  const gate = app.getByTestId('close-gate');
+  await expect(gate).toContainText('1 traslado de efectivo en tránsito');
+  await expect(gate).toContainText('Bóveda y traslados (F10)');
+  await expect(app.getByTestId('arqueo-hint')).toHaveCount(0);
+  await app.keyboard.press('Escape');
+};
+
+test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, counts blind and accepts; both closes are blocked while it is en tránsito', async ({ app, central }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
+  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const sender = await browser.newPage();
+    await sender.goto(other.launchUrl);
+    await openTill(sender, DEMO.teller2);
+    await openTill(app, DEMO.teller);
+
+    // Caja 02: 100.000 × 5 + 50.000 × 4 to Caja 03, with the keyboard.
+    await sender.keyboard.press('F10');
+    await expect(sender.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
+    await sender.getByRole('button', { name: 'Trasladar efectivo' }).click();
+    await sender.getByLabel('$ 100.000 billete').focus();
+    await typeCount(sender, ['5', '4']);
+    await sender.getByLabel('Destino').selectOption('03');
+    await sender.getByLabel('Total del traslado (verificación)').fill('700000');
+    await sender.keyboard.press('Enter');
+    await expect(sender.getByRole('status').filter({ hasText: 'enviado a Caja 03 por central' })).toBeVisible();
+    await expect(sender.getByTestId('vault-till-total')).toHaveText('$ 1.300.000');
+    const outgoing = sender.getByRole('table', { name: 'Traslados entre cajas' });
+    await expect(outgoing).toContainText('Caja 02');
+    await expect(outgoing).toContainText('$ 700.000');
+    await expect(outgoing).toContainText('En tránsito');
+    await sender.keyboard.press('Escape');
+    await expectGateBlocked(sender);
+
+    // Caja 03 is told on its start menu, and on the vault screen without the amount (blind count).
+    await expect(app.getByText('Bóveda y traslados (1 por recibir)')).toBeVisible({ timeout: 20_000 });
+    await expectGateBlocked(app);
+    await app.keyboard.press('F10');
+    await expect(app.getByTestId('transfer-notification')).toContainText('Traslado entrante de Caja 02 (Luis Pérez)');
+    const incoming = app.getByRole('table', { name: 'Traslados entre cajas' });
+    await expect(incoming).toContainText('Conteo ciego');
+    await expect(app.getByRole('main')).not.toContainText('700.000');
+    // Enter on the focused "Contar y recibir" opens the blind count.
+    await expect(app.getByRole('button', { name: 'Contar y recibir' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('region', { name: 'Recibir traslado' })).toBeVisible();
+    // A count one bill short is refused; counted again, it is accepted.
+    await app.getByLabel('$ 100.000 billete').focus();
+    await typeCount(app, ['5', '3', '', '', '', '', '', '', '', '', '']);
+    await expect(app.getByRole('alert').filter({ hasText: 'no coincide con lo enviado' })).toBeVisible();
+    await expect(app.getByTestId('vault-till-total')).toHaveText('$ 2.000.000');
+    await app.getByLabel('$ 50.000 billete').fill('4');
+    await app.getByRole('button', { name: 'Recibir traslado' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 700.000 recibido de Caja 02' })).toBeVisible();
+    await expect(app.getByTestId('vault-till-total')).toHaveText('$ 2.700.000');
+    await expect(app.getByTestId('transfer-notification')).toHaveCount(0);
+
+    // Caja 02 learns from central that it was accepted; its close is no longer blocked by it.
+    await sender.keyboard.press('F10');
+    await expect(sender.getByRole('table', { name: 'Traslados entre cajas' })).toContainText('Aceptado', { timeout: 20_000 });
+    await expect(sender.getByRole('table', { name: 'Traslados entre cajas' })).toContainText('Ana Gómez');
+    await sender.keyboard.press('Escape');
+    await expect(sender.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+    await sender.keyboard.press('F6');
+    await expect(sender.getByTestId('arqueo-hint')).toBeVisible({ timeout: 20_000 });
+    await expect(sender.getByTestId('close-gate')).toHaveCount(0);
+  } finally {
+    await browser.close();
+    await other.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
