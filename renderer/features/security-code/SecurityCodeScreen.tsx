@@ -10,10 +10,12 @@ import type { Finger } from '../../../domain/devices/demo-citizens';
 import type { ContactField } from '../../../domain/identity/contact';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { CancelReasonDialog } from './CancelReasonForm';
 import { Constancia } from './Constancia';
+import { OpenFlowsPanel } from './OpenFlowsPanel';
 import './security-code.css';
 
-type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { message: string } };
+type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { code: string; message: string } };
 
 const STEPS: { id: FlowView['step'][]; label: string }[] = [
   { id: ['identifying'], label: 'Identificación' },
@@ -42,6 +44,7 @@ const TRAMITES: { value: Tramite; label: string }[] = [
 ];
 const purposeOf = (t: Tramite): FlowPurpose => (t === 'security_code' ? 'security_code' : 'contact_update');
 const fieldOf = (t: Tramite): ContactField => (t === 'security_code' ? 'cellphone' : (t.slice('contact_update:'.length) as ContactField));
+const tramiteOf = (f: FlowView): Tramite => (f.purpose === 'security_code' ? 'security_code' : `contact_update:${f.field}`);
 
 const TITLES: Record<FlowPurpose, string> = {
   security_code: 'Generación de código de seguridad',
@@ -57,8 +60,9 @@ const FIELD_UI: Record<ContactField, { stated: string; previous: string; registe
 
 /**
  * Seed 000 at the counter, keyboard only: each step is a form (Enter submits), F6 is the "no" answer of the step
- * (does not remember the previous number, does not authorize), Esc goes back to the start screen. The core
- * decides every transition; this screen only shows the flow it gets back.
+ * (does not remember the previous number, does not authorize), F7 lists the open requests of the day to resume,
+ * retry or cancel one, Esc goes back to the start screen (the flow stays open). The core decides every
+ * transition; this screen only shows the flow it gets back.
  */
 export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
   const [tramite, setTramite] = useState<Tramite>('security_code');
@@ -74,15 +78,48 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   // Bumped after every answer: forms whose button was disabled while busy remount and take the focus back.
   const [round, setRound] = useState(0);
   const started = useRef(false);
+  const [showOpen, setShowOpen] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  /** The teller's own open requests other than the one on screen (the hint under the title). */
+  const [openCount, setOpenCount] = useState(0);
+  const flowIdRef = useRef('');
+  flowIdRef.current = flow?.id ?? '';
 
-  const run = useCallback(async (call: () => Promise<Answer>) => {
-    setBusy(true);
+  const run = useCallback(
+    async (call: () => Promise<Answer>) => {
+      setBusy(true);
+      setError(null);
+      const r = await call();
+      setBusy(false);
+      setRound((n) => n + 1);
+      if (r.ok) {
+        setFlow(r.data.flow);
+        return;
+      }
+      setError(r.error.message);
+      // Central did not confirm: the flow is now pending; show it as the core has it (Reintentar / Cancelar).
+      const id = flowIdRef.current;
+      if (r.error.code === 'CENTRAL_PENDING' && id) {
+        const g = await teller.securityCode.get({ flowId: id });
+        if (g.ok) setFlow(g.data.flow);
+      }
+    },
+    [teller],
+  );
+  const countOpen = useCallback(async () => {
+    const r = await teller.securityCode.openFlows({});
+    if (r.ok) setOpenCount(r.data.flows.filter((f) => f.mine && f.id !== flowIdRef.current).length);
+  }, [teller]);
+
+  const resumed = useCallback((f: FlowView) => {
+    setShowOpen(false);
+    setTramite(tramiteOf(f));
+    setPhone('');
+    setPrevious('');
+    setScanNote(null);
     setError(null);
-    const r = await call();
-    setBusy(false);
     setRound((n) => n + 1);
-    if (r.ok) setFlow(r.data.flow);
-    else setError(r.error.message);
+    setFlow(f);
   }, []);
 
   const start = useCallback(
@@ -103,6 +140,10 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     started.current = true;
     start('security_code');
   }, [start]);
+
+  useEffect(() => {
+    if (!showOpen && !cancelling) void countOpen();
+  }, [showOpen, cancelling, flow?.id, flow?.finished, countOpen]);
 
   const flowId = flow?.id ?? '';
   const step = flow?.step;
@@ -139,6 +180,12 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F7' && !cancelling) {
+        e.preventDefault();
+        setShowOpen((v) => !v);
+        return;
+      }
+      if (showOpen || cancelling) return;
       if (e.key === 'F6') {
         e.preventDefault();
         noAnswer();
@@ -146,13 +193,19 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [noAnswer]);
+  }, [noAnswer, showOpen, cancelling]);
 
   const current = STEPS.findIndex((s) => step !== undefined && s.id.includes(step));
 
   return (
     <main className="screen" aria-labelledby="sc-title">
       <h1 id="sc-title">{TITLES[purpose]}</h1>
+      {openCount > 0 ? (
+        <p className="hint" data-testid="open-flows-hint">
+          {openCount === 1 ? 'Tiene 1 solicitud abierta' : `Tiene ${openCount} solicitudes abiertas`} de hoy: <kbd>F7</kbd> para verlas y
+          reanudarlas.
+        </p>
+      ) : null}
       <ol className="sc-steps" aria-label="Pasos">
         {STEPS.map((s, i) => (
           <li key={s.label} aria-current={i === current ? 'step' : undefined}>
@@ -194,7 +247,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
                 const next = e.target.value as Tramite;
                 setTramite(next);
                 // The open flow has done nothing yet; it is closed and one of the chosen kind starts.
-                void teller.securityCode.cancel({ flowId }).then(() => start(next));
+                void teller.securityCode.cancel({ flowId, reason: 'Cambio de trámite antes de identificar al cliente' }).then(() => start(next));
               }}
             >
               {TRAMITES.map((t) => (
@@ -315,13 +368,16 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           key={round}
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) void run(() => teller.securityCode.capture({ flowId, finger }));
+            if (!busy) void run(() => teller.securityCode.retry({ flowId }));
           }}
         >
-          <p className="notice">
-            Central no confirmó la última respuesta. Reintente: se reenvía exactamente lo mismo; no se captura de nuevo ni se duplica nada.
-          </p>
+          <p className="notice">Reintentar reenvía exactamente lo mismo: no se captura de nuevo ni se duplica nada.</p>
           <div className="actions">
+            {flow.cancellable ? (
+              <button type="button" className="secondary" disabled={busy} onClick={() => setCancelling(true)}>
+                Cancelar solicitud
+              </button>
+            ) : null}
             <button type="submit" className="primary" disabled={busy} autoFocus>
               {busy ? 'Confirmando…' : 'Reintentar'} <kbd>Enter</kbd>
             </button>
@@ -348,10 +404,35 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
         </div>
       ) : flow && !flow.pendingCompletion ? (
         <div className="actions">
-          <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.cancel({ flowId }))}>
+          <button type="button" className="secondary" disabled={busy} onClick={() => setCancelling(true)}>
             Cancelar solicitud
           </button>
+          <button type="button" className="secondary" disabled={busy} onClick={() => setShowOpen(true)}>
+            Solicitudes abiertas <kbd>F7</kbd>
+          </button>
         </div>
+      ) : null}
+
+      {showOpen ? (
+        <OpenFlowsPanel
+          teller={teller}
+          onResumed={resumed}
+          onCancelled={(f) => {
+            if (f.id === flowId) setFlow(f);
+          }}
+          onClose={() => setShowOpen(false)}
+        />
+      ) : null}
+      {cancelling && flow ? (
+        <CancelReasonDialog
+          what={flow.customer ? `${TITLES[flow.purpose]} de ${flow.customer.name}` : TITLES[flow.purpose]}
+          busy={busy}
+          onBack={() => setCancelling(false)}
+          onConfirm={(reason) => {
+            setCancelling(false);
+            void run(() => teller.securityCode.cancel({ flowId, reason }));
+          }}
+        />
       ) : null}
     </main>
   );
