@@ -7,22 +7,17 @@ import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { DepositSlipInput } from '../../../domain/deposit/slip';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
-import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import { AmountInput } from '../../components/AmountInput';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DeclarationForm } from '../../components/DeclarationForm';
+import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
-import { SupervisorApproval } from '../../components/SupervisorApproval';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from './bogota';
 import { ChequeRows, emptyCheque, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
-
-type Step = 'edit' | 'approval' | 'declaration' | 'confirm';
 
 /**
  * Consignación (F3): account, who deposits, cash by denomination, cheques, the slip's total; then the
@@ -37,9 +32,8 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const [cheques, setCheques] = useState<ChequeRow[]>([]);
   const [declared, setDeclared] = useState<number | null>(null);
   const [plan, setPlan] = useState<DepositPlanView | null>(null);
-  const [step, setStep] = useState<Step>('edit');
-  const [approvalId, setApprovalId] = useState<string | null>(null);
-  const [declaration, setDeclaration] = useState<CashDeclaration | null>(null);
+  const steps = useComprobanteSteps();
+  const { approvalId, declaration } = steps;
   const [error, setError] = useState<AppErrorShape | string | null>(null);
   const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
@@ -69,13 +63,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     const first = v.account.holders[0];
     if (first) setDepositor({ type: first.id.type, number: first.id.number });
     setPlan(null);
-    setApprovalId(null);
-  };
-
-  const next = (p: DepositPlanView, approved: string | null, decl: CashDeclaration | null) => {
-    if (p.approvalReasons.length > 0 && approved === null) return setStep('approval');
-    if (p.uiaf.declarationRequired && decl === null) return setStep('declaration');
-    setStep('confirm');
+    steps.forgetApproval();
   };
 
   const review = async () => {
@@ -87,7 +75,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    next(r.data.plan, approvalId, declaration);
+    steps.advance(r.data.plan);
   };
 
   const post = async () => {
@@ -96,31 +84,16 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     setBusy(true);
     const r = await teller.deposit.post({ idempotencyKey: key.current, slip: s, ...(approvalId ? { approvalId } : {}), ...(declaration ? { declaration } : {}) });
     setBusy(false);
-    setStep('edit');
+    steps.edit();
     if (r.ok) setPosted(r.data);
     else setError(r.error);
   };
 
   if (posted) {
     return (
-      <main
-        className="screen"
-        aria-labelledby="deposit-done"
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            onDone();
-          }
-        }}
-      >
-        <h1 id="deposit-done">Consignación registrada · {posted.sequence}</h1>
+      <PostedView id="deposit-done" title="Consignación registrada" sequence={posted.sequence} onDone={onDone}>
         <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
-        <div className="actions">
-          <button type="button" className="primary" autoFocus onClick={onDone}>
-            Nueva operación <kbd>Enter</kbd>
-          </button>
-        </div>
-      </main>
+      </PostedView>
     );
   }
 
@@ -131,7 +104,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
       className="screen"
       aria-labelledby="deposit-title"
       onKeyDown={(e) => {
-        if (step !== 'edit') return;
+        if (steps.step !== 'edit') return;
         if (e.key === 'F10') {
           e.preventDefault();
           totalRef.current?.querySelector('input')?.focus();
@@ -177,37 +150,25 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
-      {step === 'approval' && plan && slip() ? (
-        <SupervisorApproval
-          teller={teller}
-          operation={{ kind: 'deposit', slip: slip() as DepositSlipInput }}
-          onCancel={() => setStep('edit')}
-          onApproved={(id) => {
-            setApprovalId(id);
-            next(plan, id, declaration);
-          }}
-        />
-      ) : null}
-      {step === 'declaration' && plan && view ? (
-        <DeclarationForm
-          direction="deposito"
-          amount={plan.cash}
-          accountNumber={view.account.number}
-          transactor={{ id: depositor, name: isHolder ? (view.account.holders.find((h) => h.id.number === depositor.number)?.name ?? depositorName) : depositorName }}
-          office={{ code: '001', city: OFFICE_CITY }}
-          {...bogotaNow()}
-          onCancel={() => setStep('edit')}
-          onDone={(d) => {
-            setDeclaration(d);
-            next(plan, approvalId, d);
-          }}
-        />
-      ) : null}
-      {step === 'confirm' && plan ? (
-        <ConfirmDialog title="Confirmar consignación" confirmLabel="Registrar" busy={busy} onCancel={() => setStep('edit')} onConfirm={() => void post()}>
-          <DepositSummary plan={plan} />
-        </ConfirmDialog>
-      ) : null}
+      <ComprobanteStepDialogs
+        steps={steps}
+        plan={plan}
+        teller={teller}
+        operation={slip() ? { kind: 'deposit', slip: slip() as DepositSlipInput } : null}
+        declaration={
+          view && plan
+            ? {
+                direction: 'deposito',
+                amount: plan.cash,
+                accountNumber: view.account.number,
+                transactor: { id: depositor, name: isHolder ? (view.account.holders.find((h) => h.id.number === depositor.number)?.name ?? depositorName) : depositorName },
+                office: { code: '001', city: OFFICE_CITY },
+                ...bogotaNow(),
+              }
+            : null
+        }
+        confirm={{ title: 'Confirmar consignación', label: 'Registrar', busy, onConfirm: () => void post(), summary: plan ? <DepositSummary plan={plan} /> : null }}
+      />
     </main>
   );
 };

@@ -9,15 +9,13 @@ import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
 import { AmountInput } from '../../components/AmountInput';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
-import { SupervisorApproval } from '../../components/SupervisorApproval';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
-type Step = 'edit' | 'approval' | 'confirm';
 type Request = TransferRequestInput;
 
 /**
@@ -31,8 +29,8 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const [amount, setAmount] = useState<number | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [step, setStep] = useState<Step>('edit');
-  const [approvalId, setApprovalId] = useState<string | null>(null);
+  const steps = useComprobanteSteps();
+  const { approvalId } = steps;
   const [error, setError] = useState<AppErrorShape | string | null>(null);
   const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
@@ -57,7 +55,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     const first = v.account.holders[0];
     setPresent(first ? { [`${first.id.type}:${first.id.number}`]: true } : {});
     setPlan(null);
-    setApprovalId(null);
+    steps.forgetApproval();
   };
 
   const review = async () => {
@@ -70,7 +68,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    setStep(r.data.plan.approvalReasons.length > 0 && approvalId === null ? 'approval' : 'confirm');
+    steps.advance(r.data.plan);
   };
 
   const post = async () => {
@@ -79,23 +77,16 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setBusy(true);
     const r = await teller.transfer.post({ idempotencyKey: key.current, request: req, ...(approvalId ? { approvalId } : {}) });
     setBusy(false);
-    setStep('edit');
+    steps.edit();
     if (!r.ok) return setError(r.error);
     setPosted(r.data);
   };
 
   if (posted) {
     return (
-      <main className="screen" aria-labelledby="transfer-done">
-        <h1 id="transfer-done">Traslado registrado · {posted.sequence}</h1>
-        <p>Entregue el comprobante al cliente. No hay movimiento de efectivo.</p>
+      <PostedView id="transfer-done" title="Traslado registrado" sequence={posted.sequence} instruction="Entregue el comprobante al cliente. No hay movimiento de efectivo." onDone={onDone}>
         <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
-        <div className="actions">
-          <button type="button" className="primary" autoFocus onClick={onDone}>
-            Nueva operación <kbd>Enter</kbd>
-          </button>
-        </div>
-      </main>
+      </PostedView>
     );
   }
 
@@ -136,52 +127,50 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!to || busy} />
         </div>
       </div>
-      {step === 'approval' && plan && request() ? (
-        <SupervisorApproval
-          teller={teller}
-          operation={{ kind: 'transfer', request: request() as Request }}
-          onCancel={() => setStep('edit')}
-          onApproved={(id) => {
-            setApprovalId(id);
-            setStep('confirm');
-          }}
-        />
-      ) : null}
-      {step === 'confirm' && plan && from && to ? (
-        <ConfirmDialog title="Confirmar transferencia" confirmLabel="Trasladar" busy={busy} onCancel={() => setStep('edit')} onConfirm={() => void post()}>
-          <p>
-            De la cuenta {from.account.number} a la cuenta {to.account.number} ({to.account.holders.map((h) => h.name).join(', ')})
-          </p>
-          <table className="summary" data-testid="transfer-summary">
-            <tbody>
-              {plan.debits.map((d) => (
-                <tr key={d.kind}>
-                  <td>{d.label}</td>
-                  <td className="num">{formatPesos(d.amount)}</td>
-                </tr>
-              ))}
-              <tr className="total">
-                <td>Total debitado</td>
-                <td className="num">{formatPesos(plan.debitTotal)}</td>
-              </tr>
-              <tr>
-                <td>Comisión</td>
-                <td className="num">{formatPesos(0)}</td>
-              </tr>
-              <tr>
-                <td>Abono disponible hoy en destino</td>
-                <td className="num">{formatPesos(plan.credit)}</td>
-              </tr>
-            </tbody>
-          </table>
-          {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
-          {plan.notices.map((n) => (
-            <p key={n} className="notice">
-              {n}
-            </p>
-          ))}
-        </ConfirmDialog>
-      ) : null}
+      <ComprobanteStepDialogs
+        steps={steps}
+        plan={plan}
+        teller={teller}
+        operation={request() ? { kind: 'transfer', request: request() as Request } : null}
+        confirm={{ title: 'Confirmar transferencia', label: 'Trasladar', busy, onConfirm: () => void post(), summary: plan && from && to ? <TransferSummary plan={plan} from={from} to={to} /> : null }}
+      />
     </main>
   );
 };
+
+/** Origin, destination, debits with the GMF apart and what the destination has available today. */
+const TransferSummary = ({ plan, from, to }: { plan: Plan; from: AccountView; to: AccountView }) => (
+  <>
+    <p>
+      De la cuenta {from.account.number} a la cuenta {to.account.number} ({to.account.holders.map((h) => h.name).join(', ')})
+    </p>
+    <table className="summary" data-testid="transfer-summary">
+      <tbody>
+        {plan.debits.map((d) => (
+          <tr key={d.kind}>
+            <td>{d.label}</td>
+            <td className="num">{formatPesos(d.amount)}</td>
+          </tr>
+        ))}
+        <tr className="total">
+          <td>Total debitado</td>
+          <td className="num">{formatPesos(plan.debitTotal)}</td>
+        </tr>
+        <tr>
+          <td>Comisión</td>
+          <td className="num">{formatPesos(0)}</td>
+        </tr>
+        <tr>
+          <td>Abono disponible hoy en destino</td>
+          <td className="num">{formatPesos(plan.credit)}</td>
+        </tr>
+      </tbody>
+    </table>
+    {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
+    {plan.notices.map((n) => (
+      <p key={n} className="notice">
+        {n}
+      </p>
+    ))}
+  </>
+);

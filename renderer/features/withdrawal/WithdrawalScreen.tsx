@@ -6,22 +6,18 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { formatDocument } from '../../../domain/identity/document';
-import { DENOMINATIONS, countOf } from '../../../domain/money/denominations';
+import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
-import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
 import { AmountInput } from '../../components/AmountInput';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DeclarationForm } from '../../components/DeclarationForm';
+import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
-import { SupervisorApproval } from '../../components/SupervisorApproval';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
-type Step = 'edit' | 'approval' | 'declaration' | 'confirm';
 
 /**
  * Retiro por ventanilla (F4): account, who is present (every holder of a conjunta), amount; the summary shows
@@ -35,9 +31,8 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
   const [third, setThird] = useState({ name: '', number: '' });
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [step, setStep] = useState<Step>('edit');
-  const [approvalId, setApprovalId] = useState<string | null>(null);
-  const [declaration, setDeclaration] = useState<CashDeclaration | null>(null);
+  const steps = useComprobanteSteps();
+  const { approvalId, declaration } = steps;
   const [error, setError] = useState<AppErrorShape | string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,13 +66,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     const first = v.account.holders[0];
     setPresent(first ? { [`${first.id.type}:${first.id.number}`]: true } : {});
     setPlan(null);
-    setApprovalId(null);
-  };
-
-  const next = (p: Plan, approved: string | null, decl: CashDeclaration | null) => {
-    if (p.approvalReasons.length > 0 && approved === null) return setStep('approval');
-    if (p.uiaf.declarationRequired && decl === null) return setStep('declaration');
-    setStep('confirm');
+    steps.forgetApproval();
   };
 
   const review = async () => {
@@ -91,7 +80,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    next(r.data.plan, approvalId, declaration);
+    steps.advance(r.data.plan);
   };
 
   const post = async () => {
@@ -100,7 +89,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     setBusy(true);
     const r = await teller.withdrawal.post({ idempotencyKey: key.current, request: req, ...(approvalId ? { approvalId } : {}) });
     setBusy(false);
-    setStep('edit');
+    steps.edit();
     if (!r.ok) return setError(r.error);
     if (r.data.status === 'pendiente') return setPending(r.data.message);
     setPending(null);
@@ -109,20 +98,15 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 
   if (posted) {
     return (
-      <main className="screen" aria-labelledby="withdrawal-done">
-        <h1 id="withdrawal-done">Retiro registrado · {posted.sequence}</h1>
-        <p>
-          {payoutKind !== 'efectivo'
-            ? 'Entregue el cheque de gerencia y haga firmar el comprobante.'
-            : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
-        </p>
+      <PostedView
+        id="withdrawal-done"
+        title="Retiro registrado"
+        sequence={posted.sequence}
+        instruction={payoutKind !== 'efectivo' ? 'Entregue el cheque de gerencia y haga firmar el comprobante.' : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
+        onDone={onDone}
+      >
         <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
-        <div className="actions">
-          <button type="button" className="primary" autoFocus onClick={onDone}>
-            Nueva operación <kbd>Enter</kbd>
-          </button>
-        </div>
-      </main>
+      </PostedView>
     );
   }
 
@@ -200,74 +184,69 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
-      {step === 'approval' && plan && request() ? (
-        <SupervisorApproval
-          teller={teller}
-          operation={{ kind: 'withdrawal', request: request() as WithdrawalRequestInput }}
-          onCancel={() => setStep('edit')}
-          onApproved={(id) => {
-            setApprovalId(id);
-            next(plan, id, declaration);
-          }}
-        />
-      ) : null}
-      {step === 'declaration' && plan && view ? (
-        <DeclarationForm
-          direction="retiro"
-          amount={plan.amount}
-          accountNumber={view.account.number}
-          transactor={{ id: presenters[0] ?? { type: 'CC', number: '' }, name: holders.find((h) => present[`${h.id.type}:${h.id.number}`])?.name ?? '' }}
-          office={{ code: '001', city: OFFICE_CITY }}
-          {...bogotaNow()}
-          onCancel={() => setStep('edit')}
-          onDone={(d) => {
-            setDeclaration(d);
-            next(plan, approvalId, d);
-          }}
-        />
-      ) : null}
-      {step === 'confirm' && plan ? (
-        <ConfirmDialog title="Confirmar retiro" confirmLabel="Autorizar y pagar" busy={busy} onCancel={() => setStep('edit')} onConfirm={() => void post()}>
-          <table className="summary" data-testid="withdrawal-summary">
-            <tbody>
-              {plan.debits.map((d) => (
-                <tr key={d.kind}>
-                  <td>{d.label}</td>
-                  <td className="num">{formatPesos(d.amount)}</td>
-                </tr>
-              ))}
-              <tr className="total">
-                <td>Total debitado</td>
-                <td className="num">{formatPesos(plan.debitTotal)}</td>
-              </tr>
-              <tr>
-                <td>Comisión</td>
-                <td className="num">{formatPesos(plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0))}</td>
-              </tr>
-            </tbody>
-          </table>
-          {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
-          {plan.payout.kind === 'cheque-gerencia' ? (
-            <p data-testid="payout-cheque">
-              Cheque de gerencia a nombre de {plan.payout.beneficiary.name}
-              {plan.payout.firstBeneficiaryOnly ? ', para consignar en cuenta del primer beneficiario' : ''}. No se entrega efectivo.
-            </p>
-          ) : null}
-          {mix ? (
-            <p data-testid="payout-mix">
-              Entregar:{' '}
-              {DENOMINATIONS.filter((d) => countOf(mix, d) > 0)
-                .map((d) => `${countOf(mix, d)} × ${formatPesos(d)}`)
-                .join(', ')}
-            </p>
-          ) : null}
-          {plan.notices.map((n) => (
-            <p key={n} className="notice">
-              {n}
-            </p>
-          ))}
-        </ConfirmDialog>
-      ) : null}
+      <ComprobanteStepDialogs
+        steps={steps}
+        plan={plan}
+        teller={teller}
+        operation={request() ? { kind: 'withdrawal', request: request() as WithdrawalRequestInput } : null}
+        declaration={
+          view && plan
+            ? {
+                direction: 'retiro',
+                amount: plan.amount,
+                accountNumber: view.account.number,
+                transactor: { id: presenters[0] ?? { type: 'CC', number: '' }, name: holders.find((h) => present[`${h.id.type}:${h.id.number}`])?.name ?? '' },
+                office: { code: '001', city: OFFICE_CITY },
+                ...bogotaNow(),
+              }
+            : null
+        }
+        confirm={{ title: 'Confirmar retiro', label: 'Autorizar y pagar', busy, onConfirm: () => void post(), summary: plan ? <WithdrawalSummary plan={plan} mix={mix} /> : null }}
+      />
     </main>
   );
 };
+
+/** What the teller reads to the customer before paying: debits with the GMF apart, total, commission, payout. */
+const WithdrawalSummary = ({ plan, mix }: { plan: Plan; mix: DenominationCount | null }) => (
+  <>
+    <table className="summary" data-testid="withdrawal-summary">
+      <tbody>
+        {plan.debits.map((d) => (
+          <tr key={d.kind}>
+            <td>{d.label}</td>
+            <td className="num">{formatPesos(d.amount)}</td>
+          </tr>
+        ))}
+        <tr className="total">
+          <td>Total debitado</td>
+          <td className="num">{formatPesos(plan.debitTotal)}</td>
+        </tr>
+        <tr>
+          <td>Comisión</td>
+          <td className="num">{formatPesos(plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0))}</td>
+        </tr>
+      </tbody>
+    </table>
+    {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
+    {plan.payout.kind === 'cheque-gerencia' ? (
+      <p data-testid="payout-cheque">
+        Cheque de gerencia a nombre de {plan.payout.beneficiary.name}
+        {plan.payout.firstBeneficiaryOnly ? ', para consignar en cuenta del primer beneficiario' : ''}. No se entrega efectivo.
+      </p>
+    ) : null}
+    {mix ? (
+      <p data-testid="payout-mix">
+        Entregar:{' '}
+        {DENOMINATIONS.filter((d) => countOf(mix, d) > 0)
+          .map((d) => `${countOf(mix, d)} × ${formatPesos(d)}`)
+          .join(', ')}
+      </p>
+    ) : null}
+    {plan.notices.map((n) => (
+      <p key={n} className="notice">
+        {n}
+      </p>
+    ))}
+  </>
+);
