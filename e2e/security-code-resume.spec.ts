@@ -62,6 +62,15 @@ test('Esc mid-flow: the open request is listed, resumes at the same step and com
   await expect(message(app)).toContainText('Error de seguridad en datos');
   await expect(app.getByTestId('flow-customer')).toContainText('CC 900.000.003');
   await expect(app.getByLabel('Celular anterior que el cliente dio al banco')).toBeFocused();
+
+  // The session locks (inactivity or F11 from the start menu): unlocking returns to the same step.
+  await app.evaluate(() => (window as unknown as { teller: { session: { lock(r: object): Promise<unknown> } } }).teller.session.lock({}));
+  await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible();
+  await app.getByLabel('Contraseña').fill(DEMO.teller.password);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeHidden();
+  await expect(message(app)).toContainText('Error de seguridad en datos');
+  await app.getByLabel('Celular anterior que el cliente dio al banco').focus();
   await app.keyboard.type('3151234503');
   await app.keyboard.press('Enter');
   await expect(message(app)).toContainText('Celular actualizado y código enviado');
@@ -146,4 +155,43 @@ test('cancel with a reason: the request leaves the list, stays in the journal wi
   const cancelled = entries.filter((e) => e.payload.flowId === flowId && e.payload.outcome === 'cancelled');
   expect(cancelled).toHaveLength(1);
   expect(cancelled[0]?.payload).toMatchObject({ reason: 'El cliente se retiró sin esperar', from: 'awaiting_previous_phone' });
+});
+
+test('another teller’s open request: listed but not theirs to resume; a supervisor cancels it with a reason', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await openWizard(app);
+  await identify(app, '900000001');
+  await app.keyboard.press('Escape');
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F12');
+
+  await login(app, DEMO.teller2);
+  await expectHome(app, DEMO.teller2.name);
+  await openWizard(app);
+  await app.keyboard.press('F7');
+  await expect(rows(app)).toHaveCount(1);
+  await expect(rows(app).first()).toContainText(DEMO.teller.name);
+  await app.keyboard.press('Enter');
+  await expect(panel(app).getByRole('alert')).toContainText('solo quien la inició puede reanudarla');
+  await app.keyboard.press('Delete');
+  await expect(panel(app).getByRole('alert')).toContainText('Solo quien inició la solicitud o un supervisor puede cancelarla');
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Escape');
+  await expectHome(app, DEMO.teller2.name);
+  await app.keyboard.press('F12');
+
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await app.keyboard.press('F7');
+  await expect(app.getByRole('heading', { name: 'Generación de código de seguridad', level: 1 })).toBeVisible();
+  await app.keyboard.press('F7');
+  await expect(rows(app)).toHaveCount(1);
+  await app.keyboard.press('Delete');
+  await expect(panel(app).getByLabel('Motivo de la cancelación')).toBeFocused();
+  // A quick reason: 1 = "El cliente se retiró".
+  await app.keyboard.press('1');
+  await expect(panel(app).getByLabel('Motivo de la cancelación')).toHaveValue('El cliente se retiró');
+  await app.keyboard.press('Enter');
+  await expect(panel(app).getByTestId('open-flows-empty')).toBeVisible();
 });
