@@ -1,12 +1,13 @@
 import type { ApprovalReason } from '../../../domain/approval/reasons';
-import { approvalCovers, decideApproval, openApprovalRequest } from '../../../domain/approval/request';
+import { approvalCovers, openApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
-import { inTransaction, type Db } from '../../store/db';
+import type { Db } from '../../store/db';
 import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
+import { applyDecision } from './decide';
 import { approvalSubject } from './subject';
 
 /** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
@@ -102,33 +103,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         details: { approvalId: rec.request.id },
         makersFirst: true,
       });
-      const at = deps.clock.now().toISOString();
-      const decided = decideApproval(
-        rec.request,
-        req.decision === 'aprobar'
-          ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) }
-          : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' },
-      );
-      if (!decided.ok) {
-        if (decided.error.code === 'APPROVAL_EXPIRED') {
-          const lapsed = decideApproval(rec.request, { type: 'vencer', at });
-          if (lapsed.ok) inTransaction(deps.db, () => deps.approvals.saveDecision(lapsed.value));
-        }
-        throw new AppError(decided.error.code, decided.error.message, decided.error.details);
-      }
-      inTransaction(deps.db, () => {
-        if (!deps.approvals.saveDecision(decided.value)) {
-          throw new AppError('APPROVAL_ALREADY_DECIDED', 'Otro supervisor ya decidió esta solicitud. Consulte su estado.');
-        }
-        deps.journal.record('approval', sup.id, {
-          action: decided.value.status,
-          approvalId: rec.request.id,
-          makerId: rec.request.makerId,
-          checkerId: sup.id,
-          reasons: rec.request.reasons.map((r) => r.code),
-          note: decided.value.note ?? null,
-        });
-      });
+      applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save: deps.approvals.saveDecision, journal: {} });
       return view(find(req.approvalId));
     },
 

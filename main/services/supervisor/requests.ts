@@ -1,12 +1,13 @@
 import { approvalReason, type ApprovalReasonCode } from '../../../domain/approval/reasons';
-import { decideApproval, openApprovalRequest } from '../../../domain/approval/request';
+import { openApprovalRequest } from '../../../domain/approval/request';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
 import type { Clock, Ids } from '../../core/runtime';
-import { inTransaction, type Db } from '../../store/db';
+import type { Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
+import { applyDecision } from '../approval/decide';
 import { checkSupervisor } from '../session/check-supervisor';
 
 const TTL_SECONDS = 30 * 60;
@@ -71,35 +72,16 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
       const makers = [rec.request.makerId, ...(signedIn && signedIn.role !== 'supervisor' ? [signedIn.id] : [])];
       const sup = await checkSupervisor(deps, { username: req.username, password: req.password, makers, context: `aprobacion ${rec.kind}` });
-      const at = deps.clock.now().toISOString();
-      const decided = decideApproval(
-        rec.request,
-        req.decision === 'aprobar'
-          ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) }
-          : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' },
-      );
-      if (!decided.ok) {
-        if (decided.error.code === 'APPROVAL_EXPIRED') {
-          const lapsed = decideApproval(rec.request, { type: 'vencer', at });
-          if (lapsed.ok) inTransaction(deps.db, () => deps.lifecycle.saveDecision(lapsed.value));
-        }
-        throw new AppError(decided.error.code, decided.error.message, decided.error.details);
-      }
-      inTransaction(deps.db, () => {
-        if (!deps.lifecycle.saveDecision(decided.value)) throw new AppError('APPROVAL_ALREADY_DECIDED', 'Otro supervisor ya decidió esta solicitud.');
-        deps.journal.record('approval', sup.id, {
-          action: decided.value.status,
-          approvalId: rec.request.id,
-          kind: rec.kind,
-          makerId: rec.request.makerId,
-          checkerId: sup.id,
-          reasons: rec.request.reasons.map((r) => r.code),
-          note: decided.value.note ?? null,
-          amount: rec.amount,
-        });
+      const decided = applyDecision(deps, {
+        request: rec.request,
+        checkerId: sup.id,
+        decision: req.decision,
+        note: req.note,
+        save: deps.lifecycle.saveDecision,
+        journal: { kind: rec.kind, amount: rec.amount },
       });
       deps.onChange();
-      return decided.value.status;
+      return decided.status;
     },
     /**
      * At the effect, inside its transaction: the request must be this one, approved by someone else, unused.

@@ -1,0 +1,50 @@
+import { decideApproval, type ApprovalRequest } from '../../../domain/approval/request';
+import type { JsonObject } from '../../../domain/journal/canonical';
+import { AppError } from '../../core/errors';
+import type { Clock } from '../../core/runtime';
+import { inTransaction, type Db } from '../../store/db';
+import type { Journal } from '../journal/writer';
+
+/**
+ * A checked supervisor's decision on a request, for every kind of request (comprobante approvals, till
+ * requests): a lapsed request is saved as `vencida` and refused; otherwise the decision is saved once — a
+ * concurrent decision by another supervisor loses — and journaled under the supervisor with `journal`'s extras.
+ */
+export const applyDecision = (
+  deps: { db: Db; journal: Journal; clock: Clock },
+  input: {
+    request: ApprovalRequest;
+    checkerId: string;
+    decision: 'aprobar' | 'rechazar';
+    note?: string | undefined;
+    save: (decided: ApprovalRequest) => boolean;
+    journal: JsonObject;
+  },
+): ApprovalRequest => {
+  const at = deps.clock.now().toISOString();
+  const { request, checkerId, note } = input;
+  const decided = decideApproval(
+    request,
+    input.decision === 'aprobar' ? { type: 'aprobar', checkerId, at, ...(note ? { note } : {}) } : { type: 'rechazar', checkerId, at, note: note ?? '' },
+  );
+  if (!decided.ok) {
+    if (decided.error.code === 'APPROVAL_EXPIRED') {
+      const lapsed = decideApproval(request, { type: 'vencer', at });
+      if (lapsed.ok) inTransaction(deps.db, () => input.save(lapsed.value));
+    }
+    throw new AppError(decided.error.code, decided.error.message, decided.error.details);
+  }
+  inTransaction(deps.db, () => {
+    if (!input.save(decided.value)) throw new AppError('APPROVAL_ALREADY_DECIDED', 'Otro supervisor ya decidió esta solicitud. Consulte su estado.');
+    deps.journal.record('approval', checkerId, {
+      action: decided.value.status,
+      approvalId: request.id,
+      makerId: request.makerId,
+      checkerId,
+      reasons: request.reasons.map((r) => r.code),
+      note: decided.value.note ?? null,
+      ...input.journal,
+    });
+  });
+  return decided.value;
+};
