@@ -1,11 +1,13 @@
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import { formatPesos } from '../../../domain/money/pesos';
+import { HoldingWarning } from '../vault/HoldingWarning';
 
 const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting. */
 export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => (
   <div data-testid="deposit-summary">
+    {plan.cash > 0 ? <HoldingWarning incoming={plan.cash} /> : null}
     <table className="summary">
       <tbody>
         <tr>

@@ -42,6 +42,13 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     await loadBranch();
   }, [teller, loadBranch]);
   useEffect(() => void load(), [load]);
+  // The till may have moved since the shell last read it (a surplus sent from a deposit's summary).
+  const refreshed = useRef(false);
+  useEffect(() => {
+    if (refreshed.current) return;
+    refreshed.current = true;
+    onChanged();
+  }, [onChanged]);
   // Transfers from other tills arrive through central: keep the list current while the screen is open.
   useEffect(() => {
     const timer = setInterval(() => void loadBranch(), POLL_MS);

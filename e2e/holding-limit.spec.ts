@@ -1,0 +1,46 @@
+import { test, expect } from './support/fixtures';
+import { openAccount } from './support/comprobante';
+import { DEMO, expectHome, login } from './support/pages';
+
+/**
+ * Issue 7 "Till": a maximum holding per till ($ 60.000.000 by default, warning from 90 %) with a prompt to send the
+ * surplus to the vault before the limit is crossed: the deposit's summary warns before it is confirmed and
+ * offers the transfer.
+ */
+test('a deposit that would take the till over its limit warns before confirming and sends the surplus to the vault first', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  // 100.000 × 560 + 50.000 × 20 = $ 57.000.000
+  for (const r of ['560', '20', '', '', '', '', '', '', '', '', '']) {
+    if (r) await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+  await app.keyboard.type('57000000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('till-summary')).toContainText('abierta');
+
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type('40'); // $ 4.000.000
+  await app.keyboard.press('F10');
+  await app.keyboard.type('4000000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  const warning = dialog.getByTestId('holding-warning');
+  await expect(warning).toContainText('la caja quedaría en $ 61.000.000, por encima de su límite de $ 60.000.000');
+  await dialog.getByRole('button', { name: 'Trasladar $ 7.100.000 a la bóveda ahora' }).click();
+  await expect(dialog.getByTestId('holding-sent')).toContainText('Traslado de $ 7.100.000 a la bóveda enviado');
+  await expect(warning).toHaveCount(0);
+
+  await dialog.getByRole('button', { name: /Registrar/ }).click();
+  await expect(app.getByTestId('receipt')).toContainText('****0011');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F10');
+  // 57.000.000 − 7.100.000 + 4.000.000; the surplus waits for the supervisor in the vault.
+  await expect(app.getByTestId('vault-till-total')).toHaveText('$ 53.900.000');
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('$ 7.100.000');
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
+});

@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TillSession } from '../../../domain/contract/till';
+import { formatPesos } from '../../../domain/money/pesos';
+import { surplusMix } from '../../../domain/till/holding';
+import { checkIncomingCash } from '../../../domain/till/incoming-cash';
+import { connectTeller } from '../../api/teller';
+
+/**
+ * Before cash is confirmed into the till (a deposit's summary): warns when it would take the till to or over
+ * its holding limit, and offers to send the surplus to the vault right here — it leaves the till at once and
+ * stays en tránsito until a supervisor counts it in the vault (Bóveda y traslados, F10).
+ */
+export const HoldingWarning = ({ incoming }: { incoming: number }) => {
+  const teller = connectTeller();
+  const [till, setTill] = useState<TillSession | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = useRef(crypto.randomUUID());
+
+  const load = useCallback(async () => {
+    const r = await teller?.till.current({});
+    if (r?.ok) setTill(r.data.till);
+  }, [teller]);
+  useEffect(() => void load(), [load]);
+
+  if (!teller || !till?.holding) return null;
+  const check = checkIncomingCash(till.positionTotal, incoming, till.holding);
+  const mix = check.surplus > 0 ? surplusMix(till.position, check.surplus) : null;
+
+  const send = async () => {
+    if (!mix) return;
+    const r = await teller.vault.send({ idempotencyKey: key.current, to: { kind: 'vault', ref: 'BOVEDA' }, count: mix, declaredTotal: check.surplus });
+    if (r.ok) {
+      key.current = crypto.randomUUID();
+      setError(null);
+      setSent(`Traslado de ${formatPesos(r.data.transfer.amount)} a la bóveda enviado: queda en tránsito hasta que el supervisor lo cuente.`);
+      await load();
+    } else setError(r.error.message);
+  };
+
+  return (
+    <>
+      {sent ? (
+        <p className="notice" role="status" data-testid="holding-sent">
+          {sent}
+        </p>
+      ) : null}
+      {check.prompt ? (
+        <div className="error-banner" role="alert" data-testid="holding-warning">
+          <p>{check.prompt}</p>
+          {mix ? (
+            <button type="button" className="secondary" onClick={() => void send()}>
+              Trasladar {formatPesos(check.surplus)} a la bóveda ahora
+            </button>
+          ) : null}
+          {error ? <p>{error}</p> : null}
+        </div>
+      ) : null}
+    </>
+  );
+};
