@@ -1,5 +1,5 @@
 import type { ReceiptDocument } from '../../domain/receipt/document';
-import { formatPesos } from '../../domain/money/pesos';
+import { ReceiptLines } from './ReceiptLines';
 import './comprobante.css';
 
 /** What the printer will print, as the teller and the customer can read it on screen. */
@@ -31,32 +31,7 @@ export const ReceiptPreview = ({ receipt, printState }: { receipt: ReceiptDocume
       </div>
     ))}
     <hr />
-    {receipt.lines.map((l, i) => {
-      switch (l.kind) {
-        case 'rule':
-          return <hr key={i} />;
-        case 'text':
-          return (
-            <p key={i} style={{ textAlign: l.align ?? 'left', fontWeight: l.emphasis ? 700 : 400 }}>
-              {l.text}
-            </p>
-          );
-        case 'field':
-          return (
-            <div key={i} className="r-row">
-              <span>{l.label}</span>
-              <span>{l.value}</span>
-            </div>
-          );
-        case 'amount':
-          return (
-            <div key={i} className="r-row">
-              <span>{l.label}</span>
-              <span>{l.negative ? `-${formatPesos(l.amount)}` : formatPesos(l.amount)}</span>
-            </div>
-          );
-      }
-    })}
+    <ReceiptLines lines={receipt.lines} />
     {receipt.amountInWords ? <p data-testid="receipt-words">{receipt.amountInWords}</p> : null}
     <div className="r-row">
       <span>Verificación</span>

@@ -1,4 +1,5 @@
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { ReceiptLines } from '../../components/ReceiptLines';
 
 /** The constancia as the customer gets it: radicado and deadline, never the code. */
 export const Constancia = ({ doc, printState }: { doc: ReceiptDocument; printState: string | null }) => (
@@ -15,28 +16,7 @@ export const Constancia = ({ doc, printState }: { doc: ReceiptDocument; printSta
       <span>{doc.teller}</span>
     </div>
     <hr />
-    {doc.lines.map((l, i) => {
-      switch (l.kind) {
-        case 'rule':
-          return <hr key={i} />;
-        case 'text':
-          return (
-            <p key={i} style={{ fontWeight: l.emphasis ? 700 : 400 }}>
-              {l.text}
-            </p>
-          );
-        case 'field':
-          return (
-            <div key={i} className="r-row">
-              <span>{l.label}</span>
-              <strong>{l.value}</strong>
-            </div>
-          );
-        case 'amount':
-          return null;
-      }
-      return null;
-    })}
+    <ReceiptLines lines={doc.lines} strongValues />
     <div className="r-row">
       <span>Verificación</span>
       <span>{doc.verificationCode}</span>
