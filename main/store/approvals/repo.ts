@@ -1,6 +1,6 @@
-import type { ApprovalReason } from '../../../domain/approval/reasons';
-import type { ApprovalRequest, ApprovalStatus } from '../../../domain/approval/request';
+import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { Db } from '../db';
+import { requestOfRow, type RequestColumns } from './request-row';
 
 export type ApprovalKind = 'deposit' | 'withdrawal' | 'transfer';
 
@@ -12,36 +12,15 @@ export interface ApprovalRecord {
   usedBy: string | null;
 }
 
-interface Row {
-  id: string;
+interface Row extends RequestColumns {
   idempotency_key: string;
   kind: ApprovalKind;
-  subject: string;
   summary: string;
-  reasons: string;
-  maker_id: string;
-  requested_at: string;
-  expires_at: string;
-  status: ApprovalStatus;
-  checker_id: string | null;
-  decided_at: string | null;
-  note: string | null;
   used_by: string | null;
 }
 
 const toRecord = (r: Row): ApprovalRecord => ({
-  request: {
-    id: r.id,
-    subject: r.subject,
-    reasons: JSON.parse(r.reasons) as ApprovalReason[],
-    makerId: r.maker_id,
-    requestedAt: r.requested_at,
-    expiresAt: r.expires_at,
-    status: r.status,
-    ...(r.checker_id === null ? {} : { checkerId: r.checker_id }),
-    ...(r.decided_at === null ? {} : { decidedAt: r.decided_at }),
-    ...(r.note === null ? {} : { note: r.note }),
-  },
+  request: requestOfRow(r),
   kind: r.kind,
   summary: r.summary,
   idempotencyKey: r.idempotency_key,

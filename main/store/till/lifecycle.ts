@@ -1,7 +1,7 @@
-import type { ApprovalReason } from '../../../domain/approval/reasons';
-import type { ApprovalRequest, ApprovalStatus } from '../../../domain/approval/request';
+import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { DenominationCount } from '../../../domain/money/denominations';
 import type { Db } from '../db';
+import { requestOfRow, type RequestColumns } from '../approvals/request-row';
 
 export type ClosingState = 'recontar' | 'diferencia' | 'cuadrada' | 'cerrada';
 export interface ClosingRecord {
@@ -57,36 +57,15 @@ export interface SupervisedRecord {
   amount: number | null;
   used: boolean;
 }
-interface SupervisedRow {
-  id: string;
+interface SupervisedRow extends RequestColumns {
   kind: SupervisedKind;
-  subject: string;
   summary: string;
-  reasons: string;
   context: string;
   amount: number | null;
-  maker_id: string;
-  requested_at: string;
-  expires_at: string;
-  status: ApprovalStatus;
-  checker_id: string | null;
-  decided_at: string | null;
-  note: string | null;
   used: number;
 }
 const toSupervised = (r: SupervisedRow): SupervisedRecord => ({
-  request: {
-    id: r.id,
-    subject: r.subject,
-    reasons: JSON.parse(r.reasons) as ApprovalReason[],
-    makerId: r.maker_id,
-    requestedAt: r.requested_at,
-    expiresAt: r.expires_at,
-    status: r.status,
-    ...(r.checker_id === null ? {} : { checkerId: r.checker_id }),
-    ...(r.decided_at === null ? {} : { decidedAt: r.decided_at }),
-    ...(r.note === null ? {} : { note: r.note }),
-  },
+  request: requestOfRow(r),
   kind: r.kind,
   summary: r.summary,
   context: JSON.parse(r.context) as Record<string, string | number | null>,
