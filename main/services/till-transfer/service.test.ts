@@ -168,6 +168,37 @@ describe('till-to-till transfer through central', () => {
     expect(journal.entries.filter((e) => e.payload.transferId === sent.id).map((e) => e.payload.action).sort()).toEqual(['enviado', 'rechazado']);
   }, 60_000);
 
+  it('central killed (-9) before the receiver accepts: the till is credited at once, the acceptance waits in the outbox and reaches central exactly once', async () => {
+    const a = await station('001-02');
+    const b = await station('001-03');
+    open.push(a, b);
+    await openTill(a, { username: 'cajero2', password: 'Caja.2026' }, { '20000': 50 }, 1_000_000);
+    await openTill(b, { username: 'cajero1', password: 'Caja.2026' }, { '20000': 5 }, 100_000);
+    const sent = data<{ transfer: View }>(await a.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '03', count: { '20000': 15 }, declaredTotal: 300_000 })).transfer;
+    await until(async () => (await transfers(b)).transfers.find((t) => t.id === sent.id && t.toReceive));
+
+    await central.kill();
+    const accepted = data<{ transfer: View }>(await b.call('vault.acceptTillTransfer', { transferId: sent.id, count: { '20000': 15 } })).transfer;
+    expect(accepted).toMatchObject({ state: 'aceptado', queued: true });
+    expect((await position(b)).positionTotal).toBe(400_000);
+    expect((await transfers(b)).centralReachable).toBe(false);
+    // Still owed to central (queued, or sent when central died and so of unknown outcome until central is asked):
+    // the close stays blocked by that, no longer by the transfer.
+    const owed = await gateCodes(b);
+    expect(owed.length).toBeGreaterThan(0);
+    for (const c of owed) expect(['UNSYNCED_OPERATIONS', 'UNKNOWN_OUTCOME']).toContain(c);
+
+    await central.restart();
+    await until(async () => (await transfers(a)).transfers.find((t) => t.id === sent.id)?.state === 'aceptado', 45_000);
+    expect((await transfers(b)).transfers.find((t) => t.id === sent.id)).toMatchObject({ state: 'aceptado', queued: false });
+    expect((await position(a)).positionTotal).toBe(700_000);
+    expect((await position(b)).positionTotal).toBe(400_000);
+    // A second acceptance under any key would have been rejected (TRANSFER_SETTLED), a resent one a conflict.
+    const audit = await central.audit();
+    expect(audit.conflicts).toBe(0);
+    expect(audit.operations.filter((o) => o.status !== 'applied')).toEqual([]);
+  }, 90_000);
+
   it('refuses sending to its own till and a count that does not add up', async () => {
     const a = await station('001-02', false);
     open.push(a);

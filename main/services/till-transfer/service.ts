@@ -17,6 +17,7 @@ const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.
 /** A workstation of the branch holds one till, numbered as the workstation (`001-02` → Caja 02). */
 const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
 const label = (workstation: string) => `Caja ${tillOf(workstation)}`;
+const LIST_WAIT_MS = 1_500;
 
 export interface TillTransferDeps {
   db: Db;
@@ -152,6 +153,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
   };
 
   let pulling: Promise<boolean> | null = null;
+  let lastReachable = false;
   /** Asks central for this workstation's transfers and applies them; false when central did not answer. */
   const refresh = (): Promise<boolean> => {
     if (pulling) return pulling;
@@ -167,6 +169,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
           }
         }
         if (changes > 0) deps.onChange();
+        lastReachable = reachable;
         return reachable;
       } finally {
         pulling = null;
@@ -179,7 +182,14 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     refresh,
 
     list: async () => {
-      const centralReachable = await refresh();
+      // A slow central must not hold the screen: after a moment it lists what is known and the pull goes on.
+      let timer: NodeJS.Timeout | undefined;
+      const centralReachable = await Promise.race([
+        refresh(),
+        new Promise<boolean>((r) => {
+          timer = setTimeout(() => r(lastReachable), LIST_WAIT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
       const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
       const transfers = deps.repo.since(today).map(view);
       return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable };
