@@ -1,4 +1,4 @@
-import { FIRST_SEQUENCE, GENESIS_PREV_HASH, type HashFn } from './entry';
+import { FIRST_SEQUENCE, GENESIS_PREV_HASH, type ChainHead, type HashFn } from './entry';
 import type { ChainBreak, ChainVerification, VerifyOptions } from './verify';
 
 /**
@@ -63,6 +63,52 @@ interface Access<R> {
   digest(r: R): string | null;
 }
 
+/** What `ChainChecker` holds between rows while the chain is intact: the next sequence, its prevHash, rows so far. */
+export interface ChainState {
+  readonly expectedSequence: number;
+  readonly expectedPrev: string;
+  readonly index: number;
+}
+
+/** The state before the first row (or after the `from` head). */
+export const initialChainState = (from?: ChainHead): ChainState => ({
+  expectedSequence: from ? from.sequence + 1 : FIRST_SEQUENCE,
+  expectedPrev: from ? from.hash : GENESIS_PREV_HASH,
+  index: 0,
+});
+
+/** The rows of one sequence range, as a chunk checker saw them (parallel verification). */
+export interface ChunkRows {
+  readonly count: number;
+  readonly firstSequence: number;
+  /** The first row's stored prevHash. */
+  readonly firstPrevHash: string;
+  readonly lastSequence: number;
+  readonly lastHash: string;
+}
+
+/**
+ * A chunk checker's report on one sequence range. `fine` only when the range, taken alone, is a chain
+ * `ChainChecker` accepts row by row once its first row is accepted: sequences consecutive, every prevHash the
+ * previous row's hash, every stored hash the digest of the row's input, the anchor row (if in range) equal to
+ * the anchor. `rows` is null for an empty range. Anything else — a break, or bytes the checker could not settle
+ * cheaply — is `fine: false`, and the caller verifies exactly from that range on.
+ */
+export type ChunkSummary = { readonly fine: false } | { readonly fine: true; readonly rows: ChunkRows | null };
+
+/**
+ * Joins the next range (in sequence order) onto the chain verified so far. Returns the state `ChainChecker`
+ * would hold after pushing the range's rows one by one, or null when that is not established (the range is not
+ * fine, or its first row does not continue the chain): the verdict must then come from `ChainChecker.resume`.
+ */
+export const joinChunk = (state: ChainState, chunk: ChunkSummary): ChainState | null => {
+  if (!chunk.fine) return null;
+  const r = chunk.rows;
+  if (r === null) return state;
+  if (r.firstSequence !== state.expectedSequence || r.firstPrevHash !== state.expectedPrev) return null;
+  return { expectedSequence: r.lastSequence + 1, expectedPrev: r.lastHash, index: state.index + r.count };
+};
+
 /**
  * The chain check fed one row at a time, for verifiers that get rows (or their digests) asynchronously, e.g.
  * from a hashing worker. `push` returns the verdict as soon as the chain breaks, else null; `finish` gives it.
@@ -79,6 +125,15 @@ export class ChainChecker {
   constructor(private readonly options: VerifyOptions = {}) {
     this.expectedSequence = options.from ? options.from.sequence + 1 : FIRST_SEQUENCE;
     this.expectedPrev = options.from ? options.from.hash : GENESIS_PREV_HASH;
+  }
+
+  /** A checker in the state reached after the rows of `state` were accepted (the rest of a joined stream). */
+  static resume(state: ChainState, anchor?: ChainHead): ChainChecker {
+    const c = new ChainChecker(anchor ? { anchor } : {});
+    c.expectedSequence = state.expectedSequence;
+    c.expectedPrev = state.expectedPrev;
+    c.index = state.index;
+    return c;
   }
 
   private fail(reason: ChainBreak, index = this.index): ChainVerification {

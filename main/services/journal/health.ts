@@ -25,7 +25,7 @@ export const createJournalHealth = (deps: {
   central: Pick<CentralClient, 'call'> | null;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
   onChange: () => void;
-  /** The on-demand verification (reading and hashing overlapped, see pipelined.ts); defaults to journal.verify. */
+  /** The on-demand verification (worker threads, see parallel.ts); defaults to journal.verify. */
   verifyAsync?: (options: { anchor?: ChainHead }) => Promise<ChainVerification>;
 }) => {
   let last: { result: ChainVerification; at: string } | null = null;

@@ -13,7 +13,7 @@ import type { IdempotentRunner } from '../idempotent';
 import { journalHandlers } from '../journal-search/handlers';
 import { createJournalSearch } from '../journal-search/service';
 import { createJournalHealth } from '../journal/health';
-import { verifyPipelined } from '../journal/pipelined';
+import { verifyInParallel } from '../journal/parallel';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
 import { supervisorHandlers } from '../supervisor/handlers';
@@ -62,7 +62,7 @@ export const tillFeatures = (w: TillWiring) => {
   const vault = vaultRepo(w.db);
   const health = createJournalHealth({
     journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange,
-    verifyAsync: (o) => verifyPipelined(w.journalRepo, o),
+    verifyAsync: (o) => verifyInParallel(w.journalRepo, o),
   });
   const requests = createSupervisedRequests({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts,

@@ -35,13 +35,24 @@ const ACCOUNT = "json_extract(payload, '$.account')";
 const STATE = "COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'))";
 
 /** Rows per bulk read of the verifier: large enough to amortise the call, small enough to stay in cache. */
-const PAGE = 2048;
+export const PAGE = 2048;
 const NO_HASH = 'x'.repeat(64);
 /**
- * One page of hash inputs built by SQLite. json_quote escapes exactly as JSON.stringify for every string SQLite
- * can hold (a test pins it); the payload column already is canonical text. The aggregates run over the
- * subquery's rows in one loop, so the four lists stay aligned; were the order ever different, links would
- * fail (a false alarm, never a false pass). Rows with a malformed hash column are read whole in JS instead.
+ * A row's hash input (storedHashInput) built by SQLite. json_quote escapes exactly as JSON.stringify for every
+ * string SQLite can hold (a test pins it); the payload column already is canonical text.
+ */
+export const HASH_INPUT_SQL = `concat(prev_hash, '{"actor":', json_quote(actor), ',"at":', json_quote(at), ',"payload":', payload,
+  ',"prevHash":"', prev_hash, '","sequence":', sequence, ',"type":', json_quote(type), ',"workstation":', json_quote(workstation), '}')`;
+/**
+ * Below and above every SQLite integer (bound as REAL, compared numerically), so a range can start before the
+ * first row whatever its sequence, rows renumbered to 0 or below included.
+ */
+export const BEFORE_ALL = -1e19;
+export const AFTER_ALL = 1e19;
+/**
+ * One page of hash inputs built by SQLite. The aggregates run over the subquery's rows in one loop, so the four
+ * lists stay aligned; were the order ever different, links would fail (a false alarm, never a false pass). Rows
+ * with a malformed hash column are read whole in JS instead.
  */
 const ENCODED_PAGE = `
   SELECT group_concat(sequence, ','),
@@ -49,11 +60,7 @@ const ENCODED_PAGE = `
          CAST(group_concat(input, '') AS BLOB),
          group_concat(COALESCE(octet_length(input), -1), ',')
   FROM (
-    SELECT sequence, hash,
-      CASE WHEN length(prev_hash) = 64 AND length(hash) = 64 THEN
-        concat(prev_hash, '{"actor":', json_quote(actor), ',"at":', json_quote(at), ',"payload":', payload, ',"prevHash":"', prev_hash,
-               '","sequence":', sequence, ',"type":', json_quote(type), ',"workstation":', json_quote(workstation), '}')
-      END AS input
+    SELECT sequence, hash, CASE WHEN length(prev_hash) = 64 AND length(hash) = 64 THEN ${HASH_INPUT_SQL} END AS input
     FROM journal WHERE sequence > ? ORDER BY sequence LIMIT ${PAGE})`;
 
 /** A page of rows for bulk verification: one contiguous buffer of hash inputs (`ends` are offsets into it). */
@@ -76,8 +83,13 @@ export const journalRepo = (db: Db) => {
   const encodedPage = db.prepare(ENCODED_PAGE).raw(true);
   const rawBySequence = db.prepare('SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal WHERE sequence = ?').raw(true);
   const bySequence = db.prepare<[number], JournalRow>(`SELECT ${COLUMNS} FROM journal WHERE sequence = ?`);
+  const maxSequence = db.prepare('SELECT max(sequence) FROM journal').pluck();
   const pages = (): Generator<EncodedPage> => repo.encodedPages();
   const repo = {
+    /** The database file, for readers on other threads; null for an in-memory database (not shareable). */
+    file: (): string | null => (db.memory ? null : db.name),
+    /** Highest stored sequence (null when empty); sizes the ranges of parallel verification. */
+    maxSequence: () => maxSequence.get() as number | null,
     append: (r: JournalRow) => {
       insert.run(r.sequence, r.at, r.workstation, r.actor, r.type, r.payload, r.prevHash, r.hash);
     },
@@ -91,8 +103,7 @@ export const journalRepo = (db: Db) => {
      * instead of eight strings per row. Rows whose text fields would need JSON escaping (or whose hashes have
      * the wrong length) are read whole and encoded here, so the bytes are always exactly storedHashInput's.
      */
-    encodedPages: function* (): Generator<EncodedPage> {
-      let after = -1;
+    encodedPages: function* (after: number | bigint = BEFORE_ALL): Generator<EncodedPage> {
       for (;;) {
         const page = encodedPage.get(after) as [string | null, string | null, Buffer | null, string | null] | undefined;
         if (!page || page[0] === null) return;
@@ -136,7 +147,8 @@ export const journalRepo = (db: Db) => {
           out.ends[i] = off;
         }
         out.bytes = bytes;
-        after = out.sequences[n - 1] ?? after;
+        // From the text: a sequence beyond 2^53 (a tampered row) must not round down and be read again forever.
+        after = BigInt(seqs[n - 1] ?? '0');
         yield out;
       }
     },
