@@ -9,6 +9,7 @@ import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
 import { AmountInput } from '../../components/AmountInput';
+import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
@@ -144,33 +145,11 @@ const TransferSummary = ({ plan, from, to }: { plan: Plan; from: AccountView; to
     <p>
       De la cuenta {from.account.number} a la cuenta {to.account.number} ({to.account.holders.map((h) => h.name).join(', ')})
     </p>
-    <table className="summary" data-testid="transfer-summary">
-      <tbody>
-        {plan.debits.map((d) => (
-          <tr key={d.kind}>
-            <td>{d.label}</td>
-            <td className="num">{formatPesos(d.amount)}</td>
-          </tr>
-        ))}
-        <tr className="total">
-          <td>Total debitado</td>
-          <td className="num">{formatPesos(plan.debitTotal)}</td>
-        </tr>
-        <tr>
-          <td>Comisión</td>
-          <td className="num">{formatPesos(0)}</td>
-        </tr>
-        <tr>
-          <td>Abono disponible hoy en destino</td>
-          <td className="num">{formatPesos(plan.credit)}</td>
-        </tr>
-      </tbody>
-    </table>
-    {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
-    {plan.notices.map((n) => (
-      <p key={n} className="notice">
-        {n}
-      </p>
-    ))}
+    <DebitsTable testId="transfer-summary" plan={plan} commission={0}>
+      <tr>
+        <td>Abono disponible hoy en destino</td>
+        <td className="num">{formatPesos(plan.credit)}</td>
+      </tr>
+    </DebitsTable>
   </>
 );

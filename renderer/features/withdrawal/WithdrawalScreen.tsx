@@ -11,6 +11,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
 import { AmountInput } from '../../components/AmountInput';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
+import { DebitsTable } from '../../components/DebitsTable';
 import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
@@ -210,25 +211,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 /** What the teller reads to the customer before paying: debits with the GMF apart, total, commission, payout. */
 const WithdrawalSummary = ({ plan, mix }: { plan: Plan; mix: DenominationCount | null }) => (
   <>
-    <table className="summary" data-testid="withdrawal-summary">
-      <tbody>
-        {plan.debits.map((d) => (
-          <tr key={d.kind}>
-            <td>{d.label}</td>
-            <td className="num">{formatPesos(d.amount)}</td>
-          </tr>
-        ))}
-        <tr className="total">
-          <td>Total debitado</td>
-          <td className="num">{formatPesos(plan.debitTotal)}</td>
-        </tr>
-        <tr>
-          <td>Comisión</td>
-          <td className="num">{formatPesos(plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0))}</td>
-        </tr>
-      </tbody>
-    </table>
-    {plan.gmf.legalBasis ? <p className="muted">{plan.gmf.legalBasis}</p> : null}
+    <DebitsTable testId="withdrawal-summary" plan={plan} commission={plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0)} />
     {plan.payout.kind === 'cheque-gerencia' ? (
       <p data-testid="payout-cheque">
         Cheque de gerencia a nombre de {plan.payout.beneficiary.name}
@@ -243,10 +226,5 @@ const WithdrawalSummary = ({ plan, mix }: { plan: Plan; mix: DenominationCount |
           .join(', ')}
       </p>
     ) : null}
-    {plan.notices.map((n) => (
-      <p key={n} className="notice">
-        {n}
-      </p>
-    ))}
   </>
 );
