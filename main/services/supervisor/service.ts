@@ -60,6 +60,8 @@ export const createSupervisorService = (deps: {
   sources: DeskSourcesRepo;
   tills: TillRepo;
   vault: VaultRepo;
+  /** Till-to-till transfers with another workstation still en tránsito (sent or received here). */
+  tillTransfersInTransit?: () => number;
   health: JournalHealth;
   link: CentralLink;
   central: Pick<CentralClient, 'call'> | null;
@@ -188,7 +190,7 @@ export const createSupervisorService = (deps: {
           return { tillCode: t.tillCode, tellerName: name(t.tellerId), openedAt: t.openedAt, positionTotal: t.positionTotal, limit: h.limit, holding: h.state };
         }),
         vaultTotal: deps.vault.position()?.total ?? 0,
-        transfersInTransit: deps.vault.inTransit().length,
+        transfersInTransit: deps.vault.inTransit().length + (deps.tillTransfersInTransit?.() ?? 0),
         sync: { state: link.state, queueLength: counts.queued ?? 0, unknown: counts.unknown ?? 0, rejected: counts.rejected ?? 0, lastSyncAt: link.lastSyncAt },
         overdueRadications: deps.sources.overdueRadications(now.toISOString()),
         journal: { ok: j.ok, message: j.message },

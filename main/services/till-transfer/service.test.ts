@@ -107,6 +107,12 @@ describe('till-to-till transfer through central', () => {
     expect(data<{ transfer: View }>(await a.call('vault.sendToTill', req)).transfer.id).toBe(sent.id);
     expect(await position(a)).toMatchObject({ positionTotal: 370_000, position: { '50000': 6, '10000': 7 } });
     expect(await gateCodes(a)).toContain('TRANSFERS_IN_TRANSIT');
+    // The supervisor's dashboard at the sender counts it among the transfers en tránsito.
+    data(await a.call('session.logout'));
+    data(await a.call('session.login', { username: 'supervisor1', password: 'Super.2026' }));
+    expect(data<{ transfersInTransit: number }>(await a.call('supervisor.dashboard')).transfersInTransit).toBe(1);
+    data(await a.call('session.logout'));
+    data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
 
     // The receiving workstation learns of it from central.
     const incoming = await until(async () => {

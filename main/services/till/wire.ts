@@ -75,13 +75,15 @@ export const tillFeatures = (w: TillWiring) => {
   const vaultService = createVaultService({
     db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, onChange: w.onChange,
   });
+  const tillTransferStore = tillTransferRepo(w.db);
   const tillTransfers = createTillTransferService({
-    db: w.db, repo: tillTransferRepo(w.db), tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
+    db: w.db, repo: tillTransferStore, tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
     clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange,
   });
   const supervisor = createSupervisorService({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources: deskSourcesRepo(w.db), tills, vault, health, link: w.link,
     central: w.central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
+    tillTransfersInTransit: () => tillTransferStore.inTransit().length,
   });
   const reversal = createReversalService({
     db: w.db, comprobantes: comprobanteRepo(w.db), reversals: reversalRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
