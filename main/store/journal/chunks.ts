@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { ChainHead } from '../../../domain/journal/entry';
 import type { ChunkSummary } from '../../../domain/journal/stored';
-import { HASH_INPUT_SQL, PAGE } from './repo';
+import { HASH_INPUT_SQL } from './repo';
 
 /**
  * Checkers of sequence ranges on worker threads, each with its own read-only connection to the journal file
@@ -25,11 +25,13 @@ import { HASH_INPUT_SQL, PAGE } from './repo';
  * runs the same under tsx and in the Electron bundle. better-sqlite3 is required by its resolved path because
  * an evaluated worker resolves bare names from the working directory.
  */
+/** Rows per page here: ~0.5 MB of inputs, which measured faster than 2048 (cache) and than 256 (calls). */
+const CHUNK_PAGE_ROWS = 1024;
 const CHUNK_PAGE = `
   SELECT count(*), min(sequence), max(sequence), group_concat(prev_hash, ','), group_concat(hash, ','),
          CAST(group_concat(${HASH_INPUT_SQL}, char(10)) AS BLOB)
   FROM (SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal
-        WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ${PAGE})`;
+        WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ${CHUNK_PAGE_ROWS})`;
 
 const WORKER_SOURCE = `
 'use strict';
@@ -37,6 +39,9 @@ const { parentPort, workerData } = require('node:worker_threads');
 const crypto = require('node:crypto');
 const Database = require(workerData.sqlite);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+// Pages mapped instead of copied by read(): ~10% less CPU per row. Safe here because nothing in Caja ever
+// shrinks the file (no VACUUM, no auto_vacuum), which is what would make a mapped read fault.
+db.pragma('mmap_size = 2147418112');
 const page = db.prepare(workerData.sql).raw(true);
 const digest = typeof crypto.hash === 'function'
   ? (b) => crypto.hash('sha256', b, 'hex')
