@@ -142,6 +142,6 @@ export const devicesChannels = {
     access: 'user',
     request: EmulatorCommandSchema,
     response: z.object({ devices: z.array(DeviceStatusSchema) }),
-    errors: ['DEVICE_NOT_EMULATED', 'DEVICES_RESTARTING'],
+    errors: ['DEVICE_NOT_EMULATED', 'DEVICES_RESTARTING', 'DEVICE_EMULATOR_FAILED'],
   }),
 } as const;

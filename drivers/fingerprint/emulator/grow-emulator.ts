@@ -156,6 +156,12 @@ export const startGrowEmulator = async (options: GrowEmulatorOptions): Promise<G
     await c?.();
   };
 
+  // Unplug and replug (from the Devices screen or a test) may come in quick succession: one at a time, and a
+  // replug of a plugged device or an unplug of an unplugged one changes nothing (a second listen on the same
+  // port would fail with EADDRINUSE).
+  let plugOps: Promise<void> = Promise.resolve();
+  const oneAtATime = (fn: () => Promise<void>): Promise<void> => (plugOps = plugOps.then(fn, fn));
+
   return {
     get port() { return port; },
     get mode() { return mode; },
@@ -169,16 +175,18 @@ export const startGrowEmulator = async (options: GrowEmulatorOptions): Promise<G
       for (let i = 0; i < count; i++) g[i] = (i * 73 + 5) & 0xff;
       send?.(g);
     },
-    unplug: async () => {
+    unplug: () => oneAtATime(async () => {
+      if (!plugged) return;
       plugged = false;
       await dropLink();
       if (server) { const s = server; server = null; await new Promise<void>((r) => s.close(() => r())); }
-    },
-    replug: async () => {
+    }),
+    replug: () => oneAtATime(async () => {
+      if (plugged) return;
+      if (!server) await listen();
       plugged = true;
-      await listen();
-      await openSerial();
-    },
+      if (!serial) await openSerial();
+    }),
     stop: async () => {
       stopped = true;
       if (reopen) clearTimeout(reopen);

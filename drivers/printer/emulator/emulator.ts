@@ -122,6 +122,12 @@ export const startPrinterEmulator = async (options: PrinterEmulatorOptions): Pro
     }, 100);
   };
 
+  // Unplug and replug (from the Devices screen or a test) may come in quick succession: one at a time, and a
+  // replug of a plugged device or an unplug of an unplugged one changes nothing (a second listen on the same
+  // port would fail with EADDRINUSE).
+  let plugOps: Promise<void> = Promise.resolve();
+  const oneAtATime = (fn: () => Promise<void>): Promise<void> => (plugOps = plugOps.then(fn, fn));
+
   await listen();
   await openSerial();
 
@@ -134,7 +140,8 @@ export const startPrinterEmulator = async (options: PrinterEmulatorOptions): Pro
     insertSlip: () => core.insertSlip(),
     removeSlip: () => core.removeSlip(),
     garbage: (n) => { core.garbage(n); },
-    unplug: async () => {
+    unplug: () => oneAtATime(async () => {
+      if (!plugged) return;
       plugged = false;
       const l = link;
       link = null;
@@ -147,12 +154,13 @@ export const startPrinterEmulator = async (options: PrinterEmulatorOptions): Pro
         await l?.close();
       }
       core.resetLink();
-    },
-    replug: async () => {
+    }),
+    replug: () => oneAtATime(async () => {
+      if (plugged) return;
+      if (options.tcp && !server) await listen();
       plugged = true;
-      if (options.tcp) await listen();
-      if (options.serial) await openSerial();
-    },
+      if (options.serial && !serial) await openSerial();
+    }),
     nextPaper: (timeoutMs = 5000) => new Promise<PrintedPaper>((resolve, reject) => {
       const timer = setTimeout(() => { events.off('paper', on); reject(new Error('no paper printed in time')); }, timeoutMs);
       const on = (p: PrintedPaper): void => { clearTimeout(timer); events.off('paper', on); resolve(p); };

@@ -236,6 +236,28 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     return e as NonNullable<DeviceManager['emulators'][K]>;
   };
 
+  /** Demo and training controls, only for devices running on their emulator. */
+  const runEmulatorCommand = async (m: DeviceManager, cmd: EmulatorCommand): Promise<void> => {
+    switch (cmd.action) {
+      case 'printer.condition': emulatorOf(m, 'printer').setCondition(cmd.value); break;
+      case 'printer.unplug': await emulatorOf(m, 'printer').unplug(); break;
+      case 'printer.replug': await emulatorOf(m, 'printer').replug(); break;
+      case 'fingerprint.place': emulatorOf(m, 'fingerprint').placeFinger({ documentNumber: cmd.documentNumber, finger: cmd.finger }); break;
+      case 'fingerprint.lift': emulatorOf(m, 'fingerprint').liftFinger(); break;
+      case 'fingerprint.mode': emulatorOf(m, 'fingerprint').setMode(cmd.value); break;
+      case 'fingerprint.unplug': await emulatorOf(m, 'fingerprint').unplug(); break;
+      case 'fingerprint.replug': await emulatorOf(m, 'fingerprint').replug(); break;
+      case 'scanner.scan': {
+        const citizen = findDemoCitizen(cmd.documentNumber);
+        if (!citizen) throw new AppError('DEVICE_NOT_EMULATED', 'Esa cédula no es de un ciudadano de demostración: use una de la lista.');
+        await emulatorOf(m, 'scanner').scan(citizen);
+        break;
+      }
+      case 'scanner.unplug': emulatorOf(m, 'scanner').unplug(); break;
+      case 'scanner.replug': emulatorOf(m, 'scanner').replug(); break;
+    }
+  };
+
   const service = {
     /** Creates the manager from the effective config and starts it (emulators in-process). Never rejects for a missing device. */
     start: (): Promise<void> => {
@@ -427,26 +449,15 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       return settings();
     },
 
-    /** Demo and training controls, only for devices running on their emulator. */
+    /** Demo and training controls; a failure of the emulator itself is a typed error, never INTERNAL. */
     emulator: async (cmd: EmulatorCommand): Promise<DeviceStatus[]> => {
       const m = requireManager();
-      switch (cmd.action) {
-        case 'printer.condition': emulatorOf(m, 'printer').setCondition(cmd.value); break;
-        case 'printer.unplug': await emulatorOf(m, 'printer').unplug(); break;
-        case 'printer.replug': await emulatorOf(m, 'printer').replug(); break;
-        case 'fingerprint.place': emulatorOf(m, 'fingerprint').placeFinger({ documentNumber: cmd.documentNumber, finger: cmd.finger }); break;
-        case 'fingerprint.lift': emulatorOf(m, 'fingerprint').liftFinger(); break;
-        case 'fingerprint.mode': emulatorOf(m, 'fingerprint').setMode(cmd.value); break;
-        case 'fingerprint.unplug': await emulatorOf(m, 'fingerprint').unplug(); break;
-        case 'fingerprint.replug': await emulatorOf(m, 'fingerprint').replug(); break;
-        case 'scanner.scan': {
-          const citizen = findDemoCitizen(cmd.documentNumber);
-          if (!citizen) throw new AppError('DEVICE_NOT_EMULATED', 'Esa cédula no es de un ciudadano de demostración: use una de la lista.');
-          await emulatorOf(m, 'scanner').scan(citizen);
-          break;
-        }
-        case 'scanner.unplug': emulatorOf(m, 'scanner').unplug(); break;
-        case 'scanner.replug': emulatorOf(m, 'scanner').replug(); break;
+      try {
+        await runEmulatorCommand(m, cmd);
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        // E.g. the emulator's port was taken by another program while it was unplugged.
+        throw new AppError('DEVICE_EMULATOR_FAILED', `El emulador no pudo cumplir la orden (${cmd.action}): ${(e as Error).message}. Revise la configuración de dispositivos (F9).`);
       }
       return service.status();
     },
