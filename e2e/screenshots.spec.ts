@@ -1,5 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
+import { openAccount, openTill, supervisorApproves } from './support/comprobante';
 
 /**
  * Regenerates the README's screenshots when SCREENSHOTS=1 (`SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
@@ -31,4 +32,41 @@ test('walks the first screens (README screenshots)', async ({ app }) => {
   await app.keyboard.press('F11');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible();
   await shot(app, 'locked');
+});
+
+test('walks the counter screens (README screenshots)', async ({ app }) => {
+  await app.setViewportSize({ width: 1200, height: 820 });
+  await openTill(app);
+  await shot(app, 'home-open');
+  // A cash and cheque deposit: the cheque goes to canje with its release date.
+  await openAccount(app, 'F3', 'Consignación', '240000000086');
+  for (const r of ['3', '4']) {
+    await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+  await app.keyboard.press('F8');
+  await app.getByLabel('Banco (código)').fill('07');
+  await app.getByLabel('No. cheque').fill('1234567');
+  await app.getByLabel('Cuenta girador').fill('11122233');
+  await app.locator('#chq-amount-0').fill('800000');
+  await app.getByLabel('Total del comprobante').fill('1300000');
+  await shot(app, 'deposit');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  const deposit = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(deposit.getByTestId('holds')).toContainText('en canje, disponible desde');
+  await shot(app, 'deposit-confirm');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toBeVisible();
+  await shot(app, 'deposit-receipt');
+  await app.keyboard.press('Enter');
+  // A withdrawal above the visación amount: the supervisor approves at this workstation.
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('6000000');
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  await shot(app, 'withdrawal-approval');
+  await supervisorApproves(app, 'visación');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' }).getByTestId('payout-mix')).toBeVisible();
+  await shot(app, 'withdrawal-confirm');
 });
