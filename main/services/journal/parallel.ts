@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { ChainHead } from '../../../domain/journal/entry';
 import { ChainChecker, initialChainState, joinChunk, type ChainState, type ChunkSummary } from '../../../domain/journal/stored';
 import type { ChainVerification } from '../../../domain/journal/verify';
-import { openChunkCheckers } from '../../store/journal/chunks';
+import { openChunkCheckers, type ChunkCheckers } from '../../store/journal/chunks';
 import { AFTER_ALL, BEFORE_ALL, type JournalRepo } from '../../store/journal/repo';
 import { sha256 } from './writer';
 
@@ -19,6 +19,11 @@ export interface ParallelVerifyOptions {
   threads?: number;
   /** Rows per range (tests use tiny ranges to put breaks on their edges). */
   chunkRows?: number;
+  /**
+   * Called when the workers could not run (e.g. the SQLite addon does not load in a worker of a packaged app);
+   * the rest of the chain is then verified on this thread, with the same verdict, only slower.
+   */
+  onWorkersFailed?: (error: unknown) => void;
 }
 
 export const defaultVerifyThreads = (): number => Math.min(MAX_THREADS, availableParallelism());
@@ -56,50 +61,59 @@ const verifyRest = async (repo: JournalRepo, after: number, state: ChainState, a
  * (`Journal.verify()`). An in-memory database cannot be shared with workers and is checked here.
  */
 export const verifyInParallel = async (repo: JournalRepo, options: ParallelVerifyOptions = {}): Promise<ChainVerification> => {
-  const anchor = options.anchor;
   const file = repo.file();
   const maxSequence = repo.maxSequence();
+  const start =
+    file !== null && maxSequence !== null ? await checkRanges(file, maxSequence, options) : { state: initialChainState(), resumeAfter: BEFORE_ALL };
+  return verifyRest(repo, start.resumeAfter, start.state, options.anchor);
+};
+
+/** The worker phase: how far the chain is established by joined ranges, and where the exact check resumes. */
+const checkRanges = async (file: string, maxSequence: number, options: ParallelVerifyOptions): Promise<{ state: ChainState; resumeAfter: number }> => {
+  const rows = Math.max(1, options.chunkRows ?? CHUNK_ROWS);
+  // Ranges are laid out for an intact chain (1..max); the first and last are open-ended, so together they cover
+  // every stored row whatever its sequence, and their concatenation is the verifier's stream.
+  const count = Math.min(MAX_CHUNKS, Math.max(1, Math.ceil(maxSequence / rows)));
+  const lo = (j: number) => (j === 0 ? BEFORE_ALL : j * rows);
+  const hi = (j: number) => (j === count - 1 ? AFTER_ALL : (j + 1) * rows);
+  const results: (ChunkSummary | undefined)[] = new Array<ChunkSummary | undefined>(count);
   let state = initialChainState();
-  let resumeAfter = BEFORE_ALL;
-  if (file !== null && maxSequence !== null) {
-    const rows = Math.max(1, options.chunkRows ?? CHUNK_ROWS);
-    // Ranges are laid out for an intact chain (1..max); the first and last are open-ended, so together they
-    // cover every stored row whatever its sequence, and their concatenation is the verifier's stream.
-    const count = Math.min(MAX_CHUNKS, Math.max(1, Math.ceil(maxSequence / rows)));
-    const lo = (j: number) => (j === 0 ? BEFORE_ALL : j * rows);
-    const hi = (j: number) => (j === count - 1 ? AFTER_ALL : (j + 1) * rows);
-    const pool = openChunkCheckers(file, Math.min(count, Math.max(1, options.threads ?? defaultVerifyThreads())));
-    try {
-      const results: (ChunkSummary | undefined)[] = new Array<ChunkSummary | undefined>(count);
-      let next = 0;
-      let joined = 0;
-      /** The first range that does not join: nothing after it needs checking by the workers. */
-      let stop = count;
-      const advance = () => {
-        for (; joined < stop; joined++) {
-          const r = results[joined];
-          if (!r) return;
-          const s = joinChunk(state, r);
-          if (s === null) {
-            stop = joined;
-            return;
-          }
-          state = s;
-        }
-      };
-      await Promise.all(
-        pool.checkers.map(async (c) => {
-          while (next < stop) {
-            const j = next++;
-            results[j] = await c.check(lo(j), hi(j), anchor);
-            advance();
-          }
-        }),
-      );
-      resumeAfter = joined === count ? AFTER_ALL : lo(joined);
-    } finally {
-      await pool.close();
+  let next = 0;
+  let joined = 0;
+  /** The first range that does not join: nothing after it needs checking by the workers. */
+  let stop = count;
+  let failed = false;
+  const advance = () => {
+    for (; joined < stop && !failed; joined++) {
+      const r = results[joined];
+      if (!r) return;
+      const s = joinChunk(state, r);
+      if (s === null) {
+        stop = joined;
+        return;
+      }
+      state = s;
     }
+  };
+  let pool: ChunkCheckers | null = null;
+  try {
+    const threads = Math.min(count, Math.max(1, options.threads ?? defaultVerifyThreads()));
+    const checkers = (pool = openChunkCheckers(file, threads)).checkers;
+    await Promise.all(
+      checkers.map(async (c) => {
+        while (next < stop && !failed) {
+          const j = next++;
+          results[j] = await c.check(lo(j), hi(j), options.anchor);
+          advance();
+        }
+      }),
+    );
+  } catch (e) {
+    // The ranges joined so far stand; the exact check goes on from the first one not joined.
+    failed = true;
+    options.onWorkersFailed?.(e);
+  } finally {
+    await pool?.close();
   }
-  return verifyRest(repo, resumeAfter, state, anchor);
+  return { state, resumeAfter: joined === count ? AFTER_ALL : lo(joined) };
 };

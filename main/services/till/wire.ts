@@ -62,7 +62,11 @@ export const tillFeatures = (w: TillWiring) => {
   const vault = vaultRepo(w.db);
   const health = createJournalHealth({
     journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange,
-    verifyAsync: (o) => verifyInParallel(w.journalRepo, o),
+    verifyAsync: (o) =>
+      verifyInParallel(w.journalRepo, {
+        ...o,
+        onWorkersFailed: (e) => w.log({ level: 'warn', msg: 'journal verification workers failed; verified on the main thread', error: String(e) }),
+      }),
   });
   const requests = createSupervisedRequests({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts,

@@ -255,6 +255,19 @@ describe('parallel verification (ranges checked on worker threads)', () => {
     expect(single.ok).toBe(sql === '' || sql.includes('> 4000'));
   });
 
+  it('workers that cannot open the database: the rest is checked on this thread, same verdict, and it is reported', async () => {
+    const { file } = setup(50);
+    tamper(file, "UPDATE journal SET actor = 'u-9' WHERE sequence = 30");
+    const db = openDatabase(file);
+    const repo = journalRepo(db);
+    const single = createJournal({ repo, clock: manualClock(new Date()), workstation: '001-03' }).verify();
+    const failures: unknown[] = [];
+    const r = await verifyInParallel({ ...repo, file: () => join(file, 'missing.sqlite') }, { chunkRows: 7, onWorkersFailed: (e) => failures.push(e) });
+    db.close();
+    expect(r).toEqual(single);
+    expect(failures).toHaveLength(1);
+  });
+
   it('an empty journal verifies with no rows', async () => {
     const { file } = setup(0);
     const db = openDatabase(file);
