@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes, type JsonValue } from './canonical';
-import { appendEntry, JOURNAL_ENTRY_TYPES, type JournalDraft, type JournalEntry } from './entry';
-import { storedHashInput, verifyStoredChain, type StoredRow } from './stored';
+import { appendEntry, GENESIS_PREV_HASH, JOURNAL_ENTRY_TYPES, type ChainHead, type JournalDraft, type JournalEntry } from './entry';
+import { ChainChecker, initialChainState, joinChunk, storedHashInput, verifyStoredChain, type ChunkSummary, type StoredRow } from './stored';
 import { verifyChain } from './verify';
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -95,5 +95,68 @@ describe('verifyStoredChain', () => {
     const last = chain[2] as JournalEntry;
     expect(verifyStoredChain(rows.slice(1), sha256Text, { from: chain[0] })).toMatchObject({ ok: true, count: 2, lastSequence: 3 });
     expect(verifyStoredChain(rows.slice(0, 2), sha256Text, { anchor: last })).toEqual({ ok: false, firstBadSequence: 3, reason: 'sequence_gap', index: 2 });
+  });
+});
+
+describe('joinChunk (parallel verification): ranges joined, then ChainChecker.resume, equal one ChainChecker', () => {
+  interface Row { sequence: number; prevHash: string; hash: string; digest: string }
+  const push = (c: ChainChecker, r: Row) => c.push(r.sequence, r.prevHash, r.hash, () => r.digest);
+  /** What a range checker may claim: `fine` only if the range alone passes row by row from its first row. */
+  const summarize = (rows: readonly Row[], anchor?: ChainHead): ChunkSummary => {
+    const first = rows[0];
+    const last = rows.at(-1);
+    if (!first || !last) return { fine: true, rows: null };
+    const c = ChainChecker.resume({ expectedSequence: first.sequence, expectedPrev: first.prevHash, index: 0 });
+    for (const r of rows) {
+      if (push(c, r) || (anchor && r.sequence === anchor.sequence && r.hash !== anchor.hash)) return { fine: false };
+    }
+    const v = c.finish();
+    if (!v.ok || v.count !== rows.length) return { fine: false };
+    return { fine: true, rows: { count: rows.length, firstSequence: first.sequence, firstPrevHash: first.prevHash, lastSequence: last.sequence, lastHash: last.hash } };
+  };
+
+  it('property: same verdict for any cut into ranges, any tampering of sequence, link or digest, with or without anchor', () => {
+    const arb = fc.record({
+      n: fc.integer({ min: 0, max: 30 }),
+      edits: fc.array(fc.record({ kind: fc.constantFrom('digest', 'prev', 'delete', 'renumber', 'none'), at: fc.nat(), to: fc.integer({ min: -3, max: 40 }) }), { maxLength: 3 }),
+      cuts: fc.array(fc.nat(), { maxLength: 6 }),
+      anchor: fc.option(fc.record({ sequence: fc.integer({ min: 1, max: 35 }), good: fc.boolean() })),
+    });
+    fc.assert(
+      fc.property(arb, ({ n, edits, cuts, anchor: a }) => {
+        let rows: Row[] = Array.from({ length: n }, (_, i) => ({ sequence: i + 1, prevHash: i === 0 ? GENESIS_PREV_HASH : `h${i}`, hash: `h${i + 1}`, digest: `h${i + 1}` }));
+        for (const e of edits) {
+          const r = rows[e.at % Math.max(1, rows.length)];
+          if (!r || e.kind === 'none') continue;
+          if (e.kind === 'digest') r.digest = 'x';
+          if (e.kind === 'prev') r.prevHash = 'y';
+          if (e.kind === 'delete') rows = rows.filter((x) => x !== r);
+          if (e.kind === 'renumber' && !rows.some((x) => x.sequence === e.to)) r.sequence = e.to;
+        }
+        rows.sort((x, y) => x.sequence - y.sequence); // the store reads by sequence
+        const anchor = a ? { sequence: a.sequence, hash: a.good ? `h${a.sequence}` : 'z' } : undefined;
+
+        const whole = new ChainChecker(anchor ? { anchor } : {});
+        for (const r of rows) if (push(whole, r)) break;
+        const expected = whole.finish();
+
+        const bounds = [...new Set(cuts.map((c) => c % (rows.length + 1)))].sort((x, y) => x - y);
+        const ranges = [0, ...bounds, rows.length].flatMap((b, i, all) => (i === 0 ? [] : [rows.slice(all[i - 1], b)]));
+        let state = initialChainState();
+        let rest: Row[] = [];
+        for (let i = 0; i < ranges.length; i++) {
+          const next = joinChunk(state, summarize(ranges[i] ?? [], anchor));
+          if (next === null) {
+            rest = ranges.slice(i).flat();
+            break;
+          }
+          state = next;
+        }
+        const resumed = ChainChecker.resume(state, anchor);
+        for (const r of rest) if (push(resumed, r)) break;
+        expect(resumed.finish()).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -21,9 +21,9 @@ import { HASH_INPUT_SQL } from './repo';
  * On any doubt the range is reported `fine: false` and the caller verifies exactly from there
  * (`joinChunk`, `ChainChecker.resume`), so the verdicts are the single-thread verifier's.
  *
- * Plain JavaScript evaluated in the worker, like the old hashing worker: there is no file to bundle, and it
- * runs the same under tsx and in the Electron bundle. better-sqlite3 is required by its resolved path because
- * an evaluated worker resolves bare names from the working directory.
+ * The worker is plain JavaScript evaluated from a string (`eval: true`): there is no separate file to bundle,
+ * and it runs the same under tsx, vitest and the Electron CJS bundle. It requires better-sqlite3 by the path
+ * resolved here, because an evaluated worker resolves bare names from the working directory.
  */
 /** Rows per page here: ~0.5 MB of inputs, which measured faster than 2048 (cache) and than 256 (calls). */
 const CHUNK_PAGE_ROWS = 1024;
@@ -88,7 +88,7 @@ parentPort.on('message', ({ id, lo, hi, anchorSeq, anchorHash }) => {
   parentPort.postMessage({ id, summary: check(lo, hi, anchorSeq, anchorHash) });
 });`;
 
-/** better-sqlite3's entry file: the Electron CJS bundle has \`require\`; tsx and vitest run this file as ESM. */
+/** better-sqlite3's entry file: the Electron CJS bundle has `require`; tsx and vitest run this file as ESM. */
 const sqliteEntry = (): string =>
   (typeof require === 'function' ? require : createRequire(import.meta.url)).resolve('better-sqlite3');
 
