@@ -11,6 +11,7 @@ import { anchor, latestAnchor } from './journal/anchors';
 import { applyBatch, applyOperation, operationStatus } from './operations/apply';
 import { referencePage } from './reference/reference';
 import { listTillTransfers } from './till-transfers/till-transfers';
+import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
@@ -119,6 +120,9 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     getApproval: (req, { caller }) => getApproval(sql, req.id, caller, now()),
     decideApproval: (req, { caller }) => decideApproval(sql, req, caller, now()),
     tillTransfers: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(listTillTransfers(sql, req.workstation, now())),
+    reportStatus: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(reportStatus(sql, caller.branch, req, now())),
+    branchStatus: (req, { caller }) =>
+      req.branch === caller.branch ? ok(branchStatus(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las estaciones de su oficina.'),
     advanceClock: (req) => {
       if (!adjustable) return fail(404, 'NOT_FOUND', 'Ruta no disponible en central.');
       const at = adjustable.advance(req.ms);

@@ -156,4 +156,16 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a settled transfer is immutable'); END;
     `,
   },
+  {
+    version: 7,
+    name: 'workstation status snapshots',
+    sql: `
+      -- The latest status each workstation reported (branch dashboard); a snapshot, replaced, never an operation.
+      CREATE TABLE workstation_status (
+        workstation TEXT PRIMARY KEY, branch TEXT NOT NULL, body TEXT NOT NULL,
+        reported_ms INTEGER NOT NULL, received_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX workstation_status_branch ON workstation_status(branch, received_ms);
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorReq
 import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
 import { TillTransferListRequestSchema, TillTransferListResponseSchema } from './till-transfers';
+import { BranchStatusRequestSchema, BranchStatusResponseSchema, WorkstationStatusReportResponseSchema, WorkstationStatusSchema } from './workstation-status';
 import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
 import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeListQuerySchema, SecurityCodeListResponseSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
 
@@ -53,6 +54,8 @@ export const centralApi = {
   getApproval: route({ method: 'GET', path: '/v1/approvals/:id', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: [] }),
   decideApproval: route({ method: 'POST', path: '/v1/approvals/:id:decide', auth: 'workstation', request: ApprovalDecisionSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
   tillTransfers: route({ method: 'GET', path: '/v1/till-transfers', auth: 'workstation', request: TillTransferListRequestSchema, response: TillTransferListResponseSchema, errors: ['FORBIDDEN'] }),
+  reportStatus: route({ method: 'POST', path: '/v1/workstation-status', auth: 'workstation', request: WorkstationStatusSchema, response: WorkstationStatusReportResponseSchema, errors: [] }),
+  branchStatus: route({ method: 'GET', path: '/v1/workstation-status', auth: 'workstation', request: BranchStatusRequestSchema, response: BranchStatusResponseSchema, errors: [] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
 } as const;
 
@@ -85,3 +88,4 @@ export * from './reference';
 export * from './registry';
 export * from './security-code';
 export * from './to-domain-account';
+export * from './workstation-status';
