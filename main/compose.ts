@@ -70,10 +70,13 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
 
   if (config.demo && (await seedDemoUsers({ users, clock, ids }))) log({ level: 'info', msg: 'demo users seeded' });
 
+  // The branch dashboard's snapshot to central; wired once the till feature exists (below).
+  let reportStatus = (): void => undefined;
   // Every status push follows a posting or a session change: a good moment to send what is queued.
   const pushStatus = () => {
     sync.kick();
     bus.emit('status.changed', status.get());
+    reportStatus();
   };
   const session = createSessionService({
     users,
@@ -125,6 +128,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log,
   });
   journalHealth = tillFeature.health;
+  reportStatus = tillFeature.statusChanged;
   tillFeature.startup();
   const stopAnchoring = tillFeature.anchorAfterSyncs();
 
@@ -160,6 +164,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     close: () => {
       clearInterval(idleTimer);
       stopAnchoring();
+      tillFeature.stopStatusReports();
       securityCode.close();
       void sync.stop();
       void devices.stop();

@@ -31,17 +31,36 @@ export const SupervisorCredentials = {
   password: z.string().min(1, 'El supervisor debe escribir su contraseña').max(256),
 };
 
+/**
+ * One open till of the branch. This workstation's comes from its own data (`local`, always fresh); the others'
+ * from the latest snapshot their workstation reported to central (`central`): `reportedAt` is when central got
+ * it, on this workstation's clock, `ageSeconds` how old it is, and `stale` when it is older than
+ * `DASHBOARD_STALE_AFTER_SECONDS` (the figures may no longer be true).
+ */
+export const DashboardTillSchema = z.object({
+  tillCode: z.string(),
+  tellerName: z.string(),
+  openedAt: z.string(),
+  positionTotal: PesosSchema,
+  limit: PesosSchema,
+  holding: z.enum(['ok', 'cerca', 'excedido']),
+  workstation: z.string(),
+  source: z.enum(['local', 'central']),
+  reportedAt: z.string(),
+  ageSeconds: z.number().int().nonnegative(),
+  stale: z.boolean(),
+  /** That workstation's outbox and journal, as of `reportedAt`. */
+  sync: z.object({ queueLength: z.number().int(), unknown: z.number().int(), rejected: z.number().int() }),
+  journalOk: z.boolean().nullable(),
+});
+export type DashboardTill = z.infer<typeof DashboardTillSchema>;
+export const DASHBOARD_STALE_AFTER_SECONDS = 120;
+
 export const DashboardSchema = z.object({
-  tills: z.array(
-    z.object({
-      tillCode: z.string(),
-      tellerName: z.string(),
-      openedAt: z.string(),
-      positionTotal: PesosSchema,
-      limit: PesosSchema,
-      holding: z.enum(['ok', 'cerca', 'excedido']),
-    }),
-  ),
+  /** Open tills of the branch: this workstation's first, then the others by workstation. */
+  tills: z.array(DashboardTillSchema),
+  /** False when central did not answer (or is not configured): only this workstation's till is listed. */
+  centralReachable: z.boolean(),
   vaultTotal: PesosSchema,
   transfersInTransit: z.number().int(),
   sync: z.object({ state: z.string(), queueLength: z.number().int(), unknown: z.number().int(), rejected: z.number().int(), lastSyncAt: z.string().nullable() }),

@@ -4,7 +4,6 @@ import type { ApprovalKindSchema } from '../../../domain/central-api/approvals';
 import { approvalReason } from '../../../domain/approval/reasons';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import type { User } from '../../../domain/contract/session';
-import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
@@ -14,6 +13,8 @@ import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { VaultRepo } from '../../store/vault/repo';
 import type { CentralClient } from '../../sync/central-client';
+import type { BranchStatusResponse } from '../../../domain/central-api';
+import { localRows, remoteRows } from '../branch-status/snapshot';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
@@ -68,6 +69,8 @@ export const createSupervisorService = (deps: {
   comprobanteApprovals: ComprobanteApprovalPort | null;
   policy: TillPolicy;
   workstation: { id: string; branchCode: string };
+  /** The branch's latest snapshots from central (bounded wait); null = central did not answer. Absent: no central. */
+  branchStatus?: () => Promise<BranchStatusResponse | null>;
   maxFailedAttempts: number;
   onChange: () => void;
 }) => {
@@ -179,16 +182,17 @@ export const createSupervisorService = (deps: {
       return { status: r.data.approval.state };
     },
 
-    dashboard: () => {
+    /** Branch-wide: this workstation's till from its own data, the others' from their latest snapshots at central. */
+    dashboard: async () => {
+      const local = localRows(deps);
+      const branch = deps.branchStatus ? await deps.branchStatus() : null;
       const now = deps.clock.now();
       const link = deps.link.status();
       const counts = deps.sources.syncCounts();
       const j = deps.health.status();
       return {
-        tills: deps.tills.listOpen().map((t) => {
-          const h = checkHolding(t.positionTotal, deps.policy);
-          return { tillCode: t.tillCode, tellerName: name(t.tellerId), openedAt: t.openedAt, positionTotal: t.positionTotal, limit: h.limit, holding: h.state };
-        }),
+        tills: [...local, ...(branch ? remoteRows(branch, deps.workstation.id, now) : [])],
+        centralReachable: branch !== null,
         vaultTotal: deps.vault.position()?.total ?? 0,
         transfersInTransit: deps.vault.inTransit().length + (deps.tillTransfersInTransit?.() ?? 0),
         sync: { state: link.state, queueLength: counts.queued ?? 0, unknown: counts.unknown ?? 0, rejected: counts.rejected ?? 0, lastSyncAt: link.lastSyncAt },

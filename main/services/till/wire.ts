@@ -24,6 +24,8 @@ import { createVaultService } from '../vault/service';
 import { tillTransferRepo } from '../../store/till-transfer/repo';
 import { createTillTransferService } from '../till-transfer/service';
 import { tillHandlers } from './handlers';
+import { createStatusReporter, fetchBranchStatus } from '../branch-status/reporter';
+import { localStatus } from '../branch-status/snapshot';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { reversalRepo } from '../../store/reversal/repo';
@@ -50,6 +52,8 @@ export interface TillWiring {
   policy?: TillPolicy;
   /** How often incoming till-to-till transfers are pulled from central (ms). */
   transferPollMs?: number;
+  /** Heartbeat of the status reported to central for the branch dashboard (ms). */
+  statusHeartbeatMs?: number;
   onChange: () => void;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
@@ -84,11 +88,21 @@ export const tillFeatures = (w: TillWiring) => {
     db: w.db, repo: tillTransferStore, tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
     clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange,
   });
+  const sources = deskSourcesRepo(w.db);
+  const central = w.central;
   const supervisor = createSupervisorService({
-    db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources: deskSourcesRepo(w.db), tills, vault, health, link: w.link,
-    central: w.central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
+    db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources, tills, vault, health, link: w.link,
+    central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
     tillTransfersInTransit: () => tillTransferStore.inTransit().length,
+    ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
+  // Branch dashboard: this workstation's snapshot to central, on every change (throttled) and on a heartbeat.
+  const statusReporter = central
+    ? createStatusReporter({
+        central, heartbeatMs: w.statusHeartbeatMs, log: w.log,
+        snapshot: () => (w.db.open ? localStatus({ tills, users: w.users, sources, health, policy, clock: w.clock, workstation: w.workstation }) : null),
+      })
+    : null;
   const reversal = createReversalService({
     db: w.db, comprobantes: comprobanteRepo(w.db), reversals: reversalRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
     outbox: outboxRepo(w.db), requests, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
@@ -102,6 +116,9 @@ export const tillFeatures = (w: TillWiring) => {
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users })),
     },
     health,
+    /** Something changed here (posting, till or session event): the branch dashboard's snapshot follows. */
+    statusChanged: () => statusReporter?.changed(),
+    stopStatusReports: () => statusReporter?.stop(),
     /** At start: verify the whole chain (a break is reported, never ignored), then the demo vault stock. */
     startup: () => {
       const s = health.verifyAtStart();
@@ -110,6 +127,7 @@ export const tillFeatures = (w: TillWiring) => {
       if (w.central) void health.verifyNow().catch(() => undefined);
       // Incoming till-to-till transfers and the fate of outgoing ones arrive from central on their own.
       tillTransfers.poll(w.transferPollMs ?? 3_000);
+      statusReporter?.start();
       return s;
     },
     /**

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import type { User } from '../../../domain/contract/session';
-import type { QueueItem } from '../../../domain/contract/supervisor';
+import type { DashboardTill, QueueItem } from '../../../domain/contract/supervisor';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SyncScreen } from '../sync/SyncScreen';
@@ -11,6 +11,26 @@ import { SupervisorApproval } from './SupervisorApproval';
 
 type Dashboard = Extract<Awaited<ReturnType<TellerApi['supervisor']['dashboard']>>, { ok: true }>['data'];
 const HOLDING = { ok: 'Dentro del límite', cerca: 'Cerca del límite', excedido: 'Límite excedido' } as const;
+/** The branch dashboard rereads central's snapshots on its own this often (F5 rereads at once). */
+const DASHBOARD_REFRESH_MS = 15_000;
+const HHMM = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hour12: false });
+const DAY_HHMM = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** How fresh a row is: this workstation's is live; another's says how old its last report is. */
+const freshness = (t: DashboardTill): string => {
+  if (t.source === 'local') return 'En vivo (esta estación)';
+  if (t.stale) return `Sin reporte desde ${(t.ageSeconds >= 12 * 3600 ? DAY_HHMM : HHMM).format(new Date(t.reportedAt))}`;
+  return t.ageSeconds < 60 ? `Hace ${t.ageSeconds} s` : `Hace ${Math.floor(t.ageSeconds / 60)} min`;
+};
+const syncHealth = (t: DashboardTill): string => {
+  const parts = [
+    t.sync.queueLength > 0 ? `${t.sync.queueLength} en cola` : '',
+    t.sync.unknown > 0 ? `${t.sync.unknown} sin confirmar` : '',
+    t.sync.rejected > 0 ? `${t.sync.rejected} rechazadas` : '',
+    t.journalOk === false ? 'diario con alerta' : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? 'Al día' : parts.join(' · ');
+};
 
 /** Supervisor desk: approval queue with context, notification on arrival, branch dashboard, journal integrity. */
 export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; user: User; onCancel: () => void }) => {
@@ -24,6 +44,11 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   // F2: sync status, contingency switch and central's rejection queue (renderer/features/sync).
   const [sync, setSync] = useState(false);
 
+  const loadDashboard = useCallback(async () => {
+    if (user.role !== 'supervisor') return;
+    const d = await teller.supervisor.dashboard({});
+    if (d.ok) setDash(d.data);
+  }, [teller, user.role]);
   const load = useCallback(async () => {
     const [q, j] = await Promise.all([teller.supervisor.queue({}), teller.journal.status({})]);
     if (q.ok) {
@@ -31,12 +56,13 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
       setCentral(q.data.centralReachable);
     } else setError(q.error.message);
     if (j.ok) setJournal(j.data);
-    if (user.role === 'supervisor') {
-      const d = await teller.supervisor.dashboard({});
-      if (d.ok) setDash(d.data);
-    }
-  }, [teller, user.role]);
+    await loadDashboard();
+  }, [teller, loadDashboard]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    const t = setInterval(() => void loadDashboard(), DASHBOARD_REFRESH_MS);
+    return () => clearInterval(t);
+  }, [loadDashboard]);
   useEffect(
     () =>
       onPending((n, isNew) => {
@@ -50,13 +76,14 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   useEffect(() => {
     if (sync) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F2' || document.querySelector('dialog[open]')) return;
+      if ((e.key !== 'F2' && e.key !== 'F5') || document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      setSync(true);
+      if (e.key === 'F2') setSync(true);
+      else void load();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [sync]);
+  }, [sync, load]);
   if (sync) return <SyncScreen teller={teller} user={user} onCancel={() => setSync(false)} />;
 
   return (
@@ -131,24 +158,42 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
       {dash ? (
         <section className="panel" aria-label="Tablero de la oficina">
           <h2>Tablero de la oficina</h2>
+          <p className={dash.centralReachable ? 'hint' : 'error-banner'} role={dash.centralReachable ? undefined : 'alert'} data-testid="dashboard-scope">
+            {dash.centralReachable
+              ? 'Cajas abiertas de toda la oficina: la de esta estación al instante, las demás según su último reporte a central.'
+              : 'Central no responde: se muestra solo la caja de esta estación. Las demás cajas aparecerán cuando vuelva la conexión.'}
+          </p>
           <table className="grid-table" aria-label="Cajas abiertas">
             <thead>
               <tr>
+                <th>Estación</th>
                 <th>Caja</th>
                 <th>Cajero</th>
                 <th>Efectivo</th>
                 <th>Límite</th>
                 <th>Estado</th>
+                <th>Sincronización</th>
+                <th>Reporte</th>
               </tr>
             </thead>
             <tbody>
+              {dash.tills.length === 0 ? (
+                <tr>
+                  <td colSpan={8} className="muted">
+                    Ninguna caja abierta{dash.centralReachable ? ' en la oficina' : ' en esta estación'}.
+                  </td>
+                </tr>
+              ) : null}
               {dash.tills.map((t) => (
-                <tr key={t.tillCode}>
+                <tr key={`${t.workstation}-${t.tillCode}`} className={t.stale ? 'muted' : undefined} data-testid={`dashboard-till-${t.workstation}`}>
+                  <td>{t.workstation}</td>
                   <td>{t.tillCode}</td>
                   <td>{t.tellerName}</td>
                   <td className="num">{formatPesos(t.positionTotal)}</td>
                   <td className="num">{formatPesos(t.limit)}</td>
                   <td>{HOLDING[t.holding]}</td>
+                  <td>{syncHealth(t)}</td>
+                  <td>{freshness(t)}</td>
                 </tr>
               ))}
             </tbody>
@@ -166,6 +211,9 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
         </button>
         <button type="button" onClick={() => setSync(true)}>
           Sincronización y contingencia <kbd>F2</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={() => void load()}>
+          Actualizar <kbd>F5</kbd>
         </button>
       </div>
     </main>
