@@ -1,0 +1,93 @@
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect } from './support/central-control';
+import { CHROMIUM_ARGS } from './support/fixtures';
+import { startHost } from './support/host';
+import { DEMO, expectHome, login } from './support/pages';
+
+/**
+ * Issue 7 "Supervisor desk", branch dashboard: `app` is workstation 001-03, a second browser host is 001-02, both
+ * on the same central. The teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the dashboard with
+ * its position against its limit, beside 001-03's own till; with central down the dashboard says so and keeps
+ * the local till.
+ */
+const typeCount = async (page: Page, rows: string[]) => {
+  for (const r of rows) {
+    if (r) await page.keyboard.type(r);
+    await page.keyboard.press('Enter');
+  }
+};
+// 100.000 × 10, 50.000 × 20 = $ 2.000.000
+const openTill = async (page: Page, user: { username: string; password: string; name: string }) => {
+  await login(page, user);
+  await expectHome(page, user.name);
+  await page.keyboard.press('F2');
+  await typeCount(page, ['10', '20', '', '', '', '', '', '', '', '', '']);
+  await page.keyboard.type('2000000');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+
+test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the branch dashboard with its position and limit; central down: said so, local till kept', async ({ app, central }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
+  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    // 001-03: Ana opens her till, then the supervisor signs in at the same workstation.
+    await openTill(app, DEMO.teller);
+    await app.keyboard.press('F12');
+    await login(app, DEMO.supervisor);
+    await expectHome(app, DEMO.supervisor.name);
+
+    // 001-02: Luis opens Caja 02.
+    const teller = await browser.newPage();
+    await teller.goto(other.launchUrl);
+    await openTill(teller, DEMO.teller2);
+
+    // The supervisor's desk (F1): both tills, the remote one from central with how fresh its report is.
+    await app.keyboard.press('F1');
+    await expect(app.getByRole('heading', { name: 'Escritorio del supervisor' })).toBeVisible();
+    const tills = app.getByRole('table', { name: 'Cajas abiertas' });
+    const remote = app.getByTestId('dashboard-till-001-02');
+    // F5 rereads at once (the desk also rereads on its own every 15 s).
+    await expect(async () => {
+      await app.keyboard.press('F5');
+      await expect(remote).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(remote).toContainText('001-02');
+    await expect(remote).toContainText('Luis Pérez');
+    await expect(remote).toContainText('$ 2.000.000');
+    await expect(remote).toContainText('$ 60.000.000');
+    await expect(remote).toContainText('Dentro del límite');
+    await expect(remote).toContainText(/Hace \d+ (s|min)/);
+    const local = app.getByTestId('dashboard-till-001-03');
+    await expect(local).toContainText('Ana Gómez');
+    await expect(local).toContainText('En vivo (esta estación)');
+    await expect(app.getByTestId('dashboard-scope')).toContainText('Cajas abiertas de toda la oficina');
+    await expect(tills.locator('tbody tr')).toHaveCount(2);
+
+    // Central stops: the dashboard says so and still shows this workstation's till.
+    await central.stop();
+    await app.keyboard.press('F5');
+    await expect(app.getByTestId('dashboard-scope')).toContainText('Central no responde: se muestra solo la caja de esta estación.');
+    await expect(app.getByTestId('dashboard-scope')).toHaveAttribute('role', 'alert');
+    await expect(local).toContainText('Ana Gómez');
+    await expect(remote).toHaveCount(0);
+
+    // Back: the remote till returns.
+    await central.start();
+    await expect(async () => {
+      await app.keyboard.press('F5');
+      await expect(remote).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+  } finally {
+    await browser.close();
+    await other.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
