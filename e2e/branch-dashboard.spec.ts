@@ -11,7 +11,7 @@ import { DEMO, expectHome, login } from './support/pages';
  * Issue 7 "Supervisor desk", branch dashboard: `app` is workstation 001-03, a second browser host is 001-02, both
  * on the same central. The teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the dashboard with
  * its position against its limit, beside 001-03's own till; with central down the dashboard says so and keeps
- * the local till.
+ * the local till; a workstation that stops reporting is shown stale ("Sin reporte desde hh:mm").
  */
 const typeCount = async (page: Page, rows: string[]) => {
   for (const r of rows) {
@@ -31,7 +31,7 @@ const openTill = async (page: Page, user: { username: string; password: string; 
   await expect(page.getByTestId('status-till')).toHaveText('Caja abierta');
 };
 
-test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the branch dashboard with its position and limit; central down: said so, local till kept', async ({ app, central }) => {
+test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the branch dashboard with its position and limit; central down: said so, local till kept; a silent workstation shows stale', async ({ app, central }) => {
   const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
   const config = join(dir, 'config.json');
   writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
@@ -85,6 +85,15 @@ test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the 
       await app.keyboard.press('F5');
       await expect(remote).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 20_000 });
+
+    // 001-02 goes silent (its host stops) and three minutes pass at central: its row stays, marked stale.
+    await other.stop();
+    const advanced = await central.client('001-03').call('advanceClock', { ms: 3 * 60_000 });
+    expect(advanced.ok).toBe(true);
+    await app.keyboard.press('F5');
+    await expect(remote).toContainText(/Sin reporte desde \d{2}:\d{2}/);
+    await expect(remote).toContainText('Luis Pérez');
+    await expect(local).toContainText('En vivo (esta estación)');
   } finally {
     await browser.close();
     await other.stop();
