@@ -1,6 +1,7 @@
 import type { WorkstationStatus } from '../../domain/contract/status';
 
-const centralLabel = { online: 'En línea', offline: 'Sin conexión', unknown: 'Central: sin verificar' } as const;
+/** How the link to central reads in Spanish, wherever it is shown. */
+export const centralLabel = { online: 'En línea', offline: 'Sin conexión', unknown: 'Central: sin verificar' } as const;
 const tillLabel = { sin_abrir: 'Caja sin abrir', abierta: 'Caja abierta', cerrada: 'Caja cerrada' } as const;
 
 const syncTime = new Intl.DateTimeFormat('es-CO', { hour: '2-digit', minute: '2-digit', timeZone: 'America/Bogota' });

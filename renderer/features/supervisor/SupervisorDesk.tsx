@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { SyncScreen } from '../sync/SyncScreen';
 import { onPending } from './pending';
 import { SupervisorApproval } from './SupervisorApproval';
+import { centralLabel } from '../../components/StatusBar';
 
 type Dashboard = Extract<Awaited<ReturnType<TellerApi['supervisor']['dashboard']>>, { ok: true }>['data'];
 const HOLDING = { ok: 'Dentro del límite', cerca: 'Cerca del límite', excedido: 'Límite excedido' } as const;
@@ -199,7 +200,7 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
             </tbody>
           </table>
           <p>
-            Bóveda: {formatPesos(dash.vaultTotal)} · Traslados en tránsito: {dash.transfersInTransit} · Sincronización: {dash.sync.state}, {dash.sync.queueLength} en cola,{' '}
+            Bóveda: {formatPesos(dash.vaultTotal)} · Traslados en tránsito: {dash.transfersInTransit} · Sincronización: {centralLabel[dash.sync.state as keyof typeof centralLabel] ?? dash.sync.state}, {dash.sync.queueLength} en cola,{' '}
             {dash.sync.unknown} sin confirmar, {dash.sync.rejected} rechazadas · Radicaciones vencidas: {dash.overdueRadications}
           </p>
         </section>
