@@ -57,6 +57,8 @@ test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, count
     await sender.getByRole('button', { name: 'Trasladar efectivo' }).click();
     await sender.getByLabel('$ 100.000 billete').focus();
     await typeCount(sender, ['5', '4']);
+    // The destinations are the branch's open tills as central knows them, with who holds each.
+    await expect(sender.getByLabel('Destino').locator('option[value="03"]')).toHaveText(`Caja 03 · ${DEMO.teller.name}`);
     await sender.getByLabel('Destino').selectOption('03');
     await sender.getByLabel('Total del traslado (verificación)').fill('700000');
     await sender.keyboard.press('Enter');

@@ -30,12 +30,28 @@ export const BranchTransferViewSchema = z.object({
 });
 export type BranchTransferView = z.infer<typeof BranchTransferViewSchema>;
 
+/** Another workstation's open till, from its latest status snapshot at central (the branch dashboard's source). */
+export const TillDestinationSchema = z.object({
+  tillCode: z.string(),
+  workstation: z.string(),
+  tellerName: z.string(),
+  /** Its snapshot is older than the dashboard's staleness limit: it may have closed meanwhile. */
+  stale: z.boolean(),
+});
+export type TillDestination = z.infer<typeof TillDestinationSchema>;
+
 export const tillTransferChannels = {
   /** This till's transfers with other tills of the branch; asks central for news first when it can. */
   'vault.tillTransfers': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ transfers: z.array(BranchTransferViewSchema), incoming: z.number().int().nonnegative(), centralReachable: z.boolean() }),
+    response: z.object({
+      transfers: z.array(BranchTransferViewSchema),
+      incoming: z.number().int().nonnegative(),
+      centralReachable: z.boolean(),
+      /** The other open tills of the branch to send to; null when central did not say (any till code may be typed). */
+      destinations: z.array(TillDestinationSchema).nullable(),
+    }),
   }),
   'vault.sendToTill': channel({
     access: 'user',

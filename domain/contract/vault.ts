@@ -58,4 +58,4 @@ export const vaultChannels = {
   ...tillTransferChannels,
 } as const;
 
-export { BranchTransferViewSchema, type BranchTransferView } from './till-transfer';
+export { BranchTransferViewSchema, type BranchTransferView, type TillDestination } from './till-transfer';

@@ -83,7 +83,8 @@ const openTill = async (s: Station, user: { username: string; password: string }
   data(await s.call('till.open', { idempotencyKey: randomUUID(), count, declaredTotal: total }));
 };
 const position = async (s: Station) => data<{ till: { positionTotal: number; position: Record<string, number> } }>(await s.call('till.current')).till;
-const transfers = async (s: Station) => data<{ transfers: View[]; incoming: number; centralReachable: boolean }>(await s.call('vault.tillTransfers'));
+const transfers = async (s: Station) =>
+  data<{ transfers: View[]; incoming: number; centralReachable: boolean; destinations: { tillCode: string; tellerName: string; stale: boolean }[] | null }>(await s.call('vault.tillTransfers'));
 const gateCodes = async (s: Station) => data<{ items: { code: string }[] }>(await s.call('till.gate')).items.map((i) => i.code);
 
 describe('till-to-till transfer through central', () => {
@@ -98,6 +99,13 @@ describe('till-to-till transfer through central', () => {
     open.push(a, b);
     await openTill(a, { username: 'cajero2', password: 'Caja.2026' }, { '50000': 10, '10000': 10 }, 600_000);
     await openTill(b, { username: 'cajero1', password: 'Caja.2026' }, { '20000': 10 }, 200_000);
+
+    // The destinations offered are the other open tills of the branch, as their workstations report them.
+    const offered = await until(async () => {
+      const d = (await transfers(a)).destinations;
+      return d?.some((x) => x.tillCode === '03') ? d : undefined;
+    });
+    expect(offered).toEqual([{ tillCode: '03', workstation: '001-03', tellerName: 'Ana Gómez', stale: false }]);
 
     const key = randomUUID();
     const req = { idempotencyKey: key, toTill: '03', count: { '50000': 4, '10000': 3 }, declaredTotal: 230_000 };

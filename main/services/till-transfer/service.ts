@@ -1,5 +1,6 @@
-import type { Operation, TillTransfer } from '../../../domain/central-api';
-import type { BranchTransferView } from '../../../domain/contract/till-transfer';
+import type { BranchStatusResponse, Operation, TillTransfer } from '../../../domain/central-api';
+import { DASHBOARD_STALE_AFTER_SECONDS } from '../../../domain/contract/supervisor';
+import type { BranchTransferView, TillDestination } from '../../../domain/contract/till-transfer';
 import type { User } from '../../../domain/contract/session';
 import { applyCount, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
@@ -33,7 +34,23 @@ export interface TillTransferDeps {
   workstation: { id: string; branchCode: string; tillCode: string };
   /** Something changed (sent, arrived, settled): status push, which also kicks the sync loop. */
   onChange: () => void;
+  /** The branch's workstation snapshots at central (bounded wait), to offer only open tills as destinations. */
+  branchStatus?: () => Promise<BranchStatusResponse | null>;
 }
+
+/** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
+export const destinationsOf = (res: BranchStatusResponse, self: string): TillDestination[] => {
+  const centralNow = Date.parse(res.now);
+  return res.workstations
+    .filter((w) => w.workstation !== self && w.till.open)
+    .map((w) => ({
+      tillCode: w.till.tillCode,
+      workstation: w.workstation,
+      tellerName: w.till.open ? w.till.tellerName : '',
+      stale: centralNow - Date.parse(w.receivedAt) > DASHBOARD_STALE_AFTER_SECONDS * 1000,
+    }))
+    .sort((a, b) => a.tillCode.localeCompare(b.tillCode));
+};
 
 /**
  * Till-to-till transfers with the other workstations of the branch, through central. Each local step is one
@@ -184,6 +201,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     list: async () => {
       // A slow central must not hold the screen: after a moment it lists what is known and the pull goes on.
       let timer: NodeJS.Timeout | undefined;
+      const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);
       const centralReachable = await Promise.race([
         refresh(),
         new Promise<boolean>((r) => {
@@ -192,7 +210,8 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       ]).finally(() => clearTimeout(timer));
       const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
       const transfers = deps.repo.since(today).map(view);
-      return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable };
+      const status = await branch;
+      return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable, destinations: status ? destinationsOf(status, ws.id) : null };
     },
 
     send: (user: User, req: { idempotencyKey: string; toTill: string; count: DenominationCount; declaredTotal: number }) => {

@@ -83,13 +83,14 @@ export const tillFeatures = (w: TillWiring) => {
   const vaultService = createVaultService({
     db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, onChange: w.onChange,
   });
+  const central = w.central;
   const tillTransferStore = tillTransferRepo(w.db);
   const tillTransfers = createTillTransferService({
     db: w.db, repo: tillTransferStore, tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
     clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange,
+    ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const sources = deskSourcesRepo(w.db);
-  const central = w.central;
   const supervisor = createSupervisorService({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources, tills, vault, health, link: w.link,
     central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,

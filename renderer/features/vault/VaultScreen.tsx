@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { User } from '../../../domain/contract/session';
 import type { TillSession } from '../../../domain/contract/till';
-import type { BranchTransferView, TransferView } from '../../../domain/contract/vault';
+import type { BranchTransferView, TillDestination, TransferView } from '../../../domain/contract/vault';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AmountInput } from '../../components/AmountInput';
@@ -21,7 +21,7 @@ const POLL_MS = 3000;
  */
 export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { teller: TellerApi; user: User; till: TillSession | null; onChanged: () => void; onCancel: () => void }) => {
   const [overview, setOverview] = useState<{ vaultTotal: number; transfers: TransferView[] } | null>(null);
-  const [branch, setBranch] = useState<{ transfers: BranchTransferView[]; incoming: number; centralReachable: boolean } | null>(null);
+  const [branch, setBranch] = useState<{ transfers: BranchTransferView[]; incoming: number; centralReachable: boolean; destinations: TillDestination[] | null } | null>(null);
   const [mode, setMode] = useState<{ kind: 'send' } | { kind: 'accept'; t: TransferView } | { kind: 'receive'; t: BranchTransferView } | null>(null);
   const [dest, setDest] = useState(user.role === 'supervisor' ? '03' : 'BOVEDA');
   const [count, setCount] = useState<DenominationCount>({});
@@ -197,7 +197,15 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             Volver <kbd>Esc</kbd>
           </button>
           {user.role === 'supervisor' || till ? (
-            <button type="button" className="primary" onClick={() => setMode({ kind: 'send' })}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setMode({ kind: 'send' });
+                // Which tills are open may have changed since the screen opened.
+                void loadBranch();
+              }}
+            >
               {user.role === 'supervisor' ? 'Provisionar una caja' : 'Trasladar efectivo'}
             </button>
           ) : null}
@@ -211,10 +219,17 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <label htmlFor="transfer-dest">Destino</label>
               <select id="transfer-dest" value={dest} onChange={(e) => setDest(e.target.value)}>
                 {user.role !== 'supervisor' ? <option value="BOVEDA">Bóveda</option> : null}
-                {['01', '02', '03', '04', '05'].filter((c) => c !== till?.tillCode).map((c) => (
-                  <option key={c} value={c}>{`Caja ${c}`}</option>
+                {tillOptions(user.role === 'supervisor' ? null : (branch?.destinations ?? null), till?.tillCode).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
                 ))}
               </select>
+              {user.role === 'supervisor' ? null : branch && branch.destinations === null ? (
+                <p className="hint">Central no informó qué cajas están abiertas: confirme con el cajero de destino antes de enviar.</p>
+              ) : branch?.destinations?.length === 0 ? (
+                <p className="hint">No hay otras cajas abiertas en la oficina: solo puede trasladar a la bóveda.</p>
+              ) : null}
             </div>
             <AmountInput id="transfer-total" label="Total del traslado (verificación)" value={declared} onChange={setDeclared} onEnter={() => void send()} />
             <p>Total del conteo: {formatPesos(totalOfCount(count))}</p>
@@ -281,3 +296,15 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     </main>
   );
 };
+
+/**
+ * Till destinations. A teller sends to another workstation's till: the open ones central reports for the branch
+ * (teller name, a warning when its last report is old); without central's answer, any till code of the office,
+ * to be confirmed by phone. The supervisor provisions tills from this workstation's vault (`null`: any code).
+ */
+const tillOptions = (destinations: TillDestination[] | null, own: string | undefined): { value: string; label: string }[] =>
+  destinations === null
+    ? ['01', '02', '03', '04', '05'].filter((c) => c !== own).map((c) => ({ value: c, label: `Caja ${c}` }))
+    : destinations
+        .filter((d) => d.tillCode !== own)
+        .map((d) => ({ value: d.tillCode, label: `Caja ${d.tillCode} · ${d.tellerName}${d.stale ? ' (sin reporte reciente)' : ''}` }));
