@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { TillSession } from '../../domain/contract/till';
 import { StatusBar } from '../components/StatusBar';
@@ -54,7 +54,10 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     return () => window.removeEventListener('keydown', swallow, true);
   }, []);
 
-  useEffect(() => {
+  // A layout effect, so the listener that knows the new screen is in place in the same commit that shows it:
+  // with a passive effect, an F-key typed right after "Nueva operación" (whose home switch lands after an await)
+  // reached the previous screen's listener and was lost.
+  useLayoutEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && screen !== 'home' && !document.querySelector('dialog[open]')) {

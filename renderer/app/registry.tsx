@@ -1,4 +1,4 @@
-import type { ScreenDef } from './screens';
+import type { ScreenContext, ScreenDef } from './screens';
 import { OpenTillScreen } from '../features/till/OpenTillScreen';
 import { CloseTillScreen } from '../features/till/CloseTillScreen';
 import { ClosedTillPanel } from '../features/till/ClosedTillPanel';
@@ -15,6 +15,15 @@ import { RemittanceScreen } from '../features/remittance/RemittanceScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
+
+/**
+ * After a posting the start menu comes back at once and the till's cash refreshes behind it: waiting for the
+ * refresh first left a moment in which the teller's next F-key reached the finished screen and was lost.
+ */
+const nextOperation = (c: ScreenContext) => {
+  c.goHome();
+  void c.refreshTill();
+};
 
 /** Start-menu screens in menu order. Features append here (one line each). */
 export const SCREENS: ScreenDef[] = [
@@ -39,14 +48,14 @@ export const SCREENS: ScreenDef[] = [
     key: 'F3',
     label: 'Consignación',
     enabled: (c) => c.till !== null && c.user.role === 'cajero',
-    render: (c) => <DepositScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
+    render: (c) => <DepositScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   {
     id: 'withdrawal',
     key: 'F4',
     label: 'Retiro',
     enabled: (c) => c.till !== null && c.user.role === 'cajero',
-    render: (c) => <WithdrawalScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
+    render: (c) => <WithdrawalScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   // F5 and F6 are the journal and the till close: Transferencia and Remesas take short codes T and R.
   {
@@ -54,7 +63,7 @@ export const SCREENS: ScreenDef[] = [
     key: 't',
     label: 'Transferencia',
     enabled: (c) => c.till !== null && c.user.role === 'cajero',
-    render: (c) => <TransferScreen teller={c.teller} onCancel={c.goHome} onDone={() => void c.refreshTill().then(c.goHome)} />,
+    render: (c) => <TransferScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   {
     id: 'remittances',
