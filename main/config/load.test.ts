@@ -50,6 +50,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify(content)) })).toThrow(field);
   });
 
+  it('names the workstation by its branch and till; an id that says another till is refused before start', () => {
+    expect(loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify({ workstation: { tillCode: '02' } })) }).workstation.id).toBe('001-02');
+    expect(loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify({ workstation: { id: '002-07', branchCode: '002', tillCode: '07' } })) }).workstation.id).toBe('002-07');
+    const wrong = fileWith(JSON.stringify({ workstation: { id: '001-07', tillCode: '02' } }));
+    expect(() => loadConfig({ CAJA_CONFIG: wrong })).toThrow(ConfigError);
+    expect(() => loadConfig({ CAJA_CONFIG: wrong })).toThrow('se llama 001-02, no 001-07');
+  });
+
   it('an unreadable or malformed file is a ConfigError, and environment variables win over the file', () => {
     expect(() => loadConfig({ CAJA_CONFIG: fileWith('{ not json') })).toThrow(/No se pudo leer la configuración/);
     expect(() => loadConfig({ CAJA_CONFIG: '/nonexistent/caja.json' })).toThrow(ConfigError);

@@ -10,14 +10,26 @@ export const CoreConfigSchema = z.object({
   dataDir: z.string().min(1).default('.caja-data'),
   /** Defaults to `<dataDir>/caja.sqlite`. */
   dbFile: z.string().min(1).optional(),
+  /**
+   * A workstation holds one till and is named by its branch and till (`001-03` is Caja 03 of office 001):
+   * central routes till-to-till transfers and branch snapshots by that name, so a different `id` is refused
+   * rather than left to send cash to the wrong counter. Without `id`, it is derived.
+   */
   workstation: z
     .object({
-      id: z.string().regex(/^\d{3}-\d{2}$/, 'Estación con formato 001-03').default('001-03'),
+      id: z.string().regex(/^\d{3}-\d{2}$/, 'Estación con formato 001-03').optional(),
       branchCode: z.string().regex(/^\d{3}$/, 'Código de oficina de 3 dígitos').default('001'),
       branchName: z.string().min(1).default('Bogotá Centro'),
       tillCode: z.string().regex(/^\d{2}$/, 'Código de caja de 2 dígitos').default('03'),
     })
-    .prefault({}),
+    .prefault({})
+    .superRefine((w, ctx) => {
+      const id = `${w.branchCode}-${w.tillCode}`;
+      if (w.id !== undefined && w.id !== id) {
+        ctx.addIssue({ code: 'custom', path: ['id'], message: `La estación de la oficina ${w.branchCode} con la caja ${w.tillCode} se llama ${id}, no ${w.id}: corrija "id" o "tillCode".` });
+      }
+    })
+    .transform((w) => ({ ...w, id: `${w.branchCode}-${w.tillCode}` })),
   session: z
     .object({
       idleLockSeconds: z.number().int().min(10).max(3600).default(300),

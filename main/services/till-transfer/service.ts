@@ -15,7 +15,7 @@ import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 
 const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
-/** A workstation of the branch holds one till, numbered as the workstation (`001-02` → Caja 02). */
+/** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
 const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
 const label = (workstation: string) => `Caja ${tillOf(workstation)}`;
 const LIST_WAIT_MS = 1_500;
