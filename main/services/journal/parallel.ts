@@ -63,8 +63,11 @@ const verifyRest = async (repo: JournalRepo, after: number, state: ChainState, a
 export const verifyInParallel = async (repo: JournalRepo, options: ParallelVerifyOptions = {}): Promise<ChainVerification> => {
   const file = repo.file();
   const maxSequence = repo.maxSequence();
+  // A chain that fits in one range is checked here: starting a worker (a thread, the SQLite addon, a
+  // connection) costs more than the range itself.
+  const oneRange = maxSequence === null || maxSequence <= Math.max(1, options.chunkRows ?? CHUNK_ROWS);
   const start =
-    file !== null && maxSequence !== null ? await checkRanges(file, maxSequence, options) : { state: initialChainState(), resumeAfter: BEFORE_ALL };
+    file !== null && !oneRange ? await checkRanges(file, maxSequence, options) : { state: initialChainState(), resumeAfter: BEFORE_ALL };
   return verifyRest(repo, start.resumeAfter, start.state, options.anchor);
 };
 

@@ -268,6 +268,20 @@ describe('parallel verification (ranges checked on worker threads)', () => {
     expect(failures).toHaveLength(1);
   });
 
+  it('a chain that fits in one range starts no worker: same verdict, nothing to fail', async () => {
+    const { file } = setup(50);
+    tamper(file, "UPDATE journal SET actor = 'u-9' WHERE sequence = 30");
+    const db = openDatabase(file);
+    const repo = journalRepo(db);
+    const single = createJournal({ repo, clock: manualClock(new Date()), workstation: '001-03' }).verify();
+    const failures: unknown[] = [];
+    // The file the workers would open does not exist: a worker started would report it.
+    const r = await verifyInParallel({ ...repo, file: () => join(file, 'missing.sqlite') }, { chunkRows: 50, onWorkersFailed: (e) => failures.push(e) });
+    db.close();
+    expect(r).toEqual(single);
+    expect(failures).toEqual([]);
+  });
+
   it('an empty journal verifies with no rows', async () => {
     const { file } = setup(0);
     const db = openDatabase(file);
