@@ -255,31 +255,21 @@ describe('parallel verification (ranges checked on worker threads)', () => {
     expect(single.ok).toBe(sql === '' || sql.includes('> 4000'));
   });
 
-  it('workers that cannot open the database: the rest is checked on this thread, same verdict, and it is reported', async () => {
+  it.each([
+    ['workers that cannot open the database: the rest is checked on this thread, same verdict, and it is reported', 7, 1],
+    ['a chain that fits in one range starts no worker: same verdict, nothing to report', 50, 0],
+  ])('%s', async (_name, chunkRows, reported) => {
     const { file } = setup(50);
     tamper(file, "UPDATE journal SET actor = 'u-9' WHERE sequence = 30");
     const db = openDatabase(file);
     const repo = journalRepo(db);
     const single = createJournal({ repo, clock: manualClock(new Date()), workstation: '001-03' }).verify();
     const failures: unknown[] = [];
-    const r = await verifyInParallel({ ...repo, file: () => join(file, 'missing.sqlite') }, { chunkRows: 7, onWorkersFailed: (e) => failures.push(e) });
+    // The file the workers open does not exist: every worker started reports it.
+    const r = await verifyInParallel({ ...repo, file: () => join(file, 'missing.sqlite') }, { chunkRows, onWorkersFailed: (e) => failures.push(e) });
     db.close();
     expect(r).toEqual(single);
-    expect(failures).toHaveLength(1);
-  });
-
-  it('a chain that fits in one range starts no worker: same verdict, nothing to fail', async () => {
-    const { file } = setup(50);
-    tamper(file, "UPDATE journal SET actor = 'u-9' WHERE sequence = 30");
-    const db = openDatabase(file);
-    const repo = journalRepo(db);
-    const single = createJournal({ repo, clock: manualClock(new Date()), workstation: '001-03' }).verify();
-    const failures: unknown[] = [];
-    // The file the workers would open does not exist: a worker started would report it.
-    const r = await verifyInParallel({ ...repo, file: () => join(file, 'missing.sqlite') }, { chunkRows: 50, onWorkersFailed: (e) => failures.push(e) });
-    db.close();
-    expect(r).toEqual(single);
-    expect(failures).toEqual([]);
+    expect(failures).toHaveLength(reported);
   });
 
   it('an empty journal verifies with no rows', async () => {
