@@ -265,7 +265,7 @@ describe('parallel verification (ranges checked on worker threads)', () => {
     const repo = journalRepo(db);
     const single = createJournal({ repo, clock: manualClock(new Date()), workstation: '001-03' }).verify();
     const failures: unknown[] = [];
-    // The file the workers open does not exist: every worker started reports it.
+    // The file the workers would open does not exist: starting them is reported once.
     const r = await verifyInParallel({ ...repo, file: () => join(file, 'missing.sqlite') }, { chunkRows, onWorkersFailed: (e) => failures.push(e) });
     db.close();
     expect(r).toEqual(single);
