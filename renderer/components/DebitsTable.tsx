@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { formatPesos } from '../../domain/money/pesos';
 
 /**
- * What leaves the account, each debit on its own line (the GMF apart, ET art. 872), the total and the
- * commission; then the GMF's legal basis and the core's notices. `children` adds rows (e.g. the credit).
+ * What leaves the account, each debit on its own line (the GMF apart, ET art. 872; a commission under its own
+ * label), then the total; then the GMF's legal basis and the core's notices. `children` adds rows (e.g. the credit).
  */
 export const DebitsTable = ({
   testId,
@@ -25,13 +25,16 @@ export const DebitsTable = ({
             <td className="num">{formatPesos(d.amount)}</td>
           </tr>
         ))}
+        {/* A commission charged is one of the debits, on its own labelled line; none is said, not left out. */}
+        {commission === 0 ? (
+          <tr>
+            <td>Comisión</td>
+            <td className="num">{formatPesos(0)}</td>
+          </tr>
+        ) : null}
         <tr className="total">
           <td>Total debitado</td>
           <td className="num">{formatPesos(plan.debitTotal)}</td>
-        </tr>
-        <tr>
-          <td>Comisión</td>
-          <td className="num">{formatPesos(commission)}</td>
         </tr>
         {children}
       </tbody>
