@@ -125,7 +125,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   const tillFeature = tillFeatures({
     db, users, journal, journalRepo: journalStore, idempotent, clock, ids, till, workstation: config.workstation,
     central: sync.client ?? deps.centralClient ?? null, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
-    maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log,
+    maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log, branchStatus: config.branchStatus,
   });
   journalHealth = tillFeature.health;
   reportStatus = tillFeature.statusChanged;

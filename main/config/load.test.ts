@@ -58,6 +58,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CAJA_CONFIG: wrong })).toThrow('se llama 001-02, no 001-07');
   });
 
+  it('the branch dashboard timing: defaults, a bank value, and a stale limit shorter than the report refused', () => {
+    expect(loadConfig({}).branchStatus).toEqual({ reportEverySeconds: 30, staleAfterSeconds: 120 });
+    expect(loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify({ branchStatus: { staleAfterSeconds: 300 } })) }).branchStatus.staleAfterSeconds).toBe(300);
+    expect(() => loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify({ branchStatus: { reportEverySeconds: 60, staleAfterSeconds: 60 } })) })).toThrow('staleAfterSeconds');
+  });
+
   it('an unreadable or malformed file is a ConfigError, and environment variables win over the file', () => {
     expect(() => loadConfig({ CAJA_CONFIG: fileWith('{ not json') })).toThrow(/No se pudo leer la configuración/);
     expect(() => loadConfig({ CAJA_CONFIG: '/nonexistent/caja.json' })).toThrow(ConfigError);

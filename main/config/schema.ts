@@ -3,6 +3,7 @@ import { SecurityCodePurposeSchema } from '../../domain/central-api/security-cod
 import { DeviceConfigSchema } from '../../domain/devices/config';
 import { ContingencyCapsSchema } from '../../domain/contingency';
 import { RulesConfigSchema } from '../../domain/rules-config/config';
+import { DASHBOARD_STALE_AFTER_SECONDS } from '../../domain/contract/supervisor';
 
 /** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
 export const CoreConfigSchema = z.object({
@@ -57,6 +58,20 @@ export const CoreConfigSchema = z.object({
    * tariffs, UVT per year, inembargable amount per period. Embedded defaults for what the file leaves out.
    */
   rules: RulesConfigSchema.prefault({}),
+  /**
+   * Branch dashboard: this workstation reports its till to central on every change and at least every
+   * `reportEverySeconds`; another workstation's report older than `staleAfterSeconds` is shown stale.
+   */
+  branchStatus: z
+    .object({
+      reportEverySeconds: z.number().int().min(5).max(600).default(30),
+      staleAfterSeconds: z.number().int().min(10).max(3600).default(DASHBOARD_STALE_AFTER_SECONDS),
+    })
+    .prefault({})
+    .refine((b) => b.staleAfterSeconds > b.reportEverySeconds, {
+      path: ['staleAfterSeconds'],
+      message: 'staleAfterSeconds debe ser mayor que reportEverySeconds: si no, toda caja se vería sin reporte entre dos reportes.',
+    }),
   /** Seed a demo branch, two tellers and a supervisor on first start. */
   demo: z.boolean().default(true),
 });

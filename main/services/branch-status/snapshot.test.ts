@@ -33,3 +33,10 @@ it('a snapshot received after central’s `now` (clock granularity) reads as age
   const rows = remoteRows({ now: '2026-03-02T14:10:00.000Z', workstations: [ws('001-02', '2026-03-02T14:10:00.500Z')] }, '001-03', new Date('2026-03-02T14:10:00.000Z'));
   expect(rows[0]).toMatchObject({ ageSeconds: 0, stale: false });
 });
+
+it('the bank’s stale limit (config branchStatus.staleAfterSeconds) replaces the default', () => {
+  const res: BranchStatusResponse = { now: '2026-03-02T14:10:00.000Z', workstations: [ws('001-01', '2026-03-02T14:08:00.000Z'), ws('001-02', '2026-03-02T14:09:30.000Z')] };
+  const now = new Date('2026-03-02T14:10:00.000Z');
+  expect(remoteRows(res, '001-03', now, 60).map((r) => [r.workstation, r.stale])).toEqual([['001-01', true], ['001-02', false]]);
+  expect(remoteRows(res, '001-03', now, 300).map((r) => r.stale)).toEqual([false, false]);
+});

@@ -60,7 +60,7 @@ export const localRows = (s: Omit<LocalSources, 'workstation'> & { workstation: 
  * (`now − receivedAt`), so a reader whose clock is off does not misjudge it; `reportedAt` is then placed on this
  * workstation's clock for display.
  */
-export const remoteRows = (res: BranchStatusResponse, selfId: string, localNow: Date): DashboardTill[] => {
+export const remoteRows = (res: BranchStatusResponse, selfId: string, localNow: Date, staleAfterSeconds = DASHBOARD_STALE_AFTER_SECONDS): DashboardTill[] => {
   const centralNow = Date.parse(res.now);
   const rows: DashboardTill[] = [];
   for (const w of res.workstations) {
@@ -70,7 +70,7 @@ export const remoteRows = (res: BranchStatusResponse, selfId: string, localNow: 
     rows.push({
       tillCode: w.till.tillCode, tellerName: w.till.tellerName, openedAt: w.till.openedAt, positionTotal: w.till.positionTotal, limit: w.till.limit, holding: w.till.holding,
       workstation: w.workstation, source: 'central', reportedAt: new Date(localNow.getTime() - ageMs).toISOString(), ageSeconds,
-      stale: ageSeconds > DASHBOARD_STALE_AFTER_SECONDS, sync: w.sync, journalOk: w.journalOk,
+      stale: ageSeconds > staleAfterSeconds, sync: w.sync, journalOk: w.journalOk,
     });
   }
   return rows.sort((a, b) => a.workstation.localeCompare(b.workstation));

@@ -71,6 +71,8 @@ export const createSupervisorService = (deps: {
   workstation: { id: string; branchCode: string };
   /** The branch's latest snapshots from central (bounded wait); null = central did not answer. Absent: no central. */
   branchStatus?: () => Promise<BranchStatusResponse | null>;
+  /** A snapshot older than this is marked stale on the dashboard (config `branchStatus`). */
+  staleAfterSeconds?: number;
   maxFailedAttempts: number;
   onChange: () => void;
 }) => {
@@ -191,7 +193,7 @@ export const createSupervisorService = (deps: {
       const counts = deps.sources.syncCounts();
       const j = deps.health.status();
       return {
-        tills: [...local, ...(branch ? remoteRows(branch, deps.workstation.id, now) : [])],
+        tills: [...local, ...(branch ? remoteRows(branch, deps.workstation.id, now, deps.staleAfterSeconds) : [])],
         centralReachable: branch !== null,
         vaultTotal: deps.vault.position()?.total ?? 0,
         transfersInTransit: deps.vault.inTransit().length + (deps.tillTransfersInTransit?.() ?? 0),

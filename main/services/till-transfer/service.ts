@@ -36,10 +36,12 @@ export interface TillTransferDeps {
   onChange: () => void;
   /** The branch's workstation snapshots at central (bounded wait), to offer only open tills as destinations. */
   branchStatus?: () => Promise<BranchStatusResponse | null>;
+  /** A snapshot older than this marks its till as possibly closed (config `branchStatus`). */
+  staleAfterSeconds?: number;
 }
 
 /** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
-export const destinationsOf = (res: BranchStatusResponse, self: string): TillDestination[] => {
+export const destinationsOf = (res: BranchStatusResponse, self: string, staleAfterSeconds = DASHBOARD_STALE_AFTER_SECONDS): TillDestination[] => {
   const centralNow = Date.parse(res.now);
   return res.workstations
     .filter((w) => w.workstation !== self && w.till.open)
@@ -47,7 +49,7 @@ export const destinationsOf = (res: BranchStatusResponse, self: string): TillDes
       tillCode: w.till.tillCode,
       workstation: w.workstation,
       tellerName: w.till.open ? w.till.tellerName : '',
-      stale: centralNow - Date.parse(w.receivedAt) > DASHBOARD_STALE_AFTER_SECONDS * 1000,
+      stale: centralNow - Date.parse(w.receivedAt) > staleAfterSeconds * 1000,
     }))
     .sort((a, b) => a.tillCode.localeCompare(b.tillCode));
 };
@@ -211,7 +213,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
       const transfers = deps.repo.since(today).map(view);
       const status = await branch;
-      return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable, destinations: status ? destinationsOf(status, ws.id) : null };
+      return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable, destinations: status ? destinationsOf(status, ws.id, deps.staleAfterSeconds) : null };
     },
 
     send: (user: User, req: { idempotencyKey: string; toTill: string; count: DenominationCount; declaredTotal: number }) => {

@@ -52,8 +52,8 @@ export interface TillWiring {
   policy?: TillPolicy;
   /** How often incoming till-to-till transfers are pulled from central (ms). */
   transferPollMs?: number;
-  /** Heartbeat of the status reported to central for the branch dashboard (ms). */
-  statusHeartbeatMs?: number;
+  /** Branch dashboard: how often this workstation reports its status, and when another's report is stale. */
+  branchStatus?: { reportEverySeconds: number; staleAfterSeconds: number };
   onChange: () => void;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
@@ -87,20 +87,20 @@ export const tillFeatures = (w: TillWiring) => {
   const tillTransferStore = tillTransferRepo(w.db);
   const tillTransfers = createTillTransferService({
     db: w.db, repo: tillTransferStore, tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
-    clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange,
+    clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const sources = deskSourcesRepo(w.db);
   const supervisor = createSupervisorService({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources, tills, vault, health, link: w.link,
     central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
-    tillTransfersInTransit: () => tillTransferStore.inTransit().length,
+    tillTransfersInTransit: () => tillTransferStore.inTransit().length, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   // Branch dashboard: this workstation's snapshot to central, on every change (throttled) and on a heartbeat.
   const statusReporter = central
     ? createStatusReporter({
-        central, heartbeatMs: w.statusHeartbeatMs, log: w.log,
+        central, heartbeatMs: w.branchStatus ? w.branchStatus.reportEverySeconds * 1000 : undefined, log: w.log,
         snapshot: () => (w.db.open ? localStatus({ tills, users: w.users, sources, health, policy, clock: w.clock, workstation: w.workstation }) : null),
       })
     : null;
