@@ -35,7 +35,8 @@ export const SupervisorCredentials = {
  * One open till of the branch. This workstation's comes from its own data (`local`, always fresh); the others'
  * from the latest snapshot their workstation reported to central (`central`): `reportedAt` is when central got
  * it, on this workstation's clock, `ageSeconds` how old it is, and `stale` when it is older than
- * `DASHBOARD_STALE_AFTER_SECONDS` (the figures may no longer be true).
+ * the bank's limit (`branchStatus.staleAfterSeconds`, default `DASHBOARD_STALE_AFTER_SECONDS`): the figures may
+ * no longer be true.
  */
 export const DashboardTillSchema = z.object({
   tillCode: z.string(),
