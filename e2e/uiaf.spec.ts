@@ -1,7 +1,9 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { test as withCentral } from './support/central-control';
 import { openTill } from './support/comprobante';
 
-test('a cash deposit of 10.000.000 needs the signed declaración de origen de fondos before it posts', async ({ app }) => {
+const depositWithDeclaration = async (app: Page) => {
   await openTill(app);
   await app.keyboard.press('F3');
   await app.keyboard.type('240000000029');
@@ -23,4 +25,21 @@ test('a cash deposit of 10.000.000 needs the signed declaración de origen de fo
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toContainText('UIAF');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
+};
+
+test('a cash deposit of 10.000.000 needs the signed declaración de origen de fondos before it posts', async ({ app }) => {
+  await depositWithDeclaration(app);
+});
+
+withCentral('the declaration reaches central with the cash, where the month’s cash report lists it for the UIAF', async ({ app, central }) => {
+  await depositWithDeclaration(app);
+  const month = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 7);
+  const report = async () => {
+    const r = await central.client().call('cashReport', { branch: '001', month });
+    return r.ok ? r.data.individual : [];
+  };
+  await expect.poll(async () => (await report()).map((t) => [t.account, t.amount, t.direction]), { timeout: 15_000 }).toEqual([['240000000029', 10_000_000, 'deposito']]);
+  const [row] = await report();
+  expect(row?.declaration).toEqual({ originOrDestination: 'Venta de un vehículo particular', economicActivity: 'Comerciante', pep: false });
+  expect(row?.transactor).toMatchObject({ type: 'CC', number: '900000002' });
 });

@@ -28,6 +28,7 @@ import {
 import { canonicalContact } from '../../domain/identity/contact';
 import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
+import { recordCash } from '../cash-report/cash-report';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import type { Sql } from '../store/db';
 
@@ -329,6 +330,7 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
     if (CUSTOMER_MOVEMENTS.has(op.type)) {
       const on = bogotaDate(op.occurredAt);
       for (const p of effect.postings) recordCustomerMovement(sql, p.account, on);
+      recordCash(sql, op, on);
     }
     effect.after?.();
     if (op.account !== undefined) {

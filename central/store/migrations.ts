@@ -168,4 +168,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX workstation_status_branch ON workstation_status(branch, received_ms);
     `,
   },
+  {
+    version: 8,
+    name: 'cash transactions for the UIAF report',
+    sql: `
+      -- Every applied cash deposit and cash-paid withdrawal, bank-wide: the monthly Reporte de Transacciones en
+      -- Efectivo adds a customer's cash at every branch (cash-report/cash-report.ts). Kept, never edited.
+      CREATE TABLE cash_transactions (
+        op_key TEXT PRIMARY KEY REFERENCES operations(key), branch TEXT NOT NULL, workstation TEXT NOT NULL,
+        account TEXT NOT NULL, customer TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('deposito', 'retiro')),
+        amount INTEGER NOT NULL CHECK (amount > 0), business_date TEXT NOT NULL,
+        month TEXT NOT NULL GENERATED ALWAYS AS (substr(business_date, 1, 7)) STORED,
+        occurred_at TEXT NOT NULL, transactor TEXT NOT NULL, declaration TEXT
+      ) STRICT;
+      CREATE INDEX cash_transactions_month ON cash_transactions(month, customer);
+      CREATE TRIGGER cash_transactions_no_update BEFORE UPDATE ON cash_transactions
+        BEGIN SELECT RAISE(ABORT, 'the cash register is append-only'); END;
+    `,
+  },
 ];

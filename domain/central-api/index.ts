@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CENTRAL_COMMON_ERRORS } from './common';
 import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
+import { CashReportRequestSchema, CashReportResponseSchema } from './cash-report';
 import { ContactUpdateRequestSchema } from './customers';
 import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
 import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorRequestSchema, AnchorResponseSchema } from './journal';
@@ -56,6 +57,7 @@ export const centralApi = {
   tillTransfers: route({ method: 'GET', path: '/v1/till-transfers', auth: 'workstation', request: TillTransferListRequestSchema, response: TillTransferListResponseSchema, errors: ['FORBIDDEN'] }),
   reportStatus: route({ method: 'POST', path: '/v1/workstation-status', auth: 'workstation', request: WorkstationStatusSchema, response: WorkstationStatusReportResponseSchema, errors: [] }),
   branchStatus: route({ method: 'GET', path: '/v1/workstation-status', auth: 'workstation', request: BranchStatusRequestSchema, response: BranchStatusResponseSchema, errors: [] }),
+  cashReport: route({ method: 'GET', path: '/v1/cash-report', auth: 'workstation', request: CashReportRequestSchema, response: CashReportResponseSchema, errors: ['FORBIDDEN'] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
 } as const;
 
@@ -77,6 +79,7 @@ export const buildPath = (path: string, req: Record<string, unknown>): { path: s
 };
 
 export * from './approvals';
+export * from './cash-report';
 export * from './canonical';
 export * from './common';
 export * from './customers';

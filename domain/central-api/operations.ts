@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import { CashMovementSchema } from './cash-report';
 import { ReactivationSchema } from './holds';
 import { TillTransferSendPayloadSchema, TillTransferSettlePayloadSchema } from './till-transfers';
 import {
@@ -30,7 +31,8 @@ const ChequeSchema = z.object({
 
 /** Payload per operation type. Amounts are integer pesos; GMF is computed at the branch and posted explicitly. */
 export const OperationPayloads = {
-  cash_deposit: z.object({ amount: PositivePesosSchema }),
+  /** `cash`: who handed over the bills and the UIAF declaration, for central's cash report (cash-report.ts). */
+  cash_deposit: z.object({ amount: PositivePesosSchema, cash: CashMovementSchema.optional() }),
   /** Credited to the balance in canje until clearing. */
   cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1) }),
   /**
@@ -49,6 +51,8 @@ export const OperationPayloads = {
      */
     holdKey: KeySchema.optional(),
     reactivation: ReactivationSchema.optional(),
+    /** Present when the withdrawal was paid in cash: who received it and the UIAF declaration (cash-report.ts). */
+    cash: CashMovementSchema.optional(),
   }),
   transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema, reactivation: ReactivationSchema.optional() }),
   till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),

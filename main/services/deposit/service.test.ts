@@ -37,7 +37,8 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     expect((pos(after)?.position['50000'] ?? 0) - (pos(before)?.position['50000'] ?? 0)).toBe(24);
     expect((pos(after)?.positionTotal ?? 0) - (pos(before)?.positionTotal ?? 0)).toBe(1_200_000);
     const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'cash_deposit'").pluck().get() as string) as { account: string; payload: { amount: number } };
-    expect(op).toMatchObject({ account: '240000000011', payload: { amount: 1_200_000 } });
+    // Below the UIAF threshold: who handed over the cash, no declaration; the holder's name from the account.
+    expect(op).toMatchObject({ account: '240000000011', payload: { amount: 1_200_000, cash: { transactor: { type: 'CC', number: '900000001', name: 'MARÍA FERNANDA GÓMEZ PATIÑO' }, declaration: null } } });
     const entry = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante'").pluck().get() as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ sequence: '001-03-000001', cashIn: 1_200_000, account: '240000000011', idempotencyKey: key });
     const receipt = await w.call('receipt.get', { sequence: data.sequence });
@@ -129,6 +130,15 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
     const entry = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante'").pluck().get() as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ uiafReportable: true, declaration: { signed: true } });
+    // Central builds the monthly cash report from what the operation carries (central/cash-report).
+    const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'cash_deposit'").pluck().get() as string) as { payload: unknown };
+    expect(op.payload).toEqual({
+      amount: 10_000_000,
+      cash: {
+        transactor: { type: 'CC', number: '900000001', name: 'MARÍA FERNANDA GÓMEZ PATIÑO' },
+        declaration: { originOrDestination: 'Venta de un vehículo particular', economicActivity: 'Empleada', pep: false },
+      },
+    });
   });
 
   it('sends same-city cheques to canje with a business-day hold and other-city cheques to remesa with commission (cl. 3.9)', async () => {

@@ -1,4 +1,5 @@
 import type { Account } from '../../../domain/accounts/account';
+import { cashMovement } from '../comprobante/cash-movement';
 import type { Operation } from '../../../domain/central-api/operations';
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
@@ -74,7 +75,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       const operations = (env: { branch: string; workstation: string; occurredAt: string }): Operation[] => {
         const ops: Operation[] = [];
         const base = { ...env, account: account.number };
-        if (p.cash > 0) ops.push({ ...base, key: deps.ids.uuid(), type: 'cash_deposit', payload: { amount: p.cash } });
+        if (p.cash > 0) ops.push({ ...base, key: deps.ids.uuid(), type: 'cash_deposit', payload: { amount: p.cash, cash: cashMovement(account, slip.depositor, slip.declaration) } });
         const canje = p.holds.filter((h) => h.route === 'canje');
         const chequeOf = (i: number) => {
           const c = slip.cheques[i];

@@ -28,7 +28,8 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001' } });
     expect(before - (await position())).toBe(250_000);
     const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: { amount: number; gmf: number; holdId?: string } };
-    expect(body.payload).toMatchObject({ amount: 250_000, gmf: 1_000 });
+    // Paid in cash: who received it goes to central for the UIAF cash report; below the threshold, no declaration.
+    expect(body.payload).toMatchObject({ amount: 250_000, gmf: 1_000, cash: { transactor: { type: 'CC', number: '900000002', name: 'JUAN CARLOS RODRÍGUEZ CASTAÑO' }, declaration: null } });
     expect(body.payload.holdId).toEqual(expect.any(String));
     const lines = r.ok ? (r.data as { receipt: { lines: unknown[] } }).receipt.lines : [];
     expect(lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000', amount: 1_000 });

@@ -9,6 +9,7 @@ import { buildWithdrawalReceipt } from '../../../domain/receipt/build-withdrawal
 import { evaluateWithdrawal, type WithdrawalPlan } from '../../../domain/withdrawal/evaluate';
 import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
 import { AppError } from '../../core/errors';
+import { cashMovement } from '../comprobante/cash-movement';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
@@ -131,6 +132,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
               ...(holdId === null ? {} : { holdId }),
               ...(holdId === null && holdKey !== null ? { holdKey } : {}),
               ...reactivationOf(p, approvalId),
+              ...(p.payout.kind === 'efectivo' && w.presenters[0] ? { cash: cashMovement(account, { id: w.presenters[0] }, w.declaration) } : {}),
             },
           },
         ],

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { PositivePesosSchema, PesosSchema } from '../money/pesos';
+import { AccountNumberSchema, BranchIdSchema, DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } from './common';
+
+/**
+ * Cash at the counter for the UIAF's Reporte de Transacciones en Efectivo (domain-co §2: EOSF art. 103–104,
+ * SFC instructivo). The report is monthly and bank-wide — a customer's cash at every branch adds up to the
+ * multiple threshold — so it is built at central from what each cash operation carries: who physically moved
+ * the cash and, at or above the threshold, the declaración de origen / destino de fondos the teller captured.
+ * The declaration must outlive the workstation (records are kept five years, EOSF art. 96).
+ */
+const Party = z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema, name: z.string().trim().min(1).max(120).optional() });
+
+/** On a cash deposit, and on a withdrawal paid in cash (its presence says the payout was cash). */
+export const CashMovementSchema = z.object({
+  /** The person who handed over or received the bills. */
+  transactor: Party,
+  /** The declaration's reportable fields; null when the amount did not require one. */
+  declaration: z
+    .object({
+      originOrDestination: z.string().trim().min(10).max(500),
+      economicActivity: z.string().trim().min(3).max(200),
+      pep: z.boolean(),
+      onBehalfOf: Party.optional(),
+    })
+    .nullable(),
+});
+export type CashMovement = z.infer<typeof CashMovementSchema>;
+
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Mes inválido: use AAAA-MM');
+
+export const CashReportRequestSchema = z.object({ branch: BranchIdSchema, month: MonthSchema });
+
+export const CashReportRowSchema = z.object({
+  key: KeySchema,
+  workstation: WorkstationIdSchema,
+  account: AccountNumberSchema,
+  direction: z.enum(['deposito', 'retiro']),
+  amount: PositivePesosSchema,
+  /** The branch's business date (Colombia) of the operation. */
+  businessDate: z.string(),
+  occurredAt: IsoDateTimeSchema,
+  /** The customer whose monthly cash adds up: the account's first holder, `TYPE:number`. */
+  customer: z.string(),
+  transactor: Party,
+  declaration: CashMovementSchema.shape.declaration,
+  /** Reversed the same day (an error corrected at the counter): listed, not counted. */
+  reversed: z.boolean(),
+});
+export type CashReportRow = z.infer<typeof CashReportRowSchema>;
+
+/**
+ * The instructivo's order: first the customers whose cash in the month reached the multiple threshold (all
+ * their cash transactions), then the individual transactions at or above the individual threshold of the
+ * other customers. Totals are bank-wide; rows are the asking branch's.
+ */
+export const CashReportResponseSchema = z.object({
+  branch: BranchIdSchema,
+  month: MonthSchema,
+  thresholds: z.object({ individual: PositivePesosSchema, monthly: PositivePesosSchema }),
+  multiple: z.array(z.object({ customer: z.string(), monthTotal: PesosSchema, transactions: z.array(CashReportRowSchema) })),
+  individual: z.array(CashReportRowSchema),
+});
+export type CashReportResponse = z.infer<typeof CashReportResponseSchema>;
