@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApprovalReasonSchema } from '../approval/reasons';
+import { CashReportResponseSchema, MonthSchema } from '../central-api/cash-report';
 import { PesosSchema } from '../money/pesos';
 import { channel } from './channel';
 
@@ -99,4 +100,14 @@ export const supervisorChannels = {
     ],
   }),
   'supervisor.dashboard': channel({ access: 'supervisor', request: z.object({}), response: DashboardSchema }),
+  /**
+   * The branch's cash for the UIAF's monthly Reporte de Transacciones en Efectivo, as central builds it bank-wide
+   * (domain/central-api/cash-report.ts); the current month (Colombia) when none is asked.
+   */
+  'supervisor.cashReport': channel({
+    access: 'supervisor',
+    request: z.object({ month: MonthSchema.optional() }),
+    response: CashReportResponseSchema,
+    errors: ['CENTRAL_UNAVAILABLE'],
+  }),
 } as const;

@@ -16,6 +16,7 @@ import { createJournalHealth } from '../journal/health';
 import { verifyInParallel } from '../journal/parallel';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
+import { createCashReportService } from '../supervisor/cash-report';
 import { supervisorHandlers } from '../supervisor/handlers';
 import { createSupervisedRequests } from '../supervisor/requests';
 import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } from '../supervisor/service';
@@ -113,7 +114,7 @@ export const tillFeatures = (w: TillWiring) => {
       ...reversalHandlers(reversal),
       ...tillHandlers(w.till, arqueo),
       ...vaultHandlers(vaultService, tillTransfers),
-      ...supervisorHandlers(supervisor),
+      ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users })),
     },
     health,

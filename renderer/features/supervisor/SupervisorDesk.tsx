@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { SyncScreen } from '../sync/SyncScreen';
 import { onPending } from './pending';
 import { SupervisorApproval } from './SupervisorApproval';
+import { CashReportPanel } from './CashReportPanel';
 import { centralLabel } from '../../components/StatusBar';
 
 type Dashboard = Extract<Awaited<ReturnType<TellerApi['supervisor']['dashboard']>>, { ok: true }>['data'];
@@ -44,6 +45,8 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   const [error, setError] = useState<string | null>(null);
   // F2: sync status, contingency switch and central's rejection queue (renderer/features/sync).
   const [sync, setSync] = useState(false);
+  // F6: the branch's cash for the UIAF report, read from central on demand (it is not needed at every refresh).
+  const [cash, setCash] = useState(false);
 
   const loadDashboard = useCallback(async () => {
     if (user.role !== 'supervisor') return;
@@ -77,14 +80,15 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   useEffect(() => {
     if (sync) return;
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key !== 'F2' && e.key !== 'F5') || document.querySelector('dialog[open]')) return;
+      if (!['F2', 'F5', 'F6'].includes(e.key) || document.querySelector('dialog[open]')) return;
       e.preventDefault();
       if (e.key === 'F2') setSync(true);
+      else if (e.key === 'F6') setCash((c) => user.role === 'supervisor' && !c);
       else void load();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [sync, load]);
+  }, [sync, load, user.role]);
   if (sync) return <SyncScreen teller={teller} user={user} onCancel={() => setSync(false)} />;
 
   return (
@@ -205,6 +209,7 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
           </p>
         </section>
       ) : null}
+      {cash ? <CashReportPanel teller={teller} /> : null}
       <ErrorBanner message={error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
@@ -216,6 +221,11 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
         <button type="button" className="secondary" onClick={() => void load()}>
           Actualizar <kbd>F5</kbd>
         </button>
+        {user.role === 'supervisor' ? (
+          <button type="button" className="secondary" aria-pressed={cash} onClick={() => setCash((c) => !c)}>
+            Efectivo UIAF del mes <kbd>F6</kbd>
+          </button>
+        ) : null}
       </div>
     </main>
   );
