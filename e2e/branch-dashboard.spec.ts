@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test, expect } from './support/central-control';
 import { CHROMIUM_ARGS } from './support/fixtures';
 import { startHost } from './support/host';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 /**
  * Issue 7 "Supervisor desk", branch dashboard: `app` is workstation 001-03, a second browser host is 001-02, both
@@ -40,9 +40,7 @@ test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the 
   try {
     // 001-03: Ana opens her till, then the supervisor signs in at the same workstation.
     await openTill(app, DEMO.teller);
-    await app.keyboard.press('F12');
-    await login(app, DEMO.supervisor);
-    await expectHome(app, DEMO.supervisor.name);
+    await switchUser(app, DEMO.supervisor);
 
     // 001-02: Luis opens Caja 02.
     const teller = await browser.newPage();

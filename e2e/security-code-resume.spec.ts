@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/central-control';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 /**
  * Issue 6, open flows: a teller who leaves a security-code flow (Esc, a locked session, a restart) sees the
@@ -164,10 +164,7 @@ test('another teller’s open request: listed but not theirs to resume; a superv
   await identify(app, '900000001');
   await app.keyboard.press('Escape');
   await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F12');
-
-  await login(app, DEMO.teller2);
-  await expectHome(app, DEMO.teller2.name);
+  await switchUser(app, DEMO.teller2);
   await openWizard(app);
   await app.keyboard.press('F7');
   await expect(rows(app)).toHaveCount(1);
@@ -179,10 +176,7 @@ test('another teller’s open request: listed but not theirs to resume; a superv
   await app.keyboard.press('Escape');
   await app.keyboard.press('Escape');
   await expectHome(app, DEMO.teller2.name);
-  await app.keyboard.press('F12');
-
-  await login(app, DEMO.supervisor);
-  await expectHome(app, DEMO.supervisor.name);
+  await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F7');
   await expect(app.getByRole('heading', { name: 'Generación de código de seguridad', level: 1 })).toBeVisible();
   await app.keyboard.press('F7');

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { startCentralProcess, type CentralProcess } from '../main/host/central-process';
 import { test as base, expect } from './support/fixtures';
 import { startHost } from './support/host';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 /**
  * Seed 000 at the counter, every branch, keyboard only, against a real central process this file controls
@@ -246,9 +246,7 @@ test('a code not delivered in 24 hours shows as vencido, highlighted for the sup
 
   await app.keyboard.press('Escape');
   await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F12');
-  await login(app, DEMO.supervisor);
-  await expectHome(app, DEMO.supervisor.name);
+  await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F8');
   const row = app.getByTestId(`rad-${radicado}`);
   await expect(row.getByTestId('rad-state')).toHaveText('Vencido');

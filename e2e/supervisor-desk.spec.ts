@@ -1,6 +1,6 @@
 import type { TellerApi } from '../domain/contract/client';
 import { test, expect } from './support/fixtures';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 test('supervisor desk: a request arriving while the desk is open is announced, shown with its context and decided; the dashboard shows the till against its limit', async ({ app }) => {
   await login(app, DEMO.teller);
@@ -40,10 +40,7 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
 
   // The supervisor's own session sees the branch dashboard.
-  await app.keyboard.press('Escape');
-  await app.keyboard.press('F12');
-  await login(app, DEMO.supervisor);
-  await expectHome(app, DEMO.supervisor.name);
+  await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F1');
   const tills = app.getByRole('table', { name: 'Cajas abiertas' });
   await expect(tills).toContainText('Ana Gómez');

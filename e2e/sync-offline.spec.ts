@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/central-control';
 import { openAccount, openTill } from './support/comprobante';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, switchUser } from './support/pages';
 
 /**
  * Offline contingency against a central the test stops and restarts on the same database and port
@@ -18,14 +18,6 @@ const call = (app: Page, ns: string, method: string, req: unknown = {}) =>
       ]?.(r) ?? Promise.resolve({ ok: false, error: { code: 'NO_CHANNEL' } }),
     [ns, method, req] as const,
   );
-
-const switchUser = async (app: Page, user: { username: string; password: string; name: string }) => {
-  await app.keyboard.press('Escape');
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-  await app.keyboard.press('F12');
-  await login(app, user);
-  await expectHome(app, user.name);
-};
 
 /** Online, with everything the till opening queued already at central. */
 const drained = async (app: Page) => {

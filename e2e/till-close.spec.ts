@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 /** Types a count row by row (Enter moves down), largest denomination first, as tellers count. */
 const typeCount = async (app: Page, rows: string[]) => {
@@ -21,13 +21,6 @@ const openTill = async (app: Page) => {
   await app.keyboard.press('Enter');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
-};
-const switchUser = async (app: Page, user: { username: string; password: string; name: string }) => {
-  await app.keyboard.press('Escape');
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-  await app.keyboard.press('F12');
-  await login(app, user);
-  await expectHome(app, user.name);
 };
 /** Opens the close screen and waits for the blind count grid (it appears once the gate is read). */
 const startCount = async (app: Page) => {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { test as withCentral } from './support/central-control';
 import { openTill } from './support/comprobante';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, switchUser } from './support/pages';
 
 const depositWithDeclaration = async (app: Page) => {
   await openTill(app);
@@ -45,11 +45,7 @@ withCentral('the declaration reaches central with the cash, where the month’s 
   expect(row?.transactor).toMatchObject({ type: 'CC', number: '900000002' });
 
   // The supervisor reads the branch's part of the report at the desk (F6), from central.
-  await app.keyboard.press('Enter');
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F12');
-  await login(app, DEMO.supervisor);
-  await expectHome(app, DEMO.supervisor.name);
+  await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F1');
   await expect(app.getByRole('heading', { name: 'Escritorio del supervisor' })).toBeVisible();
   await app.keyboard.press('F6');

@@ -18,3 +18,12 @@ export const expectHome = async (page: Page, name: string) => {
   await expect(page.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await expect(page.getByTestId('status-user')).toContainText(name);
 };
+
+/** Back to the start menu (Esc), sign out (F12) and sign in as `user`, keyboard only. */
+export const switchUser = async (page: Page, user: { username: string; password: string; name: string }) => {
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await page.keyboard.press('F12');
+  await login(page, user);
+  await expectHome(page, user.name);
+};
