@@ -12,7 +12,7 @@ import { applyBatch, applyOperation, operationStatus } from './operations/apply'
 import { referencePage } from './reference/reference';
 import { listTillTransfers } from './till-transfers/till-transfers';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
-import { cashReport } from './cash-report/cash-report';
+import { cashReport, customerCashElsewhere } from './cash-report/cash-report';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
@@ -124,6 +124,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     reportStatus: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(reportStatus(sql, caller.branch, req, now())),
     branchStatus: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchStatus(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las estaciones de su oficina.'),
+    customerCash: (req, { caller }) => ok({ ...req, elsewhere: customerCashElsewhere(sql, req.customer, req.month, caller.workstation) }),
     cashReport: (req, { caller }) =>
       req.branch === caller.branch ? ok(cashReport(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar el efectivo de su oficina.'),
     advanceClock: (req) => {

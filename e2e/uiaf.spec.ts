@@ -55,3 +55,20 @@ withCentral('the declaration reaches central with the cash, where the month’s 
   await expect(individual).toContainText('Declarada: Venta de un vehículo particular');
   await expect(app.getByRole('heading', { name: 'Clientes sobre el umbral mensual (0)' })).toBeVisible();
 });
+
+withCentral('cash the customer brought to another till this month counts: 6.000.000 here after 45.000.000 there asks for the declaration', async ({ app, central }) => {
+  await central.postAs({
+    type: 'cash_deposit',
+    account: '240000000045',
+    payload: { amount: 45_000_000, cash: { transactor: { type: 'CC', number: '900000002' }, declaration: { originOrDestination: 'Venta de un inmueble', economicActivity: 'Comerciante', pep: false } } },
+  });
+  await openTill(app);
+  await app.keyboard.press('F3');
+  await app.keyboard.type('240000000029');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('account-panel')).toBeVisible();
+  await app.locator('#denom-100000').fill('60');
+  await app.getByLabel('Total del comprobante').fill('6000000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Declaración de origen de fondos' })).toContainText('$ 6.000.000');
+});

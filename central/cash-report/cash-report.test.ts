@@ -5,7 +5,7 @@ import { applyBatch } from '../operations/apply';
 import { openCentralDb, type Sql } from '../store/db';
 import { startTestCentral, type TestCentral } from '../testing/harness';
 import { batch, cashDeposit, newKey, reversal } from '../testing/ops';
-import { cashReport } from './cash-report';
+import { cashReport, customerCashElsewhere } from './cash-report';
 
 /**
  * Issue 3 "UIAF": cash flagged at the branch reaches central, where the monthly Reporte de Transacciones en
@@ -66,6 +66,14 @@ describe('cash report (unit, bank-wide register)', () => {
     const r = cashReport(sql, '001', '2025-03');
     expect(r.multiple).toEqual([]);
     expect(r.individual.map((t) => t.amount)).toEqual([15_000_000]);
+  });
+
+  it('a customer’s cash elsewhere: every other workstation of any branch, reversed cash left out, the asking one excluded', () => {
+    const reversed = deposit('240000000045', 7_000_000, '002');
+    applyBatch(sql, [deposit('240000000029', 9_000_000), deposit('240000000045', 20_000_000, '002'), reversed, { ...reversal(reversed.key), ...at('002', '2025-03-10') }], NOW, '001-01');
+    expect(customerCashElsewhere(sql, 'CC:900000002', '2025-03', '001-03')).toBe(29_000_000);
+    expect(customerCashElsewhere(sql, 'CC:900000002', '2025-03', '001-01')).toBe(20_000_000);
+    expect(customerCashElsewhere(sql, 'CC:900000002', '2025-04', '001-03')).toBe(0);
   });
 
   it('the register is append-only', () => {

@@ -56,6 +56,16 @@ export const recordCash = (sql: Sql, op: Operation, businessDate: string): void 
   );
 };
 
+/** The customer's cash in the month at every workstation but `workstation` (whose own cash it counts itself). */
+export const customerCashElsewhere = (sql: Sql, customer: string, month: string, workstation: string): number =>
+  sql.get<{ total: number }>(
+    `SELECT COALESCE(SUM(c.amount), 0) AS total FROM cash_transactions c
+     WHERE c.month = ? AND c.customer = ? AND c.workstation <> ? AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = c.op_key)`,
+    month,
+    customer,
+    workstation,
+  )?.total ?? 0;
+
 const toRow = (r: Row): CashReportRow => ({
   key: r.op_key,
   workstation: r.workstation,

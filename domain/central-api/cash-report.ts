@@ -62,3 +62,14 @@ export const CashReportResponseSchema = z.object({
   individual: z.array(CashReportRowSchema),
 });
 export type CashReportResponse = z.infer<typeof CashReportResponseSchema>;
+
+/** A customer as the accumulators key them: the account's first holder `TYPE:number` (or `CUENTA:number`). */
+export const CustomerKeySchema = z.string().regex(/^[A-Z]{2,6}:[A-Z0-9]{3,20}(-\d)?$/, 'Cliente inválido');
+
+/**
+ * A customer's cash in a month at every other workstation of the bank, so a branch applies the monthly UIAF
+ * threshold to the customer's whole month and not only to what its own till saw. Reversed cash counts nothing.
+ */
+export const CustomerCashRequestSchema = z.object({ customer: CustomerKeySchema, month: MonthSchema });
+export const CustomerCashResponseSchema = z.object({ customer: CustomerKeySchema, month: MonthSchema, elsewhere: PesosSchema });
+export type CustomerCashResponse = z.infer<typeof CustomerCashResponseSchema>;

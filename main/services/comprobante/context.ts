@@ -2,6 +2,7 @@ import type { Account } from '../../../domain/accounts/account';
 import { addDays } from '../../../domain/calendar/iso-date';
 import type { CashDepositRecord } from '../../../domain/uiaf/thresholds';
 import type { PersonId } from '../../../domain/accounts/person';
+import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import type { ComprobanteDeps } from './deps';
 import { docKey, parseDocKey } from './errors';
 
@@ -10,15 +11,25 @@ export const monthStart = (on: string): string => `${on.slice(0, 7)}-01`;
 
 /**
  * The customer whose monthly cash the UIAF accumulator counts (domain-co §2, "per-client monthly cash
- * accumulator"): the account's first holder, from this workstation's own comprobantes.
+ * accumulator"): the account's first holder.
  */
 export const customerOf = (account: Account): string => {
   const h = account.holders[0];
   return h ? docKey(h.id) : `CUENTA:${account.number}`;
 };
 
+/** This workstation's own comprobantes, plus the customer's cash at the bank's other workstations (central). */
 export const customerMonthCash = (deps: ComprobanteDeps, account: Account, on: string): number =>
-  deps.comprobantes.customerCash(customerOf(account), monthStart(on), on);
+  deps.comprobantes.customerCash(customerOf(account), monthStart(on), on) + (deps.remoteCash?.elsewhere(customerOf(account), on.slice(0, 7)) ?? 0);
+
+/** The office on a UIAF declaration is this workstation's, whatever the screen filled in: it is a fact, not a statement. */
+export const declaredAtThisOffice = <T extends { declaration?: CashDeclaration | undefined }>(deps: ComprobanteDeps, x: T): T =>
+  x.declaration ? { ...x, declaration: { ...x.declaration, office: { code: deps.workstation.branchCode, city: deps.officeCity } } } : x;
+
+/** Fetches the customer's cash elsewhere before an evaluation or posting reads it (bounded wait). */
+export const prefetchCustomerCash = async (deps: ComprobanteDeps, account: Account | undefined, on: string): Promise<void> => {
+  if (account) await deps.remoteCash?.refresh(customerOf(account), on.slice(0, 7));
+};
 
 export const recentCashDeposits = (deps: ComprobanteDeps, on: string): CashDepositRecord[] => {
   const { windowDays, margin } = deps.rules.uiaf.structuring;

@@ -11,6 +11,7 @@ import type { Contingency } from '../../sync/contingency';
 import type { AccountSource } from '../accounts/source';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
+import type { RemoteCash } from './remote-cash';
 import type { PrinterPort } from '../receipt/printer-port';
 
 export interface Workstation {
@@ -46,6 +47,8 @@ export interface ComprobanteDeps {
   rules: RulesConfig;
   accounts: AccountSource;
   outbox: OutboxPort;
+  /** The customer's cash this month at the bank's other workstations (UIAF monthly threshold); absent: local only. */
+  remoteCash?: RemoteCash;
   /** Online authorization of withdrawals; null when no central is configured (withdrawals stay pending). */
   central: Pick<CentralClient, 'call'> | null;
   printer: PrinterPort;

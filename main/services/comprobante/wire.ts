@@ -10,6 +10,7 @@ import { remittanceRepo } from '../../store/remittance/repo';
 import { tillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
+import { createRemoteCash } from './remote-cash';
 import { accountsHandlers } from '../accounts/handlers';
 import { createAccountsService } from '../accounts/service';
 import { referenceAccountSource, type AccountSource } from '../accounts/source';
@@ -74,6 +75,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     accounts: w.accounts ?? referenceAccountSource(referenceRepo(w.db), outbox),
     outbox,
     central: w.central,
+    remoteCash: createRemoteCash({ central: w.central }),
     printer: w.printer,
     contingency: w.contingency ?? null,
     maxFailedAttempts: w.maxFailedAttempts,

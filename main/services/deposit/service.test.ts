@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { createCentralClient } from '../../sync/central-client';
 
 let central: RunningCentral;
 let w: World;
@@ -117,7 +118,8 @@ describe('deposit posting (seed 003 cl. 3)', () => {
       direction: 'deposito',
       transactor: { id: CC('900000001'), name: 'MARÍA FERNANDA GÓMEZ PATIÑO', address: 'Calle 10 # 5-20, Bogotá', phone: '3001234501' },
       accountNumber: '240000000011',
-      office: { code: '001', city: 'Bogotá D.C.' },
+      // Whatever the screen sends, the office is this workstation's.
+      office: { code: '999', city: 'Cali' },
       date: '2025-03-03',
       time: '09:00:00',
       amount: 10_000_000,
@@ -130,6 +132,8 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
     const entry = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante'").pluck().get() as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ uiafReportable: true, declaration: { signed: true } });
+    const details = JSON.parse(w.core.db.prepare("SELECT details FROM comprobantes WHERE kind = 'deposito'").pluck().get() as string) as { slip: { declaration: { office: unknown } } };
+    expect(details.slip.declaration.office).toEqual({ code: '001', city: 'Bogotá D.C.' });
     // Central builds the monthly cash report from what the operation carries (central/cash-report).
     const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'cash_deposit'").pluck().get() as string) as { payload: unknown };
     expect(op.payload).toEqual({
@@ -183,5 +187,33 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
     const ok = await w.call('accounts.lookup', { accountNumber: '240000000045' });
     expect(ok).toMatchObject({ ok: true, data: { account: { kind: 'conjunta', holders: [{}, {}] } } });
+  });
+});
+
+describe('UIAF monthly threshold across workstations (domain-co §2)', () => {
+  const rosaSlip = (cash: number) => ({ accountNumber: '240000000086', depositor: { id: CC('900000005') }, cash: { '100000': cash / 100_000 }, declaredTotal: cash });
+
+  it('counts the customer’s cash at other workstations, from central’s register, toward $ 50.000.000 in the month', async () => {
+    w = await world(central);
+    const other = createCentralClient({ url: central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
+    const posted = await other.call('postOperations', {
+      operations: [
+        {
+          key: crypto.randomUUID(), branch: '001', workstation: '001-01', occurredAt: '2025-03-03T09:00:00-05:00', type: 'cash_deposit', account: '240000000086',
+          payload: { amount: 45_000_000, cash: { transactor: { type: 'CC', number: '900000005' }, declaration: { originOrDestination: 'Venta de un inmueble', economicActivity: 'Comerciante', pep: false } } },
+        },
+      ],
+    });
+    expect(posted).toMatchObject({ ok: true, data: { results: [{ status: 'applied' }] } });
+    // 6.000.000 here is under the individual threshold, but the month reaches 51.000.000 with the other till's.
+    const plan = await w.call('deposit.evaluate', { slip: rosaSlip(6_000_000) });
+    expect(plan).toMatchObject({ ok: true, data: { plan: { pending: ['UIAF_DECLARATION'], uiaf: { individual: false, multiple: true, monthTotal: 51_000_000 } } } });
+    expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: rosaSlip(6_000_000) })).toMatchObject({ error: { code: 'UIAF_DECLARATION_REQUIRED' } });
+  });
+
+  it('central unreachable: evaluates with this workstation’s own cash', async () => {
+    w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 3000 }) });
+    const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
+    expect(plan).toMatchObject({ ok: true, data: { plan: { pending: [], uiaf: { multiple: false, monthTotal: 1_000_000 } } } });
   });
 });

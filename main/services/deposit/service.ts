@@ -16,7 +16,7 @@ import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerMonthCash, customerOf, recentCashDeposits } from '../comprobante/context';
+import { customerMonthCash, customerOf, declaredAtThisOffice, prefetchCustomerCash, recentCashDeposits } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -61,7 +61,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
   const post = (user: User, req: { idempotencyKey: string; slip: DepositSlip; approvalId?: string | undefined; declaration?: CashDeclaration | undefined }): PostedComprobante =>
     deps.idempotent('deposit.post', req.idempotencyKey, req, () => {
       const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
-      const slip: DepositSlip = req.declaration ? { ...req.slip, declaration: req.declaration } : req.slip;
+      const slip: DepositSlip = declaredAtThisOffice(deps, req.declaration ? { ...req.slip, declaration: req.declaration } : req.slip);
       const { account, plan: p } = plan(slip);
       if (p.pending.includes('UIAF_DECLARATION')) {
         throw new AppError('UIAF_DECLARATION_REQUIRED', `El efectivo de ${formatPesos(p.cash)} exige la declaración de origen de fondos (UIAF). Diligénciela con el cliente y hágala firmar antes de registrar (F7).`, {
@@ -140,10 +140,15 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       });
     });
 
+  const prefetch = (accountNumber: string) => prefetchCustomerCash(deps, deps.accounts.get(accountNumber)?.account, bogotaDate(deps.clock.now()));
+
   return {
     evaluate: (slip: DepositSlip): DepositPlanView => plan(slip).plan as unknown as DepositPlanView,
+    /** Before `evaluate` or `post`: the customer's cash at other workstations this month (bounded wait). */
+    prefetch,
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
+      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetch(req.slip.accountNumber);
       const posted = post(user, req);
       deps.onChange();
       return withPrintJob(deps, posted);

@@ -13,7 +13,7 @@ import { cashMovement } from '../comprobante/cash-movement';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerMonthCash, customerOf, monthStart } from '../comprobante/context';
+import { customerMonthCash, customerOf, declaredAtThisOffice, monthStart, prefetchCustomerCash } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -146,17 +146,23 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       });
     });
 
+  const prefetch = (accountNumber: string) => prefetchCustomerCash(deps, deps.accounts.get(accountNumber)?.account, bogotaDate(deps.clock.now()));
+
   return {
     evaluate: (req: WithdrawalRequest) => plan(req, position()).plan as unknown as z.infer<typeof WithdrawalPlanSchema>,
+    /** Before `evaluate`: the customer's cash at other workstations this month (bounded wait). */
+    prefetch,
     assess,
     /**
      * Online authorization first (a hold for withdrawal + GMF at central), then the local posting that pays the
      * cash. If central does not answer, nothing is paid or posted and the teller retries with the same key; a
      * replay of an already posted key answers from the store without asking central again.
      */
-    post: async (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
+    post: async (user: User, sent: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
+      const req = { ...sent, request: declaredAtThisOffice(deps, sent.request) };
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
       if (done) return withPrintJob(deps, postLocal(user, req, null));
+      await prefetch(req.request.accountNumber);
       const { plan: p, account, approvalId } = precheck(user, req);
       // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
       const withoutCentral = async (authorizationSent: boolean): Promise<WithdrawalPostResult> => {
