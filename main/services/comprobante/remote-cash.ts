@@ -9,7 +9,7 @@ const QUIET_AFTER_FAILURE_MS = 30_000;
  * A customer's cash this month at the bank's other workstations, from central's register (central/cash-report),
  * so the monthly UIAF threshold (domain-co §2: $ 50.000.000 in the month) sees the customer's whole month. The
  * posting itself is synchronous (one SQLite transaction), so the figure is fetched before it, with a bounded
- * wait, and read from here. Without an answer the last known figure stands (0 if none) and `known` says so.
+ * wait, and read from here. Without an answer the last known figure stands (0 if none).
  */
 export const createRemoteCash = (deps: { central: Pick<CentralClient, 'call'> | null; now?: () => number }) => {
   const figures = new Map<string, number>();
@@ -33,7 +33,6 @@ export const createRemoteCash = (deps: { central: Pick<CentralClient, 'call'> | 
       if (!answered) failedAt = now();
     },
     elsewhere: (customer: string, month: string): number => figures.get(keyOf(customer, month)) ?? 0,
-    known: (customer: string, month: string): boolean => figures.has(keyOf(customer, month)),
   };
 };
 export type RemoteCash = ReturnType<typeof createRemoteCash>;
