@@ -1,4 +1,4 @@
-import type { CashMovement, CashReportResponse, CashReportRow, Operation } from '../../domain/central-api';
+import { customerKey, type CashMovement, type CashReportResponse, type CashReportRow, type Operation } from '../../domain/central-api';
 import { DEFAULT_RULES } from '../../domain/rules-config/config';
 import { getAccount } from '../accounts/ledger';
 import type { Sql } from '../store/db';
@@ -37,8 +37,7 @@ export const recordCash = (sql: Sql, op: Operation, businessDate: string): void 
   const c = cashOf(op);
   if (!c || op.account === undefined) return;
   const holder = getAccount(sql, op.account)?.holders[0];
-  // The customer whose monthly cash adds up, as the branch counts it: the account's first holder.
-  const customer = holder ? `${holder.documentType}:${holder.documentNumber}` : `CUENTA:${op.account}`;
+  const customer = customerKey(holder ? { type: holder.documentType, number: holder.documentNumber } : undefined, op.account);
   sql.run(
     `INSERT INTO cash_transactions (op_key, branch, workstation, account, customer, direction, amount, business_date, occurred_at, transactor, declaration)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

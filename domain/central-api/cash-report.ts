@@ -63,7 +63,12 @@ export const CashReportResponseSchema = z.object({
 });
 export type CashReportResponse = z.infer<typeof CashReportResponseSchema>;
 
-/** A customer as the accumulators key them: the account's first holder `TYPE:number` (or `CUENTA:number`). */
+/**
+ * A customer as the monthly cash accumulators key them, at the branch and at central alike: the account's first
+ * holder `TYPE:number`, or `CUENTA:number` for an account without one.
+ */
+export const customerKey = (firstHolder: { type: string; number: string } | undefined, accountNumber: string): string =>
+  firstHolder ? `${firstHolder.type}:${firstHolder.number}` : `CUENTA:${accountNumber}`;
 export const CustomerKeySchema = z.string().regex(/^[A-Z]{2,6}:[A-Z0-9]{3,20}(-\d)?$/, 'Cliente inválido');
 
 /**

@@ -140,15 +140,15 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       });
     });
 
-  const prefetch = (accountNumber: string) => prefetchCustomerCash(deps, deps.accounts.get(accountNumber)?.account, bogotaDate(deps.clock.now()));
-
   return {
-    evaluate: (slip: DepositSlip): DepositPlanView => plan(slip).plan as unknown as DepositPlanView,
-    /** Before `evaluate` or `post`: the customer's cash at other workstations this month (bounded wait). */
-    prefetch,
+    /** Asks central first for the customer's cash at other workstations this month (bounded wait). */
+    evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
+      await prefetchCustomerCash(deps, slip.accountNumber);
+      return plan(slip).plan as unknown as DepositPlanView;
+    },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
-      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetch(req.slip.accountNumber);
+      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetchCustomerCash(deps, req.slip.accountNumber);
       const posted = post(user, req);
       deps.onChange();
       return withPrintJob(deps, posted);

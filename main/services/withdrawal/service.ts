@@ -146,12 +146,12 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       });
     });
 
-  const prefetch = (accountNumber: string) => prefetchCustomerCash(deps, deps.accounts.get(accountNumber)?.account, bogotaDate(deps.clock.now()));
-
   return {
-    evaluate: (req: WithdrawalRequest) => plan(req, position()).plan as unknown as z.infer<typeof WithdrawalPlanSchema>,
-    /** Before `evaluate`: the customer's cash at other workstations this month (bounded wait). */
-    prefetch,
+    /** Asks central first for the customer's cash at other workstations this month (bounded wait). */
+    evaluate: async (req: WithdrawalRequest): Promise<z.infer<typeof WithdrawalPlanSchema>> => {
+      await prefetchCustomerCash(deps, req.accountNumber);
+      return plan(req, position()).plan as unknown as z.infer<typeof WithdrawalPlanSchema>;
+    },
     assess,
     /**
      * Online authorization first (a hold for withdrawal + GMF at central), then the local posting that pays the
@@ -162,7 +162,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       const req = { ...sent, request: declaredAtThisOffice(deps, sent.request) };
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
       if (done) return withPrintJob(deps, postLocal(user, req, null));
-      await prefetch(req.request.accountNumber);
+      await prefetchCustomerCash(deps, req.request.accountNumber);
       const { plan: p, account, approvalId } = precheck(user, req);
       // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
       const withoutCentral = async (authorizationSent: boolean): Promise<WithdrawalPostResult> => {
