@@ -55,17 +55,19 @@ export const localRows = (s: Omit<LocalSources, 'workstation'> & { workstation: 
   });
 };
 
+/** How old a snapshot is on central's clock (never negative: central's `now` has a granularity). */
+export const snapshotAgeMs = (res: BranchStatusResponse, w: { receivedAt: string }): number => Math.max(0, Date.parse(res.now) - Date.parse(w.receivedAt));
+
 /**
  * The other workstations' open tills from central's snapshots. A snapshot's age is measured on central's clock
  * (`now − receivedAt`), so a reader whose clock is off does not misjudge it; `reportedAt` is then placed on this
  * workstation's clock for display.
  */
 export const remoteRows = (res: BranchStatusResponse, selfId: string, localNow: Date, staleAfterSeconds = DASHBOARD_STALE_AFTER_SECONDS): DashboardTill[] => {
-  const centralNow = Date.parse(res.now);
   const rows: DashboardTill[] = [];
   for (const w of res.workstations) {
     if (w.workstation === selfId || !w.till.open) continue;
-    const ageMs = Math.max(0, centralNow - Date.parse(w.receivedAt));
+    const ageMs = snapshotAgeMs(res, w);
     const ageSeconds = Math.floor(ageMs / 1000);
     rows.push({
       tillCode: w.till.tillCode, tellerName: w.till.tellerName, openedAt: w.till.openedAt, positionTotal: w.till.positionTotal, limit: w.till.limit, holding: w.till.holding,

@@ -11,6 +11,7 @@ import { OPEN_STATES, type OutboxRepo } from '../../store/outbox/repo';
 import type { TillTransferRecord, TillTransferRepo } from '../../store/till-transfer/repo';
 import type { TillRepo } from '../../store/till/repo';
 import type { CentralClient } from '../../sync/central-client';
+import { snapshotAgeMs } from '../branch-status/snapshot';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 
@@ -41,18 +42,16 @@ export interface TillTransferDeps {
 }
 
 /** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
-export const destinationsOf = (res: BranchStatusResponse, self: string, staleAfterSeconds = DASHBOARD_STALE_AFTER_SECONDS): TillDestination[] => {
-  const centralNow = Date.parse(res.now);
-  return res.workstations
+export const destinationsOf = (res: BranchStatusResponse, self: string, staleAfterSeconds = DASHBOARD_STALE_AFTER_SECONDS): TillDestination[] =>
+  res.workstations
     .filter((w) => w.workstation !== self && w.till.open)
     .map((w) => ({
       tillCode: w.till.tillCode,
       workstation: w.workstation,
       tellerName: w.till.open ? w.till.tellerName : '',
-      stale: centralNow - Date.parse(w.receivedAt) > staleAfterSeconds * 1000,
+      stale: snapshotAgeMs(res, w) > staleAfterSeconds * 1000,
     }))
     .sort((a, b) => a.tillCode.localeCompare(b.tillCode));
-};
 
 /**
  * Till-to-till transfers with the other workstations of the branch, through central. Each local step is one
