@@ -24,13 +24,14 @@ export const CoreConfigSchema = z.object({
       tillCode: z.string().regex(/^\d{2}$/, 'Código de caja de 2 dígitos').default('03'),
     })
     .prefault({})
-    .superRefine((w, ctx) => {
+    .transform((w, ctx) => {
       const id = `${w.branchCode}-${w.tillCode}`;
       if (w.id !== undefined && w.id !== id) {
         ctx.addIssue({ code: 'custom', path: ['id'], message: `La estación de la oficina ${w.branchCode} con la caja ${w.tillCode} se llama ${id}, no ${w.id}: corrija "id" o "tillCode".` });
+        return z.NEVER;
       }
-    })
-    .transform((w) => ({ ...w, id: `${w.branchCode}-${w.tillCode}` })),
+      return { ...w, id };
+    }),
   session: z
     .object({
       idleLockSeconds: z.number().int().min(10).max(3600).default(300),

@@ -26,6 +26,7 @@ const RUNS_WITH_PASSWORD = 200;
 // so the other channels share a time budget: each stops at 10,000 runs or at its share, whichever comes first,
 // and says how many it ran. Raise it with CAJA_FUZZ_BUDGET_MS for a soak run.
 const BUDGET_MS = Number(process.env.CAJA_FUZZ_BUDGET_MS ?? 45_000);
+const SHARE_MS = Math.floor(BUDGET_MS / channelNames.length);
 // A channel whose every call waits on a device timeout may only fit one run in its share; it still must run.
 const MIN_RUNS = 1;
 
@@ -179,7 +180,6 @@ describe('contract fuzz through the real dispatcher', () => {
     expect(await BEFORE[channel]?.()).not.toMatchObject({ ok: false });
     const withPassword = hasPassword(spec.request);
     const numRuns = withPassword ? RUNS_WITH_PASSWORD : RUNS;
-    const shareMs = Math.floor(BUDGET_MS / channelNames.length);
     const seen = new Map<string, number>();
     const started = performance.now();
     const property = fc.asyncProperty(fc.oneof(fc.anything({ withNullPrototype: true, withObjectString: true }), nearMiss(spec.request)), async (payload) => {
@@ -189,14 +189,14 @@ describe('contract fuzz through the real dispatcher', () => {
       const key = answer.ok ? 'ok' : answer.error.code;
       seen.set(key, (seen.get(key) ?? 0) + 1);
     });
-    const out = await fc.check(property, withPassword ? { numRuns } : { numRuns, interruptAfterTimeLimit: shareMs, markInterruptAsFailure: false });
+    const out = await fc.check(property, withPassword ? { numRuns } : { numRuns, interruptAfterTimeLimit: SHARE_MS, markInterruptAsFailure: false });
     // A device channel's first call (a real capture on the emulator) can outlast its share of the budget:
     // fast-check then stops before any run, which it reports as a failure. Give it its minimum runs untimed.
     const stoppedBeforeAnyRun = out.interrupted && out.numRuns === 0;
     if (out.failed && !stoppedBeforeAnyRun) throw new Error(fc.defaultReportMessage(out) ?? `${channel}: property failed`);
     if (seen.size === 0) await fc.assert(property, { numRuns: MIN_RUNS });
     const runs = [...seen.values()].reduce((a, b) => a + b, 0);
-    if (runs < numRuns) console.log(`fuzz ${channel}: ${runs} of ${numRuns} runs (time-boxed at ${shareMs} ms, took ${Math.round(performance.now() - started)} ms)`);
+    if (runs < numRuns) console.log(`fuzz ${channel}: ${runs} of ${numRuns} runs (time-boxed at ${SHARE_MS} ms, took ${Math.round(performance.now() - started)} ms)`);
     expect(runs).toBeGreaterThanOrEqual(MIN_RUNS);
     if (process.env.CAJA_FUZZ_VERBOSE) console.log(channel, JSON.stringify(Object.fromEntries(seen)));
     // INTERNAL reaches the teller as a correlation id, but each one is a handler that threw on input the schema
@@ -207,5 +207,5 @@ describe('contract fuzz through the real dispatcher', () => {
     // their first success; after that the access check answers first, which is the point of it).
     if (!LAST.has(channel) && runs >= 200) expect([...seen.keys()], JSON.stringify(Object.fromEntries(seen))).toContain('INVALID_REQUEST');
     // A soak run's share per channel may exceed the default test timeout.
-  }, Math.max(30_000, Math.floor(BUDGET_MS / channelNames.length) + 30_000));
+  }, Math.max(30_000, SHARE_MS + 30_000));
 });
