@@ -1,19 +1,21 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { test as withCentral } from './support/central-control';
-import { openTill } from './support/comprobante';
+import { openAccount, openTill } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
-const depositWithDeclaration = async (app: Page) => {
+/** A cash deposit to Juan's account in 100.000 bills, up to the declaration the core asks for. */
+const cashToJuan = async (app: Page, total: number) => {
   await openTill(app);
-  await app.keyboard.press('F3');
-  await app.keyboard.type('240000000029');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('account-panel')).toBeVisible();
-  await app.locator('#denom-100000').fill('100');
-  await app.getByLabel('Total del comprobante').fill('10000000');
+  await openAccount(app, 'F3', 'Consignación', '240000000029');
+  await app.locator('#denom-100000').fill(String(total / 100_000));
+  await app.getByLabel('Total del comprobante').fill(String(total));
   await app.getByLabel('Total del comprobante').press('Enter');
-  const form = app.getByRole('dialog', { name: 'Declaración de origen de fondos' });
+  return app.getByRole('dialog', { name: 'Declaración de origen de fondos' });
+};
+
+const depositWithDeclaration = async (app: Page) => {
+  const form = await cashToJuan(app, 10_000_000);
   await expect(form).toContainText('$ 10.000.000');
   await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
   await form.getByLabel('Teléfono').fill('3101234502');
@@ -62,13 +64,5 @@ withCentral('cash the customer brought to another till this month counts: 6.000.
     account: '240000000045',
     payload: { amount: 45_000_000, cash: { transactor: { type: 'CC', number: '900000002' }, declaration: { originOrDestination: 'Venta de un inmueble', economicActivity: 'Comerciante', pep: false } } },
   });
-  await openTill(app);
-  await app.keyboard.press('F3');
-  await app.keyboard.type('240000000029');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('account-panel')).toBeVisible();
-  await app.locator('#denom-100000').fill('60');
-  await app.getByLabel('Total del comprobante').fill('6000000');
-  await app.getByLabel('Total del comprobante').press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Declaración de origen de fondos' })).toContainText('$ 6.000.000');
+  await expect(await cashToJuan(app, 6_000_000)).toContainText('$ 6.000.000');
 });

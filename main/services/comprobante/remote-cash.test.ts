@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRemoteCash } from './remote-cash';
 
+/** Whether a promise has settled yet, asked without awaiting it. */
+const watch = (p: Promise<unknown>) => {
+  let settled = false;
+  void p.then(() => (settled = true));
+  return { settled: () => settled, done: p };
+};
 const answer = (elsewhere: number) => ({ ok: true as const, data: { customer: 'CC:1', month: '2026-11', elsewhere } });
 
 describe('remote cash (the customer’s cash at other workstations)', () => {
@@ -20,22 +26,20 @@ describe('remote cash (the customer’s cash at other workstations)', () => {
     let now = 0;
     const central = { call: vi.fn(() => new Promise<never>(() => undefined)) };
     const r = createRemoteCash({ central: central as never, now: () => now });
-    let done = false;
-    const first = r.refresh('CC:1', '2026-11').then(() => (done = true));
+    const first = watch(r.refresh('CC:1', '2026-11'));
     await vi.advanceTimersByTimeAsync(799);
-    expect(done).toBe(false);
+    expect(first.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    await first;
+    await first.done;
     // No timer advances: it returns at once (the call still goes out, in the background).
     await r.refresh('CC:1', '2026-11');
     expect(central.call).toHaveBeenCalledTimes(2);
     now = 31_000;
-    let again = false;
-    const third = r.refresh('CC:1', '2026-11').then(() => (again = true));
+    const third = watch(r.refresh('CC:1', '2026-11'));
     await vi.advanceTimersByTimeAsync(10);
-    expect(again).toBe(false);
+    expect(third.settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(790);
-    await third;
+    await third.done;
   });
 
   it('without central nothing is asked', async () => {
