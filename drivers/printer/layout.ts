@@ -41,10 +41,24 @@ const labelled = (label: string, value: string, width: number): string[] => {
   return [...lines, last, ...wrap(value, width).map((v) => v.padStart(width))];
 };
 
-/** `YYYY-MM-DDTHH:mm[:ss]…` → `DD/MM/YYYY HH:mm:ss`, taken as written: the teller's clock is the receipt's clock. */
+// Colombia keeps one offset all year; named so that the printed time is the branch's, whatever the OS zone.
+const BOGOTA = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * `YYYY-MM-DDTHH:mm[:ss]…` → `DD/MM/YYYY HH:mm:ss` in Bogotá time. Postings are stamped in UTC (`…Z`), so a
+ * stamp with a zone is converted; one without a zone is already local and is printed as written.
+ */
 export const formatPostedAt = (iso: string): string => {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
   if (!m) return iso;
+  const instant = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) ? new Date(iso) : null;
+  if (instant && !Number.isNaN(instant.getTime())) {
+    const parts = BOGOTA.formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  }
   return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 };
 
