@@ -35,6 +35,13 @@ describe('GMF 4x1000 (domain-co §1)', () => {
   it('ET art. 879 num. 14 transfers are fully exempt', () => {
     expect(get(computeGmf({ amount: 9_999_999, exemptAccount: false, usedThisMonth: 0, on: '2025-01-02', fullyExempt: 'ET_879_14' }, rules)).gmf).toBe(0);
   });
+  it('a num. 14 transfer from a marked account leaves its 350 UVT untouched; a num. 1 debit uses what it exempts', () => {
+    const same = get(computeGmf({ amount: 20_000_000, exemptAccount: true, usedThisMonth: 0, on: '2025-06-10', fullyExempt: 'ET_879_14' }, rules));
+    expect(same).toMatchObject({ exempt: 20_000_000, gmf: 0, capUsed: 0 });
+    const marked = get(computeGmf({ amount: 20_000_000, exemptAccount: true, usedThisMonth: 0, on: '2025-06-10' }, rules));
+    expect(marked.capUsed).toBe(marked.exempt);
+    expect(get(computeGmf({ amount: 5_000, exemptAccount: false, usedThisMonth: 0, on: '2025-06-10' }, rules)).capUsed).toBe(0);
+  });
   it('properties: bounded by the plain tax, monotone, exempt within the remaining cap, parts add up', () => {
     fc.assert(
       fc.property(amount, amount, fc.boolean(), fc.integer({ min: 0, max: 1_000_000 }), (amt, used, exemptAccount, extra) => {

@@ -30,6 +30,8 @@ export interface GmfBreakdown {
   readonly cap: Pesos;
   /** Cap left after this debit. */
   readonly remainingCap: Pesos;
+  /** Part that counts against the month's 350 UVT (art. 879 num. 1); a disposal exempt by num. 14 uses none. */
+  readonly capUsed: Pesos;
   readonly legalBasis: string | null;
 }
 
@@ -48,10 +50,10 @@ export const computeGmf = (input: GmfInput, rules: RulesConfig): Result<GmfBreak
     return fail('GMF_INVALID_AMOUNT', 'El valor para calcular el 4x1000 debe ser un entero de pesos no negativo.');
   }
   if (input.fullyExempt === 'ET_879_14') {
-    return ok({ exempt: amount, taxable: 0, gmf: 0, cap: 0, remainingCap: 0, legalBasis: 'ET art. 879 num. 14: traslado entre cuentas del mismo y único titular' });
+    return ok({ exempt: amount, taxable: 0, gmf: 0, cap: 0, remainingCap: 0, capUsed: 0, legalBasis: 'ET art. 879 num. 14: traslado entre cuentas del mismo y único titular' });
   }
   if (!input.exemptAccount) {
-    return ok({ exempt: 0, taxable: amount, gmf: gmfOn(amount, rules), cap: 0, remainingCap: 0, legalBasis: null });
+    return ok({ exempt: 0, taxable: amount, gmf: gmfOn(amount, rules), cap: 0, remainingCap: 0, capUsed: 0, legalBasis: null });
   }
   const cap = gmfExemptCap(input.on, rules);
   if (!cap.ok) return cap;
@@ -64,6 +66,7 @@ export const computeGmf = (input: GmfInput, rules: RulesConfig): Result<GmfBreak
     gmf: gmfOn(taxable, rules),
     cap: cap.value,
     remainingCap: room - exempt,
+    capUsed: exempt,
     legalBasis: exempt > 0 ? 'ET art. 879 num. 1: cuenta marcada exenta hasta 350 UVT mensuales' : null,
   });
 };

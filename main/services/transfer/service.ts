@@ -45,7 +45,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
         accountNumber: from.number,
         customerDoc: customerOf(from),
         transactorDoc: docKey(req.request.presenters[0] ?? { type: 'CC', number: '0' }),
-        amounts: { cashIn: 0, cashOut: 0, cheques: 0, total: p.amount, gmf: p.gmf.gmf, gmfExempt: p.gmf.exempt, commission: 0 },
+        amounts: { cashIn: 0, cashOut: 0, cheques: 0, total: p.amount, gmf: p.gmf.gmf, gmfExempt: p.gmf.capUsed, commission: 0 },
         approvalId,
         journal: { toAccount: to.number, presenters: req.request.presenters.map(docKey), sameSoleHolder: p.sameSoleHolder, debitTotal: p.debitTotal },
         cash: null,

@@ -104,7 +104,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
           cheques: 0,
           total: p.amount,
           gmf: p.gmf.gmf,
-          gmfExempt: p.gmf.exempt,
+          gmfExempt: p.gmf.capUsed,
           commission: p.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0),
         },
         approvalId,
