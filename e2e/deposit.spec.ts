@@ -24,6 +24,36 @@ test('cash deposit: count, total, summary, receipt with the amount in words', as
   await expect(app.getByTestId('receipt')).toContainText('****0011');
 });
 
+test('nobody is presumed to deposit: refused until the teller identifies the depositor, then posts once', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000029', { depositor: 'none' });
+  await expect(app.getByTestId('depositor')).toContainText('Sin identificar');
+  await expect(app.getByLabel('Número de documento')).toHaveValue('');
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type('3'); // 100.000 × 3
+  await app.keyboard.press('F10');
+  await app.keyboard.type('300000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Identifique a quien consigna: presione F2 si es el titular');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeHidden();
+  await app.keyboard.press('F2');
+  await expect(app.getByTestId('depositor')).toContainText('Consigna el titular JUAN');
+  await expect(app.getByLabel('Número de documento')).toHaveValue('900000002');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(confirm.getByTestId('deposit-summary')).toContainText('$ 300.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: TRESCIENTOS MIL PESOS M/CTE');
+  // The refused review posted nothing: the journal holds this one comprobante.
+  const comprobantes = await app.evaluate(async () => {
+    const t = (window as unknown as { teller: { journal: { search(r: object): Promise<{ ok: boolean; data: { entries: unknown[] } }> } } }).teller;
+    const r = await t.journal.search({ type: 'comprobante' });
+    return r.ok ? r.data.entries.length : -1;
+  });
+  expect(comprobantes).toBe(1);
+});
+
 test('third-party deposit: the depositor who is not a holder must give a name', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000029');

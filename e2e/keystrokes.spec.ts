@@ -35,6 +35,9 @@ test('cash deposit with the keyboard alone: keystrokes against the minimum', asy
   await k.type(ACCOUNT);
   await k.press('Enter');
   await expect(app.getByTestId('account-panel')).toContainText(ACCOUNT);
+  // Nobody is presumed to deposit: F2 names the holder.
+  await k.press('F2');
+  await expect(app.getByTestId('depositor')).toContainText('Consigna el titular');
   // The count starts on the 100.000 row: ten bills.
   await expect(app.locator('#denom-100000')).toBeFocused();
   await k.type('10');

@@ -24,13 +24,21 @@ export const openTill = async (app: Page) => {
   await expect(app.getByTestId('till-summary')).toContainText('abierta');
 };
 
-/** F-key (or short code) to a comprobante screen, type the account, Enter: the account panel shows it. */
-export const openAccount = async (app: Page, key: 'F3' | 'F4' | 't', heading: string, number: string) => {
+/**
+ * F-key (or short code) to a comprobante screen, type the account, Enter: the account panel shows it. On a
+ * deposit the depositor is never presumed, so F2 names the first holder unless `depositor: 'none'` leaves it
+ * for the test to identify.
+ */
+export const openAccount = async (app: Page, key: 'F3' | 'F4' | 't', heading: string, number: string, opts: { depositor?: 'holder' | 'none' } = {}) => {
   await app.keyboard.press(key);
   await expect(app.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   await app.keyboard.type(number);
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('account-panel')).toContainText(number);
+  if (key === 'F3' && (opts.depositor ?? 'holder') === 'holder') {
+    await app.keyboard.press('F2');
+    await expect(app.getByTestId('depositor')).toContainText('Consigna el titular');
+  }
 };
 
 /** The supervisor types their own credentials at the teller's workstation; Enter approves. */

@@ -19,10 +19,14 @@ import { bogotaNow, OFFICE_CITY } from './bogota';
 import { ChequeRows, emptyCheque, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
 
+const NO_DEPOSITOR =
+  'Identifique a quien consigna: presione F2 si es el titular (otra vez F2 para el siguiente titular) o escriba el tipo y número de documento de quien consigna.';
+
 /**
  * Consignación (F3): account, who deposits, cash by denomination, cheques, the slip's total; then the
  * confirmation summary, supervisor approval or UIAF declaration when the core asks for them, and the receipt.
- * F10 jumps to the total from anywhere; F8 adds a cheque. One idempotency key per comprobante.
+ * F10 jumps to the total from anywhere; F8 adds a cheque; F2 names a holder as the depositor (nobody is presumed).
+ * One idempotency key per comprobante.
  */
 export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
   const [view, setView] = useState<AccountView | null>(null);
@@ -46,7 +50,17 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (view) gridRef.current?.querySelector('input')?.focus();
   }, [view]);
 
-  const isHolder = view?.account.holders.some((h) => h.id.type === depositor.type && h.id.number === depositor.number) ?? true;
+  const holders = view?.account.holders ?? [];
+  const holderIndex = holders.findIndex((h) => h.id.type === depositor.type && h.id.number === depositor.number);
+  const isHolder = holderIndex >= 0;
+  const identified = depositor.number.trim() !== '';
+  // F2 steps through the holders, so even on a colectiva the teller names who deposits without the mouse.
+  const pickHolder = (index: number) => {
+    const h = holders[index % Math.max(holders.length, 1)];
+    if (!h) return;
+    setDepositor({ type: h.id.type, number: h.id.number });
+    setDepositorName('');
+  };
   const slip = (): DepositSlipInput | null => {
     if (!view || declared === null) return null;
     return {
@@ -60,13 +74,15 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
 
   const found = (v: AccountView) => {
     setView(v);
-    const first = v.account.holders[0];
-    if (first) setDepositor({ type: first.id.type, number: first.id.number });
+    // Never presume the holder deposits: a third party recorded as the holder skews the UIAF data.
+    setDepositor({ type: 'CC', number: '' });
+    setDepositorName('');
     setPlan(null);
     steps.forgetApproval();
   };
 
   const review = async () => {
+    if (view && !identified) return setError(NO_DEPOSITOR);
     const s = slip();
     if (!s) return setError(view ? 'Escriba el total del comprobante (F10) y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
     setBusy(true);
@@ -111,6 +127,9 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         } else if (e.key === 'F8' && view) {
           e.preventDefault();
           setCheques([...cheques, emptyCheque()]);
+        } else if (e.key === 'F2' && view) {
+          e.preventDefault();
+          pickHolder(holderIndex + 1);
         }
       }}
     >
@@ -121,8 +140,19 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
           {view ? <AccountPanel view={view} /> : null}
           {view ? (
             <>
+              <div className="field" role="group" aria-label="Titular que consigna">
+                {holders.map((h, i) => (
+                  <button key={`${h.id.type}:${h.id.number}`} type="button" aria-pressed={i === holderIndex} onClick={() => pickHolder(i)}>
+                    Consigna el titular {h.name}
+                    {i === 0 ? ' (F2)' : ''}
+                  </button>
+                ))}
+              </div>
               <DocumentInput label="Documento de quien consigna" value={depositor} onChange={setDepositor} />
-              {!isHolder ? (
+              <p data-testid="depositor" className={identified ? undefined : 'notice'}>
+                {!identified ? 'Sin identificar: F2 si consigna el titular, o escriba el documento de quien consigna.' : isHolder ? `Consigna el titular ${holders[holderIndex]?.name ?? ''}.` : 'Consigna un tercero (no es titular).'}
+              </p>
+              {identified && !isHolder ? (
                 <div className="field">
                   <label htmlFor="depositor-name">Nombre de quien consigna (no es titular)</label>
                   <input id="depositor-name" autoComplete="off" value={depositorName} onChange={(e) => setDepositorName(e.target.value)} />
