@@ -221,6 +221,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   TRANSFER_NOT_FOUND: 'Central no tiene ese traslado para esta caja.',
   TRANSFER_SETTLED: 'Ese traslado ya fue aceptado o rechazado.',
   COUNT_DIFFERS: 'El conteo del receptor no coincide con lo enviado.',
+  CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
+  CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
 };
 
 export const expireHolds = (sql: Sql, nowMs: number): void => {

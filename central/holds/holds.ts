@@ -1,5 +1,6 @@
 import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
-import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, expireHolds, getAccount } from '../accounts/ledger';
+import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, getAccount } from '../accounts/ledger';
+import { settleDue } from '../cheques/clearing';
 import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -26,7 +27,7 @@ export const DEFAULT_HOLD_TTL_MS = 15 * 60_000;
 
 /** Call inside a transaction (through `once`). */
 export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workstation: string, nowMs: number, ttlMs: number): HoldResponse => {
-  expireHolds(sql, nowMs);
+  settleDue(sql, nowMs);
   const account = getAccount(sql, req.account);
   if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
   const refusal = debitRefusal(account, req.amount, bogotaDay(nowMs), { reactivating: req.reactivation !== undefined });
@@ -48,7 +49,7 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
 
 export const getHold = (sql: Sql, holdId: string, nowMs: number): HandlerResult<{ hold: Hold }> =>
   sql.tx(() => {
-    expireHolds(sql, nowMs);
+    settleDue(sql, nowMs);
     const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);
     return row ? ok({ hold: view(row) }) : fail(404, 'NOT_FOUND', 'La autorización no existe en central.');
   });
@@ -56,7 +57,7 @@ export const getHold = (sql: Sql, holdId: string, nowMs: number): HandlerResult<
 /** The teller cancelled the withdrawal: the funds go back to available at once. Releasing twice is a no-op. */
 export const releaseHold = (sql: Sql, holdId: string, nowMs: number): HandlerResult<{ hold: Hold }> =>
   sql.tx(() => {
-    expireHolds(sql, nowMs);
+    settleDue(sql, nowMs);
     const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);
     if (!row) return fail(404, 'NOT_FOUND', 'La autorización no existe en central.');
     if (row.state === 'released') return ok({ hold: view(row) });

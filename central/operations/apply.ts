@@ -16,7 +16,6 @@ import {
   creditRefusal,
   customerId,
   debitRefusal,
-  expireHolds,
   getAccount,
   getCustomer,
   bumpVersion,
@@ -29,6 +28,7 @@ import { canonicalContact } from '../../domain/identity/contact';
 import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
 import { recordCash } from '../cash-report/cash-report';
+import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import type { Sql } from '../store/db';
 
@@ -109,11 +109,22 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       if (!account) return reject('ACCOUNT_NOT_FOUND');
       const refusal = creditRefusal(account);
       if (refusal) return reject(refusal);
-      const cash = op.type === 'cash_deposit';
+      if (op.type === 'cash_deposit') return { ok: true, postings: [{ account: op.account, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 }] };
       return {
         ok: true,
-        postings: [{ account: op.account, dAvailable: cash ? op.payload.amount : 0, dCanje: cash ? 0 : op.payload.amount, dHold: 0 }],
+        postings: [{ account: op.account, dAvailable: 0, dCanje: op.payload.amount, dHold: 0 }],
+        after: () => recordChequeDeposit(sql, op),
       };
+    }
+    case 'cheque_paid':
+      return chequePaidEffect(sql, op, nowMs);
+    case 'deposit_commission': {
+      // A bank charge (cl. 7.1): taken from the available balance whatever the account's state, short of cancelled.
+      const account = getAccount(sql, op.account);
+      if (!account) return reject('ACCOUNT_NOT_FOUND');
+      if (account.state === 'cancelada') return reject('ACCOUNT_CANCELLED');
+      if (account.balances.available < op.payload.amount) return reject('INSUFFICIENT_FUNDS');
+      return { ok: true, postings: [{ account: op.account, dAvailable: -op.payload.amount, dCanje: 0, dHold: 0 }] };
     }
     case 'withdrawal':
       return debitEffect(sql, op, nowMs);
@@ -141,7 +152,7 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       // Recorded for the branch's day at central; no customer balance moves.
       return { ok: true, postings: [] };
     case 'reversal':
-      return reversalEffect(sql, op);
+      return reversalEffect(sql, op, nowMs);
     case 'contact_update':
       return contactEffect(sql, op, nowMs);
     case 'till_transfer_send': {
@@ -155,9 +166,9 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
   }
 };
 
-const REVERSIBLE = new Set(['cash_deposit', 'cheque_deposit', 'withdrawal', 'transfer']);
+const REVERSIBLE = new Set(['cash_deposit', 'cheque_deposit', 'withdrawal', 'transfer', 'deposit_commission']);
 
-const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }): Effect => {
+const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: number): Effect => {
   const target = sql.get<OpRow>('SELECT * FROM operations WHERE key = ?', op.payload.reversesKey);
   if (!target || target.branch !== op.branch) return reject('REVERSAL_TARGET_NOT_FOUND');
   if (!REVERSIBLE.has(target.type)) return reject('NOT_REVERSIBLE');
@@ -167,8 +178,15 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }): Effect 
     'SELECT account, d_available, d_canje, d_hold FROM postings WHERE op_key = ? ORDER BY id',
     target.key,
   );
-  // A consumed hold is not re-created: the whole net debit comes back to `available`.
-  const postings = original.map((p) => ({ account: p.account, dAvailable: -(p.d_available + p.d_hold), dCanje: -p.d_canje, dHold: 0 }));
+  // A consumed hold is not re-created: the whole net debit comes back to `available`. A cheque that already
+  // cleared left canje for `available`, so its credit is undone there.
+  const cheque = chequeReversal(sql, target.key);
+  const fromAvailable = cheque?.from === 'available';
+  const postings = original.map((p) =>
+    fromAvailable
+      ? { account: p.account, dAvailable: -(p.d_available + p.d_hold + p.d_canje), dCanje: 0, dHold: 0 }
+      : { account: p.account, dAvailable: -(p.d_available + p.d_hold), dCanje: -p.d_canje, dHold: 0 },
+  );
   const fee = op.payload.fee ?? 0;
   if (fee > 0) {
     // Only a returned cheque carries a fee: it is charged to the account the cheque was deposited in.
@@ -189,7 +207,10 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }): Effect 
   return {
     ok: true,
     postings,
-    after: () => sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key),
+    after: () => {
+      sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key);
+      cheque?.settle(nowMs, op.key);
+    },
   };
 };
 
@@ -295,7 +316,7 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
     }
     return { key: op.key, status: 'duplicate', first: JSON.parse(seen.outcome) as Outcome };
   }
-  expireHolds(sql, nowMs);
+  settleDue(sql, nowMs);
   const effect = effectOf(sql, op, nowMs);
   const postedAt = iso(nowMs);
   let outcome: Outcome;

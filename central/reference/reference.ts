@@ -1,5 +1,6 @@
 import type { ReferenceChange, ReferenceResponse } from '../../domain/central-api';
-import { expireHolds, getAccount, getCustomer } from '../accounts/ledger';
+import { getAccount, getCustomer } from '../accounts/ledger';
+import { settleDue } from '../cheques/clearing';
 import type { Sql } from '../store/db';
 
 /**
@@ -9,7 +10,7 @@ import type { Sql } from '../store/db';
  */
 export const referencePage = (sql: Sql, cursor: number, limit: number, nowMs: number): ReferenceResponse =>
   sql.tx(() => {
-    expireHolds(sql, nowMs);
+    settleDue(sql, nowMs);
     const rows = sql.all<{ entity: 'account' | 'customer'; entity_id: string; version: number }>(
       'SELECT entity, entity_id, version FROM ref_versions WHERE version > ? ORDER BY version LIMIT ?',
       cursor,

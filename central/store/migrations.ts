@@ -186,4 +186,19 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the cash register is append-only'); END;
     `,
   },
+  {
+    version: 9,
+    name: 'cheques in canje until cleared, paid or returned',
+    sql: `
+      -- One row per applied cheque deposit: its amount waits in canje until the clearing date (release_on), a
+      -- cheque_paid (remesa al cobro, release_on NULL) or a returned-cheque reversal settles it.
+      CREATE TABLE cheque_clearings (
+        deposit_key TEXT PRIMARY KEY REFERENCES operations(key), account TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0), release_on TEXT,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'cleared', 'returned')),
+        settled_ms INTEGER, settled_by TEXT
+      ) STRICT;
+      CREATE INDEX cheque_clearings_due ON cheque_clearings(state, release_on);
+    `,
+  },
 ];

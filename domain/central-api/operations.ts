@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
 import { CashMovementSchema } from './cash-report';
 import { ReactivationSchema } from './holds';
@@ -33,8 +34,23 @@ const ChequeSchema = z.object({
 export const OperationPayloads = {
   /** `cash`: who handed over the bills and the UIAF declaration, for central's cash report (cash-report.ts). */
   cash_deposit: z.object({ amount: PositivePesosSchema, cash: CashMovementSchema.optional() }),
-  /** Credited to the balance in canje until clearing. */
-  cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1) }),
+  /**
+   * Credited to the balance in canje. `releaseOn` (same-city cheques, canje): the clearing date the branch
+   * computed; central makes the amount available from that Bogotá date unless the cheque came back first.
+   * Without it (remesa al cobro, seed 003 cl. 3.9) the amount stays in canje until a `cheque_paid`.
+   */
+  cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1), releaseOn: IsoDateSchema.optional() }),
+  /** The drawee bank paid a remesa al cobro: its `cheque_deposit` (by key) leaves canje for the available balance. */
+  cheque_paid: z.object({ depositKey: KeySchema }),
+  /**
+   * Commissions of a deposit (seed 003 cl. 3.8 other-city deposits, cl. 3.9 and 4.2 h remesas), debited from the
+   * available balance after the deposit's own credit. A bank charge, not a customer movement (cl. 7.1); its own
+   * operation so that a returned remesa reverses the credit but not the commission it caused.
+   */
+  deposit_commission: z.object({
+    amount: PositivePesosSchema,
+    lines: z.array(z.object({ kind: z.enum(['remesa', 'otra-ciudad']), amount: PositivePesosSchema })).min(1),
+  }),
   /**
    * Debits `amount + gmf (+ fee)`; `holdId` is the online authorization the withdrawal consumes; `reactivation`, the
    * supervisor's approval to reactivate an inactive account with this debit (seed 003 cl. 7.1).
@@ -111,6 +127,8 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...withAccount, type: z.literal('cheque_deposit'), payload: OperationPayloads.cheque_deposit }),
   z.object({ ...withAccount, type: z.literal('withdrawal'), payload: OperationPayloads.withdrawal }),
   z.object({ ...withAccount, type: z.literal('transfer'), payload: OperationPayloads.transfer }),
+  z.object({ ...withAccount, type: z.literal('cheque_paid'), payload: OperationPayloads.cheque_paid }),
+  z.object({ ...withAccount, type: z.literal('deposit_commission'), payload: OperationPayloads.deposit_commission }),
   z.object({ ...noAccount, type: z.literal('till_open'), payload: OperationPayloads.till_open }),
   z.object({ ...noAccount, type: z.literal('till_close'), payload: OperationPayloads.till_close }),
   z.object({ ...noAccount, type: z.literal('reversal'), payload: OperationPayloads.reversal }),
@@ -160,6 +178,10 @@ export const REJECTION_CODES = [
   'TRANSFER_SETTLED',
   /** Accepting with a count other than what was sent. */
   'COUNT_DIFFERS',
+  /** `cheque_paid` for a cheque deposit central does not hold in canje for that account and branch. */
+  'CHEQUE_NOT_FOUND',
+  /** `cheque_paid` for a cheque already made available, or returned. */
+  'CHEQUE_SETTLED',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;

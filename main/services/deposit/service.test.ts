@@ -164,7 +164,13 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     });
     const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
     expect(r).toMatchObject({ ok: true });
-    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_deposit'")).toBe(2);
+    // Central is told the canje clearing date; the remesa has none (released when paid); the commission is charged.
+    const bodies = (w.core.db.prepare('SELECT body FROM outbox ORDER BY seq').pluck().all() as string[]).map((b) => JSON.parse(b) as { type: string; payload: object });
+    expect(bodies.filter((b) => b.type !== 'till_open').map((b) => [b.type, b.payload])).toEqual([
+      ['cheque_deposit', { amount: 800_000, cheques: [{ bankCode: '07', number: '1234567', amount: 800_000 }], releaseOn: '2025-03-04' }],
+      ['cheque_deposit', { amount: 2_000_000, cheques: [{ bankCode: '13', number: '555', amount: 2_000_000 }] }],
+      ['deposit_commission', { amount: 15_000, lines: [{ kind: 'remesa', amount: 15_000 }] }],
+    ]);
     expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
     const list = await w.call('remittance.list', {});
     expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '13', chequeNumber: '555', expectedOn: '2025-03-10' }] } });

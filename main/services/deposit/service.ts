@@ -82,14 +82,21 @@ export const createDepositService = (deps: ComprobanteDeps) => {
           if (!c) throw new Error(`cheque ${i} missing from slip`);
           return { bankCode: c.bank, number: c.number, amount: c.amount };
         };
-        if (canje.length > 0) {
-          const cheques = canje.map((h) => chequeOf(h.chequeIndex));
-          ops.push({ ...base, key: deps.ids.uuid(), type: 'cheque_deposit', payload: { amount: cheques.reduce((s, c) => s + c.amount, 0), cheques } });
+        // Central releases canje on the clearing date it is told; cheques with the same date travel together.
+        for (const releaseOn of new Set(canje.map((h) => h.releaseOn))) {
+          const cheques = canje.filter((h) => h.releaseOn === releaseOn).map((h) => chequeOf(h.chequeIndex));
+          ops.push({ ...base, key: deps.ids.uuid(), type: 'cheque_deposit', payload: { amount: cheques.reduce((s, c) => s + c.amount, 0), cheques, releaseOn } });
         }
+        // No release date for a remesa: it becomes available when the drawee bank pays (`cheque_paid`).
         for (const h of p.holds.filter((x) => x.route === 'remesa')) {
           const key = deps.ids.uuid();
           remesaKeys.set(h.chequeIndex, key);
           ops.push({ ...base, key, type: 'cheque_deposit', payload: { amount: h.amount, cheques: [chequeOf(h.chequeIndex)] } });
+        }
+        // After the credits, so the deposited cash covers it as the plan assumed (COMMISSION_NOT_COVERED).
+        const lines = p.commission.lines.filter((l) => l.amount > 0).map((l) => ({ kind: l.kind, amount: l.amount }));
+        if (p.commission.total > 0 && lines.length > 0) {
+          ops.push({ ...base, key: deps.ids.uuid(), type: 'deposit_commission', payload: { amount: p.commission.total, lines } });
         }
         return ops;
       };

@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Account } from '../../../domain/central-api';
+import { outboxRepo } from '../../store/outbox/repo';
+import { createPump } from '../../sync/pump';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
 let central: RunningCentral;
@@ -32,16 +35,47 @@ const advance = (remittanceId: string, event: Record<string, unknown>, key = cry
   w.call('remittance.advance', { idempotencyKey: key, remittanceId, event } as never);
 
 describe('remesas al cobro (seed 003 cl. 3.9)', () => {
-  it('goes recibida → enviada → pagada, journaled, with nothing for central and nothing printed', async () => {
+  it('goes recibida → enviada → pagada, journaled, nothing printed; pagada tells central to release the remesa', async () => {
     w = await world(central);
     const r = await depositRemesa();
     expect(await advance(r.id, { type: 'enviar' })).toMatchObject({ ok: true, data: { remittance: { status: 'enviada', sentOn: '2025-03-03' } } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_paid'")).toBe(0);
     const paid = await advance(r.id, { type: 'pagar' });
     expect(paid).toMatchObject({ ok: true, data: { remittance: { status: 'pagada', paidOn: '2025-03-03', returnFee: 0 } } });
     expect(paid.ok && 'receipt' in (paid.data as object)).toBe(false);
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+    const notice = JSON.parse(count("SELECT body FROM outbox WHERE type = 'cheque_paid'") as string) as { account: string; payload: { depositKey: string } };
+    expect(notice.account).toBe('240000000029');
+    expect(count("SELECT type FROM outbox WHERE key = ?", notice.payload.depositKey)).toBe('cheque_deposit');
     expect(count("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') LIKE 'remesa!_%' ESCAPE '!'")).toBe(2);
     expect(await w.call('remittance.list', { status: 'pagada' })).toMatchObject({ ok: true, data: { remittances: [{ id: r.id }] } });
+  });
+
+  it('at central: the remesa waits in canje, its commission is debited, and pagada makes it available', async () => {
+    w = await world(central);
+    const pump = createPump({ db: w.core.db, outbox: outboxRepo(w.core.db), client: w.client, clock: w.clock });
+    const drain = async () => {
+      for (let i = 0; i < 20; i++) if ((await pump.step()).idle) return;
+      throw new Error('outbox did not drain');
+    };
+    const balances = async () => {
+      const r = await w.client.call('reference', { cursor: 0, limit: 500 });
+      if (!r.ok) throw new Error(r.error.message);
+      const found = r.data.changes.find((c): c is { entity: 'account'; version: number; account: Account } => c.entity === 'account' && c.account.number === '240000000029');
+      if (!found) throw new Error('account not at central');
+      return found.account.balances;
+    };
+    const before = await balances();
+    const r = await depositRemesa(1_000_000);
+    const commission = (JSON.parse(count("SELECT body FROM outbox WHERE type = 'deposit_commission'") as string) as { payload: { amount: number } }).payload.amount;
+    expect(commission).toBeGreaterThan(0);
+    await drain();
+    expect(await balances()).toMatchObject({ available: before.available - commission, inCanje: before.inCanje + 1_000_000 });
+    await advance(r.id, { type: 'enviar' });
+    await advance(r.id, { type: 'pagar' });
+    await drain();
+    expect(await balances()).toMatchObject({ available: before.available - commission + 1_000_000, inCanje: before.inCanje });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
   });
 
   it('refuses transitions out of order and unknown causales', async () => {

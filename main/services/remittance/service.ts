@@ -124,6 +124,18 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
           },
         });
       }
+      if (req.event.type === 'pagar') {
+        // The drawee bank paid: central moves the remesa's own cheque deposit from canje to available.
+        deps.outbox.enqueue({
+          key: deps.ids.uuid(),
+          branch: deps.workstation.branchCode,
+          workstation: deps.workstation.id,
+          occurredAt: at,
+          account: rec.remesa.accountNumber,
+          type: 'cheque_paid',
+          payload: { depositKey: rec.centralKey },
+        });
+      }
       const entry = deps.journal.record('comprobante', user.id, {
         action: `remesa_${next.value.status}`,
         remittanceId: rec.remesa.id,

@@ -133,6 +133,11 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
     case 'cheque_deposit':
       // Goes to canje, not to available, until clearing.
       return [{ account: op.account, credit: 0, debit: 0 }];
+    case 'cheque_paid':
+      // Canje becomes available only when central applies it; nothing to count on before.
+      return [{ account: op.account, credit: 0, debit: 0 }];
+    case 'deposit_commission':
+      return [{ account: op.account, credit: 0, debit: op.payload.amount }];
     case 'withdrawal':
       // Central debits amount + GMF + the fee (cheque de gerencia): all of it is out of reach until applied.
       return [{ account: op.account, credit: 0, debit: op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0) }];

@@ -21,6 +21,8 @@ export const QUEUE_STATES: { key: keyof SyncStatus['counts']; label: string; hin
 export const OPERATION_LABEL: Record<string, string> = {
   cash_deposit: 'Consignación en efectivo',
   cheque_deposit: 'Consignación con cheque',
+  cheque_paid: 'Remesa pagada',
+  deposit_commission: 'Comisión de consignación',
   withdrawal: 'Retiro',
   transfer: 'Transferencia',
   till_open: 'Apertura de caja',

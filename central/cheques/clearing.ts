@@ -1,0 +1,76 @@
+import type { Operation, RejectionCode } from '../../domain/central-api';
+import { applyPosting, bogotaDay, expireHolds, type Posting } from '../accounts/ledger';
+import type { Sql } from '../store/db';
+
+/**
+ * Cheques in canje (seed 003 cl. 3.9, domain-co §5). A cheque deposit waits in `in_canje` until one of:
+ * its clearing date (same-city canje: the branch sends `releaseOn`), a `cheque_paid` (remesa al cobro: the
+ * drawee bank paid), or a returned-cheque reversal. Until then it is not available to withdraw.
+ */
+interface ClearingRow {
+  deposit_key: string;
+  account: string;
+  amount: number;
+  release_on: string | null;
+  state: 'pending' | 'cleared' | 'returned';
+}
+
+export const recordChequeDeposit = (sql: Sql, op: Operation & { type: 'cheque_deposit' }): void => {
+  sql.run(
+    'INSERT INTO cheque_clearings (deposit_key, account, amount, release_on) VALUES (?, ?, ?, ?)',
+    op.key,
+    op.account,
+    op.payload.amount,
+    op.payload.releaseOn ?? null,
+  );
+};
+
+/** Canje cheques whose clearing date has come (Bogotá business date of `nowMs`) become available. */
+export const releaseDueCheques = (sql: Sql, nowMs: number): void => {
+  const due = sql.all<ClearingRow>(
+    "SELECT * FROM cheque_clearings WHERE state = 'pending' AND release_on IS NOT NULL AND release_on <= ?",
+    bogotaDay(nowMs),
+  );
+  for (const row of due) {
+    sql.run("UPDATE cheque_clearings SET state = 'cleared', settled_ms = ? WHERE deposit_key = ?", nowMs, row.deposit_key);
+    applyPosting(sql, null, { account: row.account, dAvailable: row.amount, dCanje: -row.amount, dHold: 0 });
+  }
+};
+
+/** What every read or write of balances runs first: expired holds come back, cleared cheques become available. */
+export const settleDue = (sql: Sql, nowMs: number): void => {
+  expireHolds(sql, nowMs);
+  releaseDueCheques(sql, nowMs);
+};
+
+type PaidEffect = { ok: true; postings: Posting[]; after: () => void } | { ok: false; reason: RejectionCode };
+
+/** A remesa al cobro the drawee bank paid; only the branch that took the deposit may say so. */
+export const chequePaidEffect = (sql: Sql, op: Operation & { type: 'cheque_paid' }, nowMs: number): PaidEffect => {
+  const row = sql.get<ClearingRow & { branch: string }>(
+    'SELECT c.*, o.branch FROM cheque_clearings c JOIN operations o ON o.key = c.deposit_key WHERE c.deposit_key = ?',
+    op.payload.depositKey,
+  );
+  if (!row || row.branch !== op.branch || row.account !== op.account) return { ok: false, reason: 'CHEQUE_NOT_FOUND' };
+  if (row.state !== 'pending') return { ok: false, reason: 'CHEQUE_SETTLED' };
+  return {
+    ok: true,
+    postings: [{ account: row.account, dAvailable: row.amount, dCanje: -row.amount, dHold: 0 }],
+    after: () => sql.run("UPDATE cheque_clearings SET state = 'cleared', settled_ms = ?, settled_by = ? WHERE deposit_key = ?", nowMs, op.key, row.deposit_key),
+  };
+};
+
+/**
+ * How reversing a cheque deposit undoes its credit: from canje while it waits there, from the available
+ * balance once it cleared (a late return). Undefined for any other operation.
+ */
+export const chequeReversal = (sql: Sql, depositKey: string): { from: 'canje' | 'available'; settle: (nowMs: number, by: string) => void } | undefined => {
+  const row = sql.get<ClearingRow>('SELECT * FROM cheque_clearings WHERE deposit_key = ?', depositKey);
+  if (!row) return undefined;
+  return {
+    from: row.state === 'cleared' ? 'available' : 'canje',
+    settle: (nowMs, by) => {
+      if (row.state === 'pending') sql.run("UPDATE cheque_clearings SET state = 'returned', settled_ms = ?, settled_by = ? WHERE deposit_key = ?", nowMs, by, depositKey);
+    },
+  };
+};
