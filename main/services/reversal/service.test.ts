@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WireResult } from '../../core/dispatcher';
+import { comprobanteRepo } from '../../store/comprobante/repo';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
 let central: RunningCentral;
@@ -27,6 +28,8 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const before = await position();
     const { sequence } = await deposit();
     expect(await position()).toBe(before + 1_200_000);
+    const today = () => comprobanteRepo(w.core.db).accountDay('240000000011', '2025-03-03', 'deposito');
+    expect(today()).toMatchObject({ count: 1, cashIn: 1_200_000 });
     expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: true, total: 1_200_000 });
     const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
     expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
@@ -40,6 +43,8 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(posted.receipt).toMatchObject({ title: 'REVERSO DE COMPROBANTE', sequence: `R-${sequence}` });
     expect(posted.receipt.lines).toContainEqual({ kind: 'field', label: 'Comprobante reversado', value: sequence });
     expect(await position()).toBe(before);
+    // The day's accumulators (cash topes, limits, UIAF) no longer count what was reversed.
+    expect(today()).toMatchObject({ count: 0, cashIn: 0 });
     const db = w.core.db;
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(1);
     const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as Record<string, unknown>;

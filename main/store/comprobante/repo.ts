@@ -88,6 +88,12 @@ const toRecord = (r: Row): ComprobanteRecord => ({
   details: r.details,
 });
 
+/**
+ * The accumulators (daily limits, cash topes, GMF monthly cap, UIAF) count what stands: a comprobante reversed
+ * the same day (store/reversal) moved nothing in the end.
+ */
+const LIVE = 'sequence NOT IN (SELECT original_sequence FROM reversals)';
+
 export const comprobanteRepo = (db: Db) => {
   const nextN = db.prepare<[string], number>('SELECT COALESCE(MAX(n), 0) + 1 FROM comprobantes WHERE till_code = ?').pluck();
   const insert = db.prepare(`INSERT INTO comprobantes (id, sequence, till_code, n, idempotency_key, kind, account_number,
@@ -100,17 +106,17 @@ export const comprobanteRepo = (db: Db) => {
   const byKey = db.prepare<[string], Row>('SELECT * FROM comprobantes WHERE idempotency_key = ?');
   const accountDay = db.prepare<[string, string, string], { count: number; cashIn: number; cashOut: number; total: number }>(
     `SELECT COUNT(*) AS count, COALESCE(SUM(cash_in), 0) AS cashIn, COALESCE(SUM(cash_out), 0) AS cashOut, COALESCE(SUM(total), 0) AS total
-     FROM comprobantes WHERE account_number = ? AND business_date = ? AND kind = ?`,
+     FROM comprobantes WHERE account_number = ? AND business_date = ? AND kind = ? AND ${LIVE}`,
   );
   const customerCash = db.prepare<[string, string, string], number>(
-    `SELECT COALESCE(SUM(cash_in + cash_out), 0) FROM comprobantes WHERE customer_doc = ? AND business_date >= ? AND business_date <= ?`,
+    `SELECT COALESCE(SUM(cash_in + cash_out), 0) FROM comprobantes WHERE customer_doc = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
   const gmfExemptUsed = db.prepare<[string, string, string], number>(
-    `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ?`,
+    `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
   const recentCash = db.prepare<[string, string, number, number], { on: string; amount: number; accountNumber: string; depositor: string }>(
     `SELECT business_date AS "on", cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
-     FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ?`,
+     FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ? AND ${LIVE}`,
   );
   return {
     nextNumber: (tillCode: string): number => nextN.get(tillCode) ?? 1,
