@@ -1,5 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
+import { openAccount, openTill, supervisorApproves } from './support/comprobante';
 
 test('transfer (T): origin, destination, amount, GMF on its own line, receipt; no cash moves', async ({ app }) => {
   await openTill(app);
@@ -22,4 +22,27 @@ test('transfer (T): origin, destination, amount, GMF on its own line, receipt; n
   await expect(app.getByTestId('receipt')).toContainText('****0011');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('till-summary')).toContainText('$ 8.497.000');
+});
+
+test('transfer from a jurídica: ordered by its legal representative with the certificate date, approved by the supervisor', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000078');
+  await expect(app.getByTestId('presenters')).not.toContainText('FERRETERÍA');
+  await app.keyboard.type('240000000011');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('500000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Marque quién ordena el traslado');
+  await app.getByLabel(/CARLOS ALBERTO DÍAZ RAMOS/).check();
+  await app.getByLabel('Valor a trasladar').press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Solicite el Certificado de Existencia y Representación Legal');
+  const today = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10);
+  await app.getByLabel(/Fecha de expedición del Certificado/).fill(today);
+  await app.getByLabel(/Fecha de expedición del Certificado/).press('Enter');
+  await supervisorApproves(app, /persona jurídica/);
+  await expect(app.getByRole('dialog', { name: 'Confirmar transferencia' }).getByTestId('transfer-summary')).toContainText('GMF 4x1000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
+  await expect(app.getByTestId('receipt')).toContainText('****0011');
 });

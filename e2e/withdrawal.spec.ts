@@ -102,3 +102,46 @@ test('cheque de gerencia: no cash is paid, the cheque goes to the holder', async
   await expect(app.getByText('Entregue el cheque de gerencia')).toBeVisible();
   await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia');
 });
+
+/** Bogotá's business date `daysAgo` days back, as the core reckons the certificate's age. */
+const bogotaDaysAgo = (daysAgo: number) => new Date(Date.now() - 5 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+test('jurídica: its legal representative (also its authorized person) withdraws with a recent Certificado de Existencia; the supervisor approves', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000078');
+  const presenters = app.getByTestId('presenters');
+  // The company cannot stand at the counter: only its legal representative and authorized persons are offered.
+  await expect(presenters).not.toContainText('FERRETERÍA');
+  const carlos = app.getByLabel(/CARLOS ALBERTO DÍAZ RAMOS/);
+  await expect(presenters).toContainText('representante legal, autorizado');
+  await expect(carlos).not.toBeChecked();
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Marque quién está presente e identificado');
+
+  await carlos.check();
+  await app.getByLabel('Valor a retirar').press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Solicite el Certificado de Existencia y Representación Legal');
+
+  const certificate = app.getByLabel(/Fecha de expedición del Certificado/);
+  await certificate.fill('2026-02-30');
+  await certificate.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('AAAA-MM-DD');
+  await certificate.fill(bogotaDaysAgo(45));
+  await certificate.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('tiene 45 días');
+
+  // Eight digits are enough: the dashes go in as the teller types.
+  await certificate.fill('');
+  await certificate.pressSequentially(bogotaDaysAgo(3).replace(/-/g, ''));
+  await expect(certificate).toHaveValue(bogotaDaysAgo(3));
+  await certificate.press('Enter');
+  await supervisorApproves(app, /persona jurídica/);
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
+  await expect(app.getByTestId('receipt')).toContainText('Autorización');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DOSCIENTOS MIL PESOS M/CTE');
+});

@@ -5,7 +5,6 @@ import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
-import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
 import { AmountInput } from '../../components/AmountInput';
@@ -15,6 +14,7 @@ import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
+import { DebitParties, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from '../withdrawal/DebitParties';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
 type Request = TransferRequestInput;
@@ -27,7 +27,7 @@ type Request = TransferRequestInput;
 export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
   const [from, setFrom] = useState<AccountView | null>(null);
   const [to, setTo] = useState<AccountView | null>(null);
-  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '', writtenAuthorization: false });
   const [amount, setAmount] = useState<number | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
@@ -46,23 +46,26 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     if (to) amountRef.current?.querySelector('input')?.focus();
   }, [to]);
 
-  const holders = from?.account.holders ?? [];
-  const presenters = holders.filter((h) => present[`${h.id.type}:${h.id.number}`]).map((h) => h.id);
-  const request = (): Request | null =>
-    from && to && amount !== null ? { fromAccountNumber: from.account.number, toAccountNumber: to.account.number, amount, presenters } : null;
+  const who = from ? partiesRequest(from.account, parties) : null;
+  const presenters = who?.ok ? who.presenters : [];
+  const request = (): Request | null => {
+    if (!from || !to || amount === null || !who?.ok) return null;
+    const { ok: _ok, ...fields } = who;
+    return { fromAccountNumber: from.account.number, toAccountNumber: to.account.number, amount, ...fields };
+  };
 
   const foundFrom = (v: AccountView) => {
     setFrom(v);
-    const first = v.account.holders[0];
-    setPresent(first ? { [`${first.id.type}:${first.id.number}`]: true } : {});
+    setParties(initialParties(v.account));
     setPlan(null);
     steps.forgetApproval();
   };
 
   const review = async () => {
     const req = request();
+    if (who && !who.ok) return setError(who.message);
     if (!req) return setError(!from ? 'Escriba la cuenta de origen y presione Enter.' : !to ? 'Escriba la cuenta de destino y presione Enter.' : 'Escriba el valor a trasladar y presione Enter.');
-    if (presenters.length === 0) return setError('Marque quién ordena el traslado (presente e identificado).');
+    if (presenters.length === 0) return setError('Marque quién ordena el traslado (presente e identificado): titular, persona autorizada o representante legal.');
     setBusy(true);
     const r = await teller.transfer.evaluate({ request: req });
     setBusy(false);
@@ -99,17 +102,14 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
           <AccountNumberInput teller={teller} id="transfer-from" label="Cuenta de origen" autoFocus onFound={foundFrom} onError={setError} />
           {from ? <AccountPanel view={from} testId="account-panel" /> : null}
           {from ? (
-            <fieldset className="field">
-              <legend>Quién ordena (presente e identificado)</legend>
-              {holders.map((h) => {
-                const k = `${h.id.type}:${h.id.number}`;
-                return (
-                  <label key={k}>
-                    <input type="checkbox" checked={present[k] ?? false} onChange={(e) => setPresent({ ...present, [k]: e.target.checked })} /> {h.name} ({formatDocument(h.id)})
-                  </label>
-                );
-              })}
-            </fieldset>
+            <DebitParties
+              legend="Quién ordena (presente e identificado)"
+              account={from.account}
+              value={parties}
+              onChange={setParties}
+              reactivationAsked={refusedFor(error, 'REACTIVATION_AUTHORIZATION_REQUIRED')}
+              onEnter={() => void review()}
+            />
           ) : null}
         </div>
         <div>

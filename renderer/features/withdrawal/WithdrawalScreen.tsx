@@ -5,7 +5,6 @@ import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
-import { formatDocument } from '../../../domain/identity/document';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
@@ -17,17 +16,19 @@ import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
+import { DebitParties, candidatesOf, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from './DebitParties';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
 
 /**
- * Retiro por ventanilla (F4): account, who is present (every holder of a conjunta), amount; the summary shows
+ * Retiro por ventanilla (F4): account, who is present (a holder, every holder of a conjunta, an authorized person
+ * or, for a jurídica, the legal representative with the certificate's date), amount; the summary shows
  * the GMF on its own line and the bills to hand over. Central authorizes online before any cash is paid; when
  * it does not answer the comprobante stays pending and Enter retries with the same key.
  */
 export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
   const [view, setView] = useState<AccountView | null>(null);
-  const [present, setPresent] = useState<Record<string, boolean>>({});
+  const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '', writtenAuthorization: false });
   const [amount, setAmount] = useState<number | null>(null);
   const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
   const [third, setThird] = useState({ name: '', number: '' });
@@ -46,8 +47,11 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   }, [view]);
 
   const holders = view?.account.holders ?? [];
-  const presenters = holders.filter((h) => present[`${h.id.type}:${h.id.number}`]).map((h) => h.id);
+  const present = parties.present;
   const firstPresent = holders.find((h) => present[`${h.id.type}:${h.id.number}`]) ?? holders[0];
+  const who = view ? partiesRequest(view.account, parties) : null;
+  const presenters = who?.ok ? who.presenters : [];
+  const transactor = view ? candidatesOf(view.account).find((c) => present[c.key]) : undefined;
   // Cl. 4 parágrafo: cash, or a cheque de gerencia to the holder or, at the holder's request, to a third party.
   const payout = (): WithdrawalRequestInput['payout'] | null => {
     if (payoutKind === 'efectivo') return { kind: 'efectivo' };
@@ -57,24 +61,24 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   };
   const request = (): WithdrawalRequestInput | null => {
     const p = payout();
-    return view && amount !== null && p
-      ? { accountNumber: view.account.number, amount, presenters, payout: p, ...(declaration ? { declaration } : {}) }
-      : null;
+    if (!view || amount === null || !p || !who?.ok) return null;
+    const { ok: _ok, ...fields } = who;
+    return { accountNumber: view.account.number, amount, ...fields, payout: p, ...(declaration ? { declaration } : {}) };
   };
 
   const found = (v: AccountView) => {
     setView(v);
-    const first = v.account.holders[0];
-    setPresent(first ? { [`${first.id.type}:${first.id.number}`]: true } : {});
+    setParties(initialParties(v.account));
     setPlan(null);
     steps.forgetApproval();
   };
 
   const review = async () => {
     const req = request();
+    if (who && !who.ok) return setError(who.message);
     if (view && amount !== null && !payout()) return setError('Escriba el nombre y la cédula del beneficiario del cheque de gerencia.');
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
-    if (presenters.length === 0) return setError('Marque quién está presente e identificado (F7 cambia el titular presente).');
+    if (presenters.length === 0) return setError('Marque quién está presente e identificado: titular, persona autorizada o representante legal.');
     setBusy(true);
     const r = await teller.withdrawal.evaluate({ request: req });
     setBusy(false);
@@ -120,17 +124,14 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
           <AccountNumberInput teller={teller} id="withdrawal-account" autoFocus onFound={found} onError={setError} />
           {view ? <AccountPanel view={view} /> : null}
           {view ? (
-            <fieldset className="field">
-              <legend>Presentes e identificados</legend>
-              {holders.map((h) => {
-                const k = `${h.id.type}:${h.id.number}`;
-                return (
-                  <label key={k}>
-                    <input type="checkbox" checked={present[k] ?? false} onChange={(e) => setPresent({ ...present, [k]: e.target.checked })} /> {h.name} ({formatDocument(h.id)})
-                  </label>
-                );
-              })}
-            </fieldset>
+            <DebitParties
+              legend="Presentes e identificados"
+              account={view.account}
+              value={parties}
+              onChange={setParties}
+              reactivationAsked={refusedFor(error, 'REACTIVATION_AUTHORIZATION_REQUIRED')}
+              onEnter={() => void review()}
+            />
           ) : null}
         </div>
         <div>
@@ -196,7 +197,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
                 direction: 'retiro',
                 amount: plan.amount,
                 accountNumber: view.account.number,
-                transactor: { id: presenters[0] ?? { type: 'CC', number: '' }, name: holders.find((h) => present[`${h.id.type}:${h.id.number}`])?.name ?? '' },
+                transactor: { id: transactor?.id ?? { type: 'CC', number: '' }, name: transactor?.name ?? '' },
                 office: { code: '001', city: OFFICE_CITY },
                 ...bogotaNow(),
               }

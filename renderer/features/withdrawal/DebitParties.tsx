@@ -1,0 +1,147 @@
+import type { Account } from '../../../domain/accounts/account';
+import type { PersonId } from '../../../domain/accounts/person';
+import { isIsoDate } from '../../../domain/calendar/iso-date';
+import { formatDocument } from '../../../domain/identity/document';
+
+/**
+ * Who disposes of the funds at the counter (withdrawal, transfer) and the documents they bring, in the shape
+ * of domain/withdrawal/authorization.ts: the people present, the issue date of the Certificado de Existencia
+ * y Representación Legal (persona jurídica) and the written reactivation authorization (inactive jurídica).
+ */
+export interface DebitPartiesValue {
+  present: Record<string, boolean>;
+  /** As typed: the core receives it only once it is a real AAAA-MM-DD date. */
+  certificate: string;
+  writtenAuthorization: boolean;
+}
+
+export interface Candidate {
+  key: string;
+  id: PersonId;
+  name: string;
+  roles: string[];
+}
+
+const keyOf = (id: PersonId) => `${id.type}:${id.number}`;
+
+/**
+ * Everyone who may stand at the counter for the account. A company cannot be present itself, so for a
+ * jurídica only its legal representatives and authorized persons are offered; one person with two roles is
+ * listed once.
+ */
+export const candidatesOf = (account: Account): Candidate[] => {
+  const groups: [readonly { id: PersonId; name: string }[], string][] =
+    account.owner === 'juridica'
+      ? [
+          [account.legalRepresentatives, 'representante legal'],
+          [account.authorized, 'autorizado'],
+        ]
+      : [
+          [account.holders, 'titular'],
+          [account.authorized, 'autorizado'],
+        ];
+  const out: Candidate[] = [];
+  for (const [people, role] of groups) {
+    for (const p of people) {
+      const found = out.find((c) => c.key === keyOf(p.id));
+      if (found) found.roles.push(role);
+      else out.push({ key: keyOf(p.id), id: p.id, name: p.name, roles: [role] });
+    }
+  }
+  return out;
+};
+
+/** A natural person's account starts with its first holder marked (the usual case); a jurídica with nobody. */
+export const initialParties = (account: Account): DebitPartiesValue => {
+  const first = account.owner === 'juridica' ? undefined : account.holders[0];
+  return { present: first ? { [keyOf(first.id)]: true } : {}, certificate: '', writtenAuthorization: false };
+};
+
+/** Whether the core's refusal names `code` (a refusal carries every problem in `details.errors`). */
+export const refusedFor = (error: unknown, code: string): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; details?: { errors?: unknown } };
+  const list = Array.isArray(e.details?.errors) ? (e.details.errors as { code?: unknown }[]) : [];
+  return e.code === code || list.some((x) => x.code === code);
+};
+
+/** The request fields, or a Spanish message saying what to fix before asking the core. */
+export const partiesRequest = (
+  account: Account,
+  value: DebitPartiesValue,
+): { ok: true; presenters: PersonId[]; juridicaCertificateIssuedOn?: string; reactivationWrittenAuthorization: boolean } | { ok: false; message: string } => {
+  const people = candidatesOf(account).filter((c) => value.present[c.key]);
+  const certificate = value.certificate.trim();
+  if (account.owner === 'juridica' && certificate !== '' && !isIsoDate(certificate)) {
+    return { ok: false, message: 'Escriba la fecha de expedición del certificado como AAAA-MM-DD (por ejemplo 2026-03-05).' };
+  }
+  return {
+    ok: true,
+    presenters: people.map((p) => p.id),
+    ...(account.owner === 'juridica' && certificate !== '' ? { juridicaCertificateIssuedOn: certificate } : {}),
+    reactivationWrittenAuthorization: account.owner === 'juridica' && value.writtenAuthorization,
+  };
+};
+
+/** Typing 8 digits is enough: the dashes are put in, so the teller does not leave the number row. */
+const asIsoDate = (text: string): string => {
+  const digits = text.replace(/\D/g, '').slice(0, 8);
+  if (digits.length <= 4) return digits;
+  if (digits.length <= 6) return `${digits.slice(0, 4)}-${digits.slice(4)}`;
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
+};
+
+interface Props {
+  legend: string;
+  account: Account;
+  value: DebitPartiesValue;
+  onChange: (v: DebitPartiesValue) => void;
+  /** The core asked for it (six months without movement counts as inactive too, a date the screen cannot know). */
+  reactivationAsked: boolean;
+  onEnter?: () => void;
+}
+
+export const DebitParties = ({ legend, account, value, onChange, reactivationAsked, onEnter }: Props) => {
+  const juridica = account.owner === 'juridica';
+  const showWritten = juridica && (account.state === 'inactiva' || reactivationAsked);
+  return (
+    <>
+      <fieldset className="field" data-testid="presenters">
+        <legend>{legend}</legend>
+        {candidatesOf(account).map((c) => (
+          <label key={c.key}>
+            <input type="checkbox" checked={value.present[c.key] ?? false} onChange={(e) => onChange({ ...value, present: { ...value.present, [c.key]: e.target.checked } })} /> {c.name} (
+            {formatDocument(c.id)}) — {c.roles.join(', ')}
+          </label>
+        ))}
+      </fieldset>
+      {juridica ? (
+        <div className="field">
+          <label htmlFor="juridica-certificate">Fecha de expedición del Certificado de Existencia y Representación Legal (AAAA-MM-DD)</label>
+          <input
+            id="juridica-certificate"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="AAAA-MM-DD"
+            value={value.certificate}
+            maxLength={10}
+            onChange={(e) => onChange({ ...value, certificate: asIsoDate(e.target.value) })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && onEnter) {
+                e.preventDefault();
+                onEnter();
+              }
+            }}
+          />
+          <p className="muted">Debe estar recién expedido (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.</p>
+        </div>
+      ) : null}
+      {showWritten ? (
+        <label className="field">
+          <input type="checkbox" checked={value.writtenAuthorization} onChange={(e) => onChange({ ...value, writtenAuthorization: e.target.checked })} /> Autorización escrita del representante legal para
+          reactivar la cuenta (si no se presenta personalmente)
+        </label>
+      ) : null}
+    </>
+  );
+};
