@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { AccountSchema, type AccountInput } from '../../../domain/accounts/account';
+import { DEFAULT_RULES } from '../../../domain/rules-config/config';
+import { authorizeDebit } from '../../../domain/withdrawal/authorization';
+import { candidatesOf, initialParties, partiesRequest, refusedFor } from './DebitParties';
+
+const ana = { id: { type: 'CC', number: '52111222' }, name: 'ANA PÉREZ' } as const;
+const luis = { id: { type: 'CC', number: '79123456' }, name: 'LUIS GÓMEZ' } as const;
+const carlos = { id: { type: 'CE', number: '1234567' }, name: 'CARLOS DÍAZ' } as const;
+const company = { id: { type: 'NIT', number: '900123456-8' }, name: 'FERRETERÍA S.A.S.' } as const;
+const on = '2026-03-10';
+
+const account = (over: Partial<AccountInput>) =>
+  AccountSchema.parse({
+    number: '240000000011',
+    kind: 'individual',
+    owner: 'natural',
+    holders: [ana],
+    state: 'activa',
+    balances: { available: 1_000_000, inCanje: 0, onHold: 0 },
+    lastCustomerMovementOn: '2026-03-01',
+    openedOn: '2020-03-01',
+    city: 'Bogotá D.C.',
+    ...over,
+  });
+
+/** What the core decides for the request the screen builds from what the teller marked. */
+const decide = (a: ReturnType<typeof account>, marked: string[], certificate = '', writtenAuthorization = false) => {
+  const r = partiesRequest(a, { present: Object.fromEntries(marked.map((k) => [k, true])), certificate, writtenAuthorization });
+  if (!r.ok) throw new Error(r.message);
+  return authorizeDebit(a, r, on, DEFAULT_RULES).errors.map((e) => e.code);
+};
+
+describe('who may dispose of the funds at the counter, as the withdrawal and transfer screens offer it', () => {
+  it('natural: holders and authorized persons; the first holder starts marked', () => {
+    const a = account({ authorized: [luis] });
+    expect(candidatesOf(a).map((c) => [c.name, c.roles])).toEqual([
+      ['ANA PÉREZ', ['titular']],
+      ['LUIS GÓMEZ', ['autorizado']],
+    ]);
+    expect(initialParties(a).present).toEqual({ 'CC:52111222': true });
+  });
+
+  it('an authorized person alone is accepted by the core (cl. 4); nobody marked is refused', () => {
+    const a = account({ authorized: [luis] });
+    expect(decide(a, ['CC:79123456'])).toEqual([]);
+    expect(decide(a, [])).toEqual(['IDENTIFICATION_REQUIRED']);
+  });
+
+  it('jurídica: the company is not offered, one person with two roles is listed once, nobody starts marked', () => {
+    const a = account({ owner: 'juridica', holders: [company], authorized: [carlos], legalRepresentatives: [carlos] });
+    expect(candidatesOf(a).map((c) => [c.name, c.roles])).toEqual([['CARLOS DÍAZ', ['representante legal', 'autorizado']]]);
+    expect(initialParties(a).present).toEqual({});
+  });
+
+  it('jurídica: the certificate date reaches the core only when it is a real date', () => {
+    const a = account({ owner: 'juridica', holders: [company], legalRepresentatives: [carlos] });
+    expect(decide(a, ['CE:1234567'])).toEqual(['CERTIFICATE_REQUIRED']);
+    expect(decide(a, ['CE:1234567'], '2026-03-05')).toEqual([]);
+    expect(decide(a, ['CE:1234567'], '2026-01-05')).toEqual(['CERTIFICATE_TOO_OLD']);
+    expect(partiesRequest(a, { present: {}, certificate: '2026-02-30', writtenAuthorization: false })).toMatchObject({ ok: false });
+  });
+
+  it('inactive jurídica without its representative present: the written authorization reactivates; a natural account never sends it', () => {
+    const a = account({ owner: 'juridica', holders: [company], authorized: [luis], legalRepresentatives: [carlos], state: 'inactiva' });
+    expect(decide(a, ['CC:79123456'], '2026-03-05')).toEqual(['LEGAL_REPRESENTATIVE_REQUIRED', 'REACTIVATION_AUTHORIZATION_REQUIRED']);
+    expect(decide(a, ['CC:79123456'], '2026-03-05', true)).toEqual(['LEGAL_REPRESENTATIVE_REQUIRED']);
+    const natural = account({ state: 'inactiva' });
+    expect(partiesRequest(natural, { present: { 'CC:52111222': true }, certificate: '2026-03-05', writtenAuthorization: true })).toEqual({
+      ok: true,
+      presenters: [ana.id],
+      reactivationWrittenAuthorization: false,
+    });
+  });
+
+  it('reads the codes of a refusal, alone or listed', () => {
+    expect(refusedFor({ code: 'VALIDATION', message: '', details: { errors: [{ code: 'REACTIVATION_AUTHORIZATION_REQUIRED' }] } }, 'REACTIVATION_AUTHORIZATION_REQUIRED')).toBe(true);
+    expect(refusedFor({ code: 'REACTIVATION_AUTHORIZATION_REQUIRED', message: '' }, 'REACTIVATION_AUTHORIZATION_REQUIRED')).toBe(true);
+    expect(refusedFor('texto', 'REACTIVATION_AUTHORIZATION_REQUIRED')).toBe(false);
+  });
+});
