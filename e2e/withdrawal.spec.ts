@@ -120,8 +120,12 @@ test('jurídica: its legal representative (also its authorized person) withdraws
   await app.keyboard.press('Enter');
   await expect(app.getByRole('alert')).toContainText('Marque quién está presente e identificado');
 
-  await carlos.check();
-  await app.getByLabel('Valor a retirar').press('Enter');
+  // Keyboard only: F2 goes to the people present, Space marks, Enter reviews.
+  await app.keyboard.press('F2');
+  await expect(carlos).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(carlos).toBeChecked();
+  await app.keyboard.press('Enter');
   await expect(app.getByRole('alert')).toContainText('Solicite el Certificado de Existencia y Representación Legal');
 
   const certificate = app.getByLabel(/Fecha de expedición del Certificado/);
@@ -134,9 +138,9 @@ test('jurídica: its legal representative (also its authorized person) withdraws
 
   // Eight digits are enough: the dashes go in as the teller types.
   await certificate.fill('');
-  await certificate.pressSequentially(bogotaDaysAgo(3).replace(/-/g, ''));
+  await app.keyboard.type(bogotaDaysAgo(3).replace(/-/g, ''));
   await expect(certificate).toHaveValue(bogotaDaysAgo(3));
-  await certificate.press('Enter');
+  await app.keyboard.press('Enter');
   await supervisorApproves(app, /persona jurídica/);
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');

@@ -14,7 +14,7 @@ import { ErrorList } from '../../components/ErrorList';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
-import { DebitParties, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from '../withdrawal/DebitParties';
+import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from '../withdrawal/DebitParties';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
 type Request = TransferRequestInput;
@@ -95,7 +95,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   }
 
   return (
-    <main className="screen" aria-labelledby="transfer-title">
+    <main className="screen" aria-labelledby="transfer-title" onKeyDown={(e) => focusPresentersOnF2(e, steps.step === 'edit')}>
       <h1 id="transfer-title">Transferencia</h1>
       <div className="comp-grid">
         <div>

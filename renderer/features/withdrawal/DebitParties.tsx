@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import type { Account } from '../../../domain/accounts/account';
 import type { PersonId } from '../../../domain/accounts/person';
 import { isIsoDate } from '../../../domain/calendar/iso-date';
@@ -101,16 +102,39 @@ interface Props {
   onEnter?: () => void;
 }
 
+/**
+ * F2 from anywhere on the screen goes to the people present: Space marks, Tab moves, Enter reviews. The mouse
+ * is never needed to say who stands at the counter.
+ */
+export const focusPresentersOnF2 = (e: KeyboardEvent<HTMLElement>, editing: boolean) => {
+  if (e.key !== 'F2' || !editing) return;
+  const first = e.currentTarget.querySelector<HTMLInputElement>('[data-testid="presenters"] input');
+  if (!first) return;
+  e.preventDefault();
+  first.focus();
+};
+
 export const DebitParties = ({ legend, account, value, onChange, reactivationAsked, onEnter }: Props) => {
   const juridica = account.owner === 'juridica';
   const showWritten = juridica && (account.state === 'inactiva' || reactivationAsked);
   return (
     <>
       <fieldset className="field" data-testid="presenters">
-        <legend>{legend}</legend>
+        <legend>{legend} (F2)</legend>
         {candidatesOf(account).map((c) => (
           <label key={c.key}>
-            <input type="checkbox" checked={value.present[c.key] ?? false} onChange={(e) => onChange({ ...value, present: { ...value.present, [c.key]: e.target.checked } })} /> {c.name} (
+            <input
+              type="checkbox"
+              checked={value.present[c.key] ?? false}
+              onChange={(e) => onChange({ ...value, present: { ...value.present, [c.key]: e.target.checked } })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && onEnter) {
+                  e.preventDefault();
+                  onEnter();
+                }
+              }}
+            />{' '}
+            {c.name} (
             {formatDocument(c.id)}) — {c.roles.join(', ')}
           </label>
         ))}

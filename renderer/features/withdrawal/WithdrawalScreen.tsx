@@ -16,7 +16,7 @@ import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
-import { DebitParties, candidatesOf, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from './DebitParties';
+import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from './DebitParties';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
 
@@ -117,7 +117,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 
   const mix = plan?.payout.kind === 'efectivo' ? plan.payout.mix : null;
   return (
-    <main className="screen" aria-labelledby="withdrawal-title">
+    <main className="screen" aria-labelledby="withdrawal-title" onKeyDown={(e) => focusPresentersOnF2(e, steps.step === 'edit')}>
       <h1 id="withdrawal-title">Retiro</h1>
       <div className="comp-grid">
         <div>
