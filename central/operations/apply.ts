@@ -27,6 +27,7 @@ import {
 import { canonicalContact } from '../../domain/identity/contact';
 import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
+import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
@@ -352,6 +353,7 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
       const on = bogotaDate(op.occurredAt);
       for (const p of effect.postings) recordCustomerMovement(sql, p.account, on);
       recordCash(sql, op, on);
+      recordAccountActivity(sql, op, on);
     }
     effect.after?.();
     if (op.account !== undefined) {

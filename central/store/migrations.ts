@@ -201,4 +201,21 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX cheque_clearings_due ON cheque_clearings(state, release_on);
     `,
   },
+  {
+    version: 10,
+    name: 'account activity for limits across workstations',
+    sql: `
+      -- Applied withdrawals, transfer debits and cash deposits per account and business date: what the daily
+      -- limits, the cash tope and the GMF monthly cap add up across workstations (account-activity/). Kept.
+      CREATE TABLE account_activity (
+        op_key TEXT PRIMARY KEY REFERENCES operations(key), account TEXT NOT NULL, workstation TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('retiro', 'traslado', 'deposito')),
+        amount INTEGER NOT NULL CHECK (amount > 0), cash_in INTEGER NOT NULL CHECK (cash_in >= 0),
+        gmf_cap_used INTEGER NOT NULL CHECK (gmf_cap_used >= 0), business_date TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX account_activity_day ON account_activity(account, business_date);
+      CREATE TRIGGER account_activity_no_update BEFORE UPDATE ON account_activity
+        BEGIN SELECT RAISE(ABORT, 'the account activity register is append-only'); END;
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountActivityRequestSchema, AccountActivityResponseSchema } from './account-activity';
 import { CENTRAL_COMMON_ERRORS } from './common';
 import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
 import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashRequestSchema, CustomerCashResponseSchema } from './cash-report';
@@ -58,6 +59,7 @@ export const centralApi = {
   reportStatus: route({ method: 'POST', path: '/v1/workstation-status', auth: 'workstation', request: WorkstationStatusSchema, response: WorkstationStatusReportResponseSchema, errors: [] }),
   branchStatus: route({ method: 'GET', path: '/v1/workstation-status', auth: 'workstation', request: BranchStatusRequestSchema, response: BranchStatusResponseSchema, errors: [] }),
   customerCash: route({ method: 'GET', path: '/v1/cash-report/customer', auth: 'workstation', request: CustomerCashRequestSchema, response: CustomerCashResponseSchema, errors: [] }),
+  accountActivity: route({ method: 'GET', path: '/v1/account-activity', auth: 'workstation', request: AccountActivityRequestSchema, response: AccountActivityResponseSchema, errors: [] }),
   cashReport: route({ method: 'GET', path: '/v1/cash-report', auth: 'workstation', request: CashReportRequestSchema, response: CashReportResponseSchema, errors: ['FORBIDDEN'] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
 } as const;
@@ -79,6 +81,7 @@ export const buildPath = (path: string, req: Record<string, unknown>): { path: s
   return { path: filled, rest: Object.fromEntries(Object.entries(req).filter(([k]) => !used.has(k))) };
 };
 
+export * from './account-activity';
 export * from './approvals';
 export * from './cash-report';
 export * from './canonical';

@@ -69,8 +69,16 @@ export const OperationPayloads = {
     reactivation: ReactivationSchema.optional(),
     /** Present when the withdrawal was paid in cash: who received it and the UIAF declaration (cash-report.ts). */
     cash: CashMovementSchema.optional(),
+    /** What the GMF exemption took from the account's monthly 350 UVT (account-activity.ts); absent is 0. */
+    gmfCapUsed: PositivePesosSchema.optional(),
   }),
-  transfer: z.object({ amount: PositivePesosSchema, gmf: PesosSchema, toAccount: AccountNumberSchema, reactivation: ReactivationSchema.optional() }),
+  transfer: z.object({
+    amount: PositivePesosSchema,
+    gmf: PesosSchema,
+    toAccount: AccountNumberSchema,
+    reactivation: ReactivationSchema.optional(),
+    gmfCapUsed: PositivePesosSchema.optional(),
+  }),
   till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
   till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),
   /** Undoes the balance effect of an applied operation of the same branch. */

@@ -27,11 +27,34 @@ export const customerMonthCash = (deps: ComprobanteDeps, account: Account, on: s
 export const declaredAtThisOffice = <T extends { declaration?: CashDeclaration | undefined }>(deps: ComprobanteDeps, x: T): T =>
   x.declaration ? { ...x, declaration: { ...x.declaration, office: { code: deps.workstation.branchCode, city: deps.officeCity } } } : x;
 
-/** Fetches the account's customer's cash elsewhere this month before an evaluation or posting reads it (bounded wait). */
-export const prefetchCustomerCash = async (deps: ComprobanteDeps, accountNumber: string): Promise<void> => {
+/**
+ * Fetches what central knows of the account at the bank's other workstations (the customer's cash this month,
+ * the account's activity today) before an evaluation or posting reads it, in parallel, with a bounded wait.
+ */
+export const prefetchCentralFigures = async (deps: ComprobanteDeps, accountNumber: string): Promise<void> => {
   const account = deps.accounts.get(accountNumber)?.account;
-  if (account) await deps.remoteCash?.refresh(customerOf(account), monthOf(bogotaDate(deps.clock.now())));
+  if (!account) return;
+  const on = bogotaDate(deps.clock.now());
+  await Promise.all([deps.remoteCash?.refresh(customerOf(account), monthOf(on)), deps.remoteActivity?.refresh(account.number, on)]);
 };
+
+const elsewhere = (deps: ComprobanteDeps, accountNumber: string, on: string) =>
+  deps.remoteActivity?.elsewhere(accountNumber, on) ?? { withdrawals: { count: 0, amount: 0 }, cashIn: 0, gmfCapUsedInMonth: 0 };
+
+/** Withdrawals from the account today at this workstation and the others (seed 003 cl. 3.12 daily limits). */
+export const withdrawalsToday = (deps: ComprobanteDeps, accountNumber: string, on: string): { count: number; amount: number } => {
+  const own = deps.comprobantes.accountDay(accountNumber, on, 'retiro');
+  const other = elsewhere(deps, accountNumber, on).withdrawals;
+  return { count: own.count + other.count, amount: own.total + other.amount };
+};
+
+/** Cash deposited to the account today, everywhere (the daily cash tope). */
+export const cashInToday = (deps: ComprobanteDeps, accountNumber: string, on: string): number =>
+  deps.comprobantes.accountDay(accountNumber, on, 'deposito').cashIn + elsewhere(deps, accountNumber, on).cashIn;
+
+/** The part of the account's monthly 350 UVT GMF exemption used so far this month, everywhere (ET art. 879 num. 1). */
+export const gmfCapUsedInMonth = (deps: ComprobanteDeps, accountNumber: string, on: string): number =>
+  deps.comprobantes.gmfExemptUsed(accountNumber, monthStart(on), on) + elsewhere(deps, accountNumber, on).gmfCapUsedInMonth;
 
 export const recentCashDeposits = (deps: ComprobanteDeps, on: string): CashDepositRecord[] => {
   const { windowDays, margin } = deps.rules.uiaf.structuring;

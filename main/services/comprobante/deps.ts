@@ -12,6 +12,7 @@ import type { AccountSource } from '../accounts/source';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import type { RemoteCash } from './remote-cash';
+import type { RemoteActivity } from './remote-activity';
 import type { PrinterPort } from '../receipt/printer-port';
 
 export interface Workstation {
@@ -49,6 +50,7 @@ export interface ComprobanteDeps {
   outbox: OutboxPort;
   /** The customer's cash this month at the bank's other workstations (UIAF monthly threshold); absent: local only. */
   remoteCash?: RemoteCash;
+  remoteActivity?: RemoteActivity;
   /** Online authorization of withdrawals; null when no central is configured (withdrawals stay pending). */
   central: Pick<CentralClient, 'call'> | null;
   printer: PrinterPort;

@@ -11,6 +11,7 @@ import { tillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
 import { createRemoteCash } from './remote-cash';
+import { createRemoteActivity } from './remote-activity';
 import { accountsHandlers } from '../accounts/handlers';
 import { createAccountsService } from '../accounts/service';
 import { referenceAccountSource, type AccountSource } from '../accounts/source';
@@ -76,6 +77,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     outbox,
     central: w.central,
     remoteCash: createRemoteCash({ central: w.central }),
+    remoteActivity: createRemoteActivity({ central: w.central }),
     printer: w.printer,
     contingency: w.contingency ?? null,
     maxFailedAttempts: w.maxFailedAttempts,

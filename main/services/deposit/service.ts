@@ -16,7 +16,7 @@ import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerMonthCash, customerOf, declaredAtThisOffice, prefetchCustomerCash, recentCashDeposits } from '../comprobante/context';
+import { cashInToday, customerMonthCash, customerOf, declaredAtThisOffice, prefetchCentralFigures, recentCashDeposits } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -40,7 +40,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         account,
         officeCity: deps.officeCity,
         on,
-        cashDepositedTodayToAccount: deps.comprobantes.accountDay(account.number, on, 'deposito').cashIn,
+        cashDepositedTodayToAccount: cashInToday(deps, account.number, on),
         customerMonthCashBefore: customerMonthCash(deps, account, on),
         recentCashDeposits: recentCashDeposits(deps, on),
       },
@@ -148,14 +148,14 @@ export const createDepositService = (deps: ComprobanteDeps) => {
     });
 
   return {
-    /** Asks central first for the customer's cash at other workstations this month (bounded wait). */
+    /** Asks central first for the customer's cash and the account's activity at other workstations (bounded wait). */
     evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
-      await prefetchCustomerCash(deps, slip.accountNumber);
+      await prefetchCentralFigures(deps, slip.accountNumber);
       return plan(slip).plan as unknown as DepositPlanView;
     },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
-      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetchCustomerCash(deps, req.slip.accountNumber);
+      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetchCentralFigures(deps, req.slip.accountNumber);
       const posted = post(user, req);
       deps.onChange();
       return withPrintJob(deps, posted);

@@ -2,6 +2,6 @@ import type { FeatureHandlers } from '../../core/dispatcher';
 import type { TransferService } from './service';
 
 export const transferHandlers = (transfer: TransferService): FeatureHandlers<'transfer'> => ({
-  'transfer.evaluate': (req) => ({ plan: transfer.evaluate(req.request) }),
+  'transfer.evaluate': async (req) => ({ plan: await transfer.evaluate(req.request) }),
   'transfer.post': (req, ctx) => transfer.post(ctx.user, req),
 });

@@ -9,7 +9,7 @@ import { evaluateTransfer, type TransferRequest } from '../../../domain/transfer
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerOf, monthStart } from '../comprobante/context';
+import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -21,7 +21,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
     const to = requireAccount(deps.accounts, req.toAccountNumber).account;
     const on = bogotaDate(deps.clock.now());
-    const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: deps.comprobantes.gmfExemptUsed(from.number, monthStart(on), on) }, deps.rules);
+    const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on) }, deps.rules);
     if (!r.ok) throw refused(r.errors);
     return { from, to, plan: r.plan };
   };
@@ -59,6 +59,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
               amount: p.amount,
               gmf: p.gmf.gmf,
               toAccount: to.number,
+              ...(p.gmf.capUsed > 0 ? { gmfCapUsed: p.gmf.capUsed } : {}),
               // Seed 003 cl. 7.1: the supervisor's reactivation of an inactive source account travels with the debit.
               ...(approvalId !== null && p.approvalReasons.some((r) => r.code === 'INACTIVE_REACTIVATION') ? { reactivation: { approvalId } } : {}),
             },
@@ -70,9 +71,14 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     });
 
   return {
-    evaluate: (req: TransferRequest) => plan(req).plan as unknown as z.infer<typeof TransferPlanSchema>,
+    /** Asks central first for the source account's GMF exemption used at other workstations (bounded wait). */
+    evaluate: async (req: TransferRequest): Promise<z.infer<typeof TransferPlanSchema>> => {
+      await prefetchCentralFigures(deps, req.fromAccountNumber);
+      return plan(req).plan as unknown as z.infer<typeof TransferPlanSchema>;
+    },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
+      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetchCentralFigures(deps, req.request.fromAccountNumber);
       const posted = post(user, req);
       deps.onChange();
       return withPrintJob(deps, posted);

@@ -13,7 +13,7 @@ import { cashMovement } from '../comprobante/cash-movement';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerMonthCash, customerOf, declaredAtThisOffice, monthStart, prefetchCustomerCash } from '../comprobante/context';
+import { customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -40,15 +40,14 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
   const plan = (req: WithdrawalRequest, tillPosition: Record<string, number>): { account: Account; plan: WithdrawalPlan } => {
     const { account } = requireAccount(deps.accounts, req.accountNumber);
     const on = bogotaDate(deps.clock.now());
-    const today = deps.comprobantes.accountDay(account.number, on, 'retiro');
     const r = evaluateWithdrawal(
       req,
       {
         account,
         on,
         tillStock: tillPosition,
-        withdrawalsToday: { count: today.count, amount: today.total },
-        gmfExemptUsedThisMonth: deps.comprobantes.gmfExemptUsed(account.number, monthStart(on), on),
+        withdrawalsToday: withdrawalsToday(deps, account.number, on),
+        gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, account.number, on),
         customerMonthCashBefore: customerMonthCash(deps, account, on),
       },
       deps.rules,
@@ -127,6 +126,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
             payload: {
               amount: p.amount,
               gmf: p.gmf.gmf,
+              ...(p.gmf.capUsed > 0 ? { gmfCapUsed: p.gmf.capUsed } : {}),
               // The cheque de gerencia's issue fee is debited with the withdrawal (the hold covers debitTotal).
               ...(p.debitTotal - p.amount - p.gmf.gmf > 0 ? { fee: p.debitTotal - p.amount - p.gmf.gmf } : {}),
               ...(holdId === null ? {} : { holdId }),
@@ -147,9 +147,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     });
 
   return {
-    /** Asks central first for the customer's cash at other workstations this month (bounded wait). */
+    /** Asks central first for the customer's cash and the account's activity at other workstations (bounded wait). */
     evaluate: async (req: WithdrawalRequest): Promise<z.infer<typeof WithdrawalPlanSchema>> => {
-      await prefetchCustomerCash(deps, req.accountNumber);
+      await prefetchCentralFigures(deps, req.accountNumber);
       return plan(req, position()).plan as unknown as z.infer<typeof WithdrawalPlanSchema>;
     },
     assess,
@@ -162,7 +162,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       const req = { ...sent, request: declaredAtThisOffice(deps, sent.request) };
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
       if (done) return withPrintJob(deps, postLocal(user, req, null));
-      await prefetchCustomerCash(deps, req.request.accountNumber);
+      await prefetchCentralFigures(deps, req.request.accountNumber);
       const { plan: p, account, approvalId } = precheck(user, req);
       // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
       const withoutCentral = async (authorizationSent: boolean): Promise<WithdrawalPostResult> => {

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../calendar/iso-date';
+import { PesosSchema } from '../money/pesos';
+import { AccountNumberSchema } from './common';
+
+/**
+ * An account's activity at the bank's other workstations, from central, so that limits meant per account are
+ * not per workstation: the daily withdrawal count and amount (seed 003 cl. 3.12), the daily cash-deposit tope,
+ * and the part of the monthly 350 UVT GMF exemption already used (ET art. 879 num. 1). The asking workstation
+ * counts its own comprobantes itself, so central leaves them out; reversed operations do not count.
+ */
+export const AccountActivityRequestSchema = z.object({ account: AccountNumberSchema, day: IsoDateSchema });
+export const AccountActivityResponseSchema = z.object({
+  account: AccountNumberSchema,
+  day: IsoDateSchema,
+  elsewhere: z.object({
+    withdrawals: z.object({ count: z.number().int().nonnegative(), amount: PesosSchema }),
+    cashIn: PesosSchema,
+    /** From the first day of `day`'s month to `day`, inclusive. */
+    gmfCapUsedInMonth: PesosSchema,
+  }),
+});
+export type AccountActivityResponse = z.infer<typeof AccountActivityResponseSchema>;
+export type AccountActivity = AccountActivityResponse['elsewhere'];
