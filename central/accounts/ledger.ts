@@ -1,7 +1,7 @@
 import type { Account, Customer, DocumentType } from '../../domain/central-api';
 import { toDomainAccount } from '../../domain/central-api/to-domain-account';
 import { DEFAULT_RULES, type RulesConfig } from '../../domain/rules-config/config';
-import { withdrawableBalance } from '../../domain/withdrawal/embargo';
+import { protectionUsedElsewhere, withdrawableBalance } from '../../domain/withdrawal/embargo';
 import type { Sql } from '../store/db';
 
 /**
@@ -160,12 +160,15 @@ export const recordCustomerMovement = (sql: Sql, account: string, on: string): v
  * applied (the period's inembargable amount is not configured, or the account data breaks the domain
  * invariants) central keeps the whole embargo out of reach, the safe side for an order it must execute.
  */
-export const withdrawable = (a: Account, on: string, rules: RulesConfig = DEFAULT_RULES): number => {
+export const withdrawable = (a: Account, on: string, rules: RulesConfig = DEFAULT_RULES, others: readonly Account[] = []): number => {
   if (a.state !== 'embargada' && a.embargoAmount === 0) return a.balances.available;
   const fallback = Math.max(0, a.balances.available - a.embargoAmount);
   const domain = toDomainAccount(a);
   if (!domain.ok) return fallback;
-  const w = withdrawableBalance(domain.value, on, rules);
+  // The holder's other accounts take their part of the inembargable amount first (domain-co §3).
+  const otherDomain = others.map(toDomainAccount).flatMap((d) => (d.ok ? [d.value] : []));
+  const elsewhere = protectionUsedElsewhere(domain.value, otherDomain);
+  const w = withdrawableBalance(domain.value, on, rules, elsewhere);
   return w.ok ? w.value.withdrawable : fallback;
 };
 
@@ -175,11 +178,13 @@ export type DebitRefusal = 'ACCOUNT_INACTIVE' | 'ACCOUNT_BLOCKED' | 'ACCOUNT_CAN
  * Whether `amount` may be debited from `a` on `on` (state first, then funds). `reactivating`: the branch's
  * supervisor approved reactivating the inactive account with this debit (seed 003 cl. 7.1).
  */
-export const debitRefusal = (a: Account, amount: number, on: string, opts: { reactivating?: boolean } = {}): DebitRefusal | null => {
+export const debitRefusal = (sql: Sql, a: Account, amount: number, on: string, opts: { reactivating?: boolean } = {}): DebitRefusal | null => {
   if (a.state === 'inactiva' && opts.reactivating !== true) return 'ACCOUNT_INACTIVE';
   if (a.state === 'bloqueada') return 'ACCOUNT_BLOCKED';
   if (a.state === 'cancelada') return 'ACCOUNT_CANCELLED';
-  if (amount <= withdrawable(a, on)) return null;
+  const holder = a.holders[0];
+  const others = a.state === 'embargada' && holder ? accountsOfHolder(sql, holder.documentType, holder.documentNumber) : [];
+  if (amount <= withdrawable(a, on, DEFAULT_RULES, others)) return null;
   return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
 };
 

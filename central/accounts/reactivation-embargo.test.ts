@@ -6,7 +6,8 @@ import { withdrawableBalance } from '../../domain/withdrawal/embargo';
 import { demoAccounts } from '../demo/seed';
 import { startTestCentral, type TestCentral } from '../testing/harness';
 import { accountOf, batch, newKey, withdrawal, type OpOf } from '../testing/ops';
-import { withdrawable } from './ledger';
+import { openCentralDb } from '../store/db';
+import { putAccount, withdrawable } from './ledger';
 
 let t: TestCentral;
 beforeEach(async () => {
@@ -54,6 +55,29 @@ it('a natural person’s ordinary embargo keeps the inembargable amount withdraw
   expect(withdrawable(ordinary, '2026-11-20')).toBe(1_200_000);
   const juridica = { ...ordinary, owner: 'juridica' as const };
   expect(withdrawable(juridica, TODAY)).toBe(1_200_000);
+});
+
+it('the holder’s other savings take their part of the inembargable amount first, at central (domain-co §3)', async () => {
+  const base = demoAccounts(TODAY).find((a) => a.number === EMBARGOED);
+  if (!base) throw new Error('demo embargoed account missing');
+  const ordinary = { ...base, embargo: { alimentos: false, authority: 'Juzgado 12 Civil Municipal de Bogotá', reference: 'OFICIO 1' } };
+  const savings = { ...base, number: '240000000999', state: 'activa' as const, embargoAmount: 0, embargo: null, balances: { available: 51_000_000, inCanje: 0, onHold: 0 } };
+  // $52.385.725 protected in the period, $51.000.000 of it in the other account: $1.385.725 left here.
+  expect(withdrawable(ordinary, TODAY, DEFAULT_RULES, [ordinary, savings])).toBe(1_385_725);
+  // Through an authorization: central finds the other account by its holder.
+  const sql = openCentralDb(t.dbPath);
+  try {
+    sql.tx(() => {
+      putAccount(sql, ordinary);
+      putAccount(sql, savings);
+    });
+  } finally {
+    sql.close();
+  }
+  const over = await t.call('authorizeWithdrawal', { key: newKey(), account: EMBARGOED, amount: 1_385_726 });
+  expect(over.body).toMatchObject({ status: 'refused', reason: 'EMBARGOED_FUNDS' });
+  const exact = await t.call('authorizeWithdrawal', { key: newKey(), account: EMBARGOED, amount: 1_385_725 });
+  expect(exact.body).toMatchObject({ status: 'authorized' });
 });
 
 it('an inactive account takes a debit only with the branch’s reactivation, and becomes active with it', async () => {

@@ -30,7 +30,7 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   settleDue(sql, nowMs);
   const account = getAccount(sql, req.account);
   if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
-  const refusal = debitRefusal(account, req.amount, bogotaDay(nowMs), { reactivating: req.reactivation !== undefined });
+  const refusal = debitRefusal(sql, account, req.amount, bogotaDay(nowMs), { reactivating: req.reactivation !== undefined });
   if (refusal) return { status: 'refused', reason: refusal, message: REFUSAL_MESSAGES[refusal] ?? '' };
   sql.run(
     "INSERT INTO holds (id, account, amount, state, workstation, created_ms, expires_ms) VALUES (?, ?, ?, 'active', ?, ?, ?)",

@@ -85,7 +85,7 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: nu
   if (hold?.state === 'active') {
     // The held amount is already out of `available`; only what exceeds it needs checking.
     const extra = Math.max(0, total - hold.amount);
-    const refusal = debitRefusal(account, extra, on, { reactivating });
+    const refusal = debitRefusal(sql, account, extra, on, { reactivating });
     if (refusal) return reject(refusal);
     return {
       ok: true,
@@ -97,7 +97,7 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: nu
     };
   }
   // No hold, or it expired / was released and its funds are back in `available`.
-  const refusal = debitRefusal(account, total, on, { reactivating });
+  const refusal = debitRefusal(sql, account, total, on, { reactivating });
   if (refusal) return reject(refusal);
   return { ok: true, postings: [{ account: op.account, dAvailable: -total, dCanje: 0, dHold: 0 }], after: afterDebit };
 };
@@ -135,7 +135,7 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       const to = getAccount(sql, op.payload.toAccount);
       if (!from || !to) return reject('ACCOUNT_NOT_FOUND');
       const reactivating = op.payload.reactivation !== undefined;
-      const refusal = debitRefusal(from, op.payload.amount + op.payload.gmf, bogotaDay(nowMs), { reactivating }) ?? creditRefusal(to);
+      const refusal = debitRefusal(sql, from, op.payload.amount + op.payload.gmf, bogotaDay(nowMs), { reactivating }) ?? creditRefusal(to);
       if (refusal) return reject(refusal);
       return {
         ok: true,

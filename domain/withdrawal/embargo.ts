@@ -33,3 +33,20 @@ export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesC
   const retained = Math.min(account.embargo.amount, available - protectedAmount);
   return ok({ available, protectedAmount, retained, withdrawable: available - retained });
 };
+
+/**
+ * How much of a natural person's inembargable amount their other savings at the bank already take (domain-co
+ * §3: the cap applies to the sum of the person's balances in the entity). Accounts that are not embargoed take
+ * it first — their balance is at the person's disposal anyway; embargoed ones take it in account-number order,
+ * so two embargoed accounts never both count on the same protection. Only individual accounts of the same sole
+ * holder count: the share of a joint balance is not the bank's to decide at the counter.
+ */
+export const protectionUsedElsewhere = (account: Account, others: readonly Account[]): Pesos => {
+  const holder = account.holders[0]?.id;
+  if (account.kind !== 'individual' || account.owner !== 'natural' || !holder) return 0;
+  return others
+    .filter((o) => o.number !== account.number && o.kind === 'individual' && o.state !== 'cancelada')
+    .filter((o) => o.holders[0]?.id.type === holder.type && o.holders[0].id.number === holder.number)
+    .filter((o) => o.state !== 'embargada' || o.number < account.number)
+    .reduce((sum, o) => sum + o.balances.available, 0);
+};

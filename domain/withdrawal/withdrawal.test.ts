@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Account, AccountSchema } from '../accounts/account';
 import { totalOfCount } from '../money/denominations';
 import { DEFAULT_RULES } from '../rules-config/config';
-import { withdrawableBalance } from './embargo';
+import { protectionUsedElsewhere, withdrawableBalance } from './embargo';
 import { type WithdrawalContext, type WithdrawalEvaluation, type WithdrawalPlan, evaluateWithdrawal } from './evaluate';
 import { type WithdrawalRequestInput, WithdrawalRequestSchema } from './request';
 
@@ -120,6 +120,39 @@ describe('embargo (seed 003 clause 8.5, domain-co §3)', () => {
         expect(r.retained + r.withdrawable).toBe(available);
         expect(r.retained).toBeLessThanOrEqual(amount);
       }),
+    );
+  });
+});
+
+describe('inembargable amount across the person’s accounts (domain-co §3: the cap is on the sum of balances)', () => {
+  const CAP = 55_099_308;
+  const account = (number: string, available: number, embargo: number | null, holder: typeof ana | typeof luis = ana) =>
+    acc({ number, holders: [holder], balances: { available, inCanje: 0, onHold: 0 }, ...(embargo === null ? {} : { state: 'embargada', embargo: { amount: embargo, alimentos: false } }) });
+  const protectedIn = (a: Account, all: Account[]) => {
+    const r = withdrawableBalance(a, '2025-10-15', rules, protectionUsedElsewhere(a, all));
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  it('a balance in another account of the same holder takes the protection first; another holder’s does not', () => {
+    const free = account('100000000001', 30_000_000, null);
+    const embargoed = account('100000000002', 100_000_000, 200_000_000);
+    const stranger = account('100000000003', 30_000_000, null, luis);
+    expect(protectedIn(embargoed, [free, embargoed, stranger]).protectedAmount).toBe(CAP - 30_000_000);
+    expect(protectedIn(embargoed, [embargoed, stranger]).protectedAmount).toBe(CAP);
+  });
+  it('property: the embargoed accounts together protect exactly what the free balances leave of the cap, never more', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ available: fc.integer({ min: 0, max: 80_000_000 }), embargo: fc.option(fc.integer({ min: 1, max: 300_000_000 }), { nil: null }) }), { minLength: 1, maxLength: 5 }),
+        (specs) => {
+          const all = specs.map((x, i) => account(`10000000000${i}`, x.available, x.embargo));
+          const embargoed = all.filter((a) => a.state === 'embargada');
+          const sum = (xs: Account[]) => xs.reduce((s, a) => s + a.balances.available, 0);
+          const free = sum(all.filter((a) => a.state !== 'embargada'));
+          const protectedSum = embargoed.reduce((s, a) => s + protectedIn(a, all).protectedAmount, 0);
+          expect(protectedSum).toBe(Math.min(sum(embargoed), Math.max(0, CAP - free)));
+        },
+      ),
     );
   });
 });

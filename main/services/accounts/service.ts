@@ -2,6 +2,7 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import { formatPesos } from '../../../domain/money/pesos';
 import { withdrawableBalance } from '../../../domain/withdrawal/embargo';
 import { bogotaDate } from '../../core/runtime';
+import { protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { requireAccount } from './source';
 
@@ -21,7 +22,7 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
     if (state) notices.push(state);
     if (account.kind === 'conjunta') notices.push('Cuenta conjunta ("y"): para retirar deben presentarse todos los titulares (cláusula 2.4.3).');
     if (account.balances.inCanje > 0) notices.push(`${formatPesos(account.balances.inCanje)} en canje: no disponibles hasta el pago de los cheques (cláusula 3.9).`);
-    const w = withdrawableBalance(account, bogotaDate(deps.clock.now()), deps.rules);
+    const w = withdrawableBalance(account, bogotaDate(deps.clock.now()), deps.rules, protectionElsewhere(deps, account));
     return { account, pendingLocal, withdrawable: w.ok ? w.value.withdrawable : null, notices };
   },
 });

@@ -1,4 +1,5 @@
 import type { Account } from '../../../domain/accounts/account';
+import type { PersonId } from '../../../domain/accounts/person';
 import { AppError } from '../../core/errors';
 import type { OutboxRepo } from '../../store/outbox/repo';
 import type { ReferenceRepo } from '../../store/reference/repo';
@@ -12,6 +13,8 @@ export interface LocalEffects {
 export interface AccountSource {
   /** The account as the rules must see it now, or undefined when the branch does not know the number. */
   get(number: string): { account: Account; pendingLocal: LocalEffects } | undefined;
+  /** Every account the person is a holder of, as central last published them. */
+  ofHolder(holder: PersonId): Account[];
 }
 
 /**
@@ -22,7 +25,7 @@ export interface AccountSource {
 const CACHE_LIMIT = 2_000;
 
 export const referenceAccountSource = (
-  reference: Pick<ReferenceRepo, 'getAccount' | 'getCentralAccount'>,
+  reference: Pick<ReferenceRepo, 'getAccount' | 'getCentralAccount' | 'findAccountsByHolder'>,
   outbox: Pick<OutboxRepo, 'pendingEffects'>,
 ): AccountSource => {
   // The domain account (zod-validated, seed 003 invariants) is rebuilt only when central's record changed:
@@ -55,6 +58,7 @@ export const referenceAccountSource = (
       const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
       return { account: { ...account, balances }, pendingLocal };
     },
+    ofHolder: (holder) => reference.findAccountsByHolder(holder.type, holder.number),
   };
 };
 

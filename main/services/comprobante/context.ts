@@ -4,6 +4,7 @@ import type { CashDepositRecord } from '../../../domain/uiaf/thresholds';
 import type { PersonId } from '../../../domain/accounts/person';
 import { customerKey } from '../../../domain/central-api/cash-report';
 import type { CashDeclaration } from '../../../domain/uiaf/declaration';
+import { protectionUsedElsewhere } from '../../../domain/withdrawal/embargo';
 import type { ComprobanteDeps } from './deps';
 import { parseDocKey } from './errors';
 import { bogotaDate } from '../../core/runtime';
@@ -67,4 +68,10 @@ export const recentCashDeposits = (deps: ComprobanteDeps, on: string): CashDepos
     accountNumber: r.accountNumber,
     depositor: parseDocKey(r.depositor) as PersonId,
   }));
+};
+
+/** The inembargable amount the holder's other accounts already take (domain/withdrawal/embargo.ts); 0 unless embargoed. */
+export const protectionElsewhere = (deps: Pick<ComprobanteDeps, 'accounts'>, account: Account): number => {
+  const holder = account.holders[0]?.id;
+  return account.state === 'embargada' && holder ? protectionUsedElsewhere(account, deps.accounts.ofHolder(holder)) : 0;
 };

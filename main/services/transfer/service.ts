@@ -9,7 +9,7 @@ import { evaluateTransfer, type TransferRequest } from '../../../domain/transfer
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures } from '../comprobante/context';
+import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -21,7 +21,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
     const to = requireAccount(deps.accounts, req.toAccountNumber).account;
     const on = bogotaDate(deps.clock.now());
-    const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on) }, deps.rules);
+    const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on), protectedUsedElsewhere: protectionElsewhere(deps, from) }, deps.rules);
     if (!r.ok) throw refused(r.errors);
     return { from, to, plan: r.plan };
   };

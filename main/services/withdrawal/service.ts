@@ -13,7 +13,7 @@ import { cashMovement } from '../comprobante/cash-movement';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, withdrawalsToday } from '../comprobante/context';
+import { customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -48,6 +48,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         tillStock: tillPosition,
         withdrawalsToday: withdrawalsToday(deps, account.number, on),
         gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, account.number, on),
+        protectedUsedElsewhere: protectionElsewhere(deps, account),
         customerMonthCashBefore: customerMonthCash(deps, account, on),
       },
       deps.rules,
