@@ -68,7 +68,16 @@ const holdIdForKey = (sql: Sql, key: string | undefined): string | undefined => 
   return answer.status === 'authorized' ? answer.hold?.holdId : undefined;
 };
 
-const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: number): Effect => {
+/**
+ * The debit of a withdrawal or of a transfer's source account: `total` out of `available`, or out of the hold
+ * the branch's online authorization placed (`holdId`, or the key of an authorization whose answer was lost).
+ */
+const debitEffect = (
+  sql: Sql,
+  op: Operation & { type: 'withdrawal' | 'transfer' },
+  total: number,
+  nowMs: number,
+): Effect => {
   const account = getAccount(sql, op.account);
   if (!account) return reject('ACCOUNT_NOT_FOUND');
   const on = bogotaDay(nowMs);
@@ -76,7 +85,6 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: nu
   const afterDebit = () => {
     if (reactivating) reactivate(sql, op.account);
   };
-  const total = op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0);
   const holdId = op.payload.holdId ?? holdIdForKey(sql, op.payload.holdKey);
   const hold = holdId === undefined ? undefined : sql.get<HoldRow>('SELECT * FROM holds WHERE id = ?', holdId);
   if (holdId !== undefined && !hold) return reject('HOLD_NOT_FOUND');
@@ -100,6 +108,17 @@ const debitEffect = (sql: Sql, op: Operation & { type: 'withdrawal' }, nowMs: nu
   const refusal = debitRefusal(sql, account, total, on, { reactivating });
   if (refusal) return reject(refusal);
   return { ok: true, postings: [{ account: op.account, dAvailable: -total, dCanje: 0, dHold: 0 }], after: afterDebit };
+};
+
+const transferEffect = (sql: Sql, op: Operation & { type: 'transfer' }, nowMs: number): Effect => {
+  if (op.payload.toAccount === op.account) return reject('SAME_ACCOUNT');
+  const to = getAccount(sql, op.payload.toAccount);
+  if (!to) return reject('ACCOUNT_NOT_FOUND');
+  const debit = debitEffect(sql, op, op.payload.amount + op.payload.gmf, nowMs);
+  if (!debit.ok) return debit;
+  const refusal = creditRefusal(to);
+  if (refusal) return reject(refusal);
+  return { ...debit, postings: [...debit.postings, { account: op.payload.toAccount, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 }] };
 };
 
 const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
@@ -128,26 +147,9 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       return { ok: true, postings: [{ account: op.account, dAvailable: -op.payload.amount, dCanje: 0, dHold: 0 }] };
     }
     case 'withdrawal':
-      return debitEffect(sql, op, nowMs);
-    case 'transfer': {
-      if (op.payload.toAccount === op.account) return reject('SAME_ACCOUNT');
-      const from = getAccount(sql, op.account);
-      const to = getAccount(sql, op.payload.toAccount);
-      if (!from || !to) return reject('ACCOUNT_NOT_FOUND');
-      const reactivating = op.payload.reactivation !== undefined;
-      const refusal = debitRefusal(sql, from, op.payload.amount + op.payload.gmf, bogotaDay(nowMs), { reactivating }) ?? creditRefusal(to);
-      if (refusal) return reject(refusal);
-      return {
-        ok: true,
-        after: () => {
-          if (reactivating) reactivate(sql, op.account);
-        },
-        postings: [
-          { account: op.account, dAvailable: -(op.payload.amount + op.payload.gmf), dCanje: 0, dHold: 0 },
-          { account: op.payload.toAccount, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 },
-        ],
-      };
-    }
+      return debitEffect(sql, op, op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0), nowMs);
+    case 'transfer':
+      return transferEffect(sql, op, nowMs);
     case 'till_open':
     case 'till_close':
       // Recorded for the branch's day at central; no customer balance moves.

@@ -78,6 +78,9 @@ export const OperationPayloads = {
     toAccount: AccountNumberSchema,
     reactivation: ReactivationSchema.optional(),
     gmfCapUsed: PositivePesosSchema.optional(),
+    /** The online authorization (hold on the source account) the transfer consumes, as for a withdrawal. */
+    holdId: z.string().min(1).optional(),
+    holdKey: KeySchema.optional(),
   }),
   till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
   till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),

@@ -5,7 +5,7 @@ import { TransferRequestSchema } from '../transfer/evaluate';
 import { channel, IdempotencyKey } from './channel';
 import { POSTING_ERRORS } from './deposit';
 import { PostedComprobanteSchema } from './receipt';
-import { GmfViewSchema, WITHDRAWAL_ERRORS } from './withdrawal';
+import { GmfViewSchema, WITHDRAWAL_ERRORS, WithdrawalPendingSchema } from './withdrawal';
 
 export const TransferPlanSchema = z.object({
   amount: PesosSchema,
@@ -31,7 +31,8 @@ export const transferChannels = {
   'transfer.post': channel({
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, request: TransferRequestSchema, approvalId: z.string().min(1).optional() }),
-    response: PostedComprobanteSchema,
-    errors: [...TRANSFER_ERRORS, ...POSTING_ERRORS],
+    // `pendiente`: central did not answer the authorization; nothing was posted (same as a withdrawal).
+    response: z.discriminatedUnion('status', [PostedComprobanteSchema, WithdrawalPendingSchema]),
+    errors: [...TRANSFER_ERRORS, ...POSTING_ERRORS, 'CENTRAL_REFUSED'],
   }),
 } as const;

@@ -1,5 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { referenceRepo } from '../../store/reference/repo';
+import { outboxRepo } from '../../store/outbox/repo';
+import { createCentralClient } from '../../sync/central-client';
+import { createPump } from '../../sync/pump';
 import { CC, TODAY_UTC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
 let central: RunningCentral;
@@ -56,14 +59,66 @@ describe('transfer between accounts of the same sole holder (ET art. 879 num. 14
 
   it('a transfer to another holder from the marked account does use the cap (art. 879 num. 1)', async () => {
     w = await world(central);
-    const request = { fromAccountNumber: MARKED, toAccountNumber: '240000000029', amount: 300_000, presenters: [MARIA] };
+    // Small amounts: the central process is shared, and the first test's authorizations hold most of the balance.
+    const request = { fromAccountNumber: MARKED, toAccountNumber: '240000000029', amount: 50_000, presenters: [MARIA] };
     expect(await w.call('transfer.evaluate', { request })).toMatchObject({
       ok: true,
-      data: { plan: { sameSoleHolder: false, gmf: { exempt: 300_000, gmf: 0, cap: CAP, remainingCap: CAP - 300_000 } } },
+      data: { plan: { sameSoleHolder: false, gmf: { exempt: 50_000, gmf: 0, cap: CAP, remainingCap: CAP - 50_000 } } },
     });
     expect(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request })).toMatchObject({ ok: true, data: { status: 'posted' } });
-    expect(gmfExemptUsed(MARKED)).toBe(300_000);
-    const withdrawal = { accountNumber: MARKED, amount: 100_000, presenters: [MARIA], payout: { kind: 'efectivo' as const } };
-    expect(await w.call('withdrawal.evaluate', { request: withdrawal })).toMatchObject({ ok: true, data: { plan: { gmf: { remainingCap: CAP - 400_000 } } } });
+    expect(gmfExemptUsed(MARKED)).toBe(50_000);
+    const withdrawal = { accountNumber: MARKED, amount: 40_000, presenters: [MARIA], payout: { kind: 'efectivo' as const } };
+    expect(await w.call('withdrawal.evaluate', { request: withdrawal })).toMatchObject({ ok: true, data: { plan: { gmf: { remainingCap: CAP - 90_000 } } } });
+  });
+});
+
+describe('central authorizes a transfer before it posts (a hold on the source account)', () => {
+  const ROSA = '240000000086';
+  const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
+
+  it('posts with the hold it got, and central consumes that hold once', async () => {
+    w = await world(central);
+    const atCentral = async () => {
+      const r = await w.client.call('reference', { cursor: 0, limit: 500 });
+      const found = r.ok ? r.data.changes.find((c) => c.entity === 'account' && c.account.number === ROSA) : undefined;
+      if (found?.entity !== 'account') throw new Error('account not at central');
+      return found.account.balances;
+    };
+    const before = await atCentral();
+    const request = { fromAccountNumber: ROSA, toAccountNumber: '240000000029', amount: 100_000, presenters: [CC('900000005')] };
+    const key = crypto.randomUUID();
+    expect(await w.call('transfer.post', { idempotencyKey: key, request })).toMatchObject({ ok: true, data: { status: 'posted', receipt: {} } });
+    const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'transfer'") as string) as { payload: { holdId?: string; gmf: number } };
+    expect(op.payload.holdId).toEqual(expect.any(String));
+    // Authorized: the debit is held at central before the branch's operation arrives.
+    expect(await atCentral()).toMatchObject({ available: before.available - 100_000 - op.payload.gmf, onHold: before.onHold + 100_000 + op.payload.gmf });
+    // A double Enter answers from the store: no second hold, no second posting.
+    expect(await w.call('transfer.post', { idempotencyKey: key, request })).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const pump = createPump({ db: w.core.db, outbox: outboxRepo(w.core.db), client: w.client, clock: w.clock });
+    for (let i = 0; i < 20 && !(await pump.step()).idle; i++);
+    expect(await atCentral()).toMatchObject({ available: before.available - 100_000 - op.payload.gmf, onHold: before.onHold });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'transfer' AND state = 'applied'")).toBe(1);
+  });
+
+  it('a refusal by central (the money went at another till) posts nothing and says why', async () => {
+    w = await world(central);
+    // Another workstation takes the rest of Rosa's available balance; this branch's copy still shows it.
+    const other = createCentralClient({ url: central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
+    const rest = await w.call('accounts.lookup', { accountNumber: ROSA });
+    const available = rest.ok ? (rest.data as { account: { balances: { available: number } } }).account.balances.available : 0;
+    const taken = await other.call('postOperations', {
+      operations: [{ key: crypto.randomUUID(), branch: '001', workstation: '001-01', occurredAt: '2025-03-03T09:00:00-05:00', type: 'withdrawal', account: ROSA, payload: { amount: available, gmf: 0 } }],
+    });
+    expect(taken).toMatchObject({ ok: true, data: { results: [{ status: 'applied' }] } });
+    const request = { fromAccountNumber: ROSA, toAccountNumber: '240000000029', amount: 50_000, presenters: [CC('900000005')] };
+    expect(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request })).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED' } });
+    expect([count('SELECT COUNT(*) FROM comprobantes'), count("SELECT COUNT(*) FROM outbox WHERE type = 'transfer'")]).toEqual([0, 0]);
+  });
+
+  it('without an answer from central nothing is posted: the transfer is pending and the teller retries', async () => {
+    w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 1000 }) });
+    const request = { fromAccountNumber: MARKED, toAccountNumber: '240000000029', amount: 10_000, presenters: [MARIA] };
+    expect(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request })).toMatchObject({ ok: true, data: { status: 'pendiente' } });
+    expect([count('SELECT COUNT(*) FROM comprobantes'), count("SELECT COUNT(*) FROM outbox WHERE type = 'transfer'")]).toEqual([0, 0]);
   });
 });

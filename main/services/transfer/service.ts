@@ -12,8 +12,14 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
+import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
+
+export type TransferPostResult = PostedComprobante | { status: 'pendiente'; message: string };
+
+const PENDING =
+  'Central no respondió la autorización del traslado: no se registró nada. Reintente (Enter); si central sigue sin responder, el traslado debe esperar a que vuelva la conexión.';
 
 /** Traslado between two accounts of the bank ordered at the office (seed 003 cl. 3.13); no cash moves. */
 export const createTransferService = (deps: ComprobanteDeps) => {
@@ -32,11 +38,22 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Traslado ${formatPesos(p.amount)} desde la cuenta ${maskAccount(from.number)}` };
   };
 
-  const post = (user: User, req: { idempotencyKey: string; request: TransferRequest; approvalId?: string | undefined }): PostedComprobante =>
+  type PostRequest = { idempotencyKey: string; request: TransferRequest; approvalId?: string | undefined };
+
+  /** Everything the posting checks except central's authorization: run before asking central for a hold. */
+  const precheck = (user: User, req: PostRequest) => {
+    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+    const { from, to, plan: p } = plan(req.request);
+    const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
+    return { till, from, to, plan: p, approvalId };
+  };
+  /** Seed 003 cl. 7.1: the supervisor's reactivation of an inactive source account travels with the debit. */
+  const reactivationOf = (p: ReturnType<typeof plan>['plan'], approvalId: string | null) =>
+    approvalId !== null && p.approvalReasons.some((r) => r.code === 'INACTIVE_REACTIVATION') ? { reactivation: { approvalId } } : {};
+
+  const post = (user: User, req: PostRequest, holdId: string | null): PostedComprobante =>
     deps.idempotent('transfer.post', req.idempotencyKey, req, () => {
-      const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
-      const { from, to, plan: p } = plan(req.request);
-      const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
+      const { till, from, to, plan: p, approvalId } = precheck(user, req);
       return postComprobante(deps, {
         user,
         till,
@@ -60,8 +77,8 @@ export const createTransferService = (deps: ComprobanteDeps) => {
               gmf: p.gmf.gmf,
               toAccount: to.number,
               ...(p.gmf.capUsed > 0 ? { gmfCapUsed: p.gmf.capUsed } : {}),
-              // Seed 003 cl. 7.1: the supervisor's reactivation of an inactive source account travels with the debit.
-              ...(approvalId !== null && p.approvalReasons.some((r) => r.code === 'INACTIVE_REACTIVATION') ? { reactivation: { approvalId } } : {}),
+              ...(holdId === null ? {} : { holdId }),
+              ...reactivationOf(p, approvalId),
             },
           },
         ],
@@ -77,9 +94,18 @@ export const createTransferService = (deps: ComprobanteDeps) => {
       return plan(req).plan as unknown as z.infer<typeof TransferPlanSchema>;
     },
     assess,
-    post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
-      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetchCentralFigures(deps, req.request.fromAccountNumber);
-      const posted = post(user, req);
+    /**
+     * Online authorization first (a hold for amount + GMF on the source account at central), then the local
+     * posting. No cash leaves the till, so there is no contingency posting: without central's answer nothing is
+     * posted and the teller retries with the same key (the same hold, never two).
+     */
+    post: async (user: User, req: PostRequest): Promise<TransferPostResult> => {
+      if (deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) return withPrintJob(deps, post(user, req, null));
+      await prefetchCentralFigures(deps, req.request.fromAccountNumber);
+      const { from, plan: p, approvalId } = precheck(user, req);
+      const auth = await authorizeDebit(deps, { key: req.idempotencyKey, account: from.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el traslado', 'El traslado no se registró.');
+      if (auth.status === 'unreachable') return { status: 'pendiente', message: PENDING };
+      const posted = postAuthorized(deps, auth.holdId, () => post(user, req, auth.holdId));
       deps.onChange();
       return withPrintJob(deps, posted);
     },

@@ -16,6 +16,7 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
+import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
@@ -175,25 +176,11 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         deps.onChange();
         return withPrintJob(deps, posted);
       };
-      if (deps.central === null) return withoutCentral(false);
-      const hold = await deps.central.call('authorizeWithdrawal', { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) });
-      if (!hold.ok) {
-        if (hold.kind !== 'rejected') return withoutCentral(true);
-        throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.error.message} No entregue el efectivo.`, { code: hold.error.code });
-      }
-      if (hold.data.status === 'refused') {
-        throw new AppError('CENTRAL_REFUSED', `Central no autorizó el retiro: ${hold.data.message} No entregue el efectivo.`, { code: hold.data.reason });
-      }
-      const holdId = hold.data.hold.holdId;
-      try {
-        const posted = postLocal(user, req, holdId);
-        deps.onChange();
-        return await withPrintJob(deps, posted);
-      } catch (err) {
-        // The local posting failed after central reserved the funds: give them back rather than let them wait.
-        void deps.central.call('releaseHold', { holdId }).catch(() => undefined);
-        throw err;
-      }
+      const auth = await authorizeDebit(deps, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', 'No entregue el efectivo.');
+      if (auth.status === 'unreachable') return withoutCentral(auth.sent);
+      const posted = postAuthorized(deps, auth.holdId, () => postLocal(user, req, auth.holdId));
+      deps.onChange();
+      return withPrintJob(deps, posted);
     },
   };
 };

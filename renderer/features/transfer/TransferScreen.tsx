@@ -34,6 +34,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const { approvalId } = steps;
   const [error, setError] = useState<AppErrorShape | string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<string | null>(null);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
   const key = useRef(crypto.randomUUID());
   const toRef = useRef<HTMLDivElement>(null);
@@ -83,6 +84,9 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setBusy(false);
     steps.edit();
     if (!r.ok) return setError(r.error);
+    // Central did not answer the authorization: nothing was posted; a retry keeps the key (the same hold).
+    if (r.data.status === 'pendiente') return setPending(r.data.message);
+    setPending(null);
     setPosted(r.data);
   };
 
@@ -122,6 +126,16 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
           {to ? (
             <div ref={amountRef}>
               <AmountInput id="transfer-amount" label="Valor a trasladar" value={amount} onChange={setAmount} onEnter={() => void review()} />
+            </div>
+          ) : null}
+          {pending ? (
+            <div className="error-banner" role="alert" data-testid="transfer-pending">
+              Pendiente de confirmación: {pending}
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => void post()}>
+                  Reintentar
+                </button>
+              </div>
             </div>
           ) : null}
           <ErrorList error={error} />
