@@ -101,7 +101,19 @@ describe('parsePesos (what tellers type)', () => {
   });
 });
 
+describe('parsePesos examples', () => {
+  it('a $ or a space inside the number, or a grouped leading zero, is a typing slip, not a number', () => {
+    for (const text of ['1$2', '1 2 3', '12 345', '0.001', '$$1', '1.234$']) expect(parsePesos(text), text).toBeNull();
+    expect([parsePesos('0'), parsePesos('$ 0'), parsePesos(' $1.234 ')]).toEqual([0, 0, 1_234]);
+  });
+});
+
 describe('sumPesos', () => {
+  it('refuses a fraction too small to change the total (it would vanish silently)', () => {
+    expect(() => sumPesos([5, 1e-20])).toThrow(RangeError);
+    expect(() => sumPesos([2 ** 52, 0.5])).toThrow(RangeError);
+  });
+
   const value = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger(), fc.constantFrom(MAX, -MAX, 1, -1));
 
   it('is exact, and throws RangeError as soon as a running total leaves the safe-integer range', () => {

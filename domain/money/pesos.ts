@@ -27,20 +27,23 @@ export const formatPesos = (value: Pesos): string => {
 export const groupDigits = (value: Pesos): string => formatter.format(value);
 
 /**
- * Parses what a teller types: digits with optional `.` thousands separators and an optional leading `$`.
- * Decimal commas are refused rather than rounded: a peso amount with cents is a typing mistake.
+ * Parses what a teller types: digits with optional `.` thousands separators, an optional leading `$` and spaces
+ * around. Decimal commas are refused rather than rounded: a peso amount with cents is a typing mistake; so are a
+ * `$` or a space inside the number (`1$2`, `1 2 3`) and a grouped amount with a leading zero (`0.001`).
  */
 export const parsePesos = (text: string): Pesos | null => {
-  const cleaned = text.replace(/\s|\$/g, '');
-  if (!/^\d{1,3}(\.\d{3})*$|^\d+$/.test(cleaned)) return null;
-  const value = Number(cleaned.replace(/\./g, ''));
+  const m = /^\$?\s*(\d{1,3}(?:\.\d{3})+|\d+)$/.exec(text.trim());
+  const digits = m?.[1];
+  if (digits === undefined || /^0\./.test(digits)) return null;
+  const value = Number(digits.replace(/\./g, ''));
   return Number.isSafeInteger(value) ? value : null;
 };
 
-/** Sums integer pesos, refusing to leave the safe-integer range rather than losing precision. */
+/** Sums integer pesos, refusing a non-integer or leaving the safe-integer range rather than losing precision. */
 export const sumPesos = (values: readonly Pesos[]): Pesos => {
   let total = 0;
   for (const v of values) {
+    if (!Number.isSafeInteger(v)) throw new RangeError('Valor de pesos no entero o fuera de rango');
     total += v;
     if (!Number.isSafeInteger(total)) throw new RangeError('Suma de pesos fuera de rango');
   }
