@@ -13,7 +13,7 @@ import { referencePage } from './reference/reference';
 import { listTillTransfers } from './till-transfers/till-transfers';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
-import { cashReport, customerCashElsewhere } from './cash-report/cash-report';
+import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report/cash-report';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
@@ -126,6 +126,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     branchStatus: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchStatus(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las estaciones de su oficina.'),
     customerCash: (req, { caller }) => ok({ ...req, elsewhere: customerCashElsewhere(sql, req.customer, req.month, caller.workstation) }),
+    nearThresholdDeposits: (req, { caller }) => ok(nearThresholdElsewhere(sql, req, caller.workstation)),
     accountActivity: (req, { caller }) => ok({ ...req, elsewhere: accountActivityElsewhere(sql, req.account, req.day, caller.workstation) }),
     cashReport: (req, { caller }) =>
       req.branch === caller.branch ? ok(cashReport(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar el efectivo de su oficina.'),

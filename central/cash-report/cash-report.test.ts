@@ -5,7 +5,7 @@ import { applyBatch } from '../operations/apply';
 import { openCentralDb, type Sql } from '../store/db';
 import { startTestCentral, type TestCentral } from '../testing/harness';
 import { batch, cashDeposit, newKey, reversal } from '../testing/ops';
-import { cashReport, customerCashElsewhere } from './cash-report';
+import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report';
 
 /**
  * Issue 3 "UIAF": cash flagged at the branch reaches central, where the monthly Reporte de Transacciones en
@@ -74,6 +74,26 @@ describe('cash report (unit, bank-wide register)', () => {
     expect(customerCashElsewhere(sql, 'CC:900000002', '2025-03', '001-03')).toBe(29_000_000);
     expect(customerCashElsewhere(sql, 'CC:900000002', '2025-03', '001-01')).toBe(20_000_000);
     expect(customerCashElsewhere(sql, 'CC:900000002', '2025-04', '001-03')).toBe(0);
+  });
+
+  it('near-threshold deposits elsewhere: to the account or by the depositor, in the window and band, never the asker’s own or reversed', () => {
+    const rosa: CashMovement = { transactor: { type: 'CC', number: '900000005' }, declaration: null };
+    const reversed = deposit('240000000011', 9_600_000, '001', '2025-03-09', rosa);
+    const ops: Operation[] = [
+      deposit('240000000029', 9_500_000, '001', '2025-03-08'), // to the account, by Juan
+      deposit('240000000086', 9_700_000, '001', '2025-03-09', rosa), // another account, by the depositor
+      deposit('240000000029', 5_000_000, '001', '2025-03-09'), // below the band
+      deposit('240000000029', 9_900_000, '001', '2025-02-20'), // before the window
+      reversed,
+      { ...reversal(reversed.key), ...at('001', '2025-03-09') },
+    ];
+    applyBatch(sql, ops, NOW, '001-01');
+    const req = { account: '240000000029', depositorType: 'CC' as const, depositorNumber: '900000005', from: '2025-03-04', to: '2025-03-10', min: 9_000_000, max: 10_000_000 };
+    expect(nearThresholdElsewhere(sql, req, '001-03').deposits).toEqual([
+      { on: '2025-03-08', amount: 9_500_000, account: '240000000029', depositor: { type: 'CC', number: '900000002' } },
+      { on: '2025-03-09', amount: 9_700_000, account: '240000000086', depositor: { type: 'CC', number: '900000005' } },
+    ]);
+    expect(nearThresholdElsewhere(sql, req, '001-01').deposits).toEqual([]);
   });
 
   it('the register is append-only', () => {

@@ -1,4 +1,4 @@
-import { customerKey, type CashMovement, type CashReportResponse, type CashReportRow, type Operation } from '../../domain/central-api';
+import { customerKey, type CashMovement, type CashReportResponse, type CashReportRow, type NearThresholdRequest, type NearThresholdResponse, type Operation } from '../../domain/central-api';
 import { DEFAULT_RULES } from '../../domain/rules-config/config';
 import { getAccount } from '../accounts/ledger';
 import type { Sql } from '../store/db';
@@ -64,6 +64,32 @@ export const customerCashElsewhere = (sql: Sql, customer: string, month: string,
     customer,
     workstation,
   )?.total ?? 0;
+
+/** Near-threshold cash deposits elsewhere to the account or by the depositor (structuring window, cash-report.ts). */
+export const nearThresholdElsewhere = (sql: Sql, req: NearThresholdRequest, workstation: string): NearThresholdResponse => {
+  const rows = sql.all<{ business_date: string; amount: number; account: string; transactor: string }>(
+    `SELECT c.business_date, c.amount, c.account, c.transactor FROM cash_transactions c
+     WHERE c.direction = 'deposito' AND c.workstation <> ? AND c.business_date >= ? AND c.business_date <= ?
+       AND c.amount >= ? AND c.amount < ?
+       AND (c.account = ? OR (json_extract(c.transactor, '$.type') = ? AND json_extract(c.transactor, '$.number') = ?))
+       AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = c.op_key)
+     ORDER BY c.business_date, c.op_key`,
+    workstation,
+    req.from,
+    req.to,
+    req.min,
+    req.max,
+    req.account,
+    req.depositorType,
+    req.depositorNumber,
+  );
+  return {
+    deposits: rows.map((r) => {
+      const t = JSON.parse(r.transactor) as { type: NearThresholdRequest['depositorType']; number: string };
+      return { on: r.business_date, amount: r.amount, account: r.account, depositor: { type: t.type, number: t.number } };
+    }),
+  };
+};
 
 const toRow = (r: Row): CashReportRow => ({
   key: r.op_key,

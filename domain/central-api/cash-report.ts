@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../calendar/iso-date';
 import { PositivePesosSchema, PesosSchema } from '../money/pesos';
 import { AccountNumberSchema, BranchIdSchema, DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } from './common';
 
@@ -78,3 +79,26 @@ export const CustomerKeySchema = z.string().regex(/^[A-Z]{2,6}:[A-Z0-9]{3,20}(-\
 export const CustomerCashRequestSchema = z.object({ customer: CustomerKeySchema, month: MonthSchema });
 export const CustomerCashResponseSchema = z.object({ customer: CustomerKeySchema, month: MonthSchema, elsewhere: PesosSchema });
 export type CustomerCashResponse = z.infer<typeof CustomerCashResponseSchema>;
+
+/**
+ * Cash deposits just under the individual threshold at the bank's other workstations, for the structuring alert
+ * (domain/uiaf/thresholds.ts): those to `account` or made by `depositor` between `from` and `to`, with an amount
+ * in [min, max). The asking workstation has its own; reversed deposits do not count.
+ */
+export const NearThresholdRequestSchema = z.object({
+  account: AccountNumberSchema,
+  depositorType: DocumentTypeSchema,
+  depositorNumber: DocumentNumberSchema,
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  // A GET: the amounts arrive as query text.
+  min: z.coerce.number().pipe(PesosSchema),
+  max: z.coerce.number().pipe(PositivePesosSchema),
+});
+export const NearThresholdResponseSchema = z.object({
+  deposits: z.array(
+    z.object({ on: IsoDateSchema, amount: PositivePesosSchema, account: AccountNumberSchema, depositor: z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema }) }),
+  ),
+});
+export type NearThresholdRequest = z.infer<typeof NearThresholdRequestSchema>;
+export type NearThresholdResponse = z.infer<typeof NearThresholdResponseSchema>;

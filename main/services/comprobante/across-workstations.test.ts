@@ -68,4 +68,17 @@ describe('per-account limits across workstations', () => {
     expect(codes(data<Reasons>(await w.call('deposit.evaluate', { slip })))).toContain('LIMIT_EXCEEDED_DEPOSIT_DAY');
   });
 
+
+  it('sees near-threshold cash deposits made at another till for the structuring alert (domain-co §2)', async () => {
+    w = await world(central);
+    // Rosa deposits 9.500.000 in cash twice at 001-01 into Juan's account; a third one here makes three in the window.
+    const cash = { transactor: { type: 'CC' as const, number: '900000005' }, declaration: null };
+    await postElsewhere([
+      { type: 'cash_deposit', account: '240000000029', payload: { amount: 9_500_000, cash } },
+      { type: 'cash_deposit', account: '240000000029', payload: { amount: 9_500_000, cash } },
+    ]);
+    const slip = { accountNumber: '240000000086', depositor: { id: CC('900000005') }, cash: { '50000': 190 }, declaredTotal: 9_500_000 };
+    const plan = data<{ plan: { approvalReasons: { code: string; details: object }[] } }>(await w.call('deposit.evaluate', { slip }));
+    expect(plan.plan.approvalReasons).toContainEqual(expect.objectContaining({ code: 'STRUCTURING_ALERT', details: expect.objectContaining({ by: 'depositor', count: 3 }) }));
+  });
 });

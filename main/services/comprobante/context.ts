@@ -2,7 +2,7 @@ import type { Account } from '../../../domain/accounts/account';
 import { addDays } from '../../../domain/calendar/iso-date';
 import type { CashDepositRecord } from '../../../domain/uiaf/thresholds';
 import type { PersonId } from '../../../domain/accounts/person';
-import { customerKey } from '../../../domain/central-api/cash-report';
+import { customerKey, type NearThresholdRequest } from '../../../domain/central-api/cash-report';
 import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import { protectionUsedElsewhere } from '../../../domain/withdrawal/embargo';
 import type { ComprobanteDeps } from './deps';
@@ -57,17 +57,29 @@ export const cashInToday = (deps: ComprobanteDeps, accountNumber: string, on: st
 export const gmfCapUsedInMonth = (deps: ComprobanteDeps, accountNumber: string, on: string): number =>
   deps.comprobantes.gmfExemptUsed(accountNumber, monthStart(on), on) + elsewhere(deps, accountNumber, on).gmfCapUsedInMonth;
 
-export const recentCashDeposits = (deps: ComprobanteDeps, on: string): CashDepositRecord[] => {
+/** What central is asked for the structuring window of a deposit to `accountNumber` by `depositor` on `on`. */
+const nearThresholdRequest = (deps: ComprobanteDeps, accountNumber: string, depositor: PersonId, on: string): NearThresholdRequest => {
   const { windowDays, margin } = deps.rules.uiaf.structuring;
   const threshold = deps.rules.uiaf.individualCashThreshold;
-  const from = addDays(on, -(windowDays - 1));
+  return { account: accountNumber, depositorType: depositor.type, depositorNumber: depositor.number, from: addDays(on, -(windowDays - 1)), to: on, min: threshold - margin, max: threshold };
+};
+
+/** Asks central for near-threshold deposits at other workstations before a deposit is evaluated (bounded wait). */
+export const prefetchNearThreshold = async (deps: ComprobanteDeps, accountNumber: string, depositor: PersonId): Promise<void> => {
+  await deps.remoteStructuring?.refresh(nearThresholdRequest(deps, accountNumber, depositor, bogotaDate(deps.clock.now())));
+};
+
+/** The structuring window: this workstation's near-threshold cash deposits and those central knows of elsewhere. */
+export const recentCashDeposits = (deps: ComprobanteDeps, on: string, accountNumber: string, depositor: PersonId): CashDepositRecord[] => {
+  const req = nearThresholdRequest(deps, accountNumber, depositor, on);
   // Only deposits just under the threshold can make a structuring alert (domain/uiaf isJustUnder).
-  return deps.comprobantes.recentCashDeposits(from, on, threshold - margin, threshold).map((r) => ({
+  const own = deps.comprobantes.recentCashDeposits(req.from, on, req.min, req.max).map((r) => ({
     on: r.on,
     amount: r.amount,
     accountNumber: r.accountNumber,
     depositor: parseDocKey(r.depositor) as PersonId,
   }));
+  return [...own, ...(deps.remoteStructuring?.elsewhere(req) ?? [])];
 };
 
 /** The inembargable amount the holder's other accounts already take (domain/withdrawal/embargo.ts); 0 unless embargoed. */

@@ -13,6 +13,7 @@ import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import type { RemoteCash } from './remote-cash';
 import type { RemoteActivity } from './remote-activity';
+import type { RemoteStructuring } from './remote-structuring';
 import type { PrinterPort } from '../receipt/printer-port';
 
 export interface Workstation {
@@ -51,6 +52,7 @@ export interface ComprobanteDeps {
   /** The customer's cash this month at the bank's other workstations (UIAF monthly threshold); absent: local only. */
   remoteCash?: RemoteCash;
   remoteActivity?: RemoteActivity;
+  remoteStructuring?: RemoteStructuring;
   /** Online authorization of withdrawals; null when no central is configured (withdrawals stay pending). */
   central: Pick<CentralClient, 'call'> | null;
   printer: PrinterPort;

@@ -12,6 +12,7 @@ import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
 import { createRemoteCash } from './remote-cash';
 import { createRemoteActivity } from './remote-activity';
+import { createRemoteStructuring } from './remote-structuring';
 import { accountsHandlers } from '../accounts/handlers';
 import { createAccountsService } from '../accounts/service';
 import { referenceAccountSource, type AccountSource } from '../accounts/source';
@@ -78,6 +79,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     central: w.central,
     remoteCash: createRemoteCash({ central: w.central }),
     remoteActivity: createRemoteActivity({ central: w.central }),
+    remoteStructuring: createRemoteStructuring({ central: w.central }),
     printer: w.printer,
     contingency: w.contingency ?? null,
     maxFailedAttempts: w.maxFailedAttempts,

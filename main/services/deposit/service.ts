@@ -16,7 +16,7 @@ import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { cashInToday, customerMonthCash, customerOf, declaredAtThisOffice, prefetchCentralFigures, recentCashDeposits } from '../comprobante/context';
+import { cashInToday, customerMonthCash, customerOf, declaredAtThisOffice, prefetchCentralFigures, prefetchNearThreshold, recentCashDeposits } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -42,7 +42,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         on,
         cashDepositedTodayToAccount: cashInToday(deps, account.number, on),
         customerMonthCashBefore: customerMonthCash(deps, account, on),
-        recentCashDeposits: recentCashDeposits(deps, on),
+        recentCashDeposits: recentCashDeposits(deps, on, account.number, slip.depositor.id),
       },
       deps.rules,
     );
@@ -148,14 +148,16 @@ export const createDepositService = (deps: ComprobanteDeps) => {
     });
 
   return {
-    /** Asks central first for the customer's cash and the account's activity at other workstations (bounded wait). */
+    /** Asks central first what other workstations did: the customer's cash, the account's day, near-threshold deposits. */
     evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
-      await prefetchCentralFigures(deps, slip.accountNumber);
+      await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id)]);
       return plan(slip).plan as unknown as DepositPlanView;
     },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
-      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) await prefetchCentralFigures(deps, req.slip.accountNumber);
+      if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) {
+        await Promise.all([prefetchCentralFigures(deps, req.slip.accountNumber), prefetchNearThreshold(deps, req.slip.accountNumber, req.slip.depositor.id)]);
+      }
       const posted = post(user, req);
       deps.onChange();
       return withPrintJob(deps, posted);
