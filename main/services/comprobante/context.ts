@@ -87,3 +87,16 @@ export const protectionElsewhere = (deps: Pick<ComprobanteDeps, 'accounts'>, acc
   const holder = account.holders[0]?.id;
   return account.state === 'embargada' && holder ? protectionUsedElsewhere(account, deps.accounts.ofHolder(holder)) : 0;
 };
+
+/**
+ * Said on the summary when central did not answer for the customer's month or the account's day: the UIAF
+ * monthly threshold and the per-account limits were then checked with this workstation's figures alone (and
+ * the last ones central gave), so the teller knows the check was partial instead of trusting it blindly.
+ */
+export const centralFiguresNotice = (deps: ComprobanteDeps, account: Account): string | null => {
+  const on = bogotaDate(deps.clock.now());
+  const cash = deps.remoteCash?.known(customerOf(account), monthOf(on)) ?? false;
+  const activity = deps.remoteActivity?.known(account.number, on) ?? false;
+  if (cash && activity) return null;
+  return 'Central no respondió: el umbral mensual UIAF y los límites diarios de la cuenta se calcularon solo con las operaciones de esta caja. Si sabe de operaciones del cliente en otras cajas hoy o este mes, consulte al supervisor antes de registrar.';
+};

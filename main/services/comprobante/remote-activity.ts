@@ -24,6 +24,7 @@ export const createRemoteActivity = (deps: { central: Pick<CentralClient, 'call'
   return {
     refresh: (account: string, day: string): Promise<void> => figures.refresh(keyOf(account, day)),
     elsewhere: (account: string, day: string): AccountActivity => figures.get(keyOf(account, day)) ?? NONE,
+    known: (account: string, day: string): boolean => figures.known(keyOf(account, day)),
   };
 };
 export type RemoteActivity = ReturnType<typeof createRemoteActivity>;

@@ -22,6 +22,7 @@ export const createRemoteCash = (deps: { central: Pick<CentralClient, 'call'> | 
   return {
     refresh: (customer: string, month: string): Promise<void> => figures.refresh(keyOf(customer, month)),
     elsewhere: (customer: string, month: string): number => figures.get(keyOf(customer, month)) ?? 0,
+    known: (customer: string, month: string): boolean => figures.known(keyOf(customer, month)),
   };
 };
 export type RemoteCash = ReturnType<typeof createRemoteCash>;

@@ -28,5 +28,7 @@ export const createRemoteFigures = <V>(deps: { fetch: ((key: string) => Promise<
       if (!answered) failedAt = now();
     },
     get: (key: string): V | undefined => figures.get(key),
+    /** Whether central has answered for `key` (a figure of 0 and "never asked or never answered" differ). */
+    known: (key: string): boolean => figures.has(key),
   };
 };

@@ -217,9 +217,18 @@ describe('UIAF monthly threshold across workstations (domain-co §2)', () => {
     expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: rosaSlip(6_000_000) })).toMatchObject({ error: { code: 'UIAF_DECLARATION_REQUIRED' } });
   });
 
-  it('central unreachable: evaluates with this workstation’s own cash', async () => {
+  it('central unreachable: evaluates with this workstation’s own cash, and the summary says the check was partial', async () => {
     w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 3000 }) });
     const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
     expect(plan).toMatchObject({ ok: true, data: { plan: { pending: [], uiaf: { multiple: false, monthTotal: 1_000_000 } } } });
+    const notices = plan.ok ? (plan.data as { plan: { notices: string[] } }).plan.notices : [];
+    expect(notices).toContainEqual(expect.stringContaining('Central no respondió: el umbral mensual UIAF'));
+  });
+
+  it('with central answering, no such notice', async () => {
+    w = await world(central);
+    const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
+    const notices = plan.ok ? (plan.data as { plan: { notices: string[] } }).plan.notices : ['(refused)'];
+    expect(notices.filter((n) => n.startsWith('Central no respondió'))).toEqual([]);
   });
 });

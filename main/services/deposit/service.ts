@@ -16,7 +16,7 @@ import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { cashInToday, customerMonthCash, customerOf, declaredAtThisOffice, prefetchCentralFigures, prefetchNearThreshold, recentCashDeposits } from '../comprobante/context';
+import { cashInToday, centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, prefetchCentralFigures, prefetchNearThreshold, recentCashDeposits } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -151,7 +151,9 @@ export const createDepositService = (deps: ComprobanteDeps) => {
     /** Asks central first what other workstations did: the customer's cash, the account's day, near-threshold deposits. */
     evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
       await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id)]);
-      return plan(slip).plan as unknown as DepositPlanView;
+      const { account, plan: p } = plan(slip);
+      const partial = centralFiguresNotice(deps, account);
+      return { ...p, notices: partial ? [...p.notices, partial] : p.notices } as unknown as DepositPlanView;
     },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {

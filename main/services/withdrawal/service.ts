@@ -13,7 +13,7 @@ import { cashMovement } from '../comprobante/cash-movement';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
+import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
@@ -152,7 +152,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     /** Asks central first for the customer's cash and the account's activity at other workstations (bounded wait). */
     evaluate: async (req: WithdrawalRequest): Promise<z.infer<typeof WithdrawalPlanSchema>> => {
       await prefetchCentralFigures(deps, req.accountNumber);
-      return plan(req, position()).plan as unknown as z.infer<typeof WithdrawalPlanSchema>;
+      const { account, plan: p } = plan(req, position());
+      const partial = centralFiguresNotice(deps, account);
+      return { ...p, notices: partial ? [...p.notices, partial] : p.notices } as unknown as z.infer<typeof WithdrawalPlanSchema>;
     },
     assess,
     /**
