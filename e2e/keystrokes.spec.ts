@@ -55,5 +55,7 @@ test('cash deposit with the keyboard alone: keystrokes against the minimum', asy
   writeFileSync('out/bench/keystrokes.json', `${JSON.stringify({ keystrokes, minimum }, null, 2)}\n`);
   test.info().annotations.push({ type: 'keystrokes', description: `${keystrokes} (minimum ${minimum})` });
   console.log(`keystrokes ${keystrokes}, minimum ${minimum}`);
-  expect(keystrokes).toBeGreaterThanOrEqual(minimum);
+  // The bench's goal (bench/keystrokes.ts): at most 1.5 × the minimum. A screen change that adds keys to the
+  // commonest transaction fails here, not only in a figure nobody reads.
+  expect(keystrokes).toBeLessThanOrEqual(Math.floor(minimum * 1.5));
 });
