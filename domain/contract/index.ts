@@ -13,6 +13,7 @@ import { approvalChannels } from './approval';
 import { depositChannels } from './deposit';
 import { receiptChannels } from './receipt';
 import { remittanceChannels } from './remittance';
+import { canjeChannels } from './canje';
 import { transferChannels } from './transfer';
 import { withdrawalChannels } from './withdrawal';
 import { identityChannels } from './identity';
@@ -37,6 +38,7 @@ export const featureChannels = {
   deposit: depositChannels,
   receipt: receiptChannels,
   remittance: remittanceChannels,
+  canje: canjeChannels,
   transfer: transferChannels,
   withdrawal: withdrawalChannels,
   identity: identityChannels,
@@ -58,6 +60,7 @@ export const contract = {
   ...depositChannels,
   ...receiptChannels,
   ...remittanceChannels,
+  ...canjeChannels,
   ...transferChannels,
   ...withdrawalChannels,
   ...identityChannels,
@@ -99,6 +102,7 @@ export * from './approval';
 export * from './deposit';
 export * from './receipt';
 export * from './remittance';
+export * from './canje';
 export * from './transfer';
 export * from './withdrawal';
 export * from './devices';

@@ -5,6 +5,8 @@ import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
 
 export interface ChequeReturnReceiptInput {
+  /** How the cheque was collected: same-city canje or remesa al cobro (seed 003 cl. 3.9). */
+  readonly route: 'remesa' | 'canje';
   readonly header: ReceiptHeader;
   readonly accountNumber: string;
   readonly holderName: string;
@@ -18,7 +20,7 @@ export interface ChequeReturnReceiptInput {
 }
 
 /**
- * Devolución de cheque recibido en remesa (seed 003 cl. 3.9, 4.2 d and h): the reversed conditional credit, the
+ * Devolución de cheque recibido en canje o en remesa (seed 003 cl. 3.9, 4.2 d and h): the reversed conditional credit, the
  * causal, the fee if charged, and where the customer collects the physical cheque.
  */
 export const buildChequeReturnReceipt = (i: ChequeReturnReceiptInput): ReceiptDocument => {
@@ -35,5 +37,5 @@ export const buildChequeReturnReceipt = (i: ChequeReturnReceiptInput): ReceiptDo
   ];
   if (i.plan.fee > 0) lines.push({ kind: 'amount', label: 'Comisión cheque devuelto', amount: i.plan.fee, negative: true });
   lines.push({ kind: 'rule' }, { kind: 'text', text: i.plan.customerNotice });
-  return assemble(i.header, 'DEVOLUCIÓN DE CHEQUE EN REMESA', lines, amountInWords(i.amount));
+  return assemble(i.header, i.route === 'canje' ? 'DEVOLUCIÓN DE CHEQUE EN CANJE' : 'DEVOLUCIÓN DE CHEQUE EN REMESA', lines, amountInWords(i.amount));
 };

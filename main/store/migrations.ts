@@ -15,6 +15,7 @@ import { deviceMigrations } from './devices/migrations';
 import { identityMigrations } from './identity/migrations';
 import { securityCodeMigrations } from './security-code/migrations';
 import { tillTransferMigrations } from './till-transfer/migrations';
+import { canjeMigrations } from './canje/migrations';
 
 export type { Migration } from './migration';
 
@@ -39,4 +40,5 @@ export const allMigrations: readonly Migration[] = [
   ...securityCodeMigrations,
   ...reversalMigrations,
   ...tillTransferMigrations,
+  ...canjeMigrations,
 ];

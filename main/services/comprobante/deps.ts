@@ -4,6 +4,7 @@ import type { Clock, Ids } from '../../core/runtime';
 import type { ApprovalsRepo } from '../../store/approvals/repo';
 import type { ComprobanteRepo } from '../../store/comprobante/repo';
 import type { RemittanceRepo } from '../../store/remittance/repo';
+import type { CanjeRepo } from '../../store/canje/repo';
 import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
@@ -37,6 +38,8 @@ export interface ComprobanteDeps {
   comprobantes: ComprobanteRepo;
   approvals: ApprovalsRepo;
   remittances: RemittanceRepo;
+  /** Same-city cheques in canje, one row per cheque so a returned one is reversed alone. */
+  canje: CanjeRepo;
   tills: TillRepo;
   users: UsersRepo;
   journal: Journal;

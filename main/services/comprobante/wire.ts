@@ -7,6 +7,7 @@ import { comprobanteRepo } from '../../store/comprobante/repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
+import { canjeRepo } from '../../store/canje/repo';
 import { tillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
@@ -26,6 +27,8 @@ import { receiptHandlers } from '../receipt/handlers';
 import type { PrinterPort } from '../receipt/printer-port';
 import { createReceiptService } from '../receipt/service';
 import { remittanceHandlers } from '../remittance/handlers';
+import { canjeHandlers } from '../canje/handlers';
+import { createCanjeService } from '../canje/service';
 import { createRemittanceService } from '../remittance/service';
 import { transferHandlers } from '../transfer/handlers';
 import { createTransferService } from '../transfer/service';
@@ -33,7 +36,7 @@ import { withdrawalHandlers } from '../withdrawal/handlers';
 import { createWithdrawalService } from '../withdrawal/service';
 import type { ComprobanteDeps, ContingencyPort, Workstation } from './deps';
 
-type ComprobanteChannels = 'accounts' | 'approval' | 'deposit' | 'receipt' | 'remittance' | 'transfer' | 'withdrawal';
+type ComprobanteChannels = 'accounts' | 'approval' | 'canje' | 'deposit' | 'receipt' | 'remittance' | 'transfer' | 'withdrawal';
 type Picked = { [C in keyof Handlers as C extends `${ComprobanteChannels}.${string}` ? C : never]: Handlers[C] };
 
 export interface ComprobanteWiring {
@@ -64,6 +67,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     comprobantes,
     approvals: approvalsRepo(w.db),
     remittances: remittanceRepo(w.db),
+    canje: canjeRepo(w.db),
     tills: tillRepo(w.db),
     users: w.users,
     journal: w.journal,
@@ -103,6 +107,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     ...depositHandlers(deposit),
     ...receiptHandlers(createReceiptService(deps)),
     ...remittanceHandlers(createRemittanceService({ ...deps, db: w.db })),
+    ...canjeHandlers(createCanjeService({ ...deps, db: w.db })),
     ...transferHandlers(transfer),
     ...withdrawalHandlers(withdrawal),
   };

@@ -153,23 +153,41 @@ describe('deposit posting (seed 003 cl. 3)', () => {
       cheques: [
         { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000, city: 'Bogotá D.C.' },
         { bank: '13', number: '555', drawerAccount: '99988877', amount: 2_000_000, city: 'Medellín' },
+        { bank: '51', number: '7654', drawerAccount: '44455566', amount: 300_000, city: 'Bogotá D.C.' },
       ],
-      declaredTotal: 2_800_000,
+      declaredTotal: 3_100_000,
     };
     const plan = await w.call('deposit.evaluate', { slip });
     // 2025-03-03 is a Monday: canje 1 business day → Tuesday 4; remesa 5 business days → Monday 10.
     expect(plan).toMatchObject({
       ok: true,
-      data: { plan: { holds: [{ route: 'canje', releaseOn: '2025-03-04' }, { route: 'remesa', releaseOn: '2025-03-10' }], commission: { total: 15_000 }, credits: { inCanje: 800_000, onHold: 2_000_000 } } },
+      data: {
+        plan: {
+          holds: [{ route: 'canje', releaseOn: '2025-03-04' }, { route: 'remesa', releaseOn: '2025-03-10' }, { route: 'canje', releaseOn: '2025-03-04' }],
+          commission: { total: 15_000 },
+          credits: { inCanje: 1_100_000, onHold: 2_000_000 },
+        },
+      },
     });
     const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
     expect(r).toMatchObject({ ok: true });
-    // Central is told the canje clearing date; the remesa has none (released when paid); the commission is charged.
-    const bodies = (w.core.db.prepare('SELECT body FROM outbox ORDER BY seq').pluck().all() as string[]).map((b) => JSON.parse(b) as { type: string; payload: object });
+    // One operation per cheque, even two canje cheques of the same clearing date, so one returned is reversed
+    // alone; central is told each canje clearing date; the remesa has none (released when paid).
+    const bodies = (w.core.db.prepare('SELECT body FROM outbox ORDER BY seq').pluck().all() as string[]).map((b) => JSON.parse(b) as { key: string; type: string; payload: object });
     expect(bodies.filter((b) => b.type !== 'till_open').map((b) => [b.type, b.payload])).toEqual([
       ['cheque_deposit', { amount: 800_000, cheques: [{ bankCode: '07', number: '1234567', amount: 800_000 }], releaseOn: '2025-03-04' }],
       ['cheque_deposit', { amount: 2_000_000, cheques: [{ bankCode: '13', number: '555', amount: 2_000_000 }] }],
+      ['cheque_deposit', { amount: 300_000, cheques: [{ bankCode: '51', number: '7654', amount: 300_000 }], releaseOn: '2025-03-04' }],
       ['deposit_commission', { amount: 15_000, lines: [{ kind: 'remesa', amount: 15_000 }] }],
+    ]);
+    // Each canje cheque keeps the key of its own operation, the one a return reverses.
+    const keyOf = (number: string) => bodies.find((b) => b.type === 'cheque_deposit' && JSON.stringify(b.payload).includes(`"number":"${number}"`))?.key;
+    const canje = await w.call('canje.list', {});
+    expect(canje).toMatchObject({ ok: true, data: { cheques: [{ status: 'en_canje', releaseOn: '2025-03-04' }, { status: 'en_canje', releaseOn: '2025-03-04' }] } });
+    const stored = w.core.db.prepare('SELECT cheque_number, central_key FROM canje_cheques ORDER BY cheque_number').all();
+    expect(stored).toEqual([
+      { cheque_number: '1234567', central_key: keyOf('1234567') },
+      { cheque_number: '7654', central_key: keyOf('7654') },
     ]);
     expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
     const list = await w.call('remittance.list', {});

@@ -70,28 +70,23 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       }
       const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.slip), user });
 
-      // One central operation per remesa cheque, so a returned one can be reversed alone; canje cheques together.
-      const remesaKeys = new Map<number, string>();
+      // One central operation per cheque (canje or remesa), so a returned one can be reversed alone by its key.
+      const chequeKeys = new Map<number, string>();
       const operations = (env: { branch: string; workstation: string; occurredAt: string }): Operation[] => {
         const ops: Operation[] = [];
         const base = { ...env, account: account.number };
         if (p.cash > 0) ops.push({ ...base, key: deps.ids.uuid(), type: 'cash_deposit', payload: { amount: p.cash, cash: cashMovement(account, slip.depositor, slip.declaration) } });
-        const canje = p.holds.filter((h) => h.route === 'canje');
         const chequeOf = (i: number) => {
           const c = slip.cheques[i];
           if (!c) throw new Error(`cheque ${i} missing from slip`);
           return { bankCode: c.bank, number: c.number, amount: c.amount };
         };
-        // Central releases canje on the clearing date it is told; cheques with the same date travel together.
-        for (const releaseOn of new Set(canje.map((h) => h.releaseOn))) {
-          const cheques = canje.filter((h) => h.releaseOn === releaseOn).map((h) => chequeOf(h.chequeIndex));
-          ops.push({ ...base, key: deps.ids.uuid(), type: 'cheque_deposit', payload: { amount: cheques.reduce((s, c) => s + c.amount, 0), cheques, releaseOn } });
-        }
-        // No release date for a remesa: it becomes available when the drawee bank pays (`cheque_paid`).
-        for (const h of p.holds.filter((x) => x.route === 'remesa')) {
+        for (const h of p.holds) {
           const key = deps.ids.uuid();
-          remesaKeys.set(h.chequeIndex, key);
-          ops.push({ ...base, key, type: 'cheque_deposit', payload: { amount: h.amount, cheques: [chequeOf(h.chequeIndex)] } });
+          chequeKeys.set(h.chequeIndex, key);
+          // Central releases canje on the clearing date it is told; a remesa has none (released by `cheque_paid`).
+          const releaseOn = h.route === 'canje' ? { releaseOn: h.releaseOn } : {};
+          ops.push({ ...base, key, type: 'cheque_deposit', payload: { amount: h.amount, cheques: [chequeOf(h.chequeIndex)], ...releaseOn } });
         }
         // After the credits, so the deposited cash covers it as the plan assumed (COMMISSION_NOT_COVERED).
         const lines = p.commission.lines.filter((l) => l.amount > 0).map((l) => ({ kind: l.kind, amount: l.amount }));
@@ -124,24 +119,19 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         // Stored as JSON text only (never hashed): no need for a JSON round trip to make it plain data.
         details: { slip: slip as unknown as Record<string, never>, commission: p.commission.total },
         after: ({ sequence, businessDate }) => {
+          const holderName = account.holders.map((x) => x.name).join(' / ');
+          const at = deps.clock.now().toISOString();
           for (const h of p.holds) {
             const c = slip.cheques[h.chequeIndex];
-            const key = remesaKeys.get(h.chequeIndex);
-            if (h.route !== 'remesa' || !c || !key) continue;
-            deps.remittances.insert(
-              {
-                remesa: { id: deps.ids.uuid(), accountNumber: account.number, amount: h.amount, status: 'recibida', receivedOn: businessDate },
-                sequence,
-                holderName: account.holders.map((x) => x.name).join(' / '),
-                bank: c.bank,
-                chequeNumber: c.number,
-                drawerAccount: c.drawerAccount,
-                city: c.city,
-                expectedOn: h.releaseOn,
-                centralKey: key,
-              },
-              deps.clock.now().toISOString(),
-            );
+            const centralKey = chequeKeys.get(h.chequeIndex);
+            if (!c || !centralKey) continue;
+            const cheque = { sequence, holderName, bank: c.bank, chequeNumber: c.number, drawerAccount: c.drawerAccount, city: c.city, centralKey };
+            if (h.route === 'canje') {
+              deps.canje.insert({ ...cheque, id: deps.ids.uuid(), accountNumber: account.number, amount: h.amount, receivedOn: businessDate, releaseOn: h.releaseOn }, at);
+              continue;
+            }
+            const remesa = { id: deps.ids.uuid(), accountNumber: account.number, amount: h.amount, status: 'recibida' as const, receivedOn: businessDate };
+            deps.remittances.insert({ ...cheque, remesa, expectedOn: h.releaseOn }, at);
           }
         },
       });

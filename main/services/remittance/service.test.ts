@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../../domain/central-api';
-import { outboxRepo } from '../../store/outbox/repo';
-import { createPump } from '../../sync/pump';
+import { centralBalances, drainer } from '../comprobante/testing/at-central';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
 let central: RunningCentral;
@@ -53,18 +51,8 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
 
   it('at central: the remesa waits in canje, its commission is debited, and pagada makes it available', async () => {
     w = await world(central);
-    const pump = createPump({ db: w.core.db, outbox: outboxRepo(w.core.db), client: w.client, clock: w.clock });
-    const drain = async () => {
-      for (let i = 0; i < 20; i++) if ((await pump.step()).idle) return;
-      throw new Error('outbox did not drain');
-    };
-    const balances = async () => {
-      const r = await w.client.call('reference', { cursor: 0, limit: 500 });
-      if (!r.ok) throw new Error(r.error.message);
-      const found = r.data.changes.find((c): c is { entity: 'account'; version: number; account: Account } => c.entity === 'account' && c.account.number === '240000000029');
-      if (!found) throw new Error('account not at central');
-      return found.account.balances;
-    };
+    const drain = drainer(w);
+    const balances = () => centralBalances(w, '240000000029');
     const before = await balances();
     const r = await depositRemesa(1_000_000);
     const commission = (JSON.parse(count("SELECT body FROM outbox WHERE type = 'deposit_commission'") as string) as { payload: { amount: number } }).payload.amount;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { PesosSchema } from '../money/pesos';
+import { SupervisorCredentials } from './supervisor';
+
+/** A deposited cheque followed after the comprobante that received it. */
+export const DepositedChequeFields = {
+  id: z.string(),
+  /** Comprobante that received it. */
+  sequence: z.string(),
+  accountNumber: z.string(),
+  holderName: z.string(),
+  bank: z.string(),
+  chequeNumber: z.string(),
+  city: z.string(),
+  amount: PesosSchema,
+};
+
+/** What a returned cheque shows, whichever route (remesa or canje) it travelled. */
+export const ReturnedChequeFields = {
+  causalId: z.string().optional(),
+  causalText: z.string().optional(),
+  /** Returned-cheque fee charged (cl. 4.2 h); 0 when waived or not returned. */
+  returnFee: PesosSchema,
+  customerNotice: z.string().optional(),
+};
+
+/** How the teller registers a return: the causal, and the fee charged or waived by a supervisor. */
+export const ReturnRequestFields = {
+  causalId: z.string().min(1, 'Seleccione la causal de devolución'),
+  chargeFee: z.boolean().default(true),
+  /** Not charging the fee is an exception (RETURNED_CHEQUE_FEE_WAIVER): a supervisor authorizes it here. */
+  waiver: z.object(SupervisorCredentials).optional(),
+};
+
+export const RETURN_ERRORS = [
+  'RETURN_CAUSAL_UNKNOWN',
+  'RETURN_FEE_EXCEEDS_BALANCE',
+  'FEE_WAIVER_NEEDS_SUPERVISOR',
+  'INVALID_CREDENTIALS',
+  'USER_LOCKED_OUT',
+  'NOT_A_SUPERVISOR',
+  'MAKER_IS_CHECKER',
+  'IDEMPOTENCY_CONFLICT',
+] as const;

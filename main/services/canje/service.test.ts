@@ -1,0 +1,106 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { centralBalances, drainer } from '../comprobante/testing/at-central';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const ACCOUNT = '240000000029';
+const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
+
+/** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9), next to a second one of the same day. */
+const depositCanje = async (amount = 800_000) => {
+  const slip = {
+    accountNumber: ACCOUNT,
+    depositor: { id: CC('900000002') },
+    cheques: [
+      { bank: '07', number: '1234567', drawerAccount: '11122233', amount, city: 'Bogotá D.C.' },
+      { bank: '51', number: '7654', drawerAccount: '44455566', amount: 100_000, city: 'Bogotá D.C.' },
+    ],
+    declaredTotal: amount + 100_000,
+  };
+  const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
+  if (!r.ok) throw new Error(r.error.message);
+  const list = await w.call('canje.list', {});
+  const rows = list.ok ? (list.data as { cheques: { id: string; sequence: string; chequeNumber: string }[] }).cheques : [];
+  const row = rows.find((c) => c.chequeNumber === '1234567');
+  if (!row) throw new Error('no canje cheque');
+  return row;
+};
+const giveBack = (chequeId: string, ret: Record<string, unknown>, key = crypto.randomUUID()) => w.call('canje.return', { idempotencyKey: key, chequeId, ...ret } as never);
+
+describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
+  it('lists the cheque en canje, then abonado after its release date; the return reverses that cheque alone and prints once', async () => {
+    w = await world(central);
+    const c = await depositCanje();
+    expect(await w.call('canje.list', {})).toMatchObject({ ok: true, data: { cheques: expect.arrayContaining([expect.objectContaining({ id: c.id, status: 'en_canje', releaseOn: '2025-03-04', bank: '07', amount: 800_000 })]) } });
+    // Its clearing date reached (moved here rather than the clock, which would lock the idle session).
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
+    const later = await w.call('canje.list', {});
+    expect(later.ok && (later.data as { cheques: { id: string; status: string }[] }).cheques.find((x) => x.id === c.id)?.status).toBe('abonado');
+
+    // A late return is still taken: central takes it back from the available balance.
+    const key = crypto.randomUUID();
+    const back = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true }, key);
+    expect(back).toMatchObject({
+      ok: true,
+      data: {
+        cheque: { status: 'devuelta', causalText: 'Fondos insuficientes', returnFee: 15_000, returnedOn: '2025-03-03', customerNotice: expect.stringContaining('Reclámelo en la oficina') },
+        receipt: { sequence: `${c.sequence}-DEV`, title: 'DEVOLUCIÓN DE CHEQUE EN CANJE', amountInWords: 'SON: OCHOCIENTOS MIL PESOS M/CTE' },
+        printJob: { jobId: expect.any(String) },
+      },
+    });
+    const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { account: string; payload: { fee?: number; reversesKey: string } };
+    expect(op).toMatchObject({ account: ACCOUNT, payload: { fee: 15_000, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES' } });
+    const reversed = JSON.parse(count('SELECT body FROM outbox WHERE key = ?', op.payload.reversesKey) as string) as { type: string; payload: { amount: number } };
+    expect(reversed).toMatchObject({ type: 'cheque_deposit', payload: { amount: 800_000 } });
+    expect(count("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') = 'canje_devuelta'")).toBe(1);
+
+    // A double Enter replays; a second return of the same cheque is refused with what to do.
+    const again = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true }, key);
+    const jobOf = (x: typeof back) => (x.ok ? (x.data as { printJob: { jobId: string } }).printJob.jobId : null);
+    expect(jobOf(again)).toBe(jobOf(back));
+    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ error: { code: 'CANJE_ALREADY_RETURNED' } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(1);
+    expect(count('SELECT COUNT(*) FROM device_print_jobs WHERE reference = ?', `${c.sequence}-DEV`)).toBe(1);
+  });
+
+  it('waiving the fee needs a supervisor other than the teller; unknown cheques and causales are refused', async () => {
+    w = await world(central);
+    const c = await depositCanje(300_000);
+    expect(await giveBack('nope', { causalId: 'falta-endoso' })).toMatchObject({ error: { code: 'CANJE_CHEQUE_NOT_FOUND' } });
+    expect(await giveBack(c.id, { causalId: 'no-existe' })).toMatchObject({ error: { code: 'RETURN_CAUSAL_UNKNOWN' } });
+    expect(await giveBack(c.id, { causalId: 'falta-endoso', chargeFee: false })).toMatchObject({ error: { code: 'FEE_WAIVER_NEEDS_SUPERVISOR' } });
+    expect(await giveBack(c.id, { causalId: 'falta-endoso', chargeFee: false, waiver: { username: 'cajero1', password: 'Caja.2026' } })).toMatchObject({ error: { code: 'MAKER_IS_CHECKER' } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+    const back = await giveBack(c.id, { causalId: 'falta-endoso', chargeFee: false, waiver: { username: 'supervisor1', password: 'Super.2026' } });
+    expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnFee: 0 } } });
+    expect((JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { payload: object }).payload).not.toHaveProperty('fee');
+    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'approval' AND json_extract(payload, '$.canjeChequeId') = ?", c.id) as string) as Record<string, unknown>;
+    expect(entry).toMatchObject({ action: 'aprobada', reasons: ['RETURNED_CHEQUE_FEE_WAIVER'], amount: 15_000 });
+  });
+
+  it('at central: the returned cheque leaves canje, the other one stays, and the fee is charged', async () => {
+    w = await world(central);
+    const drain = drainer(w);
+    const balances = () => centralBalances(w, ACCOUNT);
+    const before = await balances();
+    const c = await depositCanje(1_000_000);
+    await drain();
+    const deposited = await balances();
+    // Central's own clock decides whether the clearing date has come: the credit sits in canje or in available.
+    expect(deposited.inCanje + deposited.available).toBe(before.inCanje + before.available + 1_100_000);
+    await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true });
+    await drain();
+    expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
+    const after = await balances();
+    // Only the returned cheque left (from canje, or from available if it had cleared); the other stays credited.
+    expect(after.inCanje + after.available).toBe(before.inCanje + before.available + 100_000 - 15_000);
+    expect(after.inCanje).toBe(deposited.inCanje === before.inCanje ? before.inCanje : before.inCanje + 100_000);
+  });
+});

@@ -1,0 +1,76 @@
+import type { CanjeChequeView } from '../../../domain/contract/canje';
+import type { PostedComprobante } from '../../../domain/contract/receipt';
+import type { User } from '../../../domain/contract/session';
+import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { AppError } from '../../core/errors';
+import { bogotaDate } from '../../core/runtime';
+import type { CanjeRecord } from '../../store/canje/repo';
+import type { ComprobanteDeps } from '../comprobante/deps';
+import type { Db } from '../../store/db';
+import { printReturnReceipt } from '../cheque-return/print';
+import { customerNoticeOf, registerChequeReturn } from '../cheque-return/register';
+import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
+
+export interface CanjeReturnResult {
+  cheque: CanjeChequeView;
+  receipt: ReceiptDocument;
+  printJob: NonNullable<PostedComprobante['printJob']>;
+}
+
+/**
+ * Same-city cheques in canje (seed 003 cl. 3.9). The clearing house may return one unpaid, even after its release
+ * date (central then takes it from the available balance): the shared cheque return reverses that cheque's own
+ * central operation, charges or waives the fee, journals it and prints the receipt.
+ */
+export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
+  const view = (r: CanjeRecord, today: string): CanjeChequeView => ({
+    id: r.id,
+    sequence: r.sequence,
+    accountNumber: r.accountNumber,
+    holderName: r.holderName,
+    bank: r.bank,
+    chequeNumber: r.chequeNumber,
+    city: r.city,
+    amount: r.amount,
+    status: r.status === 'devuelta' ? 'devuelta' : r.releaseOn <= today ? 'abonado' : 'en_canje',
+    receivedOn: r.receivedOn,
+    releaseOn: r.releaseOn,
+    ...(r.returnedOn ? { returnedOn: r.returnedOn } : {}),
+    ...(r.causalId ? { causalId: r.causalId } : {}),
+    ...customerNoticeOf(r.causalId ?? undefined),
+    returnFee: r.returnFee,
+  });
+  const today = () => bogotaDate(deps.clock.now());
+
+  const returnInStore = (user: User, req: { idempotencyKey: string; chequeId: string } & AuthorizedReturn): CanjeRecord =>
+    deps.idempotent('canje.return', req.idempotencyKey, req, () => {
+      const rec = deps.canje.findById(req.chequeId);
+      if (!rec) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'No existe ese cheque en canje. Actualice la lista (F5) e intente de nuevo.');
+      if (rec.status === 'devuelta') {
+        throw new AppError('CANJE_ALREADY_RETURNED', `El cheque ${rec.chequeNumber} ya está registrado como devuelto. Elija otro cheque de la lista.`);
+      }
+      const now = deps.clock.now();
+      const { fee, receipt } = registerChequeReturn(deps, user, { route: 'canje', ...rec }, req, { action: 'canje_devuelta', canjeChequeId: rec.id });
+      if (!deps.canje.markReturned(rec.id, { on: bogotaDate(now), causalId: req.causalId, fee, receipt, at: now.toISOString() })) {
+        throw new AppError('CANJE_ALREADY_RETURNED', 'Otro usuario registró la devolución de este cheque al mismo tiempo. Actualice la lista.');
+      }
+      const saved = deps.canje.findById(rec.id);
+      if (!saved) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'El cheque desapareció mientras se actualizaba. Informe a soporte.');
+      return saved;
+    });
+
+  return {
+    list: () => {
+      const on = today();
+      return deps.canje.list().map((r) => view(r, on));
+    },
+    returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {
+      const { idempotencyKey, chequeId, ...ret } = req;
+      const authorized = await authorizeFeeWaiver(deps, user, ret, { canjeChequeId: chequeId });
+      const saved = returnInStore(user, { idempotencyKey, chequeId, ...authorized });
+      if (saved.returnReceipt === null) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'La devolución quedó sin comprobante. Informe a soporte.');
+      return { cheque: view(saved, today()), ...(await printReturnReceipt(deps, saved.returnReceipt)) };
+    },
+  };
+};
+export type CanjeService = ReturnType<typeof createCanjeService>;

@@ -1,0 +1,88 @@
+import type { Db } from '../db';
+
+export type CanjeStatus = 'en_canje' | 'devuelta';
+
+export interface CanjeRecord {
+  id: string;
+  sequence: string;
+  accountNumber: string;
+  holderName: string;
+  bank: string;
+  chequeNumber: string;
+  drawerAccount: string;
+  city: string;
+  amount: number;
+  status: CanjeStatus;
+  receivedOn: string;
+  releaseOn: string;
+  returnedOn: string | null;
+  causalId: string | null;
+  returnFee: number;
+  centralKey: string;
+  /** ReceiptDocument JSON of the return, once returned. */
+  returnReceipt: string | null;
+}
+
+interface Row {
+  id: string;
+  comprobante_sequence: string;
+  account_number: string;
+  holder_name: string;
+  bank: string;
+  cheque_number: string;
+  drawer_account: string;
+  city: string;
+  amount: number;
+  status: CanjeStatus;
+  received_on: string;
+  release_on: string;
+  returned_on: string | null;
+  causal_id: string | null;
+  return_fee: number;
+  central_key: string;
+  return_receipt: string | null;
+}
+
+const toRecord = (r: Row): CanjeRecord => ({
+  id: r.id,
+  sequence: r.comprobante_sequence,
+  accountNumber: r.account_number,
+  holderName: r.holder_name,
+  bank: r.bank,
+  chequeNumber: r.cheque_number,
+  drawerAccount: r.drawer_account,
+  city: r.city,
+  amount: r.amount,
+  status: r.status,
+  receivedOn: r.received_on,
+  releaseOn: r.release_on,
+  returnedOn: r.returned_on,
+  causalId: r.causal_id,
+  returnFee: r.return_fee,
+  centralKey: r.central_key,
+  returnReceipt: r.return_receipt,
+});
+
+export const canjeRepo = (db: Db) => {
+  const insert = db.prepare(`INSERT INTO canje_cheques (id, comprobante_sequence, account_number, holder_name, bank, cheque_number,
+    drawer_account, city, amount, status, received_on, release_on, central_key, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en_canje', ?, ?, ?, ?)`);
+  const byId = db.prepare<[string], Row>('SELECT * FROM canje_cheques WHERE id = ?');
+  const all = db.prepare<[], Row>('SELECT * FROM canje_cheques ORDER BY received_on DESC, comprobante_sequence DESC, id');
+  const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_receipt = ?,
+    updated_at = ? WHERE id = ? AND status = 'en_canje'`);
+  return {
+    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnReceipt'>, at: string) => {
+      insert.run(r.id, r.sequence, r.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, r.amount, r.receivedOn, r.releaseOn, r.centralKey, at);
+    },
+    findById: (id: string) => {
+      const r = byId.get(id);
+      return r ? toRecord(r) : undefined;
+    },
+    list: () => all.all().map(toRecord),
+    /** Compare-and-set on en_canje so two tellers cannot both return the same cheque. */
+    markReturned: (id: string, r: { on: string; causalId: string; fee: number; receipt: string; at: string }): boolean =>
+      markReturned.run(r.on, r.causalId, r.fee, r.receipt, r.at, id).changes === 1,
+  };
+};
+export type CanjeRepo = ReturnType<typeof canjeRepo>;
