@@ -12,6 +12,7 @@ import { DepositScreen } from '../features/deposit/DepositScreen';
 import { WithdrawalScreen } from '../features/withdrawal/WithdrawalScreen';
 import { TransferScreen } from '../features/transfer/TransferScreen';
 import { RemittanceScreen } from '../features/remittance/RemittanceScreen';
+import { CanjeScreen } from '../features/canje/CanjeScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
@@ -71,6 +72,14 @@ export const SCREENS: ScreenDef[] = [
     label: 'Remesas al cobro',
     enabled: (c) => c.user.role === 'cajero' || c.user.role === 'supervisor',
     render: (c) => <RemittanceScreen teller={c.teller} onCancel={c.goHome} />,
+  },
+  // Returned same-city cheques come back through the clearing house: short code C, next to the remesas.
+  {
+    id: 'canje',
+    key: 'c',
+    label: 'Cheques en canje',
+    enabled: (c) => c.user.role === 'cajero' || c.user.role === 'supervisor',
+    render: (c) => <CanjeScreen teller={c.teller} onCancel={c.goHome} />,
   },
   {
     id: 'devices',

@@ -5,8 +5,8 @@ import type { RemittanceView } from '../../../domain/contract/remittance';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorList } from '../../components/ErrorList';
-import { ReceiptPreview } from '../../components/ReceiptPreview';
-import { ReturnDialog } from './ReturnDialog';
+import { ReturnedChequeNotice } from '../../components/ReturnedChequeNotice';
+import { ChequeReturnDialog } from '../../components/ChequeReturnDialog';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
 
@@ -71,12 +71,13 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
       <h1 id="remittance-title">Remesas al cobro</h1>
       <p className="muted">↑/↓ elige la remesa · E enviada · P pagada · D devuelta (causal y comisión).</p>
       {returned ? (
-        <section aria-label="Devolución registrada" data-testid="remittance-returned">
-          <p className="notice">
-            Cheque devuelto: {returned.remittance.causalText}. Diga al cliente: {returned.remittance.customerNotice}
-          </p>
-          <ReceiptPreview receipt={returned.receipt} printState={returned.printState} />
-        </section>
+        <ReturnedChequeNotice
+          causalText={returned.remittance.causalText}
+          customerNotice={returned.remittance.customerNotice}
+          receipt={returned.receipt}
+          printState={returned.printState}
+          testId="remittance-returned"
+        />
       ) : null}
       <ErrorList error={error} />
       {rows.length === 0 ? (
@@ -139,8 +140,8 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
         </button>
       </div>
       {returning ? (
-        <ReturnDialog
-          remittance={returning}
+        <ChequeReturnDialog
+          cheque={returning}
           busy={busy}
           refusal={refusal}
           onCancel={() => {

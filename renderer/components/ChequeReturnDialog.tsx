@@ -1,12 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { RETURN_CAUSALES } from '../../../domain/cheque/causales';
-import type { AppErrorShape } from '../../../domain/contract/channel';
-import type { RemittanceView } from '../../../domain/contract/remittance';
-import { formatPesos } from '../../../domain/money/pesos';
-import { ErrorList } from '../../components/ErrorList';
+import { RETURN_CAUSALES } from '../../domain/cheque/causales';
+import type { AppErrorShape } from '../../domain/contract/channel';
+import { formatPesos } from '../../domain/money/pesos';
+import { ErrorList } from './ErrorList';
+
+/** The returned cheque as the dialog names it, whether it came through canje or remesa al cobro. */
+export interface ReturnedChequeSummary {
+  chequeNumber: string;
+  bank: string;
+  city: string;
+  amount: number;
+  accountNumber: string;
+}
 
 interface Props {
-  remittance: RemittanceView;
+  cheque: ReturnedChequeSummary;
   busy: boolean;
   /** The core's refusal (bad supervisor credentials, fee above the balance…): shown here, the dialog stays. */
   refusal: AppErrorShape | null;
@@ -18,7 +26,7 @@ interface Props {
  * Causal de devolución (domain-co §5) and whether the returned-cheque fee is charged (cl. 4.2 h); not charging
  * it needs a supervisor, who types their own user and password here. Enter registers.
  */
-export const ReturnDialog = ({ remittance, busy, refusal, onConfirm, onCancel }: Props) => {
+export const ChequeReturnDialog = ({ cheque, busy, refusal, onConfirm, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const selectRef = useRef<HTMLSelectElement>(null);
   const [causalId, setCausalId] = useState('');
@@ -52,7 +60,7 @@ export const ReturnDialog = ({ remittance, busy, refusal, onConfirm, onCancel }:
       <form onSubmit={submit}>
         <h2 id="return-title">Devolver cheque</h2>
         <p>
-          Cheque {remittance.chequeNumber} de {remittance.bank} ({remittance.city}) por {formatPesos(remittance.amount)} · cuenta {remittance.accountNumber}. Se
+          Cheque {cheque.chequeNumber} de {cheque.bank} ({cheque.city}) por {formatPesos(cheque.amount)} · cuenta {cheque.accountNumber}. Se
           reversa el abono condicional.
         </p>
         <div className="field">
