@@ -1,17 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill } from './support/comprobante';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
 const depositCanje = async (app: Page) => {
   await openAccount(app, 'F3', 'Consignación', '240000000086');
-  await app.keyboard.press('F8');
-  await app.getByLabel('Banco (código)').fill('07');
-  await app.getByLabel('No. cheque').fill('1234567');
-  await app.getByLabel('Cuenta girador').fill('11122233');
-  await app.locator('#chq-amount-0').fill('800000');
-  await app.getByLabel('Total del comprobante').fill('800000');
-  await app.getByLabel('Total del comprobante').press('Enter');
+  await fillCheque(app, { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 });
   const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
   await expect(dialog.getByTestId('holds')).toContainText('en canje');
   await app.keyboard.press('Enter');

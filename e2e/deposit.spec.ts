@@ -1,5 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill } from './support/comprobante';
 import type { Page } from '@playwright/test';
 
 const lookup = (app: Page, number: string) => openAccount(app, 'F3', 'Consignación', number);
@@ -72,13 +72,7 @@ test('third-party deposit: the depositor who is not a holder must give a name', 
 test('cheque deposit to canje shows the hold and its release date on the summary and the receipt', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000086');
-  await app.keyboard.press('F8');
-  await app.getByLabel('Banco (código)').fill('07');
-  await app.getByLabel('No. cheque').fill('1234567');
-  await app.getByLabel('Cuenta girador').fill('11122233');
-  await app.locator('#chq-amount-0').fill('800000');
-  await app.getByLabel('Total del comprobante').fill('800000');
-  await app.getByLabel('Total del comprobante').press('Enter');
+  await fillCheque(app, { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 });
   const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
   await expect(dialog.getByTestId('holds')).toContainText('en canje, disponible desde');
   await app.keyboard.press('Enter');

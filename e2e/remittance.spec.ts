@@ -1,18 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill } from './support/comprobante';
 
 /** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
 const depositRemesa = async (app: Page) => {
   await openAccount(app, 'F3', 'Consignación', '240000000029');
-  await app.keyboard.press('F8');
-  await app.getByLabel('Banco (código)').fill('13');
-  await app.getByLabel('No. cheque').fill('555');
-  await app.getByLabel('Cuenta girador').fill('99988877');
-  await app.locator('#chq-amount-0').fill('2000000');
-  await app.getByLabel('Plaza').fill('Medellín');
-  await app.getByLabel('Total del comprobante').fill('2000000');
-  await app.getByLabel('Total del comprobante').press('Enter');
+  await fillCheque(app, { bank: '13', number: '555', drawerAccount: '99988877', amount: 2_000_000, city: 'Medellín' });
   const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
   await expect(dialog.getByTestId('holds')).toContainText('remesa');
   await app.keyboard.press('Enter');

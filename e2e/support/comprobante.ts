@@ -50,3 +50,18 @@ export const supervisorApproves = async (app: Page, reasons: RegExp | string) =>
   await approval.getByLabel('Contraseña del supervisor').press('Enter');
   await expect(approval).toBeHidden();
 };
+
+/**
+ * On the deposit screen with its account shown: F8 adds a cheque row, fills it (`city` only for another plaza),
+ * types the slip's total and presses Enter for the summary.
+ */
+export const fillCheque = async (app: Page, c: { bank: string; number: string; drawerAccount: string; amount: number; city?: string }) => {
+  await app.keyboard.press('F8');
+  await app.getByLabel('Banco (código)').fill(c.bank);
+  await app.getByLabel('No. cheque').fill(c.number);
+  await app.getByLabel('Cuenta girador').fill(c.drawerAccount);
+  await app.locator('#chq-amount-0').fill(String(c.amount));
+  if (c.city) await app.getByLabel('Plaza').fill(c.city);
+  await app.getByLabel('Total del comprobante').fill(String(c.amount));
+  await app.getByLabel('Total del comprobante').press('Enter');
+};

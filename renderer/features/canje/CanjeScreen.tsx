@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
-import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { formatPesos } from '../../../domain/money/pesos';
-import { ChequeReturnDialog } from '../../components/ChequeReturnDialog';
+import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice } from '../../components/ReturnedChequeNotice';
 
@@ -15,51 +14,32 @@ const STATUS_TEXT: Record<CanjeChequeView['status'], string> = { en_canje: 'En c
  * registers that the clearing house returned it (causal, fee), even after it was credited.
  */
 export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
-  const [rows, setRows] = useState<CanjeChequeView[]>([]);
-  const [selected, setSelected] = useState(0);
-  const [returning, setReturning] = useState<CanjeChequeView | null>(null);
-  const [returned, setReturned] = useState<{ cheque: CanjeChequeView; receipt: ReceiptDocument; printState: string | null } | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<AppErrorShape | null>(null);
-  const tableRef = useRef<HTMLTableElement>(null);
-
-  const load = useCallback(async () => {
+  const fetch = useCallback(async () => {
     const r = await teller.canje.list({});
-    if (r.ok) setRows(r.data.cheques);
-    else setError(r.error);
+    return r.ok ? { ok: true as const, rows: r.data.cheques } : r;
   }, [teller]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // Keyboard first: the list takes the focus as soon as it has rows (and again after each change).
-  const hasRows = rows.length > 0;
-  useEffect(() => {
-    if (hasRows && !returning) tableRef.current?.focus();
-  }, [hasRows, returning]);
+  const list = useChequeList(fetch);
+  const { rows, selected, busy } = list;
+  const [returned, setReturned] = useState<{ cheque: CanjeChequeView; receipt: ReceiptDocument; printState: string | null } | null>(null);
 
   const giveBack = async (row: CanjeChequeView, causalId: string, chargeFee: boolean, waiver?: { username: string; password: string }) => {
     if (busy) return;
-    setBusy(true);
+    list.setBusy(true);
     const r = await teller.canje.return({ idempotencyKey: crypto.randomUUID(), chequeId: row.id, causalId, chargeFee, ...(waiver ? { waiver } : {}) });
-    setBusy(false);
+    list.setBusy(false);
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
-    if (!r.ok) return setRefusal(r.error);
-    setReturning(null);
-    setRefusal(null);
-    setError(null);
+    if (!r.ok) return list.setRefusal(r.error);
     setReturned({ cheque: r.data.cheque, receipt: r.data.receipt, printState: r.data.printJob.state });
-    await load();
+    await list.settled();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const row = rows[selected];
-    if (e.key === 'ArrowDown') setSelected(Math.min(rows.length - 1, selected + 1));
-    else if (e.key === 'ArrowUp') setSelected(Math.max(0, selected - 1));
-    else if (!row) return;
-    else if ((e.key === 'd' || e.key === 'D') && row.status !== 'devuelta') setReturning(row);
-    else return;
-    e.preventDefault();
+    if (list.moveSelection(e.key)) e.preventDefault();
+    else if ((e.key === 'd' || e.key === 'D') && row && row.status !== 'devuelta') {
+      e.preventDefault();
+      list.setReturning(row);
+    }
   };
 
   return (
@@ -75,11 +55,11 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
           testId="canje-returned"
         />
       ) : null}
-      <ErrorList error={error} />
+      <ErrorList error={list.error} />
       {rows.length === 0 ? (
         <p>No hay cheques en canje recibidos en esta estación. Los cheques de esta plaza consignados con F3 aparecen aquí.</p>
       ) : (
-        <table className="summary" tabIndex={0} ref={tableRef} onKeyDown={onKeyDown} aria-label="Cheques en canje" data-testid="canje-cheques">
+        <table className="summary" tabIndex={0} ref={list.tableRef} onKeyDown={onKeyDown} aria-label="Cheques en canje" data-testid="canje-cheques">
           <thead>
             <tr>
               <th>Comprobante</th>
@@ -94,7 +74,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={r.id} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => setSelected(i)}>
+              <tr key={r.id} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => list.setSelected(i)}>
                 <td>{r.sequence}</td>
                 <td>{r.accountNumber}</td>
                 <td>{r.bank}</td>
@@ -108,7 +88,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
                 </td>
                 <td>
                   {r.status === 'devuelta' ? null : (
-                    <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => setReturning(r)}>
+                    <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => list.setReturning(r)}>
                       Devuelto <kbd>D</kbd>
                     </button>
                   )}
@@ -118,24 +98,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
           </tbody>
         </table>
       )}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={onCancel}>
-          Volver <kbd>Esc</kbd>
-        </button>
-      </div>
-      {returning ? (
-        <ChequeReturnDialog
-          cheque={returning}
-          busy={busy}
-          refusal={refusal}
-          onCancel={() => {
-            setReturning(null);
-            setRefusal(null);
-            tableRef.current?.focus();
-          }}
-          onConfirm={(causalId, chargeFee, waiver) => void giveBack(returning, causalId, chargeFee, waiver)}
-        />
-      ) : null}
+      <ChequeListFooter list={list} onCancel={onCancel} onReturn={(c, causalId, chargeFee, waiver) => void giveBack(c, causalId, chargeFee, waiver)} />
     </main>
   );
 };
