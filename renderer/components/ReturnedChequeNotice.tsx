@@ -1,20 +1,25 @@
 import type { ReceiptDocument } from '../../domain/receipt/document';
+import { formatPesos } from '../../domain/money/pesos';
 import { ReceiptPreview } from './ReceiptPreview';
 
-interface Props {
-  causalText: string | undefined;
-  customerNotice: string | undefined;
+/** A return the core registered: what the cheque now says, the receipt that went to the printer and its job. */
+export interface ReturnDone {
+  cheque: { causalText?: string | undefined; customerNotice?: string | undefined };
   receipt: ReceiptDocument;
   printState: string | null;
-  testId: string;
 }
 
 /** After a return: what to tell the customer, and the receipt that went to the printer. */
-export const ReturnedChequeNotice = ({ causalText, customerNotice, receipt, printState, testId }: Props) => (
-  <section aria-label="Devolución registrada" data-testid={testId}>
-    <p className="notice">
-      Cheque devuelto: {causalText}. Diga al cliente: {customerNotice}
-    </p>
-    <ReceiptPreview receipt={receipt} printState={printState} />
-  </section>
-);
+export const ReturnedChequeNotice = ({ returned, testId }: { returned: ReturnDone | null; testId: string }) =>
+  returned ? (
+    <section aria-label="Devolución registrada" data-testid={testId}>
+      <p className="notice">
+        Cheque devuelto: {returned.cheque.causalText}. Diga al cliente: {returned.cheque.customerNotice}
+      </p>
+      <ReceiptPreview receipt={returned.receipt} printState={returned.printState} />
+    </section>
+  ) : null;
+
+/** A row's state with the causal and the fee once it came back, e.g. "Devuelta (Fondos insuficientes) · comisión $ 15.000". */
+export const returnStatusText = (status: string, r: { causalText?: string | undefined; returnFee: number }): string =>
+  `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}`;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import { ChequeReturnDialog, type ReturnedChequeSummary } from './ChequeReturnDialog';
+import type { ReturnDone } from './ReturnedChequeNotice';
 
 type Fetched<T> = { ok: true; rows: T[] } | { ok: false; error: AppErrorShape };
 
@@ -16,6 +17,7 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
   const [error, setError] = useState<AppErrorShape | string | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<AppErrorShape | null>(null);
+  const [returned, setReturned] = useState<ReturnDone | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
   const load = useCallback(async () => {
@@ -52,7 +54,7 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
     tableRef.current?.focus();
   };
 
-  return { rows, selected, setSelected, returning, setReturning, error, setError, busy, setBusy, refusal, setRefusal, tableRef, moveSelection, settled, closeDialog };
+  return { rows, selected, setSelected, returning, setReturning, error, setError, busy, setBusy, refusal, setRefusal, returned, setReturned, tableRef, moveSelection, settled, closeDialog };
 };
 
 interface FooterProps<T extends ReturnedChequeSummary> {

@@ -1,11 +1,10 @@
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
 import type { TellerApi } from '../../../domain/contract/client';
-import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
-import { ReturnedChequeNotice } from '../../components/ReturnedChequeNotice';
+import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 
 const STATUS_TEXT: Record<CanjeChequeView['status'], string> = { en_canje: 'En canje', abonado: 'Abonado', devuelta: 'Devuelto' };
 
@@ -20,7 +19,6 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
   }, [teller]);
   const list = useChequeList(fetch);
   const { rows, selected, busy } = list;
-  const [returned, setReturned] = useState<{ cheque: CanjeChequeView; receipt: ReceiptDocument; printState: string | null } | null>(null);
 
   const giveBack = async (row: CanjeChequeView, causalId: string, chargeFee: boolean, waiver?: { username: string; password: string }) => {
     if (busy) return;
@@ -29,7 +27,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
     list.setBusy(false);
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
     if (!r.ok) return list.setRefusal(r.error);
-    setReturned({ cheque: r.data.cheque, receipt: r.data.receipt, printState: r.data.printJob.state });
+    list.setReturned({ cheque: r.data.cheque, receipt: r.data.receipt, printState: r.data.printJob.state });
     await list.settled();
   };
 
@@ -46,15 +44,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
     <main className="screen" aria-labelledby="canje-title">
       <h1 id="canje-title">Cheques en canje</h1>
       <p className="muted">↑/↓ elige el cheque · D devuelto por la cámara de compensación (causal y comisión).</p>
-      {returned ? (
-        <ReturnedChequeNotice
-          causalText={returned.cheque.causalText}
-          customerNotice={returned.cheque.customerNotice}
-          receipt={returned.receipt}
-          printState={returned.printState}
-          testId="canje-returned"
-        />
-      ) : null}
+      <ReturnedChequeNotice returned={list.returned} testId="canje-returned" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
         <p>No hay cheques en canje recibidos en esta estación. Los cheques de esta plaza consignados con F3 aparecen aquí.</p>
@@ -81,11 +71,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
                 <td>{r.chequeNumber}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td>{r.releaseOn}</td>
-                <td data-testid="canje-status">
-                  {STATUS_TEXT[r.status]}
-                  {r.causalText ? ` (${r.causalText})` : ''}
-                  {r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}
-                </td>
+                <td data-testid="canje-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
                 <td>
                   {r.status === 'devuelta' ? null : (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => list.setReturning(r)}>

@@ -1,11 +1,10 @@
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RemittanceView } from '../../../domain/contract/remittance';
-import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
-import { ReturnedChequeNotice } from '../../components/ReturnedChequeNotice';
+import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
 
@@ -20,7 +19,6 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   }, [teller]);
   const list = useChequeList(fetch);
   const { rows, selected, busy } = list;
-  const [returned, setReturned] = useState<{ remittance: RemittanceView; receipt: ReceiptDocument; printState: string | null } | null>(null);
 
   type Event = Parameters<TellerApi['remittance']['advance']>[0]['event'];
   const advance = async (row: RemittanceView, event: Event) => {
@@ -31,7 +29,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
     if (!r.ok && event.type === 'devolver') return list.setRefusal(r.error);
     if (!r.ok) return list.setError(r.error);
-    if (r.data.receipt) setReturned({ remittance: r.data.remittance, receipt: r.data.receipt, printState: r.data.printJob?.state ?? null });
+    if (r.data.receipt) list.setReturned({ cheque: r.data.remittance, receipt: r.data.receipt, printState: r.data.printJob?.state ?? null });
     await list.settled();
   };
 
@@ -50,15 +48,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     <main className="screen" aria-labelledby="remittance-title">
       <h1 id="remittance-title">Remesas al cobro</h1>
       <p className="muted">↑/↓ elige la remesa · E enviada · P pagada · D devuelta (causal y comisión).</p>
-      {returned ? (
-        <ReturnedChequeNotice
-          causalText={returned.remittance.causalText}
-          customerNotice={returned.remittance.customerNotice}
-          receipt={returned.receipt}
-          printState={returned.printState}
-          testId="remittance-returned"
-        />
-      ) : null}
+      <ReturnedChequeNotice returned={list.returned} testId="remittance-returned" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
         <p>No hay remesas al cobro en esta estación.</p>
@@ -86,11 +76,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 </td>
                 <td>{r.city}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
-                <td data-testid="remittance-status">
-                  {STATUS_TEXT[r.status]}
-                  {r.causalText ? ` (${r.causalText})` : ''}
-                  {r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}
-                </td>
+                <td data-testid="remittance-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
                 <td>{r.expectedOn}</td>
                 <td>
                   {r.status === 'recibida' ? (
