@@ -1,66 +1,40 @@
+import { chequeFields, type ChequeFields, type ChequeRow } from '../cheque-columns';
 import type { Db } from '../db';
 
 export type CanjeStatus = 'en_canje' | 'devuelta';
 
-export interface CanjeRecord {
+export interface CanjeRecord extends ChequeFields {
   id: string;
-  sequence: string;
   accountNumber: string;
-  holderName: string;
-  bank: string;
-  chequeNumber: string;
-  drawerAccount: string;
-  city: string;
   amount: number;
   status: CanjeStatus;
   receivedOn: string;
   releaseOn: string;
   returnedOn: string | null;
   causalId: string | null;
-  returnFee: number;
-  centralKey: string;
-  /** ReceiptDocument JSON of the return, once returned. */
-  returnReceipt: string | null;
 }
 
-interface Row {
+interface Row extends ChequeRow {
   id: string;
-  comprobante_sequence: string;
   account_number: string;
-  holder_name: string;
-  bank: string;
-  cheque_number: string;
-  drawer_account: string;
-  city: string;
   amount: number;
   status: CanjeStatus;
   received_on: string;
   release_on: string;
   returned_on: string | null;
   causal_id: string | null;
-  return_fee: number;
-  central_key: string;
-  return_receipt: string | null;
 }
 
 const toRecord = (r: Row): CanjeRecord => ({
+  ...chequeFields(r),
   id: r.id,
-  sequence: r.comprobante_sequence,
   accountNumber: r.account_number,
-  holderName: r.holder_name,
-  bank: r.bank,
-  chequeNumber: r.cheque_number,
-  drawerAccount: r.drawer_account,
-  city: r.city,
   amount: r.amount,
   status: r.status,
   receivedOn: r.received_on,
   releaseOn: r.release_on,
   returnedOn: r.returned_on,
   causalId: r.causal_id,
-  returnFee: r.return_fee,
-  centralKey: r.central_key,
-  returnReceipt: r.return_receipt,
 });
 
 export const canjeRepo = (db: Db) => {

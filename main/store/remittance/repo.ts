@@ -1,30 +1,15 @@
 import type { Remesa, RemesaStatus } from '../../../domain/cheque/remesa';
+import { chequeFields, type ChequeFields, type ChequeRow } from '../cheque-columns';
 import type { Db } from '../db';
 
-export interface RemittanceRecord {
+export interface RemittanceRecord extends ChequeFields {
   remesa: Remesa;
-  sequence: string;
-  holderName: string;
-  bank: string;
-  chequeNumber: string;
-  drawerAccount: string;
-  city: string;
   expectedOn: string;
-  returnFee: number;
-  centralKey: string;
-  /** ReceiptDocument JSON of the return, once returned. */
-  returnReceipt: string | null;
 }
 
-interface Row {
+interface Row extends ChequeRow {
   id: string;
-  comprobante_sequence: string;
   account_number: string;
-  holder_name: string;
-  bank: string;
-  cheque_number: string;
-  drawer_account: string;
-  city: string;
   amount: number;
   status: RemesaStatus;
   received_on: string;
@@ -33,12 +18,10 @@ interface Row {
   paid_on: string | null;
   returned_on: string | null;
   causal_id: string | null;
-  return_fee: number;
-  central_key: string;
-  return_receipt: string | null;
 }
 
 const toRecord = (r: Row): RemittanceRecord => ({
+  ...chequeFields(r),
   remesa: {
     id: r.id,
     accountNumber: r.account_number,
@@ -50,16 +33,7 @@ const toRecord = (r: Row): RemittanceRecord => ({
     ...(r.returned_on === null ? {} : { returnedOn: r.returned_on }),
     ...(r.causal_id === null ? {} : { causalId: r.causal_id }),
   },
-  sequence: r.comprobante_sequence,
-  holderName: r.holder_name,
-  bank: r.bank,
-  chequeNumber: r.cheque_number,
-  drawerAccount: r.drawer_account,
-  city: r.city,
   expectedOn: r.expected_on,
-  returnFee: r.return_fee,
-  centralKey: r.central_key,
-  returnReceipt: r.return_receipt,
 });
 
 export const remittanceRepo = (db: Db) => {

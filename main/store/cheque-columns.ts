@@ -1,0 +1,39 @@
+/** The columns a deposited cheque keeps in both of its tables (remittances, canje_cheques) to be returned. */
+export interface ChequeRow {
+  comprobante_sequence: string;
+  holder_name: string;
+  bank: string;
+  cheque_number: string;
+  drawer_account: string;
+  city: string;
+  return_fee: number;
+  central_key: string;
+  return_receipt: string | null;
+}
+
+export interface ChequeFields {
+  /** Comprobante that received the cheque. */
+  sequence: string;
+  holderName: string;
+  bank: string;
+  chequeNumber: string;
+  drawerAccount: string;
+  city: string;
+  returnFee: number;
+  /** Key of the cheque's own central cheque_deposit, the one a return reverses. */
+  centralKey: string;
+  /** ReceiptDocument JSON of the return, once returned. */
+  returnReceipt: string | null;
+}
+
+export const chequeFields = (r: ChequeRow): ChequeFields => ({
+  sequence: r.comprobante_sequence,
+  holderName: r.holder_name,
+  bank: r.bank,
+  chequeNumber: r.cheque_number,
+  drawerAccount: r.drawer_account,
+  city: r.city,
+  returnFee: r.return_fee,
+  centralKey: r.central_key,
+  returnReceipt: r.return_receipt,
+});
