@@ -11,6 +11,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
+import { PendingBanner } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -128,16 +129,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
               <AmountInput id="transfer-amount" label="Valor a trasladar" value={amount} onChange={setAmount} onEnter={() => void review()} />
             </div>
           ) : null}
-          {pending ? (
-            <div className="error-banner" role="alert" data-testid="transfer-pending">
-              Pendiente de confirmación: {pending}
-              <div className="actions">
-                <button type="button" className="primary" onClick={() => void post()}>
-                  Reintentar
-                </button>
-              </div>
-            </div>
-          ) : null}
+          <PendingBanner message={pending} testId="transfer-pending" onRetry={() => void post()} />
           <ErrorList error={error} />
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!to || busy} />
         </div>

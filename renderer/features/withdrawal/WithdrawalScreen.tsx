@@ -12,6 +12,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { DebitsTable } from '../../components/DebitsTable';
 import { ErrorList } from '../../components/ErrorList';
+import { PendingBanner } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -172,16 +173,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               ) : null}
             </div>
           ) : null}
-          {pending ? (
-            <div className="error-banner" role="alert" data-testid="withdrawal-pending">
-              Pendiente de confirmación: {pending}
-              <div className="actions">
-                <button type="button" className="primary" onClick={() => void post()}>
-                  Reintentar
-                </button>
-              </div>
-            </div>
-          ) : null}
+          <PendingBanner message={pending} testId="withdrawal-pending" onRetry={() => void post()} />
           <ErrorList error={error} />
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
         </div>
