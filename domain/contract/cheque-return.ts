@@ -35,6 +35,8 @@ export const ReturnRequestFields = {
 export const RETURN_ERRORS = [
   'RETURN_CAUSAL_UNKNOWN',
   'RETURN_FEE_EXCEEDS_BALANCE',
+  /** The deposit comprobante was reversed the same day: there is no credit left to undo. */
+  'DEPOSIT_REVERSED',
   'FEE_WAIVER_NEEDS_SUPERVISOR',
   'INVALID_CREDENTIALS',
   'USER_LOCKED_OUT',

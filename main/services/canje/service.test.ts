@@ -103,4 +103,17 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     expect(after.inCanje + after.available).toBe(before.inCanje + before.available + 100_000 - 15_000);
     expect(after.inCanje).toBe(deposited.inCanje === before.inCanje ? before.inCanje : before.inCanje + 100_000);
   });
+
+  it('a deposit reversed the same day leaves nothing to return: refused, nothing sent to central', async () => {
+    w = await world(central);
+    const c = await depositCanje();
+    const SUP = { username: 'supervisor1', password: 'Super.2026' };
+    const req = await w.call('reversal.request', { sequence: c.sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' });
+    const approvalId = req.ok ? (req.data as { approvalId: string }).approvalId : '';
+    expect(await w.call('supervisor.decide', { id: approvalId, source: 'caja', decision: 'aprobar', ...SUP })).toMatchObject({ ok: true });
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence: c.sequence, approvalId })).toMatchObject({ ok: true });
+    const before = count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'");
+    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: false, error: { code: 'DEPOSIT_REVERSED' } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(before);
+  });
 });

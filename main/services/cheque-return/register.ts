@@ -4,6 +4,8 @@ import type { User } from '../../../domain/contract/session';
 import { formatPesos } from '../../../domain/money/pesos';
 import { buildChequeReturnReceipt } from '../../../domain/receipt/build-cheque-return';
 import { AppError } from '../../core/errors';
+import type { Db } from '../../store/db';
+import { reversalRepo } from '../../store/reversal/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
 import type { AuthorizedReturn } from './waiver';
@@ -40,12 +42,19 @@ export const customerNoticeOf = (causalId: string | undefined) => {
  * waiver under their name) and the receipt. Returns the fee and the receipt as JSON for the caller to store.
  */
 export const registerChequeReturn = (
-  deps: ComprobanteDeps,
+  deps: ComprobanteDeps & { db: Db },
   user: User,
   cheque: ReturnedCheque,
   ret: AuthorizedReturn,
   journal: Record<string, unknown>,
 ): { fee: number; receipt: string } => {
+  // The deposit was reversed the same day: its credit is already undone and the cheque went back to the customer.
+  if (reversalRepo(deps.db).ofOriginal(cheque.sequence)) {
+    throw new AppError(
+      'DEPOSIT_REVERSED',
+      `La consignación ${cheque.sequence} fue reversada: el cheque ya no está abonado a la cuenta. No registre la devolución; entregue el cheque al cliente contra firma.`,
+    );
+  }
   const plan = planReturnedCheque(
     { amount: cheque.amount, heldIn: cheque.route === 'canje' ? 'inCanje' : 'onHold', causalId: ret.causalId, chargeFee: ret.chargeFee },
     deps.rules,
