@@ -6,6 +6,7 @@ import { customerKey, type NearThresholdRequest } from '../../../domain/central-
 import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import { protectionUsedElsewhere } from '../../../domain/withdrawal/embargo';
 import type { ComprobanteDeps } from './deps';
+import { NO_ACTIVITY } from './remote-activity';
 import { parseDocKey } from './errors';
 import { bogotaDate } from '../../core/runtime';
 
@@ -40,7 +41,7 @@ export const prefetchCentralFigures = async (deps: ComprobanteDeps, accountNumbe
 };
 
 const elsewhere = (deps: ComprobanteDeps, accountNumber: string, on: string) =>
-  deps.remoteActivity?.elsewhere(accountNumber, on) ?? { withdrawals: { count: 0, amount: 0 }, cashIn: 0, gmfCapUsedInMonth: 0 };
+  deps.remoteActivity?.elsewhere(accountNumber, on) ?? NO_ACTIVITY;
 
 /** Withdrawals from the account today at this workstation and the others (seed 003 cl. 3.12 daily limits). */
 export const withdrawalsToday = (deps: ComprobanteDeps, accountNumber: string, on: string): { count: number; amount: number } => {

@@ -7,22 +7,21 @@ import { createRemoteFigures } from './remote-figures';
  * Unknown is 0.
  */
 export const createRemoteCash = (deps: { central: Pick<CentralClient, 'call'> | null; now?: () => number }) => {
-  const keyOf = (customer: string, month: string) => `${month}|${customer}`;
   const central = deps.central;
-  const figures = createRemoteFigures<number>({
+  const figures = createRemoteFigures<{ customer: string; month: string }, number>({
     now: deps.now,
+    keyOf: (q) => `${q.month}|${q.customer}`,
     fetch: central
-      ? async (key) => {
-          const [month = '', customer = ''] = key.split('|');
-          const r = await central.call('customerCash', { customer, month });
+      ? async (q) => {
+          const r = await central.call('customerCash', q);
           return r.ok ? r.data.elsewhere : null;
         }
       : null,
   });
   return {
-    refresh: (customer: string, month: string): Promise<void> => figures.refresh(keyOf(customer, month)),
-    elsewhere: (customer: string, month: string): number => figures.get(keyOf(customer, month)) ?? 0,
-    known: (customer: string, month: string): boolean => figures.known(keyOf(customer, month)),
+    refresh: (customer: string, month: string): Promise<void> => figures.refresh({ customer, month }),
+    elsewhere: (customer: string, month: string): number => figures.get({ customer, month }) ?? 0,
+    known: (customer: string, month: string): boolean => figures.known({ customer, month }),
   };
 };
 export type RemoteCash = ReturnType<typeof createRemoteCash>;

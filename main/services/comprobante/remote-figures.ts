@@ -2,33 +2,38 @@
 const WAIT_MS = 800;
 /** After central failed to answer, later refreshes run in the background for this long instead of waiting. */
 const QUIET_AFTER_FAILURE_MS = 30_000;
+/** A long day's worth of questions; older ones are never asked again, so the cache starts over past it. */
+const MAX_FIGURES = 2_000;
 
 /**
  * Figures central keeps for the whole bank (a customer's cash in the month, an account's activity of the day),
  * read by postings that are synchronous (one SQLite transaction): each is fetched before, with a bounded wait,
  * and read from here. Without an answer the last known figure stands (none if never answered). `fetch` answers
- * null when central refused or failed.
+ * null when central refused or failed; `keyOf` names a question so that the same one finds its answer.
  */
-export const createRemoteFigures = <V>(deps: { fetch: ((key: string) => Promise<V | null>) | null; now?: () => number }) => {
+export const createRemoteFigures = <Q, V>(deps: { keyOf: (q: Q) => string; fetch: ((q: Q) => Promise<V | null>) | null; now?: (() => number) | undefined }) => {
   const figures = new Map<string, V>();
   const now = deps.now ?? Date.now;
   let failedAt = -Infinity;
   return {
-    refresh: async (key: string): Promise<void> => {
+    refresh: async (q: Q): Promise<void> => {
       const fetch = deps.fetch;
       if (!fetch) return;
-      const call = fetch(key)
+      const call = fetch(q)
         .catch(() => null)
         .then((v) => {
-          if (v !== null) figures.set(key, v);
-          else failedAt = now();
+          if (v === null) failedAt = now();
+          else {
+            if (figures.size >= MAX_FIGURES) figures.clear();
+            figures.set(deps.keyOf(q), v);
+          }
         });
       if (now() - failedAt < QUIET_AFTER_FAILURE_MS) return;
       const answered = await Promise.race([call.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), WAIT_MS).unref())]);
       if (!answered) failedAt = now();
     },
-    get: (key: string): V | undefined => figures.get(key),
-    /** Whether central has answered for `key` (a figure of 0 and "never asked or never answered" differ). */
-    known: (key: string): boolean => figures.has(key),
+    get: (q: Q): V | undefined => figures.get(deps.keyOf(q)),
+    /** Whether central has answered this question (a figure of 0 and "never asked or never answered" differ). */
+    known: (q: Q): boolean => figures.has(deps.keyOf(q)),
   };
 };

@@ -9,28 +9,20 @@ import { createRemoteFigures } from './remote-figures';
  * depositor (central's cash register), so the structuring alert sees deposits split across tills and branches.
  */
 export const createRemoteStructuring = (deps: { central: Pick<CentralClient, 'call'> | null; now?: () => number }) => {
-  const requests = new Map<string, NearThresholdRequest>();
   const central = deps.central;
-  const figures = createRemoteFigures<CashDepositRecord[]>({
+  const figures = createRemoteFigures<NearThresholdRequest, CashDepositRecord[]>({
     now: deps.now,
+    keyOf: (q) => JSON.stringify(q),
     fetch: central
-      ? async (key) => {
-          const req = requests.get(key);
-          if (!req) return null;
-          const r = await central.call('nearThresholdDeposits', req);
-          if (!r.ok) return null;
-          return r.data.deposits.map((d) => ({ on: d.on, amount: d.amount, accountNumber: d.account, depositor: d.depositor as PersonId }));
+      ? async (q) => {
+          const r = await central.call('nearThresholdDeposits', q);
+          return r.ok ? r.data.deposits.map((d) => ({ on: d.on, amount: d.amount, accountNumber: d.account, depositor: d.depositor as PersonId })) : null;
         }
       : null,
   });
-  const keyOf = (req: NearThresholdRequest) => JSON.stringify(req);
   return {
-    refresh: (req: NearThresholdRequest): Promise<void> => {
-      if (requests.size >= 2_000) requests.clear(); // a day of deposits; older windows are never asked again
-      requests.set(keyOf(req), req);
-      return figures.refresh(keyOf(req));
-    },
-    elsewhere: (req: NearThresholdRequest): CashDepositRecord[] => figures.get(keyOf(req)) ?? [],
+    refresh: (req: NearThresholdRequest): Promise<void> => figures.refresh(req),
+    elsewhere: (req: NearThresholdRequest): CashDepositRecord[] => figures.get(req) ?? [],
   };
 };
 export type RemoteStructuring = ReturnType<typeof createRemoteStructuring>;

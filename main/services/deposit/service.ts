@@ -90,7 +90,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         }
         // After the credits, so the deposited cash covers it as the plan assumed (COMMISSION_NOT_COVERED).
         const lines = p.commission.lines.filter((l) => l.amount > 0).map((l) => ({ kind: l.kind, amount: l.amount }));
-        if (p.commission.total > 0 && lines.length > 0) {
+        if (lines.length > 0) {
           ops.push({ ...base, key: deps.ids.uuid(), type: 'deposit_commission', payload: { amount: p.commission.total, lines } });
         }
         return ops;
