@@ -13,6 +13,8 @@ export const DepositedChequeFields = {
   chequeNumber: z.string(),
   city: z.string(),
   amount: PesosSchema,
+  /** The deposit was reversed the same day and the cheque handed back: nothing left to send, pay or return. */
+  depositReversed: z.boolean(),
 };
 
 /** What a returned cheque shows, whichever route (remesa or canje) it travelled. */

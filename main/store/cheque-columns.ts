@@ -9,7 +9,15 @@ export interface ChequeRow {
   return_fee: number;
   central_key: string;
   return_receipt: string | null;
+  /** 1 when the deposit was reversed the same day: computed by DEPOSIT_REVERSED_COLUMN. */
+  deposit_reversed: number;
 }
+
+/**
+ * Selected beside the cheque's own columns: whether its deposit comprobante was reversed. The reversal hands the
+ * cheque back to the customer, so the cheque has nothing left to follow (reversals are append-only).
+ */
+export const DEPOSIT_REVERSED_COLUMN = 'EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = comprobante_sequence) AS deposit_reversed';
 
 export interface ChequeFields {
   /** Comprobante that received the cheque. */
@@ -24,6 +32,7 @@ export interface ChequeFields {
   centralKey: string;
   /** ReceiptDocument JSON of the return, once returned. */
   returnReceipt: string | null;
+  depositReversed: boolean;
 }
 
 export const chequeFields = (r: ChequeRow): ChequeFields => ({
@@ -36,4 +45,5 @@ export const chequeFields = (r: ChequeRow): ChequeFields => ({
   returnFee: r.return_fee,
   centralKey: r.central_key,
   returnReceipt: r.return_receipt,
+  depositReversed: r.deposit_reversed === 1,
 });

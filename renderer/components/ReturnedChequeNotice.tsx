@@ -20,6 +20,11 @@ export const ReturnedChequeNotice = ({ returned, testId }: { returned: ReturnDon
     </section>
   ) : null;
 
-/** A row's state with the causal and the fee once it came back, e.g. "Devuelta (Fondos insuficientes) · comisión $ 15.000". */
-export const returnStatusText = (status: string, r: { causalText?: string | undefined; returnFee: number }): string =>
-  `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}`;
+/**
+ * A row's state with the causal and the fee once it came back, e.g. "Devuelta (Fondos insuficientes) · comisión
+ * $ 15.000"; a cheque whose deposit was reversed has no state left to follow but going back to the customer.
+ */
+export const returnStatusText = (status: string, r: { causalText?: string | undefined; returnFee: number; depositReversed: boolean }): string =>
+  r.depositReversed
+    ? 'Consignación reversada · entregar el cheque al cliente'
+    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}`;

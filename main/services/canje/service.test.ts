@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, reverseSameDay, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
 let central: RunningCentral;
 let w: World;
@@ -107,11 +107,10 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   it('a deposit reversed the same day leaves nothing to return: refused, nothing sent to central', async () => {
     w = await world(central);
     const c = await depositCanje();
-    const SUP = { username: 'supervisor1', password: 'Super.2026' };
-    const req = await w.call('reversal.request', { sequence: c.sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' });
-    const approvalId = req.ok ? (req.data as { approvalId: string }).approvalId : '';
-    expect(await w.call('supervisor.decide', { id: approvalId, source: 'caja', decision: 'aprobar', ...SUP })).toMatchObject({ ok: true });
-    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence: c.sequence, approvalId })).toMatchObject({ ok: true });
+    await reverseSameDay(w, c.sequence);
+    const listed = await w.call('canje.list', {});
+    const rows = listed.ok ? (listed.data as { cheques: { id: string; depositReversed: boolean }[] }).cheques : [];
+    expect(rows.find((r) => r.id === c.id)).toMatchObject({ depositReversed: true });
     const before = count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'");
     expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: false, error: { code: 'DEPOSIT_REVERSED' } });
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(before);

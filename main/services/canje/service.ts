@@ -32,6 +32,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     chequeNumber: r.chequeNumber,
     city: r.city,
     amount: r.amount,
+    depositReversed: r.depositReversed,
     status: r.status === 'devuelta' ? 'devuelta' : r.releaseOn <= today ? 'abonado' : 'en_canje',
     receivedOn: r.receivedOn,
     releaseOn: r.releaseOn,

@@ -5,7 +5,6 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { buildChequeReturnReceipt } from '../../../domain/receipt/build-cheque-return';
 import { AppError } from '../../core/errors';
 import type { Db } from '../../store/db';
-import { reversalRepo } from '../../store/reversal/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
 import type { AuthorizedReturn } from './waiver';
@@ -25,7 +24,17 @@ export interface ReturnedCheque {
   amount: number;
   /** Key of the central `cheque_deposit` of this cheque alone, the one the reversal undoes. */
   centralKey: string;
+  depositReversed: boolean;
 }
+
+/** The deposit was reversed the same day: its credit is already undone and the cheque went back to the customer. */
+export const refuseReversedDeposit = (cheque: { sequence: string; depositReversed: boolean }): void => {
+  if (!cheque.depositReversed) return;
+  throw new AppError(
+    'DEPOSIT_REVERSED',
+    `La consignación ${cheque.sequence} fue reversada: el cheque ya no está abonado a la cuenta y se entrega al cliente contra firma. No registre envío, pago ni devolución de este cheque.`,
+  );
+};
 
 /** What the return receipt is printed under at the devices service: the deposit's sequence plus `-DEV`. */
 export const returnReference = (sequence: string): string => `${sequence}-DEV`;
@@ -48,13 +57,7 @@ export const registerChequeReturn = (
   ret: AuthorizedReturn,
   journal: Record<string, unknown>,
 ): { fee: number; receipt: string } => {
-  // The deposit was reversed the same day: its credit is already undone and the cheque went back to the customer.
-  if (reversalRepo(deps.db).ofOriginal(cheque.sequence)) {
-    throw new AppError(
-      'DEPOSIT_REVERSED',
-      `La consignación ${cheque.sequence} fue reversada: el cheque ya no está abonado a la cuenta. No registre la devolución; entregue el cheque al cliente contra firma.`,
-    );
-  }
+  refuseReversedDeposit(cheque);
   const plan = planReturnedCheque(
     { amount: cheque.amount, heldIn: cheque.route === 'canje' ? 'inCanje' : 'onHold', causalId: ret.causalId, chargeFee: ret.chargeFee },
     deps.rules,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, reverseSameDay, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
 let central: RunningCentral;
 let w: World;
@@ -133,5 +133,20 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     const file = w.core.db.name;
     const onDisk = Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
     expect(onDisk.includes('Super.2026')).toBe(false);
+  });
+
+  it('a deposit reversed the same day: its remesa shows it and can be neither sent, paid nor returned; nothing reaches central', async () => {
+    w = await world(central);
+    const r = await depositRemesa();
+    await reverseSameDay(w, r.sequence);
+    const listed = await w.call('remittance.list', {});
+    const rows = listed.ok ? (listed.data as { remittances: { id: string; depositReversed: boolean }[] }).remittances : [];
+    expect(rows.find((x) => x.id === r.id)).toMatchObject({ depositReversed: true });
+    const outbox = count('SELECT COUNT(*) FROM outbox');
+    for (const event of [{ type: 'enviar' }, { type: 'pagar' }, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true }]) {
+      expect(await advance(r.id, event)).toMatchObject({ ok: false, error: { code: 'DEPOSIT_REVERSED' } });
+    }
+    expect(count('SELECT COUNT(*) FROM outbox')).toBe(outbox);
+    expect(count("SELECT status FROM remittances WHERE id = ?", r.id)).toBe('recibida');
   });
 });

@@ -8,7 +8,7 @@ import { bogotaDate } from '../../core/runtime';
 import type { RemittanceRecord } from '../../store/remittance/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { printReturnReceipt } from '../cheque-return/print';
-import { customerNoticeOf, registerChequeReturn } from '../cheque-return/register';
+import { customerNoticeOf, refuseReversedDeposit, registerChequeReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
 
@@ -40,6 +40,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       chequeNumber: r.chequeNumber,
       city: r.city,
       amount: q.amount,
+      depositReversed: r.depositReversed,
       status: q.status,
       receivedOn: q.receivedOn,
       expectedOn: r.expectedOn,
@@ -57,6 +58,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
     deps.idempotent('remittance.advance', req.idempotencyKey, req, () => {
       const rec = deps.remittances.findById(req.remittanceId);
       if (!rec) throw new AppError('REMITTANCE_NOT_FOUND', 'No existe esa remesa. Actualice la lista e intente de nuevo.');
+      refuseReversedDeposit(rec);
       const now = deps.clock.now();
       const on = bogotaDate(now);
       const at = now.toISOString();
@@ -67,7 +69,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       let receipt: string | null = null;
       if (req.event.type === 'devolver') {
         const q = rec.remesa;
-        const cheque = { route: 'remesa' as const, id: q.id, sequence: rec.sequence, accountNumber: q.accountNumber, holderName: rec.holderName, bank: rec.bank, chequeNumber: rec.chequeNumber, city: rec.city, amount: q.amount, centralKey: rec.centralKey };
+        const cheque = { route: 'remesa' as const, id: q.id, sequence: rec.sequence, accountNumber: q.accountNumber, holderName: rec.holderName, bank: rec.bank, chequeNumber: rec.chequeNumber, city: rec.city, amount: q.amount, centralKey: rec.centralKey, depositReversed: rec.depositReversed };
         ({ fee, receipt } = registerChequeReturn(deps, user, cheque, req.event, { action: 'remesa_devuelta', remittanceId: q.id }));
       } else {
         if (req.event.type === 'pagar') {

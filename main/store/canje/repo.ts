@@ -1,4 +1,4 @@
-import { chequeFields, type ChequeFields, type ChequeRow } from '../cheque-columns';
+import { chequeFields, DEPOSIT_REVERSED_COLUMN, type ChequeFields, type ChequeRow } from '../cheque-columns';
 import type { Db } from '../db';
 
 export type CanjeStatus = 'en_canje' | 'devuelta';
@@ -41,12 +41,12 @@ export const canjeRepo = (db: Db) => {
   const insert = db.prepare(`INSERT INTO canje_cheques (id, comprobante_sequence, account_number, holder_name, bank, cheque_number,
     drawer_account, city, amount, status, received_on, release_on, central_key, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en_canje', ?, ?, ?, ?)`);
-  const byId = db.prepare<[string], Row>('SELECT * FROM canje_cheques WHERE id = ?');
-  const all = db.prepare<[], Row>('SELECT * FROM canje_cheques ORDER BY received_on DESC, comprobante_sequence DESC, id');
+  const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE id = ?`);
+  const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques ORDER BY received_on DESC, comprobante_sequence DESC, id`);
   const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_receipt = ?,
     updated_at = ? WHERE id = ? AND status = 'en_canje'`);
   return {
-    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnReceipt'>, at: string) => {
+    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnReceipt' | 'depositReversed'>, at: string) => {
       insert.run(r.id, r.sequence, r.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, r.amount, r.receivedOn, r.releaseOn, r.centralKey, at);
     },
     findById: (id: string) => {

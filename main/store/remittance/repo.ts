@@ -1,5 +1,5 @@
 import type { Remesa, RemesaStatus } from '../../../domain/cheque/remesa';
-import { chequeFields, type ChequeFields, type ChequeRow } from '../cheque-columns';
+import { chequeFields, DEPOSIT_REVERSED_COLUMN, type ChequeFields, type ChequeRow } from '../cheque-columns';
 import type { Db } from '../db';
 
 export interface RemittanceRecord extends ChequeFields {
@@ -40,13 +40,13 @@ export const remittanceRepo = (db: Db) => {
   const insert = db.prepare(`INSERT INTO remittances (id, comprobante_sequence, account_number, holder_name, bank, cheque_number,
     drawer_account, city, amount, status, received_on, expected_on, central_key, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'recibida', ?, ?, ?, ?)`);
-  const byId = db.prepare<[string], Row>('SELECT * FROM remittances WHERE id = ?');
-  const all = db.prepare<[], Row>('SELECT * FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id');
-  const byStatus = db.prepare<[string], Row>('SELECT * FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id');
+  const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE id = ?`);
+  const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id`);
+  const byStatus = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id`);
   const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?,
     return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
   return {
-    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnReceipt'>, at: string) => {
+    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnReceipt' | 'depositReversed'>, at: string) => {
       const q = r.remesa;
       insert.run(q.id, r.sequence, q.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, q.amount, q.receivedOn, r.expectedOn, r.centralKey, at);
     },

@@ -34,7 +34,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const row = rows[selected];
     if (list.moveSelection(e.key)) e.preventDefault();
-    else if ((e.key === 'd' || e.key === 'D') && row && row.status !== 'devuelta') {
+    else if ((e.key === 'd' || e.key === 'D') && row && row.status !== 'devuelta' && !row.depositReversed) {
       e.preventDefault();
       list.setReturning(row);
     }
@@ -73,7 +73,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
                 <td>{r.releaseOn}</td>
                 <td data-testid="canje-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
                 <td>
-                  {r.status === 'devuelta' ? null : (
+                  {r.status === 'devuelta' || r.depositReversed ? null : (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => list.setReturning(r)}>
                       Devuelto <kbd>D</kbd>
                     </button>

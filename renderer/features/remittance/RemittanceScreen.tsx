@@ -36,7 +36,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const row = rows[selected];
     if (list.moveSelection(e.key)) return e.preventDefault();
-    if (!row) return;
+    if (!row || row.depositReversed) return;
     if (e.key === 'e' || e.key === 'E') void advance(row, { type: 'enviar' });
     else if (e.key === 'p' || e.key === 'P') void advance(row, { type: 'pagar' });
     else if (e.key === 'd' || e.key === 'D') list.setReturning(row);
@@ -79,12 +79,12 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 <td data-testid="remittance-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
                 <td>{r.expectedOn}</td>
                 <td>
-                  {r.status === 'recibida' ? (
+                  {r.status === 'recibida' && !r.depositReversed ? (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => void advance(r, { type: 'enviar' })}>
                       Enviada <kbd>E</kbd>
                     </button>
                   ) : null}
-                  {r.status === 'enviada' ? (
+                  {r.status === 'enviada' && !r.depositReversed ? (
                     <>
                       <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => void advance(r, { type: 'pagar' })}>
                         Pagada <kbd>P</kbd>

@@ -73,3 +73,14 @@ export const world = async (central: RunningCentral, opts: { client?: Pick<Centr
 export type World = Awaited<ReturnType<typeof world>>;
 
 export const CC = (number: string) => ({ type: 'CC' as const, number });
+
+/** Same-day reversal of a comprobante by the teller, approved by supervisor1 (another person). */
+export const reverseSameDay = async (w: World, sequence: string) => {
+  const req = await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' });
+  if (!req.ok) throw new Error(req.error.message);
+  const { approvalId } = req.data as { approvalId: string };
+  const decided = await w.call('supervisor.decide', { id: approvalId, source: 'caja', decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' });
+  if (!decided.ok) throw new Error(decided.error.message);
+  const posted = await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId });
+  if (!posted.ok) throw new Error(posted.error.message);
+};
