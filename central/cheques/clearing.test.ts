@@ -93,6 +93,36 @@ describe('cheques in canje (seed 003 cl. 3.9)', () => {
     expect((await results([reversal(dep.key)]))[0]?.status).toBe('applied');
     expect(await balances()).toMatchObject({ available: 2_500_000, inCanje: 0 });
   });
+
+  it('a late return held online first: the reversal and its fee consume the hold, which cannot serve twice', async () => {
+    const dep = chequeDeposit(500_000, '2025-03-11');
+    await results([dep]);
+    t.clock.advance(DAY);
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 515_000 });
+    const holdId = (h.body as { hold: { holdId: string } }).hold.holdId;
+    // Meanwhile the customer could only take what the hold left: the returned cheque's money stays reserved.
+    expect(await balances()).toEqual({ available: 2_485_000, inCanje: 0, onHold: 515_000 });
+    const held = (key = newKey()): Operation => ({ ...env(key), type: 'reversal', account: MARIA, payload: { reversesKey: dep.key, reasonCode: 'CHEQUE_DEVUELTO', fee: 15_000, holdId } });
+    expect((await results([held()]))[0]?.status).toBe('applied');
+    expect(await balances()).toEqual({ available: 2_485_000, inCanje: 0, onHold: 0 });
+    const other = chequeDeposit(100_000, '2025-03-11');
+    await results([other]);
+    const again: Operation = { ...env(newKey()), type: 'reversal', account: MARIA, payload: { reversesKey: other.key, reasonCode: 'CHEQUE_DEVUELTO', holdId } };
+    expect((await results([again]))[0]).toMatchObject({ status: 'rejected', first: { reason: 'HOLD_ALREADY_USED' } });
+  });
+
+  it('a reversal naming a hold of another account, or none, is refused and moves nothing', async () => {
+    const dep = chequeDeposit(500_000, '2025-03-11');
+    await results([dep]);
+    t.clock.advance(DAY);
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: '240000000029', amount: 1_000 });
+    const foreign = (h.body as { hold: { holdId: string } }).hold.holdId;
+    for (const holdId of [foreign, 'no-such-hold']) {
+      const op: Operation = { ...env(newKey()), type: 'reversal', account: MARIA, payload: { reversesKey: dep.key, reasonCode: 'CHEQUE_DEVUELTO', holdId } };
+      expect((await results([op]))[0]).toMatchObject({ status: 'rejected', first: { reason: holdId === foreign ? 'HOLD_MISMATCH' : 'HOLD_NOT_FOUND' } });
+    }
+    expect(await balances()).toEqual({ available: 3_000_000, inCanje: 0, onHold: 0 });
+  });
 });
 
 describe('deposit commissions (seed 003 cl. 3.8, 4.2 h)', () => {

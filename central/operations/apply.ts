@@ -196,6 +196,14 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
     if (target.type !== 'cheque_deposit' || op.account === undefined || op.account !== target.account) return reject('NOT_REVERSIBLE');
     postings.push({ account: op.account, dAvailable: -fee, dCanje: 0, dHold: 0 });
   }
+  // A held late return: the hold's funds come back to `available`, out of which the credit and fee then go.
+  const holdId = op.payload.holdId;
+  const hold = holdId === undefined ? undefined : sql.get<HoldRow>('SELECT * FROM holds WHERE id = ?', holdId);
+  if (holdId !== undefined && !hold) return reject('HOLD_NOT_FOUND');
+  if (hold && hold.account !== op.account) return reject('HOLD_MISMATCH');
+  if (hold?.state === 'consumed') return reject('HOLD_ALREADY_USED');
+  const consumed = hold?.state === 'active' ? hold : undefined;
+  if (consumed) postings.push({ account: consumed.account, dAvailable: consumed.amount, dCanje: 0, dHold: -consumed.amount });
   // Net per account: the fee and the reversed credit may touch the same one.
   const net = new Map<string, { dAvailable: number; dCanje: number }>();
   for (const p of postings) {
@@ -212,6 +220,7 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
     postings,
     after: () => {
       sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key);
+      if (consumed) sql.run("UPDATE holds SET state = 'consumed', consumed_by = ? WHERE id = ?", op.key, consumed.id);
       cheque?.settle(nowMs, op.key);
     },
   };

@@ -93,6 +93,11 @@ export const OperationPayloads = {
      * with the reversal of the conditional credit; a bank charge, not a customer movement (cl. 7.1).
      */
     fee: PositivePesosSchema.optional(),
+    /**
+     * A late return of a cheque that already cleared takes its credit (and the fee) back from the available
+     * balance: the branch first holds that much online, and the reversal consumes the hold.
+     */
+    holdId: z.string().min(1).optional(),
   }),
   /** Replaces the registered cellphone of a customer (actualización de datos). */
   contact_update: z.object({

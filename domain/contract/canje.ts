@@ -41,6 +41,10 @@ export const canjeChannels = {
     errors: [
       'CANJE_CHEQUE_NOT_FOUND',
       'CANJE_ALREADY_RETURNED',
+      /** A cheque that already cleared: central refused to hold its credit and fee back (e.g. insufficient funds). */
+      'CENTRAL_REFUSED',
+      /** A cheque that already cleared is returned only with central's online answer. */
+      'CENTRAL_UNAVAILABLE',
       ...RETURN_ERRORS,
     ],
   }),

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createCentralClient } from '../../sync/central-client';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
 import { CC, reverseSameDay, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
 
@@ -68,6 +69,47 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ error: { code: 'CANJE_ALREADY_RETURNED' } });
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(1);
     expect(count('SELECT COUNT(*) FROM device_print_jobs WHERE reference = ?', `${c.sequence}-DEV`)).toBe(1);
+  });
+
+  it('a cheque that already cleared is returned only once central holds its credit and fee: refused when the account cannot cover them, the reversal consumes the hold', async () => {
+    w = await world(central);
+    const drain = drainer(w);
+    const c = await depositCanje(500_000);
+    await drain();
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
+    // The customer already spent the cleared money: another workstation holds all but $ 100.000.
+    const before = await centralBalances(w, ACCOUNT);
+    const blocker = await w.client.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: ACCOUNT, amount: before.available - 100_000 });
+    if (!blocker.ok || blocker.data.status !== 'authorized') throw new Error('blocking hold refused');
+    try {
+      const refused = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('conserve el cheque') } });
+    } finally {
+      await w.client.call('releaseHold', { holdId: blocker.data.hold.holdId });
+    }
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+    expect(count('SELECT status FROM canje_cheques WHERE id = ?', c.id)).toBe('en_canje');
+
+    const back = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true });
+    expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta' } } });
+    const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { payload: { holdId?: string } };
+    expect(op.payload.holdId).toEqual(expect.any(String));
+    expect((await centralBalances(w, ACCOUNT)).onHold).toBe(before.onHold + 515_000);
+    await drain();
+    expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
+    // The cheque and its fee left the available balance through the hold; nothing stays reserved.
+    expect(await centralBalances(w, ACCOUNT)).toEqual({ ...before, available: before.available - 515_000 });
+  });
+
+  it('offline, a cheque that already cleared is not returned: the teller keeps it and retries', async () => {
+    w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
+    const c = await depositCanje(300_000);
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
+    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE' } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
+    // Still in canje (not yet cleared), the same cheque is returned offline: its credit never became available.
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-04' WHERE id = ?").run(c.id);
+    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: true });
   });
 
   it('waiving the fee needs a supervisor other than the teller; unknown cheques and causales are refused', async () => {

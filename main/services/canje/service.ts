@@ -10,6 +10,8 @@ import type { Db } from '../../store/db';
 import { printReturnReceipt } from '../cheque-return/print';
 import { customerNoticeOf, registerChequeReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
+import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
+import { planReturnedCheque } from '../../../domain/cheque/returned';
 
 export interface CanjeReturnResult {
   cheque: CanjeChequeView;
@@ -43,7 +45,32 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
   });
   const today = () => bogotaDate(deps.clock.now());
 
-  const returnInStore = (user: User, req: { idempotencyKey: string; chequeId: string } & AuthorizedReturn): CanjeRecord =>
+  /**
+   * A cheque that already cleared was spendable: its credit and fee come back out of the available balance, which
+   * central holds first (under the return's key), so a refusal leaves the cheque abonado and nothing registered.
+   * The return is not taken offline: the teller keeps the cheque and retries. Null when nothing needs holding.
+   */
+  const holdLateReturn = async (req: { idempotencyKey: string; chequeId: string } & AuthorizedReturn): Promise<string | null> => {
+    const rec = deps.canje.findById(req.chequeId);
+    // Anything the return itself refuses (unknown, returned, reversed, not yet cleared) is left to it.
+    if (!rec || rec.status === 'devuelta' || rec.depositReversed || rec.releaseOn > today()) return null;
+    const plan = planReturnedCheque({ amount: rec.amount, heldIn: 'inCanje', causalId: req.causalId, chargeFee: req.chargeFee }, deps.rules);
+    if (!plan.ok) return null;
+    const auth = await authorizeDebit(
+      deps,
+      { key: req.idempotencyKey, account: rec.accountNumber, amount: rec.amount + plan.value.fee },
+      `la devolución del cheque ${rec.chequeNumber}, ya abonado`,
+      'La devolución no quedó registrada: conserve el cheque e informe al supervisor para el cobro al cliente.',
+    );
+    if (auth.status === 'authorized') return auth.holdId;
+    throw new AppError(
+      'CENTRAL_UNAVAILABLE',
+      `Central no responde. El cheque ${rec.chequeNumber} ya fue abonado y su devolución se autoriza en línea: conserve el cheque e intente de nuevo cuando vuelva la conexión.`,
+    );
+  };
+
+  /** `holdId` stays out of the replayed request: a replay after the return finds nothing left to hold. */
+  const returnInStore = (user: User, req: { idempotencyKey: string; chequeId: string } & AuthorizedReturn, holdId: string | null): CanjeRecord =>
     deps.idempotent('canje.return', req.idempotencyKey, req, () => {
       const rec = deps.canje.findById(req.chequeId);
       if (!rec) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'No existe ese cheque en canje. Actualice la lista (F5) e intente de nuevo.');
@@ -51,7 +78,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
         throw new AppError('CANJE_ALREADY_RETURNED', `El cheque ${rec.chequeNumber} ya está registrado como devuelto. Elija otro cheque de la lista.`);
       }
       const now = deps.clock.now();
-      const { fee, receipt } = registerChequeReturn(deps, user, { route: 'canje', ...rec }, req, { action: 'canje_devuelta', canjeChequeId: rec.id });
+      const { fee, receipt } = registerChequeReturn(deps, user, { route: 'canje', ...rec }, { ...req, holdId }, { action: 'canje_devuelta', canjeChequeId: rec.id });
       if (!deps.canje.markReturned(rec.id, { on: bogotaDate(now), causalId: req.causalId, fee, receipt, at: now.toISOString() })) {
         throw new AppError('CANJE_ALREADY_RETURNED', 'Otro usuario registró la devolución de este cheque al mismo tiempo. Actualice la lista.');
       }
@@ -68,7 +95,9 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {
       const { idempotencyKey, chequeId, ...ret } = req;
       const authorized = await authorizeFeeWaiver(deps, user, ret, { canjeChequeId: chequeId });
-      const saved = returnInStore(user, { idempotencyKey, chequeId, ...authorized });
+      const holdId = await holdLateReturn({ idempotencyKey, chequeId, ...authorized });
+      const store = () => returnInStore(user, { idempotencyKey, chequeId, ...authorized }, holdId);
+      const saved = holdId === null ? store() : postAuthorized(deps, holdId, store);
       if (saved.returnReceipt === null) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'La devolución quedó sin comprobante. Informe a soporte.');
       return { cheque: view(saved, today()), ...(await printReturnReceipt(deps, saved.returnReceipt)) };
     },

@@ -54,7 +54,7 @@ export const registerChequeReturn = (
   deps: ComprobanteDeps & { db: Db },
   user: User,
   cheque: ReturnedCheque,
-  ret: AuthorizedReturn,
+  ret: AuthorizedReturn & { holdId?: string | null },
   journal: Record<string, unknown>,
 ): { fee: number; receipt: string } => {
   refuseReversedDeposit(cheque);
@@ -64,7 +64,7 @@ export const registerChequeReturn = (
   );
   if (!plan.ok) throw new AppError(plan.error.code, plan.error.message);
   const fee = plan.value.fee;
-  if (fee > 0) {
+  if (fee > 0 && !ret.holdId) {
     // Central charges the fee with the reversal only if the available balance covers it; say so before.
     const available = deps.accounts.get(cheque.accountNumber)?.account.balances.available ?? 0;
     if (available < fee) {
@@ -88,6 +88,8 @@ export const registerChequeReturn = (
       reversesKey: cheque.centralKey,
       reasonCode: `CHEQUE_DEVUELTO_${plan.value.causal.id}`.slice(0, 40).toUpperCase(),
       ...(fee > 0 ? { fee } : {}),
+      // A late return central already held online (see canje's holdLateReturn): the reversal consumes the hold.
+      ...(ret.holdId ? { holdId: ret.holdId } : {}),
     },
   });
   const trace = { sequence: cheque.sequence, account: cheque.accountNumber };
