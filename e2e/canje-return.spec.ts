@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
 import { fillCheque, openAccount, openTill } from './support/comprobante';
+import { DEMO } from './support/pages';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
-const depositCanje = async (app: Page) => {
+const depositCanje = async (app: Page, amount = 800_000) => {
   await openAccount(app, 'F3', 'Consignación', '240000000086');
-  await fillCheque(app, { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 });
+  await fillCheque(app, { bank: '07', number: '1234567', drawerAccount: '11122233', amount });
   const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
   await expect(dialog.getByTestId('holds')).toContainText('en canje');
   await app.keyboard.press('Enter');
@@ -40,4 +43,63 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(returned.getByTestId('receipt-words')).toHaveText('SON: OCHOCIENTOS MIL PESOS M/CTE');
   // Returned once: the row offers no second return.
   await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
+});
+
+test('a cheque that already cleared comes back late: F5 shows it abonado, the supervisor waives the fee, central holds the credit first', async ({ app, host }) => {
+  await openTill(app);
+  await depositCanje(app, 300_000);
+  await app.keyboard.press('c');
+  const status = app.getByTestId('canje-status');
+  await expect(status).toHaveText('En canje');
+  // Its clearing date reached, moved in the workstation's own store rather than by the clock (an idle night
+  // would lock the session); F5 rereads the list.
+  const db = openDatabase(join(host.dataDir, 'caja.sqlite'));
+  db.prepare('UPDATE canje_cheques SET release_on = received_on').run();
+  db.close();
+  await app.keyboard.press('F5');
+  await expect(status).toHaveText('Abonado');
+  await expect(app.getByTestId('canje-cheques')).toBeFocused();
+  await app.keyboard.press('d');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Cobrar comisión por cheque devuelto').uncheck();
+  await dialog.getByLabel('Causal de devolución').press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('el supervisor escribe su usuario y contraseña');
+  await dialog.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await dialog.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await dialog.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Devuelto (Fondos insuficientes)');
+  const receipt = app.getByTestId('canje-returned').getByTestId('receipt');
+  await expect(receipt).toContainText('DEVOLUCIÓN DE CHEQUE EN CANJE');
+  await expect(receipt).not.toContainText('Comisión cheque devuelto');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: TRESCIENTOS MIL PESOS M/CTE');
+});
+
+test('a deposit reversed the same day: its cheque reads "entregar el cheque al cliente" and offers no return', async ({ app }) => {
+  await openTill(app);
+  await depositCanje(app);
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.getByLabel('Tipo de evento').selectOption('comprobante');
+  await app.getByLabel('Cuenta').fill('240000000086');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(app.getByRole('table', { name: 'Registros del diario' })).toContainText('$ 800.000');
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await panel.getByLabel('Motivo del reverso').selectOption('CUENTA_ERRADA');
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await panel.getByRole('button', { name: /^Aprobar/ }).click();
+  await expect(app.getByTestId('reversal-receipt')).toContainText('REVERSO DE COMPROBANTE');
+  await app.keyboard.press('Escape');
+
+  await app.keyboard.press('c');
+  const list = app.getByTestId('canje-cheques');
+  await expect(app.getByTestId('canje-status')).toHaveText('Consignación reversada · entregar el cheque al cliente');
+  await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
+  await list.press('d');
+  await expect(app.getByRole('dialog', { name: 'Devolver cheque' })).toHaveCount(0);
 });

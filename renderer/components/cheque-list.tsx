@@ -28,6 +28,17 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
   useEffect(() => {
     void load();
   }, [load]);
+  // F5 rereads the list (the home menu's F5 is not listening here): a cheque clears or another teller acts on it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F5' || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      setError(null);
+      void load();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [load]);
   // Keyboard first: the list takes the focus as soon as it has rows (and again after each change).
   const hasRows = rows.length > 0;
   useEffect(() => {
@@ -54,7 +65,7 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
     tableRef.current?.focus();
   };
 
-  return { rows, selected, setSelected, returning, setReturning, error, setError, busy, setBusy, refusal, setRefusal, returned, setReturned, tableRef, moveSelection, settled, closeDialog };
+  return { rows, selected, setSelected, returning, setReturning, error, setError, busy, setBusy, refusal, setRefusal, returned, setReturned, tableRef, moveSelection, settled, closeDialog, reload: load };
 };
 
 interface FooterProps<T extends ReturnedChequeSummary> {
@@ -63,7 +74,7 @@ interface FooterProps<T extends ReturnedChequeSummary> {
   onReturn: (cheque: T, causalId: string, chargeFee: boolean, waiver?: { username: string; password: string }) => void;
 }
 
-/** Volver, and the return dialog while a cheque is being returned. */
+/** Volver, Actualizar, and the return dialog while a cheque is being returned. */
 export const ChequeListFooter = <T extends ReturnedChequeSummary>({ list, onCancel, onReturn }: FooterProps<T>) => {
   const cheque = list.returning;
   return (
@@ -71,6 +82,9 @@ export const ChequeListFooter = <T extends ReturnedChequeSummary>({ list, onCanc
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
           Volver <kbd>Esc</kbd>
+        </button>
+        <button type="button" className="secondary" onClick={() => void list.reload()}>
+          Actualizar <kbd>F5</kbd>
         </button>
       </div>
       {cheque ? (
