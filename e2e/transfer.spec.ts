@@ -45,4 +45,6 @@ test('transfer from a jurídica: ordered by its legal representative with the ce
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
   await expect(app.getByTestId('receipt')).toContainText('****0011');
+  await expect(app.getByTestId('receipt')).toContainText('Ordena');
+  await expect(app.getByTestId('receipt')).toContainText('(representante legal)');
 });

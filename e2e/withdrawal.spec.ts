@@ -149,3 +149,51 @@ test('jurídica: its legal representative (also its authorized person) withdraws
   await expect(app.getByTestId('receipt')).toContainText('Autorización');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DOSCIENTOS MIL PESOS M/CTE');
 });
+
+test('an authorized person withdraws from a natural person\'s account while the holder is away', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000128');
+  const holder = app.getByLabel(/ANDRÉS FELIPE PEÑA OSPINA/);
+  const rosa = app.getByLabel(/ROSA ELENA CÁRDENAS LÓPEZ/);
+  await expect(app.getByTestId('presenters')).toContainText('autorizado');
+  // The first holder starts marked, the usual case; here the teller says who really stands at the counter.
+  await expect(holder).toBeChecked();
+  await app.keyboard.type('300000');
+  await app.keyboard.press('F2');
+  await expect(holder).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(holder).not.toBeChecked();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Marque quién está presente e identificado');
+  await app.keyboard.press('Tab');
+  await expect(rosa).toBeFocused();
+  await app.keyboard.press(' ');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: TRESCIENTOS MIL PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).toContainText('ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
+});
+
+test('inactiva jurídica: its legal representative in person, with a recent certificate; one approval covers the exception and the reactivation', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000136');
+  await expect(app.getByTestId('account-panel')).toContainText('inactiva');
+  // The written authorization is offered for an inactive company's account (it stands in for the representative).
+  await expect(app.getByLabel(/Autorización escrita del representante legal/)).toBeVisible();
+  await app.keyboard.type('100000');
+  await app.keyboard.press('F2');
+  await app.keyboard.press(' ');
+  await expect(app.getByLabel(/CARLOS ALBERTO DÍAZ RAMOS/)).toBeChecked();
+  await app.getByLabel(/Fecha de expedición del Certificado/).fill(bogotaDaysAgo(2));
+  await app.getByLabel(/Fecha de expedición del Certificado/).press('Enter');
+  await supervisorApproves(app, /persona jurídica[\s\S]*reactiva|reactiva[\s\S]*persona jurídica/i);
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm).toContainText('reactivación');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).toContainText('CARLOS ALBERTO DÍAZ RAMOS (representante legal)');
+});

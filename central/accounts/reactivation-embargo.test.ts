@@ -21,13 +21,15 @@ const TODAY = '2025-03-10';
 const INACTIVE = '240000000052';
 const EMBARGOED = '240000000060';
 
-it('demo dates follow the seeding clock: only 240000000052 is inactive (seed 003 cl. 7.1)', () => {
+it('demo dates follow the seeding clock: only a person\'s and a company\'s account are inactive (seed 003 cl. 7.1)', () => {
   const accounts = demoAccounts(TODAY);
+  const inactive = [INACTIVE, '240000000136'];
   for (const a of accounts) {
-    if (a.number === INACTIVE) expect((a.lastCustomerMovementOn ?? '') < '2024-09-10').toBe(true);
+    // Six months before TODAY without customer movement, the regulation's threshold.
+    if (inactive.includes(a.number)) expect((a.lastCustomerMovementOn ?? '') < '2024-09-10').toBe(true);
     else expect(a.lastCustomerMovementOn).toBe('2025-03-01');
   }
-  expect(accounts.filter((a) => a.state === 'inactiva').map((a) => a.number)).toEqual([INACTIVE]);
+  expect(accounts.filter((a) => a.state === 'inactiva').map((a) => a.number)).toEqual(inactive);
 });
 
 it('central and the branch compute the same withdrawable amount for the embargoed demo account (domain-co §3)', async () => {

@@ -85,7 +85,8 @@ const ref = (c: Customer): PersonRef => ({ documentType: c.documentType, documen
 /**
  * `today` is the seeding clock's business date: every date is relative to it, so the demo reads the same on
  * any day. Active accounts moved nine days ago (well inside the six months of seed 003 cl. 7.1); only
- * 240000000052 has gone without customer movement for longer than that and is `inactiva`. 240000000060 carries
+ * 240000000052 (a person's) and 240000000136 (a company's) have gone without customer movement for longer than
+ * that and are `inactiva`. 240000000060 carries
  * a child-support order (CGP art. 594 num. 2): no inembargable amount protects it, so the customer may take
  * only what exceeds the embargo, at the branch and at central alike (domain/withdrawal/embargo.ts).
  */
@@ -116,6 +117,11 @@ export const demoAccounts = (today: string): Account[] => {
     { ...base, number: '240000000078', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], authorized: [ref(AUTHORIZED)], legalRepresentatives: [ref(AUTHORIZED)], state: 'activa', balances: bal(48_000_000), registeredCellphone: COMPANY.cellphone },
     { ...base, number: '240000000086', kind: 'individual', holders: [ref(rosa)], state: 'activa', balances: bal(600_000, 1_200_000), registeredCellphone: rosa.cellphone },
     { ...base, number: '240000000094', kind: 'individual', holders: [ref(juan)], state: 'bloqueada', balances: bal(120_000), registeredCellphone: juan.cellphone },
+    // A natural person's account with an authorized person who withdraws in the holder's absence (cl. 4.1).
+    { ...base, number: '240000000128', kind: 'individual', holders: [ref(andres)], authorized: [ref(rosa)], state: 'activa', balances: bal(1_500_000), registeredCellphone: andres.cellphone },
+    // The company's second account, without customer movement for eight months: reactivating it needs its legal
+    // representative's written authorization (cl. 7.1).
+    { ...base, number: '240000000136', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], legalRepresentatives: [ref(AUTHORIZED)], state: 'inactiva', lastCustomerMovementOn: addMonths(today, -8), balances: bal(5_000_000), registeredCellphone: COMPANY.cellphone },
   ];
 };
 

@@ -25,9 +25,9 @@ it('pages through all reference data by cursor, then returns nothing new', async
     cursor = p.nextCursor;
     if (!p.hasMore) break;
   }
-  // Demo data (seed.ts): 7 customers (5 demo citizens, a company, an authorized person) and 9 accounts.
+  // Demo data (seed.ts): 7 customers (5 demo citizens, a company, an authorized person) and 11 accounts.
   expect(seen.filter((c) => c.entity === 'customer')).toHaveLength(7);
-  expect(seen.filter((c) => c.entity === 'account')).toHaveLength(9);
+  expect(seen.filter((c) => c.entity === 'account')).toHaveLength(11);
   expect(new Set(seen.map(idOf)).size).toBe(seen.length);
   const versions = seen.map((c) => c.version);
   expect(versions).toEqual([...versions].sort((a, b) => a - b));

@@ -1,3 +1,5 @@
+import type { Account } from '../accounts/account';
+import { type PersonId, samePerson } from '../accounts/person';
 import type { IsoDate } from '../calendar/iso-date';
 import type { ReceiptDocument, ReceiptLine } from './document';
 
@@ -22,6 +24,21 @@ export const formatReceiptDate = (date: IsoDate): string => `${date.slice(8, 10)
 
 export const approvalLines = (approvalIds: readonly string[]): ReceiptLine[] =>
   approvalIds.length === 0 ? [] : [{ kind: 'field', label: 'Autorización', value: approvalIds.join(', ') }];
+
+/**
+ * Who disposed of the funds when it was not a holder (an authorized person, a company's legal representative):
+ * the receipt names them and the capacity they acted in, as the teller checked it.
+ */
+export const presenterLines = (account: Account, presenters: readonly PersonId[], label: string): ReceiptLine[] => {
+  const others = presenters.filter((p) => !account.holders.some((h) => samePerson(h.id, p)));
+  if (others.length === 0) return [];
+  const named = others.map((p) => {
+    const rep = account.legalRepresentatives.find((r) => samePerson(r.id, p));
+    const auth = account.authorized.find((a) => samePerson(a.id, p));
+    return `${(rep ?? auth)?.name ?? `${p.type} ${p.number}`} (${rep ? 'representante legal' : 'autorizado'})`;
+  });
+  return [{ kind: 'field', label, value: named.join(' / ') }];
+};
 
 export const assemble = (header: ReceiptHeader, title: string, lines: ReceiptLine[], amountInWords: string): ReceiptDocument => ({
   sequence: header.sequence,

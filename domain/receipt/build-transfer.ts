@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account';
+import type { PersonId } from '../accounts/person';
 import type { TransferPlan } from '../transfer/evaluate';
-import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
+import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
 
@@ -10,12 +11,15 @@ export interface TransferReceiptInput {
   readonly to: Account;
   readonly plan: TransferPlan;
   readonly approvalIds: readonly string[];
+  /** The people the teller identified at the counter. */
+  readonly presenters: readonly PersonId[];
 }
 
-export const buildTransferReceipt = ({ header, from, to, plan, approvalIds }: TransferReceiptInput): ReceiptDocument => {
+export const buildTransferReceipt = ({ header, from, to, plan, approvalIds, presenters }: TransferReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta origen', value: maskAccount(from.number) },
     { kind: 'field', label: 'Titular origen', value: from.holders.map((h) => h.name).join(' / ') },
+    ...presenterLines(from, presenters, 'Ordena'),
     { kind: 'field', label: 'Cuenta destino', value: maskAccount(to.number) },
     { kind: 'rule' },
   ];

@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account';
+import type { PersonId } from '../accounts/person';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
-import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
+import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
 
@@ -9,13 +10,16 @@ export interface WithdrawalReceiptInput {
   readonly account: Account;
   readonly plan: WithdrawalPlan;
   readonly approvalIds: readonly string[];
+  /** The people the teller identified at the counter. */
+  readonly presenters: readonly PersonId[];
 }
 
 /** Customer receipt of an office withdrawal: the GMF and any fee on their own lines (domain-co §1). */
-export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds }: WithdrawalReceiptInput): ReceiptDocument => {
+export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, presenters }: WithdrawalReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
     { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
+    ...presenterLines(account, presenters, 'Retira'),
     { kind: 'rule' },
   ];
   for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });

@@ -42,18 +42,35 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 1_000_000, presenters: [ana.id], payout: { kind: 'efectivo' } });
     const e = evaluateWithdrawal(req, { account, on: '2025-06-10', tillStock: { '50000': 40 }, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
     if (!e.ok) throw new Error(e.errors[0]?.message);
-    const doc = ReceiptDocumentSchema.parse(buildWithdrawalReceipt({ header, account, plan: e.plan, approvalIds: [] }));
+    const doc = ReceiptDocumentSchema.parse(buildWithdrawalReceipt({ header, account, plan: e.plan, approvalIds: [], presenters: req.presenters }));
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000', amount: 4_000 });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total debitado', amount: 1_004_000 });
     expect(doc.amountInWords).toBe('SON: UN MILLÓN DE PESOS M/CTE');
     expect(texts(doc)).not.toContain('998877661234');
+    // The holder herself: no line about who withdrew.
+    expect(doc.lines.some((l) => l.kind === 'field' && l.label === 'Retira')).toBe(false);
+  });
+  it('withdrawal by an authorized person, transfer ordered by a legal representative: the receipt names them and their capacity', () => {
+    const luis = { id: { type: 'CC', number: '79123456' }, name: 'Luis Gómez' } as const;
+    const withAuthorized = { ...account, authorized: [luis] };
+    const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters: [luis.id], payout: { kind: 'efectivo' } });
+    const e = evaluateWithdrawal(req, { account: withAuthorized, on: '2025-06-10', tillStock: { '50000': 40 }, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = buildWithdrawalReceipt({ header, account: withAuthorized, plan: e.plan, approvalIds: [], presenters: req.presenters });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Retira', value: 'Luis Gómez (autorizado)' });
+    const company = { ...account, owner: 'juridica' as const, legalRepresentatives: [luis] };
+    const to = { ...account, number: '556677885678' };
+    const t = evaluateTransfer(TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 50_000, presenters: [luis.id], juridicaCertificateIssuedOn: '2025-06-01' }), { from: company, to, on: '2025-06-10', gmfExemptUsedThisMonth: 0 }, DEFAULT_RULES);
+    if (!t.ok) throw new Error(t.errors[0]?.message);
+    const transfer = buildTransferReceipt({ header, from: company, to, plan: t.plan, approvalIds: ['APR-1'], presenters: [luis.id] });
+    expect(transfer.lines).toContainEqual({ kind: 'field', label: 'Ordena', value: 'Luis Gómez (representante legal)' });
   });
   it('transfer: both accounts masked and the ET 879-14 legend when exempt', () => {
     const to = { ...account, number: '556677885678' };
     const req = TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 500_000, presenters: [ana.id] });
     const e = evaluateTransfer(req, { from: account, to, on: '2025-06-10', gmfExemptUsedThisMonth: 0 }, DEFAULT_RULES);
     if (!e.ok) throw new Error(e.errors[0]?.message);
-    const doc = ReceiptDocumentSchema.parse(buildTransferReceipt({ header, from: account, to, plan: e.plan, approvalIds: [] }));
+    const doc = ReceiptDocumentSchema.parse(buildTransferReceipt({ header, from: account, to, plan: e.plan, approvalIds: [], presenters: req.presenters }));
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cuenta destino', value: '****5678' });
     expect(texts(doc)).toContain('879 num. 14');
     expect(texts(doc)).not.toContain('556677885678');

@@ -82,7 +82,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
             },
           },
         ],
-        receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
+        receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: req.request.presenters }),
         details: { request: req.request as unknown as Record<string, never> },
       });
     });

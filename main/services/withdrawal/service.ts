@@ -138,7 +138,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
             },
           },
         ],
-        receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
+        receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: w.presenters }),
         details: { request: w as unknown as Record<string, never>, payout: p.payout as unknown as Record<string, never> },
         // Paid in contingencia: counted against the caps in the same transaction as the posting.
         after: ({ operations }) => {
