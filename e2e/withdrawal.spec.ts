@@ -56,6 +56,8 @@ test('individual: the holder withdraws cash; the summary shows GMF and commissio
   await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DOSCIENTOS CINCUENTA MIL PESOS M/CTE');
   await expect(app.getByTestId('receipt')).toContainText('Total debitado');
+  // The same date-time the paper carries (drivers/printer/layout.ts), in Bogotá time.
+  await expect(app.getByTestId('receipt-posted-at')).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
 });
 
 test('inactiva: the supervisor reactivates at the workstation and central pays with the reactivation', async ({ app }) => {

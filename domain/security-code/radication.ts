@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatBogotaShort } from '../calendar/bogota-time';
 
 /**
  * A security-code request radicated at the branch after a biometric match (seed 000: "procede a radicar la
@@ -90,15 +91,9 @@ export const recordDelivered = (r: Radication, at: string): RadicationResult => 
   return { ok: true, value: { ...r, deliveredAt: at } };
 };
 
-const TIME = new Intl.DateTimeFormat('es-CO', {
-  timeZone: 'America/Bogota',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
-
 /** Spanish status line for the teller and for the customer's printed constancia. */
 export const radicationStatusMessage = (r: Radication, now: string): string => {
-  const deadline = TIME.format(new Date(ms(r.deadline)));
+  const deadline = formatBogotaShort(ms(r.deadline));
   switch (radicationStatus(r, now)) {
     case 'radicado':
       return `Solicitud radicada con el número ${r.radicado}. El código de seguridad llegará al celular del cliente a más tardar el ${deadline}.`;

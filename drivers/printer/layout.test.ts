@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeReceipt, formatPostedAt, layoutReceipt, wrap } from './layout';
+import { formatReceiptDateTime } from '../../domain/calendar/bogota-time';
+import { encodeReceipt, layoutReceipt, wrap } from './layout';
 import { sampleReceipt } from '../testing/fixtures';
 import { PrinterEmulatorCore, type PrintedPaper } from './emulator/core';
 
@@ -73,12 +74,12 @@ describe('receipt layout (hardware.md §1.1, ReceiptDocument contract)', () => {
 
 describe('the printed date and time are Bogotá’s', () => {
   it('a posting stamped in UTC prints in Bogotá time (UTC−5), across midnight too', () => {
-    expect(formatPostedAt('2026-11-21T23:30:05.123Z')).toBe('21/11/2026 18:30:05');
-    expect(formatPostedAt('2026-11-22T02:10:00.000Z')).toBe('21/11/2026 21:10:00');
-    expect(formatPostedAt('2026-11-21T18:30:05-05:00')).toBe('21/11/2026 18:30:05');
+    expect(formatReceiptDateTime('2026-11-21T23:30:05.123Z')).toBe('21/11/2026 18:30:05');
+    expect(formatReceiptDateTime('2026-11-22T02:10:00.000Z')).toBe('21/11/2026 21:10:00');
+    expect(formatReceiptDateTime('2026-11-21T18:30:05-05:00')).toBe('21/11/2026 18:30:05');
   });
   it('a stamp without a zone is already local and prints as written', () => {
-    expect(formatPostedAt('2026-11-21T18:30')).toBe('21/11/2026 18:30:00');
+    expect(formatReceiptDateTime('2026-11-21T18:30')).toBe('21/11/2026 18:30:00');
   });
   it('the receipt shows the Bogotá time of a UTC stamp', () => {
     const text = layoutReceipt(sampleReceipt({ postedAt: '2026-11-21T23:30:05.000Z' }), '80mm').map((l) => l.text).join('\n');

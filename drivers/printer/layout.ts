@@ -2,6 +2,7 @@ import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { ReceiptDocument } from '../../domain/receipt/document';
 import type { PrinterModel } from '../../domain/devices/config';
 import { formatPesos } from '../../domain/money/pesos';
+import { formatReceiptDateTime } from '../../domain/calendar/bogota-time';
 
 /** One printed line after layout: exactly what the paper shows, before encoding. */
 export interface LaidLine {
@@ -41,27 +42,6 @@ const labelled = (label: string, value: string, width: number): string[] => {
   return [...lines, last, ...wrap(value, width).map((v) => v.padStart(width))];
 };
 
-// Colombia keeps one offset all year; named so that the printed time is the branch's, whatever the OS zone.
-const BOGOTA = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-});
-
-/**
- * `YYYY-MM-DDTHH:mm[:ss]…` → `DD/MM/YYYY HH:mm:ss` in Bogotá time. Postings are stamped in UTC (`…Z`), so a
- * stamp with a zone is converted; one without a zone is already local and is printed as written.
- */
-export const formatPostedAt = (iso: string): string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
-  if (!m) return iso;
-  const instant = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) ? new Date(iso) : null;
-  if (instant && !Number.isNaN(instant.getTime())) {
-    const parts = BOGOTA.formatToParts(instant);
-    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
-  }
-  return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
-};
-
 /** Lays a receipt out for a paper width; pure, so the UI preview and the golden tests share it. */
 export const layoutReceipt = (doc: ReceiptDocument, paper: PaperWidth): LaidLine[] => {
   const cols = COLUMNS[paper];
@@ -81,7 +61,7 @@ export const layoutReceipt = (doc: ReceiptDocument, paper: PaperWidth): LaidLine
   if (doc.copyNumber !== undefined) add(`COPIA No. ${doc.copyNumber}`, 'center', { bold: true, size: 2 });
   out.push(rule);
   for (const l of labelled('Comprobante', doc.sequence, cols)) out.push({ text: l, align: 'left' });
-  for (const l of labelled('Fecha', formatPostedAt(doc.postedAt), cols)) out.push({ text: l, align: 'left' });
+  for (const l of labelled('Fecha', formatReceiptDateTime(doc.postedAt), cols)) out.push({ text: l, align: 'left' });
   for (const l of labelled('Caja', doc.till, cols)) out.push({ text: l, align: 'left' });
   for (const l of labelled('Cajero', doc.teller, cols)) out.push({ text: l, align: 'left' });
   out.push(rule);

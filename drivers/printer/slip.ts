@@ -2,7 +2,8 @@ import type { Pesos } from '../../domain/money/pesos';
 import { formatPesos } from '../../domain/money/pesos';
 import { ESC, QUERY_SLIP, RELEASE_SLIP, type Station, selectStation } from './escpos';
 import { encodeCp858 } from './codepages';
-import { CP858_NUMBER, type EncodeOptions, formatPostedAt } from './layout';
+import { formatReceiptDateTime } from '../../domain/calendar/bogota-time';
+import { CP858_NUMBER, type EncodeOptions } from './layout';
 import type { EscPosPrinter } from './printer';
 import { PrinterError, parseSlipStatus } from './status';
 
@@ -40,7 +41,7 @@ export interface SlipOptions {
 
 /** One line: `sequence  DD/MM/YYYY HH:mm:ss  $ 1.234.567  CODE`. */
 export const validationLine = (v: ValidationImprint): string =>
-  `${v.sequence} ${formatPostedAt(v.postedAt)} ${formatPesos(v.amount)} ${v.verificationCode}`;
+  `${v.sequence} ${formatReceiptDateTime(v.postedAt)} ${formatPesos(v.amount)} ${v.verificationCode}`;
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> => new Promise((resolve, reject) => {
   if (signal?.aborted) { reject(new PrinterError('PRINTER_CANCELLED')); return; }

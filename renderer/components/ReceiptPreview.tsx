@@ -1,8 +1,9 @@
+import { formatReceiptDateTime } from '../../domain/calendar/bogota-time';
 import type { ReceiptDocument } from '../../domain/receipt/document';
 import { ReceiptLines } from './ReceiptLines';
 import './comprobante.css';
 
-/** What the printer will print, as the teller and the customer can read it on screen. */
+/** What the printer will print, as the teller and the customer can read it on screen (the same date-time too). */
 export const ReceiptPreview = ({ receipt, printState }: { receipt: ReceiptDocument; printState?: string | null }) => (
   <section className="receipt" aria-label="Vista previa del comprobante" data-testid="receipt">
     <div className="r-title">{receipt.title}</div>
@@ -18,7 +19,7 @@ export const ReceiptPreview = ({ receipt, printState }: { receipt: ReceiptDocume
     </div>
     <div className="r-row">
       <span>Fecha</span>
-      <span>{new Date(receipt.postedAt).toLocaleString('es-CO', { timeZone: 'America/Bogota' })}</span>
+      <span data-testid="receipt-posted-at">{formatReceiptDateTime(receipt.postedAt)}</span>
     </div>
     <div className="r-row">
       <span>Cajero</span>

@@ -1,10 +1,8 @@
+import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
 import { CONTACT_FIELD_NAMES, type ContactField } from '../../../domain/identity/contact';
 import { maskDocument, type IdentityDocument } from '../../../domain/identity/document';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
 
-const WHEN = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'short', timeStyle: 'short' });
-/** `2/03/26, 9:00 a. m.` in Bogotá time, as the customer reads it. */
-export const formatBogota = (iso: string): string => WHEN.format(new Date(iso));
 
 export interface ConstanciaInput {
   kind: 'radicate' | 'send_now' | 'contact_update';
@@ -44,15 +42,15 @@ export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cliente', value: maskDocument(c.document) },
     { kind: 'field', label: c.kind === 'contact_update' ? 'Referencia' : 'Radicado', value: c.reference },
-    { kind: 'field', label: 'Fecha', value: formatBogota(c.at) },
+    { kind: 'field', label: 'Fecha', value: formatBogotaShort(c.at) },
     { kind: 'field', label: LABELS[c.field ?? 'cellphone'], value: c.maskedCellphone },
   ];
   if (c.kind === 'radicate' && c.deadline) {
-    lines.push({ kind: 'field', label: 'Plazo máximo', value: formatBogota(c.deadline) });
+    lines.push({ kind: 'field', label: 'Plazo máximo', value: formatBogotaShort(c.deadline) });
     lines.push({ kind: 'rule' });
     lines.push({
       kind: 'text',
-      text: `El código de seguridad llegará a su celular a más tardar el ${formatBogota(c.deadline)} (máximo 24 horas).`,
+      text: `El código de seguridad llegará a su celular a más tardar el ${formatBogotaShort(c.deadline)} (máximo 24 horas).`,
     });
   } else if (c.kind === 'send_now') {
     lines.push({ kind: 'rule' });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RadicationRow } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
@@ -11,8 +12,7 @@ const STATE_LABELS: Record<RadicationRow['state'], string> = {
   entregado: 'Entregado',
   vencido: 'Vencido',
 };
-const WHEN = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', dateStyle: 'short', timeStyle: 'short' });
-const when = (iso: string | null) => (iso ? WHEN.format(new Date(iso)) : '—');
+const when = (iso: string | null) => (iso ? formatBogotaShort(iso) : '—');
 const REFRESH_MS = 15_000;
 
 /**

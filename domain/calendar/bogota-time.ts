@@ -1,0 +1,31 @@
+/**
+ * Moments as the branch reads them. Colombia keeps UTC−5 all year, and postings are stamped in UTC, so every
+ * time shown or printed names the zone rather than trusting the machine's: the receipt on screen, the one on
+ * paper and the customer's constancia then agree whatever the OS is set to.
+ */
+const ZONE = 'America/Bogota';
+
+const SHORT = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' });
+
+/** `2/03/26, 9:00 a. m.`: a deadline or a moment in a sentence the customer reads. */
+export const formatBogotaShort = (instant: string | number): string => SHORT.format(new Date(instant));
+
+const PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+
+/**
+ * `YYYY-MM-DDTHH:mm[:ss]…` → `DD/MM/YYYY HH:mm:ss` in Bogotá time: the receipt's date-time, on screen and on
+ * paper. A stamp with a zone is converted; one without a zone is already local and is written as it came.
+ */
+export const formatReceiptDateTime = (iso: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const instant = /(?:Z|[+-]\d{2}:?\d{2})$/.test(iso) ? new Date(iso) : null;
+  if (instant && !Number.isNaN(instant.getTime())) {
+    const parts = PARTS.formatToParts(instant);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  }
+  return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
+};
