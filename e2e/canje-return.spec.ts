@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
-import { fillCheque, openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill, reverseWithApproval } from './support/comprobante';
 import { DEMO } from './support/pages';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
@@ -86,13 +86,7 @@ test('a deposit reversed the same day: its cheque reads "entregar el cheque al c
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(app.getByRole('table', { name: 'Registros del diario' })).toContainText('$ 800.000');
   await app.getByRole('button', { name: 'Reversar' }).click();
-  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
-  await panel.getByLabel('Motivo del reverso').selectOption('CUENTA_ERRADA');
-  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
-  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
-  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await panel.getByRole('button', { name: /^Aprobar/ }).click();
+  await reverseWithApproval(app);
   await expect(app.getByTestId('reversal-receipt')).toContainText('REVERSO DE COMPROBANTE');
   await app.keyboard.press('Escape');
 

@@ -1,6 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
-import { DEMO } from './support/pages';
+import { openAccount, openTill, reverseWithApproval } from './support/comprobante';
 
 test('from the journal: reprint marked COPIA, then a same-day reversal approved by the supervisor with its own receipt', async ({ app }) => {
   await openTill(app);
@@ -33,12 +32,7 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await app.getByRole('button', { name: 'Reversar' }).click();
   const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
   await expect(panel).toContainText('$ 1.200.000');
-  await panel.getByLabel('Motivo del reverso').selectOption('CUENTA_ERRADA');
-  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
-  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
-  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await panel.getByRole('button', { name: /^Aprobar/ }).click();
+  await reverseWithApproval(app);
   const receipt = app.getByTestId('reversal-receipt');
   await expect(receipt).toContainText('REVERSO DE COMPROBANTE');
   await expect(receipt).toContainText('Comprobante reversado: 001-03-000001');

@@ -41,6 +41,20 @@ export const openAccount = async (app: Page, key: 'F3' | 'F4' | 't', heading: st
   }
 };
 
+/**
+ * In the journal's reversal panel of a comprobante (after "Reversar"): reason and explanation, then the
+ * supervisor approves there with their own credentials.
+ */
+export const reverseWithApproval = async (app: Page) => {
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await panel.getByLabel('Motivo del reverso').selectOption('CUENTA_ERRADA');
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await panel.getByRole('button', { name: /^Aprobar/ }).click();
+};
+
 /** The supervisor types their own credentials at the teller's workstation; Enter approves. */
 export const supervisorApproves = async (app: Page, reasons: RegExp | string) => {
   const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
