@@ -4,7 +4,6 @@ import type { User } from '../../../domain/contract/session';
 import { formatPesos } from '../../../domain/money/pesos';
 import { buildChequeReturnReceipt } from '../../../domain/receipt/build-cheque-return';
 import { AppError } from '../../core/errors';
-import type { Db } from '../../store/db';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
 import type { AuthorizedReturn } from './waiver';
@@ -51,7 +50,7 @@ export const customerNoticeOf = (causalId: string | undefined) => {
  * waiver under their name) and the receipt. Returns the fee and the receipt as JSON for the caller to store.
  */
 export const registerChequeReturn = (
-  deps: ComprobanteDeps & { db: Db },
+  deps: ComprobanteDeps,
   user: User,
   cheque: ReturnedCheque,
   ret: AuthorizedReturn & { holdId?: string | null },
