@@ -28,17 +28,21 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
   useEffect(() => {
     void load();
   }, [load]);
-  // F5 rereads the list (the home menu's F5 is not listening here): a cheque clears or another teller acts on it.
+  /** Reread the list (a cheque cleared, another teller acted on one), dropping an error the reread may settle. */
+  const reload = useCallback(() => {
+    setError(null);
+    void load();
+  }, [load]);
+  // F5 rereads (the home menu's F5 is not listening on this screen).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'F5' || document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      setError(null);
-      void load();
+      reload();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [load]);
+  }, [reload]);
   // Keyboard first: the list takes the focus as soon as it has rows (and again after each change).
   const hasRows = rows.length > 0;
   useEffect(() => {
@@ -65,7 +69,7 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
     tableRef.current?.focus();
   };
 
-  return { rows, selected, setSelected, returning, setReturning, error, setError, busy, setBusy, refusal, setRefusal, returned, setReturned, tableRef, moveSelection, settled, closeDialog, reload: load };
+  return { rows, selected, setSelected, returning, setReturning, error, setError, busy, setBusy, refusal, setRefusal, returned, setReturned, tableRef, moveSelection, settled, closeDialog, reload };
 };
 
 interface FooterProps<T extends ReturnedChequeSummary> {
@@ -83,7 +87,7 @@ export const ChequeListFooter = <T extends ReturnedChequeSummary>({ list, onCanc
         <button type="button" className="secondary" onClick={onCancel}>
           Volver <kbd>Esc</kbd>
         </button>
-        <button type="button" className="secondary" onClick={() => void list.reload()}>
+        <button type="button" className="secondary" onClick={list.reload}>
           Actualizar <kbd>F5</kbd>
         </button>
       </div>
