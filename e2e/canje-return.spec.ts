@@ -41,6 +41,7 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(returned.getByTestId('receipt')).toContainText('DEVOLUCIÓN DE CHEQUE EN CANJE');
   await expect(returned.getByTestId('receipt')).toContainText('Comisión cheque devuelto');
   await expect(returned.getByTestId('receipt-words')).toHaveText('SON: OCHOCIENTOS MIL PESOS M/CTE');
+  await expect(returned.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
   // Returned once: the row offers no second return.
   await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
 });

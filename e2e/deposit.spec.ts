@@ -22,6 +22,40 @@ test('cash deposit: count, total, summary, receipt with the amount in words', as
   await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
   await expect(app.getByTestId('receipt')).toContainText('****0011');
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+});
+
+test('paper runs out: the receipt screen says the receipt did not print and why; Reintentar prints it there', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F9');
+  await app.getByLabel('Estado de la impresora emulada').selectOption('paper-out');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('status-device-printer')).toHaveClass(/device-error/);
+  await app.keyboard.press('Escape');
+  await lookup(app, '240000000011');
+  await app.keyboard.type('2'); // 100.000 × 2
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  const status = app.getByTestId('print-status');
+  await expect(status).toHaveAttribute('data-state', 'failed');
+  await expect(status).toContainText('Impresión: el recibo no se imprimió. Impresora sin papel: cambie el rollo y pulse Reintentar');
+  await expect(status).toHaveAttribute('role', 'alert');
+  // The teller changes the roll (the emulator stands in for the hardware), then retries from the keyboard.
+  await app.evaluate(async () => {
+    const t = (window as unknown as { teller: { devices: { emulator(c: object): Promise<unknown> } } }).teller;
+    await t.devices.emulator({ action: 'printer.condition', value: 'ok' });
+  });
+  await status.getByRole('button', { name: 'Reintentar impresión' }).focus();
+  await app.keyboard.press('Enter');
+  await expect(status).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  // Still the posted comprobante's screen, and Enter still starts the next operation.
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toBeHidden();
 });
 
 test('nobody is presumed to deposit: refused until the teller identifies the depositor, then posts once', async ({ app }) => {

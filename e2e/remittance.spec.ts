@@ -49,6 +49,7 @@ test('remesa al cobro returned: causal, fee, the credit reversed and a receipt p
   await expect(returned.getByTestId('receipt')).toContainText('DEVOLUCIÓN DE CHEQUE EN REMESA');
   await expect(returned.getByTestId('receipt')).toContainText('Comisión cheque devuelto');
   await expect(returned.getByTestId('receipt-words')).toHaveText('SON: DOS MILLONES DE PESOS M/CTE');
+  await expect(returned.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
 });
 
 test('not charging the returned-cheque fee needs a supervisor other than the teller (cl. 4.2 h)', async ({ app }) => {

@@ -75,6 +75,7 @@ test('Esc mid-flow: the open request is listed, resumes at the same step and com
   await app.keyboard.press('Enter');
   await expect(message(app)).toContainText('Celular actualizado y código enviado');
   await expect(app.getByTestId('constancia')).toBeVisible();
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
 
   await app.keyboard.press('F7');
   await expect(panel(app).getByTestId('open-flows-empty')).toBeVisible();

@@ -133,6 +133,13 @@ export const devicesChannels = {
     response: JobOut,
     errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET'],
   }),
+  /** One job as it is now: the receipt screens follow their own job until it printed or failed. */
+  'devices.job': channel({
+    access: 'user',
+    request: z.object({ jobId: z.string().min(1) }),
+    response: JobOut,
+    errors: ['PRINT_JOB_NOT_FOUND'],
+  }),
   'devices.jobs': channel({
     access: 'user',
     request: z.object({ reference: z.string().min(1).optional() }),

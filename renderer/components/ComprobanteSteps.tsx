@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ApprovalOperationInput } from '../../domain/contract/approval';
 import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
@@ -79,27 +79,41 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
 };
 
 /** After posting: the sequence, what to hand the customer, the receipt; Enter starts the next operation. */
-export const PostedView = ({ id, title, sequence, instruction, children, onDone }: { id: string; title: string; sequence: string; instruction?: string; children: ReactNode; onDone: () => void }) => (
-  <main
-    className="screen"
-    aria-labelledby={id}
-    // Enter anywhere on this screen (the button has the focus, but a click elsewhere may have taken it).
-    onKeyDown={(e) => {
-      if (e.key === 'Enter') {
+export const PostedView = ({ id, title, sequence, instruction, children, onDone }: { id: string; title: string; sequence: string; instruction?: string; children: ReactNode; onDone: () => void }) => {
+  // Enter with the focus nowhere (a click on the page, or a button that went away, such as a print retry that
+  // succeeded) still starts the next operation: the teller never has to reach for the mouse here.
+  useEffect(() => {
+    const lost = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (document.activeElement === document.body || document.activeElement === null)) {
         e.preventDefault();
         onDone();
       }
-    }}
-  >
-    <h1 id={id}>
-      {title} · {sequence}
-    </h1>
-    {instruction ? <p>{instruction}</p> : null}
-    {children}
-    <div className="actions">
-      <button type="button" className="primary" autoFocus onClick={onDone}>
-        Nueva operación <kbd>Enter</kbd>
-      </button>
-    </div>
-  </main>
-);
+    };
+    window.addEventListener('keydown', lost);
+    return () => window.removeEventListener('keydown', lost);
+  }, [onDone]);
+  return (
+    <main
+      className="screen"
+      aria-labelledby={id}
+      // Enter anywhere on this screen (the button has the focus, but a click elsewhere may have taken it).
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          onDone();
+        }
+      }}
+    >
+      <h1 id={id}>
+        {title} · {sequence}
+      </h1>
+      {instruction ? <p>{instruction}</p> : null}
+      {children}
+      <div className="actions">
+        <button type="button" className="primary" autoFocus onClick={onDone}>
+          Nueva operación <kbd>Enter</kbd>
+        </button>
+      </div>
+    </main>
+  );
+};

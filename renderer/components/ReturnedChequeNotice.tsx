@@ -1,22 +1,24 @@
+import type { TellerApi } from '../../domain/contract/client';
 import type { ReceiptDocument } from '../../domain/receipt/document';
 import { formatPesos } from '../../domain/money/pesos';
+import { PrintStatus, type PrintJobRef } from './PrintStatus';
 import { ReceiptPreview } from './ReceiptPreview';
 
 /** A return the core registered: what the cheque now says, the receipt that went to the printer and its job. */
 export interface ReturnDone {
   cheque: { causalText?: string | undefined; customerNotice?: string | undefined };
   receipt: ReceiptDocument;
-  printState: string | null;
+  printJob: PrintJobRef | null;
 }
 
 /** After a return: what to tell the customer, and the receipt that went to the printer. */
-export const ReturnedChequeNotice = ({ returned, testId }: { returned: ReturnDone | null; testId: string }) =>
+export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: TellerApi; returned: ReturnDone | null; testId: string }) =>
   returned ? (
     <section aria-label="Devolución registrada" data-testid={testId}>
       <p className="notice">
         Cheque devuelto: {returned.cheque.causalText}. Diga al cliente: {returned.cheque.customerNotice}
       </p>
-      <ReceiptPreview receipt={returned.receipt} printState={returned.printState} />
+      <ReceiptPreview receipt={returned.receipt} print={<PrintStatus teller={teller} job={returned.printJob} />} />
     </section>
   ) : null;
 

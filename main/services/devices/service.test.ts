@@ -245,6 +245,8 @@ describe('devices in the core (tempCore, emulated in-process)', () => {
       if (j.ok && (j.data as { jobs: { jobId: string; state: string }[] }).jobs.some((x) => x.jobId === jobId && x.state === 'printed')) break;
       await new Promise((r) => setTimeout(r, 20));
     }
+    expect(await t.call('devices.job', { jobId })).toMatchObject({ ok: true, data: { job: { jobId, state: 'printed', kind: 'test' } } });
+    expect(await t.call('devices.job', { jobId: 'no-such-job' })).toMatchObject({ ok: false, error: { code: 'PRINT_JOB_NOT_FOUND' } });
     const list = await t.call('devices.list');
     expect(list).toMatchObject({ ok: true, data: { jobs: [{ jobId, state: 'printed' }], lastPaper: { kind: 'receipt', complete: true } } });
     expect(JSON.stringify(list)).toContain('Añejo Ñandú: cédula, acción ¿sí? ¡€5!');

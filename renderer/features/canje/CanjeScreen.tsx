@@ -27,7 +27,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
     list.setBusy(false);
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
     if (!r.ok) return list.setRefusal(r.error);
-    list.setReturned({ cheque: r.data.cheque, receipt: r.data.receipt, printState: r.data.printJob.state });
+    list.setReturned({ cheque: r.data.cheque, receipt: r.data.receipt, printJob: r.data.printJob });
     await list.settled();
   };
 
@@ -44,7 +44,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
     <main className="screen" aria-labelledby="canje-title">
       <h1 id="canje-title">Cheques en canje</h1>
       <p className="muted">↑/↓ elige el cheque · D devuelto por la cámara de compensación (causal y comisión) · F5 actualiza.</p>
-      <ReturnedChequeNotice returned={list.returned} testId="canje-returned" />
+      <ReturnedChequeNotice teller={teller} returned={list.returned} testId="canje-returned" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
         <p>No hay cheques en canje recibidos en esta estación. Los cheques de esta plaza consignados con F3 aparecen aquí.</p>

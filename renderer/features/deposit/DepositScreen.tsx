@@ -18,6 +18,7 @@ import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from './bogota';
 import { ChequeRows, emptyCheque, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
+import { PrintStatus } from '../../components/PrintStatus';
 
 const NO_DEPOSITOR =
   'Identifique a quien consigna: presione F2 si es el titular (otra vez F2 para el siguiente titular) o escriba el tipo y número de documento de quien consigna.';
@@ -108,7 +109,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   if (posted) {
     return (
       <PostedView id="deposit-done" title="Consignación registrada" sequence={posted.sequence} onDone={onDone}>
-        <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
+        <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
       </PostedView>
     );
   }

@@ -29,7 +29,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
     if (!r.ok && event.type === 'devolver') return list.setRefusal(r.error);
     if (!r.ok) return list.setError(r.error);
-    if (r.data.receipt) list.setReturned({ cheque: r.data.remittance, receipt: r.data.receipt, printState: r.data.printJob?.state ?? null });
+    if (r.data.receipt) list.setReturned({ cheque: r.data.remittance, receipt: r.data.receipt, printJob: r.data.printJob ?? null });
     await list.settled();
   };
 
@@ -48,7 +48,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     <main className="screen" aria-labelledby="remittance-title">
       <h1 id="remittance-title">Remesas al cobro</h1>
       <p className="muted">↑/↓ elige la remesa · E enviada · P pagada · D devuelta (causal y comisión) · F5 actualiza.</p>
-      <ReturnedChequeNotice returned={list.returned} testId="remittance-returned" />
+      <ReturnedChequeNotice teller={teller} returned={list.returned} testId="remittance-returned" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
         <p>No hay remesas al cobro en esta estación.</p>

@@ -1,26 +1,29 @@
+import type { ReactNode } from 'react';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { ReceiptLines } from '../../components/ReceiptLines';
 
 /** The constancia as the customer gets it: radicado and deadline, never the code. */
-export const Constancia = ({ doc, printState }: { doc: ReceiptDocument; printState: string | null }) => (
-  <section className="sc-constancia" aria-label="Constancia" data-testid="constancia">
-    <div className="r-title">{doc.title}</div>
-    <div className="r-row">
-      <span>
-        Oficina {doc.branch.code} {doc.branch.name}
-      </span>
-      <span>Caja {doc.till}</span>
-    </div>
-    <div className="r-row">
-      <span>Atendió</span>
-      <span>{doc.teller}</span>
-    </div>
-    <hr />
-    <ReceiptLines lines={doc.lines} strongValues />
-    <div className="r-row">
-      <span>Verificación</span>
-      <span>{doc.verificationCode}</span>
-    </div>
-    {printState ? <p className="muted">Impresión: {printState === 'queued' ? 'enviada a la impresora' : printState}</p> : null}
-  </section>
+export const Constancia = ({ doc, print }: { doc: ReceiptDocument; print?: ReactNode }) => (
+  <>
+    <section className="sc-constancia" aria-label="Constancia" data-testid="constancia">
+      <div className="r-title">{doc.title}</div>
+      <div className="r-row">
+        <span>
+          Oficina {doc.branch.code} {doc.branch.name}
+        </span>
+        <span>Caja {doc.till}</span>
+      </div>
+      <div className="r-row">
+        <span>Atendió</span>
+        <span>{doc.teller}</span>
+      </div>
+      <hr />
+      <ReceiptLines lines={doc.lines} strongValues />
+      <div className="r-row">
+        <span>Verificación</span>
+        <span>{doc.verificationCode}</span>
+      </div>
+    </section>
+    {print}
+  </>
 );

@@ -14,6 +14,7 @@ import { CancelReasonDialog } from './CancelReasonForm';
 import { Constancia } from './Constancia';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
 import './security-code.css';
+import { PrintStatus } from '../../components/PrintStatus';
 
 type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { code: string; message: string } };
 
@@ -387,7 +388,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow?.finished ? (
         <div key={round}>
-          {flow.constancia ? <Constancia doc={flow.constancia} printState={flow.printJob?.state ?? null} /> : null}
+          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" />} /> : null}
           <div className="actions">
             {flow.constancia ? (
               <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.printConstancia({ flowId }))}>

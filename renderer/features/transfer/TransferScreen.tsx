@@ -16,6 +16,7 @@ import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from '../withdrawal/DebitParties';
+import { PrintStatus } from '../../components/PrintStatus';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
 type Request = TransferRequestInput;
@@ -94,7 +95,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   if (posted) {
     return (
       <PostedView id="transfer-done" title="Traslado registrado" sequence={posted.sequence} instruction="Entregue el comprobante al cliente. No hay movimiento de efectivo." onDone={onDone}>
-        <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
+        <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
       </PostedView>
     );
   }

@@ -18,6 +18,7 @@ import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
 import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from './DebitParties';
+import { PrintStatus } from '../../components/PrintStatus';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
 
@@ -111,7 +112,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
         instruction={payoutKind !== 'efectivo' ? 'Entregue el cheque de gerencia y haga firmar el comprobante.' : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
         onDone={onDone}
       >
-        <ReceiptPreview receipt={posted.receipt} printState={posted.printJob?.state ?? null} />
+        <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
       </PostedView>
     );
   }

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TellerApi } from '../../domain/contract/client';
+import type { DevicePrintJob } from '../../domain/contract/devices';
+
+/** The job a posting answered with: its id and its state at that moment. */
+export interface PrintJobRef {
+  jobId: string;
+  state: string;
+}
+
+type Shown = Pick<DevicePrintJob, 'state' | 'reason'> | { state: string; reason: null };
+
+/** What the teller hands over: a comprobante's receipt or a radication's constancia. */
+type Paper = 'el recibo' | 'la constancia';
+
+const says = (state: string, paper: Paper): string =>
+  ({
+    queued: 'Impresión: en cola para la impresora…',
+    printing: 'Impresión: imprimiendo…',
+    printed: `Impresión terminada. Entregue ${paper} al cliente.`,
+    failed: `Impresión: ${paper} no se imprimió.`,
+  })[state] ?? `Impresión: ${state}`;
+
+/**
+ * The receipt's own print job, followed until it printed or failed: the posting answers while the paper is
+ * still queued, and a teller who hands over no receipt must know at this screen, not later at Dispositivos.
+ * Every job change pushes `status.changed`, so the job is reread then instead of polled.
+ */
+export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: TellerApi; job: PrintJobRef | null; paper?: Paper }) => {
+  const [shown, setShown] = useState<Shown | null>(job ? { state: job.state, reason: null } : null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const jobId = job?.jobId ?? null;
+
+  const reread = useCallback(async () => {
+    if (!jobId) return;
+    const r = await teller.devices.job({ jobId });
+    if (r.ok) setShown({ state: r.data.job.state, reason: r.data.job.reason });
+  }, [teller, jobId]);
+
+  useEffect(() => {
+    if (!jobId) return undefined;
+    void reread();
+    return teller.on('status.changed', () => void reread());
+  }, [teller, jobId, reread]);
+
+  if (!job || !shown) return null;
+
+  const retry = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await teller.devices.retryJob({ jobId: job.jobId });
+    setBusy(false);
+    if (r.ok) setShown({ state: r.data.job.state, reason: r.data.job.reason });
+    else setError(r.error.message);
+  };
+
+  const failed = shown.state === 'failed';
+  return (
+    <div className={failed ? 'print-status print-failed' : 'print-status muted'} data-testid="print-status" data-state={shown.state} role={failed ? 'alert' : 'status'}>
+      <p>
+        {says(shown.state, paper)}
+        {failed && shown.reason ? ` ${shown.reason.message}` : ''}
+      </p>
+      {failed ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void retry()}
+          // The posted screen takes Enter for "Nueva operación"; on this button Enter means retry.
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.stopPropagation();
+          }}
+        >
+          Reintentar impresión
+        </button>
+      ) : null}
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+};
