@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { REVERSAL_REASONS } from '../../../domain/contract/reversal';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from '../till/ReceiptView';
 
@@ -17,6 +19,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
   const [text, setText] = useState('');
   const [approvalId, setApprovalId] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<ReceiptDocument | null>(null);
+  const [printJob, setPrintJob] = useState<PrintJobRef | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   useEffect(() => {
@@ -31,6 +34,8 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
     const r = await teller.reversal.post({ idempotencyKey: key.current, sequence, approvalId: id });
     if (r.ok) {
       setReceipt(r.data.receipt);
+      // The answer names the job only; PrintStatus reads its state at once.
+      setPrintJob(r.data.printJobId ? { jobId: r.data.printJobId, state: 'queued' } : null);
       onDone();
     } else setError(r.error.message);
   };
@@ -39,7 +44,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
       <h2>Reverso del comprobante {sequence}</h2>
       {candidate ? (
         <p>
-          {candidate.kind} · cuenta {candidate.account} · {formatPesos(candidate.total)} · {candidate.postedAt} · {candidate.teller}
+          {candidate.kind} · cuenta {candidate.account} · {formatPesos(candidate.total)} · {formatReceiptDateTime(candidate.postedAt)} · {candidate.teller}
         </p>
       ) : null}
       {candidate && !candidate.reversible ? <p className="error-banner">{candidate.why}</p> : null}
@@ -70,6 +75,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
         <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s) => (s === 'aprobada' ? void post(approvalId) : setError(`Reverso ${s} por el supervisor.`))} />
       ) : null}
       {receipt ? <ReceiptView doc={receipt} testId="reversal-receipt" /> : null}
+      {receipt ? <PrintStatus teller={teller} job={printJob} /> : null}
       <ErrorBanner message={error} />
     </section>
   );

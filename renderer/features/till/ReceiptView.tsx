@@ -1,4 +1,5 @@
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { formatPesos } from '../../../domain/money/pesos';
 
 /** A receipt or report as the printer will lay it out (roughly), for the screen. */
@@ -9,7 +10,7 @@ export const ReceiptView = ({ doc, testId }: { doc: ReceiptDocument; testId?: st
       doc.title,
       `${doc.branch.code} ${doc.branch.name} · Caja ${doc.till}`,
       `Cajero: ${doc.teller}`,
-      `Fecha: ${doc.postedAt}`,
+      `Fecha: ${formatReceiptDateTime(doc.postedAt)}`,
       '',
       ...doc.lines.map((l) => {
         switch (l.kind) {
