@@ -42,14 +42,15 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await expect(panel.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
 
   // Journal: the reversal and the reprint are entries; the chain still verifies.
-  await app.getByLabel('Tipo de evento').selectOption('reversal');
+  await app.getByLabel('Tipo de evento').selectOption({ label: 'Reverso' });
   await app.getByLabel('Cuenta').fill('');
   await app.getByLabel('Valor desde').fill('');
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(rows).toContainText('reversado');
-  await app.getByLabel('Tipo de evento').selectOption('reprint');
+  await app.getByLabel('Tipo de evento').selectOption({ label: 'Reimpresión' });
   await app.getByRole('button', { name: 'Buscar' }).click();
-  await expect(rows).toContainText('reprint');
+  await expect(rows).toContainText('Reimpresión');
+  await expect(rows).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
   await app.getByRole('button', { name: 'Verificar integridad' }).click();
   await expect(app.getByTestId('journal-status')).toContainText('Diario íntegro');
 });

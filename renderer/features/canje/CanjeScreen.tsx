@@ -5,6 +5,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
+import { formatReceiptDate } from '../../../domain/receipt/build-common';
 
 const STATUS_TEXT: Record<CanjeChequeView['status'], string> = { en_canje: 'En canje', abonado: 'Abonado', devuelta: 'Devuelto' };
 
@@ -70,7 +71,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
                 <td>{r.bank}</td>
                 <td>{r.chequeNumber}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
-                <td>{r.releaseOn}</td>
+                <td>{formatReceiptDate(r.releaseOn)}</td>
                 <td data-testid="canje-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
                 <td>
                   {r.status === 'devuelta' || r.depositReversed ? null : (

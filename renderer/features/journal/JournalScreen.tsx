@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { JOURNAL_ENTRY_TYPES, type JournalEntryType } from '../../../domain/journal/entry';
+import { JOURNAL_ENTRY_LABEL, journalEntryLabel } from '../../../domain/journal/entry-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ReversalPanel } from '../reversal/ReversalPanel';
@@ -85,7 +87,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
             <option value="">Todos</option>
             {JOURNAL_ENTRY_TYPES.map((t) => (
               <option key={t} value={t}>
-                {t}
+                {JOURNAL_ENTRY_LABEL[t]}
               </option>
             ))}
           </select>
@@ -119,9 +121,9 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
           {entries.map((e) => (
             <tr key={e.sequence}>
               <td>{e.sequence}</td>
-              <td>{e.at}</td>
+              <td>{formatReceiptDateTime(e.at)}</td>
               <td>{e.actorName}</td>
-              <td>{e.type}</td>
+              <td>{journalEntryLabel(e.type)}</td>
               <td>{e.account ?? ''}</td>
               <td className="num">{e.amount === null ? '' : formatPesos(e.amount)}</td>
               <td>{e.state ?? ''}</td>

@@ -5,6 +5,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
+import { formatReceiptDate } from '../../../domain/receipt/build-common';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
 
@@ -77,7 +78,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 <td>{r.city}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td data-testid="remittance-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
-                <td>{r.expectedOn}</td>
+                <td>{formatReceiptDate(r.expectedOn)}</td>
                 <td>
                   {r.status === 'recibida' && !r.depositReversed ? (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => void advance(r, { type: 'enviar' })}>

@@ -3,6 +3,7 @@ import type { CashReportResponse, CashReportRow } from '../../../domain/central-
 import type { TellerApi } from '../../../domain/contract/client';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { formatReceiptDate } from '../../../domain/receipt/build-common';
 
 const MONTH = new Intl.DateTimeFormat('es-CO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (m: string) => MONTH.format(new Date(`${m}-01T12:00:00Z`));
@@ -13,7 +14,7 @@ const Rows = ({ rows }: { rows: CashReportRow[] }) => (
   <>
     {rows.map((r) => (
       <tr key={r.key} className={r.reversed ? 'muted' : undefined}>
-        <td>{r.businessDate}</td>
+        <td>{formatReceiptDate(r.businessDate)}</td>
         <td>{r.workstation}</td>
         <td>{r.account}</td>
         <td>{r.direction === 'deposito' ? 'Consignación' : 'Retiro'}</td>
