@@ -1,5 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { fillCheque, openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill, postCashDeposit } from './support/comprobante';
 import type { Page } from '@playwright/test';
 
 const lookup = (app: Page, number: string) => openAccount(app, 'F3', 'Consignación', number);
@@ -34,11 +34,7 @@ test('paper runs out: the receipt screen says the receipt did not print and why;
   await app.keyboard.press('Escape');
   await lookup(app, '240000000011');
   await app.keyboard.type('2'); // 100.000 × 2
-  await app.keyboard.press('F10');
-  await app.keyboard.type('200000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
-  await app.keyboard.press('Enter');
+  await postCashDeposit(app, 200_000);
   await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   const status = app.getByTestId('print-status');
   await expect(status).toHaveAttribute('data-state', 'failed');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/central-control';
-import { openAccount, openTill } from './support/comprobante';
+import { openAccount, openTill, postCashDeposit } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
 /**
@@ -41,11 +41,7 @@ test('central down: a cash deposit is accepted and queued; central back: the que
   await openAccount(app, 'F3', 'Consignación', '240000000011');
   await app.keyboard.press('Enter'); // 100.000: none
   await app.keyboard.type('4'); // 50.000 × 4
-  await app.keyboard.press('F10');
-  await app.keyboard.type('200000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
-  await app.keyboard.press('Enter');
+  await postCashDeposit(app, 200_000);
   await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   await expect(app.getByTestId('status-central')).toHaveText(/Sin conexión · 1 en cola/, { timeout: 20_000 });
   // The last successful sync stays on the bar while offline.

@@ -79,3 +79,13 @@ export const fillCheque = async (app: Page, c: { bank: string; number: string; d
   await app.getByLabel('Total del comprobante').fill(String(c.amount));
   await app.getByLabel('Total del comprobante').press('Enter');
 };
+
+/** With the cash counted: the slip's total (F10), Enter for the summary, Enter to post; waits for the receipt. */
+export const postCashDeposit = async (app: Page, total: number) => {
+  await app.keyboard.press('F10');
+  await app.keyboard.type(String(total));
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toBeVisible();
+};
