@@ -90,6 +90,10 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(report).toContainText('FALTANTE: -$ 100.000');
   await expect(report).toContainText('Aprobó: Marta Rojas');
   await expect(report).toContainText('Provisión de bóveda (1) entradas: $ 500.000');
+  await expect(report).toContainText(/Fecha contable: \d{2}\/\d{2}\/\d{4}/);
+  await expect(report).toContainText(/Apertura: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+  await expect(report).toContainText(/Cierre: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
   await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
 
   // The journal shows the close and verifies.

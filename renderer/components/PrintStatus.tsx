@@ -10,14 +10,19 @@ export interface PrintJobRef {
 
 type Shown = Pick<DevicePrintJob, 'state' | 'reason'> | { state: string; reason: null };
 
-/** What the teller hands over: a comprobante's receipt or a radication's constancia. */
-type Paper = 'el recibo' | 'la constancia';
+/** The paper and what is done with it once printed. */
+const PAPERS = {
+  'el recibo': 'Entregue el recibo al cliente.',
+  'la constancia': 'Entregue la constancia al cliente.',
+  'el reporte de fin de día': 'Firme el reporte y entréguelo al supervisor con el arqueo.',
+} as const;
+type Paper = keyof typeof PAPERS;
 
 const says = (state: string, paper: Paper): string =>
   ({
     queued: 'Impresión: en cola para la impresora…',
     printing: 'Impresión: imprimiendo…',
-    printed: `Impresión terminada. Entregue ${paper} al cliente.`,
+    printed: `Impresión terminada. ${PAPERS[paper]}`,
     failed: `Impresión: ${paper} no se imprimió.`,
   })[state] ?? `Impresión: ${state}`;
 

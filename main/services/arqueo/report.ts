@@ -1,3 +1,5 @@
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
+import { formatReceiptDate } from '../../../domain/receipt/build-common';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
 import { formatPesos } from '../../../domain/money/pesos';
@@ -33,8 +35,8 @@ export const buildCloseReport = (input: {
 }): ReceiptDocument => {
   const { session, closing } = input;
   const lines: ReceiptLine[] = [
-    { kind: 'field', label: 'Fecha contable', value: session.businessDate },
-    { kind: 'field', label: 'Apertura', value: session.openedAt },
+    { kind: 'field', label: 'Fecha contable', value: formatReceiptDate(session.businessDate) },
+    { kind: 'field', label: 'Apertura', value: formatReceiptDateTime(session.openedAt) },
     { kind: 'amount', label: 'Saldo de apertura', amount: session.openingTotal },
   ];
   const byKind = new Map<string, { in: number; out: number; n: number }>();
@@ -67,7 +69,7 @@ export const buildCloseReport = (input: {
     const n = countOf(counted as DenominationCount, d);
     if (n > 0) lines.push({ kind: 'amount', label: `${formatPesos(d)} x ${n}`, amount: d * n });
   }
-  lines.push({ kind: 'rule' }, { kind: 'field', label: 'Cierre', value: input.closedAt });
+  lines.push({ kind: 'rule' }, { kind: 'field', label: 'Cierre', value: formatReceiptDateTime(input.closedAt) });
   return {
     sequence: `${input.branch.code}-${session.tillCode}-CIERRE-${session.businessDate}-${session.id.slice(0, 8)}`,
     title: 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA',

@@ -72,6 +72,11 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     );
     expect(closed.report.title).toBe('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
     expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'FALTANTE', amount: 50_000, negative: true });
+    // Dates as the paper is read in Colombia (Bogotá time), never the stored ISO text.
+    const field = (label: string) => (closed.report.lines as { label?: string; value?: string }[]).find((l) => l.label === label)?.value;
+    expect(field('Fecha contable')).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(field('Apertura')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    expect(field('Cierre')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(data<{ till: null }>(await t.call('till.current')).till).toBeNull();
 
     // Immutable: the store refuses to touch the closed session or add movements to it.

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 
@@ -11,9 +12,19 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   const [reason, setReason] = useState('');
   const [approvalId, setApprovalId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // undefined while unknown; null when the report never reached the printer.
+  const [printJob, setPrintJob] = useState<PrintJobRef | null | undefined>(undefined);
   const key = useRef(crypto.randomUUID());
   useEffect(() => {
-    void teller.till.lastReport({}).then((r) => (r.ok ? setLast(r.data) : setError(r.error.message)));
+    void teller.till.lastReport({}).then(async (r) => {
+      if (!r.ok) return setError(r.error.message);
+      setLast(r.data);
+      if (!r.data.report) return;
+      // The close answers before the paper is out: the report's original job says whether it printed.
+      const jobs = await teller.devices.jobs({ reference: r.data.report.sequence });
+      const original = jobs.ok ? jobs.data.jobs.find((j) => j.copyNumber === 0) : undefined;
+      setPrintJob(original ? { jobId: original.jobId, state: original.state } : null);
+    });
   }, [teller]);
   const ask = async () => {
     const r = await teller.till.requestReopen({ reason });
@@ -29,6 +40,12 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     <main className="screen" aria-labelledby="closed-title">
       <h1 id="closed-title">Caja cerrada</h1>
       {last?.report ? <ReceiptView doc={last.report} testId="close-report" /> : <p className="hint">No hay una caja cerrada hoy en esta estación.</p>}
+      {last?.report && printJob ? <PrintStatus teller={teller} job={printJob} paper="el reporte de fin de día" /> : null}
+      {last?.report && printJob === null ? (
+        <p className="field-error" role="alert">
+          El reporte no llegó a la impresora: revise Dispositivos (F9). Queda guardado aquí.
+        </p>
+      ) : null}
       {last?.reopenable && !approvalId ? (
         <section className="panel">
           <h2>Reabrir la caja</h2>
