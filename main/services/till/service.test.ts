@@ -50,7 +50,7 @@ describe('till opening', () => {
     await asTeller();
     await t.call('till.open', { idempotencyKey: KEY, count, declaredTotal: 2_020_000 });
     expect(await t.call('till.open', { idempotencyKey: KEY, count: { '1000': 1 }, declaredTotal: 1000 })).toMatchObject({ error: { code: 'IDEMPOTENCY_CONFLICT' } });
-    expect(await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count, declaredTotal: 2_020_000 })).toMatchObject({ error: { code: 'TILL_ALREADY_OPEN' } });
+    expect(await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count, declaredTotal: 2_020_000 })).toMatchObject({ error: { code: 'TILL_ALREADY_OPEN', message: expect.stringMatching(/ya está abierta por .+ desde \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}\.$/) } });
   });
 
   it('does not let a supervisor open a till', async () => {

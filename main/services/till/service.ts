@@ -10,6 +10,7 @@ import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 
 export const createTillService = (deps: {
   tills: TillRepo;
@@ -60,7 +61,7 @@ export const createTillService = (deps: {
         const existing = deps.tills.findOpen(deps.tillCode);
         if (existing) {
           const who = deps.users.findById(existing.tellerId)?.displayName ?? existing.tellerId;
-          throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${existing.openedAt}.`);
+          throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${formatReceiptDateTime(existing.openedAt)}.`);
         }
         const now = deps.clock.now();
         const record = {
