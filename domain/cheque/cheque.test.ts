@@ -32,6 +32,13 @@ describe('remesa al cobro (seed 003, clause 3.9)', () => {
     const bad = applyRemesaEvent(sent.value, { type: 'devolver', on: '2025-07-01', causalId: 'codigo-inhabilitado' });
     expect(!bad.ok && bad.error.code).toBe('RETURN_CAUSAL_UNKNOWN');
   });
+  it('a date before the last change is refused, in DD/MM/AAAA, with what to do', () => {
+    const r = applyRemesaEvent(start(), { type: 'enviar', on: '2025-06-26' });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'REMESA_DATE_BEFORE_PREVIOUS',
+      message: expect.stringContaining('La fecha 26/06/2025 es anterior al último cambio de la remesa (27/06/2025). Verifique la fecha y hora del equipo'),
+    });
+  });
   it('property: only recibida→enviada→(pagada|devuelta) is reachable, finals never change, dates never go back', () => {
     const event: fc.Arbitrary<RemesaEvent> = fc.oneof(
       fc.record({ type: fc.constant('enviar' as const), on: fc.constantFrom('2025-06-26', '2025-06-27', '2025-07-01', '2025-07-08') }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type IsoDate, IsoDateSchema } from '../calendar/iso-date';
 import { PositivePesosSchema } from '../money/pesos';
+import { formatReceiptDate } from '../receipt/build-common';
 import { type Result, fail, ok } from '../rules-config/result';
 import { findCausal } from './causales';
 
@@ -51,7 +52,7 @@ export const applyRemesaEvent = (r: Remesa, event: RemesaEvent): Result<Remesa> 
     return fail('REMESA_INVALID_TRANSITION', `La remesa está ${r.status}; no se puede ${event.type}.`, { status: r.status, event: event.type });
   }
   if (event.on < lastDate(r)) {
-    return fail('REMESA_DATE_BEFORE_PREVIOUS', `La fecha ${event.on} es anterior al último cambio de la remesa (${lastDate(r)}).`);
+    return fail('REMESA_DATE_BEFORE_PREVIOUS', `La fecha ${formatReceiptDate(event.on)} es anterior al último cambio de la remesa (${formatReceiptDate(lastDate(r))}). Verifique la fecha y hora del equipo e informe a soporte; no registre el cambio a mano.`);
   }
   switch (event.type) {
     case 'enviar':
