@@ -4,6 +4,19 @@ import type { ReceiptDocument } from '../../domain/receipt/document';
 import { ReceiptLines } from './ReceiptLines';
 import './comprobante.css';
 
+/** The top every paper shares: its title, then the office and the till. */
+export const PaperTop = ({ doc }: { doc: ReceiptDocument }) => (
+  <>
+    <div className="r-title">{doc.title}</div>
+    <div className="r-row">
+      <span>
+        Oficina {doc.branch.code} {doc.branch.name}
+      </span>
+      <span>Caja {doc.till}</span>
+    </div>
+  </>
+);
+
 /**
  * What the printer will print, as the teller and the customer can read it on screen (the same date-time too);
  * `print` says where the paper is (PrintStatus), under the preview: it is not part of what prints.
@@ -11,13 +24,7 @@ import './comprobante.css';
 export const ReceiptPreview = ({ receipt, print }: { receipt: ReceiptDocument; print?: ReactNode }) => (
   <>
     <section className="receipt" aria-label="Vista previa del comprobante" data-testid="receipt">
-      <div className="r-title">{receipt.title}</div>
-      <div className="r-row">
-        <span>
-          Oficina {receipt.branch.code} {receipt.branch.name}
-        </span>
-        <span>Caja {receipt.till}</span>
-      </div>
+      <PaperTop doc={receipt} />
       <div className="r-row">
         <span>Comprobante</span>
         <strong data-testid="receipt-sequence">{receipt.sequence}</strong>

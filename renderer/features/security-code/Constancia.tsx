@@ -1,18 +1,13 @@
 import type { ReactNode } from 'react';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { PaperTop } from '../../components/ReceiptPreview';
 import { ReceiptLines } from '../../components/ReceiptLines';
 
 /** The constancia as the customer gets it: radicado and deadline, never the code. */
 export const Constancia = ({ doc, print }: { doc: ReceiptDocument; print?: ReactNode }) => (
   <>
     <section className="sc-constancia" aria-label="Constancia" data-testid="constancia">
-      <div className="r-title">{doc.title}</div>
-      <div className="r-row">
-        <span>
-          Oficina {doc.branch.code} {doc.branch.name}
-        </span>
-        <span>Caja {doc.till}</span>
-      </div>
+      <PaperTop doc={doc} />
       <div className="r-row">
         <span>Atendió</span>
         <span>{doc.teller}</span>
