@@ -27,7 +27,8 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await expect(rows).toContainText('$ 1.200.000');
 
   await app.getByRole('button', { name: 'Reimprimir' }).click();
-  await expect(app.getByRole('status').filter({ hasText: 'COPIA No. 1' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: '001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
 
   await app.getByRole('button', { name: 'Reversar' }).click();
   const panel = app.getByRole('region', { name: 'Reverso de comprobante' });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
 
@@ -36,18 +36,25 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const jobId = job?.jobId ?? null;
+  const answered = job?.state ?? null;
+  // A late answer about a job no longer on screen must not overwrite the current one.
+  const current = useRef(jobId);
+  current.current = jobId;
 
   const reread = useCallback(async () => {
     if (!jobId) return;
     const r = await teller.devices.job({ jobId });
-    if (r.ok) setShown({ state: r.data.job.state, reason: r.data.job.reason });
+    if (r.ok && current.current === jobId) setShown({ state: r.data.job.state, reason: r.data.job.reason });
   }, [teller, jobId]);
 
   useEffect(() => {
+    // Another job on the same screen (a second return, another copy): start from what its answer said.
+    setShown(jobId && answered ? { state: answered, reason: null } : null);
+    setError(null);
     if (!jobId) return undefined;
     void reread();
     return teller.on('status.changed', () => void reread());
-  }, [teller, jobId, reread]);
+  }, [teller, jobId, answered, reread]);
 
   if (!job || !shown) return null;
 

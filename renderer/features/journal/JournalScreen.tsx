@@ -6,6 +6,7 @@ import { JOURNAL_ENTRY_TYPES, type JournalEntryType } from '../../../domain/jour
 import { JOURNAL_ENTRY_LABEL, journalEntryLabel } from '../../../domain/journal/entry-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { ReversalPanel } from '../reversal/ReversalPanel';
 
 type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: true }>['data']['entries'][number];
@@ -16,6 +17,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', amountMin: '', amountMax: '', state: '' });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [copyJob, setCopyJob] = useState<PrintJobRef | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
 
@@ -49,8 +51,11 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   };
   const reprint = async (sequence: string) => {
     const r = await teller.receipt.reprint({ sequence });
-    if (r.ok) setNotice(`Reimpreso ${sequence}: COPIA No. ${r.data.receipt.copyNumber ?? 1}.`);
-    else setError(r.error.message);
+    if (r.ok) {
+      // Said as sent, not as printed: PrintStatus below follows the copy until the paper is out or fails.
+      setNotice(`${sequence}: COPIA No. ${r.data.receipt.copyNumber ?? 1} enviada a la impresora.`);
+      setCopyJob(r.data.printJob);
+    } else setError(r.error.message);
   };
   const field = (k: keyof typeof filters, label: string) => (
     <div className="field">
@@ -103,6 +108,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         </div>
       </form>
       {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {copyJob ? <PrintStatus teller={teller} job={copyJob} /> : null}
       <table className="grid-table" aria-label="Registros del diario">
         <thead>
           <tr>
