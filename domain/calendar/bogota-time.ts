@@ -3,6 +3,8 @@
  * time shown or printed names the zone rather than trusting the machine's: the receipt on screen, the one on
  * paper and the customer's constancia then agree whatever the OS is set to.
  */
+import type { IsoDate } from './iso-date';
+
 const ZONE = 'America/Bogota';
 
 const SHORT = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' });
@@ -29,3 +31,6 @@ export const formatReceiptDateTime = (iso: string): string => {
   }
   return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 };
+
+/** `YYYY-MM-DD` → `DD/MM/AAAA`, as dates are read in Colombia: a business date is already local, no zone. */
+export const formatReceiptDate = (date: IsoDate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;

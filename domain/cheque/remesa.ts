@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type IsoDate, IsoDateSchema } from '../calendar/iso-date';
 import { PositivePesosSchema } from '../money/pesos';
-import { formatReceiptDate } from '../receipt/build-common';
+import { formatReceiptDate } from '../calendar/bogota-time';
 import { type Result, fail, ok } from '../rules-config/result';
 import { findCausal } from './causales';
 

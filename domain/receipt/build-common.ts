@@ -1,6 +1,5 @@
 import type { Account } from '../accounts/account';
 import { type PersonId, samePerson } from '../accounts/person';
-import type { IsoDate } from '../calendar/iso-date';
 import type { ReceiptDocument, ReceiptLine } from './document';
 
 /** What every Comprobante Único receipt carries besides its lines (domain-co §8 item 5, §10 header). */
@@ -19,8 +18,6 @@ export interface ReceiptHeader {
 /** Customer copies show only the last four digits (domain-co §8: account number + name is confidential). */
 export const maskAccount = (number: string): string => `****${number.slice(-4)}`;
 
-/** DD/MM/AAAA, as dates are read in Colombia. */
-export const formatReceiptDate = (date: IsoDate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 export const approvalLines = (approvalIds: readonly string[]): ReceiptLine[] =>
   approvalIds.length === 0 ? [] : [{ kind: 'field', label: 'Autorización', value: approvalIds.join(', ') }];

@@ -1,7 +1,8 @@
 import type { Account } from '../accounts/account';
 import type { DepositPlan } from '../deposit/evaluate';
 import type { DepositSlip } from '../deposit/slip';
-import { type ReceiptHeader, approvalLines, assemble, formatReceiptDate, maskAccount } from './build-common';
+import { formatReceiptDate } from '../calendar/bogota-time';
+import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
 

@@ -2,10 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
 
-/** The job a posting answered with: its id and its state at that moment. */
+/** The job an operation answered with: its id, and its state at that moment when the answer gave one. */
 export interface PrintJobRef {
   jobId: string;
-  state: string;
+  state?: string;
 }
 
 type Shown = Pick<DevicePrintJob, 'state' | 'reason'> | { state: string; reason: null };
@@ -32,11 +32,13 @@ const says = (state: string, paper: Paper): string =>
  * Every job change pushes `status.changed`, so the job is reread then instead of polled.
  */
 export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: TellerApi; job: PrintJobRef | null; paper?: Paper }) => {
-  const [shown, setShown] = useState<Shown | null>(job ? { state: job.state, reason: null } : null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const jobId = job?.jobId ?? null;
   const answered = job?.state ?? null;
+  // What the operation's answer said, until the job is reread; nothing when it did not say.
+  const fromAnswer = (): Shown | null => (jobId && answered ? { state: answered, reason: null } : null);
+  const [shown, setShown] = useState<Shown | null>(fromAnswer);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   // A late answer about a job no longer on screen must not overwrite the current one.
   const current = useRef(jobId);
   current.current = jobId;
@@ -48,8 +50,8 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
   }, [teller, jobId]);
 
   useEffect(() => {
-    // Another job on the same screen (a second return, another copy): start from what its answer said.
-    setShown(jobId && answered ? { state: answered, reason: null } : null);
+    // Another job on the same screen (a second return, another copy) starts over from its own answer.
+    setShown(fromAnswer());
     setError(null);
     if (!jobId) return undefined;
     void reread();

@@ -1,5 +1,4 @@
-import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
-import { formatReceiptDate } from '../../../domain/receipt/build-common';
+import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
 import { formatPesos } from '../../../domain/money/pesos';

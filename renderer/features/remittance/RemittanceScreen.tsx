@@ -5,7 +5,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
-import { formatReceiptDate } from '../../../domain/receipt/build-common';
+import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
 

@@ -35,7 +35,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
     if (r.ok) {
       setReceipt(r.data.receipt);
       // The answer names the job only; PrintStatus reads its state at once.
-      setPrintJob(r.data.printJobId ? { jobId: r.data.printJobId, state: 'queued' } : null);
+      setPrintJob(r.data.printJobId ? { jobId: r.data.printJobId } : null);
       onDone();
     } else setError(r.error.message);
   };

@@ -3,7 +3,7 @@ import type { CashReportResponse, CashReportRow } from '../../../domain/central-
 import type { TellerApi } from '../../../domain/contract/client';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatReceiptDate } from '../../../domain/receipt/build-common';
+import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 
 const MONTH = new Intl.DateTimeFormat('es-CO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const monthLabel = (m: string) => MONTH.format(new Date(`${m}-01T12:00:00Z`));
