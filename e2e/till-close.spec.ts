@@ -103,7 +103,15 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByTestId('journal-status')).toContainText('Diario íntegro');
   await app.getByLabel('Tipo de evento').selectOption('till_close');
   await app.getByRole('button', { name: 'Buscar' }).click();
-  await expect(app.getByRole('table', { name: 'Registros del diario' })).toContainText('faltante');
+  const rows = app.getByRole('table', { name: 'Registros del diario' });
+  await expect(rows).toContainText('Faltante');
+  // The state filter offers what the column shows: a squared close is not among the shortages.
+  await app.getByLabel('Estado', { exact: true }).selectOption({ label: 'Cuadrada' });
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(rows.locator('tbody tr')).toHaveCount(0);
+  await app.getByLabel('Estado', { exact: true }).selectOption({ label: 'Faltante' });
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(rows.locator('tbody tr')).toHaveCount(1);
 });
 
 test('the pre-close gate blocks closing while an approval is pending and says where to resolve it', async ({ app }) => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { JournalEntryViewSchema } from '../../../domain/contract/journal';
 import type { JournalEntryType } from '../../../domain/journal/entry';
+import { journalStatesLike } from '../../../domain/journal/state-labels';
 import type { JournalRepo } from '../../store/journal/repo';
 import type { UsersRepo } from '../../store/users/repo';
 
@@ -41,7 +42,7 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo 
       account: q.account,
       amountMin: q.amountMin,
       amountMax: q.amountMax,
-      state: q.state,
+      states: q.state ? journalStatesLike(q.state) : undefined,
       beforeSequence: q.beforeSequence,
       limit: q.limit + 1,
     });

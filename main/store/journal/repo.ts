@@ -22,7 +22,8 @@ export interface JournalQuery {
   account?: string | undefined;
   amountMin?: number | undefined;
   amountMax?: number | undefined;
-  state?: string | undefined;
+  /** Any of these stored states (one label on screen may stand for several, see domain/journal/state-labels). */
+  states?: readonly string[] | undefined;
   /** Newest first; page with `beforeSequence`. */
   beforeSequence?: number | undefined;
   limit: number;
@@ -177,7 +178,7 @@ export const journalRepo = (db: Db) => {
       add(`${ACCOUNT} = ?`, q.account);
       add(`${AMOUNT} >= ?`, q.amountMin);
       add(`${AMOUNT} <= ?`, q.amountMax);
-      add(`${STATE} = ?`, q.state);
+      if (q.states && q.states.length > 0) add(`${STATE} IN (SELECT value FROM json_each(?))`, JSON.stringify(q.states));
       add('sequence < ?', q.beforeSequence);
       const sql = `SELECT ${COLUMNS} FROM journal ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sequence DESC LIMIT ?`;
       return db.prepare<(string | number)[], JournalRow>(sql).all(...args, q.limit);

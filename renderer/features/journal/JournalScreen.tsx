@@ -4,6 +4,7 @@ import type { JournalStatus } from '../../../domain/contract/journal';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { JOURNAL_ENTRY_TYPES, type JournalEntryType } from '../../../domain/journal/entry';
 import { JOURNAL_ENTRY_LABEL, journalEntryLabel } from '../../../domain/journal/entry-labels';
+import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journal/state-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
@@ -100,7 +101,17 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         {field('account', 'Cuenta')}
         {field('amountMin', 'Valor desde')}
         {field('amountMax', 'Valor hasta')}
-        {field('state', 'Estado')}
+        <div className="field">
+          <label htmlFor="jf-state">Estado</label>
+          <select id="jf-state" value={filters.state} onChange={(e) => setFilters({ ...filters, state: e.target.value })}>
+            <option value="">Todos</option>
+            {JOURNAL_STATE_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="actions">
           <button type="submit" className="primary">
             Buscar
@@ -132,7 +143,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
               <td>{journalEntryLabel(e.type)}</td>
               <td>{e.account ?? ''}</td>
               <td className="num">{e.amount === null ? '' : formatPesos(e.amount)}</td>
-              <td>{e.state ?? ''}</td>
+              <td>{e.state === null ? '' : journalStateLabel(e.state)}</td>
               <td>{e.reference ?? ''}</td>
               <td>
                 {e.type === 'comprobante' && e.reference ? (

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { ApprovalStatus } from '../approval/request';
+import type { ApprovalStateSchema } from '../central-api/approvals';
+import type { TillTransferState } from '../central-api/till-transfers';
+import type { RemesaStatus } from '../cheque/remesa';
+import type { ArqueoOutcome, CountDecision } from '../till/arqueo';
+
+// One record per source of values, typed by that source, so a new approval, transfer, remesa or count state
+// cannot ship without the name the journal screen gives it.
+const APPROVAL: Record<ApprovalStatus | 'solicitada', string> = {
+  solicitada: 'Solicitada',
+  pendiente: 'Pendiente',
+  aprobada: 'Aprobada',
+  rechazada: 'Rechazada',
+  vencida: 'Vencida',
+};
+// Approvals decided at central (another workstation's supervisor) are journaled in central's words.
+const CENTRAL_APPROVAL: Record<z.infer<typeof ApprovalStateSchema>, string> = {
+  pending: APPROVAL.pendiente,
+  approved: APPROVAL.aprobada,
+  rejected: APPROVAL.rechazada,
+  expired: APPROVAL.vencida,
+};
+const TRANSFER: Record<TillTransferState | 'enviado' | 'entrante' | 'saldo_inicial', string> = {
+  en_transito: 'En tránsito',
+  aceptado: 'Aceptado',
+  rechazado: 'Rechazado',
+  enviado: 'Enviado',
+  entrante: 'Entrante',
+  saldo_inicial: 'Saldo inicial',
+};
+const COUNT: Record<ArqueoOutcome | CountDecision['next'], string> = {
+  cuadrada: 'Cuadrada',
+  faltante: 'Faltante',
+  sobrante: 'Sobrante',
+  // A count's decision: no difference closes, as a till close that squares.
+  cerrar: 'Cuadrada',
+  recontar: 'Recontar',
+  aprobar: 'Diferencia: requiere aprobación',
+};
+const REMESA: Record<`remesa_${Exclude<RemesaStatus, 'recibida'>}`, string> = {
+  remesa_enviada: 'Remesa enviada',
+  remesa_pagada: 'Remesa pagada',
+  remesa_devuelta: 'Remesa devuelta',
+};
+const OTHER = {
+  reversado: 'Reversado',
+  canje_devuelta: 'Cheque de canje devuelto',
+  branch_mode: 'Cambio de modo de la oficina',
+  sync_rejection_reviewed: 'Rechazo de central revisado',
+} as const;
+
+/** What the journal's "Estado" column shows for each state, action or status a journal payload stores. */
+export const JOURNAL_STATE_LABEL: Readonly<Record<string, string>> = { ...APPROVAL, ...CENTRAL_APPROVAL, ...TRANSFER, ...COUNT, ...REMESA, ...OTHER };
+
+/** The label of a stored value; a value this build does not know (a newer workstation's) is shown as stored. */
+export const journalStateLabel = (stored: string): string => JOURNAL_STATE_LABEL[stored] ?? stored;
+
+/**
+ * Every stored value shown under the same label as `stored`, so that filtering by what the screen shows finds
+ * a local approval (`aprobada`) and one decided at central (`approved`) alike.
+ */
+export const journalStatesLike = (stored: string): string[] => {
+  const label = journalStateLabel(stored);
+  const same = Object.keys(JOURNAL_STATE_LABEL).filter((k) => JOURNAL_STATE_LABEL[k] === label);
+  return same.length > 0 ? same : [stored];
+};
+
+/** One filter option per label, in Spanish alphabetical order; the value is one stored value under it. */
+export const JOURNAL_STATE_OPTIONS: readonly { value: string; label: string }[] = [...new Map(Object.entries(JOURNAL_STATE_LABEL).map(([value, label]) => [label, value])).entries()]
+  .map(([label, value]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'es'));
