@@ -1,6 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { DEMO } from './support/pages';
-import { openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { bogotaDaysAgo, openAccount, openTill, supervisorApproves } from './support/comprobante';
 
 test('conjunta: refused without all holders, accepted with them after the approvals the core asks for', async ({ app }) => {
   await openTill(app);
@@ -106,8 +106,6 @@ test('cheque de gerencia: no cash is paid, the cheque goes to the holder', async
 });
 
 /** Bogotá's business date `daysAgo` days back, as the core reckons the certificate's age. */
-const bogotaDaysAgo = (daysAgo: number) => new Date(Date.now() - 5 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
 test('jurídica: its legal representative (also its authorized person) withdraws with a recent Certificado de Existencia; the supervisor approves', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000078');
@@ -183,8 +181,8 @@ test('inactiva jurídica: its legal representative in person, with a recent cert
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000136');
   await expect(app.getByTestId('account-panel')).toContainText('inactiva');
-  // The written authorization is offered for an inactive company's account (it stands in for the representative).
-  await expect(app.getByLabel(/Autorización escrita del representante legal/)).toBeVisible();
+  // The representative in person is the reactivation's authorization here; without a debit it has its own screen.
+  await expect(app.getByTestId('inactive-notice')).toContainText('Reactivación de cuenta (A)');
   await app.keyboard.type('100000');
   await app.keyboard.press('F2');
   await app.keyboard.press(' ');

@@ -27,6 +27,8 @@ import { createDeviceService } from './services/devices/service';
 import { comprobanteFeatures } from './services/comprobante/wire';
 import { devicesPrinter } from './services/receipt/printer-port';
 import { securityCodeFeature } from './services/security-code/wire';
+import { reactivationHandlers } from './services/reactivation/handlers';
+import { createReactivationService } from './services/reactivation/service';
 import { referenceRepo } from './store/reference/repo';
 import type { CentralClient } from './sync/central-client';
 
@@ -127,6 +129,9 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     central: sync.client ?? deps.centralClient ?? null, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
     maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log, branchStatus: config.branchStatus,
   });
+  const reactivation = createReactivationService({
+    ...comprobante.deps, db, requests: tillFeature.requests, printer: devices,
+  });
   journalHealth = tillFeature.health;
   reportStatus = tillFeature.statusChanged;
   tillFeature.startup();
@@ -140,6 +145,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     ...securityCode.handlers,
     ...syncHandlers(sync),
     ...comprobante.handlers,
+    ...reactivationHandlers(reactivation),
   };
 
   // The idle lock must fire even when nobody calls the core (the UI learns through session.changed).

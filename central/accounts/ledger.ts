@@ -197,6 +197,20 @@ export const reactivate = (sql: Sql, account: string): void => {
   if (changed.changes > 0) bumpVersion(sql, 'account', account);
 };
 
+/**
+ * Seed 003 cl. 7.1: reactivated at an office without a debit. The date starts the six-month term again (no
+ * movement happened, so `lastCustomerMovementOn` stays as it was).
+ */
+export const reactivateWithoutMovement = (sql: Sql, account: string, on: string): void => {
+  sql.run(
+    `UPDATE accounts SET data = json_set(data, '$.state', CASE json_extract(data, '$.state') WHEN 'inactiva' THEN 'activa' ELSE json_extract(data, '$.state') END, '$.reactivatedOn', ?)
+     WHERE number = ?`,
+    on,
+    account,
+  );
+  bumpVersion(sql, 'account', account);
+};
+
 /** Business date at the branch (Colombia, UTC−5 all year) of an instant. */
 export const bogotaDay = (ms: number): string => new Date(ms - 5 * 3_600_000).toISOString().slice(0, 10);
 

@@ -100,6 +100,25 @@ it('an inactive account takes a debit only with the branch’s reactivation, and
   expect(after.balances).toEqual({ available: 299_800, inCanje: 0, onHold: 0 });
 });
 
+it('an inactive account reactivated at the office without a debit: active, dated, no balance moved and no customer movement (cl. 7.1)', async () => {
+  const before = await accountOf(t, INACTIVE);
+  const op = (account: string): OpOf<'account_reactivation'> => ({
+    key: newKey(), branch: '001', workstation: '001-01', occurredAt: '2025-03-10T10:00:00-05:00', account,
+    type: 'account_reactivation', payload: { reactivation: { approvalId: 'apr-9' }, authorizedBy: 'presencial' },
+  });
+  const r = BatchResponseSchema.parse((await batch(t, [op(INACTIVE)])).body).results;
+  expect(r[0]?.status).toBe('applied');
+  const after = await accountOf(t, INACTIVE);
+  expect(after).toMatchObject({ state: 'activa', reactivatedOn: TODAY, balances: before.balances, lastCustomerMovementOn: before.lastCustomerMovementOn });
+  // Now a plain debit passes central's state check.
+  const hold = await t.call('authorizeWithdrawal', { key: newKey(), account: INACTIVE, amount: 50_200 });
+  expect(hold.body).toMatchObject({ status: 'authorized' });
+  // A blocked account is not unblocked by a reactivation.
+  const blocked = BatchResponseSchema.parse((await batch(t, [op('240000000094')])).body).results;
+  expect(blocked[0]).toMatchObject({ status: 'rejected', first: { reason: 'ACCOUNT_BLOCKED' } });
+  expect((await accountOf(t, '240000000094')).state).toBe('bloqueada');
+});
+
 it('a returned cheque reverses the canje credit and charges the returned-cheque fee in the same operation (seed 003 cl. 4.2 h)', async () => {
   const MARIA = '240000000011';
   const cheque = { ...withdrawal(MARIA, 1), type: 'cheque_deposit' as const, payload: { amount: 400_000, cheques: [{ bankCode: '007', number: '123', amount: 400_000 }] } };

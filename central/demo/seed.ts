@@ -102,6 +102,7 @@ export const demoAccounts = (today: string): Account[] => {
     legalRepresentatives: [] as PersonRef[],
     openedOn: addMonths(today, -65),
     lastCustomerMovementOn: addDays(today, -9) as string | null,
+    reactivatedOn: null,
     city: 'Bogotá D.C.',
     branch: DEMO_BRANCH.code,
     owner: 'natural' as const,
@@ -119,8 +120,8 @@ export const demoAccounts = (today: string): Account[] => {
     { ...base, number: '240000000094', kind: 'individual', holders: [ref(juan)], state: 'bloqueada', balances: bal(120_000), registeredCellphone: juan.cellphone },
     // A natural person's account with an authorized person who withdraws in the holder's absence (cl. 4.1).
     { ...base, number: '240000000128', kind: 'individual', holders: [ref(andres)], authorized: [ref(rosa)], state: 'activa', balances: bal(1_500_000), registeredCellphone: andres.cellphone },
-    // The company's second account, without customer movement for eight months: reactivating it needs its legal
-    // representative's written authorization (cl. 7.1).
+    // The company's second account, without customer movement for eight months: its legal representative
+    // reactivates it in person or by a written authorization someone else brings (cl. 7.1, Reactivación de cuenta).
     { ...base, number: '240000000136', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], legalRepresentatives: [ref(AUTHORIZED)], state: 'inactiva', lastCustomerMovementOn: addMonths(today, -8), balances: bal(5_000_000), registeredCellphone: COMPANY.cellphone },
   ];
 };

@@ -21,6 +21,7 @@ import {
   bumpVersion,
   putAccount,
   reactivate,
+  reactivateWithoutMovement,
   recordCustomerMovement,
   type Posting,
 } from '../accounts/ledger';
@@ -145,6 +146,14 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       if (account.state === 'cancelada') return reject('ACCOUNT_CANCELLED');
       if (account.balances.available < op.payload.amount) return reject('INSUFFICIENT_FUNDS');
       return { ok: true, postings: [{ account: op.account, dAvailable: -op.payload.amount, dCanje: 0, dHold: 0 }] };
+    }
+    case 'account_reactivation': {
+      // The branch checked who asked and a supervisor approved (cl. 7.1); a blocked or cancelled account stays so.
+      const account = getAccount(sql, op.account);
+      if (!account) return reject('ACCOUNT_NOT_FOUND');
+      if (account.state === 'bloqueada') return reject('ACCOUNT_BLOCKED');
+      if (account.state === 'cancelada') return reject('ACCOUNT_CANCELLED');
+      return { ok: true, postings: [], after: () => reactivateWithoutMovement(sql, op.account, bogotaDate(op.occurredAt)) };
     }
     case 'withdrawal':
       return debitEffect(sql, op, op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0), nowMs);

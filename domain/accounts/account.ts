@@ -53,6 +53,8 @@ export const AccountSchema = z
     embargo: EmbargoSchema.nullable().default(null),
     /** Date of the last movement ordered by the customer (cl. 7.1), `null` if none since opening. */
     lastCustomerMovementOn: IsoDateSchema.nullable(),
+    /** Date of the last reactivation at an office (cl. 7.1): the six-month term runs again from it. */
+    reactivatedOn: IsoDateSchema.nullable().default(null),
     openedOn: IsoDateSchema,
     /** City of the account's office, for deposits made in another city (cl. 3.8). */
     city: z.string().trim().min(1),

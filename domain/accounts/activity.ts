@@ -42,3 +42,17 @@ export const inactiveFrom = (lastMovementOn: IsoDate | null, openedOn: IsoDate, 
 
 export const isInactiveOn = (today: IsoDate, lastMovementOn: IsoDate | null, openedOn: IsoDate, months = 6): boolean =>
   today >= inactiveFrom(lastMovementOn, openedOn, months);
+
+/** The later of two optional dates: what ended the last inactivity (a movement or a reactivation). */
+const latest = (a: IsoDate | null, b: IsoDate | null): IsoDate | null => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/**
+ * Whether an account counts as inactive on `on`: its state says so, or `months` passed (cl. 7.1) since the last
+ * customer movement or the last reactivation, whichever is later. A reactivation is not a movement, but it
+ * starts the term again: otherwise an account reactivated without moving money would be inactive the same day.
+ */
+export const isInactiveAccount = (
+  account: { state: string; lastCustomerMovementOn: IsoDate | null; reactivatedOn: IsoDate | null; openedOn: IsoDate },
+  on: IsoDate,
+  months = 6,
+): boolean => account.state === 'inactiva' || isInactiveOn(on, latest(account.lastCustomerMovementOn, account.reactivatedOn), account.openedOn, months);

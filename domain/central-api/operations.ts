@@ -119,6 +119,11 @@ export const OperationPayloads = {
     /** With `fingerprint`: the operator transaction of a `match` for this document. */
     fingerprintTransactionId: z.string().min(1).optional(),
   }),
+  /**
+   * Reactivation of an inactive account at the office without a debit (seed 003 cl. 7.1), with the supervisor's
+   * approval; `presencial`: the holder or legal representative came, `escrita`: the representative's letter.
+   */
+  account_reactivation: z.object({ reactivation: ReactivationSchema, authorizedBy: z.enum(['presencial', 'escrita']) }),
   /** Cash leaves the sender's till for another till of the branch (till-transfers.ts); no account moves. */
   till_transfer_send: TillTransferSendPayloadSchema,
   /** The receiving till accepts (blind count matched) or rejects a transfer sent to it. */
@@ -145,6 +150,7 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...withAccount, type: z.literal('transfer'), payload: OperationPayloads.transfer }),
   z.object({ ...withAccount, type: z.literal('cheque_paid'), payload: OperationPayloads.cheque_paid }),
   z.object({ ...withAccount, type: z.literal('deposit_commission'), payload: OperationPayloads.deposit_commission }),
+  z.object({ ...withAccount, type: z.literal('account_reactivation'), payload: OperationPayloads.account_reactivation }),
   z.object({ ...noAccount, type: z.literal('till_open'), payload: OperationPayloads.till_open }),
   z.object({ ...noAccount, type: z.literal('till_close'), payload: OperationPayloads.till_close }),
   z.object({ ...noAccount, type: z.literal('reversal'), payload: OperationPayloads.reversal }),

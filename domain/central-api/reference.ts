@@ -51,6 +51,8 @@ export const AccountSchema = z.object({
   openedOn: IsoDateSchema,
   /** Business date of the last movement ordered by the customer (cl. 7.1); null if none since opening. */
   lastCustomerMovementOn: IsoDateSchema.nullable().default(null),
+  /** Business date of the last reactivation without a movement (seed 003 cl. 7.1); null if never. */
+  reactivatedOn: IsoDateSchema.nullable().default(null),
   registeredCellphone: CellphoneSchema.nullable(),
   city: z.string(),
   branch: BranchIdSchema,

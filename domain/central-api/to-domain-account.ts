@@ -35,6 +35,7 @@ export const toDomainAccount = (a: CentralAccount): ToDomainAccountResult => {
         }
       : null,
     lastCustomerMovementOn: a.lastCustomerMovementOn,
+    reactivatedOn: a.reactivatedOn,
     openedOn: a.openedOn,
     city: a.city,
   });

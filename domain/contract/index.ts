@@ -8,6 +8,7 @@ import { vaultChannels } from './vault';
 import { supervisorChannels } from './supervisor';
 import { journalChannels } from './journal';
 import { reversalChannels } from './reversal';
+import { reactivationChannels } from './reactivation';
 import { accountsChannels } from './accounts';
 import { approvalChannels } from './approval';
 import { depositChannels } from './deposit';
@@ -33,6 +34,7 @@ export const featureChannels = {
   supervisor: supervisorChannels,
   journal: journalChannels,
   reversal: reversalChannels,
+  reactivation: reactivationChannels,
   accounts: accountsChannels,
   approval: approvalChannels,
   deposit: depositChannels,
@@ -55,6 +57,7 @@ export const contract = {
   ...supervisorChannels,
   ...journalChannels,
   ...reversalChannels,
+  ...reactivationChannels,
   ...accountsChannels,
   ...approvalChannels,
   ...depositChannels,

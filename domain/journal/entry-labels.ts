@@ -16,6 +16,7 @@ export const JOURNAL_ENTRY_LABEL: Record<JournalEntryType, string> = {
   comprobante: 'Comprobante',
   approval: 'Aprobación de supervisor',
   reversal: 'Reverso',
+  account_reactivation: 'Reactivación de cuenta',
   print: 'Impresión',
   reprint: 'Reimpresión',
   device_error: 'Falla de dispositivo',

@@ -31,6 +31,7 @@ export const JOURNAL_ENTRY_TYPES = [
   'comprobante',
   'approval',
   'reversal',
+  'account_reactivation',
   'print',
   'reprint',
   'device_error',

@@ -45,6 +45,7 @@ const REMESA: Record<`remesa_${Exclude<RemesaStatus, 'recibida'>}`, string> = {
 };
 const OTHER = {
   reversado: 'Reversado',
+  reactivada: 'Reactivada',
   canje_devuelta: 'Cheque de canje devuelto',
   branch_mode: 'Cambio de modo de la oficina',
   sync_rejection_reviewed: 'Rechazo de central revisado',

@@ -19,7 +19,6 @@ export const TransferRequestSchema = z.object({
   amount: PositivePesosSchema,
   presenters: z.array(PersonIdSchema).min(1, { message: 'Identifique a quien ordena el traslado' }),
   juridicaCertificateIssuedOn: IsoDateSchema.optional(),
-  reactivationWrittenAuthorization: z.boolean().default(false),
 });
 export type TransferRequest = z.output<typeof TransferRequestSchema>;
 export type TransferRequestInput = z.input<typeof TransferRequestSchema>;
@@ -65,7 +64,7 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
   }
   if (from.number === to.number) errors.push(domainError('TRANSFER_SAME_ACCOUNT', 'La cuenta de origen y la de destino son la misma. Verifique los números con el cliente.'));
 
-  const auth = authorizeDebit(from, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, reactivationWrittenAuthorization: req.reactivationWrittenAuthorization }, on, rules);
+  const auth = authorizeDebit(from, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn }, on, rules);
   errors.push(...auth.errors);
   const approvals = [...auth.approvalReasons];
   const notices = [...auth.notices];

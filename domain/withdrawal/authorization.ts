@@ -1,5 +1,5 @@
 import type { Account } from '../accounts/account';
-import { isInactiveOn } from '../accounts/activity';
+import { isInactiveAccount } from '../accounts/activity';
 import { type PersonId, includesPerson } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import { type IsoDate, daysBetween } from '../calendar/iso-date';
@@ -12,8 +12,6 @@ export interface DebitParties {
   readonly presenters: readonly PersonId[];
   /** Issue date of the Certificado de Existencia y Representación Legal (persona jurídica). */
   readonly juridicaCertificateIssuedOn?: IsoDate | undefined;
-  /** Written authorization of the registered legal representative to reactivate (cl. 7.1, persona jurídica). */
-  readonly reactivationWrittenAuthorization?: boolean | undefined;
 }
 
 export interface DebitAuthorization {
@@ -68,15 +66,12 @@ export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoD
     errors.push(domainError('PERSON_NOT_AUTHORIZED', 'Quien se presenta no es titular ni persona autorizada de la cuenta. Solo ellos pueden retirar (cláusula 4).'));
   }
 
-  const inactive = account.state === 'inactiva' || isInactiveOn(on, account.lastCustomerMovementOn, account.openedOn, rules.inactivityMonths);
+  const inactive = isInactiveAccount(account, on, rules.inactivityMonths);
   if (inactive && account.state !== 'cancelada') {
-    // Cl. 7.1: debits restricted until reactivated at an office; for a jurídica the registered legal
-    // representative authorizes in writing or in person.
+    // Cl. 7.1: debits restricted until reactivated at an office. A jurídica's debit already needs its legal
+    // representative in person (above), which is also the reactivation's authorization; the written one serves
+    // a reactivation without a debit (domain/reactivation).
     approvals.push(approvalReason('INACTIVE_REACTIVATION'));
-    const repPresent = present.some((p) => includesPerson(account.legalRepresentatives, p));
-    if (account.owner === 'juridica' && !repPresent && parties.reactivationWrittenAuthorization !== true) {
-      errors.push(domainError('REACTIVATION_AUTHORIZATION_REQUIRED', 'Para reactivar la cuenta de una persona jurídica se requiere la autorización escrita del representante legal registrado o su presentación personal (cláusula 7.1).'));
-    }
     notices.push('La cuenta está inactiva: al aprobar la reactivación, actualice los datos del cliente (cláusulas 2.6 y 7.1).');
   }
   if (account.holders.some((h) => h.id.type === 'TI')) notices.push('Un titular es menor de edad (TI): verifique la representación legal según la política de la entidad.');

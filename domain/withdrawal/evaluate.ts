@@ -61,7 +61,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
   const errors: DomainError[] = [];
   if (req.accountNumber !== account.number) errors.push(domainError('ACCOUNT_MISMATCH', 'El número de cuenta del comprobante no corresponde a la cuenta consultada. Verifique el número con el cliente.'));
 
-  const auth = authorizeDebit(account, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, reactivationWrittenAuthorization: req.reactivationWrittenAuthorization }, on, rules);
+  const auth = authorizeDebit(account, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn }, on, rules);
   errors.push(...auth.errors);
   const approvals: ApprovalReason[] = [...auth.approvalReasons];
   const notices: string[] = [...auth.notices];

@@ -16,7 +16,6 @@ export const WithdrawalRequestSchema = z.object({
     z.object({ kind: z.literal('cheque-gerencia'), beneficiary: PersonSchema, firstBeneficiaryOnly: z.boolean().default(true) }),
   ]),
   juridicaCertificateIssuedOn: IsoDateSchema.optional(),
-  reactivationWrittenAuthorization: z.boolean().default(false),
   /** Declaración de destino de fondos when the cash threshold is reached (domain-co §2). */
   declaration: CashDeclarationSchema.optional(),
 });

@@ -7,6 +7,9 @@ import { DEMO, expectHome, login } from './pages';
  */
 export const TILL_TOTAL = 8_497_000;
 
+/** A Bogotá business date `daysAgo` days before today, as AAAA-MM-DD (certificates, letters). */
+export const bogotaDaysAgo = (daysAgo: number) => new Date(Date.now() - 5 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
 export const openTill = async (app: Page) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);

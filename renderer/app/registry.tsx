@@ -16,6 +16,7 @@ import { CanjeScreen } from '../features/canje/CanjeScreen';
 import { SecurityCodeScreen } from '../features/security-code/SecurityCodeScreen';
 import { RadicationsScreen } from '../features/security-code/RadicationsScreen';
 import { SyncScreen } from '../features/sync/SyncScreen';
+import { ReactivationScreen } from '../features/reactivation/ReactivationScreen';
 
 /**
  * After a posting the start menu comes back at once and the till's cash refreshes behind it: waiting for the
@@ -80,6 +81,14 @@ export const SCREENS: ScreenDef[] = [
     label: 'Cheques en canje',
     enabled: (c) => c.user.role === 'cajero' || c.user.role === 'supervisor',
     render: (c) => <CanjeScreen teller={c.teller} onCancel={c.goHome} />,
+  },
+  // An inactive account reactivated without moving money (cl. 7.1): short code A.
+  {
+    id: 'reactivation',
+    key: 'a',
+    label: 'Reactivación de cuenta',
+    enabled: (c) => c.user.role === 'cajero',
+    render: (c) => <ReactivationScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   {
     id: 'devices',

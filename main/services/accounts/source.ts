@@ -1,6 +1,7 @@
 import type { Account } from '../../../domain/accounts/account';
 import type { PersonId } from '../../../domain/accounts/person';
 import { AppError } from '../../core/errors';
+import { bogotaDate } from '../../core/runtime';
 import type { OutboxRepo } from '../../store/outbox/repo';
 import type { ReferenceRepo } from '../../store/reference/repo';
 
@@ -26,7 +27,7 @@ const CACHE_LIMIT = 2_000;
 
 export const referenceAccountSource = (
   reference: Pick<ReferenceRepo, 'getAccount' | 'getCentralAccount' | 'findAccountsByHolder'>,
-  outbox: Pick<OutboxRepo, 'pendingEffects'>,
+  outbox: Pick<OutboxRepo, 'pendingEffects' | 'lastReactivation'>,
 ): AccountSource => {
   // The domain account (zod-validated, seed 003 invariants) is rebuilt only when central's record changed:
   // its stored JSON is the cache key, so a reference update or a new balance is never served stale.
@@ -56,10 +57,22 @@ export const referenceAccountSource = (
       const { debits } = outbox.pendingEffects(number);
       const pendingLocal = { available: -debits, inCanje: 0, onHold: 0 };
       const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
-      return { account: { ...account, balances }, pendingLocal };
+      return { account: { ...reactivatedHere(account, outbox.lastReactivation(number)), balances }, pendingLocal };
     },
     ofHolder: (holder) => reference.findAccountsByHolder(holder.type, holder.number),
   };
+};
+
+/**
+ * A reactivation posted here counts at once (seed 003 cl. 7.1), before central's new reference data arrives:
+ * the next screen must not ask for a reactivation again. Central has it as soon as the outbox delivers it (the
+ * posting starts a sync round at once), and a central refusal takes the local effect away with it.
+ */
+const reactivatedHere = (account: Account, at: string | null): Account => {
+  if (at === null) return account;
+  const on = bogotaDate(new Date(at));
+  if (account.reactivatedOn !== null && account.reactivatedOn >= on) return account;
+  return { ...account, state: account.state === 'inactiva' ? 'activa' : account.state, reactivatedOn: on };
 };
 
 export const requireAccount = (source: AccountSource, number: string) => {

@@ -38,6 +38,7 @@ const account = (state: Account['state']): Account => ({
   legalRepresentatives: [],
   openedOn: '2019-06-14',
   lastCustomerMovementOn: null,
+  reactivatedOn: null,
   registeredCellphone: '3001234501',
   city: 'Bogotá D.C.',
   branch: '001',

@@ -26,7 +26,7 @@ export interface ComprobanteApprovalPort {
   decide(user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<{ status: string }>;
 }
 
-const CENTRAL_KIND = { till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal' } as const;
+const CENTRAL_KIND = { till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal', reactivation: 'reactivation' } as const;
 type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;
 /** What a request relayed from another workstation is about, by central's kind ('other' is only ever a reopening). */
 const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
@@ -34,6 +34,7 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   till_difference: 'TILL_DIFFERENCE',
   fingerprint_override: 'IDENTITY_FALLBACK',
   reversal: 'REVERSAL',
+  reactivation: 'INACTIVE_REACTIVATION',
   other: 'TILL_REOPEN',
 };
 

@@ -118,6 +118,8 @@ export const tillFeatures = (w: TillWiring) => {
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users })),
     },
     health,
+    /** Requests put to a supervisor at this workstation, for features wired outside the till (reactivation). */
+    requests,
     /** Something changed here (posting, till or session event): the branch dashboard's snapshot follows. */
     statusChanged: () => statusReporter?.changed(),
     stopStatusReports: () => statusReporter?.stop(),

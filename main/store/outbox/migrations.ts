@@ -95,4 +95,10 @@ export const outboxMigrations: Migration[] = [
     // What the supervisor did about a rejection (called the customer, reversed at the counter…).
     sql: `ALTER TABLE sync_rejections ADD COLUMN review_note TEXT;`,
   },
+  {
+    id: 'outbox/005',
+    // Reactivations this workstation posted, looked up on every account read (accounts/source.ts): a partial
+    // index keeps that one lookup off the rest of the outbox.
+    sql: `CREATE INDEX outbox_reactivations ON outbox (account, seq) WHERE type = 'account_reactivation';`,
+  },
 ];

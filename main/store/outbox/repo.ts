@@ -155,6 +155,7 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
       if (mine) return undone.map((e) => (e === mine ? { ...e, debit: e.debit + fee } : e));
       return [...undone, { account: op.account, credit: 0, debit: fee }];
     }
+    case 'account_reactivation':
     case 'till_open':
     case 'till_close':
     case 'contact_update':
@@ -205,6 +206,10 @@ export const outboxRepo = (db: Db) => {
   const effectsOpen = db.prepare<[string], { credits: number | null; debits: number | null }>(
     `SELECT SUM(e.credit) AS credits, SUM(e.debit) AS debits FROM outbox_effects e JOIN outbox o ON o.key = e.key
      WHERE e.account = ? AND o.state IN ('pending', 'sent', 'unknown')`,
+  );
+  const reactivationStmt = db.prepare<[string], { enqueued_at: string }>(
+    `SELECT enqueued_at FROM outbox WHERE type = 'account_reactivation' AND account = ? AND state NOT IN ('rejected', 'conflict')
+     ORDER BY seq DESC LIMIT 1`,
   );
   const rejectionsStmt = db.prepare<[], Record<string, string | number | null>>('SELECT * FROM sync_rejections ORDER BY at, key');
   const review = db.prepare('UPDATE sync_rejections SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE key = ? AND reviewed_by IS NULL');
@@ -373,6 +378,11 @@ export const outboxRepo = (db: Db) => {
     pendingEffects(accountNumber: string): { credits: number; debits: number } {
       const r = effectsOpen.get(accountNumber);
       return { credits: r?.credits ?? 0, debits: r?.debits ?? 0 };
+    },
+
+    /** When this workstation last reactivated the account (not refused by central), as an ISO instant; null if never. */
+    lastReactivation(accountNumber: string): string | null {
+      return reactivationStmt.get(accountNumber)?.enqueued_at ?? null;
     },
 
     /** The supervisor's queue: operations central refused or whose key it had bound to other data. */

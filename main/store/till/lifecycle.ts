@@ -47,7 +47,7 @@ const toClosing = (r: ClosingRow): ClosingRecord => ({
   updatedAt: r.updated_at,
 });
 
-export type SupervisedKind = 'till_difference' | 'till_reopen' | 'reversal';
+export type SupervisedKind = 'till_difference' | 'till_reopen' | 'reversal' | 'reactivation';
 export interface SupervisedRecord {
   request: ApprovalRequest;
   kind: SupervisedKind;

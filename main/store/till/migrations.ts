@@ -89,4 +89,32 @@ export const tillMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX supervised_requests_status ON supervised_requests (status);`,
   },
+  {
+    // A reactivation without a debit (seed 003 cl. 7.1) is a supervised request too. SQLite cannot change a
+    // CHECK in place: the table is rebuilt with its rows, as its documentation prescribes.
+    id: 'till/003',
+    sql: `
+      CREATE TABLE supervised_requests_new (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('till_difference', 'till_reopen', 'reversal', 'reactivation')),
+        subject TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        context TEXT NOT NULL,
+        amount INTEGER,
+        maker_id TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pendiente', 'aprobada', 'rechazada', 'vencida')),
+        checker_id TEXT,
+        decided_at TEXT,
+        note TEXT,
+        used INTEGER NOT NULL DEFAULT 0,
+        CHECK (checker_id IS NULL OR checker_id <> maker_id)
+      ) STRICT;
+      INSERT INTO supervised_requests_new SELECT * FROM supervised_requests;
+      DROP TABLE supervised_requests;
+      ALTER TABLE supervised_requests_new RENAME TO supervised_requests;
+      CREATE INDEX supervised_requests_status ON supervised_requests (status);`,
+  },
 ];

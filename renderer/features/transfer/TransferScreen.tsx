@@ -15,7 +15,7 @@ import { PendingBanner } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
-import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from '../withdrawal/DebitParties';
+import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, type DebitPartiesValue } from '../withdrawal/DebitParties';
 import { PrintStatus } from '../../components/PrintStatus';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
@@ -29,7 +29,7 @@ type Request = TransferRequestInput;
 export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
   const [from, setFrom] = useState<AccountView | null>(null);
   const [to, setTo] = useState<AccountView | null>(null);
-  const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '', writtenAuthorization: false });
+  const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '' });
   const [amount, setAmount] = useState<number | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
@@ -113,7 +113,6 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
               account={from.account}
               value={parties}
               onChange={setParties}
-              reactivationAsked={refusedFor(error, 'REACTIVATION_AUTHORIZATION_REQUIRED')}
               onEnter={() => void review()}
             />
           ) : null}

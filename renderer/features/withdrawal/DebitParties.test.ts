@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountSchema, type AccountInput } from '../../../domain/accounts/account';
 import { DEFAULT_RULES } from '../../../domain/rules-config/config';
 import { authorizeDebit } from '../../../domain/withdrawal/authorization';
-import { candidatesOf, initialParties, partiesRequest, refusedFor } from './DebitParties';
+import { candidatesOf, initialParties, partiesRequest } from './DebitParties';
 
 const ana = { id: { type: 'CC', number: '52111222' }, name: 'ANA PÉREZ' } as const;
 const luis = { id: { type: 'CC', number: '79123456' }, name: 'LUIS GÓMEZ' } as const;
@@ -25,8 +25,8 @@ const account = (over: Partial<AccountInput>) =>
   });
 
 /** What the core decides for the request the screen builds from what the teller marked. */
-const decide = (a: ReturnType<typeof account>, marked: string[], certificate = '', writtenAuthorization = false) => {
-  const r = partiesRequest(a, { present: Object.fromEntries(marked.map((k) => [k, true])), certificate, writtenAuthorization });
+const decide = (a: ReturnType<typeof account>, marked: string[], certificate = '') => {
+  const r = partiesRequest(a, { present: Object.fromEntries(marked.map((k) => [k, true])), certificate });
   if (!r.ok) throw new Error(r.message);
   return authorizeDebit(a, r, on, DEFAULT_RULES).errors.map((e) => e.code);
 };
@@ -58,24 +58,15 @@ describe('who may dispose of the funds at the counter, as the withdrawal and tra
     expect(decide(a, ['CE:1234567'])).toEqual(['CERTIFICATE_REQUIRED']);
     expect(decide(a, ['CE:1234567'], '2026-03-05')).toEqual([]);
     expect(decide(a, ['CE:1234567'], '2026-01-05')).toEqual(['CERTIFICATE_TOO_OLD']);
-    expect(partiesRequest(a, { present: {}, certificate: '2026-02-30', writtenAuthorization: false })).toMatchObject({ ok: false });
+    expect(partiesRequest(a, { present: {}, certificate: '2026-02-30' })).toMatchObject({ ok: false });
   });
 
-  it('inactive jurídica without its representative present: the written authorization reactivates; a natural account never sends it', () => {
+  it('inactive jurídica: the representative in person is the reactivation’s authorization; nobody else debits it (cl. 7.1)', () => {
     const a = account({ owner: 'juridica', holders: [company], authorized: [luis], legalRepresentatives: [carlos], state: 'inactiva' });
-    expect(decide(a, ['CC:79123456'], '2026-03-05')).toEqual(['LEGAL_REPRESENTATIVE_REQUIRED', 'REACTIVATION_AUTHORIZATION_REQUIRED']);
-    expect(decide(a, ['CC:79123456'], '2026-03-05', true)).toEqual(['LEGAL_REPRESENTATIVE_REQUIRED']);
-    const natural = account({ state: 'inactiva' });
-    expect(partiesRequest(natural, { present: { 'CC:52111222': true }, certificate: '2026-03-05', writtenAuthorization: true })).toEqual({
-      ok: true,
-      presenters: [ana.id],
-      reactivationWrittenAuthorization: false,
-    });
-  });
-
-  it('reads the codes of a refusal, alone or listed', () => {
-    expect(refusedFor({ code: 'VALIDATION', message: '', details: { errors: [{ code: 'REACTIVATION_AUTHORIZATION_REQUIRED' }] } }, 'REACTIVATION_AUTHORIZATION_REQUIRED')).toBe(true);
-    expect(refusedFor({ code: 'REACTIVATION_AUTHORIZATION_REQUIRED', message: '' }, 'REACTIVATION_AUTHORIZATION_REQUIRED')).toBe(true);
-    expect(refusedFor('texto', 'REACTIVATION_AUTHORIZATION_REQUIRED')).toBe(false);
+    expect(decide(a, ['CC:79123456'], '2026-03-05')).toEqual(['LEGAL_REPRESENTATIVE_REQUIRED']);
+    expect(decide(a, ['CE:1234567'], '2026-03-05')).toEqual([]);
+    const r = partiesRequest(a, { present: { 'CE:1234567': true }, certificate: '2026-03-05' });
+    if (!r.ok) throw new Error(r.message);
+    expect(authorizeDebit(a, r, on, DEFAULT_RULES).approvalReasons.map((x) => x.code)).toEqual(['JURIDICA_WITHDRAWAL', 'INACTIVE_REACTIVATION']);
   });
 });

@@ -6,14 +6,13 @@ import { formatDocument } from '../../../domain/identity/document';
 
 /**
  * Who disposes of the funds at the counter (withdrawal, transfer) and the documents they bring, in the shape
- * of domain/withdrawal/authorization.ts: the people present, the issue date of the Certificado de Existencia
- * y Representación Legal (persona jurídica) and the written reactivation authorization (inactive jurídica).
+ * of domain/withdrawal/authorization.ts: the people present and the issue date of the Certificado de Existencia
+ * y Representación Legal (persona jurídica).
  */
 export interface DebitPartiesValue {
   present: Record<string, boolean>;
   /** As typed: the core receives it only once it is a real AAAA-MM-DD date. */
   certificate: string;
-  writtenAuthorization: boolean;
 }
 
 export interface Candidate {
@@ -55,22 +54,14 @@ export const candidatesOf = (account: Account): Candidate[] => {
 /** A natural person's account starts with its first holder marked (the usual case); a jurídica with nobody. */
 export const initialParties = (account: Account): DebitPartiesValue => {
   const first = account.owner === 'juridica' ? undefined : account.holders[0];
-  return { present: first ? { [keyOf(first.id)]: true } : {}, certificate: '', writtenAuthorization: false };
-};
-
-/** Whether the core's refusal names `code` (a refusal carries every problem in `details.errors`). */
-export const refusedFor = (error: unknown, code: string): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as { code?: unknown; details?: { errors?: unknown } };
-  const list = Array.isArray(e.details?.errors) ? (e.details.errors as { code?: unknown }[]) : [];
-  return e.code === code || list.some((x) => x.code === code);
+  return { present: first ? { [keyOf(first.id)]: true } : {}, certificate: '' };
 };
 
 /** The request fields, or a Spanish message saying what to fix before asking the core. */
 export const partiesRequest = (
   account: Account,
   value: DebitPartiesValue,
-): { ok: true; presenters: PersonId[]; juridicaCertificateIssuedOn?: string; reactivationWrittenAuthorization: boolean } | { ok: false; message: string } => {
+): { ok: true; presenters: PersonId[]; juridicaCertificateIssuedOn?: string } | { ok: false; message: string } => {
   const people = candidatesOf(account).filter((c) => value.present[c.key]);
   const certificate = value.certificate.trim();
   if (account.owner === 'juridica' && certificate !== '' && !isIsoDate(certificate)) {
@@ -80,12 +71,11 @@ export const partiesRequest = (
     ok: true,
     presenters: people.map((p) => p.id),
     ...(account.owner === 'juridica' && certificate !== '' ? { juridicaCertificateIssuedOn: certificate } : {}),
-    reactivationWrittenAuthorization: account.owner === 'juridica' && value.writtenAuthorization,
   };
 };
 
 /** Typing 8 digits is enough: the dashes are put in, so the teller does not leave the number row. */
-const asIsoDate = (text: string): string => {
+export const asIsoDate = (text: string): string => {
   const digits = text.replace(/\D/g, '').slice(0, 8);
   if (digits.length <= 4) return digits;
   if (digits.length <= 6) return `${digits.slice(0, 4)}-${digits.slice(4)}`;
@@ -97,8 +87,6 @@ interface Props {
   account: Account;
   value: DebitPartiesValue;
   onChange: (v: DebitPartiesValue) => void;
-  /** The core asked for it (six months without movement counts as inactive too, a date the screen cannot know). */
-  reactivationAsked: boolean;
   onEnter?: () => void;
 }
 
@@ -114,9 +102,8 @@ export const focusPresentersOnF2 = (e: KeyboardEvent<HTMLElement>, editing: bool
   first.focus();
 };
 
-export const DebitParties = ({ legend, account, value, onChange, reactivationAsked, onEnter }: Props) => {
+export const DebitParties = ({ legend, account, value, onChange, onEnter }: Props) => {
   const juridica = account.owner === 'juridica';
-  const showWritten = juridica && (account.state === 'inactiva' || reactivationAsked);
   return (
     <>
       <fieldset className="field" data-testid="presenters">
@@ -160,11 +147,10 @@ export const DebitParties = ({ legend, account, value, onChange, reactivationAsk
           <p className="muted">Debe estar recién expedido (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.</p>
         </div>
       ) : null}
-      {showWritten ? (
-        <label className="field">
-          <input type="checkbox" checked={value.writtenAuthorization} onChange={(e) => onChange({ ...value, writtenAuthorization: e.target.checked })} /> Autorización escrita del representante legal para
-          reactivar la cuenta (si no se presenta personalmente)
-        </label>
+      {account.state === 'inactiva' ? (
+        <p className="notice" data-testid="inactive-notice">
+          La cuenta está inactiva: esta operación la reactiva con aprobación del supervisor (cláusula 7.1). Para reactivarla sin mover dinero, use Reactivación de cuenta (A) en el menú.
+        </p>
       ) : null}
     </>
   );

@@ -17,7 +17,7 @@ import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
-import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, refusedFor, type DebitPartiesValue } from './DebitParties';
+import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, type DebitPartiesValue } from './DebitParties';
 import { PrintStatus } from '../../components/PrintStatus';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
@@ -30,7 +30,7 @@ type Plan = z.infer<typeof WithdrawalPlanSchema>;
  */
 export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
   const [view, setView] = useState<AccountView | null>(null);
-  const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '', writtenAuthorization: false });
+  const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '' });
   const [amount, setAmount] = useState<number | null>(null);
   const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
   const [third, setThird] = useState({ name: '', number: '' });
@@ -131,7 +131,6 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               account={view.account}
               value={parties}
               onChange={setParties}
-              reactivationAsked={refusedFor(error, 'REACTIVATION_AUTHORIZATION_REQUIRED')}
               onEnter={() => void review()}
             />
           ) : null}

@@ -1,0 +1,104 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { referenceRepo } from '../../store/reference/repo';
+import { pullReference } from '../../sync/reference';
+import { drainer } from '../comprobante/testing/at-central';
+import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+
+let central: RunningCentral;
+let w: World;
+beforeAll(async () => {
+  central = await startCentralProcess();
+}, 40_000);
+afterAll(() => central.stop());
+afterEach(() => w.close());
+
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+const data = <T>(r: WireResult): T => {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.data as T;
+};
+const codes = (r: WireResult): string[] => (r.ok ? [] : ((r.error.details?.errors as { code: string }[] | undefined)?.map((e) => e.code) ?? [r.error.code]));
+
+/** Andrés's account, seeded `inactiva` (central/demo/seed.ts); the company's, inactive for eight months. */
+const ANDRES = '240000000052';
+const COMPANY = '240000000136';
+const REP = { type: 'CE' as const, number: '1234567' };
+const MESSENGER = CC('900000005');
+
+const reactivate = async (request: Record<string, unknown>) => {
+  const asked = data<{ approvalId: string }>(await w.call('reactivation.request', { request }));
+  data(await w.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+  const key = crypto.randomUUID();
+  const posted = data<{ receipt: { title: string; sequence: string; lines: { label?: string; value?: string }[] } }>(
+    await w.call('reactivation.post', { idempotencyKey: key, request, approvalId: asked.approvalId }),
+  );
+  return { posted, key, approvalId: asked.approvalId };
+};
+const stateAtBranch = async (number: string) => data<{ account: { state: string; reactivatedOn: string | null } }>(await w.call('accounts.lookup', { accountNumber: number })).account;
+
+describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)', () => {
+  it('the holder in person, approved by a supervisor: active at once here, then at central, without moving money', async () => {
+    w = await world(central);
+    const request = { accountNumber: ANDRES, presenters: [CC('900000004')] };
+    expect(data(await w.call('reactivation.check', { request }))).toMatchObject({ authorizedBy: 'presencial', approvalReasons: [{ code: 'INACTIVE_REACTIVATION' }] });
+    // An authorized person or a stranger may not reactivate; nothing is asked of the supervisor for them.
+    expect(codes(await w.call('reactivation.check', { request: { accountNumber: ANDRES, presenters: [CC('900000002')] } }))).toEqual(['HOLDER_REQUIRED']);
+
+    // Without a decision, or decided by the teller, it does not post.
+    const asked = data<{ approvalId: string }>(await w.call('reactivation.request', { request }));
+    expect(await w.call('reactivation.post', { idempotencyKey: crypto.randomUUID(), request, approvalId: asked.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    expect(await w.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', username: 'cajero1', password: 'Caja.2026' })).toMatchObject({ ok: false });
+
+    const { posted, key, approvalId } = await reactivate(request);
+    expect(posted.receipt.title).toBe('CONSTANCIA DE REACTIVACIÓN DE CUENTA');
+    expect(posted.receipt.lines).toContainEqual({ kind: 'field', label: 'Aprobó', value: 'Marta Rojas' });
+    // A retry answers the same and enqueues nothing more.
+    expect(data(await w.call('reactivation.post', { idempotencyKey: key, request, approvalId }))).toEqual(posted);
+    const db = w.core.db;
+    expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'account_reactivation'").pluck().get()).toBe(1);
+    const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'account_reactivation'").pluck().get() as string) as Record<string, unknown>;
+    expect(j).toMatchObject({ account: ANDRES, state: 'reactivada', authorizedBy: 'presencial', approvalId });
+
+    // Before central applies it, this workstation already sees the account active; a second one is refused.
+    expect(await stateAtBranch(ANDRES)).toMatchObject({ state: 'activa', reactivatedOn: '2025-03-03' });
+    expect(codes(await w.call('reactivation.check', { request }))).toEqual(['ACCOUNT_NOT_INACTIVE']);
+
+    // Central applies it: the account is active with its reactivation date, and no balance moved.
+    await drainer(w)();
+    const pulled = await pullReference({ client: w.client, repo: referenceRepo(db), clock: w.clock });
+    expect(pulled.ok).toBe(true);
+    const atCentral = referenceRepo(db).getCentralAccount(ANDRES);
+    expect(atCentral).toMatchObject({ state: 'activa', balances: { available: 350_000, inCanje: 0, onHold: 0 } });
+    expect(atCentral?.reactivatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(atCentral?.lastCustomerMovementOn).not.toBe(atCentral?.reactivatedOn);
+    expect(data<{ ok: boolean }>(await w.call('journal.verify')).ok).toBe(true);
+  });
+
+  it('a company: its legal representative’s letter, brought by someone identified; without it, refused and why', async () => {
+    w = await world(central);
+    const none = await w.call('reactivation.check', { request: { accountNumber: COMPANY, presenters: [MESSENGER] } });
+    expect(codes(none)).toEqual(['REACTIVATION_AUTHORIZATION_REQUIRED']);
+    expect(!none.ok && none.error.message).toContain('CARLOS ALBERTO DÍAZ RAMOS');
+    const stale = { accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: REP, signedOn: '2025-01-10' } };
+    expect(codes(await w.call('reactivation.check', { request: stale }))).toEqual(['AUTHORIZATION_TOO_OLD']);
+    const notRep = { accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: MESSENGER, signedOn: '2025-02-28' } };
+    expect(codes(await w.call('reactivation.check', { request: notRep }))).toEqual(['AUTHORIZATION_SIGNER_NOT_REPRESENTATIVE']);
+
+    const request = { accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: REP, signedOn: '2025-02-28' } };
+    expect(data(await w.call('reactivation.check', { request }))).toMatchObject({ authorizedBy: 'escrita' });
+    const { posted } = await reactivate(request);
+    expect(posted.receipt.lines).toContainEqual({ kind: 'field', label: 'Autorizó', value: 'CARLOS ALBERTO DÍAZ RAMOS, carta del 28/02/2025' });
+    expect(await stateAtBranch(COMPANY)).toMatchObject({ state: 'activa' });
+  });
+
+  it('an approval for one request does not reactivate with other people or another letter', async () => {
+    w = await world(central);
+    const request = { accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: REP, signedOn: '2025-02-28' } };
+    const asked = data<{ approvalId: string }>(await w.call('reactivation.request', { request }));
+    data(await w.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const other = { ...request, writtenAuthorization: { signedBy: REP, signedOn: '2025-02-27' } };
+    expect(await w.call('reactivation.post', { idempotencyKey: crypto.randomUUID(), request: other, approvalId: asked.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_MISMATCH' } });
+    expect(await stateAtBranch(COMPANY)).toMatchObject({ state: 'inactiva' });
+  });
+});
