@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { WireResult } from '../core/dispatcher';
 import { tempCore } from '../testing/temp-core';
+import { data } from '../testing/wire-data';
 
 const TELLER = { username: 'cajero1', password: 'Caja.2026' };
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
@@ -16,10 +16,6 @@ const as = async (user: { username: string; password: string }) => {
   await t.call('session.logout');
   const r = await t.call('session.login', user);
   expect(r.ok).toBe(true);
-};
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
 };
 
 it('without a central the core runs offline: status bar and sync.status say so', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { data } from '../../testing/wire-data';
 
 let central: RunningCentral;
 let w: World;
@@ -10,10 +10,6 @@ beforeAll(async () => {
 afterAll(() => central.stop());
 afterEach(() => w.close());
 
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 type Gate = { canClose: boolean; items: { code: string; count: number; resolveAt: string }[] };
 
 describe('pre-close gate over the real stores (teller-anchors §4 item 13)', () => {

@@ -6,15 +6,12 @@ import { loadConfig } from '../../config/load';
 import { createCore, type Core } from '../../compose';
 import { tempDir } from '../../testing/temp-core';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { data } from '../../testing/wire-data';
 
 /**
  * Issue 7 "Supervisor desk", branch dashboard: two real cores (workstations 001-02 and 001-03) on their own
  * SQLite files report their status to a real central process; the supervisor at 001-03 sees both tills.
  */
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../domain/central-api';
-import type { WireResult } from '../../core/dispatcher';
 import { createCentralClient } from '../../sync/central-client';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from './testing/world';
+import { data } from '../../testing/wire-data';
 
 /**
  * Limits meant per account hold across the branch's tills: what another workstation posted (and central
@@ -26,10 +26,6 @@ const postElsewhere = async (ops: Omit<Operation, 'key' | 'branch' | 'workstatio
   const operations = ops.map((o) => ({ ...o, key: crypto.randomUUID(), branch: '001', workstation: '001-01', occurredAt: TODAY }) as Operation);
   const r = await other.call('postOperations', { operations });
   expect(r).toMatchObject({ ok: true, data: { results: operations.map(() => ({ status: 'applied' })) } });
-};
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
 };
 type Reasons = { plan: { approvalReasons: { code: string }[] } };
 const codes = (p: Reasons) => p.plan.approvalReasons.map((r) => r.code);
@@ -67,7 +63,6 @@ describe('per-account limits across workstations', () => {
     const slip = { accountNumber: MARIA, depositor: { id: CC('900000001') }, cash: { '100000': 150 }, declaredTotal: 15_000_000 };
     expect(codes(data<Reasons>(await w.call('deposit.evaluate', { slip })))).toContain('LIMIT_EXCEEDED_DEPOSIT_DAY');
   });
-
 
   it('sees near-threshold cash deposits made at another till for the structuring alert (domain-co §2)', async () => {
     w = await world(central);

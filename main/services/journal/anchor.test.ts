@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
 import { createCentralClient } from '../../sync/central-client';
 import { COUNT, DEMO_TOKEN_001_03, startCentralProcess, world, type RunningCentral } from '../comprobante/testing/world';
+import { data } from '../../testing/wire-data';
 
 // One central per file: anchors are per workstation and only move forward, as in production.
 let central: RunningCentral;
@@ -9,11 +9,6 @@ beforeAll(async () => {
   central = await startCentralProcess();
 }, 40_000);
 afterAll(() => central.stop());
-
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 
 describe('journal head anchored at central (teller-anchors §4 item 7)', () => {
   it('the close anchors the head; deleting the last rows afterwards is caught against the anchor and nothing broken is anchored', async () => {

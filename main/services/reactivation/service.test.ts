@@ -4,6 +4,7 @@ import { referenceRepo } from '../../store/reference/repo';
 import { pullReference } from '../../sync/reference';
 import { drainer } from '../comprobante/testing/at-central';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { data } from '../../testing/wire-data';
 
 let central: RunningCentral;
 let w: World;
@@ -14,10 +15,6 @@ afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 const codes = (r: WireResult): string[] => (r.ok ? [] : ((r.error.details?.errors as { code: string }[] | undefined)?.map((e) => e.code) ?? [r.error.code]));
 
 /** Andrés's account, seeded `inactiva` (central/demo/seed.ts); the company's, inactive for eight months. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { data } from '../../testing/wire-data';
 
 let central: RunningCentral;
 let w: World;
@@ -12,10 +12,6 @@ afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 const deposit = async () =>
   data<{ sequence: string }>(
     await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 24 }, declaredTotal: 1_200_000 } }),

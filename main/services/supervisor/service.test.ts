@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Approval } from '../../../domain/central-api/approvals';
-import type { WireResult } from '../../core/dispatcher';
 import type { CentralClient } from '../../sync/central-client';
 import { tempCore } from '../../testing/temp-core';
+import { data } from '../../testing/wire-data';
 
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 
 /** Central's approval relay as a fake: one request from workstation 001-04 of the same branch. */
 const fakeCentral = () => {

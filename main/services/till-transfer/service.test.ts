@@ -5,15 +5,12 @@ import { loadConfig } from '../../config/load';
 import { createCore, type Core } from '../../compose';
 import { tempDir } from '../../testing/temp-core';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { data } from '../../testing/wire-data';
 
 /**
  * Issue 7 "Till": teller-to-teller transfer between two workstations of the branch, two real cores on their own
  * SQLite files against a real central process.
  */
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
 import { tempCore } from '../../testing/temp-core';
+import { data } from '../../testing/wire-data';
 
 const TELLER = { username: 'cajero1', password: 'Caja.2026' };
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
 const opening = { '50000': 20, '10000': 10, '1000': 50 }; // $ 1.150.000
 
 type Core = Awaited<ReturnType<typeof tempCore>>;
-const data = <T>(r: WireResult): T => {
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data as T;
-};
 const as = async (t: Core, user: { username: string; password: string }) => {
   await t.call('session.logout');
   data(await t.call('session.login', user));
