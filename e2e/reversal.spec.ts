@@ -47,7 +47,7 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await app.getByLabel('Cuenta').fill('');
   await app.getByLabel('Valor desde').fill('');
   await app.getByRole('button', { name: 'Buscar' }).click();
-  await expect(rows).toContainText('reversado');
+  await expect(rows).toContainText('Reversado');
   await app.getByLabel('Tipo de evento').selectOption({ label: 'Reimpresión' });
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(rows).toContainText('Reimpresión');
