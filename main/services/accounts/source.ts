@@ -14,6 +14,8 @@ export interface LocalEffects {
 export interface AccountSource {
   /** The account as the rules must see it now, or undefined when the branch does not know the number. */
   get(number: string): { account: Account; pendingLocal: LocalEffects } | undefined;
+  /** This workstation's last reactivation of the account that central did not refuse (see reactivatedHere). */
+  localReactivation(number: string): { on: string; approvalId: string } | null;
   /** Every account the person is a holder of, as central last published them. */
   ofHolder(holder: PersonId): Account[];
 }
@@ -57,9 +59,13 @@ export const referenceAccountSource = (
       const { debits } = outbox.pendingEffects(number);
       const pendingLocal = { available: -debits, inCanje: 0, onHold: 0 };
       const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
-      return { account: { ...reactivatedHere(account, outbox.lastReactivation(number)), balances }, pendingLocal };
+      return { account: { ...reactivatedHere(account, outbox.lastReactivation(number)?.at ?? null), balances }, pendingLocal };
     },
     ofHolder: (holder) => reference.findAccountsByHolder(holder.type, holder.number),
+    localReactivation: (number) => {
+      const r = outbox.lastReactivation(number);
+      return r ? { on: bogotaDate(new Date(r.at)), approvalId: r.approvalId } : null;
+    },
   };
 };
 

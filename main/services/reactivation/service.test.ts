@@ -89,6 +89,36 @@ describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)',
     expect(await stateAtBranch(COMPANY)).toMatchObject({ state: 'activa' });
   });
 
+  it('the customer withdraws at once, before central applied the reactivation: the hold carries its approval', async () => {
+    // Its own central: the first test left Andrés's account active at the shared one.
+    const own = await startCentralProcess();
+    try {
+      await withdrawAtOnce(own);
+    } finally {
+      await own.stop();
+    }
+  }, 40_000);
+
+  const withdrawAtOnce = async (own: RunningCentral) => {
+    w = await world(own);
+    const { approvalId } = await reactivate({ accountNumber: ANDRES, presenters: [CC('900000004')] });
+    // Nothing was sent yet: central still has the account inactive, and a plain hold would be refused.
+    expect(w.core.db.prepare("SELECT state FROM outbox WHERE type = 'account_reactivation'").pluck().get()).toBe('pending');
+    const request = { accountNumber: ANDRES, amount: 50_000, presenters: [CC('900000004')], payout: { kind: 'efectivo' } };
+    expect(data(await w.call('withdrawal.evaluate', { request }))).toMatchObject({ plan: { approvalReasons: [], reactivates: false } });
+    expect(data(await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request }))).toMatchObject({ status: 'posted' });
+    // Delivered in order: the reactivation first, then the withdrawal that consumes the hold.
+    await drainer(w)();
+    const states = w.core.db.prepare("SELECT type, state FROM outbox WHERE type IN ('account_reactivation', 'withdrawal') ORDER BY seq").all();
+    expect(states).toEqual([
+      { type: 'account_reactivation', state: 'applied' },
+      { type: 'withdrawal', state: 'applied' },
+    ]);
+    const hold = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: object };
+    expect(hold.payload).not.toHaveProperty('reactivation');
+    expect(approvalId).toMatch(/\S/);
+  };
+
   it('an approval for one request does not reactivate with other people or another letter', async () => {
     w = await world(central);
     const request = { accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: REP, signedOn: '2025-02-28' } };

@@ -207,9 +207,9 @@ export const outboxRepo = (db: Db) => {
     `SELECT SUM(e.credit) AS credits, SUM(e.debit) AS debits FROM outbox_effects e JOIN outbox o ON o.key = e.key
      WHERE e.account = ? AND o.state IN ('pending', 'sent', 'unknown')`,
   );
-  const reactivationStmt = db.prepare<[string], { enqueued_at: string }>(
-    `SELECT enqueued_at FROM outbox WHERE type = 'account_reactivation' AND account = ? AND state NOT IN ('rejected', 'conflict')
-     ORDER BY seq DESC LIMIT 1`,
+  const reactivationStmt = db.prepare<[string], { enqueued_at: string; approval_id: string }>(
+    `SELECT enqueued_at, json_extract(body, '$.payload.reactivation.approvalId') AS approval_id FROM outbox
+     WHERE type = 'account_reactivation' AND account = ? AND state NOT IN ('rejected', 'conflict') ORDER BY seq DESC LIMIT 1`,
   );
   const rejectionsStmt = db.prepare<[], Record<string, string | number | null>>('SELECT * FROM sync_rejections ORDER BY at, key');
   const review = db.prepare('UPDATE sync_rejections SET reviewed_by = ?, reviewed_at = ?, review_note = ? WHERE key = ? AND reviewed_by IS NULL');
@@ -380,9 +380,10 @@ export const outboxRepo = (db: Db) => {
       return { credits: r?.credits ?? 0, debits: r?.debits ?? 0 };
     },
 
-    /** When this workstation last reactivated the account (not refused by central), as an ISO instant; null if never. */
-    lastReactivation(accountNumber: string): string | null {
-      return reactivationStmt.get(accountNumber)?.enqueued_at ?? null;
+    /** This workstation's last reactivation of the account that central did not refuse: when (ISO) and its approval. */
+    lastReactivation(accountNumber: string): { at: string; approvalId: string } | null {
+      const r = reactivationStmt.get(accountNumber);
+      return r ? { at: r.enqueued_at, approvalId: r.approval_id } : null;
     },
 
     /** The supervisor's queue: operations central refused or whose key it had bound to other data. */
