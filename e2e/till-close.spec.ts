@@ -151,3 +151,21 @@ test('the pre-close gate blocks closing while an approval is pending and says wh
   await app.keyboard.press('F10');
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
 });
+
+test('F10 pressed the instant "Caja cuadrada" appears closes the till; it never sends the count again', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  // The key arrives in the same task that shows the result (a MutationObserver fires before passive effects):
+  // the fastest a teller could be. A handler left over from the previous render would send the count again.
+  await app.evaluate(() => {
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="arqueo-result"]')?.textContent?.includes('Caja cuadrada')) return;
+      seen.disconnect();
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F10', bubbles: true }));
+    });
+    seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await typeCount(app, OPENING);
+  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+  await expect(app.getByTestId('close-report')).toContainText('$ 2.030.000');
+});

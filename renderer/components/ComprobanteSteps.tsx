@@ -1,10 +1,11 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ApprovalOperationInput } from '../../domain/contract/approval';
 import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeclarationForm } from './DeclarationForm';
 import { SupervisorApproval } from './SupervisorApproval';
+import { useWindowKeyDown } from './useWindowKeyDown';
 
 export type ComprobanteStep = 'edit' | 'approval' | 'declaration' | 'confirm';
 
@@ -82,16 +83,12 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
 export const PostedView = ({ id, title, sequence, instruction, children, onDone }: { id: string; title: string; sequence: string; instruction?: string; children: ReactNode; onDone: () => void }) => {
   // Enter with the focus nowhere (a click on the page, or a button that went away, such as a print retry that
   // succeeded) still starts the next operation: the teller never has to reach for the mouse here.
-  useEffect(() => {
-    const lost = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (document.activeElement === document.body || document.activeElement === null)) {
-        e.preventDefault();
-        onDone();
-      }
-    };
-    window.addEventListener('keydown', lost);
-    return () => window.removeEventListener('keydown', lost);
-  }, [onDone]);
+  useWindowKeyDown((e) => {
+    if (e.key === 'Enter' && (document.activeElement === document.body || document.activeElement === null)) {
+      e.preventDefault();
+      onDone();
+    }
+  });
   return (
     <main
       className="screen"

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import { ChequeReturnDialog, type ReturnedChequeSummary } from './ChequeReturnDialog';
 import type { ReturnDone } from './ReturnedChequeNotice';
+import { useWindowKeyDown } from './useWindowKeyDown';
 
 type Fetched<T> = { ok: true; rows: T[] } | { ok: false; error: AppErrorShape };
 
@@ -34,15 +35,11 @@ export const useChequeList = <T extends ReturnedChequeSummary>(fetch: () => Prom
     void load();
   }, [load]);
   // F5 rereads (the home menu's F5 is not listening on this screen).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F5' || document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      reload();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [reload]);
+  useWindowKeyDown((e) => {
+    if (e.key !== 'F5' || document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    reload();
+  });
   // Keyboard first: the list takes the focus as soon as it has rows (and again after each change).
   const hasRows = rows.length > 0;
   useEffect(() => {

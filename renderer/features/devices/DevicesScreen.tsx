@@ -9,6 +9,7 @@ import { DeviceTable } from './DeviceTable';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { EmulatorPanel } from './EmulatorPanel';
 import { JobsTable } from './JobsTable';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 type Listing = Res<'devices.list'>;
 
@@ -59,18 +60,14 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     );
   const discover = () => void act(() => teller.devices.discover({}), setFound);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      const handlers: Record<string, () => void> = { F5: testPrint, F6: testCapture, F7: discover };
-      const h = handlers[e.key];
-      if (h) {
-        e.preventDefault();
-        h();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useWindowKeyDown((e) => {
+    if (document.querySelector('dialog[open]')) return;
+    const handlers: Record<string, () => void> = { F5: testPrint, F6: testCapture, F7: discover };
+    const h = handlers[e.key];
+    if (h) {
+      e.preventDefault();
+      h();
+    }
   });
 
   const emulated = (id: string) => list?.devices.find((d) => d.id === id)?.emulated ?? false;

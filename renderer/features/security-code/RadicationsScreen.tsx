@@ -5,6 +5,7 @@ import type { RadicationRow } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import './security-code.css';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 const STATE_LABELS: Record<RadicationRow['state'], string> = {
   radicado: 'Radicado',
@@ -49,16 +50,12 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
     return () => clearInterval(t);
   }, [refresh]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F5') {
-        e.preventDefault();
-        void refresh();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [refresh]);
+  useWindowKeyDown((e) => {
+    if (e.key === 'F5') {
+      e.preventDefault();
+      void refresh();
+    }
+  });
 
   return (
     <main className="screen" aria-labelledby="rad-title">

@@ -15,6 +15,7 @@ import { Constancia } from './Constancia';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
 import './security-code.css';
 import { PrintStatus } from '../../components/PrintStatus';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { code: string; message: string } };
 
@@ -179,22 +180,18 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     }
   }, [busy, flowId, step, run, teller]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F7' && !cancelling) {
-        e.preventDefault();
-        setShowOpen((v) => !v);
-        return;
-      }
-      if (showOpen || cancelling) return;
-      if (e.key === 'F6') {
-        e.preventDefault();
-        noAnswer();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [noAnswer, showOpen, cancelling]);
+  useWindowKeyDown((e) => {
+    if (e.key === 'F7' && !cancelling) {
+      e.preventDefault();
+      setShowOpen((v) => !v);
+      return;
+    }
+    if (showOpen || cancelling) return;
+    if (e.key === 'F6') {
+      e.preventDefault();
+      noAnswer();
+    }
+  });
 
   const current = STEPS.findIndex((s) => step !== undefined && s.id.includes(step));
 

@@ -10,6 +10,7 @@ import { onPending } from './pending';
 import { SupervisorApproval } from './SupervisorApproval';
 import { CashReportPanel } from './CashReportPanel';
 import { centralLabel } from '../../components/StatusBar';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 type Dashboard = Extract<Awaited<ReturnType<TellerApi['supervisor']['dashboard']>>, { ok: true }>['data'];
 const HOLDING = { ok: 'Dentro del límite', cerca: 'Cerca del límite', excedido: 'Límite excedido' } as const;
@@ -77,18 +78,13 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
       }),
     [load],
   );
-  useEffect(() => {
-    if (sync) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (!['F2', 'F5', 'F6'].includes(e.key) || document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      if (e.key === 'F2') setSync(true);
-      else if (e.key === 'F6') setCash((c) => user.role === 'supervisor' && !c);
-      else void load();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [sync, load, user.role]);
+  useWindowKeyDown((e) => {
+    if (sync || !['F2', 'F5', 'F6'].includes(e.key) || document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    if (e.key === 'F2') setSync(true);
+    else if (e.key === 'F6') setCash((c) => user.role === 'supervisor' && !c);
+    else void load();
+  });
   if (sync) return <SyncScreen teller={teller} user={user} onCancel={() => setSync(false)} />;
 
   return (

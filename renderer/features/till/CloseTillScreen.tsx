@@ -9,6 +9,7 @@ import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 type Gate = { canClose: boolean; items: { code: string; message: string; resolveAt: string }[] };
 
@@ -76,15 +77,11 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'F10' || document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      if (!result || result.next === 'recontar') void sendCount();
-      else if (result.next === 'cerrar' || approval?.status === 'aprobada') void close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useWindowKeyDown((e) => {
+    if (e.key !== 'F10' || document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    if (!result || result.next === 'recontar') void sendCount();
+    else if (result.next === 'cerrar' || approval?.status === 'aprobada') void close();
   });
 
   if (report) {

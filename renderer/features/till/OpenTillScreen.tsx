@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { TillSession } from '../../../domain/contract/till';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
@@ -7,6 +7,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 /**
  * Till opening: count by denomination, then type the total as a check, then confirm. The idempotency key is
@@ -31,15 +32,11 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     setConfirming(true);
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F10' && !confirming) {
-        e.preventDefault();
-        review();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useWindowKeyDown((e) => {
+    if (e.key === 'F10' && !confirming) {
+      e.preventDefault();
+      review();
+    }
   });
 
   const open = async () => {
