@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { referenceRepo } from '../../store/reference/repo';
-import { CC, TODAY_UTC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, TODAY_UTC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 /** Luz's embargoed demo account (central/demo/seed.ts): $3.000.000 available, $1.800.000 embargo. */
@@ -34,7 +30,7 @@ const ordinaryEmbargoWithOtherSavings = () => {
 };
 
 it('an embargoed account keeps only what the holder’s other savings leave of the inembargable amount (domain-co §3)', async () => {
-  w = await world(central);
+  w = await world(shared.central);
   const lookup = async () => {
     const r = await w.call('accounts.lookup', { accountNumber: EMBARGOED });
     if (!r.ok) throw new Error(r.error.message);

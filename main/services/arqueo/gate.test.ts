@@ -1,20 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 type Gate = { canClose: boolean; items: { code: string; count: number; resolveAt: string }[] };
 
 describe('pre-close gate over the real stores (teller-anchors §4 item 13)', () => {
   it('an unprinted receipt and an operation central has not acknowledged block the close, each with where to resolve it', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const { sequence } = data<{ sequence: string }>(
       await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 2 }, declaredTotal: 100_000 } }),
     );

@@ -1,14 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, reverseSameDay, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const ACCOUNT = '240000000029';
@@ -37,7 +33,7 @@ const giveBack = (chequeId: string, ret: Record<string, unknown>, key = crypto.r
 
 describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   it('lists the cheque en canje, then abonado after its release date; the return reverses that cheque alone and prints once', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const c = await depositCanje();
     expect(await w.call('canje.list', {})).toMatchObject({ ok: true, data: { cheques: expect.arrayContaining([expect.objectContaining({ id: c.id, status: 'en_canje', releaseOn: '2025-03-04', bank: '07', amount: 800_000 })]) } });
     // Its clearing date reached (moved here rather than the clock, which would lock the idle session).
@@ -72,7 +68,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   });
 
   it('a cheque that already cleared is returned only once central holds its credit and fee: refused when the account cannot cover them, the reversal consumes the hold', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const drain = drainer(w);
     const c = await depositCanje(500_000);
     await drain();
@@ -102,7 +98,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   });
 
   it('offline, a cheque that already cleared is not returned: the teller keeps it and retries', async () => {
-    w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
+    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
     const c = await depositCanje(300_000);
     w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
     expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE' } });
@@ -113,7 +109,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   });
 
   it('waiving the fee needs a supervisor other than the teller; unknown cheques and causales are refused', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const c = await depositCanje(300_000);
     expect(await giveBack('nope', { causalId: 'falta-endoso' })).toMatchObject({ error: { code: 'CANJE_CHEQUE_NOT_FOUND' } });
     expect(await giveBack(c.id, { causalId: 'no-existe' })).toMatchObject({ error: { code: 'RETURN_CAUSAL_UNKNOWN' } });
@@ -128,7 +124,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   });
 
   it('at central: the returned cheque leaves canje, the other one stays, and the fee is charged', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const drain = drainer(w);
     const balances = () => centralBalances(w, ACCOUNT);
     const before = await balances();
@@ -147,7 +143,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   });
 
   it('a deposit reversed the same day leaves nothing to return: refused, nothing sent to central', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const c = await depositCanje();
     await reverseSameDay(w, c.sequence);
     const listed = await w.call('canje.list', {});

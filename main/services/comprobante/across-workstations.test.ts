@@ -1,19 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../domain/central-api';
 import { createCentralClient } from '../../sync/central-client';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from './testing/world';
+import { CC, world, type World, sharedCentral } from './testing/world';
 import { data } from '../../testing/wire-data';
 
 /**
  * Limits meant per account hold across the branch's tills: what another workstation posted (and central
  * applied) counts here through central's account activity (central/account-activity).
  */
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 // Demo accounts (central/demo/seed.ts): 240000000011 María, GMF-exempt mark, $2.500.000.
@@ -22,7 +18,7 @@ const TODAY = '2025-03-03T09:00:00-05:00';
 
 /** Posts operations to central as workstation 001-01 (the world is 001-03). */
 const postElsewhere = async (ops: Omit<Operation, 'key' | 'branch' | 'workstation' | 'occurredAt'>[]) => {
-  const other = createCentralClient({ url: central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
+  const other = createCentralClient({ url: shared.central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
   const operations = ops.map((o) => ({ ...o, key: crypto.randomUUID(), branch: '001', workstation: '001-01', occurredAt: TODAY }) as Operation);
   const r = await other.call('postOperations', { operations });
   expect(r).toMatchObject({ ok: true, data: { results: operations.map(() => ({ status: 'applied' })) } });
@@ -32,7 +28,7 @@ const codes = (p: Reasons) => p.plan.approvalReasons.map((r) => r.code);
 
 describe('per-account limits across workstations', () => {
   it('tells central what this till used of the exemption, so the other tills count it', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = { accountNumber: MARIA, amount: 200_000, presenters: [CC('900000001')], payout: { kind: 'efectivo' } };
     const key = crypto.randomUUID();
     // First in the file: the central process is shared and the other tests use up María's daily count.
@@ -42,7 +38,7 @@ describe('per-account limits across workstations', () => {
   });
 
   it('counts the withdrawals another till paid today toward the daily count (seed 003 cl. 3.12)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = { accountNumber: MARIA, amount: 50_000, presenters: [CC('900000001')], payout: { kind: 'efectivo' } };
     expect(codes(data<Reasons>(await w.call('withdrawal.evaluate', { request })))).not.toContain('LIMIT_EXCEEDED_WITHDRAWAL_COUNT');
     await postElsewhere(Array.from({ length: 5 }, () => ({ type: 'withdrawal', account: MARIA, payload: { amount: 10_000, gmf: 0 } }) as const));
@@ -50,7 +46,7 @@ describe('per-account limits across workstations', () => {
   });
 
   it('counts the GMF exemption another till used this month (ET art. 879 num. 1) and the cash deposited there today', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     await postElsewhere([
       { type: 'cash_deposit', account: MARIA, payload: { amount: 90_000_000 } },
       { type: 'withdrawal', account: MARIA, payload: { amount: 17_000_000, gmf: 0, gmfCapUsed: 17_000_000 } },
@@ -65,7 +61,7 @@ describe('per-account limits across workstations', () => {
   });
 
   it('sees near-threshold cash deposits made at another till for the structuring alert (domain-co §2)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     // Rosa deposits 9.500.000 in cash twice at 001-01 into Juan's account; a third one here makes three in the window.
     const cash = { transactor: { type: 'CC' as const, number: '900000005' }, declaration: null };
     await postElsewhere([

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { createCentralClient } from '../../sync/central-client';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const cashSlip = (over: Record<string, unknown> = {}) => ({
@@ -21,7 +17,7 @@ const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
 
 describe('deposit posting (seed 003 cl. 3)', () => {
   it('posts a cash deposit in one transaction: sequence, journal, till by denomination, outbox, stored receipt, queued print', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const before = await w.call('till.current');
     const key = crypto.randomUUID();
     const r = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
@@ -50,7 +46,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('reprints through the devices service: "COPIA No. n" numbered once, journaled; never a copy of an unprinted original', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip() });
     const sequence = r.ok ? (r.data as { sequence: string }).sequence : '';
     const printed = async () => {
@@ -72,7 +68,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('is idempotent per comprobante key: a double Enter, a retry or a restart never posts twice', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const key = crypto.randomUUID();
     const first = await w.call('deposit.post', { idempotencyKey: key, slip: cashSlip() });
     // The print job's state moves on with the printer; everything else, and the job itself, is the same.
@@ -90,7 +86,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('keeps the sequence gapless: a refused posting takes no number', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip({ declaredTotal: 1_000_000 }) })).toMatchObject({
       error: { code: 'DECLARED_TOTAL_MISMATCH' },
     });
@@ -100,7 +96,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('asks a third-party depositor for the name (cl. 3.1, 3.7) and prints it', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const third = { id: CC('900000002') };
     expect(await w.call('deposit.evaluate', { slip: cashSlip({ depositor: third }) })).toMatchObject({ error: { code: 'DEPOSITOR_NAME_REQUIRED' } });
     const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip({ depositor: { ...third, name: 'JUAN CARLOS RODRÍGUEZ' } }) });
@@ -108,7 +104,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('requires the UIAF declaration at 10.000.000 in cash before posting (domain-co §2)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const slip = cashSlip({ cash: { '100000': 100 }, declaredTotal: 10_000_000 });
     const plan = await w.call('deposit.evaluate', { slip });
     expect(plan).toMatchObject({ ok: true, data: { plan: { pending: ['UIAF_DECLARATION'], uiaf: { individual: true, declarationRequired: true } } } });
@@ -146,7 +142,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('sends same-city cheques to canje with a business-day hold and other-city cheques to remesa with commission (cl. 3.9)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const slip = {
       accountNumber: '240000000029',
       depositor: { id: CC('900000002') },
@@ -195,18 +191,18 @@ describe('deposit posting (seed 003 cl. 3)', () => {
   });
 
   it('refuses a bank name where central needs the compensation code', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const slip = { accountNumber: '240000000029', depositor: { id: CC('900000002') }, cheques: [{ bank: 'Bancolombia', number: '1', drawerAccount: '1234', amount: 1000, city: 'Bogotá D.C.' }], declaredTotal: 1000 };
     expect(await w.call('deposit.evaluate', { slip })).toMatchObject({ error: { code: 'CHEQUE_BANK_CODE' } });
   });
 
   it('refuses to post without an open till of the same teller', async () => {
-    w = await world(central, { openTill: false });
+    w = await world(shared.central, { openTill: false });
     expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip() })).toMatchObject({ error: { code: 'TILL_NOT_OPEN' } });
   });
 
   it('tells the teller what to do with an unknown account', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await w.call('accounts.lookup', { accountNumber: '249999999999' });
     expect(r).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
     const ok = await w.call('accounts.lookup', { accountNumber: '240000000045' });
@@ -218,8 +214,8 @@ describe('UIAF monthly threshold across workstations (domain-co §2)', () => {
   const rosaSlip = (cash: number) => ({ accountNumber: '240000000086', depositor: { id: CC('900000005') }, cash: { '100000': cash / 100_000 }, declaredTotal: cash });
 
   it('counts the customer’s cash at other workstations, from central’s register, toward $ 50.000.000 in the month', async () => {
-    w = await world(central);
-    const other = createCentralClient({ url: central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
+    w = await world(shared.central);
+    const other = createCentralClient({ url: shared.central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
     const posted = await other.call('postOperations', {
       operations: [
         {
@@ -236,7 +232,7 @@ describe('UIAF monthly threshold across workstations (domain-co §2)', () => {
   });
 
   it('central unreachable: evaluates with this workstation’s own cash, and the summary says the check was partial', async () => {
-    w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 3000 }) });
+    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 3000 }) });
     const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
     expect(plan).toMatchObject({ ok: true, data: { plan: { pending: [], uiaf: { multiple: false, monthTotal: 1_000_000 } } } });
     const notices = plan.ok ? (plan.data as { plan: { notices: string[] } }).plan.notices : [];
@@ -244,7 +240,7 @@ describe('UIAF monthly threshold across workstations (domain-co §2)', () => {
   });
 
   it('with central answering, no such notice', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
     const notices = plan.ok ? (plan.data as { plan: { notices: string[] } }).plan.notices : ['(refused)'];
     expect(notices.filter((n) => n.startsWith('Central no respondió'))).toEqual([]);

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
-import { COUNT, DEMO_TOKEN_001_03, startCentralProcess, world, type RunningCentral } from '../comprobante/testing/world';
+import { COUNT, DEMO_TOKEN_001_03, world, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
 
 // One central per file: anchors are per workstation and only move forward, as in production.
-let central: RunningCentral;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
+const shared = sharedCentral();
 
 describe('journal head anchored at central (teller-anchors §4 item 7)', () => {
   it('the close anchors the head; deleting the last rows afterwards is caught against the anchor and nothing broken is anchored', async () => {
-    const w = await world(central);
+    const w = await world(shared.central);
     try {
       const c = data<{ closingId: string; next: string }>(await w.call('till.count', { idempotencyKey: crypto.randomUUID(), count: COUNT }));
       expect(c.next).toBe('cerrar');
@@ -20,7 +16,7 @@ describe('journal head anchored at central (teller-anchors §4 item 7)', () => {
       expect(closed.anchored).toBe(true);
       const s = data<{ ok: boolean; lastSequence: number; head: string; anchoredSequence: number | null }>(await w.call('journal.verify'));
       expect(s).toMatchObject({ ok: true, anchoredSequence: s.lastSequence });
-      const client = createCentralClient({ url: central.url, token: DEMO_TOKEN_001_03 });
+      const client = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03 });
       expect(await client.call('latestAnchor', { workstation: '001-03' })).toMatchObject({ ok: true, data: { anchor: { sequence: s.lastSequence, headHash: s.head } } });
 
       // Someone removes the last entries (which no chain can see on its own): the anchored verification reports it.

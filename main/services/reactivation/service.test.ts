@@ -1,17 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { WireResult } from '../../core/dispatcher';
 import { referenceRepo } from '../../store/reference/repo';
 import { pullReference } from '../../sync/reference';
 import { drainer } from '../comprobante/testing/at-central';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, startCentralProcess, world, type RunningCentral, type World, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
@@ -36,7 +32,7 @@ const stateAtBranch = async (number: string) => data<{ account: { state: string;
 
 describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)', () => {
   it('the holder in person, approved by a supervisor: active at once here, then at central, without moving money', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = { accountNumber: ANDRES, presenters: [CC('900000004')] };
     expect(data(await w.call('reactivation.check', { request }))).toMatchObject({ authorizedBy: 'presencial', approvalReasons: [{ code: 'INACTIVE_REACTIVATION' }] });
     // An authorized person or a stranger may not reactivate; nothing is asked of the supervisor for them.
@@ -73,7 +69,7 @@ describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)',
   });
 
   it('a company: its legal representative’s letter, brought by someone identified; without it, refused and why', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const none = await w.call('reactivation.check', { request: { accountNumber: COMPANY, presenters: [MESSENGER] } });
     expect(codes(none)).toEqual(['REACTIVATION_AUTHORIZATION_REQUIRED']);
     expect(!none.ok && none.error.message).toContain('CARLOS ALBERTO DÍAZ RAMOS');
@@ -120,7 +116,7 @@ describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)',
   };
 
   it('an approval for one request does not reactivate with other people or another letter', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = { accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: REP, signedOn: '2025-02-28' } };
     const asked = data<{ approvalId: string }>(await w.call('reactivation.request', { request }));
     data(await w.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));

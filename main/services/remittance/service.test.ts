@@ -1,14 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, reverseSameDay, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
@@ -34,7 +30,7 @@ const advance = (remittanceId: string, event: Record<string, unknown>, key = cry
 
 describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   it('goes recibida → enviada → pagada, journaled, nothing printed; pagada tells central to release the remesa', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await depositRemesa();
     expect(await advance(r.id, { type: 'enviar' })).toMatchObject({ ok: true, data: { remittance: { status: 'enviada', sentOn: '2025-03-03' } } });
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_paid'")).toBe(0);
@@ -50,7 +46,7 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   });
 
   it('at central: the remesa waits in canje, its commission is debited, and pagada makes it available', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const drain = drainer(w);
     const balances = () => centralBalances(w, '240000000029');
     const before = await balances();
@@ -67,7 +63,7 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   });
 
   it('refuses transitions out of order and unknown causales', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await depositRemesa();
     expect(await advance(r.id, { type: 'pagar' })).toMatchObject({ error: { code: 'REMESA_INVALID_TRANSITION' } });
     await advance(r.id, { type: 'enviar' });
@@ -77,7 +73,7 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   });
 
   it('a return reverses the credit with the fee for central, prints a receipt once and tells what to say (cl. 4.2 d, h)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await depositRemesa();
     await advance(r.id, { type: 'enviar' });
     const key = crypto.randomUUID();
@@ -105,7 +101,7 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   });
 
   it('waived fee: only with a supervisor other than the teller; the reversal carries no fee, the receipt no fee line', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await depositRemesa(300_000);
     await advance(r.id, { type: 'enviar' });
     const waive = (waiver?: { username: string; password: string }) =>
@@ -136,7 +132,7 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   });
 
   it('a deposit reversed the same day: its remesa shows it and can be neither sent, paid nor returned; nothing reaches central', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const r = await depositRemesa();
     await reverseSameDay(w, r.sequence);
     const listed = await w.call('remittance.list', {});

@@ -1,14 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { comprobanteRepo } from '../../store/comprobante/repo';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
@@ -20,7 +16,7 @@ const position = async () => data<{ till: { positionTotal: number } }>(await w.c
 
 describe('same-day reversal with supervisor approval (teller-anchors §4 item 10)', () => {
   it('needs an approval by someone else; then till, outbox and journal change in one transaction, with its own receipt', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const before = await position();
     const { sequence } = await deposit();
     expect(await position()).toBe(before + 1_200_000);
@@ -52,7 +48,7 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
   });
 
   it('an approval for one comprobante does not reverse another', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const a = await deposit();
     const b = await deposit();
     const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));

@@ -1,16 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { referenceRepo } from '../../store/reference/repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { createCentralClient } from '../../sync/central-client';
 import { createPump } from '../../sync/pump';
-import { CC, TODAY_UTC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, TODAY_UTC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 /** María's GMF-marked account in the demo data (individual, sole holder). */
@@ -35,7 +31,7 @@ const gmfExemptUsed = (account: string) =>
 
 describe('transfer between accounts of the same sole holder (ET art. 879 num. 14)', () => {
   it('is exempt by num. 14 and leaves the marked account its whole 350 UVT for the month', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const second = '240000000102';
     addSecondAccountOfMaria(second);
     const request = { fromAccountNumber: MARKED, toAccountNumber: second, amount: 2_000_000, presenters: [MARIA] };
@@ -58,7 +54,7 @@ describe('transfer between accounts of the same sole holder (ET art. 879 num. 14
   });
 
   it('a transfer to another holder from the marked account does use the cap (art. 879 num. 1)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     // Small amounts: the central process is shared, and the first test's authorizations hold most of the balance.
     const request = { fromAccountNumber: MARKED, toAccountNumber: '240000000029', amount: 50_000, presenters: [MARIA] };
     expect(await w.call('transfer.evaluate', { request })).toMatchObject({
@@ -77,7 +73,7 @@ describe('central authorizes a transfer before it posts (a hold on the source ac
   const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
 
   it('posts with the hold it got, and central consumes that hold once', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const atCentral = async () => {
       const r = await w.client.call('reference', { cursor: 0, limit: 500 });
       const found = r.ok ? r.data.changes.find((c) => c.entity === 'account' && c.account.number === ROSA) : undefined;
@@ -101,9 +97,9 @@ describe('central authorizes a transfer before it posts (a hold on the source ac
   });
 
   it('a refusal by central (the money went at another till) posts nothing and says why', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     // Another workstation takes the rest of Rosa's available balance; this branch's copy still shows it.
-    const other = createCentralClient({ url: central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
+    const other = createCentralClient({ url: shared.central.url, token: 'caja-demo-token-001-01', timeoutMs: 3000 });
     const rest = await w.call('accounts.lookup', { accountNumber: ROSA });
     const available = rest.ok ? (rest.data as { account: { balances: { available: number } } }).account.balances.available : 0;
     const taken = await other.call('postOperations', {
@@ -116,7 +112,7 @@ describe('central authorizes a transfer before it posts (a hold on the source ac
   });
 
   it('without an answer from central nothing is posted: the transfer is pending and the teller retries', async () => {
-    w = await world(central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 1000 }) });
+    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 1000 }) });
     const request = { fromAccountNumber: MARKED, toAccountNumber: '240000000029', amount: 10_000, presenters: [MARIA] };
     expect(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request })).toMatchObject({ ok: true, data: { status: 'pendiente' } });
     expect([count('SELECT COUNT(*) FROM comprobantes'), count("SELECT COUNT(*) FROM outbox WHERE type = 'transfer'")]).toEqual([0, 0]);

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 /** A central that never answers: the reference data was pulled before, the authorization cannot be. */
@@ -26,13 +22,13 @@ const asSupervisor = async (fn: () => Promise<unknown>) => {
 
 describe('withdrawals while central is unreachable (issue "Central services and exactly-once sync")', () => {
   it('normal mode: nothing is paid, the comprobante stays pending', async () => {
-    w = await world(central, { client: unreachable });
+    w = await world(shared.central, { client: unreachable });
     expect(await post(100_000)).toMatchObject({ ok: true, data: { status: 'pendiente', message: expect.stringContaining('contingencia') } });
     expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
   });
 
   it('contingencia: pays within the caps, marks the receipt CONTINGENCIA, queues for central and counts the caps', async () => {
-    w = await world(central, { client: unreachable });
+    w = await world(shared.central, { client: unreachable });
     await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));
     const r = await post(500_000);
     expect(r).toMatchObject({ ok: true, data: { status: 'posted', receipt: { marks: ['CONTINGENCIA'] } } });

@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
-import { CC, startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
-let central: RunningCentral;
+const shared = sharedCentral();
 let w: World;
-beforeAll(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterAll(() => central.stop());
 afterEach(() => w.close());
 
 const cash = { kind: 'efectivo' as const };
@@ -22,7 +18,7 @@ const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
 
 describe('office withdrawal (seed 003 cl. 4)', () => {
   it('authorizes online, pays from the till by denomination and posts with the hold and GMF on its own line', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const before = await position();
     const r = await post(req('240000000029', 250_000, ['900000002']));
     expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001' } });
@@ -38,7 +34,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
 
   it('does not pay when central does not answer: pending, nothing posted, nothing taken from the till', async () => {
     const dead = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 });
-    w = await world(central, { client: dead });
+    w = await world(shared.central, { client: dead });
     const before = await position();
     const key = crypto.randomUUID();
     const r = await post(req('240000000029', 100_000, ['900000002']), undefined, key);
@@ -50,20 +46,20 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     expect(await post(req('240000000045', 100_000, ['900000002']))).toMatchObject({ error: { code: 'ALL_HOLDERS_REQUIRED' } });
     expect(await post(req('240000000045', 100_000, ['900000002', '900000005']))).toMatchObject({ ok: true, data: { status: 'posted' } });
   });
 
   it('pays from an embargada account only what is not retained', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const lookup = await w.call('accounts.lookup', { accountNumber: '240000000060' });
     expect(lookup).toMatchObject({ ok: true, data: { account: { state: 'embargada' } } });
     expect(await post(req('240000000060', 500_000, ['900000003']))).toMatchObject({ ok: true, data: { status: 'posted' } });
   });
 
   it('embargada under a child-support order: pays only what exceeds the embargo, as central computes it (domain-co §3)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     // $1.800.000 embargoed: only the rest is at the customer's disposal, withdrawal plus GMF (this central is
     // shared by the file's tests, so the balance is read first).
     const lookup = await w.call('accounts.lookup', { accountNumber: '240000000060' });
@@ -79,7 +75,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('inactiva: the supervisor reactivates, and the approval travels to central with the hold and the debit (cl. 7.1)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = req('240000000052', 50_000, ['900000004']);
     expect(await post(request)).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'INACTIVE_REACTIVATION' }] } } });
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
@@ -91,7 +87,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('needs visación above the threshold; the teller cannot approve their own, a supervisor can, once (maker ≠ checker in the core)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = req('240000000029', 6_000_000, ['900000002']);
     const refused = await post(request);
     expect(refused).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'VISACION' }] } } });
@@ -114,7 +110,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('records a rejection with its reason and never posts on it', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = req('240000000029', 5_500_000, ['900000002']);
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
     const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
@@ -127,7 +123,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('pays by cheque de gerencia: no cash leaves the till, nothing in cash is counted (cl. 4 parágrafo)', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const before = await position();
     const request = {
       accountNumber: '240000000029',
@@ -145,7 +141,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('replays a posted withdrawal from the store without asking central again', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const key = crypto.randomUUID();
     const request = req('240000000011', 100_000, ['900000001']);
     const first = await post(request, undefined, key);
@@ -157,7 +153,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
 
 describe('transfer (seed 003 cl. 3.13)', () => {
   it('posts a transfer with GMF and no cash movement', async () => {
-    w = await world(central);
+    w = await world(shared.central);
     const request = { fromAccountNumber: '240000000029', toAccountNumber: '240000000011', amount: 300_000, presenters: [CC('900000002')] };
     const plan = await w.call('transfer.evaluate', { request });
     expect(plan).toMatchObject({ ok: true, data: { plan: { gmf: { gmf: 1_200 }, debitTotal: 301_200, sameSoleHolder: false } } });

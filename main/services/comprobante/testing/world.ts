@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { createInterface } from 'node:readline';
 import { referenceRepo } from '../../../store/reference/repo';
 import { createCentralClient, type CentralClient } from '../../../sync/central-client';
@@ -41,6 +42,24 @@ export const startCentralProcess = async (): Promise<RunningCentral> => {
         await exited;
       }
       dir.remove();
+    },
+  };
+};
+
+/**
+ * The central process a test file shares: started before its first test, stopped after its last (starting one
+ * takes seconds; a fresh core per test is cheap). Call it at the top of the file.
+ */
+export const sharedCentral = (): { readonly central: RunningCentral } => {
+  let running: RunningCentral | undefined;
+  beforeAll(async () => {
+    running = await startCentralProcess();
+  }, 40_000);
+  afterAll(() => running?.stop());
+  return {
+    get central() {
+      if (!running) throw new Error('central not started: call sharedCentral() at the top of the test file');
+      return running;
     },
   };
 };
