@@ -17,4 +17,7 @@ export type Person = z.output<typeof PersonSchema>;
 /** Documents are canonical after parsing (domain/identity), so equality of type and number is identity. */
 export const samePerson = (a: PersonId, b: PersonId): boolean => a.type === b.type && a.number === b.number;
 
+/** The people's names as the teller reads them in a message: "ANA PÉREZ, LUIS GÓMEZ". */
+export const namesOf = (people: readonly { name: string }[]): string => people.map((p) => p.name).join(', ');
+
 export const includesPerson = (list: readonly { id: PersonId }[], id: PersonId): boolean => list.some((p) => samePerson(p.id, id));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Account, AccountNumberSchema } from '../accounts/account';
 import { isInactiveAccount } from '../accounts/activity';
-import { type PersonId, PersonIdSchema, includesPerson } from '../accounts/person';
+import { type PersonId, PersonIdSchema, includesPerson, namesOf } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import { type IsoDate, IsoDateSchema, daysBetween } from '../calendar/iso-date';
 import type { RulesConfig } from '../rules-config/config';
@@ -37,8 +37,6 @@ export interface ReactivationDecision {
   readonly authorizedBy: 'presencial' | 'escrita';
 }
 
-const names = (people: readonly { name: string }[]): string => people.map((p) => p.name).join(', ');
-
 /** Who may reactivate the account at the office and with what (seed 003 cl. 2.6, 7.1, 7.2, 7.3). */
 export const authorizeReactivation = (account: Account, req: ReactivationRequest, on: IsoDate, rules: RulesConfig): ReactivationDecision => {
   const errors: DomainError[] = [];
@@ -60,13 +58,13 @@ export const authorizeReactivation = (account: Account, req: ReactivationRequest
       errors.push(
         domainError(
           'REACTIVATION_AUTHORIZATION_REQUIRED',
-          `Para reactivar la cuenta de una persona jurídica debe presentarse el representante legal registrado (${names(account.legalRepresentatives)}) o traerse su autorización escrita (cláusula 7.1).`,
+          `Para reactivar la cuenta de una persona jurídica debe presentarse el representante legal registrado (${namesOf(account.legalRepresentatives)}) o traerse su autorización escrita (cláusula 7.1).`,
         ),
       );
     } else {
       authorizedBy = 'escrita';
       if (!includesPerson(account.legalRepresentatives, letter.signedBy)) {
-        errors.push(domainError('AUTHORIZATION_SIGNER_NOT_REPRESENTATIVE', `Quien firma la autorización no es representante legal registrado de la empresa. Solo la firma de ${names(account.legalRepresentatives)} autoriza la reactivación (cláusula 7.1).`));
+        errors.push(domainError('AUTHORIZATION_SIGNER_NOT_REPRESENTATIVE', `Quien firma la autorización no es representante legal registrado de la empresa. Solo la firma de ${namesOf(account.legalRepresentatives)} autoriza la reactivación (cláusula 7.1).`));
       }
       const age = daysBetween(letter.signedOn, on);
       if (age < 0) errors.push(domainError('AUTHORIZATION_DATE_INVALID', 'La fecha de la autorización escrita es posterior a hoy. Revise la fecha de la carta.'));
@@ -78,7 +76,7 @@ export const authorizeReactivation = (account: Account, req: ReactivationRequest
     }
   } else if (!present(account.holders)) {
     // A reactivation is the holder's act on the product (cl. 7.1): an authorized person may withdraw, not reactivate.
-    errors.push(domainError('HOLDER_REQUIRED', `Solo un titular de la cuenta puede reactivarla en la oficina (${names(account.holders)}) (cláusula 7.1).`));
+    errors.push(domainError('HOLDER_REQUIRED', `Solo un titular de la cuenta puede reactivarla en la oficina (${namesOf(account.holders)}) (cláusula 7.1).`));
   }
 
   notices.push('Al reactivar, actualice los datos del cliente (cláusula 2.6).');

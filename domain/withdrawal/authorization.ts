@@ -1,6 +1,6 @@
 import type { Account } from '../accounts/account';
 import { isInactiveAccount } from '../accounts/activity';
-import { type PersonId, includesPerson } from '../accounts/person';
+import { type PersonId, includesPerson, namesOf } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import { type IsoDate, daysBetween } from '../calendar/iso-date';
 import type { RulesConfig } from '../rules-config/config';
@@ -22,8 +22,6 @@ export interface DebitAuthorization {
   readonly inactive: boolean;
 }
 
-const names = (people: readonly { name: string }[]): string => people.map((p) => p.name).join(', ');
-
 /**
  * Whether the people present may dispose of the account's funds at the office (withdrawal or transfer):
  * seed 003 cl. 2.1, 2.4, 2.7, 4 (literal c), 4.4.3, 7.1 and 7.2.
@@ -42,7 +40,7 @@ export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoD
   } else if (account.owner === 'juridica') {
     // Cl. 2.7 and 4(c): the legal representative, with a certificate at most 30 days old, as an exception.
     if (!present.some((p) => includesPerson(account.legalRepresentatives, p))) {
-      errors.push(domainError('LEGAL_REPRESENTATIVE_REQUIRED', `Para cuentas de persona jurídica debe presentarse el representante legal registrado (${names(account.legalRepresentatives)}) (cláusulas 2.7 y 4 literal c).`));
+      errors.push(domainError('LEGAL_REPRESENTATIVE_REQUIRED', `Para cuentas de persona jurídica debe presentarse el representante legal registrado (${namesOf(account.legalRepresentatives)}) (cláusulas 2.7 y 4 literal c).`));
     }
     const cert = parties.juridicaCertificateIssuedOn;
     if (cert === undefined) {
@@ -59,7 +57,7 @@ export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoD
     // Cl. 2.4.3 and 4.4.3: every holder's signature is indispensable ("y").
     const missing = account.holders.filter((h) => !present.some((p) => includesPerson([h], p)));
     if (missing.length > 0) {
-      errors.push(domainError('ALL_HOLDERS_REQUIRED', `La cuenta es conjunta: deben presentarse y firmar todos los titulares. Faltan: ${names(missing)} (cláusula 2.4.3).`, { missing: missing.map((m) => m.id) }));
+      errors.push(domainError('ALL_HOLDERS_REQUIRED', `La cuenta es conjunta: deben presentarse y firmar todos los titulares. Faltan: ${namesOf(missing)} (cláusula 2.4.3).`, { missing: missing.map((m) => m.id) }));
     }
   } else if (!present.some((p) => includesPerson([...account.holders, ...account.authorized], p))) {
     // Cl. 4: paid only to the holder or a person authorized by the holder.

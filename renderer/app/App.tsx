@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { TillSession } from '../../domain/contract/till';
 import { StatusBar } from '../components/StatusBar';
@@ -9,6 +9,7 @@ import { SCREENS } from './registry';
 import { onIncoming } from '../features/vault/incoming';
 import type { ScreenContext } from './screens';
 import { useActivity, useCore } from './useCore';
+import { useWindowKeyDown } from '../components/useWindowKeyDown';
 
 export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
@@ -54,26 +55,21 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     return () => window.removeEventListener('keydown', swallow, true);
   }, []);
 
-  // A layout effect, so the listener that knows the new screen is in place in the same commit that shows it:
-  // with a passive effect, an F-key typed right after "Nueva operación" (whose home switch lands after an await)
-  // reached the previous screen's listener and was lost.
-  useLayoutEffect(() => {
+  // The handler that knows the new screen listens from the same commit that shows it (useWindowKeyDown): an
+  // F-key typed right after "Nueva operación" (whose home switch lands after an await) must reach the menu.
+  useWindowKeyDown((e) => {
     if (!active) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && screen !== 'home' && !document.querySelector('dialog[open]')) {
-        e.preventDefault();
-        setScreen('home');
-        return;
-      }
-      if (screen !== 'home') return;
-      const item = items.find((i) => i.key === e.key);
-      if (item?.enabled) {
-        e.preventDefault();
-        item.onSelect();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    if (e.key === 'Escape' && screen !== 'home' && !document.querySelector('dialog[open]')) {
+      e.preventDefault();
+      setScreen('home');
+      return;
+    }
+    if (screen !== 'home') return;
+    const item = items.find((i) => i.key === e.key);
+    if (item?.enabled) {
+      e.preventDefault();
+      item.onSelect();
+    }
   });
 
   const current = SCREENS.find((s) => s.id === screen);

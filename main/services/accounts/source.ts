@@ -46,6 +46,10 @@ export const referenceAccountSource = (
     cache.set(number, { key, account });
     return account;
   };
+  const localReactivation = (number: string) => {
+    const r = outbox.lastReactivation(number);
+    return r ? { on: bogotaDate(new Date(r.at)), approvalId: r.approvalId } : null;
+  };
   return {
     get: (number) => {
       let account: Account | undefined;
@@ -59,13 +63,10 @@ export const referenceAccountSource = (
       const { debits } = outbox.pendingEffects(number);
       const pendingLocal = { available: -debits, inCanje: 0, onHold: 0 };
       const balances = { ...account.balances, available: Math.max(0, account.balances.available - debits) };
-      return { account: { ...reactivatedHere(account, outbox.lastReactivation(number)?.at ?? null), balances }, pendingLocal };
+      return { account: { ...reactivatedHere(account, localReactivation(number)?.on ?? null), balances }, pendingLocal };
     },
     ofHolder: (holder) => reference.findAccountsByHolder(holder.type, holder.number),
-    localReactivation: (number) => {
-      const r = outbox.lastReactivation(number);
-      return r ? { on: bogotaDate(new Date(r.at)), approvalId: r.approvalId } : null;
-    },
+    localReactivation,
   };
 };
 
@@ -74,9 +75,8 @@ export const referenceAccountSource = (
  * the next screen must not ask for a reactivation again. Central has it as soon as the outbox delivers it (the
  * posting starts a sync round at once), and a central refusal takes the local effect away with it.
  */
-const reactivatedHere = (account: Account, at: string | null): Account => {
-  if (at === null) return account;
-  const on = bogotaDate(new Date(at));
+const reactivatedHere = (account: Account, on: string | null): Account => {
+  if (on === null) return account;
   if (account.reactivatedOn !== null && account.reactivatedOn >= on) return account;
   return { ...account, state: account.state === 'inactiva' ? 'activa' : account.state, reactivatedOn: on };
 };

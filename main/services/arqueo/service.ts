@@ -16,6 +16,7 @@ import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 import { buildCloseReport } from './report';
+import { verificationCodeOf } from '../comprobante/posting';
 
 /** Where the end-of-day report goes; the devices service implements it (`printReceipt`). */
 export interface ReportPrinter {
@@ -39,7 +40,6 @@ export interface ArqueoDeps {
   onChange: () => void;
 }
 
-const verificationCode = (hash: string) => `${hash.slice(0, 4)}-${hash.slice(4, 8)}`.toUpperCase();
 
 /** Pieces to add (+) and to remove (−) to turn `from` into `to`, as two non-negative counts. */
 const split = (from: DenominationCount, to: DenominationCount) => {
@@ -100,7 +100,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       teller: name(session.tellerId),
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : null,
       closedAt: session.closedAt ?? closing.updatedAt,
-      verificationCode: verificationCode(head?.hash ?? '0'.repeat(8)),
+      verificationCode: verificationCodeOf(head?.hash ?? '0'.repeat(8)),
     });
   };
 
@@ -253,7 +253,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         const session = deps.tills.findById(till.id) ?? till;
         const doc = report(session, closing.id);
         if (!doc) throw new AppError('CLOSING_NOT_FOUND', 'No se encontró el arqueo.');
-        return { report: { ...doc, verificationCode: verificationCode(entry.hash) }, printJobId: null as string | null, anchored: false };
+        return { report: { ...doc, verificationCode: verificationCodeOf(entry.hash) }, printJobId: null as string | null, anchored: false };
       });
       deps.onChange();
       let printJobId: string | null = null;

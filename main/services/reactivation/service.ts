@@ -1,20 +1,21 @@
 import type { Account } from '../../../domain/accounts/account';
-import { canonicalJson } from '../../../domain/central-api/canonical';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import type { User } from '../../../domain/contract/session';
+import { samePerson } from '../../../domain/accounts/person';
 import { maskDocument } from '../../../domain/identity/document';
 import { type ReactivationDecision, type ReactivationRequest, authorizeReactivation } from '../../../domain/reactivation/authorize';
 import { maskAccount } from '../../../domain/receipt/build-common';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { RulesConfig } from '../../../domain/rules-config/config';
-import { sha256Hex } from '../../core/hash';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
 import type { UsersRepo } from '../../store/users/repo';
 import { requireAccount, type AccountSource } from '../accounts/source';
+import { approvalSubject } from '../approval/subject';
 import type { ReportPrinter } from '../arqueo/service';
 import type { OutboxPort, Workstation } from '../comprobante/deps';
 import { refused } from '../comprobante/errors';
+import { verificationCodeOf } from '../comprobante/posting';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
@@ -52,11 +53,11 @@ export const createReactivationService = (deps: ReactivationDeps) => {
     return { account, decision };
   };
   // The approval covers this account, these people and this letter: a changed request needs a new one.
-  const subjectOf = (req: ReactivationRequest) => `reactivation:${req.accountNumber}:${sha256Hex(canonicalJson(req))}`;
+  const subjectOf = (req: ReactivationRequest) => approvalSubject('reactivation', req);
   const signer = (account: Account, req: ReactivationRequest) => {
     const letter = req.writtenAuthorization;
     if (!letter) return null;
-    const rep = account.legalRepresentatives.find((p) => p.id.type === letter.signedBy.type && p.id.number === letter.signedBy.number);
+    const rep = account.legalRepresentatives.find((p) => samePerson(p.id, letter.signedBy));
     return { name: rep?.name ?? maskDocument(letter.signedBy), on: formatReceiptDate(letter.signedOn) };
   };
   const how = (account: Account, req: ReactivationRequest, d: ReactivationDecision) => {
@@ -140,7 +141,7 @@ export const createReactivationService = (deps: ReactivationDeps) => {
             { kind: 'rule' },
             { kind: 'text', text: 'La cuenta queda activa desde hoy. Si no registra movimientos en seis meses volverá a quedar inactiva (cláusula 7.1).' },
           ],
-          verificationCode: `${j.hash.slice(0, 4)}-${j.hash.slice(4, 8)}`.toUpperCase(),
+          verificationCode: verificationCodeOf(j.hash),
           marks: [],
         };
         return { receipt, printJobId: null as string | null };

@@ -13,6 +13,7 @@ import type { ReversalRepo } from '../../store/reversal/repo';
 import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { OutboxPort } from '../comprobante/deps';
+import { verificationCodeOf } from '../comprobante/posting';
 import type { ReportPrinter } from '../arqueo/service';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
@@ -154,7 +155,7 @@ export const createReversalService = (deps: {
             { kind: 'field', label: 'Motivo', value: approval.request.reasons.map((r) => r.message).join(' ') },
             { kind: 'field', label: 'Aprobó', value: approval.request.checkerId ? name(approval.request.checkerId) : '—' },
           ],
-          verificationCode: `${j.hash.slice(0, 4)}-${j.hash.slice(4, 8)}`.toUpperCase(),
+          verificationCode: verificationCodeOf(j.hash),
           marks: ['REVERSO'],
         };
         deps.reversals.insert({

@@ -14,11 +14,9 @@ import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
-import { asIsoDate } from '../withdrawal/DebitParties';
+import { asIsoDate, keyOf } from '../withdrawal/DebitParties';
 
 type Check = Extract<Awaited<ReturnType<TellerApi['reactivation']['check']>>, { ok: true }>['data'];
-
-const keyOf = (id: PersonId) => `${id.type}:${id.number}`;
 
 /**
  * Reactivación de cuenta (short code A), seed 003 cl. 7.1: a holder in person, or for a jurídica its legal

@@ -22,7 +22,7 @@ export interface Candidate {
   roles: string[];
 }
 
-const keyOf = (id: PersonId) => `${id.type}:${id.number}`;
+export const keyOf = (id: PersonId) => `${id.type}:${id.number}`;
 
 /**
  * Everyone who may stand at the counter for the account. A company cannot be present itself, so for a
