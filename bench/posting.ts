@@ -59,7 +59,7 @@ const setUp = (file: string, synchronous: 'FULL' | 'OFF') => {
     central: null,
     onChange: () => undefined,
     maxFailedAttempts: 5,
-    printer: { print: () => Promise.resolve({ jobId: 'bench' }), jobs: () => [], reprint: () => ({ jobId: 'bench', state: 'queued', copyNumber: 1 }) },
+    printer: { print: () => Promise.resolve({ jobId: 'bench' }), jobs: () => [] },
   });
   const user = { id: 'u1', username: 'bench', displayName: 'Bench', role: 'cajero' as const };
   let i = 0;

@@ -42,7 +42,9 @@ test('a company’s messenger brings the legal representative’s letter: refuse
   await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
   await approval.getByLabel('Contraseña del supervisor').press('Enter');
 
-  await expect(app.getByRole('heading', { name: /Cuenta reactivada · RA-001-03-\d{6}/ })).toBeVisible();
+  const heading = app.getByRole('heading', { name: /Cuenta reactivada · RA-001-03-\d{6}/ });
+  await expect(heading).toBeVisible();
+  const constancia = /RA-001-03-\d{6}/.exec((await heading.textContent()) ?? '')?.[0] ?? '';
   const receipt = app.getByTestId('receipt');
   await expect(receipt).toContainText('CONSTANCIA DE REACTIVACIÓN DE CUENTA');
   await expect(receipt).toContainText('****0136');
@@ -58,7 +60,7 @@ test('a company’s messenger brings the legal representative’s letter: refuse
   await expect(app.getByTestId('account-panel')).not.toContainText('inactiva');
   await expect(app.getByTestId('inactive-notice')).toHaveCount(0);
 
-  // The journal names the event and its state in Spanish.
+  // The journal names the event and its state in Spanish, and copies the constancia.
   await app.keyboard.press('Escape');
   await app.keyboard.press('F5');
   await app.getByLabel('Tipo de evento').selectOption({ label: 'Reactivación de cuenta' });
@@ -66,6 +68,9 @@ test('a company’s messenger brings the legal representative’s letter: refuse
   const rows = app.getByRole('table', { name: 'Registros del diario' });
   await expect(rows).toContainText('Reactivada');
   await expect(rows).toContainText('240000000136');
+  await app.getByRole('button', { name: `Reimprimir ${constancia}` }).click();
+  await expect(app.getByRole('status').filter({ hasText: `${constancia}: COPIA No. 1 enviada a la impresora.` })).toBeVisible();
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
 });
 
 test('the holder in person, the only one offered; a supervisor’s rejection, with its reason, lets the teller ask again', async ({ app }) => {

@@ -26,7 +26,7 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await expect(rows).toContainText('001-03-000001');
   await expect(rows).toContainText('$ 1.200.000');
 
-  await app.getByRole('button', { name: 'Reimprimir' }).click();
+  await app.getByRole('button', { name: 'Reimprimir 001-03-000001' }).click();
   await expect(app.getByRole('status').filter({ hasText: '001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
 
@@ -48,6 +48,9 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await app.getByLabel('Valor desde').fill('');
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(rows).toContainText('Reversado');
+  // The reversal's own receipt is copied from its journal entry.
+  await app.getByRole('button', { name: 'Reimprimir R-001-03-000001' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
   await app.getByLabel('Tipo de evento').selectOption({ label: 'Reimpresión' });
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(rows).toContainText('Reimpresión');

@@ -112,6 +112,10 @@ test('open → provision from the vault → blind close with a shortage → supe
   await app.getByLabel('Estado', { exact: true }).selectOption({ label: 'Faltante' });
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(rows.locator('tbody tr')).toHaveCount(1);
+  // The day's report is copied from its journal entry, for the supervisor who lost it.
+  await rows.getByRole('button', { name: /^Reimprimir 001-03-CIERRE-/ }).click();
+  await expect(app.getByRole('status').filter({ hasText: /^001-03-CIERRE-.*: COPIA No\. 1 enviada a la impresora\.$/ })).toBeVisible();
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
 });
 
 test('the pre-close gate blocks closing while an approval is pending and says where to resolve it', async ({ app }) => {

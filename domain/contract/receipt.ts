@@ -27,14 +27,4 @@ export const receiptChannels = {
     response: z.object({ receipt: ReceiptDocumentSchema, printJobs: z.array(PrintJobSchema) }),
     errors: ['RECEIPT_NOT_FOUND'],
   }),
-  /**
-   * Sends the receipt to the printer again; the copy carries "COPIA No. n" and is journaled as a reprint. An
-   * original that never printed is retried (Reintentar on the Devices screen), not copied.
-   */
-  'receipt.reprint': channel({
-    access: 'user',
-    request: z.object({ sequence: Sequence }),
-    response: z.object({ receipt: ReceiptDocumentSchema, printJob: PrintJobSchema }),
-    errors: ['RECEIPT_NOT_FOUND', 'PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET'],
-  }),
 } as const;

@@ -16,7 +16,7 @@ const PAPERS = {
   'la constancia': 'Entregue la constancia al cliente.',
   'el reporte de fin de día': 'Firme el reporte y entréguelo al supervisor con el arqueo.',
 } as const;
-type Paper = keyof typeof PAPERS;
+export type Paper = keyof typeof PAPERS;
 
 const says = (state: string, paper: Paper): string =>
   ({

@@ -18,6 +18,10 @@ const KIND_LABEL: Record<string, string> = {
   sobrante: 'Sobrante',
 };
 
+/** The report's number, journaled with the close so the journal can offer its reprint. */
+export const closeReportNumber = (branchCode: string, session: Pick<TillSessionRecord, 'tillCode' | 'businessDate' | 'id'>): string =>
+  `${branchCode}-${session.tillCode}-CIERRE-${session.businessDate}-${session.id.slice(0, 8)}`;
+
 /**
  * End-of-day report of a closed till, rebuilt from the stored session, its movements and its arqueo so that a
  * reprint is always the same document (teller-anchors §3 item 5: cashier summary).
@@ -70,7 +74,7 @@ export const buildCloseReport = (input: {
   }
   lines.push({ kind: 'rule' }, { kind: 'field', label: 'Cierre', value: formatReceiptDateTime(input.closedAt) });
   return {
-    sequence: `${input.branch.code}-${session.tillCode}-CIERRE-${session.businessDate}-${session.id.slice(0, 8)}`,
+    sequence: closeReportNumber(input.branch.code, session),
     title: 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA',
     branch: input.branch,
     till: session.tillCode,

@@ -15,7 +15,7 @@ import type { IdempotentRunner } from '../idempotent';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
-import { buildCloseReport } from './report';
+import { buildCloseReport, closeReportNumber } from './report';
 import { verificationCodeOf } from '../comprobante/posting';
 
 /** Where the end-of-day report goes; the devices service implements it (`printReceipt`). */
@@ -240,6 +240,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           tillSessionId: till.id,
           tillCode: ws.tillCode,
           closingId: closing.id,
+          document: closeReportNumber(ws.branchCode, till),
           expectedTotal: totalOfCount(closing.expected),
           countedTotal: totalOfCount(counted),
           difference: closing.difference,

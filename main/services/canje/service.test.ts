@@ -56,7 +56,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     expect(op).toMatchObject({ account: ACCOUNT, payload: { fee: 15_000, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES' } });
     const reversed = JSON.parse(count('SELECT body FROM outbox WHERE key = ?', op.payload.reversesKey) as string) as { type: string; payload: { amount: number } };
     expect(reversed).toMatchObject({ type: 'cheque_deposit', payload: { amount: 800_000 } });
-    expect(count("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') = 'canje_devuelta'")).toBe(1);
+    expect(count("SELECT json_extract(payload, '$.document') FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') = 'canje_devuelta'")).toBe(`${c.sequence}-DEV`);
 
     // A double Enter replays; a second return of the same cheque is refused with what to do.
     const again = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true }, key);

@@ -92,7 +92,8 @@ export const registerChequeReturn = (
     },
   });
   const trace = { sequence: cheque.sequence, account: cheque.accountNumber };
-  const entry = deps.journal.record('comprobante', user.id, { ...journal, ...trace, amount: cheque.amount, causalId: plan.value.causal.id, returnFee: fee });
+  const document = returnReference(cheque.sequence);
+  const entry = deps.journal.record('comprobante', user.id, { ...journal, ...trace, document, amount: cheque.amount, causalId: plan.value.causal.id, returnFee: fee });
   if (ret.waivedBy !== null) {
     const { action: _action, ...ids } = journal;
     deps.journal.record('approval', ret.waivedBy, {
@@ -109,7 +110,7 @@ export const registerChequeReturn = (
   const doc = buildChequeReturnReceipt({
     route: cheque.route,
     header: {
-      sequence: returnReference(cheque.sequence),
+      sequence: document,
       branch: { code: ws.branchCode, name: ws.branchName },
       till: ws.tillCode,
       teller: deps.users.findById(user.id)?.displayName ?? user.displayName,

@@ -58,13 +58,13 @@ describe('deposit posting (seed 003 cl. 3)', () => {
       return false;
     };
     expect(await printed()).toBe(true);
-    const c1 = await w.call('receipt.reprint', { sequence });
-    const c2 = await w.call('receipt.reprint', { sequence });
-    expect(c1).toMatchObject({ ok: true, data: { receipt: { sequence, copyNumber: 1 } } });
-    expect(c2).toMatchObject({ ok: true, data: { receipt: { copyNumber: 2 } } });
+    const c1 = await w.call('devices.reprint', { target: sequence });
+    const c2 = await w.call('devices.reprint', { target: sequence });
+    expect(c1).toMatchObject({ ok: true, data: { job: { reference: sequence, copyNumber: 1 } } });
+    expect(c2).toMatchObject({ ok: true, data: { job: { copyNumber: 2 } } });
     expect(count(`SELECT COUNT(*) FROM journal WHERE type = 'reprint'`)).toBe(2);
     expect(count(`SELECT COUNT(*) FROM device_print_jobs WHERE reference = '${sequence}'`)).toBe(3);
-    expect(await w.call('receipt.reprint', { sequence: '001-03-999999' })).toMatchObject({ error: { code: 'RECEIPT_NOT_FOUND' } });
+    expect(await w.call('devices.reprint', { target: '001-03-999999' })).toMatchObject({ error: { code: 'PRINT_JOB_NOT_FOUND' } });
   });
 
   it('is idempotent per comprobante key: a double Enter, a retry or a restart never posts twice', async () => {

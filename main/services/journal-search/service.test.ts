@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { manualClock } from '../../core/runtime';
 import { openDatabase } from '../../store/db';
+import { devicesRepo } from '../../store/devices/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { usersRepo } from '../../store/users/repo';
 import { tempDir } from '../../testing/temp-core';
@@ -24,7 +25,7 @@ it('filters by the state the screen shows: a local approval and one decided at c
       journal.record('approval', 'sup-1', { action: 'rechazada', approvalId: 'a-3' });
       journal.record('till_close', 'cajero-1', { state: 'faltante', total: 1_000 });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db) });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false });
     const ids = (state: string) => search.search({ state, limit: 10 }).entries.map((e) => e.sequence).sort();
     expect(ids('aprobada')).toEqual([1, 2]);
     expect(ids('approved')).toEqual([1, 2]);
@@ -33,6 +34,37 @@ it('filters by the state the screen shows: a local approval and one decided at c
     // A stored value this build has no name for is still found exactly.
     expect(ids('branch_mode')).toEqual([]);
     expect(search.search({ limit: 10 }).entries).toHaveLength(4);
+  } finally {
+    db.close();
+  }
+});
+
+it('offers the reprint of the paper an entry printed, once it came out of this printer, and of nothing else', () => {
+  const { dir, remove } = tempDir('caja-journal-documents-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T14:00:00Z')), workstation: '001-03' });
+    const jobs = devicesRepo(db);
+    const job = (reference: string, state: 'printed' | 'failed') => {
+      const j = jobs.insertJob({ id: `job-${reference}`, reference, sequence: reference, kind: 'receipt', copyNumber: 0, document: '{}', createdAt: '2026-03-02T14:00:00Z' });
+      jobs.updateJob(j.id, { state, attempts: 1, reason: null, at: '2026-03-02T14:00:01Z' });
+    };
+    db.transaction(() => {
+      // A comprobante journaled before entries named their paper: known by its sequence.
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-1', sequence: '001-03-000001', account: '240000000011', total: 50_000 });
+      // A remesa's status change carries the deposit's sequence but printed nothing.
+      journal.record('comprobante', 'u-1', { action: 'remesa_enviada', remittanceId: 'r-1', sequence: '001-03-000001' });
+      journal.record('reversal', 'u-1', { original: '001-03-000001', sequence: '001-03-000001', document: 'R-001-03-000001', state: 'reversado' });
+      journal.record('account_reactivation', 'u-1', { account: '240000000052', document: 'RA-001-03-000004', state: 'reactivada' });
+      journal.record('till_close', 'u-1', { document: '001-03-CIERRE-2026-03-02-abcdef12', state: 'cuadrada' });
+    })();
+    job('001-03-000001', 'printed');
+    job('R-001-03-000001', 'printed');
+    job('RA-001-03-000004', 'failed'); // never out of the printer: Reintentar at Dispositivos, not a copy
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed });
+    const documents = Object.fromEntries(search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.document]));
+    expect(documents).toEqual({ 1: '001-03-000001', 2: null, 3: 'R-001-03-000001', 4: null, 5: null });
   } finally {
     db.close();
   }

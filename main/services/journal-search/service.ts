@@ -18,8 +18,15 @@ const nextDay = (date: string) => {
 const num = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
+/**
+ * The paper an entry printed: entries name it as `document`; a posted comprobante journaled before that field
+ * existed is known by its sequence (a remesa's status change has a sequence too, but printed nothing).
+ */
+const documentOf = (type: string, p: Record<string, unknown>): string | null =>
+  str(p.document) ?? (type === 'comprobante' && typeof p.comprobanteId === 'string' ? str(p.sequence) : null);
+
 /** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
-export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo }) => ({
+export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo; printed: (reference: string) => boolean }) => ({
   search: (q: {
     from?: string | undefined;
     to?: string | undefined;
@@ -49,6 +56,7 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo 
     const page = rows.slice(0, q.limit);
     const entries: View[] = page.map((r) => {
       const p = JSON.parse(r.payload) as Record<string, unknown>;
+      const document = documentOf(r.type, p);
       return {
         sequence: r.sequence,
         at: r.at,
@@ -59,6 +67,7 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo 
         amount: num(p.total) ?? num(p.amount),
         state: str(p.state) ?? str(p.action) ?? str(p.status),
         reference: str(p.sequence) ?? str(p.reference) ?? str(p.original),
+        document: document !== null && deps.printed(document) ? document : null,
         payload: p,
         hash: r.hash,
       };

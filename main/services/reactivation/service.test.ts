@@ -50,8 +50,11 @@ describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)',
     expect(data(await w.call('reactivation.post', { idempotencyKey: key, request, approvalId }))).toEqual(posted);
     const db = w.core.db;
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'account_reactivation'").pluck().get()).toBe(1);
-    const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'account_reactivation'").pluck().get() as string) as Record<string, unknown>;
-    expect(j).toMatchObject({ account: ANDRES, state: 'reactivada', authorizedBy: 'presencial', approvalId });
+    const row = db.prepare("SELECT sequence, payload FROM journal WHERE type = 'account_reactivation'").get() as { sequence: number; payload: string };
+    const j = JSON.parse(row.payload) as Record<string, unknown>;
+    // The constancia is numbered by its own entry, and the entry names it for the journal's Reimprimir.
+    expect(posted.receipt.sequence).toBe(`RA-001-03-${String(row.sequence).padStart(6, '0')}`);
+    expect(j).toMatchObject({ account: ANDRES, state: 'reactivada', authorizedBy: 'presencial', approvalId, document: posted.receipt.sequence });
 
     // Before central applies it, this workstation already sees the account active; a second one is refused.
     expect(await stateAtBranch(ANDRES)).toMatchObject({ state: 'activa', reactivatedOn: '2025-03-03' });

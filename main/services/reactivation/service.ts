@@ -116,8 +116,11 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           key: deps.ids.uuid(), branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'account_reactivation', account: account.number,
           payload: { reactivation: { approvalId: approval.request.id }, authorizedBy: decision.authorizedBy },
         });
+        // Numbered by its own journal entry, read inside this transaction; journaled so the journal can reprint it.
+        const document = `RA-${ws.branchCode}-${ws.tillCode}-${String((deps.journal.head()?.sequence ?? 0) + 1).padStart(6, '0')}`;
         const j = deps.journal.record('account_reactivation', user.id, {
           account: account.number,
+          document,
           state: 'reactivada',
           approvalId: approval.request.id,
           checkerId: approval.request.checkerId ?? null,
@@ -126,7 +129,7 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           ...(req.request.writtenAuthorization ? { letterSignedBy: maskDocument(req.request.writtenAuthorization.signedBy), letterSignedOn: req.request.writtenAuthorization.signedOn } : {}),
         });
         const receipt: ReceiptDocument = {
-          sequence: `RA-${ws.branchCode}-${ws.tillCode}-${String(j.sequence).padStart(6, '0')}`,
+          sequence: document,
           title: 'CONSTANCIA DE REACTIVACIÓN DE CUENTA',
           branch: { code: ws.branchCode, name: ws.branchName },
           till: ws.tillCode,

@@ -3,5 +3,4 @@ import type { ReceiptService } from './service';
 
 export const receiptHandlers = (receipt: ReceiptService): FeatureHandlers<'receipt'> => ({
   'receipt.get': (req) => receipt.get(req.sequence),
-  'receipt.reprint': (req, ctx) => receipt.reprint(ctx.user, req.sequence),
 });

@@ -15,22 +15,15 @@ export interface PrinterPort {
   print(doc: ReceiptDocument): Promise<{ jobId: string }>;
   /** Every job of a comprobante by its sequence, the original first, then the copies in order. */
   jobs(sequence: string): PrintJobView[];
-  /** A copy of an already printed receipt; the answer carries the copy number the paper shows. */
-  reprint(sequence: string, actor: string): { jobId: string; state: DevicePrintJob['state']; copyNumber: number };
 }
 
 /** The subset of the devices service the comprobantes use. */
 export interface DevicePrinting {
   printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
   jobs(filter?: { reference?: string }): DevicePrintJob[];
-  reprint(target: string, o?: { actor?: string }): DevicePrintJob;
 }
 
 export const devicesPrinter = (devices: DevicePrinting): PrinterPort => ({
   print: (doc) => devices.printReceipt(doc, { reference: doc.sequence }),
   jobs: (sequence) => devices.jobs({ reference: sequence }).map((j) => ({ jobId: j.jobId, state: j.state })),
-  reprint: (sequence, actor) => {
-    const j = devices.reprint(sequence, { actor });
-    return { jobId: j.jobId, state: j.state, copyNumber: j.copyNumber };
-  },
 });

@@ -40,7 +40,7 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const db = w.core.db;
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(1);
     const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as Record<string, unknown>;
-    expect(j).toMatchObject({ original: sequence, amount: 1_200_000, state: 'reversado' });
+    expect(j).toMatchObject({ original: sequence, amount: 1_200_000, state: 'reversado', document: `R-${sequence}` });
     // A retry answers the same; a second reversal of the same comprobante is refused.
     expect(data(await w.call('reversal.post', { idempotencyKey: key, sequence, approvalId: req.approvalId }))).toEqual(posted);
     expect(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'otra vez' })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE' } });

@@ -128,10 +128,12 @@ export const createReversalService = (deps: {
           deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: c.accountNumber, payload: { reversesKey, reasonCode } });
           return key;
         });
+        const document = `R-${c.sequence}`;
         const j = deps.journal.record('reversal', user.id, {
           reversalId,
           original: c.sequence,
           sequence: c.sequence,
+          document,
           account: c.accountNumber,
           amount: c.total,
           approvalId: approval.request.id,
@@ -141,7 +143,7 @@ export const createReversalService = (deps: {
           state: 'reversado',
         });
         const receipt: ReceiptDocument = {
-          sequence: `R-${c.sequence}`,
+          sequence: document,
           title: 'REVERSO DE COMPROBANTE',
           branch: { code: ws.branchCode, name: ws.branchName },
           till: ws.tillCode,

@@ -81,7 +81,7 @@ describe('registered cellphone (seed 000 step 2)', () => {
     expect(done.request?.radicado).toMatch(/^RAD-\d{8}-\d{6}$/);
     expect(done.constancia?.lines).toContainEqual({ kind: 'field', label: 'Radicado', value: done.request?.radicado });
     const entry = w.journalRows().find((r) => r.type === 'security_code_request' && r.payload.includes(f.id));
-    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ outcome: 'sent', mode: 'send_now', radicado: done.request?.radicado });
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ outcome: 'sent', mode: 'send_now', radicado: done.request?.radicado, document: done.constancia?.sequence });
     // Central's status route agrees with what the branch recorded.
     const st = await w.client.call('securityCodeStatus', { radicado: done.request?.radicado ?? '' });
     expect(st.ok && st.data.request.state).toBe('enviado');

@@ -321,6 +321,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           mode,
           ...doc,
           radicado: request.radicado,
+          // The constancia printed below carries the radicado as its number.
+          document: request.radicado,
           state: request.state,
           deadline: request.deadline,
           maskedCellphone: request.maskedCellphone,

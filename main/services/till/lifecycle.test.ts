@@ -63,7 +63,7 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     const queue = data<{ items: { id: string; source: string; context: Record<string, string> }[] }>(await t.call('supervisor.queue'));
     expect(queue.items).toEqual([expect.objectContaining({ id: req.approvalId, source: 'caja', context: expect.objectContaining({ Diferencia: 'Faltante $ 50.000' }) })]);
     expect(data(await t.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', note: 'Revisado', ...SUP }))).toEqual({ status: 'aprobada' });
-    const closed = data<{ report: { title: string; lines: { kind: string; label?: string; amount?: number }[] } }>(
+    const closed = data<{ report: { title: string; sequence: string; lines: { kind: string; label?: string; amount?: number }[] } }>(
       await t.call('till.close', { idempotencyKey: randomUUID(), closingId: second.closingId }),
     );
     expect(closed.report.title).toBe('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
@@ -83,7 +83,7 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
       db.prepare("INSERT INTO till_movements (id, till_session_id, kind, delta, amount, at) VALUES ('m', ?, 'x', '{}', 1, 'now')").run(closedId),
     ).toThrow(/closed till/);
     const close = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'till_close'").pluck().get() as string) as Record<string, unknown>;
-    expect(close).toMatchObject({ difference: -50_000, state: 'faltante', reasonCode: 'ERROR_PAGO', countedTotal: 1_100_000 });
+    expect(close).toMatchObject({ difference: -50_000, state: 'faltante', reasonCode: 'ERROR_PAGO', countedTotal: 1_100_000, document: closed.report.sequence });
     expect(data<{ ok: boolean }>(await t.call('journal.verify')).ok).toBe(true);
 
     // Reopening: asked by the teller, approved by a supervisor, a new session with the closed count.

@@ -5,6 +5,7 @@ import type { Db } from '../../store/db';
 import type { JournalRepo } from '../../store/journal/repo';
 import { deskSourcesRepo, gateFactsRepo, tillLifecycleRepo } from '../../store/till/lifecycle';
 import { tillRepo } from '../../store/till/repo';
+import { devicesRepo } from '../../store/devices/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import { vaultRepo } from '../../store/vault/repo';
 import type { CentralClient } from '../../sync/central-client';
@@ -115,7 +116,7 @@ export const tillFeatures = (w: TillWiring) => {
       ...tillHandlers(w.till, arqueo),
       ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
-      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users })),
+      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: devicesRepo(w.db).printed })),
     },
     health,
     /** Requests put to a supervisor at this workstation, for features wired outside the till (reactivation). */

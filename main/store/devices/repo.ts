@@ -59,6 +59,9 @@ export const devicesRepo = (db: Db) => {
   const byId = db.prepare<[string], JobRow>('SELECT * FROM device_print_jobs WHERE id = ?');
   const byReference = db.prepare<[string], JobRow>('SELECT * FROM device_print_jobs WHERE reference = ? ORDER BY copy_number');
   const byCopy = db.prepare<[string, number], JobRow>('SELECT * FROM device_print_jobs WHERE reference = ? AND copy_number = ?');
+  const anyPrinted = db
+    .prepare<[string], number>("SELECT EXISTS (SELECT 1 FROM device_print_jobs WHERE reference = ? AND state = 'printed')")
+    .pluck();
   const maxCopy = db.prepare<[string], number | null>('SELECT MAX(copy_number) FROM device_print_jobs WHERE reference = ?').pluck();
   const recent = db.prepare<[number], JobRow>('SELECT * FROM device_print_jobs ORDER BY created_at DESC, rowid DESC LIMIT ?');
   const unfinished = db.prepare<[], JobRow>("SELECT * FROM device_print_jobs WHERE state IN ('queued', 'printing') ORDER BY rowid");
@@ -84,6 +87,8 @@ export const devicesRepo = (db: Db) => {
       const r = byCopy.get(reference, copyNumber);
       return r ? toJob(r) : undefined;
     },
+    /** Whether any paper with this reference came out of the printer (what Reimprimir needs). */
+    printed: (reference: string): boolean => anyPrinted.get(reference) === 1,
     /** Highest copy number printed for a reference; -1 when none. */
     lastCopy: (reference: string): number => maxCopy.get(reference) ?? -1,
     recentJobs: (limit: number): PrintJobRecord[] => recent.all(limit).map(toJob),

@@ -7,10 +7,14 @@ import { JOURNAL_ENTRY_LABEL, journalEntryLabel } from '../../../domain/journal/
 import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journal/state-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
+import { PrintStatus, type Paper, type PrintJobRef } from '../../components/PrintStatus';
 import { ReversalPanel } from '../reversal/ReversalPanel';
 
 type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: true }>['data']['entries'][number];
+
+/** What the copied paper is, for what PrintStatus tells the teller to do with it. */
+const paperOf = (type: string): Paper =>
+  type === 'till_close' ? 'el reporte de fin de día' : type === 'account_reactivation' || type === 'security_code_request' ? 'la constancia' : 'el recibo';
 
 /** Electronic journal: integrity (verify on demand), search by date, teller, type, account, amount and state; reprint. */
 export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
@@ -18,7 +22,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', amountMin: '', amountMax: '', state: '' });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [copyJob, setCopyJob] = useState<PrintJobRef | null>(null);
+  const [copy, setCopy] = useState<{ job: PrintJobRef; paper: Paper } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
 
@@ -50,12 +54,12 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
     if (r.ok) setStatus(r.data);
     else setError(r.error.message);
   };
-  const reprint = async (sequence: string) => {
-    const r = await teller.receipt.reprint({ sequence });
+  const reprint = async (document: string, type: string) => {
+    const r = await teller.devices.reprint({ target: document });
     if (r.ok) {
       // Said as sent, not as printed: PrintStatus below follows the copy until the paper is out or fails.
-      setNotice(`${sequence}: COPIA No. ${r.data.receipt.copyNumber ?? 1} enviada a la impresora.`);
-      setCopyJob(r.data.printJob);
+      setNotice(`${document}: COPIA No. ${r.data.job.copyNumber} enviada a la impresora.`);
+      setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: paperOf(type) });
     } else setError(r.error.message);
   };
   const field = (k: keyof typeof filters, label: string) => (
@@ -119,7 +123,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         </div>
       </form>
       {notice ? <p className="notice" role="status">{notice}</p> : null}
-      {copyJob ? <PrintStatus teller={teller} job={copyJob} /> : null}
+      {copy ? <PrintStatus teller={teller} job={copy.job} paper={copy.paper} /> : null}
       <table className="grid-table" aria-label="Registros del diario">
         <thead>
           <tr>
@@ -146,15 +150,15 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
               <td>{e.state === null ? '' : journalStateLabel(e.state)}</td>
               <td>{e.reference ?? ''}</td>
               <td>
+                {e.document ? (
+                  <button type="button" onClick={() => void reprint(e.document ?? '', e.type)} aria-label={`Reimprimir ${e.document}`}>
+                    Reimprimir
+                  </button>
+                ) : null}{' '}
                 {e.type === 'comprobante' && e.reference ? (
-                  <>
-                    <button type="button" onClick={() => void reprint(e.reference ?? '')}>
-                      Reimprimir
-                    </button>{' '}
-                    <button type="button" onClick={() => setReversing(e.reference)}>
-                      Reversar
-                    </button>
-                  </>
+                  <button type="button" onClick={() => setReversing(e.reference)}>
+                    Reversar
+                  </button>
                 ) : null}
               </td>
             </tr>
