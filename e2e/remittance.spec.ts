@@ -50,6 +50,20 @@ test('remesa al cobro returned: causal, fee, the credit reversed and a receipt p
   await expect(returned.getByTestId('receipt')).toContainText('Comisión cheque devuelto');
   await expect(returned.getByTestId('receipt-words')).toHaveText('SON: DOS MILLONES DE PESOS M/CTE');
   await expect(returned.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+
+  // The journal: the deposit, its remesa sent and returned. Each paper is copied from its own row; only the
+  // deposit itself offers Reversar.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByLabel('Tipo de evento').selectOption('comprobante');
+  await app.getByLabel('Cuenta').fill('240000000029');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const rows = app.getByRole('table', { name: 'Registros del diario' }).locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.getByRole('button', { name: 'Reversar' })).toHaveCount(1);
+  await expect(rows.getByRole('button', { name: /^Reimprimir / })).toHaveCount(2);
+  await rows.getByRole('button', { name: /^Reimprimir \d{3}-\d{2}-\d{6}-DEV$/ }).click();
+  await expect(app.getByRole('status').filter({ hasText: /-DEV: COPIA No\. 1 enviada a la impresora\.$/ })).toBeVisible();
 });
 
 test('not charging the returned-cheque fee needs a supervisor other than the teller (cl. 4.2 h)', async ({ app }) => {

@@ -31,6 +31,9 @@ export const JournalEntryViewSchema = z.object({
   state: z.string().nullable(),
   /** The comprobante sequence or other business reference, when the entry has one. */
   reference: z.string().nullable(),
+  /** The comprobante this entry posted (its sequence): what Reversar offers to undo. Null for every other entry,
+   * even one that names a comprobante (a remesa's status change, a returned cheque, a reversal). */
+  comprobante: z.string().nullable(),
   /** The number of the paper this entry printed (receipt, constancia, close report), once it came out of this
    * workstation's printer: what Reimprimir copies. */
   document: z.string().nullable(),

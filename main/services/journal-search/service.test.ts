@@ -39,7 +39,7 @@ it('filters by the state the screen shows: a local approval and one decided at c
   }
 });
 
-it('offers the reprint of the paper an entry printed, once it came out of this printer, and of nothing else', () => {
+it('offers the reprint of the paper an entry printed, once it came out of this printer, and the reversal of a posting only', () => {
   const { dir, remove } = tempDir('caja-journal-documents-');
   dirs.push(remove);
   const db = openDatabase(join(dir, 'caja.sqlite'));
@@ -63,8 +63,11 @@ it('offers the reprint of the paper an entry printed, once it came out of this p
     job('R-001-03-000001', 'printed');
     job('RA-001-03-000004', 'failed'); // never out of the printer: Reintentar at Dispositivos, not a copy
     const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed });
-    const documents = Object.fromEntries(search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.document]));
+    const entries = search.search({ limit: 10 }).entries;
+    const documents = Object.fromEntries(entries.map((e) => [e.sequence, e.document]));
     expect(documents).toEqual({ 1: '001-03-000001', 2: null, 3: 'R-001-03-000001', 4: null, 5: null });
+    // Only the posting itself offers Reversar, though the remesa's change and the reversal name the same sequence.
+    expect(Object.fromEntries(entries.map((e) => [e.sequence, e.comprobante]))).toEqual({ 1: '001-03-000001', 2: null, 3: null, 4: null, 5: null });
   } finally {
     db.close();
   }

@@ -18,12 +18,9 @@ const nextDay = (date: string) => {
 const num = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null);
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
-/**
- * The paper an entry printed: entries name it as `document`; a posted comprobante journaled before that field
- * existed is known by its sequence (a remesa's status change has a sequence too, but printed nothing).
- */
-const documentOf = (type: string, p: Record<string, unknown>): string | null =>
-  str(p.document) ?? (type === 'comprobante' && typeof p.comprobanteId === 'string' ? str(p.sequence) : null);
+/** A posting's entry carries the comprobante's id; a remesa's status change or a returned cheque names its sequence only. */
+const postedOf = (type: string, p: Record<string, unknown>): string | null =>
+  type === 'comprobante' && typeof p.comprobanteId === 'string' ? str(p.sequence) : null;
 
 /** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo; printed: (reference: string) => boolean }) => ({
@@ -56,7 +53,9 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo;
     const page = rows.slice(0, q.limit);
     const entries: View[] = page.map((r) => {
       const p = JSON.parse(r.payload) as Record<string, unknown>;
-      const document = documentOf(r.type, p);
+      const comprobante = postedOf(r.type, p);
+      // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
+      const document = str(p.document) ?? comprobante;
       return {
         sequence: r.sequence,
         at: r.at,
@@ -67,6 +66,7 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo;
         amount: num(p.total) ?? num(p.amount),
         state: str(p.state) ?? str(p.action) ?? str(p.status),
         reference: str(p.sequence) ?? str(p.reference) ?? str(p.original),
+        comprobante,
         document: document !== null && deps.printed(document) ? document : null,
         payload: p,
         hash: r.hash,

@@ -155,8 +155,8 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
                     Reimprimir
                   </button>
                 ) : null}{' '}
-                {e.type === 'comprobante' && e.reference ? (
-                  <button type="button" onClick={() => setReversing(e.reference)}>
+                {e.comprobante ? (
+                  <button type="button" onClick={() => setReversing(e.comprobante)}>
                     Reversar
                   </button>
                 ) : null}
