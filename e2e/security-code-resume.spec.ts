@@ -76,12 +76,22 @@ test('Esc mid-flow: the open request is listed, resumes at the same step and com
   await expect(message(app)).toContainText('Celular actualizado y código enviado');
   await expect(app.getByTestId('constancia')).toBeVisible();
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
+  await app.getByRole('button', { name: 'Imprimir de nuevo' }).click();
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
 
   await app.keyboard.press('F7');
   await expect(panel(app).getByTestId('open-flows-empty')).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(panel(app)).toHaveCount(0);
   await expect(app.getByRole('heading', { name: 'Generación de código de seguridad', level: 1 })).toBeVisible();
+
+  // "Imprimir de nuevo" printed a copy of the same radicado, not nothing (the original prints once).
+  await app.keyboard.press('Escape');
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  const copy = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').filter({ hasText: 'COPIA No. 1' });
+  await expect(copy).toContainText(/RAD-\d{8}-\d{6}/);
+  await expect(copy).toContainText('Impreso');
 });
 
 test('central down: the request stays pending; when central is back Reintentar completes it exactly once', async ({ app, central }) => {

@@ -234,12 +234,15 @@ export const securityCodeChannels = {
     response: FlowResponse,
     errors: [...FLOW_ERRORS, 'FLOW_OF_ANOTHER_TELLER', 'NOTHING_PENDING', 'RADICATION_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
   }),
-  /** Prints the constancia again (radicado and deadline; never the code). */
+  /**
+   * Prints the constancia again (radicado and deadline; never the code): "COPIA No. n" once the original came out
+   * of the printer, the original itself when it never reached the print queue.
+   */
   'securityCode.printConstancia': channel({
     access: 'user',
     request: z.object({ flowId: FlowId }),
     response: FlowResponse,
-    errors: ['FLOW_NOT_FOUND', 'NO_CONSTANCIA'],
+    errors: ['FLOW_NOT_FOUND', 'NO_CONSTANCIA', 'PRINT_NOT_PRINTED_YET', 'PRINT_JOB_NOT_FOUND'],
   }),
   /** This workstation's requests with their state refreshed from central (`radicado → enviado → entregado | vencido`). */
   'securityCode.radications': channel({

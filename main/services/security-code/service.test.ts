@@ -88,6 +88,26 @@ describe('registered cellphone (seed 000 step 2)', () => {
   });
 });
 
+describe('the constancia printed again', () => {
+  it('is a numbered copy once the original came out of the printer, journaled as a reprint', async () => {
+    const f = await identified(CC('900000002'));
+    const done = await w.service.statePhone(TELLER, f.id, '3101234502');
+    const radicado = done.constancia?.sequence ?? '';
+    const jobs = () => w.devices.jobs({ reference: radicado });
+    for (let k = 0; k < 100 && jobs()[0]?.state !== 'printed'; k++) await new Promise((r) => setTimeout(r, 20));
+    expect(jobs().map((j) => [j.copyNumber, j.state])).toEqual([[0, 'printed']]);
+
+    // Sending the original again printed nothing (one paper per number): the flow now asks for a copy.
+    const first = await w.service.printConstancia(TELLER, f.id);
+    const second = await w.service.printConstancia(TELLER, f.id);
+    expect(first.printJob?.jobId).not.toBe(done.printJob?.jobId);
+    expect(second.printJob?.jobId).not.toBe(first.printJob?.jobId);
+    expect(jobs().map((j) => j.copyNumber)).toEqual([0, 1, 2]);
+    const reprints = w.journalRows().filter((r) => r.type === 'reprint' && r.payload.includes(radicado));
+    expect(reprints.map((r) => (JSON.parse(r.payload) as { copy: number }).copy)).toEqual([1, 2]);
+  });
+});
+
 describe('which code the customer gets comes from workstation config', () => {
   it('defaults to the temporary key (seed 004: 4 digits, 24 h) and sends a verification code (seed 001) when configured', async () => {
     const f = await identified(CC('900000002'));

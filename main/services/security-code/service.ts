@@ -664,8 +664,14 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     printConstancia: async (user: User, flowId: string): Promise<FlowView> => {
       const f = load(user, flowId);
       if (!f.constancia) throw new AppError('NO_CONSTANCIA', 'Esta solicitud no tiene constancia para imprimir.');
-      deps.journal.record('reprint', user.id, { flowId, sequence: (JSON.parse(f.constancia) as { sequence: string }).sequence });
-      await printConstancia(flowId);
+      const sent = f.printJob ? (JSON.parse(f.printJob) as { jobId: string }) : null;
+      // The original never reached the print queue: print it now. Otherwise the customer gets a copy: sending the
+      // original again would print nothing (the device service prints each paper once) or a second original.
+      if (!sent?.jobId) await printConstancia(flowId);
+      else if (deps.printer) {
+        const copy = deps.printer.reprint((JSON.parse(f.constancia) as { sequence: string }).sequence, user.id);
+        save(flowId, { printJob: JSON.stringify(copy) });
+      }
       return view(flowId);
     },
 

@@ -13,10 +13,20 @@ import { createScanInbox } from '../identity/scan-inbox';
 import type { Journal } from '../journal/writer';
 import { securityCodeHandlers } from './handlers';
 import { createRadicationsService } from './radications';
+import type { ConstanciaPrinter } from './ports';
 import { createSecurityCodeService } from './service';
 
 type Feature = 'securityCode' | 'identity';
 type FeatureMap = { [C in keyof Handlers as C extends `${Feature}.${string}` ? C : never]: Handlers[C] };
+
+/** The device service as the constancias need it: each paper recorded and printed once, copies numbered. */
+export const constanciaPrinter = (devices: Pick<DeviceService, 'printReceipt' | 'reprint'>): ConstanciaPrinter => ({
+  printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }),
+  reprint: (reference, actor) => {
+    const j = devices.reprint(reference, { actor });
+    return { jobId: j.jobId, state: j.state };
+  },
+});
 
 /** Builds the security-code and contact-update features for composition (one spread in `main/compose.ts`). */
 export const securityCodeFeature = (deps: {
@@ -27,7 +37,7 @@ export const securityCodeFeature = (deps: {
   users: { findById(id: string): { displayName: string } | undefined };
   central: Pick<CentralClient, 'call'> | null;
   reference: ReferenceRepo;
-  devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'onCedula'> | null;
+  devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'reprint' | 'onCedula'> | null;
   workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
   /** From workstation config (`securityCode.codePurpose`). */
   codePurpose: SecurityCodePurpose;
@@ -45,9 +55,7 @@ export const securityCodeFeature = (deps: {
     ids: deps.ids,
     central: deps.central,
     reader: devices ? { capture: (finger, o) => devices.captureFingerprint(finger, o) } : null,
-    printer: devices
-      ? { printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }) }
-      : null,
+    printer: devices ? constanciaPrinter(devices) : null,
     users: deps.users,
     workstation: deps.workstation,
     codePurpose: deps.codePurpose,

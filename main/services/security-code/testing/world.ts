@@ -20,6 +20,7 @@ import { referenceDirectory } from '../../identity/directory';
 import { createJournal } from '../../journal/writer';
 import { createRadicationsService } from '../radications';
 import { createSecurityCodeService } from '../service';
+import { constanciaPrinter } from '../wire';
 
 export const TELLER: User = { id: 'u-cajero1', username: 'cajero1', displayName: 'Ana Gómez', role: 'cajero' };
 export const TELLER2: User = { id: 'u-cajero2', username: 'cajero2', displayName: 'Luis Pérez', role: 'cajero' };
@@ -81,7 +82,7 @@ export const startWorld = async () => {
       ids,
       central: client,
       reader: { capture: (finger, o) => devices.captureFingerprint(finger, o) },
-      printer: { printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }) },
+      printer: constanciaPrinter(devices),
       users,
       workstation,
       codePurpose,
