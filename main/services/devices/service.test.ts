@@ -103,6 +103,8 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     expect(t.svc.job(jobId).reason).toEqual({ code: 'PRINTER_PAPER_OUT', message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.' });
     expect(t.journalOf('device_error')).toEqual([{ device: 'printer', jobId, reference: '001-03-000124', copy: 0, code: 'PRINTER_PAPER_OUT' }]);
     expect(() => t.svc.retry('no-such-job')).toThrow(AppError);
+    // No copy of a paper that never came out: the original is retried first.
+    expect(() => t.svc.reprint(jobId)).toThrow(/El original no se imprimió: use Reintentar/);
 
     t.printer().setCondition('ok');
     await waitUntil(() => printerRow(t.svc)?.state !== 'error', 3000, 'status back');
@@ -132,7 +134,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
   it('reprints say COPIA No. n, number from 1, and are journaled as reprint', async () => {
     const t = await setup();
     const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000126' });
-    expect(() => t.svc.reprint(jobId)).toThrow(/todavía no se ha impreso/);
+    expect(() => t.svc.reprint(jobId)).toThrow(/todavía se está imprimiendo/);
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'original printed');
 
     const c1 = t.svc.reprint(jobId, { actor: 'u-teller' });

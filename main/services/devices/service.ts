@@ -336,8 +336,15 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       const original = deps.repo.job(target) ?? deps.repo.jobCopy(target, 0) ?? deps.repo.jobsFor(target)[0];
       if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay recibos impresos con la referencia ${target}: verifique el consecutivo.`);
       const reference = original.reference;
-      if (!deps.repo.jobsFor(reference).some((j) => j.state === 'printed')) {
-        throw new AppError('PRINT_NOT_PRINTED_YET', 'El recibo original todavía no se ha impreso: use Reintentar en lugar de Reimprimir.');
+      const papers = deps.repo.jobsFor(reference);
+      if (!papers.some((j) => j.state === 'printed')) {
+        // A copy before the original would leave the customer with "COPIA" and no original: say which to wait for.
+        throw new AppError(
+          'PRINT_NOT_PRINTED_YET',
+          papers.some((j) => j.state === 'queued' || j.state === 'printing')
+            ? 'El original todavía se está imprimiendo: espere a que salga antes de pedir una copia.'
+            : 'El original no se imprimió: use Reintentar para imprimirlo; la copia se pide después.',
+        );
       }
       const base = JSON.parse(original.document) as Record<string, unknown>;
       const rec = inTransaction(deps.db, () => {
