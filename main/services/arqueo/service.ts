@@ -91,7 +91,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     const closing = deps.lifecycle.closing(closingId) ?? deps.lifecycle.closedClosing(session.id);
     if (!closing) return null;
     const approval = approvalOf(closing.approvalId);
-    const head = deps.journal.head();
+    // A close journaled before the hash was kept falls back to the journal's head, as it did then.
+    const hash = closing.journalHash ?? deps.journal.head()?.hash ?? '0'.repeat(8);
     return buildCloseReport({
       session,
       closing,
@@ -100,7 +101,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       teller: name(session.tellerId),
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : null,
       closedAt: session.closedAt ?? closing.updatedAt,
-      verificationCode: verificationCodeOf(head?.hash ?? '0'.repeat(8)),
+      verificationCode: verificationCodeOf(hash),
     });
   };
 
@@ -251,10 +252,11 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           count: counted,
           total: totalOfCount(counted),
         });
+        deps.lifecycle.closingJournaled(closing.id, entry.hash);
         const session = deps.tills.findById(till.id) ?? till;
         const doc = report(session, closing.id);
         if (!doc) throw new AppError('CLOSING_NOT_FOUND', 'No se encontró el arqueo.');
-        return { report: { ...doc, verificationCode: verificationCodeOf(entry.hash) }, printJobId: null as string | null, anchored: false };
+        return { report: doc, printJobId: null as string | null, anchored: false };
       });
       deps.onChange();
       let printJobId: string | null = null;

@@ -63,7 +63,7 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     const queue = data<{ items: { id: string; source: string; context: Record<string, string> }[] }>(await t.call('supervisor.queue'));
     expect(queue.items).toEqual([expect.objectContaining({ id: req.approvalId, source: 'caja', context: expect.objectContaining({ Diferencia: 'Faltante $ 50.000' }) })]);
     expect(data(await t.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', note: 'Revisado', ...SUP }))).toEqual({ status: 'aprobada' });
-    const closed = data<{ report: { title: string; sequence: string; lines: { kind: string; label?: string; amount?: number }[] } }>(
+    const closed = data<{ report: { title: string; sequence: string; verificationCode: string; lines: { kind: string; label?: string; amount?: number }[] } }>(
       await t.call('till.close', { idempotencyKey: randomUUID(), closingId: second.closingId }),
     );
     expect(closed.report.title).toBe('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
@@ -93,6 +93,11 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     const asked = data<{ items: { id: string; reasons: { code: string; message: string }[] }[] }>(await t.call('supervisor.queue')).items.find((i) => i.id === reopenReq.approvalId);
     expect(asked?.reasons).toEqual([{ code: 'TILL_REOPEN', message: expect.stringContaining('Reapertura solicitada: Cliente con consignación pendiente') }]);
     data(await t.call('supervisor.decide', { id: reopenReq.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    // Entries after the close (the reopening's request and approval) do not change the report shown again: it
+    // carries the verification code of the paper printed at the close.
+    const closeSequence = db.prepare("SELECT sequence FROM journal WHERE type = 'till_close'").pluck().get() as number;
+    expect(db.prepare('SELECT MAX(sequence) FROM journal').pluck().get()).toBeGreaterThan(closeSequence);
+    expect(data<{ report: { verificationCode: string } }>(await t.call('till.lastReport')).report.verificationCode).toBe(closed.report.verificationCode);
     const reopened = data<{ till: { id: string; openingTotal: number } }>(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId }));
     expect(reopened.till.openingTotal).toBe(1_100_000);
     expect(reopened.till.id).not.toBe(closedId);

@@ -15,6 +15,8 @@ export interface ClosingRecord {
   reasonCode: string | null;
   reasonText: string | null;
   approvalId: string | null;
+  /** The `till_close` journal entry's hash, once closed (null for closes recorded before it was kept). */
+  journalHash: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -29,6 +31,7 @@ interface ClosingRow {
   reason_code: string | null;
   reason_text: string | null;
   approval_id: string | null;
+  journal_hash: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -43,6 +46,7 @@ const toClosing = (r: ClosingRow): ClosingRecord => ({
   reasonCode: r.reason_code,
   reasonText: r.reason_text,
   approvalId: r.approval_id,
+  journalHash: r.journal_hash,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -82,6 +86,7 @@ export const tillLifecycleRepo = (db: Db) => {
   const closingOfSession = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state = 'cerrada'");
   const updateClosing = db.prepare(`UPDATE till_closings SET state = ?, expected = ?, count1 = ?, count2 = ?, difference = ?, reason_code = ?, reason_text = ?,
     approval_id = ?, updated_at = ? WHERE id = ? AND state <> 'cerrada'`);
+  const journaled = db.prepare("UPDATE till_closings SET journal_hash = ? WHERE id = ? AND state = 'cerrada'");
   const insertReq = db.prepare(`INSERT INTO supervised_requests (id, kind, subject, summary, reasons, context, amount, maker_id, requested_at, expires_at, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const reqById = db.prepare<[string], SupervisedRow>('SELECT * FROM supervised_requests WHERE id = ?');
@@ -104,6 +109,8 @@ export const tillLifecycleRepo = (db: Db) => {
       const r = closingById.get(id);
       return r ? toClosing(r) : undefined;
     },
+    /** Keeps the close's journal entry hash with the closed arqueo: the report's verification code. */
+    closingJournaled: (closingId: string, hash: string): boolean => journaled.run(hash, closingId).changes === 1,
     saveClosing: (c: ClosingRecord, at: string): boolean =>
       updateClosing.run(
         c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.count2 === null ? null : JSON.stringify(c.count2), c.difference, c.reasonCode, c.reasonText,

@@ -117,4 +117,10 @@ export const tillMigrations: Migration[] = [
       ALTER TABLE supervised_requests_new RENAME TO supervised_requests;
       CREATE INDEX supervised_requests_status ON supervised_requests (status);`,
   },
+  {
+    // The close's journal entry hash: the report's verification code, so a report shown or printed again
+    // carries the code of the paper printed at the close (not the journal's head at the time of asking).
+    id: 'till/004',
+    sql: `ALTER TABLE till_closings ADD COLUMN journal_hash TEXT;`,
+  },
 ];
