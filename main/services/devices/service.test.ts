@@ -153,6 +153,16 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     expect(() => t.svc.reprint('001-03-999999')).toThrow(AppError);
   });
 
+  it('"Imprimir de nuevo" prints the original when none was recorded, then copies', async () => {
+    const t = await setup();
+    const first = t.svc.printAgain(sampleReceipt(), { reference: '001-03-000127', actor: 'u-teller' });
+    expect(first.copyNumber).toBe(0);
+    await waitUntil(() => stateOf(t.svc, first.jobId) === 'printed', 5000, 'original printed');
+    const copy = t.svc.printAgain(sampleReceipt(), { reference: '001-03-000127', actor: 'u-teller' });
+    expect(copy.copyNumber).toBe(1);
+    expect(t.journalOf('reprint')).toEqual([{ reference: '001-03-000127', sequence: '001-03-000123', copy: 1, jobId: copy.jobId }]);
+  });
+
   it('a job left printing by a crash shows failed on the next start, never reprinted on its own', async () => {
     const { dir, remove } = tempDir('caja-devices-');
     cleanups.push(remove);

@@ -216,6 +216,33 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     return toView(r);
   };
 
+  /** "Reimprimir": a copy marked "COPIA No. n", journaled as `reprint` before it is sent. */
+  const reprint = (target: string, o: { actor?: string } = {}): DevicePrintJob => {
+    const original = deps.repo.job(target) ?? deps.repo.jobCopy(target, 0) ?? deps.repo.jobsFor(target)[0];
+    if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay recibos impresos con la referencia ${target}: verifique el consecutivo.`);
+    const reference = original.reference;
+    const papers = deps.repo.jobsFor(reference);
+    if (!papers.some((j) => j.state === 'printed')) {
+      // A copy before the original would leave the customer with "COPIA" and no original: say which to wait for.
+      throw new AppError(
+        'PRINT_NOT_PRINTED_YET',
+        papers.some((j) => j.state === 'queued' || j.state === 'printing')
+          ? 'El original todavía se está imprimiendo: espere a que salga antes de pedir una copia.'
+          : 'El original no se imprimió: use Reintentar para imprimirlo; la copia se pide después.',
+      );
+    }
+    const base = JSON.parse(original.document) as Record<string, unknown>;
+    const rec = inTransaction(deps.db, () => {
+      const copyNumber = Math.max(1, deps.repo.lastCopy(reference) + 1);
+      const r = record({ ...base, copyNumber }, { reference, kind: original.kind, copyNumber });
+      deps.journal.record('reprint', o.actor ?? 'system', { reference, sequence: r.sequence, copy: copyNumber, jobId: r.id });
+      return r;
+    });
+    changed();
+    submit(rec);
+    return job(rec.id);
+  };
+
   /** References whose receipt never printed (any copy): the printer shows a warning until they are retried. */
   const unprinted = (): number => {
     const printed = new Set<string>();
@@ -331,32 +358,14 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       return job(rec.id);
     },
 
-    /** "Reimprimir": a copy marked "COPIA No. n", journaled as `reprint` before it is sent. */
-    reprint: (target: string, o: { actor?: string } = {}): DevicePrintJob => {
-      const original = deps.repo.job(target) ?? deps.repo.jobCopy(target, 0) ?? deps.repo.jobsFor(target)[0];
-      if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay recibos impresos con la referencia ${target}: verifique el consecutivo.`);
-      const reference = original.reference;
-      const papers = deps.repo.jobsFor(reference);
-      if (!papers.some((j) => j.state === 'printed')) {
-        // A copy before the original would leave the customer with "COPIA" and no original: say which to wait for.
-        throw new AppError(
-          'PRINT_NOT_PRINTED_YET',
-          papers.some((j) => j.state === 'queued' || j.state === 'printing')
-            ? 'El original todavía se está imprimiendo: espere a que salga antes de pedir una copia.'
-            : 'El original no se imprimió: use Reintentar para imprimirlo; la copia se pide después.',
-        );
-      }
-      const base = JSON.parse(original.document) as Record<string, unknown>;
-      const rec = inTransaction(deps.db, () => {
-        const copyNumber = Math.max(1, deps.repo.lastCopy(reference) + 1);
-        const r = record({ ...base, copyNumber }, { reference, kind: original.kind, copyNumber });
-        deps.journal.record('reprint', o.actor ?? 'system', { reference, sequence: r.sequence, copy: copyNumber, jobId: r.id });
-        return r;
-      });
-      changed();
-      submit(rec);
-      return job(rec.id);
-    },
+    reprint,
+
+    /**
+     * "Imprimir de nuevo" on a screen that holds its document: the original when no paper with this number was
+     * ever recorded (the first attempt could not be), otherwise a copy under Reimprimir's rules.
+     */
+    printAgain: (doc: ReceiptDocument, o: { reference: string; actor: string }): DevicePrintJob =>
+      deps.repo.jobsFor(o.reference).length === 0 ? job(enqueue(doc, { reference: o.reference, kind: 'receipt' }).jobId) : reprint(o.reference, { actor: o.actor }),
 
     /** Most recent first; with a reference, every copy of that receipt. */
     jobs: (filter: { reference?: string } = {}): DevicePrintJob[] =>

@@ -19,6 +19,6 @@ export const readerErrorCode = (err: unknown): string | null =>
 /** The device service's receipt printer. */
 export interface ConstanciaPrinter {
   printReceipt(document: ReceiptDocument): { jobId: string; state: string } | Promise<{ jobId: string; state: string }>;
-  /** "COPIA No. n" of a constancia that came out of the printer, journaled as a reprint by the device service. */
-  reprint(reference: string, actor: string): { jobId: string; state: string };
+  /** "Imprimir de nuevo": the original if it was never recorded, else "COPIA No. n" (journaled by the device service). */
+  printAgain(document: ReceiptDocument, actor: string): { jobId: string; state: string };
 }

@@ -1,3 +1,4 @@
+import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
 import { BIOMETRIC_CONSENT_VERSION, type FlowPurpose, type FlowView, type OpenFlowRow } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
@@ -664,14 +665,9 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     printConstancia: async (user: User, flowId: string): Promise<FlowView> => {
       const f = load(user, flowId);
       if (!f.constancia) throw new AppError('NO_CONSTANCIA', 'Esta solicitud no tiene constancia para imprimir.');
-      const sent = f.printJob ? (JSON.parse(f.printJob) as { jobId: string }) : null;
-      // The original never reached the print queue: print it now. Otherwise the customer gets a copy: sending the
-      // original again would print nothing (the device service prints each paper once) or a second original.
-      if (!sent?.jobId) await printConstancia(flowId);
-      else if (deps.printer) {
-        const copy = deps.printer.reprint((JSON.parse(f.constancia) as { sequence: string }).sequence, user.id);
-        save(flowId, { printJob: JSON.stringify(copy) });
-      }
+      // A copy once the original came out: sending the original again would print nothing (the device service
+      // prints each paper once) or a second original.
+      if (deps.printer) save(flowId, { printJob: JSON.stringify(deps.printer.printAgain(JSON.parse(f.constancia) as ReceiptDocument, user.id)) });
       return view(flowId);
     },
 

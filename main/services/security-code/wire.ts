@@ -20,10 +20,10 @@ type Feature = 'securityCode' | 'identity';
 type FeatureMap = { [C in keyof Handlers as C extends `${Feature}.${string}` ? C : never]: Handlers[C] };
 
 /** The device service as the constancias need it: each paper recorded and printed once, copies numbered. */
-export const constanciaPrinter = (devices: Pick<DeviceService, 'printReceipt' | 'reprint'>): ConstanciaPrinter => ({
+export const constanciaPrinter = (devices: Pick<DeviceService, 'printReceipt' | 'printAgain'>): ConstanciaPrinter => ({
   printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }),
-  reprint: (reference, actor) => {
-    const j = devices.reprint(reference, { actor });
+  printAgain: (doc, actor) => {
+    const j = devices.printAgain(doc, { reference: doc.sequence, actor });
     return { jobId: j.jobId, state: j.state };
   },
 });
@@ -37,7 +37,7 @@ export const securityCodeFeature = (deps: {
   users: { findById(id: string): { displayName: string } | undefined };
   central: Pick<CentralClient, 'call'> | null;
   reference: ReferenceRepo;
-  devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'reprint' | 'onCedula'> | null;
+  devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'printAgain' | 'onCedula'> | null;
   workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
   /** From workstation config (`securityCode.codePurpose`). */
   codePurpose: SecurityCodePurpose;
