@@ -173,3 +173,36 @@ test('F10 pressed the instant "Caja cuadrada" appears closes the till; it never 
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   await expect(app.getByTestId('close-report')).toContainText('$ 2.030.000');
 });
+
+test('the closed till, later: its report with the code printed at the close, printed again as a copy, and a supervised reopening', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('$ 2.030.000');
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
+  const code = /Verificación: ([0-9A-F]{4}-[0-9A-F]{4})/.exec((await app.getByTestId('close-report').textContent()) ?? '')?.[1] ?? 'none';
+
+  // Back at the start menu and into F6 again: the closed till's screen shows the same paper.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F6');
+  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+  const report = app.getByTestId('close-report');
+  await expect(report).toContainText(`Verificación: ${code}`);
+  await app.getByRole('button', { name: 'Imprimir de nuevo' }).click();
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
+
+  // Reopening: asked by the teller, approved by the supervisor at this workstation; the till is open again.
+  await app.getByLabel('Motivo de la reapertura').fill('Cliente con consignación pendiente');
+  await app.getByRole('button', { name: 'Solicitar reapertura' }).click();
+  await approveAsSupervisor(app);
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+
+  // The copy is on Dispositivos as "COPIA No. 1" of the report.
+  await app.keyboard.press('F9');
+  const copy = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').filter({ hasText: 'COPIA No. 1' });
+  await expect(copy).toContainText(/001-03-CIERRE-/);
+});

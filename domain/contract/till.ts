@@ -3,6 +3,7 @@ import { channel, IdempotencyKey } from './channel';
 import { DenominationCountSchema } from '../money/denominations';
 import { PesosSchema } from '../money/pesos';
 import { ReceiptDocumentSchema } from '../receipt/document';
+import { PrintJobSchema } from './receipt';
 import { DIFFERENCE_REASON_CODES } from '../till/arqueo';
 
 export const TillStateSchema = z.enum(['cerrada', 'abierta']);
@@ -103,6 +104,16 @@ export const tillChannels = {
     access: 'user',
     request: z.object({}),
     response: z.object({ report: ReceiptDocumentSchema.nullable(), closedTillId: z.string().nullable(), reopenable: z.boolean() }),
+  }),
+  /**
+   * "Imprimir de nuevo" on the closed-till screen: the report's original when it never reached the printer,
+   * otherwise "COPIA No. n" (journaled as a reprint).
+   */
+  'till.printReport': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ printJob: PrintJobSchema }),
+    errors: ['NOTHING_TO_PRINT', 'PRINTER_UNAVAILABLE', 'PRINT_NOT_PRINTED_YET'],
   }),
   /** Asks a supervisor to reopen the last closed till (TILL_REOPEN); the reopening is a new session. */
   'till.requestReopen': channel({

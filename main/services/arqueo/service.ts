@@ -18,9 +18,11 @@ import type { SupervisedRequests } from '../supervisor/requests';
 import { buildCloseReport, closeReportNumber } from './report';
 import { verificationCodeOf } from '../comprobante/posting';
 
-/** Where the end-of-day report goes; the devices service implements it (`printReceipt`). */
+/** Where the end-of-day report goes; the devices service implements it. */
 export interface ReportPrinter {
   printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
+  /** The original when it was never recorded, otherwise "COPIA No. n". */
+  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string }): { jobId: string; state: 'queued' | 'printing' | 'printed' | 'failed' };
 }
 
 export interface ArqueoDeps {
@@ -103,6 +105,15 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       closedAt: session.closedAt ?? closing.updatedAt,
       verificationCode: verificationCodeOf(hash),
     });
+  };
+
+  const lastReport = () => {
+    const closed = deps.tills.lastClosed(ws.tillCode);
+    if (!closed) return { report: null, closedTillId: null, reopenable: false };
+    const closing = deps.lifecycle.closedClosing(closed.id);
+    const doc = closing ? report(closed, closing.id) : null;
+    const reopenable = !deps.tills.findOpen(ws.tillCode) && !deps.tills.wasReopened(closed.id) && closed.businessDate === bogotaDate(deps.clock.now());
+    return { report: doc, closedTillId: closed.id, reopenable };
   };
 
   return {
@@ -271,13 +282,14 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       return { ...result, printJobId, anchored };
     },
 
-    lastReport: () => {
-      const closed = deps.tills.lastClosed(ws.tillCode);
-      if (!closed) return { report: null, closedTillId: null, reopenable: false };
-      const closing = deps.lifecycle.closedClosing(closed.id);
-      const doc = closing ? report(closed, closing.id) : null;
-      const reopenable = !deps.tills.findOpen(ws.tillCode) && !deps.tills.wasReopened(closed.id) && closed.businessDate === bogotaDate(deps.clock.now());
-      return { report: doc, closedTillId: closed.id, reopenable };
+    lastReport,
+
+    printReport: (user: User) => {
+      const doc = lastReport().report;
+      if (!doc) throw new AppError('NOTHING_TO_PRINT', 'No hay una caja cerrada en esta estación: no hay reporte para imprimir.');
+      if (!deps.printer) throw new AppError('PRINTER_UNAVAILABLE', 'Esta estación no tiene impresora configurada: revise Dispositivos (F9).');
+      const job = deps.printer.printAgain(doc, { reference: doc.sequence, actor: user.id });
+      return { jobId: job.jobId, state: job.state };
     },
 
     requestReopen: (user: User, req: { reason: string }) => {

@@ -11,6 +11,7 @@ export const tillHandlers = (till: TillService, arqueo: ArqueoService): FeatureH
   'till.requestDifferenceApproval': (req, ctx) => arqueo.requestDifferenceApproval(ctx.user, req),
   'till.close': (req, ctx) => arqueo.close(ctx.user, req),
   'till.lastReport': () => arqueo.lastReport(),
+  'till.printReport': (_req, ctx) => ({ printJob: arqueo.printReport(ctx.user) }),
   'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),
   'till.reopen': (req, ctx) => {
     arqueo.reopen(ctx.user, req);

@@ -43,6 +43,7 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
   it('a shortage above the threshold asks for a second blind count, then needs a reason and another person to approve', async () => {
     t = await tempCore();
     await openTill(t);
+    expect(await t.call('till.printReport')).toMatchObject({ ok: false, error: { code: 'NOTHING_TO_PRINT' } });
     // Short one 50.000 bill and one 10.000 bill: $ 60.000 > threshold $ 50.000.
     const first = data<{ next: string; difference: number | null; closingId: string }>(
       await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 19, '10000': 9, '1000': 50 } }),
@@ -98,6 +99,9 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     const closeSequence = db.prepare("SELECT sequence FROM journal WHERE type = 'till_close'").pluck().get() as number;
     expect(db.prepare('SELECT MAX(sequence) FROM journal').pluck().get()).toBeGreaterThan(closeSequence);
     expect(data<{ report: { verificationCode: string } }>(await t.call('till.lastReport')).report.verificationCode).toBe(closed.report.verificationCode);
+    // Printed again from the closed-till screen: a copy once the original is out.
+    for (let k = 0; k < 100 && !(await t.call('till.printReport')).ok; k++) await new Promise((r) => setTimeout(r, 20));
+    expect(db.prepare("SELECT copy_number FROM device_print_jobs WHERE reference = ? ORDER BY copy_number").pluck().all(closed.report.sequence)).toEqual([0, 1]);
     const reopened = data<{ till: { id: string; openingTotal: number } }>(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId }));
     expect(reopened.till.openingTotal).toBe(1_100_000);
     expect(reopened.till.id).not.toBe(closedId);

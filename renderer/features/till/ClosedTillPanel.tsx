@@ -26,6 +26,13 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
       setPrintJob(original ? { jobId: original.jobId, state: original.state } : null);
     });
   }, [teller]);
+  const printAgain = async () => {
+    const r = await teller.till.printReport({});
+    if (r.ok) {
+      setPrintJob(r.data.printJob);
+      setError(null);
+    } else setError(r.error.message);
+  };
   const ask = async () => {
     const r = await teller.till.requestReopen({ reason });
     if (r.ok) setApprovalId(r.data.approvalId);
@@ -43,8 +50,15 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
       {last?.report && printJob ? <PrintStatus teller={teller} job={printJob} paper="el reporte de fin de día" /> : null}
       {last?.report && printJob === null ? (
         <p className="field-error" role="alert">
-          El reporte no llegó a la impresora: revise Dispositivos (F9). Queda guardado aquí.
+          El reporte no llegó a la impresora. Queda guardado aquí: pulse Imprimir de nuevo.
         </p>
+      ) : null}
+      {last?.report ? (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void printAgain()}>
+            Imprimir de nuevo
+          </button>
+        </div>
       ) : null}
       {last?.reopenable && !approvalId ? (
         <section className="panel">
