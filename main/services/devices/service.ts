@@ -50,7 +50,7 @@ const KEEP_JOBS_LISTED = 50;
 const reasonOf = (err: unknown): Reason => {
   if (err instanceof PrinterError) return { code: err.code, message: err.message };
   if (err instanceof SyntaxError || (err instanceof Error && err.name === 'ZodError')) {
-    return { code: 'PRINT_DOCUMENT_INVALID', message: 'El recibo no tiene el formato esperado y no se pudo imprimir: informe a soporte.' };
+    return { code: 'PRINT_DOCUMENT_INVALID', message: 'El documento no tiene el formato esperado y no se pudo imprimir: informe a soporte.' };
   }
   return { code: 'PRINTER_ERROR', message: new PrinterError('PRINTER_ERROR').message };
 };
@@ -219,7 +219,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
   /** "Reimprimir": a copy marked "COPIA No. n", journaled as `reprint` before it is sent. */
   const reprint = (target: string, o: { actor?: string } = {}): DevicePrintJob => {
     const original = deps.repo.job(target) ?? deps.repo.jobCopy(target, 0) ?? deps.repo.jobsFor(target)[0];
-    if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay recibos impresos con la referencia ${target}: verifique el consecutivo.`);
+    if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay impresiones con la referencia ${target}: verifique el número.`);
     const reference = original.reference;
     const papers = deps.repo.jobsFor(reference);
     if (!papers.some((j) => j.state === 'printed')) {
@@ -340,10 +340,10 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       const rec = deps.repo.job(jobId);
       if (!rec) throw new AppError('PRINT_JOB_NOT_FOUND', 'No se encontró esa impresión: actualice la lista de trabajos.');
       if (rec.state === 'printed') {
-        throw new AppError('PRINT_JOB_NOT_FAILED', 'Este recibo ya se imprimió: si el cliente necesita otro, use Reimprimir.');
+        throw new AppError('PRINT_JOB_NOT_FAILED', 'Este documento ya se imprimió: si se necesita otro, pida una copia (Reimprimir).');
       }
       if (rec.state !== 'failed') {
-        throw new AppError('PRINT_JOB_NOT_FAILED', 'Este recibo todavía está en la cola de impresión: espere a que termine.');
+        throw new AppError('PRINT_JOB_NOT_FAILED', 'Este documento todavía está en la cola de impresión: espere a que termine.');
       }
       setJob(rec.id, 'queued', null);
       const m = manager;
