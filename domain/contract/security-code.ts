@@ -242,7 +242,7 @@ export const securityCodeChannels = {
     access: 'user',
     request: z.object({ flowId: FlowId }),
     response: FlowResponse,
-    errors: ['FLOW_NOT_FOUND', 'NO_CONSTANCIA', 'PRINT_NOT_PRINTED_YET', 'PRINT_JOB_NOT_FOUND'],
+    errors: ['FLOW_NOT_FOUND', 'NO_CONSTANCIA', 'PRINT_NOT_PRINTED_YET'],
   }),
   /** This workstation's requests with their state refreshed from central (`radicado → enviado → entregado | vencido`). */
   'securityCode.radications': channel({

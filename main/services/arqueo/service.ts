@@ -1,3 +1,4 @@
+import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { CountResult } from '../../../domain/contract/till';
 import type { User } from '../../../domain/contract/session';
 import { applyCount, DENOMINATIONS, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
@@ -22,7 +23,7 @@ import { verificationCodeOf } from '../comprobante/posting';
 export interface ReportPrinter {
   printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
   /** The original when it was never recorded, otherwise "COPIA No. n". */
-  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string }): { jobId: string; state: 'queued' | 'printing' | 'printed' | 'failed' };
+  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string }): Pick<DevicePrintJob, 'jobId' | 'state'>;
 }
 
 export interface ArqueoDeps {

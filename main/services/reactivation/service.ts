@@ -15,7 +15,7 @@ import { approvalSubject } from '../approval/subject';
 import type { ReportPrinter } from '../arqueo/service';
 import type { OutboxPort, Workstation } from '../comprobante/deps';
 import { refused } from '../comprobante/errors';
-import { verificationCodeOf } from '../comprobante/posting';
+import { sequenceOf, verificationCodeOf } from '../comprobante/posting';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
@@ -117,7 +117,7 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           payload: { reactivation: { approvalId: approval.request.id }, authorizedBy: decision.authorizedBy },
         });
         // Numbered by its own journal entry, read inside this transaction; journaled so the journal can reprint it.
-        const document = `RA-${ws.branchCode}-${ws.tillCode}-${String((deps.journal.head()?.sequence ?? 0) + 1).padStart(6, '0')}`;
+        const document = `RA-${sequenceOf(ws.branchCode, ws.tillCode, (deps.journal.head()?.sequence ?? 0) + 1)}`;
         const j = deps.journal.record('account_reactivation', user.id, {
           account: account.number,
           document,
