@@ -142,6 +142,32 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     expect(after.inCanje).toBe(deposited.inCanje === before.inCanje ? before.inCanje : before.inCanje + 100_000);
   });
 
+  it('each returned cheque of one deposit is its own paper: -DEV, then -DEV2, each printed and copied from its journal row; the deposit can no longer be reversed', async () => {
+    w = await world(shared.central);
+    const first = await depositCanje();
+    const list = await w.call('canje.list', {});
+    const second = list.ok ? (list.data as { cheques: { id: string; chequeNumber: string }[] }).cheques.find((x) => x.chequeNumber === '7654') : undefined;
+    if (!second) throw new Error('no second canje cheque');
+    const a = await giveBack(first.id, { causalId: 'fondos-insuficientes', chargeFee: true });
+    const b = await giveBack(second.id, { causalId: 'falta-endoso', chargeFee: true });
+    expect(a).toMatchObject({ ok: true, data: { receipt: { sequence: `${first.sequence}-DEV`, amountInWords: 'SON: OCHOCIENTOS MIL PESOS M/CTE' } } });
+    expect(b).toMatchObject({ ok: true, data: { receipt: { sequence: `${first.sequence}-DEV2`, amountInWords: 'SON: CIEN MIL PESOS M/CTE' } } });
+    const jobOf = (x: typeof a) => (x.ok ? (x.data as { printJob: { jobId: string } }).printJob.jobId : null);
+    expect(jobOf(b)).not.toBe(jobOf(a));
+    expect(count('SELECT COUNT(*) FROM device_print_jobs WHERE reference = ?', `${first.sequence}-DEV2`)).toBe(1);
+    // The journal's Reimprimir on the second return copies the second receipt, not the first.
+    for (let k = 0; k < 100 && count('SELECT state FROM device_print_jobs WHERE reference = ?', `${first.sequence}-DEV2`) !== 'printed'; k++) {
+      await new Promise((res) => setTimeout(res, 50));
+    }
+    const copy = await w.call('devices.reprint', { target: `${first.sequence}-DEV2` });
+    expect(copy).toMatchObject({ ok: true });
+    const copied = JSON.parse(count('SELECT document FROM device_print_jobs WHERE reference = ? AND copy_number = 1', `${first.sequence}-DEV2`) as string) as object;
+    expect(copied).toMatchObject({ title: 'DEVOLUCIÓN DE CHEQUE EN CANJE', sequence: `${first.sequence}-DEV2`, amountInWords: 'SON: CIEN MIL PESOS M/CTE' });
+    // Both cheques are back with the customer's file: reversing the whole deposit would undo them twice.
+    const why = await w.call('reversal.check', { sequence: first.sequence });
+    expect(why).toMatchObject({ ok: true, data: { reversible: false, why: expect.stringContaining('7654 devuelto') } });
+  });
+
   it('a deposit reversed the same day leaves nothing to return: refused, nothing sent to central', async () => {
     w = await world(shared.central);
     const c = await depositCanje();

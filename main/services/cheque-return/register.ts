@@ -35,8 +35,16 @@ export const refuseReversedDeposit = (cheque: { sequence: string; depositReverse
   );
 };
 
-/** What the return receipt is printed under at the devices service: the deposit's sequence plus `-DEV`. */
-export const returnReference = (sequence: string): string => `${sequence}-DEV`;
+/**
+ * What a return receipt is numbered and printed under: the deposit's sequence plus `-DEV`, and from the deposit's
+ * second returned cheque on `-DEV2`, `-DEV3`…, so each return prints and is copied as its own paper.
+ */
+export const returnReference = (sequence: string, earlierReturns = 0): string => `${sequence}-DEV${earlierReturns === 0 ? '' : earlierReturns + 1}`;
+
+/** Cheques of the deposit already returned, by either route; the one being returned is not marked yet. */
+const returnsOf = (deps: Pick<ComprobanteDeps, 'canje' | 'remittances'>, sequence: string): number =>
+  deps.canje.ofDeposit(sequence).filter((c) => c.status === 'devuelta').length +
+  deps.remittances.ofDeposit(sequence).filter((r) => r.remesa.status === 'devuelta').length;
 
 /** What the teller tells the customer, for the causal the cheque came back with. */
 export const customerNoticeOf = (causalId: string | undefined) => {
@@ -92,7 +100,7 @@ export const registerChequeReturn = (
     },
   });
   const trace = { sequence: cheque.sequence, account: cheque.accountNumber };
-  const document = returnReference(cheque.sequence);
+  const document = returnReference(cheque.sequence, returnsOf(deps, cheque.sequence));
   const entry = deps.journal.record('comprobante', user.id, { ...journal, ...trace, document, amount: cheque.amount, causalId: plan.value.causal.id, returnFee: fee });
   if (ret.waivedBy !== null) {
     const { action: _action, ...ids } = journal;

@@ -12,7 +12,6 @@ import { customerNoticeOf, refuseReversedDeposit, registerChequeReturn } from '.
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
 
-export { returnReference } from '../cheque-return/register';
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | ({ type: 'devolver' } & ReturnRequest);
 type StoredEvent = Exclude<AdvanceEvent, { type: 'devolver' }> | ({ type: 'devolver' } & AuthorizedReturn);

@@ -7,7 +7,9 @@ import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
+import type { CanjeRepo } from '../../store/canje/repo';
 import type { ComprobanteRecord } from '../../store/comprobante/repo';
+import type { RemittanceRepo } from '../../store/remittance/repo';
 import type { JournalRepo } from '../../store/journal/repo';
 import type { ReversalRepo } from '../../store/reversal/repo';
 import type { TillRepo } from '../../store/till/repo';
@@ -31,6 +33,8 @@ export const createReversalService = (deps: {
   db: Db;
   comprobantes: { bySequence(sequence: string): ComprobanteRecord | undefined };
   reversals: ReversalRepo;
+  canje: Pick<CanjeRepo, 'ofDeposit'>;
+  remittances: Pick<RemittanceRepo, 'ofDeposit'>;
   tills: TillRepo;
   users: UsersRepo;
   journal: Journal;
@@ -51,8 +55,17 @@ export const createReversalService = (deps: {
     if (!c) throw new AppError('RECEIPT_NOT_FOUND', `No existe el comprobante ${sequence} en esta estación.`);
     return c;
   };
+  /** A deposit's cheques that moved after it posted: each is already settled on its own, a reversal would undo it twice. */
+  const chequesMoved = (sequence: string): string[] => [
+    ...deps.canje.ofDeposit(sequence).filter((c) => c.status === 'devuelta').map((c) => `cheque ${c.chequeNumber} devuelto`),
+    ...deps.remittances.ofDeposit(sequence).filter((r) => r.remesa.status !== 'recibida').map((r) => `cheque ${r.chequeNumber} (remesa ${r.remesa.status})`),
+  ];
   const whyNot = (c: ComprobanteRecord, user: User): string | null => {
     if (deps.reversals.ofOriginal(c.sequence)) return 'Este comprobante ya fue reversado.';
+    const moved = chequesMoved(c.sequence);
+    if (moved.length > 0) {
+      return `La consignación tiene cheques que ya cambiaron de estado (${moved.join('; ')}): no se puede reversar completa. Acuda a la oficina de operaciones.`;
+    }
     if (c.businessDate !== bogotaDate(deps.clock.now())) return 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
     const till = deps.tills.findOpen(ws.tillCode);
     if (!till || till.id !== c.tillSessionId) return 'La caja que registró el comprobante ya no está abierta.';

@@ -31,6 +31,8 @@ import { localStatus } from '../branch-status/snapshot';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { reversalRepo } from '../../store/reversal/repo';
+import { canjeRepo } from '../../store/canje/repo';
+import { remittanceRepo } from '../../store/remittance/repo';
 import { reversalHandlers } from '../reversal/handlers';
 import { createReversalService } from '../reversal/service';
 import type { TillService } from './service';
@@ -107,7 +109,7 @@ export const tillFeatures = (w: TillWiring) => {
       })
     : null;
   const reversal = createReversalService({
-    db: w.db, comprobantes: comprobanteRepo(w.db), reversals: reversalRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
+    db: w.db, comprobantes: comprobanteRepo(w.db), reversals: reversalRepo(w.db), canje: canjeRepo(w.db), remittances: remittanceRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
     outbox: outboxRepo(w.db), requests, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
   });
   return {

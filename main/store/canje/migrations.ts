@@ -30,4 +30,9 @@ export const canjeMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX canje_cheques_received ON canje_cheques (received_on);`,
   },
+  {
+    id: 'canje/002',
+    // A deposit's cheques are read together: to number a return's receipt and before reversing the deposit.
+    sql: `CREATE INDEX canje_cheques_deposit ON canje_cheques (comprobante_sequence);`,
+  },
 ];

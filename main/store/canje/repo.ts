@@ -43,6 +43,7 @@ export const canjeRepo = (db: Db) => {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en_canje', ?, ?, ?, ?)`);
   const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE id = ?`);
   const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques ORDER BY received_on DESC, comprobante_sequence DESC, id`);
+  const ofDeposit = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE comprobante_sequence = ? ORDER BY id`);
   const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_receipt = ?,
     updated_at = ? WHERE id = ? AND status = 'en_canje'`);
   return {
@@ -54,6 +55,8 @@ export const canjeRepo = (db: Db) => {
       return r ? toRecord(r) : undefined;
     },
     list: () => all.all().map(toRecord),
+    /** The canje cheques one comprobante received. */
+    ofDeposit: (sequence: string) => ofDeposit.all(sequence).map(toRecord),
     /** Compare-and-set on en_canje so two tellers cannot both return the same cheque. */
     markReturned: (id: string, r: { on: string; causalId: string; fee: number; receipt: string; at: string }): boolean =>
       markReturned.run(r.on, r.causalId, r.fee, r.receipt, r.at, id).changes === 1,

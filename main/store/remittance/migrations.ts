@@ -34,4 +34,9 @@ export const remittanceMigrations: Migration[] = [
     // The receipt printed when the cheque comes back (ReceiptDocument as JSON), kept to report and reprint it.
     sql: `ALTER TABLE remittances ADD COLUMN return_receipt TEXT;`,
   },
+  {
+    id: 'remittance/003',
+    // A deposit's cheques are read together: to number a return's receipt and before reversing the deposit.
+    sql: `CREATE INDEX remittances_deposit ON remittances (comprobante_sequence);`,
+  },
 ];

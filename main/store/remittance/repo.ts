@@ -43,6 +43,7 @@ export const remittanceRepo = (db: Db) => {
   const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE id = ?`);
   const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id`);
   const byStatus = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id`);
+  const ofDeposit = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE comprobante_sequence = ? ORDER BY id`);
   const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?,
     return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
   return {
@@ -55,6 +56,8 @@ export const remittanceRepo = (db: Db) => {
       return r ? toRecord(r) : undefined;
     },
     list: (status?: RemesaStatus) => (status ? byStatus.all(status) : all.all()).map(toRecord),
+    /** The remesas one comprobante received. */
+    ofDeposit: (sequence: string) => ofDeposit.all(sequence).map(toRecord),
     /** Compare-and-set on the previous status so two tellers cannot both advance the same remesa. */
     save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string, returnReceipt: string | null = null): boolean =>
       update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, returnReceipt, at, next.id, previous)
