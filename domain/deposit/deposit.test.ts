@@ -6,7 +6,7 @@ import { addDays } from '../calendar/iso-date';
 import { DENOMINATIONS } from '../money/denominations';
 import { DEFAULT_RULES, RulesConfigSchema } from '../rules-config/config';
 import { type DepositContext, type DepositEvaluation, type DepositPlan, evaluateDeposit } from './evaluate';
-import { type DepositSlipInput, DepositSlipSchema } from './slip';
+import { type DepositSlipInput, DepositSlipSchema, normalizeCity } from './slip';
 
 const rules = DEFAULT_RULES;
 const account: Account = AccountSchema.parse({
@@ -89,6 +89,15 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
     const p = plan(evaluateDeposit(slip(), ctx({ officeCity: 'Medellín' }), rules));
     expect(p.commission.lines).toEqual([{ kind: 'otra-ciudad', amount: 5_000 }]);
     expect(plan(evaluateDeposit(slip(), ctx({ officeCity: ' BARRANQUILLA ' }), rules)).commission.total).toBe(0);
+  });
+  it('clause 3.9: a same-city cheque goes to canje however the plaza is written (accents, case, dots, "D.C.")', () => {
+    for (const city of ['Bogotá', 'BOGOTA', 'bogota d.c.', 'Bogotá, D.C.', 'Bogotá D. C.', 'Bogotá Distrito Capital']) {
+      const p = plan(evaluateDeposit(slip({ cheques: [cheque(500_000, city)], declaredTotal: 700_000 }), ctx({ officeCity: 'Bogotá D.C.' }), rules));
+      expect(p.holds[0]?.route, city).toBe('canje');
+    }
+    expect(normalizeCity('Cartagena de Indias D. T. y C.')).toBe(normalizeCity('CARTAGENA DE INDIAS'));
+    // Another city is still another city, even one that starts the same.
+    expect(plan(evaluateDeposit(slip({ cheques: [cheque(500_000, 'Bogotá Norte')], declaredTotal: 700_000 }), ctx({ officeCity: 'Bogotá D.C.' }), rules)).holds[0]?.route).toBe('remesa');
   });
   it('clause 3.6 / 3.7: cash above the topes asks for a supervisor instead of refusing', () => {
     const big = slip({ cash: { '100000': 600 }, declaredTotal: 60_000_000 });

@@ -33,8 +33,20 @@ export const DepositSlipSchema = z.object({
 export type DepositSlip = z.output<typeof DepositSlipSchema>;
 export type DepositSlipInput = z.input<typeof DepositSlipSchema>;
 
-/** Cities compare without accents, case or extra spaces ("Bogotá" = "BOGOTA"). */
+/**
+ * A district's designation, which tellers and slips often leave out: "Bogotá D.C." is Bogotá, "Cartagena de
+ * Indias D. T. y C." is Cartagena de Indias. Matched after punctuation became spaces.
+ */
+const DISTRICT = / (D C|DISTRITO CAPITAL|D T Y C|D T C H|D E|D T)$/;
+
+/** Cities compare without accents, case, punctuation, extra spaces or district designation ("Bogotá" = "BOGOTA D.C."). */
 export const normalizeCity = (city: string): string =>
-  city.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().replace(/\s+/g, ' ').toUpperCase();
+  city
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(DISTRICT, '');
 
 export const sameCity = (a: string, b: string): boolean => normalizeCity(a) === normalizeCity(b);
