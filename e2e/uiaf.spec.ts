@@ -34,6 +34,31 @@ test('a cash deposit of 10.000.000 needs the signed declaración de origen de fo
   await depositWithDeclaration(app);
 });
 
+test('the declaration holds for the amount it was signed for: after an edit it is asked again, with the customer’s answers kept', async ({ app }) => {
+  const form = await cashToJuan(app, 10_000_000);
+  await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
+  await form.getByLabel('Teléfono').fill('3101234502');
+  await form.getByLabel('Origen de los fondos').fill('Venta de un vehículo particular');
+  await form.getByLabel('Actividad económica').fill('Comerciante');
+  await form.getByLabel('El cliente firmó la declaración').check();
+  await form.getByRole('button', { name: /Guardar declaración/ }).click();
+  const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(confirm).toBeVisible();
+  await app.keyboard.press('Escape');
+  await app.locator('#denom-100000').fill('120');
+  await app.getByLabel('Total del comprobante').fill('12000000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  // A new declaration for the new amount, starting from what the customer said; the signature is confirmed again.
+  await expect(form).toContainText('$ 12.000.000');
+  await expect(form.getByLabel('Origen de los fondos')).toHaveValue('Venta de un vehículo particular');
+  await expect(form.getByLabel('El cliente firmó la declaración')).not.toBeChecked();
+  await form.getByLabel('El cliente firmó la declaración').check();
+  await form.getByRole('button', { name: /Guardar declaración/ }).click();
+  await expect(confirm).toContainText('UIAF');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DOCE MILLONES DE PESOS M/CTE');
+});
+
 withCentral('the declaration reaches central with the cash, where the month’s cash report lists it for the UIAF', async ({ app, central }) => {
   await depositWithDeclaration(app);
   const month = new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 7);

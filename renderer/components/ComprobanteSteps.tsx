@@ -19,31 +19,43 @@ export interface StepPlan {
 /**
  * The order every Comprobante Único screen follows after the core evaluates it: supervisor approval when the
  * plan lists reasons, the UIAF declaration when the cash requires it, then the confirmation. Both answers are
- * kept for the posting; a new account lookup forgets the approval (it was for another operation).
+ * kept for the posting, but only for the operation they were given for (`subject`, the comprobante as the screen
+ * would send it): any edit after them (account, amount, cash, who) asks again, as the core would refuse them.
+ * A declaration asked again starts from the customer's earlier answers; the signature is confirmed anew.
  */
 export const useComprobanteSteps = () => {
   const [step, setStep] = useState<ComprobanteStep>('edit');
-  const [approvalId, setApprovalId] = useState<string | null>(null);
-  const [declaration, setDeclaration] = useState<CashDeclaration | null>(null);
-  const advance = (p: StepPlan, approved: string | null = approvalId, decl: CashDeclaration | null = declaration) => {
-    if (p.approvalReasons.length > 0 && approved === null) return setStep('approval');
-    if (p.uiaf?.declarationRequired && decl === null) return setStep('declaration');
+  const [subject, setSubject] = useState<string | null>(null);
+  const [approval, setApproval] = useState<{ id: string; subject: string } | null>(null);
+  const [declared, setDeclared] = useState<{ value: CashDeclaration; subject: string } | null>(null);
+  const route = (p: StepPlan, s: string, a: typeof approval, d: typeof declared) => {
+    if (p.approvalReasons.length > 0 && a?.subject !== s) return setStep('approval');
+    if (p.uiaf?.declarationRequired && d?.subject !== s) return setStep('declaration');
     setStep('confirm');
   };
   return {
     step,
-    approvalId,
-    declaration,
-    advance,
-    edit: () => setStep('edit'),
-    forgetApproval: () => setApprovalId(null),
-    approved: (p: StepPlan, id: string) => {
-      setApprovalId(id);
-      advance(p, id, declaration);
+    approvalId: approval && approval.subject === subject ? approval.id : null,
+    declaration: declared && declared.subject === subject ? declared.value : null,
+    /** The last declaration taken, whatever it was for: the form asked again starts from it. */
+    lastDeclaration: declared?.value ?? null,
+    /** After the core's evaluation of `s` (the operation as JSON, without the declaration). */
+    advance: (p: StepPlan, s: string) => {
+      setSubject(s);
+      route(p, s, approval, declared);
     },
-    declared: (p: StepPlan, d: CashDeclaration) => {
-      setDeclaration(d);
-      advance(p, approvalId, d);
+    edit: () => setStep('edit'),
+    approved: (p: StepPlan, id: string) => {
+      if (subject === null) return;
+      const a = { id, subject };
+      setApproval(a);
+      route(p, subject, a, declared);
+    },
+    declared: (p: StepPlan, value: CashDeclaration) => {
+      if (subject === null) return;
+      const d = { value, subject };
+      setDeclared(d);
+      route(p, subject, approval, d);
     },
   };
 };
@@ -56,7 +68,7 @@ interface Props {
   /** The operation the supervisor approves: the same one that will be posted. Null while it is incomplete. */
   operation: ApprovalOperationInput | null;
   /** The UIAF declaration's fixed fields, when the screen moves cash. */
-  declaration?: Omit<Parameters<typeof DeclarationForm>[0], 'onDone' | 'onCancel'> | null;
+  declaration?: Omit<Parameters<typeof DeclarationForm>[0], 'onDone' | 'onCancel' | 'previous'> | null;
   confirm: { title: string; label: string; busy: boolean; onConfirm: () => void; summary: ReactNode };
 }
 
@@ -67,7 +79,7 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
     return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(id) => steps.approved(plan, id)} />;
   }
   if (steps.step === 'declaration' && declaration) {
-    return <DeclarationForm {...declaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;
+    return <DeclarationForm {...declaration} previous={steps.lastDeclaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;
   }
   if (steps.step === 'confirm') {
     return (

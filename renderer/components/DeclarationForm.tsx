@@ -12,6 +12,8 @@ interface Props {
   /** Business date and time of the operation (Bogotá). */
   date: string;
   time: string;
+  /** The declaration taken before an edit of the comprobante: the same person's answers are offered again. */
+  previous?: CashDeclaration | null;
   onDone: (d: CashDeclaration) => void;
   onCancel: () => void;
 }
@@ -20,13 +22,15 @@ interface Props {
  * Declaración de origen / destino de fondos (UIAF, domain-co §2) for cash at or above $ 10.000.000. The core
  * validates it again; this form only collects what the customer states and signs.
  */
-export const DeclarationForm = ({ direction, amount, accountNumber, transactor, office, date, time, onDone, onCancel }: Props) => {
+export const DeclarationForm = ({ direction, amount, accountNumber, transactor, office, date, time, previous, onDone, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
-  const [address, setAddress] = useState('');
-  const [phone, setPhone] = useState('');
-  const [origin, setOrigin] = useState('');
-  const [activity, setActivity] = useState('');
-  const [pep, setPep] = useState(false);
+  const samePerson = previous?.transactor.id.type === transactor.id.type && previous.transactor.id.number === transactor.id.number;
+  const prior = samePerson ? previous : null;
+  const [address, setAddress] = useState(prior?.transactor.address ?? '');
+  const [phone, setPhone] = useState(prior?.transactor.phone ?? '');
+  const [origin, setOrigin] = useState(prior?.originOrDestination ?? '');
+  const [activity, setActivity] = useState(prior?.economicActivity ?? '');
+  const [pep, setPep] = useState(prior?.pep ?? false);
   const [signed, setSigned] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -79,7 +79,6 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     setDepositor({ type: 'CC', number: '' });
     setDepositorName('');
     setPlan(null);
-    steps.forgetApproval();
   };
 
   const review = async () => {
@@ -92,7 +91,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    steps.advance(r.data.plan);
+    steps.advance(r.data.plan, JSON.stringify(s));
   };
 
   const post = async () => {

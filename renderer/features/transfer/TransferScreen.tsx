@@ -61,7 +61,6 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setFrom(v);
     setParties(initialParties(v.account));
     setPlan(null);
-    steps.forgetApproval();
   };
 
   const review = async () => {
@@ -75,7 +74,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    steps.advance(r.data.plan);
+    steps.advance(r.data.plan, JSON.stringify(req));
   };
 
   const post = async () => {

@@ -61,22 +61,27 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     const name = third.name.trim().toUpperCase();
     return name && /^\d{5,12}$/.test(third.number) ? { kind: 'cheque-gerencia', beneficiary: { id: { type: 'CC', number: third.number }, name } } : null;
   };
-  const request = (): WithdrawalRequestInput | null => {
+  /** The withdrawal without its UIAF declaration: what the approval and the declaration are given for. */
+  const operation = (): WithdrawalRequestInput | null => {
     const p = payout();
     if (!view || amount === null || !p || !who?.ok) return null;
     const { ok: _ok, ...fields } = who;
-    return { accountNumber: view.account.number, amount, ...fields, payout: p, ...(declaration ? { declaration } : {}) };
+    return { accountNumber: view.account.number, amount, ...fields, payout: p };
+  };
+  const request = (): WithdrawalRequestInput | null => {
+    const op = operation();
+    return op && declaration ? { ...op, declaration } : op;
   };
 
   const found = (v: AccountView) => {
     setView(v);
     setParties(initialParties(v.account));
     setPlan(null);
-    steps.forgetApproval();
   };
 
   const review = async () => {
-    const req = request();
+    // Evaluated without a declaration: one taken for an earlier amount would only be refused here.
+    const req = operation();
     if (who && !who.ok) return setError(who.message);
     if (view && amount !== null && !payout()) return setError('Escriba el nombre y la cédula del beneficiario del cheque de gerencia.');
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
@@ -87,7 +92,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    steps.advance(r.data.plan);
+    steps.advance(r.data.plan, JSON.stringify(req));
   };
 
   const post = async () => {
