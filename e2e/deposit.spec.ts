@@ -99,6 +99,20 @@ test('third-party deposit: the depositor who is not a holder must give a name', 
   await expect(app.getByTestId('receipt')).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
 });
 
+test("a company's account: F2 names its legal representative, who deposits in person; the company itself is not offered", async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000078', { depositor: 'none' });
+  await expect(app.getByRole('group', { name: 'Quien consigna', exact: true })).not.toContainText('FERRETERÍA');
+  await app.locator('#denom-100000').fill('5');
+  await app.keyboard.press('F2');
+  await expect(app.getByTestId('depositor')).toHaveText(/^Consigna .+ \(representante legal\)\.$/);
+  await app.getByLabel('Total del comprobante').fill('500000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
+});
+
 test('cheque deposit to canje shows the hold and its release date on the summary and the receipt', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000086');

@@ -8,6 +8,9 @@ const depositRemesa = async (app: Page) => {
   await fillCheque(app, { bank: '13', number: '555', drawerAccount: '99988877', amount: 2_000_000, city: 'Medellín' });
   const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
   await expect(dialog.getByTestId('holds')).toContainText('remesa');
+  // The commission, line by line, comes out of the available balance today; the cheque adds to it when paid.
+  await expect(dialog.getByTestId('deposit-summary')).toContainText('Comisión remesa, cheque 1');
+  await expect(dialog.getByTestId('available-today')).toHaveText('-$ 15.000 (efectivo $ 0 menos comisión $ 15.000)');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
   await app.keyboard.press('Enter');

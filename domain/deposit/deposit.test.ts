@@ -49,6 +49,18 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
     expect(codes(evaluateDeposit(slip({ depositor: third }), ctx(), rules))).toEqual(['DEPOSITOR_NAME_REQUIRED']);
     expect(plan(evaluateDeposit(slip({ depositor: { ...third, name: 'Luis Gómez' } }), ctx(), rules)).depositorIsKnown).toBe(false);
   });
+  it('domain-co §2: a company does not deposit at the counter in person; its legal representative does, as a known person', () => {
+    const company = AccountSchema.parse({
+      ...account,
+      owner: 'juridica',
+      holders: [{ id: { type: 'NIT', number: '9001234568' }, name: 'FERRETERÍA EL TORNILLO S.A.S.' }],
+      legalRepresentatives: [{ id: { type: 'CC', number: '52111222' }, name: 'Laura Méndez' }],
+    });
+    const byCompany = evaluateDeposit(slip({ depositor: { id: { type: 'NIT', number: '9001234568' } } }), ctx({ account: company }), rules);
+    expect(codes(byCompany)).toEqual(['DEPOSITOR_NOT_A_PERSON']);
+    expect(byCompany.ok ? '' : byCompany.errors[0]?.message).toMatch(/^FERRETERÍA EL TORNILLO S\.A\.S es una persona jurídica: identifique/);
+    expect(plan(evaluateDeposit(slip({ depositor: { id: { type: 'CC', number: '52111222' } } }), ctx({ account: company }), rules)).depositorIsKnown).toBe(true);
+  });
   it('clause 7.3: a cancelled account receives nothing; clause 3.7 + 7.2: a blocked one does, with a notice', () => {
     const cancelled = { ...account, state: 'cancelada' as const };
     expect(codes(evaluateDeposit(slip(), ctx({ account: cancelled }), rules))).toEqual(['ACCOUNT_CANCELLED']);
@@ -105,6 +117,13 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
     expect(p.approvalReasons.map((r) => r.code)).toEqual(['LIMIT_EXCEEDED_DEPOSIT_TRANSACTION', 'LIMIT_EXCEEDED_DEPOSIT_DAY']);
     expect(p.uiaf.declarationRequired).toBe(true);
     expect(p.pending).toEqual(['UIAF_DECLARATION']);
+  });
+  it('domain-co §2: deposits just under the UIAF threshold in the window ask the supervisor, dates as the teller reads them', () => {
+    const under = { amount: 9_500_000, accountNumber: '123456781234', depositor: { type: 'CC', number: '1020304050' } } as const;
+    const recent = [{ ...under, on: '2025-06-23' }, { ...under, on: '2025-06-25' }];
+    const p = plan(evaluateDeposit(slip({ cash: { '100000': 95 }, declaredTotal: 9_500_000 }), ctx({ recentCashDeposits: recent }), rules));
+    const alert = p.approvalReasons.find((r) => r.code === 'STRUCTURING_ALERT');
+    expect(alert?.message).toMatch(/3 consignaciones entre el \d{2}\/06\/2025 y el 27\/06\/2025\./);
   });
   it('cheques do not count for UIAF (domain-co §2: cash only)', () => {
     const p = plan(evaluateDeposit(slip({ cash: {}, cheques: [cheque(20_000_000)], declaredTotal: 20_000_000 }), ctx(), rules));

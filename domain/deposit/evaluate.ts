@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account';
 import { includesPerson } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
+import { formatReceiptDate } from '../calendar/bogota-time';
 import { addBusinessDays, nextBusinessDayOnOrAfter } from '../calendar/business-days';
 import type { IsoDate } from '../calendar/iso-date';
 import { type DenominationCount, totalOfCount } from '../money/denominations';
@@ -93,6 +94,16 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
   if (account.state === 'embargada') notices.push('La cuenta tiene embargo: lo consignado queda sujeto a la orden de embargo (cláusulas 7.2 y 8.5).');
   if (account.state === 'inactiva') notices.push('La cuenta está inactiva: la consignación se recibe; la inactividad solo restringe débitos (cláusula 7.1).');
 
+  // A company cannot stand at the counter: the UIAF asks for the natural person who hands over the money (domain-co §2).
+  const company = account.owner === 'juridica' ? account.holders.find((h) => includesPerson([h], slip.depositor.id)) : undefined;
+  if (company) {
+    errors.push(
+      domainError(
+        'DEPOSITOR_NOT_A_PERSON',
+        `${company.name.replace(/\.$/, '')} es una persona jurídica: identifique a la persona que entrega el dinero (F2 para su representante legal o persona autorizada, o el documento y el nombre de quien consigna).`,
+      ),
+    );
+  }
   const knownPeople = [...account.holders, ...account.authorized, ...account.legalRepresentatives];
   const depositorIsKnown = includesPerson(knownPeople, slip.depositor.id);
   if (!depositorIsKnown && (slip.depositor.name ?? '').trim() === '') {
@@ -174,7 +185,7 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
   // UIAF (domain-co §2): cash only.
   const uiaf = evaluateCashUiaf({ cash, customerMonthCashBefore: ctx.customerMonthCashBefore }, rules);
   const structuring = cash > 0 ? detectStructuring({ on: ctx.on, amount: cash, accountNumber: account.number, depositor: slip.depositor.id }, ctx.recentCashDeposits, rules) : null;
-  if (structuring) approvals.push(approvalReason('STRUCTURING_ALERT', `${structuring.count} consignaciones entre ${structuring.windowFrom} y ${structuring.windowTo}.`, { ...structuring }));
+  if (structuring) approvals.push(approvalReason('STRUCTURING_ALERT', `${structuring.count} consignaciones entre el ${formatReceiptDate(structuring.windowFrom)} y el ${formatReceiptDate(structuring.windowTo)}.`, { ...structuring }));
   const declaration = slip.declaration;
   if (declaration !== undefined) {
     if (declaration.direction !== 'deposito' || declaration.amount !== cash || declaration.accountNumber !== account.number || declaration.date !== ctx.on) {

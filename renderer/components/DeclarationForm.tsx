@@ -69,7 +69,7 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
     >
       <h2 id="decl-title">Declaración de {direction === 'deposito' ? 'origen' : 'destino'} de fondos</h2>
       <p>
-        Efectivo de <strong>{formatPesos(amount)}</strong> en la cuenta {accountNumber} por {transactor.name}. Requerida por la UIAF antes de registrar.
+        Efectivo de <strong>{formatPesos(amount)}</strong> en la cuenta {accountNumber} por {transactor.name.replace(/\.$/, '')}. Requerida por la UIAF antes de registrar.
       </p>
       <form
         onSubmit={(e) => {

@@ -20,6 +20,19 @@ import { ChequeRows, emptyCheque, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
 import { PrintStatus } from '../../components/PrintStatus';
 
+/**
+ * Who F2 may name as the depositor: the holders, or for a company's account (which cannot stand at the counter)
+ * its legal representatives and authorized persons, the natural persons the UIAF asks for (domain-co §2).
+ */
+const registeredPeople = (view: AccountView) => {
+  const a = view.account;
+  if (a.owner !== 'juridica') return a.holders.map((h) => ({ ...h, label: `Consigna el titular ${h.name}` }));
+  const seen = new Set<string>();
+  return [...a.legalRepresentatives.map((p) => ({ p, role: 'representante legal' })), ...a.authorized.map((p) => ({ p, role: 'persona autorizada' }))]
+    .filter(({ p }) => !seen.has(`${p.id.type}:${p.id.number}`) && seen.add(`${p.id.type}:${p.id.number}`))
+    .map(({ p, role }) => ({ ...p, label: `Consigna ${p.name} (${role})` }));
+};
+
 const NO_DEPOSITOR =
   'Identifique a quien consigna: presione F2 si es el titular (otra vez F2 para el siguiente titular) o escriba el tipo y número de documento de quien consigna.';
 
@@ -51,13 +64,13 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (view) gridRef.current?.querySelector('input')?.focus();
   }, [view]);
 
-  const holders = view?.account.holders ?? [];
-  const holderIndex = holders.findIndex((h) => h.id.type === depositor.type && h.id.number === depositor.number);
-  const isHolder = holderIndex >= 0;
+  const people = view ? registeredPeople(view) : [];
+  const personIndex = people.findIndex((h) => h.id.type === depositor.type && h.id.number === depositor.number);
+  const isRegistered = personIndex >= 0;
   const identified = depositor.number.trim() !== '';
-  // F2 steps through the holders, so even on a colectiva the teller names who deposits without the mouse.
-  const pickHolder = (index: number) => {
-    const h = holders[index % Math.max(holders.length, 1)];
+  // F2 steps through them, so even on a colectiva the teller names who deposits without the mouse.
+  const pickPerson = (index: number) => {
+    const h = people[index % Math.max(people.length, 1)];
     if (!h) return;
     setDepositor({ type: h.id.type, number: h.id.number });
     setDepositorName('');
@@ -129,7 +142,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
           setCheques([...cheques, emptyCheque()]);
         } else if (e.key === 'F2' && view) {
           e.preventDefault();
-          pickHolder(holderIndex + 1);
+          pickPerson(personIndex + 1);
         }
       }}
     >
@@ -140,19 +153,19 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
           {view ? <AccountPanel view={view} /> : null}
           {view ? (
             <>
-              <div className="field" role="group" aria-label="Titular que consigna">
-                {holders.map((h, i) => (
-                  <button key={`${h.id.type}:${h.id.number}`} type="button" aria-pressed={i === holderIndex} onClick={() => pickHolder(i)}>
-                    Consigna el titular {h.name}
+              <div className="field" role="group" aria-label="Quien consigna">
+                {people.map((h, i) => (
+                  <button key={`${h.id.type}:${h.id.number}`} type="button" aria-pressed={i === personIndex} onClick={() => pickPerson(i)}>
+                    {h.label}
                     {i === 0 ? ' (F2)' : ''}
                   </button>
                 ))}
               </div>
               <DocumentInput label="Documento de quien consigna" value={depositor} onChange={setDepositor} />
               <p data-testid="depositor" className={identified ? undefined : 'notice'}>
-                {!identified ? 'Sin identificar: F2 si consigna el titular, o escriba el documento de quien consigna.' : isHolder ? `Consigna el titular ${holders[holderIndex]?.name ?? ''}.` : 'Consigna un tercero (no es titular).'}
+                {!identified ? 'Sin identificar: F2 si consigna el titular, o escriba el documento de quien consigna.' : isRegistered ? `${people[personIndex]?.label ?? ''}.` : 'Consigna un tercero (no es titular).'}
               </p>
-              {identified && !isHolder ? (
+              {identified && !isRegistered ? (
                 <div className="field">
                   <label htmlFor="depositor-name">Nombre de quien consigna (no es titular)</label>
                   <input id="depositor-name" autoComplete="off" value={depositorName} onChange={(e) => setDepositorName(e.target.value)} />
@@ -191,7 +204,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
                 direction: 'deposito',
                 amount: plan.cash,
                 accountNumber: view.account.number,
-                transactor: { id: depositor, name: isHolder ? (view.account.holders.find((h) => h.id.number === depositor.number)?.name ?? depositorName) : depositorName },
+                transactor: { id: depositor, name: people[personIndex]?.name ?? depositorName },
                 office: { code: '001', city: OFFICE_CITY },
                 ...bogotaNow(),
               }

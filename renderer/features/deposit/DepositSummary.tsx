@@ -1,8 +1,8 @@
 import type { DepositPlanView } from '../../../domain/contract/deposit';
+import { formatReceiptDate as date } from '../../../domain/calendar/bogota-time';
 import { formatPesos } from '../../../domain/money/pesos';
 import { HoldingWarning } from '../vault/HoldingWarning';
 
-const date = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting. */
 export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => (
@@ -26,13 +26,25 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => (
           <td>GMF (4x1000)</td>
           <td className="num">{formatPesos(0)} (las consignaciones no pagan GMF)</td>
         </tr>
-        <tr>
-          <td>Comisión</td>
-          <td className="num">{formatPesos(plan.commission.total)}</td>
-        </tr>
+        {plan.commission.lines.map((l) => (
+          <tr key={l.kind === 'remesa' ? `remesa-${l.chequeIndex}` : l.kind}>
+            <td>{l.kind === 'remesa' ? `Comisión remesa, cheque ${(l.chequeIndex ?? 0) + 1}` : 'Comisión consignación a cuenta de otra ciudad'}</td>
+            <td className="num">{formatPesos(-l.amount)}</td>
+          </tr>
+        ))}
+        {plan.commission.lines.length === 0 ? (
+          <tr>
+            <td>Comisión</td>
+            <td className="num">{formatPesos(0)}</td>
+          </tr>
+        ) : null}
         <tr>
           <td>Disponible hoy</td>
-          <td className="num">{formatPesos(plan.credits.available)}</td>
+          <td className="num" data-testid="available-today">
+            {/* The commission is debited from the available balance the same day; cheques add to it later. */}
+            {formatPesos(plan.credits.available - plan.commission.total)}
+            {plan.commission.total > 0 ? ` (efectivo ${formatPesos(plan.credits.available)} menos comisión ${formatPesos(plan.commission.total)})` : ''}
+          </td>
         </tr>
       </tbody>
     </table>
