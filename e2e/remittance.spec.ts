@@ -25,10 +25,17 @@ test('remesa al cobro: received, sent, paid', async ({ app }) => {
   const status = app.getByTestId('remittance-status');
   await expect(status).toHaveText('Recibida');
   await expect(app.getByTestId('remittances')).toBeFocused();
+  // Not sent yet, so it cannot have come back: said at once, no causal asked.
+  await app.keyboard.press('d');
+  await expect(app.getByRole('alert')).toContainText('márquela enviada (E)');
+  await expect(app.getByRole('dialog', { name: 'Devolver cheque' })).toBeHidden();
   await app.keyboard.press('e');
   await expect(status).toHaveText('Enviada');
   await app.keyboard.press('p');
   await expect(status).toHaveText('Pagada');
+  await expect(app.getByTestId('remittances')).toContainText(/pagada \d{2}\/\d{2}\/\d{4}/);
+  await app.keyboard.press('d');
+  await expect(app.getByRole('alert')).toContainText('ya pagó esta remesa');
 });
 
 test('remesa al cobro returned: causal, fee, the credit reversed and a receipt printed', async ({ app }) => {

@@ -8,6 +8,16 @@ import { ReturnedChequeNotice, returnStatusText } from '../../components/Returne
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
+const NOT_RETURNABLE: Record<RemittanceView['status'], string> = {
+  recibida: 'La remesa aún no se ha enviado al banco girado: márquela enviada (E) antes de registrar una devolución.',
+  enviada: '',
+  pagada: 'El banco girado ya pagó esta remesa: no se puede registrar como devuelta.',
+  devuelta: 'Esta remesa ya está registrada como devuelta.',
+};
+
+/** The date that matters in each state: when it is expected while pending, when it was paid or came back. */
+const dateOf = (r: RemittanceView): string =>
+  r.status === 'pagada' && r.paidOn ? `pagada ${formatReceiptDate(r.paidOn)}` : r.status === 'devuelta' && r.returnedOn ? `devuelta ${formatReceiptDate(r.returnedOn)}` : `esperada ${formatReceiptDate(r.expectedOn)}`;
 
 /**
  * Remesas al cobro (seed 003 cl. 3.9): cheques de otra plaza received at this workstation. ↑/↓ choose a row;
@@ -40,7 +50,11 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     if (!row || row.depositReversed) return;
     if (e.key === 'e' || e.key === 'E') void advance(row, { type: 'enviar' });
     else if (e.key === 'p' || e.key === 'P') void advance(row, { type: 'pagar' });
-    else if (e.key === 'd' || e.key === 'D') list.setReturning(row);
+    else if (e.key === 'd' || e.key === 'D') {
+      // Only a remesa the drawee bank had (enviada) comes back; say so before asking for a causal.
+      if (row.status === 'enviada') list.setReturning(row);
+      else list.setError(NOT_RETURNABLE[row.status]);
+    }
     else return;
     e.preventDefault();
   };
@@ -63,7 +77,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
               <th>Plaza</th>
               <th className="num">Valor</th>
               <th>Estado</th>
-              <th>Fecha esperada</th>
+              <th>Fecha</th>
               <th>Acciones</th>
             </tr>
           </thead>
@@ -78,7 +92,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 <td>{r.city}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td data-testid="remittance-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
-                <td>{formatReceiptDate(r.expectedOn)}</td>
+                <td>{dateOf(r)}</td>
                 <td>
                   {r.status === 'recibida' && !r.depositReversed ? (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => void advance(r, { type: 'enviar' })}>
