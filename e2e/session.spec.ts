@@ -1,5 +1,24 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
+import { startHost, type RunningHost } from './support/host';
 import { DEMO, expectHome, login } from './support/pages';
+
+/** A workstation whose idle lock comes after 10 s (its config file), to watch it come. */
+const shortIdle = test.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use, testInfo) => {
+    testInfo.skip(testInfo.project.name === 'electron', 'The idle time is set in the browser host’s config file.');
+    const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-idle-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ session: { idleLockSeconds: 10 } }));
+    const host = await startHost({ CAJA_CONFIG: config });
+    await use(host);
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
 
 test('a teller logs in with the keyboard and sees the status bar', async ({ app }) => {
   await login(app, DEMO.teller);
@@ -43,4 +62,32 @@ test('locking the session keeps the teller and unlocks with the password', async
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeHidden();
   await expectHome(app, DEMO.teller.name);
+});
+
+shortIdle('left alone, the session locks by itself although the screens keep polling the core; the half-typed count is kept', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.type('60');
+  // Nobody touches the keyboard: the start menu's queues and the sync status go on reading the core meanwhile.
+  await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible({ timeout: 30_000 });
+  await app.getByLabel('Contraseña').fill(DEMO.teller.password);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeHidden();
+  await expect(app.locator('#denom-100000')).toHaveValue('60');
+});
+
+test('"Cerrar sesión" on the lock screen hands the workstation over, even after the user locked themselves out there', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F11');
+  await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible();
+  for (const answer of ['Le quedan 4 intentos', 'Le quedan 3 intentos', 'Le quedan 2 intentos', 'Le quedan 1 intento.', 'Usuario bloqueado']) {
+    await app.getByLabel('Contraseña').fill('otra');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('alert')).toContainText(answer);
+  }
+  await app.getByRole('dialog', { name: 'Sesión bloqueada' }).getByRole('button', { name: 'Cerrar sesión' }).click();
+  await login(app, DEMO.teller2);
+  await expectHome(app, DEMO.teller2.name);
 });

@@ -42,7 +42,11 @@ export const sessionChannels = {
     errors: ['INVALID_CREDENTIALS', 'USER_LOCKED_OUT', 'NOT_LOCKED'],
   }),
   'session.lock': channel({ access: 'user', request: z.object({}), response: SessionStateSchema }),
-  'session.logout': channel({ access: 'user', request: z.object({}), response: SessionStateSchema }),
+  /**
+   * Public so that a locked workstation can be handed over from the lock screen ("Cerrar sesión"), also after
+   * the user locked themselves out there: ending a session shows nothing, and the till stays with its teller.
+   */
+  'session.logout': channel({ access: 'public', request: z.object({}), response: SessionStateSchema }),
   /** The UI reports keyboard/mouse activity (throttled) so the core's idle lock counts real use. */
   'session.touch': channel({ access: 'user', request: z.object({}), response: z.object({}) }),
 } as const;

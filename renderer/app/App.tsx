@@ -19,7 +19,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const [, setIncoming] = useState(0);
   useEffect(() => onIncoming((n) => setIncoming(n)), []);
   const active = session?.state === 'active';
-  useActivity(teller, active);
+  useActivity(teller, session?.state === 'active' ? session.idleLockSeconds : null);
 
   const refreshTill = useCallback(async () => {
     const r = await teller.till.current({});

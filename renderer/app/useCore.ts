@@ -31,14 +31,18 @@ export const useCore = (teller: TellerApi) => {
   return { session, status, coreUp };
 };
 
-/** Reports keyboard and mouse activity to the core at most every 20 s, so its idle lock counts real use. */
-export const useActivity = (teller: TellerApi, active: boolean) => {
+/**
+ * Reports keyboard and mouse activity to the core, which counts nothing else toward its idle lock: at most every
+ * 20 s, or more often under a short idle time so that typing never lets the lock catch up. Null: no active session.
+ */
+export const useActivity = (teller: TellerApi, idleLockSeconds: number | null) => {
   useEffect(() => {
-    if (!active) return;
+    if (idleLockSeconds === null) return;
+    const every = Math.min(20_000, (idleLockSeconds * 1000) / 5);
     let last = 0;
     const touch = () => {
       const now = Date.now();
-      if (now - last < 20_000) return;
+      if (now - last < every) return;
       last = now;
       void teller.session.touch({});
     };
@@ -48,5 +52,5 @@ export const useActivity = (teller: TellerApi, active: boolean) => {
       window.removeEventListener('keydown', touch, true);
       window.removeEventListener('pointerdown', touch, true);
     };
-  }, [teller, active]);
+  }, [teller, idleLockSeconds]);
 };

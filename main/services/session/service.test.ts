@@ -47,15 +47,28 @@ describe('session', () => {
     t = await tempCore({ session: { idleLockSeconds: 60 } });
     await t.call('session.login', teller);
     t.clock.advance(59_000);
-    expect(await t.call('till.current')).toMatchObject({ ok: true });
-    t.clock.advance(59_000);
     expect(await t.call('session.touch')).toMatchObject({ ok: true });
-    t.clock.advance(61_000);
+    t.clock.advance(59_000);
+    expect(await t.call('till.current')).toMatchObject({ ok: true });
+    t.clock.advance(2_000);
     expect(await t.call('till.current')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
     expect(await t.call('session.current')).toMatchObject({ ok: true, data: { state: 'locked' } });
     expect(await t.call('session.unlock', { password: 'mal' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     expect(await t.call('session.unlock', { password: teller.password })).toMatchObject({ ok: true, data: { state: 'active' } });
     expect(await t.call('till.current')).toMatchObject({ ok: true });
+  });
+
+  it("the UI's own reads on a timer do not keep an unattended session open; only the teller's input does", async () => {
+    t = await tempCore({ session: { idleLockSeconds: 60 } });
+    await t.call('session.login', teller);
+    // What the screens poll every few seconds: the approval queue, incoming transfers, the sync state.
+    for (let k = 0; k < 19; k++) {
+      t.clock.advance(3_000);
+      expect(await t.call('vault.tillTransfers')).toMatchObject({ ok: true });
+      expect(await t.call('sync.status')).toMatchObject({ ok: true });
+    }
+    t.clock.advance(4_000);
+    expect(await t.call('vault.tillTransfers')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
   });
 
   it('pushes session.changed when the idle timer locks a session nobody is using', async () => {
@@ -68,6 +81,18 @@ describe('session', () => {
     t.clock.advance(11_000);
     await new Promise((r) => setTimeout(r, 1200));
     expect(seen).toEqual(['active', 'locked']);
+  });
+
+  it('a locked session can be closed from the lock screen, even once its user is locked out there', async () => {
+    t = await tempCore();
+    await t.call('session.login', teller);
+    await t.call('session.lock');
+    for (let i = 0; i < 5; i++) await t.call('session.unlock', { password: 'x' });
+    expect(await t.call('session.unlock', { password: teller.password })).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT' } });
+    expect(await t.call('session.logout')).toMatchObject({ ok: true, data: { state: 'signed_out' } });
+    expect(JSON.parse(t.core.db.prepare("SELECT payload FROM journal WHERE type = 'logout'").pluck().get() as string)).toEqual({ fromLock: true });
+    // Another teller takes the workstation.
+    expect(await t.call('session.login', { username: 'cajero2', password: 'Caja.2026' })).toMatchObject({ ok: true });
   });
 
   it('refuses a second login while a session is open', async () => {

@@ -71,8 +71,10 @@ export const createSessionService = (deps: {
       checkIdle();
       if (!current) return { state: 'signed_out' };
       if (current.locked) return { state: 'locked', user: current.user };
-      // Reading the session or the status bar is not teller activity.
-      if (channel !== 'session.current' && channel !== 'status.get') current.lastActivity = clock.now().getTime();
+      // Only the teller's own keys and clicks count, which the UI reports (throttled) as session.touch. Calls
+      // do not: the UI reads queues, transfers and the sync state on timers, which would keep an unattended
+      // counter open for ever; a teller's action always starts with a key or a click anyway.
+      if (channel === 'session.touch') current.lastActivity = clock.now().getTime();
       return { state: 'active', user: current.user };
     },
 
@@ -117,7 +119,7 @@ export const createSessionService = (deps: {
 
     logout: (): SessionState => {
       if (current) {
-        journal.record('logout', current.user.id, {});
+        journal.record('logout', current.user.id, current.locked ? { fromLock: true } : {});
         current = null;
         changed();
       }

@@ -38,7 +38,15 @@ export const LockScreen = ({ teller, user }: { teller: TellerApi; user: User }) 
         </div>
         <ErrorBanner message={error} />
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => void teller.session.logout({})}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void teller.session.logout({}).then((r) => {
+                if (!r.ok) setError(r.error.message);
+              })
+            }
+          >
             Cerrar sesión
           </button>
           <button type="submit" className="primary" disabled={busy}>
