@@ -50,6 +50,27 @@ test('five wrong passwords lock the user out, even with the right one afterwards
   await expectHome(app, DEMO.teller2.name);
 });
 
+test('a supervisor frees a locked-out teller at the log-in screen (F2), never with the teller\'s own password', async ({ app }) => {
+  for (let i = 1; i <= 5; i++) {
+    await login(app, { username: DEMO.teller.username, password: `mala-${i}` });
+    await expect(app.getByRole('alert')).toContainText(i < 5 ? `Le quedan ${5 - i}` : 'Usuario bloqueado por intentos fallidos');
+  }
+  await app.keyboard.press('F2');
+  const panel = app.getByRole('form', { name: 'Desbloquear usuario' });
+  await expect(panel.getByLabel('Usuario bloqueado')).toHaveValue(DEMO.teller.username);
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.teller2.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.teller2.password);
+  await panel.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(panel.getByRole('alert')).toContainText('no es supervisor');
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await panel.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: 'fue desbloqueado' })).toContainText(DEMO.teller.name);
+  await app.getByLabel('Usuario').fill('');
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+});
+
 test('locking the session keeps the teller and unlocks with the password', async ({ app }) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);

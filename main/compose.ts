@@ -81,6 +81,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     reportStatus();
   };
   const session = createSessionService({
+    db,
     users,
     clock,
     journal,

@@ -47,6 +47,22 @@ export const sessionChannels = {
    * the user locked themselves out there: ending a session shows nothing, and the till stays with its teller.
    */
   'session.logout': channel({ access: 'public', request: z.object({}), response: SessionStateSchema }),
+  /**
+   * A supervisor frees a user locked out by failed passwords, at the log-in screen with their own user and
+   * password: nobody can be signed in for it, since the locked-out user cannot. Journaled under the supervisor.
+   */
+  'session.unlockUser': channel({
+    access: 'public',
+    request: z.object({
+      lockedUsername: Username,
+      supervisor: z.object({
+        username: z.string().trim().min(1, 'El supervisor debe escribir su usuario').max(64),
+        password: z.string().min(1, 'El supervisor debe escribir su contraseña').max(256),
+      }),
+    }),
+    response: z.object({ displayName: z.string() }),
+    errors: ['INVALID_CREDENTIALS', 'USER_LOCKED_OUT', 'NOT_A_SUPERVISOR', 'MAKER_IS_CHECKER', 'USER_NOT_LOCKED_OUT'],
+  }),
   /** The UI reports keyboard/mouse activity (throttled) so the core's idle lock counts real use. */
   'session.touch': channel({ access: 'user', request: z.object({}), response: z.object({}) }),
 } as const;

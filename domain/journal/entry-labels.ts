@@ -5,6 +5,7 @@ export const JOURNAL_ENTRY_LABEL: Record<JournalEntryType, string> = {
   login: 'Ingreso',
   login_failed: 'Ingreso fallido',
   user_locked_out: 'Usuario bloqueado',
+  user_unlocked: 'Usuario desbloqueado',
   logout: 'Salida',
   session_lock: 'Bloqueo de sesión',
   session_unlock: 'Desbloqueo de sesión',

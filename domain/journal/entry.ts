@@ -20,6 +20,7 @@ export const JOURNAL_ENTRY_TYPES = [
   'login',
   'login_failed',
   'user_locked_out',
+  'user_unlocked',
   'logout',
   'session_lock',
   'session_unlock',

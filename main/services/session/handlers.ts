@@ -8,4 +8,5 @@ export const sessionHandlers = (session: SessionService): FeatureHandlers<'sessi
   'session.lock': () => session.lock(),
   'session.logout': () => session.logout(),
   'session.touch': () => ({}),
+  'session.unlockUser': (req) => session.unlockUser(req.lockedUsername, req.supervisor),
 });

@@ -95,6 +95,24 @@ describe('session', () => {
     expect(await t.call('session.login', { username: 'cajero2', password: 'Caja.2026' })).toMatchObject({ ok: true });
   });
 
+  it('a supervisor frees a locked-out user, journaled under the supervisor; a teller or the user themselves cannot', async () => {
+    t = await tempCore();
+    for (let i = 0; i < 5; i++) await t.call('session.login', { ...teller, password: 'x' });
+    const free = (supervisor: { username: string; password: string }, lockedUsername = 'cajero1') => t.call('session.unlockUser', { lockedUsername, supervisor });
+    expect(await free({ username: 'cajero2', password: 'Caja.2026' })).toMatchObject({ ok: false, error: { code: 'NOT_A_SUPERVISOR' } });
+    expect(await free({ username: 'supervisor1', password: 'mala' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    // Whether a user is locked is said only to a supervisor who proved who they are.
+    expect(await free({ username: 'supervisor1', password: 'Super.2026' }, 'cajero2')).toMatchObject({ ok: false, error: { code: 'USER_NOT_LOCKED_OUT' } });
+    expect(await free({ username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: true, data: { displayName: 'Ana Gómez' } });
+    const entry = t.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'user_unlocked'").get() as { actor: string; payload: string };
+    expect(entry.actor).not.toBe(JSON.parse(entry.payload).user);
+    expect(await t.call('session.login', teller)).toMatchObject({ ok: true });
+    await t.call('session.logout');
+    // A supervisor locked out is freed by another one, never by themselves.
+    for (let i = 0; i < 5; i++) await t.call('session.login', { username: 'supervisor1', password: 'x' });
+    expect(await free({ username: 'supervisor1', password: 'Super.2026' }, 'supervisor1')).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT' } });
+  });
+
   it('refuses a second login while a session is open', async () => {
     t = await tempCore();
     await t.call('session.login', teller);

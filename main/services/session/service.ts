@@ -2,8 +2,10 @@ import type { SessionState, User } from '../../../domain/contract/session';
 import type { Caller } from '../../core/dispatcher';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
+import { inTransaction, type Db } from '../../store/db';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
+import { checkSupervisor } from './check-supervisor';
 import { DUMMY_HASH, verifyPassword } from './password';
 
 export interface SessionPolicy {
@@ -17,13 +19,15 @@ interface Current {
   lastActivity: number;
 }
 
-const LOCKED_OUT = 'Usuario bloqueado por intentos fallidos. Un supervisor debe desbloquearlo.';
+const LOCKED_OUT = 'Usuario bloqueado por intentos fallidos. Un supervisor debe desbloquearlo: "Desbloquear usuario" (F2) en esta pantalla.';
+const LOCKED_OUT_AT_LOCK = 'Usuario bloqueado por intentos fallidos. Cierre la sesión: en la pantalla de ingreso un supervisor lo desbloquea (F2).';
 
 /**
  * One signed-in user per workstation, as at a real counter. The idle lock is enforced here, in the core: every
  * call checks it, so a UI that stopped reporting activity cannot keep a session open.
  */
 export const createSessionService = (deps: {
+  db: Db;
   users: UsersRepo;
   clock: Clock;
   journal: Journal;
@@ -51,12 +55,12 @@ export const createSessionService = (deps: {
   };
 
   /** Counts a failed password; at the limit the user is locked out for good (until a supervisor unlocks). */
-  const failAttempt = (u: { id: string; failedAttempts: number }) => {
+  const failAttempt = (u: { id: string; failedAttempts: number }, lockedOutMessage = LOCKED_OUT) => {
     const attempts = u.failedAttempts + 1;
     const lockedOut = attempts >= policy.maxFailedAttempts;
     users.recordAttempts(u.id, attempts, lockedOut);
     journal.record(lockedOut ? 'user_locked_out' : 'login_failed', u.id, { attempts });
-    if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+    if (lockedOut) throw new AppError('USER_LOCKED_OUT', lockedOutMessage);
     const left = policy.maxFailedAttempts - attempts;
     throw new AppError('INVALID_CREDENTIALS', `Usuario o contraseña incorrectos. Le quedan ${left} ${left === 1 ? 'intento' : 'intentos'}.`, {
       attemptsLeft: left,
@@ -98,8 +102,8 @@ export const createSessionService = (deps: {
     unlock: async (password: string): Promise<SessionState> => {
       if (!current?.locked) throw new AppError('NOT_LOCKED', 'La sesión no está bloqueada.');
       const u = users.findById(current.user.id);
-      if (!u || u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
-      if (!(await verifyPassword(password, u.passwordHash))) failAttempt(u);
+      if (!u || u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT_AT_LOCK);
+      if (!(await verifyPassword(password, u.passwordHash))) failAttempt(u, LOCKED_OUT_AT_LOCK);
       users.recordAttempts(u.id, 0, false);
       current.locked = false;
       current.lastActivity = clock.now().getTime();
@@ -115,6 +119,23 @@ export const createSessionService = (deps: {
         changed();
       }
       return state();
+    },
+
+    /** A supervisor, never the user themselves, frees a locked-out user; asked before saying whether it was locked. */
+    unlockUser: async (username: string, supervisor: { username: string; password: string }): Promise<{ displayName: string }> => {
+      const target = users.findByUsername(username);
+      const sup = await checkSupervisor(
+        { db: deps.db, users, journal, maxFailedAttempts: policy.maxFailedAttempts },
+        { username: supervisor.username, password: supervisor.password, makers: target ? [target.id] : [], context: 'desbloqueo de usuario' },
+      );
+      if (!target?.lockedOut) {
+        throw new AppError('USER_NOT_LOCKED_OUT', `El usuario ${username} no está bloqueado: puede ingresar con su contraseña.`);
+      }
+      inTransaction(deps.db, () => {
+        users.recordAttempts(target.id, 0, false);
+        journal.record('user_unlocked', sup.id, { user: target.id });
+      });
+      return { displayName: target.displayName };
     },
 
     logout: (): SessionState => {

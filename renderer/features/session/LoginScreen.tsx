@@ -1,18 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { UnlockUserPanel } from './UnlockUserPanel';
 
 export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // F2: a supervisor frees a locked-out user (the user named in the form, or another).
+  const [unlocking, setUnlocking] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
+    setNotice(null);
     const r = await teller.session.login({ username, password });
     setBusy(false);
     if (!r.ok) {
@@ -21,9 +26,36 @@ export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
     }
   };
 
+  if (unlocking) {
+    return (
+      <main className="center-card">
+        <UnlockUserPanel
+          teller={teller}
+          lockedUsername={username}
+          onCancel={() => setUnlocking(false)}
+          onDone={(message) => {
+            setUnlocking(false);
+            setError(null);
+            setNotice(message);
+          }}
+        />
+      </main>
+    );
+  }
+
   return (
     <main className="center-card">
-      <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
+      <form
+        className="card"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="login-title"
+        onKeyDown={(e) => {
+          if (e.key === 'F2') {
+            e.preventDefault();
+            setUnlocking(true);
+          }
+        }}
+      >
         <h1 id="login-title">Caja · Ingreso</h1>
         <div className="field">
           <label htmlFor="username">Usuario</label>
@@ -40,9 +72,19 @@ export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
           />
         </div>
         <ErrorBanner message={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Verificando…' : 'Ingresar'} <kbd>Enter</kbd>
-        </button>
+        {notice ? (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => setUnlocking(true)}>
+            Desbloquear usuario <kbd>F2</kbd>
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Verificando…' : 'Ingresar'} <kbd>Enter</kbd>
+          </button>
+        </div>
       </form>
     </main>
   );
