@@ -120,12 +120,12 @@ export const tillChannels = {
     access: 'user',
     request: z.object({ reason: z.string().trim().min(3, 'Escriba el motivo de la reapertura').max(300) }),
     response: z.object({ approvalId: z.string(), status: z.string() }),
-    errors: ['TILL_ALREADY_OPEN', 'NOTHING_TO_REOPEN', 'ROLE_NOT_ALLOWED'],
+    errors: ['TILL_ALREADY_OPEN', 'NOTHING_TO_REOPEN', 'ROLE_NOT_ALLOWED', 'TILL_NOT_YOURS'],
   }),
   'till.reopen': channel({
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, approvalId: z.string().min(1) }),
     response: z.object({ till: TillSessionSchema }),
-    errors: ['TILL_ALREADY_OPEN', 'NOTHING_TO_REOPEN', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['TILL_ALREADY_OPEN', 'NOTHING_TO_REOPEN', 'TILL_NOT_YOURS', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'IDEMPOTENCY_CONFLICT'],
   }),
 } as const;

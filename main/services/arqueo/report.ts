@@ -1,6 +1,7 @@
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
+import { DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ClosingRecord } from '../../store/till/lifecycle';
 import type { TillMovement, TillSessionRecord } from '../../store/till/repo';
@@ -63,7 +64,9 @@ export const buildCloseReport = (input: {
   if (diff === 0) lines.push({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
   else {
     lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff), negative: diff < 0 });
-    lines.push({ kind: 'field', label: 'Motivo', value: `${closing.reasonCode ?? ''} ${closing.reasonText ?? ''}`.trim() });
+    // The reason in words, as the supervisor read it when approving; the code stays in the journal.
+    const reason = closing.reasonCode ? (DIFFERENCE_REASONS[closing.reasonCode as DifferenceReasonCode] ?? closing.reasonCode) : '';
+    lines.push({ kind: 'field', label: 'Motivo', value: [reason, closing.reasonText ?? ''].filter((x) => x.trim() !== '').join('. ') });
     lines.push({ kind: 'field', label: 'Aprobó', value: input.approver ?? '—' });
   }
   lines.push({ kind: 'field', label: 'Conteos', value: closing.count2 ? '2 (segundo conteo ciego)' : '1' });

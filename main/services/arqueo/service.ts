@@ -8,6 +8,7 @@ import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReas
 import { preCloseGate, type GateResult } from '../../../domain/till/gate';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import type { GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
@@ -106,6 +107,18 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       closedAt: session.closedAt ?? closing.updatedAt,
       verificationCode: verificationCodeOf(hash),
     });
+  };
+
+  /**
+   * The reopened till starts from the closed one's count, uncounted: it goes back to the teller who counted and
+   * signed it. Another teller starts their own till with their own count (teller-anchors §4: a hand-over counts).
+   */
+  const refuseAnotherTeller = (closed: { tellerId: string }, user: User) => {
+    if (closed.tellerId === user.id) return;
+    throw new AppError(
+      'TILL_NOT_YOURS',
+      `La caja ${ws.tillCode} la cerró ${name(closed.tellerId)}: solo quien la cerró puede pedir reabrirla, porque recibe el efectivo sin contarlo de nuevo.`,
+    );
   };
 
   const lastReport = () => {
@@ -300,15 +313,17 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       if (!closed || deps.tills.wasReopened(closed.id) || closed.businessDate !== bogotaDate(deps.clock.now())) {
         throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada hoy que se pueda reabrir.');
       }
+      refuseAnotherTeller(closed, user);
+      const closedAt = closed.closedAt ? formatReceiptDateTime(closed.closedAt) : '';
       const rec = deps.idempotent('till.requestReopen', `reopen:${closed.id}:${user.id}:${req.reason}`, req, () =>
         deps.requests.open(user, {
           kind: 'till_reopen',
           code: 'TILL_REOPEN',
           subject: `till_reopen:${closed.id}`,
-          summary: `Reapertura de la caja ${ws.tillCode} cerrada a las ${closed.closedAt ?? ''}`,
+          summary: `Reapertura de la caja ${ws.tillCode} cerrada el ${closedAt}`,
           specifics: `Reapertura solicitada: ${req.reason}`,
           amount: closed.positionTotal,
-          context: { Caja: ws.tillCode, Cajero: name(user.id), 'Cerrada a las': closed.closedAt ?? '', 'Saldo al cierre': formatPesos(closed.positionTotal), Motivo: req.reason },
+          context: { Caja: ws.tillCode, Cajero: name(user.id), 'Cerrada el': closedAt, 'Saldo al cierre': formatPesos(closed.positionTotal), Motivo: req.reason },
         }),
       );
       deps.requests.announce(rec, name(user.id));
@@ -321,6 +336,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
         const closed = deps.tills.lastClosed(ws.tillCode);
         if (!closed || deps.tills.wasReopened(closed.id)) throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada que se pueda reabrir.');
+        refuseAnotherTeller(closed, user);
         deps.requests.consume(req.approvalId, { kind: 'till_reopen', subject: `till_reopen:${closed.id}`, makerId: user.id });
         const now = deps.clock.now();
         const count = closed.position;

@@ -2,7 +2,7 @@ import type { BranchStatusResponse, Operation, TillTransfer } from '../../../dom
 import { DASHBOARD_STALE_AFTER_SECONDS } from '../../../domain/contract/supervisor';
 import type { BranchTransferView, TillDestination } from '../../../domain/contract/till-transfer';
 import type { User } from '../../../domain/contract/session';
-import { applyCount, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { applyCount, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
@@ -14,8 +14,8 @@ import type { CentralClient } from '../../sync/central-client';
 import { snapshotAgeMs } from '../branch-status/snapshot';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
+import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
 
-const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
 /** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
 const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
 const label = (workstation: string) => `Caja ${tillOf(workstation)}`;
@@ -242,7 +242,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         const t = find(req.transferId);
         ownTill(user);
         if (!sameCount(t.count, req.count)) {
-          throw new AppError('COUNT_DIFFERS', `Su conteo suma ${formatPesos(totalOfCount(req.count))} y no coincide con lo enviado. Cuente de nuevo; si la diferencia se confirma, rechace el traslado con el motivo.`);
+          throw new AppError('COUNT_DIFFERS', COUNT_DIFFERS_MESSAGE);
         }
         const at = now();
         const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'accept' as const, receivedBy: user.id, receivedByName: user.displayName.slice(0, 80), count: req.count, note: null } };

@@ -74,6 +74,8 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     expect(field('Fecha contable')).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(field('Apertura')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(field('Cierre')).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    // The reason in the words the supervisor approved, not its code.
+    expect(field('Motivo')).toMatch(/^Error al pagar un retiro \(se entregó de más o de menos\)\. /);
     expect(data<{ till: null }>(await t.call('till.current')).till).toBeNull();
 
     // Immutable: the store refuses to touch the closed session or add movements to it.
@@ -87,12 +89,20 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     expect(close).toMatchObject({ difference: -50_000, state: 'faltante', reasonCode: 'ERROR_PAGO', countedTotal: 1_100_000, document: closed.report.sequence });
     expect(data<{ ok: boolean }>(await t.call('journal.verify')).ok).toBe(true);
 
+    // Another teller cannot take the closed till's cash uncounted: only the one who closed it asks to reopen.
+    await as(t, { username: 'cajero2', password: 'Caja.2026' });
+    expect(await t.call('till.requestReopen', { reason: 'Tomo la caja de Ana' })).toMatchObject({ ok: false, error: { code: 'TILL_NOT_YOURS', message: expect.stringContaining('la cerró Ana Gómez') } });
+    await as(t, TELLER);
     // Reopening: asked by the teller, approved by a supervisor, a new session with the closed count.
     const reopenReq = data<{ approvalId: string }>(await t.call('till.requestReopen', { reason: 'Cliente con consignación pendiente' }));
     expect(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
     // The supervisor reads what is asked: a reopening, not a till difference.
-    const asked = data<{ items: { id: string; reasons: { code: string; message: string }[] }[] }>(await t.call('supervisor.queue')).items.find((i) => i.id === reopenReq.approvalId);
+    const asked = data<{ items: { id: string; summary: string; context: Record<string, string>; reasons: { code: string; message: string }[] }[] }>(await t.call('supervisor.queue')).items.find((i) => i.id === reopenReq.approvalId);
     expect(asked?.reasons).toEqual([{ code: 'TILL_REOPEN', message: expect.stringContaining('Reapertura solicitada: Cliente con consignación pendiente') }]);
+    // Times as the supervisor reads them (Bogotá), not the stored instant.
+    const said = JSON.stringify([asked?.summary, asked?.context]);
+    expect(said).toMatch(/cerrada el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+    expect(said).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     data(await t.call('supervisor.decide', { id: reopenReq.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     // Entries after the close (the reopening's request and approval) do not change the report shown again: it
     // carries the verification code of the paper printed at the close.

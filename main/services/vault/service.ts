@@ -1,6 +1,6 @@
 import type { TransferView } from '../../../domain/contract/vault';
 import type { User } from '../../../domain/contract/session';
-import { applyCount, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { applyCount, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
@@ -10,8 +10,8 @@ import type { UsersRepo } from '../../store/users/repo';
 import type { Party, TransferRecord, VaultRepo } from '../../store/vault/repo';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
+import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
 
-const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
 
 /** Demo branch vault stock on first start (only into an empty vault). */
 export const DEMO_VAULT: DenominationCount = { '100000': 800, '50000': 1200, '20000': 1500, '10000': 1500, '5000': 1000, '2000': 1000, '1000': 2000, '500': 2000, '200': 2000, '100': 2000, '50': 1000 };
@@ -143,7 +143,7 @@ export const createVaultService = (deps: {
           throw new AppError('NOT_THE_RECEIVER', `Este traslado lo recibe ${t.to.kind === 'vault' ? 'un supervisor en la bóveda' : `el cajero de la caja ${t.to.ref}`}, no quien lo envió.`);
         }
         if (!sameCount(t.count, req.count)) {
-          throw new AppError('COUNT_DIFFERS', `Su conteo suma ${formatPesos(totalOfCount(req.count))} y no coincide con lo enviado. Cuente de nuevo; si la diferencia se confirma, rechace el traslado con el motivo.`);
+          throw new AppError('COUNT_DIFFERS', COUNT_DIFFERS_MESSAGE);
         }
         const at = deps.clock.now().toISOString();
         move(t.to, t.count, 1, t.from.kind === 'vault' ? 'provision' : 'traslado_recibido', t.id, at);

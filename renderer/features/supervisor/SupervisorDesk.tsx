@@ -3,6 +3,7 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import type { User } from '../../../domain/contract/session';
 import type { DashboardTill, QueueItem } from '../../../domain/contract/supervisor';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SyncScreen } from '../sync/SyncScreen';
@@ -136,7 +137,7 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
           <section key={i.id} className="panel" aria-label="Detalle de la solicitud">
             <h3>{i.summary}</h3>
             <dl>
-              {Object.entries({ ...i.context, ...(i.customer ? { Cliente: i.customer } : {}), ...(i.biometric ? { Biometría: i.biometric } : {}), Solicitada: i.requestedAt, Vence: i.expiresAt }).map(
+              {Object.entries({ ...i.context, ...(i.customer ? { Cliente: i.customer } : {}), ...(i.biometric ? { Biometría: i.biometric } : {}), Solicitada: formatReceiptDateTime(i.requestedAt), Vence: formatReceiptDateTime(i.expiresAt) }).map(
                 ([k, v]) => (
                   <div key={k}>
                     <dt>{k}</dt>
