@@ -52,6 +52,19 @@ const failure = <R extends CentralRoute>(kind: CentralFailureKind, code: string,
 
 const UNREACHABLE = 'No hay comunicación con central. La operación queda en cola y se enviará al restablecerse.';
 
+/**
+ * Failures raised before any byte of the request left this machine: central cannot have acted on it. Anything
+ * else (a connection reset or closed after the request was written) may come after central applied it.
+ */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const notSent = (err: unknown): boolean => {
+  const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  // fetch refuses some ports outright ("bad port") without connecting.
+  if (e?.cause?.message === 'bad port') return true;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' && NOT_SENT.has(code);
+};
+
 export const createCentralClient = (opts: CentralClientOptions): CentralClient => {
   const base = opts.url.replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_CENTRAL_TIMEOUT_MS;
@@ -76,7 +89,8 @@ export const createCentralClient = (opts: CentralClientOptions): CentralClient =
       if (name === 'TimeoutError' || name === 'AbortError') {
         return failure('timeout', 'CENTRAL_TIMEOUT', 'Central no respondió a tiempo. El resultado se confirmará antes de reenviar.');
       }
-      return failure('network', 'CENTRAL_UNREACHABLE', UNREACHABLE);
+      if (notSent(err)) return failure('network', 'CENTRAL_UNREACHABLE', UNREACHABLE);
+      return failure('network', 'CENTRAL_CONNECTION_LOST', 'Se cortó la comunicación con central durante la operación. El resultado se confirmará antes de reenviar.');
     }
     let json: unknown;
     try {
