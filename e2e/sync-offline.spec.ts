@@ -81,6 +81,10 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await withdraw(app, '240000000029', 100_000);
   await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
   await expect(app.getByTestId('receipt')).toHaveCount(0);
+  // Enter retries, as the banner says: the focus is on Reintentar (central still down, still pending).
+  await expect(app.getByTestId('withdrawal-pending').getByRole('button', { name: /Reintentar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
 
   // The teller sees the caps but no switch, and the core refuses the switch to a teller.
   await app.keyboard.press('Escape');
@@ -121,7 +125,7 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await app.keyboard.press('Escape');
   await app.keyboard.press('s');
   await app.keyboard.press('F3');
-  await expect(app.getByTestId('contingency-till')).toContainText('$ 500.000 (1 retiros)');
+  await expect(app.getByTestId('contingency-till')).toContainText('$ 500.000 (1 retiro)');
 });
 
 test('a contingency withdrawal central refuses after reconnection lands in the supervisor queue and is marked reviewed', async ({ app, central }) => {

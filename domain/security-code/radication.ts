@@ -96,7 +96,7 @@ export const radicationStatusMessage = (r: Radication, now: string): string => {
   const deadline = formatBogotaShort(ms(r.deadline));
   switch (radicationStatus(r, now)) {
     case 'radicado':
-      return `Solicitud radicada con el número ${r.radicado}. El código de seguridad llegará al celular del cliente a más tardar el ${deadline}.`;
+      return `Solicitud radicada con el número ${r.radicado}. El código de seguridad llegará al celular del cliente a más tardar el ${deadline.replace(/\.$/, '')}.`;
     case 'enviado':
       return `Radicado ${r.radicado}: el código fue enviado al celular del cliente; falta la confirmación de entrega (plazo: ${deadline}).`;
     case 'entregado':

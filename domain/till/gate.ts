@@ -1,4 +1,5 @@
 import { formatPesos, type Pesos } from '../money/pesos';
+import { plural } from '../language/plural';
 
 /**
  * Pre-close gate (teller-anchors §4 item 13): closing a till is blocked while anything of the day is still
@@ -45,8 +46,6 @@ export interface GateResult {
   items: GateItem[];
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export const preCloseGate = (f: PreCloseFacts): GateResult => {
   const items: GateItem[] = [];
   if (f.pendingApprovals > 0) {
@@ -78,7 +77,7 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       code: 'UNPRINTED_RECEIPTS',
       count: f.unprintedReceipts,
       message: `${plural(f.unprintedReceipts, 'recibo sin imprimir', 'recibos sin imprimir')}.`,
-      resolveAt: 'Revise la impresora y reimprima desde Diario electrónico (F5).',
+      resolveAt: 'Revise la impresora y pulse Reintentar en Dispositivos (F9).',
     });
   }
   if (f.openRemittances > 0) {

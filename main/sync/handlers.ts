@@ -2,11 +2,12 @@ import type { FeatureHandlers } from '../core/dispatcher';
 import { AppError } from '../core/errors';
 import { inTransaction } from '../store/db';
 import type { SyncFeature } from './feature';
+import { plural } from '../../domain/language/plural';
 
 const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mode: string): string => {
   if (mode === 'contingencia') return 'Oficina en CONTINGENCIA: las operaciones quedan en cola y se confirman con central al restablecerse.';
-  if (state === 'online') return queue > 0 ? `En línea con central; ${queue} operaciones por enviar.` : 'En línea con central.';
-  if (state === 'offline') return `Sin comunicación con central; ${queue} operaciones en cola. Los depósitos se reciben; los retiros requieren contingencia.`;
+  if (state === 'online') return queue > 0 ? `En línea con central; ${plural(queue, 'operación', 'operaciones')} por enviar.` : 'En línea con central.';
+  if (state === 'offline') return `Sin comunicación con central; ${plural(queue, 'operación', 'operaciones')} en cola. Los depósitos se reciben; los retiros requieren contingencia.`;
   return 'Conectando con central…';
 };
 

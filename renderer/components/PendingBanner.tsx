@@ -7,8 +7,9 @@ export const PendingBanner = ({ message, testId, onRetry }: { message: string | 
     <div className="error-banner" role="alert" data-testid={testId}>
       Pendiente de confirmación: {message}
       <div className="actions">
-        <button type="button" className="primary" onClick={onRetry}>
-          Reintentar
+        {/* The focus goes here when the banner appears, so Enter retries as the message says. */}
+        <button type="button" className="primary" autoFocus onClick={onRetry}>
+          Reintentar <kbd>Enter</kbd>
         </button>
       </div>
     </div>

@@ -109,7 +109,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     t.printer().setCondition('ok');
     await waitUntil(() => printerRow(t.svc)?.state !== 'error', 3000, 'status back');
     // A failed receipt keeps the printer in warning until it is retried.
-    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 recibo sin imprimir: pulse Reintentar en Dispositivos (F9).' });
+    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 documento sin imprimir: pulse Reintentar en Dispositivos (F9).' });
     t.svc.retry(jobId);
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed after retry');
     expect(t.svc.job(jobId)).toMatchObject({ attempts: 2, reason: null });

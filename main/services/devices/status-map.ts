@@ -1,6 +1,7 @@
 import type { DeviceStatus } from '../../../domain/contract/status';
 import type { DeviceConfig } from '../../../domain/devices/config';
 import type { DeviceKind, DeviceStatus as LiveStatus } from '../../../domain/devices/status';
+import { plural } from '../../../domain/language/plural';
 
 const LABEL: Record<DeviceKind, string> = { printer: 'Impresora', fingerprint: 'Lector de huella', scanner: 'Lector de cédula' };
 const READY: Record<DeviceKind, string> = {
@@ -52,9 +53,10 @@ export const startingStatuses = (config: DeviceConfig, message: string): DeviceS
   }));
 };
 
-/** Receipts left unprinted turn a ready printer into a warning, so the teller does not forget them. */
+/** Papers left unprinted turn a ready printer into a warning, so the teller does not forget them. */
 export const withPendingJobs = (s: DeviceStatus, failed: number): DeviceStatus => {
   if (failed === 0 || s.state !== 'ok') return s;
-  const what = failed === 1 ? 'Hay 1 recibo sin imprimir' : `Hay ${failed} recibos sin imprimir`;
+  // Receipts, constancias and reports alike: Dispositivos lists them all as documents.
+  const what = `Hay ${plural(failed, 'documento', 'documentos')} sin imprimir`;
   return { ...s, state: 'warning', message: `${what}: pulse Reintentar en Dispositivos (F9).` };
 };

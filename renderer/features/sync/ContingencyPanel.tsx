@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../../domain/contract/sync';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { bogotaToday, formatWhen } from './labels';
+import { plural } from '../../../domain/language/plural';
 
 /** Today's postings in contingencia, from this workstation's journal (the caps count the same withdrawals). */
 interface UsedToday {
@@ -64,7 +65,7 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
       <h2>Contingencia de la oficina</h2>
       <p className={active ? 'error-banner' : 'notice'} data-testid="contingency-mode">
         {active
-          ? `Oficina en CONTINGENCIA desde ${formatWhen(status.modeChangedAt)}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
+          ? `Oficina en CONTINGENCIA desde ${formatWhen(status.modeChangedAt).replace(/\.$/, '')}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
           : 'Modo normal: los retiros se autorizan en línea con central.'}
       </p>
       <table className="grid-table" aria-label="Topes de contingencia">
@@ -92,7 +93,7 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
           <tr data-testid="contingency-till">
             <td>Por caja por día</td>
             <td className="num">{formatPesos(status.caps.perTill)}</td>
-            <td className="num">{used ? `${formatPesos(used.withdrawn)} (${used.withdrawals} retiros)` : '—'}</td>
+            <td className="num">{used ? `${formatPesos(used.withdrawn)} (${plural(used.withdrawals, 'retiro', 'retiros')})` : '—'}</td>
             <td className="num">{tillLeft === null ? '—' : formatPesos(tillLeft)}</td>
           </tr>
         </tbody>
