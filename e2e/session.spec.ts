@@ -92,6 +92,9 @@ shortIdle('left alone, the session locks by itself although the screens keep pol
   await app.keyboard.type('60');
   // Nobody touches the keyboard: the start menu's queues and the sync status go on reading the core meanwhile.
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible({ timeout: 30_000 });
+  // Keys typed on the lock screen do not reach the opening behind it (F10 would check its total).
+  await app.keyboard.press('F10');
+  await expect(app.getByText(/Escriba el total/)).toHaveCount(0);
   await app.getByLabel('Contraseña').fill(DEMO.teller.password);
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeHidden();

@@ -19,7 +19,14 @@ export const LockScreen = ({ teller, user }: { teller: TellerApi; user: User }) 
     if (!r.ok) setError(r.error.message);
   };
   return (
-    <div className="lock-overlay" role="dialog" aria-modal="true" aria-labelledby="lock-title">
+    <div
+      className="lock-overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="lock-title"
+      // Keys typed here stay here: the screen kept behind the lock must not act on an F10 or an Enter.
+      onKeyDown={(e) => e.stopPropagation()}
+    >
       <form className="card" onSubmit={(e) => void submit(e)}>
         <h1 id="lock-title">Sesión bloqueada</h1>
         <p>
