@@ -194,10 +194,24 @@ test('the closed till, later: its report with the code printed at the close, pri
   await app.getByRole('button', { name: 'Imprimir de nuevo' }).click();
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
 
-  // Reopening: asked by the teller, approved by the supervisor at this workstation; the till is open again.
+  // Reopening: asked by the teller, who leaves the screen; the supervisor approves it on the desk (F1), where
+  // the closing time reads as in Bogotá. Back on F6, asking again reopens at once with that approval.
   await app.getByLabel('Motivo de la reapertura').fill('Cliente con consignación pendiente');
   await app.getByRole('button', { name: 'Solicitar reapertura' }).click();
-  await approveAsSupervisor(app);
+  await expect(app.getByRole('form', { name: 'Aprobación del supervisor' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F1');
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await expect(detail).toContainText(/cerrada el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await detail.getByRole('button', { name: /^Aprobar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F6');
+  await app.getByLabel('Motivo de la reapertura').fill('Aprobada en el escritorio');
+  await app.getByRole('button', { name: 'Solicitar reapertura' }).click();
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
 

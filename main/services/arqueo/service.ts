@@ -315,6 +315,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       }
       refuseAnotherTeller(closed, user);
       const closedAt = closed.closedAt ? formatReceiptDateTime(closed.closedAt) : '';
+      // One request per reopening: one already pending or approved (on the desk, say) is the answer again,
+      // whatever reason is typed now, instead of a second request the supervisor must decide as well.
+      const live = deps.lifecycle.liveRequest(`till_reopen:${closed.id}`, user.id, deps.clock.now().toISOString());
+      if (live) return { approvalId: live.request.id, status: live.request.status };
       const rec = deps.idempotent('till.requestReopen', `reopen:${closed.id}:${user.id}:${req.reason}`, req, () =>
         deps.requests.open(user, {
           kind: 'till_reopen',

@@ -104,6 +104,8 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     expect(said).toMatch(/cerrada el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
     expect(said).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     data(await t.call('supervisor.decide', { id: reopenReq.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    // Approved on the desk, asked again from the closed-till screen (any reason): the same approved request.
+    expect(data<{ approvalId: string; status: string }>(await t.call('till.requestReopen', { reason: 'Otra vez' }))).toEqual({ approvalId: reopenReq.approvalId, status: 'aprobada' });
     // Entries after the close (the reopening's request and approval) do not change the report shown again: it
     // carries the verification code of the paper printed at the close.
     const closeSequence = db.prepare("SELECT sequence FROM journal WHERE type = 'till_close'").pluck().get() as number;

@@ -91,6 +91,9 @@ export const tillLifecycleRepo = (db: Db) => {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const reqById = db.prepare<[string], SupervisedRow>('SELECT * FROM supervised_requests WHERE id = ?');
   const pendingReqs = db.prepare<[], SupervisedRow>("SELECT * FROM supervised_requests WHERE status = 'pendiente' ORDER BY requested_at");
+  const liveReq = db.prepare<[string, string, string], SupervisedRow>(
+    "SELECT * FROM supervised_requests WHERE subject = ? AND maker_id = ? AND used = 0 AND status IN ('pendiente', 'aprobada') AND expires_at > ? ORDER BY requested_at DESC LIMIT 1",
+  );
   const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
   const use = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'aprobada' AND used = 0");
   return {
@@ -125,6 +128,11 @@ export const tillLifecycleRepo = (db: Db) => {
       return r ? toSupervised(r) : undefined;
     },
     pendingRequests: () => pendingReqs.all().map(toSupervised),
+    /** The maker's latest request on this subject still to be used: pending, or approved and not yet spent. */
+    liveRequest: (subject: string, makerId: string, now: string) => {
+      const r = liveReq.get(subject, makerId, now);
+      return r ? toSupervised(r) : undefined;
+    },
     saveDecision: (q: ApprovalRequest): boolean => decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
     markUsed: (id: string): boolean => use.run(id).changes === 1,
   };

@@ -59,8 +59,10 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const askApproval = async () => {
     if (!result) return;
     const r = await teller.till.requestDifferenceApproval({ closingId: result.closingId, reasonCode: reason, reasonText });
-    if (r.ok) setApproval({ id: r.data.approvalId, status: r.data.status });
-    else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    // A refusal typed before (a reason too short) no longer applies.
+    setError(null);
+    setApproval({ id: r.data.approvalId, status: r.data.status });
   };
 
   const close = async () => {

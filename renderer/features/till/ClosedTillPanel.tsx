@@ -35,8 +35,10 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   };
   const ask = async () => {
     const r = await teller.till.requestReopen({ reason });
-    if (r.ok) setApprovalId(r.data.approvalId);
-    else setError(r.error.message);
+    if (!r.ok) return setError(r.error.message);
+    // Already approved (on the supervisor's desk): reopen at once rather than ask the supervisor again.
+    if (r.data.status === 'aprobada') return reopen(r.data.approvalId);
+    setApprovalId(r.data.approvalId);
   };
   const reopen = async (id: string) => {
     const r = await teller.till.reopen({ idempotencyKey: key.current, approvalId: id });
