@@ -91,6 +91,20 @@ export const createArqueoService = (deps: ArqueoDeps) => {
 
   const approvalOf = (approvalId: string | null) => (approvalId ? deps.lifecycle.request(approvalId) : undefined);
 
+  /**
+   * A recount after the difference went to the supervisor (the teller left F6 and came back, or the supervisor
+   * approved it on the desk meanwhile) keeps that request while it can still be used: through a second count,
+   * and at the end if the difference is the same one it was asked for. Another difference leaves the old
+   * request to the supervisor's decision, as before.
+   */
+  const keptApproval = (open: { id: string; approvalId: string | null }, state: string, difference: number, at: string) => {
+    const prior = approvalOf(open.approvalId);
+    if (!prior || prior.used || prior.request.expiresAt <= at) return undefined;
+    if (prior.request.status !== 'pendiente' && prior.request.status !== 'aprobada') return undefined;
+    if (state === 'recontar' || (state === 'diferencia' && prior.request.subject === `till_difference:${open.id}:${difference}`)) return prior;
+    return undefined;
+  };
+
   const report = (session: TillSessionRecord, closingId: string): ReceiptDocument | null => {
     const closing = deps.lifecycle.closing(closingId) ?? deps.lifecycle.closedClosing(session.id);
     if (!closing) return null;
@@ -150,6 +164,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         const decision = decideAfterCount(cmp, countNumber, deps.policy.secondCountThreshold);
         const state = decision.next === 'cerrar' ? 'cuadrada' : decision.next === 'recontar' ? 'recontar' : 'diferencia';
         let closingId: string;
+        let kept: ReturnType<typeof keptApproval> = undefined;
         if (!open) {
           closingId = deps.ids.uuid();
           deps.lifecycle.insertClosing({ id: closingId, tillSessionId: till.id, state, expected: till.position, count1: req.count, difference: cmp.difference, at });
@@ -157,7 +172,9 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           closingId = open.id;
           // A new count replaces an earlier final one too (the teller found the bill): the last count is the arqueo.
           const next = countNumber === 2 ? { count2: req.count } : { count1: req.count, count2: null };
-          deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, approvalId: null, reasonCode: null, reasonText: null, expected: till.position }, at);
+          kept = keptApproval(open, state, cmp.difference, at);
+          const why = kept ? { approvalId: kept.request.id, reasonCode: open.reasonCode, reasonText: open.reasonText } : { approvalId: null, reasonCode: null, reasonText: null };
+          deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, ...why, expected: till.position }, at);
         }
         deps.journal.record('cash_count', user.id, {
           tillSessionId: till.id,
@@ -177,8 +194,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           difference: final ? cmp.difference : null,
           outcome: final ? cmp.outcome : null,
           byDenomination: final ? cmp.byDenomination : [],
-          approvalId: null,
-          approvalStatus: null,
+          approvalId: final && kept ? kept.request.id : null,
+          approvalStatus: final && kept ? kept.request.status : null,
         };
       });
       deps.onChange();

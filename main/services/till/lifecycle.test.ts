@@ -156,6 +156,20 @@ describe('recount after a difference', () => {
   let t: Core;
   afterEach(() => t.close());
 
+  it('the same difference counted again keeps its request: approved on the desk meanwhile, the till closes without asking again', async () => {
+    t = await tempCore();
+    await openTill(t);
+    const short = { '50000': 20, '10000': 10, '1000': 49 };
+    const a = data<{ closingId: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: short }));
+    const asked = data<{ approvalId: string }>(await t.call('till.requestDifferenceApproval', { closingId: a.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' }));
+    data(await t.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', note: 'Revisado', ...SUP }));
+    // The teller left F6 and comes back: a new blind count, the same $ 1.000 short.
+    const b = data<{ closingId: string; approvalId: string | null; approvalStatus: string | null }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: short }));
+    expect(b).toMatchObject({ closingId: a.closingId, approvalId: asked.approvalId, approvalStatus: 'aprobada' });
+    const closed = data<{ report: { lines: { label?: string; value?: string }[] } }>(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId }));
+    expect(closed.report.lines.find((l) => l.label === 'Motivo')?.value).toBe('Causa no identificada. Moneda perdida');
+  });
+
   it('a new count replaces the earlier one: the close books what was counted last, and the old request no longer covers it', async () => {
     t = await tempCore();
     await openTill(t);

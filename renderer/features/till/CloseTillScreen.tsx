@@ -50,6 +50,8 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
       return;
     }
     setResult(r.data);
+    // The same difference counted again keeps its request to the supervisor (perhaps approved on the desk).
+    setApproval(r.data.approvalId ? { id: r.data.approvalId, status: r.data.approvalStatus ?? 'pendiente' } : null);
     if (r.data.next === 'recontar') {
       setCount({});
       setGridKey((k) => k + 1);
