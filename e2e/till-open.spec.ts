@@ -1,5 +1,5 @@
 import { test, expect } from './support/fixtures';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 test('a teller opens the till with a count by denomination, keyboard only', async ({ app }) => {
   await login(app, DEMO.teller);
@@ -21,6 +21,12 @@ test('a teller opens the till with a count by denomination, keyboard only', asyn
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('till-summary')).toContainText('$ 2.150.000');
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+
+  // Another teller signing in here sees whose till it is, not its cash, and cannot post to it.
+  await switchUser(app, DEMO.teller2);
+  await expect(app.getByTestId('till-summary')).toHaveText(/^La caja 03 está abierta por Ana Gómez\. Solo quien la abrió registra operaciones/);
+  await expect(app.getByTestId('till-summary')).not.toContainText('$');
+  for (const item of [/F3 Consignación/, /F4 Retiro/, /F2 Abrir caja/]) await expect(app.getByRole('button', { name: item })).toBeDisabled();
 });
 
 test('a declared total that differs from the count is refused before anything is sent', async ({ app }) => {

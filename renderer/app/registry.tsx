@@ -27,6 +27,9 @@ const nextOperation = (c: ScreenContext) => {
   void c.refreshTill();
 };
 
+/** The till open here is the signed-in teller's own: another teller sees it but does not post to it. */
+const ownTill = (c: ScreenContext): boolean => c.till !== null && c.till.tellerId === c.user.id && c.user.role === 'cajero';
+
 /** Start-menu screens in menu order. Features append here (one line each). */
 export const SCREENS: ScreenDef[] = [
   {
@@ -49,14 +52,14 @@ export const SCREENS: ScreenDef[] = [
     id: 'deposit',
     key: 'F3',
     label: 'Consignación',
-    enabled: (c) => c.till !== null && c.user.role === 'cajero',
+    enabled: ownTill,
     render: (c) => <DepositScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   {
     id: 'withdrawal',
     key: 'F4',
     label: 'Retiro',
-    enabled: (c) => c.till !== null && c.user.role === 'cajero',
+    enabled: ownTill,
     render: (c) => <WithdrawalScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   // F5 and F6 are the journal and the till close: Transferencia and Remesas take short codes T and R.
@@ -64,7 +67,7 @@ export const SCREENS: ScreenDef[] = [
     id: 'transfer',
     key: 't',
     label: 'Transferencia',
-    enabled: (c) => c.till !== null && c.user.role === 'cajero',
+    enabled: ownTill,
     render: (c) => <TransferScreen teller={c.teller} onCancel={c.goHome} onDone={() => nextOperation(c)} />,
   },
   {

@@ -9,10 +9,15 @@ export interface MenuItem {
 }
 
 /** The teller's start screen: every action on an F-key, shown on the button itself. */
-export const HomeScreen = ({ till, items }: { till: TillSession | null; items: MenuItem[] }) => (
+export const HomeScreen = ({ till, userId, items }: { till: TillSession | null; userId: string; items: MenuItem[] }) => (
   <main className="screen" aria-labelledby="home-title">
     <h1 id="home-title">Inicio</h1>
-    {till ? (
+    {till && till.tellerId !== userId ? (
+      // Another teller's till: who holds it, not its cash, and what to do.
+      <p data-testid="till-summary" className="notice">
+        La caja {till.tillCode} está abierta por {till.tellerName}. Solo quien la abrió registra operaciones y la cierra; para atender aquí, {till.tellerName} debe cerrarla (F6) primero.
+      </p>
+    ) : till ? (
       <p data-testid="till-summary">
         Caja {till.tillCode} abierta por {till.tellerName} · efectivo en caja <strong>{formatPesos(till.positionTotal)}</strong>
       </p>
