@@ -94,7 +94,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(report).toContainText(/Apertura: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
   await expect(report).toContainText(/Cierre: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
-  await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja cerrada');
 
   // The journal shows the close and verifies.
   await app.keyboard.press('Escape');

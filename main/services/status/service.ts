@@ -28,7 +28,7 @@ export const createStatusService = (deps: {
     return {
       workstation: { ...deps.config.workstation },
       user: s.state === 'signed_out' ? null : { displayName: s.user.displayName, role: s.user.role },
-      till: { state: till ? 'abierta' : 'sin_abrir' },
+      till: { state: till ? 'abierta' : s.state !== 'signed_out' && deps.till.closedToday() ? 'cerrada' : 'sin_abrir' },
       central: deps.central.status(),
       devices: deps.devices(),
       contingency: deps.central.contingency(),

@@ -45,6 +45,9 @@ export const createTillService = (deps: {
       return open ? view(open) : null;
     },
 
+    /** Closed for today (the status bar says "Caja cerrada", not "sin abrir"): the last close was today's. */
+    closedToday: (): boolean => deps.tills.lastClosed(deps.tillCode)?.businessDate === bogotaDate(deps.clock.now()),
+
     open: (user: User, req: { idempotencyKey: string; count: DenominationCount; declaredTotal: number }): TillSession => {
       if (user.role !== 'cajero') {
         throw new AppError('ROLE_NOT_ALLOWED', 'Solo un cajero puede abrir una caja. Ingrese con su usuario de cajero.');
