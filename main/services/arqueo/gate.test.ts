@@ -23,7 +23,7 @@ describe('pre-close gate over the real stores (teller-anchors §4 item 13)', () 
     const gate = data<Gate>(await w.call('till.gate'));
     expect(gate.canClose).toBe(false);
     expect(gate.items.map((i) => i.code)).toEqual(['UNSYNCED_OPERATIONS', 'UNPRINTED_RECEIPTS']);
-    expect(gate.items[1]?.resolveAt).toContain('Diario electrónico (F5)');
+    expect(gate.items[1]?.resolveAt).toContain('Dispositivos (F9)');
     db.prepare("UPDATE device_print_jobs SET state = 'printed' WHERE sequence = ?").run(sequence);
     db.prepare("UPDATE outbox SET state = 'unknown' WHERE state IN ('pending', 'sent')").run();
     const later = data<Gate>(await w.call('till.gate'));
