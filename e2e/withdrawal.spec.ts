@@ -44,22 +44,17 @@ test('over the visación amount: the teller cannot approve their own, the superv
 test('an approval holds for the operation it was given for: the amount changed after it, the supervisor is asked again', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
   await app.keyboard.type('6000000');
   await app.keyboard.press('Enter');
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-  await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await approval.getByLabel('Contraseña del supervisor').press('Enter');
+  await supervisorApproves(app, 'visación');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm).toBeVisible();
   await app.keyboard.press('Escape');
   await app.getByLabel('Valor a retirar').fill('7000000');
   await app.getByLabel('Valor a retirar').press('Enter');
   // Not the confirmation with an approval the core would refuse for 7.000.000: the supervisor again.
-  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
-  await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await approval.getByLabel('Contraseña del supervisor').press('Enter');
+  await supervisorApproves(app, 'visación');
   await expect(confirm).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: SIETE MILLONES DE PESOS M/CTE');
