@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { SupervisorCredentials } from './supervisor';
 
 export const RoleSchema = z.enum(['cajero', 'supervisor']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -55,10 +56,7 @@ export const sessionChannels = {
     access: 'public',
     request: z.object({
       lockedUsername: Username,
-      supervisor: z.object({
-        username: z.string().trim().min(1, 'El supervisor debe escribir su usuario').max(64),
-        password: z.string().min(1, 'El supervisor debe escribir su contraseña').max(256),
-      }),
+      supervisor: z.object(SupervisorCredentials),
     }),
     response: z.object({ displayName: z.string() }),
     errors: ['INVALID_CREDENTIALS', 'USER_LOCKED_OUT', 'NOT_A_SUPERVISOR', 'MAKER_IS_CHECKER', 'USER_NOT_LOCKED_OUT'],
