@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApprovalOperationInput } from '../../domain/contract/approval';
 import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
@@ -22,9 +22,18 @@ export interface StepPlan {
  * kept for the posting, but only for the operation they were given for (`subject`, the comprobante as the screen
  * would send it): any edit after them (account, amount, cash, who) asks again, as the core would refuse them.
  * A declaration asked again starts from the customer's earlier answers; the signature is confirmed anew.
+ * Back to editing (Esc, or a refused posting), the focus returns to the field the teller reviewed from: a dialog
+ * that unmounts leaves it on the page, where Enter and F2 reach nothing and the next Esc leaves the screen.
  */
 export const useComprobanteSteps = () => {
   const [step, setStep] = useState<ComprobanteStep>('edit');
+  const origin = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const o = origin.current;
+    const a = document.activeElement;
+    // Something that took the focus on its own (the pending banner's Reintentar) keeps it.
+    if (step === 'edit' && o?.isConnected && (a === null || a === document.body)) o.focus();
+  }, [step]);
   const [subject, setSubject] = useState<string | null>(null);
   const [approval, setApproval] = useState<{ id: string; subject: string } | null>(null);
   const [declared, setDeclared] = useState<{ value: CashDeclaration; subject: string } | null>(null);
@@ -41,6 +50,8 @@ export const useComprobanteSteps = () => {
     lastDeclaration: declared?.value ?? null,
     /** After the core's evaluation of `s` (the operation as JSON, without the declaration). */
     advance: (p: StepPlan, s: string) => {
+      const a = document.activeElement;
+      if (a instanceof HTMLElement && a !== document.body && !a.closest('dialog')) origin.current = a;
       setSubject(s);
       route(p, s, approval, declared);
     },

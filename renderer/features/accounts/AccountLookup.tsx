@@ -1,9 +1,10 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import '../../components/comprobante.css';
+import { replayOnNextFocus, type TypeAhead } from './type-ahead';
 
 const KIND = { individual: 'Individual', colectiva: 'Colectiva ("o")', conjunta: 'Conjunta ("y")' } as const;
 
@@ -22,10 +23,20 @@ export const AccountPanel = ({ view, testId = 'account-panel' }: { view: Account
         <dd>{formatPesos(a.balances.inCanje)}</dd>
         <dt>Retenido</dt>
         <dd>{formatPesos(a.balances.onHold)}</dd>
-        {view.withdrawable !== null && view.withdrawable !== a.balances.available ? (
+        {view.embargoRetained > 0 ? (
           <>
-            <dt>Retirable</dt>
-            <dd>{formatPesos(view.withdrawable)}</dd>
+            <dt>Retenido por embargo</dt>
+            <dd data-testid="embargo-retained">{formatPesos(view.embargoRetained)}</dd>
+          </>
+        ) : null}
+        {/* What a withdrawal may reach once the 4x1000 is taken: the figure the customer is told, not the balance. */}
+        {view.maxWithdrawal !== null && view.maxWithdrawal !== a.balances.available ? (
+          <>
+            <dt>Retirable hoy</dt>
+            <dd data-testid="max-withdrawal">
+              {formatPesos(view.maxWithdrawal)}
+              {view.withdrawable !== null && view.maxWithdrawal < view.withdrawable ? <span className="muted"> (con el 4x1000)</span> : null}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -44,34 +55,63 @@ interface Props {
   id: string;
   autoFocus?: boolean;
   onFound: (view: AccountView) => void;
+  /** The number was edited away from the account last found: the screen must stop showing (and using) it. */
+  onStale: () => void;
   onError: (message: string | null) => void;
 }
 
-/** Account number, Enter looks it up; digits only. */
-export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, autoFocus, onFound, onError }: Props) => {
+/**
+ * Account number, Enter looks it up; digits only. While the lookup is out, what the teller keeps typing (the
+ * amount, and its Enter) is held and typed into the field that takes the focus next: a fast teller loses no key
+ * and never changes the number being looked up.
+ */
+export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, autoFocus, onFound, onStale, onError }: Props) => {
   const [number, setNumber] = useState('');
-  const [busy, setBusy] = useState(false);
+  const foundNumber = useRef<string | null>(null);
+  // From the lookup's Enter until the next field has the focus (a ref: keys come faster than renders).
+  const ahead = useRef<TypeAhead | null>(null);
   const lookup = async () => {
-    if (busy) return;
+    if (ahead.current) return;
     if (!/^\d{6,20}$/.test(number)) return onError('Escriba el número de cuenta completo (solo dígitos) y presione Enter.');
-    setBusy(true);
+    const keys: TypeAhead = { text: '', enter: false };
+    ahead.current = keys;
     const r = await teller.accounts.lookup({ accountNumber: number });
-    setBusy(false);
     if (r.ok) {
+      foundNumber.current = number;
       onError(null);
+      replayOnNextFocus(keys, () => {
+        ahead.current = null;
+      });
       onFound(r.data);
-    } else onError(r.error.message);
+    } else {
+      ahead.current = null;
+      onError(r.error.message);
+    }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const keys = ahead.current;
+    if (keys && (/^\d$/.test(e.key) || e.key === 'Enter')) {
+      e.preventDefault();
+      if (e.key === 'Enter') keys.enter = true;
+      else if (!keys.enter) keys.text += e.key;
+      return;
+    }
     if (e.key === 'Enter') {
       e.preventDefault();
       void lookup();
     }
   };
+  const onChange = (value: string) => {
+    setNumber(value);
+    if (foundNumber.current !== null && value !== foundNumber.current) {
+      foundNumber.current = null;
+      onStale();
+    }
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} inputMode="numeric" autoComplete="off" autoFocus={autoFocus} value={number} maxLength={20} onKeyDown={onKeyDown} onChange={(e) => setNumber(e.target.value.replace(/\D/g, ''))} />
+      <input id={id} inputMode="numeric" autoComplete="off" autoFocus={autoFocus} value={number} maxLength={20} onKeyDown={onKeyDown} onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))} />
     </div>
   );
 };

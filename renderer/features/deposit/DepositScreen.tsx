@@ -93,6 +93,11 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     setDepositorName('');
     setPlan(null);
   };
+  // The cash and cheques typed so far stay: they come back with the right account.
+  const stale = () => {
+    setView(null);
+    setPlan(null);
+  };
 
   const review = async () => {
     if (view && !identified) return setError(NO_DEPOSITOR);
@@ -149,7 +154,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
       <h1 id="deposit-title">Consignación</h1>
       <div className="comp-grid">
         <div>
-          <AccountNumberInput teller={teller} id="deposit-account" autoFocus onFound={found} onError={setError} />
+          <AccountNumberInput teller={teller} id="deposit-account" autoFocus onFound={found} onStale={stale} onError={setError} />
           {view ? <AccountPanel view={view} /> : null}
           {view ? (
             <>

@@ -124,7 +124,7 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
     <main className="screen" aria-labelledby="reactivation-title" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h1 id="reactivation-title">Reactivación de cuenta</h1>
       <p className="muted">Cuenta inactiva (cláusula 7.1): el titular la reactiva en persona; una persona jurídica, con su representante legal o con la autorización escrita de este.</p>
-      <AccountNumberInput teller={teller} id="reactivation-account" autoFocus onFound={found} onError={setError} />
+      <AccountNumberInput teller={teller} id="reactivation-account" autoFocus onFound={found} onStale={() => { setView(null); edited(); }} onError={setError} />
       {view ? <AccountPanel view={view} /> : null}
       {account && !approvalId ? (
         <>

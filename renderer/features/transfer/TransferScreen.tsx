@@ -15,7 +15,7 @@ import { PendingBanner } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
-import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, type DebitPartiesValue } from '../withdrawal/DebitParties';
+import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from '../withdrawal/DebitParties';
 import { PrintStatus } from '../../components/PrintStatus';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
@@ -62,6 +62,11 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setParties(initialParties(v.account));
     setPlan(null);
   };
+  // The destination already typed stays on screen: only the origin is looked up again.
+  const staleFrom = () => {
+    setFrom(null);
+    setPlan(null);
+  };
 
   const review = async () => {
     const req = request();
@@ -104,7 +109,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
       <h1 id="transfer-title">Transferencia</h1>
       <div className="comp-grid">
         <div>
-          <AccountNumberInput teller={teller} id="transfer-from" label="Cuenta de origen" autoFocus onFound={foundFrom} onError={setError} />
+          <AccountNumberInput teller={teller} id="transfer-from" label="Cuenta de origen" autoFocus onFound={foundFrom} onStale={staleFrom} onError={setError} />
           {from ? <AccountPanel view={from} testId="account-panel" /> : null}
           {from ? (
             <DebitParties
@@ -117,9 +122,9 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
           ) : null}
         </div>
         <div>
-          {from ? (
+          {from || to ? (
             <div ref={toRef}>
-              <AccountNumberInput teller={teller} id="transfer-to" label="Cuenta de destino" onFound={setTo} onError={setError} />
+              <AccountNumberInput teller={teller} id="transfer-to" label="Cuenta de destino" onFound={setTo} onStale={() => { setTo(null); setPlan(null); }} onError={setError} />
             </div>
           ) : null}
           {to ? <AccountPanel view={to} testId="destination-panel" /> : null}
@@ -138,17 +143,18 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
         plan={plan}
         teller={teller}
         operation={request() ? { kind: 'transfer', request: request() as Request } : null}
-        confirm={{ title: 'Confirmar transferencia', label: 'Trasladar', busy, onConfirm: () => void post(), summary: plan && from && to ? <TransferSummary plan={plan} from={from} to={to} /> : null }}
+        confirm={{ title: 'Confirmar transferencia', label: 'Trasladar', busy, onConfirm: () => void post(), summary: plan && from && to ? <TransferSummary plan={plan} from={from} to={to} who={presentPeople(from.account, parties)} /> : null }}
       />
     </main>
   );
 };
 
 /** Origin, destination, debits with the GMF apart and what the destination has available today. */
-const TransferSummary = ({ plan, from, to }: { plan: Plan; from: AccountView; to: AccountView }) => (
+const TransferSummary = ({ plan, from, to, who }: { plan: Plan; from: AccountView; to: AccountView; who: string }) => (
   <>
-    <p>
-      De la cuenta {from.account.number} a la cuenta {to.account.number} ({to.account.holders.map((h) => h.name).join(', ')})
+    <p data-testid="transfer-accounts-line">
+      De la cuenta {from.account.number} ({from.account.holders.map((h) => h.name).join(', ')}) a la cuenta {to.account.number} ({to.account.holders.map((h) => h.name).join(', ')}).
+      Ordena: {who}.
     </p>
     <DebitsTable testId="transfer-summary" plan={plan} commission={0}>
       <tr>

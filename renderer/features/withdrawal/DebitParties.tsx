@@ -57,6 +57,13 @@ export const initialParties = (account: Account): DebitPartiesValue => {
   return { present: first ? { [keyOf(first.id)]: true } : {}, certificate: '' };
 };
 
+/** Who the confirmation says is disposing of the funds, as the teller reads it out: names with their documents. */
+export const presentPeople = (account: Account, value: DebitPartiesValue): string =>
+  candidatesOf(account)
+    .filter((c) => value.present[c.key])
+    .map((c) => `${c.name} (${formatDocument(c.id)})`)
+    .join(', ');
+
 /** The request fields, or a Spanish message saying what to fix before asking the core. */
 export const partiesRequest = (
   account: Account,
