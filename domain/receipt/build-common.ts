@@ -23,18 +23,20 @@ export const approvalLines = (approvalIds: readonly string[]): ReceiptLine[] =>
   approvalIds.length === 0 ? [] : [{ kind: 'field', label: 'Autorización', value: approvalIds.join(', ') }];
 
 /**
- * Who disposed of the funds when it was not a holder (an authorized person, a company's legal representative):
- * the receipt names them and the capacity they acted in, as the teller checked it.
+ * Who disposed of the funds when the holders line does not say it: one holder of several (a colectiva), an
+ * authorized person, a company's legal representative. The receipt names them and the capacity they acted in,
+ * as the teller checked it.
  */
 export const presenterLines = (account: Account, presenters: readonly PersonId[], label: string): ReceiptLine[] => {
-  const others = presenters.filter((p) => !account.holders.some((h) => samePerson(h.id, p)));
-  if (others.length === 0) return [];
-  const named = others.map((p) => {
+  // On a colectiva any one holder disposes alone, so the receipt says which one; a conjunta's are all of them.
+  const holders = account.holders.filter((h) => presenters.some((p) => samePerson(h.id, p)));
+  const named = holders.length < account.holders.length ? holders.map((h) => `${h.name} (titular)`) : [];
+  for (const p of presenters.filter((x) => !account.holders.some((h) => samePerson(h.id, x)))) {
     const rep = account.legalRepresentatives.find((r) => samePerson(r.id, p));
     const auth = account.authorized.find((a) => samePerson(a.id, p));
-    return `${(rep ?? auth)?.name ?? `${p.type} ${p.number}`} (${rep ? 'representante legal' : 'autorizado'})`;
-  });
-  return [{ kind: 'field', label, value: named.join(' / ') }];
+    named.push(`${(rep ?? auth)?.name ?? `${p.type} ${p.number}`} (${rep ? 'representante legal' : 'autorizado'})`);
+  }
+  return named.length === 0 ? [] : [{ kind: 'field', label, value: named.join(' / ') }];
 };
 
 export const assemble = (header: ReceiptHeader, title: string, lines: ReceiptLine[], amountInWords: string): ReceiptDocument => ({

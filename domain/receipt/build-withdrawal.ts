@@ -1,5 +1,6 @@
 import type { Account } from '../accounts/account';
 import type { PersonId } from '../accounts/person';
+import { formatDocument } from '../identity/document';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
@@ -28,7 +29,7 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
   lines.push(
     plan.payout.kind === 'efectivo'
       ? { kind: 'field', label: 'Forma de pago', value: 'Efectivo' }
-      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${plan.payout.beneficiary.name}${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
+      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${plan.payout.beneficiary.name} (${formatDocument(plan.payout.beneficiary.id)})${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
   );
   lines.push(...approvalLines(approvalIds));
   return assemble(header, 'RETIRO CUENTA DE AHORROS', lines, amountInWords(plan.amount));

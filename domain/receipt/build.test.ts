@@ -65,6 +65,26 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     const transfer = buildTransferReceipt({ header, from: company, to, plan: t.plan, approvalIds: ['APR-1'], presenters: [luis.id] });
     expect(transfer.lines).toContainEqual({ kind: 'field', label: 'Ordena', value: 'Luis Gómez (representante legal)' });
   });
+  it('withdrawal from a colectiva names the holder who withdrew; a conjunta\'s holders line already says who', () => {
+    const luz = { id: { type: 'CC', number: '52111222' }, name: 'Luz Díaz' } as const;
+    const ctx = { on: '2025-06-10', tillStock: { '50000': 40 }, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 };
+    const receiptOf = (kind: 'colectiva' | 'conjunta', presenters: { type: 'CC'; number: string }[]) => {
+      const shared = { ...account, kind, holders: [ana, luz] };
+      const e = evaluateWithdrawal(WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters, payout: { kind: 'efectivo' } }), { ...ctx, account: shared }, DEFAULT_RULES);
+      if (!e.ok) throw new Error(e.errors[0]?.message);
+      return buildWithdrawalReceipt({ header, account: shared, plan: e.plan, approvalIds: [], presenters });
+    };
+    expect(receiptOf('colectiva', [luz.id]).lines).toContainEqual({ kind: 'field', label: 'Retira', value: 'Luz Díaz (titular)' });
+    expect(receiptOf('conjunta', [ana.id, luz.id]).lines.some((l) => l.kind === 'field' && l.label === 'Retira')).toBe(false);
+  });
+  it('withdrawal by cheque de gerencia to a company: the receipt prints the beneficiary\'s NIT', () => {
+    const payout = { kind: 'cheque-gerencia', beneficiary: { id: { type: 'NIT', number: '900123456-8' }, name: 'FERRETERÍA EL TORNILLO SAS' } };
+    const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters: [ana.id], payout });
+    const e = evaluateWithdrawal(req, { account, on: '2025-06-10', tillStock: {}, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = buildWithdrawalReceipt({ header, account, plan: e.plan, approvalIds: [], presenters: req.presenters });
+    expect(texts(doc)).toContain('Cheque de gerencia a FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
+  });
   it('transfer: both accounts masked and the ET 879-14 legend when exempt', () => {
     const to = { ...account, number: '556677885678' };
     const req = TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 500_000, presenters: [ana.id] });

@@ -9,7 +9,7 @@ import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, evaluateCashUiaf } from '../uiaf/thresholds';
 import { authorizeDebit } from './authorization';
-import { type Withdrawable, withdrawableBalance } from './embargo';
+import { type Withdrawable, insufficientFunds, withdrawableBalance } from './embargo';
 import { suggestMix } from './mix';
 import type { WithdrawalRequest } from './request';
 
@@ -78,16 +78,8 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
   if (chequeFee > 0) debits.push({ kind: 'cheque-gerencia', label: 'Expedición cheque de gerencia', amount: chequeFee });
   const debitTotal = sumPesos(debits.map((d) => d.amount));
 
-  if (balance.ok && debitTotal > balance.value.withdrawable) {
-    const b = balance.value;
-    const why = b.retained > 0 ? ` (saldo ${formatPesos(b.available)} menos ${formatPesos(b.retained)} retenidos por embargo)` : '';
-    errors.push(
-      domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: se puede disponer de ${formatPesos(b.withdrawable)}${why}, y el retiro con sus cargos suma ${formatPesos(debitTotal)}. Los cheques en canje no están disponibles (cláusula 3.9).`, {
-        withdrawable: b.withdrawable,
-        debitTotal,
-      }),
-    );
-  }
+  const short = balance.ok ? insufficientFunds(balance.value, debitTotal, 'el retiro con sus cargos') : null;
+  if (short) errors.push(short);
 
   let payout: WithdrawalPayout | null = null;
   if (req.payout.kind === 'efectivo') {
@@ -101,7 +93,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
   } else {
     const toHolder = includesPerson(account.holders, req.payout.beneficiary.id);
     payout = { kind: 'cheque-gerencia', beneficiary: req.payout.beneficiary, toHolder, firstBeneficiaryOnly: req.payout.firstBeneficiaryOnly };
-    if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${req.payout.beneficiary.name}) a solicitud del titular (cláusula 4, parágrafo).`);
+    if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${req.payout.beneficiary.name}) a solicitud ${account.kind === 'conjunta' ? 'de los titulares' : 'del titular'} (cláusula 4, parágrafo).`);
   }
 
   // Cl. 3.12: daily number and amount of withdrawals; above them, a supervisor exception.

@@ -12,7 +12,7 @@ export const DebitsTable = ({
   children,
 }: {
   testId: string;
-  plan: { debits: readonly { kind: string; label: string; amount: number }[]; debitTotal: number; gmf: { legalBasis?: string | null | undefined }; notices: readonly string[] };
+  plan: { debits: readonly { kind: string; label: string; amount: number }[]; debitTotal: number; gmf: { exempt: number; legalBasis?: string | null | undefined }; notices: readonly string[] };
   commission: number;
   children?: ReactNode;
 }) => (
@@ -36,6 +36,13 @@ export const DebitsTable = ({
           <td>Total debitado</td>
           <td className="num">{formatPesos(plan.debitTotal)}</td>
         </tr>
+        {/* The receipt prints the exempt base; the customer hears it first, and that it is not debited. */}
+        {plan.gmf.exempt > 0 && plan.gmf.legalBasis ? (
+          <tr className="muted" data-testid="gmf-exempt-base">
+            <td>Base exenta GMF (no se cobra 4x1000)</td>
+            <td className="num">{formatPesos(plan.gmf.exempt)}</td>
+          </tr>
+        ) : null}
         {children}
       </tbody>
     </table>

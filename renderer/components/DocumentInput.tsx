@@ -21,10 +21,12 @@ interface Props {
   onChange: (v: DocumentValue) => void;
   error?: string | null;
   autoFocus?: boolean;
+  /** Enter in the number: the screen's next step (review), as in every other field of a comprobante. */
+  onEnter?: () => void;
 }
 
 /** Document type and number; the number keeps only what the type allows (digits, or letters for passports). */
-export const DocumentInput = ({ label, value, onChange, error, autoFocus }: Props) => {
+export const DocumentInput = ({ label, value, onChange, error, autoFocus, onEnter }: Props) => {
   const id = useId();
   const clean = (type: DocumentTypeCode, text: string) =>
     type === 'PA' || type === 'CE' || type === 'PPT' ? text.toUpperCase().replace(/[^0-9A-Z]/g, '') : text.replace(/[^0-9-]/g, '');
@@ -59,6 +61,12 @@ export const DocumentInput = ({ label, value, onChange, error, autoFocus }: Prop
         value={value.number}
         maxLength={20}
         onChange={(e) => onChange({ ...value, number: clean(value.type, e.target.value) })}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && onEnter) {
+            e.preventDefault();
+            onEnter();
+          }
+        }}
       />
       {error ? (
         <p className="field-error" role="alert">

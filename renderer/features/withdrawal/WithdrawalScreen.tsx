@@ -6,18 +6,20 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
+import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
 import { AmountInput } from '../../components/AmountInput';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { DebitsTable } from '../../components/DebitsTable';
+import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
 import { PendingBanner } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
-import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, type DebitPartiesValue } from './DebitParties';
+import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from './DebitParties';
 import { PrintStatus } from '../../components/PrintStatus';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
@@ -33,7 +35,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [parties, setParties] = useState<DebitPartiesValue>({ present: {}, certificate: '' });
   const [amount, setAmount] = useState<number | null>(null);
   const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
-  const [third, setThird] = useState({ name: '', number: '' });
+  const [third, setThird] = useState<{ name: string; id: DocumentValue }>({ name: '', id: { type: 'CC', number: '' } });
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId, declaration } = steps;
@@ -58,8 +60,9 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const payout = (): WithdrawalRequestInput['payout'] | null => {
     if (payoutKind === 'efectivo') return { kind: 'efectivo' };
     if (payoutKind === 'cheque-titular') return firstPresent ? { kind: 'cheque-gerencia', beneficiary: { id: firstPresent.id, name: firstPresent.name } } : null;
+    // A company may be the beneficiary (NIT): the core checks the document as it checks every other one.
     const name = third.name.trim().toUpperCase();
-    return name && /^\d{5,12}$/.test(third.number) ? { kind: 'cheque-gerencia', beneficiary: { id: { type: 'CC', number: third.number }, name } } : null;
+    return name && third.id.number.trim() ? { kind: 'cheque-gerencia', beneficiary: { id: third.id, name } } : null;
   };
   /** The withdrawal without its UIAF declaration: what the approval and the declaration are given for. */
   const operation = (): WithdrawalRequestInput | null => {
@@ -78,12 +81,16 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     setParties(initialParties(v.account));
     setPlan(null);
   };
+  const stale = () => {
+    setView(null);
+    setPlan(null);
+  };
 
   const review = async () => {
     // Evaluated without a declaration: one taken for an earlier amount would only be refused here.
     const req = operation();
     if (who && !who.ok) return setError(who.message);
-    if (view && amount !== null && !payout()) return setError('Escriba el nombre y la cédula del beneficiario del cheque de gerencia.');
+    if (view && amount !== null && !payout()) return setError('Escriba el nombre y el documento del beneficiario del cheque de gerencia.');
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
     if (presenters.length === 0) return setError('Marque quién está presente e identificado: titular, persona autorizada o representante legal.');
     setBusy(true);
@@ -128,7 +135,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
       <h1 id="withdrawal-title">Retiro</h1>
       <div className="comp-grid">
         <div>
-          <AccountNumberInput teller={teller} id="withdrawal-account" autoFocus onFound={found} onError={setError} />
+          <AccountNumberInput teller={teller} id="withdrawal-account" autoFocus onFound={found} onStale={stale} onError={setError} />
           {view ? <AccountPanel view={view} /> : null}
           {view ? (
             <DebitParties
@@ -158,22 +165,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
                     <label htmlFor="withdrawal-beneficiary">Beneficiario del cheque</label>
                     <input id="withdrawal-beneficiary" autoComplete="off" value={third.name} onChange={(e) => setThird({ ...third, name: e.target.value })} />
                   </div>
-                  <div className="field">
-                    <label htmlFor="withdrawal-beneficiary-doc">Cédula del beneficiario</label>
-                    <input
-                      id="withdrawal-beneficiary-doc"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      value={third.number}
-                      onChange={(e) => setThird({ ...third, number: e.target.value.replace(/\D/g, '') })}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') {
-                          e.preventDefault();
-                          void review();
-                        }
-                      }}
-                    />
-                  </div>
+                  <DocumentInput label="Documento del beneficiario" value={third.id} onChange={(id) => setThird({ ...third, id })} onEnter={() => void review()} />
                 </>
               ) : null}
             </div>
@@ -200,19 +192,22 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               }
             : null
         }
-        confirm={{ title: 'Confirmar retiro', label: 'Autorizar y pagar', busy, onConfirm: () => void post(), summary: plan ? <WithdrawalSummary plan={plan} mix={mix} /> : null }}
+        confirm={{ title: 'Confirmar retiro', label: 'Autorizar y pagar', busy, onConfirm: () => void post(), summary: plan && view ? <WithdrawalSummary plan={plan} mix={mix} view={view} who={presentPeople(view.account, parties)} /> : null }}
       />
     </main>
   );
 };
 
-/** What the teller reads to the customer before paying: debits with the GMF apart, total, commission, payout. */
-const WithdrawalSummary = ({ plan, mix }: { plan: Plan; mix: DenominationCount | null }) => (
+/** What the teller reads to the customer before paying: whose account and who withdraws, debits with the GMF apart, total, commission, payout. */
+const WithdrawalSummary = ({ plan, mix, view, who }: { plan: Plan; mix: DenominationCount | null; view: AccountView; who: string }) => (
   <>
+    <p data-testid="withdrawal-account-line">
+      Cuenta {view.account.number} ({view.account.holders.map((h) => h.name).join(', ')}). Retira: {who}.
+    </p>
     <DebitsTable testId="withdrawal-summary" plan={plan} commission={plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0)} />
     {plan.payout.kind === 'cheque-gerencia' ? (
       <p data-testid="payout-cheque">
-        Cheque de gerencia a nombre de {plan.payout.beneficiary.name}
+        Cheque de gerencia a nombre de {plan.payout.beneficiary.name} ({formatDocument(plan.payout.beneficiary.id)})
         {plan.payout.firstBeneficiaryOnly ? ', para consignar en cuenta del primer beneficiario' : ''}. No se entrega efectivo.
       </p>
     ) : null}

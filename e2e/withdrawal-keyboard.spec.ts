@@ -1,0 +1,88 @@
+import { test, expect } from './support/fixtures';
+import { openAccount, openTill } from './support/comprobante';
+
+test('Esc from the confirmation goes back to the amount: Enter reviews again, without the mouse', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('250000');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  // Whose account and who withdraws, read out before paying.
+  await expect(confirm.getByTestId('withdrawal-account-line')).toContainText('Cuenta 240000000029');
+  await expect(confirm.getByTestId('withdrawal-account-line')).toContainText(/Retira: JUAN .*\(CC /);
+  await app.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.press('Backspace');
+  await app.keyboard.press('Backspace');
+  await app.keyboard.type('50');
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('$ 250.050');
+  await app.keyboard.press('Escape');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await expect(app.getByRole('heading', { name: 'Retiro', exact: true })).toBeVisible();
+});
+
+test('typing ahead: the amount and its Enter typed while the account is looked up are not lost', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F4');
+  await expect(app.getByRole('heading', { name: 'Retiro', exact: true })).toBeVisible();
+  // No wait between the account's Enter and the amount: a fast teller does not watch the screen.
+  await app.keyboard.type('240000000029');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('180000');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('$ 180.000');
+  await expect(confirm.getByTestId('withdrawal-account-line')).toContainText('Cuenta 240000000029');
+});
+
+test('an account number edited after its lookup hides the old account until Enter looks up the new one', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  const number = app.getByLabel('Número de cuenta');
+  await number.press('End');
+  await number.press('Backspace');
+  await number.press('Backspace');
+  await number.pressSequentially('37');
+  // Nothing of 240000000029 is left to withdraw from while the field says 240000000037.
+  await expect(app.getByTestId('account-panel')).toHaveCount(0);
+  await expect(app.getByLabel('Valor a retirar')).toHaveCount(0);
+  await number.press('Enter');
+  await expect(app.getByTestId('account-panel')).toContainText('240000000037');
+  await expect(app.getByTestId('account-panel')).toContainText('Colectiva');
+});
+
+test('colectiva: the receipt names the holder who withdrew', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000037');
+  const presenters = app.getByTestId('presenters');
+  await presenters.getByRole('checkbox').first().uncheck();
+  await app.getByLabel(/LUZ/).check();
+  await app.getByLabel('Valor a retirar').fill('100000');
+  await app.getByLabel('Valor a retirar').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' }).getByTestId('withdrawal-account-line')).toContainText(/Retira: LUZ/);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText(/Retira\s*LUZ[^\n]*\(titular\)/);
+});
+
+test('cheque de gerencia to a company: its NIT goes to the core, the confirmation and the receipt', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('1000000');
+  await app.getByLabel('Forma de pago').selectOption('cheque-tercero');
+  await app.getByLabel('Beneficiario del cheque').fill('Ferretería El Tornillo SAS');
+  const doc = app.getByRole('group', { name: 'Documento del beneficiario' });
+  await doc.getByLabel('Tipo de documento').selectOption('NIT');
+  // A wrong check digit is the core's typed refusal, in words.
+  await doc.getByLabel('Número de documento').fill('900123456-1');
+  await doc.getByLabel('Número de documento').press('Enter');
+  await expect(app.getByRole('alert')).toContainText('dígito de verificación');
+  await doc.getByLabel('Número de documento').fill('900123456-8');
+  await doc.getByLabel('Número de documento').press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
+  await expect(confirm).toContainText('a solicitud del titular');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia a FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
+});
