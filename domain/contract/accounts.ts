@@ -11,7 +11,12 @@ export const AccountViewSchema = z.object({
   account: AccountSchema,
   /** Effects of this workstation's postings that central has not confirmed yet, already in `account.balances`. */
   pendingLocal: z.object({ available: z.number().int(), inCanje: z.number().int(), onHold: z.number().int() }),
+  /** What the customer may dispose of (after an embargo's retention), before any GMF; null if it cannot be known. */
   withdrawable: PesosSchema.nullable(),
+  /** Retained for an embargo (cl. 8.5): outside `withdrawable`, though still in the available balance. */
+  embargoRetained: PesosSchema,
+  /** The largest withdrawal whose 4x1000 also fits in `withdrawable`: what the teller can offer. */
+  maxWithdrawal: PesosSchema.nullable(),
   /** Spanish notes for the teller: inactive, embargo, blocked… */
   notices: z.array(z.string()),
 });

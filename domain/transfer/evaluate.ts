@@ -6,11 +6,11 @@ import { approvalReason } from '../approval/reasons';
 import type { IsoDate } from '../calendar/iso-date';
 import { IsoDateSchema } from '../calendar/iso-date';
 import { type GmfBreakdown, computeGmf } from '../gmf/gmf';
-import { type Pesos, PositivePesosSchema, formatPesos, sumPesos } from '../money/pesos';
+import { type Pesos, PositivePesosSchema, sumPesos } from '../money/pesos';
 import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { authorizeDebit } from '../withdrawal/authorization';
-import { type Withdrawable, withdrawableBalance } from '../withdrawal/embargo';
+import { type Withdrawable, insufficientFunds, withdrawableBalance } from '../withdrawal/embargo';
 
 /** Transfer between two accounts of the bank, ordered at the office (seed 003 cl. 3.13). */
 export const TransferRequestSchema = z.object({
@@ -88,9 +88,8 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
   const debits: TransferPlan['debits'][number][] = [{ kind: 'traslado', label: 'Traslado', amount: req.amount }];
   if (gmf.ok && gmf.value.gmf > 0) debits.push({ kind: 'gmf', label: 'GMF 4x1000', amount: gmf.value.gmf });
   const debitTotal = sumPesos(debits.map((d) => d.amount));
-  if (balance.ok && debitTotal > balance.value.withdrawable) {
-    errors.push(domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: se puede disponer de ${formatPesos(balance.value.withdrawable)} y el traslado con el 4x1000 suma ${formatPesos(debitTotal)}.`, { withdrawable: balance.value.withdrawable, debitTotal }));
-  }
+  const short = balance.ok ? insufficientFunds(balance.value, debitTotal, 'el traslado con el 4x1000') : null;
+  if (short) errors.push(short);
 
   if (errors.length > 0 || !gmf.ok || !balance.ok) return { ok: false, errors };
   return { ok: true, plan: { amount: req.amount, gmf: gmf.value, debits, debitTotal, credit: req.amount, sameSoleHolder, balance: balance.value, approvalReasons: approvals, notices } };

@@ -33,6 +33,12 @@ describe('transfer at the office (seed 003 clause 3.13)', () => {
     expect(codes(evaluateTransfer(req({ presenters: [luis.id] }), { from: acc('111111'), to: acc('222222'), on, gmfExemptUsedThisMonth: 0 }, rules))).toEqual(['PERSON_NOT_AUTHORIZED']);
     expect(codes(evaluateTransfer(req({ amount: 5_000_000 }), { from: acc('111111'), to: acc('222222', { holders: [luis] }), on, gmfExemptUsedThisMonth: 0 }, rules))).toEqual(['INSUFFICIENT_FUNDS']);
   });
+  it('an embargoed origin says what the embargo retains, as a withdrawal does', () => {
+    const from = acc('111111', { state: 'embargada', embargo: { amount: 4_000_000, alimentos: true } });
+    const e = evaluateTransfer(req({ amount: 2_000_000 }), { from, to: acc('222222', { holders: [luis] }), on, gmfExemptUsedThisMonth: 0 }, rules);
+    expect(e.ok).toBe(false);
+    if (!e.ok) expect(e.errors[0]?.message).toContain('se puede disponer de $ 1.000.000 (saldo $ 5.000.000 menos $ 4.000.000 retenidos por embargo), y el traslado con el 4x1000 suma $ 2.008.000');
+  });
   it('property: debit = amount + GMF, credit = amount, GMF is 0 exactly for the same sole holder', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4_900_000 }), fc.boolean(), (amount, same) => {

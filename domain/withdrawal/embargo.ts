@@ -1,9 +1,9 @@
 import type { Account } from '../accounts/account';
 import type { IsoDate } from '../calendar/iso-date';
-import type { Pesos } from '../money/pesos';
+import { type Pesos, formatPesos } from '../money/pesos';
 import type { RulesConfig } from '../rules-config/config';
 import { inembargableFor } from '../rules-config/lookup';
-import { type Result, ok } from '../rules-config/result';
+import { type DomainError, type Result, domainError, ok } from '../rules-config/result';
 
 export interface Withdrawable {
   readonly available: Pesos;
@@ -49,4 +49,17 @@ export const protectionUsedElsewhere = (account: Account, others: readonly Accou
     .filter((o) => o.holders[0]?.id.type === holder.type && o.holders[0].id.number === holder.number)
     .filter((o) => o.state !== 'embargada' || o.number < account.number)
     .reduce((sum, o) => sum + o.balances.available, 0);
+};
+
+/**
+ * The refusal when a debit does not fit, the same for a withdrawal and a transfer: what may be disposed of and,
+ * on an embargoed account, why it is less than the balance the customer sees on their statement.
+ */
+export const insufficientFunds = (b: Withdrawable, debitTotal: Pesos, what: string): DomainError | null => {
+  if (debitTotal <= b.withdrawable) return null;
+  const why = b.retained > 0 ? ` (saldo ${formatPesos(b.available)} menos ${formatPesos(b.retained)} retenidos por embargo)` : '';
+  return domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: se puede disponer de ${formatPesos(b.withdrawable)}${why}, y ${what} suma ${formatPesos(debitTotal)}. Los cheques en canje no están disponibles (cláusula 3.9).`, {
+    withdrawable: b.withdrawable,
+    debitTotal,
+  });
 };

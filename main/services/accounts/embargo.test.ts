@@ -34,13 +34,15 @@ it('an embargoed account keeps only what the holder’s other savings leave of t
   const lookup = async () => {
     const r = await w.call('accounts.lookup', { accountNumber: EMBARGOED });
     if (!r.ok) throw new Error(r.error.message);
-    return (r.data as { withdrawable: number | null }).withdrawable;
+    return r.data as { withdrawable: number | null; embargoRetained: number; maxWithdrawal: number | null };
   };
   ordinaryEmbargoWithOtherSavings();
   // 2024-10 → 2025-09: $52.385.725 protected; $51.000.000 of it is in the other account.
-  expect(await lookup()).toBe(1_385_725);
+  // The panel tells the teller what is retained and the most a withdrawal can reach with its 4x1000.
+  expect(await lookup()).toMatchObject({ withdrawable: 1_385_725, embargoRetained: 3_000_000 - 1_385_725, maxWithdrawal: 1_380_204 });
   const request = (amount: number) => ({ accountNumber: EMBARGOED, amount, presenters: [CC('900000003')], payout: { kind: 'efectivo' } });
   const refused = await w.call('withdrawal.evaluate', { request: request(1_385_000) });
   expect(refused).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS' } });
-  expect(await w.call('withdrawal.evaluate', { request: request(1_380_000) })).toMatchObject({ ok: true });
+  expect(await w.call('withdrawal.evaluate', { request: request(1_380_205) })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS' } });
+  expect(await w.call('withdrawal.evaluate', { request: request(1_380_200) })).toMatchObject({ ok: true });
 });

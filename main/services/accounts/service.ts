@@ -1,8 +1,9 @@
 import type { AccountView } from '../../../domain/contract/accounts';
 import { formatPesos } from '../../../domain/money/pesos';
 import { withdrawableBalance } from '../../../domain/withdrawal/embargo';
+import { maxWithdrawal } from '../../../domain/withdrawal/max-withdrawal';
 import { bogotaDate } from '../../core/runtime';
-import { protectionElsewhere } from '../comprobante/context';
+import { gmfCapUsedInMonth, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { requireAccount } from './source';
 
@@ -22,8 +23,11 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
     if (state) notices.push(state);
     if (account.kind === 'conjunta') notices.push('Cuenta conjunta ("y"): para retirar deben presentarse todos los titulares (cláusula 2.4.3).');
     if (account.balances.inCanje > 0) notices.push(`${formatPesos(account.balances.inCanje)} en canje: no disponibles hasta el pago de los cheques (cláusula 3.9).`);
-    const w = withdrawableBalance(account, bogotaDate(deps.clock.now()), deps.rules, protectionElsewhere(deps, account));
-    return { account, pendingLocal, withdrawable: w.ok ? w.value.withdrawable : null, notices };
+    const on = bogotaDate(deps.clock.now());
+    const w = withdrawableBalance(account, on, deps.rules, protectionElsewhere(deps, account));
+    if (!w.ok) return { account, pendingLocal, withdrawable: null, embargoRetained: 0, maxWithdrawal: null, notices };
+    const max = maxWithdrawal(w.value.withdrawable, { exemptAccount: account.gmfExempt, usedThisMonth: gmfCapUsedInMonth(deps, account.number, on), on }, deps.rules);
+    return { account, pendingLocal, withdrawable: w.value.withdrawable, embargoRetained: w.value.retained, maxWithdrawal: max.ok ? max.value : null, notices };
   },
 });
 export type AccountsService = ReturnType<typeof createAccountsService>;
