@@ -29,3 +29,12 @@ export const JOURNAL_ENTRY_LABEL: Record<JournalEntryType, string> = {
 
 /** The label of a type as stored; a type this build does not know (a newer workstation's) is shown as is. */
 export const journalEntryLabel = (type: string): string => (JOURNAL_ENTRY_LABEL as Record<string, string>)[type] ?? type;
+
+// Postings share one entry type; the teller looks for them by what they were.
+const COMPROBANTE_KIND: Readonly<Record<string, string>> = { deposito: 'Consignación', retiro: 'Retiro', traslado: 'Traslado' };
+
+/** The Tipo column: a posting says which comprobante it was ("Comprobante · Retiro"); other entries their label. */
+export const journalEntryTitle = (type: string, payload: Readonly<Record<string, unknown>>): string => {
+  const kind = type === 'comprobante' && typeof payload.kind === 'string' ? COMPROBANTE_KIND[payload.kind] : undefined;
+  return kind ? `${journalEntryLabel(type)} · ${kind}` : journalEntryLabel(type);
+};

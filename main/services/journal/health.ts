@@ -1,6 +1,7 @@
 import type { JournalStatus } from '../../../domain/contract/journal';
 import type { ChainHead } from '../../../domain/journal/entry';
 import type { ChainVerification } from '../../../domain/journal/verify';
+import { plural } from '../../../domain/language/plural';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
 import type { CentralClient } from '../../sync/central-client';
@@ -36,7 +37,7 @@ export const createJournalHealth = (deps: {
     const base = { anchoredSequence: anchored?.sequence ?? null, anchoredAt: anchored?.at ?? null, checkedAt: last?.at ?? null };
     if (!r) return { ...base, ok: null, count: 0, lastSequence: 0, head: null, firstBadSequence: null, reason: null, message: 'Diario electrónico sin verificar.' };
     if (r.ok) {
-      return { ...base, ok: true, count: r.count, lastSequence: r.lastSequence, head: r.head, firstBadSequence: null, reason: null, message: `Diario íntegro: ${r.count} registros verificados.` };
+      return { ...base, ok: true, count: r.count, lastSequence: r.lastSequence, head: r.head, firstBadSequence: null, reason: null, message: `Diario íntegro: ${plural(r.count, 'registro verificado', 'registros verificados')}.` };
     }
     return {
       ...base,

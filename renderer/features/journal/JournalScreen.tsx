@@ -3,7 +3,7 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { JOURNAL_ENTRY_TYPES, type JournalEntryType } from '../../../domain/journal/entry';
-import { JOURNAL_ENTRY_LABEL, journalEntryLabel } from '../../../domain/journal/entry-labels';
+import { JOURNAL_ENTRY_LABEL, journalEntryTitle } from '../../../domain/journal/entry-labels';
 import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journal/state-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -144,7 +144,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
               <td>{e.sequence}</td>
               <td>{formatReceiptDateTime(e.at)}</td>
               <td>{e.actorName}</td>
-              <td>{journalEntryLabel(e.type)}</td>
+              <td>{journalEntryTitle(e.type, e.payload)}</td>
               <td>{e.account ?? ''}</td>
               <td className="num">{e.amount === null ? '' : formatPesos(e.amount)}</td>
               <td>{e.state === null ? '' : journalStateLabel(e.state)}</td>
