@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { startHost, type RunningHost } from './support/host';
+import { openTill } from './support/comprobante';
 import { DEMO, expectHome, login } from './support/pages';
 
 /** A workstation whose idle lock comes after 10 s (its config file), to watch it come. */
@@ -114,4 +115,18 @@ test('"Cerrar sesión" on the lock screen hands the workstation over, even after
   await app.getByRole('dialog', { name: 'Sesión bloqueada' }).getByRole('button', { name: 'Cerrar sesión' }).click();
   await login(app, DEMO.teller2);
   await expectHome(app, DEMO.teller2.name);
+});
+
+test('signing out with the till open asks first: Esc stays, Enter signs out', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F12');
+  const warning = app.getByRole('dialog', { name: 'Su caja sigue abierta' });
+  await expect(warning).toContainText('La caja 03 queda abierta');
+  await app.keyboard.press('Escape');
+  await expect(warning).toBeHidden();
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F12');
+  await expect(warning).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
 });

@@ -19,11 +19,17 @@ export const expectHome = async (page: Page, name: string) => {
   await expect(page.getByTestId('status-user')).toContainText(name);
 };
 
-/** Back to the start menu (Esc), sign out (F12) and sign in as `user`, keyboard only. */
+/**
+ * Back to the start menu (Esc), sign out (F12; Enter past the warning that one's till stays open) and sign in as
+ * `user`, keyboard only.
+ */
 export const switchUser = async (page: Page, user: { username: string; password: string; name: string }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await page.keyboard.press('F12');
+  const warning = page.getByRole('dialog', { name: 'Su caja sigue abierta' });
+  await expect(warning.or(page.getByLabel('Usuario', { exact: true }))).toBeVisible();
+  if (await warning.isVisible()) await page.keyboard.press('Enter');
   await login(page, user);
   await expectHome(page, user.name);
 };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { TillSession } from '../../domain/contract/till';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBar } from '../components/StatusBar';
 import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
 import { LockScreen } from '../features/session/LockScreen';
@@ -17,6 +18,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const [till, setTill] = useState<TillSession | null>(null);
   // A transfer from another till arriving re-renders the start menu with its count (features/vault/incoming.ts).
   const [, setIncoming] = useState(0);
+  const [leavingOpenTill, setLeavingOpenTill] = useState(false);
   useEffect(() => onIncoming((n) => setIncoming(n)), []);
   const active = session?.state === 'active';
   useActivity(teller, session?.state === 'active' ? session.idleLockSeconds : null);
@@ -42,7 +44,13 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const items: MenuItem[] = [
     ...SCREENS.map((s) => ({ key: s.key, label: s.label, enabled: ctx ? s.enabled(ctx) : false, onSelect: () => setScreen(s.id) })),
     { key: 'F11', label: 'Bloquear sesión', enabled: true, onSelect: () => void teller.session.lock({}) },
-    { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void teller.session.logout({}) },
+    {
+      key: 'F12',
+      label: 'Cerrar sesión',
+      enabled: true,
+      // Leaving with the till open is allowed (a break, a shift change counted later) but never unnoticed.
+      onSelect: () => (till?.state === 'abierta' && session?.state === 'active' && till.tellerId === session.user.id ? setLeavingOpenTill(true) : void teller.session.logout({})),
+    },
   ];
 
   // Every F-key belongs to Caja: the browser's own (F5 reload, F1 help, F11 full screen…) must never fire,
@@ -85,6 +93,21 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         {body}
       </div>
       {session?.state === 'locked' ? <LockScreen teller={teller} user={session.user} /> : null}
+      {leavingOpenTill && till ? (
+        <ConfirmDialog
+          title="Su caja sigue abierta"
+          confirmLabel="Cerrar sesión"
+          onCancel={() => setLeavingOpenTill(false)}
+          onConfirm={() => {
+            setLeavingOpenTill(false);
+            void teller.session.logout({});
+          }}
+        >
+          <p>
+            La caja {till.tillCode} queda abierta, con su efectivo a su cargo. Para entregar el turno, ciérrela con el arqueo (F6) antes de salir.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       <StatusBar status={status} coreUp={coreUp} />
     </div>
   );

@@ -1,3 +1,4 @@
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { DevicePrintJob } from '../../../domain/contract/devices';
 import { JOB_STATE_LABEL } from './labels';
 
@@ -8,7 +9,8 @@ interface Props {
   onReprint: (jobId: string) => void;
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('es-CO', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// Bogotá's clock, not the machine's (domain/calendar/bogota-time): the time printed on the receipt it lists.
+const time = (iso: string) => formatReceiptDateTime(iso).slice(11);
 
 /** Recent print jobs; a failed one offers Reintentar, a printed one Reimprimir ("COPIA No. n"). */
 export const JobsTable = ({ jobs, busy, onRetry, onReprint }: Props) =>
