@@ -69,6 +69,9 @@ test('e-mail update: the previous e-mail is not remembered, ID + fingerprint mat
   await app.keyboard.press('Enter');
   await expect(message(app)).toContainText('Correo electrónico actualizado');
   await expect(message(app)).toContainText('m***@correo.co');
+  // The customer panel shows the e-mail now registered, not the one it replaced.
+  await expect(app.getByTestId('flow-customer')).toContainText('m***@correo.co (actualizado)');
+  await expect(app.getByTestId('flow-customer')).not.toContainText('m***@correo.com.co');
   await expect(app.getByTestId('constancia')).toContainText('CONSTANCIA DE ACTUALIZACIÓN DE DATOS');
   await expect(app.getByTestId('constancia')).not.toContainText('maria.nueva');
   // Central's customer record carries the new e-mail.

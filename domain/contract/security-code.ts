@@ -55,6 +55,8 @@ export const CustomerViewSchema = z.object({
   maskedCellphone: z.string().nullable(),
   /** The verified field's registered value, masked (`m***@correo.com`, `CALLE ***`); null when none. */
   maskedRegistered: z.string().nullable(),
+  /** The flow replaced it: `maskedRegistered` is the new value. */
+  registeredUpdated: z.boolean(),
 });
 
 export const RadicationViewSchema = z.object({

@@ -326,3 +326,14 @@ export const replay = (
   }
   return { state, errors };
 };
+
+/**
+ * The verified field's value as the bank holds it once the flow ends: the new one after an update (send_now with
+ * an update, or a radication), the one found at verification otherwise. The result screen shows this, not the
+ * number the customer just replaced.
+ */
+export const registeredAfter = (s: SecurityCodeState): { value: ContactValue | null; updated: boolean } | null => {
+  if (!('customer' in s)) return null;
+  const update = s.step === 'send_now' || s.step === 'radicated' ? s.contactUpdate : null;
+  return update ? { value: update.next, updated: true } : { value: verifiedField(s.customer).registered, updated: false };
+};

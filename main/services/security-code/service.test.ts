@@ -139,6 +139,9 @@ describe('previous cellphone (seed 000 step 3)', () => {
     const done = await w.service.previousPhone(TELLER, f.id, '3151234503');
     expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
     expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 1122' });
+    // The result screen's customer panel shows the number now registered, marked as the one just changed.
+    expect(done.customer).toMatchObject({ maskedRegistered: '*******122', maskedCellphone: '*******122', registeredUpdated: true });
+    expect(mismatch.customer?.registeredUpdated).toBe(false);
     const update = w.journalRows().find((r) => r.type === 'contact_update' && r.payload.includes(f.id));
     expect(JSON.parse(update?.payload ?? '{}')).toMatchObject({ basis: 'previous_number_confirmed', next: '*******122', outcome: 'applied' });
     // The next request with the new number goes straight out, before the reference cache has pulled the change.

@@ -9,6 +9,7 @@ import {
   describeSecurityCodeState,
   isTerminal,
   verifiedField,
+  registeredAfter,
   type Customer,
   type SecurityCodeState,
   type StepMessage,
@@ -122,7 +123,7 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
   const msg = pending ? describePending(pending) : (f.purpose as FlowPurpose) === 'contact_update' ? describeContactUpdate(state, base) : base;
   const customer = customerOf(state);
   const field: ContactField = customer ? verifiedField(customer).field : state.step === 'identifying' ? (state.field ?? 'cellphone') : 'cellphone';
-  const registered = customer ? verifiedField(customer).registered : null;
+  const registered = registeredAfter(state);
   return {
     id: f.id,
     purpose: f.purpose,
@@ -136,8 +137,9 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
       ? {
           document: formatDocument(customer.document),
           name: f.customerName ?? '',
-          maskedCellphone: customer.registeredCellphone ? maskCellphone(customer.registeredCellphone) : null,
-          maskedRegistered: registered === null ? null : maskContactValue(field, registered),
+          maskedCellphone: field === 'cellphone' && registered?.value ? maskContactValue(field, registered.value) : customer.registeredCellphone ? maskCellphone(customer.registeredCellphone) : null,
+          maskedRegistered: registered?.value ? maskContactValue(field, registered.value) : null,
+          registeredUpdated: registered?.updated ?? false,
         }
       : null,
     failedCaptures: failedCaptures(state),

@@ -224,7 +224,10 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           <dt>Documento</dt>
           <dd>{flow.customer.document}</dd>
           <dt>{ui.registered}</dt>
-          <dd>{flow.customer.maskedRegistered ?? ui.none}</dd>
+          <dd>
+            {flow.customer.maskedRegistered ?? ui.none}
+            {flow.customer.registeredUpdated ? <span className="muted"> (actualizado)</span> : null}
+          </dd>
         </dl>
       ) : null}
       <ErrorBanner message={error} />
