@@ -123,3 +123,12 @@ test('cheque deposit to canje shows the hold and its release date on the summary
   await expect(app.getByTestId('receipt')).toContainText('disponible desde');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
 });
+
+test('a cheque row with several wrong fields: every problem is listed at once, not one per try', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await fillCheque(app, { bank: 'x', number: '', drawerAccount: '', amount: 800_000 });
+  const problems = app.getByRole('alert').getByRole('listitem');
+  await expect(problems).not.toHaveCount(0);
+  expect(await problems.count()).toBeGreaterThan(1);
+});

@@ -20,6 +20,10 @@ describe('dispatcher', () => {
     expect(r.error.details?.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'username', message: 'Escriba su usuario' })]),
     );
+    // All of them for the screen to list, not only the first.
+    const errors = r.error.details?.errors as { message: string }[];
+    expect(errors.length).toBe(2);
+    expect(errors.map((e) => e.message)).toContain('Escriba su usuario');
   });
 
   it('requires a session for user channels and reports it as a typed error', async () => {

@@ -64,7 +64,9 @@ export const createDispatcher = (opts: DispatchOptions) => {
     if (!parsed.success) {
       const issues = describeIssues(parsed.error);
       const first = issues[0];
-      return fail('INVALID_REQUEST', first ? `Datos inválidos: ${first.message}` : 'Datos inválidos.', { issues });
+      // Every problem at once, as a refused comprobante lists them (`errors`, what the UI shows), each said once.
+      const errors = [...new Set(issues.map((i) => i.message))].map((message) => ({ code: 'INVALID_REQUEST', message }));
+      return fail('INVALID_REQUEST', first ? `Datos inválidos: ${first.message}` : 'Datos inválidos.', { issues, errors });
     }
     const handler = opts.handlers[channel] as (req: unknown, ctx: CallContext) => Promise<unknown> | unknown;
     try {
