@@ -19,7 +19,7 @@ export const AccountPanel = ({ view, testId = 'account-panel' }: { view: Account
         <dd data-testid="holders">{a.holders.map((h) => `${h.name} (${formatDocument(h.id)})`).join(' · ')}</dd>
         <dt>Disponible</dt>
         <dd data-testid="available">{formatPesos(a.balances.available)}</dd>
-        <dt>En canje</dt>
+        <dt>En canje o al cobro</dt>
         <dd>{formatPesos(a.balances.inCanje)}</dd>
         <dt>Retenido</dt>
         <dd>{formatPesos(a.balances.onHold)}</dd>
