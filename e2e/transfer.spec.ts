@@ -17,6 +17,12 @@ test('transfer (T): origin, destination, amount, GMF on its own line, receipt; n
   await expect(confirm.getByTestId('transfer-summary')).toContainText('GMF 4x1000');
   await expect(confirm.getByTestId('transfer-summary')).toContainText('$ 1.200');
   await expect(confirm.getByTestId('transfer-summary')).toContainText('$ 301.200');
+  await expect(confirm.getByTestId('transfer-accounts-line')).toContainText(/De la cuenta 240000000029 \(JUAN .*\) a la cuenta 240000000011 .*Ordena: JUAN .*\(CC /);
+  // Esc back to the amount and Enter again: the keyboard never leaves the comprobante.
+  await app.keyboard.press('Escape');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByTestId('transfer-summary')).toContainText('$ 301.200');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
   await expect(app.getByTestId('receipt')).toContainText('****0011');
