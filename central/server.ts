@@ -6,7 +6,7 @@ import { tokenTable, type WorkstationToken } from './http/auth';
 import { once } from './http/idempotent';
 import { fail, ok, type HandlerResult } from './http/result';
 import { createCentralHttpServer, type Handlers, type RequestLogEntry } from './http/server';
-import { DEFAULT_HOLD_TTL_MS, authorizeHold, getHold, releaseHold } from './holds/holds';
+import { DEFAULT_HOLD_TTL_MS, authorizeHold, currentAuthorization, getHold, releaseHold, releaseHoldByKey } from './holds/holds';
 import { anchor, latestAnchor } from './journal/anchors';
 import { applyBatch, applyOperation, operationStatus } from './operations/apply';
 import { referencePage } from './reference/reference';
@@ -91,10 +91,13 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       return ok({ results: applyBatch(sql, req.operations, now(), caller.workstation) });
     },
     operationStatus: (req, { caller }) => ok(operationStatus(sql, req.key, req.payloadHash, caller.branch)),
-    authorizeWithdrawal: (req, { caller }) =>
-      once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl))),
+    authorizeWithdrawal: (req, { caller }) => {
+      const r = once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl)));
+      return r.ok ? ok(currentAuthorization(sql, r.value, now())) : r;
+    },
     getHold: (req) => getHold(sql, req.holdId, now()),
     releaseHold: (req) => releaseHold(sql, req.holdId, now()),
+    releaseHoldByKey: (req, { caller }) => releaseHoldByKey(sql, req.key, caller.workstation, now()),
     reference: (req) => ok(referencePage(sql, req.cursor, req.limit, now())),
     matchFingerprint: (req, { caller }) => ok(matchFingerprint(sql, registry, req, ids.uuid(), caller.workstation, now())),
     radicateSecurityCode: (req, { caller }) =>

@@ -177,3 +177,30 @@ test('a contingency withdrawal central refuses after reconnection lands in the s
     data: { rejections: [{ code: 'INSUFFICIENT_FUNDS', contingency: true, amount: 1_500_000, reviewNote: 'Cliente contactado; reintegra el efectivo' }] },
   });
 });
+
+test('a withdrawal left pending is abandoned: without central it says the funds free themselves; with central back, nothing was held and the next one is a new comprobante', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await withdraw(app, '240000000029', 100_000);
+  const banner = app.getByTestId('withdrawal-pending');
+  await expect(banner).toContainText('NO entregue el efectivo');
+  // Tab from Reintentar to Abandonar: keyboard only.
+  await app.keyboard.press('Tab');
+  await expect(banner.getByRole('button', { name: 'Abandonar y liberar los fondos' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert').filter({ hasText: 'No hubo comunicación con central para liberar' })).toContainText('vence sola en 15 minutos');
+  await expect(banner).toBeVisible();
+
+  await central.start();
+  await banner.getByRole('button', { name: 'Abandonar y liberar los fondos' }).click();
+  await expect(app.getByTestId('abandon-notice')).toContainText('central no alcanzó a retener fondos');
+  await expect(banner).toHaveCount(0);
+  // The same amount again is a new comprobante (new key), authorized and paid once.
+  await app.getByLabel('Valor a retirar').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
+  const journal = await call(app, 'journal', 'search', { type: 'comprobante_abandoned', limit: 5 });
+  expect(journal).toMatchObject({ ok: true, data: { entries: [{ type: 'comprobante_abandoned', payload: { released: false, kind: 'retiro' } }] } });
+});

@@ -47,6 +47,28 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   return { status: 'authorized', hold: view(row), availableAfter: account.balances.available - req.amount };
 };
 
+/** The hold an authorization request placed, found by the request's idempotency key (see `holdKey`). */
+export const holdIdForKey = (sql: Sql, key: string | undefined): string | undefined => {
+  if (key === undefined) return undefined;
+  const row = sql.get<{ response: string }>("SELECT response FROM requests WHERE key = ? AND route = 'holds'", key);
+  if (!row) return undefined;
+  const answer = JSON.parse(row.response) as { status?: string; hold?: { holdId?: string } };
+  return answer.status === 'authorized' ? answer.hold?.holdId : undefined;
+};
+
+/**
+ * An authorization answered again (same key): the hold as it stands now, not as it was placed, so a branch that
+ * retries after the hold was released or expired learns the funds are no longer reserved.
+ */
+export const currentAuthorization = (sql: Sql, answer: HoldResponse, nowMs: number): HoldResponse => {
+  if (answer.status !== 'authorized') return answer;
+  return sql.tx(() => {
+    settleDue(sql, nowMs);
+    const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', answer.hold.holdId);
+    return row ? { ...answer, hold: view(row) } : answer;
+  });
+};
+
 export const getHold = (sql: Sql, holdId: string, nowMs: number): HandlerResult<{ hold: Hold }> =>
   sql.tx(() => {
     settleDue(sql, nowMs);
@@ -65,4 +87,18 @@ export const releaseHold = (sql: Sql, holdId: string, nowMs: number): HandlerRes
     sql.run("UPDATE holds SET state = 'released' WHERE id = ?", holdId);
     applyPosting(sql, null, { account: row.account, dAvailable: row.amount, dCanje: 0, dHold: -row.amount });
     return ok({ hold: view({ ...row, state: 'released' }) });
+  });
+
+/**
+ * The teller abandoned a withdrawal whose authorization answer never arrived: the branch knows only the request's
+ * key. Releases the hold placed under it, if any, and only for the workstation that asked; null when central never
+ * authorized under that key (nothing is held).
+ */
+export const releaseHoldByKey = (sql: Sql, key: string, workstation: string, nowMs: number): HandlerResult<{ hold: Hold | null }> =>
+  sql.tx(() => {
+    const holdId = holdIdForKey(sql, key);
+    const row = holdId === undefined ? undefined : sql.get<Row & { workstation: string }>('SELECT * FROM holds WHERE id = ?', holdId);
+    if (!row || row.workstation !== workstation) return ok({ hold: null });
+    const released = releaseHold(sql, row.id, nowMs);
+    return released.ok ? ok({ hold: released.value.hold }) : released;
   });

@@ -32,6 +32,7 @@ import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
+import { holdIdForKey } from '../holds/holds';
 import type { Sql } from '../store/db';
 
 /**
@@ -59,15 +60,6 @@ interface HoldRow {
   amount: number;
   state: string;
 }
-
-/** The hold an authorization request placed, found by the request's idempotency key (see `holdKey`). */
-const holdIdForKey = (sql: Sql, key: string | undefined): string | undefined => {
-  if (key === undefined) return undefined;
-  const row = sql.get<{ response: string }>("SELECT response FROM requests WHERE key = ? AND route = 'holds'", key);
-  if (!row) return undefined;
-  const answer = JSON.parse(row.response) as { status?: string; hold?: { holdId?: string } };
-  return answer.status === 'authorized' ? answer.hold?.holdId : undefined;
-};
 
 /**
  * The debit of a withdrawal or of a transfer's source account: `total` out of `available`, or out of the hold

@@ -50,3 +50,7 @@ export type HoldResponse = z.infer<typeof HoldResponseSchema>;
 export const HoldQuerySchema = z.object({ holdId: z.string().min(1) });
 export const HoldReleaseSchema = z.object({ holdId: z.string().min(1) });
 export const HoldOnlyResponseSchema = z.object({ hold: HoldSchema });
+/** Release by the authorization request's key, when its answer (and so the hold's id) was lost. */
+export const HoldReleaseByKeySchema = z.object({ key: KeySchema });
+/** `hold` is null when central never authorized under that key: nothing was held. */
+export const HoldReleaseByKeyResponseSchema = z.object({ hold: HoldSchema.nullable() });

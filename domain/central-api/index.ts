@@ -4,7 +4,7 @@ import { CENTRAL_COMMON_ERRORS } from './common';
 import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
 import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashRequestSchema, CustomerCashResponseSchema, NearThresholdRequestSchema, NearThresholdResponseSchema } from './cash-report';
 import { ContactUpdateRequestSchema } from './customers';
-import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
+import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseByKeyResponseSchema, HoldReleaseByKeySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
 import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorRequestSchema, AnchorResponseSchema } from './journal';
 import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
@@ -42,6 +42,7 @@ export const centralApi = {
   authorizeWithdrawal: route({ method: 'POST', path: '/v1/holds', auth: 'workstation', request: HoldRequestSchema, response: HoldResponseSchema, errors: ['KEY_REUSED'] }),
   getHold: route({ method: 'GET', path: '/v1/holds/:holdId', auth: 'workstation', request: HoldQuerySchema, response: HoldOnlyResponseSchema, errors: [] }),
   releaseHold: route({ method: 'POST', path: '/v1/holds/:holdId:release', auth: 'workstation', request: HoldReleaseSchema, response: HoldOnlyResponseSchema, errors: ['HOLD_NOT_ACTIVE'] }),
+  releaseHoldByKey: route({ method: 'POST', path: '/v1/holds/by-key/:key:release', auth: 'workstation', request: HoldReleaseByKeySchema, response: HoldReleaseByKeyResponseSchema, errors: ['HOLD_NOT_ACTIVE'] }),
   reference: route({ method: 'GET', path: '/v1/reference', auth: 'workstation', request: ReferenceRequestSchema, response: ReferenceResponseSchema, errors: [] }),
   matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE'] }),
   radicateSecurityCode: route({ method: 'POST', path: '/v1/security-codes:radicate', auth: 'workstation', request: RadicateRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),

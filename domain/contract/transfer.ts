@@ -5,7 +5,7 @@ import { TransferRequestSchema } from '../transfer/evaluate';
 import { channel, IdempotencyKey } from './channel';
 import { POSTING_ERRORS } from './deposit';
 import { PostedComprobanteSchema } from './receipt';
-import { GmfViewSchema, WITHDRAWAL_ERRORS, WithdrawalPendingSchema } from './withdrawal';
+import { ABANDON_ERRORS, AbandonRequestSchema, AbandonResultSchema, GmfViewSchema, WITHDRAWAL_ERRORS, WithdrawalPendingSchema } from './withdrawal';
 
 export const TransferPlanSchema = z.object({
   amount: PesosSchema,
@@ -35,4 +35,5 @@ export const transferChannels = {
     response: z.discriminatedUnion('status', [PostedComprobanteSchema, WithdrawalPendingSchema]),
     errors: [...TRANSFER_ERRORS, ...POSTING_ERRORS, 'CENTRAL_REFUSED'],
   }),
+  'transfer.abandon': channel({ access: 'user', request: AbandonRequestSchema, response: AbandonResultSchema, errors: ABANDON_ERRORS }),
 } as const;

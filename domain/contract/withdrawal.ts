@@ -62,6 +62,11 @@ export const WITHDRAWAL_ERRORS = [
  */
 export const WithdrawalPendingSchema = z.object({ status: z.literal('pendiente'), message: z.string() });
 
+/** A pending debit given up: whether central held funds under its key and gave them back, in the teller's words. */
+export const AbandonRequestSchema = z.object({ idempotencyKey: IdempotencyKey });
+export const AbandonResultSchema = z.object({ released: z.boolean(), message: z.string() });
+export const ABANDON_ERRORS = ['ALREADY_POSTED', 'CENTRAL_UNAVAILABLE', 'HOLD_NOT_ACTIVE'] as const;
+
 export const withdrawalChannels = {
   'withdrawal.evaluate': channel({
     access: 'user',
@@ -87,4 +92,5 @@ export const withdrawalChannels = {
       'INSUFFICIENT_FUNDS_OFFLINE',
     ],
   }),
+  'withdrawal.abandon': channel({ access: 'user', request: AbandonRequestSchema, response: AbandonResultSchema, errors: ABANDON_ERRORS }),
 } as const;

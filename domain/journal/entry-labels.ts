@@ -15,6 +15,7 @@ export const JOURNAL_ENTRY_LABEL: Record<JournalEntryType, string> = {
   vault_transfer: 'Movimiento con bóveda',
   drawer_open: 'Apertura del cajón',
   comprobante: 'Comprobante',
+  comprobante_abandoned: 'Comprobante pendiente abandonado',
   approval: 'Aprobación de supervisor',
   reversal: 'Reverso',
   account_reactivation: 'Reactivación de cuenta',

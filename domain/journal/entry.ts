@@ -30,6 +30,7 @@ export const JOURNAL_ENTRY_TYPES = [
   'vault_transfer',
   'drawer_open',
   'comprobante',
+  'comprobante_abandoned',
   'approval',
   'reversal',
   'account_reactivation',

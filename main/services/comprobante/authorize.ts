@@ -1,4 +1,5 @@
 import type { HoldRequest } from '../../../domain/central-api/holds';
+import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import type { ComprobanteDeps } from './deps';
@@ -20,6 +21,13 @@ export const authorizeDebit = async (deps: Pick<ComprobanteDeps, 'central' | 'ac
   }
   if (hold.data.status === 'refused') {
     throw new AppError('CENTRAL_REFUSED', `Central no autorizó ${what}: ${hold.data.message} ${consequence}`, { code: hold.data.reason });
+  }
+  // A retry answered from central's record of the first request, after the hold was released (the debit was
+  // abandoned) or expired: the funds are no longer reserved, so this key can no longer pay.
+  const state = hold.data.hold.state;
+  if (state !== 'active') {
+    const why = state === 'released' ? 'se liberó' : state === 'expired' ? 'venció' : 'ya se usó';
+    throw new AppError('CENTRAL_REFUSED', `La autorización de central para ${what} ${why}. Inicie ${what} de nuevo con el cliente. ${consequence}`, { code: 'HOLD_NOT_ACTIVE' });
   }
   return { status: 'authorized', holdId: hold.data.hold.holdId };
 };
@@ -44,3 +52,37 @@ export const postAuthorized = <T>(deps: Pick<ComprobanteDeps, 'central'>, holdId
     throw err;
   }
 };
+
+/**
+ * The teller gives up a debit left pending because central's answer to its authorization was lost: the hold
+ * central may have placed under the comprobante's key goes back to the account now, not when it expires. The
+ * screen then starts a new comprobante (new key), so nothing can post against the released hold. Refused once
+ * the comprobante is posted; journaled either way it ends.
+ */
+export const abandonPending = async (
+  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal'>,
+  user: { id: string },
+  key: string,
+  what: 'el retiro' | 'el traslado',
+): Promise<{ released: boolean; message: string }> => {
+  if (deps.comprobantes.byIdempotencyKey(key)) {
+    throw new AppError('ALREADY_POSTED', `${capitalized(what)} ya quedó registrado: no se puede abandonar. Consúltelo en el diario (F5); si hay que deshacerlo, solicite el reverso.`);
+  }
+  const r = deps.central === null ? null : await deps.central.call('releaseHoldByKey', { key });
+  if (r === null || (!r.ok && r.kind !== 'rejected')) {
+    throw new AppError('CENTRAL_UNAVAILABLE', `No hubo comunicación con central para liberar los fondos de ${what}. No entregue el efectivo; la retención vence sola en 15 minutos como máximo. Puede intentar de nuevo.`);
+  }
+  if (!r.ok) throw new AppError('HOLD_NOT_ACTIVE', `Central ya no retiene fondos para ${what} (${r.error.message}). No entregue el efectivo.`);
+  const hold = r.data.hold;
+  deps.journal.record('comprobante_abandoned', user.id, {
+    idempotencyKey: key,
+    kind: what === 'el retiro' ? 'retiro' : 'traslado',
+    released: hold !== null,
+    ...(hold ? { account: hold.account, amount: hold.amount } : {}),
+  });
+  return hold
+    ? { released: true, message: `${capitalized(what)} se abandonó: central liberó ${formatPesos(hold.amount)} retenidos en la cuenta ${hold.account}. No entregue el efectivo.` }
+    : { released: false, message: `${capitalized(what)} se abandonó: central no alcanzó a retener fondos. No entregue el efectivo.` };
+};
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

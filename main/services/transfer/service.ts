@@ -12,7 +12,7 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
-import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
+import { abandonPending, authorizeDebit, postAuthorized } from '../comprobante/authorize';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 
@@ -99,6 +99,8 @@ export const createTransferService = (deps: ComprobanteDeps) => {
      * posting. No cash leaves the till, so there is no contingency posting: without central's answer nothing is
      * posted and the teller retries with the same key (the same hold, never two).
      */
+    /** Gives up a comprobante left pending: central releases what it may hold under its key. */
+    abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el traslado'),
     post: async (user: User, req: PostRequest): Promise<TransferPostResult> => {
       if (deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) return withPrintJob(deps, post(user, req, null));
       await prefetchCentralFigures(deps, req.request.fromAccountNumber);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCentralClient } from '../../sync/central-client';
+import { createCentralClient, type CentralClient } from '../../sync/central-client';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
@@ -43,6 +43,37 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await position()).toBe(before);
     expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
     expect(count('SELECT COUNT(*) FROM outbox')).toBe(0);
+  });
+
+  it('abandons a withdrawal whose authorization answer was lost: central gives the held funds back, the key can no longer pay', async () => {
+    let lose = true;
+    let inner: Pick<CentralClient, 'call'> | null = null;
+    const lossy: Pick<CentralClient, 'call'> = {
+      call: async (route, body) => {
+        if (!inner) throw new Error('world not ready');
+        const r = await inner.call(route, body);
+        // Central applied it; the answer never came back.
+        return route === 'authorizeWithdrawal' && lose ? { ok: false, kind: 'timeout', error: { code: 'TIMEOUT', message: 'sin respuesta' } } : r;
+      },
+    };
+    w = await world(shared.central, { client: lossy });
+    inner = w.client;
+    const key = crypto.randomUUID();
+    const request = req('240000000029', 100_000, ['900000002']);
+    expect(await post(request, undefined, key)).toMatchObject({ ok: true, data: { status: 'pendiente' } });
+    const abandoned = await w.call('withdrawal.abandon', { idempotencyKey: key });
+    expect(abandoned).toMatchObject({ ok: true, data: { released: true } });
+    expect(abandoned.ok && (abandoned.data as { message: string }).message).toContain('liberó $ 100.400');
+    expect(JSON.parse(String(count("SELECT payload FROM journal WHERE type = 'comprobante_abandoned'") ?? '{}'))).toMatchObject({ idempotencyKey: key, released: true, amount: 100_400 });
+    // Central now answers the same key with the released hold: the retry is refused, nothing is paid or posted.
+    lose = false;
+    expect(await post(request, undefined, key)).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('se liberó') } });
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+    // A key central never authorized: nothing was held. A posted one cannot be abandoned.
+    expect(await w.call('withdrawal.abandon', { idempotencyKey: crypto.randomUUID() })).toMatchObject({ ok: true, data: { released: false } });
+    const paid = crypto.randomUUID();
+    expect(await post(request, undefined, paid)).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(await w.call('withdrawal.abandon', { idempotencyKey: paid })).toMatchObject({ ok: false, error: { code: 'ALREADY_POSTED' } });
   });
 
   it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {

@@ -16,7 +16,7 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
-import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
+import { abandonPending, authorizeDebit, postAuthorized } from '../comprobante/authorize';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
@@ -162,6 +162,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
      * cash. If central does not answer, nothing is paid or posted and the teller retries with the same key; a
      * replay of an already posted key answers from the store without asking central again.
      */
+    /** Gives up a comprobante left pending: central releases what it may hold under its key. */
+    abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro'),
     post: async (user: User, sent: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
       const req = { ...sent, request: declaredAtThisOffice(deps, sent.request) };
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);

@@ -11,7 +11,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
-import { PendingBanner } from '../../components/PendingBanner';
+import { AbandonNotice, PendingBanner, useAbandonPending } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -39,6 +39,13 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const [pending, setPending] = useState<string | null>(null);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
   const key = useRef(crypto.randomUUID());
+  const abandon = useAbandonPending(teller.transfer.abandon, key, {
+    abandoned: () => {
+      setPending(null);
+      setError(null);
+    },
+    error: setError,
+  });
   const toRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLDivElement>(null);
 
@@ -133,7 +140,8 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
               <AmountInput id="transfer-amount" label="Valor a trasladar" value={amount} onChange={setAmount} onEnter={() => void review()} />
             </div>
           ) : null}
-          <PendingBanner message={pending} testId="transfer-pending" onRetry={() => void post()} />
+          <PendingBanner message={pending} testId="transfer-pending" onRetry={() => void post()} onAbandon={() => void abandon.run()} busy={busy || abandon.busy} />
+          <AbandonNotice message={abandon.notice} />
           <ErrorList error={error} />
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!to || busy} />
         </div>

@@ -14,7 +14,7 @@ import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../c
 import { DebitsTable } from '../../components/DebitsTable';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
-import { PendingBanner } from '../../components/PendingBanner';
+import { AbandonNotice, PendingBanner, useAbandonPending } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -44,6 +44,13 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
   const key = useRef(crypto.randomUUID());
+  const abandon = useAbandonPending(teller.withdrawal.abandon, key, {
+    abandoned: () => {
+      setPending(null);
+      setError(null);
+    },
+    error: setError,
+  });
   const amountRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -170,7 +177,8 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               ) : null}
             </div>
           ) : null}
-          <PendingBanner message={pending} testId="withdrawal-pending" onRetry={() => void post()} />
+          <PendingBanner message={pending} testId="withdrawal-pending" onRetry={() => void post()} onAbandon={() => void abandon.run()} busy={busy || abandon.busy} />
+          <AbandonNotice message={abandon.notice} />
           <ErrorList error={error} />
           <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
         </div>
