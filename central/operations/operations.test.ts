@@ -224,4 +224,17 @@ describe('withdrawal authorization (holds)', () => {
     expect(r.body).toMatchObject({ hold: { state: 'released' } });
     expect((await accountOf(t, MARIA)).balances.available).toBe(2_500_000);
   });
+
+  it('releases by the request key for the workstation that asked only, and answers that key again with the released hold', async () => {
+    const key = newKey();
+    await t.call('authorizeWithdrawal', { key, account: MARIA, amount: 500_000 }, '001-03');
+    // Another workstation cannot free what 001-03 holds, even knowing the key.
+    expect((await t.call('releaseHoldByKey', { key }, '001-01')).body).toEqual({ hold: null });
+    expect((await accountOf(t, MARIA)).balances.onHold).toBe(500_000);
+    expect((await t.call('releaseHoldByKey', { key }, '001-03')).body).toMatchObject({ hold: { state: 'released', amount: 500_000 } });
+    expect((await accountOf(t, MARIA)).balances).toMatchObject({ available: 2_500_000, onHold: 0 });
+    // The same request again: central's record of it, with the hold as it stands now.
+    expect((await t.call('authorizeWithdrawal', { key, account: MARIA, amount: 500_000 }, '001-03')).body).toMatchObject({ status: 'authorized', hold: { state: 'released' } });
+    expect((await t.call('releaseHoldByKey', { key: newKey() }, '001-03')).body).toEqual({ hold: null });
+  });
 });
