@@ -68,6 +68,7 @@ interface Props {
 export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, autoFocus, onFound, onStale, onError }: Props) => {
   const [number, setNumber] = useState('');
   const foundNumber = useRef<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   // From the lookup's Enter until the next field has the focus (a ref: keys come faster than renders).
   const ahead = useRef<TypeAhead | null>(null);
   const lookup = async () => {
@@ -79,7 +80,7 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
     if (r.ok) {
       foundNumber.current = number;
       onError(null);
-      replayOnNextFocus(keys, () => {
+      replayOnNextFocus(keys, input.current, () => {
         ahead.current = null;
       });
       onFound(r.data);
@@ -111,7 +112,7 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} inputMode="numeric" autoComplete="off" autoFocus={autoFocus} value={number} maxLength={20} onKeyDown={onKeyDown} onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))} />
+      <input ref={input} id={id} inputMode="numeric" autoComplete="off" autoFocus={autoFocus} value={number} maxLength={20} onKeyDown={onKeyDown} onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))} />
     </div>
   );
 };

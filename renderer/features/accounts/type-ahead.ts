@@ -4,30 +4,36 @@ export interface TypeAhead {
   enter: boolean;
 }
 
-// The screen moves the focus to its next field in an effect after the lookup's answer renders; until then
-// there is no field to type into. Longer than any render, short enough that stray keys never land later.
-const WAIT_MS = 1000;
+// The screen moves the focus to its next field in an effect after the lookup's answer renders, well within
+// this; a screen that moves it nowhere gets the keys back in the field they were typed in.
+const WAIT_MS = 300;
+
+/** As the teller would have typed it: React's controlled inputs see an input event through the native setter. */
+const typeInto = (field: HTMLInputElement, keys: TypeAhead) => {
+  if (keys.text) {
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    setValue?.call(field, field.value + keys.text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  // Enter once the typed value has rendered into the field's handler.
+  if (keys.enter) setTimeout(() => field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })), 0);
+};
 
 /**
- * Types what was held into the next text field that takes the focus, as the teller would have: React's
- * controlled inputs see an input event through the native value setter, and Enter as a keydown. `keys` may
- * still grow until then (the answer came, the focus has not moved yet); `done` says the holding is over.
+ * Types what was held into the next text field that takes the focus, at once, before any key the teller types
+ * next reaches it; or, if none does in time, back into `origin`, where the teller typed it. `keys` may still grow
+ * until then (the answer came, the focus has not moved yet); `done` says the holding is over.
  */
-export const replayOnNextFocus = (keys: TypeAhead, done: () => void) => {
+export const replayOnNextFocus = (keys: TypeAhead, origin: HTMLInputElement | null, done: () => void) => {
   const onFocus = (e: FocusEvent) => {
-    const field = e.target;
-    if (!(field instanceof HTMLInputElement)) return;
+    if (!(e.target instanceof HTMLInputElement) || e.target === origin) return;
     stop();
-    if (keys.text === '' && !keys.enter) return;
-    // At once, before any key the teller types next reaches the field; Enter once the value has rendered.
-    if (keys.text) {
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-      setValue?.call(field, field.value + keys.text);
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-    }
-    if (keys.enter) setTimeout(() => field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })), 0);
+    typeInto(e.target, keys);
   };
-  const timer = setTimeout(() => stop(), WAIT_MS);
+  const timer = setTimeout(() => {
+    stop();
+    if (origin?.isConnected) typeInto(origin, keys);
+  }, WAIT_MS);
   const stop = () => {
     clearTimeout(timer);
     document.removeEventListener('focusin', onFocus);
