@@ -76,8 +76,9 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
     if (!/^\d{6,20}$/.test(number)) return onError('Escriba el número de cuenta completo (solo dígitos) y presione Enter.');
     const keys: TypeAhead = { text: '', enter: false };
     ahead.current = keys;
-    const r = await teller.accounts.lookup({ accountNumber: number });
-    if (r.ok) {
+    // A transport that throws instead of answering must not leave the field holding keys for ever.
+    const r = await teller.accounts.lookup({ accountNumber: number }).catch(() => null);
+    if (r?.ok) {
       foundNumber.current = number;
       onError(null);
       replayOnNextFocus(keys, input.current, () => {
@@ -86,7 +87,7 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
       onFound(r.data);
     } else {
       ahead.current = null;
-      onError(r.error.message);
+      onError(r ? r.error.message : 'Caja no respondió la consulta de la cuenta. Presione Enter para intentar de nuevo.');
     }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
