@@ -44,6 +44,8 @@ test('open → provision from the vault → blind close with a shortage → supe
   await app.keyboard.press('F10');
   await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
   await app.getByRole('button', { name: 'Provisionar una caja' }).click();
+  // The only till this workstation's vault can reach is its own open one, named with its teller.
+  await expect(app.getByLabel('Destino').locator('option')).toHaveText(['Caja 03 · Ana Gómez']);
   await app.getByLabel('$ 100.000 billete').focus();
   await typeCount(app, ['5']); // 100.000 × 5
   await app.getByLabel('Total del traslado (verificación)').fill('500000');
@@ -53,11 +55,15 @@ test('open → provision from the vault → blind close with a shortage → supe
 
   await switchUser(app, DEMO.teller);
   await app.keyboard.press('F10');
+  // Blind: the teller does not see what was sent until the count is accepted.
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Conteo ciego');
+  await expect(app.getByRole('main')).not.toContainText('500.000');
   await app.getByRole('button', { name: 'Contar y recibir' }).click();
   await app.getByLabel('$ 100.000 billete').focus();
   await typeCount(app, ['5']);
   await app.getByRole('button', { name: 'Recibir traslado' }).click();
   await expect(app.getByTestId('vault-till-total')).toHaveText('$ 2.530.000');
+  await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 500.000 recibido de Bóveda' })).toBeVisible();
   await app.keyboard.press('Escape');
 
   // Blind arqueo: no expected amount on screen. Short one 100.000 bill: above the threshold → second count.

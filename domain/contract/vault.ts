@@ -17,7 +17,8 @@ export const TransferViewSchema = z.object({
   to: PartySchema,
   fromLabel: z.string(),
   toLabel: z.string(),
-  amount: PesosSchema,
+  /** Null for the one who must still count it: the receiver counts blind (teller-anchors §4 item 15). */
+  amount: PesosSchema.nullable(),
   state: z.enum(['en_transito', 'aceptado', 'rechazado']),
   sentBy: z.string(),
   sentAt: z.string(),

@@ -30,12 +30,17 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     );
     expect(sent.transfer.state).toBe('en_transito');
     expect(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 20 } })).toMatchObject({ ok: false, error: { code: 'NOT_THE_RECEIVER' } });
+    const listed = async () => data<{ transfers: { id: string; amount: number | null; mine: boolean }[] }>(await t.call('vault.overview', {})).transfers.find((x) => x.id === sent.transfer.id);
+    expect(await listed()).toMatchObject({ amount: 2_000_000, mine: false });
     await as(t, TELLER);
+    // The receiver counts blind: the amount is not in what the core tells them until they have accepted.
+    expect(await listed()).toMatchObject({ amount: null, mine: true });
     expect(data<{ till: { positionTotal: number } }>(await t.call('till.current')).till.positionTotal).toBe(1_150_000);
     // A gate item while it is in transit.
     expect(data<{ items: { code: string }[] }>(await t.call('till.gate')).items.map((i) => i.code)).toEqual(['TRANSFERS_IN_TRANSIT']);
     expect(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 19 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
-    data(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 20 } }));
+    expect(data<{ transfer: { amount: number } }>(await t.call('vault.accept', { transferId: sent.transfer.id, count: { '100000': 20 } })).transfer.amount).toBe(2_000_000);
+    expect(await listed()).toMatchObject({ amount: 2_000_000, mine: false });
     expect(data<{ till: { positionTotal: number } }>(await t.call('till.current')).till.positionTotal).toBe(3_150_000);
     expect(data<{ canClose: boolean }>(await t.call('till.gate')).canClose).toBe(true);
   });

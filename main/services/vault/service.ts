@@ -37,21 +37,24 @@ export const createVaultService = (deps: {
   const name = (id: string | null) => (id === null ? null : (deps.users.findById(id)?.displayName ?? id));
   const isReceiver = (user: User, t: TransferRecord) =>
     t.to.kind === 'vault' ? user.role === 'supervisor' : deps.tills.findOpen(t.to.ref)?.tellerId === user.id;
-  const view = (t: TransferRecord, user: User): TransferView => ({
-    id: t.id,
-    from: t.from,
-    to: t.to,
-    fromLabel: label(t.from),
-    toLabel: label(t.to),
-    amount: t.amount,
-    state: t.state,
-    sentBy: name(t.sentBy) ?? t.sentBy,
-    sentAt: t.sentAt,
-    receivedBy: name(t.receivedBy),
-    receivedAt: t.receivedAt,
-    note: t.note,
-    mine: t.state === 'en_transito' && t.sentBy !== user.id && isReceiver(user, t),
-  });
+  const view = (t: TransferRecord, user: User): TransferView => {
+    const mine = t.state === 'en_transito' && t.sentBy !== user.id && isReceiver(user, t);
+    return {
+      id: t.id,
+      from: t.from,
+      to: t.to,
+      fromLabel: label(t.from),
+      toLabel: label(t.to),
+      amount: mine ? null : t.amount,
+      state: t.state,
+      sentBy: name(t.sentBy) ?? t.sentBy,
+      sentAt: t.sentAt,
+      receivedBy: name(t.receivedBy),
+      receivedAt: t.receivedAt,
+      note: t.note,
+      mine,
+    };
+  };
   const vaultPosition = () => deps.vault.position() ?? { position: {}, total: 0 };
 
   /** Moves pieces in or out of a party (vault or an open till) inside the caller's transaction. */

@@ -33,7 +33,7 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
     if (r.ok) {
       key.current = crypto.randomUUID();
       setError(null);
-      setSent(`Traslado de ${formatPesos(r.data.transfer.amount)} a la bóveda enviado: queda en tránsito hasta que el supervisor lo cuente.`);
+      setSent(`Traslado de ${formatPesos(r.data.transfer.amount ?? check.surplus)} a la bóveda enviado: queda en tránsito hasta que el supervisor lo cuente.`);
       await load();
     } else setError(r.error.message);
   };

@@ -23,13 +23,15 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   const [overview, setOverview] = useState<{ vaultTotal: number; transfers: TransferView[] } | null>(null);
   const [branch, setBranch] = useState<{ transfers: BranchTransferView[]; incoming: number; centralReachable: boolean; destinations: TillDestination[] | null } | null>(null);
   const [mode, setMode] = useState<{ kind: 'send' } | { kind: 'accept'; t: TransferView } | { kind: 'receive'; t: BranchTransferView } | null>(null);
-  const [dest, setDest] = useState(user.role === 'supervisor' ? '03' : 'BOVEDA');
+  const [dest, setDest] = useState('BOVEDA');
   const [count, setCount] = useState<DenominationCount>({});
   const [declared, setDeclared] = useState<number | null>(null);
   const [rejectNote, setRejectNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
+  // The supervisor's only destination is this workstation's open till (see provisionOptions).
+  const target = user.role === 'supervisor' ? (till?.tillCode ?? '') : dest;
 
   const loadBranch = useCallback(async () => {
     const r = await teller.vault.tillTransfers({});
@@ -70,20 +72,20 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     void load();
   };
   const send = async () => {
-    if (user.role !== 'supervisor' && dest !== 'BOVEDA') {
-      const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: dest, count, declaredTotal: declared ?? -1 });
+    if (user.role !== 'supervisor' && target !== 'BOVEDA') {
+      const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: target, count, declaredTotal: declared ?? -1 });
       if (b.ok) done(`Traslado de ${formatPesos(b.data.transfer.amount ?? 0)} enviado a ${b.data.transfer.toLabel} por central: queda en tránsito hasta que el cajero de esa caja lo cuente y acepte.`);
       else setError(b.error.message);
       return;
     }
-    const to = dest === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: dest };
+    const to = target === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: target };
     const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared ?? -1 });
-    if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount)} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que el receptor lo cuente y acepte.`);
+    if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que el receptor lo cuente y acepte.`);
     else setError(r.error.message);
   };
   const accept = async (t: TransferView) => {
     const r = await teller.vault.accept({ transferId: t.id, count });
-    if (r.ok) done(`Traslado de ${formatPesos(t.amount)} recibido.`);
+    if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? 0)} recibido de ${t.fromLabel}.`);
     else setError(r.error.message);
   };
   const receive = async (t: BranchTransferView) => {
@@ -132,7 +134,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             <tr key={t.id}>
               <td>{t.fromLabel}</td>
               <td>{t.toLabel}</td>
-              <td className="num">{formatPesos(t.amount)}</td>
+              <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
               <td>{STATE[t.state]}</td>
               <td>{t.sentBy}</td>
               <td>
@@ -196,7 +198,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           <button type="button" className="secondary" onClick={onCancel}>
             Volver <kbd>Esc</kbd>
           </button>
-          {user.role === 'supervisor' || till ? (
+          {till ? (
             <button
               type="button"
               className="primary"
@@ -208,6 +210,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             >
               {user.role === 'supervisor' ? 'Provisionar una caja' : 'Trasladar efectivo'}
             </button>
+          ) : user.role === 'supervisor' ? (
+            <p className="hint">No hay una caja abierta en esta estación: el cajero la abre antes de que usted la provisione.</p>
           ) : null}
         </div>
       ) : null}
@@ -217,9 +221,9 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           <div className="side">
             <div className="field">
               <label htmlFor="transfer-dest">Destino</label>
-              <select id="transfer-dest" value={dest} onChange={(e) => setDest(e.target.value)}>
+              <select id="transfer-dest" value={target} onChange={(e) => setDest(e.target.value)}>
                 {user.role !== 'supervisor' ? <option value="BOVEDA">Bóveda</option> : null}
-                {tillOptions(user.role === 'supervisor' ? null : (branch?.destinations ?? null), till?.tillCode).map((o) => (
+                {(user.role === 'supervisor' ? provisionOptions(till) : tillOptions(branch?.destinations ?? null, till?.tillCode)).map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
@@ -300,7 +304,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
 /**
  * Till destinations. A teller sends to another workstation's till: the open ones central reports for the branch
  * (teller name, a warning when its last report is old); without central's answer, any till code of the office,
- * to be confirmed by phone. The supervisor provisions tills from this workstation's vault (`null`: any code).
+ * to be confirmed by phone.
  */
 const tillOptions = (destinations: TillDestination[] | null, own: string | undefined): { value: string; label: string }[] =>
   destinations === null
@@ -308,3 +312,7 @@ const tillOptions = (destinations: TillDestination[] | null, own: string | undef
     : destinations
         .filter((d) => d.tillCode !== own)
         .map((d) => ({ value: d.tillCode, label: `Caja ${d.tillCode} · ${d.tellerName}${d.stale ? ' (sin reporte reciente)' : ''}` }));
+
+/** The supervisor provisions from this workstation's vault, so only this workstation's open till can receive. */
+const provisionOptions = (till: TillSession | null): { value: string; label: string }[] =>
+  till ? [{ value: till.tillCode, label: `Caja ${till.tillCode} · ${till.tellerName}` }] : [];
