@@ -43,18 +43,23 @@ export const buildCloseReport = (input: {
     { kind: 'field', label: 'Apertura', value: formatReceiptDateTime(session.openedAt) },
     { kind: 'amount', label: 'Saldo de apertura', amount: session.openingTotal },
   ];
-  const byKind = new Map<string, { in: number; out: number; n: number }>();
+  // Entries and exits counted apart: one reversal of a deposit (out) and one of a withdrawal (in) are one each.
+  const byKind = new Map<string, { in: number; out: number; nIn: number; nOut: number }>();
   for (const m of input.movements) {
-    if (m.kind === 'faltante' || m.kind === 'sobrante') continue;
-    const k = byKind.get(m.kind) ?? { in: 0, out: 0, n: 0 };
-    if (m.amount >= 0) k.in += m.amount;
-    else k.out += -m.amount;
-    k.n++;
+    if (m.kind === 'faltante' || m.kind === 'sobrante' || m.amount === 0) continue;
+    const k = byKind.get(m.kind) ?? { in: 0, out: 0, nIn: 0, nOut: 0 };
+    if (m.amount > 0) {
+      k.in += m.amount;
+      k.nIn++;
+    } else {
+      k.out += -m.amount;
+      k.nOut++;
+    }
     byKind.set(m.kind, k);
   }
   for (const [kind, t] of byKind) {
-    if (t.in > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.n}) entradas`, amount: t.in });
-    if (t.out > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.n}) salidas`, amount: t.out, negative: true });
+    if (t.nIn > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.nIn}) entradas`, amount: t.in });
+    if (t.nOut > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.nOut}) salidas`, amount: t.out, negative: true });
   }
   const counted = closing.count2 ?? closing.count1;
   const expectedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(closing.expected, d), 0);
