@@ -54,6 +54,34 @@ test('paper runs out: the receipt screen says the receipt did not print and why;
   await expect(app.getByTestId('receipt-sequence')).toBeHidden();
 });
 
+test('paper runs out halfway through the receipt: the screen says it may be out, and Reintentar prints it marked', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F9');
+  await app.getByRole('button', { name: 'Acabar el papel a mitad del próximo documento' }).click();
+  await app.keyboard.press('Escape');
+  await lookup(app, '240000000011');
+  await app.keyboard.type('2');
+  await postCashDeposit(app, 200_000);
+  const status = app.getByTestId('print-status');
+  await expect(status).toHaveAttribute('data-state', 'failed');
+  // Not "no se imprimió": part of it is on paper, so the teller looks before handing anything over.
+  await expect(status).toContainText('Impresión: Se cortó mientras imprimía: pudo haber salido, total o parcialmente. Revise el papel');
+  await expect(status).not.toContainText('no se imprimió');
+  await app.evaluate(async () => {
+    const t = (window as unknown as { teller: { devices: { emulator(c: object): Promise<unknown> } } }).teller;
+    await t.devices.emulator({ action: 'printer.condition', value: 'ok' });
+  });
+  await status.getByRole('button', { name: 'Reintentar impresión' }).focus();
+  await app.keyboard.press('Enter');
+  await expect(status).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  // Dispositivos lists it as the original, printed on the second attempt.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F9');
+  const row = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').filter({ hasText: '001-03-000001' });
+  await expect(row).toContainText('Original');
+  await expect(row).toContainText('Impreso');
+});
+
 test('nobody is presumed to deposit: refused until the teller identifies the depositor, then posts once', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', '240000000029', { depositor: 'none' });

@@ -17,6 +17,11 @@ export const DevicePrintJobSchema = z.object({
   attempts: z.number().int().nonnegative(),
   /** Why it failed, in Spanish with what to do (e.g. "Impresora sin papel: cambie el rollo y pulse Reintentar."). */
   reason: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /**
+   * An attempt failed after its bytes began to leave: the paper may be out, whole or in part. Reintentar then
+   * prints it marked "REIMPRESIÓN", so that a customer never holds two unmarked originals.
+   */
+  mayHavePrinted: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -66,6 +71,8 @@ const DocumentNumber = z.string().regex(/^\d{5,10}$/, { message: 'Número de cé
 export const EmulatorCommandSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('printer.condition'), value: EmulatorConditionSchema }),
   z.object({ action: z.literal('printer.unplug') }),
+  /** The roll runs out a few lines into the next paper: a print cut while its bytes were leaving. */
+  z.object({ action: z.literal('printer.paperOutMidJob') }),
   z.object({ action: z.literal('printer.replug') }),
   z.object({ action: z.literal('fingerprint.place'), documentNumber: DocumentNumber, finger: FingerSchema }),
   z.object({ action: z.literal('fingerprint.lift') }),

@@ -39,7 +39,7 @@ export const PrintJobViewSchema = z.object({
   /** Business id the job prints (receipt sequence). */
   sequence: z.string(),
   attempts: z.number().int().nonnegative(),
-  /** Why it failed, Spanish, with what to do. */
-  reason: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Why it failed, Spanish, with what to do; `mayHavePrinted` when it failed after its bytes began to leave. */
+  reason: z.object({ code: z.string(), message: z.string(), mayHavePrinted: z.boolean().optional() }).optional(),
 });
 export type PrintJobView = z.infer<typeof PrintJobViewSchema>;

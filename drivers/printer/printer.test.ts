@@ -86,7 +86,8 @@ describe('printer over a real pty pair (socat) against the emulator', () => {
     const job = printer.print(sampleReceipt());
     const failed = await finished(printer, job.id);
     expect(failed.state).toBe('failed');
-    expect(failed.reason).toEqual({ code: 'PRINTER_PAPER_OUT', message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.' });
+    // It ran out after bytes had left: the core is told the paper may be out, so its retry is marked.
+    expect(failed.reason).toEqual({ code: 'PRINTER_PAPER_OUT', message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.', mayHavePrinted: true });
     // the driver cleared the printer's buffers, so the torn piece is all that came out
     const torn = await interrupted;
     expect(torn.complete).toBe(false);
@@ -118,6 +119,7 @@ describe('printer over a real pty pair (socat) against the emulator', () => {
     expect(failed.state).toBe('failed');
     expect(failed.reason?.code).toBe('PRINTER_DISCONNECTED');
     expect(failed.reason?.message).toBe(PRINTER_MESSAGES.PRINTER_DISCONNECTED);
+    expect(failed.reason?.mayHavePrinted).toBe(true);
     await waitUntil(() => !printer.status.connected, 3000, 'disconnected status');
     expect(statuses.at(-1)?.problem).toBe('PRINTER_DISCONNECTED');
 
@@ -247,6 +249,8 @@ describe('emulator as a separate process (tsx cli.ts --tcp) with the stdin contr
     const failed = await finished(printer, second.id);
     expect(failed.reason?.code).toBe('PRINTER_COVER_OPEN');
     expect(failed.reason?.message).toBe('Tapa de la impresora abierta: ciérrela y pulse Reintentar.');
+    // Refused by the status check before a byte of it left: nothing can be on paper.
+    expect(failed.reason?.mayHavePrinted).toBeUndefined();
 
     child.stdin?.write(JSON.stringify({ cmd: 'stop' }) + '\n');
     await waitUntil(() => child.exitCode !== null, 5000, 'emulator exit');

@@ -240,7 +240,9 @@ export class EscPosPrinter extends EventEmitter {
       };
       this.on('status', onStatus);
     });
+    let sending = false;
     try {
+      sending = true;
       await this.send(Uint8Array.from([...bytes, ...DONE_MARKER]));
       done.arm();
       await Promise.race([done.promise, watch]);
@@ -252,7 +254,8 @@ export class EscPosPrinter extends EventEmitter {
         // (Printers without DLE DC4 8 must be switched off and on before Reintentar; the UI message says so.)
         this.queued = this.queued.filter((w) => !w.expired);
       }
-      throw err instanceof PrinterError ? err : new PrinterError('PRINTER_DISCONNECTED');
+      const e = err instanceof PrinterError ? err : new PrinterError('PRINTER_DISCONNECTED');
+      throw sending ? PrinterError.whilePrinting(e) : e;
     } finally {
       if (onStatus) this.off('status', onStatus);
       watch.catch(() => undefined);

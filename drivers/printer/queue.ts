@@ -10,7 +10,7 @@ interface Job {
   payload: Uint8Array;
   state: PrintJobState;
   attempts: number;
-  reason?: { code: string; message: string };
+  reason?: { code: string; message: string; mayHavePrinted?: boolean };
 }
 
 /** The sink a queue prints to (EscPosPrinter.printBytes in production, a stub in unit tests). */
@@ -91,7 +91,7 @@ export class PrintQueue extends EventEmitter {
           this.set(job, 'printed');
         } catch (err) {
           const reason = err instanceof PrinterError
-            ? { code: err.code, message: err.message }
+            ? { code: err.code, message: err.message, ...(err.mayHavePrinted ? { mayHavePrinted: true } : {}) }
             : { code: 'PRINTER_ERROR', message: new PrinterError('PRINTER_ERROR').message };
           this.set(job, 'failed', reason);
         }

@@ -60,9 +60,17 @@ export type PrinterErrorCode = keyof typeof PRINTER_MESSAGES;
 /** Typed printer failure with the teller-facing Spanish message. */
 export class PrinterError extends Error {
   readonly code: PrinterErrorCode;
+  /** The failure came after the job's bytes began to leave: the paper may be out, whole or in part. */
+  mayHavePrinted = false;
   constructor(code: PrinterErrorCode, readonly detail?: string) {
     super(PRINTER_MESSAGES[code]);
     this.name = 'PrinterError';
     this.code = code;
+  }
+
+  static whilePrinting(err: PrinterError): PrinterError {
+    const e = new PrinterError(err.code, err.detail);
+    e.mayHavePrinted = true;
+    return e;
   }
 }

@@ -8,7 +8,11 @@ export interface PrintJobRef {
   state?: string;
 }
 
-type Shown = Pick<DevicePrintJob, 'state' | 'reason'> | { state: string; reason: null };
+type Shown = Pick<DevicePrintJob, 'state' | 'reason' | 'mayHavePrinted'> | { state: string; reason: null; mayHavePrinted: false };
+
+/** A print cut while its bytes were leaving: the teller must look at the paper before handing anything over. */
+export const MAY_HAVE_PRINTED =
+  'Se cortó mientras imprimía: pudo haber salido, total o parcialmente. Revise el papel; Reintentar imprime otro marcado «REIMPRESIÓN».';
 
 /** The paper and what is done with it once printed. */
 const PAPERS = {
@@ -35,7 +39,7 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
   const jobId = job?.jobId ?? null;
   const answered = job?.state ?? null;
   // What the operation's answer said, until the job is reread; nothing when it did not say.
-  const fromAnswer = (): Shown | null => (jobId && answered ? { state: answered, reason: null } : null);
+  const fromAnswer = (): Shown | null => (jobId && answered ? { state: answered, reason: null, mayHavePrinted: false } : null);
   const [shown, setShown] = useState<Shown | null>(fromAnswer);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +50,7 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
   const reread = useCallback(async () => {
     if (!jobId) return;
     const r = await teller.devices.job({ jobId });
-    if (r.ok && current.current === jobId) setShown({ state: r.data.job.state, reason: r.data.job.reason });
+    if (r.ok && current.current === jobId) setShown(r.data.job);
   }, [teller, jobId]);
 
   useEffect(() => {
@@ -65,7 +69,7 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
     setError(null);
     const r = await teller.devices.retryJob({ jobId: job.jobId });
     setBusy(false);
-    if (r.ok) setShown({ state: r.data.job.state, reason: r.data.job.reason });
+    if (r.ok) setShown(r.data.job);
     else setError(r.error.message);
   };
 
@@ -73,7 +77,7 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
   return (
     <div className={failed ? 'print-status print-failed' : 'print-status muted'} data-testid="print-status" data-state={shown.state} role={failed ? 'alert' : 'status'}>
       <p>
-        {says(shown.state, paper)}
+        {failed && shown.mayHavePrinted ? `Impresión: ${MAY_HAVE_PRINTED}` : says(shown.state, paper)}
         {failed && shown.reason ? ` ${shown.reason.message}` : ''}
       </p>
       {failed ? (

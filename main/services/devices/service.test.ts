@@ -173,10 +173,38 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await a.close();
 
     const b = await setup({ dir });
-    expect(b.svc.job(jobId)).toMatchObject({ state: 'failed', reason: { code: 'PRINT_INTERRUPTED' } });
+    expect(b.svc.job(jobId)).toMatchObject({ state: 'failed', reason: { code: 'PRINT_INTERRUPTED' }, mayHavePrinted: true });
     const paperBefore = b.printer().printed.length;
     await new Promise((r) => setTimeout(r, 300));
     expect(b.printer().printed.length).toBe(paperBefore);
+    // It may have come out before the crash: the retry says it is a reprint.
+    await waitUntil(() => printerRow(b.svc)?.state !== 'unknown', 3000, 'printer up');
+    const paper = b.printer().nextPaper();
+    b.svc.retry(jobId);
+    expect((await paper).lines.map((l) => l.trim())).toContain('*** REIMPRESIÓN ***');
+  });
+
+  it('paper out in the middle of a receipt: the job says it may be out, and Reintentar prints it marked REIMPRESIÓN', async () => {
+    const t = await setup();
+    await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
+    t.printer().paperOutAfterLines(6);
+    const torn = t.printer().nextPaper();
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000128' });
+    await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 5000, 'failed');
+    expect(t.svc.job(jobId)).toMatchObject({ reason: { code: 'PRINTER_PAPER_OUT' }, mayHavePrinted: true });
+    expect(t.journalOf('device_error')).toEqual([{ device: 'printer', jobId, reference: '001-03-000128', copy: 0, code: 'PRINTER_PAPER_OUT', mayHavePrinted: true }]);
+    expect((await torn).lines.map((l) => l.trim())).not.toContain('*** REIMPRESIÓN ***');
+
+    t.printer().setCondition('ok');
+    await waitUntil(() => printerRow(t.svc)?.state !== 'error', 3000, 'status back');
+    const whole = t.printer().nextPaper();
+    t.svc.retry(jobId);
+    const paper = await whole;
+    await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed after retry');
+    expect(paper.complete).toBe(true);
+    expect(paper.lines.filter((l) => l.trim() === '*** REIMPRESIÓN ***')).toHaveLength(2);
+    // Still the original (copy 0): the mark says why a second paper with its number exists.
+    expect(t.svc.job(jobId)).toMatchObject({ copyNumber: 0, mayHavePrinted: true, reason: null });
   });
 });
 

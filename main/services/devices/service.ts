@@ -37,18 +37,20 @@ export interface DeviceServiceDeps {
   log?: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
 
-type Reason = { code: string; message: string };
+type Reason = { code: string; message: string; mayHavePrinted?: boolean };
 
 const INTERRUPTED: Reason = {
   code: 'PRINT_INTERRUPTED',
   message: 'La impresión se interrumpió (Caja o la impresora se reinició): revise el papel y pulse Reintentar.',
 };
+/** Printed on a retry of a paper that may already be out, so the customer never holds two unmarked originals. */
+export const REPRINT_MARK = 'Reimpresión';
 const DEVICES_RESTARTING = () =>
   new AppError('DEVICES_RESTARTING', 'Los dispositivos se están reconectando con la nueva configuración: espere unos segundos e intente de nuevo.');
 const KEEP_JOBS_LISTED = 50;
 
 const reasonOf = (err: unknown): Reason => {
-  if (err instanceof PrinterError) return { code: err.code, message: err.message };
+  if (err instanceof PrinterError) return { code: err.code, message: err.message, ...(err.mayHavePrinted ? { mayHavePrinted: true } : {}) };
   if (err instanceof SyntaxError || (err instanceof Error && err.name === 'ZodError')) {
     return { code: 'PRINT_DOCUMENT_INVALID', message: 'El documento no tiene el formato esperado y no se pudo imprimir: informe a soporte.' };
   }
@@ -57,7 +59,7 @@ const reasonOf = (err: unknown): Reason => {
 
 const toView = (r: PrintJobRecord): DevicePrintJob => ({
   jobId: r.id, reference: r.reference, sequence: r.sequence, kind: r.kind, copyNumber: r.copyNumber, state: r.state,
-  attempts: r.attempts, reason: r.reason, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  attempts: r.attempts, reason: r.reason, mayHavePrinted: r.mayHavePrinted, createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
 
 /** The saved per-device settings over the config file section; a saved section that no longer validates is ignored. */
@@ -106,11 +108,12 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     const rec = deps.repo.job(id);
     if (!rec || (rec.state === state && rec.reason?.code === reason?.code)) return;
     const attempts = state === 'printing' ? rec.attempts + 1 : rec.attempts;
+    const mayHavePrinted = reason?.mayHavePrinted === true;
     inTransaction(deps.db, () => {
-      deps.repo.updateJob(id, { state, attempts, reason, at: now() });
+      deps.repo.updateJob(id, { state, attempts, reason: reason && { code: reason.code, message: reason.message }, mayHavePrinted, at: now() });
       if (state === 'failed' && reason) {
         deps.journal.record('device_error', 'system', {
-          device: 'printer', jobId: id, reference: rec.reference, copy: rec.copyNumber, code: reason.code,
+          device: 'printer', jobId: id, reference: rec.reference, copy: rec.copyNumber, code: reason.code, ...(mayHavePrinted ? { mayHavePrinted } : {}),
         });
       }
     });
@@ -142,7 +145,8 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     }
     try {
       const doc = ReceiptDocumentSchema.parse(JSON.parse(rec.document));
-      follow(m, m.printReceipt(doc), rec.id);
+      const marked = rec.mayHavePrinted && !doc.marks.includes(REPRINT_MARK) ? { ...doc, marks: [...doc.marks, REPRINT_MARK] } : doc;
+      follow(m, m.printReceipt(marked), rec.id);
     } catch (err) {
       setJob(rec.id, 'failed', reasonOf(err));
     }
@@ -170,7 +174,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
   const abandonManagerJobs = (): void => {
     for (const id of owner.values()) {
       const r = deps.repo.job(id);
-      if (r && (r.state === 'queued' || r.state === 'printing')) setJob(id, 'failed', INTERRUPTED);
+      if (r && (r.state === 'queued' || r.state === 'printing')) setJob(id, 'failed', { ...INTERRUPTED, mayHavePrinted: r.state === 'printing' });
     }
     owner.clear();
   };
@@ -268,6 +272,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     switch (cmd.action) {
       case 'printer.condition': emulatorOf(m, 'printer').setCondition(cmd.value); break;
       case 'printer.unplug': await emulatorOf(m, 'printer').unplug(); break;
+      case 'printer.paperOutMidJob': emulatorOf(m, 'printer').paperOutAfterLines(6); break;
       case 'printer.replug': await emulatorOf(m, 'printer').replug(); break;
       case 'fingerprint.place': emulatorOf(m, 'fingerprint').placeFinger({ documentNumber: cmd.documentNumber, finger: cmd.finger }); break;
       case 'fingerprint.lift': emulatorOf(m, 'fingerprint').liftFinger(); break;
@@ -289,7 +294,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     /** Creates the manager from the effective config and starts it (emulators in-process). Never rejects for a missing device. */
     start: (): Promise<void> => {
       // A crash or power cut while printing left these unfinished: show them failed, never reprint on our own.
-      for (const j of deps.repo.unfinishedJobs()) if (!pending.includes(j.id)) setJob(j.id, 'failed', INTERRUPTED);
+      for (const j of deps.repo.unfinishedJobs()) if (!pending.includes(j.id)) setJob(j.id, 'failed', { ...INTERRUPTED, mayHavePrinted: j.state === 'printing' });
       const p = chain.then(() => run(deps.manager(config)));
       chain = p.catch(() => undefined);
       return p;
@@ -348,8 +353,9 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       setJob(rec.id, 'queued', null);
       const m = manager;
       const managerId = [...owner].find(([, r]) => r === rec.id)?.[0];
-      // Same bytes through the manager's own retry when it still holds the job; otherwise send the document again.
-      if (m && ready && managerId && m.jobs().some((j) => j.id === managerId && j.state === 'failed')) {
+      // Same bytes through the manager's own retry when it still holds the job; otherwise send the document again
+      // (always when the paper may be out: the retry then carries the reprint mark).
+      if (m && ready && managerId && !rec.mayHavePrinted && m.jobs().some((j) => j.id === managerId && j.state === 'failed')) {
         const v = m.retryJob(managerId);
         if (v) follow(m, v, rec.id);
       } else {

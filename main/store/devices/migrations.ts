@@ -30,4 +30,11 @@ export const deviceMigrations: Migration[] = [
       CREATE UNIQUE INDEX device_print_jobs_copy ON device_print_jobs (reference, copy_number);
       CREATE INDEX device_print_jobs_created ON device_print_jobs (created_at);`,
   },
+  {
+    id: 'devices/002',
+    sql: `
+      -- Set, and never cleared, when an attempt failed after its bytes began to leave (cable pulled, paper out,
+      -- Caja restarted mid-print): the paper may be out, so Reintentar prints it marked as a reprint.
+      ALTER TABLE device_print_jobs ADD COLUMN may_have_printed INTEGER NOT NULL DEFAULT 0 CHECK (may_have_printed IN (0, 1));`,
+  },
 ];

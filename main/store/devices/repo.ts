@@ -14,6 +14,8 @@ export interface PrintJobRecord {
   state: PrintJobState;
   attempts: number;
   reason: { code: string; message: string } | null;
+  /** Some attempt failed after its bytes began to leave (sticky). */
+  mayHavePrinted: boolean;
   /** The ReceiptDocument as JSON: what Reintentar and Reimprimir send again. */
   document: string;
   createdAt: string;
@@ -30,6 +32,7 @@ interface JobRow {
   attempts: number;
   reason_code: string | null;
   reason_message: string | null;
+  may_have_printed: number;
   document: string;
   created_at: string;
   updated_at: string;
@@ -44,6 +47,7 @@ const toJob = (r: JobRow): PrintJobRecord => ({
   state: r.state,
   attempts: r.attempts,
   reason: r.reason_code !== null ? { code: r.reason_code, message: r.reason_message ?? '' } : null,
+  mayHavePrinted: r.may_have_printed === 1,
   document: r.document,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -55,7 +59,8 @@ export const devicesRepo = (db: Db) => {
     (id, reference, sequence, kind, copy_number, state, attempts, document, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`);
   const updateJob = db.prepare(`UPDATE device_print_jobs
-    SET state = ?, attempts = ?, reason_code = ?, reason_message = ?, updated_at = ? WHERE id = ?`);
+    SET state = ?, attempts = ?, reason_code = ?, reason_message = ?, may_have_printed = MAX(may_have_printed, ?), updated_at = ?
+    WHERE id = ?`);
   const byId = db.prepare<[string], JobRow>('SELECT * FROM device_print_jobs WHERE id = ?');
   const byReference = db.prepare<[string], JobRow>('SELECT * FROM device_print_jobs WHERE reference = ? ORDER BY copy_number');
   const byCopy = db.prepare<[string, number], JobRow>('SELECT * FROM device_print_jobs WHERE reference = ? AND copy_number = ?');
@@ -73,10 +78,10 @@ export const devicesRepo = (db: Db) => {
   return {
     insertJob: (j: Pick<PrintJobRecord, 'id' | 'reference' | 'sequence' | 'kind' | 'copyNumber' | 'document' | 'createdAt'>): PrintJobRecord => {
       insertJob.run(j.id, j.reference, j.sequence, j.kind, j.copyNumber, j.document, j.createdAt, j.createdAt);
-      return { ...j, state: 'queued', attempts: 0, reason: null, updatedAt: j.createdAt };
+      return { ...j, state: 'queued', attempts: 0, reason: null, mayHavePrinted: false, updatedAt: j.createdAt };
     },
-    updateJob: (id: string, s: { state: PrintJobState; attempts: number; reason: PrintJobRecord['reason']; at: string }): void => {
-      updateJob.run(s.state, s.attempts, s.reason?.code ?? null, s.reason?.message ?? null, s.at, id);
+    updateJob: (id: string, s: { state: PrintJobState; attempts: number; reason: PrintJobRecord['reason']; mayHavePrinted?: boolean; at: string }): void => {
+      updateJob.run(s.state, s.attempts, s.reason?.code ?? null, s.reason?.message ?? null, s.mayHavePrinted ? 1 : 0, s.at, id);
     },
     job: (id: string): PrintJobRecord | undefined => {
       const r = byId.get(id);

@@ -35,6 +35,9 @@ export const EmulatorPanel = ({ printer, fingerprint, busy, run }: Props) => {
           <button type="button" disabled={busy} onClick={() => run(condition)}>
             Aplicar estado
           </button>
+          <button type="button" disabled={busy} onClick={() => run({ action: 'printer.paperOutMidJob' })}>
+            Acabar el papel a mitad del próximo documento
+          </button>
           <button type="button" disabled={busy} onClick={() => run({ action: 'printer.unplug' })}>
             Desconectar impresora
           </button>

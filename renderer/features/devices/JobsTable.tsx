@@ -1,5 +1,6 @@
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { DevicePrintJob } from '../../../domain/contract/devices';
+import { MAY_HAVE_PRINTED } from '../../components/PrintStatus';
 import { JOB_STATE_LABEL } from './labels';
 
 interface Props {
@@ -37,6 +38,7 @@ export const JobsTable = ({ jobs, busy, onRetry, onReprint }: Props) =>
             <td data-testid="job-state">
               {JOB_STATE_LABEL[j.state]}
               {j.reason ? <div className="field-error">{j.reason.message}</div> : null}
+              {j.state === 'failed' && j.mayHavePrinted ? <div className="field-error">{MAY_HAVE_PRINTED}</div> : null}
             </td>
             <td className="num">{j.attempts}</td>
             <td>
