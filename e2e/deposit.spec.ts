@@ -1,3 +1,4 @@
+import { formatPesos } from '../domain/money/pesos';
 import { test, expect } from './support/fixtures';
 import { fillCheque, openAccount, openTill, postCashDeposit } from './support/comprobante';
 import type { Page } from '@playwright/test';
@@ -23,6 +24,13 @@ test('cash deposit: count, total, summary, receipt with the amount in words', as
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
   await expect(app.getByTestId('receipt')).toContainText('****0011');
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  // Leaving the receipt with Esc (not Enter) still brings the menu back with the till's new cash.
+  const before = await app.evaluate(async () => {
+    const t = (window as unknown as { teller: { till: { current(r: object): Promise<{ ok: true; data: { till: { positionTotal: number } } }> } } }).teller;
+    return (await t.till.current({})).data.till.positionTotal;
+  });
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('main')).toContainText(`efectivo en caja ${formatPesos(before)}`);
 });
 
 test('paper runs out: the receipt screen says the receipt did not print and why; Reintentar prints it there', async ({ app }) => {

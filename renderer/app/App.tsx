@@ -36,9 +36,22 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     }
   }, [session?.state, refreshTill]);
 
+  // The menu comes back at once and the till's cash refreshes behind it: any screen may have moved cash (a
+  // posting left with Esc from its receipt, a remittance returned), and the menu shows the till's total.
+  const goHome = useCallback(() => {
+    setScreen('home');
+    void refreshTill();
+  }, [refreshTill]);
+
   const ctx: ScreenContext | null =
     session && session.state !== 'signed_out'
-      ? { teller, user: session.user, till, goHome: () => setScreen('home'), refreshTill }
+      ? {
+          teller,
+          user: session.user,
+          till,
+          goHome,
+          refreshTill,
+        }
       : null;
 
   const items: MenuItem[] = [
@@ -69,7 +82,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     if (!active) return;
     if (e.key === 'Escape' && screen !== 'home' && !document.querySelector('dialog[open]')) {
       e.preventDefault();
-      setScreen('home');
+      goHome();
       return;
     }
     if (screen !== 'home') return;

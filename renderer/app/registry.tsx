@@ -19,13 +19,10 @@ import { SyncScreen } from '../features/sync/SyncScreen';
 import { ReactivationScreen } from '../features/reactivation/ReactivationScreen';
 
 /**
- * After a posting the start menu comes back at once and the till's cash refreshes behind it: waiting for the
+ * After a posting the start menu comes back at once (goHome refreshes the till's cash behind it): waiting for the
  * refresh first left a moment in which the teller's next F-key reached the finished screen and was lost.
  */
-const nextOperation = (c: ScreenContext) => {
-  c.goHome();
-  void c.refreshTill();
-};
+const nextOperation = (c: ScreenContext) => c.goHome();
 
 /** The till open here is the signed-in teller's own: another teller sees it but does not post to it. */
 const ownTill = (c: ScreenContext): boolean => c.till !== null && c.till.tellerId === c.user.id && c.user.role === 'cajero';
@@ -41,10 +38,7 @@ export const SCREENS: ScreenDef[] = [
       <OpenTillScreen
         teller={c.teller}
         onCancel={c.goHome}
-        onOpened={() => {
-          void c.refreshTill();
-          c.goHome();
-        }}
+        onOpened={c.goHome}
       />
     ),
   },
