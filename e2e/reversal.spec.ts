@@ -18,6 +18,9 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   // Journal search by type and account finds it.
   await app.keyboard.press('F5');
   await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await expect(app.getByLabel('Desde (AAAA-MM-DD)')).toBeFocused();
+  // The check made at start does not vouch for what was written since.
+  await expect(app.getByTestId('journal-status')).toContainText(/registros? posteriores? sin verificar: pulse Verificar integridad/);
   await app.getByLabel('Tipo de evento').selectOption('comprobante');
   await app.getByLabel('Cuenta').fill('240000000011');
   await app.getByLabel('Valor desde').fill('1000000');
@@ -25,6 +28,8 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   const rows = app.getByRole('table', { name: 'Registros del diario' });
   await expect(rows).toContainText('001-03-000001');
   await expect(rows).toContainText('$ 1.200.000');
+  const posting = rows.getByRole('row').filter({ hasText: '001-03-000001' });
+  await expect(posting).toContainText('Contabilizado');
 
   await app.getByRole('button', { name: 'Reimprimir 001-03-000001' }).click();
   await expect(app.getByRole('status').filter({ hasText: '001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
@@ -41,6 +46,9 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await expect(receipt).toContainText('Aprobó: Marta Rojas');
   await expect(receipt).toContainText(/Fecha: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
   await expect(panel.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  // The posting's row now says it was reversed and no longer offers Reversar.
+  await expect(posting).toContainText('Reversado');
+  await expect(posting.getByRole('button', { name: 'Reversar' })).toHaveCount(0);
 
   // Journal: the reversal and the reprint are entries; the chain still verifies.
   await app.getByLabel('Tipo de evento').selectOption({ label: 'Reverso' });
@@ -57,4 +65,5 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await expect(rows).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
   await app.getByRole('button', { name: 'Verificar integridad' }).click();
   await expect(app.getByTestId('journal-status')).toContainText('Diario íntegro');
+  await expect(app.getByTestId('journal-status')).not.toContainText('sin verificar');
 });

@@ -58,7 +58,8 @@ test('open → provision from the vault → blind close with a shortage → supe
   // Blind: the teller does not see what was sent until the count is accepted.
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Conteo ciego');
   await expect(app.getByRole('main')).not.toContainText('500.000');
-  await app.getByRole('button', { name: 'Contar y recibir' }).click();
+  await expect(app.getByRole('button', { name: 'Contar y recibir' })).toBeFocused();
+  await app.keyboard.press('Enter');
   await app.getByLabel('$ 100.000 billete').focus();
   await typeCount(app, ['5']);
   await app.getByRole('button', { name: 'Recibir traslado' }).click();

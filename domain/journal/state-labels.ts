@@ -51,11 +51,17 @@ const OTHER = {
   sync_rejection_reviewed: 'Rechazo de central revisado',
 } as const;
 
+/**
+ * States the search derives rather than reads from a payload (a posting is contabilizado until reversed): shown,
+ * but not offered as a filter, since no entry stores them.
+ */
+const DERIVED: Readonly<Record<string, string>> = { contabilizado: 'Contabilizado' };
+
 /** What the journal's "Estado" column shows for each state, action or status a journal payload stores. */
 export const JOURNAL_STATE_LABEL: Readonly<Record<string, string>> = { ...APPROVAL, ...CENTRAL_APPROVAL, ...TRANSFER, ...COUNT, ...REMESA, ...OTHER };
 
 /** The label of a stored value; a value this build does not know (a newer workstation's) is shown as stored. */
-export const journalStateLabel = (stored: string): string => JOURNAL_STATE_LABEL[stored] ?? stored;
+export const journalStateLabel = (stored: string): string => JOURNAL_STATE_LABEL[stored] ?? DERIVED[stored] ?? stored;
 
 /**
  * Every stored value shown under the same label as `stored`, so that filtering by what the screen shows finds

@@ -6,5 +6,5 @@ export const journalHandlers = (health: JournalHealth, search: JournalSearch): F
   'journal.status': () => health.status(),
   'journal.verify': () => health.verifyNow(),
   'journal.anchor': () => health.anchor(),
-  'journal.search': (req) => search.search(req),
+  'journal.search': (req, ctx) => search.search(req, ctx.user.id),
 });

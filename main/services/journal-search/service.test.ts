@@ -25,7 +25,7 @@ it('filters by the state the screen shows: a local approval and one decided at c
       journal.record('approval', 'sup-1', { action: 'rechazada', approvalId: 'a-3' });
       journal.record('till_close', 'cajero-1', { state: 'faltante', total: 1_000 });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, reversed: () => false });
     const ids = (state: string) => search.search({ state, limit: 10 }).entries.map((e) => e.sequence).sort();
     expect(ids('aprobada')).toEqual([1, 2]);
     expect(ids('approved')).toEqual([1, 2]);
@@ -62,12 +62,38 @@ it('offers the reprint of the paper an entry printed, once it came out of this p
     job('001-03-000001', 'printed');
     job('R-001-03-000001', 'printed');
     job('RA-001-03-000004', 'failed'); // never out of the printer: Reintentar at Dispositivos, not a copy
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, reversed: () => false });
     const entries = search.search({ limit: 10 }).entries;
     const documents = Object.fromEntries(entries.map((e) => [e.sequence, e.document]));
     expect(documents).toEqual({ 1: '001-03-000001', 2: null, 3: 'R-001-03-000001', 4: null, 5: null });
     // Only the posting itself offers Reversar, though the remesa's change and the reversal name the same sequence.
     expect(Object.fromEntries(entries.map((e) => [e.sequence, e.comprobante]))).toEqual({ 1: '001-03-000001', 2: null, 3: null, 4: null, 5: null });
+  } finally {
+    db.close();
+  }
+});
+
+it('a reversed posting says so and no longer offers Reversar; a cash transfer names its route and hides its amount while it travels', () => {
+  const { dir, remove } = tempDir('caja-journal-reversed-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T14:00:00Z')), workstation: '001-03' });
+    db.transaction(() => {
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-1', sequence: '001-03-000001', account: '240000000011', total: 50_000 });
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-2', sequence: '001-03-000002', account: '240000000011', total: 70_000 });
+      journal.record('vault_transfer', 'sup-1', { action: 'enviado', transferId: 't-1', from: 'Bóveda', to: 'Caja 03', total: 500_000, state: 'en_transito' });
+      journal.record('vault_transfer', 'u-1', { action: 'aceptado', transferId: 't-1', from: 'Bóveda', to: 'Caja 03', total: 500_000, state: 'aceptado' });
+    })();
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, reversed: (s) => s === '001-03-000001' });
+    const bySeq = (viewer: string) => Object.fromEntries(search.search({ limit: 10 }, viewer).entries.map((e) => [e.sequence, e]));
+    const teller = bySeq('u-1');
+    expect(teller[1]).toMatchObject({ state: 'reversado', comprobante: null, amount: 50_000 });
+    expect(teller[2]).toMatchObject({ state: 'contabilizado', comprobante: '001-03-000002' });
+    // The receiver counts blind: the sending entry's amount is the sender's to see; the settling entry shows it.
+    expect(teller[3]).toMatchObject({ reference: 'Bóveda → Caja 03', amount: null, state: 'en_transito' });
+    expect(teller[4]).toMatchObject({ reference: 'Bóveda → Caja 03', amount: 500_000 });
+    expect(bySeq('sup-1')[3]).toMatchObject({ amount: 500_000 });
   } finally {
     db.close();
   }

@@ -22,8 +22,24 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const postedOf = (type: string, p: Record<string, unknown>): string | null =>
   type === 'comprobante' && typeof p.comprobanteId === 'string' ? str(p.sequence) : null;
 
+/**
+ * A cash transfer's amount while it travels: its receiver counts blind, so only the one who sent it (the entry's
+ * actor) sees it here; the entry that settles it carries the amount for everyone.
+ */
+const blindAmount = (type: string, actor: string, p: Record<string, unknown>, viewer: string | undefined) =>
+  type === 'vault_transfer' && p.state === 'en_transito' && actor !== viewer;
+
+/** `Caja 03 → Bóveda`: the two ends of a cash transfer, which its entry names. */
+const route = (p: Record<string, unknown>) => (str(p.from) !== null && str(p.to) !== null ? `${str(p.from)} → ${str(p.to)}` : null);
+
 /** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
-export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo; printed: (reference: string) => boolean }) => ({
+export const createJournalSearch = (deps: {
+  repo: JournalRepo;
+  users: UsersRepo;
+  printed: (reference: string) => boolean;
+  /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
+  reversed: (sequence: string) => boolean;
+}) => ({
   search: (q: {
     from?: string | undefined;
     to?: string | undefined;
@@ -35,7 +51,7 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo;
     state?: string | undefined;
     beforeSequence?: number | undefined;
     limit: number;
-  }) => {
+  }, viewer?: string) => {
     // The teller is typed as a user name; the journal keeps user ids.
     const actor = q.teller ? (deps.users.findByUsername(q.teller)?.id ?? q.teller) : undefined;
     const rows = deps.repo.search({
@@ -53,9 +69,10 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo;
     const page = rows.slice(0, q.limit);
     const entries: View[] = page.map((r) => {
       const p = JSON.parse(r.payload) as Record<string, unknown>;
-      const comprobante = postedOf(r.type, p);
+      const posted = postedOf(r.type, p);
+      const reversed = posted !== null && deps.reversed(posted);
       // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
-      const document = str(p.document) ?? comprobante;
+      const document = str(p.document) ?? posted;
       return {
         sequence: r.sequence,
         at: r.at,
@@ -63,10 +80,11 @@ export const createJournalSearch = (deps: { repo: JournalRepo; users: UsersRepo;
         actorName: deps.users.findById(r.actor)?.displayName ?? r.actor,
         type: r.type,
         account: str(p.account),
-        amount: num(p.total) ?? num(p.amount),
-        state: str(p.state) ?? str(p.action) ?? str(p.status),
-        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original),
-        comprobante,
+        amount: blindAmount(r.type, r.actor, p, viewer) ? null : (num(p.total) ?? num(p.amount)),
+        state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status)),
+        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p),
+        // Reversar is offered on a posting that still stands.
+        comprobante: reversed ? null : posted,
         document: document !== null && deps.printed(document) ? document : null,
         payload: p,
         hash: r.hash,

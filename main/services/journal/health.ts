@@ -1,3 +1,4 @@
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import type { ChainHead } from '../../../domain/journal/entry';
 import type { ChainVerification } from '../../../domain/journal/verify';
@@ -37,7 +38,12 @@ export const createJournalHealth = (deps: {
     const base = { anchoredSequence: anchored?.sequence ?? null, anchoredAt: anchored?.at ?? null, checkedAt: last?.at ?? null };
     if (!r) return { ...base, ok: null, count: 0, lastSequence: 0, head: null, firstBadSequence: null, reason: null, message: 'Diario electrónico sin verificar.' };
     if (r.ok) {
-      return { ...base, ok: true, count: r.count, lastSequence: r.lastSequence, head: r.head, firstBadSequence: null, reason: null, message: `Diario íntegro: ${plural(r.count, 'registro verificado', 'registros verificados')}.` };
+      // The check is a moment's: entries written since are named as not yet verified, not counted as verified.
+      const at = last ? ` a las ${formatReceiptDateTime(last.at).slice(11, 16)}` : '';
+      const since = (deps.journal.head()?.sequence ?? r.lastSequence) - r.lastSequence;
+      const after = since > 0 ? ` ${plural(since, 'registro posterior', 'registros posteriores')} sin verificar: pulse Verificar integridad.` : '';
+      const message = `Diario íntegro: ${plural(r.count, 'registro verificado', 'registros verificados')}${at}.${after}`;
+      return { ...base, ok: true, count: r.count, lastSequence: r.lastSequence, head: r.head, firstBadSequence: null, reason: null, message };
     }
     return {
       ...base,

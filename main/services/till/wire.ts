@@ -108,8 +108,9 @@ export const tillFeatures = (w: TillWiring) => {
         snapshot: () => (w.db.open ? localStatus({ tills, users: w.users, sources, health, policy, clock: w.clock, workstation: w.workstation }) : null),
       })
     : null;
+  const reversals = reversalRepo(w.db);
   const reversal = createReversalService({
-    db: w.db, comprobantes: comprobanteRepo(w.db), reversals: reversalRepo(w.db), canje: canjeRepo(w.db), remittances: remittanceRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
+    db: w.db, comprobantes: comprobanteRepo(w.db), reversals, canje: canjeRepo(w.db), remittances: remittanceRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
     outbox: outboxRepo(w.db), requests, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
   });
   return {
@@ -118,7 +119,7 @@ export const tillFeatures = (w: TillWiring) => {
       ...tillHandlers(w.till, arqueo),
       ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
-      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: devicesRepo(w.db).printed })),
+      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: devicesRepo(w.db).printed, reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined })),
     },
     health,
     /** Requests put to a supervisor at this workstation, for features wired outside the till (reactivation). */

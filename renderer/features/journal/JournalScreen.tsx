@@ -65,7 +65,8 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const field = (k: keyof typeof filters, label: string) => (
     <div className="field">
       <label htmlFor={`jf-${k}`}>{label}</label>
-      <input id={`jf-${k}`} value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void search()} />
+      {/* F5 lands in the search, first field: the screen is used to find an entry. */}
+      <input id={`jf-${k}`} autoFocus={k === 'from'} value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void search()} />
     </div>
   );
 

@@ -99,6 +99,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     else setError(r.error.message);
   };
   const firstIncoming = branch?.transfers.find((t) => t.toReceive) ?? null;
+  // F10 lands on what waits for this user: a transfer to count, else the screen's main action.
+  const firstMine = overview?.transfers.find((t) => t.mine) ?? null;
   const reject = async (t: TransferView) => {
     const r = await teller.vault.reject({ transferId: t.id, note: rejectNote });
     if (r.ok) done(`Traslado rechazado: el efectivo volvió a ${t.fromLabel}.`);
@@ -138,8 +140,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <td>{STATE[t.state]}</td>
               <td>{t.sentBy}</td>
               <td>
-                {t.mine ? (
-                  <button type="button" onClick={() => setMode({ kind: 'accept', t })}>
+                {t.mine && !mode ? (
+                  <button type="button" autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
                     Contar y recibir
                   </button>
                 ) : null}
@@ -181,7 +183,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
                 <td>{t.receivedBy ? `${t.receivedBy}${t.note ? ` · ${t.note}` : ''}` : '—'}</td>
                 <td>
                   {t.toReceive && !mode ? (
-                    <button type="button" autoFocus={t.id === firstIncoming?.id} onClick={() => setMode({ kind: 'receive', t })}>
+                    <button type="button" autoFocus={!firstMine && t.id === firstIncoming?.id} onClick={() => setMode({ kind: 'receive', t })}>
                       Contar y recibir
                     </button>
                   ) : null}
@@ -202,6 +204,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             <button
               type="button"
               className="primary"
+              autoFocus={!firstMine && !firstIncoming}
               onClick={() => {
                 setMode({ kind: 'send' });
                 // Which tills are open may have changed since the screen opened.
