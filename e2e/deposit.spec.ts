@@ -53,6 +53,9 @@ test('paper runs out: the receipt screen says the receipt did not print and why;
     const t = (window as unknown as { teller: { devices: { emulator(c: object): Promise<unknown> } } }).teller;
     await t.devices.emulator({ action: 'printer.condition', value: 'ok' });
   });
+  // The reason described the printer as it was; back in order, the screen says what to do now.
+  await expect(status).toContainText('Impresión: el recibo no se imprimió. La impresora ya está lista: pulse Reintentar impresión.');
+  await expect(status).not.toContainText('sin papel');
   await status.getByRole('button', { name: 'Reintentar impresión' }).focus();
   await app.keyboard.press('Enter');
   await expect(status).toHaveText('Impresión terminada. Entregue el recibo al cliente.');

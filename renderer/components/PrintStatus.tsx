@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
+import type { WorkstationStatus } from '../../domain/contract/status';
 
 /** The job an operation answered with: its id, and its state at that moment when the answer gave one. */
 export interface PrintJobRef {
@@ -22,6 +23,10 @@ const PAPERS = {
 } as const;
 export type Paper = keyof typeof PAPERS;
 
+/** Whether the printer can print now (a warning is a ready printer with something to say, e.g. papers left). */
+const printerReady = (s: WorkstationStatus): boolean =>
+  s.devices.some((d) => (d.kind === 'receipt_printer' || d.kind === 'slip_printer') && (d.state === 'ok' || d.state === 'warning'));
+
 const says = (state: string, paper: Paper): string =>
   ({
     queued: 'Impresión: en cola para la impresora…',
@@ -42,6 +47,8 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
   const fromAnswer = (): Shown | null => (jobId && answered ? { state: answered, reason: null, mayHavePrinted: false } : null);
   const [shown, setShown] = useState<Shown | null>(fromAnswer);
   const [busy, setBusy] = useState(false);
+  // The failure's reason describes the printer as it was; once it is back, the next step is Reintentar.
+  const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // A late answer about a job no longer on screen must not overwrite the current one.
   const current = useRef(jobId);
@@ -59,7 +66,11 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
     setError(null);
     if (!jobId) return undefined;
     void reread();
-    return teller.on('status.changed', () => void reread());
+    void teller.status.get({}).then((r) => r.ok && setReady(printerReady(r.data)));
+    return teller.on('status.changed', (s) => {
+      setReady(printerReady(s));
+      void reread();
+    });
   }, [teller, jobId, answered, reread]);
 
   if (!job || !shown) return null;
@@ -78,7 +89,7 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
     <div className={failed ? 'print-status print-failed' : 'print-status muted'} data-testid="print-status" data-state={shown.state} role={failed ? 'alert' : 'status'}>
       <p>
         {failed && shown.mayHavePrinted ? `Impresión: ${MAY_HAVE_PRINTED}` : says(shown.state, paper)}
-        {failed && shown.reason ? ` ${shown.reason.message}` : ''}
+        {failed && ready ? ' La impresora ya está lista: pulse Reintentar impresión.' : failed && shown.reason ? ` ${shown.reason.message}` : ''}
       </p>
       {failed ? (
         <button
