@@ -24,7 +24,7 @@ export const TillSessionSchema = z.object({
   positionTotal: PesosSchema,
   /** Cash-holding limit check; `prompt` asks to move the surplus to the vault before the limit is crossed. */
   holding: z
-    .object({ state: z.enum(['ok', 'cerca', 'excedido']), limit: PesosSchema, warnAt: PesosSchema, surplus: PesosSchema, prompt: z.string().nullable() })
+    .object({ state: z.enum(['ok', 'cerca', 'excedido']), limit: PesosSchema, warnAt: PesosSchema, target: PesosSchema, surplus: PesosSchema, prompt: z.string().nullable() })
     .optional(),
 });
 export type TillSession = z.infer<typeof TillSessionSchema>;

@@ -1,5 +1,6 @@
 import { formatPesos, type Pesos } from '../money/pesos';
 import { plural } from '../language/plural';
+import type { HoldingCheck } from './holding';
 
 /**
  * Pre-close gate (teller-anchors §4 item 13): closing a till is blocked while anything of the day is still
@@ -20,7 +21,8 @@ export interface PreCloseFacts {
   /** Cash transfers from or to this till still `en tránsito`. */
   transfersInTransit: number;
   positionTotal: Pesos;
-  maxHolding: Pesos;
+  /** The till against its holding limit (checkHolding): above it, closing waits for the surplus to go. */
+  holding: Pick<HoldingCheck, 'state' | 'limit' | 'surplus'>;
 }
 
 export type GateItemCode =
@@ -96,12 +98,12 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       resolveAt: 'El receptor debe contar y aceptar el traslado en Bóveda y traslados (F10).',
     });
   }
-  if (f.positionTotal > f.maxHolding) {
+  if (f.holding.state === 'excedido') {
     items.push({
       code: 'CASH_ABOVE_LIMIT',
       count: 1,
-      message: `La caja tiene ${formatPesos(f.positionTotal)}, por encima de su límite de ${formatPesos(f.maxHolding)}.`,
-      resolveAt: `Traslade al menos ${formatPesos(f.positionTotal - f.maxHolding)} a la bóveda en Bóveda y traslados (F10).`,
+      message: `La caja tiene ${formatPesos(f.positionTotal)}, por encima de su límite de ${formatPesos(f.holding.limit)}.`,
+      resolveAt: `Traslade ${formatPesos(f.holding.surplus)} a la bóveda en Bóveda y traslados (F10).`,
     });
   }
   return { canClose: items.length === 0, items };

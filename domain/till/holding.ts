@@ -13,26 +13,34 @@ export interface HoldingCheck {
   state: HoldingState;
   limit: Pesos;
   warnAt: Pesos;
+  /** What the till should hold at most after sending its surplus. */
+  target: Pesos;
   /** What to send to the vault to come down to the target; 0 when state is `ok`. */
   surplus: Pesos;
   /** Spanish prompt for the teller, null when nothing is to be done. */
   prompt: string | null;
 }
 
+/**
+ * What to send to the vault so that a till that will hold `after` pesos comes down to the target: rounded up to
+ * whole 10.000 (a bill mix exists for it), at most what the till holds now (`onHand`). The one rule behind the
+ * menu's prompt, a deposit's warning and the close gate, so the teller is never told three different amounts.
+ */
+export const surplusToTarget = (after: Pesos, onHand: Pesos, target: Pesos): Pesos =>
+  Math.max(0, Math.min(onHand - (onHand % 10_000), Math.ceil((after - target) / 10_000) * 10_000));
+
 export const checkHolding = (positionTotal: Pesos, policy: TillPolicy): HoldingCheck => {
   const limit = policy.maxHolding;
   const warnAt = perMilleOf(limit, policy.warnPerMille);
   const target = perMilleOf(limit, policy.targetPerMille);
-  if (positionTotal < warnAt) return { state: 'ok', limit, warnAt, surplus: 0, prompt: null };
-  // Round the surplus up to whole 10.000 so a bill mix exists for it.
-  const raw = positionTotal - target;
-  const surplus = Math.min(positionTotal - (positionTotal % 10_000), Math.ceil(raw / 10_000) * 10_000);
+  if (positionTotal < warnAt) return { state: 'ok', limit, warnAt, target, surplus: 0, prompt: null };
+  const surplus = surplusToTarget(positionTotal, positionTotal, target);
   const state: HoldingState = positionTotal > limit ? 'excedido' : 'cerca';
   const prompt =
     state === 'excedido'
       ? `La caja tiene ${formatPesos(positionTotal)} y supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) antes de seguir recibiendo efectivo.`
       : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`;
-  return { state, limit, warnAt, surplus, prompt };
+  return { state, limit, warnAt, target, surplus, prompt };
 };
 
 /** Whether receiving `incoming` more pesos would cross the limit: the prompt comes before, not after. */

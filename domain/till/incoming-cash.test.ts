@@ -1,21 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkHolding } from './holding';
 import { checkIncomingCash } from './incoming-cash';
+import { DEFAULT_TILL_POLICY } from './policy';
 
 /** Issue 7 "Till": a maximum holding per till with a prompt to transfer the surplus before the limit is crossed. */
-const H = { limit: 60_000_000, warnAt: 54_000_000 };
+const H = { limit: 60_000_000, warnAt: 54_000_000, target: 36_000_000 };
 
 describe('cash coming into the till against its holding limit', () => {
   it.each([
     // position, incoming, state, surplus
     [10_000_000, 1_000_000, 'ok', 0],
     [53_000_000, 999_999, 'ok', 0],
-    [53_000_000, 1_000_000, 'cerca', 100_000],
-    [57_000_000, 4_000_000, 'excedido', 7_100_000],
-    [60_000_000, 0, 'cerca', 6_100_000],
-    // The till alone cannot make room: everything it holds in whole 100.000.
-    [150_000, 80_000_000, 'excedido', 100_000],
-    [50_000, 80_000_000, 'excedido', 0],
+    [53_000_000, 1_000_000, 'cerca', 18_000_000],
+    [57_000_000, 4_000_000, 'excedido', 25_000_000],
+    [60_000_000, 0, 'cerca', 24_000_000],
+    [53_000_000, 1_005_000, 'cerca', 18_010_000],
+    // The till alone cannot make room: everything it holds in whole 10.000.
+    [155_000, 80_000_000, 'excedido', 150_000],
+    [5_000, 80_000_000, 'excedido', 0],
   ] as const)('position %i + incoming %i → %s, send %i', (position, incoming, state, surplus) => {
     const c = checkIncomingCash(position, incoming, H);
     expect(c).toMatchObject({ state, surplus, after: position + incoming });
@@ -24,20 +27,28 @@ describe('cash coming into the till against its holding limit', () => {
 
   it('says where the till would be and what to send, in pesos', () => {
     expect(checkIncomingCash(57_000_000, 4_000_000, H).prompt).toBe(
-      'Con este efectivo la caja quedaría en $ 61.000.000, por encima de su límite de $ 60.000.000. Traslade $ 7.100.000 a la bóveda antes de confirmar.',
+      'Con este efectivo la caja quedaría en $ 61.000.000, por encima de su límite de $ 60.000.000. Traslade $ 25.000.000 a la bóveda antes de confirmar.',
     );
   });
 
-  it('sending the surplus first always brings the till below the warning level when it holds enough', () => {
+  it("with nothing coming in, it asks for the same amount as the till's own holding prompt", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200_000_000 }), (position) => {
+        const own = checkHolding(position, DEFAULT_TILL_POLICY);
+        expect(checkIncomingCash(position, 0, own)).toMatchObject({ state: own.state, surplus: own.surplus });
+      }),
+    );
+  });
+
+  it('sending the surplus first brings the till to the target when it holds enough, never more than a step below', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 200_000_000 }), fc.integer({ min: 0, max: 100_000_000 }), (position, incoming) => {
         const c = checkIncomingCash(position, incoming, H);
-        expect(c.surplus % 100_000).toBe(0);
+        expect(c.surplus % 10_000).toBe(0);
         expect(c.surplus).toBeLessThanOrEqual(position);
         if (c.state === 'ok') return;
-        if (c.surplus < position - (position % 100_000)) expect(position - c.surplus + incoming).toBeLessThan(H.warnAt);
-        // Never more than needed by a whole step.
-        expect(position - c.surplus + incoming).toBeGreaterThanOrEqual(H.warnAt - 100_000);
+        if (c.surplus < position - (position % 10_000)) expect(position - c.surplus + incoming).toBeLessThanOrEqual(H.target);
+        expect(position - c.surplus + incoming).toBeGreaterThan(H.target - 10_000);
       }),
     );
   });

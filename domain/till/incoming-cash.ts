@@ -1,5 +1,5 @@
 import { formatPesos, type Pesos } from '../money/pesos';
-import type { HoldingState } from './holding';
+import { surplusToTarget, type HoldingState } from './holding';
 
 /**
  * Cash about to come into the till (a deposit before it is confirmed) against the till's holding limit (O-BP,
@@ -10,22 +10,16 @@ export interface IncomingCashCheck {
   state: HoldingState;
   /** The till's cash after the incoming cash. */
   after: Pesos;
-  /**
-   * What to send to the vault now, from the cash already in the till, so that after the incoming cash the till
-   * is below the warning level: whole 100.000 (a bill mix exists for it), at most what the till holds.
-   */
+  /** What to send to the vault now, from the cash already in the till, so that after the incoming cash the till is at the target. */
   surplus: Pesos;
   /** Spanish, null when nothing is to be done. */
   prompt: string | null;
 }
 
-const STEP = 100_000;
-
-export const checkIncomingCash = (positionTotal: Pesos, incoming: Pesos, h: { limit: Pesos; warnAt: Pesos }): IncomingCashCheck => {
+export const checkIncomingCash = (positionTotal: Pesos, incoming: Pesos, h: { limit: Pesos; warnAt: Pesos; target: Pesos }): IncomingCashCheck => {
   const after = positionTotal + incoming;
   if (after < h.warnAt) return { state: 'ok', after, surplus: 0, prompt: null };
-  const needed = (Math.floor((after - h.warnAt) / STEP) + 1) * STEP;
-  const surplus = Math.min(needed, positionTotal - (positionTotal % STEP));
+  const surplus = surplusToTarget(after, positionTotal, h.target);
   const state: HoldingState = after > h.limit ? 'excedido' : 'cerca';
   const send = surplus > 0 ? ` Traslade ${formatPesos(surplus)} a la bóveda antes de confirmar.` : ' Traslade efectivo a la bóveda en cuanto pueda.';
   const prompt =

@@ -138,7 +138,7 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
     openRemittances: 0,
     transfersInTransit: 0,
     positionTotal: 1_000_000,
-    maxHolding: 60_000_000,
+    holding: checkHolding(1_000_000, DEFAULT_TILL_POLICY),
   };
   const factsArb: fc.Arbitrary<PreCloseFacts> = fc.record({
     pendingApprovals: fc.nat({ max: 3 }),
@@ -149,7 +149,7 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
     transfersInTransit: fc.nat({ max: 3 }),
     positionTotal: fc.integer({ min: 0, max: 100_000_000 }),
     maxHolding: fc.integer({ min: 1, max: 100_000_000 }),
-  });
+  }).map(({ maxHolding, ...f }) => ({ ...f, holding: checkHolding(f.positionTotal, TillPolicySchema.parse({ maxHolding })) }));
 
   it('a clean day closes', () => {
     expect(preCloseGate(clean)).toEqual({ canClose: true, items: [] });
@@ -164,6 +164,13 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
     expect(r.items[0]?.resolveAt).toContain('Escritorio del supervisor');
   });
 
+  it("a till above its limit is told the same amount to send as the menu's prompt", () => {
+    const holding = checkHolding(61_000_000, DEFAULT_TILL_POLICY);
+    const r = preCloseGate({ ...clean, positionTotal: 61_000_000, holding });
+    expect(r.items).toEqual([expect.objectContaining({ code: 'CASH_ABOVE_LIMIT', resolveAt: 'Traslade $ 25.000.000 a la bóveda en Bóveda y traslados (F10).' })]);
+    expect(holding.prompt).toContain('Traslade $ 25.000.000 a la bóveda');
+  });
+
   it('property: blocked iff some fact is open; one item per open fact, each with a Spanish place to resolve it', () => {
     fc.assert(
       fc.property(factsArb, (f) => {
@@ -175,7 +182,7 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
           f.unprintedReceipts,
           f.openRemittances,
           f.transfersInTransit,
-        ].filter((n) => n > 0).length + (f.positionTotal > f.maxHolding ? 1 : 0);
+        ].filter((n) => n > 0).length + (f.positionTotal > f.holding.limit ? 1 : 0);
         expect(r.items.length).toBe(open);
         expect(r.canClose).toBe(open === 0);
         for (const i of r.items) {

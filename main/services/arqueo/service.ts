@@ -6,6 +6,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { preCloseGate, type GateResult } from '../../../domain/till/gate';
+import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
@@ -83,7 +84,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       openRemittances: deps.facts.openRemittances(),
       transfersInTransit: deps.facts.transfersInTransit(ws.tillCode),
       positionTotal: till.positionTotal,
-      maxHolding: deps.policy.maxHolding,
+      holding: checkHolding(till.positionTotal, deps.policy),
     });
   };
   const blocked = (g: GateResult) =>

@@ -25,6 +25,11 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     t = await tempCore();
     await openTill(t);
     await as(t, SUP);
+    // Never over the receiving till's holding limit ($ 60.000.000 by default; it holds $ 1.150.000).
+    expect(await t.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '03' }, count: { '100000': 600 }, declaredTotal: 60_000_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'HOLDING_LIMIT', message: expect.stringContaining('Envíe como máximo $ 58.850.000') },
+    });
     const sent = data<{ transfer: { id: string; state: string } }>(
       await t.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '03' }, count: { '100000': 20 }, declaredTotal: 2_000_000 }),
     );

@@ -36,7 +36,7 @@ export const createTillService = (deps: {
     openingTotal: r.openingTotal,
     position: r.position,
     positionTotal: r.positionTotal,
-    holding: (({ state, limit, warnAt, surplus, prompt }) => ({ state, limit, warnAt, surplus, prompt }))(checkHolding(r.positionTotal, policy)),
+    holding: checkHolding(r.positionTotal, policy),
   });
 
   return {

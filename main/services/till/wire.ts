@@ -85,7 +85,7 @@ export const tillFeatures = (w: TillWiring) => {
     clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
   });
   const vaultService = createVaultService({
-    db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, onChange: w.onChange,
+    db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, policy, onChange: w.onChange,
   });
   const central = w.central;
   const tillTransferStore = tillTransferRepo(w.db);

@@ -11,6 +11,7 @@ import type { Party, TransferRecord, VaultRepo } from '../../store/vault/repo';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
+import type { TillPolicy } from '../../../domain/till/policy';
 
 
 /** Demo branch vault stock on first start (only into an empty vault). */
@@ -31,6 +32,8 @@ export const createVaultService = (deps: {
   clock: Clock;
   ids: Ids;
   tillCode: string;
+  /** The receiving till's holding limit: a provision never takes it over (O-BP cash holding limits). */
+  policy: Pick<TillPolicy, 'maxHolding'>;
   onChange: () => void;
 }) => {
   const label = (p: Party) => (p.kind === 'vault' ? 'Bóveda' : `Caja ${p.ref}`);
@@ -126,7 +129,15 @@ export const createVaultService = (deps: {
       if ((from.kind === 'vault' && req.to.kind === 'vault') || (req.to.kind === 'till' && req.to.ref === from.ref)) {
         throw new AppError('INVALID_DESTINATION', 'El origen y el destino del traslado deben ser distintos.');
       }
-      if (req.to.kind === 'till' && !deps.tills.findOpen(req.to.ref)) throw new AppError('TILL_NOT_OPEN', `La caja ${req.to.ref} no está abierta: no puede recibir un traslado.`);
+      const receiver = req.to.kind === 'till' ? deps.tills.findOpen(req.to.ref) : null;
+      if (req.to.kind === 'till' && !receiver) throw new AppError('TILL_NOT_OPEN', `La caja ${req.to.ref} no está abierta: no puede recibir un traslado.`);
+      if (receiver && receiver.positionTotal + amount > deps.policy.maxHolding) {
+        const room = Math.max(0, deps.policy.maxHolding - receiver.positionTotal);
+        throw new AppError(
+          'HOLDING_LIMIT',
+          `Con este traslado la caja ${receiver.tillCode} quedaría en ${formatPesos(receiver.positionTotal + amount)}, por encima de su límite de ${formatPesos(deps.policy.maxHolding)}. Envíe como máximo ${formatPesos(room)}.`,
+        );
+      }
       const t = deps.idempotent('vault.send', req.idempotencyKey, req, () => {
         const at = deps.clock.now().toISOString();
         const id = deps.ids.uuid();

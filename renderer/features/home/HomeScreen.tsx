@@ -18,9 +18,17 @@ export const HomeScreen = ({ till, userId, items }: { till: TillSession | null; 
         La caja {till.tillCode} está abierta por {till.tellerName}. Solo quien la abrió registra operaciones y la cierra; para atender aquí, {till.tellerName} debe cerrarla (F6) primero.
       </p>
     ) : till ? (
-      <p data-testid="till-summary">
-        Caja {till.tillCode} abierta por {till.tellerName} · efectivo en caja <strong>{formatPesos(till.positionTotal)}</strong>
-      </p>
+      <>
+        <p data-testid="till-summary">
+          Caja {till.tillCode} abierta por {till.tellerName} · efectivo en caja <strong>{formatPesos(till.positionTotal)}</strong>
+        </p>
+        {/* Near or over the holding limit: said where the teller looks between customers, not only at F10. */}
+        {till.holding?.prompt ? (
+          <p className="error-banner" role="status" data-testid="holding-prompt">
+            {till.holding.prompt}
+          </p>
+        ) : null}
+      </>
     ) : (
       <p>La caja no está abierta. Ábrala para atender clientes.</p>
     )}
