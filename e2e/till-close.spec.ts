@@ -54,6 +54,8 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
 
   await switchUser(app, DEMO.teller);
+  // The start menu tells the teller a provision waits for their count.
+  await expect(app.getByText('Bóveda y traslados (1 por recibir)')).toBeVisible();
   await app.keyboard.press('F10');
   // Blind: the teller does not see what was sent until the count is accepted.
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Conteo ciego');

@@ -123,13 +123,13 @@ export const SCREENS: ScreenDef[] = [
   {
     id: 'vault',
     key: 'F10',
-    // Transfers from other tills waiting to be counted show on the start menu (polled, see incoming.ts).
+    // Transfers waiting for this user to count show on the start menu (polled, see incoming.ts).
     get label() {
       const n = incomingCount();
       return n > 0 ? `Bóveda y traslados (${n} por recibir)` : 'Bóveda y traslados';
     },
     enabled: (c) => {
-      if (c.user.role === 'cajero') watchIncoming(c.teller);
+      watchIncoming(c.teller);
       return true;
     },
     render: (c) => <VaultScreen teller={c.teller} user={c.user} till={c.till} onChanged={() => void c.refreshTill()} onCancel={c.goHome} />,

@@ -51,15 +51,18 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     refreshed.current = true;
     onChanged();
   }, [onChanged]);
-  // Transfers from other tills arrive through central: keep the list current while the screen is open.
+  // Transfers from other tills arrive through central: keep the list current while the screen is open; one
+  // arriving for this user from anywhere reloads both lists.
   useEffect(() => {
     const timer = setInterval(() => void loadBranch(), POLL_MS);
-    const off = onIncoming(() => void loadBranch());
+    const off = onIncoming((_, arrived) => {
+      if (arrived) void load();
+    });
     return () => {
       clearInterval(timer);
       off();
     };
-  }, [loadBranch]);
+  }, [loadBranch, load]);
 
   const done = (msg: string) => {
     setNotice(msg);

@@ -1,7 +1,8 @@
 import type { TellerApi } from '../../../domain/contract/client';
 
 /**
- * Polls this till's transfers from other tills of the branch (the core pulls them from central), so that one
+ * Polls the cash transfers waiting for this user to count: from other tills of the branch (the core pulls them
+ * from central) and from this workstation's vault or till (a provision, a surplus sent to the vault), so that one
  * arriving is visible at once: the start menu shows the count on Bóveda y traslados (F10) and the screen
  * announces it.
  */
@@ -14,9 +15,9 @@ export const incomingCount = () => count;
 export const watchIncoming = (teller: TellerApi) => {
   if (timer) return;
   const tick = async () => {
-    const r = await teller.vault.tillTransfers({});
-    if (!r.ok) return;
-    const n = r.data.incoming;
+    const [r, local] = await Promise.all([teller.vault.tillTransfers({}), teller.vault.overview({})]);
+    if (!r.ok || !local.ok) return;
+    const n = r.data.incoming + local.data.transfers.filter((t) => t.mine).length;
     const arrived = n > count;
     count = n;
     listeners.forEach((l) => l(n, arrived));
