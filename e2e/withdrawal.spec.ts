@@ -101,7 +101,7 @@ test('embargada: pays only what exceeds the embargo, refuses more with what may 
   // $3.000.000 with $1.800.000 embargoed under a child-support order: $1.200.000 with its GMF may go out, so
   // the panel offers $1.195.219 and says what the embargo retains.
   await expect(app.getByTestId('embargo-retained')).toHaveText('$ 1.800.000');
-  await expect(app.getByTestId('max-withdrawal')).toHaveText('$ 1.195.219 (con el 4x1000)');
+  await expect(app.getByTestId('max-withdrawal')).toHaveText('$ 1.195.219 (con el 4x1000) · en efectivo $ 1.195.200');
   await app.keyboard.type('1200000');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('alert')).toContainText('retenidos por embargo');

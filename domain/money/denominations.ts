@@ -5,6 +5,10 @@ import { type Pesos, sumPesos } from './pesos';
 export const BILLS = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000] as const;
 export const COINS = [1_000, 500, 200, 100, 50] as const;
 export const DENOMINATIONS = [...BILLS, ...COINS] as const;
+/** The smallest coin in circulation: cash is paid in multiples of it. */
+export const SMALLEST_COIN = 50;
+/** The most of `amount` that cash can pay (the rest only by cheque or transfer). */
+export const cashPayable = (amount: number): number => amount - (amount % SMALLEST_COIN);
 export type Denomination = (typeof DENOMINATIONS)[number];
 
 export const isDenomination = (value: number): value is Denomination =>

@@ -3,7 +3,7 @@ import { type Person, includesPerson } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import type { IsoDate } from '../calendar/iso-date';
 import { type GmfBreakdown, computeGmf } from '../gmf/gmf';
-import type { DenominationCount } from '../money/denominations';
+import { cashPayable, type DenominationCount } from '../money/denominations';
 import { type Pesos, formatPesos, sumPesos } from '../money/pesos';
 import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
@@ -83,7 +83,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
 
   let payout: WithdrawalPayout | null = null;
   if (req.payout.kind === 'efectivo') {
-    if (req.amount % 50 !== 0) {
+    if (cashPayable(req.amount) !== req.amount) {
       errors.push(domainError('AMOUNT_NOT_PAYABLE_IN_CASH', `${formatPesos(req.amount)} no se puede pagar en efectivo: la moneda más pequeña es de $ 50. Ajuste el valor con el cliente.`));
     } else {
       const mix = suggestMix(req.amount, ctx.tillStock);

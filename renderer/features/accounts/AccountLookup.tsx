@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import { formatDocument } from '../../../domain/identity/document';
+import { cashPayable } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import '../../components/comprobante.css';
 import { replayOnNextFocus, type TypeAhead } from './type-ahead';
@@ -36,6 +37,8 @@ export const AccountPanel = ({ view, testId = 'account-panel' }: { view: Account
             <dd data-testid="max-withdrawal">
               {formatPesos(view.maxWithdrawal)}
               {view.withdrawable !== null && view.maxWithdrawal < view.withdrawable ? <span className="muted"> (con el 4x1000)</span> : null}
+              {/* The $ 50 coin is the smallest: in cash the customer can take only this much of it. */}
+              {cashPayable(view.maxWithdrawal) !== view.maxWithdrawal ? <span className="muted"> · en efectivo {formatPesos(cashPayable(view.maxWithdrawal))}</span> : null}
             </dd>
           </>
         ) : null}
