@@ -86,8 +86,11 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
 
-  // The teller sees the caps but no switch, and the core refuses the switch to a teller.
+  // The teller sees the caps but no switch, and the core refuses the switch to a teller. Leaving a pending
+  // withdrawal is asked: here the teller leaves its hold to lapse, to ask for contingency.
   await app.keyboard.press('Escape');
+  await app.getByRole('dialog', { name: 'El retiro sigue pendiente' }).getByRole('button', { name: /Salir sin liberar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('s');
   await app.keyboard.press('F3');
   await expect(app.getByTestId('contingency-supervisor-only')).toBeVisible();
@@ -203,4 +206,29 @@ test('a withdrawal left pending is abandoned: without central it says the funds 
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
   const journal = await call(app, 'journal', 'search', { type: 'comprobante_abandoned', limit: 5 });
   expect(journal).toMatchObject({ ok: true, data: { entries: [{ type: 'comprobante_abandoned', payload: { released: false, kind: 'retiro' } }] } });
+});
+
+test('leaving a pending withdrawal asks first: Esc stays on it, Enter abandons it and releases the funds, then leaves', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await withdraw(app, '240000000029', 100_000);
+  const banner = app.getByTestId('withdrawal-pending');
+  await expect(banner).toContainText('NO entregue el efectivo');
+
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: 'El retiro sigue pendiente' });
+  await expect(ask).toContainText('los fondos pueden estar retenidos');
+  await expect(ask.getByRole('button', { name: /Abandonar y liberar los fondos/ })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(banner).toBeVisible();
+
+  await central.start();
+  await app.keyboard.press('Escape');
+  await expect(ask).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  const journal = await call(app, 'journal', 'search', { type: 'comprobante_abandoned', limit: 5 });
+  expect(journal).toMatchObject({ ok: true, data: { entries: [{ type: 'comprobante_abandoned', payload: { kind: 'retiro' } }] } });
 });

@@ -1,6 +1,7 @@
-import { useState, type MutableRefObject } from 'react';
+import { useEffect, useState, type MutableRefObject, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import type { Result } from '../../domain/contract/index';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * Central did not answer a debit's online authorization: nothing was posted and nothing may be paid. Retrying
@@ -34,17 +35,67 @@ type Abandon = (req: { idempotencyKey: string }) => Promise<Result<'withdrawal.a
 export const useAbandonPending = (abandon: Abandon, key: MutableRefObject<string>, on: { abandoned: () => void; error: (e: AppErrorShape) => void }) => {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async () => {
-    if (busy) return;
+  /** True once central released (or never held) the funds. */
+  const run = async (): Promise<boolean> => {
+    if (busy) return false;
     setBusy(true);
     const r = await abandon({ idempotencyKey: key.current });
     setBusy(false);
-    if (!r.ok) return on.error(r.error);
+    if (!r.ok) {
+      on.error(r.error);
+      return false;
+    }
     key.current = crypto.randomUUID();
     setNotice(r.data.message);
     on.abandoned();
+    return true;
   };
   return { notice, busy, run };
+};
+
+/**
+ * Leaving a screen whose debit is still pending is asked, not silent: Esc (or Cancelar) offers to abandon it
+ * and release the funds first, or to leave them held until central lets the hold lapse (15 minutes), e.g. to
+ * ask the supervisor for contingency and come back. Esc in the question stays on the screen.
+ */
+export const useLeavePending = (o: { pending: boolean; what: string; abandon: { busy: boolean; run: () => Promise<boolean> }; leave: () => void }): { leave: () => void; dialog: ReactNode } => {
+  const [asking, setAsking] = useState(false);
+  const { pending } = o;
+  useEffect(() => {
+    if (!pending) return undefined;
+    // Before the shell's own Esc (which goes to the start menu): capture phase, and stopped there.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      setAsking(true);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [pending]);
+  const dialog =
+    asking && o.pending ? (
+      <ConfirmDialog
+        title={`${o.what} sigue pendiente`}
+        confirmLabel="Abandonar y liberar los fondos"
+        busy={o.abandon.busy}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          void o.abandon.run().then((released) => {
+            setAsking(false);
+            if (released) o.leave();
+          });
+        }}
+      >
+        <p>Central no ha confirmado la operación: los fondos pueden estar retenidos en la cuenta del cliente. Abandónela para liberarlos antes de salir.</p>
+        <p>
+          <button type="button" className="secondary" onClick={o.leave} disabled={o.abandon.busy}>
+            Salir sin liberar (central los libera en 15 minutos)
+          </button>
+        </p>
+      </ConfirmDialog>
+    ) : null;
+  return { leave: () => (o.pending ? setAsking(true) : o.leave()), dialog };
 };
 
 /** What the abandonment did, until the next comprobante starts. */

@@ -11,7 +11,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
-import { AbandonNotice, PendingBanner, useAbandonPending } from '../../components/PendingBanner';
+import { AbandonNotice, PendingBanner, useAbandonPending, useLeavePending } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -46,6 +46,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     },
     error: setError,
   });
+  const leaving = useLeavePending({ pending: pending !== null, what: 'La transferencia', abandon, leave: onCancel });
   const toRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLDivElement>(null);
 
@@ -142,8 +143,9 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
           ) : null}
           <PendingBanner message={pending} testId="transfer-pending" onRetry={() => void post()} onAbandon={() => void abandon.run()} busy={busy || abandon.busy} />
           <AbandonNotice message={abandon.notice} />
+          {leaving.dialog}
           <ErrorList error={error} />
-          <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!to || busy} />
+          <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!to || busy} />
         </div>
       </div>
       <ComprobanteStepDialogs

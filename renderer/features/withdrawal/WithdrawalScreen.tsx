@@ -14,7 +14,7 @@ import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../c
 import { DebitsTable } from '../../components/DebitsTable';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
-import { AbandonNotice, PendingBanner, useAbandonPending } from '../../components/PendingBanner';
+import { AbandonNotice, PendingBanner, useAbandonPending, useLeavePending } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -51,6 +51,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     },
     error: setError,
   });
+  const leaving = useLeavePending({ pending: pending !== null, what: 'El retiro', abandon, leave: onCancel });
   const amountRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -179,8 +180,9 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
           ) : null}
           <PendingBanner message={pending} testId="withdrawal-pending" onRetry={() => void post()} onAbandon={() => void abandon.run()} busy={busy || abandon.busy} />
           <AbandonNotice message={abandon.notice} />
+          {leaving.dialog}
           <ErrorList error={error} />
-          <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
+          <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
       <ComprobanteStepDialogs
