@@ -99,3 +99,9 @@ export const decideApproval = (req: ApprovalRequest, event: ApprovalEvent): Resu
 /** Whether an approved request covers every reason code of an evaluation (codes, not messages). */
 export const approvalCovers = (req: ApprovalRequest, required: readonly { code: string }[]): boolean =>
   req.status === 'aprobada' && required.every((r) => req.reasons.some((x) => x.code === r.code));
+
+/**
+ * An approval as paper and screens name it: its id's first 8 characters, upper case (the full UUID does not fit
+ * a receipt line). The journal shows the same short form beside the entries that carry the full id.
+ */
+export const shortApprovalId = (id: string): string => id.replace(/-/g, '').slice(0, 8).toUpperCase();

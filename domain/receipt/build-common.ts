@@ -1,4 +1,5 @@
 import type { Account } from '../accounts/account';
+import { shortApprovalId } from '../approval/request';
 import { type PersonId, samePerson } from '../accounts/person';
 import type { ReceiptDocument, ReceiptLine } from './document';
 
@@ -20,7 +21,7 @@ export const maskAccount = (number: string): string => `****${number.slice(-4)}`
 
 
 export const approvalLines = (approvalIds: readonly string[]): ReceiptLine[] =>
-  approvalIds.length === 0 ? [] : [{ kind: 'field', label: 'Autorización', value: approvalIds.join(', ') }];
+  approvalIds.length === 0 ? [] : [{ kind: 'field', label: 'Autorización', value: approvalIds.map(shortApprovalId).join(', ') }];
 
 /**
  * Who disposed of the funds when the holders line does not say it: one holder of several (a colectiva), an

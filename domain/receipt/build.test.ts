@@ -27,7 +27,7 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     });
     const e = evaluateDeposit(slip, { account, officeCity: 'Barranquilla', on: '2025-06-27', cashDepositedTodayToAccount: 0, customerMonthCashBefore: 0, recentCashDeposits: [] }, DEFAULT_RULES);
     if (!e.ok) throw new Error(e.errors[0]?.message);
-    const doc = ReceiptDocumentSchema.parse(buildDepositReceipt({ header, account, slip, plan: e.plan, approvalIds: ['APR-9'] }));
+    const doc = ReceiptDocumentSchema.parse(buildDepositReceipt({ header, account, slip, plan: e.plan, approvalIds: ['3f2a1b4c-9d8e-4f00-a1b2-c3d4e5f60718'] }));
     expect(doc.amountInWords).toBe('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
     expect(doc.verificationCode).toBe('K7Q2-9XPA');
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cuenta de ahorros', value: '****1234' });
@@ -35,7 +35,8 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total consignado', amount: 1_200_000 });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Comisión remesa', amount: 15_000, negative: true });
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cheque No. 100200', value: 'remesa al cobro, fecha estimada 07/07/2025' });
-    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: 'APR-9' });
+    // The approval's short form: the journal shows the same beside the entry with the full id.
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: '3F2A1B4C' });
     expect(texts(doc)).not.toContain('998877661234');
   });
   it('withdrawal: GMF on its own line and the debit total', () => {

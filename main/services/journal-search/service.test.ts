@@ -84,6 +84,7 @@ it('a reversed posting says so and no longer offers Reversar; a cash transfer na
       journal.record('comprobante', 'u-1', { comprobanteId: 'c-2', sequence: '001-03-000002', account: '240000000011', total: 70_000 });
       journal.record('vault_transfer', 'sup-1', { action: 'enviado', transferId: 't-1', from: 'Bóveda', to: 'Caja 03', total: 500_000, state: 'en_transito' });
       journal.record('vault_transfer', 'u-1', { action: 'aceptado', transferId: 't-1', from: 'Bóveda', to: 'Caja 03', total: 500_000, state: 'aceptado' });
+      journal.record('approval', 'sup-1', { action: 'aprobada', approvalId: '3f2a1b4c-9d8e-4f00-a1b2-c3d4e5f60718' });
     })();
     const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, reversed: (s) => s === '001-03-000001' });
     const bySeq = (viewer: string) => Object.fromEntries(search.search({ limit: 10 }, viewer).entries.map((e) => [e.sequence, e]));
@@ -94,6 +95,8 @@ it('a reversed posting says so and no longer offers Reversar; a cash transfer na
     expect(teller[3]).toMatchObject({ reference: 'Bóveda → Caja 03', amount: null, state: 'en_transito' });
     expect(teller[4]).toMatchObject({ reference: 'Bóveda → Caja 03', amount: 500_000 });
     expect(bySeq('sup-1')[3]).toMatchObject({ amount: 500_000 });
+    // The short form the receipt printed leads to the approval's entry.
+    expect(teller[5]).toMatchObject({ reference: 'Autorización 3F2A1B4C', state: 'aprobada' });
   } finally {
     db.close();
   }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { JournalEntryViewSchema } from '../../../domain/contract/journal';
 import type { JournalEntryType } from '../../../domain/journal/entry';
+import { shortApprovalId } from '../../../domain/approval/request';
 import { journalStatesLike } from '../../../domain/journal/state-labels';
 import type { JournalRepo } from '../../store/journal/repo';
 import type { UsersRepo } from '../../store/users/repo';
@@ -31,6 +32,9 @@ const blindAmount = (type: string, actor: string, p: Record<string, unknown>, vi
 
 /** `Caja 03 → Bóveda`: the two ends of a cash transfer, which its entry names. */
 const route = (p: Record<string, unknown>) => (str(p.from) !== null && str(p.to) !== null ? `${str(p.from)} → ${str(p.to)}` : null);
+
+/** The short form a receipt prints for an approval (Autorización), so paper leads to its entries. */
+const approvalOf = (p: Record<string, unknown>) => (str(p.approvalId) !== null ? `Autorización ${shortApprovalId(str(p.approvalId) ?? '')}` : null);
 
 /** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
@@ -82,7 +86,7 @@ export const createJournalSearch = (deps: {
         account: str(p.account),
         amount: blindAmount(r.type, r.actor, p, viewer) ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status)),
-        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p),
+        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? approvalOf(p),
         // Reversar is offered on a posting that still stands.
         comprobante: reversed ? null : posted,
         document: document !== null && deps.printed(document) ? document : null,

@@ -1,3 +1,4 @@
+import { shortApprovalId } from '../../../domain/approval/request';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient, type CentralClient } from '../../sync/central-client';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
@@ -134,7 +135,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await post({ ...request, amount: 7_000_000 }, id)).toMatchObject({ error: { code: 'APPROVAL_MISMATCH' } });
     const ok = await post(request, id);
     expect(ok).toMatchObject({ ok: true, data: { status: 'posted' } });
-    expect(ok.ok && (ok.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: id });
+    expect(ok.ok && (ok.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: shortApprovalId(id) });
     expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_ALREADY_USED' } });
     const journal = w.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'approval' ORDER BY sequence").all() as { actor: string; payload: string }[];
     expect(journal.map((j) => (JSON.parse(j.payload) as { action: string }).action)).toEqual(['solicitada', 'aprobada']);
