@@ -204,7 +204,9 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
   if (hold && hold.account !== op.account) return reject('HOLD_MISMATCH');
   if (hold?.state === 'consumed') return reject('HOLD_ALREADY_USED');
   const consumed = hold?.state === 'active' ? hold : undefined;
-  if (consumed) postings.push({ account: consumed.account, dAvailable: consumed.amount, dCanje: 0, dHold: -consumed.amount });
+  // First, so that the held funds are back in `available` before the debits take them (a balance never goes
+  // below zero between postings: the table's CHECK would abort the batch).
+  if (consumed) postings.unshift({ account: consumed.account, dAvailable: consumed.amount, dCanje: 0, dHold: -consumed.amount });
   // Net per account: the fee and the reversed credit may touch the same one.
   const net = new Map<string, { dAvailable: number; dCanje: number }>();
   for (const p of postings) {

@@ -12,7 +12,9 @@ export type Authorization = { status: 'authorized'; holdId: string } | { status:
  * (`consequence`: "No entregue el efectivo."); no answer is `unreachable` and the caller decides — `sent` says
  * whether the request may have reached central (it may hold funds under that key).
  */
-export const authorizeDebit = async (deps: Pick<ComprobanteDeps, 'central' | 'accounts' | 'clock'>, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
+type AuthorizeDeps = Pick<ComprobanteDeps, 'central' | 'clock'> & { accounts?: Pick<ComprobanteDeps['accounts'], 'localReactivation'> };
+
+export const authorizeDebit = async (deps: AuthorizeDeps, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
   if (deps.central === null) return { status: 'unreachable', sent: false };
   const hold = await deps.central.call('authorizeWithdrawal', withTodaysReactivation(deps, req));
   if (!hold.ok) {
@@ -37,8 +39,8 @@ export const authorizeDebit = async (deps: Pick<ComprobanteDeps, 'central' | 'ac
  * have applied the reactivation yet when the customer asks for cash. The hold then carries that reactivation's
  * approval, as a debit that reactivates does. Keyed on the day, so a retry sends the same body.
  */
-const withTodaysReactivation = (deps: Pick<ComprobanteDeps, 'accounts' | 'clock'>, req: HoldRequest): HoldRequest => {
-  if (req.reactivation) return req;
+const withTodaysReactivation = (deps: AuthorizeDeps, req: HoldRequest): HoldRequest => {
+  if (req.reactivation || !deps.accounts) return req;
   const local = deps.accounts.localReactivation(req.account);
   return local && local.on === bogotaDate(deps.clock.now()) ? { ...req, reactivation: { approvalId: local.approvalId } } : req;
 };

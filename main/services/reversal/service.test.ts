@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
+import { centralBalances, drainer } from '../comprobante/testing/at-central';
 
 const shared = sharedCentral();
 let w: World;
@@ -54,5 +55,39 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
     data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence: b.sequence, approvalId: req.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_MISMATCH' } });
+  });
+
+  it('a cash deposit central already credited is reversed only once central holds its amount again: refused while spent, posted once it is back', async () => {
+    w = await world(shared.central);
+    const rosa = '240000000086';
+    const before = await position();
+    const { sequence } = data<{ sequence: string }>(
+      await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: rosa, depositor: { id: CC('900000001'), name: 'PEDRO PÉREZ' }, cash: { '50000': 24 }, declaredTotal: 1_200_000 } }),
+    );
+    const drain = drainer(w);
+    await drain();
+    // Meanwhile the customer spends it elsewhere: central holds all but $ 300.000 of what is available.
+    const balance = async () => (await centralBalances(w, rosa)).available;
+    const spent = await w.client.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: rosa, amount: (await balance()) - 300_000 });
+    if (!spent.ok || spent.data.status !== 'authorized') throw new Error('could not spend at central');
+
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const refused = await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('No devuelva el efectivo') } });
+    // Nothing moved: the cash stays in the till, nothing is queued for central, nothing is journaled.
+    expect(await position()).toBe(before + 1_200_000);
+    expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(0);
+    expect(data<{ reversible: boolean }>(await w.call('reversal.check', { sequence })).reversible).toBe(true);
+
+    // The other withdrawal is cancelled: the same approval now reverses it, and central debits exactly once.
+    const released = await w.client.call('releaseHold', { holdId: spent.data.hold.holdId });
+    expect(released.ok).toBe(true);
+    const available = await balance();
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(await position()).toBe(before);
+    expect(await balance()).toBe(available - 1_200_000);
+    await drain();
+    expect(await balance()).toBe(available - 1_200_000);
   });
 });

@@ -14,7 +14,10 @@ import type { JournalRepo } from '../../store/journal/repo';
 import type { ReversalRepo } from '../../store/reversal/repo';
 import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
+import type { CentralClient } from '../../sync/central-client';
+import { authorizeDebit, postAuthorized } from '../comprobante/authorize';
 import type { OutboxPort } from '../comprobante/deps';
+import type { OutboxRepo } from '../../store/outbox/repo';
 import { verificationCodeOf } from '../comprobante/posting';
 import type { ReportPrinter } from '../arqueo/service';
 import type { IdempotentRunner } from '../idempotent';
@@ -39,8 +42,10 @@ export const createReversalService = (deps: {
   users: UsersRepo;
   journal: Journal;
   journalRepo: JournalRepo;
-  outbox: OutboxPort;
+  outbox: OutboxPort & Pick<OutboxRepo, 'byKey'>;
   requests: SupervisedRequests;
+  /** Authorizes online a reversal that takes money back out of an account (see holdFor). */
+  central: Pick<CentralClient, 'call'> | null;
   idempotent: IdempotentRunner;
   clock: Clock;
   ids: Ids;
@@ -71,6 +76,38 @@ export const createReversalService = (deps: {
     if (!till || till.id !== c.tillSessionId) return 'La caja que registró el comprobante ya no está abierta.';
     if (till.tellerId !== user.id) return 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
     return null;
+  };
+
+  /** The central operations the comprobante's posting sent, in the order it sent them. */
+  const centralKeysOf = (c: ComprobanteRecord): string[] => {
+    const entry = deps.journalRepo.get(c.journalSequence);
+    return entry ? ((JSON.parse(entry.payload) as JsonObject).centralKeys as string[] | undefined) ?? [] : [];
+  };
+
+  /**
+   * Reversing a cash deposit hands the cash back and takes the credit out of the account, which the customer may
+   * have spent since: central holds that much online first (under the reversal's key) and the reversal consumes
+   * the hold, as a withdrawal does. A refusal or no answer leaves nothing reversed and the cash in the till.
+   * Null when nothing leaves the account's available balance (a withdrawal's reversal credits it; cheques go
+   * back out of canje), when central has not applied the deposit yet (nothing of it could be spent; its
+   * reversal follows it in the same queue), or when the reversal is already posted (a replay).
+   */
+  const holdFor = async (user: User, req: { idempotencyKey: string; sequence: string }): Promise<string | null> => {
+    const c = original(req.sequence);
+    if (c.kind !== 'deposito' || c.cashIn === 0 || whyNot(c, user) !== null) return null;
+    const first = centralKeysOf(c)[0];
+    if (first === undefined || deps.outbox.byKey(first)?.state !== 'applied') return null;
+    const auth = await authorizeDebit(
+      deps,
+      { key: req.idempotencyKey, account: c.accountNumber, amount: c.cashIn },
+      `el reverso de la consignación ${c.sequence}`,
+      'No devuelva el efectivo: el reverso no quedó registrado.',
+    );
+    if (auth.status === 'authorized') return auth.holdId;
+    throw new AppError(
+      'CENTRAL_UNAVAILABLE',
+      `Central no responde. El reverso de una consignación en efectivo se autoriza en línea, porque retira ${formatPesos(c.cashIn)} de la cuenta: no devuelva el efectivo e intente de nuevo cuando vuelva la conexión.`,
+    );
   };
 
   return {
@@ -111,7 +148,8 @@ export const createReversalService = (deps: {
     },
 
     post: async (user: User, req: { idempotencyKey: string; sequence: string; approvalId: string }) => {
-      const result = deps.idempotent('reversal.post', req.idempotencyKey, req, () => {
+      const holdId = await holdFor(user, req);
+      const store = () => deps.idempotent('reversal.post', req.idempotencyKey, req, () => {
         const c = original(req.sequence);
         const why = whyNot(c, user);
         if (why) throw new AppError('NOT_REVERSIBLE', why);
@@ -133,12 +171,13 @@ export const createReversalService = (deps: {
           deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind: 'reverso', reference: c.sequence, delta: m.delta as DenominationCount, amount: sign * totalOfCount(m.delta), at }, position, totalOfCount(position));
         }
         // Central: one reversal per operation the comprobante sent; the outbox reverses their pending effects.
-        const entry = deps.journalRepo.get(c.journalSequence);
-        const keys = entry ? ((JSON.parse(entry.payload) as JsonObject).centralKeys as string[] | undefined) ?? [] : [];
+        const keys = centralKeysOf(c);
         const reasonCode = String(approval.context['Código'] ?? 'REVERSO');
-        const centralKeys = keys.map((reversesKey) => {
+        const centralKeys = keys.map((reversesKey, i) => {
           const key = deps.ids.uuid();
-          deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: c.accountNumber, payload: { reversesKey, reasonCode } });
+          // The cash deposit is the comprobante's first operation: its reversal consumes the online hold.
+          const hold = i === 0 && holdId !== null ? { holdId } : {};
+          deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: c.accountNumber, payload: { reversesKey, reasonCode, ...hold } });
           return key;
         });
         const document = `R-${c.sequence}`;
@@ -179,6 +218,7 @@ export const createReversalService = (deps: {
         });
         return { reversalId, receipt, printJobId: null as string | null };
       });
+      const result = holdId === null ? store() : postAuthorized(deps, holdId, store);
       deps.onChange();
       let printJobId: string | null = null;
       if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence }).then((r) => r.jobId, () => null);

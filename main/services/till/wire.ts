@@ -111,7 +111,7 @@ export const tillFeatures = (w: TillWiring) => {
   const reversals = reversalRepo(w.db);
   const reversal = createReversalService({
     db: w.db, comprobantes: comprobanteRepo(w.db), reversals, canje: canjeRepo(w.db), remittances: remittanceRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
-    outbox: outboxRepo(w.db), requests, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
+    outbox: outboxRepo(w.db), requests, central: w.central, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
   });
   return {
     handlers: {
