@@ -1,5 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { DEMO } from './support/pages';
 
 test('from the journal: reprint marked COPIA, then a same-day reversal approved by the supervisor with its own receipt', async ({ app }) => {
   await openTill(app);
@@ -66,4 +67,38 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   await app.getByRole('button', { name: 'Verificar integridad' }).click();
   await expect(app.getByTestId('journal-status')).toContainText('Diario íntegro');
   await expect(app.getByTestId('journal-status')).not.toContainText('sin verificar');
+});
+
+test('a reversal the supervisor rejects says why and offers a new request, which is then approved and registered', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('2');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('100000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 100.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await panel.getByLabel('Motivo de la decisión').fill('No procede, cliente presente');
+  await panel.getByRole('button', { name: /^Rechazar/ }).click();
+  await expect(panel).toContainText('Reverso rechazado por el supervisor: No procede, cliente presente. Puede solicitarlo de nuevo.');
+  await expect(panel.getByRole('button', { name: 'Solicitar aprobación del reverso' })).toBeVisible();
+
+  // Asked again and approved; the receipt is registered from the panel.
+  await panel.getByLabel('Explicación del reverso').fill('Se confirmó con el cliente');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await panel.getByRole('button', { name: /^Aprobar/ }).click();
+  await expect(app.getByTestId('reversal-receipt')).toContainText('Comprobante reversado: 001-03-000001');
 });

@@ -24,6 +24,8 @@ export const ReversalCandidateSchema = z.object({
   reversible: z.boolean(),
   /** Spanish reason when it cannot be reversed here. */
   why: z.string().nullable(),
+  /** The teller's request for this reversal already open (pending, or approved and not yet used). */
+  approval: z.object({ id: z.string(), status: z.string() }).nullable(),
 });
 
 export const reversalChannels = {
@@ -44,6 +46,6 @@ export const reversalChannels = {
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, sequence: Sequence, approvalId: z.string().min(1) }),
     response: z.object({ reversalId: z.string(), receipt: ReceiptDocumentSchema, printJobId: z.string().nullable() }),
-    errors: ['RECEIPT_NOT_FOUND', 'NOT_REVERSIBLE', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'CASH_SHORT', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['RECEIPT_NOT_FOUND', 'NOT_REVERSIBLE', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'CASH_SHORT', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'IDEMPOTENCY_CONFLICT', 'CENTRAL_REFUSED', 'CENTRAL_UNAVAILABLE', 'APPROVAL_ALREADY_USED', 'APPROVAL_NOT_FOUND'],
   }),
 } as const;

@@ -90,4 +90,46 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     await drain();
     expect(await balance()).toBe(available - 1_200_000);
   });
+
+  it('asked twice, it is one request; reopened after the supervisor approved at the desk, the panel finds it approved', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const ask = async () => data<{ approvalId: string; status: string }>(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    const first = await ask();
+    expect(await ask()).toEqual(first);
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ approval: { id: first.approvalId, status: 'pendiente' } });
+    data(await w.call('supervisor.decide', { id: first.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ approval: { id: first.approvalId, status: 'aprobada' } });
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: first.approvalId }));
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: false, approval: null });
+  });
+
+  it('the cash goes back in any mix the till holds, not only the pieces that came in', async () => {
+    w = await world(shared.central);
+    const before = await position();
+    const { sequence } = await deposit(); // 24 × 50.000
+    // Every 50.000 bill leaves the till for the vault.
+    data(await w.call('vault.send', { idempotencyKey: crypto.randomUUID(), to: { kind: 'vault', ref: 'BOVEDA' }, count: { '50000': 64 }, declaredTotal: 3_200_000 }));
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(await position()).toBe(before - 3_200_000);
+    const till = data<{ till: { position: Record<string, number> } }>(await w.call('till.current')).till;
+    expect(till.position['50000'] ?? 0).toBe(0);
+    expect(till.position['100000']).toBe(150 - 12);
+  });
+
+  it("a withdrawal's reversal receipt shows the 4x1000 that comes back with it", async () => {
+    w = await world(shared.central);
+    const r = await w.call('withdrawal.post', {
+      idempotencyKey: crypto.randomUUID(),
+      request: { accountNumber: '240000000029', amount: 1_000_000, presenters: [CC('900000002')], payout: { kind: 'efectivo' } },
+    });
+    const { sequence } = data<{ sequence: string }>(r);
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const posted = data<{ receipt: { lines: unknown[] } }>(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(posted.receipt.lines).toContainEqual({ kind: 'amount', label: 'Valor reversado', amount: 1_000_000 });
+    expect(posted.receipt.lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000 reintegrado', amount: 4_000 });
+  });
 });

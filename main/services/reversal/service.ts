@@ -1,7 +1,9 @@
 import { REVERSAL_REASONS } from '../../../domain/contract/reversal';
 import type { User } from '../../../domain/contract/session';
 import type { JsonObject } from '../../../domain/journal/canonical';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { applyCount, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { suggestMix } from '../../../domain/withdrawal/mix';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
@@ -25,6 +27,16 @@ import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 
 const KIND: Record<string, string> = { deposito: 'Consignación', retiro: 'Retiro', traslado: 'Traslado' };
+
+/** Whether the till holds every piece of `count`. */
+const fits = (position: DenominationCount, count: DenominationCount): boolean => {
+  try {
+    applyCount(position, count, -1);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Same-day reversal of a comprobante (teller-anchors §4 item 10; O-EJ): only while the till that posted it is
@@ -114,13 +126,20 @@ export const createReversalService = (deps: {
     check: (user: User, sequence: string) => {
       const c = original(sequence);
       const why = whyNot(c, user);
-      return { sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, postedAt: c.postedAt, teller: name(c.tellerId), reversible: why === null, why };
+      const live = why === null ? deps.requests.live(`reversal:${c.sequence}`, user.id) : null;
+      return {
+        sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, postedAt: c.postedAt, teller: name(c.tellerId), reversible: why === null, why,
+        approval: live ? { id: live.request.id, status: live.request.status } : null,
+      };
     },
 
     request: (user: User, req: { sequence: string; reasonCode: keyof typeof REVERSAL_REASONS; reasonText: string }) => {
       const c = original(req.sequence);
       const why = whyNot(c, user);
       if (why) throw new AppError('NOT_REVERSIBLE', why);
+      // Asked again (the panel was left and reopened): the open request stands, so the supervisor decides once.
+      const live = deps.requests.live(`reversal:${c.sequence}`, user.id);
+      if (live) return { approvalId: live.request.id, status: live.request.status };
       const rec = inTransaction(deps.db, () =>
         deps.requests.open(user, {
           kind: 'reversal',
@@ -136,7 +155,7 @@ export const createReversalService = (deps: {
             Valor: formatPesos(c.total),
             Efectivo: formatPesos(c.cashIn + c.cashOut),
             Cliente: c.customerDoc.replace(/:(\d*)(\d{4})$/, (_m, a: string, b: string) => `:${'*'.repeat(a.length)}${b}`),
-            Registrado: c.postedAt,
+            Registrado: formatReceiptDateTime(c.postedAt),
             Cajero: name(c.tellerId),
             Motivo: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
             Código: req.reasonCode,
@@ -159,16 +178,16 @@ export const createReversalService = (deps: {
         const now = deps.clock.now();
         const at = now.toISOString();
         const reversalId = deps.ids.uuid();
-        // Cash: every movement the comprobante made, the other way round.
+        // Cash: every movement the comprobante made, the other way round. Cash going back to the customer need
+        // not be the same pieces that came in: any mix the till holds pays the amount.
         let position = till.position;
         for (const m of deps.tills.movements(till.id).filter((x) => x.reference === c.sequence)) {
           const sign = m.amount >= 0 ? -1 : 1;
-          try {
-            position = applyCount(position, m.delta, sign);
-          } catch {
-            throw new AppError('CASH_SHORT', `La caja no tiene las piezas para devolver ${formatPesos(totalOfCount(m.delta))}. Solicite provisión a la bóveda.`);
-          }
-          deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind: 'reverso', reference: c.sequence, delta: m.delta as DenominationCount, amount: sign * totalOfCount(m.delta), at }, position, totalOfCount(position));
+          const amount = totalOfCount(m.delta);
+          const pieces = sign === 1 || fits(position, m.delta) ? (m.delta as DenominationCount) : suggestMix(amount, position);
+          if (pieces === null) throw new AppError('CASH_SHORT', `La caja no tiene billetes y monedas para devolver ${formatPesos(amount)}. Solicite provisión a la bóveda.`);
+          position = applyCount(position, pieces, sign);
+          deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind: 'reverso', reference: c.sequence, delta: pieces, amount: sign * amount, at }, position, totalOfCount(position));
         }
         // Central: one reversal per operation the comprobante sent; the outbox reverses their pending effects.
         const keys = centralKeysOf(c);
@@ -206,6 +225,9 @@ export const createReversalService = (deps: {
             { kind: 'field', label: 'Operación', value: KIND[c.kind] ?? c.kind },
             { kind: 'field', label: 'Cuenta', value: `****${c.accountNumber.slice(-4)}` },
             { kind: 'amount', label: 'Valor reversado', amount: c.total },
+            // The 4x1000 a withdrawal or transfer charged comes back with it (central reverses the whole debit).
+            ...(c.gmf > 0 ? [{ kind: 'amount' as const, label: 'GMF 4x1000 reintegrado', amount: c.gmf }] : []),
+            ...(c.commission > 0 ? [{ kind: 'amount' as const, label: 'Comisión reintegrada', amount: c.commission }] : []),
             { kind: 'field', label: 'Motivo', value: approval.request.reasons.map((r) => r.message).join(' ') },
             { kind: 'field', label: 'Aprobó', value: approval.request.checkerId ? name(approval.request.checkerId) : '—' },
           ],

@@ -18,26 +18,51 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
   const [reason, setReason] = useState<Reason>('VALOR_ERRADO');
   const [text, setText] = useState('');
   const [approvalId, setApprovalId] = useState<string | null>(null);
+  // Approved and not yet posted: the panel offers to register it (again, after an error).
+  const [approved, setApproved] = useState(false);
   const [receipt, setReceipt] = useState<ReceiptDocument | null>(null);
   const [printJob, setPrintJob] = useState<PrintJobRef | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   useEffect(() => {
-    void teller.reversal.check({ sequence }).then((r) => (r.ok ? setCandidate(r.data) : setError(r.error.message)));
+    void teller.reversal.check({ sequence }).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      setCandidate(r.data);
+      // A request left open (the panel was closed before the decision, or approved at the desk) is picked up.
+      if (r.data.approval) {
+        setApprovalId(r.data.approval.id);
+        setApproved(r.data.approval.status === 'aprobada');
+      }
+    });
   }, [teller, sequence]);
   const ask = async () => {
     const r = await teller.reversal.request({ sequence, reasonCode: reason, reasonText: text });
     if (r.ok) setApprovalId(r.data.approvalId);
     else setError(r.error.message);
   };
+  const decided = (status: string, note: string | null) => {
+    if (status === 'aprobada' && approvalId) {
+      setApproved(true);
+      return void post(approvalId);
+    }
+    // Rejected or expired: the request is spent; the form comes back for a new one.
+    setApprovalId(null);
+    setError(`Reverso ${status === 'rechazada' ? 'rechazado' : status === 'vencida' ? 'vencido' : status} por el supervisor${note ? `: ${note}` : ''}. Puede solicitarlo de nuevo.`);
+  };
   const post = async (id: string) => {
+    setError(null);
     const r = await teller.reversal.post({ idempotencyKey: key.current, sequence, approvalId: id });
     if (r.ok) {
       setReceipt(r.data.receipt);
       // The answer names the job only; PrintStatus reads its state at once.
       setPrintJob(r.data.printJobId ? { jobId: r.data.printJobId } : null);
       onDone();
-    } else setError(r.error.message);
+    } else {
+      // Central refused (its answer is bound to the key) or the till could not pay: the next try is a new
+      // request. Without central's answer the same key goes again, so a hold it may have placed is reused.
+      if (r.error.code !== 'CENTRAL_UNAVAILABLE') key.current = crypto.randomUUID();
+      setError(r.error.message);
+    }
   };
   return (
     <section className="panel" aria-label="Reverso de comprobante">
@@ -71,8 +96,14 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
           </div>
         </>
       ) : null}
-      {approvalId && !receipt ? (
-        <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s) => (s === 'aprobada' ? void post(approvalId) : setError(`Reverso ${s} por el supervisor.`))} />
+      {approvalId && !approved && !receipt ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={decided} /> : null}
+      {approvalId && approved && !receipt ? (
+        <div className="actions">
+          <p className="notice">Reverso aprobado por el supervisor.</p>
+          <button type="button" className="primary" autoFocus onClick={() => void post(approvalId)}>
+            Registrar el reverso
+          </button>
+        </div>
       ) : null}
       {receipt ? <ReceiptView doc={receipt} testId="reversal-receipt" /> : null}
       {receipt ? <PrintStatus teller={teller} job={printJob} /> : null}

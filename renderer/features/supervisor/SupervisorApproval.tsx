@@ -16,7 +16,8 @@ export const SupervisorApproval = ({
   teller: TellerApi;
   requestId: string;
   source: 'comprobante' | 'caja' | 'central';
-  onDecided: (status: string) => void;
+  /** `note`: the supervisor's reason, for the teller to read (a rejection says why). */
+  onDecided: (status: string, note: string | null) => void;
   allowReject?: boolean;
 }) => {
   const [username, setUsername] = useState('');
@@ -31,7 +32,7 @@ export const SupervisorApproval = ({
     setBusy(false);
     if (r.ok) {
       setPassword('');
-      onDecided(r.data.status);
+      onDecided(r.data.status, note.trim() || null);
     } else setError(r.error.message);
   };
   const id = requestId.slice(0, 8);
