@@ -27,10 +27,13 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
     const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete de 100.000 retenido' });
     if (!r.ok) throw new Error(r.error.message);
   });
-  await expect(app.getByTestId('desk-notification')).toContainText('Nueva solicitud de aprobación');
+  await expect(app.getByTestId('desk-notification')).toContainText('Nueva solicitud de aprobación (1 pendiente).');
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (1)' })).toBeVisible();
-  await app.getByRole('button', { name: 'Revisar' }).click();
+  // Keyboard: the request to review has the focus, and Enter puts it in the supervisor's user field.
+  await expect(app.getByRole('button', { name: 'Revisar' })).toBeFocused();
+  await app.keyboard.press('Enter');
   const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await expect(detail.getByLabel('Usuario del supervisor')).toBeFocused();
   await expect(detail).toContainText('Faltante $ 60.000');
   await expect(detail).toContainText('Billete de 100.000 retenido');
   await expect(detail).toContainText('Ana Gómez');
@@ -38,6 +41,10 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
   await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
   await detail.getByRole('button', { name: /^Aprobar/ }).click();
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  // Decided: the announcement goes, and the start menu no longer counts it.
+  await expect(app.getByTestId('desk-notification')).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('button', { name: /Escritorio del supervisor$/ })).toBeVisible();
 
   // The supervisor's own session sees the branch dashboard.
   await switchUser(app, DEMO.supervisor);

@@ -1,4 +1,5 @@
 import type { ScreenContext, ScreenDef } from './screens';
+import { plural } from '../../domain/language/plural';
 import { OpenTillScreen } from '../features/till/OpenTillScreen';
 import { CloseTillScreen } from '../features/till/CloseTillScreen';
 import { ClosedTillPanel } from '../features/till/ClosedTillPanel';
@@ -140,7 +141,7 @@ export const SCREENS: ScreenDef[] = [
     // The count of pending requests shows on the start menu as soon as one arrives (polled, see pending.ts).
     get label() {
       const n = pendingCount();
-      return n > 0 ? `Escritorio del supervisor (${n} pendientes)` : 'Escritorio del supervisor';
+      return n > 0 ? `Escritorio del supervisor (${plural(n, 'pendiente', 'pendientes')})` : 'Escritorio del supervisor';
     },
     enabled: (c) => {
       watchPending(c.teller);

@@ -12,6 +12,7 @@ export const SupervisorApproval = ({
   source,
   onDecided,
   allowReject = true,
+  autoFocus = true,
 }: {
   teller: TellerApi;
   requestId: string;
@@ -19,6 +20,8 @@ export const SupervisorApproval = ({
   /** `note`: the supervisor's reason, for the teller to read (a rejection says why). */
   onDecided: (status: string, note: string | null) => void;
   allowReject?: boolean;
+  /** The supervisor types next: the form takes the focus when it appears. */
+  autoFocus?: boolean;
 }) => {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -48,7 +51,7 @@ export const SupervisorApproval = ({
       <h3>Aprobación del supervisor</h3>
       <div className="field">
         <label htmlFor={`sup-user-${id}`}>Usuario del supervisor</label>
-        <input id={`sup-user-${id}`} autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input id={`sup-user-${id}`} autoComplete="off" autoFocus={autoFocus} value={username} onChange={(e) => setUsername(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor={`sup-pass-${id}`}>Contraseña del supervisor</label>

@@ -5,9 +5,10 @@ import type { User } from '../../../domain/contract/session';
 import type { DashboardTill, QueueItem } from '../../../domain/contract/supervisor';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { formatPesos } from '../../../domain/money/pesos';
+import { plural } from '../../../domain/language/plural';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SyncScreen } from '../sync/SyncScreen';
-import { onPending } from './pending';
+import { onPending, refreshPending } from './pending';
 import { SupervisorApproval } from './SupervisorApproval';
 import { CashReportPanel } from './CashReportPanel';
 import { centralLabel } from '../../components/StatusBar';
@@ -73,9 +74,10 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
     () =>
       onPending((n, isNew) => {
         if (isNew) {
-          setArrived(`Nueva solicitud de aprobación (${n} pendientes).`);
+          setArrived(`Nueva solicitud de aprobación (${plural(n, 'pendiente', 'pendientes')}).`);
           void load();
-        }
+        } else if (n === 0) setArrived(null);
+        else setArrived((a) => (a ? `Nueva solicitud de aprobación (${plural(n, 'pendiente', 'pendientes')}).` : a));
       }),
     [load],
   );
@@ -123,7 +125,8 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
               <td>{i.teller}</td>
               <td>{i.workstation}</td>
               <td>
-                <button type="button" onClick={() => setOpen(open === i.id ? null : i.id)}>
+                {/* F1 lands on the first request to review. */}
+                <button type="button" autoFocus={i.id === items[0]?.id} onClick={() => setOpen(open === i.id ? null : i.id)}>
                   Revisar
                 </button>
               </td>
@@ -152,6 +155,8 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
               source={i.source}
               onDecided={() => {
                 setOpen(null);
+                setArrived(null);
+                refreshPending();
                 void load();
               }}
             />
