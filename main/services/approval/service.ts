@@ -83,6 +83,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           kind: req.operation.kind,
           subject: a.subject,
           reasons: a.reasons.map((r) => r.code),
+          // What was asked for, so that the journal (search by account and amount) says what was approved.
+          ...operationFacts(req.operation),
         });
         return view(find(opened.value.id));
       });
@@ -150,3 +152,15 @@ export const requireApproval = (
 };
 
 export { approvalSubject };
+
+/** The account and amount of an operation put to a supervisor, for its journal entries. */
+const operationFacts = (op: ApprovalOperation): { account: string; amount: number } => {
+  switch (op.kind) {
+    case 'deposit':
+      return { account: op.slip.accountNumber, amount: op.slip.declaredTotal };
+    case 'withdrawal':
+      return { account: op.request.accountNumber, amount: op.request.amount };
+    case 'transfer':
+      return { account: op.request.fromAccountNumber, amount: op.request.amount };
+  }
+};

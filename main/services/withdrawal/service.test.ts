@@ -139,6 +139,8 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_ALREADY_USED' } });
     const journal = w.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'approval' ORDER BY sequence").all() as { actor: string; payload: string }[];
     expect(journal.map((j) => (JSON.parse(j.payload) as { action: string }).action)).toEqual(['solicitada', 'aprobada']);
+    // The request's entry says what was asked for: the journal finds it by account and amount.
+    expect(JSON.parse(journal[0]?.payload ?? '{}')).toMatchObject({ account: request.accountNumber, amount: request.amount });
   });
 
   it('records a rejection with its reason and never posts on it', async () => {
