@@ -52,7 +52,8 @@ describe('supervisor desk', () => {
     // $ 50.000 is at the threshold: booked without a second count.
     data(await t.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' }));
     // The request is relayed to central for the branch.
-    expect(central.calls.find((x) => x.route === 'requestApproval')?.req).toMatchObject({ branch: '001', workstation: '001-03', kind: 'till_difference', amount: 50_000 });
+    // Named by user name, which every workstation shares (local ids are per workstation).
+    expect(central.calls.find((x) => x.route === 'requestApproval')?.req).toMatchObject({ branch: '001', workstation: '001-03', kind: 'till_difference', amount: 50_000, makerId: 'cajero1' });
 
     const q = data<{ items: { source: string; workstation: string; amount: number | null; teller: string }[]; centralReachable: boolean }>(await t.call('supervisor.queue'));
     expect(q.centralReachable).toBe(true);
@@ -64,8 +65,13 @@ describe('supervisor desk', () => {
       ok: false,
       error: { code: 'NOT_A_SUPERVISOR' },
     });
+    // The supervisor who asked at another workstation cannot approve it here either.
+    central.other.makerId = 'supervisor1';
+    expect(await t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', ...SUP })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
+    central.other.makerId = 'cajero2';
+    expect(data(await t.call('supervisor.queue')).items[0]).toMatchObject({ source: 'central', teller: 'Luis Pérez' });
     expect(data(await t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', ...SUP }))).toEqual({ status: 'approved' });
-    expect(central.calls.find((x) => x.route === 'decideApproval')?.req).toMatchObject({ decision: 'approve' });
+    expect(central.calls.find((x) => x.route === 'decideApproval')?.req).toMatchObject({ decision: 'approve', supervisorId: 'supervisor1' });
     const j = JSON.parse(t.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
     expect(j).toMatchObject({ via: 'central', workstation: '001-04', action: 'approved' });
   });

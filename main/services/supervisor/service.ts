@@ -38,14 +38,18 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   other: 'TILL_REOPEN',
 };
 
-/** Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. */
-export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }): ApprovalRelay => ({
+/**
+ * Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. People are
+ * named to central by user name, the identity every workstation of the bank shares (local ids are per
+ * workstation): so central, and the deciding workstation, can tell maker from checker.
+ */
+export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => ({
   publish: async (rec: SupervisedRecord, makerName: string) => {
     await central.call('requestApproval', {
       id: rec.request.id,
       branch: ws.branchCode,
       workstation: ws.id,
-      makerId: rec.request.makerId,
+      makerId: usernameOf(rec.request.makerId),
       kind: CENTRAL_KIND[rec.kind],
       summary: `${rec.summary} · ${makerName}`.slice(0, 200),
       ...(rec.amount !== null ? { amount: rec.amount } : {}),
@@ -138,7 +142,7 @@ export const createSupervisorService = (deps: {
               summary: a.summary,
               reasons: [approvalReason(CENTRAL_REASON[a.kind], `Estación ${a.workstation}.`)],
               amount: a.amount ?? null,
-              teller: a.makerId,
+              teller: deps.users.findByUsername(a.makerId)?.displayName ?? a.makerId,
               workstation: a.workstation,
               customer: null,
               biometric: null,
@@ -170,12 +174,13 @@ export const createSupervisorService = (deps: {
       const sup = await checkSupervisor(deps, {
         username: req.username,
         password: req.password,
-        makers: [found.data.approval.makerId, ...(signedIn.role !== 'supervisor' ? [signedIn.id] : [])],
+        // The maker is named by user name (centralRelay); here that person's local id, when they have one.
+        makers: [deps.users.findByUsername(found.data.approval.makerId)?.id ?? found.data.approval.makerId, ...(signedIn.role !== 'supervisor' ? [signedIn.id] : [])],
         context: 'aprobacion central',
       });
       const note = req.note && req.note.length >= 3 ? req.note : req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '';
       if (req.decision === 'rechazar' && note === '') throw new AppError('APPROVAL_NOTE_REQUIRED', 'Escriba el motivo del rechazo para informar al cajero.');
-      const r = await deps.central.call('decideApproval', { id: req.id, supervisorId: sup.id, decision: req.decision === 'aprobar' ? 'approve' : 'reject', reason: note });
+      const r = await deps.central.call('decideApproval', { id: req.id, supervisorId: sup.username, decision: req.decision === 'aprobar' ? 'approve' : 'reject', reason: note });
       if (!r.ok) {
         const code = r.error.code === 'MAKER_IS_CHECKER' ? 'MAKER_IS_CHECKER' : r.error.code === 'ALREADY_DECIDED' ? 'APPROVAL_ALREADY_DECIDED' : r.error.code === 'APPROVAL_EXPIRED' ? 'APPROVAL_EXPIRED' : 'CENTRAL_UNAVAILABLE';
         throw new AppError(code, r.error.message);
