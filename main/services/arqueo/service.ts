@@ -245,6 +245,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     },
 
     close: async (user: User, req: { idempotencyKey: string; closingId: string }) => {
+      // A difference approved at another workstation's desk is taken in before the close looks for it.
+      await deps.requests.reconcile();
       const till = deps.tills.findOpen(ws.tillCode);
       if (!till) {
         // A retry after the answer was lost: the idempotent record has the first answer.

@@ -123,7 +123,9 @@ export const createReversalService = (deps: {
   };
 
   return {
-    check: (user: User, sequence: string) => {
+    check: async (user: User, sequence: string) => {
+      // A request decided at another workstation's desk is taken in first.
+      await deps.requests.reconcile();
       const c = original(sequence);
       const why = whyNot(c, user);
       const live = why === null ? deps.requests.live(`reversal:${c.sequence}`, user.id) : null;
@@ -167,6 +169,7 @@ export const createReversalService = (deps: {
     },
 
     post: async (user: User, req: { idempotencyKey: string; sequence: string; approvalId: string }) => {
+      await deps.requests.reconcile(req.approvalId);
       const holdId = await holdFor(user, req);
       const store = () => deps.idempotent('reversal.post', req.idempotencyKey, req, () => {
         const c = original(req.sequence);

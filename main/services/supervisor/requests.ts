@@ -12,9 +12,16 @@ import { checkSupervisor } from '../session/check-supervisor';
 
 const TTL_SECONDS = 30 * 60;
 
-/** Relays a request to central so supervisors at other workstations of the branch see it (best effort). */
+/**
+ * Relays requests through central so supervisors at other workstations of the branch see and decide them (best
+ * effort). People are named by user name, the identity all workstations share.
+ */
 export interface ApprovalRelay {
   publish(rec: SupervisedRecord, makerName: string): Promise<void>;
+  /** A decision taken here, so that the other desks drop the request. */
+  decided(id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void>;
+  /** Central's decision on a request, if another workstation's supervisor took it; null without an answer. */
+  decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired'; supervisorUsername: string | null; note: string | null } | null>;
 }
 
 export interface SupervisedDeps {
@@ -53,7 +60,39 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     return rec;
   };
 
+  /**
+   * Takes in the decisions supervisors at other workstations took through central on this workstation's pending
+   * requests, so that the teller's screen and every desk agree. Without central, nothing changes.
+   */
+  const reconcile = async (only?: string): Promise<void> => {
+    if (!deps.relay) return;
+    const now = deps.clock.now().toISOString();
+    const pending = deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now && (only === undefined || r.request.id === only));
+    // Asked together: without central each answer waits for the client's timeout, once, not once per request.
+    const relay = deps.relay;
+    const answers = await Promise.all(pending.map((rec) => relay.decisionOf(rec.request.id).catch(() => null)));
+    for (const [i, rec] of pending.entries()) {
+      const d = answers[i];
+      if (!d || (d.state !== 'approved' && d.state !== 'rejected') || d.supervisorUsername === null) continue;
+      const checker = deps.users.findByUsername(d.supervisorUsername);
+      try {
+        applyDecision(deps, {
+          request: rec.request,
+          checkerId: checker?.id ?? d.supervisorUsername,
+          decision: d.state === 'approved' ? 'aprobar' : 'rechazar',
+          note: d.note ?? undefined,
+          save: deps.lifecycle.saveDecision,
+          journal: { kind: rec.kind, amount: rec.amount, via: 'central' },
+        });
+      } catch {
+        // Decided here meanwhile, or lapsed: the local state stands.
+      }
+    }
+    if (pending.length > 0) deps.onChange();
+  };
+
   return {
+    reconcile,
     /** Inside the caller's transaction. */
     open,
     /** After the caller's commit: tell the desk and the branch. */
@@ -70,6 +109,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
       return rec;
     },
     decide: async (signedIn: User | null, req: { id: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }) => {
+      // Another workstation's supervisor may have decided it already through central.
+      await reconcile(req.id);
       const rec = deps.lifecycle.request(req.id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
       const makers = [rec.request.makerId, ...(signedIn && signedIn.role !== 'supervisor' ? [signedIn.id] : [])];
@@ -83,6 +124,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
         journal: { kind: rec.kind, amount: rec.amount },
       });
       deps.onChange();
+      void deps.relay?.decided(rec.request.id, sup.username, req.decision, decided.note ?? (req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '')).catch(() => undefined);
       return decided.status;
     },
     /**

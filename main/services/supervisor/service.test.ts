@@ -26,7 +26,11 @@ const fakeCentral = () => {
   const call = (async (route: string, req: unknown) => {
     calls.push({ route, req });
     if (route === 'pendingApprovals') return { ok: true, data: { approvals: other.state === 'pending' ? [other] : [] } };
-    if (route === 'getApproval') return { ok: true, data: { approval: other } };
+    if (route === 'getApproval') {
+      return (req as { id: string }).id === other.id
+        ? { ok: true, data: { approval: other } }
+        : { ok: false, kind: 'rejected', error: { code: 'NOT_FOUND', message: 'La solicitud de aprobación no existe.' } };
+    }
     if (route === 'decideApproval') {
       const r = req as { supervisorId: string; decision: 'approve' | 'reject'; reason: string };
       other.state = r.decision === 'approve' ? 'approved' : 'rejected';

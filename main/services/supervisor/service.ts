@@ -55,6 +55,15 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
       ...(rec.amount !== null ? { amount: rec.amount } : {}),
     });
   },
+  decided: async (id, supervisorUsername, decision, note) => {
+    await central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' });
+  },
+  decisionOf: async (id) => {
+    const r = await central.call('getApproval', { id });
+    if (!r.ok) return null;
+    const a = r.data.approval;
+    return { state: a.state, supervisorUsername: a.decision?.supervisorId ?? null, note: a.decision?.reason ?? null };
+  },
 });
 
 export const createSupervisorService = (deps: {
@@ -87,6 +96,8 @@ export const createSupervisorService = (deps: {
   return {
     /** Every pending request this desk can decide, oldest first, with what the supervisor needs to decide it. */
     queue: async (): Promise<{ items: QueueItem[]; centralReachable: boolean }> => {
+      // This workstation's requests decided at another desk leave the list.
+      await deps.requests.reconcile();
       const now = deps.clock.now().toISOString();
       const items: QueueItem[] = [];
       for (const r of deps.sources.pendingComprobanteApprovals(now)) {

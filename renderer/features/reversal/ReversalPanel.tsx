@@ -10,6 +10,7 @@ import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from '../till/ReceiptView';
 
 type Reason = keyof typeof REVERSAL_REASONS;
+const POLL_MS = 3000;
 type Candidate = Extract<Awaited<ReturnType<TellerApi['reversal']['check']>>, { ok: true }>['data'];
 
 /** Same-day reversal of one comprobante: reason, supervisor approval at this workstation, posting, own receipt. */
@@ -40,6 +41,23 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
     if (r.ok) setApprovalId(r.data.approvalId);
     else setError(r.error.message);
   };
+  // A supervisor at another workstation's desk may decide it (through central): the panel follows it.
+  useEffect(() => {
+    if (!approvalId || approved || receipt) return undefined;
+    const timer = setInterval(() => {
+      void teller.reversal.check({ sequence }).then((r) => {
+        if (!r.ok) return;
+        if (r.data.approval?.status === 'aprobada') {
+          setApproved(true);
+          void post(r.data.approval.id);
+        } else if (r.data.approval === null && r.data.reversible) {
+          setApprovalId(null);
+          setError('La solicitud de reverso ya no está pendiente: la decidió un supervisor en otra estación o venció. Puede solicitarlo de nuevo.');
+        }
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  });
   const decided = (status: string, note: string | null) => {
     if (status === 'aprobada' && approvalId) {
       setApproved(true);

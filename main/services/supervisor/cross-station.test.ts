@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { loadConfig } from '../../config/load';
+import { createCore, type Core } from '../../compose';
+import { tempDir } from '../../testing/temp-core';
+import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { data } from '../../testing/wire-data';
+
+/**
+ * Two real workstations (001-02 and 001-03) on their own SQLite files and one real central process: a request
+ * made at one is decided at the other's desk, and both agree on its fate.
+ */
+let central: TestCentralProcess;
+beforeAll(async () => {
+  central = await startTestCentralProcess('001-02');
+}, 30_000);
+afterAll(async () => {
+  await central.close();
+});
+
+interface Station {
+  core: Core;
+  call(channel: string, payload?: unknown): Promise<WireResult>;
+  close(): void;
+}
+const station = async (id: '001-02' | '001-03'): Promise<Station> => {
+  const dir = tempDir(`caja-xst-${id}-`);
+  const core = await createCore({
+    config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
+    clock: { now: () => new Date() },
+    ids: { uuid: () => randomUUID() },
+    log: () => undefined,
+    central: { url: central.url, token: central.proc.tokens.get(id) ?? '' },
+  });
+  return {
+    core,
+    call: (channel, payload = {}) => core.dispatch(channel, payload),
+    close: () => {
+      core.close();
+      dir.remove();
+    },
+  };
+};
+const open: Station[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+type Queue = { items: { id: string; source: string; teller: string; workstation: string }[] };
+
+/** Caja 02's arqueo is $ 50.000 short: a till-difference request, relayed to central for the branch. */
+const shortAt02 = async (s: Station) => {
+  data(await s.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+  data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+  const c = data<{ closingId: string }>(await s.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+  return data<{ approvalId: string }>(await s.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' })).approvalId;
+};
+const localStatus = (s: Station, id: string) => s.core.db.prepare('SELECT status FROM supervised_requests WHERE id = ?').pluck().get(id);
+
+it('a request from 001-02 approved at 001-03’s desk is approved at 001-02 too, and leaves both desks', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  const id = await shortAt02(a);
+  data(await b.call('session.login', SUP));
+  const relayed = await (async () => {
+    for (let i = 0; i < 50; i++) {
+      const item = data<Queue>(await b.call('supervisor.queue')).items.find((x) => x.id === id);
+      if (item) return item;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('request never reached 001-03');
+  })();
+  // Named by the teller's name, not by 001-02's local user id.
+  expect(relayed).toMatchObject({ source: 'central', workstation: '001-02', teller: 'Luis Pérez' });
+  expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Revisado', ...SUP }))).toEqual({ status: 'approved' });
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).not.toContain(id);
+
+  // 001-02 takes central's decision in: its own desk drops it, and its till can close with the approved difference.
+  expect(localStatus(a, id)).toBe('pendiente');
+  expect(data<Queue>(await a.call('supervisor.queue')).items.map((x) => x.id)).not.toContain(id);
+  expect(localStatus(a, id)).toBe('aprobada');
+  const journal = JSON.parse(a.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
+  expect(journal).toMatchObject({ action: 'aprobada', approvalId: id, via: 'central' });
+});
+
+it('a request decided at its own workstation leaves the other desks too', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  const id = await shortAt02(a);
+  data(await b.call('session.login', SUP));
+  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
+
+  // The supervisor decides at 001-02 itself (the teller's workstation).
+  expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'rechazar', note: 'Recontar con el supervisor', ...SUP }))).toEqual({ status: 'rechazada' });
+  for (let i = 0; i < 50 && data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).not.toContain(id);
+});
