@@ -27,6 +27,18 @@ test('over the visación amount: the teller cannot approve their own, the superv
   await app.keyboard.press('Enter');
   const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
   await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  // Esc before a decision withdraws the request: it does not wait on the supervisor's desk.
+  const onDesk = () =>
+    app.evaluate(async () => {
+      const t = (window as unknown as { teller: { supervisor: { queue(r: object): Promise<{ ok: boolean; data: { items: unknown[] } }> } } }).teller;
+      return (await t.supervisor.queue({})).data.items.length;
+    });
+  await expect.poll(onDesk).toBe(1);
+  await app.keyboard.press('Escape');
+  await expect(approval).toHaveCount(0);
+  await expect.poll(onDesk).toBe(0);
+  await app.getByLabel('Valor a retirar').press('Enter');
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
   await approval.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);
   await approval.getByLabel('Contraseña del supervisor').fill(DEMO.teller.password);
   await approval.getByLabel('Contraseña del supervisor').press('Enter');

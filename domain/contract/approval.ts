@@ -77,4 +77,11 @@ export const approvalChannels = {
     response: z.object({ approval: ApprovalViewSchema }),
     errors: ['APPROVAL_NOT_FOUND'],
   }),
+  /** The teller left the approval step before a decision: the request leaves the supervisor's desk. */
+  'approval.withdraw': channel({
+    access: 'user',
+    request: z.object({ approvalId: z.string().min(1) }),
+    response: z.object({ approval: ApprovalViewSchema }),
+    errors: ['APPROVAL_NOT_FOUND', 'NOT_THE_MAKER'],
+  }),
 } as const;

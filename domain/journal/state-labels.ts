@@ -45,6 +45,7 @@ const REMESA: Record<`remesa_${Exclude<RemesaStatus, 'recibida'>}`, string> = {
 };
 const OTHER = {
   reversado: 'Reversado',
+  retirada: 'Retirada por el cajero',
   reactivada: 'Reactivada',
   canje_devuelta: 'Cheque de canje devuelto',
   branch_mode: 'Cambio de modo de la oficina',

@@ -37,6 +37,11 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     })();
   }, [teller, operation]);
 
+  // Leaving before a decision withdraws the request, so it does not wait on the supervisor's desk to lapse.
+  const cancel = () => {
+    if (approval?.status === 'pendiente') void teller.approval.withdraw({ approvalId: approval.id });
+    onCancel();
+  };
   const decide = async (decision: 'aprobar' | 'rechazar') => {
     if (!approval || busy) return;
     setBusy(true);
@@ -60,7 +65,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       aria-labelledby="approval-title"
       onCancel={(e) => {
         e.preventDefault();
-        if (!busy) onCancel();
+        if (!busy) cancel();
       }}
       onKeyDown={(e) => {
         if (e.key === 'F4') {
@@ -115,7 +120,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           </div>
         ) : null}
         <div className="actions">
-          <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          <button type="button" className="secondary" onClick={cancel} disabled={busy}>
             Cancelar <kbd>Esc</kbd>
           </button>
           <button type="button" onClick={() => void decide('rechazar')} disabled={busy || !approval}>

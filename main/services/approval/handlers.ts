@@ -5,4 +5,5 @@ export const approvalHandlers = (approval: ApprovalService): FeatureHandlers<'ap
   'approval.request': (req, ctx) => ({ approval: approval.request(ctx.user, req) }),
   'approval.decide': async (req, ctx) => ({ approval: await approval.decide(ctx.user, req) }),
   'approval.get': (req) => ({ approval: approval.get(req.approvalId) }),
+  'approval.withdraw': (req, ctx) => ({ approval: approval.withdraw(ctx.user, req.approvalId) }),
 });

@@ -3,7 +3,7 @@ import { approvalCovers, openApprovalRequest } from '../../../domain/approval/re
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
-import type { Db } from '../../store/db';
+import { inTransaction, type Db } from '../../store/db';
 import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
@@ -110,6 +110,23 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     },
 
     get: (approvalId: string): ApprovalView => view(find(approvalId)),
+
+    /**
+     * The teller leaves the approval step (Cancelar, Esc) before a decision: the request leaves the desk at once
+     * instead of waiting there to lapse, closed as `vencida` and journaled as withdrawn. Decided requests stay.
+     */
+    withdraw: (user: User, approvalId: string): ApprovalView => {
+      const rec = find(approvalId);
+      if (rec.request.makerId !== user.id) throw new AppError('NOT_THE_MAKER', 'Solo quien pidió la aprobación puede retirarla.');
+      if (rec.request.status !== 'pendiente') return view(rec);
+      // Closed before its time: the state machine's `vencer` waits for the deadline, a withdrawal does not.
+      const closed = { ...rec.request, status: 'vencida' as const, decidedAt: deps.clock.now().toISOString(), note: 'Retirada por quien la solicitó' };
+      inTransaction(deps.db, () => {
+        if (!deps.approvals.saveDecision(closed)) return;
+        deps.journal.record('approval', user.id, { action: 'retirada', approvalId: rec.request.id, kind: rec.kind });
+      });
+      return view(find(approvalId));
+    },
   };
 };
 export type ApprovalService = ReturnType<typeof createApprovalService>;

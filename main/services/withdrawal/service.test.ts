@@ -143,6 +143,21 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(JSON.parse(journal[0]?.payload ?? '{}')).toMatchObject({ account: request.accountNumber, amount: request.amount });
   });
 
+  it('a request the teller leaves before a decision is withdrawn: off the desk, no longer decidable, journaled', async () => {
+    w = await world(shared.central);
+    const request = req('240000000029', 6_000_000, ['900000002']);
+    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
+    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    const onDesk = async () => ((await w.call('supervisor.queue')) as { data: { items: { id: string }[] } }).data.items.map((i) => i.id);
+    expect(await onDesk()).toContain(id);
+    expect(await w.call('approval.withdraw', { approvalId: id })).toMatchObject({ ok: true, data: { approval: { status: 'vencida' } } });
+    expect(await onDesk()).not.toContain(id);
+    expect(await w.call('approval.decide', { approvalId: id, decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: false });
+    expect(await post(request, id)).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    const last = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
+    expect(last).toMatchObject({ action: 'retirada', approvalId: id });
+  });
+
   it('records a rejection with its reason and never posts on it', async () => {
     w = await world(shared.central);
     const request = req('240000000029', 5_500_000, ['900000002']);
