@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentSchema, type IdentityDocument } from '../identity/document';
+import { DocumentSchema, maskDocument, type IdentityDocument } from '../identity/document';
 
 /**
  * Identity of a holder, authorized person, legal representative or depositor on the Comprobante Único. The
@@ -21,3 +21,10 @@ export const samePerson = (a: PersonId, b: PersonId): boolean => a.type === b.ty
 export const namesOf = (people: readonly { name: string }[]): string => people.map((p) => p.name).join(', ');
 
 export const includesPerson = (list: readonly { id: PersonId }[], id: PersonId): boolean => list.some((p) => samePerson(p.id, id));
+
+/**
+ * Who is at the counter, as a supervisor reads it before deciding: each person's name as the account knows them
+ * (holder, authorized person or legal representative) and the masked document.
+ */
+export const presentersLine = (known: readonly { id: PersonId; name: string }[], presenters: readonly PersonId[]): string =>
+  presenters.map((id) => `${known.find((p) => samePerson(p.id, id))?.name ?? 'Persona no registrada en la cuenta'} (${maskDocument(id)})`).join(', ');

@@ -126,6 +126,9 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
     expect(asked).toMatchObject({ ok: true, data: { approval: { status: 'pendiente', reasons: [{ code: 'VISACION' }], makerName: 'Ana Gómez' } } });
     const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    // The desk says who is withdrawing, as the account knows them.
+    const queued = (await w.call('supervisor.queue')) as { data: { items: { id: string; customer: string | null }[] } };
+    expect(queued.data.items.find((i) => i.id === id)?.customer).toMatch(/^JUAN .*\(CC \*+0002\)$/);
     expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_NOT_APPROVED' } });
     const decide = (username: string, password: string) => w.call('approval.decide', { approvalId: id, decision: 'aprobar', username, password });
     expect(await decide('cajero1', 'Caja.2026')).toMatchObject({ error: { code: 'MAKER_IS_CHECKER' } });

@@ -1,4 +1,5 @@
 import type { Account } from '../../../domain/accounts/account';
+import { presentersLine } from '../../../domain/accounts/person';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
 import type { z } from 'zod';
@@ -62,7 +63,10 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
 
   const assess = (req: WithdrawalRequest): ApprovalAssessment => {
     const { account, plan: p } = plan(req, position());
-    return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}` };
+    // The desk shows who withdraws (its Cliente line) next to the reasons.
+    const holder = presentersLine([...account.holders, ...account.authorized, ...account.legalRepresentatives], req.presenters);
+    const reasons = p.approvalReasons.map((r, i) => (i === 0 ? { ...r, details: { ...r.details, holder } } : r));
+    return { reasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}` };
   };
 
   /** Everything the posting checks except central's authorization: run before asking central for a hold. */
