@@ -26,6 +26,13 @@ test('a teller logs in with the keyboard and sees the status bar', async ({ app 
   await expectHome(app, DEMO.teller.name);
   await expect(app.getByTestId('status-till')).toHaveText('Caja sin abrir');
   await expect(app.getByRole('status', { name: 'Estado de la estación' })).toContainText('Oficina 001 Bogotá Centro');
+  await expect(app.getByTestId('till-closed')).toHaveText('La caja no está abierta. Ábrala (F2) para atender clientes.');
+});
+
+test('a supervisor is told who opens the till instead of an F2 that does nothing', async ({ app }) => {
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await expect(app.getByTestId('till-closed')).toContainText('la abre un cajero con su propio usuario');
 });
 
 test('a wrong password is refused with the attempts left', async ({ app }) => {

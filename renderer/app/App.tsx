@@ -98,7 +98,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   if (!session) body = <main className="center-card">Cargando…</main>;
   else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
   else if (current) body = current.render(ctx);
-  else body = <HomeScreen till={till} userId={session.user.id} items={items} />;
+  else body = <HomeScreen till={till} userId={session.user.id} role={session.user.role} items={items} />;
 
   return (
     <div className="app">

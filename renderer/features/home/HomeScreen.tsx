@@ -9,7 +9,7 @@ export interface MenuItem {
 }
 
 /** The teller's start screen: every action on an F-key, shown on the button itself. */
-export const HomeScreen = ({ till, userId, items }: { till: TillSession | null; userId: string; items: MenuItem[] }) => (
+export const HomeScreen = ({ till, userId, role, items }: { till: TillSession | null; userId: string; role: string; items: MenuItem[] }) => (
   <main className="screen" aria-labelledby="home-title">
     <h1 id="home-title">Inicio</h1>
     {till && till.tellerId !== userId ? (
@@ -30,7 +30,10 @@ export const HomeScreen = ({ till, userId, items }: { till: TillSession | null; 
         ) : null}
       </>
     ) : (
-      <p>La caja no está abierta. Ábrala para atender clientes.</p>
+      // A supervisor's F2 is disabled: say who opens the till, rather than let the key do nothing.
+      <p data-testid="till-closed">
+        {role === 'cajero' ? 'La caja no está abierta. Ábrala (F2) para atender clientes.' : 'La caja no está abierta: la abre un cajero con su propio usuario (F12 para cambiar de usuario).'}
+      </p>
     )}
     <nav aria-label="Operaciones" className="menu">
       {items.map((i) => (
