@@ -73,7 +73,7 @@ describe('supervisor desk', () => {
     central.other.makerId = 'supervisor1';
     expect(await t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', ...SUP })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
     central.other.makerId = 'cajero2';
-    expect(data(await t.call('supervisor.queue')).items[0]).toMatchObject({ source: 'central', teller: 'Luis Pérez' });
+    expect(data<{ items: { source: string; teller: string }[] }>(await t.call('supervisor.queue')).items[0]).toMatchObject({ source: 'central', teller: 'Luis Pérez' });
     expect(data(await t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', ...SUP }))).toEqual({ status: 'approved' });
     expect(central.calls.find((x) => x.route === 'decideApproval')?.req).toMatchObject({ decision: 'approve', supervisorId: 'supervisor1' });
     const j = JSON.parse(t.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
