@@ -132,4 +132,32 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(posted.receipt.lines).toContainEqual({ kind: 'amount', label: 'Valor reversado', amount: 1_000_000 });
     expect(posted.receipt.lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000 reintegrado', amount: 4_000 });
   });
+
+  it('a transfer is reversed only once central holds its amount again in the account it credited', async () => {
+    w = await world(shared.central);
+    const drain = drainer(w);
+    const rosa = '240000000086';
+    const request = { fromAccountNumber: '240000000029', toAccountNumber: rosa, amount: 1_000_000, presenters: [CC('900000002')] };
+    const { sequence } = data<{ sequence: string }>(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request }));
+    await drain();
+    const balance = async () => (await centralBalances(w, rosa)).available;
+    const spent = await w.client.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: rosa, amount: (await balance()) - 300_000 });
+    if (!spent.ok || spent.data.status !== 'authorized') throw new Error('could not spend at central');
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'Otra cuenta de destino' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({
+      ok: false,
+      error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('el reverso del traslado') },
+    });
+    expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(0);
+
+    expect((await w.client.call('releaseHold', { holdId: spent.data.hold.holdId })).ok).toBe(true);
+    const available = await balance();
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    await drain();
+    expect(await balance()).toBe(available - 1_000_000);
+    const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'reversal'").pluck().get() as string) as { account: string; payload: { holdId?: string } };
+    expect(body.account).toBe(rosa);
+    expect(body.payload.holdId).toBeDefined();
+  });
 });

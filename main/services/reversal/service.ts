@@ -90,35 +90,49 @@ export const createReversalService = (deps: {
     return null;
   };
 
-  /** The central operations the comprobante's posting sent, in the order it sent them. */
-  const centralKeysOf = (c: ComprobanteRecord): string[] => {
+  const postingOf = (c: ComprobanteRecord): JsonObject => {
     const entry = deps.journalRepo.get(c.journalSequence);
-    return entry ? ((JSON.parse(entry.payload) as JsonObject).centralKeys as string[] | undefined) ?? [] : [];
+    return entry ? (JSON.parse(entry.payload) as JsonObject) : {};
+  };
+  /** The central operations the comprobante's posting sent, in the order it sent them. */
+  const centralKeysOf = (c: ComprobanteRecord): string[] => (postingOf(c).centralKeys as string[] | undefined) ?? [];
+
+  /**
+   * What a reversal takes back out of an account's available balance, and from which: a cash deposit's cash from
+   * its account, a transfer's amount from the account it credited. Null when it only gives back (a withdrawal).
+   */
+  const debitOf = (c: ComprobanteRecord): { account: string; amount: number; what: string } | null => {
+    if (c.kind === 'deposito' && c.cashIn > 0) return { account: c.accountNumber, amount: c.cashIn, what: `de la consignación ${c.sequence}` };
+    const to = postingOf(c).toAccount;
+    if (c.kind === 'traslado' && typeof to === 'string') return { account: to, amount: c.total, what: `del traslado ${c.sequence}` };
+    return null;
   };
 
   /**
-   * Reversing a cash deposit hands the cash back and takes the credit out of the account, which the customer may
-   * have spent since: central holds that much online first (under the reversal's key) and the reversal consumes
-   * the hold, as a withdrawal does. A refusal or no answer leaves nothing reversed and the cash in the till.
-   * Null when nothing leaves the account's available balance (a withdrawal's reversal credits it; cheques go
-   * back out of canje), when central has not applied the deposit yet (nothing of it could be spent; its
-   * reversal follows it in the same queue), or when the reversal is already posted (a replay).
+   * Reversing a cash deposit hands the cash back and takes the credit out of the account; reversing a transfer
+   * takes the amount back out of the account it credited. Either may have been spent since: central holds that
+   * much online first (under the reversal's key) and the reversal consumes the hold, as a withdrawal does. A
+   * refusal or no answer leaves nothing reversed (and the cash in the till). Null when nothing leaves an
+   * available balance (a withdrawal's reversal credits; cheques go back out of canje), when central has not
+   * applied the comprobante yet (nothing of it could be spent; its reversal follows it in the same queue), or
+   * when the reversal is already posted (a replay).
    */
-  const holdFor = async (user: User, req: { idempotencyKey: string; sequence: string }): Promise<string | null> => {
+  const holdFor = async (user: User, req: { idempotencyKey: string; sequence: string }): Promise<{ holdId: string; account: string } | null> => {
     const c = original(req.sequence);
-    if (c.kind !== 'deposito' || c.cashIn === 0 || whyNot(c, user) !== null) return null;
+    const debit = debitOf(c);
+    if (debit === null || whyNot(c, user) !== null) return null;
     const first = centralKeysOf(c)[0];
     if (first === undefined || deps.outbox.byKey(first)?.state !== 'applied') return null;
     const auth = await authorizeDebit(
       deps,
-      { key: req.idempotencyKey, account: c.accountNumber, amount: c.cashIn },
-      `el reverso de la consignación ${c.sequence}`,
-      'No devuelva el efectivo: el reverso no quedó registrado.',
+      { key: req.idempotencyKey, account: debit.account, amount: debit.amount },
+      `el reverso ${debit.what}`,
+      c.kind === 'deposito' ? 'No devuelva el efectivo: el reverso no quedó registrado.' : 'El reverso no quedó registrado.',
     );
-    if (auth.status === 'authorized') return auth.holdId;
+    if (auth.status === 'authorized') return { holdId: auth.holdId, account: debit.account };
     throw new AppError(
       'CENTRAL_UNAVAILABLE',
-      `Central no responde. El reverso de una consignación en efectivo se autoriza en línea, porque retira ${formatPesos(c.cashIn)} de la cuenta: no devuelva el efectivo e intente de nuevo cuando vuelva la conexión.`,
+      `Central no responde. El reverso ${debit.what} se autoriza en línea, porque retira ${formatPesos(debit.amount)} de la cuenta ${debit.account}: ${c.kind === 'deposito' ? 'no devuelva el efectivo e ' : ''}intente de nuevo cuando vuelva la conexión.`,
     );
   };
 
@@ -170,7 +184,7 @@ export const createReversalService = (deps: {
 
     post: async (user: User, req: { idempotencyKey: string; sequence: string; approvalId: string }) => {
       await deps.requests.reconcile(req.approvalId);
-      const holdId = await holdFor(user, req);
+      const held = await holdFor(user, req);
       const store = () => deps.idempotent('reversal.post', req.idempotencyKey, req, () => {
         const c = original(req.sequence);
         const why = whyNot(c, user);
@@ -197,9 +211,11 @@ export const createReversalService = (deps: {
         const reasonCode = String(approval.context['Código'] ?? 'REVERSO');
         const centralKeys = keys.map((reversesKey, i) => {
           const key = deps.ids.uuid();
-          // The cash deposit is the comprobante's first operation: its reversal consumes the online hold.
-          const hold = i === 0 && holdId !== null ? { holdId } : {};
-          deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: c.accountNumber, payload: { reversesKey, reasonCode, ...hold } });
+          // The cash deposit (or the transfer) is the comprobante's first operation: its reversal consumes the
+          // online hold, and names the account held, which central checks against the hold.
+          const hold = i === 0 && held !== null ? held : null;
+          const payload = { reversesKey, reasonCode, ...(hold ? { holdId: hold.holdId } : {}) };
+          deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: hold?.account ?? c.accountNumber, payload });
           return key;
         });
         const document = `R-${c.sequence}`;
@@ -243,7 +259,7 @@ export const createReversalService = (deps: {
         });
         return { reversalId, receipt, printJobId: null as string | null };
       });
-      const result = holdId === null ? store() : postAuthorized(deps, holdId, store);
+      const result = held === null ? store() : postAuthorized(deps, held.holdId, store);
       deps.onChange();
       let printJobId: string | null = null;
       if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence }).then((r) => r.jobId, () => null);
