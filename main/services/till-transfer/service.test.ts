@@ -219,4 +219,21 @@ describe('till-to-till transfer through central', () => {
     expect(await a.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '03', count: { '50000': 11 }, declaredTotal: 550_000 })).toMatchObject({ ok: false, error: { code: 'CASH_SHORT' } });
     expect((await position(a)).positionTotal).toBe(500_000);
   });
+
+  // Last in the file: the $ 59.900.000 Caja 03 reports here must not be the snapshot another test reads.
+  it('a transfer that would take the receiving till over its holding limit is refused with the most it may take', async () => {
+    const a = await station('001-02');
+    const b = await station('001-03');
+    open.push(a, b);
+    await openTill(a, { username: 'cajero2', password: 'Caja.2026' }, { '50000': 10 }, 500_000);
+    await openTill(b, { username: 'cajero1', password: 'Caja.2026' }, { '100000': 599 }, 59_900_000);
+    await until(async () => (await transfers(a)).destinations?.some((x) => x.tillCode === '03'));
+    expect(await a.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '03', count: { '50000': 4 }, declaredTotal: 200_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'HOLDING_LIMIT', message: expect.stringContaining('Envíe como máximo $ 100.000') },
+    });
+    // Nothing left the sender's till, and nothing was sent to central (the next tests share it).
+    expect((await position(a)).positionTotal).toBe(500_000);
+    expect(a.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'till_transfer_send'").pluck().get()).toBe(0);
+  });
 });

@@ -215,17 +215,27 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable, destinations: status ? destinationsOf(status, ws.id, deps.staleAfterSeconds) : null };
     },
 
-    send: (user: User, req: { idempotencyKey: string; toTill: string; count: DenominationCount; declaredTotal: number }) => {
+    send: async (user: User, req: { idempotencyKey: string; toTill: string; count: DenominationCount; declaredTotal: number }) => {
       const amount = totalOfCount(req.count);
       if (amount !== req.declaredTotal || amount === 0) {
         throw new AppError('COUNT_MISMATCH', `El conteo suma ${formatPesos(amount)} y el total declarado es ${formatPesos(req.declaredTotal)}. Revise el conteo.`);
       }
       if (req.toTill === ws.tillCode) throw new AppError('INVALID_DESTINATION', 'El origen y el destino del traslado deben ser distintos.');
       ownTill(user);
+      // The receiving till's holding limit, as its last report to central has it (reports follow every change;
+      // cash in transit is not in it until accepted). Without central's answer, there is nothing to check against.
+      const toWorkstation = `${ws.branchCode}-${req.toTill}`;
+      const status = deps.branchStatus ? await deps.branchStatus().catch(() => null) : null;
+      const dest = status?.workstations.find((w) => w.workstation === toWorkstation)?.till;
+      if (dest?.open && dest.positionTotal + amount > dest.limit) {
+        throw new AppError(
+          'HOLDING_LIMIT',
+          `Con este traslado la caja ${req.toTill} quedaría en ${formatPesos(dest.positionTotal + amount)}, por encima de su límite de ${formatPesos(dest.limit)}. Envíe como máximo ${formatPesos(Math.max(0, dest.limit - dest.positionTotal))}.`,
+        );
+      }
       const id = deps.idempotent('vault.sendToTill', req.idempotencyKey, req, () => {
         const at = now();
         const transferId = deps.ids.uuid();
-        const toWorkstation = `${ws.branchCode}-${req.toTill}`;
         const op = { ...envelope(at), type: 'till_transfer_send' as const, payload: { transferId, toWorkstation, count: req.count, amount, sentBy: user.id, sentByName: user.displayName.slice(0, 80) } };
         move(req.count, -1, 'traslado_enviado', transferId, at);
         deps.repo.insert({ id: transferId, direction: 'saliente', fromWorkstation: ws.id, toWorkstation, count: req.count, amount, sentBy: user.id, sentByName: op.payload.sentByName, sentAt: at, sendKey: op.key, arrivedAt: at });

@@ -8,7 +8,7 @@ export const vaultHandlers = (vault: VaultService, branch: TillTransferService):
   'vault.accept': (req, ctx) => ({ transfer: vault.accept(ctx.user, req) }),
   'vault.reject': (req, ctx) => ({ transfer: vault.reject(ctx.user, req) }),
   'vault.tillTransfers': () => branch.list(),
-  'vault.sendToTill': (req, ctx) => ({ transfer: branch.send(ctx.user, req) }),
+  'vault.sendToTill': async (req, ctx) => ({ transfer: await branch.send(ctx.user, req) }),
   'vault.acceptTillTransfer': (req, ctx) => ({ transfer: branch.accept(ctx.user, req) }),
   'vault.rejectTillTransfer': (req, ctx) => ({ transfer: branch.reject(ctx.user, req) }),
 });
