@@ -71,6 +71,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     // Asked together: without central each answer waits for the client's timeout, once, not once per request.
     const relay = deps.relay;
     const answers = await Promise.all(pending.map((rec) => relay.decisionOf(rec.request.id).catch(() => null)));
+    let taken = 0;
     for (const [i, rec] of pending.entries()) {
       const d = answers[i];
       if (!d || (d.state !== 'approved' && d.state !== 'rejected') || d.supervisorUsername === null) continue;
@@ -84,11 +85,13 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
           save: deps.lifecycle.saveDecision,
           journal: { kind: rec.kind, amount: rec.amount, via: 'central' },
         });
+        taken++;
       } catch {
         // Decided here meanwhile, or lapsed: the local state stands.
       }
     }
-    if (pending.length > 0) deps.onChange();
+    // Only a change is announced: the desk polls this every few seconds.
+    if (taken > 0) deps.onChange();
   };
 
   return {
