@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { OtpPolicySchema, type Operation, type OtpPolicy, type SecurityCodeRequest } from '../domain/central-api';
-import { createApproval, decideApproval, getApproval, pendingApprovals, DEFAULT_APPROVAL_TTL_MS } from './approvals/approvals';
+import { createApproval, decideApproval, getApproval, pendingApprovals, withdrawApproval, DEFAULT_APPROVAL_TTL_MS } from './approvals/approvals';
 import * as guard from './http/guards';
 import { tokenTable, type WorkstationToken } from './http/auth';
 import { once } from './http/idempotent';
@@ -124,6 +124,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       req.branch === caller.branch ? ok(pendingApprovals(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las solicitudes de su oficina.'),
     getApproval: (req, { caller }) => getApproval(sql, req.id, caller, now()),
     decideApproval: (req, { caller }) => decideApproval(sql, req, caller, now()),
+    withdrawApproval: (req, { caller }) => withdrawApproval(sql, req.id, caller, now()),
     tillTransfers: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(listTillTransfers(sql, req.workstation, now())),
     reportStatus: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(reportStatus(sql, caller.branch, req, now())),
     branchStatus: (req, { caller }) =>

@@ -127,7 +127,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
 });
 
-test('the pre-close gate blocks closing while an approval is pending and says where to resolve it', async ({ app }) => {
+test('a recount that squares withdraws the pending difference request: off the supervisor desk, and the till closes', async ({ app }) => {
   await openTill(app);
   await startCount(app);
   // A small shortage (one 1.000 coin): booked at once, approval requested…
@@ -136,26 +136,15 @@ test('the pre-close gate blocks closing while an approval is pending and says wh
   await app.getByLabel('Explicación').fill('Moneda perdida');
   await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
   await expect(app.getByTestId('approval-status')).toContainText('pendiente');
-  // …then the teller finds the coin and counts again: the earlier request is still waiting for a supervisor.
+  // …then the teller finds the coin and counts again: nothing is left for a supervisor to decide.
   await app.keyboard.press('Escape');
   await startCount(app);
   await typeCount(app, ['10', '20', '', '', '', '', '30', '', '', '', '']);
   await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
-  await app.keyboard.press('F10');
-  await expect(app.getByRole('alert')).toContainText('1 solicitud de aprobación pendiente del supervisor');
-  await expect(app.getByRole('alert')).toContainText('Escritorio del supervisor (F1)');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
-
-  // The supervisor sees it on the desk with its context and rejects it; then the till closes.
+  await expect(app.getByTestId('arqueo-result')).toContainText('La solicitud al supervisor por la diferencia anterior se retiró');
   await app.keyboard.press('Escape');
   await app.keyboard.press('F1');
   await expect(app.getByRole('heading', { name: 'Escritorio del supervisor' })).toBeVisible();
-  await app.getByRole('button', { name: 'Revisar' }).click();
-  await expect(app.getByRole('region', { name: 'Detalle de la solicitud' })).toContainText('Faltante $ 1.000');
-  await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await app.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await app.getByLabel('Motivo de la decisión').fill('La moneda apareció');
-  await app.getByRole('button', { name: 'Rechazar' }).click();
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
   await app.keyboard.press('Escape');
   await startCount(app);

@@ -58,3 +58,19 @@ it('refuses posting for another workstation and reading another branch', async (
   expect((await t.call('requestApproval', { ...request(), workstation: '001-02' })).status).toBe(403);
   expect((await t.call('pendingApprovals', { branch: '002' })).status).toBe(403);
 });
+
+it('the asking workstation withdraws a pending request: every desk drops it, and a decision comes too late', async () => {
+  const req = request();
+  await t.call('requestApproval', req);
+  expect((await t.call('withdrawApproval', { id: req.id }, '001-03')).status).toBe(403);
+  const withdrawn = await t.call('withdrawApproval', { id: req.id });
+  expect(ApprovalResponseSchema.parse(withdrawn.body).approval.state).toBe('expired');
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
+  const late = await t.call('decideApproval', { id: req.id, supervisorId: 'super1', decision: 'approve', reason: 'Tarde' }, '001-03');
+  expect(late.body).toMatchObject({ error: { code: 'APPROVAL_EXPIRED' } });
+  // A decided request stays decided: the answer tells the asking workstation so.
+  const other = request();
+  await t.call('requestApproval', other);
+  await t.call('decideApproval', { id: other.id, supervisorId: 'super1', decision: 'reject', reason: 'Falta soporte' }, '001-03');
+  expect(ApprovalResponseSchema.parse((await t.call('withdrawApproval', { id: other.id })).body).approval.state).toBe('rejected');
+});

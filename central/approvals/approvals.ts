@@ -92,3 +92,19 @@ export const decideApproval = (
     sql.run('UPDATE approvals SET state = ?, decision = ? WHERE id = ?', state, JSON.stringify(decision), req.id);
     return ok({ approval: { ...current, state, decision } });
   });
+
+/**
+ * The asking workstation takes its request back (the teller's recount made it moot): a pending one lapses now,
+ * so every desk drops it. Only the workstation that asked; a decided request stays as decided (the answer says so).
+ */
+export const withdrawApproval = (sql: Sql, id: string, caller: Caller, nowMs: number): HandlerResult<{ approval: Approval }> =>
+  sql.tx(() => {
+    const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', id);
+    if (!row || row.branch !== caller.branch) return fail(404, 'NOT_FOUND', 'La solicitud de aprobación no existe.');
+    if ((JSON.parse(row.request) as ApprovalCreate).workstation !== caller.workstation) {
+      return fail(403, 'FORBIDDEN', 'Solo la estación que pidió la aprobación puede retirarla.');
+    }
+    if (row.state === 'pending' && row.expires_ms > nowMs) sql.run('UPDATE approvals SET expires_ms = ? WHERE id = ?', nowMs, id);
+    const after = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', id);
+    return after ? ok({ approval: view(after, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');
+  });

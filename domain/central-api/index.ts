@@ -56,6 +56,7 @@ export const centralApi = {
   pendingApprovals: route({ method: 'GET', path: '/v1/approvals', auth: 'workstation', request: ApprovalListRequestSchema, response: ApprovalListResponseSchema, errors: [] }),
   getApproval: route({ method: 'GET', path: '/v1/approvals/:id', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: [] }),
   decideApproval: route({ method: 'POST', path: '/v1/approvals/:id:decide', auth: 'workstation', request: ApprovalDecisionSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
+  withdrawApproval: route({ method: 'POST', path: '/v1/approvals/:id:withdraw', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: ['FORBIDDEN'] }),
   tillTransfers: route({ method: 'GET', path: '/v1/till-transfers', auth: 'workstation', request: TillTransferListRequestSchema, response: TillTransferListResponseSchema, errors: ['FORBIDDEN'] }),
   reportStatus: route({ method: 'POST', path: '/v1/workstation-status', auth: 'workstation', request: WorkstationStatusSchema, response: WorkstationStatusReportResponseSchema, errors: [] }),
   branchStatus: route({ method: 'GET', path: '/v1/workstation-status', auth: 'workstation', request: BranchStatusRequestSchema, response: BranchStatusResponseSchema, errors: [] }),

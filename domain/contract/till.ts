@@ -44,6 +44,8 @@ export const CountResultSchema = z.object({
   byDenomination: z.array(z.object({ denomination: z.number().int(), expected: z.number().int(), counted: z.number().int(), pieces: z.number().int() })),
   approvalId: z.string().nullable(),
   approvalStatus: z.string().nullable(),
+  /** This count withdrew the supervisor request of the earlier, different result (absent in results stored before). */
+  withdrewApproval: z.boolean().optional(),
 });
 export type CountResult = z.infer<typeof CountResultSchema>;
 

@@ -95,8 +95,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
   /**
    * A recount after the difference went to the supervisor (the teller left F6 and came back, or the supervisor
    * approved it on the desk meanwhile) keeps that request while it can still be used: through a second count,
-   * and at the end if the difference is the same one it was asked for. Another difference leaves the old
-   * request to the supervisor's decision, as before.
+   * and at the end if the difference is the same one it was asked for. Another result withdraws a request still
+   * pending (`count`); one already approved stays unused, since it names the old difference.
    */
   const keptApproval = (open: { id: string; approvalId: string | null }, state: string, difference: number, at: string) => {
     const prior = approvalOf(open.approvalId);
@@ -157,6 +157,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const existing = deps.lifecycle.openClosing(till.id);
       const g = gateFor(user, till, existing?.approvalId ?? null);
       if (!g.canClose) throw blocked(g);
+      let withdrawn: string | null = null;
       const result = deps.idempotent('till.count', req.idempotencyKey, req, (): CountResult => {
         const at = deps.clock.now().toISOString();
         const open = deps.lifecycle.openClosing(till.id);
@@ -174,6 +175,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           // A new count replaces an earlier final one too (the teller found the bill): the last count is the arqueo.
           const next = countNumber === 2 ? { count2: req.count } : { count1: req.count, count2: null };
           kept = keptApproval(open, state, cmp.difference, at);
+          // Another result makes the difference asked for moot: its request leaves the desk now.
+          if (!kept && open.approvalId && deps.requests.withdraw(user, open.approvalId, 'Retirada: el recuento dio otro resultado')) withdrawn = open.approvalId;
           const why = kept ? { approvalId: kept.request.id, reasonCode: open.reasonCode, reasonText: open.reasonText } : { approvalId: null, reasonCode: null, reasonText: null };
           deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, ...why, expected: till.position }, at);
         }
@@ -197,8 +200,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           byDenomination: final ? cmp.byDenomination : [],
           approvalId: final && kept ? kept.request.id : null,
           approvalStatus: final && kept ? kept.request.status : null,
+          withdrewApproval: withdrawn !== null,
         };
       });
+      if (withdrawn) deps.requests.announceWithdrawn(withdrawn);
       deps.onChange();
       return result;
     },

@@ -99,3 +99,20 @@ it('a request decided at its own workstation leaves the other desks too', async 
   for (let i = 0; i < 50 && data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
   expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).not.toContain(id);
 });
+
+it('a request the teller’s recount made moot leaves the other desks too', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  const id = await shortAt02(a);
+  data(await b.call('session.login', SUP));
+  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
+
+  // The bill turns up: the recount squares, and nobody is left deciding the old difference.
+  expect(data<{ next: string }>(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 10 } })).next).toBe('cerrar');
+  expect(localStatus(a, id)).toBe('vencida');
+  for (let i = 0; i < 50 && data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).not.toContain(id);
+  expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false });
+});

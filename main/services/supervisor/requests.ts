@@ -22,6 +22,8 @@ export interface ApprovalRelay {
   decided(id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void>;
   /** Central's decision on a request, if another workstation's supervisor took it; null without an answer. */
   decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired'; supervisorUsername: string | null; note: string | null } | null>;
+  /** The maker took a pending request back: the other desks drop it. */
+  withdrawn(id: string): Promise<void>;
 }
 
 export interface SupervisedDeps {
@@ -102,6 +104,23 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     announce: (rec: SupervisedRecord, makerName: string) => {
       deps.onChange();
       void deps.relay?.publish(rec, makerName).catch(() => undefined);
+    },
+    /**
+     * Inside the caller's transaction: a pending request that the maker's own next step made moot (a recount with
+     * another result) lapses now instead of waiting on the desk for a decision nobody needs. Journaled as
+     * withdrawn; a request already decided stays as it is. True when it was withdrawn.
+     */
+    withdraw: (user: User, id: string, note: string): boolean => {
+      const rec = deps.lifecycle.request(id);
+      if (!rec || rec.request.status !== 'pendiente' || rec.request.makerId !== user.id) return false;
+      if (!deps.lifecycle.saveDecision({ ...rec.request, status: 'vencida', decidedAt: deps.clock.now().toISOString(), note })) return false;
+      deps.journal.record('approval', user.id, { action: 'retirada', approvalId: id, kind: rec.kind, note });
+      return true;
+    },
+    /** After the caller's commit: the desk here and, through central, the other desks drop it. */
+    announceWithdrawn: (id: string) => {
+      deps.onChange();
+      void deps.relay?.withdrawn(id).catch(() => undefined);
     },
     listPending: (now: string) => deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now),
     /** The maker's request for this subject still pending or approved and unused, if any: asked again, it is reused. */

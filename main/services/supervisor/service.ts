@@ -58,6 +58,9 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
   decided: async (id, supervisorUsername, decision, note) => {
     await central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' });
   },
+  withdrawn: async (id) => {
+    await central.call('withdrawApproval', { id });
+  },
   decisionOf: async (id) => {
     const r = await central.call('getApproval', { id });
     if (!r.ok) return null;

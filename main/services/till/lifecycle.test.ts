@@ -180,20 +180,39 @@ describe('recount after a difference', () => {
     expect(closed.report.lines.find((l) => l.label === 'Motivo')?.value).toBe('Causa no identificada. Moneda perdida');
   });
 
-  it('a new count replaces the earlier one: the close books what was counted last, and the old request no longer covers it', async () => {
+  it('a new count replaces the earlier one: the close books what was counted last, and the pending request it made moot is withdrawn', async () => {
     t = await tempCore();
     await openTill(t);
     const a = data<{ closingId: string; difference: number }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 20, '10000': 10, '1000': 49 } }));
     expect(a.difference).toBe(-1000);
-    data(await t.call('till.requestDifferenceApproval', { closingId: a.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' }));
+    const asked = data<{ approvalId: string }>(await t.call('till.requestDifferenceApproval', { closingId: a.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' }));
+    expect(data<{ items: { id: string }[] }>(await t.call('supervisor.queue')).items.map((i) => i.id)).toEqual([asked.approvalId]);
     const b = data<{ closingId: string; next: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: opening }));
-    expect(b).toMatchObject({ closingId: a.closingId, next: 'cerrar' });
-    // The first request is still pending: it blocks until a supervisor decides it.
-    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId })).toMatchObject({ ok: false, error: { code: 'CLOSE_BLOCKED' } });
-    const pending = data<{ items: { id: string }[] }>(await t.call('supervisor.queue')).items[0];
-    data(await t.call('supervisor.decide', { id: pending?.id, source: 'caja', decision: 'rechazar', note: 'Apareció la moneda', ...SUP }));
+    expect(b).toMatchObject({ closingId: a.closingId, next: 'cerrar', withdrewApproval: true });
+    // The coin turned up: nothing is left for a supervisor to decide, and the close does not wait for one.
+    expect(data<{ items: unknown[] }>(await t.call('supervisor.queue')).items).toEqual([]);
+    expect(await t.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false });
     const closed = data<{ report: { lines: { kind: string; text?: string; label?: string; amount?: number }[] } }>(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId }));
     expect(closed.report.lines).toContainEqual({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
     expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'Arqueo (contado)', amount: 1_150_000 });
+    const withdrawn = t.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' AND payload LIKE '%retirada%'").pluck().all() as string[];
+    expect(withdrawn.map((p) => JSON.parse(p) as { approvalId: string })).toMatchObject([{ approvalId: asked.approvalId }]);
+  });
+
+  it('a recount with another difference withdraws the first request; the new difference is asked and approved on its own', async () => {
+    t = await tempCore();
+    await openTill(t);
+    const a = data<{ closingId: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 20, '10000': 10, '1000': 49 } }));
+    const first = data<{ approvalId: string }>(await t.call('till.requestDifferenceApproval', { closingId: a.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' }));
+    t.clock.advance(60_000);
+    const b = data<{ closingId: string; difference: number; approvalId: string | null }>(
+      await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 20, '10000': 10, '1000': 48 } }),
+    );
+    expect(b).toMatchObject({ difference: -2000, approvalId: null, withdrewApproval: true });
+    const second = data<{ approvalId: string; status: string }>(await t.call('till.requestDifferenceApproval', { closingId: b.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Dos monedas' }));
+    expect(second.approvalId).not.toBe(first.approvalId);
+    expect(data<{ items: { id: string }[] }>(await t.call('supervisor.queue')).items.map((i) => i.id)).toEqual([second.approvalId]);
+    data(await t.call('supervisor.decide', { id: second.approvalId, source: 'caja', decision: 'aprobar', note: 'Revisado', ...SUP }));
+    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId })).toMatchObject({ ok: true });
   });
 });

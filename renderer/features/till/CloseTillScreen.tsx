@@ -152,6 +152,11 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
       ) : null}
       {final ? (
         <section className="panel" aria-label="Resultado del arqueo" data-testid="arqueo-result">
+          {result.withdrewApproval ? (
+            <p className="notice" role="status">
+              La solicitud al supervisor por la diferencia anterior se retiró: este conteo la reemplaza.
+            </p>
+          ) : null}
           {result.next === 'cerrar' ? (
             <p className="notice">Caja cuadrada: el conteo coincide con el saldo.</p>
           ) : (
