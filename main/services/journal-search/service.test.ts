@@ -95,6 +95,11 @@ it('a reversed posting says so and no longer offers Reversar; a cash transfer na
     expect(teller[3]).toMatchObject({ reference: 'Bóveda → Caja 03', amount: null, state: 'en_transito' });
     expect(teller[4]).toMatchObject({ reference: 'Bóveda → Caja 03', amount: 500_000 });
     expect(bySeq('sup-1')[3]).toMatchObject({ amount: 500_000 });
+    // Neither the entry's details nor an amount range give the travelling amount away.
+    expect(teller[3]?.payload).not.toHaveProperty('total');
+    const inRange = (viewer: string) => search.search({ limit: 10, amountMin: 400_000, amountMax: 600_000 }, viewer).entries.map((e) => e.sequence);
+    expect(inRange('u-1')).toEqual([4]);
+    expect(inRange('sup-1')).toEqual([4, 3]);
     // The short form the receipt printed leads to the approval's entry.
     expect(teller[5]).toMatchObject({ reference: 'Autorización 3F2A1B4C', state: 'aprobada' });
   } finally {

@@ -30,6 +30,9 @@ const postedOf = (type: string, p: Record<string, unknown>): string | null =>
 const blindAmount = (type: string, actor: string, p: Record<string, unknown>, viewer: string | undefined) =>
   type === 'vault_transfer' && p.state === 'en_transito' && actor !== viewer;
 
+/** The entry as the blind receiver may see it: the pieces and the total stay the sender's. */
+const withoutAmount = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'total' && k !== 'amount' && k !== 'count'));
+
 /** `Caja 03 → Bóveda`: the two ends of a cash transfer, which its entry names. */
 const route = (p: Record<string, unknown>) => (str(p.from) !== null && str(p.to) !== null ? `${str(p.from)} → ${str(p.to)}` : null);
 
@@ -71,20 +74,25 @@ export const createJournalSearch = (deps: {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    const entries: View[] = page.map((r) => {
-      const p = JSON.parse(r.payload) as Record<string, unknown>;
+    const filtersAmount = q.amountMin !== undefined || q.amountMax !== undefined;
+    const entries: View[] = page.flatMap((r) => {
+      const stored = JSON.parse(r.payload) as Record<string, unknown>;
+      const blind = blindAmount(r.type, r.actor, stored, viewer);
+      // A range that matched a blind amount would tell it (narrowed down search by search): such entries are left out.
+      if (blind && filtersAmount) return [];
+      const p = blind ? withoutAmount(stored) : stored;
       const posted = postedOf(r.type, p);
       const reversed = posted !== null && deps.reversed(posted);
       // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
       const document = str(p.document) ?? posted;
-      return {
+      return [{
         sequence: r.sequence,
         at: r.at,
         actor: r.actor,
         actorName: deps.users.findById(r.actor)?.displayName ?? r.actor,
         type: r.type,
         account: str(p.account),
-        amount: blindAmount(r.type, r.actor, p, viewer) ? null : (num(p.total) ?? num(p.amount)),
+        amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status)),
         reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? approvalOf(p),
         // Reversar is offered on a posting that still stands.
@@ -92,7 +100,7 @@ export const createJournalSearch = (deps: {
         document: document !== null && deps.printed(document) ? document : null,
         payload: p,
         hash: r.hash,
-      };
+      }];
     });
     return { entries, nextBefore: rows.length > q.limit ? (page.at(-1)?.sequence ?? null) : null };
   },
