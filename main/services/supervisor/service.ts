@@ -99,6 +99,8 @@ export const createSupervisorService = (deps: {
   return {
     /** Every pending request this desk can decide, oldest first, with what the supervisor needs to decide it. */
     queue: async (): Promise<{ items: QueueItem[]; centralReachable: boolean }> => {
+      // Both asked of central at once: on a cut link each waits for the client's timeout, so together it is one wait.
+      const fromCentral = deps.central?.call('pendingApprovals', { branch: deps.workstation.branchCode }).catch(() => null) ?? Promise.resolve(null);
       // This workstation's requests decided at another desk leave the list.
       await deps.requests.reconcile();
       const now = deps.clock.now().toISOString();
@@ -141,34 +143,30 @@ export const createSupervisorService = (deps: {
           context: text(r.context),
         });
       }
-      let centralReachable = false;
-      if (deps.central) {
-        const r = await deps.central.call('pendingApprovals', { branch: deps.workstation.branchCode }).catch(() => null);
-        if (r?.ok) {
-          centralReachable = true;
-          const local = new Set(items.map((i) => i.id));
-          for (const a of r.data.approvals) {
-            if (local.has(a.id) || a.workstation === deps.workstation.id || a.state !== 'pending') continue;
-            items.push({
-              id: a.id,
-              source: 'central',
-              kind: a.kind,
-              summary: a.summary,
-              reasons: [approvalReason(CENTRAL_REASON[a.kind], `Estación ${a.workstation}.`)],
-              amount: a.amount ?? null,
-              teller: deps.users.findByUsername(a.makerId)?.displayName ?? a.makerId,
-              workstation: a.workstation,
-              customer: null,
-              biometric: null,
-              requestedAt: a.createdAt,
-              expiresAt: a.expiresAt,
-              context: {},
-            });
-          }
+      const central = await fromCentral;
+      if (central?.ok) {
+        const local = new Set(items.map((i) => i.id));
+        for (const a of central.data.approvals) {
+          if (local.has(a.id) || a.workstation === deps.workstation.id || a.state !== 'pending') continue;
+          items.push({
+            id: a.id,
+            source: 'central',
+            kind: a.kind,
+            summary: a.summary,
+            reasons: [approvalReason(CENTRAL_REASON[a.kind], `Estación ${a.workstation}.`)],
+            amount: a.amount ?? null,
+            teller: deps.users.findByUsername(a.makerId)?.displayName ?? a.makerId,
+            workstation: a.workstation,
+            customer: null,
+            biometric: null,
+            requestedAt: a.createdAt,
+            expiresAt: a.expiresAt,
+            context: {},
+          });
         }
       }
       items.sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-      return { items, centralReachable };
+      return { items, centralReachable: central?.ok === true };
     },
 
     decide: async (
