@@ -103,6 +103,11 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     await as(t, { username: 'cajero2', password: 'Caja.2026' });
     expect(await t.call('till.requestReopen', { reason: 'Tomo la caja de Ana' })).toMatchObject({ ok: false, error: { code: 'TILL_NOT_YOURS', message: expect.stringContaining('la cerró Ana Gómez') } });
     await as(t, TELLER);
+    // Nor does the one who closed it start again with a count of their own: that would skip the supervisor.
+    expect(await t.call('till.open', { idempotencyKey: randomUUID(), count: { '100000': 10 }, declaredTotal: 1_000_000 })).toMatchObject({
+      ok: false,
+      error: { code: 'TILL_CLOSED_TODAY', message: expect.stringContaining('pida la reapertura en Cierre de caja (F6)') },
+    });
     // Reopening: asked by the teller, approved by a supervisor, a new session with the closed count.
     const reopenReq = data<{ approvalId: string }>(await t.call('till.requestReopen', { reason: 'Cliente con consignación pendiente' }));
     expect(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });

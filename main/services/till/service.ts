@@ -67,6 +67,15 @@ export const createTillService = (deps: {
           throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${formatReceiptDateTime(existing.openedAt)}.`);
         }
         const now = deps.clock.now();
+        // The one who closed today goes back through the supervised reopening, which hands back the cash counted at
+        // the close; a fresh count of their own would bypass the supervisor. Another teller opens with their own count.
+        const closed = deps.tills.lastClosed(deps.tillCode);
+        if (closed && closed.businessDate === bogotaDate(now) && closed.tellerId === user.id) {
+          throw new AppError(
+            'TILL_CLOSED_TODAY',
+            `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`,
+          );
+        }
         const record = {
           id: deps.ids.uuid(),
           tillCode: deps.tillCode,
