@@ -171,3 +171,26 @@ test('a cheque row with several wrong fields: every problem is listed at once, n
   await expect(problems).not.toHaveCount(0);
   expect(await problems.count()).toBeGreaterThan(1);
 });
+
+test('amounts copied from paper with centavos: ",00" is the whole pesos, other centavos are refused, never read as pesos', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  await app.getByLabel('Banco (código)').fill('07');
+  await app.getByLabel('No. cheque').fill('4455667');
+  await app.getByLabel('Cuenta girador').fill('11122233');
+  const value = app.locator('#chq-amount-0');
+  await value.pressSequentially('100000,50');
+  await expect(value).toHaveValue('100.000,50');
+  await expect(app.getByText('Los pesos no llevan centavos: borre la coma y los decimales.')).toBeVisible();
+  await value.press('Backspace');
+  await value.press('Backspace');
+  await value.pressSequentially('00');
+  await expect(value).toHaveValue('100.000,00');
+  await expect(app.getByText('Los pesos no llevan centavos')).toHaveCount(0);
+  await app.getByLabel('Total del comprobante').pressSequentially('100.000,00');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(dialog.getByTestId('deposit-summary')).toContainText('$ 100.000');
+  await expect(dialog.getByTestId('deposit-summary')).not.toContainText('10.000.000');
+});

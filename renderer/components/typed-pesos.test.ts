@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { pesosOf, readTypedPesos } from './typed-pesos';
+
+describe('amounts typed as written on paper', () => {
+  it('reads the separators of es-CO and never lets centavos join the pesos', () => {
+    expect(pesosOf(readTypedPesos('1.234.567'))).toBe(1_234_567);
+    // "$ 100.000,00" copied from a cheque is one hundred thousand pesos, not ten million.
+    expect(pesosOf(readTypedPesos('100.000,00'))).toBe(100_000);
+    expect(pesosOf(readTypedPesos('100000,0'))).toBe(100_000);
+    expect(readTypedPesos('100000,005')).toEqual({ whole: '100000', centavos: '00' });
+  });
+
+  it('refuses centavos other than zero, and reads an empty field as no amount', () => {
+    expect(pesosOf(readTypedPesos('1.500,50'))).toBeNull();
+    expect(pesosOf(readTypedPesos(''))).toBeNull();
+    expect(pesosOf(readTypedPesos('007'))).toBe(7);
+  });
+});
