@@ -108,6 +108,12 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
       expect(p.holds[0]?.route, city).toBe('canje');
     }
     expect(normalizeCity('Cartagena de Indias D. T. y C.')).toBe(normalizeCity('CARTAGENA DE INDIAS'));
+    // Written without the dots, or by the city's former name, it is still the same plaza (same-city canje, no remesa).
+    for (const written of ['Bogotá DC', 'BOGOTA DC', 'Bogotá, D.C.', 'Santa Fe de Bogotá', 'Santafé de Bogotá D.C.', 'bogota']) {
+      expect(normalizeCity(written)).toBe(normalizeCity('Bogotá D.C.'));
+    }
+    expect(normalizeCity('Cartagena DTYC')).toBe(normalizeCity('Cartagena'));
+    expect(normalizeCity('Medellín')).not.toBe(normalizeCity('Bogotá D.C.'));
     // Another city is still another city, even one that starts the same.
     expect(plan(evaluateDeposit(slip({ cheques: [cheque(500_000, 'Bogotá Norte')], declaredTotal: 700_000 }), ctx({ officeCity: 'Bogotá D.C.' }), rules)).holds[0]?.route).toBe('remesa');
   });

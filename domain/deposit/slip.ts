@@ -37,16 +37,21 @@ export type DepositSlipInput = z.input<typeof DepositSlipSchema>;
  * A district's designation, which tellers and slips often leave out: "Bogotá D.C." is Bogotá, "Cartagena de
  * Indias D. T. y C." is Cartagena de Indias. Matched after punctuation became spaces.
  */
-const DISTRICT = / (D C|DISTRITO CAPITAL|D T Y C|D T C H|D E|D T)$/;
+const DISTRICT = / (D ?C|DISTRITO CAPITAL|D ?T ?Y ?C|D ?T ?C ?H|D ?E|D ?T)$/;
+
+/** Older official names still printed on cheques and typed by habit. */
+const FORMER_NAMES: Record<string, string> = { 'SANTA FE DE BOGOTA': 'BOGOTA', 'SANTAFE DE BOGOTA': 'BOGOTA' };
 
 /** Cities compare without accents, case, punctuation, extra spaces or district designation ("Bogotá" = "BOGOTA D.C."). */
-export const normalizeCity = (city: string): string =>
-  city
+export const normalizeCity = (city: string): string => {
+  const name = city
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toUpperCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(DISTRICT, '');
+  return FORMER_NAMES[name] ?? name;
+};
 
 export const sameCity = (a: string, b: string): boolean => normalizeCity(a) === normalizeCity(b);
