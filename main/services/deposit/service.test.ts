@@ -188,6 +188,18 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
     const list = await w.call('remittance.list', {});
     expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '13', chequeNumber: '555', expectedOn: '2025-03-10' }] } });
+
+    // The same papers cannot come in again, to this account or another: neither the canje cheque nor the remesa.
+    for (const cheque of [slip.cheques[0], slip.cheques[1]]) {
+      const again = { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cheques: [cheque], declaredTotal: cheque?.amount ?? 0 };
+      expect(await w.call('deposit.evaluate', { slip: again })).toMatchObject({
+        ok: false,
+        error: { code: 'CHEQUE_ALREADY_DEPOSITED', message: expect.stringContaining(`ya se recibió en el comprobante ${(r as { data: { sequence: string } }).data.sequence}`) },
+      });
+    }
+    // Another cheque of the same number from another drawer's account is another paper.
+    const other = { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cheques: [{ ...slip.cheques[0], drawerAccount: '11122299' }], declaredTotal: 800_000 };
+    expect(await w.call('deposit.evaluate', { slip: other })).toMatchObject({ ok: true });
   });
 
   it('refuses a bank name where central needs the compensation code', async () => {

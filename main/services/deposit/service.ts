@@ -30,6 +30,23 @@ const bankCodeErrors = (slip: DepositSlip): DomainError[] =>
     BANK_CODE.test(c.bank) ? [] : [domainError('CHEQUE_BANK_CODE', `Cheque de la fila ${i + 1}: escriba el código de compensación del banco (2 a 4 dígitos, p. ej. 07), no su nombre.`, { row: i })],
   );
 
+/** This workstation's record of the same cheque (bank, number, drawer's account) still standing in an earlier deposit. */
+const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError[] =>
+  slip.cheques.flatMap((c, i) => {
+    const inCanje = deps.canje.standing(c.bank, c.number, c.drawerAccount);
+    const remesa = deps.remittances.standing(c.bank, c.number, c.drawerAccount);
+    const held = inCanje ? { sequence: inCanje.sequence, accountNumber: inCanje.accountNumber } : remesa ? { sequence: remesa.sequence, accountNumber: remesa.remesa.accountNumber } : null;
+    return held
+      ? [
+          domainError(
+            'CHEQUE_ALREADY_DEPOSITED',
+            `Cheque de la fila ${i + 1}: el cheque No. ${c.number} del banco ${c.bank} ya se recibió en el comprobante ${held.sequence} a la cuenta ${maskAccount(held.accountNumber)}. No lo reciba otra vez; consulte al supervisor.`,
+            { row: i, sequence: held.sequence },
+          ),
+        ]
+      : [];
+  });
+
 export const createDepositService = (deps: ComprobanteDeps) => {
   const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
     const { account } = requireAccount(deps.accounts, slip.accountNumber);
@@ -46,7 +63,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       },
       deps.rules,
     );
-    const extra = bankCodeErrors(slip);
+    const extra = [...bankCodeErrors(slip), ...alreadyDeposited(deps, slip)];
     if (!r.ok || extra.length > 0) throw refused([...(r.ok ? [] : r.errors), ...extra]);
     return { account, plan: r.plan };
   };

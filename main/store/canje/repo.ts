@@ -43,6 +43,11 @@ export const canjeRepo = (db: Db) => {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en_canje', ?, ?, ?, ?)`);
   const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE id = ?`);
   const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques ORDER BY received_on DESC, comprobante_sequence DESC, id`);
+  // A cheque still being collected or already paid (its deposit not reversed): the same paper cannot come in twice.
+  const standing = db.prepare<[string, string, string], Row>(
+    `SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE bank = ? AND cheque_number = ? AND drawer_account = ? AND status = 'en_canje'
+     AND NOT EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = comprobante_sequence) LIMIT 1`,
+  );
   const ofDeposit = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE comprobante_sequence = ? ORDER BY id`);
   const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_receipt = ?,
     updated_at = ? WHERE id = ? AND status = 'en_canje'`);
@@ -57,6 +62,11 @@ export const canjeRepo = (db: Db) => {
     list: () => all.all().map(toRecord),
     /** The canje cheques one comprobante received. */
     ofDeposit: (sequence: string) => ofDeposit.all(sequence).map(toRecord),
+    /** The deposit that holds this cheque, unless it was returned or its deposit reversed. */
+    standing: (bank: string, chequeNumber: string, drawerAccount: string) => {
+      const r = standing.get(bank, chequeNumber, drawerAccount);
+      return r ? toRecord(r) : undefined;
+    },
     /** Compare-and-set on en_canje so two tellers cannot both return the same cheque. */
     markReturned: (id: string, r: { on: string; causalId: string; fee: number; receipt: string; at: string }): boolean =>
       markReturned.run(r.on, r.causalId, r.fee, r.receipt, r.at, id).changes === 1,

@@ -43,6 +43,11 @@ export const remittanceRepo = (db: Db) => {
   const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE id = ?`);
   const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id`);
   const byStatus = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id`);
+  // A cheque still being collected or already paid (its deposit not reversed): the same paper cannot come in twice.
+  const standing = db.prepare<[string, string, string], Row>(
+    `SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE bank = ? AND cheque_number = ? AND drawer_account = ? AND status IN ('recibida', 'enviada', 'pagada')
+     AND NOT EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = comprobante_sequence) LIMIT 1`,
+  );
   const ofDeposit = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE comprobante_sequence = ? ORDER BY id`);
   const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?,
     return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
@@ -58,6 +63,11 @@ export const remittanceRepo = (db: Db) => {
     list: (status?: RemesaStatus) => (status ? byStatus.all(status) : all.all()).map(toRecord),
     /** The remesas one comprobante received. */
     ofDeposit: (sequence: string) => ofDeposit.all(sequence).map(toRecord),
+    /** The deposit that holds this cheque, unless it was returned or its deposit reversed. */
+    standing: (bank: string, chequeNumber: string, drawerAccount: string) => {
+      const r = standing.get(bank, chequeNumber, drawerAccount);
+      return r ? toRecord(r) : undefined;
+    },
     /** Compare-and-set on the previous status so two tellers cannot both advance the same remesa. */
     save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string, returnReceipt: string | null = null): boolean =>
       update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, returnReceipt, at, next.id, previous)
