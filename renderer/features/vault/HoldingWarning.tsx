@@ -16,6 +16,7 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
   const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
+  const here = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     const r = await teller?.till.current({});
@@ -34,12 +35,14 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
       key.current = crypto.randomUUID();
       setError(null);
       setSent(`Traslado de ${formatPesos(r.data.transfer.amount ?? check.surplus)} a la bóveda enviado: queda en tránsito hasta que el supervisor lo cuente.`);
+      // The button goes with the warning: the focus goes back to the summary's confirm, so Enter still registers.
+      here.current?.closest('dialog')?.querySelector<HTMLButtonElement>('button.primary')?.focus();
       await load();
     } else setError(r.error.message);
   };
 
   return (
-    <>
+    <div ref={here}>
       {sent ? (
         <p className="notice" role="status" data-testid="holding-sent">
           {sent}
@@ -56,6 +59,6 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
           {error ? <p>{error}</p> : null}
         </div>
       ) : null}
-    </>
+    </div>
   );
 };
