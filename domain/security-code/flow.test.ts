@@ -36,6 +36,17 @@ describe('identification (seed 000: "GENERACIÓN DE CODIGO DE SEGURIDAD" at the 
     expect(s).toMatchObject({ step: 'refused', reason: 'NO_PRODUCTS' });
     expect(describeSecurityCodeState(s).message).toContain('no tiene productos');
   });
+  it('a company (NIT) whose number is not confirmed is not sent to the fingerprint: it has none', () => {
+    const company: SecurityCodeEvent = { ...found, document: { type: 'NIT', number: '9001234568' } };
+    for (const last of [{ type: 'previous_phone_unknown' } as const, { type: 'previous_phone_stated', phone: '3009999999' } as SecurityCodeEvent]) {
+      const s = run([company, { type: 'phone_stated', phone: NEW }, last]);
+      expect(s).toMatchObject({ step: 'refused', reason: 'NO_BIOMETRIC_FOR_COMPANY' });
+      expect(describeSecurityCodeState(s).message).toContain('representante legal');
+    }
+    // The registered number stated, or the previous one confirmed, still works for a company.
+    expect(run([company, { type: 'phone_stated', phone: REGISTERED }]).step).toBe('send_now');
+    expect(run([company, { type: 'phone_stated', phone: NEW }, { type: 'previous_phone_stated', phone: REGISTERED }]).step).toBe('send_now');
+  });
   it('unknown customer is refused', () => {
     expect(run([{ type: 'customer_not_found' }])).toMatchObject({ step: 'refused', reason: 'CUSTOMER_NOT_FOUND' });
   });

@@ -62,7 +62,7 @@ export interface ContactUpdate {
   readonly basis: 'previous_number_confirmed' | 'biometric_match';
 }
 
-export type RefusalReason = 'CUSTOMER_NOT_FOUND' | 'NO_PRODUCTS' | 'CONSENT_REFUSED' | 'CENTRAL_UNAVAILABLE';
+export type RefusalReason = 'CUSTOMER_NOT_FOUND' | 'NO_PRODUCTS' | 'CONSENT_REFUSED' | 'CENTRAL_UNAVAILABLE' | 'NO_BIOMETRIC_FOR_COMPANY';
 
 export type SecurityCodeState =
   /** `field`: a contact update of the e-mail or the address; absent for the cellphone. */
@@ -242,9 +242,12 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
     }
 
     case 'awaiting_previous_phone': {
-      if (event.type === 'previous_phone_unknown') {
-        return ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone });
-      }
+      // A company (NIT) has no fingerprint: the biometric path that follows an unconfirmed number is not for it.
+      const biometric = (): TransitionResult =>
+        state.customer.document.type === 'NIT'
+          ? ok({ step: 'refused', reason: 'NO_BIOMETRIC_FOR_COMPANY', from: open })
+          : ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone });
+      if (event.type === 'previous_phone_unknown') return biometric();
       if (event.type !== 'previous_phone_stated') return notAllowed(state, event);
       const previous = parseStated(state.customer, event.phone);
       if (!previous.ok) return refuse(state, event, previous.code, previous.message);
@@ -257,7 +260,7 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
           contactUpdate: { previous: registered, next: state.statedPhone, basis: 'previous_number_confirmed' },
         });
       }
-      return ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone });
+      return biometric();
     }
 
     case 'awaiting_consent':

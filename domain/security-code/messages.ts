@@ -114,6 +114,13 @@ export const describeSecurityCodeState = (state: SecurityCodeState, now?: string
             title: 'Sin productos activos',
             message: 'El cliente no tiene productos activos con el banco; no se puede generar un código de seguridad. Ofrézcale la apertura de un producto.',
           };
+        case 'NO_BIOMETRIC_FOR_COMPANY':
+          return {
+            tone: 'warning',
+            title: 'Empresa: sin validación de huella',
+            message:
+              'Una empresa (NIT) no tiene huella: su número celular no se puede cambiar con validación biométrica. El representante legal debe actualizarlo con el certificado de existencia y representación legal por el trámite de actualización de datos de empresas.',
+          };
         case 'CONSENT_REFUSED':
           return {
             tone: 'warning',
