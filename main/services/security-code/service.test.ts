@@ -213,6 +213,12 @@ describe('fingerprint (seed 000 step 4; domain-co §7)', () => {
     expect(checks.map((c) => (JSON.parse(c.payload) as { result: string }).result)).toEqual(['no_match', 'no_match', 'no_match']);
     const again = await identified(CC('900000005'));
     expect(again.customer?.maskedCellphone).toBe('*******505');
+    // A new request the same day brings no fresh attempts: the limit is the customer's for the day.
+    const retry = await atCapture('900000005', '3004445566');
+    await w.place('900000005');
+    const refused = await appError(w.service.capture(TELLER, retry.id, 'right-index'));
+    expect(refused).toMatchObject({ code: 'CAPTURES_EXHAUSTED_TODAY', message: expect.stringContaining('ya agotó hoy los 3 intentos') });
+    expect(w.journalRows().filter((r) => r.type === 'biometric_check' && r.payload.includes(retry.id) && r.payload.includes('"capture"'))).toEqual([]);
   });
 
   it('never stores or journals the fingerprint template', async () => {

@@ -9,6 +9,7 @@ import {
   advance,
   initialSecurityCodeState,
   isTerminal,
+  MAX_FAILED_CAPTURES,
   verifiedField,
   type Customer,
   type SecurityCodeEvent,
@@ -440,6 +441,14 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
       }
       if (!deps.reader) throw new AppError('FINGERPRINT_READER', 'No hay lector de huella configurado en esta estación. Llame a soporte.');
       const doc = state.customer.document;
+      // The limit is the customer's for the day: a new request must not bring three fresh attempts.
+      const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
+      if (deps.flows.failedCapturesSince(today, doc) >= MAX_FAILED_CAPTURES) {
+        throw new AppError(
+          'CAPTURES_EXHAUSTED_TODAY',
+          `El cliente ya agotó hoy los ${MAX_FAILED_CAPTURES} intentos de validación de huella. No se puede intentar de nuevo: indíquele que vuelva otro día o que se comunique con la línea de servicio al cliente. Cancele esta solicitud (Supr).`,
+        );
+      }
       const attempt = state.failedCaptures.length + 1;
       const recordCheck = (payload: Record<string, string | number | null>) =>
         deps.journal.record('biometric_check', user.id, {

@@ -135,9 +135,17 @@ export const securityCodeRepo = (db: Db) => {
        AND (created_at >= ? OR pending IS NOT NULL)
      ORDER BY created_at DESC, id DESC LIMIT 200`,
   );
+  // Failed fingerprint captures of one customer since an instant, across every flow (a new request does not reset them).
+  const failedCaptures = db.prepare<[string, string, string], { n: number }>(
+    `SELECT COUNT(*) AS n FROM sc_flow_events e
+     WHERE e.at >= ? AND json_extract(e.event, '$.type') = 'capture_result' AND json_extract(e.event, '$.outcome') IN ('no_match', 'poor_quality')
+       AND e.flow_id IN (SELECT flow_id FROM sc_flow_events WHERE json_extract(event, '$.type') = 'customer_found'
+                         AND json_extract(event, '$.document.type') = ? AND json_extract(event, '$.document.number') = ?)`,
+  );
   const requestByFlow = db.prepare<[string], RequestRow>('SELECT * FROM sc_requests WHERE flow_id = ? ORDER BY created_at DESC LIMIT 1');
 
   return {
+    failedCapturesSince: (since: string, document: { type: string; number: string }): number => failedCaptures.get(since, document.type, document.number)?.n ?? 0,
     createFlow: (f: { id: string; purpose: FlowPurposeRow; tellerId: string; step: string; state: string; at: string }): void => {
       insertFlow.run(f);
     },
