@@ -53,10 +53,10 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     refreshed.current = true;
     onChanged();
   }, [onChanged]);
-  // Transfers from other tills arrive through central: keep the list current while the screen is open; one
-  // arriving for this user from anywhere reloads both lists.
+  // The vault and the transfers of every workstation are at central: keep both lists current while the screen
+  // is open; one arriving for this user from anywhere reloads them at once.
   useEffect(() => {
-    const timer = setInterval(() => void loadBranch(), POLL_MS);
+    const timer = setInterval(() => void load(), POLL_MS);
     const off = onIncoming((_, arrived) => {
       if (arrived) void load();
     });
