@@ -158,8 +158,9 @@ describe('the branch vault at central, across workstations', () => {
     expect(toCount).toMatchObject({ amount: null, fromLabel: 'Caja 04' });
     expect(await a.call('vault.accept', { transferId: back.id, count: { '100000': 4 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
     expect(data<{ transfer: View }>(await a.call('vault.accept', { transferId: back.id, count: { '100000': 5 } })).transfer).toMatchObject({ state: 'aceptado', amount: 500_000 });
-    // Asked again (a lost answer): the vault is credited once.
-    expect(await a.call('vault.accept', { transferId: back.id, count: { '100000': 5 } })).toMatchObject({ ok: false, error: { code: 'TRANSFER_SETTLED' } });
+    // Asked again (as after a lost answer): the same answer, the vault credited once; another decision is refused.
+    expect(await a.call('vault.accept', { transferId: back.id, count: { '100000': 5 } })).toMatchObject({ ok: true, data: { transfer: { state: 'aceptado' } } });
+    expect(await a.call('vault.reject', { transferId: back.id, note: 'Otra decisión' })).toMatchObject({ ok: false, error: { code: 'TRANSFER_SETTLED' } });
     expect((await atCentral()).vault.total).toBe(before - 1_600_000);
     expect((await overview(a)).vaultTotal).toBe(before - 1_600_000);
     // B learns it was accepted; its till is not credited back.
@@ -180,6 +181,7 @@ describe('the branch vault at central, across workstations', () => {
     const journal = async (s: Station) =>
       data<{ entries: { payload: Record<string, unknown> }[] }>(await s.call('journal.search', { type: 'vault_transfer' })).entries.map((e) => `${String(e.payload.action)}:${String(e.payload.transferId)}`);
     expect(await journal(a)).toEqual(expect.arrayContaining([`enviado:${sent.id}`, `aceptado:${back.id}`, `rechazado:${refused.id}`]));
+    expect((await journal(a)).filter((e) => e === `aceptado:${back.id}`)).toHaveLength(1);
     expect(await journal(b)).toEqual(expect.arrayContaining([`aceptado:${sent.id}`, `enviado:${back.id}`, `enviado:${refused.id}`, `rechazado:${refused.id}`]));
     expect((await central.audit()).conflicts).toBe(0);
   }, 90_000);

@@ -177,7 +177,10 @@ export const createVaultService = (deps: {
   const settleAtVault = async (user: User, t: TillTransfer, decision: 'accept' | 'reject', count: DenominationCount, note: string | null) => {
     if (user.role !== 'supervisor') throw new AppError('NOT_THE_RECEIVER', 'Lo que se envía a la bóveda lo cuenta y recibe un supervisor.');
     if (t.sentBy === user.username) throw new AppError('NOT_THE_RECEIVER', 'Quien envió el traslado no puede recibirlo: lo cuenta y recibe otro supervisor.');
-    if (t.state !== 'en_transito') throw new AppError('TRANSFER_SETTLED', `Ese traslado ya fue ${t.state}.`);
+    const state = decision === 'accept' ? 'aceptado' : 'rechazado';
+    // Settled by this supervisor with this decision: a retry after a lost answer, answered (and journaled) once.
+    const retry = t.state === state && t.receivedBy === user.username;
+    if (t.state !== 'en_transito' && !retry) throw new AppError('TRANSFER_SETTLED', `Ese traslado ya fue ${t.state}.`);
     // One key per decision: a retry after a lost answer is the same operation at central, applied once.
     const key = derivedKey('vault_receive', t.id, decision, user.username, countKey(count), note ?? '');
     const first = deps.idempotent('vault.receive.prepare', key, { transferId: t.id, decision }, () => ({ at: now() }));
@@ -187,7 +190,6 @@ export const createVaultService = (deps: {
           .catch(() => null)
       : null;
     outcome(r);
-    const state = decision === 'accept' ? 'aceptado' : 'rechazado';
     deps.idempotent('vault.receive.journal', derivedKey('journal', key), { transferId: t.id }, () => {
       deps.journal.record('vault_transfer', user.id, {
         action: state,
