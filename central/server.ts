@@ -11,6 +11,7 @@ import { anchor, latestAnchor } from './journal/anchors';
 import { applyBatch, applyOperation, operationStatus } from './operations/apply';
 import { referencePage } from './reference/reference';
 import { listTillTransfers } from './till-transfers/till-transfers';
+import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
 import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report/cash-report';
@@ -126,6 +127,19 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     decideApproval: (req, { caller }) => decideApproval(sql, req, caller, now()),
     withdrawApproval: (req, { caller }) => withdrawApproval(sql, req.id, caller, now()),
     tillTransfers: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(listTillTransfers(sql, req.workstation, now())),
+    branchVault: (req, { caller }) =>
+      req.branch === caller.branch ? ok(branchVault(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar la bóveda de su oficina.'),
+    // Synchronous because the vault is here: the pieces are taken (or credited) now, exactly once by the key.
+    vaultProvision: (req, { caller }) => {
+      const { key, occurredAt, ...payload } = req;
+      const op: Operation = { key, occurredAt, branch: caller.branch, workstation: caller.workstation, type: 'vault_provision', payload };
+      return ok(sql.tx(() => applyOperation(sql, op, now(), caller.workstation)));
+    },
+    vaultReceive: (req, { caller }) => {
+      const { key, occurredAt, ...payload } = req;
+      const op: Operation = { key, occurredAt, branch: caller.branch, workstation: caller.workstation, type: 'vault_receive', payload };
+      return ok(sql.tx(() => applyOperation(sql, op, now(), caller.workstation)));
+    },
     reportStatus: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(reportStatus(sql, caller.branch, req, now())),
     branchStatus: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchStatus(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las estaciones de su oficina.'),

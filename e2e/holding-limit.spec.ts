@@ -1,6 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { openAccount } from './support/comprobante';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 /**
  * Issue 7 "Till": a maximum holding per till ($ 60.000.000 by default, warning from 90 %) with a prompt to send the
@@ -50,4 +50,18 @@ test('a deposit that would take the till over its limit warns before confirming 
   await expect(app.getByTestId('vault-till-total')).toHaveText('$ 36.000.000');
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('$ 25.000.000');
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
+
+  // A supervisor counts it blind into the branch vault, kept at central ($ 195.650.000 of demo stock).
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('vault-total')).toHaveText('$ 195.650.000');
+  const receive = app.getByRole('button', { name: 'Contar y recibir' });
+  await expect(receive).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Conteo ciego');
+  await receive.click();
+  await app.getByLabel('$ 100.000 billete').fill('250');
+  await app.getByRole('button', { name: 'Recibir traslado' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 25.000.000 recibido de Caja 03' })).toBeVisible();
+  await expect(app.getByTestId('vault-total')).toHaveText('$ 220.650.000');
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Aceptado');
 });

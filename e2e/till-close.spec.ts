@@ -44,7 +44,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await app.keyboard.press('F10');
   await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
   await app.getByRole('button', { name: 'Provisionar una caja' }).click();
-  // The only till this workstation's vault can reach is its own open one, named with its teller.
+  // The branch vault is at central; the only open till of the branch is this workstation's, named with its teller.
   await expect(app.getByLabel('Destino').locator('option')).toHaveText(['Caja 03 · Ana Gómez']);
   await app.getByLabel('$ 100.000 billete').focus();
   await typeCount(app, ['5']); // 100.000 × 5

@@ -109,3 +109,50 @@ test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, count
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the branch vault is at central: a supervisor at Caja 02’s workstation provisions Caja 03, which counts blind and accepts; both see the same vault', async ({ app, central }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
+  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    await openTill(app, DEMO.teller);
+    // Workstation 001-02 has no till open: its supervisor still reaches every open till of the branch.
+    const desk = await browser.newPage();
+    await desk.goto(other.launchUrl);
+    await login(desk, DEMO.supervisor);
+    await expectHome(desk, DEMO.supervisor.name);
+    await desk.keyboard.press('F10');
+    await expect(desk.getByTestId('vault-total')).toHaveText('$ 195.650.000');
+    await desk.getByRole('button', { name: 'Provisionar una caja' }).click({ timeout: 20_000 });
+    await expect(desk.getByLabel('Destino').locator('option')).toHaveText([`Caja 03 · ${DEMO.teller.name}`]);
+    await desk.getByLabel('$ 100.000 billete').focus();
+    await typeCount(desk, ['3']);
+    await desk.getByLabel('Total del traslado (verificación)').fill('300000');
+    await desk.getByRole('button', { name: 'Enviar traslado' }).click();
+    await expect(desk.getByRole('status').filter({ hasText: 'Provisión de $ 300.000 enviada de la bóveda a Caja 03' })).toBeVisible();
+    await expect(desk.getByTestId('vault-total')).toHaveText('$ 195.350.000');
+
+    // Caja 03 is told, counts blind and accepts.
+    await expect(app.getByText('Bóveda y traslados (1 por recibir)')).toBeVisible({ timeout: 20_000 });
+    await app.keyboard.press('F10');
+    await expect(app.getByTestId('vault-total')).toHaveText('$ 195.350.000');
+    await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Conteo ciego');
+    await expect(app.getByRole('button', { name: 'Contar y recibir' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await app.getByLabel('$ 100.000 billete').focus();
+    await typeCount(app, ['3']);
+    await app.getByRole('button', { name: 'Recibir traslado' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 300.000 recibido de Bóveda' })).toBeVisible();
+    await expect(app.getByTestId('vault-till-total')).toHaveText('$ 2.300.000');
+
+    // The supervisor's screen learns of it from central; the vault moved once.
+    await expect(desk.getByRole('table', { name: 'Traslados' })).toContainText('Aceptado', { timeout: 20_000 });
+    await expect(desk.getByTestId('vault-total')).toHaveText('$ 195.350.000');
+  } finally {
+    await browser.close();
+    await other.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -240,6 +240,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   TRANSFER_NOT_FOUND: 'Central no tiene ese traslado para esta caja.',
   TRANSFER_SETTLED: 'Ese traslado ya fue aceptado o rechazado.',
   COUNT_DIFFERS: 'El conteo del receptor no coincide con lo enviado.',
+  VAULT_SHORT: 'La bóveda de la oficina no tiene esas piezas. Revise la mezcla de denominaciones.',
+  MAKER_IS_CHECKER: 'Quien envió el traslado no puede recibirlo: lo recibe otra persona.',
   CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
 };

@@ -4,6 +4,8 @@ import { DEMO_CITIZENS } from '../../domain/devices/demo-citizens';
 import { bogotaDay, getCustomer, putAccount, putCustomer } from '../accounts/ledger';
 import type { WorkstationToken } from '../http/auth';
 import type { Sql } from '../store/db';
+import type { DenominationCount } from '../../domain/money/denominations';
+import { seedVault } from '../vault/vault';
 
 /**
  * Demo data for `--demo`: branch 001 "Bogotá Centro", its workstations with known dev tokens, the demo
@@ -11,7 +13,9 @@ import type { Sql } from '../store/db';
  * meets. Fictitious people and numbers only.
  */
 export const DEMO_BRANCH = { code: '001', name: 'Bogotá Centro', city: 'Bogotá D.C.' } as const;
-export const DEMO_WORKSTATIONS = ['001-01', '001-02', '001-03'] as const;
+export const DEMO_WORKSTATIONS = ['001-01', '001-02', '001-03', '001-04'] as const;
+/** The demo branch's vault stock (bóveda, kept at central), seeded into a branch that has no vault yet. */
+export const DEMO_VAULT: DenominationCount = { '100000': 800, '50000': 1200, '20000': 1500, '10000': 1500, '5000': 1000, '2000': 1000, '1000': 2000, '500': 2000, '200': 2000, '100': 2000, '50': 1000 };
 export const demoToken = (workstation: string): string => `caja-demo-token-${workstation}`;
 export const DEMO_TOKENS: readonly WorkstationToken[] = DEMO_WORKSTATIONS.map((w) => ({ workstation: w, branch: '001', token: demoToken(w) }));
 
@@ -129,6 +133,8 @@ export const demoAccounts = (today: string): Account[] => {
 /** Seeds once: a database that already has accounts is left as it is (restarts keep their state). */
 export const seedDemo = (sql: Sql, nowMs: number): boolean =>
   sql.tx(() => {
+    // The vault also into a database seeded before central kept it (it was per workstation).
+    seedVault(sql, DEMO_BRANCH.code, DEMO_VAULT, nowMs);
     if (sql.get('SELECT 1 AS x FROM accounts LIMIT 1')) return false;
     for (const c of demoCustomers()) if (!getCustomer(sql, c.documentType, c.documentNumber)) putCustomer(sql, c);
     for (const a of demoAccounts(bogotaDay(nowMs))) putAccount(sql, a);

@@ -32,6 +32,7 @@ import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
+import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
 import type { Sql } from '../store/db';
 
@@ -165,6 +166,14 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
     }
     case 'till_transfer_settle': {
       const e = settleEffect(sql, op, nowMs);
+      return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
+    }
+    case 'vault_provision': {
+      const e = provisionEffect(sql, op, nowMs);
+      return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
+    }
+    case 'vault_receive': {
+      const e = receiveEffect(sql, op, nowMs);
       return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
     }
   }

@@ -218,4 +218,16 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the account activity register is append-only'); END;
     `,
   },
+  {
+    version: 11,
+    name: 'branch vault',
+    sql: `
+      -- One vault (bóveda) per branch, by denomination. Moved only by applied operations (vault/vault.ts):
+      -- a provision takes pieces out, a till's surplus accepted by a supervisor or a rejected provision puts
+      -- them back. Its transfers are till_transfers rows whose vault end is the workstation '<branch>-00'.
+      CREATE TABLE branch_vaults (
+        branch TEXT PRIMARY KEY, position TEXT NOT NULL, total INTEGER NOT NULL CHECK (total >= 0), updated_ms INTEGER
+      ) STRICT;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { Operation, RejectionCode, TillTransfer } from '../../domain/centra
 import { TillTransferSchema } from '../../domain/central-api';
 import { DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../domain/money/denominations';
 import type { Sql } from '../store/db';
+import { returnToVault } from '../vault/vault';
 
 /**
  * Till-to-till transfers of a branch, relayed between workstations. Written only by applied outbox operations
@@ -75,17 +76,24 @@ export const sendEffect = (sql: Sql, op: Operation & { type: 'till_transfer_send
   };
 };
 
-/** The effect of `till_transfer_settle`: only the receiving workstation settles, once, with a matching count to accept. */
+/**
+ * The effect of `till_transfer_settle`: only the receiving workstation settles, once, with a matching count to
+ * accept, and never the one who sent it (maker ≠ checker). A rejected provision puts its pieces back in the vault.
+ */
 export const settleEffect = (sql: Sql, op: Operation & { type: 'till_transfer_settle' }, nowMs: number): Effect => {
   const p = op.payload;
   const row = sql.get<Row>('SELECT * FROM till_transfers WHERE id = ?', p.transferId);
   if (!row || row.branch !== op.branch || row.to_ws !== op.workstation) return { ok: false, reason: 'TRANSFER_NOT_FOUND' };
   if (row.state !== 'en_transito') return { ok: false, reason: 'TRANSFER_SETTLED' };
-  if (p.decision === 'accept' && !sameCount(JSON.parse(row.count) as DenominationCount, p.count)) return { ok: false, reason: 'COUNT_DIFFERS' };
+  if (row.sent_by === p.receivedBy) return { ok: false, reason: 'MAKER_IS_CHECKER' };
+  const count = JSON.parse(row.count) as DenominationCount;
+  if (p.decision === 'accept' && !sameCount(count, p.count)) return { ok: false, reason: 'COUNT_DIFFERS' };
   if (p.decision === 'reject' && p.note === null) return { ok: false, reason: 'TRANSFER_INVALID' };
+  const back = p.decision === 'reject' ? returnToVault(sql, op.branch, row.from_ws, count, nowMs) : null;
   return {
     ok: true,
-    after: () =>
+    after: () => {
+      back?.();
       sql.run(
         `UPDATE till_transfers SET state = ?, received_by = ?, received_by_name = ?, received_at = ?, note = ?, settle_key = ?, settled_ms = ?
          WHERE id = ? AND state = 'en_transito'`,
@@ -97,7 +105,8 @@ export const settleEffect = (sql: Sql, op: Operation & { type: 'till_transfer_se
         op.key,
         nowMs,
         p.transferId,
-      ),
+      );
+    },
   };
 };
 

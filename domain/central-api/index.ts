@@ -9,6 +9,7 @@ import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorReq
 import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
 import { TillTransferListRequestSchema, TillTransferListResponseSchema } from './till-transfers';
+import { BranchVaultRequestSchema, BranchVaultResponseSchema, VaultProvisionRequestSchema, VaultReceiveRequestSchema } from './vault';
 import { BranchStatusRequestSchema, BranchStatusResponseSchema, WorkstationStatusReportResponseSchema, WorkstationStatusSchema } from './workstation-status';
 import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
 import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeListQuerySchema, SecurityCodeListResponseSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
@@ -58,6 +59,9 @@ export const centralApi = {
   decideApproval: route({ method: 'POST', path: '/v1/approvals/:id:decide', auth: 'workstation', request: ApprovalDecisionSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
   withdrawApproval: route({ method: 'POST', path: '/v1/approvals/:id:withdraw', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: ['FORBIDDEN'] }),
   tillTransfers: route({ method: 'GET', path: '/v1/till-transfers', auth: 'workstation', request: TillTransferListRequestSchema, response: TillTransferListResponseSchema, errors: ['FORBIDDEN'] }),
+  branchVault: route({ method: 'GET', path: '/v1/vault', auth: 'workstation', request: BranchVaultRequestSchema, response: BranchVaultResponseSchema, errors: ['FORBIDDEN'] }),
+  vaultProvision: route({ method: 'POST', path: '/v1/vault:provision', auth: 'workstation', request: VaultProvisionRequestSchema, response: OperationResultSchema, errors: [] }),
+  vaultReceive: route({ method: 'POST', path: '/v1/vault:receive', auth: 'workstation', request: VaultReceiveRequestSchema, response: OperationResultSchema, errors: [] }),
   reportStatus: route({ method: 'POST', path: '/v1/workstation-status', auth: 'workstation', request: WorkstationStatusSchema, response: WorkstationStatusReportResponseSchema, errors: [] }),
   branchStatus: route({ method: 'GET', path: '/v1/workstation-status', auth: 'workstation', request: BranchStatusRequestSchema, response: BranchStatusResponseSchema, errors: [] }),
   customerCash: route({ method: 'GET', path: '/v1/cash-report/customer', auth: 'workstation', request: CustomerCashRequestSchema, response: CustomerCashResponseSchema, errors: [] }),
@@ -94,6 +98,7 @@ export * from './holds';
 export * from './journal';
 export * from './operations';
 export * from './till-transfers';
+export * from './vault';
 export * from './reference';
 export * from './registry';
 export * from './security-code';

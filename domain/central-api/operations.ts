@@ -128,6 +128,14 @@ export const OperationPayloads = {
   till_transfer_send: TillTransferSendPayloadSchema,
   /** The receiving till accepts (blind count matched) or rejects a transfer sent to it. */
   till_transfer_settle: TillTransferSettlePayloadSchema,
+  /**
+   * A supervisor provisions a till of the branch from the branch vault, which central keeps (vault.ts): posted
+   * synchronously (`vaultProvision`), central takes the pieces from the vault and the transfer is in transit to
+   * `toWorkstation`, which settles it with `till_transfer_settle` (rejected: the pieces go back to the vault).
+   */
+  vault_provision: TillTransferSendPayloadSchema,
+  /** A supervisor of the branch accepts (blind count matched: the vault is credited) or rejects cash sent to the vault. */
+  vault_receive: TillTransferSettlePayloadSchema,
 } as const;
 
 export const OPERATION_TYPES = Object.keys(OperationPayloads) as (keyof typeof OperationPayloads)[];
@@ -157,6 +165,8 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...noAccount, type: z.literal('contact_update'), payload: OperationPayloads.contact_update }),
   z.object({ ...noAccount, type: z.literal('till_transfer_send'), payload: OperationPayloads.till_transfer_send }),
   z.object({ ...noAccount, type: z.literal('till_transfer_settle'), payload: OperationPayloads.till_transfer_settle }),
+  z.object({ ...noAccount, type: z.literal('vault_provision'), payload: OperationPayloads.vault_provision }),
+  z.object({ ...noAccount, type: z.literal('vault_receive'), payload: OperationPayloads.vault_receive }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 
@@ -200,6 +210,10 @@ export const REJECTION_CODES = [
   'TRANSFER_SETTLED',
   /** Accepting with a count other than what was sent. */
   'COUNT_DIFFERS',
+  /** A provision asks the branch vault for pieces it does not hold. */
+  'VAULT_SHORT',
+  /** The one who sent a transfer cannot receive it (maker ≠ checker). */
+  'MAKER_IS_CHECKER',
   /** `cheque_paid` for a cheque deposit central does not hold in canje for that account and branch. */
   'CHEQUE_NOT_FOUND',
   /** `cheque_paid` for a cheque already made available, or returned. */

@@ -63,7 +63,8 @@ export const DashboardSchema = z.object({
   tills: z.array(DashboardTillSchema),
   /** False when central did not answer (or is not configured): only this workstation's till is listed. */
   centralReachable: z.boolean(),
-  vaultTotal: PesosSchema,
+  /** The branch vault as central has it; null when central did not answer. */
+  vaultTotal: PesosSchema.nullable(),
   transfersInTransit: z.number().int(),
   sync: z.object({ state: z.string(), queueLength: z.number().int(), unknown: z.number().int(), rejected: z.number().int(), lastSyncAt: z.string().nullable() }),
   overdueRadications: z.number().int(),

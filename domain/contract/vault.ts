@@ -7,7 +7,9 @@ import { tillTransferChannels } from './till-transfer';
 /**
  * Vault (bóveda) ↔ till and till ↔ till transfers with two-party confirmation (teller-anchors §2 rows 4–5, §4
  * item 15): the sender's cash leaves at once and the transfer is `en_transito`; the receiver counts blind and
- * accepts (the count must match) or rejects (the cash goes back to the sender).
+ * accepts (the count must match) or rejects (the cash goes back to the sender). The branch vault is kept at
+ * central, one for the branch: a supervisor at any workstation provisions any open till of the branch (central
+ * takes the pieces at once, so it needs the connection), and receives what any till returns to the vault.
  */
 export const PartySchema = z.object({ kind: z.enum(['vault', 'till']), ref: z.string().min(1).max(10) });
 
@@ -34,27 +36,38 @@ export const vaultChannels = {
   'vault.overview': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ vaultTotal: PesosSchema, vaultPosition: DenominationCountSchema.nullable(), transfers: z.array(TransferViewSchema) }),
+    response: z.object({
+      /** As central last said; null when it has not answered since the core started. */
+      vaultTotal: PesosSchema.nullable(),
+      /** By denomination, for supervisors only. */
+      vaultPosition: DenominationCountSchema.nullable(),
+      transfers: z.array(TransferViewSchema),
+      /** Central answered now (the vault's figures are current). */
+      centralReachable: z.boolean(),
+    }),
   }),
-  /** A supervisor sends from the vault; a teller sends from their own open till. */
+  /**
+   * A supervisor sends from the branch vault to any open till of the branch (synchronous with central); a teller
+   * sends from their own open till (to the vault: through central's outbox, like a till-to-till transfer).
+   */
   'vault.send': channel({
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, to: PartySchema, count: DenominationCountSchema, declaredTotal: PesosSchema }),
     response: z.object({ transfer: TransferViewSchema }),
-    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'ROLE_NOT_ALLOWED', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'ROLE_NOT_ALLOWED', 'IDEMPOTENCY_CONFLICT', 'CENTRAL_UNAVAILABLE', 'CENTRAL_REFUSED'],
   }),
   /** The receiver's blind count must equal what was sent; a different count is refused (count again or reject). */
   'vault.accept': channel({
     access: 'user',
     request: z.object({ transferId: z.string().min(1), count: DenominationCountSchema }),
     response: z.object({ transfer: TransferViewSchema }),
-    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'COUNT_DIFFERS', 'TILL_NOT_OPEN'],
+    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'COUNT_DIFFERS', 'TILL_NOT_OPEN', 'CENTRAL_UNAVAILABLE', 'CENTRAL_REFUSED'],
   }),
   'vault.reject': channel({
     access: 'user',
     request: z.object({ transferId: z.string().min(1), note: z.string().trim().min(3, 'Escriba el motivo').max(300) }),
     response: z.object({ transfer: TransferViewSchema }),
-    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'TILL_NOT_OPEN'],
+    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'TILL_NOT_OPEN', 'CENTRAL_UNAVAILABLE', 'CENTRAL_REFUSED'],
   }),
   ...tillTransferChannels,
 } as const;

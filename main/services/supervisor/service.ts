@@ -11,7 +11,6 @@ import type { Db } from '../../store/db';
 import type { DeskSourcesRepo, SupervisedRecord } from '../../store/till/lifecycle';
 import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
-import type { VaultRepo } from '../../store/vault/repo';
 import type { CentralClient } from '../../sync/central-client';
 import type { BranchStatusResponse } from '../../../domain/central-api';
 import { localRows, remoteRows } from '../branch-status/snapshot';
@@ -77,8 +76,9 @@ export const createSupervisorService = (deps: {
   requests: SupervisedRequests;
   sources: DeskSourcesRepo;
   tills: TillRepo;
-  vault: VaultRepo;
-  /** Till-to-till transfers with another workstation still en tránsito (sent or received here). */
+  /** The branch vault at central: its total and the transfers in transit with it; null when central did not answer. */
+  vault: () => Promise<{ total: number; inTransit: number } | null>;
+  /** Till-to-till transfers with another workstation still en tránsito (sent or received here), the vault's apart. */
   tillTransfersInTransit?: () => number;
   health: JournalHealth;
   link: CentralLink;
@@ -205,7 +205,7 @@ export const createSupervisorService = (deps: {
     /** Branch-wide: this workstation's till from its own data, the others' from their latest snapshots at central. */
     dashboard: async () => {
       const local = localRows(deps);
-      const branch = deps.branchStatus ? await deps.branchStatus() : null;
+      const [branch, vault] = await Promise.all([deps.branchStatus ? deps.branchStatus() : null, deps.vault().catch(() => null)]);
       const now = deps.clock.now();
       const link = deps.link.status();
       const counts = deps.sources.syncCounts();
@@ -213,8 +213,8 @@ export const createSupervisorService = (deps: {
       return {
         tills: [...local, ...(branch ? remoteRows(branch, deps.workstation.id, now, deps.staleAfterSeconds) : [])],
         centralReachable: branch !== null,
-        vaultTotal: deps.vault.position()?.total ?? 0,
-        transfersInTransit: deps.vault.inTransit().length + (deps.tillTransfersInTransit?.() ?? 0),
+        vaultTotal: vault?.total ?? null,
+        transfersInTransit: (vault?.inTransit ?? 0) + (deps.tillTransfersInTransit?.() ?? 0),
         sync: { state: link.state, queueLength: counts.queued ?? 0, unknown: counts.unknown ?? 0, rejected: counts.rejected ?? 0, lastSyncAt: link.lastSyncAt },
         overdueRadications: deps.sources.overdueRadications(now.toISOString()),
         journal: { ok: j.ok, message: j.message },

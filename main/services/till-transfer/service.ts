@@ -1,4 +1,4 @@
-import type { BranchStatusResponse, Operation, TillTransfer } from '../../../domain/central-api';
+import { isVaultWorkstation, VAULT_TILL_CODE, type BranchStatusResponse, type Operation, type TillTransfer } from '../../../domain/central-api';
 import { DASHBOARD_STALE_AFTER_SECONDS } from '../../../domain/contract/supervisor';
 import type { BranchTransferView, TillDestination } from '../../../domain/contract/till-transfer';
 import type { User } from '../../../domain/contract/session';
@@ -18,7 +18,11 @@ import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-cou
 
 /** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
 const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
-const label = (workstation: string) => `Caja ${tillOf(workstation)}`;
+/** The branch vault, kept at central, is the pseudo-workstation `<branch>-00` (domain/central-api/vault.ts). */
+export const transferLabel = (workstation: string) => (isVaultWorkstation(workstation) ? 'Bóveda' : `Caja ${tillOf(workstation)}`);
+const label = transferLabel;
+/** A transfer with the branch vault at one end: listed on the vault's side of the screen (vault/service.ts). */
+export const involvesVault = (t: { fromWorkstation: string; toWorkstation: string }) => isVaultWorkstation(t.fromWorkstation) || isVaultWorkstation(t.toWorkstation);
 const LIST_WAIT_MS = 1_500;
 
 export interface TillTransferDeps {
@@ -100,6 +104,11 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       throw new AppError('CASH_SHORT', `La caja ${ws.tillCode} no tiene esas piezas. Revise la mezcla de denominaciones.`);
     }
     deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind, reference, delta: count, amount: sign * totalOfCount(count), at }, next, totalOfCount(next));
+  };
+
+  /** Maker ≠ checker: whoever sent a transfer never receives it (by user name, shared by every workstation). */
+  const notTheSender = (user: User, t: TillTransferRecord) => {
+    if (t.sentBy === user.username || t.sentBy === user.id) throw new AppError('NOT_THE_RECEIVER', 'Quien envió el traslado no puede recibirlo: lo cuenta y recibe otra persona.');
   };
 
   const enqueue = (op: Operation) => deps.outbox.enqueue(op);
@@ -210,7 +219,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         }),
       ]).finally(() => clearTimeout(timer));
       const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
-      const transfers = deps.repo.since(today).map(view);
+      const transfers = deps.repo.since(today).filter((t) => !involvesVault(t)).map(view);
       const status = await branch;
       return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable, destinations: status ? destinationsOf(status, ws.id, deps.staleAfterSeconds) : null };
     },
@@ -225,8 +234,8 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       // The receiving till's holding limit, as its last report to central has it (reports follow every change;
       // cash in transit is not in it until accepted). Without central's answer, there is nothing to check against.
       const toWorkstation = `${ws.branchCode}-${req.toTill}`;
-      const status = deps.branchStatus ? await deps.branchStatus().catch(() => null) : null;
-      const dest = status?.workstations.find((w) => w.workstation === toWorkstation)?.till;
+      const status = deps.branchStatus && req.toTill !== VAULT_TILL_CODE ? await deps.branchStatus().catch(() => null) : null;
+      const dest = req.toTill === VAULT_TILL_CODE ? undefined : status?.workstations.find((w) => w.workstation === toWorkstation)?.till;
       if (dest?.open && dest.positionTotal + amount > dest.limit) {
         throw new AppError(
           'HOLDING_LIMIT',
@@ -236,9 +245,9 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       const id = deps.idempotent('vault.sendToTill', req.idempotencyKey, req, () => {
         const at = now();
         const transferId = deps.ids.uuid();
-        const op = { ...envelope(at), type: 'till_transfer_send' as const, payload: { transferId, toWorkstation, count: req.count, amount, sentBy: user.id, sentByName: user.displayName.slice(0, 80) } };
+        const op = { ...envelope(at), type: 'till_transfer_send' as const, payload: { transferId, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: user.displayName.slice(0, 80) } };
         move(req.count, -1, 'traslado_enviado', transferId, at);
-        deps.repo.insert({ id: transferId, direction: 'saliente', fromWorkstation: ws.id, toWorkstation, count: req.count, amount, sentBy: user.id, sentByName: op.payload.sentByName, sentAt: at, sendKey: op.key, arrivedAt: at });
+        deps.repo.insert({ id: transferId, direction: 'saliente', fromWorkstation: ws.id, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: op.payload.sentByName, sentAt: at, sendKey: op.key, arrivedAt: at });
         deps.journal.record('vault_transfer', user.id, { action: 'enviado', transferId, from: `Caja ${ws.tillCode}`, to: label(toWorkstation), count: req.count, total: amount, state: 'en_transito', via: 'central' });
         enqueue(op);
         return transferId;
@@ -251,12 +260,13 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       const id = inTransaction(deps.db, () => {
         const t = find(req.transferId);
         ownTill(user);
+        notTheSender(user, t);
         if (!sameCount(t.count, req.count)) {
           throw new AppError('COUNT_DIFFERS', COUNT_DIFFERS_MESSAGE);
         }
         const at = now();
-        const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'accept' as const, receivedBy: user.id, receivedByName: user.displayName.slice(0, 80), count: req.count, note: null } };
-        move(t.count, 1, 'traslado_recibido', t.id, at);
+        const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'accept' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: req.count, note: null } };
+        move(t.count, 1, isVaultWorkstation(t.fromWorkstation) ? 'provision' : 'traslado_recibido', t.id, at);
         deps.repo.settle(t.id, { state: 'aceptado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: null, settleKey: op.key });
         deps.journal.record('vault_transfer', user.id, { action: 'aceptado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'aceptado', via: 'central' });
         enqueue(op);
@@ -270,8 +280,9 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       const id = inTransaction(deps.db, () => {
         const t = find(req.transferId);
         ownTill(user);
+        notTheSender(user, t);
         const at = now();
-        const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.id, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };
+        const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };
         deps.repo.settle(t.id, { state: 'rechazado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: req.note, settleKey: op.key });
         deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'rechazado', note: req.note, via: 'central' });
         enqueue(op);

@@ -7,7 +7,6 @@ import { deskSourcesRepo, gateFactsRepo, tillLifecycleRepo } from '../../store/t
 import { tillRepo } from '../../store/till/repo';
 import { devicesRepo } from '../../store/devices/repo';
 import type { UsersRepo } from '../../store/users/repo';
-import { vaultRepo } from '../../store/vault/repo';
 import type { CentralClient } from '../../sync/central-client';
 import { createArqueoService, type ReportPrinter } from '../arqueo/service';
 import type { IdempotentRunner } from '../idempotent';
@@ -24,7 +23,7 @@ import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } f
 import { vaultHandlers } from '../vault/handlers';
 import { createVaultService } from '../vault/service';
 import { tillTransferRepo } from '../../store/till-transfer/repo';
-import { createTillTransferService } from '../till-transfer/service';
+import { createTillTransferService, involvesVault } from '../till-transfer/service';
 import { tillHandlers } from './handlers';
 import { createStatusReporter, fetchBranchStatus } from '../branch-status/reporter';
 import { localStatus } from '../branch-status/snapshot';
@@ -67,7 +66,6 @@ export const tillFeatures = (w: TillWiring) => {
   const policy = w.policy ?? DEFAULT_TILL_POLICY;
   const tills = tillRepo(w.db);
   const lifecycle = tillLifecycleRepo(w.db);
-  const vault = vaultRepo(w.db);
   const health = createJournalHealth({
     journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange,
     verifyAsync: (o) =>
@@ -84,9 +82,6 @@ export const tillFeatures = (w: TillWiring) => {
     tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,
     clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
   });
-  const vaultService = createVaultService({
-    db: w.db, vault, tills, users: w.users, journal: w.journal, idempotent: w.idempotent, clock: w.clock, ids: w.ids, tillCode: w.workstation.tillCode, policy, onChange: w.onChange,
-  });
   const central = w.central;
   const tillTransferStore = tillTransferRepo(w.db);
   const tillTransfers = createTillTransferService({
@@ -94,11 +89,15 @@ export const tillFeatures = (w: TillWiring) => {
     clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
+  const vaultService = createVaultService({
+    tills, transfers: tillTransferStore, tillTransfers, journal: w.journal, idempotent: w.idempotent, clock: w.clock, central, workstation: w.workstation, policy, onChange: w.onChange,
+    ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
+  });
   const sources = deskSourcesRepo(w.db);
   const supervisor = createSupervisorService({
-    db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources, tills, vault, health, link: w.link,
+    db: w.db, users: w.users, journal: w.journal, clock: w.clock, requests, sources, tills, vault: vaultService.summary, health, link: w.link,
     central, comprobanteApprovals: w.comprobanteApprovals, policy, workstation: w.workstation, maxFailedAttempts: w.maxFailedAttempts, onChange: w.onChange,
-    tillTransfersInTransit: () => tillTransferStore.inTransit().length, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
+    tillTransfersInTransit: () => tillTransferStore.inTransit().filter((t) => !involvesVault(t)).length, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   // Branch dashboard: this workstation's snapshot to central, on every change (throttled) and on a heartbeat.
@@ -127,10 +126,9 @@ export const tillFeatures = (w: TillWiring) => {
     /** Something changed here (posting, till or session event): the branch dashboard's snapshot follows. */
     statusChanged: () => statusReporter?.changed(),
     stopStatusReports: () => statusReporter?.stop(),
-    /** At start: verify the whole chain (a break is reported, never ignored), then the demo vault stock. */
+    /** At start: verify the whole chain (a break is reported, never ignored). The vault is kept at central. */
     startup: () => {
       const s = health.verifyAtStart();
-      if (w.demo) vaultService.seedDemo();
       // The anchored check needs central; it runs in the background and updates the status when it answers.
       if (w.central) void health.verifyNow().catch(() => undefined);
       // Incoming till-to-till transfers and the fate of outgoing ones arrive from central on their own.

@@ -4,9 +4,9 @@ import type { VaultService } from './service';
 
 export const vaultHandlers = (vault: VaultService, branch: TillTransferService): FeatureHandlers<'vault'> => ({
   'vault.overview': (_req, ctx) => vault.overview(ctx.user),
-  'vault.send': (req, ctx) => ({ transfer: vault.send(ctx.user, req) }),
-  'vault.accept': (req, ctx) => ({ transfer: vault.accept(ctx.user, req) }),
-  'vault.reject': (req, ctx) => ({ transfer: vault.reject(ctx.user, req) }),
+  'vault.send': async (req, ctx) => ({ transfer: await vault.send(ctx.user, req) }),
+  'vault.accept': async (req, ctx) => ({ transfer: await vault.accept(ctx.user, req) }),
+  'vault.reject': async (req, ctx) => ({ transfer: await vault.reject(ctx.user, req) }),
   'vault.tillTransfers': () => branch.list(),
   'vault.sendToTill': async (req, ctx) => ({ transfer: await branch.send(ctx.user, req) }),
   'vault.acceptTillTransfer': (req, ctx) => ({ transfer: branch.accept(ctx.user, req) }),

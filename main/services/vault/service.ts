@@ -1,186 +1,305 @@
+import { createHash } from 'node:crypto';
+import { isVaultWorkstation, vaultWorkstation, VAULT_TILL_CODE, type BranchStatusResponse, type BranchVault, type OperationResult, type TillTransfer } from '../../../domain/central-api';
 import type { TransferView } from '../../../domain/contract/vault';
 import type { User } from '../../../domain/contract/session';
-import { applyCount, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
+import { COUNT_DIFFERS_MESSAGE } from '../../../domain/till/blind-count';
+import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
-import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
-import { inTransaction, type Db } from '../../store/db';
+import type { Clock } from '../../core/runtime';
 import type { TillRepo } from '../../store/till/repo';
-import type { UsersRepo } from '../../store/users/repo';
-import type { Party, TransferRecord, VaultRepo } from '../../store/vault/repo';
+import type { TillTransferRecord, TillTransferRepo } from '../../store/till-transfer/repo';
+import type { CentralClient } from '../../sync/central-client';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
-import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
-import type { TillPolicy } from '../../../domain/till/policy';
+import { involvesVault, transferLabel, type TillTransferService } from '../till-transfer/service';
 
+/** The vault is kept at central: without it, nothing is taken from or put into the vault. */
+export const VAULT_OFFLINE_MESSAGE =
+  'La bóveda se lleva en central y no hay conexión con central: no se movió efectivo de la bóveda. Intente de nuevo cuando vuelva la conexión.';
+const OVERVIEW_WAIT_MS = 1_500;
 
-/** Demo branch vault stock on first start (only into an empty vault). */
-export const DEMO_VAULT: DenominationCount = { '100000': 800, '50000': 1200, '20000': 1500, '10000': 1500, '5000': 1000, '2000': 1000, '1000': 2000, '500': 2000, '200': 2000, '100': 2000, '50': 1000 };
+/** A UUID (v4 layout) derived from `parts`: the same request always gets the same operation key at central. */
+const derivedKey = (...parts: string[]): string => {
+  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+const countKey = (c: DenominationCount) =>
+  JSON.stringify(
+    Object.entries(c)
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 /**
- * Vault ↔ till and till ↔ till cash transfers with two-party confirmation: the sender's cash leaves when sent
- * (`en_transito`), the receiver counts blind and accepts (it arrives) or rejects (it goes back). Each step is
- * one transaction with its till movement, the vault position and the journal entry.
+ * The branch vault (bóveda), kept at central (central/vault/): one for the branch, whatever workstation a
+ * supervisor uses. A provision is a synchronous call to central, which takes the pieces at once (or refuses it
+ * whole); the till that receives it learns of it like a till-to-till transfer (till-transfer/service.ts) and
+ * accepts or rejects it through the outbox. A till's surplus leaves the till at once and travels to the vault
+ * through the outbox (a till-to-till transfer to `<branch>-00`); a supervisor at any workstation of the branch
+ * accepts it with a blind count (central credits the vault) or rejects it (the sender's till gets it back when
+ * its workstation learns of it). Whoever sent a transfer never receives it. Each step is journaled here.
  */
 export const createVaultService = (deps: {
-  db: Db;
-  vault: VaultRepo;
   tills: TillRepo;
-  users: UsersRepo;
+  transfers: TillTransferRepo;
+  tillTransfers: TillTransferService;
   journal: Journal;
   idempotent: IdempotentRunner;
   clock: Clock;
-  ids: Ids;
-  tillCode: string;
+  central: Pick<CentralClient, 'call'> | null;
+  workstation: { id: string; branchCode: string; tillCode: string };
   /** The receiving till's holding limit: a provision never takes it over (O-BP cash holding limits). */
   policy: Pick<TillPolicy, 'maxHolding'>;
+  /** The branch's workstation snapshots at central: another till's position and limit. */
+  branchStatus?: () => Promise<BranchStatusResponse | null>;
   onChange: () => void;
 }) => {
-  const label = (p: Party) => (p.kind === 'vault' ? 'Bóveda' : `Caja ${p.ref}`);
-  const name = (id: string | null) => (id === null ? null : (deps.users.findById(id)?.displayName ?? id));
-  const isReceiver = (user: User, t: TransferRecord) =>
-    t.to.kind === 'vault' ? user.role === 'supervisor' : deps.tills.findOpen(t.to.ref)?.tellerId === user.id;
-  const view = (t: TransferRecord, user: User): TransferView => {
-    const mine = t.state === 'en_transito' && t.sentBy !== user.id && isReceiver(user, t);
+  const ws = deps.workstation;
+  const vaultWs = vaultWorkstation(ws.branchCode);
+  const now = () => deps.clock.now().toISOString();
+  let last: { vault: BranchVault; transfers: TillTransfer[] } | null = null;
+
+  const party = (w: string) => (isVaultWorkstation(w) ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: w.slice(w.indexOf('-') + 1) });
+  const isReceiver = (user: User, t: Pick<TillTransfer, 'toWorkstation'>) =>
+    isVaultWorkstation(t.toWorkstation) ? user.role === 'supervisor' : t.toWorkstation === ws.id && deps.tills.findOpen(ws.tillCode)?.tellerId === user.id;
+  const view = (t: TillTransfer, user: User): TransferView => {
+    const sender = t.sentBy === user.username;
+    const mine = t.state === 'en_transito' && !sender && isReceiver(user, t);
     return {
       id: t.id,
-      from: t.from,
-      to: t.to,
-      fromLabel: label(t.from),
-      toLabel: label(t.to),
-      amount: mine ? null : t.amount,
+      from: party(t.fromWorkstation),
+      to: party(t.toWorkstation),
+      fromLabel: transferLabel(t.fromWorkstation),
+      toLabel: transferLabel(t.toWorkstation),
+      // Blind count: while it travels, only the one who sent it sees the amount.
+      amount: t.state !== 'en_transito' || sender ? t.amount : null,
       state: t.state,
-      sentBy: name(t.sentBy) ?? t.sentBy,
+      sentBy: t.sentByName,
       sentAt: t.sentAt,
-      receivedBy: name(t.receivedBy),
+      receivedBy: t.receivedByName,
       receivedAt: t.receivedAt,
       note: t.note,
       mine,
     };
   };
-  const vaultPosition = () => deps.vault.position() ?? { position: {}, total: 0 };
+  const fromLocal = (t: TillTransferRecord): TillTransfer => ({
+    id: t.id,
+    branch: ws.branchCode,
+    fromWorkstation: t.fromWorkstation,
+    toWorkstation: t.toWorkstation,
+    count: t.count,
+    amount: t.amount,
+    state: t.state,
+    sentBy: t.sentBy,
+    sentByName: t.sentByName,
+    sentAt: t.sentAt,
+    receivedBy: t.receivedBy,
+    receivedByName: t.receivedByName,
+    receivedAt: t.receivedAt,
+    note: t.note,
+  });
 
-  /** Moves pieces in or out of a party (vault or an open till) inside the caller's transaction. */
-  const move = (p: Party, count: DenominationCount, sign: 1 | -1, kind: string, reference: string, at: string) => {
-    if (p.kind === 'vault') {
-      const v = vaultPosition();
-      let next: DenominationCount;
-      try {
-        next = applyCount(v.position, count, sign);
-      } catch {
-        throw new AppError('CASH_SHORT', 'La bóveda no tiene esas piezas. Revise la mezcla de denominaciones.');
-      }
-      deps.vault.setPosition(next, totalOfCount(next), at);
-      return;
-    }
-    const till = deps.tills.findOpen(p.ref);
-    if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${p.ref} no está abierta.`);
-    let next: DenominationCount;
-    try {
-      next = applyCount(till.position, count, sign);
-    } catch {
-      throw new AppError('CASH_SHORT', `La caja ${p.ref} no tiene esas piezas. Revise la mezcla de denominaciones.`);
-    }
-    const amount = totalOfCount(count);
-    deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind, reference, delta: count, amount: sign * amount, at }, next, totalOfCount(next));
+  /** Central's vault and its transfers, within a short wait (else the last answer); null: no answer yet. */
+  const fetchVault = async (wait = true): Promise<{ reachable: boolean; data: typeof last }> => {
+    if (!deps.central) return { reachable: false, data: null };
+    const call = deps.central
+      .call('branchVault', { branch: ws.branchCode })
+      .then((r) => (r.ok ? r.data : null))
+      .catch(() => null);
+    let timer: NodeJS.Timeout | undefined;
+    const r = wait
+      ? await call
+      : await Promise.race([call, new Promise<null>((res) => (timer = setTimeout(() => res(null), OVERVIEW_WAIT_MS)))]).finally(() => clearTimeout(timer));
+    if (r) last = r;
+    return { reachable: r !== null, data: r ?? last };
   };
 
-  const find = (id: string) => {
-    const t = deps.vault.transfer(id);
-    if (!t) throw new AppError('TRANSFER_NOT_FOUND', 'No existe ese traslado. Actualice la lista.');
-    if (t.state !== 'en_transito') throw new AppError('TRANSFER_SETTLED', `Ese traslado ya fue ${t.state}.`);
+  const offline = () => new AppError('CENTRAL_UNAVAILABLE', VAULT_OFFLINE_MESSAGE);
+  /** Reads central's answer to a synchronous vault operation; throws the refusal in the teller's terms. */
+  const outcome = (r: Awaited<ReturnType<CentralClient['call']>> | null): void => {
+    if (!r || (!r.ok && r.kind !== 'rejected')) throw offline();
+    if (!r.ok) throw new AppError('CENTRAL_REFUSED', r.error.message);
+    const res = r.data as OperationResult;
+    if (res.status === 'conflict') throw new AppError('IDEMPOTENCY_CONFLICT', res.message);
+    if (res.first.outcome === 'applied') return;
+    const why = res.first;
+    switch (why.reason) {
+      case 'VAULT_SHORT':
+        throw new AppError('CASH_SHORT', 'La bóveda de la oficina no tiene esas piezas. Revise la mezcla de denominaciones.');
+      case 'MAKER_IS_CHECKER':
+        throw new AppError('NOT_THE_RECEIVER', 'Quien envió el traslado no puede recibirlo: lo cuenta y recibe otro supervisor.');
+      case 'COUNT_DIFFERS':
+        throw new AppError('COUNT_DIFFERS', COUNT_DIFFERS_MESSAGE);
+      case 'TRANSFER_SETTLED':
+        throw new AppError('TRANSFER_SETTLED', 'Ese traslado ya fue aceptado o rechazado. Actualice la lista.');
+      case 'TRANSFER_NOT_FOUND':
+        throw new AppError('TRANSFER_NOT_FOUND', 'No existe ese traslado a la bóveda. Actualice la lista.');
+      case 'TRANSFER_INVALID':
+        throw new AppError('INVALID_DESTINATION', why.message);
+      default:
+        throw new AppError('CENTRAL_REFUSED', why.message);
+    }
+  };
+
+  /** The receiving till's holding limit: this workstation's own till, or another's last report to central. */
+  const checkHolding = async (tillCode: string, amount: number) => {
+    const limitError = (code: string, total: number, limit: number) =>
+      new AppError(
+        'HOLDING_LIMIT',
+        `Con este traslado la caja ${code} quedaría en ${formatPesos(total + amount)}, por encima de su límite de ${formatPesos(limit)}. Envíe como máximo ${formatPesos(Math.max(0, limit - total))}.`,
+      );
+    if (tillCode === ws.tillCode) {
+      const own = deps.tills.findOpen(tillCode);
+      if (!own) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta: no puede recibir un traslado.`);
+      if (own.positionTotal + amount > deps.policy.maxHolding) throw limitError(tillCode, own.positionTotal, deps.policy.maxHolding);
+      return;
+    }
+    const status = deps.branchStatus ? await deps.branchStatus().catch(() => null) : null;
+    if (!status) return;
+    const dest = status.workstations.find((w) => w.workstation === `${ws.branchCode}-${tillCode}`)?.till;
+    if (!dest?.open) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta: no puede recibir un traslado.`);
+    if (dest.positionTotal + amount > dest.limit) throw limitError(tillCode, dest.positionTotal, dest.limit);
+  };
+
+  /** Central's (or the local) record of a vault transfer, for a supervisor's decision. */
+  const vaultTransfer = async (user: User, id: string): Promise<TillTransfer> => {
+    const { reachable, data } = await fetchVault();
+    if (!reachable) throw offline();
+    const t = data?.transfers.find((x) => x.id === id);
+    if (t && t.sentBy === user.username) throw new AppError('NOT_THE_RECEIVER', 'Quien envió el traslado no puede recibirlo: lo cuenta y recibe otra persona.');
+    if (!t || t.toWorkstation !== vaultWs) throw new AppError('TRANSFER_NOT_FOUND', 'No existe ese traslado a la bóveda. Actualice la lista.');
     return t;
   };
 
-  return {
-    seedDemo: () => {
-      if (deps.vault.position()) return false;
-      inTransaction(deps.db, () => {
-        const at = deps.clock.now().toISOString();
-        deps.vault.setPosition(DEMO_VAULT, totalOfCount(DEMO_VAULT), at);
-        deps.journal.record('vault_transfer', 'system', { action: 'saldo_inicial', count: DEMO_VAULT, total: totalOfCount(DEMO_VAULT) });
+  /** A supervisor settles cash sent to the vault: synchronous with central (the vault is credited there). */
+  const settleAtVault = async (user: User, t: TillTransfer, decision: 'accept' | 'reject', count: DenominationCount, note: string | null) => {
+    if (user.role !== 'supervisor') throw new AppError('NOT_THE_RECEIVER', 'Lo que se envía a la bóveda lo cuenta y recibe un supervisor.');
+    if (t.sentBy === user.username) throw new AppError('NOT_THE_RECEIVER', 'Quien envió el traslado no puede recibirlo: lo cuenta y recibe otro supervisor.');
+    const state = decision === 'accept' ? 'aceptado' : 'rechazado';
+    // Settled by this supervisor with this decision: a retry after a lost answer, answered (and journaled) once.
+    const retry = t.state === state && t.receivedBy === user.username;
+    if (t.state !== 'en_transito' && !retry) throw new AppError('TRANSFER_SETTLED', `Ese traslado ya fue ${t.state}.`);
+    // One key per decision: a retry after a lost answer is the same operation at central, applied once.
+    const key = derivedKey('vault_receive', t.id, decision, user.username, countKey(count), note ?? '');
+    const first = deps.idempotent('vault.receive.prepare', key, { transferId: t.id, decision }, () => ({ at: now() }));
+    const r = deps.central
+      ? await deps.central
+          .call('vaultReceive', { key, occurredAt: first.at, transferId: t.id, decision, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count, note })
+          .catch(() => null)
+      : null;
+    outcome(r);
+    deps.idempotent('vault.receive.journal', derivedKey('journal', key), { transferId: t.id }, () => {
+      deps.journal.record('vault_transfer', user.id, {
+        action: state,
+        transferId: t.id,
+        from: transferLabel(t.fromWorkstation),
+        to: 'Bóveda',
+        total: t.amount,
+        state,
+        via: 'central',
+        ...(note !== null ? { note } : {}),
       });
       return true;
-    },
+    });
+    deps.onChange();
+    const after = (await fetchVault()).data?.transfers.find((x) => x.id === t.id);
+    return view(after ?? { ...t, state, receivedBy: user.username, receivedByName: user.displayName, receivedAt: first.at, note }, user);
+  };
 
-    overview: (user: User) => {
-      const v = vaultPosition();
-      const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
-      const seen = new Map<string, TransferRecord>();
-      for (const t of [...deps.vault.inTransit(), ...deps.vault.since(today)]) seen.set(t.id, t);
+  /** An incoming provision to this workstation's till (learned from central): settled by the till's teller. */
+  const incomingProvision = async (id: string): Promise<TillTransferRecord | undefined> => {
+    let local = deps.transfers.get(id);
+    if (!local) {
+      await deps.tillTransfers.refresh();
+      local = deps.transfers.get(id);
+    }
+    return local && local.direction === 'entrante' ? local : undefined;
+  };
+
+  return {
+    overview: async (user: User) => {
+      const { reachable, data } = await fetchVault(false);
+      const seen = new Map<string, TillTransfer>();
+      // What this workstation sent to the vault and central has not yet recorded (still in the outbox) first.
+      for (const t of deps.transfers.inTransit()) if (involvesVault(t)) seen.set(t.id, fromLocal(t));
+      for (const t of data?.transfers ?? []) seen.set(t.id, t);
       return {
-        vaultTotal: v.total,
-        vaultPosition: user.role === 'supervisor' ? v.position : null,
-        transfers: [...seen.values()].map((t) => view(t, user)),
+        vaultTotal: data ? data.vault.total : null,
+        vaultPosition: user.role === 'supervisor' && data ? data.vault.position : null,
+        transfers: [...seen.values()].sort((a, b) => b.sentAt.localeCompare(a.sentAt)).map((t) => view(t, user)),
+        centralReachable: reachable,
       };
     },
 
-    send: (user: User, req: { idempotencyKey: string; to: Party; count: DenominationCount; declaredTotal: number }) => {
+    /** The vault's total and the transfers in transit with it, as central has them (branch dashboard); null: no answer. */
+    summary: async (): Promise<{ total: number; inTransit: number } | null> => {
+      const { reachable, data } = await fetchVault(false);
+      if (!reachable || !data) return null;
+      return { total: data.vault.total, inTransit: data.transfers.filter((t) => t.state === 'en_transito').length };
+    },
+
+    send: async (user: User, req: { idempotencyKey: string; to: { kind: 'vault' | 'till'; ref: string }; count: DenominationCount; declaredTotal: number }): Promise<TransferView> => {
       const amount = totalOfCount(req.count);
       if (amount !== req.declaredTotal || amount === 0) {
         throw new AppError('COUNT_MISMATCH', `El conteo suma ${formatPesos(amount)} y el total declarado es ${formatPesos(req.declaredTotal)}. Revise el conteo.`);
       }
-      const from: Party = user.role === 'supervisor' ? { kind: 'vault', ref: 'BOVEDA' } : { kind: 'till', ref: deps.tillCode };
-      if (from.kind === 'till') {
-        const own = deps.tills.findOpen(deps.tillCode);
-        if (!own) throw new AppError('TILL_NOT_OPEN', `La caja ${deps.tillCode} no está abierta.`);
-        if (own.tellerId !== user.id) throw new AppError('TILL_NOT_YOURS', 'Solo quien abrió la caja traslada su efectivo.');
+      if (user.role !== 'supervisor') {
+        // A teller's cash leaves the till at once and travels through central (to the vault or another till).
+        const toTill = req.to.kind === 'vault' ? VAULT_TILL_CODE : req.to.ref;
+        const sent = await deps.tillTransfers.send(user, { idempotencyKey: req.idempotencyKey, toTill, count: req.count, declaredTotal: req.declaredTotal });
+        return view(fromLocal(deps.transfers.get(sent.id) as TillTransferRecord), user);
       }
-      if ((from.kind === 'vault' && req.to.kind === 'vault') || (req.to.kind === 'till' && req.to.ref === from.ref)) {
-        throw new AppError('INVALID_DESTINATION', 'El origen y el destino del traslado deben ser distintos.');
+      if (req.to.kind !== 'till' || req.to.ref === VAULT_TILL_CODE || !/^\d{2}$/.test(req.to.ref)) {
+        throw new AppError('INVALID_DESTINATION', 'El supervisor provisiona desde la bóveda una caja abierta de la oficina.');
       }
-      const receiver = req.to.kind === 'till' ? deps.tills.findOpen(req.to.ref) : null;
-      if (req.to.kind === 'till' && !receiver) throw new AppError('TILL_NOT_OPEN', `La caja ${req.to.ref} no está abierta: no puede recibir un traslado.`);
-      if (receiver && receiver.positionTotal + amount > deps.policy.maxHolding) {
-        const room = Math.max(0, deps.policy.maxHolding - receiver.positionTotal);
-        throw new AppError(
-          'HOLDING_LIMIT',
-          `Con este traslado la caja ${receiver.tillCode} quedaría en ${formatPesos(receiver.positionTotal + amount)}, por encima de su límite de ${formatPesos(deps.policy.maxHolding)}. Envíe como máximo ${formatPesos(room)}.`,
-        );
-      }
-      const t = deps.idempotent('vault.send', req.idempotencyKey, req, () => {
-        const at = deps.clock.now().toISOString();
-        const id = deps.ids.uuid();
-        move(from, req.count, -1, 'traslado_enviado', id, at);
-        deps.vault.insertTransfer({ id, idempotencyKey: req.idempotencyKey, from, to: req.to, count: req.count, amount, sentBy: user.id, sentAt: at });
-        deps.journal.record('vault_transfer', user.id, { action: 'enviado', transferId: id, from: label(from), to: label(req.to), count: req.count, total: amount, state: 'en_transito' });
-        return id;
+      await checkHolding(req.to.ref, amount);
+      // The same request (a double Enter, a retry after a lost answer) is the same operation at central.
+      const key = derivedKey('vault_provision', req.idempotencyKey, req.to.ref, countKey(req.count));
+      const first = deps.idempotent('vault.provision.prepare', key, { to: req.to, count: req.count }, () => ({ at: now(), transferId: derivedKey('transfer', key) }));
+      const toWorkstation = `${ws.branchCode}-${req.to.ref}`;
+      const payload = { transferId: first.transferId, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: user.displayName.slice(0, 80) };
+      const r = deps.central ? await deps.central.call('vaultProvision', { key, occurredAt: first.at, ...payload }).catch(() => null) : null;
+      outcome(r);
+      deps.idempotent('vault.provision.journal', derivedKey('journal', key), { transferId: first.transferId }, () => {
+        deps.journal.record('vault_transfer', user.id, {
+          action: 'enviado',
+          transferId: first.transferId,
+          from: 'Bóveda',
+          to: transferLabel(toWorkstation),
+          count: req.count,
+          total: amount,
+          state: 'en_transito',
+          via: 'central',
+        });
+        return true;
       });
+      // A provision to this workstation's own till is listed here at once.
+      if (toWorkstation === ws.id) await deps.tillTransfers.refresh();
       deps.onChange();
-      return view(deps.vault.transfer(t) as TransferRecord, user);
+      return view(
+        { id: first.transferId, branch: ws.branchCode, fromWorkstation: vaultWs, ...payload, state: 'en_transito', sentAt: first.at, receivedBy: null, receivedByName: null, receivedAt: null, note: null },
+        user,
+      );
     },
 
-    accept: (user: User, req: { transferId: string; count: DenominationCount }) => {
-      const out = inTransaction(deps.db, () => {
-        const t = find(req.transferId);
-        if (t.sentBy === user.id || !isReceiver(user, t)) {
-          throw new AppError('NOT_THE_RECEIVER', `Este traslado lo recibe ${t.to.kind === 'vault' ? 'un supervisor en la bóveda' : `el cajero de la caja ${t.to.ref}`}, no quien lo envió.`);
-        }
-        if (!sameCount(t.count, req.count)) {
-          throw new AppError('COUNT_DIFFERS', COUNT_DIFFERS_MESSAGE);
-        }
-        const at = deps.clock.now().toISOString();
-        move(t.to, t.count, 1, t.from.kind === 'vault' ? 'provision' : 'traslado_recibido', t.id, at);
-        deps.vault.settle(t.id, 'aceptado', user.id, at, null);
-        deps.journal.record('vault_transfer', user.id, { action: 'aceptado', transferId: t.id, from: label(t.from), to: label(t.to), total: t.amount, state: 'aceptado' });
-        return t.id;
-      });
-      deps.onChange();
-      return view(deps.vault.transfer(out) as TransferRecord, user);
+    accept: async (user: User, req: { transferId: string; count: DenominationCount }): Promise<TransferView> => {
+      const local = await incomingProvision(req.transferId);
+      if (local) {
+        await Promise.resolve(deps.tillTransfers.accept(user, req));
+        return view(fromLocal(deps.transfers.get(local.id) as TillTransferRecord), user);
+      }
+      return settleAtVault(user, await vaultTransfer(user, req.transferId), 'accept', req.count, null);
     },
 
-    reject: (user: User, req: { transferId: string; note: string }) => {
-      const out = inTransaction(deps.db, () => {
-        const t = find(req.transferId);
-        if (t.sentBy === user.id || !isReceiver(user, t)) throw new AppError('NOT_THE_RECEIVER', 'Solo quien debe recibir el traslado puede rechazarlo.');
-        const at = deps.clock.now().toISOString();
-        move(t.from, t.count, 1, 'traslado_devuelto', t.id, at);
-        deps.vault.settle(t.id, 'rechazado', user.id, at, req.note);
-        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.from), to: label(t.to), total: t.amount, state: 'rechazado', note: req.note });
-        return t.id;
-      });
-      deps.onChange();
-      return view(deps.vault.transfer(out) as TransferRecord, user);
+    reject: async (user: User, req: { transferId: string; note: string }): Promise<TransferView> => {
+      const local = await incomingProvision(req.transferId);
+      if (local) {
+        deps.tillTransfers.reject(user, req);
+        return view(fromLocal(deps.transfers.get(local.id) as TillTransferRecord), user);
+      }
+      return settleAtVault(user, await vaultTransfer(user, req.transferId), 'reject', {}, req.note);
     },
   };
 };

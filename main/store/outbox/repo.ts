@@ -161,6 +161,8 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
     case 'contact_update':
     case 'till_transfer_send':
     case 'till_transfer_settle':
+    case 'vault_provision':
+    case 'vault_receive':
       return [];
   }
 };

@@ -1,5 +1,9 @@
 import type { Migration } from '../migration';
 
+/**
+ * Applied on workstations before the branch vault moved to central (central/vault/): kept because migrations are
+ * append-only. Nothing writes these tables any more; the close gate still counts a transfer left in transit here.
+ */
 export const vaultMigrations: Migration[] = [
   {
     id: 'vault/001',

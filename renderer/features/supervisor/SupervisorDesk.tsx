@@ -206,7 +206,7 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
             </tbody>
           </table>
           <p>
-            Bóveda: {formatPesos(dash.vaultTotal)} · Traslados en tránsito: {dash.transfersInTransit} · Sincronización: {centralLabel[dash.sync.state as keyof typeof centralLabel] ?? dash.sync.state}, {dash.sync.queueLength} en cola,{' '}
+            Bóveda: {dash.vaultTotal === null ? 'sin respuesta de central' : formatPesos(dash.vaultTotal)} · Traslados en tránsito: {dash.transfersInTransit} · Sincronización: {centralLabel[dash.sync.state as keyof typeof centralLabel] ?? dash.sync.state}, {dash.sync.queueLength} en cola,{' '}
             {dash.sync.unknown} sin confirmar, {dash.sync.rejected} rechazadas · Radicaciones vencidas: {dash.overdueRadications}
           </p>
         </section>

@@ -14,13 +14,14 @@ const STATE = { en_transito: 'En tránsito', aceptado: 'Aceptado', rechazado: 'R
 const POLL_MS = 3000;
 
 /**
- * Vault and transfers: a supervisor provisions tills from the vault; a teller returns surplus to the vault or
+ * Vault and transfers: the branch vault is kept at central, so a supervisor at any workstation provisions any
+ * open till of the branch from it and receives what tills return to it; a teller returns surplus to the vault or
  * sends to another till. The receiver counts blind and accepts, or rejects with a reason. A teller's transfer to
  * the till of another workstation goes through central (vault.sendToTill): it is listed under "Traslados entre
  * cajas", announced at the receiving till when it arrives, and counted there without showing its amount.
  */
 export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { teller: TellerApi; user: User; till: TillSession | null; onChanged: () => void; onCancel: () => void }) => {
-  const [overview, setOverview] = useState<{ vaultTotal: number; transfers: TransferView[] } | null>(null);
+  const [overview, setOverview] = useState<{ vaultTotal: number | null; vaultPosition: DenominationCount | null; transfers: TransferView[]; centralReachable: boolean } | null>(null);
   const [branch, setBranch] = useState<{ transfers: BranchTransferView[]; incoming: number; centralReachable: boolean; destinations: TillDestination[] | null } | null>(null);
   const [mode, setMode] = useState<{ kind: 'send' } | { kind: 'accept'; t: TransferView } | { kind: 'receive'; t: BranchTransferView } | null>(null);
   const [dest, setDest] = useState('BOVEDA');
@@ -30,8 +31,9 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
-  // The supervisor's only destination is this workstation's open till (see provisionOptions).
-  const target = user.role === 'supervisor' ? (till?.tillCode ?? '') : dest;
+  // The supervisor provisions any open till of the branch (see provisionOptions); a teller starts on the vault.
+  const provisions = provisionOptions(till, branch?.destinations ?? null);
+  const target = user.role === 'supervisor' ? (provisions.some((o) => o.value === dest) ? dest : (provisions[0]?.value ?? '')) : dest;
 
   const loadBranch = useCallback(async () => {
     const r = await teller.vault.tillTransfers({});
@@ -51,10 +53,10 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     refreshed.current = true;
     onChanged();
   }, [onChanged]);
-  // Transfers from other tills arrive through central: keep the list current while the screen is open; one
-  // arriving for this user from anywhere reloads both lists.
+  // The vault and the transfers of every workstation are at central: keep both lists current while the screen
+  // is open; one arriving for this user from anywhere reloads them at once.
   useEffect(() => {
-    const timer = setInterval(() => void loadBranch(), POLL_MS);
+    const timer = setInterval(() => void load(), POLL_MS);
     const off = onIncoming((_, arrived) => {
       if (arrived) void load();
     });
@@ -83,7 +85,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     }
     const to = target === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: target };
     const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared ?? -1 });
-    if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que el receptor lo cuente y acepte.`);
+    if (r.ok && user.role === 'supervisor') done(`Provisión de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviada de la bóveda a ${r.data.transfer.toLabel}: queda en tránsito hasta que el cajero la cuente y acepte.`);
+    else if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que un supervisor lo cuente y acepte.`);
     else setError(r.error.message);
   };
   const accept = async (t: TransferView) => {
@@ -106,7 +109,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   const firstMine = overview?.transfers.find((t) => t.mine) ?? null;
   const reject = async (t: TransferView) => {
     const r = await teller.vault.reject({ transferId: t.id, note: rejectNote });
-    if (r.ok) done(`Traslado rechazado: el efectivo volvió a ${t.fromLabel}.`);
+    if (r.ok) done(t.from.kind === 'vault' ? 'Provisión rechazada: el efectivo vuelve a la bóveda.' : `Traslado rechazado: el efectivo vuelve a ${t.fromLabel} cuando central se lo informe.`);
     else setError(r.error.message);
   };
 
@@ -115,7 +118,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
       <h1 id="vault-title">Bóveda y traslados</h1>
       {till?.holding?.prompt ? <p className="error-banner" role="status">{till.holding.prompt}</p> : null}
       <p>
-        Bóveda: <strong data-testid="vault-total">{overview ? formatPesos(overview.vaultTotal) : '…'}</strong>
+        Bóveda: <strong data-testid="vault-total">{overview ? (overview.vaultTotal === null ? '—' : formatPesos(overview.vaultTotal)) : '…'}</strong>
         {till ? (
           <>
             {' '}
@@ -123,6 +126,30 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           </>
         ) : null}
       </p>
+      {overview && !overview.centralReachable ? (
+        <p className="hint" data-testid="vault-offline">
+          La bóveda se lleva en central y no hay conexión: {overview.vaultTotal === null ? 'no se conoce su saldo' : 'el saldo es el último informado'}. Provisiones y recibos en la bóveda esperan a que vuelva la conexión.
+        </p>
+      ) : null}
+      {overview?.vaultPosition ? (
+        <details>
+          <summary>Bóveda por denominación</summary>
+          <table className="grid-table" aria-label="Bóveda por denominación">
+            <tbody>
+              {Object.entries(overview.vaultPosition)
+                .filter(([, n]) => n > 0)
+                .sort(([a], [b]) => Number(b) - Number(a))
+                .map(([d, n]) => (
+                  <tr key={d}>
+                    <td className="num">{formatPesos(Number(d))}</td>
+                    <td className="num">{n}</td>
+                    <td className="num">{formatPesos(Number(d) * n)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
       <table className="grid-table" aria-label="Traslados">
         <thead>
           <tr>
@@ -203,7 +230,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           <button type="button" className="secondary" onClick={onCancel}>
             Volver <kbd>Esc</kbd>
           </button>
-          {till ? (
+          {till || (user.role === 'supervisor' && provisions.length > 0) ? (
             <button
               type="button"
               className="primary"
@@ -217,7 +244,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               {user.role === 'supervisor' ? 'Provisionar una caja' : 'Trasladar efectivo'}
             </button>
           ) : user.role === 'supervisor' ? (
-            <p className="hint">No hay una caja abierta en esta estación: el cajero la abre antes de que usted la provisione.</p>
+            <p className="hint">No hay cajas abiertas en la oficina: el cajero abre la suya antes de que usted la provisione.</p>
           ) : null}
         </div>
       ) : null}
@@ -229,7 +256,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <label htmlFor="transfer-dest">Destino</label>
               <select id="transfer-dest" value={target} onChange={(e) => setDest(e.target.value)}>
                 {user.role !== 'supervisor' ? <option value="BOVEDA">Bóveda</option> : null}
-                {(user.role === 'supervisor' ? provisionOptions(till) : tillOptions(branch?.destinations ?? null, till?.tillCode)).map((o) => (
+                {(user.role === 'supervisor' ? provisions : tillOptions(branch?.destinations ?? null, till?.tillCode)).map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
                   </option>
@@ -319,6 +346,10 @@ const tillOptions = (destinations: TillDestination[] | null, own: string | undef
         .filter((d) => d.tillCode !== own)
         .map((d) => ({ value: d.tillCode, label: `Caja ${d.tillCode} · ${d.tellerName}${d.stale ? ' (sin reporte reciente)' : ''}` }));
 
-/** The supervisor provisions from this workstation's vault, so only this workstation's open till can receive. */
-const provisionOptions = (till: TillSession | null): { value: string; label: string }[] =>
-  till ? [{ value: till.tillCode, label: `Caja ${till.tillCode} · ${till.tellerName}` }] : [];
+/** The supervisor provisions from the branch vault (at central) this workstation's open till or another's. */
+const provisionOptions = (till: TillSession | null, destinations: TillDestination[] | null): { value: string; label: string }[] => [
+  ...(till ? [{ value: till.tillCode, label: `Caja ${till.tillCode} · ${till.tellerName}` }] : []),
+  ...(destinations ?? [])
+    .filter((d) => d.tillCode !== till?.tillCode)
+    .map((d) => ({ value: d.tillCode, label: `Caja ${d.tillCode} · ${d.tellerName}${d.stale ? ' (sin reporte reciente)' : ''}` })),
+];

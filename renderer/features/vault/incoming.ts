@@ -2,8 +2,8 @@ import type { TellerApi } from '../../../domain/contract/client';
 
 /**
  * Polls the cash transfers waiting for this user to count: from other tills of the branch (the core pulls them
- * from central) and from this workstation's vault or till (a provision, a surplus sent to the vault), so that one
- * arriving is visible at once: the start menu shows the count on Bóveda y traslados (F10) and the screen
+ * from central) and to or from the branch vault at central (a provision to this till, a surplus sent to the vault
+ * for a supervisor), so that one arriving is visible at once: the start menu shows the count on Bóveda y traslados (F10) and the screen
  * announces it.
  */
 let count = 0;

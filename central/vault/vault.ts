@@ -1,0 +1,190 @@
+import type { Operation, RejectionCode, TillTransfer } from '../../domain/central-api';
+import { TillTransferSchema, isVaultWorkstation, vaultWorkstation, type BranchVault } from '../../domain/central-api';
+import { applyCount, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../domain/money/denominations';
+import { iso } from '../runtime';
+import type { Sql } from '../store/db';
+
+/**
+ * The branch vault (bóveda), one per branch at central. Cash travels between it and the tills as till transfers
+ * (till-transfers/) whose vault end is the pseudo-workstation `<branch>-00`; every move of the vault is the
+ * effect of an applied operation, so it happens exactly once by the operation's key (operations/apply.ts):
+ * - `vault_provision` takes the pieces out (refused whole when the vault lacks one) and the transfer travels to
+ *   the till, whose `till_transfer_settle` accepts it or rejects it (`returnToVault`);
+ * - a till's `till_transfer_send` to `<branch>-00` travels to the vault; a supervisor's `vault_receive` accepts it
+ *   (the vault is credited) or rejects it (the sender's workstation gives the cash back to its till).
+ * Whoever sent a transfer never receives it (maker ≠ checker, by user name, the identity all workstations share).
+ */
+type Effect = { ok: true; after: () => void } | { ok: false; reason: RejectionCode };
+
+interface VaultRow {
+  branch: string;
+  position: string;
+  total: number;
+  updated_ms: number | null;
+}
+
+export const vaultOf = (sql: Sql, branch: string): BranchVault => {
+  const r = sql.get<VaultRow>('SELECT * FROM branch_vaults WHERE branch = ?', branch);
+  return r
+    ? { branch, position: JSON.parse(r.position) as DenominationCount, total: r.total, updatedAt: r.updated_ms === null ? null : iso(r.updated_ms) }
+    : { branch, position: {}, total: 0, updatedAt: null };
+};
+
+const setVault = (sql: Sql, branch: string, position: DenominationCount, nowMs: number): void => {
+  sql.run(
+    `INSERT INTO branch_vaults (branch, position, total, updated_ms) VALUES (?, ?, ?, ?)
+     ON CONFLICT (branch) DO UPDATE SET position = excluded.position, total = excluded.total, updated_ms = excluded.updated_ms`,
+    branch,
+    JSON.stringify(position),
+    totalOfCount(position),
+    nowMs,
+  );
+};
+
+/** Puts `count` into (sign 1) or takes it out of (sign -1) the branch's vault; null when it lacks a piece. */
+const moveVault = (sql: Sql, branch: string, count: DenominationCount, sign: 1 | -1, nowMs: number): (() => void) | null => {
+  let next: DenominationCount;
+  try {
+    next = applyCount(vaultOf(sql, branch).position, count, sign);
+  } catch {
+    return null;
+  }
+  return () => setVault(sql, branch, next, nowMs);
+};
+
+/** Seeds a branch's vault only when it has none (demo data). */
+export const seedVault = (sql: Sql, branch: string, position: DenominationCount, nowMs: number): boolean => {
+  if (sql.get('SELECT 1 AS x FROM branch_vaults WHERE branch = ?', branch)) return false;
+  setVault(sql, branch, position, nowMs);
+  return true;
+};
+
+const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
+
+interface TransferRow {
+  id: string;
+  branch: string;
+  from_ws: string;
+  to_ws: string;
+  count: string;
+  amount: number;
+  state: TillTransfer['state'];
+  sent_by: string;
+}
+
+/** The effect of `vault_provision`: pieces out of the vault now, the transfer in transit to the till. */
+export const provisionEffect = (sql: Sql, op: Operation & { type: 'vault_provision' }, nowMs: number): Effect => {
+  const p = op.payload;
+  if (!p.toWorkstation.startsWith(`${op.branch}-`) || isVaultWorkstation(p.toWorkstation) || totalOfCount(p.count) !== p.amount) {
+    return { ok: false, reason: 'TRANSFER_INVALID' };
+  }
+  if (sql.get('SELECT 1 AS x FROM till_transfers WHERE id = ?', p.transferId)) return { ok: false, reason: 'TRANSFER_INVALID' };
+  const take = moveVault(sql, op.branch, p.count, -1, nowMs);
+  if (!take) return { ok: false, reason: 'VAULT_SHORT' };
+  return {
+    ok: true,
+    after: () => {
+      take();
+      sql.run(
+        `INSERT INTO till_transfers (id, branch, from_ws, to_ws, count, amount, state, sent_by, sent_by_name, sent_at, send_key, received_ms)
+         VALUES (?, ?, ?, ?, ?, ?, 'en_transito', ?, ?, ?, ?, ?)`,
+        p.transferId,
+        op.branch,
+        vaultWorkstation(op.branch),
+        p.toWorkstation,
+        JSON.stringify(p.count),
+        p.amount,
+        p.sentBy,
+        p.sentByName,
+        op.occurredAt,
+        op.key,
+        nowMs,
+      );
+    },
+  };
+};
+
+/** The effect of `vault_receive`: a supervisor of the branch settles cash sent to its vault, once. */
+export const receiveEffect = (sql: Sql, op: Operation & { type: 'vault_receive' }, nowMs: number): Effect => {
+  const p = op.payload;
+  const row = sql.get<TransferRow>('SELECT * FROM till_transfers WHERE id = ?', p.transferId);
+  if (!row || row.branch !== op.branch || row.to_ws !== vaultWorkstation(op.branch)) return { ok: false, reason: 'TRANSFER_NOT_FOUND' };
+  if (row.state !== 'en_transito') return { ok: false, reason: 'TRANSFER_SETTLED' };
+  if (row.sent_by === p.receivedBy) return { ok: false, reason: 'MAKER_IS_CHECKER' };
+  const count = JSON.parse(row.count) as DenominationCount;
+  if (p.decision === 'accept' && !sameCount(count, p.count)) return { ok: false, reason: 'COUNT_DIFFERS' };
+  if (p.decision === 'reject' && p.note === null) return { ok: false, reason: 'TRANSFER_INVALID' };
+  const credit = p.decision === 'accept' ? moveVault(sql, op.branch, count, 1, nowMs) : () => undefined;
+  if (!credit) return { ok: false, reason: 'TRANSFER_INVALID' };
+  return {
+    ok: true,
+    after: () => {
+      credit();
+      sql.run(
+        `UPDATE till_transfers SET state = ?, received_by = ?, received_by_name = ?, received_at = ?, note = ?, settle_key = ?, settled_ms = ?
+         WHERE id = ? AND state = 'en_transito'`,
+        p.decision === 'accept' ? 'aceptado' : 'rechazado',
+        p.receivedBy,
+        p.receivedByName,
+        op.occurredAt,
+        p.note,
+        op.key,
+        nowMs,
+        p.transferId,
+      );
+    },
+  };
+};
+
+/** A till rejected a provision: its pieces go back into the vault they came from (inside the settle's effect). */
+export const returnToVault = (sql: Sql, branch: string, fromWorkstation: string, count: DenominationCount, nowMs: number): (() => void) | null =>
+  isVaultWorkstation(fromWorkstation) ? moveVault(sql, branch, count, 1, nowMs) : null;
+
+/** Start of the branch's business day (Colombia, UTC−5 all year) that contains `nowMs`. */
+const bogotaDayStartMs = (nowMs: number): number => {
+  const local = nowMs - 5 * 3_600_000;
+  return local - (local % 86_400_000) + 5 * 3_600_000;
+};
+
+interface ListRow extends TransferRow {
+  sent_by_name: string;
+  sent_at: string;
+  received_by: string | null;
+  received_by_name: string | null;
+  received_at: string | null;
+  note: string | null;
+}
+
+/** The branch's vault and its transfers: every one in transit, and those settled today (Bogotá). */
+export const branchVault = (sql: Sql, branch: string, nowMs: number): { vault: BranchVault; transfers: TillTransfer[] } => {
+  const ws = vaultWorkstation(branch);
+  const rows = sql.all<ListRow>(
+    `SELECT * FROM till_transfers WHERE branch = ? AND (from_ws = ? OR to_ws = ?) AND (state = 'en_transito' OR settled_ms >= ?)
+     ORDER BY received_ms DESC, id LIMIT 200`,
+    branch,
+    ws,
+    ws,
+    bogotaDayStartMs(nowMs),
+  );
+  return {
+    vault: vaultOf(sql, branch),
+    transfers: rows.map((r) =>
+      TillTransferSchema.parse({
+        id: r.id,
+        branch: r.branch,
+        fromWorkstation: r.from_ws,
+        toWorkstation: r.to_ws,
+        count: JSON.parse(r.count) as DenominationCount,
+        amount: r.amount,
+        state: r.state,
+        sentBy: r.sent_by,
+        sentByName: r.sent_by_name,
+        sentAt: r.sent_at,
+        receivedBy: r.received_by,
+        receivedByName: r.received_by_name,
+        receivedAt: r.received_at,
+        note: r.note,
+      }),
+    ),
+  };
+};

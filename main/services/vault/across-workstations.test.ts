@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WireResult } from '../../core/dispatcher';
+import { loadConfig } from '../../config/load';
+import { createCore, type Core } from '../../compose';
+import { tempDir } from '../../testing/temp-core';
+import { createCentralClient } from '../../sync/central-client';
+import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { data } from '../../testing/wire-data';
+
+/**
+ * The branch vault kept at central: a supervisor at workstation A provisions the till of workstation B, whose
+ * teller counts it blind and accepts; B's teller returns surplus to the vault and a supervisor at A receives it.
+ * Two real cores on their own SQLite files, one real central process.
+ */
+const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+interface View {
+  id: string;
+  state: string;
+  amount: number | null;
+  mine: boolean;
+  fromLabel: string;
+  toLabel: string;
+  note: string | null;
+}
+interface Overview {
+  vaultTotal: number | null;
+  vaultPosition: Record<string, number> | null;
+  transfers: View[];
+  centralReachable: boolean;
+}
+interface Station {
+  core: Core;
+  call(channel: string, payload?: unknown): Promise<WireResult>;
+  as(user: { username: string; password: string }): Promise<void>;
+  reopen(): Promise<void>;
+  close(): void;
+}
+
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+const TELLER = { username: 'cajero1', password: 'Caja.2026' };
+// DEMO_VAULT in central/demo/seed.ts.
+const START = 800 * 100_000 + 1200 * 50_000 + 1500 * 20_000 + 1500 * 10_000 + 1000 * 5_000 + 1000 * 2_000 + 2000 * 1_000 + 2000 * 500 + 2000 * 200 + 2000 * 100 + 1000 * 50;
+
+let central: TestCentralProcess;
+beforeAll(async () => {
+  central = await startTestCentralProcess('001-02');
+}, 30_000);
+afterAll(async () => {
+  await central.close();
+});
+
+const station = async (id: '001-02' | '001-04'): Promise<Station> => {
+  const dir = tempDir(`caja-vault-${id}-`);
+  const make = () =>
+    createCore({
+      config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID() },
+      log: () => undefined,
+      central: { url: central.url, token: central.proc.tokens.get(id) ?? '' },
+    });
+  let core = await make();
+  const call = (channel: string, payload: unknown = {}) => core.dispatch(channel, payload);
+  return {
+    get core() {
+      return core;
+    },
+    call,
+    as: async (user) => {
+      await call('session.logout');
+      data(await call('session.login', user));
+    },
+    reopen: async () => {
+      core.close();
+      core = await make();
+    },
+    close: () => {
+      core.close();
+      dir.remove();
+    },
+  };
+};
+
+/** The vault as central has it, asked directly (not through any workstation). */
+const atCentral = async () => {
+  const client = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-01') ?? '' });
+  const r = await client.call('branchVault', { branch: '001' });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.data;
+};
+const overview = async (s: Station) => data<Overview>(await s.call('vault.overview'));
+const position = async (s: Station) => data<{ till: { positionTotal: number; position: Record<string, number> } }>(await s.call('till.current')).till;
+
+describe('the branch vault at central, across workstations', () => {
+  const open: Station[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+
+  it('a supervisor at A provisions till 04 at B; B accepts blind; A, B and central agree; B returns surplus and a supervisor at A receives it', async () => {
+    const a = await station('001-02');
+    const b = await station('001-04');
+    open.push(a, b);
+    await b.as(TELLER);
+    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': 10 }, declaredTotal: 200_000 }));
+    await a.as(SUP);
+    const before = (await atCentral()).vault.total;
+    expect(before).toBe(START);
+    const seen = await overview(a);
+    expect(seen).toMatchObject({ vaultTotal: before, centralReachable: true });
+    expect(seen.vaultPosition?.['100000']).toBe(800);
+    // The supervisor may provision B's till, as B's last report to central shows it open.
+    await until(async () => data<{ destinations: { tillCode: string }[] | null }>(await a.call('vault.tillTransfers')).destinations?.some((d) => d.tillCode === '04'));
+
+    const req = { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '100000': 20, '50000': 2 }, declaredTotal: 2_100_000 };
+    const sent = data<{ transfer: View }>(await a.call('vault.send', req)).transfer;
+    expect(sent).toMatchObject({ state: 'en_transito', fromLabel: 'Bóveda', toLabel: 'Caja 04', amount: 2_100_000, mine: false });
+    // A double Enter is the same provision: the vault gives the pieces once.
+    expect(data<{ transfer: View }>(await a.call('vault.send', req)).transfer.id).toBe(sent.id);
+    expect((await atCentral()).vault.total).toBe(before - 2_100_000);
+    expect((await atCentral()).vault.position['100000']).toBe(780);
+    expect((await overview(a)).vaultTotal).toBe(before - 2_100_000);
+    // The supervisor who sent it is not the one who receives it.
+    expect(await a.call('vault.accept', { transferId: sent.id, count: req.count })).toMatchObject({ ok: false, error: { code: 'NOT_THE_RECEIVER' } });
+
+    // B's teller sees it to count, without its amount; a teller sees the vault's total but not its pieces.
+    const atB = await overview(b);
+    expect(atB.vaultPosition).toBeNull();
+    expect(atB.transfers.find((t) => t.id === sent.id)).toMatchObject({ mine: true, amount: null, fromLabel: 'Bóveda', toLabel: 'Caja 04' });
+    expect(await b.call('vault.accept', { transferId: sent.id, count: { '100000': 20 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
+    expect((await position(b)).positionTotal).toBe(200_000);
+    expect(data<{ transfer: View }>(await b.call('vault.accept', { transferId: sent.id, count: { '50000': 2, '100000': 20 } })).transfer).toMatchObject({ state: 'aceptado', amount: 2_100_000 });
+    expect(await position(b)).toMatchObject({ positionTotal: 2_300_000, position: { '100000': 20, '50000': 2, '20000': 10 } });
+    // The acceptance reaches central through B's outbox; the vault does not move again.
+    await until(async () => (await overview(a)).transfers.find((t) => t.id === sent.id)?.state === 'aceptado');
+    expect((await atCentral()).vault.total).toBe(before - 2_100_000);
+    expect((await overview(a)).vaultTotal).toBe((await atCentral()).vault.total);
+    expect(data<{ vaultTotal: number | null }>(await a.call('supervisor.dashboard')).vaultTotal).toBe(before - 2_100_000);
+
+    // Till → vault: the cash leaves B's till at once and travels to the vault.
+    const back = data<{ transfer: View }>(
+      await b.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'vault', ref: 'BOVEDA' }, count: { '100000': 5 }, declaredTotal: 500_000 }),
+    ).transfer;
+    expect(back).toMatchObject({ state: 'en_transito', toLabel: 'Bóveda', amount: 500_000 });
+    expect((await position(b)).positionTotal).toBe(1_800_000);
+    // A supervisor at A sees it once B's outbox delivered it, and counts it blind.
+    const toCount = await until(async () => (await overview(a)).transfers.find((t) => t.id === back.id && t.mine));
+    expect(toCount).toMatchObject({ amount: null, fromLabel: 'Caja 04' });
+    expect(await a.call('vault.accept', { transferId: back.id, count: { '100000': 4 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
+    expect(data<{ transfer: View }>(await a.call('vault.accept', { transferId: back.id, count: { '100000': 5 } })).transfer).toMatchObject({ state: 'aceptado', amount: 500_000 });
+    // Asked again (as after a lost answer): the same answer, the vault credited once; another decision is refused.
+    expect(await a.call('vault.accept', { transferId: back.id, count: { '100000': 5 } })).toMatchObject({ ok: true, data: { transfer: { state: 'aceptado' } } });
+    expect(await a.call('vault.reject', { transferId: back.id, note: 'Otra decisión' })).toMatchObject({ ok: false, error: { code: 'TRANSFER_SETTLED' } });
+    expect((await atCentral()).vault.total).toBe(before - 1_600_000);
+    expect((await overview(a)).vaultTotal).toBe(before - 1_600_000);
+    // B learns it was accepted; its till is not credited back.
+    await until(async () => (await overview(b)).transfers.find((t) => t.id === back.id)?.state === 'aceptado');
+    expect((await position(b)).positionTotal).toBe(1_800_000);
+
+    // A rejected surplus comes back to B's till when B learns of it; the vault does not move.
+    const refused = data<{ transfer: View }>(
+      await b.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'vault', ref: 'BOVEDA' }, count: { '20000': 10 }, declaredTotal: 200_000 }),
+    ).transfer;
+    expect((await position(b)).positionTotal).toBe(1_600_000);
+    await until(async () => (await overview(a)).transfers.find((t) => t.id === refused.id && t.mine));
+    expect(data<{ transfer: View }>(await a.call('vault.reject', { transferId: refused.id, note: 'Faltan dos billetes' })).transfer).toMatchObject({ state: 'rechazado' });
+    await until(async () => (await position(b)).positionTotal === 1_800_000);
+    expect((await atCentral()).vault.total).toBe(before - 1_600_000);
+
+    // Every step is journaled at the workstation that took it.
+    const journal = async (s: Station) =>
+      data<{ entries: { payload: Record<string, unknown> }[] }>(await s.call('journal.search', { type: 'vault_transfer' })).entries.map((e) => `${String(e.payload.action)}:${String(e.payload.transferId)}`);
+    expect(await journal(a)).toEqual(expect.arrayContaining([`enviado:${sent.id}`, `aceptado:${back.id}`, `rechazado:${refused.id}`]));
+    expect((await journal(a)).filter((e) => e === `aceptado:${back.id}`)).toHaveLength(1);
+    expect(await journal(b)).toEqual(expect.arrayContaining([`aceptado:${sent.id}`, `enviado:${back.id}`, `enviado:${refused.id}`, `rechazado:${refused.id}`]));
+    expect((await central.audit()).conflicts).toBe(0);
+  }, 90_000);
+
+  it('central down: a provision is refused with a clear message and nothing moves; after a restart the same request is taken once', async () => {
+    const a = await station('001-02');
+    const b = await station('001-04');
+    open.push(a, b);
+    await b.as(TELLER);
+    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': 5 }, declaredTotal: 100_000 }));
+    await a.as(SUP);
+    await until(async () => data<{ destinations: { tillCode: string }[] | null }>(await a.call('vault.tillTransfers')).destinations?.some((d) => d.tillCode === '04'));
+    const before = (await atCentral()).vault.total;
+    expect((await overview(a)).vaultTotal).toBe(before);
+
+    await central.kill();
+    const req = { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '50000': 10 }, declaredTotal: 500_000 };
+    const down = await a.call('vault.send', req);
+    expect(down).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE' } });
+    if (down.ok) throw new Error('unreachable');
+    expect(down.error.message).toContain('La bóveda se lleva en central');
+    expect(down.error.message).toContain('Intente de nuevo cuando vuelva la conexión');
+    expect(await overview(a)).toMatchObject({ centralReachable: false, vaultTotal: before });
+    expect(data<{ vaultTotal: number | null }>(await a.call('supervisor.dashboard')).vaultTotal).toBeNull();
+
+    await central.restart();
+    expect((await atCentral()).vault.total).toBe(before);
+    expect((await atCentral()).transfers.filter((t) => t.state === 'en_transito')).toEqual([]);
+    // Retried when the connection is back, then again after A restarts: one provision.
+    const sent = data<{ transfer: View }>(await a.call('vault.send', req)).transfer;
+    await a.reopen();
+    await a.as(SUP);
+    expect(data<{ transfer: View }>(await a.call('vault.send', req)).transfer.id).toBe(sent.id);
+    expect((await atCentral()).vault.total).toBe(before - 500_000);
+    expect((await atCentral()).transfers.filter((t) => t.id === sent.id)).toHaveLength(1);
+    const journal = data<{ entries: { payload: Record<string, unknown> }[] }>(await a.call('journal.search', { type: 'vault_transfer' })).entries;
+    expect(journal.filter((e) => e.payload.transferId === sent.id)).toHaveLength(1);
+
+    // B rejects it: the pieces go back to the vault at central, once.
+    await b.as(TELLER);
+    await until(async () => (await overview(b)).transfers.find((t) => t.id === sent.id && t.mine));
+    expect(data<{ transfer: View }>(await b.call('vault.reject', { transferId: sent.id, note: 'No la pedí' })).transfer).toMatchObject({ state: 'rechazado' });
+    await until(async () => (await atCentral()).vault.total === before);
+    expect((await position(b)).positionTotal).toBe(100_000);
+  }, 90_000);
+});
