@@ -1,51 +1,13 @@
 import type { Operation, RejectionCode, TillTransfer } from '../../domain/central-api';
-import { TillTransferSchema } from '../../domain/central-api';
-import { DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../domain/money/denominations';
+import { totalOfCount, type DenominationCount } from '../../domain/money/denominations';
 import type { Sql } from '../store/db';
 import { returnToVault } from '../vault/vault';
+import { insertSent, markSettled, sameCount, transferView, type TransferRow } from './rows';
 
 /**
  * Till-to-till transfers of a branch, relayed between workstations. Written only by applied outbox operations
  * (exactly once by their key, `operations/apply.ts`); read by the two workstations involved.
  */
-interface Row {
-  id: string;
-  branch: string;
-  from_ws: string;
-  to_ws: string;
-  count: string;
-  amount: number;
-  state: TillTransfer['state'];
-  sent_by: string;
-  sent_by_name: string;
-  sent_at: string;
-  received_by: string | null;
-  received_by_name: string | null;
-  received_at: string | null;
-  note: string | null;
-  settled_ms: number | null;
-}
-
-const view = (r: Row): TillTransfer =>
-  TillTransferSchema.parse({
-    id: r.id,
-    branch: r.branch,
-    fromWorkstation: r.from_ws,
-    toWorkstation: r.to_ws,
-    count: JSON.parse(r.count) as DenominationCount,
-    amount: r.amount,
-    state: r.state,
-    sentBy: r.sent_by,
-    sentByName: r.sent_by_name,
-    sentAt: r.sent_at,
-    receivedBy: r.received_by,
-    receivedByName: r.received_by_name,
-    receivedAt: r.received_at,
-    note: r.note,
-  });
-
-const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
-
 type Effect = { ok: true; after: () => void } | { ok: false; reason: RejectionCode };
 
 /** The effect of `till_transfer_send`: checked now, recorded by `after` once the operation row exists. */
@@ -57,22 +19,7 @@ export const sendEffect = (sql: Sql, op: Operation & { type: 'till_transfer_send
   if (sql.get('SELECT 1 AS x FROM till_transfers WHERE id = ?', p.transferId)) return { ok: false, reason: 'TRANSFER_INVALID' };
   return {
     ok: true,
-    after: () =>
-      sql.run(
-        `INSERT INTO till_transfers (id, branch, from_ws, to_ws, count, amount, state, sent_by, sent_by_name, sent_at, send_key, received_ms)
-         VALUES (?, ?, ?, ?, ?, ?, 'en_transito', ?, ?, ?, ?, ?)`,
-        p.transferId,
-        op.branch,
-        op.workstation,
-        p.toWorkstation,
-        JSON.stringify(p.count),
-        p.amount,
-        p.sentBy,
-        p.sentByName,
-        op.occurredAt,
-        op.key,
-        nowMs,
-      ),
+    after: () => insertSent(sql, op, { ...p, from: op.workstation, to: p.toWorkstation }, nowMs),
   };
 };
 
@@ -82,7 +29,7 @@ export const sendEffect = (sql: Sql, op: Operation & { type: 'till_transfer_send
  */
 export const settleEffect = (sql: Sql, op: Operation & { type: 'till_transfer_settle' }, nowMs: number): Effect => {
   const p = op.payload;
-  const row = sql.get<Row>('SELECT * FROM till_transfers WHERE id = ?', p.transferId);
+  const row = sql.get<TransferRow>('SELECT * FROM till_transfers WHERE id = ?', p.transferId);
   if (!row || row.branch !== op.branch || row.to_ws !== op.workstation) return { ok: false, reason: 'TRANSFER_NOT_FOUND' };
   if (row.state !== 'en_transito') return { ok: false, reason: 'TRANSFER_SETTLED' };
   if (row.sent_by === p.receivedBy) return { ok: false, reason: 'MAKER_IS_CHECKER' };
@@ -94,18 +41,7 @@ export const settleEffect = (sql: Sql, op: Operation & { type: 'till_transfer_se
     ok: true,
     after: () => {
       back?.();
-      sql.run(
-        `UPDATE till_transfers SET state = ?, received_by = ?, received_by_name = ?, received_at = ?, note = ?, settle_key = ?, settled_ms = ?
-         WHERE id = ? AND state = 'en_transito'`,
-        p.decision === 'accept' ? 'aceptado' : 'rechazado',
-        p.receivedBy,
-        p.receivedByName,
-        op.occurredAt,
-        p.note,
-        op.key,
-        nowMs,
-        p.transferId,
-      );
+      markSettled(sql, op, p, nowMs);
     },
   };
 };
@@ -116,12 +52,12 @@ export const SETTLED_VISIBLE_MS = 7 * 24 * 3_600_000;
 /** Transfers the workstation sent or must receive: every one still in transit, and those settled recently. */
 export const listTillTransfers = (sql: Sql, workstation: string, nowMs: number): { transfers: TillTransfer[] } => ({
   transfers: sql
-    .all<Row>(
+    .all<TransferRow>(
       `SELECT * FROM till_transfers WHERE (from_ws = ? OR to_ws = ?) AND (state = 'en_transito' OR settled_ms >= ?)
        ORDER BY received_ms, id`,
       workstation,
       workstation,
       nowMs - SETTLED_VISIBLE_MS,
     )
-    .map(view),
+    .map(transferView),
 });

@@ -1,6 +1,7 @@
 import type { Operation, RejectionCode, TillTransfer } from '../../domain/central-api';
-import { TillTransferSchema, isVaultWorkstation, vaultWorkstation, type BranchVault } from '../../domain/central-api';
-import { applyCount, DENOMINATIONS, countOf, totalOfCount, type DenominationCount } from '../../domain/money/denominations';
+import { isVaultWorkstation, vaultWorkstation, type BranchVault } from '../../domain/central-api';
+import { applyCount, totalOfCount, type DenominationCount } from '../../domain/money/denominations';
+import { insertSent, markSettled, sameCount, transferView, type TransferRow } from '../till-transfers/rows';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
 
@@ -59,19 +60,6 @@ export const seedVault = (sql: Sql, branch: string, position: DenominationCount,
   return true;
 };
 
-const sameCount = (a: DenominationCount, b: DenominationCount) => DENOMINATIONS.every((d) => countOf(a, d) === countOf(b, d));
-
-interface TransferRow {
-  id: string;
-  branch: string;
-  from_ws: string;
-  to_ws: string;
-  count: string;
-  amount: number;
-  state: TillTransfer['state'];
-  sent_by: string;
-}
-
 /** The effect of `vault_provision`: pieces out of the vault now, the transfer in transit to the till. */
 export const provisionEffect = (sql: Sql, op: Operation & { type: 'vault_provision' }, nowMs: number): Effect => {
   const p = op.payload;
@@ -85,21 +73,7 @@ export const provisionEffect = (sql: Sql, op: Operation & { type: 'vault_provisi
     ok: true,
     after: () => {
       take();
-      sql.run(
-        `INSERT INTO till_transfers (id, branch, from_ws, to_ws, count, amount, state, sent_by, sent_by_name, sent_at, send_key, received_ms)
-         VALUES (?, ?, ?, ?, ?, ?, 'en_transito', ?, ?, ?, ?, ?)`,
-        p.transferId,
-        op.branch,
-        vaultWorkstation(op.branch),
-        p.toWorkstation,
-        JSON.stringify(p.count),
-        p.amount,
-        p.sentBy,
-        p.sentByName,
-        op.occurredAt,
-        op.key,
-        nowMs,
-      );
+      insertSent(sql, op, { ...p, from: vaultWorkstation(op.branch), to: p.toWorkstation }, nowMs);
     },
   };
 };
@@ -120,18 +94,7 @@ export const receiveEffect = (sql: Sql, op: Operation & { type: 'vault_receive' 
     ok: true,
     after: () => {
       credit();
-      sql.run(
-        `UPDATE till_transfers SET state = ?, received_by = ?, received_by_name = ?, received_at = ?, note = ?, settle_key = ?, settled_ms = ?
-         WHERE id = ? AND state = 'en_transito'`,
-        p.decision === 'accept' ? 'aceptado' : 'rechazado',
-        p.receivedBy,
-        p.receivedByName,
-        op.occurredAt,
-        p.note,
-        op.key,
-        nowMs,
-        p.transferId,
-      );
+      markSettled(sql, op, p, nowMs);
     },
   };
 };
@@ -146,19 +109,10 @@ const bogotaDayStartMs = (nowMs: number): number => {
   return local - (local % 86_400_000) + 5 * 3_600_000;
 };
 
-interface ListRow extends TransferRow {
-  sent_by_name: string;
-  sent_at: string;
-  received_by: string | null;
-  received_by_name: string | null;
-  received_at: string | null;
-  note: string | null;
-}
-
 /** The branch's vault and its transfers: every one in transit, and those settled today (Bogotá). */
 export const branchVault = (sql: Sql, branch: string, nowMs: number): { vault: BranchVault; transfers: TillTransfer[] } => {
   const ws = vaultWorkstation(branch);
-  const rows = sql.all<ListRow>(
+  const rows = sql.all<TransferRow>(
     `SELECT * FROM till_transfers WHERE branch = ? AND (from_ws = ? OR to_ws = ?) AND (state = 'en_transito' OR settled_ms >= ?)
      ORDER BY received_ms DESC, id LIMIT 200`,
     branch,
@@ -168,23 +122,6 @@ export const branchVault = (sql: Sql, branch: string, nowMs: number): { vault: B
   );
   return {
     vault: vaultOf(sql, branch),
-    transfers: rows.map((r) =>
-      TillTransferSchema.parse({
-        id: r.id,
-        branch: r.branch,
-        fromWorkstation: r.from_ws,
-        toWorkstation: r.to_ws,
-        count: JSON.parse(r.count) as DenominationCount,
-        amount: r.amount,
-        state: r.state,
-        sentBy: r.sent_by,
-        sentByName: r.sent_by_name,
-        sentAt: r.sent_at,
-        receivedBy: r.received_by,
-        receivedByName: r.received_by_name,
-        receivedAt: r.received_at,
-        note: r.note,
-      }),
-    ),
+    transfers: rows.map(transferView),
   };
 };
