@@ -108,6 +108,10 @@ test('nobody is presumed to deposit: refused until the teller identifies the dep
   await app.keyboard.press('F2');
   await expect(app.getByTestId('depositor')).toContainText('Consigna el titular JUAN');
   await expect(app.getByLabel('Número de documento')).toHaveValue('900000002');
+  // F10 again and the total typed again replaces the one written, never adds its digits to it.
+  await app.keyboard.press('F10');
+  await app.keyboard.type('300000');
+  await expect(app.getByLabel('Total del comprobante')).toHaveValue('300.000');
   await app.getByLabel('Total del comprobante').press('Enter');
   const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
   await expect(confirm.getByTestId('deposit-summary')).toContainText('$ 300.000');

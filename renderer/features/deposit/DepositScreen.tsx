@@ -141,7 +141,10 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         if (steps.step !== 'edit') return;
         if (e.key === 'F10') {
           e.preventDefault();
-          totalRef.current?.querySelector('input')?.focus();
+          const total = totalRef.current?.querySelector('input');
+          total?.focus();
+          // What F10 brings the teller to is a total to write: typing replaces the old one, never adds digits to it.
+          total?.select();
         } else if (e.key === 'F8' && view) {
           e.preventDefault();
           setCheques([...cheques, emptyCheque()]);
