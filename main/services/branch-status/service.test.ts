@@ -1,32 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardTill } from '../../../domain/contract/supervisor';
-import type { WireResult } from '../../core/dispatcher';
-import { loadConfig } from '../../config/load';
-import { createCore, type Core } from '../../compose';
-import { tempDir } from '../../testing/temp-core';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
+import { startStation, until, type Station } from '../../testing/stations';
 
 /**
  * Issue 7 "Supervisor desk", branch dashboard: two real cores (workstations 001-02 and 001-03) on their own
  * SQLite files report their status to a real central process; the supervisor at 001-03 sees both tills.
  */
-const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
-interface Station {
-  core: Core;
-  call(channel: string, payload?: unknown): Promise<WireResult>;
-  close(): void;
-}
 interface Dashboard {
   tills: DashboardTill[];
   centralReachable: boolean;
@@ -40,24 +22,7 @@ afterAll(async () => {
   await central.close();
 });
 
-const station = async (id: '001-02' | '001-03'): Promise<Station> => {
-  const dir = tempDir(`caja-dash-${id}-`);
-  const core = await createCore({
-    config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
-    clock: { now: () => new Date() },
-    ids: { uuid: () => randomUUID() },
-    log: () => undefined,
-    central: { url: central.url, token: central.proc.tokens.get(id) ?? '' },
-  });
-  return {
-    core,
-    call: (channel, payload = {}) => core.dispatch(channel, payload),
-    close: () => {
-      core.close();
-      dir.remove();
-    },
-  };
-};
+const station = (id: '001-02' | '001-03'): Promise<Station> => startStation(central, id);
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
 const openTill = async (s: Station, user: { username: string; password: string }, count: Record<string, number>, total: number) => {
   data(await s.call('session.login', user));

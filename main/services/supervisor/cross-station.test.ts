@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
-import { loadConfig } from '../../config/load';
-import { createCore, type Core } from '../../compose';
-import { tempDir } from '../../testing/temp-core';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
+import { startStation, type Station } from '../../testing/stations';
 
 /**
  * Two real workstations (001-02 and 001-03) on their own SQLite files and one real central process: a request
@@ -19,29 +16,7 @@ afterAll(async () => {
   await central.close();
 });
 
-interface Station {
-  core: Core;
-  call(channel: string, payload?: unknown): Promise<WireResult>;
-  close(): void;
-}
-const station = async (id: '001-02' | '001-03'): Promise<Station> => {
-  const dir = tempDir(`caja-xst-${id}-`);
-  const core = await createCore({
-    config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
-    clock: { now: () => new Date() },
-    ids: { uuid: () => randomUUID() },
-    log: () => undefined,
-    central: { url: central.url, token: central.proc.tokens.get(id) ?? '' },
-  });
-  return {
-    core,
-    call: (channel, payload = {}) => core.dispatch(channel, payload),
-    close: () => {
-      core.close();
-      dir.remove();
-    },
-  };
-};
+const station = (id: '001-02' | '001-03'): Promise<Station> => startStation(central, id);
 const open: Station[] = [];
 afterEach(() => {
   for (const s of open.splice(0)) s.close();

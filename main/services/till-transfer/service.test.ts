@@ -1,26 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
-import { loadConfig } from '../../config/load';
-import { createCore, type Core } from '../../compose';
-import { tempDir } from '../../testing/temp-core';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
+import { startStation, until, type Station } from '../../testing/stations';
 
 /**
  * Issue 7 "Till": teller-to-teller transfer between two workstations of the branch, two real cores on their own
  * SQLite files against a real central process.
  */
-const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
 interface View {
   id: string;
   direction: string;
@@ -33,13 +20,6 @@ interface View {
   sentBy: string;
   note: string | null;
 }
-interface Station {
-  core: Core;
-  call(channel: string, payload?: unknown): Promise<WireResult>;
-  reopen(online: boolean): Promise<void>;
-  close(): void;
-}
-
 let central: TestCentralProcess;
 beforeAll(async () => {
   central = await startTestCentralProcess('001-02');
@@ -48,32 +28,7 @@ afterAll(async () => {
   await central.close();
 });
 
-const station = async (id: '001-02' | '001-03', online = true): Promise<Station> => {
-  const dir = tempDir(`caja-ttx-${id}-`);
-  const make = (on: boolean) =>
-    createCore({
-      config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
-      clock: { now: () => new Date() },
-      ids: { uuid: () => randomUUID() },
-      log: () => undefined,
-      ...(on ? { central: { url: central.url, token: central.proc.tokens.get(id) ?? '' } } : {}),
-    });
-  let core = await make(online);
-  return {
-    get core() {
-      return core;
-    },
-    call: (channel, payload = {}) => core.dispatch(channel, payload),
-    reopen: async (on) => {
-      core.close();
-      core = await make(on);
-    },
-    close: () => {
-      core.close();
-      dir.remove();
-    },
-  };
-};
+const station = (id: '001-02' | '001-03', online = true): Promise<Station> => startStation(central, id, online);
 
 const openTill = async (s: Station, user: { username: string; password: string }, count: Record<string, number>, total: number) => {
   data(await s.call('session.login', user));

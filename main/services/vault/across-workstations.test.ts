@@ -1,28 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WireResult } from '../../core/dispatcher';
-import { loadConfig } from '../../config/load';
-import { createCore, type Core } from '../../compose';
-import { tempDir } from '../../testing/temp-core';
 import { createCentralClient } from '../../sync/central-client';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
+import { startStation, until, type Station } from '../../testing/stations';
 
 /**
  * The branch vault kept at central: a supervisor at workstation A provisions the till of workstation B, whose
  * teller counts it blind and accepts; B's teller returns surplus to the vault and a supervisor at A receives it.
  * Two real cores on their own SQLite files, one real central process.
  */
-const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await what();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-
 interface View {
   id: string;
   state: string;
@@ -38,14 +25,6 @@ interface Overview {
   transfers: View[];
   centralReachable: boolean;
 }
-interface Station {
-  core: Core;
-  call(channel: string, payload?: unknown): Promise<WireResult>;
-  as(user: { username: string; password: string }): Promise<void>;
-  reopen(): Promise<void>;
-  close(): void;
-}
-
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
 const TELLER = { username: 'cajero1', password: 'Caja.2026' };
 // DEMO_VAULT in central/demo/seed.ts.
@@ -59,37 +38,7 @@ afterAll(async () => {
   await central.close();
 });
 
-const station = async (id: '001-02' | '001-04'): Promise<Station> => {
-  const dir = tempDir(`caja-vault-${id}-`);
-  const make = () =>
-    createCore({
-      config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
-      clock: { now: () => new Date() },
-      ids: { uuid: () => randomUUID() },
-      log: () => undefined,
-      central: { url: central.url, token: central.proc.tokens.get(id) ?? '' },
-    });
-  let core = await make();
-  const call = (channel: string, payload: unknown = {}) => core.dispatch(channel, payload);
-  return {
-    get core() {
-      return core;
-    },
-    call,
-    as: async (user) => {
-      await call('session.logout');
-      data(await call('session.login', user));
-    },
-    reopen: async () => {
-      core.close();
-      core = await make();
-    },
-    close: () => {
-      core.close();
-      dir.remove();
-    },
-  };
-};
+const station = (id: '001-02' | '001-04'): Promise<Station> => startStation(central, id);
 
 /** The vault as central has it, asked directly (not through any workstation). */
 const atCentral = async () => {

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { WireResult } from '../core/dispatcher';
+import { loadConfig } from '../config/load';
+import { createCore, type Core } from '../compose';
+import type { TestCentralProcess } from '../sync/testing/central-proc';
+import { tempDir } from './temp-core';
+import { data } from './wire-data';
+
+/** Polls until `what` answers something truthy: another workstation learns through central in its own time. */
+export const until = async <T>(what: () => Promise<T | undefined | false>, ms = 20_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await what();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+/** One workstation of a multi-workstation test: a real core on its own SQLite file, on the real clock. */
+export interface Station {
+  readonly core: Core;
+  call(channel: string, payload?: unknown): Promise<WireResult>;
+  /** Signs out whoever is in and signs `user` in. */
+  as(user: { username: string; password: string }): Promise<void>;
+  /** Restarts the core on the same file, with or without central. */
+  reopen(online?: boolean): Promise<void>;
+  close(): void;
+}
+
+/** Workstation `id` (`<branch>-<till>`) against the test central, which must hold its token. */
+export const startStation = async (central: TestCentralProcess, id: string, online = true): Promise<Station> => {
+  const dir = tempDir(`caja-station-${id}-`);
+  const make = (on: boolean) =>
+    createCore({
+      config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID() },
+      log: () => undefined,
+      ...(on ? { central: { url: central.url, token: central.proc.tokens.get(id) ?? '' } } : {}),
+    });
+  let core = await make(online);
+  const call = (channel: string, payload: unknown = {}) => core.dispatch(channel, payload);
+  return {
+    get core() {
+      return core;
+    },
+    call,
+    as: async (user) => {
+      await call('session.logout');
+      data(await call('session.login', user));
+    },
+    reopen: async (on = true) => {
+      core.close();
+      core = await make(on);
+    },
+    close: () => {
+      core.close();
+      dir.remove();
+    },
+  };
+};
