@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './support/central-control';
+import { startHost } from './support/host';
 import { openAccount, openTill, postCashDeposit } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
@@ -231,4 +235,45 @@ test('leaving a pending withdrawal asks first: Esc stays on it, Enter abandons i
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   const journal = await call(app, 'journal', 'search', { type: 'comprobante_abandoned', limit: 5 });
   expect(journal).toMatchObject({ ok: true, data: { entries: [{ type: 'comprobante_abandoned', payload: { kind: 'retiro' } }] } });
+});
+
+/** A branch whose contingency ends by itself after central has answered 5 s without a cut (default 2 min). */
+const quickEnd = test.extend({
+  host: async ({ central }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'caja-config-'));
+    const config = join(dir, 'caja.json');
+    writeFileSync(config, JSON.stringify({ contingencyAutoEndSeconds: 5 }));
+    const host = await startHost({ CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token(), CAJA_CONFIG: config });
+    await use(host);
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+quickEnd('central back during contingency: the bar and the panel say so, contingency ends by itself, and the next withdrawal is authorized online, unmarked', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await switchUser(app, DEMO.supervisor);
+  expect(await call(app, 'sync', 'setContingency', { active: true, reason: 'Caída del enlace con central' })).toMatchObject({ ok: true });
+  await app.keyboard.press('s');
+  await app.keyboard.press('F3');
+  await expect(app.getByTestId('status-contingency')).toHaveText('CONTINGENCIA');
+  await expect(app.getByTestId('contingency-central-back')).toHaveCount(0);
+
+  await central.start();
+  // Told as soon as central answers, before the end: withdrawals already go online.
+  await expect(app.getByTestId('status-contingency')).toHaveText('CONTINGENCIA · central responde de nuevo', { timeout: 45_000 });
+  await expect(app.getByTestId('contingency-central-back')).toContainText(/Central responde de nuevo desde las \d{2}:\d{2}: los retiros ya se autorizan en línea y la contingencia termina sola a las \d{2}:\d{2}/);
+  // Then it ends by itself at the next good round, journaled as the system.
+  await expect(app.getByTestId('status-contingency')).toHaveCount(0, { timeout: 45_000 });
+  await expect(app.getByTestId('contingency-auto-ended')).toContainText('La contingencia terminó sola');
+  await expect(app.getByTestId('contingency-mode')).toContainText('Modo normal');
+  const journal = (await call(app, 'journal', 'search', { type: 'approval', limit: 10 })) as { data: { entries: { actor: string; payload: Record<string, unknown> }[] } };
+  expect(journal.data.entries.find((e) => e.payload.action === 'branch_mode' && e.payload.mode === 'normal')).toMatchObject({ payload: { reason: 'Fin automático: central respondió sin cortes durante 5 s' } });
+
+  await switchUser(app, DEMO.teller);
+  await withdraw(app, '240000000029', 500_000);
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).not.toContainText('CONTINGENCIA');
 });

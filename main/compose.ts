@@ -106,6 +106,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   });
   const sync = createSyncFeature({
     db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,
+    contingencyAutoEndMs: config.contingencyAutoEndSeconds * 1000,
     tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
   });
   // The journal's health comes from the till feature, built below; until then it reads as not yet verified.

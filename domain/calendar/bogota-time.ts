@@ -12,6 +12,11 @@ const SHORT = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, dateStyle: 'sho
 /** `2/03/26, 9:00 a. m.`: a deadline or a moment in a sentence the customer reads. */
 export const formatBogotaShort = (instant: string | number): string => SHORT.format(new Date(instant));
 
+const TIME = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** `14:05`: a moment of today in a status line. */
+export const formatBogotaTime = (instant: string | number): string => TIME.format(new Date(instant));
+
 const PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });

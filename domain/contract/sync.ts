@@ -17,6 +17,11 @@ export const SyncStatusSchema = z.object({
   modeChangedBy: z.string().nullable(),
   modeChangedAt: z.string().nullable(),
   caps: z.object({ perTransaction: z.number().int(), perCustomerPerDay: z.number().int(), perTill: z.number().int() }),
+  /**
+   * In contingencia with central answering again: since when, and when contingency ends by itself if the link
+   * holds (null: only a supervisor ends it). null otherwise.
+   */
+  centralBack: z.object({ since: z.string(), endsAt: z.string().nullable() }).nullable(),
   /** Spanish, for the status bar: what the teller should know about the link. */
   message: z.string(),
 });

@@ -47,6 +47,11 @@ export const CoreConfigSchema = z.object({
     .prefault({}),
   /** Offline withdrawal caps while the branch is in contingency (pesos). */
   contingency: ContingencyCapsSchema.prefault({}),
+  /**
+   * Seconds central must answer without a cut before contingency ends by itself (0: only a supervisor ends
+   * it). Two minutes rides out a flapping link; longer would keep marking online operations as CONTINGENCIA.
+   */
+  contingencyAutoEndSeconds: z.number().int().nonnegative().default(120),
   /** Printer, fingerprint reader, cédula scanner (`domain/devices/config.ts`); `{}` = all emulated, in-process. */
   devices: DeviceConfigSchema.prefault({}),
   /**

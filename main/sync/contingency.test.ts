@@ -32,17 +32,23 @@ const account: Account = AccountSchema.parse({
 });
 const juan = { documentType: 'CC' as const, documentNumber: '900000002' };
 
-const setup = () => {
+type Link = { state: 'online' | 'offline' | 'unknown'; onlineSince: string | null };
+
+const setup = (opts: { autoEndAfterMs?: number } = {}) => {
   // 10:00 in Bogotá.
   const clock = manualClock(new Date('2026-03-02T15:00:00Z'));
+  let link: Link = { state: 'offline', onlineSince: null };
   const outbox = outboxRepo(db);
   const reference = referenceRepo(db);
   reference.applyChanges([{ entity: 'account', version: 1, account }], 1, clock.now().toISOString());
   const journal = createJournal({ repo: journalRepo(db), clock, workstation: '001-03' });
   let changes = 0;
   const contingency = createContingency({
-    db, repo: contingencyRepo(db), outbox, reference, journal, clock, caps: DEFAULT_CONTINGENCY_CAPS, tillCode: '03', onChange: () => changes++,
+    db, repo: contingencyRepo(db), outbox, reference, journal, clock, caps: DEFAULT_CONTINGENCY_CAPS, tillCode: '03',
+    link: () => link, autoEndAfterMs: opts.autoEndAfterMs ?? 120_000, onChange: () => changes++,
   });
+  const linkUp = () => (link = { state: 'online', onlineSince: clock.now().toISOString() });
+  const linkDown = () => (link = { state: 'offline', onlineSince: null });
   /** A contingency withdrawal as the posting service commits it: outbox row and cap counter together. */
   const pay = (n: number, amount: number) =>
     inTransaction(db, () => {
@@ -50,7 +56,7 @@ const setup = () => {
       outbox.enqueue(withdrawal(key, account.number, amount), { contingency: true });
       contingency.recordWithdrawal(key, { accountNumber: account.number, customer: juan, amount, gmf: 0 });
     });
-  return { clock, outbox, journal, contingency, pay, changes: () => changes };
+  return { clock, outbox, journal, contingency, pay, linkUp, linkDown, changes: () => changes };
 };
 
 describe('contingency', () => {
@@ -86,5 +92,59 @@ describe('contingency', () => {
     s.clock.advance(24 * 3_600_000);
     expect(ask(1)).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_FUNDS_OFFLINE' } });
     expect(s.outbox.pendingEffects(account.number).debits).toBe(2_500_000);
+  });
+});
+
+describe('contingency when central answers again', () => {
+  it('posts without central only while the link is down', () => {
+    const s = setup();
+    expect(s.contingency.withoutCentral()).toBe(false);
+    s.contingency.setMode({ id: 'sup1' }, 'contingencia', 'Caída del enlace');
+    expect(s.contingency.withoutCentral()).toBe(true);
+    s.linkUp();
+    expect(s.contingency.withoutCentral()).toBe(false);
+  });
+
+  it('ends by itself once central has answered for the whole period without a cut, journaled as the system', () => {
+    const s = setup({ autoEndAfterMs: 120_000 });
+    s.contingency.setMode({ id: 'sup1' }, 'contingencia', 'Caída del enlace');
+    s.clock.advance(600_000);
+    expect(s.contingency.endIfCentralBack()).toBe(false);
+    s.linkUp();
+    expect(s.contingency.centralBack()).toEqual({ since: '2026-03-02T15:10:00.000Z', endsAt: '2026-03-02T15:12:00.000Z' });
+    s.clock.advance(119_000);
+    expect(s.contingency.endIfCentralBack()).toBe(false);
+    // A cut starts the period again.
+    s.linkDown();
+    s.clock.advance(5_000);
+    expect(s.contingency.endIfCentralBack()).toBe(false);
+    s.linkUp();
+    s.clock.advance(119_999);
+    expect(s.contingency.endIfCentralBack()).toBe(false);
+    s.clock.advance(1);
+    expect(s.contingency.endIfCentralBack()).toBe(true);
+    expect(s.contingency.record()).toMatchObject({ mode: 'normal', changedBy: 'system', reason: expect.stringContaining('2 min') });
+    expect(s.contingency.centralBack()).toBeNull();
+    expect(s.journal.verify()).toMatchObject({ ok: true });
+  });
+
+  it('counts the period from the switch when a supervisor turns contingency on with central up', () => {
+    const s = setup({ autoEndAfterMs: 120_000 });
+    s.linkUp();
+    s.clock.advance(3_600_000);
+    s.contingency.setMode({ id: 'sup1' }, 'contingencia', 'Mantenimiento anunciado de central');
+    expect(s.contingency.endIfCentralBack()).toBe(false);
+    s.clock.advance(120_000);
+    expect(s.contingency.endIfCentralBack()).toBe(true);
+  });
+
+  it('never ends by itself when the period is 0: only a supervisor ends it', () => {
+    const s = setup({ autoEndAfterMs: 0 });
+    s.contingency.setMode({ id: 'sup1' }, 'contingencia', 'Caída del enlace');
+    s.linkUp();
+    s.clock.advance(86_400_000);
+    expect(s.contingency.centralBack()).toMatchObject({ endsAt: null });
+    expect(s.contingency.endIfCentralBack()).toBe(false);
+    expect(s.contingency.mode()).toBe('contingencia');
   });
 });

@@ -24,7 +24,22 @@ export interface ContingencyDeps {
   clock: Clock;
   caps: ContingencyCaps;
   tillCode: string;
+  /** The link as the sync loop sees it; absent: no central, the link is never up. */
+  link?: () => { state: 'online' | 'offline' | 'unknown'; onlineSince: string | null };
+  /**
+   * How long central must answer without a cut before contingency ends by itself; 0: only a supervisor ends
+   * it. Left on, it would mark operations central authorized online as CONTINGENCIA and keep the caps armed.
+   */
+  autoEndAfterMs: number;
   onChange?: () => void;
+}
+
+/** Central is answering again while the branch is still in contingencia. */
+export interface CentralBack {
+  /** The later of the link coming back and the mode being switched on. */
+  since: string;
+  /** When the core ends contingency if the link holds; null when only a supervisor may. */
+  endsAt: string | null;
 }
 
 export interface WithdrawalCheck {
@@ -41,21 +56,41 @@ export interface WithdrawalCheck {
  */
 export const createContingency = (deps: ContingencyDeps) => {
   const today = () => bogotaDate(deps.clock.now());
+  const mode = (): BranchMode => deps.repo.mode().mode;
+  const setMode = (actor: { id: string }, next: BranchMode, reason: string): BranchModeRecord => {
+    const changed = inTransaction(deps.db, () => {
+      if (deps.repo.mode().mode === next) return false;
+      const at = deps.clock.now().toISOString();
+      deps.repo.setMode(next, actor.id, at, reason);
+      deps.journal.record('approval', actor.id, { action: 'branch_mode', mode: next, reason });
+      return true;
+    });
+    if (changed) deps.onChange?.();
+    return deps.repo.mode();
+  };
+  const centralBack = (): CentralBack | null => {
+    const m = deps.repo.mode();
+    const link = deps.link?.();
+    if (m.mode !== 'contingencia' || link?.state !== 'online' || link.onlineSince === null) return null;
+    const since = m.changedAt !== null && m.changedAt > link.onlineSince ? m.changedAt : link.onlineSince;
+    const endsAt = deps.autoEndAfterMs > 0 ? new Date(Date.parse(since) + deps.autoEndAfterMs).toISOString() : null;
+    return { since, endsAt };
+  };
   return {
-    mode: (): BranchMode => deps.repo.mode().mode,
+    mode,
     record: (): BranchModeRecord => deps.repo.mode(),
     caps: (): ContingencyCaps => deps.caps,
     /** Switches the branch mode; the change and its journal entry commit together. Same mode again is a no-op. */
-    setMode(actor: { id: string }, mode: BranchMode, reason: string): BranchModeRecord {
-      const changed = inTransaction(deps.db, () => {
-        if (deps.repo.mode().mode === mode) return false;
-        const at = deps.clock.now().toISOString();
-        deps.repo.setMode(mode, actor.id, at, reason);
-        deps.journal.record('approval', actor.id, { action: 'branch_mode', mode, reason });
-        return true;
-      });
-      if (changed) deps.onChange?.();
-      return deps.repo.mode();
+    setMode,
+    /** In contingencia and central not answering: what is posted now goes without central's answer. */
+    withoutCentral: (): boolean => mode() === 'contingencia' && deps.link?.().state !== 'online',
+    centralBack,
+    /** After each sync round: ends contingency once central has answered for `autoEndAfterMs` without a cut. */
+    endIfCentralBack(): boolean {
+      const back = centralBack();
+      if (!back?.endsAt || back.endsAt > deps.clock.now().toISOString()) return false;
+      const held = deps.autoEndAfterMs >= 60_000 ? `${Math.round(deps.autoEndAfterMs / 60_000)} min` : `${Math.round(deps.autoEndAfterMs / 1000)} s`;
+      return setMode({ id: 'system' }, 'normal', `Fin automático: central respondió sin cortes durante ${held}`).mode === 'normal';
     },
     /** Whether a withdrawal may be paid without central, and the balance it leaves. */
     check(c: WithdrawalCheck): OfflineWithdrawalDecision {

@@ -24,6 +24,8 @@ export interface SyncFeatureDeps {
   /** Absent: no central; operations queue and the link reads offline. */
   central?: { url: string; token: string };
   caps: ContingencyCaps;
+  /** Contingency ends by itself after central has answered this long without a cut; 0: only a supervisor. */
+  contingencyAutoEndMs: number;
   tillCode: string;
   intervalMs?: number;
   onChange: () => void;
@@ -61,6 +63,7 @@ export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
     random: deps.random,
     ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
     onChange: deps.onChange,
+    afterRound: () => void contingency.endIfCentralBack(),
     log: deps.log,
   });
   const contingency = createContingency({
@@ -72,6 +75,8 @@ export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
     clock: deps.clock,
     caps: deps.caps,
     tillCode: deps.tillCode,
+    link: () => loop.status(),
+    autoEndAfterMs: deps.contingencyAutoEndMs,
     onChange: deps.onChange,
   });
   return {

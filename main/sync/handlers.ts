@@ -1,10 +1,18 @@
 import type { FeatureHandlers } from '../core/dispatcher';
 import { AppError } from '../core/errors';
 import { inTransaction } from '../store/db';
+import type { CentralBack } from './contingency';
 import type { SyncFeature } from './feature';
+import { formatBogotaTime } from '../../domain/calendar/bogota-time';
 import { plural } from '../../domain/language/plural';
 
-const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mode: string): string => {
+const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mode: string, back: CentralBack | null): string => {
+  if (back) {
+    const end = back.endsAt
+      ? `la contingencia termina sola a las ${formatBogotaTime(back.endsAt)} si la comunicación se mantiene, o un supervisor la termina ya`
+      : 'un supervisor debe terminar la contingencia';
+    return `Central responde de nuevo desde las ${formatBogotaTime(back.since)}: los retiros ya se autorizan en línea y ${end}.`;
+  }
   if (mode === 'contingencia') return 'Oficina en CONTINGENCIA: las operaciones quedan en cola y se confirman con central al restablecerse.';
   if (state === 'online') return queue > 0 ? `En línea con central; ${plural(queue, 'operación', 'operaciones')} por enviar.` : 'En línea con central.';
   if (state === 'offline') return `Sin comunicación con central; ${plural(queue, 'operación', 'operaciones')} en cola. Los depósitos se reciben; los retiros requieren contingencia.`;
@@ -15,6 +23,7 @@ export const syncHandlers = (sync: SyncFeature): FeatureHandlers<'sync'> => ({
   'sync.status': () => {
     const s = sync.loop.status();
     const m = sync.contingency.record();
+    const back = sync.contingency.centralBack();
     return {
       state: s.state,
       queueLength: s.queueLength,
@@ -24,7 +33,8 @@ export const syncHandlers = (sync: SyncFeature): FeatureHandlers<'sync'> => ({
       modeChangedBy: m.changedBy,
       modeChangedAt: m.changedAt,
       caps: sync.contingency.caps(),
-      message: linkMessage(s.state, s.queueLength, m.mode),
+      centralBack: back,
+      message: linkMessage(s.state, s.queueLength, m.mode, back),
     };
   },
   'sync.rejections': (req) => ({

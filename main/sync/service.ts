@@ -28,6 +28,8 @@ export interface SyncDeps {
   backoff?: BackoffPolicy;
   maxBatch?: number;
   onChange?: () => void;
+  /** After every round, good or failed: what depends on how long the link has held (contingency's end). */
+  afterRound?: () => void;
   log?: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
 
@@ -35,6 +37,8 @@ export interface SyncStatus {
   state: LinkState;
   queueLength: number;
   lastSyncAt: string | null;
+  /** Since when central has answered without a failed round; null while the link is not up. */
+  onlineSince: string | null;
   failures: number;
   lastError: { code: string; message: string } | null;
 }
@@ -44,6 +48,7 @@ const PERSIST_EVERY_MS = 5_000;
 
 export const createSync = (deps: SyncDeps) => {
   let link: LinkState = deps.client ? 'unknown' : 'offline';
+  let onlineSince: string | null = null;
   let lastError: { code: string; message: string } | null = null;
   let failures = 0;
   let running = false;
@@ -67,6 +72,7 @@ export const createSync = (deps: SyncDeps) => {
     lastError = error ?? (s === 'online' ? null : lastError);
     if (s === link) return;
     link = s;
+    onlineSince = s === 'online' ? deps.clock.now().toISOString() : null;
     deps.log?.({ level: s === 'online' ? 'info' : 'warn', msg: `central ${s}`, ...(error ? { code: error.code } : {}) });
     deps.onChange?.();
   };
@@ -125,6 +131,7 @@ export const createSync = (deps: SyncDeps) => {
       const ok = await round();
       failures = ok ? 0 : failures + 1;
       if (!running) break;
+      deps.afterRound?.();
       if (ok && kicked) {
         kicked = false;
         continue;
@@ -158,7 +165,9 @@ export const createSync = (deps: SyncDeps) => {
      */
     async drain(maxRounds = 1): Promise<boolean> {
       for (let i = 0; i < maxRounds; i++) {
-        if (await round()) return true;
+        const ok = await round();
+        deps.afterRound?.();
+        if (ok) return true;
         if (i + 1 < maxRounds) await new Promise((r) => setTimeout(r, backoffDelay(i + 1, deps.random, deps.backoff ?? DEFAULT_BACKOFF)));
       }
       return false;
@@ -167,7 +176,7 @@ export const createSync = (deps: SyncDeps) => {
       const fromPull = deps.reference.lastSyncAt();
       const fromLoop = lastSuccess;
       const lastSyncAt = fromPull && fromLoop ? (fromPull > fromLoop ? fromPull : fromLoop) : (fromPull ?? fromLoop);
-      return { state: link, queueLength: deps.outbox.queueLength(), lastSyncAt, failures, lastError };
+      return { state: link, queueLength: deps.outbox.queueLength(), lastSyncAt, onlineSince, failures, lastError };
     },
   };
 };

@@ -24,7 +24,11 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
         {central.queueLength > 0 ? ` · ${central.queueLength} en cola` : ''}
         {central.lastSyncAt ? ` · sincronizado ${syncTime.format(new Date(central.lastSyncAt))}` : ''}
       </span>
-      {status.contingency ? <span className="pill warning">CONTINGENCIA</span> : null}
+      {status.contingency ? (
+        <span className="pill warning" data-testid="status-contingency">
+          CONTINGENCIA{central.state === 'online' ? ' · central responde de nuevo' : ''}
+        </span>
+      ) : null}
       {status.journal.ok === false ? (
         <span className="pill warning" data-testid="status-journal" title={status.journal.message}>
           DIARIO ALTERADO

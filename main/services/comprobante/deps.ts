@@ -31,7 +31,7 @@ export interface OutboxPort {
 }
 
 /** The branch's contingency switch and offline withdrawal check (main/sync/contingency.ts). */
-export type ContingencyPort = Pick<Contingency, 'mode' | 'check' | 'recordWithdrawal'>;
+export type ContingencyPort = Pick<Contingency, 'mode' | 'withoutCentral' | 'check' | 'recordWithdrawal'>;
 
 /** Everything the Comprobante Único services share; built once in composition. */
 export interface ComprobanteDeps {

@@ -32,11 +32,17 @@ export interface PostingInput {
   operations: (envelope: { branch: string; workstation: string; occurredAt: string }) => Operation[];
   receipt: (header: ReceiptHeader) => ReceiptDocument;
   details: JsonObject;
+  /**
+   * Posted without central's answer while the branch is in contingencia: marked CONTINGENCIA on the receipt,
+   * the journal and the outbox. Default: the branch is in contingencia and the link is not up. A withdrawal
+   * says it itself (only one paid without central's hold is), and a transfer is never posted without central.
+   */
+  contingency?: boolean;
   /** Feature rows that belong to the same comprobante (remesas). */
   after?: (posted: { sequence: string; comprobanteId: string; businessDate: string; operations: Operation[] }) => void;
 }
 
-const contingencyMode = (deps: ComprobanteDeps): boolean => deps.contingency?.mode() === 'contingencia';
+const postedInContingency = (deps: ComprobanteDeps, input: PostingInput): boolean => input.contingency ?? deps.contingency?.withoutCentral() ?? false;
 
 export const sequenceOf = (branchCode: string, tillCode: string, n: number): string => `${branchCode}-${tillCode}-${String(n).padStart(6, '0')}`;
 
@@ -62,6 +68,7 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
   }
 
   const operations = input.operations({ branch: ws.branchCode, workstation: ws.id, occurredAt: at });
+  const contingency = postedInContingency(deps, input);
   const entry = deps.journal.record('comprobante', input.user.id, {
     ...input.journal,
     comprobanteId,
@@ -73,15 +80,13 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
     approvalId: input.approvalId,
     ...input.amounts,
     centralKeys: operations.map((o) => o.key),
-    ...(contingencyMode(deps) ? { contingency: true } : {}),
+    ...(contingency ? { contingency: true } : {}),
   });
   const verificationCode = verificationCodeOf(entry.hash);
 
   if (input.cash) {
     moveCash(deps.tills, input.till, { id: deps.ids.uuid(), kind: input.kind, reference: sequence, count: input.cash.count, sign: input.cash.sign, at });
   }
-  // Everything posted while the branch is in contingencia is marked so, on the receipt and in the outbox.
-  const contingency = contingencyMode(deps);
   for (const op of operations) deps.outbox.enqueue(op, { contingency });
 
   const teller = deps.users.findById(input.user.id)?.displayName ?? input.user.displayName;

@@ -84,6 +84,8 @@ export const createTransferService = (deps: ComprobanteDeps) => {
         ],
         receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: req.request.presenters }),
         details: { request: req.request as unknown as Record<string, never> },
+        // Authorized online or not at all (below), so never a contingency posting.
+        contingency: false,
       });
     });
 

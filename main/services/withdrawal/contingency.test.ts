@@ -52,4 +52,16 @@ describe('withdrawals while central is unreachable (issue "Central services and 
     });
     expect(dep).toMatchObject({ ok: true, data: { receipt: { marks: ['CONTINGENCIA'] } } });
   });
+
+  it('contingencia with central answering: authorized online, so neither marked CONTINGENCIA nor counted against the caps', async () => {
+    w = await world(shared.central);
+    await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));
+    const r = await post(500_000);
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted', receipt: { marks: [] } } });
+    expect(count("SELECT contingency FROM outbox WHERE type = 'withdrawal'")).toBe(0);
+    expect(JSON.parse(count("SELECT body FROM outbox WHERE type = 'withdrawal'") as string).payload.holdId).toEqual(expect.any(String));
+    expect(count('SELECT COUNT(*) FROM contingency_withdrawals')).toBe(0);
+    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'comprobante'") as string) as Record<string, unknown>;
+    expect(entry).not.toHaveProperty('contingency');
+  });
 });

@@ -144,6 +144,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         ],
         receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: w.presenters }),
         details: { request: w as unknown as Record<string, never>, payout: p.payout as unknown as Record<string, never> },
+        contingency: offline !== null,
         // Paid in contingencia: counted against the caps in the same transaction as the posting.
         after: ({ operations }) => {
           const op = operations.find((o) => o.type === 'withdrawal');

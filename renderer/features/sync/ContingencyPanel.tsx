@@ -68,6 +68,16 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
           ? `Oficina en CONTINGENCIA desde ${formatWhen(status.modeChangedAt).replace(/\.$/, '')}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
           : 'Modo normal: los retiros se autorizan en línea con central.'}
       </p>
+      {status.centralBack ? (
+        <p className="notice" role="status" data-testid="contingency-central-back">
+          {status.message}
+        </p>
+      ) : null}
+      {!active && status.modeChangedBy === 'system' ? (
+        <p className="notice" data-testid="contingency-auto-ended">
+          La contingencia terminó sola el {formatWhen(status.modeChangedAt).replace(/\.$/, '')}: central respondió sin cortes. Las operaciones se autorizan de nuevo en línea.
+        </p>
+      ) : null}
       <table className="grid-table" aria-label="Topes de contingencia">
         <thead>
           <tr>
