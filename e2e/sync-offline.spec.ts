@@ -237,6 +237,29 @@ test('leaving a pending withdrawal asks first: Esc stays on it, Enter abandons i
   expect(journal).toMatchObject({ ok: true, data: { entries: [{ type: 'comprobante_abandoned', payload: { kind: 'retiro' } }] } });
 });
 
+test('a withdrawal left pending without releasing its funds stays on Inicio and blocks the close until it is abandoned there', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await withdraw(app, '240000000029', 100_000);
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: /Salir sin liberar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+
+  const panel = app.getByRole('region', { name: 'Pendientes de confirmación' });
+  await expect(panel.getByRole('table', { name: 'Operaciones sin confirmar' })).toContainText(/Retiro\s*240000000029\s*\$ 100\.400/);
+  const gate = (await call(app, 'till', 'gate')) as { data: { items: { code: string; resolveAt: string }[] } };
+  expect(gate.data.items).toContainEqual(expect.objectContaining({ code: 'UNCONFIRMED_DEBITS', resolveAt: expect.stringContaining('Inicio') }));
+
+  await central.start();
+  await panel.getByRole('button', { name: 'Abandonar y liberar fondos' }).click();
+  await expect(app.getByTestId('unconfirmed-notice')).toContainText('El retiro se abandonó');
+  await expect(panel.getByRole('table', { name: 'Operaciones sin confirmar' })).toHaveCount(0);
+  const after = (await call(app, 'till', 'gate')) as { data: { items: { code: string }[] } };
+  expect(after.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
+});
+
 /** A branch whose contingency ends by itself after central has answered 5 s without a cut (default 2 min). */
 const quickEnd = test.extend({
   host: async ({ central }, use) => {

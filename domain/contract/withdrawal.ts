@@ -67,6 +67,20 @@ export const AbandonRequestSchema = z.object({ idempotencyKey: IdempotencyKey })
 export const AbandonResultSchema = z.object({ released: z.boolean(), message: z.string() });
 export const ABANDON_ERRORS = ['ALREADY_POSTED', 'CENTRAL_UNAVAILABLE', 'HOLD_NOT_ACTIVE'] as const;
 
+/**
+ * A withdrawal or transfer whose authorization central may hold under its key with nothing posted here: left
+ * "pendiente", or cut short by a crash. Until the teller retries or abandons it, central may hold the funds.
+ */
+export const UnconfirmedDebitSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['retiro', 'traslado']),
+  account: z.string(),
+  amount: z.number().int(),
+  askedAt: z.string(),
+  teller: z.string(),
+});
+export type UnconfirmedDebit = z.infer<typeof UnconfirmedDebitSchema>;
+
 export const withdrawalChannels = {
   'withdrawal.evaluate': channel({
     access: 'user',
@@ -93,4 +107,6 @@ export const withdrawalChannels = {
     ],
   }),
   'withdrawal.abandon': channel({ access: 'user', request: AbandonRequestSchema, response: AbandonResultSchema, errors: ABANDON_ERRORS }),
+  /** This till's unconfirmed withdrawals and transfers, oldest first (Inicio, and the close gate counts them). */
+  'withdrawal.unconfirmed': channel({ access: 'user', request: z.object({}), response: z.object({ debits: z.array(UnconfirmedDebitSchema) }) }),
 } as const;

@@ -18,6 +18,11 @@ export interface PreCloseFacts {
   unprintedReceipts: number;
   /** Remesas al cobro received today not yet sent to collection. */
   openRemittances: number;
+  /**
+   * Withdrawals and transfers asked of central with nothing posted here: central may hold the customer's funds
+   * until the teller retries or abandons them.
+   */
+  unconfirmedDebits: number;
   /** Cash transfers from or to this till still `en tránsito`. */
   transfersInTransit: number;
   positionTotal: Pesos;
@@ -29,6 +34,7 @@ export type GateItemCode =
   | 'PENDING_APPROVALS'
   | 'UNSYNCED_OPERATIONS'
   | 'UNKNOWN_OUTCOME'
+  | 'UNCONFIRMED_DEBITS'
   | 'UNPRINTED_RECEIPTS'
   | 'OPEN_REMITTANCES'
   | 'TRANSFERS_IN_TRANSIT'
@@ -64,6 +70,14 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
       count: f.unknownOutcomeOperations,
       message: `${plural(f.unknownOutcomeOperations, 'operación con resultado desconocido', 'operaciones con resultado desconocido')} en central.`,
       resolveAt: 'Espere la confirmación de central (barra de estado) o consulte al supervisor en Sincronización.',
+    });
+  }
+  if (f.unconfirmedDebits > 0) {
+    items.push({
+      code: 'UNCONFIRMED_DEBITS',
+      count: f.unconfirmedDebits,
+      message: `${plural(f.unconfirmedDebits, 'retiro o traslado sin respuesta', 'retiros o traslados sin respuesta')} de central: puede tener fondos del cliente retenidos.`,
+      resolveAt: 'Repítalo con el cliente o abandónelo en Inicio ("Pendientes de confirmación").',
     });
   }
   if (f.unsyncedOperations > 0) {

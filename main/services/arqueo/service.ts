@@ -81,6 +81,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       unsyncedOperations: deps.facts.unsynced(),
       unknownOutcomeOperations: deps.facts.unknown(),
       unprintedReceipts: deps.facts.unprinted(till.id),
+      unconfirmedDebits: deps.facts.unconfirmedDebits(ws.tillCode),
       openRemittances: deps.facts.openRemittances(),
       transfersInTransit: deps.facts.transfersInTransit(ws.tillCode),
       positionTotal: till.positionTotal,

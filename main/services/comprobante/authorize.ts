@@ -62,20 +62,26 @@ export const postAuthorized = <T>(deps: Pick<ComprobanteDeps, 'central'>, holdId
  * the comprobante is posted; journaled either way it ends.
  */
 export const abandonPending = async (
-  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal'>,
+  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal' | 'unconfirmed'>,
   user: { id: string },
   key: string,
   what: 'el retiro' | 'el traslado',
 ): Promise<{ released: boolean; message: string }> => {
   if (deps.comprobantes.byIdempotencyKey(key)) {
+    deps.unconfirmed.settle(key);
     throw new AppError('ALREADY_POSTED', `${capitalized(what)} ya quedó registrado: no se puede abandonar. Consúltelo en el diario (F5); si hay que deshacerlo, solicite el reverso.`);
   }
   const r = deps.central === null ? null : await deps.central.call('releaseHoldByKey', { key });
   if (r === null || (!r.ok && r.kind !== 'rejected')) {
     throw new AppError('CENTRAL_UNAVAILABLE', `No hubo comunicación con central para liberar los fondos de ${what}. No entregue el efectivo; la retención vence sola en 15 minutos como máximo. Puede intentar de nuevo.`);
   }
-  if (!r.ok) throw new AppError('HOLD_NOT_ACTIVE', `Central ya no retiene fondos para ${what} (${r.error.message}). No entregue el efectivo.`);
+  if (!r.ok) {
+    // Released, expired or never placed: nothing is held any more, so nothing is left to settle.
+    deps.unconfirmed.settle(key);
+    throw new AppError('HOLD_NOT_ACTIVE', `Central ya no retiene fondos para ${what} (${r.error.message}). No entregue el efectivo.`);
+  }
   const hold = r.data.hold;
+  deps.unconfirmed.settle(key);
   deps.journal.record('comprobante_abandoned', user.id, {
     idempotencyKey: key,
     kind: what === 'el retiro' ? 'retiro' : 'traslado',

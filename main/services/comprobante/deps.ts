@@ -2,6 +2,7 @@ import type { Operation } from '../../../domain/central-api/operations';
 import type { RulesConfig } from '../../../domain/rules-config/config';
 import type { Clock, Ids } from '../../core/runtime';
 import type { ApprovalsRepo } from '../../store/approvals/repo';
+import type { UnconfirmedDebitsRepo } from '../../store/comprobante/unconfirmed-repo';
 import type { ComprobanteRepo } from '../../store/comprobante/repo';
 import type { RemittanceRepo } from '../../store/remittance/repo';
 import type { CanjeRepo } from '../../store/canje/repo';
@@ -36,6 +37,8 @@ export type ContingencyPort = Pick<Contingency, 'mode' | 'withoutCentral' | 'che
 /** Everything the Comprobante Único services share; built once in composition. */
 export interface ComprobanteDeps {
   comprobantes: ComprobanteRepo;
+  /** Debits asked of central and not yet posted, refused or given up: what a crash must not hide. */
+  unconfirmed: UnconfirmedDebitsRepo;
   approvals: ApprovalsRepo;
   remittances: RemittanceRepo;
   /** Same-city cheques in canje, one row per cheque so a returned one is reversed alone. */

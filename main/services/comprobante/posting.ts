@@ -63,6 +63,8 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
   const sequence = sequenceOf(ws.branchCode, ws.tillCode, n);
   const comprobanteId = deps.ids.uuid();
 
+  // Posted: no longer a debit central was asked for and the branch has no answer to (unconfirmed.ts).
+  deps.unconfirmed.settle(input.idempotencyKey);
   if (input.approvalId !== null && !deps.approvals.markUsed(input.approvalId, sequence)) {
     throw new AppError('APPROVAL_ALREADY_USED', 'Esa aprobación ya se usó en otro comprobante. Solicite una nueva aprobación al supervisor.');
   }

@@ -4,6 +4,7 @@ import type { Clock, Ids } from '../../core/runtime';
 import type { Db } from '../../store/db';
 import { approvalsRepo } from '../../store/approvals/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
+import { unconfirmedDebitsRepo } from '../../store/comprobante/unconfirmed-repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
@@ -65,6 +66,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
   const outbox = outboxRepo(w.db);
   const deps: ComprobanteDeps = {
     comprobantes,
+    unconfirmed: unconfirmedDebitsRepo(w.db),
     approvals: approvalsRepo(w.db),
     remittances: remittanceRepo(w.db),
     canje: canjeRepo(w.db),

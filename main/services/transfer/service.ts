@@ -12,7 +12,8 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
-import { abandonPending, authorizeDebit, postAuthorized } from '../comprobante/authorize';
+import { abandonPending } from '../comprobante/authorize';
+import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 
@@ -107,9 +108,9 @@ export const createTransferService = (deps: ComprobanteDeps) => {
       if (deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) return withPrintJob(deps, post(user, req, null));
       await prefetchCentralFigures(deps, req.request.fromAccountNumber);
       const { from, plan: p, approvalId } = precheck(user, req);
-      const auth = await authorizeDebit(deps, { key: req.idempotencyKey, account: from.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el traslado', 'El traslado no se registró.');
+      const auth = await authorizeTraced(deps, { kind: 'traslado', tellerId: user.id }, { key: req.idempotencyKey, account: from.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el traslado', 'El traslado no se registró.');
       if (auth.status === 'unreachable') return { status: 'pendiente', message: PENDING };
-      const posted = postAuthorized(deps, auth.holdId, () => post(user, req, auth.holdId));
+      const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => post(user, req, auth.holdId));
       deps.onChange();
       return withPrintJob(deps, posted);
     },

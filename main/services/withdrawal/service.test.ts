@@ -77,6 +77,41 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await w.call('withdrawal.abandon', { idempotencyKey: paid })).toMatchObject({ ok: false, error: { code: 'ALREADY_POSTED' } });
   });
 
+  it('a withdrawal left pending survives a restart as unconfirmed: listed for the till, blocking its close, until abandoned', async () => {
+    let inner: Pick<CentralClient, 'call'> | null = null;
+    const lossy: Pick<CentralClient, 'call'> = {
+      call: async (route, body) => {
+        if (!inner) throw new Error('world not ready');
+        const r = await inner.call(route, body);
+        return route === 'authorizeWithdrawal' ? { ok: false, kind: 'timeout', error: { code: 'TIMEOUT', message: 'sin respuesta' } } : r;
+      },
+    };
+    w = await world(shared.central, { client: lossy });
+    inner = w.client;
+    const key = crypto.randomUUID();
+    expect(await post(req('240000000029', 100_000, ['900000002']), undefined, key)).toMatchObject({ ok: true, data: { status: 'pendiente' } });
+    const unconfirmed = async () => ((await w.call('withdrawal.unconfirmed')) as { data: { debits: { key: string }[] } }).data.debits;
+    expect(await unconfirmed()).toEqual([{ key, kind: 'retiro', account: '240000000029', amount: 100_400, askedAt: w.clock.now().toISOString(), teller: 'Ana Gómez' }]);
+
+    // The host dies with the customer's funds held at central: the trace is on disk.
+    await w.reopen();
+    expect(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' })).toMatchObject({ ok: true });
+    expect((await unconfirmed()).map((d) => d.key)).toEqual([key]);
+    expect(await w.call('till.gate')).toMatchObject({ ok: true, data: { canClose: false, items: [{ code: 'UNCONFIRMED_DEBITS', count: 1 }] } });
+
+    expect(await w.call('withdrawal.abandon', { idempotencyKey: key })).toMatchObject({ ok: true, data: { released: true } });
+    expect(await unconfirmed()).toEqual([]);
+    const gate = (await w.call('till.gate')) as { data: { items: { code: string }[] } };
+    expect(gate.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
+  });
+
+  it('a posted or refused withdrawal leaves nothing unconfirmed', async () => {
+    w = await world(shared.central);
+    expect(await post(req('240000000029', 50_000, ['900000002']))).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(await post(req('240000000029', 900_000_000, ['900000002']))).toMatchObject({ ok: false });
+    expect(count('SELECT COUNT(*) FROM unconfirmed_debits')).toBe(0);
+  });
+
   it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {
     w = await world(shared.central);
     expect(await post(req('240000000045', 100_000, ['900000002']))).toMatchObject({ error: { code: 'ALL_HOLDERS_REQUIRED' } });

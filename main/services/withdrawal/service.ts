@@ -3,7 +3,7 @@ import { presentersLine } from '../../../domain/accounts/person';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
 import type { z } from 'zod';
-import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
+import type { UnconfirmedDebit, WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { formatPesos } from '../../../domain/money/pesos';
 import { maskAccount } from '../../../domain/receipt/build-common';
 import { buildWithdrawalReceipt } from '../../../domain/receipt/build-withdrawal';
@@ -17,7 +17,8 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
-import { abandonPending, authorizeDebit, postAuthorized } from '../comprobante/authorize';
+import { abandonPending } from '../comprobante/authorize';
+import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
@@ -169,6 +170,11 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
      */
     /** Gives up a comprobante left pending: central releases what it may hold under its key. */
     abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro'),
+    /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
+    unconfirmed: (): UnconfirmedDebit[] =>
+      deps.unconfirmed.list(deps.workstation.tillCode).map((d) => ({
+        key: d.key, kind: d.kind, account: d.account, amount: d.amount, askedAt: d.askedAt, teller: deps.users.findById(d.tellerId)?.displayName ?? d.tellerId,
+      })),
     post: async (user: User, sent: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
       const req = { ...sent, request: declaredAtThisOffice(deps, sent.request) };
       const done = deps.comprobantes.byIdempotencyKey(req.idempotencyKey);
@@ -185,9 +191,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         deps.onChange();
         return withPrintJob(deps, posted);
       };
-      const auth = await authorizeDebit(deps, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', 'No entregue el efectivo.');
+      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id }, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', 'No entregue el efectivo.');
       if (auth.status === 'unreachable') return withoutCentral(auth.sent);
-      const posted = postAuthorized(deps, auth.holdId, () => postLocal(user, req, auth.holdId));
+      const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => postLocal(user, req, auth.holdId));
       deps.onChange();
       return withPrintJob(deps, posted);
     },

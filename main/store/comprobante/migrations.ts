@@ -71,4 +71,20 @@ export const comprobanteMigrations: Migration[] = [
       DROP INDEX comprobantes_account_date;
       CREATE INDEX comprobantes_account_day ON comprobantes (account_number, business_date, kind, cash_in, cash_out, total, gmf_exempt);`,
   },
+  {
+    id: 'comprobante/004',
+    // A withdrawal or transfer whose authorization was asked of central and not yet posted, refused or given up.
+    // Written before the request leaves, so a crash while central may hold funds under the key leaves a trace
+    // the teller is shown (Inicio) and must settle before closing; the posting, a refusal or the abandonment
+    // deletes it.
+    sql: `CREATE TABLE unconfirmed_debits (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('retiro', 'traslado')),
+        account TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        teller_id TEXT NOT NULL,
+        till_code TEXT NOT NULL,
+        asked_at TEXT NOT NULL
+      ) STRICT;`,
+  },
 ];

@@ -170,6 +170,7 @@ export const gateFactsRepo = (db: Db) => {
             tillSessionId,
           )
         : 0,
+    unconfirmedDebits: (tillCode: string) => count('unconfirmed_debits', 'SELECT COUNT(*) FROM unconfirmed_debits WHERE till_code = ?', tillCode),
     openRemittances: () => count('remittances', "SELECT COUNT(*) FROM remittances WHERE status = 'recibida'"),
     transfersInTransit: (tillCode: string) =>
       count(

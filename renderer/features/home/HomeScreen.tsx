@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TillSession } from '../../../domain/contract/till';
 import { formatPesos } from '../../../domain/money/pesos';
 
@@ -9,7 +10,7 @@ export interface MenuItem {
 }
 
 /** The teller's start screen: every action on an F-key, shown on the button itself. */
-export const HomeScreen = ({ till, userId, role, items }: { till: TillSession | null; userId: string; role: string; items: MenuItem[] }) => (
+export const HomeScreen = ({ till, userId, role, items, notices }: { till: TillSession | null; userId: string; role: string; items: MenuItem[]; notices?: ReactNode }) => (
   <main className="screen" aria-labelledby="home-title">
     <h1 id="home-title">Inicio</h1>
     {till && till.tellerId !== userId ? (
@@ -35,6 +36,7 @@ export const HomeScreen = ({ till, userId, role, items }: { till: TillSession | 
         {role === 'cajero' ? 'La caja no está abierta. Ábrala (F2) para atender clientes.' : 'La caja no está abierta: la abre un cajero con su propio usuario (F12 para cambiar de usuario).'}
       </p>
     )}
+    {notices}
     <nav aria-label="Operaciones" className="menu">
       {items.map((i) => (
         <button key={i.key} type="button" className="menu-item" disabled={!i.enabled} onClick={i.onSelect}>

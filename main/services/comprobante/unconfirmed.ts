@@ -1,0 +1,35 @@
+import type { HoldRequest } from '../../../domain/central-api/holds';
+import type { UnconfirmedKind } from '../../store/comprobante/unconfirmed-repo';
+import { authorizeDebit, postAuthorized, type Authorization } from './authorize';
+import type { ComprobanteDeps } from './deps';
+
+/**
+ * A withdrawal's or transfer's authorization, traced. The row is written before the request leaves, since the
+ * host may die while central holds funds under the key; with no row, that hold could only lapse and nobody would
+ * know a customer was left waiting. A refusal, an answer that central never had the request, the posting
+ * (posting.ts) and the abandonment (authorize.ts) settle it; "pendiente" keeps it, shown on Inicio and at the
+ * close until the teller retries or abandons.
+ */
+type Deps = Parameters<typeof authorizeDebit>[0] & Pick<ComprobanteDeps, 'unconfirmed' | 'workstation'>;
+
+export const authorizeTraced = async (deps: Deps, debit: { kind: UnconfirmedKind; tellerId: string }, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
+  deps.unconfirmed.ask({ key: req.key, kind: debit.kind, account: req.account, amount: req.amount, tellerId: debit.tellerId, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString() });
+  try {
+    const auth = await authorizeDebit(deps, req, what, consequence);
+    if (auth.status === 'unreachable' && !auth.sent) deps.unconfirmed.settle(req.key);
+    return auth;
+  } catch (err) {
+    deps.unconfirmed.settle(req.key);
+    throw err;
+  }
+};
+
+/** postAuthorized, and a failed local posting (its hold released) is no longer unconfirmed. */
+export const postTraced = <T>(deps: Pick<ComprobanteDeps, 'central' | 'unconfirmed'>, key: string, holdId: string, post: () => T): T => {
+  try {
+    return postAuthorized(deps, holdId, post);
+  } catch (err) {
+    deps.unconfirmed.settle(key);
+    throw err;
+  }
+};

@@ -1,0 +1,34 @@
+import type { Db } from '../db';
+
+export type UnconfirmedKind = 'retiro' | 'traslado';
+
+export interface UnconfirmedDebit {
+  key: string;
+  kind: UnconfirmedKind;
+  account: string;
+  /** The whole debit central was asked to hold (amount + GMF + fees). */
+  amount: number;
+  tellerId: string;
+  tillCode: string;
+  askedAt: string;
+}
+
+/** Debits asked of central and not yet settled here (main/services/comprobante/unconfirmed.ts). */
+export const unconfirmedDebitsRepo = (db: Db) => {
+  const insert = db.prepare(
+    `INSERT INTO unconfirmed_debits (key, kind, account, amount, teller_id, till_code, asked_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(key) DO NOTHING`,
+  );
+  const remove = db.prepare('DELETE FROM unconfirmed_debits WHERE key = ?');
+  const list = db.prepare<[string], { key: string; kind: UnconfirmedKind; account: string; amount: number; teller_id: string; till_code: string; asked_at: string }>(
+    'SELECT key, kind, account, amount, teller_id, till_code, asked_at FROM unconfirmed_debits WHERE till_code = ? ORDER BY asked_at, key',
+  );
+  return {
+    /** Before the request leaves; a retry with the same key keeps the first row. */
+    ask: (d: UnconfirmedDebit): void => void insert.run(d.key, d.kind, d.account, d.amount, d.tellerId, d.tillCode, d.askedAt),
+    settle: (key: string): void => void remove.run(key),
+    list: (tillCode: string): UnconfirmedDebit[] =>
+      list.all(tillCode).map((r) => ({ key: r.key, kind: r.kind, account: r.account, amount: r.amount, tellerId: r.teller_id, tillCode: r.till_code, askedAt: r.asked_at })),
+  };
+};
+export type UnconfirmedDebitsRepo = ReturnType<typeof unconfirmedDebitsRepo>;

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useState } from 'react';
+import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
+import type { TellerApi } from '../../../domain/contract/client';
+import type { UnconfirmedDebit } from '../../../domain/contract/withdrawal';
+import { formatPesos } from '../../../domain/money/pesos';
+import { ErrorBanner } from '../../components/ErrorBanner';
+
+const KIND = { retiro: 'Retiro', traslado: 'Traslado' } as const;
+
+/**
+ * Inicio: withdrawals and transfers central was asked to authorize with nothing posted here, left "pendiente"
+ * or cut short by a restart. Central may hold the customer's funds under each until it is abandoned here (or
+ * lapses); the close waits for them. Repeating it with the customer starts a new comprobante, so the old one is
+ * abandoned first.
+ */
+export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
+  const [debits, setDebits] = useState<UnconfirmedDebit[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await teller.withdrawal.unconfirmed({});
+    if (r.ok) setDebits(r.data.debits);
+  }, [teller]);
+  useEffect(() => void load(), [load]);
+
+  const abandon = async (d: UnconfirmedDebit) => {
+    if (busy) return;
+    setBusy(d.key);
+    const r = await (d.kind === 'retiro' ? teller.withdrawal.abandon : teller.transfer.abandon)({ idempotencyKey: d.key });
+    setBusy(null);
+    if (r.ok) {
+      setError(null);
+      setNotice(r.data.message);
+    } else {
+      setNotice(null);
+      setError(r.error.message);
+    }
+    await load();
+  };
+
+  if (debits.length === 0 && !notice && !error) return null;
+  return (
+    <section className="panel" aria-label="Pendientes de confirmación">
+      {debits.length > 0 ? (
+        <>
+          <h2>Pendientes de confirmación con central</h2>
+          <p className="error-banner" role="status">
+            Central no respondió a estas operaciones y puede tener fondos del cliente retenidos. No se entregó efectivo. Si el cliente sigue en la
+            ventanilla, abandónela y regístrela de nuevo; si no, abandónela para liberar sus fondos.
+          </p>
+          <table className="grid-table" aria-label="Operaciones sin confirmar">
+            <thead>
+              <tr>
+                <th>Operación</th>
+                <th>Cuenta</th>
+                <th>Valor retenido</th>
+                <th>Solicitada</th>
+                <th>Cajero</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {debits.map((d) => (
+                <tr key={d.key}>
+                  <td>{KIND[d.kind]}</td>
+                  <td>{d.account}</td>
+                  <td className="num">{formatPesos(d.amount)}</td>
+                  <td>{formatBogotaShort(d.askedAt)}</td>
+                  <td>{d.teller}</td>
+                  <td>
+                    <button type="button" className="secondary" disabled={busy !== null} onClick={() => void abandon(d)}>
+                      Abandonar y liberar fondos
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {notice ? (
+        <p className="notice" role="status" data-testid="unconfirmed-notice">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorBanner message={error} />
+    </section>
+  );
+};
