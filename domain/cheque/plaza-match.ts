@@ -33,14 +33,15 @@ export const resolvePlaza = (text: string): Plaza | undefined => {
 };
 
 /**
- * The plazas a teller may mean while typing, best first: names that start with what was typed, then names with
- * a word that starts with it, then names that contain it. Digits search the DANE code.
+ * The plazas a teller may mean while typing, best first: the name typed in full, names that start with what was
+ * typed, then names with a word that starts with it, then names that contain it. Digits search the DANE code.
  */
 export const searchPlazas = (typed: string, limit = 8): Plaza[] => {
   const q = foldTyped(typed);
   if (q === '') return [];
   if (/^\d+$/.test(q)) return PLAZAS.filter((p) => p.code.startsWith(q)).slice(0, limit);
   const rank = (names: string[]): number => {
+    if (names.includes(q)) return -1;
     if (names.some((n) => n.startsWith(q))) return 0;
     if (names.some((n) => n.split(' ').some((w) => w.startsWith(q)))) return 1;
     return names.some((n) => n.includes(q)) ? 2 : 3;
