@@ -198,3 +198,63 @@ test('amounts copied from paper with centavos: ",00" is the whole pesos, other c
   await expect(dialog.getByTestId('deposit-summary')).toContainText('$ 100.000');
   await expect(dialog.getByTestId('deposit-summary')).not.toContainText('10.000.000');
 });
+
+test('cheque bank and plaza from their lists, keyboard only: "bancol" Enter → 007, "medellin" Enter → remesa, "bogota" → canje, "Bogta" refused', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  const bank = app.getByLabel('Banco (código)');
+  await expect(bank).toBeFocused();
+  await app.keyboard.type('bancol');
+  await expect(app.getByRole('listbox', { name: 'Bancos de canje' }).getByRole('option').first()).toHaveText('007 Bancolombia');
+  await app.keyboard.press('Enter');
+  await expect(bank).toHaveValue('007');
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('Bancolombia');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('4455667');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('11122233');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('800000');
+  await app.keyboard.press('Tab');
+  // The row starts at the office's plaza; typing another city filters the list, without accents or capitals.
+  const plaza = app.getByLabel('Plaza');
+  await expect(plaza).toBeFocused();
+  await expect(plaza).toHaveValue('Bogotá D.C.');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('Canje (misma plaza)');
+  await app.keyboard.press('Control+a');
+  await app.keyboard.type('medellin');
+  await expect(app.getByRole('listbox', { name: 'Ciudades' }).getByRole('option', { selected: true })).toContainText('Medellín');
+  await app.keyboard.press('Enter');
+  await expect(plaza).toHaveValue('Medellín');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('Remesa al cobro (otra plaza)');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('800000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(dialog.getByTestId('holds')).toContainText('remesa');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Back to the office's city by typing it loosely: canje, no remesa commission.
+  await plaza.focus();
+  await app.keyboard.press('Control+a');
+  await app.keyboard.type('bogota');
+  await app.keyboard.press('Enter');
+  await expect(plaza).toHaveValue('Bogotá D.C.');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('Canje (misma plaza)');
+
+  // A misspelt plaza is on no list: Enter stays in the field and names the nearest; the core refuses it too.
+  await app.keyboard.press('Control+a');
+  await app.keyboard.type('Bogta');
+  await expect(app.getByRole('listbox', { name: 'Ciudades' })).toBeHidden();
+  await app.keyboard.press('Enter');
+  await expect(plaza).toBeFocused();
+  await expect(app.getByText('La plaza "Bogta" no está en la lista de ciudades con canje. ¿Quiso decir Bogotá D.C.?')).toBeVisible();
+  await expect(app.getByTestId('chq-route-0')).toHaveText('');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('800000');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('.error-list')).toContainText('Cheque de la fila 1: La plaza "Bogta" no está en la lista de ciudades con canje. ¿Quiso decir Bogotá D.C.?');
+  await expect(dialog).toBeHidden();
+});

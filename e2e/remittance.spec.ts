@@ -25,6 +25,9 @@ test('remesa al cobro: received, sent, paid', async ({ app }) => {
   const status = app.getByTestId('remittance-status');
   await expect(status).toHaveText('Recibida');
   await expect(app.getByTestId('remittances')).toBeFocused();
+  // The drawee bank by its name and the plaza chosen from the list, not their codes (013, 05001).
+  await expect(app.getByTestId('remittances')).toContainText('BBVA Colombia · 555');
+  await expect(app.getByTestId('remittances')).toContainText('Medellín');
   // Not sent yet, so it cannot have come back: said at once, no causal asked.
   await app.keyboard.press('d');
   await expect(app.getByRole('alert')).toContainText('márquela enviada (E)');

@@ -10,11 +10,13 @@ import type { RulesConfig } from '../rules-config/config';
 import { applyFeeRule, feeFromBrackets } from '../rules-config/fees';
 import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, type CashDepositRecord, type StructuringAlert, detectStructuring, evaluateCashUiaf } from '../uiaf/thresholds';
+import { bankName, findBank, unknownBankMessage } from '../cheque/banks';
+import { findPlaza, resolvePlaza, unknownPlazaMessage } from '../cheque/plaza-match';
 import { type DepositSlip, sameCity } from './slip';
 
 export interface DepositContext {
   readonly account: Account;
-  /** City of the office where the teller works. */
+  /** City of the office where the teller works: a listed plaza's name or DANE code (domain/cheque/plazas). */
   readonly officeCity: string;
   /** Business date of the operation. */
   readonly on: IsoDate;
@@ -124,7 +126,7 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
     const key = chequeKey(c);
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push(domainError('CHEQUE_DUPLICATED', `El cheque No. ${c.number} del banco ${c.bank} está registrado dos veces (filas ${first + 1} y ${i + 1}).`, { rows: [first, i] }));
+      errors.push(domainError('CHEQUE_DUPLICATED', `El cheque No. ${c.number} del banco ${bankName(c.bank)} está registrado dos veces (filas ${first + 1} y ${i + 1}).`, { rows: [first, i] }));
     } else seen.set(key, i);
   });
 
@@ -145,13 +147,26 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
   const clearingStart = nextBusinessDayOnOrAfter(ctx.on, extra);
   const holds: DepositHold[] = [];
   const commissionLines: CommissionLine[] = [];
+  // The route follows the plazas' DANE codes, never the text: a misspelt or unknown plaza is refused, not taken
+  // for another city (which charged remesa commission and a long hold).
+  const officePlaza = resolvePlaza(ctx.officeCity);
+  if (slip.cheques.length > 0 && !officePlaza) {
+    errors.push(domainError('OFFICE_PLAZA_UNKNOWN', `La ciudad de esta oficina (${ctx.officeCity}) no está en la lista de plazas: no se pueden recibir cheques hasta corregir la configuración. Informe a soporte.`));
+  }
   slip.cheques.forEach((c, i) => {
-    if (sameCity(c.city, ctx.officeCity)) {
+    if (!findBank(c.bank)) errors.push(domainError('CHEQUE_BANK_UNKNOWN', unknownBankMessage(c.bank, i + 1), { row: i, bank: c.bank }));
+    const plaza = findPlaza(c.city);
+    if (!plaza) {
+      errors.push(domainError('CHEQUE_PLAZA_UNKNOWN', `Cheque de la fila ${i + 1}: ${unknownPlazaMessage(c.city)}`, { row: i, city: c.city }));
+      return;
+    }
+    if (!officePlaza) return;
+    if (plaza.code === officePlaza.code) {
       holds.push({ chequeIndex: i, route: 'canje', amount: c.amount, releaseOn: addBusinessDays(clearingStart, rules.canje.businessDays, extra) });
       return;
     }
     if (!rules.remesa.acceptOtherCityCheques) {
-      errors.push(domainError('CHEQUE_OTHER_CITY_REFUSED', `El cheque No. ${c.number} es de otra plaza (${c.city}) y la entidad no recibe cheques de otras plazas (cláusula 3.9). Devuélvalo al cliente.`, { row: i }));
+      errors.push(domainError('CHEQUE_OTHER_CITY_REFUSED', `El cheque No. ${c.number} es de otra plaza (${plaza.name}) y la entidad no recibe cheques de otras plazas (cláusula 3.9). Devuélvalo al cliente.`, { row: i }));
       return;
     }
     holds.push({ chequeIndex: i, route: 'remesa', amount: c.amount, releaseOn: addBusinessDays(clearingStart, rules.remesa.businessDays, extra) });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { canonicalBankCode } from '../cheque/banks';
+import { normalizeCity, resolvePlaza } from '../cheque/plaza-match';
 import { PersonIdSchema } from '../accounts/person';
 import { DenominationCountSchema } from '../money/denominations';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
@@ -6,13 +8,23 @@ import { CashDeclarationSchema } from '../uiaf/declaration';
 
 /** One cheque row of the Comprobante Único (domain-co §10): bank, number, drawer account, amount, city. */
 export const ChequeLineSchema = z.object({
-  /** Drawee bank: name or CEDEC compensation code. */
-  bank: z.string().trim().min(1, { message: 'Indique el banco del cheque' }).max(60),
+  /** Drawee bank: its compensation code (domain/cheque/banks), kept as three digits whatever zeros were typed. */
+  bank: z.string().trim().min(1, { message: 'Indique el banco del cheque' }).max(60).transform(canonicalBankCode),
   number: z.string().regex(/^\d{1,12}$/, { message: 'El número del cheque debe tener solo dígitos' }),
   drawerAccount: z.string().regex(/^\d{4,20}$/, { message: 'La cuenta del girador debe tener entre 4 y 20 dígitos' }),
   amount: PositivePesosSchema,
-  /** Plaza where the cheque is payable: same city as the office → canje, otherwise remesa al cobro. */
-  city: z.string().trim().min(1, { message: 'Indique la ciudad (plaza) del cheque' }).max(60),
+  /**
+   * Plaza where the cheque is payable, as the DANE code of a listed plaza (domain/cheque/plazas): the office's
+   * plaza → canje, another → remesa al cobro. Anything else is refused by evaluateDeposit with the nearest plazas,
+   * never taken for another city.
+   */
+  city: z
+    .string()
+    .trim()
+    .min(1, { message: 'Indique la ciudad (plaza) del cheque' })
+    .max(60)
+    // A plaza named exactly (its code, name or a known alias) is that plaza's code; a misspelt one stays as typed.
+    .transform((city) => resolvePlaza(city)?.code ?? city),
 });
 export type ChequeLine = z.infer<typeof ChequeLineSchema>;
 
@@ -33,25 +45,7 @@ export const DepositSlipSchema = z.object({
 export type DepositSlip = z.output<typeof DepositSlipSchema>;
 export type DepositSlipInput = z.input<typeof DepositSlipSchema>;
 
-/**
- * A district's designation, which tellers and slips often leave out: "Bogotá D.C." is Bogotá, "Cartagena de
- * Indias D. T. y C." is Cartagena de Indias. Matched after punctuation became spaces.
- */
-const DISTRICT = / (D ?C|DISTRITO CAPITAL|D ?T ?Y ?C|D ?T ?C ?H|D ?E|D ?T)$/;
-
-/** Older official names still printed on cheques and typed by habit. */
-const FORMER_NAMES: Record<string, string> = { 'SANTA FE DE BOGOTA': 'BOGOTA', 'SANTAFE DE BOGOTA': 'BOGOTA' };
-
-/** Cities compare without accents, case, punctuation, extra spaces or district designation ("Bogotá" = "BOGOTA D.C."). */
-export const normalizeCity = (city: string): string => {
-  const name = city
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toUpperCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(DISTRICT, '');
-  return FORMER_NAMES[name] ?? name;
-};
+/** Cities compare without accents, case, punctuation, district designation or former names (domain/cheque). */
+export { normalizeCity };
 
 export const sameCity = (a: string, b: string): boolean => normalizeCity(a) === normalizeCity(b);

@@ -1,3 +1,4 @@
+import { bankName } from '../cheque/banks';
 import type { ReturnedChequePlan } from '../cheque/returned';
 import type { Pesos } from '../money/pesos';
 import { type ReceiptHeader, assemble, maskAccount } from './build-common';
@@ -28,7 +29,7 @@ export const buildChequeReturnReceipt = (i: ChequeReturnReceiptInput): ReceiptDo
     { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(i.accountNumber) },
     { kind: 'field', label: 'Titular', value: i.holderName },
     { kind: 'field', label: 'Consignado en', value: i.depositSequence },
-    { kind: 'field', label: 'Banco girado', value: i.bank },
+    { kind: 'field', label: 'Banco girado', value: bankName(i.bank) },
     { kind: 'field', label: 'Cheque No.', value: i.chequeNumber },
     { kind: 'field', label: 'Plaza', value: i.city },
     { kind: 'field', label: 'Causal', value: i.plan.causal.code === null ? i.plan.causal.text : `${i.plan.causal.code} ${i.plan.causal.text}` },

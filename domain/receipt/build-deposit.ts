@@ -1,4 +1,5 @@
 import type { Account } from '../accounts/account';
+import { bankName } from '../cheque/banks';
 import type { DepositPlan } from '../deposit/evaluate';
 import type { DepositSlip } from '../deposit/slip';
 import { formatReceiptDate } from '../calendar/bogota-time';
@@ -25,7 +26,7 @@ export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds }
   if (!plan.depositorIsKnown && slip.depositor.name) lines.push({ kind: 'field', label: 'Depositante', value: slip.depositor.name });
   lines.push({ kind: 'rule' });
   if (plan.cash > 0) lines.push({ kind: 'amount', label: 'Efectivo', amount: plan.cash });
-  slip.cheques.forEach((c) => lines.push({ kind: 'amount', label: `Cheque ${c.bank} No. ${c.number}`, amount: c.amount }));
+  slip.cheques.forEach((c) => lines.push({ kind: 'amount', label: `Cheque ${bankName(c.bank)} No. ${c.number}`, amount: c.amount }));
   if (slip.cheques.length > 0) lines.push({ kind: 'amount', label: `Total cheques (${slip.cheques.length})`, amount: plan.chequesTotal });
   lines.push({ kind: 'amount', label: 'Total consignado', amount: plan.total });
   for (const c of plan.commission.lines) lines.push({ kind: 'amount', label: COMMISSION_LABEL[c.kind], amount: c.amount, negative: true });

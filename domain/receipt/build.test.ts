@@ -23,7 +23,7 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
   it('deposit: masked account, cash, cheques, total, commission, hold release dates, approvals, words', () => {
     const slip = DepositSlipSchema.parse({
       accountNumber: account.number, depositor: { id: { type: 'CC', number: '79123456' }, name: 'Luis Gómez' }, cash: { '50000': 4 },
-      cheques: [{ bank: 'Bancolombia', number: '100200', drawerAccount: '99887766', amount: 1_000_000, city: 'Bogotá' }], declaredTotal: 1_200_000,
+      cheques: [{ bank: '7', number: '100200', drawerAccount: '99887766', amount: 1_000_000, city: 'Bogotá' }], declaredTotal: 1_200_000,
     });
     const e = evaluateDeposit(slip, { account, officeCity: 'Barranquilla', on: '2025-06-27', cashDepositedTodayToAccount: 0, customerMonthCashBefore: 0, recentCashDeposits: [] }, DEFAULT_RULES);
     if (!e.ok) throw new Error(e.errors[0]?.message);
@@ -35,6 +35,8 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total consignado', amount: 1_200_000 });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Comisión remesa', amount: 15_000, negative: true });
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cheque No. 100200', value: 'remesa al cobro, fecha estimada 07/07/2025' });
+    // The drawee bank by its name, not its compensation code.
+    expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Cheque Bancolombia No. 100200', amount: 1_000_000 });
     // The approval's short form: the journal shows the same beside the entry with the full id.
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: '3F2A1B4C' });
     expect(texts(doc)).not.toContain('998877661234');

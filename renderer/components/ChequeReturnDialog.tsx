@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { bankName } from '../../domain/cheque/banks';
 import { RETURN_CAUSALES } from '../../domain/cheque/causales';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import { formatPesos } from '../../domain/money/pesos';
@@ -60,7 +61,7 @@ export const ChequeReturnDialog = ({ cheque, busy, refusal, onConfirm, onCancel 
       <form onSubmit={submit}>
         <h2 id="return-title">Devolver cheque</h2>
         <p>
-          Cheque {cheque.chequeNumber} de {cheque.bank} ({cheque.city}) por {formatPesos(cheque.amount)} · cuenta {cheque.accountNumber}. Se
+          Cheque {cheque.chequeNumber} de {bankName(cheque.bank)} ({cheque.city}) por {formatPesos(cheque.amount)} · cuenta {cheque.accountNumber}. Se
           reversa el abono condicional.
         </p>
         <div className="field">

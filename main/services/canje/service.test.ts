@@ -35,7 +35,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
   it('lists the cheque en canje, then abonado after its release date; the return reverses that cheque alone and prints once', async () => {
     w = await world(shared.central);
     const c = await depositCanje();
-    expect(await w.call('canje.list', {})).toMatchObject({ ok: true, data: { cheques: expect.arrayContaining([expect.objectContaining({ id: c.id, status: 'en_canje', releaseOn: '2025-03-04', bank: '07', amount: 800_000 })]) } });
+    expect(await w.call('canje.list', {})).toMatchObject({ ok: true, data: { cheques: expect.arrayContaining([expect.objectContaining({ id: c.id, status: 'en_canje', releaseOn: '2025-03-04', bank: '007', amount: 800_000 })]) } });
     // Its clearing date reached (moved here rather than the clock, which would lock the idle session).
     w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
     const later = await w.call('canje.list', {});

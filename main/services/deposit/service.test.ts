@@ -171,9 +171,9 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     // alone; central is told each canje clearing date; the remesa has none (released when paid).
     const bodies = (w.core.db.prepare('SELECT body FROM outbox ORDER BY seq').pluck().all() as string[]).map((b) => JSON.parse(b) as { key: string; type: string; payload: object });
     expect(bodies.filter((b) => b.type !== 'till_open').map((b) => [b.type, b.payload])).toEqual([
-      ['cheque_deposit', { amount: 800_000, cheques: [{ bankCode: '07', number: '1234567', amount: 800_000 }], releaseOn: '2025-03-04' }],
-      ['cheque_deposit', { amount: 2_000_000, cheques: [{ bankCode: '13', number: '555', amount: 2_000_000 }] }],
-      ['cheque_deposit', { amount: 300_000, cheques: [{ bankCode: '51', number: '7654', amount: 300_000 }], releaseOn: '2025-03-04' }],
+      ['cheque_deposit', { amount: 800_000, cheques: [{ bankCode: '007', number: '1234567', amount: 800_000 }], releaseOn: '2025-03-04' }],
+      ['cheque_deposit', { amount: 2_000_000, cheques: [{ bankCode: '013', number: '555', amount: 2_000_000 }] }],
+      ['cheque_deposit', { amount: 300_000, cheques: [{ bankCode: '051', number: '7654', amount: 300_000 }], releaseOn: '2025-03-04' }],
       ['deposit_commission', { amount: 15_000, lines: [{ kind: 'remesa', amount: 15_000 }] }],
     ]);
     // Each canje cheque keeps the key of its own operation, the one a return reverses.
@@ -187,7 +187,7 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     ]);
     expect(count('SELECT COUNT(*) FROM till_movements')).toBe(0);
     const list = await w.call('remittance.list', {});
-    expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '13', chequeNumber: '555', expectedOn: '2025-03-10' }] } });
+    expect(list).toMatchObject({ ok: true, data: { remittances: [{ status: 'recibida', amount: 2_000_000, bank: '013', chequeNumber: '555', city: 'Medellín', expectedOn: '2025-03-10' }] } });
 
     // The same papers cannot come in again, to this account or another: neither the canje cheque nor the remesa.
     for (const cheque of [slip.cheques[0], slip.cheques[1]]) {
@@ -202,10 +202,22 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     expect(await w.call('deposit.evaluate', { slip: other })).toMatchObject({ ok: true });
   });
 
-  it('refuses a bank name where central needs the compensation code', async () => {
+  it('refuses a bank that is not a clearing bank and a plaza that is not on the list, naming the nearest; nothing is posted', async () => {
     w = await world(shared.central);
-    const slip = { accountNumber: '240000000029', depositor: { id: CC('900000002') }, cheques: [{ bank: 'Bancolombia', number: '1', drawerAccount: '1234', amount: 1000, city: 'Bogotá D.C.' }], declaredTotal: 1000 };
-    expect(await w.call('deposit.evaluate', { slip })).toMatchObject({ error: { code: 'CHEQUE_BANK_CODE' } });
+    const slip = (bank: string, city: string) => ({ accountNumber: '240000000029', depositor: { id: CC('900000002') }, cheques: [{ bank, number: '1', drawerAccount: '1234', amount: 1000, city }], declaredTotal: 1000 });
+    expect(await w.call('deposit.evaluate', { slip: slip('Bancolombia', 'Bogotá D.C.') })).toMatchObject({ error: { code: 'CHEQUE_BANK_UNKNOWN', message: expect.stringContaining('¿Quiso decir 007 Bancolombia?') } });
+    expect(await w.call('deposit.evaluate', { slip: slip('999', 'Bogotá D.C.') })).toMatchObject({ error: { code: 'CHEQUE_BANK_UNKNOWN' } });
+    // A misspelt plaza used to be "another city": remesa commission and a long hold. Now it is refused.
+    for (const [city, near] of [['Bogta', 'Bogotá D.C.'], ['Medelin', 'Medellín']] as const) {
+      const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: slip('07', city) });
+      expect(r).toMatchObject({ ok: false, error: { code: 'CHEQUE_PLAZA_UNKNOWN', message: expect.stringContaining(`¿Quiso decir ${near}?`) } });
+    }
+    expect(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: slip('07', 'xyz') })).toMatchObject({ ok: false, error: { code: 'CHEQUE_PLAZA_UNKNOWN' } });
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type IN ('cheque_deposit', 'deposit_commission')")).toBe(0);
+    // The plaza by its DANE code is the same as by its name: the office's (Bogotá, 11001) is canje, no commission.
+    const byCode = await w.call('deposit.evaluate', { slip: slip('7', '11001') });
+    expect(byCode).toMatchObject({ ok: true, data: { plan: { holds: [{ route: 'canje' }], commission: { total: 0 } } } });
   });
 
   it('refuses to post without an open till of the same teller', async () => {

@@ -1,5 +1,7 @@
 import type { Account } from '../../../domain/accounts/account';
 import { cashMovement } from '../comprobante/cash-movement';
+import { bankName } from '../../../domain/cheque/banks';
+import { findPlaza } from '../../../domain/cheque/plaza-match';
 import type { Operation } from '../../../domain/central-api/operations';
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
@@ -22,14 +24,6 @@ import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 
-/** Central identifies the drawee bank by its CEDEC compensation code (domain-co §5). */
-const BANK_CODE = /^\d{2,4}$/;
-
-const bankCodeErrors = (slip: DepositSlip): DomainError[] =>
-  slip.cheques.flatMap((c, i) =>
-    BANK_CODE.test(c.bank) ? [] : [domainError('CHEQUE_BANK_CODE', `Cheque de la fila ${i + 1}: escriba el código de compensación del banco (2 a 4 dígitos, p. ej. 07), no su nombre.`, { row: i })],
-  );
-
 /** This workstation's record of the same cheque (bank, number, drawer's account) still standing in an earlier deposit. */
 const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError[] =>
   slip.cheques.flatMap((c, i) => {
@@ -40,7 +34,7 @@ const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError
       ? [
           domainError(
             'CHEQUE_ALREADY_DEPOSITED',
-            `Cheque de la fila ${i + 1}: el cheque No. ${c.number} del banco ${c.bank} ya se recibió en el comprobante ${held.sequence} a la cuenta ${maskAccount(held.accountNumber)}. No lo reciba otra vez; consulte al supervisor.`,
+            `Cheque de la fila ${i + 1}: el cheque No. ${c.number} del banco ${bankName(c.bank)} ya se recibió en el comprobante ${held.sequence} a la cuenta ${maskAccount(held.accountNumber)}. No lo reciba otra vez; consulte al supervisor.`,
             { row: i, sequence: held.sequence },
           ),
         ]
@@ -63,7 +57,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       },
       deps.rules,
     );
-    const extra = [...bankCodeErrors(slip), ...alreadyDeposited(deps, slip)];
+    const extra = alreadyDeposited(deps, slip);
     if (!r.ok || extra.length > 0) throw refused([...(r.ok ? [] : r.errors), ...extra]);
     return { account, plan: r.plan };
   };
@@ -142,7 +136,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
             const c = slip.cheques[h.chequeIndex];
             const centralKey = chequeKeys.get(h.chequeIndex);
             if (!c || !centralKey) continue;
-            const cheque = { sequence, holderName, bank: c.bank, chequeNumber: c.number, drawerAccount: c.drawerAccount, city: c.city, centralKey };
+            const cheque = { sequence, holderName, bank: c.bank, chequeNumber: c.number, drawerAccount: c.drawerAccount, city: findPlaza(c.city)?.name ?? c.city, centralKey };
             if (h.route === 'canje') {
               deps.canje.insert({ ...cheque, id: deps.ids.uuid(), accountNumber: account.number, amount: h.amount, receivedOn: businessDate, releaseOn: h.releaseOn }, at);
               continue;

@@ -88,6 +88,9 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     });
     const lines = back.ok ? (back.data as { receipt: { lines: unknown[] } }).receipt.lines : [];
     expect(lines).toContainEqual({ kind: 'amount', label: 'Comisión cheque devuelto', amount: 15_000, negative: true });
+    // The remesa document names the drawee bank and the plaza, not their codes (013, 05001).
+    expect(lines).toContainEqual({ kind: 'field', label: 'Banco girado', value: 'BBVA Colombia' });
+    expect(lines).toContainEqual({ kind: 'field', label: 'Plaza', value: 'Medellín' });
     const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { account: string; payload: { fee?: number; reversesKey: string } };
     expect(op).toMatchObject({ account: '240000000029', payload: { fee: 15_000, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES' } });
     // The reversal names the central operation of this cheque alone.

@@ -1,6 +1,7 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
 import type { TellerApi } from '../../../domain/contract/client';
+import { bankName } from '../../../domain/cheque/banks';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
@@ -68,7 +69,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
               <tr key={r.id} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => list.setSelected(i)}>
                 <td>{r.sequence}</td>
                 <td>{r.accountNumber}</td>
-                <td>{r.bank}</td>
+                <td>{bankName(r.bank)}</td>
                 <td>{r.chequeNumber}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td>{formatReceiptDate(r.releaseOn)}</td>

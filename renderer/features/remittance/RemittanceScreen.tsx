@@ -1,6 +1,7 @@
 import { useCallback, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RemittanceView } from '../../../domain/contract/remittance';
+import { bankName } from '../../../domain/cheque/banks';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
@@ -87,7 +88,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 <td>{r.sequence}</td>
                 <td>{r.accountNumber}</td>
                 <td>
-                  {r.bank} · {r.chequeNumber}
+                  {bankName(r.bank)} · {r.chequeNumber}
                 </td>
                 <td>{r.city}</td>
                 <td className="num">{formatPesos(r.amount)}</td>

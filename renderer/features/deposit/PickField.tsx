@@ -1,0 +1,123 @@
+import { useState, type KeyboardEvent } from 'react';
+import './pick-field.css';
+
+export interface PickOption {
+  readonly key: string;
+  readonly label: string;
+  readonly detail?: string;
+}
+
+interface Props {
+  id: string;
+  label: string;
+  /** What the field shows: what the teller typed, or the name of what was picked. */
+  text: string;
+  onText: (text: string) => void;
+  /** What the typed text may mean, best first; the first is highlighted. */
+  options: readonly PickOption[];
+  onPick: (option: PickOption) => void;
+  /** Shown once the teller leaves the field or presses Enter while the text names nothing on the list. */
+  invalid: string | null;
+  listLabel: string;
+  size?: number;
+  autoFocus?: boolean;
+}
+
+/**
+ * A field whose value comes from a list, keyboard first: typing filters, ↑/↓ move, Enter or Tab take the
+ * highlighted entry, Esc closes the list. Text that names nothing on the list is never taken as something else:
+ * Enter then stays in the field and says why.
+ */
+export const PickField = ({ id, label, text, onText, options, onPick, invalid, listLabel, size, autoFocus }: Props) => {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [left, setLeft] = useState(false);
+  const shown = open ? options : [];
+  const listId = `${id}-list`;
+  const pick = (o: PickOption) => {
+    onPick(o);
+    setOpen(false);
+    setLeft(false);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const current = shown[Math.min(active, shown.length - 1)];
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (!open) return setOpen(true);
+      const n = options.length;
+      if (n > 0) setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
+    } else if (e.key === 'Enter') {
+      if (current) {
+        e.preventDefault();
+        e.stopPropagation();
+        pick(current);
+      } else if (invalid) {
+        e.preventDefault();
+        e.stopPropagation();
+        setLeft(true);
+      }
+    } else if (e.key === 'Tab' && current) {
+      pick(current);
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+  const error = left ? invalid : null;
+  return (
+    <div className="field pick-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        size={size}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={shown.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={shown.length > 0 ? `${listId}-${Math.min(active, shown.length - 1)}` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        value={text}
+        onChange={(e) => {
+          onText(e.target.value);
+          setOpen(e.target.value.trim() !== '');
+          setActive(0);
+          setLeft(false);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => {
+          setOpen(false);
+          setLeft(true);
+        }}
+      />
+      {shown.length > 0 ? (
+        <ul className="pick-list" role="listbox" id={listId} aria-label={listLabel}>
+          {shown.map((o, i) => (
+            <li
+              key={o.key}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === Math.min(active, shown.length - 1)}
+              // mousedown, not click: the input's blur would close the list before a click lands.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(o);
+              }}
+            >
+              {o.label}
+              {o.detail ? <span className="muted"> · {o.detail}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-err`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+};
