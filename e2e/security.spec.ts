@@ -76,6 +76,16 @@ test('the CSP header is on the document and blocks an injected inline script and
   expect(outcome.violations.some((v) => v.startsWith('script-src'))).toBe(true);
 });
 
+test('the page names its own icon, served from the build, so the browser does not ask for a missing /favicon.ico', async ({ app }) => {
+  await tellerReady(app);
+  const icon = await app.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? '';
+    const r = href ? await fetch(href) : null;
+    return { href, status: r?.status ?? 0, type: r?.headers.get('content-type') ?? '' };
+  });
+  expect(icon).toMatchObject({ href: expect.stringMatching(/\/assets\/favicon-[\w-]+\.svg$/), status: 200, type: 'image/svg+xml' });
+});
+
 test('a contract call with a bad payload gets a typed INVALID_REQUEST, not a crash', async ({ app }) => {
   await tellerReady(app);
   const results = await app.evaluate(async () => {
