@@ -90,6 +90,8 @@ test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the 
     expect(advanced.ok).toBe(true);
     await app.keyboard.press('F5');
     await expect(remote).toContainText(/Sin reporte desde \d{2}:\d{2}/);
+    await expect(remote).toContainText(/Desconocida \(en su último reporte: [^)]+\)/);
+    await expect(remote).not.toContainText('Al día');
     await expect(remote).toContainText('Luis Pérez');
     await expect(local).toContainText('En vivo (esta estación)');
   } finally {

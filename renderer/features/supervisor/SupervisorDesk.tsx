@@ -34,7 +34,9 @@ const syncHealth = (t: DashboardTill): string => {
     t.sync.rejected > 0 ? `${t.sync.rejected} rechazadas` : '',
     t.journalOk === false ? 'diario con alerta' : '',
   ].filter((p) => p !== '');
-  return parts.length === 0 ? 'Al día' : parts.join(' · ');
+  const last = parts.length === 0 ? 'al día' : parts.join(' · ');
+  // A silent station may have queued since: "Al día" would vouch for what nobody knows.
+  return t.stale ? `Desconocida (en su último reporte: ${last})` : last.charAt(0).toUpperCase() + last.slice(1);
 };
 
 /** Supervisor desk: approval queue with context, notification on arrival, branch dashboard, journal integrity. */
