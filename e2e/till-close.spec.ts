@@ -79,9 +79,13 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByRole('main')).not.toContainText('Faltante');
   await typeCount(app, ['14', '20', '', '', '', '', '30', '', '', '', '']);
   await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 100.000');
+  // Keyboard only: the focus lands on Motivo, Tab goes to Explicación, Enter asks the supervisor.
+  await expect(app.getByLabel('Motivo de la diferencia')).toBeFocused();
   await app.getByLabel('Motivo de la diferencia').selectOption('ERROR_PAGO');
-  await app.getByLabel('Explicación').fill('Se entregó un billete de más en un retiro');
-  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Explicación')).toBeFocused();
+  await app.keyboard.type('Se entregó un billete de más en un retiro');
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('approval-status')).toContainText('pendiente');
 
   // The teller cannot approve their own difference.

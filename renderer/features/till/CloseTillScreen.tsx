@@ -165,10 +165,17 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                 <strong>{result.outcome === 'faltante' ? 'Faltante' : 'Sobrante'} de {formatPesos(Math.abs(result.difference ?? 0))}</strong>
               </p>
               {!approval ? (
-                <>
+                // A form, so Enter in Explicación asks for the approval; the focus lands on Motivo when the grid goes.
+                <form
+                  aria-label="Justificar la diferencia"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void askApproval();
+                  }}
+                >
                   <div className="field">
                     <label htmlFor="diff-reason">Motivo de la diferencia</label>
-                    <select id="diff-reason" value={reason} onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}>
+                    <select id="diff-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}>
                       {DIFFERENCE_REASON_CODES.map((c) => (
                         <option key={c} value={c}>
                           {DIFFERENCE_REASONS[c]}
@@ -181,11 +188,11 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                     <input id="diff-text" value={reasonText} onChange={(e) => setReasonText(e.target.value)} />
                   </div>
                   <div className="actions">
-                    <button type="button" className="primary" onClick={() => void askApproval()}>
-                      Solicitar aprobación
+                    <button type="submit" className="primary">
+                      Solicitar aprobación <kbd>Enter</kbd>
                     </button>
                   </div>
-                </>
+                </form>
               ) : approval.status !== 'aprobada' ? (
                 <>
                   <p data-testid="approval-status">Solicitud enviada al supervisor: {approval.status}.</p>
