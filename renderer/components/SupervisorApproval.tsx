@@ -87,7 +87,11 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           </ul>
           {approval.status === 'rechazada' ? (
             <p className="error-banner" role="alert">
-              Rechazada por {approval.checkerName}: {approval.note}
+              Rechazada por {approval.checkerName}: {approval.note}.{' '}
+              {approval.reasons.some((r) => r.code === 'STRUCTURING_ALERT')
+                ? 'No reciba el efectivo: devuélvalo al cliente sin mencionarle la alerta. El rechazo rige para esta cuenta y para quien consigna mientras dure la ventana de la alerta; solo un supervisor puede reconsiderarlo (Escritorio del supervisor, F7).'
+                : 'No registre la operación.'}{' '}
+              Presione Esc para volver.
             </p>
           ) : null}
         </>
