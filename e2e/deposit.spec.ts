@@ -142,6 +142,32 @@ test('third-party deposit: the depositor who is not a holder must give a name', 
   await expect(app.getByTestId('receipt')).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
 });
 
+test('third-party deposit from the keyboard: "Consigna un tercero" goes to the document, Enter to the name, Enter to the cash; the receipt names the depositor with the document', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000029');
+  await app.getByRole('button', { name: 'Consigna un tercero' }).press('Enter');
+  await expect(app.getByLabel('Número de documento')).toBeFocused();
+  await expect(app.getByTestId('depositor')).toContainText('Sin identificar');
+  await app.keyboard.type('900000003');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Nombre de quien consigna (no es titular)')).toBeFocused();
+  await app.keyboard.type('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('10'); // 20.000 × 10
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  const receipt = app.getByTestId('receipt');
+  await expect(receipt).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+  await expect(receipt).toContainText('Documento depositante');
+  await expect(receipt).toContainText(/CC \*+0003/);
+});
+
 test("a company's account: F2 names its legal representative, who deposits in person; the company itself is not offered", async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', '240000000078', { depositor: 'none' });
