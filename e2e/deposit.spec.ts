@@ -224,3 +224,29 @@ test('amounts copied from paper with centavos: ",00" is the whole pesos, other c
   await expect(dialog.getByTestId('deposit-summary')).toContainText('$ 100.000');
   await expect(dialog.getByTestId('deposit-summary')).not.toContainText('10.000.000');
 });
+
+test('an amount of 13 digits says so at the field and Enter does not review it; one digit less goes on', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  const cheque = app.locator('#chq-amount-0');
+  await cheque.pressSequentially('1234567890123');
+  // Every digit stays on screen, and the message says what is wrong instead of one being dropped.
+  await expect(cheque).toHaveValue('1.234.567.890.123');
+  await expect(app.getByText('El valor tiene más de 12 dígitos (máximo $ 999.999.999.999)')).toBeVisible();
+  const total = app.getByLabel('Total del comprobante');
+  await total.pressSequentially('10000000000000');
+  await expect(total).toHaveValue('10.000.000.000.000');
+  await total.press('Enter');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(app.getByText('Escriba el total del comprobante')).toHaveCount(0);
+  await expect(app.getByText('El valor tiene más de 12 dígitos')).toHaveCount(2);
+  await total.press('Backspace');
+  await expect(total).toHaveValue('1.000.000.000.000');
+  await total.press('Backspace');
+  await expect(total).toHaveValue('100.000.000.000');
+  await cheque.press('End');
+  await cheque.press('Backspace');
+  await expect(cheque).toHaveValue('123.456.789.012');
+  await expect(app.getByText('El valor tiene más de 12 dígitos')).toHaveCount(0);
+});

@@ -80,6 +80,15 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
       expect(e.errors[0]?.message).toContain('$ 230.000');
     }
   });
+  it('an amount of 13 digits or more is a mistake, refused with what to check (MAX_AMOUNT_FIELD)', () => {
+    const cheque = { bank: '07', number: '100200', drawerAccount: '99887766', city: 'Barranquilla' };
+    const slip = (amount: number, declaredTotal = amount) => DepositSlipSchema.safeParse({ accountNumber: account.number, depositor: { id: account.holders[0]?.id }, cheques: [{ ...cheque, amount }], declaredTotal });
+    expect(slip(999_999_999_999).success).toBe(true);
+    const refused = slip(1_000_000_000_000, 1);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toContain('más de 12 dígitos');
+    expect(slip(1, 1_000_000_000_000).error?.issues[0]?.message).toContain('más de 12 dígitos');
+  });
   it('clause 3.1: cheques only at offices; duplicated cheques are caught', () => {
     const e = evaluateDeposit(slip({ channel: 'corresponsal', cheques: [cheque(30_000), cheque(30_000)], declaredTotal: 260_000 }), ctx(), rules);
     expect(codes(e)).toEqual(['CHEQUES_ONLY_AT_OFFICE', 'CHEQUE_DUPLICATED']);
