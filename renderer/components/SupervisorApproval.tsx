@@ -6,7 +6,8 @@ import './comprobante.css';
 interface Props {
   teller: TellerApi;
   operation: ApprovalOperationInput;
-  onApproved: (approvalId: string) => void;
+  /** The request as approved: its id and who approved it, for the confirmation. */
+  onApproved: (approval: ApprovalView) => void;
   onCancel: () => void;
 }
 
@@ -55,7 +56,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       return;
     }
     setApproval(r.data.approval);
-    if (r.data.approval.status === 'aprobada') onApproved(r.data.approval.id);
+    if (r.data.approval.status === 'aprobada') onApproved(r.data.approval);
   };
 
   return (
