@@ -98,6 +98,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           reasons: a.reasons.map((r) => r.code),
           // What was asked for, so that the journal (search by account and amount) says what was approved.
           ...operationFacts(req.operation),
+          // A structuring alert's facts in the hash-chained journal too: a table row can be altered unseen, the journal cannot.
+          ...(s ? { structuring: { depositor: docKey(s.depositor), total: s.alert.total, windowFrom: s.alert.windowFrom, windowTo: s.alert.windowTo, deposits: s.alert.deposits.map((d) => ({ on: d.on, amount: d.amount, account: d.accountNumber, depositor: docKey(d.depositor) })) } } : {}),
         });
         return view(find(opened.value.id));
       });

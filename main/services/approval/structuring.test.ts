@@ -64,6 +64,10 @@ describe('structuring alerts after the decision (UIAF, domain-co §2)', () => {
       note: 'Patrón de fraccionamiento',
       rejectionHoldsUntil: '2025-03-09',
     });
+    // The journal holds the same facts, beside the request.
+    const asked = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' AND payload LIKE '%solicitada%' ORDER BY rowid DESC").pluck().get() as string) as { structuring: { total: number; deposits: unknown[] } };
+    expect(asked.structuring).toMatchObject({ depositor: 'CC:900000001', total: 28_500_000, windowFrom: '2025-02-25', windowTo: '2025-03-03' });
+    expect(asked.structuring.deposits).toHaveLength(3);
     // Another month asked for: nothing of this one.
     expect((await asSupervisor(async () => ok<Alerts>(await w.call('approval.structuringAlerts', { month: '2025-02' })))).alerts).toEqual([]);
   });
