@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 
 const STATUS = { pendiente: 'Pendiente', aprobada: 'Aprobada', rechazada: 'Rechazada', vencida: 'Vencida o retirada' } as const;
 const BY = { account: 'misma cuenta', depositor: 'misma persona', both: 'misma cuenta y persona' } as const;
+const MONTH = new Intl.DateTimeFormat('es-CO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const doc = (d: { type: string; number: string }) => `${d.type} ${d.number}`;
 
 const decision = (a: StructuringAlertView): string => {
@@ -54,7 +55,7 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
   return (
     <section className="panel" aria-label="Alertas UIAF de fraccionamiento">
       <h2 ref={headingRef} tabIndex={-1}>
-        Alertas UIAF de fraccionamiento{month ? ` · ${month}` : ''} ({alerts?.length ?? 0})
+        Alertas UIAF de fraccionamiento{month ? ` · ${MONTH.format(new Date(`${month}-01T12:00:00Z`))}` : ''} ({alerts?.length ?? 0})
       </h2>
       <p className="hint">Consignaciones en efectivo justo por debajo del umbral, de esta estación. No informe al cliente.</p>
       <table className="grid-table" aria-label="Alertas de fraccionamiento del mes">
@@ -85,7 +86,15 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
               <td>{a.accountNumber}</td>
               <td>{a.depositorName ? `${a.depositorName} (${doc(a.depositor)})` : doc(a.depositor)}</td>
               <td>
-                {a.deposits.map((d) => `${formatReceiptDate(d.on)} ${formatPesos(d.amount)}${d.accountNumber === a.accountNumber ? '' : ` a ${d.accountNumber}`}`).join('; ')} ({BY[a.by]})
+                <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {a.deposits.map((d, i) => (
+                    <li key={i}>
+                      {formatReceiptDate(d.on)} {formatPesos(d.amount)}
+                      {d.accountNumber === a.accountNumber ? '' : ` a ${d.accountNumber}`}
+                    </li>
+                  ))}
+                </ul>
+                ({BY[a.by]})
               </td>
               <td className="num">{formatPesos(a.total)}</td>
               <td>
