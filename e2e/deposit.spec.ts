@@ -142,6 +142,32 @@ test('third-party deposit: the depositor who is not a holder must give a name', 
   await expect(app.getByTestId('receipt')).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
 });
 
+test('third-party deposit from the keyboard: "Consigna un tercero" goes to the document, Enter to the name, Enter to the cash; the receipt names the depositor with the document', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000029');
+  await app.getByRole('button', { name: 'Consigna un tercero' }).press('Enter');
+  await expect(app.getByLabel('Número de documento')).toBeFocused();
+  await expect(app.getByTestId('depositor')).toContainText('Sin identificar');
+  await app.keyboard.type('900000003');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Nombre de quien consigna (no es titular)')).toBeFocused();
+  await app.keyboard.type('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('10'); // 20.000 × 10
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  const receipt = app.getByTestId('receipt');
+  await expect(receipt).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+  await expect(receipt).toContainText('Documento depositante');
+  await expect(receipt).toContainText(/CC \*+0003/);
+});
+
 test("a company's account: F2 names its legal representative, who deposits in person; the company itself is not offered", async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', '240000000078', { depositor: 'none' });
@@ -257,4 +283,30 @@ test('cheque bank and plaza from their lists, keyboard only: "bancol" Enter → 
   await app.keyboard.press('Enter');
   await expect(app.locator('.error-list')).toContainText('Cheque de la fila 1: La plaza "Bogta" no está en la lista de ciudades con canje. ¿Quiso decir Bogotá D.C.?');
   await expect(dialog).toBeHidden();
+});
+
+test('an amount of 13 digits says so at the field and Enter does not review it; one digit less goes on', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  const cheque = app.locator('#chq-amount-0');
+  await cheque.pressSequentially('1234567890123');
+  // Every digit stays on screen, and the message says what is wrong instead of one being dropped.
+  await expect(cheque).toHaveValue('1.234.567.890.123');
+  await expect(app.getByText('El valor tiene más de 12 dígitos (máximo $ 999.999.999.999)')).toBeVisible();
+  const total = app.getByLabel('Total del comprobante');
+  await total.pressSequentially('10000000000000');
+  await expect(total).toHaveValue('10.000.000.000.000');
+  await total.press('Enter');
+  await expect(app.getByRole('dialog')).toHaveCount(0);
+  await expect(app.getByText('Escriba el total del comprobante')).toHaveCount(0);
+  await expect(app.getByText('El valor tiene más de 12 dígitos')).toHaveCount(2);
+  await total.press('Backspace');
+  await expect(total).toHaveValue('1.000.000.000.000');
+  await total.press('Backspace');
+  await expect(total).toHaveValue('100.000.000.000');
+  await cheque.press('End');
+  await cheque.press('Backspace');
+  await expect(cheque).toHaveValue('123.456.789.012');
+  await expect(app.getByText('El valor tiene más de 12 dígitos')).toHaveCount(0);
 });

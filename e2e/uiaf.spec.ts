@@ -91,3 +91,59 @@ withCentral('cash the customer brought to another till this month counts: 6.000.
   });
   await expect(await cashToJuan(app, 6_000_000)).toContainText('$ 6.000.000');
 });
+
+/** A cash deposit of 9.500.000 (95 × 100.000) to Juan's account by Juan, up to the slip's total and Enter. */
+const nearThresholdToJuan = async (app: Page) => {
+  await openAccount(app, 'F3', 'Consignación', '240000000029');
+  await app.locator('#denom-100000').fill('95');
+  await app.getByLabel('Total del comprobante').fill('9500000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+};
+
+test('a structuring alert the supervisor rejected: the teller is told not to take the cash, the same deposit is not put to the desk again, and the desk lists the alert (F7)', async ({ app }) => {
+  await openTill(app);
+  for (let i = 0; i < 2; i++) {
+    await nearThresholdToJuan(app);
+    await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('receipt-sequence')).toBeVisible();
+    await app.keyboard.press('Enter');
+  }
+  await nearThresholdToJuan(app);
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('posible fraccionamiento');
+  await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await approval.getByLabel('Observación (obligatoria para rechazar)').fill('Tres consignaciones iguales esta semana');
+  await app.keyboard.press('F4');
+  await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas');
+  await expect(approval.getByRole('alert')).toContainText('No reciba el efectivo');
+
+  // Esc, and the same slip reviewed again: refused with the rejection, no new request on the desk.
+  await app.keyboard.press('Escape');
+  await expect(approval).toBeHidden();
+  await app.getByLabel('Total del comprobante').press('Enter');
+  await expect(approval.getByRole('alert')).toContainText('El supervisor Marta Rojas rechazó');
+  await expect(approval.getByRole('alert')).toContainText('No reciba el efectivo');
+  await expect(approval.getByRole('alert')).toContainText('solo un supervisor puede reconsiderarlo');
+  await app.keyboard.press('Escape');
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await app.keyboard.press('F7');
+  const alerts = app.getByRole('table', { name: 'Alertas de fraccionamiento del mes' });
+  await expect(alerts).toContainText('240000000029');
+  await expect(alerts).toContainText('$ 9.500.000');
+  await expect(alerts).toContainText('$ 28.500.000');
+  await expect(alerts).toContainText('Rechazada por Marta Rojas');
+  await expect(alerts).toContainText('Tres consignaciones iguales esta semana');
+  await expect(alerts).toContainText('El rechazo rige hasta el');
+  // Reconsidered from the keyboard: the rejection no longer stands.
+  await alerts.getByRole('button', { name: 'Reconsiderar' }).focus();
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('El cliente aclaró el origen');
+  await app.keyboard.press('Enter');
+  await expect(alerts).toContainText('Reconsiderada por Marta Rojas');
+  await expect(alerts).not.toContainText('El rechazo rige hasta el');
+});

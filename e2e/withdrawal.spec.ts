@@ -48,6 +48,9 @@ test('over the visación amount: the teller cannot approve their own, the superv
   await approval.getByLabel('Contraseña del supervisor').press('Enter');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm.getByTestId('payout-mix')).toContainText('× $ 100.000');
+  // Approved on the step before: the confirmation says so, and by whom, not that it still needs it.
+  await expect(confirm.getByTestId('approval-granted')).toContainText(/Aprobado por el supervisor Marta Rojas · autorización [0-9A-F]{8}/);
+  await expect(confirm).not.toContainText('Requiere');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Autorización');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: SEIS MILLONES DE PESOS M/CTE');
@@ -104,6 +107,16 @@ test('inactiva: the supervisor reactivates at the workstation and central pays w
   await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
   await expect(app.getByTestId('receipt')).toContainText('Autorización');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: CINCUENTA MIL PESOS M/CTE');
+});
+
+test('bloqueada: "Retirable hoy" says nothing can be withdrawn and why; inactiva: the figure holds only with the reactivation', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000094');
+  await expect(app.getByTestId('max-withdrawal')).toHaveText('Nada: la cuenta está bloqueada y no se puede disponer de los fondos (cláusula 7.2).');
+  await app.keyboard.press('Escape');
+  await openAccount(app, 'F4', 'Retiro', '240000000052');
+  await expect(app.getByTestId('max-withdrawal')).toContainText('$ 348.606');
+  await expect(app.getByTestId('max-withdrawal')).toContainText('Solo con la reactivación aprobada por el supervisor');
 });
 
 test('embargada: pays only what exceeds the embargo, refuses more with what may be withdrawn', async ({ app }) => {

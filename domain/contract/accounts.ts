@@ -17,6 +17,11 @@ export const AccountViewSchema = z.object({
   embargoRetained: PesosSchema,
   /** The largest withdrawal whose 4x1000 also fits in `withdrawable`: what the teller can offer. */
   maxWithdrawal: PesosSchema.nullable(),
+  /**
+   * Why today's withdrawable is not simply at the customer's disposal: nothing at all (bloqueada, cancelada: both
+   * figures are 0) or only with a supervisor's reactivation (inactiva). Null when nothing stands in the way.
+   */
+  withdrawalNote: z.string().nullable(),
   /** Spanish notes for the teller: inactive, embargo, blocked… */
   notices: z.array(z.string()),
 });

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ApprovalReasonSchema } from '../approval/reasons';
 import { ApprovalStatusSchema } from '../approval/request';
 import { DepositSlipSchema } from '../deposit/slip';
+import { IsoDateSchema } from '../calendar/iso-date';
+import { MonthSchema } from '../central-api/cash-report';
+import { PesosSchema } from '../money/pesos';
 import { TransferRequestSchema } from '../transfer/evaluate';
 import { WithdrawalRequestSchema } from '../withdrawal/request';
 import { channel, IdempotencyKey } from './channel';
@@ -40,6 +43,35 @@ export const ApprovalViewSchema = z.object({
 });
 export type ApprovalView = z.infer<typeof ApprovalViewSchema>;
 
+/**
+ * A structuring alert (UIAF, possible fraccionamiento) as the month's list shows it to the supervisor and the
+ * Oficial de Cumplimiento: who and which account, the deposits that formed it, the window, and the decision.
+ */
+export const StructuringAlertViewSchema = z.object({
+  approvalId: z.string(),
+  alertOn: IsoDateSchema,
+  accountNumber: z.string(),
+  depositor: z.object({ type: z.string(), number: z.string() }),
+  depositorName: z.string().nullable(),
+  by: z.enum(['account', 'depositor', 'both']),
+  deposits: z.array(z.object({ on: IsoDateSchema, amount: PesosSchema, accountNumber: z.string(), depositor: z.object({ type: z.string(), number: z.string() }) })),
+  total: PesosSchema,
+  windowFrom: IsoDateSchema,
+  windowTo: IsoDateSchema,
+  requestedAt: z.string(),
+  makerName: z.string(),
+  status: ApprovalStatusSchema,
+  checkerName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The comprobante the approved deposit became, if it was registered. */
+  usedBy: z.string().nullable(),
+  /** Last day a rejection stands for this account and depositor; null unless rejected and not reconsidered. */
+  rejectionHoldsUntil: IsoDateSchema.nullable(),
+  reconsidered: z.object({ byName: z.string(), at: z.string(), note: z.string() }).nullable(),
+});
+export type StructuringAlertView = z.infer<typeof StructuringAlertViewSchema>;
+
 const Username = z.string().trim().min(1, 'El supervisor debe escribir su usuario').max(64);
 const Password = z.string().min(1, 'El supervisor debe escribir su contraseña').max(256);
 
@@ -48,7 +80,7 @@ export const approvalChannels = {
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, operation: ApprovalOperationSchema }),
     response: z.object({ approval: ApprovalViewSchema }),
-    errors: ['APPROVAL_NOT_NEEDED', 'COMPROBANTE_INVALID', 'ACCOUNT_NOT_FOUND', 'REFERENCE_UNAVAILABLE', 'IDEMPOTENCY_CONFLICT', 'TILL_NOT_OPEN'],
+    errors: ['APPROVAL_NOT_NEEDED', 'STRUCTURING_REJECTED', 'COMPROBANTE_INVALID', 'ACCOUNT_NOT_FOUND', 'REFERENCE_UNAVAILABLE', 'IDEMPOTENCY_CONFLICT', 'TILL_NOT_OPEN'],
   }),
   'approval.decide': channel({
     access: 'user',
@@ -83,5 +115,18 @@ export const approvalChannels = {
     request: z.object({ approvalId: z.string().min(1) }),
     response: z.object({ approval: ApprovalViewSchema }),
     errors: ['APPROVAL_NOT_FOUND', 'NOT_THE_MAKER'],
+  }),
+  /** The month's structuring alerts of this workstation (the current month, Colombia, when none is asked). */
+  'approval.structuringAlerts': channel({
+    access: 'supervisor',
+    request: z.object({ month: MonthSchema.optional() }),
+    response: z.object({ month: MonthSchema, alerts: z.array(StructuringAlertViewSchema) }),
+  }),
+  /** A supervisor lifts a rejection that still stands: the next deposit that raises the alert goes to a supervisor again. */
+  'approval.reconsiderStructuring': channel({
+    access: 'supervisor',
+    request: z.object({ approvalId: z.string().min(1), note: z.string().trim().min(5, 'Escriba por qué se reconsidera (mínimo 5 caracteres)').max(300) }),
+    response: z.object({ alert: StructuringAlertViewSchema }),
+    errors: ['APPROVAL_NOT_FOUND', 'STRUCTURING_NOT_REJECTED'],
   }),
 } as const;

@@ -80,6 +80,26 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
       expect(e.errors[0]?.message).toContain('$ 230.000');
     }
   });
+  it('domain-co §2: a structuring alert goes to the supervisor with its facts; the deposits that formed it stay off the reason', () => {
+    const other = { type: 'CC', number: '79123456' } as const;
+    const recent = [
+      { on: '2025-06-25', amount: 9_500_000, accountNumber: account.number, depositor: other },
+      { on: '2025-06-26', amount: 9_600_000, accountNumber: account.number, depositor: other },
+    ];
+    const p = plan(evaluateDeposit(slip({ cash: { '50000': 190 }, declaredTotal: 9_500_000 }), ctx({ recentCashDeposits: recent }), rules));
+    const reason = p.approvalReasons.find((r) => r.code === 'STRUCTURING_ALERT');
+    expect(reason?.details).toEqual({ by: 'account', count: 3, total: 28_600_000, windowFrom: '2025-06-21', windowTo: '2025-06-27' });
+    expect(p.uiaf.structuring?.deposits).toHaveLength(3);
+  });
+  it('an amount of 13 digits or more is a mistake, refused with what to check (MAX_AMOUNT_FIELD)', () => {
+    const cheque = { bank: '07', number: '100200', drawerAccount: '99887766', city: 'Barranquilla' };
+    const slip = (amount: number, declaredTotal = amount) => DepositSlipSchema.safeParse({ accountNumber: account.number, depositor: { id: account.holders[0]?.id }, cheques: [{ ...cheque, amount }], declaredTotal });
+    expect(slip(999_999_999_999).success).toBe(true);
+    const refused = slip(1_000_000_000_000, 1);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toContain('más de 12 dígitos');
+    expect(slip(1, 1_000_000_000_000).error?.issues[0]?.message).toContain('más de 12 dígitos');
+  });
   it('clause 3.1: cheques only at offices; duplicated cheques are caught', () => {
     const e = evaluateDeposit(slip({ channel: 'corresponsal', cheques: [cheque(30_000), cheque(30_000)], declaredTotal: 260_000 }), ctx(), rules);
     expect(codes(e)).toEqual(['CHEQUES_ONLY_AT_OFFICE', 'CHEQUE_DUPLICATED']);

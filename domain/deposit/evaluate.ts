@@ -200,7 +200,11 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
   // UIAF (domain-co §2): cash only.
   const uiaf = evaluateCashUiaf({ cash, customerMonthCashBefore: ctx.customerMonthCashBefore }, rules);
   const structuring = cash > 0 ? detectStructuring({ on: ctx.on, amount: cash, accountNumber: account.number, depositor: slip.depositor.id }, ctx.recentCashDeposits, rules) : null;
-  if (structuring) approvals.push(approvalReason('STRUCTURING_ALERT', `${structuring.count} consignaciones entre el ${formatReceiptDate(structuring.windowFrom)} y el ${formatReceiptDate(structuring.windowTo)}.`, { ...structuring }));
+  if (structuring) {
+    // The deposits (other people's documents among them) stay with the alert's record, off the teller's screen.
+    const { deposits: _deposits, ...facts } = structuring;
+    approvals.push(approvalReason('STRUCTURING_ALERT', `${structuring.count} consignaciones entre el ${formatReceiptDate(structuring.windowFrom)} y el ${formatReceiptDate(structuring.windowTo)}.`, facts));
+  }
   const declaration = slip.declaration;
   if (declaration !== undefined) {
     if (declaration.direction !== 'deposito' || declaration.amount !== cash || declaration.accountNumber !== account.number || declaration.date !== ctx.on) {

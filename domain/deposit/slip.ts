@@ -3,7 +3,7 @@ import { canonicalBankCode } from '../cheque/banks';
 import { normalizeCity, resolvePlaza } from '../cheque/plaza-match';
 import { PersonIdSchema } from '../accounts/person';
 import { DenominationCountSchema } from '../money/denominations';
-import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import { AmountFieldSchema } from '../money/pesos';
 import { CashDeclarationSchema } from '../uiaf/declaration';
 
 /** One cheque row of the Comprobante Único (domain-co §10): bank, number, drawer account, amount, city. */
@@ -12,7 +12,7 @@ export const ChequeLineSchema = z.object({
   bank: z.string().trim().min(1, { message: 'Indique el banco del cheque' }).max(60).transform(canonicalBankCode),
   number: z.string().regex(/^\d{1,12}$/, { message: 'El número del cheque debe tener solo dígitos' }),
   drawerAccount: z.string().regex(/^\d{4,20}$/, { message: 'La cuenta del girador debe tener entre 4 y 20 dígitos' }),
-  amount: PositivePesosSchema,
+  amount: AmountFieldSchema.refine((v) => v > 0, { message: 'El valor del cheque debe ser mayor que cero' }),
   /**
    * Plaza where the cheque is payable, as the DANE code of a listed plaza (domain/cheque/plazas): the office's
    * plaza → canje, another → remesa al cobro. Anything else is refused by evaluateDeposit with the nearest plazas,
@@ -38,7 +38,7 @@ export const DepositSlipSchema = z.object({
   cash: DenominationCountSchema.default({}),
   cheques: z.array(ChequeLineSchema).max(50, { message: 'Máximo 50 cheques por comprobante' }).default([]),
   /** Total the customer wrote on the slip (cl. 3.9, 3.11). */
-  declaredTotal: PesosSchema,
+  declaredTotal: AmountFieldSchema,
   /** Required when the UIAF thresholds are reached (domain-co §2). */
   declaration: CashDeclarationSchema.optional(),
 });

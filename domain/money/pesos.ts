@@ -13,6 +13,19 @@ export const PesosSchema = z
   .nonnegative({ message: 'El valor no puede ser negativo' })
   .max(Number.MAX_SAFE_INTEGER, { message: 'El valor es demasiado grande' });
 
+/**
+ * The largest amount one field of a comprobante takes (a cheque, the cash, a slip's total): 12 digits, under
+ * $ 1 billón. No legal cap exists (domain-co §2), but the branch's whole vault is far below it, so anything longer
+ * is a typing or scanning mistake (a digit too many, two amounts run together), never an amount to evaluate.
+ */
+export const MAX_AMOUNT_FIELD: Pesos = 999_999_999_999;
+export const AMOUNT_FIELD_TOO_LARGE = 'El valor tiene más de 12 dígitos (máximo $ 999.999.999.999): revise el valor; sobra algún dígito.';
+export const AmountFieldSchema = z
+  .number({ message: 'El valor debe ser un número de pesos' })
+  .int({ message: 'El valor debe ser un número entero de pesos, sin centavos' })
+  .nonnegative({ message: 'El valor no puede ser negativo' })
+  .max(MAX_AMOUNT_FIELD, { message: AMOUNT_FIELD_TOO_LARGE });
+
 export const PositivePesosSchema = PesosSchema.refine((v) => v > 0, { message: 'El valor debe ser mayor que cero' });
 
 const formatter = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0, useGrouping: true });

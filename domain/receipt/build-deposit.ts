@@ -3,6 +3,7 @@ import { bankName } from '../cheque/banks';
 import type { DepositPlan } from '../deposit/evaluate';
 import type { DepositSlip } from '../deposit/slip';
 import { formatReceiptDate } from '../calendar/bogota-time';
+import { maskDocument } from '../identity/document';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
@@ -23,7 +24,10 @@ export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds }
     { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
     { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
   ];
-  if (!plan.depositorIsKnown && slip.depositor.name) lines.push({ kind: 'field', label: 'Depositante', value: slip.depositor.name });
+  // A third party is named with the document they showed, masked as on every receipt (domain/identity).
+  if (!plan.depositorIsKnown && slip.depositor.name) {
+    lines.push({ kind: 'field', label: 'Depositante', value: slip.depositor.name }, { kind: 'field', label: 'Documento depositante', value: maskDocument(slip.depositor.id) });
+  }
   lines.push({ kind: 'rule' });
   if (plan.cash > 0) lines.push({ kind: 'amount', label: 'Efectivo', amount: plan.cash });
   slip.cheques.forEach((c) => lines.push({ kind: 'amount', label: `Cheque ${bankName(c.bank)} No. ${c.number}`, amount: c.amount }));

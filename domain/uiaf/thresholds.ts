@@ -56,6 +56,8 @@ export interface StructuringAlert {
   readonly total: Pesos;
   readonly windowFrom: IsoDate;
   readonly windowTo: IsoDate;
+  /** The deposits that formed it, the current one last: what the Oficial de Cumplimiento reads for the ROS. */
+  readonly deposits: readonly CashDepositRecord[];
 }
 
 /** "Just under" the individual threshold: [threshold − margin, threshold). */
@@ -84,12 +86,24 @@ export const detectStructuring = (
   const depositorHit = byDepositor.length + 1 >= minCount;
   if (!accountHit && !depositorHit) return null;
   const matched = new Set([...(accountHit ? byAccount : []), ...(depositorHit ? byDepositor : [])]);
-  const total = [...matched].reduce((sum, r) => sum + r.amount, current.amount);
+  const deposits = [...[...matched].sort((a, b) => a.on.localeCompare(b.on)), current];
   return {
     by: accountHit && depositorHit ? 'both' : accountHit ? 'account' : 'depositor',
-    count: matched.size + 1,
-    total,
+    count: deposits.length,
+    total: deposits.reduce((sum, r) => sum + r.amount, 0),
     windowFrom,
     windowTo: current.on,
+    deposits,
   };
 };
+
+/**
+ * A supervisor's rejection of a structuring alert stands for that account and that depositor for one window
+ * counted from the day of the alert: another cash deposit to the account or by the depositor that raises the
+ * alert again in those days is the same pattern, so it is refused instead of going back to a supervisor as if
+ * new. Only a supervisor's reconsideration lifts it earlier.
+ */
+export const rejectionHoldsUntil = (alertOn: IsoDate, rules: RulesConfig): IsoDate => addDays(alertOn, rules.uiaf.structuring.windowDays - 1);
+
+/** The earliest alert date whose rejection still stands on `on`. */
+export const rejectionsStandingSince = (on: IsoDate, rules: RulesConfig): IsoDate => addDays(on, -(rules.uiaf.structuring.windowDays - 1));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { CashDeclarationSchema } from './declaration';
 import type { PersonId } from '../accounts/person';
-import { type CashDepositRecord, detectStructuring, evaluateCashUiaf } from './thresholds';
+import { type CashDepositRecord, detectStructuring, evaluateCashUiaf, rejectionHoldsUntil, rejectionsStandingSince } from './thresholds';
 
 const rules = DEFAULT_RULES;
 const ana = { type: 'CC', number: '1020304050' } as const;
@@ -43,6 +43,31 @@ describe('structuring', () => {
     expect(detectStructuring(dep('2025-06-09', 9_999_999, '444444'), recent, rules)).toBeNull();
     expect(detectStructuring(dep('2025-06-04', 8_999_999, '444444'), recent, rules)).toBeNull();
     expect(detectStructuring(dep('2025-06-04', 10_000_000, '444444'), recent, rules)).toBeNull();
+  });
+  it('keeps the deposits that formed the alert, oldest first and the current one last, for the compliance record', () => {
+    const recent = [dep('2025-06-05', 9_900_000, '111111', luis), dep('2025-06-02', 9_500_000, '111111', luis), dep('2025-06-03', 5_000_000)];
+    const alert = detectStructuring(dep('2025-06-08', 9_800_000), recent, rules);
+    expect(alert?.deposits.map((d) => [d.on, d.amount])).toEqual([
+      ['2025-06-02', 9_500_000],
+      ['2025-06-05', 9_900_000],
+      ['2025-06-08', 9_800_000],
+    ]);
+  });
+  it('property: count and total are those of the deposits listed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ day: fc.integer({ min: 1, max: 9 }), amount: fc.integer({ min: 8_500_000, max: 9_999_999 }), acc: fc.boolean() }), { maxLength: 8 }), (rows) => {
+        const recent = rows.map((r) => dep(`2025-06-0${r.day}`, r.amount, r.acc ? '111111' : '222222', luis));
+        const alert = detectStructuring(dep('2025-06-09', 9_700_000), recent, rules);
+        if (alert) {
+          expect(alert.count).toBe(alert.deposits.length);
+          expect(alert.total).toBe(alert.deposits.reduce((s, d) => s + d.amount, 0));
+        }
+      }),
+    );
+  });
+  it('a rejection stands for one window from the day of the alert', () => {
+    expect(rejectionHoldsUntil('2025-06-08', rules)).toBe('2025-06-14');
+    expect(rejectionsStandingSince('2025-06-14', rules)).toBe('2025-06-08');
   });
 });
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { groupDigits } from '../../domain/money/pesos';
-import { CENTAVOS_MESSAGE, pesosOf, readTypedPesos, type TypedPesos } from './typed-pesos';
+import { formatPesos, groupDigits, MAX_AMOUNT_FIELD } from '../../domain/money/pesos';
+import { AMOUNT_FIELD_TOO_LARGE, CENTAVOS_MESSAGE, isTooLarge, MAX_TYPED_DIGITS, pesosOf, readTypedPesos, type TypedPesos } from './typed-pesos';
 
 interface Props {
   label: string;
@@ -16,23 +16,25 @@ interface Props {
 /**
  * Pesos typed as digits and shown with es-CO separators while typing (`1.234.567`). No decimals exist: a comma
  * is kept on screen with what follows it, `,00` reads as the whole pesos and other centavos as no amount yet.
+ * More digits than the field takes (`max`, MAX_AMOUNT_FIELD) stay on screen with a message and are no amount.
  */
-export const AmountInput = ({ label, value, onChange, onEnter, autoFocus, id, error, max = 999_999_999_999 }: Props) => {
+export const AmountInput = ({ label, value, onChange, onEnter, autoFocus, id, error, max = MAX_AMOUNT_FIELD }: Props) => {
   const generated = useId();
   const inputId = id ?? generated;
-  // Only while a comma is in the field; otherwise the field shows the value it is given.
+  // Only while a comma or too many digits are in the field; otherwise the field shows the value it is given.
   const [typed, setTyped] = useState<TypedPesos | null>(null);
   useEffect(() => {
     // The form set another amount (or cleared it): what was typed no longer stands.
-    if (typed && value !== pesosOf(typed)) setTyped(null);
-  }, [value, typed]);
-  const centavosError = typed && pesosOf(typed) === null && typed.whole !== '' ? CENTAVOS_MESSAGE : null;
-  const shownError = error ?? centavosError;
-  const shown = typed ? `${typed.whole === '' ? '' : groupDigits(Number(typed.whole))},${typed.centavos ?? ''}` : value === null ? '' : groupDigits(value);
+    if (typed && value !== pesosOf(typed, max)) setTyped(null);
+  }, [value, typed, max]);
+  const typedError = typed && isTooLarge(typed, max) ? (max === MAX_AMOUNT_FIELD ? AMOUNT_FIELD_TOO_LARGE : `El valor supera el máximo de ${formatPesos(max)}: revise el valor.`) : typed && pesosOf(typed, max) === null && typed.whole !== '' ? CENTAVOS_MESSAGE : null;
+  const shownError = error ?? typedError;
+  const shown = typed ? `${typed.whole === '' ? '' : groupDigits(Number(typed.whole))}${typed.centavos === null ? '' : `,${typed.centavos}`}` : value === null ? '' : groupDigits(value);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' && onEnter) {
       e.preventDefault();
-      onEnter();
+      // The field's own message says what to fix: a review now would only say the amount is missing.
+      if (!typedError) onEnter();
     }
   };
   return (
@@ -51,10 +53,9 @@ export const AmountInput = ({ label, value, onChange, onEnter, autoFocus, id, er
           onKeyDown={onKeyDown}
           onChange={(e) => {
             const t = readTypedPesos(e.target.value);
-            const n = t.whole === '' ? null : Number(t.whole);
-            if (n !== null && !(Number.isSafeInteger(n) && n <= max)) return;
-            setTyped(t.centavos === null ? null : t);
-            onChange(pesosOf(t));
+            if (t.whole.length > MAX_TYPED_DIGITS) return;
+            setTyped(t.centavos === null && !isTooLarge(t, max) ? null : t);
+            onChange(pesosOf(t, max));
           }}
         />
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { shortApprovalId } from '../../domain/approval/request';
 import type { ApprovalOperationInput } from '../../domain/contract/approval';
 import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
@@ -35,7 +36,7 @@ export const useComprobanteSteps = () => {
     if (step === 'edit' && o?.isConnected && (a === null || a === document.body)) o.focus();
   }, [step]);
   const [subject, setSubject] = useState<string | null>(null);
-  const [approval, setApproval] = useState<{ id: string; subject: string } | null>(null);
+  const [approval, setApproval] = useState<{ id: string; subject: string; by: string } | null>(null);
   const [declared, setDeclared] = useState<{ value: CashDeclaration; subject: string } | null>(null);
   const route = (p: StepPlan, s: string, a: typeof approval, d: typeof declared) => {
     if (p.approvalReasons.length > 0 && a?.subject !== s) return setStep('approval');
@@ -45,6 +46,8 @@ export const useComprobanteSteps = () => {
   return {
     step,
     approvalId: approval && approval.subject === subject ? approval.id : null,
+    /** Who approved this operation, for the confirmation; null when it needed no approval (or changed since). */
+    approvedBy: approval && approval.subject === subject ? approval.by : null,
     declaration: declared && declared.subject === subject ? declared.value : null,
     /** The last declaration taken, whatever it was for: the form asked again starts from it. */
     lastDeclaration: declared?.value ?? null,
@@ -56,9 +59,9 @@ export const useComprobanteSteps = () => {
       route(p, s, approval, declared);
     },
     edit: () => setStep('edit'),
-    approved: (p: StepPlan, id: string) => {
+    approved: (p: StepPlan, id: string, by: string) => {
       if (subject === null) return;
-      const a = { id, subject };
+      const a = { id, subject, by };
       setApproval(a);
       route(p, subject, a, declared);
     },
@@ -87,7 +90,7 @@ interface Props {
 export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declaration, confirm }: Props) => {
   if (!plan) return null;
   if (steps.step === 'approval' && operation) {
-    return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(id) => steps.approved(plan, id)} />;
+    return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(a) => steps.approved(plan, a.id, a.checkerName ?? '')} />;
   }
   if (steps.step === 'declaration' && declaration) {
     return <DeclarationForm {...declaration} previous={steps.lastDeclaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;
@@ -95,6 +98,12 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
   if (steps.step === 'confirm') {
     return (
       <ConfirmDialog title={confirm.title} confirmLabel={confirm.label} busy={confirm.busy} onCancel={steps.edit} onConfirm={confirm.onConfirm}>
+        {/* The approval was given on the step before: the confirmation says it is done, and by whom. */}
+        {steps.approvalId !== null ? (
+          <p className="notice" data-testid="approval-granted">
+            Aprobado por el supervisor {steps.approvedBy} · autorización {shortApprovalId(steps.approvalId)}
+          </p>
+        ) : null}
         {confirm.summary}
       </ConfirmDialog>
     );

@@ -6,7 +6,8 @@ import './comprobante.css';
 interface Props {
   teller: TellerApi;
   operation: ApprovalOperationInput;
-  onApproved: (approvalId: string) => void;
+  /** The request as approved: its id and who approved it, for the confirmation. */
+  onApproved: (approval: ApprovalView) => void;
   onCancel: () => void;
 }
 
@@ -55,7 +56,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       return;
     }
     setApproval(r.data.approval);
-    if (r.data.approval.status === 'aprobada') onApproved(r.data.approval.id);
+    if (r.data.approval.status === 'aprobada') onApproved(r.data.approval);
   };
 
   return (
@@ -87,7 +88,11 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           </ul>
           {approval.status === 'rechazada' ? (
             <p className="error-banner" role="alert">
-              Rechazada por {approval.checkerName}: {approval.note}
+              Rechazada por {approval.checkerName}: {approval.note}.{' '}
+              {approval.reasons.some((r) => r.code === 'STRUCTURING_ALERT')
+                ? 'No reciba el efectivo: devuélvalo al cliente sin mencionarle la alerta. El rechazo rige para esta cuenta y para quien consigna mientras dure la ventana de la alerta; solo un supervisor puede reconsiderarlo (Escritorio del supervisor, F7).'
+                : 'No registre la operación.'}{' '}
+              Presione Esc para volver.
             </p>
           ) : null}
         </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pesosOf, readTypedPesos } from './typed-pesos';
+import { isTooLarge, pesosOf, readTypedPesos } from './typed-pesos';
 
 describe('amounts typed as written on paper', () => {
   it('reads the separators of es-CO and never lets centavos join the pesos', () => {
@@ -14,5 +14,13 @@ describe('amounts typed as written on paper', () => {
     expect(pesosOf(readTypedPesos('1.500,50'))).toBeNull();
     expect(pesosOf(readTypedPesos(''))).toBeNull();
     expect(pesosOf(readTypedPesos('007'))).toBe(7);
+  });
+
+  it('13 digits or more are no amount: the field says so instead of dropping a digit', () => {
+    expect(pesosOf(readTypedPesos('999.999.999.999'))).toBe(999_999_999_999);
+    expect(pesosOf(readTypedPesos('1.000.000.000.000'))).toBeNull();
+    expect(isTooLarge(readTypedPesos('1000000000000,00'))).toBe(true);
+    expect(isTooLarge(readTypedPesos('999999999999'))).toBe(false);
+    expect(pesosOf(readTypedPesos('2.000.000'), 1_000_000)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { AMOUNT_FIELD_TOO_LARGE, MAX_AMOUNT_FIELD } from '../../domain/money/pesos';
+
 /**
  * What the teller typed in an amount field. Pesos have no centavos, but amounts are written on paper as
  * `$ 100.000,00`: digits after a comma must not join the pesos (that read 100 times the amount). Zero centavos
@@ -17,7 +19,15 @@ export const readTypedPesos = (text: string): TypedPesos => {
   return { whole, centavos };
 };
 
-/** The amount in pesos, or null while it is empty or carries centavos other than zero. */
-export const pesosOf = (t: TypedPesos): number | null => (t.whole === '' || (t.centavos !== null && /[1-9]/.test(t.centavos)) ? null : Number(t.whole));
+/** More digits than any amount field takes (MAX_AMOUNT_FIELD): a mistake to show, never an amount. */
+export const isTooLarge = (t: TypedPesos, max: number = MAX_AMOUNT_FIELD): boolean => t.whole !== '' && Number(t.whole) > max;
+
+/** The amount in pesos, or null while it is empty, too large or carries centavos other than zero. */
+export const pesosOf = (t: TypedPesos, max: number = MAX_AMOUNT_FIELD): number | null =>
+  t.whole === '' || (t.centavos !== null && /[1-9]/.test(t.centavos)) || isTooLarge(t, max) ? null : Number(t.whole);
+
+/** Digits kept on screen past the maximum, so the teller sees what was typed; beyond them keys are ignored. */
+export const MAX_TYPED_DIGITS = 15;
 
 export const CENTAVOS_MESSAGE = 'Los pesos no llevan centavos: borre la coma y los decimales.';
+export { AMOUNT_FIELD_TOO_LARGE };

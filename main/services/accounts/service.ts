@@ -1,4 +1,7 @@
+import type { Account } from '../../../domain/accounts/account';
+import { isInactiveAccount } from '../../../domain/accounts/activity';
 import type { AccountView } from '../../../domain/contract/accounts';
+import type { RulesConfig } from '../../../domain/rules-config/config';
 import { formatPesos } from '../../../domain/money/pesos';
 import { withdrawableBalance } from '../../../domain/withdrawal/embargo';
 import { maxWithdrawal } from '../../../domain/withdrawal/max-withdrawal';
@@ -15,6 +18,14 @@ const STATE_NOTICE: Record<string, string | null> = {
   cancelada: 'Cuenta cancelada: no admite operaciones (cláusula 7.3).',
 };
 
+/** Why a withdrawal cannot simply take today's withdrawable (domain/withdrawal/authorization), for the panel. */
+const NOTHING: Partial<Record<Account['state'], string>> = {
+  bloqueada: 'Nada: la cuenta está bloqueada y no se puede disponer de los fondos (cláusula 7.2).',
+  cancelada: 'Nada: la cuenta está cancelada (cláusula 7.3).',
+};
+const withdrawalNote = (account: Account, on: string, rules: RulesConfig): string | null =>
+  NOTHING[account.state] ?? (isInactiveAccount(account, on, rules.inactivityMonths) ? 'Solo con la reactivación aprobada por el supervisor (cuenta inactiva, cláusula 7.1).' : null);
+
 export const createAccountsService = (deps: ComprobanteDeps) => ({
   lookup: (accountNumber: string): AccountView => {
     const { account, pendingLocal } = requireAccount(deps.accounts, accountNumber);
@@ -25,10 +36,12 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
     // Central keeps a remesa al cobro in the same balance as canje until the drawee bank pays (central-api/operations).
     if (account.balances.inCanje > 0) notices.push(`${formatPesos(account.balances.inCanje)} en canje o remesa al cobro: no disponibles hasta el pago de los cheques (cláusula 3.9).`);
     const on = bogotaDate(deps.clock.now());
+    const note = withdrawalNote(account, on, deps.rules);
+    if (NOTHING[account.state]) return { account, pendingLocal, withdrawable: 0, embargoRetained: 0, maxWithdrawal: 0, withdrawalNote: note, notices };
     const w = withdrawableBalance(account, on, deps.rules, protectionElsewhere(deps, account));
-    if (!w.ok) return { account, pendingLocal, withdrawable: null, embargoRetained: 0, maxWithdrawal: null, notices };
+    if (!w.ok) return { account, pendingLocal, withdrawable: null, embargoRetained: 0, maxWithdrawal: null, withdrawalNote: note, notices };
     const max = maxWithdrawal(w.value.withdrawable, { exemptAccount: account.gmfExempt, usedThisMonth: gmfCapUsedInMonth(deps, account.number, on), on }, deps.rules);
-    return { account, pendingLocal, withdrawable: w.value.withdrawable, embargoRetained: w.value.retained, maxWithdrawal: max.ok ? max.value : null, notices };
+    return { account, pendingLocal, withdrawable: w.value.withdrawable, embargoRetained: w.value.retained, maxWithdrawal: max.ok ? max.value : null, withdrawalNote: note, notices };
   },
 });
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -6,4 +6,6 @@ export const approvalHandlers = (approval: ApprovalService): FeatureHandlers<'ap
   'approval.decide': async (req, ctx) => ({ approval: await approval.decide(ctx.user, req) }),
   'approval.get': (req) => ({ approval: approval.get(req.approvalId) }),
   'approval.withdraw': (req, ctx) => ({ approval: approval.withdraw(ctx.user, req.approvalId) }),
+  'approval.structuringAlerts': (req) => approval.structuringAlerts(req.month),
+  'approval.reconsiderStructuring': (req, ctx) => ({ alert: approval.reconsiderStructuring(ctx.user, req) }),
 });

@@ -1,10 +1,15 @@
+import type { PersonId } from '../../../domain/accounts/person';
 import type { ApprovalReason } from '../../../domain/approval/reasons';
 import { approvalCovers, openApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
+import type { StructuringAlert } from '../../../domain/uiaf/thresholds';
 import { AppError } from '../../core/errors';
+import { bogotaDate } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
 import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
+import { docKey } from '../comprobante/errors';
+import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
 import { applyDecision } from './decide';
@@ -15,6 +20,8 @@ export interface ApprovalAssessment {
   reasons: readonly ApprovalReason[];
   subject: string;
   summary: string;
+  /** A cash deposit that raises a structuring alert: kept as a record beside the request (UIAF). */
+  structuring?: { accountNumber: string; depositor: PersonId; depositorName: string | null; alert: StructuringAlert };
 }
 export type Assessors = { [K in ApprovalKind]: (op: Extract<ApprovalOperation, { kind: K }>, user: User) => ApprovalAssessment };
 
@@ -44,6 +51,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       usedBy: r.usedBy,
     };
   };
+  const structuring = createStructuringAlerts({ ...deps, name });
   const find = (id: string): ApprovalRecord => {
     const r = deps.approvals.findById(id);
     if (!r) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo desde la operación.');
@@ -66,7 +74,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     request: (user: User, req: { idempotencyKey: string; operation: ApprovalOperation }): ApprovalView => {
       const a = assess(req.operation, user);
       if (a.reasons.length === 0) throw new AppError('APPROVAL_NOT_NEEDED', 'Esta operación no requiere aprobación del supervisor. Continúe con la confirmación.');
+      const s = a.structuring;
       return deps.idempotent('approval.request', req.idempotencyKey, req, () => {
+        if (s) structuring.refuseIfRejected(s.accountNumber, docKey(s.depositor), bogotaDate(deps.clock.now()));
         const opened = openApprovalRequest({
           id: deps.ids.uuid(),
           subject: a.subject,
@@ -77,6 +87,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         });
         if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
         deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, idempotencyKey: req.idempotencyKey });
+        if (s) {
+          deps.approvals.structuring.insert({ approvalId: opened.value.id, alertOn: s.alert.windowTo, account: s.accountNumber, depositor: docKey(s.depositor), depositorName: s.depositorName, alert: s.alert });
+        }
         deps.journal.record('approval', user.id, {
           action: 'solicitada',
           approvalId: opened.value.id,
@@ -85,6 +98,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           reasons: a.reasons.map((r) => r.code),
           // What was asked for, so that the journal (search by account and amount) says what was approved.
           ...operationFacts(req.operation),
+          // A structuring alert's facts in the hash-chained journal too: a table row can be altered unseen, the journal cannot.
+          ...(s ? { structuring: { depositor: docKey(s.depositor), total: s.alert.total, windowFrom: s.alert.windowFrom, windowTo: s.alert.windowTo, deposits: s.alert.deposits.map((d) => ({ on: d.on, amount: d.amount, account: d.accountNumber, depositor: docKey(d.depositor) })) } } : {}),
         });
         return view(find(opened.value.id));
       });
@@ -110,6 +125,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     },
 
     get: (approvalId: string): ApprovalView => view(find(approvalId)),
+
+    structuringAlerts: structuring.list,
+    reconsiderStructuring: structuring.reconsider,
 
     /**
      * The teller leaves the approval step (Cancelar, Esc) before a decision: the request leaves the desk at once

@@ -1,4 +1,5 @@
 import type { Account } from '../../../domain/accounts/account';
+import { samePerson } from '../../../domain/accounts/person';
 import { cashMovement } from '../comprobante/cash-movement';
 import { bankName } from '../../../domain/cheque/banks';
 import { findPlaza } from '../../../domain/cheque/plaza-match';
@@ -66,7 +67,13 @@ export const createDepositService = (deps: ComprobanteDeps) => {
 
   const assess = (slip: DepositSlip): ApprovalAssessment => {
     const { account, plan: p } = plan(slip);
-    return { reasons: p.approvalReasons, subject: subjectOf(slip), summary: `Consignación ${formatPesos(p.total)} a la cuenta ${maskAccount(account.number)}` };
+    const s = p.uiaf.structuring;
+    return {
+      reasons: p.approvalReasons,
+      subject: subjectOf(slip),
+      summary: `Consignación ${formatPesos(p.total)} a la cuenta ${maskAccount(account.number)}`,
+      ...(s && p.approvalReasons.some((r) => r.code === 'STRUCTURING_ALERT') ? { structuring: { accountNumber: account.number, depositor: slip.depositor.id, depositorName: slip.depositor.name ?? account.holders.find((h) => samePerson(h.id, slip.depositor.id))?.name ?? null, alert: s } } : {}),
+    };
   };
 
   const post = (user: User, req: { idempotencyKey: string; slip: DepositSlip; approvalId?: string | undefined; declaration?: CashDeclaration | undefined }): PostedComprobante =>

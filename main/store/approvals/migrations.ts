@@ -24,4 +24,28 @@ export const approvalMigrations: Migration[] = [
         CHECK (checker_id IS NULL OR checker_id <> maker_id)
       ) STRICT;`,
   },
+  {
+    id: 'approvals/002',
+    sql: `
+      -- Every structuring alert (UIAF, possible fraccionamiento) put to a supervisor, kept after the decision so the
+      -- Oficial de Cumplimiento finds it for the month's report: the decision itself is the approval's row.
+      -- 'deposits' is the JSON list of the cash deposits that formed it (date, amount, account, depositor).
+      -- A rejection stands for the account and the depositor until the window ends or a supervisor reconsiders.
+      CREATE TABLE structuring_alerts (
+        approval_id TEXT PRIMARY KEY REFERENCES approvals(id),
+        alert_on TEXT NOT NULL,
+        account TEXT NOT NULL,
+        depositor TEXT NOT NULL,
+        depositor_name TEXT,
+        matched_by TEXT NOT NULL CHECK (matched_by IN ('account', 'depositor', 'both')),
+        total INTEGER NOT NULL,
+        window_from TEXT NOT NULL,
+        window_to TEXT NOT NULL,
+        deposits TEXT NOT NULL,
+        reconsidered_by TEXT,
+        reconsidered_at TEXT,
+        reconsidered_note TEXT
+      ) STRICT;
+      CREATE INDEX structuring_alerts_on ON structuring_alerts (alert_on);`,
+  },
 ];

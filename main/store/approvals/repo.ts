@@ -1,6 +1,7 @@
 import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { Db } from '../db';
 import { requestOfRow, type RequestColumns } from './request-row';
+import { structuringAlertsRepo } from './structuring';
 
 export type ApprovalKind = 'deposit' | 'withdrawal' | 'transfer';
 
@@ -49,6 +50,8 @@ export const approvalsRepo = (db: Db) => {
       decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
     /** Marks the approval as consumed by a comprobante; false when it was already used or is not approved. */
     markUsed: (id: string, sequence: string): boolean => use.run(sequence, id).changes === 1,
+    /** Structuring alerts (UIAF) put to a supervisor through these approvals. */
+    structuring: structuringAlertsRepo(db),
   };
 };
 export type ApprovalsRepo = ReturnType<typeof approvalsRepo>;

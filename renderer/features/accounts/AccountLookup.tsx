@@ -31,14 +31,16 @@ export const AccountPanel = ({ view, testId = 'account-panel' }: { view: Account
           </>
         ) : null}
         {/* What a withdrawal may reach once the 4x1000 is taken: the figure the customer is told, not the balance. */}
-        {view.maxWithdrawal !== null && view.maxWithdrawal !== a.balances.available ? (
+        {view.maxWithdrawal !== null && (view.maxWithdrawal !== a.balances.available || view.withdrawalNote) ? (
           <>
             <dt>Retirable hoy</dt>
             <dd data-testid="max-withdrawal">
-              {formatPesos(view.maxWithdrawal)}
+              {/* A blocked or cancelled account: nothing, and why, not a figure the customer cannot have. */}
+              {view.maxWithdrawal === 0 && view.withdrawalNote ? view.withdrawalNote : formatPesos(view.maxWithdrawal)}
               {view.withdrawable !== null && view.maxWithdrawal < view.withdrawable ? <span className="muted"> (con el 4x1000)</span> : null}
               {/* The $ 50 coin is the smallest: in cash the customer can take only this much of it. */}
               {cashPayable(view.maxWithdrawal) !== view.maxWithdrawal ? <span className="muted"> · en efectivo {formatPesos(cashPayable(view.maxWithdrawal))}</span> : null}
+              {view.maxWithdrawal > 0 && view.withdrawalNote ? <span className="notice"> · {view.withdrawalNote}</span> : null}
             </dd>
           </>
         ) : null}

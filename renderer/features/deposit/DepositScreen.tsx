@@ -39,7 +39,8 @@ const NO_DEPOSITOR =
 /**
  * Consignación (F3): account, who deposits, cash by denomination, cheques, the slip's total; then the
  * confirmation summary, supervisor approval or UIAF declaration when the core asks for them, and the receipt.
- * F10 jumps to the total from anywhere; F8 adds a cheque; F2 names a holder as the depositor (nobody is presumed).
+ * F10 jumps to the total from anywhere; F8 adds a cheque; F2 names a holder as the depositor (nobody is presumed);
+ * 'Consigna un tercero' clears it and starts at the document's number, whose Enter goes on to the name.
  * One idempotency key per comprobante.
  */
 export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
@@ -57,6 +58,8 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
   const key = useRef(crypto.randomUUID());
   const gridRef = useRef<HTMLDivElement>(null);
+  const depositorRef = useRef<HTMLDivElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
   const totalRef = useRef<HTMLDivElement>(null);
 
   // After a lookup the count starts: the first denomination row takes the focus once the grid is on screen.
@@ -74,6 +77,12 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (!h) return;
     setDepositor({ type: h.id.type, number: h.id.number });
     setDepositorName('');
+  };
+  // A third party: nobody is named, and the teller types the document they show, starting at its number.
+  const pickThirdParty = () => {
+    setDepositor({ type: 'CC', number: '' });
+    setDepositorName('');
+    depositorRef.current?.querySelector<HTMLInputElement>('input')?.focus();
   };
   const slip = (): DepositSlipInput | null => {
     if (!view || declared === null) return null;
@@ -168,15 +177,37 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
                     {i === 0 ? ' (F2)' : ''}
                   </button>
                 ))}
+                <button type="button" aria-pressed={identified && !isRegistered} onClick={pickThirdParty}>
+                  Consigna un tercero
+                </button>
               </div>
-              <DocumentInput label="Documento de quien consigna" value={depositor} onChange={setDepositor} />
+              <div ref={depositorRef}>
+                <DocumentInput
+                  label="Documento de quien consigna"
+                  value={depositor}
+                  onChange={setDepositor}
+                  // Enter goes on to the next thing to fill: a third party's name, else the cash.
+                  onEnter={() => (nameRef.current ?? gridRef.current?.querySelector('input'))?.focus()}
+                />
+              </div>
               <p data-testid="depositor" className={identified ? undefined : 'notice'}>
                 {!identified ? 'Sin identificar: F2 si consigna el titular, o escriba el documento de quien consigna.' : isRegistered ? `${people[personIndex]?.label ?? ''}.` : 'Consigna un tercero (no es titular).'}
               </p>
               {identified && !isRegistered ? (
                 <div className="field">
                   <label htmlFor="depositor-name">Nombre de quien consigna (no es titular)</label>
-                  <input id="depositor-name" autoComplete="off" value={depositorName} onChange={(e) => setDepositorName(e.target.value)} />
+                  <input
+                    id="depositor-name"
+                    ref={nameRef}
+                    autoComplete="off"
+                    value={depositorName}
+                    onChange={(e) => setDepositorName(e.target.value)}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      gridRef.current?.querySelector('input')?.focus();
+                    }}
+                  />
                 </div>
               ) : null}
               <ChequeRows rows={cheques} onChange={setCheques} />

@@ -57,7 +57,6 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => (
         ))}
       </ul>
     ) : null}
-    {plan.approvalReasons.length > 0 ? <p className="notice">Requiere aprobación del supervisor: {plan.approvalReasons.map((r) => r.message).join(' ')}</p> : null}
     {plan.uiaf.declarationRequired ? <p className="notice">Efectivo sujeto a reporte UIAF: requiere declaración de origen de fondos firmada.</p> : null}
     {plan.notices.map((n) => (
       <p key={n} className="notice">

@@ -11,6 +11,7 @@ import { SyncScreen } from '../sync/SyncScreen';
 import { onPending, refreshPending } from './pending';
 import { SupervisorApproval } from './SupervisorApproval';
 import { CashReportPanel } from './CashReportPanel';
+import { StructuringAlertsPanel } from './StructuringAlertsPanel';
 import { centralLabel } from '../../components/StatusBar';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
@@ -52,6 +53,8 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   const [sync, setSync] = useState(false);
   // F6: the branch's cash for the UIAF report, read from central on demand (it is not needed at every refresh).
   const [cash, setCash] = useState(false);
+  // F7: the month's structuring alerts (UIAF), decided or not, for the Oficial de Cumplimiento.
+  const [alerts, setAlerts] = useState(false);
 
   const loadDashboard = useCallback(async () => {
     if (user.role !== 'supervisor') return;
@@ -84,10 +87,11 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
     [load],
   );
   useWindowKeyDown((e) => {
-    if (sync || !['F2', 'F5', 'F6'].includes(e.key) || document.querySelector('dialog[open]')) return;
+    if (sync || !['F2', 'F5', 'F6', 'F7'].includes(e.key) || document.querySelector('dialog[open]')) return;
     e.preventDefault();
     if (e.key === 'F2') setSync(true);
     else if (e.key === 'F6') setCash((c) => user.role === 'supervisor' && !c);
+    else if (e.key === 'F7') setAlerts((a) => user.role === 'supervisor' && !a);
     else void load();
   });
   if (sync) return <SyncScreen teller={teller} user={user} onCancel={() => setSync(false)} />;
@@ -214,6 +218,7 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
         </section>
       ) : null}
       {cash ? <CashReportPanel teller={teller} /> : null}
+      {alerts ? <StructuringAlertsPanel teller={teller} /> : null}
       <ErrorBanner message={error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
@@ -228,6 +233,11 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
         {user.role === 'supervisor' ? (
           <button type="button" className="secondary" aria-pressed={cash} onClick={() => setCash((c) => !c)}>
             Efectivo UIAF del mes <kbd>F6</kbd>
+          </button>
+        ) : null}
+        {user.role === 'supervisor' ? (
+          <button type="button" className="secondary" aria-pressed={alerts} onClick={() => setAlerts((a) => !a)}>
+            Alertas UIAF <kbd>F7</kbd>
           </button>
         ) : null}
       </div>
