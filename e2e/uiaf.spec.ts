@@ -114,7 +114,13 @@ test('a structuring alert the supervisor rejected: the teller is told not to tak
   await expect(approval.getByTestId('approval-reasons')).toContainText('posible fraccionamiento');
   await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
   await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await approval.getByLabel('Observación (obligatoria para rechazar)').fill('Tres consignaciones iguales esta semana');
+  // F4 without the note: said at once, the focus goes to the note and the password stays typed (before, it was
+  // cleared and the next F4 came back as a technical error).
+  await app.keyboard.press('F4');
+  await expect(approval.getByRole('alert')).toHaveText('Escriba el motivo del rechazo para informar al cajero.');
+  await expect(approval.getByLabel('Observación (obligatoria para rechazar)')).toBeFocused();
+  await expect(approval.getByLabel('Contraseña del supervisor')).toHaveValue(DEMO.supervisor.password);
+  await app.keyboard.type('Tres consignaciones iguales esta semana');
   await app.keyboard.press('F4');
   await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas');
   await expect(approval.getByRole('alert')).toContainText('No reciba el efectivo');

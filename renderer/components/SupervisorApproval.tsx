@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
+import { afterRefusal, missingForDecision, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
 
 interface Props {
@@ -18,6 +19,9 @@ interface Props {
 export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const userRef = useRef<HTMLInputElement>(null);
+  const passRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
+  const focus = (field: DecisionField) => ({ username: userRef, password: passRef, note: noteRef })[field].current?.focus();
   const key = useRef(crypto.randomUUID());
   const [approval, setApproval] = useState<ApprovalView | null>(null);
   const [username, setUsername] = useState('');
@@ -45,16 +49,24 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   };
   const decide = async (decision: 'aprobar' | 'rechazar') => {
     if (!approval || busy) return;
+    const missing = missingForDecision({ username, password, note }, decision);
+    if (missing) {
+      setError(missing.message);
+      focus(missing.field);
+      return;
+    }
     setBusy(true);
     setError(null);
     const r = await teller.approval.decide({ approvalId: approval.id, decision, username, password, ...(note.trim() ? { note } : {}) });
     setBusy(false);
-    setPassword('');
     if (!r.ok) {
+      const next = afterRefusal(r.error.code);
+      if (next.clearPassword) setPassword('');
       setError(r.error.message);
-      userRef.current?.focus();
+      focus(next.field);
       return;
     }
+    setPassword('');
     setApproval(r.data.approval);
     if (r.data.approval.status === 'aprobada') onApproved(r.data.approval);
   };
@@ -112,12 +124,12 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           </div>
           <div className="field">
             <label htmlFor="sup-pass">Contraseña del supervisor</label>
-            <input id="sup-pass" type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id="sup-pass" ref={passRef} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
           </div>
         </div>
         <div className="field">
           <label htmlFor="sup-note">Observación (obligatoria para rechazar)</label>
-          <input id="sup-note" autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
+          <input id="sup-note" ref={noteRef} autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         {error ? (
           <div className="error-banner" role="alert">

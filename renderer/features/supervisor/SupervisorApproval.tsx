@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { afterRefusal, missingForDecision } from '../../components/supervisor-decision';
 
 /**
  * The supervisor types their own user and password at this workstation (over the shoulder); the core checks
@@ -28,17 +29,26 @@ export const SupervisorApproval = ({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const id = requestId.slice(0, 8);
   const decide = async (decision: 'aprobar' | 'rechazar') => {
     if (busy) return;
+    const missing = missingForDecision({ username, password, note }, decision);
+    if (missing) {
+      setError(missing.message);
+      document.getElementById(`sup-${{ username: 'user', password: 'pass', note: 'note' }[missing.field]}-${id}`)?.focus();
+      return;
+    }
     setBusy(true);
     const r = await teller.supervisor.decide({ id: requestId, source, decision, username, password, ...(note.trim() ? { note } : {}) });
     setBusy(false);
     if (r.ok) {
       setPassword('');
       onDecided(r.data.status, note.trim() || null);
-    } else setError(r.error.message);
+    } else {
+      if (afterRefusal(r.error.code).clearPassword) setPassword('');
+      setError(r.error.message);
+    }
   };
-  const id = requestId.slice(0, 8);
   return (
     <form
       className="panel"

@@ -1,0 +1,26 @@
+/**
+ * The supervisor's credentials and note, checked before a decision is sent and after it is refused. Without
+ * this, a rejection without its note cleared the password, and the next F4 went out with an empty one and came
+ * back as a technical error.
+ */
+export type DecisionField = 'username' | 'password' | 'note';
+
+export const missingForDecision = (
+  f: { username: string; password: string; note: string },
+  decision: 'aprobar' | 'rechazar',
+): { field: DecisionField; message: string } | null => {
+  if (f.username.trim() === '') return { field: 'username', message: 'Escriba el usuario del supervisor.' };
+  if (f.password === '') return { field: 'password', message: 'Escriba la contraseña del supervisor.' };
+  if (decision === 'rechazar' && f.note.trim() === '') return { field: 'note', message: 'Escriba el motivo del rechazo para informar al cajero.' };
+  return null;
+};
+
+const CREDENTIAL_ERRORS = new Set(['INVALID_CREDENTIALS', 'USER_LOCKED_OUT', 'NOT_A_SUPERVISOR', 'MAKER_IS_CHECKER']);
+
+/** A refusal about who signed drops the password typed; any other keeps it, and the focus goes to what to fix. */
+export const afterRefusal = (code: string): { clearPassword: boolean; field: DecisionField } =>
+  code === 'APPROVAL_NOTE_REQUIRED'
+    ? { clearPassword: false, field: 'note' }
+    : CREDENTIAL_ERRORS.has(code)
+      ? { clearPassword: true, field: code === 'INVALID_CREDENTIALS' ? 'password' : 'username' }
+      : { clearPassword: false, field: 'username' };
