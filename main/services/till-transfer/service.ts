@@ -205,19 +205,24 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     return pulling;
   };
 
+  /** A slow central must not hold the screen: after `ms` what is known stands and the pull goes on. */
+  const refreshWithin = (ms: number): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([
+      refresh(),
+      new Promise<boolean>((r) => {
+        timer = setTimeout(() => r(lastReachable), ms);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  };
+
   return {
     refresh,
+    refreshWithin,
 
     list: async () => {
-      // A slow central must not hold the screen: after a moment it lists what is known and the pull goes on.
-      let timer: NodeJS.Timeout | undefined;
       const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);
-      const centralReachable = await Promise.race([
-        refresh(),
-        new Promise<boolean>((r) => {
-          timer = setTimeout(() => r(lastReachable), LIST_WAIT_MS);
-        }),
-      ]).finally(() => clearTimeout(timer));
+      const centralReachable = await refreshWithin(LIST_WAIT_MS);
       const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
       const transfers = deps.repo.since(today).filter((t) => !involvesVault(t)).map(view);
       const status = await branch;

@@ -3,13 +3,26 @@ import { AppError } from '../../core/errors';
 import type { ArqueoService } from '../arqueo/service';
 import type { TillService } from './service';
 
-export const tillHandlers = (till: TillService, arqueo: ArqueoService): FeatureHandlers<'till'> => ({
+/**
+ * `learnTransfers`: asks central for cash sent to this till before the close gate reads the till's transfers. A
+ * supervisor may have provisioned it from the vault a moment ago, and the 3 s pull may not have brought it yet.
+ */
+export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTransfers: () => Promise<unknown> = async () => undefined): FeatureHandlers<'till'> => ({
   'till.current': () => ({ till: till.current() }),
   'till.open': (req, ctx) => ({ till: till.open(ctx.user, req) }),
-  'till.gate': (_req, ctx) => arqueo.gate(ctx.user),
-  'till.count': (req, ctx) => arqueo.count(ctx.user, req),
+  'till.gate': async (_req, ctx) => {
+    await learnTransfers();
+    return arqueo.gate(ctx.user);
+  },
+  'till.count': async (req, ctx) => {
+    await learnTransfers();
+    return arqueo.count(ctx.user, req);
+  },
   'till.requestDifferenceApproval': (req, ctx) => arqueo.requestDifferenceApproval(ctx.user, req),
-  'till.close': (req, ctx) => arqueo.close(ctx.user, req),
+  'till.close': async (req, ctx) => {
+    await learnTransfers();
+    return arqueo.close(ctx.user, req);
+  },
   'till.lastReport': () => arqueo.lastReport(),
   'till.printReport': (_req, ctx) => ({ printJob: arqueo.printReport(ctx.user) }),
   'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),

@@ -36,6 +36,9 @@ import { reversalHandlers } from '../reversal/handlers';
 import { createReversalService } from '../reversal/service';
 import type { TillService } from './service';
 
+/** How long the close waits for central's word on transfers to this till before it trusts the last pull. */
+const CLOSE_PULL_WAIT_MS = 2_000;
+
 export interface TillWiring {
   db: Db;
   users: UsersRepo;
@@ -115,7 +118,7 @@ export const tillFeatures = (w: TillWiring) => {
   return {
     handlers: {
       ...reversalHandlers(reversal),
-      ...tillHandlers(w.till, arqueo),
+      ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS)),
       ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: devicesRepo(w.db).printed, reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined })),

@@ -81,6 +81,9 @@ describe('the branch vault at central, across workstations', () => {
     expect((await overview(a)).vaultTotal).toBe(before - 2_100_000);
     // The supervisor who sent it is not the one who receives it.
     expect(await a.call('vault.accept', { transferId: sent.id, count: req.count })).toMatchObject({ ok: false, error: { code: 'NOT_THE_RECEIVER' } });
+    // B's close asks central first: the provision blocks it at once, not only after B's next 3 s pull.
+    const gate = data<{ canClose: boolean; items: { code: string }[] }>(await b.call('till.gate'));
+    expect(gate.items.map((i) => i.code)).toContain('TRANSFERS_IN_TRANSIT');
 
     // B's teller sees it to count, without its amount; a teller sees the vault's total but not its pieces.
     const atB = await overview(b);
