@@ -1,5 +1,5 @@
 import type { Operation, RejectionCode } from '../../domain/central-api';
-import { applyPosting, bogotaDay, expireHolds, type Posting } from '../accounts/ledger';
+import { applyPosting, bogotaDay, expireHolds, payAllPendingCharges, type Posting } from '../accounts/ledger';
 import type { Sql } from '../store/db';
 
 /**
@@ -37,10 +37,14 @@ export const releaseDueCheques = (sql: Sql, nowMs: number): void => {
   }
 };
 
-/** What every read or write of balances runs first: expired holds come back, cleared cheques become available. */
+/**
+ * What every read or write of balances runs first: expired holds come back, cleared cheques become available,
+ * and money in the available balance of an account owing a returned cheque pays that first.
+ */
 export const settleDue = (sql: Sql, nowMs: number): void => {
   expireHolds(sql, nowMs);
   releaseDueCheques(sql, nowMs);
+  payAllPendingCharges(sql);
 };
 
 type PaidEffect = { ok: true; postings: Posting[]; after: () => void } | { ok: false; reason: RejectionCode };

@@ -230,4 +230,14 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    name: 'pending charges of returned cheques',
+    sql: `
+      -- A cheque returned after its credit was spent is booked all the same: what the available balance lacks
+      -- is owed by the customer (cargo pendiente) and the account's next credits pay it first (accounts/ledger.ts).
+      ALTER TABLE accounts ADD COLUMN pending_charges INTEGER NOT NULL DEFAULT 0 CHECK (pending_charges >= 0);
+      ALTER TABLE postings ADD COLUMN d_pending INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -222,8 +222,19 @@ export const REJECTION_CODES = [
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
 
-/** Balances of the account the operation touched, after it was applied. */
-export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema });
+/**
+ * Balances of the account the operation touched, after it was applied. `pendingCharges`: what the customer owes
+ * for cheques returned after their credit was spent (cargo pendiente); the account's next credits pay it first.
+ * Absent when nothing is owed.
+ */
+export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema, pendingCharges: PositivePesosSchema.optional() });
+
+/**
+ * How a returned cheque's reversal was charged: `debited` came out of the account (canje or available), `pending`
+ * is what the available balance lacked, left owed as a pending charge. Together they are the cheque plus the fee.
+ */
+export const ReturnChargeSchema = z.object({ debited: PesosSchema, pending: PesosSchema });
+export type ReturnCharge = z.infer<typeof ReturnChargeSchema>;
 export type Balances = z.infer<typeof BalancesSchema>;
 
 /** The first outcome of a key; replays return it unchanged. */
@@ -234,6 +245,8 @@ export const OutcomeSchema = z.discriminatedUnion('outcome', [
     reference: z.string(),
     postedAt: IsoDateTimeSchema,
     balances: BalancesSchema.optional(),
+    /** Only on the reversal of a cheque deposit (a returned cheque). */
+    charge: ReturnChargeSchema.optional(),
   }),
   z.object({
     outcome: z.literal('rejected'),
