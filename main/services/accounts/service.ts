@@ -24,6 +24,10 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
     if (account.kind === 'conjunta') notices.push('Cuenta conjunta ("y"): para retirar deben presentarse todos los titulares (cláusula 2.4.3).');
     // Central keeps a remesa al cobro in the same balance as canje until the drawee bank pays (central-api/operations).
     if (account.balances.inCanje > 0) notices.push(`${formatPesos(account.balances.inCanje)} en canje o remesa al cobro: no disponibles hasta el pago de los cheques (cláusula 3.9).`);
+    const owed = account.balances.pendingCharges ?? 0;
+    if (owed > 0) {
+      notices.push(`Cargo pendiente por cheque devuelto: ${formatPesos(owed)}. No está disponible: los próximos abonos a la cuenta lo pagan primero.`);
+    }
     const on = bogotaDate(deps.clock.now());
     const w = withdrawableBalance(account, on, deps.rules, protectionElsewhere(deps, account));
     if (!w.ok) return { account, pendingLocal, withdrawable: null, embargoRetained: 0, maxWithdrawal: null, notices };
