@@ -270,6 +270,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   MAKER_IS_CHECKER: 'Quien envió el traslado no puede recibirlo: lo recibe otra persona.',
   CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
+  CHEQUE_ALREADY_DEPOSITED:
+    'El cheque (banco, número y cuenta del girador) ya está consignado en otra consignación del banco, en canje, en remesa o pagado. No se abonó: devuelva el cheque al cliente y consulte al supervisor.',
 };
 
 export const expireHolds = (sql: Sql, nowMs: number): void => {

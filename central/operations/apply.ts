@@ -32,7 +32,7 @@ import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
 import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
-import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue } from '../cheques/clearing';
+import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, standingCheque } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
@@ -126,6 +126,9 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       const refusal = creditRefusal(account);
       if (refusal) return reject(refusal);
       if (op.type === 'cash_deposit') return { ok: true, postings: [{ account: op.account, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 }] };
+      // The same paper cannot be credited twice, whichever workstation received it first.
+      const again = op.payload.cheques.some((c) => c.drawerAccount !== undefined && standingCheque(sql, { ...c, drawerAccount: c.drawerAccount }));
+      if (again) return reject('CHEQUE_ALREADY_DEPOSITED');
       return {
         ok: true,
         postings: [{ account: op.account, dAvailable: 0, dCanje: op.payload.amount, dHold: 0 }],
