@@ -12,14 +12,18 @@ afterEach(() => w.close());
 const ACCOUNT = '240000000029';
 const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
 
+// Each deposit's papers are new ones (another drawer's account): central credits a cheque once for the whole bank.
+let drawer = 11_122_233;
+
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9), next to a second one of the same day. */
 const depositCanje = async (amount = 800_000) => {
+  drawer += 1;
   const slip = {
     accountNumber: ACCOUNT,
     depositor: { id: CC('900000002') },
     cheques: [
-      { bank: '07', number: '1234567', drawerAccount: '11122233', amount, city: 'Bogotá D.C.' },
-      { bank: '51', number: '7654', drawerAccount: '44455566', amount: 100_000, city: 'Bogotá D.C.' },
+      { bank: '07', number: '1234567', drawerAccount: String(drawer), amount, city: 'Bogotá D.C.' },
+      { bank: '51', number: '7654', drawerAccount: String(drawer + 33_333_333), amount: 100_000, city: 'Bogotá D.C.' },
     ],
     declaredTotal: amount + 100_000,
   };

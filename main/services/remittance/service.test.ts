@@ -9,12 +9,16 @@ afterEach(() => w.close());
 
 const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
 
+// Each deposit's paper is a new one (another drawer's account): central credits a cheque once for the whole bank.
+let drawer = 99_988_877;
+
 /** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
 const depositRemesa = async (amount = 2_000_000) => {
+  drawer += 1;
   const slip = {
     accountNumber: '240000000029',
     depositor: { id: CC('900000002') },
-    cheques: [{ bank: '13', number: '555', drawerAccount: '99988877', amount, city: 'Medellín' }],
+    cheques: [{ bank: '13', number: '555', drawerAccount: String(drawer), amount, city: 'Medellín' }],
     declaredTotal: amount,
   };
   const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
