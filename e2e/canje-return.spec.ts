@@ -156,3 +156,14 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   await expect(app.getByTestId('available')).toHaveText('$ 0');
   await expect(app.getByTestId('account-panel')).toContainText('Cargo pendiente por cheque devuelto: $ 215.000');
 });
+
+withCentral('a cheque another workstation of the bank already has in canje is refused at the counter, saying where it is', async ({ app, central }) => {
+  await openTill(app);
+  // Workstation 001-01 received the paper (bank 07, No. 1234567, drawer's account 11122233) into another account.
+  await central.postAs({ type: 'cheque_deposit', account: '240000000011', payload: { amount: 800_000, cheques: [{ bankCode: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 }] } });
+  await openAccount(app, 'F3', 'Consignación', '240000000086');
+  await fillCheque(app, { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 });
+  // Before: accepted here, the same paper credited to two accounts.
+  await expect(app.getByRole('alert')).toContainText('ya se consignó en la estación 001-01 a la cuenta ****0011');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toHaveCount(0);
+});
