@@ -18,7 +18,9 @@ import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cas
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
-import { offsetClock, systemClock, systemIds, systemRandom, type AdjustableClock, type Clock, type Ids, type Random } from './runtime';
+import { iso, offsetClock, systemClock, systemIds, systemRandom, type AdjustableClock, type Clock, type Ids, type Random } from './runtime';
+import { standingCheque } from './cheques/clearing';
+import { maskAccount } from '../domain/receipt/build-common';
 import { advanceSecurityCodes, createSecurityCode, getSecurityCode, listSecurityCodes, type SecurityCodeDeps } from './security-code/service';
 import { demoSmsGateway, type SmsGateway } from './security-code/sms-gateway';
 import { DEFAULT_DB_PATH, openCentralDb } from './store/db';
@@ -146,6 +148,10 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     customerCash: (req, { caller }) => ok({ ...req, elsewhere: customerCashElsewhere(sql, req.customer, req.month, caller.workstation) }),
     nearThresholdDeposits: (req, { caller }) => ok(nearThresholdElsewhere(sql, req, caller.workstation)),
     accountActivity: (req, { caller }) => ok({ ...req, elsewhere: accountActivityElsewhere(sql, req.account, req.day, caller.workstation) }),
+    standingCheque: (req) => {
+      const s = standingCheque(sql, req);
+      return ok({ standing: s ? { branch: s.branch, workstation: s.workstation, account: maskAccount(s.account), depositedAt: iso(s.receivedMs) } : null });
+    },
     cashReport: (req, { caller }) =>
       req.branch === caller.branch ? ok(cashReport(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar el efectivo de su oficina.'),
     advanceClock: (req) => {

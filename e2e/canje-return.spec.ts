@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
+import { test as withCentral, type ControlledCentral } from './support/central-control';
 import { fillCheque, openAccount, openTill, reverseWithApproval } from './support/comprobante';
 import { DEMO } from './support/pages';
 
@@ -46,7 +47,7 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
 });
 
-test('a cheque that already cleared comes back late: F5 shows it abonado, the supervisor waives the fee, central holds the credit first', async ({ app, host }) => {
+test('a cheque that already cleared comes back late: F5 shows it abonado, the supervisor waives the fee, central books it at once', async ({ app, host }) => {
   await openTill(app);
   await depositCanje(app, 300_000);
   await app.keyboard.press('c');
@@ -97,4 +98,72 @@ test('a deposit reversed the same day: its cheque reads "entregar el cheque al c
   await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
   await list.press('d');
   await expect(app.getByRole('dialog', { name: 'Devolver cheque' })).toHaveCount(0);
+});
+
+/** The account as central has it now (its reference feed). */
+const atCentral = async (central: ControlledCentral, number: string) => {
+  const r = await central.client().call('reference', { cursor: 0, limit: 500 });
+  if (!r.ok) throw new Error(r.error.message);
+  const found = r.data.changes.find((c) => c.entity === 'account' && c.account.number === number);
+  if (found?.entity !== 'account') throw new Error(`account ${number} not at central`);
+  return found.account.balances;
+};
+
+withCentral('a cheque returned after the customer withdrew its money: recorded, the teller sees what was debited and what stays owed, and so does the account', async ({ app, host, central }) => {
+  const ACCOUNT = '240000000086';
+  await openTill(app);
+  const before = await atCentral(central, ACCOUNT);
+  await depositCanje(app, 300_000);
+  await expect.poll(async () => (await atCentral(central, ACCOUNT)).inCanje, { timeout: 20_000 }).toBe(before.inCanje + 300_000);
+  // Days pass at central: the cheque clears, and the customer withdraws all but $ 100.000 at another workstation.
+  expect((await central.client().call('advanceClock', { ms: 5 * 86_400_000 })).ok).toBe(true);
+  const cleared = await atCentral(central, ACCOUNT);
+  expect(cleared.available).toBe(before.available + 300_000);
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: cleared.available - 100_000, gmf: 0 } });
+  // The workstation's own list reaches the clearing date too (its store, not its clock: the session would lock).
+  const db = openDatabase(join(host.dataDir, 'caja.sqlite'));
+  db.prepare('UPDATE canje_cheques SET release_on = received_on').run();
+  db.close();
+
+  await app.keyboard.press('c');
+  const status = app.getByTestId('canje-status');
+  await expect(status).toHaveText('Abonado');
+  await app.getByTestId('canje-cheques').press('d');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').press('Enter');
+  // Before: central refused the debit and the return was not recorded at all.
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 215.000');
+  const returned = app.getByTestId('canje-returned');
+  await expect(returned.getByTestId('return-pending')).toContainText('Debitado de la cuenta: $ 100.000. Cargo pendiente: $ 215.000.');
+  const receipt = returned.getByTestId('receipt');
+  await expect(receipt).toContainText('Debitado de la cuenta');
+  await expect(receipt).toContainText('Cargo pendiente');
+  await expect(receipt).toContainText('$ 215.000');
+  await expect(receipt).toContainText('lo pagan primero los próximos abonos');
+  expect(await atCentral(central, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 215_000 });
+
+  // The account, as the teller opens it for a withdrawal: nothing available, the charge shown.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await openAccount(app, 'F4', 'Retiro', ACCOUNT);
+  // Looked up again until the workstation has central's new reference data.
+  await expect(async () => {
+    await app.getByLabel('Número de cuenta').press('Enter');
+    await expect(app.getByTestId('pending-charges')).toHaveText('$ 215.000', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(app.getByTestId('available')).toHaveText('$ 0');
+  await expect(app.getByTestId('account-panel')).toContainText('Cargo pendiente por cheque devuelto: $ 215.000');
+});
+
+withCentral('a cheque another workstation of the bank already has in canje is refused at the counter, saying where it is', async ({ app, central }) => {
+  await openTill(app);
+  // Workstation 001-01 received the paper (bank 07, No. 1234567, drawer's account 11122233) into another account.
+  await central.postAs({ type: 'cheque_deposit', account: '240000000011', payload: { amount: 800_000, cheques: [{ bankCode: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 }] } });
+  await openAccount(app, 'F3', 'Consignación', '240000000086');
+  await fillCheque(app, { bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000 });
+  // Before: accepted here, the same paper credited to two accounts.
+  await expect(app.getByRole('alert')).toContainText('ya se consignó en la estación 001-01 a la cuenta ****0011');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toHaveCount(0);
 });

@@ -15,6 +15,7 @@ interface AccountRow {
   available: number;
   in_canje: number;
   on_hold: number;
+  pending_charges: number;
 }
 interface CustomerRow {
   document_type: DocumentType;
@@ -43,7 +44,8 @@ export const bumpVersion = (sql: Sql, entity: 'account' | 'customer', id: string
 const toAccount = (row: AccountRow): Account => ({
   number: row.number,
   ...(JSON.parse(row.data) as StaticData),
-  balances: { available: row.available, inCanje: row.in_canje, onHold: row.on_hold },
+  // Published only when owed, so accounts without a pending charge read as they always did.
+  balances: { available: row.available, inCanje: row.in_canje, onHold: row.on_hold, ...(row.pending_charges > 0 ? { pendingCharges: row.pending_charges } : {}) },
 });
 
 const toCustomer = (row: CustomerRow): Customer => ({
@@ -62,6 +64,7 @@ export const getAccount = (sql: Sql, number: string): Account | undefined => {
   return row ? toAccount(row) : undefined;
 };
 
+/** Static data and the three balances; a pending charge is only ever moved by postings. */
 export const putAccount = (sql: Sql, account: Account): void => {
   const { number, balances, ...data } = account;
   sql.run(
@@ -114,28 +117,51 @@ export interface Posting {
   dAvailable: number;
   dCanje: number;
   dHold: number;
+  /** Change of what the customer owes the bank (cargo pendiente por cheque devuelto). */
+  dPending?: number;
 }
 
 /** Applies balance deltas; the table's CHECK constraints make a negative balance abort the transaction. */
 export const applyPosting = (sql: Sql, opKey: string | null, p: Posting): void => {
+  const dPending = p.dPending ?? 0;
   sql.run(
-    'UPDATE accounts SET available = available + ?, in_canje = in_canje + ?, on_hold = on_hold + ? WHERE number = ?',
+    'UPDATE accounts SET available = available + ?, in_canje = in_canje + ?, on_hold = on_hold + ?, pending_charges = pending_charges + ? WHERE number = ?',
     p.dAvailable,
     p.dCanje,
     p.dHold,
+    dPending,
     p.account,
   );
   if (opKey !== null) {
     sql.run(
-      'INSERT INTO postings (op_key, account, d_available, d_canje, d_hold) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO postings (op_key, account, d_available, d_canje, d_hold, d_pending) VALUES (?, ?, ?, ?, ?, ?)',
       opKey,
       p.account,
       p.dAvailable,
       p.dCanje,
       p.dHold,
+      dPending,
     );
   }
   bumpVersion(sql, 'account', p.account);
+};
+
+/**
+ * Money that reaches the available balance of an account owing a pending charge pays it first, so `available`
+ * never holds money the customer owes (pending > 0 ⇒ available = 0). Under `opKey` when an operation brought
+ * the money: reversing that operation then owes the charge again. Returns what was paid.
+ */
+export const payPendingCharges = (sql: Sql, account: string, opKey: string | null): number => {
+  const row = sql.get<{ available: number; pending_charges: number }>('SELECT available, pending_charges FROM accounts WHERE number = ?', account);
+  const pay = row ? Math.min(row.available, row.pending_charges) : 0;
+  if (pay > 0) applyPosting(sql, opKey, { account, dAvailable: -pay, dCanje: 0, dHold: 0, dPending: -pay });
+  return pay;
+};
+
+/** Every account whose available balance grew outside an operation (a cheque cleared, a hold expired). */
+export const payAllPendingCharges = (sql: Sql): void => {
+  const owing = sql.all<{ number: string }>('SELECT number FROM accounts WHERE pending_charges > 0 AND available > 0');
+  for (const a of owing) payPendingCharges(sql, a.number, null);
 };
 
 /**
@@ -244,6 +270,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   MAKER_IS_CHECKER: 'Quien envió el traslado no puede recibirlo: lo recibe otra persona.',
   CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
+  CHEQUE_ALREADY_DEPOSITED:
+    'El cheque (banco, número y cuenta del girador) ya está consignado en otra consignación del banco, en canje, en remesa o pagado. No se abonó: devuelva el cheque al cliente y consulte al supervisor.',
 };
 
 export const expireHolds = (sql: Sql, nowMs: number): void => {

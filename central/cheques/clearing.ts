@@ -1,5 +1,5 @@
 import type { Operation, RejectionCode } from '../../domain/central-api';
-import { applyPosting, bogotaDay, expireHolds, type Posting } from '../accounts/ledger';
+import { applyPosting, bogotaDay, expireHolds, payAllPendingCharges, type Posting } from '../accounts/ledger';
 import type { Sql } from '../store/db';
 
 /**
@@ -23,7 +23,31 @@ export const recordChequeDeposit = (sql: Sql, op: Operation & { type: 'cheque_de
     op.payload.amount,
     op.payload.releaseOn ?? null,
   );
+  for (const c of op.payload.cheques) {
+    if (c.drawerAccount !== undefined) {
+      sql.run('INSERT INTO deposited_cheques (deposit_key, bank_code, number, drawer_account) VALUES (?, ?, ?, ?)', op.key, c.bankCode, c.number, c.drawerAccount);
+    }
+  }
 };
+
+/**
+ * The deposit, at any workstation of the bank, that holds this cheque (bank, number, drawer's account) while it is
+ * in canje, in remesa or paid. A returned cheque, or one whose deposit was reversed, may come in again.
+ */
+export const standingCheque = (
+  sql: Sql,
+  c: { bankCode: string; number: string; drawerAccount: string },
+): { depositKey: string; branch: string; workstation: string; account: string; receivedMs: number } | undefined =>
+  sql.get(
+    `SELECT d.deposit_key AS depositKey, o.branch, o.workstation, o.account, o.received_ms AS receivedMs
+     FROM deposited_cheques d JOIN cheque_clearings c ON c.deposit_key = d.deposit_key JOIN operations o ON o.key = d.deposit_key
+     WHERE d.bank_code = ? AND d.number = ? AND d.drawer_account = ? AND c.state <> 'returned'
+       AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = d.deposit_key)
+     LIMIT 1`,
+    c.bankCode,
+    c.number,
+    c.drawerAccount,
+  );
 
 /** Canje cheques whose clearing date has come (Bogotá business date of `nowMs`) become available. */
 export const releaseDueCheques = (sql: Sql, nowMs: number): void => {
@@ -37,10 +61,14 @@ export const releaseDueCheques = (sql: Sql, nowMs: number): void => {
   }
 };
 
-/** What every read or write of balances runs first: expired holds come back, cleared cheques become available. */
+/**
+ * What every read or write of balances runs first: expired holds come back, cleared cheques become available,
+ * and money in the available balance of an account owing a returned cheque pays that first.
+ */
 export const settleDue = (sql: Sql, nowMs: number): void => {
   expireHolds(sql, nowMs);
   releaseDueCheques(sql, nowMs);
+  payAllPendingCharges(sql);
 };
 
 type PaidEffect = { ok: true; postings: Posting[]; after: () => void } | { ok: false; reason: RejectionCode };

@@ -7,6 +7,7 @@ import {
   type OperationStatusResponse,
   type Outcome,
   type RejectionCode,
+  type ReturnCharge,
 } from '../../domain/central-api';
 import {
   REFUSAL_MESSAGES,
@@ -19,6 +20,7 @@ import {
   getAccount,
   getCustomer,
   bumpVersion,
+  payPendingCharges,
   putAccount,
   reactivate,
   reactivateWithoutMovement,
@@ -30,7 +32,7 @@ import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
 import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
-import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue } from '../cheques/clearing';
+import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, standingCheque } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
@@ -51,7 +53,7 @@ interface OpRow {
   outcome: string;
 }
 
-type Effect = { ok: true; postings: Posting[]; after?: () => void } | { ok: false; reason: RejectionCode };
+type Effect = { ok: true; postings: Posting[]; after?: () => void; charge?: ReturnCharge } | { ok: false; reason: RejectionCode };
 
 const reject = (reason: RejectionCode): Effect => ({ ok: false, reason });
 
@@ -124,6 +126,9 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       const refusal = creditRefusal(account);
       if (refusal) return reject(refusal);
       if (op.type === 'cash_deposit') return { ok: true, postings: [{ account: op.account, dAvailable: op.payload.amount, dCanje: 0, dHold: 0 }] };
+      // The same paper cannot be credited twice, whichever workstation received it first.
+      const again = op.payload.cheques.some((c) => c.drawerAccount !== undefined && standingCheque(sql, { ...c, drawerAccount: c.drawerAccount }));
+      if (again) return reject('CHEQUE_ALREADY_DEPOSITED');
       return {
         ok: true,
         postings: [{ account: op.account, dAvailable: 0, dCanje: op.payload.amount, dHold: 0 }],
@@ -187,18 +192,19 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
   if (!REVERSIBLE.has(target.type)) return reject('NOT_REVERSIBLE');
   if (target.status !== 'applied') return reject('REVERSAL_TARGET_NOT_APPLIED');
   if (sql.get('SELECT 1 AS x FROM reversals WHERE reversed_key = ?', target.key)) return reject('ALREADY_REVERSED');
-  const original = sql.all<{ account: string; d_available: number; d_canje: number; d_hold: number }>(
-    'SELECT account, d_available, d_canje, d_hold FROM postings WHERE op_key = ? ORDER BY id',
+  const original = sql.all<{ account: string; d_available: number; d_canje: number; d_hold: number; d_pending: number }>(
+    'SELECT account, d_available, d_canje, d_hold, d_pending FROM postings WHERE op_key = ? ORDER BY id',
     target.key,
   );
   // A consumed hold is not re-created: the whole net debit comes back to `available`. A cheque that already
-  // cleared left canje for `available`, so its credit is undone there.
+  // cleared left canje for `available`, so its credit is undone there. A pending charge the operation paid is
+  // owed again. Undone last first: a payment of the charge comes back before the credit that paid it goes.
   const cheque = chequeReversal(sql, target.key);
   const fromAvailable = cheque?.from === 'available';
-  const postings = original.map((p) =>
+  const postings: Posting[] = [...original].reverse().map((p) =>
     fromAvailable
-      ? { account: p.account, dAvailable: -(p.d_available + p.d_hold + p.d_canje), dCanje: 0, dHold: 0 }
-      : { account: p.account, dAvailable: -(p.d_available + p.d_hold), dCanje: -p.d_canje, dHold: 0 },
+      ? { account: p.account, dAvailable: -(p.d_available + p.d_hold + p.d_canje), dCanje: 0, dHold: 0, dPending: -p.d_pending }
+      : { account: p.account, dAvailable: -(p.d_available + p.d_hold), dCanje: -p.d_canje, dHold: 0, dPending: -p.d_pending },
   );
   const fee = op.payload.fee ?? 0;
   if (fee > 0) {
@@ -213,6 +219,9 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
   if (hold && hold.account !== op.account) return reject('HOLD_MISMATCH');
   if (hold?.state === 'consumed') return reject('HOLD_ALREADY_USED');
   const consumed = hold?.state === 'active' ? hold : undefined;
+  // What the returned cheque takes from its account: the credit and the fee (not the held funds coming back).
+  const returned = target.type === 'cheque_deposit' && target.account !== null ? target.account : null;
+  const charged = postings.filter((p) => p.account === returned).reduce((s, p) => s - p.dAvailable - p.dCanje, 0);
   // First, so that the held funds are back in `available` before the debits take them (a balance never goes
   // below zero between postings: the table's CHECK would abort the batch).
   if (consumed) postings.unshift({ account: consumed.account, dAvailable: consumed.amount, dCanje: 0, dHold: -consumed.amount });
@@ -222,14 +231,24 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
     const n = net.get(p.account) ?? { dAvailable: 0, dCanje: 0 };
     net.set(p.account, { dAvailable: n.dAvailable + p.dAvailable, dCanje: n.dCanje + p.dCanje });
   }
+  let pending = 0;
   for (const [account, d] of net) {
     const a = getAccount(sql, account);
     if (!a) return reject('ACCOUNT_NOT_FOUND');
-    if (a.balances.available + d.dAvailable < 0 || a.balances.inCanje + d.dCanje < 0) return reject('INSUFFICIENT_FUNDS');
+    if (a.balances.inCanje + d.dCanje < 0) return reject('INSUFFICIENT_FUNDS');
+    const lacking = -(a.balances.available + d.dAvailable);
+    if (lacking <= 0) continue;
+    // A returned cheque is booked whatever the balance (the paper is back at the bank): the debit takes what
+    // `available` has and the rest is owed as a pending charge. Any other reversal needs the funds.
+    if (account !== returned) return reject('INSUFFICIENT_FUNDS');
+    pending = lacking;
   }
+  // The owed part enters `available` before the debits take it, after the held funds came back.
+  if (returned !== null && pending > 0) postings.splice(consumed ? 1 : 0, 0, { account: returned, dAvailable: pending, dCanje: 0, dHold: 0, dPending: pending });
   return {
     ok: true,
     postings,
+    ...(returned !== null ? { charge: { debited: charged - pending, pending } } : {}),
     after: () => {
       sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key);
       if (consumed) sql.run("UPDATE holds SET state = 'consumed', consumed_by = ? WHERE id = ?", op.key, consumed.id);
@@ -345,7 +364,7 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
   const postedAt = iso(nowMs);
   let outcome: Outcome;
   if (effect.ok) {
-    outcome = { outcome: 'applied', reference: reference(sql), postedAt };
+    outcome = { outcome: 'applied', reference: reference(sql), postedAt, ...(effect.charge ? { charge: effect.charge } : {}) };
   } else {
     outcome = {
       outcome: 'rejected',
@@ -379,6 +398,8 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
       recordAccountActivity(sql, op, on);
     }
     effect.after?.();
+    // Money this operation brought to an account owing a returned cheque pays it first, under this key.
+    for (const account of new Set(effect.postings.map((p) => p.account))) payPendingCharges(sql, account, op.key);
     if (op.account !== undefined) {
       const balances = getAccount(sql, op.account)?.balances;
       if (balances) {

@@ -230,4 +230,20 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 12,
+    name: 'pending charges of returned cheques; deposited cheques by identity',
+    sql: `
+      -- A cheque returned after its credit was spent is booked all the same: what the available balance lacks
+      -- is owed by the customer (cargo pendiente) and the account's next credits pay it first (accounts/ledger.ts).
+      ALTER TABLE accounts ADD COLUMN pending_charges INTEGER NOT NULL DEFAULT 0 CHECK (pending_charges >= 0);
+      ALTER TABLE postings ADD COLUMN d_pending INTEGER NOT NULL DEFAULT 0;
+      -- The cheques of each cheque deposit that named the drawer's account: the same paper (bank, number, drawer's
+      -- account) cannot be deposited again, at any workstation, while it is in canje, in remesa or paid.
+      CREATE TABLE deposited_cheques (
+        deposit_key TEXT NOT NULL REFERENCES operations(key), bank_code TEXT NOT NULL, number TEXT NOT NULL, drawer_account TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX deposited_cheques_identity ON deposited_cheques (bank_code, number, drawer_account);
+    `,
+  },
 ];

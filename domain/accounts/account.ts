@@ -21,6 +21,11 @@ export const BalancesSchema = z.object({
   inCanje: PesosSchema,
   /** Other holds: remesas al cobro and retentions. */
   onHold: PesosSchema,
+  /**
+   * Owed for cheques returned after their credit was spent (cargo pendiente): not part of `available`, which the
+   * account's next credits reach only once it is paid. Absent when nothing is owed.
+   */
+  pendingCharges: PesosSchema.optional(),
 });
 export type Balances = z.infer<typeof BalancesSchema>;
 

@@ -6,7 +6,15 @@ import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashRequestS
 import { ContactUpdateRequestSchema } from './customers';
 import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseByKeyResponseSchema, HoldReleaseByKeySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
 import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorRequestSchema, AnchorResponseSchema } from './journal';
-import { BatchRequestSchema, BatchResponseSchema, OperationResultSchema, OperationStatusRequestSchema, OperationStatusResponseSchema } from './operations';
+import {
+  BatchRequestSchema,
+  BatchResponseSchema,
+  OperationResultSchema,
+  OperationStatusRequestSchema,
+  OperationStatusResponseSchema,
+  StandingChequeRequestSchema,
+  StandingChequeResponseSchema,
+} from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
 import { TillTransferListRequestSchema, TillTransferListResponseSchema } from './till-transfers';
 import { BranchVaultRequestSchema, BranchVaultResponseSchema, VaultProvisionRequestSchema, VaultReceiveRequestSchema } from './vault';
@@ -67,6 +75,7 @@ export const centralApi = {
   customerCash: route({ method: 'GET', path: '/v1/cash-report/customer', auth: 'workstation', request: CustomerCashRequestSchema, response: CustomerCashResponseSchema, errors: [] }),
   nearThresholdDeposits: route({ method: 'GET', path: '/v1/cash-report/near-threshold', auth: 'workstation', request: NearThresholdRequestSchema, response: NearThresholdResponseSchema, errors: [] }),
   accountActivity: route({ method: 'GET', path: '/v1/account-activity', auth: 'workstation', request: AccountActivityRequestSchema, response: AccountActivityResponseSchema, errors: [] }),
+  standingCheque: route({ method: 'GET', path: '/v1/cheques/standing', auth: 'workstation', request: StandingChequeRequestSchema, response: StandingChequeResponseSchema, errors: [] }),
   cashReport: route({ method: 'GET', path: '/v1/cash-report', auth: 'workstation', request: CashReportRequestSchema, response: CashReportResponseSchema, errors: ['FORBIDDEN'] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
 } as const;

@@ -28,6 +28,16 @@ const ChequeSchema = z.object({
   bankCode: z.string().regex(/^\d{2,4}$/),
   number: z.string().regex(/^\d{1,12}$/),
   amount: PositivePesosSchema,
+  /** With the bank and number, what identifies the paper: central refuses it while it stands in another deposit. */
+  drawerAccount: z.string().regex(/^\d{1,20}$/).optional(),
+});
+export type DepositedCheque = z.infer<typeof ChequeSchema>;
+
+/** Is this cheque standing in a deposit central holds (in canje, in remesa, or paid)? A returned one is not. */
+export const StandingChequeRequestSchema = z.object({ bankCode: ChequeSchema.shape.bankCode, number: ChequeSchema.shape.number, drawerAccount: z.string().regex(/^\d{1,20}$/) });
+export const StandingChequeResponseSchema = z.object({
+  /** Null when the cheque may be received. `account` is masked: the workstation learns where, not whose. */
+  standing: z.object({ branch: z.string(), workstation: z.string(), account: z.string(), depositedAt: IsoDateTimeSchema }).nullable(),
 });
 
 /** Payload per operation type. Amounts are integer pesos; GMF is computed at the branch and posted explicitly. */
@@ -218,12 +228,25 @@ export const REJECTION_CODES = [
   'CHEQUE_NOT_FOUND',
   /** `cheque_paid` for a cheque already made available, or returned. */
   'CHEQUE_SETTLED',
+  /** A cheque deposit carrying a cheque (bank, number, drawer's account) that stands in another deposit. */
+  'CHEQUE_ALREADY_DEPOSITED',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
 
-/** Balances of the account the operation touched, after it was applied. */
-export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema });
+/**
+ * Balances of the account the operation touched, after it was applied. `pendingCharges`: what the customer owes
+ * for cheques returned after their credit was spent (cargo pendiente); the account's next credits pay it first.
+ * Absent when nothing is owed.
+ */
+export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema, pendingCharges: PositivePesosSchema.optional() });
+
+/**
+ * How a returned cheque's reversal was charged: `debited` came out of the account (canje or available), `pending`
+ * is what the available balance lacked, left owed as a pending charge. Together they are the cheque plus the fee.
+ */
+export const ReturnChargeSchema = z.object({ debited: PesosSchema, pending: PesosSchema });
+export type ReturnCharge = z.infer<typeof ReturnChargeSchema>;
 export type Balances = z.infer<typeof BalancesSchema>;
 
 /** The first outcome of a key; replays return it unchanged. */
@@ -234,6 +257,8 @@ export const OutcomeSchema = z.discriminatedUnion('outcome', [
     reference: z.string(),
     postedAt: IsoDateTimeSchema,
     balances: BalancesSchema.optional(),
+    /** Only on the reversal of a cheque deposit (a returned cheque). */
+    charge: ReturnChargeSchema.optional(),
   }),
   z.object({
     outcome: z.literal('rejected'),

@@ -25,7 +25,7 @@ export const toDomainAccount = (a: CentralAccount): ToDomainAccountResult => {
     legalRepresentatives: a.legalRepresentatives.map(person),
     state: a.state,
     gmfExempt: a.gmfExempt,
-    balances: { available: a.balances.available, inCanje: a.balances.inCanje, onHold: a.balances.onHold },
+    balances: { available: a.balances.available, inCanje: a.balances.inCanje, onHold: a.balances.onHold, ...(a.balances.pendingCharges ? { pendingCharges: a.balances.pendingCharges } : {}) },
     embargo: embargoed
       ? {
           amount: a.embargoAmount,

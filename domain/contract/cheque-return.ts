@@ -23,6 +23,11 @@ export const ReturnedChequeFields = {
   causalText: z.string().optional(),
   /** Returned-cheque fee charged (cl. 4.2 h); 0 when waived or not returned. */
   returnFee: PesosSchema,
+  /**
+   * Of the cheque and its fee, what the account's available balance lacked when it came back: owed by the customer
+   * as a pending charge (cargo pendiente) that the account's next credits pay first. 0 when covered or not returned.
+   */
+  returnPending: PesosSchema,
   customerNotice: z.string().optional(),
 };
 
@@ -36,7 +41,6 @@ export const ReturnRequestFields = {
 
 export const RETURN_ERRORS = [
   'RETURN_CAUSAL_UNKNOWN',
-  'RETURN_FEE_EXCEEDS_BALANCE',
   /** The deposit comprobante was reversed the same day: there is no credit left to undo. */
   'DEPOSIT_REVERSED',
   'FEE_WAIVER_NEEDS_SUPERVISOR',

@@ -18,7 +18,15 @@ export interface ChequeReturnReceiptInput {
   /** Comprobante that received the cheque. */
   readonly depositSequence: string;
   readonly plan: ReturnedChequePlan;
+  /**
+   * What the return took from the account and what the available balance lacked, owed as a pending charge (cheque
+   * plus fee in all). Absent on receipts of returns the balance covered.
+   */
+  readonly charge?: { readonly debited: Pesos; readonly pending: Pesos };
 }
+
+/** What the customer is told about the part of a returned cheque the balance did not cover. */
+export const PENDING_NOTICE = 'El saldo no alcanzó: el cargo pendiente lo pagan primero los próximos abonos a la cuenta.';
 
 /**
  * Devolución de cheque recibido en canje o en remesa (seed 003 cl. 3.9, 4.2 d and h): the reversed conditional credit, the
@@ -37,6 +45,14 @@ export const buildChequeReturnReceipt = (i: ChequeReturnReceiptInput): ReceiptDo
     { kind: 'amount', label: 'Crédito reversado', amount: i.amount, negative: true },
   ];
   if (i.plan.fee > 0) lines.push({ kind: 'amount', label: 'Comisión cheque devuelto', amount: i.plan.fee, negative: true });
+  if (i.charge && i.charge.pending > 0) {
+    lines.push(
+      { kind: 'rule' },
+      { kind: 'amount', label: 'Debitado de la cuenta', amount: i.charge.debited, negative: true },
+      { kind: 'amount', label: 'Cargo pendiente', amount: i.charge.pending },
+      { kind: 'text', text: PENDING_NOTICE },
+    );
+  }
   lines.push({ kind: 'rule' }, { kind: 'text', text: i.plan.customerNotice });
   return assemble(i.header, i.route === 'canje' ? 'DEVOLUCIÓN DE CHEQUE EN CANJE' : 'DEVOLUCIÓN DE CHEQUE EN REMESA', lines, amountInWords(i.amount));
 };

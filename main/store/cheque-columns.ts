@@ -7,6 +7,7 @@ export interface ChequeRow {
   drawer_account: string;
   city: string;
   return_fee: number;
+  return_pending: number;
   central_key: string;
   return_receipt: string | null;
   /** 1 when the deposit was reversed the same day: computed by DEPOSIT_REVERSED_COLUMN. */
@@ -28,6 +29,8 @@ export interface ChequeFields {
   drawerAccount: string;
   city: string;
   returnFee: number;
+  /** What the return left owed (cargo pendiente): the part of cheque and fee the available balance lacked. */
+  returnPending: number;
   /** Key of the cheque's own central cheque_deposit, the one a return reverses. */
   centralKey: string;
   /** ReceiptDocument JSON of the return, once returned. */
@@ -43,6 +46,7 @@ export const chequeFields = (r: ChequeRow): ChequeFields => ({
   drawerAccount: r.drawer_account,
   city: r.city,
   returnFee: r.return_fee,
+  returnPending: r.return_pending,
   centralKey: r.central_key,
   returnReceipt: r.return_receipt,
   depositReversed: r.deposit_reversed === 1,

@@ -6,7 +6,7 @@ import { ReceiptPreview } from './ReceiptPreview';
 
 /** A return the core registered: what the cheque now says, the receipt that went to the printer and its job. */
 export interface ReturnDone {
-  cheque: { causalText?: string | undefined; customerNotice?: string | undefined };
+  cheque: { causalText?: string | undefined; customerNotice?: string | undefined; amount: number; returnFee: number; returnPending: number };
   receipt: ReceiptDocument;
   printJob: PrintJobRef | null;
 }
@@ -18,15 +18,23 @@ export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: Tel
       <p className="notice">
         Cheque devuelto: {returned.cheque.causalText}. Diga al cliente: {returned.cheque.customerNotice}
       </p>
+      {/* The balance did not cover the cheque and its fee: the customer owes the rest (central keeps it as a charge). */}
+      {returned.cheque.returnPending > 0 ? (
+        <p className="notice" role="status" data-testid="return-pending">
+          Debitado de la cuenta: {formatPesos(returned.cheque.amount + returned.cheque.returnFee - returned.cheque.returnPending)}. Cargo pendiente:{' '}
+          {formatPesos(returned.cheque.returnPending)}. Diga al cliente que sus próximos abonos a la cuenta lo pagan primero.
+        </p>
+      ) : null}
       <ReceiptPreview receipt={returned.receipt} print={<PrintStatus teller={teller} job={returned.printJob} />} />
     </section>
   ) : null;
 
 /**
  * A row's state with the causal and the fee once it came back, e.g. "Devuelta (Fondos insuficientes) · comisión
- * $ 15.000"; a cheque whose deposit was reversed has no state left to follow but going back to the customer.
+ * $ 15.000", and " · cargo pendiente $ …" when the balance lacked part of it; a cheque whose deposit was reversed has
+ * no state left to follow but going back to the customer.
  */
-export const returnStatusText = (status: string, r: { causalText?: string | undefined; returnFee: number; depositReversed: boolean }): string =>
+export const returnStatusText = (status: string, r: { causalText?: string | undefined; returnFee: number; returnPending: number; depositReversed: boolean }): string =>
   r.depositReversed
     ? 'Consignación reversada · entregar el cheque al cliente'
-    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}`;
+    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}${r.returnPending > 0 ? ` · cargo pendiente ${formatPesos(r.returnPending)}` : ''}`;

@@ -35,6 +35,10 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
     if (account.kind === 'conjunta') notices.push('Cuenta conjunta ("y"): para retirar deben presentarse todos los titulares (cláusula 2.4.3).');
     // Central keeps a remesa al cobro in the same balance as canje until the drawee bank pays (central-api/operations).
     if (account.balances.inCanje > 0) notices.push(`${formatPesos(account.balances.inCanje)} en canje o remesa al cobro: no disponibles hasta el pago de los cheques (cláusula 3.9).`);
+    const owed = account.balances.pendingCharges ?? 0;
+    if (owed > 0) {
+      notices.push(`Cargo pendiente por cheque devuelto: ${formatPesos(owed)}. No está disponible: los próximos abonos a la cuenta lo pagan primero.`);
+    }
     const on = bogotaDate(deps.clock.now());
     const note = withdrawalNote(account, on, deps.rules);
     if (NOTHING[account.state]) return { account, pendingLocal, withdrawable: 0, embargoRetained: 0, maxWithdrawal: 0, withdrawalNote: note, notices };

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, DEMO_TOKEN_001_03, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { pullReference } from '../../sync/reference';
+import { referenceRepo } from '../../store/reference/repo';
 
 const shared = sharedCentral();
 let w: World;
@@ -10,14 +12,18 @@ afterEach(() => w.close());
 const ACCOUNT = '240000000029';
 const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
 
+// Each deposit's papers are new ones (another drawer's account): central credits a cheque once for the whole bank.
+let drawer = 11_122_233;
+
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9), next to a second one of the same day. */
 const depositCanje = async (amount = 800_000) => {
+  drawer += 1;
   const slip = {
     accountNumber: ACCOUNT,
     depositor: { id: CC('900000002') },
     cheques: [
-      { bank: '07', number: '1234567', drawerAccount: '11122233', amount, city: 'Bogotá D.C.' },
-      { bank: '51', number: '7654', drawerAccount: '44455566', amount: 100_000, city: 'Bogotá D.C.' },
+      { bank: '07', number: '1234567', drawerAccount: String(drawer), amount, city: 'Bogotá D.C.' },
+      { bank: '51', number: '7654', drawerAccount: String(drawer + 33_333_333), amount: 100_000, city: 'Bogotá D.C.' },
     ],
     declaredTotal: amount + 100_000,
   };
@@ -67,45 +73,67 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     expect(count('SELECT COUNT(*) FROM device_print_jobs WHERE reference = ?', `${c.sequence}-DEV`)).toBe(1);
   });
 
-  it('a cheque that already cleared is returned only once central holds its credit and fee: refused when the account cannot cover them, the reversal consumes the hold', async () => {
+  it('a cheque the customer already spent comes back: booked at central at once, what the balance lacked stays owed, the next deposit pays it', async () => {
     w = await world(shared.central);
     const drain = drainer(w);
     const c = await depositCanje(500_000);
     await drain();
     w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
-    // The customer already spent the cleared money: another workstation holds all but $ 100.000.
-    const before = await centralBalances(w, ACCOUNT);
-    const blocker = await w.client.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: ACCOUNT, amount: before.available - 100_000 });
-    if (!blocker.ok || blocker.data.status !== 'authorized') throw new Error('blocking hold refused');
-    try {
-      const refused = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('conserve el cheque') } });
-    } finally {
-      await w.client.call('releaseHold', { holdId: blocker.data.hold.holdId });
-    }
-    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
-    expect(count('SELECT status FROM canje_cheques WHERE id = ?', c.id)).toBe('en_canje');
+    // Central's clock is past the clearing date: the money is available, and the customer withdraws all but $ 100.000.
+    const cleared = await centralBalances(w, ACCOUNT);
+    expect(cleared.pendingCharges).toBeUndefined();
+    const spent = { key: crypto.randomUUID(), branch: '001', workstation: '001-03', occurredAt: '2025-03-03T09:30:00-05:00', account: ACCOUNT, type: 'withdrawal' as const, payload: { amount: cleared.available - 100_000, gmf: 0 } };
+    const withdrawn = await w.client.call('postOperations', { operations: [spent] });
+    expect(withdrawn.ok && withdrawn.data.results[0]?.status).toBe('applied');
 
     const back = await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true });
-    expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta' } } });
-    const op = JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { payload: { holdId?: string } };
-    expect(op.payload.holdId).toEqual(expect.any(String));
-    expect((await centralBalances(w, ACCOUNT)).onHold).toBe(before.onHold + 515_000);
+    // Before: central refused the debit and nothing was recorded. Now the return is booked, with what it took and what stays owed.
+    expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnFee: 15_000, returnPending: 415_000 } } });
+    const lines = back.ok ? (back.data as { receipt: { lines: { label?: string; amount?: number }[] } }).receipt.lines : [];
+    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 100_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente', amount: 415_000 }]));
+    expect(await centralBalances(w, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 415_000 });
+    // The outbox delivers the same operation later: central answers with the first outcome, nothing is charged twice.
     await drain();
     expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
-    // The cheque and its fee left the available balance through the hold; nothing stays reserved.
-    expect(await centralBalances(w, ACCOUNT)).toEqual({ ...before, available: before.available - 515_000 });
+    expect(await centralBalances(w, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 415_000 });
+    const entry = JSON.parse(count("SELECT payload FROM journal WHERE json_extract(payload, '$.action') = 'canje_devuelta'") as string) as Record<string, unknown>;
+    expect(entry).toMatchObject({ debited: 100_000, pendingCharge: 415_000 });
+
+    // The account inquiry shows the charge once the reference data arrives; nothing is withdrawable.
+    await pullReference({ client: w.client, repo: referenceRepo(w.core.db), clock: w.clock });
+    const looked = await w.call('accounts.lookup', { accountNumber: ACCOUNT });
+    expect(looked).toMatchObject({ ok: true, data: { account: { balances: { available: 0, pendingCharges: 415_000 } }, withdrawable: 0, notices: expect.arrayContaining([expect.stringContaining('Cargo pendiente por cheque devuelto: $ 415.000')]) } });
+
+    // The next deposit pays the charge first (and leaves the account as the other tests of this file expect it).
+    const cash = { ...spent, key: crypto.randomUUID(), type: 'cash_deposit' as const, payload: { amount: cleared.available - 100_000 } };
+    await w.client.call('postOperations', { operations: [cash] });
+    const after = await centralBalances(w, ACCOUNT);
+    expect(after.pendingCharges).toBeUndefined();
+    expect(after.available).toBe(cleared.available - 515_000);
   });
 
-  it('offline, a cheque that already cleared is not returned: the teller keeps it and retries', async () => {
-    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
+  it('offline, a cheque central already credited is not returned (the paper must say what was taken): the teller keeps it and retries', async () => {
+    let online = true;
+    const real = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+    const offline = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 });
+    w = await world(shared.central, { client: { call: (route, req) => (online ? real : offline).call(route, req) } });
     const c = await depositCanje(300_000);
+    await drainer(w)();
+    online = false;
     w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
     expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE' } });
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(0);
-    // Still in canje (not yet cleared), the same cheque is returned offline: its credit never became available.
-    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-04' WHERE id = ?").run(c.id);
-    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: true });
+    // Back online, the same cheque is returned and booked.
+    online = true;
+    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnPending: 0 } } });
+  });
+
+  it('offline, a cheque whose deposit has not reached central is returned: its credit never left canje', async () => {
+    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
+    const c = await depositCanje(300_000);
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
+    expect(await giveBack(c.id, { causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnPending: 0 } } });
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'")).toBe(1);
   });
 
   it('waiving the fee needs a supervisor other than the teller; unknown cheques and causales are refused', async () => {

@@ -1,11 +1,12 @@
 import { findCausal } from '../../../domain/cheque/causales';
-import { planReturnedCheque } from '../../../domain/cheque/returned';
+import { planReturnedCheque, type ReturnedChequePlan } from '../../../domain/cheque/returned';
+import type { ReturnCharge } from '../../../domain/central-api';
 import type { User } from '../../../domain/contract/session';
-import { formatPesos } from '../../../domain/money/pesos';
 import { buildChequeReturnReceipt } from '../../../domain/receipt/build-cheque-return';
 import { AppError } from '../../core/errors';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
+import type { ReturnOperation } from './booking';
 import type { AuthorizedReturn } from './waiver';
 
 /** A deposited cheque as the return needs it, whichever route (remesa or canje) it travelled. */
@@ -52,56 +53,54 @@ export const customerNoticeOf = (causalId: string | undefined) => {
   return causal ? { causalText: causal.text, customerNotice: `Su cheque fue devuelto por "${causal.text}". Reclámelo en la oficina donde tiene la cuenta (cláusula 3.9).` } : {};
 };
 
-/**
- * A returned cheque (seed 003 cl. 3.9, 4.2 d and h), inside the caller's posting transaction: the `reversal` of
- * the cheque's own central operation (with the fee when charged), the journal entries (and the supervisor's
- * waiver under their name) and the receipt. Returns the fee and the receipt as JSON for the caller to store.
- */
-export const registerChequeReturn = (
-  deps: ComprobanteDeps,
-  user: User,
-  cheque: ReturnedCheque,
-  ret: AuthorizedReturn & { holdId?: string | null },
-  journal: Record<string, unknown>,
-): { fee: number; receipt: string } => {
+/** The return's plan (causal, fee, sanction) once the cheque may still be returned; refusals say what to do. */
+export const planReturn = (deps: Pick<ComprobanteDeps, 'rules'>, cheque: ReturnedCheque, ret: AuthorizedReturn): ReturnedChequePlan => {
   refuseReversedDeposit(cheque);
   const plan = planReturnedCheque(
     { amount: cheque.amount, heldIn: cheque.route === 'canje' ? 'inCanje' : 'onHold', causalId: ret.causalId, chargeFee: ret.chargeFee },
     deps.rules,
   );
   if (!plan.ok) throw new AppError(plan.error.code, plan.error.message);
-  const fee = plan.value.fee;
-  if (fee > 0 && !ret.holdId) {
-    // Central charges the fee with the reversal only if the available balance covers it; say so before.
-    const available = deps.accounts.get(cheque.accountNumber)?.account.balances.available ?? 0;
-    if (available < fee) {
-      throw new AppError(
-        'RETURN_FEE_EXCEEDS_BALANCE',
-        `La cuenta tiene ${formatPesos(available)} disponibles y la comisión por cheque devuelto es ${formatPesos(fee)}. Registre la devolución sin comisión, con la autorización del supervisor.`,
-        { available, fee },
-      );
-    }
-  }
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  deps.outbox.enqueue({
-    key: deps.ids.uuid(),
-    branch: deps.workstation.branchCode,
-    workstation: deps.workstation.id,
-    occurredAt: at,
-    account: cheque.accountNumber,
-    type: 'reversal',
-    payload: {
-      reversesKey: cheque.centralKey,
-      reasonCode: `CHEQUE_DEVUELTO_${plan.value.causal.id}`.slice(0, 40).toUpperCase(),
-      ...(fee > 0 ? { fee } : {}),
-      // A late return central already held online (see canje's holdLateReturn): the reversal consumes the hold.
-      ...(ret.holdId ? { holdId: ret.holdId } : {}),
-    },
-  });
+  return plan.value;
+};
+
+/** A return ready to post: its plan, its central operation and what central took and left owed (booking.ts). */
+export interface PreparedReturn {
+  plan: ReturnedChequePlan;
+  op: ReturnOperation;
+  charge: ReturnCharge;
+}
+
+/**
+ * A returned cheque (seed 003 cl. 3.9, 4.2 d and h), inside the caller's posting transaction: the `reversal` of
+ * the cheque's own central operation (with the fee when charged; already booked at central when it answered),
+ * the journal entries (and the supervisor's waiver under their name) and the receipt, which says what was debited
+ * and what stays owed. Returns the fee, the pending charge and the receipt as JSON for the caller to store.
+ */
+export const registerChequeReturn = (
+  deps: ComprobanteDeps,
+  user: User,
+  cheque: ReturnedCheque,
+  ret: AuthorizedReturn & { prepared: PreparedReturn },
+  journal: Record<string, unknown>,
+): { fee: number; pending: number; receipt: string } => {
+  refuseReversedDeposit(cheque);
+  const { plan, op, charge } = ret.prepared;
+  const fee = plan.fee;
+  const at = deps.clock.now().toISOString();
+  deps.outbox.enqueue(op);
   const trace = { sequence: cheque.sequence, account: cheque.accountNumber };
   const document = returnReference(cheque.sequence, returnsOf(deps, cheque.sequence));
-  const entry = deps.journal.record('comprobante', user.id, { ...journal, ...trace, document, amount: cheque.amount, causalId: plan.value.causal.id, returnFee: fee });
+  const entry = deps.journal.record('comprobante', user.id, {
+    ...journal,
+    ...trace,
+    document,
+    amount: cheque.amount,
+    causalId: plan.causal.id,
+    returnFee: fee,
+    debited: charge.debited,
+    pendingCharge: charge.pending,
+  });
   if (ret.waivedBy !== null) {
     const { action: _action, ...ids } = journal;
     deps.journal.record('approval', ret.waivedBy, {
@@ -132,7 +131,8 @@ export const registerChequeReturn = (
     city: cheque.city,
     amount: cheque.amount,
     depositSequence: cheque.sequence,
-    plan: plan.value,
+    plan,
+    charge,
   });
-  return { fee, receipt: JSON.stringify(doc) };
+  return { fee, pending: charge.pending, receipt: JSON.stringify(doc) };
 };

@@ -29,6 +29,8 @@ export interface Workstation {
 export interface OutboxPort {
   /** `contingency`: posted while the branch was in contingencia (central reviews it when it arrives). */
   enqueue(op: Operation, opts?: { contingency?: boolean }): unknown;
+  /** Where an enqueued operation stands: `applied` once central applied it (a returned cheque asks of its deposit). */
+  byKey(key: string): { state: string } | undefined;
 }
 
 /** The branch's contingency switch and offline withdrawal check (main/sync/contingency.ts). */

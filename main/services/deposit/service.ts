@@ -24,6 +24,7 @@ import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
+import { createStandingElsewhere } from './standing-elsewhere';
 
 /** This workstation's record of the same cheque (bank, number, drawer's account) still standing in an earlier deposit. */
 const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError[] =>
@@ -43,6 +44,7 @@ const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError
   });
 
 export const createDepositService = (deps: ComprobanteDeps) => {
+  const elsewhere = createStandingElsewhere(deps.central, deps.workstation.id);
   const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
     const { account } = requireAccount(deps.accounts, slip.accountNumber);
     const on = bogotaDate(deps.clock.now());
@@ -58,7 +60,8 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       },
       deps.rules,
     );
-    const extra = alreadyDeposited(deps, slip);
+    const own = alreadyDeposited(deps, slip);
+    const extra = [...own, ...elsewhere.errors(slip).filter((e) => !own.some((o) => o.details?.row === e.details?.row))];
     if (!r.ok || extra.length > 0) throw refused([...(r.ok ? [] : r.errors), ...extra]);
     return { account, plan: r.plan };
   };
@@ -97,7 +100,8 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         const chequeOf = (i: number) => {
           const c = slip.cheques[i];
           if (!c) throw new Error(`cheque ${i} missing from slip`);
-          return { bankCode: c.bank, number: c.number, amount: c.amount };
+          // The drawer's account goes too: with bank and number it identifies the paper, which central credits once.
+          return { bankCode: c.bank, number: c.number, amount: c.amount, drawerAccount: c.drawerAccount };
         };
         for (const h of p.holds) {
           const key = deps.ids.uuid();
@@ -158,7 +162,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
   return {
     /** Asks central first what other workstations did: the customer's cash, the account's day, near-threshold deposits. */
     evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
-      await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id)]);
+      await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id), elsewhere.refresh(slip)]);
       const { account, plan: p } = plan(slip);
       const partial = centralFiguresNotice(deps, account);
       return { ...p, notices: partial ? [...p.notices, partial] : p.notices } as unknown as DepositPlanView;
@@ -166,7 +170,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
       if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) {
-        await Promise.all([prefetchCentralFigures(deps, req.slip.accountNumber), prefetchNearThreshold(deps, req.slip.accountNumber, req.slip.depositor.id)]);
+        await Promise.all([prefetchCentralFigures(deps, req.slip.accountNumber), prefetchNearThreshold(deps, req.slip.accountNumber, req.slip.depositor.id), elsewhere.refresh(req.slip)]);
       }
       const posted = post(user, req);
       deps.onChange();

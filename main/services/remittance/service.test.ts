@@ -9,12 +9,16 @@ afterEach(() => w.close());
 
 const count = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
 
+// Each deposit's paper is a new one (another drawer's account): central credits a cheque once for the whole bank.
+let drawer = 99_988_877;
+
 /** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
 const depositRemesa = async (amount = 2_000_000) => {
+  drawer += 1;
   const slip = {
     accountNumber: '240000000029',
     depositor: { id: CC('900000002') },
-    cheques: [{ bank: '13', number: '555', drawerAccount: '99988877', amount, city: 'Medellín' }],
+    cheques: [{ bank: '13', number: '555', drawerAccount: String(drawer), amount, city: 'Medellín' }],
     declaredTotal: amount,
   };
   const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
@@ -43,6 +47,30 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     expect(count("SELECT type FROM outbox WHERE key = ?", notice.payload.depositKey)).toBe('cheque_deposit');
     expect(count("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') LIKE 'remesa!_%' ESCAPE '!'")).toBe(2);
     expect(await w.call('remittance.list', { status: 'pagada' })).toMatchObject({ ok: true, data: { remittances: [{ id: r.id }] } });
+  });
+
+  it('a remesa returned when the available balance cannot cover the fee is booked all the same: the fee stays owed', async () => {
+    w = await world(shared.central);
+    const drain = drainer(w);
+    const r = await depositRemesa(700_000);
+    await drain();
+    await advance(r.id, { type: 'enviar' });
+    await drain();
+    // The customer took everything available meanwhile.
+    const before = await centralBalances(w, '240000000029');
+    const env = { branch: '001', workstation: '001-03', occurredAt: '2025-03-03T09:30:00-05:00', account: '240000000029' };
+    await w.client.call('postOperations', { operations: [{ ...env, key: crypto.randomUUID(), type: 'withdrawal', payload: { amount: before.available, gmf: 0 } }] });
+    // Before: refused (RETURN_FEE_EXCEEDS_BALANCE) unless a supervisor waived the fee.
+    const back = await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true });
+    expect(back).toMatchObject({ ok: true, data: { remittance: { status: 'devuelta', returnFee: 15_000, returnPending: 15_000 } } });
+    const lines = back.ok ? (back.data as { receipt: { lines: object[] } }).receipt.lines : [];
+    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 700_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente', amount: 15_000 }]));
+    await drain();
+    expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
+    expect(await centralBalances(w, '240000000029')).toMatchObject({ available: 0, inCanje: before.inCanje - 700_000, pendingCharges: 15_000 });
+    // Put the money back for the other tests: the deposit pays the fee first.
+    await w.client.call('postOperations', { operations: [{ ...env, key: crypto.randomUUID(), type: 'cash_deposit', payload: { amount: before.available } }] });
+    expect(await centralBalances(w, '240000000029')).toEqual({ available: before.available - 15_000, inCanje: before.inCanje - 700_000, onHold: before.onHold });
   });
 
   it('at central: the remesa waits in canje, its commission is debited, and pagada makes it available', async () => {

@@ -8,7 +8,8 @@ import { bogotaDate } from '../../core/runtime';
 import type { RemittanceRecord } from '../../store/remittance/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { printReturnReceipt } from '../cheque-return/print';
-import { customerNoticeOf, refuseReversedDeposit, registerChequeReturn } from '../cheque-return/register';
+import { chargeReturn, returnOperation } from '../cheque-return/booking';
+import { customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
 
@@ -27,6 +28,11 @@ export interface AdvanceResult {
  * Remesas al cobro (seed 003 cl. 3.9): sent to the drawee bank's city, then paid or returned. A return goes
  * through the shared cheque return (cheque-return/): reversal for central, fee, receipt, journal.
  */
+const chequeOf = (rec: RemittanceRecord): ReturnedCheque => {
+  const q = rec.remesa;
+  return { route: 'remesa', id: q.id, sequence: rec.sequence, accountNumber: q.accountNumber, holderName: rec.holderName, bank: rec.bank, chequeNumber: rec.chequeNumber, city: rec.city, amount: q.amount, centralKey: rec.centralKey, depositReversed: rec.depositReversed };
+};
+
 export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
   const view = (r: RemittanceRecord): RemittanceView => {
     const q = r.remesa;
@@ -49,11 +55,26 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       ...(q.causalId ? { causalId: q.causalId } : {}),
       ...customerNoticeOf(q.causalId),
       returnFee: r.returnFee,
+      returnPending: r.returnPending,
     };
   };
 
+  /**
+   * A return, before the posting: the plan, the central reversal and what central took and left owed (a remesa's
+   * credit waits in canje until paid, so only the fee can lack funds). Null when the store has the last word: an
+   * unknown remesa, or one the return cannot move (refused there, or a replay).
+   */
+  const prepareReturn = async (remittanceId: string, ret: AuthorizedReturn): Promise<PreparedReturn | null> => {
+    const rec = deps.remittances.findById(remittanceId);
+    if (!rec || !applyRemesaEvent(rec.remesa, { type: 'devolver', on: bogotaDate(deps.clock.now()), causalId: ret.causalId }).ok) return null;
+    const cheque = chequeOf(rec);
+    const plan = planReturn(deps, cheque, ret);
+    const op = returnOperation(deps, cheque, plan.causal.id, plan.fee);
+    return { plan, op, charge: await chargeReturn(deps, cheque, op, false) };
+  };
+
   /** One transaction: the remesa's new state, what central must learn, the journal and the receipt. */
-  const advanceInStore = (user: User, req: { idempotencyKey: string; remittanceId: string; event: StoredEvent }): RemittanceRecord =>
+  const advanceInStore = (user: User, req: { idempotencyKey: string; remittanceId: string; event: StoredEvent }, prepared: PreparedReturn | null): RemittanceRecord =>
     deps.idempotent('remittance.advance', req.idempotencyKey, req, () => {
       const rec = deps.remittances.findById(req.remittanceId);
       if (!rec) throw new AppError('REMITTANCE_NOT_FOUND', 'No existe esa remesa. Actualice la lista e intente de nuevo.');
@@ -65,11 +86,11 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       const next = applyRemesaEvent(rec.remesa, event);
       if (!next.ok) throw new AppError(next.error.code, next.error.message, next.error.details);
       let fee = 0;
+      let pending = 0;
       let receipt: string | null = null;
       if (req.event.type === 'devolver') {
-        const q = rec.remesa;
-        const cheque = { route: 'remesa' as const, id: q.id, sequence: rec.sequence, accountNumber: q.accountNumber, holderName: rec.holderName, bank: rec.bank, chequeNumber: rec.chequeNumber, city: rec.city, amount: q.amount, centralKey: rec.centralKey, depositReversed: rec.depositReversed };
-        ({ fee, receipt } = registerChequeReturn(deps, user, cheque, req.event, { action: 'remesa_devuelta', remittanceId: q.id }));
+        if (!prepared) throw new AppError('REMESA_INVALID_TRANSITION', 'La remesa cambió mientras se registraba la devolución. Actualice la lista e intente de nuevo.');
+        ({ fee, pending, receipt } = registerChequeReturn(deps, user, chequeOf(rec), { ...req.event, prepared }, { action: 'remesa_devuelta', remittanceId: rec.remesa.id }));
       } else {
         if (req.event.type === 'pagar') {
           // The drawee bank paid: central moves the remesa's own cheque deposit from canje to available.
@@ -93,7 +114,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
           returnFee: 0,
         });
       }
-      if (!deps.remittances.save(next.value, rec.remesa.status, fee, at, receipt)) {
+      if (!deps.remittances.save(next.value, rec.remesa.status, fee, at, receipt, pending)) {
         throw new AppError('REMESA_INVALID_TRANSITION', 'Otro usuario cambió esta remesa al mismo tiempo. Actualice la lista e intente de nuevo.');
       }
       const saved = deps.remittances.findById(rec.remesa.id);
@@ -107,7 +128,8 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
     advance: async (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): Promise<AdvanceResult> => {
       const event: StoredEvent =
         req.event.type === 'devolver' ? { type: 'devolver', ...(await authorizeFeeWaiver(deps, user, req.event, { remittanceId: req.remittanceId })) } : req.event;
-      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event });
+      const prepared = event.type === 'devolver' ? await prepareReturn(req.remittanceId, event) : null;
+      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event }, prepared);
       const remittance = view(saved);
       if (saved.remesa.status !== 'devuelta' || saved.returnReceipt === null) return { remittance };
       return { remittance, ...(await printReturnReceipt(deps, saved.returnReceipt)) };

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isVaultWorkstation, vaultWorkstation, VAULT_TILL_CODE, type BranchStatusResponse, type BranchVault, type OperationResult, type TillTransfer } from '../../../domain/central-api';
 import type { TransferView } from '../../../domain/contract/vault';
 import type { User } from '../../../domain/contract/session';
@@ -7,6 +6,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { COUNT_DIFFERS_MESSAGE } from '../../../domain/till/blind-count';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
+import { derivedKey } from '../../core/hash';
 import type { Clock } from '../../core/runtime';
 import type { TillRepo } from '../../store/till/repo';
 import type { TillTransferRecord, TillTransferRepo } from '../../store/till-transfer/repo';
@@ -20,11 +20,6 @@ export const VAULT_OFFLINE_MESSAGE =
   'La bóveda se lleva en central y no hay conexión con central: no se movió efectivo de la bóveda. Intente de nuevo cuando vuelva la conexión.';
 const OVERVIEW_WAIT_MS = 1_500;
 
-/** A UUID (v4 layout) derived from `parts`: the same request always gets the same operation key at central. */
-const derivedKey = (...parts: string[]): string => {
-  const h = createHash('sha256').update(parts.join('\u0000')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
 const countKey = (c: DenominationCount) =>
   JSON.stringify(
     Object.entries(c)

@@ -35,4 +35,9 @@ export const canjeMigrations: Migration[] = [
     // A deposit's cheques are read together: to number a return's receipt and before reversing the deposit.
     sql: `CREATE INDEX canje_cheques_deposit ON canje_cheques (comprobante_sequence);`,
   },
+  {
+    id: 'canje/003',
+    // What a return left owed because the available balance lacked it (cargo pendiente), as central booked it.
+    sql: `ALTER TABLE canje_cheques ADD COLUMN return_pending INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -49,10 +49,10 @@ export const canjeRepo = (db: Db) => {
      AND NOT EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = comprobante_sequence) LIMIT 1`,
   );
   const ofDeposit = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE comprobante_sequence = ? ORDER BY id`);
-  const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_receipt = ?,
-    updated_at = ? WHERE id = ? AND status = 'en_canje'`);
+  const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_pending = ?,
+    return_receipt = ?, updated_at = ? WHERE id = ? AND status = 'en_canje'`);
   return {
-    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnReceipt' | 'depositReversed'>, at: string) => {
+    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnPending' | 'returnReceipt' | 'depositReversed'>, at: string) => {
       insert.run(r.id, r.sequence, r.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, r.amount, r.receivedOn, r.releaseOn, r.centralKey, at);
     },
     findById: (id: string) => {
@@ -68,8 +68,8 @@ export const canjeRepo = (db: Db) => {
       return r ? toRecord(r) : undefined;
     },
     /** Compare-and-set on en_canje so two tellers cannot both return the same cheque. */
-    markReturned: (id: string, r: { on: string; causalId: string; fee: number; receipt: string; at: string }): boolean =>
-      markReturned.run(r.on, r.causalId, r.fee, r.receipt, r.at, id).changes === 1,
+    markReturned: (id: string, r: { on: string; causalId: string; fee: number; pending: number; receipt: string; at: string }): boolean =>
+      markReturned.run(r.on, r.causalId, r.fee, r.pending, r.receipt, r.at, id).changes === 1,
   };
 };
 export type CanjeRepo = ReturnType<typeof canjeRepo>;

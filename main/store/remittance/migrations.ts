@@ -39,4 +39,9 @@ export const remittanceMigrations: Migration[] = [
     // A deposit's cheques are read together: to number a return's receipt and before reversing the deposit.
     sql: `CREATE INDEX remittances_deposit ON remittances (comprobante_sequence);`,
   },
+  {
+    id: 'remittance/004',
+    // What a return left owed because the available balance lacked the fee (cargo pendiente).
+    sql: `ALTER TABLE remittances ADD COLUMN return_pending INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -50,9 +50,9 @@ export const remittanceRepo = (db: Db) => {
   );
   const ofDeposit = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE comprobante_sequence = ? ORDER BY id`);
   const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?,
-    return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
+    return_pending = ?, return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
   return {
-    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnReceipt' | 'depositReversed'>, at: string) => {
+    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnPending' | 'returnReceipt' | 'depositReversed'>, at: string) => {
       const q = r.remesa;
       insert.run(q.id, r.sequence, q.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, q.amount, q.receivedOn, r.expectedOn, r.centralKey, at);
     },
@@ -69,8 +69,8 @@ export const remittanceRepo = (db: Db) => {
       return r ? toRecord(r) : undefined;
     },
     /** Compare-and-set on the previous status so two tellers cannot both advance the same remesa. */
-    save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string, returnReceipt: string | null = null): boolean =>
-      update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, returnReceipt, at, next.id, previous)
+    save: (next: Remesa, previous: RemesaStatus, returnFee: number, at: string, returnReceipt: string | null = null, returnPending = 0): boolean =>
+      update.run(next.status, next.sentOn ?? null, next.paidOn ?? null, next.returnedOn ?? null, next.causalId ?? null, returnFee, returnPending, returnReceipt, at, next.id, previous)
         .changes === 1,
   };
 };

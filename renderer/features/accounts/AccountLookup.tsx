@@ -24,6 +24,12 @@ export const AccountPanel = ({ view, testId = 'account-panel' }: { view: Account
         <dd>{formatPesos(a.balances.inCanje)}</dd>
         <dt>Retenido</dt>
         <dd>{formatPesos(a.balances.onHold)}</dd>
+        {a.balances.pendingCharges ? (
+          <>
+            <dt>Cargo pendiente (cheque devuelto)</dt>
+            <dd data-testid="pending-charges">{formatPesos(a.balances.pendingCharges)}</dd>
+          </>
+        ) : null}
         {view.embargoRetained > 0 ? (
           <>
             <dt>Retenido por embargo</dt>

@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BatchResponseSchema, type Operation } from '../../domain/central-api';
+import { startTestCentral, type TestCentral } from '../testing/harness';
+import { accountOf, batch, cashDeposit, newKey, reversal, withdrawal, type OpOf } from '../testing/ops';
+
+// Demo account 240000000011: individual, activa, $2.500.000 available (central/demo/seed.ts). The test clock
+// starts on 2025-03-10 10:00 in Bogotá.
+const MARIA = '240000000011';
+const OTHER = '240000000029';
+const DAY = 86_400_000;
+
+const env = (key: string) => ({ key, branch: '001', workstation: '001-01', occurredAt: '2025-03-10T10:00:00-05:00' });
+const chequeDeposit = (amount: number, releaseOn?: string): OpOf<'cheque_deposit'> => ({
+  ...env(newKey()),
+  type: 'cheque_deposit',
+  account: MARIA,
+  payload: { amount, cheques: [{ bankCode: '07', number: '123456', amount }], ...(releaseOn ? { releaseOn } : {}) },
+});
+const returned = (depositKey: string, fee = 0, key = newKey()): Operation => ({
+  ...env(key),
+  type: 'reversal',
+  account: MARIA,
+  payload: { reversesKey: depositKey, reasonCode: 'CHEQUE_DEVUELTO_2', ...(fee > 0 ? { fee } : {}) },
+});
+
+let t: TestCentral;
+beforeEach(async () => {
+  t = await startTestCentral();
+});
+afterEach(async () => {
+  await t.stop();
+});
+
+const results = async (ops: Operation[]) => {
+  const r = await batch(t, ops);
+  expect(r.status).toBe(200);
+  return BatchResponseSchema.parse(r.body).results;
+};
+const balances = async (account = MARIA) => (await accountOf(t, account)).balances;
+
+/** A $800.000 canje cheque that cleared, after which the customer withdrew all but `left` of the balance. */
+const clearedAndSpent = async (left: number) => {
+  const dep = chequeDeposit(800_000, '2025-03-11');
+  await results([dep]);
+  t.clock.advance(DAY);
+  expect(await balances()).toEqual({ available: 3_300_000, inCanje: 0, onHold: 0 });
+  expect((await results([withdrawal(MARIA, 3_300_000 - left)]))[0]?.status).toBe('applied');
+  return dep;
+};
+
+describe('a cheque returned after its credit was spent (cargo pendiente)', () => {
+  it('is booked all the same: the debit takes what is available and the rest is owed, reported on the outcome', async () => {
+    const dep = await clearedAndSpent(200_000);
+    const [r] = await results([returned(dep.key, 15_000)]);
+    expect(r).toMatchObject({ status: 'applied', first: { charge: { debited: 200_000, pending: 615_000 }, balances: { available: 0, pendingCharges: 615_000 } } });
+    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 615_000 });
+    // Nothing is left to withdraw: the owed money is not available.
+    expect((await results([withdrawal(MARIA, 1)]))[0]).toMatchObject({ first: { reason: 'INSUFFICIENT_FUNDS' } });
+  });
+
+  it('a return the balance covers owes nothing and says so', async () => {
+    const dep = await clearedAndSpent(1_000_000);
+    const [r] = await results([returned(dep.key, 15_000)]);
+    expect(r).toMatchObject({ first: { charge: { debited: 815_000, pending: 0 } } });
+    expect(await balances()).toEqual({ available: 185_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('a fee the balance lacks on a cheque still in canje is owed too; the cheque itself comes out of canje', async () => {
+    await results([withdrawal(MARIA, 2_490_000)]);
+    const dep = chequeDeposit(300_000, '2025-03-12');
+    await results([dep]);
+    const [r] = await results([returned(dep.key, 15_000)]);
+    expect(r).toMatchObject({ first: { charge: { debited: 310_000, pending: 5_000 } } });
+    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 5_000 });
+  });
+
+  it('the next credits pay it first, each once: a replayed deposit pays nothing more', async () => {
+    const dep = await clearedAndSpent(0);
+    await results([returned(dep.key)]);
+    expect(await balances()).toMatchObject({ available: 0, pendingCharges: 800_000 });
+    const first = cashDeposit(MARIA, 500_000);
+    expect((await results([first]))[0]).toMatchObject({ status: 'applied', first: { balances: { available: 0, pendingCharges: 300_000 } } });
+    expect((await results([first]))[0]?.status).toBe('duplicate');
+    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 300_000 });
+    // A transfer in pays the rest; what exceeds the charge is the customer's.
+    const transfer: Operation = { ...env(newKey()), type: 'transfer', account: OTHER, payload: { toAccount: MARIA, amount: 450_000, gmf: 0 } };
+    expect((await results([transfer]))[0]?.status).toBe('applied');
+    expect(await balances()).toEqual({ available: 150_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('a cheque that clears later pays it as soon as it is available', async () => {
+    const dep = await clearedAndSpent(0);
+    await results([chequeDeposit(100_000, '2025-03-12'), returned(dep.key)]);
+    expect(await balances()).toEqual({ available: 0, inCanje: 100_000, onHold: 0, pendingCharges: 800_000 });
+    t.clock.advance(DAY);
+    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 700_000 });
+  });
+
+  it('reversing a deposit that paid the charge owes it again, and takes back only what the customer got', async () => {
+    const dep = await clearedAndSpent(0);
+    await results([returned(dep.key)]);
+    const cash = cashDeposit(MARIA, 1_000_000);
+    await results([cash]);
+    expect(await balances()).toEqual({ available: 200_000, inCanje: 0, onHold: 0 });
+    expect((await results([reversal(cash.key)]))[0]?.status).toBe('applied');
+    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 800_000 });
+  });
+
+  it('a return replayed under its key is booked once; another key for the same cheque is refused', async () => {
+    const dep = await clearedAndSpent(100_000);
+    const ret = returned(dep.key, 15_000);
+    const [a] = await results([ret]);
+    const [b] = await results([ret]);
+    expect(a?.status).toBe('applied');
+    expect(b).toEqual({ ...a, status: 'duplicate' });
+    expect((await results([returned(dep.key)]))[0]).toMatchObject({ status: 'rejected', first: { reason: 'ALREADY_REVERSED' } });
+    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 715_000 });
+  });
+
+  it('other reversals still need the funds: a spent cash deposit cannot be reversed', async () => {
+    const cash = cashDeposit(MARIA, 500_000);
+    await results([cash, withdrawal(MARIA, 2_800_000)]);
+    expect((await results([reversal(cash.key)]))[0]).toMatchObject({ status: 'rejected', first: { reason: 'INSUFFICIENT_FUNDS' } });
+    expect(await balances()).toEqual({ available: 200_000, inCanje: 0, onHold: 0 });
+  });
+});

@@ -1,0 +1,67 @@
+import type { Operation, ReturnCharge } from '../../../domain/central-api';
+import { AppError } from '../../core/errors';
+import { derivedKey } from '../../core/hash';
+import type { ComprobanteDeps } from '../comprobante/deps';
+
+export type ReturnOperation = Extract<Operation, { type: 'reversal' }>;
+
+/**
+ * The reversal that books a returned cheque at central. Its key and time derive from the cheque, the causal and
+ * the fee, so a retry with the same data (a lost answer, a second attempt from the dialog) is the same operation
+ * at central and is applied once.
+ */
+export const returnOperation = (
+  deps: Pick<ComprobanteDeps, 'idempotent' | 'clock' | 'workstation'>,
+  cheque: { centralKey: string; accountNumber: string },
+  causalId: string,
+  fee: number,
+): ReturnOperation => {
+  const key = derivedKey('cheque_return', cheque.centralKey, causalId, String(fee));
+  const first = deps.idempotent('cheque-return.prepare', key, { centralKey: cheque.centralKey, causalId, fee }, () => ({ at: deps.clock.now().toISOString() }));
+  return {
+    key,
+    branch: deps.workstation.branchCode,
+    workstation: deps.workstation.id,
+    occurredAt: first.at,
+    account: cheque.accountNumber,
+    type: 'reversal',
+    payload: { reversesKey: cheque.centralKey, reasonCode: `CHEQUE_DEVUELTO_${causalId}`.slice(0, 40).toUpperCase(), ...(fee > 0 ? { fee } : {}) },
+  };
+};
+
+/**
+ * What the return takes from the account and what stays owed (cargo pendiente). Central never refuses a return
+ * for lack of balance: it debits what is available and keeps the rest as a charge the next credits pay. When the
+ * cheque's deposit is at central and central answers, the return is booked there now, so the screen and the paper
+ * say exactly what central did. A deposit still in the outbox was never spendable (its credit waits in canje), so
+ * only the fee can lack funds: estimated from the balance the workstation knows, the reversal follows the deposit.
+ * `late`: the cheque already cleared; its return is only booked online (the paper must say what was taken).
+ */
+export const chargeReturn = async (
+  deps: Pick<ComprobanteDeps, 'central' | 'outbox' | 'accounts'>,
+  cheque: { centralKey: string; accountNumber: string; amount: number; chequeNumber: string },
+  op: ReturnOperation,
+  late: boolean,
+): Promise<ReturnCharge> => {
+  const fee = op.payload.fee ?? 0;
+  const atCentral = deps.outbox.byKey(cheque.centralKey)?.state === 'applied';
+  if (atCentral && deps.central) {
+    const r = await deps.central.call('postOperations', { operations: [op] });
+    const result = r.ok ? r.data.results[0] : undefined;
+    if (result && result.status !== 'conflict' && result.first.outcome === 'applied') return result.first.charge ?? { debited: cheque.amount + fee, pending: 0 };
+    const why = result?.status === 'conflict' ? result.message : result?.first.outcome === 'rejected' ? result.first.message : !r.ok && r.kind === 'rejected' ? r.error.message : null;
+    if (why !== null) {
+      throw new AppError('CENTRAL_REFUSED', `Central no registró la devolución del cheque ${cheque.chequeNumber}: ${why} Conserve el cheque e informe al supervisor.`);
+    }
+  }
+  if (late && atCentral) {
+    throw new AppError(
+      'CENTRAL_UNAVAILABLE',
+      `Central no responde. El cheque ${cheque.chequeNumber} ya fue abonado y su devolución se registra en línea, para decir cuánto se debitó y cuánto queda pendiente: conserve el cheque e intente de nuevo cuando vuelva la conexión.`,
+    );
+  }
+  const available = deps.accounts.get(cheque.accountNumber)?.account.balances.available ?? 0;
+  const feeTaken = Math.min(fee, available);
+  return { debited: cheque.amount + feeTaken, pending: fee - feeTaken };
+};
+
