@@ -1,6 +1,7 @@
 import type { Operation, RejectionCode } from '../../domain/central-api';
 import { applyPosting, bogotaDay, expireHolds, payAllPendingCharges, type Posting } from '../accounts/ledger';
 import type { Sql } from '../store/db';
+import { canonicalBankCode } from '../../domain/cheque/banks';
 
 /**
  * Cheques in canje (seed 003 cl. 3.9, domain-co §5). A cheque deposit waits in `in_canje` until one of:
@@ -25,7 +26,7 @@ export const recordChequeDeposit = (sql: Sql, op: Operation & { type: 'cheque_de
   );
   for (const c of op.payload.cheques) {
     if (c.drawerAccount !== undefined) {
-      sql.run('INSERT INTO deposited_cheques (deposit_key, bank_code, number, drawer_account) VALUES (?, ?, ?, ?)', op.key, c.bankCode, c.number, c.drawerAccount);
+      sql.run('INSERT INTO deposited_cheques (deposit_key, bank_code, number, drawer_account) VALUES (?, ?, ?, ?)', op.key, canonicalBankCode(c.bankCode), c.number, c.drawerAccount);
     }
   }
 };
@@ -44,7 +45,8 @@ export const standingCheque = (
      WHERE d.bank_code = ? AND d.number = ? AND d.drawer_account = ? AND c.state <> 'returned'
        AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = d.deposit_key)
      LIMIT 1`,
-    c.bankCode,
+    // "07" from a workstation of an earlier version and "007" from a newer one are the same bank.
+    canonicalBankCode(c.bankCode),
     c.number,
     c.drawerAccount,
   );
