@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const identified = async (doc: { type: string; number: string }, purpose: 'security_code' | 'contact_update' = 'security_code') => {
   const flow = w.service.start(TELLER, purpose);
-  return w.service.identify(TELLER, flow.id, doc, 'typed');
+  return w.identifyAnew(w.service, TELLER, flow.id, doc);
 };
 
 /** Up to the capture step: a number that is not the registered one, no previous number, consent given. */
@@ -118,7 +118,7 @@ describe('which code the customer gets comes from workstation config', () => {
     expect(st1.ok && st1.data.request.purpose).toBe('temporary_keys');
 
     const otp = w.serviceWith('verification_code');
-    const g = await otp.identify(TELLER, otp.start(TELLER, 'security_code').id, CC('900000002'), 'typed');
+    const g = await w.identifyAnew(otp, TELLER, otp.start(TELLER, 'security_code').id, CC('900000002'));
     const sent = await otp.statePhone(TELLER, g.id, '3101234502');
     const st2 = await w.client.call('securityCodeStatus', { radicado: sent.request?.radicado ?? '' });
     expect(st2.ok && st2.data.request.purpose).toBe('verification_code');
@@ -263,7 +263,7 @@ describe('contact-data update of the e-mail and the address (same verification, 
   const startFor = async (field: 'email' | 'address', documentNumber: string) => {
     const flow = w.service.start(TELLER, 'contact_update', field);
     expect(flow).toMatchObject({ field, title: field === 'email' ? 'Actualización de datos de contacto: correo electrónico' : 'Actualización de datos de contacto: dirección' });
-    return w.service.identify(TELLER, flow.id, CC(documentNumber), 'typed');
+    return w.identifyAnew(w.service, TELLER, flow.id, CC(documentNumber));
   };
 
   it('e-mail: the previous e-mail matches (any case) → updated at central, journaled masked, constancia without the full e-mail', async () => {

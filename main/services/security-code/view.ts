@@ -6,7 +6,9 @@ import { ReceiptDocumentSchema } from '../../../domain/receipt/document';
 import {
   CONTACT_MISMATCH_TITLE,
   MAX_FAILED_CAPTURES,
+  describeExisting,
   describeSecurityCodeState,
+  existingUndecided,
   isTerminal,
   verifiedField,
   registeredAfter,
@@ -149,5 +151,12 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
     request: request ? requestView(request) : null,
     constancia: f.constancia ? ReceiptDocumentSchema.parse(JSON.parse(f.constancia)) : null,
     printJob: f.printJob ? (JSON.parse(f.printJob) as { jobId: string; state: string }) : null,
+    existing: (customer?.existing ?? []).map((e) => ({
+      kind: e.kind,
+      reference: e.kind === 'radicado' ? e.radicado : e.flowId,
+      description: describeExisting(e),
+      canResume: e.kind === 'flow' && e.tellerId === f.tellerId,
+    })),
+    existingUndecided: state.step === 'awaiting_stated_phone' && customer !== null && existingUndecided(customer),
   };
 };
