@@ -56,7 +56,7 @@ describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => 
     const r = await radicate('900000001', await fingerprint('900000001'));
     expect(r.status).toBe(200);
     const req = SecurityCodeResponseSchema.parse(r.body).request;
-    expect(req).toMatchObject({ state: 'radicado', maskedCellphone: '*** *** 4501', sentAt: null });
+    expect(req).toMatchObject({ state: 'radicado', maskedCellphone: '*******501', sentAt: null });
     expect(Date.parse(req.deadline) - Date.parse(req.createdAt)).toBe(24 * HOUR);
     expect(outbox()).toHaveLength(0);
 
@@ -69,7 +69,7 @@ describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => 
     const code = /es (\d+)\./.exec(sms?.text ?? '')?.[1] ?? '';
     expect(code).toMatch(/^\d{6}$/); // seed 001: 6 digits
     const [log] = smsLog();
-    expect(log).toMatchObject({ radicado: req.radicado, to_masked: '*** *** 4501', status: 'enviado', code2_hash: null });
+    expect(log).toMatchObject({ radicado: req.radicado, to_masked: '*******501', status: 'enviado', code2_hash: null });
     expect(log?.code_hash).toBe(hashCode(log?.salt ?? '', code));
     expect(JSON.stringify(log)).not.toContain(code);
     expect(JSON.stringify(log)).not.toContain('3001234501');

@@ -44,7 +44,7 @@ export const SecurityCodeRequestSchema = z.object({
   radicado: z.string(),
   purpose: SecurityCodePurposeSchema,
   state: SecurityCodeStateSchema,
-  /** `*** *** 4567` */
+  /** `*******567` (domain/identity's mask) */
   maskedCellphone: z.string(),
   createdAt: IsoDateTimeSchema,
   /** createdAt + 24 h: delivered by then or `vencido`. */

@@ -257,3 +257,17 @@ describe('a customer with an open request (QA: a second radicación got no warni
     expect(SecurityCodeEventSchema.safeParse({ type: 'existing_replaced', reason: 'x' }).success).toBe(true);
   });
 });
+
+describe('wording of the biometric step (QA: "tampoco coincide" when nothing was typed)', () => {
+  it('says the customer does not remember after "No lo recuerda", and "tampoco coincide" only after a wrong number', () => {
+    const unknown = run([found, { type: 'phone_stated', phone: NEW }, { type: 'previous_phone_unknown' }]);
+    expect(describeSecurityCodeState(unknown).message).toMatch(/^El cliente no recuerda el número anterior\. /);
+    expect(describeSecurityCodeState(unknown).message).not.toContain('tampoco');
+    const wrong = run(toBiometric);
+    expect(describeSecurityCodeState(wrong).message).toMatch(/^El número anterior tampoco coincide con el registrado\. /);
+  });
+  it('asks for the cellphone without repeating the document in a masked form the panel beside it shows in full', () => {
+    const s = run([found]);
+    expect(describeSecurityCodeState(s).message).toBe('Pregunte al cliente su número celular y digítelo. No le lea ni le muestre el número registrado.');
+  });
+});

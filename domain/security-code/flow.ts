@@ -92,7 +92,8 @@ export type SecurityCodeState =
   | { readonly step: 'awaiting_stated_phone'; readonly customer: Customer }
   /** `statedPhone`: the stated value of the verified field (a cellphone unless `customer.contact` says otherwise). */
   | { readonly step: 'awaiting_previous_phone'; readonly customer: Customer; readonly statedPhone: ContactValue }
-  | { readonly step: 'awaiting_consent'; readonly customer: Customer; readonly statedPhone: ContactValue }
+  /** `previous`: whether the customer did not remember the previous value or stated one that did not match. */
+  | { readonly step: 'awaiting_consent'; readonly customer: Customer; readonly statedPhone: ContactValue; readonly previous?: 'unknown' | 'mismatch' }
   | {
       readonly step: 'awaiting_capture';
       readonly customer: Customer;
@@ -289,11 +290,11 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
 
     case 'awaiting_previous_phone': {
       // A company (NIT) has no fingerprint: the biometric path that follows an unconfirmed number is not for it.
-      const biometric = (): TransitionResult =>
+      const biometric = (previous: 'unknown' | 'mismatch'): TransitionResult =>
         state.customer.document.type === 'NIT'
           ? ok({ step: 'refused', reason: 'NO_BIOMETRIC_FOR_COMPANY', from: open })
-          : ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone });
-      if (event.type === 'previous_phone_unknown') return biometric();
+          : ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone, previous });
+      if (event.type === 'previous_phone_unknown') return biometric('unknown');
       if (event.type !== 'previous_phone_stated') return notAllowed(state, event);
       const previous = parseStated(state.customer, event.phone);
       if (!previous.ok) return refuse(state, event, previous.code, previous.message);
@@ -306,7 +307,7 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
           contactUpdate: { previous: registered, next: state.statedPhone, basis: 'previous_number_confirmed' },
         });
       }
-      return biometric();
+      return biometric('mismatch');
     }
 
     case 'awaiting_consent':

@@ -1,5 +1,4 @@
 import { maskContactValue, type ContactValue } from '../identity/contact';
-import { maskDocument } from '../identity/document';
 import { formatBogotaShort, formatReceiptDateTime } from '../calendar/bogota-time';
 import { MAX_FAILED_CAPTURES, verifiedField, type Customer, type ExistingRequest, type SecurityCodeState } from './flow';
 import { radicationStatusMessage } from './radication';
@@ -66,7 +65,8 @@ export const describeSecurityCodeState = (state: SecurityCodeState, now?: string
       return {
         tone: 'info',
         title: 'Celular del cliente',
-        message: `Pregunte al cliente ${maskDocument(state.customer.document)} su número celular y digítelo. No le lea ni le muestre el número registrado.`,
+        // The customer panel beside it shows who the customer is; the message does not repeat the document.
+        message: 'Pregunte al cliente su número celular y digítelo. No le lea ni le muestre el número registrado.',
       };
     case 'awaiting_previous_phone':
       return {
@@ -79,8 +79,8 @@ export const describeSecurityCodeState = (state: SecurityCodeState, now?: string
       return {
         tone: 'warning',
         title: CONTACT_MISMATCH_TITLE,
-        message:
-          'El número anterior tampoco coincide con el registrado. Para actualizar el celular el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.',
+        // "tampoco coincide" only when a previous number was typed: after "No lo recuerda" nothing was compared.
+        message: `${state.previous === 'unknown' ? 'El cliente no recuerda el número anterior.' : 'El número anterior tampoco coincide con el registrado.'} Para actualizar el celular el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.`,
       };
     case 'awaiting_capture': {
       const failed = state.failedCaptures.length;

@@ -22,7 +22,7 @@ const classify = <T>(r: Extract<CentralCall<never>, { ok: false }>): StepOutcome
 };
 
 type Client = Pick<CentralClient, 'call'> | null;
-const NO_CENTRAL: StepOutcome<never> = { ok: false, kind: 'unreached', message: 'Central no configurada en esta estación.' };
+const NO_CENTRAL: StepOutcome<never> = { ok: false, kind: 'unreached', message: 'La central no está configurada en esta estación. Llame a soporte.' };
 
 export interface ContactPayload {
   documentType: 'CC' | 'CE' | 'TI' | 'PA' | 'PPT' | 'NIT';

@@ -138,7 +138,7 @@ describe('previous cellphone (seed 000 step 3)', () => {
     expect(mismatch).toMatchObject({ step: 'awaiting_previous_phone', title: 'Error de seguridad en datos' });
     const done = await w.service.previousPhone(TELLER, f.id, '3151234503');
     expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
-    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 1122' });
+    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*******122' });
     // The result screen's customer panel shows the number now registered, marked as the one just changed.
     expect(done.customer).toMatchObject({ maskedRegistered: '*******122', maskedCellphone: '*******122', registeredUpdated: true });
     expect(mismatch.customer?.registeredUpdated).toBe(false);
@@ -269,6 +269,8 @@ describe('contact-data update of the e-mail and the address (same verification, 
   it('e-mail: the previous e-mail matches (any case) → updated at central, journaled masked, constancia without the full e-mail', async () => {
     const f = await startFor('email', '900000001');
     expect(f.customer).toMatchObject({ maskedRegistered: 'm***@correo.com.co' });
+    // "el nuevo correo … digítelo" (it read "digítela").
+    expect(f.message).toContain('el nuevo correo electrónico que quiere registrar y digítelo tal como lo dicta');
     expect((await appError(w.service.statePhone(TELLER, f.id, 'maria en correo'))).code).toBe('CONTACT_INVALID');
     const mismatch = await w.service.statePhone(TELLER, f.id, ' Maria.Nueva@Correo.CO ');
     expect(mismatch).toMatchObject({ step: 'awaiting_previous_phone', title: 'Error de seguridad en datos' });
@@ -277,6 +279,10 @@ describe('contact-data update of the e-mail and the address (same verification, 
     expect(done).toMatchObject({ step: 'send_now', title: 'Correo electrónico actualizado', request: null });
     expect(done.constancia?.lines).toContainEqual({ kind: 'field', label: 'Correo electrónico', value: 'm***@correo.co' });
     const entry = w.journalRows().find((r) => r.type === 'contact_update' && r.payload.includes(f.id));
+    // The check code is the journal entry's hash, not central's reference ("Verificación C0000012" looked like a placeholder).
+    const hash = (w.db.prepare('SELECT hash FROM journal WHERE payload = ?').get(entry?.payload) as { hash: string }).hash;
+    expect(done.constancia?.verificationCode).toBe(hash.slice(0, 8).toUpperCase());
+    expect(done.constancia?.verificationCode).not.toBe(done.constancia?.sequence.slice(0, 8).toUpperCase());
     expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ field: 'email', previous: 'm***@correo.com.co', next: 'm***@correo.co', basis: 'previous_number_confirmed', outcome: 'applied' });
     expect(entry?.payload).not.toContain('maria.nueva');
     expect(entry?.payload).not.toContain('maria.gomez');
@@ -343,7 +349,7 @@ describe('answers lost on the way back (all-or-nothing with idempotent resend)',
     expect(w.service.get(TELLER, f.id)).toMatchObject({ step: 'awaiting_previous_phone', pendingCompletion: true });
     const done = await w.service.capture(TELLER, f.id, 'right-index');
     expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
-    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 0000' });
+    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*******000' });
   });
 });
 

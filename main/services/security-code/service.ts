@@ -215,7 +215,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           ...(p.request ? { mode: p.request.mode } : {}),
         });
       });
-      throw new AppError('CENTRAL_REJECTED', `Central no aceptó la solicitud: ${o.message}`, { centralCode: o.code });
+      throw new AppError('CENTRAL_REJECTED', `La central no aceptó la solicitud: ${o.message}`, { centralCode: o.code });
     }
     throw new AppError(
       'CENTRAL_PENDING',
@@ -234,6 +234,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     if (!customer) throw new AppError('EVENT_NOT_ALLOWED', 'La solicitud no tiene un cliente identificado.');
     const doc = { documentType: customer.document.type as DocType, documentNumber: customer.document.number };
 
+    // The constancia's check code: the hash of the journal entry that records what it proves.
+    let contactHash = '';
     if (p.contact && p.contact.reference === null) {
       const c = p.contact;
       const r = await central.updateContact(deps.central, c.key, c.occurredAt, c.payload);
@@ -256,7 +258,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           tellerId: user.id,
           at: nowIso(),
         });
-        deps.journal.record('contact_update', user.id, {
+        contactHash = deps.journal.record('contact_update', user.id, {
           flowId,
           ...doc,
           // Masked: the journal keeps only what identifies the change, never the full datum.
@@ -267,7 +269,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           ...(c.payload.fingerprintTransactionId ? { operatorTransactionId: c.payload.fingerprintTransactionId } : {}),
           centralReference: r.value.reference,
           outcome: 'applied',
-        });
+        }).hash;
       });
     }
 
@@ -357,7 +359,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
             branch: { code: deps.workstation.branchCode, name: deps.workstation.branchName },
             till: deps.workstation.tillCode,
             teller: deps.users.findById(user.id)?.displayName ?? user.displayName,
-            verificationCode: (verification || reference).slice(0, 8).toUpperCase(),
+            // Never the reference itself: "Verificación C0000012" read as a placeholder and checked nothing.
+            verificationCode: (verification || contactHash).slice(0, 8).toUpperCase(),
           })
         : null;
       deps.flows.updateFlow(
@@ -505,7 +508,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
       // The template is not needed any more; nothing below refers to it.
       captured = { template: '', format: captured.format, quality: captured.quality };
       if (!m.ok) {
-        if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `Central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
+        if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `La central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
         // Matching cannot happen without central (or the registry): the biometric path closes, nothing was changed.
         inTransaction(deps.db, () => recordCheck({ result: 'central_unavailable', operatorTransactionId: null }));
         return closeUnreachable(user, flowId);
