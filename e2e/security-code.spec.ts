@@ -296,4 +296,16 @@ test('the customer’s open radicado is shown on a new request; replacing it wit
   await expect(app.getByRole('alert')).toContainText(/podrá pedir otro código desde las \d{2}:\d{2}/);
   await central.advance(HOUR);
   expect((await central.status(first)).sentAt).toBeNull();
+
+  // The journal screen names each request by its radicado (Referencia) and says how it ended (Estado).
+  await app.keyboard.press('Escape');
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.getByLabel('Tipo de evento').selectOption('security_code_request');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const rows = app.getByRole('table', { name: 'Registros del diario' });
+  await expect(rows.getByRole('row').filter({ hasText: 'Reemplaza la solicitud abierta' })).toContainText(first);
+  await expect(rows.getByRole('row').filter({ hasText: second }).filter({ hasText: 'Enviado' })).toHaveCount(1);
+  await expect(rows.getByRole('row').filter({ hasText: first }).filter({ hasText: 'Radicado' })).toHaveCount(1);
 });
