@@ -255,7 +255,8 @@ export const listSecurityCodes = (d: SecurityCodeDeps, branch: string, nowMs: nu
     ...view(r),
     maskedDocument: maskDocument({ type: r.document_type as DocumentType, number: r.document_number }),
     workstation: r.workstation,
-    overdue: r.state === 'vencido' || (r.state !== 'entregado' && nowMs > r.deadline_ms),
+    // A superseded request is not owed to the customer any more: never overdue.
+    overdue: r.superseded_by === null && (r.state === 'vencido' || (r.state !== 'entregado' && nowMs > r.deadline_ms)),
   }));
 };
 

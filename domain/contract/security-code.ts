@@ -136,6 +136,8 @@ export const RadicationRowSchema = RadicationViewSchema.extend({
   overdue: z.boolean(),
   /** When this row was last confirmed by central. */
   refreshedAt: z.string().nullable(),
+  /** The radicado that replaced it (the teller replaced the customer's open request): its code is never sent. */
+  supersededBy: z.string().nullable().optional(),
 });
 export type RadicationRow = z.infer<typeof RadicationRowSchema>;
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
 import { SecurityCodeResponseSchema } from '../../../domain/central-api';
+import { DEMO_TEMPLATE_FORMAT, demoTemplateBase64 } from '../../../domain/devices/demo-citizens';
 import { AppError } from '../../core/errors';
 import { startWorld, TELLER, type World } from './testing/world';
 
@@ -73,6 +74,11 @@ describe('a customer with an open radicado', () => {
     // Past the radication's send time: its SMS never goes out.
     await w.advanceCentral(2 * 3_600_000);
     expect((await centralStatus(first.radicado)).sentAt).toBeNull();
+    // The replaced radicado is listed as such, and never flagged overdue for the supervisor.
+    expect((await w.radications.list()).rows.find((r) => r.radicado === first.radicado)).toMatchObject({ supersededBy: second, overdue: false });
+    await w.advanceCentral(25 * 3_600_000);
+    const branch = await w.client.call('listSecurityCodes', { branch: '001' });
+    expect(branch.ok && branch.data.requests.find((r) => r.radicado === first.radicado)).toMatchObject({ supersededBy: second, overdue: false });
     // And a later request finds nothing open to replace.
     expect((await identify('900000001')).existing).toEqual([]);
   });
@@ -110,5 +116,28 @@ describe('immediate sends for the same customer', () => {
     await w.advanceCentral(2 * 60_000);
     w.clock.advance(2 * 60_000);
     expect((await w.service.statePhone(TELLER, (await identify('900000002')).id, '3101234502')).step).toBe('send_now');
+  });
+});
+
+describe('an open radicado the workstation could not see (central away at identification)', () => {
+  it('central refuses the new request and the teller is told to start again, where the screen will show it', async () => {
+    const match = await w.client.call('matchFingerprint', {
+      documentType: 'CC', documentNumber: '900000003', template: demoTemplateBase64('900000003', 'right-index'), format: DEMO_TEMPLATE_FORMAT,
+    });
+    if (!match.ok) throw new Error(match.error.message);
+    const elsewhere = await w.client.call('radicateSecurityCode', {
+      key: crypto.randomUUID(), documentType: 'CC', documentNumber: '900000003', purpose: 'temporary_keys', fingerprintTransactionId: match.data.transactionId,
+    });
+    if (!elsewhere.ok) throw new Error(elsewhere.error.message);
+    w.link.down = true;
+    const f = await identify('900000003').finally(() => {
+      w.link.down = false;
+    });
+    expect(f.existing).toEqual([]);
+    const refused = await appError(w.service.statePhone(TELLER, f.id, '3151234503'));
+    expect(refused.code).toBe('CENTRAL_REJECTED');
+    expect(refused.message).toContain(elsewhere.data.request.radicado);
+    expect(refused.message).toContain('inicie una nueva: la pantalla le mostrará la abierta');
+    expect(w.service.get(TELLER, f.id).step).toBe('awaiting_stated_phone');
   });
 });

@@ -215,7 +215,13 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           ...(p.request ? { mode: p.request.mode } : {}),
         });
       });
-      throw new AppError('CENTRAL_REJECTED', `La central no aceptó la solicitud: ${o.message}`, { centralCode: o.code });
+      // Central knows an open radicado this workstation did not see at identification (central was away then, or
+      // it was radicated meanwhile): the new identification shows it with resume / replace.
+      const next =
+        o.code === 'OPEN_REQUEST_EXISTS'
+          ? ' Cancele esta solicitud (el cliente tiene otra abierta) e inicie una nueva: la pantalla le mostrará la abierta para conservarla o reemplazarla.'
+          : '';
+      throw new AppError('CENTRAL_REJECTED', `La central no aceptó la solicitud: ${o.message}${next}`, { centralCode: o.code });
     }
     throw new AppError(
       'CENTRAL_PENDING',
