@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +59,18 @@ it('runs as its own process: ready line, demo tokens, state kept across a restar
 
 it('refuses to start without any workstation token outside demo mode', async () => {
   await expect(launch(['--port', '0', '--db', join(dir, 'other.db')])).rejects.toThrow(/exited early with 2/);
+});
+
+it('takes the interval between two immediate security-code sends to one customer from its configuration', async () => {
+  const sendNow = (url: string) =>
+    callRoute(url, 'sendSecurityCodeNow', { key: randomUUID(), documentType: 'CC', documentNumber: '900000002', purpose: 'verification_code', statedCellphone: '3101234502' }, demoToken('001-01'));
+  const spaced = await launch(['--demo', '--port', '0', '--db', join(dir, 'interval-default.db')]);
+  expect((await sendNow(spaced.url)).status).toBe(200);
+  expect((await sendNow(spaced.url)).status).toBe(429);
+  await stop(spaced.child);
+  const free = await launch(['--demo', '--port', '0', '--db', join(dir, 'interval-0.db'), '--send-now-interval-min', '0']);
+  expect((await sendNow(free.url)).status).toBe(200);
+  expect((await sendNow(free.url)).status).toBe(200);
+  await stop(free.child);
+  await expect(launch(['--demo', '--port', '0', '--db', join(dir, 'interval-bad.db'), '--send-now-interval-min', 'dos'])).rejects.toThrow(/exited early with 2/);
 });

@@ -4,8 +4,9 @@ import { startCentral } from './server';
 import { DEFAULT_DB_PATH } from './store/db';
 
 /**
- * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…] [--exit-with-stdin]`
- * Env: CENTRAL_PORT, CENTRAL_DB, CENTRAL_TOKENS (same format as --tokens), CENTRAL_HOST.
+ * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…] [--send-now-interval-min N] [--exit-with-stdin]`
+ * Env: CENTRAL_PORT, CENTRAL_DB, CENTRAL_TOKENS (same format as --tokens), CENTRAL_HOST, CENTRAL_SEND_NOW_INTERVAL_MIN
+ * (minutes between two immediate security-code sends to the same customer; default 2, see OtpPolicySchema).
  * Prints `CENTRAL_READY <url>` on stdout once listening; request logs go to stderr as JSON lines.
  */
 const { values } = parseArgs({
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     demo: { type: 'boolean', default: false },
     tokens: { type: 'string' },
     host: { type: 'string' },
+    'send-now-interval-min': { type: 'string' },
     /** Stop when stdin closes: a parent that starts central as its child takes it down even when killed -9. */
     'exit-with-stdin': { type: 'boolean', default: false },
   },
@@ -23,6 +25,12 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.CENTRAL_PORT ?? 0);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write('central: --port debe ser un número entre 0 y 65535\n');
+  process.exit(2);
+}
+const intervalText = values['send-now-interval-min'] ?? process.env.CENTRAL_SEND_NOW_INTERVAL_MIN;
+const sendNowInterval = intervalText === undefined ? undefined : Number(intervalText);
+if (sendNowInterval !== undefined && (!Number.isInteger(sendNowInterval) || sendNowInterval < 0 || sendNowInterval > 1440)) {
+  process.stderr.write('central: --send-now-interval-min debe ser un número de minutos entre 0 y 1440\n');
   process.exit(2);
 }
 const tokens = parseTokenList(values.tokens ?? process.env.CENTRAL_TOKENS ?? '');
@@ -37,6 +45,7 @@ const central = await startCentral({
   dbPath: values.db ?? process.env.CENTRAL_DB ?? DEFAULT_DB_PATH,
   demo: values.demo,
   tokens,
+  ...(sendNowInterval === undefined ? {} : { otpPolicy: { sendNowMinIntervalMs: sendNowInterval * 60_000 } }),
 });
 if (values.demo) {
   for (const t of central.demoTokens) process.stdout.write(`CENTRAL_DEMO_TOKEN ${t.workstation} ${t.token}\n`);

@@ -21,7 +21,7 @@ import { matchFingerprint } from './registry/transactions';
 import { iso, offsetClock, systemClock, systemIds, systemRandom, type AdjustableClock, type Clock, type Ids, type Random } from './runtime';
 import { standingCheque } from './cheques/clearing';
 import { maskAccount } from '../domain/receipt/build-common';
-import { advanceSecurityCodes, createSecurityCode, getSecurityCode, listSecurityCodes, type SecurityCodeDeps } from './security-code/service';
+import { advanceSecurityCodes, createSecurityCode, getSecurityCode, listSecurityCodes, openSecurityCode, type SecurityCodeDeps } from './security-code/service';
 import { demoSmsGateway, type SmsGateway } from './security-code/sms-gateway';
 import { DEFAULT_DB_PATH, openCentralDb } from './store/db';
 import { DEMO_TOKENS, DEMO_UNREACHABLE_CELLPHONES, seedDemo } from './demo/seed';
@@ -107,6 +107,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       current(once(sql, 'security-codes:radicate', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'radicate' }, caller.workstation, now()))),
     sendSecurityCodeNow: (req, { caller }) =>
       current(once(sql, 'security-codes:send-now', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'send_now' }, caller.workstation, now()))),
+    openSecurityCodes: (req) => ok(openSecurityCode(codes, req.documentType, req.documentNumber, now())),
     listSecurityCodes: (req, { caller }) =>
       req.branch === caller.branch
         ? ok({ requests: listSecurityCodes(codes, req.branch, now()) })

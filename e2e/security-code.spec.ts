@@ -18,7 +18,7 @@ interface Central {
   proc: CentralProcess;
   advance(ms: number): Promise<void>;
   /** Central's own record of a request: its state comes from the SMS gateway's log. */
-  status(radicado: string): Promise<{ state: string; sentAt: string | null; deliveredAt: string | null }>;
+  status(radicado: string): Promise<{ state: string; sentAt: string | null; deliveredAt: string | null; supersededBy?: string | null }>;
   kill(): Promise<void>;
 }
 
@@ -139,7 +139,7 @@ test('a different cellphone whose previous number matches: cellphone updated, co
   await expect(message(app)).toContainText('Celular actualizado y código enviado');
   const radicado = await radicadoOf(app);
   const st = await central.status(radicado);
-  expect(st).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 1122' });
+  expect(st).toMatchObject({ state: 'enviado', maskedCellphone: '*******122' });
 });
 
 test('scanned cédula and a fingerprint match: radicado with a 24-hour deadline, then enviado and entregado at central', async ({ app, central }) => {
@@ -253,4 +253,59 @@ test('a code not delivered in 24 hours shows as vencido, highlighted for the sup
   await expect(row).toHaveAttribute('data-overdue', 'true');
   await expect(row).toHaveClass(/overdue/);
   await expect(app.getByTestId('overdue-banner')).toContainText('1 solicitud vencida requiere su gestión');
+});
+
+test('the customer’s open radicado is shown on a new request; replacing it with a reason supersedes it at central; a second immediate send is refused', async ({ app, central }) => {
+  await openWizard(app);
+  await identify(app, '900000001');
+  await toCapture(app, '3119998877');
+  await emulate(app, { action: 'fingerprint.place', documentNumber: '900000001', finger: 'right-index' });
+  await app.keyboard.press('Enter');
+  await expect(message(app)).toContainText('Solicitud radicada');
+  const first = await radicadoOf(app);
+
+  // "Nueva solicitud" has the focus: the same customer again.
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Número de documento')).toBeFocused();
+  await identify(app, '900000001');
+  await expect(message(app)).toContainText('El cliente ya tiene una solicitud abierta');
+  const existing = app.getByTestId('existing-requests');
+  await expect(existing).toContainText(`Radicado ${first} del `);
+  await expect(existing).toContainText('(radicada, código aún no enviado)');
+  await expect(app.getByLabel('Celular que indica el cliente')).toHaveCount(0);
+  await expect(existing.getByRole('button', { name: `Conservar el radicado ${first}` })).toBeFocused();
+
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Motivo para reemplazarla')).toBeFocused();
+  await app.keyboard.type('El cliente perdió el celular');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Celular que indica el cliente')).toBeFocused();
+  await app.keyboard.type('3119998877');
+  await app.keyboard.press('Enter');
+  await expect(message(app)).toContainText('Código enviado');
+  const second = await radicadoOf(app);
+  expect(await central.status(first)).toMatchObject({ supersededBy: second, sentAt: null });
+
+  // Another immediate send for the same customer a moment later: refused, saying when to ask again.
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Número de documento')).toBeFocused();
+  await identify(app, '900000001');
+  await expect(app.getByLabel('Celular que indica el cliente')).toBeFocused();
+  await app.keyboard.type('3119998877');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText(/podrá pedir otro código desde las \d{2}:\d{2}/);
+  await central.advance(HOUR);
+  expect((await central.status(first)).sentAt).toBeNull();
+
+  // The journal screen names each request by its radicado (Referencia) and says how it ended (Estado).
+  await app.keyboard.press('Escape');
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.getByLabel('Tipo de evento').selectOption('security_code_request');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const rows = app.getByRole('table', { name: 'Registros del diario' });
+  await expect(rows.getByRole('row').filter({ hasText: 'Reemplaza la solicitud abierta' })).toContainText(first);
+  await expect(rows.getByRole('row').filter({ hasText: second }).filter({ hasText: 'Enviado' })).toHaveCount(1);
+  await expect(rows.getByRole('row').filter({ hasText: first }).filter({ hasText: 'Radicado' })).toHaveCount(1);
 });

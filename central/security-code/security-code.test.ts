@@ -56,7 +56,7 @@ describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => 
     const r = await radicate('900000001', await fingerprint('900000001'));
     expect(r.status).toBe(200);
     const req = SecurityCodeResponseSchema.parse(r.body).request;
-    expect(req).toMatchObject({ state: 'radicado', maskedCellphone: '*** *** 4501', sentAt: null });
+    expect(req).toMatchObject({ state: 'radicado', maskedCellphone: '*******501', sentAt: null });
     expect(Date.parse(req.deadline) - Date.parse(req.createdAt)).toBe(24 * HOUR);
     expect(outbox()).toHaveLength(0);
 
@@ -69,7 +69,7 @@ describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => 
     const code = /es (\d+)\./.exec(sms?.text ?? '')?.[1] ?? '';
     expect(code).toMatch(/^\d{6}$/); // seed 001: 6 digits
     const [log] = smsLog();
-    expect(log).toMatchObject({ radicado: req.radicado, to_masked: '*** *** 4501', status: 'enviado', code2_hash: null });
+    expect(log).toMatchObject({ radicado: req.radicado, to_masked: '*******501', status: 'enviado', code2_hash: null });
     expect(log?.code_hash).toBe(hashCode(log?.salt ?? '', code));
     expect(JSON.stringify(log)).not.toContain(code);
     expect(JSON.stringify(log)).not.toContain('3001234501');
@@ -260,5 +260,65 @@ describe('branch-wide list of security-code requests (supervisor F8)', () => {
     const r = await t.call('listSecurityCodes', { branch: '002' });
     expect(r.status).toBe(403);
     expect(r.body).toMatchObject({ error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('one open request per customer; immediate sends spaced (QA: second radicación, several sends in a minute)', () => {
+  const sendNow = (extra: Record<string, unknown> = {}, workstation?: string) =>
+    t.call('sendSecurityCodeNow', { key: newKey(), documentType: 'CC', documentNumber: '900000001', purpose: 'verification_code', statedCellphone: '3001234501', ...extra }, workstation);
+  const open = async () => (await t.call('openSecurityCodes', { documentType: 'CC', documentNumber: '900000001' })).body as {
+    open: { radicado: string; workstation: string; state: string } | null;
+    sendNowAllowedFrom: string | null;
+  };
+
+  it('refuses a second request while a radicado is open, unless it names the one it replaces; the old one is never sent', async () => {
+    const first = SecurityCodeResponseSchema.parse((await radicate('900000001', await fingerprint('900000001'))).body).request;
+    expect(await open()).toMatchObject({ open: { radicado: first.radicado, state: 'radicado' } });
+
+    const again = await radicate('900000001', await fingerprint('900000001'));
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'OPEN_REQUEST_EXISTS' } });
+    expect((again.body as { error: { message: string } }).error.message).toContain(first.radicado);
+    // The same from another workstation: central, not the workstation, holds the rule.
+    const elsewhere = await sendNow({}, '001-02');
+    expect(elsewhere.body).toMatchObject({ error: { code: 'OPEN_REQUEST_EXISTS' } });
+
+    const replacing = await t.call('radicateSecurityCode', {
+      key: newKey(), documentType: 'CC', documentNumber: '900000001', purpose: 'verification_code',
+      fingerprintTransactionId: await fingerprint('900000001'), replaces: first.radicado,
+    });
+    expect(replacing.status).toBe(200);
+    const second = SecurityCodeResponseSchema.parse(replacing.body).request;
+    expect(await status(first.radicado)).toMatchObject({ supersededBy: second.radicado, state: 'radicado' });
+    expect((await open()).open?.radicado).toBe(second.radicado);
+
+    await advance(2 * HOUR);
+    // Only the replacing radicado's SMS went out.
+    expect(smsLog().map((r) => r.radicado)).toEqual([second.radicado]);
+    expect((await status(first.radicado)).sentAt).toBeNull();
+  });
+
+  it('an already sent radicado that is replaced loses its code at once', async () => {
+    const first = SecurityCodeResponseSchema.parse((await radicate('900000001', await fingerprint('900000001'))).body).request;
+    await advance(HOUR + 1);
+    expect((await status(first.radicado)).state).toBe('enviado');
+    const r = await sendNow({ replaces: first.radicado });
+    expect(r.status).toBe(200);
+    const old = await status(first.radicado);
+    expect(old.supersededBy).toBe(SecurityCodeResponseSchema.parse(r.body).request.radicado);
+    expect(Date.parse(old.codeExpiresAt ?? '')).toBeLessThanOrEqual(Date.parse(SecurityCodeResponseSchema.parse(r.body).request.createdAt));
+  });
+
+  it('refuses a second immediate send within the interval, saying from when, and allows it after', async () => {
+    expect((await sendNow()).status).toBe(200);
+    const soon = await sendNow();
+    expect(soon.status).toBe(429);
+    expect(soon.body).toMatchObject({ error: { code: 'SEND_NOW_TOO_SOON' } });
+    expect((soon.body as { error: { message: string } }).error.message).toMatch(/podrá pedir otro código desde las \d{2}:\d{2}/);
+    expect((await open()).sendNowAllowedFrom).not.toBeNull();
+    await advance(2 * 60_000);
+    expect((await open()).sendNowAllowedFrom).toBeNull();
+    expect((await sendNow()).status).toBe(200);
+    expect(outbox()).toHaveLength(2);
   });
 });

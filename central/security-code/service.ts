@@ -6,9 +6,12 @@ import {
   type RadicateRequest,
   type SecurityCodePurpose,
   type SecurityCodeListItem,
+  type OpenSecurityCodeResponse,
   type SecurityCodeRequest,
   type SendNowRequest,
 } from '../../domain/central-api';
+import { formatBogotaShort } from '../../domain/calendar/bogota-time';
+import { sendNowTooSoonMessage } from '../../domain/security-code/messages';
 import { maskDocument, type DocumentType } from '../../domain/identity/document';
 import { getCustomer } from '../accounts/ledger';
 import { fail, ok, type HandlerResult } from '../http/result';
@@ -36,6 +39,10 @@ interface Row {
   delivered_ms: number | null;
   code_expires_ms: number | null;
   gateway_id: string | null;
+  workstation: string;
+  mode: 'send_now' | 'radicate' | null;
+  superseded_by: string | null;
+  superseded_ms: number | null;
 }
 
 export interface SecurityCodeDeps {
@@ -55,6 +62,7 @@ const view = (r: Row): SecurityCodeRequest => ({
   sentAt: r.sent_ms === null ? null : iso(r.sent_ms),
   deliveredAt: r.delivered_ms === null ? null : iso(r.delivered_ms),
   codeExpiresAt: r.code_expires_ms === null ? null : iso(r.code_expires_ms),
+  supersededBy: r.superseded_by,
 });
 
 export const hashCode = (salt: string, code: string): string => sha256Hex(`${salt}:${code}`);
@@ -109,7 +117,8 @@ const send = (d: SecurityCodeDeps, r: Row, atMs: number): void => {
  */
 export const advanceSecurityCodes = (d: SecurityCodeDeps, nowMs: number): void =>
   d.sql.tx(() => {
-    for (const r of d.sql.all<Row>("SELECT * FROM security_codes WHERE state IN ('radicado', 'enviado')")) {
+    // A superseded request is never sent, and no longer moves: the customer's code is the replacing one's.
+    for (const r of d.sql.all<Row>("SELECT * FROM security_codes WHERE state IN ('radicado', 'enviado') AND superseded_by IS NULL")) {
       if (r.state === 'radicado' && r.send_at_ms <= nowMs && r.send_at_ms < r.deadline_ms) send(d, r, r.send_at_ms);
       const cur = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', r.radicado);
       if (cur?.state === 'enviado' && cur.gateway_id !== null) {
@@ -127,6 +136,42 @@ export const advanceSecurityCodes = (d: SecurityCodeDeps, nowMs: number): void =
 
 type Req = (RadicateRequest | SendNowRequest) & { mode: 'radicate' | 'send_now' };
 
+/** Rows before the `mode` column: a radicated request waited for its send time, an immediate one did not. */
+const isRadication = (r: Row): boolean => (r.mode ?? (r.send_at_ms > r.created_ms ? 'radicate' : 'send_now')) === 'radicate';
+
+/**
+ * The customer's open radicado (states already advanced to `nowMs`): radicated, not delivered, not superseded,
+ * within its deadline. An immediate send that was not delivered is not "open": it is bounded by the send interval.
+ */
+const openRadication = (d: SecurityCodeDeps, documentType: string, documentNumber: string, nowMs: number): Row | undefined =>
+  d.sql
+    .all<Row>(
+      `SELECT * FROM security_codes WHERE document_type = ? AND document_number = ? AND state IN ('radicado', 'enviado')
+         AND superseded_by IS NULL AND deadline_ms > ? ORDER BY created_ms DESC`,
+      documentType,
+      documentNumber,
+      nowMs,
+    )
+    .find(isRadication);
+
+/** When the next immediate send for the customer is allowed; null when it is allowed now. */
+const sendNowAllowedFrom = (d: SecurityCodeDeps, documentType: string, documentNumber: string, nowMs: number): number | null => {
+  const last = d.sql
+    .all<Row>('SELECT * FROM security_codes WHERE document_type = ? AND document_number = ? ORDER BY created_ms DESC LIMIT 20', documentType, documentNumber)
+    .find((r) => !isRadication(r));
+  if (!last) return null;
+  const from = last.created_ms + d.policy.sendNowMinIntervalMs;
+  return from > nowMs ? from : null;
+};
+
+/** What central knows of the customer before a new request (see `OpenSecurityCodeResponseSchema`). */
+export const openSecurityCode = (d: SecurityCodeDeps, documentType: string, documentNumber: string, nowMs: number): OpenSecurityCodeResponse => {
+  advanceSecurityCodes(d, nowMs);
+  const open = openRadication(d, documentType, documentNumber, nowMs);
+  const from = sendNowAllowedFrom(d, documentType, documentNumber, nowMs);
+  return { open: open ? { ...view(open), workstation: open.workstation } : null, sendNowAllowedFrom: from === null ? null : iso(from), now: iso(nowMs) };
+};
+
 /** Idempotent on `key` (bound to the request hash by the caller) — this function runs once per key. */
 export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: string, nowMs: number): HandlerResult<SecurityCodeRequest> => {
   const customer = getCustomer(d.sql, req.documentType, req.documentNumber);
@@ -140,12 +185,33 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
   if ('fingerprintTransactionId' in req && !fingerprintVerified(d.sql, req.documentType, req.documentNumber, req.fingerprintTransactionId, nowMs)) {
     return fail(409, 'FINGERPRINT_NOT_VERIFIED', 'No hay una validación de huella exitosa reciente para este documento. Valide la huella antes de radicar.');
   }
+  if (req.mode === 'send_now') {
+    const from = sendNowAllowedFrom(d, req.documentType, req.documentNumber, nowMs);
+    if (from !== null) {
+      return fail(
+        429,
+        'SEND_NOW_TOO_SOON',
+        sendNowTooSoonMessage(from),
+        { allowedFrom: iso(from) },
+      );
+    }
+  }
+  advanceSecurityCodes(d, nowMs);
+  const open = openRadication(d, req.documentType, req.documentNumber, nowMs);
+  if (open && req.replaces !== open.radicado) {
+    return fail(
+      409,
+      'OPEN_REQUEST_EXISTS',
+      `El cliente tiene abierta la solicitud ${open.radicado}, radicada el ${formatBogotaShort(open.created_ms)} (estado: ${open.state}). Reanúdela, o reemplácela indicándolo: la anterior quedará reemplazada y su código no será válido.`,
+      { radicado: open.radicado },
+    );
+  }
   const day = iso(nowMs).slice(0, 10).replaceAll('-', '');
   const radicado = `RAD-${day}-${String(d.sql.next('radicado')).padStart(6, '0')}`;
   const sendAt = req.mode === 'send_now' ? nowMs : nowMs + d.policy.radicationSendDelayMs;
   d.sql.run(
     `INSERT INTO security_codes (radicado, document_type, document_number, purpose, cellphone, workstation, state,
-       created_ms, deadline_ms, send_at_ms) VALUES (?, ?, ?, ?, ?, ?, 'radicado', ?, ?, ?)`,
+       created_ms, deadline_ms, send_at_ms, mode) VALUES (?, ?, ?, ?, ?, ?, 'radicado', ?, ?, ?, ?)`,
     radicado,
     req.documentType,
     req.documentNumber,
@@ -155,7 +221,19 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
     nowMs,
     nowMs + d.policy.radicationDeadlineMs,
     sendAt,
+    req.mode,
   );
+  if (open) {
+    // Runs in the request's transaction (`once`): the old code stops being valid exactly when the new request exists.
+    d.sql.run(
+      'UPDATE security_codes SET superseded_by = ?, superseded_ms = ?, code_expires_ms = MIN(COALESCE(code_expires_ms, ?), ?) WHERE radicado = ?',
+      radicado,
+      nowMs,
+      nowMs,
+      nowMs,
+      open.radicado,
+    );
+  }
   if (req.mode === 'send_now') {
     const row = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
     if (row) send(d, row, nowMs);
@@ -168,7 +246,7 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
 /** The branch's requests, newest first, states brought up to date first (central/README: security codes). */
 export const listSecurityCodes = (d: SecurityCodeDeps, branch: string, nowMs: number): SecurityCodeListItem[] => {
   advanceSecurityCodes(d, nowMs);
-  const rows = d.sql.all<Row & { workstation: string }>(
+  const rows = d.sql.all<Row>(
     'SELECT * FROM security_codes WHERE workstation LIKE ? ORDER BY created_ms DESC, radicado DESC LIMIT ?',
     `${branch}-%`,
     MAX_SECURITY_CODE_LIST,
@@ -177,12 +255,13 @@ export const listSecurityCodes = (d: SecurityCodeDeps, branch: string, nowMs: nu
     ...view(r),
     maskedDocument: maskDocument({ type: r.document_type as DocumentType, number: r.document_number }),
     workstation: r.workstation,
-    overdue: r.state === 'vencido' || (r.state !== 'entregado' && nowMs > r.deadline_ms),
+    // A superseded request is not owed to the customer any more: never overdue.
+    overdue: r.superseded_by === null && (r.state === 'vencido' || (r.state !== 'entregado' && nowMs > r.deadline_ms)),
   }));
 };
 
 export const getSecurityCode = (d: SecurityCodeDeps, radicado: string, nowMs: number, branch: string | null): SecurityCodeRequest | undefined => {
   advanceSecurityCodes(d, nowMs);
-  const row = d.sql.get<Row & { workstation: string }>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
+  const row = d.sql.get<Row>('SELECT * FROM security_codes WHERE radicado = ?', radicado);
   return row && (branch === null || row.workstation.startsWith(`${branch}-`)) ? view(row) : undefined;
 };

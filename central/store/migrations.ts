@@ -246,4 +246,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deposited_cheques_identity ON deposited_cheques (bank_code, number, drawer_account);
     `,
   },
+  {
+    version: 13,
+    name: 'security code replacement',
+    sql: `
+      -- How the request was made (null for rows before this column: the send time tells them apart), and the
+      -- radicado that replaced it when the teller chose to replace an open request (its code is then never sent).
+      ALTER TABLE security_codes ADD COLUMN mode TEXT CHECK (mode IN ('send_now', 'radicate'));
+      ALTER TABLE security_codes ADD COLUMN superseded_by TEXT;
+      ALTER TABLE security_codes ADD COLUMN superseded_ms INTEGER;
+      CREATE INDEX security_codes_document ON security_codes(document_type, document_number, created_ms);
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskCellphone as maskIdentityCellphone, type Cellphone } from '../identity/cellphone';
 import { DOCUMENT_TYPES } from '../identity/document';
 
 /**
@@ -52,5 +53,8 @@ export const CENTRAL_COMMON_ERRORS = [
 ] as const;
 export type CentralCommonError = (typeof CENTRAL_COMMON_ERRORS)[number];
 
-/** `***  ***  4567`: what a teller may see of a registered cellphone. */
-export const maskCellphone = (phone: string): string => `*** *** ${phone.slice(-4)}`;
+/**
+ * `*******567`: what a teller may see of a registered cellphone. The workstation's own mask (domain/identity), so
+ * the customer panel, the constancia and the radicaciones list show the same digits (QA: they did not).
+ */
+export const maskCellphone = (phone: string): string => maskIdentityCellphone(phone as Cellphone);

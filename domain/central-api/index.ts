@@ -20,7 +20,7 @@ import { TillTransferListRequestSchema, TillTransferListResponseSchema } from '.
 import { BranchVaultRequestSchema, BranchVaultResponseSchema, VaultProvisionRequestSchema, VaultReceiveRequestSchema } from './vault';
 import { BranchStatusRequestSchema, BranchStatusResponseSchema, WorkstationStatusReportResponseSchema, WorkstationStatusSchema } from './workstation-status';
 import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
-import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, RadicateRequestSchema, SecurityCodeListQuerySchema, SecurityCodeListResponseSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
+import { AdvanceRequestSchema, AdvanceResponseSchema, SECURITY_CODE_ERRORS, OpenSecurityCodeQuerySchema, OpenSecurityCodeResponseSchema, RadicateRequestSchema, SecurityCodeListQuerySchema, SecurityCodeListResponseSchema, SecurityCodeQuerySchema, SecurityCodeResponseSchema, SendNowRequestSchema } from './security-code';
 
 /**
  * The central services API as data: one entry per operation. A client builds the URL from `path` (`:name`
@@ -56,6 +56,8 @@ export const centralApi = {
   matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE'] }),
   radicateSecurityCode: route({ method: 'POST', path: '/v1/security-codes:radicate', auth: 'workstation', request: RadicateRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
   sendSecurityCodeNow: route({ method: 'POST', path: '/v1/security-codes:send-now', auth: 'workstation', request: SendNowRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
+  /** POST so the customer's document travels in the body, not in URLs that proxies and logs keep. */
+  openSecurityCodes: route({ method: 'POST', path: '/v1/security-codes:open', auth: 'workstation', request: OpenSecurityCodeQuerySchema, response: OpenSecurityCodeResponseSchema, errors: [] }),
   listSecurityCodes: route({ method: 'GET', path: '/v1/security-codes', auth: 'workstation', request: SecurityCodeListQuerySchema, response: SecurityCodeListResponseSchema, errors: ['FORBIDDEN'] }),
   securityCodeStatus: route({ method: 'GET', path: '/v1/security-codes/:radicado', auth: 'workstation', request: SecurityCodeQuerySchema, response: SecurityCodeResponseSchema, errors: [] }),
   updateContact: route({ method: 'POST', path: '/v1/customers:contact', auth: 'workstation', request: ContactUpdateRequestSchema, response: OperationResultSchema, errors: [] }),

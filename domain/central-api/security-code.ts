@@ -23,6 +23,8 @@ export const RadicateRequestSchema = z.object({
   purpose: SecurityCodePurposeSchema,
   /** The operator transaction of a fingerprint `match` for this same document. */
   fingerprintTransactionId: z.string().min(1),
+  /** The customer's open radicado the teller decided to replace (it is superseded with this request's creation). */
+  replaces: z.string().min(1).optional(),
 });
 export type RadicateRequest = z.infer<typeof RadicateRequestSchema>;
 
@@ -33,6 +35,8 @@ export const SendNowRequestSchema = z.object({
   purpose: SecurityCodePurposeSchema,
   /** The number the customer says is theirs; must equal the registered one. */
   statedCellphone: CellphoneSchema,
+  /** As in `RadicateRequestSchema`: the open radicado this request supersedes. */
+  replaces: z.string().min(1).optional(),
 });
 export type SendNowRequest = z.infer<typeof SendNowRequestSchema>;
 
@@ -40,7 +44,7 @@ export const SecurityCodeRequestSchema = z.object({
   radicado: z.string(),
   purpose: SecurityCodePurposeSchema,
   state: SecurityCodeStateSchema,
-  /** `*** *** 4567` */
+  /** `*******567` (domain/identity's mask) */
   maskedCellphone: z.string(),
   createdAt: IsoDateTimeSchema,
   /** createdAt + 24 h: delivered by then or `vencido`. */
@@ -49,6 +53,11 @@ export const SecurityCodeRequestSchema = z.object({
   deliveredAt: IsoDateTimeSchema.nullable(),
   /** Until when the code (or temporary keys) may be used by the customer. */
   codeExpiresAt: IsoDateTimeSchema.nullable(),
+  /**
+   * The radicado that replaced this one (the teller chose to replace it): its code is never sent, or no longer
+   * valid if it was. Absent from answers of centrals without replacement.
+   */
+  supersededBy: z.string().nullable().optional(),
 });
 export type SecurityCodeRequest = z.infer<typeof SecurityCodeRequestSchema>;
 
@@ -77,7 +86,25 @@ export const SECURITY_CODE_ERRORS = [
   'CELLPHONE_MISMATCH',
   'FINGERPRINT_NOT_VERIFIED',
   'KEY_REUSED',
+  /** The customer has an open radicado and the request does not say it replaces it. */
+  'OPEN_REQUEST_EXISTS',
+  /** An immediate send for the same customer within `sendNowMinIntervalMs`. */
+  'SEND_NOW_TOO_SOON',
 ] as const;
+
+/**
+ * What central knows of a customer before a new request: the open radicado (radicated, not delivered, not
+ * superseded, within its deadline) of any workstation, and until when an immediate send is refused.
+ */
+export const OpenSecurityCodeQuerySchema = z.object({ documentType: DocumentTypeSchema, documentNumber: DocumentNumberSchema });
+export const OpenSecurityCodeResponseSchema = z.object({
+  open: SecurityCodeRequestSchema.extend({ workstation: WorkstationIdSchema }).nullable(),
+  /** null: an immediate send is allowed now. */
+  sendNowAllowedFrom: IsoDateTimeSchema.nullable(),
+  /** Central's clock when it answered: the workstation turns `sendNowAllowedFrom` into a wait on its own clock. */
+  now: IsoDateTimeSchema,
+});
+export type OpenSecurityCodeResponse = z.infer<typeof OpenSecurityCodeResponseSchema>;
 
 /** Policy, configurable at central. Defaults follow seeds 001 (verification) and 004 (temporary keys). */
 export const OtpPolicySchema = z.object({
@@ -88,6 +115,13 @@ export const OtpPolicySchema = z.object({
   radicationDeadlineMs: z.number().int().positive().default(24 * 3_600_000),
   /** A radicated request waits for back-office processing before the SMS goes out. */
   radicationSendDelayMs: z.number().int().nonnegative().default(60 * 60_000),
+  /**
+   * Minimum time between two immediate sends to the same customer. Seed 001 (paso 8): a code lives 2 minutes and
+   * "de no poderlo usar en este tiempo deberá volver a realizar el proceso" — so the customer asks again once the
+   * code sent has lapsed, not while it is still usable; several SMS within a minute are also the pattern of an
+   * SMS-bombing or SIM-swap attempt. Configurable at central like the rest of the policy.
+   */
+  sendNowMinIntervalMs: z.number().int().nonnegative().default(2 * 60_000),
 });
 export type OtpPolicy = z.infer<typeof OtpPolicySchema>;
 

@@ -70,6 +70,18 @@ export const RadicationViewSchema = z.object({
 });
 export type RadicationView = z.infer<typeof RadicationViewSchema>;
 
+/** One open request of the customer found at identification (see `ExistingRequest` in domain/security-code). */
+export const ExistingRequestViewSchema = z.object({
+  kind: z.enum(['radicado', 'flow']),
+  /** The radicado number, or the open flow's id. */
+  reference: z.string(),
+  /** Number or start, date and state, in Spanish. */
+  description: z.string(),
+  /** An unfinished flow of the same teller: "Reanudar" continues it. */
+  canResume: z.boolean(),
+});
+export type ExistingRequestView = z.infer<typeof ExistingRequestViewSchema>;
+
 export const FlowViewSchema = z.object({
   id: z.string(),
   purpose: FlowPurposeSchema,
@@ -99,6 +111,10 @@ export const FlowViewSchema = z.object({
   /** The constancia handed to the customer (radicado and deadline, never the code). */
   constancia: ReceiptDocumentSchema.nullable(),
   printJob: z.object({ jobId: z.string(), state: z.string() }).nullable(),
+  /** The customer's open requests found at identification (security code only). */
+  existing: z.array(ExistingRequestViewSchema),
+  /** `existing` is neither resumed nor replaced yet: the flow waits for the teller's decision. */
+  existingUndecided: z.boolean(),
 });
 export type FlowView = z.infer<typeof FlowViewSchema>;
 
@@ -120,6 +136,8 @@ export const RadicationRowSchema = RadicationViewSchema.extend({
   overdue: z.boolean(),
   /** When this row was last confirmed by central. */
   refreshedAt: z.string().nullable(),
+  /** The radicado that replaced it (the teller replaced the customer's open request): its code is never sent. */
+  supersededBy: z.string().nullable().optional(),
 });
 export type RadicationRow = z.infer<typeof RadicationRowSchema>;
 
@@ -181,7 +199,20 @@ export const securityCodeChannels = {
     /** The stated value of the verified field: a cellphone, or for a contact update an e-mail or an address. */
     request: z.object({ flowId: FlowId, phone: z.string().max(160) }),
     response: FlowResponse,
-    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CONTACT_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING'],
+    errors: [...FLOW_ERRORS, 'CELLPHONE_INVALID', 'CONTACT_INVALID', 'CENTRAL_REJECTED', 'CENTRAL_PENDING', 'EXISTING_REQUEST_OPEN', 'SEND_NOW_TOO_SOON'],
+  }),
+  /**
+   * Replaces the customer's open requests found at identification, with the teller's reason (journaled): open
+   * flows here are closed now; an open radicado is superseded at central when the new request is created.
+   */
+  'securityCode.replaceExisting': channel({
+    access: 'user',
+    request: z.object({
+      flowId: FlowId,
+      reason: z.string().trim().min(3, { message: 'Escriba el motivo del reemplazo' }).max(200, { message: 'El motivo admite hasta 200 caracteres' }),
+    }),
+    response: FlowResponse,
+    errors: [...FLOW_ERRORS, 'EXISTING_REQUEST_OPEN', 'FLOW_OF_ANOTHER_TELLER'],
   }),
   /** `phone: null` = the customer does not remember the previous number. */
   'securityCode.previousPhone': channel({

@@ -43,6 +43,25 @@ const REMESA: Record<`remesa_${Exclude<RemesaStatus, 'recibida'>}`, string> = {
   remesa_pagada: 'Remesa pagada',
   remesa_devuelta: 'Remesa devuelta',
 };
+// Security-code requests (`outcome`), the radicado's state at central, captures (`result`) and consents.
+const SECURITY_CODE = {
+  sent: 'Código enviado',
+  radicated: 'Radicada',
+  radicado: 'Radicado',
+  entregado: 'Entregado',
+  vencido: 'Vencido',
+  cancelled: 'Cancelada',
+  refused: 'No procede',
+  stopped: 'Intentos de huella agotados',
+  rejected: 'Rechazada por la central',
+  replace_decided: 'Reemplaza la solicitud abierta',
+  applied: 'Aplicada',
+  match: 'Huella coincide',
+  no_match: 'Huella no coincide',
+  poor_quality: 'Huella de baja calidad',
+  central_unavailable: 'Central no disponible',
+  given: 'Autorización dada',
+} as const;
 const OTHER = {
   reversado: 'Reversado',
   retirada: 'Retirada por el cajero',
@@ -59,7 +78,7 @@ const OTHER = {
 const DERIVED: Readonly<Record<string, string>> = { contabilizado: 'Contabilizado' };
 
 /** What the journal's "Estado" column shows for each state, action or status a journal payload stores. */
-export const JOURNAL_STATE_LABEL: Readonly<Record<string, string>> = { ...APPROVAL, ...CENTRAL_APPROVAL, ...TRANSFER, ...COUNT, ...REMESA, ...OTHER };
+export const JOURNAL_STATE_LABEL: Readonly<Record<string, string>> = { ...APPROVAL, ...CENTRAL_APPROVAL, ...TRANSFER, ...COUNT, ...REMESA, ...SECURITY_CODE, ...OTHER };
 
 /** The label of a stored value; a value this build does not know (a newer workstation's) is shown as stored. */
 export const journalStateLabel = (stored: string): string => JOURNAL_STATE_LABEL[stored] ?? DERIVED[stored] ?? stored;

@@ -18,8 +18,24 @@ export const SecurityCodeEventSchema: z.ZodType<SecurityCodeEvent, unknown> = z.
     registeredCellphone: CellphoneSchema.nullable(),
     registeredEmail: z.string().nullable().optional(),
     registeredAddress: z.string().nullable().optional(),
+    existing: z
+      .array(
+        z.union([
+          z.object({
+            kind: z.literal('radicado'),
+            radicado: z.string().min(1),
+            createdAt: IsoInstant,
+            state: z.enum(['radicado', 'enviado']),
+            workstation: z.string().min(1),
+          }),
+          z.object({ kind: z.literal('flow'), flowId: z.string().min(1), startedAt: IsoInstant, step: z.string().min(1), tellerId: z.string().min(1) }),
+        ]),
+      )
+      .optional(),
+    sendNowAllowedFrom: IsoInstant.nullable().optional(),
   }),
   z.object({ type: z.literal('customer_not_found') }),
+  z.object({ type: z.literal('existing_replaced'), reason: z.string() }),
   z.object({ type: z.literal('phone_stated'), phone: z.string() }),
   z.object({ type: z.literal('previous_phone_stated'), phone: z.string() }),
   z.object({ type: z.literal('previous_phone_unknown') }),

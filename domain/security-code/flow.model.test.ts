@@ -15,7 +15,13 @@ const event: fc.Arbitrary<SecurityCodeEvent> = fc.oneof(
     document: fc.constant({ type: 'CC' as const, number: '1020304050' }),
     hasProducts: fc.boolean(),
     registeredCellphone: fc.option(fc.constantFrom(...phones).map((p) => p as Cellphone), { nil: null }),
+    // Sometimes the customer has an open radicado: nothing goes on until the teller replaces it.
+    existing: fc.constantFrom(
+      [],
+      [{ kind: 'radicado' as const, radicado: 'RAD-0', createdAt: '2026-03-02T09:00:00-05:00', state: 'radicado' as const, workstation: '001-02' }],
+    ),
   }) },
+  { weight: 2, arbitrary: fc.constantFrom('Perdió el celular', ' ').map((reason) => ({ type: 'existing_replaced' as const, reason })) },
   { weight: 1, arbitrary: fc.constant({ type: 'customer_not_found' as const }) },
   { weight: 6, arbitrary: phone.map((p) => ({ type: 'phone_stated' as const, phone: p })) },
   { weight: 6, arbitrary: phone.map((p) => ({ type: 'previous_phone_stated' as const, phone: p })) },
@@ -68,6 +74,10 @@ describe('security-code flow, model test over random event sequences', () => {
           if (state.step === 'radicated') {
             expect(e.type === 'capture_result' && e.outcome === 'match').toBe(true);
             expect(consented).toBe(true);
+          }
+          // An open request of the customer is replaced (with a reason) before anything is sent or radicated.
+          if ((state.step === 'send_now' || state.step === 'radicated') && (state.customer.existing?.length ?? 0) > 0) {
+            expect(state.customer.replacing?.trim().length ?? 0).toBeGreaterThanOrEqual(3);
           }
           if (state.step === 'send_now') {
             const registered = state.customer.registeredCellphone;

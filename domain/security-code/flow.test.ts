@@ -232,3 +232,42 @@ describe('SecurityCodeEventSchema', () => {
     expect(SecurityCodeEventSchema.safeParse({ ...match, radicado: undefined }).success).toBe(false);
   });
 });
+
+describe('a customer with an open request (QA: a second radicación got no warning)', () => {
+  const open: SecurityCodeEvent = {
+    ...found,
+    existing: [{ kind: 'radicado', radicado: 'RAD-20260302-000001', createdAt: '2026-03-02T14:00:00Z', state: 'radicado', workstation: '001-02' }],
+  };
+  it('stops at the stated phone until the teller replaces it with a reason; the message names the radicado', () => {
+    const { state, errors } = replay([open, { type: 'phone_stated', phone: REGISTERED }]);
+    expect(state.step).toBe('awaiting_stated_phone');
+    expect(errors.map((e) => e.code)).toEqual(['EXISTING_REQUEST_OPEN']);
+    expect(describeSecurityCodeState(state)).toMatchObject({ tone: 'warning', title: 'El cliente ya tiene una solicitud abierta' });
+    expect(describeSecurityCodeState(state).message).toContain('Radicado RAD-20260302-000001 del ');
+    const sent = run([open, { type: 'existing_replaced', reason: 'Perdió el celular' }, { type: 'phone_stated', phone: REGISTERED }]);
+    expect(sent).toMatchObject({ step: 'send_now', customer: { replacing: 'Perdió el celular' } });
+  });
+  it('refuses an empty reason, a second decision, and a decision when nothing is open', () => {
+    expect(replay([open, { type: 'existing_replaced', reason: '  ' }]).errors.map((e) => e.code)).toEqual(['EXISTING_REQUEST_OPEN']);
+    expect(replay([open, { type: 'existing_replaced', reason: 'uno' }, { type: 'existing_replaced', reason: 'dos' }]).errors.map((e) => e.code)).toEqual(['EVENT_NOT_ALLOWED']);
+    expect(replay([found, { type: 'existing_replaced', reason: 'nada' }]).errors.map((e) => e.code)).toEqual(['EVENT_NOT_ALLOWED']);
+  });
+  it('the boundary schema accepts the decision and the open requests', () => {
+    expect(SecurityCodeEventSchema.safeParse(open).success).toBe(true);
+    expect(SecurityCodeEventSchema.safeParse({ type: 'existing_replaced', reason: 'x' }).success).toBe(true);
+  });
+});
+
+describe('wording of the biometric step (QA: "tampoco coincide" when nothing was typed)', () => {
+  it('says the customer does not remember after "No lo recuerda", and "tampoco coincide" only after a wrong number', () => {
+    const unknown = run([found, { type: 'phone_stated', phone: NEW }, { type: 'previous_phone_unknown' }]);
+    expect(describeSecurityCodeState(unknown).message).toMatch(/^El cliente no recuerda el número anterior\. /);
+    expect(describeSecurityCodeState(unknown).message).not.toContain('tampoco');
+    const wrong = run(toBiometric);
+    expect(describeSecurityCodeState(wrong).message).toMatch(/^El número anterior tampoco coincide con el registrado\. /);
+  });
+  it('asks for the cellphone without repeating the document in a masked form the panel beside it shows in full', () => {
+    const s = run([found]);
+    expect(describeSecurityCodeState(s).message).toBe('Pregunte al cliente su número celular y digítelo. No le lea ni le muestre el número registrado.');
+  });
+});

@@ -28,8 +28,30 @@ import { newRadication, type Radication } from './radication';
  */
 export const MAX_FAILED_CAPTURES = 3;
 
+/**
+ * A request of the same customer still open when a new one starts (QA: a second radicación got no warning): a
+ * flow of this workstation not finished yet, or a radicado whose code has not reached the customer (central's
+ * answer, or this workstation's record when central is away). The teller resumes it or replaces it, saying why.
+ */
+export type ExistingRequest =
+  | {
+      readonly kind: 'radicado';
+      readonly radicado: string;
+      readonly createdAt: string;
+      readonly state: 'radicado' | 'enviado';
+      /** The workstation that radicated it (`001-02`). */
+      readonly workstation: string;
+    }
+  | { readonly kind: 'flow'; readonly flowId: string; readonly startedAt: string; readonly step: string; readonly tellerId: string };
+
 export interface Customer {
   readonly document: IdentityDocument;
+  /** Open requests of this customer found at identification; the flow stops at the stated phone until decided. */
+  readonly existing?: readonly ExistingRequest[];
+  /** The teller's stated reason to replace `existing`; the new request supersedes them. */
+  readonly replacing?: string;
+  /** An immediate send is refused before this instant (ISO): the last code sent is still within central's interval. */
+  readonly sendNowAllowedFrom?: string | null;
   /** Cellphone on file at central; null when none is registered (then only the biometric path remains). */
   readonly registeredCellphone: Cellphone | null;
   /** Set when the flow verifies the e-mail or the address instead of the cellphone (contact update only). */
@@ -70,7 +92,8 @@ export type SecurityCodeState =
   | { readonly step: 'awaiting_stated_phone'; readonly customer: Customer }
   /** `statedPhone`: the stated value of the verified field (a cellphone unless `customer.contact` says otherwise). */
   | { readonly step: 'awaiting_previous_phone'; readonly customer: Customer; readonly statedPhone: ContactValue }
-  | { readonly step: 'awaiting_consent'; readonly customer: Customer; readonly statedPhone: ContactValue }
+  /** `previous`: whether the customer did not remember the previous value or stated one that did not match. */
+  | { readonly step: 'awaiting_consent'; readonly customer: Customer; readonly statedPhone: ContactValue; readonly previous?: 'unknown' | 'mismatch' }
   | {
       readonly step: 'awaiting_capture';
       readonly customer: Customer;
@@ -122,8 +145,12 @@ export type SecurityCodeEvent =
       /** Registered e-mail and address as central has them; only read by an e-mail or address update. */
       readonly registeredEmail?: string | null;
       readonly registeredAddress?: string | null;
+      readonly existing?: readonly ExistingRequest[];
+      readonly sendNowAllowedFrom?: string | null;
     }
   | { readonly type: 'customer_not_found' }
+  /** The teller replaces the customer's open requests, stating why (only while they are undecided). */
+  | { readonly type: 'existing_replaced'; readonly reason: string }
   /** The cellphone the customer says is theirs, as typed. */
   | { readonly type: 'phone_stated'; readonly phone: string }
   /** The number the customer says they gave the bank before, as typed. */
@@ -153,7 +180,9 @@ export type TransitionErrorCode =
   | 'CELLPHONE_INVALID'
   /** An e-mail or address that cannot be one. */
   | 'CONTACT_INVALID'
-  | 'RADICATION_INVALID';
+  | 'RADICATION_INVALID'
+  /** A customer's open request is neither resumed nor replaced yet. */
+  | 'EXISTING_REQUEST_OPEN';
 
 export interface TransitionError {
   readonly code: TransitionErrorCode;
@@ -220,6 +249,8 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
         customer: {
           document: event.document,
           registeredCellphone: event.registeredCellphone,
+          ...(event.existing && event.existing.length > 0 ? { existing: event.existing } : {}),
+          ...(event.sendNowAllowedFrom ? { sendNowAllowedFrom: event.sendNowAllowedFrom } : {}),
           ...(state.field
             ? {
                 contact: {
@@ -232,7 +263,23 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
       });
 
     case 'awaiting_stated_phone': {
+      const undecided = (state.customer.existing?.length ?? 0) > 0 && state.customer.replacing === undefined;
+      if (event.type === 'existing_replaced') {
+        if (!undecided) return notAllowed(state, event);
+        if (event.reason.trim().length < 3) {
+          return refuse(state, event, 'EXISTING_REQUEST_OPEN', 'Escriba por qué se reemplaza la solicitud abierta del cliente (por ejemplo: perdió el celular).');
+        }
+        return ok({ ...state, customer: { ...state.customer, replacing: event.reason.trim() } });
+      }
       if (event.type !== 'phone_stated') return notAllowed(state, event);
+      if (undecided) {
+        return refuse(
+          state,
+          event,
+          'EXISTING_REQUEST_OPEN',
+          'El cliente tiene una solicitud abierta. Reanúdela, o reemplácela indicando el motivo, antes de continuar con esta.',
+        );
+      }
       const phone = parseStated(state.customer, event.phone);
       if (!phone.ok) return refuse(state, event, phone.code, phone.message);
       if (phone.value === verifiedField(state.customer).registered) {
@@ -243,11 +290,11 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
 
     case 'awaiting_previous_phone': {
       // A company (NIT) has no fingerprint: the biometric path that follows an unconfirmed number is not for it.
-      const biometric = (): TransitionResult =>
+      const biometric = (previous: 'unknown' | 'mismatch'): TransitionResult =>
         state.customer.document.type === 'NIT'
           ? ok({ step: 'refused', reason: 'NO_BIOMETRIC_FOR_COMPANY', from: open })
-          : ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone });
-      if (event.type === 'previous_phone_unknown') return biometric();
+          : ok({ step: 'awaiting_consent', customer: state.customer, statedPhone: state.statedPhone, previous });
+      if (event.type === 'previous_phone_unknown') return biometric('unknown');
       if (event.type !== 'previous_phone_stated') return notAllowed(state, event);
       const previous = parseStated(state.customer, event.phone);
       if (!previous.ok) return refuse(state, event, previous.code, previous.message);
@@ -260,7 +307,7 @@ export const advance = (state: SecurityCodeState, event: SecurityCodeEvent): Tra
           contactUpdate: { previous: registered, next: state.statedPhone, basis: 'previous_number_confirmed' },
         });
       }
-      return biometric();
+      return biometric('mismatch');
     }
 
     case 'awaiting_consent':

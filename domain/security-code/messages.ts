@@ -1,6 +1,6 @@
 import { maskContactValue, type ContactValue } from '../identity/contact';
-import { maskDocument } from '../identity/document';
-import { MAX_FAILED_CAPTURES, verifiedField, type Customer, type SecurityCodeState } from './flow';
+import { formatBogotaShort, formatReceiptDateTime } from '../calendar/bogota-time';
+import { MAX_FAILED_CAPTURES, verifiedField, type Customer, type ExistingRequest, type SecurityCodeState } from './flow';
 import { radicationStatusMessage } from './radication';
 
 export type MessageTone = 'info' | 'success' | 'warning' | 'error';
@@ -25,6 +25,26 @@ const remaining = (failed: number): string => {
   return left === 1 ? 'Queda 1 intento.' : `Quedan ${left} intentos.`;
 };
 
+const EXISTING_STATE = { radicado: 'radicada, código aún no enviado', enviado: 'código enviado, entrega sin confirmar' } as const;
+
+/** One line per open request of the customer: number, date and state, as the teller reads them to decide. */
+export const describeExisting = (e: ExistingRequest): string =>
+  e.kind === 'radicado'
+    ? `Radicado ${e.radicado} del ${formatBogotaShort(e.createdAt)} en la estación ${e.workstation} (${EXISTING_STATE[e.state]})`
+    : `Solicitud sin terminar iniciada el ${formatBogotaShort(e.startedAt)} en esta estación`;
+
+/**
+ * The refusal of a second immediate send within central's interval (`sendNowMinIntervalMs`), with the time the
+ * customer may ask again, rounded up to the minute so that "desde las 09:03" is never refused at 09:03.
+ */
+export const sendNowTooSoonMessage = (allowedFrom: string | number): string => {
+  const at = new Date(Math.ceil(new Date(allowedFrom).getTime() / 60_000) * 60_000).toISOString();
+  return `Al cliente ya se le envió un código hace unos minutos. Indíquele que revise los mensajes de su celular; podrá pedir otro código desde las ${formatReceiptDateTime(at).slice(11, 16)}.`;
+};
+
+/** Still to be resumed or replaced: the flow does not go on until the teller decides. */
+export const existingUndecided = (c: Customer): boolean => (c.existing?.length ?? 0) > 0 && c.replacing === undefined;
+
 /** Spanish text for every step and outcome of the flow (seed 000; domain-co.md §7 and §11). */
 export const describeSecurityCodeState = (state: SecurityCodeState, now?: string): StepMessage => {
   switch (state.step) {
@@ -35,10 +55,18 @@ export const describeSecurityCodeState = (state: SecurityCodeState, now?: string
         message: 'Seleccione el tipo de documento y digite el número del cliente para consultarlo en la central.',
       };
     case 'awaiting_stated_phone':
+      if (existingUndecided(state.customer)) {
+        return {
+          tone: 'warning',
+          title: 'El cliente ya tiene una solicitud abierta',
+          message: `${(state.customer.existing ?? []).map(describeExisting).join('. ')}. Reanúdela si el cliente la espera; si la necesita de nuevo (por ejemplo, perdió el celular), reemplácela indicando el motivo: la anterior queda reemplazada y su código no será válido.`,
+        };
+      }
       return {
         tone: 'info',
         title: 'Celular del cliente',
-        message: `Pregunte al cliente ${maskDocument(state.customer.document)} su número celular y digítelo. No le lea ni le muestre el número registrado.`,
+        // The customer panel beside it shows who the customer is; the message does not repeat the document.
+        message: 'Pregunte al cliente su número celular y digítelo. No le lea ni le muestre el número registrado.',
       };
     case 'awaiting_previous_phone':
       return {
@@ -51,8 +79,8 @@ export const describeSecurityCodeState = (state: SecurityCodeState, now?: string
       return {
         tone: 'warning',
         title: CONTACT_MISMATCH_TITLE,
-        message:
-          'El número anterior tampoco coincide con el registrado. Para actualizar el celular el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.',
+        // "tampoco coincide" only when a previous number was typed: after "No lo recuerda" nothing was compared.
+        message: `${state.previous === 'unknown' ? 'El cliente no recuerda el número anterior.' : 'El número anterior tampoco coincide con el registrado.'} Para actualizar el celular el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.`,
       };
     case 'awaiting_capture': {
       const failed = state.failedCaptures.length;

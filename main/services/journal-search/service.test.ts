@@ -7,6 +7,7 @@ import { journalRepo } from '../../store/journal/repo';
 import { usersRepo } from '../../store/users/repo';
 import { tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
+import { journalStateLabel } from '../../../domain/journal/state-labels';
 import { createJournalSearch } from './service';
 
 const dirs: (() => void)[] = [];
@@ -102,6 +103,35 @@ it('a reversed posting says so and no longer offers Reversar; a cash transfer na
     expect(inRange('sup-1')).toEqual([4, 3]);
     // The short form the receipt printed leads to the approval's entry.
     expect(teller[5]).toMatchObject({ reference: 'Autorización 3F2A1B4C', state: 'aprobada' });
+  } finally {
+    db.close();
+  }
+});
+
+it('security-code entries show the radicado (or central’s reference) as Referencia and how they ended as Estado, and filter by it', () => {
+  const { dir, remove } = tempDir('caja-journal-sc-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T14:00:00Z')), workstation: '001-03' });
+    db.transaction(() => {
+      journal.record('security_code_request', 'u-1', { flowId: 'f-1', outcome: 'sent', mode: 'send_now', radicado: 'RAD-20260302-000001', state: 'enviado', document: 'RAD-20260302-000001' });
+      journal.record('security_code_request', 'u-1', { flowId: 'f-2', outcome: 'cancelled', reason: 'El cliente se retiró', from: 'awaiting_stated_phone' });
+      journal.record('security_code_request', 'u-1', { flowId: 'f-3', outcome: 'replace_decided', radicado: 'RAD-20260302-000001', replaces: 'RAD-20260302-000001', reason: 'Perdió el celular' });
+      journal.record('contact_update', 'u-1', { flowId: 'f-4', field: 'cellphone', centralReference: 'C0000012', outcome: 'applied' });
+      journal.record('biometric_check', 'u-1', { flowId: 'f-5', phase: 'capture', result: 'no_match', attempt: 1 });
+    })();
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, reversed: () => false });
+    const rows = search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.reference, e.state]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(rows).toEqual([
+      [1, 'RAD-20260302-000001', 'enviado'],
+      [2, null, 'cancelled'],
+      [3, 'RAD-20260302-000001', 'replace_decided'],
+      [4, 'C0000012', 'applied'],
+      [5, null, 'no_match'],
+    ]);
+    expect(search.search({ state: 'cancelled', limit: 10 }).entries.map((e) => e.sequence)).toEqual([2]);
+    expect(journalStateLabel('replace_decided')).toBe('Reemplaza la solicitud abierta');
   } finally {
     db.close();
   }

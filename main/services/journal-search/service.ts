@@ -39,6 +39,16 @@ const route = (p: Record<string, unknown>) => (str(p.from) !== null && str(p.to)
 /** The short form a receipt prints for an approval (Autorización), so paper leads to its entries. */
 const approvalOf = (p: Record<string, unknown>) => (str(p.approvalId) !== null ? `Autorización ${shortApprovalId(str(p.approvalId) ?? '')}` : null);
 
+/**
+ * A security-code entry: its reference is the radicado (or central's reference of a contact update), and its
+ * state how it ended (`outcome`), a capture's result or a consent's answer when it has no `state` of its own.
+ */
+const SECURITY_CODE_TYPES: ReadonlySet<string> = new Set(['security_code_request', 'contact_update', 'biometric_check']);
+const securityCodeReference = (type: string, p: Record<string, unknown>) =>
+  SECURITY_CODE_TYPES.has(type) ? (str(p.radicado) ?? str(p.centralReference)) : null;
+const securityCodeState = (type: string, p: Record<string, unknown>) =>
+  SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
+
 /** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
   repo: JournalRepo;
@@ -93,8 +103,8 @@ export const createJournalSearch = (deps: {
         type: r.type,
         account: str(p.account),
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
-        state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status)),
-        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? approvalOf(p),
+        state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
+        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
         // Reversar is offered on a posting that still stands.
         comprobante: reversed ? null : posted,
         document: document !== null && deps.printed(document) ? document : null,

@@ -1,4 +1,4 @@
-import type { SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
+import type { OpenSecurityCodeResponse, SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
 import type { CentralCall, CentralClient } from '../../sync/central-client';
 
 /**
@@ -22,7 +22,7 @@ const classify = <T>(r: Extract<CentralCall<never>, { ok: false }>): StepOutcome
 };
 
 type Client = Pick<CentralClient, 'call'> | null;
-const NO_CENTRAL: StepOutcome<never> = { ok: false, kind: 'unreached', message: 'Central no configurada en esta estación.' };
+const NO_CENTRAL: StepOutcome<never> = { ok: false, kind: 'unreached', message: 'La central no está configurada en esta estación. Llame a soporte.' };
 
 export interface ContactPayload {
   documentType: 'CC' | 'CE' | 'TI' | 'PA' | 'PPT' | 'NIT';
@@ -51,7 +51,7 @@ export const updateContact = async (central: Client, key: string, occurredAt: st
 export const sendNow = async (
   central: Client,
   key: string,
-  p: { documentType: ContactPayload['documentType']; documentNumber: string; statedCellphone: string; purpose: SecurityCodePurpose },
+  p: { documentType: ContactPayload['documentType']; documentNumber: string; statedCellphone: string; purpose: SecurityCodePurpose; replaces?: string },
 ): Promise<StepOutcome<SecurityCodeRequest>> => {
   if (!central) return NO_CENTRAL;
   const r = await central.call('sendSecurityCodeNow', { key, ...p });
@@ -61,7 +61,7 @@ export const sendNow = async (
 export const radicate = async (
   central: Client,
   key: string,
-  p: { documentType: ContactPayload['documentType']; documentNumber: string; fingerprintTransactionId: string; purpose: SecurityCodePurpose },
+  p: { documentType: ContactPayload['documentType']; documentNumber: string; fingerprintTransactionId: string; purpose: SecurityCodePurpose; replaces?: string },
 ): Promise<StepOutcome<SecurityCodeRequest>> => {
   if (!central) return NO_CENTRAL;
   const r = await central.call('radicateSecurityCode', { key, ...p });
@@ -76,6 +76,16 @@ export const matchFingerprint = async (
   const format = p.format === 'ansi-378' || p.format === 'iso-19794-2' || p.format === 'caja-demo-v1' ? p.format : null;
   if (format === null) return { ok: false, kind: 'rejected', code: 'FINGERPRINT_FORMAT', message: `El lector entregó un formato de huella que central no acepta (${p.format}).` };
   const r = await central.call('matchFingerprint', { documentType: p.documentType, documentNumber: p.documentNumber, template: p.template, format });
+  return r.ok ? { ok: true, value: r.data } : classify(r);
+};
+
+/** What central knows of the customer's open request and the immediate-send interval. */
+export const openRequest = async (
+  central: Client,
+  p: { documentType: ContactPayload['documentType']; documentNumber: string },
+): Promise<StepOutcome<OpenSecurityCodeResponse>> => {
+  if (!central) return NO_CENTRAL;
+  const r = await central.call('openSecurityCodes', p);
   return r.ok ? { ok: true, value: r.data } : classify(r);
 };
 

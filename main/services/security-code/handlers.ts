@@ -6,6 +6,7 @@ export const securityCodeHandlers = (sc: SecurityCodeService, radications: Radic
   'securityCode.start': (_req, ctx) => ({ flow: sc.start(ctx.user, 'security_code') }),
   'securityCode.get': (req, ctx) => ({ flow: sc.get(ctx.user, req.flowId) }),
   'securityCode.identify': async (req, ctx) => ({ flow: await sc.identify(ctx.user, req.flowId, req.document, req.source) }),
+  'securityCode.replaceExisting': async (req, ctx) => ({ flow: await sc.replaceExisting(ctx.user, req.flowId, req.reason) }),
   'securityCode.statePhone': async (req, ctx) => ({ flow: await sc.statePhone(ctx.user, req.flowId, req.phone) }),
   'securityCode.previousPhone': async (req, ctx) => ({ flow: await sc.previousPhone(ctx.user, req.flowId, req.phone) }),
   'securityCode.consent': async (req, ctx) => ({ flow: await sc.consent(ctx.user, req.flowId, req.given, req.textVersion) }),

@@ -25,7 +25,8 @@ export interface Pending {
     previous: string | null;
     reference: string | null;
   } | null;
-  request: { key: string; mode: 'send_now' | 'radicate' } | null;
+  /** `replaces`: the customer's open radicado this request supersedes at central (the teller decided so). */
+  request: { key: string; mode: 'send_now' | 'radicate'; replaces?: string } | null;
   /** Whether any request of this plan was confirmed by central. */
   anyConfirmed: boolean;
   /** Times the plan was sent (absent in plans persisted before resume: counted from then on). */

@@ -9,9 +9,12 @@ import { requestView } from './view';
 
 const OPEN = new Set(['radicado', 'enviado']);
 
-/** Not delivered by the deadline (central says `vencido`, or the deadline passed on this clock while still open). */
-export const isOverdue = (r: Pick<RequestRecord, 'state' | 'deadline'>, now: Date): boolean =>
-  r.state === 'vencido' || (OPEN.has(r.state) && Date.parse(r.deadline) < now.getTime());
+/**
+ * Not delivered by the deadline (central says `vencido`, or the deadline passed on this clock while still open).
+ * A request the teller replaced is owed to nobody: never overdue.
+ */
+export const isOverdue = (r: Pick<RequestRecord, 'state' | 'deadline' | 'supersededBy'>, now: Date): boolean =>
+  !r.supersededBy && (r.state === 'vencido' || (OPEN.has(r.state) && Date.parse(r.deadline) < now.getTime()));
 
 /**
  * The "Radicaciones" list: this workstation's requests, each open one asked again at central, whose answer is
@@ -28,7 +31,7 @@ export const createRadicationsService = (deps: {
   list: async (user?: User): Promise<{ rows: RadicationRow[]; centralReachable: boolean; overdueCount: number; scope: 'workstation' | 'branch' }> => {
     let reachable = deps.central !== null;
     const records = deps.flows.listRequests();
-    const open = records.filter((r) => OPEN.has(r.state));
+    const open = records.filter((r) => OPEN.has(r.state) && !r.supersededBy);
     if (open.length === 0 && deps.central) reachable = (await deps.central.call('health', {})).ok;
     await Promise.all(
       open.map(async (r) => {
@@ -44,6 +47,8 @@ export const createRadicationsService = (deps: {
             deliveredAt: s.value.deliveredAt,
             refreshedAt: deps.clock.now().toISOString(),
           });
+          // Replaced from another workstation (or this one before the answer came back).
+          if (s.value.supersededBy) deps.flows.markSuperseded(r.radicado, s.value.supersededBy);
         }),
     );
     const now = deps.clock.now();
@@ -57,6 +62,7 @@ export const createRadicationsService = (deps: {
         workstation: deps.workstation.id,
         overdue: isOverdue(r, now),
         refreshedAt: r.refreshedAt,
+        supersededBy: r.supersededBy ?? null,
       }),
     );
     let scope: 'workstation' | 'branch' = 'workstation';
@@ -83,6 +89,7 @@ export const createRadicationsService = (deps: {
             workstation: q.workstation,
             overdue: q.overdue,
             refreshedAt: at,
+            supersededBy: q.supersededBy ?? null,
           });
         }
         // Overdue first, then newest: what the supervisor must act on is at the top.

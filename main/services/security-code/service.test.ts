@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const identified = async (doc: { type: string; number: string }, purpose: 'security_code' | 'contact_update' = 'security_code') => {
   const flow = w.service.start(TELLER, purpose);
-  return w.service.identify(TELLER, flow.id, doc, 'typed');
+  return w.identifyAnew(w.service, TELLER, flow.id, doc);
 };
 
 /** Up to the capture step: a number that is not the registered one, no previous number, consent given. */
@@ -118,7 +118,7 @@ describe('which code the customer gets comes from workstation config', () => {
     expect(st1.ok && st1.data.request.purpose).toBe('temporary_keys');
 
     const otp = w.serviceWith('verification_code');
-    const g = await otp.identify(TELLER, otp.start(TELLER, 'security_code').id, CC('900000002'), 'typed');
+    const g = await w.identifyAnew(otp, TELLER, otp.start(TELLER, 'security_code').id, CC('900000002'));
     const sent = await otp.statePhone(TELLER, g.id, '3101234502');
     const st2 = await w.client.call('securityCodeStatus', { radicado: sent.request?.radicado ?? '' });
     expect(st2.ok && st2.data.request.purpose).toBe('verification_code');
@@ -138,7 +138,7 @@ describe('previous cellphone (seed 000 step 3)', () => {
     expect(mismatch).toMatchObject({ step: 'awaiting_previous_phone', title: 'Error de seguridad en datos' });
     const done = await w.service.previousPhone(TELLER, f.id, '3151234503');
     expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
-    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 1122' });
+    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*******122' });
     // The result screen's customer panel shows the number now registered, marked as the one just changed.
     expect(done.customer).toMatchObject({ maskedRegistered: '*******122', maskedCellphone: '*******122', registeredUpdated: true });
     expect(mismatch.customer?.registeredUpdated).toBe(false);
@@ -263,12 +263,14 @@ describe('contact-data update of the e-mail and the address (same verification, 
   const startFor = async (field: 'email' | 'address', documentNumber: string) => {
     const flow = w.service.start(TELLER, 'contact_update', field);
     expect(flow).toMatchObject({ field, title: field === 'email' ? 'Actualización de datos de contacto: correo electrónico' : 'Actualización de datos de contacto: dirección' });
-    return w.service.identify(TELLER, flow.id, CC(documentNumber), 'typed');
+    return w.identifyAnew(w.service, TELLER, flow.id, CC(documentNumber));
   };
 
   it('e-mail: the previous e-mail matches (any case) → updated at central, journaled masked, constancia without the full e-mail', async () => {
     const f = await startFor('email', '900000001');
     expect(f.customer).toMatchObject({ maskedRegistered: 'm***@correo.com.co' });
+    // "el nuevo correo … digítelo" (it read "digítela").
+    expect(f.message).toContain('el nuevo correo electrónico que quiere registrar y digítelo tal como lo dicta');
     expect((await appError(w.service.statePhone(TELLER, f.id, 'maria en correo'))).code).toBe('CONTACT_INVALID');
     const mismatch = await w.service.statePhone(TELLER, f.id, ' Maria.Nueva@Correo.CO ');
     expect(mismatch).toMatchObject({ step: 'awaiting_previous_phone', title: 'Error de seguridad en datos' });
@@ -277,6 +279,10 @@ describe('contact-data update of the e-mail and the address (same verification, 
     expect(done).toMatchObject({ step: 'send_now', title: 'Correo electrónico actualizado', request: null });
     expect(done.constancia?.lines).toContainEqual({ kind: 'field', label: 'Correo electrónico', value: 'm***@correo.co' });
     const entry = w.journalRows().find((r) => r.type === 'contact_update' && r.payload.includes(f.id));
+    // The check code is the journal entry's hash, not central's reference ("Verificación C0000012" looked like a placeholder).
+    const hash = (w.db.prepare('SELECT hash FROM journal WHERE payload = ?').get(entry?.payload) as { hash: string }).hash;
+    expect(done.constancia?.verificationCode).toBe(hash.slice(0, 8).toUpperCase());
+    expect(done.constancia?.verificationCode).not.toBe(done.constancia?.sequence.slice(0, 8).toUpperCase());
     expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ field: 'email', previous: 'm***@correo.com.co', next: 'm***@correo.co', basis: 'previous_number_confirmed', outcome: 'applied' });
     expect(entry?.payload).not.toContain('maria.nueva');
     expect(entry?.payload).not.toContain('maria.gomez');
@@ -343,7 +349,7 @@ describe('answers lost on the way back (all-or-nothing with idempotent resend)',
     expect(w.service.get(TELLER, f.id)).toMatchObject({ step: 'awaiting_previous_phone', pendingCompletion: true });
     const done = await w.service.capture(TELLER, f.id, 'right-index');
     expect(done).toMatchObject({ step: 'send_now', title: 'Celular actualizado y código enviado' });
-    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*** *** 0000' });
+    expect(done.request).toMatchObject({ state: 'enviado', maskedCellphone: '*******000' });
   });
 });
 

@@ -10,6 +10,7 @@ import {
   initialSecurityCodeState,
   isTerminal,
   MAX_FAILED_CAPTURES,
+  sendNowTooSoonMessage,
   verifiedField,
   type Customer,
   type SecurityCodeEvent,
@@ -26,6 +27,7 @@ import type { Journal } from '../journal/writer';
 import { buildConstancia } from './constancia';
 import { openFlowRow, startOfBogotaDay } from './open-flows';
 import * as central from './central-steps';
+import { findExisting, replacedRadicado } from './existing';
 import { parsePending, pendingDroppable, type Pending } from './pending';
 import { readerErrorCode, type ConstanciaPrinter, type FingerprintReader } from './ports';
 import { flowView } from './view';
@@ -213,7 +215,13 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           ...(p.request ? { mode: p.request.mode } : {}),
         });
       });
-      throw new AppError('CENTRAL_REJECTED', `Central no aceptó la solicitud: ${o.message}`, { centralCode: o.code });
+      // Central knows an open radicado this workstation did not see at identification (central was away then, or
+      // it was radicated meanwhile): the new identification shows it with resume / replace.
+      const next =
+        o.code === 'OPEN_REQUEST_EXISTS'
+          ? ' Cancele esta solicitud (el cliente tiene otra abierta) e inicie una nueva: la pantalla le mostrará la abierta para conservarla o reemplazarla.'
+          : '';
+      throw new AppError('CENTRAL_REJECTED', `La central no aceptó la solicitud: ${o.message}${next}`, { centralCode: o.code });
     }
     throw new AppError(
       'CENTRAL_PENDING',
@@ -232,6 +240,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     if (!customer) throw new AppError('EVENT_NOT_ALLOWED', 'La solicitud no tiene un cliente identificado.');
     const doc = { documentType: customer.document.type as DocType, documentNumber: customer.document.number };
 
+    // The constancia's check code: the hash of the journal entry that records what it proves.
+    let contactHash = '';
     if (p.contact && p.contact.reference === null) {
       const c = p.contact;
       const r = await central.updateContact(deps.central, c.key, c.occurredAt, c.payload);
@@ -254,7 +264,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           tellerId: user.id,
           at: nowIso(),
         });
-        deps.journal.record('contact_update', user.id, {
+        contactHash = deps.journal.record('contact_update', user.id, {
           flowId,
           ...doc,
           // Masked: the journal keeps only what identifies the change, never the full datum.
@@ -265,7 +275,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           ...(c.payload.fingerprintTransactionId ? { operatorTransactionId: c.payload.fingerprintTransactionId } : {}),
           centralReference: r.value.reference,
           outcome: 'applied',
-        });
+        }).hash;
       });
     }
 
@@ -277,8 +287,14 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
               ...doc,
               statedCellphone: p.statedPhone,
               purpose: codePurpose,
+              ...(p.request.replaces ? { replaces: p.request.replaces } : {}),
             })
-          : await central.radicate(deps.central, p.request.key, { ...doc, fingerprintTransactionId: p.matchTransactionId ?? '', purpose: codePurpose });
+          : await central.radicate(deps.central, p.request.key, {
+              ...doc,
+              fingerprintTransactionId: p.matchTransactionId ?? '',
+              purpose: codePurpose,
+              ...(p.request.replaces ? { replaces: p.request.replaces } : {}),
+            });
       if (!r.ok) return failStep(user, flowId, p, r, 'request', before);
       request = r.value;
     }
@@ -316,6 +332,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           deliveredAt: request.deliveredAt,
           refreshedAt: at,
         });
+        // Central superseded it in the same transaction that created this one.
+        if (p.request?.replaces) deps.flows.markSuperseded(p.request.replaces, request.radicado);
         verification = deps.journal.record('security_code_request', user.id, {
           flowId,
           purpose: f.purpose,
@@ -329,6 +347,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           deadline: request.deadline,
           maskedCellphone: request.maskedCellphone,
           codePurpose,
+          ...(p.request?.replaces ? { replaces: p.request.replaces } : {}),
           ...(p.matchTransactionId ? { operatorTransactionId: p.matchTransactionId } : {}),
         }).hash;
       }
@@ -346,7 +365,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
             branch: { code: deps.workstation.branchCode, name: deps.workstation.branchName },
             till: deps.workstation.tillCode,
             teller: deps.users.findById(user.id)?.displayName ?? user.displayName,
-            verificationCode: (verification || reference).slice(0, 8).toUpperCase(),
+            // Never the reference itself: "Verificación C0000012" read as a placeholder and checked nothing.
+            verificationCode: (verification || contactHash).slice(0, 8).toUpperCase(),
           })
         : null;
       deps.flows.updateFlow(
@@ -408,6 +428,11 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           }
         : null;
       const wantsCode = (f.purpose as FlowPurpose) === 'security_code';
+      // Central refuses it as well; said here first so nothing is sent (not even the contact update) to be refused.
+      const allowedFrom = next.customer.sendNowAllowedFrom;
+      if (wantsCode && allowedFrom && Date.parse(allowedFrom) > deps.clock.now().getTime()) {
+        throw new AppError('SEND_NOW_TOO_SOON', sendNowTooSoonMessage(allowedFrom), { allowedFrom });
+      }
       if (!contact && !wantsCode) {
         // Contact update to the number already registered: nothing to send anywhere.
         commit(user, f, event, next);
@@ -419,7 +444,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         matchTransactionId: null,
         statedPhone: next.target,
         contact,
-        request: wantsCode ? { key: deps.ids.uuid(), mode: 'send_now' } : null,
+        request: wantsCode ? { key: deps.ids.uuid(), mode: 'send_now', ...replacedRadicado(next.customer) } : null,
         anyConfirmed: false,
       });
     });
@@ -489,7 +514,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
       // The template is not needed any more; nothing below refers to it.
       captured = { template: '', format: captured.format, quality: captured.quality };
       if (!m.ok) {
-        if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `Central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
+        if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `La central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
         // Matching cannot happen without central (or the registry): the biometric path closes, nothing was changed.
         inTransaction(deps.db, () => recordCheck({ result: 'central_unavailable', operatorTransactionId: null }));
         return closeUnreachable(user, flowId);
@@ -518,7 +543,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
           previous: verifiedField(state.customer).registered,
           reference: null,
         },
-        request: isCode ? { key: deps.ids.uuid(), mode: 'radicate' } : null,
+        request: isCode ? { key: deps.ids.uuid(), mode: 'radicate', ...replacedRadicado(state.customer) } : null,
         anyConfirmed: false,
       });
     });
@@ -538,7 +563,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     },
 
     identify: (user: User, flowId: string, input: { type: string; number: string }, source: 'typed' | 'scanned'): Promise<FlowView> =>
-      exclusive(flowId, () => {
+      exclusive(flowId, async () => {
         const f = load(user, flowId);
         const doc = validateDocument(input.type, input.number);
         if (!doc.ok) throw new AppError(doc.error.code, doc.error.message, { field: 'number' });
@@ -549,6 +574,11 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
             'Esta estación aún no tiene los datos de clientes de central. Espere la sincronización (barra de estado) e intente de nuevo.',
           );
         }
+        // Only a security code can be requested twice; a contact update is applied at once and leaves nothing open.
+        const open =
+          found.status === 'found' && found.customer.hasProducts && (f.purpose as FlowPurpose) === 'security_code'
+            ? await findExisting({ ...deps, workstationId: deps.workstation.id }, flowId, doc.value)
+            : null;
         const event: SecurityCodeEvent =
           found.status === 'found'
             ? {
@@ -558,10 +588,13 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
                 registeredCellphone: found.customer.registeredCellphone,
                 registeredEmail: found.customer.registeredEmail,
                 registeredAddress: found.customer.registeredAddress,
+                ...(open ? { existing: open.existing, sendNowAllowedFrom: open.sendNowAllowedFrom } : {}),
               }
             : { type: 'customer_not_found' };
-        const next = transition(parseState(f), event);
-        commit(user, f, { ...event, ...(event.type === 'customer_found' ? { source } : {}) } as SecurityCodeEvent, next, () => {
+        // The await above let other work run: read the flow again so the version written is the current one.
+        const cur = load(user, flowId);
+        const next = transition(parseState(cur), event);
+        commit(user, cur, { ...event, ...(event.type === 'customer_found' ? { source } : {}) } as SecurityCodeEvent, next, () => {
           if (found.status === 'found') save(flowId, { customerName: found.customer.name });
           if (next.step === 'refused') {
             deps.journal.record('security_code_request', user.id, {
@@ -573,6 +606,68 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
               document: maskDocument(doc.value),
             });
           }
+        });
+        return view(flowId);
+      }),
+
+    /**
+     * The teller replaces the customer's open requests, stating why (e.g. the customer lost the cellphone): this
+     * workstation's unfinished flows of the customer are closed now, journaled; an open radicado is superseded at
+     * central together with the creation of the new request, so the old code is never sent or stops being valid.
+     */
+    replaceExisting: (user: User, flowId: string, reason: string): Promise<FlowView> =>
+      exclusive(flowId, () => {
+        const f = load(user, flowId);
+        const state = parseState(f);
+        const event: SecurityCodeEvent = { type: 'existing_replaced', reason };
+        const next = transition(state, event);
+        const existing = state.step === 'awaiting_stated_phone' ? (state.customer.existing ?? []) : [];
+        const others = existing.flatMap((e) => {
+          if (e.kind !== 'flow') return [];
+          const o = deps.flows.getFlow(e.flowId);
+          return o && !isTerminal(parseState(o)) ? [o] : [];
+        });
+        for (const o of others) {
+          if (o.tellerId !== user.id && user.role !== 'supervisor') {
+            throw new AppError(
+              'FLOW_OF_ANOTHER_TELLER',
+              'La solicitud abierta del cliente la inició otro cajero: pídale que la cancele, o a un supervisor, y luego reemplácela aquí.',
+            );
+          }
+          const p = parsePending(o.pending);
+          if (p && !pendingDroppable(p)) {
+            throw new AppError('FLOW_BUSY', 'La solicitud abierta del cliente tiene una confirmación pendiente con central: reanúdela y pulse Reintentar; no se puede reemplazar.');
+          }
+        }
+        const at = nowIso();
+        const radicados = existing.flatMap((e) => (e.kind === 'radicado' ? [e.radicado] : []));
+        commit(user, f, event, next, () => {
+          for (const o of others) {
+            const os = parseState(o);
+            const closed = transition(os, { type: 'cancel' });
+            const why = `Reemplazada por una nueva solicitud del cliente: ${reason.trim()}`;
+            deps.flows.updateFlow(o.id, o.version, { step: closed.step, state: JSON.stringify(closed), pending: null }, at);
+            deps.flows.appendEvent(o.id, at, user.id, JSON.stringify({ type: 'cancel', reason: why, replacedBy: flowId }));
+            deps.journal.record('security_code_request', user.id, {
+              flowId: o.id,
+              purpose: o.purpose,
+              outcome: 'cancelled',
+              reason: why,
+              from: os.step,
+              replacedBy: flowId,
+              ...(o.tellerId === user.id ? {} : { startedBy: o.tellerId }),
+              ...('customer' in os ? docFields(os.customer.document) : {}),
+            });
+          }
+          deps.journal.record('security_code_request', user.id, {
+            flowId,
+            purpose: f.purpose,
+            outcome: 'replace_decided',
+            reason: reason.trim(),
+            ...(radicados.length > 0 ? { radicado: radicados.join(', '), replaces: radicados.join(', ') } : {}),
+            ...(others.length > 0 ? { replacedFlows: others.map((o) => o.id).join(', ') } : {}),
+            ...('customer' in state ? docFields(state.customer.document) : {}),
+          });
         });
         return Promise.resolve(view(flowId));
       }),

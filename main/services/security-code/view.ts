@@ -6,7 +6,9 @@ import { ReceiptDocumentSchema } from '../../../domain/receipt/document';
 import {
   CONTACT_MISMATCH_TITLE,
   MAX_FAILED_CAPTURES,
+  describeExisting,
   describeSecurityCodeState,
+  existingUndecided,
   isTerminal,
   verifiedField,
   registeredAfter,
@@ -42,7 +44,7 @@ const describeContactUpdate = (s: SecurityCodeState, base: StepMessage): StepMes
         title: isCell ? 'Nuevo celular' : `Nuevo ${field === 'email' ? 'correo electrónico' : 'dirección'}`,
         message: isCell
           ? 'Pregunte al cliente el número celular que quiere registrar y digítelo. No le lea ni le muestre el número registrado.'
-          : `Pregunte al cliente ${field === 'email' ? 'el nuevo correo electrónico' : 'la nueva dirección'} que quiere registrar y digítela tal como la dicta. No le lea ni le muestre el dato registrado.`,
+          : `Pregunte al cliente ${field === 'email' ? 'el nuevo correo electrónico' : 'la nueva dirección'} que quiere registrar y ${field === 'email' ? 'digítelo tal como lo dicta' : 'digítela tal como la dicta'}. No le lea ni le muestre el dato registrado.`,
       };
     case 'awaiting_previous_phone':
       return {
@@ -58,7 +60,7 @@ const describeContactUpdate = (s: SecurityCodeState, base: StepMessage): StepMes
         : {
             tone: 'warning',
             title: CONTACT_MISMATCH_TITLE,
-            message: `${field === 'email' ? 'El correo anterior' : 'La dirección anterior'} no coincide con la registrada en el banco. Para actualizar ${name.the} el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.`,
+            message: `${s.previous === 'unknown' ? 'El cliente no recuerda ' + (field === 'email' ? 'el correo anterior.' : 'la dirección anterior.') : field === 'email' ? 'El correo anterior no coincide con el registrado en el banco.' : 'La dirección anterior no coincide con la registrada en el banco.'} Para actualizar ${name.the} el cliente debe presentar su documento de identidad y validar su huella. Léale la autorización para el tratamiento de datos biométricos (Ley 1581 de 2012): no está obligado a darla; sin ella no se puede continuar por huella.`,
           };
     case 'send_now':
       return s.contactUpdate === null
@@ -149,5 +151,12 @@ export const flowView = (f: FlowRecord, state: SecurityCodeState, request: Reque
     request: request ? requestView(request) : null,
     constancia: f.constancia ? ReceiptDocumentSchema.parse(JSON.parse(f.constancia)) : null,
     printJob: f.printJob ? (JSON.parse(f.printJob) as { jobId: string; state: string }) : null,
+    existing: (customer?.existing ?? []).map((e) => ({
+      kind: e.kind,
+      reference: e.kind === 'radicado' ? e.radicado : e.flowId,
+      description: describeExisting(e),
+      canResume: e.kind === 'flow' && e.tellerId === f.tellerId,
+    })),
+    existingUndecided: state.step === 'awaiting_stated_phone' && customer !== null && existingUndecided(customer),
   };
 };

@@ -33,7 +33,10 @@ const COLUMNS = 'sequence, at, workstation, actor, type, payload, prev_hash AS p
 // What "amount", "account" and "state" mean across event types: the payload fields the services write.
 const AMOUNT = "COALESCE(json_extract(payload, '$.total'), json_extract(payload, '$.amount'))";
 const ACCOUNT = "json_extract(payload, '$.account')";
-const STATE = "COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'))";
+// Security-code entries say how the request ended as `outcome` (a capture as `result`, a consent as `consent`).
+const STATE = `COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'),
+  CASE WHEN type IN ('security_code_request', 'contact_update', 'biometric_check')
+    THEN COALESCE(json_extract(payload, '$.outcome'), json_extract(payload, '$.result'), json_extract(payload, '$.consent')) END)`;
 
 /** Rows per bulk read of the verifier: large enough to amortise the call, small enough to stay in cache. */
 export const PAGE = 2048;

@@ -47,4 +47,10 @@ export const securityCodeMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX sc_requests_created ON sc_requests (created_at);`,
   },
+  {
+    id: 'security-code/002',
+    sql: `
+      -- The radicado that replaced this one (the teller replaced the customer's open request): never "open" again.
+      ALTER TABLE sc_requests ADD COLUMN superseded_by TEXT;`,
+  },
 ];

@@ -34,6 +34,8 @@ export interface RequestRecord {
   sentAt: string | null;
   deliveredAt: string | null;
   refreshedAt: string | null;
+  /** The radicado that replaced it; absent on insert. */
+  supersededBy?: string | null;
 }
 
 interface FlowRow {
@@ -65,6 +67,7 @@ interface RequestRow {
   sent_at: string | null;
   delivered_at: string | null;
   refreshed_at: string | null;
+  superseded_by: string | null;
 }
 
 const flowOf = (r: FlowRow): FlowRecord => ({
@@ -96,6 +99,7 @@ const requestOf = (r: RequestRow): RequestRecord => ({
   sentAt: r.sent_at,
   deliveredAt: r.delivered_at,
   refreshedAt: r.refreshed_at,
+  supersededBy: r.superseded_by,
 });
 
 /** Thrown when a flow changed since it was read (two windows, a double Enter): the caller re-reads. */
@@ -127,6 +131,7 @@ export const securityCodeRepo = (db: Db) => {
     `UPDATE sc_requests SET state = @state, sent_at = @sentAt, delivered_at = @deliveredAt, refreshed_at = @refreshedAt
      WHERE radicado = @radicado`,
   );
+  const supersede = db.prepare('UPDATE sc_requests SET superseded_by = ? WHERE radicado = ? AND superseded_by IS NULL');
   const listRequests = db.prepare<[number], RequestRow>('SELECT * FROM sc_requests ORDER BY created_at DESC, radicado DESC LIMIT ?');
   // Steps a teller can continue: neither finished nor still at identification (nothing done there yet).
   const listOpen = db.prepare<[string], FlowRow>(
@@ -184,6 +189,9 @@ export const securityCodeRepo = (db: Db) => {
     },
     updateRequest: (r: Pick<RequestRecord, 'radicado' | 'state' | 'sentAt' | 'deliveredAt' | 'refreshedAt'>): void => {
       updateRequest.run(r);
+    },
+    markSuperseded: (radicado: string, by: string): void => {
+      supersede.run(by, radicado);
     },
     /** Open flows started since `since` (ISO), plus older ones with central requests still pending; newest first. */
     listOpenFlows: (since: string): FlowRecord[] => listOpen.all(since).map(flowOf),

@@ -198,7 +198,7 @@ export const deskSourcesRepo = (db: Db) => {
             .all(now)
         : [],
     overdueRadications: (now: string) =>
-      has('sc_requests') ? (db.prepare("SELECT COUNT(*) FROM sc_requests WHERE state = 'vencido' OR (state IN ('radicado', 'enviado') AND deadline < ?)").pluck().get(now) as number) : 0,
+      has('sc_requests') ? (db.prepare("SELECT COUNT(*) FROM sc_requests WHERE superseded_by IS NULL AND (state = 'vencido' OR (state IN ('radicado', 'enviado') AND deadline < ?))").pluck().get(now) as number) : 0,
     syncCounts: () =>
       has('outbox')
         ? (db

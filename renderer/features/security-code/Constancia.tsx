@@ -14,10 +14,12 @@ export const Constancia = ({ doc, print }: { doc: ReceiptDocument; print?: React
       </div>
       <hr />
       <ReceiptLines lines={doc.lines} strongValues />
-      <div className="r-row">
-        <span>Verificación</span>
-        <span>{doc.verificationCode}</span>
-      </div>
+      {doc.verificationCode ? (
+        <div className="r-row">
+          <span>Verificación</span>
+          <span>{doc.verificationCode}</span>
+        </div>
+      ) : null}
     </section>
     {print}
   </>

@@ -103,8 +103,8 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
                 <td>{r.document}</td>
                 <td>{r.mode === null ? `Otra estación (${r.workstation})` : r.mode === 'radicate' ? 'Radicación (huella)' : 'Envío inmediato'}</td>
                 <td>
-                  <span className={`rad-state rad-state-${r.state}`} data-testid="rad-state">
-                    {STATE_LABELS[r.state]}
+                  <span className={`rad-state rad-state-${r.supersededBy ? 'reemplazado' : r.state}`} data-testid="rad-state">
+                    {r.supersededBy ? `Reemplazado por ${r.supersededBy}` : STATE_LABELS[r.state]}
                   </span>
                   {r.overdue ? <span className="sr-only"> (requiere supervisor)</span> : null}
                 </td>

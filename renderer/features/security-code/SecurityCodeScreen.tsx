@@ -12,6 +12,7 @@ import { DocumentInput, type DocumentValue } from '../../components/DocumentInpu
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { CancelReasonDialog } from './CancelReasonForm';
 import { Constancia } from './Constancia';
+import { ExistingRequests } from './ExistingRequests';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
 import './security-code.css';
 import { PrintStatus } from '../../components/PrintStatus';
@@ -137,6 +138,33 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     [run, teller],
   );
 
+  /**
+   * Looks the customer up in a flow of the chosen trámite. The selector only moves the choice (arrow keys must not
+   * act); a flow of another kind, still untouched, is closed and one of the chosen kind started here, on Enter.
+   */
+  const identifyAs = useCallback(
+    (document: DocumentValue, source: 'typed' | 'scanned') => {
+      const current = flow;
+      if (!current) return;
+      void run(async () => {
+        let id = current.id;
+        if (tramiteOf(current) !== tramite) {
+          const c = await teller.securityCode.cancel({ flowId: id, reason: 'Cambio de trámite antes de identificar al cliente' });
+          if (!c.ok) return c;
+          const s = purposeOf(tramite) === 'contact_update' ? await teller.identity.startContactUpdate({ field: fieldOf(tramite) }) : await teller.securityCode.start({});
+          if (!s.ok) return s;
+          id = s.data.flow.id;
+          flowIdRef.current = id;
+        }
+        return teller.securityCode.identify({ flowId: id, document, source });
+      });
+    },
+    [flow, tramite, run, teller],
+  );
+
+  /** After a dialog or the open-requests panel closes: the step's field takes the focus again (its form remounts). */
+  const refocus = useCallback(() => setRound((n) => n + 1), []);
+
   useEffect(() => {
     if (started.current) return;
     started.current = true;
@@ -164,13 +192,11 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
         }
         setDoc({ type: scan.documentType, number: scan.documentNumber });
         setScanNote(`Cédula leída: ${scan.name}`);
-        void run(() =>
-          teller.securityCode.identify({ flowId, document: { type: scan.documentType, number: scan.documentNumber }, source: 'scanned' }),
-        );
+        identifyAs({ type: scan.documentType, number: scan.documentNumber }, 'scanned');
       });
     }, 700);
     return () => clearInterval(timer);
-  }, [step, flowId, teller, run]);
+  }, [step, flowId, teller, identifyAs]);
 
   const noAnswer = useCallback(() => {
     if (busy || !flowId) return;
@@ -183,7 +209,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   useWindowKeyDown((e) => {
     if (e.key === 'F7' && !cancelling) {
       e.preventDefault();
-      setShowOpen((v) => !v);
+      if (showOpen) refocus();
+      setShowOpen(!showOpen);
       return;
     }
     if (showOpen || cancelling) return;
@@ -213,8 +240,18 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
       </ol>
       {flow ? (
         <section className={`sc-message sc-tone-${flow.tone}`} role="status" aria-live="polite" data-testid="flow-message">
-          <h2>{flow.title}</h2>
-          <p>{flow.message}</p>
+          {step === 'identifying' && tramiteOf(flow) !== tramite ? (
+            // Another trámite chosen, not started yet (it starts on Enter): say what Enter will do.
+            <>
+              <h2>{TRAMITES.find((t) => t.value === tramite)?.label}</h2>
+              <p>Digite el documento del cliente y pulse Enter para iniciar este trámite.</p>
+            </>
+          ) : (
+            <>
+              <h2>{flow.title}</h2>
+              <p>{flow.message}</p>
+            </>
+          )}
         </section>
       ) : null}
       {flow?.customer ? (
@@ -234,9 +271,10 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow && !flow.pendingCompletion && step === 'identifying' ? (
         <form
+          key={round}
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) void run(() => teller.securityCode.identify({ flowId, document: doc, source: 'typed' }));
+            if (!busy) identifyAs(doc, 'typed');
           }}
         >
           <div className="field">
@@ -244,12 +282,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
             <select
               id="sc-purpose"
               value={tramite}
-              onChange={(e) => {
-                const next = e.target.value as Tramite;
-                setTramite(next);
-                // The open flow has done nothing yet; it is closed and one of the chosen kind starts.
-                void teller.securityCode.cancel({ flowId, reason: 'Cambio de trámite antes de identificar al cliente' }).then(() => start(next));
-              }}
+              onChange={(e) => setTramite(e.target.value as Tramite)}
             >
               {TRAMITES.map((t) => (
                 <option key={t.value} value={t.value}>
@@ -268,8 +301,25 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
         </form>
       ) : null}
 
-      {flow && !flow.pendingCompletion && step === 'awaiting_stated_phone' ? (
+      {flow && !flow.pendingCompletion && step === 'awaiting_stated_phone' && flow.existingUndecided ? (
+        <ExistingRequests
+          key={round}
+          existing={flow.existing}
+          busy={busy}
+          onResume={(other) =>
+            void run(async () => {
+              const c = await teller.securityCode.cancel({ flowId, reason: 'Se reanuda la solicitud abierta del mismo cliente' });
+              return c.ok ? teller.securityCode.resume({ flowId: other }) : c;
+            })
+          }
+          onKeep={(radicado) => void run(() => teller.securityCode.cancel({ flowId, reason: `El cliente conserva el radicado ${radicado}` }))}
+          onReplace={(reason) => void run(() => teller.securityCode.replaceExisting({ flowId, reason }))}
+        />
+      ) : null}
+
+      {flow && !flow.pendingCompletion && step === 'awaiting_stated_phone' && !flow.existingUndecided ? (
         <form
+          key={round}
           onSubmit={(e) => {
             e.preventDefault();
             if (!busy) void run(() => teller.securityCode.statePhone({ flowId, phone }));
@@ -289,6 +339,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow && !flow.pendingCompletion && step === 'awaiting_previous_phone' ? (
         <form
+          key={round}
           onSubmit={(e) => {
             e.preventDefault();
             if (!busy) void run(() => teller.securityCode.previousPhone({ flowId, phone: previous }));
@@ -421,14 +472,20 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           onCancelled={(f) => {
             if (f.id === flowId) setFlow(f);
           }}
-          onClose={() => setShowOpen(false)}
+          onClose={() => {
+            setShowOpen(false);
+            refocus();
+          }}
         />
       ) : null}
       {cancelling && flow ? (
         <CancelReasonDialog
           what={flow.customer ? `${TITLES[flow.purpose]} de ${flow.customer.name}` : TITLES[flow.purpose]}
           busy={busy}
-          onBack={() => setCancelling(false)}
+          onBack={() => {
+            setCancelling(false);
+            refocus();
+          }}
           onConfirm={(reason) => {
             setCancelling(false);
             void run(() => teller.securityCode.cancel({ flowId, reason }));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeviceConfigSchema } from '../../../../domain/devices/config';
 import { DeviceManager } from '../../../../drivers/manager';
 import type { User } from '../../../../domain/contract/session';
-import type { SecurityCodePurpose } from '../../../../domain/central-api';
+import { OtpPolicySchema, type SecurityCodePurpose } from '../../../../domain/central-api';
 import { CoreConfigSchema } from '../../../config/schema';
 import { manualClock } from '../../../core/runtime';
 import { openDatabase, type Db } from '../../../store/db';
@@ -89,6 +89,11 @@ export const startWorld = async () => {
     });
   const service = serviceWith(CoreConfigSchema.parse({}).securityCode.codePurpose);
   const radications = createRadicationsService({ flows, central: client, clock, users, workstation });
+  const advanceCentral = async (ms: number) => {
+    const r = await client.call('advanceClock', { ms });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data.now;
+  };
   return {
     db,
     dir: tmp.dir,
@@ -108,10 +113,16 @@ export const startWorld = async () => {
     place: (documentNumber: string) => devices.emulator({ action: 'fingerprint.place', documentNumber, finger: 'right-index' }),
     readerMode: (value: 'ok' | 'no-finger' | 'poor-image' | 'timeout') => devices.emulator({ action: 'fingerprint.mode', value }),
     /** Moves central's demo clock (radication send delay, SMS delivery, the 24-hour deadline). */
-    advanceCentral: async (ms: number) => {
-      const r = await client.call('advanceClock', { ms });
-      if (!r.ok) throw new Error(r.error.message);
-      return r.data.now;
+    advanceCentral,
+    /**
+     * Identifies a customer for a test that is not about repeated requests. The demo customers are few and the
+     * tests of a file share one central: central's clock first moves past the immediate-send interval, and an
+     * earlier test's open request of the same customer is replaced with a stated reason, as a teller would.
+     */
+    identifyAnew: async (svc: ReturnType<typeof serviceWith>, user: User, flowId: string, doc: { type: string; number: string }) => {
+      await advanceCentral(OtpPolicySchema.parse({}).sendNowMinIntervalMs);
+      const f = await svc.identify(user, flowId, doc, 'typed');
+      return f.existingUndecided ? svc.replaceExisting(user, flowId, 'Caso anterior de otra prueba con el mismo cliente') : f;
     },
     journalRows: () => db.prepare('SELECT type, payload FROM journal').all() as { type: string; payload: string }[],
     close: async () => {
