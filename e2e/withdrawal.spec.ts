@@ -19,6 +19,43 @@ test('conjunta: refused without all holders, accepted with them after the approv
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
 });
 
+test('the approval dialog holds still while the status bar changes: the password stays where it is typed, and a rejection stays said', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('6000000');
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('Super');
+  // Status pushes re-render the screen behind the dialog (here: the printer's paper runs out and comes back).
+  const emulate = (value: string) =>
+    app.evaluate(async (v) => {
+      const t = (window as unknown as { teller: { devices: { emulator(r: object): Promise<{ ok: boolean }> } } }).teller;
+      return (await t.devices.emulator({ action: 'printer.condition', value: v })).ok;
+    }, value);
+  expect(await emulate('paper-out')).toBe(true);
+  await expect(app.getByTestId('status-devices')).toContainText('papel');
+  expect(await emulate('ok')).toBe(true);
+  await expect(app.getByTestId('status-devices')).not.toContainText('papel');
+  await expect(approval.getByLabel('Contraseña del supervisor')).toBeFocused();
+  await app.keyboard.type('.2026');
+  await expect(approval.getByLabel('Usuario del supervisor')).toHaveValue(DEMO.supervisor.username);
+  await expect(approval.getByLabel('Contraseña del supervisor')).toHaveValue(DEMO.supervisor.password);
+
+  await approval.getByLabel('Observación (obligatoria para rechazar)').fill('Cliente sin soporte del retiro');
+  await app.keyboard.press('F4');
+  await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas');
+  expect(await emulate('paper-out')).toBe(true);
+  await expect(app.getByTestId('status-devices')).toContainText('papel');
+  expect(await emulate('ok')).toBe(true);
+  await expect(app.getByTestId('status-devices')).not.toContainText('papel');
+  await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas');
+  await expect(approval.getByRole('button', { name: /^Aprobar/ })).toBeDisabled();
+});
+
 test('over the visación amount: the teller cannot approve their own, the supervisor approves at the same workstation', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000029');

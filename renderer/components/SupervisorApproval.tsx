@@ -30,17 +30,21 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Asked once per dialog. The screen builds `operation` anew on every render (a status push re-renders it):
+  // asking again refocused the user field while the supervisor typed the password, showing its last
+  // characters in clear, and the replayed request brought a rejection back as "pendiente".
+  const asked = useRef(operation);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     void (async () => {
-      const r = await teller.approval.request({ idempotencyKey: key.current, operation });
+      const r = await teller.approval.request({ idempotencyKey: key.current, operation: asked.current });
       if (r.ok) {
         setApproval(r.data.approval);
         userRef.current?.focus();
       } else setError(r.error.message);
     })();
-  }, [teller, operation]);
+  }, [teller]);
 
   // Leaving before a decision withdraws the request, so it does not wait on the supervisor's desk to lapse.
   const cancel = () => {
@@ -48,7 +52,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     onCancel();
   };
   const decide = async (decision: 'aprobar' | 'rechazar') => {
-    if (!approval || busy) return;
+    if (approval?.status !== 'pendiente' || busy) return;
     const missing = missingForDecision({ username, password, note }, decision);
     if (missing) {
       setError(missing.message);
@@ -108,7 +112,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
             </p>
           ) : null}
         </>
-      ) : (
+      ) : error ? null : (
         <p>Preparando la solicitud…</p>
       )}
       <form
@@ -140,10 +144,10 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           <button type="button" className="secondary" onClick={cancel} disabled={busy}>
             Cancelar <kbd>Esc</kbd>
           </button>
-          <button type="button" onClick={() => void decide('rechazar')} disabled={busy || !approval}>
+          <button type="button" onClick={() => void decide('rechazar')} disabled={busy || approval?.status !== 'pendiente'}>
             Rechazar <kbd>F4</kbd>
           </button>
-          <button type="submit" className="primary" disabled={busy || !approval}>
+          <button type="submit" className="primary" disabled={busy || approval?.status !== 'pendiente'}>
             {busy ? 'Verificando…' : 'Aprobar'} <kbd>Enter</kbd>
           </button>
         </div>
