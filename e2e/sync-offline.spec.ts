@@ -111,6 +111,10 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await expect(caps).toContainText('$ 3.000.000');
   await expect(caps).toContainText('$ 20.000.000');
   await expect(app.getByLabel('Motivo de la contingencia')).toBeFocused();
+  // Enter with no reason is said in words, not as invalid data, and the focus stays for it.
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toHaveText('Escriba el motivo de la contingencia.');
+  await expect(app.getByLabel('Motivo de la contingencia')).toBeFocused();
   await app.keyboard.type('Caída del enlace con central');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('contingency-mode')).toContainText('Oficina en CONTINGENCIA');
@@ -286,14 +290,14 @@ quickEnd('central back during contingency: the bar and the panel say so, conting
 
   await central.start();
   // Told as soon as central answers, before the end: withdrawals already go online.
-  await expect(app.getByTestId('status-contingency')).toHaveText('CONTINGENCIA · central responde de nuevo', { timeout: 45_000 });
-  await expect(app.getByTestId('contingency-central-back')).toContainText(/Central responde de nuevo desde las \d{2}:\d{2}: los retiros ya se autorizan en línea y la contingencia termina sola a las \d{2}:\d{2}/);
+  await expect(app.getByTestId('status-contingency')).toHaveText('CONTINGENCIA · central en línea', { timeout: 45_000 });
+  await expect(app.getByTestId('contingency-central-back')).toContainText(/Central responde de nuevo desde las \d{2}:\d{2}\. Los retiros se autorizan en línea y la contingencia termina sola a las \d{2}:\d{2}/);
   // Then it ends by itself at the next good round, journaled as the system.
   await expect(app.getByTestId('status-contingency')).toHaveCount(0, { timeout: 45_000 });
   await expect(app.getByTestId('contingency-auto-ended')).toContainText('La contingencia terminó sola');
   await expect(app.getByTestId('contingency-mode')).toContainText('Modo normal');
   const journal = (await call(app, 'journal', 'search', { type: 'approval', limit: 10 })) as { data: { entries: { actor: string; payload: Record<string, unknown> }[] } };
-  expect(journal.data.entries.find((e) => e.payload.action === 'branch_mode' && e.payload.mode === 'normal')).toMatchObject({ payload: { reason: 'Fin automático: central respondió sin cortes durante 5 s' } });
+  expect(journal.data.entries.find((e) => e.payload.action === 'branch_mode' && e.payload.mode === 'normal')).toMatchObject({ payload: { reason: 'Fin automático: central respondió en cada sincronización durante 5 s' } });
 
   await switchUser(app, DEMO.teller);
   await withdraw(app, '240000000029', 500_000);

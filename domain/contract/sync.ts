@@ -21,7 +21,7 @@ export const SyncStatusSchema = z.object({
    * In contingencia with central answering again: since when, and when contingency ends by itself if the link
    * holds (null: only a supervisor ends it). null otherwise.
    */
-  centralBack: z.object({ since: z.string(), endsAt: z.string().nullable() }).nullable(),
+  centralBack: z.object({ since: z.string(), returned: z.boolean(), endsAt: z.string().nullable() }).nullable(),
   /** Spanish, for the status bar: what the teller should know about the link. */
   message: z.string(),
 });

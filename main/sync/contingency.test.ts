@@ -111,7 +111,7 @@ describe('contingency when central answers again', () => {
     s.clock.advance(600_000);
     expect(s.contingency.endIfCentralBack()).toBe(false);
     s.linkUp();
-    expect(s.contingency.centralBack()).toEqual({ since: '2026-03-02T15:10:00.000Z', endsAt: '2026-03-02T15:12:00.000Z' });
+    expect(s.contingency.centralBack()).toEqual({ since: '2026-03-02T15:10:00.000Z', returned: true, endsAt: '2026-03-02T15:12:00.000Z' });
     s.clock.advance(119_000);
     expect(s.contingency.endIfCentralBack()).toBe(false);
     // A cut starts the period again.
@@ -133,6 +133,7 @@ describe('contingency when central answers again', () => {
     s.linkUp();
     s.clock.advance(3_600_000);
     s.contingency.setMode({ id: 'sup1' }, 'contingencia', 'Mantenimiento anunciado de central');
+    expect(s.contingency.centralBack()).toMatchObject({ returned: false, since: s.contingency.record().changedAt });
     expect(s.contingency.endIfCentralBack()).toBe(false);
     s.clock.advance(120_000);
     expect(s.contingency.endIfCentralBack()).toBe(true);

@@ -34,10 +34,12 @@ export interface ContingencyDeps {
   onChange?: () => void;
 }
 
-/** Central is answering again while the branch is still in contingencia. */
+/** Central is answering while the branch is in contingencia. */
 export interface CentralBack {
   /** The later of the link coming back and the mode being switched on. */
   since: string;
+  /** The link came back after contingency began; false: central was up when it was switched on. */
+  returned: boolean;
   /** When the core ends contingency if the link holds; null when only a supervisor may. */
   endsAt: string | null;
 }
@@ -72,9 +74,10 @@ export const createContingency = (deps: ContingencyDeps) => {
     const m = deps.repo.mode();
     const link = deps.link?.();
     if (m.mode !== 'contingencia' || link?.state !== 'online' || link.onlineSince === null) return null;
-    const since = m.changedAt !== null && m.changedAt > link.onlineSince ? m.changedAt : link.onlineSince;
+    const returned = m.changedAt === null || link.onlineSince >= m.changedAt;
+    const since = returned ? link.onlineSince : (m.changedAt ?? link.onlineSince);
     const endsAt = deps.autoEndAfterMs > 0 ? new Date(Date.parse(since) + deps.autoEndAfterMs).toISOString() : null;
-    return { since, endsAt };
+    return { since, returned, endsAt };
   };
   return {
     mode,
@@ -90,7 +93,8 @@ export const createContingency = (deps: ContingencyDeps) => {
       const back = centralBack();
       if (!back?.endsAt || back.endsAt > deps.clock.now().toISOString()) return false;
       const held = deps.autoEndAfterMs >= 60_000 ? `${Math.round(deps.autoEndAfterMs / 60_000)} min` : `${Math.round(deps.autoEndAfterMs / 1000)} s`;
-      return setMode({ id: 'system' }, 'normal', `Fin automático: central respondió sin cortes durante ${held}`).mode === 'normal';
+      // The link is read at each sync round (every 15 s): a shorter cut between two rounds goes unseen.
+      return setMode({ id: 'system' }, 'normal', `Fin automático: central respondió en cada sincronización durante ${held}`).mode === 'normal';
     },
     /** Whether a withdrawal may be paid without central, and the balance it leaves. */
     check(c: WithdrawalCheck): OfflineWithdrawalDecision {

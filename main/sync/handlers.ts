@@ -11,7 +11,8 @@ const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mod
     const end = back.endsAt
       ? `la contingencia termina sola a las ${formatBogotaTime(back.endsAt)} si la comunicación se mantiene, o un supervisor la termina ya`
       : 'un supervisor debe terminar la contingencia';
-    return `Central responde de nuevo desde las ${formatBogotaTime(back.since)}: los retiros ya se autorizan en línea y ${end}.`;
+    const link = back.returned ? `Central responde de nuevo desde las ${formatBogotaTime(back.since)}` : 'Central está en línea: la contingencia es solo para cuando no hay comunicación';
+    return `${link}. Los retiros se autorizan en línea y ${end}.`;
   }
   if (mode === 'contingencia') return 'Oficina en CONTINGENCIA: las operaciones quedan en cola y se confirman con central al restablecerse.';
   if (state === 'online') return queue > 0 ? `En línea con central; ${plural(queue, 'operación', 'operaciones')} por enviar.` : 'En línea con central.';

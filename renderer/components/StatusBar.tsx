@@ -26,7 +26,7 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
       </span>
       {status.contingency ? (
         <span className="pill warning" data-testid="status-contingency">
-          CONTINGENCIA{central.state === 'online' ? ' · central responde de nuevo' : ''}
+          CONTINGENCIA{central.state === 'online' ? ' · central en línea' : ''}
         </span>
       ) : null}
       {status.journal.ok === false ? (

@@ -4,7 +4,8 @@ import type { User } from '../../../domain/contract/session';
 import type { SyncStatus } from '../../../domain/contract/sync';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { bogotaToday, formatWhen } from './labels';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
+import { bogotaToday } from './labels';
 import { plural } from '../../../domain/language/plural';
 
 /** Today's postings in contingencia, from this workstation's journal (the caps count the same withdrawals). */
@@ -45,6 +46,12 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
 
   const toggle = async () => {
     if (busy) return;
+    // Said here, in the teller's words, rather than as the contract's "Datos inválidos".
+    if (reason.trim().length < 3) {
+      setError(active ? 'Escriba el motivo para volver a modo normal.' : 'Escriba el motivo de la contingencia.');
+      document.getElementById('contingency-reason')?.focus();
+      return;
+    }
     setBusy(true);
     const r = await teller.sync.setContingency({ active: !active, reason });
     setBusy(false);
@@ -65,7 +72,7 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
       <h2>Contingencia de la oficina</h2>
       <p className={active ? 'error-banner' : 'notice'} data-testid="contingency-mode">
         {active
-          ? `Oficina en CONTINGENCIA desde ${formatWhen(status.modeChangedAt).replace(/\.$/, '')}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
+          ? `Oficina en CONTINGENCIA desde el ${status.modeChangedAt ? formatReceiptDateTime(status.modeChangedAt) : '—'}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
           : 'Modo normal: los retiros se autorizan en línea con central.'}
       </p>
       {status.centralBack ? (
@@ -75,7 +82,7 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
       ) : null}
       {!active && status.modeChangedBy === 'system' ? (
         <p className="notice" data-testid="contingency-auto-ended">
-          La contingencia terminó sola el {formatWhen(status.modeChangedAt).replace(/\.$/, '')}: central respondió sin cortes. Las operaciones se autorizan de nuevo en línea.
+          La contingencia terminó sola el {status.modeChangedAt ? formatReceiptDateTime(status.modeChangedAt) : '—'}: central respondió en cada sincronización. Las operaciones se autorizan de nuevo en línea.
         </p>
       ) : null}
       <table className="grid-table" aria-label="Topes de contingencia">
