@@ -258,6 +258,9 @@ test('a withdrawal left pending without releasing its funds stays on Inicio and 
 
   await central.start();
   await panel.getByRole('button', { name: 'Abandonar y liberar fondos' }).click();
+  // Asked first, as on the withdrawal screen; Enter confirms.
+  await expect(app.getByRole('dialog', { name: '¿Abandonar el retiro?' })).toContainText('No entregue el efectivo');
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('unconfirmed-notice')).toContainText('El retiro se abandonó');
   await expect(panel.getByRole('table', { name: 'Operaciones sin confirmar' })).toHaveCount(0);
   const after = (await call(app, 'till', 'gate')) as { data: { items: { code: string }[] } };

@@ -65,7 +65,7 @@ export const WithdrawalPendingSchema = z.object({ status: z.literal('pendiente')
 /** A pending debit given up: whether central held funds under its key and gave them back, in the teller's words. */
 export const AbandonRequestSchema = z.object({ idempotencyKey: IdempotencyKey });
 export const AbandonResultSchema = z.object({ released: z.boolean(), message: z.string() });
-export const ABANDON_ERRORS = ['ALREADY_POSTED', 'CENTRAL_UNAVAILABLE', 'HOLD_NOT_ACTIVE'] as const;
+export const ABANDON_ERRORS = ['ALREADY_POSTED', 'CENTRAL_UNAVAILABLE', 'HOLD_NOT_ACTIVE', 'NOT_YOURS'] as const;
 
 /**
  * A withdrawal or transfer whose authorization central may hold under its key with nothing posted here: left
@@ -78,6 +78,8 @@ export const UnconfirmedDebitSchema = z.object({
   amount: z.number().int(),
   askedAt: z.string(),
   teller: z.string(),
+  /** The one who asked, or a supervisor: who may abandon it. */
+  mayAbandon: z.boolean(),
 });
 export type UnconfirmedDebit = z.infer<typeof UnconfirmedDebitSchema>;
 

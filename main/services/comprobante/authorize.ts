@@ -62,23 +62,32 @@ export const postAuthorized = <T>(deps: Pick<ComprobanteDeps, 'central'>, holdId
  * the comprobante is posted; journaled either way it ends.
  */
 export const abandonPending = async (
-  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal' | 'unconfirmed'>,
-  user: { id: string },
+  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal' | 'unconfirmed' | 'users'>,
+  user: { id: string; role: string },
   key: string,
   what: 'el retiro' | 'el traslado',
 ): Promise<{ released: boolean; message: string }> => {
+  // Another teller's customer may still be at the counter: only the one who asked, or a supervisor, gives it up.
+  const asked = deps.unconfirmed.get(key);
+  if (asked && asked.tellerId !== user.id && user.role !== 'supervisor') {
+    const who = deps.users.findById(asked.tellerId)?.displayName ?? 'otro cajero';
+    throw new AppError('NOT_YOURS', `${capitalized(what)} lo pidió ${who}: solo quien lo pidió o un supervisor puede abandonarlo.`);
+  }
   if (deps.comprobantes.byIdempotencyKey(key)) {
     deps.unconfirmed.settle(key);
     throw new AppError('ALREADY_POSTED', `${capitalized(what)} ya quedó registrado: no se puede abandonar. Consúltelo en el diario (F5); si hay que deshacerlo, solicite el reverso.`);
   }
+  // "de el retiro" is not Spanish; a transfer pays no cash, so it is told what did not happen instead.
+  const ofWhat = what.replace(/^el /, 'del ');
+  const nothingPaid = what === 'el retiro' ? 'No entregue el efectivo.' : 'El traslado no se registró.';
   const r = deps.central === null ? null : await deps.central.call('releaseHoldByKey', { key });
   if (r === null || (!r.ok && r.kind !== 'rejected')) {
-    throw new AppError('CENTRAL_UNAVAILABLE', `No hubo comunicación con central para liberar los fondos de ${what}. No entregue el efectivo; la retención vence sola en 15 minutos como máximo. Puede intentar de nuevo.`);
+    throw new AppError('CENTRAL_UNAVAILABLE', `No hubo comunicación con central para liberar los fondos ${ofWhat}. ${nothingPaid} La retención vence sola en 15 minutos como máximo. Puede intentar de nuevo.`);
   }
   if (!r.ok) {
     // Released, expired or never placed: nothing is held any more, so nothing is left to settle.
     deps.unconfirmed.settle(key);
-    throw new AppError('HOLD_NOT_ACTIVE', `Central ya no retiene fondos para ${what} (${r.error.message}). No entregue el efectivo.`);
+    throw new AppError('HOLD_NOT_ACTIVE', `Central ya no retiene fondos para ${what} (${r.error.message}). ${nothingPaid}`);
   }
   const hold = r.data.hold;
   deps.unconfirmed.settle(key);
@@ -86,11 +95,12 @@ export const abandonPending = async (
     idempotencyKey: key,
     kind: what === 'el retiro' ? 'retiro' : 'traslado',
     released: hold !== null,
-    ...(hold ? { account: hold.account, amount: hold.amount } : {}),
+    // What was asked, even when central held nothing: the entry must say which account and how much.
+    ...(hold ? { account: hold.account, amount: hold.amount } : asked ? { account: asked.account, amount: asked.amount } : {}),
   });
   return hold
-    ? { released: true, message: `${capitalized(what)} se abandonó: central liberó ${formatPesos(hold.amount)} retenidos en la cuenta ${hold.account}. No entregue el efectivo.` }
-    : { released: false, message: `${capitalized(what)} se abandonó: central no alcanzó a retener fondos. No entregue el efectivo.` };
+    ? { released: true, message: `${capitalized(what)} se abandonó: central liberó ${formatPesos(hold.amount)} retenidos en la cuenta ${hold.account}. ${nothingPaid}` }
+    : { released: false, message: `${capitalized(what)} se abandonó: central no alcanzó a retener fondos. ${nothingPaid}` };
 };
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

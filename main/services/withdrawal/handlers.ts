@@ -5,5 +5,5 @@ export const withdrawalHandlers = (withdrawal: WithdrawalService): FeatureHandle
   'withdrawal.evaluate': async (req) => ({ plan: await withdrawal.evaluate(req.request) }),
   'withdrawal.post': (req, ctx) => withdrawal.post(ctx.user, req),
   'withdrawal.abandon': (req, ctx) => withdrawal.abandon(ctx.user, req.idempotencyKey),
-  'withdrawal.unconfirmed': () => ({ debits: withdrawal.unconfirmed() }),
+  'withdrawal.unconfirmed': (_req, ctx) => ({ debits: withdrawal.unconfirmed(ctx.user) }),
 });

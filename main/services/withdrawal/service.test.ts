@@ -91,7 +91,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     const key = crypto.randomUUID();
     expect(await post(req('240000000029', 100_000, ['900000002']), undefined, key)).toMatchObject({ ok: true, data: { status: 'pendiente' } });
     const unconfirmed = async () => ((await w.call('withdrawal.unconfirmed')) as { data: { debits: { key: string }[] } }).data.debits;
-    expect(await unconfirmed()).toEqual([{ key, kind: 'retiro', account: '240000000029', amount: 100_400, askedAt: w.clock.now().toISOString(), teller: 'Ana Gómez' }]);
+    expect(await unconfirmed()).toEqual([{ key, kind: 'retiro', account: '240000000029', amount: 100_400, askedAt: w.clock.now().toISOString(), teller: 'Ana Gómez', mayAbandon: true }]);
 
     // The host dies with the customer's funds held at central: the trace is on disk.
     await w.reopen();
@@ -99,8 +99,20 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect((await unconfirmed()).map((d) => d.key)).toEqual([key]);
     expect(await w.call('till.gate')).toMatchObject({ ok: true, data: { canClose: false, items: [{ code: 'UNCONFIRMED_DEBITS', count: 1 }] } });
 
+    // Another teller sees it but does not give up Ana's customer's withdrawal; a supervisor may.
+    await w.call('session.logout');
+    await w.call('session.login', { username: 'cajero2', password: 'Caja.2026' });
+    expect(await unconfirmed()).toMatchObject([{ key, teller: 'Ana Gómez', mayAbandon: false }]);
+    expect(await w.call('withdrawal.abandon', { idempotencyKey: key })).toMatchObject({ ok: false, error: { code: 'NOT_YOURS', message: expect.stringContaining('lo pidió Ana Gómez') } });
+    await w.call('session.logout');
+    await w.call('session.login', { username: 'supervisor1', password: 'Super.2026' });
+    expect(await unconfirmed()).toMatchObject([{ key, mayAbandon: true }]);
     expect(await w.call('withdrawal.abandon', { idempotencyKey: key })).toMatchObject({ ok: true, data: { released: true } });
     expect(await unconfirmed()).toEqual([]);
+    const abandoned = JSON.parse(String(count("SELECT payload FROM journal WHERE type = 'comprobante_abandoned'"))) as object;
+    expect(abandoned).toMatchObject({ idempotencyKey: key, account: '240000000029', amount: 100_400 });
+    await w.call('session.logout');
+    await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
     const gate = (await w.call('till.gate')) as { data: { items: { code: string }[] } };
     expect(gate.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
   });

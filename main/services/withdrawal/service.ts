@@ -171,9 +171,10 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     /** Gives up a comprobante left pending: central releases what it may hold under its key. */
     abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro'),
     /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
-    unconfirmed: (): UnconfirmedDebit[] =>
+    unconfirmed: (user: User): UnconfirmedDebit[] =>
       deps.unconfirmed.list(deps.workstation.tillCode).map((d) => ({
         key: d.key, kind: d.kind, account: d.account, amount: d.amount, askedAt: d.askedAt, teller: deps.users.findById(d.tellerId)?.displayName ?? d.tellerId,
+        mayAbandon: d.tellerId === user.id || user.role === 'supervisor',
       })),
     post: async (user: User, sent: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
       const req = { ...sent, request: declaredAtThisOffice(deps, sent.request) };

@@ -23,12 +23,21 @@ export const unconfirmedDebitsRepo = (db: Db) => {
   const list = db.prepare<[string], { key: string; kind: UnconfirmedKind; account: string; amount: number; teller_id: string; till_code: string; asked_at: string }>(
     'SELECT key, kind, account, amount, teller_id, till_code, asked_at FROM unconfirmed_debits WHERE till_code = ? ORDER BY asked_at, key',
   );
+  const one = db.prepare<[string], { key: string; kind: UnconfirmedKind; account: string; amount: number; teller_id: string; till_code: string; asked_at: string }>(
+    'SELECT key, kind, account, amount, teller_id, till_code, asked_at FROM unconfirmed_debits WHERE key = ?',
+  );
+  const toDebit = (r: { key: string; kind: UnconfirmedKind; account: string; amount: number; teller_id: string; till_code: string; asked_at: string }): UnconfirmedDebit => ({
+    key: r.key, kind: r.kind, account: r.account, amount: r.amount, tellerId: r.teller_id, tillCode: r.till_code, askedAt: r.asked_at,
+  });
   return {
+    get: (key: string): UnconfirmedDebit | undefined => {
+      const r = one.get(key);
+      return r ? toDebit(r) : undefined;
+    },
     /** Before the request leaves; a retry with the same key keeps the first row. */
     ask: (d: UnconfirmedDebit): void => void insert.run(d.key, d.kind, d.account, d.amount, d.tellerId, d.tillCode, d.askedAt),
     settle: (key: string): void => void remove.run(key),
-    list: (tillCode: string): UnconfirmedDebit[] =>
-      list.all(tillCode).map((r) => ({ key: r.key, kind: r.kind, account: r.account, amount: r.amount, tellerId: r.teller_id, tillCode: r.till_code, askedAt: r.asked_at })),
+    list: (tillCode: string): UnconfirmedDebit[] => list.all(tillCode).map(toDebit),
   };
 };
 export type UnconfirmedDebitsRepo = ReturnType<typeof unconfirmedDebitsRepo>;

@@ -46,7 +46,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     },
     error: setError,
   });
-  const leaving = useLeavePending({ pending: pending !== null, what: 'La transferencia', abandon, leave: onCancel });
+  const leaving = useLeavePending({ pending: pending !== null, what: 'El traslado', abandon, leave: onCancel });
   const toRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLDivElement>(null);
 

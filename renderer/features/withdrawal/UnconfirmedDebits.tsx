@@ -3,6 +3,7 @@ import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { UnconfirmedDebit } from '../../../domain/contract/withdrawal';
 import { formatPesos } from '../../../domain/money/pesos';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 const KIND = { retiro: 'Retiro', traslado: 'Traslado' } as const;
@@ -16,6 +17,7 @@ const KIND = { retiro: 'Retiro', traslado: 'Traslado' } as const;
 export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
   const [debits, setDebits] = useState<UnconfirmedDebit[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
+  const [asking, setAsking] = useState<UnconfirmedDebit | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,6 +32,7 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
     setBusy(d.key);
     const r = await (d.kind === 'retiro' ? teller.withdrawal.abandon : teller.transfer.abandon)({ idempotencyKey: d.key });
     setBusy(null);
+    setAsking(null);
     if (r.ok) {
       setError(null);
       setNotice(r.data.message);
@@ -70,15 +73,33 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
                   <td>{formatBogotaShort(d.askedAt)}</td>
                   <td>{d.teller}</td>
                   <td>
-                    <button type="button" className="secondary" disabled={busy !== null} onClick={() => void abandon(d)}>
-                      Abandonar y liberar fondos
-                    </button>
+                    {d.mayAbandon ? (
+                      <button type="button" className="secondary" disabled={busy !== null} onClick={() => setAsking(d)}>
+                        Abandonar y liberar fondos
+                      </button>
+                    ) : (
+                      <span className="hint">Lo abandona {d.teller} o un supervisor</span>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          title={`¿Abandonar ${asking.kind === 'retiro' ? 'el retiro' : 'el traslado'}?`}
+          confirmLabel="Abandonar y liberar fondos"
+          busy={busy !== null}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => void abandon(asking)}
+        >
+          <p>
+            {KIND[asking.kind]} de {formatPesos(asking.amount)} de la cuenta {asking.account}: central libera lo que retenga para él.{' '}
+            {asking.kind === 'retiro' ? 'No entregue el efectivo.' : 'El traslado no se registra.'} Si el cliente sigue en la ventanilla, regístrelo de nuevo después.
+          </p>
+        </ConfirmDialog>
       ) : null}
       {notice ? (
         <p className="notice" role="status" data-testid="unconfirmed-notice">
