@@ -21,7 +21,12 @@ export const foldPlaceName = (name: string): string => foldTyped(name).replace(D
 const namesOf = (p: Plaza): string[] => [p.name, ...(p.aliases ?? [])].map(foldPlaceName);
 /** Searched while typing: with and without the designation, so "Bogotá D" still lists Bogotá D.C. */
 const typedNamesOf = (p: Plaza): string[] => [...new Set([...namesOf(p), ...[p.name, ...(p.aliases ?? [])].map(foldTyped)])];
-const INDEX: readonly { plaza: Plaza; names: string[]; typed: string[] }[] = PLAZAS.map((plaza) => ({ plaza, names: namesOf(plaza), typed: typedNamesOf(plaza) }));
+const INDEX: readonly { plaza: Plaza; names: string[]; typed: string[]; own: string[] }[] = PLAZAS.map((plaza) => ({
+  plaza,
+  names: namesOf(plaza),
+  typed: typedNamesOf(plaza),
+  own: [...new Set([foldPlaceName(plaza.name), foldTyped(plaza.name)])],
+}));
 
 export const findPlaza = (code: string): Plaza | undefined => PLAZAS.find((p) => p.code === code.trim());
 
@@ -46,7 +51,10 @@ export const searchPlazas = (typed: string, limit = 8): Plaza[] => {
     if (names.some((n) => n.split(' ').some((w) => w.startsWith(q)))) return 1;
     return names.some((n) => n.includes(q)) ? 2 : 3;
   };
-  return INDEX.map((e) => ({ plaza: e.plaza, rank: rank(e.typed) }))
+  // A plaza's own name before its former names: "santa" is Santa Marta before Bogotá ("Santafé de Bogotá"),
+  // since Tab takes the first one.
+  const best = (e: (typeof INDEX)[number]): number => Math.min(rank(e.own), rank(e.typed) + 0.5);
+  return INDEX.map((e) => ({ plaza: e.plaza, rank: best(e) }))
     .filter((x) => x.rank < 3)
     .sort((a, b) => a.rank - b.rank || a.plaza.name.localeCompare(b.plaza.name, 'es'))
     .slice(0, limit)
