@@ -218,6 +218,12 @@ test('amounts copied from paper with centavos: ",00" is the whole pesos, other c
   await value.pressSequentially('00');
   await expect(value).toHaveValue('100.000,00');
   await expect(app.getByText('Los pesos no llevan centavos')).toHaveCount(0);
+  // Pasted the US way: one hundred thousand, not one hundred pesos; a third centavo digit is not dropped.
+  await value.fill('100,000');
+  await expect(value).toHaveValue('100.000');
+  await value.fill('100000,005');
+  await expect(app.getByText('Los pesos no llevan centavos: borre la coma y los decimales.')).toBeVisible();
+  await value.fill('100.000,00');
   await app.getByLabel('Total del comprobante').pressSequentially('100.000,00');
   await app.getByLabel('Total del comprobante').press('Enter');
   const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });

@@ -52,8 +52,10 @@ export const AmountInput = ({ label, value, onChange, onEnter, autoFocus, id, er
           value={shown}
           onKeyDown={onKeyDown}
           onChange={(e) => {
-            const t = readTypedPesos(e.target.value);
-            if (t.whole.length > MAX_TYPED_DIGITS) return;
+            const read = readTypedPesos(e.target.value);
+            // Past the digits shown, the rest is cut rather than the key (or a whole paste) ignored: the field
+            // then shows the amount too large, with its message, instead of staying as it was.
+            const t = read.whole.length > MAX_TYPED_DIGITS ? { ...read, whole: read.whole.slice(0, MAX_TYPED_DIGITS) } : read;
             setTyped(t.centavos === null && !isTooLarge(t, max) ? null : t);
             onChange(pesosOf(t, max));
           }}

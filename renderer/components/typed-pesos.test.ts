@@ -7,7 +7,19 @@ describe('amounts typed as written on paper', () => {
     // "$ 100.000,00" copied from a cheque is one hundred thousand pesos, not ten million.
     expect(pesosOf(readTypedPesos('100.000,00'))).toBe(100_000);
     expect(pesosOf(readTypedPesos('100000,0'))).toBe(100_000);
-    expect(readTypedPesos('100000,005')).toEqual({ whole: '100000', centavos: '00' });
+    expect(readTypedPesos('100000,005')).toEqual({ whole: '100000', centavos: '005' });
+    expect(pesosOf(readTypedPesos('100000,005'))).toBeNull();
+    expect(pesosOf(readTypedPesos('100000,000'))).toBe(100_000);
+  });
+
+  it('reads an amount pasted the US way (commas group thousands) as that amount, never as pesos and centavos', () => {
+    expect(pesosOf(readTypedPesos('1,000,000'))).toBe(1_000_000);
+    expect(pesosOf(readTypedPesos('$ 1,000,000.00'))).toBe(1_000_000);
+    expect(pesosOf(readTypedPesos('250,000'))).toBe(250_000);
+    expect(pesosOf(readTypedPesos('1,500.50'))).toBeNull();
+    // One or two digits after the comma are still centavos, as written in Colombia.
+    expect(pesosOf(readTypedPesos('1,00'))).toBe(1);
+    expect(pesosOf(readTypedPesos('1,5'))).toBeNull();
   });
 
   it('refuses centavos other than zero, and reads an empty field as no amount', () => {

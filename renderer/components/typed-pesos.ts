@@ -12,10 +12,17 @@ export interface TypedPesos {
   centavos: string | null;
 }
 
+/** `1,000,000` or `1,000,000.00`, pasted from a system that writes amounts the US way: commas group thousands. */
+const US_GROUPED = /^[^\d,.]*\d{1,3}(?:,\d{3})+(?:\.(\d*))?[^\d,.]*$/;
+
 export const readTypedPesos = (text: string): TypedPesos => {
+  const us = US_GROUPED.exec(text);
+  // Three digits after a comma are never centavos; read "1,000,000" as one million, not one peso.
+  if (us) return { whole: text.slice(0, us[1] === undefined ? undefined : text.lastIndexOf('.')).replace(/\D/g, '').replace(/^0+(?=\d)/, ''), centavos: us[1] ?? null };
   const comma = text.indexOf(',');
   const whole = (comma < 0 ? text : text.slice(0, comma)).replace(/\D/g, '').replace(/^0+(?=\d)/, '');
-  const centavos = comma < 0 ? null : text.slice(comma + 1).replace(/\D/g, '').slice(0, 2);
+  // Every digit after the comma is kept, so "100000,005" is refused for its centavos instead of read as ",00".
+  const centavos = comma < 0 ? null : text.slice(comma + 1).replace(/\D/g, '').slice(0, 4);
   return { whole, centavos };
 };
 
