@@ -316,3 +316,20 @@ test('an amount of 13 digits says so at the field and Enter does not review it; 
   await expect(cheque).toHaveValue('123.456.789.012');
   await expect(app.getByText('El valor tiene más de 12 dígitos')).toHaveCount(0);
 });
+
+test('Esc with cash counted asks before discarding the slip: Esc again keeps it, Enter discards and goes to Inicio', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('Enter'); // 100.000: none
+  await app.keyboard.type('4'); // 50.000 × 4
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar la consignación?' });
+  await expect(ask).toContainText('el efectivo contado');
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(app.getByTestId('deposit-received')).toHaveText('$ 200.000');
+  await app.keyboard.press('Escape');
+  await expect(ask).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});

@@ -133,6 +133,9 @@ test('a structuring alert the supervisor rejected: the teller is told not to tak
   await expect(approval.getByRole('alert')).toContainText('No reciba el efectivo');
   await expect(approval.getByRole('alert')).toContainText('solo un supervisor puede reconsiderarlo');
   await app.keyboard.press('Escape');
+  // The slip is dropped on purpose: leaving it is asked first.
+  await app.keyboard.press('Escape');
+  await app.getByRole('dialog', { name: '¿Descartar la consignación?' }).getByRole('button', { name: /Descartar y salir/ }).click();
 
   await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F1');

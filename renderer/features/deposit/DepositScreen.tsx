@@ -19,6 +19,7 @@ import { bogotaNow, OFFICE_CITY } from './bogota';
 import { ChequeRows, emptyCheque, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
 import { PrintStatus } from '../../components/PrintStatus';
+import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 
 /**
  * Who F2 may name as the depositor: the holders, or for a company's account (which cannot stand at the counter)
@@ -61,6 +62,12 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const depositorRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const totalRef = useRef<HTMLDivElement>(null);
+  const leaving = useLeaveUnsaved({
+    dirty: posted === null && (Object.values(cash).some((n) => (n ?? 0) > 0) || cheques.length > 0 || declared !== null),
+    what: 'la consignación',
+    lost: 'lo digitado: el efectivo contado, los cheques y el total',
+    leave: onCancel,
+  });
 
   // After a lookup the count starts: the first denomination row takes the focus once the grid is on screen.
   useEffect(() => {
@@ -229,7 +236,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
             </div>
           ) : null}
           <ErrorList error={error} />
-          <ReviewActions onCancel={onCancel} onReview={() => void review()} disabled={!view || busy} />
+          <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
       <ComprobanteStepDialogs
@@ -251,6 +258,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         }
         confirm={{ title: 'Confirmar consignación', label: 'Registrar', busy, onConfirm: () => void post(), summary: plan ? <DepositSummary plan={plan} /> : null }}
       />
+      {leaving.dialog}
     </main>
   );
 };
