@@ -15,6 +15,7 @@ import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
 import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report/cash-report';
+import { branchStructuringAlerts } from './structuring-alerts/structuring-alerts';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
@@ -153,6 +154,8 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       const s = standingCheque(sql, req);
       return ok({ standing: s ? { branch: s.branch, workstation: s.workstation, account: maskAccount(s.account), depositedAt: iso(s.receivedMs) } : null });
     },
+    structuringAlerts: (req, { caller }) =>
+      req.branch === caller.branch ? ok(branchStructuringAlerts(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar las alertas UIAF de su oficina.'),
     cashReport: (req, { caller }) =>
       req.branch === caller.branch ? ok(cashReport(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar el efectivo de su oficina.'),
     advanceClock: (req) => {
