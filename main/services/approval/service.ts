@@ -120,7 +120,13 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         details: { approvalId: rec.request.id },
         makersFirst: true,
       });
-      applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save: deps.approvals.saveDecision, journal: {} });
+      // A structuring alert's decision goes to central in the same transaction (UIAF list of the whole branch).
+      const save = (decided: ApprovalRecord['request']): boolean => {
+        if (!deps.approvals.saveDecision(decided)) return false;
+        structuring.tellCentral(decided.id, 'decided');
+        return true;
+      };
+      applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
       return view(find(req.approvalId));
     },
 
