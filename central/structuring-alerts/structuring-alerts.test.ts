@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BatchResponseSchema, StructuringAlertsResponseSchema, type Operation, type StructuringAlertPayload } from '../../domain/central-api';
+import { BatchResponseSchema, NearThresholdResponseSchema, StructuringAlertsResponseSchema, type Operation, type StructuringAlertPayload } from '../../domain/central-api';
 import { seedDemo } from '../demo/seed';
 import { applyBatch } from '../operations/apply';
 import { openCentralDb, type Sql } from '../store/db';
@@ -112,5 +112,10 @@ describe('structuring alerts over HTTP', () => {
     expect(list.alerts.map((a) => [a.workstation, a.account, a.checkerName])).toEqual([['001-01', '240000000086', 'Supervisora Ana']]);
     const other = await t.call('structuringAlerts', { branch: '002', month: '2025-03' }, '001-03');
     expect(other.status).toBe(403);
+    // The deposit check at another workstation hears of the rejection with the window's deposits; 001-01 has its own.
+    const q = { account: '240000000086', depositorType: 'CC' as const, depositorNumber: '900000009', from: '2025-03-06', to: '2025-03-12', min: 9_000_000, max: 10_000_000 };
+    const near = NearThresholdResponseSchema.parse((await t.call('nearThresholdDeposits', q, '001-03')).body);
+    expect(near.rejections).toMatchObject([{ workstation: '001-01', account: '240000000086', checkerName: 'Supervisora Ana', note: 'Fraccionamiento evidente' }]);
+    expect(NearThresholdResponseSchema.parse((await t.call('nearThresholdDeposits', q, '001-01')).body).rejections).toEqual([]);
   });
 });

@@ -92,6 +92,25 @@ describe('structuring alerts of the whole branch, through central', () => {
     expect((await alertsAt(b)).alerts.find((x) => x.approvalId === id)?.rejectionHoldsUntil).toBeNull();
   }, 150_000);
 
+  it('a rejection standing at central for the account refuses the same deposit at 001-03, naming 001-02; no request reaches the desk', async () => {
+    const a = await startStation(central, '001-02');
+    const b = await startStation(central, '001-03');
+    open.push(a, b);
+    await alertDecidedAt(a, 'rechazar');
+    await b.as(TELLER);
+    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+    // Once central applied 001-02's alert: its two deposits and this one make the alert here too, and the
+    // rejection there answers it.
+    await until(async () => a.core.db.prepare("SELECT state FROM outbox WHERE type = 'structuring_alert'").pluck().get() === 'applied', 40_000);
+    const r = await b.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'deposit', slip } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'STRUCTURING_REJECTED' } });
+    const refused = r.ok ? '' : r.error.message;
+    expect(refused).toContain('Marta Rojas rechazó');
+    expect(refused).toContain('en la estación 001-02');
+    expect(refused).toContain('No reciba el efectivo');
+    expect(b.core.db.prepare("SELECT COUNT(*) FROM approvals WHERE status = 'pendiente'").pluck().get()).toBe(0);
+  }, 150_000);
+
   it('without central, 001-03 lists its own alerts and says the others are missing', async () => {
     const b = await startStation(central, '001-03', false);
     open.push(b);

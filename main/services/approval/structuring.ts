@@ -1,5 +1,5 @@
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
-import type { BranchStructuringAlert, Operation, StructuringAlertPayload } from '../../../domain/central-api';
+import type { BranchStructuringAlert, NearThresholdResponse, Operation, StructuringAlertPayload } from '../../../domain/central-api';
 import type { StructuringAlertView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
 import type { RulesConfig } from '../../../domain/rules-config/config';
@@ -13,6 +13,8 @@ import type { Journal } from '../journal/writer';
 import { parseDocKey } from '../comprobante/errors';
 import type { OutboxPort, Workstation } from '../comprobante/deps';
 import type { CentralClient } from '../../sync/central-client';
+
+type RemoteRejection = NearThresholdResponse['rejections'][number];
 
 /** How long the desk waits for central's list before showing this workstation's alone. */
 const CENTRAL_WAIT_MS = 2_000;
@@ -34,6 +36,8 @@ export const createStructuringAlerts = (deps: {
   outbox: OutboxPort;
   workstation: Workstation;
   central: Pick<CentralClient, 'call'> | null;
+  /** Rejections standing at the bank's other workstations, as central last said (comprobante/context.ts). */
+  rejectedElsewhere: (account: string, depositor: string, on: string) => readonly RemoteRejection[];
   name: (id: string | undefined) => string | undefined;
 }) => {
   const standsUntil = (r: StructuringAlertRecord) => (r.request.status === 'rechazada' && r.reconsidered === null ? rejectionHoldsUntil(r.alertOn, deps.rules) : null);
@@ -148,7 +152,19 @@ export const createStructuringAlerts = (deps: {
     /** Inside the request's transaction, before a new alert is put to a supervisor. */
     refuseIfRejected: (account: string, depositor: string, on: string): void => {
       const r = deps.approvals.structuring.rejectionStanding(rejectionsStandingSince(on, deps.rules), account, depositor);
-      if (!r) return;
+      if (!r) {
+        const [other] = deps.rejectedElsewhere(account, depositor, on);
+        if (!other) return;
+        const until = rejectionHoldsUntil(other.alertOn, deps.rules);
+        const who = other.account === account ? 'a esta cuenta' : 'de esta misma persona';
+        throw new AppError(
+          'STRUCTURING_REJECTED',
+          `El supervisor ${other.checkerName} rechazó el ${formatReceiptDateTime(other.decidedAt)} en la estación ${other.workstation} una consignación en efectivo ${who} por alerta UIAF${other.note ? ` (${other.note})` : ''}. ` +
+            `No reciba el efectivo: devuélvalo al cliente sin mencionarle la alerta. El rechazo rige para la cuenta y para quien consigna hasta el ${formatReceiptDate(until)}; ` +
+            `solo un supervisor en la estación ${other.workstation} puede reconsiderarlo (Escritorio del supervisor F1, Alertas UIAF F7).`,
+          { workstation: other.workstation, holdsUntil: until },
+        );
+      }
       const until = rejectionHoldsUntil(r.alertOn, deps.rules);
       const who = r.account === account ? 'a esta cuenta' : 'de esta misma persona';
       throw new AppError(
