@@ -15,6 +15,7 @@ import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
 import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report/cash-report';
+import { branchStructuringAlerts, standingRejections } from './structuring-alerts/structuring-alerts';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
@@ -147,12 +148,27 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     branchStatus: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchStatus(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las estaciones de su oficina.'),
     customerCash: (req, { caller }) => ok({ ...req, elsewhere: customerCashElsewhere(sql, req.customer, req.month, caller.workstation) }),
-    nearThresholdDeposits: (req, { caller }) => ok(nearThresholdElsewhere(sql, req, caller.workstation)),
+    nearThresholdDeposits: (req, { caller }) =>
+      ok({
+        ...nearThresholdElsewhere(sql, req, caller.workstation),
+        // The window's first day is also the first a rejection still stands from (domain/uiaf rejectionsStandingSince).
+        rejections: standingRejections(sql, { account: req.account, depositorType: req.depositorType, depositorNumber: req.depositorNumber, since: req.from }, caller.workstation).map((a) => ({
+          workstation: a.workstation,
+          account: a.account,
+          depositor: a.depositor,
+          alertOn: a.alertOn,
+          checkerName: a.checkerName,
+          decidedAt: a.decidedAt,
+          note: a.note,
+        })),
+      }),
     accountActivity: (req, { caller }) => ok({ ...req, elsewhere: accountActivityElsewhere(sql, req.account, req.day, caller.workstation) }),
     standingCheque: (req) => {
       const s = standingCheque(sql, req);
       return ok({ standing: s ? { branch: s.branch, workstation: s.workstation, account: maskAccount(s.account), depositedAt: iso(s.receivedMs) } : null });
     },
+    structuringAlerts: (req, { caller }) =>
+      req.branch === caller.branch ? ok(branchStructuringAlerts(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar las alertas UIAF de su oficina.'),
     cashReport: (req, { caller }) =>
       req.branch === caller.branch ? ok(cashReport(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar el efectivo de su oficina.'),
     advanceClock: (req) => {

@@ -142,6 +142,9 @@ test('a structuring alert the supervisor rejected: the teller is told not to tak
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
   await app.keyboard.press('F7');
   const alerts = app.getByRole('table', { name: 'Alertas de fraccionamiento del mes' });
+  // The branch's alerts as central has them; this workstation's marked as its own.
+  await expect(app.getByTestId('alerts-scope')).toContainText('de todas las estaciones de la oficina (vía central)');
+  await expect(alerts).toContainText('(esta)');
   await expect(alerts).toContainText('240000000029');
   await expect(alerts).toContainText('$ 9.500.000');
   await expect(alerts).toContainText('$ 28.500.000');

@@ -84,6 +84,7 @@ export const nearThresholdElsewhere = (sql: Sql, req: NearThresholdRequest, work
     req.depositorNumber,
   );
   return {
+    rejections: [],
     deposits: rows.map((r) => {
       const t = JSON.parse(r.transactor) as { type: NearThresholdRequest['depositorType']; number: string };
       return { on: r.business_date, amount: r.amount, account: r.account, depositor: { type: t.type, number: t.number } };

@@ -36,6 +36,7 @@ import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, stand
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
+import { recordStructuringAlert } from '../structuring-alerts/structuring-alerts';
 import type { Sql } from '../store/db';
 
 /**
@@ -181,6 +182,9 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       const e = receiveEffect(sql, op, nowMs);
       return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
     }
+    case 'structuring_alert':
+      // A record for the UIAF, not a movement: kept whatever the account's state.
+      return { ok: true, postings: [], after: () => recordStructuringAlert(sql, op) };
   }
 };
 

@@ -258,4 +258,23 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX security_codes_document ON security_codes(document_type, document_number, created_ms);
     `,
   },
+  {
+    version: 14,
+    name: 'structuring alerts of every workstation',
+    sql: `
+      -- The latest state of each structuring alert (UIAF) a workstation decided or reconsidered, written only by
+      -- applied structuring_alert operations (structuring-alerts/): the branch's month for the Oficial de
+      -- Cumplimiento, and the standing rejections the deposit check of every workstation sees.
+      CREATE TABLE structuring_alerts (
+        approval_id TEXT NOT NULL, branch TEXT NOT NULL, workstation TEXT NOT NULL, month TEXT NOT NULL,
+        alert_on TEXT NOT NULL, account TEXT NOT NULL, depositor_type TEXT NOT NULL, depositor_number TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('aprobada', 'rechazada')), reconsidered INTEGER NOT NULL CHECK (reconsidered IN (0, 1)),
+        requested_at TEXT NOT NULL, body TEXT NOT NULL, op_key TEXT NOT NULL REFERENCES operations(key),
+        PRIMARY KEY (workstation, approval_id)
+      ) STRICT;
+      CREATE INDEX structuring_alerts_month ON structuring_alerts(branch, month, requested_at);
+      CREATE INDEX structuring_alerts_account ON structuring_alerts(account, alert_on);
+      CREATE INDEX structuring_alerts_depositor ON structuring_alerts(depositor_type, depositor_number, alert_on);
+    `,
+  },
 ];

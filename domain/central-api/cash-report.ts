@@ -99,6 +99,23 @@ export const NearThresholdResponseSchema = z.object({
   deposits: z.array(
     z.object({ on: IsoDateSchema, amount: PositivePesosSchema, account: AccountNumberSchema, depositor: z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema }) }),
   ),
+  /**
+   * Structuring alerts rejected at another workstation for the account or the depositor, raised from `from` on
+   * and not reconsidered (structuring-alerts.ts): they stand here too. Absent from a central that predates them.
+   */
+  rejections: z
+    .array(
+      z.object({
+        workstation: WorkstationIdSchema,
+        account: AccountNumberSchema,
+        depositor: z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema }),
+        alertOn: IsoDateSchema,
+        checkerName: z.string(),
+        decidedAt: IsoDateTimeSchema,
+        note: z.string().nullable(),
+      }),
+    )
+    .default([]),
 });
 export type NearThresholdRequest = z.infer<typeof NearThresholdRequestSchema>;
 export type NearThresholdResponse = z.infer<typeof NearThresholdResponseSchema>;

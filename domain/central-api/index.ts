@@ -3,6 +3,7 @@ import { AccountActivityRequestSchema, AccountActivityResponseSchema } from './a
 import { CENTRAL_COMMON_ERRORS } from './common';
 import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
 import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashRequestSchema, CustomerCashResponseSchema, NearThresholdRequestSchema, NearThresholdResponseSchema } from './cash-report';
+import { StructuringAlertsRequestSchema, StructuringAlertsResponseSchema } from './structuring-alerts';
 import { ContactUpdateRequestSchema } from './customers';
 import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseByKeyResponseSchema, HoldReleaseByKeySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
 import { ANCHOR_ERRORS, AnchorLatestResponseSchema, AnchorQuerySchema, AnchorRequestSchema, AnchorResponseSchema } from './journal';
@@ -78,6 +79,7 @@ export const centralApi = {
   nearThresholdDeposits: route({ method: 'GET', path: '/v1/cash-report/near-threshold', auth: 'workstation', request: NearThresholdRequestSchema, response: NearThresholdResponseSchema, errors: [] }),
   accountActivity: route({ method: 'GET', path: '/v1/account-activity', auth: 'workstation', request: AccountActivityRequestSchema, response: AccountActivityResponseSchema, errors: [] }),
   standingCheque: route({ method: 'GET', path: '/v1/cheques/standing', auth: 'workstation', request: StandingChequeRequestSchema, response: StandingChequeResponseSchema, errors: [] }),
+  structuringAlerts: route({ method: 'GET', path: '/v1/structuring-alerts', auth: 'workstation', request: StructuringAlertsRequestSchema, response: StructuringAlertsResponseSchema, errors: ['FORBIDDEN'] }),
   cashReport: route({ method: 'GET', path: '/v1/cash-report', auth: 'workstation', request: CashReportRequestSchema, response: CashReportResponseSchema, errors: ['FORBIDDEN'] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),
 } as const;
@@ -113,5 +115,6 @@ export * from './vault';
 export * from './reference';
 export * from './registry';
 export * from './security-code';
+export * from './structuring-alerts';
 export * from './to-domain-account';
 export * from './workstation-status';

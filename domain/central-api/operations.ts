@@ -3,6 +3,7 @@ import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
 import { CashMovementSchema } from './cash-report';
 import { ReactivationSchema } from './holds';
+import { StructuringAlertPayloadSchema } from './structuring-alerts';
 import { TillTransferSendPayloadSchema, TillTransferSettlePayloadSchema } from './till-transfers';
 import {
   AccountNumberSchema,
@@ -146,6 +147,8 @@ export const OperationPayloads = {
   vault_provision: TillTransferSendPayloadSchema,
   /** A supervisor of the branch accepts (blind count matched: the vault is credited) or rejects cash sent to the vault. */
   vault_receive: TillTransferSettlePayloadSchema,
+  /** A supervisor decided a structuring alert, or reconsidered its rejection (structuring-alerts.ts); no account moves. */
+  structuring_alert: StructuringAlertPayloadSchema,
 } as const;
 
 export const OPERATION_TYPES = Object.keys(OperationPayloads) as (keyof typeof OperationPayloads)[];
@@ -177,6 +180,7 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...noAccount, type: z.literal('till_transfer_settle'), payload: OperationPayloads.till_transfer_settle }),
   z.object({ ...noAccount, type: z.literal('vault_provision'), payload: OperationPayloads.vault_provision }),
   z.object({ ...noAccount, type: z.literal('vault_receive'), payload: OperationPayloads.vault_receive }),
+  z.object({ ...noAccount, type: z.literal('structuring_alert'), payload: OperationPayloads.structuring_alert }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 

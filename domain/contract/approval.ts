@@ -69,6 +69,9 @@ export const StructuringAlertViewSchema = z.object({
   /** Last day a rejection stands for this account and depositor; null unless rejected and not reconsidered. */
   rejectionHoldsUntil: IsoDateSchema.nullable(),
   reconsidered: z.object({ byName: z.string(), at: z.string(), note: z.string() }).nullable(),
+  /** The workstation that raised it; only there can its rejection be reconsidered (`own`). */
+  workstation: z.string(),
+  own: z.boolean(),
 });
 export type StructuringAlertView = z.infer<typeof StructuringAlertViewSchema>;
 
@@ -116,11 +119,14 @@ export const approvalChannels = {
     response: z.object({ approval: ApprovalViewSchema }),
     errors: ['APPROVAL_NOT_FOUND', 'NOT_THE_MAKER'],
   }),
-  /** The month's structuring alerts of this workstation (the current month, Colombia, when none is asked). */
+  /**
+   * The month's structuring alerts of the branch as central has them, this workstation's from its own records (the
+   * current month, Colombia, when none is asked). `notice`: central did not answer and only this workstation's are listed.
+   */
   'approval.structuringAlerts': channel({
     access: 'supervisor',
     request: z.object({ month: MonthSchema.optional() }),
-    response: z.object({ month: MonthSchema, alerts: z.array(StructuringAlertViewSchema) }),
+    response: z.object({ month: MonthSchema, alerts: z.array(StructuringAlertViewSchema), branchWide: z.boolean(), notice: z.string().nullable() }),
   }),
   /** A supervisor lifts a rejection that still stands: the next deposit that raises the alert goes to a supervisor again. */
   'approval.reconsiderStructuring': channel({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WireResult } from '../core/dispatcher';
 import { loadConfig } from '../config/load';
 import { createCore, type Core } from '../compose';
+import { createCentralClient } from '../sync/central-client';
 import type { TestCentralProcess } from '../sync/testing/central-proc';
 import { tempDir } from './temp-core';
 import { data } from './wire-data';
@@ -31,14 +32,17 @@ export interface Station {
 /** Workstation `id` (`<branch>-<till>`) against the test central, which must hold its token. */
 export const startStation = async (central: TestCentralProcess, id: string, online = true): Promise<Station> => {
   const dir = tempDir(`caja-station-${id}-`);
-  const make = (on: boolean) =>
-    createCore({
+  const make = (on: boolean) => {
+    const link = { url: central.url, token: central.proc.tokens.get(id) ?? '' };
+    return createCore({
       config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
       clock: { now: () => new Date() },
       ids: { uuid: () => randomUUID() },
       log: () => undefined,
-      ...(on ? { central: { url: central.url, token: central.proc.tokens.get(id) ?? '' } } : {}),
+      // As the hosts wire it (main/host/start-core.ts): the sync loop and the online calls both reach central.
+      ...(on ? { central: link, centralClient: createCentralClient(link) } : {}),
     });
+  };
   let core = await make(online);
   const call = (channel: string, payload: unknown = {}) => core.dispatch(channel, payload);
   return {

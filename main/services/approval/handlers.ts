@@ -2,7 +2,7 @@ import type { FeatureHandlers } from '../../core/dispatcher';
 import type { ApprovalService } from './service';
 
 export const approvalHandlers = (approval: ApprovalService): FeatureHandlers<'approval'> => ({
-  'approval.request': (req, ctx) => ({ approval: approval.request(ctx.user, req) }),
+  'approval.request': async (req, ctx) => ({ approval: await approval.request(ctx.user, req) }),
   'approval.decide': async (req, ctx) => ({ approval: await approval.decide(ctx.user, req) }),
   'approval.get': (req) => ({ approval: approval.get(req.approvalId) }),
   'approval.withdraw': (req, ctx) => ({ approval: approval.withdraw(ctx.user, req.approvalId) }),

@@ -8,7 +8,8 @@ import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
 import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
-import { docKey } from '../comprobante/errors';
+import { docKey, parseDocKey } from '../comprobante/errors';
+import { prefetchNearThreshold, rejectionsElsewhere } from '../comprobante/context';
 import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
@@ -51,7 +52,11 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       usedBy: r.usedBy,
     };
   };
-  const structuring = createStructuringAlerts({ ...deps, name });
+  const structuring = createStructuringAlerts({
+    ...deps,
+    name,
+    rejectedElsewhere: (account, depositor, on) => rejectionsElsewhere(deps, account, parseDocKey(depositor) as PersonId, on),
+  });
   const find = (id: string): ApprovalRecord => {
     const r = deps.approvals.findById(id);
     if (!r) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo desde la operación.');
@@ -71,7 +76,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
 
   return {
     /** The teller asks; the core evaluates the operation itself and stores the reasons it found. */
-    request: (user: User, req: { idempotencyKey: string; operation: ApprovalOperation }): ApprovalView => {
+    request: async (user: User, req: { idempotencyKey: string; operation: ApprovalOperation }): Promise<ApprovalView> => {
+      // A structuring rejection decided at another workstation must be known here before the request opens.
+      if (req.operation.kind === 'deposit') await prefetchNearThreshold(deps, req.operation.slip.accountNumber, req.operation.slip.depositor.id);
       const a = assess(req.operation, user);
       if (a.reasons.length === 0) throw new AppError('APPROVAL_NOT_NEEDED', 'Esta operación no requiere aprobación del supervisor. Continúe con la confirmación.');
       const s = a.structuring;
@@ -120,7 +127,13 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         details: { approvalId: rec.request.id },
         makersFirst: true,
       });
-      applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save: deps.approvals.saveDecision, journal: {} });
+      // A structuring alert's decision goes to central in the same transaction (UIAF list of the whole branch).
+      const save = (decided: ApprovalRecord['request']): boolean => {
+        if (!deps.approvals.saveDecision(decided)) return false;
+        structuring.tellCentral(decided.id, 'decided');
+        return true;
+      };
+      applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
       return view(find(req.approvalId));
     },
 

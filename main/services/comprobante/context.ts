@@ -70,6 +70,10 @@ export const prefetchNearThreshold = async (deps: ComprobanteDeps, accountNumber
   await deps.remoteStructuring?.refresh(nearThresholdRequest(deps, accountNumber, depositor, bogotaDate(deps.clock.now())));
 };
 
+/** Structuring rejections standing at the bank's other workstations for the account or the depositor (central's last answer). */
+export const rejectionsElsewhere = (deps: ComprobanteDeps, accountNumber: string, depositor: PersonId, on: string) =>
+  deps.remoteStructuring?.rejections(nearThresholdRequest(deps, accountNumber, depositor, on)) ?? [];
+
 /** The structuring window: this workstation's near-threshold cash deposits and those central knows of elsewhere. */
 export const recentCashDeposits = (deps: ComprobanteDeps, on: string, accountNumber: string, depositor: PersonId): CashDepositRecord[] => {
   const req = nearThresholdRequest(deps, accountNumber, depositor, on);

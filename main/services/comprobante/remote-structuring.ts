@@ -1,28 +1,32 @@
 import type { PersonId } from '../../../domain/accounts/person';
-import type { NearThresholdRequest } from '../../../domain/central-api/cash-report';
+import type { NearThresholdRequest, NearThresholdResponse } from '../../../domain/central-api/cash-report';
 import type { CashDepositRecord } from '../../../domain/uiaf/thresholds';
 import type { CentralClient } from '../../sync/central-client';
 import { createRemoteFigures } from './remote-figures';
 
 /**
  * Cash deposits just under the UIAF threshold made at the bank's other workstations to an account or by a
- * depositor (central's cash register), so the structuring alert sees deposits split across tills and branches.
+ * depositor (central's cash register), so the structuring alert sees deposits split across tills and branches,
+ * and the structuring rejections standing there, so a deposit refused at one till is refused at all of them.
  */
 export const createRemoteStructuring = (deps: { central: Pick<CentralClient, 'call'> | null; now?: () => number }) => {
   const central = deps.central;
-  const figures = createRemoteFigures<NearThresholdRequest, CashDepositRecord[]>({
+  const figures = createRemoteFigures<NearThresholdRequest, { deposits: CashDepositRecord[]; rejections: NearThresholdResponse['rejections'] }>({
     now: deps.now,
     keyOf: (q) => JSON.stringify(q),
     fetch: central
       ? async (q) => {
           const r = await central.call('nearThresholdDeposits', q);
-          return r.ok ? r.data.deposits.map((d) => ({ on: d.on, amount: d.amount, accountNumber: d.account, depositor: d.depositor as PersonId })) : null;
+          if (!r.ok) return null;
+          return { deposits: r.data.deposits.map((d) => ({ on: d.on, amount: d.amount, accountNumber: d.account, depositor: d.depositor as PersonId })), rejections: r.data.rejections };
         }
       : null,
   });
   return {
     refresh: (req: NearThresholdRequest): Promise<void> => figures.refresh(req),
-    elsewhere: (req: NearThresholdRequest): CashDepositRecord[] => figures.get(req) ?? [],
+    elsewhere: (req: NearThresholdRequest): CashDepositRecord[] => figures.get(req)?.deposits ?? [],
+    /** Structuring rejections standing at other workstations for the account or the depositor (last answer). */
+    rejections: (req: NearThresholdRequest): NearThresholdResponse['rejections'] => figures.get(req)?.rejections ?? [],
   };
 };
 export type RemoteStructuring = ReturnType<typeof createRemoteStructuring>;

@@ -163,6 +163,7 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
     case 'till_transfer_settle':
     case 'vault_provision':
     case 'vault_receive':
+    case 'structuring_alert':
       return [];
   }
 };
@@ -173,6 +174,8 @@ const groupsOf = (op: Operation, effects: Effect[], targetGroups: (key: string) 
   if (op.type === 'till_open' || op.type === 'till_close') groups.add(`till:${op.workstation}`);
   // The settle of a transfer never passes its send (same workstation only in tests, but cheap to keep).
   if (op.type === 'till_transfer_send' || op.type === 'till_transfer_settle') groups.add(`ttx:${op.payload.transferId}`);
+  // A reconsideration never passes the decision it lifts.
+  if (op.type === 'structuring_alert') groups.add(`uiaf:${op.payload.approvalId}`);
   if (op.type === 'contact_update') groups.add(`cust:${op.payload.documentType}:${op.payload.documentNumber}`);
   if (op.type === 'reversal') for (const g of targetGroups(op.payload.reversesKey) ?? [`key:${op.payload.reversesKey}`]) groups.add(g);
   return [...groups];

@@ -20,7 +20,8 @@ const decision = (a: StructuringAlertView): string => {
 };
 
 /**
- * The month's structuring alerts (posible fraccionamiento, UIAF) of this workstation, whatever the supervisor
+ * The month's structuring alerts (posible fraccionamiento, UIAF) of the branch, read from central (this
+ * workstation's alone, said so, when central does not answer), whatever the supervisor
  * decided: the record the Oficial de Cumplimiento reads to decide on a ROS. A rejection that still stands can be
  * reconsidered here, with a reason; the customer is never told about any of it.
  */
@@ -28,6 +29,8 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
   const [alerts, setAlerts] = useState<StructuringAlertView[] | null>(null);
   const [month, setMonth] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [branchWide, setBranchWide] = useState(false);
   const [reconsidering, setReconsidering] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -36,6 +39,8 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
     if (r.ok) {
       setAlerts(r.data.alerts);
       setMonth(r.data.month);
+      setNotice(r.data.notice);
+      setBranchWide(r.data.branchWide);
     } else setError(r.error.message);
   }, [teller]);
   useEffect(() => {
@@ -57,11 +62,22 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
       <h2 ref={headingRef} tabIndex={-1}>
         Alertas UIAF de fraccionamiento{month ? ` · ${MONTH.format(new Date(`${month}-01T12:00:00Z`))}` : ''} ({alerts?.length ?? 0})
       </h2>
-      <p className="hint">Consignaciones en efectivo justo por debajo del umbral, de esta estación. No informe al cliente.</p>
+      <p className="hint" data-testid="alerts-scope">
+        Consignaciones en efectivo justo por debajo del umbral, {branchWide ? 'de todas las estaciones de la oficina (vía central)' : 'de esta estación'}. No informe al cliente.
+      </p>
+      {notice ? (
+        <p className="error-banner" role="alert">
+          {notice}{' '}
+          <button type="button" className="secondary" onClick={() => void load()}>
+            Consultar de nuevo
+          </button>
+        </p>
+      ) : null}
       <table className="grid-table" aria-label="Alertas de fraccionamiento del mes">
         <thead>
           <tr>
             <th>Fecha</th>
+            <th>Estación</th>
             <th>Cuenta</th>
             <th>Quien consigna</th>
             <th>Consignaciones</th>
@@ -75,7 +91,7 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
         <tbody>
           {alerts?.length === 0 ? (
             <tr>
-              <td colSpan={9} className="muted">
+              <td colSpan={10} className="muted">
                 Ninguna alerta este mes.
               </td>
             </tr>
@@ -83,6 +99,7 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
           {alerts?.map((a) => (
             <tr key={a.approvalId}>
               <td>{formatReceiptDateTime(a.requestedAt)}</td>
+              <td>{a.own ? `${a.workstation} (esta)` : a.workstation}</td>
               <td>{a.accountNumber}</td>
               <td>{a.depositorName ? `${a.depositorName} (${doc(a.depositor)})` : doc(a.depositor)}</td>
               <td>
@@ -103,11 +120,12 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
               <td>{a.makerName}</td>
               <td>{decision(a)}</td>
               <td>
-                {a.rejectionHoldsUntil ? (
+                {a.rejectionHoldsUntil && a.own ? (
                   <button type="button" className="secondary" onClick={() => setReconsidering(reconsidering === a.approvalId ? null : a.approvalId)}>
                     Reconsiderar
                   </button>
                 ) : null}
+                {a.rejectionHoldsUntil && !a.own ? <span className="muted">Se reconsidera en la estación {a.workstation}</span> : null}
               </td>
             </tr>
           ))}
