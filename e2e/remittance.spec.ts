@@ -10,9 +10,11 @@ const depositRemesa = async (app: Page) => {
   await expect(dialog.getByTestId('holds')).toContainText('remesa');
   // The commission, line by line, comes out of the available balance today; the cheque adds to it when paid.
   await expect(dialog.getByTestId('deposit-summary')).toContainText('Comisión remesa, cheque 1');
-  await expect(dialog.getByTestId('available-today')).toHaveText('-$ 15.000 (efectivo $ 0 menos comisión $ 15.000)');
+  await expect(dialog.getByTestId('available-today')).toHaveText('$ 15.000 (comisión $ 15.000; los cheques se abonan al pagarse)');
+  await expect(dialog.getByRole('row', { name: /Se debita hoy de la cuenta/ })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
+  await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín), fecha estimada');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };

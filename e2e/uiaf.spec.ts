@@ -152,8 +152,13 @@ test('a structuring alert the supervisor rejected: the teller is told not to tak
   await expect(alerts).toContainText('Tres consignaciones iguales esta semana');
   await expect(alerts).toContainText('El rechazo rige hasta el');
   // Reconsidered from the keyboard: the rejection no longer stands.
+  await expect(alerts).toContainText('CC 900.000.002');
   await alerts.getByRole('button', { name: 'Reconsiderar' }).focus();
   await app.keyboard.press('Enter');
+  // Without a reason: said in words, and the focus stays in the reason.
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Escriba por qué se reconsidera (mínimo 5 caracteres).');
+  await expect(app.getByLabel('Motivo de la reconsideración')).toBeFocused();
   await app.keyboard.type('El cliente aclaró el origen');
   await app.keyboard.press('Enter');
   await expect(alerts).toContainText('Reconsiderada por Marta Rojas');

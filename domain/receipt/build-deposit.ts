@@ -1,5 +1,6 @@
 import type { Account } from '../accounts/account';
 import { bankName } from '../cheque/banks';
+import { resolvePlaza } from '../cheque/plaza-match';
 import type { DepositPlan } from '../deposit/evaluate';
 import type { DepositSlip } from '../deposit/slip';
 import { formatReceiptDate } from '../calendar/bogota-time';
@@ -38,7 +39,8 @@ export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds }
     lines.push({ kind: 'rule' });
     for (const h of plan.holds) {
       const c = slip.cheques[h.chequeIndex];
-      const when = h.route === 'canje' ? 'disponible desde' : 'remesa al cobro, fecha estimada';
+      // A remesa names the plaza it is collected in: the customer asks about it by city.
+      const when = h.route === 'canje' ? 'disponible desde' : `remesa al cobro (${c ? (resolvePlaza(c.city)?.name ?? c.city) : '—'}), fecha estimada`;
       lines.push({ kind: 'field', label: `Cheque No. ${c?.number ?? h.chequeIndex + 1}`, value: `${when} ${formatReceiptDate(h.releaseOn)}` });
     }
     lines.push({ kind: 'text', text: 'Cheques recibidos sujetos a verificación y a su pago. No podrá disponer de su valor hasta que sean pagados (cláusula 3.9).' });

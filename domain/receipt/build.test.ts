@@ -35,7 +35,7 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Documento depositante', value: 'CC ****3456' });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total consignado', amount: 1_200_000 });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Comisión remesa', amount: 15_000, negative: true });
-    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cheque No. 100200', value: 'remesa al cobro, fecha estimada 07/07/2025' });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cheque No. 100200', value: 'remesa al cobro (Bogotá D.C.), fecha estimada 07/07/2025' });
     // The drawee bank by its name, not its compensation code.
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Cheque Bancolombia No. 100200', amount: 1_000_000 });
     // The approval's short form: the journal shows the same beside the entry with the full id.

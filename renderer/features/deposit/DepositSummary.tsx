@@ -5,63 +5,71 @@ import { HoldingWarning } from '../vault/HoldingWarning';
 
 
 /** The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting. */
-export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => (
-  <div data-testid="deposit-summary">
-    {plan.cash > 0 ? <HoldingWarning incoming={plan.cash} /> : null}
-    <table className="summary">
-      <tbody>
-        <tr>
-          <td>Efectivo</td>
-          <td className="num">{formatPesos(plan.cash)}</td>
-        </tr>
-        <tr>
-          <td>Cheques</td>
-          <td className="num">{formatPesos(plan.chequesTotal)}</td>
-        </tr>
-        <tr className="total">
-          <td>Total consignado</td>
-          <td className="num">{formatPesos(plan.total)}</td>
-        </tr>
-        <tr>
-          <td>GMF (4x1000)</td>
-          <td className="num">{formatPesos(0)} (las consignaciones no pagan GMF)</td>
-        </tr>
-        {plan.commission.lines.map((l) => (
-          <tr key={l.kind === 'remesa' ? `remesa-${l.chequeIndex}` : l.kind}>
-            <td>{l.kind === 'remesa' ? `Comisión remesa, cheque ${(l.chequeIndex ?? 0) + 1}` : 'Comisión consignación a cuenta de otra ciudad'}</td>
-            <td className="num">{formatPesos(-l.amount)}</td>
-          </tr>
-        ))}
-        {plan.commission.lines.length === 0 ? (
+export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
+  const net = plan.credits.available - plan.commission.total;
+  return (
+    <div data-testid="deposit-summary">
+      {plan.cash > 0 ? <HoldingWarning incoming={plan.cash} /> : null}
+      <table className="summary">
+        <tbody>
           <tr>
-            <td>Comisión</td>
-            <td className="num">{formatPesos(0)}</td>
+            <td>Efectivo</td>
+            <td className="num">{formatPesos(plan.cash)}</td>
           </tr>
-        ) : null}
-        <tr>
-          <td>Disponible hoy</td>
-          <td className="num" data-testid="available-today">
-            {/* The commission is debited from the available balance the same day; cheques add to it later. */}
-            {formatPesos(plan.credits.available - plan.commission.total)}
-            {plan.commission.total > 0 ? ` (efectivo ${formatPesos(plan.credits.available)} menos comisión ${formatPesos(plan.commission.total)})` : ''}
-          </td>
-        </tr>
-      </tbody>
-    </table>
-    {plan.holds.length > 0 ? (
-      <ul data-testid="holds">
-        {plan.holds.map((h) => (
-          <li key={h.chequeIndex}>
-            Cheque {h.chequeIndex + 1}: {formatPesos(h.amount)} {h.route === 'canje' ? `en canje, disponible desde ${date(h.releaseOn)}` : `remesa al cobro, fecha estimada ${date(h.releaseOn)}`}
-          </li>
-        ))}
-      </ul>
-    ) : null}
-    {plan.uiaf.declarationRequired ? <p className="notice">Efectivo sujeto a reporte UIAF: requiere declaración de origen de fondos firmada.</p> : null}
-    {plan.notices.map((n) => (
-      <p key={n} className="notice">
-        {n}
-      </p>
-    ))}
-  </div>
-);
+          <tr>
+            <td>Cheques</td>
+            <td className="num">{formatPesos(plan.chequesTotal)}</td>
+          </tr>
+          <tr className="total">
+            <td>Total consignado</td>
+            <td className="num">{formatPesos(plan.total)}</td>
+          </tr>
+          <tr>
+            <td>GMF (4x1000)</td>
+            <td className="num">{formatPesos(0)} (las consignaciones no pagan GMF)</td>
+          </tr>
+          {plan.commission.lines.map((l) => (
+            <tr key={l.kind === 'remesa' ? `remesa-${l.chequeIndex}` : l.kind}>
+              <td>{l.kind === 'remesa' ? `Comisión remesa, cheque ${(l.chequeIndex ?? 0) + 1}` : 'Comisión consignación a cuenta de otra ciudad'}</td>
+              <td className="num">{formatPesos(-l.amount)}</td>
+            </tr>
+          ))}
+          {plan.commission.lines.length === 0 ? (
+            <tr>
+              <td>Comisión</td>
+              <td className="num">{formatPesos(0)}</td>
+            </tr>
+          ) : null}
+          <tr>
+            {/* The commission is debited from the available balance the same day; cheques add to it later. A net
+                debit is said as one: "Disponible hoy -$ 15.000" read as a balance the customer does not have. */}
+            <td>{net < 0 ? 'Se debita hoy de la cuenta' : 'Disponible hoy'}</td>
+            <td className="num" data-testid="available-today">
+              {formatPesos(Math.abs(net))}
+              {plan.commission.total > 0
+                ? net < 0
+                  ? ` (comisión ${formatPesos(plan.commission.total)}${plan.credits.available > 0 ? ` menos efectivo ${formatPesos(plan.credits.available)}` : ''}; los cheques se abonan al pagarse)`
+                  : ` (efectivo ${formatPesos(plan.credits.available)} menos comisión ${formatPesos(plan.commission.total)})`
+                : ''}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {plan.holds.length > 0 ? (
+        <ul data-testid="holds">
+          {plan.holds.map((h) => (
+            <li key={h.chequeIndex}>
+              Cheque {h.chequeIndex + 1}: {formatPesos(h.amount)} {h.route === 'canje' ? `en canje, disponible desde ${date(h.releaseOn)}` : `remesa al cobro, fecha estimada ${date(h.releaseOn)}`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {plan.uiaf.declarationRequired ? <p className="notice">Efectivo sujeto a reporte UIAF: requiere declaración de origen de fondos firmada.</p> : null}
+      {plan.notices.map((n) => (
+        <p key={n} className="notice">
+          {n}
+        </p>
+      ))}
+    </div>
+  );
+};

@@ -2,13 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { StructuringAlertView } from '../../../domain/contract/approval';
 import type { TellerApi } from '../../../domain/contract/client';
+import { formatDocument, type IdentityDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
 const STATUS = { pendiente: 'Pendiente', aprobada: 'Aprobada', rechazada: 'Rechazada', vencida: 'Vencida o retirada' } as const;
 const BY = { account: 'misma cuenta', depositor: 'misma persona', both: 'misma cuenta y persona' } as const;
 const MONTH = new Intl.DateTimeFormat('es-CO', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const doc = (d: { type: string; number: string }) => `${d.type} ${d.number}`;
+/** As the teller's screens write a document: `CC 900.000.002`. */
+const doc = (d: { type: string; number: string }) => formatDocument(d as IdentityDocument);
 
 const decision = (a: StructuringAlertView): string => {
   const who = a.checkerName && a.decidedAt ? ` por ${a.checkerName} el ${formatReceiptDateTime(a.decidedAt)}` : '';
@@ -49,6 +51,12 @@ export const StructuringAlertsPanel = ({ teller }: { teller: TellerApi }) => {
   }, [load]);
 
   const reconsider = async (approvalId: string) => {
+    // Said here in words, not as the contract's "Datos inválidos".
+    if (note.trim().length < 5) {
+      setError('Escriba por qué se reconsidera (mínimo 5 caracteres).');
+      document.getElementById('reconsider-note')?.focus();
+      return;
+    }
     const r = await teller.approval.reconsiderStructuring({ approvalId, note });
     if (!r.ok) return setError(r.error.message);
     setError(null);
