@@ -280,3 +280,35 @@ test('inactiva jurídica: its legal representative in person, with a recent cert
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
   await expect(app.getByTestId('receipt')).toContainText('CARLOS ALBERTO DÍAZ RAMOS (representante legal)');
 });
+
+test('a withdrawal posted while the printer is out of paper is listed on Inicio as registered, until its receipt prints', async ({ app }) => {
+  await openTill(app);
+  const printer = (value: string) =>
+    app.evaluate(async (v) => {
+      const t = (window as unknown as { teller: { devices: { emulator(r: object): Promise<{ ok: boolean }> } } }).teller;
+      return (await t.devices.emulator({ action: 'printer.condition', value: v })).ok;
+    }, value);
+  expect(await printer('paper-out')).toBe(true);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText(/^001-03-\d{6}$/);
+  const sequence = (await app.getByTestId('receipt-sequence').textContent()) ?? '';
+  expect(sequence).toMatch(/^001-03-\d{6}$/);
+  await app.keyboard.press('Escape');
+  const panel = app.getByRole('region', { name: 'Comprobantes sin recibo impreso' });
+  await expect(panel).toContainText('no los repita');
+  await expect(panel.getByRole('table', { name: 'Recibos sin imprimir' })).toContainText(new RegExp(`${sequence}\\s*Retiro\\s*240000000029\\s*\\$ 200\\.000`));
+
+  expect(await printer('ok')).toBe(true);
+  await app.keyboard.press('F9');
+  await app.keyboard.press('F5');
+  const first = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1);
+  await first.getByRole('button', { name: /Reintentar/ }).click();
+  await expect(first.getByTestId('job-state')).toHaveText('Impreso');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+});

@@ -101,6 +101,17 @@ export const tillChannels = {
     response: z.object({ report: ReceiptDocumentSchema, printJobId: z.string().nullable(), anchored: z.boolean() }),
     errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CLOSING_NOT_FOUND', 'CLOSE_BLOCKED', 'APPROVAL_REQUIRED', 'APPROVAL_NOT_APPROVED', 'IDEMPOTENCY_CONFLICT'],
   }),
+  /**
+   * Comprobantes of the open till whose receipt never reached paper (Inicio): after a crash, the sign that a
+   * withdrawal was posted and its cash left the till, so it is not repeated.
+   */
+  'till.unprinted': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({
+      receipts: z.array(z.object({ sequence: z.string(), kind: z.enum(['deposito', 'retiro', 'traslado']), account: z.string(), total: z.number().int(), postedAt: z.string() })),
+    }),
+  }),
   /** The end-of-day report of the last closed till of this workstation. */
   'till.lastReport': channel({
     access: 'user',

@@ -4,6 +4,7 @@ import type { TillSession } from '../../domain/contract/till';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBar } from '../components/StatusBar';
 import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
+import { UnprintedReceipts } from '../features/till/UnprintedReceipts';
 import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
@@ -99,7 +100,21 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   if (!session) body = <main className="center-card">Cargando…</main>;
   else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
   else if (current) body = current.render(ctx);
-  else body = <HomeScreen till={till} userId={session.user.id} role={session.user.role} items={items} notices={<UnconfirmedDebits teller={teller} />} />;
+  else
+    body = (
+      <HomeScreen
+        till={till}
+        userId={session.user.id}
+        role={session.user.role}
+        items={items}
+        notices={
+          <>
+            <UnconfirmedDebits teller={teller} />
+            <UnprintedReceipts teller={teller} />
+          </>
+        }
+      />
+    );
 
   return (
     <div className="app">

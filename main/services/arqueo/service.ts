@@ -147,6 +147,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
   };
 
   return {
+    unprinted: () => {
+      const till = deps.tills.findOpen(ws.tillCode);
+      return till ? deps.facts.unprintedList(till.id).map((r) => ({ ...r, kind: r.kind as 'deposito' | 'retiro' | 'traslado' })) : [];
+    },
     gate: (user: User): GateResult => {
       const till = ownTill(user);
       const open = deps.lifecycle.openClosing(till.id);

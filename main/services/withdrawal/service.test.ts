@@ -117,6 +117,19 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(gate.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
   });
 
+  it('a withdrawal posted with no receipt on paper is listed for Inicio, before and after a restart, until it prints', async () => {
+    w = await world(shared.central);
+    expect(await w.call('devices.emulator', { action: 'printer.condition', value: 'paper-out' })).toMatchObject({ ok: true });
+    const posted = await post(req('240000000029', 200_000, ['900000002']));
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const sequence = (posted as { data: { sequence: string } }).data.sequence;
+    const listed = { ok: true, data: { receipts: [{ sequence, kind: 'retiro', account: '240000000029', total: 200_000 }] } };
+    expect(await w.call('till.unprinted')).toMatchObject(listed);
+    await w.reopen();
+    expect(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' })).toMatchObject({ ok: true });
+    expect(await w.call('till.unprinted')).toMatchObject(listed);
+  });
+
   it('a posted or refused withdrawal leaves nothing unconfirmed', async () => {
     w = await world(shared.central);
     expect(await post(req('240000000029', 50_000, ['900000002']))).toMatchObject({ ok: true, data: { status: 'posted' } });

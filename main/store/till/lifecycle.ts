@@ -152,6 +152,25 @@ export const gateFactsRepo = (db: Db) => {
       count('approvals', "SELECT COUNT(*) FROM approvals WHERE maker_id = ? AND status = 'pendiente' AND expires_at > ?", makerId, now),
     unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')"),
     unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown'"),
+    /**
+     * The same comprobantes, one row each: shown on Inicio after a restart, since a withdrawal posted just before
+     * a crash has left the till with no receipt to tell the teller so.
+     */
+    unprintedList: (tillSessionId: string): { sequence: string; kind: string; account: string; total: number; postedAt: string }[] => {
+      if (!has('comprobantes')) return [];
+      const pending = (table: string, kind: string) =>
+        has(table)
+          ? `EXISTS (SELECT 1 FROM ${table} p WHERE p.sequence = c.sequence ${kind} AND p.state <> 'printed')
+             AND NOT EXISTS (SELECT 1 FROM ${table} q WHERE q.sequence = c.sequence AND q.state = 'printed')`
+          : '0';
+      return db
+        .prepare<[string], { sequence: string; kind: string; account: string; total: number; postedAt: string }>(
+          `SELECT c.sequence, c.kind, c.account_number AS account, c.total, c.posted_at AS postedAt FROM comprobantes c
+           WHERE c.till_session_id = ? AND ((${pending('print_jobs', '')}) OR (${pending('device_print_jobs', "AND p.kind = 'receipt'")}))
+           ORDER BY c.n`,
+        )
+        .all(tillSessionId);
+    },
     /** Receipts of this till's comprobantes with no printed copy: failed or still waiting at the printer. */
     unprinted: (tillSessionId: string) =>
       has('comprobantes')
