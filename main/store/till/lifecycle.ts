@@ -153,8 +153,8 @@ export const gateFactsRepo = (db: Db) => {
     unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')"),
     unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown'"),
     /**
-     * The same comprobantes, one row each: shown on Inicio after a restart, since a withdrawal posted just before
-     * a crash has left the till with no receipt to tell the teller so.
+     * The comprobantes `unprinted` counts, one row each: shown on Inicio, since after a crash right after a
+     * withdrawal no receipt tells the teller it was posted.
      */
     unprintedList: (tillSessionId: string): { sequence: string; kind: string; account: string; total: number; postedAt: string }[] => {
       if (!has('comprobantes')) return [];
