@@ -15,6 +15,11 @@ describe('pre-close gate over the real stores (teller-anchors §4 item 13)', () 
       await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 2 }, declaredTotal: 100_000 } }),
     );
     const db = w.core.db;
+    // Let the emulated printer finish first: marking the job failed while it prints races with the printer's
+    // own "printed" (the gate now asks central first, which leaves the printer time to win).
+    const state = () => db.prepare('SELECT state FROM device_print_jobs WHERE sequence = ?').pluck().get(sequence);
+    for (let i = 0; i < 100 && state() !== 'printed'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(state()).toBe('printed');
     // The printer failed on this receipt (paper out) and the outbox still holds the deposit for central.
     const printed = db.prepare("UPDATE device_print_jobs SET state = 'failed' WHERE sequence = ?").run(sequence).changes;
     const queued = db.prepare("SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')").pluck().get() as number;
