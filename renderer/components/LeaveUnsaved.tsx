@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useAskOnEscape } from './ask-on-escape';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /**
@@ -9,19 +10,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 export const useLeaveUnsaved = (o: { dirty: boolean; what: string; lost: string; leave: () => void }): { leave: () => void; dialog: ReactNode } => {
   const [asking, setAsking] = useState(false);
   const { dirty } = o;
-  useEffect(() => {
-    if (!dirty) return undefined;
-    // Before the shell's own Esc (which goes to the start menu): capture phase, and stopped there.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
-      if (e.target instanceof HTMLElement && e.target.getAttribute('aria-expanded') === 'true') return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      setAsking(true);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [dirty]);
+  const askLeave = useCallback(() => setAsking(true), []);
+  useAskOnEscape(dirty, askLeave);
   const dialog = asking ? (
     <ConfirmDialog title={`¿Descartar ${o.what}?`} confirmLabel="Descartar y salir" onCancel={() => setAsking(false)} onConfirm={o.leave}>
       <p>Se pierde {o.lost}. Para seguir digitando, pulse Esc.</p>

@@ -1,6 +1,7 @@
-import { useEffect, useState, type MutableRefObject, type ReactNode } from 'react';
+import { useCallback, useState, type MutableRefObject, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import type { Result } from '../../domain/contract/index';
+import { useAskOnEscape } from './ask-on-escape';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /**
@@ -60,19 +61,8 @@ export const useAbandonPending = (abandon: Abandon, key: MutableRefObject<string
  */
 export const useLeavePending = (o: { pending: boolean; what: string; abandon: { busy: boolean; run: () => Promise<boolean> }; leave: () => void }): { leave: () => void; dialog: ReactNode } => {
   const [asking, setAsking] = useState(false);
-  const { pending } = o;
-  useEffect(() => {
-    if (!pending) return undefined;
-    // Before the shell's own Esc (which goes to the start menu): capture phase, and stopped there.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      setAsking(true);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [pending]);
+  const askLeave = useCallback(() => setAsking(true), []);
+  useAskOnEscape(o.pending, askLeave);
   const dialog =
     asking && o.pending ? (
       <ConfirmDialog
