@@ -132,7 +132,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     withdrawApproval: (req, { caller }) => withdrawApproval(sql, req.id, caller, now()),
     tillTransfers: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(listTillTransfers(sql, req.workstation, now())),
     branchVault: (req, { caller }) =>
-      req.branch === caller.branch ? ok(branchVault(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar la bóveda de su oficina.'),
+      req.branch === caller.branch ? ok(branchVault(sql, req.branch, now(), req.include?.split(','))) : fail(403, 'FORBIDDEN', 'Solo puede consultar la bóveda de su oficina.'),
     // Synchronous because the vault is here: the pieces are taken (or credited) now, exactly once by the key.
     vaultProvision: (req, { caller }) => {
       const { key, occurredAt, ...payload } = req;

@@ -319,4 +319,6 @@ test('a withdrawal posted while the printer is out of paper is listed on Inicio 
   }
   await expect.poll(async () => (await job())?.state, { timeout: 15_000 }).toBe('printed');
   await expect(panel).toHaveCount(0, { timeout: 10_000 });
+  // Printed, it is still named as the till's last operation: the question after a crash is the same.
+  await expect(app.getByTestId('last-posted')).toHaveText(new RegExp(`^Última operación registrada: Retiro ${sequence} · cuenta 240000000029 · \\$ 200\\.000 · `));
 });

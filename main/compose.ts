@@ -172,7 +172,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     close: () => {
       clearInterval(idleTimer);
       stopAnchoring();
-      tillFeature.stopStatusReports();
+      tillFeature.stop();
       securityCode.close();
       void sync.stop();
       void devices.stop();

@@ -128,3 +128,14 @@ it("a till's surplus to the vault: maker ≠ checker, blind count, credited once
   expect((await vault()).vault.total).toBe(START + 200_000);
   expect((await list('001-03')).find((x) => x.id === back.payload.transferId)).toMatchObject({ state: 'rechazado', note: 'No cuadra el fajo' });
 });
+
+it('a transfer settled on an earlier day is listed only when asked for by id (a workstation journaling after a crash)', async () => {
+  const req = provision('001-01');
+  expect(await call('vaultProvision', req, '001-01')).toMatchObject({ status: 'applied' });
+  expect((await results([settle(req.transferId, 'accept', req.count)], '001-03'))[0]).toMatchObject({ status: 'applied' });
+  t.clock.advance(2 * 86_400_000);
+  expect((await vault()).transfers).toEqual([]);
+  const asked = BranchVaultResponseSchema.parse((await t.call('branchVault', { branch: '001', include: `${req.transferId},${newKey()}` }, '001-02')).body);
+  expect(asked.transfers).toMatchObject([{ id: req.transferId, state: 'aceptado' }]);
+  expect((await t.call('branchVault', { branch: '001', include: 'not-an-id' }, '001-02')).status).toBe(400);
+});

@@ -109,16 +109,19 @@ const bogotaDayStartMs = (nowMs: number): number => {
   return local - (local % 86_400_000) + 5 * 3_600_000;
 };
 
-/** The branch's vault and its transfers: every one in transit, and those settled today (Bogotá). */
-export const branchVault = (sql: Sql, branch: string, nowMs: number): { vault: BranchVault; transfers: TillTransfer[] } => {
+/** The branch's vault and its transfers: every one in transit, those settled today (Bogotá), and `include`. */
+export const branchVault = (sql: Sql, branch: string, nowMs: number, include: string[] = []): { vault: BranchVault; transfers: TillTransfer[] } => {
   const ws = vaultWorkstation(branch);
   const rows = sql.all<TransferRow>(
-    `SELECT * FROM till_transfers WHERE branch = ? AND (from_ws = ? OR to_ws = ?) AND (state = 'en_transito' OR settled_ms >= ?)
-     ORDER BY received_ms DESC, id LIMIT 200`,
+    `SELECT * FROM till_transfers WHERE branch = ? AND (from_ws = ? OR to_ws = ?)
+       AND (state = 'en_transito' OR settled_ms >= ? OR id IN (SELECT value FROM json_each(?)))
+     ORDER BY id IN (SELECT value FROM json_each(?)) DESC, received_ms DESC, id LIMIT 200`,
     branch,
     ws,
     ws,
     bogotaDayStartMs(nowMs),
+    JSON.stringify(include),
+    JSON.stringify(include),
   );
   return {
     vault: vaultOf(sql, branch),

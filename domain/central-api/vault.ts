@@ -24,7 +24,17 @@ export const BranchVaultSchema = z.object({
 });
 export type BranchVault = z.infer<typeof BranchVaultSchema>;
 
-export const BranchVaultRequestSchema = z.object({ branch: BranchIdSchema });
+export const BranchVaultRequestSchema = z.object({
+  branch: BranchIdSchema,
+  /**
+   * Transfer ids (comma-separated, a GET) to list whatever their date: a workstation that restarts after a crash
+   * asks for the operations it sent but never journaled, which may have settled on an earlier day.
+   */
+  include: z
+    .string()
+    .regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,49}$/, 'Lista de traslados inválida')
+    .optional(),
+});
 /** The vault and its transfers: every one in transit, and those settled in the branch's business day. */
 export const BranchVaultResponseSchema = z.object({ vault: BranchVaultSchema, transfers: z.array(TillTransferSchema) });
 

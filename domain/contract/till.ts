@@ -49,6 +49,15 @@ export const CountResultSchema = z.object({
 });
 export type CountResult = z.infer<typeof CountResultSchema>;
 
+/** A comprobante of the open till as Inicio lists it. */
+const PostedComprobanteSchema = z.object({
+  sequence: z.string(),
+  kind: z.enum(['deposito', 'retiro', 'traslado']),
+  account: z.string(),
+  total: z.number().int(),
+  postedAt: z.string(),
+});
+
 export const tillChannels = {
   'till.current': channel({
     access: 'user',
@@ -103,13 +112,15 @@ export const tillChannels = {
   }),
   /**
    * Comprobantes of the open till whose receipt never reached paper (Inicio): after a crash, the sign that a
-   * withdrawal was posted and its cash left the till, so it is not repeated.
+   * withdrawal was posted and its cash left the till, so it is not repeated. `last`: the till's last
+   * comprobante, printed or not, for the same question when its receipt did print.
    */
   'till.unprinted': channel({
     access: 'user',
     request: z.object({}),
     response: z.object({
-      receipts: z.array(z.object({ sequence: z.string(), kind: z.enum(['deposito', 'retiro', 'traslado']), account: z.string(), total: z.number().int(), postedAt: z.string() })),
+      receipts: z.array(PostedComprobanteSchema),
+      last: PostedComprobanteSchema.nullable(),
     }),
   }),
   /** The end-of-day report of the last closed till of this workstation. */

@@ -147,9 +147,13 @@ export const createArqueoService = (deps: ArqueoDeps) => {
   };
 
   return {
+    /** Inicio: the open till's comprobantes without a printed receipt, and its last comprobante. */
     unprinted: () => {
       const till = deps.tills.findOpen(ws.tillCode);
-      return till ? deps.facts.unprintedList(till.id).map((r) => ({ ...r, kind: r.kind as 'deposito' | 'retiro' | 'traslado' })) : [];
+      if (!till) return { receipts: [], last: null };
+      const kindOf = <R extends { kind: string }>(r: R) => ({ ...r, kind: r.kind as 'deposito' | 'retiro' | 'traslado' });
+      const last = deps.facts.lastPosted(ws.tillCode, till.id);
+      return { receipts: deps.facts.unprintedList(till.id).map(kindOf), last: last ? kindOf(last) : null };
     },
     gate: (user: User): GateResult => {
       const till = ownTill(user);

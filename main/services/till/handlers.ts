@@ -24,7 +24,7 @@ export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTran
     return arqueo.close(ctx.user, req);
   },
   'till.lastReport': () => arqueo.lastReport(),
-  'till.unprinted': () => ({ receipts: arqueo.unprinted() }),
+  'till.unprinted': () => arqueo.unprinted(),
   'till.printReport': (_req, ctx) => ({ printJob: arqueo.printReport(ctx.user) }),
   'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),
   'till.reopen': (req, ctx) => {

@@ -34,6 +34,7 @@ import { canjeRepo } from '../../store/canje/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
 import { reversalHandlers } from '../reversal/handlers';
 import { createReversalService } from '../reversal/service';
+import { vaultUnjournaledRepo } from '../../store/vault/unjournaled-repo';
 import type { TillService } from './service';
 
 /** How long the close waits for central's word on transfers to this till before it trusts the last pull. */
@@ -93,7 +94,7 @@ export const tillFeatures = (w: TillWiring) => {
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const vaultService = createVaultService({
-    tills, transfers: tillTransferStore, tillTransfers, journal: w.journal, idempotent: w.idempotent, clock: w.clock, central, workstation: w.workstation, policy, onChange: w.onChange,
+    tills, transfers: tillTransferStore, tillTransfers, journal: w.journal, unjournaled: vaultUnjournaledRepo(w.db), idempotent: w.idempotent, clock: w.clock, central, workstation: w.workstation, policy, onChange: w.onChange,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const sources = deskSourcesRepo(w.db);
@@ -110,6 +111,16 @@ export const tillFeatures = (w: TillWiring) => {
         snapshot: () => (w.db.open ? localStatus({ tills, users: w.users, sources, health, policy, clock: w.clock, workstation: w.workstation }) : null),
       })
     : null;
+  // A vault operation cut by a crash or a lost answer is journaled once central answers: at start, then every
+  // minute (an empty trace costs one local read).
+  let recoveryTimer: NodeJS.Timeout | undefined;
+  const recoverVaultJournal = async (everyMs: number) => {
+    const r = await vaultService.recoverJournal().catch(() => ({ journaled: 0 }));
+    if (r.journaled > 0) w.log({ level: 'warn', msg: 'vault operations journaled after their answer was lost', count: r.journaled });
+    if (!w.db.open) return;
+    recoveryTimer = setTimeout(() => void recoverVaultJournal(everyMs), everyMs);
+    recoveryTimer.unref();
+  };
   const reversals = reversalRepo(w.db);
   const reversal = createReversalService({
     db: w.db, comprobantes: comprobanteRepo(w.db), reversals, canje: canjeRepo(w.db), remittances: remittanceRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
@@ -128,7 +139,11 @@ export const tillFeatures = (w: TillWiring) => {
     requests,
     /** Something changed here (posting, till or session event): the branch dashboard's snapshot follows. */
     statusChanged: () => statusReporter?.changed(),
-    stopStatusReports: () => statusReporter?.stop(),
+    /** At shutdown: the status reports and the vault journal's recovery stop. */
+    stop: () => {
+      clearTimeout(recoveryTimer);
+      statusReporter?.stop();
+    },
     /** At start: verify the whole chain (a break is reported, never ignored). The vault is kept at central. */
     startup: () => {
       const s = health.verifyAtStart();
@@ -136,6 +151,7 @@ export const tillFeatures = (w: TillWiring) => {
       if (w.central) void health.verifyNow().catch(() => undefined);
       // Incoming till-to-till transfers and the fate of outgoing ones arrive from central on their own.
       tillTransfers.poll(w.transferPollMs ?? 3_000);
+      void recoverVaultJournal(60_000);
       statusReporter?.start();
       return s;
     },

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCentralClient } from '../../sync/central-client';
+import type { User } from '../../../domain/contract/session';
+import { createIdempotentRunner } from '../idempotent';
+import { createJournal } from '../journal/writer';
+import type { TillTransferService } from '../till-transfer/service';
+import { idempotencyRepo } from '../../store/idempotency/repo';
+import { journalRepo } from '../../store/journal/repo';
+import { tillRepo } from '../../store/till/repo';
+import { tillTransferRepo } from '../../store/till-transfer/repo';
+import { usersRepo } from '../../store/users/repo';
+import { vaultUnjournaledRepo } from '../../store/vault/unjournaled-repo';
+import { createCentralClient, type CentralClient } from '../../sync/central-client';
+import { createVaultService } from './service';
 import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, until, type Station } from '../../testing/stations';
@@ -178,5 +189,77 @@ describe('the branch vault at central, across workstations', () => {
     expect(data<{ transfer: View }>(await b.call('vault.reject', { transferId: sent.id, note: 'No la pedí' })).transfer).toMatchObject({ state: 'rechazado' });
     await until(async () => (await atCentral()).vault.total === before);
     expect((await position(b)).positionTotal).toBe(100_000);
+  }, 90_000);
+
+  it('central applies a provision and its answer never arrives: the next start journals it once, as the supervisor who sent it; one central never got is forgotten', async () => {
+    const a = await station('001-02');
+    const b = await station('001-04');
+    open.push(a, b);
+    await b.as(TELLER);
+    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': 5 }, declaredTotal: 100_000 }));
+    await a.as(SUP);
+    const before = (await atCentral()).vault.total;
+
+    // B's surplus to the vault, for A's supervisor to receive.
+    const surplus = data<{ transfer: View }>(
+      await b.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'vault', ref: 'BOVEDA' }, count: { '20000': 2 }, declaredTotal: 40_000 }),
+    ).transfer;
+    await until(async () => (await atCentral()).transfers.some((t) => t.id === surplus.id));
+
+    // A's vault service on A's own file, whose provisions and receipts reach central but whose answers are lost
+    // (or the host dies before the journal entry): central applies the first provision and the receipt, and
+    // never hears of the second provision.
+    const db = a.core.db;
+    const clock = { now: () => new Date() };
+    const client = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+    let reach = true;
+    const lossy: Pick<CentralClient, 'call'> = {
+      call: (async (route: string, req: unknown) => {
+        if (!reach) throw new Error('network down');
+        const answer = await (client.call as (r: string, q: unknown) => Promise<unknown>)(route, req);
+        if (route === 'vaultProvision' || route === 'vaultReceive') throw new Error('answer lost');
+        return answer;
+      }) as CentralClient['call'],
+    };
+    const vault = createVaultService({
+      tills: tillRepo(db), transfers: tillTransferRepo(db), tillTransfers: { refresh: async () => undefined } as unknown as TillTransferService,
+      journal: createJournal({ repo: journalRepo(db), clock, workstation: '001-02' }), unjournaled: vaultUnjournaledRepo(db),
+      idempotent: createIdempotentRunner({ db, repo: idempotencyRepo(db), clock }), clock, central: lossy,
+      workstation: { id: '001-02', branchCode: '001', tillCode: '02' }, policy: { maxHolding: 100_000_000 }, onChange: () => undefined,
+    });
+    const u = usersRepo(db).findByUsername(SUP.username);
+    if (!u) throw new Error('no supervisor');
+    const sup: User = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+    const applied = { idempotencyKey: randomUUID(), to: { kind: 'till' as const, ref: '04' }, count: { '50000': 4 }, declaredTotal: 200_000 };
+    await expect(vault.send(sup, applied)).rejects.toMatchObject({ code: 'CENTRAL_UNAVAILABLE' });
+    await expect(vault.accept(sup, { transferId: surplus.id, count: { '20000': 2 } })).rejects.toMatchObject({ code: 'CENTRAL_UNAVAILABLE' });
+    expect((await atCentral()).transfers.find((t) => t.id === surplus.id)).toMatchObject({ state: 'aceptado', receivedBy: SUP.username });
+    reach = false;
+    await expect(vault.send(sup, { ...applied, idempotencyKey: randomUUID(), count: { '10000': 3 }, declaredTotal: 30_000 })).rejects.toMatchObject({ code: 'CENTRAL_UNAVAILABLE' });
+    expect((await atCentral()).vault.total).toBe(before - 200_000 + 40_000);
+    expect(vaultUnjournaledRepo(db).list()).toHaveLength(3);
+    const sentIds = (await atCentral()).transfers.filter((t) => t.toWorkstation === '001-04' && t.amount === 200_000).map((t) => t.id);
+    expect(sentIds).toHaveLength(1);
+    const entries = async () =>
+      data<{ entries: { actor: string; payload: Record<string, unknown> }[] }>(await a.call('journal.search', { type: 'vault_transfer' })).entries;
+    expect((await entries()).filter((e) => e.payload.transferId === sentIds[0] || e.payload.transferId === surplus.id)).toEqual([]);
+
+    // The next start: journaled as the supervisor's send, marked recovered; the other trace is gone, unjournaled.
+    await a.reopen();
+    await a.as(SUP);
+    await until(async () => vaultUnjournaledRepo(a.core.db).list().length === 0);
+    const recovered = (await entries()).filter((e) => e.payload.transferId === sentIds[0]);
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]?.payload).toMatchObject({ action: 'enviado', from: 'Bóveda', to: 'Caja 04', total: 200_000, count: { '50000': 4 }, recovered: true });
+    expect((await entries()).filter((e) => e.payload.total === 30_000)).toEqual([]);
+    const received = (await entries()).filter((e) => e.payload.transferId === surplus.id && e.payload.action === 'aceptado');
+    expect(received).toHaveLength(1);
+    expect(received[0]?.payload).toMatchObject({ from: 'Caja 04', to: 'Bóveda', total: 40_000, recovered: true });
+    // Another start finds nothing left to journal; the same request retried is the same provision, journaled once.
+    await a.reopen();
+    await a.as(SUP);
+    expect(data<{ transfer: View }>(await a.call('vault.send', applied)).transfer.id).toBe(sentIds[0]);
+    expect((await entries()).filter((e) => e.payload.transferId === sentIds[0])).toHaveLength(1);
+    expect((await atCentral()).vault.total).toBe(before - 200_000 + 40_000);
   }, 90_000);
 });

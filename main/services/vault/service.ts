@@ -10,6 +10,7 @@ import { derivedKey } from '../../core/hash';
 import type { Clock } from '../../core/runtime';
 import type { TillRepo } from '../../store/till/repo';
 import type { TillTransferRecord, TillTransferRepo } from '../../store/till-transfer/repo';
+import type { UnjournaledVaultOp, VaultUnjournaledRepo } from '../../store/vault/unjournaled-repo';
 import type { CentralClient } from '../../sync/central-client';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
@@ -19,6 +20,8 @@ import { involvesVault, transferLabel, type TillTransferService } from '../till-
 export const VAULT_OFFLINE_MESSAGE =
   'La bóveda se lleva en central y no hay conexión con central: no se movió efectivo de la bóveda. Intente de nuevo cuando vuelva la conexión.';
 const OVERVIEW_WAIT_MS = 1_500;
+/** Longer than any call to central takes: an older unjournaled operation's answer was lost, not pending. */
+const IN_FLIGHT_MS = 120_000;
 
 const countKey = (c: DenominationCount) =>
   JSON.stringify(
@@ -41,6 +44,8 @@ export const createVaultService = (deps: {
   transfers: TillTransferRepo;
   tillTransfers: TillTransferService;
   journal: Journal;
+  /** Vault operations sent to central and not yet journaled: a crash in between is journaled at the next start. */
+  unjournaled: VaultUnjournaledRepo;
   idempotent: IdempotentRunner;
   clock: Clock;
   central: Pick<CentralClient, 'call'> | null;
@@ -54,6 +59,9 @@ export const createVaultService = (deps: {
   const ws = deps.workstation;
   const vaultWs = vaultWorkstation(ws.branchCode);
   const now = () => deps.clock.now().toISOString();
+  // Recovery leaves alone what may still be in flight: asked after this service started and within the last minutes.
+  const startedAt = now();
+  const settledBy = () => new Date(deps.clock.now().getTime() - IN_FLIGHT_MS).toISOString();
   let last: { vault: BranchVault; transfers: TillTransfer[] } | null = null;
 
   const party = (w: string) => (isVaultWorkstation(w) ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: w.slice(w.indexOf('-') + 1) });
@@ -112,6 +120,13 @@ export const createVaultService = (deps: {
   };
 
   const offline = () => new AppError('CENTRAL_UNAVAILABLE', VAULT_OFFLINE_MESSAGE);
+  /** Central answered and did not apply it: nothing to journal, ever (a lost answer stays traced). */
+  const refused = (r: Awaited<ReturnType<CentralClient['call']>> | null): boolean => {
+    if (!r || (!r.ok && r.kind !== 'rejected')) return false;
+    if (!r.ok) return true;
+    const res = r.data as OperationResult;
+    return res.status === 'conflict' || res.first.outcome !== 'applied';
+  };
   /** Reads central's answer to a synchronous vault operation; throws the refusal in the teller's terms. */
   const outcome = (r: Awaited<ReturnType<CentralClient['call']>> | null): void => {
     if (!r || (!r.ok && r.kind !== 'rejected')) throw offline();
@@ -178,30 +193,61 @@ export const createVaultService = (deps: {
     if (t.state !== 'en_transito' && !retry) throw new AppError('TRANSFER_SETTLED', `Ese traslado ya fue ${t.state}.`);
     // One key per decision: a retry after a lost answer is the same operation at central, applied once.
     const key = derivedKey('vault_receive', t.id, decision, user.username, countKey(count), note ?? '');
-    const first = deps.idempotent('vault.receive.prepare', key, { transferId: t.id, decision }, () => ({ at: now() }));
+    const first = deps.idempotent('vault.receive.prepare', key, { transferId: t.id, decision }, () => {
+      const at = now();
+      deps.unjournaled.ask({ key, kind: 'receive', transferId: t.id, actor: user.id, username: user.username, decision: state, note, askedAt: at });
+      return { at };
+    });
     const r = deps.central
       ? await deps.central
           .call('vaultReceive', { key, occurredAt: first.at, transferId: t.id, decision, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count, note })
           .catch(() => null)
       : null;
+    if (refused(r)) deps.unjournaled.settle(key);
     outcome(r);
-    deps.idempotent('vault.receive.journal', derivedKey('journal', key), { transferId: t.id }, () => {
-      deps.journal.record('vault_transfer', user.id, {
-        action: state,
-        transferId: t.id,
-        from: transferLabel(t.fromWorkstation),
-        to: 'Bóveda',
-        total: t.amount,
-        state,
-        via: 'central',
-        ...(note !== null ? { note } : {}),
-      });
-      return true;
-    });
+    journalReceive({ key, actor: user.id, decision: state, note }, t, false);
     deps.onChange();
     const after = (await fetchVault()).data?.transfers.find((x) => x.id === t.id);
     return view(after ?? { ...t, state, receivedBy: user.username, receivedByName: user.displayName, receivedAt: first.at, note }, user);
   };
+
+  // One journal step per operation key, whether the request's own answer or the next start writes it (recover).
+  const journalProvision = (op: Pick<UnjournaledVaultOp, 'key' | 'actor'>, t: Pick<TillTransfer, 'id' | 'toWorkstation' | 'count' | 'amount'>, recovered: boolean) =>
+    deps.idempotent('vault.provision.journal', derivedKey('journal', op.key), { transferId: t.id }, () => {
+      deps.journal.record('vault_transfer', op.actor, {
+        action: 'enviado',
+        transferId: t.id,
+        from: 'Bóveda',
+        to: transferLabel(t.toWorkstation),
+        count: t.count,
+        total: t.amount,
+        state: 'en_transito',
+        via: 'central',
+        ...(recovered ? { recovered: true } : {}),
+      });
+      deps.unjournaled.settle(op.key);
+      return true;
+    });
+  const journalReceive = (
+    op: Pick<UnjournaledVaultOp, 'key' | 'actor' | 'note'> & { decision: 'aceptado' | 'rechazado' },
+    t: Pick<TillTransfer, 'id' | 'fromWorkstation' | 'amount'>,
+    recovered: boolean,
+  ) =>
+    deps.idempotent('vault.receive.journal', derivedKey('journal', op.key), { transferId: t.id }, () => {
+      deps.journal.record('vault_transfer', op.actor, {
+        action: op.decision,
+        transferId: t.id,
+        from: transferLabel(t.fromWorkstation),
+        to: 'Bóveda',
+        total: t.amount,
+        state: op.decision,
+        via: 'central',
+        ...(op.note !== null ? { note: op.note } : {}),
+        ...(recovered ? { recovered: true } : {}),
+      });
+      deps.unjournaled.settle(op.key);
+      return true;
+    });
 
   /** An incoming provision to this workstation's till (learned from central): settled by the till's teller. */
   const incomingProvision = async (id: string): Promise<TillTransferRecord | undefined> => {
@@ -214,6 +260,36 @@ export const createVaultService = (deps: {
   };
 
   return {
+    /**
+     * After a host died between central's answer and the journal entry, or the answer was lost and nobody
+     * retried: journals what central applied, as the one who asked, marked `recovered`; forgets what central
+     * never applied. Without central nothing changes and the next call tries again.
+     */
+    recoverJournal: async (): Promise<{ journaled: number; forgotten: number; waiting: number }> => {
+      const ops = deps.unjournaled.list().filter((o) => o.askedAt < startedAt || o.askedAt < settledBy());
+      if (ops.length === 0 || !deps.central) return { journaled: 0, forgotten: 0, waiting: ops.length };
+      const r = await deps.central
+        .call('branchVault', { branch: ws.branchCode, include: ops.slice(0, 50).map((o) => o.transferId).join(',') })
+        .catch(() => null);
+      if (!r?.ok) return { journaled: 0, forgotten: 0, waiting: ops.length };
+      let journaled = 0;
+      let forgotten = 0;
+      for (const op of ops.slice(0, 50)) {
+        const t = r.data.transfers.find((x) => x.id === op.transferId);
+        // A receive applied by this supervisor's decision; a provision applied once the transfer exists at all.
+        if (t && op.kind === 'provision') journalProvision(op, t, true);
+        else if (t && op.decision && t.state === op.decision && t.receivedBy === op.username) journalReceive({ ...op, decision: op.decision }, t, true);
+        else {
+          deps.unjournaled.settle(op.key);
+          forgotten += 1;
+          continue;
+        }
+        journaled += 1;
+      }
+      if (journaled > 0) deps.onChange();
+      return { journaled, forgotten, waiting: ops.length - journaled - forgotten };
+    },
+
     overview: async (user: User) => {
       const { reachable, data } = await fetchVault(false);
       const seen = new Map<string, TillTransfer>();
@@ -252,24 +328,18 @@ export const createVaultService = (deps: {
       await checkHolding(req.to.ref, amount);
       // The same request (a double Enter, a retry after a lost answer) is the same operation at central.
       const key = derivedKey('vault_provision', req.idempotencyKey, req.to.ref, countKey(req.count));
-      const first = deps.idempotent('vault.provision.prepare', key, { to: req.to, count: req.count }, () => ({ at: now(), transferId: derivedKey('transfer', key) }));
+      const first = deps.idempotent('vault.provision.prepare', key, { to: req.to, count: req.count }, () => {
+        const at = now();
+        const transferId = derivedKey('transfer', key);
+        deps.unjournaled.ask({ key, kind: 'provision', transferId, actor: user.id, username: user.username, decision: null, note: null, askedAt: at });
+        return { at, transferId };
+      });
       const toWorkstation = `${ws.branchCode}-${req.to.ref}`;
       const payload = { transferId: first.transferId, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: user.displayName.slice(0, 80) };
       const r = deps.central ? await deps.central.call('vaultProvision', { key, occurredAt: first.at, ...payload }).catch(() => null) : null;
+      if (refused(r)) deps.unjournaled.settle(key);
       outcome(r);
-      deps.idempotent('vault.provision.journal', derivedKey('journal', key), { transferId: first.transferId }, () => {
-        deps.journal.record('vault_transfer', user.id, {
-          action: 'enviado',
-          transferId: first.transferId,
-          from: 'Bóveda',
-          to: transferLabel(toWorkstation),
-          count: req.count,
-          total: amount,
-          state: 'en_transito',
-          via: 'central',
-        });
-        return true;
-      });
+      journalProvision({ key, actor: user.id }, { id: first.transferId, toWorkstation, count: req.count, amount }, false);
       // A provision to this workstation's own till is listed here at once.
       if (toWorkstation === ws.id) await deps.tillTransfers.refresh();
       deps.onChange();

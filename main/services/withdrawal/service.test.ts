@@ -137,6 +137,20 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(count('SELECT COUNT(*) FROM unconfirmed_debits')).toBe(0);
   });
 
+  it('the till\'s last comprobante is named for Inicio even when its receipt printed, before and after a restart', async () => {
+    w = await world(shared.central);
+    expect(await w.call('till.unprinted')).toMatchObject({ ok: true, data: { receipts: [], last: null } });
+    const first = await post(req('240000000029', 50_000, ['900000002']));
+    const second = await post(req('240000000029', 70_000, ['900000002']));
+    expect(first).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const sequence = (second as { data: { sequence: string } }).data.sequence;
+    const last = { ok: true, data: { last: { sequence, kind: 'retiro', account: '240000000029', total: 70_000 } } };
+    expect(await w.call('till.unprinted')).toMatchObject(last);
+    await w.reopen();
+    expect(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' })).toMatchObject({ ok: true });
+    expect(await w.call('till.unprinted')).toMatchObject(last);
+  });
+
   it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {
     w = await world(shared.central);
     expect(await post(req('240000000045', 100_000, ['900000002']))).toMatchObject({ error: { code: 'ALL_HOLDERS_REQUIRED' } });

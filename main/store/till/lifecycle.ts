@@ -171,6 +171,19 @@ export const gateFactsRepo = (db: Db) => {
         )
         .all(tillSessionId);
     },
+    /**
+     * The till session's last comprobante, printed or not: after a crash the teller asks first whether the
+     * operation in hand was registered. Read backwards on the (till_code, n) index.
+     */
+    lastPosted: (tillCode: string, tillSessionId: string): { sequence: string; kind: string; account: string; total: number; postedAt: string } | null =>
+      has('comprobantes')
+        ? (db
+            .prepare<[string, string], { sequence: string; kind: string; account: string; total: number; postedAt: string }>(
+              `SELECT sequence, kind, account_number AS account, total, posted_at AS postedAt FROM comprobantes
+               WHERE till_code = ? AND till_session_id = ? ORDER BY n DESC LIMIT 1`,
+            )
+            .get(tillCode, tillSessionId) ?? null)
+        : null,
     /** Receipts of this till's comprobantes with no printed copy: failed or still waiting at the printer. */
     unprinted: (tillSessionId: string) =>
       has('comprobantes')

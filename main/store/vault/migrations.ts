@@ -1,8 +1,9 @@
 import type { Migration } from '../migration';
 
 /**
- * Applied on workstations before the branch vault moved to central (central/vault/): kept because migrations are
- * append-only. Nothing writes these tables any more; the close gate still counts a transfer left in transit here.
+ * vault/001 was applied on workstations before the branch vault moved to central (central/vault/): kept because
+ * migrations are append-only. Nothing writes those tables any more; the close gate still counts a transfer left
+ * in transit there. vault/002 traces a vault operation sent to central until it is journaled here.
  */
 export const vaultMigrations: Migration[] = [
   {
@@ -37,5 +38,22 @@ export const vaultMigrations: Migration[] = [
       CREATE INDEX cash_transfers_open ON cash_transfers (state) WHERE state = 'en_transito';
       CREATE TRIGGER cash_transfers_settled BEFORE UPDATE ON cash_transfers WHEN OLD.state <> 'en_transito'
         BEGIN SELECT RAISE(ABORT, 'a settled transfer is immutable'); END;`,
+  },
+  {
+    id: 'vault/002',
+    sql: `
+      -- Written with the operation's key before the request leaves for central, removed with its journal entry:
+      -- a host that dies between central's answer and the journal leaves this row, and the next start journals
+      -- what central applied (main/services/vault/unjournaled.ts).
+      CREATE TABLE vault_unjournaled (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('provision', 'receive')),
+        transfer_id TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        username TEXT NOT NULL,
+        decision TEXT CHECK (decision IS NULL OR decision IN ('aceptado', 'rechazado')),
+        note TEXT,
+        asked_at TEXT NOT NULL
+      ) STRICT;`,
   },
 ];

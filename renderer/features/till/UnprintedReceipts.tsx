@@ -13,17 +13,20 @@ interface Receipt {
 }
 
 /**
- * Inicio: comprobantes of the open till whose receipt never reached paper. After a crash right after a
- * posting nothing else tells the teller that it was registered (and, for a withdrawal, that its cash left the
- * till), so it would be repeated.
+ * Inicio: comprobantes of the open till whose receipt never reached paper, and the till's last comprobante.
+ * After a crash right after a posting nothing else tells the teller that it was registered (and, for a
+ * withdrawal, that its cash left the till), so it would be repeated.
  */
 export const UnprintedReceipts = ({ teller }: { teller: TellerApi }) => {
   const [receipts, setReceipts] = useState<Receipt[]>([]);
+  const [last, setLast] = useState<Receipt | null>(null);
   const listed = receipts.length > 0;
   useEffect(() => {
     const load = () =>
       void teller.till.unprinted({}).then((r) => {
-        if (r.ok) setReceipts(r.data.receipts);
+        if (!r.ok) return;
+        setReceipts(r.data.receipts);
+        setLast(r.data.last);
       });
     load();
     // A receipt still leaving the printer when Inicio opens is listed for a moment; reread until none is left.
@@ -31,8 +34,15 @@ export const UnprintedReceipts = ({ teller }: { teller: TellerApi }) => {
     const timer = setInterval(load, 3_000);
     return () => clearInterval(timer);
   }, [teller, listed]);
-  if (receipts.length === 0) return null;
+  const lastLine = last ? (
+    <p className="notice" data-testid="last-posted">
+      Última operación registrada: {KIND[last.kind]} {last.sequence} · cuenta {last.account} · {formatPesos(last.total)} · {formatBogotaShort(last.postedAt)}
+    </p>
+  ) : null;
+  if (receipts.length === 0) return lastLine;
   return (
+    <>
+      {lastLine}
     <section className="panel" aria-label="Comprobantes sin recibo impreso">
       <h2>Comprobantes registrados sin recibo impreso</h2>
       <p className="error-banner" role="status">
@@ -62,5 +72,6 @@ export const UnprintedReceipts = ({ teller }: { teller: TellerApi }) => {
         </tbody>
       </table>
     </section>
+    </>
   );
 };
