@@ -77,6 +77,23 @@ test('central down: a cash deposit is accepted and queued; central back: the que
   expect(asked).toMatchObject({ ok: true, data: { status: 'applied', type: 'cash_deposit' } });
 });
 
+test('the status bar follows what the operations see: a withdrawal that finds central down shows "Sin conexión" within two seconds, not at the next 15 s sync round; its retry with central back, "En línea"', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  const bar = app.getByTestId('status-central');
+  await central.stop();
+
+  await withdraw(app, '240000000029', 100_000);
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await expect(bar).toHaveText(/^Sin conexión/, { timeout: 2_000 });
+
+  await central.start();
+  await expect(app.getByTestId('withdrawal-pending').getByRole('button', { name: /Reintentar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
+  await expect(bar).toHaveText(/^En línea/, { timeout: 2_000 });
+});
+
 test('central down: no withdrawal without contingency; the supervisor switches it on and withdrawals are paid within the caps, marked CONTINGENCIA', async ({ app, central }) => {
   await openTill(app);
   await drained(app);
