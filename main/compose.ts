@@ -126,6 +126,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts, rules: config.rules,
     printer: devicesPrinter(devices),
     contingency: sync.contingency,
+    refreshReference: () => sync.loop.syncNow(2_000),
   });
   // Till lifecycle, vault, supervisor desk and journal; the chain is verified before the first call is served.
   const tillFeature = tillFeatures({
