@@ -284,6 +284,33 @@ test('a withdrawal left pending without releasing its funds stays on Inicio and 
   expect(after.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
 });
 
+test('a withdrawal abandoned on Inicio after central held its funds: the account panel right after shows them back, not at the next sync round', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await withdraw(app, '240000000029', 100_000);
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: /Salir sin liberar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+
+  // Central did hold the funds under the withdrawal's key, and its answer never reached the branch.
+  const { data } = (await call(app, 'withdrawal', 'unconfirmed')) as { data: { debits: { key: string }[] } };
+  const key = data.debits[0]?.key ?? '';
+  await central.start({ elsewhere: true });
+  expect(await central.client().call('authorizeWithdrawal', { key, account: '240000000029', amount: 100_400 })).toMatchObject({ ok: true, data: { status: 'authorized' } });
+  await central.stop();
+  await central.start();
+  const onHold = async () => ((await call(app, 'accounts', 'lookup', { accountNumber: '240000000029' })) as { data?: { account: { balances: { onHold: number } } } }).data?.account.balances.onHold;
+  await expect.poll(onHold, { timeout: 20_000 }).toBe(100_400);
+
+  await app.getByRole('region', { name: 'Pendientes de confirmación' }).getByRole('button', { name: 'Abandonar y liberar fondos' }).click();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('unconfirmed-notice')).toContainText('central liberó $ 100.400');
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByTestId('account-panel').locator('dt:text-is("Retenido") + dd')).toHaveText('$ 0', { timeout: 1_000 });
+});
+
 /** A branch whose contingency ends by itself after central has answered 5 s without a cut (default 2 min). */
 const quickEnd = test.extend({
   host: async ({ central }, use) => {
