@@ -77,6 +77,23 @@ test('central down: a cash deposit is accepted and queued; central back: the que
   expect(asked).toMatchObject({ ok: true, data: { status: 'applied', type: 'cash_deposit' } });
 });
 
+test('the status bar follows what the operations see: a withdrawal that finds central down shows "Sin conexión" within two seconds, not at the next 15 s sync round; its retry with central back, "En línea"', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  const bar = app.getByTestId('status-central');
+  await central.stop();
+
+  await withdraw(app, '240000000029', 100_000);
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await expect(bar).toHaveText(/^Sin conexión/, { timeout: 2_000 });
+
+  await central.start();
+  await expect(app.getByTestId('withdrawal-pending').getByRole('button', { name: /Reintentar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: CIEN MIL PESOS M/CTE');
+  await expect(bar).toHaveText(/^En línea/, { timeout: 2_000 });
+});
+
 test('central down: no withdrawal without contingency; the supervisor switches it on and withdrawals are paid within the caps, marked CONTINGENCIA', async ({ app, central }) => {
   await openTill(app);
   await drained(app);
@@ -265,6 +282,33 @@ test('a withdrawal left pending without releasing its funds stays on Inicio and 
   await expect(panel.getByRole('table', { name: 'Operaciones sin confirmar' })).toHaveCount(0);
   const after = (await call(app, 'till', 'gate')) as { data: { items: { code: string }[] } };
   expect(after.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
+});
+
+test('a withdrawal abandoned on Inicio after central held its funds: the account panel right after shows them back, not at the next sync round', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await withdraw(app, '240000000029', 100_000);
+  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await app.keyboard.press('Escape');
+  await app.getByRole('button', { name: /Salir sin liberar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+
+  // Central did hold the funds under the withdrawal's key, and its answer never reached the branch.
+  const { data } = (await call(app, 'withdrawal', 'unconfirmed')) as { data: { debits: { key: string }[] } };
+  const key = data.debits[0]?.key ?? '';
+  await central.start({ elsewhere: true });
+  expect(await central.client().call('authorizeWithdrawal', { key, account: '240000000029', amount: 100_400 })).toMatchObject({ ok: true, data: { status: 'authorized' } });
+  await central.stop();
+  await central.start();
+  const onHold = async () => ((await call(app, 'accounts', 'lookup', { accountNumber: '240000000029' })) as { data?: { account: { balances: { onHold: number } } } }).data?.account.balances.onHold;
+  await expect.poll(onHold, { timeout: 20_000 }).toBe(100_400);
+
+  await app.getByRole('region', { name: 'Pendientes de confirmación' }).getByRole('button', { name: 'Abandonar y liberar fondos' }).click();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('unconfirmed-notice')).toContainText('central liberó $ 100.400');
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByTestId('account-panel').locator('dt:text-is("Retenido") + dd')).toHaveText('$ 0', { timeout: 1_000 });
 });
 
 /** A branch whose contingency ends by itself after central has answered 5 s without a cut (default 2 min). */

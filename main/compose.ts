@@ -100,14 +100,16 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     config: config.devices, db, repo: devicesRepo(db), journal, clock, ids, onChange: () => pushStatus(),
     workstation: config.workstation, log,
   });
-  const securityCode = securityCodeFeature({
-    db, journal, clock, ids, users, central: deps.centralClient ?? null, reference: referenceRepo(db), devices, workstation: config.workstation,
-    codePurpose: config.securityCode.codePurpose,
-  });
   const sync = createSyncFeature({
     db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,
     contingencyAutoEndMs: config.contingencyAutoEndSeconds * 1000,
     tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
+  });
+  // Every call the services make to central tells the status bar's link at once, not at the next sync round.
+  const central = deps.centralClient ? sync.watch(deps.centralClient) : null;
+  const securityCode = securityCodeFeature({
+    db, journal, clock, ids, users, central, reference: referenceRepo(db), devices, workstation: config.workstation,
+    codePurpose: config.securityCode.codePurpose,
   });
   // The journal's health comes from the till feature, built below; until then it reads as not yet verified.
   let journalHealth: { status(): { ok: boolean | null; message: string } } | null = null;
@@ -120,15 +122,16 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   });
 
   const comprobante = comprobanteFeatures({
-    db, users, journal, idempotent, clock, ids, workstation: config.workstation, central: deps.centralClient ?? null,
+    db, users, journal, idempotent, clock, ids, workstation: config.workstation, central,
     onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts, rules: config.rules,
     printer: devicesPrinter(devices),
     contingency: sync.contingency,
+    refreshReference: () => sync.loop.syncNow(2_000),
   });
   // Till lifecycle, vault, supervisor desk and journal; the chain is verified before the first call is served.
   const tillFeature = tillFeatures({
     db, users, journal, journalRepo: journalStore, idempotent, clock, ids, till, workstation: config.workstation,
-    central: sync.client ?? deps.centralClient ?? null, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
+    central: sync.client ?? central, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
     maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log, branchStatus: config.branchStatus,
   });
   const reactivation = createReactivationService({

@@ -93,7 +93,8 @@ export const createContingency = (deps: ContingencyDeps) => {
       const back = centralBack();
       if (!back?.endsAt || back.endsAt > deps.clock.now().toISOString()) return false;
       const held = deps.autoEndAfterMs >= 60_000 ? `${Math.round(deps.autoEndAfterMs / 60_000)} min` : `${Math.round(deps.autoEndAfterMs / 1000)} s`;
-      // The link is read at each sync round (every 15 s): a shorter cut between two rounds goes unseen.
+      // Checked after each sync round. The link also drops on any call to central that fails (link-watch.ts), so a
+      // cut between two rounds goes unseen only when nothing asked central during it.
       return setMode({ id: 'system' }, 'normal', `Fin automático: central respondió en cada sincronización durante ${held}`).mode === 'normal';
     },
     /** Whether a withdrawal may be paid without central, and the balance it leaves. */

@@ -9,6 +9,7 @@ import { referenceRepo, type ReferenceRepo } from '../store/reference/repo';
 import { createCentralClient, type CentralClient } from './central-client';
 import { createContingency, type Contingency } from './contingency';
 import { syncLink } from './link';
+import { watchLink } from './link-watch';
 import { createSync, type Sync } from './service';
 import type { CentralLink } from '../services/status/service';
 
@@ -35,7 +36,10 @@ export interface SyncFeatureDeps {
 export interface SyncFeature {
   outbox: OutboxRepo;
   reference: ReferenceRepo;
+  /** Central for the services; every call's outcome updates the link at once (`watch`). */
   client: CentralClient | null;
+  /** The given client, each call's outcome updating the link the status bar shows. */
+  watch<C extends Pick<CentralClient, 'call'>>(client: C): C;
   contingency: Contingency;
   loop: Sync;
   link: CentralLink;
@@ -52,13 +56,14 @@ export interface SyncFeature {
 export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
   const outbox = outboxRepo(deps.db);
   const reference = referenceRepo(deps.db);
-  const client = deps.central ? createCentralClient(deps.central) : null;
+  // The loop reports its own rounds; the services' calls go through the watched client below.
+  const raw = deps.central ? createCentralClient(deps.central) : null;
   const loop = createSync({
     db: deps.db,
     outbox,
     reference,
     state: syncStateRepo(deps.db),
-    client,
+    client: raw,
     clock: deps.clock,
     random: deps.random,
     ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
@@ -79,10 +84,12 @@ export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
     autoEndAfterMs: deps.contingencyAutoEndMs,
     onChange: deps.onChange,
   });
+  const watch = <C extends Pick<CentralClient, 'call'>>(c: C): C => watchLink(c, (r) => loop.observe(r));
   return {
     outbox,
     reference,
-    client,
+    client: raw ? watch(raw) : null,
+    watch,
     contingency,
     loop,
     link: syncLink(loop, contingency),

@@ -4,7 +4,9 @@ import type { OutboxRepo } from '../store/outbox/repo';
 import type { SyncStateRepo } from '../store/outbox/sync-state';
 import type { ReferenceRepo } from '../store/reference/repo';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
-import type { CentralClient } from './central-client';
+import type { CentralRoute } from '../../domain/central-api';
+import type { CentralCall, CentralClient } from './central-client';
+import { linkSeen } from './link-watch';
 import { createPump, refusesStation, type LinkState } from './pump';
 import { pullReference } from './reference';
 
@@ -60,6 +62,9 @@ export const createSync = (deps: SyncDeps) => {
   let lastQueue = deps.outbox.queueLength();
   let lastSuccess: string | null = deps.state.get(LAST_SUCCESS);
   let lastPersisted = 0;
+  /** Rounds begun, so `syncNow` can wait for one that began after it was asked. */
+  let roundsBegun = 0;
+  const roundWaiters = new Set<{ after: number; done: (ok: boolean) => void }>();
 
   const changed = () => {
     const q = deps.outbox.queueLength();
@@ -83,6 +88,12 @@ export const createSync = (deps: SyncDeps) => {
 
   /** One full round; true when central was reached and everything owed was answered. */
   const round = async (): Promise<boolean> => {
+    const n = ++roundsBegun;
+    const ok = await roundOnce();
+    for (const w of [...roundWaiters].filter((x) => x.after < n)) w.done(ok);
+    return ok;
+  };
+  const roundOnce = async (): Promise<boolean> => {
     if (!pump || !deps.client) return false;
     try {
       for (;;) {
@@ -148,6 +159,7 @@ export const createSync = (deps: SyncDeps) => {
     },
     async stop(): Promise<void> {
       running = false;
+      for (const w of [...roundWaiters]) w.done(false);
       wake?.();
       await loop;
       loop = null;
@@ -158,6 +170,42 @@ export const createSync = (deps: SyncDeps) => {
       if (failures > 0) return;
       if (wake) wake();
       else kicked = true;
+    },
+    /**
+     * What any other call to central (an authorization, a transfer, a security code, a till transfer...) just
+     * learned of the link, at once: waiting for the next round (15 s) let a teller post believing central was
+     * up after a call had failed. A call that reached central while the loop backs off wakes it: what is
+     * queued goes now. Nothing without a central configured: the link reads offline.
+     */
+    observe(r: CentralCall<CentralRoute>): void {
+      const seen = deps.client ? linkSeen(r) : null;
+      if (seen === null) return;
+      const was = link;
+      setLink(seen, seen === 'offline' && !r.ok ? r.error : undefined);
+      if (seen === 'online' && was !== 'online' && failures > 0) wake?.();
+    },
+    /**
+     * A round now, even while backing off, for what must read central's latest figures (the balance after a
+     * hold was released): resolves when a round that began after this call has ended (true: it succeeded), or
+     * false after `waitMs` or without a running loop.
+     */
+    syncNow(waitMs: number): Promise<boolean> {
+      if (!running) return Promise.resolve(false);
+      return new Promise<boolean>((resolve) => {
+        const waiter = {
+          after: roundsBegun,
+          done: (ok: boolean) => {
+            clearTimeout(timeout);
+            roundWaiters.delete(waiter);
+            resolve(ok);
+          },
+        };
+        const timeout = setTimeout(() => waiter.done(false), waitMs);
+        timeout.unref?.();
+        roundWaiters.add(waiter);
+        if (wake) wake();
+        else kicked = true;
+      });
     },
     /**
      * Runs rounds until one succeeds or `maxRounds` fail, backing off between failures as the loop does

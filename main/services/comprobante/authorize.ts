@@ -62,7 +62,7 @@ export const postAuthorized = <T>(deps: Pick<ComprobanteDeps, 'central'>, holdId
  * the comprobante is posted; journaled either way it ends.
  */
 export const abandonPending = async (
-  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal' | 'unconfirmed' | 'users'>,
+  deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'journal' | 'unconfirmed' | 'users' | 'refreshReference'>,
   user: { id: string; role: string },
   key: string,
   what: 'el retiro' | 'el traslado',
@@ -98,6 +98,9 @@ export const abandonPending = async (
     // What was asked, even when central held nothing: the entry must say which account and how much.
     ...(hold ? { account: hold.account, amount: hold.amount } : asked ? { account: asked.account, amount: asked.amount } : {}),
   });
+  // Central gave the funds back outside the outbox, so nothing here knows yet: without a round now, the account
+  // panel showed them held until the next one (up to 15 s) and the customer's new withdrawal was measured short.
+  if (hold) await deps.refreshReference?.();
   return hold
     ? { released: true, message: `${capitalized(what)} se abandonó: central liberó ${formatPesos(hold.amount)} retenidos en la cuenta ${hold.account}. ${nothingPaid}` }
     : { released: false, message: `${capitalized(what)} se abandonó: central no alcanzó a retener fondos. ${nothingPaid}` };

@@ -66,6 +66,11 @@ export interface ComprobanteDeps {
   printer: PrinterPort;
   /** Null without a sync feature (tests, bench): the branch is always in normal mode. */
   contingency: ContingencyPort | null;
+  /**
+   * Brings the branch's copy of central's balances up to date now (a sync round, bounded wait), for what central
+   * changed outside the outbox (a released hold); absent without a sync loop.
+   */
+  refreshReference?: () => Promise<unknown>;
   /** Supervisor password attempts before lock-out, as for log-in. */
   maxFailedAttempts: number;
   /** After a posting: the till position and the status bar changed. */

@@ -58,6 +58,8 @@ export interface ComprobanteWiring {
   printer: PrinterPort;
   /** `sync.contingency`: offline withdrawals within caps, CONTINGENCIA on receipts. */
   contingency?: ContingencyPort | null;
+  /** A sync round now, waited for (bounded): the account panel must show what central just changed. */
+  refreshReference?: () => Promise<unknown>;
 }
 
 /** The Comprobante Único features (accounts, deposits, withdrawals, transfers, approvals, receipts, remesas). */
@@ -88,6 +90,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     remoteStructuring: createRemoteStructuring({ central: w.central }),
     printer: w.printer,
     contingency: w.contingency ?? null,
+    ...(w.refreshReference ? { refreshReference: w.refreshReference } : {}),
     maxFailedAttempts: w.maxFailedAttempts,
     onChange: w.onChange,
   };

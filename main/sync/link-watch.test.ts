@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkstationStatus } from '../../domain/contract/status';
+import { startStation } from '../testing/stations';
+import { data } from '../testing/wire-data';
+import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+
+let central: TestCentralProcess;
+beforeAll(async () => {
+  central = await startTestCentralProcess();
+}, 30_000);
+afterAll(async () => {
+  await central.close();
+});
+
+const linkOf = async (s: { call(c: string, p?: unknown): Promise<unknown> }) =>
+  data<WorkstationStatus>((await s.call('status.get')) as Parameters<typeof data>[0]).central.state;
+
+describe('the status bar link as the core composes it', () => {
+  it('a withdrawal whose authorization finds central down has the bar "sin conexión" by the time its answer is back, not at the next round; its retry with central back turns it "en línea"', async () => {
+    const s = await startStation(central, '001-03');
+    const pushed: string[] = [];
+    s.core.bus.subscribe((event, payload) => {
+      if (event === 'status.changed') pushed.push((payload as WorkstationStatus).central.state);
+    });
+    try {
+      data(await s.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+      data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '100000': 20 }, declaredTotal: 2_000_000 }));
+      const end = Date.now() + 15_000;
+      while ((await linkOf(s)) !== 'online' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(await linkOf(s)).toBe('online');
+
+      await central.kill();
+      const key = randomUUID();
+      const withdrawal = { idempotencyKey: key, request: { accountNumber: '240000000029', amount: 100_000, presenters: [{ type: 'CC', number: '900000002' }], payout: { kind: 'efectivo' } } };
+      expect(data(await s.call('withdrawal.post', withdrawal))).toMatchObject({ status: 'pendiente' });
+      expect(await linkOf(s)).toBe('offline');
+      // Pushed to the UI, not left for its next poll.
+      expect(pushed).toContain('offline');
+
+      await central.restart();
+      expect(data(await s.call('withdrawal.post', withdrawal))).toMatchObject({ status: 'posted' });
+      expect(await linkOf(s)).toBe('online');
+      expect(pushed.at(-1)).toBe('online');
+    } finally {
+      s.close();
+    }
+  }, 60_000);
+});
