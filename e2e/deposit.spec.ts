@@ -333,3 +333,56 @@ test('Esc with cash counted asks before discarding the slip: Esc again keeps it,
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 });
+
+test('a code or plaza typed halfway and Tab takes nothing: "0" and "1" stay as typed and say which banks they may be, "santa" which plazas; the core refuses "1" too', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  const bank = app.getByLabel('Banco (código)');
+  await app.keyboard.type('0');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('0');
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('');
+  await expect(bank).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByText('Cheque de la fila 1: el código 0 puede ser 001 Banco de Bogotá, 002 Banco Popular')).toBeVisible();
+  // One bank only: "07" and Tab is Bancolombia.
+  await bank.focus();
+  await app.keyboard.press('End');
+  await app.keyboard.type('7');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('007');
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('Bancolombia');
+  // Chosen with ↓, Tab takes the choice.
+  await bank.fill('');
+  await bank.pressSequentially('01');
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('012');
+  await bank.fill('');
+  await bank.pressSequentially('1');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('1');
+  await expect(app.getByText('el código 1 puede ser 001 Banco de Bogotá, 012 Banco GNB Sudameris, 013 BBVA Colombia o 019 Scotiabank Colpatria.')).toBeVisible();
+
+  await app.getByLabel('No. cheque').fill('1234567');
+  await app.getByLabel('Cuenta girador').fill('11122233');
+  await app.locator('#chq-amount-0').fill('800000');
+  const plaza = app.getByLabel('Plaza');
+  await plaza.fill('');
+  await plaza.pressSequentially('santa');
+  await app.keyboard.press('Tab');
+  await expect(plaza).toHaveValue('santa');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('');
+  await expect(app.getByText('La plaza "santa" puede ser Santa Marta')).toBeVisible();
+  await plaza.fill('');
+  await plaza.pressSequentially('medel');
+  await app.keyboard.press('Tab');
+  await expect(plaza).toHaveValue('Medellín');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('Remesa al cobro (otra plaza)');
+
+  await app.keyboard.press('F10');
+  await app.keyboard.type('800000');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('.error-list')).toContainText('Cheque de la fila 1: el código 1 puede ser 001 Banco de Bogotá');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeHidden();
+});

@@ -1,5 +1,5 @@
 import { AmountInput } from '../../components/AmountInput';
-import { findBank, searchBanks, unknownBankMessage } from '../../../domain/cheque/banks';
+import { resolveBank, searchBanks, unknownBankMessage } from '../../../domain/cheque/banks';
 import { findPlaza, resolvePlaza, searchPlazas, unknownPlazaMessage } from '../../../domain/cheque/plaza-match';
 import { OFFICE_PLAZA } from './bogota';
 import { PickField } from './PickField';
@@ -22,7 +22,7 @@ const bankOptions = (typed: string) => searchBanks(typed).map((b) => ({ key: b.c
 
 /**
  * One row per cheque of the Comprobante Único: bank, number, drawer account, value and plaza. Bank and plaza
- * come from their lists (type to filter, Enter/Tab to take); the row shows whether the cheque goes to canje
+ * come from their lists (type to filter, Enter to take, Tab only when sure); the row shows whether the cheque goes to canje
  * (the office's plaza) or remesa al cobro, as the core will decide from the plaza's code.
  */
 export const ChequeRows = ({ rows, onChange }: { rows: ChequeRow[]; onChange: (rows: ChequeRow[]) => void }) => {
@@ -32,7 +32,7 @@ export const ChequeRows = ({ rows, onChange }: { rows: ChequeRow[]; onChange: (r
     <fieldset className="field">
       <legend>Cheques</legend>
       {rows.map((r, i) => {
-        const bank = findBank(r.bank);
+        const bank = resolveBank(r.bank);
         const plaza = findPlaza(r.city);
         return (
           <div key={i} className="inline" data-testid={`cheque-${i + 1}`}>
@@ -45,6 +45,7 @@ export const ChequeRows = ({ rows, onChange }: { rows: ChequeRow[]; onChange: (r
               text={r.bank}
               onText={(bank) => set(i, { bank })}
               options={bank && bank.code === r.bank ? [] : bankOptions(r.bank)}
+              exact={bank?.code ?? null}
               onPick={(o) => set(i, { bank: o.key })}
               invalid={r.bank.trim() !== '' && !bank ? unknownBankMessage(r.bank, i + 1) : null}
             />
@@ -69,6 +70,7 @@ export const ChequeRows = ({ rows, onChange }: { rows: ChequeRow[]; onChange: (r
               // A name typed in full is that plaza already; anything else waits for a pick and is never guessed.
               onText={(cityText) => set(i, { cityText, city: resolvePlaza(cityText)?.code ?? cityText })}
               options={plaza && plaza.name === r.cityText ? [] : plazaOptions(r.cityText)}
+              exact={plaza?.code ?? null}
               onPick={(o) => set(i, { city: o.key, cityText: o.label })}
               invalid={plaza ? null : unknownPlazaMessage(r.cityText)}
             />
