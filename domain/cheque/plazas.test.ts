@@ -85,7 +85,7 @@ describe('plazas (DANE codes)', () => {
     expect(searchPlazas('bogota')[0]?.code).toBe('11001');
     expect(searchPlazas('medellin')[0]?.code).toBe('05001');
     expect(searchPlazas('cart').map((p) => p.name)).toEqual(['Cartagena de Indias', 'Cartago']);
-    // Own names before former ones: Tab takes the first, and "santa" is not Bogotá ("Santafé de Bogotá").
+    // Own names before former ones: Enter takes the first, and "santa" is not Bogotá ("Santafé de Bogotá").
     expect(searchPlazas('santa')[0]?.name).toBe('Santa Marta');
     expect(searchPlazas('santa').map((p) => p.name)).toContain('Bogotá D.C.');
     expect(searchPlazas('santafe')[0]?.name).toBe('Bogotá D.C.');
