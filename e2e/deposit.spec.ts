@@ -334,6 +334,52 @@ test('Esc with cash counted asks before discarding the slip: Esc again keeps it,
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 });
 
+test('Tab out of the last plaza goes to the total, never to "Quitar"; Ctrl+Supr removes the row the cursor is in and says which; a stray Enter removes nothing', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  for (const typed of ['007', '1234567', '11122233', '800000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  await expect(app.locator('#chq-city-0')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Total del comprobante')).toBeFocused();
+  await app.keyboard.press('F8');
+  await expect(app.locator('#chq-bank-1')).toBeFocused();
+  for (const typed of ['013', '7654321', '44455566', '300000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  // From a row's plaza Tab goes on to the next row's bank: "Quitar" is not in the Tab order.
+  await app.locator('#chq-city-0').focus();
+  await app.keyboard.press('Tab');
+  await expect(app.locator('#chq-bank-1')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('cheque-2')).toBeVisible();
+  await expect(app.locator('#chq-bank-0')).toHaveValue('007');
+
+  await app.locator('#chq-number-0').focus();
+  await app.keyboard.press('Control+Delete');
+  await expect(app.getByTestId('cheque-removed')).toHaveText('Se quitó el cheque de la fila 1 (007 · No. 1234567 · $ 800.000).');
+  await expect(app.getByTestId('cheque-2')).toHaveCount(0);
+  // The row below took its place, with its own values, and the cursor is on its bank.
+  await expect(app.locator('#chq-bank-0')).toHaveValue('013');
+  await expect(app.locator('#chq-number-0')).toHaveValue('7654321');
+  await expect(app.locator('#chq-bank-0')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('cheque-1')).toBeVisible();
+  await expect(app.getByTestId('deposit-received')).toHaveText('$ 300.000');
+
+  // With the mouse "Quitar" still removes it; the cursor goes on to the total, not to a button a stray Enter presses.
+  await app.getByTestId('cheque-1').getByRole('button', { name: /Quitar/ }).click();
+  await expect(app.getByTestId('cheque-1')).toHaveCount(0);
+  await expect(app.getByLabel('Total del comprobante')).toBeFocused();
+  await expect(app.getByText('Sin cheques.')).toBeVisible();
+  await app.keyboard.press('F8');
+  await expect(app.getByTestId('cheque-keys')).toContainText('Ctrl+Supr quita el cheque de la fila donde está el cursor');
+});
+
 test('a code or plaza typed halfway and Tab takes nothing: "0" and "1" stay as typed and say which banks they may be, "santa" which plazas; the core refuses "1" too', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000086');

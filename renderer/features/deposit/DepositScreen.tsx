@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../domain/contract/accounts';
 import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
@@ -62,6 +62,12 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const depositorRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const totalRef = useRef<HTMLDivElement>(null);
+  // What F10 and the end of the cheque rows bring the teller to: a total to write, so typing replaces the old one.
+  const toTotal = useCallback(() => {
+    const total = totalRef.current?.querySelector('input');
+    total?.focus();
+    total?.select();
+  }, []);
   const leaving = useLeaveUnsaved({
     dirty: posted === null && (Object.values(cash).some((n) => (n ?? 0) > 0) || cheques.length > 0 || declared !== null),
     what: 'la consignación',
@@ -157,10 +163,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         if (steps.step !== 'edit') return;
         if (e.key === 'F10') {
           e.preventDefault();
-          const total = totalRef.current?.querySelector('input');
-          total?.focus();
-          // What F10 brings the teller to is a total to write: typing replaces the old one, never adds digits to it.
-          total?.select();
+          toTotal();
         } else if (e.key === 'F8' && view) {
           e.preventDefault();
           setCheques([...cheques, emptyCheque()]);
@@ -217,7 +220,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
                   />
                 </div>
               ) : null}
-              <ChequeRows rows={cheques} onChange={setCheques} />
+              <ChequeRows rows={cheques} onChange={setCheques} onLeave={toTotal} />
             </>
           ) : null}
         </div>
