@@ -432,3 +432,21 @@ test('a code or plaza typed halfway and Tab takes nothing: "0" and "1" stay as t
   await expect(app.locator('.error-list')).toContainText('Cheque de la fila 1: el código 1 puede ser 001 Banco de Bogotá');
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeHidden();
 });
+
+test('the errors of a review go once what they were about changes: after the total is corrected the old list is not shown, a new review is asked for', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000011');
+  await app.keyboard.type('2'); // 100.000 × 2
+  await app.keyboard.press('F10');
+  await app.keyboard.type('250000');
+  await app.keyboard.press('Enter');
+  const errors = app.locator('.error-list');
+  await expect(errors).toContainText('El total escrito en el comprobante ($ 250.000) no coincide con lo recibido');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await expect(errors).toHaveCount(0);
+  await expect(app.getByTestId('errors-outdated')).toHaveText('Cambió lo digitado después de la revisión: presione Revisar (Enter) para ver si queda algo por corregir.');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 200.000');
+  await expect(app.getByTestId('errors-outdated')).toHaveCount(0);
+});

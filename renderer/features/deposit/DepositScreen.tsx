@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../domain/contract/accounts';
-import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
@@ -12,6 +11,7 @@ import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../c
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
+import { useInputError } from '../../components/useInputError';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -54,7 +54,8 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const [plan, setPlan] = useState<DepositPlanView | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId, declaration } = steps;
-  const [error, setError] = useState<AppErrorShape | string | null>(null);
+  // Errors are about what was reviewed: changing any of it takes them off the screen.
+  const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, depositor, depositorName, cash, cheques, declared });
   const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
   const key = useRef(crypto.randomUUID());
@@ -238,7 +239,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
               </p>
             </div>
           ) : null}
-          <ErrorList error={error} />
+          <ErrorList error={error} outdated={outdated} />
           <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
