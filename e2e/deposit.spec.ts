@@ -333,3 +333,120 @@ test('Esc with cash counted asks before discarding the slip: Esc again keeps it,
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 });
+
+test('Tab out of the last plaza goes to the total, never to "Quitar"; Ctrl+Supr removes the row the cursor is in and says which; a stray Enter removes nothing', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  for (const typed of ['007', '1234567', '11122233', '800000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  await expect(app.locator('#chq-city-0')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Total del comprobante')).toBeFocused();
+  await app.keyboard.press('F8');
+  await expect(app.locator('#chq-bank-1')).toBeFocused();
+  for (const typed of ['013', '7654321', '44455566', '300000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  // From a row's plaza Tab goes on to the next row's bank: "Quitar" is not in the Tab order.
+  await app.locator('#chq-city-0').focus();
+  await app.keyboard.press('Tab');
+  await expect(app.locator('#chq-bank-1')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('cheque-2')).toBeVisible();
+  await expect(app.locator('#chq-bank-0')).toHaveValue('007');
+
+  await app.locator('#chq-number-0').focus();
+  await app.keyboard.press('Control+Delete');
+  await expect(app.getByTestId('cheque-removed')).toHaveText('Se quitó el cheque de la fila 1 (007 · No. 1234567 · $ 800.000).');
+  await expect(app.getByTestId('cheque-2')).toHaveCount(0);
+  // The row below took its place, with its own values, and the cursor is on its bank.
+  await expect(app.locator('#chq-bank-0')).toHaveValue('013');
+  await expect(app.locator('#chq-number-0')).toHaveValue('7654321');
+  await expect(app.locator('#chq-bank-0')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('cheque-1')).toBeVisible();
+  await expect(app.getByTestId('deposit-received')).toHaveText('$ 300.000');
+
+  // With the mouse "Quitar" still removes it; the cursor goes on to the total, not to a button a stray Enter presses.
+  await app.getByTestId('cheque-1').getByRole('button', { name: /Quitar/ }).click();
+  await expect(app.getByTestId('cheque-1')).toHaveCount(0);
+  await expect(app.getByLabel('Total del comprobante')).toBeFocused();
+  await expect(app.getByText('Sin cheques.')).toBeVisible();
+  await app.keyboard.press('F8');
+  await expect(app.getByTestId('cheque-keys')).toContainText('Ctrl+Supr quita el cheque de la fila donde está el cursor');
+});
+
+test('a code or plaza typed halfway and Tab takes nothing: "0" and "1" stay as typed and say which banks they may be, "santa" which plazas; the core refuses "1" too', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  const bank = app.getByLabel('Banco (código)');
+  await app.keyboard.type('0');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('0');
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('');
+  await expect(bank).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByText('Cheque de la fila 1: el código 0 puede ser 001 Banco de Bogotá, 002 Banco Popular')).toBeVisible();
+  // One bank only: "07" and Tab is Bancolombia.
+  await bank.focus();
+  await app.keyboard.press('End');
+  await app.keyboard.type('7');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('007');
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('Bancolombia');
+  // Chosen with ↓, Tab takes the choice.
+  await bank.fill('');
+  await bank.pressSequentially('01');
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('012');
+  await bank.fill('');
+  await bank.pressSequentially('1');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('1');
+  await expect(app.getByText('el código 1 puede ser 001 Banco de Bogotá, 012 Banco GNB Sudameris, 013 BBVA Colombia o 019 Scotiabank Colpatria.')).toBeVisible();
+
+  await app.getByLabel('No. cheque').fill('1234567');
+  await app.getByLabel('Cuenta girador').fill('11122233');
+  await app.locator('#chq-amount-0').fill('800000');
+  const plaza = app.getByLabel('Plaza');
+  await plaza.fill('');
+  await plaza.pressSequentially('santa');
+  await app.keyboard.press('Tab');
+  await expect(plaza).toHaveValue('santa');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('');
+  await expect(app.getByText('La plaza "santa" puede ser Santa Marta')).toBeVisible();
+  await plaza.fill('');
+  await plaza.pressSequentially('medel');
+  await app.keyboard.press('Tab');
+  await expect(plaza).toHaveValue('Medellín');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('Remesa al cobro (otra plaza)');
+
+  await app.keyboard.press('F10');
+  await app.keyboard.type('800000');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('.error-list')).toContainText('Cheque de la fila 1: el código 1 puede ser 001 Banco de Bogotá');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeHidden();
+});
+
+test('the errors of a review go once what they were about changes: after the total is corrected the old list is not shown, a new review is asked for', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000011');
+  await app.keyboard.type('2'); // 100.000 × 2
+  await app.keyboard.press('F10');
+  await app.keyboard.type('250000');
+  await app.keyboard.press('Enter');
+  const errors = app.locator('.error-list');
+  await expect(errors).toContainText('El total escrito en el comprobante ($ 250.000) no coincide con lo recibido');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await expect(errors).toHaveCount(0);
+  await expect(app.getByTestId('errors-outdated')).toHaveText('Cambió lo digitado después de la revisión: presione Revisar (Enter) para ver si queda algo por corregir.');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 200.000');
+  await expect(app.getByTestId('errors-outdated')).toHaveCount(0);
+});

@@ -54,3 +54,20 @@ test('transfer from a jurídica: ordered by its legal representative with the ce
   await expect(app.getByTestId('receipt')).toContainText('Ordena');
   await expect(app.getByTestId('receipt')).toContainText('(representante legal)');
 });
+
+test('the refusal of a review goes once the amount changes: "Saldo insuficiente" is not left beside an amount the account has', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await app.keyboard.type('240000000011');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('900000000');
+  await app.keyboard.press('Enter');
+  const errors = app.locator('.error-list');
+  await expect(errors).toContainText('Saldo insuficiente');
+  await app.getByLabel('Valor a trasladar').fill('300000');
+  await expect(errors).toHaveCount(0);
+  await expect(app.getByTestId('errors-outdated')).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar transferencia' })).toBeVisible();
+});

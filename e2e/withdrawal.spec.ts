@@ -322,3 +322,18 @@ test('a withdrawal posted while the printer is out of paper is listed on Inicio 
   // Printed, it is still named as the till's last operation: the question after a crash is the same.
   await expect(app.getByTestId('last-posted')).toHaveText(new RegExp(`^Última operación registrada: Retiro ${sequence} · cuenta 240000000029 · \\$ 200\\.000 · `));
 });
+
+test('the refusal of a review goes once the amount changes: no stale "retenidos por embargo" beside an amount that may be paid', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000060');
+  await app.keyboard.type('1200000');
+  await app.keyboard.press('Enter');
+  const errors = app.locator('.error-list');
+  await expect(errors).toContainText('retenidos por embargo');
+  await app.getByLabel('Valor a retirar').press('Backspace');
+  await expect(errors).toHaveCount(0);
+  await expect(app.getByTestId('errors-outdated')).toBeVisible();
+  await app.getByLabel('Valor a retirar').fill('1195000');
+  await app.getByLabel('Valor a retirar').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+});

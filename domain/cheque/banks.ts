@@ -58,7 +58,8 @@ export const searchBanks = (typed: string, limit = 8): ClearingBank[] => {
   if (t === '') return [];
   if (/^\d+$/.test(t)) {
     const exact = findBank(t);
-    const rest = CLEARING_BANKS.filter((x) => x !== exact && (x.code.startsWith(t) || String(Number(x.code)).startsWith(String(Number(t)))));
+    // "01" is the start of 012, 013 and 019 as printed; "1" also of 12, 13 and 19 written without their zero.
+    const rest = CLEARING_BANKS.filter((x) => x !== exact && (x.code.startsWith(t) || (!t.startsWith('0') && String(Number(x.code)).startsWith(t))));
     return [...(exact ? [exact] : []), ...rest].slice(0, limit);
   }
   const q = foldPlaceName(t);
@@ -68,8 +69,29 @@ export const searchBanks = (typed: string, limit = 8): ClearingBank[] => {
   return [...starts, ...contains].slice(0, limit);
 };
 
+/**
+ * The bank a typed code names without doubt: a listed code that is no other listed code's start ("7" and "07" are
+ * 007, "001" is 001; "1" and "01" may be 001, 012, 013 or 019, and "0" any bank, so they name none). A code typed
+ * halfway is refused, never taken for the first bank that starts with it.
+ */
+export const resolveBank = (typed: string): ClearingBank | undefined => {
+  const t = typed.trim();
+  if (!/^\d{1,4}$/.test(t)) return undefined;
+  const bank = findBank(t);
+  return bank && searchBanks(t, CLEARING_BANKS.length).length === 1 ? bank : undefined;
+};
+
+const spanishOr = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} o ${items.at(-1) ?? ''}`);
+
 /** What the teller reads when the code is not a listed bank: the banks the text may mean, and what to type. */
 export const unknownBankMessage = (typed: string, row: number): string => {
+  const t = typed.trim();
+  const candidates = /^\d{1,4}$/.test(t) ? searchBanks(t, CLEARING_BANKS.length) : [];
+  if (candidates.length > 1) {
+    const named = candidates.slice(0, 4).map((x) => `${x.code} ${x.name}`);
+    const which = candidates.length > 4 ? `${named.join(', ')} u otro de ${candidates.length} bancos` : spanishOr(named);
+    return `Cheque de la fila ${row}: el código ${t} puede ser ${which}. Escriba el código completo de 3 dígitos impreso en el cheque o elija el banco de la lista con ↓ y Enter.`;
+  }
   const near = searchBanks(typed, 3).map((x) => `${x.code} ${x.name}`);
   const what = /^\d{1,4}$/.test(typed.trim()) ? `el código de banco ${typed.trim()} no está en la lista de bancos de canje` : `"${typed.trim()}" no es un código de banco de canje`;
   const hint = near.length > 0 ? ` ¿Quiso decir ${near.join(', ')}?` : ' Escriba el código de compensación de 3 dígitos impreso en el cheque (p. ej. 007 Bancolombia).';

@@ -52,7 +52,7 @@ export const searchPlazas = (typed: string, limit = 8): Plaza[] => {
     return names.some((n) => n.includes(q)) ? 2 : 3;
   };
   // A plaza's own name before its former names: "santa" is Santa Marta before Bogotá ("Santafé de Bogotá"),
-  // since Tab takes the first one.
+  // since Enter takes the first one.
   const best = (e: (typeof INDEX)[number]): number => Math.min(rank(e.own), rank(e.typed) + 0.5);
   return INDEX.map((e) => ({ plaza: e.plaza, rank: best(e) }))
     .filter((x) => x.rank < 3)
@@ -93,6 +93,13 @@ const spanishList = (names: string[]): string => (names.length <= 1 ? (names[0] 
 
 /** What the teller reads when a plaza is not on the list: the nearest ones, and how to choose. */
 export const unknownPlazaMessage = (text: string): string => {
+  const several = searchPlazas(text, PLAZAS.length);
+  if (several.length > 1) {
+    // The first letters of several plazas: which one is for the teller to choose, not for Tab to guess.
+    const named = several.slice(0, 3).map((p) => p.name);
+    const which = several.length > 3 ? `${named.join(', ')} u otra de ${several.length} ciudades` : spanishList(named);
+    return `La plaza "${text.trim()}" puede ser ${which}. Escriba más letras o elija la ciudad de la lista con ↓ y Enter.`;
+  }
   const near = nearestPlazas(text).map((p) => p.name);
   const shown = text.trim() === '' ? 'La plaza del cheque está vacía' : `La plaza "${text.trim()}" no está en la lista de ciudades con canje`;
   const hint = near.length > 0 ? ` ¿Quiso decir ${spanishList(near)}?` : '';

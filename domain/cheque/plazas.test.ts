@@ -4,7 +4,7 @@ import { AccountSchema } from '../accounts/account';
 import { type DepositContext, type DepositEvaluation, evaluateDeposit } from '../deposit/evaluate';
 import { ChequeLineSchema, DepositSlipSchema } from '../deposit/slip';
 import { DEFAULT_RULES } from '../rules-config/config';
-import { CLEARING_BANKS, bankName, canonicalBankCode, findBank, searchBanks, unknownBankMessage } from './banks';
+import { CLEARING_BANKS, bankName, canonicalBankCode, findBank, resolveBank, searchBanks, unknownBankMessage } from './banks';
 import { findPlaza, foldPlaceName, nearestPlazas, resolvePlaza, searchPlazas, unknownPlazaMessage } from './plaza-match';
 import { PLAZAS } from './plazas';
 
@@ -85,7 +85,7 @@ describe('plazas (DANE codes)', () => {
     expect(searchPlazas('bogota')[0]?.code).toBe('11001');
     expect(searchPlazas('medellin')[0]?.code).toBe('05001');
     expect(searchPlazas('cart').map((p) => p.name)).toEqual(['Cartagena de Indias', 'Cartago']);
-    // Own names before former ones: Tab takes the first, and "santa" is not Bogotá ("Santafé de Bogotá").
+    // Own names before former ones: Enter takes the first, and "santa" is not Bogotá ("Santafé de Bogotá").
     expect(searchPlazas('santa')[0]?.name).toBe('Santa Marta');
     expect(searchPlazas('santa').map((p) => p.name)).toContain('Bogotá D.C.');
     expect(searchPlazas('santafe')[0]?.name).toBe('Bogotá D.C.');
@@ -132,6 +132,52 @@ describe('clearing banks (compensation codes)', () => {
   });
 });
 
+describe('a code typed halfway names no bank (Tab out of "0" took 001)', () => {
+  /** Every bank, and every way of starting to type its code: as printed ("0", "01", "012") or without zeros ("1", "12"). */
+  const typingToward = fc.constantFrom(...CLEARING_BANKS).chain((b) =>
+    fc.tuple(fc.constant(b), fc.constantFrom(b.code, String(Number(b.code)))).chain(([bank, written]) =>
+      fc.integer({ min: 1, max: written.length }).map((n) => ({ bank, typed: written.slice(0, n) })),
+    ),
+  );
+  it('property: on the way to a bank’s code, what is typed names that bank or none, never another', () => {
+    fc.assert(
+      fc.property(typingToward, ({ bank, typed }) => {
+        const named = resolveBank(typed);
+        if (named) expect(named.code).toBe(bank.code);
+      }),
+    );
+  });
+  it('property: every code as printed names its bank, and resolveBank never disagrees with findBank', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CLEARING_BANKS), fc.stringMatching(/^\d{1,4}$/), (b, typed) => {
+        expect(resolveBank(b.code)).toBe(b);
+        const named = resolveBank(typed);
+        if (named) expect(findBank(typed)).toBe(named);
+      }),
+    );
+  });
+  it('"7", "07", "13" and "51" are one bank each; "0", "00", "01", "1" and "6" are several, and the message says which', () => {
+    expect(['7', '07', '007', '13', '51', '9', '001'].map((t) => resolveBank(t)?.code)).toEqual(['007', '007', '007', '013', '051', '009', '001']);
+    for (const t of ['0', '00', '01', '1', '6', '06', '2', 'bancolombia', '']) expect(resolveBank(t), t).toBeUndefined();
+    expect(unknownBankMessage('1', 1)).toBe(
+      'Cheque de la fila 1: el código 1 puede ser 001 Banco de Bogotá, 012 Banco GNB Sudameris, 013 BBVA Colombia o 019 Scotiabank Colpatria. Escriba el código completo de 3 dígitos impreso en el cheque o elija el banco de la lista con ↓ y Enter.',
+    );
+    expect(unknownBankMessage('0', 2)).toMatch(/^Cheque de la fila 2: el código 0 puede ser 001 Banco de Bogotá, 002 Banco Popular, 006 Banco Itaú, 007 Bancolombia u otro de 19 bancos\./);
+    // Typed as printed, "001" lists only Banco de Bogotá (it listed 012, 013 and 019 through "1").
+    expect(searchBanks('001').map((x) => x.code)).toEqual(['001']);
+  });
+  it('the core refuses a code that may be several banks, as the field does; one typed in full goes through', () => {
+    expect(ChequeLineSchema.shape.bank.parse('1')).toBe('1');
+    expect(ChequeLineSchema.shape.bank.parse(' 07 ')).toBe('007');
+  });
+  it('the first letters of several plazas are refused naming them; of one plaza, naming it', () => {
+    expect(resolvePlaza('santa')).toBeUndefined();
+    expect(unknownPlazaMessage('santa')).toMatch(/^La plaza "santa" puede ser Santa Marta, .+ u otra de \d+ ciudades\. Escriba más letras o elija la ciudad de la lista con ↓ y Enter\.$/);
+    expect(unknownPlazaMessage('cart')).toBe('La plaza "cart" puede ser Cartagena de Indias o Cartago. Escriba más letras o elija la ciudad de la lista con ↓ y Enter.');
+    expect(unknownPlazaMessage('medel')).toContain('¿Quiso decir Medellín?');
+  });
+});
+
 describe('deposit routing by plaza code (seed 003 cl. 3.9)', () => {
   const account = AccountSchema.parse({
     number: '123456781234', kind: 'individual', owner: 'natural', holders: [{ id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' }], state: 'activa',
@@ -162,6 +208,9 @@ describe('deposit routing by plaza code (seed 003 cl. 3.9)', () => {
   });
   it('an unlisted bank code is refused; the same cheque written "7" and "007" is one cheque twice', () => {
     expect(routes(evaluate([{ bank: '999', city: '11001' }]))).toEqual(['CHEQUE_BANK_UNKNOWN']);
+    const halfway = evaluate([{ bank: '1', city: '11001' }]);
+    expect(routes(halfway)).toEqual(['CHEQUE_BANK_UNKNOWN']);
+    expect(!halfway.ok && halfway.errors[0]?.message).toBe(unknownBankMessage('1', 1));
     expect(routes(evaluate([{ bank: '7', city: '11001', number: '55' }, { bank: '007', city: '11001', number: '55' }]))).toEqual(['CHEQUE_DUPLICATED']);
   });
   it('an office whose city is not a listed plaza takes no cheques (configuration error), and says so', () => {

@@ -10,7 +10,7 @@ import type { RulesConfig } from '../rules-config/config';
 import { applyFeeRule, feeFromBrackets } from '../rules-config/fees';
 import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, type CashDepositRecord, type StructuringAlert, detectStructuring, evaluateCashUiaf } from '../uiaf/thresholds';
-import { bankName, findBank, unknownBankMessage } from '../cheque/banks';
+import { bankName, resolveBank, unknownBankMessage } from '../cheque/banks';
 import { findPlaza, resolvePlaza, unknownPlazaMessage } from '../cheque/plaza-match';
 import { type DepositSlip, sameCity } from './slip';
 
@@ -154,7 +154,7 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
     errors.push(domainError('OFFICE_PLAZA_UNKNOWN', `La ciudad de esta oficina (${ctx.officeCity}) no está en la lista de plazas: no se pueden recibir cheques hasta corregir la configuración. Informe a soporte.`));
   }
   slip.cheques.forEach((c, i) => {
-    if (!findBank(c.bank)) errors.push(domainError('CHEQUE_BANK_UNKNOWN', unknownBankMessage(c.bank, i + 1), { row: i, bank: c.bank }));
+    if (!resolveBank(c.bank)) errors.push(domainError('CHEQUE_BANK_UNKNOWN', unknownBankMessage(c.bank, i + 1), { row: i, bank: c.bank }));
     const plaza = findPlaza(c.city);
     if (!plaza) {
       errors.push(domainError('CHEQUE_PLAZA_UNKNOWN', `Cheque de la fila ${i + 1}: ${unknownPlazaMessage(c.city)}`, { row: i, city: c.city }));

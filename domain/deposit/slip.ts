@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalBankCode } from '../cheque/banks';
+import { resolveBank } from '../cheque/banks';
 import { normalizeCity, resolvePlaza } from '../cheque/plaza-match';
 import { PersonIdSchema } from '../accounts/person';
 import { DenominationCountSchema } from '../money/denominations';
@@ -8,8 +8,11 @@ import { CashDeclarationSchema } from '../uiaf/declaration';
 
 /** One cheque row of the Comprobante Único (domain-co §10): bank, number, drawer account, amount, city. */
 export const ChequeLineSchema = z.object({
-  /** Drawee bank: its compensation code (domain/cheque/banks), kept as three digits whatever zeros were typed. */
-  bank: z.string().trim().min(1, { message: 'Indique el banco del cheque' }).max(60).transform(canonicalBankCode),
+  /**
+   * Drawee bank: its compensation code (domain/cheque/banks), kept as three digits whatever zeros were typed. A code
+   * that may be several banks ("1": 001, 012, 013 or 019) stays as typed, and evaluateDeposit refuses it.
+   */
+  bank: z.string().trim().min(1, { message: 'Indique el banco del cheque' }).max(60).transform((bank) => resolveBank(bank)?.code ?? bank),
   number: z.string().regex(/^\d{1,12}$/, { message: 'El número del cheque debe tener solo dígitos' }),
   drawerAccount: z.string().regex(/^\d{4,20}$/, { message: 'La cuenta del girador debe tener entre 4 y 20 dígitos' }),
   amount: AmountFieldSchema.refine((v) => v > 0, { message: 'El valor del cheque debe ser mayor que cero' }),

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountView } from '../../../domain/contract/accounts';
-import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
@@ -12,6 +11,7 @@ import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../c
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
+import { useInputError } from '../../components/useInputError';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -54,7 +54,8 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const [plan, setPlan] = useState<DepositPlanView | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId, declaration } = steps;
-  const [error, setError] = useState<AppErrorShape | string | null>(null);
+  // Errors are about what was reviewed: changing any of it takes them off the screen.
+  const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, depositor, depositorName, cash, cheques, declared });
   const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
   const key = useRef(crypto.randomUUID());
@@ -62,6 +63,12 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   const depositorRef = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const totalRef = useRef<HTMLDivElement>(null);
+  // What F10 and the end of the cheque rows bring the teller to: a total to write, so typing replaces the old one.
+  const toTotal = useCallback(() => {
+    const total = totalRef.current?.querySelector('input');
+    total?.focus();
+    total?.select();
+  }, []);
   const leaving = useLeaveUnsaved({
     dirty: posted === null && (Object.values(cash).some((n) => (n ?? 0) > 0) || cheques.length > 0 || declared !== null),
     what: 'la consignación',
@@ -157,10 +164,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         if (steps.step !== 'edit') return;
         if (e.key === 'F10') {
           e.preventDefault();
-          const total = totalRef.current?.querySelector('input');
-          total?.focus();
-          // What F10 brings the teller to is a total to write: typing replaces the old one, never adds digits to it.
-          total?.select();
+          toTotal();
         } else if (e.key === 'F8' && view) {
           e.preventDefault();
           setCheques([...cheques, emptyCheque()]);
@@ -217,7 +221,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
                   />
                 </div>
               ) : null}
-              <ChequeRows rows={cheques} onChange={setCheques} />
+              <ChequeRows rows={cheques} onChange={setCheques} onLeave={toTotal} />
             </>
           ) : null}
         </div>
@@ -235,7 +239,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
               </p>
             </div>
           ) : null}
-          <ErrorList error={error} />
+          <ErrorList error={error} outdated={outdated} />
           <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>

@@ -15,6 +15,8 @@ interface Props {
   onText: (text: string) => void;
   /** What the typed text may mean, best first; the first is highlighted. */
   options: readonly PickOption[];
+  /** The option the text names without doubt (a full code or name), if any: Tab takes it. */
+  exact?: string | null;
   onPick: (option: PickOption) => void;
   /** Shown once the teller leaves the field or presses Enter while the text names nothing on the list. */
   invalid: string | null;
@@ -24,13 +26,15 @@ interface Props {
 }
 
 /**
- * A field whose value comes from a list, keyboard first: typing filters, ↑/↓ move, Enter or Tab take the
- * highlighted entry, Esc closes the list. Text that names nothing on the list is never taken as something else:
- * Enter then stays in the field and says why.
+ * A field whose value comes from a list, keyboard first: typing filters, ↑/↓ move, Enter takes the highlighted
+ * entry, Esc closes the list. Tab only leaves with a choice already made: the entry moved to with ↑/↓, the one the
+ * text names exactly, or the only one listed. A fast Tab after the first digit of a code took the first bank that
+ * starts with it; now the field stays as typed and says which entries it may be.
  */
-export const PickField = ({ id, label, text, onText, options, onPick, invalid, listLabel, size, autoFocus }: Props) => {
+export const PickField = ({ id, label, text, onText, options, exact, onPick, invalid, listLabel, size, autoFocus }: Props) => {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [moved, setMoved] = useState(false);
   const [left, setLeft] = useState(false);
   const shown = open ? options : [];
   const listId = `${id}-list`;
@@ -46,6 +50,7 @@ export const PickField = ({ id, label, text, onText, options, onPick, invalid, l
       if (!open) return setOpen(true);
       const n = options.length;
       if (n > 0) setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
+      setMoved(true);
     } else if (e.key === 'Enter') {
       if (current) {
         e.preventDefault();
@@ -57,7 +62,8 @@ export const PickField = ({ id, label, text, onText, options, onPick, invalid, l
         setLeft(true);
       }
     } else if (e.key === 'Tab' && current) {
-      pick(current);
+      const sure = moved ? current : (shown.find((o) => o.key === exact) ?? (shown.length === 1 ? current : undefined));
+      if (sure) pick(sure);
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -85,6 +91,7 @@ export const PickField = ({ id, label, text, onText, options, onPick, invalid, l
           onText(e.target.value);
           setOpen(e.target.value.trim() !== '');
           setActive(0);
+          setMoved(false);
           setLeft(false);
         }}
         onKeyDown={onKeyDown}

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { AccountView } from '../../../domain/contract/accounts';
-import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
@@ -11,6 +10,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
+import { useInputError } from '../../components/useInputError';
 import { AbandonNotice, PendingBanner, useAbandonPending, useLeavePending } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
@@ -34,7 +34,8 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId } = steps;
-  const [error, setError] = useState<AppErrorShape | string | null>(null);
+  // Errors are about what was reviewed: changing any of it takes them off the screen.
+  const { error, setError, outdated } = useInputError({ from: from?.account.number ?? null, to: to?.account.number ?? null, parties, amount });
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
@@ -144,7 +145,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
           <PendingBanner message={pending} testId="transfer-pending" onRetry={() => void post()} onAbandon={() => void abandon.run()} busy={busy || abandon.busy} />
           <AbandonNotice message={abandon.notice} />
           {leaving.dialog}
-          <ErrorList error={error} />
+          <ErrorList error={error} outdated={outdated} />
           <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!to || busy} />
         </div>
       </div>

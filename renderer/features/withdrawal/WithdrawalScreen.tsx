@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { AccountView } from '../../../domain/contract/accounts';
-import type { AppErrorShape } from '../../../domain/contract/channel';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
@@ -14,6 +13,7 @@ import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../c
 import { DebitsTable } from '../../components/DebitsTable';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
+import { useInputError } from '../../components/useInputError';
 import { AbandonNotice, PendingBanner, useAbandonPending, useLeavePending } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
@@ -39,7 +39,8 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId, declaration } = steps;
-  const [error, setError] = useState<AppErrorShape | string | null>(null);
+  // Errors are about what was reviewed: changing any of it takes them off the screen.
+  const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third });
   const [pending, setPending] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [posted, setPosted] = useState<PostedComprobante | null>(null);
@@ -181,7 +182,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
           <PendingBanner message={pending} testId="withdrawal-pending" onRetry={() => void post()} onAbandon={() => void abandon.run()} busy={busy || abandon.busy} />
           <AbandonNotice message={abandon.notice} />
           {leaving.dialog}
-          <ErrorList error={error} />
+          <ErrorList error={error} outdated={outdated} />
           <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
