@@ -78,6 +78,14 @@ describe('a deposit to an account owing returned cheques (cargo pendiente)', () 
     expect(plain).toEqual(buildDepositReceipt({ header, account, slip, plan, approvalIds: [] }));
   });
 
+  it('without central at posting, the receipt says what central last showed owed, and nothing when it showed nothing', () => {
+    const { slip, plan } = deposit(10);
+    const doc = buildDepositReceipt({ header, account, slip, plan, approvalIds: [], pendingChargesLastKnown: 815_000 });
+    expect(doc.lines).toContainEqual({ kind: 'text', text: expect.stringContaining('según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 815.000') });
+    expect(doc.lines).not.toContainEqual(expect.objectContaining({ label: 'Abonado a la cuenta' }));
+    expect(buildDepositReceipt({ header, account, slip, plan, approvalIds: [], pendingChargesLastKnown: 0 })).toEqual(buildDepositReceipt({ header, account, slip, plan, approvalIds: [] }));
+  });
+
   it('cheques alone pay nothing today: the receipt says the charge stands and the cheques pay it when they clear', () => {
     const { slip, plan } = deposit(0, [{ number: '4455', amount: 300_000 }]);
     const doc = buildDepositReceipt({ header, account, slip, plan, approvalIds: [], pendingCharges: payPendingCharges(plan.credits.available, [charge('123456', 815_000)]) });
@@ -91,5 +99,6 @@ describe('a deposit to an account owing returned cheques (cargo pendiente)', () 
     );
     expect(pendingChargesNotice([])).toBeNull();
     expect(pendingChargesNotice(null)).toContain('No se pudo consultar en central si la cuenta tiene cargos pendientes');
+    expect(pendingChargesNotice(null, 315_000)).toContain('Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 315.000');
   });
 });

@@ -36,11 +36,15 @@ export const payPendingCharges = (credit: number, owed: readonly PendingChargeIt
 export const chargeName = (c: PendingChargeItem): string =>
   c.cheques.length === 0 ? 'cheque devuelto' : `${c.cheques.length > 1 ? 'cheques devueltos' : 'cheque devuelto'} N° ${c.cheques.map((x) => x.number).join(', ')}`;
 
-/** Said on the deposit's review: what central says is owed, or that it could not be asked. */
-export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null): string | null => {
-  if (owed === null) {
-    return 'No se pudo consultar en central si la cuenta tiene cargos pendientes por cheques devueltos: si los tiene, esta consignación los paga primero y se abona a la cuenta menos de lo consignado. Infórmelo al cliente.';
-  }
+/** When central cannot be asked: the last pending charges it published for the account (reference data), if any. */
+export const unknownChargesText = (lastKnown: number): string =>
+  lastKnown > 0
+    ? `Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de ${formatPesos(lastKnown)}; si siguen pendientes, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.`
+    : 'No se pudo consultar en central si la cuenta tiene cargos pendientes por cheques devueltos: si los tiene, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.';
+
+/** Said on the deposit's review: what central says is owed, or that it could not be asked (`lastKnown`: see above). */
+export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, lastKnown = 0): string | null => {
+  if (owed === null) return `${unknownChargesText(lastKnown)} Infórmelo al cliente.`;
   const total = owed.reduce((s, c) => s + c.amount, 0);
   if (total <= 0) return null;
   return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;

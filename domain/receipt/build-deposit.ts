@@ -8,7 +8,7 @@ import { maskDocument } from '../identity/document';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
-import { chargeName, type PendingChargePayment } from '../deposit/pending-charges';
+import { chargeName, type PendingChargePayment, unknownChargesText } from '../deposit/pending-charges';
 import { formatPesos } from '../money/pesos';
 
 export interface DepositReceiptInput {
@@ -19,6 +19,8 @@ export interface DepositReceiptInput {
   readonly approvalIds: readonly string[];
   /** What the deposit pays of the account's pending charges, as central said they stood when it was posted. */
   readonly pendingCharges?: PendingChargePayment | undefined;
+  /** Without central's answer: the pending charges its last reference data showed (printed only when > 0). */
+  readonly pendingChargesLastKnown?: number | undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ const pendingChargeLines = (plan: DepositPlan, pc: PendingChargePayment): Receip
 const COMMISSION_LABEL = { remesa: 'Comisión remesa', 'otra-ciudad': 'Comisión otra ciudad' } as const;
 
 /** Customer receipt of a deposit: proof of the consignación (seed 003 cl. 3.10). */
-export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds, pendingCharges }: DepositReceiptInput): ReceiptDocument => {
+export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds, pendingCharges, pendingChargesLastKnown = 0 }: DepositReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
     { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
@@ -54,6 +56,8 @@ export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds, 
   lines.push({ kind: 'amount', label: 'Total consignado', amount: plan.total });
   for (const c of plan.commission.lines) lines.push({ kind: 'amount', label: COMMISSION_LABEL[c.kind], amount: c.amount, negative: true });
   if (pendingCharges) lines.push(...pendingChargeLines(plan, pendingCharges));
+  // Never a silent smaller credit: what central last said is owed, when it could not be asked at posting.
+  else if (pendingChargesLastKnown > 0) lines.push({ kind: 'text', text: unknownChargesText(pendingChargesLastKnown) });
   if (plan.holds.length > 0) {
     lines.push({ kind: 'rule' });
     for (const h of plan.holds) {

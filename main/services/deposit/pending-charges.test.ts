@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, DEMO_TOKEN_001_03, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
 let w: World;
@@ -86,8 +86,30 @@ describe('a deposit to an account owing a returned cheque (cargo pendiente)', ()
     const evaluated = await w.call('deposit.evaluate', { slip: cashSlip });
     expect(evaluated).toMatchObject({ ok: true, data: { plan: { pendingCharges: null, notices: expect.arrayContaining([expect.stringContaining('No se pudo consultar en central si la cuenta tiene cargos pendientes')]) } } });
     const posted = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip });
-    expect(posted.ok && JSON.stringify((posted.data as Posted).receipt)).not.toContain('cargo pendiente');
+    expect(posted.ok && JSON.stringify((posted.data as Posted).receipt)).not.toContain('cargo');
     const entry = JSON.parse(one("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1") as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ pendingCharges: null });
+  });
+
+  it('when central does not answer and its last data showed a charge, the review and the receipt say so', async () => {
+    // At another workstation: a cleared cheque of $ 100.000, the balance withdrawn, the cheque returned without fee.
+    const client = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+    const env = { branch: '001', workstation: '001-03', occurredAt: '2025-03-03T09:30:00-05:00', account: ACCOUNT };
+    const dep = { ...env, key: crypto.randomUUID(), type: 'cheque_deposit' as const, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '8080', amount: 100_000 }], releaseOn: '2025-03-03' } };
+    await client.call('postOperations', { operations: [dep] });
+    const w0 = await world(shared.central);
+    const { available } = await centralBalances(w0, ACCOUNT);
+    w0.close();
+    const spend = { ...env, key: crypto.randomUUID(), type: 'withdrawal' as const, payload: { amount: available, gmf: 0 } };
+    const ret = { ...env, key: crypto.randomUUID(), type: 'reversal' as const, payload: { reversesKey: dep.key, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES' } };
+    const r = await client.call('postOperations', { operations: [spend, ret] });
+    expect(r.ok && r.data.results.map((x) => x.status)).toEqual(['applied', 'applied']);
+
+    // The workstation pulled the charge with its reference data, then lost central.
+    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
+    const evaluated = await w.call('deposit.evaluate', { slip: cashSlip });
+    expect(evaluated).toMatchObject({ ok: true, data: { plan: { pendingCharges: null, notices: expect.arrayContaining([expect.stringContaining('según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 100.000')]) } } });
+    const posted = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip });
+    expect(posted.ok && (posted.data as Posted).receipt.lines).toContainEqual({ kind: 'text', text: expect.stringContaining('cargos pendientes por cheques devueltos de $ 100.000') });
   });
 });

@@ -151,7 +151,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         },
         cash: p.cash > 0 ? { count: slip.cash, sign: 1 } : null,
         operations,
-        receipt: (header) => buildDepositReceipt({ header, account, slip, plan: p, approvalIds: approvalId ? [approvalId] : [], pendingCharges: paying?.payment }),
+        receipt: (header) => buildDepositReceipt({ header, account, slip, plan: p, approvalIds: approvalId ? [approvalId] : [], pendingCharges: paying?.payment, pendingChargesLastKnown: account.balances.pendingCharges }),
         // Stored as JSON text only (never hashed): no need for a JSON round trip to make it plain data.
         details: { slip: slip as unknown as Record<string, never>, commission: p.commission.total },
         after: ({ sequence, businessDate }) => {
@@ -180,7 +180,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       const { account, plan: p } = plan(slip);
       const partial = centralFiguresNotice(deps, account);
       const paying = chargesPaid(account.number, p);
-      const owing = pendingChargesNotice(paying ? paying.owed : null);
+      const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges);
       const notices = [...p.notices, ...(partial ? [partial] : []), ...(owing ? [owing] : [])];
       const pendingCharges = paying
         ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paying.owed.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) }
