@@ -88,6 +88,52 @@ describe('a cheque returned after its credit was spent (cargo pendiente)', () =>
     expect(await balances()).toEqual({ available: 150_000, inCanje: 0, onHold: 0 });
   });
 
+  it('a deposit that pays a charge says how much and which returned cheque; its replay says the same and pays nothing more', async () => {
+    const dep = await clearedAndSpent(0);
+    const ret = returned(dep.key, 15_000);
+    await results([ret]);
+    const owed = { returnKey: ret.key, returnedAt: expect.any(String), cheques: [{ bankCode: '07', number: '123456' }] };
+    expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({ account: MARIA, total: 815_000, charges: [{ ...owed, amount: 815_000 }] });
+
+    const first = cashDeposit(MARIA, 500_000);
+    const [a] = await results([first]);
+    expect(a).toMatchObject({ status: 'applied', first: { pendingChargesPaid: { amount: 500_000, charges: [{ ...owed, amount: 500_000 }] } } });
+    const [b] = await results([first]);
+    expect(b).toEqual({ ...a, status: 'duplicate' });
+    expect((await t.call('pendingCharges', { account: MARIA })).body).toMatchObject({ total: 315_000, charges: [{ ...owed, amount: 315_000 }] });
+
+    // What exceeds the charge is the customer's; a credit to an account owing nothing says nothing of charges.
+    const [c] = await results([cashDeposit(MARIA, 400_000)]);
+    expect(c).toMatchObject({ first: { pendingChargesPaid: { amount: 315_000 }, balances: { available: 85_000 } } });
+    const [d] = await results([cashDeposit(MARIA, 10_000)]);
+    expect(d?.status === 'applied' && d.first.outcome === 'applied' && d.first.pendingChargesPaid).toBe(undefined);
+    expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({ account: MARIA, total: 0, charges: [] });
+  });
+
+  it('two returned cheques are paid oldest first, each named with what the credit paid of it', async () => {
+    await results([withdrawal(MARIA, 2_500_000)]);
+    const one = chequeDeposit(100_000, '2025-03-12');
+    const two: OpOf<'cheque_deposit'> = { ...chequeDeposit(200_000, '2025-03-12'), payload: { amount: 200_000, cheques: [{ bankCode: '51', number: '999', amount: 200_000 }], releaseOn: '2025-03-12' } };
+    await results([one, two]);
+    const r1 = returned(one.key, 15_000);
+    const r2 = returned(two.key, 15_000);
+    await results([r1, r2]);
+    expect(await balances()).toMatchObject({ available: 0, pendingCharges: 30_000 });
+    const [a] = await results([cashDeposit(MARIA, 20_000)]);
+    expect(a).toMatchObject({
+      first: {
+        pendingChargesPaid: {
+          amount: 20_000,
+          charges: [
+            { returnKey: r1.key, cheques: [{ bankCode: '07', number: '123456' }], amount: 15_000 },
+            { returnKey: r2.key, cheques: [{ bankCode: '51', number: '999' }], amount: 5_000 },
+          ],
+        },
+      },
+    });
+    expect((await t.call('pendingCharges', { account: MARIA })).body).toMatchObject({ total: 10_000, charges: [{ returnKey: r2.key, amount: 10_000 }] });
+  });
+
   it('a cheque that clears later pays it as soon as it is available', async () => {
     const dep = await clearedAndSpent(0);
     await results([chequeDeposit(100_000, '2025-03-12'), returned(dep.key)]);

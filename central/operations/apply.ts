@@ -32,6 +32,7 @@ import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
 import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
+import { payChargesNaming } from '../cheques/pending-charges';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, standingCheque } from '../cheques/clearing';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
@@ -403,7 +404,15 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
     }
     effect.after?.();
     // Money this operation brought to an account owing a returned cheque pays it first, under this key.
-    for (const account of new Set(effect.postings.map((p) => p.account))) payPendingCharges(sql, account, op.key);
+    // The operation's own account names the returned cheques it paid: the branch prints them on the receipt.
+    for (const account of new Set(effect.postings.map((p) => p.account))) {
+      if (account !== op.account) {
+        payPendingCharges(sql, account, op.key);
+        continue;
+      }
+      const paid = payChargesNaming(sql, account, op.key);
+      if (paid) outcome = { ...outcome, pendingChargesPaid: paid } as Outcome;
+    }
     if (op.account !== undefined) {
       const balances = getAccount(sql, op.account)?.balances;
       if (balances) {

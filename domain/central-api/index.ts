@@ -13,6 +13,8 @@ import {
   OperationResultSchema,
   OperationStatusRequestSchema,
   OperationStatusResponseSchema,
+  PendingChargesRequestSchema,
+  PendingChargesResponseSchema,
   StandingChequeRequestSchema,
   StandingChequeResponseSchema,
 } from './operations';
@@ -79,6 +81,7 @@ export const centralApi = {
   nearThresholdDeposits: route({ method: 'GET', path: '/v1/cash-report/near-threshold', auth: 'workstation', request: NearThresholdRequestSchema, response: NearThresholdResponseSchema, errors: [] }),
   accountActivity: route({ method: 'GET', path: '/v1/account-activity', auth: 'workstation', request: AccountActivityRequestSchema, response: AccountActivityResponseSchema, errors: [] }),
   standingCheque: route({ method: 'GET', path: '/v1/cheques/standing', auth: 'workstation', request: StandingChequeRequestSchema, response: StandingChequeResponseSchema, errors: [] }),
+  pendingCharges: route({ method: 'GET', path: '/v1/accounts/:account/pending-charges', auth: 'workstation', request: PendingChargesRequestSchema, response: PendingChargesResponseSchema, errors: [] }),
   structuringAlerts: route({ method: 'GET', path: '/v1/structuring-alerts', auth: 'workstation', request: StructuringAlertsRequestSchema, response: StructuringAlertsResponseSchema, errors: ['FORBIDDEN'] }),
   cashReport: route({ method: 'GET', path: '/v1/cash-report', auth: 'workstation', request: CashReportRequestSchema, response: CashReportResponseSchema, errors: ['FORBIDDEN'] }),
   advanceClock: route({ method: 'POST', path: '/v1/test/advance', auth: 'demo', request: AdvanceRequestSchema, response: AdvanceResponseSchema, errors: [] }),

@@ -251,6 +251,25 @@ export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosS
  */
 export const ReturnChargeSchema = z.object({ debited: PesosSchema, pending: PesosSchema });
 export type ReturnCharge = z.infer<typeof ReturnChargeSchema>;
+
+/**
+ * One returned cheque's pending charge, named as the customer knows it (the cheques of the returned deposit).
+ * `amount`: in a list of what is owed, what is still owed of it; in what a credit paid, what that credit paid.
+ */
+export const PendingChargeSchema = z.object({
+  returnKey: KeySchema,
+  returnedAt: IsoDateTimeSchema,
+  cheques: z.array(z.object({ bankCode: ChequeSchema.shape.bankCode, number: ChequeSchema.shape.number })),
+  amount: PositivePesosSchema,
+});
+export type PendingCharge = z.infer<typeof PendingChargeSchema>;
+/** What a credit paid of the account's pending charges before the customer got the rest, oldest charge first. */
+export const PendingChargesPaidSchema = z.object({ amount: PositivePesosSchema, charges: z.array(PendingChargeSchema) });
+export type PendingChargesPaid = z.infer<typeof PendingChargesPaidSchema>;
+
+/** The account's pending charges now, oldest first; `total` is their sum (0 and no charges when nothing is owed). */
+export const PendingChargesRequestSchema = z.object({ account: z.string().regex(/^\d{1,20}$/) });
+export const PendingChargesResponseSchema = z.object({ account: z.string(), total: PesosSchema, charges: z.array(PendingChargeSchema) });
 export type Balances = z.infer<typeof BalancesSchema>;
 
 /** The first outcome of a key; replays return it unchanged. */
@@ -263,6 +282,8 @@ export const OutcomeSchema = z.discriminatedUnion('outcome', [
     balances: BalancesSchema.optional(),
     /** Only on the reversal of a cheque deposit (a returned cheque). */
     charge: ReturnChargeSchema.optional(),
+    /** On a credit to an account that owed pending charges: what of it paid them, and which. */
+    pendingChargesPaid: PendingChargesPaidSchema.optional(),
   }),
   z.object({
     outcome: z.literal('rejected'),

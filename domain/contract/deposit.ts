@@ -33,6 +33,19 @@ export const DepositPlanSchema = z.object({
   pending: z.array(z.literal('UIAF_DECLARATION')),
   depositorIsKnown: z.boolean(),
   notices: z.array(z.string()),
+  /**
+   * The account's pending charges for returned cheques as central said just now, and what this deposit pays of
+   * them first (its cash; cheques pay when they clear). Null when central could not be asked.
+   */
+  pendingCharges: z
+    .object({
+      total: PesosSchema,
+      paid: PesosSchema,
+      credited: PesosSchema,
+      charges: z.array(z.object({ cheques: z.array(z.object({ number: z.string() })), amount: PesosSchema })),
+    })
+    .nullable()
+    .optional(),
 });
 export type DepositPlanView = z.infer<typeof DepositPlanSchema>;
 

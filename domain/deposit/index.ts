@@ -1,2 +1,3 @@
 export * from './evaluate';
 export * from './slip';
+export * from './pending-charges';

@@ -8,6 +8,8 @@ import { maskDocument } from '../identity/document';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
+import { chargeName, type PendingChargePayment, unknownChargesText } from '../deposit/pending-charges';
+import { formatPesos } from '../money/pesos';
 
 export interface DepositReceiptInput {
   readonly header: ReceiptHeader;
@@ -15,12 +17,30 @@ export interface DepositReceiptInput {
   readonly slip: DepositSlip;
   readonly plan: DepositPlan;
   readonly approvalIds: readonly string[];
+  /** What the deposit pays of the account's pending charges, as central said they stood when it was posted. */
+  readonly pendingCharges?: PendingChargePayment | undefined;
+  /** Without central's answer: the pending charges its last reference data showed (printed only when > 0). */
+  readonly pendingChargesLastKnown?: number | undefined;
 }
+
+/**
+ * The customer sees a credit smaller than what they handed over: the receipt says which returned cheques took the
+ * difference, and what reached the account (the lines add up to the total consignado).
+ */
+const pendingChargeLines = (plan: DepositPlan, pc: PendingChargePayment): ReceiptLine[] => {
+  const lines: ReceiptLine[] = pc.charges.map((c) => ({ kind: 'amount', label: `Pago cargo pendiente (${chargeName(c)})`, amount: c.amount, negative: true }));
+  if (pc.paid > 0) lines.push({ kind: 'amount', label: 'Abonado a la cuenta', amount: plan.total - plan.commission.total - pc.paid });
+  if (pc.stillOwed > 0) {
+    const rest = plan.chequesTotal > 0 ? 'los cheques, al pagarse, y los próximos abonos lo pagan primero' : 'los próximos abonos a la cuenta lo pagan primero';
+    lines.push({ kind: 'text', text: `${pc.paid > 0 ? 'Queda un cargo pendiente' : 'La cuenta tiene cargos pendientes'} de ${formatPesos(pc.stillOwed)}: ${rest}.` });
+  }
+  return lines;
+};
 
 const COMMISSION_LABEL = { remesa: 'Comisión remesa', 'otra-ciudad': 'Comisión otra ciudad' } as const;
 
 /** Customer receipt of a deposit: proof of the consignación (seed 003 cl. 3.10). */
-export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds }: DepositReceiptInput): ReceiptDocument => {
+export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds, pendingCharges, pendingChargesLastKnown = 0 }: DepositReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
     { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
@@ -35,6 +55,9 @@ export const buildDepositReceipt = ({ header, account, slip, plan, approvalIds }
   if (slip.cheques.length > 0) lines.push({ kind: 'amount', label: `Total cheques (${slip.cheques.length})`, amount: plan.chequesTotal });
   lines.push({ kind: 'amount', label: 'Total consignado', amount: plan.total });
   for (const c of plan.commission.lines) lines.push({ kind: 'amount', label: COMMISSION_LABEL[c.kind], amount: c.amount, negative: true });
+  if (pendingCharges) lines.push(...pendingChargeLines(plan, pendingCharges));
+  // Never a silent smaller credit: what central last said is owed, when it could not be asked at posting.
+  else if (pendingChargesLastKnown > 0) lines.push({ kind: 'text', text: unknownChargesText(pendingChargesLastKnown) });
   if (plan.holds.length > 0) {
     lines.push({ kind: 'rule' });
     for (const h of plan.holds) {

@@ -25,6 +25,8 @@ import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import { createStandingElsewhere } from './standing-elsewhere';
+import { createPendingCharges } from './pending-charges';
+import { payPendingCharges, pendingChargesNotice } from '../../../domain/deposit/pending-charges';
 
 /** This workstation's record of the same cheque (bank, number, drawer's account) still standing in an earlier deposit. */
 const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError[] =>
@@ -45,6 +47,12 @@ const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError
 
 export const createDepositService = (deps: ComprobanteDeps) => {
   const elsewhere = createStandingElsewhere(deps.central, deps.workstation.id);
+  const charges = createPendingCharges(deps.central);
+  /** What the deposit's available credit (its cash) pays first, oldest charge first, as central will. */
+  const chargesPaid = (accountNumber: string, p: DepositPlan) => {
+    const owed = charges.owed(accountNumber);
+    return owed ? { owed, payment: payPendingCharges(p.credits.available, owed) } : null;
+  };
   const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
     const { account } = requireAccount(deps.accounts, slip.accountNumber);
     const on = bogotaDate(deps.clock.now());
@@ -91,6 +99,8 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       }
       const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.slip), user });
 
+      const paying = chargesPaid(account.number, p);
+
       // One central operation per cheque (canje or remesa), so a returned one can be reversed alone by its key.
       const chequeKeys = new Map<number, string>();
       const operations = (env: { branch: string; workstation: string; occurredAt: string }): Operation[] => {
@@ -130,6 +140,10 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         approvalId,
         journal: {
           depositor: docKey(slip.depositor.id),
+          // What central said was owed when the deposit was posted, and what the deposit pays of it (null: not known).
+          pendingCharges: paying
+            ? { owed: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, charges: paying.payment.charges.map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })) }
+            : null,
           holds: p.holds.map((h) => ({ route: h.route, amount: h.amount, releaseOn: h.releaseOn })),
           uiafReportable: p.uiaf.reportable,
           uiafCrossesMonthly: p.uiaf.crossesMonthly,
@@ -137,7 +151,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         },
         cash: p.cash > 0 ? { count: slip.cash, sign: 1 } : null,
         operations,
-        receipt: (header) => buildDepositReceipt({ header, account, slip, plan: p, approvalIds: approvalId ? [approvalId] : [] }),
+        receipt: (header) => buildDepositReceipt({ header, account, slip, plan: p, approvalIds: approvalId ? [approvalId] : [], pendingCharges: paying?.payment, pendingChargesLastKnown: account.balances.pendingCharges }),
         // Stored as JSON text only (never hashed): no need for a JSON round trip to make it plain data.
         details: { slip: slip as unknown as Record<string, never>, commission: p.commission.total },
         after: ({ sequence, businessDate }) => {
@@ -162,15 +176,21 @@ export const createDepositService = (deps: ComprobanteDeps) => {
   return {
     /** Asks central first what other workstations did: the customer's cash, the account's day, near-threshold deposits. */
     evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
-      await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id), elsewhere.refresh(slip)]);
+      await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id), elsewhere.refresh(slip), charges.refresh(slip.accountNumber)]);
       const { account, plan: p } = plan(slip);
       const partial = centralFiguresNotice(deps, account);
-      return { ...p, notices: partial ? [...p.notices, partial] : p.notices } as unknown as DepositPlanView;
+      const paying = chargesPaid(account.number, p);
+      const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges);
+      const notices = [...p.notices, ...(partial ? [partial] : []), ...(owing ? [owing] : [])];
+      const pendingCharges = paying
+        ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paying.owed.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) }
+        : null;
+      return { ...p, notices, pendingCharges } as unknown as DepositPlanView;
     },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {
       if (!deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) {
-        await Promise.all([prefetchCentralFigures(deps, req.slip.accountNumber), prefetchNearThreshold(deps, req.slip.accountNumber, req.slip.depositor.id), elsewhere.refresh(req.slip)]);
+        await Promise.all([prefetchCentralFigures(deps, req.slip.accountNumber), prefetchNearThreshold(deps, req.slip.accountNumber, req.slip.depositor.id), elsewhere.refresh(req.slip), charges.refresh(req.slip.accountNumber)]);
       }
       const posted = post(user, req);
       deps.onChange();

@@ -1,12 +1,16 @@
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import { formatReceiptDate as date } from '../../../domain/calendar/bogota-time';
+import { chargeName, payPendingCharges } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
 import { HoldingWarning } from '../vault/HoldingWarning';
 
 
 /** The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting. */
 export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
-  const net = plan.credits.available - plan.commission.total;
+  // Central pays the account's pending charges out of the cash first: what is left is what the customer sees today.
+  const owed = plan.pendingCharges ?? null;
+  const paid = owed?.paid ?? 0;
+  const net = plan.credits.available - plan.commission.total - paid;
   return (
     <div data-testid="deposit-summary">
       {plan.cash > 0 ? <HoldingWarning incoming={plan.cash} /> : null}
@@ -40,6 +44,20 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
               <td className="num">{formatPesos(0)}</td>
             </tr>
           ) : null}
+          {paid > 0 && owed ? (
+            <>
+              <tr data-testid="pending-charge-paid">
+                <td>Pago cargo pendiente ({payPendingCharges(paid, owed.charges).charges.map(chargeName).join('; ')})</td>
+                <td className="num">{formatPesos(-paid)}</td>
+              </tr>
+              <tr>
+                <td>Abonado a la cuenta</td>
+                <td className="num" data-testid="credited">
+                  {formatPesos(owed.credited)}
+                </td>
+              </tr>
+            </>
+          ) : null}
           <tr>
             {/* The commission is debited from the available balance the same day; cheques add to it later. A net
                 debit is said as one: "Disponible hoy -$ 15.000" read as a balance the customer does not have. */}
@@ -50,7 +68,9 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
                 ? net < 0
                   ? ` (comisión ${formatPesos(plan.commission.total)}${plan.credits.available > 0 ? ` menos efectivo ${formatPesos(plan.credits.available)}` : ''}; los cheques se abonan al pagarse)`
                   : ` (efectivo ${formatPesos(plan.credits.available)} menos comisión ${formatPesos(plan.commission.total)})`
-                : ''}
+                : paid > 0
+                  ? ` (efectivo ${formatPesos(plan.credits.available)} menos cargo pendiente ${formatPesos(paid)})`
+                  : ''}
             </td>
           </tr>
         </tbody>

@@ -1,0 +1,51 @@
+import { formatPesos } from '../money/pesos';
+
+/**
+ * A returned cheque's pending charge (cargo pendiente) as the deposit sees it: the cheques of the returned deposit
+ * and what is owed of it (or, once paid, what the deposit paid of it). Central keeps the charges and pays them
+ * out of the account's next credits, oldest first (central/cheques/pending-charges.ts).
+ */
+export interface PendingChargeItem {
+  readonly cheques: readonly { readonly number: string }[];
+  readonly amount: number;
+}
+
+/** What a deposit pays of the account's charges: `credit` is the part that becomes available now (the cash). */
+export interface PendingChargePayment {
+  readonly paid: number;
+  readonly charges: PendingChargeItem[];
+  /** Owed after the deposit: the cheques, when they clear, and later credits pay it. */
+  readonly stillOwed: number;
+}
+
+/** Central's rule: the credit pays the charges oldest first, each up to what is owed of it. */
+export const payPendingCharges = (credit: number, owed: readonly PendingChargeItem[]): PendingChargePayment => {
+  let left = Math.max(0, credit);
+  const charges: PendingChargeItem[] = [];
+  for (const c of owed) {
+    if (left <= 0) break;
+    const amount = Math.min(left, c.amount);
+    if (amount > 0) charges.push({ cheques: c.cheques, amount });
+    left -= amount;
+  }
+  const paid = charges.reduce((s, c) => s + c.amount, 0);
+  return { paid, charges, stillOwed: owed.reduce((s, c) => s + c.amount, 0) - paid };
+};
+
+/** "cheque devuelto N° 123456" or "cheques devueltos N° 12, 34": how the customer recognises the charge. */
+export const chargeName = (c: PendingChargeItem): string =>
+  c.cheques.length === 0 ? 'cheque devuelto' : `${c.cheques.length > 1 ? 'cheques devueltos' : 'cheque devuelto'} N° ${c.cheques.map((x) => x.number).join(', ')}`;
+
+/** When central cannot be asked: the last pending charges it published for the account (reference data), if any. */
+export const unknownChargesText = (lastKnown: number): string =>
+  lastKnown > 0
+    ? `Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de ${formatPesos(lastKnown)}; si siguen pendientes, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.`
+    : 'No se pudo consultar en central si la cuenta tiene cargos pendientes por cheques devueltos: si los tiene, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.';
+
+/** Said on the deposit's review: what central says is owed, or that it could not be asked (`lastKnown`: see above). */
+export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, lastKnown = 0): string | null => {
+  if (owed === null) return `${unknownChargesText(lastKnown)} Infórmelo al cliente.`;
+  const total = owed.reduce((s, c) => s + c.amount, 0);
+  if (total <= 0) return null;
+  return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;
+};

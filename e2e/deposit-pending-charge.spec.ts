@@ -1,0 +1,37 @@
+import { test, expect } from './support/central-control';
+import { bogotaDaysAgo, openAccount, openTill } from './support/comprobante';
+
+const ACCOUNT = '240000000128';
+
+/**
+ * At another workstation of the branch: a $ 300.000 cheque deposited and cleared, the whole balance withdrawn,
+ * then the cheque returned with its $ 15.000 fee. Central leaves $ 315.000 owed (cargo pendiente).
+ */
+test('a deposit to an account owing a returned cheque: the review and the receipt say what pays the charge and what reaches the account', async ({ app, central }) => {
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 300_000, cheques: [{ bankCode: '07', number: '7654321', amount: 300_000 }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_800_000, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', ACCOUNT);
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type('5'); // 100.000 × 5
+  await app.keyboard.press('F10');
+  await app.keyboard.type('500000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  // Before: the review said nothing, and the customer found $ 185.000 where $ 500.000 were deposited.
+  await expect(dialog).toContainText('Esta cuenta tiene cargos pendientes por $ 315.000 (cheque devuelto N° 7654321); esta consignación los paga primero.');
+  await expect(dialog.getByTestId('pending-charge-paid')).toContainText('Pago cargo pendiente (cheque devuelto N° 7654321)');
+  await expect(dialog.getByTestId('pending-charge-paid')).toContainText('-$ 315.000');
+  await expect(dialog.getByTestId('credited')).toHaveText('$ 185.000');
+  await app.keyboard.press('Enter');
+
+  const receipt = app.getByTestId('receipt');
+  await expect(app.getByTestId('receipt-sequence')).toBeVisible();
+  await expect(receipt).toContainText('Pago cargo pendiente (cheque devuelto N° 7654321)');
+  await expect(receipt).toContainText('$ 315.000');
+  await expect(receipt).toContainText('Abonado a la cuenta');
+  await expect(receipt).toContainText('$ 185.000');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
+});
