@@ -28,7 +28,7 @@ test('walks the first screens (README screenshots)', async ({ app }) => {
   await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toBeVisible();
   await shot(app, 'open-till-confirm');
   await app.keyboard.press('Enter');
-  await expect(app.getByTestId('till-summary')).toContainText('$ 3.780.000');
+  await expect(app.getByTestId('till-summary')).toContainText('abierta');
   await app.keyboard.press('F11');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible();
   await shot(app, 'locked');

@@ -19,15 +19,27 @@ export const TillSessionSchema = z.object({
   businessDate: z.string(),
   openingCount: DenominationCountSchema,
   openingTotal: PesosSchema,
-  /** Cash position by denomination right now. */
-  position: DenominationCountSchema,
-  positionTotal: PesosSchema,
+  /**
+   * Cash position by denomination right now. Null for a teller under blind close (TillPolicy.blindClose): the
+   * core does not send what the till should hold to the one who will count it; a supervisor sees it.
+   */
+  position: DenominationCountSchema.nullable(),
+  positionTotal: PesosSchema.nullable(),
   /** Cash-holding limit check; `prompt` asks to move the surplus to the vault before the limit is crossed. */
   holding: z
     .object({ state: z.enum(['ok', 'cerca', 'excedido']), limit: PesosSchema, warnAt: PesosSchema, target: PesosSchema, surplus: PesosSchema, prompt: z.string().nullable() })
     .optional(),
 });
 export type TillSession = z.infer<typeof TillSessionSchema>;
+
+export const IncomingCashSchema = z.object({
+  state: z.enum(['ok', 'cerca', 'excedido']),
+  surplus: PesosSchema,
+  prompt: z.string().nullable(),
+  /** The bills to send for `surplus`, null when the till's pieces cannot make it (or nothing is to be sent). */
+  mix: DenominationCountSchema.nullable(),
+});
+export type IncomingCash = z.infer<typeof IncomingCashSchema>;
 
 export const GateSchema = z.object({
   canClose: z.boolean(),
@@ -109,6 +121,16 @@ export const tillChannels = {
     request: z.object({ idempotencyKey: IdempotencyKey, closingId: z.string().min(1) }),
     response: z.object({ report: ReceiptDocumentSchema, printJobId: z.string().nullable(), anchored: z.boolean() }),
     errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CLOSING_NOT_FOUND', 'CLOSE_BLOCKED', 'APPROVAL_REQUIRED', 'APPROVAL_NOT_APPROVED', 'IDEMPOTENCY_CONFLICT'],
+  }),
+  /**
+   * Cash about to come into the till (a deposit before it is confirmed) against its holding limit: the warning
+   * and the bill mix to send to the vault first, worked out in the core so a blind close stays blind.
+   */
+  'till.incomingCash': channel({
+    access: 'user',
+    request: z.object({ incoming: PesosSchema }),
+    response: IncomingCashSchema,
+    errors: ['TILL_NOT_OPEN'],
   }),
   /**
    * Comprobantes of the open till whose receipt never reached paper (Inicio): after a crash, the sign that a

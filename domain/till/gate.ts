@@ -26,6 +26,8 @@ export interface PreCloseFacts {
   /** Cash transfers from or to this till still `en tránsito`. */
   transfersInTransit: number;
   positionTotal: Pesos;
+  /** Blind close: the teller reading the gate is not told the till's cash, only that it is above the limit. */
+  blind?: boolean;
   /** The till against its holding limit (checkHolding): above it, closing waits for the surplus to go. */
   holding: Pick<HoldingCheck, 'state' | 'limit' | 'surplus'>;
 }
@@ -116,7 +118,9 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
     items.push({
       code: 'CASH_ABOVE_LIMIT',
       count: 1,
-      message: `La caja tiene ${formatPesos(f.positionTotal)}, por encima de su límite de ${formatPesos(f.holding.limit)}.`,
+      message: f.blind
+        ? `La caja está por encima de su límite de ${formatPesos(f.holding.limit)}.`
+        : `La caja tiene ${formatPesos(f.positionTotal)}, por encima de su límite de ${formatPesos(f.holding.limit)}.`,
       resolveAt: `Traslade ${formatPesos(f.holding.surplus)} a la bóveda en Bóveda y traslados (F10).`,
     });
   }

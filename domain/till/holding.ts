@@ -29,17 +29,24 @@ export interface HoldingCheck {
 export const surplusToTarget = (after: Pesos, onHand: Pesos, target: Pesos): Pesos =>
   Math.max(0, Math.min(onHand - (onHand % 10_000), Math.ceil((after - target) / 10_000) * 10_000));
 
-export const checkHolding = (positionTotal: Pesos, policy: TillPolicy): HoldingCheck => {
+/**
+ * `blind`: the prompt is for a teller under blind close, so it names the limit and what to send, never the till's
+ * cash (the surplus to send is rounded to whole 10.000, so it does not give the count away to the peso).
+ */
+export const checkHolding = (positionTotal: Pesos, policy: TillPolicy, blind = false): HoldingCheck => {
   const limit = policy.maxHolding;
   const warnAt = perMilleOf(limit, policy.warnPerMille);
   const target = perMilleOf(limit, policy.targetPerMille);
   if (positionTotal < warnAt) return { state: 'ok', limit, warnAt, target, surplus: 0, prompt: null };
   const surplus = surplusToTarget(positionTotal, positionTotal, target);
   const state: HoldingState = positionTotal > limit ? 'excedido' : 'cerca';
+  const holds = blind ? 'La caja' : `La caja tiene ${formatPesos(positionTotal)} y`;
   const prompt =
     state === 'excedido'
-      ? `La caja tiene ${formatPesos(positionTotal)} y supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) antes de seguir recibiendo efectivo.`
-      : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`;
+      ? `${holds} supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) antes de seguir recibiendo efectivo.`
+      : blind
+        ? `La caja está cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`
+        : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`;
   return { state, limit, warnAt, target, surplus, prompt };
 };
 

@@ -16,15 +16,16 @@ export interface IncomingCashCheck {
   prompt: string | null;
 }
 
-export const checkIncomingCash = (positionTotal: Pesos, incoming: Pesos, h: { limit: Pesos; warnAt: Pesos; target: Pesos }): IncomingCashCheck => {
+/** `blind`: for a teller under blind close, the prompt does not say what the till would hold (it would tell its cash). */
+export const checkIncomingCash = (positionTotal: Pesos, incoming: Pesos, h: { limit: Pesos; warnAt: Pesos; target: Pesos }, blind = false): IncomingCashCheck => {
   const after = positionTotal + incoming;
   if (after < h.warnAt) return { state: 'ok', after, surplus: 0, prompt: null };
   const surplus = surplusToTarget(after, positionTotal, h.target);
   const state: HoldingState = after > h.limit ? 'excedido' : 'cerca';
   const send = surplus > 0 ? ` Traslade ${formatPesos(surplus)} a la bóveda antes de confirmar.` : ' Traslade efectivo a la bóveda en cuanto pueda.';
-  const prompt =
-    state === 'excedido'
-      ? `Con este efectivo la caja quedaría en ${formatPesos(after)}, por encima de su límite de ${formatPesos(h.limit)}.${send}`
-      : `Con este efectivo la caja quedaría en ${formatPesos(after)}, cerca de su límite de ${formatPesos(h.limit)}.${send}`;
+  const where = state === 'excedido' ? 'por encima de' : 'cerca de';
+  const prompt = blind
+    ? `Con este efectivo la caja quedaría ${where} su límite de ${formatPesos(h.limit)}.${send}`
+    : `Con este efectivo la caja quedaría en ${formatPesos(after)}, ${where} su límite de ${formatPesos(h.limit)}.${send}`;
   return { state, after, surplus, prompt };
 };

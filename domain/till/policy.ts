@@ -14,6 +14,11 @@ export const TillPolicySchema = z.object({
   targetPerMille: z.number().int().min(0).max(1000).default(600),
   /** An arqueo difference above this (absolute pesos) asks for a second blind count before it is booked. */
   secondCountThreshold: PesosSchema.default(50_000),
+  /**
+   * Blind close (teller-anchors §2 row 18, §4 item 12): the teller counts without having seen what the till should
+   * hold, so while the till is open the core never tells a teller its cash position; a supervisor still sees it.
+   */
+  blindClose: z.boolean().default(true),
 });
 export type TillPolicy = z.infer<typeof TillPolicySchema>;
 export const DEFAULT_TILL_POLICY: TillPolicy = TillPolicySchema.parse({});

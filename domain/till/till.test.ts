@@ -125,7 +125,7 @@ describe('holding limit (O-BP cash holding limits; teller-anchors §4 item 14)',
   });
 
   it('defaults are integers in pesos', () => {
-    expect(DEFAULT_TILL_POLICY).toEqual({ maxHolding: 60_000_000, warnPerMille: 900, targetPerMille: 600, secondCountThreshold: 50_000 });
+    expect(DEFAULT_TILL_POLICY).toEqual({ maxHolding: 60_000_000, warnPerMille: 900, targetPerMille: 600, secondCountThreshold: 50_000, blindClose: true });
   });
 });
 

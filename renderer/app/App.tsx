@@ -38,8 +38,9 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     }
   }, [session?.state, refreshTill]);
 
-  // The menu comes back at once and the till's cash refreshes behind it: any screen may have moved cash (a
-  // posting left with Esc from its receipt, a remittance returned), and the menu shows the till's total.
+  // The menu comes back at once and the till refreshes behind it: any screen may have moved cash (a posting
+  // left with Esc from its receipt, a remittance returned), and the menu shows the till's holding prompt (and,
+  // to a supervisor or without blind close, its total).
   const goHome = useCallback(() => {
     setScreen('home');
     void refreshTill();

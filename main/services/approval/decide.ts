@@ -48,3 +48,20 @@ export const applyDecision = (
   });
   return decided.value;
 };
+
+/**
+ * The maker takes back a request still pending (every kind of request: comprobante approvals, till requests):
+ * closed as `vencida` before its deadline — the state machine's `vencer` waits for it, a withdrawal does not —
+ * with `note` saying why, and journaled as withdrawn under the maker with `journal`'s extras. Runs inside the
+ * caller's transaction. False when the request was not this maker's pending one or was decided meanwhile.
+ */
+export const withdrawPending = (
+  deps: { journal: Journal; clock: Clock },
+  input: { request: ApprovalRequest; makerId: string; note: string; save: (closed: ApprovalRequest) => boolean; journal: JsonObject },
+): boolean => {
+  const { request } = input;
+  if (request.status !== 'pendiente' || request.makerId !== input.makerId) return false;
+  if (!input.save({ ...request, status: 'vencida', decidedAt: deps.clock.now().toISOString(), note: input.note })) return false;
+  deps.journal.record('approval', input.makerId, { action: 'retirada', approvalId: request.id, ...input.journal });
+  return true;
+};

@@ -13,7 +13,7 @@ import { prefetchNearThreshold, rejectionsElsewhere } from '../comprobante/conte
 import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
-import { applyDecision } from './decide';
+import { applyDecision, withdrawPending } from './decide';
 import { approvalSubject } from './subject';
 
 /** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
@@ -150,12 +150,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       const rec = find(approvalId);
       if (rec.request.makerId !== user.id) throw new AppError('NOT_THE_MAKER', 'Solo quien pidió la aprobación puede retirarla.');
       if (rec.request.status !== 'pendiente') return view(rec);
-      // Closed before its time: the state machine's `vencer` waits for the deadline, a withdrawal does not.
-      const closed = { ...rec.request, status: 'vencida' as const, decidedAt: deps.clock.now().toISOString(), note: 'Retirada por quien la solicitó' };
-      inTransaction(deps.db, () => {
-        if (!deps.approvals.saveDecision(closed)) return;
-        deps.journal.record('approval', user.id, { action: 'retirada', approvalId: rec.request.id, kind: rec.kind });
-      });
+      inTransaction(deps.db, () =>
+        withdrawPending(deps, { request: rec.request, makerId: user.id, note: 'Retirada por quien la solicitó', save: deps.approvals.saveDecision, journal: { kind: rec.kind } }),
+      );
       return view(find(approvalId));
     },
   };

@@ -85,7 +85,9 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       openRemittances: deps.facts.openRemittances(),
       transfersInTransit: deps.facts.transfersInTransit(ws.tillCode),
       positionTotal: till.positionTotal,
-      holding: checkHolding(till.positionTotal, deps.policy),
+      // Only the teller who opened the till reads its gate: under blind close it does not learn the cash here either.
+      blind: deps.policy.blindClose,
+      holding: checkHolding(till.positionTotal, deps.policy, deps.policy.blindClose),
     });
   };
   const blocked = (g: GateResult) =>

@@ -3,6 +3,7 @@ import { comprobanteRepo } from '../../store/comprobante/repo';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
+import { tillCash } from '../../testing/till-cash';
 
 const shared = sharedCentral();
 let w: World;
@@ -13,7 +14,8 @@ const deposit = async () =>
   data<{ sequence: string }>(
     await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 24 }, declaredTotal: 1_200_000 } }),
   );
-const position = async () => data<{ till: { positionTotal: number } }>(await w.call('till.current')).till.positionTotal;
+// Under blind close the teller's till.current carries no cash: the till is checked in the SQLite file.
+const position = async () => tillCash(w.core.db).positionTotal;
 
 describe('same-day reversal with supervisor approval (teller-anchors §4 item 10)', () => {
   it('needs an approval by someone else; then till, outbox and journal change in one transaction, with its own receipt', async () => {
@@ -114,7 +116,7 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
     expect(await position()).toBe(before - 3_200_000);
-    const till = data<{ till: { position: Record<string, number> } }>(await w.call('till.current')).till;
+    const till = tillCash(w.core.db);
     expect(till.position['50000'] ?? 0).toBe(0);
     expect(till.position['100000']).toBe(150 - 12);
   });

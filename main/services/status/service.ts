@@ -24,11 +24,11 @@ export const createStatusService = (deps: {
 }) => ({
   get: (): WorkstationStatus => {
     const s = deps.session.state();
-    const till = s.state === 'signed_out' ? null : deps.till.current();
+    const open = s.state !== 'signed_out' && deps.till.isOpen();
     return {
       workstation: { ...deps.config.workstation },
       user: s.state === 'signed_out' ? null : { displayName: s.user.displayName, role: s.user.role },
-      till: { state: till ? 'abierta' : s.state !== 'signed_out' && deps.till.closedToday() ? 'cerrada' : 'sin_abrir' },
+      till: { state: open ? 'abierta' : s.state !== 'signed_out' && deps.till.closedToday() ? 'cerrada' : 'sin_abrir' },
       central: deps.central.status(),
       devices: deps.devices(),
       contingency: deps.central.contingency(),

@@ -7,7 +7,7 @@ import type { Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
-import { applyDecision } from '../approval/decide';
+import { applyDecision, withdrawPending } from '../approval/decide';
 import { checkSupervisor } from '../session/check-supervisor';
 
 const TTL_SECONDS = 30 * 60;
@@ -112,10 +112,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
      */
     withdraw: (user: User, id: string, note: string): boolean => {
       const rec = deps.lifecycle.request(id);
-      if (!rec || rec.request.status !== 'pendiente' || rec.request.makerId !== user.id) return false;
-      if (!deps.lifecycle.saveDecision({ ...rec.request, status: 'vencida', decidedAt: deps.clock.now().toISOString(), note })) return false;
-      deps.journal.record('approval', user.id, { action: 'retirada', approvalId: id, kind: rec.kind, note });
-      return true;
+      return rec ? withdrawPending(deps, { request: rec.request, makerId: user.id, note, save: deps.lifecycle.saveDecision, journal: { kind: rec.kind, note } }) : false;
     },
     /** After the caller's commit: the desk here and, through central, the other desks drop it. */
     announceWithdrawn: (id: string) => {

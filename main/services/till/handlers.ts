@@ -8,7 +8,8 @@ import type { TillService } from './service';
  * supervisor may have provisioned it from the vault a moment ago, and the 3 s pull may not have brought it yet.
  */
 export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTransfers: () => Promise<unknown> = async () => undefined): FeatureHandlers<'till'> => ({
-  'till.current': () => ({ till: till.current() }),
+  'till.current': (_req, ctx) => ({ till: till.current(ctx.user) }),
+  'till.incomingCash': (req, ctx) => till.incomingCash(ctx.user, req.incoming),
   'till.open': (req, ctx) => ({ till: till.open(ctx.user, req) }),
   'till.gate': async (_req, ctx) => {
     await learnTransfers();
@@ -29,7 +30,7 @@ export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTran
   'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),
   'till.reopen': (req, ctx) => {
     arqueo.reopen(ctx.user, req);
-    const t = till.current();
+    const t = till.current(ctx.user);
     if (!t) throw new AppError('NOTHING_TO_REOPEN', 'La caja no quedó abierta. Consulte el diario electrónico.');
     return { till: t };
   },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../../testing/temp-core';
 import { data } from '../../testing/wire-data';
+import { tillCash } from '../../testing/till-cash';
 
 const TELLER = { username: 'cajero1', password: 'Caja.2026' };
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
@@ -37,7 +38,7 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     });
     expect(data(await t.call('vault.overview', {}))).toMatchObject({ vaultTotal: null, transfers: [], centralReachable: false });
     await as(t, TELLER);
-    expect(data<{ till: { positionTotal: number } }>(await t.call('till.current')).till.positionTotal).toBe(1_150_000);
+    expect(tillCash(t.core.db).positionTotal).toBe(1_150_000);
     expect(data<{ canClose: boolean }>(await t.call('till.gate')).canClose).toBe(true);
   });
 

@@ -4,7 +4,8 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
-import { checkHolding } from '../../../domain/till/holding';
+import { checkHolding, surplusMix } from '../../../domain/till/holding';
+import { checkIncomingCash } from '../../../domain/till/incoming-cash';
 import { DEFAULT_TILL_POLICY, type TillPolicy } from '../../../domain/till/policy';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
@@ -24,7 +25,9 @@ export const createTillService = (deps: {
   policy?: TillPolicy;
 }) => {
   const policy = deps.policy ?? DEFAULT_TILL_POLICY;
-  const view = (r: TillSessionRecord): TillSession => ({
+  /** Blind close: a teller is not sent the till's cash at all (a hidden field would still reach the screen's memory). */
+  const blindFor = (viewer: User | null) => policy.blindClose && viewer?.role !== 'supervisor';
+  const view = (r: TillSessionRecord, viewer: User | null): TillSession => ({
     id: r.id,
     tillCode: r.tillCode,
     tellerId: r.tellerId,
@@ -34,15 +37,27 @@ export const createTillService = (deps: {
     businessDate: r.businessDate,
     openingCount: r.openingCount,
     openingTotal: r.openingTotal,
-    position: r.position,
-    positionTotal: r.positionTotal,
-    holding: checkHolding(r.positionTotal, policy),
+    position: blindFor(viewer) ? null : r.position,
+    positionTotal: blindFor(viewer) ? null : r.positionTotal,
+    holding: checkHolding(r.positionTotal, policy, blindFor(viewer)),
   });
 
   return {
-    current: (): TillSession | null => {
+    /** The open till as `viewer` may see it; null `viewer` (no one signed in) sees no cash under blind close. */
+    current: (viewer: User | null): TillSession | null => {
       const open = deps.tills.findOpen(deps.tillCode);
-      return open ? view(open) : null;
+      return open ? view(open, viewer) : null;
+    },
+
+    /** Whether the till is open, without its cash (the status bar). */
+    isOpen: (): boolean => deps.tills.findOpen(deps.tillCode) !== undefined,
+
+    /** Cash about to come in (a deposit's summary) against the limit, worded for `viewer`, with the bills to send first. */
+    incomingCash: (viewer: User, incoming: number) => {
+      const open = deps.tills.findOpen(deps.tillCode);
+      if (!open) throw new AppError('TILL_NOT_OPEN', `La caja ${deps.tillCode} no está abierta. Ábrala (F2) para recibir efectivo.`);
+      const c = checkIncomingCash(open.positionTotal, incoming, checkHolding(open.positionTotal, policy), blindFor(viewer));
+      return { state: c.state, surplus: c.surplus, prompt: c.prompt, mix: c.surplus > 0 ? surplusMix(open.position, c.surplus) : null };
     },
 
     /** Closed for today (the status bar says "Caja cerrada", not "sin abrir"): the last close was today's. */
@@ -89,7 +104,7 @@ export const createTillService = (deps: {
         };
         deps.tills.insertOpen(record);
         deps.journal.record('till_open', user.id, { tillSessionId: record.id, tillCode: deps.tillCode, count: req.count, total });
-        return view({ ...record, state: 'abierta', closedAt: null });
+        return view({ ...record, state: 'abierta', closedAt: null }, user);
       });
       deps.onChange();
       return result;

@@ -21,7 +21,16 @@ export const HomeScreen = ({ till, userId, role, items, notices }: { till: TillS
     ) : till ? (
       <>
         <p data-testid="till-summary">
-          Caja {till.tillCode} abierta por {till.tellerName} · efectivo en caja <strong>{formatPesos(till.positionTotal)}</strong>
+          Caja {till.tillCode} abierta por {till.tellerName}
+          {till.positionTotal === null ? (
+            // Blind close: the core did not send the till's cash; the teller learns it only once the close count is final.
+            <> · cierre a ciegas: el efectivo esperado se conoce al cerrar la caja (F6)</>
+          ) : (
+            <>
+              {' '}
+              · efectivo en caja <strong>{formatPesos(till.positionTotal)}</strong>
+            </>
+          )}
         </p>
         {/* Near or over the holding limit: said where the teller looks between customers, not only at F10. */}
         {till.holding?.prompt ? (

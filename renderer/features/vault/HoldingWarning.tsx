@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TillSession } from '../../../domain/contract/till';
+import type { IncomingCash } from '../../../domain/contract/till';
 import { formatPesos } from '../../../domain/money/pesos';
-import { surplusMix } from '../../../domain/till/holding';
-import { checkIncomingCash } from '../../../domain/till/incoming-cash';
 import { connectTeller } from '../../api/teller';
 
 /**
@@ -12,21 +10,21 @@ import { connectTeller } from '../../api/teller';
  */
 export const HoldingWarning = ({ incoming }: { incoming: number }) => {
   const teller = connectTeller();
-  const [till, setTill] = useState<TillSession | null>(null);
+  const [check, setCheck] = useState<IncomingCash | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   const here = useRef<HTMLDivElement>(null);
 
+  // The core works it out: under blind close the screen never holds the till's cash.
   const load = useCallback(async () => {
-    const r = await teller?.till.current({});
-    if (r?.ok) setTill(r.data.till);
-  }, [teller]);
+    const r = await teller?.till.incomingCash({ incoming });
+    if (r?.ok) setCheck(r.data);
+  }, [teller, incoming]);
   useEffect(() => void load(), [load]);
 
-  if (!teller || !till?.holding) return null;
-  const check = checkIncomingCash(till.positionTotal, incoming, till.holding);
-  const mix = check.surplus > 0 ? surplusMix(till.position, check.surplus) : null;
+  if (!teller || !check) return null;
+  const mix = check.mix;
 
   const send = async () => {
     if (!mix) return;

@@ -119,7 +119,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
       {till?.holding?.prompt ? <p className="error-banner" role="status">{till.holding.prompt}</p> : null}
       <p>
         Bóveda: <strong data-testid="vault-total">{overview ? (overview.vaultTotal === null ? '—' : formatPesos(overview.vaultTotal)) : '…'}</strong>
-        {till ? (
+        {/* Under blind close a teller's till comes without its cash: nothing to show. */}
+        {till?.positionTotal != null ? (
           <>
             {' '}
             · Caja {till.tillCode}: <strong data-testid="vault-till-total">{formatPesos(till.positionTotal)}</strong>

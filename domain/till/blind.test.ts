@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatPesos } from '../money/pesos';
+import { preCloseGate } from './gate';
+import { checkHolding } from './holding';
+import { checkIncomingCash } from './incoming-cash';
+import { DEFAULT_TILL_POLICY } from './policy';
+
+/** Blind close (teller-anchors §2 row 18, §4 item 12): no wording meant for the teller names the till's cash. */
+describe('blind close wording', () => {
+  const policy = DEFAULT_TILL_POLICY;
+  const noFacts = { pendingApprovals: 0, unsyncedOperations: 0, unknownOutcomeOperations: 0, unprintedReceipts: 0, openRemittances: 0, unconfirmedDebits: 0, transfersInTransit: 0 };
+  // Another figure of the message (the limit, the surplus) may happen to equal the cash: those draws say nothing.
+  const names = (text: string | null | undefined, amount: number) => (text ?? '').includes(formatPesos(amount));
+
+  it('is on by default', () => expect(policy.blindClose).toBe(true));
+
+  it("the holding prompt and the close gate say the limit and what to send, never the till's cash", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 54_000_000, max: 200_000_000 }), (position) => {
+        const h = checkHolding(position, policy, true);
+        fc.pre(position !== h.limit && position !== h.surplus);
+        expect(h.prompt).toContain(formatPesos(h.surplus));
+        expect(names(h.prompt, position)).toBe(false);
+        expect(names(checkHolding(position, policy).prompt, position)).toBe(true);
+        const gate = preCloseGate({ ...noFacts, positionTotal: position, holding: h, blind: true });
+        for (const i of gate.items) expect(names(`${i.message} ${i.resolveAt}`, position)).toBe(false);
+      }),
+    );
+  });
+
+  it('the warning before cash comes in does not say what the till would hold', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 1, max: 100_000_000 }), (position, incoming) => {
+        const h = checkHolding(position, policy);
+        const c = checkIncomingCash(position, incoming, h, true);
+        fc.pre(c.prompt !== null && ![h.limit, c.surplus].includes(c.after) && ![h.limit, c.surplus].includes(position));
+        expect(names(c.prompt, c.after)).toBe(false);
+        expect(names(c.prompt, position)).toBe(false);
+        expect(c).toMatchObject({ state: checkIncomingCash(position, incoming, h).state, surplus: checkIncomingCash(position, incoming, h).surplus });
+      }),
+    );
+  });
+});
