@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../domain/contract/session';
 import { createIdempotentRunner } from '../idempotent';
 import { createJournal } from '../journal/writer';
@@ -12,7 +12,7 @@ import { usersRepo } from '../../store/users/repo';
 import { vaultUnjournaledRepo } from '../../store/vault/unjournaled-repo';
 import { createCentralClient, type CentralClient } from '../../sync/central-client';
 import { createVaultService } from './service';
-import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, until, type Station } from '../../testing/stations';
 import { tillCash } from '../../testing/till-cash';
@@ -42,13 +42,7 @@ const TELLER = { username: 'cajero1', password: 'Caja.2026' };
 // DEMO_VAULT in central/demo/seed.ts.
 const START = 800 * 100_000 + 1200 * 50_000 + 1500 * 20_000 + 1500 * 10_000 + 1000 * 5_000 + 1000 * 2_000 + 2000 * 1_000 + 2000 * 500 + 2000 * 200 + 2000 * 100 + 1000 * 50;
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess('001-02');
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile('001-02');
 
 const station = (id: '001-02' | '001-04'): Promise<Station> => startStation(central, id);
 
@@ -260,6 +254,8 @@ describe('the branch vault at central, across workstations', () => {
     // Another start finds nothing left to journal; the same request retried is the same provision, journaled once.
     await a.reopen();
     await a.as(SUP);
+    // The send checks B's till as B reports it to central: open, once that report has arrived.
+    await until(async () => data<{ destinations: { tillCode: string }[] | null }>(await a.call('vault.tillTransfers')).destinations?.some((d) => d.tillCode === '04'));
     expect(data<{ transfer: View }>(await a.call('vault.send', applied)).transfer.id).toBe(sentIds[0]);
     expect((await entries()).filter((e) => e.payload.transferId === sentIds[0])).toHaveLength(1);
     expect((await atCentral()).vault.total).toBe(before - 200_000 + 40_000);

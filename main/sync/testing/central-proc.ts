@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import { startCentralProcess, type CentralProcess } from '../../host/central-process';
 
 const run = promisify(execFile);
@@ -63,4 +64,40 @@ export const startTestCentralProcess = async (workstation = '001-03'): Promise<T
     },
   };
   return t;
+};
+
+/**
+ * One central process for a whole test file, started before its first test and closed after its last. The
+ * answer stands for it: use it inside tests (before the file starts, it says so rather than being undefined).
+ */
+export const centralProcessForFile = (workstation?: string): TestCentralProcess => {
+  let started: TestCentralProcess | undefined;
+  const it = (): TestCentralProcess => {
+    if (!started) throw new Error('central is started before the first test: use it inside a test');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestCentralProcess(workstation);
+  }, 30_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get url() {
+      return it().url;
+    },
+    get token() {
+      return it().token;
+    },
+    get dbFile() {
+      return it().dbFile;
+    },
+    get proc() {
+      return it().proc;
+    },
+    restart: () => it().restart(),
+    kill: () => it().kill(),
+    audit: (prefix) => it().audit(prefix),
+    close: () => it().close(),
+  };
 };
