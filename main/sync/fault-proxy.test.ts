@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { systemClock } from '../core/runtime';
 import { inTransaction, openDatabase } from '../store/db';
@@ -8,18 +8,12 @@ import { referenceRepo } from '../store/reference/repo';
 import { tempDir } from '../testing/temp-core';
 import { createCentralClient } from './central-client';
 import { createSync } from './service';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+import { centralProcessForFile } from './testing/central-proc';
 import { startFaultProxy, type Fault } from './testing/fault-proxy';
 import { ACTIVE_ACCOUNTS, cashDeposit, keyFor, withdrawal } from './testing/ops';
 import { compareSides } from './testing/verify';
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 const SCRIPT: Fault[] = [
   { kind: 'drop_after' },

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDatabase } from '../store/db';
 import { outboxRepo } from '../store/outbox/repo';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+import { centralProcessForFile } from './testing/central-proc';
 import { keyFor } from './testing/ops';
 import { compareSides } from './testing/verify';
 
@@ -16,13 +16,7 @@ const TOTAL = 1_000;
 const PREFIX = 0x9e;
 const KILLS = 8;
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 /** Deterministic pseudo-random kill times (xorshift), so a failing run can be replayed. */
 const xorshift = (seed: number) => {

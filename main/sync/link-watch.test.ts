@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkstationStatus } from '../../domain/contract/status';
 import { startStation } from '../testing/stations';
 import { data } from '../testing/wire-data';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+import { centralProcessForFile } from './testing/central-proc';
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 const linkOf = async (s: { call(c: string, p?: unknown): Promise<unknown> }) =>
   data<WorkstationStatus>((await s.call('status.get')) as Parameters<typeof data>[0]).central.state;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { systemClock } from '../core/runtime';
 import { inTransaction, openDatabase } from '../store/db';
@@ -9,18 +9,12 @@ import { referenceRepo } from '../store/reference/repo';
 import { tempDir } from '../testing/temp-core';
 import { createCentralClient } from './central-client';
 import { createSync } from './service';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+import { centralProcessForFile } from './testing/central-proc';
 import { startFaultProxy, type Fault } from './testing/fault-proxy';
 import { ACTIVE_ACCOUNTS, cashDeposit, keyFor, transfer, withdrawal } from './testing/ops';
 import { compareSides } from './testing/verify';
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 const TIMEOUT_MS = 250;
 const fault: fc.Arbitrary<Fault> = fc.oneof(

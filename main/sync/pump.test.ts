@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { inTransaction, openDatabase, type Db } from '../store/db';
 import { outboxRepo } from '../store/outbox/repo';
@@ -8,16 +8,10 @@ import { systemClock } from '../core/runtime';
 import { createCentralClient } from './central-client';
 import { createPump } from './pump';
 import { pullReference } from './reference';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+import { centralProcessForFile } from './testing/central-proc';
 import { cashDeposit, keyFor, withdrawal } from './testing/ops';
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 const branch = (name: string) => {
   const dir = tempDir(`caja-pump-${name}-`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { systemClock } from '../core/runtime';
 import { inTransaction, openDatabase } from '../store/db';
@@ -10,7 +10,7 @@ import { backoffDelay } from './backoff';
 import { createCentralClient } from './central-client';
 import { linkSeen, watchLink } from './link-watch';
 import { createSync } from './service';
-import { startTestCentralProcess, type TestCentralProcess } from './testing/central-proc';
+import { centralProcessForFile } from './testing/central-proc';
 import { cashDeposit, keyFor, withdrawal } from './testing/ops';
 
 describe('backoff', () => {
@@ -23,13 +23,7 @@ describe('backoff', () => {
   });
 });
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 const until = async (cond: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { afterEach, describe, expect, it } from 'vitest';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, until, type Station } from '../../testing/stations';
 
@@ -9,13 +9,7 @@ import { startStation, until, type Station } from '../../testing/stations';
  * outbox and is listed at 001-03's desk (F7) with the workstation it came from; without central, 001-03 lists its
  * own and says so. Two real cores on their own SQLite files, one real central process.
  */
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess('001-02');
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile('001-02');
 
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
 const TELLER = { username: 'cajero1', password: 'Caja.2026' };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardTill } from '../../../domain/contract/supervisor';
-import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, until, type Station } from '../../testing/stations';
 
@@ -14,13 +14,7 @@ interface Dashboard {
   centralReachable: boolean;
 }
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess('001-02');
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile('001-02');
 
 const station = (id: '001-02' | '001-03'): Promise<Station> => startStation(central, id);
 const SUP = { username: 'supervisor1', password: 'Super.2026' };

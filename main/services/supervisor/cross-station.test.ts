@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { afterEach, expect, it } from 'vitest';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, type Station } from '../../testing/stations';
 
@@ -8,13 +8,7 @@ import { startStation, type Station } from '../../testing/stations';
  * Two real workstations (001-02 and 001-03) on their own SQLite files and one real central process: a request
  * made at one is decided at the other's desk, and both agree on its fate.
  */
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess('001-02');
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile('001-02');
 
 const station = (id: '001-02' | '001-03'): Promise<Station> => startStation(central, id);
 const open: Station[] = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { afterEach, describe, expect, it } from 'vitest';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, until, type Station } from '../../testing/stations';
 import { tillCash } from '../../testing/till-cash';
@@ -21,13 +21,7 @@ interface View {
   sentBy: string;
   note: string | null;
 }
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess('001-02');
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile('001-02');
 
 const station = (id: '001-02' | '001-03', online = true): Promise<Station> => startStation(central, id, online);
 

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../domain/contract/accounts';
 import { createCentralClient } from '../../sync/central-client';
-import { startTestCentralProcess, type TestCentralProcess } from '../../sync/testing/central-proc';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { startStation, until } from '../../testing/stations';
 import { data } from '../../testing/wire-data';
 
-let central: TestCentralProcess;
-beforeAll(async () => {
-  central = await startTestCentralProcess();
-}, 30_000);
-afterAll(async () => {
-  await central.close();
-});
+const central = centralProcessForFile();
 
 const ACCOUNT = '240000000029';
 
