@@ -22,23 +22,31 @@ export interface HoldingCheck {
 }
 
 /**
- * What to send to the vault so that a till that will hold `after` pesos comes down to the target: rounded up to
- * whole 10.000 (a bill mix exists for it), at most what the till holds now (`onHand`). The one rule behind the
- * menu's prompt, a deposit's warning and the close gate, so the teller is never told three different amounts.
+ * The step a blind teller's amount to send is rounded to. Rounded to 10.000 it gave the till's cash away (capped
+ * at the cash, "Traslade $ 3.790.000" for $ 3.796.950); to whole millions it says no more than the cash's
+ * million, which does not help square a count.
  */
-export const surplusToTarget = (after: Pesos, onHand: Pesos, target: Pesos): Pesos =>
-  Math.max(0, Math.min(onHand - (onHand % 10_000), Math.ceil((after - target) / 10_000) * 10_000));
+export const BLIND_STEP = 1_000_000;
+
+/**
+ * What to send to the vault so that a till that will hold `after` pesos comes down to the target: rounded up to
+ * whole `step` (10.000: a bill mix exists for it; BLIND_STEP under blind close), at most what the till holds now
+ * (`onHand`), rounded down. The one rule behind the menu's prompt, a deposit's warning and the close gate, so the
+ * teller is never told three different amounts.
+ */
+export const surplusToTarget = (after: Pesos, onHand: Pesos, target: Pesos, step = 10_000): Pesos =>
+  Math.max(0, Math.min(onHand - (onHand % step), Math.ceil((after - target) / step) * step));
 
 /**
  * `blind`: the prompt is for a teller under blind close, so it names the limit and what to send, never the till's
- * cash (the surplus to send is rounded to whole 10.000, so it does not give the count away to the peso).
+ * cash, and what to send is rounded to BLIND_STEP.
  */
 export const checkHolding = (positionTotal: Pesos, policy: TillPolicy, blind = false): HoldingCheck => {
   const limit = policy.maxHolding;
   const warnAt = perMilleOf(limit, policy.warnPerMille);
   const target = perMilleOf(limit, policy.targetPerMille);
   if (positionTotal < warnAt) return { state: 'ok', limit, warnAt, target, surplus: 0, prompt: null };
-  const surplus = surplusToTarget(positionTotal, positionTotal, target);
+  const surplus = surplusToTarget(positionTotal, positionTotal, target, blind ? BLIND_STEP : 10_000);
   const state: HoldingState = positionTotal > limit ? 'excedido' : 'cerca';
   const holds = blind ? 'La caja' : `La caja tiene ${formatPesos(positionTotal)} y`;
   const prompt =

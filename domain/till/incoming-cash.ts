@@ -1,5 +1,5 @@
 import { formatPesos, type Pesos } from '../money/pesos';
-import { surplusToTarget, type HoldingState } from './holding';
+import { BLIND_STEP, surplusToTarget, type HoldingState } from './holding';
 
 /**
  * Cash about to come into the till (a deposit before it is confirmed) against the till's holding limit (O-BP,
@@ -16,11 +16,14 @@ export interface IncomingCashCheck {
   prompt: string | null;
 }
 
-/** `blind`: for a teller under blind close, the prompt does not say what the till would hold (it would tell its cash). */
+/**
+ * `blind`: for a teller under blind close, the prompt does not say what the till would hold (it would tell its
+ * cash), and what to send is rounded to BLIND_STEP.
+ */
 export const checkIncomingCash = (positionTotal: Pesos, incoming: Pesos, h: { limit: Pesos; warnAt: Pesos; target: Pesos }, blind = false): IncomingCashCheck => {
   const after = positionTotal + incoming;
   if (after < h.warnAt) return { state: 'ok', after, surplus: 0, prompt: null };
-  const surplus = surplusToTarget(after, positionTotal, h.target);
+  const surplus = surplusToTarget(after, positionTotal, h.target, blind ? BLIND_STEP : 10_000);
   const state: HoldingState = after > h.limit ? 'excedido' : 'cerca';
   const send = surplus > 0 ? ` Traslade ${formatPesos(surplus)} a la bóveda antes de confirmar.` : ' Traslade efectivo a la bóveda en cuanto pueda.';
   const where = state === 'excedido' ? 'por encima de' : 'cerca de';
