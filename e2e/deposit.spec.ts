@@ -390,6 +390,10 @@ test('a code or plaza typed halfway and Tab takes nothing: "0" and "1" stay as t
   const bank = app.getByLabel('Banco (código)');
   await app.keyboard.type('0');
   await app.keyboard.press('Tab');
+  // Tab goes on to the number (the long list is not a Tab stop), and what is typed there lands there.
+  await expect(app.getByLabel('No. cheque')).toBeFocused();
+  await app.keyboard.type('99');
+  await expect(app.getByLabel('No. cheque')).toHaveValue('99');
   await expect(bank).toHaveValue('0');
   await expect(app.getByTestId('chq-bank-name-0')).toHaveText('');
   await expect(bank).toHaveAttribute('aria-invalid', 'true');
@@ -401,9 +405,15 @@ test('a code or plaza typed halfway and Tab takes nothing: "0" and "1" stay as t
   await app.keyboard.press('Tab');
   await expect(bank).toHaveValue('007');
   await expect(app.getByTestId('chq-bank-name-0')).toHaveText('Bancolombia');
-  // Chosen with ↓, Tab takes the choice.
+  // Chosen with ↓, Tab takes the choice: the first ↓ chooses the highlighted first entry, the next moves on.
   await bank.fill('');
   await bank.pressSequentially('01');
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Tab');
+  await expect(bank).toHaveValue('001');
+  await bank.fill('');
+  await bank.pressSequentially('01');
+  await app.keyboard.press('ArrowDown');
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Tab');
   await expect(bank).toHaveValue('012');

@@ -48,9 +48,11 @@ export const PickField = ({ id, label, text, onText, options, exact, onPick, inv
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (!open) return setOpen(true);
+      setMoved(true);
+      // The first entry is highlighted from the start: the first ↓ chooses it rather than skipping to the second.
+      if (!moved && e.key === 'ArrowDown') return undefined;
       const n = options.length;
       if (n > 0) setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
-      setMoved(true);
     } else if (e.key === 'Enter') {
       if (current) {
         e.preventDefault();
@@ -101,7 +103,9 @@ export const PickField = ({ id, label, text, onText, options, exact, onPick, inv
         }}
       />
       {shown.length > 0 ? (
-        <ul className="pick-list" role="listbox" id={listId} aria-label={listLabel}>
+        // tabIndex -1: Chromium makes a scrolling list a Tab stop; Tab landed on it, the blur closed it and the
+        // focus fell to the page, so what the teller typed next went nowhere.
+        <ul className="pick-list" role="listbox" id={listId} aria-label={listLabel} tabIndex={-1}>
           {shown.map((o, i) => (
             <li
               key={o.key}
