@@ -177,6 +177,21 @@ test('F10 pressed the instant "Caja cuadrada" appears closes the till; it never 
   await expect(app.getByTestId('close-report')).toContainText('$ 2.030.000');
 });
 
+test('F10 on an empty count asks before registering $ 0: Esc goes back to counting and nothing was counted', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  await app.keyboard.press('F10');
+  const ask = app.getByRole('dialog', { name: '¿Registrar un conteo de $ 0?' });
+  await expect(ask).toContainText('No contó ningún billete ni moneda');
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  // Still the first blind count: a real count squares, with no second count asked for.
+  await expect(app.getByTestId('arqueo-hint')).toContainText('Arqueo ciego');
+  await app.getByLabel('$ 100.000 billete').focus();
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+});
+
 test('the closed till, later: its report with the code printed at the close, printed again as a copy, and a supervised reopening', async ({ app }) => {
   await openTill(app);
   await startCount(app);

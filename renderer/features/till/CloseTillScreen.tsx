@@ -5,6 +5,7 @@ import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { DIFFERENCE_REASONS, DIFFERENCE_REASON_CODES, type DifferenceReasonCode } from '../../../domain/till/arqueo';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
@@ -29,6 +30,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [gridKey, setGridKey] = useState(0);
+  const [askEmpty, setAskEmpty] = useState(false);
   const closeKey = useRef(crypto.randomUUID());
 
   const loadGate = useCallback(async () => {
@@ -38,8 +40,10 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   }, [teller]);
   useEffect(() => void loadGate(), [loadGate]);
 
-  const sendCount = async () => {
+  const sendCount = async (emptyConfirmed = false) => {
     if (busy) return;
+    // A stray F10 or Enter on an empty grid was registered as a count of $ 0 (and then asked for a second count).
+    if (totalOfCount(count) === 0 && !emptyConfirmed) return setAskEmpty(true);
     setBusy(true);
     setError(null);
     const r = await teller.till.count({ idempotencyKey: crypto.randomUUID(), count });
@@ -108,6 +112,19 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   return (
     <main className="screen" aria-labelledby="close-title">
       <h1 id="close-title">Cierre de caja</h1>
+      {askEmpty ? (
+        <ConfirmDialog
+          title="¿Registrar un conteo de $ 0?"
+          confirmLabel="Registrar $ 0"
+          onCancel={() => setAskEmpty(false)}
+          onConfirm={() => {
+            setAskEmpty(false);
+            void sendCount(true);
+          }}
+        >
+          <p>No contó ningún billete ni moneda. Si la caja quedó sin efectivo, confirme. Si no, pulse Esc y cuente el efectivo por denominación.</p>
+        </ConfirmDialog>
+      ) : null}
       {blocked ? (
         <section className="panel" aria-label="Pendientes antes del cierre" data-testid="close-gate">
           <h2>No se puede cerrar todavía</h2>
