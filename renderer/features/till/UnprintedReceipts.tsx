@@ -43,35 +43,35 @@ export const UnprintedReceipts = ({ teller }: { teller: TellerApi }) => {
   return (
     <>
       {lastLine}
-    <section className="panel" aria-label="Comprobantes sin recibo impreso">
-      <h2>Comprobantes registrados sin recibo impreso</h2>
-      <p className="error-banner" role="status">
-        Ya están registrados: no los repita. Un retiro registrado ya descontó el efectivo de la caja: compruebe si se entregó al cliente. Imprima el
-        recibo en Dispositivos (F9) o reimprímalo desde el Diario (F5).
-      </p>
-      <table className="grid-table" aria-label="Recibos sin imprimir">
-        <thead>
-          <tr>
-            <th>Comprobante</th>
-            <th>Operación</th>
-            <th>Cuenta</th>
-            <th>Valor</th>
-            <th>Registrado</th>
-          </tr>
-        </thead>
-        <tbody>
-          {receipts.map((r) => (
-            <tr key={r.sequence}>
-              <td>{r.sequence}</td>
-              <td>{KIND[r.kind]}</td>
-              <td>{r.account}</td>
-              <td className="num">{formatPesos(r.total)}</td>
-              <td>{formatBogotaShort(r.postedAt)}</td>
+      <section className="panel" aria-label="Comprobantes sin recibo impreso">
+        <h2>Comprobantes registrados sin recibo impreso</h2>
+        <p className="error-banner" role="status">
+          Ya están registrados: no los repita. Un retiro registrado ya descontó el efectivo de la caja: compruebe si se entregó al cliente. Imprima el
+          recibo en Dispositivos (F9) o reimprímalo desde el Diario (F5).
+        </p>
+        <table className="grid-table" aria-label="Recibos sin imprimir">
+          <thead>
+            <tr>
+              <th>Comprobante</th>
+              <th>Operación</th>
+              <th>Cuenta</th>
+              <th>Valor</th>
+              <th>Registrado</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {receipts.map((r) => (
+              <tr key={r.sequence}>
+                <td>{r.sequence}</td>
+                <td>{KIND[r.kind]}</td>
+                <td>{r.account}</td>
+                <td className="num">{formatPesos(r.total)}</td>
+                <td>{formatBogotaShort(r.postedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </>
   );
 };
