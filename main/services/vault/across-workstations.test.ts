@@ -95,6 +95,7 @@ describe('the branch vault at central, across workstations', () => {
     // B's teller sees it to count, without its amount; a teller sees the vault's total but not its pieces.
     const atB = await overview(b);
     expect(atB.vaultPosition).toBeNull();
+    expect(atB.vaultTotal).toBeNull();
     expect(atB.transfers.find((t) => t.id === sent.id)).toMatchObject({ mine: true, amount: null, fromLabel: 'Bóveda', toLabel: 'Caja 04' });
     expect(await b.call('vault.accept', { transferId: sent.id, count: { '100000': 20 } })).toMatchObject({ ok: false, error: { code: 'COUNT_DIFFERS' } });
     expect((await position(b)).positionTotal).toBe(200_000);

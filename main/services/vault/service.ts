@@ -297,7 +297,8 @@ export const createVaultService = (deps: {
       for (const t of deps.transfers.inTransit()) if (involvesVault(t)) seen.set(t.id, fromLocal(t));
       for (const t of data?.transfers ?? []) seen.set(t.id, t);
       return {
-        vaultTotal: data ? data.vault.total : null,
+        // The vault is the supervisors': a teller who saw its total move would learn a blind provision's amount.
+        vaultTotal: user.role === 'supervisor' && data ? data.vault.total : null,
         vaultPosition: user.role === 'supervisor' && data ? data.vault.position : null,
         transfers: [...seen.values()].sort((a, b) => b.sentAt.localeCompare(a.sentAt)).map((t) => view(t, user)),
         centralReachable: reachable,

@@ -117,19 +117,23 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     <main className="screen" aria-labelledby="vault-title">
       <h1 id="vault-title">Bóveda y traslados</h1>
       {till?.holding?.prompt ? <p className="error-banner" role="status">{till.holding.prompt}</p> : null}
-      <p>
-        Bóveda: <strong data-testid="vault-total">{overview ? (overview.vaultTotal === null ? '—' : formatPesos(overview.vaultTotal)) : '…'}</strong>
-        {/* Under blind close a teller's till comes without its cash: nothing to show. */}
-        {till?.positionTotal != null ? (
-          <>
-            {' '}
-            · Caja {till.tillCode}: <strong data-testid="vault-till-total">{formatPesos(till.positionTotal)}</strong>
-          </>
-        ) : null}
-      </p>
+      {/* A teller is sent neither the vault's total nor, under blind close, the till's cash: nothing to show. */}
+      {user.role === 'supervisor' ? (
+        <p>
+          Bóveda: <strong data-testid="vault-total">{overview ? (overview.vaultTotal === null ? '—' : formatPesos(overview.vaultTotal)) : '…'}</strong>
+          {till?.positionTotal != null ? (
+            <>
+              {' '}
+              · Caja {till.tillCode}: <strong data-testid="vault-till-total">{formatPesos(till.positionTotal)}</strong>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {overview && !overview.centralReachable ? (
         <p className="hint" data-testid="vault-offline">
-          La bóveda se lleva en central y no hay conexión: {overview.vaultTotal === null ? 'no se conoce su saldo' : 'el saldo es el último informado'}. Provisiones y recibos en la bóveda esperan a que vuelva la conexión.
+          La bóveda se lleva en central y no hay conexión
+          {user.role === 'supervisor' ? `: ${overview.vaultTotal === null ? 'no se conoce su saldo' : 'el saldo es el último informado'}` : ''}. Provisiones y recibos en la bóveda esperan a que vuelva la
+          conexión.
         </p>
       ) : null}
       {overview?.vaultPosition ? (
