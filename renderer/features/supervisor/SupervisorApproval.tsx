@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { afterRefusal, missingForDecision } from '../../components/supervisor-decision';
+import { refreshPending } from './pending';
 
 /**
  * The supervisor types their own user and password at this workstation (over the shoulder); the core checks
@@ -43,6 +44,8 @@ export const SupervisorApproval = ({
     setBusy(false);
     if (r.ok) {
       setPassword('');
+      // The start menu's "(n pendiente)" counts this request until the next poll (3 s) otherwise.
+      refreshPending();
       onDecided(r.data.status, note.trim() || null);
     } else {
       if (afterRefusal(r.error.code).clearPassword) setPassword('');
