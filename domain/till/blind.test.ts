@@ -11,7 +11,9 @@ describe('blind close wording', () => {
   const policy = DEFAULT_TILL_POLICY;
   const noFacts = { pendingApprovals: 0, unsyncedOperations: 0, unknownOutcomeOperations: 0, unprintedReceipts: 0, openRemittances: 0, unconfirmedDebits: 0, transfersInTransit: 0 };
   // Another figure of the message (the limit, the surplus) may happen to equal the cash: those draws say nothing.
-  const names = (text: string | null | undefined, amount: number) => (text ?? '').includes(formatPesos(amount));
+  // A whole amount: "$ 6" is not named by "$ 60.000.000" (the next character is no digit, nor a dot and a digit).
+  const names = (text: string | null | undefined, amount: number) =>
+    new RegExp(`${formatPesos(amount).replace(/[$.]/g, '\\$&')}(?!\\.?\\d)`).test(text ?? '');
 
   it('is on by default', () => expect(policy.blindClose).toBe(true));
 
