@@ -1,4 +1,5 @@
 import type { PendingCharge, PendingChargesPaid } from '../../domain/central-api';
+import { payPendingCharges as allocate } from '../../domain/deposit/pending-charges';
 import { payPendingCharges } from '../accounts/ledger';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -48,15 +49,6 @@ export const outstandingCharges = (sql: Sql, account: string): PendingCharge[] =
 /** Pays the account's pending charges out of its available balance under `opKey`, and says which it paid. */
 export const payChargesNaming = (sql: Sql, account: string, opKey: string): PendingChargesPaid | null => {
   const before = outstandingCharges(sql, account);
-  let left = payPendingCharges(sql, account, opKey);
-  if (left <= 0) return null;
-  const amount = left;
-  const charges: PendingCharge[] = [];
-  for (const c of before) {
-    if (left <= 0) break;
-    const paid = Math.min(left, c.amount);
-    charges.push({ ...c, amount: paid });
-    left -= paid;
-  }
-  return { amount, charges };
+  const amount = payPendingCharges(sql, account, opKey);
+  return amount > 0 ? { amount, charges: allocate(amount, before).charges } : null;
 };

@@ -34,8 +34,9 @@ export const DepositPlanSchema = z.object({
   depositorIsKnown: z.boolean(),
   notices: z.array(z.string()),
   /**
-   * The account's pending charges for returned cheques as central said just now, and what this deposit pays of
-   * them first (its cash; cheques pay when they clear). Null when central could not be asked.
+   * The account's pending charges for returned cheques as central said just now (`total`), and what this deposit
+   * pays of them first (`paid`, `charges`: its cash; cheques pay when they clear). Null when central could not be
+   * asked.
    */
   pendingCharges: z
     .object({

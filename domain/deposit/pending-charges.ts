@@ -11,21 +11,25 @@ export interface PendingChargeItem {
 }
 
 /** What a deposit pays of the account's charges: `credit` is the part that becomes available now (the cash). */
-export interface PendingChargePayment {
+export interface PendingChargePayment<C extends PendingChargeItem = PendingChargeItem> {
   readonly paid: number;
-  readonly charges: PendingChargeItem[];
+  /** The charges paid, each with what was paid of it (and whatever else the caller's charges carry). */
+  readonly charges: C[];
   /** Owed after the deposit: the cheques, when they clear, and later credits pay it. */
   readonly stillOwed: number;
 }
 
-/** Central's rule: the credit pays the charges oldest first, each up to what is owed of it. */
-export const payPendingCharges = (credit: number, owed: readonly PendingChargeItem[]): PendingChargePayment => {
+/**
+ * The rule central applies (central/cheques/pending-charges.ts) and the branch predicts: the credit pays the
+ * charges oldest first, each up to what is owed of it.
+ */
+export const payPendingCharges = <C extends PendingChargeItem>(credit: number, owed: readonly C[]): PendingChargePayment<C> => {
   let left = Math.max(0, credit);
-  const charges: PendingChargeItem[] = [];
+  const charges: C[] = [];
   for (const c of owed) {
     if (left <= 0) break;
     const amount = Math.min(left, c.amount);
-    if (amount > 0) charges.push({ cheques: c.cheques, amount });
+    if (amount > 0) charges.push({ ...c, amount });
     left -= amount;
   }
   const paid = charges.reduce((s, c) => s + c.amount, 0);

@@ -13,6 +13,7 @@ import type { Journal } from '../journal/writer';
 import { parseDocKey } from '../comprobante/errors';
 import type { OutboxPort, Workstation } from '../comprobante/deps';
 import type { CentralClient } from '../../sync/central-client';
+import { within } from '../../core/within';
 
 type RemoteRejection = NearThresholdResponse['rejections'][number];
 
@@ -96,9 +97,7 @@ export const createStructuringAlerts = (deps: {
   /** The branch's month at central, or null when it does not answer in time (the desk must not hang on it). */
   const branchMonth = async (month: string): Promise<BranchStructuringAlert[] | null> => {
     if (!deps.central) return null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const call = deps.central.call('structuringAlerts', { branch: deps.workstation.branchCode, month }).catch(() => null);
-    const r = await Promise.race([call, new Promise<null>((res) => (timer = setTimeout(() => res(null), CENTRAL_WAIT_MS)))]).finally(() => clearTimeout(timer));
+    const r = await within(deps.central.call('structuringAlerts', { branch: deps.workstation.branchCode, month }).catch(() => null), CENTRAL_WAIT_MS);
     return r?.ok ? r.data.alerts : null;
   };
 

@@ -1,3 +1,4 @@
+import { within } from '../../core/within';
 /** How long to wait for central before evaluating with what is known: the counter must not hang on it. */
 const WAIT_MS = 800;
 /** After central failed to answer, later refreshes run in the background for this long instead of waiting. */
@@ -29,7 +30,7 @@ export const createRemoteFigures = <Q, V>(deps: { keyOf: (q: Q) => string; fetch
           }
         });
       if (now() - failedAt < QUIET_AFTER_FAILURE_MS) return;
-      const answered = await Promise.race([call.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), WAIT_MS).unref())]);
+      const answered = (await within(call.then(() => true), WAIT_MS)) ?? false;
       if (!answered) failedAt = now();
     },
     get: (q: Q): V | undefined => figures.get(deps.keyOf(q)),

@@ -1,5 +1,6 @@
 import type { PendingCharge } from '../../../domain/central-api';
 import type { CentralClient } from '../../sync/central-client';
+import { within } from '../../core/within';
 
 /** As long as the other figures central is asked for at the counter (comprobante/remote-figures.ts). */
 const WAIT_MS = 800;
@@ -20,8 +21,7 @@ export const createPendingCharges = (central: Pick<CentralClient, 'call'> | null
         (r) => (r.ok ? r.data.charges : null),
         () => null,
       );
-      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_MS).unref());
-      const charges = await Promise.race([call, timeout]);
+      const charges = await within(call, WAIT_MS);
       if (charges) answers.set(account, charges);
     },
     /** What central said is owed, oldest first; null when it did not answer the last question. */

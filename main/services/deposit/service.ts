@@ -183,7 +183,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges);
       const notices = [...p.notices, ...(partial ? [partial] : []), ...(owing ? [owing] : [])];
       const pendingCharges = paying
-        ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paying.owed.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) }
+        ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paying.payment.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) }
         : null;
       return { ...p, notices, pendingCharges } as unknown as DepositPlanView;
     },

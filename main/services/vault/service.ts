@@ -15,6 +15,7 @@ import type { CentralClient } from '../../sync/central-client';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import { involvesVault, transferLabel, type TillTransferService } from '../till-transfer/service';
+import { within } from '../../core/within';
 
 /** The vault is kept at central: without it, nothing is taken from or put into the vault. */
 export const VAULT_OFFLINE_MESSAGE =
@@ -111,10 +112,7 @@ export const createVaultService = (deps: {
       .call('branchVault', { branch: ws.branchCode })
       .then((r) => (r.ok ? r.data : null))
       .catch(() => null);
-    let timer: NodeJS.Timeout | undefined;
-    const r = wait
-      ? await call
-      : await Promise.race([call, new Promise<null>((res) => (timer = setTimeout(() => res(null), OVERVIEW_WAIT_MS)))]).finally(() => clearTimeout(timer));
+    const r = wait ? await call : await within(call, OVERVIEW_WAIT_MS);
     if (r) last = r;
     return { reachable: r !== null, data: r ?? last };
   };

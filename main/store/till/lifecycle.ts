@@ -143,6 +143,10 @@ export type TillLifecycleRepo = ReturnType<typeof tillLifecycleRepo>;
  * Facts for the pre-close gate read from other features' tables (approvals, outbox, print jobs, remittances,
  * transfers). Read-only SQL; a table a build does not have yet counts as nothing open.
  */
+/** A comprobante as Inicio lists it. */
+type PostedRow = { sequence: string; kind: string; account: string; total: number; postedAt: string };
+const POSTED = 'c.sequence, c.kind, c.account_number AS account, c.total, c.posted_at AS postedAt';
+
 export const gateFactsRepo = (db: Db) => {
   const has = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
   const count = (table: string, sql: string, ...args: (string | number)[]): number =>
@@ -156,7 +160,7 @@ export const gateFactsRepo = (db: Db) => {
      * The comprobantes `unprinted` counts, one row each: shown on Inicio, since after a crash right after a
      * withdrawal no receipt tells the teller it was posted.
      */
-    unprintedList: (tillSessionId: string): { sequence: string; kind: string; account: string; total: number; postedAt: string }[] => {
+    unprintedList: (tillSessionId: string): PostedRow[] => {
       if (!has('comprobantes')) return [];
       const pending = (table: string, kind: string) =>
         has(table)
@@ -164,8 +168,8 @@ export const gateFactsRepo = (db: Db) => {
              AND NOT EXISTS (SELECT 1 FROM ${table} q WHERE q.sequence = c.sequence AND q.state = 'printed')`
           : '0';
       return db
-        .prepare<[string], { sequence: string; kind: string; account: string; total: number; postedAt: string }>(
-          `SELECT c.sequence, c.kind, c.account_number AS account, c.total, c.posted_at AS postedAt FROM comprobantes c
+        .prepare<[string], PostedRow>(
+          `SELECT ${POSTED} FROM comprobantes c
            WHERE c.till_session_id = ? AND ((${pending('print_jobs', '')}) OR (${pending('device_print_jobs', "AND p.kind = 'receipt'")}))
            ORDER BY c.n`,
         )
@@ -175,12 +179,12 @@ export const gateFactsRepo = (db: Db) => {
      * The till session's last comprobante, printed or not: after a crash the teller asks first whether the
      * operation in hand was registered. Read backwards on the (till_code, n) index.
      */
-    lastPosted: (tillCode: string, tillSessionId: string): { sequence: string; kind: string; account: string; total: number; postedAt: string } | null =>
+    lastPosted: (tillCode: string, tillSessionId: string): PostedRow | null =>
       has('comprobantes')
         ? (db
-            .prepare<[string, string], { sequence: string; kind: string; account: string; total: number; postedAt: string }>(
-              `SELECT sequence, kind, account_number AS account, total, posted_at AS postedAt FROM comprobantes
-               WHERE till_code = ? AND till_session_id = ? ORDER BY n DESC LIMIT 1`,
+            .prepare<[string, string], PostedRow>(
+              `SELECT ${POSTED} FROM comprobantes c
+               WHERE c.till_code = ? AND c.till_session_id = ? ORDER BY c.n DESC LIMIT 1`,
             )
             .get(tillCode, tillSessionId) ?? null)
         : null,

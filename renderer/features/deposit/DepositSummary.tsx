@@ -1,6 +1,6 @@
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import { formatReceiptDate as date } from '../../../domain/calendar/bogota-time';
-import { chargeName, payPendingCharges } from '../../../domain/deposit/pending-charges';
+import { chargeName } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
 import { HoldingWarning } from '../vault/HoldingWarning';
 
@@ -47,7 +47,7 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
           {paid > 0 && owed ? (
             <>
               <tr data-testid="pending-charge-paid">
-                <td>Pago cargo pendiente ({payPendingCharges(paid, owed.charges).charges.map(chargeName).join('; ')})</td>
+                <td>Pago cargo pendiente ({owed.charges.map(chargeName).join('; ')})</td>
                 <td className="num">{formatPesos(-paid)}</td>
               </tr>
               <tr>
