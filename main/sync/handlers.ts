@@ -51,7 +51,11 @@ export const syncHandlers = (sync: SyncFeature): FeatureHandlers<'sync'> => ({
       if (!found) throw new AppError('REJECTION_NOT_FOUND', 'Esa operación no está en la cola de rechazos de central.');
       return { rejection: found };
     }),
-  'sync.setContingency': (req, ctx) => ({
-    mode: sync.contingency.setMode(ctx.user, req.active ? 'contingencia' : 'normal', req.reason).mode,
-  }),
+  'sync.setContingency': async (req, ctx) => {
+    const mode = sync.contingency.setMode(ctx.user, req.active ? 'contingencia' : 'normal', req.reason).mode;
+    // The link is only as fresh as the last round (up to 15 s): switched on right after a cut, the panel said
+    // "Central responde" and armed the automatic end until a round failed. A round now makes the answer true.
+    if (req.active) await sync.loop.syncNow(3_000);
+    return { mode };
+  },
 });

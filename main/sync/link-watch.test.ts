@@ -41,3 +41,25 @@ describe('the status bar link as the core composes it', () => {
     }
   }, 60_000);
 });
+
+describe('a supervisor switching contingency on', () => {
+  it('has the link checked before the answer: central down since the last round reads "sin conexión", not "central responde"', async () => {
+    const s = await startStation(central, '001-03');
+    try {
+      data(await s.call('session.login', { username: 'supervisor1', password: 'Super.2026' }));
+      const end = Date.now() + 15_000;
+      while ((await linkOf(s)) !== 'online' && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(await linkOf(s)).toBe('online');
+
+      // Nothing asks central between the kill and the switch: only the switch can learn of the cut.
+      await central.kill();
+      expect(data(await s.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }))).toEqual({ mode: 'contingencia' });
+      const status = data<{ state: string; centralBack: unknown; message: string }>((await s.call('sync.status')) as Parameters<typeof data>[0]);
+      expect(status).toMatchObject({ state: 'offline', centralBack: null });
+      expect(status.message).toContain('Oficina en CONTINGENCIA');
+    } finally {
+      await central.restart();
+      s.close();
+    }
+  }, 60_000);
+});
