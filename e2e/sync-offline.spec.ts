@@ -37,6 +37,24 @@ const withdraw = async (app: Page, account: string, amount: number) => {
   await app.keyboard.press('Enter');
 };
 
+/** Till open and drained, then central stops under a $ 100.000 withdrawal: it stays pending, cash not paid. */
+const pendingWithdrawal = async (app: Page, central: { stop(): Promise<void> }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await withdraw(app, '240000000029', 100_000);
+  const banner = app.getByTestId('withdrawal-pending');
+  await expect(banner).toContainText('NO entregue el efectivo');
+  return banner;
+};
+
+/** Leaves the pending withdrawal without releasing its funds: it waits on Inicio. */
+const leaveOnInicio = async (app: Page) => {
+  await app.keyboard.press('Escape');
+  await app.getByRole('dialog', { name: 'El retiro sigue pendiente' }).getByRole('button', { name: /Salir sin liberar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+};
+
 test('central down: a cash deposit is accepted and queued; central back: the queue drains and central has it exactly once', async ({ app, central }) => {
   await openTill(app);
   await drained(app);
@@ -95,12 +113,7 @@ test('the status bar follows what the operations see: a withdrawal that finds ce
 });
 
 test('central down: no withdrawal without contingency; the supervisor switches it on and withdrawals are paid within the caps, marked CONTINGENCIA', async ({ app, central }) => {
-  await openTill(app);
-  await drained(app);
-  await central.stop();
-
-  await withdraw(app, '240000000029', 100_000);
-  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
+  await pendingWithdrawal(app, central);
   await expect(app.getByTestId('receipt')).toHaveCount(0);
   // Enter retries, as the banner says: the focus is on Reintentar (central still down, still pending).
   await expect(app.getByTestId('withdrawal-pending').getByRole('button', { name: /Reintentar/ })).toBeFocused();
@@ -109,9 +122,7 @@ test('central down: no withdrawal without contingency; the supervisor switches i
 
   // The teller sees the caps but no switch, and the core refuses the switch to a teller. Leaving a pending
   // withdrawal is asked: here the teller leaves its hold to lapse, to ask for contingency.
-  await app.keyboard.press('Escape');
-  await app.getByRole('dialog', { name: 'El retiro sigue pendiente' }).getByRole('button', { name: /Salir sin liberar/ }).click();
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await leaveOnInicio(app);
   await app.keyboard.press('s');
   await app.keyboard.press('F3');
   await expect(app.getByTestId('contingency-supervisor-only')).toBeVisible();
@@ -207,12 +218,7 @@ test('a contingency withdrawal central refuses after reconnection lands in the s
 });
 
 test('a withdrawal left pending is abandoned: without central it says the funds free themselves; with central back, nothing was held and the next one is a new comprobante', async ({ app, central }) => {
-  await openTill(app);
-  await drained(app);
-  await central.stop();
-  await withdraw(app, '240000000029', 100_000);
-  const banner = app.getByTestId('withdrawal-pending');
-  await expect(banner).toContainText('NO entregue el efectivo');
+  const banner = await pendingWithdrawal(app, central);
   // Tab from Reintentar to Abandonar: keyboard only.
   await app.keyboard.press('Tab');
   await expect(banner.getByRole('button', { name: 'Abandonar y liberar los fondos' })).toBeFocused();
@@ -234,12 +240,7 @@ test('a withdrawal left pending is abandoned: without central it says the funds 
 });
 
 test('leaving a pending withdrawal asks first: Esc stays on it, Enter abandons it and releases the funds, then leaves', async ({ app, central }) => {
-  await openTill(app);
-  await drained(app);
-  await central.stop();
-  await withdraw(app, '240000000029', 100_000);
-  const banner = app.getByTestId('withdrawal-pending');
-  await expect(banner).toContainText('NO entregue el efectivo');
+  const banner = await pendingWithdrawal(app, central);
 
   await app.keyboard.press('Escape');
   const ask = app.getByRole('dialog', { name: 'El retiro sigue pendiente' });
@@ -259,14 +260,8 @@ test('leaving a pending withdrawal asks first: Esc stays on it, Enter abandons i
 });
 
 test('a withdrawal left pending without releasing its funds stays on Inicio and blocks the close until it is abandoned there', async ({ app, central }) => {
-  await openTill(app);
-  await drained(app);
-  await central.stop();
-  await withdraw(app, '240000000029', 100_000);
-  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
-  await app.keyboard.press('Escape');
-  await app.getByRole('button', { name: /Salir sin liberar/ }).click();
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await pendingWithdrawal(app, central);
+  await leaveOnInicio(app);
 
   const panel = app.getByRole('region', { name: 'Pendientes de confirmación' });
   await expect(panel.getByRole('table', { name: 'Operaciones sin confirmar' })).toContainText(/Retiro\s*240000000029\s*\$ 100\.400/);
@@ -285,14 +280,8 @@ test('a withdrawal left pending without releasing its funds stays on Inicio and 
 });
 
 test('a withdrawal abandoned on Inicio after central held its funds: the account panel right after shows them back, not at the next sync round', async ({ app, central }) => {
-  await openTill(app);
-  await drained(app);
-  await central.stop();
-  await withdraw(app, '240000000029', 100_000);
-  await expect(app.getByTestId('withdrawal-pending')).toContainText('NO entregue el efectivo');
-  await app.keyboard.press('Escape');
-  await app.getByRole('button', { name: /Salir sin liberar/ }).click();
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await pendingWithdrawal(app, central);
+  await leaveOnInicio(app);
 
   // Central did hold the funds under the withdrawal's key, and its answer never reached the branch.
   const { data } = (await call(app, 'withdrawal', 'unconfirmed')) as { data: { debits: { key: string }[] } };
