@@ -62,14 +62,19 @@ describe('the branch vault at central, across workstations', () => {
   afterEach(() => {
     for (const s of open.splice(0)) s.close();
   });
-
-  it('a supervisor at A provisions till 04 at B; B accepts blind; A, B and central agree; B returns surplus and a supervisor at A receives it', async () => {
+  /** A supervisor signed in at A (001-02); till 04 open at B (001-04) with `twenties` notes of $ 20.000. */
+  const supervisorAndTill = async (twenties: number) => {
     const a = await station('001-02');
     const b = await station('001-04');
     open.push(a, b);
     await b.as(TELLER);
-    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': 10 }, declaredTotal: 200_000 }));
+    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': twenties }, declaredTotal: twenties * 20_000 }));
     await a.as(SUP);
+    return { a, b };
+  };
+
+  it('a supervisor at A provisions till 04 at B; B accepts blind; A, B and central agree; B returns surplus and a supervisor at A receives it', async () => {
+    const { a, b } = await supervisorAndTill(10);
     const before = (await atCentral()).vault.total;
     expect(before).toBe(START);
     const seen = await overview(a);
@@ -147,12 +152,7 @@ describe('the branch vault at central, across workstations', () => {
   }, 90_000);
 
   it('central down: a provision is refused with a clear message and nothing moves; after a restart the same request is taken once', async () => {
-    const a = await station('001-02');
-    const b = await station('001-04');
-    open.push(a, b);
-    await b.as(TELLER);
-    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': 5 }, declaredTotal: 100_000 }));
-    await a.as(SUP);
+    const { a, b } = await supervisorAndTill(5);
     await until(async () => data<{ destinations: { tillCode: string }[] | null }>(await a.call('vault.tillTransfers')).destinations?.some((d) => d.tillCode === '04'));
     const before = (await atCentral()).vault.total;
     expect((await overview(a)).vaultTotal).toBe(before);
@@ -189,12 +189,7 @@ describe('the branch vault at central, across workstations', () => {
   }, 90_000);
 
   it('central applies a provision and its answer never arrives: the next start journals it once, as the supervisor who sent it; one central never got is forgotten', async () => {
-    const a = await station('001-02');
-    const b = await station('001-04');
-    open.push(a, b);
-    await b.as(TELLER);
-    data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '20000': 5 }, declaredTotal: 100_000 }));
-    await a.as(SUP);
+    const { a, b } = await supervisorAndTill(5);
     const before = (await atCentral()).vault.total;
 
     // B's surplus to the vault, for A's supervisor to receive.
