@@ -36,6 +36,7 @@ const payload = (over: Partial<StructuringAlertPayload> = {}): StructuringAlertP
   decidedAt: '2025-03-12T15:02:00.000Z',
   note: 'Fraccionamiento evidente',
   reconsidered: null,
+  usedBy: null,
   ...over,
 });
 const alertOp = (p: StructuringAlertPayload, branch = '001', workstation = `${branch}-01`): Operation => ({
@@ -69,6 +70,18 @@ describe('structuring alerts at central (unit)', () => {
     const [alert] = branchStructuringAlerts(sql, '001', '2025-03').alerts;
     expect(alert).toMatchObject({ workstation: '001-01', status: 'rechazada', reconsidered: { byName: 'Supervisor Beto' } });
     expect(standingRejections(sql, { account: p.account, depositorType: 'CC', depositorNumber: 'X', since: '2025-03-06' }, '001-02')).toEqual([]);
+  });
+
+  it('an approved alert names the comprobante it became once posted, and an event without it never takes it back', () => {
+    const decided = alertOp(payload({ status: 'aprobada', note: null }));
+    const p = decided.type === 'structuring_alert' ? decided.payload : payload();
+    applyBatch(sql, [decided], NOW, '001-01');
+    expect(branchStructuringAlerts(sql, '001', '2025-03').alerts[0]?.usedBy).toBeNull();
+    applyBatch(sql, [alertOp({ ...p, event: 'used', usedBy: '001-01-000007' })], NOW, '001-01');
+    expect(branchStructuringAlerts(sql, '001', '2025-03').alerts[0]).toMatchObject({ status: 'aprobada', usedBy: '001-01-000007' });
+    // The decision's snapshot again under a new key (not the outbox's order): the comprobante stays.
+    applyBatch(sql, [alertOp(p)], NOW, '001-01');
+    expect(branchStructuringAlerts(sql, '001', '2025-03').alerts[0]?.usedBy).toBe('001-01-000007');
   });
 
   it('lists one branch and one month by the alert date, with the workstation each came from', () => {

@@ -4,8 +4,9 @@ import type { Sql } from '../store/db';
 /**
  * Central's copy of every workstation's structuring alerts (UIAF): one row per alert with its latest state,
  * keyed by the workstation that raised it (an approval id is that workstation's; no other can overwrite it). A
- * reconsideration replaces the decision's snapshot; nothing older ever replaces a reconsidered one, whatever order
- * the events arrive in (the outbox keeps them in order, this keeps it true if it did not).
+ * reconsideration replaces the decision's snapshot; nothing older ever replaces a reconsidered one, nor forgets the
+ * comprobante an approval became, whatever order the events arrive in (the outbox keeps them in order, this keeps
+ * it true if it did not).
  */
 type AlertOp = Operation & { type: 'structuring_alert' };
 
@@ -16,7 +17,10 @@ export const recordStructuringAlert = (sql: Sql, op: AlertOp): void => {
   sql.run(
     `INSERT INTO structuring_alerts (approval_id, branch, workstation, month, alert_on, account, depositor_type, depositor_number, status, reconsidered, requested_at, body, op_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (workstation, approval_id) DO UPDATE SET status = excluded.status, reconsidered = excluded.reconsidered, body = excluded.body, op_key = excluded.op_key
+     ON CONFLICT (workstation, approval_id) DO UPDATE SET status = excluded.status, reconsidered = excluded.reconsidered, op_key = excluded.op_key,
+       -- The comprobante an approval became is never taken back by an event that does not name it.
+       body = CASE WHEN json_extract(excluded.body, '$.usedBy') IS NULL AND json_extract(structuring_alerts.body, '$.usedBy') IS NOT NULL
+                   THEN json_set(excluded.body, '$.usedBy', json_extract(structuring_alerts.body, '$.usedBy')) ELSE excluded.body END
      WHERE structuring_alerts.reconsidered = 0`,
     alert.approvalId,
     op.branch,
@@ -39,7 +43,7 @@ export const branchStructuringAlerts = (sql: Sql, branch: string, month: string)
   month,
   alerts: sql
     .all<{ body: string }>('SELECT body FROM structuring_alerts WHERE branch = ? AND month = ? ORDER BY requested_at, approval_id', branch, month)
-    .map((r) => JSON.parse(r.body) as BranchStructuringAlert),
+    .map((r) => ({ usedBy: null, ...(JSON.parse(r.body) as Partial<BranchStructuringAlert>) }) as BranchStructuringAlert),
 });
 
 /**

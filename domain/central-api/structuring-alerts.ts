@@ -6,7 +6,8 @@ import { AccountNumberSchema, BranchIdSchema, DocumentNumberSchema, DocumentType
 
 /**
  * A structuring alert (UIAF, posible fraccionamiento) as the workstation that raised it tells central: once when
- * the supervisor decides it, and again when a standing rejection is reconsidered (each its own operation and key).
+ * the supervisor decides it, again when a standing rejection is reconsidered, and when an approved one is posted
+ * (`used`: the comprobante it became), each its own operation and key.
  * Every event carries the whole record, so central keeps the latest state per alert; the Oficial de Cumplimiento
  * reads the branch's month from there, and a rejection refuses the same deposit at every workstation.
  */
@@ -15,7 +16,7 @@ const Person = z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema
 export const StructuringAlertPayloadSchema = z.object({
   /** The workstation's approval id: one alert, whatever events follow. */
   approvalId: z.string().min(1).max(64),
-  event: z.enum(['decided', 'reconsidered']),
+  event: z.enum(['decided', 'reconsidered', 'used']),
   /** Business date (Colombia) the alert was raised: the window's last day. */
   alertOn: IsoDateSchema,
   account: AccountNumberSchema,
@@ -33,6 +34,8 @@ export const StructuringAlertPayloadSchema = z.object({
   decidedAt: IsoDateTimeSchema,
   note: z.string().max(300).nullable(),
   reconsidered: z.object({ byName: z.string().min(1).max(120), at: IsoDateTimeSchema, note: z.string().max(300) }).nullable(),
+  /** The comprobante an approved alert became; absent from workstations older than the `used` event. */
+  usedBy: z.string().min(1).max(40).nullable().default(null),
 });
 export type StructuringAlertPayload = z.infer<typeof StructuringAlertPayloadSchema>;
 

@@ -25,6 +25,7 @@ interface Alert {
   total: number;
   rejectionHoldsUntil: string | null;
   reconsidered: { byName: string } | null;
+  usedBy: string | null;
 }
 interface Alerts {
   alerts: Alert[];
@@ -103,6 +104,21 @@ describe('structuring alerts of the whole branch, through central', () => {
     expect(refused).toContain('en la estación 001-02');
     expect(refused).toContain('No reciba el efectivo');
     expect(b.core.db.prepare("SELECT COUNT(*) FROM approvals WHERE status = 'pendiente'").pluck().get()).toBe(0);
+  }, 150_000);
+
+  it('an approval decided at 001-02 and posted there is listed at 001-03 with the comprobante it became', async () => {
+    const a = await startStation(central, '001-02');
+    const b = await startStation(central, '001-03');
+    open.push(a, b);
+    const id = await alertDecidedAt(a, 'aprobar');
+    await a.as(TELLER);
+    const posted = data<{ sequence: string }>(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip, approvalId: id }));
+    // Told in the posting's transaction, after the decision: two events for this alert.
+    expect(a.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'structuring_alert'").pluck().get()).toBe(2);
+
+    await b.as(SUP);
+    const seen = await until(async () => (await alertsAt(b)).alerts.find((x) => x.approvalId === id && x.usedBy !== null), 40_000);
+    expect(seen).toMatchObject({ workstation: '001-02', own: false, status: 'aprobada', usedBy: posted.sequence });
   }, 150_000);
 
   it('without central, 001-03 lists its own alerts and says the others are missing', async () => {

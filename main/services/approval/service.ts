@@ -139,6 +139,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
 
     get: (approvalId: string): ApprovalView => view(find(approvalId)),
 
+    /** Inside the posting's transaction: an approved structuring alert tells central the comprobante it became. */
+    approvalUsed: (approvalId: string): void => structuring.tellCentral(approvalId, 'used'),
+
     structuringAlerts: structuring.list,
     reconsiderStructuring: structuring.reconsider,
 

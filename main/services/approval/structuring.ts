@@ -70,7 +70,7 @@ export const createStructuringAlerts = (deps: {
       own: true,
     };
   };
-  /** Another workstation's alert as central has it (which deposit an approval became stays at that workstation). */
+  /** Another workstation's alert as central has it, with the comprobante an approval became once it was posted there. */
   const remoteView = (a: BranchStructuringAlert): StructuringAlertView => ({
     approvalId: a.approvalId,
     alertOn: a.alertOn,
@@ -88,7 +88,7 @@ export const createStructuringAlerts = (deps: {
     checkerName: a.checkerName,
     decidedAt: a.decidedAt,
     note: a.note,
-    usedBy: null,
+    usedBy: a.usedBy,
     rejectionHoldsUntil: holding(a.status === 'rechazada' && a.reconsidered === null ? rejectionHoldsUntil(a.alertOn, deps.rules) : null),
     reconsidered: a.reconsidered,
     workstation: a.workstation,
@@ -135,6 +135,7 @@ export const createStructuringAlerts = (deps: {
         decidedAt: q.decidedAt,
         note: q.note ?? null,
         reconsidered: r.reconsidered ? { byName: deps.name(r.reconsidered.by) ?? r.reconsidered.by, at: r.reconsidered.at, note: r.reconsidered.note } : null,
+        usedBy: r.usedBy,
       },
     };
   };

@@ -73,6 +73,11 @@ export interface ComprobanteDeps {
   refreshReference?: () => Promise<unknown>;
   /** Supervisor password attempts before lock-out, as for log-in. */
   maxFailedAttempts: number;
+  /**
+   * A supervisor's approval was just consumed by a posted comprobante, inside its transaction: an approved
+   * structuring alert tells central which comprobante it became (the branch's UIAF list at other workstations).
+   */
+  approvalUsed?: (approvalId: string) => void;
   /** After a posting: the till position and the status bar changed. */
   onChange: () => void;
 }

@@ -68,6 +68,7 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
   if (input.approvalId !== null && !deps.approvals.markUsed(input.approvalId, sequence)) {
     throw new AppError('APPROVAL_ALREADY_USED', 'Esa aprobación ya se usó en otro comprobante. Solicite una nueva aprobación al supervisor.');
   }
+  if (input.approvalId !== null) deps.approvalUsed?.(input.approvalId);
 
   const operations = input.operations({ branch: ws.branchCode, workstation: ws.id, occurredAt: at });
   const contingency = postedInContingency(deps, input);

@@ -66,6 +66,8 @@ export interface ComprobanteWiring {
 export const comprobanteFeatures = (w: ComprobanteWiring) => {
   const comprobantes = comprobanteRepo(w.db);
   const outbox = outboxRepo(w.db);
+  // Bound once the approval service exists: it is built on these same deps.
+  let approvalUsed: (approvalId: string) => void = () => {};
   const deps: ComprobanteDeps = {
     comprobantes,
     unconfirmed: unconfirmedDebitsRepo(w.db),
@@ -92,6 +94,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     contingency: w.contingency ?? null,
     ...(w.refreshReference ? { refreshReference: w.refreshReference } : {}),
     maxFailedAttempts: w.maxFailedAttempts,
+    approvalUsed: (id) => approvalUsed(id),
     onChange: w.onChange,
   };
   const deposit = createDepositService(deps);
@@ -106,6 +109,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
       transfer: (op) => transfer.assess(op.request),
     },
   });
+  approvalUsed = approval.approvalUsed;
   const handlers: Picked = {
     ...accountsHandlers(createAccountsService(deps)),
     ...approvalHandlers(approval),
