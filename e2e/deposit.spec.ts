@@ -463,3 +463,50 @@ test('the errors of a review go once what they were about changes: after the tot
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 200.000');
   await expect(app.getByTestId('errors-outdated')).toHaveCount(0);
 });
+
+test('Shift+Tab runs the cheque rows backwards as Tab runs them forwards: from the total to the last plaza, row by row to the first bank; without cheques it goes to the cash', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  const total = app.getByLabel('Total del comprobante');
+  // No cheques: the total's neighbour is the last cash row, as it always was.
+  await app.keyboard.press('F10');
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.locator('#denom-50')).toBeFocused();
+
+  await app.keyboard.press('F8');
+  for (const typed of ['007', '1234567', '11122233', '800000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  await app.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+  await app.keyboard.press('F8');
+  for (const typed of ['013', '7654321', '44455566', '300000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  await app.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+
+  const forward = [0, 1].flatMap((i) => ['bank', 'number', 'drawer', 'amount', 'city'].map((f) => `#chq-${f}-${i}`));
+  for (const id of [...forward].reverse()) {
+    await app.keyboard.press('Shift+Tab');
+    await expect(app.locator(id)).toBeFocused();
+  }
+  // The last plaza comes back selected, as Tab leaves a field: what is typed replaces it.
+  await total.focus();
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.locator('#chq-city-1')).toBeFocused();
+  await app.keyboard.type('medellin');
+  await expect(app.locator('#chq-city-1')).toHaveValue('medellin');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('chq-route-1')).toHaveText('Remesa al cobro (otra plaza)');
+  // And forward again it is the same road: bank to total.
+  await app.locator('#chq-bank-0').focus();
+  for (const id of forward.slice(1)) {
+    await app.keyboard.press('Tab');
+    await expect(app.locator(id)).toBeFocused();
+  }
+  await app.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+});
