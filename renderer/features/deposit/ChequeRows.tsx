@@ -41,8 +41,8 @@ export const focusLastPlaza = (rows: readonly ChequeRow[]): boolean => {
 
 /**
  * One row per cheque of the Comprobante Único: bank, number, drawer account, value and plaza. Bank and plaza
- * come from their lists (type to filter, Enter to take); the row shows whether the cheque goes to canje
- * (the office's plaza) or remesa al cobro, as the core will decide from the plaza's code.
+ * come from their lists (type to filter; Enter or Tab takes only a sure choice); the row shows whether the
+ * cheque goes to canje (the office's plaza) or remesa al cobro, as the core will decide from the plaza's code.
  *
  * Tab runs through the rows and from the last plaza to `onLeave` (the slip's total); Shift+Tab comes back the
  * same way (`focusLastPlaza`). "Quitar" is out of the Tab order and Ctrl+Supr removes the row being typed: Tab
