@@ -463,3 +463,98 @@ test('the errors of a review go once what they were about changes: after the tot
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 200.000');
   await expect(app.getByTestId('errors-outdated')).toHaveCount(0);
 });
+
+test('Shift+Tab runs the cheque rows backwards as Tab runs them forwards: from the total to the last plaza, row by row to the first bank; without cheques it goes to the cash', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  const total = app.getByLabel('Total del comprobante');
+  // No cheques: the total's neighbour is the last cash row, as it always was.
+  await app.keyboard.press('F10');
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.locator('#denom-50')).toBeFocused();
+
+  await app.keyboard.press('F8');
+  for (const typed of ['007', '1234567', '11122233', '800000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  await app.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+  await app.keyboard.press('F8');
+  for (const typed of ['013', '7654321', '44455566', '300000']) {
+    await app.keyboard.type(typed);
+    await app.keyboard.press('Tab');
+  }
+  await app.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+
+  const forward = [0, 1].flatMap((i) => ['bank', 'number', 'drawer', 'amount', 'city'].map((f) => `#chq-${f}-${i}`));
+  for (const id of [...forward].reverse()) {
+    await app.keyboard.press('Shift+Tab');
+    await expect(app.locator(id)).toBeFocused();
+  }
+  // The last plaza comes back selected, as Tab leaves a field: what is typed replaces it.
+  await total.focus();
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.locator('#chq-city-1')).toBeFocused();
+  await app.keyboard.type('medellin');
+  await expect(app.locator('#chq-city-1')).toHaveValue('medellin');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('chq-route-1')).toHaveText('Remesa al cobro (otra plaza)');
+  // And forward again it is the same road: bank to total.
+  await app.locator('#chq-bank-0').focus();
+  for (const id of forward.slice(1)) {
+    await app.keyboard.press('Tab');
+    await expect(app.locator(id)).toBeFocused();
+  }
+  await app.keyboard.press('Tab');
+  await expect(total).toBeFocused();
+});
+
+test('Enter in the bank and plaza lists takes only a sure choice, as Tab: "0" and "santa" Enter keep the list open and name the candidates; ↓ Enter, a full name and the only one listed are taken', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  const bank = app.getByLabel('Banco (código)');
+  const banks = app.getByRole('listbox', { name: 'Bancos de canje' });
+  await app.keyboard.type('0');
+  await expect(banks.getByRole('option').first()).toHaveText('001 Banco de Bogotá');
+  await app.keyboard.press('Enter');
+  await expect(bank).toHaveValue('0');
+  await expect(bank).toBeFocused();
+  await expect(banks).toBeVisible();
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('');
+  await expect(app.getByText('Cheque de la fila 1: el código 0 puede ser 001 Banco de Bogotá, 002 Banco Popular')).toBeVisible();
+  // ↓ chooses the highlighted entry; then Enter takes it.
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Enter');
+  await expect(bank).toHaveValue('001');
+  await expect(app.getByTestId('chq-bank-name-0')).toHaveText('Banco de Bogotá');
+  await expect(app.getByText('el código 0 puede ser')).toHaveCount(0);
+  await bank.fill('');
+  await bank.pressSequentially('1');
+  await app.keyboard.press('Enter');
+  await expect(bank).toHaveValue('1');
+  await expect(app.getByText('el código 1 puede ser 001 Banco de Bogotá, 012 Banco GNB Sudameris, 013 BBVA Colombia o 019 Scotiabank Colpatria.')).toBeVisible();
+  // The only bank listed is a sure choice.
+  await bank.fill('');
+  await bank.pressSequentially('bancol');
+  await app.keyboard.press('Enter');
+  await expect(bank).toHaveValue('007');
+
+  const plaza = app.getByLabel('Plaza');
+  await plaza.fill('');
+  await plaza.pressSequentially('santa');
+  await expect(app.getByRole('listbox', { name: 'Ciudades' }).getByRole('option').first()).toHaveText(/Santa Marta/);
+  await app.keyboard.press('Enter');
+  await expect(plaza).toHaveValue('santa');
+  await expect(plaza).toBeFocused();
+  await expect(app.getByRole('listbox', { name: 'Ciudades' })).toBeVisible();
+  await expect(app.getByTestId('chq-route-0')).toHaveText('');
+  await expect(app.getByText('La plaza "santa" puede ser Santa Marta')).toBeVisible();
+  await plaza.fill('');
+  await plaza.pressSequentially('santa marta');
+  await app.keyboard.press('Enter');
+  await expect(plaza).toHaveValue('Santa Marta');
+  await expect(app.getByTestId('chq-route-0')).toHaveText('Remesa al cobro (otra plaza)');
+});

@@ -52,7 +52,7 @@ export const searchPlazas = (typed: string, limit = 8): Plaza[] => {
     return names.some((n) => n.includes(q)) ? 2 : 3;
   };
   // A plaza's own name before its former names: "santa" is Santa Marta before Bogotá ("Santafé de Bogotá"),
-  // since Enter takes the first one.
+  // since ↓ Enter takes the first one.
   const best = (e: (typeof INDEX)[number]): number => Math.min(rank(e.own), rank(e.typed) + 0.5);
   return INDEX.map((e) => ({ plaza: e.plaza, rank: best(e) }))
     .filter((x) => x.rank < 3)

@@ -27,13 +27,26 @@ const bankOptions = (typed: string) => searchBanks(typed).map((b) => ({ key: b.c
 const described = (r: ChequeRow): string => [r.bank, r.number && `No. ${r.number}`, r.amount !== null && formatPesos(r.amount)].filter(Boolean).join(' · ');
 
 /**
+ * Shift+Tab from the slip's total: back to the last row's plaza, the mirror of Tab from it to the total. The
+ * total sits after the cash in the page, so the browser went back to the last cash row instead. False without rows.
+ */
+export const focusLastPlaza = (rows: readonly ChequeRow[]): boolean => {
+  const plaza = document.getElementById(`chq-city-${rows.length - 1}`);
+  if (rows.length === 0 || !(plaza instanceof HTMLInputElement)) return false;
+  plaza.focus();
+  // Selected as a Tab into it leaves it: typing replaces the city.
+  plaza.select();
+  return true;
+};
+
+/**
  * One row per cheque of the Comprobante Único: bank, number, drawer account, value and plaza. Bank and plaza
- * come from their lists (type to filter, Enter to take); the row shows whether the cheque goes to canje
- * (the office's plaza) or remesa al cobro, as the core will decide from the plaza's code.
+ * come from their lists (type to filter; Enter or Tab takes only a sure choice); the row shows whether the
+ * cheque goes to canje (the office's plaza) or remesa al cobro, as the core will decide from the plaza's code.
  *
- * Tab runs through the rows and from the last plaza to `onLeave` (the slip's total). "Quitar" is out of the Tab
- * order and Ctrl+Supr removes the row being typed: Tab out of the plaza landed on it, and a stray Enter there
- * deleted the cheque just typed.
+ * Tab runs through the rows and from the last plaza to `onLeave` (the slip's total); Shift+Tab comes back the
+ * same way (`focusLastPlaza`). "Quitar" is out of the Tab order and Ctrl+Supr removes the row being typed: Tab
+ * out of the plaza landed on it, and a stray Enter there deleted the cheque just typed.
  */
 export const ChequeRows = ({ rows, onChange, onLeave }: { rows: ChequeRow[]; onChange: (rows: ChequeRow[]) => void; onLeave: () => void }) => {
   const [removed, setRemoved] = useState<string | null>(null);

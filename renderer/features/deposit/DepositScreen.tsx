@@ -16,7 +16,7 @@ import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from './bogota';
-import { ChequeRows, emptyCheque, type ChequeRow } from './ChequeRows';
+import { ChequeRows, emptyCheque, focusLastPlaza, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
 import { PrintStatus } from '../../components/PrintStatus';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
@@ -232,7 +232,12 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
             </div>
           ) : null}
           {view ? (
-            <div ref={totalRef}>
+            <div
+              ref={totalRef}
+              onKeyDown={(e) => {
+                if (e.key === 'Tab' && e.shiftKey && focusLastPlaza(cheques)) e.preventDefault();
+              }}
+            >
               <AmountInput id="deposit-total" label="Total del comprobante" value={declared} onChange={setDeclared} onEnter={() => void review()} />
               <p className="big-total">
                 Efectivo {formatPesos(counted)} + cheques {formatPesos(chequesTotal)} = <strong data-testid="deposit-received">{formatPesos(counted + chequesTotal)}</strong>

@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import './pick-field.css';
+import { sureChoice } from './sure-choice';
 
 export interface PickOption {
   readonly key: string;
@@ -15,10 +16,10 @@ interface Props {
   onText: (text: string) => void;
   /** What the typed text may mean, best first; the first is highlighted. */
   options: readonly PickOption[];
-  /** The option the text names without doubt (a full code or name), if any: Tab takes it. */
+  /** The option the text names without doubt (a full code or name), if any: Tab and Enter take it. */
   exact?: string | null;
   onPick: (option: PickOption) => void;
-  /** Shown once the teller leaves the field or presses Enter while the text names nothing on the list. */
+  /** Shown once the teller leaves the field, or presses Enter while the text names no one entry for sure. */
   invalid: string | null;
   listLabel: string;
   size?: number;
@@ -26,10 +27,10 @@ interface Props {
 }
 
 /**
- * A field whose value comes from a list, keyboard first: typing filters, ↑/↓ move, Enter takes the highlighted
- * entry, Esc closes the list. Tab only leaves with a choice already made: the entry moved to with ↑/↓, the one the
- * text names exactly, or the only one listed. A fast Tab after the first digit of a code took the first bank that
- * starts with it; now the field stays as typed and says which entries it may be.
+ * A field whose value comes from a list, keyboard first: typing filters, ↑/↓ move, Esc closes the list. Tab and
+ * Enter take only a choice already made (`sureChoice`): the entry moved to with ↑/↓, the one the text names
+ * exactly, or the only one listed. A fast Tab or Enter after the first digit of a code took the first bank that
+ * starts with it; now the field stays as typed and says which entries it may be (Enter keeps the list open).
  */
 export const PickField = ({ id, label, text, onText, options, exact, onPick, invalid, listLabel, size, autoFocus }: Props) => {
   const [open, setOpen] = useState(false);
@@ -44,7 +45,7 @@ export const PickField = ({ id, label, text, onText, options, exact, onPick, inv
     setLeft(false);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const current = shown[Math.min(active, shown.length - 1)];
+    const sure = sureChoice(shown, active, moved, exact);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (!open) return setOpen(true);
@@ -54,18 +55,17 @@ export const PickField = ({ id, label, text, onText, options, exact, onPick, inv
       const n = options.length;
       if (n > 0) setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
     } else if (e.key === 'Enter') {
-      if (current) {
+      if (sure) {
         e.preventDefault();
         e.stopPropagation();
-        pick(current);
-      } else if (invalid) {
+        pick(sure);
+      } else if (shown.length > 0 || invalid) {
         e.preventDefault();
         e.stopPropagation();
         setLeft(true);
       }
-    } else if (e.key === 'Tab' && current) {
-      const sure = moved ? current : (shown.find((o) => o.key === exact) ?? (shown.length === 1 ? current : undefined));
-      if (sure) pick(sure);
+    } else if (e.key === 'Tab' && sure) {
+      pick(sure);
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
