@@ -76,7 +76,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
   };
   const gateFor = (user: User, till: TillSessionRecord, exceptApproval: string | null): GateResult => {
     const now = deps.clock.now().toISOString();
-    const mine = deps.lifecycle.pendingRequests().filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now).length;
+    // A visa for sends blocked after refused sends does not hold the close: the arqueo is one way to lift the block.
+    const mine = deps.lifecycle
+      .pendingRequests()
+      .filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now && r.kind !== 'till_transfer_block').length;
     return preCloseGate({
       pendingApprovals: deps.facts.pendingApprovals(user.id, now) + mine,
       unsyncedOperations: deps.facts.unsynced(),
