@@ -141,9 +141,14 @@ test('a recount that squares withdraws the pending difference request: off the s
   await app.getByLabel('Explicación').fill('Moneda perdida');
   await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
   await expect(app.getByTestId('approval-status')).toContainText('pendiente');
-  // …then the teller finds the coin and counts again: nothing is left for a supervisor to decide.
+  // …then the teller finds the coin and counts again: nothing is left for a supervisor to decide. F6 resumes the
+  // difference with its request; "Contar de nuevo" starts the count that replaces it.
   await app.keyboard.press('Escape');
-  await startCount(app);
+  await app.keyboard.press('F6');
+  await expect(app.getByTestId('approval-status')).toContainText('pendiente');
+  await app.getByRole('button', { name: 'Contar de nuevo' }).click();
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+  await app.getByLabel('$ 100.000 billete').focus();
   await typeCount(app, ['10', '20', '', '', '', '', '30', '', '', '', '']);
   await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
   await expect(app.getByTestId('arqueo-result')).toContainText('La solicitud al supervisor por la diferencia anterior se retiró');
@@ -152,10 +157,26 @@ test('a recount that squares withdraws the pending difference request: off the s
   await expect(app.getByRole('heading', { name: 'Escritorio del supervisor' })).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
   await app.keyboard.press('Escape');
-  await startCount(app);
-  await typeCount(app, ['10', '20', '', '', '', '', '30', '', '', '', '']);
+  await app.keyboard.press('F6');
   await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
   await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+});
+
+test('F6 after a squared count resumes it: "Caja cuadrada" with the counted total, and the till closes from there', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F6');
+  const result = app.getByTestId('arqueo-result');
+  await expect(result).toContainText('Caja cuadrada: el conteo coincide con el saldo.');
+  await expect(app.getByTestId('arqueo-counted')).toHaveText('Total contado: $ 2.030.000');
+  await expect(app.getByTestId('arqueo-hint')).toHaveCount(0);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
 });
 

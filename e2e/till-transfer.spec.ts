@@ -51,17 +51,40 @@ test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, count
     await openTill(sender, DEMO.teller2);
     await openTill(app, DEMO.teller);
 
-    // Caja 02: 100.000 × 5 + 50.000 × 4 to Caja 03, with the keyboard.
+    // Caja 02 to Caja 03, with the keyboard.
     await sender.keyboard.press('F10');
     await expect(sender.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
     await sender.getByRole('button', { name: 'Trasladar efectivo' }).click();
     await sender.getByLabel('$ 100.000 billete').focus();
-    await typeCount(sender, ['5', '4']);
+    // First more pieces than the till holds (it has 100.000 × 10): refused without saying which or how many, since
+    // under blind close the teller would learn the till's count mix by mix. The second refusal blocks the sends
+    // until a supervisor gives the visa at this workstation.
+    await typeCount(sender, ['11']);
     // The destinations are the branch's open tills as central knows them, with who holds each.
     await expect(sender.getByLabel('Destino').locator('option[value="03"]')).toHaveText(`Caja 03 · ${DEMO.teller.name}`);
     await sender.getByLabel('Destino').selectOption('03');
-    await sender.getByLabel('Total del traslado (verificación)').fill('700000');
-    await sender.keyboard.press('Enter');
+    const total = sender.getByLabel('Total del traslado (verificación)');
+    await total.fill('1100000');
+    await total.press('Enter');
+    const refusal = sender.getByRole('alert').filter({ hasText: 'no puede enviar ese traslado con esa mezcla' });
+    await expect(refusal).toBeVisible();
+    await expect(refusal).not.toContainText('100.000');
+    await sender.getByLabel('$ 100.000 billete').fill('');
+    await sender.getByLabel('$ 50.000 billete').fill('21');
+    await total.fill('1050000');
+    await total.press('Enter');
+    await expect(sender.getByRole('alert').filter({ hasText: 'quedaron bloqueados' })).toBeVisible();
+    const visa = sender.getByRole('region', { name: 'Visto bueno para enviar efectivo' });
+    await visa.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+    await visa.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+    await visa.getByLabel('Motivo de la decisión').fill('Revisado con el cajero');
+    await visa.getByRole('button', { name: /^Aprobar/ }).click();
+    await expect(sender.getByRole('status').filter({ hasText: 'quedaron desbloqueados' })).toBeVisible();
+    // Caja 02: 100.000 × 5 + 50.000 × 4.
+    await sender.getByLabel('$ 100.000 billete').fill('5');
+    await sender.getByLabel('$ 50.000 billete').fill('4');
+    await total.fill('700000');
+    await total.press('Enter');
     await expect(sender.getByRole('status').filter({ hasText: 'enviado a Caja 03 por central' })).toBeVisible();
     // Blind close: the sending teller is not shown the till's cash (the service tests follow it by denomination).
     await expect(sender.getByTestId('vault-till-total')).toHaveCount(0);

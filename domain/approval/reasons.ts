@@ -21,6 +21,7 @@ export const APPROVAL_REASON_CODES = [
   'RETURNED_CHEQUE_FEE_WAIVER',
   'IDENTITY_FALLBACK',
   'TILL_REOPEN',
+  'TILL_TRANSFER_BLOCK',
 ] as const;
 export const ApprovalReasonCodeSchema = z.enum(APPROVAL_REASON_CODES);
 export type ApprovalReasonCode = z.infer<typeof ApprovalReasonCodeSchema>;
@@ -42,6 +43,10 @@ export const APPROVAL_REASONS: Readonly<Record<ApprovalReasonCode, { readonly de
   RETURNED_CHEQUE_FEE_WAIVER: { description: 'Exoneración de la comisión por cheque devuelto.', basis: 'Reglamento de ahorros, cláusula 4.2 literales d y h' },
   IDENTITY_FALLBACK: { description: 'La validación biométrica no fue posible: verificación manual del documento.', basis: 'domain-co §7, paso 4' },
   TILL_REOPEN: { description: 'Reapertura de una caja ya cerrada hoy: los nuevos movimientos se registran aparte, nada del cierre se edita.', basis: 'Control dual, domain-co §8 punto 10' },
+  TILL_TRANSFER_BLOCK: {
+    description: 'Envíos de efectivo de la caja bloqueados: se rehusaron envíos con piezas que la caja no tiene (posible sondeo del conteo en arqueo ciego). El visto bueno los desbloquea; un arqueo también.',
+    basis: 'Arqueo ciego y control dual, domain-co §8 punto 10',
+  },
 };
 
 /** One reason found by an evaluation, with the specifics the supervisor needs (amounts, limits, dates). */

@@ -62,7 +62,7 @@ export const tillTransferChannels = {
       declaredTotal: PesosSchema,
     }),
     response: z.object({ transfer: BranchTransferViewSchema }),
-    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'TRANSFERS_BLOCKED', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'IDEMPOTENCY_CONFLICT'],
   }),
   /** The blind count must equal what was sent; a different count is refused (count again or reject). */
   'vault.acceptTillTransfer': channel({

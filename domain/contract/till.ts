@@ -41,10 +41,6 @@ export const IncomingCashSchema = z.object({
 });
 export type IncomingCash = z.infer<typeof IncomingCashSchema>;
 
-export const GateSchema = z.object({
-  canClose: z.boolean(),
-  items: z.array(z.object({ code: z.string(), count: z.number().int(), message: z.string(), resolveAt: z.string() })),
-});
 
 export const CountResultSchema = z.object({
   closingId: z.string(),
@@ -60,6 +56,16 @@ export const CountResultSchema = z.object({
   withdrewApproval: z.boolean().optional(),
 });
 export type CountResult = z.infer<typeof CountResultSchema>;
+
+export const GateSchema = z.object({
+  canClose: z.boolean(),
+  items: z.array(z.object({ code: z.string(), count: z.number().int(), message: z.string(), resolveAt: z.string() })),
+  /**
+   * The count already registered in this session's arqueo and the answer it got (F6 resumes there); null when
+   * there is none or the till moved since. Never more than that answer told the teller.
+   */
+  last: z.object({ count: DenominationCountSchema, result: CountResultSchema }).nullable().optional(),
+});
 
 /** A comprobante of the open till as Inicio lists it. */
 const PostedComprobanteSchema = z.object({

@@ -6,12 +6,13 @@ import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { preCloseGate, type GateResult } from '../../../domain/till/gate';
+import { sameCount } from '../../../domain/till/blind-count';
 import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
-import type { GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
+import type { ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { IdempotentRunner } from '../idempotent';
@@ -75,7 +76,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
   };
   const gateFor = (user: User, till: TillSessionRecord, exceptApproval: string | null): GateResult => {
     const now = deps.clock.now().toISOString();
-    const mine = deps.lifecycle.pendingRequests().filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now).length;
+    // A visa for sends blocked after refused sends does not hold the close: the arqueo is one way to lift the block.
+    const mine = deps.lifecycle
+      .pendingRequests()
+      .filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now && r.kind !== 'till_transfer_block').length;
     return preCloseGate({
       pendingApprovals: deps.facts.pendingApprovals(user.id, now) + mine,
       unsyncedOperations: deps.facts.unsynced(),
@@ -139,6 +143,33 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     );
   };
 
+  /**
+   * An arqueo stands only for the cash it counted: once the till moved after it (a deposit, a transfer), the
+   * teller counts again instead of resuming an answer about other cash.
+   */
+  const lastCount = (till: TillSessionRecord, open: ClosingRecord): { count: DenominationCount; result: CountResult } | null => {
+    if (!sameCount(open.expected, till.position)) return null;
+    const count = open.count2 ?? open.count1;
+    const countNumber = open.count2 ? 2 : 1;
+    const base = { closingId: open.id, countNumber, approvalId: null, approvalStatus: null };
+    if (open.state === 'recontar') return { count, result: { ...base, next: 'recontar', difference: null, outcome: null, byDenomination: [] } };
+    const cmp = compareCount(open.expected, count);
+    const approval = approvalOf(open.approvalId);
+    const live = approval && !approval.used && approval.request.expiresAt > deps.clock.now().toISOString() && ['pendiente', 'aprobada'].includes(approval.request.status);
+    return {
+      count,
+      result: {
+        ...base,
+        next: open.state === 'cuadrada' ? 'cerrar' : 'aprobar',
+        difference: cmp.difference,
+        outcome: cmp.outcome,
+        byDenomination: cmp.byDenomination,
+        approvalId: live ? approval.request.id : null,
+        approvalStatus: live ? approval.request.status : null,
+      },
+    };
+  };
+
   const lastReport = () => {
     const closed = deps.tills.lastClosed(ws.tillCode);
     if (!closed) return { report: null, closedTillId: null, reopenable: false };
@@ -157,10 +188,14 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const last = deps.facts.lastPosted(ws.tillCode, till.id);
       return { receipts: deps.facts.unprintedList(till.id).map(kindOf), last: last ? kindOf(last) : null };
     },
-    gate: (user: User): GateResult => {
+    /**
+     * The pre-close gate, and the count registered in this session's arqueo with the answer it got then, so F6
+     * resumes where the teller left it. The answer is only what `count` already told them: a recount stays blind.
+     */
+    gate: (user: User): GateResult & { last: { count: DenominationCount; result: CountResult } | null } => {
       const till = ownTill(user);
       const open = deps.lifecycle.openClosing(till.id);
-      return gateFor(user, till, open?.approvalId ?? null);
+      return { ...gateFor(user, till, open?.approvalId ?? null), last: open ? lastCount(till, open) : null };
     },
 
     count: (user: User, req: { idempotencyKey: string; count: DenominationCount }): CountResult => {

@@ -8,7 +8,7 @@ import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
 import type { Db } from '../../store/db';
-import type { DeskSourcesRepo, SupervisedRecord } from '../../store/till/lifecycle';
+import type { DeskSourcesRepo, SupervisedKind, SupervisedRecord } from '../../store/till/lifecycle';
 import type { TillRepo } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { CentralClient } from '../../sync/central-client';
@@ -25,8 +25,14 @@ export interface ComprobanteApprovalPort {
   decide(user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<{ status: string }>;
 }
 
-const CENTRAL_KIND = { till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal', reactivation: 'reactivation' } as const;
 type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;
+/**
+ * A blocked till's sends are freed at this branch's desk only: central has no kind for them, and relayed as
+ * 'other' they would read as a reopening on the other desks.
+ */
+const CENTRAL_KIND: Record<SupervisedKind, CentralApprovalKind | null> = {
+  till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal', reactivation: 'reactivation', till_transfer_block: null,
+};
 /** What a request relayed from another workstation is about, by central's kind ('other' is only ever a reopening). */
 const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   withdrawal_visacion: 'VISACION',
@@ -44,12 +50,14 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
  */
 export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => ({
   publish: async (rec: SupervisedRecord, makerName: string) => {
+    const kind = CENTRAL_KIND[rec.kind];
+    if (kind === null) return;
     await central.call('requestApproval', {
       id: rec.request.id,
       branch: ws.branchCode,
       workstation: ws.id,
       makerId: usernameOf(rec.request.makerId),
-      kind: CENTRAL_KIND[rec.kind],
+      kind,
       summary: `${rec.summary} · ${makerName}`.slice(0, 200),
       ...(rec.amount !== null ? { amount: rec.amount } : {}),
     });

@@ -2,7 +2,7 @@ import { isVaultWorkstation, VAULT_TILL_CODE, type BranchStatusResponse, type Op
 import { DASHBOARD_STALE_AFTER_SECONDS } from '../../../domain/contract/supervisor';
 import type { BranchTransferView, TillDestination } from '../../../domain/contract/till-transfer';
 import type { User } from '../../../domain/contract/session';
-import { applyCount, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { applyCount, countOf, DENOMINATIONS, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
@@ -14,6 +14,8 @@ import type { CentralClient } from '../../sync/central-client';
 import { snapshotAgeMs } from '../branch-status/snapshot';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
+import type { SupervisedRequests } from '../supervisor/requests';
+import type { TillSessionRecord } from '../../store/till/repo';
 import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
 
 /** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
@@ -24,6 +26,19 @@ const label = transferLabel;
 /** A transfer with the branch vault at one end: listed on the vault's side of the screen (vault/service.ts). */
 export const involvesVault = (t: { fromWorkstation: string; toWorkstation: string }) => isVaultWorkstation(t.fromWorkstation) || isVaultWorkstation(t.toWorkstation);
 const LIST_WAIT_MS = 1_500;
+/** Sends refused for want of pieces, in one till session, after which the till's sends wait for a visa or an arqueo. */
+export const REFUSALS_BEFORE_BLOCK = 2;
+const blockSubject = (tillSessionId: string) => `till_transfer_block:${tillSessionId}`;
+/** The pieces asked for beyond what the till holds: kept for the audit, never sent to a screen (it tells the count). */
+const shortOf = (position: DenominationCount, count: DenominationCount): DenominationCount => {
+  const short: DenominationCount = {};
+  for (const d of DENOMINATIONS) if (countOf(count, d) > countOf(position, d)) short[`${d}`] = countOf(count, d) - countOf(position, d);
+  return short;
+};
+const piecesText = (c: DenominationCount) =>
+  DENOMINATIONS.filter((d) => countOf(c, d) > 0)
+    .map((d) => `${countOf(c, d)} × ${formatPesos(d)}`)
+    .join(', ');
 
 export interface TillTransferDeps {
   db: Db;
@@ -43,6 +58,10 @@ export interface TillTransferDeps {
   branchStatus?: () => Promise<BranchStatusResponse | null>;
   /** A snapshot older than this marks its till as possibly closed (config `branchStatus`). */
   staleAfterSeconds?: number;
+  /** The supervisor's visa that frees a till's sends blocked after refused sends (none: only an arqueo frees them). */
+  requests?: Pick<SupervisedRequests, 'open' | 'announce' | 'live' | 'consume' | 'withdraw' | 'announceWithdrawn'>;
+  /** When the open till session's arqueo last registered a count, if it did: an arqueo after the refusals frees the sends. */
+  lastCountAt?: (tillSessionId: string) => string | null;
 }
 
 /** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
@@ -105,6 +124,116 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     }
     deps.tills.addMovement({ id: deps.ids.uuid(), tillSessionId: till.id, kind, reference, delta: count, amount: sign * totalOfCount(count), at }, next, totalOfCount(next));
   };
+
+  const blockedError = (approvalId: string | null) =>
+    new AppError(
+      'TRANSFERS_BLOCKED',
+      `Los envíos de efectivo de la caja ${ws.tillCode} quedaron bloqueados: se rehusaron envíos con piezas que la caja no tiene. Se desbloquean con el visto bueno de un supervisor (Escritorio del supervisor, F1) o con un arqueo (Cierre de caja, F6).`,
+      approvalId ? { approvalId } : undefined,
+    );
+
+  /**
+   * The supervisor's request for the blocked till, with each refused send as the teller asked it. What was short
+   * stays in the refusals table: the queue is read at the teller's screen too, and it would tell the till's count.
+   */
+  const askVisa = (user: User, till: TillSessionRecord, refusals: ReturnType<TillTransferRepo['unclearedRefusals']>) => {
+    if (!deps.requests) return null;
+    const live = deps.requests.live(blockSubject(till.id), user.id);
+    if (live) return live;
+    const context: Record<string, string> = { Caja: ws.tillCode, Cajero: user.displayName, 'Envíos rehusados': `${refusals.length}` };
+    refusals.forEach((r, i) => {
+      context[`Envío ${i + 1}`] = `${formatPesos(r.amount)} a ${label(r.toWorkstation)}: ${piecesText(r.count)}`;
+    });
+    const rec = deps.requests.open(user, {
+      kind: 'till_transfer_block',
+      code: 'TILL_TRANSFER_BLOCK',
+      subject: blockSubject(till.id),
+      summary: `Envíos bloqueados en la caja ${ws.tillCode}: ${refusals.length} rehusados por piezas que la caja no tiene`,
+      specifics: `${refusals.length} envíos rehusados en esta apertura de caja.`,
+      amount: null,
+      context,
+    });
+    return rec;
+  };
+
+  /**
+   * Under blind close a refused send tells the teller the till lacks those pieces; tried with other mixes it would
+   * tell the till's count. From the REFUSALS_BEFORE_BLOCK-th refusal of the session on, sends wait for a
+   * supervisor's visa (another person: maker ≠ checker) or an arqueo registered after the last refusal.
+   */
+  const guardSends = (user: User, till: TillSessionRecord) => {
+    const refusals = deps.repo.unclearedRefusals(till.id);
+    if (refusals.length < REFUSALS_BEFORE_BLOCK) return;
+    const last = refusals[refusals.length - 1] as (typeof refusals)[number];
+    const counted = deps.lastCountAt?.(till.id) ?? null;
+    const visa = deps.requests?.live(blockSubject(till.id), user.id);
+    if (counted !== null && counted > last.refusedAt) {
+      // The visa asked for is moot now: it leaves the desk.
+      const withdrawn = inTransaction(deps.db, () => {
+        deps.repo.clearRefusals(till.id, now(), 'arqueo');
+        deps.journal.record('vault_transfer', user.id, { action: 'envios_desbloqueados', tillSessionId: till.id, tillCode: ws.tillCode, via: 'arqueo', state: 'desbloqueado' });
+        return visa?.request.status === 'pendiente' && deps.requests?.withdraw(user, visa.request.id, 'Retirada: el cajero hizo un arqueo') ? visa.request.id : null;
+      });
+      if (withdrawn) deps.requests?.announceWithdrawn(withdrawn);
+      return;
+    }
+    if (visa?.request.status === 'aprobada' && deps.requests) {
+      const requests = deps.requests;
+      inTransaction(deps.db, () => {
+        const used = requests.consume(visa.request.id, { kind: 'till_transfer_block', subject: blockSubject(till.id), makerId: user.id });
+        deps.repo.clearRefusals(till.id, now(), used.request.checkerId ?? 'supervisor');
+        deps.journal.record('vault_transfer', user.id, { action: 'envios_desbloqueados', tillSessionId: till.id, tillCode: ws.tillCode, via: 'supervisor', approvalId: visa.request.id, state: 'desbloqueado' });
+      });
+      return;
+    }
+    // A visa lapsed or refused is asked again: the block stands until someone decides or the teller counts.
+    const asked = visa ?? inTransaction(deps.db, () => askVisa(user, till, refusals));
+    if (asked && !visa) deps.requests?.announce(asked, user.displayName);
+    throw blockedError(asked?.request.id ?? null);
+  };
+
+  /**
+   * A send refused for want of pieces: journaled (what the teller asked, never what was short) and kept for the
+   * supervisor with what was short. The same mix asked again tells nothing new and is not counted twice. The
+   * teller hears neither which denomination nor how many pieces are missing.
+   */
+  const refuse = (user: User, till: TillSessionRecord, toWorkstation: string, count: DenominationCount): AppError => {
+    const before = deps.repo.unclearedRefusals(till.id);
+    const last = before[before.length - 1];
+    const again = last !== undefined && last.toWorkstation === toWorkstation && JSON.stringify(last.count) === JSON.stringify(count);
+    let asked: ReturnType<typeof askVisa> = null;
+    const n = again ? before.length : before.length + 1;
+    if (!again) {
+      inTransaction(deps.db, () => {
+        const at = now();
+        const amount = totalOfCount(count);
+        deps.repo.insertRefusal({ id: deps.ids.uuid(), tillSessionId: till.id, toWorkstation, count, amount, short: shortOf(till.position, count), refusedAt: at });
+        deps.journal.record('vault_transfer', user.id, {
+          action: 'envio_rehusado', from: `Caja ${ws.tillCode}`, to: label(toWorkstation), count, total: amount, state: 'rehusado', tillSessionId: till.id, refusals: n,
+        });
+        if (n >= REFUSALS_BEFORE_BLOCK) asked = askVisa(user, till, deps.repo.unclearedRefusals(till.id));
+      });
+      deps.onChange();
+    }
+    if (asked) deps.requests?.announce(asked, user.displayName);
+    if (n >= REFUSALS_BEFORE_BLOCK) return blockedError(deps.requests?.live(blockSubject(till.id), user.id)?.request.id ?? null);
+    return new AppError(
+      'CASH_SHORT',
+      `La caja ${ws.tillCode} no puede enviar ese traslado con esa mezcla. Cuente el efectivo antes de enviar: cada envío rehusado queda en el diario para el supervisor y, al segundo, los envíos de la caja se bloquean hasta su visto bueno o un arqueo.`,
+    );
+  };
+
+  const sendOnce = (user: User, req: { idempotencyKey: string; toTill: string; count: DenominationCount; declaredTotal: number }, toWorkstation: string, amount: number) =>
+    deps.idempotent('vault.sendToTill', req.idempotencyKey, req, () => {
+      const at = now();
+      const transferId = deps.ids.uuid();
+      const op = { ...envelope(at), type: 'till_transfer_send' as const, payload: { transferId, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: user.displayName.slice(0, 80) } };
+      move(req.count, -1, 'traslado_enviado', transferId, at);
+      deps.repo.insert({ id: transferId, direction: 'saliente', fromWorkstation: ws.id, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: op.payload.sentByName, sentAt: at, sendKey: op.key, arrivedAt: at });
+      deps.journal.record('vault_transfer', user.id, { action: 'enviado', transferId, from: `Caja ${ws.tillCode}`, to: label(toWorkstation), count: req.count, total: amount, state: 'en_transito', via: 'central' });
+      enqueue(op);
+      return transferId;
+    });
 
   /** Maker ≠ checker: whoever sent a transfer never receives it (by user name, shared by every workstation). */
   const notTheSender = (user: User, t: TillTransferRecord) => {
@@ -235,7 +364,8 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         throw new AppError('COUNT_MISMATCH', `El conteo suma ${formatPesos(amount)} y el total declarado es ${formatPesos(req.declaredTotal)}. Revise el conteo.`);
       }
       if (req.toTill === ws.tillCode) throw new AppError('INVALID_DESTINATION', 'El origen y el destino del traslado deben ser distintos.');
-      ownTill(user);
+      const till = ownTill(user);
+      guardSends(user, till);
       // The receiving till's holding limit, as its last report to central has it (reports follow every change;
       // cash in transit is not in it until accepted). Without central's answer, there is nothing to check against.
       const toWorkstation = `${ws.branchCode}-${req.toTill}`;
@@ -247,16 +377,13 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
           `Con este traslado la caja ${req.toTill} quedaría en ${formatPesos(dest.positionTotal + amount)}, por encima de su límite de ${formatPesos(dest.limit)}. Envíe como máximo ${formatPesos(Math.max(0, dest.limit - dest.positionTotal))}.`,
         );
       }
-      const id = deps.idempotent('vault.sendToTill', req.idempotencyKey, req, () => {
-        const at = now();
-        const transferId = deps.ids.uuid();
-        const op = { ...envelope(at), type: 'till_transfer_send' as const, payload: { transferId, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: user.displayName.slice(0, 80) } };
-        move(req.count, -1, 'traslado_enviado', transferId, at);
-        deps.repo.insert({ id: transferId, direction: 'saliente', fromWorkstation: ws.id, toWorkstation, count: req.count, amount, sentBy: user.username, sentByName: op.payload.sentByName, sentAt: at, sendKey: op.key, arrivedAt: at });
-        deps.journal.record('vault_transfer', user.id, { action: 'enviado', transferId, from: `Caja ${ws.tillCode}`, to: label(toWorkstation), count: req.count, total: amount, state: 'en_transito', via: 'central' });
-        enqueue(op);
-        return transferId;
-      });
+      let id: string;
+      try {
+        id = sendOnce(user, req, toWorkstation, amount);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'CASH_SHORT') throw refuse(user, till, toWorkstation, req.count);
+        throw e;
+      }
       deps.onChange();
       return view(deps.repo.get(id) as TillTransferRecord);
     },

@@ -32,4 +32,23 @@ export const tillTransferMigrations: Migration[] = [
       CREATE TRIGGER till_transfers_settled BEFORE UPDATE ON till_transfers WHEN OLD.state <> 'en_transito'
         BEGIN SELECT RAISE(ABORT, 'a settled transfer is immutable'); END;`,
   },
+  {
+    id: 'till-transfer/002',
+    sql: `
+      -- Sends this till refused because it lacks the pieces asked for. Under blind close each refusal tells the
+      -- teller something of the till's count, so they are kept for the supervisor (with what was short) and,
+      -- from the second, block the till's sends until a supervisor's visa or an arqueo clears them.
+      CREATE TABLE till_send_refusals (
+        id TEXT PRIMARY KEY,
+        till_session_id TEXT NOT NULL,
+        to_ws TEXT NOT NULL,
+        count TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        short TEXT NOT NULL,
+        refused_at TEXT NOT NULL,
+        cleared_at TEXT,
+        cleared_by TEXT
+      ) STRICT;
+      CREATE INDEX till_send_refusals_open ON till_send_refusals (till_session_id) WHERE cleared_at IS NULL;`,
+  },
 ];

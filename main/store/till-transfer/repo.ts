@@ -74,7 +74,30 @@ export interface SettleFields {
   settleKey: string | null;
 }
 
+/** A send this till refused for want of pieces; `short` is kept for the audit only (it tells the till's count). */
+export interface SendRefusal {
+  id: string;
+  tillSessionId: string;
+  toWorkstation: string;
+  count: DenominationCount;
+  amount: number;
+  short: DenominationCount;
+  refusedAt: string;
+}
+interface RefusalRow {
+  id: string;
+  till_session_id: string;
+  to_ws: string;
+  count: string;
+  amount: number;
+  short: string;
+  refused_at: string;
+}
+
 export const tillTransferRepo = (db: Db) => {
+  const insertRefusal = db.prepare('INSERT INTO till_send_refusals (id, till_session_id, to_ws, count, amount, short, refused_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const uncleared = db.prepare<[string], RefusalRow>('SELECT * FROM till_send_refusals WHERE till_session_id = ? AND cleared_at IS NULL ORDER BY refused_at, rowid');
+  const clear = db.prepare('UPDATE till_send_refusals SET cleared_at = ?, cleared_by = ? WHERE till_session_id = ? AND cleared_at IS NULL');
   const insert = db.prepare(`INSERT INTO till_transfers (id, direction, from_ws, to_ws, count, amount, state, sent_by, sent_by_name, sent_at, send_key, arrived_at)
     VALUES (?, ?, ?, ?, ?, ?, 'en_transito', ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
   const byId = db.prepare<[string], Row>('SELECT * FROM till_transfers WHERE id = ?');
@@ -95,6 +118,14 @@ export const tillTransferRepo = (db: Db) => {
     inTransit: () => open.all().map(toRecord),
     /** In transit, and everything this workstation learned of since `at`. */
     since: (at: string) => recent.all(at).map(toRecord),
+    insertRefusal: (r: SendRefusal) => void insertRefusal.run(r.id, r.tillSessionId, r.toWorkstation, JSON.stringify(r.count), r.amount, JSON.stringify(r.short), r.refusedAt),
+    /** The session's refusals not yet cleared by a supervisor's visa or an arqueo, oldest first. */
+    unclearedRefusals: (tillSessionId: string): SendRefusal[] =>
+      uncleared.all(tillSessionId).map((r) => ({
+        id: r.id, tillSessionId: r.till_session_id, toWorkstation: r.to_ws, count: JSON.parse(r.count) as DenominationCount, amount: r.amount,
+        short: JSON.parse(r.short) as DenominationCount, refusedAt: r.refused_at,
+      })),
+    clearRefusals: (tillSessionId: string, at: string, by: string) => clear.run(at, by, tillSessionId).changes,
   };
 };
 export type TillTransferRepo = ReturnType<typeof tillTransferRepo>;

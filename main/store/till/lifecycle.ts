@@ -51,7 +51,7 @@ const toClosing = (r: ClosingRow): ClosingRecord => ({
   updatedAt: r.updated_at,
 });
 
-export type SupervisedKind = 'till_difference' | 'till_reopen' | 'reversal' | 'reactivation';
+export type SupervisedKind = 'till_difference' | 'till_reopen' | 'reversal' | 'reactivation' | 'till_transfer_block';
 export interface SupervisedRecord {
   request: ApprovalRequest;
   kind: SupervisedKind;

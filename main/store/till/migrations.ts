@@ -123,4 +123,32 @@ export const tillMigrations: Migration[] = [
     id: 'till/004',
     sql: `ALTER TABLE till_closings ADD COLUMN journal_hash TEXT;`,
   },
+  {
+    // A till's sends blocked after sends refused for want of pieces (a probe of a blind till's count) are freed by a
+    // supervisor's visa: a supervised request too. The table is rebuilt as in till/003.
+    id: 'till/005',
+    sql: `
+      CREATE TABLE supervised_requests_new (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('till_difference', 'till_reopen', 'reversal', 'reactivation', 'till_transfer_block')),
+        subject TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        reasons TEXT NOT NULL,
+        context TEXT NOT NULL,
+        amount INTEGER,
+        maker_id TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pendiente', 'aprobada', 'rechazada', 'vencida')),
+        checker_id TEXT,
+        decided_at TEXT,
+        note TEXT,
+        used INTEGER NOT NULL DEFAULT 0,
+        CHECK (checker_id IS NULL OR checker_id <> maker_id)
+      ) STRICT;
+      INSERT INTO supervised_requests_new SELECT * FROM supervised_requests;
+      DROP TABLE supervised_requests;
+      ALTER TABLE supervised_requests_new RENAME TO supervised_requests;
+      CREATE INDEX supervised_requests_status ON supervised_requests (status);`,
+  },
 ];

@@ -12,7 +12,7 @@ import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
-type Gate = { canClose: boolean; items: { code: string; message: string; resolveAt: string }[] };
+type Gate = { canClose: boolean; items: { code: string; message: string; resolveAt: string }[]; last?: { count: DenominationCount; result: CountResult } | null };
 
 /**
  * Till close: pre-close gate, blind arqueo (the expected amount is never shown before the count is final), a
@@ -33,12 +33,30 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [askEmpty, setAskEmpty] = useState(false);
   const closeKey = useRef(crypto.randomUUID());
 
-  const loadGate = useCallback(async () => {
-    const r = await teller.till.gate({});
-    if (r.ok) setGate(r.data);
-    else setError(r.error.message);
-  }, [teller]);
-  useEffect(() => void loadGate(), [loadGate]);
+  const loadGate = useCallback(
+    async (resume = false) => {
+      const r = await teller.till.gate({});
+      if (!r.ok) return setError(r.error.message);
+      // F6 again after a registered count resumes its answer (close at once, or count again), not an empty grid;
+      // set with the gate, so the grid never flashes before it.
+      const last = resume ? r.data.last : null;
+      if (last) {
+        setResult(last.result);
+        setApproval(last.result.approvalId ? { id: last.result.approvalId, status: last.result.approvalStatus ?? 'pendiente' } : null);
+        if (last.result.next !== 'recontar') setCount(last.count);
+      }
+      setGate(r.data);
+    },
+    [teller],
+  );
+  useEffect(() => void loadGate(true), [loadGate]);
+
+  const countAgain = () => {
+    setResult(null);
+    setApproval(null);
+    setCount({});
+    setGridKey((k) => k + 1);
+  };
 
   const sendCount = async (emptyConfirmed = false) => {
     if (busy) return;
@@ -174,6 +192,9 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
               La solicitud al supervisor por la diferencia anterior se retiró: este conteo la reemplaza.
             </p>
           ) : null}
+          <p className="big-total" data-testid="arqueo-counted">
+            Total contado: <strong>{formatPesos(totalOfCount(count))}</strong>
+          </p>
           {result.next === 'cerrar' ? (
             <p className="notice">Caja cuadrada: el conteo coincide con el saldo.</p>
           ) : (
@@ -222,13 +243,17 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
               )}
             </>
           )}
-          {result.next === 'cerrar' || approval?.status === 'aprobada' ? (
-            <div className="actions">
+          <div className="actions">
+            {/* The last count is the arqueo: a new one replaces this answer (and withdraws a request it no longer matches). */}
+            <button type="button" className="secondary" onClick={countAgain} disabled={busy}>
+              Contar de nuevo
+            </button>
+            {result.next === 'cerrar' || approval?.status === 'aprobada' ? (
               <button type="button" className="primary" onClick={() => void close()} disabled={busy}>
                 Cerrar caja <kbd>F10</kbd>
               </button>
-            </div>
-          ) : null}
+            ) : null}
+          </div>
         </section>
       ) : null}
       <ErrorBanner message={error} />

@@ -9,6 +9,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { onIncoming } from './incoming';
+import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 
 const STATE = { en_transito: 'En tránsito', aceptado: 'Aceptado', rechazado: 'Rechazado' } as const;
 const POLL_MS = 3000;
@@ -30,6 +31,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   const [rejectNote, setRejectNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The till's sends are blocked after refused sends: the supervisor's visa, asked for by the core. */
+  const [visa, setVisa] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   // The supervisor provisions any open till of the branch (see provisionOptions); a teller starts on the vault.
   const provisions = provisionOptions(till, branch?.destinations ?? null);
@@ -76,18 +79,23 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     onChanged();
     void load();
   };
+  const refused = (e: { code: string; message: string; details?: Record<string, unknown> | undefined }) => {
+    setError(e.message);
+    const asked = e.code === 'TRANSFERS_BLOCKED' ? e.details?.approvalId : undefined;
+    setVisa(typeof asked === 'string' ? asked : null);
+  };
   const send = async () => {
     if (user.role !== 'supervisor' && target !== 'BOVEDA') {
       const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: target, count, declaredTotal: declared ?? -1 });
       if (b.ok) done(`Traslado de ${formatPesos(b.data.transfer.amount ?? 0)} enviado a ${b.data.transfer.toLabel} por central: queda en tránsito hasta que el cajero de esa caja lo cuente y acepte.`);
-      else setError(b.error.message);
+      else refused(b.error);
       return;
     }
     const to = target === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: target };
     const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared ?? -1 });
     if (r.ok && user.role === 'supervisor') done(`Provisión de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviada de la bóveda a ${r.data.transfer.toLabel}: queda en tránsito hasta que el cajero la cuente y acepte.`);
     else if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que un supervisor lo cuente y acepte.`);
-    else setError(r.error.message);
+    else refused(r.error);
   };
   const accept = async (t: TransferView) => {
     const r = await teller.vault.accept({ transferId: t.id, count });
@@ -335,6 +343,20 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
         </section>
       ) : null}
       <ErrorBanner message={error} />
+      {visa ? (
+        <section className="panel" aria-label="Visto bueno para enviar efectivo">
+          <SupervisorApproval
+            teller={teller}
+            requestId={visa}
+            source="caja"
+            onDecided={(status, note) => {
+              setVisa(null);
+              setError(status === 'aprobada' ? null : `El supervisor no dio el visto bueno${note ? `: ${note}` : ''}. Haga un arqueo (F6) para desbloquear los envíos.`);
+              if (status === 'aprobada') setNotice('Visto bueno del supervisor: los envíos de la caja quedaron desbloqueados. Envíe el traslado de nuevo.');
+            }}
+          />
+        </section>
+      ) : null}
     </main>
   );
 };
