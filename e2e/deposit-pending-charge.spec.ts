@@ -35,3 +35,33 @@ test('a deposit to an account owing a returned cheque: the review and the receip
   await expect(receipt).toContainText('$ 185.000');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
 });
+
+/** The same charge, $ 115.000 this time (a $ 100.000 cheque and its fee), paid by a transfer from Juan's account. */
+test('a transfer to an account owing a returned cheque: the review and the receipt say what pays the charge and what reaches the destination', async ({ app, central }) => {
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654322', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  await app.keyboard.type(ACCOUNT);
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('300000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  // Before: the review promised the destination $ 300.000 and the receipt said nothing of the charge.
+  await expect(dialog).toContainText('La cuenta de destino tiene cargos pendientes por $ 115.000 (cheque devuelto N° 7654322)');
+  await expect(dialog.getByTestId('pending-charge-paid')).toContainText('Pago cargo pendiente (cheque devuelto N° 7654322)');
+  await expect(dialog.getByTestId('pending-charge-paid')).toContainText('-$ 115.000');
+  await expect(dialog.getByTestId('credited')).toHaveText('$ 185.000');
+  await app.keyboard.press('Enter');
+
+  await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
+  const receipt = app.getByTestId('receipt');
+  await expect(receipt).toContainText('Pago cargo pendiente (cheque devuelto N° 7654322)');
+  await expect(receipt).toContainText('$ 115.000');
+  await expect(receipt).toContainText('Abonado a la cuenta destino');
+  await expect(receipt).toContainText('$ 185.000');
+});

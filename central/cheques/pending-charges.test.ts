@@ -110,6 +110,21 @@ describe('a cheque returned after its credit was spent (cargo pendiente)', () =>
     expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({ account: MARIA, total: 0, charges: [] });
   });
 
+  it('a transfer into the account names the charge it paid, and its replay says the same', async () => {
+    const dep = await clearedAndSpent(0);
+    const ret = returned(dep.key, 15_000);
+    await results([ret]);
+    const transfer: Operation = { ...env(newKey()), type: 'transfer', account: OTHER, payload: { toAccount: MARIA, amount: 500_000, gmf: 0 } };
+    const [a] = await results([transfer]);
+    expect(a).toMatchObject({
+      status: 'applied',
+      first: { pendingChargesPaid: { amount: 500_000, charges: [{ returnKey: ret.key, cheques: [{ bankCode: '07', number: '123456' }], amount: 500_000 }] } },
+    });
+    const [b] = await results([transfer]);
+    expect(b).toEqual({ ...a, status: 'duplicate' });
+    expect(await balances()).toMatchObject({ available: 0, pendingCharges: 315_000 });
+  });
+
   it('two returned cheques are paid oldest first, each named with what the credit paid of it', async () => {
     await results([withdrawal(MARIA, 2_500_000)]);
     const one = chequeDeposit(100_000, '2025-03-12');

@@ -404,9 +404,11 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
     }
     effect.after?.();
     // Money this operation brought to an account owing a returned cheque pays it first, under this key.
-    // The operation's own account names the returned cheques it paid: the branch prints them on the receipt.
+    // The account it credits names the returned cheques it paid: the branch prints them on the receipt. For a
+    // transfer that is the destination, not the operation's (source) account.
+    const credited = op.type === 'transfer' ? op.payload.toAccount : op.account;
     for (const account of new Set(effect.postings.map((p) => p.account))) {
-      if (account !== op.account) {
+      if (account !== credited) {
         payPendingCharges(sql, account, op.key);
         continue;
       }

@@ -17,6 +17,10 @@ export const TransferPlanSchema = z.object({
   balance: z.object({ available: PesosSchema, protectedAmount: PesosSchema, retained: PesosSchema, withdrawable: PesosSchema }),
   approvalReasons: z.array(ApprovalReasonSchema),
   notices: z.array(z.string()),
+  /** What the credit pays first of the destination's pending charges, as central said just now; absent when nothing or not known. */
+  pendingCharges: z
+    .object({ paid: PesosSchema, credited: PesosSchema, charges: z.array(z.object({ cheques: z.array(z.object({ number: z.string() })), amount: PesosSchema })) })
+    .optional(),
 });
 
 const TRANSFER_ERRORS = [...WITHDRAWAL_ERRORS, 'TRANSFER_SAME_ACCOUNT', 'DESTINATION_CANCELLED', 'DESTINATION_BLOCKED'] as const;

@@ -53,3 +53,12 @@ export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, 
   if (total <= 0) return null;
   return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;
 };
+
+/**
+ * Said on a transfer's review when central says the destination owes: the transfer's credit pays it first, so the
+ * destination receives less than the amount debited. Nothing is said when it owes nothing or central was not asked.
+ */
+export const destinationChargesNotice = (payment: PendingChargePayment): string | null =>
+  payment.paid <= 0
+    ? null
+    : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;

@@ -4,6 +4,7 @@ import type { TransferPlan } from '../transfer/evaluate';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
+import { chargeName, type PendingChargePayment } from '../deposit/pending-charges';
 
 export interface TransferReceiptInput {
   readonly header: ReceiptHeader;
@@ -13,9 +14,11 @@ export interface TransferReceiptInput {
   readonly approvalIds: readonly string[];
   /** The people the teller identified at the counter. */
   readonly presenters: readonly PersonId[];
+  /** What the credit pays of the destination's pending charges, as central said they stood when it was posted. */
+  readonly pendingCharges?: PendingChargePayment | undefined;
 }
 
-export const buildTransferReceipt = ({ header, from, to, plan, approvalIds, presenters }: TransferReceiptInput): ReceiptDocument => {
+export const buildTransferReceipt = ({ header, from, to, plan, approvalIds, presenters, pendingCharges }: TransferReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta origen', value: maskAccount(from.number) },
     { kind: 'field', label: 'Titular origen', value: from.holders.map((h) => h.name).join(' / ') },
@@ -25,6 +28,11 @@ export const buildTransferReceipt = ({ header, from, to, plan, approvalIds, pres
   ];
   for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });
   lines.push({ kind: 'amount', label: 'Total debitado', amount: plan.debitTotal });
+  // The destination receives less than was debited: the receipt says which returned cheques took the difference.
+  if (pendingCharges && pendingCharges.paid > 0) {
+    for (const c of pendingCharges.charges) lines.push({ kind: 'amount', label: `Pago cargo pendiente (${chargeName(c)})`, amount: c.amount, negative: true });
+    lines.push({ kind: 'amount', label: 'Abonado a la cuenta destino', amount: plan.amount - pendingCharges.paid });
+  }
   if (plan.sameSoleHolder) lines.push({ kind: 'text', text: 'Exento de GMF: cuentas del mismo y único titular (E.T. art. 879 num. 14).' });
   lines.push(...approvalLines(approvalIds));
   return assemble(header, 'TRASLADO ENTRE CUENTAS', lines, amountInWords(plan.amount));

@@ -16,6 +16,8 @@ import { abandonPending } from '../comprobante/authorize';
 import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
+import { createPendingCharges } from '../deposit/pending-charges';
+import { destinationChargesNotice, payPendingCharges } from '../../../domain/deposit/pending-charges';
 
 export type TransferPostResult = PostedComprobante | { status: 'pendiente'; message: string };
 
@@ -24,6 +26,13 @@ const PENDING =
 
 /** Traslado between two accounts of the bank ordered at the office (seed 003 cl. 3.13); no cash moves. */
 export const createTransferService = (deps: ComprobanteDeps) => {
+  const charges = createPendingCharges(deps.central);
+  /** What the credit pays first of the destination's pending charges, as central will; null when none or not known. */
+  const chargesPaid = (toAccount: string, amount: number) => {
+    const owed = charges.owed(toAccount);
+    const payment = owed ? payPendingCharges(amount, owed) : null;
+    return payment && payment.paid > 0 ? payment : null;
+  };
   const plan = (req: TransferRequest) => {
     const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
     const to = requireAccount(deps.accounts, req.toAccountNumber).account;
@@ -55,6 +64,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
   const post = (user: User, req: PostRequest, holdId: string | null): PostedComprobante =>
     deps.idempotent('transfer.post', req.idempotencyKey, req, () => {
       const { till, from, to, plan: p, approvalId } = precheck(user, req);
+      const paying = chargesPaid(to.number, p.amount);
       return postComprobante(deps, {
         user,
         till,
@@ -65,7 +75,14 @@ export const createTransferService = (deps: ComprobanteDeps) => {
         transactorDoc: docKey(req.request.presenters[0] ?? { type: 'CC', number: '0' }),
         amounts: { cashIn: 0, cashOut: 0, cheques: 0, total: p.amount, gmf: p.gmf.gmf, gmfExempt: p.gmf.capUsed, commission: 0 },
         approvalId,
-        journal: { toAccount: to.number, presenters: req.request.presenters.map(docKey), sameSoleHolder: p.sameSoleHolder, debitTotal: p.debitTotal },
+        journal: {
+          toAccount: to.number,
+          presenters: req.request.presenters.map(docKey),
+          sameSoleHolder: p.sameSoleHolder,
+          debitTotal: p.debitTotal,
+          // What the credit pays of the destination's pending charges as central said they stood (null: none or not known).
+          pendingCharges: paying ? { owed: paying.paid + paying.stillOwed, paid: paying.paid, charges: paying.charges.map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })) } : null,
+        },
         cash: null,
         operations: (env) => [
           {
@@ -83,7 +100,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
             },
           },
         ],
-        receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: req.request.presenters }),
+        receipt: (header) => buildTransferReceipt({ header, from, to, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: req.request.presenters, pendingCharges: paying ?? undefined }),
         details: { request: req.request as unknown as Record<string, never> },
         // Authorized online or not at all (below), so never a contingency posting.
         contingency: false,
@@ -93,8 +110,14 @@ export const createTransferService = (deps: ComprobanteDeps) => {
   return {
     /** Asks central first for the source account's GMF exemption used at other workstations (bounded wait). */
     evaluate: async (req: TransferRequest): Promise<z.infer<typeof TransferPlanSchema>> => {
-      await prefetchCentralFigures(deps, req.fromAccountNumber);
-      return plan(req).plan as unknown as z.infer<typeof TransferPlanSchema>;
+      await Promise.all([prefetchCentralFigures(deps, req.fromAccountNumber), charges.refresh(req.toAccountNumber)]);
+      const { plan: p } = plan(req);
+      const paying = chargesPaid(req.toAccountNumber, p.amount);
+      const owing = paying ? destinationChargesNotice(paying) : null;
+      const view = paying
+        ? { ...p, notices: [...p.notices, ...(owing ? [owing] : [])], pendingCharges: { paid: paying.paid, credited: p.amount - paying.paid, charges: paying.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) } }
+        : p;
+      return view as unknown as z.infer<typeof TransferPlanSchema>;
     },
     assess,
     /**
@@ -106,7 +129,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el traslado'),
     post: async (user: User, req: PostRequest): Promise<TransferPostResult> => {
       if (deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) return withPrintJob(deps, post(user, req, null));
-      await prefetchCentralFigures(deps, req.request.fromAccountNumber);
+      await Promise.all([prefetchCentralFigures(deps, req.request.fromAccountNumber), charges.refresh(req.request.toAccountNumber)]);
       const { from, plan: p, approvalId } = precheck(user, req);
       const auth = await authorizeTraced(deps, { kind: 'traslado', tellerId: user.id }, { key: req.idempotencyKey, account: from.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el traslado', 'El traslado no se registró.');
       if (auth.status === 'unreachable') return { status: 'pendiente', message: PENDING };

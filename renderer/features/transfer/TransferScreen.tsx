@@ -4,6 +4,7 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
+import { chargeName } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
 import { AmountInput } from '../../components/AmountInput';
@@ -168,9 +169,16 @@ const TransferSummary = ({ plan, from, to, who }: { plan: Plan; from: AccountVie
       Ordena: {who}.
     </p>
     <DebitsTable testId="transfer-summary" plan={plan} commission={0}>
+      {/* The destination owes a returned cheque's charge: the credit pays it first, so it receives less. */}
+      {plan.pendingCharges ? (
+        <tr data-testid="pending-charge-paid">
+          <td>Pago cargo pendiente ({plan.pendingCharges.charges.map(chargeName).join('; ')})</td>
+          <td className="num">{formatPesos(-plan.pendingCharges.paid)}</td>
+        </tr>
+      ) : null}
       <tr>
         <td>Abono disponible hoy en destino</td>
-        <td className="num">{formatPesos(plan.credit)}</td>
+        <td className="num" data-testid="credited">{formatPesos(plan.pendingCharges ? plan.pendingCharges.credited : plan.credit)}</td>
       </tr>
     </DebitsTable>
   </>
