@@ -136,3 +136,29 @@ it('security-code entries show the radicado (or central’s reference) as Refere
     db.close();
   }
 });
+
+it('a first count to be counted again keeps the expected cash and the difference from a teller, as its answer did; a supervisor sees them', () => {
+  const { dir, remove } = tempDir('caja-journal-blind-count-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const users = usersRepo(db);
+    users.insert({ id: 'u-1', username: 'cajero9', displayName: 'Cajero Nueve', role: 'cajero', passwordHash: 'x', createdAt: '2026-03-02T13:00:00Z' });
+    users.insert({ id: 'sup-1', username: 'super9', displayName: 'Super Nueve', role: 'supervisor', passwordHash: 'x', createdAt: '2026-03-02T13:00:00Z' });
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T22:00:00Z')), workstation: '001-03' });
+    db.transaction(() => {
+      journal.record('cash_count', 'u-1', { closingId: 'k-1', countNumber: 1, countedTotal: 1_950_000, expectedTotal: 2_000_000, difference: -50_000, state: 'recontar' });
+      journal.record('cash_count', 'u-1', { closingId: 'k-1', countNumber: 2, countedTotal: 1_950_000, expectedTotal: 2_000_000, difference: -50_000, state: 'faltante' });
+    })();
+    const search = createJournalSearch({ repo: journalRepo(db), users, printed: () => false, reversed: () => false });
+    const bySeq = (viewer: string) => Object.fromEntries(search.search({ type: 'cash_count', limit: 10 }, viewer).entries.map((e) => [e.sequence, e.payload]));
+    const teller = bySeq('u-1');
+    expect(teller[1]).toMatchObject({ countedTotal: 1_950_000, state: 'recontar' });
+    expect(teller[1]).not.toHaveProperty('expectedTotal');
+    expect(teller[1]).not.toHaveProperty('difference');
+    expect(teller[2]).toMatchObject({ expectedTotal: 2_000_000, difference: -50_000 });
+    expect(bySeq('sup-1')[1]).toMatchObject({ expectedTotal: 2_000_000, difference: -50_000 });
+  } finally {
+    db.close();
+  }
+});

@@ -33,6 +33,14 @@ const blindAmount = (type: string, actor: string, p: Record<string, unknown>, vi
 /** The entry as the blind receiver may see it: the pieces and the total stay the sender's. */
 const withoutAmount = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'total' && k !== 'amount' && k !== 'count'));
 
+/**
+ * A first count that must be counted again (cierre a ciegas): its answer told the teller neither the expected cash
+ * nor the difference, so the entry does not either, except to a supervisor. A final count's answer told its
+ * difference, so its entry may say it.
+ */
+const blindCount = (type: string, p: Record<string, unknown>, supervisor: boolean) => type === 'cash_count' && p.state === 'recontar' && !supervisor;
+const withoutExpected = (p: Record<string, unknown>) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== 'expectedTotal' && k !== 'difference'));
+
 /** `Caja 03 → Bóveda`: the two ends of a cash transfer, which its entry names. */
 const route = (p: Record<string, unknown>) => (str(p.from) !== null && str(p.to) !== null ? `${str(p.from)} → ${str(p.to)}` : null);
 
@@ -84,13 +92,15 @@ export const createJournalSearch = (deps: {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
+    const supervisor = viewer !== undefined && deps.users.findById(viewer)?.role === 'supervisor';
     const filtersAmount = q.amountMin !== undefined || q.amountMax !== undefined;
     const entries: View[] = page.flatMap((r) => {
       const stored = JSON.parse(r.payload) as Record<string, unknown>;
       const blind = blindAmount(r.type, r.actor, stored, viewer);
       // A range that matched a blind amount would tell it (narrowed down search by search): such entries are left out.
       if (blind && filtersAmount) return [];
-      const p = blind ? withoutAmount(stored) : stored;
+      const shown = blindCount(r.type, stored, supervisor) ? withoutExpected(stored) : stored;
+      const p = blind ? withoutAmount(shown) : shown;
       const posted = postedOf(r.type, p);
       const reversed = posted !== null && deps.reversed(posted);
       // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
