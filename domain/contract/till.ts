@@ -126,7 +126,7 @@ export const tillChannels = {
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, closingId: z.string().min(1) }),
     response: z.object({ report: ReceiptDocumentSchema, printJobId: z.string().nullable(), anchored: z.boolean() }),
-    errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CLOSING_NOT_FOUND', 'CLOSE_BLOCKED', 'APPROVAL_REQUIRED', 'APPROVAL_NOT_APPROVED', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CLOSING_NOT_FOUND', 'COUNT_OUTDATED', 'CLOSE_BLOCKED', 'APPROVAL_REQUIRED', 'APPROVAL_NOT_APPROVED', 'IDEMPOTENCY_CONFLICT'],
   }),
   /**
    * Cash about to come into the till (a deposit before it is confirmed) against its holding limit: the warning

@@ -310,6 +310,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const closing = deps.lifecycle.closing(req.closingId);
       if (!closing || closing.tillSessionId !== till.id) throw new AppError('CLOSING_NOT_FOUND', 'No hay un arqueo en curso para esta caja. Cuente el efectivo primero.');
       if (closing.state === 'recontar') throw new AppError('CLOSING_NOT_FOUND', 'Falta el segundo conteo ciego del arqueo.');
+      // Closing sets the till to what was counted: cash that moved after the count would leave the books unseen.
+      if (!sameCount(closing.expected, till.position)) {
+        throw new AppError('COUNT_OUTDATED', 'El efectivo de la caja cambió después del conteo (una operación o un traslado). Cuente de nuevo (F6) antes de cerrar.');
+      }
       const g = gateFor(user, till, closing.approvalId);
       if (!g.canClose) throw blocked(g);
       const result = deps.idempotent('till.close', req.idempotencyKey, req, () => {
