@@ -69,6 +69,7 @@ const OTHER = {
   canje_devuelta: 'Cheque de canje devuelto',
   branch_mode: 'Cambio de modo de la oficina',
   sync_rejection_reviewed: 'Rechazo de central revisado',
+  autorizacion_rehusada: 'Autorización rehusada: no es supervisor o es quien la pidió',
 } as const;
 
 /**

@@ -147,7 +147,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     const back = await giveBack(c.id, { causalId: 'falta-endoso', chargeFee: false, waiver: { username: 'supervisor1', password: 'Super.2026' } });
     expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnFee: 0 } } });
     expect((JSON.parse(count("SELECT body FROM outbox WHERE type = 'reversal'") as string) as { payload: object }).payload).not.toHaveProperty('fee');
-    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'approval' AND json_extract(payload, '$.canjeChequeId') = ?", c.id) as string) as Record<string, unknown>;
+    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'aprobada' AND json_extract(payload, '$.canjeChequeId') = ?", c.id) as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ action: 'aprobada', reasons: ['RETURNED_CHEQUE_FEE_WAIVER'], amount: 15_000 });
   });
 

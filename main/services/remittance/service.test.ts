@@ -154,9 +154,9 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     // The decision is journaled under the supervisor, naming the teller; the password is kept nowhere.
     const supervisorId = count("SELECT id FROM users WHERE username = 'supervisor1'") as string;
     const tellerId = count("SELECT id FROM users WHERE username = 'cajero1'") as string;
-    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'approval' AND json_extract(payload, '$.remittanceId') = ?", r.id) as string) as Record<string, unknown>;
+    const entry = JSON.parse(count("SELECT payload FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'aprobada' AND json_extract(payload, '$.remittanceId') = ?", r.id) as string) as Record<string, unknown>;
     expect(entry).toMatchObject({ action: 'aprobada', reasons: ['RETURNED_CHEQUE_FEE_WAIVER'], makerId: tellerId, checkerId: supervisorId, amount: 15_000 });
-    expect(count("SELECT actor FROM journal WHERE type = 'approval' AND json_extract(payload, '$.remittanceId') = ?", r.id)).toBe(supervisorId);
+    expect(count("SELECT actor FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'aprobada' AND json_extract(payload, '$.remittanceId') = ?", r.id)).toBe(supervisorId);
     const file = w.core.db.name;
     const onDisk = Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
     expect(onDisk.includes('Super.2026')).toBe(false);

@@ -40,16 +40,20 @@ export const checkSupervisor = async (
     if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
     throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos. Vuelva a escribirlos.');
   }
+  // The right password for the wrong person (a teller, or the maker approving their own operation) is an
+  // attempt the auditor asks about, as a wrong password is: it is journaled under the user who typed it.
+  const refuse = (code: string, message: string): never => {
+    inTransaction(deps.db, () => deps.journal.record('approval', sup.id, { action: 'autorizacion_rehusada', code, context: input.context, ...input.details }));
+    throw new AppError(code, message);
+  };
   const checkRole = () => {
-    if (sup.role !== 'supervisor') {
-      throw new AppError('NOT_A_SUPERVISOR', `${sup.displayName} no es supervisor. La aprobación la da un supervisor con su propio usuario.`);
-    }
+    if (sup.role !== 'supervisor') refuse('NOT_A_SUPERVISOR', `${sup.displayName} no es supervisor. La aprobación la da un supervisor con su propio usuario.`);
   };
   if (!input.makersFirst) checkRole();
   try {
     for (const m of input.makers) assertMakerIsNotChecker(m, sup.id);
   } catch (e) {
-    if (e instanceof MakerCheckerError) throw new AppError(e.code, e.message);
+    if (e instanceof MakerCheckerError) refuse(e.code, e.message);
     throw e;
   }
   checkRole();

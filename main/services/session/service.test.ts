@@ -100,6 +100,10 @@ describe('session', () => {
     for (let i = 0; i < 5; i++) await t.call('session.login', { ...teller, password: 'x' });
     const free = (supervisor: { username: string; password: string }, lockedUsername = 'cajero1') => t.call('session.unlockUser', { lockedUsername, supervisor });
     expect(await free({ username: 'cajero2', password: 'Caja.2026' })).toMatchObject({ ok: false, error: { code: 'NOT_A_SUPERVISOR' } });
+    // The teller's right password where a supervisor's is asked for is journaled under the teller.
+    const refused = t.core.db.prepare("SELECT u.username, j.payload FROM journal j JOIN users u ON u.id = j.actor WHERE j.type = 'approval'").get() as { username: string; payload: string };
+    expect(refused.username).toBe('cajero2');
+    expect(JSON.parse(refused.payload)).toMatchObject({ action: 'autorizacion_rehusada', code: 'NOT_A_SUPERVISOR' });
     expect(await free({ username: 'supervisor1', password: 'mala' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     // Whether a user is locked is said only to a supervisor who proved who they are.
     expect(await free({ username: 'supervisor1', password: 'Super.2026' }, 'cajero2')).toMatchObject({ ok: false, error: { code: 'USER_NOT_LOCKED_OUT' } });

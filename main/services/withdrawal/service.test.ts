@@ -214,7 +214,9 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(ok.ok && (ok.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: shortApprovalId(id) });
     expect(await post(request, id)).toMatchObject({ error: { code: 'APPROVAL_ALREADY_USED' } });
     const journal = w.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'approval' ORDER BY sequence").all() as { actor: string; payload: string }[];
-    expect(journal.map((j) => (JSON.parse(j.payload) as { action: string }).action)).toEqual(['solicitada', 'aprobada']);
+    // The teller's own password and another teller's, where a supervisor's was asked for, are journaled too.
+    expect(journal.map((j) => (JSON.parse(j.payload) as { action: string }).action)).toEqual(['solicitada', 'autorizacion_rehusada', 'autorizacion_rehusada', 'aprobada']);
+    expect(journal.slice(1, 3).map((j) => (JSON.parse(j.payload) as { code: string }).code)).toEqual(['MAKER_IS_CHECKER', 'NOT_A_SUPERVISOR']);
     // The request's entry says what was asked for: the journal finds it by account and amount.
     expect(JSON.parse(journal[0]?.payload ?? '{}')).toMatchObject({ account: request.accountNumber, amount: request.amount });
   });
