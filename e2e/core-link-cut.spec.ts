@@ -1,6 +1,42 @@
 import { chromium, type WebSocketRoute } from '@playwright/test';
 import { test, expect, CHROMIUM_ARGS } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
+import type { Page } from '@playwright/test';
+import { openAccount, openTill, reverseWithApproval } from './support/comprobante';
+
+/**
+ * Routes the page's bridge socket through the test: once armed for a channel, the next call on it reaches the core,
+ * and when the core's answer comes back the page-side socket is closed instead of delivering it.
+ */
+const cutAnswers = async (app: Page) => {
+  let armed: string | null = null;
+  let cuts = 0;
+  await app.routeWebSocket(/\/bridge/, (page: WebSocketRoute) => {
+    const server = page.connectToServer();
+    const held = new Set<number>();
+    page.onMessage((m) => {
+      const call = JSON.parse(String(m)) as { id: number; channel: string };
+      if (armed !== null && call.channel === armed) held.add(call.id);
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      const msg = JSON.parse(String(m)) as { t: string; id?: number };
+      if (msg.t === 'result' && msg.id !== undefined && held.has(msg.id)) {
+        // The core answered; the page never hears it.
+        armed = null;
+        cuts += 1;
+        void page.close();
+        return;
+      }
+      page.send(m);
+    });
+  });
+  return {
+    arm: (channel: string) => {
+      armed = channel;
+    },
+    count: () => cuts,
+  };
+};
 
 /**
  * The link to the core drops after a posting left the page and before its answer came back (QA: the host killed
@@ -14,28 +50,7 @@ test('a withdrawal whose answer is lost reads as outcome unknown, keeps the amou
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const app = await browser.newPage();
-    let cutAfter: string | null = null;
-    let cuts = 0;
-    await app.routeWebSocket(/\/bridge/, (page: WebSocketRoute) => {
-      const server = page.connectToServer();
-      const held = new Set<number>();
-      page.onMessage((m) => {
-        const call = JSON.parse(String(m)) as { id: number; channel: string };
-        if (cutAfter !== null && call.channel === cutAfter) held.add(call.id);
-        server.send(m);
-      });
-      server.onMessage((m) => {
-        const msg = JSON.parse(String(m)) as { t: string; id?: number };
-        if (msg.t === 'result' && msg.id !== undefined && held.has(msg.id)) {
-          // The core answered; the page never hears it.
-          cutAfter = null;
-          cuts += 1;
-          void page.close();
-          return;
-        }
-        page.send(m);
-      });
-    });
+    const cut = await cutAnswers(app);
     await app.goto(host.launchUrl);
     await openTill(app);
     const available = () =>
@@ -49,11 +64,11 @@ test('a withdrawal whose answer is lost reads as outcome unknown, keeps the amou
     await app.keyboard.press('Enter');
     const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
     await expect(confirm.getByTestId('withdrawal-summary')).toBeVisible();
-    cutAfter = 'withdrawal.post';
+    cut.arm('withdrawal.post');
     await app.keyboard.press('Enter');
 
     await expect(confirm).toHaveCount(0);
-    expect(cuts).toBe(1);
+    expect(cut.count()).toBe(1);
     const alert = app.getByRole('alert');
     await expect(alert).toContainText('No se sabe si la operación quedó registrada: NO la repita ni entregue/reciba efectivo por ella hasta verificar.');
     await expect(alert).not.toContainText('vuelva a intentar');
@@ -101,6 +116,44 @@ test('a call that could not leave the page keeps "vuelva a intentar": nothing re
     await expect(confirm).toHaveCount(0);
     await expect(app.getByRole('alert')).toHaveText('Sin conexión con el núcleo de Caja. Espere unos segundos y vuelva a intentar.');
     await expect(app.getByLabel('Valor a retirar')).toHaveValue('100.000');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a reversal whose answer is lost keeps its key: "Registrar el reverso" shows the reversal made, not a refusal', async ({ host }, testInfo) => {
+  test.skip(testInfo.project.name === 'electron', 'the cut is made in the browser host WebSocket');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const app = await browser.newPage();
+    const cut = await cutAnswers(app);
+    await app.goto(host.launchUrl);
+    await openTill(app);
+    await openAccount(app, 'F3', 'Consignación', '240000000011');
+    await app.keyboard.press('Enter');
+    await app.keyboard.type('24');
+    await app.keyboard.press('F10');
+    await app.keyboard.type('1200000');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 1.200.000');
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+    await app.keyboard.press('Escape');
+    await app.keyboard.press('F5');
+    await app.getByLabel('Tipo de evento').selectOption('comprobante');
+    await app.getByLabel('Cuenta').fill('240000000011');
+    await app.getByRole('button', { name: 'Buscar' }).click();
+    await expect(app.getByRole('table', { name: 'Registros del diario' })).toContainText('001-03-000001');
+    await app.getByRole('button', { name: 'Reversar' }).click();
+    const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+    await expect(panel).toContainText('$ 1.200.000');
+    cut.arm('reversal.post');
+    await reverseWithApproval(app);
+    await expect(panel.getByRole('alert')).toContainText('No se sabe si la operación quedó registrada');
+    expect(cut.count()).toBe(1);
+    await expect(app.getByTestId('status-central')).not.toContainText('Núcleo desconectado');
+    await panel.getByRole('button', { name: 'Registrar el reverso' }).click();
+    await expect(app.getByTestId('reversal-receipt')).toContainText('REVERSO DE COMPROBANTE');
   } finally {
     await browser.close();
   }
