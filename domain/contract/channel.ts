@@ -10,8 +10,24 @@ export const COMMON_ERROR_CODES = [
   'INTERNAL',
   /** The UI lost its link to the core (browser host restarted, WebSocket dropped); nothing was sent. */
   'CORE_UNREACHABLE',
+  /** The request left for the core and the link dropped before its answer: the core may have applied it. */
+  'CORE_NO_ANSWER',
 ] as const;
 export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
+/**
+ * What a transport answers for the two ways of losing the core. They must read differently: after a lost answer
+ * a withdrawal may have been paid from the till, and "vuelva a intentar" invited a second payment (QA, s24).
+ */
+export const CORE_UNREACHABLE_ERROR = {
+  code: 'CORE_UNREACHABLE',
+  message: 'Sin conexión con el núcleo de Caja. Espere unos segundos y vuelva a intentar.',
+} as const satisfies { code: CommonErrorCode; message: string };
+export const CORE_NO_ANSWER_ERROR = {
+  code: 'CORE_NO_ANSWER',
+  message:
+    'No se sabe si la operación quedó registrada: NO la repita ni entregue/reciba efectivo por ella hasta verificar. Al restablecerse, revise Inicio (comprobantes registrados / pendientes).',
+} as const satisfies { code: CommonErrorCode; message: string };
 
 /**
  * Who may call a channel. `public` needs no session (log-in, status); `user` needs an unlocked session of any

@@ -1,5 +1,6 @@
 import type { Transport } from '../../domain/contract/client';
 import type { Channel, EventName } from '../../domain/contract';
+import { CORE_NO_ANSWER_ERROR, CORE_UNREACHABLE_ERROR } from '../../domain/contract/channel';
 import { ServerMessageSchema } from '../../domain/contract/wire';
 
 const TOKEN_KEY = 'caja.token';
@@ -15,10 +16,10 @@ export const takeToken = (): string | null => {
   return sessionStorage.getItem(TOKEN_KEY);
 };
 
-const unreachable = {
-  ok: false,
-  error: { code: 'CORE_UNREACHABLE', message: 'Sin conexión con el núcleo de Caja. Espere unos segundos y vuelva a intentar.' },
-} as const;
+/** The call never left the page: nothing happened at the core, so trying again is safe. */
+const unreachable = { ok: false, error: CORE_UNREACHABLE_ERROR } as const;
+/** The call was handed to the socket and the link dropped before its answer: the core may have applied it. */
+const noAnswer = { ok: false, error: CORE_NO_ANSWER_ERROR } as const;
 
 /** Browser-host transport: one WebSocket, calls matched by id, reconnects with backoff. */
 export const createWsTransport = (token: string, onLink: (up: boolean) => void): Transport => {
@@ -52,7 +53,7 @@ export const createWsTransport = (token: string, onLink: (up: boolean) => void):
       ws.onclose = () => {
         const wasOpen = socket === ws;
         socket = null;
-        for (const settle of pending.values()) settle(unreachable);
+        for (const settle of pending.values()) settle(noAnswer);
         pending.clear();
         if (wasOpen) onLink(false);
         else resolve(null);

@@ -1,3 +1,4 @@
+import { CORE_NO_ANSWER_ERROR, CORE_UNREACHABLE_ERROR } from '../../../domain/contract/channel';
 import { ClientMessageSchema, ServerMessageSchema, type ServerMessage } from '../../../domain/contract/wire';
 import { isEventName, events } from '../../../domain/contract/events';
 import type { Core } from '../../compose';
@@ -26,15 +27,11 @@ export const serveCore = (core: Pick<Core, 'dispatch' | 'bus'>, port: PortLike):
   return core.bus.subscribe((event, payload) => send({ t: 'event', event, payload }));
 };
 
-export const CORE_UNREACHABLE: WireResult = {
-  ok: false,
-  error: {
-    code: 'CORE_UNREACHABLE',
-    message: 'Sin conexión con el núcleo de Caja. Espere unos segundos y vuelva a intentar.',
-  },
-};
+export const CORE_UNREACHABLE: WireResult = { ok: false, error: CORE_UNREACHABLE_ERROR };
+/** A call the core received and did not answer before exiting: it may have been applied. */
+export const CORE_NO_ANSWER: WireResult = { ok: false, error: CORE_NO_ANSWER_ERROR };
 
-/** Main side: matches answers to calls by id; a core that exits settles everything pending as unreachable. */
+/** Main side: matches answers to calls by id; a core that exits settles everything pending as unanswered. */
 export const createCoreClient = (port: PortLike, onEvent: (event: string, payload: unknown) => void) => {
   const pending = new Map<number, (r: WireResult) => void>();
   let nextId = 1;
@@ -63,7 +60,7 @@ export const createCoreClient = (port: PortLike, onEvent: (event: string, payloa
     /** The utility process exited: nothing pending will be answered. */
     disconnect: () => {
       down = true;
-      for (const settle of pending.values()) settle(CORE_UNREACHABLE);
+      for (const settle of pending.values()) settle(CORE_NO_ANSWER);
       pending.clear();
     },
   };

@@ -77,8 +77,10 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
       onDone();
     } else {
       // Central refused (its answer is bound to the key) or the till could not pay: the next try is a new
-      // request. Without central's answer the same key goes again, so a hold it may have placed is reused.
-      if (r.error.code !== 'CENTRAL_UNAVAILABLE') key.current = crypto.randomUUID();
+      // request. Without central's answer the same key goes again, so a hold it may have placed is reused; and
+      // without the core's (the link dropped after the request left) the reversal may be posted: the same key
+      // then answers it instead of reversing twice.
+      if (r.error.code !== 'CENTRAL_UNAVAILABLE' && r.error.code !== 'CORE_NO_ANSWER') key.current = crypto.randomUUID();
       setError(r.error.message);
     }
   };
