@@ -337,6 +337,38 @@ test('Esc with cash counted asks before discarding the slip: Esc again keeps it,
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 });
 
+test('the discard question keeps Tab inside it: Tab and Shift+Tab cycle its two buttons, Enter acts on the one in focus', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('Enter'); // 100.000: none
+  await app.keyboard.type('4'); // 50.000 × 4
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar la consignación?' });
+  const discard = ask.getByRole('button', { name: /Descartar y salir/ });
+  const stay = ask.getByRole('button', { name: /Cancelar/ });
+  await expect(discard).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(stay).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(discard).toBeFocused();
+  await app.keyboard.press('Shift+Tab');
+  await expect(stay).toBeFocused();
+  await app.keyboard.press('Shift+Tab');
+  await expect(discard).toBeFocused();
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  // Back to the count, where the teller was typing.
+  await expect(app.locator('#denom-50000')).toBeFocused();
+  await expect(app.getByTestId('deposit-received')).toHaveText('$ 200.000');
+  await app.keyboard.press('Escape');
+  await expect(discard).toBeFocused();
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});
+
 test('Tab out of the last plaza goes to the total, never to "Quitar"; Ctrl+Supr removes the row the cursor is in and says which; a stray Enter removes nothing', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000086');

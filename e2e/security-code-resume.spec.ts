@@ -50,7 +50,7 @@ test('Esc mid-flow: the open request is listed, resumes at the same step and com
   await app.keyboard.press('Escape');
   await expectHome(app, DEMO.teller.name);
   await openWizard(app);
-  await expect(app.getByTestId('open-flows-hint')).toContainText('Tiene 1 solicitud abierta');
+  await expect(app.getByTestId('open-flows-hint')).toHaveText('Tiene 1 solicitud abierta de hoy: F7 para verla y reanudarla.');
   await app.keyboard.press('F7');
   await expect(rows(app)).toHaveCount(1);
   await expect(rows(app).first()).toContainText('CC *****0003');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { startHost, type RunningHost } from './support/host';
-import { openTill } from './support/comprobante';
+import { openAccount, openTill } from './support/comprobante';
 import { DEMO, expectHome, login } from './support/pages';
 
 /** A workstation whose idle lock comes after 10 s (its config file), to watch it come. */
@@ -136,4 +136,87 @@ test('signing out with the till open asks first: Esc stays, Enter signs out', as
   await expect(warning).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
+});
+
+test('F11 locks from Consignación, typing or with the discard question open; unlocking gives back the screen as it was', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000086');
+  await app.keyboard.press('Enter'); // 100.000: none
+  await app.keyboard.type('4'); // 50.000 × 4
+  const lock = app.getByRole('dialog', { name: 'Sesión bloqueada' });
+  await app.keyboard.press('F11');
+  await expect(lock).toBeVisible();
+  await expect(lock.getByLabel('Contraseña')).toBeFocused();
+  await app.keyboard.type(DEMO.teller.password);
+  await app.keyboard.press('Enter');
+  await expect(lock).toBeHidden();
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toBeVisible();
+  await expect(app.getByTestId('deposit-received')).toHaveText('$ 200.000');
+  await expect(app.locator('#denom-50000')).toBeFocused();
+  await expect(app.locator('#denom-50000')).toHaveValue('4');
+
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar la consignación?' });
+  await expect(ask.getByRole('button', { name: /Descartar y salir/ })).toBeFocused();
+  await app.keyboard.press('F11');
+  await expect(lock).toBeVisible();
+  // Esc does not lift the lock; only the password does.
+  await app.keyboard.press('Escape');
+  await expect(lock).toBeVisible();
+  await app.keyboard.type(DEMO.teller.password);
+  await app.keyboard.press('Enter');
+  await expect(lock).toBeHidden();
+  await expect(ask.getByRole('button', { name: /Descartar y salir/ })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(app.getByTestId('deposit-received')).toHaveText('$ 200.000');
+});
+
+test('"Cerrar sesión" on the lock screen with the till open asks as F12 does; Enter in the password still unlocks', async ({ app }) => {
+  await openTill(app);
+  const lock = app.getByRole('dialog', { name: 'Sesión bloqueada' });
+  const warning = app.getByRole('dialog', { name: 'Su caja sigue abierta' });
+  await app.keyboard.press('F11');
+  await expect(lock.getByLabel('Contraseña')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(lock.getByRole('button', { name: 'Cerrar sesión' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(warning).toContainText('La caja 03 queda abierta');
+  await app.keyboard.press('Escape');
+  await expect(warning).toBeHidden();
+  await expect(lock).toBeVisible();
+  await lock.getByLabel('Contraseña').fill(DEMO.teller.password);
+  await app.keyboard.press('Enter');
+  await expect(lock).toBeHidden();
+  await expectHome(app, DEMO.teller.name);
+
+  await app.keyboard.press('F11');
+  await expect(lock.getByLabel('Contraseña')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Enter');
+  await expect(warning).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
+  await expect(lock).toHaveCount(0);
+});
+
+test('the log-in screen says the till was left open, after F12 as after signing out from the lock screen', async ({ app }) => {
+  await openTill(app);
+  const warning = app.getByRole('dialog', { name: 'Su caja sigue abierta' });
+  await app.keyboard.press('F12');
+  await expect(warning).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
+  await expect(app.getByTestId('status-user')).toHaveText('Sin sesión');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F11');
+  await expect(app.getByLabel('Contraseña')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Enter');
+  await expect(warning).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
 });

@@ -57,16 +57,21 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         }
       : null;
 
+  // Leaving with the till open is allowed (a break, a shift change counted later) but never unnoticed: F12 and
+  // the lock screen's "Cerrar sesión" both ask first. Resolves to the core's refusal, if any.
+  const signOut = async (): Promise<string | null> => {
+    if (till?.state === 'abierta' && session && session.state !== 'signed_out' && till.tellerId === session.user.id) {
+      setLeavingOpenTill(true);
+      return null;
+    }
+    const r = await teller.session.logout({});
+    return r.ok ? null : r.error.message;
+  };
+
   const items: MenuItem[] = [
     ...SCREENS.map((s) => ({ key: s.key, label: s.label, enabled: ctx ? s.enabled(ctx) : false, onSelect: () => setScreen(s.id) })),
     { key: 'F11', label: 'Bloquear sesión', enabled: true, onSelect: () => void teller.session.lock({}) },
-    {
-      key: 'F12',
-      label: 'Cerrar sesión',
-      enabled: true,
-      // Leaving with the till open is allowed (a break, a shift change counted later) but never unnoticed.
-      onSelect: () => (till?.state === 'abierta' && session?.state === 'active' && till.tellerId === session.user.id ? setLeavingOpenTill(true) : void teller.session.logout({})),
-    },
+    { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void signOut() },
   ];
 
   // Every F-key belongs to Caja: the browser's own (F5 reload, F1 help, F11 full screen…) must never fire,
@@ -78,6 +83,18 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     window.addEventListener('keydown', swallow, true);
     return () => window.removeEventListener('keydown', swallow, true);
   }, []);
+
+  // F11 locks from any screen, a field or a dialog in focus (the lock overlays them and keeps what they hold), so
+  // it is taken on the way down, before a screen's own keys can swallow it.
+  useWindowKeyDown(
+    (e) => {
+      if (e.key !== 'F11' || !active) return;
+      e.preventDefault();
+      e.stopPropagation();
+      void teller.session.lock({});
+    },
+    { capture: true },
+  );
 
   // The handler that knows the new screen listens from the same commit that shows it (useWindowKeyDown): an
   // F-key typed right after "Nueva operación" (whose home switch lands after an await) must reach the menu.
@@ -122,7 +139,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
       <div className="app-body" inert={session?.state === 'locked' ? true : undefined}>
         {body}
       </div>
-      {session?.state === 'locked' ? <LockScreen teller={teller} user={session.user} /> : null}
+      {session?.state === 'locked' ? <LockScreen teller={teller} user={session.user} onSignOut={signOut} /> : null}
       {leavingOpenTill && till ? (
         <ConfirmDialog
           title="Su caja sigue abierta"

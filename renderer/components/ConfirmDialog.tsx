@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { trapTab, useRestoreFocus } from './focus-trap';
 
 interface Props {
   title: string;
@@ -13,6 +14,7 @@ interface Props {
 export const ConfirmDialog = ({ title, children, confirmLabel, onConfirm, onCancel, busy }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  useRestoreFocus();
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -24,6 +26,7 @@ export const ConfirmDialog = ({ title, children, confirmLabel, onConfirm, onCanc
       ref={ref}
       className="dialog"
       aria-labelledby="dialog-title"
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         if (!busy) onCancel();

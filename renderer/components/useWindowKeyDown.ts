@@ -6,14 +6,14 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
  * passive effect the previous render's handler kept listening for a moment after the screen changed: an F10
  * pressed as soon as "Caja cuadrada" appeared sent the count again instead of closing the till.
  */
-export const useWindowKeyDown = (handler: (e: KeyboardEvent) => void): void => {
+export const useWindowKeyDown = (handler: (e: KeyboardEvent) => void, { capture = false }: { capture?: boolean } = {}): void => {
   const latest = useRef(handler);
   useLayoutEffect(() => {
     latest.current = handler;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => latest.current(e);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    window.addEventListener('keydown', onKey, capture);
+    return () => window.removeEventListener('keydown', onKey, capture);
+  }, [capture]);
 };

@@ -24,11 +24,12 @@ export const createStatusService = (deps: {
 }) => ({
   get: (): WorkstationStatus => {
     const s = deps.session.state();
-    const open = s.state !== 'signed_out' && deps.till.isOpen();
+    // The till's state is read without a session too: the log-in screen of a workstation whose till was left open
+    // (a break, a shift change) must say so, not "Caja sin abrir". It carries no amount, so nothing is exposed.
     return {
       workstation: { ...deps.config.workstation },
       user: s.state === 'signed_out' ? null : { displayName: s.user.displayName, role: s.user.role },
-      till: { state: open ? 'abierta' : s.state !== 'signed_out' && deps.till.closedToday() ? 'cerrada' : 'sin_abrir' },
+      till: { state: deps.till.isOpen() ? 'abierta' : deps.till.closedToday() ? 'cerrada' : 'sin_abrir' },
       central: deps.central.status(),
       devices: deps.devices(),
       contingency: deps.central.contingency(),

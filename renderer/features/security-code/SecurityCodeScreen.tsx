@@ -8,6 +8,7 @@ import {
 } from '../../../domain/contract/security-code';
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import type { ContactField } from '../../../domain/identity/contact';
+import { plural } from '../../../domain/language/plural';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { CancelReasonDialog } from './CancelReasonForm';
@@ -227,8 +228,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
       <h1 id="sc-title">{TITLES[purpose]}</h1>
       {openCount > 0 ? (
         <p className="hint" data-testid="open-flows-hint">
-          {openCount === 1 ? 'Tiene 1 solicitud abierta' : `Tiene ${openCount} solicitudes abiertas`} de hoy: <kbd>F7</kbd> para verlas y
-          reanudarlas.
+          Tiene {plural(openCount, 'solicitud abierta', 'solicitudes abiertas')} de hoy: <kbd>F7</kbd> para{' '}
+          {openCount === 1 ? 'verla y reanudarla' : 'verlas y reanudarlas'}.
         </p>
       ) : null}
       <ol className="sc-steps" aria-label="Pasos">

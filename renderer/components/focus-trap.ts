@@ -1,0 +1,39 @@
+import { useEffect, useState, type KeyboardEvent } from 'react';
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * A dialog's keydown: Tab and Shift+Tab cycle inside it. A modal <dialog> alone lets Tab past its last button out
+ * to <body>, where Enter, Esc and the F-keys reach nothing and the teller is stuck with the mouse.
+ */
+export const trapTab = (e: KeyboardEvent<HTMLElement>): void => {
+  if (e.key !== 'Tab') return;
+  const box = e.currentTarget;
+  const items = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const at = document.activeElement;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) {
+    e.preventDefault();
+    return;
+  }
+  const wraps = !(at instanceof Node) || !box.contains(at) || at === (e.shiftKey ? first : last);
+  if (!wraps) return;
+  e.preventDefault();
+  (e.shiftKey ? last : first).focus();
+};
+
+/**
+ * Gives the focus back, when the dialog goes, to what held it when the dialog came (the field being typed in),
+ * unless something else took it meanwhile: removing an open dialog leaves the focus on <body>.
+ */
+export const useRestoreFocus = (): void => {
+  const [before] = useState(() => document.activeElement);
+  useEffect(
+    () => () => {
+      const now = document.activeElement;
+      if (before instanceof HTMLElement && before.isConnected && (now === null || now === document.body)) before.focus();
+    },
+    [before],
+  );
+};
