@@ -37,5 +37,12 @@ export const formatReceiptDateTime = (iso: string): string => {
   return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
 };
 
+/** The Bogotá calendar day of an instant, `YYYY-MM-DD`: a UTC stamp after 19:00 in Bogotá already names tomorrow. */
+export const bogotaDateOf = (instant: string | number): IsoDate => {
+  const parts = PARTS.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};
+
 /** `YYYY-MM-DD` → `DD/MM/AAAA`, as dates are read in Colombia: a business date is already local, no zone. */
 export const formatReceiptDate = (date: IsoDate): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
