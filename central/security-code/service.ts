@@ -10,7 +10,7 @@ import {
   type SecurityCodeRequest,
   type SendNowRequest,
 } from '../../domain/central-api';
-import { bogotaDateOf, formatBogotaShort } from '../../domain/calendar/bogota-time';
+import { bogotaDateOf, formatReceiptDateTime } from '../../domain/calendar/bogota-time';
 import { sendNowTooSoonMessage } from '../../domain/security-code/messages';
 import { maskDocument, type DocumentType } from '../../domain/identity/document';
 import { getCustomer } from '../accounts/ledger';
@@ -202,7 +202,7 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
     return fail(
       409,
       'OPEN_REQUEST_EXISTS',
-      `El cliente tiene abierta la solicitud ${open.radicado}, radicada el ${formatBogotaShort(open.created_ms)} (estado: ${open.state}). Reanúdela, o reemplácela indicándolo: la anterior quedará reemplazada y su código no será válido.`,
+      `El cliente tiene abierta la solicitud ${open.radicado}, radicada el ${formatReceiptDateTime(iso(open.created_ms))} (estado: ${open.state}). Reanúdela, o reemplácela indicándolo: la anterior quedará reemplazada y su código no será válido.`,
       { radicado: open.radicado },
     );
   }

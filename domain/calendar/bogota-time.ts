@@ -7,11 +7,6 @@ import type { IsoDate } from './iso-date';
 
 const ZONE = 'America/Bogota';
 
-const SHORT = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' });
-
-/** `2/03/26, 9:00 a. m.`: a deadline or a moment in a sentence the customer reads. */
-export const formatBogotaShort = (instant: string | number): string => SHORT.format(new Date(instant));
-
 const TIME = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** `14:05`: a moment of today in a status line. */
