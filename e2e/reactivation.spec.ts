@@ -83,7 +83,9 @@ test('the holder in person, the only one offered; a supervisor’s rejection, wi
   await expect(presenters).toContainText('ANDRÉS');
   await expect(presenters.getByRole('checkbox')).toHaveCount(1);
   await expect(presenters.getByRole('checkbox')).toBeChecked();
-  await presenters.getByRole('checkbox').press('Enter');
+  // The lookup hands the focus on to who is present: Enter there verifies, no Tab needed.
+  await expect(presenters.getByRole('checkbox')).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('reactivation-check')).toContainText('Presencial');
   await app.keyboard.press('Enter');
   const approval = app.getByRole('form', { name: 'Aprobación del supervisor' });
