@@ -16,10 +16,10 @@ type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: 
 const paperOf = (type: string): Paper =>
   type === 'till_close' ? 'el reporte de fin de día' : type === 'account_reactivation' || type === 'security_code_request' ? 'la constancia' : 'el recibo';
 
-/** Electronic journal: integrity (verify on demand), search by date, teller, type, account, amount and state; reprint. */
+/** Electronic journal: integrity (verify on demand), search by date, teller, type, account, printed number, amount and state; reprint. */
 export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
   const [status, setStatus] = useState<JournalStatus | null>(null);
-  const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', amountMin: '', amountMax: '', state: '' });
+  const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', reference: '', amountMin: '', amountMax: '', state: '' });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [copy, setCopy] = useState<{ job: PrintJobRef; paper: Paper } | null>(null);
@@ -51,6 +51,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
       teller: t(filters.teller),
       type: (t(filters.type) as JournalEntryType | undefined) ?? undefined,
       account: t(filters.account),
+      reference: t(filters.reference),
       amountMin: n(filters.amountMin),
       amountMax: n(filters.amountMax),
       state: t(filters.state),
@@ -116,6 +117,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
           </select>
         </div>
         {field('account', 'Cuenta')}
+        {field('reference', 'Número impreso (comprobante, RA, RAD)')}
         {field('amountMin', 'Valor desde')}
         {field('amountMax', 'Valor hasta')}
         <div className="field">
