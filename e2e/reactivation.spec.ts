@@ -63,11 +63,14 @@ test('a company’s messenger brings the legal representative’s letter: refuse
   // The journal names the event and its state in Spanish, and copies the constancia.
   await app.keyboard.press('Escape');
   await app.keyboard.press('F5');
-  await app.getByLabel('Tipo de evento').selectOption({ label: 'Reactivación de cuenta' });
+  // Found by the number printed on the constancia, which is also its Referencia.
+  await app.getByLabel(/Número impreso/).fill(constancia);
   await app.getByRole('button', { name: 'Buscar' }).click();
   const rows = app.getByRole('table', { name: 'Registros del diario' });
+  await expect(rows.getByRole('row')).toHaveCount(2);
   await expect(rows).toContainText('Reactivada');
   await expect(rows).toContainText('240000000136');
+  await expect(rows.getByRole('row').nth(1).getByRole('cell').nth(7)).toHaveText(constancia);
   await app.getByRole('button', { name: `Reimprimir ${constancia}` }).click();
   await expect(app.getByRole('status').filter({ hasText: `${constancia}: COPIA No. 1 enviada a la impresora.` })).toBeVisible();
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
@@ -83,7 +86,9 @@ test('the holder in person, the only one offered; a supervisor’s rejection, wi
   await expect(presenters).toContainText('ANDRÉS');
   await expect(presenters.getByRole('checkbox')).toHaveCount(1);
   await expect(presenters.getByRole('checkbox')).toBeChecked();
-  await presenters.getByRole('checkbox').press('Enter');
+  // The lookup hands the focus on to who is present: Enter there verifies, no Tab needed.
+  await expect(presenters.getByRole('checkbox')).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('reactivation-check')).toContainText('Presencial');
   await app.keyboard.press('Enter');
   const approval = app.getByRole('form', { name: 'Aprobación del supervisor' });

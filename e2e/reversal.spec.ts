@@ -102,3 +102,32 @@ test('a reversal the supervisor rejects says why and offers a new request, which
   await panel.getByRole('button', { name: /^Aprobar/ }).click();
   await expect(app.getByTestId('reversal-receipt')).toContainText('Comprobante reversado: 001-03-000001');
 });
+
+test('once the reversal is registered the journal list shows its row ready to copy, with the focus on it, without pressing Buscar again', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('24');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('1200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Escape');
+
+  await app.keyboard.press('F5');
+  await app.getByLabel('Cuenta').fill('240000000011');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const rows = app.getByRole('table', { name: 'Registros del diario' });
+  await expect(rows).toContainText('001-03-000001');
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  await reverseWithApproval(app);
+  await expect(app.getByRole('region', { name: 'Reverso de comprobante' }).getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  // The reversal's own row, with its Reimprimir, and the focus there rather than lost on the page.
+  const copy = rows.getByRole('button', { name: 'Reimprimir R-001-03-000001' });
+  await expect(copy).toBeVisible();
+  await expect(copy).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
+});

@@ -320,7 +320,7 @@ test('a withdrawal posted while the printer is out of paper is listed on Inicio 
   await expect.poll(async () => (await job())?.state, { timeout: 15_000 }).toBe('printed');
   await expect(panel).toHaveCount(0, { timeout: 10_000 });
   // Printed, it is still named as the till's last operation: the question after a crash is the same.
-  await expect(app.getByTestId('last-posted')).toHaveText(new RegExp(`^Última operación registrada: Retiro ${sequence} · cuenta 240000000029 · \\$ 200\\.000 · `));
+  await expect(app.getByTestId('last-posted')).toHaveText(new RegExp(`^Última operación registrada: Retiro ${sequence} · cuenta 240000000029 · \\$ 200\\.000 · \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}$`));
 });
 
 test('the refusal of a review goes once the amount changes: no stale "retenidos por embargo" beside an amount that may be paid', async ({ app }) => {

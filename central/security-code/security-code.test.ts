@@ -45,6 +45,17 @@ const smsLog = (): SmsLogRow[] => {
 };
 
 describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => {
+  it('numbers the radicado by the Bogotá day, and starts its sequence again each Bogotá day', async () => {
+    const number = async (documentNumber: string) =>
+      SecurityCodeResponseSchema.parse((await radicate(documentNumber, await fingerprint(documentNumber))).body).request.radicado;
+    t.clock.set(Date.parse('2026-12-05T23:00:00.000Z')); // 18:00 on the 5th in Bogotá
+    expect(await number('900000001')).toBe('RAD-20261205-000001');
+    t.clock.set(Date.parse('2026-12-06T01:44:00.000Z')); // 20:44 on the 5th in Bogotá, already the 6th in UTC
+    expect(await number('900000002')).toBe('RAD-20261205-000002');
+    t.clock.set(Date.parse('2026-12-06T05:01:00.000Z')); // 00:01 on the 6th in Bogotá
+    expect(await number('900000003')).toBe('RAD-20261206-000001');
+  });
+
   it('refuses to radicate without a fingerprint match for the same document', async () => {
     const other = await fingerprint('900000002');
     const r = await radicate('900000001', other);

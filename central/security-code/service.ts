@@ -10,7 +10,7 @@ import {
   type SecurityCodeRequest,
   type SendNowRequest,
 } from '../../domain/central-api';
-import { formatBogotaShort } from '../../domain/calendar/bogota-time';
+import { bogotaDateOf, formatReceiptDateTime } from '../../domain/calendar/bogota-time';
 import { sendNowTooSoonMessage } from '../../domain/security-code/messages';
 import { maskDocument, type DocumentType } from '../../domain/identity/document';
 import { getCustomer } from '../accounts/ledger';
@@ -202,12 +202,13 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
     return fail(
       409,
       'OPEN_REQUEST_EXISTS',
-      `El cliente tiene abierta la solicitud ${open.radicado}, radicada el ${formatBogotaShort(open.created_ms)} (estado: ${open.state}). Reanúdela, o reemplácela indicándolo: la anterior quedará reemplazada y su código no será válido.`,
+      `El cliente tiene abierta la solicitud ${open.radicado}, radicada el ${formatReceiptDateTime(iso(open.created_ms))} (estado: ${open.state}). Reanúdela, o reemplácela indicándolo: la anterior quedará reemplazada y su código no será válido.`,
       { radicado: open.radicado },
     );
   }
-  const day = iso(nowMs).slice(0, 10).replaceAll('-', '');
-  const radicado = `RAD-${day}-${String(d.sql.next('radicado')).padStart(6, '0')}`;
+  // The number names the branch's day, and its sequence starts again each Bogotá day: the customer reads both off the constancia.
+  const day = bogotaDateOf(nowMs).replaceAll('-', '');
+  const radicado = `RAD-${day}-${String(d.sql.next(`radicado:${day}`)).padStart(6, '0')}`;
   const sendAt = req.mode === 'send_now' ? nowMs : nowMs + d.policy.radicationSendDelayMs;
   d.sql.run(
     `INSERT INTO security_codes (radicado, document_type, document_number, purpose, cellphone, workstation, state,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBogotaShort, formatReceiptDateTime } from './bogota-time';
+import { bogotaDateOf, formatReceiptDateTime } from './bogota-time';
 
 describe('moments in Bogotá time (UTC−5 all year)', () => {
   it('the receipt date-time converts a UTC stamp, across midnight too', () => {
@@ -10,7 +10,8 @@ describe('moments in Bogotá time (UTC−5 all year)', () => {
     expect(formatReceiptDateTime('2026-11-21T18:30')).toBe('21/11/2026 18:30:00');
     expect(formatReceiptDateTime('mañana')).toBe('mañana');
   });
-  it('the short form is the day in Bogotá, not in UTC', () => {
-    expect(formatBogotaShort('2026-03-03T02:00:00Z')).toMatch(/^2\/03\/26,? 9:00\sp\.\s?m\.$/);
+  it('the Bogotá day of an instant: after 19:00 Bogotá time UTC already names tomorrow', () => {
+    expect(bogotaDateOf('2026-12-06T01:44:00Z')).toBe('2026-12-05');
+    expect(bogotaDateOf(Date.parse('2026-12-06T05:00:00Z'))).toBe('2026-12-06');
   });
 });

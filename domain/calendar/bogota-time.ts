@@ -7,11 +7,6 @@ import type { IsoDate } from './iso-date';
 
 const ZONE = 'America/Bogota';
 
-const SHORT = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' });
-
-/** `2/03/26, 9:00 a. m.`: a deadline or a moment in a sentence the customer reads. */
-export const formatBogotaShort = (instant: string | number): string => SHORT.format(new Date(instant));
-
 const TIME = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** `14:05`: a moment of today in a status line. */
@@ -35,6 +30,13 @@ export const formatReceiptDateTime = (iso: string): string => {
     return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
   }
   return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
+};
+
+/** The Bogotá calendar day of an instant, `YYYY-MM-DD`: a UTC stamp after 19:00 in Bogotá already names tomorrow. */
+export const bogotaDateOf = (instant: string | number): IsoDate => {
+  const parts = PARTS.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 };
 
 /** `YYYY-MM-DD` → `DD/MM/AAAA`, as dates are read in Colombia: a business date is already local, no zone. */

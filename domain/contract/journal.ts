@@ -55,6 +55,8 @@ export const journalChannels = {
       teller: z.string().trim().max(64).optional(),
       type: z.enum(JOURNAL_ENTRY_TYPES).optional(),
       account: z.string().trim().max(20).optional(),
+      /** The number printed on a paper: a comprobante's sequence, R-…, RA-…, RAD-…. */
+      reference: z.string().trim().max(40).optional(),
       amountMin: z.number().int().nonnegative().optional(),
       amountMax: z.number().int().nonnegative().optional(),
       state: z.string().trim().max(30).optional(),

@@ -1,5 +1,5 @@
 import { maskContactValue, type ContactValue } from '../identity/contact';
-import { formatBogotaShort, formatReceiptDateTime } from '../calendar/bogota-time';
+import { formatReceiptDateTime } from '../calendar/bogota-time';
 import { MAX_FAILED_CAPTURES, verifiedField, type Customer, type ExistingRequest, type SecurityCodeState } from './flow';
 import { radicationStatusMessage } from './radication';
 
@@ -30,8 +30,8 @@ const EXISTING_STATE = { radicado: 'radicada, código aún no enviado', enviado:
 /** One line per open request of the customer: number, date and state, as the teller reads them to decide. */
 export const describeExisting = (e: ExistingRequest): string =>
   e.kind === 'radicado'
-    ? `Radicado ${e.radicado} del ${formatBogotaShort(e.createdAt)} en la estación ${e.workstation} (${EXISTING_STATE[e.state]})`
-    : `Solicitud sin terminar iniciada el ${formatBogotaShort(e.startedAt)} en esta estación`;
+    ? `Radicado ${e.radicado} del ${formatReceiptDateTime(e.createdAt)} en la estación ${e.workstation} (${EXISTING_STATE[e.state]})`
+    : `Solicitud sin terminar iniciada el ${formatReceiptDateTime(e.startedAt)} en esta estación`;
 
 /**
  * The refusal of a second immediate send within central's interval (`sendNowMinIntervalMs`), with the time the

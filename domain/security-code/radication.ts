@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatBogotaShort } from '../calendar/bogota-time';
+import { formatReceiptDateTime } from '../calendar/bogota-time';
 
 /**
  * A security-code request radicated at the branch after a biometric match (seed 000: "procede a radicar la
@@ -93,10 +93,10 @@ export const recordDelivered = (r: Radication, at: string): RadicationResult => 
 
 /** Spanish status line for the teller and for the customer's printed constancia. */
 export const radicationStatusMessage = (r: Radication, now: string): string => {
-  const deadline = formatBogotaShort(ms(r.deadline));
+  const deadline = formatReceiptDateTime(r.deadline);
   switch (radicationStatus(r, now)) {
     case 'radicado':
-      return `Solicitud radicada con el número ${r.radicado}. El código de seguridad llegará al celular del cliente a más tardar el ${deadline.replace(/\.$/, '')}.`;
+      return `Solicitud radicada con el número ${r.radicado}. El código de seguridad llegará al celular del cliente a más tardar el ${deadline}.`;
     case 'enviado':
       return `Radicado ${r.radicado}: el código fue enviado al celular del cliente; falta la confirmación de entrega (plazo: ${deadline}).`;
     case 'entregado':

@@ -16,6 +16,7 @@ import { identityMigrations } from './identity/migrations';
 import { securityCodeMigrations } from './security-code/migrations';
 import { tillTransferMigrations } from './till-transfer/migrations';
 import { canjeMigrations } from './canje/migrations';
+import { reactivationMigrations } from './reactivation/migrations';
 
 export type { Migration } from './migration';
 
@@ -41,4 +42,5 @@ export const allMigrations: readonly Migration[] = [
   ...reversalMigrations,
   ...tillTransferMigrations,
   ...canjeMigrations,
+  ...reactivationMigrations,
 ];

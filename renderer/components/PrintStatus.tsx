@@ -40,7 +40,18 @@ const says = (state: string, paper: Paper): string =>
  * still queued, and a teller who hands over no receipt must know at this screen, not later at Dispositivos.
  * Every job change pushes `status.changed`, so the job is reread then instead of polled.
  */
-export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: TellerApi; job: PrintJobRef | null; paper?: Paper }) => {
+export const PrintStatus = ({
+  teller,
+  job,
+  paper = 'el recibo',
+  onPrinted,
+}: {
+  teller: TellerApi;
+  job: PrintJobRef | null;
+  paper?: Paper;
+  /** Once the paper is out: a screen that offers copies of printed papers only (the journal) can offer this one. */
+  onPrinted?: () => void;
+}) => {
   const jobId = job?.jobId ?? null;
   const answered = job?.state ?? null;
   // What the operation's answer said, until the job is reread; nothing when it did not say.
@@ -72,6 +83,14 @@ export const PrintStatus = ({ teller, job, paper = 'el recibo' }: { teller: Tell
       void reread();
     });
   }, [teller, jobId, answered, reread]);
+
+  const printedState = shown?.state === 'printed';
+  const told = useRef<string | null>(null);
+  useEffect(() => {
+    if (!printedState || !jobId || told.current === jobId) return;
+    told.current = jobId;
+    onPrinted?.();
+  }, [printedState, jobId, onPrinted]);
 
   if (!job || !shown) return null;
 

@@ -162,3 +162,30 @@ it('a first count to be counted again keeps the expected cash and the difference
     db.close();
   }
 });
+
+it('finds the entries of a paper by the number printed on it, and a reactivation shows its constancia number as Referencia', () => {
+  const { dir, remove } = tempDir('caja-journal-reference-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T14:00:00Z')), workstation: '001-03' });
+    db.transaction(() => {
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-1', sequence: '001-03-000001', document: '001-03-000001', account: '240000000011', total: 50_000 });
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-2', sequence: '001-03-000002', document: '001-03-000002', account: '240000000011', total: 70_000 });
+      journal.record('reversal', 'u-1', { original: '001-03-000001', sequence: '001-03-000001', document: 'R-001-03-000001', state: 'reversado' });
+      journal.record('account_reactivation', 'u-1', { account: '240000000052', document: 'RA-001-03-000001', approvalId: '676a6dfe-0000-4000-8000-000000000001', state: 'reactivada' });
+      journal.record('security_code_request', 'u-1', { flowId: 'f-1', outcome: 'radicated', radicado: 'RAD-20260302-000001', state: 'radicado', document: 'RAD-20260302-000001' });
+    })();
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, reversed: () => false });
+    const found = (reference: string) => search.search({ reference, limit: 10 }).entries.map((e) => e.sequence).sort();
+    // The posting and the reversal that names it; not the other posting.
+    expect(found('001-03-000001')).toEqual([1, 3]);
+    expect(found('R-001-03-000001')).toEqual([3]);
+    expect(found('RA-001-03-000001')).toEqual([4]);
+    expect(found('RAD-20260302-000001')).toEqual([5]);
+    expect(found('RA-001-03-000009')).toEqual([]);
+    expect(search.search({ type: 'account_reactivation', limit: 10 }).entries[0]?.reference).toBe('RA-001-03-000001');
+  } finally {
+    db.close();
+  }
+});

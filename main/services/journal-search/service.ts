@@ -47,6 +47,9 @@ const route = (p: Record<string, unknown>) => (str(p.from) !== null && str(p.to)
 /** The short form a receipt prints for an approval (Autorización), so paper leads to its entries. */
 const approvalOf = (p: Record<string, unknown>) => (str(p.approvalId) !== null ? `Autorización ${shortApprovalId(str(p.approvalId) ?? '')}` : null);
 
+/** A reactivation is found by the number on its constancia (the approval is on the paper too, but not its key). */
+const ownPaperOf = (type: string, p: Record<string, unknown>) => (type === 'account_reactivation' ? str(p.document) : null);
+
 /**
  * A security-code entry: its reference is the radicado (or central's reference of a contact update), and its
  * state how it ended (`outcome`), a capture's result or a consent's answer when it has no `state` of its own.
@@ -57,7 +60,7 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
-/** Journal search (O-EJ, FSV): by date, teller, type, account, amount range and state; newest first, paged. */
+/** Journal search (O-EJ, FSV): by date, teller, type, account, printed number, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
   repo: JournalRepo;
   users: UsersRepo;
@@ -71,6 +74,7 @@ export const createJournalSearch = (deps: {
     teller?: string | undefined;
     type?: JournalEntryType | undefined;
     account?: string | undefined;
+    reference?: string | undefined;
     amountMin?: number | undefined;
     amountMax?: number | undefined;
     state?: string | undefined;
@@ -85,6 +89,7 @@ export const createJournalSearch = (deps: {
       actor,
       type: q.type,
       account: q.account,
+      reference: q.reference,
       amountMin: q.amountMin,
       amountMax: q.amountMax,
       states: q.state ? journalStatesLike(q.state) : undefined,
@@ -114,7 +119,7 @@ export const createJournalSearch = (deps: {
         account: str(p.account),
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
-        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
+        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
         // Reversar is offered on a posting that still stands.
         comprobante: reversed ? null : posted,
         document: document !== null && deps.printed(document) ? document : null,

@@ -52,8 +52,13 @@ describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)',
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'account_reactivation'").pluck().get()).toBe(1);
     const row = db.prepare("SELECT sequence, payload FROM journal WHERE type = 'account_reactivation'").get() as { sequence: number; payload: string };
     const j = JSON.parse(row.payload) as Record<string, unknown>;
-    // The constancia is numbered by its own entry, and the entry names it for the journal's Reimprimir.
-    expect(posted.receipt.sequence).toBe(`RA-001-03-${String(row.sequence).padStart(6, '0')}`);
+    // The till's first constancia is number 1 of its own gapless sequence, whatever the journal holds before it,
+    // and the entry names it for the journal's Reimprimir and search.
+    expect(row.sequence).toBeGreaterThan(1);
+    expect(posted.receipt.sequence).toBe('RA-001-03-000001');
+    expect(db.prepare('SELECT till_code, n, document, journal_sequence FROM reactivation_constancias').all()).toEqual([
+      { till_code: '03', n: 1, document: 'RA-001-03-000001', journal_sequence: row.sequence },
+    ]);
     expect(j).toMatchObject({ account: ANDRES, state: 'reactivada', authorizedBy: 'presencial', approvalId, document: posted.receipt.sequence });
 
     // Before central applies it, this workstation already sees the account active; a second one is refused.

@@ -9,6 +9,7 @@ import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { RulesConfig } from '../../../domain/rules-config/config';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
+import { reactivationRepo } from '../../store/reactivation/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import { requireAccount, type AccountSource } from '../accounts/source';
 import { approvalSubject } from '../approval/subject';
@@ -46,6 +47,7 @@ const HOW = { presencial: 'Presencial', escrita: 'Autorización escrita del repr
 export const createReactivationService = (deps: ReactivationDeps) => {
   const ws = deps.workstation;
   const name = (id: string) => deps.users.findById(id)?.displayName ?? id;
+  const constancias = reactivationRepo(deps.db);
   const decide = (req: ReactivationRequest): { account: Account; decision: ReactivationDecision } => {
     const { account } = requireAccount(deps.accounts, req.accountNumber);
     const decision = authorizeReactivation(account, req, bogotaDate(deps.clock.now()), deps.rules);
@@ -116,8 +118,10 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           key: deps.ids.uuid(), branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'account_reactivation', account: account.number,
           payload: { reactivation: { approvalId: approval.request.id }, authorizedBy: decision.authorizedBy },
         });
-        // Numbered by its own journal entry, read inside this transaction; journaled so the journal can reprint it.
-        const document = `RA-${sequenceOf(ws.branchCode, ws.tillCode, (deps.journal.head()?.sequence ?? 0) + 1)}`;
+        // Its own gapless per-till sequence, as comprobantes have, read inside this transaction (auditors look for holes);
+        // journaled so the journal can reprint it and find it by this number.
+        const n = constancias.nextNumber(ws.tillCode);
+        const document = `RA-${sequenceOf(ws.branchCode, ws.tillCode, n)}`;
         const j = deps.journal.record('account_reactivation', user.id, {
           account: account.number,
           document,
@@ -128,6 +132,7 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           presenters: req.request.presenters.map(maskDocument),
           ...(req.request.writtenAuthorization ? { letterSignedBy: maskDocument(req.request.writtenAuthorization.signedBy), letterSignedOn: req.request.writtenAuthorization.signedOn } : {}),
         });
+        constancias.insert({ tillCode: ws.tillCode, n, document, account: account.number, approvalId: approval.request.id, journalSequence: j.sequence, postedAt: at });
         const receipt: ReceiptDocument = {
           sequence: document,
           title: 'CONSTANCIA DE REACTIVACIÓN DE CUENTA',

@@ -1,4 +1,4 @@
-import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { CONTACT_FIELD_NAMES, type ContactField } from '../../../domain/identity/contact';
 import { maskDocument, type IdentityDocument } from '../../../domain/identity/document';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
@@ -42,15 +42,15 @@ export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cliente', value: maskDocument(c.document) },
     { kind: 'field', label: c.kind === 'contact_update' ? 'Referencia' : 'Radicado', value: c.reference },
-    { kind: 'field', label: 'Fecha', value: formatBogotaShort(c.at) },
+    { kind: 'field', label: 'Fecha', value: formatReceiptDateTime(c.at) },
     { kind: 'field', label: LABELS[c.field ?? 'cellphone'], value: c.maskedCellphone },
   ];
   if (c.kind === 'radicate' && c.deadline) {
-    lines.push({ kind: 'field', label: 'Plazo máximo', value: formatBogotaShort(c.deadline) });
+    lines.push({ kind: 'field', label: 'Plazo máximo', value: formatReceiptDateTime(c.deadline) });
     lines.push({ kind: 'rule' });
     lines.push({
       kind: 'text',
-      text: `El código de seguridad llegará a su celular a más tardar el ${formatBogotaShort(c.deadline)} (máximo 24 horas).`,
+      text: `El código de seguridad llegará a su celular a más tardar el ${formatReceiptDateTime(c.deadline)} (máximo 24 horas).`,
     });
   } else if (c.kind === 'send_now') {
     lines.push({ kind: 'rule' });

@@ -22,6 +22,8 @@ export interface JournalQuery {
   account?: string | undefined;
   amountMin?: number | undefined;
   amountMax?: number | undefined;
+  /** The number printed on a paper (comprobante, R-, RA-, RAD-…): every entry that names it. */
+  reference?: string | undefined;
   /** Any of these stored states (one label on screen may stand for several, see domain/journal/state-labels). */
   states?: readonly string[] | undefined;
   /** Newest first; page with `beforeSequence`. */
@@ -33,6 +35,9 @@ const COLUMNS = 'sequence, at, workstation, actor, type, payload, prev_hash AS p
 // What "amount", "account" and "state" mean across event types: the payload fields the services write.
 const AMOUNT = "COALESCE(json_extract(payload, '$.total'), json_extract(payload, '$.amount'))";
 const ACCOUNT = "json_extract(payload, '$.account')";
+// Where entries name a paper: its own number (`document`), the posting it concerns (`sequence`, `original`), a radicado.
+const REFERENCES = `json_extract(payload, '$.document'), json_extract(payload, '$.sequence'), json_extract(payload, '$.original'),
+  json_extract(payload, '$.radicado'), json_extract(payload, '$.reference')`;
 // Security-code entries say how the request ended as `outcome` (a capture as `result`, a consent as `consent`).
 const STATE = `COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'),
   CASE WHEN type IN ('security_code_request', 'contact_update', 'biometric_check')
@@ -179,6 +184,7 @@ export const journalRepo = (db: Db) => {
       add('actor = ?', q.actor);
       add('type = ?', q.type);
       add(`${ACCOUNT} = ?`, q.account);
+      add(`? IN (${REFERENCES})`, q.reference);
       add(`${AMOUNT} >= ?`, q.amountMin);
       add(`${AMOUNT} <= ?`, q.amountMax);
       if (q.states && q.states.length > 0) add(`${STATE} IN (SELECT value FROM json_each(?))`, JSON.stringify(q.states));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
@@ -16,15 +16,27 @@ type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: 
 const paperOf = (type: string): Paper =>
   type === 'till_close' ? 'el reporte de fin de día' : type === 'account_reactivation' || type === 'security_code_request' ? 'la constancia' : 'el recibo';
 
-/** Electronic journal: integrity (verify on demand), search by date, teller, type, account, amount and state; reprint. */
+/** Electronic journal: integrity (verify on demand), search by date, teller, type, account, printed number, amount and state; reprint. */
 export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
   const [status, setStatus] = useState<JournalStatus | null>(null);
-  const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', amountMin: '', amountMax: '', state: '' });
+  const [filters, setFilters] = useState({ from: '', to: '', teller: '', type: '', account: '', reference: '', amountMin: '', amountMax: '', state: '' });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [copy, setCopy] = useState<{ job: PrintJobRef; paper: Paper } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
+  // After a reversal the supervisor's form is gone and the focus with it: it goes to the new row's Reimprimir
+  // (its receipt), or, when the filters leave that row out, to the reversed posting's.
+  const [focusAfterReversal, setFocusAfterReversal] = useState<{ document: string; original: string } | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (!focusAfterReversal) return;
+    const button = (document: string) => tableRef.current?.querySelector<HTMLButtonElement>(`button[aria-label="Reimprimir ${document}"]`);
+    const target = button(focusAfterReversal.document) ?? button(focusAfterReversal.original);
+    if (!target) return;
+    target.focus();
+    if (target === button(focusAfterReversal.document)) setFocusAfterReversal(null);
+  }, [entries, focusAfterReversal]);
 
   useEffect(() => {
     void teller.journal.status({}).then((r) => r.ok && setStatus(r.data));
@@ -39,6 +51,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
       teller: t(filters.teller),
       type: (t(filters.type) as JournalEntryType | undefined) ?? undefined,
       account: t(filters.account),
+      reference: t(filters.reference),
       amountMin: n(filters.amountMin),
       amountMax: n(filters.amountMax),
       state: t(filters.state),
@@ -104,6 +117,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
           </select>
         </div>
         {field('account', 'Cuenta')}
+        {field('reference', 'Número impreso (comprobante, RA, RAD)')}
         {field('amountMin', 'Valor desde')}
         {field('amountMax', 'Valor hasta')}
         <div className="field">
@@ -125,7 +139,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
       </form>
       {notice ? <p className="notice" role="status">{notice}</p> : null}
       {copy ? <PrintStatus teller={teller} job={copy.job} paper={copy.paper} /> : null}
-      <table className="grid-table" aria-label="Registros del diario">
+      <table className="grid-table" aria-label="Registros del diario" ref={tableRef}>
         <thead>
           <tr>
             <th>No.</th>
@@ -166,7 +180,17 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
           ))}
         </tbody>
       </table>
-      {reversing ? <ReversalPanel key={reversing} teller={teller} sequence={reversing} onDone={() => void search()} /> : null}
+      {reversing ? (
+        <ReversalPanel
+          key={reversing}
+          teller={teller}
+          sequence={reversing}
+          onDone={(document) => {
+            setFocusAfterReversal({ document, original: reversing });
+            void search();
+          }}
+        />
+      ) : null}
       <ErrorBanner message={error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>

@@ -37,10 +37,15 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
   const [busy, setBusy] = useState(false);
   const key = useRef(crypto.randomUUID());
   const approvalRef = useRef<HTMLDivElement>(null);
+  const presentersRef = useRef<HTMLFieldSetElement>(null);
   // The supervisor types at once: their user name field takes the focus when the request is made.
   useEffect(() => {
     if (approvalId) approvalRef.current?.querySelector('input')?.focus();
   }, [approvalId]);
+  // Once the account is found, Enter in its number field would only look it up again: the next step is who is present.
+  useEffect(() => {
+    if (view) presentersRef.current?.querySelector('input')?.focus();
+  }, [view]);
 
   const account = view?.account;
   const juridica = account?.owner === 'juridica';
@@ -128,7 +133,7 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
       {view ? <AccountPanel view={view} /> : null}
       {account && !approvalId ? (
         <>
-          <fieldset className="field" data-testid="reactivation-presenters">
+          <fieldset className="field" data-testid="reactivation-presenters" ref={presentersRef}>
             <legend>{juridica ? 'Representante legal presente e identificado' : 'Titular presente e identificado'}</legend>
             {people.map((p) => (
               <label key={keyOf(p.id)}>

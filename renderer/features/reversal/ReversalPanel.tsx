@@ -14,7 +14,8 @@ const POLL_MS = 3000;
 type Candidate = Extract<Awaited<ReturnType<TellerApi['reversal']['check']>>, { ok: true }>['data'];
 
 /** Same-day reversal of one comprobante: reason, supervisor approval at this workstation, posting, own receipt. */
-export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi; sequence: string; onDone: () => void }) => {
+/** `onDone` names the reversal's receipt, once registered and again once printed (from then on it can be copied). */
+export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi; sequence: string; onDone: (document: string) => void }) => {
   const [candidate, setCandidate] = useState<Candidate | null>(null);
   const [reason, setReason] = useState<Reason>('VALOR_ERRADO');
   const [text, setText] = useState('');
@@ -74,7 +75,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
       setReceipt(r.data.receipt);
       // The answer names the job only; PrintStatus reads its state at once.
       setPrintJob(r.data.printJobId ? { jobId: r.data.printJobId } : null);
-      onDone();
+      onDone(r.data.receipt.sequence);
     } else {
       // Central refused (its answer is bound to the key) or the till could not pay: the next try is a new
       // request. Without central's answer the same key goes again, so a hold it may have placed is reused; and
@@ -126,7 +127,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
         </div>
       ) : null}
       {receipt ? <ReceiptView doc={receipt} testId="reversal-receipt" /> : null}
-      {receipt ? <PrintStatus teller={teller} job={printJob} /> : null}
+      {receipt ? <PrintStatus teller={teller} job={printJob} onPrinted={() => onDone(receipt.sequence)} /> : null}
       <ErrorBanner message={error} />
     </section>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RadicationRow } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
@@ -13,7 +13,7 @@ const STATE_LABELS: Record<RadicationRow['state'], string> = {
   entregado: 'Entregado',
   vencido: 'Vencido',
 };
-const when = (iso: string | null) => (iso ? formatBogotaShort(iso) : '—');
+const when = (iso: string | null) => (iso ? formatReceiptDateTime(iso) : '—');
 const REFRESH_MS = 15_000;
 
 /**

@@ -1,3 +1,4 @@
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { SyncStatus } from '../../../domain/contract/sync';
 
 /** Spanish words for what the sync screens show; codes stay in the data, the teller reads these. */
@@ -31,8 +32,7 @@ export const OPERATION_LABEL: Record<string, string> = {
   contact_update: 'Actualización de datos',
 };
 
-const when = new Intl.DateTimeFormat('es-CO', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'America/Bogota' });
-export const formatWhen = (iso: string | null): string => (iso ? when.format(new Date(iso)) : '—');
+export const formatWhen = (iso: string | null): string => (iso ? formatReceiptDateTime(iso) : '—');
 
 /** Business date at the branch (Colombia, UTC−5, no DST), `YYYY-MM-DD`, for the journal search of today. */
 export const bogotaToday = (now: Date): string => new Date(now.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);

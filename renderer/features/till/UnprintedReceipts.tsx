@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 import { formatPesos } from '../../../domain/money/pesos';
 
@@ -36,7 +36,7 @@ export const UnprintedReceipts = ({ teller }: { teller: TellerApi }) => {
   }, [teller, listed]);
   const lastLine = last ? (
     <p className="notice" data-testid="last-posted">
-      Última operación registrada: {KIND[last.kind]} {last.sequence} · cuenta {last.account} · {formatPesos(last.total)} · {formatBogotaShort(last.postedAt)}
+      Última operación registrada: {KIND[last.kind]} {last.sequence} · cuenta {last.account} · {formatPesos(last.total)} · {formatReceiptDateTime(last.postedAt)}
     </p>
   ) : null;
   if (receipts.length === 0) return lastLine;
@@ -66,7 +66,7 @@ export const UnprintedReceipts = ({ teller }: { teller: TellerApi }) => {
                 <td>{KIND[r.kind]}</td>
                 <td>{r.account}</td>
                 <td className="num">{formatPesos(r.total)}</td>
-                <td>{formatBogotaShort(r.postedAt)}</td>
+                <td>{formatReceiptDateTime(r.postedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { formatBogotaShort } from '../../../domain/calendar/bogota-time';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { UnconfirmedDebit } from '../../../domain/contract/withdrawal';
 import { formatPesos } from '../../../domain/money/pesos';
@@ -70,7 +70,7 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
                   <td>{KIND[d.kind]}</td>
                   <td>{d.account}</td>
                   <td className="num">{formatPesos(d.amount)}</td>
-                  <td>{formatBogotaShort(d.askedAt)}</td>
+                  <td>{formatReceiptDateTime(d.askedAt)}</td>
                   <td>{d.teller}</td>
                   <td>
                     {d.mayAbandon ? (
