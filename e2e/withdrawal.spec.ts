@@ -76,6 +76,12 @@ test('over the visación amount: the teller cannot approve their own, the superv
   await expect.poll(onDesk).toBe(0);
   await app.getByLabel('Valor a retirar').press('Enter');
   await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  // Shift+Tab from the first field and Tab past the last stay in the dialog, never on the page behind it.
+  await approval.getByLabel('Usuario del supervisor').focus();
+  await app.keyboard.press('Shift+Tab');
+  await expect.poll(() => approval.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  for (let i = 0; i < 8; i++) await app.keyboard.press('Tab');
+  await expect.poll(() => approval.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   await approval.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);
   await approval.getByLabel('Contraseña del supervisor').fill(DEMO.teller.password);
   await approval.getByLabel('Contraseña del supervisor').press('Enter');

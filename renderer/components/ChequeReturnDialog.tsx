@@ -4,6 +4,7 @@ import { RETURN_CAUSALES } from '../../domain/cheque/causales';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import { formatPesos } from '../../domain/money/pesos';
 import { ErrorList } from './ErrorList';
+import { trapTab } from './focus-trap';
 
 /** The returned cheque as the dialog names it, whether it came through canje or remesa al cobro. */
 export interface ReturnedChequeSummary {
@@ -53,6 +54,7 @@ export const ChequeReturnDialog = ({ cheque, busy, refusal, onConfirm, onCancel 
       ref={ref}
       className="dialog"
       aria-labelledby="return-title"
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         if (!busy) onCancel();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
 import { formatPesos } from '../../domain/money/pesos';
 import './comprobante.css';
+import { trapTab } from './focus-trap';
 
 interface Props {
   direction: 'deposito' | 'retiro';
@@ -62,6 +63,7 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
       ref={ref}
       className="dialog"
       aria-labelledby="decl-title"
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();

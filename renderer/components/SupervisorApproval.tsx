@@ -3,6 +3,7 @@ import type { TellerApi } from '../../domain/contract/client';
 import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
 import { afterRefusal, missingForDecision, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
+import { trapTab } from './focus-trap';
 
 interface Props {
   teller: TellerApi;
@@ -85,6 +86,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
         if (!busy) cancel();
       }}
       onKeyDown={(e) => {
+        trapTab(e);
         if (e.key === 'F4') {
           e.preventDefault();
           void decide('rechazar');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { trapTab } from '../../components/focus-trap';
 
 /** Quick reasons a teller picks with one key; anything else is typed. */
 const REASONS = ['El cliente se retiró', 'El cliente no trae el documento', 'Se inició por error'];
@@ -80,6 +81,7 @@ export const CancelReasonDialog = (props: { what: string; busy: boolean; onConfi
       if (d && !d.open) d.showModal();
     }}
     className="dialog"
+    onKeyDown={trapTab}
     aria-label="Cancelar solicitud"
     onClose={props.onBack}
     onCancel={(e) => {

@@ -3,6 +3,7 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { FlowView, OpenFlowRow } from '../../../domain/contract/security-code';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { CancelReasonForm } from './CancelReasonForm';
+import { trapTab } from '../../components/focus-trap';
 
 const WHEN = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', timeStyle: 'short' });
 
@@ -133,6 +134,7 @@ export const OpenFlowsPanel = ({
       ref={ref}
       className="dialog sc-open"
       aria-labelledby="sc-open-title"
+      onKeyDown={trapTab}
       data-testid="open-flows"
       // Chromium may close a modal on a repeated Esc without a cancel event: keep the screen's state in step.
       onClose={onClose}
