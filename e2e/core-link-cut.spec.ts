@@ -1,7 +1,7 @@
 import { chromium, type WebSocketRoute } from '@playwright/test';
 import { test, expect, CHROMIUM_ARGS } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
 
 /**
  * Routes the page's bridge socket through the test: once armed for a channel, the next call on it reaches the core,
@@ -129,15 +129,7 @@ test('a reversal whose answer is lost keeps its key: "Registrar el reverso" show
     const cut = await cutAnswers(app);
     await app.goto(host.launchUrl);
     await openTill(app);
-    await openAccount(app, 'F3', 'Consignación', '240000000011');
-    await app.keyboard.press('Enter');
-    await app.keyboard.type('24');
-    await app.keyboard.press('F10');
-    await app.keyboard.type('1200000');
-    await app.keyboard.press('Enter');
-    await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 1.200.000');
-    await app.keyboard.press('Enter');
-    await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+    await firstCashDeposit(app);
     await app.keyboard.press('Escape');
     await app.keyboard.press('F5');
     await app.getByLabel('Tipo de evento').selectOption('comprobante');

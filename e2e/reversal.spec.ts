@@ -1,19 +1,10 @@
 import { test, expect } from './support/fixtures';
-import { openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
 import { DEMO } from './support/pages';
 
 test('from the journal: reprint marked COPIA, then a same-day reversal approved by the supervisor with its own receipt', async ({ app }) => {
   await openTill(app);
-  // A cash deposit of $ 1.200.000 (the Comprobante Único screen).
-  await openAccount(app, 'F3', 'Consignación', '240000000011');
-  await app.keyboard.press('Enter');
-  await app.keyboard.type('24');
-  await app.keyboard.press('F10');
-  await app.keyboard.type('1200000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 1.200.000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await firstCashDeposit(app);
   await app.keyboard.press('Escape');
 
   // Journal search by type and account finds it.
@@ -105,15 +96,7 @@ test('a reversal the supervisor rejects says why and offers a new request, which
 
 test('once the reversal is registered the journal list shows its row ready to copy, with the focus on it, without pressing Buscar again', async ({ app }) => {
   await openTill(app);
-  await openAccount(app, 'F3', 'Consignación', '240000000011');
-  await app.keyboard.press('Enter');
-  await app.keyboard.type('24');
-  await app.keyboard.press('F10');
-  await app.keyboard.type('1200000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await firstCashDeposit(app);
   await app.keyboard.press('Escape');
 
   await app.keyboard.press('F5');

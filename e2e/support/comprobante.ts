@@ -83,6 +83,19 @@ export const fillCheque = async (app: Page, c: { bank: string; number: string; d
   await app.getByLabel('Total del comprobante').press('Enter');
 };
 
+/** The first comprobante of the till: a cash deposit of $ 1.200.000 (24 × $ 50.000) to 240000000011, its receipt on screen. */
+export const firstCashDeposit = async (app: Page) => {
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('24');
+  await app.keyboard.press('F10');
+  await app.keyboard.type('1200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('deposit-summary')).toContainText('$ 1.200.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+};
+
 /** With the cash counted: the slip's total (F10), Enter for the summary, Enter to post; waits for the receipt. */
 export const postCashDeposit = async (app: Page, total: number) => {
   await app.keyboard.press('F10');
