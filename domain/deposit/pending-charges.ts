@@ -54,6 +54,16 @@ export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, 
   return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;
 };
 
+/** A payment as the journal keeps it (deposit and transfer alike): what was owed, what was paid, of which cheques. */
+export const paymentJournal = (p: PendingChargePayment) => ({
+  owed: p.paid + p.stillOwed,
+  paid: p.paid,
+  charges: p.charges.map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })),
+});
+
+/** The charges a payment paid, as the review screens show them. */
+export const paidChargesView = (p: PendingChargePayment) => p.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount }));
+
 /**
  * Said on a transfer's review when central says the destination owes: the transfer's credit pays it first, so the
  * destination receives less than the amount debited. Nothing is said when it owes nothing or central was not asked.

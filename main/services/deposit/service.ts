@@ -26,7 +26,7 @@ import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import { createStandingElsewhere } from './standing-elsewhere';
 import { createPendingCharges } from './pending-charges';
-import { payPendingCharges, pendingChargesNotice } from '../../../domain/deposit/pending-charges';
+import { paidChargesView, payPendingCharges, paymentJournal, pendingChargesNotice } from '../../../domain/deposit/pending-charges';
 
 /** This workstation's record of the same cheque (bank, number, drawer's account) still standing in an earlier deposit. */
 const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError[] =>
@@ -141,9 +141,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         journal: {
           depositor: docKey(slip.depositor.id),
           // What central said was owed when the deposit was posted, and what the deposit pays of it (null: not known).
-          pendingCharges: paying
-            ? { owed: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, charges: paying.payment.charges.map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })) }
-            : null,
+          pendingCharges: paying ? paymentJournal(paying.payment) : null,
           holds: p.holds.map((h) => ({ route: h.route, amount: h.amount, releaseOn: h.releaseOn })),
           uiafReportable: p.uiaf.reportable,
           uiafCrossesMonthly: p.uiaf.crossesMonthly,
@@ -183,7 +181,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges);
       const notices = [...p.notices, ...(partial ? [partial] : []), ...(owing ? [owing] : [])];
       const pendingCharges = paying
-        ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paying.payment.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) }
+        ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paidChargesView(paying.payment) }
         : null;
       return { ...p, notices, pendingCharges } as unknown as DepositPlanView;
     },

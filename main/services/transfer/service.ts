@@ -17,7 +17,7 @@ import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import { createPendingCharges } from '../deposit/pending-charges';
-import { destinationChargesNotice, payPendingCharges } from '../../../domain/deposit/pending-charges';
+import { destinationChargesNotice, paidChargesView, payPendingCharges, paymentJournal } from '../../../domain/deposit/pending-charges';
 
 export type TransferPostResult = PostedComprobante | { status: 'pendiente'; message: string };
 
@@ -81,7 +81,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
           sameSoleHolder: p.sameSoleHolder,
           debitTotal: p.debitTotal,
           // What the credit pays of the destination's pending charges as central said they stood (null: none or not known).
-          pendingCharges: paying ? { owed: paying.paid + paying.stillOwed, paid: paying.paid, charges: paying.charges.map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })) } : null,
+          pendingCharges: paying ? paymentJournal(paying) : null,
         },
         cash: null,
         operations: (env) => [
@@ -115,7 +115,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
       const paying = chargesPaid(req.toAccountNumber, p.amount);
       const owing = paying ? destinationChargesNotice(paying) : null;
       const view = paying
-        ? { ...p, notices: [...p.notices, ...(owing ? [owing] : [])], pendingCharges: { paid: paying.paid, credited: p.amount - paying.paid, charges: paying.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount })) } }
+        ? { ...p, notices: [...p.notices, ...(owing ? [owing] : [])], pendingCharges: { paid: paying.paid, credited: p.amount - paying.paid, charges: paidChargesView(paying) } }
         : p;
       return view as unknown as z.infer<typeof TransferPlanSchema>;
     },
