@@ -26,12 +26,9 @@ export interface ComprobanteApprovalPort {
 }
 
 type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;
-/**
- * A blocked till's sends are freed at this branch's desk only: central has no kind for them, and relayed as
- * 'other' they would read as a reopening on the other desks.
- */
-const CENTRAL_KIND: Record<SupervisedKind, CentralApprovalKind | null> = {
-  till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal', reactivation: 'reactivation', till_transfer_block: null,
+/** Every kind reaches the other desks of the branch: a blocked till's teller may be alone with no supervisor near. */
+const CENTRAL_KIND: Record<SupervisedKind, CentralApprovalKind> = {
+  till_difference: 'till_difference', till_reopen: 'other', reversal: 'reversal', reactivation: 'reactivation', till_transfer_block: 'till_transfer_block',
 };
 /** What a request relayed from another workstation is about, by central's kind ('other' is only ever a reopening). */
 const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
@@ -40,6 +37,7 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   fingerprint_override: 'IDENTITY_FALLBACK',
   reversal: 'REVERSAL',
   reactivation: 'INACTIVE_REACTIVATION',
+  till_transfer_block: 'TILL_TRANSFER_BLOCK',
   other: 'TILL_REOPEN',
 };
 
@@ -50,14 +48,12 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
  */
 export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => ({
   publish: async (rec: SupervisedRecord, makerName: string) => {
-    const kind = CENTRAL_KIND[rec.kind];
-    if (kind === null) return;
     await central.call('requestApproval', {
       id: rec.request.id,
       branch: ws.branchCode,
       workstation: ws.id,
       makerId: usernameOf(rec.request.makerId),
-      kind,
+      kind: CENTRAL_KIND[rec.kind],
       summary: `${rec.summary} · ${makerName}`.slice(0, 200),
       ...(rec.amount !== null ? { amount: rec.amount } : {}),
     });

@@ -59,7 +59,7 @@ export interface TillTransferDeps {
   /** A snapshot older than this marks its till as possibly closed (config `branchStatus`). */
   staleAfterSeconds?: number;
   /** The supervisor's visa that frees a till's sends blocked after refused sends (none: only an arqueo frees them). */
-  requests?: Pick<SupervisedRequests, 'open' | 'announce' | 'live' | 'consume' | 'withdraw' | 'announceWithdrawn'>;
+  requests?: Pick<SupervisedRequests, 'open' | 'announce' | 'live' | 'consume' | 'withdraw' | 'announceWithdrawn' | 'reconcile'>;
   /** When the open till session's arqueo last registered a count, if it did: an arqueo after the refusals frees the sends. */
   lastCountAt?: (tillSessionId: string) => string | null;
 }
@@ -190,6 +190,13 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     const asked = visa ?? inTransaction(deps.db, () => askVisa(user, till, refusals));
     if (asked && !visa) deps.requests?.announce(asked, user.displayName);
     throw blockedError(asked?.request.id ?? null);
+  };
+
+  /** A visa given at another desk of the branch reaches this workstation through central: taken in before the guard. */
+  const takeInVisa = async (user: User, till: TillSessionRecord) => {
+    if (!deps.requests || deps.repo.unclearedRefusals(till.id).length < REFUSALS_BEFORE_BLOCK) return;
+    const visa = deps.requests.live(blockSubject(till.id), user.id);
+    if (visa?.request.status === 'pendiente') await deps.requests.reconcile(visa.request.id);
   };
 
   /**
@@ -365,6 +372,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       }
       if (req.toTill === ws.tillCode) throw new AppError('INVALID_DESTINATION', 'El origen y el destino del traslado deben ser distintos.');
       const till = ownTill(user);
+      await takeInVisa(user, till);
       guardSends(user, till);
       // The receiving till's holding limit, as its last report to central has it (reports follow every change;
       // cash in transit is not in it until accepted). Without central's answer, there is nothing to check against.
