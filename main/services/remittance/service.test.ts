@@ -49,6 +49,21 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     expect(await w.call('remittance.list', { status: 'pagada' })).toMatchObject({ ok: true, data: { remittances: [{ id: r.id }] } });
   });
 
+  it('E or P sent again with its key after a lost answer (CORE_NO_ANSWER) answers the move made: one journal entry, one cheque_paid', async () => {
+    w = await world(shared.central);
+    const r = await depositRemesa();
+    const sent = crypto.randomUUID();
+    const first = await advance(r.id, { type: 'enviar' }, sent);
+    expect(first).toMatchObject({ ok: true, data: { remittance: { status: 'enviada' } } });
+    expect(await advance(r.id, { type: 'enviar' }, sent)).toEqual(first);
+    const paidKey = crypto.randomUUID();
+    const paid = await advance(r.id, { type: 'pagar' }, paidKey);
+    expect(paid).toMatchObject({ ok: true, data: { remittance: { status: 'pagada' } } });
+    expect(await advance(r.id, { type: 'pagar' }, paidKey)).toEqual(paid);
+    expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_paid'")).toBe(1);
+    expect(count("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') LIKE 'remesa!_%' ESCAPE '!'")).toBe(2);
+  });
+
   it('a remesa returned when the available balance cannot cover the fee is booked all the same: the fee stays owed', async () => {
     w = await world(shared.central);
     const drain = drainer(w);

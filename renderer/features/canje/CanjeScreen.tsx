@@ -7,6 +7,7 @@ import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
+import { useRetryKeys } from '../../components/useRetryKeys';
 
 const STATUS_TEXT: Record<CanjeChequeView['status'], string> = { en_canje: 'En canje', abonado: 'Abonado', devuelta: 'Devuelto' };
 
@@ -21,11 +22,13 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
   }, [teller]);
   const list = useChequeList(fetch);
   const { rows, selected, busy } = list;
+  const keys = useRetryKeys();
 
   const giveBack = async (row: CanjeChequeView, causalId: string, chargeFee: boolean, waiver?: { username: string; password: string }) => {
     if (busy) return;
     list.setBusy(true);
-    const r = await teller.canje.return({ idempotencyKey: crypto.randomUUID(), chequeId: row.id, causalId, chargeFee, ...(waiver ? { waiver } : {}) });
+    // Enter again in the dialog after a lost answer: the core answers the return it made, with its receipt.
+    const r = await keys.run(row.id, (idempotencyKey) => teller.canje.return({ idempotencyKey, chequeId: row.id, causalId, chargeFee, ...(waiver ? { waiver } : {}) }));
     list.setBusy(false);
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
     if (!r.ok) return list.setRefusal(r.error);

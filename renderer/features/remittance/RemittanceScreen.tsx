@@ -7,6 +7,7 @@ import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
+import { useRetryKeys } from '../../components/useRetryKeys';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
 const NOT_RETURNABLE: Record<RemittanceView['status'], string> = {
@@ -31,12 +32,14 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   }, [teller]);
   const list = useChequeList(fetch);
   const { rows, selected, busy } = list;
+  const keys = useRetryKeys();
 
   type Event = Parameters<TellerApi['remittance']['advance']>[0]['event'];
   const advance = async (row: RemittanceView, event: Event) => {
     if (busy) return;
     list.setBusy(true);
-    const r = await teller.remittance.advance({ idempotencyKey: crypto.randomUUID(), remittanceId: row.id, event });
+    // E or P pressed again after a lost answer is the same request: the core answers the move it made.
+    const r = await keys.run(`${row.id}:${event.type}`, (idempotencyKey) => teller.remittance.advance({ idempotencyKey, remittanceId: row.id, event }));
     list.setBusy(false);
     // A refused return keeps its dialog open with the reason, so the teller or supervisor corrects and retries.
     if (!r.ok && event.type === 'devolver') return list.setRefusal(r.error);

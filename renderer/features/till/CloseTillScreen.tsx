@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { CountResult } from '../../../domain/contract/till';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
-import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
+import { countOf, DENOMINATIONS, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { DIFFERENCE_REASONS, DIFFERENCE_REASON_CODES, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
+import { useRetryKeys } from '../../components/useRetryKeys';
 
 type Gate = { canClose: boolean; items: { code: string; message: string; resolveAt: string }[]; last?: { count: DenominationCount; result: CountResult } | null };
 
@@ -32,6 +33,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [gridKey, setGridKey] = useState(0);
   const [askEmpty, setAskEmpty] = useState(false);
   const closeKey = useRef(crypto.randomUUID());
+  const countKeys = useRetryKeys();
 
   const loadGate = useCallback(
     async (resume = false) => {
@@ -64,7 +66,10 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     if (totalOfCount(count) === 0 && !emptyConfirmed) return setAskEmpty(true);
     setBusy(true);
     setError(null);
-    const r = await teller.till.count({ idempotencyKey: crypto.randomUUID(), count });
+    // The same count sent again after a lost answer is the one the core may have registered: with its first key the
+    // core answers it, instead of taking it as the second count. A different count is a new one.
+    const pieces = DENOMINATIONS.map((d) => countOf(count, d)).join(',');
+    const r = await countKeys.run(pieces, (idempotencyKey) => teller.till.count({ idempotencyKey, count }));
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);
