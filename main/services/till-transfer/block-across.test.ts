@@ -40,7 +40,7 @@ describe('a blocked till’s visa from another desk of the branch', () => {
     expect(await send({ '50000': 21 }, 1_050_000)).toMatchObject({ ok: false, error: { code: 'CASH_SHORT' } });
     const blocked = await send({ '10000': 11 }, 110_000);
     expect(blocked).toMatchObject({ ok: false, error: { code: 'TRANSFERS_BLOCKED' } });
-    const approvalId = (blocked as { error: { details: { approvalId: string } } }).error.details.approvalId;
+    const approvalId = (blocked as unknown as { error: { details: { approvalId: string } } }).error.details.approvalId;
 
     await desk.as(SUP);
     const item = await until(async () => data<{ items: QueueItem[] }>(await desk.call('supervisor.queue')).items.find((i) => i.id === approvalId), 20_000);
