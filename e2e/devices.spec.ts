@@ -1,4 +1,9 @@
-import { test, expect } from './support/fixtures';
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, test, expect } from './support/fixtures';
+import { startHost, type RunningHost } from './support/host';
 import { DEMO, expectHome, login } from './support/pages';
 
 const PAPER_OUT = 'Impresora sin papel: cambie el rollo y pulse Reintentar';
@@ -79,4 +84,58 @@ test('a supervisor discovers ports and changes the printer settings; Caja reconn
   await app.keyboard.press('F5');
   await expect(app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1).getByTestId('job-state')).toHaveText('Impreso');
   await expect(app.getByTestId('last-paper')).toContainText('58mm');
+});
+
+// eslint-disable-next-line no-empty-pattern
+test('Caja killed while printing: after the restart each print shows its try and "se interrumpió"; Reintentar counts the next', async ({}, testInfo) => {
+  testInfo.skip(testInfo.project.name === 'electron', 'Killing and restarting the core on the same data is done on the browser host.');
+  test.slow(); // two host start-ups
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const dataDir = mkdtempSync(join(tmpdir(), 'caja-e2e-kill-'));
+  const hosts: RunningHost[] = [];
+  try {
+    // A printer on a 1200-baud wire: the first test page takes seconds, so the second waits in the printer's queue.
+    const slow = join(dataDir, 'slow-printer.json');
+    writeFileSync(slow, JSON.stringify({ devices: { printer: { link: { kind: 'emulated', baudRate: 1200 } } } }));
+    const before = await startHost({ CAJA_CONFIG: slow }, { dataDir });
+    hosts.push(before);
+    let page = await browser.newPage();
+    await page.goto(before.launchUrl);
+    await login(page, DEMO.teller);
+    await expectHome(page, DEMO.teller.name);
+    await page.keyboard.press('F9');
+    const rows = page.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row');
+    await page.keyboard.press('F5');
+    await expect(rows).toHaveCount(2);
+    await page.keyboard.press('F5');
+    await expect(rows).toHaveCount(3);
+    // Most recent first: the second page waits, handed to the printer, while the first prints.
+    await expect(rows.nth(1).getByTestId('job-state')).toHaveText('En cola');
+    await expect(rows.nth(2).getByTestId('job-state')).toHaveText('Imprimiendo');
+    await before.kill();
+    await page.close();
+
+    // Started again on the same data, at full speed.
+    const after = await startHost({}, { dataDir });
+    hosts.push(after);
+    page = await browser.newPage();
+    await page.goto(after.launchUrl);
+    await login(page, DEMO.teller);
+    await expectHome(page, DEMO.teller.name);
+    await page.keyboard.press('F9');
+    const table = page.getByRole('table', { name: 'Impresiones recientes' });
+    const queued = table.getByRole('row').nth(1);
+    for (const row of [queued, table.getByRole('row').nth(2)]) {
+      await expect(row.getByTestId('job-state')).toContainText('Falló');
+      await expect(row.getByTestId('job-state')).toContainText('La impresión se interrumpió');
+      await expect(row.getByRole('cell').nth(4)).toHaveText('1');
+    }
+    await queued.getByRole('button', { name: /Reintentar/ }).click();
+    await expect(queued.getByTestId('job-state')).toHaveText('Impreso');
+    await expect(queued.getByRole('cell').nth(4)).toHaveText('2');
+  } finally {
+    await browser.close();
+    for (const h of hosts) await h.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -200,7 +200,7 @@ test('"Cerrar sesión" on the lock screen with the till open asks as F12 does; E
   await expect(lock).toHaveCount(0);
 });
 
-test('the log-in screen says the till was left open, after F12 as after signing out from the lock screen', async ({ app }) => {
+test('the log-in screen says whose till was left open, after F12 as after signing out from the lock screen', async ({ app }) => {
   await openTill(app);
   const warning = app.getByRole('dialog', { name: 'Su caja sigue abierta' });
   await app.keyboard.press('F12');
@@ -208,9 +208,11 @@ test('the log-in screen says the till was left open, after F12 as after signing 
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
   await expect(app.getByTestId('status-user')).toHaveText('Sin sesión');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  // No session names a user in the bar, so it says whose till it is (the name only, no cash).
+  await expect(app.getByTestId('status-till')).toHaveText(`Caja abierta — ${DEMO.teller.name}`);
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
   await app.keyboard.press('F11');
   await expect(app.getByLabel('Contraseña')).toBeFocused();
   await app.keyboard.press('Tab');
@@ -218,5 +220,5 @@ test('the log-in screen says the till was left open, after F12 as after signing 
   await expect(warning).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  await expect(app.getByTestId('status-till')).toHaveText(`Caja abierta — ${DEMO.teller.name}`);
 });

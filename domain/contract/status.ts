@@ -15,7 +15,11 @@ export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 export const WorkstationStatusSchema = z.object({
   workstation: z.object({ id: z.string(), branchCode: z.string(), branchName: z.string(), tillCode: z.string() }),
   user: z.object({ displayName: z.string(), role: z.string() }).nullable(),
-  till: z.object({ state: z.enum(['sin_abrir', 'abierta', 'cerrada']) }),
+  till: z.object({
+    state: z.enum(['sin_abrir', 'abierta', 'cerrada']),
+    /** Who holds the open till (display name, else user name); null unless it is open. */
+    tellerName: z.string().nullable(),
+  }),
   central: z.object({
     state: z.enum(['online', 'offline', 'unknown']),
     queueLength: z.number().int().nonnegative(),

@@ -11,11 +11,16 @@ export interface RunningHost {
   dataDir: string;
   stderr: string[];
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a power cut would: the data directory stays for a host started on it again. */
+  kill(): Promise<void>;
 }
 
-/** Starts the browser host as a real child process on a fresh data directory and waits for its ready line. */
-export const startHost = async (env: Record<string, string> = {}): Promise<RunningHost> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'caja-e2e-'));
+/**
+ * Starts the browser host as a real child process and waits for its ready line: on a fresh data directory, or on
+ * `o.dataDir` (a restart after `kill`), which `stop` then leaves to its owner.
+ */
+export const startHost = async (env: Record<string, string> = {}, o: { dataDir?: string } = {}): Promise<RunningHost> => {
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'caja-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/host/browser/cli.ts'], {
     env: { ...process.env, CAJA_DATA_DIR: dataDir, CAJA_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,12 +46,18 @@ export const startHost = async (env: Record<string, string> = {}): Promise<Runni
     dataDir,
     stderr,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 };

@@ -18,6 +18,8 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
       </span>
       <span data-testid="status-till" className={`pill till-${status.till.state}`}>
         {tillLabel[status.till.state]}
+        {/* Signed out, the bar names no user: say whose till was left open (the core sends the name, never cash). */}
+        {status.user === null && status.till.tellerName !== null ? ` — ${status.till.tellerName}` : ''}
       </span>
       <span data-testid="status-central" className={`pill central-${coreUp ? central.state : 'offline'}`}>
         {coreUp ? centralLabel[central.state] : 'Núcleo desconectado'}

@@ -184,6 +184,28 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     expect((await paper).lines.map((l) => l.trim())).toContain('*** REIMPRESIÓN ***');
   });
 
+  it('Caja dies while the printer holds two receipts: after the restart each shows its try, interrupted, and Reintentar counts the next', async () => {
+    const { dir, remove } = tempDir('caja-devices-');
+    cleanups.push(remove);
+    // 1200 baud: the first receipt takes seconds on the wire, so the second waits in the printer's queue.
+    const a = await setup({ dir, config: { ...FAST, printer: { heartbeatMs: 250, link: { kind: 'emulated', baudRate: 1200 } } } });
+    await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok');
+    const first = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000130' });
+    const second = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000131' });
+    expect([stateOf(a.svc, first.jobId), stateOf(a.svc, second.jobId)]).toEqual(['printing', 'queued']);
+    // The process is gone: no write reaches the file after this point, as with a kill.
+    await a.close();
+
+    const b = await setup({ dir });
+    expect(b.svc.job(first.jobId)).toMatchObject({ state: 'failed', attempts: 1, reason: { code: 'PRINT_INTERRUPTED' }, mayHavePrinted: true });
+    expect(b.svc.job(second.jobId)).toMatchObject({ state: 'failed', attempts: 1, reason: { code: 'PRINT_INTERRUPTED' }, mayHavePrinted: false });
+    await waitUntil(() => printerRow(b.svc)?.state !== 'unknown', 3000, 'printer up');
+    b.svc.retry(second.jobId);
+    await waitUntil(() => stateOf(b.svc, second.jobId) === 'printed', 5000, 'printed after retry');
+    expect(b.svc.job(second.jobId)).toMatchObject({ attempts: 2, reason: null });
+    expect(b.db.prepare('SELECT attempts FROM device_print_jobs WHERE id = ?').pluck().get(second.jobId)).toBe(2);
+  });
+
   it('paper out in the middle of a receipt: the job says it may be out, and Reintentar prints it marked REIMPRESIÓN', async () => {
     const t = await setup();
     await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');

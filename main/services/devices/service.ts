@@ -107,10 +107,9 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     if (closed) return; // the store may already be closed
     const rec = deps.repo.job(id);
     if (!rec || (rec.state === state && rec.reason?.code === reason?.code)) return;
-    const attempts = state === 'printing' ? rec.attempts + 1 : rec.attempts;
     const mayHavePrinted = reason?.mayHavePrinted === true;
     inTransaction(deps.db, () => {
-      deps.repo.updateJob(id, { state, attempts, reason: reason && { code: reason.code, message: reason.message }, mayHavePrinted, at: now() });
+      deps.repo.updateJob(id, { state, attempts: rec.attempts, reason: reason && { code: reason.code, message: reason.message }, mayHavePrinted, at: now() });
       if (state === 'failed' && reason) {
         deps.journal.record('device_error', 'system', {
           device: 'printer', jobId: id, reference: rec.reference, copy: rec.copyNumber, code: reason.code, ...(mayHavePrinted ? { mayHavePrinted } : {}),
@@ -146,6 +145,9 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     try {
       const doc = ReceiptDocumentSchema.parse(JSON.parse(rec.document));
       const marked = rec.mayHavePrinted && !doc.marks.includes(REPRINT_MARK) ? { ...doc, marks: [...doc.marks, REPRINT_MARK] } : doc;
+      // Counted when the printer is handed the job, not when it reports printing: a job waiting behind another in the
+      // printer's queue when Caja dies was sent too, and the teller must see that try beside "se interrumpió".
+      deps.repo.countAttempt(rec.id, now());
       follow(m, m.printReceipt(marked), rec.id);
     } catch (err) {
       setJob(rec.id, 'failed', reasonOf(err));
@@ -356,6 +358,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       // Same bytes through the manager's own retry when it still holds the job; otherwise send the document again
       // (always when the paper may be out: the retry then carries the reprint mark).
       if (m && ready && managerId && !rec.mayHavePrinted && m.jobs().some((j) => j.id === managerId && j.state === 'failed')) {
+        deps.repo.countAttempt(rec.id, now());
         const v = m.retryJob(managerId);
         if (v) follow(m, v, rec.id);
       } else {

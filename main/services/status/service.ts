@@ -25,11 +25,14 @@ export const createStatusService = (deps: {
   get: (): WorkstationStatus => {
     const s = deps.session.state();
     // The till's state is read without a session too: the log-in screen of a workstation whose till was left open
-    // (a break, a shift change) must say so, not "Caja sin abrir". It carries no amount, so nothing is exposed.
+    // (a break, a shift change) must say so, not "Caja sin abrir", and whose it is: whoever sits down here must know
+    // whose cash is in the drawer before signing in (another teller cannot open this till). Only the holder's name
+    // goes out, never an amount or a credential, and only to this workstation's own screen.
+    const holder = deps.till.holder();
     return {
       workstation: { ...deps.config.workstation },
       user: s.state === 'signed_out' ? null : { displayName: s.user.displayName, role: s.user.role },
-      till: { state: deps.till.isOpen() ? 'abierta' : deps.till.closedToday() ? 'cerrada' : 'sin_abrir' },
+      till: holder !== null ? { state: 'abierta', tellerName: holder } : { state: deps.till.closedToday() ? 'cerrada' : 'sin_abrir', tellerName: null },
       central: deps.central.status(),
       devices: deps.devices(),
       contingency: deps.central.contingency(),

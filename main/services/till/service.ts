@@ -52,6 +52,14 @@ export const createTillService = (deps: {
     /** Whether the till is open, without its cash (the status bar). */
     isOpen: (): boolean => deps.tills.findOpen(deps.tillCode) !== undefined,
 
+    /** Who holds the open till, by name and without its cash (the status bar); null when it is not open. */
+    holder: (): string | null => {
+      const open = deps.tills.findOpen(deps.tillCode);
+      if (!open) return null;
+      const u = deps.users.findById(open.tellerId);
+      return u ? u.displayName.trim() || u.username : open.tellerId;
+    },
+
     /** Cash about to come in (a deposit's summary) against the limit, worded for `viewer`, with the bills to send first. */
     incomingCash: (viewer: User, incoming: number) => {
       const open = deps.tills.findOpen(deps.tillCode);

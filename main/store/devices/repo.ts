@@ -61,6 +61,7 @@ export const devicesRepo = (db: Db) => {
   const updateJob = db.prepare(`UPDATE device_print_jobs
     SET state = ?, attempts = ?, reason_code = ?, reason_message = ?, may_have_printed = MAX(may_have_printed, ?), updated_at = ?
     WHERE id = ?`);
+  const countAttempt = db.prepare('UPDATE device_print_jobs SET attempts = attempts + 1, updated_at = ? WHERE id = ?');
   const byId = db.prepare<[string], JobRow>('SELECT * FROM device_print_jobs WHERE id = ?');
   const byReference = db.prepare<[string], JobRow>('SELECT * FROM device_print_jobs WHERE reference = ? ORDER BY copy_number');
   const byCopy = db.prepare<[string, number], JobRow>('SELECT * FROM device_print_jobs WHERE reference = ? AND copy_number = ?');
@@ -82,6 +83,10 @@ export const devicesRepo = (db: Db) => {
     },
     updateJob: (id: string, s: { state: PrintJobState; attempts: number; reason: PrintJobRecord['reason']; mayHavePrinted?: boolean; at: string }): void => {
       updateJob.run(s.state, s.attempts, s.reason?.code ?? null, s.reason?.message ?? null, s.mayHavePrinted ? 1 : 0, s.at, id);
+    },
+    /** One more try handed to the printer, written before it is sent: a crash while it prints or waits still shows it. */
+    countAttempt: (id: string, at: string): void => {
+      countAttempt.run(at, id);
     },
     job: (id: string): PrintJobRecord | undefined => {
       const r = byId.get(id);
