@@ -29,6 +29,9 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(list).toContainText('1234567');
   await expect(list).toContainText('$ 800.000');
   await expect(app.getByTestId('canje-status')).toHaveText('En canje');
+  // The row D acts on is marked on screen, not only for the screen reader.
+  const shade = (sel: string) => list.locator(sel).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await shade('tr[aria-selected="true"] > td')).not.toBe(await shade('thead th'));
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();

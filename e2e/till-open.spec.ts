@@ -35,7 +35,11 @@ test('a declared total that differs from the count is refused before anything is
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
   await app.keyboard.press('F2');
+  await app.keyboard.type('1');
+  await expect(app.getByTestId('count-pieces')).toHaveText('1 pieza');
+  await app.keyboard.press('Backspace');
   await app.keyboard.type('3');
+  await expect(app.getByTestId('count-pieces')).toHaveText('3 piezas');
   await expect(app.getByTestId('count-total')).toHaveText('$ 300.000');
   await app.getByLabel('Total contado (verificación)').fill('250000');
   await app.keyboard.press('Enter');

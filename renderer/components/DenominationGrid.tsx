@@ -36,6 +36,7 @@ export const DenominationGrid = ({ value, onChange, onDone, caption, autoFocus }
     const key: `${Denomination}` = `${d}`;
     onChange(Object.fromEntries(Object.entries({ ...value, [key]: n }).filter(([, v]) => v > 0)));
   };
+  const pieces = ROWS.reduce((s, d) => s + countOf(value, d), 0);
   return (
     <table className="denoms">
       <caption>{caption}</caption>
@@ -81,7 +82,9 @@ export const DenominationGrid = ({ value, onChange, onDone, caption, autoFocus }
       <tfoot>
         <tr>
           <th scope="row">Total</th>
-          <td className="num">{groupDigits(ROWS.reduce((s, d) => s + countOf(value, d), 0))} piezas</td>
+          <td className="num" data-testid="count-pieces">
+            {groupDigits(pieces)} {pieces === 1 ? 'pieza' : 'piezas'}
+          </td>
           <td className="num total" data-testid="count-total" aria-live="polite">
             {formatPesos(totalOfCount(value))}
           </td>
