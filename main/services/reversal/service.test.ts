@@ -162,4 +162,20 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(body.account).toBe(rosa);
     expect(body.payload.holdId).toBeDefined();
   });
+
+  it("the reason the supervisor reads and the receipt prints leads with the teller's words, not a sentence every reversal shares", async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta.' }));
+    const reason = 'El cliente dictó otra cuenta (Cuenta equivocada)';
+    const queue = data<{ items: { id: string; reasons: { message: string }[]; context: Record<string, unknown> }[] }>(await w.call('supervisor.queue', {}));
+    const item = queue.items.find((i) => i.id === req.approvalId);
+    expect(item?.reasons.map((r) => r.message)).toEqual([reason]);
+    expect(item?.context.Motivo).toBe(reason);
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const posted = data<{ receipt: { lines: unknown[] } }>(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(posted.receipt.lines).toContainEqual({ kind: 'field', label: 'Motivo', value: reason });
+    const j = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as { reason: string };
+    expect(j.reason).toBe(reason);
+  });
 });

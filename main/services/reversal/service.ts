@@ -156,13 +156,16 @@ export const createReversalService = (deps: {
       // Asked again (the panel was left and reopened): the open request stands, so the supervisor decides once.
       const live = deps.requests.live(`reversal:${c.sequence}`, user.id);
       if (live) return { approvalId: live.request.id, status: live.request.status };
+      // The teller's own words lead, the reason picked from the list follows: what tells one reversal from another.
+      const reason = `${req.reasonText.trim().replace(/[.\s]+$/, '')} (${REVERSAL_REASONS[req.reasonCode]})`;
       const rec = inTransaction(deps.db, () =>
         deps.requests.open(user, {
           kind: 'reversal',
           code: 'REVERSAL',
           subject: `reversal:${c.sequence}`,
           summary: `Reverso de ${KIND[c.kind] ?? c.kind} ${c.sequence} por ${formatPesos(c.total)}`,
-          specifics: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
+          specifics: reason,
+          specificsOnly: true,
           amount: c.total,
           context: {
             Comprobante: c.sequence,
@@ -173,7 +176,7 @@ export const createReversalService = (deps: {
             Cliente: c.customerDoc.replace(/:(\d*)(\d{4})$/, (_m, a: string, b: string) => `:${'*'.repeat(a.length)}${b}`),
             Registrado: formatReceiptDateTime(c.postedAt),
             Cajero: name(c.tellerId),
-            Motivo: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
+            Motivo: reason,
             Código: req.reasonCode,
           },
         }),

@@ -45,12 +45,19 @@ export interface SupervisedDeps {
  * comprobante operations; the desk lists both.
  */
 export const createSupervisedRequests = (deps: SupervisedDeps) => {
-  const open = (user: User, r: { kind: SupervisedKind; code: ApprovalReasonCode; subject: string; summary: string; specifics: string; amount: number | null; context: Record<string, string | number | null> }) => {
+  /**
+   * `specificsOnly`: the reason is the specifics alone, without the code's category sentence in front. Where every
+   * request of a kind would open with the same sentence (a reversal), the supervisor's list reads alike.
+   */
+  const open = (
+    user: User,
+    r: { kind: SupervisedKind; code: ApprovalReasonCode; subject: string; summary: string; specifics: string; specificsOnly?: boolean; amount: number | null; context: Record<string, string | number | null> },
+  ) => {
     const at = deps.clock.now().toISOString();
     const opened = openApprovalRequest({
       id: deps.ids.uuid(),
       subject: r.subject,
-      reasons: [approvalReason(r.code, r.specifics)],
+      reasons: [r.specificsOnly ? { code: r.code, message: r.specifics } : approvalReason(r.code, r.specifics)],
       makerId: user.id,
       requestedAt: at,
       ttlSeconds: TTL_SECONDS,
