@@ -163,6 +163,20 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(body.payload.holdId).toBeDefined();
   });
 
+  it('the journal offers Reversar only to the teller who posted it; a supervisor reads who may ask, and the core refuses the supervisor too', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    type Entry = { comprobante: string | null; reversalNote: string | null; reference: string | null; type: string };
+    const posting = async () => data<{ entries: Entry[] }>(await w.call('journal.search', { type: 'comprobante', limit: 10 })).entries.find((e) => e.reference === sequence);
+    expect(await posting()).toMatchObject({ comprobante: sequence, reversalNote: null });
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    const who = 'Solo Ana Gómez, quien registró el comprobante, puede solicitar su reverso; un supervisor lo aprueba.';
+    expect(await posting()).toMatchObject({ comprobante: null, reversalNote: who });
+    expect(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE', message: who } });
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: false, why: who });
+  });
+
   it("the reason the supervisor reads and the receipt prints leads with the teller's words, not a sentence every reversal shares", async () => {
     w = await world(shared.central);
     const { sequence } = await deposit();

@@ -77,6 +77,12 @@ export const createReversalService = (deps: {
     ...deps.canje.ofDeposit(sequence).filter((c) => c.status === 'devuelta').map((c) => `cheque ${c.chequeNumber} devuelto`),
     ...deps.remittances.ofDeposit(sequence).filter((r) => r.remesa.status !== 'recibida').map((r) => `cheque ${r.chequeNumber} (remesa ${r.remesa.status})`),
   ];
+  /**
+   * Only the teller who posted a comprobante asks for its reversal; a supervisor approves it and never asks (maker ≠
+   * checker). Said with who may, so that whoever else looks at it knows whom to call.
+   */
+  const notTheirs = (c: ComprobanteRecord, userId: string): string | null =>
+    c.tellerId === userId ? null : `Solo ${name(c.tellerId)}, quien registró el comprobante, puede solicitar su reverso; un supervisor lo aprueba.`;
   const whyNot = (c: ComprobanteRecord, user: User): string | null => {
     if (deps.reversals.ofOriginal(c.sequence)) return 'Este comprobante ya fue reversado.';
     const moved = chequesMoved(c.sequence);
@@ -86,7 +92,7 @@ export const createReversalService = (deps: {
     if (c.businessDate !== bogotaDate(deps.clock.now())) return 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
     const till = deps.tills.findOpen(ws.tillCode);
     if (!till || till.id !== c.tillSessionId) return 'La caja que registró el comprobante ya no está abierta.';
-    if (till.tellerId !== user.id) return 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
+    if (till.tellerId !== user.id) return notTheirs(c, user.id) ?? 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
     return null;
   };
 
@@ -137,6 +143,12 @@ export const createReversalService = (deps: {
   };
 
   return {
+    /** For the journal: why `userId` is not offered Reversar on this comprobante (someone else asks), or null. */
+    notTheirs: (sequence: string, userId: string): string | null => {
+      const c = deps.comprobantes.bySequence(sequence);
+      return c ? notTheirs(c, userId) : null;
+    },
+
     check: async (user: User, sequence: string) => {
       // A request decided at another workstation's desk is taken in first.
       await deps.requests.reconcile();
