@@ -28,7 +28,26 @@ export const ReversalCandidateSchema = z.object({
   approval: z.object({ id: z.string(), status: z.string() }).nullable(),
 });
 
+/** A reversal a supervisor approved that the teller who asked for it has not registered yet (listed on Inicio). */
+export const ApprovedReversalSchema = z.object({
+  sequence: z.string(),
+  kind: z.string(),
+  account: z.string(),
+  total: PesosSchema,
+  approvalId: z.string(),
+  /** The supervisor who approved it. */
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+});
+export type ApprovedReversal = z.infer<typeof ApprovedReversalSchema>;
+
 export const reversalChannels = {
+  /** The signed-in teller's approved reversals still to register (and still registrable), oldest approval first. */
+  'reversal.approved': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ reversals: z.array(ApprovedReversalSchema) }),
+  }),
   'reversal.check': channel({
     access: 'user',
     request: z.object({ sequence: Sequence }),

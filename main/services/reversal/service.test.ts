@@ -163,6 +163,27 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(body.payload.holdId).toBeDefined();
   });
 
+  it('Inicio lists the reversal a supervisor approved until the teller registers it, with who approved it', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const approved = async () => data<{ reversals: unknown[] }>(await w.call('reversal.approved', {})).reversals;
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    // Still pending: nothing to register yet.
+    expect(await approved()).toEqual([]);
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await approved()).toEqual([
+      { sequence, kind: 'Consignación', account: '240000000011', total: 1_200_000, approvalId: req.approvalId, approvedBy: 'Marta Rojas', approvedAt: expect.any(String) },
+    ]);
+    // Another teller signed in here does not see it as theirs.
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+    expect(await approved()).toEqual([]);
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(await approved()).toEqual([]);
+  });
+
   it('the journal offers Reversar only to the teller who posted it; a supervisor reads who may ask, and the core refuses the supervisor too', async () => {
     w = await world(shared.central);
     const { sequence } = await deposit();

@@ -149,6 +149,24 @@ export const createReversalService = (deps: {
       return c ? notTheirs(c, userId) : null;
     },
 
+    /**
+     * Inicio: what a supervisor approved (here or at another desk) and the teller has not registered yet. One that can
+     * no longer be registered (the till closed, the day ended) is left out: the panel would only say why.
+     */
+    approved: async (user: User) => {
+      await deps.requests.reconcile();
+      const reversals = deps.requests.approvedFor('reversal', user.id).flatMap((rec) => {
+        const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
+        if (!c || whyNot(c, user) !== null) return [];
+        const checker = rec.request.checkerId;
+        return [{
+          sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, approvalId: rec.request.id,
+          approvedBy: checker ? name(checker) : '—', approvedAt: rec.request.decidedAt ?? rec.request.requestedAt,
+        }];
+      });
+      return { reversals };
+    },
+
     check: async (user: User, sequence: string) => {
       // A request decided at another workstation's desk is taken in first.
       await deps.requests.reconcile();

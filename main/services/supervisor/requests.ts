@@ -129,6 +129,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     listPending: (now: string) => deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now),
     /** The maker's request for this subject still pending or approved and unused, if any: asked again, it is reused. */
     live: (subject: string, makerId: string) => deps.lifecycle.liveRequest(subject, makerId, deps.clock.now().toISOString()) ?? null,
+    /** The maker's approved requests of this kind still to be used (what `live` would find), oldest decision first. */
+    approvedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.approvedUnused(kind, makerId, deps.clock.now().toISOString()),
     get: (id: string) => {
       const rec = deps.lifecycle.request(id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');

@@ -94,6 +94,9 @@ export const tillLifecycleRepo = (db: Db) => {
   const liveReq = db.prepare<[string, string, string], SupervisedRow>(
     "SELECT * FROM supervised_requests WHERE subject = ? AND maker_id = ? AND used = 0 AND status IN ('pendiente', 'aprobada') AND expires_at > ? ORDER BY requested_at DESC LIMIT 1",
   );
+  const approvedUnused = db.prepare<[SupervisedKind, string, string], SupervisedRow>(
+    "SELECT * FROM supervised_requests WHERE kind = ? AND maker_id = ? AND status = 'aprobada' AND used = 0 AND expires_at > ? ORDER BY decided_at",
+  );
   const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
   const use = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'aprobada' AND used = 0");
   return {
@@ -133,6 +136,8 @@ export const tillLifecycleRepo = (db: Db) => {
       const r = liveReq.get(subject, makerId, now);
       return r ? toSupervised(r) : undefined;
     },
+    /** The maker's approved requests of a kind not yet used, as liveRequest finds them, oldest decision first. */
+    approvedUnused: (kind: SupervisedKind, makerId: string, now: string) => approvedUnused.all(kind, makerId, now).map(toSupervised),
     saveDecision: (q: ApprovalRequest): boolean => decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
     markUsed: (id: string): boolean => use.run(id).changes === 1,
   };
