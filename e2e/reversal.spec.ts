@@ -173,3 +173,40 @@ test('a reversal approved at the desk after the teller left is on Inicio with wh
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await expect(waiting).toHaveCount(0);
 });
+
+test('a reversal rejected at the desk after the teller left is told on Inicio once, with who rejected it and why', async ({ app }) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await detail.getByLabel('Motivo de la decisión').fill('Cliente presente, no procede');
+  await detail.getByRole('button', { name: /^Rechazar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+
+  await switchUser(app, DEMO.teller);
+  const rejected = app.getByRole('region', { name: 'Reversos rechazados' });
+  await expect(rejected).toContainText(
+    'Reverso de Consignación 001-03-000001 por $ 1.200.000 rechazado por Marta Rojas: Cliente presente, no procede. Si procede, solicítelo de nuevo desde el Diario (F5).',
+  );
+  // Told once: back on Inicio later it is not repeated.
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  // Nothing appearing is only seen by waiting: longer than one of Inicio's rereads (3 s).
+  await app.waitForTimeout(4_000);
+  await expect(rejected).toHaveCount(0);
+});

@@ -8,6 +8,7 @@ import { UnprintedReceipts } from '../features/till/UnprintedReceipts';
 import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { ApprovedReversals } from '../features/reversal/ApprovedReversals';
 import { ReversalScreen } from '../features/reversal/ReversalScreen';
+import { RejectedReversals } from '../features/reversal/RejectedReversals';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { SCREENS } from './registry';
@@ -139,6 +140,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
                 setScreen('reversal');
               }}
             />
+            <RejectedReversals teller={teller} />
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
           </>

@@ -213,4 +213,25 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const j = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as { reason: string };
     expect(j.reason).toBe(reason);
   });
+
+  it('a rejection taken at the desk is told to the teller once; one rejected over their shoulder is not told again', async () => {
+    w = await world(shared.central);
+    const a = await deposit();
+    const b = await deposit();
+    const rejections = async () => data<{ reversals: unknown[] }>(await w.call('reversal.rejections', {})).reversals;
+    // Rejected at this workstation with the teller's session on it: the panel showed it there.
+    const here = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    data(await w.call('supervisor.decide', { id: here.approvalId, source: 'caja', decision: 'rechazar', note: 'No procede', ...SUP }));
+    expect(await rejections()).toEqual([]);
+    // Rejected at the desk, with the supervisor signed in: the teller learns it at Inicio, once.
+    const desk = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: b.sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    data(await w.call('supervisor.decide', { id: desk.approvalId, source: 'caja', decision: 'rechazar', note: 'Cliente presente, confirme con él', ...SUP }));
+    expect(await rejections()).toEqual([]);
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await rejections()).toEqual([{ sequence: b.sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: 'Marta Rojas', note: 'Cliente presente, confirme con él' }]);
+    expect(await rejections()).toEqual([]);
+  });
 });

@@ -167,6 +167,22 @@ export const createReversalService = (deps: {
       return { reversals };
     },
 
+    /**
+     * Inicio: the reversals a supervisor rejected at a desk (here or elsewhere) since the teller asked, each told once:
+     * answered, they count as told. One rejected over the teller's shoulder was told on the spot (requests.decide).
+     */
+    rejections: async (user: User) => {
+      await deps.requests.reconcile();
+      const reversals = deps.requests.rejectedFor('reversal', user.id).flatMap((rec) => {
+        const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
+        // A rejection of another day is no longer news (the comprobante can no longer be reversed here anyway).
+        if (!c || c.businessDate !== bogotaDate(deps.clock.now()) || !deps.requests.told(rec.request.id)) return [];
+        const checker = rec.request.checkerId;
+        return [{ sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
+      });
+      return { reversals };
+    },
+
     check: async (user: User, sequence: string) => {
       // A request decided at another workstation's desk is taken in first.
       await deps.requests.reconcile();

@@ -131,6 +131,10 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     live: (subject: string, makerId: string) => deps.lifecycle.liveRequest(subject, makerId, deps.clock.now().toISOString()) ?? null,
     /** The maker's approved requests of this kind still to be used (what `live` would find), oldest decision first. */
     approvedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.approvedUnused(kind, makerId, deps.clock.now().toISOString()),
+    /** The maker's rejected requests of this kind they were not told of yet (see told). */
+    rejectedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.rejectedUntold(kind, makerId),
+    /** The maker was told of this rejection; true only the first time. */
+    told: (id: string): boolean => deps.lifecycle.markTold(id),
     get: (id: string) => {
       const rec = deps.lifecycle.request(id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
@@ -151,6 +155,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
         save: deps.lifecycle.saveDecision,
         journal: { kind: rec.kind, amount: rec.amount },
       });
+      // Rejected in the maker's own session (the supervisor typed over their shoulder): they read it on the spot.
+      if (decided.status === 'rechazada' && signedIn?.id === rec.request.makerId) deps.lifecycle.markTold(rec.request.id);
       deps.onChange();
       void deps.relay?.decided(rec.request.id, sup.username, req.decision, decided.note ?? (req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '')).catch(() => undefined);
       return decided.status;
