@@ -1,6 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
-import { DEMO } from './support/pages';
+import { DEMO, switchUser } from './support/pages';
 
 test('from the journal: reprint marked COPIA, then a same-day reversal approved by the supervisor with its own receipt', async ({ app }) => {
   await openTill(app);
@@ -113,4 +113,100 @@ test('once the reversal is registered the journal list shows its row ready to co
   await expect(copy).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
+});
+
+test('a reversal approved at the desk after the teller left is on Inicio with who approved it, and Enter registers it; the supervisor is not offered Reversar and reads its reason first', async ({ app }) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await panel.getByLabel('Motivo del reverso').selectOption('CUENTA_ERRADA');
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
+  // The teller leaves the request to the desk; nothing is waiting to be registered yet.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Reversos aprobados por registrar' })).toHaveCount(0);
+
+  // The supervisor, signed in here: the journal says who may ask instead of offering Reversar.
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row').filter({ hasText: '001-03-000001' }).filter({ hasText: 'Contabilizado' });
+  await expect(posting).toContainText('Solo Ana Gómez, quien registró el comprobante, puede solicitar su reverso; un supervisor lo aprueba.');
+  await expect(posting.getByRole('button', { name: 'Reversar' })).toHaveCount(0);
+  await app.keyboard.press('Escape');
+
+  // At the desk the reason leads with the teller's words, not with a sentence every reversal shares.
+  await app.keyboard.press('F1');
+  const requests = app.getByRole('table', { name: 'Solicitudes pendientes' });
+  await expect(requests).toContainText('Reverso de Consignación 001-03-000001 por $ 1.200.000');
+  await expect(requests).toContainText('El cliente dictó otra cuenta (Cuenta equivocada)');
+  await expect(requests).not.toContainText('Anulación o reverso');
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await detail.getByRole('button', { name: /^Aprobar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+
+  // Back at the counter, Inicio says what waits for the teller, and Enter (twice) registers it.
+  await switchUser(app, DEMO.teller);
+  const waiting = app.getByRole('region', { name: 'Reversos aprobados por registrar' });
+  await expect(waiting).toContainText('001-03-000001');
+  await expect(waiting).toContainText('$ 1.200.000');
+  await expect(waiting).toContainText('Marta Rojas');
+  await expect(waiting.getByRole('button', { name: 'Registrar el reverso de 001-03-000001' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Registrar reverso' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Registrar el reverso' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  const receipt = app.getByTestId('reversal-receipt');
+  await expect(receipt).toContainText('Comprobante reversado: 001-03-000001');
+  await expect(receipt).toContainText('Motivo: El cliente dictó otra cuenta (Cuenta equivocada)');
+  await expect(receipt).toContainText('Aprobó: Marta Rojas');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(waiting).toHaveCount(0);
+});
+
+test('a reversal rejected at the desk after the teller left is told on Inicio once, with who rejected it and why', async ({ app }) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await detail.getByLabel('Motivo de la decisión').fill('Cliente presente, no procede');
+  await detail.getByRole('button', { name: /^Rechazar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+
+  await switchUser(app, DEMO.teller);
+  const rejected = app.getByRole('region', { name: 'Reversos rechazados' });
+  await expect(rejected).toContainText(
+    'Reverso de Consignación 001-03-000001 por $ 1.200.000 rechazado por Marta Rojas: Cliente presente, no procede. Si procede, solicítelo de nuevo desde el Diario (F5).',
+  );
+  // Told once: back on Inicio later it is not repeated.
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  // Nothing appearing is only seen by waiting: longer than one of Inicio's rereads (3 s).
+  await app.waitForTimeout(4_000);
+  await expect(rejected).toHaveCount(0);
 });

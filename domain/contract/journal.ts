@@ -32,8 +32,11 @@ export const JournalEntryViewSchema = z.object({
   /** The comprobante sequence or other business reference, when the entry has one. */
   reference: z.string().nullable(),
   /** The comprobante this entry posted (its sequence): what Reversar offers to undo. Null for every other entry,
-   * even one that names a comprobante (a remesa's status change, a returned cheque, a reversal). */
+   * even one that names a comprobante (a remesa's status change, a returned cheque, a reversal), and for a viewer
+   * who may not ask for its reversal (see reversalNote). */
   comprobante: z.string().nullable(),
+  /** On a posting that stands but the viewer may not ask to reverse (another teller posted it): who may, in Spanish. */
+  reversalNote: z.string().nullable(),
   /** The number of the paper this entry printed (receipt, constancia, close report), once it came out of this
    * workstation's printer: what Reimprimir copies. */
   document: z.string().nullable(),

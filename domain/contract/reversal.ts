@@ -28,7 +28,43 @@ export const ReversalCandidateSchema = z.object({
   approval: z.object({ id: z.string(), status: z.string() }).nullable(),
 });
 
+/** A reversal a supervisor approved that the teller who asked for it has not registered yet (listed on Inicio). */
+export const ApprovedReversalSchema = z.object({
+  sequence: z.string(),
+  kind: z.string(),
+  account: z.string(),
+  total: PesosSchema,
+  approvalId: z.string(),
+  /** The supervisor who approved it. */
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+});
+export type ApprovedReversal = z.infer<typeof ApprovedReversalSchema>;
+
+/** A reversal a supervisor rejected away from the teller who asked for it (at the desk, here or elsewhere). */
+export const RejectedReversalSchema = z.object({
+  sequence: z.string(),
+  kind: z.string(),
+  total: PesosSchema,
+  rejectedBy: z.string(),
+  /** The supervisor's reason. */
+  note: z.string().nullable(),
+});
+export type RejectedReversal = z.infer<typeof RejectedReversalSchema>;
+
 export const reversalChannels = {
+  /** The signed-in teller's rejected reversals not told yet; from this answer on they count as told (said once). */
+  'reversal.rejections': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ reversals: z.array(RejectedReversalSchema) }),
+  }),
+  /** The signed-in teller's approved reversals still to register (and still registrable), oldest approval first. */
+  'reversal.approved': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ reversals: z.array(ApprovedReversalSchema) }),
+  }),
   'reversal.check': channel({
     access: 'user',
     request: z.object({ sequence: Sequence }),

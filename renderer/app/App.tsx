@@ -6,6 +6,9 @@ import { StatusBar } from '../components/StatusBar';
 import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
 import { UnprintedReceipts } from '../features/till/UnprintedReceipts';
 import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
+import { ApprovedReversals } from '../features/reversal/ApprovedReversals';
+import { ReversalScreen } from '../features/reversal/ReversalScreen';
+import { RejectedReversals } from '../features/reversal/RejectedReversals';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { SCREENS } from './registry';
@@ -21,6 +24,8 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   // A transfer from another till arriving re-renders the start menu with its count (features/vault/incoming.ts).
   const [, setIncoming] = useState(0);
   const [leavingOpenTill, setLeavingOpenTill] = useState(false);
+  // The comprobante whose approved reversal Inicio opened (screen 'reversal').
+  const [reversal, setReversal] = useState<string | null>(null);
   useEffect(() => onIncoming((n) => setIncoming(n)), []);
   const active = session?.state === 'active';
   useActivity(teller, session?.state === 'active' ? session.idleLockSeconds : null);
@@ -118,6 +123,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   if (!session) body = <main className="center-card">Cargando…</main>;
   else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
   else if (current) body = current.render(ctx);
+  else if (screen === 'reversal' && reversal) body = <ReversalScreen teller={teller} sequence={reversal} onCancel={goHome} />;
   else
     body = (
       <HomeScreen
@@ -127,6 +133,14 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         items={items}
         notices={
           <>
+            <ApprovedReversals
+              teller={teller}
+              onRegister={(sequence) => {
+                setReversal(sequence);
+                setScreen('reversal');
+              }}
+            />
+            <RejectedReversals teller={teller} />
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
           </>

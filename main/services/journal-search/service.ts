@@ -67,6 +67,8 @@ export const createJournalSearch = (deps: {
   printed: (reference: string) => boolean;
   /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
   reversed: (sequence: string) => boolean;
+  /** Why the viewer may not ask to reverse a posting (only the teller who posted it asks), or null when they may. */
+  notTheirs: (sequence: string, viewer: string) => string | null;
 }) => ({
   search: (q: {
     from?: string | undefined;
@@ -108,6 +110,8 @@ export const createJournalSearch = (deps: {
       const p = blind ? withoutAmount(shown) : shown;
       const posted = postedOf(r.type, p);
       const reversed = posted !== null && deps.reversed(posted);
+      // The reversal service says who asks: Reversar is not offered to whoever it would then refuse.
+      const notTheirs = posted !== null && !reversed && viewer !== undefined ? deps.notTheirs(posted, viewer) : null;
       // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
       const document = str(p.document) ?? posted;
       return [{
@@ -120,8 +124,9 @@ export const createJournalSearch = (deps: {
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
         reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
-        // Reversar is offered on a posting that still stands.
-        comprobante: reversed ? null : posted,
+        // Reversar is offered on a posting that still stands, to the one who may ask for it.
+        comprobante: reversed || notTheirs !== null ? null : posted,
+        reversalNote: notTheirs,
         document: document !== null && deps.printed(document) ? document : null,
         payload: p,
         hash: r.hash,

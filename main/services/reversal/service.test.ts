@@ -162,4 +162,76 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(body.account).toBe(rosa);
     expect(body.payload.holdId).toBeDefined();
   });
+
+  it('Inicio lists the reversal a supervisor approved until the teller registers it, with who approved it', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const approved = async () => data<{ reversals: unknown[] }>(await w.call('reversal.approved', {})).reversals;
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    // Still pending: nothing to register yet.
+    expect(await approved()).toEqual([]);
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await approved()).toEqual([
+      { sequence, kind: 'Consignación', account: '240000000011', total: 1_200_000, approvalId: req.approvalId, approvedBy: 'Marta Rojas', approvedAt: expect.any(String) },
+    ]);
+    // Another teller signed in here does not see it as theirs.
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+    expect(await approved()).toEqual([]);
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(await approved()).toEqual([]);
+  });
+
+  it('the journal offers Reversar only to the teller who posted it; a supervisor reads who may ask, and the core refuses the supervisor too', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    type Entry = { comprobante: string | null; reversalNote: string | null; reference: string | null; type: string };
+    const posting = async () => data<{ entries: Entry[] }>(await w.call('journal.search', { type: 'comprobante', limit: 10 })).entries.find((e) => e.reference === sequence);
+    expect(await posting()).toMatchObject({ comprobante: sequence, reversalNote: null });
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    const who = 'Solo Ana Gómez, quien registró el comprobante, puede solicitar su reverso; un supervisor lo aprueba.';
+    expect(await posting()).toMatchObject({ comprobante: null, reversalNote: who });
+    expect(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' })).toMatchObject({ ok: false, error: { code: 'NOT_REVERSIBLE', message: who } });
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: false, why: who });
+  });
+
+  it("the reason the supervisor reads and the receipt prints leads with the teller's words, not a sentence every reversal shares", async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta.' }));
+    const reason = 'El cliente dictó otra cuenta (Cuenta equivocada)';
+    const queue = data<{ items: { id: string; reasons: { message: string }[]; context: Record<string, unknown> }[] }>(await w.call('supervisor.queue', {}));
+    const item = queue.items.find((i) => i.id === req.approvalId);
+    expect(item?.reasons.map((r) => r.message)).toEqual([reason]);
+    expect(item?.context.Motivo).toBe(reason);
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const posted = data<{ receipt: { lines: unknown[] } }>(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    expect(posted.receipt.lines).toContainEqual({ kind: 'field', label: 'Motivo', value: reason });
+    const j = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as { reason: string };
+    expect(j.reason).toBe(reason);
+  });
+
+  it('a rejection taken at the desk is told to the teller once; one rejected over their shoulder is not told again', async () => {
+    w = await world(shared.central);
+    const a = await deposit();
+    const b = await deposit();
+    const rejections = async () => data<{ reversals: unknown[] }>(await w.call('reversal.rejections', {})).reversals;
+    // Rejected at this workstation with the teller's session on it: the panel showed it there.
+    const here = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    data(await w.call('supervisor.decide', { id: here.approvalId, source: 'caja', decision: 'rechazar', note: 'No procede', ...SUP }));
+    expect(await rejections()).toEqual([]);
+    // Rejected at the desk, with the supervisor signed in: the teller learns it at Inicio, once.
+    const desk = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: b.sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    data(await w.call('supervisor.decide', { id: desk.approvalId, source: 'caja', decision: 'rechazar', note: 'Cliente presente, confirme con él', ...SUP }));
+    expect(await rejections()).toEqual([]);
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await rejections()).toEqual([{ sequence: b.sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: 'Marta Rojas', note: 'Cliente presente, confirme con él' }]);
+    expect(await rejections()).toEqual([]);
+  });
 });

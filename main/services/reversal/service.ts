@@ -77,6 +77,12 @@ export const createReversalService = (deps: {
     ...deps.canje.ofDeposit(sequence).filter((c) => c.status === 'devuelta').map((c) => `cheque ${c.chequeNumber} devuelto`),
     ...deps.remittances.ofDeposit(sequence).filter((r) => r.remesa.status !== 'recibida').map((r) => `cheque ${r.chequeNumber} (remesa ${r.remesa.status})`),
   ];
+  /**
+   * Only the teller who posted a comprobante asks for its reversal; a supervisor approves it and never asks (maker ≠
+   * checker). Said with who may, so that whoever else looks at it knows whom to call.
+   */
+  const notTheirs = (c: ComprobanteRecord, userId: string): string | null =>
+    c.tellerId === userId ? null : `Solo ${name(c.tellerId)}, quien registró el comprobante, puede solicitar su reverso; un supervisor lo aprueba.`;
   const whyNot = (c: ComprobanteRecord, user: User): string | null => {
     if (deps.reversals.ofOriginal(c.sequence)) return 'Este comprobante ya fue reversado.';
     const moved = chequesMoved(c.sequence);
@@ -86,7 +92,7 @@ export const createReversalService = (deps: {
     if (c.businessDate !== bogotaDate(deps.clock.now())) return 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
     const till = deps.tills.findOpen(ws.tillCode);
     if (!till || till.id !== c.tillSessionId) return 'La caja que registró el comprobante ya no está abierta.';
-    if (till.tellerId !== user.id) return 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
+    if (till.tellerId !== user.id) return notTheirs(c, user.id) ?? 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
     return null;
   };
 
@@ -137,6 +143,46 @@ export const createReversalService = (deps: {
   };
 
   return {
+    /** For the journal: why `userId` is not offered Reversar on this comprobante (someone else asks), or null. */
+    notTheirs: (sequence: string, userId: string): string | null => {
+      const c = deps.comprobantes.bySequence(sequence);
+      return c ? notTheirs(c, userId) : null;
+    },
+
+    /**
+     * Inicio: what a supervisor approved (here or at another desk) and the teller has not registered yet. One that can
+     * no longer be registered (the till closed, the day ended) is left out: the panel would only say why.
+     */
+    approved: async (user: User) => {
+      await deps.requests.reconcile();
+      const reversals = deps.requests.approvedFor('reversal', user.id).flatMap((rec) => {
+        const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
+        if (!c || whyNot(c, user) !== null) return [];
+        const checker = rec.request.checkerId;
+        return [{
+          sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, approvalId: rec.request.id,
+          approvedBy: checker ? name(checker) : '—', approvedAt: rec.request.decidedAt ?? rec.request.requestedAt,
+        }];
+      });
+      return { reversals };
+    },
+
+    /**
+     * Inicio: the reversals a supervisor rejected at a desk (here or elsewhere) since the teller asked, each told once:
+     * answered, they count as told. One rejected over the teller's shoulder was told on the spot (requests.decide).
+     */
+    rejections: async (user: User) => {
+      await deps.requests.reconcile();
+      const reversals = deps.requests.rejectedFor('reversal', user.id).flatMap((rec) => {
+        const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
+        // A rejection of another day is no longer news (the comprobante can no longer be reversed here anyway).
+        if (!c || c.businessDate !== bogotaDate(deps.clock.now()) || !deps.requests.told(rec.request.id)) return [];
+        const checker = rec.request.checkerId;
+        return [{ sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
+      });
+      return { reversals };
+    },
+
     check: async (user: User, sequence: string) => {
       // A request decided at another workstation's desk is taken in first.
       await deps.requests.reconcile();
@@ -156,13 +202,16 @@ export const createReversalService = (deps: {
       // Asked again (the panel was left and reopened): the open request stands, so the supervisor decides once.
       const live = deps.requests.live(`reversal:${c.sequence}`, user.id);
       if (live) return { approvalId: live.request.id, status: live.request.status };
+      // The teller's own words lead, the reason picked from the list follows: what tells one reversal from another.
+      const reason = `${req.reasonText.trim().replace(/[.\s]+$/, '')} (${REVERSAL_REASONS[req.reasonCode]})`;
       const rec = inTransaction(deps.db, () =>
         deps.requests.open(user, {
           kind: 'reversal',
           code: 'REVERSAL',
           subject: `reversal:${c.sequence}`,
           summary: `Reverso de ${KIND[c.kind] ?? c.kind} ${c.sequence} por ${formatPesos(c.total)}`,
-          specifics: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
+          specifics: reason,
+          specificsOnly: true,
           amount: c.total,
           context: {
             Comprobante: c.sequence,
@@ -173,7 +222,7 @@ export const createReversalService = (deps: {
             Cliente: c.customerDoc.replace(/:(\d*)(\d{4})$/, (_m, a: string, b: string) => `:${'*'.repeat(a.length)}${b}`),
             Registrado: formatReceiptDateTime(c.postedAt),
             Cajero: name(c.tellerId),
-            Motivo: `${REVERSAL_REASONS[req.reasonCode]}. ${req.reasonText}`,
+            Motivo: reason,
             Código: req.reasonCode,
           },
         }),

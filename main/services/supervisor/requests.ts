@@ -45,12 +45,19 @@ export interface SupervisedDeps {
  * comprobante operations; the desk lists both.
  */
 export const createSupervisedRequests = (deps: SupervisedDeps) => {
-  const open = (user: User, r: { kind: SupervisedKind; code: ApprovalReasonCode; subject: string; summary: string; specifics: string; amount: number | null; context: Record<string, string | number | null> }) => {
+  /**
+   * `specificsOnly`: the reason is the specifics alone, without the code's category sentence in front. Where every
+   * request of a kind would open with the same sentence (a reversal), the supervisor's list reads alike.
+   */
+  const open = (
+    user: User,
+    r: { kind: SupervisedKind; code: ApprovalReasonCode; subject: string; summary: string; specifics: string; specificsOnly?: boolean; amount: number | null; context: Record<string, string | number | null> },
+  ) => {
     const at = deps.clock.now().toISOString();
     const opened = openApprovalRequest({
       id: deps.ids.uuid(),
       subject: r.subject,
-      reasons: [approvalReason(r.code, r.specifics)],
+      reasons: [r.specificsOnly ? { code: r.code, message: r.specifics } : approvalReason(r.code, r.specifics)],
       makerId: user.id,
       requestedAt: at,
       ttlSeconds: TTL_SECONDS,
@@ -122,6 +129,12 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     listPending: (now: string) => deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now),
     /** The maker's request for this subject still pending or approved and unused, if any: asked again, it is reused. */
     live: (subject: string, makerId: string) => deps.lifecycle.liveRequest(subject, makerId, deps.clock.now().toISOString()) ?? null,
+    /** The maker's approved requests of this kind still to be used (what `live` would find), oldest decision first. */
+    approvedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.approvedUnused(kind, makerId, deps.clock.now().toISOString()),
+    /** The maker's rejected requests of this kind they were not told of yet (see told). */
+    rejectedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.rejectedUntold(kind, makerId),
+    /** The maker was told of this rejection; true only the first time. */
+    told: (id: string): boolean => deps.lifecycle.markTold(id),
     get: (id: string) => {
       const rec = deps.lifecycle.request(id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
@@ -142,6 +155,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
         save: deps.lifecycle.saveDecision,
         journal: { kind: rec.kind, amount: rec.amount },
       });
+      // Rejected in the maker's own session (the supervisor typed over their shoulder): they read it on the spot.
+      if (decided.status === 'rechazada' && signedIn?.id === rec.request.makerId) deps.lifecycle.markTold(rec.request.id);
       deps.onChange();
       void deps.relay?.decided(rec.request.id, sup.username, req.decision, decided.note ?? (req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '')).catch(() => undefined);
       return decided.status;

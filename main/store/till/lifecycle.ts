@@ -94,6 +94,14 @@ export const tillLifecycleRepo = (db: Db) => {
   const liveReq = db.prepare<[string, string, string], SupervisedRow>(
     "SELECT * FROM supervised_requests WHERE subject = ? AND maker_id = ? AND used = 0 AND status IN ('pendiente', 'aprobada') AND expires_at > ? ORDER BY requested_at DESC LIMIT 1",
   );
+  const approvedUnused = db.prepare<[SupervisedKind, string, string], SupervisedRow>(
+    "SELECT * FROM supervised_requests WHERE kind = ? AND maker_id = ? AND status = 'aprobada' AND used = 0 AND expires_at > ? ORDER BY decided_at",
+  );
+  // A rejection is spent (used) once its maker was told of it: it can no longer be used for anything else.
+  const rejectedUntold = db.prepare<[SupervisedKind, string], SupervisedRow>(
+    "SELECT * FROM supervised_requests WHERE kind = ? AND maker_id = ? AND status = 'rechazada' AND used = 0 ORDER BY decided_at",
+  );
+  const told = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'rechazada' AND used = 0");
   const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
   const use = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'aprobada' AND used = 0");
   return {
@@ -133,6 +141,12 @@ export const tillLifecycleRepo = (db: Db) => {
       const r = liveReq.get(subject, makerId, now);
       return r ? toSupervised(r) : undefined;
     },
+    /** The maker's approved requests of a kind not yet used, as liveRequest finds them, oldest decision first. */
+    approvedUnused: (kind: SupervisedKind, makerId: string, now: string) => approvedUnused.all(kind, makerId, now).map(toSupervised),
+    /** The maker's rejected requests of a kind they were not told of yet, oldest decision first. */
+    rejectedUntold: (kind: SupervisedKind, makerId: string) => rejectedUntold.all(kind, makerId).map(toSupervised),
+    /** The maker was told of this rejection: false when they already were. */
+    markTold: (id: string): boolean => told.run(id).changes === 1,
     saveDecision: (q: ApprovalRequest): boolean => decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
     markUsed: (id: string): boolean => use.run(id).changes === 1,
   };

@@ -174,6 +174,8 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
                   <button type="button" onClick={() => setReversing(e.comprobante)}>
                     Reversar
                   </button>
+                ) : e.reversalNote ? (
+                  <span className="hint">{e.reversalNote}</span>
                 ) : null}
               </td>
             </tr>
