@@ -4,7 +4,7 @@ import { AccountSchema } from '../accounts/account';
 import { buildDepositReceipt } from '../receipt/build-deposit';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { evaluateDeposit } from './evaluate';
-import { payPendingCharges, pendingChargesNotice } from './pending-charges';
+import { destinationChargesNotice, payPendingCharges, pendingChargesNotice } from './pending-charges';
 import { DepositSlipSchema } from './slip';
 
 const ana = { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' } as const;
@@ -100,5 +100,13 @@ describe('a deposit to an account owing returned cheques (cargo pendiente)', () 
     expect(pendingChargesNotice([])).toBeNull();
     expect(pendingChargesNotice(null)).toContain('No se pudo consultar en central si la cuenta tiene cargos pendientes');
     expect(pendingChargesNotice(null, 315_000)).toContain('Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 315.000');
+  });
+
+  it("a transfer's review says the destination's last known charge the same way when central did not answer", () => {
+    expect(destinationChargesNotice(null, 315_000)).toBe(
+      'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 315.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
+    );
+    expect(destinationChargesNotice(null)).toContain('No se pudo consultar en central si la cuenta de destino tiene cargos pendientes');
+    expect(destinationChargesNotice(payPendingCharges(50_000, []))).toBeNull();
   });
 });

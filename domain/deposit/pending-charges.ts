@@ -40,19 +40,31 @@ export const payPendingCharges = <C extends PendingChargeItem>(credit: number, o
 export const chargeName = (c: PendingChargeItem): string =>
   c.cheques.length === 0 ? 'cheque devuelto' : `${c.cheques.length > 1 ? 'cheques devueltos' : 'cheque devuelto'} N° ${c.cheques.map((x) => x.number).join(', ')}`;
 
+/** Which credit pays the charges: the deposit's own account, or a transfer's destination. */
+export type ChargedCredit = 'deposit' | 'transfer';
+const CREDIT: Record<ChargedCredit, { account: string; pays: string; less: string }> = {
+  deposit: { account: 'la cuenta', pays: 'esta consignación', less: 'se abona a la cuenta menos de lo consignado' },
+  transfer: { account: 'la cuenta de destino', pays: 'este traslado', less: 'se abona a la cuenta de destino menos de lo trasladado' },
+};
+
 /** When central cannot be asked: the last pending charges it published for the account (reference data), if any. */
-export const unknownChargesText = (lastKnown: number): string =>
-  lastKnown > 0
-    ? `Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de ${formatPesos(lastKnown)}; si siguen pendientes, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.`
-    : 'No se pudo consultar en central si la cuenta tiene cargos pendientes por cheques devueltos: si los tiene, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.';
+export const unknownChargesText = (lastKnown: number, credit: ChargedCredit = 'deposit'): string => {
+  const c = CREDIT[credit];
+  return lastKnown > 0
+    ? `Central no respondió: según sus últimos datos ${c.account} tenía cargos pendientes por cheques devueltos de ${formatPesos(lastKnown)}; si siguen pendientes, ${c.pays} los paga primero y ${c.less}.`
+    : `No se pudo consultar en central si ${c.account} tiene cargos pendientes por cheques devueltos: si los tiene, ${c.pays} los paga primero y ${c.less}.`;
+};
 
 /** Said on the deposit's review: what central says is owed, or that it could not be asked (`lastKnown`: see above). */
 export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, lastKnown = 0): string | null => {
-  if (owed === null) return `${unknownChargesText(lastKnown)} Infórmelo al cliente.`;
+  if (owed === null) return unknownChargesNotice(lastKnown, 'deposit');
   const total = owed.reduce((s, c) => s + c.amount, 0);
   if (total <= 0) return null;
   return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;
 };
+
+/** Said on a deposit's or a transfer's review when central did not answer in time: the last known figure. */
+export const unknownChargesNotice = (lastKnown: number, credit: ChargedCredit): string => `${unknownChargesText(lastKnown, credit)} Infórmelo al cliente.`;
 
 /** A payment as the journal keeps it (deposit and transfer alike): what was owed, what was paid, of which cheques. */
 export const paymentJournal = (p: PendingChargePayment) => ({
@@ -65,10 +77,13 @@ export const paymentJournal = (p: PendingChargePayment) => ({
 export const paidChargesView = (p: PendingChargePayment) => p.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount }));
 
 /**
- * Said on a transfer's review when central says the destination owes: the transfer's credit pays it first, so the
- * destination receives less than the amount debited. Nothing is said when it owes nothing or central was not asked.
+ * Said on a transfer's review: when central says the destination owes, the transfer's credit pays it first, so the
+ * destination receives less than the amount debited; when central did not answer (`payment` null), the last known
+ * figure, as the deposit says it. Nothing is said when it owes nothing.
  */
-export const destinationChargesNotice = (payment: PendingChargePayment): string | null =>
-  payment.paid <= 0
-    ? null
-    : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
+export const destinationChargesNotice = (payment: PendingChargePayment | null, lastKnown = 0): string | null =>
+  payment === null
+    ? unknownChargesNotice(lastKnown, 'transfer')
+    : payment.paid <= 0
+      ? null
+      : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
