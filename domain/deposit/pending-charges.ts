@@ -87,3 +87,44 @@ export const destinationChargesNotice = (payment: PendingChargePayment | null, l
     : payment.paid <= 0
       ? null
       : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
+
+/** A payment reduced to what the customer can check: the total and, per charge, its cheques and what was paid of it. */
+export interface PaidCharges {
+  readonly paid: number;
+  readonly charges: readonly { readonly cheques: readonly string[]; readonly amount: number }[];
+}
+
+/** What central says a credit paid (its acknowledgement's `pendingChargesPaid`, absent when none), as `PaidCharges`. */
+export const centralPaidCharges = (paid: { amount: number; charges: readonly PendingChargeItem[] } | undefined): PaidCharges => ({
+  paid: paid?.amount ?? 0,
+  charges: (paid?.charges ?? []).map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })),
+});
+
+const sameCharges = (a: PaidCharges, b: PaidCharges): boolean =>
+  a.paid === b.paid &&
+  a.charges.length === b.charges.length &&
+  a.charges.every((c, i) => c.amount === b.charges[i]?.amount && c.cheques.join(',') === b.charges[i]?.cheques.join(','));
+
+/**
+ * Central pays the charges when the credit reaches it, which may be after another workstation's credit paid them:
+ * what it paid can differ from what the receipt printed (`printed` null: the receipt claimed no payment). Null when
+ * they agree.
+ */
+export const chargesDifference = (printed: PaidCharges | null, central: PaidCharges): { printed: PaidCharges; central: PaidCharges } | null => {
+  const p = printed ?? { paid: 0, charges: [] };
+  return sameCharges(p, central) ? null : { printed: p, central };
+};
+
+const paidText = (c: PaidCharges): string =>
+  c.paid <= 0 ? 'ningún cargo' : `${formatPesos(c.paid)} (${c.charges.map((x) => chargeName({ cheques: x.cheques.map((number) => ({ number })), amount: x.amount })).join('; ')})`;
+
+/** What the teller and the supervisor are told of a difference: what was printed, what central paid, what to do. */
+export const chargesDifferenceText = (sequence: string, d: { printed: PaidCharges; central: PaidCharges }): string => {
+  const more = d.printed.paid - d.central.paid;
+  const credited =
+    more === 0 ? 'a la cuenta se abonó lo mismo, pagando otro cargo' : `a la cuenta se abonaron ${formatPesos(Math.abs(more))} ${more > 0 ? 'más' : 'menos'} de lo impreso`;
+  return (
+    `El cargo pendiente pagado difiere de lo impreso: el comprobante ${sequence} imprimió como pagado ${paidText(d.printed)} y central pagó ${paidText(d.central)}; ${credited}. ` +
+    'Informe al cliente lo que pagó central (el recibo impreso no lo dice; una copia repite lo impreso) y avise al supervisor.'
+  );
+};
