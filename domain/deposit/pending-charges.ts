@@ -115,16 +115,16 @@ export const chargesDifference = (printed: PaidCharges | null, central: PaidChar
   return sameCharges(p, central) ? null : { printed: p, central };
 };
 
-const paidText = (c: PaidCharges): string =>
-  c.paid <= 0 ? 'ningún cargo' : `${formatPesos(c.paid)} (${c.charges.map((x) => chargeName({ cheques: x.cheques.map((number) => ({ number })), amount: x.amount })).join('; ')})`;
+const chargesText = (c: PaidCharges): string =>
+  `${formatPesos(c.paid)} (${c.charges.map((x) => chargeName({ cheques: x.cheques.map((number) => ({ number })), amount: x.amount })).join('; ')})`;
 
 /** What the teller and the supervisor are told of a difference: what was printed, what central paid, what to do. */
 export const chargesDifferenceText = (sequence: string, d: { printed: PaidCharges; central: PaidCharges }): string => {
   const more = d.printed.paid - d.central.paid;
   const credited =
-    more === 0 ? 'a la cuenta se abonó lo mismo, pagando otro cargo' : `a la cuenta se abonaron ${formatPesos(Math.abs(more))} ${more > 0 ? 'más' : 'menos'} de lo impreso`;
+    more === 0 ? 'a la cuenta se abonó lo mismo, pero se pagó otro cargo' : `a la cuenta se abonaron ${formatPesos(Math.abs(more))} ${more > 0 ? 'más' : 'menos'} de lo impreso`;
   return (
-    `El cargo pendiente pagado difiere de lo impreso: el comprobante ${sequence} imprimió como pagado ${paidText(d.printed)} y central pagó ${paidText(d.central)}; ${credited}. ` +
+    `El cargo pendiente pagado difiere de lo impreso: el comprobante ${sequence} ${d.printed.paid > 0 ? `imprimió como pagado ${chargesText(d.printed)}` : 'no imprimió cargo pagado'} y central ${d.central.paid > 0 ? `pagó ${chargesText(d.central)}` : 'no pagó ningún cargo con él'}; ${credited}. ` +
     'Informe al cliente lo que pagó central (el recibo impreso no lo dice; una copia repite lo impreso) y avise al supervisor.'
   );
 };

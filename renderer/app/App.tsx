@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBar } from '../components/StatusBar';
 import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
 import { UnprintedReceipts } from '../features/till/UnprintedReceipts';
+import { ChargeDifferences } from '../features/deposit/ChargeDifferences';
 import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
@@ -129,6 +130,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
           <>
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
+            <ChargeDifferences teller={teller} />
           </>
         }
       />

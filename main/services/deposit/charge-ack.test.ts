@@ -90,7 +90,7 @@ describe("central's acknowledgement of a pending charge paid, compared with the 
       const { differences } = data<{ differences: { sequence: string; message: string }[] }>(await a.call('deposit.chargeDifferences'));
       expect(differences).toEqual([expect.objectContaining({ sequence: mine.sequence, account: ANDRES })]);
       expect(differences[0]?.message).toBe(
-        `El cargo pendiente pagado difiere de lo impreso: el comprobante ${mine.sequence} imprimió como pagado $ 100.000 (cheque devuelto N° 9090) y central pagó ningún cargo; a la cuenta se abonaron $ 100.000 más de lo impreso. Informe al cliente lo que pagó central (el recibo impreso no lo dice; una copia repite lo impreso) y avise al supervisor.`,
+        `El cargo pendiente pagado difiere de lo impreso: el comprobante ${mine.sequence} imprimió como pagado $ 100.000 (cheque devuelto N° 9090) y central no pagó ningún cargo con él; a la cuenta se abonaron $ 100.000 más de lo impreso. Informe al cliente lo que pagó central (el recibo impreso no lo dice; una copia repite lo impreso) y avise al supervisor.`,
       );
       await a.as(SUPERVISOR);
       expect(data<{ differences: unknown[] }>(await a.call('deposit.chargeDifferences')).differences).toHaveLength(1);
