@@ -97,3 +97,27 @@ test('a deposit whose charge paid at central differs from its receipt: Inicio te
   );
   await expect(app.getByTestId('charge-differences')).toContainText('Informe al cliente lo que pagó central');
 });
+
+/** The transfer's review without central's answer: the destination's last known charge, said as the deposit says it. */
+test("a transfer's review when central does not answer: the destination's last known pending charge", async ({ app, central }) => {
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654324', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  await app.keyboard.type(ACCOUNT);
+  await app.keyboard.press('Enter');
+  // What the branch last learned from central.
+  await expect(app.getByTestId('destination-panel').getByTestId('pending-charges')).toHaveText('$ 115.000');
+  await central.stop();
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('300000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  // Before: the review said nothing of charges, and promised the destination $ 300.000.
+  await expect(dialog).toContainText(
+    'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 115.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
+  );
+});
