@@ -130,7 +130,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
           <>
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
-            <ChargeDifferences teller={teller} />
+            <ChargeDifferences teller={teller} syncedAt={status?.central.lastSyncAt ?? null} />
           </>
         }
       />

@@ -13,7 +13,7 @@ interface Difference {
  * Inicio: today's deposits and transfers whose pending charge paid at central differs from what their receipt
  * printed. Central answers after the receipt is out, so the teller learns it here, between customers.
  */
-export const ChargeDifferences = ({ teller }: { teller: TellerApi }) => {
+export const ChargeDifferences = ({ teller, syncedAt }: { teller: TellerApi; syncedAt: string | null }) => {
   const [differences, setDifferences] = useState<Difference[]>([]);
   useEffect(() => {
     const load = () =>
@@ -21,10 +21,10 @@ export const ChargeDifferences = ({ teller }: { teller: TellerApi }) => {
         if (r.ok) setDifferences(r.data.differences);
       });
     load();
-    // Central's answer may arrive while Inicio is open.
+    // Central's answer may arrive while Inicio is open: read again after each sync round, and now and then.
     const timer = setInterval(load, 5_000);
     return () => clearInterval(timer);
-  }, [teller]);
+  }, [teller, syncedAt]);
   if (differences.length === 0) return null;
   return (
     <section className="panel" aria-label="Cargos pendientes distintos de lo impreso" data-testid="charge-differences">
