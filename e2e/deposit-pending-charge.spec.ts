@@ -1,5 +1,5 @@
 import { test, expect } from './support/central-control';
-import { bogotaDaysAgo, openAccount, openTill } from './support/comprobante';
+import { bogotaDaysAgo, openAccount, openTill, postCashDeposit } from './support/comprobante';
 
 const ACCOUNT = '240000000128';
 
@@ -64,4 +64,63 @@ test('a transfer to an account owing a returned cheque: the review and the recei
   await expect(receipt).toContainText('$ 115.000');
   await expect(receipt).toContainText('Abonado a la cuenta destino');
   await expect(receipt).toContainText('$ 185.000');
+});
+
+/**
+ * Central pays a charge when the credit reaches it: a deposit posted while central was down printed no charge, and
+ * meanwhile another workstation's movements left one owed. Central's acknowledgement pays it; Inicio says so.
+ */
+test('a deposit whose charge paid at central differs from its receipt: Inicio tells the teller what central paid and what to do', async ({ app, central }) => {
+  // The queue goes when the sync loop's backoff after central's absence ends: up to tens of seconds.
+  test.setTimeout(150_000);
+  await openTill(app);
+  await central.stop();
+  await openAccount(app, 'F3', 'Consignación', ACCOUNT);
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type('5'); // 100.000 × 5
+  await postCashDeposit(app, 500_000);
+  const sequence = (await app.getByTestId('receipt-sequence').textContent())?.trim() ?? '';
+  await expect(app.getByTestId('receipt')).not.toContainText('Pago cargo pendiente');
+
+  // Meanwhile, at another workstation: a cleared $ 100.000 cheque, the balance withdrawn, the cheque returned with its fee.
+  await central.start({ elsewhere: true });
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654323', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+  await central.stop();
+  await central.start();
+
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(app.getByTestId('status-central')).toHaveText(/^En línea(?!.*en cola)/, { timeout: 90_000 });
+  // Before: nothing told the teller that the customer got $ 115.000 less than the receipt says.
+  await expect(app.getByTestId('charge-differences')).toContainText(
+    `El cargo pendiente pagado difiere de lo impreso: el comprobante ${sequence} no imprimió cargo pagado y central pagó $ 115.000 (cheque devuelto N° 7654323); a la cuenta se abonaron $ 115.000 menos de lo impreso.`,
+    { timeout: 15_000 },
+  );
+  await expect(app.getByTestId('charge-differences')).toContainText('Informe al cliente lo que pagó central');
+});
+
+/** The transfer's review without central's answer: the destination's last known charge, said as the deposit says it. */
+test("a transfer's review when central does not answer: the destination's last known pending charge", async ({ app, central }) => {
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654324', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  await app.keyboard.type(ACCOUNT);
+  await app.keyboard.press('Enter');
+  // What the branch last learned from central.
+  await expect(app.getByTestId('destination-panel').getByTestId('pending-charges')).toHaveText('$ 115.000');
+  await central.stop();
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('300000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  // Before: the review said nothing of charges, and promised the destination $ 300.000.
+  await expect(dialog).toContainText(
+    'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 115.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
+  );
 });

@@ -100,8 +100,10 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     config: config.devices, db, repo: devicesRepo(db), journal, clock, ids, onChange: () => pushStatus(),
     workstation: config.workstation, log,
   });
+  // What central's answers say a credit paid of pending charges; bound once the deposit feature exists (below).
+  let onApplied: NonNullable<Parameters<typeof createSyncFeature>[0]['onApplied']> = () => undefined;
   const sync = createSyncFeature({
-    db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency,
+    db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency, onApplied: (a) => onApplied(a),
     contingencyAutoEndMs: config.contingencyAutoEndSeconds * 1000,
     tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
   });
@@ -128,6 +130,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     contingency: sync.contingency,
     refreshReference: () => sync.loop.syncNow(2_000),
   });
+  onApplied = comprobante.chargeAcks.check;
   // Till lifecycle, vault, supervisor desk and journal; the chain is verified before the first call is served.
   const tillFeature = tillFeatures({
     db, users, journal, journalRepo: journalStore, idempotent, clock, ids, till, workstation: config.workstation,

@@ -103,4 +103,13 @@ export const depositChannels = {
     response: PostedComprobanteSchema,
     errors: [...DEPOSIT_ERRORS, ...POSTING_ERRORS],
   }),
+  /**
+   * Today's deposits and transfers of this workstation whose pending charge paid at central differs from what their
+   * receipt printed (another workstation's credit paid first): shown on Inicio, each with what to do.
+   */
+  'deposit.chargeDifferences': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ differences: z.array(z.object({ sequence: z.string(), account: z.string(), at: z.string(), message: z.string() })) }),
+  }),
 } as const;

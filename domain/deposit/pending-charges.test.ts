@@ -4,7 +4,7 @@ import { AccountSchema } from '../accounts/account';
 import { buildDepositReceipt } from '../receipt/build-deposit';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { evaluateDeposit } from './evaluate';
-import { payPendingCharges, pendingChargesNotice } from './pending-charges';
+import { centralPaidCharges, chargesDifference, destinationChargesNotice, payPendingCharges, paymentJournal, pendingChargesNotice } from './pending-charges';
 import { DepositSlipSchema } from './slip';
 
 const ana = { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' } as const;
@@ -100,5 +100,31 @@ describe('a deposit to an account owing returned cheques (cargo pendiente)', () 
     expect(pendingChargesNotice([])).toBeNull();
     expect(pendingChargesNotice(null)).toContain('No se pudo consultar en central si la cuenta tiene cargos pendientes');
     expect(pendingChargesNotice(null, 315_000)).toContain('Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 315.000');
+  });
+
+  it("a transfer's review says the destination's last known charge the same way when central did not answer", () => {
+    expect(destinationChargesNotice(null, 315_000)).toBe(
+      'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 315.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
+    );
+    expect(destinationChargesNotice(null)).toContain('No se pudo consultar en central si la cuenta de destino tiene cargos pendientes');
+    expect(destinationChargesNotice(payPendingCharges(50_000, []))).toBeNull();
+  });
+
+  it("what central paid, compared with what the receipt printed: equal when central paid as predicted, the difference otherwise", () => {
+    const owedArb = fc.array(fc.record({ cheques: fc.array(fc.record({ number: fc.stringMatching(/^\d{1,8}$/) }), { minLength: 1, maxLength: 2 }), amount: fc.integer({ min: 1, max: 5_000_000 }) }), { maxLength: 4 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000_000 }), owedArb, owedArb, (credit, predicted, atCentral) => {
+        const printed = paymentJournal(payPendingCharges(credit, predicted));
+        const paid = payPendingCharges(credit, atCentral);
+        const central = centralPaidCharges(paid.paid > 0 ? { amount: paid.paid, charges: paid.charges } : undefined);
+        const d = chargesDifference(printed, central);
+        // Same charges owed at both moments: never a difference. Otherwise one exactly when the payments differ.
+        if (JSON.stringify(predicted) === JSON.stringify(atCentral)) expect(d).toBeNull();
+        expect(d === null).toBe(JSON.stringify({ paid: printed.paid, charges: printed.charges }) === JSON.stringify(central));
+      }),
+    );
+    // A receipt that claimed nothing (central was not asked) differs from a charge central paid.
+    expect(chargesDifference(null, centralPaidCharges({ amount: 5_000, charges: [charge('1', 5_000)] }))).toEqual({ printed: { paid: 0, charges: [] }, central: { paid: 5_000, charges: [{ cheques: ['1'], amount: 5_000 }] } });
+    expect(chargesDifference(null, centralPaidCharges(undefined))).toBeNull();
   });
 });

@@ -40,19 +40,31 @@ export const payPendingCharges = <C extends PendingChargeItem>(credit: number, o
 export const chargeName = (c: PendingChargeItem): string =>
   c.cheques.length === 0 ? 'cheque devuelto' : `${c.cheques.length > 1 ? 'cheques devueltos' : 'cheque devuelto'} N° ${c.cheques.map((x) => x.number).join(', ')}`;
 
+/** Which credit pays the charges: the deposit's own account, or a transfer's destination. */
+export type ChargedCredit = 'deposit' | 'transfer';
+const CREDIT: Record<ChargedCredit, { account: string; pays: string; less: string }> = {
+  deposit: { account: 'la cuenta', pays: 'esta consignación', less: 'se abona a la cuenta menos de lo consignado' },
+  transfer: { account: 'la cuenta de destino', pays: 'este traslado', less: 'se abona a la cuenta de destino menos de lo trasladado' },
+};
+
 /** When central cannot be asked: the last pending charges it published for the account (reference data), if any. */
-export const unknownChargesText = (lastKnown: number): string =>
-  lastKnown > 0
-    ? `Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de ${formatPesos(lastKnown)}; si siguen pendientes, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.`
-    : 'No se pudo consultar en central si la cuenta tiene cargos pendientes por cheques devueltos: si los tiene, esta consignación los paga primero y se abona a la cuenta menos de lo consignado.';
+export const unknownChargesText = (lastKnown: number, credit: ChargedCredit = 'deposit'): string => {
+  const c = CREDIT[credit];
+  return lastKnown > 0
+    ? `Central no respondió: según sus últimos datos ${c.account} tenía cargos pendientes por cheques devueltos de ${formatPesos(lastKnown)}; si siguen pendientes, ${c.pays} los paga primero y ${c.less}.`
+    : `No se pudo consultar en central si ${c.account} tiene cargos pendientes por cheques devueltos: si los tiene, ${c.pays} los paga primero y ${c.less}.`;
+};
 
 /** Said on the deposit's review: what central says is owed, or that it could not be asked (`lastKnown`: see above). */
 export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, lastKnown = 0): string | null => {
-  if (owed === null) return `${unknownChargesText(lastKnown)} Infórmelo al cliente.`;
+  if (owed === null) return unknownChargesNotice(lastKnown, 'deposit');
   const total = owed.reduce((s, c) => s + c.amount, 0);
   if (total <= 0) return null;
   return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;
 };
+
+/** Said on a deposit's or a transfer's review when central did not answer in time: the last known figure. */
+export const unknownChargesNotice = (lastKnown: number, credit: ChargedCredit): string => `${unknownChargesText(lastKnown, credit)} Infórmelo al cliente.`;
 
 /** A payment as the journal keeps it (deposit and transfer alike): what was owed, what was paid, of which cheques. */
 export const paymentJournal = (p: PendingChargePayment) => ({
@@ -65,10 +77,54 @@ export const paymentJournal = (p: PendingChargePayment) => ({
 export const paidChargesView = (p: PendingChargePayment) => p.charges.map((c) => ({ cheques: c.cheques.map((x) => ({ number: x.number })), amount: c.amount }));
 
 /**
- * Said on a transfer's review when central says the destination owes: the transfer's credit pays it first, so the
- * destination receives less than the amount debited. Nothing is said when it owes nothing or central was not asked.
+ * Said on a transfer's review: when central says the destination owes, the transfer's credit pays it first, so the
+ * destination receives less than the amount debited; when central did not answer (`payment` null), the last known
+ * figure, as the deposit says it. Nothing is said when it owes nothing.
  */
-export const destinationChargesNotice = (payment: PendingChargePayment): string | null =>
-  payment.paid <= 0
-    ? null
-    : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
+export const destinationChargesNotice = (payment: PendingChargePayment | null, lastKnown = 0): string | null =>
+  payment === null
+    ? unknownChargesNotice(lastKnown, 'transfer')
+    : payment.paid <= 0
+      ? null
+      : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
+
+/** A payment reduced to what the customer can check: the total and, per charge, its cheques and what was paid of it. */
+export interface PaidCharges {
+  readonly paid: number;
+  readonly charges: readonly { readonly cheques: readonly string[]; readonly amount: number }[];
+}
+
+/** What central says a credit paid (its acknowledgement's `pendingChargesPaid`, absent when none), as `PaidCharges`. */
+export const centralPaidCharges = (paid: { amount: number; charges: readonly PendingChargeItem[] } | undefined): PaidCharges => ({
+  paid: paid?.amount ?? 0,
+  charges: (paid?.charges ?? []).map((c) => ({ cheques: c.cheques.map((x) => x.number), amount: c.amount })),
+});
+
+const sameCharges = (a: PaidCharges, b: PaidCharges): boolean =>
+  a.paid === b.paid &&
+  a.charges.length === b.charges.length &&
+  a.charges.every((c, i) => c.amount === b.charges[i]?.amount && c.cheques.join(',') === b.charges[i]?.cheques.join(','));
+
+/**
+ * Central pays the charges when the credit reaches it, which may be after another workstation's credit paid them:
+ * what it paid can differ from what the receipt printed (`printed` null: the receipt claimed no payment). Null when
+ * they agree.
+ */
+export const chargesDifference = (printed: PaidCharges | null, central: PaidCharges): { printed: PaidCharges; central: PaidCharges } | null => {
+  const p = printed ?? { paid: 0, charges: [] };
+  return sameCharges(p, central) ? null : { printed: p, central };
+};
+
+const chargesText = (c: PaidCharges): string =>
+  `${formatPesos(c.paid)} (${c.charges.map((x) => chargeName({ cheques: x.cheques.map((number) => ({ number })), amount: x.amount })).join('; ')})`;
+
+/** What the teller and the supervisor are told of a difference: what was printed, what central paid, what to do. */
+export const chargesDifferenceText = (sequence: string, d: { printed: PaidCharges; central: PaidCharges }): string => {
+  const more = d.printed.paid - d.central.paid;
+  const credited =
+    more === 0 ? 'a la cuenta se abonó lo mismo, pero se pagó otro cargo' : `a la cuenta se abonaron ${formatPesos(Math.abs(more))} ${more > 0 ? 'más' : 'menos'} de lo impreso`;
+  return (
+    `El cargo pendiente pagado difiere de lo impreso: el comprobante ${sequence} ${d.printed.paid > 0 ? `imprimió como pagado ${chargesText(d.printed)}` : 'no imprimió cargo pagado'} y central ${d.central.paid > 0 ? `pagó ${chargesText(d.central)}` : 'no pagó ningún cargo con él'}; ${credited}. ` +
+    'Informe al cliente lo que pagó central (el recibo impreso no lo dice; una copia repite lo impreso) y avise al supervisor.'
+  );
+};

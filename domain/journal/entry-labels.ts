@@ -26,6 +26,7 @@ export const JOURNAL_ENTRY_LABEL: Record<JournalEntryType, string> = {
   security_code_request: 'Solicitud de código de seguridad',
   biometric_check: 'Validación biométrica',
   chain_anchor: 'Anclaje del diario en central',
+  pending_charge_difference: 'Cargo pendiente pagado distinto de lo impreso',
 };
 
 /** The label of a type as stored; a type this build does not know (a newer workstation's) is shown as is. */

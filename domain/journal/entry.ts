@@ -41,6 +41,7 @@ export const JOURNAL_ENTRY_TYPES = [
   'security_code_request',
   'biometric_check',
   'chain_anchor',
+  'pending_charge_difference',
 ] as const;
 export type JournalEntryType = (typeof JOURNAL_ENTRY_TYPES)[number];
 

@@ -10,7 +10,7 @@ import { createCentralClient, type CentralClient } from './central-client';
 import { createContingency, type Contingency } from './contingency';
 import { syncLink } from './link';
 import { watchLink } from './link-watch';
-import { createSync, type Sync } from './service';
+import { createSync, type Sync, type SyncDeps } from './service';
 import type { CentralLink } from '../services/status/service';
 
 /**
@@ -29,6 +29,8 @@ export interface SyncFeatureDeps {
   contingencyAutoEndMs: number;
   tillCode: string;
   intervalMs?: number;
+  /** Central's answers for applied operations, as they are recorded (pump.ts): e.g. what a credit paid of pending charges. */
+  onApplied?: SyncDeps['onApplied'];
   onChange: () => void;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
@@ -69,6 +71,7 @@ export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
     ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
     onChange: deps.onChange,
     afterRound: () => void contingency.endIfCentralBack(),
+    ...(deps.onApplied ? { onApplied: deps.onApplied } : {}),
     log: deps.log,
   });
   const contingency = createContingency({

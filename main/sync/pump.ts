@@ -1,4 +1,4 @@
-import { MAX_BATCH, type Balances, type OperationResult } from '../../domain/central-api';
+import { MAX_BATCH, type Balances, type OperationResult, type Outcome } from '../../domain/central-api';
 import type { Clock } from '../core/runtime';
 import type { Db } from '../store/db';
 import type { OutboxEntry, OutboxRepo } from '../store/outbox/repo';
@@ -40,7 +40,15 @@ export interface PumpDeps {
   /** How many status questions are in flight at once when resolving unknown keys. */
   statusConcurrency?: number;
   onLink?: (state: LinkState, error?: { code: string; message: string }) => void;
+  /**
+   * Operations central applied, each told once (its first recorded answer), inside the transaction that records
+   * them: what the branch must do about an answer commits with it, or, lost with it, is redone when central is
+   * asked again.
+   */
+  onApplied?: (applied: readonly { entry: OutboxEntry; outcome: AppliedOutcome }[]) => void;
 }
+
+export type AppliedOutcome = Extract<Outcome, { outcome: 'applied' }>;
 
 /** Central answers but will not work with this workstation (token): for the teller that is "no central". */
 export const refusesStation = (code: string): boolean => code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
@@ -59,7 +67,14 @@ export const createPump = (deps: PumpDeps) => {
 
   const record = (results: readonly { key: string; result: OperationResult }[], entries: ReadonlyMap<string, OutboxEntry>): void => {
     deps.outbox.bookkeeping(() => {
-      deps.outbox.markResults(results, now());
+      const first = deps.outbox.markResults(results, now());
+      if (deps.onApplied) {
+        const applied = results.flatMap(({ key, result }) => {
+          const entry = entries.get(key);
+          return entry && first.has(key) && result.status !== 'conflict' && result.first.outcome === 'applied' ? [{ entry, outcome: result.first }] : [];
+        });
+        if (applied.length > 0) deps.onApplied(applied);
+      }
       if (!deps.reference) return;
       // Only a first application carries current balances (a duplicate's are as of then); within a batch
       // the last one per account is the newest.

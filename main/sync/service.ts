@@ -7,7 +7,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { CentralRoute } from '../../domain/central-api';
 import type { CentralCall, CentralClient } from './central-client';
 import { linkSeen } from './link-watch';
-import { createPump, refusesStation, type LinkState } from './pump';
+import { createPump, refusesStation, type LinkState, type PumpDeps } from './pump';
 import { pullReference } from './reference';
 
 /**
@@ -32,6 +32,8 @@ export interface SyncDeps {
   onChange?: () => void;
   /** After every round, good or failed: what depends on how long the link has held (contingency's end). */
   afterRound?: () => void;
+  /** Central's answers for applied operations, as they are recorded (pump.ts). */
+  onApplied?: PumpDeps['onApplied'];
   log?: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
 
@@ -83,7 +85,7 @@ export const createSync = (deps: SyncDeps) => {
   };
 
   const pump = deps.client
-    ? createPump({ db: deps.db, outbox: deps.outbox, reference: deps.reference, client: deps.client, clock: deps.clock, maxBatch: deps.maxBatch, onLink: setLink })
+    ? createPump({ db: deps.db, outbox: deps.outbox, reference: deps.reference, client: deps.client, clock: deps.clock, maxBatch: deps.maxBatch, onLink: setLink, ...(deps.onApplied ? { onApplied: deps.onApplied } : {}) })
     : null;
 
   /** One full round; true when central was reached and everything owed was answered. */

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBar } from '../components/StatusBar';
 import { HomeScreen, type MenuItem } from '../features/home/HomeScreen';
 import { UnprintedReceipts } from '../features/till/UnprintedReceipts';
+import { ChargeDifferences } from '../features/deposit/ChargeDifferences';
 import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { ApprovedReversals } from '../features/reversal/ApprovedReversals';
 import { ReversalScreen } from '../features/reversal/ReversalScreen';
@@ -143,6 +144,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
             <RejectedReversals teller={teller} />
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
+            <ChargeDifferences teller={teller} syncedAt={status?.central.lastSyncAt ?? null} />
           </>
         }
       />

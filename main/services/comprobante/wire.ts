@@ -4,6 +4,7 @@ import type { Clock, Ids } from '../../core/runtime';
 import type { Db } from '../../store/db';
 import { approvalsRepo } from '../../store/approvals/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
+import { journalRepo } from '../../store/journal/repo';
 import { unconfirmedDebitsRepo } from '../../store/comprobante/unconfirmed-repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
@@ -20,6 +21,7 @@ import { createAccountsService } from '../accounts/service';
 import { referenceAccountSource, type AccountSource } from '../accounts/source';
 import { approvalHandlers } from '../approval/handlers';
 import { createApprovalService } from '../approval/service';
+import { createChargeAcks } from '../deposit/charge-ack';
 import { depositHandlers } from '../deposit/handlers';
 import { createDepositService } from '../deposit/service';
 import type { IdempotentRunner } from '../idempotent';
@@ -110,15 +112,16 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     },
   });
   approvalUsed = approval.approvalUsed;
+  const chargeAcks = createChargeAcks({ comprobantes, journal: w.journal, journalRepo: journalRepo(w.db), clock: w.clock });
   const handlers: Picked = {
     ...accountsHandlers(createAccountsService(deps)),
     ...approvalHandlers(approval),
-    ...depositHandlers(deposit),
+    ...depositHandlers(deposit, chargeAcks),
     ...receiptHandlers(createReceiptService(deps)),
     ...remittanceHandlers(createRemittanceService({ ...deps, db: w.db })),
     ...canjeHandlers(createCanjeService({ ...deps, db: w.db })),
     ...transferHandlers(transfer),
     ...withdrawalHandlers(withdrawal),
   };
-  return { deps, handlers, services: { deposit, withdrawal, transfer, approval } };
+  return { deps, handlers, services: { deposit, withdrawal, transfer, approval }, chargeAcks };
 };

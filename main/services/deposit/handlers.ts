@@ -1,7 +1,9 @@
 import type { FeatureHandlers } from '../../core/dispatcher';
+import type { ChargeAcks } from './charge-ack';
 import type { DepositService } from './service';
 
-export const depositHandlers = (deposit: DepositService): FeatureHandlers<'deposit'> => ({
+export const depositHandlers = (deposit: DepositService, chargeAcks: ChargeAcks): FeatureHandlers<'deposit'> => ({
   'deposit.evaluate': async (req) => ({ plan: await deposit.evaluate(req.slip) }),
   'deposit.post': (req, ctx) => deposit.post(ctx.user, req),
+  'deposit.chargeDifferences': () => ({ differences: chargeAcks.differences() }),
 });

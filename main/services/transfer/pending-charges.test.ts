@@ -16,10 +16,10 @@ type Line = { kind: string; label?: string; amount?: number; text?: string };
 type Posted = { sequence: string; receipt: { lines: Line[] } };
 
 /** At another workstation: a cleared cheque of $ 100.000 to Andrés, his whole balance withdrawn, the cheque returned. */
-const leaveCharge = async () => {
+const leaveCharge = async (w: World, number = '8080') => {
   const client = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
   const env = { branch: '001', workstation: '001-03', occurredAt: '2025-03-03T09:30:00-05:00', account: ANDRES_ACCOUNT };
-  const dep = { ...env, key: crypto.randomUUID(), type: 'cheque_deposit' as const, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '8080', amount: 100_000 }], releaseOn: '2025-03-03' } };
+  const dep = { ...env, key: crypto.randomUUID(), type: 'cheque_deposit' as const, payload: { amount: 100_000, cheques: [{ bankCode: '07', number, amount: 100_000 }], releaseOn: '2025-03-03' } };
   await client.call('postOperations', { operations: [dep] });
   const { available } = await centralBalances(w, ANDRES_ACCOUNT);
   const spend = { ...env, key: crypto.randomUUID(), type: 'withdrawal' as const, payload: { amount: available, gmf: 0 } };
@@ -31,7 +31,7 @@ const leaveCharge = async () => {
 describe('a transfer into an account owing a returned cheque (cargo pendiente)', () => {
   it('the review, the receipt and the journal say which charge the credit pays; central names the same one', async () => {
     w = await world(shared.central);
-    await leaveCharge();
+    await leaveCharge(w);
     const request = { fromAccountNumber: JUAN_ACCOUNT, toAccountNumber: ANDRES_ACCOUNT, amount: 150_000, presenters: [JUAN] };
 
     const evaluated = await w.call('transfer.evaluate', { request });
@@ -62,5 +62,26 @@ describe('a transfer into an account owing a returned cheque (cargo pendiente)',
     // Nothing is owed now: the next transfer's review says nothing of charges.
     const next = await w.call('transfer.evaluate', { request });
     expect(JSON.stringify(next)).not.toContain('cargo');
+  });
+
+  it('when central does not answer and its last data showed a charge on the destination, the review says so as the deposit does', async () => {
+    const w0 = await world(shared.central);
+    await leaveCharge(w0, '8081');
+    w0.close();
+    // The workstation pulled the charge with its reference data, then lost central.
+    w = await world(shared.central, { client: createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 }) });
+    const request = { fromAccountNumber: JUAN_ACCOUNT, toAccountNumber: ANDRES_ACCOUNT, amount: 150_000, presenters: [JUAN] };
+    const evaluated = await w.call('transfer.evaluate', { request });
+    expect(evaluated).toMatchObject({
+      ok: true,
+      data: {
+        plan: {
+          notices: expect.arrayContaining([
+            'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 100.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
+          ]),
+        },
+      },
+    });
+    expect(evaluated.ok && (evaluated.data as { plan: Record<string, unknown> }).plan.pendingCharges).toBeUndefined();
   });
 });

@@ -27,12 +27,13 @@ const PENDING =
 /** Traslado between two accounts of the bank ordered at the office (seed 003 cl. 3.13); no cash moves. */
 export const createTransferService = (deps: ComprobanteDeps) => {
   const charges = createPendingCharges(deps.central);
-  /** What the credit pays first of the destination's pending charges, as central will; null when none or not known. */
+  /** What the credit pays first of the destination's pending charges, as central will; null when central did not say. */
   const chargesPaid = (toAccount: string, amount: number) => {
     const owed = charges.owed(toAccount);
-    const payment = owed ? payPendingCharges(amount, owed) : null;
-    return payment && payment.paid > 0 ? payment : null;
+    return owed ? payPendingCharges(amount, owed) : null;
   };
+  /** Only a payment that pays something is printed and journaled. */
+  const paysSome = (p: ReturnType<typeof chargesPaid>) => (p && p.paid > 0 ? p : null);
   const plan = (req: TransferRequest) => {
     const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
     const to = requireAccount(deps.accounts, req.toAccountNumber).account;
@@ -64,7 +65,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
   const post = (user: User, req: PostRequest, holdId: string | null): PostedComprobante =>
     deps.idempotent('transfer.post', req.idempotencyKey, req, () => {
       const { till, from, to, plan: p, approvalId } = precheck(user, req);
-      const paying = chargesPaid(to.number, p.amount);
+      const paying = paysSome(chargesPaid(to.number, p.amount));
       return postComprobante(deps, {
         user,
         till,
@@ -111,12 +112,15 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     /** Asks central first for the source account's GMF exemption used at other workstations (bounded wait). */
     evaluate: async (req: TransferRequest): Promise<z.infer<typeof TransferPlanSchema>> => {
       await Promise.all([prefetchCentralFigures(deps, req.fromAccountNumber), charges.refresh(req.toAccountNumber)]);
-      const { plan: p } = plan(req);
-      const paying = chargesPaid(req.toAccountNumber, p.amount);
-      const owing = paying ? destinationChargesNotice(paying) : null;
-      const view = paying
-        ? { ...p, notices: [...p.notices, ...(owing ? [owing] : [])], pendingCharges: { paid: paying.paid, credited: p.amount - paying.paid, charges: paidChargesView(paying) } }
-        : p;
+      const { to, plan: p } = plan(req);
+      const payment = chargesPaid(to.number, p.amount);
+      const owing = destinationChargesNotice(payment, to.balances.pendingCharges);
+      const paying = paysSome(payment);
+      const view = {
+        ...p,
+        notices: [...p.notices, ...(owing ? [owing] : [])],
+        ...(paying ? { pendingCharges: { paid: paying.paid, credited: p.amount - paying.paid, charges: paidChargesView(paying) } } : {}),
+      };
       return view as unknown as z.infer<typeof TransferPlanSchema>;
     },
     assess,

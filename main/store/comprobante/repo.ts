@@ -118,8 +118,21 @@ export const comprobanteRepo = (db: Db) => {
     `SELECT business_date AS "on", cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
      FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ? AND ${LIVE}`,
   );
+  // The account's comprobantes posted at that instant (the operation's occurredAt): found by index, not by a journal scan.
+  const postedAt = db.prepare<[string, string, string], { sequence: string; kind: ComprobanteKind; payload: string }>(
+    `SELECT c.sequence, c.kind, j.payload FROM comprobantes c JOIN journal j ON j.sequence = c.journal_sequence
+     WHERE c.account_number = ? AND c.business_date = ? AND c.posted_at = ?`,
+  );
   return {
     nextNumber: (tillCode: string): number => nextN.get(tillCode) ?? 1,
+    /** The comprobante that sent central the operation `key`, with its journal entry; `postedAt` is the operation's occurredAt. */
+    byCentralKey: (key: string, accountNumber: string, businessDate: string, at: string) => {
+      for (const r of postedAt.all(accountNumber, businessDate, at)) {
+        const journal = JSON.parse(r.payload) as Record<string, unknown>;
+        if (Array.isArray(journal.centralKeys) && journal.centralKeys.includes(key)) return { sequence: r.sequence, kind: r.kind, journal };
+      }
+      return undefined;
+    },
     insert: (c: ComprobanteRecord) => {
       insert.run(c);
     },

@@ -245,17 +245,20 @@ export const outboxRepo = (db: Db) => {
     bookkeeping(() => keys.forEach(fn));
   };
 
-  const recordResult = (key: string, result: OutboxResult, at: string): void => {
+  /** True when this is the key's first final answer (a repeated one changes nothing). */
+  const recordResult = (key: string, result: OutboxResult, at: string): boolean => {
     const changed = setResult.run(result.status, JSON.stringify(result), at, key).changes;
-    if (changed === 0 || result.status === 'applied') return;
+    if (changed === 0) return false;
+    if (result.status === 'applied') return true;
     const row = byKeyStmt.get(key);
-    if (!row) return;
+    if (!row) return true;
     const amount = effectsStmt.all(key).reduce((s, e) => s + e.credit + e.debit, 0);
     const [code, message] =
       result.status === 'rejected' && result.outcome.outcome === 'rejected'
         ? [result.outcome.reason, result.outcome.message]
         : ['KEY_CONFLICT', result.status === 'conflict' ? result.message : 'Central no aplicó la operación.'];
     insertRejection.run(key, row.type, row.account, result.status, code, message, row.contingency, amount, at);
+    return true;
   };
 
   const toResult = (result: OperationResult | OutboxResult): OutboxResult =>
@@ -352,14 +355,12 @@ export const outboxRepo = (db: Db) => {
 
     /** Records central's answer for one key; rejections and conflicts also land in the supervisor's queue. */
     markResult(key: string, result: OperationResult | OutboxResult, at: string): void {
-      each([key], (k) => recordResult(k, toResult(result), at));
+      each([key], (k) => void recordResult(k, toResult(result), at));
     },
 
-    /** Several answers in one transaction (one fsync per batch, not per operation). */
-    markResults(results: readonly { key: string; result: OperationResult | OutboxResult }[], at: string): void {
-      bookkeeping(() => {
-        for (const { key, result } of results) recordResult(key, toResult(result), at);
-      });
+    /** Several answers in one transaction (one fsync per batch, not per operation); returns the keys answered for the first time. */
+    markResults(results: readonly { key: string; result: OperationResult | OutboxResult }[], at: string): Set<string> {
+      return bookkeeping(() => new Set(results.filter(({ key, result }) => recordResult(key, toResult(result), at)).map((r) => r.key)));
     },
 
     counts(): OutboxCounts {
