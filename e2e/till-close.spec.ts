@@ -132,7 +132,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
 });
 
-test('a recount that squares withdraws the pending difference request: off the supervisor desk, and the till closes', async ({ app }) => {
+test('a recount that squares withdraws the pending difference request: off the supervisor desk, and the squared count still goes to the supervisor', async ({ app }) => {
   await openTill(app);
   await startCount(app);
   // A small shortage (one 1.000 coin): booked at once, approval requested…
@@ -141,8 +141,8 @@ test('a recount that squares withdraws the pending difference request: off the s
   await app.getByLabel('Explicación').fill('Moneda perdida');
   await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
   await expect(app.getByTestId('approval-status')).toContainText('pendiente');
-  // …then the teller finds the coin and counts again: nothing is left for a supervisor to decide. F6 resumes the
-  // difference with its request; "Contar de nuevo" starts the count that replaces it.
+  // …then the teller finds the coin and counts again. F6 resumes the difference with its request; "Contar de nuevo"
+  // starts the count that replaces it. The request for the $ 1.000 is moot, but the teller saw the difference.
   await app.keyboard.press('Escape');
   await app.keyboard.press('F6');
   await expect(app.getByTestId('approval-status')).toContainText('pendiente');
@@ -150,7 +150,7 @@ test('a recount that squares withdraws the pending difference request: off the s
   await expect(app.getByTestId('arqueo-hint')).toBeVisible();
   await app.getByLabel('$ 100.000 billete').focus();
   await typeCount(app, ['10', '20', '', '', '', '', '30', '', '', '', '']);
-  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await expect(app.getByTestId('arqueo-result')).toContainText('Conteo cuadrado');
   await expect(app.getByTestId('arqueo-result')).toContainText('La solicitud al supervisor por la diferencia anterior se retiró');
   await app.keyboard.press('Escape');
   await app.keyboard.press('F1');
@@ -158,9 +158,60 @@ test('a recount that squares withdraws the pending difference request: off the s
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
   await app.keyboard.press('Escape');
   await app.keyboard.press('F6');
-  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await expect(app.getByTestId('arqueo-result')).toContainText('Conteo cuadrado');
+  await app.getByLabel('Explicación').fill('Apareció la moneda');
+  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await approveAsSupervisor(app);
+  await expect(app.getByTestId('approval-status')).toContainText('aprobada');
   await app.keyboard.press('F10');
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+  await expect(app.getByTestId('close-report')).toContainText('Conteos: 2');
+});
+
+test('blind close: after a shortage was shown, a recount that squares closes only with the supervisor, and the report lists every count', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  // One 100.000 bill short, above the threshold: the first count is answered "count again", blind.
+  const short = ['9', '20', '', '', '', '', '30', '', '', '', ''];
+  await typeCount(app, short);
+  await expect(app.getByTestId('arqueo-hint')).toContainText('segundo conteo ciego');
+  await expect(app.getByRole('main')).not.toContainText('2.030.000');
+  await app.getByLabel('$ 100.000 billete').focus();
+  await typeCount(app, short);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 100.000');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('No encuentro el billete');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('approval-status')).toContainText('pendiente');
+
+  // The teller now knows what the till should hold: "Contar de nuevo" and the right count do not square it alone.
+  await app.getByRole('button', { name: 'Contar de nuevo' }).focus();
+  await app.keyboard.press('Enter');
+  await app.getByLabel('$ 100.000 billete').focus();
+  await typeCount(app, OPENING);
+  const result = app.getByTestId('arqueo-result');
+  await expect(result).toContainText('Conteo cuadrado');
+  await expect(result).toContainText('el supervisor revisa todos los conteos');
+  await expect(result).not.toContainText('Caja cuadrada');
+  await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toHaveCount(0);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toHaveCount(0);
+
+  await expect(app.getByLabel('Motivo de la diferencia')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('El billete estaba en el cajón de monedas');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('approval-status')).toContainText('pendiente');
+  await approveAsSupervisor(app);
+  await expect(app.getByTestId('approval-status')).toContainText('aprobada');
+  await app.keyboard.press('F10');
+  const report = app.getByTestId('close-report');
+  await expect(report).toContainText('CAJA CUADRADA');
+  await expect(report).toContainText('Aprobó: Marta Rojas');
+  await expect(report).toContainText('Conteos: 3');
+  await expect(report).toContainText('Conteo 1: $ 1.930.000 · faltante $ 100.000 · segundo conteo ciego pedido');
+  await expect(report).toContainText('Conteo 2: $ 1.930.000 · faltante $ 100.000 · solicitud retirada al contar de nuevo');
+  await expect(report).toContainText('Conteo 3: $ 2.030.000 · cuadrado · aprobó Marta Rojas');
 });
 
 test('F6 after a squared count resumes it: "Caja cuadrada" with the counted total, and the till closes from there', async ({ app }) => {

@@ -44,7 +44,8 @@ export type IncomingCash = z.infer<typeof IncomingCashSchema>;
 
 export const CountResultSchema = z.object({
   closingId: z.string(),
-  countNumber: z.number().int().min(1).max(2),
+  /** The arqueo's count number: counts go on (3, 4…) after a recount, never back to a first blind count. */
+  countNumber: z.number().int().min(1),
   next: z.enum(['cerrar', 'recontar', 'aprobar']),
   /** Only once the count is final: counted − expected (negative = faltante). */
   difference: z.number().int().nullable(),

@@ -39,19 +39,25 @@ export const compareCount = (expected: DenominationCount, counted: DenominationC
 };
 
 /**
- * What the close flow does after count number `countNumber` (1-based). A difference above the threshold on the
- * first count asks for a second blind count (the teller is not told the amount, so the recount stays blind);
- * any difference after that is final and must be booked with a reason and a supervisor's approval.
+ * What the close flow does after count number `countNumber` (1-based, never reset within one arqueo). A difference
+ * above the threshold on the first count asks for a second blind count (the teller is not told the amount, so the
+ * recount stays blind); any difference after that is final and must be booked with a reason and a supervisor's
+ * approval.
+ *
+ * Blind close with dual control (teller-anchors §2 row 18, §4 item 12; domain-co dual control; `TillPolicy.blindClose`):
+ * once a count of this arqueo has shown the teller a difference (`differenceShown`), the teller knows the expected
+ * cash, so no later count is blind. Such a count may still square, but the teller cannot close on it alone: it goes
+ * to a supervisor like a difference (`aprobar` with outcome `cuadrada`), who sees every count of the arqueo.
  */
 export type CountDecision =
   | { next: 'cerrar' }
   | { next: 'recontar' }
-  | { next: 'aprobar'; outcome: Exclude<ArqueoOutcome, 'cuadrada'>; amount: Pesos };
+  | { next: 'aprobar'; outcome: ArqueoOutcome; amount: Pesos };
 
-export const decideAfterCount = (result: Pick<ArqueoResult, 'difference'>, countNumber: number, threshold: Pesos): CountDecision => {
+export const decideAfterCount = (result: Pick<ArqueoResult, 'difference'>, countNumber: number, threshold: Pesos, differenceShown = false): CountDecision => {
   const d = result.difference;
-  if (d === 0) return { next: 'cerrar' };
-  if (countNumber <= 1 && Math.abs(d) > threshold) return { next: 'recontar' };
+  if (d === 0) return differenceShown ? { next: 'aprobar', outcome: 'cuadrada', amount: 0 } : { next: 'cerrar' };
+  if (countNumber <= 1 && !differenceShown && Math.abs(d) > threshold) return { next: 'recontar' };
   return { next: 'aprobar', outcome: d < 0 ? 'faltante' : 'sobrante', amount: Math.abs(d) };
 };
 

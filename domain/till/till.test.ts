@@ -69,6 +69,26 @@ describe('second count threshold', () => {
   });
 });
 
+describe('recounts after a difference was shown (blind close, dual control)', () => {
+  it('property: once a count shows a difference, no later count of the arqueo closes without a supervisor, and none is blind again', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -300_000, max: 300_000 }).map((d) => (d % 3 === 0 ? 0 : d)), { minLength: 1, maxLength: 8 }), fc.nat({ max: 100_000 }), (diffs, t) => {
+        let shown = false;
+        diffs.forEach((difference, i) => {
+          const decision = decideAfterCount({ difference }, i + 1, t, shown);
+          if (shown) expect(decision.next).toBe('aprobar');
+          if (decision.next === 'recontar') expect(i).toBe(0);
+          if (decision.next === 'aprobar') shown = true;
+        });
+      }),
+    );
+  });
+
+  it('a count that squares after a shown shortage goes to the supervisor as cuadrada, amount 0', () => {
+    expect(decideAfterCount({ difference: 0 }, 3, 50_000, true)).toEqual({ next: 'aprobar', outcome: 'cuadrada', amount: 0 });
+  });
+});
+
 describe('holding limit (O-BP cash holding limits; teller-anchors §4 item 14)', () => {
   const policy = TillPolicySchema.parse({ maxHolding: 10_000_000, warnPerMille: 900, targetPerMille: 600 });
 

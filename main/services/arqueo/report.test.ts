@@ -8,8 +8,9 @@ const movement = (kind: string, amount: number, i: number): TillMovement => ({ i
 const report = (movements: TillMovement[]) =>
   buildCloseReport({
     session: { id: 'session-1', tillCode: '03', tellerId: 't', businessDate: '2026-12-05', state: 'cerrada', openedAt: '2026-12-05T13:00:00.000Z', openingCount: {}, openingTotal: 1_000_000, position: {}, positionTotal: 0, closedAt: null },
-    closing: { id: 'c', tillSessionId: 's', state: 'cerrada', expected: { '100000': 10 }, count1: { '100000': 10 }, count2: null, difference: 0, reasonCode: null, reasonText: null, approvalId: null, journalHash: null, createdAt: '', updatedAt: '' },
+    closing: { id: 'c', tillSessionId: 's', state: 'cerrada', expected: { '100000': 10 }, count1: { '100000': 10 }, count2: null, difference: 0, reasonCode: null, reasonText: null, approvalId: null, journalHash: null, counts: [], createdAt: '', updatedAt: '' },
     movements,
+    counts: [],
     branch: { code: '001', name: 'Centro' },
     teller: 'Ana Gómez',
     approver: null,

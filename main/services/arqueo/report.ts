@@ -19,6 +19,9 @@ const KIND_LABEL: Record<string, string> = {
   sobrante: 'Sobrante',
 };
 
+/** A count's difference in the words of the report and of the supervisor's request. */
+export const differenceWords = (d: number): string => (d === 0 ? 'cuadrado' : `${d < 0 ? 'faltante' : 'sobrante'} ${formatPesos(Math.abs(d))}`);
+
 /** The report's number, journaled with the close so the journal can offer its reprint. */
 export const closeReportNumber = (branchCode: string, session: Pick<TillSessionRecord, 'tillCode' | 'businessDate' | 'id'>): string =>
   `${branchCode}-${session.tillCode}-CIERRE-${session.businessDate}-${session.id.slice(0, 8)}`;
@@ -31,6 +34,8 @@ export const buildCloseReport = (input: {
   session: TillSessionRecord;
   closing: ClosingRecord;
   movements: readonly TillMovement[];
+  /** Every count of the arqueo with who or what decided it (empty for arqueos recorded before they were kept). */
+  counts: readonly { n: number; countedTotal: number; difference: number; decision: string }[];
   branch: { code: string; name: string };
   teller: string;
   approver: string | null;
@@ -67,14 +72,22 @@ export const buildCloseReport = (input: {
   lines.push({ kind: 'rule' }, { kind: 'amount', label: 'Saldo esperado', amount: expectedTotal }, { kind: 'amount', label: 'Arqueo (contado)', amount: countedTotal });
   const diff = countedTotal - expectedTotal;
   if (diff === 0) lines.push({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
-  else {
-    lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff), negative: diff < 0 });
+  else lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff), negative: diff < 0 });
+  // A till squared only after a difference was shown closed with a supervisor's approval too: the paper says whose.
+  if (diff !== 0 || closing.approvalId !== null) {
     // The reason in words, as the supervisor read it when approving; the code stays in the journal.
     const reason = closing.reasonCode ? (DIFFERENCE_REASONS[closing.reasonCode as DifferenceReasonCode] ?? closing.reasonCode) : '';
     lines.push({ kind: 'field', label: 'Motivo', value: [reason, closing.reasonText ?? ''].filter((x) => x.trim() !== '').join('. ') });
     lines.push({ kind: 'field', label: 'Aprobó', value: input.approver ?? '—' });
   }
-  lines.push({ kind: 'field', label: 'Conteos', value: closing.count2 ? '2 (segundo conteo ciego)' : '1' });
+  if (input.counts.length === 0) lines.push({ kind: 'field', label: 'Conteos', value: closing.count2 ? '2 (segundo conteo ciego)' : '1' });
+  else {
+    // Every count, not only the last: a recount that squares must not hide the difference an earlier one showed.
+    lines.push({ kind: 'field', label: 'Conteos', value: `${input.counts.length}` });
+    for (const c of input.counts) {
+      lines.push({ kind: 'field', label: `Conteo ${c.n}`, value: `${formatPesos(c.countedTotal)} · ${differenceWords(c.difference)} · ${c.decision}` });
+    }
+  }
   lines.push({ kind: 'rule' }, { kind: 'text', text: 'Arqueo por denominación' });
   for (const d of DENOMINATIONS) {
     const n = countOf(counted as DenominationCount, d);

@@ -12,14 +12,14 @@ import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
-import type { ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
+import type { ArqueoCount, ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { IdempotentRunner } from '../idempotent';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
-import { buildCloseReport, closeReportNumber } from './report';
+import { buildCloseReport, closeReportNumber, differenceWords } from './report';
 import { verificationCodeOf } from '../comprobante/posting';
 
 /** Where the end-of-day report goes; the devices service implements it. */
@@ -61,7 +61,17 @@ const split = (from: DenominationCount, to: DenominationCount) => {
 };
 
 /**
- * Blind arqueo and close (teller-anchors §4 items 12–13): pre-close gate, up to two blind counts, difference
+ * The counts of an arqueo and whether one of them showed the teller a difference. An arqueo recorded before its
+ * counts were kept reads from its columns: count2 (if any) was its second count, a 'diferencia' was shown.
+ */
+const countsSoFar = (open: ClosingRecord | undefined) => {
+  if (!open) return { number: 0, differenceShown: false };
+  const number = Math.max(open.counts.length, open.count2 ? 2 : 1);
+  return { number, differenceShown: open.state === 'diferencia' || open.counts.some((c) => c.answer === 'aprobar') };
+};
+
+/**
+ * Blind arqueo and close (teller-anchors §4 items 12–13): pre-close gate, a blind first count and a blind second one, difference
  * booked with a reason and a supervisor's approval, immutable closed till, end-of-day report, journal head
  * anchored at central; reopening only with a supervisor, as a new session.
  */
@@ -113,6 +123,33 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     return undefined;
   };
 
+  /**
+   * Who or what settled each count of the arqueo, for the report and the close's journal entry: the supervisor's
+   * decision on its request, the request withdrawn by the next count, or the blind second count asked for.
+   */
+  const decidedCounts = (counts: readonly ArqueoCount[]) =>
+    counts.map((c, i) => {
+      const later = counts.slice(i + 1).find((x) => c.approvalId !== null && x.approvalId === c.approvalId);
+      const rec = approvalOf(c.approvalId);
+      const q = rec?.request;
+      const decision = later
+        ? `solicitud seguida en el conteo ${later.n}`
+        : q?.status === 'aprobada'
+          ? `aprobó ${name(q.checkerId ?? '')}`
+          : q?.status === 'rechazada'
+            ? `rechazó ${name(q.checkerId ?? '')}`
+            : q?.status === 'vencida'
+              ? q.note?.startsWith('Retirada') ? 'solicitud retirada al contar de nuevo' : 'solicitud vencida'
+              : q
+                ? 'solicitud pendiente'
+                : c.answer === 'recontar'
+                  ? 'segundo conteo ciego pedido'
+                  : i < counts.length - 1
+                    ? 'contó de nuevo'
+                    : 'cierre del cajero';
+      return { n: c.n, countedTotal: c.countedTotal, expectedTotal: c.expectedTotal, difference: c.difference, approvalId: c.approvalId, decision };
+    });
+
   const report = (session: TillSessionRecord, closingId: string): ReceiptDocument | null => {
     const closing = deps.lifecycle.closing(closingId) ?? deps.lifecycle.closedClosing(session.id);
     if (!closing) return null;
@@ -123,6 +160,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       session,
       closing,
       movements: deps.tills.movements(session.id),
+      counts: decidedCounts(closing.counts),
       branch: { code: ws.branchCode, name: ws.branchName },
       teller: name(session.tellerId),
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : null,
@@ -150,7 +188,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
   const lastCount = (till: TillSessionRecord, open: ClosingRecord): { count: DenominationCount; result: CountResult } | null => {
     if (!sameCount(open.expected, till.position)) return null;
     const count = open.count2 ?? open.count1;
-    const countNumber = open.count2 ? 2 : 1;
+    const countNumber = countsSoFar(open).number;
     const base = { closingId: open.id, countNumber, approvalId: null, approvalStatus: null };
     if (open.state === 'recontar') return { count, result: { ...base, next: 'recontar', difference: null, outcome: null, byDenomination: [] } };
     const cmp = compareCount(open.expected, count);
@@ -207,24 +245,31 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const result = deps.idempotent('till.count', req.idempotencyKey, req, (): CountResult => {
         const at = deps.clock.now().toISOString();
         const open = deps.lifecycle.openClosing(till.id);
-        const countNumber = open && open.state === 'recontar' ? 2 : 1;
+        // Counts go on from the arqueo's last one, never back to a "first" blind count: see decideAfterCount for
+        // why a count after a shown difference goes to the supervisor even when it squares.
+        const so = countsSoFar(open);
+        const countNumber = so.number + 1;
         const cmp = compareCount(till.position, req.count);
-        const decision = decideAfterCount(cmp, countNumber, deps.policy.secondCountThreshold);
+        const decision = decideAfterCount(cmp, countNumber, deps.policy.secondCountThreshold, so.differenceShown);
         const state = decision.next === 'cerrar' ? 'cuadrada' : decision.next === 'recontar' ? 'recontar' : 'diferencia';
         let closingId: string;
         let kept: ReturnType<typeof keptApproval> = undefined;
+        const entry = (approvalId: string | null): ArqueoCount => ({
+          n: countNumber, countedTotal: cmp.countedTotal, expectedTotal: cmp.expectedTotal, difference: cmp.difference, answer: decision.next, approvalId, at,
+        });
         if (!open) {
           closingId = deps.ids.uuid();
-          deps.lifecycle.insertClosing({ id: closingId, tillSessionId: till.id, state, expected: till.position, count1: req.count, difference: cmp.difference, at });
+          deps.lifecycle.insertClosing({ id: closingId, tillSessionId: till.id, state, expected: till.position, count1: req.count, difference: cmp.difference, counts: [entry(null)], at });
         } else {
           closingId = open.id;
-          // A new count replaces an earlier final one too (the teller found the bill): the last count is the arqueo.
-          const next = countNumber === 2 ? { count2: req.count } : { count1: req.count, count2: null };
+          // count1 stays the first count and count2 is the latest, the one the till closes on; every count is kept
+          // in `counts` for the report, so a recount never hides the difference an earlier one showed.
           kept = keptApproval(open, state, cmp.difference, at);
           // Another result makes the difference asked for moot: its request leaves the desk now.
           if (!kept && open.approvalId && deps.requests.withdraw(user, open.approvalId, 'Retirada: el recuento dio otro resultado')) withdrawn = open.approvalId;
           const why = kept ? { approvalId: kept.request.id, reasonCode: open.reasonCode, reasonText: open.reasonText } : { approvalId: null, reasonCode: null, reasonText: null };
-          deps.lifecycle.saveClosing({ ...open, ...next, state, difference: cmp.difference, ...why, expected: till.position }, at);
+          const counts = [...open.counts, entry(kept?.request.id ?? null)];
+          deps.lifecycle.saveClosing({ ...open, count2: req.count, state, difference: cmp.difference, ...why, expected: till.position, counts }, at);
         }
         deps.journal.record('cash_count', user.id, {
           tillSessionId: till.id,
@@ -269,25 +314,32 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const kind = d < 0 ? 'Faltante' : 'Sobrante';
       const reason = DIFFERENCE_REASONS[req.reasonCode as DifferenceReasonCode];
       const counted = closing.count2 ?? closing.count1;
-      const rec = deps.idempotent('till.requestDifferenceApproval', `${closing.id}:${closing.updatedAt}`, { closingId: closing.id, d }, () => {
+      const n = countsSoFar(closing).number;
+      // A count that squares after a shown difference comes here too (decideAfterCount): the supervisor reads every count.
+      const what = d === 0 ? `Caja cuadrada en el conteo ${n}, después de mostrar una diferencia` : `${kind} de ${formatPesos(Math.abs(d))}`;
+      const everyCount = Object.fromEntries(closing.counts.map((c) => [`Conteo ${c.n}`, `${formatPesos(c.countedTotal)} · ${differenceWords(c.difference)}`]));
+      const rec = deps.idempotent('till.requestDifferenceApproval', `${closing.id}:${n}:${closing.updatedAt}`, { closingId: closing.id, d }, () => {
         const r = deps.requests.open(user, {
           kind: 'till_difference',
           code: 'TILL_DIFFERENCE',
           subject: `till_difference:${closing.id}:${d}`,
-          summary: `${kind} de ${formatPesos(Math.abs(d))} en la caja ${ws.tillCode}`,
-          specifics: `${kind} de ${formatPesos(Math.abs(d))}. Motivo: ${reason}. ${req.reasonText}`,
+          summary: `${what} en la caja ${ws.tillCode}`,
+          specifics: `${what}. Motivo: ${reason}. ${req.reasonText}`,
           amount: Math.abs(d),
           context: {
             Caja: ws.tillCode,
             Cajero: name(user.id),
             'Saldo esperado': formatPesos(totalOfCount(closing.expected)),
             Contado: formatPesos(totalOfCount(counted)),
-            Diferencia: `${kind} ${formatPesos(Math.abs(d))}`,
-            Conteos: closing.count2 ? '2' : '1',
+            Diferencia: d === 0 ? 'Ninguna en el último conteo' : `${kind} ${formatPesos(Math.abs(d))}`,
+            Conteos: `${n}`,
+            ...everyCount,
             Motivo: `${reason}. ${req.reasonText}`,
           },
         });
-        deps.lifecycle.saveClosing({ ...closing, reasonCode: req.reasonCode, reasonText: req.reasonText, approvalId: r.request.id }, deps.clock.now().toISOString());
+        // The request covers the latest count: the report says who decided each one.
+        const counts = closing.counts.map((c, i) => (i === closing.counts.length - 1 ? { ...c, approvalId: r.request.id } : c));
+        deps.lifecycle.saveClosing({ ...closing, reasonCode: req.reasonCode, reasonText: req.reasonText, approvalId: r.request.id, counts }, deps.clock.now().toISOString());
         return { approvalId: r.request.id, status: r.request.status };
       });
       const stored = deps.lifecycle.request(rec.approvalId);
@@ -320,11 +372,19 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         const at = deps.clock.now().toISOString();
         const counted = closing.count2 ?? closing.count1;
         let approvalId: string | null = null;
-        if (closing.difference !== 0) {
+        // 'diferencia' is also a count that squares after a shown difference (decideAfterCount): the supervisor's approval closes it.
+        if (closing.state === 'diferencia') {
           if (!closing.approvalId) {
-            throw new AppError('APPROVAL_REQUIRED', 'El arqueo tiene una diferencia: registre el motivo y pida la aprobación del supervisor antes de cerrar.');
+            throw new AppError(
+              'APPROVAL_REQUIRED',
+              closing.difference === 0
+                ? 'Un conteo anterior de este arqueo mostró una diferencia: registre el motivo y pida la aprobación del supervisor antes de cerrar.'
+                : 'El arqueo tiene una diferencia: registre el motivo y pida la aprobación del supervisor antes de cerrar.',
+            );
           }
           approvalId = deps.requests.consume(closing.approvalId, { kind: 'till_difference', subject: `till_difference:${closing.id}:${closing.difference}`, makerId: user.id }).request.id;
+        }
+        if (closing.difference !== 0) {
           // The position becomes what was counted: the shortage leaves the till, the overage enters it.
           const { plus, minus } = split(till.position, counted);
           let position = till.position;
@@ -351,6 +411,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           approvalId,
           count: counted,
           total: totalOfCount(counted),
+          // Every count of the arqueo with its difference and who decided it (empty for arqueos recorded before).
+          counts: decidedCounts(closing.counts),
         });
         deps.lifecycle.closingJournaled(closing.id, entry.hash);
         const session = deps.tills.findById(till.id) ?? till;

@@ -177,7 +177,7 @@ describe('recount after a difference', () => {
     expect(closed.report.lines.find((l) => l.label === 'Motivo')?.value).toBe('Causa no identificada. Moneda perdida');
   });
 
-  it('a new count replaces the earlier one: the close books what was counted last, and the pending request it made moot is withdrawn', async () => {
+  it('a new count after a shown difference: the close books what was counted last, the moot request is withdrawn, and squaring still needs a supervisor', async () => {
     t = await tempCore();
     await openTill(t);
     const a = data<{ closingId: string; difference: number }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 20, '10000': 10, '1000': 49 } }));
@@ -185,10 +185,14 @@ describe('recount after a difference', () => {
     const asked = data<{ approvalId: string }>(await t.call('till.requestDifferenceApproval', { closingId: a.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' }));
     expect(data<{ items: { id: string }[] }>(await t.call('supervisor.queue')).items.map((i) => i.id)).toEqual([asked.approvalId]);
     const b = data<{ closingId: string; next: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: opening }));
-    expect(b).toMatchObject({ closingId: a.closingId, next: 'cerrar', withdrewApproval: true });
-    // The coin turned up: nothing is left for a supervisor to decide, and the close does not wait for one.
+    // The coin turned up, but the teller had seen the difference (blind close): the squared count goes to a supervisor.
+    expect(b).toMatchObject({ closingId: a.closingId, next: 'aprobar', outcome: 'cuadrada', countNumber: 2, withdrewApproval: true });
+    // The request for the $ 1.000 it made moot leaves the desk and cannot be approved late.
     expect(data<{ items: unknown[] }>(await t.call('supervisor.queue')).items).toEqual([]);
     expect(await t.call('supervisor.decide', { id: asked.approvalId, source: 'caja', decision: 'aprobar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false });
+    expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    const squared = data<{ approvalId: string }>(await t.call('till.requestDifferenceApproval', { closingId: b.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Apareció la moneda' }));
+    data(await t.call('supervisor.decide', { id: squared.approvalId, source: 'caja', decision: 'aprobar', note: 'Revisado', ...SUP }));
     const closed = data<{ report: { lines: { kind: string; text?: string; label?: string; amount?: number }[] } }>(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: b.closingId }));
     expect(closed.report.lines).toContainEqual({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
     expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'Arqueo (contado)', amount: 1_150_000 });

@@ -4,6 +4,16 @@ import type { Db } from '../db';
 import { requestOfRow, type RequestColumns } from '../approvals/request-row';
 
 export type ClosingState = 'recontar' | 'diferencia' | 'cuadrada' | 'cerrada';
+/** One count of an arqueo as it was answered; `approvalId` is the request that covered its difference, if any. */
+export interface ArqueoCount {
+  n: number;
+  countedTotal: number;
+  expectedTotal: number;
+  difference: number;
+  answer: 'cerrar' | 'recontar' | 'aprobar';
+  approvalId: string | null;
+  at: string;
+}
 export interface ClosingRecord {
   id: string;
   tillSessionId: string;
@@ -17,6 +27,8 @@ export interface ClosingRecord {
   approvalId: string | null;
   /** The `till_close` journal entry's hash, once closed (null for closes recorded before it was kept). */
   journalHash: string | null;
+  /** Every count of this arqueo, oldest first (empty for arqueos recorded before they were kept). */
+  counts: ArqueoCount[];
   createdAt: string;
   updatedAt: string;
 }
@@ -32,6 +44,7 @@ interface ClosingRow {
   reason_text: string | null;
   approval_id: string | null;
   journal_hash: string | null;
+  counts: string;
   created_at: string;
   updated_at: string;
 }
@@ -47,6 +60,7 @@ const toClosing = (r: ClosingRow): ClosingRecord => ({
   reasonText: r.reason_text,
   approvalId: r.approval_id,
   journalHash: r.journal_hash,
+  counts: JSON.parse(r.counts) as ArqueoCount[],
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -79,13 +93,13 @@ const toSupervised = (r: SupervisedRow): SupervisedRecord => ({
 
 /** Close attempts (blind arqueo) and the supervised requests of the till features. */
 export const tillLifecycleRepo = (db: Db) => {
-  const insertClosing = db.prepare(`INSERT INTO till_closings (id, till_session_id, state, expected, count1, difference, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertClosing = db.prepare(`INSERT INTO till_closings (id, till_session_id, state, expected, count1, difference, counts, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const openClosing = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state <> 'cerrada'");
   const closingById = db.prepare<[string], ClosingRow>('SELECT * FROM till_closings WHERE id = ?');
   const closingOfSession = db.prepare<[string], ClosingRow>("SELECT * FROM till_closings WHERE till_session_id = ? AND state = 'cerrada'");
   const updateClosing = db.prepare(`UPDATE till_closings SET state = ?, expected = ?, count1 = ?, count2 = ?, difference = ?, reason_code = ?, reason_text = ?,
-    approval_id = ?, updated_at = ? WHERE id = ? AND state <> 'cerrada'`);
+    approval_id = ?, counts = ?, updated_at = ? WHERE id = ? AND state <> 'cerrada'`);
   const journaled = db.prepare("UPDATE till_closings SET journal_hash = ? WHERE id = ? AND state = 'cerrada'");
   const insertReq = db.prepare(`INSERT INTO supervised_requests (id, kind, subject, summary, reasons, context, amount, maker_id, requested_at, expires_at, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -105,8 +119,8 @@ export const tillLifecycleRepo = (db: Db) => {
   const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
   const use = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'aprobada' AND used = 0");
   return {
-    insertClosing: (c: { id: string; tillSessionId: string; state: ClosingState; expected: DenominationCount; count1: DenominationCount; difference: number; at: string }) => {
-      insertClosing.run(c.id, c.tillSessionId, c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.difference, c.at, c.at);
+    insertClosing: (c: { id: string; tillSessionId: string; state: ClosingState; expected: DenominationCount; count1: DenominationCount; difference: number; counts: ArqueoCount[]; at: string }) => {
+      insertClosing.run(c.id, c.tillSessionId, c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.difference, JSON.stringify(c.counts), c.at, c.at);
     },
     openClosing: (tillSessionId: string) => {
       const r = openClosing.get(tillSessionId);
@@ -125,7 +139,7 @@ export const tillLifecycleRepo = (db: Db) => {
     saveClosing: (c: ClosingRecord, at: string): boolean =>
       updateClosing.run(
         c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.count2 === null ? null : JSON.stringify(c.count2), c.difference, c.reasonCode, c.reasonText,
-        c.approvalId, at, c.id,
+        c.approvalId, JSON.stringify(c.counts), at, c.id,
       ).changes === 1,
     insertRequest: (r: { request: ApprovalRequest; kind: SupervisedKind; summary: string; context: Record<string, string | number | null>; amount: number | null }) => {
       const q = r.request;

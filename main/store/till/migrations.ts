@@ -151,4 +151,10 @@ export const tillMigrations: Migration[] = [
       ALTER TABLE supervised_requests_new RENAME TO supervised_requests;
       CREATE INDEX supervised_requests_status ON supervised_requests (status);`,
   },
+  {
+    // Every count of an arqueo, in order, with the answer it got and the request that covered it: the close record
+    // and its report list them all (a recount after a shown difference must not hide the difference).
+    id: 'till/006',
+    sql: `ALTER TABLE till_closings ADD COLUMN counts TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

@@ -56,6 +56,8 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const countAgain = () => {
     setResult(null);
     setApproval(null);
+    // The explanation was of the earlier result; the next one is explained on its own.
+    setReasonText('');
     setCount({});
     setGridKey((k) => k + 1);
   };
@@ -204,9 +206,16 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
             <p className="notice">Caja cuadrada: el conteo coincide con el saldo.</p>
           ) : (
             <>
-              <p>
-                <strong>{result.outcome === 'faltante' ? 'Faltante' : 'Sobrante'} de {formatPesos(Math.abs(result.difference ?? 0))}</strong>
-              </p>
+              {result.outcome === 'cuadrada' ? (
+                // Blind close: the teller saw a difference in an earlier count of this arqueo, so squaring now is for a supervisor to accept.
+                <p>
+                  <strong>Conteo cuadrado.</strong> Un conteo anterior de este arqueo mostró una diferencia: el supervisor revisa todos los conteos antes de cerrar.
+                </p>
+              ) : (
+                <p>
+                  <strong>{result.outcome === 'faltante' ? 'Faltante' : 'Sobrante'} de {formatPesos(Math.abs(result.difference ?? 0))}</strong>
+                </p>
+              )}
               {!approval ? (
                 // A form, so Enter in Explicación asks for the approval; the focus lands on Motivo when the grid goes.
                 <form
@@ -249,7 +258,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
             </>
           )}
           <div className="actions">
-            {/* The last count is the arqueo: a new one replaces this answer (and withdraws a request it no longer matches). */}
+            {/* The till closes on the last count; every count stays on the report, and a new one withdraws a request it no longer matches. */}
             <button type="button" className="secondary" onClick={countAgain} disabled={busy}>
               Contar de nuevo
             </button>
