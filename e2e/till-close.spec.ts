@@ -310,3 +310,18 @@ test('the closed till, later: its report with the code printed at the close, pri
   const copy = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').filter({ hasText: 'COPIA No. 1' });
   await expect(copy).toContainText(/001-03-CIERRE-/);
 });
+
+test('Esc on a count typed and not registered asks before dropping it: Esc again keeps counting, Enter leaves', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, ['10', '20']);
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar el conteo?' });
+  await expect(ask).toContainText('Se pierde el efectivo contado por denominación');
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(app.getByLabel('$ 50.000 billete')).toHaveValue('20');
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { countOf, DENOMINATIONS, totalOfCount, type DenominationCount } from '..
 import { formatPesos } from '../../../domain/money/pesos';
 import { DIFFERENCE_REASONS, DIFFERENCE_REASON_CODES, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
@@ -116,6 +117,13 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     if (!result || result.next === 'recontar') void sendCount();
     else if (result.next === 'cerrar' || approval?.status === 'aprobada') void close();
   });
+  // A count typed and not yet registered is minutes of the teller's work: Esc asks before dropping it.
+  const leaving = useLeaveUnsaved({
+    dirty: gate?.canClose === true && (!result || result.next === 'recontar') && totalOfCount(count) > 0,
+    what: 'el conteo',
+    lost: 'el efectivo contado por denominación',
+    leave: onCancel,
+  });
 
   if (report) {
     return (
@@ -137,6 +145,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   return (
     <main className="screen" aria-labelledby="close-title">
       <h1 id="close-title">Cierre de caja</h1>
+      {leaving.dialog}
       {askEmpty ? (
         <ConfirmDialog
           title="¿Registrar un conteo de $ 0?"
@@ -181,7 +190,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                 Total contado: <strong>{formatPesos(totalOfCount(count))}</strong>
               </p>
               <div className="actions">
-                <button type="button" className="secondary" onClick={onCancel}>
+                <button type="button" className="secondary" onClick={leaving.leave}>
                   Volver <kbd>Esc</kbd>
                 </button>
                 <button type="button" className="primary" onClick={() => void sendCount()} disabled={busy}>
