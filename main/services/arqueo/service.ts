@@ -24,6 +24,8 @@ import { verificationCodeOf } from '../comprobante/posting';
 
 /** Where the end-of-day report goes; the devices service implements it. */
 export interface ReportPrinter {
+  /** Records the job unsent inside the caller's transaction; `printReceipt` with the same document sends it after the commit. */
+  oweReceipt(doc: ReceiptDocument, o: { reference: string }): { jobId: string };
   printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
   /** The original when it was never recorded, otherwise "COPIA No. n". */
   printAgain(doc: ReceiptDocument, o: { reference: string; actor: string }): Pick<DevicePrintJob, 'jobId' | 'state'>;

@@ -75,7 +75,8 @@ export interface PreparedReturn {
  * A returned cheque (seed 003 cl. 3.9, 4.2 d and h), inside the caller's posting transaction: the `reversal` of
  * the cheque's own central operation (with the fee when charged; already booked at central when it answered),
  * the journal entries (and the supervisor's waiver under their name) and the receipt, which says what was debited
- * and what stays owed. Returns the fee, the pending charge and the receipt as JSON for the caller to store.
+ * and what stays owed, with its print job owed. Returns the fee, the pending charge and the receipt as JSON for
+ * the caller to store.
  */
 export const registerChequeReturn = (
   deps: ComprobanteDeps,
@@ -134,5 +135,6 @@ export const registerChequeReturn = (
     plan,
     charge,
   });
+  deps.printer.owe(doc);
   return { fee, pending: charge.pending, receipt: JSON.stringify(doc) };
 };

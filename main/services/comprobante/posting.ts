@@ -52,7 +52,7 @@ export const verificationCodeOf = (journalHash: string): string => `${journalHas
 /**
  * Posts one accepted comprobante. Runs inside the caller's idempotent transaction, so every effect below
  * commits together or not at all: the gapless sequence, the approval's consumption, the journal entry, the
- * till movement by denomination, the outbox messages for central and the stored receipt.
+ * till movement by denomination, the outbox messages for central, the stored receipt and its print job (owed).
  */
 export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): PostedComprobante => {
   const { workstation: ws } = deps;
@@ -123,18 +123,17 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
     receipt: JSON.stringify(receipt),
     details: JSON.stringify(input.details),
   });
+  deps.printer.owe(receipt);
   input.after?.({ sequence, comprobanteId, businessDate, operations });
   return { status: 'posted', comprobanteId, sequence, receipt, printJob: null };
 };
 
 /**
- * After commit: hands the receipt to the printer (once per comprobante: a replayed posting reports the job it
- * already has) and reports the job. A printer failure never undoes the posting: the job shows `failed`.
+ * After commit: hands the owed receipt to the printer (once per comprobante: a replayed posting reports the job it
+ * already has, the printer port does not send it again) and reports the job. A printer failure never undoes the
+ * posting: the job shows `failed`.
  */
 export const withPrintJob = async (deps: ComprobanteDeps, posted: PostedComprobante): Promise<PostedComprobante> => {
-  // Jobs come ordered by copy number: the first one is the original.
-  const [original] = deps.printer.jobs(posted.sequence);
-  if (original) return { ...posted, printJob: original };
   const { jobId } = await deps.printer.print(posted.receipt);
   const job = deps.printer.jobs(posted.sequence).find((j) => j.jobId === jobId);
   return { ...posted, printJob: { jobId, state: job?.state ?? 'queued' } };

@@ -89,6 +89,23 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     expect(t.svc.jobs({ reference: '001-03-000123' })).toHaveLength(1);
   });
 
+  it('a receipt owed by its posting is sent by the first printReceipt after the commit, and only by it', async () => {
+    const t = await setup();
+    await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
+    const owed = t.svc.oweReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    // Recorded for the posting's transaction, not yet anywhere near the printer.
+    expect(t.svc.job(owed.jobId)).toMatchObject({ state: 'queued', attempts: 0, copyNumber: 0 });
+    expect(t.printer().printed).toHaveLength(0);
+    const sent = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    expect(sent.jobId).toBe(owed.jobId);
+    await waitUntil(() => stateOf(t.svc, owed.jobId) === 'printed', 5000, 'printed');
+    // A replayed posting asks again: the same job, no second paper.
+    await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    expect(t.svc.jobs({ reference: '001-03-000123' })).toHaveLength(1);
+    expect(t.svc.job(owed.jobId).attempts).toBe(1);
+    expect(t.printer().printed).toHaveLength(1);
+  });
+
   it('paper out → failed with the Spanish reason (never thrown) → paper back → Reintentar → printed', async () => {
     const t = await setup();
     await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');

@@ -205,11 +205,27 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     });
   };
 
-  const enqueue = (doc: ReceiptDocument, o: { reference: string; kind: 'receipt' | 'test' }): { jobId: string } => {
-    const copyNumber = typeof doc.copyNumber === 'number' ? doc.copyNumber : 0;
-    // The same (reference, copy) twice is a retried posting: it must not print the receipt twice.
+  const copyOf = (doc: ReceiptDocument): number => (typeof doc.copyNumber === 'number' ? doc.copyNumber : 0);
+
+  /** Only the row, in the caller's transaction; `enqueue` sends it after the commit. */
+  const owe = (doc: ReceiptDocument, o: { reference: string }): { jobId: string } => {
+    const copyNumber = copyOf(doc);
     const existing = deps.repo.jobCopy(o.reference, copyNumber);
-    if (existing) return { jobId: existing.id };
+    return { jobId: (existing ?? record(doc, { reference: o.reference, kind: 'receipt', copyNumber })).id };
+  };
+
+  const enqueue = (doc: ReceiptDocument, o: { reference: string; kind: 'receipt' | 'test' }): { jobId: string } => {
+    const copyNumber = copyOf(doc);
+    const existing = deps.repo.jobCopy(o.reference, copyNumber);
+    if (existing) {
+      // Owed by its posting and never handed to the printer (a try is counted on hand-off): send it now. Any other
+      // job with this (reference, copy) is a retried posting, which must not print the receipt twice.
+      if (existing.state === 'queued' && existing.attempts === 0 && !pending.includes(existing.id)) {
+        changed();
+        submit(existing);
+      }
+      return { jobId: existing.id };
+    }
     const rec = record(doc, { ...o, copyNumber });
     changed();
     submit(rec);
@@ -330,8 +346,9 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     },
 
     /**
-     * Records the receipt as a print job (durable) and sends it. Resolves with the job id whatever the printer
-     * does: a failure is on the job (`failed` + reason) and the teller retries; it never undoes the posting.
+     * Records the receipt as a print job (durable), or takes the one its posting owed, and sends it. Resolves with
+     * the job id whatever the printer does: a failure is on the job (`failed` + reason) and the teller retries; it
+     * never undoes the posting.
      * Rejects only when the job cannot be recorded at all (the disk failed).
      */
     printReceipt: (doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }> => {
@@ -341,6 +358,14 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
     },
+
+    /**
+     * Records the receipt's job, queued and not sent, inside the posting's own transaction: a crash between the
+     * commit and the printer then leaves the receipt owed (listed on Inicio; at the next start it shows failed,
+     * 'se interrumpió', with Reintentar) instead of a comprobante with no paper and nothing saying so.
+     * `printReceipt` with the same document sends it once the posting committed.
+     */
+    oweReceipt: owe,
 
     /** "Reintentar": sends a failed job's document again. */
     retry: (jobId: string): DevicePrintJob => {

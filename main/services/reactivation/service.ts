@@ -152,6 +152,8 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           verificationCode: verificationCodeOf(j.hash),
           marks: [],
         };
+        // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
+        deps.printer?.oweReceipt(receipt, { reference: document });
         return { receipt, printJobId: null as string | null };
       });
       deps.onChange();

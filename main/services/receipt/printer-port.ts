@@ -12,6 +12,12 @@ export interface PrintJobView {
  * Reintentar on the Devices screen) and numbers the copies "COPIA No. n" in one place, journaled as `reprint`.
  */
 export interface PrinterPort {
+  /**
+   * Inside the posting's transaction: the receipt's job, recorded and not yet sent, so the receipt is owed in the
+   * same commit as the comprobante and a crash before `print` cannot leave it with no paper and nothing saying so.
+   */
+  owe(doc: ReceiptDocument): void;
+  /** After the commit: sends the owed job (or records and sends one); a replayed posting's job is not sent twice. */
   print(doc: ReceiptDocument): Promise<{ jobId: string }>;
   /** Every job of a comprobante by its sequence, the original first, then the copies in order. */
   jobs(sequence: string): PrintJobView[];
@@ -19,11 +25,15 @@ export interface PrinterPort {
 
 /** The subset of the devices service the comprobantes use. */
 export interface DevicePrinting {
+  oweReceipt(doc: ReceiptDocument, o: { reference: string }): { jobId: string };
   printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
   jobs(filter?: { reference?: string }): DevicePrintJob[];
 }
 
 export const devicesPrinter = (devices: DevicePrinting): PrinterPort => ({
+  owe: (doc) => {
+    devices.oweReceipt(doc, { reference: doc.sequence });
+  },
   print: (doc) => devices.printReceipt(doc, { reference: doc.sequence }),
   jobs: (sequence) => devices.jobs({ reference: sequence }).map((j) => ({ jobId: j.jobId, state: j.state })),
 });

@@ -306,6 +306,8 @@ export const createReversalService = (deps: {
           id: reversalId, originalSequence: c.sequence, reasonCode, reasonText: approval.request.reasons[0]?.message ?? '', approvalId: approval.request.id,
           tellerId: user.id, tillSessionId: till.id, businessDate: bogotaDate(now), postedAt: at, amount: c.total, centralKeys, journalSequence: j.sequence, receipt: JSON.stringify(receipt),
         });
+        // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
+        deps.printer?.oweReceipt(receipt, { reference: document });
         return { reversalId, receipt, printJobId: null as string | null };
       });
       const result = held === null ? store() : postAuthorized(deps, held.holdId, store);

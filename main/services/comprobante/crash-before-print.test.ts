@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeviceConfigSchema } from '../../../domain/devices/config';
+import { DEFAULT_RULES } from '../../../domain/rules-config/config';
+import { canjeRepo } from '../../store/canje/repo';
+import { comprobanteRepo } from '../../store/comprobante/repo';
+import { devicesRepo } from '../../store/devices/repo';
+import { outboxRepo } from '../../store/outbox/repo';
+import { referenceRepo } from '../../store/reference/repo';
+import { remittanceRepo } from '../../store/remittance/repo';
+import { reversalRepo } from '../../store/reversal/repo';
+import { tillLifecycleRepo } from '../../store/till/lifecycle';
+import { tillRepo } from '../../store/till/repo';
+import { journalRepo } from '../../store/journal/repo';
+import { idempotencyRepo } from '../../store/idempotency/repo';
+import { usersRepo } from '../../store/users/repo';
+import { createDeviceService } from '../devices/service';
+import { createIdempotentRunner } from '../idempotent';
+import { createJournal } from '../journal/writer';
+import { devicesPrinter, type PrinterPort } from '../receipt/printer-port';
+import { referenceAccountSource } from '../accounts/source';
+import { createCanjeService } from '../canje/service';
+import { createReactivationService } from '../reactivation/service';
+import { createReversalService } from '../reversal/service';
+import { createSupervisedRequests } from '../supervisor/requests';
+import { CC, world, type World, sharedCentral } from './testing/world';
+import { comprobanteFeatures } from './wire';
+
+const shared = sharedCentral();
+let w: World;
+afterEach(() => w.close());
+
+const KILLED = 'Caja killed between the commit and the printer';
+
+/**
+ * The comprobante services on the world's own SQLite connection, with a printer whose hand-off never happens:
+ * what a kill -9 right after the posting's commit leaves. Rows are owed through a devices service that is never
+ * started (no printer behind it), as the real one records them.
+ */
+const crashingBeforePrint = (w: World) => {
+  const db = w.core.db;
+  const journal = createJournal({ repo: journalRepo(db), clock: w.clock, workstation: '001-03' });
+  const ids = { uuid: () => crypto.randomUUID() };
+  const workstation = { id: '001-03', branchCode: '001', branchName: 'Bogotá Centro', tillCode: '03' };
+  const devices = createDeviceService({
+    manager: () => {
+      throw new Error('not started');
+    },
+    config: DeviceConfigSchema.parse({}), db, repo: devicesRepo(db), journal, clock: w.clock, ids, onChange: () => undefined, workstation,
+  });
+  const printer: PrinterPort = { ...devicesPrinter(devices), print: () => Promise.reject(new Error(KILLED)) };
+  const users = usersRepo(db);
+  const features = comprobanteFeatures({
+    db, users, journal, idempotent: createIdempotentRunner({ db, repo: idempotencyRepo(db), clock: w.clock }), clock: w.clock, ids, workstation,
+    central: w.client, onChange: () => undefined, maxFailedAttempts: 5, printer,
+  });
+  const base = { db, users, journal, clock: w.clock, ids, onChange: () => undefined };
+  const papers = {
+    ...base, outbox: outboxRepo(db), idempotent: createIdempotentRunner({ db, repo: idempotencyRepo(db), clock: w.clock }), workstation,
+    requests: createSupervisedRequests({ ...base, lifecycle: tillLifecycleRepo(db), maxFailedAttempts: 5 }),
+    printer: { oweReceipt: devices.oweReceipt, printReceipt: () => Promise.reject(new Error(KILLED)), printAgain: devices.printAgain },
+  };
+  const reversal = createReversalService({
+    ...papers, comprobantes: comprobanteRepo(db), reversals: reversalRepo(db), canje: canjeRepo(db), remittances: remittanceRepo(db), tills: tillRepo(db),
+    journalRepo: journalRepo(db), central: w.client,
+  });
+  const reactivation = createReactivationService({ ...papers, accounts: referenceAccountSource(referenceRepo(db), papers.outbox), rules: DEFAULT_RULES });
+  const u = users.findByUsername('cajero1');
+  if (!u) throw new Error('cajero1 missing');
+  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
+};
+
+type Services = ReturnType<typeof crashingBeforePrint>['services'];
+type User = ReturnType<typeof crashingBeforePrint>['user'];
+const key = () => crypto.randomUUID();
+const POSTINGS: [string, (s: Services, u: User) => Promise<unknown>, string][] = [
+  [
+    'deposit',
+    (s, u) => s.deposit.post(u, { idempotencyKey: key(), slip: { accountNumber: '240000000011', channel: 'oficina', depositor: { id: CC('900000001') }, cash: { '100000': 1 }, cheques: [], declaredTotal: 100_000 } }),
+    'deposito',
+  ],
+  ['withdrawal', (s, u) => s.withdrawal.post(u, { idempotencyKey: key(), request: { accountNumber: '240000000029', amount: 100_000, presenters: [CC('900000002')], payout: { kind: 'efectivo' } } }), 'retiro'],
+  ['transfer', (s, u) => s.transfer.post(u, { idempotencyKey: key(), request: { fromAccountNumber: '240000000011', toAccountNumber: '240000000029', amount: 50_000, presenters: [CC('900000001')] } }), 'traslado'],
+];
+
+describe('a crash after a posting commits and before its receipt reaches the printer', () => {
+  it.each(POSTINGS)('leaves the %s owed: listed on Inicio after the restart, Reintentar prints it, then F5 copies it', async (_name, post, kind) => {
+    w = await world(shared.central);
+    const crashing = crashingBeforePrint(w);
+    await expect(post(crashing.services, crashing.user)).rejects.toThrow(KILLED);
+    const sequence = w.core.db.prepare('SELECT sequence FROM comprobantes').pluck().get() as string;
+    expect(sequence).toMatch(/^001-03-\d{6}$/);
+
+    await w.reopen();
+    await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
+    const unprinted = async () => {
+      const r = await w.call('till.unprinted', {});
+      return r.ok ? (r.data as { receipts: { sequence: string; kind: string }[] }).receipts.map((x) => ({ sequence: x.sequence, kind: x.kind })) : r;
+    };
+    expect(await unprinted()).toEqual([{ sequence, kind }]);
+    const jobs = async () => {
+      const r = await w.call('devices.jobs', { reference: sequence });
+      return r.ok ? (r.data as { jobs: { jobId: string; state: string; copyNumber: number; attempts: number; reason: { code: string } | null }[] }).jobs : [];
+    };
+    // Never handed to the printer: the original, failed as interrupted, with no try counted and nothing to mark as a reprint.
+    const [owed] = await jobs();
+    expect(owed).toMatchObject({ state: 'failed', copyNumber: 0, attempts: 0, reason: { code: 'PRINT_INTERRUPTED' }, mayHavePrinted: false });
+    if (!owed) return;
+
+    expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
+    expect(await unprinted()).toEqual([]);
+    const found = await w.call('journal.search', { reference: sequence, limit: 10 });
+    const entries = found.ok ? (found.data as { entries: { type: string; document: string | null }[] }).entries : [];
+    expect(entries.find((e) => e.type === 'comprobante')?.document).toBe(sequence);
+    expect(await w.call('devices.reprint', { target: sequence })).toMatchObject({ ok: true, data: { job: { reference: sequence, copyNumber: 1 } } });
+    expect(w.core.db.prepare('SELECT COUNT(*) FROM comprobantes').pluck().get()).toBe(1);
+  });
+
+  const approve = async (asked: Awaited<ReturnType<World['call']>>): Promise<string> => {
+    const approvalId = asked.ok ? (asked.data as { approvalId: string }).approvalId : '';
+    expect(await w.call('supervisor.decide', { id: approvalId, source: 'caja', decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: true });
+    return approvalId;
+  };
+  const PAPERS: [string, string, (c: ReturnType<typeof crashingBeforePrint>) => Promise<string>][] = [
+    [
+      'reversal',
+      'reversal',
+      async (c) => {
+        const deposited = await w.call('deposit.post', {
+          idempotencyKey: key(), slip: { accountNumber: '240000000011', channel: 'oficina', depositor: { id: CC('900000001') }, cash: { '100000': 1 }, cheques: [], declaredTotal: 100_000 },
+        });
+        const sequence = deposited.ok ? (deposited.data as { sequence: string }).sequence : '';
+        const approvalId = await approve(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
+        // The service reports no job when the printer is not reached; what matters is what the restart finds.
+        expect(await c.reversal.post(c.user, { idempotencyKey: key(), sequence, approvalId })).toMatchObject({ printJobId: null });
+        return `R-${sequence}`;
+      },
+    ],
+    [
+      'returned canje cheque',
+      'comprobante',
+      async (c) => {
+        // A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9); the clearing house returns it.
+        const cheque = { bank: '07', number: '1234567', drawerAccount: '11122299', amount: 800_000, city: 'Bogotá D.C.' };
+        const slip = { accountNumber: '240000000029', depositor: { id: CC('900000002') }, cheques: [cheque], declaredTotal: 800_000 };
+        expect(await w.call('deposit.post', { idempotencyKey: key(), slip })).toMatchObject({ ok: true });
+        const [row] = c.canje.list();
+        if (!row) throw new Error('no canje cheque');
+        await expect(c.canje.returnCheque(c.user, { idempotencyKey: key(), chequeId: row.id, causalId: 'fondos-insuficientes', chargeFee: true })).rejects.toThrow(KILLED);
+        return `${row.sequence}-DEV`;
+      },
+    ],
+    [
+      'reactivation constancia',
+      'account_reactivation',
+      async (c) => {
+        // Andrés's account, seeded inactive (central/demo/seed.ts), reactivated by him in person.
+        const request = { accountNumber: '240000000052', presenters: [CC('900000004')], writtenAuthorization: null };
+        const approvalId = await approve(await w.call('reactivation.request', { request }));
+        expect(await c.reactivation.post(c.user, { idempotencyKey: key(), request, approvalId })).toMatchObject({ printJobId: null });
+        return 'RA-001-03-000001';
+      },
+    ],
+  ];
+
+  it.each(PAPERS)('leaves the %s paper owed: failed at Dispositivos after the restart, Reintentar prints it, then F5 copies it', async (_name, type, post) => {
+    w = await world(shared.central);
+    const document = await post(crashingBeforePrint(w));
+
+    await w.reopen();
+    await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
+    const jobs = async () => {
+      const r = await w.call('devices.jobs', { reference: document });
+      return r.ok ? (r.data as { jobs: { jobId: string; state: string }[] }).jobs : [];
+    };
+    const [owed] = await jobs();
+    expect(owed).toMatchObject({ state: 'failed', copyNumber: 0, attempts: 0, reason: { code: 'PRINT_INTERRUPTED' } });
+    if (!owed) return;
+    expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
+    const found = await w.call('journal.search', { reference: document, limit: 10 });
+    const entries = found.ok ? (found.data as { entries: { type: string; document: string | null }[] }).entries : [];
+    expect(entries.filter((e) => e.type === type).map((e) => e.document)).toContain(document);
+    expect(await w.call('devices.reprint', { target: document })).toMatchObject({ ok: true, data: { job: { reference: document, copyNumber: 1 } } });
+  });
+});
