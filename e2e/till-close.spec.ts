@@ -274,8 +274,14 @@ test('the closed till, later: its report with the code printed at the close, pri
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
   const code = /Verificación: ([0-9A-F]{4}-[0-9A-F]{4})/.exec((await app.getByTestId('close-report').textContent()) ?? '')?.[1] ?? 'none';
 
-  // Back at the start menu and into F6 again: the closed till's screen shows the same paper.
+  // F2 says at once that this till reopens through F6, before the teller counts anything.
   await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F2');
+  await expect(app.getByRole('alert')).toContainText('Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6)');
+  await app.keyboard.press('Escape');
+
+  // Back at the start menu and into F6 again: the closed till's screen shows the same paper.
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('F6');
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();

@@ -81,7 +81,8 @@ export const tillChannels = {
   'till.current': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ till: TillSessionSchema.nullable() }),
+    /** `openRefusal`: why this user may not open the till now (F2 says it before the count, not after). */
+    response: z.object({ till: TillSessionSchema.nullable(), openRefusal: z.string().nullable().optional() }),
   }),
   'till.open': channel({
     access: 'user',

@@ -8,7 +8,7 @@ import type { TillService } from './service';
  * supervisor may have provisioned it from the vault a moment ago, and the 3 s pull may not have brought it yet.
  */
 export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTransfers: () => Promise<unknown> = async () => undefined): FeatureHandlers<'till'> => ({
-  'till.current': (_req, ctx) => ({ till: till.current(ctx.user) }),
+  'till.current': (_req, ctx) => ({ till: till.current(ctx.user), openRefusal: till.openRefusal(ctx.user) }),
   'till.incomingCash': (req, ctx) => till.incomingCash(ctx.user, req.incoming),
   'till.open': (req, ctx) => ({ till: till.open(ctx.user, req) }),
   'till.gate': async (_req, ctx) => {

@@ -91,8 +91,11 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     expect(close).toMatchObject({ difference: -50_000, state: 'faltante', reasonCode: 'ERROR_PAGO', countedTotal: 1_100_000, document: closed.report.sequence });
     expect(data<{ ok: boolean }>(await t.call('journal.verify')).ok).toBe(true);
 
+    // F2 reads it before the count: the one who closed it is told to reopen through F6; another teller is not.
+    expect(data<{ openRefusal: string | null }>(await t.call('till.current')).openRefusal).toContain('Usted ya cerró la caja 03 hoy');
     // Another teller cannot take the closed till's cash uncounted: only the one who closed it asks to reopen.
     await as(t, { username: 'cajero2', password: 'Caja.2026' });
+    expect(data<{ openRefusal: string | null }>(await t.call('till.current')).openRefusal).toBeNull();
     expect(await t.call('till.requestReopen', { reason: 'Tomo la caja de Ana' })).toMatchObject({ ok: false, error: { code: 'TILL_NOT_YOURS', message: expect.stringContaining('la cerró Ana Gómez') } });
     await as(t, TELLER);
     // Nor does the one who closed it start again with a count of their own: that would skip the supervisor.

@@ -42,7 +42,20 @@ export const createTillService = (deps: {
     holding: checkHolding(r.positionTotal, policy, blindFor(viewer)),
   });
 
+  /**
+   * The one who closed today goes back through the supervised reopening, which hands back the cash counted at the
+   * close; a fresh count of their own would bypass the supervisor. Another teller opens with their own count.
+   */
+  const closedToday = (user: User): string | null => {
+    const closed = deps.tills.lastClosed(deps.tillCode);
+    if (!closed || closed.businessDate !== bogotaDate(deps.clock.now()) || closed.tellerId !== user.id) return null;
+    return `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`;
+  };
+
   return {
+    /** Why `user` may not open the till now, as `open` would answer it; null when they may. */
+    openRefusal: (user: User): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user)),
+
     /** The open till as `viewer` may see it; null `viewer` (no one signed in) sees no cash under blind close. */
     current: (viewer: User | null): TillSession | null => {
       const open = deps.tills.findOpen(deps.tillCode);
@@ -90,15 +103,8 @@ export const createTillService = (deps: {
           throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${formatReceiptDateTime(existing.openedAt)}.`);
         }
         const now = deps.clock.now();
-        // The one who closed today goes back through the supervised reopening, which hands back the cash counted at
-        // the close; a fresh count of their own would bypass the supervisor. Another teller opens with their own count.
-        const closed = deps.tills.lastClosed(deps.tillCode);
-        if (closed && closed.businessDate === bogotaDate(now) && closed.tellerId === user.id) {
-          throw new AppError(
-            'TILL_CLOSED_TODAY',
-            `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`,
-          );
-        }
+        const refusal = closedToday(user);
+        if (refusal) throw new AppError('TILL_CLOSED_TODAY', refusal);
         const record = {
           id: deps.ids.uuid(),
           tillCode: deps.tillCode,

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { TillSession } from '../../../domain/contract/till';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
@@ -22,6 +22,13 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
   const key = useRef(crypto.randomUUID());
   const total = totalOfCount(count);
   const declaredRef = useRef<HTMLDivElement>(null);
+
+  // A till this teller already closed today reopens only through F6: said now, before minutes of counting.
+  useEffect(() => {
+    void teller.till.current({}).then((r) => {
+      if (r.ok && r.data.openRefusal) setError(r.data.openRefusal);
+    });
+  }, [teller]);
 
   const review = () => {
     if (declared === null) return setError('Escriba el total contado para verificar el conteo.');
