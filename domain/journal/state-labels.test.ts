@@ -12,6 +12,8 @@ describe('journal state labels', () => {
     expect(journalStateLabel('branch_mode')).toBe('Cambio de modo de la oficina');
     expect(journalStateLabel('sync_rejection_reviewed')).toBe('Rechazo de central revisado');
     expect(journalStateLabel('remesa_devuelta')).toBe('Remesa devuelta');
+    expect(journalStateLabel('rehusado')).toBe('Envío rehusado');
+    expect(journalStateLabel('desbloqueado')).toBe('Envíos desbloqueados');
   });
 
   it('covers the states of approvals, central approvals and till transfers', () => {

@@ -70,6 +70,9 @@ const OTHER = {
   branch_mode: 'Cambio de modo de la oficina',
   sync_rejection_reviewed: 'Rechazo de central revisado',
   autorizacion_rehusada: 'Autorización rehusada: no es supervisor o es quien la pidió',
+  // A till's send refused for want of pieces, and the block on its sends lifted (till-transfer/service.ts).
+  rehusado: 'Envío rehusado',
+  desbloqueado: 'Envíos desbloqueados',
 } as const;
 
 /**

@@ -68,7 +68,14 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
           <p className="hint">La reapertura necesita un supervisor y abre una sesión nueva con el saldo del cierre.</p>
           <div className="field">
             <label htmlFor="reopen-reason">Motivo de la reapertura</label>
-            <input id="reopen-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input
+              id="reopen-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void ask();
+              }}
+            />
           </div>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void ask()}>
