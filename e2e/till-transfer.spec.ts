@@ -80,6 +80,8 @@ test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, count
     await visa.getByLabel('Motivo de la decisión').fill('Revisado con el cajero');
     await visa.getByRole('button', { name: /^Aprobar/ }).click();
     await expect(sender.getByRole('status').filter({ hasText: 'quedaron desbloqueados' })).toBeVisible();
+    // The dialog gone, the keyboard goes on where the send is made again (Enter there sends).
+    await expect(total).toBeFocused();
     // Caja 02: 100.000 × 5 + 50.000 × 4.
     await sender.getByLabel('$ 100.000 billete').fill('5');
     await sender.getByLabel('$ 50.000 billete').fill('4');

@@ -284,7 +284,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             <AmountInput id="transfer-total" label="Total del traslado (verificación)" value={declared} onChange={setDeclared} onEnter={() => void send()} />
             <p>Total del conteo: {formatPesos(totalOfCount(count))}</p>
             <div className="actions">
-              <button type="button" className="secondary" onClick={() => setMode(null)}>
+              <button type="button" id="transfer-cancel" className="secondary" onClick={() => setMode(null)}>
                 Cancelar
               </button>
               <button type="button" className="primary" onClick={() => void send()}>
@@ -353,6 +353,9 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               setVisa(null);
               setError(status === 'aprobada' ? null : `El supervisor no dio el visto bueno${note ? `: ${note}` : ''}. Haga un arqueo (F6) para desbloquear los envíos.`);
               if (status === 'aprobada') setNotice('Visto bueno del supervisor: los envíos de la caja quedaron desbloqueados. Envíe el traslado de nuevo.');
+              // The dialog leaves with the focus in it: approved, the teller sends again from the verification total
+              // (Enter sends); refused, the sends stay blocked and the way on is out to F6.
+              document.getElementById(status === 'aprobada' ? 'transfer-total' : 'transfer-cancel')?.focus();
             }}
           />
         </section>
