@@ -35,6 +35,8 @@ const expectGateBlocked = async (app: Page) => {
   const gate = app.getByTestId('close-gate');
   await expect(gate).toContainText('1 traslado de efectivo en tránsito');
   await expect(gate).toContainText('Bóveda y traslados (F10)');
+  // Enter rereads the gate once the teller resolved what it lists.
+  await expect(gate.getByRole('button', { name: 'Revisar de nuevo' })).toBeFocused();
   await expect(app.getByTestId('arqueo-hint')).toHaveCount(0);
   await app.keyboard.press('Escape');
 };

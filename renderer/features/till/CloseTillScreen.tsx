@@ -170,7 +170,8 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
             ))}
           </ul>
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => void loadGate()}>
+            {/* Nothing else on this screen takes a key: Enter rereads the gate once the teller resolved what it lists. */}
+            <button type="button" className="secondary" autoFocus onClick={() => void loadGate()}>
               Revisar de nuevo
             </button>
           </div>
