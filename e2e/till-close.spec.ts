@@ -219,6 +219,8 @@ test('F6 after a squared count resumes it: "Caja cuadrada" with the counted tota
   await startCount(app);
   await typeCount(app, OPENING);
   await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  // The grid is gone with the count: the keyboard lands on closing, not on the page.
+  await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
   await app.keyboard.press('Escape');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('F6');
@@ -226,6 +228,7 @@ test('F6 after a squared count resumes it: "Caja cuadrada" with the counted tota
   await expect(result).toContainText('Caja cuadrada: el conteo coincide con el saldo.');
   await expect(app.getByTestId('arqueo-counted')).toHaveText('Total contado: $ 2.030.000');
   await expect(app.getByTestId('arqueo-hint')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
   await app.keyboard.press('F10');
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');

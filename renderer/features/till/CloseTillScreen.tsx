@@ -273,7 +273,8 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
               Contar de nuevo
             </button>
             {result.next === 'cerrar' || approval?.status === 'aprobada' ? (
-              <button type="button" className="primary" onClick={() => void close()} disabled={busy}>
+              // The grid or the approval it replaces held the focus: without this the next key lands on the page.
+              <button type="button" className="primary" autoFocus onClick={() => void close()} disabled={busy}>
                 Cerrar caja <kbd>F10</kbd>
               </button>
             ) : null}
