@@ -66,4 +66,6 @@ test('a deposit that would take the till over its limit warns before confirming 
   await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 25.000.000 recibido de Caja 03' })).toBeVisible();
   await expect(app.getByTestId('vault-total')).toHaveText('$ 220.650.000');
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Aceptado');
+  // Nothing else waits for the supervisor: the keyboard lands on the screen's main action, not on the page.
+  await expect(app.getByRole('button', { name: 'Provisionar una caja' })).toBeFocused();
 });

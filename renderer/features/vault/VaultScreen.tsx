@@ -34,6 +34,9 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   /** The till's sends are blocked after refused sends: the supervisor's visa, asked for by the core. */
   const [visa, setVisa] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
+  /** Where the keyboard lands: the control F10 focuses first (see firstMine). */
+  const landRef = useRef<HTMLButtonElement>(null);
+  const [landAfterLoad, setLandAfterLoad] = useState(0);
   // The supervisor provisions any open till of the branch (see provisionOptions); a teller starts on the vault.
   const provisions = provisionOptions(till, branch?.destinations ?? null);
   const target = user.role === 'supervisor' ? (provisions.some((o) => o.value === dest) ? dest : (provisions[0]?.value ?? '')) : dest;
@@ -77,8 +80,13 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     setError(null);
     key.current = crypto.randomUUID();
     onChanged();
-    void load();
+    // The panel that held the focus is gone, and the button that took it may be the transfer just received, gone
+    // once the lists are read again: land after that read, unless the user has already moved on.
+    void load().then(() => setLandAfterLoad((n) => n + 1));
   };
+  useEffect(() => {
+    if (landAfterLoad > 0 && (document.activeElement === null || document.activeElement === document.body)) landRef.current?.focus();
+  }, [landAfterLoad]);
   const refused = (e: { code: string; message: string; details?: Record<string, unknown> | undefined }) => {
     setError(e.message);
     const asked = e.code === 'TRANSFERS_BLOCKED' ? e.details?.approvalId : undefined;
@@ -184,7 +192,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <td>{t.sentBy}</td>
               <td>
                 {t.mine && !mode ? (
-                  <button type="button" autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
+                  <button type="button" ref={t.id === firstMine?.id ? landRef : undefined} autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
                     Contar y recibir
                   </button>
                 ) : null}
@@ -226,7 +234,12 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
                 <td>{t.receivedBy ? `${t.receivedBy}${t.note ? ` · ${t.note}` : ''}` : '—'}</td>
                 <td>
                   {t.toReceive && !mode ? (
-                    <button type="button" autoFocus={!firstMine && t.id === firstIncoming?.id} onClick={() => setMode({ kind: 'receive', t })}>
+                    <button
+                      type="button"
+                      ref={!firstMine && t.id === firstIncoming?.id ? landRef : undefined}
+                      autoFocus={!firstMine && t.id === firstIncoming?.id}
+                      onClick={() => setMode({ kind: 'receive', t })}
+                    >
                       Contar y recibir
                     </button>
                   ) : null}
@@ -247,6 +260,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             <button
               type="button"
               className="primary"
+              ref={!firstMine && !firstIncoming ? landRef : undefined}
               autoFocus={!firstMine && !firstIncoming}
               onClick={() => {
                 setMode({ kind: 'send' });
