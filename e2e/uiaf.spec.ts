@@ -34,6 +34,21 @@ test('a cash deposit of 10.000.000 needs the signed declaración de origen de fo
   await depositWithDeclaration(app);
 });
 
+test('a declaration refused for a short origen de los fondos puts the keyboard on that field, not on the signature', async ({ app }) => {
+  const form = await cashToJuan(app, 10_000_000);
+  await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
+  await form.getByLabel('Teléfono').fill('3101234502');
+  await form.getByLabel('Origen de los fondos').fill('Venta');
+  await form.getByLabel('Actividad económica').fill('Comerciante');
+  await form.getByLabel('El cliente firmó la declaración').check();
+  await app.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toContainText('mínimo 10 caracteres');
+  await expect(form.getByLabel('Origen de los fondos')).toBeFocused();
+  await app.keyboard.type(' de un vehículo particular');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toContainText('UIAF');
+});
+
 test('the declaration holds for the amount it was signed for: after an edit it is asked again, with the customer’s answers kept', async ({ app }) => {
   const form = await cashToJuan(app, 10_000_000);
   await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');

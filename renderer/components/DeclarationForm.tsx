@@ -38,12 +38,17 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
+  // The refusal names one field: the keyboard goes there, not left on the key that submitted (often the signature).
+  const refuse = (message: string, field: string) => {
+    setError(message);
+    document.getElementById(field)?.focus();
+  };
   const submit = () => {
-    if (address.trim().length < 5) return setError('Escriba la dirección completa de quien realiza la operación.');
-    if (!/^\d{7,10}$/.test(phone)) return setError('Escriba un teléfono de 7 a 10 dígitos.');
-    if (origin.trim().length < 10) return setError(`Describa ${direction === 'deposito' ? 'el origen' : 'el destino'} de los fondos (mínimo 10 caracteres).`);
-    if (activity.trim().length < 3) return setError('Indique la actividad económica.');
-    if (!signed) return setError('La declaración debe estar firmada por el cliente: confirme la firma.');
+    if (address.trim().length < 5) return refuse('Escriba la dirección completa de quien realiza la operación.', 'decl-address');
+    if (!/^\d{7,10}$/.test(phone)) return refuse('Escriba un teléfono de 7 a 10 dígitos.', 'decl-phone');
+    if (origin.trim().length < 10) return refuse(`Describa ${direction === 'deposito' ? 'el origen' : 'el destino'} de los fondos (mínimo 10 caracteres).`, 'decl-origin');
+    if (activity.trim().length < 3) return refuse('Indique la actividad económica.', 'decl-activity');
+    if (!signed) return refuse('La declaración debe estar firmada por el cliente: confirme la firma.', 'decl-signed');
     onDone({
       direction,
       transactor: { id: transactor.id as CashDeclaration['transactor']['id'], name: transactor.name, address: address.trim(), phone },
@@ -100,7 +105,7 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
         </label>
         <br />
         <label>
-          <input type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> El cliente firmó la declaración
+          <input id="decl-signed" type="checkbox" checked={signed} onChange={(e) => setSigned(e.target.checked)} /> El cliente firmó la declaración
         </label>
         {error ? (
           <div className="error-banner" role="alert">
