@@ -139,10 +139,13 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 215.000');
   const returned = app.getByTestId('canje-returned');
-  await expect(returned.getByTestId('return-pending')).toContainText('Debitado de la cuenta: $ 100.000. Cargo pendiente: $ 215.000.');
+  await expect(returned.getByTestId('return-pending')).toContainText(
+    'Debitado de la cuenta: $ 100.000. Cargo pendiente de esta devolución $ 215.000 · la cuenta debe en total $ 215.000.',
+  );
   const receipt = returned.getByTestId('receipt');
   await expect(receipt).toContainText('Debitado de la cuenta');
-  await expect(receipt).toContainText('Cargo pendiente');
+  await expect(receipt).toContainText('Cargo pendiente de esta devolución');
+  await expect(receipt).toContainText('La cuenta debe en total');
   await expect(receipt).toContainText('$ 215.000');
   await expect(receipt).toContainText('lo pagan primero los próximos abonos');
   expect(await atCentral(central, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 215_000 });

@@ -1,6 +1,7 @@
 import type { TellerApi } from '../../domain/contract/client';
 import type { ReceiptDocument } from '../../domain/receipt/document';
 import { formatPesos } from '../../domain/money/pesos';
+import { owedTotalOf, returnPendingText } from '../../domain/receipt/build-cheque-return';
 import { PrintStatus, type PrintJobRef } from './PrintStatus';
 import { ReceiptPreview } from './ReceiptPreview';
 
@@ -21,8 +22,8 @@ export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: Tel
       {/* The balance did not cover the cheque and its fee: the customer owes the rest (central keeps it as a charge). */}
       {returned.cheque.returnPending > 0 ? (
         <p className="notice" role="status" data-testid="return-pending">
-          Debitado de la cuenta: {formatPesos(returned.cheque.amount + returned.cheque.returnFee - returned.cheque.returnPending)}. Cargo pendiente:{' '}
-          {formatPesos(returned.cheque.returnPending)}. Diga al cliente que sus próximos abonos a la cuenta lo pagan primero.
+          Debitado de la cuenta: {formatPesos(returned.cheque.amount + returned.cheque.returnFee - returned.cheque.returnPending)}.{' '}
+          {returnPendingText(returned.cheque.returnPending, owedTotalOf(returned.receipt))}. Diga al cliente que sus próximos abonos a la cuenta lo pagan primero.
         </p>
       ) : null}
       <ReceiptPreview receipt={returned.receipt} print={<PrintStatus teller={teller} job={returned.printJob} />} />

@@ -42,13 +42,17 @@ export const chargeReturn = async (
   cheque: { centralKey: string; accountNumber: string; amount: number; chequeNumber: string },
   op: ReturnOperation,
   late: boolean,
-): Promise<ReturnCharge> => {
+): Promise<ReturnCharge & { owedTotal?: number }> => {
   const fee = op.payload.fee ?? 0;
   const atCentral = deps.outbox.byKey(cheque.centralKey)?.state === 'applied';
   if (atCentral && deps.central) {
     const r = await deps.central.call('postOperations', { operations: [op] });
     const result = r.ok ? r.data.results[0] : undefined;
-    if (result && result.status !== 'conflict' && result.first.outcome === 'applied') return result.first.charge ?? { debited: cheque.amount + fee, pending: 0 };
+    if (result && result.status !== 'conflict' && result.first.outcome === 'applied') {
+      // Central's balances after the return carry everything the account owes, older returns' charges included.
+      const owed = result.first.balances ? { owedTotal: result.first.balances.pendingCharges ?? 0 } : {};
+      return { ...(result.first.charge ?? { debited: cheque.amount + fee, pending: 0 }), ...owed };
+    }
     const why = result?.status === 'conflict' ? result.message : result?.first.outcome === 'rejected' ? result.first.message : !r.ok && r.kind === 'rejected' ? r.error.message : null;
     if (why !== null) {
       throw new AppError('CENTRAL_REFUSED', `Central no registró la devolución del cheque ${cheque.chequeNumber}: ${why} Conserve el cheque e informe al supervisor.`);
