@@ -110,6 +110,8 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(other);
     const second = await giveBack(other, { causalId: 'fondos-insuficientes', chargeFee: true });
     expect(second).toMatchObject({ ok: true, data: { cheque: { returnPending: 115_000 } } });
+    const owing = await w.call('canje.list', {});
+    expect(owing.ok && (owing.data as { cheques: { id: string; returnOwedNow?: number | null }[] }).cheques.find((x) => x.id === c.id)?.returnOwedNow).toBe(415_000);
     const paper = second.ok ? (second.data as { receipt: { lines: { label?: string; amount?: number }[] } }).receipt.lines : [];
     expect(paper).toEqual(
       expect.arrayContaining([
@@ -124,6 +126,10 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     const after = await centralBalances(w, ACCOUNT);
     expect(after.pendingCharges).toBeUndefined();
     expect(after.available).toBe(cleared.available - 630_000);
+    // The list says the charges are paid, not the figures of the day they came back.
+    const listed = await w.call('canje.list', {});
+    const owedNow = (id: string) => (listed.ok ? (listed.data as { cheques: { id: string; returnOwedNow?: number | null }[] }).cheques.find((x) => x.id === id)?.returnOwedNow : 'refused');
+    expect([owedNow(c.id), owedNow(other)]).toEqual([0, 0]);
   });
 
   it('offline, a cheque central already credited is not returned (the paper must say what was taken): the teller keeps it and retries', async () => {

@@ -5,6 +5,9 @@ import type { ComprobanteDeps } from '../comprobante/deps';
 
 export type ReturnOperation = Extract<Operation, { type: 'reversal' }>;
 
+/** Central's key of a cheque's return: also the key central names the return's pending charge by. */
+export const returnKeyOf = (centralKey: string, causalId: string, fee: number): string => derivedKey('cheque_return', centralKey, causalId, String(fee));
+
 /**
  * The reversal that books a returned cheque at central. Its key and time derive from the cheque, the causal and
  * the fee, so a retry with the same data (a lost answer, a second attempt from the dialog) is the same operation
@@ -16,7 +19,7 @@ export const returnOperation = (
   causalId: string,
   fee: number,
 ): ReturnOperation => {
-  const key = derivedKey('cheque_return', cheque.centralKey, causalId, String(fee));
+  const key = returnKeyOf(cheque.centralKey, causalId, fee);
   const first = deps.idempotent('cheque-return.prepare', key, { centralKey: cheque.centralKey, causalId, fee }, () => ({ at: deps.clock.now().toISOString() }));
   return {
     key,
