@@ -37,6 +37,12 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();
   await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
   await expect(dialog.getByLabel('Cobrar comisión por cheque devuelto')).toBeChecked();
+  // Before: the box stretched over the dialog's width with its label below it, and the fee was not said.
+  const fee = dialog.getByRole('checkbox', { name: 'Cobrar comisión por cheque devuelto ($ 15.000)', exact: true });
+  const box = await fee.boundingBox();
+  const label = await dialog.locator('label', { hasText: 'Cobrar comisión' }).boundingBox();
+  // One line: the box as wide as a box, the label no taller than a line of text.
+  expect({ boxWidth: (box?.width ?? 999) < 40, oneLine: (label?.height ?? 999) < 40 }).toEqual({ boxWidth: true, oneLine: true });
   await dialog.getByLabel('Causal de devolución').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('canje-status')).toHaveText(/Devuelto \(Fondos insuficientes\) · comisión \$ 15\.000/);

@@ -26,6 +26,8 @@ export const CanjeChequeViewSchema = z.object({
    * could not be asked, absent when the return left nothing owed.
    */
   returnOwedNow: PesosSchema.nullable().optional(),
+  /** The returned-cheque fee a return would charge now (the bank's configured tariff), for the dialog to state it. */
+  returnFeeIfCharged: PesosSchema.optional(),
 });
 export type CanjeChequeView = z.infer<typeof CanjeChequeViewSchema>;
 

@@ -44,6 +44,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     ...customerNoticeOf(r.causalId ?? undefined),
     returnFee: r.returnFee,
     returnPending: r.returnPending,
+    returnFeeIfCharged: deps.rules.returnedChequeFee,
   });
   const today = () => bogotaDate(deps.clock.now());
 
