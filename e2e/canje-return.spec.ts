@@ -37,6 +37,12 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();
   await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
   await expect(dialog.getByLabel('Cobrar comisión por cheque devuelto')).toBeChecked();
+  // Before: the box stretched over the dialog's width with its label below it, and the fee was not said.
+  const fee = dialog.getByRole('checkbox', { name: 'Cobrar comisión por cheque devuelto ($ 15.000)', exact: true });
+  const box = await fee.boundingBox();
+  const label = await dialog.locator('label', { hasText: 'Cobrar comisión' }).boundingBox();
+  // One line: the box as wide as a box, the label no taller than a line of text.
+  expect({ boxWidth: (box?.width ?? 999) < 40, oneLine: (label?.height ?? 999) < 40 }).toEqual({ boxWidth: true, oneLine: true });
   await dialog.getByLabel('Causal de devolución').press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('canje-status')).toHaveText(/Devuelto \(Fondos insuficientes\) · comisión \$ 15\.000/);
@@ -139,10 +145,13 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 215.000');
   const returned = app.getByTestId('canje-returned');
-  await expect(returned.getByTestId('return-pending')).toContainText('Debitado de la cuenta: $ 100.000. Cargo pendiente: $ 215.000.');
+  await expect(returned.getByTestId('return-pending')).toContainText(
+    'Debitado de la cuenta: $ 100.000. Cargo pendiente de esta devolución $ 215.000 · la cuenta debe en total $ 215.000.',
+  );
   const receipt = returned.getByTestId('receipt');
   await expect(receipt).toContainText('Debitado de la cuenta');
-  await expect(receipt).toContainText('Cargo pendiente');
+  await expect(receipt).toContainText('Cargo pendiente de esta devolución');
+  await expect(receipt).toContainText('La cuenta debe en total');
   await expect(receipt).toContainText('$ 215.000');
   await expect(receipt).toContainText('lo pagan primero los próximos abonos');
   expect(await atCentral(central, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 215_000 });

@@ -37,6 +37,26 @@ test('a deposit to an account owing a returned cheque: the review and the receip
 });
 
 /** The same charge, $ 115.000 this time (a $ 100.000 cheque and its fee), paid by a transfer from Juan's account. */
+test('a deposit that pays part of the charge: the review says what stays owed, in the words the receipt prints', async ({ app, central }) => {
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 300_000, cheques: [{ bankCode: '07', number: '7654321', amount: 300_000 }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_800_000, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', ACCOUNT);
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type('2'); // 100.000 × 2 against $ 315.000 owed
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  const rest = 'Queda un cargo pendiente de $ 115.000: los próximos abonos a la cuenta lo pagan primero.';
+  // Before: the review said only what this deposit pays; the remaining $ 115.000 appeared first on the receipt.
+  await expect(dialog.getByTestId('pending-charge-still-owed')).toHaveText(rest);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText(rest);
+});
+
 test('a transfer to an account owing a returned cheque: the review and the receipt say what pays the charge and what reaches the destination', async ({ app, central }) => {
   const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654322', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
   await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });

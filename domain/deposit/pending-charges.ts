@@ -40,6 +40,15 @@ export const payPendingCharges = <C extends PendingChargeItem>(credit: number, o
 export const chargeName = (c: PendingChargeItem): string =>
   c.cheques.length === 0 ? 'cheque devuelto' : `${c.cheques.length > 1 ? 'cheques devueltos' : 'cheque devuelto'} N° ${c.cheques.map((x) => x.number).join(', ')}`;
 
+/**
+ * What stays owed after a deposit pays what it can, said alike on the review and the receipt: the customer hears
+ * before posting what the paper will print. Null when nothing stays owed.
+ */
+export const stillOwedText = (p: { paid: number; stillOwed: number }, withCheques: boolean): string | null =>
+  p.stillOwed <= 0
+    ? null
+    : `${p.paid > 0 ? 'Queda un cargo pendiente' : 'La cuenta tiene cargos pendientes'} de ${formatPesos(p.stillOwed)}: ${withCheques ? 'los cheques, al pagarse, y los próximos abonos lo pagan primero' : 'los próximos abonos a la cuenta lo pagan primero'}.`;
+
 /** Which credit pays the charges: the deposit's own account, or a transfer's destination. */
 export type ChargedCredit = 'deposit' | 'transfer';
 const CREDIT: Record<ChargedCredit, { account: string; pays: string; less: string }> = {

@@ -1,6 +1,6 @@
 import { bankName } from '../cheque/banks';
 import type { ReturnedChequePlan } from '../cheque/returned';
-import type { Pesos } from '../money/pesos';
+import { type Pesos, formatPesos } from '../money/pesos';
 import { type ReceiptHeader, assemble, maskAccount } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
@@ -22,8 +22,24 @@ export interface ChequeReturnReceiptInput {
    * What the return took from the account and what the available balance lacked, owed as a pending charge (cheque
    * plus fee in all). Absent on receipts of returns the balance covered.
    */
-  readonly charge?: { readonly debited: Pesos; readonly pending: Pesos };
+  readonly charge?: { readonly debited: Pesos; readonly pending: Pesos; readonly owedTotal?: Pesos | undefined };
 }
+
+/** The receipt line with everything the account owes after the return, as central answered it. */
+export const OWED_TOTAL_LABEL = 'La cuenta debe en total';
+
+/**
+ * This return's charge and what the account owes in all: older returns may already owe, and the customer must hear
+ * both. `owedTotal` undefined: central did not book the return yet, so the total is not known here.
+ */
+export const returnPendingText = (pending: Pesos, owedTotal: Pesos | undefined): string =>
+  `Cargo pendiente de esta devolución ${formatPesos(pending)} · ${owedTotal === undefined ? 'el total que debe la cuenta no se conoce (central no respondió)' : `la cuenta debe en total ${formatPesos(owedTotal)}`}`;
+
+/** The total the receipt printed (a stored receipt answers a replay too); undefined when it was not known. */
+export const owedTotalOf = (receipt: ReceiptDocument): Pesos | undefined => {
+  const line = receipt.lines.find((l) => l.kind === 'amount' && l.label === OWED_TOTAL_LABEL);
+  return line?.kind === 'amount' ? line.amount : undefined;
+};
 
 /** What the customer is told about the part of a returned cheque the balance did not cover. */
 export const PENDING_NOTICE = 'El saldo no alcanzó: el cargo pendiente lo pagan primero los próximos abonos a la cuenta.';
@@ -49,7 +65,10 @@ export const buildChequeReturnReceipt = (i: ChequeReturnReceiptInput): ReceiptDo
     lines.push(
       { kind: 'rule' },
       { kind: 'amount', label: 'Debitado de la cuenta', amount: i.charge.debited, negative: true },
-      { kind: 'amount', label: 'Cargo pendiente', amount: i.charge.pending },
+      { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: i.charge.pending },
+      i.charge.owedTotal === undefined
+        ? { kind: 'text', text: 'Total que debe la cuenta: no se conoce, central no respondió.' }
+        : { kind: 'amount', label: OWED_TOTAL_LABEL, amount: i.charge.owedTotal },
       { kind: 'text', text: PENDING_NOTICE },
     );
   }

@@ -8,8 +8,7 @@ import { maskDocument } from '../identity/document';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
-import { chargeName, type PendingChargePayment, unknownChargesText } from '../deposit/pending-charges';
-import { formatPesos } from '../money/pesos';
+import { chargeName, type PendingChargePayment, stillOwedText, unknownChargesText } from '../deposit/pending-charges';
 
 export interface DepositReceiptInput {
   readonly header: ReceiptHeader;
@@ -30,10 +29,8 @@ export interface DepositReceiptInput {
 const pendingChargeLines = (plan: DepositPlan, pc: PendingChargePayment): ReceiptLine[] => {
   const lines: ReceiptLine[] = pc.charges.map((c) => ({ kind: 'amount', label: `Pago cargo pendiente (${chargeName(c)})`, amount: c.amount, negative: true }));
   if (pc.paid > 0) lines.push({ kind: 'amount', label: 'Abonado a la cuenta', amount: plan.total - plan.commission.total - pc.paid });
-  if (pc.stillOwed > 0) {
-    const rest = plan.chequesTotal > 0 ? 'los cheques, al pagarse, y los próximos abonos lo pagan primero' : 'los próximos abonos a la cuenta lo pagan primero';
-    lines.push({ kind: 'text', text: `${pc.paid > 0 ? 'Queda un cargo pendiente' : 'La cuenta tiene cargos pendientes'} de ${formatPesos(pc.stillOwed)}: ${rest}.` });
-  }
+  const owed = stillOwedText(pc, plan.chequesTotal > 0);
+  if (owed) lines.push({ kind: 'text', text: owed });
   return lines;
 };
 

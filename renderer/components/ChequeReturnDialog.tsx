@@ -13,6 +13,8 @@ export interface ReturnedChequeSummary {
   city: string;
   amount: number;
   accountNumber: string;
+  /** The fee the return charges unless waived, when the list knows the tariff. */
+  returnFeeIfCharged?: number | undefined;
 }
 
 interface Props {
@@ -86,9 +88,13 @@ export const ChequeReturnDialog = ({ cheque, busy, refusal, onConfirm, onCancel 
             ))}
           </select>
         </div>
-        <label className="field">
-          <input type="checkbox" checked={chargeFee} onChange={(e) => setChargeFee(e.target.checked)} /> Cobrar comisión por cheque devuelto
-        </label>
+        {/* Inline, as the other checkboxes: `.field` stacks its children and stretched the box over the label. */}
+        <p>
+          <label>
+            <input type="checkbox" checked={chargeFee} onChange={(e) => setChargeFee(e.target.checked)} /> Cobrar comisión por cheque devuelto
+            {cheque.returnFeeIfCharged === undefined ? '' : ` (${formatPesos(cheque.returnFeeIfCharged)})`}
+          </label>
+        </p>
         {chargeFee ? null : (
           <fieldset className="field">
             <legend>Autorización del supervisor para no cobrar la comisión</legend>

@@ -1,6 +1,7 @@
 import type { TellerApi } from '../../domain/contract/client';
 import type { ReceiptDocument } from '../../domain/receipt/document';
 import { formatPesos } from '../../domain/money/pesos';
+import { owedTotalOf, returnPendingText } from '../../domain/receipt/build-cheque-return';
 import { PrintStatus, type PrintJobRef } from './PrintStatus';
 import { ReceiptPreview } from './ReceiptPreview';
 
@@ -21,8 +22,8 @@ export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: Tel
       {/* The balance did not cover the cheque and its fee: the customer owes the rest (central keeps it as a charge). */}
       {returned.cheque.returnPending > 0 ? (
         <p className="notice" role="status" data-testid="return-pending">
-          Debitado de la cuenta: {formatPesos(returned.cheque.amount + returned.cheque.returnFee - returned.cheque.returnPending)}. Cargo pendiente:{' '}
-          {formatPesos(returned.cheque.returnPending)}. Diga al cliente que sus próximos abonos a la cuenta lo pagan primero.
+          Debitado de la cuenta: {formatPesos(returned.cheque.amount + returned.cheque.returnFee - returned.cheque.returnPending)}.{' '}
+          {returnPendingText(returned.cheque.returnPending, owedTotalOf(returned.receipt))}. Diga al cliente que sus próximos abonos a la cuenta lo pagan primero.
         </p>
       ) : null}
       <ReceiptPreview receipt={returned.receipt} print={<PrintStatus teller={teller} job={returned.printJob} />} />
@@ -34,7 +35,22 @@ export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: Tel
  * $ 15.000", and " · cargo pendiente $ …" when the balance lacked part of it; a cheque whose deposit was reversed has
  * no state left to follow but going back to the customer.
  */
-export const returnStatusText = (status: string, r: { causalText?: string | undefined; returnFee: number; returnPending: number; depositReversed: boolean }): string =>
+export const returnStatusText = (
+  status: string,
+  r: { causalText?: string | undefined; returnFee: number; returnPending: number; returnOwedNow?: number | null | undefined; depositReversed: boolean },
+): string =>
   r.depositReversed
     ? 'Consignación reversada · entregar el cheque al cliente'
-    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}${r.returnPending > 0 ? ` · cargo pendiente ${formatPesos(r.returnPending)}` : ''}`;
+    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}${r.returnPending > 0 ? pendingNow(r.returnPending, r.returnOwedNow) : ''}`;
+
+/** The charge as central has it now when the list could ask (later credits pay it), else the figure of the return. */
+const pendingNow = (atReturn: number, now: number | null | undefined): string =>
+  now === undefined
+    ? ` · cargo pendiente ${formatPesos(atReturn)}`
+    : now === null
+      ? ` · cargo pendiente al devolverlo ${formatPesos(atReturn)} (central no respondió: puede estar pagado)`
+      : now === 0
+        ? ` · cargo pendiente ${formatPesos(atReturn)} pagado`
+        : now < atReturn
+          ? ` · cargo pendiente ${formatPesos(now)} (de ${formatPesos(atReturn)}; abonos posteriores pagaron el resto)`
+          : ` · cargo pendiente ${formatPesos(now)}`;

@@ -90,7 +90,8 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     // Before: central refused the debit and nothing was recorded. Now the return is booked, with what it took and what stays owed.
     expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnFee: 15_000, returnPending: 415_000 } } });
     const lines = back.ok ? (back.data as { receipt: { lines: { label?: string; amount?: number }[] } }).receipt.lines : [];
-    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 100_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente', amount: 415_000 }]));
+    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 100_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 415_000 },
+        { kind: 'amount', label: 'La cuenta debe en total', amount: 415_000 },]));
     expect(await centralBalances(w, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 415_000 });
     // The outbox delivers the same operation later: central answers with the first outcome, nothing is charged twice.
     await drain();
@@ -104,12 +105,31 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     const looked = await w.call('accounts.lookup', { accountNumber: ACCOUNT });
     expect(looked).toMatchObject({ ok: true, data: { account: { balances: { available: 0, pendingCharges: 415_000 } }, withdrawable: 0, notices: expect.arrayContaining([expect.stringContaining('Cargo pendiente por cheque devuelto: $ 415.000')]) } });
 
-    // The next deposit pays the charge first (and leaves the account as the other tests of this file expect it).
+    // The deposit's other cheque comes back too: its paper says its own charge and all the account now owes.
+    const other = w.core.db.prepare("SELECT id FROM canje_cheques WHERE comprobante_sequence = ? AND cheque_number = '7654'").pluck().get(c.sequence) as string;
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(other);
+    const second = await giveBack(other, { causalId: 'fondos-insuficientes', chargeFee: true });
+    expect(second).toMatchObject({ ok: true, data: { cheque: { returnPending: 115_000 } } });
+    const owing = await w.call('canje.list', {});
+    expect(owing.ok && (owing.data as { cheques: { id: string; returnOwedNow?: number | null }[] }).cheques.find((x) => x.id === c.id)?.returnOwedNow).toBe(415_000);
+    const paper = second.ok ? (second.data as { receipt: { lines: { label?: string; amount?: number }[] } }).receipt.lines : [];
+    expect(paper).toEqual(
+      expect.arrayContaining([
+        { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 115_000 },
+        { kind: 'amount', label: 'La cuenta debe en total', amount: 530_000 },
+      ]),
+    );
+
+    // The next deposit pays the charges first (and leaves the account as the other tests of this file expect it).
     const cash = { ...spent, key: crypto.randomUUID(), type: 'cash_deposit' as const, payload: { amount: cleared.available - 100_000 } };
     await w.client.call('postOperations', { operations: [cash] });
     const after = await centralBalances(w, ACCOUNT);
     expect(after.pendingCharges).toBeUndefined();
-    expect(after.available).toBe(cleared.available - 515_000);
+    expect(after.available).toBe(cleared.available - 630_000);
+    // The list says the charges are paid, not the figures of the day they came back.
+    const listed = await w.call('canje.list', {});
+    const owedNow = (id: string) => (listed.ok ? (listed.data as { cheques: { id: string; returnOwedNow?: number | null }[] }).cheques.find((x) => x.id === id)?.returnOwedNow : 'refused');
+    expect([owedNow(c.id), owedNow(other)]).toEqual([0, 0]);
   });
 
   it('offline, a cheque central already credited is not returned (the paper must say what was taken): the teller keeps it and retries', async () => {

@@ -1,3 +1,4 @@
+import type { PendingCharge } from '../../../domain/central-api';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
@@ -8,7 +9,7 @@ import type { CanjeRecord } from '../../store/canje/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import type { Db } from '../../store/db';
 import { printReturnReceipt } from '../cheque-return/print';
-import { chargeReturn, returnOperation } from '../cheque-return/booking';
+import { chargeReturn, returnKeyOf, returnOperation } from '../cheque-return/booking';
 import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 
@@ -43,6 +44,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     ...customerNoticeOf(r.causalId ?? undefined),
     returnFee: r.returnFee,
     returnPending: r.returnPending,
+    returnFeeIfCharged: deps.rules.returnedChequeFee,
   });
   const today = () => bogotaDate(deps.clock.now());
 
@@ -78,9 +80,28 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     });
 
   return {
-    list: () => {
+    /**
+     * A return that left a charge says what central says is still owed of it now, not the figure of the day it came
+     * back: the account's later credits pay it (at any workstation). One question per account owing.
+     */
+    list: async () => {
       const on = today();
-      return deps.canje.list().map((r) => view(r, on));
+      const records = deps.canje.list();
+      const owing = new Set(records.filter((r) => r.status === 'devuelta' && r.returnPending > 0).map((r) => r.accountNumber));
+      const owed = new Map<string, PendingCharge[] | null>();
+      await Promise.all(
+        [...owing].map(async (account) => {
+          const r = deps.central ? await deps.central.call('pendingCharges', { account }).catch(() => null) : null;
+          owed.set(account, r?.ok ? r.data.charges : null);
+        }),
+      );
+      return records.map((r) => {
+        const v = view(r, on);
+        if (r.status !== 'devuelta' || r.returnPending <= 0 || r.causalId === null) return v;
+        const charges = owed.get(r.accountNumber) ?? null;
+        const key = returnKeyOf(r.centralKey, r.causalId, r.returnFee);
+        return { ...v, returnOwedNow: charges === null ? null : (charges.find((c) => c.returnKey === key)?.amount ?? 0) };
+      });
     },
     returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {
       const { idempotencyKey, chequeId, ...ret } = req;

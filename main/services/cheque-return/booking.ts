@@ -5,6 +5,9 @@ import type { ComprobanteDeps } from '../comprobante/deps';
 
 export type ReturnOperation = Extract<Operation, { type: 'reversal' }>;
 
+/** Central's key of a cheque's return: also the key central names the return's pending charge by. */
+export const returnKeyOf = (centralKey: string, causalId: string, fee: number): string => derivedKey('cheque_return', centralKey, causalId, String(fee));
+
 /**
  * The reversal that books a returned cheque at central. Its key and time derive from the cheque, the causal and
  * the fee, so a retry with the same data (a lost answer, a second attempt from the dialog) is the same operation
@@ -16,7 +19,7 @@ export const returnOperation = (
   causalId: string,
   fee: number,
 ): ReturnOperation => {
-  const key = derivedKey('cheque_return', cheque.centralKey, causalId, String(fee));
+  const key = returnKeyOf(cheque.centralKey, causalId, fee);
   const first = deps.idempotent('cheque-return.prepare', key, { centralKey: cheque.centralKey, causalId, fee }, () => ({ at: deps.clock.now().toISOString() }));
   return {
     key,
@@ -42,13 +45,17 @@ export const chargeReturn = async (
   cheque: { centralKey: string; accountNumber: string; amount: number; chequeNumber: string },
   op: ReturnOperation,
   late: boolean,
-): Promise<ReturnCharge> => {
+): Promise<ReturnCharge & { owedTotal?: number }> => {
   const fee = op.payload.fee ?? 0;
   const atCentral = deps.outbox.byKey(cheque.centralKey)?.state === 'applied';
   if (atCentral && deps.central) {
     const r = await deps.central.call('postOperations', { operations: [op] });
     const result = r.ok ? r.data.results[0] : undefined;
-    if (result && result.status !== 'conflict' && result.first.outcome === 'applied') return result.first.charge ?? { debited: cheque.amount + fee, pending: 0 };
+    if (result && result.status !== 'conflict' && result.first.outcome === 'applied') {
+      // Central's balances after the return carry everything the account owes, older returns' charges included.
+      const owed = result.first.balances ? { owedTotal: result.first.balances.pendingCharges ?? 0 } : {};
+      return { ...(result.first.charge ?? { debited: cheque.amount + fee, pending: 0 }), ...owed };
+    }
     const why = result?.status === 'conflict' ? result.message : result?.first.outcome === 'rejected' ? result.first.message : !r.ok && r.kind === 'rejected' ? r.error.message : null;
     if (why !== null) {
       throw new AppError('CENTRAL_REFUSED', `Central no registró la devolución del cheque ${cheque.chequeNumber}: ${why} Conserve el cheque e informe al supervisor.`);

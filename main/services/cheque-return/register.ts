@@ -68,7 +68,8 @@ export const planReturn = (deps: Pick<ComprobanteDeps, 'rules'>, cheque: Returne
 export interface PreparedReturn {
   plan: ReturnedChequePlan;
   op: ReturnOperation;
-  charge: ReturnCharge;
+  /** `owedTotal`: all the account owes after the return, when central booked it now. */
+  charge: ReturnCharge & { owedTotal?: number };
 }
 
 /**
@@ -101,6 +102,7 @@ export const registerChequeReturn = (
     returnFee: fee,
     debited: charge.debited,
     pendingCharge: charge.pending,
+    ...(charge.owedTotal === undefined ? {} : { owedTotal: charge.owedTotal }),
   });
   if (ret.waivedBy !== null) {
     const { action: _action, ...ids } = journal;

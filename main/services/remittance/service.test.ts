@@ -79,7 +79,7 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     const back = await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true });
     expect(back).toMatchObject({ ok: true, data: { remittance: { status: 'devuelta', returnFee: 15_000, returnPending: 15_000 } } });
     const lines = back.ok ? (back.data as { receipt: { lines: object[] } }).receipt.lines : [];
-    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 700_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente', amount: 15_000 }]));
+    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 700_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 15_000 }]));
     await drain();
     expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
     expect(await centralBalances(w, '240000000029')).toMatchObject({ available: 0, inCanje: before.inCanje - 700_000, pendingCharges: 15_000 });

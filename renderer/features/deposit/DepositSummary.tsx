@@ -1,6 +1,6 @@
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import { formatReceiptDate as date } from '../../../domain/calendar/bogota-time';
-import { chargeName } from '../../../domain/deposit/pending-charges';
+import { chargeName, stillOwedText } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
 import { HoldingWarning } from '../vault/HoldingWarning';
 
@@ -75,6 +75,11 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
           </tr>
         </tbody>
       </table>
+      {owed && paid > 0 ? (
+        <p className="notice" data-testid="pending-charge-still-owed">
+          {stillOwedText({ paid, stillOwed: owed.total - paid }, plan.chequesTotal > 0)}
+        </p>
+      ) : null}
       {plan.holds.length > 0 ? (
         <ul data-testid="holds">
           {plan.holds.map((h) => (
