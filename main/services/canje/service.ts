@@ -8,6 +8,7 @@ import { bogotaDate } from '../../core/runtime';
 import type { CanjeRecord } from '../../store/canje/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import type { Db } from '../../store/db';
+import { within } from '../../core/within';
 import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnKeyOf, returnOperation } from '../cheque-return/booking';
 import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
@@ -25,6 +26,9 @@ export interface CanjeReturnResult {
  * pending charge): the shared cheque return reverses that cheque's own central operation, charges or waives the
  * fee, journals it and prints the receipt with what was debited and what stays owed.
  */
+/** How long the list waits for central's figures of what returned cheques still owe. */
+const OWED_WAIT_MS = 1_500;
+
 export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
   const view = (r: CanjeRecord, today: string): CanjeChequeView => ({
     id: r.id,
@@ -91,7 +95,8 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
       const owed = new Map<string, PendingCharge[] | null>();
       await Promise.all(
         [...owing].map(async (account) => {
-          const r = deps.central ? await deps.central.call('pendingCharges', { account }).catch(() => null) : null;
+          // Bounded: offline the list opens at once, with the figures of the day of each return.
+          const r = deps.central ? await within(deps.central.call('pendingCharges', { account }).catch(() => null), OWED_WAIT_MS) : null;
           owed.set(account, r?.ok ? r.data.charges : null);
         }),
       );
