@@ -1,16 +1,24 @@
-import { test, expect } from './support/central-control';
+import { test, expect, type ControlledCentral } from './support/central-control';
 import { bogotaDaysAgo, openAccount, openTill, postCashDeposit } from './support/comprobante';
 
 const ACCOUNT = '240000000128';
+
+/**
+ * At another workstation of the branch, on ACCOUNT: a cheque deposited and cleared, `spent` withdrawn, then the
+ * cheque returned with its $ 15.000 fee. Central leaves the cheque and its fee owed (cargo pendiente).
+ */
+const leaveCharge = async (central: ControlledCentral, cheque: { number: string; amount: number }, spent: number) => {
+  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: cheque.amount, cheques: [{ bankCode: '07', ...cheque }], releaseOn: bogotaDaysAgo(1) } });
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: spent, gmf: 0 } });
+  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+};
 
 /**
  * At another workstation of the branch: a $ 300.000 cheque deposited and cleared, the whole balance withdrawn,
  * then the cheque returned with its $ 15.000 fee. Central leaves $ 315.000 owed (cargo pendiente).
  */
 test('a deposit to an account owing a returned cheque: the review and the receipt say what pays the charge and what reaches the account', async ({ app, central }) => {
-  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 300_000, cheques: [{ bankCode: '07', number: '7654321', amount: 300_000 }], releaseOn: bogotaDaysAgo(1) } });
-  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_800_000, gmf: 0 } });
-  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+  await leaveCharge(central, { number: '7654321', amount: 300_000 }, 1_800_000);
 
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', ACCOUNT);
@@ -38,9 +46,7 @@ test('a deposit to an account owing a returned cheque: the review and the receip
 
 /** The same charge, $ 115.000 this time (a $ 100.000 cheque and its fee), paid by a transfer from Juan's account. */
 test('a deposit that pays part of the charge: the review says what stays owed, in the words the receipt prints', async ({ app, central }) => {
-  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 300_000, cheques: [{ bankCode: '07', number: '7654321', amount: 300_000 }], releaseOn: bogotaDaysAgo(1) } });
-  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_800_000, gmf: 0 } });
-  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+  await leaveCharge(central, { number: '7654321', amount: 300_000 }, 1_800_000);
 
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', ACCOUNT);
@@ -58,9 +64,7 @@ test('a deposit that pays part of the charge: the review says what stays owed, i
 });
 
 test('a transfer to an account owing a returned cheque: the review and the receipt say what pays the charge and what reaches the destination', async ({ app, central }) => {
-  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654322', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
-  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
-  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+  await leaveCharge(central, { number: '7654322', amount: 100_000 }, 1_600_000);
 
   await openTill(app);
   await openAccount(app, 't', 'Transferencia', '240000000029');
@@ -104,9 +108,7 @@ test('a deposit whose charge paid at central differs from its receipt: Inicio te
 
   // Meanwhile, at another workstation: a cleared $ 100.000 cheque, the balance withdrawn, the cheque returned with its fee.
   await central.start({ elsewhere: true });
-  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654323', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
-  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
-  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+  await leaveCharge(central, { number: '7654323', amount: 100_000 }, 1_600_000);
   await central.stop();
   await central.start();
 
@@ -123,9 +125,7 @@ test('a deposit whose charge paid at central differs from its receipt: Inicio te
 
 /** The transfer's review without central's answer: the destination's last known charge, said as the deposit says it. */
 test("a transfer's review when central does not answer: the destination's last known pending charge", async ({ app, central }) => {
-  const dep = await central.postAs({ type: 'cheque_deposit', account: ACCOUNT, payload: { amount: 100_000, cheques: [{ bankCode: '07', number: '7654324', amount: 100_000 }], releaseOn: bogotaDaysAgo(1) } });
-  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: 1_600_000, gmf: 0 } });
-  await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
+  await leaveCharge(central, { number: '7654324', amount: 100_000 }, 1_600_000);
 
   await openTill(app);
   await openAccount(app, 't', 'Transferencia', '240000000029');
