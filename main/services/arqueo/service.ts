@@ -1,3 +1,4 @@
+import { approvalReason } from '../../../domain/approval/reasons';
 import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { CountResult } from '../../../domain/contract/till';
 import type { User } from '../../../domain/contract/session';
@@ -323,10 +324,9 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const rec = deps.idempotent('till.requestDifferenceApproval', `${closing.id}:${n}:${closing.updatedAt}`, { closingId: closing.id, d }, () => {
         const r = deps.requests.open(user, {
           kind: 'till_difference',
-          code: 'TILL_DIFFERENCE',
+          reason: approvalReason('TILL_DIFFERENCE', `${what}. Motivo: ${reason}. ${req.reasonText}`),
           subject: `till_difference:${closing.id}:${d}`,
           summary: `${what} en la caja ${ws.tillCode}`,
-          specifics: `${what}. Motivo: ${reason}. ${req.reasonText}`,
           amount: Math.abs(d),
           context: {
             Caja: ws.tillCode,
@@ -461,10 +461,9 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       const rec = deps.idempotent('till.requestReopen', `reopen:${closed.id}:${user.id}:${req.reason}`, req, () =>
         deps.requests.open(user, {
           kind: 'till_reopen',
-          code: 'TILL_REOPEN',
+          reason: approvalReason('TILL_REOPEN', `Reapertura solicitada: ${req.reason}`),
           subject: `till_reopen:${closed.id}`,
           summary: `Reapertura de la caja ${ws.tillCode} cerrada el ${closedAt}`,
-          specifics: `Reapertura solicitada: ${req.reason}`,
           amount: closed.positionTotal,
           context: { Caja: ws.tillCode, Cajero: name(user.id), 'Cerrada el': closedAt, 'Saldo al cierre': formatPesos(closed.positionTotal), Motivo: req.reason },
         }),

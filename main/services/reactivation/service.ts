@@ -1,3 +1,4 @@
+import { approvalReason } from '../../../domain/approval/reasons';
 import type { Account } from '../../../domain/accounts/account';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import type { User } from '../../../domain/contract/session';
@@ -89,10 +90,9 @@ export const createReactivationService = (deps: ReactivationDeps) => {
       const rec = inTransaction(deps.db, () =>
         deps.requests.open(user, {
           kind: 'reactivation',
-          code: 'INACTIVE_REACTIVATION',
+          reason: approvalReason('INACTIVE_REACTIVATION', `${how(account, req, decision)}.`),
           subject: subjectOf(req),
           summary: `Reactivación de la cuenta ${maskAccount(account.number)}`,
-          specifics: `${how(account, req, decision)}.`,
           amount: null,
           context: {
             Cuenta: account.number,

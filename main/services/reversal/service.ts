@@ -207,11 +207,9 @@ export const createReversalService = (deps: {
       const rec = inTransaction(deps.db, () =>
         deps.requests.open(user, {
           kind: 'reversal',
-          code: 'REVERSAL',
+          reason: { code: 'REVERSAL', message: reason },
           subject: `reversal:${c.sequence}`,
           summary: `Reverso de ${KIND[c.kind] ?? c.kind} ${c.sequence} por ${formatPesos(c.total)}`,
-          specifics: reason,
-          specificsOnly: true,
           amount: c.total,
           context: {
             Comprobante: c.sequence,

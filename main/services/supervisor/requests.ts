@@ -1,4 +1,4 @@
-import { approvalReason, type ApprovalReasonCode } from '../../../domain/approval/reasons';
+import type { ApprovalReason } from '../../../domain/approval/reasons';
 import { openApprovalRequest } from '../../../domain/approval/request';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
@@ -45,19 +45,16 @@ export interface SupervisedDeps {
  * comprobante operations; the desk lists both.
  */
 export const createSupervisedRequests = (deps: SupervisedDeps) => {
-  /**
-   * `specificsOnly`: the reason is the specifics alone, without the code's category sentence in front. Where every
-   * request of a kind would open with the same sentence (a reversal), the supervisor's list reads alike.
-   */
+  /** The caller words the reason (`approvalReason` for most kinds): a reversal leads with the teller's own words. */
   const open = (
     user: User,
-    r: { kind: SupervisedKind; code: ApprovalReasonCode; subject: string; summary: string; specifics: string; specificsOnly?: boolean; amount: number | null; context: Record<string, string | number | null> },
+    r: { kind: SupervisedKind; reason: ApprovalReason; subject: string; summary: string; amount: number | null; context: Record<string, string | number | null> },
   ) => {
     const at = deps.clock.now().toISOString();
     const opened = openApprovalRequest({
       id: deps.ids.uuid(),
       subject: r.subject,
-      reasons: [r.specificsOnly ? { code: r.code, message: r.specifics } : approvalReason(r.code, r.specifics)],
+      reasons: [r.reason],
       makerId: user.id,
       requestedAt: at,
       ttlSeconds: TTL_SECONDS,
@@ -65,7 +62,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
     const rec: SupervisedRecord = { request: opened.value, kind: r.kind, summary: r.summary, context: r.context, amount: r.amount, used: false };
     deps.lifecycle.insertRequest(rec);
-    deps.journal.record('approval', user.id, { action: 'solicitada', approvalId: rec.request.id, kind: r.kind, subject: r.subject, reasons: [r.code], amount: r.amount });
+    deps.journal.record('approval', user.id, { action: 'solicitada', approvalId: rec.request.id, kind: r.kind, subject: r.subject, reasons: [r.reason.code], amount: r.amount });
     return rec;
   };
 

@@ -1,3 +1,4 @@
+import { approvalReason } from '../../../domain/approval/reasons';
 import { isVaultWorkstation, VAULT_TILL_CODE, type BranchStatusResponse, type Operation, type TillTransfer } from '../../../domain/central-api';
 import { DASHBOARD_STALE_AFTER_SECONDS } from '../../../domain/contract/supervisor';
 import type { BranchTransferView, TillDestination } from '../../../domain/contract/till-transfer';
@@ -146,10 +147,9 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     });
     const rec = deps.requests.open(user, {
       kind: 'till_transfer_block',
-      code: 'TILL_TRANSFER_BLOCK',
+      reason: approvalReason('TILL_TRANSFER_BLOCK', `${refusals.length} envíos rehusados en esta apertura de caja.`),
       subject: blockSubject(till.id),
       summary: `Envíos bloqueados en la caja ${ws.tillCode}: ${refusals.length} rehusados por piezas que la caja no tiene`,
-      specifics: `${refusals.length} envíos rehusados en esta apertura de caja.`,
       amount: null,
       context,
     });
