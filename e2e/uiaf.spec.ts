@@ -34,6 +34,29 @@ test('a cash deposit of 10.000.000 needs the signed declaración de origen de fo
   await depositWithDeclaration(app);
 });
 
+test('the declaration opens with the address and cellphone central has for the depositor; the teller may correct them before it is signed', async ({ app }) => {
+  const form = await cashToJuan(app, 10_000_000);
+  // Juan Pérez's record at central (central/demo/seed.ts).
+  await expect(form.getByLabel('Dirección')).toHaveValue('CARRERA 7 72 41');
+  await expect(form.getByLabel('Teléfono')).toHaveValue('3101234502');
+  await expect(form.getByTestId('decl-on-file')).toHaveText('Dirección y teléfono tomados del registro del cliente en central: confírmelos con el cliente.');
+  // The customer moved: what the form holds is what is declared.
+  await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
+  await form.getByLabel('Origen de los fondos').fill('Venta de un vehículo particular');
+  await form.getByLabel('Actividad económica').fill('Comerciante');
+  await form.getByLabel('El cliente firmó la declaración').check();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toContainText('UIAF');
+  await app.keyboard.press('Escape');
+  // Asked again after an edit, it starts from what the customer declared, not from central's record.
+  await app.locator('#denom-100000').fill('120');
+  await app.getByLabel('Total del comprobante').fill('12000000');
+  await app.getByLabel('Total del comprobante').press('Enter');
+  await expect(form).toContainText('$ 12.000.000');
+  await expect(form.getByLabel('Dirección')).toHaveValue('Calle 10 # 5-20, Bogotá');
+  await expect(form.getByTestId('decl-on-file')).toHaveCount(0);
+});
+
 test('a declaration refused for a short origen de los fondos puts the keyboard on that field, not on the signature', async ({ app }) => {
   const form = await cashToJuan(app, 10_000_000);
   await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonIdSchema } from '../accounts/person';
 import { ContactFieldSchema } from '../identity/contact';
 import { channel } from './channel';
 import { FlowViewSchema } from './security-code';
@@ -30,6 +31,22 @@ export const identityChannels = {
           z.object({ ok: z.literal(false), message: z.string() }),
         ])
         .nullable(),
+    }),
+  }),
+  /**
+   * The postal address and phone central has for a person, to pre-fill the UIAF declaration (the teller confirms
+   * them with the customer). Read from the branch's copy of central's customer records, kept current by the sync
+   * loop, so the counter never waits on central for it. `found`: central has the person (either datum may still
+   * be null: not registered); `not_found`: central has no such customer; `not_synced`: this workstation has not
+   * received central's records yet.
+   */
+  'identity.contactOnFile': channel({
+    access: 'user',
+    request: z.object({ id: PersonIdSchema }),
+    response: z.object({
+      status: z.enum(['found', 'not_found', 'not_synced']),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
     }),
   }),
 } as const;

@@ -82,7 +82,7 @@ interface Props {
   /** The operation the supervisor approves: the same one that will be posted. Null while it is incomplete. */
   operation: ApprovalOperationInput | null;
   /** The UIAF declaration's fixed fields, when the screen moves cash. */
-  declaration?: Omit<Parameters<typeof DeclarationForm>[0], 'onDone' | 'onCancel' | 'previous'> | null;
+  declaration?: Omit<Parameters<typeof DeclarationForm>[0], 'onDone' | 'onCancel' | 'previous' | 'teller'> | null;
   confirm: { title: string; label: string; busy: boolean; onConfirm: () => void; summary: ReactNode };
 }
 
@@ -93,7 +93,7 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
     return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(a) => steps.approved(plan, a.id, a.checkerName ?? '')} />;
   }
   if (steps.step === 'declaration' && declaration) {
-    return <DeclarationForm {...declaration} previous={steps.lastDeclaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;
+    return <DeclarationForm {...declaration} teller={teller} previous={steps.lastDeclaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;
   }
   if (steps.step === 'confirm') {
     return (

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import type { TellerApi } from '../../domain/contract/client';
+import type { DocumentType } from '../../domain/identity/document';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
 import { formatPesos } from '../../domain/money/pesos';
 import './comprobante.css';
@@ -15,15 +17,34 @@ interface Props {
   time: string;
   /** The declaration taken before an edit of the comprobante: the same person's answers are offered again. */
   previous?: CashDeclaration | null;
+  /** Where the address and phone central has for the person come from, to start the form with them. */
+  teller?: Pick<TellerApi, 'identity'>;
   onDone: (d: CashDeclaration) => void;
   onCancel: () => void;
 }
 
+type OnFile = { status: 'found' | 'not_found' | 'not_synced'; address: string | null; phone: string | null };
+
+/** What the form tells the teller about the address and phone it started with. */
+const onFileNotice = (r: OnFile | 'failed'): string => {
+  if (r === 'failed' || r.status === 'not_synced') return 'No se obtuvieron los datos de central: no se prellenó nada. Escriba la dirección y el teléfono.';
+  if (r.status === 'not_found') return 'Central no tiene registrada a esta persona: no se prellenó nada. Escriba la dirección y el teléfono.';
+  if (r.address !== null && r.phone !== null) return 'Dirección y teléfono tomados del registro del cliente en central: confírmelos con el cliente.';
+  if (r.address !== null) return 'Dirección tomada del registro del cliente en central (no tiene teléfono registrado): confírmela con el cliente y escriba el teléfono.';
+  if (r.phone !== null) return 'Teléfono tomado del registro del cliente en central (no tiene dirección registrada): confírmelo con el cliente y escriba la dirección.';
+  return 'Central no tiene dirección ni teléfono registrados de esta persona: no se prellenó nada. Escríbalos.';
+};
+
+const PHONE = /^\d{7,10}$/;
+
 /**
  * Declaración de origen / destino de fondos (UIAF, domain-co §2) for cash at or above $ 10.000.000. The core
- * validates it again; this form only collects what the customer states and signs.
+ * validates it again; this form only collects what the customer states and signs. It starts from the address and
+ * phone central has for the person (unless the same person's earlier answers are offered): the teller confirms or
+ * corrects them, and what the form holds is what is declared. A field typed in before central's record arrived is
+ * left as typed.
  */
-export const DeclarationForm = ({ direction, amount, accountNumber, transactor, office, date, time, previous, onDone, onCancel }: Props) => {
+export const DeclarationForm = ({ direction, amount, accountNumber, transactor, office, date, time, previous, teller, onDone, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const samePerson = previous?.transactor.id.type === transactor.id.type && previous.transactor.id.number === transactor.id.number;
   const prior = samePerson ? previous : null;
@@ -34,10 +55,35 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
   const [pep, setPep] = useState(prior?.pep ?? false);
   const [signed, setSigned] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [onFile, setOnFile] = useState<string | null>(null);
+  // Fields the teller already typed in are never overwritten by central's record arriving after.
+  const typed = useRef({ address: false, phone: false });
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
+  const { type, number } = transactor.id;
+  useEffect(() => {
+    if (!teller || prior || number.trim() === '') return;
+    let live = true;
+    const shown = (r: OnFile | 'failed') => live && setOnFile(onFileNotice(r));
+    void teller.identity.contactOnFile({ id: { type: type as DocumentType, number } }).then(
+      (r) => {
+        if (!live) return;
+        if (!r.ok) return shown('failed');
+        // A phone the declaration would refuse is not offered: the teller asks for one.
+        const phone = r.data.phone !== null && PHONE.test(r.data.phone) ? r.data.phone : null;
+        if (r.data.address !== null && !typed.current.address) setAddress(r.data.address);
+        if (phone !== null && !typed.current.phone) setPhone(phone);
+        shown({ ...r.data, phone });
+      },
+      () => shown('failed'),
+    );
+    return () => {
+      live = false;
+    };
+    // Once per person: `prior` and `teller` do not change while the form is open.
+  }, [teller, type, number]);
   // The refusal names one field: the keyboard goes there, not left on the key that submitted (often the signature).
   const refuse = (message: string, field: string) => {
     setError(message);
@@ -45,7 +91,7 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
   };
   const submit = () => {
     if (address.trim().length < 5) return refuse('Escriba la dirección completa de quien realiza la operación.', 'decl-address');
-    if (!/^\d{7,10}$/.test(phone)) return refuse('Escriba un teléfono de 7 a 10 dígitos.', 'decl-phone');
+    if (!PHONE.test(phone)) return refuse('Escriba un teléfono de 7 a 10 dígitos.', 'decl-phone');
     if (origin.trim().length < 10) return refuse(`Describa ${direction === 'deposito' ? 'el origen' : 'el destino'} de los fondos (mínimo 10 caracteres).`, 'decl-origin');
     if (activity.trim().length < 3) return refuse('Indique la actividad económica.', 'decl-activity');
     if (!signed) return refuse('La declaración debe estar firmada por el cliente: confirme la firma.', 'decl-signed');
@@ -78,6 +124,11 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
       <p>
         Efectivo de <strong>{formatPesos(amount)}</strong> en la cuenta {accountNumber} por {transactor.name.replace(/\.$/, '')}. Requerida por la UIAF antes de registrar.
       </p>
+      {onFile ? (
+        <p className="notice" data-testid="decl-on-file">
+          {onFile}
+        </p>
+      ) : null}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -86,11 +137,27 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
       >
         <div className="field">
           <label htmlFor="decl-address">Dirección</label>
-          <input id="decl-address" autoFocus value={address} onChange={(e) => setAddress(e.target.value)} />
+          <input
+            id="decl-address"
+            autoFocus
+            value={address}
+            onChange={(e) => {
+              typed.current.address = true;
+              setAddress(e.target.value);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="decl-phone">Teléfono</label>
-          <input id="decl-phone" inputMode="numeric" value={phone} onChange={(e) => setPhone(e.target.value.replace(/\D/g, ''))} />
+          <input
+            id="decl-phone"
+            inputMode="numeric"
+            value={phone}
+            onChange={(e) => {
+              typed.current.phone = true;
+              setPhone(e.target.value.replace(/\D/g, ''));
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="decl-origin">{direction === 'deposito' ? 'Origen de los fondos' : 'Destino de los fondos'}</label>

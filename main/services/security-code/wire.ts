@@ -45,11 +45,12 @@ export const securityCodeFeature = (deps: {
   const flows = securityCodeRepo(deps.db);
   const contacts = identityRepo(deps.db);
   const devices = deps.devices;
+  const directory = referenceDirectory(deps.reference, contacts);
   const service = createSecurityCodeService({
     db: deps.db,
     flows,
     contacts,
-    directory: referenceDirectory(deps.reference, contacts),
+    directory,
     journal: deps.journal,
     clock: deps.clock,
     ids: deps.ids,
@@ -64,7 +65,7 @@ export const securityCodeFeature = (deps: {
   const scans = createScanInbox(deps.clock);
   const unsubscribe = devices ? devices.onCedula((r) => scans.push(r)) : () => true;
   return {
-    handlers: { ...securityCodeHandlers(service, radications), ...identityHandlers(service, scans) },
+    handlers: { ...securityCodeHandlers(service, radications), ...identityHandlers(service, scans, directory) },
     close: () => void unsubscribe(),
   };
 };

@@ -41,6 +41,15 @@ const piecesText = (c: DenominationCount) =>
     .map((d) => `${countOf(c, d)} × ${formatPesos(d)}`)
     .join(', ');
 
+/** What the receiving side decided of a transfer this till sent. */
+export interface OutgoingSettlement {
+  state: 'aceptado' | 'rechazado';
+  receivedBy: string;
+  receivedByName: string;
+  receivedAt: string;
+  note: string | null;
+}
+
 export interface TillTransferDeps {
   db: Db;
   repo: TillTransferRepo;
@@ -63,6 +72,8 @@ export interface TillTransferDeps {
   requests?: Pick<SupervisedRequests, 'open' | 'announce' | 'live' | 'consume' | 'withdraw' | 'announceWithdrawn' | 'reconcile'>;
   /** When the open till session's arqueo last registered a count, if it did: an arqueo after the refusals frees the sends. */
   lastCountAt?: (tillSessionId: string) => string | null;
+  /** A supervisor at this workstation is settling it at the vault: that step settles and journals it, not the pull. */
+  receivingHere?: (transferId: string) => boolean;
 }
 
 /** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
@@ -266,27 +277,38 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         if (c.state !== 'en_transito' || deps.repo.get(c.id)) continue;
         inTransaction(deps.db, () => {
           const at = now();
+          // Not journaled: its arrival moves no cash and nobody acts; the sender journaled the send where it was made,
+          // and the receiver's acceptance or rejection, naming the sender, is this workstation's entry for it.
           if (!deps.repo.insert({ id: c.id, direction: 'entrante', fromWorkstation: c.fromWorkstation, toWorkstation: c.toWorkstation, count: c.count, amount: c.amount, sentBy: c.sentBy, sentByName: c.sentByName, sentAt: c.sentAt, sendKey: null, arrivedAt: at })) return;
-          deps.journal.record('vault_transfer', 'system', { action: 'entrante', transferId: c.id, from: label(c.fromWorkstation), to: label(c.toWorkstation), total: c.amount, state: 'en_transito', sentBy: c.sentByName });
           changes++;
         });
         continue;
       }
       if (c.fromWorkstation !== ws.id || c.state === 'en_transito') continue;
       const local = deps.repo.get(c.id);
-      if (!local || local.direction !== 'saliente' || local.state !== 'en_transito') continue;
+      if (!local || local.direction !== 'saliente' || local.state !== 'en_transito' || deps.receivingHere?.(c.id)) continue;
       settleOutgoing(local, { state: c.state, receivedBy: c.receivedBy ?? '?', receivedByName: c.receivedByName ?? '?', receivedAt: c.receivedAt ?? now(), note: c.note });
       changes++;
     }
     return changes;
   };
 
-  /** The receiver (or central) settled an outgoing transfer: accepted is recorded; rejected brings the cash back. */
-  const settleOutgoing = (t: TillTransferRecord, s: { state: 'aceptado' | 'rechazado'; receivedBy: string; receivedByName: string; receivedAt: string; note: string | null }) =>
+  /**
+   * An outgoing transfer settled in this workstation's books (rejected: its cash back in the till), without a journal
+   * entry: whoever journals the act does. False when it is not this workstation's or was settled already.
+   */
+  const settleSent = (id: string, s: OutgoingSettlement): boolean =>
     inTransaction(deps.db, () => {
-      if (!deps.repo.settle(t.id, { ...s, settleKey: null })) return;
-      const at = now();
-      if (s.state === 'rechazado') move(t.count, 1, 'traslado_devuelto', t.id, at);
+      const t = deps.repo.get(id);
+      if (!t || t.direction !== 'saliente' || !deps.repo.settle(t.id, { ...s, settleKey: null })) return false;
+      if (s.state === 'rechazado') move(t.count, 1, 'traslado_devuelto', t.id, now());
+      return true;
+    });
+
+  /** The receiver (or central) settled an outgoing transfer elsewhere: accepted is recorded; rejected brings the cash back. */
+  const settleOutgoing = (t: TillTransferRecord, s: OutgoingSettlement) =>
+    inTransaction(deps.db, () => {
+      if (!settleSent(t.id, s)) return;
       deps.journal.record('vault_transfer', 'system', {
         action: s.state,
         transferId: t.id,
@@ -355,6 +377,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
   return {
     refresh,
     refreshWithin,
+    settleSent,
 
     list: async () => {
       const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);
@@ -408,7 +431,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'accept' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: req.count, note: null } };
         move(t.count, 1, isVaultWorkstation(t.fromWorkstation) ? 'provision' : 'traslado_recibido', t.id, at);
         deps.repo.settle(t.id, { state: 'aceptado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: null, settleKey: op.key });
-        deps.journal.record('vault_transfer', user.id, { action: 'aceptado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'aceptado', via: 'central' });
+        deps.journal.record('vault_transfer', user.id, { action: 'aceptado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'aceptado', sentBy: t.sentByName, via: 'central' });
         enqueue(op);
         return t.id;
       });
@@ -424,7 +447,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         const at = now();
         const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };
         deps.repo.settle(t.id, { state: 'rechazado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: req.note, settleKey: op.key });
-        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'rechazado', note: req.note, via: 'central' });
+        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'rechazado', note: req.note, sentBy: t.sentByName, via: 'central' });
         enqueue(op);
         return t.id;
       });

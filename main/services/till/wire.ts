@@ -88,14 +88,16 @@ export const tillFeatures = (w: TillWiring) => {
   });
   const central = w.central;
   const tillTransferStore = tillTransferRepo(w.db);
+  const unjournaled = vaultUnjournaledRepo(w.db);
   const tillTransfers = createTillTransferService({
     db: w.db, repo: tillTransferStore, tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
     clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
     requests, lastCountAt: (tillSessionId) => lifecycle.openClosing(tillSessionId)?.updatedAt ?? null,
+    receivingHere: (id) => unjournaled.list().some((o) => o.kind === 'receive' && o.transferId === id),
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const vaultService = createVaultService({
-    tills, transfers: tillTransferStore, tillTransfers, journal: w.journal, unjournaled: vaultUnjournaledRepo(w.db), idempotent: w.idempotent, clock: w.clock, central, workstation: w.workstation, policy, onChange: w.onChange,
+    tills, transfers: tillTransferStore, tillTransfers, journal: w.journal, unjournaled, idempotent: w.idempotent, clock: w.clock, central, workstation: w.workstation, policy, onChange: w.onChange,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const sources = deskSourcesRepo(w.db);

@@ -203,7 +203,7 @@ export const createVaultService = (deps: {
       : null;
     if (refused(r)) deps.unjournaled.settle(key);
     outcome(r);
-    journalReceive({ key, actor: user.id, decision: state, note }, t, false);
+    journalReceive({ key, actor: user.id, decision: state, note }, t, { username: user.username, name: user.displayName.slice(0, 80), at: first.at }, false);
     deps.onChange();
     const after = (await fetchVault()).data?.transfers.find((x) => x.id === t.id);
     return view(after ?? { ...t, state, receivedBy: user.username, receivedByName: user.displayName, receivedAt: first.at, note }, user);
@@ -229,9 +229,15 @@ export const createVaultService = (deps: {
   const journalReceive = (
     op: Pick<UnjournaledVaultOp, 'key' | 'actor' | 'note'> & { decision: 'aceptado' | 'rechazado' },
     t: Pick<TillTransfer, 'id' | 'fromWorkstation' | 'amount'>,
+    by: { username: string; name: string; at: string },
     recovered: boolean,
   ) =>
     deps.idempotent('vault.receive.journal', derivedKey('journal', op.key), { transferId: t.id }, () => {
+      // Sent from this workstation's till: its books settle with this entry, so learning the outcome from central
+      // later writes no second entry of the same act as "system" (rejected: the cash is back in the till now).
+      const settledHere =
+        t.fromWorkstation === ws.id &&
+        deps.tillTransfers.settleSent(t.id, { state: op.decision, receivedBy: by.username, receivedByName: by.name, receivedAt: by.at, note: op.note });
       deps.journal.record('vault_transfer', op.actor, {
         action: op.decision,
         transferId: t.id,
@@ -241,6 +247,7 @@ export const createVaultService = (deps: {
         state: op.decision,
         via: 'central',
         ...(op.note !== null ? { note: op.note } : {}),
+        ...(settledHere && op.decision === 'rechazado' ? { returnedTo: `Caja ${ws.tillCode}` } : {}),
         ...(recovered ? { recovered: true } : {}),
       });
       deps.unjournaled.settle(op.key);
@@ -276,7 +283,7 @@ export const createVaultService = (deps: {
         const t = r.data.transfers.find((x) => x.id === op.transferId);
         // A receive applied by this supervisor's decision; a provision applied once the transfer exists at all.
         if (t && op.kind === 'provision') journalProvision(op, t, true);
-        else if (t && op.decision && t.state === op.decision && t.receivedBy === op.username) journalReceive({ ...op, decision: op.decision }, t, true);
+        else if (t && op.decision && t.state === op.decision && t.receivedBy === op.username) journalReceive({ ...op, decision: op.decision }, t, { username: op.username, name: t.receivedByName ?? op.username, at: t.receivedAt ?? now() }, true);
         else {
           deps.unjournaled.settle(op.key);
           forgotten += 1;
