@@ -77,3 +77,24 @@ test('F10 refused leaves the focus on the verification total, not in a row of th
   await app.keyboard.press('F10');
   await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toContainText('$ 300.000');
 });
+
+test('a row takes at most 999.999 pieces and says so, keeping what it had', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.press('Enter');
+  const row = app.getByLabel('$ 50.000 billete');
+  await expect(row).toBeFocused();
+  await app.keyboard.type('123456');
+  await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
+  // One digit more: before, the row silently became 999.999 pieces ($ 49.999.950.000).
+  await app.keyboard.type('7');
+  await expect(row).toHaveValue('123456');
+  await expect(row).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByRole('row', { name: /\$ 50\.000 billete/ })).toContainText('Máximo 999.999 piezas');
+  await expect(app.getByTestId('count-total')).toHaveText('$ 6.172.800.000');
+  // Corrected, the word goes.
+  await app.keyboard.press('Backspace');
+  await expect(row).toHaveValue('12345');
+  await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
+});
