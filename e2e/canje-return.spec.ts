@@ -179,3 +179,32 @@ withCentral('a cheque another workstation of the bank already has in canje is re
   await expect(app.getByRole('alert')).toContainText('ya se consignó en la estación 001-01 a la cuenta ****0011');
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toHaveCount(0);
 });
+
+test('Enter on a canje cheque opens its return, as D does; Esc goes back to the list on the same row', async ({ app }) => {
+  await openTill(app);
+  await depositCanje(app, 800_000);
+  // A second cheque (another number: the same one is refused while it is in canje).
+  await openAccount(app, 'F3', 'Consignación', '240000000086');
+  await fillCheque(app, { bank: '07', number: '7654321', drawerAccount: '11122233', amount: 300_000 });
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('holds')).toContainText('en canje');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('c');
+  const list = app.getByTestId('canje-cheques');
+  await expect(list).toBeFocused();
+  const second = list.locator('tbody tr').nth(1);
+  await app.keyboard.press('ArrowDown');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  const amount = await second.locator('td.num').innerText();
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await expect(dialog).toContainText(`por ${amount}`);
+  await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(list).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(second.getByTestId('canje-status')).toHaveText('En canje');
+});

@@ -107,3 +107,56 @@ test('not charging the returned-cheque fee needs a supervisor other than the tel
   await expect(app.getByTestId('remittance-status')).toHaveText('Devuelta (Falta endoso)');
   await expect(app.getByTestId('remittance-returned').getByTestId('receipt')).not.toContainText('Comisión cheque devuelto');
 });
+
+test('Enter on a remesa lists its actions with their letters; Esc goes back to the list on the same row', async ({ app }) => {
+  await openTill(app);
+  for (const number of ['555', '556']) {
+    await openAccount(app, 'F3', 'Consignación', '240000000029');
+    await fillCheque(app, { bank: '13', number, drawerAccount: '99988877', amount: 2_000_000, city: 'Medellín' });
+    await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín)');
+    await app.keyboard.press('Enter');
+    await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  }
+  await app.keyboard.press('r');
+  const list = app.getByTestId('remittances');
+  await expect(list).toBeFocused();
+  const second = list.locator('tbody tr').nth(1);
+  await app.keyboard.press('ArrowDown');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  const number = (await second.locator('td').nth(2).innerText()).replace(/.*· /, '');
+
+  // Recibida: its one action, Enviada (E); Enter does not move the remesa by itself.
+  await app.keyboard.press('Enter');
+  const chooser = app.getByRole('dialog', { name: /^Remesa / });
+  await expect(chooser).toContainText(`Cheque ${number}`);
+  await expect(chooser.getByRole('button', { name: 'Enviada E', exact: true })).toBeFocused();
+  await expect(second.getByTestId('remittance-status')).toHaveText('Recibida');
+  await app.keyboard.press('Escape');
+  await expect(chooser).toBeHidden();
+  await expect(list).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(second.getByTestId('remittance-status')).toHaveText('Recibida');
+
+  // Enter, Enter: the focused action.
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(second.getByTestId('remittance-status')).toHaveText('Enviada');
+  await expect(list.locator('tbody tr').nth(0).getByTestId('remittance-status')).toHaveText('Recibida');
+  await expect(list).toBeFocused();
+
+  // Enviada: Pagada (P) and Devuelta (D); its letter works in the list of actions too, and Esc from the return dialog
+  // comes back to the same row.
+  await app.keyboard.press('Enter');
+  await expect(chooser.getByRole('button', { name: 'Pagada P', exact: true })).toBeFocused();
+  await expect(chooser.getByRole('button', { name: 'Devuelta D', exact: true })).toBeVisible();
+  await app.keyboard.press('d');
+  const giveBack = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await expect(giveBack).toContainText(`Cheque ${number}`);
+  await app.keyboard.press('Escape');
+  await expect(giveBack).toBeHidden();
+  await expect(list).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(second.getByTestId('remittance-status')).toHaveText('Enviada');
+});

@@ -52,3 +52,49 @@ test('a supervisor cannot open a till', async ({ app }) => {
   await expectHome(app, DEMO.supervisor.name);
   await expect(app.getByRole('button', { name: /Abrir caja/ })).toBeDisabled();
 });
+
+test('F10 refused leaves the focus on the verification total, not in a row of the count', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.type('3');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('alert')).toHaveText('Escriba el total contado para verificar el conteo.');
+  const total = app.getByLabel('Total contado (verificación)');
+  await expect(total).toBeFocused();
+  // Typed after the refusal, the digits are the total: before, they went on into the 100.000 row (3 → 3300000).
+  await app.keyboard.type('200000');
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('3');
+  await expect(total).toHaveValue('200.000');
+  // A total that does not match, F10 from the count: the total is selected, so the right one replaces it.
+  await app.getByLabel('$ 100.000 billete').focus();
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('alert')).toContainText('El conteo suma $ 300.000 y usted escribió $ 200.000');
+  await expect(total).toBeFocused();
+  await app.keyboard.type('300000');
+  await expect(total).toHaveValue('300.000');
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('3');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toContainText('$ 300.000');
+});
+
+test('a row takes at most 999.999 pieces and says so, keeping what it had', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.press('Enter');
+  const row = app.getByLabel('$ 50.000 billete');
+  await expect(row).toBeFocused();
+  await app.keyboard.type('123456');
+  await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
+  // One digit more: before, the row silently became 999.999 pieces ($ 49.999.950.000).
+  await app.keyboard.type('7');
+  await expect(row).toHaveValue('123456');
+  await expect(row).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByRole('row', { name: /\$ 50\.000 billete/ })).toContainText('Máximo 999.999 piezas');
+  await expect(app.getByTestId('count-total')).toHaveText('$ 6.172.800.000');
+  // Corrected, the word goes.
+  await app.keyboard.press('Backspace');
+  await expect(row).toHaveValue('12345');
+  await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
+});

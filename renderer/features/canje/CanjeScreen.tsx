@@ -39,7 +39,8 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const row = rows[selected];
     if (list.moveSelection(e.key)) e.preventDefault();
-    else if ((e.key === 'd' || e.key === 'D') && row && row.status !== 'devuelta' && !row.depositReversed) {
+    // Enter opens what D opens: a row has that one action, and its dialog asks the causal before anything is done.
+    else if ((e.key === 'd' || e.key === 'D' || e.key === 'Enter') && row && row.status !== 'devuelta' && !row.depositReversed) {
       e.preventDefault();
       list.setReturning(row);
     }

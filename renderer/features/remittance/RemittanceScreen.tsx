@@ -1,10 +1,11 @@
-import { useCallback, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RemittanceView } from '../../../domain/contract/remittance';
 import { bankName } from '../../../domain/cheque/banks';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
+import { RowActionsDialog, type RowAction } from '../../components/RowActionsDialog';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { useRetryKeys } from '../../components/useRetryKeys';
@@ -33,6 +34,8 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   const list = useChequeList(fetch);
   const { rows, selected, busy } = list;
   const keys = useRetryKeys();
+  /** The row whose actions Enter listed (see actionsOf). */
+  const [choosing, setChoosing] = useState<RemittanceView | null>(null);
 
   type Event = Parameters<TellerApi['remittance']['advance']>[0]['event'];
   const advance = async (row: RemittanceView, event: Event) => {
@@ -48,11 +51,30 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     await list.settled();
   };
 
+  // Enter lists the row's actions with their letters rather than doing one: E and P move the remesa at once, with no
+  // confirmation, and an enviada has two (P, D) with neither the obvious one.
+  const actionsOf = (row: RemittanceView): RowAction[] => {
+    const act = (run: () => void) => () => {
+      setChoosing(null);
+      run();
+    };
+    if (row.depositReversed) return [];
+    if (row.status === 'recibida') return [{ key: 'E', label: 'Enviada', run: act(() => void advance(row, { type: 'enviar' })) }];
+    if (row.status === 'enviada') {
+      return [
+        { key: 'P', label: 'Pagada', run: act(() => void advance(row, { type: 'pagar' })) },
+        { key: 'D', label: 'Devuelta', run: act(() => list.setReturning(row)) },
+      ];
+    }
+    return [];
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     const row = rows[selected];
     if (list.moveSelection(e.key)) return e.preventDefault();
     if (!row || row.depositReversed) return;
-    if (e.key === 'e' || e.key === 'E') void advance(row, { type: 'enviar' });
+    if (e.key === 'Enter' && actionsOf(row).length > 0) setChoosing(row);
+    else if (e.key === 'e' || e.key === 'E') void advance(row, { type: 'enviar' });
     else if (e.key === 'p' || e.key === 'P') void advance(row, { type: 'pagar' });
     else if (e.key === 'd' || e.key === 'D') {
       // Only a remesa the drawee bank had (enviada) comes back; say so before asking for a causal.
@@ -119,6 +141,13 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
           </tbody>
         </table>
       )}
+      {choosing ? (
+        <RowActionsDialog title={`Remesa ${choosing.sequence}`} actions={actionsOf(choosing)} onCancel={() => setChoosing(null)}>
+          <p>
+            Cheque {choosing.chequeNumber} de {bankName(choosing.bank)} por {formatPesos(choosing.amount)} · {STATUS_TEXT[choosing.status]}
+          </p>
+        </RowActionsDialog>
+      ) : null}
       <ChequeListFooter
         list={list}
         onCancel={onCancel}

@@ -30,10 +30,18 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     });
   }, [teller]);
 
+  // F10 refused from a row of the grid left the focus there, and the next digits went into that row's count.
+  // The refusal is about the verification total: the focus goes to it, selected, so typing replaces it.
+  const refuse = (message: string) => {
+    setError(message);
+    const field = declaredRef.current?.querySelector('input');
+    field?.focus();
+    field?.select();
+  };
   const review = () => {
-    if (declared === null) return setError('Escriba el total contado para verificar el conteo.');
+    if (declared === null) return refuse('Escriba el total contado para verificar el conteo.');
     if (declared !== total) {
-      return setError(`El conteo suma ${formatPesos(total)} y usted escribió ${formatPesos(declared)}. Revise el conteo.`);
+      return refuse(`El conteo suma ${formatPesos(total)} y usted escribió ${formatPesos(declared)}. Revise el conteo.`);
     }
     setError(null);
     setConfirming(true);

@@ -8,6 +8,9 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { AmountInput } from '../../components/AmountInput';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useAskOnEscape } from '../../components/ask-on-escape';
+import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
+import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 import { onIncoming } from './incoming';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 
@@ -120,6 +123,28 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     if (r.ok) done(`Traslado rechazado: el efectivo vuelve a ${t.fromLabel} cuando central se lo informe.`);
     else setError(r.error.message);
   };
+  // The keys of every other count screen (Apertura, Cierre): F10 registers the count, Esc goes back. Here Esc went
+  // to the start menu from the middle of a count, and F10 did nothing.
+  const backToList = () => {
+    setMode(null);
+    setCount({});
+    setDeclared(null);
+    setRejectNote('');
+  };
+  const leaving = useLeaveUnsaved({
+    dirty: mode !== null && (totalOfCount(count) > 0 || declared !== null),
+    what: 'el conteo del traslado',
+    lost: 'el efectivo contado por denominación',
+    leave: backToList,
+  });
+  useAskOnEscape(mode !== null, leaving.leave);
+  useWindowKeyDown((e) => {
+    if (e.key !== 'F10' || !mode || document.querySelector('dialog[open]')) return;
+    e.preventDefault();
+    if (mode.kind === 'send') void send();
+    else if (mode.kind === 'accept') void accept(mode.t);
+    else void receive(mode.t);
+  });
   const firstIncoming = branch?.transfers.find((t) => t.toReceive) ?? null;
   // F10 lands on what waits for this user: a transfer to count, else the screen's main action.
   const firstMine = overview?.transfers.find((t) => t.mine) ?? null;
@@ -132,6 +157,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   return (
     <main className="screen" aria-labelledby="vault-title">
       <h1 id="vault-title">Bóveda y traslados</h1>
+      {leaving.dialog}
       {till?.holding?.prompt ? <p className="error-banner" role="status">{till.holding.prompt}</p> : null}
       {/* A teller is sent neither the vault's total nor, under blind close, the till's cash: nothing to show. */}
       {user.role === 'supervisor' ? (
@@ -277,7 +303,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
       ) : null}
       {mode?.kind === 'send' ? (
         <section className="panel two-col">
-          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={setCount} autoFocus />
+          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={setCount} autoFocus onDone={() => document.getElementById('transfer-total')?.focus()} />
           <div className="side">
             <div className="field">
               <label htmlFor="transfer-dest">Destino</label>
@@ -298,11 +324,11 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             <AmountInput id="transfer-total" label="Total del traslado (verificación)" value={declared} onChange={setDeclared} onEnter={() => void send()} />
             <p>Total del conteo: {formatPesos(totalOfCount(count))}</p>
             <div className="actions">
-              <button type="button" id="transfer-cancel" className="secondary" onClick={() => setMode(null)}>
-                Cancelar
+              <button type="button" id="transfer-cancel" className="secondary" onClick={leaving.leave}>
+                Cancelar <kbd>Esc</kbd>
               </button>
               <button type="button" className="primary" onClick={() => void send()}>
-                Enviar traslado
+                Enviar traslado <kbd>F10</kbd>
               </button>
             </div>
           </div>
@@ -314,8 +340,11 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           <div className="side">
             <p className="hint">Cuente el efectivo recibido. Si no coincide con lo enviado, cuente de nuevo o rechace el traslado.</p>
             <div className="actions">
+              <button type="button" className="secondary" onClick={leaving.leave}>
+                Cancelar <kbd>Esc</kbd>
+              </button>
               <button type="button" className="primary" onClick={() => void accept(mode.t)}>
-                Recibir traslado
+                Recibir traslado <kbd>F10</kbd>
               </button>
             </div>
             <div className="field">
@@ -337,11 +366,11 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             <p className="hint">Cuente el efectivo recibido sin ver el valor enviado. Si no coincide, cuente de nuevo o rechace el traslado con el motivo.</p>
             <p>Total de su conteo: {formatPesos(totalOfCount(count))}</p>
             <div className="actions">
-              <button type="button" className="secondary" onClick={() => setMode(null)}>
-                Cancelar
+              <button type="button" className="secondary" onClick={leaving.leave}>
+                Cancelar <kbd>Esc</kbd>
               </button>
               <button type="button" className="primary" onClick={() => void receive(mode.t)}>
-                Recibir traslado
+                Recibir traslado <kbd>F10</kbd>
               </button>
             </div>
             <div className="field">

@@ -1,0 +1,72 @@
+import { test, expect } from './support/fixtures';
+import { openTill } from './support/comprobante';
+import { DEMO, switchUser } from './support/pages';
+
+/**
+ * The cash-send form of Bóveda y traslados takes the keys of the other count screens (Apertura, Cierre): F10
+ * registers the count, Esc goes back (asking first when cash is counted), and each button shows its key.
+ */
+test('sending cash to the vault with the keyboard: F10 sends, Esc goes back to the vault screen', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByRole('button', { name: 'Cancelar Esc', exact: true })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Enviar traslado F10', exact: true })).toBeVisible();
+
+  // Esc with nothing counted: back to the vault screen, not to Inicio.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo' })).toBeFocused();
+
+  // Counted: Esc asks before dropping the count; Esc again stays on it.
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('2');
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar el conteo del traslado?' });
+  await expect(ask).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('2');
+
+  // Enter on the last row goes on to the verification total, as in Apertura.
+  for (let i = 0; i < 11; i++) await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Total del traslado (verificación)')).toBeFocused();
+  await app.keyboard.type('200000');
+  // F10 from a row of the count sends.
+  await app.getByLabel('$ 50.000 billete').focus();
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 200.000 enviado a Bóveda' })).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
+});
+
+test('a provision counted with the keyboard: Esc leaves the count for the vault screen, F10 receives it', async ({ app }) => {
+  await openTill(app);
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('button', { name: 'Provisionar una caja' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('5');
+  await app.getByLabel('Total del traslado (verificación)').fill('500000');
+  await app.getByLabel('$ 100.000 billete').focus();
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'Provisión de $ 500.000 enviada' })).toBeVisible();
+
+  await switchUser(app, DEMO.teller);
+  await app.keyboard.press('F10');
+  const receive = app.getByRole('button', { name: 'Contar y recibir' });
+  await expect(receive).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByRole('button', { name: 'Recibir traslado F10', exact: true })).toBeVisible();
+  // Esc before counting: back to the list, the provision still waiting; before, Esc left for Inicio.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
+  await expect(receive).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('5');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 500.000 recibido de Bóveda' })).toBeVisible();
+});
