@@ -116,6 +116,26 @@ test('once the reversal is registered the journal list shows its row ready to co
   await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
 });
 
+test('keyboard only: Enter on Reversar takes the focus to the reason of the panel below the rows, and Enter in the explanation asks the supervisor', async ({ app }) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.keyboard.press('Enter');
+  const reverse = app.getByRole('button', { name: 'Reversar' });
+  await reverse.focus();
+  await app.keyboard.press('Enter');
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  const reason = panel.getByLabel('Motivo del reverso');
+  await expect(reason).toBeFocused();
+  await expect(reason).toBeInViewport();
+  await app.keyboard.press('Tab');
+  await expect(panel.getByLabel('Explicación del reverso')).toBeFocused();
+  await app.keyboard.type('El cliente dictó otra cuenta');
+  await app.keyboard.press('Enter');
+  await expect(panel.getByLabel('Usuario del supervisor')).toBeFocused();
+});
+
 /** A till opened, a first cash deposit, and its reversal asked from F5: the panel waits for a supervisor's credentials. */
 const askReversalOfFirstDeposit = async (app: Page, reason?: string) => {
   await openTill(app);

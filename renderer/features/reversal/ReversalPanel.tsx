@@ -98,7 +98,8 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
         <>
           <div className="field">
             <label htmlFor="rev-reason">Motivo del reverso</label>
-            <select id="rev-reason" value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
+            {/* The panel opens below the journal's rows: the focus takes the teller (and the scroll) to it. */}
+            <select id="rev-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
               {(Object.keys(REVERSAL_REASONS) as Reason[]).map((k) => (
                 <option key={k} value={k}>
                   {REVERSAL_REASONS[k]}
@@ -108,11 +109,11 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
           </div>
           <div className="field">
             <label htmlFor="rev-text">Explicación del reverso</label>
-            <input id="rev-text" value={text} onChange={(e) => setText(e.target.value)} />
+            <input id="rev-text" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void ask()} />
           </div>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void ask()}>
-              Solicitar aprobación del reverso
+              Solicitar aprobación del reverso (Enter)
             </button>
           </div>
         </>
