@@ -44,7 +44,7 @@ test('a wrong password is refused with the attempts left', async ({ app }) => {
 test('five wrong passwords lock the user out, even with the right one afterwards', async ({ app }) => {
   for (let i = 1; i <= 4; i++) {
     await login(app, { username: DEMO.teller.username, password: `mala-${i}` });
-    await expect(app.getByRole('alert')).toContainText(`Le quedan ${5 - i}`);
+    await expect(app.getByRole('alert')).toContainText(i < 4 ? `Le quedan ${5 - i} intentos` : 'Le queda 1 intento');
     await app.getByLabel('Usuario').fill('');
   }
   await login(app, { username: DEMO.teller.username, password: 'mala-5' });
@@ -61,7 +61,7 @@ test('five wrong passwords lock the user out, even with the right one afterwards
 test('a supervisor frees a locked-out teller at the log-in screen (F2), never with the teller\'s own password', async ({ app }) => {
   for (let i = 1; i <= 5; i++) {
     await login(app, { username: DEMO.teller.username, password: `mala-${i}` });
-    await expect(app.getByRole('alert')).toContainText(i < 5 ? `Le quedan ${5 - i}` : 'Usuario bloqueado por intentos fallidos');
+    await expect(app.getByRole('alert')).toContainText(i < 4 ? `Le quedan ${5 - i} intentos` : i < 5 ? 'Le queda 1 intento' : 'Usuario bloqueado por intentos fallidos');
   }
   await app.keyboard.press('F2');
   const panel = app.getByRole('form', { name: 'Desbloquear usuario' });
@@ -114,7 +114,7 @@ test('"Cerrar sesión" on the lock screen hands the workstation over, even after
   await expectHome(app, DEMO.teller.name);
   await app.keyboard.press('F11');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible();
-  for (const answer of ['Le quedan 4 intentos', 'Le quedan 3 intentos', 'Le quedan 2 intentos', 'Le quedan 1 intento.', 'Usuario bloqueado']) {
+  for (const answer of ['Le quedan 4 intentos', 'Le quedan 3 intentos', 'Le quedan 2 intentos', 'Le queda 1 intento.', 'Usuario bloqueado']) {
     await app.getByLabel('Contraseña').fill('otra');
     await app.keyboard.press('Enter');
     await expect(app.getByRole('alert')).toContainText(answer);

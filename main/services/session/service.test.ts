@@ -37,10 +37,17 @@ describe('session', () => {
     expect(await t.call('session.login', { ...teller, password: 'x' })).toMatchObject({ error: { details: { attemptsLeft: 4 } } });
   });
 
-  it('does not reveal whether a username exists', async () => {
+  it('does not reveal whether a username exists: an unknown one gets, try after try, what a real one gets', async () => {
     t = await tempCore();
-    const r = await t.call('session.login', { username: 'nadie', password: 'x' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'Usuario o contraseña incorrectos.' } });
+    const answers = async (username: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 6; i++) out.push(await t.call('session.login', { username, password: 'x' }));
+      return out;
+    };
+    const real = await answers('cajero2');
+    expect(await answers('nadie')).toEqual(real);
+    expect(real[3]).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: 'Usuario o contraseña incorrectos. Le queda 1 intento.' } });
+    expect(real[5]).toMatchObject({ error: { code: 'USER_LOCKED_OUT' } });
   });
 
   it('locks after the idle time, refuses work while locked, and unlocks with the password', async () => {

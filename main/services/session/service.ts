@@ -36,6 +36,11 @@ export const createSessionService = (deps: {
 }) => {
   const { users, clock, journal, policy } = deps;
   let current: Current | null = null;
+  // Failures of usernames that do not exist, counted as a real user's would be: the answers (attempts left, then
+  // locked out) read the same, so the log-in screen does not tell which usernames exist. Kept in memory only:
+  // there is no user to lock, and a restart forgetting them reveals nothing.
+  const unknownFailures = new Map<string, number>();
+  const UNKNOWN_REMEMBERED = 1000;
 
   const state = (): SessionState =>
     current
@@ -61,10 +66,19 @@ export const createSessionService = (deps: {
     users.recordAttempts(u.id, attempts, lockedOut);
     journal.record(lockedOut ? 'user_locked_out' : 'login_failed', u.id, { attempts });
     if (lockedOut) throw new AppError('USER_LOCKED_OUT', lockedOutMessage);
-    const left = policy.maxFailedAttempts - attempts;
-    throw new AppError('INVALID_CREDENTIALS', `Usuario o contraseña incorrectos. Le quedan ${left} ${left === 1 ? 'intento' : 'intentos'}.`, {
-      attemptsLeft: left,
-    });
+    throw wrongPassword(policy.maxFailedAttempts - attempts);
+  };
+
+  const wrongPassword = (left: number) =>
+    new AppError('INVALID_CREDENTIALS', `Usuario o contraseña incorrectos. ${left === 1 ? 'Le queda 1 intento' : `Le quedan ${left} intentos`}.`, { attemptsLeft: left });
+
+  const failUnknown = (username: string): never => {
+    const key = username.trim().toLowerCase();
+    const attempts = (unknownFailures.get(key) ?? 0) + 1;
+    if (!unknownFailures.has(key) && unknownFailures.size >= UNKNOWN_REMEMBERED) unknownFailures.delete(unknownFailures.keys().next().value as string);
+    unknownFailures.set(key, attempts);
+    if (attempts >= policy.maxFailedAttempts) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+    throw wrongPassword(policy.maxFailedAttempts - attempts);
   };
 
   return {
@@ -88,7 +102,7 @@ export const createSessionService = (deps: {
       }
       const u = users.findByUsername(username);
       const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
-      if (!u) throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña incorrectos.');
+      if (!u) return failUnknown(username);
       if (u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
       if (!ok) failAttempt(u);
       users.recordAttempts(u.id, 0, false);
