@@ -35,6 +35,9 @@ it('filters by the state the screen shows: a local approval and one decided at c
     // A stored value this build has no name for is still found exactly.
     expect(ids('branch_mode')).toEqual([]);
     expect(search.search({ limit: 10 }).entries).toHaveLength(4);
+    // Who did it, in Spanish: a user's name, or the core itself.
+    journal.record('device_error', 'system', { device: 'printer', code: 'PAPER_OUT' });
+    expect(search.search({ limit: 1 }).entries[0]).toMatchObject({ actor: 'system', actorName: 'Sistema' });
   } finally {
     db.close();
   }

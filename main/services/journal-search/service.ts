@@ -118,7 +118,8 @@ export const createJournalSearch = (deps: {
         sequence: r.sequence,
         at: r.at,
         actor: r.actor,
-        actorName: deps.users.findById(r.actor)?.displayName ?? r.actor,
+        // What the core writes of itself (a printer failing, central's acknowledgement) is signed 'system'.
+        actorName: deps.users.findById(r.actor)?.displayName ?? (r.actor === 'system' ? 'Sistema' : r.actor),
         type: r.type,
         account: str(p.account),
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
