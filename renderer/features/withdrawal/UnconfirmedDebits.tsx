@@ -96,7 +96,8 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
           onConfirm={() => void abandon(asking)}
         >
           <p>
-            {KIND[asking.kind]} de {formatPesos(asking.amount)} de la cuenta {asking.account}: central libera lo que retenga para él.{' '}
+            {/* What central holds is the value and its GMF: naming it "retiro de" that sum misstated the withdrawal. */}
+            {KIND[asking.kind]} de la cuenta {asking.account}, con {formatPesos(asking.amount)} retenidos (el valor y su GMF, si lo hay): central libera lo que retenga.{' '}
             {asking.kind === 'retiro' ? 'No entregue el efectivo.' : 'El traslado no se registra.'} Si el cliente sigue en la ventanilla, regístrelo de nuevo después.
           </p>
         </ConfirmDialog>
