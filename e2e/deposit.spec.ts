@@ -51,6 +51,8 @@ test('paper runs out: the receipt screen says the receipt did not print and why;
   await expect(status).toHaveAttribute('data-state', 'failed');
   await expect(status).toContainText('Impresión: el recibo no se imprimió. Impresora sin papel: cambie el rollo y pulse Reintentar');
   await expect(status).toHaveAttribute('role', 'alert');
+  // The message says to press Reintentar: the focus is there, not on "Nueva operación" with the paper owed.
+  await expect(status.getByRole('button', { name: 'Reintentar impresión' })).toBeFocused();
   // The teller changes the roll (the emulator stands in for the hardware), then retries from the keyboard.
   await app.evaluate(async () => {
     const t = (window as unknown as { teller: { devices: { emulator(c: object): Promise<unknown> } } }).teller;
@@ -59,7 +61,6 @@ test('paper runs out: the receipt screen says the receipt did not print and why;
   // The reason described the printer as it was; back in order, the screen says what to do now.
   await expect(status).toContainText('Impresión: el recibo no se imprimió. La impresora ya está lista: pulse Reintentar impresión.');
   await expect(status).not.toContainText('sin papel');
-  await status.getByRole('button', { name: 'Reintentar impresión' }).focus();
   await app.keyboard.press('Enter');
   await expect(status).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
   // Still the posted comprobante's screen, and Enter still starts the next operation.

@@ -84,6 +84,15 @@ export const PrintStatus = ({
     });
   }, [teller, jobId, answered, reread]);
 
+  // A failure takes the focus to Reintentar: the message says to press it, and the Enter the teller presses next
+  // must not start the next operation (the posted screen's button) with the paper still owed.
+  const failed = shown?.state === 'failed';
+  const retryButton = useRef<HTMLButtonElement>(null);
+  // Again after a retry that failed too: the button, disabled while it ran, had lost the focus.
+  useEffect(() => {
+    if (failed && !busy) retryButton.current?.focus();
+  }, [failed, busy]);
+
   const printedState = shown?.state === 'printed';
   const told = useRef<string | null>(null);
   useEffect(() => {
@@ -103,7 +112,6 @@ export const PrintStatus = ({
     else setError(r.error.message);
   };
 
-  const failed = shown.state === 'failed';
   return (
     <div className={failed ? 'print-status print-failed' : 'print-status muted'} data-testid="print-status" data-state={shown.state} role={failed ? 'alert' : 'status'}>
       <p>
@@ -112,6 +120,7 @@ export const PrintStatus = ({
       </p>
       {failed ? (
         <button
+          ref={retryButton}
           type="button"
           disabled={busy}
           onClick={() => void retry()}
@@ -120,7 +129,7 @@ export const PrintStatus = ({
             if (e.key === 'Enter') e.stopPropagation();
           }}
         >
-          Reintentar impresión
+          Reintentar impresión <kbd>Enter</kbd>
         </button>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
