@@ -47,12 +47,13 @@ export type FingerprintErrorCode =
   | 'FINGER_CANCELLED'
   | 'FINGER_BUSY';
 
+// Every capture screen's button is "Capturar huella": the messages name it, not a "Reintentar" that is not there.
 export const FINGERPRINT_MESSAGES: Record<FingerprintErrorCode, string> = {
-  FINGER_NO_FINGER: 'No se detectó el dedo: pida al cliente que apoye el dedo indicado en el lector y pulse Reintentar.',
-  FINGER_POOR_IMAGE: 'La huella no se leyó bien: limpie el lector y el dedo del cliente, apóyelo sin presionar de más y pulse Reintentar.',
-  FINGER_TIMEOUT: 'El lector de huella no respondió a tiempo: revise el cable y pulse Reintentar.',
+  FINGER_NO_FINGER: 'No se detectó el dedo: pida al cliente que apoye el dedo indicado en el lector y pulse Capturar huella de nuevo.',
+  FINGER_POOR_IMAGE: 'La huella no se leyó bien: limpie el lector y el dedo del cliente, apóyelo sin presionar de más y pulse Capturar huella de nuevo.',
+  FINGER_TIMEOUT: 'El lector de huella no respondió a tiempo: revise el cable y pulse Capturar huella de nuevo.',
   FINGER_DISCONNECTED: 'Lector de huella desconectado: revise el cable; se reconectará solo.',
-  FINGER_DEVICE_ERROR: 'El lector de huella reportó un error: desconéctelo y conéctelo de nuevo y pulse Reintentar.',
+  FINGER_DEVICE_ERROR: 'El lector de huella reportó un error: desconéctelo, conéctelo de nuevo y pulse Capturar huella.',
   FINGER_WRONG_PASSWORD: 'El lector de huella no aceptó la clave configurada: llame a soporte.',
   FINGER_AGENT_UNAVAILABLE: 'El servicio biométrico del operador no está disponible en este equipo: ábralo o llame a soporte.',
   FINGER_CANCELLED: 'Captura de huella cancelada.',
