@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceConfigSchema } from '../../../domain/devices/config';
 import { DEFAULT_RULES } from '../../../domain/rules-config/config';
+import { DEFAULT_TILL_POLICY } from '../../../domain/till/policy';
 import { canjeRepo } from '../../store/canje/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { devicesRepo } from '../../store/devices/repo';
@@ -8,13 +9,15 @@ import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
 import { reversalRepo } from '../../store/reversal/repo';
-import { tillLifecycleRepo } from '../../store/till/lifecycle';
+import { gateFactsRepo, tillLifecycleRepo } from '../../store/till/lifecycle';
 import { tillRepo } from '../../store/till/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { idempotencyRepo } from '../../store/idempotency/repo';
 import { usersRepo } from '../../store/users/repo';
+import { createArqueoService } from '../arqueo/service';
 import { createDeviceService } from '../devices/service';
 import { createIdempotentRunner } from '../idempotent';
+import { createJournalHealth } from '../journal/health';
 import { createJournal } from '../journal/writer';
 import { devicesPrinter, type PrinterPort } from '../receipt/printer-port';
 import { referenceAccountSource } from '../accounts/source';
@@ -22,7 +25,7 @@ import { createCanjeService } from '../canje/service';
 import { createReactivationService } from '../reactivation/service';
 import { createReversalService } from '../reversal/service';
 import { createSupervisedRequests } from '../supervisor/requests';
-import { CC, world, type World, sharedCentral } from './testing/world';
+import { CC, COUNT, world, type World, sharedCentral } from './testing/world';
 import { comprobanteFeatures } from './wire';
 
 const shared = sharedCentral();
@@ -64,9 +67,13 @@ const crashingBeforePrint = (w: World) => {
     journalRepo: journalRepo(db), central: w.client,
   });
   const reactivation = createReactivationService({ ...papers, accounts: referenceAccountSource(referenceRepo(db), papers.outbox), rules: DEFAULT_RULES });
+  const arqueo = createArqueoService({
+    ...papers, tills: tillRepo(db), lifecycle: tillLifecycleRepo(db), facts: gateFactsRepo(db), policy: DEFAULT_TILL_POLICY,
+    health: createJournalHealth({ journal, clock: w.clock, workstation: workstation.id, central: w.client, log: () => undefined, onChange: () => undefined }),
+  });
   const u = users.findByUsername('cajero1');
   if (!u) throw new Error('cajero1 missing');
-  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
+  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, arqueo, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
 };
 
 type Services = ReturnType<typeof crashingBeforePrint>['services'];
@@ -159,6 +166,17 @@ describe('a crash after a posting commits and before its receipt reaches the pri
         const approvalId = await approve(await w.call('reactivation.request', { request }));
         expect(await c.reactivation.post(c.user, { idempotencyKey: key(), request, approvalId })).toMatchObject({ printJobId: null });
         return 'RA-001-03-000001';
+      },
+    ],
+    [
+      'till close report',
+      'till_close',
+      async (c) => {
+        const counted = await w.call('till.count', { idempotencyKey: key(), count: COUNT });
+        const closingId = counted.ok ? (counted.data as { closingId: string }).closingId : '';
+        const closed = await c.arqueo.close(c.user, { idempotencyKey: key(), closingId });
+        expect(closed.printJobId).toBeNull();
+        return closed.report.sequence;
       },
     ],
   ];
