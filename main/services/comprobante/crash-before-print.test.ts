@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceConfigSchema } from '../../../domain/devices/config';
 import { DEFAULT_RULES } from '../../../domain/rules-config/config';
 import { DEFAULT_TILL_POLICY } from '../../../domain/till/policy';
+import { CoreConfigSchema } from '../../config/schema';
 import { canjeRepo } from '../../store/canje/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { devicesRepo } from '../../store/devices/repo';
@@ -13,10 +14,13 @@ import { gateFactsRepo, tillLifecycleRepo } from '../../store/till/lifecycle';
 import { tillRepo } from '../../store/till/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { idempotencyRepo } from '../../store/idempotency/repo';
+import { identityRepo } from '../../store/identity/repo';
+import { securityCodeRepo } from '../../store/security-code/repo';
 import { usersRepo } from '../../store/users/repo';
 import { createArqueoService } from '../arqueo/service';
 import { createDeviceService } from '../devices/service';
 import { createIdempotentRunner } from '../idempotent';
+import { referenceDirectory } from '../identity/directory';
 import { createJournalHealth } from '../journal/health';
 import { createJournal } from '../journal/writer';
 import { devicesPrinter, type PrinterPort } from '../receipt/printer-port';
@@ -24,6 +28,8 @@ import { referenceAccountSource } from '../accounts/source';
 import { createCanjeService } from '../canje/service';
 import { createReactivationService } from '../reactivation/service';
 import { createReversalService } from '../reversal/service';
+import { createSecurityCodeService } from '../security-code/service';
+import { constanciaPrinter } from '../security-code/wire';
 import { createSupervisedRequests } from '../supervisor/requests';
 import { CC, COUNT, world, type World, sharedCentral } from './testing/world';
 import { comprobanteFeatures } from './wire';
@@ -71,9 +77,15 @@ const crashingBeforePrint = (w: World) => {
     ...papers, tills: tillRepo(db), lifecycle: tillLifecycleRepo(db), facts: gateFactsRepo(db), policy: DEFAULT_TILL_POLICY,
     health: createJournalHealth({ journal, clock: w.clock, workstation: workstation.id, central: w.client, log: () => undefined, onChange: () => undefined }),
   });
+  const contacts = identityRepo(db);
+  const securityCode = createSecurityCodeService({
+    db, flows: securityCodeRepo(db), contacts, directory: referenceDirectory(referenceRepo(db), contacts), journal, clock: w.clock, ids, central: w.client,
+    reader: null, printer: { ...constanciaPrinter(devices), printReceipt: () => Promise.reject(new Error(KILLED)) }, users, workstation,
+    codePurpose: CoreConfigSchema.parse({}).securityCode.codePurpose,
+  });
   const u = users.findByUsername('cajero1');
   if (!u) throw new Error('cajero1 missing');
-  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, arqueo, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
+  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, arqueo, securityCode, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
 };
 
 type Services = ReturnType<typeof crashingBeforePrint>['services'];
@@ -177,6 +189,18 @@ describe('a crash after a posting commits and before its receipt reaches the pri
         const closed = await c.arqueo.close(c.user, { idempotencyKey: key(), closingId });
         expect(closed.printJobId).toBeNull();
         return closed.report.sequence;
+      },
+    ],
+    [
+      'security-code constancia',
+      'security_code_request',
+      async (c) => {
+        // The customer states the registered cellphone: central sends the code at once and the constancia carries the radicado.
+        const flow = c.securityCode.start(c.user, 'security_code');
+        await c.securityCode.identify(c.user, flow.id, CC('900000002'), 'typed');
+        const done = await c.securityCode.statePhone(c.user, flow.id, '3101234502');
+        expect(done).toMatchObject({ step: 'send_now', finished: true });
+        return done.constancia?.sequence ?? '';
       },
     ],
   ];
