@@ -51,6 +51,13 @@ const approvalOf = (p: Record<string, unknown>) => (str(p.approvalId) !== null ?
 const ownPaperOf = (type: string, p: Record<string, unknown>) => (type === 'account_reactivation' ? str(p.document) : null);
 
 /**
+ * A returned cheque's entry names the deposit as `sequence` and its own receipt (…-DEV) as `document`: the teller
+ * holds the return's paper, so that is the number its row shows (a posting carries its comprobante's id, a remesa's
+ * status change prints nothing).
+ */
+const returnPaperOf = (type: string, p: Record<string, unknown>) => (type === 'comprobante' && p.comprobanteId === undefined ? str(p.document) : null);
+
+/**
  * A security-code entry: its reference is the radicado (or central's reference of a contact update), and its
  * state how it ended (`outcome`), a capture's result or a consent's answer when it has no `state` of its own.
  */
@@ -123,7 +130,7 @@ export const createJournalSearch = (deps: {
         account: str(p.account),
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
-        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
+        reference: returnPaperOf(r.type, p) ?? str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
         // Reversar is offered on a posting that still stands, to the one who may ask for it.
         comprobante: reversed || notTheirs !== null ? null : posted,
         reversalNote: notTheirs,
