@@ -116,6 +116,14 @@ describe('a crash after a posting commits and before its receipt reaches the pri
       return r.ok ? (r.data as { receipts: { sequence: string; kind: string }[] }).receipts.map((x) => ({ sequence: x.sequence, kind: x.kind })) : r;
     };
     expect(await unprinted()).toEqual([{ sequence, kind }]);
+    // F5 says why its row offers no Reimprimir yet: the original comes out first, from F9.
+    const row = async () => {
+      const r = await w.call('journal.search', { reference: sequence, limit: 10 });
+      const entries = r.ok ? (r.data as { entries: { type: string; document: string | null; printNote: string | null }[] }).entries : [];
+      const e = entries.find((x) => x.type === 'comprobante');
+      return e && { document: e.document, printNote: e.printNote };
+    };
+    expect(await row()).toEqual({ document: null, printNote: 'Recibo original pendiente de imprimir: F9' });
     const jobs = async () => {
       const r = await w.call('devices.jobs', { reference: sequence });
       return r.ok ? (r.data as { jobs: { jobId: string; state: string; copyNumber: number; attempts: number; reason: { code: string } | null }[] }).jobs : [];
@@ -128,9 +136,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
     await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
     expect(await unprinted()).toEqual([]);
-    const found = await w.call('journal.search', { reference: sequence, limit: 10 });
-    const entries = found.ok ? (found.data as { entries: { type: string; document: string | null }[] }).entries : [];
-    expect(entries.find((e) => e.type === 'comprobante')?.document).toBe(sequence);
+    expect(await row()).toEqual({ document: sequence, printNote: null });
     expect(await w.call('devices.reprint', { target: sequence })).toMatchObject({ ok: true, data: { job: { reference: sequence, copyNumber: 1 } } });
     expect(w.core.db.prepare('SELECT COUNT(*) FROM comprobantes').pluck().get()).toBe(1);
   });
@@ -218,11 +224,16 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     const [owed] = await jobs();
     expect(owed).toMatchObject({ state: 'failed', copyNumber: 0, attempts: 0, reason: { code: 'PRINT_INTERRUPTED' } });
     if (!owed) return;
+    const rows = async () => {
+      const found = await w.call('journal.search', { reference: document, limit: 10 });
+      const entries = found.ok ? (found.data as { entries: { type: string; document: string | null; printNote: string | null }[] }).entries : [];
+      return entries.filter((e) => e.type === type).map((e) => [e.document, e.printNote]);
+    };
+    // F5 offers no copy before the original and says where the original is printed.
+    expect(await rows()).toEqual([[null, 'Recibo original pendiente de imprimir: F9']]);
     expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
     await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
-    const found = await w.call('journal.search', { reference: document, limit: 10 });
-    const entries = found.ok ? (found.data as { entries: { type: string; document: string | null }[] }).entries : [];
-    expect(entries.filter((e) => e.type === type).map((e) => e.document)).toContain(document);
+    expect(await rows()).toEqual([[document, null]]);
     expect(await w.call('devices.reprint', { target: document })).toMatchObject({ ok: true, data: { job: { reference: document, copyNumber: 1 } } });
   });
 });

@@ -67,11 +67,16 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
+/** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
+const ORIGINAL_OWED = 'Recibo original pendiente de imprimir: F9';
+
 /** Journal search (O-EJ, FSV): by date, teller, type, account, printed number, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
   repo: JournalRepo;
   users: UsersRepo;
   printed: (reference: string) => boolean;
+  /** Whether the original paper with this number was recorded for the printer (printed or not). */
+  recorded: (reference: string) => boolean;
   /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
   reversed: (sequence: string) => boolean;
   /** Why the viewer may not ask to reverse a posting (only the teller who posted it asks), or null when they may. */
@@ -135,6 +140,7 @@ export const createJournalSearch = (deps: {
         comprobante: reversed || notTheirs !== null ? null : posted,
         reversalNote: notTheirs,
         document: document !== null && deps.printed(document) ? document : null,
+        printNote: document !== null && !deps.printed(document) && deps.recorded(document) ? ORIGINAL_OWED : null,
         payload: p,
         hash: r.hash,
       }];
