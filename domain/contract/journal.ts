@@ -40,6 +40,9 @@ export const JournalEntryViewSchema = z.object({
   /** The number of the paper this entry printed (receipt, constancia, close report), once it came out of this
    * workstation's printer: what Reimprimir copies. */
   document: z.string().nullable(),
+  /** Why Reimprimir is not offered yet, in Spanish: the entry's original paper is owed to the printer (Dispositivos,
+   * F9), and a copy never comes out before the original. Null otherwise. */
+  printNote: z.string().nullable(),
   payload: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });

@@ -420,6 +420,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         const session = deps.tills.findById(till.id) ?? till;
         const doc = report(session, closing.id);
         if (!doc) throw new AppError('CLOSING_NOT_FOUND', 'No se encontró el arqueo.');
+        // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
+        deps.printer?.oweReceipt(doc, { reference: doc.sequence });
         return { report: doc, printJobId: null as string | null, anchored: false };
       });
       deps.onChange();

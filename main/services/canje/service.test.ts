@@ -218,6 +218,19 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     expect(copy).toMatchObject({ ok: true });
     const copied = JSON.parse(count('SELECT document FROM device_print_jobs WHERE reference = ? AND copy_number = 1', `${first.sequence}-DEV2`) as string) as object;
     expect(copied).toMatchObject({ title: 'DEVOLUCIÓN DE CHEQUE EN CANJE', sequence: `${first.sequence}-DEV2`, amountInWords: 'SON: CIEN MIL PESOS M/CTE' });
+    // F5 names each return by the number on its own paper, not the deposit's, and that number finds it.
+    const rowsOf = async (reference: string) => {
+      const r = await w.call('journal.search', { reference, limit: 10 });
+      const entries = r.ok ? (r.data as { entries: { type: string; reference: string | null; payload: { action?: string } }[] }).entries : [];
+      return entries.filter((e) => e.type === 'comprobante').map((e) => [e.payload.action ?? 'deposito', e.reference]);
+    };
+    expect(await rowsOf(`${first.sequence}-DEV`)).toEqual([['canje_devuelta', `${first.sequence}-DEV`]]);
+    expect(await rowsOf(`${first.sequence}-DEV2`)).toEqual([['canje_devuelta', `${first.sequence}-DEV2`]]);
+    expect(await rowsOf(first.sequence)).toEqual([
+      ['canje_devuelta', `${first.sequence}-DEV2`],
+      ['canje_devuelta', `${first.sequence}-DEV`],
+      ['deposito', first.sequence],
+    ]);
     // Both cheques are back with the customer's file: reversing the whole deposit would undo them twice.
     const why = await w.call('reversal.check', { sequence: first.sequence });
     expect(why).toMatchObject({ ok: true, data: { reversible: false, why: expect.stringContaining('7654 devuelto') } });

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceConfigSchema } from '../../../domain/devices/config';
 import { DEFAULT_RULES } from '../../../domain/rules-config/config';
+import { DEFAULT_TILL_POLICY } from '../../../domain/till/policy';
+import { CoreConfigSchema } from '../../config/schema';
 import { canjeRepo } from '../../store/canje/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { devicesRepo } from '../../store/devices/repo';
@@ -8,21 +10,28 @@ import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
 import { reversalRepo } from '../../store/reversal/repo';
-import { tillLifecycleRepo } from '../../store/till/lifecycle';
+import { gateFactsRepo, tillLifecycleRepo } from '../../store/till/lifecycle';
 import { tillRepo } from '../../store/till/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { idempotencyRepo } from '../../store/idempotency/repo';
+import { identityRepo } from '../../store/identity/repo';
+import { securityCodeRepo } from '../../store/security-code/repo';
 import { usersRepo } from '../../store/users/repo';
+import { createArqueoService } from '../arqueo/service';
 import { createDeviceService } from '../devices/service';
 import { createIdempotentRunner } from '../idempotent';
+import { referenceDirectory } from '../identity/directory';
+import { createJournalHealth } from '../journal/health';
 import { createJournal } from '../journal/writer';
 import { devicesPrinter, type PrinterPort } from '../receipt/printer-port';
 import { referenceAccountSource } from '../accounts/source';
 import { createCanjeService } from '../canje/service';
 import { createReactivationService } from '../reactivation/service';
 import { createReversalService } from '../reversal/service';
+import { createSecurityCodeService } from '../security-code/service';
+import { constanciaPrinter } from '../security-code/wire';
 import { createSupervisedRequests } from '../supervisor/requests';
-import { CC, world, type World, sharedCentral } from './testing/world';
+import { CC, COUNT, world, type World, sharedCentral } from './testing/world';
 import { comprobanteFeatures } from './wire';
 
 const shared = sharedCentral();
@@ -64,9 +73,19 @@ const crashingBeforePrint = (w: World) => {
     journalRepo: journalRepo(db), central: w.client,
   });
   const reactivation = createReactivationService({ ...papers, accounts: referenceAccountSource(referenceRepo(db), papers.outbox), rules: DEFAULT_RULES });
+  const arqueo = createArqueoService({
+    ...papers, tills: tillRepo(db), lifecycle: tillLifecycleRepo(db), facts: gateFactsRepo(db), policy: DEFAULT_TILL_POLICY,
+    health: createJournalHealth({ journal, clock: w.clock, workstation: workstation.id, central: w.client, log: () => undefined, onChange: () => undefined }),
+  });
+  const contacts = identityRepo(db);
+  const securityCode = createSecurityCodeService({
+    db, flows: securityCodeRepo(db), contacts, directory: referenceDirectory(referenceRepo(db), contacts), journal, clock: w.clock, ids, central: w.client,
+    reader: null, printer: { ...constanciaPrinter(devices), printReceipt: () => Promise.reject(new Error(KILLED)) }, users, workstation,
+    codePurpose: CoreConfigSchema.parse({}).securityCode.codePurpose,
+  });
   const u = users.findByUsername('cajero1');
   if (!u) throw new Error('cajero1 missing');
-  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
+  return { services: features.services, canje: createCanjeService({ ...features.deps, db }), reversal, reactivation, arqueo, securityCode, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
 };
 
 type Services = ReturnType<typeof crashingBeforePrint>['services'];
@@ -97,6 +116,14 @@ describe('a crash after a posting commits and before its receipt reaches the pri
       return r.ok ? (r.data as { receipts: { sequence: string; kind: string }[] }).receipts.map((x) => ({ sequence: x.sequence, kind: x.kind })) : r;
     };
     expect(await unprinted()).toEqual([{ sequence, kind }]);
+    // F5 says why its row offers no Reimprimir yet: the original comes out first, from F9.
+    const row = async () => {
+      const r = await w.call('journal.search', { reference: sequence, limit: 10 });
+      const entries = r.ok ? (r.data as { entries: { type: string; document: string | null; printNote: string | null }[] }).entries : [];
+      const e = entries.find((x) => x.type === 'comprobante');
+      return e && { document: e.document, printNote: e.printNote };
+    };
+    expect(await row()).toEqual({ document: null, printNote: 'Recibo original pendiente de imprimir: F9' });
     const jobs = async () => {
       const r = await w.call('devices.jobs', { reference: sequence });
       return r.ok ? (r.data as { jobs: { jobId: string; state: string; copyNumber: number; attempts: number; reason: { code: string } | null }[] }).jobs : [];
@@ -109,9 +136,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
     await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
     expect(await unprinted()).toEqual([]);
-    const found = await w.call('journal.search', { reference: sequence, limit: 10 });
-    const entries = found.ok ? (found.data as { entries: { type: string; document: string | null }[] }).entries : [];
-    expect(entries.find((e) => e.type === 'comprobante')?.document).toBe(sequence);
+    expect(await row()).toEqual({ document: sequence, printNote: null });
     expect(await w.call('devices.reprint', { target: sequence })).toMatchObject({ ok: true, data: { job: { reference: sequence, copyNumber: 1 } } });
     expect(w.core.db.prepare('SELECT COUNT(*) FROM comprobantes').pluck().get()).toBe(1);
   });
@@ -161,6 +186,29 @@ describe('a crash after a posting commits and before its receipt reaches the pri
         return 'RA-001-03-000001';
       },
     ],
+    [
+      'till close report',
+      'till_close',
+      async (c) => {
+        const counted = await w.call('till.count', { idempotencyKey: key(), count: COUNT });
+        const closingId = counted.ok ? (counted.data as { closingId: string }).closingId : '';
+        const closed = await c.arqueo.close(c.user, { idempotencyKey: key(), closingId });
+        expect(closed.printJobId).toBeNull();
+        return closed.report.sequence;
+      },
+    ],
+    [
+      'security-code constancia',
+      'security_code_request',
+      async (c) => {
+        // The customer states the registered cellphone: central sends the code at once and the constancia carries the radicado.
+        const flow = c.securityCode.start(c.user, 'security_code');
+        await c.securityCode.identify(c.user, flow.id, CC('900000002'), 'typed');
+        const done = await c.securityCode.statePhone(c.user, flow.id, '3101234502');
+        expect(done).toMatchObject({ step: 'send_now', finished: true });
+        return done.constancia?.sequence ?? '';
+      },
+    ],
   ];
 
   it.each(PAPERS)('leaves the %s paper owed: failed at Dispositivos after the restart, Reintentar prints it, then F5 copies it', async (_name, type, post) => {
@@ -176,11 +224,16 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     const [owed] = await jobs();
     expect(owed).toMatchObject({ state: 'failed', copyNumber: 0, attempts: 0, reason: { code: 'PRINT_INTERRUPTED' } });
     if (!owed) return;
+    const rows = async () => {
+      const found = await w.call('journal.search', { reference: document, limit: 10 });
+      const entries = found.ok ? (found.data as { entries: { type: string; document: string | null; printNote: string | null }[] }).entries : [];
+      return entries.filter((e) => e.type === type).map((e) => [e.document, e.printNote]);
+    };
+    // F5 offers no copy before the original and says where the original is printed.
+    expect(await rows()).toEqual([[null, 'Recibo original pendiente de imprimir: F9']]);
     expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
     await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
-    const found = await w.call('journal.search', { reference: document, limit: 10 });
-    const entries = found.ok ? (found.data as { entries: { type: string; document: string | null }[] }).entries : [];
-    expect(entries.filter((e) => e.type === type).map((e) => e.document)).toContain(document);
+    expect(await rows()).toEqual([[document, null]]);
     expect(await w.call('devices.reprint', { target: document })).toMatchObject({ ok: true, data: { job: { reference: document, copyNumber: 1 } } });
   });
 });

@@ -51,6 +51,13 @@ const approvalOf = (p: Record<string, unknown>) => (str(p.approvalId) !== null ?
 const ownPaperOf = (type: string, p: Record<string, unknown>) => (type === 'account_reactivation' ? str(p.document) : null);
 
 /**
+ * A returned cheque's entry names the deposit as `sequence` and its own receipt (…-DEV) as `document`: the teller
+ * holds the return's paper, so that is the number its row shows (a posting carries its comprobante's id, a remesa's
+ * status change prints nothing).
+ */
+const returnPaperOf = (type: string, p: Record<string, unknown>) => (type === 'comprobante' && p.comprobanteId === undefined ? str(p.document) : null);
+
+/**
  * A security-code entry: its reference is the radicado (or central's reference of a contact update), and its
  * state how it ended (`outcome`), a capture's result or a consent's answer when it has no `state` of its own.
  */
@@ -60,11 +67,16 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
+/** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
+const ORIGINAL_OWED = 'Recibo original pendiente de imprimir: F9';
+
 /** Journal search (O-EJ, FSV): by date, teller, type, account, printed number, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
   repo: JournalRepo;
   users: UsersRepo;
   printed: (reference: string) => boolean;
+  /** Whether the original paper with this number was recorded for the printer (printed or not). */
+  recorded: (reference: string) => boolean;
   /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
   reversed: (sequence: string) => boolean;
   /** Why the viewer may not ask to reverse a posting (only the teller who posted it asks), or null when they may. */
@@ -124,11 +136,12 @@ export const createJournalSearch = (deps: {
         account: str(p.account),
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
-        reference: str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
+        reference: returnPaperOf(r.type, p) ?? str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
         // Reversar is offered on a posting that still stands, to the one who may ask for it.
         comprobante: reversed || notTheirs !== null ? null : posted,
         reversalNote: notTheirs,
         document: document !== null && deps.printed(document) ? document : null,
+        printNote: document !== null && !deps.printed(document) && deps.recorded(document) ? ORIGINAL_OWED : null,
         payload: p,
         hash: r.hash,
       }];

@@ -369,6 +369,8 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
             verificationCode: (verification || contactHash).slice(0, 8).toUpperCase(),
           })
         : null;
+      // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
+      if (constancia) deps.printer?.owe(constancia);
       deps.flows.updateFlow(
         f.id,
         f.version,

@@ -20,7 +20,10 @@ type Feature = 'securityCode' | 'identity';
 type FeatureMap = { [C in keyof Handlers as C extends `${Feature}.${string}` ? C : never]: Handlers[C] };
 
 /** The device service as the constancias need it: each paper recorded and printed once, copies numbered. */
-export const constanciaPrinter = (devices: Pick<DeviceService, 'printReceipt' | 'printAgain'>): ConstanciaPrinter => ({
+export const constanciaPrinter = (devices: Pick<DeviceService, 'oweReceipt' | 'printReceipt' | 'printAgain'>): ConstanciaPrinter => ({
+  owe: (doc) => {
+    devices.oweReceipt(doc, { reference: doc.sequence });
+  },
   printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }),
   printAgain: (doc, actor) => {
     const j = devices.printAgain(doc, { reference: doc.sequence, actor });
@@ -37,7 +40,7 @@ export const securityCodeFeature = (deps: {
   users: { findById(id: string): { displayName: string } | undefined };
   central: Pick<CentralClient, 'call'> | null;
   reference: ReferenceRepo;
-  devices: Pick<DeviceService, 'captureFingerprint' | 'printReceipt' | 'printAgain' | 'onCedula'> | null;
+  devices: Pick<DeviceService, 'captureFingerprint' | 'oweReceipt' | 'printReceipt' | 'printAgain' | 'onCedula'> | null;
   workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
   /** From workstation config (`securityCode.codePurpose`). */
   codePurpose: SecurityCodePurpose;

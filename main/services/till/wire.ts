@@ -125,6 +125,7 @@ export const tillFeatures = (w: TillWiring) => {
     recoveryTimer.unref();
   };
   const reversals = reversalRepo(w.db);
+  const printJobs = devicesRepo(w.db);
   const reversal = createReversalService({
     db: w.db, comprobantes: comprobanteRepo(w.db), reversals, canje: canjeRepo(w.db), remittances: remittanceRepo(w.db), tills, users: w.users, journal: w.journal, journalRepo: w.journalRepo,
     outbox: outboxRepo(w.db), requests, central: w.central, idempotent: w.idempotent, clock: w.clock, ids: w.ids, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
@@ -135,7 +136,7 @@ export const tillFeatures = (w: TillWiring) => {
       ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS)),
       ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
-      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: devicesRepo(w.db).printed, reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notTheirs: reversal.notTheirs })),
+      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, recorded: (ref) => printJobs.jobCopy(ref, 0) !== undefined, reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notTheirs: reversal.notTheirs })),
     },
     health,
     /** Requests put to a supervisor at this workstation, for features wired outside the till (reactivation). */

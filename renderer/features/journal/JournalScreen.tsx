@@ -169,6 +169,8 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
                   <button type="button" onClick={() => void reprint(e.document ?? '', e.type)} aria-label={`Reimprimir ${e.document}`}>
                     Reimprimir
                   </button>
+                ) : e.printNote ? (
+                  <span className="hint">{e.printNote}</span>
                 ) : null}{' '}
                 {e.comprobante ? (
                   <button type="button" onClick={() => setReversing(e.comprobante)}>
