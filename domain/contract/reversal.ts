@@ -43,6 +43,8 @@ export type ApprovedReversal = z.infer<typeof ApprovedReversalSchema>;
 
 /** A reversal a supervisor rejected away from the teller who asked for it (at the desk, here or elsewhere). */
 export const RejectedReversalSchema = z.object({
+  /** The request's id: what the screen acknowledges once it has shown the rejection. */
+  id: z.string(),
   sequence: z.string(),
   kind: z.string(),
   total: PesosSchema,
@@ -53,11 +55,20 @@ export const RejectedReversalSchema = z.object({
 export type RejectedReversal = z.infer<typeof RejectedReversalSchema>;
 
 export const reversalChannels = {
-  /** The signed-in teller's rejected reversals not told yet; from this answer on they count as told (said once). */
+  /**
+   * The signed-in teller's rejected reversals not told yet. Listing does not tell them: an answer lost to a crash or
+   * a closed window before Inicio drew it would lose the news, so they stay listed until `reversal.rejectionsShown`.
+   */
   'reversal.rejections': channel({
     access: 'user',
     request: z.object({}),
     response: z.object({ reversals: z.array(RejectedReversalSchema) }),
+  }),
+  /** Inicio has shown these rejections (ids from `reversal.rejections`): from now on they count as told (said once). */
+  'reversal.rejectionsShown': channel({
+    access: 'user',
+    request: z.object({ ids: z.array(z.string().min(1)).min(1).max(100) }),
+    response: z.object({ told: z.number().int().nonnegative() }),
   }),
   /** The signed-in teller's approved reversals still to register (and still registrable), oldest approval first. */
   'reversal.approved': channel({

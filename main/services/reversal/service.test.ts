@@ -214,11 +214,11 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(j.reason).toBe(reason);
   });
 
-  it('a rejection taken at the desk is told to the teller once; one rejected over their shoulder is not told again', async () => {
+  it('a rejection taken at the desk is told to the teller once, once Inicio showed it; one rejected over their shoulder is not told again', async () => {
     w = await world(shared.central);
     const a = await deposit();
     const b = await deposit();
-    const rejections = async () => data<{ reversals: unknown[] }>(await w.call('reversal.rejections', {})).reversals;
+    const rejections = async () => data<{ reversals: { id: string }[] }>(await w.call('reversal.rejections', {})).reversals;
     // Rejected at this workstation with the teller's session on it: the panel showed it there.
     const here = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
     data(await w.call('supervisor.decide', { id: here.approvalId, source: 'caja', decision: 'rechazar', note: 'No procede', ...SUP }));
@@ -231,7 +231,20 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(await rejections()).toEqual([]);
     data(await w.call('session.logout', {}));
     data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
-    expect(await rejections()).toEqual([{ sequence: b.sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: 'Marta Rojas', note: 'Cliente presente, confirme con él' }]);
+    const told = [{ id: desk.approvalId, sequence: b.sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: 'Marta Rojas', note: 'Cliente presente, confirme con él' }];
+    expect(await rejections()).toEqual(told);
+    // Listed is not shown: an answer lost before Inicio drew it (a crash, a closed window) is listed again.
+    expect(await rejections()).toEqual(told);
+    // Only the teller who asked acknowledges it: another user's acknowledgement tells nobody.
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId] }))).toEqual({ told: 0 });
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await rejections()).toEqual(told);
+    // Inicio showed it: told, once.
+    expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId, desk.approvalId] }))).toEqual({ told: 1 });
     expect(await rejections()).toEqual([]);
+    expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId] }))).toEqual({ told: 0 });
   });
 });

@@ -168,19 +168,30 @@ export const createReversalService = (deps: {
     },
 
     /**
-     * Inicio: the reversals a supervisor rejected at a desk (here or elsewhere) since the teller asked, each told once:
-     * answered, they count as told. One rejected over the teller's shoulder was told on the spot (requests.decide).
+     * Inicio: the reversals a supervisor rejected at a desk (here or elsewhere) since the teller asked, each told once.
+     * Listed until the screen says it showed them (rejectionsShown): an answer lost on the way is listed again. One
+     * rejected over the teller's shoulder was told on the spot (requests.decide).
      */
     rejections: async (user: User) => {
       await deps.requests.reconcile();
       const reversals = deps.requests.rejectedFor('reversal', user.id).flatMap((rec) => {
         const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
         // A rejection of another day is no longer news (the comprobante can no longer be reversed here anyway).
-        if (!c || c.businessDate !== bogotaDate(deps.clock.now()) || !deps.requests.told(rec.request.id)) return [];
+        if (!c || c.businessDate !== bogotaDate(deps.clock.now())) return [];
         const checker = rec.request.checkerId;
-        return [{ sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
+        return [{ id: rec.request.id, sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
       });
       return { reversals };
+    },
+
+    /** Inicio showed these rejections: told. Only the teller's own rejected reversals; anything else is ignored. */
+    rejectionsShown: (user: User, ids: readonly string[]) => {
+      let told = 0;
+      for (const id of new Set(ids)) {
+        const rec = deps.requests.find(id);
+        if (rec?.kind === 'reversal' && rec.request.makerId === user.id && deps.requests.told(id)) told++;
+      }
+      return { told };
     },
 
     check: async (user: User, sequence: string) => {

@@ -135,6 +135,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     rejectedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.rejectedUntold(kind, makerId),
     /** The maker was told of this rejection; true only the first time. */
     told: (id: string): boolean => deps.lifecycle.markTold(id),
+    /** The request, if this workstation has it. */
+    find: (id: string) => deps.lifecycle.request(id),
     get: (id: string) => {
       const rec = deps.lifecycle.request(id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
