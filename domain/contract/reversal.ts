@@ -70,11 +70,15 @@ export const reversalChannels = {
     request: z.object({ ids: z.array(z.string().min(1)).min(1).max(100) }),
     response: z.object({ told: z.number().int().nonnegative() }),
   }),
-  /** The signed-in teller's approved reversals still to register (and still registrable), oldest approval first. */
+  /**
+   * The signed-in teller's approved reversals still to register (and still registrable), oldest approval first, as
+   * this workstation knows them. `centralSilent`: some of the teller's reversal requests are still pending here and
+   * central did not answer in time whether a desk elsewhere decided them.
+   */
   'reversal.approved': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ reversals: z.array(ApprovedReversalSchema) }),
+    response: z.object({ reversals: z.array(ApprovedReversalSchema), centralSilent: z.boolean() }),
   }),
   'reversal.check': channel({
     access: 'user',

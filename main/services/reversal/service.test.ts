@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { comprobanteRepo } from '../../store/comprobante/repo';
-import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, DEMO_TOKEN_001_03, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { createCentralClient } from '../../sync/central-client';
 import { data } from '../../testing/wire-data';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
 import { tillCash } from '../../testing/till-cash';
@@ -183,6 +184,32 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
     expect(await approved()).toEqual([]);
   });
+
+  it("with central silent, Inicio's lists answer at once with what this workstation knows, and say central did not answer", async () => {
+    // Central stops answering whether a desk elsewhere decided a request, and never says so.
+    let silent = false;
+    const real = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+    w = await world(shared.central, { client: { call: (route, req) => (silent && route === 'getApproval' ? new Promise<never>(() => undefined) : real.call(route, req)) } });
+    const a = await deposit();
+    const b = await deposit();
+    const approvedHere = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    data(await w.call('supervisor.decide', { id: approvedHere.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    data(await w.call('reversal.request', { sequence: b.sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+    type Approved = { reversals: { approvalId: string }[]; centralSilent: boolean };
+    expect(data<Approved>(await w.call('reversal.approved', {}))).toMatchObject({ reversals: [{ approvalId: approvedHere.approvalId }], centralSilent: false });
+
+    silent = true;
+    const started = performance.now();
+    const [approved, rejections] = await Promise.all([w.call('reversal.approved', {}), w.call('reversal.rejections', {})]);
+    // Bounded at 1,5 s; without the bound both waited on central (here for ever, offline for the client's timeout).
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(data<Approved>(approved)).toMatchObject({ reversals: [{ approvalId: approvedHere.approvalId }], centralSilent: true });
+    expect(data(rejections)).toEqual({ reversals: [] });
+    // Again while the first question is still unanswered: just as soon.
+    const again = performance.now();
+    expect(data<Approved>(await w.call('reversal.approved', {})).centralSilent).toBe(true);
+    expect(performance.now() - again).toBeLessThan(2_500);
+  }, 15_000);
 
   it('the journal offers Reversar only to the teller who posted it; a supervisor reads who may ask, and the core refuses the supervisor too', async () => {
     w = await world(shared.central);

@@ -71,10 +71,11 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
 
   /**
    * Takes in the decisions supervisors at other workstations took through central on this workstation's pending
-   * requests, so that the teller's screen and every desk agree. Without central, nothing changes.
+   * requests, so that the teller's screen and every desk agree. Without central, nothing changes. True when central
+   * answered for every request asked (or none was pending): false says a decision taken elsewhere may be missing.
    */
-  const reconcile = async (only?: string): Promise<void> => {
-    if (!deps.relay) return;
+  const reconcile = async (only?: string): Promise<boolean> => {
+    if (!deps.relay) return true;
     const now = deps.clock.now().toISOString();
     const pending = deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now && (only === undefined || r.request.id === only));
     // Asked together: without central each answer waits for the client's timeout, once, not once per request.
@@ -101,6 +102,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     }
     // Only a change is announced: the desk polls this every few seconds.
     if (taken > 0) deps.onChange();
+    return answers.every((a) => a !== null);
   };
 
   return {
