@@ -121,6 +121,18 @@ test('a deposit whose charge paid at central differs from its receipt: Inicio te
     { timeout: 15_000 },
   );
   await expect(app.getByTestId('charge-differences')).toContainText('Informe al cliente lo que pagó central');
+
+  // Visto, from the keyboard (Tab to it, Enter): it leaves Inicio, and it does not come back after a reload.
+  const seen = app.getByTestId('charge-differences').getByRole('button', { name: /^Visto:/ });
+  for (let i = 0; i < 40 && !(await seen.evaluate((b) => b === document.activeElement)); i++) await app.keyboard.press('Tab');
+  await expect(seen).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('charge-differences')).toHaveCount(0);
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  // Longer than one of the list's rereads (5 s).
+  await app.waitForTimeout(6_000);
+  await expect(app.getByTestId('charge-differences')).toHaveCount(0);
 });
 
 /** The transfer's review without central's answer: the destination's last known charge, said as the deposit says it. */

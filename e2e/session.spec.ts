@@ -221,4 +221,12 @@ test('the log-in screen says whose till was left open, after F12 as after signin
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
   await expect(app.getByTestId('status-till')).toHaveText(`Caja abierta — ${DEMO.teller.name}`);
+  // Someone else signed in over the open till (the supervisor): the bar names them as the user, so it still says
+  // whose till it is, and so does the lock screen they leave behind.
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await expect(app.getByTestId('status-till')).toHaveText(`Caja abierta — ${DEMO.teller.name}`);
+  await app.keyboard.press('F11');
+  await expect(app.getByLabel('Contraseña')).toBeFocused();
+  await expect(app.getByTestId('status-till')).toHaveText(`Caja abierta — ${DEMO.teller.name}`);
 });

@@ -104,12 +104,21 @@ export const depositChannels = {
     errors: [...DEPOSIT_ERRORS, ...POSTING_ERRORS],
   }),
   /**
-   * Today's deposits and transfers of this workstation whose pending charge paid at central differs from what their
-   * receipt printed (another workstation's credit paid first): shown on Inicio, each with what to do.
+   * This workstation's deposits and transfers whose pending charge paid at central differs from what their receipt
+   * printed (another workstation's credit paid first), and comparisons that failed, of any day until someone marks
+   * them seen: shown on Inicio, each with what to do. `sequence` is null for a failed comparison.
    */
   'deposit.chargeDifferences': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ differences: z.array(z.object({ sequence: z.string(), account: z.string(), at: z.string(), message: z.string() })) }),
+    response: z.object({
+      differences: z.array(z.object({ id: z.string(), sequence: z.string().nullable(), account: z.string().nullable(), at: z.string(), message: z.string() })),
+    }),
+  }),
+  /** Visto on Inicio: records who saw this difference and when (the first mark stands); false for an unknown id. */
+  'deposit.chargeDifferenceSeen': channel({
+    access: 'user',
+    request: z.object({ id: z.string().min(1).max(64) }),
+    response: z.object({ seen: z.boolean() }),
   }),
 } as const;

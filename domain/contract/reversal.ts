@@ -43,6 +43,8 @@ export type ApprovedReversal = z.infer<typeof ApprovedReversalSchema>;
 
 /** A reversal a supervisor rejected away from the teller who asked for it (at the desk, here or elsewhere). */
 export const RejectedReversalSchema = z.object({
+  /** The request's id: what the screen acknowledges once it has shown the rejection. */
+  id: z.string(),
   sequence: z.string(),
   kind: z.string(),
   total: PesosSchema,
@@ -53,17 +55,30 @@ export const RejectedReversalSchema = z.object({
 export type RejectedReversal = z.infer<typeof RejectedReversalSchema>;
 
 export const reversalChannels = {
-  /** The signed-in teller's rejected reversals not told yet; from this answer on they count as told (said once). */
+  /**
+   * The signed-in teller's rejected reversals not told yet. Listing does not tell them: an answer lost to a crash or
+   * a closed window before Inicio drew it would lose the news, so they stay listed until `reversal.rejectionsShown`.
+   */
   'reversal.rejections': channel({
     access: 'user',
     request: z.object({}),
     response: z.object({ reversals: z.array(RejectedReversalSchema) }),
   }),
-  /** The signed-in teller's approved reversals still to register (and still registrable), oldest approval first. */
+  /** Inicio has shown these rejections (ids from `reversal.rejections`): from now on they count as told (said once). */
+  'reversal.rejectionsShown': channel({
+    access: 'user',
+    request: z.object({ ids: z.array(z.string().min(1)).min(1).max(100) }),
+    response: z.object({ told: z.number().int().nonnegative() }),
+  }),
+  /**
+   * The signed-in teller's approved reversals still to register (and still registrable), oldest approval first, as
+   * this workstation knows them. `centralSilent`: some of the teller's reversal requests are still pending here and
+   * central did not answer in time whether a desk elsewhere decided them.
+   */
   'reversal.approved': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ reversals: z.array(ApprovedReversalSchema) }),
+    response: z.object({ reversals: z.array(ApprovedReversalSchema), centralSilent: z.boolean() }),
   }),
   'reversal.check': channel({
     access: 'user',

@@ -17,6 +17,7 @@ import { securityCodeMigrations } from './security-code/migrations';
 import { tillTransferMigrations } from './till-transfer/migrations';
 import { canjeMigrations } from './canje/migrations';
 import { reactivationMigrations } from './reactivation/migrations';
+import { chargeDifferenceMigrations } from './charge-difference/migrations';
 
 export type { Migration } from './migration';
 
@@ -43,4 +44,5 @@ export const allMigrations: readonly Migration[] = [
   ...tillTransferMigrations,
   ...canjeMigrations,
   ...reactivationMigrations,
+  ...chargeDifferenceMigrations,
 ];

@@ -18,8 +18,9 @@ export const StatusBar = ({ status, coreUp }: { status: WorkstationStatus | null
       </span>
       <span data-testid="status-till" className={`pill till-${status.till.state}`}>
         {tillLabel[status.till.state]}
-        {/* Signed out, the bar names no user: say whose till was left open (the core sends the name, never cash). */}
-        {status.user === null && status.till.tellerName !== null ? ` — ${status.till.tellerName}` : ''}
+        {/* Whose till it is, whenever the bar does not already name its holder as the user: signed out, or another user
+            signed in (or locked) over a till left open, e.g. the supervisor. The core sends the name, never cash. */}
+        {status.till.tellerName !== null && status.user?.displayName.trim() !== status.till.tellerName ? ` — ${status.till.tellerName}` : ''}
       </span>
       <span data-testid="status-central" className={`pill central-${coreUp ? central.state : 'offline'}`}>
         {coreUp ? centralLabel[central.state] : 'Núcleo desconectado'}

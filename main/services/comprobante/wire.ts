@@ -3,8 +3,8 @@ import type { Handlers } from '../../core/dispatcher';
 import type { Clock, Ids } from '../../core/runtime';
 import type { Db } from '../../store/db';
 import { approvalsRepo } from '../../store/approvals/repo';
+import { chargeDifferenceRepo } from '../../store/charge-difference/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
-import { journalRepo } from '../../store/journal/repo';
 import { unconfirmedDebitsRepo } from '../../store/comprobante/unconfirmed-repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
@@ -112,7 +112,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     },
   });
   approvalUsed = approval.approvalUsed;
-  const chargeAcks = createChargeAcks({ comprobantes, journal: w.journal, journalRepo: journalRepo(w.db), clock: w.clock });
+  const chargeAcks = createChargeAcks({ db: w.db, comprobantes, journal: w.journal, differences: chargeDifferenceRepo(w.db), clock: w.clock });
   const handlers: Picked = {
     ...accountsHandlers(createAccountsService(deps)),
     ...approvalHandlers(approval),

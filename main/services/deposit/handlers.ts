@@ -6,4 +6,5 @@ export const depositHandlers = (deposit: DepositService, chargeAcks: ChargeAcks)
   'deposit.evaluate': async (req) => ({ plan: await deposit.evaluate(req.slip) }),
   'deposit.post': (req, ctx) => deposit.post(ctx.user, req),
   'deposit.chargeDifferences': () => ({ differences: chargeAcks.differences() }),
+  'deposit.chargeDifferenceSeen': (req, ctx) => ({ seen: chargeAcks.seen(ctx.user.id, req.id) }),
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { comprobanteRepo } from '../../store/comprobante/repo';
-import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, DEMO_TOKEN_001_03, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { createCentralClient } from '../../sync/central-client';
 import { data } from '../../testing/wire-data';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
 import { tillCash } from '../../testing/till-cash';
@@ -184,6 +185,32 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(await approved()).toEqual([]);
   });
 
+  it("with central silent, Inicio's lists answer at once with what this workstation knows, and say central did not answer", async () => {
+    // Central stops answering whether a desk elsewhere decided a request, and never says so.
+    let silent = false;
+    const real = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+    w = await world(shared.central, { client: { call: (route, req) => (silent && route === 'getApproval' ? new Promise<never>(() => undefined) : real.call(route, req)) } });
+    const a = await deposit();
+    const b = await deposit();
+    const approvedHere = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
+    data(await w.call('supervisor.decide', { id: approvedHere.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    data(await w.call('reversal.request', { sequence: b.sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+    type Approved = { reversals: { approvalId: string }[]; centralSilent: boolean };
+    expect(data<Approved>(await w.call('reversal.approved', {}))).toMatchObject({ reversals: [{ approvalId: approvedHere.approvalId }], centralSilent: false });
+
+    silent = true;
+    const started = performance.now();
+    const [approved, rejections] = await Promise.all([w.call('reversal.approved', {}), w.call('reversal.rejections', {})]);
+    // Bounded at 1,5 s; without the bound both waited on central (here for ever, offline for the client's timeout).
+    expect(performance.now() - started).toBeLessThan(2_500);
+    expect(data<Approved>(approved)).toMatchObject({ reversals: [{ approvalId: approvedHere.approvalId }], centralSilent: true });
+    expect(data(rejections)).toEqual({ reversals: [] });
+    // Again while the first question is still unanswered: just as soon.
+    const again = performance.now();
+    expect(data<Approved>(await w.call('reversal.approved', {})).centralSilent).toBe(true);
+    expect(performance.now() - again).toBeLessThan(2_500);
+  }, 15_000);
+
   it('the journal offers Reversar only to the teller who posted it; a supervisor reads who may ask, and the core refuses the supervisor too', async () => {
     w = await world(shared.central);
     const { sequence } = await deposit();
@@ -214,11 +241,11 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(j.reason).toBe(reason);
   });
 
-  it('a rejection taken at the desk is told to the teller once; one rejected over their shoulder is not told again', async () => {
+  it('a rejection taken at the desk is told to the teller once, once Inicio showed it; one rejected over their shoulder is not told again', async () => {
     w = await world(shared.central);
     const a = await deposit();
     const b = await deposit();
-    const rejections = async () => data<{ reversals: unknown[] }>(await w.call('reversal.rejections', {})).reversals;
+    const rejections = async () => data<{ reversals: { id: string }[] }>(await w.call('reversal.rejections', {})).reversals;
     // Rejected at this workstation with the teller's session on it: the panel showed it there.
     const here = data<{ approvalId: string }>(await w.call('reversal.request', { sequence: a.sequence, reasonCode: 'DUPLICADO', reasonText: 'Registrado dos veces' }));
     data(await w.call('supervisor.decide', { id: here.approvalId, source: 'caja', decision: 'rechazar', note: 'No procede', ...SUP }));
@@ -231,7 +258,20 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(await rejections()).toEqual([]);
     data(await w.call('session.logout', {}));
     data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
-    expect(await rejections()).toEqual([{ sequence: b.sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: 'Marta Rojas', note: 'Cliente presente, confirme con él' }]);
+    const told = [{ id: desk.approvalId, sequence: b.sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: 'Marta Rojas', note: 'Cliente presente, confirme con él' }];
+    expect(await rejections()).toEqual(told);
+    // Listed is not shown: an answer lost before Inicio drew it (a crash, a closed window) is listed again.
+    expect(await rejections()).toEqual(told);
+    // Only the teller who asked acknowledges it: another user's acknowledgement tells nobody.
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId] }))).toEqual({ told: 0 });
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await rejections()).toEqual(told);
+    // Inicio showed it: told, once.
+    expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId, desk.approvalId] }))).toEqual({ told: 1 });
     expect(await rejections()).toEqual([]);
+    expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId] }))).toEqual({ told: 0 });
   });
 });

@@ -7,6 +7,7 @@ import { suggestMix } from '../../../domain/withdrawal/mix';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
+import { within } from '../../core/within';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
 import type { CanjeRepo } from '../../store/canje/repo';
@@ -27,6 +28,9 @@ import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 
 const KIND: Record<string, string> = { deposito: 'Consignación', retiro: 'Retiro', traslado: 'Traslado' };
+
+/** How long Inicio's reread waits for central's desk decisions, as the canje list waits for its figures. */
+const REREAD_WAIT_MS = 1_500;
 
 /** Whether the till holds every piece of `count`. */
 const fits = (position: DenominationCount, count: DenominationCount): boolean => {
@@ -142,6 +146,22 @@ export const createReversalService = (deps: {
     );
   };
 
+  /**
+   * Inicio rereads desk decisions every few seconds for both of its lists; offline each reread would wait for the
+   * central client's own timeout. Bounded, the lists show what this workstation knows at once; one reread in flight
+   * is shared, so the rereads do not pile up behind a silent central. True when central answered for every request.
+   */
+  let rereading: Promise<boolean> | null = null;
+  const reread = async (): Promise<boolean> => {
+    rereading ??= deps.requests
+      .reconcile()
+      .catch(() => false)
+      .finally(() => {
+        rereading = null;
+      });
+    return (await within(rereading, REREAD_WAIT_MS)) ?? false;
+  };
+
   return {
     /** For the journal: why `userId` is not offered Reversar on this comprobante (someone else asks), or null. */
     notTheirs: (sequence: string, userId: string): string | null => {
@@ -152,9 +172,12 @@ export const createReversalService = (deps: {
     /**
      * Inicio: what a supervisor approved (here or at another desk) and the teller has not registered yet. One that can
      * no longer be registered (the till closed, the day ended) is left out: the panel would only say why.
+     * `centralSilent`: the teller waits on a desk decision that central did not answer for in time.
      */
     approved: async (user: User) => {
-      await deps.requests.reconcile();
+      const answered = await reread();
+      const now = deps.clock.now().toISOString();
+      const centralSilent = !answered && deps.requests.listPending(now).some((r) => r.kind === 'reversal' && r.request.makerId === user.id);
       const reversals = deps.requests.approvedFor('reversal', user.id).flatMap((rec) => {
         const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
         if (!c || whyNot(c, user) !== null) return [];
@@ -164,23 +187,34 @@ export const createReversalService = (deps: {
           approvedBy: checker ? name(checker) : '—', approvedAt: rec.request.decidedAt ?? rec.request.requestedAt,
         }];
       });
-      return { reversals };
+      return { reversals, centralSilent };
     },
 
     /**
-     * Inicio: the reversals a supervisor rejected at a desk (here or elsewhere) since the teller asked, each told once:
-     * answered, they count as told. One rejected over the teller's shoulder was told on the spot (requests.decide).
+     * Inicio: the reversals a supervisor rejected at a desk (here or elsewhere) since the teller asked, each told once.
+     * Listed until the screen says it showed them (rejectionsShown): an answer lost on the way is listed again. One
+     * rejected over the teller's shoulder was told on the spot (requests.decide).
      */
     rejections: async (user: User) => {
-      await deps.requests.reconcile();
+      await reread();
       const reversals = deps.requests.rejectedFor('reversal', user.id).flatMap((rec) => {
         const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
         // A rejection of another day is no longer news (the comprobante can no longer be reversed here anyway).
-        if (!c || c.businessDate !== bogotaDate(deps.clock.now()) || !deps.requests.told(rec.request.id)) return [];
+        if (!c || c.businessDate !== bogotaDate(deps.clock.now())) return [];
         const checker = rec.request.checkerId;
-        return [{ sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
+        return [{ id: rec.request.id, sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
       });
       return { reversals };
+    },
+
+    /** Inicio showed these rejections: told. Only the teller's own rejected reversals; anything else is ignored. */
+    rejectionsShown: (user: User, ids: readonly string[]) => {
+      let told = 0;
+      for (const id of new Set(ids)) {
+        const rec = deps.requests.find(id);
+        if (rec?.kind === 'reversal' && rec.request.makerId === user.id && deps.requests.told(id)) told++;
+      }
+      return { told };
     },
 
     check: async (user: User, sequence: string) => {

@@ -68,10 +68,11 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
 
   /**
    * Takes in the decisions supervisors at other workstations took through central on this workstation's pending
-   * requests, so that the teller's screen and every desk agree. Without central, nothing changes.
+   * requests, so that the teller's screen and every desk agree. Without central, nothing changes. True when central
+   * answered for every request asked (or none was pending): false says a decision taken elsewhere may be missing.
    */
-  const reconcile = async (only?: string): Promise<void> => {
-    if (!deps.relay) return;
+  const reconcile = async (only?: string): Promise<boolean> => {
+    if (!deps.relay) return true;
     const now = deps.clock.now().toISOString();
     const pending = deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now && (only === undefined || r.request.id === only));
     // Asked together: without central each answer waits for the client's timeout, once, not once per request.
@@ -98,6 +99,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     }
     // Only a change is announced: the desk polls this every few seconds.
     if (taken > 0) deps.onChange();
+    return answers.every((a) => a !== null);
   };
 
   return {
@@ -132,6 +134,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     rejectedFor: (kind: SupervisedKind, makerId: string) => deps.lifecycle.rejectedUntold(kind, makerId),
     /** The maker was told of this rejection; true only the first time. */
     told: (id: string): boolean => deps.lifecycle.markTold(id),
+    /** The request, if this workstation has it. */
+    find: (id: string) => deps.lifecycle.request(id),
     get: (id: string) => {
       const rec = deps.lifecycle.request(id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');

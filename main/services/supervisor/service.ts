@@ -66,7 +66,8 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
   },
   decisionOf: async (id) => {
     const r = await central.call('getApproval', { id });
-    if (!r.ok) return null;
+    // Refused (e.g. not relayed yet) is still an answer: nobody decided it there.
+    if (!r.ok) return r.kind === 'rejected' ? { state: 'pending', supervisorUsername: null, note: null } : null;
     const a = r.data.approval;
     return { state: a.state, supervisorUsername: a.decision?.supervisorId ?? null, note: a.decision?.reason ?? null };
   },

@@ -3,18 +3,21 @@ import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 
 interface Difference {
-  sequence: string;
-  account: string;
+  id: string;
+  sequence: string | null;
+  account: string | null;
   at: string;
   message: string;
 }
 
 /**
- * Inicio: today's deposits and transfers whose pending charge paid at central differs from what their receipt
- * printed. Central answers after the receipt is out, so the teller learns it here, between customers.
+ * Inicio: deposits and transfers whose pending charge paid at central differs from what their receipt printed, and
+ * comparisons that failed, of any day until someone marks them seen (Visto: Tab to it, Enter). Central answers after
+ * the receipt is out, so the teller learns it here, between customers; one that arrived overnight is not lost.
  */
 export const ChargeDifferences = ({ teller, syncedAt }: { teller: TellerApi; syncedAt: string | null }) => {
   const [differences, setDifferences] = useState<Difference[]>([]);
+  const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     const load = () =>
       void teller.deposit.chargeDifferences({}).then((r) => {
@@ -25,13 +28,27 @@ export const ChargeDifferences = ({ teller, syncedAt }: { teller: TellerApi; syn
     const timer = setInterval(load, 5_000);
     return () => clearInterval(timer);
   }, [teller, syncedAt]);
+  const seen = (id: string) =>
+    void teller.deposit.chargeDifferenceSeen({ id }).then((r) => {
+      setFailed(r.ok ? null : r.error.message);
+      if (r.ok) setDifferences((old) => old.filter((d) => d.id !== id));
+    });
   if (differences.length === 0) return null;
   return (
     <section className="panel" aria-label="Cargos pendientes distintos de lo impreso" data-testid="charge-differences">
       <h2>Cargos pendientes pagados distintos de lo impreso</h2>
+      {failed ? (
+        <p className="error-banner" role="alert">
+          {failed}
+        </p>
+      ) : null}
       {differences.map((d) => (
-        <p key={`${d.sequence}-${d.at}`} className="error-banner" role="status">
-          {formatReceiptDateTime(d.at)} · cuenta {d.account}: {d.message}
+        <p key={d.id} className="error-banner" role="status">
+          {formatReceiptDateTime(d.at)}
+          {d.account ? ` · cuenta ${d.account}` : ''}: {d.message}{' '}
+          <button type="button" className="secondary" aria-label={`Visto: ${d.sequence ?? 'comparación fallida'} del ${formatReceiptDateTime(d.at)}`} onClick={() => seen(d.id)}>
+            Visto <kbd>Enter</kbd>
+          </button>
         </p>
       ))}
     </section>

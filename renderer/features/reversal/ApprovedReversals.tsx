@@ -12,15 +12,28 @@ const POLL_MS = 3000;
  */
 export const ApprovedReversals = ({ teller, onRegister }: { teller: TellerApi; onRegister: (sequence: string) => void }) => {
   const [reversals, setReversals] = useState<ApprovedReversal[]>([]);
+  const [centralSilent, setCentralSilent] = useState(false);
   useEffect(() => {
-    const load = () => void teller.reversal.approved({}).then((r) => r.ok && setReversals(r.data.reversals));
+    const load = () =>
+      void teller.reversal.approved({}).then((r) => {
+        if (!r.ok) return;
+        setReversals(r.data.reversals);
+        setCentralSilent(r.data.centralSilent);
+      });
     load();
     const timer = setInterval(load, POLL_MS);
     return () => clearInterval(timer);
   }, [teller]);
-  if (reversals.length === 0) return null;
+  // What this workstation knows is listed at once; a decision taken at another desk waits for central.
+  const silent = centralSilent ? (
+    <p className="notice" role="status" data-testid="reversals-central-silent">
+      Central no respondió: si un supervisor decidió en otro escritorio un reverso que usted solicitó, se verá aquí cuando central responda.
+    </p>
+  ) : null;
+  if (reversals.length === 0) return silent;
   return (
     <section className="panel" aria-label="Reversos aprobados por registrar">
+      {silent}
       <h2>Reversos aprobados por registrar</h2>
       <p className="notice" role="status">
         El supervisor ya los aprobó; el reverso se hace efectivo solo cuando usted lo registra.
