@@ -125,6 +125,11 @@ test('registered cellphone: central sends the code at once (enviado), the consta
   await expect(message(app)).toContainText('usted no verá el código');
   const radicado = await radicadoOf(app);
   expect((await central.status(radicado)).state).toBe('enviado');
+  // The radicado and the date once each, where every paper has them.
+  await expect(app.getByTestId('constancia-reference')).toHaveText(radicado);
+  const text = await app.getByTestId('constancia').innerText();
+  expect(text.match(/RAD-\d{8}-\d{6}/g)).toEqual([radicado]);
+  expect(text.match(/^Fecha/gm)).toHaveLength(1);
 });
 
 test('a different cellphone whose previous number matches: cellphone updated, code sent to the new one', async ({ app, central }) => {

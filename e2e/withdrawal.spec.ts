@@ -264,6 +264,9 @@ test('an authorized person withdraws from a natural person\'s account while the 
   await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: TRESCIENTOS MIL PESOS M/CTE');
   await expect(app.getByTestId('receipt')).toContainText('ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
+  // "Haga firmar el comprobante": the preview shows where she signs, with her name and document.
+  await expect(app.getByTestId('receipt')).toContainText('Firma: ________________________');
+  await expect(app.getByTestId('receipt')).toContainText(/Nombre\s*ROSA ELENA CÁRDENAS LÓPEZ\s*Documento\s*CC \*{5}0005/);
 });
 
 test('inactiva jurídica: its legal representative in person, with a recent certificate; one approval covers the exception and the reactivation', async ({ app }) => {

@@ -1,6 +1,7 @@
 import type { Account } from '../accounts/account';
 import { shortApprovalId } from '../approval/request';
 import { type PersonId, samePerson } from '../accounts/person';
+import { maskDocument } from '../identity/document';
 import type { ReceiptDocument, ReceiptLine } from './document';
 
 /** What every Comprobante Único receipt carries besides its lines (domain-co §8 item 5, §10 header). */
@@ -39,6 +40,21 @@ export const presenterLines = (account: Account, presenters: readonly PersonId[]
   }
   return named.length === 0 ? [] : [{ kind: 'field', label, value: named.join(' / ') }];
 };
+
+/**
+ * Where each person who disposed of the funds signs: the teller hands the receipt over for signing, and the
+ * paper must say whose signature it is. The document is masked as the third-party depositor's is on a deposit.
+ */
+export const signatureLines = (account: Account, presenters: readonly PersonId[]): ReceiptLine[] =>
+  presenters.flatMap((p): ReceiptLine[] => {
+    const known = [...account.holders, ...account.authorized, ...account.legalRepresentatives].find((x) => samePerson(x.id, p));
+    return [
+      { kind: 'text', text: '' },
+      { kind: 'text', text: 'Firma: ________________________' },
+      { kind: 'field', label: 'Nombre', value: known?.name ?? 'Persona no registrada en la cuenta' },
+      { kind: 'field', label: 'Documento', value: maskDocument(p) },
+    ];
+  });
 
 export const assemble = (header: ReceiptHeader, title: string, lines: ReceiptLine[], amountInWords: string): ReceiptDocument => ({
   sequence: header.sequence,

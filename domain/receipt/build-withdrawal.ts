@@ -2,7 +2,7 @@ import type { Account } from '../accounts/account';
 import type { PersonId } from '../accounts/person';
 import { formatDocument } from '../identity/document';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
-import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines } from './build-common';
+import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines, signatureLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
 
@@ -32,5 +32,7 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
       : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${plan.payout.beneficiary.name} (${formatDocument(plan.payout.beneficiary.id)})${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
   );
   lines.push(...approvalLines(approvalIds));
+  // The screen tells the teller to have the receipt signed: each person who withdrew signs, named with their document.
+  lines.push({ kind: 'rule' }, ...signatureLines(account, presenters));
   return assemble(header, 'RETIRO CUENTA DE AHORROS', lines, amountInWords(plan.amount));
 };

@@ -62,6 +62,14 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     if (!e.ok) throw new Error(e.errors[0]?.message);
     const doc = buildWithdrawalReceipt({ header, account: withAuthorized, plan: e.plan, approvalIds: [], presenters: req.presenters });
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Retira', value: 'Luis Gómez (autorizado)' });
+    // "Haga firmar el comprobante": the paper ends with where the one who withdrew signs, named with their document.
+    expect(doc.lines.slice(-5)).toEqual([
+      { kind: 'rule' },
+      { kind: 'text', text: '' },
+      { kind: 'text', text: 'Firma: ________________________' },
+      { kind: 'field', label: 'Nombre', value: 'Luis Gómez' },
+      { kind: 'field', label: 'Documento', value: 'CC ****3456' },
+    ]);
     const company = { ...account, owner: 'juridica' as const, legalRepresentatives: [luis] };
     const to = { ...account, number: '556677885678' };
     const t = evaluateTransfer(TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 50_000, presenters: [luis.id], juridicaCertificateIssuedOn: '2025-06-01' }), { from: company, to, on: '2025-06-10', gmfExemptUsedThisMonth: 0 }, DEFAULT_RULES);
@@ -80,6 +88,9 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     };
     expect(receiptOf('colectiva', [luz.id]).lines).toContainEqual({ kind: 'field', label: 'Retira', value: 'Luz Díaz (titular)' });
     expect(receiptOf('conjunta', [ana.id, luz.id]).lines.some((l) => l.kind === 'field' && l.label === 'Retira')).toBe(false);
+    // A conjunta's holders all withdraw together: each signs on a line of their own.
+    const signers = receiptOf('conjunta', [ana.id, luz.id]).lines.flatMap((l) => (l.kind === 'field' && (l.label === 'Nombre' || l.label === 'Documento') ? [l.value] : []));
+    expect(signers).toEqual(['Ana Pérez', 'CC ******4050', 'Luz Díaz', 'CC ****1222']);
   });
   it('withdrawal by cheque de gerencia to a company: the receipt prints the beneficiary\'s NIT', () => {
     const payout = { kind: 'cheque-gerencia', beneficiary: { id: { type: 'NIT', number: '900123456-8' }, name: 'FERRETERÍA EL TORNILLO SAS' } };

@@ -19,6 +19,8 @@ export type ReceiptLine = z.infer<typeof ReceiptLineSchema>;
 export const ReceiptDocumentSchema = z.object({
   /** Business id of what the receipt proves, e.g. the comprobante sequence `001-03-000123`. */
   sequence: z.string(),
+  /** What the header calls `sequence` when the paper is not a comprobante: "Radicado" on a constancia (default "Comprobante"). */
+  sequenceLabel: z.string().optional(),
   title: z.string(),
   branch: z.object({ code: z.string(), name: z.string() }),
   till: z.string(),

@@ -60,7 +60,7 @@ export const layoutReceipt = (doc: ReceiptDocument, paper: PaperWidth): LaidLine
   add(`${doc.branch.code} ${doc.branch.name}`, 'center');
   if (doc.copyNumber !== undefined) add(`COPIA No. ${doc.copyNumber}`, 'center', { bold: true, size: 2 });
   out.push(rule);
-  for (const l of labelled('Comprobante', doc.sequence, cols)) out.push({ text: l, align: 'left' });
+  for (const l of labelled(doc.sequenceLabel ?? 'Comprobante', doc.sequence, cols)) out.push({ text: l, align: 'left' });
   for (const l of labelled('Fecha', formatReceiptDateTime(doc.postedAt), cols)) out.push({ text: l, align: 'left' });
   for (const l of labelled('Caja', doc.till, cols)) out.push({ text: l, align: 'left' });
   for (const l of labelled('Cajero', doc.teller, cols)) out.push({ text: l, align: 'left' });

@@ -26,7 +26,7 @@ export const ReceiptPreview = ({ receipt, print }: { receipt: ReceiptDocument; p
     <section className="receipt" aria-label="Vista previa del comprobante" data-testid="receipt">
       <PaperTop doc={receipt} />
       <div className="r-row">
-        <span>Comprobante</span>
+        <span>{receipt.sequenceLabel ?? 'Comprobante'}</span>
         <strong data-testid="receipt-sequence">{receipt.sequence}</strong>
       </div>
       <div className="r-row">

@@ -5,7 +5,7 @@ import { buildCloseReport } from './report';
 
 const movement = (kind: string, amount: number, i: number): TillMovement => ({ id: `m${i}`, tillSessionId: 's', kind, reference: null, delta: {}, amount, at: '2026-12-05T15:00:00.000Z' });
 
-const report = (movements: TillMovement[]) =>
+const report = (movements: TillMovement[], extra: Partial<Parameters<typeof buildCloseReport>[0]> = {}) =>
   buildCloseReport({
     session: { id: 'session-1', tillCode: '03', tellerId: 't', businessDate: '2026-12-05', state: 'cerrada', openedAt: '2026-12-05T13:00:00.000Z', openingCount: {}, openingTotal: 1_000_000, position: {}, positionTotal: 0, closedAt: null },
     closing: { id: 'c', tillSessionId: 's', state: 'cerrada', expected: { '100000': 10 }, count1: { '100000': 10 }, count2: null, difference: 0, reasonCode: null, reasonText: null, approvalId: null, journalHash: null, counts: [], createdAt: '', updatedAt: '' },
@@ -16,6 +16,7 @@ const report = (movements: TillMovement[]) =>
     approver: null,
     closedAt: '2026-12-05T22:00:00.000Z',
     verificationCode: 'ABC',
+    ...extra,
   });
 
 const amounts = (lines: readonly ReceiptLine[]) => lines.flatMap((l) => (l.kind === 'amount' ? [[l.label, l.amount]] : []));
@@ -32,5 +33,38 @@ describe('end-of-day report', () => {
       ]),
     );
     expect(amounts(doc.lines).map(([label]) => label)).not.toContain('Consignaciones (2) salidas');
+  });
+
+  it('of a reopened till: says it is a reopening, from which close and balance, why and who approved it', () => {
+    const doc = report([], { reopening: { closedAt: '2026-12-05T20:00:00.000Z', closingBalance: 1_000_000, reason: 'Cliente con consignación pendiente', approver: 'Marta Rojas' } });
+    expect(doc.title).toBe('CIERRE DE CAJA - REPORTE DE REAPERTURA');
+    expect(doc.lines.slice(0, 9)).toEqual([
+      { kind: 'text', text: 'REAPERTURA: este reporte cubre solo lo ocurrido desde la reapertura.', emphasis: true },
+      { kind: 'field', label: 'Cierre anterior', value: '05/12/2026 15:00:00' },
+      { kind: 'amount', label: 'Saldo del cierre anterior', amount: 1_000_000 },
+      { kind: 'field', label: 'Motivo de la reapertura', value: 'Cliente con consignación pendiente' },
+      { kind: 'field', label: 'Aprobó la reapertura', value: 'Marta Rojas' },
+      { kind: 'rule' },
+      { kind: 'field', label: 'Fecha contable', value: '05/12/2026' },
+      { kind: 'field', label: 'Reapertura', value: '05/12/2026 08:00:00' },
+      { kind: 'amount', label: 'Saldo de apertura', amount: 1_000_000 },
+    ]);
+    // A till opened with its own count keeps the end-of-day title and says nothing of a reopening.
+    const plain = report([]);
+    expect(plain.title).toBe('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
+    expect(JSON.stringify(plain)).not.toContain('REAPERTURA');
+  });
+
+  it('names each operation posted in contingency, marked CONTINGENCIA as its receipt and the journal mark it', () => {
+    const withRef = (kind: string, amount: number, i: number, reference: string): TillMovement => ({ ...movement(kind, amount, i), reference });
+    const doc = report([withRef('retiro', -150_000, 1, '001-03-000001'), withRef('retiro', -80_000, 2, '001-03-000002'), withRef('deposito', 50_000, 3, '001-03-000003')], {
+      contingency: ['001-03-000002', '001-03-000003'],
+    });
+    expect(amounts(doc.lines).filter(([label]) => String(label).includes('CONTINGENCIA'))).toEqual([
+      ['Retiro 001-03-000002 CONTINGENCIA', 80_000],
+      ['Consignación 001-03-000003 CONTINGENCIA', 50_000],
+    ]);
+    expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Retiro 001-03-000002 CONTINGENCIA', amount: 80_000, negative: true });
+    expect(amounts(doc.lines)).toContainEqual(['Retiros (2) salidas', 230_000]);
   });
 });

@@ -19,6 +19,19 @@ const KIND_LABEL: Record<string, string> = {
   sobrante: 'Sobrante',
 };
 
+// One operation in words, for the lines that name one (an operation posted in contingency).
+const KIND_ONE: Record<string, string> = { deposito: 'Consignación', retiro: 'Retiro', traslado: 'Traslado' };
+
+/** What the report of a reopened till says of the reopening: it covers only the session since then. */
+export interface ReopeningFacts {
+  /** When the first session of the day closed, and the balance it closed with (the reopened one starts from it). */
+  closedAt: string | null;
+  closingBalance: number;
+  /** The teller's words when asking, as the supervisor read them. */
+  reason: string;
+  approver: string;
+}
+
 /** A count's difference in the words of the report and of the supervisor's request. */
 export const differenceWords = (d: number): string => (d === 0 ? 'cuadrado' : `${d < 0 ? 'faltante' : 'sobrante'} ${formatPesos(Math.abs(d))}`);
 
@@ -41,13 +54,29 @@ export const buildCloseReport = (input: {
   approver: string | null;
   closedAt: string;
   verificationCode: string;
+  /** Set when the session is a supervised reopening of the day's closed till. */
+  reopening?: ReopeningFacts | null;
+  /** Sequences of the session's comprobantes posted in contingency (their receipts say CONTINGENCIA). */
+  contingency?: readonly string[];
 }): ReceiptDocument => {
   const { session, closing } = input;
-  const lines: ReceiptLine[] = [
+  const r = input.reopening ?? null;
+  // A reopened till's report covers only what happened since the reopening: it says so, why and who allowed it.
+  const lines: ReceiptLine[] = r
+    ? [
+        { kind: 'text', text: 'REAPERTURA: este reporte cubre solo lo ocurrido desde la reapertura.', emphasis: true },
+        { kind: 'field', label: 'Cierre anterior', value: r.closedAt ? formatReceiptDateTime(r.closedAt) : '—' },
+        { kind: 'amount', label: 'Saldo del cierre anterior', amount: r.closingBalance },
+        { kind: 'field', label: 'Motivo de la reapertura', value: r.reason },
+        { kind: 'field', label: 'Aprobó la reapertura', value: r.approver },
+        { kind: 'rule' },
+      ]
+    : [];
+  lines.push(
     { kind: 'field', label: 'Fecha contable', value: formatReceiptDate(session.businessDate) },
-    { kind: 'field', label: 'Apertura', value: formatReceiptDateTime(session.openedAt) },
+    { kind: 'field', label: r ? 'Reapertura' : 'Apertura', value: formatReceiptDateTime(session.openedAt) },
     { kind: 'amount', label: 'Saldo de apertura', amount: session.openingTotal },
-  ];
+  );
   // Entries and exits counted apart: one reversal of a deposit (out) and one of a withdrawal (in) are one each.
   const byKind = new Map<string, { in: number; out: number; nIn: number; nOut: number }>();
   for (const m of input.movements) {
@@ -65,6 +94,12 @@ export const buildCloseReport = (input: {
   for (const [kind, t] of byKind) {
     if (t.nIn > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.nIn}) entradas`, amount: t.in });
     if (t.nOut > 0) lines.push({ kind: 'amount', label: `${KIND_LABEL[kind] ?? kind} (${t.nOut}) salidas`, amount: t.out, negative: true });
+  }
+  // Paid or received without central's answer: named one by one, marked as their receipts and the journal mark them.
+  const contingency = new Set(input.contingency ?? []);
+  for (const m of input.movements) {
+    if (m.reference === null || !contingency.has(m.reference) || m.amount === 0) continue;
+    lines.push({ kind: 'amount', label: `${KIND_ONE[m.kind] ?? KIND_LABEL[m.kind] ?? m.kind} ${m.reference} CONTINGENCIA`, amount: Math.abs(m.amount), negative: m.amount < 0 });
   }
   const counted = closing.count2 ?? closing.count1;
   const expectedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(closing.expected, d), 0);
@@ -96,7 +131,7 @@ export const buildCloseReport = (input: {
   lines.push({ kind: 'rule' }, { kind: 'field', label: 'Cierre', value: formatReceiptDateTime(input.closedAt) });
   return {
     sequence: closeReportNumber(input.branch.code, session),
-    title: 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA',
+    title: r ? 'CIERRE DE CAJA - REPORTE DE REAPERTURA' : 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA',
     branch: input.branch,
     till: session.tillCode,
     teller: input.teller,

@@ -20,7 +20,7 @@ import type { IdempotentRunner } from '../idempotent';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
-import { buildCloseReport, closeReportNumber, differenceWords } from './report';
+import { buildCloseReport, closeReportNumber, differenceWords, type ReopeningFacts } from './report';
 import { verificationCodeOf } from '../comprobante/posting';
 
 /** Where the end-of-day report goes; the devices service implements it. */
@@ -153,6 +153,21 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       return { n: c.n, countedTotal: c.countedTotal, expectedTotal: c.expectedTotal, difference: c.difference, approvalId: c.approvalId, decision };
     });
 
+  /** The reopening a session started with, as its report tells it: from which close, why and who approved it. */
+  const reopeningOf = (session: TillSessionRecord): ReopeningFacts | null => {
+    const from = deps.tills.reopenedFrom(session.id);
+    const closed = from ? deps.tills.findById(from) : undefined;
+    if (!from || !closed) return null;
+    const approval = deps.lifecycle.spentRequest(`till_reopen:${from}`);
+    const reason = approval?.context.Motivo;
+    return {
+      closedAt: closed.closedAt,
+      closingBalance: closed.positionTotal,
+      reason: typeof reason === 'string' ? reason : '—',
+      approver: approval?.request.checkerId ? name(approval.request.checkerId) : '—',
+    };
+  };
+
   const report = (session: TillSessionRecord, closingId: string): ReceiptDocument | null => {
     const closing = deps.lifecycle.closing(closingId) ?? deps.lifecycle.closedClosing(session.id);
     if (!closing) return null;
@@ -169,6 +184,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : null,
       closedAt: session.closedAt ?? closing.updatedAt,
       verificationCode: verificationCodeOf(hash),
+      reopening: reopeningOf(session),
+      contingency: deps.facts.postedInContingency(session.id),
     });
   };
 

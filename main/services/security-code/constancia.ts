@@ -39,10 +39,9 @@ const UPDATED: Record<ContactField, string> = {
  * itself, the full cellphone or the full document number.
  */
 export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
+  // The radicado and the date are the paper's header (sequence, postedAt): printed once, there.
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cliente', value: maskDocument(c.document) },
-    { kind: 'field', label: c.kind === 'contact_update' ? 'Referencia' : 'Radicado', value: c.reference },
-    { kind: 'field', label: 'Fecha', value: formatReceiptDateTime(c.at) },
     { kind: 'field', label: LABELS[c.field ?? 'cellphone'], value: c.maskedCellphone },
   ];
   if (c.kind === 'radicate' && c.deadline) {
@@ -64,6 +63,7 @@ export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
   }
   return {
     sequence: c.reference,
+    sequenceLabel: c.kind === 'contact_update' ? 'Referencia' : 'Radicado',
     title: TITLES[c.kind],
     branch: c.branch,
     till: c.till,

@@ -79,7 +79,7 @@ describe('registered cellphone (seed 000 step 2)', () => {
     expect(done).toMatchObject({ step: 'send_now', finished: true, title: 'Código enviado' });
     expect(done.request?.state).toBe('enviado');
     expect(done.request?.radicado).toMatch(/^RAD-\d{8}-\d{6}$/);
-    expect(done.constancia?.lines).toContainEqual({ kind: 'field', label: 'Radicado', value: done.request?.radicado });
+    expect(done.constancia).toMatchObject({ sequenceLabel: 'Radicado', sequence: done.request?.radicado });
     const entry = w.journalRows().find((r) => r.type === 'security_code_request' && r.payload.includes(f.id));
     expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({ outcome: 'sent', mode: 'send_now', radicado: done.request?.radicado, document: done.constancia?.sequence });
     // Central's status route agrees with what the branch recorded.
@@ -105,6 +105,12 @@ describe('the constancia printed again', () => {
     expect(jobs().map((j) => j.copyNumber)).toEqual([0, 1, 2]);
     const reprints = w.journalRows().filter((r) => r.type === 'reprint' && r.payload.includes(radicado));
     expect(reprints.map((r) => (JSON.parse(r.payload) as { copy: number }).copy)).toEqual([1, 2]);
+    // The copy as it came out of the (emulated) printer: the radicado and the date once each, in the header.
+    for (let k = 0; k < 100 && jobs().some((j) => j.state !== 'printed'); k++) await new Promise((r) => setTimeout(r, 20));
+    const paper = (w.devices.list().lastPaper?.lines ?? []).map((l) => l.trim());
+    expect(paper).toContain('COPIA No. 2');
+    expect(paper.filter((l) => l.includes(radicado))).toEqual([expect.stringMatching(new RegExp(`^Radicado +${radicado}$`))]);
+    expect(paper.filter((l) => l.startsWith('Fecha'))).toHaveLength(1);
   });
 });
 

@@ -128,6 +128,21 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     expect(reopened.till.openingTotal).toBe(1_100_000);
     expect(reopened.till.id).not.toBe(closedId);
     expect(db.prepare('SELECT reopened_from FROM till_sessions WHERE id = ?').pluck().get(reopened.till.id)).toBe(closedId);
+
+    // Its own close: the report covers only the reopened session and says so, why and who allowed it.
+    const recount = data<{ closingId: string; next: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 19, '10000': 10, '1000': 50 } }));
+    expect(recount.next).toBe('cerrar');
+    const again = data<{ report: { title: string; lines: { kind: string; label?: string; value?: string; amount?: number }[] } }>(
+      await t.call('till.close', { idempotencyKey: randomUUID(), closingId: recount.closingId }),
+    );
+    expect(again.report.title).toBe('CIERRE DE CAJA - REPORTE DE REAPERTURA');
+    expect(again.report.lines.slice(0, 5)).toEqual([
+      { kind: 'text', text: 'REAPERTURA: este reporte cubre solo lo ocurrido desde la reapertura.', emphasis: true },
+      { kind: 'field', label: 'Cierre anterior', value: field('Cierre') },
+      { kind: 'amount', label: 'Saldo del cierre anterior', amount: 1_100_000 },
+      { kind: 'field', label: 'Motivo de la reapertura', value: 'Cliente con consignación pendiente' },
+      { kind: 'field', label: 'Aprobó la reapertura', value: 'Marta Rojas' },
+    ]);
   });
 
   it('the gate blocks counting while an approval is pending and lists where to resolve it', async () => {

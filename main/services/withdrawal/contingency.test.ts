@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
+import { tillCash } from '../../testing/till-cash';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
@@ -51,6 +52,24 @@ describe('withdrawals while central is unreachable (issue "Central services and 
       slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 2 }, declaredTotal: 100_000 },
     });
     expect(dep).toMatchObject({ ok: true, data: { receipt: { marks: ['CONTINGENCIA'] } } });
+  });
+
+  it('contingencia: the end-of-day report names the withdrawal paid without central, marked CONTINGENCIA', async () => {
+    w = await world(shared.central, { client: unreachable });
+    await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));
+    const r = await post(500_000);
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted', receipt: { marks: ['CONTINGENCIA'] } } });
+    const sequence = r.ok ? (r.data as { sequence: string }).sequence : '';
+    await asSupervisor(() => w.call('sync.setContingency', { active: false, reason: 'Enlace restablecido' }));
+    // Central answered it later (the sync itself is proven in main/sync): nothing is left in the queue to hold the close.
+    w.core.db.prepare("UPDATE outbox SET state = 'applied'").run();
+    const c = await w.call('till.count', { idempotencyKey: crypto.randomUUID(), count: tillCash(w.core.db).position });
+    expect(c).toMatchObject({ ok: true, data: { next: 'cerrar' } });
+    const closingId = c.ok ? (c.data as { closingId: string }).closingId : '';
+    const closed = await w.call('till.close', { idempotencyKey: crypto.randomUUID(), closingId });
+    const lines = closed.ok ? (closed.data as { report: { lines: unknown[] } }).report.lines : [closed];
+    expect(lines).toContainEqual({ kind: 'amount', label: `Retiro ${sequence} CONTINGENCIA`, amount: 500_000, negative: true });
+    expect(lines).toContainEqual({ kind: 'amount', label: 'Retiros (1) salidas', amount: 500_000, negative: true });
   });
 
   it('contingencia with central answering: authorized online, so neither marked CONTINGENCIA nor counted against the caps', async () => {

@@ -32,6 +32,23 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(lines).toContainEqual({ kind: 'amount', label: 'Total debitado', amount: 251_000 });
   });
 
+  it('an authorized person withdraws: the receipt the core stores and prints has where she signs, with her name and document', async () => {
+    w = await world(shared.central);
+    const r = await post(req('240000000128', 100_000, ['900000005']));
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = r.ok ? (r.data as { receipt: { lines: { kind: string; label?: string; value?: string; text?: string }[] } }).receipt.lines : [];
+    const named = lines.find((l) => l.label === 'Retira')?.value ?? '';
+    expect(named).toMatch(/^ROSA .+ \(autorizado\)$/);
+    expect(lines.slice(-3)).toEqual([
+      { kind: 'text', text: 'Firma: ________________________' },
+      { kind: 'field', label: 'Nombre', value: named.replace(' (autorizado)', '') },
+      { kind: 'field', label: 'Documento', value: 'CC *****0005' },
+    ]);
+    // The paper that went to the printer is the same document.
+    const stored = JSON.parse(w.core.db.prepare("SELECT receipt FROM comprobantes WHERE kind = 'retiro'").pluck().get() as string) as { lines: unknown[] };
+    expect(stored.lines.slice(-3)).toEqual(lines.slice(-3));
+  });
+
   it('does not pay when central does not answer: pending, nothing posted, nothing taken from the till', async () => {
     const dead = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 });
     w = await world(shared.central, { client: dead });

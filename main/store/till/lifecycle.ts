@@ -118,6 +118,9 @@ export const tillLifecycleRepo = (db: Db) => {
   const told = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'rechazada' AND used = 0");
   const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
   const use = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status = 'aprobada' AND used = 0");
+  const spent = db.prepare<[string], SupervisedRow>(
+    "SELECT * FROM supervised_requests WHERE subject = ? AND status = 'aprobada' AND used = 1 ORDER BY decided_at DESC LIMIT 1",
+  );
   return {
     insertClosing: (c: { id: string; tillSessionId: string; state: ClosingState; expected: DenominationCount; count1: DenominationCount; difference: number; counts: ArqueoCount[]; at: string }) => {
       insertClosing.run(c.id, c.tillSessionId, c.state, JSON.stringify(c.expected), JSON.stringify(c.count1), c.difference, JSON.stringify(c.counts), c.at, c.at);
@@ -163,6 +166,11 @@ export const tillLifecycleRepo = (db: Db) => {
     markTold: (id: string): boolean => told.run(id).changes === 1,
     saveDecision: (q: ApprovalRequest): boolean => decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
     markUsed: (id: string): boolean => use.run(id).changes === 1,
+    /** The approved request on this subject that was used (a reopening's), for the papers that must name it. */
+    spentRequest: (subject: string) => {
+      const r = spent.get(subject);
+      return r ? toSupervised(r) : undefined;
+    },
   };
 };
 export type TillLifecycleRepo = ReturnType<typeof tillLifecycleRepo>;
@@ -234,6 +242,18 @@ export const gateFactsRepo = (db: Db) => {
             tillSessionId,
           )
         : 0,
+    /** The till session's comprobantes posted without central's answer: their receipt came out marked CONTINGENCIA. */
+    postedInContingency: (tillSessionId: string): string[] =>
+      has('comprobantes')
+        ? (db
+            .prepare<[string], string>(
+              `SELECT c.sequence FROM comprobantes c
+               WHERE c.till_session_id = ? AND EXISTS (SELECT 1 FROM json_each(c.receipt, '$.marks') m WHERE m.value = 'CONTINGENCIA')
+               ORDER BY c.n`,
+            )
+            .pluck()
+            .all(tillSessionId))
+        : [],
     unconfirmedDebits: (tillCode: string) => count('unconfirmed_debits', 'SELECT COUNT(*) FROM unconfirmed_debits WHERE till_code = ?', tillCode),
     openRemittances: () => count('remittances', "SELECT COUNT(*) FROM remittances WHERE status = 'recibida'"),
     transfersInTransit: (tillCode: string) =>

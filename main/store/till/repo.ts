@@ -66,6 +66,7 @@ export const tillRepo = (db: Db) => {
   const allOpen = db.prepare<[], Row>("SELECT * FROM till_sessions WHERE state = 'abierta' ORDER BY till_code");
   const lastClosed = db.prepare<[string], Row>("SELECT * FROM till_sessions WHERE till_code = ? AND state = 'cerrada' ORDER BY closed_at DESC LIMIT 1");
   const reopenOf = db.prepare<[string], { id: string }>('SELECT id FROM till_sessions WHERE reopened_from = ?');
+  const reopenedFrom = db.prepare<[string], string | null>('SELECT reopened_from FROM till_sessions WHERE id = ?').pluck();
   const movementsOf = db.prepare<[string], { id: string; kind: string; reference: string | null; delta: string; amount: number; at: string }>(
     'SELECT id, kind, reference, delta, amount, at FROM till_movements WHERE till_session_id = ? ORDER BY rowid',
   );
@@ -98,6 +99,8 @@ export const tillRepo = (db: Db) => {
       setReopened.run(closedId, id);
     },
     wasReopened: (closedId: string) => reopenOf.get(closedId) !== undefined,
+    /** The closed session a supervised reopening started this one from; null for a till opened with a count. */
+    reopenedFrom: (id: string): string | null => reopenedFrom.get(id) ?? null,
     movements: (tillSessionId: string): TillMovement[] =>
       movementsOf.all(tillSessionId).map((m) => ({ ...m, tillSessionId, delta: JSON.parse(m.delta) as DenominationCount })),
     /** Records a cash movement and the resulting position; callers run it inside their posting transaction. */
