@@ -19,9 +19,9 @@ type ChargeNow = Pick<CanjeChequeView, 'returnOwedNow' | 'returnPaidBy'>;
  * What central says each returned cheque's charge is now, whichever route (canje or remesa) it came back by: later
  * credits pay it at any workstation, so the figure of the day of the return no longer holds. One question per
  * account, bounded: offline the list opens at once with returnOwedNow null (never a guessed figure). Entries that
- * are null (nothing was left owed) get nothing.
+ * are null (nothing was left owed) get nothing, and so does a return central does not know yet (its figure stands).
  */
-export const returnChargesNow = async (deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'clock'>, returns: readonly (OwingReturn | null)[]): Promise<ChargeNow[]> => {
+export const returnChargesNow = async (deps: Pick<ComprobanteDeps, 'central' | 'comprobantes' | 'clock' | 'outbox'>, returns: readonly (OwingReturn | null)[]): Promise<ChargeNow[]> => {
   const owed = new Map<string, { charges: PendingCharge[]; paid: PaidCharge[] } | null>();
   await Promise.all(
     [...new Set(returns.flatMap((r) => (r ? [r.account] : [])))].map(async (account) => {
@@ -40,8 +40,10 @@ export const returnChargesNow = async (deps: Pick<ComprobanteDeps, 'central' | '
     if (!r) return {};
     const now = owed.get(r.account) ?? null;
     if (now === null) return { returnOwedNow: null };
-    const left = now.charges.find((c) => c.returnKey === r.returnKey)?.amount ?? 0;
-    const by = left === 0 ? now.paid.find((p) => p.returnKey === r.returnKey)?.paidBy : undefined;
-    return { returnOwedNow: left, ...(by ? { returnPaidBy: paidBy(by) } : {}) };
+    const owing = now.charges.find((c) => c.returnKey === r.returnKey);
+    const paid = now.paid.find((p) => p.returnKey === r.returnKey);
+    // A return booked offline reaches central after the list asks: central not naming it then is no payment.
+    if (!owing && !paid && deps.outbox.byKey(r.returnKey)?.state !== 'applied') return {};
+    return { returnOwedNow: owing?.amount ?? 0, ...(paid && !owing ? { returnPaidBy: paidBy(paid.paidBy) } : {}) };
   });
 };

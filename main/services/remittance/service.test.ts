@@ -110,6 +110,20 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     expect(await centralBalances(w, '240000000029')).toEqual({ available: before.available - 15_000, inCanje: before.inCanje - 700_000, onHold: before.onHold });
   });
 
+  it('a return booked before its deposit reached central keeps its own figure: central not knowing the charge is no payment', async () => {
+    w = await world(shared.central);
+    const r = await depositRemesa(300_000);
+    // The balance this workstation knows cannot pay the fee: the return estimates it owed.
+    w.core.db.prepare("UPDATE ref_accounts SET data = json_set(data, '$.balances.available', 0) WHERE number = '240000000029'").run();
+    await advance(r.id, { type: 'enviar' });
+    expect(await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: true, data: { remittance: { returnPending: 15_000 } } });
+    const listed = await w.call('remittance.list', {});
+    const row = listed.ok ? (listed.data as { remittances: { id: string }[] }).remittances.find((x) => x.id === r.id) : listed;
+    // Before: "pagado" (returnOwedNow 0), as central had no charge of it.
+    expect(row).toMatchObject({ returnPending: 15_000 });
+    expect(row).not.toHaveProperty('returnOwedNow');
+  });
+
   it('at central: the remesa waits in canje, its commission is debited, and pagada makes it available', async () => {
     w = await world(shared.central);
     const drain = drainer(w);
