@@ -93,7 +93,7 @@ describe('a cheque returned after its credit was spent (cargo pendiente)', () =>
     const ret = returned(dep.key, 15_000);
     await results([ret]);
     const owed = { returnKey: ret.key, returnedAt: expect.any(String), cheques: [{ bankCode: '07', number: '123456' }] };
-    expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({ account: MARIA, total: 815_000, charges: [{ ...owed, amount: 815_000 }] });
+    expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({ account: MARIA, total: 815_000, charges: [{ ...owed, amount: 815_000 }], paid: [] });
 
     const first = cashDeposit(MARIA, 500_000);
     const [a] = await results([first]);
@@ -103,11 +103,19 @@ describe('a cheque returned after its credit was spent (cargo pendiente)', () =>
     expect((await t.call('pendingCharges', { account: MARIA })).body).toMatchObject({ total: 315_000, charges: [{ ...owed, amount: 315_000 }] });
 
     // What exceeds the charge is the customer's; a credit to an account owing nothing says nothing of charges.
-    const [c] = await results([cashDeposit(MARIA, 400_000)]);
+    const last = cashDeposit(MARIA, 400_000);
+    const [c] = await results([last]);
     expect(c).toMatchObject({ first: { pendingChargesPaid: { amount: 315_000 }, balances: { available: 85_000 } } });
     const [d] = await results([cashDeposit(MARIA, 10_000)]);
     expect(d?.status === 'applied' && d.first.outcome === 'applied' && d.first.pendingChargesPaid).toBe(undefined);
-    expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({ account: MARIA, total: 0, charges: [] });
+    // Paid: named by the credit that paid its last pesos, for the branch to say which comprobante paid it.
+    const reference = c?.status === 'applied' ? c.first.reference : 'none';
+    expect((await t.call('pendingCharges', { account: MARIA })).body).toEqual({
+      account: MARIA,
+      total: 0,
+      charges: [],
+      paid: [{ returnKey: ret.key, paidBy: { key: last.key, workstation: last.workstation, occurredAt: last.occurredAt, reference } }],
+    });
   });
 
   it('a transfer into the account names the charge it paid, and its replay says the same', async () => {

@@ -1,4 +1,4 @@
-import type { PendingCharge, PendingChargesPaid } from '../../domain/central-api';
+import type { PaidCharge, PendingCharge, PendingChargesPaid } from '../../domain/central-api';
 import { payPendingCharges as allocate } from '../../domain/deposit/pending-charges';
 import { payPendingCharges } from '../accounts/ledger';
 import { iso } from '../runtime';
@@ -44,6 +44,44 @@ export const outstandingCharges = (sql: Sql, account: string): PendingCharge[] =
     left -= amount;
   }
   return owed;
+};
+
+interface PayingRow {
+  key: string;
+  workstation: string;
+  occurred_at: string;
+  outcome: string;
+}
+
+/**
+ * The account's charges no longer owed, each with the credit that paid its last pesos: the last credit still standing
+ * whose outcome named it (a reversed credit owed its payment again, so it paid nothing). A charge the credits did
+ * not pay whole (the ledger took the rest when a cheque cleared, under no operation) names none.
+ */
+export const paidCharges = (sql: Sql, account: string): PaidCharge[] => {
+  const owed = new Set(outstandingCharges(sql, account).map((c) => c.returnKey));
+  // A transfer pays the charges of the account it credits, not of its own (source) account.
+  const paying = sql.all<PayingRow>(
+    `SELECT o.key, o.workstation, json_extract(o.body, '$.occurredAt') AS occurred_at, o.outcome
+     FROM operations o
+     WHERE o.status = 'applied' AND json_extract(o.outcome, '$.pendingChargesPaid') IS NOT NULL
+       AND (CASE WHEN o.type = 'transfer' THEN json_extract(o.body, '$.payload.toAccount') ELSE o.account END) = ?
+       AND NOT EXISTS (SELECT 1 FROM operations r WHERE r.type = 'reversal' AND r.status = 'applied' AND json_extract(r.body, '$.payload.reversesKey') = o.key)
+     ORDER BY o.rowid`,
+    account,
+  );
+  const last = new Map<string, { by: PaidCharge['paidBy']; total: number }>();
+  for (const r of paying) {
+    const outcome = JSON.parse(r.outcome) as { reference: string; pendingChargesPaid: PendingChargesPaid };
+    for (const c of outcome.pendingChargesPaid.charges) {
+      const total = (last.get(c.returnKey)?.total ?? 0) + c.amount;
+      last.set(c.returnKey, { by: { key: r.key, workstation: r.workstation, occurredAt: r.occurred_at, reference: outcome.reference }, total });
+    }
+  }
+  return chargesOf(sql, account).flatMap((c) => {
+    const paid = owed.has(c.returnKey) ? undefined : last.get(c.returnKey);
+    return paid && paid.total >= c.amount ? [{ returnKey: c.returnKey, paidBy: paid.by }] : [];
+  });
 };
 
 /** Pays the account's pending charges out of its available balance under `opKey`, and says which it paid. */

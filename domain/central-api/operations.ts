@@ -267,9 +267,22 @@ export type PendingCharge = z.infer<typeof PendingChargeSchema>;
 export const PendingChargesPaidSchema = z.object({ amount: PositivePesosSchema, charges: z.array(PendingChargeSchema) });
 export type PendingChargesPaid = z.infer<typeof PendingChargesPaidSchema>;
 
-/** The account's pending charges now, oldest first; `total` is their sum (0 and no charges when nothing is owed). */
+/**
+ * A returned cheque's charge paid in full, and the credit that paid its last pesos (a credit reversed since does
+ * not count): the branch names the comprobante that paid it. `occurredAt` is that comprobante's posting instant.
+ */
+export const PaidChargeSchema = z.object({
+  returnKey: KeySchema,
+  paidBy: z.object({ key: KeySchema, workstation: WorkstationIdSchema, occurredAt: IsoDateTimeSchema, reference: z.string() }),
+});
+export type PaidCharge = z.infer<typeof PaidChargeSchema>;
+
+/**
+ * The account's pending charges now, oldest first; `total` is their sum (0 and no charges when nothing is owed).
+ * `paid`: the account's charges paid in full by a credit; absent from a central that does not say it.
+ */
 export const PendingChargesRequestSchema = z.object({ account: z.string().regex(/^\d{1,20}$/) });
-export const PendingChargesResponseSchema = z.object({ account: z.string(), total: PesosSchema, charges: z.array(PendingChargeSchema) });
+export const PendingChargesResponseSchema = z.object({ account: z.string(), total: PesosSchema, charges: z.array(PendingChargeSchema), paid: z.array(PaidChargeSchema).optional() });
 export type Balances = z.infer<typeof BalancesSchema>;
 
 /** The first outcome of a key; replays return it unchanged. */

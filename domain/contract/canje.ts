@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
-import { PesosSchema } from '../money/pesos';
 import { ReceiptDocumentSchema } from '../receipt/document';
 import { channel, IdempotencyKey } from './channel';
 import { PrintJobSchema } from './receipt';
@@ -21,13 +20,6 @@ export const CanjeChequeViewSchema = z.object({
   releaseOn: IsoDateSchema,
   returnedOn: IsoDateSchema.optional(),
   ...ReturnedChequeFields,
-  /**
-   * Of the return's pending charge, what central says is still owed now (later credits pay it); null when central
-   * could not be asked, absent when the return left nothing owed.
-   */
-  returnOwedNow: PesosSchema.nullable().optional(),
-  /** The returned-cheque fee a return would charge now (the bank's configured tariff), for the dialog to state it. */
-  returnFeeIfCharged: PesosSchema.optional(),
 });
 export type CanjeChequeView = z.infer<typeof CanjeChequeViewSchema>;
 

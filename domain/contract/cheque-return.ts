@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema } from '../money/pesos';
 import { SupervisorCredentials } from './supervisor';
 
@@ -29,6 +30,19 @@ export const ReturnedChequeFields = {
    */
   returnPending: PesosSchema,
   customerNotice: z.string().optional(),
+  /**
+   * Of the return's pending charge, what central says is still owed now (later credits pay it); null when central
+   * could not be asked, absent when the return left nothing owed.
+   */
+  returnOwedNow: PesosSchema.nullable().optional(),
+  /**
+   * Once central says the charge is paid (returnOwedNow 0): the credit that paid it. `sequence`: its comprobante
+   * when this workstation posted it, else the workstation and central's authorization number printed on its
+   * receipt; `on`: the day it was posted, absent when that is today.
+   */
+  returnPaidBy: z.object({ sequence: z.string().optional(), workstation: z.string(), reference: z.string(), on: IsoDateSchema.optional() }).optional(),
+  /** The returned-cheque fee a return would charge now (the bank's configured tariff), for the dialog to state it. */
+  returnFeeIfCharged: PesosSchema.optional(),
 };
 
 /** How the teller registers a return: the causal, and the fee charged or waived by a supervisor. */

@@ -1,5 +1,7 @@
 import type { TellerApi } from '../../domain/contract/client';
 import type { ReceiptDocument } from '../../domain/receipt/document';
+import type { CanjeChequeView } from '../../domain/contract/canje';
+import { formatReceiptDate } from '../../domain/calendar/bogota-time';
 import { formatPesos } from '../../domain/money/pesos';
 import { owedTotalOf, returnPendingText } from '../../domain/receipt/build-cheque-return';
 import { PrintStatus, type PrintJobRef } from './PrintStatus';
@@ -37,20 +39,31 @@ export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: Tel
  */
 export const returnStatusText = (
   status: string,
-  r: { causalText?: string | undefined; returnFee: number; returnPending: number; returnOwedNow?: number | null | undefined; depositReversed: boolean },
+  r: { causalText?: string | undefined; returnFee: number; returnPending: number; returnOwedNow?: number | null | undefined; returnPaidBy?: PaidBy | undefined; depositReversed: boolean },
 ): string =>
   r.depositReversed
     ? 'Consignación reversada · entregar el cheque al cliente'
-    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}${r.returnPending > 0 ? pendingNow(r.returnPending, r.returnOwedNow) : ''}`;
+    : `${status}${r.causalText ? ` (${r.causalText})` : ''}${r.returnFee > 0 ? ` · comisión ${formatPesos(r.returnFee)}` : ''}${r.returnPending > 0 ? pendingNow(r.returnPending, r.returnOwedNow, r.returnPaidBy) : ''}`;
+
+type PaidBy = NonNullable<CanjeChequeView['returnPaidBy']>;
+
+/**
+ * The credit that paid the charge, for the customer who asks: this workstation's comprobante by its number; another
+ * workstation's by the authorization number its receipt printed. The day only when it was not today.
+ */
+const paidByText = (by: PaidBy | undefined): string =>
+  by === undefined
+    ? ''
+    : `${by.sequence ? ` con el comprobante ${by.sequence}` : ` en la estación ${by.workstation} (autorización ${by.reference})`}${by.on ? ` del ${formatReceiptDate(by.on)}` : ''}`;
 
 /** The charge as central has it now when the list could ask (later credits pay it), else the figure of the return. */
-const pendingNow = (atReturn: number, now: number | null | undefined): string =>
+const pendingNow = (atReturn: number, now: number | null | undefined, by: PaidBy | undefined): string =>
   now === undefined
     ? ` · cargo pendiente ${formatPesos(atReturn)}`
     : now === null
-      ? ` · cargo pendiente al devolverlo ${formatPesos(atReturn)} (central no respondió: puede estar pagado)`
+      ? ` · cargo pendiente al devolverlo ${formatPesos(atReturn)} (sin conexión con central: puede estar pagado)`
       : now === 0
-        ? ` · cargo pendiente ${formatPesos(atReturn)} pagado`
+        ? ` · cargo pendiente ${formatPesos(atReturn)} pagado${paidByText(by)}`
         : now < atReturn
           ? ` · cargo pendiente ${formatPesos(now)} (de ${formatPesos(atReturn)}; abonos posteriores pagaron el resto)`
           : ` · cargo pendiente ${formatPesos(now)}`;

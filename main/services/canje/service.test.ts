@@ -124,8 +124,11 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     );
 
     // The next deposit pays the charges first (and leaves the account as the other tests of this file expect it).
-    const cash = { ...spent, key: crypto.randomUUID(), type: 'cash_deposit' as const, payload: { amount: cleared.available - 100_000 } };
-    await w.client.call('postOperations', { operations: [cash] });
+    // Posted yesterday and not by this workstation's store (it reached central late): named by workstation and authorization, with its day.
+    const cash = { ...spent, key: crypto.randomUUID(), occurredAt: '2025-03-02T16:00:00-05:00', type: 'cash_deposit' as const, payload: { amount: cleared.available - 100_000 } };
+    const paid = await w.client.call('postOperations', { operations: [cash] });
+    const result = paid.ok ? paid.data.results[0] : undefined;
+    const reference = result?.status === 'applied' ? result.first.reference : 'refused';
     const after = await centralBalances(w, ACCOUNT);
     expect(after.pendingCharges).toBeUndefined();
     expect(after.available).toBe(cleared.available - 630_000);
@@ -133,6 +136,8 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     const listed = await w.call('canje.list', {});
     const owedNow = (id: string) => (listed.ok ? (listed.data as { cheques: { id: string; returnOwedNow?: number | null }[] }).cheques.find((x) => x.id === id)?.returnOwedNow : 'refused');
     expect([owedNow(c.id), owedNow(other)]).toEqual([0, 0]);
+    const paidBy = (id: string) => (listed.ok ? (listed.data as { cheques: { id: string; returnPaidBy?: unknown }[] }).cheques.find((x) => x.id === id)?.returnPaidBy : 'refused');
+    expect([paidBy(c.id), paidBy(other)]).toEqual([0, 0].map(() => ({ workstation: '001-03', reference, on: '2025-03-02' })));
     // Central silent: the list opens all the same, saying it does not know what is owed now.
     silent = true;
     const unknown = await w.call('canje.list', {});

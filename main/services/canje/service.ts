@@ -1,4 +1,3 @@
-import type { PendingCharge } from '../../../domain/central-api';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
@@ -8,7 +7,7 @@ import { bogotaDate } from '../../core/runtime';
 import type { CanjeRecord } from '../../store/canje/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import type { Db } from '../../store/db';
-import { within } from '../../core/within';
+import { returnChargesNow } from '../cheque-return/owed-now';
 import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnKeyOf, returnOperation } from '../cheque-return/booking';
 import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
@@ -26,9 +25,6 @@ export interface CanjeReturnResult {
  * pending charge): the shared cheque return reverses that cheque's own central operation, charges or waives the
  * fee, journals it and prints the receipt with what was debited and what stays owed.
  */
-/** How long the list waits for central's figures of what returned cheques still owe. */
-const OWED_WAIT_MS = 1_500;
-
 export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
   const view = (r: CanjeRecord, today: string): CanjeChequeView => ({
     id: r.id,
@@ -91,22 +87,11 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     list: async () => {
       const on = today();
       const records = deps.canje.list();
-      const owing = new Set(records.filter((r) => r.status === 'devuelta' && r.returnPending > 0).map((r) => r.accountNumber));
-      const owed = new Map<string, PendingCharge[] | null>();
-      await Promise.all(
-        [...owing].map(async (account) => {
-          // Bounded: offline the list opens at once, with the figures of the day of each return.
-          const r = deps.central ? await within(deps.central.call('pendingCharges', { account }).catch(() => null), OWED_WAIT_MS) : null;
-          owed.set(account, r?.ok ? r.data.charges : null);
-        }),
+      const now = await returnChargesNow(
+        deps,
+        records.map((r) => (r.status === 'devuelta' && r.returnPending > 0 && r.causalId !== null ? { account: r.accountNumber, returnKey: returnKeyOf(r.centralKey, r.causalId, r.returnFee) } : null)),
       );
-      return records.map((r) => {
-        const v = view(r, on);
-        if (r.status !== 'devuelta' || r.returnPending <= 0 || r.causalId === null) return v;
-        const charges = owed.get(r.accountNumber) ?? null;
-        const key = returnKeyOf(r.centralKey, r.causalId, r.returnFee);
-        return { ...v, returnOwedNow: charges === null ? null : (charges.find((c) => c.returnKey === key)?.amount ?? 0) };
-      });
+      return records.map((r, i) => ({ ...view(r, on), ...now[i] }));
     },
     returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {
       const { idempotencyKey, chequeId, ...ret } = req;

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { createCentralClient } from '../../sync/central-client';
+import { CC, DEMO_TOKEN_001_03, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
 let w: World;
@@ -65,7 +66,10 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   });
 
   it('a remesa returned when the available balance cannot cover the fee is booked all the same: the fee stays owed', async () => {
-    w = await world(shared.central);
+    // Later central stops answering what is owed, and never says so: the list must not wait on it.
+    let silent = false;
+    const real = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+    w = await world(shared.central, { client: { call: (route, req) => (silent && route === 'pendingCharges' ? new Promise<never>(() => undefined) : real.call(route, req)) } });
     const drain = drainer(w);
     const r = await depositRemesa(700_000);
     await drain();
@@ -83,9 +87,41 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     await drain();
     expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
     expect(await centralBalances(w, '240000000029')).toMatchObject({ available: 0, inCanje: before.inCanje - 700_000, pendingCharges: 15_000 });
-    // Put the money back for the other tests: the deposit pays the fee first.
-    await w.client.call('postOperations', { operations: [{ ...env, key: crypto.randomUUID(), type: 'cash_deposit', payload: { amount: before.available } }] });
+    // Before: the list said the charge of the day it came back, and no fee for the dialog, whatever central said.
+    const row = async () => {
+      const listed = await w.call('remittance.list', {});
+      return listed.ok ? (listed.data as { remittances: { id: string }[] }).remittances.find((x) => x.id === r.id) : listed;
+    };
+    expect(await row()).toMatchObject({ returnPending: 15_000, returnOwedNow: 15_000, returnFeeIfCharged: 15_000 });
+    expect(await row()).not.toHaveProperty('returnPaidBy');
+    silent = true;
+    const asked = Date.now();
+    expect(await row()).toMatchObject({ returnPending: 15_000, returnOwedNow: null });
+    expect(Date.now() - asked).toBeLessThan(2_500);
+    silent = false;
+    // A cash deposit at this counter pays it: the list names its comprobante (today's, so no date).
+    const paying = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: '240000000029', depositor: { id: CC('900000002') }, cash: { '20000': 1 }, declaredTotal: 20_000 } });
+    const sequence = paying.ok ? (paying.data as { sequence: string }).sequence : paying.error.message;
+    await drain();
+    expect(await row()).toMatchObject({ returnOwedNow: 0, returnPaidBy: { sequence, workstation: '001-03', reference: expect.any(String) } });
+    expect(await row()).not.toHaveProperty('returnPaidBy.on');
+    // Put the money back for the other tests.
+    await w.client.call('postOperations', { operations: [{ ...env, key: crypto.randomUUID(), type: 'cash_deposit', payload: { amount: before.available - 20_000 } }] });
     expect(await centralBalances(w, '240000000029')).toEqual({ available: before.available - 15_000, inCanje: before.inCanje - 700_000, onHold: before.onHold });
+  });
+
+  it('a return booked before its deposit reached central keeps its own figure: central not knowing the charge is no payment', async () => {
+    w = await world(shared.central);
+    const r = await depositRemesa(300_000);
+    // The balance this workstation knows cannot pay the fee: the return estimates it owed.
+    w.core.db.prepare("UPDATE ref_accounts SET data = json_set(data, '$.balances.available', 0) WHERE number = '240000000029'").run();
+    await advance(r.id, { type: 'enviar' });
+    expect(await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true })).toMatchObject({ ok: true, data: { remittance: { returnPending: 15_000 } } });
+    const listed = await w.call('remittance.list', {});
+    const row = listed.ok ? (listed.data as { remittances: { id: string }[] }).remittances.find((x) => x.id === r.id) : listed;
+    // Before: "pagado" (returnOwedNow 0), as central had no charge of it.
+    expect(row).toMatchObject({ returnPending: 15_000 });
+    expect(row).not.toHaveProperty('returnOwedNow');
   });
 
   it('at central: the remesa waits in canje, its commission is debited, and pagada makes it available', async () => {

@@ -8,11 +8,11 @@ import { bogotaDate } from '../../core/runtime';
 import type { RemittanceRecord } from '../../store/remittance/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { printReturnReceipt } from '../cheque-return/print';
-import { chargeReturn, returnOperation } from '../cheque-return/booking';
+import { chargeReturn, returnKeyOf, returnOperation } from '../cheque-return/booking';
+import { returnChargesNow } from '../cheque-return/owed-now';
 import { customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
-
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | ({ type: 'devolver' } & ReturnRequest);
 type StoredEvent = Exclude<AdvanceEvent, { type: 'devolver' }> | ({ type: 'devolver' } & AuthorizedReturn);
@@ -56,6 +56,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       ...customerNoticeOf(q.causalId),
       returnFee: r.returnFee,
       returnPending: r.returnPending,
+      returnFeeIfCharged: deps.rules.returnedChequeFee,
     };
   };
 
@@ -123,7 +124,17 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
     });
 
   return {
-    list: (status?: RemesaStatus) => deps.remittances.list(status).map(view),
+    /** A return that left a charge says what central says is still owed of it now, as the canje list does. */
+    list: async (status?: RemesaStatus) => {
+      const records = deps.remittances.list(status);
+      const now = await returnChargesNow(
+        deps,
+        records.map(({ remesa: q, ...r }) =>
+          q.status === 'devuelta' && r.returnPending > 0 && q.causalId ? { account: q.accountNumber, returnKey: returnKeyOf(r.centralKey, q.causalId, r.returnFee) } : null,
+        ),
+      );
+      return records.map((r, i) => ({ ...view(r), ...now[i] }));
+    },
 
     advance: async (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): Promise<AdvanceResult> => {
       const event: StoredEvent =

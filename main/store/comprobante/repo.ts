@@ -123,8 +123,17 @@ export const comprobanteRepo = (db: Db) => {
     `SELECT c.sequence, c.kind, j.payload FROM comprobantes c JOIN journal j ON j.sequence = c.journal_sequence
      WHERE c.account_number = ? AND c.business_date = ? AND c.posted_at = ?`,
   );
+  const postedAtAnyAccount = db.prepare<[string, string], { sequence: string; payload: string }>(
+    `SELECT c.sequence, j.payload FROM comprobantes c JOIN journal j ON j.sequence = c.journal_sequence WHERE c.business_date = ? AND c.posted_at = ?`,
+  );
   return {
     nextNumber: (tillCode: string): number => nextN.get(tillCode) ?? 1,
+    /** The number of this workstation's comprobante that sent central the operation `key`, whatever its account. */
+    sequenceOfCentralKey: (key: string, businessDate: string, at: string): string | undefined =>
+      postedAtAnyAccount.all(businessDate, at).find((r) => {
+        const keys = (JSON.parse(r.payload) as { centralKeys?: unknown }).centralKeys;
+        return Array.isArray(keys) && keys.includes(key);
+      })?.sequence,
     /** The comprobante that sent central the operation `key`, with its journal entry; `postedAt` is the operation's occurredAt. */
     byCentralKey: (key: string, accountNumber: string, businessDate: string, at: string) => {
       for (const r of postedAt.all(accountNumber, businessDate, at)) {
