@@ -53,12 +53,21 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
           void post(r.data.approval.id);
         } else if (r.data.approval === null && r.data.reversible) {
           setApprovalId(null);
-          setError('La solicitud de reverso ya no está pendiente: la decidió un supervisor en otra estación o venció. Puede solicitarlo de nuevo.');
+          void toldRejection();
         }
       });
     }, POLL_MS);
     return () => clearInterval(timer);
   });
+  // Decided at a desk while this panel waited: a rejection says who and why here, and is then told (not again on
+  // Inicio); otherwise it lapsed.
+  const toldRejection = async () => {
+    const r = await teller.reversal.rejections({});
+    const rejected = r.ok ? r.data.reversals.find((x) => x.sequence === sequence) : undefined;
+    if (!rejected) return setError('La solicitud de reverso ya no está pendiente: la decidió un supervisor en otra estación o venció. Puede solicitarlo de nuevo.');
+    setError(`Reverso rechazado por ${rejected.rejectedBy}${rejected.note ? `: ${rejected.note}` : ''}. Puede solicitarlo de nuevo.`);
+    void teller.reversal.rejectionsShown({ ids: [rejected.id] });
+  };
   const decided = (status: string, note: string | null) => {
     if (status === 'aprobada' && approvalId) {
       setApproved(true);
