@@ -136,6 +136,19 @@ test('keyboard only: Enter on Reversar takes the focus to the reason of the pane
   await expect(panel.getByLabel('Usuario del supervisor')).toBeFocused();
 });
 
+/** The supervisor signs in at this workstation and rejects the pending reversal at the desk (F1), with a reason. */
+const rejectAtDesk = async (app: Page) => {
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await app.getByRole('button', { name: 'Revisar' }).click();
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await detail.getByLabel('Motivo de la decisión').fill('Cliente presente, no procede');
+  await detail.getByRole('button', { name: /^Rechazar/ }).click();
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+};
+
 /** A till opened, a first cash deposit, and its reversal asked from F5: the panel waits for a supervisor's credentials. */
 const askReversalOfFirstDeposit = async (app: Page, reason?: string) => {
   await openTill(app);
@@ -203,15 +216,7 @@ test('a reversal approved at the desk after the teller left is on Inicio with wh
 test('a reversal rejected at the desk after the teller left is told on Inicio once, with who rejected it and why', async ({ app }) => {
   await askReversalOfFirstDeposit(app);
 
-  await switchUser(app, DEMO.supervisor);
-  await app.keyboard.press('F1');
-  await app.getByRole('button', { name: 'Revisar' }).click();
-  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
-  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await detail.getByLabel('Motivo de la decisión').fill('Cliente presente, no procede');
-  await detail.getByRole('button', { name: /^Rechazar/ }).click();
-  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await rejectAtDesk(app);
 
   await switchUser(app, DEMO.teller);
   const rejected = app.getByRole('region', { name: 'Reversos rechazados' });
@@ -244,15 +249,7 @@ test('a rejection Inicio listed but did not get to show is told again after a re
   });
   await app.goto(host.launchUrl);
   await askReversalOfFirstDeposit(app);
-  await switchUser(app, DEMO.supervisor);
-  await app.keyboard.press('F1');
-  await app.getByRole('button', { name: 'Revisar' }).click();
-  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
-  await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
-  await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
-  await detail.getByLabel('Motivo de la decisión').fill('Cliente presente, no procede');
-  await detail.getByRole('button', { name: /^Rechazar/ }).click();
-  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await rejectAtDesk(app);
 
   await switchUser(app, DEMO.teller);
   const rejected = app.getByRole('region', { name: 'Reversos rechazados' });
