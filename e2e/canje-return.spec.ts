@@ -194,6 +194,7 @@ test('Enter on a canje cheque opens its return, as D does; Esc goes back to the 
   await app.keyboard.press('c');
   const list = app.getByTestId('canje-cheques');
   await expect(list).toBeFocused();
+  await expect(app.getByText('↑/↓ elige el cheque · D o Enter: devuelto por la cámara')).toBeVisible();
   const second = list.locator('tbody tr').nth(1);
   await app.keyboard.press('ArrowDown');
   await expect(second).toHaveAttribute('aria-selected', 'true');

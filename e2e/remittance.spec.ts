@@ -122,6 +122,7 @@ test('Enter on a remesa lists its actions with their letters; Esc goes back to t
   await app.keyboard.press('r');
   const list = app.getByTestId('remittances');
   await expect(list).toBeFocused();
+  await expect(app.getByText('↑/↓ elige la remesa · Enter lista sus acciones')).toBeVisible();
   const second = list.locator('tbody tr').nth(1);
   await app.keyboard.press('ArrowDown');
   await expect(second).toHaveAttribute('aria-selected', 'true');

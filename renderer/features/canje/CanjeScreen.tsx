@@ -49,7 +49,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
   return (
     <main className="screen" aria-labelledby="canje-title">
       <h1 id="canje-title">Cheques en canje</h1>
-      <p className="muted">↑/↓ elige el cheque · D devuelto por la cámara de compensación (causal y comisión) · F5 actualiza.</p>
+      <p className="muted">↑/↓ elige el cheque · D o Enter: devuelto por la cámara de compensación (causal y comisión) · F5 actualiza.</p>
       <ReturnedChequeNotice teller={teller} returned={list.returned} testId="canje-returned" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (

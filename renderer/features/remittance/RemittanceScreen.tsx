@@ -88,7 +88,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   return (
     <main className="screen" aria-labelledby="remittance-title">
       <h1 id="remittance-title">Remesas al cobro</h1>
-      <p className="muted">↑/↓ elige la remesa · E enviada · P pagada · D devuelta (causal y comisión) · F5 actualiza.</p>
+      <p className="muted">↑/↓ elige la remesa · Enter lista sus acciones · E enviada · P pagada · D devuelta (causal y comisión) · F5 actualiza.</p>
       <ReturnedChequeNotice teller={teller} returned={list.returned} testId="remittance-returned" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
