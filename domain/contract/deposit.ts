@@ -85,6 +85,10 @@ export const POSTING_ERRORS = [
   'IDEMPOTENCY_CONFLICT',
 ] as const;
 
+/** One of Inicio's charge differences; `id` is what Visto marks, `sequence` and `account` null for a failed comparison. */
+export const ChargeDifferenceSchema = z.object({ id: z.string(), sequence: z.string().nullable(), account: z.string().nullable(), at: z.string(), message: z.string() });
+export type ChargeDifference = z.infer<typeof ChargeDifferenceSchema>;
+
 export const depositChannels = {
   'deposit.evaluate': channel({
     access: 'user',
@@ -111,9 +115,7 @@ export const depositChannels = {
   'deposit.chargeDifferences': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({
-      differences: z.array(z.object({ id: z.string(), sequence: z.string().nullable(), account: z.string().nullable(), at: z.string(), message: z.string() })),
-    }),
+    response: z.object({ differences: z.array(ChargeDifferenceSchema) }),
   }),
   /** Visto on Inicio: records who saw this difference and when (the first mark stands); false for an unknown id. */
   'deposit.chargeDifferenceSeen': channel({

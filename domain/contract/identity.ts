@@ -10,6 +10,14 @@ import { FlowViewSchema } from './security-code';
  * after the start are the `securityCode.*` channels on the returned flow id. A mismatch is explained in the
  * words of seed 002 ("Error de seguridad en datos").
  */
+/** See `identity.contactOnFile`. */
+export const ContactOnFileSchema = z.object({
+  status: z.enum(['found', 'not_found', 'not_synced']),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type ContactOnFile = z.infer<typeof ContactOnFileSchema>;
+
 export const identityChannels = {
   /** `field`: the datum to update (cellphone, e-mail or postal address), all through the same verification. */
   'identity.startContactUpdate': channel({
@@ -40,13 +48,5 @@ export const identityChannels = {
    * be null: not registered); `not_found`: central has no such customer; `not_synced`: this workstation has not
    * received central's records yet.
    */
-  'identity.contactOnFile': channel({
-    access: 'user',
-    request: z.object({ id: PersonIdSchema }),
-    response: z.object({
-      status: z.enum(['found', 'not_found', 'not_synced']),
-      address: z.string().nullable(),
-      phone: z.string().nullable(),
-    }),
-  }),
+  'identity.contactOnFile': channel({ access: 'user', request: z.object({ id: PersonIdSchema }), response: ContactOnFileSchema }),
 } as const;

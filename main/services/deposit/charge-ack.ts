@@ -1,3 +1,4 @@
+import type { ChargeDifference } from '../../../domain/contract/deposit';
 import { centralPaidCharges, chargesDifference, chargesDifferenceText, type PaidCharges } from '../../../domain/deposit/pending-charges';
 import { bogotaDate, type Clock } from '../../core/runtime';
 import type { ChargeDifferenceRepo } from '../../store/charge-difference/repo';
@@ -8,16 +9,6 @@ import type { Journal } from '../journal/writer';
 
 /** The credits central pays pending charges out of, whose acknowledgement says what they paid. */
 const CREDITS: ReadonlySet<string> = new Set(['cash_deposit', 'transfer']);
-
-export interface ChargeDifference {
-  /** What Visto marks (chargeDifferenceSeen). */
-  id: string;
-  /** Null for a comparison that failed: no posting was found to compare. */
-  sequence: string | null;
-  account: string | null;
-  at: string;
-  message: string;
-}
 
 /** How many of each kind Inicio lists at most; more waits for the first ones to be marked seen. */
 const LIST_LIMIT = 50;

@@ -1,11 +1,6 @@
 import type { PersonId } from '../../../domain/accounts/person';
+import type { ContactOnFile } from '../../../domain/contract/identity';
 import type { CustomerDirectory } from './directory';
-
-export interface ContactOnFile {
-  status: 'found' | 'not_found' | 'not_synced';
-  address: string | null;
-  phone: string | null;
-}
 
 /**
  * What central has of a person's address and phone, for the UIAF declaration to start from. The directory is the

@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
-
-interface Difference {
-  id: string;
-  sequence: string | null;
-  account: string | null;
-  at: string;
-  message: string;
-}
+import type { ChargeDifference } from '../../../domain/contract/deposit';
 
 /**
  * Inicio: deposits and transfers whose pending charge paid at central differs from what their receipt printed, and
@@ -16,7 +9,7 @@ interface Difference {
  * the receipt is out, so the teller learns it here, between customers; one that arrived overnight is not lost.
  */
 export const ChargeDifferences = ({ teller, syncedAt }: { teller: TellerApi; syncedAt: string | null }) => {
-  const [differences, setDifferences] = useState<Difference[]>([]);
+  const [differences, setDifferences] = useState<ChargeDifference[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     const load = () =>
