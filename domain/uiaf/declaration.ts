@@ -10,6 +10,8 @@ import { PositivePesosSchema } from '../money/pesos';
  */
 const Address = z.string().trim().min(5, { message: 'Escriba la dirección completa' }).max(200);
 const Phone = z.string().regex(/^\d{7,10}$/, { message: 'Escriba un teléfono de 7 a 10 dígitos' });
+/** A phone the declaration takes: the form checks it before the core does, and offers central's only when it is. */
+export const isDeclarablePhone = (phone: string): boolean => Phone.safeParse(phone).success;
 
 const Party = z.object({ id: PersonIdSchema, name: z.string().trim().min(1, { message: 'Escriba el nombre completo' }), address: Address });
 

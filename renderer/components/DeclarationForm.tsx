@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
+import type { ContactOnFile } from '../../domain/contract/identity';
 import type { DocumentType } from '../../domain/identity/document';
-import type { CashDeclaration } from '../../domain/uiaf/declaration';
+import { isDeclarablePhone, type CashDeclaration } from '../../domain/uiaf/declaration';
 import { formatPesos } from '../../domain/money/pesos';
 import './comprobante.css';
 import { trapTab } from './focus-trap';
@@ -23,10 +24,8 @@ interface Props {
   onCancel: () => void;
 }
 
-type OnFile = { status: 'found' | 'not_found' | 'not_synced'; address: string | null; phone: string | null };
-
 /** What the form tells the teller about the address and phone it started with. */
-const onFileNotice = (r: OnFile | 'failed'): string => {
+const onFileNotice = (r: ContactOnFile | 'failed'): string => {
   if (r === 'failed' || r.status === 'not_synced') return 'No se obtuvieron los datos de central: no se prellenó nada. Escriba la dirección y el teléfono.';
   if (r.status === 'not_found') return 'Central no tiene registrada a esta persona: no se prellenó nada. Escriba la dirección y el teléfono.';
   if (r.address !== null && r.phone !== null) return 'Dirección y teléfono tomados del registro del cliente en central: confírmelos con el cliente.';
@@ -34,8 +33,6 @@ const onFileNotice = (r: OnFile | 'failed'): string => {
   if (r.phone !== null) return 'Teléfono tomado del registro del cliente en central (no tiene dirección registrada): confírmelo con el cliente y escriba la dirección.';
   return 'Central no tiene dirección ni teléfono registrados de esta persona: no se prellenó nada. Escríbalos.';
 };
-
-const PHONE = /^\d{7,10}$/;
 
 /**
  * Declaración de origen / destino de fondos (UIAF, domain-co §2) for cash at or above $ 10.000.000. The core
@@ -66,13 +63,13 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
   useEffect(() => {
     if (!teller || prior || number.trim() === '') return;
     let live = true;
-    const shown = (r: OnFile | 'failed') => live && setOnFile(onFileNotice(r));
+    const shown = (r: ContactOnFile | 'failed') => live && setOnFile(onFileNotice(r));
     void teller.identity.contactOnFile({ id: { type: type as DocumentType, number } }).then(
       (r) => {
         if (!live) return;
         if (!r.ok) return shown('failed');
         // A phone the declaration would refuse is not offered: the teller asks for one.
-        const phone = r.data.phone !== null && PHONE.test(r.data.phone) ? r.data.phone : null;
+        const phone = r.data.phone !== null && isDeclarablePhone(r.data.phone) ? r.data.phone : null;
         if (r.data.address !== null && !typed.current.address) setAddress(r.data.address);
         if (phone !== null && !typed.current.phone) setPhone(phone);
         shown({ ...r.data, phone });
@@ -91,7 +88,7 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
   };
   const submit = () => {
     if (address.trim().length < 5) return refuse('Escriba la dirección completa de quien realiza la operación.', 'decl-address');
-    if (!PHONE.test(phone)) return refuse('Escriba un teléfono de 7 a 10 dígitos.', 'decl-phone');
+    if (!isDeclarablePhone(phone)) return refuse('Escriba un teléfono de 7 a 10 dígitos.', 'decl-phone');
     if (origin.trim().length < 10) return refuse(`Describa ${direction === 'deposito' ? 'el origen' : 'el destino'} de los fondos (mínimo 10 caracteres).`, 'decl-origin');
     if (activity.trim().length < 3) return refuse('Indique la actividad económica.', 'decl-activity');
     if (!signed) return refuse('La declaración debe estar firmada por el cliente: confirme la firma.', 'decl-signed');
