@@ -7,9 +7,9 @@ import { bogotaDate } from '../../core/runtime';
 import type { CanjeRecord } from '../../store/canje/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import type { Db } from '../../store/db';
-import { returnChargesNow } from '../cheque-return/owed-now';
+import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
 import { printReturnReceipt } from '../cheque-return/print';
-import { chargeReturn, returnKeyOf, returnOperation } from '../cheque-return/booking';
+import { chargeReturn, returnOperation } from '../cheque-return/booking';
 import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 
@@ -87,10 +87,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     list: async () => {
       const on = today();
       const records = deps.canje.list();
-      const now = await returnChargesNow(
-        deps,
-        records.map((r) => (r.status === 'devuelta' && r.returnPending > 0 && r.causalId !== null ? { account: r.accountNumber, returnKey: returnKeyOf(r.centralKey, r.causalId, r.returnFee) } : null)),
-      );
+      const now = await returnChargesNow(deps, records.map(owingReturn));
       return records.map((r, i) => ({ ...view(r, on), ...now[i] }));
     },
     returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {

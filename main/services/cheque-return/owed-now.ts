@@ -3,6 +3,7 @@ import type { CanjeChequeView } from '../../../domain/contract/canje';
 import { within } from '../../core/within';
 import { bogotaDate } from '../../core/runtime';
 import type { ComprobanteDeps } from '../comprobante/deps';
+import { returnKeyOf } from './booking';
 
 /** How long a list of returned cheques waits for central's figures of what they still owe. */
 const OWED_WAIT_MS = 1_500;
@@ -12,6 +13,10 @@ export interface OwingReturn {
   account: string;
   returnKey: string;
 }
+
+/** A canje cheque's or a remesa's return that left a charge, by the key central names it; null for any other row. */
+export const owingReturn = (r: { status: string; returnPending: number; causalId?: string | null | undefined; accountNumber: string; centralKey: string; returnFee: number }): OwingReturn | null =>
+  r.status === 'devuelta' && r.returnPending > 0 && r.causalId ? { account: r.accountNumber, returnKey: returnKeyOf(r.centralKey, r.causalId, r.returnFee) } : null;
 
 type ChargeNow = Pick<CanjeChequeView, 'returnOwedNow' | 'returnPaidBy'>;
 

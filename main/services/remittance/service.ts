@@ -8,8 +8,8 @@ import { bogotaDate } from '../../core/runtime';
 import type { RemittanceRecord } from '../../store/remittance/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { printReturnReceipt } from '../cheque-return/print';
-import { chargeReturn, returnKeyOf, returnOperation } from '../cheque-return/booking';
-import { returnChargesNow } from '../cheque-return/owed-now';
+import { chargeReturn, returnOperation } from '../cheque-return/booking';
+import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
 import { customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
@@ -129,9 +129,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       const records = deps.remittances.list(status);
       const now = await returnChargesNow(
         deps,
-        records.map(({ remesa: q, ...r }) =>
-          q.status === 'devuelta' && r.returnPending > 0 && q.causalId ? { account: q.accountNumber, returnKey: returnKeyOf(r.centralKey, q.causalId, r.returnFee) } : null,
-        ),
+        records.map(({ remesa: q, ...r }) => owingReturn({ ...r, status: q.status, causalId: q.causalId, accountNumber: q.accountNumber })),
       );
       return records.map((r, i) => ({ ...view(r), ...now[i] }));
     },
