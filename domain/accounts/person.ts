@@ -27,4 +27,8 @@ export const includesPerson = (list: readonly { id: PersonId }[], id: PersonId):
  * (holder, authorized person or legal representative) and the masked document.
  */
 export const presentersLine = (known: readonly { id: PersonId; name: string }[], presenters: readonly PersonId[]): string =>
-  presenters.map((id) => `${known.find((p) => samePerson(p.id, id))?.name ?? 'Persona no registrada en la cuenta'} (${maskDocument(id)})`).join(', ');
+  presenters.map((id) => `${nameOn(known, id)} (${maskDocument(id)})`).join(', ');
+
+/** A person's name as the account knows them, or that the account does not. */
+export const nameOn = (known: readonly { id: PersonId; name: string }[], id: PersonId): string =>
+  known.find((p) => samePerson(p.id, id))?.name ?? 'Persona no registrada en la cuenta';

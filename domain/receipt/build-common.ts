@@ -1,6 +1,6 @@
 import type { Account } from '../accounts/account';
 import { shortApprovalId } from '../approval/request';
-import { type PersonId, samePerson } from '../accounts/person';
+import { nameOn, type PersonId, samePerson } from '../accounts/person';
 import { maskDocument } from '../identity/document';
 import type { ReceiptDocument, ReceiptLine } from './document';
 
@@ -46,15 +46,12 @@ export const presenterLines = (account: Account, presenters: readonly PersonId[]
  * paper must say whose signature it is. The document is masked as the third-party depositor's is on a deposit.
  */
 export const signatureLines = (account: Account, presenters: readonly PersonId[]): ReceiptLine[] =>
-  presenters.flatMap((p): ReceiptLine[] => {
-    const known = [...account.holders, ...account.authorized, ...account.legalRepresentatives].find((x) => samePerson(x.id, p));
-    return [
-      { kind: 'text', text: '' },
-      { kind: 'text', text: 'Firma: ________________________' },
-      { kind: 'field', label: 'Nombre', value: known?.name ?? 'Persona no registrada en la cuenta' },
-      { kind: 'field', label: 'Documento', value: maskDocument(p) },
-    ];
-  });
+  presenters.flatMap((p): ReceiptLine[] => [
+    { kind: 'text', text: '' },
+    { kind: 'text', text: 'Firma: ________________________' },
+    { kind: 'field', label: 'Nombre', value: nameOn([...account.holders, ...account.authorized, ...account.legalRepresentatives], p) },
+    { kind: 'field', label: 'Documento', value: maskDocument(p) },
+  ]);
 
 export const assemble = (header: ReceiptHeader, title: string, lines: ReceiptLine[], amountInWords: string): ReceiptDocument => ({
   sequence: header.sequence,
