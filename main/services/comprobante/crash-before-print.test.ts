@@ -146,10 +146,12 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     expect(await w.call('supervisor.decide', { id: approvalId, source: 'caja', decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: true });
     return approvalId;
   };
-  const PAPERS: [string, string, (c: ReturnType<typeof crashingBeforePrint>) => Promise<string>][] = [
+  // [name, journal type, what F5 calls the owed paper, how it is left owed]
+  const PAPERS: [string, string, string, (c: ReturnType<typeof crashingBeforePrint>) => Promise<string>][] = [
     [
       'reversal',
       'reversal',
+      'Recibo',
       async (c) => {
         const deposited = await w.call('deposit.post', {
           idempotencyKey: key(), slip: { accountNumber: '240000000011', channel: 'oficina', depositor: { id: CC('900000001') }, cash: { '100000': 1 }, cheques: [], declaredTotal: 100_000 },
@@ -164,6 +166,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     [
       'returned canje cheque',
       'comprobante',
+      'Recibo',
       async (c) => {
         // A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9); the clearing house returns it.
         const cheque = { bank: '07', number: '1234567', drawerAccount: '11122299', amount: 800_000, city: 'Bogotá D.C.' };
@@ -178,6 +181,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     [
       'reactivation constancia',
       'account_reactivation',
+      'Constancia',
       async (c) => {
         // Andrés's account, seeded inactive (central/demo/seed.ts), reactivated by him in person.
         const request = { accountNumber: '240000000052', presenters: [CC('900000004')], writtenAuthorization: null };
@@ -189,6 +193,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     [
       'till close report',
       'till_close',
+      'Reporte de fin de día',
       async (c) => {
         const counted = await w.call('till.count', { idempotencyKey: key(), count: COUNT });
         const closingId = counted.ok ? (counted.data as { closingId: string }).closingId : '';
@@ -200,6 +205,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     [
       'security-code constancia',
       'security_code_request',
+      'Constancia',
       async (c) => {
         // The customer states the registered cellphone: central sends the code at once and the constancia carries the radicado.
         const flow = c.securityCode.start(c.user, 'security_code');
@@ -211,7 +217,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
     ],
   ];
 
-  it.each(PAPERS)('leaves the %s paper owed: failed at Dispositivos after the restart, Reintentar prints it, then F5 copies it', async (_name, type, post) => {
+  it.each(PAPERS)('leaves the %s paper owed: failed at Dispositivos after the restart, Reintentar prints it, then F5 copies it', async (_name, type, paper, post) => {
     w = await world(shared.central);
     const document = await post(crashingBeforePrint(w));
 
@@ -229,8 +235,8 @@ describe('a crash after a posting commits and before its receipt reaches the pri
       const entries = found.ok ? (found.data as { entries: { type: string; document: string | null; printNote: string | null }[] }).entries : [];
       return entries.filter((e) => e.type === type).map((e) => [e.document, e.printNote]);
     };
-    // F5 offers no copy before the original and says where the original is printed.
-    expect(await rows()).toEqual([[null, 'Recibo original pendiente de imprimir: F9']]);
+    // F5 offers no copy before the original and says which paper is owed and where it is printed.
+    expect(await rows()).toEqual([[null, `${paper} original pendiente de imprimir: F9`]]);
     expect(await w.call('devices.retryJob', { jobId: owed.jobId })).toMatchObject({ ok: true });
     await expect.poll(async () => (await jobs())[0]?.state, { timeout: 10_000 }).toBe('printed');
     expect(await rows()).toEqual([[document, null]]);

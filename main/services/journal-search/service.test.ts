@@ -8,6 +8,8 @@ import { usersRepo } from '../../store/users/repo';
 import { tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
 import { journalStateLabel } from '../../../domain/journal/state-labels';
+import { buildCloseReport } from '../arqueo/report';
+import { buildConstancia } from '../security-code/constancia';
 import { createJournalSearch } from './service';
 
 const dirs: (() => void)[] = [];
@@ -26,7 +28,7 @@ it('filters by the state the screen shows: a local approval and one decided at c
       journal.record('approval', 'sup-1', { action: 'rechazada', approvalId: 'a-3' });
       journal.record('till_close', 'cajero-1', { state: 'faltante', total: 1_000 });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, recorded: () => false, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
     const ids = (state: string) => search.search({ state, limit: 10 }).entries.map((e) => e.sequence).sort();
     expect(ids('aprobada')).toEqual([1, 2]);
     expect(ids('approved')).toEqual([1, 2]);
@@ -66,7 +68,7 @@ it('offers the reprint of the paper an entry printed, once it came out of this p
     job('001-03-000001', 'printed');
     job('R-001-03-000001', 'printed');
     job('RA-001-03-000004', 'failed'); // never out of the printer: Reintentar at Dispositivos, not a copy
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, recorded: () => false, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: () => undefined, reversed: () => false, notTheirs: () => null });
     const entries = search.search({ limit: 10 }).entries;
     const documents = Object.fromEntries(entries.map((e) => [e.sequence, e.document]));
     expect(documents).toEqual({ 1: '001-03-000001', 2: null, 3: 'R-001-03-000001', 4: null, 5: null });
@@ -90,7 +92,7 @@ it('a reversed posting says so and no longer offers Reversar; a cash transfer na
       journal.record('vault_transfer', 'u-1', { action: 'aceptado', transferId: 't-1', from: 'Bóveda', to: 'Caja 03', total: 500_000, state: 'aceptado' });
       journal.record('approval', 'sup-1', { action: 'aprobada', approvalId: '3f2a1b4c-9d8e-4f00-a1b2-c3d4e5f60718' });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, recorded: () => false, reversed: (s) => s === '001-03-000001', notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: (s) => s === '001-03-000001', notTheirs: () => null });
     const bySeq = (viewer: string) => Object.fromEntries(search.search({ limit: 10 }, viewer).entries.map((e) => [e.sequence, e]));
     const teller = bySeq('u-1');
     expect(teller[1]).toMatchObject({ state: 'reversado', comprobante: null, amount: 50_000 });
@@ -124,7 +126,7 @@ it('security-code entries show the radicado (or central’s reference) as Refere
       journal.record('contact_update', 'u-1', { flowId: 'f-4', field: 'cellphone', centralReference: 'C0000012', outcome: 'applied' });
       journal.record('biometric_check', 'u-1', { flowId: 'f-5', phase: 'capture', result: 'no_match', attempt: 1 });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, recorded: () => false, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
     const rows = search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.reference, e.state]).sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(rows).toEqual([
       [1, 'RAD-20260302-000001', 'enviado'],
@@ -153,7 +155,7 @@ it('a first count to be counted again keeps the expected cash and the difference
       journal.record('cash_count', 'u-1', { closingId: 'k-1', countNumber: 1, countedTotal: 1_950_000, expectedTotal: 2_000_000, difference: -50_000, state: 'recontar' });
       journal.record('cash_count', 'u-1', { closingId: 'k-1', countNumber: 2, countedTotal: 1_950_000, expectedTotal: 2_000_000, difference: -50_000, state: 'faltante' });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users, printed: () => false, recorded: () => false, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users, printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
     const bySeq = (viewer: string) => Object.fromEntries(search.search({ type: 'cash_count', limit: 10 }, viewer).entries.map((e) => [e.sequence, e.payload]));
     const teller = bySeq('u-1');
     expect(teller[1]).toMatchObject({ countedTotal: 1_950_000, state: 'recontar' });
@@ -179,7 +181,7 @@ it('finds the entries of a paper by the number printed on it, and a reactivation
       journal.record('account_reactivation', 'u-1', { account: '240000000052', document: 'RA-001-03-000001', approvalId: '676a6dfe-0000-4000-8000-000000000001', state: 'reactivada' });
       journal.record('security_code_request', 'u-1', { flowId: 'f-1', outcome: 'radicated', radicado: 'RAD-20260302-000001', state: 'radicado', document: 'RAD-20260302-000001' });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, recorded: () => false, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
     const found = (reference: string) => search.search({ reference, limit: 10 }).entries.map((e) => e.sequence).sort();
     // The posting and the reversal that names it; not the other posting.
     expect(found('001-03-000001')).toEqual([1, 3]);
@@ -188,6 +190,69 @@ it('finds the entries of a paper by the number printed on it, and a reactivation
     expect(found('RAD-20260302-000001')).toEqual([5]);
     expect(found('RA-001-03-000009')).toEqual([]);
     expect(search.search({ type: 'account_reactivation', limit: 10 }).entries[0]?.reference).toBe('RA-001-03-000001');
+  } finally {
+    db.close();
+  }
+});
+
+it('names the paper whose original is owed as the screens call it: recibo, constancia, reporte de fin de día or de reapertura', () => {
+  const { dir, remove } = tempDir('caja-journal-owed-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T22:00:00Z')), workstation: '001-03' });
+    const jobs = devicesRepo(db);
+    const owe = (reference: string, doc: object, state: 'failed' | 'printed' = 'failed') => {
+      const document = JSON.stringify(doc);
+      const j = jobs.insertJob({ id: `job-${reference}`, reference, sequence: reference, kind: 'receipt', copyNumber: 0, document, createdAt: '2026-03-02T22:00:00Z' });
+      jobs.updateJob(j.id, { state, attempts: 1, reason: null, at: '2026-03-02T22:00:01Z' });
+    };
+    // The papers as their builders title them: the close report of a first close and of a reopened till, a constancia.
+    const session = {
+      id: 'session-1', tillCode: '03', tellerId: 'u-1', businessDate: '2026-03-02', state: 'cerrada' as const, openedAt: '2026-03-02T13:00:00.000Z',
+      openingCount: {}, openingTotal: 0, position: {}, positionTotal: 0, closedAt: null,
+    };
+    const closing = {
+      id: 'k', tillSessionId: 'session-1', state: 'cerrada' as const, expected: {}, count1: {}, count2: null, difference: 0, reasonCode: null, reasonText: null,
+      approvalId: null, journalHash: null, counts: [], createdAt: '', updatedAt: '',
+    };
+    const close = (reopening: Parameters<typeof buildCloseReport>[0]['reopening']) =>
+      buildCloseReport({
+        session, closing, movements: [], counts: [], branch: { code: '001', name: 'Centro' }, teller: 'Ana Gómez', approver: null, closedAt: '2026-03-02T22:00:00.000Z',
+        verificationCode: 'ABC', reopening,
+      });
+    const radicado = buildConstancia({
+      kind: 'radicate', reference: 'RAD-20260302-000001', document: { type: 'CC', number: '900000001' }, maskedCellphone: '*******501', at: '2026-03-02T15:00:00.000Z',
+      deadline: '2026-03-03T15:00:00.000Z', branch: { code: '001', name: 'Centro' }, till: '03', teller: 'Ana Gómez', verificationCode: 'ABC',
+    });
+    db.transaction(() => {
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-1', sequence: '001-03-000001', document: '001-03-000001', total: 50_000 });
+      journal.record('reversal', 'u-1', { original: '001-03-000001', sequence: '001-03-000001', document: 'R-001-03-000001', state: 'reversado' });
+      journal.record('account_reactivation', 'u-1', { account: '240000000052', document: 'RA-001-03-000001', state: 'reactivada' });
+      journal.record('security_code_request', 'u-1', { flowId: 'f-1', outcome: 'radicated', radicado: 'RAD-20260302-000001', state: 'radicado', document: 'RAD-20260302-000001' });
+      journal.record('till_close', 'u-1', { document: '001-03-CIERRE-2026-03-02-aaaaaaaa', state: 'cuadrada' });
+      journal.record('till_close', 'u-1', { document: '001-03-CIERRE-2026-03-02-bbbbbbbb', state: 'cuadrada' });
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-2', sequence: '001-03-000002', document: '001-03-000002', total: 70_000 });
+    })();
+    owe('001-03-000001', { title: 'CONSIGNACIÓN CUENTA DE AHORROS' });
+    owe('R-001-03-000001', { title: 'REVERSO DE COMPROBANTE' });
+    owe('RA-001-03-000001', { title: 'CONSTANCIA DE REACTIVACIÓN DE CUENTA' });
+    owe('RAD-20260302-000001', radicado);
+    owe('001-03-CIERRE-2026-03-02-aaaaaaaa', close(null));
+    owe('001-03-CIERRE-2026-03-02-bbbbbbbb', close({ closedAt: '2026-03-02T20:00:00.000Z', closingBalance: 0, reason: 'Consignación pendiente', approver: 'Marta Rojas' }));
+    owe('001-03-000002', { title: 'RETIRO CUENTA DE AHORROS' }, 'printed');
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: (ref) => jobs.jobCopy(ref, 0), reversed: () => false, notTheirs: () => null });
+    const notes = Object.fromEntries(search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.printNote]));
+    expect(notes).toEqual({
+      1: 'Recibo original pendiente de imprimir: F9',
+      2: 'Recibo original pendiente de imprimir: F9',
+      3: 'Constancia original pendiente de imprimir: F9',
+      4: 'Constancia original pendiente de imprimir: F9',
+      5: 'Reporte de fin de día original pendiente de imprimir: F9',
+      6: 'Reporte de reapertura original pendiente de imprimir: F9',
+      // Printed: Reimprimir instead of a note.
+      7: null,
+    });
   } finally {
     db.close();
   }

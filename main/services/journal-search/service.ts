@@ -67,16 +67,30 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
+/**
+ * The paper by the title it was printed under, in the words the screens use for it (PrintStatus): a teller told a
+ * "recibo" is owed looks for a receipt at F9, not for a constancia or the close report.
+ */
+const PAPER_BY_TITLE: readonly [prefix: string, name: string][] = [
+  ['CONSTANCIA', 'Constancia'],
+  ['CIERRE DE CAJA - REPORTE DE REAPERTURA', 'Reporte de reapertura'],
+  ['CIERRE DE CAJA', 'Reporte de fin de día'],
+];
+const paperName = (document: string): string => {
+  const title = (JSON.parse(document) as { title?: unknown }).title;
+  return PAPER_BY_TITLE.find(([prefix]) => typeof title === 'string' && title.startsWith(prefix))?.[1] ?? 'Recibo';
+};
+
 /** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
-const ORIGINAL_OWED = 'Recibo original pendiente de imprimir: F9';
+const originalOwed = (document: string) => `${paperName(document)} original pendiente de imprimir: F9`;
 
 /** Journal search (O-EJ, FSV): by date, teller, type, account, printed number, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
   repo: JournalRepo;
   users: UsersRepo;
   printed: (reference: string) => boolean;
-  /** Whether the original paper with this number was recorded for the printer (printed or not). */
-  recorded: (reference: string) => boolean;
+  /** The original paper with this number as recorded for the printer (printed or not): its document is what it owes. */
+  original: (reference: string) => { document: string } | undefined;
   /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
   reversed: (sequence: string) => boolean;
   /** Why the viewer may not ask to reverse a posting (only the teller who posted it asks), or null when they may. */
@@ -126,6 +140,7 @@ export const createJournalSearch = (deps: {
       const notTheirs = posted !== null && !reversed && viewer !== undefined ? deps.notTheirs(posted, viewer) : null;
       // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
       const document = str(p.document) ?? posted;
+      const owed = document !== null && !deps.printed(document) ? deps.original(document) : undefined;
       return [{
         sequence: r.sequence,
         at: r.at,
@@ -141,7 +156,7 @@ export const createJournalSearch = (deps: {
         comprobante: reversed || notTheirs !== null ? null : posted,
         reversalNote: notTheirs,
         document: document !== null && deps.printed(document) ? document : null,
-        printNote: document !== null && !deps.printed(document) && deps.recorded(document) ? ORIGINAL_OWED : null,
+        printNote: owed ? originalOwed(owed.document) : null,
         payload: p,
         hash: r.hash,
       }];

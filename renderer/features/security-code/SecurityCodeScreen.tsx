@@ -88,6 +88,12 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   const [openCount, setOpenCount] = useState(0);
   const flowIdRef = useRef('');
   flowIdRef.current = flow?.id ?? '';
+  const nextRequest = useRef<HTMLButtonElement>(null);
+  // A retried constancia that printed takes its "Reintentar impresión" away and the focus with it: Enter goes on to
+  // the next request again, as after the first print. Focus the teller put elsewhere stays where it is.
+  const printed = useCallback(() => {
+    if (document.activeElement === null || document.activeElement === document.body) nextRequest.current?.focus();
+  }, []);
 
   const run = useCallback(
     async (call: () => Promise<Answer>) => {
@@ -440,7 +446,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow?.finished ? (
         <div key={round}>
-          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" />} /> : null}
+          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" onPrinted={printed} />} /> : null}
           <div className="actions">
             {flow.constancia ? (
               <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.printConstancia({ flowId }))}>
@@ -450,7 +456,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
             <button type="button" className="secondary" onClick={onCancel}>
               Volver <kbd>Esc</kbd>
             </button>
-            <button type="button" className="primary" onClick={() => start(tramite)} autoFocus>
+            <button ref={nextRequest} type="button" className="primary" onClick={() => start(tramite)} autoFocus>
               Nueva solicitud <kbd>Enter</kbd>
             </button>
           </div>
