@@ -42,6 +42,24 @@ test('sending cash to the vault with the keyboard: F10 sends, Esc goes back to t
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
 });
 
+test('Enter on "Descartar y salir" drops the count and goes back to the vault screen, the question closed', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('2');
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar el conteo del traslado?' });
+  await expect(ask.getByRole('button', { name: 'Descartar y salir' })).toBeFocused();
+  // Bóveda stays mounted when the form closes: the question stayed open and a second Enter did nothing.
+  await app.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(app.getByRole('heading', { name: 'Bóveda y traslados' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('');
+});
+
 test('a provision counted with the keyboard: Esc leaves the count for the vault screen, F10 receives it', async ({ app }) => {
   await openTill(app);
   await switchUser(app, DEMO.supervisor);

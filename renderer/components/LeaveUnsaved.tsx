@@ -12,8 +12,13 @@ export const useLeaveUnsaved = (o: { dirty: boolean; what: string; lost: string;
   const { dirty } = o;
   const askLeave = useCallback(() => setAsking(true), []);
   useAskOnEscape(dirty, askLeave);
+  // A screen that stays mounted after leaving (Bóveda goes back to its own list) would keep the question open.
+  const confirm = () => {
+    setAsking(false);
+    o.leave();
+  };
   const dialog = asking ? (
-    <ConfirmDialog title={`¿Descartar ${o.what}?`} confirmLabel="Descartar y salir" onCancel={() => setAsking(false)} onConfirm={o.leave}>
+    <ConfirmDialog title={`¿Descartar ${o.what}?`} confirmLabel="Descartar y salir" onCancel={() => setAsking(false)} onConfirm={confirm}>
       <p>Se pierde {o.lost}. Para seguir digitando, pulse Esc.</p>
     </ConfirmDialog>
   ) : null;
