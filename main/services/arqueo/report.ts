@@ -1,6 +1,7 @@
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
+import { CLOSE_REPORT_TITLE, REOPENING_REPORT_TITLE } from '../../../domain/receipt/paper';
 import { DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ClosingRecord } from '../../store/till/lifecycle';
@@ -131,7 +132,7 @@ export const buildCloseReport = (input: {
   lines.push({ kind: 'rule' }, { kind: 'field', label: 'Cierre', value: formatReceiptDateTime(input.closedAt) });
   return {
     sequence: closeReportNumber(input.branch.code, session),
-    title: r ? 'CIERRE DE CAJA - REPORTE DE REAPERTURA' : 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA',
+    title: r ? REOPENING_REPORT_TITLE : CLOSE_REPORT_TITLE,
     branch: input.branch,
     till: session.tillCode,
     teller: input.teller,

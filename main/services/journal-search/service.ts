@@ -3,6 +3,7 @@ import type { JournalEntryViewSchema } from '../../../domain/contract/journal';
 import type { JournalEntryType } from '../../../domain/journal/entry';
 import { shortApprovalId } from '../../../domain/approval/request';
 import { journalStatesLike } from '../../../domain/journal/state-labels';
+import { paperName } from '../../../domain/receipt/paper';
 import type { JournalRepo } from '../../store/journal/repo';
 import type { UsersRepo } from '../../store/users/repo';
 
@@ -67,22 +68,8 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
-/**
- * The paper by the title it was printed under, in the words the screens use for it (PrintStatus): a teller told a
- * "recibo" is owed looks for a receipt at F9, not for a constancia or the close report.
- */
-const PAPER_BY_TITLE: readonly [prefix: string, name: string][] = [
-  ['CONSTANCIA', 'Constancia'],
-  ['CIERRE DE CAJA - REPORTE DE REAPERTURA', 'Reporte de reapertura'],
-  ['CIERRE DE CAJA', 'Reporte de fin de día'],
-];
-const paperName = (document: string): string => {
-  const title = (JSON.parse(document) as { title?: unknown }).title;
-  return PAPER_BY_TITLE.find(([prefix]) => typeof title === 'string' && title.startsWith(prefix))?.[1] ?? 'Recibo';
-};
-
 /** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
-const originalOwed = (document: string) => `${paperName(document)} original pendiente de imprimir: F9`;
+const originalOwed = (document: string) => `${paperName((JSON.parse(document) as { title?: unknown }).title)} original pendiente de imprimir: F9`;
 
 /** Journal search (O-EJ, FSV): by date, teller, type, account, printed number, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
