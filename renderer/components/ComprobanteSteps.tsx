@@ -5,6 +5,7 @@ import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeclarationForm } from './DeclarationForm';
+import { focusIsNowhere } from './focus-trap';
 import { SupervisorApproval } from './SupervisorApproval';
 import { useWindowKeyDown } from './useWindowKeyDown';
 
@@ -31,9 +32,8 @@ export const useComprobanteSteps = () => {
   const origin = useRef<HTMLElement | null>(null);
   useEffect(() => {
     const o = origin.current;
-    const a = document.activeElement;
     // Something that took the focus on its own (the pending banner's Reintentar) keeps it.
-    if (step === 'edit' && o?.isConnected && (a === null || a === document.body)) o.focus();
+    if (step === 'edit' && o?.isConnected && focusIsNowhere()) o.focus();
   }, [step]);
   const [subject, setSubject] = useState<string | null>(null);
   const [approval, setApproval] = useState<{ id: string; subject: string; by: string } | null>(null);
@@ -116,7 +116,7 @@ export const PostedView = ({ id, title, sequence, instruction, children, onDone 
   // Enter with the focus nowhere (a click on the page, or a button that went away, such as a print retry that
   // succeeded) still starts the next operation: the teller never has to reach for the mouse here.
   useWindowKeyDown((e) => {
-    if (e.key === 'Enter' && (document.activeElement === document.body || document.activeElement === null)) {
+    if (e.key === 'Enter' && focusIsNowhere()) {
       e.preventDefault();
       onDone();
     }

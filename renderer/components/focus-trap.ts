@@ -27,12 +27,14 @@ export const trapTab = (e: KeyboardEvent<HTMLElement>): void => {
  * Gives the focus back, when the dialog goes, to what held it when the dialog came (the field being typed in),
  * unless something else took it meanwhile: removing an open dialog leaves the focus on <body>.
  */
+/** Nothing holds the focus: a button that went away (or a dialog removed) leaves it on <body>, where keys reach nothing. */
+export const focusIsNowhere = (): boolean => document.activeElement === null || document.activeElement === document.body;
+
 export const useRestoreFocus = (): void => {
   const [before] = useState(() => document.activeElement);
   useEffect(
     () => () => {
-      const now = document.activeElement;
-      if (before instanceof HTMLElement && before.isConnected && (now === null || now === document.body)) before.focus();
+      if (before instanceof HTMLElement && before.isConnected && focusIsNowhere()) before.focus();
     },
     [before],
   );

@@ -17,6 +17,7 @@ import { ExistingRequests } from './ExistingRequests';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
 import './security-code.css';
 import { PrintStatus } from '../../components/PrintStatus';
+import { focusIsNowhere } from '../../components/focus-trap';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { code: string; message: string } };
@@ -92,7 +93,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   // A retried constancia that printed takes its "Reintentar impresión" away and the focus with it: Enter goes on to
   // the next request again, as after the first print. Focus the teller put elsewhere stays where it is.
   const printed = useCallback(() => {
-    if (document.activeElement === null || document.activeElement === document.body) nextRequest.current?.focus();
+    if (focusIsNowhere()) nextRequest.current?.focus();
   }, []);
 
   const run = useCallback(

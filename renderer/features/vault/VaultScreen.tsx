@@ -10,6 +10,7 @@ import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAskOnEscape } from '../../components/ask-on-escape';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
+import { focusIsNowhere } from '../../components/focus-trap';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 import { onIncoming } from './incoming';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
@@ -88,7 +89,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     void load().then(() => setLandAfterLoad((n) => n + 1));
   };
   useEffect(() => {
-    if (landAfterLoad > 0 && (document.activeElement === null || document.activeElement === document.body)) landRef.current?.focus();
+    if (landAfterLoad > 0 && focusIsNowhere()) landRef.current?.focus();
   }, [landAfterLoad]);
   const refused = (e: { code: string; message: string; details?: Record<string, unknown> | undefined }) => {
     setError(e.message);
