@@ -5,6 +5,9 @@ import { afterRefusal, missingForDecision, type DecisionField } from './supervis
 import './comprobante.css';
 import { trapTab } from './focus-trap';
 
+/** How often the dialog asks whether a desk elsewhere decided the request. */
+const POLL_MS = 3000;
+
 interface Props {
   teller: TellerApi;
   operation: ApprovalOperationInput;
@@ -47,6 +50,34 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     })();
   }, [teller]);
 
+  // A visación also waits on the supervisors' desks of the branch (through central): one decided there comes in here.
+  // Kept across renders: a status push re-renders the screen more often than the poll runs.
+  const polling = useRef(false);
+  const pending = approval?.status === 'pendiente' ? approval.id : null;
+  const onSettled = useRef((_a: ApprovalView) => {});
+  const decided = useRef(false);
+  useEffect(() => {
+    if (pending === null) return undefined;
+    const timer = setInterval(() => {
+      if (polling.current) return;
+      polling.current = true;
+      void teller.approval.get({ approvalId: pending }).then((r) => {
+        polling.current = false;
+        if (r.ok && r.data.approval.status !== 'pendiente') onSettled.current(r.data.approval);
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [teller, pending]);
+  const settled = (a: ApprovalView) => {
+    // A poll answered after the decision taken here: the operation moves on once.
+    if (decided.current) return;
+    decided.current = true;
+    setPassword('');
+    setApproval(a);
+    if (a.status === 'aprobada') onApproved(a);
+  };
+  onSettled.current = settled;
+
   // Leaving before a decision withdraws the request, so it does not wait on the supervisor's desk to lapse.
   const cancel = () => {
     if (approval?.status === 'pendiente') void teller.approval.withdraw({ approvalId: approval.id });
@@ -65,15 +96,18 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     const r = await teller.approval.decide({ approvalId: approval.id, decision, username, password, ...(note.trim() ? { note } : {}) });
     setBusy(false);
     if (!r.ok) {
+      // Decided at another workstation's desk meanwhile: the dialog shows that decision instead.
+      if (r.error.code === 'APPROVAL_ALREADY_DECIDED') {
+        const now = await teller.approval.get({ approvalId: approval.id });
+        if (now.ok && now.data.approval.status !== 'pendiente') return settled(now.data.approval);
+      }
       const next = afterRefusal(r.error.code);
       if (next.clearPassword) setPassword('');
       setError(r.error.message);
       focus(next.field);
       return;
     }
-    setPassword('');
-    setApproval(r.data.approval);
-    if (r.data.approval.status === 'aprobada') onApproved(r.data.approval);
+    settled(r.data.approval);
   };
 
   return (
@@ -104,6 +138,11 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
               <li key={r.code}>{r.message}</li>
             ))}
           </ul>
+          {approval.status === 'pendiente' && approval.kind === 'withdrawal' && approval.reasons.every((r) => r.code === 'VISACION') ? (
+            <p className="hint" data-testid="approval-at-desks">
+              También puede decidirla un supervisor desde su escritorio (F1) en otra estación de la oficina; esta ventana se actualiza sola.
+            </p>
+          ) : null}
           {approval.status === 'rechazada' ? (
             <p className="error-banner" role="alert">
               Rechazada por {approval.checkerName}: {approval.note}.{' '}

@@ -14,6 +14,7 @@ import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
 import { applyDecision, withdrawPending } from './decide';
+import { visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
 /** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
@@ -63,6 +64,51 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     return r;
   };
 
+  const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
+  const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
+  /**
+   * Only a withdrawal whose sole reason is the visación goes to the other desks: the other reasons (an inactive
+   * account, a jurídica's certificate, the day's limits) need the supervisor at the counter, with the customer.
+   */
+  const relayed = (r: ApprovalRecord): boolean => relay !== null && r.kind === 'withdrawal' && r.request.reasons.every((x) => x.code === 'VISACION');
+  const amountOf = (r: ApprovalRecord) => Number(/\$ ([\d.]+)/.exec(r.summary)?.[1]?.replace(/\./g, '') ?? 0);
+  const publish = (r: ApprovalRecord) => {
+    if (!relay || !relayed(r)) return;
+    const makerName = name(r.request.makerId) ?? r.request.makerId;
+    void relay.publish({ request: r.request, summary: r.summary, amount: amountOf(r), makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
+  };
+  /**
+   * Takes in a decision a supervisor took at another workstation's desk on this workstation's pending visación, so
+   * that the teller's screen follows it and a second decision here is refused. Without central's
+   * answer nothing changes: the request stays decidable here. Central not holding it (it was down when the request
+   * opened) gets it again. Returns who decided it, when it was taken in now.
+   */
+  const takeDeskDecision = async (rec: ApprovalRecord): Promise<string | null> => {
+    if (!relay || !relayed(rec) || rec.request.status !== 'pendiente' || rec.request.expiresAt <= deps.clock.now().toISOString()) return null;
+    const d = await relay.status(rec.request.id).catch(() => null);
+    if (d?.state === 'missing') publish(rec);
+    if (d?.state !== 'approved' && d?.state !== 'rejected') return null;
+    // The checker as this workstation knows them: the maker's own user name resolves to the maker's id, which the
+    // state machine refuses (maker ≠ checker here too, not on central's word); a teller here is no checker.
+    const checker = deps.users.findByUsername(d.supervisorUsername);
+    if (checker !== undefined && checker.role !== 'supervisor') return null;
+    try {
+      applyDecision(deps, {
+        request: rec.request,
+        checkerId: checker?.id ?? d.supervisorUsername,
+        decision: d.state === 'approved' ? 'aprobar' : 'rechazar',
+        note: d.note,
+        save: deps.approvals.saveDecision,
+        journal: { kind: rec.kind, via: 'central', workstation: d.workstation, supervisor: d.supervisorUsername },
+      });
+    } catch {
+      // Decided here meanwhile, or lapsed: the local state stands.
+      return null;
+    }
+    deps.onChange();
+    return checker?.displayName ?? d.supervisorUsername;
+  };
+
   const assess = (op: ApprovalOperation, user: User): ApprovalAssessment => {
     switch (op.kind) {
       case 'deposit':
@@ -82,7 +128,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       const a = assess(req.operation, user);
       if (a.reasons.length === 0) throw new AppError('APPROVAL_NOT_NEEDED', 'Esta operación no requiere aprobación del supervisor. Continúe con la confirmación.');
       const s = a.structuring;
-      return deps.idempotent('approval.request', req.idempotencyKey, req, () => {
+      const opened = deps.idempotent('approval.request', req.idempotencyKey, req, () => {
         if (s) structuring.refuseIfRejected(s.accountNumber, docKey(s.depositor), bogotaDate(deps.clock.now()));
         const opened = openApprovalRequest({
           id: deps.ids.uuid(),
@@ -110,6 +156,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         });
         return view(find(opened.value.id));
       });
+      // After the commit, never waited for: without central the request is decided here, as always.
+      publish(find(opened.id));
+      return opened;
     },
 
     /**
@@ -117,7 +166,13 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
      * password (scrypt), the role and maker ≠ checker; the decision and who took it go to the journal.
      */
     decide: async (user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<ApprovalView> => {
+      // A supervisor at another workstation's desk may have decided it already: that decision stands.
+      const byDesk = await takeDeskDecision(find(req.approvalId));
       const rec = find(req.approvalId);
+      if (byDesk !== null) {
+        const what = rec.request.status === 'aprobada' ? 'aprobó' : 'rechazó';
+        throw new AppError('APPROVAL_ALREADY_DECIDED', `${byDesk} ya la ${what} desde el escritorio de otra estación${rec.request.note ? `: ${rec.request.note}` : ''}. No se decide de nuevo.`);
+      }
       // Both the one who asked and the one signed in here are makers: neither approves their own operation.
       const sup = await checkSupervisor(deps, {
         username: req.username,
@@ -133,11 +188,25 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         structuring.tellCentral(decided.id, 'decided');
         return true;
       };
-      applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
+      const decided = applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
+      // The other desks drop it (best effort: without central they list it until it lapses there).
+      if (relay && relayed(rec)) void relay.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
       return view(find(req.approvalId));
     },
 
-    get: (approvalId: string): ApprovalView => view(find(approvalId)),
+    /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */
+    /**
+     * The desk here asks before listing: visaciones decided at another workstation's desk leave it even when the
+     * teller's screen is not waiting on them. Asked together, so a cut link costs one timeout.
+     */
+    reconcile: async (): Promise<void> => {
+      await Promise.all(deps.approvals.pendingWithdrawals(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
+    },
+
+    get: async (approvalId: string): Promise<ApprovalView> => {
+      await takeDeskDecision(find(approvalId));
+      return view(find(approvalId));
+    },
 
     /** Inside the posting's transaction: an approved structuring alert tells central the comprobante it became. */
     approvalUsed: (approvalId: string): void => structuring.tellCentral(approvalId, 'used'),
@@ -156,6 +225,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       inTransaction(deps.db, () =>
         withdrawPending(deps, { request: rec.request, makerId: user.id, note: 'Retirada por quien la solicitó', save: deps.approvals.saveDecision, journal: { kind: rec.kind } }),
       );
+      if (relay && relayed(rec)) void relay.withdrawn(approvalId).catch(() => undefined);
       return view(find(approvalId));
     },
   };

@@ -23,6 +23,8 @@ import type { ApprovalRelay, SupervisedRequests } from './requests';
 /** The comprobante approval service's decision (Comprobante engineer's `approval.decide`). */
 export interface ComprobanteApprovalPort {
   decide(user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<{ status: string }>;
+  /** Takes in the decisions other workstations' desks took on this workstation's relayed requests (visaciones). */
+  reconcile?(): Promise<void>;
 }
 
 type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;
@@ -107,7 +109,7 @@ export const createSupervisorService = (deps: {
       // Both asked of central at once: on a cut link each waits for the client's timeout, so together it is one wait.
       const fromCentral = deps.central?.call('pendingApprovals', { branch: deps.workstation.branchCode }).catch(() => null) ?? Promise.resolve(null);
       // This workstation's requests decided at another desk leave the list.
-      await deps.requests.reconcile();
+      await Promise.all([deps.requests.reconcile(), deps.comprobanteApprovals?.reconcile?.()]);
       const now = deps.clock.now().toISOString();
       const items: QueueItem[] = [];
       for (const r of deps.sources.pendingComprobanteApprovals(now)) {

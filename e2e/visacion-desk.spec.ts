@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import type { ControlledCentral } from './support/central-control';
+import { expect, test } from './support/central-control';
+import { openAccount, openTill } from './support/comprobante';
+
+/**
+ * A withdrawal's visación decided by Marta Rojas at workstation 001-01's desk, through central, while the teller's
+ * approval dialog waits: approved, the withdrawal goes on to its confirmation and posts as after an approval over
+ * the shoulder; rejected, the dialog says who rejected it and why.
+ */
+const askVisacion = async (app: Page) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('6000000');
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  await expect(approval.getByTestId('approval-at-desks')).toContainText('desde su escritorio (F1) en otra estación');
+  return approval;
+};
+
+/** Marta Rojas decides at 001-01's desk the visación relayed from this workstation. */
+const decideAtDesk = async (central: ControlledCentral, decision: 'approve' | 'reject', reason: string) => {
+  const desk = central.client('001-01');
+  await expect(async () => {
+    const list = await desk.call('pendingApprovals', { branch: '001' });
+    const asked = list.ok ? list.data.approvals.find((a) => a.kind === 'withdrawal_visacion' && a.workstation === '001-03') : undefined;
+    expect(asked?.summary).toContain('****0029');
+    const r = await desk.call('decideApproval', { id: asked?.id ?? '', supervisorId: 'supervisor1', decision, reason });
+    expect(r).toMatchObject({ ok: true });
+  }).toPass({ timeout: 20_000 });
+};
+
+test("a visación approved at another workstation's desk: the teller's dialog moves on and the withdrawal posts with the approval", async ({ app, central }) => {
+  const approval = await askVisacion(app);
+  await decideAtDesk(central, 'approve', 'Firma verificada');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('approval-granted')).toContainText(/Aprobado por el supervisor Marta Rojas · autorización [0-9A-F]{8}/, { timeout: 20_000 });
+  await expect(approval).toHaveCount(0);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('Autorización');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: SEIS MILLONES DE PESOS M/CTE');
+});
+
+test("a visación rejected at another workstation's desk: the teller's dialog says who rejected it and why", async ({ app, central }) => {
+  const approval = await askVisacion(app);
+  await decideAtDesk(central, 'reject', 'Firma no coincide con la tarjeta');
+  await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas: Firma no coincide con la tarjeta. No registre la operación.', { timeout: 20_000 });
+  await expect(approval.getByRole('button', { name: /^Aprobar/ })).toBeDisabled();
+  await app.keyboard.press('Escape');
+  await expect(approval).toHaveCount(0);
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
+});

@@ -1,0 +1,56 @@
+import type { ApprovalRequest } from '../../../domain/approval/request';
+import type { CentralClient } from '../../sync/central-client';
+
+/** A withdrawal's visación as central relays it to the other desks of the branch. */
+export interface VisacionNotice {
+  request: ApprovalRequest;
+  summary: string;
+  amount: number;
+  makerUsername: string;
+  makerName: string;
+}
+
+/** Central's word on a relayed visación: decided at a desk (who, where, why), still open, or not there at all. */
+export type VisacionAtCentral =
+  | { state: 'approved' | 'rejected'; supervisorUsername: string; workstation: string; note: string }
+  | { state: 'pending' | 'expired' }
+  | { state: 'missing' };
+
+/**
+ * Withdrawal visaciones through central's approval relay (`requestApproval`, kind `withdrawal_visacion`), as the
+ * till's requests go (supervisor/service `centralRelay`): a supervisor signed in at another workstation of the
+ * branch lists and decides them at their desk. People are named by user name, the identity every workstation
+ * shares. Every call is best effort: the caller never waits on it to open or decide a request here.
+ */
+export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => ({
+  publish: async (n: VisacionNotice): Promise<void> => {
+    await central.call('requestApproval', {
+      id: n.request.id,
+      branch: ws.branchCode,
+      workstation: ws.id,
+      makerId: n.makerUsername,
+      kind: 'withdrawal_visacion',
+      summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
+      amount: n.amount,
+    });
+  },
+  /** Null: central did not answer. */
+  status: async (id: string): Promise<VisacionAtCentral | null> => {
+    const r = await central.call('getApproval', { id });
+    if (!r.ok) return r.kind === 'rejected' && r.error.code === 'NOT_FOUND' ? { state: 'missing' } : null;
+    const a = r.data.approval;
+    if ((a.state === 'approved' || a.state === 'rejected') && a.decision) {
+      return { state: a.state, supervisorUsername: a.decision.supervisorId, workstation: a.decision.workstation, note: a.decision.reason };
+    }
+    return { state: a.state === 'expired' ? 'expired' : 'pending' };
+  },
+  /** Decided at this workstation: the other desks drop it. */
+  decided: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void> => {
+    await central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' });
+  },
+  /** The teller left the approval step: the other desks drop it. */
+  withdrawn: async (id: string): Promise<void> => {
+    await central.call('withdrawApproval', { id });
+  },
+});
+export type VisacionRelay = ReturnType<typeof visacionRelay>;

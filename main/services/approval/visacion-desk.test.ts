@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { shortApprovalId } from '../../../domain/approval/request';
+import { centralProcessForFile } from '../../sync/testing/central-proc';
+import { data } from '../../testing/wire-data';
+import { startStation, until, type Station } from '../../testing/stations';
+import { tempDir } from '../../testing/temp-core';
+import { loadConfig } from '../../config/load';
+import { createCore } from '../../compose';
+import { createCentralClient, type CentralClient } from '../../sync/central-client';
+import { COUNT } from '../comprobante/testing/world';
+
+/**
+ * A withdrawal's visación asked at workstation 001-02 and decided by a supervisor at 001-03's desk, through central:
+ * the teller's screen learns the decision and posts as after an approval over the shoulder; the maker cannot decide
+ * it at another desk; without central the teller's workstation decides it as before. Two real cores on their own
+ * SQLite files, one real central process.
+ */
+const central = centralProcessForFile('001-02');
+
+const SUP = { username: 'supervisor1', password: 'Super.2026' };
+const TELLER = { username: 'cajero1', password: 'Caja.2026' };
+// Demo account of Juan (central/demo/seed.ts), who withdraws himself: above the $ 5.000.000 of visación.
+const request = { accountNumber: '240000000029', amount: 6_000_000, presenters: [{ type: 'CC', number: '900000002' }], payout: { kind: 'efectivo' } };
+interface View {
+  id: string;
+  status: string;
+  checkerName?: string;
+  note?: string;
+}
+interface Item {
+  id: string;
+  source: string;
+  kind: string;
+  summary: string;
+  amount: number | null;
+  teller: string;
+  workstation: string;
+  reasons: { code: string }[];
+}
+
+const open: Station[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+const stations = async () => {
+  const a = await startStation(central, '001-02');
+  const b = await startStation(central, '001-03');
+  open.push(a, b);
+  return { a, b };
+};
+
+/** `who` opens the till at `s` and asks for the visación once the account arrived from central. */
+const askVisacion = async (s: Station, who = TELLER): Promise<string> => {
+  await s.as(who);
+  const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
+  data(await s.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
+  await until(async () => (await s.call('withdrawal.evaluate', { request })).ok, 40_000);
+  return data<{ approval: View }>(await s.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+};
+const queueAt = async (s: Station) => data<{ items: Item[] }>(await s.call('supervisor.queue')).items;
+const relayedTo = (s: Station, id: string) => until(async () => (await queueAt(s)).find((x) => x.id === id), 20_000);
+const approvalAt = async (s: Station, id: string) => data<{ approval: View }>(await s.call('approval.get', { approvalId: id })).approval;
+const journal = (s: Station) =>
+  (s.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'approval' ORDER BY sequence").all() as { actor: string; payload: string }[]).map((j): Record<string, unknown> => ({
+    actor: j.actor,
+    ...(JSON.parse(j.payload) as Record<string, unknown>),
+  }));
+const userId = (s: Station, username: string) => s.core.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username);
+
+describe('a withdrawal’s visación decided at another workstation’s desk', () => {
+  it('approved at 001-03’s desk: the teller at 001-02 learns it and posts once, with the approval on the receipt', async () => {
+    const { a, b } = await stations();
+    const id = await askVisacion(a);
+    await b.as(SUP);
+    // Who asked, the account masked, the amount and the reason, from the other workstation.
+    expect(await relayedTo(b, id)).toMatchObject({
+      source: 'central',
+      kind: 'withdrawal_visacion',
+      teller: 'Ana Gómez',
+      workstation: '001-02',
+      amount: 6_000_000,
+      reasons: [{ code: 'VISACION' }],
+    });
+    expect((await relayedTo(b, id)).summary).toContain('****0029');
+    expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Firma verificada', ...SUP }))).toEqual({ status: 'approved' });
+    expect(journal(b).at(-1)).toMatchObject({ actor: userId(b, 'supervisor1'), action: 'approved', approvalId: id, via: 'central', workstation: '001-02' });
+
+    // Decided at the desk: not decided again over the teller's shoulder, even before the teller's screen asked.
+    const again = await a.call('approval.decide', { approvalId: id, decision: 'rechazar', note: 'Otra vez', ...SUP });
+    expect(again).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+    expect(again.ok ? '' : again.error.message).toContain('Marta Rojas ya la aprobó desde el escritorio de otra estación');
+    // The teller's approval step finds it approved by Marta Rojas, journaled at 001-02 under her.
+    expect(await approvalAt(a, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas', note: 'Firma verificada' });
+    expect(journal(a).filter((j) => j.approvalId === id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
+    expect(journal(a).at(-1)).toMatchObject({ actor: userId(a, 'supervisor1'), action: 'aprobada', approvalId: id, via: 'central', workstation: '001-03' });
+
+    const posted = await a.call('withdrawal.post', { idempotencyKey: randomUUID(), request, approvalId: id });
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(posted.ok && (posted.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: shortApprovalId(id) });
+    expect(await a.call('withdrawal.post', { idempotencyKey: randomUUID(), request, approvalId: id })).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_USED' } });
+    expect(a.core.db.prepare("SELECT COUNT(*) FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.approvalId') = ?").pluck().get(id)).toBe(1);
+    expect((await queueAt(a)).map((x) => x.id)).not.toContain(id);
+  }, 120_000);
+
+  it('rejected at 001-03’s desk: the teller reads who rejected it and why, and cannot post it', async () => {
+    const { a, b } = await stations();
+    const id = await askVisacion(a);
+    await b.as(SUP);
+    await relayedTo(b, id);
+    expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Firma no coincide con la tarjeta', ...SUP }))).toEqual({ status: 'rejected' });
+    // The desk at 001-02 takes it in too, even with nobody waiting on the teller's screen.
+    expect((await queueAt(a)).map((x) => x.id)).not.toContain(id);
+    expect(await approvalAt(a, id)).toMatchObject({ status: 'rechazada', checkerName: 'Marta Rojas', note: 'Firma no coincide con la tarjeta' });
+    expect(journal(a).at(-1)).toMatchObject({ action: 'rechazada', approvalId: id, via: 'central', note: 'Firma no coincide con la tarjeta' });
+    expect(await a.call('withdrawal.post', { idempotencyKey: randomUUID(), request, approvalId: id })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+  }, 120_000);
+
+  it('the maker cannot decide it at another desk, told by user name: cajero1, a supervisor at 001-03, is refused there', async () => {
+    const { a, b } = await stations();
+    const id = await askVisacion(a);
+    // Users are kept per workstation (their ids differ): the same person may hold another role at the desk's.
+    b.core.db.prepare("UPDATE users SET role = 'supervisor' WHERE username = 'cajero1'").run();
+    await b.as(SUP);
+    await relayedTo(b, id);
+    expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Propia', ...TELLER })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
+    expect(journal(b).at(-1)).toMatchObject({ actor: userId(b, 'cajero1'), action: 'autorizacion_rehusada', code: 'MAKER_IS_CHECKER' });
+    expect(await approvalAt(a, id)).toMatchObject({ status: 'pendiente' });
+  }, 120_000);
+
+  it('the teller’s workstation does not take central’s word for maker ≠ checker, nor for a checker it knows as a teller', async () => {
+    const dir = tempDir('caja-visacion-');
+    const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+    // Central refuses both; this one answers as if it had not: the maker, then another teller, approved it.
+    let forged = 'cajero1';
+    const client: Pick<CentralClient, 'call'> = {
+      call: (async (route: string, req: unknown) => {
+        const r = await (real.call as (route: string, req: unknown) => Promise<{ ok: boolean; data?: { approval: Record<string, unknown> } }>)(route, req);
+        if (route !== 'getApproval' || !r.ok || !r.data) return r;
+        const decision = { supervisorId: forged, workstation: '001-03', reason: 'Aprobado', decidedAt: new Date().toISOString() };
+        return { ok: true, data: { approval: { ...r.data.approval, state: 'approved', decision } } };
+      }) as CentralClient['call'],
+    };
+    const core = await createCore({
+      config: loadConfig({}, { dataDir: dir.dir, workstation: { id: '001-02', tillCode: '02' } }),
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID() },
+      log: () => undefined,
+      centralClient: client,
+      central: { url: central.url, token: central.proc.tokens.get('001-02') ?? '' },
+    });
+    try {
+      const s = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+      data(await s.call('session.login', TELLER));
+      const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
+      data(await s.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
+      await until(async () => (await s.call('withdrawal.evaluate', { request })).ok, 40_000);
+      const id = data<{ approval: View }>(await s.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+      await until(async () => (await real.call('getApproval', { id })).ok, 20_000);
+      expect(await approvalAt(s, id)).toMatchObject({ status: 'pendiente' });
+      forged = 'cajero2';
+      expect(await approvalAt(s, id)).toMatchObject({ status: 'pendiente' });
+      forged = 'supervisor1';
+      expect(await approvalAt(s, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
+    } finally {
+      core.close();
+      dir.remove();
+    }
+  }, 120_000);
+
+  it('decided over the teller’s shoulder at 001-02, or taken back there: it leaves 001-03’s desk, which cannot decide it', async () => {
+    const { a, b } = await stations();
+    const id = await askVisacion(a);
+    await b.as(SUP);
+    await relayedTo(b, id);
+    expect(data<{ approval: View }>(await a.call('approval.decide', { approvalId: id, decision: 'aprobar', note: 'Cliente conocido', ...SUP })).approval.status).toBe('aprobada');
+    await until(async () => !(await queueAt(b)).some((x) => x.id === id), 20_000);
+    expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+
+    const other = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request: { ...request, amount: 5_500_000 } } })).approval.id;
+    await relayedTo(b, other);
+    data(await a.call('approval.withdraw', { approvalId: other }));
+    await until(async () => !(await queueAt(b)).some((x) => x.id === other), 20_000);
+  }, 120_000);
+
+  it('with central down, the visación is asked and decided at the teller’s workstation as before', async () => {
+    const { a } = await stations();
+    await a.as(TELLER);
+    const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
+    data(await a.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
+    await until(async () => (await a.call('withdrawal.evaluate', { request })).ok, 40_000);
+    await central.kill();
+    try {
+      const asked = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval;
+      expect(asked.status).toBe('pendiente');
+      expect(await approvalAt(a, asked.id)).toMatchObject({ status: 'pendiente' });
+      expect(data<{ approval: View }>(await a.call('approval.decide', { approvalId: asked.id, decision: 'aprobar', ...SUP })).approval).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
+      expect(journal(a).at(-1)).toMatchObject({ action: 'aprobada', approvalId: asked.id, actor: userId(a, 'supervisor1') });
+      // Another one, still pending when central comes back: the teller's screen, asking, relays it then.
+      const later = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request: { ...request, amount: 5_500_000 } } })).approval.id;
+      await central.restart();
+      const desk = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-03') ?? '' });
+      expect(await desk.call('getApproval', { id: later })).toMatchObject({ ok: false });
+      expect(await approvalAt(a, later)).toMatchObject({ status: 'pendiente' });
+      await until(async () => {
+        const r = await desk.call('pendingApprovals', { branch: '001' });
+        return r.ok && r.data.approvals.some((x) => x.id === later && x.kind === 'withdrawal_visacion');
+      }, 20_000);
+    } finally {
+      await central.restart();
+    }
+  }, 120_000);
+});
