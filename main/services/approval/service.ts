@@ -194,7 +194,6 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       return view(find(req.approvalId));
     },
 
-    /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */
     /**
      * The desk here asks before listing: visaciones decided at another workstation's desk leave it even when the
      * teller's screen is not waiting on them. Asked together, so a cut link costs one timeout.
@@ -203,6 +202,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       await Promise.all(deps.approvals.pendingWithdrawals(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
     },
 
+    /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */
     get: async (approvalId: string): Promise<ApprovalView> => {
       await takeDeskDecision(find(approvalId));
       return view(find(approvalId));
