@@ -5,7 +5,7 @@ import { openDatabase } from '../../store/db';
 import { devicesRepo } from '../../store/devices/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { usersRepo } from '../../store/users/repo';
-import { tempDir } from '../../testing/temp-core';
+import { tempCore, tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
 import { journalStateLabel } from '../../../domain/journal/state-labels';
 import { buildCloseReport } from '../arqueo/report';
@@ -256,4 +256,29 @@ it('names the paper whose original is owed as the screens call it: recibo, const
   } finally {
     db.close();
   }
+});
+
+it('F5 shows failed log-ins of unknown usernames as the workstation\'s, with what was typed, and finds them by that name', async () => {
+  const t = await tempCore();
+  dirs.push(() => t.close());
+  for (const username of ['nadie', 'Nadie', 'otro']) await t.call('session.login', { username, password: 'x' });
+  await t.call('session.login', { username: 'cajero2', password: 'x' });
+  await t.call('session.login', { username: 'supervisor1', password: 'Super.2026' });
+  type Row = { actorName: string; reference: string | null };
+  const rows = async (q: object) => {
+    const r = (await t.call('journal.search', { type: 'login_failed', ...q })) as { ok: true; data: { entries: Row[] } };
+    return r.data.entries.map((e) => [e.actorName, e.reference]);
+  };
+  expect(await rows({})).toEqual([
+    ['Luis Pérez', null],
+    ['Sistema', 'Usuario «otro» (no existe)'],
+    ['Sistema', 'Usuario «Nadie» (no existe)'],
+    ['Sistema', 'Usuario «nadie» (no existe)'],
+  ]);
+  // "Usuario" finds a user's entries by username, and the attempts typed with a name of no user by that name.
+  expect(await rows({ teller: 'NADIE' })).toEqual([
+    ['Sistema', 'Usuario «Nadie» (no existe)'],
+    ['Sistema', 'Usuario «nadie» (no existe)'],
+  ]);
+  expect(await rows({ teller: 'cajero2' })).toEqual([['Luis Pérez', null]]);
 });

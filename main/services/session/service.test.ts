@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../../testing/temp-core';
+import { TYPED_USERNAME_MAX, typedUsername } from './unknown-user';
 
 const teller = { username: 'cajero1', password: 'Caja.2026' };
 
@@ -48,6 +49,44 @@ describe('session', () => {
     expect(await answers('nadie')).toEqual(real);
     expect(real[3]).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: 'Usuario o contraseña incorrectos. Le queda 1 intento.' } });
     expect(real[5]).toMatchObject({ error: { code: 'USER_LOCKED_OUT' } });
+  });
+
+  it('journals every failed log-in of an unknown username, by what was typed and under the workstation, and the chain still verifies', async () => {
+    t = await tempCore();
+    const users = t.core.db.prepare('SELECT id FROM users').pluck().all() as string[];
+    for (const username of ['  nadie ', 'NADIE', 'otro.nombre']) {
+      expect(await t.call('session.login', { username, password: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+      t.clock.advance(1_000);
+    }
+    // A known user's failure stays journaled under that user, as before.
+    await t.call('session.login', { ...teller, password: 'x' });
+    const failed = t.core.db.prepare("SELECT at, actor, payload FROM journal WHERE type = 'login_failed' ORDER BY sequence").all() as {
+      at: string;
+      actor: string;
+      payload: string;
+    }[];
+    expect(failed.map((f) => ({ ...f, payload: JSON.parse(f.payload) as unknown }))).toEqual([
+      { at: '2026-03-02T14:00:00.000Z', actor: 'system', payload: { username: 'nadie', unknownUser: true, attempts: 1 } },
+      // The count is the one the answers follow (case-insensitive, as the log-in screen said "1 intento" less).
+      { at: '2026-03-02T14:00:01.000Z', actor: 'system', payload: { username: 'NADIE', unknownUser: true, attempts: 2 } },
+      { at: '2026-03-02T14:00:02.000Z', actor: 'system', payload: { username: 'otro.nombre', unknownUser: true, attempts: 1 } },
+      { at: '2026-03-02T14:00:03.000Z', actor: expect.stringMatching(/./), payload: { attempts: 1 } },
+    ]);
+    // No user id is put on an attempt that named no user.
+    expect(users).not.toContain('system');
+    for (const f of failed.slice(0, 3)) for (const id of users) expect(f.payload).not.toContain(id);
+    expect(users).toContain(failed[3]?.actor);
+
+    // A supervisor's credentials with an unknown username (F2 at the log-in screen) are an attempt too.
+    await t.call('session.unlockUser', { lockedUsername: 'cajero1', supervisor: { username: 'jefe', password: 'x' } });
+    const last = t.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'login_failed' ORDER BY sequence DESC LIMIT 1").get() as { actor: string; payload: string };
+    expect({ actor: last.actor, payload: JSON.parse(last.payload) as unknown }).toEqual({
+      actor: 'system',
+      payload: { username: 'jefe', unknownUser: true, context: 'desbloqueo de usuario' },
+    });
+
+    await t.call('session.login', teller);
+    expect(await t.call('journal.verify')).toMatchObject({ ok: true, data: { ok: true } });
   });
 
   it('locks after the idle time, refuses work while locked, and unlocks with the password', async () => {
@@ -132,4 +171,11 @@ describe('session', () => {
       error: { code: 'SESSION_ALREADY_OPEN' },
     });
   });
+});
+
+it('keeps the typed username trimmed and capped, never cutting a character in half', () => {
+  expect(typedUsername('  cajero9\t')).toBe('cajero9');
+  const long = `${'a'.repeat(TYPED_USERNAME_MAX - 1)}😀😀`;
+  expect(typedUsername(long)).toBe(`${'a'.repeat(TYPED_USERNAME_MAX - 1)}😀`);
+  expect(Array.from(typedUsername('x'.repeat(10_000)))).toHaveLength(TYPED_USERNAME_MAX);
 });
