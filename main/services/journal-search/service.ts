@@ -6,7 +6,6 @@ import { journalStatesLike } from '../../../domain/journal/state-labels';
 import { paperName } from '../../../domain/receipt/paper';
 import type { JournalRepo } from '../../store/journal/repo';
 import type { UsersRepo } from '../../store/users/repo';
-import { typedUsername } from '../session/unknown-user';
 
 type View = z.infer<typeof JournalEntryViewSchema>;
 
@@ -69,9 +68,8 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
-/** A failed log-in with a username that names no user: what was typed is what identifies the attempt. */
-const typedUsernameOf = (type: string, p: Record<string, unknown>) =>
-  type === 'login_failed' && p.unknownUser === true && str(p.username) !== null ? `Usuario «${str(p.username)}» (no existe)` : null;
+/** A failed log-in with a username that names no user: what was typed is never kept (it may be a password). */
+const unknownUserOf = (type: string, p: Record<string, unknown>) => (type === 'login_failed' && p.unknownUser === true ? 'Usuario no registrado' : null);
 
 /** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
 const originalOwed = (document: string) => `${paperName((JSON.parse(document) as { title?: unknown }).title)} original pendiente de imprimir: F9`;
@@ -101,15 +99,13 @@ export const createJournalSearch = (deps: {
     beforeSequence?: number | undefined;
     limit: number;
   }, viewer?: string) => {
-    // The teller is typed as a user name; the journal keeps user ids. A name of no user finds the failed log-ins
-    // typed with it (what the security team looks for).
-    const known = q.teller ? deps.users.findByUsername(q.teller) : undefined;
-    const actor = q.teller ? (known?.id ?? q.teller) : undefined;
+    // The teller is typed as a user name; the journal keeps user ids. Failed log-ins with a name of no user are
+    // found by their type ('Ingreso fallido'), never by what was typed: the journal does not keep it.
+    const actor = q.teller ? (deps.users.findByUsername(q.teller)?.id ?? q.teller) : undefined;
     const rows = deps.repo.search({
       fromAt: q.from ? startOf(q.from) : undefined,
       toAt: q.to ? startOf(nextDay(q.to)) : undefined,
       actor,
-      typedUsername: q.teller && !known ? typedUsername(q.teller) : undefined,
       type: q.type,
       account: q.account,
       reference: q.reference,
@@ -147,7 +143,7 @@ export const createJournalSearch = (deps: {
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
         reference:
-          typedUsernameOf(r.type, p) ??
+          unknownUserOf(r.type, p) ??
           returnPaperOf(r.type, p) ??
           str(p.sequence) ??
           str(p.reference) ??

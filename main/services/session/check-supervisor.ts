@@ -30,7 +30,7 @@ export const checkSupervisor = async (
   const sup = deps.users.findByUsername(input.username);
   const passwordOk = await verifyPassword(input.password, sup?.passwordHash ?? DUMMY_HASH);
   if (!sup) {
-    journalUnknownUser(deps.journal, input.username, { context: input.context, ...input.details });
+    journalUnknownUser(deps.journal, { context: input.context, ...input.details });
     throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos.');
   }
   if (sup.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);

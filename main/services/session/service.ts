@@ -78,7 +78,7 @@ export const createSessionService = (deps: {
     const attempts = (unknownFailures.get(key) ?? 0) + 1;
     if (!unknownFailures.has(key) && unknownFailures.size >= UNKNOWN_REMEMBERED) unknownFailures.delete(unknownFailures.keys().next().value as string);
     unknownFailures.set(key, attempts);
-    journalUnknownUser(journal, username, { attempts });
+    journalUnknownUser(journal, { attempts });
     if (attempts >= policy.maxFailedAttempts) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
     throw wrongPassword(policy.maxFailedAttempts - attempts);
   };

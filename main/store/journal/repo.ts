@@ -18,8 +18,6 @@ export interface JournalQuery {
   fromAt?: string | undefined;
   toAt?: string | undefined;
   actor?: string | undefined;
-  /** With `actor`: also the failed log-ins typed with this username when it names no user (journaled as 'system'). */
-  typedUsername?: string | undefined;
   type?: string | undefined;
   account?: string | undefined;
   amountMin?: number | undefined;
@@ -183,11 +181,7 @@ export const journalRepo = (db: Db) => {
       };
       add('at >= ?', q.fromAt);
       add('at < ?', q.toAt);
-      if (q.actor !== undefined && q.actor !== '' && q.typedUsername !== undefined && q.typedUsername !== '') {
-        const typed = "type = 'login_failed' AND json_extract(payload, '$.unknownUser') = 1 AND lower(json_extract(payload, '$.username')) = lower(?)";
-        where.push(`(actor = ? OR (${typed}))`);
-        args.push(q.actor, q.typedUsername);
-      } else add('actor = ?', q.actor);
+      add('actor = ?', q.actor);
       add('type = ?', q.type);
       add(`${ACCOUNT} = ?`, q.account);
       add(`? IN (${REFERENCES})`, q.reference);
