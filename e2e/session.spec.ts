@@ -41,6 +41,29 @@ test('a wrong password is refused with the attempts left', async ({ app }) => {
   await expect(app.getByRole('heading', { name: 'Caja · Ingreso' })).toBeVisible();
 });
 
+test('a password typed into Usuario by mistake is journaled as a failed attempt of no user, and shown nowhere in F5', async ({ app }) => {
+  await login(app, { username: DEMO.teller.password, password: DEMO.teller.password });
+  await expect(app.getByRole('alert')).toContainText('Usuario o contraseña incorrectos. Le quedan 4 intentos.');
+  await app.getByLabel('Usuario').fill('');
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  const table = app.getByRole('table', { name: 'Registros del diario' });
+  await app.getByLabel('Tipo de evento').selectOption({ label: 'Ingreso fallido' });
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  const attempt = table.getByRole('row').filter({ hasText: 'Ingreso fallido' });
+  await expect(attempt).toHaveCount(1);
+  await expect(attempt.getByRole('cell').nth(2)).toHaveText('Sistema');
+  await expect(attempt.getByRole('cell').nth(7)).toHaveText('Usuario no registrado');
+  await expect(table).not.toContainText(DEMO.teller.password);
+  // Nor can the typed text be searched for: the journal does not keep it.
+  await app.getByLabel('Usuario', { exact: true }).fill(DEMO.teller.password);
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'Ingreso fallido' })).toHaveCount(0);
+});
+
 test('five wrong passwords lock the user out, even with the right one afterwards', async ({ app }) => {
   for (let i = 1; i <= 4; i++) {
     await login(app, { username: DEMO.teller.username, password: `mala-${i}` });

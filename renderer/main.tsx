@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectTeller } from './api/teller';
 import { App } from './app/App';
+import { OneWindow } from './app/OneWindow';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -9,7 +10,9 @@ const teller = connectTeller();
 root.render(
   <StrictMode>
     {teller ? (
-      <App teller={teller} />
+      <OneWindow>
+        <App teller={teller} />
+      </OneWindow>
     ) : (
       <main className="center-card">
         <div className="card" role="alert">

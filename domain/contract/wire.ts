@@ -20,5 +20,10 @@ export const WireResultSchema = z.union([
 export const ServerMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('result'), id: z.number().int(), result: WireResultSchema }),
   z.object({ t: z.literal('event'), event: z.string(), payload: z.unknown() }),
+  /** Another window connected with the launch token and now serves the workstation; this one must stop. */
+  z.object({ t: z.literal('superseded') }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+/** Close code of a bridge socket replaced by another window's (4000–4999 are the application's own). */
+export const SUPERSEDED_CLOSE = 4001;

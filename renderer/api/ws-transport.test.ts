@@ -9,7 +9,7 @@ class FakeSocket {
   sent: { id: number; channel: string }[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((ev: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((ev: { code: number }) => void) | null = null;
   constructor(readonly url: string) {
     FakeSocket.made.push(this);
   }
@@ -20,9 +20,9 @@ class FakeSocket {
     this.readyState = FakeSocket.OPEN;
     this.onopen?.();
   }
-  drop() {
+  drop(code = 1006) {
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.({ code });
   }
 }
 
@@ -84,5 +84,53 @@ describe('browser-host transport: losing the core before or after a call left', 
     await vi.waitFor(() => expect(third.sent).toHaveLength(1));
     third.onmessage?.({ data: JSON.stringify({ t: 'result', id: third.sent[0]?.id, result: { ok: true, data: { fine: true } } }) });
     await expect(call).resolves.toEqual({ ok: true, data: { fine: true } });
+  });
+
+  it('told another window took over: answers what was in flight, sends nothing, does not reconnect until reclaimed', async () => {
+    let told = 0;
+    const transport = createWsTransport('ab'.repeat(16), () => {}, () => (told += 1));
+    const first = last();
+    first.open();
+    const inFlight = transport.invoke('till.open', { idempotencyKey: 'k' });
+    await vi.waitFor(() => expect(first.sent).toHaveLength(1));
+    first.onmessage?.({ data: JSON.stringify({ t: 'superseded' }) });
+    expect(told).toBe(1);
+    await expect(transport.invoke('status.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'CORE_UNREACHABLE' } });
+    expect(first.sent).toHaveLength(1);
+    first.onmessage?.({ data: JSON.stringify({ t: 'result', id: first.sent[0]?.id, result: { ok: true, data: { opened: true } } }) });
+    await expect(inFlight).resolves.toEqual({ ok: true, data: { opened: true } });
+    first.drop(4001);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(FakeSocket.made).toHaveLength(1);
+
+    transport.reclaim();
+    const again = last();
+    expect(again).not.toBe(first);
+    again.open();
+    const call = transport.invoke('status.get', {});
+    await vi.waitFor(() => expect(again.sent).toHaveLength(1));
+    again.onmessage?.({ data: JSON.stringify({ t: 'result', id: again.sent[0]?.id, result: { ok: true, data: {} } }) });
+    await expect(call).resolves.toEqual({ ok: true, data: {} });
+  });
+
+  it('the replaced socket closing after "Usar aquí" does not fail the calls of the new one nor start another', async () => {
+    const transport = createWsTransport('ab'.repeat(16), () => {});
+    const first = last();
+    first.open();
+    const inFlight = transport.invoke('till.open', { idempotencyKey: 'k' });
+    await vi.waitFor(() => expect(first.sent).toHaveLength(1));
+    first.onmessage?.({ data: JSON.stringify({ t: 'superseded' }) });
+    transport.reclaim(); // while the old socket still owes its answer
+    const again = last();
+    again.open();
+    const call = transport.invoke('status.get', {});
+    await vi.waitFor(() => expect(again.sent).toHaveLength(1));
+    first.onmessage?.({ data: JSON.stringify({ t: 'result', id: first.sent[0]?.id, result: { ok: true, data: { opened: true } } }) });
+    first.drop(4001);
+    await expect(inFlight).resolves.toEqual({ ok: true, data: { opened: true } });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(FakeSocket.made).toHaveLength(2);
+    again.onmessage?.({ data: JSON.stringify({ t: 'result', id: again.sent[0]?.id, result: { ok: true, data: {} } }) });
+    await expect(call).resolves.toEqual({ ok: true, data: {} });
   });
 });

@@ -2,7 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientMessageSchema, type ServerMessage } from '../../../domain/contract/wire';
+import { CORE_UNREACHABLE_ERROR } from '../../../domain/contract/channel';
+import { ClientMessageSchema, SUPERSEDED_CLOSE, type ServerMessage } from '../../../domain/contract/wire';
 import type { Core, Log } from '../../compose';
 import { readStatic } from './static';
 
@@ -90,12 +91,39 @@ export const startBrowserHost = async (opts: {
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));
   });
 
+  /**
+   * One live window per workstation, as Electron has: a second tab on the launch URL would otherwise drive the
+   * same signed-in session and till next to the first. The newest connection wins; the one it replaces is told
+   * (`superseded`), gets no more events, has calls that arrive after that answered as never sent, and is closed
+   * once the calls it had in flight are answered, so a posting under way is finished by the core and its answer
+   * reaches the window that asked, never lost and never run twice.
+   */
+  let live: { retire(): void } | null = null;
+
   const serve = (ws: WebSocket) => {
     const send = (m: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
     };
+    let inFlight = 0;
+    let retired = false;
+    const closeIfDone = () => {
+      if (retired && inFlight === 0) ws.close(SUPERSEDED_CLOSE, 'superseded');
+    };
     const unsubscribe = opts.core.bus.subscribe((event, payload) => send({ t: 'event', event, payload }));
-    ws.on('close', unsubscribe);
+    const self = {
+      retire: () => {
+        retired = true;
+        unsubscribe();
+        send({ t: 'superseded' });
+        closeIfDone();
+      },
+    };
+    live?.retire();
+    live = self;
+    ws.on('close', () => {
+      unsubscribe();
+      if (live === self) live = null;
+    });
     ws.on('message', (raw) => {
       let parsed: unknown;
       try {
@@ -110,7 +138,17 @@ export const startBrowserHost = async (opts: {
         return;
       }
       const { id, channel, payload } = msg.data;
-      void opts.core.dispatch(channel, payload).then((result) => send({ t: 'result', id, result }));
+      // Sent before the window heard it was replaced: refused untouched, so "try again" (from the live window) is true.
+      if (retired) {
+        send({ t: 'result', id, result: { ok: false, error: CORE_UNREACHABLE_ERROR } });
+        return;
+      }
+      inFlight += 1;
+      void opts.core.dispatch(channel, payload).then((result) => {
+        inFlight -= 1;
+        send({ t: 'result', id, result });
+        closeIfDone();
+      });
     });
   };
 

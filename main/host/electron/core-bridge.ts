@@ -44,6 +44,8 @@ export const createCoreClient = (port: PortLike, onEvent: (event: string, payloa
       pending.delete(msg.data.id);
       return;
     }
+    // Only the browser host has windows that replace each other; Electron has its one window.
+    if (msg.data.t === 'superseded') return;
     // Events are validated again here, the last process before the renderer (anchors §8 item 6).
     const { event, payload } = msg.data;
     if (isEventName(event) && events[event].safeParse(payload).success) onEvent(event, payload);

@@ -5,7 +5,7 @@ import { openDatabase } from '../../store/db';
 import { devicesRepo } from '../../store/devices/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { usersRepo } from '../../store/users/repo';
-import { tempDir } from '../../testing/temp-core';
+import { tempCore, tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
 import { journalStateLabel } from '../../../domain/journal/state-labels';
 import { buildCloseReport } from '../arqueo/report';
@@ -256,4 +256,25 @@ it('names the paper whose original is owed as the screens call it: recibo, const
   } finally {
     db.close();
   }
+});
+
+it('F5 shows failed log-ins of unknown usernames as the workstation\'s, as "Usuario no registrado", found by their type and never by what was typed', async () => {
+  const t = await tempCore();
+  dirs.push(() => t.close());
+  for (const username of ['MiClave.Secreta-2026', 'otro']) await t.call('session.login', { username, password: 'x' });
+  await t.call('session.login', { username: 'cajero2', password: 'x' });
+  await t.call('session.login', { username: 'supervisor1', password: 'Super.2026' });
+  type Row = { actorName: string; reference: string | null };
+  const search = async (q: object) => ((await t.call('journal.search', { limit: 50, ...q })) as { ok: true; data: { entries: Row[] } }).data.entries;
+  const rows = async (q: object) => (await search(q)).map((e) => [e.actorName, e.reference]);
+  // 'Ingreso fallido' is how the security team finds every failed attempt, a user's or not.
+  expect(await rows({ type: 'login_failed' })).toEqual([
+    ['Luis Pérez', null],
+    ['Sistema', 'Usuario no registrado'],
+    ['Sistema', 'Usuario no registrado'],
+  ]);
+  expect(JSON.stringify(await search({}))).not.toMatch(/miclave|"otro"/i);
+  // "Usuario" finds a user's entries by username; a name of no user finds nothing, as the journal does not keep it.
+  expect(await rows({ type: 'login_failed', teller: 'MiClave.Secreta-2026' })).toEqual([]);
+  expect(await rows({ type: 'login_failed', teller: 'cajero2' })).toEqual([['Luis Pérez', null]]);
 });

@@ -68,6 +68,9 @@ const securityCodeReference = (type: string, p: Record<string, unknown>) =>
 const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
+/** A failed log-in with a username that names no user: what was typed is never kept (it may be a password). */
+const unknownUserOf = (type: string, p: Record<string, unknown>) => (type === 'login_failed' && p.unknownUser === true ? 'Usuario no registrado' : null);
+
 /** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
 const originalOwed = (document: string) => `${paperName((JSON.parse(document) as { title?: unknown }).title)} original pendiente de imprimir: F9`;
 
@@ -96,7 +99,8 @@ export const createJournalSearch = (deps: {
     beforeSequence?: number | undefined;
     limit: number;
   }, viewer?: string) => {
-    // The teller is typed as a user name; the journal keeps user ids.
+    // The teller is typed as a user name; the journal keeps user ids. Failed log-ins with a name of no user are
+    // found by their type ('Ingreso fallido'), never by what was typed: the journal does not keep it.
     const actor = q.teller ? (deps.users.findByUsername(q.teller)?.id ?? q.teller) : undefined;
     const rows = deps.repo.search({
       fromAt: q.from ? startOf(q.from) : undefined,
@@ -138,7 +142,16 @@ export const createJournalSearch = (deps: {
         account: str(p.account),
         amount: blind ? null : (num(p.total) ?? num(p.amount)),
         state: posted !== null ? (reversed ? 'reversado' : 'contabilizado') : (str(p.state) ?? str(p.action) ?? str(p.status) ?? securityCodeState(r.type, p)),
-        reference: returnPaperOf(r.type, p) ?? str(p.sequence) ?? str(p.reference) ?? str(p.original) ?? route(p) ?? ownPaperOf(r.type, p) ?? approvalOf(p) ?? securityCodeReference(r.type, p),
+        reference:
+          unknownUserOf(r.type, p) ??
+          returnPaperOf(r.type, p) ??
+          str(p.sequence) ??
+          str(p.reference) ??
+          str(p.original) ??
+          route(p) ??
+          ownPaperOf(r.type, p) ??
+          approvalOf(p) ??
+          securityCodeReference(r.type, p),
         // Reversar is offered on a posting that still stands, to the one who may ask for it.
         comprobante: reversed || notTheirs !== null ? null : posted,
         reversalNote: notTheirs,

@@ -5,6 +5,7 @@ import { inTransaction, type Db } from '../../store/db';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { journalUnknownUser } from './unknown-user';
 
 const LOCKED_OUT = 'El usuario del supervisor está bloqueado por intentos fallidos. Otro supervisor debe aprobar.';
 
@@ -28,7 +29,10 @@ export const checkSupervisor = async (
 ): Promise<User> => {
   const sup = deps.users.findByUsername(input.username);
   const passwordOk = await verifyPassword(input.password, sup?.passwordHash ?? DUMMY_HASH);
-  if (!sup) throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos.');
+  if (!sup) {
+    journalUnknownUser(deps.journal, { context: input.context, ...input.details });
+    throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos.');
+  }
   if (sup.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
   if (!passwordOk) {
     const attempts = sup.failedAttempts + 1;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../../testing/temp-core';
 
@@ -48,6 +50,51 @@ describe('session', () => {
     expect(await answers('nadie')).toEqual(real);
     expect(real[3]).toMatchObject({ error: { code: 'INVALID_CREDENTIALS', message: 'Usuario o contraseña incorrectos. Le queda 1 intento.' } });
     expect(real[5]).toMatchObject({ error: { code: 'USER_LOCKED_OUT' } });
+  });
+
+  it('journals every failed log-in of an unknown username under the workstation, with nothing of what was typed, and the chain still verifies', async () => {
+    t = await tempCore();
+    const users = t.core.db.prepare('SELECT id FROM users').pluck().all() as string[];
+    // A teller who types their password into "Usuario" by mistake, twice, and someone trying another name.
+    const typed = ['  MiClave.Secreta-2026 ', 'MICLAVE.SECRETA-2026', 'otro.nombre'];
+    for (const username of typed) {
+      expect(await t.call('session.login', { username, password: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+      t.clock.advance(1_000);
+    }
+    // A known user's failure stays journaled under that user, as before.
+    await t.call('session.login', { ...teller, password: 'x' });
+    // A supervisor's credentials with an unknown username (F2 at the log-in screen) are an attempt too.
+    await t.call('session.unlockUser', { lockedUsername: 'cajero1', supervisor: { username: 'Jefe.Clave-77', password: 'x' } });
+    await t.call('session.login', teller);
+
+    // The journal is append-only and kept for years: what was typed must be nowhere in it, in any case, nor in
+    // the database file itself.
+    const secrets = ['miclave.secreta-2026', 'otro.nombre', 'jefe.clave-77'];
+    const rows = t.core.db.prepare('SELECT * FROM journal ORDER BY sequence').all();
+    for (const row of rows) for (const s of secrets) expect(JSON.stringify(row).toLowerCase()).not.toContain(s);
+    t.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const file = readFileSync(join(t.dir, 'caja.sqlite')).toString('latin1').toLowerCase();
+    for (const s of secrets) expect(file).not.toContain(s);
+
+    const failed = t.core.db.prepare("SELECT at, actor, payload FROM journal WHERE type = 'login_failed' ORDER BY sequence").all() as {
+      at: string;
+      actor: string;
+      payload: string;
+    }[];
+    // The attempt itself is kept for the security team: when, the workstation's, how many with that name, and that the name was unknown.
+    expect(failed.map((f) => ({ ...f, payload: JSON.parse(f.payload) as unknown }))).toEqual([
+      { at: '2026-03-02T14:00:00.000Z', actor: 'system', payload: { unknownUser: true, attempts: 1 } },
+      // The count is the one the answers follow (case-insensitive, as the log-in screen said "1 intento" less).
+      { at: '2026-03-02T14:00:01.000Z', actor: 'system', payload: { unknownUser: true, attempts: 2 } },
+      { at: '2026-03-02T14:00:02.000Z', actor: 'system', payload: { unknownUser: true, attempts: 1 } },
+      { at: '2026-03-02T14:00:03.000Z', actor: expect.stringMatching(/./), payload: { attempts: 1 } },
+      { at: '2026-03-02T14:00:03.000Z', actor: 'system', payload: { unknownUser: true, context: 'desbloqueo de usuario' } },
+    ]);
+    // No user id is put on an attempt that named no user.
+    expect(users).not.toContain('system');
+    for (const f of [...failed.slice(0, 3), failed[4]]) for (const id of users) expect(f?.payload).not.toContain(id);
+    expect(users).toContain(failed[3]?.actor);
+    expect(await t.call('journal.verify')).toMatchObject({ ok: true, data: { ok: true } });
   });
 
   it('locks after the idle time, refuses work while locked, and unlocks with the password', async () => {

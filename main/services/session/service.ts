@@ -7,6 +7,7 @@ import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
 import { checkSupervisor } from './check-supervisor';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { journalUnknownUser } from './unknown-user';
 
 export interface SessionPolicy {
   idleLockSeconds: number;
@@ -38,7 +39,7 @@ export const createSessionService = (deps: {
   let current: Current | null = null;
   // Failures of usernames that do not exist, counted as a real user's would be: the answers (attempts left, then
   // locked out) read the same, so the log-in screen does not tell which usernames exist. Kept in memory only:
-  // there is no user to lock, and a restart forgetting them reveals nothing.
+  // there is no user to lock, and a restart forgetting them reveals nothing. Each one is journaled all the same.
   const unknownFailures = new Map<string, number>();
   const UNKNOWN_REMEMBERED = 1000;
 
@@ -77,6 +78,7 @@ export const createSessionService = (deps: {
     const attempts = (unknownFailures.get(key) ?? 0) + 1;
     if (!unknownFailures.has(key) && unknownFailures.size >= UNKNOWN_REMEMBERED) unknownFailures.delete(unknownFailures.keys().next().value as string);
     unknownFailures.set(key, attempts);
+    journalUnknownUser(journal, { attempts });
     if (attempts >= policy.maxFailedAttempts) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
     throw wrongPassword(policy.maxFailedAttempts - attempts);
   };
