@@ -5,6 +5,7 @@ import type { ApprovalReason } from '../approval/reasons';
 import { approvalReason } from '../approval/reasons';
 import type { IsoDate } from '../calendar/iso-date';
 import { IsoDateSchema } from '../calendar/iso-date';
+import { isInactiveAccount } from '../accounts/activity';
 import { type GmfBreakdown, computeGmf } from '../gmf/gmf';
 import { type Pesos, PositivePesosSchema, sumPesos } from '../money/pesos';
 import type { RulesConfig } from '../rules-config/config';
@@ -77,6 +78,9 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
       if (rules.depositToBlockedAccount === 'approval') approvals.push(approvalReason('BLOCKED_ACCOUNT_DEPOSIT'));
       notices.push('La cuenta de destino está bloqueada: el traslado se abona pero su titular no podrá disponer de los fondos (cláusula 7.2).');
     }
+  }
+  if (to.state !== 'cancelada' && isInactiveAccount(to, on, rules.inactivityMonths)) {
+    notices.push('La cuenta de destino está inactiva: el traslado se abona; la inactividad solo restringe débitos (cláusula 7.1).');
   }
 
   const sameSoleHolder = isSameSoleHolder(from, to);
