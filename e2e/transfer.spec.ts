@@ -1,5 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { DEMO } from './support/pages';
 
 test('transfer (T): origin, destination, amount, GMF on its own line, receipt; no cash moves', async ({ app }) => {
   await openTill(app);
@@ -70,4 +71,46 @@ test('the refusal of a review goes once the amount changes: "Saldo insuficiente"
   await expect(app.getByTestId('errors-outdated')).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('dialog', { name: 'Confirmar transferencia' })).toBeVisible();
+});
+
+test('a transfer above $ 5.000.000 needs the supervisor’s visación: the teller cannot give their own, the supervisor’s goes on the receipt', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await app.keyboard.type('240000000011');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('6000000');
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('Retiro o traslado por ventanilla que requiere visación del supervisor. Valor $ 6.000.000; se visa por encima de $ 5.000.000.');
+  await expect(approval).toContainText(/Traslado \$ 6\.000\.000 desde la cuenta \*+0029/);
+  // Its only reason is the visación: a supervisor at another workstation's desk may decide it too.
+  await expect(approval.getByTestId('approval-at-desks')).toContainText('desde su escritorio (F1) en otra estación');
+  await approval.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);
+  await approval.getByLabel('Contraseña del supervisor').fill(DEMO.teller.password);
+  await approval.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(approval.getByRole('alert')).toContainText('no puede aprobarla');
+  await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await approval.getByLabel('Contraseña del supervisor').press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  await expect(confirm.getByTestId('approval-granted')).toContainText(/Aprobado por el supervisor Marta Rojas · autorización [0-9A-F]{8}/);
+  await expect(confirm.getByTestId('transfer-summary')).toContainText('$ 6.024.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
+  await expect(app.getByTestId('receipt')).toContainText('Autorización');
+});
+
+test('a transfer to an inactive account: the confirmation says the destination receives it, as a deposit’s does, and it posts', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await app.keyboard.type('240000000052');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  await expect(confirm).toContainText('La cuenta de destino está inactiva: el traslado se abona; la inactividad solo restringe débitos (cláusula 7.1).');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
 });

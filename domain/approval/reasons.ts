@@ -33,7 +33,7 @@ export const APPROVAL_REASONS: Readonly<Record<ApprovalReasonCode, { readonly de
   LIMIT_EXCEEDED_WITHDRAWAL_COUNT: { description: 'La cuenta superaría el número máximo de retiros del día.', basis: 'Reglamento de ahorros, cláusula 3.12' },
   LIMIT_EXCEEDED_WITHDRAWAL_AMOUNT: { description: 'La cuenta superaría el monto máximo de retiros del día.', basis: 'Reglamento de ahorros, cláusulas 3.12 y 4' },
   INACTIVE_REACTIVATION: { description: 'La cuenta está inactiva: reactivarla requiere aprobación del supervisor.', basis: 'Reglamento de ahorros, cláusula 7.1' },
-  VISACION: { description: 'Retiro por ventanilla que requiere visación del supervisor.', basis: 'Reglamento de ahorros, cláusula 4 literal c' },
+  VISACION: { description: 'Retiro o traslado por ventanilla que requiere visación del supervisor.', basis: 'Reglamento de ahorros, cláusula 4 literal c' },
   JURIDICA_WITHDRAWAL: { description: 'Retiro o traslado de una persona jurídica con certificado de existencia: caso excepcional que autoriza la entidad.', basis: 'Reglamento de ahorros, cláusula 4 literal c' },
   BLOCKED_ACCOUNT_DEPOSIT: { description: 'Consignación a una cuenta bloqueada.', basis: 'Reglamento de ahorros, cláusulas 3.7 y 7.2' },
   STRUCTURING_ALERT: { description: 'Varias consignaciones en efectivo justo por debajo del umbral de reporte: posible fraccionamiento. No informe al cliente.', basis: 'SARLAFT, EOSF arts. 102-107 (domain-co §2)' },

@@ -105,3 +105,11 @@ export const approvalCovers = (req: ApprovalRequest, required: readonly { code: 
  * a receipt line). The journal shows the same short form beside the entries that carry the full id.
  */
 export const shortApprovalId = (id: string): string => id.replace(/-/g, '').slice(0, 8).toUpperCase();
+
+/**
+ * A counter debit (withdrawal or transfer) whose only reason is the visación may be decided at any supervisor's desk
+ * of the branch, through central: the other reasons (an inactive account, a jurídica's certificate, the day's
+ * limits, a blocked destination) need the supervisor at the counter, with the customer.
+ */
+export const decidableAtDesks = (kind: string, reasons: readonly { code: string }[]): boolean =>
+  (kind === 'withdrawal' || kind === 'transfer') && reasons.length > 0 && reasons.every((r) => r.code === 'VISACION');

@@ -5,8 +5,9 @@ import type { ApprovalReason } from '../approval/reasons';
 import { approvalReason } from '../approval/reasons';
 import type { IsoDate } from '../calendar/iso-date';
 import { IsoDateSchema } from '../calendar/iso-date';
+import { isInactiveAccount } from '../accounts/activity';
 import { type GmfBreakdown, computeGmf } from '../gmf/gmf';
-import { type Pesos, PositivePesosSchema, sumPesos } from '../money/pesos';
+import { type Pesos, PositivePesosSchema, formatPesos, sumPesos } from '../money/pesos';
 import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { authorizeDebit } from '../withdrawal/authorization';
@@ -78,6 +79,11 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
       notices.push('La cuenta de destino está bloqueada: el traslado se abona pero su titular no podrá disponer de los fondos (cláusula 7.2).');
     }
   }
+  if (to.state !== 'cancelada' && isInactiveAccount(to, on, rules.inactivityMonths)) {
+    notices.push('La cuenta de destino está inactiva: el traslado se abona; la inactividad solo restringe débitos (cláusula 7.1).');
+  }
+  // Cl. 4 literal c: a debit ordered at the counter carries a withdrawal's impersonation risk, so the same visación.
+  if (req.amount > rules.visacionThreshold) approvals.push(approvalReason('VISACION', `Valor ${formatPesos(req.amount)}; se visa por encima de ${formatPesos(rules.visacionThreshold)}.`));
 
   const sameSoleHolder = isSameSoleHolder(from, to);
   const gmf = computeGmf({ amount: req.amount, exemptAccount: from.gmfExempt, usedThisMonth: ctx.gmfExemptUsedThisMonth, on, fullyExempt: sameSoleHolder ? 'ET_879_14' : undefined }, rules);

@@ -39,6 +39,37 @@ describe('transfer at the office (seed 003 clause 3.13)', () => {
     expect(e.ok).toBe(false);
     if (!e.ok) expect(e.errors[0]?.message).toContain('se puede disponer de $ 1.000.000 (saldo $ 5.000.000 menos $ 4.000.000 retenidos por embargo), y el traslado con el 4x1000 suma $ 2.008.000');
   });
+  it('cl. 4 literal c: a debit above the visación threshold needs the supervisor’s visación, as a withdrawal does', () => {
+    const rich = acc('111111', { balances: { available: 90_000_000, inCanje: 0, onHold: 0 } });
+    const visacion = (amount: number, threshold: number) => {
+      const e = evaluateTransfer(req({ amount }), { from: rich, to: acc('222222'), on, gmfExemptUsedThisMonth: 0 }, { ...rules, visacionThreshold: threshold });
+      if (!e.ok) throw new Error(e.errors[0]?.message);
+      return e.plan.approvalReasons.filter((r) => r.code === 'VISACION');
+    };
+    expect(visacion(5_000_000, 5_000_000)).toEqual([]);
+    expect(visacion(5_000_001, 5_000_000)).toEqual([
+      { code: 'VISACION', message: 'Retiro o traslado por ventanilla que requiere visación del supervisor. Valor $ 5.000.001; se visa por encima de $ 5.000.000.' },
+    ]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 80_000_000 }), fc.integer({ min: 0, max: 80_000_000 }), (amount, threshold) => {
+        expect(visacion(amount, threshold).length).toBe(amount > threshold ? 1 : 0);
+      }),
+    );
+  });
+  it('an inactive destination receives: the confirmation says so, as a deposit’s does, and asks for nothing', () => {
+    const notice = 'La cuenta de destino está inactiva: el traslado se abona; la inactividad solo restringe débitos (cláusula 7.1).';
+    const plan = (to: Account) => {
+      const e = evaluateTransfer(req(), { from: acc('111111'), to, on, gmfExemptUsedThisMonth: 0 }, rules);
+      if (!e.ok) throw new Error(e.errors[0]?.message);
+      return e.plan;
+    };
+    const byState = plan(acc('222222', { state: 'inactiva' }));
+    expect(byState.notices).toEqual([notice]);
+    expect(byState.approvalReasons).toEqual([]);
+    // Six months without a customer movement is inactive too (cl. 7.1), whatever the state still says.
+    expect(plan(acc('222222', { lastCustomerMovementOn: '2024-11-01' })).notices).toEqual([notice]);
+    expect(plan(acc('222222')).notices).toEqual([]);
+  });
   it('property: debit = amount + GMF, credit = amount, GMF is 0 exactly for the same sole holder', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4_900_000 }), fc.boolean(), (amount, same) => {

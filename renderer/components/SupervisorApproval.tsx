@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
+import { decidableAtDesks } from '../../domain/approval/request';
 import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
 import { afterRefusal, missingForDecision, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
@@ -138,7 +139,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
               <li key={r.code}>{r.message}</li>
             ))}
           </ul>
-          {approval.status === 'pendiente' && approval.kind === 'withdrawal' && approval.reasons.every((r) => r.code === 'VISACION') ? (
+          {approval.status === 'pendiente' && decidableAtDesks(approval.kind, approval.reasons) ? (
             <p className="hint" data-testid="approval-at-desks">
               También puede decidirla un supervisor desde su escritorio (F1) en otra estación de la oficina; esta ventana se actualiza sola.
             </p>

@@ -1,7 +1,7 @@
 import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { CentralClient } from '../../sync/central-client';
 
-/** A withdrawal's visación as central relays it to the other desks of the branch. */
+/** A withdrawal's or a transfer's visación as central relays it to the other desks of the branch. */
 export interface VisacionNotice {
   request: ApprovalRequest;
   summary: string;
@@ -17,9 +17,10 @@ export type VisacionAtCentral =
   | { state: 'missing' };
 
 /**
- * Withdrawal visaciones through central's approval relay (`requestApproval`, kind `withdrawal_visacion`), as the
- * till's requests go (supervisor/service `centralRelay`): a supervisor signed in at another workstation of the
- * branch lists and decides them at their desk. People are named by user name, the identity every workstation
+ * Visaciones of counter debits through central's approval relay (`requestApproval`), as the till's requests go
+ * (supervisor/service `centralRelay`): a supervisor signed in at another workstation of the branch lists and
+ * decides them at their desk. A transfer's goes as kind `withdrawal_visacion` too: central knows no other kind for a
+ * visación, and the summary says whether it is a Retiro or a Traslado. People are named by user name, the identity every workstation
  * shares. Every call is best effort: the caller never waits on it to open or decide a request here.
  */
 export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => ({

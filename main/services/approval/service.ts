@@ -1,6 +1,6 @@
 import type { PersonId } from '../../../domain/accounts/person';
 import type { ApprovalReason } from '../../../domain/approval/reasons';
-import { approvalCovers, openApprovalRequest } from '../../../domain/approval/request';
+import { approvalCovers, decidableAtDesks, openApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
 import type { StructuringAlert } from '../../../domain/uiaf/thresholds';
@@ -66,11 +66,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
 
   const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
   const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
-  /**
-   * Only a withdrawal whose sole reason is the visación goes to the other desks: the other reasons (an inactive
-   * account, a jurídica's certificate, the day's limits) need the supervisor at the counter, with the customer.
-   */
-  const relayed = (r: ApprovalRecord): boolean => relay !== null && r.kind === 'withdrawal' && r.request.reasons.every((x) => x.code === 'VISACION');
+  const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
   const amountOf = (r: ApprovalRecord) => Number(/\$ ([\d.]+)/.exec(r.summary)?.[1]?.replace(/\./g, '') ?? 0);
   const publish = (r: ApprovalRecord) => {
     if (!relay || !relayed(r)) return;

@@ -183,6 +183,29 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     await until(async () => !(await queueAt(b)).some((x) => x.id === other), 20_000);
   }, 120_000);
 
+  it('a transfer’s visación goes to the desks too: approved at 001-03, the teller at 001-02 posts the transfer with it', async () => {
+    const { a, b } = await stations();
+    await a.as(TELLER);
+    const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
+    data(await a.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
+    // From Juan and Rosa's conjunta (both present): Juan's own account keeps its balance for the withdrawals here.
+    const transfer = { fromAccountNumber: '240000000045', toAccountNumber: '240000000011', amount: 6_000_000, presenters: [{ type: 'CC', number: '900000002' }, { type: 'CC', number: '900000005' }] };
+    await until(async () => (await a.call('transfer.evaluate', { request: transfer })).ok, 40_000);
+    const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'transfer', request: transfer } })).approval.id;
+    await b.as(SUP);
+    const item = await relayedTo(b, id);
+    expect(item).toMatchObject({ source: 'central', teller: 'Ana Gómez', workstation: '001-02', amount: 6_000_000, reasons: [{ code: 'VISACION' }] });
+    expect(item.summary).toMatch(/^Traslado \$ 6\.000\.000 desde la cuenta \*+0045/);
+    // The maker is no checker at another desk either.
+    b.core.db.prepare("UPDATE users SET role = 'supervisor' WHERE username = 'cajero1'").run();
+    expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Propia', ...TELLER })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
+    expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Firma verificada', ...SUP }))).toEqual({ status: 'approved' });
+    expect(await approvalAt(a, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas', note: 'Firma verificada' });
+    const posted = await a.call('transfer.post', { idempotencyKey: randomUUID(), request: transfer, approvalId: id });
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(posted.ok && (posted.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: shortApprovalId(id) });
+  }, 120_000);
+
   it('with central down, the visación is asked and decided at the teller’s workstation as before', async () => {
     const { a } = await stations();
     await a.as(TELLER);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { shortApprovalId } from '../../../domain/approval/request';
 import { referenceRepo } from '../../store/reference/repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { createCentralClient } from '../../sync/central-client';
@@ -116,5 +117,31 @@ describe('central authorizes a transfer before it posts (a hold on the source ac
     const request = { fromAccountNumber: MARKED, toAccountNumber: '240000000029', amount: 10_000, presenters: [MARIA] };
     expect(await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request })).toMatchObject({ ok: true, data: { status: 'pendiente' } });
     expect([count('SELECT COUNT(*) FROM comprobantes'), count("SELECT COUNT(*) FROM outbox WHERE type = 'transfer'")]).toEqual([0, 0]);
+  });
+});
+
+describe('a transfer above the visación threshold (cl. 4 literal c)', () => {
+  it('needs the supervisor’s visación: the teller cannot give their own, a supervisor can, once and for this transfer only', async () => {
+    w = await world(shared.central);
+    // Juan, who orders it himself, to María: above the $ 5.000.000 of visación.
+    const request = { fromAccountNumber: '240000000029', toAccountNumber: MARKED, amount: 6_000_000, presenters: [CC('900000002')] };
+    const post = (approvalId?: string, body = request) => w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request: body, ...(approvalId ? { approvalId } : {}) });
+    expect(await w.call('transfer.evaluate', { request })).toMatchObject({ ok: true, data: { plan: { approvalReasons: [{ code: 'VISACION', message: expect.stringContaining('Valor $ 6.000.000; se visa por encima de $ 5.000.000') }] } } });
+    expect(await post()).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'VISACION' }] } } });
+    const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'transfer', request } });
+    expect(asked).toMatchObject({ ok: true, data: { approval: { status: 'pendiente', kind: 'transfer', reasons: [{ code: 'VISACION' }], makerName: 'Ana Gómez' } } });
+    const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    expect(await post(id)).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    const decide = (username: string, password: string) => w.call('approval.decide', { approvalId: id, decision: 'aprobar', username, password });
+    expect(await decide('cajero1', 'Caja.2026')).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
+    expect(await decide('cajero2', 'Caja.2026')).toMatchObject({ ok: false, error: { code: 'NOT_A_SUPERVISOR' } });
+    expect(await decide('supervisor1', 'Super.2026')).toMatchObject({ ok: true, data: { approval: { status: 'aprobada', checkerName: 'Marta Rojas' } } });
+    // The visación is for this transfer: not for a larger one, nor for a second posting.
+    expect(await post(id, { ...request, amount: 7_000_000 })).toMatchObject({ ok: false, error: { code: 'APPROVAL_MISMATCH' } });
+    const posted = await post(id);
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    expect(posted.ok && (posted.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Autorización', value: shortApprovalId(id) });
+    expect(await post(id)).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_USED' } });
+    expect(w.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'traslado'").pluck().get()).toBe(1);
   });
 });
