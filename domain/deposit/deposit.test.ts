@@ -44,6 +44,13 @@ describe('deposit comprobante (seed 003, clause 3)', () => {
     expect(p).toMatchObject({ cash: 200_000, chequesTotal: 0, total: 200_000, credits: { available: 200_000, inCanje: 0, onHold: 0 }, approvalReasons: [], pending: [] });
     expect(p.commission.total).toBe(0);
   });
+  it('clause 7.1: an inactive account receives; the confirmation says so, whether the state or six months without a movement make it inactive', () => {
+    const notice = 'La cuenta está inactiva: la consignación se recibe; la inactividad solo restringe débitos (cláusula 7.1).';
+    const notices = (over: Partial<Account>) => plan(evaluateDeposit(slip(), ctx({ account: { ...account, ...over } }), rules)).notices;
+    expect(notices({ state: 'inactiva' })).toEqual([notice]);
+    expect(notices({ lastCustomerMovementOn: '2024-11-01' })).toEqual([notice]);
+    expect(notices({})).toEqual([]);
+  });
   it('clause 3.7: anyone may deposit, but a non-holder must give document and name (clause 3.1)', () => {
     const third = { id: { type: 'CC', number: '79123456' } } as const;
     expect(codes(evaluateDeposit(slip({ depositor: third }), ctx(), rules))).toEqual(['DEPOSITOR_NAME_REQUIRED']);

@@ -1,4 +1,5 @@
 import type { Account } from '../accounts/account';
+import { isInactiveAccount } from '../accounts/activity';
 import { includesPerson } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import { formatReceiptDate } from '../calendar/bogota-time';
@@ -94,7 +95,8 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
     }
   }
   if (account.state === 'embargada') notices.push('La cuenta tiene embargo: lo consignado queda sujeto a la orden de embargo (cláusulas 7.2 y 8.5).');
-  if (account.state === 'inactiva') notices.push('La cuenta está inactiva: la consignación se recibe; la inactividad solo restringe débitos (cláusula 7.1).');
+  // Six months without a customer movement is inactive too (cl. 7.1), whatever the state still says: as the transfer's destination.
+  if (account.state !== 'cancelada' && isInactiveAccount(account, ctx.on, rules.inactivityMonths)) notices.push('La cuenta está inactiva: la consignación se recibe; la inactividad solo restringe débitos (cláusula 7.1).');
 
   // A company cannot stand at the counter: the UIAF asks for the natural person who hands over the money (domain-co §2).
   const company = account.owner === 'juridica' ? account.holders.find((h) => includesPerson([h], slip.depositor.id)) : undefined;
