@@ -58,6 +58,41 @@ test('paper out via the emulator: status bar and screen say what to do; Reintent
   await expect(app.getByTestId('last-paper')).toContainText('COPIA No. 1');
 });
 
+test('paper back in the printer, or the printer reconnected: the failed row says it is ready and waits for Reintentar, which takes the focus; Enter prints it', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  await app.getByLabel('Estado de la impresora emulada').selectOption('paper-out');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('device-printer-message')).toHaveText(`${PAPER_OUT}.`);
+  await app.keyboard.press('F5');
+  const first = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1);
+  const state = first.getByTestId('job-state');
+  await expect(state).toContainText(PAPER_OUT);
+
+  // The core does not print a failed job again by itself: the row stays failed, but no longer tells the teller to
+  // change a roll already changed.
+  await app.getByLabel('Estado de la impresora emulada').selectOption('ok');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('device-printer-message')).toHaveText('Impresora lista.');
+  await expect(state).toHaveText('FallóLa impresora ya está lista: pulse Reintentar.');
+  await expect(first.getByRole('button', { name: /Reintentar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(state).toHaveText('Impreso');
+  await expect(first.getByRole('cell').nth(4)).toHaveText('2');
+
+  // The same when the printer was unplugged and reconnects.
+  await app.getByRole('button', { name: 'Desconectar impresora' }).click();
+  await expect(app.getByTestId('device-printer-message')).toContainText('Impresora desconectada');
+  await app.keyboard.press('F5');
+  await expect(state).toContainText('Impresora desconectada');
+  await app.getByRole('button', { name: 'Conectar impresora', exact: true }).click();
+  await expect(app.getByTestId('device-printer-message')).toHaveText('Impresora lista.');
+  await expect(state).toHaveText('FallóLa impresora ya está lista: pulse Reintentar.');
+  await expect(first.getByRole('button', { name: /Reintentar/ })).toBeFocused();
+});
+
 test('a supervisor discovers ports and changes the printer settings; Caja reconnects without restarting', async ({ app }) => {
   await login(app, DEMO.supervisor);
   await expectHome(app, DEMO.supervisor.name);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
-import type { WorkstationStatus } from '../../domain/contract/status';
+import type { DeviceStatus, WorkstationStatus } from '../../domain/contract/status';
 
 /** The job an operation answered with: its id, and its state at that moment when the answer gave one. */
 export interface PrintJobRef {
@@ -24,8 +24,9 @@ const PAPERS = {
 export type Paper = keyof typeof PAPERS;
 
 /** Whether the printer can print now (a warning is a ready printer with something to say, e.g. papers left). */
-const printerReady = (s: WorkstationStatus): boolean =>
-  s.devices.some((d) => (d.kind === 'receipt_printer' || d.kind === 'slip_printer') && (d.state === 'ok' || d.state === 'warning'));
+export const printerReadyAmong = (devices: DeviceStatus[]): boolean =>
+  devices.some((d) => (d.kind === 'receipt_printer' || d.kind === 'slip_printer') && (d.state === 'ok' || d.state === 'warning'));
+const printerReady = (s: WorkstationStatus): boolean => printerReadyAmong(s.devices);
 
 const says = (state: string, paper: Paper): string =>
   ({

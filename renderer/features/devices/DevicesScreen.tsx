@@ -4,6 +4,7 @@ import type { Discovery, EmulatorCommand } from '../../../domain/contract/device
 import type { Res } from '../../../domain/contract';
 import type { User } from '../../../domain/contract/session';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { printerReadyAmong } from '../../components/PrintStatus';
 import { ConfigForm } from './ConfigForm';
 import { DeviceTable } from './DeviceTable';
 import { DiscoveryPanel } from './DiscoveryPanel';
@@ -26,6 +27,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const retryRef = useRef<HTMLButtonElement>(null);
 
   const refresh = useCallback(async () => {
     const r = await teller.devices.list({});
@@ -70,6 +72,22 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     }
   });
 
+  // The printer coming back is what a failed print waited for: its Reintentar takes the focus, once the buttons are
+  // enabled again (the action that brought it back may still be running), unless the teller is typing in a field.
+  const ready = list ? printerReadyAmong(list.devices) : null;
+  const wasReady = useRef<boolean | null>(null);
+  const focusRetry = useRef(false);
+  useEffect(() => {
+    if (ready === null) return;
+    if (wasReady.current === false && ready) focusRetry.current = true;
+    wasReady.current = ready;
+    if (!ready) focusRetry.current = false;
+    if (!focusRetry.current || busy) return;
+    focusRetry.current = false;
+    const at = document.activeElement;
+    if (!(at instanceof HTMLInputElement || at instanceof HTMLSelectElement || at instanceof HTMLTextAreaElement)) retryRef.current?.focus();
+  }, [ready, busy]);
+
   const emulated = (id: string) => list?.devices.find((d) => d.id === id)?.emulated ?? false;
 
   return (
@@ -108,6 +126,8 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
             <JobsTable
               jobs={list.jobs}
               busy={busy}
+              printerReady={ready === true}
+              retryRef={retryRef}
               onRetry={(jobId) => void act(() => teller.devices.retryJob({ jobId }))}
               onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }))}
             />

@@ -16,6 +16,20 @@ export const JOB_STATE_LABEL: Record<DevicePrintJob['state'], string> = {
   failed: 'Falló',
 };
 
+/**
+ * Failure codes that were the printer's condition at the time (drivers/printer/status.ts PrinterProblem): once the
+ * printer reports ready, their message ("cambie el rollo…") no longer applies. Others (an interrupted print, a slip
+ * not inserted) still say what to check before Reintentar.
+ */
+export const PRINTER_CONDITIONS: ReadonlySet<string> = new Set([
+  'PRINTER_DISCONNECTED',
+  'PRINTER_NO_RESPONSE',
+  'PRINTER_COVER_OPEN',
+  'PRINTER_PAPER_OUT',
+  'PRINTER_OFFLINE',
+  'PRINTER_ERROR',
+]);
+
 export const PRINTER_MODELS: { value: string; label: string }[] = [
   { value: 'epson-tm-t88v', label: 'Epson TM-T88V' },
   { value: 'epson-tm-t88vi', label: 'Epson TM-T88VI' },

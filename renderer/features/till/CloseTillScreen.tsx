@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
@@ -29,6 +30,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [reasonText, setReasonText] = useState('');
   const [approval, setApproval] = useState<{ id: string; status: string } | null>(null);
   const [report, setReport] = useState<ReceiptDocument | null>(null);
+  const [reportJob, setReportJob] = useState<PrintJobRef | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [gridKey, setGridKey] = useState(0);
@@ -103,8 +105,10 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     const r = await teller.till.close({ idempotencyKey: closeKey.current, closingId: result.closingId });
     setBusy(false);
     if (r.ok) {
+      // onClosed waits for the teller to leave the report: it refreshes the till, and a closed till swaps this
+      // screen for the closed-till panel, which took the report away and left the focus on <body>.
       setReport(r.data.report);
-      onClosed();
+      setReportJob(r.data.printJobId ? { jobId: r.data.printJobId } : null);
     } else {
       setError(r.error.message);
       if (r.error.code === 'CLOSE_BLOCKED') void loadGate();
@@ -129,11 +133,21 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     return (
       <main className="screen" aria-labelledby="close-title">
         <h1 id="close-title">Caja cerrada</h1>
-        <p className="notice">La caja quedó cerrada y no admite cambios. El reporte de fin de día se envió a la impresora.</p>
+        <p className="notice">La caja quedó cerrada y no admite cambios.{reportJob ? ' El reporte de fin de día se envió a la impresora.' : ''}</p>
         <ReceiptView doc={report} testId="close-report" />
+        <PrintStatus teller={teller} job={reportJob} paper="el reporte de fin de día" />
+        {!reportJob ? (
+          <p className="field-error" role="alert">
+            El reporte no llegó a la impresora. Pulse Continuar e Imprimir de nuevo.
+          </p>
+        ) : null}
         <div className="actions">
-          <button type="button" className="primary" onClick={onCancel}>
+          <button type="button" className="secondary" onClick={onCancel}>
             Volver al inicio <kbd>Esc</kbd>
+          </button>
+          {/* The focus lands here, so the teller reads the report and goes on (reprint, reopening) from the keyboard. */}
+          <button type="button" className="primary" autoFocus onClick={onClosed}>
+            Continuar <kbd>Enter</kbd>
           </button>
         </div>
       </main>

@@ -68,8 +68,10 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
           <p className="hint">La reapertura necesita un supervisor y abre una sesión nueva con el saldo del cierre.</p>
           <div className="field">
             <label htmlFor="reopen-reason">Motivo de la reapertura</label>
+            {/* The reopening is what this panel is for: the teller arriving from the report (or F6) types its reason at once. */}
             <input
               id="reopen-reason"
+              autoFocus
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               onKeyDown={(e) => {
