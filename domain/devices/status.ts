@@ -11,6 +11,14 @@ export const PrinterStatusSchema = z.object({
 });
 export type PrinterStatus = z.infer<typeof PrinterStatusSchema>;
 
+/**
+ * The printer's own conditions: a job that failed for one of them prints once the printer reports ready again, so
+ * the failure's message ("cambie el rollo…") is out of date then. Other failures (an interrupted print, a slip not
+ * inserted) still say what to check before retrying.
+ */
+export const PRINTER_PROBLEMS = ['PRINTER_DISCONNECTED', 'PRINTER_NO_RESPONSE', 'PRINTER_COVER_OPEN', 'PRINTER_PAPER_OUT', 'PRINTER_OFFLINE', 'PRINTER_ERROR'] as const;
+export type PrinterProblem = (typeof PRINTER_PROBLEMS)[number];
+
 export const DeviceKindSchema = z.enum(['printer', 'fingerprint', 'scanner']);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 

@@ -1,4 +1,6 @@
-import type { PrinterStatus } from '../../domain/devices/status';
+import type { PrinterProblem, PrinterStatus } from '../../domain/devices/status';
+
+export type { PrinterProblem };
 
 /** Parses the four DLE EOT 1..4 replies (hardware.md §1.2 table). */
 export const parseRealtimeStatus = (r1: number, r2: number, r3: number, r4: number): PrinterStatus => ({
@@ -29,8 +31,6 @@ export const parseSlipStatus = (byte: number): SlipSensor => ({
   paperPresent: (byte & 0x60) !== 0x60,
 });
 
-export type PrinterProblem = 'PRINTER_DISCONNECTED' | 'PRINTER_NO_RESPONSE' | 'PRINTER_COVER_OPEN' | 'PRINTER_PAPER_OUT'
-  | 'PRINTER_OFFLINE' | 'PRINTER_ERROR';
 
 export const PRINTER_MESSAGES: Record<PrinterProblem | 'PRINTER_PAPER_NEAR_END' | 'PRINTER_TIMEOUT' | 'PRINTER_SLIP_TIMEOUT' | 'PRINTER_NO_SLIP' | 'PRINTER_CANCELLED', string> = {
   PRINTER_DISCONNECTED: 'Impresora desconectada: revise el cable y que esté encendida; se reconectará sola.',

@@ -1,5 +1,6 @@
 import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { DeviceStatus } from '../../../domain/contract/status';
+import { PRINTER_PROBLEMS } from '../../../domain/devices/status';
 
 export const STATE_LABEL: Record<DeviceStatus['state'], string> = {
   ok: 'Listo',
@@ -16,19 +17,8 @@ export const JOB_STATE_LABEL: Record<DevicePrintJob['state'], string> = {
   failed: 'Falló',
 };
 
-/**
- * Failure codes that were the printer's condition at the time (drivers/printer/status.ts PrinterProblem): once the
- * printer reports ready, their message ("cambie el rollo…") no longer applies. Others (an interrupted print, a slip
- * not inserted) still say what to check before Reintentar.
- */
-export const PRINTER_CONDITIONS: ReadonlySet<string> = new Set([
-  'PRINTER_DISCONNECTED',
-  'PRINTER_NO_RESPONSE',
-  'PRINTER_COVER_OPEN',
-  'PRINTER_PAPER_OUT',
-  'PRINTER_OFFLINE',
-  'PRINTER_ERROR',
-]);
+/** Failures that were the printer's condition at the time (see PRINTER_PROBLEMS). */
+export const PRINTER_CONDITIONS: ReadonlySet<string> = new Set(PRINTER_PROBLEMS);
 
 export const PRINTER_MODELS: { value: string; label: string }[] = [
   { value: 'epson-tm-t88v', label: 'Epson TM-T88V' },
