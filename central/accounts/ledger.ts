@@ -208,10 +208,15 @@ export const debitRefusal = (sql: Sql, a: Account, amount: number, on: string, o
   if (a.state === 'inactiva' && opts.reactivating !== true) return 'ACCOUNT_INACTIVE';
   if (a.state === 'bloqueada') return 'ACCOUNT_BLOCKED';
   if (a.state === 'cancelada') return 'ACCOUNT_CANCELLED';
+  if (amount <= disposable(sql, a, on)) return null;
+  return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
+};
+
+/** What may be debited from `a` on `on`: its available balance less what an embargo retains. */
+export const disposable = (sql: Sql, a: Account, on: string): number => {
   const holder = a.holders[0];
   const others = a.state === 'embargada' && holder ? accountsOfHolder(sql, holder.documentType, holder.documentNumber) : [];
-  if (amount <= withdrawable(a, on, DEFAULT_RULES, others)) return null;
-  return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
+  return withdrawable(a, on, DEFAULT_RULES, others);
 };
 
 /** Seed 003 cl. 7.1: an inactive account becomes active again with the debit that reactivated it. */
