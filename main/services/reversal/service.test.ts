@@ -77,7 +77,14 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
     data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     const refused = await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('No devuelva el efectivo') } });
+    // Said as a reversal, with the figures and what comes next; never a withdrawal's "no entregue el dinero".
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CENTRAL_REFUSED',
+        message: `No se puede reversar la consignación ${sequence}: la cuenta ${rosa} ya no tiene los fondos (el reverso debita $ 1.200.000 y hay $ 300.000 disponibles). No devuelva el efectivo: el reverso no quedó registrado. Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      },
+    });
     // Nothing moved: the cash stays in the till, nothing is queued for central, nothing is journaled.
     expect(await position()).toBe(before + 1_200_000);
     expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(0);
@@ -150,7 +157,10 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({
       ok: false,
-      error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('el reverso del traslado') },
+      error: {
+        code: 'CENTRAL_REFUSED',
+        message: `No se puede reversar el traslado ${sequence}: la cuenta ${rosa}, que lo recibió, ya no tiene los fondos (el reverso debita $ 1.000.000 y hay $ 300.000 disponibles). El reverso no quedó registrado. Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      },
     });
     expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(0);
 
