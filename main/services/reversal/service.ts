@@ -128,12 +128,12 @@ export const createReversalService = (deps: {
     if (code !== 'INSUFFICIENT_FUNDS' && code !== 'EMBARGOED_FUNDS') return null;
     const available = err.details?.available;
     const whose = c.kind === 'deposito' ? `la cuenta ${debit.account}` : `la cuenta ${debit.account}, que lo recibió,`;
-    const lacks = code === 'EMBARGOED_FUNDS' ? 'no tiene libres de embargo' : 'ya no tiene';
+    const lacks = code === 'EMBARGOED_FUNDS' ? 'no tiene esos fondos libres de embargo' : 'ya no tiene los fondos';
     const figures = typeof available === 'number' ? ` (el reverso debita ${formatPesos(debit.amount)} y hay ${formatPesos(available)} disponibles)` : ` (${formatPesos(debit.amount)})`;
     const cash = c.kind === 'deposito' ? 'No devuelva el efectivo: el reverso no quedó registrado.' : 'El reverso no quedó registrado.';
     return new AppError(
       'CENTRAL_REFUSED',
-      `No se puede reversar ${debit.name}: ${whose} ${lacks} los fondos${figures}. ${cash} Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      `No se puede reversar ${debit.name}: ${whose} ${lacks}${figures}. ${cash} Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
       err.details,
     );
   };
