@@ -119,8 +119,8 @@ export const createReversalService = (deps: {
   };
 
   /**
-   * Central refused the reversal's debit for funds: said as a reversal, not with central's withdrawal wording ("no
-   * entregue el dinero"), and with what comes next. The approval is not used, so the same one reverses it later.
+   * Central refused the reversal's debit for funds: central states only the fact, so it is said as a reversal, with
+   * the figures and what comes next. The approval is not used, so the same one reverses it later.
    */
   const fundsShort = (err: unknown, c: ComprobanteRecord, debit: { account: string; amount: number; name: string }): AppError | null => {
     if (!(err instanceof AppError) || err.code !== 'CENTRAL_REFUSED') return null;
