@@ -198,11 +198,15 @@ test('a contingency withdrawal central refuses after reconnection lands in the s
   await expect(table).toContainText('Retiro · CONTINGENCIA');
   await expect(table).toContainText('240000000011');
   await expect(table).toContainText('$ 1.500.000');
-  await expect(table).toContainText('Saldo disponible insuficiente en central');
+  // Central states the fact; the branch says what to do now that the cash is out (never "no entregue").
+  await expect(table).toContainText('Saldo disponible insuficiente en la cuenta.');
+  await expect(table).toContainText('El efectivo ya se entregó (pagado en contingencia) y central no debitó la cuenta: contacte al cliente');
+  await expect(table).not.toContainText(/no entregue/i);
   await table.focus();
   await app.keyboard.press('Enter');
   const detail = app.getByRole('region', { name: 'Detalle del rechazo' });
   await expect(detail).toContainText('INSUFFICIENT_FUNDS');
+  await expect(detail.getByTestId('rejection-follow-up')).toContainText('para que consigne o reintegre el valor');
   await expect(detail.getByRole('button', { name: /Marcar revisada/ })).toBeFocused();
   await detail.getByLabel('Qué se hizo (queda en el diario)').fill('Cliente contactado; reintegra el efectivo');
   await detail.getByRole('button', { name: /Marcar revisada/ }).press('Enter');

@@ -208,10 +208,15 @@ export const debitRefusal = (sql: Sql, a: Account, amount: number, on: string, o
   if (a.state === 'inactiva' && opts.reactivating !== true) return 'ACCOUNT_INACTIVE';
   if (a.state === 'bloqueada') return 'ACCOUNT_BLOCKED';
   if (a.state === 'cancelada') return 'ACCOUNT_CANCELLED';
+  if (amount <= disposable(sql, a, on)) return null;
+  return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
+};
+
+/** What may be debited from `a` on `on`: its available balance less what an embargo retains. */
+export const disposable = (sql: Sql, a: Account, on: string): number => {
   const holder = a.holders[0];
   const others = a.state === 'embargada' && holder ? accountsOfHolder(sql, holder.documentType, holder.documentNumber) : [];
-  if (amount <= withdrawable(a, on, DEFAULT_RULES, others)) return null;
-  return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
+  return withdrawable(a, on, DEFAULT_RULES, others);
 };
 
 /** Seed 003 cl. 7.1: an inactive account becomes active again with the debit that reactivated it. */
@@ -242,16 +247,21 @@ export const bogotaDay = (ms: number): string => new Date(ms - 5 * 3_600_000).to
 
 export const creditRefusal = (a: Account): 'ACCOUNT_CANCELLED' | null => (a.state === 'cancelada' ? 'ACCOUNT_CANCELLED' : null);
 
+/**
+ * What central answers with a refusal. A debit's refusal states the fact only: a withdrawal, a transfer, a
+ * commission, a reversal or a cheque return may all get it, online or long after the teller paid in contingency,
+ * so the branch adds the instruction that fits where it shows it.
+ */
 export const REFUSAL_MESSAGES: Record<string, string> = {
   ACCOUNT_NOT_FOUND: 'La cuenta no existe en central. Verifique el número con el cliente.',
   ACCOUNT_INACTIVE: 'La cuenta está inactiva: no admite débitos. El titular debe reactivarla en la oficina.',
   ACCOUNT_BLOCKED: 'La cuenta está bloqueada: no admite débitos. Remita al cliente a servicio al cliente.',
   ACCOUNT_CANCELLED: 'La cuenta está cancelada y no admite movimientos.',
-  INSUFFICIENT_FUNDS: 'Saldo disponible insuficiente en central. Informe al cliente y no entregue el dinero.',
-  EMBARGOED_FUNDS: 'Parte del saldo está embargado: el valor supera lo disponible para retiro.',
-  HOLD_NOT_FOUND: 'La autorización del retiro no existe en central. Solicite una nueva autorización.',
+  INSUFFICIENT_FUNDS: 'Saldo disponible insuficiente en la cuenta.',
+  EMBARGOED_FUNDS: 'Parte del saldo está embargado: el valor supera lo disponible.',
+  HOLD_NOT_FOUND: 'La autorización del débito no existe en central.',
   HOLD_MISMATCH: 'La autorización corresponde a otra cuenta. Solicite una nueva autorización.',
-  HOLD_ALREADY_USED: 'La autorización ya fue usada por otro retiro. Solicite una nueva autorización.',
+  HOLD_ALREADY_USED: 'La autorización ya fue usada por otra operación.',
   REVERSAL_TARGET_NOT_FOUND: 'La operación a reversar no existe en central para esta oficina.',
   REVERSAL_TARGET_NOT_APPLIED: 'La operación a reversar fue rechazada en central: no hay nada que reversar.',
   ALREADY_REVERSED: 'La operación ya fue reversada.',

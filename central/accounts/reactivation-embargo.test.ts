@@ -42,7 +42,8 @@ it('central and the branch compute the same withdrawable amount for the embargoe
   expect(branch.value.withdrawable).toBe(1_200_000);
   expect(withdrawable(a, TODAY)).toBe(branch.value.withdrawable);
   const over = await t.call('authorizeWithdrawal', { key: newKey(), account: EMBARGOED, amount: 1_200_001 });
-  expect(over.body).toMatchObject({ status: 'refused', reason: 'EMBARGOED_FUNDS' });
+  // The refusal says how much may be debited, net of the embargo, so the branch can tell the teller.
+  expect(over.body).toMatchObject({ status: 'refused', reason: 'EMBARGOED_FUNDS', available: 1_200_000 });
   const exact = await t.call('authorizeWithdrawal', { key: newKey(), account: EMBARGOED, amount: 1_200_000 });
   expect(exact.body).toMatchObject({ status: 'authorized', availableAfter: 1_800_000 });
 });

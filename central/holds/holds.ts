@@ -1,5 +1,5 @@
 import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
-import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, getAccount } from '../accounts/ledger';
+import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, disposable, getAccount } from '../accounts/ledger';
 import { settleDue } from '../cheques/clearing';
 import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
@@ -30,8 +30,13 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   settleDue(sql, nowMs);
   const account = getAccount(sql, req.account);
   if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
-  const refusal = debitRefusal(sql, account, req.amount, bogotaDay(nowMs), { reactivating: req.reactivation !== undefined });
-  if (refusal) return { status: 'refused', reason: refusal, message: REFUSAL_MESSAGES[refusal] ?? '' };
+  const on = bogotaDay(nowMs);
+  const refusal = debitRefusal(sql, account, req.amount, on, { reactivating: req.reactivation !== undefined });
+  if (refusal) {
+    // Short of funds, the branch says how much there is: what it asks next depends on it (a reversal, another amount).
+    const short = refusal === 'INSUFFICIENT_FUNDS' || refusal === 'EMBARGOED_FUNDS' ? { available: disposable(sql, account, on) } : {};
+    return { status: 'refused', reason: refusal, message: REFUSAL_MESSAGES[refusal] ?? '', ...short };
+  }
   sql.run(
     "INSERT INTO holds (id, account, amount, state, workstation, created_ms, expires_ms) VALUES (?, ?, ?, 'active', ?, ?, ?)",
     holdId,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BatchResponseSchema, OperationStatusResponseSchema, canonicalJson, operationBody } from '../../domain/central-api';
+import { BatchResponseSchema, OperationStatusResponseSchema, canonicalJson, operationBody, type Operation } from '../../domain/central-api';
 import { startTestCentral, type TestCentral } from '../testing/harness';
 import { accountOf, batch, cashDeposit, newKey, reversal, tillOpen, withdrawal } from '../testing/ops';
 import { sha256Hex } from '../runtime';
@@ -193,6 +193,42 @@ describe('withdrawal authorization (holds)', () => {
     expect(w?.status).toBe('applied');
     expect(w2).toMatchObject({ status: 'rejected', first: { reason: 'HOLD_ALREADY_USED' } });
     expect((await accountOf(t, MARIA)).balances).toEqual({ available: 1_496_000, inCanje: 0, onHold: 0 });
+  });
+
+  it('a debit refusal states the fact for whichever operation debits: no withdrawal wording for a transfer, a commission or a reversal', async () => {
+    // The branch adds the instruction that fits where it shows the message (a withdrawal: "No entregue el efectivo.").
+    const transfer = (account: string, amount: number, extra: { holdId?: string } = {}): Operation => ({
+      ...withdrawal(account, amount),
+      type: 'transfer',
+      payload: { amount, gmf: 0, toAccount: '240000000029', ...extra },
+    });
+    const commission: Operation = { ...withdrawal(MARIA, 1), type: 'deposit_commission', payload: { amount: 9_000_000, lines: [{ kind: 'remesa', amount: 9_000_000 }] } };
+    const h = await t.call('authorizeWithdrawal', { key: newKey(), account: MARIA, amount: 10_000 });
+    const holdId = (h.body as { hold: { holdId: string } }).hold.holdId;
+    const deposit = cashDeposit(MARIA, 100_000);
+    const r = await results([
+      transfer(MARIA, 9_000_000),
+      transfer('240000000060', 1_500_000),
+      transfer(MARIA, 10_000, { holdId: 'no-such-hold' }),
+      transfer(MARIA, 10_000, { holdId }),
+      transfer(MARIA, 10_000, { holdId }),
+      commission,
+      deposit,
+      withdrawal(MARIA, 2_500_000),
+      reversal(deposit.key),
+    ]);
+    const refused = r.map((x) => ('first' in x && x.first.outcome === 'rejected' ? [x.first.reason, x.first.message] : [x.status]));
+    expect(refused).toEqual([
+      ['INSUFFICIENT_FUNDS', 'Saldo disponible insuficiente en la cuenta.'],
+      ['EMBARGOED_FUNDS', 'Parte del saldo está embargado: el valor supera lo disponible.'],
+      ['HOLD_NOT_FOUND', 'La autorización del débito no existe en central.'],
+      ['applied'],
+      ['HOLD_ALREADY_USED', 'La autorización ya fue usada por otra operación.'],
+      ['INSUFFICIENT_FUNDS', 'Saldo disponible insuficiente en la cuenta.'],
+      ['applied'],
+      ['applied'],
+      ['INSUFFICIENT_FUNDS', 'Saldo disponible insuficiente en la cuenta.'],
+    ]);
   });
 
   it('refuses a hold above the withdrawable balance and is idempotent on its key', async () => {

@@ -43,7 +43,13 @@ export type Hold = z.infer<typeof HoldSchema>;
 
 export const HoldResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('authorized'), hold: HoldSchema, availableAfter: PesosSchema }),
-  z.object({ status: z.literal('refused'), reason: z.enum(HOLD_REFUSAL_CODES), message: z.string() }),
+  z.object({
+    status: z.literal('refused'),
+    reason: z.enum(HOLD_REFUSAL_CODES),
+    message: z.string(),
+    /** Refused for funds: what the account may be debited now (available less an embargo's retention). */
+    available: PesosSchema.optional(),
+  }),
 ]);
 export type HoldResponse = z.infer<typeof HoldResponseSchema>;
 

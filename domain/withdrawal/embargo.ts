@@ -12,6 +12,8 @@ export interface Withdrawable {
   /** Retained for the embargo. */
   readonly retained: Pesos;
   readonly withdrawable: Pesos;
+  /** In canje or remesa al cobro: the customer sees it on the statement but may not dispose of it yet (cl. 3.9). */
+  readonly inCanje: Pesos;
 }
 
 /**
@@ -22,8 +24,8 @@ export interface Withdrawable {
  * accounts, since the cap applies to the sum of balances (domain-co §3).
  */
 export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesConfig, protectedUsedElsewhere: Pesos = 0): Result<Withdrawable> => {
-  const available = account.balances.available;
-  if (account.state !== 'embargada' || account.embargo === null) return ok({ available, protectedAmount: 0, retained: 0, withdrawable: available });
+  const { available, inCanje } = account.balances;
+  if (account.state !== 'embargada' || account.embargo === null) return ok({ available, protectedAmount: 0, retained: 0, withdrawable: available, inCanje });
   let protectedAmount = 0;
   if (account.owner === 'natural' && !account.embargo.alimentos) {
     const cap = inembargableFor(on, rules);
@@ -31,7 +33,7 @@ export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesC
     protectedAmount = Math.min(available, Math.max(0, cap.value - protectedUsedElsewhere));
   }
   const retained = Math.min(account.embargo.amount, available - protectedAmount);
-  return ok({ available, protectedAmount, retained, withdrawable: available - retained });
+  return ok({ available, protectedAmount, retained, withdrawable: available - retained, inCanje });
 };
 
 /**
@@ -58,7 +60,9 @@ export const protectionUsedElsewhere = (account: Account, others: readonly Accou
 export const insufficientFunds = (b: Withdrawable, debitTotal: Pesos, what: string): DomainError | null => {
   if (debitTotal <= b.withdrawable) return null;
   const why = b.retained > 0 ? ` (saldo ${formatPesos(b.available)} menos ${formatPesos(b.retained)} retenidos por embargo)` : '';
-  return domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: se puede disponer de ${formatPesos(b.withdrawable)}${why}, y ${what} suma ${formatPesos(debitTotal)}. Los cheques en canje no están disponibles (cláusula 3.9).`, {
+  // Named only when there is canje: on an account without cheques the clause reads as if some were held back.
+  const canje = b.inCanje > 0 ? ` Los ${formatPesos(b.inCanje)} en canje o remesa al cobro no están disponibles hasta el pago de los cheques (cláusula 3.9).` : '';
+  return domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: se puede disponer de ${formatPesos(b.withdrawable)}${why}, y ${what} suma ${formatPesos(debitTotal)}.${canje}`, {
     withdrawable: b.withdrawable,
     debitTotal,
   });

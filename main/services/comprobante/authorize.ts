@@ -22,7 +22,8 @@ export const authorizeDebit = async (deps: AuthorizeDeps, req: HoldRequest, what
     throw new AppError('CENTRAL_REFUSED', `Central no autorizó ${what}: ${hold.error.message} ${consequence}`, { code: hold.error.code });
   }
   if (hold.data.status === 'refused') {
-    throw new AppError('CENTRAL_REFUSED', `Central no autorizó ${what}: ${hold.data.message} ${consequence}`, { code: hold.data.reason });
+    const { reason, available } = hold.data;
+    throw new AppError('CENTRAL_REFUSED', `Central no autorizó ${what}: ${hold.data.message} ${consequence}`, { code: reason, ...(available === undefined ? {} : { available }) });
   }
   // A retry answered from central's record of the first request, after the hold was released (the debit was
   // abandoned) or expired: the funds are no longer reserved, so this key can no longer pay.

@@ -77,7 +77,14 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
     data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     const refused = await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('No devuelva el efectivo') } });
+    // Said as a reversal, with the figures and what comes next; never a withdrawal's "no entregue el dinero".
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CENTRAL_REFUSED',
+        message: `No se puede reversar la consignación ${sequence}: la cuenta ${rosa} ya no tiene los fondos (el reverso debita $ 1.200.000 y hay $ 300.000 disponibles). No devuelva el efectivo: el reverso no quedó registrado. Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      },
+    });
     // Nothing moved: the cash stays in the till, nothing is queued for central, nothing is journaled.
     expect(await position()).toBe(before + 1_200_000);
     expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(0);
@@ -92,6 +99,32 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(await balance()).toBe(available - 1_200_000);
     await drain();
     expect(await balance()).toBe(available - 1_200_000);
+  });
+
+  it('on an embargoed account, a cash deposit whose amount is now retained by the embargo is refused as a reversal, with what may be debited', async () => {
+    w = await world(shared.central);
+    const embargoed = '240000000060';
+    const { sequence } = data<{ sequence: string }>(
+      await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: { accountNumber: embargoed, depositor: { id: CC('900000001'), name: 'PEDRO PÉREZ' }, cash: { '50000': 24 }, declaredTotal: 1_200_000 } }),
+    );
+    await drainer(w)();
+    // Spent down to $ 300.000 free of the embargo: the balance still covers the deposit, the embargo retains it.
+    const probe = await w.client.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: embargoed, amount: 999_999_999 });
+    if (!probe.ok || probe.data.status !== 'refused' || probe.data.available === undefined) throw new Error('central did not say what may be debited');
+    const spent = await w.client.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: embargoed, amount: probe.data.available - 300_000 });
+    if (!spent.ok || spent.data.status !== 'authorized') throw new Error('could not spend at central');
+    expect((await centralBalances(w, embargoed)).available).toBeGreaterThanOrEqual(1_200_000);
+
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CENTRAL_REFUSED',
+        message: `No se puede reversar la consignación ${sequence}: la cuenta ${embargoed} no tiene esos fondos libres de embargo (el reverso debita $ 1.200.000 y hay $ 300.000 disponibles). No devuelva el efectivo: el reverso no quedó registrado. Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      },
+    });
+    expect((await w.client.call('releaseHold', { holdId: spent.data.hold.holdId })).ok).toBe(true);
   });
 
   it('asked twice, it is one request; reopened after the supervisor approved at the desk, the panel finds it approved', async () => {
@@ -150,7 +183,10 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
     expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({
       ok: false,
-      error: { code: 'CENTRAL_REFUSED', message: expect.stringContaining('el reverso del traslado') },
+      error: {
+        code: 'CENTRAL_REFUSED',
+        message: `No se puede reversar el traslado ${sequence}: la cuenta ${rosa}, que lo recibió, ya no tiene los fondos (el reverso debita $ 1.000.000 y hay $ 300.000 disponibles). El reverso no quedó registrado. Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      },
     });
     expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(0);
 

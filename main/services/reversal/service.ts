@@ -111,11 +111,31 @@ export const createReversalService = (deps: {
    * What a reversal takes back out of an account's available balance, and from which: a cash deposit's cash from
    * its account, a transfer's amount from the account it credited. Null when it only gives back (a withdrawal).
    */
-  const debitOf = (c: ComprobanteRecord): { account: string; amount: number; what: string } | null => {
-    if (c.kind === 'deposito' && c.cashIn > 0) return { account: c.accountNumber, amount: c.cashIn, what: `de la consignación ${c.sequence}` };
+  const debitOf = (c: ComprobanteRecord): { account: string; amount: number; what: string; name: string } | null => {
+    if (c.kind === 'deposito' && c.cashIn > 0) return { account: c.accountNumber, amount: c.cashIn, what: `de la consignación ${c.sequence}`, name: `la consignación ${c.sequence}` };
     const to = postingOf(c).toAccount;
-    if (c.kind === 'traslado' && typeof to === 'string') return { account: to, amount: c.total, what: `del traslado ${c.sequence}` };
+    if (c.kind === 'traslado' && typeof to === 'string') return { account: to, amount: c.total, what: `del traslado ${c.sequence}`, name: `el traslado ${c.sequence}` };
     return null;
+  };
+
+  /**
+   * Central refused the reversal's debit for funds: central states only the fact, so it is said as a reversal, with
+   * the figures and what comes next. The approval is not used, so the same one reverses it later.
+   */
+  const fundsShort = (err: unknown, c: ComprobanteRecord, debit: { account: string; amount: number; name: string }): AppError | null => {
+    if (!(err instanceof AppError) || err.code !== 'CENTRAL_REFUSED') return null;
+    const code = err.details?.code;
+    if (code !== 'INSUFFICIENT_FUNDS' && code !== 'EMBARGOED_FUNDS') return null;
+    const available = err.details?.available;
+    const whose = c.kind === 'deposito' ? `la cuenta ${debit.account}` : `la cuenta ${debit.account}, que lo recibió,`;
+    const lacks = code === 'EMBARGOED_FUNDS' ? 'no tiene esos fondos libres de embargo' : 'ya no tiene los fondos';
+    const figures = typeof available === 'number' ? ` (el reverso debita ${formatPesos(debit.amount)} y hay ${formatPesos(available)} disponibles)` : ` (${formatPesos(debit.amount)})`;
+    const cash = c.kind === 'deposito' ? 'No devuelva el efectivo: el reverso no quedó registrado.' : 'El reverso no quedó registrado.';
+    return new AppError(
+      'CENTRAL_REFUSED',
+      `No se puede reversar ${debit.name}: ${whose} ${lacks}${figures}. ${cash} Informe al cliente y al supervisor: con la misma aprobación, el reverso se registra cuando la cuenta tenga de nuevo los fondos.`,
+      err.details,
+    );
   };
 
   /**
@@ -138,7 +158,9 @@ export const createReversalService = (deps: {
       { key: req.idempotencyKey, account: debit.account, amount: debit.amount },
       `el reverso ${debit.what}`,
       c.kind === 'deposito' ? 'No devuelva el efectivo: el reverso no quedó registrado.' : 'El reverso no quedó registrado.',
-    );
+    ).catch((err: unknown) => {
+      throw fundsShort(err, c, debit) ?? err;
+    });
     if (auth.status === 'authorized') return { holdId: auth.holdId, account: debit.account };
     throw new AppError(
       'CENTRAL_UNAVAILABLE',

@@ -93,6 +93,35 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(await w.call('withdrawal.abandon', { idempotencyKey: paid })).toMatchObject({ ok: false, error: { code: 'ALREADY_POSTED' } });
   });
 
+  it('central refuses the authorization for funds: the teller reads the fact once and "No entregue el efectivo" once', async () => {
+    // Another workstation holds most of the balance between this one's lookup and its authorization.
+    let inner: Pick<CentralClient, 'call'> | null = null;
+    let taken: string | null = null;
+    const racing: Pick<CentralClient, 'call'> = {
+      call: async (route, body) => {
+        if (!inner) throw new Error('world not ready');
+        if (route === 'authorizeWithdrawal' && taken === null) {
+          const probe = await inner.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: '240000000029', amount: 999_999_999 });
+          const available = probe.ok && probe.data.status === 'refused' ? (probe.data.available ?? 0) : 0;
+          const other = await inner.call('authorizeWithdrawal', { key: crypto.randomUUID(), account: '240000000029', amount: available - 50_000 });
+          taken = other.ok && other.data.status === 'authorized' ? other.data.hold.holdId : '';
+        }
+        return inner.call(route, body);
+      },
+    };
+    w = await world(shared.central, { client: racing });
+    inner = w.client;
+    try {
+      const r = await post(req('240000000029', 100_000, ['900000002']));
+      expect(r).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED' } });
+      const message = r.ok ? '' : r.error.message;
+      expect(message).toBe('Central no autorizó el retiro: Saldo disponible insuficiente en la cuenta. No entregue el efectivo.');
+      expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+    } finally {
+      if (taken) await w.client.call('releaseHold', { holdId: taken });
+    }
+  });
+
   it('a withdrawal left pending survives a restart as unconfirmed: listed for the till, blocking its close, until abandoned', async () => {
     let inner: Pick<CentralClient, 'call'> | null = null;
     const lossy: Pick<CentralClient, 'call'> = {

@@ -4,7 +4,7 @@ import type { User } from '../../../domain/contract/session';
 import type { SyncRejection } from '../../../domain/contract/sync';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { formatWhen, OPERATION_LABEL } from './labels';
+import { formatWhen, OPERATION_LABEL, rejectionFollowUp } from './labels';
 
 /**
  * Operations central refused when they reached it (typically a withdrawal paid in contingencia against a balance
@@ -76,6 +76,7 @@ export const RejectionsPanel = ({ teller, user, refreshKey }: { teller: TellerAp
               <th>Cuenta</th>
               <th>Valor</th>
               <th>Motivo de central</th>
+              <th>Qué hacer</th>
               <th>Estado</th>
               <th />
             </tr>
@@ -91,6 +92,7 @@ export const RejectionsPanel = ({ teller, user, refreshKey }: { teller: TellerAp
                 <td>{r.account ?? '—'}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td>{r.message}</td>
+                <td>{rejectionFollowUp(r)}</td>
                 <td>{reviewer(r)}</td>
                 <td>
                   <button type="button" onClick={() => setOpen(r.key)}>
@@ -128,8 +130,8 @@ export const RejectionsPanel = ({ teller, user, refreshKey }: { teller: TellerAp
               <dd>{detail.key}</dd>
             </div>
           </dl>
-          <p className="hint">
-            Contacte al cliente y regularice la operación según el procedimiento de la oficina antes de marcarla como revisada.
+          <p className="hint" data-testid="rejection-follow-up">
+            {rejectionFollowUp(detail)}
           </p>
           {detail.reviewedBy === null ? (
             <div className="field">
