@@ -63,8 +63,9 @@ test('paper runs out: the receipt screen says the receipt did not print and why;
   await expect(status).not.toContainText('sin papel');
   await app.keyboard.press('Enter');
   await expect(status).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
-  // Still the posted comprobante's screen, and Enter still starts the next operation.
+  // Still the posted comprobante's screen; Reintentar went away and the focus is back on the next operation, not on <body>.
   await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await expect(app.getByRole('button', { name: /^Nueva operación/ })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-sequence')).toBeHidden();
 });

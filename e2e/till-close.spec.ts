@@ -364,6 +364,32 @@ test('the end-of-day report stays on screen with the focus on Continuar; Enter l
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
 });
 
+test('the end-of-day report that ran out of paper: Reintentar prints it, and the focus goes back to Continuar, never to <body>', async ({ app }) => {
+  const printer = (value: string) =>
+    app.evaluate(async (v) => {
+      const t = (window as unknown as { teller: { devices: { emulator(c: object): Promise<{ ok: boolean }> } } }).teller;
+      return (await t.devices.emulator({ action: 'printer.condition', value: v })).ok;
+    }, value);
+  await openTill(app);
+  expect(await printer('paper-out')).toBe(true);
+  await startCount(app);
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+  const status = app.getByTestId('print-status');
+  await expect(status).toHaveAttribute('data-state', 'failed');
+  await expect(status).toContainText('Impresión: el reporte de fin de día no se imprimió.');
+  await expect(status.getByRole('button', { name: 'Reintentar impresión' })).toBeFocused();
+  expect(await printer('ok')).toBe(true);
+  await expect(status).toContainText('La impresora ya está lista: pulse Reintentar impresión.');
+  await app.keyboard.press('Enter');
+  await expect(status).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
+  await expect(app.getByRole('button', { name: /^Continuar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
+});
+
 test('a close with a difference approved by the supervisor: the report stays too; Esc goes to Inicio and F6 shows the closed till, focused on the reopening', async ({ app }) => {
   await openTill(app);
   await startCount(app);

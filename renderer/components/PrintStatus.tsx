@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
 import type { DeviceStatus, WorkstationStatus } from '../../domain/contract/status';
+import { focusIsNowhere } from './focus-trap';
 
 /** The job an operation answered with: its id, and its state at that moment when the answer gave one. */
 export interface PrintJobRef {
@@ -89,10 +90,22 @@ export const PrintStatus = ({
   // must not start the next operation (the posted screen's button) with the paper still owed.
   const failed = shown?.state === 'failed';
   const retryButton = useRef<HTMLButtonElement>(null);
+  // What held the focus when the failure took it: the screen's next action ("Nueva operación", "Continuar"…).
+  const before = useRef<Element | null>(null);
   // Again after a retry that failed too: the button, disabled while it ran, had lost the focus.
   useEffect(() => {
-    if (failed && !busy) retryButton.current?.focus();
+    if (!failed || busy) return;
+    if (!focusIsNowhere() && document.activeElement !== retryButton.current) before.current = document.activeElement;
+    retryButton.current?.focus();
   }, [failed, busy]);
+  // A retry that went through takes Reintentar away and the focus with it to <body>, where no key reaches: it goes
+  // back to the screen's next action, as after a first print. Focus the teller put elsewhere stays where it is.
+  useEffect(() => {
+    if (failed) return;
+    const back = before.current;
+    before.current = null;
+    if (back instanceof HTMLElement && back.isConnected && focusIsNowhere()) back.focus();
+  }, [failed]);
 
   const printedState = shown?.state === 'printed';
   const told = useRef<string | null>(null);
