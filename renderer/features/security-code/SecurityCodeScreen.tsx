@@ -17,7 +17,6 @@ import { ExistingRequests } from './ExistingRequests';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
 import './security-code.css';
 import { PrintStatus } from '../../components/PrintStatus';
-import { focusIsNowhere } from '../../components/focus-trap';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 type Answer = { ok: true; data: { flow: FlowView } } | { ok: false; error: { code: string; message: string } };
@@ -89,12 +88,6 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   const [openCount, setOpenCount] = useState(0);
   const flowIdRef = useRef('');
   flowIdRef.current = flow?.id ?? '';
-  const nextRequest = useRef<HTMLButtonElement>(null);
-  // A retried constancia that printed takes its "Reintentar impresión" away and the focus with it: Enter goes on to
-  // the next request again, as after the first print. Focus the teller put elsewhere stays where it is.
-  const printed = useCallback(() => {
-    if (focusIsNowhere()) nextRequest.current?.focus();
-  }, []);
 
   const run = useCallback(
     async (call: () => Promise<Answer>) => {
@@ -447,7 +440,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow?.finished ? (
         <div key={round}>
-          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" onPrinted={printed} />} /> : null}
+          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" />} /> : null}
           <div className="actions">
             {flow.constancia ? (
               <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.printConstancia({ flowId }))}>
@@ -457,7 +450,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
             <button type="button" className="secondary" onClick={onCancel}>
               Volver <kbd>Esc</kbd>
             </button>
-            <button ref={nextRequest} type="button" className="primary" onClick={() => start(tramite)} autoFocus>
+            <button type="button" className="primary" onClick={() => start(tramite)} autoFocus>
               Nueva solicitud <kbd>Enter</kbd>
             </button>
           </div>
