@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApprovalReasonSchema } from '../approval/reasons';
+import { ApprovalStatusSchema } from '../approval/request';
 import { CashReportResponseSchema, MonthSchema } from '../central-api/cash-report';
 import { PesosSchema } from '../money/pesos';
 import { channel } from './channel';
@@ -99,6 +100,16 @@ export const supervisorChannels = {
       'APPROVAL_NOTE_REQUIRED',
       'CENTRAL_UNAVAILABLE',
     ],
+  }),
+  /**
+   * One of this workstation's till requests (source 'caja') as it stands now, for the teller's screen that waits on
+   * it: a supervisor at another workstation's desk may have decided it through central, and this takes that in.
+   */
+  'supervisor.request': channel({
+    access: 'user',
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ status: ApprovalStatusSchema, checkerName: z.string().nullable(), note: z.string().nullable() }),
+    errors: ['APPROVAL_NOT_FOUND'],
   }),
   'supervisor.dashboard': channel({ access: 'supervisor', request: z.object({}), response: DashboardSchema }),
   /**

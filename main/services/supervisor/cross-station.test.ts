@@ -86,3 +86,38 @@ it('a request the teller’s recount made moot leaves the other desks too', asyn
   expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).not.toContain(id);
   expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false });
 });
+
+/** 001-03's desk sees the relayed request (central has it once 001-02 published it). */
+const relayedTo = async (b: Station, id: string) => {
+  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
+};
+
+it('the teller’s screen at 001-02, asking after its own request, learns a decision taken at 001-03’s desk: who and why', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  const id = await shortAt02(a);
+  expect(data(await a.call('supervisor.request', { id }))).toEqual({ status: 'pendiente', checkerName: null, note: null });
+  data(await b.call('session.login', SUP));
+  await relayedTo(b, id);
+  data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Revisado en el escritorio', ...SUP }));
+
+  // Nothing else at 001-02 asked central (no desk open there): the teller's own question takes the decision in.
+  expect(localStatus(a, id)).toBe('pendiente');
+  expect(data(await a.call('supervisor.request', { id }))).toEqual({ status: 'aprobada', checkerName: 'Marta Rojas', note: 'Revisado en el escritorio' });
+  expect(localStatus(a, id)).toBe('aprobada');
+});
+
+it('a rejection at 001-03’s desk read on the teller’s screen at 001-02 is told there, once', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  const id = await shortAt02(a);
+  data(await b.call('session.login', SUP));
+  await relayedTo(b, id);
+  data(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Recontar con el supervisor', ...SUP }));
+  expect(data(await a.call('supervisor.request', { id }))).toEqual({ status: 'rechazada', checkerName: 'Marta Rojas', note: 'Recontar con el supervisor' });
+  expect(a.core.db.prepare('SELECT used FROM supervised_requests WHERE id = ?').pluck().get(id)).toBe(1);
+  expect(await a.call('supervisor.request', { id: 'no-such-request' })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_FOUND' } });
+});

@@ -209,6 +209,22 @@ export const createSupervisorService = (deps: {
       return { status: r.data.approval.state };
     },
 
+    /**
+     * The teller's screen waiting on its own request: a decision taken at another workstation's desk comes in first.
+     * A rejection the maker reads here is told (Inicio does not tell it again), as one decided over their shoulder.
+     */
+    request: async (signedIn: User, id: string) => {
+      await deps.requests.reconcile(id);
+      const { request } = deps.requests.get(id);
+      const lapsed = request.status === 'pendiente' && request.expiresAt <= deps.clock.now().toISOString();
+      if (request.status === 'rechazada' && signedIn.id === request.makerId) deps.requests.told(id);
+      return {
+        status: lapsed ? ('vencida' as const) : request.status,
+        checkerName: request.checkerId === undefined ? null : name(request.checkerId),
+        note: request.note ?? null,
+      };
+    },
+
     /** Branch-wide: this workstation's till from its own data, the others' from their latest snapshots at central. */
     dashboard: async () => {
       const local = localRows(deps);
