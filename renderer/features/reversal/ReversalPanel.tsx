@@ -68,18 +68,23 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
     setError(`Reverso rechazado por ${rejected.rejectedBy}${rejected.note ? `: ${rejected.note}` : ''}. Puede solicitarlo de nuevo.`);
     void teller.reversal.rejectionsShown({ ids: [rejected.id] });
   };
-  const decided = (status: string, note: string | null) => {
+  const decided = (status: string, note: string | null, by?: string | null) => {
     if (status === 'aprobada' && approvalId) {
       setApproved(true);
       return void post(approvalId);
     }
     // Rejected or expired: the request is spent; the form comes back for a new one.
     setApprovalId(null);
-    setError(`Reverso ${status === 'rechazada' ? 'rechazado' : status === 'vencida' ? 'vencido' : status} por el supervisor${note ? `: ${note}` : ''}. Puede solicitarlo de nuevo.`);
+    setError(`Reverso ${status === 'rechazada' ? 'rechazado' : status === 'vencida' ? 'vencido' : status} por ${by ?? 'el supervisor'}${note ? `: ${note}` : ''}. Puede solicitarlo de nuevo.`);
   };
+  // The panel's poll and the approval form's both see a desk's approval: the reversal posts once.
+  const posting = useRef(false);
   const post = async (id: string) => {
+    if (posting.current) return;
+    posting.current = true;
     setError(null);
     const r = await teller.reversal.post({ idempotencyKey: key.current, sequence, approvalId: id });
+    posting.current = false;
     if (r.ok) {
       setReceipt(r.data.receipt);
       // The answer names the job only; PrintStatus reads its state at once.

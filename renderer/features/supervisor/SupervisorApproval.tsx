@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { afterRefusal, missingForDecision } from '../../components/supervisor-decision';
 import { refreshPending } from './pending';
 
+/** How often a till request's form asks whether a supervisor's desk elsewhere decided it (as the visación dialog does). */
+const POLL_MS = 3000;
+type DeskDecision = { status: string; checkerName: string | null; note: string | null };
+
 /**
  * The supervisor types their own user and password at this workstation (over the shoulder); the core checks
- * the role and that they did not make the request (maker ≠ checker).
+ * the role and that they did not make the request (maker ≠ checker). A till request (source 'caja') also waits on
+ * the branch's desks: one decided at another workstation comes in here, and the credential fields go.
  */
 export const SupervisorApproval = ({
   teller,
@@ -19,8 +24,11 @@ export const SupervisorApproval = ({
   teller: TellerApi;
   requestId: string;
   source: 'comprobante' | 'caja' | 'central';
-  /** `note`: the supervisor's reason, for the teller to read (a rejection says why). */
-  onDecided: (status: string, note: string | null) => void;
+  /**
+   * `note`: the supervisor's reason, for the teller to read (a rejection says why); `checkerName`: who decided, when
+   * it was at a desk elsewhere (over the shoulder the teller saw who typed).
+   */
+  onDecided: (status: string, note: string | null, checkerName?: string | null) => void;
   allowReject?: boolean;
   /** The supervisor types next: the form takes the focus when it appears. */
   autoFocus?: boolean;
@@ -30,7 +38,33 @@ export const SupervisorApproval = ({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [desk, setDesk] = useState<DeskDecision | null>(null);
   const id = requestId.slice(0, 8);
+  // Read at the answer, not at the poll's start: the screen passes a new callback on every render.
+  const onDecidedNow = useRef(onDecided);
+  onDecidedNow.current = onDecided;
+  // Decided here or at a desk: the screen moves on once, whichever answer comes second.
+  const settled = useRef(false);
+  useEffect(() => {
+    if (source !== 'caja') return undefined;
+    settled.current = false;
+    let asking = false;
+    const timer = setInterval(() => {
+      if (asking || settled.current) return;
+      asking = true;
+      void teller.supervisor.request({ id: requestId }).then((r) => {
+        asking = false;
+        if (!r.ok || r.data.status === 'pendiente' || settled.current) return;
+        settled.current = true;
+        clearInterval(timer);
+        setPassword('');
+        setDesk(r.data);
+        refreshPending();
+        onDecidedNow.current(r.data.status, r.data.note, r.data.checkerName);
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [teller, requestId, source]);
   const decide = async (decision: 'aprobar' | 'rechazar') => {
     if (busy) return;
     const missing = missingForDecision({ username, password, note }, decision);
@@ -43,6 +77,8 @@ export const SupervisorApproval = ({
     const r = await teller.supervisor.decide({ id: requestId, source, decision, username, password, ...(note.trim() ? { note } : {}) });
     setBusy(false);
     if (r.ok) {
+      if (settled.current) return;
+      settled.current = true;
       setPassword('');
       // The start menu's "(n pendiente)" counts this request until the next poll (3 s) otherwise.
       refreshPending();
@@ -52,6 +88,22 @@ export const SupervisorApproval = ({
       setError(r.error.message);
     }
   };
+  if (desk) {
+    // No fields left to type into: the screen around offers the next step (close, count again, ask again).
+    const by = desk.checkerName ? ` por ${desk.checkerName}` : '';
+    return (
+      <section className="panel" aria-label="Aprobación del supervisor">
+        <h3>Aprobación del supervisor</h3>
+        <p className={desk.status === 'aprobada' ? 'notice' : 'error-banner'} role={desk.status === 'aprobada' ? 'status' : 'alert'} data-testid="desk-decision">
+          {desk.status === 'aprobada'
+            ? `Aprobada${by} desde el escritorio del supervisor.`
+            : desk.status === 'rechazada'
+              ? `Rechazada${by} desde el escritorio del supervisor${desk.note ? `: ${desk.note}` : ''}.`
+              : 'La solicitud venció sin decisión del supervisor.'}
+        </p>
+      </section>
+    );
+  }
   return (
     <form
       className="panel"

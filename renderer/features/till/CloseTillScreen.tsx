@@ -36,6 +36,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [gridKey, setGridKey] = useState(0);
   const [askEmpty, setAskEmpty] = useState(false);
   const closeKey = useRef(crypto.randomUUID());
+  const countAgainRef = useRef<HTMLButtonElement>(null);
   const countKeys = useRetryKeys();
 
   const loadGate = useCallback(
@@ -272,7 +273,16 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
               ) : approval.status !== 'aprobada' ? (
                 <>
                   <p data-testid="approval-status">Solicitud enviada al supervisor: {approval.status}.</p>
-                  <SupervisorApproval teller={teller} requestId={approval.id} source="caja" onDecided={(status) => setApproval({ ...approval, status })} />
+                  <SupervisorApproval
+                    teller={teller}
+                    requestId={approval.id}
+                    source="caja"
+                    onDecided={(status) => {
+                      setApproval({ ...approval, status });
+                      // Refused: the request is spent and the credential fields gone; the way on is a new count.
+                      if (status !== 'aprobada') countAgainRef.current?.focus();
+                    }}
+                  />
                 </>
               ) : (
                 <p className="notice" data-testid="approval-status">
@@ -283,7 +293,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
           )}
           <div className="actions">
             {/* The till closes on the last count; every count stays on the report, and a new one withdraws a request it no longer matches. */}
-            <button type="button" className="secondary" onClick={countAgain} disabled={busy}>
+            <button type="button" className="secondary" ref={countAgainRef} onClick={countAgain} disabled={busy}>
               Contar de nuevo
             </button>
             {result.next === 'cerrar' || approval?.status === 'aprobada' ? (

@@ -40,6 +40,11 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     if (r.data.status === 'aprobada') return reopen(r.data.approvalId);
     setApprovalId(r.data.approvalId);
   };
+  // Rejected (or lapsed), here or at a desk elsewhere: the reason field comes back, with the focus, for a new request.
+  const refused = (status: string, note: string | null, by: string | null) => {
+    setApprovalId(null);
+    setError(`Reapertura ${status}${by ? ` por ${by}` : ''}${note ? `: ${note}` : ''}. Puede solicitarla de nuevo.`);
+  };
   const reopen = async (id: string) => {
     const r = await teller.till.reopen({ idempotencyKey: key.current, approvalId: id });
     if (r.ok) onReopened();
@@ -86,7 +91,7 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
           </div>
         </section>
       ) : null}
-      {approvalId ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s) => (s === 'aprobada' ? void reopen(approvalId) : setError(`Reapertura ${s}.`))} /> : null}
+      {approvalId ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s, note, by) => (s === 'aprobada' ? void reopen(approvalId) : refused(s, note, by ?? null))} /> : null}
       <ErrorBanner message={error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>

@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test';
+import type { ControlledCentral } from './support/central-control';
+import { expect, test } from './support/central-control';
+import { DEMO, expectHome, login } from './support/pages';
+
+/**
+ * The till's own requests (a close with a difference, a reopening) decided by Marta Rojas at workstation 001-01's
+ * desk, through central, while the teller's screen waits on them: the screen follows the decision without being
+ * left, as after an approval over the shoulder.
+ */
+
+/** Types a count row by row (Enter moves down), largest denomination first, as tellers count. */
+const typeCount = async (app: Page, rows: string[]) => {
+  for (const r of rows) {
+    if (r) await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+};
+// 100.000 × 10, 50.000 × 20, 1.000 × 30 = $ 2.030.000
+const OPENING = ['10', '20', '', '', '', '', '30', '', '', '', ''];
+
+const openTill = async (app: Page) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await typeCount(app, OPENING);
+  await app.keyboard.type('2030000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+const startCount = async (app: Page) => {
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F6');
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+  await app.getByLabel('$ 100.000 billete').focus();
+};
+
+/** Marta Rojas decides at 001-01's desk the request of this kind relayed from this workstation (001-03). */
+const decideAtDesk = async (central: ControlledCentral, kind: 'till_difference' | 'other', decision: 'approve' | 'reject', reason: string) => {
+  const desk = central.client('001-01');
+  await expect(async () => {
+    const list = await desk.call('pendingApprovals', { branch: '001' });
+    const asked = list.ok ? list.data.approvals.find((a) => a.kind === kind && a.workstation === '001-03') : undefined;
+    expect(asked).toBeDefined();
+    const r = await desk.call('decideApproval', { id: asked?.id ?? '', supervisorId: 'supervisor1', decision, reason });
+    expect(r).toMatchObject({ ok: true });
+  }).toPass({ timeout: 20_000 });
+};
+
+/** One 1.000 coin short, explained and sent to the supervisor: the screen waits with the credential fields. */
+const shortAndAsk = async (app: Page) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '29', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 1.000');
+  await app.getByLabel('Explicación').fill('Moneda perdida');
+  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: pendiente.');
+  await expect(app.getByLabel('Usuario del supervisor')).toBeFocused();
+};
+
+test("a close with a difference approved at another workstation's desk: the teller's screen follows it and F10 closes", async ({ app, central }) => {
+  await shortAndAsk(app);
+  await decideAtDesk(central, 'till_difference', 'approve', 'Faltante revisado');
+  await expect(app.getByTestId('approval-status')).toHaveText('Diferencia aprobada por el supervisor.', { timeout: 20_000 });
+  await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
+});
+
+test("a close with a difference rejected at another workstation's desk: the screen says who and why, the fields go and the focus is on counting again", async ({
+  app,
+  central,
+}) => {
+  await shortAndAsk(app);
+  await decideAtDesk(central, 'till_difference', 'reject', 'Cuente de nuevo las monedas');
+  await expect(app.getByTestId('desk-decision')).toHaveText('Rechazada por Marta Rojas desde el escritorio del supervisor: Cuente de nuevo las monedas.', { timeout: 20_000 });
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: rechazada.');
+  await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Contar de nuevo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+});
+
+test("a reopening approved at another workstation's desk: the closed-till panel reopens the till", async ({ app, central }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
+  await app.keyboard.type('Cliente con consignación pendiente');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('form', { name: 'Aprobación del supervisor' })).toBeVisible();
+  await decideAtDesk(central, 'other', 'approve', 'Reapertura autorizada');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+});
+
+test("a reopening rejected at another workstation's desk: the panel says who and why and the reason field is back, focused", async ({ app, central }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('Cliente con consignación pendiente');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('form', { name: 'Aprobación del supervisor' })).toBeVisible();
+  await decideAtDesk(central, 'other', 'reject', 'Atienda mañana');
+  await expect(app.getByRole('alert')).toHaveText('Reapertura rechazada por Marta Rojas: Atienda mañana. Puede solicitarla de nuevo.', { timeout: 20_000 });
+  await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
+  await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
+  await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+});
