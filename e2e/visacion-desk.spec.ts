@@ -47,6 +47,9 @@ test("a visación rejected at another workstation's desk: the teller's dialog sa
   await decideAtDesk(central, 'reject', 'Firma no coincide con la tarjeta');
   await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas: Firma no coincide con la tarjeta. No registre la operación.', { timeout: 20_000 });
   await expect(approval.getByRole('button', { name: /^Aprobar/ })).toBeDisabled();
+  // Nothing left to type: the fields lock and the focus is on the way back, not in a field where Enter did nothing.
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeDisabled();
+  await expect(approval.getByRole('button', { name: /^Cancelar/ })).toBeFocused();
   await app.keyboard.press('Escape');
   await expect(approval).toHaveCount(0);
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);

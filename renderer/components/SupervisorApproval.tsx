@@ -26,6 +26,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   const userRef = useRef<HTMLInputElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLInputElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const focus = (field: DecisionField) => ({ username: userRef, password: passRef, note: noteRef })[field].current?.focus();
   const key = useRef(crypto.randomUUID());
   const [approval, setApproval] = useState<ApprovalView | null>(null);
@@ -78,6 +79,13 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     if (a.status === 'aprobada') onApproved(a);
   };
   onSettled.current = settled;
+  const decidedAlready = approval !== null && approval.status !== 'pendiente';
+  // Refused or lapsed, here or at a desk: nothing is left to type (the fields lock); the way on is Cancelar, back to
+  // the operation. After the render, when Cancelar is no longer disabled by the decision in flight.
+  const refused = decidedAlready && approval.status !== 'aprobada';
+  useEffect(() => {
+    if (refused) cancelRef.current?.focus();
+  }, [refused]);
 
   // Leaving before a decision withdraws the request, so it does not wait on the supervisor's desk to lapse.
   const cancel = () => {
@@ -166,16 +174,16 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
         <div className="inline">
           <div className="field">
             <label htmlFor="sup-user">Usuario del supervisor</label>
-            <input id="sup-user" ref={userRef} autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+            <input id="sup-user" ref={userRef} autoComplete="off" disabled={decidedAlready} value={username} onChange={(e) => setUsername(e.target.value)} />
           </div>
           <div className="field">
             <label htmlFor="sup-pass">Contraseña del supervisor</label>
-            <input id="sup-pass" ref={passRef} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input id="sup-pass" ref={passRef} type="password" autoComplete="off" disabled={decidedAlready} value={password} onChange={(e) => setPassword(e.target.value)} />
           </div>
         </div>
         <div className="field">
           <label htmlFor="sup-note">Observación (obligatoria para rechazar)</label>
-          <input id="sup-note" ref={noteRef} autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
+          <input id="sup-note" ref={noteRef} autoComplete="off" disabled={decidedAlready} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
         {error ? (
           <div className="error-banner" role="alert">
@@ -183,7 +191,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           </div>
         ) : null}
         <div className="actions">
-          <button type="button" className="secondary" onClick={cancel} disabled={busy}>
+          <button type="button" className="secondary" ref={cancelRef} onClick={cancel} disabled={busy}>
             Cancelar <kbd>Esc</kbd>
           </button>
           <button type="button" onClick={() => void decide('rechazar')} disabled={busy || approval?.status !== 'pendiente'}>
