@@ -1,34 +1,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { DEMO, expectHome, login, switchUser } from './support/pages';
+import { DEMO, switchUser } from './support/pages';
+import { OPENING, openTill, startCount, typeCount } from './support/till';
 
-/** Types a count row by row (Enter moves down), largest denomination first, as tellers count. */
-const typeCount = async (app: Page, rows: string[]) => {
-  for (const r of rows) {
-    if (r) await app.keyboard.type(r);
-    await app.keyboard.press('Enter');
-  }
-};
-// 100.000 × 10, 50.000 × 20, 1.000 × 30 = $ 2.030.000
-const OPENING = ['10', '20', '', '', '', '', '30', '', '', '', ''];
-
-const openTill = async (app: Page) => {
-  await login(app, DEMO.teller);
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F2');
-  await typeCount(app, OPENING);
-  await app.keyboard.type('2030000');
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
-};
-/** Opens the close screen and waits for the blind count grid (it appears once the gate is read). */
-const startCount = async (app: Page) => {
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-  await app.keyboard.press('F6');
-  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
-  await app.getByLabel('$ 100.000 billete').focus();
-};
 const approveAsSupervisor = async (app: Page) => {
   await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
   await app.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);

@@ -1,40 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { ControlledCentral } from './support/central-control';
 import { expect, test } from './support/central-control';
-import { DEMO, expectHome, login } from './support/pages';
+import { OPENING, openTill, startCount, typeCount } from './support/till';
 
 /**
  * The till's own requests (a close with a difference, a reopening) decided by Marta Rojas at workstation 001-01's
  * desk, through central, while the teller's screen waits on them: the screen follows the decision without being
  * left, as after an approval over the shoulder.
  */
-
-/** Types a count row by row (Enter moves down), largest denomination first, as tellers count. */
-const typeCount = async (app: Page, rows: string[]) => {
-  for (const r of rows) {
-    if (r) await app.keyboard.type(r);
-    await app.keyboard.press('Enter');
-  }
-};
-// 100.000 × 10, 50.000 × 20, 1.000 × 30 = $ 2.030.000
-const OPENING = ['10', '20', '', '', '', '', '30', '', '', '', ''];
-
-const openTill = async (app: Page) => {
-  await login(app, DEMO.teller);
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F2');
-  await typeCount(app, OPENING);
-  await app.keyboard.type('2030000');
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
-};
-const startCount = async (app: Page) => {
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-  await app.keyboard.press('F6');
-  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
-  await app.getByLabel('$ 100.000 billete').focus();
-};
 
 /** Marta Rojas decides at 001-01's desk the request of this kind relayed from this workstation (001-03). */
 const decideAtDesk = async (central: ControlledCentral, kind: 'till_difference' | 'other', decision: 'approve' | 'reject', reason: string) => {
