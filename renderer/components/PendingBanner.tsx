@@ -1,6 +1,7 @@
-import { useCallback, useState, type MutableRefObject, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type MutableRefObject, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../domain/contract/channel';
 import type { Result } from '../../domain/contract/index';
+import type { PostedComprobante } from '../../domain/contract/receipt';
 import { useAskOnEscape } from './ask-on-escape';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -95,3 +96,40 @@ export const AbandonNotice = ({ message }: { message: string | null }) =>
       {message}
     </p>
   ) : null;
+
+type Post<R> = (req: { idempotencyKey: string; request: R; approvalId?: string }) => Promise<Result<'withdrawal.post'> | Result<'transfer.post'>>;
+
+/**
+ * A debit's posting under one comprobante key (withdrawal, transfer): "pendiente" keeps the key, so Reintentar
+ * reaches central's same hold; abandoning takes a new one; leaving while pending is asked.
+ */
+export const usePendingDebit = <R,>(
+  api: { post: Post<R>; abandon: Abandon },
+  o: { what: string; leave: () => void; setError: (e: AppErrorShape | null) => void; afterPost: () => void },
+) => {
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<string | null>(null);
+  const [posted, setPosted] = useState<PostedComprobante | null>(null);
+  const key = useRef(crypto.randomUUID());
+  const abandon = useAbandonPending(api.abandon, key, {
+    abandoned: () => {
+      setPending(null);
+      o.setError(null);
+    },
+    error: o.setError,
+  });
+  const leaving = useLeavePending({ pending: pending !== null, what: o.what, abandon, leave: o.leave });
+  const post = async (request: R | null, approvalId: string | null | undefined) => {
+    if (!request || busy) return;
+    setBusy(true);
+    const r = await api.post({ idempotencyKey: key.current, request, ...(approvalId ? { approvalId } : {}) });
+    setBusy(false);
+    o.afterPost();
+    if (!r.ok) return o.setError(r.error);
+    // Central did not answer the authorization: nothing was posted; a retry keeps the key (the same hold).
+    if (r.data.status === 'pendiente') return setPending(r.data.message);
+    setPending(null);
+    setPosted(r.data);
+  };
+  return { busy, setBusy, pending, posted, abandon, leaving, post };
+};

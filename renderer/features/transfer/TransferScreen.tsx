@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
-import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
 import { chargeName } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
@@ -12,7 +11,7 @@ import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
 import { ErrorList } from '../../components/ErrorList';
 import { useInputError } from '../../components/useInputError';
-import { AbandonNotice, PendingBanner, useAbandonPending, useLeavePending } from '../../components/PendingBanner';
+import { AbandonNotice, PendingBanner, usePendingDebit } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -37,18 +36,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const { approvalId } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
   const { error, setError, outdated } = useInputError({ from: from?.account.number ?? null, to: to?.account.number ?? null, parties, amount });
-  const [busy, setBusy] = useState(false);
-  const [pending, setPending] = useState<string | null>(null);
-  const [posted, setPosted] = useState<PostedComprobante | null>(null);
-  const key = useRef(crypto.randomUUID());
-  const abandon = useAbandonPending(teller.transfer.abandon, key, {
-    abandoned: () => {
-      setPending(null);
-      setError(null);
-    },
-    error: setError,
-  });
-  const leaving = useLeavePending({ pending: pending !== null, what: 'El traslado', abandon, leave: onCancel });
+  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.transfer, { what: 'El traslado', leave: onCancel, setError, afterPost: steps.edit });
   const toRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLDivElement>(null);
 
@@ -92,19 +80,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     steps.advance(r.data.plan, JSON.stringify(req));
   };
 
-  const post = async () => {
-    const req = request();
-    if (!req || busy) return;
-    setBusy(true);
-    const r = await teller.transfer.post({ idempotencyKey: key.current, request: req, ...(approvalId ? { approvalId } : {}) });
-    setBusy(false);
-    steps.edit();
-    if (!r.ok) return setError(r.error);
-    // Central did not answer the authorization: nothing was posted; a retry keeps the key (the same hold).
-    if (r.data.status === 'pendiente') return setPending(r.data.message);
-    setPending(null);
-    setPosted(r.data);
-  };
+  const post = () => postDebit(request(), approvalId);
 
   if (posted) {
     return (

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
-import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import { formatDocument } from '../../../domain/identity/document';
@@ -14,7 +13,7 @@ import { DebitsTable } from '../../components/DebitsTable';
 import { DocumentInput, type DocumentValue } from '../../components/DocumentInput';
 import { ErrorList } from '../../components/ErrorList';
 import { useInputError } from '../../components/useInputError';
-import { AbandonNotice, PendingBanner, useAbandonPending, useLeavePending } from '../../components/PendingBanner';
+import { AbandonNotice, PendingBanner, usePendingDebit } from '../../components/PendingBanner';
 import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
@@ -41,18 +40,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const { approvalId, declaration } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
   const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third });
-  const [pending, setPending] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [posted, setPosted] = useState<PostedComprobante | null>(null);
-  const key = useRef(crypto.randomUUID());
-  const abandon = useAbandonPending(teller.withdrawal.abandon, key, {
-    abandoned: () => {
-      setPending(null);
-      setError(null);
-    },
-    error: setError,
-  });
-  const leaving = useLeavePending({ pending: pending !== null, what: 'El retiro', abandon, leave: onCancel });
+  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.withdrawal, { what: 'El retiro', leave: onCancel, setError, afterPost: steps.edit });
   const amountRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -111,18 +99,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     steps.advance(r.data.plan, JSON.stringify(req));
   };
 
-  const post = async () => {
-    const req = request();
-    if (!req || busy) return;
-    setBusy(true);
-    const r = await teller.withdrawal.post({ idempotencyKey: key.current, request: req, ...(approvalId ? { approvalId } : {}) });
-    setBusy(false);
-    steps.edit();
-    if (!r.ok) return setError(r.error);
-    if (r.data.status === 'pendiente') return setPending(r.data.message);
-    setPending(null);
-    setPosted(r.data);
-  };
+  const post = () => postDebit(request(), approvalId);
 
   if (posted) {
     return (
