@@ -1,6 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, test, expect } from './support/fixtures';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 import { openAccount, openTill } from './support/comprobante';
 
 /**
@@ -94,5 +94,30 @@ test('"Usar aquí" gives the first tab back its half-typed deposit, exactly as i
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  await browser.close();
+});
+
+test('"Usar aquí" after another teller signed in at the other tab: the half-typed deposit is not shown under their name', async ({ host }, info) => {
+  test.skip(info.project.name === 'electron', 'Electron has one window; the launch URL and its tabs exist only in the browser host.');
+  test.slow(); // a till opened and a deposit typed before the second tab comes in
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await browser.newContext();
+  const app = await context.newPage();
+  await app.goto(host.launchUrl);
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.type('2'); // 100.000 × 2
+
+  const second = await context.newPage();
+  await second.goto(host.launchUrl);
+  await expectHome(second, DEMO.teller.name);
+  await switchUser(second, DEMO.teller2);
+
+  await app.bringToFront();
+  await elsewhere(app).getByRole('button', { name: 'Usar aquí' }).click();
+  await expectHome(app, DEMO.teller2.name);
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toHaveCount(0);
+  await expect(app.getByTestId('account-panel')).toHaveCount(0);
+  await expect(elsewhere(second)).toBeVisible();
   await browser.close();
 });
