@@ -29,6 +29,15 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const [reversal, setReversal] = useState<string | null>(null);
   useEffect(() => onIncoming((n) => setIncoming(n)), []);
   const active = session?.state === 'active';
+  // Someone else signed in without this window seeing the sign-out (another tab served the workstation, then
+  // "Usar aquí" brought this one back): the screen and what was typed on it were the previous user's, so they go
+  // before the first paint under the new name.
+  const userId = session && session.state !== 'signed_out' ? session.user.id : null;
+  const [screenUser, setScreenUser] = useState(userId);
+  if (userId !== null && userId !== screenUser) {
+    setScreenUser(userId);
+    if (screenUser !== null) setScreen('home');
+  }
   useActivity(teller, session?.state === 'active' ? session.idleLockSeconds : null);
 
   const refreshTill = useCallback(async () => {
