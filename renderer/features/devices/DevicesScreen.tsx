@@ -9,6 +9,7 @@ import { ConfigForm } from './ConfigForm';
 import { DeviceTable } from './DeviceTable';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { EmulatorPanel } from './EmulatorPanel';
+import { printerAmong } from './failed-job';
 import { JobsTable } from './JobsTable';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
@@ -126,7 +127,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
             <JobsTable
               jobs={list.jobs}
               busy={busy}
-              printerReady={ready === true}
+              printer={printerAmong(list.devices)}
               retryRef={retryRef}
               onRetry={(jobId) => void act(() => teller.devices.retryJob({ jobId }))}
               onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }))}
