@@ -126,6 +126,27 @@ test('every failed row says why it failed and, once the printer has another prob
   for (const i of [2, 3]) await expect(rows.nth(i).getByTestId('job-state')).toHaveText('Falló: sin papel.La impresora ya está lista: pulse Reintentar.');
 });
 
+test('Prueba de impresión says in its status line whether it printed, and why not; the focus stays on the button, or goes to Reintentar', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  const button = app.getByRole('button', { name: /Prueba de impresión/ });
+  const status = app.getByRole('status').filter({ hasText: 'Prueba de impresión' });
+  await button.focus();
+  await app.keyboard.press('Enter');
+  await expect(status).toHaveText('Prueba de impresión: impresa.');
+  await expect(button).toBeFocused();
+
+  await app.getByLabel('Estado de la impresora emulada').selectOption('paper-out');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('device-printer-message')).toHaveText(`${PAPER_OUT}.`);
+  await button.click();
+  await expect(status).toHaveText(`Prueba de impresión: no se imprimió. ${PAPER_OUT}.`);
+  const failed = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1);
+  await expect(failed.getByRole('button', { name: /Reintentar/ })).toBeFocused();
+});
+
 test('a supervisor discovers ports and changes the printer settings; Caja reconnects without restarting', async ({ app }) => {
   await login(app, DEMO.supervisor);
   await expectHome(app, DEMO.supervisor.name);

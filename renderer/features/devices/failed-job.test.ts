@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { DeviceStatus } from '../../../domain/contract/status';
 import { PRINTER_PROBLEMS } from '../../../domain/devices/status';
-import { failedJobWording, PRINTER_READY_NOW } from './failed-job';
+import { failedJobWording, PRINTER_READY_NOW, testPrintSays } from './failed-job';
 
 // As the core words them (drivers/printer/status.ts): a failure and the printer's status share the message.
 const PAPER_OUT = 'Impresora sin papel: cambie el rollo y pulse Reintentar.';
@@ -71,5 +72,31 @@ describe('what a failed print row says against the printer as it is now', () => 
         expect(w.was !== null).toBe(condition && !current);
       }),
     );
+  });
+});
+
+describe("Prueba de impresión's status line", () => {
+  const job = (state: DevicePrintJob['state'], reason: DevicePrintJob['reason'] = null): DevicePrintJob => ({
+    jobId: 'j1',
+    reference: 'PRUEBA-1',
+    sequence: 'PRUEBA-1',
+    kind: 'test',
+    copyNumber: 0,
+    state,
+    attempts: 1,
+    reason,
+    mayHavePrinted: false,
+    createdAt: '2026-12-06T15:00:00.000Z',
+    updatedAt: '2026-12-06T15:00:00.000Z',
+  });
+
+  it('follows the page until it is out, or says why not and what to do, as the printer is now', () => {
+    const ok = printer('ok', 'Impresora lista.');
+    expect(testPrintSays(job('queued'), ok)).toBe('Prueba de impresión: imprimiendo…');
+    expect(testPrintSays(job('printed'), ok)).toBe('Prueba de impresión: impresa.');
+    const noPaper = job('failed', { code: 'PRINTER_PAPER_OUT', message: PAPER_OUT });
+    expect(testPrintSays(noPaper, printer('error', PAPER_OUT))).toBe(`Prueba de impresión: no se imprimió. ${PAPER_OUT}`);
+    expect(testPrintSays(noPaper, printer('error', COVER_OPEN))).toBe(`Prueba de impresión: no se imprimió (sin papel). Ahora: ${COVER_OPEN}`);
+    expect(testPrintSays(noPaper, ok)).toBe(`Prueba de impresión: no se imprimió (sin papel). ${PRINTER_READY_NOW}`);
   });
 });

@@ -51,3 +51,11 @@ export const failedJobWording = (reason: DevicePrintJob['reason'], printer: Devi
   if (reason && isCondition(reason.code) && !unchanged) return { was: CAUSE[reason.code], cause: null, now };
   return { was: null, cause: reason?.message ?? null, now };
 };
+
+/** The status line after Prueba de impresión: whether the page came out, and if not why and what to do now. */
+export const testPrintSays = (job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string => {
+  if (!job || job.state === 'queued' || job.state === 'printing') return 'Prueba de impresión: imprimiendo…';
+  if (job.state === 'printed') return 'Prueba de impresión: impresa.';
+  const w = failedJobWording(job.reason, printer);
+  return [`Prueba de impresión: no se imprimió${w.was ? ` (${w.was})` : ''}.`, w.cause, w.now?.text].filter((s) => s).join(' ');
+};
