@@ -7,6 +7,7 @@ import { startHost, type RunningHost } from './support/host';
 import { DEMO, expectHome, login } from './support/pages';
 
 const PAPER_OUT = 'Impresora sin papel: cambie el rollo y pulse Reintentar';
+const COVER_OPEN = 'Tapa de la impresora abierta: ciérrela y pulse Reintentar';
 
 test('F9 Dispositivos: devices are live in the status bar and a test print (F5) prints', async ({ app }) => {
   await login(app, DEMO.teller);
@@ -71,12 +72,12 @@ test('paper back in the printer, or the printer reconnected: the failed row says
   const state = first.getByTestId('job-state');
   await expect(state).toContainText(PAPER_OUT);
 
-  // The core does not print a failed job again by itself: the row stays failed, but no longer tells the teller to
-  // change a roll already changed.
+  // The core does not print a failed job again by itself: the row stays failed, keeps why, but no longer tells the
+  // teller to change a roll already changed.
   await app.getByLabel('Estado de la impresora emulada').selectOption('ok');
   await app.getByRole('button', { name: 'Aplicar estado' }).click();
   await expect(app.getByTestId('device-printer-message')).toHaveText('Impresora lista.');
-  await expect(state).toHaveText('FallóLa impresora ya está lista: pulse Reintentar.');
+  await expect(state).toHaveText('Falló: sin papel.La impresora ya está lista: pulse Reintentar.');
   await expect(first.getByRole('button', { name: /Reintentar/ })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(state).toHaveText('Impreso');
@@ -89,8 +90,61 @@ test('paper back in the printer, or the printer reconnected: the failed row says
   await expect(state).toContainText('Impresora desconectada');
   await app.getByRole('button', { name: 'Conectar impresora', exact: true }).click();
   await expect(app.getByTestId('device-printer-message')).toHaveText('Impresora lista.');
-  await expect(state).toHaveText('FallóLa impresora ya está lista: pulse Reintentar.');
+  await expect(state).toHaveText('Falló: impresora desconectada.La impresora ya está lista: pulse Reintentar.');
   await expect(first.getByRole('button', { name: /Reintentar/ })).toBeFocused();
+});
+
+test('every failed row says why it failed and, once the printer has another problem, what it has now; a ready printer, Reintentar', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  const condition = async (value: string, message: string) => {
+    await app.getByLabel('Estado de la impresora emulada').selectOption(value);
+    await app.getByRole('button', { name: 'Aplicar estado' }).click();
+    await expect(app.getByTestId('device-printer-message')).toHaveText(message);
+  };
+  const rows = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row');
+  await condition('paper-out', `${PAPER_OUT}.`);
+  await app.keyboard.press('F5');
+  await expect(rows).toHaveCount(2);
+  await app.keyboard.press('F5');
+  await expect(rows).toHaveCount(3);
+  for (const i of [1, 2]) await expect(rows.nth(i).getByTestId('job-state')).toHaveText(`Falló${PAPER_OUT}.`);
+
+  // Paper changed but the cover left open: both rows, not only the newest, stop asking for a roll.
+  await condition('cover-open', `${COVER_OPEN}.`);
+  for (const i of [1, 2]) await expect(rows.nth(i).getByTestId('job-state')).toHaveText(`Falló: sin papel.Ahora: ${COVER_OPEN}.`);
+  // One that failed for the open cover says just that: it is still the printer's problem.
+  await app.keyboard.press('F5');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1).getByTestId('job-state')).toHaveText(`Falló${COVER_OPEN}.`);
+  await expect(rows.nth(2).getByTestId('job-state')).toHaveText(`Falló: sin papel.Ahora: ${COVER_OPEN}.`);
+
+  await condition('ok', 'Impresora lista.');
+  await expect(rows.nth(1).getByTestId('job-state')).toHaveText('Falló: tapa abierta.La impresora ya está lista: pulse Reintentar.');
+  for (const i of [2, 3]) await expect(rows.nth(i).getByTestId('job-state')).toHaveText('Falló: sin papel.La impresora ya está lista: pulse Reintentar.');
+});
+
+test('Prueba de impresión says in its status line whether it printed, and why not; the focus stays on the button, or goes to Reintentar', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  const button = app.getByRole('button', { name: /Prueba de impresión/ });
+  const status = app.getByRole('status').filter({ hasText: 'Prueba de impresión' });
+  await button.focus();
+  await app.keyboard.press('Enter');
+  await expect(status).toHaveText('Prueba de impresión: impresa.');
+  await expect(button).toBeFocused();
+
+  await app.getByLabel('Estado de la impresora emulada').selectOption('paper-out');
+  await app.getByRole('button', { name: 'Aplicar estado' }).click();
+  await expect(app.getByTestId('device-printer-message')).toHaveText(`${PAPER_OUT}.`);
+  await button.click();
+  await expect(status).toHaveText(`Prueba de impresión: no se imprimió. ${PAPER_OUT}.`);
+  const failed = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row').nth(1);
+  await expect(failed.getByRole('button', { name: /Reintentar/ })).toBeFocused();
 });
 
 test('a supervisor discovers ports and changes the printer settings; Caja reconnects without restarting', async ({ app }) => {

@@ -4,11 +4,13 @@ import type { Discovery, EmulatorCommand } from '../../../domain/contract/device
 import type { Res } from '../../../domain/contract';
 import type { User } from '../../../domain/contract/session';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { focusIsNowhere } from '../../components/focus-trap';
 import { printerReadyAmong } from '../../components/PrintStatus';
 import { ConfigForm } from './ConfigForm';
 import { DeviceTable } from './DeviceTable';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { EmulatorPanel } from './EmulatorPanel';
+import { printerAmong, testPrintSays } from './failed-job';
 import { JobsTable } from './JobsTable';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
@@ -26,8 +28,11 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The test page sent last: the status line follows it until it printed or failed.
+  const [testJob, setTestJob] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const retryRef = useRef<HTMLButtonElement>(null);
+  const testButtonRef = useRef<HTMLButtonElement>(null);
 
   const refresh = useCallback(async () => {
     const r = await teller.devices.list({});
@@ -47,6 +52,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     setBusy(true);
     setError(null);
     setNotice(null);
+    setTestJob(null);
     const r = await fn();
     setBusy(false);
     if (r.ok) done?.(r.data);
@@ -54,7 +60,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     await refresh();
   };
 
-  const testPrint = () => void act(() => teller.devices.testPrint({}), () => setNotice('Prueba de impresión enviada.'));
+  const testPrint = () => void act(() => teller.devices.testPrint({}), (d) => setTestJob(d.job.jobId));
   const testCapture = () =>
     void act(
       () => teller.devices.testCapture({ finger: 'right-index' }),
@@ -88,6 +94,22 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     if (!(at instanceof HTMLInputElement || at instanceof HTMLSelectElement || at instanceof HTMLTextAreaElement)) retryRef.current?.focus();
   }, [ready, busy]);
 
+  // Sending the test page disables every button and drops the focus to <body>, where no key reaches. Once it is out
+  // the focus goes back to the button; once it failed, to its Reintentar, which the status line says to press.
+  const tested = testJob ? list?.jobs.find((j) => j.jobId === testJob) : undefined;
+  const testEnded = tested?.state === 'printed' || tested?.state === 'failed' ? tested.state : null;
+  const focusedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!testJob || !testEnded || busy || focusedFor.current === testJob) return;
+    focusedFor.current = testJob;
+    const at = document.activeElement;
+    if (testEnded === 'printed' && focusIsNowhere()) testButtonRef.current?.focus();
+    if (testEnded === 'failed' && !(at instanceof HTMLInputElement || at instanceof HTMLSelectElement || at instanceof HTMLTextAreaElement)) retryRef.current?.focus();
+  }, [testJob, testEnded, busy]);
+
+  const printer = list ? printerAmong(list.devices) : undefined;
+  const status = testJob ? testPrintSays(tested, printer) : notice;
+
   const emulated = (id: string) => list?.devices.find((d) => d.id === id)?.emulated ?? false;
 
   return (
@@ -101,7 +123,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
         <>
           <DeviceTable devices={list.devices} />
           <div className="actions start">
-            <button type="button" className="primary" disabled={busy} onClick={testPrint}>
+            <button ref={testButtonRef} type="button" className="primary" disabled={busy} onClick={testPrint}>
               Prueba de impresión <kbd>F5</kbd>
             </button>
             <button type="button" disabled={busy} onClick={testCapture}>
@@ -115,18 +137,17 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
             </button>
           </div>
           <ErrorBanner message={error} />
-          {notice ? (
-            <p className="notice" role="status">
-              {notice}
-            </p>
-          ) : null}
+          {/* Always there, so that a screen reader announces each result as it changes in. */}
+          <p className="notice" role="status">
+            {status}
+          </p>
 
           <section aria-labelledby="jobs-title" className="panel">
             <h2 id="jobs-title">Impresiones</h2>
             <JobsTable
               jobs={list.jobs}
               busy={busy}
-              printerReady={ready === true}
+              printer={printer}
               retryRef={retryRef}
               onRetry={(jobId) => void act(() => teller.devices.retryJob({ jobId }))}
               onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }))}

@@ -1,14 +1,16 @@
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { DevicePrintJob } from '../../../domain/contract/devices';
+import type { DeviceStatus } from '../../../domain/contract/status';
 import type { Ref } from 'react';
 import { MAY_HAVE_PRINTED } from '../../components/PrintStatus';
-import { JOB_STATE_LABEL, PRINTER_CONDITIONS } from './labels';
+import { failedJobWording } from './failed-job';
+import { JOB_STATE_LABEL } from './labels';
 
 interface Props {
   jobs: DevicePrintJob[];
   busy: boolean;
-  /** The printer can print now: a failure caused by its condition (paper, cover, cable) is past, Reintentar is next. */
-  printerReady: boolean;
+  /** The printer as it is now: a failed row words its cause against it (paper changed, cover now open, back and ready). */
+  printer: DeviceStatus | undefined;
   /** The most recent failed job's Reintentar, for the screen to focus when the printer comes back. */
   retryRef?: Ref<HTMLButtonElement>;
   onRetry: (jobId: string) => void;
@@ -19,10 +21,9 @@ interface Props {
 const time = (iso: string) => formatReceiptDateTime(iso).slice(11);
 
 /** Recent print jobs; a failed one offers Reintentar, a printed one Reimprimir ("COPIA No. n"). */
-export const JobsTable = ({ jobs, busy, printerReady, retryRef, onRetry, onReprint }: Props) => {
+export const JobsTable = ({ jobs, busy, printer, retryRef, onRetry, onReprint }: Props) => {
   // The core never prints a failed job again by itself (main/services/devices): the row stays failed until Reintentar.
   const firstFailed = jobs.find((j) => j.state === 'failed')?.jobId;
-  const stale = (j: DevicePrintJob) => printerReady && j.state === 'failed' && j.reason !== null && PRINTER_CONDITIONS.has(j.reason.code);
   return jobs.length === 0 ? (
     <p className="muted">No hay impresiones recientes.</p>
   ) : (
@@ -44,10 +45,7 @@ export const JobsTable = ({ jobs, busy, printerReady, retryRef, onRetry, onRepri
             <td>{j.kind === 'test' ? 'Prueba de impresión' : j.reference}</td>
             <td>{j.copyNumber === 0 ? 'Original' : `COPIA No. ${j.copyNumber}`}</td>
             <td data-testid="job-state">
-              {JOB_STATE_LABEL[j.state]}
-              {j.reason && !stale(j) ? <div className="field-error">{j.reason.message}</div> : null}
-              {j.state === 'failed' && printerReady ? <div className="notice">La impresora ya está lista: pulse Reintentar.</div> : null}
-              {j.state === 'failed' && j.mayHavePrinted ? <div className="field-error">{MAY_HAVE_PRINTED}</div> : null}
+              {j.state === 'failed' ? <FailedState job={j} printer={printer} /> : JOB_STATE_LABEL[j.state]}
             </td>
             <td className="num">{j.attempts}</td>
             <td>
@@ -73,5 +71,17 @@ export const JobsTable = ({ jobs, busy, printerReady, retryRef, onRetry, onRepri
         ))}
       </tbody>
     </table>
+  );
+};
+
+const FailedState = ({ job, printer }: { job: DevicePrintJob; printer: DeviceStatus | undefined }) => {
+  const w = failedJobWording(job.reason, printer);
+  return (
+    <>
+      {w.was ? `${JOB_STATE_LABEL.failed}: ${w.was}.` : JOB_STATE_LABEL.failed}
+      {w.cause ? <div className="field-error">{w.cause}</div> : null}
+      {w.now ? <div className={w.now.ready ? 'notice' : 'field-error'}>{w.now.text}</div> : null}
+      {job.mayHavePrinted ? <div className="field-error">{MAY_HAVE_PRINTED}</div> : null}
+    </>
   );
 };

@@ -1,6 +1,5 @@
 import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { DeviceStatus } from '../../../domain/contract/status';
-import { PRINTER_PROBLEMS } from '../../../domain/devices/status';
 
 export const STATE_LABEL: Record<DeviceStatus['state'], string> = {
   ok: 'Listo',
@@ -16,9 +15,6 @@ export const JOB_STATE_LABEL: Record<DevicePrintJob['state'], string> = {
   printed: 'Impreso',
   failed: 'Falló',
 };
-
-/** Failures that were the printer's condition at the time (see PRINTER_PROBLEMS). */
-export const PRINTER_CONDITIONS: ReadonlySet<string> = new Set(PRINTER_PROBLEMS);
 
 export const PRINTER_MODELS: { value: string; label: string }[] = [
   { value: 'epson-tm-t88v', label: 'Epson TM-T88V' },
