@@ -194,6 +194,20 @@ test('cheque de gerencia: no cash is paid, the cheque goes to the holder', async
   await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia');
 });
 
+test('conjunta: the cheque de gerencia to the holders is made out to every holder, on the confirmation and on the receipt', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000045');
+  await app.keyboard.type('150000');
+  await app.getByLabel(/ROSA ELENA/).check();
+  await app.getByLabel('Forma de pago').selectOption('cheque-titular');
+  await app.getByLabel('Valor a retirar').press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  // Cl. 2.4.3: every holder of a conjunta is indispensable, so the cheque names them all, joined by "Y".
+  await expect(confirm.getByTestId('payout-cheque')).toContainText(/JUAN CARLOS RODRÍGUEZ CASTAÑO \(CC [\d.]+\) Y ROSA ELENA/);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText(/Cheque de gerencia a JUAN CARLOS RODRÍGUEZ CASTAÑO \(CC [\d.]+\) Y ROSA ELENA/);
+});
+
 /** Bogotá's business date `daysAgo` days back, as the core reckons the certificate's age. */
 test('jurídica: its legal representative (also its authorized person) withdraws with a recent Certificado de Existencia; the supervisor approves', async ({ app }) => {
   await openTill(app);

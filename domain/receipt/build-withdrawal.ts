@@ -1,6 +1,6 @@
 import type { Account } from '../accounts/account';
 import type { PersonId } from '../accounts/person';
-import { formatDocument } from '../identity/document';
+import { payeeLine } from '../withdrawal/cheque';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines, signatureLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
@@ -29,7 +29,7 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
   lines.push(
     plan.payout.kind === 'efectivo'
       ? { kind: 'field', label: 'Forma de pago', value: 'Efectivo' }
-      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${plan.payout.beneficiary.name} (${formatDocument(plan.payout.beneficiary.id)})${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
+      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${payeeLine(plan.payout.beneficiaries)}${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
   );
   lines.push(...approvalLines(approvalIds));
   // The screen tells the teller to have the receipt signed: each person who withdrew signs, named with their document.

@@ -100,6 +100,15 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     const doc = buildWithdrawalReceipt({ header, account, plan: e.plan, approvalIds: [], presenters: req.presenters });
     expect(texts(doc)).toContain('Cheque de gerencia a FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
   });
+  it('withdrawal by cheque de gerencia from a conjunta: the receipt makes it out to every holder (cl. 2.4.3)', () => {
+    const luz = { id: { type: 'CC', number: '52111222' }, name: 'Luz Díaz' } as const;
+    const conjunta = { ...account, kind: 'conjunta' as const, holders: [ana, luz] };
+    const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters: [ana.id, luz.id], payout: { kind: 'cheque-gerencia' } });
+    const e = evaluateWithdrawal(req, { account: conjunta, on: '2025-06-10', tillStock: {}, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = buildWithdrawalReceipt({ header, account: conjunta, plan: e.plan, approvalIds: [], presenters: req.presenters });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Forma de pago', value: 'Cheque de gerencia a Ana Pérez (CC 1.020.304.050) Y Luz Díaz (CC 52.111.222) (primer beneficiario)' });
+  });
   it('transfer: both accounts masked and the ET 879-14 legend when exempt', () => {
     const to = { ...account, number: '556677885678' };
     const req = TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 500_000, presenters: [ana.id] });

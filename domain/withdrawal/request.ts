@@ -13,7 +13,12 @@ export const WithdrawalRequestSchema = z.object({
   /** Parágrafo of cl. 4: cash, or a cheque (de gerencia) to the holder or to a third party at the holder's request. */
   payout: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('efectivo') }),
-    z.object({ kind: z.literal('cheque-gerencia'), beneficiary: PersonSchema, firstBeneficiaryOnly: z.boolean().default(true) }),
+    z.object({
+      kind: z.literal('cheque-gerencia'),
+      /** A third party's; left out, the cheque goes to the holder and the core names them from the account (cheque.ts). */
+      beneficiary: PersonSchema.optional(),
+      firstBeneficiaryOnly: z.boolean().default(true),
+    }),
   ]),
   juridicaCertificateIssuedOn: IsoDateSchema.optional(),
   /** Declaración de destino de fondos when the cash threshold is reached (domain-co §2). */

@@ -80,6 +80,31 @@ describe('office withdrawal (seed 003, clause 4)', () => {
     expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', toHolder: false, firstBeneficiaryOnly: true });
     expect(p.gmf.gmf).toBe(4_000);
   });
+  it('clause 2.4.3 / 4 parágrafo: a conjunta\'s cheque to the holder names every holder; one of them alone is refused', () => {
+    const conjunta = acc({ kind: 'conjunta', holders: [ana, luis] });
+    const both = { presenters: [luis.id, ana.id] };
+    const p = plan(evaluateWithdrawal(req({ ...both, payout: { kind: 'cheque-gerencia' } }), ctx(conjunta, { tillStock: {} }), rules));
+    expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', beneficiaries: [ana, luis], toHolder: true });
+    expect(codes(evaluateWithdrawal(req({ ...both, payout: { kind: 'cheque-gerencia', beneficiary: ana } }), ctx(conjunta), rules))).toEqual(['CHEQUE_ALL_HOLDERS_REQUIRED']);
+    // A third party at the holders' request stays one beneficiary.
+    expect(plan(evaluateWithdrawal(req({ ...both, payout: { kind: 'cheque-gerencia', beneficiary: marta } }), ctx(conjunta), rules)).payout).toMatchObject({ beneficiaries: [marta], toHolder: false });
+  });
+  it('property: a cheque to the holder names every holder of a conjunta and exactly the holder present of a colectiva, as the account records them', () => {
+    const people = [ana, luis, marta, { id: { type: 'CC', number: '41222333' }, name: 'Rosa Díaz' }] as const;
+    fc.assert(
+      fc.property(fc.subarray([...people], { minLength: 2 }), fc.nat(), fc.boolean(), (holders, pick, conjunta) => {
+        const present = holders[pick % holders.length] ?? ana;
+        const account = acc({ kind: conjunta ? 'conjunta' : 'colectiva', holders, authorized: [] });
+        const presenters = conjunta ? holders.map((h) => h.id) : [present.id];
+        // What a screen might send as the holder's name is not what the cheque carries.
+        const named = conjunta ? undefined : { id: present.id, name: 'OTRO NOMBRE' };
+        const p = plan(evaluateWithdrawal(req({ presenters, payout: { kind: 'cheque-gerencia', ...(named ? { beneficiary: named } : {}) } }), ctx(account, { tillStock: {} }), rules));
+        expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', toHolder: true, beneficiaries: conjunta ? holders : [present] });
+        const unnamed = plan(evaluateWithdrawal(req({ presenters, payout: { kind: 'cheque-gerencia' } }), ctx(account, { tillStock: {} }), rules));
+        expect(unnamed.payout).toEqual(p.payout);
+      }),
+    );
+  });
   it('cash that the till cannot pay exactly is reported', () => {
     expect(codes(evaluateWithdrawal(req({ amount: 70_000 }), ctx(acc(), { tillStock: { '50000': 2 } }), rules))).toEqual(['CASH_MIX_UNAVAILABLE']);
     expect(codes(evaluateWithdrawal(req({ amount: 70_025 }), ctx(acc()), rules))).toEqual(['AMOUNT_NOT_PAYABLE_IN_CASH']);

@@ -313,6 +313,22 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     expect(count("SELECT cash_out FROM comprobantes WHERE kind = 'retiro'")).toBe(0);
   });
 
+  it('a conjunta\'s cheque de gerencia to the holder is made out to every holder: receipt, stored payout and journal; one holder alone is refused (cl. 2.4.3)', async () => {
+    w = await world(shared.central);
+    const both = [CC('900000002'), CC('900000005')];
+    const toJuan = { accountNumber: '240000000045', amount: 150_000, presenters: both, payout: { kind: 'cheque-gerencia' as const, beneficiary: { id: CC('900000002'), name: 'JUAN' } } };
+    expect(await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: toJuan })).toMatchObject({ error: { code: 'CHEQUE_ALL_HOLDERS_REQUIRED' } });
+    const request = { accountNumber: '240000000045', amount: 150_000, presenters: both, payout: { kind: 'cheque-gerencia' as const } };
+    const r = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = r.ok ? (r.data as { receipt: { lines: { label?: string; value?: string }[] } }).receipt.lines : [];
+    expect(lines.find((l) => l.label === 'Forma de pago')?.value).toMatch(/^Cheque de gerencia a JUAN CARLOS RODRÍGUEZ CASTAÑO \(CC 900\.000\.002\) Y ROSA .+ \(CC 900\.000\.005\)/);
+    const details = JSON.parse(count("SELECT details FROM comprobantes WHERE kind = 'retiro'") as string) as { payout: { beneficiaries: { id: unknown }[] } };
+    expect(details.payout.beneficiaries.map((b) => b.id)).toEqual(both);
+    const journal = JSON.parse(count("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1") as string) as Record<string, unknown>;
+    expect(journal).toMatchObject({ payout: 'cheque-gerencia', beneficiaries: ['CC:900000002', 'CC:900000005'] });
+  });
+
   it('replays a posted withdrawal from the store without asking central again', async () => {
     w = await world(shared.central);
     const key = crypto.randomUUID();

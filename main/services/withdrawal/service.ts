@@ -118,6 +118,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
           presenters: w.presenters.map(docKey),
           holdId,
           payout: p.payout.kind,
+          // Whom the cheque is made out to: every holder of a conjunta, so the journal answers who may cash it.
+          ...(p.payout.kind === 'cheque-gerencia' ? { beneficiaries: p.payout.beneficiaries.map((b) => docKey(b.id)) } : {}),
           debitTotal: p.debitTotal,
           reactivates: p.reactivates,
           uiafReportable: p.uiaf.reportable,

@@ -4,8 +4,8 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
-import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
+import { payeeLine } from '../../../domain/withdrawal/cheque';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
 import { AmountInput } from '../../components/AmountInput';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
@@ -47,16 +47,15 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     if (view) amountRef.current?.querySelector('input')?.focus();
   }, [view]);
 
-  const holders = view?.account.holders ?? [];
   const present = parties.present;
-  const firstPresent = holders.find((h) => present[`${h.id.type}:${h.id.number}`]) ?? holders[0];
   const who = view ? partiesRequest(view.account, parties) : null;
   const presenters = who?.ok ? who.presenters : [];
   const transactor = view ? candidatesOf(view.account).find((c) => present[c.key]) : undefined;
   // Cl. 4 parágrafo: cash, or a cheque de gerencia to the holder or, at the holder's request, to a third party.
   const payout = (): WithdrawalRequestInput['payout'] | null => {
     if (payoutKind === 'efectivo') return { kind: 'efectivo' };
-    if (payoutKind === 'cheque-titular') return firstPresent ? { kind: 'cheque-gerencia', beneficiary: { id: firstPresent.id, name: firstPresent.name } } : null;
+    // To the holder: the core names them from the account (every holder of a conjunta, cl. 2.4.3), not the screen.
+    if (payoutKind === 'cheque-titular') return { kind: 'cheque-gerencia' };
     // A company may be the beneficiary (NIT): the core checks the document as it checks every other one.
     const name = third.name.trim().toUpperCase();
     return name && third.id.number.trim() ? { kind: 'cheque-gerencia', beneficiary: { id: third.id, name } } : null;
@@ -195,7 +194,7 @@ const WithdrawalSummary = ({ plan, mix, view, who }: { plan: Plan; mix: Denomina
     <DebitsTable testId="withdrawal-summary" plan={plan} commission={plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0)} />
     {plan.payout.kind === 'cheque-gerencia' ? (
       <p data-testid="payout-cheque">
-        Cheque de gerencia a nombre de {plan.payout.beneficiary.name} ({formatDocument(plan.payout.beneficiary.id)})
+        Cheque de gerencia a nombre de {payeeLine(plan.payout.beneficiaries)}
         {plan.payout.firstBeneficiaryOnly ? ', para consignar en cuenta del primer beneficiario' : ''}. No se entrega efectivo.
       </p>
     ) : null}
