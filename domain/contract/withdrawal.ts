@@ -24,7 +24,7 @@ export const WithdrawalPlanSchema = z.object({
   debitTotal: PesosSchema,
   payout: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('efectivo'), mix: DenominationCountSchema }),
-    z.object({ kind: z.literal('cheque-gerencia'), beneficiaries: z.array(PersonSchema).min(1), toHolder: z.boolean(), firstBeneficiaryOnly: z.boolean() }),
+    z.object({ kind: z.literal('cheque-gerencia'), number: z.string(), beneficiaries: z.array(PersonSchema).min(1), toHolder: z.boolean(), firstBeneficiaryOnly: z.boolean() }),
   ]),
   balance: z.object({ available: PesosSchema, protectedAmount: PesosSchema, retained: PesosSchema, withdrawable: PesosSchema }),
   approvalReasons: z.array(ApprovalReasonSchema),

@@ -26,11 +26,13 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
   for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });
   if (plan.gmf.exempt > 0 && plan.gmf.legalBasis) lines.push({ kind: 'amount', label: 'Base exenta GMF', amount: plan.gmf.exempt });
   lines.push({ kind: 'amount', label: 'Total debitado', amount: plan.debitTotal });
-  lines.push(
-    plan.payout.kind === 'efectivo'
-      ? { kind: 'field', label: 'Forma de pago', value: 'Efectivo' }
-      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${payeeLine(plan.payout.beneficiaries)}${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
-  );
+  if (plan.payout.kind === 'efectivo') lines.push({ kind: 'field', label: 'Forma de pago', value: 'Efectivo' });
+  else {
+    const { beneficiaries, firstBeneficiaryOnly, number } = plan.payout;
+    lines.push({ kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${payeeLine(beneficiaries)}${firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` });
+    // The customer's proof of which paper cheque this debit paid (reconciliation, orden de no pago).
+    lines.push({ kind: 'field', label: 'Cheque de gerencia No.', value: number });
+  }
   lines.push(...approvalLines(approvalIds));
   // The screen tells the teller to have the receipt signed: each person who withdrew signs, named with their document.
   lines.push({ kind: 'rule' }, ...signatureLines(account, presenters));

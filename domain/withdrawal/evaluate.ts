@@ -37,7 +37,7 @@ export interface DebitLine {
 
 export type WithdrawalPayout =
   | { readonly kind: 'efectivo'; readonly mix: DenominationCount }
-  | { readonly kind: 'cheque-gerencia'; readonly beneficiaries: readonly Person[]; readonly toHolder: boolean; readonly firstBeneficiaryOnly: boolean };
+  | { readonly kind: 'cheque-gerencia'; readonly number: string; readonly beneficiaries: readonly Person[]; readonly toHolder: boolean; readonly firstBeneficiaryOnly: boolean };
 
 export interface WithdrawalPlan {
   readonly amount: Pesos;
@@ -96,7 +96,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
     if (!to.ok) errors.push(to.error);
     else {
       const { beneficiaries, toHolder } = to.value;
-      payout = { kind: 'cheque-gerencia', beneficiaries, toHolder, firstBeneficiaryOnly: req.payout.firstBeneficiaryOnly };
+      payout = { kind: 'cheque-gerencia', number: req.payout.number, beneficiaries, toHolder, firstBeneficiaryOnly: req.payout.firstBeneficiaryOnly };
       if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${beneficiaries.map((b) => b.name).join(' Y ')}) a solicitud ${account.kind === 'conjunta' ? 'de los titulares' : 'del titular'} (cláusula 4, parágrafo).`);
     }
   }

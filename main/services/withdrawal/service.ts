@@ -118,8 +118,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
           presenters: w.presenters.map(docKey),
           holdId,
           payout: p.payout.kind,
-          // Whom the cheque is made out to: every holder of a conjunta, so the journal answers who may cash it.
-          ...(p.payout.kind === 'cheque-gerencia' ? { beneficiaries: p.payout.beneficiaries.map((b) => docKey(b.id)) } : {}),
+          // Which paper cheque paid it and to whom (every holder of a conjunta): the journal ties the cheque to this debit.
+          ...(p.payout.kind === 'cheque-gerencia' ? { chequeNumber: p.payout.number, beneficiaries: p.payout.beneficiaries.map((b) => docKey(b.id)) } : {}),
           debitTotal: p.debitTotal,
           reactivates: p.reactivates,
           uiafReportable: p.uiaf.reportable,
