@@ -71,6 +71,7 @@ test('cheque de gerencia to a company: its NIT goes to the core, the confirmatio
   await openAccount(app, 'F4', 'Retiro', '240000000029');
   await app.keyboard.type('1000000');
   await app.getByLabel('Forma de pago').selectOption('cheque-tercero');
+  await app.getByLabel('Número del cheque de gerencia').fill('4455669');
   await app.getByLabel('Beneficiario del cheque').fill('Ferretería El Tornillo SAS');
   const doc = app.getByRole('group', { name: 'Documento del beneficiario' });
   await doc.getByLabel('Tipo de documento').selectOption('NIT');

@@ -180,18 +180,40 @@ test('embargada: pays only what exceeds the embargo, refuses more with what may 
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN CIENTO NOVENTA Y CINCO MIL PESOS M/CTE');
 });
 
-test('cheque de gerencia: no cash is paid, the cheque goes to the holder', async ({ app }) => {
+test('cheque de gerencia: no cash is paid, the cheque goes to the holder with its number on the confirmation and the receipt', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000029');
   await app.keyboard.type('2000000');
   await app.getByLabel('Forma de pago').selectOption('cheque-titular');
   await app.getByLabel('Valor a retirar').press('Enter');
+  // The paper cheque is tied to this debit by its number: none, or one with other than digits, is not paid.
+  await expect(app.getByRole('alert')).toContainText('Escriba el número del cheque de gerencia');
+  await app.getByLabel('Número del cheque de gerencia').fill('44556A7');
+  await app.getByLabel('Número del cheque de gerencia').press('Enter');
+  await expect(app.getByRole('alert')).toContainText('solo dígitos');
+  await app.getByLabel('Número del cheque de gerencia').fill('4455667');
+  await app.getByLabel('Número del cheque de gerencia').press('Enter');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
-  await expect(confirm.getByTestId('payout-cheque')).toContainText('JUAN');
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('Cheque de gerencia No. 4455667 a nombre de JUAN');
   await expect(confirm.getByTestId('payout-mix')).toHaveCount(0);
   await app.keyboard.press('Enter');
-  await expect(app.getByText('Entregue el cheque de gerencia')).toBeVisible();
-  await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia');
+  await expect(app.getByText('Entregue el cheque de gerencia No. 4455667')).toBeVisible();
+  await expect(app.getByTestId('receipt')).toContainText(/Cheque de gerencia No\.\s*4455667/);
+});
+
+test('conjunta: the cheque de gerencia to the holders is made out to every holder, on the confirmation and on the receipt', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000045');
+  await app.keyboard.type('150000');
+  await app.getByLabel(/ROSA ELENA/).check();
+  await app.getByLabel('Forma de pago').selectOption('cheque-titular');
+  await app.getByLabel('Número del cheque de gerencia').fill('4455668');
+  await app.getByLabel('Valor a retirar').press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  // Cl. 2.4.3: every holder of a conjunta is indispensable, so the cheque names them all, joined by "Y".
+  await expect(confirm.getByTestId('payout-cheque')).toContainText(/JUAN CARLOS RODRÍGUEZ CASTAÑO \(CC [\d.]+\) Y ROSA ELENA/);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText(/Cheque de gerencia a JUAN CARLOS RODRÍGUEZ CASTAÑO \(CC [\d.]+\) Y ROSA ELENA/);
 });
 
 /** Bogotá's business date `daysAgo` days back, as the core reckons the certificate's age. */

@@ -24,7 +24,7 @@ export const WithdrawalPlanSchema = z.object({
   debitTotal: PesosSchema,
   payout: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('efectivo'), mix: DenominationCountSchema }),
-    z.object({ kind: z.literal('cheque-gerencia'), beneficiary: PersonSchema, toHolder: z.boolean(), firstBeneficiaryOnly: z.boolean() }),
+    z.object({ kind: z.literal('cheque-gerencia'), number: z.string(), beneficiaries: z.array(PersonSchema).min(1), toHolder: z.boolean(), firstBeneficiaryOnly: z.boolean() }),
   ]),
   balance: z.object({ available: PesosSchema, protectedAmount: PesosSchema, retained: PesosSchema, withdrawable: PesosSchema }),
   approvalReasons: z.array(ApprovalReasonSchema),
@@ -47,6 +47,7 @@ export const WITHDRAWAL_ERRORS = [
   'CERTIFICATE_DATE_INVALID',
   'CERTIFICATE_TOO_OLD',
   'ALL_HOLDERS_REQUIRED',
+  'CHEQUE_ALL_HOLDERS_REQUIRED',
   'PERSON_NOT_AUTHORIZED',
   'INSUFFICIENT_FUNDS',
   'AMOUNT_NOT_PAYABLE_IN_CASH',

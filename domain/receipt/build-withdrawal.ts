@@ -1,6 +1,6 @@
 import type { Account } from '../accounts/account';
 import type { PersonId } from '../accounts/person';
-import { formatDocument } from '../identity/document';
+import { payeeLine } from '../withdrawal/cheque';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines, signatureLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
@@ -26,11 +26,13 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
   for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });
   if (plan.gmf.exempt > 0 && plan.gmf.legalBasis) lines.push({ kind: 'amount', label: 'Base exenta GMF', amount: plan.gmf.exempt });
   lines.push({ kind: 'amount', label: 'Total debitado', amount: plan.debitTotal });
-  lines.push(
-    plan.payout.kind === 'efectivo'
-      ? { kind: 'field', label: 'Forma de pago', value: 'Efectivo' }
-      : { kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${plan.payout.beneficiary.name} (${formatDocument(plan.payout.beneficiary.id)})${plan.payout.firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` },
-  );
+  if (plan.payout.kind === 'efectivo') lines.push({ kind: 'field', label: 'Forma de pago', value: 'Efectivo' });
+  else {
+    const { beneficiaries, firstBeneficiaryOnly, number } = plan.payout;
+    lines.push({ kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${payeeLine(beneficiaries)}${firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` });
+    // The customer's proof of which paper cheque this debit paid (reconciliation, orden de no pago).
+    lines.push({ kind: 'field', label: 'Cheque de gerencia No.', value: number });
+  }
   lines.push(...approvalLines(approvalIds));
   // The screen tells the teller to have the receipt signed: each person who withdrew signs, named with their document.
   lines.push({ kind: 'rule' }, ...signatureLines(account, presenters));

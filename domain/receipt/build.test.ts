@@ -93,12 +93,23 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     expect(signers).toEqual(['Ana Pérez', 'CC ******4050', 'Luz Díaz', 'CC ****1222']);
   });
   it('withdrawal by cheque de gerencia to a company: the receipt prints the beneficiary\'s NIT', () => {
-    const payout = { kind: 'cheque-gerencia', beneficiary: { id: { type: 'NIT', number: '900123456-8' }, name: 'FERRETERÍA EL TORNILLO SAS' } };
+    const payout = { kind: 'cheque-gerencia', number: '4455667', beneficiary: { id: { type: 'NIT', number: '900123456-8' }, name: 'FERRETERÍA EL TORNILLO SAS' } };
     const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters: [ana.id], payout });
     const e = evaluateWithdrawal(req, { account, on: '2025-06-10', tillStock: {}, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
     if (!e.ok) throw new Error(e.errors[0]?.message);
     const doc = buildWithdrawalReceipt({ header, account, plan: e.plan, approvalIds: [], presenters: req.presenters });
     expect(texts(doc)).toContain('Cheque de gerencia a FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
+    // The paper cheque's number, so the customer and the bank tie it to this debit.
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cheque de gerencia No.', value: '4455667' });
+  });
+  it('withdrawal by cheque de gerencia from a conjunta: the receipt makes it out to every holder (cl. 2.4.3)', () => {
+    const luz = { id: { type: 'CC', number: '52111222' }, name: 'Luz Díaz' } as const;
+    const conjunta = { ...account, kind: 'conjunta' as const, holders: [ana, luz] };
+    const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters: [ana.id, luz.id], payout: { kind: 'cheque-gerencia', number: '98765' } });
+    const e = evaluateWithdrawal(req, { account: conjunta, on: '2025-06-10', tillStock: {}, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = buildWithdrawalReceipt({ header, account: conjunta, plan: e.plan, approvalIds: [], presenters: req.presenters });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Forma de pago', value: 'Cheque de gerencia a Ana Pérez (CC 1.020.304.050) Y Luz Díaz (CC 52.111.222) (primer beneficiario)' });
   });
   it('transfer: both accounts masked and the ET 879-14 legend when exempt', () => {
     const to = { ...account, number: '556677885678' };

@@ -1,5 +1,5 @@
 import type { Account } from '../accounts/account';
-import { type Person, includesPerson } from '../accounts/person';
+import type { Person } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import type { IsoDate } from '../calendar/iso-date';
 import { type GmfBreakdown, computeGmf } from '../gmf/gmf';
@@ -9,6 +9,7 @@ import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, evaluateCashUiaf } from '../uiaf/thresholds';
 import { authorizeDebit } from './authorization';
+import { chequeBeneficiaries } from './cheque';
 import { type Withdrawable, insufficientFunds, withdrawableBalance } from './embargo';
 import { suggestMix } from './mix';
 import type { WithdrawalRequest } from './request';
@@ -36,7 +37,7 @@ export interface DebitLine {
 
 export type WithdrawalPayout =
   | { readonly kind: 'efectivo'; readonly mix: DenominationCount }
-  | { readonly kind: 'cheque-gerencia'; readonly beneficiary: Person; readonly toHolder: boolean; readonly firstBeneficiaryOnly: boolean };
+  | { readonly kind: 'cheque-gerencia'; readonly number: string; readonly beneficiaries: readonly Person[]; readonly toHolder: boolean; readonly firstBeneficiaryOnly: boolean };
 
 export interface WithdrawalPlan {
   readonly amount: Pesos;
@@ -91,9 +92,13 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
       else payout = { kind: 'efectivo', mix };
     }
   } else {
-    const toHolder = includesPerson(account.holders, req.payout.beneficiary.id);
-    payout = { kind: 'cheque-gerencia', beneficiary: req.payout.beneficiary, toHolder, firstBeneficiaryOnly: req.payout.firstBeneficiaryOnly };
-    if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${req.payout.beneficiary.name}) a solicitud ${account.kind === 'conjunta' ? 'de los titulares' : 'del titular'} (cláusula 4, parágrafo).`);
+    const to = chequeBeneficiaries(account, req.presenters, req.payout.beneficiary);
+    if (!to.ok) errors.push(to.error);
+    else {
+      const { beneficiaries, toHolder } = to.value;
+      payout = { kind: 'cheque-gerencia', number: req.payout.number, beneficiaries, toHolder, firstBeneficiaryOnly: req.payout.firstBeneficiaryOnly };
+      if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${beneficiaries.map((b) => b.name).join(' Y ')}) a solicitud ${account.kind === 'conjunta' ? 'de los titulares' : 'del titular'} (cláusula 4, parágrafo).`);
+    }
   }
 
   // Cl. 3.12: daily number and amount of withdrawals; above them, a supervisor exception.

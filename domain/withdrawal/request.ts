@@ -4,6 +4,10 @@ import { IsoDateSchema } from '../calendar/iso-date';
 import { PositivePesosSchema } from '../money/pesos';
 import { CashDeclarationSchema } from '../uiaf/declaration';
 
+/** The paper cheque's own number: what ties it to this debit for the reconciliation and an orden de no pago. */
+const CHEQUE_NUMBER_MESSAGE = 'Escriba el número del cheque de gerencia: solo dígitos, hasta 12';
+export const ChequeGerenciaNumberSchema = z.string({ error: CHEQUE_NUMBER_MESSAGE }).trim().regex(/^\d{1,12}$/, { message: CHEQUE_NUMBER_MESSAGE });
+
 /** Office withdrawal on the Comprobante Único (seed 003 cl. 4 literal c and parágrafo). */
 export const WithdrawalRequestSchema = z.object({
   accountNumber: z.string().regex(/^\d{6,20}$/, { message: 'El número de cuenta debe tener entre 6 y 20 dígitos' }),
@@ -13,7 +17,13 @@ export const WithdrawalRequestSchema = z.object({
   /** Parágrafo of cl. 4: cash, or a cheque (de gerencia) to the holder or to a third party at the holder's request. */
   payout: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('efectivo') }),
-    z.object({ kind: z.literal('cheque-gerencia'), beneficiary: PersonSchema, firstBeneficiaryOnly: z.boolean().default(true) }),
+    z.object({
+      kind: z.literal('cheque-gerencia'),
+      /** A third party's; left out, the cheque goes to the holder and the core names them from the account (cheque.ts). */
+      beneficiary: PersonSchema.optional(),
+      number: ChequeGerenciaNumberSchema,
+      firstBeneficiaryOnly: z.boolean().default(true),
+    }),
   ]),
   juridicaCertificateIssuedOn: IsoDateSchema.optional(),
   /** Declaración de destino de fondos when the cash threshold is reached (domain-co §2). */

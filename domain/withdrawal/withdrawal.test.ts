@@ -17,6 +17,7 @@ const acc = (over: Record<string, unknown> = {}): Account =>
     balances: { available: 10_000_000, inCanje: 2_000_000, onHold: 0 }, lastCustomerMovementOn: '2025-05-01', openedOn: '2020-03-01', city: 'Barranquilla',
     ...over,
   });
+const cheque = { kind: 'cheque-gerencia', number: '4455667' } as const;
 const till = { '100000': 100, '50000': 100, '20000': 100, '10000': 100, '5000': 50, '2000': 50, '1000': 50, '500': 50, '200': 50, '100': 50, '50': 50 };
 const ctx = (account: Account, over: Partial<WithdrawalContext> = {}): WithdrawalContext => ({
   account, on: '2025-06-10', tillStock: till, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0, ...over,
@@ -76,9 +77,42 @@ describe('office withdrawal (seed 003, clause 4)', () => {
     expect(reasons(e)).toEqual(['LIMIT_EXCEEDED_WITHDRAWAL_COUNT', 'LIMIT_EXCEEDED_WITHDRAWAL_AMOUNT', 'VISACION']);
   });
   it('parágrafo of clause 4: cheque de gerencia to a third party pays GMF and needs no cash', () => {
-    const p = plan(evaluateWithdrawal(req({ payout: { kind: 'cheque-gerencia', beneficiary: luis } }), ctx(acc(), { tillStock: {} }), rules));
+    const p = plan(evaluateWithdrawal(req({ payout: { ...cheque, beneficiary: luis } }), ctx(acc(), { tillStock: {} }), rules));
     expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', toHolder: false, firstBeneficiaryOnly: true });
     expect(p.gmf.gmf).toBe(4_000);
+  });
+  it('clause 2.4.3 / 4 parágrafo: a conjunta\'s cheque to the holder names every holder; one of them alone is refused', () => {
+    const conjunta = acc({ kind: 'conjunta', holders: [ana, luis] });
+    const both = { presenters: [luis.id, ana.id] };
+    const p = plan(evaluateWithdrawal(req({ ...both, payout: { ...cheque } }), ctx(conjunta, { tillStock: {} }), rules));
+    expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', beneficiaries: [ana, luis], toHolder: true });
+    expect(codes(evaluateWithdrawal(req({ ...both, payout: { ...cheque, beneficiary: ana } }), ctx(conjunta), rules))).toEqual(['CHEQUE_ALL_HOLDERS_REQUIRED']);
+    // A third party at the holders' request stays one beneficiary.
+    expect(plan(evaluateWithdrawal(req({ ...both, payout: { ...cheque, beneficiary: marta } }), ctx(conjunta), rules)).payout).toMatchObject({ beneficiaries: [marta], toHolder: false });
+  });
+  it('property: a cheque to the holder names every holder of a conjunta and exactly the holder present of a colectiva, as the account records them', () => {
+    const people = [ana, luis, marta, { id: { type: 'CC', number: '41222333' }, name: 'Rosa Díaz' }] as const;
+    fc.assert(
+      fc.property(fc.subarray([...people], { minLength: 2 }), fc.nat(), fc.boolean(), (holders, pick, conjunta) => {
+        const present = holders[pick % holders.length] ?? ana;
+        const account = acc({ kind: conjunta ? 'conjunta' : 'colectiva', holders, authorized: [] });
+        const presenters = conjunta ? holders.map((h) => h.id) : [present.id];
+        // What a screen might send as the holder's name is not what the cheque carries.
+        const named = conjunta ? undefined : { id: present.id, name: 'OTRO NOMBRE' };
+        const p = plan(evaluateWithdrawal(req({ presenters, payout: { ...cheque, ...(named ? { beneficiary: named } : {}) } }), ctx(account, { tillStock: {} }), rules));
+        expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', toHolder: true, beneficiaries: conjunta ? holders : [present] });
+        const unnamed = plan(evaluateWithdrawal(req({ presenters, payout: { ...cheque } }), ctx(account, { tillStock: {} }), rules));
+        expect(unnamed.payout).toEqual(p.payout);
+      }),
+    );
+  });
+  it('parágrafo of clause 4: the cheque de gerencia is paid only with its number, which the plan carries to the receipt and the journal', () => {
+    expect(plan(evaluateWithdrawal(req({ payout: { ...cheque, number: ' 0012345 ' } }), ctx(acc(), { tillStock: {} }), rules)).payout).toMatchObject({ kind: 'cheque-gerencia', number: '0012345' });
+    for (const number of [undefined, '', '12A45', '12-345', '1234567890123']) {
+      const r = WithdrawalRequestSchema.safeParse({ accountNumber: '123456781234', amount: 1_000_000, presenters: [ana.id], payout: { kind: 'cheque-gerencia', ...(number === undefined ? {} : { number }) } });
+      expect(r.success).toBe(false);
+      if (!r.success) expect(r.error.issues.map((i) => i.message)).toEqual(['Escriba el número del cheque de gerencia: solo dígitos, hasta 12']);
+    }
   });
   it('cash that the till cannot pay exactly is reported', () => {
     expect(codes(evaluateWithdrawal(req({ amount: 70_000 }), ctx(acc(), { tillStock: { '50000': 2 } }), rules))).toEqual(['CASH_MIX_UNAVAILABLE']);
@@ -162,7 +196,7 @@ describe('limits property', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 400_000 }).map((u) => u * 50), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 40_000_000 }), (amount, count, dayAmount) => {
         const a = acc({ balances: { available: 25_000_000, inCanje: 0, onHold: 0 } });
-        const e = evaluateWithdrawal(req({ amount, payout: { kind: 'cheque-gerencia', beneficiary: ana } }), ctx(a, { withdrawalsToday: { count, amount: dayAmount } }), rules);
+        const e = evaluateWithdrawal(req({ amount, payout: { ...cheque, beneficiary: ana } }), ctx(a, { withdrawalsToday: { count, amount: dayAmount } }), rules);
         if (!e.ok) {
           expect(e.errors.map((x) => x.code)).toEqual(['INSUFFICIENT_FUNDS']);
           return;

@@ -302,7 +302,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
       accountNumber: '240000000029',
       amount: 1_000_000,
       presenters: [CC('900000002')],
-      payout: { kind: 'cheque-gerencia' as const, beneficiary: { id: CC('900000002'), name: 'JUAN' } },
+      payout: { kind: 'cheque-gerencia' as const, number: '7001234', beneficiary: { id: CC('900000002'), name: 'JUAN' } },
     };
     const r = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
     expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
@@ -311,6 +311,33 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     // The issue fee's tariff is not configured by default (rules-config chequeGerenciaFee = 0): nothing extra.
     expect(body.payload).toEqual({ amount: 1_000_000, gmf: 4_000, holdId: expect.any(String) });
     expect(count("SELECT cash_out FROM comprobantes WHERE kind = 'retiro'")).toBe(0);
+    // The paper cheque's number is kept with the debit, journaled and printed: reconciliation and orden de no pago.
+    const details = JSON.parse(count("SELECT details FROM comprobantes WHERE kind = 'retiro'") as string) as { payout: { number: string } };
+    expect(details.payout.number).toBe('7001234');
+    const journal = JSON.parse(count("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1") as string) as Record<string, unknown>;
+    expect(journal).toMatchObject({ payout: 'cheque-gerencia', chequeNumber: '7001234' });
+    const lines = r.ok ? (r.data as { receipt: { lines: unknown[] } }).receipt.lines : [];
+    expect(lines).toContainEqual({ kind: 'field', label: 'Cheque de gerencia No.', value: '7001234' });
+    // Without its number the core pays no cheque, whatever the screen sent.
+    const { number: _n, ...unnumbered } = request.payout;
+    const refused = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: { ...request, payout: unnumbered } as unknown as typeof request });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining('número del cheque de gerencia') } });
+  });
+
+  it('a conjunta\'s cheque de gerencia to the holder is made out to every holder: receipt, stored payout and journal; one holder alone is refused (cl. 2.4.3)', async () => {
+    w = await world(shared.central);
+    const both = [CC('900000002'), CC('900000005')];
+    const toJuan = { accountNumber: '240000000045', amount: 150_000, presenters: both, payout: { kind: 'cheque-gerencia' as const, number: '7001235', beneficiary: { id: CC('900000002'), name: 'JUAN' } } };
+    expect(await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: toJuan })).toMatchObject({ error: { code: 'CHEQUE_ALL_HOLDERS_REQUIRED' } });
+    const request = { accountNumber: '240000000045', amount: 150_000, presenters: both, payout: { kind: 'cheque-gerencia' as const, number: '7001236' } };
+    const r = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
+    expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = r.ok ? (r.data as { receipt: { lines: { label?: string; value?: string }[] } }).receipt.lines : [];
+    expect(lines.find((l) => l.label === 'Forma de pago')?.value).toMatch(/^Cheque de gerencia a JUAN CARLOS RODRÍGUEZ CASTAÑO \(CC 900\.000\.002\) Y ROSA .+ \(CC 900\.000\.005\)/);
+    const details = JSON.parse(count("SELECT details FROM comprobantes WHERE kind = 'retiro'") as string) as { payout: { beneficiaries: { id: unknown }[] } };
+    expect(details.payout.beneficiaries.map((b) => b.id)).toEqual(both);
+    const journal = JSON.parse(count("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1") as string) as Record<string, unknown>;
+    expect(journal).toMatchObject({ payout: 'cheque-gerencia', beneficiaries: ['CC:900000002', 'CC:900000005'] });
   });
 
   it('replays a posted withdrawal from the store without asking central again', async () => {

@@ -118,6 +118,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
           presenters: w.presenters.map(docKey),
           holdId,
           payout: p.payout.kind,
+          // Which paper cheque paid it and to whom (every holder of a conjunta): the journal ties the cheque to this debit.
+          ...(p.payout.kind === 'cheque-gerencia' ? { chequeNumber: p.payout.number, beneficiaries: p.payout.beneficiaries.map((b) => docKey(b.id)) } : {}),
           debitTotal: p.debitTotal,
           reactivates: p.reactivates,
           uiafReportable: p.uiaf.reportable,

@@ -4,8 +4,8 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
-import { formatDocument } from '../../../domain/identity/document';
 import { formatPesos } from '../../../domain/money/pesos';
+import { payeeLine } from '../../../domain/withdrawal/cheque';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
 import { AmountInput } from '../../components/AmountInput';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
@@ -35,11 +35,12 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [amount, setAmount] = useState<number | null>(null);
   const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
   const [third, setThird] = useState<{ name: string; id: DocumentValue }>({ name: '', id: { type: 'CC', number: '' } });
+  const [chequeNumber, setChequeNumber] = useState('');
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId, declaration } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
-  const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third });
+  const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third, chequeNumber });
   const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.withdrawal, { what: 'El retiro', leave: onCancel, setError, afterPost: steps.edit });
   const amountRef = useRef<HTMLDivElement>(null);
 
@@ -47,19 +48,21 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     if (view) amountRef.current?.querySelector('input')?.focus();
   }, [view]);
 
-  const holders = view?.account.holders ?? [];
   const present = parties.present;
-  const firstPresent = holders.find((h) => present[`${h.id.type}:${h.id.number}`]) ?? holders[0];
   const who = view ? partiesRequest(view.account, parties) : null;
   const presenters = who?.ok ? who.presenters : [];
   const transactor = view ? candidatesOf(view.account).find((c) => present[c.key]) : undefined;
   // Cl. 4 parágrafo: cash, or a cheque de gerencia to the holder or, at the holder's request, to a third party.
   const payout = (): WithdrawalRequestInput['payout'] | null => {
     if (payoutKind === 'efectivo') return { kind: 'efectivo' };
-    if (payoutKind === 'cheque-titular') return firstPresent ? { kind: 'cheque-gerencia', beneficiary: { id: firstPresent.id, name: firstPresent.name } } : null;
+    // The core checks the number's digits and says what is wrong with it in words.
+    const number = chequeNumber.trim();
+    if (!number) return null;
+    // To the holder: the core names them from the account (every holder of a conjunta, cl. 2.4.3), not the screen.
+    if (payoutKind === 'cheque-titular') return { kind: 'cheque-gerencia', number };
     // A company may be the beneficiary (NIT): the core checks the document as it checks every other one.
     const name = third.name.trim().toUpperCase();
-    return name && third.id.number.trim() ? { kind: 'cheque-gerencia', beneficiary: { id: third.id, name } } : null;
+    return name && third.id.number.trim() ? { kind: 'cheque-gerencia', number, beneficiary: { id: third.id, name } } : null;
   };
   /** The withdrawal without its UIAF declaration: what the approval and the declaration are given for. */
   const operation = (): WithdrawalRequestInput | null => {
@@ -87,7 +90,9 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     // Evaluated without a declaration: one taken for an earlier amount would only be refused here.
     const req = operation();
     if (who && !who.ok) return setError(who.message);
-    if (view && amount !== null && !payout()) return setError('Escriba el nombre y el documento del beneficiario del cheque de gerencia.');
+    if (view && amount !== null && !payout()) {
+      return setError(chequeNumber.trim() ? 'Escriba el nombre y el documento del beneficiario del cheque de gerencia.' : 'Escriba el número del cheque de gerencia que va a entregar.');
+    }
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
     if (presenters.length === 0) return setError('Marque quién está presente e identificado: titular, persona autorizada o representante legal.');
     setBusy(true);
@@ -107,7 +112,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
         id="withdrawal-done"
         title="Retiro registrado"
         sequence={posted.sequence}
-        instruction={payoutKind !== 'efectivo' ? 'Entregue el cheque de gerencia y haga firmar el comprobante.' : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
+        instruction={payoutKind !== 'efectivo' ? `Entregue el cheque de gerencia No. ${chequeNumber.trim()} y haga firmar el comprobante.` : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
         onDone={onDone}
       >
         <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
@@ -145,6 +150,12 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
                   <option value="cheque-tercero">Cheque de gerencia a un tercero</option>
                 </select>
               </div>
+              {payoutKind !== 'efectivo' ? (
+                <div className="field">
+                  <label htmlFor="withdrawal-cheque-number">Número del cheque de gerencia</label>
+                  <input id="withdrawal-cheque-number" autoComplete="off" inputMode="numeric" value={chequeNumber} onChange={(e) => setChequeNumber(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void review()} />
+                </div>
+              ) : null}
               {payoutKind === 'cheque-tercero' ? (
                 <>
                   <div className="field">
@@ -195,7 +206,7 @@ const WithdrawalSummary = ({ plan, mix, view, who }: { plan: Plan; mix: Denomina
     <DebitsTable testId="withdrawal-summary" plan={plan} commission={plan.debits.filter((d) => d.kind === 'cheque-gerencia').reduce((s, d) => s + d.amount, 0)} />
     {plan.payout.kind === 'cheque-gerencia' ? (
       <p data-testid="payout-cheque">
-        Cheque de gerencia a nombre de {plan.payout.beneficiary.name} ({formatDocument(plan.payout.beneficiary.id)})
+        Cheque de gerencia No. {plan.payout.number} a nombre de {payeeLine(plan.payout.beneficiaries)}
         {plan.payout.firstBeneficiaryOnly ? ', para consignar en cuenta del primer beneficiario' : ''}. No se entrega efectivo.
       </p>
     ) : null}
