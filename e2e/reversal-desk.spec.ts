@@ -45,9 +45,20 @@ const journaledReversals = (app: Page) =>
   });
 
 test("a reversal approved at another workstation's desk while the panel waits: it is registered once, the panel says who approved it, and the focus is on its copy", async ({
-  app,
+  host,
+  bare: app,
   central,
 }) => {
+  // Every reversal.post the page sends, counted on its way to the core: the panel must ask once.
+  let posts = 0;
+  await app.routeWebSocket(/\/bridge/, (page) => {
+    const server = page.connectToServer();
+    page.onMessage((m) => {
+      if ((JSON.parse(String(m)) as { channel?: string }).channel === 'reversal.post') posts += 1;
+      server.send(m);
+    });
+  });
+  await app.goto(host.launchUrl);
   const panel = await askReversal(app);
   await decideAtDesk(app, central, 'approve', 'Reverso autorizado');
 
@@ -56,8 +67,9 @@ test("a reversal approved at another workstation's desk while the panel waits: i
   await expect(app.getByTestId('reversal-receipt')).toContainText('Aprobó: Marta Rojas');
   await expect(panel.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
   await expect(app.getByRole('button', { name: 'Reimprimir R-001-03-000001' })).toBeFocused();
-  // Posted once: longer than one more poll (3 s), the core's journal still holds a single reversal.
+  // Posted once: longer than one more poll (3 s), the page asked once and the core's journal holds a single reversal.
   await app.waitForTimeout(4_000);
+  expect(posts).toBe(1);
   expect(await journaledReversals(app)).toBe(1);
 });
 
