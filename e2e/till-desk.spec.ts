@@ -36,7 +36,8 @@ const shortAndAsk = async (app: Page) => {
 test("a close with a difference approved at another workstation's desk: the teller's screen follows it and F10 closes", async ({ app, central }) => {
   await shortAndAsk(app);
   await decideAtDesk(central, 'till_difference', 'approve', 'Faltante revisado');
-  await expect(app.getByTestId('approval-status')).toHaveText('Diferencia aprobada por el supervisor.', { timeout: 20_000 });
+  // The screen moves on by itself: it says who decided and where, and the focus is on what the teller does next.
+  await expect(app.getByTestId('desk-decision')).toHaveText('Aprobada por Marta Rojas desde el escritorio del supervisor.', { timeout: 20_000 });
   await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
   await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
   await app.keyboard.press('F10');

@@ -35,8 +35,12 @@ test("a visación approved at another workstation's desk: the teller's dialog mo
   const approval = await askVisacion(app);
   await decideAtDesk(central, 'approve', 'Firma verificada');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
-  await expect(confirm.getByTestId('approval-granted')).toContainText(/Aprobado por el supervisor Marta Rojas · autorización [0-9A-F]{8}/, { timeout: 20_000 });
+  await expect(confirm.getByTestId('approval-granted')).toContainText(/Aprobado por el supervisor Marta Rojas desde su escritorio · autorización [0-9A-F]{8}/, {
+    timeout: 20_000,
+  });
   await expect(approval).toHaveCount(0);
+  // The dialog went by itself: the focus is on the confirmation, not left on the page.
+  await expect(confirm.getByRole('button', { name: /^Autorizar y pagar/ })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Autorización');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: SEIS MILLONES DE PESOS M/CTE');

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { shortApprovalId } from '../../domain/approval/request';
-import type { ApprovalOperationInput } from '../../domain/contract/approval';
+import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
 import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -86,11 +86,14 @@ interface Props {
   confirm: { title: string; label: string; busy: boolean; onConfirm: () => void; summary: ReactNode };
 }
 
+/** Approved at another workstation's desk, the dialog went by itself: the confirmation says where, as well as who. */
+const approver = (a: ApprovalView, atDesk: boolean) => `${a.checkerName ?? ''}${atDesk ? ' desde su escritorio' : ''}`;
+
 /** The dialogs of those steps, one at a time; Esc in any of them goes back to editing the comprobante. */
 export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declaration, confirm }: Props) => {
   if (!plan) return null;
   if (steps.step === 'approval' && operation) {
-    return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(a) => steps.approved(plan, a.id, a.checkerName ?? '')} />;
+    return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(a, atDesk) => steps.approved(plan, a.id, approver(a, atDesk))} />;
   }
   if (steps.step === 'declaration' && declaration) {
     return <DeclarationForm {...declaration} teller={teller} previous={steps.lastDeclaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;

@@ -5,15 +5,13 @@ import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract
 import { afterRefusal, missingForDecision, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
 import { trapTab } from './focus-trap';
-
-/** How often the dialog asks whether a desk elsewhere decided the request. */
-const POLL_MS = 3000;
+import { usePendingPoll } from './usePendingPoll';
 
 interface Props {
   teller: TellerApi;
   operation: ApprovalOperationInput;
-  /** The request as approved: its id and who approved it, for the confirmation. */
-  onApproved: (approval: ApprovalView) => void;
+  /** The request as approved: its id and who approved it, for the confirmation; `atDesk` when at another workstation's desk. */
+  onApproved: (approval: ApprovalView, atDesk: boolean) => void;
   onCancel: () => void;
 }
 
@@ -53,32 +51,23 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   }, [teller]);
 
   // A visación also waits on the supervisors' desks of the branch (through central): one decided there comes in here.
-  // Kept across renders: a status push re-renders the screen more often than the poll runs.
-  const polling = useRef(false);
-  const pending = approval?.status === 'pendiente' ? approval.id : null;
-  const onSettled = useRef((_a: ApprovalView) => {});
   const decided = useRef(false);
-  useEffect(() => {
-    if (pending === null) return undefined;
-    const timer = setInterval(() => {
-      if (polling.current) return;
-      polling.current = true;
-      void teller.approval.get({ approvalId: pending }).then((r) => {
-        polling.current = false;
-        if (r.ok && r.data.approval.status !== 'pendiente') onSettled.current(r.data.approval);
-      });
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [teller, pending]);
-  const settled = (a: ApprovalView) => {
+  usePendingPoll(
+    approval?.status === 'pendiente' ? approval.id : null,
+    async (approvalId) => {
+      const r = await teller.approval.get({ approvalId });
+      return r.ok && r.data.approval.status !== 'pendiente' ? r.data.approval : null;
+    },
+    (a) => settled(a, true),
+  );
+  const settled = (a: ApprovalView, atDesk: boolean) => {
     // A poll answered after the decision taken here: the operation moves on once.
     if (decided.current) return;
     decided.current = true;
     setPassword('');
     setApproval(a);
-    if (a.status === 'aprobada') onApproved(a);
+    if (a.status === 'aprobada') onApproved(a, atDesk);
   };
-  onSettled.current = settled;
   const decidedAlready = approval !== null && approval.status !== 'pendiente';
   // Refused or lapsed, here or at a desk: nothing is left to type (the fields lock); the way on is Cancelar, back to
   // the operation. After the render, when Cancelar is no longer disabled by the decision in flight.
@@ -108,7 +97,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       // Decided at another workstation's desk meanwhile: the dialog shows that decision instead.
       if (r.error.code === 'APPROVAL_ALREADY_DECIDED') {
         const now = await teller.approval.get({ approvalId: approval.id });
-        if (now.ok && now.data.approval.status !== 'pendiente') return settled(now.data.approval);
+        if (now.ok && now.data.approval.status !== 'pendiente') return settled(now.data.approval, true);
       }
       const next = afterRefusal(r.error.code);
       if (next.clearPassword) setPassword('');
@@ -116,7 +105,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       focus(next.field);
       return;
     }
-    settled(r.data.approval);
+    settled(r.data.approval, false);
   };
 
   return (

@@ -38,6 +38,11 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
   const key = useRef(crypto.randomUUID());
   const approvalRef = useRef<HTMLDivElement>(null);
   const presentersRef = useRef<HTMLFieldSetElement>(null);
+  const verifyRef = useRef<HTMLButtonElement>(null);
+  const [askAgain, setAskAgain] = useState(0);
+  useEffect(() => {
+    if (askAgain > 0) verifyRef.current?.focus();
+  }, [askAgain]);
   // The supervisor types at once: their user name field takes the focus when the request is made.
   useEffect(() => {
     if (approvalId) approvalRef.current?.querySelector('input')?.focus();
@@ -101,11 +106,13 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
     if (r.ok) setDone({ receipt: r.data.receipt, job: r.data.printJobId ? { jobId: r.data.printJobId } : null });
     else setError(r.error);
   };
-  // A rejected request is final (domain/approval): the teller may correct and ask again.
-  const rejected = (status: string) => {
-    setError(`Reactivación ${status} por el supervisor. Corrija los datos si es el caso y solicite de nuevo.`);
+  // A rejected request is final (domain/approval): the teller may correct and ask again. Who and why come with it, also
+  // when decided at another workstation's desk; the focus goes to Verificar, since the form it was in is gone.
+  const rejected = (status: string, note: string | null, by: string | null) => {
+    setError(`Reactivación ${status} por ${by ?? 'el supervisor'}${note ? `: ${note}` : ''}. Corrija los datos si es el caso y solicite de nuevo.`);
     setApprovalId(null);
     setCheck(null);
+    setAskAgain((n) => n + 1);
   };
   const edited = () => {
     setCheck(null);
@@ -195,7 +202,7 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
             </div>
           ) : (
             <div className="actions" key="verify">
-              <button type="button" className="primary" disabled={busy} onClick={() => void verify()}>
+              <button type="button" className="primary" ref={verifyRef} disabled={busy} onClick={() => void verify()}>
                 Verificar (Enter)
               </button>
               <button type="button" onClick={onCancel}>
@@ -220,7 +227,7 @@ export const ReactivationScreen = ({ teller, onCancel, onDone }: { teller: Telle
       ) : null}
       {approvalId ? (
         <div ref={approvalRef}>
-          <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s) => (s === 'aprobada' ? void post(approvalId) : rejected(s))} />
+          <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s, note, by) => (s === 'aprobada' ? void post(approvalId) : rejected(s, note, by ?? null))} />
         </div>
       ) : null}
       <ErrorList error={error} />

@@ -6,11 +6,10 @@ import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
-import { SupervisorApproval } from '../supervisor/SupervisorApproval';
+import { DeskDecisionLine, SupervisorApproval, type DeskDecision } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from '../till/ReceiptView';
 
 type Reason = keyof typeof REVERSAL_REASONS;
-const POLL_MS = 3000;
 type Candidate = Extract<Awaited<ReturnType<TellerApi['reversal']['check']>>, { ok: true }>['data'];
 
 /** Same-day reversal of one comprobante: reason, supervisor approval at this workstation, posting, own receipt. */
@@ -22,6 +21,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
   const [approvalId, setApprovalId] = useState<string | null>(null);
   // Approved and not yet posted: the panel offers to register it (again, after an error).
   const [approved, setApproved] = useState(false);
+  const [desk, setDesk] = useState<DeskDecision | null>(null);
   const [receipt, setReceipt] = useState<ReceiptDocument | null>(null);
   const [printJob, setPrintJob] = useState<PrintJobRef | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,42 +42,23 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
     if (r.ok) setApprovalId(r.data.approvalId);
     else setError(r.error.message);
   };
-  // A supervisor at another workstation's desk may decide it (through central): the panel follows it.
-  useEffect(() => {
-    if (!approvalId || approved || receipt) return undefined;
-    const timer = setInterval(() => {
-      void teller.reversal.check({ sequence }).then((r) => {
-        if (!r.ok) return;
-        if (r.data.approval?.status === 'aprobada') {
-          setApproved(true);
-          void post(r.data.approval.id);
-        } else if (r.data.approval === null && r.data.reversible) {
-          setApprovalId(null);
-          void toldRejection();
-        }
-      });
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  });
-  // Decided at a desk while this panel waited: a rejection says who and why here, and is then told (not again on
-  // Inicio); otherwise it lapsed.
-  const toldRejection = async () => {
-    const r = await teller.reversal.rejections({});
-    const rejected = r.ok ? r.data.reversals.find((x) => x.sequence === sequence) : undefined;
-    if (!rejected) return setError('La solicitud de reverso ya no está pendiente: la decidió un supervisor en otra estación o venció. Puede solicitarlo de nuevo.');
-    setError(`Reverso rechazado por ${rejected.rejectedBy}${rejected.note ? `: ${rejected.note}` : ''}. Puede solicitarlo de nuevo.`);
-    void teller.reversal.rejectionsShown({ ids: [rejected.id] });
-  };
+  // The approval form says how the request ended, here or at another workstation's desk (through central).
   const decided = (status: string, note: string | null, by?: string | null) => {
     if (status === 'aprobada' && approvalId) {
+      // `by` comes only with a desk's decision: the panel goes on saying who approved it, while it posts and after.
+      if (by !== undefined) setDesk({ status, checkerName: by, note });
       setApproved(true);
       return void post(approvalId);
     }
     // Rejected or expired: the request is spent; the form comes back for a new one.
     setApprovalId(null);
-    setError(`Reverso ${status === 'rechazada' ? 'rechazado' : status === 'vencida' ? 'vencido' : status} por ${by ?? 'el supervisor'}${note ? `: ${note}` : ''}. Puede solicitarlo de nuevo.`);
+    setError(
+      status === 'vencida'
+        ? 'La solicitud de reverso venció sin decisión del supervisor. Puede solicitarlo de nuevo.'
+        : `Reverso rechazado por ${by ?? 'el supervisor'}${note ? `: ${note}` : ''}. Puede solicitarlo de nuevo.`,
+    );
   };
-  // The panel's poll and the approval form's both see a desk's approval: the reversal posts once.
+  // The form answers once; this keeps a second Enter on Registrar from racing the first.
   const posting = useRef(false);
   const post = async (id: string) => {
     if (posting.current) return;
@@ -133,9 +114,10 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
         </>
       ) : null}
       {approvalId && !approved && !receipt ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={decided} /> : null}
+      {desk ? <DeskDecisionLine decision={desk} /> : null}
       {approvalId && approved && !receipt ? (
         <div className="actions">
-          <p className="notice">Reverso aprobado por el supervisor.</p>
+          {desk ? null : <p className="notice">Reverso aprobado por el supervisor.</p>}
           <button type="button" className="primary" autoFocus onClick={() => void post(approvalId)}>
             Registrar el reverso
           </button>

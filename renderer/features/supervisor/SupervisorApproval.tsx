@@ -1,12 +1,29 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { afterRefusal, missingForDecision } from '../../components/supervisor-decision';
+import { usePendingPoll } from '../../components/usePendingPoll';
 import { refreshPending } from './pending';
 
-/** How often a till request's form asks whether a supervisor's desk elsewhere decided it (as the visación dialog does). */
-const POLL_MS = 3000;
-type DeskDecision = { status: string; checkerName: string | null; note: string | null };
+export type DeskDecision = { status: string; checkerName: string | null; note: string | null };
+
+/**
+ * A decision taken at another workstation's desk, said on the teller's screen that waited on it: the screen moves on
+ * by itself, and without this line the teller would not know who decided, or why a request came back.
+ */
+export const DeskDecisionLine = ({ decision }: { decision: DeskDecision }) => {
+  const by = decision.checkerName ? ` por ${decision.checkerName}` : '';
+  const approved = decision.status === 'aprobada';
+  return (
+    <p className={approved ? 'notice' : 'error-banner'} role={approved ? 'status' : 'alert'} data-testid="desk-decision">
+      {approved
+        ? `Aprobada${by} desde el escritorio del supervisor.`
+        : decision.status === 'rechazada'
+          ? `Rechazada${by} desde el escritorio del supervisor${decision.note ? `: ${decision.note}` : ''}.`
+          : 'La solicitud venció sin decisión del supervisor.'}
+    </p>
+  );
+};
 
 /**
  * The supervisor types their own user and password at this workstation (over the shoulder); the core checks
@@ -40,31 +57,23 @@ export const SupervisorApproval = ({
   const [error, setError] = useState<string | null>(null);
   const [desk, setDesk] = useState<DeskDecision | null>(null);
   const id = requestId.slice(0, 8);
-  // Read at the answer, not at the poll's start: the screen passes a new callback on every render.
-  const onDecidedNow = useRef(onDecided);
-  onDecidedNow.current = onDecided;
   // Decided here or at a desk: the screen moves on once, whichever answer comes second.
   const settled = useRef(false);
-  useEffect(() => {
-    if (source !== 'caja') return undefined;
-    settled.current = false;
-    let asking = false;
-    const timer = setInterval(() => {
-      if (asking || settled.current) return;
-      asking = true;
-      void teller.supervisor.request({ id: requestId }).then((r) => {
-        asking = false;
-        if (!r.ok || r.data.status === 'pendiente' || settled.current) return;
-        settled.current = true;
-        clearInterval(timer);
-        setPassword('');
-        setDesk(r.data);
-        refreshPending();
-        onDecidedNow.current(r.data.status, r.data.note, r.data.checkerName);
-      });
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [teller, requestId, source]);
+  usePendingPoll(
+    source === 'caja' && !desk ? requestId : null,
+    async (asked) => {
+      const r = await teller.supervisor.request({ id: asked });
+      return r.ok && r.data.status !== 'pendiente' ? r.data : null;
+    },
+    (d) => {
+      if (settled.current) return;
+      settled.current = true;
+      setPassword('');
+      setDesk(d);
+      refreshPending();
+      onDecided(d.status, d.note, d.checkerName);
+    },
+  );
   const decide = async (decision: 'aprobar' | 'rechazar') => {
     if (busy) return;
     const missing = missingForDecision({ username, password, note }, decision);
@@ -90,17 +99,10 @@ export const SupervisorApproval = ({
   };
   if (desk) {
     // No fields left to type into: the screen around offers the next step (close, count again, ask again).
-    const by = desk.checkerName ? ` por ${desk.checkerName}` : '';
     return (
       <section className="panel" aria-label="Aprobación del supervisor">
         <h3>Aprobación del supervisor</h3>
-        <p className={desk.status === 'aprobada' ? 'notice' : 'error-banner'} role={desk.status === 'aprobada' ? 'status' : 'alert'} data-testid="desk-decision">
-          {desk.status === 'aprobada'
-            ? `Aprobada${by} desde el escritorio del supervisor.`
-            : desk.status === 'rechazada'
-              ? `Rechazada${by} desde el escritorio del supervisor${desk.note ? `: ${desk.note}` : ''}.`
-              : 'La solicitud venció sin decisión del supervisor.'}
-        </p>
+        <DeskDecisionLine decision={desk} />
       </section>
     );
   }

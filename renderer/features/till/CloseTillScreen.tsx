@@ -10,7 +10,7 @@ import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
-import { SupervisorApproval } from '../supervisor/SupervisorApproval';
+import { DeskDecisionLine, SupervisorApproval, type DeskDecision } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 import { useRetryKeys } from '../../components/useRetryKeys';
@@ -28,7 +28,8 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [result, setResult] = useState<CountResult | null>(null);
   const [reason, setReason] = useState<DifferenceReasonCode>('NO_IDENTIFICADA');
   const [reasonText, setReasonText] = useState('');
-  const [approval, setApproval] = useState<{ id: string; status: string } | null>(null);
+  // `desk`: the decision taken at another workstation's desk, said once the form that waited on it is gone.
+  const [approval, setApproval] = useState<{ id: string; status: string; desk?: DeskDecision } | null>(null);
   const [report, setReport] = useState<ReceiptDocument | null>(null);
   const [reportJob, setReportJob] = useState<PrintJobRef | null>(null);
   const [busy, setBusy] = useState(false);
@@ -277,13 +278,15 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                     teller={teller}
                     requestId={approval.id}
                     source="caja"
-                    onDecided={(status) => {
-                      setApproval({ ...approval, status });
+                    onDecided={(status, note, by) => {
+                      setApproval({ ...approval, status, ...(by === undefined ? {} : { desk: { status, checkerName: by, note } }) });
                       // Refused: the request is spent and the credential fields gone; the way on is a new count.
                       if (status !== 'aprobada') countAgainRef.current?.focus();
                     }}
                   />
                 </>
+              ) : approval.desk ? (
+                <DeskDecisionLine decision={approval.desk} />
               ) : (
                 <p className="notice" data-testid="approval-status">
                   Diferencia aprobada por el supervisor.
