@@ -5,7 +5,8 @@ import type { CentralClient } from '../../sync/central-client';
 export interface VisacionNotice {
   request: ApprovalRequest;
   summary: string;
-  amount: number;
+  /** Null: asked before the amount was stored with the request; central then shows none rather than a guess. */
+  amount: number | null;
   makerUsername: string;
   makerName: string;
 }
@@ -32,7 +33,7 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
       makerId: n.makerUsername,
       kind: 'withdrawal_visacion',
       summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
-      amount: n.amount,
+      ...(n.amount === null ? {} : { amount: n.amount }),
     });
   },
   /** Null: central did not answer. */

@@ -17,11 +17,13 @@ import { applyDecision, withdrawPending } from './decide';
 import { visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
-/** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
+/** What a feature tells the approval service about an operation: its reasons, subject, a summary line and its amount. */
 export interface ApprovalAssessment {
   reasons: readonly ApprovalReason[];
   subject: string;
   summary: string;
+  /** Integer pesos the desks show and central relays; the summary is wording for people, never parsed back. */
+  amount: number | null;
   /** A cash deposit that raises a structuring alert: kept as a record beside the request (UIAF). */
   structuring?: { accountNumber: string; depositor: PersonId; depositorName: string | null; alert: StructuringAlert };
 }
@@ -67,11 +69,10 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
   const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
   const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
-  const amountOf = (r: ApprovalRecord) => Number(/\$ ([\d.]+)/.exec(r.summary)?.[1]?.replace(/\./g, '') ?? 0);
   const publish = (r: ApprovalRecord) => {
     if (!relay || !relayed(r)) return;
     const makerName = name(r.request.makerId) ?? r.request.makerId;
-    void relay.publish({ request: r.request, summary: r.summary, amount: amountOf(r), makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
+    void relay.publish({ request: r.request, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
   };
   /**
    * Takes in a decision a supervisor took at another workstation's desk on this workstation's pending visación, so
@@ -135,7 +136,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           ttlSeconds: TTL_SECONDS,
         });
         if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
-        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, idempotencyKey: req.idempotencyKey });
+        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, amount: a.amount, idempotencyKey: req.idempotencyKey });
         if (s) {
           deps.approvals.structuring.insert({ approvalId: opened.value.id, alertOn: s.alert.windowTo, account: s.accountNumber, depositor: docKey(s.depositor), depositorName: s.depositorName, alert: s.alert });
         }
