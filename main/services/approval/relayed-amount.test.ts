@@ -46,8 +46,8 @@ const reworded = (w: World, summary: (real: string) => string) => {
   return { approval, user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role } };
 };
 
-describe('the amount of a visación relayed to the desks of the branch', () => {
-  it('is the withdrawal’s amount, stored with the request, even when the summary shows another figure first', async () => {
+describe('the amount of a visación on the desks of the branch', () => {
+  it('is the withdrawal’s amount, stored with the request, even when the summary shows another figure first: at central and on this desk', async () => {
     w = await world(shared.central);
     const { approval, user } = reworded(w, (real) => `Saldo $ 48.000.000 · ${real}`);
     const request = { accountNumber: '240000000029', amount: 6_000_000, presenters: [CC('900000002')], payout: { kind: 'efectivo' as const } };
@@ -59,5 +59,8 @@ describe('the amount of a visación relayed to the desks of the branch', () => {
       return r.ok ? r.data.approval : undefined;
     });
     expect(atCentral).toMatchObject({ kind: 'withdrawal_visacion', amount: 6_000_000, workstation: '001-03' });
+    // This workstation's own desk lists it with the same amount.
+    const queue = await w.call('supervisor.queue', {});
+    expect(queue.ok && (queue.data as { items: { id: string; amount: number | null }[] }).items.find((i) => i.id === asked.id)).toMatchObject({ amount: 6_000_000 });
   });
 });

@@ -116,14 +116,13 @@ export const createSupervisorService = (deps: {
         const reasons = JSON.parse(r.reasons) as ApprovalReason[];
         const details = reasons.flatMap((x) => Object.entries(x.details ?? {}));
         const pick = (k: string) => details.find(([dk]) => dk === k)?.[1];
-        const amount = /\$ ([\d.]+)/.exec(r.summary)?.[1];
         items.push({
           id: r.id,
           source: 'comprobante',
           kind: r.kind,
           summary: r.summary,
           reasons,
-          amount: amount ? Number(amount.replace(/\./g, '')) : null,
+          amount: r.amount,
           teller: name(r.maker_id),
           workstation: deps.workstation.id,
           customer: typeof pick('holder') === 'string' ? (pick('holder') as string) : null,
