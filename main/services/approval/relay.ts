@@ -4,6 +4,8 @@ import type { CentralClient } from '../../sync/central-client';
 /** A withdrawal's or a transfer's visación as central relays it to the other desks of the branch. */
 export interface VisacionNotice {
   request: ApprovalRequest;
+  /** The desks tell a withdrawal from a transfer by central's kind, not by the summary's wording. */
+  operation: 'withdrawal' | 'transfer';
   summary: string;
   /** Null: asked before the amount was stored with the request; central then shows none rather than a guess. */
   amount: number | null;
@@ -20,9 +22,8 @@ export type VisacionAtCentral =
 /**
  * Visaciones of counter debits through central's approval relay (`requestApproval`), as the till's requests go
  * (supervisor/service `centralRelay`): a supervisor signed in at another workstation of the branch lists and
- * decides them at their desk. A transfer's goes as kind `withdrawal_visacion` too: central knows no other kind for a
- * visación, and the summary says whether it is a Retiro or a Traslado. People are named by user name, the identity every workstation
- * shares. Every call is best effort: the caller never waits on it to open or decide a request here.
+ * decides them at their desk, as `withdrawal_visacion` or `transfer_visacion`. People are named by user name, the
+ * identity every workstation shares. Every call is best effort: the caller never waits on it to open or decide a request here.
  */
 export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => ({
   publish: async (n: VisacionNotice): Promise<void> => {
@@ -31,7 +32,7 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
       branch: ws.branchCode,
       workstation: ws.id,
       makerId: n.makerUsername,
-      kind: 'withdrawal_visacion',
+      kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
       summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
       ...(n.amount === null ? {} : { amount: n.amount }),
     });

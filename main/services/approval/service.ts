@@ -70,9 +70,10 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
   const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
   const publish = (r: ApprovalRecord) => {
-    if (!relay || !relayed(r)) return;
+    // Already refused by `relayed`; said again so that the kind narrows to the two operations central relays.
+    if (!relay || !relayed(r) || r.kind === 'deposit') return;
     const makerName = name(r.request.makerId) ?? r.request.makerId;
-    void relay.publish({ request: r.request, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
+    void relay.publish({ request: r.request, operation: r.kind, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
   };
   /**
    * Takes in a decision a supervisor took at another workstation's desk on this workstation's pending visación, so

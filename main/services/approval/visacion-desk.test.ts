@@ -194,7 +194,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'transfer', request: transfer } })).approval.id;
     await b.as(SUP);
     const item = await relayedTo(b, id);
-    expect(item).toMatchObject({ source: 'central', teller: 'Ana Gómez', workstation: '001-02', amount: 6_000_000, reasons: [{ code: 'VISACION' }] });
+    // Central relays it as a transfer's visación, not as a withdrawal's.
+    expect(item).toMatchObject({ source: 'central', kind: 'transfer_visacion', teller: 'Ana Gómez', workstation: '001-02', amount: 6_000_000, reasons: [{ code: 'VISACION' }] });
     expect(item.summary).toMatch(/^Traslado \$ 6\.000\.000 desde la cuenta \*+0045/);
     // The maker is no checker at another desk either.
     b.core.db.prepare("UPDATE users SET role = 'supervisor' WHERE username = 'cajero1'").run();

@@ -35,6 +35,7 @@ const CENTRAL_KIND: Record<SupervisedKind, CentralApprovalKind> = {
 /** What a request relayed from another workstation is about, by central's kind ('other' is only ever a reopening). */
 const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   withdrawal_visacion: 'VISACION',
+  transfer_visacion: 'VISACION',
   till_difference: 'TILL_DIFFERENCE',
   fingerprint_override: 'IDENTITY_FALLBACK',
   reversal: 'REVERSAL',
