@@ -197,7 +197,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
      * teller's screen is not waiting on them. Asked together, so a cut link costs one timeout.
      */
     reconcile: async (): Promise<void> => {
-      await Promise.all(deps.approvals.pendingWithdrawals(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
+      await Promise.all(deps.approvals.pendingDebits(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
     },
 
     /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */

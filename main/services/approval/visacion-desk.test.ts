@@ -201,6 +201,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     b.core.db.prepare("UPDATE users SET role = 'supervisor' WHERE username = 'cajero1'").run();
     expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Propia', ...TELLER })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
     expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Firma verificada', ...SUP }))).toEqual({ status: 'approved' });
+    // The desk at 001-02 takes it in too, before the teller's screen asks: it leaves that queue as a withdrawal's does.
+    expect((await queueAt(a)).map((x) => x.id)).not.toContain(id);
     expect(await approvalAt(a, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas', note: 'Firma verificada' });
     const posted = await a.call('transfer.post', { idempotencyKey: randomUUID(), request: transfer, approvalId: id });
     expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });

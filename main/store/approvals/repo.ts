@@ -39,7 +39,7 @@ export const approvalsRepo = (db: Db) => {
   const decide = db.prepare(
     "UPDATE approvals SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'",
   );
-  const pendingWithdrawals = db.prepare<[string], Row>("SELECT * FROM approvals WHERE status = 'pendiente' AND kind = 'withdrawal' AND expires_at > ? ORDER BY requested_at");
+  const pendingDebits = db.prepare<[string], Row>("SELECT * FROM approvals WHERE status = 'pendiente' AND kind IN ('withdrawal', 'transfer') AND expires_at > ? ORDER BY requested_at");
   const use = db.prepare("UPDATE approvals SET used_by = ? WHERE id = ? AND status = 'aprobada' AND used_by IS NULL");
   return {
     insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; amount: number | null; idempotencyKey: string }) => {
@@ -50,8 +50,8 @@ export const approvalsRepo = (db: Db) => {
       const r = byId.get(id);
       return r ? toRecord(r) : undefined;
     },
-    /** Withdrawals' requests still waiting for a supervisor (a desk elsewhere may have decided them). */
-    pendingWithdrawals: (now: string): ApprovalRecord[] => pendingWithdrawals.all(now).map(toRecord),
+    /** Withdrawals' and transfers' requests still waiting for a supervisor (a desk elsewhere may have decided them). */
+    pendingDebits: (now: string): ApprovalRecord[] => pendingDebits.all(now).map(toRecord),
     /** Stores a decision; false when someone else decided first (the row is no longer pendiente). */
     saveDecision: (q: ApprovalRequest): boolean =>
       decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,
