@@ -47,6 +47,21 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
     }
     return { state: a.state === 'expired' ? 'expired' : 'pending' };
   },
+  /**
+   * The counter's decision put to central before it is taken here, so that central's first decision is the only one:
+   * `taken` when a desk elsewhere decided it first (its decision stands), `refused` with central's reason (the maker
+   * as checker) and `alone` when central did not answer or holds no open request to decide (not relayed yet, lapsed
+   * there): then the counter decides by itself, as without central.
+   */
+  decideFirst: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<'ours' | 'taken' | 'alone' | { refused: string }> => {
+    const r = await central
+      .call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' })
+      .catch(() => null);
+    if (r?.ok) return 'ours';
+    if (r?.kind !== 'rejected') return 'alone';
+    if (r.error.code === 'ALREADY_DECIDED') return 'taken';
+    return r.error.code === 'MAKER_IS_CHECKER' ? { refused: r.error.message } : 'alone';
+  },
   /** Decided at this workstation: the other desks drop it. */
   decided: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void> => {
     await central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' });
