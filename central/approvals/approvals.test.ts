@@ -74,3 +74,10 @@ it('the asking workstation withdraws a pending request: every desk drops it, and
   await t.call('decideApproval', { id: other.id, supervisorId: 'super1', decision: 'reject', reason: 'Falta soporte' }, '001-03');
   expect(ApprovalResponseSchema.parse((await t.call('withdrawApproval', { id: other.id })).body).approval.state).toBe('rejected');
 });
+
+it('relays a transfer’s visación as such: the desks list it as `transfer_visacion`, not as a withdrawal’s', async () => {
+  const req = { ...request(), kind: 'transfer_visacion' as const, summary: 'Traslado $ 6.000.000 desde la cuenta ****0045', amount: 6_000_000 };
+  expect((await t.call('requestApproval', req)).status).toBe(200);
+  const list = ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body);
+  expect(list.approvals).toMatchObject([{ id: req.id, kind: 'transfer_visacion', amount: 6_000_000 }]);
+});

@@ -7,7 +7,7 @@ import { BranchIdSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } fro
  * teller's workstation posts a request; a supervisor at any workstation of the branch lists and decides it;
  * the maker polls for the decision. Maker and checker must be different people.
  */
-export const ApprovalKindSchema = z.enum(['withdrawal_visacion', 'till_difference', 'fingerprint_override', 'reversal', 'reactivation', 'till_transfer_block', 'other']);
+export const ApprovalKindSchema = z.enum(['withdrawal_visacion', 'transfer_visacion', 'till_difference', 'fingerprint_override', 'reversal', 'reactivation', 'till_transfer_block', 'other']);
 
 export const ApprovalCreateSchema = z.object({
   /** Idempotency key and id of the request. */

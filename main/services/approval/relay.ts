@@ -4,8 +4,11 @@ import type { CentralClient } from '../../sync/central-client';
 /** A withdrawal's or a transfer's visación as central relays it to the other desks of the branch. */
 export interface VisacionNotice {
   request: ApprovalRequest;
+  /** The desks tell a withdrawal from a transfer by central's kind, not by the summary's wording. */
+  operation: 'withdrawal' | 'transfer';
   summary: string;
-  amount: number;
+  /** Null: asked before the amount was stored with the request; central then shows none rather than a guess. */
+  amount: number | null;
   makerUsername: string;
   makerName: string;
 }
@@ -19,9 +22,8 @@ export type VisacionAtCentral =
 /**
  * Visaciones of counter debits through central's approval relay (`requestApproval`), as the till's requests go
  * (supervisor/service `centralRelay`): a supervisor signed in at another workstation of the branch lists and
- * decides them at their desk. A transfer's goes as kind `withdrawal_visacion` too: central knows no other kind for a
- * visación, and the summary says whether it is a Retiro or a Traslado. People are named by user name, the identity every workstation
- * shares. Every call is best effort: the caller never waits on it to open or decide a request here.
+ * decides them at their desk, as `withdrawal_visacion` or `transfer_visacion`. People are named by user name, the
+ * identity every workstation shares. Every call is best effort: the caller never waits on it to open or decide a request here.
  */
 export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => ({
   publish: async (n: VisacionNotice): Promise<void> => {
@@ -30,9 +32,9 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
       branch: ws.branchCode,
       workstation: ws.id,
       makerId: n.makerUsername,
-      kind: 'withdrawal_visacion',
+      kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
       summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
-      amount: n.amount,
+      ...(n.amount === null ? {} : { amount: n.amount }),
     });
   },
   /** Null: central did not answer. */
@@ -44,6 +46,21 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
       return { state: a.state, supervisorUsername: a.decision.supervisorId, workstation: a.decision.workstation, note: a.decision.reason };
     }
     return { state: a.state === 'expired' ? 'expired' : 'pending' };
+  },
+  /**
+   * The counter's decision put to central before it is taken here, so that central's first decision is the only one:
+   * `taken` when a desk elsewhere decided it first (its decision stands), `refused` with central's reason (the maker
+   * as checker) and `alone` when central did not answer or holds no open request to decide (not relayed yet, lapsed
+   * there): then the counter decides by itself, as without central.
+   */
+  decideFirst: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<'ours' | 'taken' | 'alone' | { refused: string }> => {
+    const r = await central
+      .call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' })
+      .catch(() => null);
+    if (r?.ok) return 'ours';
+    if (r?.kind !== 'rejected') return 'alone';
+    if (r.error.code === 'ALREADY_DECIDED') return 'taken';
+    return r.error.code === 'MAKER_IS_CHECKER' ? { refused: r.error.message } : 'alone';
   },
   /** Decided at this workstation: the other desks drop it. */
   decided: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void> => {

@@ -1,6 +1,6 @@
 import type { PersonId } from '../../../domain/accounts/person';
 import type { ApprovalReason } from '../../../domain/approval/reasons';
-import { approvalCovers, decidableAtDesks, openApprovalRequest } from '../../../domain/approval/request';
+import { approvalCovers, decidableAtDesks, decideApproval, openApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
 import type { User } from '../../../domain/contract/session';
 import type { StructuringAlert } from '../../../domain/uiaf/thresholds';
@@ -17,11 +17,13 @@ import { applyDecision, withdrawPending } from './decide';
 import { visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
-/** What a feature tells the approval service about an operation: its reasons, subject and a summary line. */
+/** What a feature tells the approval service about an operation: its reasons, subject, a summary line and its amount. */
 export interface ApprovalAssessment {
   reasons: readonly ApprovalReason[];
   subject: string;
   summary: string;
+  /** Integer pesos the desks show and central relays; the summary is wording for people, never parsed back. */
+  amount: number | null;
   /** A cash deposit that raises a structuring alert: kept as a record beside the request (UIAF). */
   structuring?: { accountNumber: string; depositor: PersonId; depositorName: string | null; alert: StructuringAlert };
 }
@@ -67,11 +69,22 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
   const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
   const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
-  const amountOf = (r: ApprovalRecord) => Number(/\$ ([\d.]+)/.exec(r.summary)?.[1]?.replace(/\./g, '') ?? 0);
   const publish = (r: ApprovalRecord) => {
-    if (!relay || !relayed(r)) return;
+    // Already refused by `relayed`; said again so that the kind narrows to the two operations central relays.
+    if (!relay || !relayed(r) || r.kind === 'deposit') return;
     const makerName = name(r.request.makerId) ?? r.request.makerId;
-    void relay.publish({ request: r.request, summary: r.summary, amount: amountOf(r), makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
+    void relay.publish({ request: r.request, operation: r.kind, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
+  };
+  /** Requests the counter has put to central and not yet saved here (see `decide`). */
+  const deciding = new Set<string>();
+  /** The counter's supervisor lost to a desk elsewhere: who decided, and how, is what they need to hear. */
+  const decidedElsewhere = (byDesk: string | null, id: string): AppError => {
+    const q = find(id).request;
+    if (byDesk === null || q.status === 'pendiente') {
+      return new AppError('APPROVAL_ALREADY_DECIDED', 'Un supervisor ya la decidió desde el escritorio de otra estación; esa decisión es la que vale. En unos segundos se ve aquí quién la decidió.');
+    }
+    const what = q.status === 'aprobada' ? 'aprobó' : 'rechazó';
+    return new AppError('APPROVAL_ALREADY_DECIDED', `${byDesk} ya la ${what} desde el escritorio de otra estación${q.note ? `: ${q.note}` : ''}. No se decide de nuevo.`);
   };
   /**
    * Takes in a decision a supervisor took at another workstation's desk on this workstation's pending visación, so
@@ -80,6 +93,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
    * opened) gets it again. Returns who decided it, when it was taken in now.
    */
   const takeDeskDecision = async (rec: ApprovalRecord): Promise<string | null> => {
+    // The counter's own decision, accepted by central and not yet saved here, is not a desk's.
+    if (deciding.has(rec.request.id)) return null;
     if (!relay || !relayed(rec) || rec.request.status !== 'pendiente' || rec.request.expiresAt <= deps.clock.now().toISOString()) return null;
     const d = await relay.status(rec.request.id).catch(() => null);
     if (d?.state === 'missing') publish(rec);
@@ -135,7 +150,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           ttlSeconds: TTL_SECONDS,
         });
         if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
-        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, idempotencyKey: req.idempotencyKey });
+        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, amount: a.amount, idempotencyKey: req.idempotencyKey });
         if (s) {
           deps.approvals.structuring.insert({ approvalId: opened.value.id, alertOn: s.alert.windowTo, account: s.accountNumber, depositor: docKey(s.depositor), depositorName: s.depositorName, alert: s.alert });
         }
@@ -165,10 +180,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       // A supervisor at another workstation's desk may have decided it already: that decision stands.
       const byDesk = await takeDeskDecision(find(req.approvalId));
       const rec = find(req.approvalId);
-      if (byDesk !== null) {
-        const what = rec.request.status === 'aprobada' ? 'aprobó' : 'rechazó';
-        throw new AppError('APPROVAL_ALREADY_DECIDED', `${byDesk} ya la ${what} desde el escritorio de otra estación${rec.request.note ? `: ${rec.request.note}` : ''}. No se decide de nuevo.`);
-      }
+      if (byDesk !== null) throw decidedElsewhere(byDesk, req.approvalId);
       // Both the one who asked and the one signed in here are makers: neither approves their own operation.
       const sup = await checkSupervisor(deps, {
         username: req.username,
@@ -184,9 +196,35 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         structuring.tellCentral(decided.id, 'decided');
         return true;
       };
-      const decided = applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
-      // The other desks drop it (best effort: without central they list it until it lapses there).
-      if (relay && relayed(rec)) void relay.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
+      // A desk elsewhere may decide it while the password is checked or the decision travels: central takes the first
+      // decision only, so the counter's is put to it first and saved here once central took it. Refused by the state
+      // machine (lapsed, a rejection without its reason), it never reaches central: applyDecision says why below.
+      const now = find(req.approvalId).request;
+      const at = deps.clock.now().toISOString();
+      const valid = decideApproval(now, req.decision === 'aprobar' ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) } : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' });
+      let toldCentral = false;
+      if (relay && relayed(rec) && valid.ok) {
+        deciding.add(req.approvalId);
+        try {
+          const first = await relay.decideFirst(req.approvalId, sup.username, req.decision, valid.value.note ?? 'Aprobado por el supervisor');
+          if (typeof first === 'object') throw new AppError('MAKER_IS_CHECKER', first.refused);
+          if (first === 'taken') {
+            deciding.delete(req.approvalId);
+            throw decidedElsewhere(await takeDeskDecision(find(req.approvalId)), req.approvalId);
+          }
+          toldCentral = first === 'ours';
+        } catch (e) {
+          deciding.delete(req.approvalId);
+          throw e;
+        }
+      }
+      try {
+        const decided = applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
+        // Central did not answer: the other desks drop it when it does (best effort: otherwise it lapses there).
+        if (relay && relayed(rec) && !toldCentral) void relay.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
+      } finally {
+        deciding.delete(req.approvalId);
+      }
       return view(find(req.approvalId));
     },
 
@@ -195,7 +233,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
      * teller's screen is not waiting on them. Asked together, so a cut link costs one timeout.
      */
     reconcile: async (): Promise<void> => {
-      await Promise.all(deps.approvals.pendingWithdrawals(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
+      await Promise.all(deps.approvals.pendingDebits(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
     },
 
     /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */

@@ -66,6 +66,16 @@ const journal = (s: Station) =>
     actor: j.actor,
     ...(JSON.parse(j.payload) as Record<string, unknown>),
   }));
+/** Workstation 001-02 on its own SQLite file in `dir`, reaching central through `client`. */
+const coreWith = (dir: string, client: Pick<CentralClient, 'call'>) =>
+  createCore({
+    config: loadConfig({}, { dataDir: dir, workstation: { id: '001-02', tillCode: '02' } }),
+    clock: { now: () => new Date() },
+    ids: { uuid: () => randomUUID() },
+    log: () => undefined,
+    centralClient: client,
+    central: { url: central.url, token: central.proc.tokens.get('001-02') ?? '' },
+  });
 const userId = (s: Station, username: string) => s.core.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username);
 
 describe('a withdrawal’s visación decided at another workstation’s desk', () => {
@@ -141,14 +151,7 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
         return { ok: true, data: { approval: { ...r.data.approval, state: 'approved', decision } } };
       }) as CentralClient['call'],
     };
-    const core = await createCore({
-      config: loadConfig({}, { dataDir: dir.dir, workstation: { id: '001-02', tillCode: '02' } }),
-      clock: { now: () => new Date() },
-      ids: { uuid: () => randomUUID() },
-      log: () => undefined,
-      centralClient: client,
-      central: { url: central.url, token: central.proc.tokens.get('001-02') ?? '' },
-    });
+    const core = await coreWith(dir.dir, client);
     try {
       const s = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
       data(await s.call('session.login', TELLER));
@@ -175,12 +178,59 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     await relayedTo(b, id);
     expect(data<{ approval: View }>(await a.call('approval.decide', { approvalId: id, decision: 'aprobar', note: 'Cliente conocido', ...SUP })).approval.status).toBe('aprobada');
     await until(async () => !(await queueAt(b)).some((x) => x.id === id), 20_000);
-    expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+    const late = await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Tarde', ...SUP });
+    expect(late).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+    // The desk's supervisor reads whose decision stands, and where it was taken.
+    expect(late.ok ? '' : late.error.message).toBe('Marta Rojas ya la aprobó en la estación 001-02: Cliente conocido. No se decide de nuevo.');
 
     const other = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request: { ...request, amount: 5_500_000 } } })).approval.id;
     await relayedTo(b, other);
     data(await a.call('approval.withdraw', { approvalId: other }));
     await until(async () => !(await queueAt(b)).some((x) => x.id === other), 20_000);
+  }, 120_000);
+
+  it('rejected at 001-03’s desk right after the counter at 001-02 looked: central’s first decision stands, the counter is told who, and nothing posts', async () => {
+    const b = await startStation(central, '001-03');
+    open.push(b);
+    await b.as(SUP);
+    const dir = tempDir('caja-visacion-race-');
+    const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+    // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
+    let deskDecidesNow = false;
+    const client: Pick<CentralClient, 'call'> = {
+      call: (async (route: string, req: { id?: string }) => {
+        const r = await (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
+        if (route === 'getApproval' && deskDecidesNow) {
+          deskDecidesNow = false;
+          data(await b.call('supervisor.decide', { id: req.id, source: 'central', decision: 'rechazar', note: 'Firma no coincide con la tarjeta', ...SUP }));
+        }
+        return r;
+      }) as CentralClient['call'],
+    };
+    const core = await coreWith(dir.dir, client);
+    try {
+      const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+      data(await a.call('session.login', TELLER));
+      const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
+      data(await a.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
+      await until(async () => (await a.call('withdrawal.evaluate', { request })).ok, 40_000);
+      const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+      await relayedTo(b, id);
+
+      deskDecidesNow = true;
+      const counter = await a.call('approval.decide', { approvalId: id, decision: 'aprobar', note: 'Cliente conocido', ...SUP });
+      expect(deskDecidesNow).toBe(false);
+      expect(counter).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+      expect(counter.ok ? '' : counter.error.message).toBe('Marta Rojas ya la rechazó desde el escritorio de otra estación: Firma no coincide con la tarjeta. No se decide de nuevo.');
+      // Both workstations and central agree: rejected, once, and the withdrawal does not post.
+      expect(await approvalAt(a, id)).toMatchObject({ status: 'rechazada', note: 'Firma no coincide con la tarjeta' });
+      expect(await real.call('getApproval', { id })).toMatchObject({ ok: true, data: { approval: { state: 'rejected', decision: { workstation: '001-03' } } } });
+      expect(journal(a).filter((j) => j.approvalId === id).map((j) => j.action)).toEqual(['solicitada', 'rechazada']);
+      expect(await a.call('withdrawal.post', { idempotencyKey: randomUUID(), request, approvalId: id })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    } finally {
+      core.close();
+      dir.remove();
+    }
   }, 120_000);
 
   it('a transfer’s visación goes to the desks too: approved at 001-03, the teller at 001-02 posts the transfer with it', async () => {
@@ -194,12 +244,15 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'transfer', request: transfer } })).approval.id;
     await b.as(SUP);
     const item = await relayedTo(b, id);
-    expect(item).toMatchObject({ source: 'central', teller: 'Ana Gómez', workstation: '001-02', amount: 6_000_000, reasons: [{ code: 'VISACION' }] });
+    // Central relays it as a transfer's visación, not as a withdrawal's.
+    expect(item).toMatchObject({ source: 'central', kind: 'transfer_visacion', teller: 'Ana Gómez', workstation: '001-02', amount: 6_000_000, reasons: [{ code: 'VISACION' }] });
     expect(item.summary).toMatch(/^Traslado \$ 6\.000\.000 desde la cuenta \*+0045/);
     // The maker is no checker at another desk either.
     b.core.db.prepare("UPDATE users SET role = 'supervisor' WHERE username = 'cajero1'").run();
     expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Propia', ...TELLER })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
     expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Firma verificada', ...SUP }))).toEqual({ status: 'approved' });
+    // The desk at 001-02 takes it in too, before the teller's screen asks: it leaves that queue as a withdrawal's does.
+    expect((await queueAt(a)).map((x) => x.id)).not.toContain(id);
     expect(await approvalAt(a, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas', note: 'Firma verificada' });
     const posted = await a.call('transfer.post', { idempotencyKey: randomUUID(), request: transfer, approvalId: id });
     expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });

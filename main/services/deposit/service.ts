@@ -83,6 +83,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       reasons: p.approvalReasons,
       subject: subjectOf(slip),
       summary: `Consignación ${formatPesos(p.total)} a la cuenta ${maskAccount(account.number)}`,
+      amount: p.total,
       ...(s && p.approvalReasons.some((r) => r.code === 'STRUCTURING_ALERT') ? { structuring: { accountNumber: account.number, depositor: slip.depositor.id, depositorName: slip.depositor.name ?? account.holders.find((h) => samePerson(h.id, slip.depositor.id))?.name ?? null, alert: s } } : {}),
     };
   };

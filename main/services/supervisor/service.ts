@@ -35,6 +35,7 @@ const CENTRAL_KIND: Record<SupervisedKind, CentralApprovalKind> = {
 /** What a request relayed from another workstation is about, by central's kind ('other' is only ever a reopening). */
 const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   withdrawal_visacion: 'VISACION',
+  transfer_visacion: 'VISACION',
   till_difference: 'TILL_DIFFERENCE',
   fingerprint_override: 'IDENTITY_FALLBACK',
   reversal: 'REVERSAL',
@@ -116,14 +117,13 @@ export const createSupervisorService = (deps: {
         const reasons = JSON.parse(r.reasons) as ApprovalReason[];
         const details = reasons.flatMap((x) => Object.entries(x.details ?? {}));
         const pick = (k: string) => details.find(([dk]) => dk === k)?.[1];
-        const amount = /\$ ([\d.]+)/.exec(r.summary)?.[1];
         items.push({
           id: r.id,
           source: 'comprobante',
           kind: r.kind,
           summary: r.summary,
           reasons,
-          amount: amount ? Number(amount.replace(/\./g, '')) : null,
+          amount: r.amount,
           teller: name(r.maker_id),
           workstation: deps.workstation.id,
           customer: typeof pick('holder') === 'string' ? (pick('holder') as string) : null,
@@ -200,6 +200,16 @@ export const createSupervisorService = (deps: {
       const note = req.note && req.note.length >= 3 ? req.note : req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '';
       if (req.decision === 'rechazar' && note === '') throw new AppError('APPROVAL_NOTE_REQUIRED', 'Escriba el motivo del rechazo para informar al cajero.');
       const r = await deps.central.call('decideApproval', { id: req.id, supervisorId: sup.username, decision: req.decision === 'aprobar' ? 'approve' : 'reject', reason: note });
+      if (!r.ok && r.error.code === 'ALREADY_DECIDED') {
+        // Decided first elsewhere (at the teller's counter, or another desk): that decision stands; say whose it is.
+        const now = await deps.central.call('getApproval', { id: req.id });
+        const d = now.ok ? now.data.approval.decision : null;
+        if (now.ok && d) {
+          const who = deps.users.findByUsername(d.supervisorId)?.displayName ?? d.supervisorId;
+          const what = now.data.approval.state === 'approved' ? 'aprobó' : 'rechazó';
+          throw new AppError('APPROVAL_ALREADY_DECIDED', `${who} ya la ${what} en la estación ${d.workstation}: ${d.reason}. No se decide de nuevo.`);
+        }
+      }
       if (!r.ok) {
         const code = r.error.code === 'MAKER_IS_CHECKER' ? 'MAKER_IS_CHECKER' : r.error.code === 'ALREADY_DECIDED' ? 'APPROVAL_ALREADY_DECIDED' : r.error.code === 'APPROVAL_EXPIRED' ? 'APPROVAL_EXPIRED' : 'CENTRAL_UNAVAILABLE';
         throw new AppError(code, r.error.message);

@@ -46,7 +46,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
 
   const assess = (req: TransferRequest): ApprovalAssessment => {
     const { from, plan: p } = plan(req);
-    return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Traslado ${formatPesos(p.amount)} desde la cuenta ${maskAccount(from.number)}` };
+    return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Traslado ${formatPesos(p.amount)} desde la cuenta ${maskAccount(from.number)}`, amount: p.amount };
   };
 
   type PostRequest = { idempotencyKey: string; request: TransferRequest; approvalId?: string | undefined };

@@ -67,7 +67,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     // The desk shows who withdraws (its Cliente line) next to the reasons.
     const holder = presentersLine([...account.holders, ...account.authorized, ...account.legalRepresentatives], req.presenters);
     const reasons = p.approvalReasons.map((r, i) => (i === 0 ? { ...r, details: { ...r.details, holder } } : r));
-    return { reasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}` };
+    return { reasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}`, amount: p.amount };
   };
 
   /** Everything the posting checks except central's authorization: run before asking central for a hold. */

@@ -48,4 +48,10 @@ export const approvalMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX structuring_alerts_on ON structuring_alerts (alert_on);`,
   },
+  {
+    id: 'approvals/003',
+    // The operation's amount (integer pesos) as the feature computed it, so the desks (here and, through central,
+    // elsewhere) show it from data rather than from the summary's wording. NULL: asked before this step.
+    sql: `ALTER TABLE approvals ADD COLUMN amount INTEGER CHECK (amount IS NULL OR amount >= 0);`,
+  },
 ];

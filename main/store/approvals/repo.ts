@@ -9,6 +9,8 @@ export interface ApprovalRecord {
   request: ApprovalRequest;
   kind: ApprovalKind;
   summary: string;
+  /** Integer pesos; null when the request predates the column (approvals/003). */
+  amount: number | null;
   idempotencyKey: string;
   usedBy: string | null;
 }
@@ -17,6 +19,7 @@ interface Row extends RequestColumns {
   idempotency_key: string;
   kind: ApprovalKind;
   summary: string;
+  amount: number | null;
   used_by: string | null;
 }
 
@@ -24,30 +27,31 @@ const toRecord = (r: Row): ApprovalRecord => ({
   request: requestOfRow(r),
   kind: r.kind,
   summary: r.summary,
+  amount: r.amount,
   idempotencyKey: r.idempotency_key,
   usedBy: r.used_by,
 });
 
 export const approvalsRepo = (db: Db) => {
-  const insert = db.prepare(`INSERT INTO approvals (id, idempotency_key, kind, subject, summary, reasons, maker_id, requested_at, expires_at, status)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO approvals (id, idempotency_key, kind, subject, summary, amount, reasons, maker_id, requested_at, expires_at, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const byId = db.prepare<[string], Row>('SELECT * FROM approvals WHERE id = ?');
   const decide = db.prepare(
     "UPDATE approvals SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'",
   );
-  const pendingWithdrawals = db.prepare<[string], Row>("SELECT * FROM approvals WHERE status = 'pendiente' AND kind = 'withdrawal' AND expires_at > ? ORDER BY requested_at");
+  const pendingDebits = db.prepare<[string], Row>("SELECT * FROM approvals WHERE status = 'pendiente' AND kind IN ('withdrawal', 'transfer') AND expires_at > ? ORDER BY requested_at");
   const use = db.prepare("UPDATE approvals SET used_by = ? WHERE id = ? AND status = 'aprobada' AND used_by IS NULL");
   return {
-    insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; idempotencyKey: string }) => {
+    insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; amount: number | null; idempotencyKey: string }) => {
       const q = rec.request;
-      insert.run(q.id, rec.idempotencyKey, rec.kind, q.subject, rec.summary, JSON.stringify(q.reasons), q.makerId, q.requestedAt, q.expiresAt, q.status);
+      insert.run(q.id, rec.idempotencyKey, rec.kind, q.subject, rec.summary, rec.amount, JSON.stringify(q.reasons), q.makerId, q.requestedAt, q.expiresAt, q.status);
     },
     findById: (id: string) => {
       const r = byId.get(id);
       return r ? toRecord(r) : undefined;
     },
-    /** Withdrawals' requests still waiting for a supervisor (a desk elsewhere may have decided them). */
-    pendingWithdrawals: (now: string): ApprovalRecord[] => pendingWithdrawals.all(now).map(toRecord),
+    /** Withdrawals' and transfers' requests still waiting for a supervisor (a desk elsewhere may have decided them). */
+    pendingDebits: (now: string): ApprovalRecord[] => pendingDebits.all(now).map(toRecord),
     /** Stores a decision; false when someone else decided first (the row is no longer pendiente). */
     saveDecision: (q: ApprovalRequest): boolean =>
       decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,

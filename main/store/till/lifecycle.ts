@@ -276,8 +276,8 @@ export const deskSourcesRepo = (db: Db) => {
     pendingComprobanteApprovals: (now: string) =>
       has('approvals')
         ? db
-            .prepare<[string], { id: string; kind: string; summary: string; reasons: string; maker_id: string; requested_at: string; expires_at: string }>(
-              "SELECT id, kind, summary, reasons, maker_id, requested_at, expires_at FROM approvals WHERE status = 'pendiente' AND expires_at > ? ORDER BY requested_at",
+            .prepare<[string], { id: string; kind: string; summary: string; amount: number | null; reasons: string; maker_id: string; requested_at: string; expires_at: string }>(
+              "SELECT id, kind, summary, amount, reasons, maker_id, requested_at, expires_at FROM approvals WHERE status = 'pendiente' AND expires_at > ? ORDER BY requested_at",
             )
             .all(now)
         : [],
