@@ -161,3 +161,23 @@ test('Enter on a remesa lists its actions with their letters; Esc goes back to t
   await expect(second).toHaveAttribute('aria-selected', 'true');
   await expect(second.getByTestId('remittance-status')).toHaveText('Enviada');
 });
+
+test('embargada: a remesa whose commission does not fit in what the embargo leaves free is refused, saying so; the retention stays whole', async ({ app }) => {
+  await openTill(app);
+  // The QA case: $ 1.195.200 and its GMF out of Luz's $ 3.000.000, $ 1.800.000 retained for a child-support order: $ 19 free.
+  await openAccount(app, 'F4', 'Retiro', '240000000060');
+  await app.keyboard.type('1195200');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText(/^001-03-\d{6}$/);
+  await app.keyboard.press('Escape');
+  await openAccount(app, 'F3', 'Consignación', '240000000060');
+  await expect(app.getByTestId('embargo-retained')).toHaveText('$ 1.800.000');
+  await fillCheque(app, { bank: '13', number: '556', drawerAccount: '99988870', amount: 500_000, city: 'Medellín' });
+  // The $ 15.000 of the remesa would come out of the court's money: refused before the summary, with what to do.
+  await expect(app.getByRole('alert')).toContainText(
+    'La comisión ($ 15.000) no se puede debitar de lo retenido por embargo ($ 1.800.000, cláusulas 7.2 y 8.5): con el efectivo de esta consignación la cuenta tiene libres $ 19. Para registrarla, el cliente debe consignar además al menos $ 14.981 en efectivo.',
+  );
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeHidden();
+});

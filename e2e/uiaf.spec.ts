@@ -25,7 +25,10 @@ const depositWithDeclaration = async (app: Page) => {
   await expect(form.getByRole('alert')).toContainText('firmada');
   await form.getByLabel('El cliente firmó la declaración').check();
   await form.getByRole('button', { name: /Guardar declaración/ }).click();
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toContainText('UIAF');
+  // Taken and signed just now: the confirmation says so instead of asking for it again.
+  const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(confirm).toContainText('Efectivo sujeto a reporte UIAF: declaración de origen de fondos tomada y firmada por el cliente.');
+  await expect(confirm).not.toContainText('requiere declaración');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
 };

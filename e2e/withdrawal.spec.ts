@@ -170,9 +170,11 @@ test('embargada: pays only what exceeds the embargo, refuses more with what may 
   // the panel offers $1.195.219 and says what the embargo retains.
   await expect(app.getByTestId('embargo-retained')).toHaveText('$ 1.800.000');
   await expect(app.getByTestId('max-withdrawal')).toHaveText('$ 1.195.219 (con el 4x1000) · en efectivo $ 1.195.200');
+  // The order, and why a child-support embargo leaves no inembargable amount.
+  await expect(app.getByTestId('account-panel')).toContainText('Cuenta embargada (Juzgado 12 de Familia de Bogotá, OFICIO 2024-0456): embargo por alimentos');
   await app.keyboard.type('1200000');
   await app.keyboard.press('Enter');
-  await expect(app.getByRole('alert')).toContainText('retenidos por embargo');
+  await expect(app.getByRole('alert')).toContainText('retenidos por embargo). Puede retirar hasta $ 1.195.219 ($ 1.195.200 en efectivo).');
   await app.getByLabel('Valor a retirar').fill('1195000');
   await app.getByLabel('Valor a retirar').press('Enter');
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' }).getByTestId('withdrawal-summary')).toContainText('$ 1.199.780');

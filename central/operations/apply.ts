@@ -17,6 +17,7 @@ import {
   creditRefusal,
   customerId,
   debitRefusal,
+  disposable,
   getAccount,
   getCustomer,
   bumpVersion,
@@ -140,11 +141,13 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
     case 'cheque_paid':
       return chequePaidEffect(sql, op, nowMs);
     case 'deposit_commission': {
-      // A bank charge (cl. 7.1): taken from the available balance whatever the account's state, short of cancelled.
+      // A bank charge (cl. 7.1): taken from the available balance whatever the account's state, short of cancelled,
+      // but never from what an embargo retains (cl. 7.2, 8.5): the order's money is the court's, not the bank's fee.
       const account = getAccount(sql, op.account);
       if (!account) return reject('ACCOUNT_NOT_FOUND');
       if (account.state === 'cancelada') return reject('ACCOUNT_CANCELLED');
       if (account.balances.available < op.payload.amount) return reject('INSUFFICIENT_FUNDS');
+      if (disposable(sql, account, bogotaDay(nowMs)) < op.payload.amount) return reject('EMBARGOED_FUNDS');
       return { ok: true, postings: [{ account: op.account, dAvailable: -op.payload.amount, dCanje: 0, dHold: 0 }] };
     }
     case 'account_reactivation': {

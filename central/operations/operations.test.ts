@@ -95,6 +95,16 @@ describe('POST /v1/operations:batch', () => {
     ]);
   });
 
+  it('a deposit commission never takes what an embargo retains (cl. 7.2, 8.5): refused beyond what is free, the retention untouched', async () => {
+    const EMBARGOED = '240000000060';
+    const commission = (amount: number): Operation => ({ ...withdrawal(EMBARGOED, 1), type: 'deposit_commission', payload: { amount, lines: [{ kind: 'remesa', amount }] } });
+    // $ 3.000.000 with $ 1.800.000 retained for a child-support order: $ 1.195.200 + GMF leaves $ 19 free.
+    const r = await results([withdrawal(EMBARGOED, 1_195_200, { gmf: 4_781 }), commission(15_000), cashDeposit(EMBARGOED, 14_981), commission(15_000)]);
+    expect(r.map((x) => ('first' in x && x.first.outcome === 'rejected' ? x.first.reason : x.status))).toEqual(['applied', 'EMBARGOED_FUNDS', 'applied', 'applied']);
+    // The order's $ 1.800.000 is all still in the account; only the cash brought for the fee paid it.
+    expect((await accountOf(t, EMBARGOED)).balances.available).toBe(1_800_000);
+  });
+
   it('status of an unknown key is unknown', async () => {
     const st = OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: newKey() })).body);
     expect(st.status).toBe('unknown');

@@ -5,6 +5,7 @@ import { isBusinessDay } from '../calendar/business-days';
 import { addDays } from '../calendar/iso-date';
 import { DENOMINATIONS } from '../money/denominations';
 import { DEFAULT_RULES, RulesConfigSchema } from '../rules-config/config';
+import { withdrawableBalance } from '../withdrawal/embargo';
 import { type DepositContext, type DepositEvaluation, type DepositPlan, evaluateDeposit } from './evaluate';
 import { type DepositSlipInput, DepositSlipSchema, normalizeCity } from './slip';
 
@@ -207,6 +208,53 @@ describe('deposit properties', () => {
         expect(codes(evaluateDeposit(slip({ cash, cheques: lines, declaredTotal: total + 1 }), ctx({ on }), rules))).toContain('DECLARED_TOTAL_MISMATCH');
       }),
     );
+  });
+  it('cl. 7.2 / 8.5: a deposit\'s commission never reduces what the embargo retains; one that does not fit in what is free is refused, saying so', () => {
+    const on = '2025-10-15';
+    const retainedWith = (a: Account, available: number, elsewhere: number) => {
+      const w = withdrawableBalance({ ...a, balances: { ...a.balances, available } }, on, rules, elsewhere);
+      if (!w.ok) throw new Error(w.error.message);
+      return w.value.retained;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 80_000_000 }),
+        fc.integer({ min: 1, max: 80_000_000 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 60_000_000 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 50_000_000 }),
+        (available, embargo, alimentos, elsewhere, bills, chequeAmount) => {
+          const embargoed: Account = { ...account, state: 'embargada', embargo: { amount: embargo, alimentos }, balances: { available, inCanje: 0, onHold: 0 } };
+          const cash = bills * 50_000;
+          const s = slip({ cash: bills > 0 ? { '50000': bills } : {}, cheques: [cheque(chequeAmount, 'Cali')], declaredTotal: cash + chequeAmount });
+          const e = evaluateDeposit(s, ctx({ account: embargoed, on, protectedUsedElsewhere: elsewhere }), rules);
+          const before = retainedWith(embargoed, available + cash, elsewhere);
+          if (!e.ok) {
+            expect(codes(e)).toEqual(['COMMISSION_NOT_COVERED']);
+            // Refused only when the fee would have eaten into the retained money (or the account has not got it at all).
+            const fee = Number(e.errors[0]?.details?.commission);
+            expect(available + cash - fee).toBeLessThan(before);
+            if (before > 0) expect(e.errors[0]?.message).toContain('no se puede debitar de lo retenido por embargo');
+            return;
+          }
+          expect(e.plan.commission.total).toBeGreaterThan(0);
+          // Every peso the order retained is still in the account after the fee.
+          expect(available + cash - e.plan.commission.total).toBeGreaterThanOrEqual(before);
+          // Without an inembargable amount (alimentos) the retention is a plain figure: it does not move at all.
+          if (alimentos) expect(retainedWith(embargoed, available + cash - e.plan.commission.total, elsewhere)).toBe(before);
+        },
+      ),
+    );
+  });
+  it('cl. 7.2 / 8.5: the QA case — $ 19 free of a child-support embargo, a remesa of $ 15.000 commission: refused, with what more cash would cover it', () => {
+    const embargoed: Account = { ...account, state: 'embargada', embargo: { amount: 1_800_000, alimentos: true }, balances: { available: 1_800_019, inCanje: 0, onHold: 0 } };
+    const e = evaluateDeposit(slip({ cash: {}, cheques: [cheque(500_000, 'Cali')], declaredTotal: 500_000 }), ctx({ account: embargoed, on: '2025-10-15' }), rules);
+    expect(e.ok ? [] : e.errors.map((x) => x.message)).toEqual([
+      'La comisión ($ 15.000) no se puede debitar de lo retenido por embargo ($ 1.800.000, cláusulas 7.2 y 8.5): con el efectivo de esta consignación la cuenta tiene libres $ 19. Para registrarla, el cliente debe consignar además al menos $ 14.981 en efectivo.',
+    ]);
+    const withCash = evaluateDeposit(slip({ cash: { '50000': 1 }, cheques: [cheque(500_000, 'Cali')], declaredTotal: 550_000 }), ctx({ account: embargoed, on: '2025-10-15' }), rules);
+    expect(withCash.ok).toBe(true);
   });
   it('remesa holds are never shorter than canje holds', () => {
     fc.assert(

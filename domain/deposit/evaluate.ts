@@ -11,6 +11,7 @@ import type { RulesConfig } from '../rules-config/config';
 import { applyFeeRule, feeFromBrackets } from '../rules-config/fees';
 import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, type CashDepositRecord, type StructuringAlert, detectStructuring, evaluateCashUiaf } from '../uiaf/thresholds';
+import { withdrawableBalance } from '../withdrawal/embargo';
 import { bankName, resolveBank, unknownBankMessage } from '../cheque/banks';
 import { findPlaza, resolvePlaza, unknownPlazaMessage } from '../cheque/plaza-match';
 import { type DepositSlip, sameCity } from './slip';
@@ -28,6 +29,8 @@ export interface DepositContext {
   readonly customerMonthCashBefore: Pesos;
   /** Recent cash deposits to this account or by this depositor (structuring window). */
   readonly recentCashDeposits: readonly CashDepositRecord[];
+  /** Inembargable protection already applied to the holder's other savings accounts (domain/withdrawal/embargo.ts). */
+  readonly protectedUsedElsewhere?: Pesos;
 }
 
 export type ChequeRoute = 'canje' | 'remesa';
@@ -53,7 +56,7 @@ export interface DepositPlan {
   /** What the service adds to each balance bucket of the account. */
   readonly credits: { readonly available: Pesos; readonly inCanje: Pesos; readonly onHold: Pesos };
   readonly holds: readonly DepositHold[];
-  /** Debited from the available balance (seed 003 cl. 3.8, 4.2 h). */
+  /** Debited from the available balance after the credits, out of what an embargo leaves free (seed 003 cl. 3.8, 4.2 h, 8.5). */
   readonly commission: { readonly total: Pesos; readonly lines: readonly CommissionLine[] };
   readonly approvalReasons: readonly ApprovalReason[];
   readonly uiaf: CashUiafResult & { readonly structuring: StructuringAlert | null; readonly declarationProvided: boolean };
@@ -67,6 +70,20 @@ export interface DepositPlan {
 export type DepositEvaluation = { ok: true; plan: DepositPlan } | { ok: false; errors: DomainError[] };
 
 const chequeKey = (c: DepositSlip['cheques'][number]): string => `${c.bank.toUpperCase()}|${c.number}|${c.drawerAccount}`;
+
+/**
+ * What the deposit's commission may take once its cash is credited: on an embargoed account only what the order
+ * leaves free (domain/withdrawal/embargo.ts), never the retained money. Central refuses the commission on the same
+ * rule and, when the period's inembargable amount is unknown, keeps the whole embargo out of reach as it does.
+ */
+const freeAfterCash = (account: Account, cash: Pesos, ctx: DepositContext, rules: RulesConfig): { amount: Pesos; retained: Pesos } => {
+  const available = account.balances.available + cash;
+  const credited = { ...account, balances: { ...account.balances, available } };
+  const w = withdrawableBalance(credited, ctx.on, rules, ctx.protectedUsedElsewhere ?? 0);
+  if (w.ok) return { amount: w.value.withdrawable, retained: w.value.retained };
+  const retained = Math.min(available, account.embargo?.amount ?? 0);
+  return { amount: available - retained, retained };
+};
 
 /**
  * Validates a deposit comprobante and plans its effects. Every problem is reported at once so the teller can
@@ -181,8 +198,17 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
     commissionLines.push({ kind: 'otra-ciudad', amount: feeFromBrackets(total, rules.otherCityDepositCommission) });
   }
   const commissionTotal = sumPesos(commissionLines.map((l) => l.amount));
-  if (commissionTotal > account.balances.available + cash) {
-    errors.push(domainError('COMMISSION_NOT_COVERED', `La comisión (${formatPesos(commissionTotal)}) supera el saldo disponible más el efectivo consignado. Cobre la comisión en efectivo o consigne más efectivo.`, { commission: commissionTotal }));
+  const free = freeAfterCash(account, cash, ctx, rules);
+  if (commissionTotal > free.amount) {
+    errors.push(
+      domainError(
+        'COMMISSION_NOT_COVERED',
+        free.retained > 0
+          ? `La comisión (${formatPesos(commissionTotal)}) no se puede debitar de lo retenido por embargo (${formatPesos(free.retained)}, cláusulas 7.2 y 8.5): con el efectivo de esta consignación la cuenta tiene libres ${formatPesos(free.amount)}. Para registrarla, el cliente debe consignar además al menos ${formatPesos(commissionTotal - free.amount)} en efectivo.`
+          : `La comisión (${formatPesos(commissionTotal)}) supera el saldo disponible más el efectivo consignado. Cobre la comisión en efectivo o consigne más efectivo.`,
+        { commission: commissionTotal, free: free.amount, embargoRetained: free.retained },
+      ),
+    );
   }
 
   // Cl. 3.6 / 3.7: cash topes. Above them a supervisor decides (an exception, not an automatic refusal).

@@ -12,6 +12,7 @@ import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { authorizeDebit } from '../withdrawal/authorization';
 import { type Withdrawable, insufficientFunds, withdrawableBalance } from '../withdrawal/embargo';
+import { maxWithdrawal } from '../withdrawal/max-withdrawal';
 
 /** Transfer between two accounts of the bank, ordered at the office (seed 003 cl. 3.13). */
 export const TransferRequestSchema = z.object({
@@ -94,7 +95,10 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
   const debits: TransferPlan['debits'][number][] = [{ kind: 'traslado', label: 'Traslado', amount: req.amount }];
   if (gmf.ok && gmf.value.gmf > 0) debits.push({ kind: 'gmf', label: 'GMF 4x1000', amount: gmf.value.gmf });
   const debitTotal = sumPesos(debits.map((d) => d.amount));
-  const short = balance.ok ? insufficientFunds(balance.value, debitTotal, 'el traslado con el 4x1000') : null;
+  const most = balance.ok
+    ? maxWithdrawal(balance.value.withdrawable, { exemptAccount: from.gmfExempt, usedThisMonth: ctx.gmfExemptUsedThisMonth, on, fullyExempt: sameSoleHolder ? 'ET_879_14' : undefined }, rules)
+    : null;
+  const short = balance.ok ? insufficientFunds(balance.value, debitTotal, 'el traslado con el 4x1000', most?.ok ? { verb: 'trasladar', amount: most.value } : undefined) : null;
   if (short) errors.push(short);
 
   if (errors.length > 0 || !gmf.ok || !balance.ok) return { ok: false, errors };

@@ -37,7 +37,9 @@ describe('transfer at the office (seed 003 clause 3.13)', () => {
     const from = acc('111111', { state: 'embargada', embargo: { amount: 4_000_000, alimentos: true } });
     const e = evaluateTransfer(req({ amount: 2_000_000 }), { from, to: acc('222222', { holders: [luis] }), on, gmfExemptUsedThisMonth: 0 }, rules);
     expect(e.ok).toBe(false);
-    if (!e.ok) expect(e.errors[0]?.message).toContain('se puede disponer de $ 1.000.000 (saldo $ 5.000.000 menos $ 4.000.000 retenidos por embargo), y el traslado con el 4x1000 suma $ 2.008.000');
+    if (!e.ok) expect(e.errors[0]?.message).toBe(
+        'Saldo insuficiente: el traslado con el 4x1000 suma $ 2.008.000 y se puede disponer de $ 1.000.000 (saldo $ 5.000.000 menos $ 4.000.000 retenidos por embargo). Puede trasladar hasta $ 996.016.',
+      );
   });
   it('cl. 4 literal c: a debit above the visación threshold needs the supervisor’s visación, as a withdrawal does', () => {
     const rich = acc('111111', { balances: { available: 90_000_000, inCanje: 0, onHold: 0 } });

@@ -38,3 +38,14 @@ export const CashDeclarationSchema = z
     signed: z.literal(true, { message: 'La declaración debe estar firmada por quien realiza la transacción' }),
   });
 export type CashDeclaration = z.infer<typeof CashDeclarationSchema>;
+
+/**
+ * What the confirmation says of the declaration for cash the UIAF must be told of: asked for while it is missing,
+ * and, once the teller took it (the form saves it only signed), that it was taken, so nobody asks the customer
+ * to sign a second one. Null when the cash needs none.
+ */
+export const declarationNotice = (direction: CashDeclaration['direction'], required: boolean, taken: boolean): string | null => {
+  if (!required) return null;
+  const what = `declaración de ${direction === 'deposito' ? 'origen' : 'destino'} de fondos`;
+  return taken ? `Efectivo sujeto a reporte UIAF: ${what} tomada y firmada por el cliente.` : `Efectivo sujeto a reporte UIAF: requiere ${what} firmada.`;
+};

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../rules-config/config';
-import { CashDeclarationSchema } from './declaration';
+import { CashDeclarationSchema, declarationNotice } from './declaration';
 import type { PersonId } from '../accounts/person';
 import { type CashDepositRecord, detectStructuring, evaluateCashUiaf, rejectionHoldsUntil, rejectionsStandingSince } from './thresholds';
 
@@ -81,5 +81,11 @@ describe('declaración de origen de fondos', () => {
     expect(CashDeclarationSchema.safeParse(valid).success).toBe(true);
     expect(CashDeclarationSchema.safeParse({ ...valid, signed: false }).success).toBe(false);
     expect(CashDeclarationSchema.safeParse({ ...valid, originOrDestination: 'ahorros' }).success).toBe(false);
+  });
+  it('the confirmation asks for it while it is missing and, once taken, says it was taken instead of asking again', () => {
+    expect(declarationNotice('deposito', true, false)).toBe('Efectivo sujeto a reporte UIAF: requiere declaración de origen de fondos firmada.');
+    expect(declarationNotice('deposito', true, true)).toBe('Efectivo sujeto a reporte UIAF: declaración de origen de fondos tomada y firmada por el cliente.');
+    expect(declarationNotice('retiro', true, true)).toBe('Efectivo sujeto a reporte UIAF: declaración de destino de fondos tomada y firmada por el cliente.');
+    expect(declarationNotice('deposito', false, false)).toBeNull();
   });
 });

@@ -36,12 +36,12 @@ describe('the refusal for insufficient funds (withdrawal and transfer)', () => {
     const b = withdrawableBalance(account(1_000_000, 2_500_000, null), '2025-10-15', DEFAULT_RULES);
     if (!b.ok) throw new Error(b.error.message);
     expect(insufficientFunds(b.value, 1_204_800, 'el retiro con sus cargos')?.message).toBe(
-      'Saldo insuficiente: se puede disponer de $ 1.000.000, y el retiro con sus cargos suma $ 1.204.800. Los $ 2.500.000 en canje o remesa al cobro no están disponibles hasta el pago de los cheques (cláusula 3.9).',
+      'Saldo insuficiente: el retiro con sus cargos suma $ 1.204.800 y se puede disponer de $ 1.000.000. Los $ 2.500.000 en canje o remesa al cobro no están disponibles hasta el pago de los cheques (cláusula 3.9).',
     );
     const none = withdrawableBalance(account(1_000_000, 0, null), '2025-10-15', DEFAULT_RULES);
     if (!none.ok) throw new Error(none.error.message);
     expect(insufficientFunds(none.value, 1_204_800, 'el traslado con el 4x1000')?.message).toBe(
-      'Saldo insuficiente: se puede disponer de $ 1.000.000, y el traslado con el 4x1000 suma $ 1.204.800.',
+      'Saldo insuficiente: el traslado con el 4x1000 suma $ 1.204.800 y se puede disponer de $ 1.000.000.',
     );
   });
 });

@@ -53,17 +53,46 @@ export const protectionUsedElsewhere = (account: Account, others: readonly Accou
     .reduce((sum, o) => sum + o.balances.available, 0);
 };
 
+/** The most the debit could be, said first in the refusal; `cash` when it is paid in cash (the $ 50 coin is the smallest). */
+export interface MostAllowed {
+  readonly verb: 'retirar' | 'trasladar';
+  readonly amount: Pesos;
+  readonly cash?: Pesos;
+}
+
 /**
- * The refusal when a debit does not fit, the same for a withdrawal and a transfer: what may be disposed of and,
- * on an embargoed account, why it is less than the balance the customer sees on their statement.
+ * The refusal when a debit does not fit, the same for a withdrawal and a transfer: what the debit adds up to
+ * against what may be disposed of (on an embargoed account, why it is less than the balance the customer sees on
+ * their statement), then the most that fits with its charges, so the teller can offer it without trying amounts.
  */
-export const insufficientFunds = (b: Withdrawable, debitTotal: Pesos, what: string): DomainError | null => {
+export const insufficientFunds = (b: Withdrawable, debitTotal: Pesos, what: string, most?: MostAllowed): DomainError | null => {
   if (debitTotal <= b.withdrawable) return null;
   const why = b.retained > 0 ? ` (saldo ${formatPesos(b.available)} menos ${formatPesos(b.retained)} retenidos por embargo)` : '';
+  const offer =
+    most === undefined
+      ? ''
+      : most.amount <= 0
+        ? ` No alcanza para ${most.verb} nada.`
+        : ` Puede ${most.verb} hasta ${formatPesos(most.amount)}${most.cash !== undefined && most.cash !== most.amount ? ` (${formatPesos(most.cash)} en efectivo)` : ''}.`;
   // Named only when there is canje: on an account without cheques the clause reads as if some were held back.
   const canje = b.inCanje > 0 ? ` Los ${formatPesos(b.inCanje)} en canje o remesa al cobro no están disponibles hasta el pago de los cheques (cláusula 3.9).` : '';
-  return domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: se puede disponer de ${formatPesos(b.withdrawable)}${why}, y ${what} suma ${formatPesos(debitTotal)}.${canje}`, {
+  return domainError('INSUFFICIENT_FUNDS', `Saldo insuficiente: ${what} suma ${formatPesos(debitTotal)} y se puede disponer de ${formatPesos(b.withdrawable)}${why}.${offer}${canje}`, {
     withdrawable: b.withdrawable,
     debitTotal,
+    ...(most ? { most: most.amount } : {}),
   });
+};
+
+/**
+ * The account panel's note on an embargoed account: the order (authority, oficio) when central gave them, and for a
+ * child-support order why the inembargable amount does not protect the balance (CGP art. 594 num. 2).
+ */
+export const embargoNotice = (account: Account): string | null => {
+  const e = account.embargo;
+  if (account.state !== 'embargada' || e === null) return null;
+  const order = [e.authority, e.reference].filter((x): x is string => (x ?? '').trim() !== '').join(', ');
+  const head = `Cuenta embargada${order ? ` (${order})` : ''}`;
+  return e.alimentos
+    ? `${head}: embargo por alimentos, al que no se aplica el monto inembargable (CGP art. 594 num. 2); se retienen hasta ${formatPesos(e.amount)} del saldo (cláusulas 7.2 y 8.5).`
+    : `${head}: parte del saldo está retenida por orden de autoridad (cláusulas 7.2 y 8.5).`;
 };

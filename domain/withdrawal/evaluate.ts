@@ -10,7 +10,8 @@ import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, evaluateCashUiaf } from '../uiaf/thresholds';
 import { authorizeDebit } from './authorization';
 import { chequeBeneficiaries } from './cheque';
-import { type Withdrawable, insufficientFunds, withdrawableBalance } from './embargo';
+import { type MostAllowed, type Withdrawable, insufficientFunds, withdrawableBalance } from './embargo';
+import { maxWithdrawal } from './max-withdrawal';
 import { suggestMix } from './mix';
 import type { WithdrawalRequest } from './request';
 
@@ -56,6 +57,13 @@ export interface WithdrawalPlan {
 
 export type WithdrawalEvaluation = { ok: true; plan: WithdrawalPlan } | { ok: false; errors: DomainError[] };
 
+/** The largest withdrawal whose GMF (and cheque fee) fit in what may be disposed of, and the part of it cash can pay. */
+const mostWithdrawal = (b: Withdrawable, req: WithdrawalRequest, ctx: WithdrawalContext, chequeFee: Pesos, rules: RulesConfig): MostAllowed | undefined => {
+  const most = maxWithdrawal(Math.max(0, b.withdrawable - chequeFee), { exemptAccount: ctx.account.gmfExempt, usedThisMonth: ctx.gmfExemptUsedThisMonth, on: ctx.on }, rules);
+  if (!most.ok) return undefined;
+  return { verb: 'retirar', amount: most.value, ...(req.payout.kind === 'efectivo' ? { cash: cashPayable(most.value) } : {}) };
+};
+
 /** Evaluates an office withdrawal; all problems are returned together. */
 export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContext, rules: RulesConfig): WithdrawalEvaluation => {
   const { account, on } = ctx;
@@ -79,7 +87,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
   if (chequeFee > 0) debits.push({ kind: 'cheque-gerencia', label: 'Expedición cheque de gerencia', amount: chequeFee });
   const debitTotal = sumPesos(debits.map((d) => d.amount));
 
-  const short = balance.ok ? insufficientFunds(balance.value, debitTotal, 'el retiro con sus cargos') : null;
+  const short = balance.ok ? insufficientFunds(balance.value, debitTotal, 'el retiro con sus cargos', mostWithdrawal(balance.value, req, ctx, chequeFee, rules)) : null;
   if (short) errors.push(short);
 
   let payout: WithdrawalPayout | null = null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Account, AccountSchema } from '../accounts/account';
 import { totalOfCount } from '../money/denominations';
 import { DEFAULT_RULES } from '../rules-config/config';
-import { protectionUsedElsewhere, withdrawableBalance } from './embargo';
+import { embargoNotice, protectionUsedElsewhere, withdrawableBalance } from './embargo';
 import { type WithdrawalContext, type WithdrawalEvaluation, type WithdrawalPlan, evaluateWithdrawal } from './evaluate';
 import { type WithdrawalRequestInput, WithdrawalRequestSchema } from './request';
 
@@ -141,6 +141,41 @@ describe('embargo (seed 003 clause 8.5, domain-co §3)', () => {
   it('jurídica and alimentos have no protected amount', () => {
     expect(w(embargada(100_000_000, 60_000_000, 'juridica')).withdrawable).toBe(40_000_000);
     expect(w(embargada(100_000_000, 60_000_000, 'natural', true)).withdrawable).toBe(40_000_000);
+  });
+  it('the QA case: $ 1.200.000 typed on $ 3.000.000 with $ 1.800.000 retained for alimentos is refused with the most that can go out, in cash', () => {
+    const e = evaluateWithdrawal(req({ amount: 1_200_000 }), ctx(embargada(3_000_000, 1_800_000, 'natural', true)), rules);
+    expect(!e.ok && e.errors.map((x) => x.message)).toEqual([
+      'Saldo insuficiente: el retiro con sus cargos suma $ 1.204.800 y se puede disponer de $ 1.200.000 (saldo $ 3.000.000 menos $ 1.800.000 retenidos por embargo). Puede retirar hasta $ 1.195.219 ($ 1.195.200 en efectivo).',
+    ]);
+    // A cheque de gerencia pays no coins, but its fee is a debit too.
+    const cheque = evaluateWithdrawal(req({ amount: 1_200_000, payout: { kind: 'cheque-gerencia', number: '1001', beneficiary: ana, firstBeneficiaryOnly: true } }), ctx(embargada(3_000_000, 1_800_000, 'natural', true)), { ...rules, chequeGerenciaFee: 10_000 });
+    expect(!cheque.ok && cheque.errors[0]?.message).toMatch(/Puede retirar hasta \$ 1\.185\.259\.$/);
+  });
+  it('property: the most offered in the refusal is accepted, and a peso more is refused', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100_000, max: 50_000_000 }), fc.integer({ min: 0, max: 40_000_000 }), fc.boolean(), (available, amount, alimentos) => {
+        const account = embargada(available, amount, 'natural', alimentos);
+        const refused = evaluateWithdrawal(req({ amount: 60_000_000 }), ctx(account, { on: '2025-10-15' }), rules);
+        const most = refused.ok ? null : Number(refused.errors.find((x) => x.code === 'INSUFFICIENT_FUNDS')?.details?.most);
+        if (most === null || !Number.isFinite(most)) throw new Error('a withdrawal above the balance must be refused with the most');
+        const cheque = { kind: 'cheque-gerencia', number: '1001', beneficiary: ana, firstBeneficiaryOnly: false } as const;
+        const fits = (n: number) => !codes(evaluateWithdrawal(req({ amount: n, payout: cheque }), ctx(account, { on: '2025-10-15' }), { ...rules, chequeGerenciaFee: 0 })).includes('INSUFFICIENT_FUNDS');
+        if (most > 0) expect(fits(most)).toBe(true);
+        expect(fits(most + 1)).toBe(false);
+      }),
+      { numRuns: 50 },
+    );
+  });
+  it('the account panel names the order and, for alimentos, why the inembargable amount does not apply', () => {
+    const order = { authority: 'Juzgado 12 de Familia de Bogotá', reference: 'OFICIO 2024-0456' };
+    expect(embargoNotice(acc({ state: 'embargada', embargo: { amount: 1_800_000, alimentos: true, ...order } }))).toBe(
+      'Cuenta embargada (Juzgado 12 de Familia de Bogotá, OFICIO 2024-0456): embargo por alimentos, al que no se aplica el monto inembargable (CGP art. 594 num. 2); se retienen hasta $ 1.800.000 del saldo (cláusulas 7.2 y 8.5).',
+    );
+    expect(embargoNotice(acc({ state: 'embargada', embargo: { amount: 1_800_000, alimentos: false, authority: 'Juzgado 3 Civil Municipal de Cali' } }))).toBe(
+      'Cuenta embargada (Juzgado 3 Civil Municipal de Cali): parte del saldo está retenida por orden de autoridad (cláusulas 7.2 y 8.5).',
+    );
+    expect(embargoNotice(acc({ state: 'embargada', embargo: { amount: 1, alimentos: false } }))).toBe('Cuenta embargada: parte del saldo está retenida por orden de autoridad (cláusulas 7.2 y 8.5).');
+    expect(embargoNotice(acc())).toBeNull();
   });
   it('a period without a configured amount is a typed error', () => {
     const r = withdrawableBalance(embargada(1, 1), '2023-01-10', rules);

@@ -3,7 +3,7 @@ import { isInactiveAccount } from '../../../domain/accounts/activity';
 import type { AccountView } from '../../../domain/contract/accounts';
 import type { RulesConfig } from '../../../domain/rules-config/config';
 import { formatPesos } from '../../../domain/money/pesos';
-import { withdrawableBalance } from '../../../domain/withdrawal/embargo';
+import { embargoNotice, withdrawableBalance } from '../../../domain/withdrawal/embargo';
 import { maxWithdrawal } from '../../../domain/withdrawal/max-withdrawal';
 import { bogotaDate } from '../../core/runtime';
 import { gmfCapUsedInMonth, protectionElsewhere } from '../comprobante/context';
@@ -30,7 +30,8 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
   lookup: (accountNumber: string): AccountView => {
     const { account, pendingLocal } = requireAccount(deps.accounts, accountNumber);
     const notices: string[] = [];
-    const state = STATE_NOTICE[account.state];
+    // An embargo names its order, and a child-support one why the inembargable amount does not apply.
+    const state = embargoNotice(account) ?? STATE_NOTICE[account.state];
     if (state) notices.push(state);
     if (account.kind === 'conjunta') notices.push('Cuenta conjunta ("y"): para retirar deben presentarse todos los titulares (cláusula 2.4.3).');
     // Central keeps a remesa al cobro in the same balance as canje until the drawee bank pays (central-api/operations).

@@ -19,7 +19,17 @@ import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../core/runtime';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { cashInToday, centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, prefetchCentralFigures, prefetchNearThreshold, recentCashDeposits } from '../comprobante/context';
+import {
+  cashInToday,
+  centralFiguresNotice,
+  customerMonthCash,
+  customerOf,
+  declaredAtThisOffice,
+  prefetchCentralFigures,
+  prefetchNearThreshold,
+  protectionElsewhere,
+  recentCashDeposits,
+} from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
@@ -65,6 +75,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         cashDepositedTodayToAccount: cashInToday(deps, account.number, on),
         customerMonthCashBefore: customerMonthCash(deps, account, on),
         recentCashDeposits: recentCashDeposits(deps, on, account.number, slip.depositor.id),
+        protectedUsedElsewhere: protectionElsewhere(deps, account),
       },
       deps.rules,
     );

@@ -265,7 +265,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
               }
             : null
         }
-        confirm={{ title: 'Confirmar consignación', label: 'Registrar', busy, onConfirm: () => void post(), summary: plan ? <DepositSummary plan={plan} /> : null }}
+        confirm={{ title: 'Confirmar consignación', label: 'Registrar', busy, onConfirm: () => void post(), summary: plan ? <DepositSummary plan={plan} declarationTaken={declaration !== null} /> : null }}
       />
       {leaving.dialog}
     </main>

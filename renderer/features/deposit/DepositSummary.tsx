@@ -2,11 +2,16 @@ import type { DepositPlanView } from '../../../domain/contract/deposit';
 import { formatReceiptDate as date } from '../../../domain/calendar/bogota-time';
 import { chargeName, stillOwedText } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
+import { declarationNotice } from '../../../domain/uiaf/declaration';
 import { HoldingWarning } from '../vault/HoldingWarning';
 
 
-/** The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting. */
-export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
+/**
+ * The confirmation summary: totals, commission, availability dates, approvals and UIAF, before posting.
+ * `declarationTaken`: the UIAF declaration for this very slip is already signed (the plan was evaluated without it).
+ */
+export const DepositSummary = ({ plan, declarationTaken }: { plan: DepositPlanView; declarationTaken: boolean }) => {
+  const uiaf = declarationNotice('deposito', plan.uiaf.declarationRequired, declarationTaken);
   // Central pays the account's pending charges out of the cash first: what is left is what the customer sees today.
   const owed = plan.pendingCharges ?? null;
   const paid = owed?.paid ?? 0;
@@ -89,7 +94,11 @@ export const DepositSummary = ({ plan }: { plan: DepositPlanView }) => {
           ))}
         </ul>
       ) : null}
-      {plan.uiaf.declarationRequired ? <p className="notice">Efectivo sujeto a reporte UIAF: requiere declaración de origen de fondos firmada.</p> : null}
+      {uiaf ? (
+        <p className="notice" data-testid="uiaf-declaration">
+          {uiaf}
+        </p>
+      ) : null}
       {plan.notices.map((n) => (
         <p key={n} className="notice">
           {n}
