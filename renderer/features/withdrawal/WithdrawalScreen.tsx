@@ -14,7 +14,7 @@ import { DocumentInput, type DocumentValue } from '../../components/DocumentInpu
 import { ErrorList } from '../../components/ErrorList';
 import { useInputError } from '../../components/useInputError';
 import { AbandonNotice, PendingBanner, usePendingDebit } from '../../components/PendingBanner';
-import { ReviewActions } from '../../components/ReviewActions';
+import { ReviewActions, reviewOnEnter } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
@@ -117,7 +117,14 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 
   const mix = plan?.payout.kind === 'efectivo' ? plan.payout.mix : null;
   return (
-    <main className="screen" aria-labelledby="withdrawal-title" onKeyDown={(e) => focusPresentersOnF2(e, steps.step === 'edit')}>
+    <main
+      className="screen"
+      aria-labelledby="withdrawal-title"
+      onKeyDown={(e) => {
+        focusPresentersOnF2(e, steps.step === 'edit');
+        if (steps.step === 'edit') reviewOnEnter(e, () => void review());
+      }}
+    >
       <h1 id="withdrawal-title">Retiro</h1>
       <div className="comp-grid">
         <div>
