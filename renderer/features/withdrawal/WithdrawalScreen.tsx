@@ -40,7 +40,15 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const { approvalId, declaration } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
   const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third });
-  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.withdrawal, { what: 'El retiro', leave: onCancel, setError, afterPost: steps.edit });
+  // Beyond the account's lookup (Esc after reading "Retirable hoy" just leaves), what was typed is asked before it is lost.
+  const dirty = amount !== null || payoutKind !== 'efectivo' || parties.certificate !== '' || third.name.trim() !== '' || third.id.number !== '';
+  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.withdrawal, {
+    what: 'El retiro',
+    leave: onCancel,
+    setError,
+    afterPost: steps.edit,
+    unsaved: { dirty, what: 'el retiro', lost: 'lo digitado: el valor, la forma de pago y el beneficiario' },
+  });
   const amountRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
