@@ -237,6 +237,7 @@ test('jurídica: its legal representative (also its authorized person) withdraws
   await expect(carlos).toBeChecked();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('alert')).toContainText('Solicite el Certificado de Existencia y Representación Legal');
+  await expect(app.getByText(/Con máximo 30 días de expedido/)).toBeVisible();
 
   const certificate = app.getByLabel(/Fecha de expedición del Certificado/);
   await certificate.fill('2026-02-30');
