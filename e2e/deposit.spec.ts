@@ -173,6 +173,35 @@ test('third-party deposit from the keyboard: "Consigna un tercero" goes to the d
   await expect(receipt).toContainText(/CC \*+0003/);
 });
 
+test('the third party’s document type from the keyboard: ↓ chooses, Enter goes on to the name as the number’s does (the list never opens); the name prints in capitals', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000029');
+  await app.getByRole('button', { name: 'Consigna un tercero' }).press('Enter');
+  await app.keyboard.type('900000003');
+  await app.keyboard.press('Shift+Tab');
+  const type = app.getByRole('group', { name: 'Documento de quien consigna' }).getByLabel('Tipo de documento');
+  await expect(type).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(type).toHaveValue('CE');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Nombre de quien consigna (no es titular)')).toBeFocused();
+  // As typed in a hurry: the core writes it as the cheque beneficiary's is, in capitals with single spaces.
+  await app.keyboard.type(' luz  ángela muñoz ');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('10'); // 20.000 × 10
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  const receipt = app.getByTestId('receipt');
+  await expect(receipt).toContainText('LUZ ÁNGELA MUÑOZ');
+  await expect(receipt).toContainText(/CE \*+0003/);
+});
+
 test("a company's account: F2 names its legal representative, who deposits in person; the company itself is not offered", async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', '240000000078', { depositor: 'none' });

@@ -160,8 +160,10 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await expect(app.getByRole('alert')).toContainText('En contingencia el retiro máximo por transacción es $ 2.000.000');
   await expect(app.getByTestId('receipt')).toHaveCount(0);
 
-  // What this till used of its cap today: the one withdrawal paid.
+  // What this till used of its cap today: the one withdrawal paid. The refused amount is asked before it is dropped.
   await app.keyboard.press('Escape');
+  await expect(app.getByRole('dialog', { name: '¿Descartar el retiro?' })).toBeVisible();
+  await app.keyboard.press('Enter');
   await app.keyboard.press('s');
   await app.keyboard.press('F3');
   await expect(app.getByTestId('contingency-till')).toContainText('$ 500.000 (1 retiro)');

@@ -31,6 +31,20 @@ test('transfer (T): origin, destination, amount, GMF on its own line, receipt; n
   await expect(app.getByTestId('till-summary')).toContainText('cierre a ciegas');
 });
 
+test('Esc with the destination and the amount typed asks before dropping the transfer: Enter discards and goes to Inicio', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await app.keyboard.type('240000000011');
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('300000');
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar el traslado?' });
+  await expect(ask).toContainText('la cuenta de destino y el valor');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});
+
 test('transfer from a jurídica: ordered by its legal representative with the certificate date, approved by the supervisor', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 't', 'Transferencia', '240000000078');

@@ -87,3 +87,52 @@ test('cheque de gerencia to a company: its NIT goes to the core, the confirmatio
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia a FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
 });
+
+test('Enter on "Forma de pago", the beneficiary and the document type reviews, as the button says; the list never opens and ↓ still chooses', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  const payout = app.getByLabel('Forma de pago');
+  // Nothing to review yet: Enter on the list says what is missing, and F2 still reaches the people present.
+  await app.keyboard.press('Tab');
+  await expect(payout).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Escriba el valor a retirar');
+  await app.keyboard.press('F2');
+  await expect(app.getByTestId('presenters').getByRole('checkbox').first()).toBeFocused();
+
+  await app.getByLabel('Valor a retirar').focus();
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('ArrowDown');
+  await expect(payout).toHaveValue('cheque-titular');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('JUAN');
+  await app.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+
+  await payout.focus();
+  await app.keyboard.press('ArrowDown');
+  await expect(payout).toHaveValue('cheque-tercero');
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Beneficiario del cheque')).toBeFocused();
+  await app.keyboard.type('Pedro Pérez');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Escriba el nombre y el documento del beneficiario');
+  const type = app.getByRole('group', { name: 'Documento del beneficiario' }).getByLabel('Tipo de documento');
+  await app.keyboard.press('Tab');
+  await expect(type).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(type).toHaveValue('CE');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('456789');
+  await app.keyboard.press('Shift+Tab');
+  await expect(type).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('PEDRO PÉREZ (CE');
+  await app.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await app.getByLabel('Beneficiario del cheque').focus();
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('PEDRO PÉREZ (CE');
+});

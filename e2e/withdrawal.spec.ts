@@ -162,6 +162,27 @@ test('bloqueada: "Retirable hoy" says nothing can be withdrawn and why; inactiva
   await expect(app.getByTestId('max-withdrawal')).toContainText('Solo con la reactivación aprobada por el supervisor');
 });
 
+test('Esc with an amount typed asks before dropping the withdrawal: Esc again keeps it, Enter discards and goes to Inicio; an account only looked up just leaves', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('150000');
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar el retiro?' });
+  await expect(ask).toContainText('el valor');
+  await app.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(app.getByLabel('Valor a retirar')).toHaveValue('150.000');
+  await expect(app.getByRole('heading', { name: 'Retiro', exact: true })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(ask).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  // Reading "Retirable hoy" and going back is not work to lose.
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});
+
 test('embargada: pays only what exceeds the embargo, refuses more with what may be withdrawn', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000060');
@@ -240,6 +261,7 @@ test('jurídica: its legal representative (also its authorized person) withdraws
   await expect(carlos).toBeChecked();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('alert')).toContainText('Solicite el Certificado de Existencia y Representación Legal');
+  await expect(app.getByText(/Con máximo 30 días de expedido/)).toBeVisible();
 
   const certificate = app.getByLabel(/Fecha de expedición del Certificado/);
   await certificate.fill('2026-02-30');

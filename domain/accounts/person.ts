@@ -14,6 +14,13 @@ export const PersonSchema = z.object({
 });
 export type Person = z.output<typeof PersonSchema>;
 
+/**
+ * A name typed at the counter, written as the bank writes every name it prints (the account's holders, a cheque
+ * de gerencia's beneficiary): single spaces, capitals. Done where the core parses the request, so the receipt,
+ * the journal and the UIAF rows carry the same name, whatever the screen sent.
+ */
+export const normalizePersonName = (typed: string): string => typed.trim().replace(/\s+/g, ' ').toLocaleUpperCase('es-CO');
+
 /** Documents are canonical after parsing (domain/identity), so equality of type and number is identity. */
 export const samePerson = (a: PersonId, b: PersonId): boolean => a.type === b.type && a.number === b.number;
 

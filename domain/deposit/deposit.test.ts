@@ -8,6 +8,7 @@ import { DEFAULT_RULES, RulesConfigSchema } from '../rules-config/config';
 import { withdrawableBalance } from '../withdrawal/embargo';
 import { type DepositContext, type DepositEvaluation, type DepositPlan, evaluateDeposit } from './evaluate';
 import { type DepositSlipInput, DepositSlipSchema, normalizeCity } from './slip';
+import { CashDeclarationSchema } from '../uiaf/declaration';
 
 const rules = DEFAULT_RULES;
 const account: Account = AccountSchema.parse({
@@ -261,6 +262,40 @@ describe('deposit properties', () => {
       fc.property(day, (on) => {
         const p = plan(evaluateDeposit(slip({ cash: {}, cheques: [cheque(1_000, 'Barranquilla', '1'), cheque(1_000, 'Cali', '2')], declaredTotal: 2_000 }), ctx({ on }), rules));
         expect((p.holds[1]?.releaseOn ?? "") > (p.holds[0]?.releaseOn ?? "")).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('a third party’s name as the core receives it', () => {
+  // Typed in a hurry: any case, spaces around and between the words (tabs from a paste too).
+  const word = fc.constantFrom('ana', 'MARÍA', 'suárez', 'Ñusta', 'peña', 'José', 'Ü', 'de', 'la');
+  const gap = fc.constantFrom(' ', '  ', '\t', ' \t ');
+  const typed = fc.tuple(fc.array(word, { minLength: 1, maxLength: 5 }), gap, gap).chain(([words, before, after]) =>
+    fc.array(gap, { minLength: words.length - 1, maxLength: words.length - 1 }).map((gaps) => ({ words, text: `${before}${words.map((w, i) => `${w}${gaps[i] ?? ''}`).join('')}${after}` })),
+  );
+  it('is written as the bank writes names, on the slip and on its UIAF declaration alike: single spaces, capitals (es-CO)', () => {
+    fc.assert(
+      fc.property(typed, ({ words, text }) => {
+        const expected = words.join(' ').toLocaleUpperCase('es-CO');
+        const s = slip({ depositor: { id: { type: 'CC', number: '900000003' }, name: text } });
+        expect(s.depositor.name).toBe(expected);
+        const declared = CashDeclarationSchema.parse({
+          direction: 'deposito',
+          transactor: { id: { type: 'CC', number: '900000003' }, name: text, address: 'Calle 10 # 5-20', phone: '3001234501' },
+          accountNumber: '123456781234',
+          office: { code: '001', city: 'Bogotá D.C.' },
+          date: '2026-03-03',
+          time: '09:00:00',
+          amount: 10_000_000,
+          originOrDestination: 'Venta de un vehículo particular',
+          economicActivity: 'Comerciante',
+          pep: false,
+          signed: true,
+        });
+        expect(declared.transactor.name).toBe(expected);
+        // Parsing again (a relayed or stored request) changes nothing.
+        expect(slip({ depositor: { id: { type: 'CC', number: '900000003' }, name: expected } }).depositor.name).toBe(expected);
       }),
     );
   });

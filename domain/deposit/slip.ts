@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveBank } from '../cheque/banks';
 import { normalizeCity, resolvePlaza } from '../cheque/plaza-match';
-import { PersonIdSchema } from '../accounts/person';
+import { normalizePersonName, PersonIdSchema } from '../accounts/person';
 import { DenominationCountSchema } from '../money/denominations';
 import { AmountFieldSchema } from '../money/pesos';
 import { CashDeclarationSchema } from '../uiaf/declaration';
@@ -36,7 +36,7 @@ export const DepositSlipSchema = z.object({
   /** Seed 003 cl. 3.1: cheques are received only at offices. */
   channel: z.enum(['oficina', 'corresponsal']).default('oficina'),
   /** Who physically deposits. The name is required when the person is not on the account (cl. 3.1, 3.7). */
-  depositor: z.object({ id: PersonIdSchema, name: z.string().trim().max(120).optional() }),
+  depositor: z.object({ id: PersonIdSchema, name: z.string().trim().max(120).transform(normalizePersonName).optional() }),
   /** Cash as counted by denomination; the count, not the slip, is what the till receives. */
   cash: DenominationCountSchema.default({}),
   cheques: z.array(ChequeLineSchema).max(50, { message: 'Máximo 50 cheques por comprobante' }).default([]),

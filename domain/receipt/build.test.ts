@@ -31,7 +31,7 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     expect(doc.amountInWords).toBe('SON: UN MILLÓN DOSCIENTOS MIL PESOS M/CTE');
     expect(doc.verificationCode).toBe('K7Q2-9XPA');
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Cuenta de ahorros', value: '****1234' });
-    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Depositante', value: 'Luis Gómez' });
+    expect(doc.lines).toContainEqual({ kind: 'field', label: 'Depositante', value: 'LUIS GÓMEZ' });
     expect(doc.lines).toContainEqual({ kind: 'field', label: 'Documento depositante', value: 'CC ****3456' });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Total consignado', amount: 1_200_000 });
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Comisión remesa', amount: 15_000, negative: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PersonIdSchema } from '../accounts/person';
+import { normalizePersonName, PersonIdSchema } from '../accounts/person';
 import { IsoDateSchema } from '../calendar/iso-date';
 import { PositivePesosSchema } from '../money/pesos';
 
@@ -13,7 +13,8 @@ const Phone = z.string().regex(/^\d{7,10}$/, { message: 'Escriba un teléfono de
 /** A phone the declaration takes: the form checks it before the core does, and offers central's only when it is. */
 export const isDeclarablePhone = (phone: string): boolean => Phone.safeParse(phone).success;
 
-const Party = z.object({ id: PersonIdSchema, name: z.string().trim().min(1, { message: 'Escriba el nombre completo' }), address: Address });
+// Named as the slip names the depositor (normalizePersonName), so the UIAF row and the receipt agree.
+const Party = z.object({ id: PersonIdSchema, name: z.string().trim().min(1, { message: 'Escriba el nombre completo' }).transform(normalizePersonName), address: Address });
 
 export const CashDeclarationSchema = z
   .object({

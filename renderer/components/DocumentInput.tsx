@@ -21,7 +21,7 @@ interface Props {
   onChange: (v: DocumentValue) => void;
   error?: string | null;
   autoFocus?: boolean;
-  /** Enter in the number: the screen's next step (review), as in every other field of a comprobante. */
+  /** Enter in the type or the number: the screen's next step (review), as in every other field of a comprobante. */
   onEnter?: () => void;
 }
 
@@ -42,6 +42,12 @@ export const DocumentInput = ({ label, value, onChange, error, autoFocus, onEnte
         onChange={(e) => {
           const type = e.target.value as DocumentTypeCode;
           onChange({ type, number: clean(type, value.number) });
+        }}
+        // Enter on the list is the number's Enter, never Chromium's opening of the options (the arrows choose).
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          onEnter?.();
         }}
       >
         {DOCUMENT_TYPES.map((t) => (

@@ -4,6 +4,7 @@ import type { Result } from '../../domain/contract/index';
 import type { PostedComprobante } from '../../domain/contract/receipt';
 import { useAskOnEscape } from './ask-on-escape';
 import { ConfirmDialog } from './ConfirmDialog';
+import { useLeaveUnsaved } from './LeaveUnsaved';
 
 /**
  * Central did not answer a debit's online authorization: nothing was posted and nothing may be paid. Retrying
@@ -101,11 +102,12 @@ type Post<R> = (req: { idempotencyKey: string; request: R; approvalId?: string }
 
 /**
  * A debit's posting under one comprobante key (withdrawal, transfer): "pendiente" keeps the key, so Reintentar
- * reaches central's same hold; abandoning takes a new one; leaving while pending is asked.
+ * reaches central's same hold; abandoning takes a new one; leaving while pending is asked, and so is leaving with
+ * work typed (`unsaved`, as Consignación asks), the pending question first.
  */
 export const usePendingDebit = <R,>(
   api: { post: Post<R>; abandon: Abandon },
-  o: { what: string; leave: () => void; setError: (e: AppErrorShape | null) => void; afterPost: () => void },
+  o: { what: string; leave: () => void; setError: (e: AppErrorShape | null) => void; afterPost: () => void; unsaved: { dirty: boolean; what: string; lost: string } },
 ) => {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
@@ -118,7 +120,9 @@ export const usePendingDebit = <R,>(
     },
     error: o.setError,
   });
-  const leaving = useLeavePending({ pending: pending !== null, what: o.what, abandon, leave: o.leave });
+  const leavingPending = useLeavePending({ pending: pending !== null, what: o.what, abandon, leave: o.leave });
+  const leavingUnsaved = useLeaveUnsaved({ ...o.unsaved, dirty: o.unsaved.dirty && pending === null && posted === null, leave: o.leave });
+  const leaving = pending !== null ? leavingPending : leavingUnsaved;
   const post = async (request: R | null, approvalId: string | null | undefined) => {
     if (!request || busy) return;
     setBusy(true);

@@ -100,8 +100,13 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     w = await world(shared.central);
     const third = { id: CC('900000002') };
     expect(await w.call('deposit.evaluate', { slip: cashSlip({ depositor: third }) })).toMatchObject({ error: { code: 'DEPOSITOR_NAME_REQUIRED' } });
-    const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip({ depositor: { ...third, name: 'JUAN CARLOS RODRÍGUEZ' } }) });
+    // Typed as it came: the core writes it as every printed name, so the receipt and central's UIAF row agree.
+    const r = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cashSlip({ depositor: { ...third, name: ' juan  carlos Rodríguez ' } }) });
     expect(r.ok && (r.data as { receipt: { lines: unknown[] } }).receipt.lines).toContainEqual({ kind: 'field', label: 'Depositante', value: 'JUAN CARLOS RODRÍGUEZ' });
+    const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'cash_deposit'").pluck().get() as string) as { payload: unknown };
+    expect(op.payload).toMatchObject({ cash: { transactor: { type: 'CC', number: '900000002', name: 'JUAN CARLOS RODRÍGUEZ' } } });
+    const details = JSON.parse(w.core.db.prepare("SELECT details FROM comprobantes WHERE kind = 'deposito'").pluck().get() as string) as { slip: { depositor: { name: string } } };
+    expect(details.slip.depositor.name).toBe('JUAN CARLOS RODRÍGUEZ');
   });
 
   it('requires the UIAF declaration at 10.000.000 in cash before posting (domain-co §2)', async () => {

@@ -36,7 +36,13 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const { approvalId } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
   const { error, setError, outdated } = useInputError({ from: from?.account.number ?? null, to: to?.account.number ?? null, parties, amount });
-  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.transfer, { what: 'El traslado', leave: onCancel, setError, afterPost: steps.edit });
+  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.transfer, {
+    what: 'El traslado',
+    leave: onCancel,
+    setError,
+    afterPost: steps.edit,
+    unsaved: { dirty: to !== null || amount !== null || parties.certificate !== '', what: 'el traslado', lost: 'lo digitado: la cuenta de destino y el valor' },
+  });
   const toRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLDivElement>(null);
 

@@ -151,7 +151,7 @@ export const DebitParties = ({ legend, account, value, onChange, onEnter }: Prop
               }
             }}
           />
-          <p className="muted">Debe estar recién expedido (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.</p>
+          <p className="muted">Con máximo 30 días de expedido (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.</p>
         </div>
       ) : null}
       {account.state === 'inactiva' ? (

@@ -14,7 +14,7 @@ import { DocumentInput, type DocumentValue } from '../../components/DocumentInpu
 import { ErrorList } from '../../components/ErrorList';
 import { useInputError } from '../../components/useInputError';
 import { AbandonNotice, PendingBanner, usePendingDebit } from '../../components/PendingBanner';
-import { ReviewActions } from '../../components/ReviewActions';
+import { ReviewActions, reviewOnEnter } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
@@ -41,7 +41,15 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const { approvalId, declaration } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
   const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third, chequeNumber });
-  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.withdrawal, { what: 'El retiro', leave: onCancel, setError, afterPost: steps.edit });
+  // Beyond the account's lookup (Esc after reading "Retirable hoy" just leaves), what was typed is asked before it is lost.
+  const dirty = amount !== null || payoutKind !== 'efectivo' || parties.certificate !== '' || third.name.trim() !== '' || third.id.number !== '' || chequeNumber !== '';
+  const { busy, setBusy, pending, posted, abandon, leaving, post: postDebit } = usePendingDebit(teller.withdrawal, {
+    what: 'El retiro',
+    leave: onCancel,
+    setError,
+    afterPost: steps.edit,
+    unsaved: { dirty, what: 'el retiro', lost: 'lo digitado: el valor, la forma de pago y el beneficiario' },
+  });
   const amountRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -122,7 +130,14 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
 
   const mix = plan?.payout.kind === 'efectivo' ? plan.payout.mix : null;
   return (
-    <main className="screen" aria-labelledby="withdrawal-title" onKeyDown={(e) => focusPresentersOnF2(e, steps.step === 'edit')}>
+    <main
+      className="screen"
+      aria-labelledby="withdrawal-title"
+      onKeyDown={(e) => {
+        focusPresentersOnF2(e, steps.step === 'edit');
+        if (steps.step === 'edit') reviewOnEnter(e, () => void review());
+      }}
+    >
       <h1 id="withdrawal-title">Retiro</h1>
       <div className="comp-grid">
         <div>
