@@ -105,6 +105,9 @@ test('Enter on "Forma de pago", the beneficiary and the document type reviews, a
   await app.keyboard.press('Tab');
   await app.keyboard.press('ArrowDown');
   await expect(payout).toHaveValue('cheque-titular');
+  // A cheque payout needs its number; then Enter back on the list reviews.
+  await app.getByLabel('Número del cheque de gerencia').fill('4455670');
+  await payout.focus();
   await app.keyboard.press('Enter');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm.getByTestId('payout-cheque')).toContainText('JUAN');
@@ -114,6 +117,8 @@ test('Enter on "Forma de pago", the beneficiary and the document type reviews, a
   await payout.focus();
   await app.keyboard.press('ArrowDown');
   await expect(payout).toHaveValue('cheque-tercero');
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Número del cheque de gerencia')).toBeFocused();
   await app.keyboard.press('Tab');
   await expect(app.getByLabel('Beneficiario del cheque')).toBeFocused();
   await app.keyboard.type('Pedro Pérez');

@@ -168,7 +168,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               {payoutKind !== 'efectivo' ? (
                 <div className="field">
                   <label htmlFor="withdrawal-cheque-number">Número del cheque de gerencia</label>
-                  <input id="withdrawal-cheque-number" autoComplete="off" inputMode="numeric" value={chequeNumber} onChange={(e) => setChequeNumber(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void review()} />
+                  <input id="withdrawal-cheque-number" autoComplete="off" inputMode="numeric" value={chequeNumber} onChange={(e) => setChequeNumber(e.target.value)} />
                 </div>
               ) : null}
               {payoutKind === 'cheque-tercero' ? (
