@@ -77,3 +77,15 @@ test('arrow keys on "Trámite" only move the choice; Enter looks the customer up
   await expect(app.getByRole('heading', { name: 'Actualización de datos de contacto', level: 1 })).toBeVisible();
   await expect(app.getByLabel('Celular nuevo que indica el cliente')).toBeFocused();
 });
+
+test('Enter on the document type looks the customer up, as Enter in the number does (the list never opens)', async ({ app }) => {
+  await openWizard(app);
+  await app.keyboard.type('900000002');
+  await app.keyboard.press('Shift+Tab');
+  const type = app.getByRole('group', { name: 'Documento del cliente' }).getByLabel('Tipo de documento');
+  await expect(type).toBeFocused();
+  await expect(async () => {
+    await type.press('Enter');
+    await expect(app.getByTestId('flow-customer')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+});

@@ -43,11 +43,13 @@ export const DocumentInput = ({ label, value, onChange, error, autoFocus, onEnte
           const type = e.target.value as DocumentTypeCode;
           onChange({ type, number: clean(type, value.number) });
         }}
-        // Enter on the list is the number's Enter, never Chromium's opening of the options (the arrows choose).
+        // Enter on the list is the number's Enter, never Chromium's opening of the options (the arrows choose): the
+        // screen's next step, or in a form its submit, as Enter in the number submits it.
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
           e.preventDefault();
-          onEnter?.();
+          if (onEnter) onEnter();
+          else e.currentTarget.form?.requestSubmit();
         }}
       >
         {DOCUMENT_TYPES.map((t) => (
