@@ -4,6 +4,20 @@ import type { Page } from '@playwright/test';
 
 const lookup = (app: Page, number: string) => openAccount(app, 'F3', 'Consignación', number);
 
+/** From the third party's name, Enter goes to the cash: $ 200.000 in bills of 20.000, confirmed; the receipt. */
+const depositTwentiesFromName = async (app: Page) => {
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('10'); // 20.000 × 10
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  return app.getByTestId('receipt');
+};
+
 test('cash deposit: count, total, summary, receipt with the amount in words', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000011');
@@ -158,16 +172,7 @@ test('third-party deposit from the keyboard: "Consigna un tercero" goes to the d
   await expect(app.getByLabel('Nombre de quien consigna (no es titular)')).toBeFocused();
   await app.keyboard.type('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
   await app.keyboard.press('Enter');
-  await expect(app.locator('#denom-100000')).toBeFocused();
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await app.keyboard.type('10'); // 20.000 × 10
-  await app.keyboard.press('F10');
-  await app.keyboard.type('200000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
-  await app.keyboard.press('Enter');
-  const receipt = app.getByTestId('receipt');
+  const receipt = await depositTwentiesFromName(app);
   await expect(receipt).toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
   await expect(receipt).toContainText('Documento depositante');
   await expect(receipt).toContainText(/CC \*+0003/);
@@ -188,16 +193,7 @@ test('the third party’s document type from the keyboard: ↓ chooses, Enter go
   // As typed in a hurry: the core writes it as the cheque beneficiary's is, in capitals with single spaces.
   await app.keyboard.type(' luz  ángela muñoz ');
   await app.keyboard.press('Enter');
-  await expect(app.locator('#denom-100000')).toBeFocused();
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await app.keyboard.type('10'); // 20.000 × 10
-  await app.keyboard.press('F10');
-  await app.keyboard.type('200000');
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
-  await app.keyboard.press('Enter');
-  const receipt = app.getByTestId('receipt');
+  const receipt = await depositTwentiesFromName(app);
   await expect(receipt).toContainText('LUZ ÁNGELA MUÑOZ');
   await expect(receipt).toContainText(/CE \*+0003/);
 });

@@ -203,22 +203,18 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       const at = deps.clock.now().toISOString();
       const valid = decideApproval(now, req.decision === 'aprobar' ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) } : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' });
       let toldCentral = false;
-      if (relay && relayed(rec) && valid.ok) {
-        deciding.add(req.approvalId);
-        try {
+      try {
+        if (relay && relayed(rec) && valid.ok) {
+          deciding.add(req.approvalId);
           const first = await relay.decideFirst(req.approvalId, sup.username, req.decision, valid.value.note ?? 'Aprobado por el supervisor');
           if (typeof first === 'object') throw new AppError('MAKER_IS_CHECKER', first.refused);
           if (first === 'taken') {
+            // The desk's decision is taken in now, so this one must no longer count as the counter's own.
             deciding.delete(req.approvalId);
             throw decidedElsewhere(await takeDeskDecision(find(req.approvalId)), req.approvalId);
           }
           toldCentral = first === 'ours';
-        } catch (e) {
-          deciding.delete(req.approvalId);
-          throw e;
         }
-      }
-      try {
         const decided = applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
         // Central did not answer: the other desks drop it when it does (best effort: otherwise it lapses there).
         if (relay && relayed(rec) && !toldCentral) void relay.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
