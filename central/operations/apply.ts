@@ -35,6 +35,7 @@ import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
 import { payChargesNaming } from '../cheques/pending-charges';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, standingCheque } from '../cheques/clearing';
+import { recordChequeGerencia } from '../cheques/gerencia';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
@@ -404,6 +405,7 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
       for (const p of effect.postings) recordCustomerMovement(sql, p.account, on);
       recordCash(sql, op, on);
       recordAccountActivity(sql, op, on);
+      recordChequeGerencia(sql, op, on);
     }
     effect.after?.();
     // Money this operation brought to an account owing a returned cheque pays it first, under this key.

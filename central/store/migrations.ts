@@ -277,4 +277,20 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX structuring_alerts_depositor ON structuring_alerts(depositor_type, depositor_number, alert_on);
     `,
   },
+  {
+    version: 15,
+    name: 'cheques de gerencia of withdrawals',
+    sql: `
+      -- The paper cheque de gerencia that paid an applied withdrawal, by its number (cheques/gerencia.ts): what ties
+      -- the cheque to its debit for the reconciliation and an orden de no pago. Withdrawals sent before the branch
+      -- carried the number have no row. A reversed withdrawal keeps its row; the reversals table says so.
+      CREATE TABLE cheques_gerencia (
+        op_key TEXT PRIMARY KEY REFERENCES operations(key), number TEXT NOT NULL, branch TEXT NOT NULL, workstation TEXT NOT NULL,
+        account TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0), business_date TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX cheques_gerencia_number ON cheques_gerencia(number);
+      CREATE TRIGGER cheques_gerencia_no_update BEFORE UPDATE ON cheques_gerencia
+        BEGIN SELECT RAISE(ABORT, 'the cheques de gerencia register is append-only'); END;
+    `,
+  },
 ];

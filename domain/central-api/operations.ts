@@ -82,6 +82,11 @@ export const OperationPayloads = {
     cash: CashMovementSchema.optional(),
     /** What the GMF exemption took from the account's monthly 350 UVT (account-activity.ts); absent is 0. */
     gmfCapUsed: PositivePesosSchema.optional(),
+    /**
+     * Paid by cheque de gerencia: the paper cheque's number, so that central ties the cheque to this debit (its
+     * reconciliation, an orden de no pago). Optional: a branch that predates it sent none, and that still applies.
+     */
+    chequeGerencia: z.object({ number: ChequeSchema.shape.number }).optional(),
   }),
   transfer: z.object({
     amount: PositivePesosSchema,
