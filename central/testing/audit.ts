@@ -19,5 +19,6 @@ const ops = sql.all<{ key: string; status: string; hash: string; account: string
 );
 const conflicts = sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM operation_conflicts WHERE key LIKE ?', `${prefix}%`)?.n ?? 0;
 const accounts = sql.all<{ number: string; available: number }>('SELECT number, available FROM accounts ORDER BY number');
+const chequesGerencia = sql.all<{ key: string; number: string }>('SELECT op_key AS key, number FROM cheques_gerencia WHERE op_key LIKE ? ORDER BY rowid', `${prefix}%`);
 sql.close();
-process.stdout.write(`${JSON.stringify({ operations: ops, conflicts, accounts })}\n`);
+process.stdout.write(`${JSON.stringify({ operations: ops, conflicts, accounts, chequesGerencia })}\n`);

@@ -142,6 +142,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
               ...(holdId === null && holdKey !== null ? { holdKey } : {}),
               ...reactivationOf(p, approvalId),
               ...(p.payout.kind === 'efectivo' && w.presenters[0] ? { cash: cashMovement(account, { id: w.presenters[0] }, w.declaration) } : {}),
+              // Central ties the paper cheque to this debit by its number (reconciliation, orden de no pago).
+              ...(p.payout.kind === 'cheque-gerencia' ? { chequeGerencia: { number: p.payout.number } } : {}),
             },
           },
         ],

@@ -15,6 +15,8 @@ export interface CentralAudit {
   operations: { key: string; status: 'applied' | 'rejected'; hash: string; account: string | null; postings: number }[];
   conflicts: number;
   accounts: { number: string; available: number }[];
+  /** The cheques de gerencia central recorded with applied withdrawals, by the withdrawal's key. */
+  chequesGerencia: { key: string; number: string }[];
 }
 
 /** A real central process on a temp SQLite file, restartable on the same file and port. */
