@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
+import { startHost, type RunningHost } from './support/host';
 import { DEMO } from './support/pages';
 import { bogotaDaysAgo, openAccount, openTill, supervisorApproves } from './support/comprobante';
 
@@ -283,6 +287,40 @@ test('jurídica: its legal representative (also its authorized person) withdraws
   await expect(app.getByTestId('receipt')).toContainText('RETIRO CUENTA DE AHORROS');
   await expect(app.getByTestId('receipt')).toContainText('Autorización');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DOSCIENTOS MIL PESOS M/CTE');
+});
+
+/** A workstation whose bank accepts a jurídica's certificate up to 60 days old (`rules` in its config file). */
+const sixtyDayCertificate = test.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use, testInfo) => {
+    testInfo.skip(testInfo.project.name === 'electron', 'The rules are set in the browser host’s config file.');
+    const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-rules-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ rules: { juridicaCertificateMaxAgeDays: 60 } }));
+    const host = await startHost({ CAJA_CONFIG: config });
+    await use(host);
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+sixtyDayCertificate('jurídica: the certificate hint states the configured limit, and the core accepts a certificate within it', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000078');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('F2');
+  await app.keyboard.press(' ');
+  await expect(app.getByText(/Con máximo 60 días de expedido \(cláusula 4 literal c\)/)).toBeVisible();
+  await expect(app.getByText(/Con máximo 30 días/)).toHaveCount(0);
+  // The refusal names the same limit; 45 days old is refused under the default 30, within this bank's 60.
+  const certificate = app.getByLabel(/Fecha de expedición del Certificado/);
+  await certificate.fill(bogotaDaysAgo(61));
+  await certificate.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('máximo 60 días de expedido');
+  await certificate.fill(bogotaDaysAgo(45));
+  await certificate.press('Enter');
+  await supervisorApproves(app, /persona jurídica/);
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
 });
 
 test('an authorized person withdraws from a natural person\'s account while the holder is away', async ({ app }) => {

@@ -24,6 +24,11 @@ export const AccountViewSchema = z.object({
   withdrawalNote: z.string().nullable(),
   /** Spanish notes for the teller: inactive, embargo, blocked… */
   notices: z.array(z.string()),
+  /**
+   * How many days old a jurídica's Certificado de Existencia y Representación Legal may be (the bank's rules, seed 003
+   * cl. 4(c)): the certificate field states the limit the core applies, not a fixed one.
+   */
+  juridicaCertificateMaxAgeDays: z.number().int().nonnegative(),
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 

@@ -41,12 +41,12 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
       notices.push(`Cargo pendiente por cheque devuelto: ${formatPesos(owed)}. No está disponible: los próximos abonos a la cuenta lo pagan primero.`);
     }
     const on = bogotaDate(deps.clock.now());
-    const note = withdrawalNote(account, on, deps.rules);
-    if (NOTHING[account.state]) return { account, pendingLocal, withdrawable: 0, embargoRetained: 0, maxWithdrawal: 0, withdrawalNote: note, notices };
+    const view = { account, pendingLocal, withdrawalNote: withdrawalNote(account, on, deps.rules), notices, juridicaCertificateMaxAgeDays: deps.rules.juridicaCertificateMaxAgeDays };
+    if (NOTHING[account.state]) return { ...view, withdrawable: 0, embargoRetained: 0, maxWithdrawal: 0 };
     const w = withdrawableBalance(account, on, deps.rules, protectionElsewhere(deps, account));
-    if (!w.ok) return { account, pendingLocal, withdrawable: null, embargoRetained: 0, maxWithdrawal: null, withdrawalNote: note, notices };
+    if (!w.ok) return { ...view, withdrawable: null, embargoRetained: 0, maxWithdrawal: null };
     const max = maxWithdrawal(w.value.withdrawable, { exemptAccount: account.gmfExempt, usedThisMonth: gmfCapUsedInMonth(deps, account.number, on), on }, deps.rules);
-    return { account, pendingLocal, withdrawable: w.value.withdrawable, embargoRetained: w.value.retained, maxWithdrawal: max.ok ? max.value : null, withdrawalNote: note, notices };
+    return { ...view, withdrawable: w.value.withdrawable, embargoRetained: w.value.retained, maxWithdrawal: max.ok ? max.value : null };
   },
 });
 export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -107,6 +107,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
             <DebitParties
               legend="Quién ordena (presente e identificado)"
               account={from.account}
+              certificateMaxAgeDays={from.juridicaCertificateMaxAgeDays}
               value={parties}
               onChange={setParties}
               onEnter={() => void review()}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AccountSchema, type AccountInput } from '../../../domain/accounts/account';
-import { DEFAULT_RULES } from '../../../domain/rules-config/config';
+import { DEFAULT_RULES, RulesConfigSchema } from '../../../domain/rules-config/config';
 import { authorizeDebit } from '../../../domain/withdrawal/authorization';
-import { candidatesOf, initialParties, partiesRequest } from './DebitParties';
+import { candidatesOf, certificateHint, initialParties, partiesRequest } from './DebitParties';
 
 const ana = { id: { type: 'CC', number: '52111222' }, name: 'ANA PÉREZ' } as const;
 const luis = { id: { type: 'CC', number: '79123456' }, name: 'LUIS GÓMEZ' } as const;
@@ -59,6 +59,24 @@ describe('who may dispose of the funds at the counter, as the withdrawal and tra
     expect(decide(a, ['CE:1234567'], '2026-03-05')).toEqual([]);
     expect(decide(a, ['CE:1234567'], '2026-01-05')).toEqual(['CERTIFICATE_TOO_OLD']);
     expect(partiesRequest(a, { present: {}, certificate: '2026-02-30' })).toMatchObject({ ok: false });
+  });
+
+  it('jurídica: the certificate hint states the limit the core applies, as the bank configured it (cl. 4 literal c)', () => {
+    const a = account({ owner: 'juridica', holders: [company], legalRepresentatives: [carlos] });
+    const ageOn = (rules: typeof DEFAULT_RULES, certificate: string) => {
+      const r = partiesRequest(a, { present: { 'CE:1234567': true }, certificate });
+      if (!r.ok) throw new Error(r.message);
+      return authorizeDebit(a, r, on, rules).errors.map((e) => e.code);
+    };
+    const sixty = RulesConfigSchema.parse({ juridicaCertificateMaxAgeDays: 60 });
+    expect(certificateHint(sixty.juridicaCertificateMaxAgeDays)).toMatch(/^Con máximo 60 días de expedido \(cláusula 4 literal c\)/);
+    // 60 days old passes, 61 is refused: the limit the hint states.
+    expect(ageOn(sixty, '2026-01-09')).toEqual([]);
+    expect(ageOn(sixty, '2026-01-08')).toEqual(['CERTIFICATE_TOO_OLD']);
+    expect(certificateHint(DEFAULT_RULES.juridicaCertificateMaxAgeDays)).toMatch(/^Con máximo 30 días de expedido/);
+    expect(certificateHint(1)).toMatch(/^Con máximo 1 día de expedido/);
+    expect(certificateHint(0)).toMatch(/^Expedido el mismo día/);
+    expect(ageOn(RulesConfigSchema.parse({ juridicaCertificateMaxAgeDays: 0 }), on)).toEqual([]);
   });
 
   it('inactive jurídica: the representative in person is the reactivation’s authorization; nobody else debits it (cl. 7.1)', () => {

@@ -89,9 +89,17 @@ export const asIsoDate = (text: string): string => {
   return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
 };
 
+/** The certificate's limit as the core applies it (the bank's configured days, cl. 4 literal c), under its field. */
+export const certificateHint = (maxAgeDays: number): string => {
+  const limit = maxAgeDays === 0 ? 'Expedido el mismo día' : `Con máximo ${maxAgeDays} ${maxAgeDays === 1 ? 'día' : 'días'} de expedido`;
+  return `${limit} (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.`;
+};
+
 interface Props {
   legend: string;
   account: Account;
+  /** From the account's view (the bank's rules): what the certificate hint states. */
+  certificateMaxAgeDays: number;
   value: DebitPartiesValue;
   onChange: (v: DebitPartiesValue) => void;
   onEnter?: () => void;
@@ -109,7 +117,7 @@ export const focusPresentersOnF2 = (e: KeyboardEvent<HTMLElement>, editing: bool
   first.focus();
 };
 
-export const DebitParties = ({ legend, account, value, onChange, onEnter }: Props) => {
+export const DebitParties = ({ legend, account, certificateMaxAgeDays, value, onChange, onEnter }: Props) => {
   const juridica = account.owner === 'juridica';
   return (
     <>
@@ -151,7 +159,7 @@ export const DebitParties = ({ legend, account, value, onChange, onEnter }: Prop
               }
             }}
           />
-          <p className="muted">Con máximo 30 días de expedido (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.</p>
+          <p className="muted">{certificateHint(certificateMaxAgeDays)}</p>
         </div>
       ) : null}
       {account.state === 'inactiva' ? (

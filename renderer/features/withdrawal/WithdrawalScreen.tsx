@@ -147,6 +147,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
             <DebitParties
               legend="Presentes e identificados"
               account={view.account}
+              certificateMaxAgeDays={view.juridicaCertificateMaxAgeDays}
               value={parties}
               onChange={setParties}
               onEnter={() => void review()}
