@@ -4,6 +4,7 @@ import { type Account, AccountSchema } from '../accounts/account';
 import { isBusinessDay } from '../calendar/business-days';
 import { addDays } from '../calendar/iso-date';
 import { DENOMINATIONS } from '../money/denominations';
+import { formatPesos } from '../money/pesos';
 import { DEFAULT_RULES, RulesConfigSchema } from '../rules-config/config';
 import { withdrawableBalance } from '../withdrawal/embargo';
 import { type DepositContext, type DepositEvaluation, type DepositPlan, evaluateDeposit } from './evaluate';
@@ -256,6 +257,70 @@ describe('deposit properties', () => {
     ]);
     const withCash = evaluateDeposit(slip({ cash: { '50000': 1 }, cheques: [cheque(500_000, 'Cali')], declaredTotal: 550_000 }), ctx({ account: embargoed, on: '2025-10-15' }), rules);
     expect(withCash.ok).toBe(true);
+  });
+  it('central pays the pending charges out of the deposited cash before the commission: the fee check counts them the same way, and the refusal says what is owed and the least cash that covers it', () => {
+    const on = '2025-10-15';
+    /** Central's apply (central/operations/apply.ts): cash credited, charges paid out of `available`, then the fee out of what an embargo leaves. */
+    const centralCovers = (a: Account, cash: number, owed: number, fee: number): boolean => {
+      const credited = a.balances.available + cash;
+      const available = credited - Math.min(credited, owed);
+      const w = withdrawableBalance({ ...a, balances: { ...a.balances, available } }, on, rules);
+      if (!w.ok) throw new Error(w.error.message);
+      return fee <= w.value.withdrawable;
+    };
+    const chargeArb = fc.record({ cheques: fc.constant([{ number: '4711' }]), amount: fc.integer({ min: 1, max: 3_000_000 }) });
+    fc.assert(
+      fc.property(
+        // Small balances too: an account near zero is where a fee does not fit without any embargo or charge.
+        fc.oneof(fc.integer({ min: 0, max: 30_000 }), fc.integer({ min: 0, max: 5_000_000 })),
+        fc.option(fc.record({ amount: fc.integer({ min: 1, max: 5_000_000 }), alimentos: fc.boolean() }), { nil: null }),
+        fc.array(chargeArb, { maxLength: 3 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 50_000_000 }),
+        (available, embargo, owed, asked, bills, chequeAmount) => {
+          const owedTotal = owed.reduce((s, c) => s + c.amount, 0);
+          const a: Account = {
+            ...account,
+            ...(embargo ? { state: 'embargada', embargo } : {}),
+            balances: { available, inCanje: 0, onHold: 0, ...(owedTotal > 0 ? { pendingCharges: owedTotal } : {}) },
+          };
+          const cash = bills * 50_000;
+          const s = slip({ cash: bills > 0 ? { '50000': bills } : {}, cheques: [cheque(chequeAmount, 'Cali')], declaredTotal: cash + chequeAmount });
+          // What central said now, or (not asked) the figure it last published with the account.
+          const e = evaluateDeposit(s, ctx({ account: a, on, ...(asked ? { pendingCharges: owed } : {}) }), rules);
+          if (e.ok) {
+            expect(centralCovers(a, cash, owedTotal, e.plan.commission.total)).toBe(true);
+            return;
+          }
+          expect(codes(e)).toEqual(['COMMISSION_NOT_COVERED']);
+          const details = e.errors[0]?.details ?? {};
+          const fee = Number(details.commission);
+          const more = Number(details.moreCash);
+          expect(centralCovers(a, cash, owedTotal, fee)).toBe(false);
+          // The least cash that covers it: with it central takes the fee, with a peso less it cannot.
+          expect(more).toBeGreaterThan(0);
+          expect(centralCovers(a, cash + more, owedTotal, fee)).toBe(true);
+          expect(centralCovers(a, cash + more - 1, owedTotal, fee)).toBe(false);
+          const message = e.errors[0]?.message ?? '';
+          expect(message).toContain(`al menos ${formatPesos(more)} en efectivo`);
+          if (owedTotal > 0) expect(message).toContain(`cargos pendientes por ${formatPesos(owedTotal)}`);
+          if (owedTotal > 0 && asked) expect(message).toContain('cheque devuelto N° 4711');
+        },
+      ),
+    );
+  });
+  it('the case at the counter: $ 415.000 owed for a returned cheque, $ 420.000 in cash and a remesa of $ 15.000 commission: refused, $ 10.000 more covers it', () => {
+    const owing: Account = { ...account, balances: { available: 0, inCanje: 0, onHold: 0, pendingCharges: 415_000 } };
+    const s = (bills: number) => slip({ cash: { '10000': bills }, cheques: [cheque(500_000, 'Cali')], declaredTotal: bills * 10_000 + 500_000 });
+    const e = evaluateDeposit(s(42), ctx({ account: owing, pendingCharges: [{ cheques: [{ number: '5550001' }], amount: 415_000 }] }), rules);
+    expect(e.ok ? [] : e.errors.map((x) => x.message)).toEqual([
+      'La comisión ($ 15.000) no alcanza: la cuenta tiene cargos pendientes por $ 415.000 (cheque devuelto N° 5550001) que esta consignación paga primero, y con lo que queda la cuenta tiene libres $ 5.000. Para registrarla, el cliente debe consignar además al menos $ 10.000 en efectivo.',
+    ]);
+    // Central not asked: its last published figure counts, said as such.
+    const offline = evaluateDeposit(s(42), ctx({ account: owing }), rules);
+    expect(offline.ok ? '' : offline.errors[0]?.message).toContain('la cuenta tiene, según los últimos datos de central, cargos pendientes por $ 415.000 que esta consignación paga primero');
+    expect(evaluateDeposit(s(43), ctx({ account: owing }), rules).ok).toBe(true);
   });
   it('remesa holds are never shorter than canje holds', () => {
     fc.assert(

@@ -14,6 +14,7 @@ import { type CashUiafResult, type CashDepositRecord, type StructuringAlert, det
 import { withdrawableBalance } from '../withdrawal/embargo';
 import { bankName, resolveBank, unknownBankMessage } from '../cheque/banks';
 import { findPlaza, resolvePlaza, unknownPlazaMessage } from '../cheque/plaza-match';
+import { type PendingChargeItem, chargeName } from './pending-charges';
 import { type DepositSlip, sameCity } from './slip';
 
 export interface DepositContext {
@@ -31,6 +32,11 @@ export interface DepositContext {
   readonly recentCashDeposits: readonly CashDepositRecord[];
   /** Inembargable protection already applied to the holder's other savings accounts (domain/withdrawal/embargo.ts). */
   readonly protectedUsedElsewhere?: Pesos;
+  /**
+   * What central said the account owes now (cargos pendientes), oldest first. Absent when it could not be asked:
+   * the figure it last published with the account (`balances.pendingCharges`) stands in.
+   */
+  readonly pendingCharges?: readonly PendingChargeItem[];
 }
 
 export type ChequeRoute = 'canje' | 'remesa';
@@ -72,17 +78,37 @@ export type DepositEvaluation = { ok: true; plan: DepositPlan } | { ok: false; e
 const chequeKey = (c: DepositSlip['cheques'][number]): string => `${c.bank.toUpperCase()}|${c.number}|${c.drawerAccount}`;
 
 /**
- * What the deposit's commission may take once its cash is credited: on an embargoed account only what the order
- * leaves free (domain/withdrawal/embargo.ts), never the retained money. Central refuses the commission on the same
- * rule and, when the period's inembargable amount is unknown, keeps the whole embargo out of reach as it does.
+ * What the deposit's commission may take once central applied its cash (central/operations/apply.ts): the cash is
+ * credited, the account's pending charges are paid out of `available` first, and the fee comes after, out of what
+ * an embargo leaves free (domain/withdrawal/embargo.ts), never the retained money. When the period's inembargable
+ * amount is unknown central keeps the whole embargo out of reach, and so does this.
  */
-const freeAfterCash = (account: Account, cash: Pesos, ctx: DepositContext, rules: RulesConfig): { amount: Pesos; retained: Pesos } => {
-  const available = account.balances.available + cash;
-  const credited = { ...account, balances: { ...account.balances, available } };
-  const w = withdrawableBalance(credited, ctx.on, rules, ctx.protectedUsedElsewhere ?? 0);
+const freeAfterCash = (account: Account, cash: Pesos, owed: Pesos, ctx: DepositContext, rules: RulesConfig): { amount: Pesos; retained: Pesos } => {
+  const credited = account.balances.available + cash;
+  const available = credited - Math.min(credited, owed);
+  const after = { ...account, balances: { ...account.balances, available } };
+  const w = withdrawableBalance(after, ctx.on, rules, ctx.protectedUsedElsewhere ?? 0);
   if (w.ok) return { amount: w.value.withdrawable, retained: w.value.retained };
   const retained = Math.min(available, account.embargo?.amount ?? 0);
   return { amount: available - retained, retained };
+};
+
+/**
+ * The least cash to add to the deposit so that central can take the fee: found by bisection, since what is free
+ * never shrinks as cash grows. Not simply the shortfall: more cash first pays what is still owed and, under an
+ * embargo, may fill the retention before any of it becomes free.
+ */
+const moreCashFor = (fee: Pesos, account: Account, cash: Pesos, owed: Pesos, ctx: DepositContext, rules: RulesConfig): Pesos => {
+  const covers = (extra: Pesos) => freeAfterCash(account, cash + extra, owed, ctx, rules).amount >= fee;
+  // Enough in any case: every charge paid, then the fee on top of the whole embargo.
+  let low = 0;
+  let high = owed + fee + (account.embargo?.amount ?? 0);
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (covers(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 };
 
 /**
@@ -198,15 +224,25 @@ export const evaluateDeposit = (slip: DepositSlip, ctx: DepositContext, rules: R
     commissionLines.push({ kind: 'otra-ciudad', amount: feeFromBrackets(total, rules.otherCityDepositCommission) });
   }
   const commissionTotal = sumPesos(commissionLines.map((l) => l.amount));
-  const free = freeAfterCash(account, cash, ctx, rules);
+  const charges = ctx.pendingCharges ?? [];
+  const owed = ctx.pendingCharges ? sumPesos(charges.map((c) => c.amount)) : (account.balances.pendingCharges ?? 0);
+  const free = freeAfterCash(account, cash, owed, ctx, rules);
   if (commissionTotal > free.amount) {
+    const more = moreCashFor(commissionTotal, account, cash, owed, ctx, rules);
+    const cover = `Para registrarla, el cliente debe consignar además al menos ${formatPesos(more)} en efectivo.`;
+    const named = charges.length > 0 ? ` (${charges.map(chargeName).join('; ')})` : '';
+    // Without central's answer the figure is its last published one: said so, since another till may have paid it.
+    const has = ctx.pendingCharges ? 'tiene' : 'tiene, según los últimos datos de central,';
+    const embargo = free.retained > 0 ? ` (lo retenido por embargo, ${formatPesos(free.retained)}, no paga comisiones: cláusulas 7.2 y 8.5)` : '';
     errors.push(
       domainError(
         'COMMISSION_NOT_COVERED',
-        free.retained > 0
-          ? `La comisión (${formatPesos(commissionTotal)}) no se puede debitar de lo retenido por embargo (${formatPesos(free.retained)}, cláusulas 7.2 y 8.5): con el efectivo de esta consignación la cuenta tiene libres ${formatPesos(free.amount)}. Para registrarla, el cliente debe consignar además al menos ${formatPesos(commissionTotal - free.amount)} en efectivo.`
-          : `La comisión (${formatPesos(commissionTotal)}) supera el saldo disponible más el efectivo consignado. Cobre la comisión en efectivo o consigne más efectivo.`,
-        { commission: commissionTotal, free: free.amount, embargoRetained: free.retained },
+        owed > 0
+          ? `La comisión (${formatPesos(commissionTotal)}) no alcanza: la cuenta ${has} cargos pendientes por ${formatPesos(owed)}${named} que esta consignación paga primero, y con lo que queda la cuenta tiene libres ${formatPesos(free.amount)}${embargo}. ${cover}`
+          : free.retained > 0
+            ? `La comisión (${formatPesos(commissionTotal)}) no se puede debitar de lo retenido por embargo (${formatPesos(free.retained)}, cláusulas 7.2 y 8.5): con el efectivo de esta consignación la cuenta tiene libres ${formatPesos(free.amount)}. ${cover}`
+            : `La comisión (${formatPesos(commissionTotal)}) supera el saldo disponible más el efectivo consignado (${formatPesos(free.amount)}). ${cover}`,
+        { commission: commissionTotal, free: free.amount, embargoRetained: free.retained, pendingCharges: owed, moreCash: more },
       ),
     );
   }

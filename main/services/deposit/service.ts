@@ -66,6 +66,8 @@ export const createDepositService = (deps: ComprobanteDeps) => {
   const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
     const { account } = requireAccount(deps.accounts, slip.accountNumber);
     const on = bogotaDate(deps.clock.now());
+    // Central pays the account's pending charges out of the cash before it takes the commission: the fee check counts them as it will.
+    const owed = charges.owed(account.number);
     const r = evaluateDeposit(
       slip,
       {
@@ -76,6 +78,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
         customerMonthCashBefore: customerMonthCash(deps, account, on),
         recentCashDeposits: recentCashDeposits(deps, on, account.number, slip.depositor.id),
         protectedUsedElsewhere: protectionElsewhere(deps, account),
+        ...(owed ? { pendingCharges: owed } : {}),
       },
       deps.rules,
     );
