@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openDatabase } from '../main/store/db';
 import type { ControlledCentral } from './support/central-control';
 import { expect, test } from './support/central-control';
 import { firstCashDeposit, openTill } from './support/comprobante';
@@ -6,7 +8,7 @@ import { firstCashDeposit, openTill } from './support/comprobante';
 /**
  * A reversal asked from F5 and decided at another workstation's desk while the teller's panel waits: approved, the
  * panel registers it once and says who approved it; rejected, it says who rejected it and why, as a rejection over
- * the teller's shoulder does, and Inicio does not tell it again.
+ * the teller's shoulder does, and Inicio does not tell it again; left undecided past its deadline, it lapses.
  */
 
 /** The first deposit's reversal asked from F5: the panel waits with the supervisor's fields. */
@@ -88,4 +90,20 @@ test("a reversal rejected at another workstation's desk while the panel waits: t
   // Nothing appearing is only seen by waiting: longer than one of Inicio's rereads (3 s).
   await app.waitForTimeout(4_000);
   await expect(app.getByRole('region', { name: 'Reversos rechazados' })).toHaveCount(0);
+});
+
+test('a reversal nobody decides before its deadline: the waiting panel says it lapsed, nothing posts, and the form is back to ask again', async ({ app, host }) => {
+  const panel = await askReversal(app);
+  // Its 30 minutes spent, moved in the workstation's own store rather than by the clock (the deadline is not
+  // configurable, and half an hour idle would lock the session).
+  const db = openDatabase(join(host.dataDir, 'caja.sqlite'));
+  expect(db.prepare("UPDATE supervised_requests SET expires_at = requested_at WHERE kind = 'reversal' AND status = 'pendiente'").run().changes).toBe(1);
+  db.close();
+
+  await expect(panel.getByRole('alert')).toHaveText('La solicitud de reverso venció sin decisión del supervisor. Puede solicitarlo de nuevo.', { timeout: 20_000 });
+  await expect(panel.getByLabel('Usuario del supervisor')).toHaveCount(0);
+  await expect(panel.getByLabel('Motivo del reverso')).toBeFocused();
+  // Longer than one more poll (3 s): nothing was registered.
+  await app.waitForTimeout(4_000);
+  expect(await journaledReversals(app)).toBe(0);
 });

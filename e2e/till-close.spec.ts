@@ -288,6 +288,7 @@ test('the closed till, later: its report with the code printed at the close, pri
   await app.getByRole('button', { name: 'Solicitar reapertura' }).click();
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  await expect(app.getByRole('status').filter({ hasText: 'Aprobado por el supervisor' })).toHaveText('Caja reabierta. Aprobado por el supervisor Marta Rojas desde su escritorio.');
 
   // The copy is on Dispositivos as "COPIA No. 1" of the report.
   await app.keyboard.press('F9');

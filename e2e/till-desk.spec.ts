@@ -58,7 +58,7 @@ test("a close with a difference rejected at another workstation's desk: the scre
   await expect(app.getByTestId('arqueo-hint')).toBeVisible();
 });
 
-test("a reopening approved at another workstation's desk: the closed-till panel reopens the till", async ({ app, central }) => {
+test("a reopening approved at another workstation's desk: the closed-till panel reopens the till and Inicio says who approved it", async ({ app, central }) => {
   await openTill(app);
   await startCount(app);
   await typeCount(app, OPENING);
@@ -73,6 +73,14 @@ test("a reopening approved at another workstation's desk: the closed-till panel 
   await decideAtDesk(central, 'other', 'approve', 'Reapertura autorizada');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible({ timeout: 20_000 });
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  // Nobody typed at this workstation: the teller lands on Inicio reading who reopened the till, and from where.
+  await expect(app.getByRole('status').filter({ hasText: 'Aprobado por el supervisor' })).toHaveText('Caja reabierta. Aprobado por el supervisor Marta Rojas desde su escritorio.');
+  // Said once: back at Inicio from another screen, the line is gone.
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(app.getByText('Aprobado por el supervisor Marta Rojas')).toHaveCount(0);
 });
 
 test("a reopening rejected at another workstation's desk: the panel says who and why and the reason field is back, focused", async ({ app, central }) => {

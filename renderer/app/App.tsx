@@ -25,6 +25,8 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   // A transfer from another till arriving re-renders the start menu with its count (features/vault/incoming.ts).
   const [, setIncoming] = useState(0);
   const [leavingOpenTill, setLeavingOpenTill] = useState(false);
+  // A line for Inicio from the screen that sent the teller there (goHomeTelling); gone once they leave it.
+  const [homeLine, setHomeLine] = useState<string | null>(null);
   // The comprobante whose approved reversal Inicio opened (screen 'reversal').
   const [reversal, setReversal] = useState<string | null>(null);
   useEffect(() => onIncoming((n) => setIncoming(n)), []);
@@ -37,6 +39,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   if (userId !== null && userId !== screenUser) {
     setScreenUser(userId);
     if (screenUser !== null) setScreen('home');
+    setHomeLine(null);
   }
   useActivity(teller, session?.state === 'active' ? session.idleLockSeconds : null);
 
@@ -50,6 +53,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     if (session?.state === 'signed_out') {
       setScreen('home');
       setTill(null);
+      setHomeLine(null);
     }
   }, [session?.state, refreshTill]);
 
@@ -58,8 +62,16 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   // to a supervisor or without blind close, its total).
   const goHome = useCallback(() => {
     setScreen('home');
+    setHomeLine(null);
     void refreshTill();
   }, [refreshTill]);
+  const goHomeTelling = useCallback(
+    (line: string) => {
+      goHome();
+      setHomeLine(line);
+    },
+    [goHome],
+  );
 
   const ctx: ScreenContext | null =
     session && session.state !== 'signed_out'
@@ -68,6 +80,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
           user: session.user,
           till,
           goHome,
+          goHomeTelling,
           refreshTill,
         }
       : null;
@@ -143,6 +156,11 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         items={items}
         notices={
           <>
+            {homeLine ? (
+              <p className="notice" role="status" data-testid="home-line">
+                {homeLine}
+              </p>
+            ) : null}
             <ApprovedReversals
               teller={teller}
               onRegister={(sequence) => {

@@ -118,7 +118,7 @@ export const SCREENS: ScreenDef[] = [
       c.till ? (
         <CloseTillScreen teller={c.teller} onClosed={() => void c.refreshTill()} onCancel={c.goHome} />
       ) : (
-        <ClosedTillPanel teller={c.teller} onReopened={() => void c.refreshTill().then(c.goHome)} onCancel={c.goHome} />
+        <ClosedTillPanel teller={c.teller} onReopened={(line) => void c.refreshTill().then(() => (line ? c.goHomeTelling(line) : c.goHome()))} onCancel={c.goHome} />
       ),
   },
   {

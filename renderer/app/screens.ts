@@ -10,6 +10,8 @@ export interface ScreenContext {
   till: TillSession | null;
   /** Back to the start screen (also what Esc does when no dialog is open). */
   goHome: () => void;
+  /** Back to the start screen with a line for the teller, shown until they leave it (what a desk decided unseen). */
+  goHomeTelling: (line: string) => void;
   /** Re-read the till after something changed it (opening, a posting). */
   refreshTill: () => Promise<void>;
 }

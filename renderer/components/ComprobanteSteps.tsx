@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { shortApprovalId } from '../../domain/approval/request';
-import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
+import type { ApprovalOperationInput } from '../../domain/contract/approval';
 import type { TellerApi } from '../../domain/contract/client';
 import type { CashDeclaration } from '../../domain/uiaf/declaration';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeclarationForm } from './DeclarationForm';
 import { focusIsNowhere } from './focus-trap';
 import { SupervisorApproval } from './SupervisorApproval';
+import { approvedBySupervisor } from './supervisor-decision';
 import { useWindowKeyDown } from './useWindowKeyDown';
 
 export type ComprobanteStep = 'edit' | 'approval' | 'declaration' | 'confirm';
@@ -46,7 +47,7 @@ export const useComprobanteSteps = () => {
   return {
     step,
     approvalId: approval && approval.subject === subject ? approval.id : null,
-    /** Who approved this operation, for the confirmation; null when it needed no approval (or changed since). */
+    /** Who approved this operation, and where when it was at a desk elsewhere, as the confirmation says it; null when it needed no approval (or changed since). */
     approvedBy: approval && approval.subject === subject ? approval.by : null,
     declaration: declared && declared.subject === subject ? declared.value : null,
     /** The last declaration taken, whatever it was for: the form asked again starts from it. */
@@ -86,14 +87,11 @@ interface Props {
   confirm: { title: string; label: string; busy: boolean; onConfirm: () => void; summary: ReactNode };
 }
 
-/** Approved at another workstation's desk, the dialog went by itself: the confirmation says where, as well as who. */
-const approver = (a: ApprovalView, atDesk: boolean) => `${a.checkerName ?? ''}${atDesk ? ' desde su escritorio' : ''}`;
-
 /** The dialogs of those steps, one at a time; Esc in any of them goes back to editing the comprobante. */
 export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declaration, confirm }: Props) => {
   if (!plan) return null;
   if (steps.step === 'approval' && operation) {
-    return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(a, atDesk) => steps.approved(plan, a.id, approver(a, atDesk))} />;
+    return <SupervisorApproval teller={teller} operation={operation} onCancel={steps.edit} onApproved={(a, atDesk) => steps.approved(plan, a.id, approvedBySupervisor(a.checkerName ?? null, atDesk))} />;
   }
   if (steps.step === 'declaration' && declaration) {
     return <DeclarationForm {...declaration} teller={teller} previous={steps.lastDeclaration} onCancel={steps.edit} onDone={(d) => steps.declared(plan, d)} />;
@@ -104,7 +102,7 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
         {/* The approval was given on the step before: the confirmation says it is done, and by whom. */}
         {steps.approvalId !== null ? (
           <p className="notice" data-testid="approval-granted">
-            Aprobado por el supervisor {steps.approvedBy} · autorización {shortApprovalId(steps.approvalId)}
+            {steps.approvedBy} · autorización {shortApprovalId(steps.approvalId)}
           </p>
         ) : null}
         {confirm.summary}

@@ -24,3 +24,10 @@ export const afterRefusal = (code: string): { clearPassword: boolean; field: Dec
     : CREDENTIAL_ERRORS.has(code)
       ? { clearPassword: true, field: code === 'INVALID_CREDENTIALS' ? 'password' : 'username' }
       : { clearPassword: false, field: 'username' };
+
+/**
+ * Who approved, as the teller reads it once the step that waited on the supervisor moved on; `atDesk` when it was
+ * decided at another workstation's desk (over the shoulder the teller saw who typed, but not a desk's decision).
+ */
+export const approvedBySupervisor = (checkerName: string | null, atDesk: boolean): string =>
+  `Aprobado por el supervisor ${checkerName ?? ''}${atDesk ? ' desde su escritorio' : ''}`;

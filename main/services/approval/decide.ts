@@ -50,6 +50,19 @@ export const applyDecision = (
 };
 
 /**
+ * The counter's supervisor lost to a desk elsewhere (central took that desk's decision first, for every kind of
+ * request): who decided, and how, is what they need to hear. `byDesk` null, or `request` still pending here: the
+ * desk's decision has not come in yet.
+ */
+export const decidedAtAnotherDesk = (byDesk: string | null, request: ApprovalRequest): AppError => {
+  if (byDesk === null || request.status === 'pendiente') {
+    return new AppError('APPROVAL_ALREADY_DECIDED', 'Un supervisor ya la decidió desde el escritorio de otra estación; esa decisión es la que vale. En unos segundos se ve aquí quién la decidió.');
+  }
+  const what = request.status === 'aprobada' ? 'aprobó' : 'rechazó';
+  return new AppError('APPROVAL_ALREADY_DECIDED', `${byDesk} ya la ${what} desde el escritorio de otra estación${request.note ? `: ${request.note}` : ''}. No se decide de nuevo.`);
+};
+
+/**
  * The maker takes back a request still pending (every kind of request: comprobante approvals, till requests):
  * closed as `vencida` before its deadline — the state machine's `vencer` waits for it, a withdrawal does not —
  * with `note` saying why, and journaled as withdrawn under the maker with `journal`'s extras. Runs inside the

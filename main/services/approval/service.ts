@@ -13,7 +13,7 @@ import { prefetchNearThreshold, rejectionsElsewhere } from '../comprobante/conte
 import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
-import { applyDecision, withdrawPending } from './decide';
+import { applyDecision, decidedAtAnotherDesk, withdrawPending } from './decide';
 import { visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
@@ -77,15 +77,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   };
   /** Requests the counter has put to central and not yet saved here (see `decide`). */
   const deciding = new Set<string>();
-  /** The counter's supervisor lost to a desk elsewhere: who decided, and how, is what they need to hear. */
-  const decidedElsewhere = (byDesk: string | null, id: string): AppError => {
-    const q = find(id).request;
-    if (byDesk === null || q.status === 'pendiente') {
-      return new AppError('APPROVAL_ALREADY_DECIDED', 'Un supervisor ya la decidió desde el escritorio de otra estación; esa decisión es la que vale. En unos segundos se ve aquí quién la decidió.');
-    }
-    const what = q.status === 'aprobada' ? 'aprobó' : 'rechazó';
-    return new AppError('APPROVAL_ALREADY_DECIDED', `${byDesk} ya la ${what} desde el escritorio de otra estación${q.note ? `: ${q.note}` : ''}. No se decide de nuevo.`);
-  };
+  const decidedElsewhere = (byDesk: string | null, id: string): AppError => decidedAtAnotherDesk(byDesk, find(id).request);
   /**
    * Takes in a decision a supervisor took at another workstation's desk on this workstation's pending visación, so
    * that the teller's screen follows it and a second decision here is refused. Without central's

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
+import { loadConfig } from '../../config/load';
+import { createCore } from '../../compose';
+import { createCentralClient, type CentralClient } from '../../sync/central-client';
 import { centralProcessForFile } from '../../sync/testing/central-proc';
+import { tempDir } from '../../testing/temp-core';
 import { data } from '../../testing/wire-data';
-import { startStation, type Station } from '../../testing/stations';
+import { startStation, until, type Station } from '../../testing/stations';
 
 /**
  * Two real workstations (001-02 and 001-03) on their own SQLite files and one real central process: a request
@@ -121,3 +125,119 @@ it('a rejection at 001-03’s desk read on the teller’s screen at 001-02 is to
   expect(a.core.db.prepare('SELECT used FROM supervised_requests WHERE id = ?').pluck().get(id)).toBe(1);
   expect(await a.call('supervisor.request', { id: 'no-such-request' })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_FOUND' } });
 });
+
+/** Workstation 001-02 on its own SQLite file in `dir`, its services reaching central through `client` only. */
+const coreThrough = (dir: string, client: Pick<CentralClient, 'call'>) =>
+  createCore({
+    config: loadConfig({}, { dataDir: dir, workstation: { id: '001-02', tillCode: '02' } }),
+    clock: { now: () => new Date() },
+    ids: { uuid: () => randomUUID() },
+    log: () => undefined,
+    // No sync loop: the till feature would reach central through the loop's own client, not through `client`.
+    centralClient: client,
+  });
+const approvalJournal = (s: Station, id: string) =>
+  (s.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence").pluck().all() as string[])
+    .map((p) => JSON.parse(p) as Record<string, unknown>)
+    .filter((j) => j.approvalId === id);
+
+it('rejected at 001-03’s desk while the supervisor approves at 001-02’s counter: central’s first decision stands, the counter is told who, and the till does not close', async () => {
+  const b = await station('001-03');
+  open.push(b);
+  data(await b.call('session.login', SUP));
+  const dir = tempDir('caja-request-race-');
+  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+  // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
+  let deskDecidesNow = false;
+  const client: Pick<CentralClient, 'call'> = {
+    call: (async (route: string, req: { id?: string }) => {
+      const r = await (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
+      if (route === 'getApproval' && deskDecidesNow) {
+        deskDecidesNow = false;
+        data(await b.call('supervisor.decide', { id: req.id, source: 'central', decision: 'rechazar', note: 'Recontar con el supervisor', ...SUP }));
+      }
+      return r;
+    }) as CentralClient['call'],
+  };
+  const core = await coreThrough(dir.dir, client);
+  try {
+    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+    const id = await shortAt02(a);
+    await relayedTo(b, id);
+
+    // The supervisor types over the teller's shoulder at 001-02 (the teller signed in) as the desk at 001-03 rejects.
+    deskDecidesNow = true;
+    const counter = await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP });
+    expect(deskDecidesNow).toBe(false);
+    expect(counter).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+    expect(counter.ok ? '' : counter.error.message).toBe('Marta Rojas ya la rechazó desde el escritorio de otra estación: Recontar con el supervisor. No se decide de nuevo.');
+    // Both workstations and central agree: rejected, once, journaled at 001-02 as central's; the till stays open.
+    expect(localStatus(a, id)).toBe('rechazada');
+    expect(await real.call('getApproval', { id })).toMatchObject({ ok: true, data: { approval: { state: 'rejected', decision: { workstation: '001-03' } } } });
+    const journal = approvalJournal(a, id);
+    expect(journal.map((j) => j.action)).toEqual(['solicitada', 'rechazada']);
+    expect(journal.at(-1)).toMatchObject({ via: 'central', note: 'Recontar con el supervisor' });
+    // The teller read the rejection in the counter's answer: Inicio does not tell it again.
+    expect(a.core.db.prepare('SELECT used FROM supervised_requests WHERE id = ?').pluck().get(id)).toBe(1);
+    const closingId = a.core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
+    expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: false });
+    expect(data<{ till: { state: string } | null }>(await a.call('till.current')).till).toMatchObject({ state: 'abierta' });
+  } finally {
+    core.close();
+    dir.remove();
+  }
+}, 120_000);
+
+it('approved at 001-02’s counter while its teller’s screen asks after it: the counter’s own decision, accepted by central, is not taken in as a desk’s', async () => {
+  const dir = tempDir('caja-request-own-');
+  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+  let a: Station | null = null;
+  let polled: unknown = null;
+  const client: Pick<CentralClient, 'call'> = {
+    call: (async (route: string, req: { id?: string }) => {
+      const r = await (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
+      // Central holds the counter's decision, not yet saved at 001-02: the teller's screen polls right then.
+      if (route === 'decideApproval' && a) polled = data(await a.call('supervisor.request', { id: req.id }));
+      return r;
+    }) as CentralClient['call'],
+  };
+  const core = await coreThrough(dir.dir, client);
+  try {
+    a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+    const id = await shortAt02(a);
+    await until(async () => (await real.call('getApproval', { id })).ok);
+    expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
+    expect(polled).toEqual({ status: 'pendiente', checkerName: null, note: null });
+    // Saved and journaled once, as this workstation's decision.
+    const journal = approvalJournal(a, id);
+    expect(journal.map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
+    expect(journal.at(-1)).not.toHaveProperty('via');
+    expect(await real.call('getApproval', { id })).toMatchObject({ ok: true, data: { approval: { state: 'approved', decision: { workstation: '001-02' } } } });
+  } finally {
+    core.close();
+    dir.remove();
+  }
+}, 120_000);
+
+it('central does not answer the counter’s decision: 001-02 decides by itself, as without central', async () => {
+  const dir = tempDir('caja-request-alone-');
+  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+  const client: Pick<CentralClient, 'call'> = {
+    call: (async (route: string, req: unknown) => {
+      if (route === 'decideApproval') throw new Error('ECONNRESET');
+      return (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
+    }) as CentralClient['call'],
+  };
+  const core = await coreThrough(dir.dir, client);
+  try {
+    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+    const id = await shortAt02(a);
+    expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', ...SUP }))).toEqual({ status: 'aprobada' });
+    expect(approvalJournal(a, id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
+    const closingId = a.core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
+    expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: true });
+  } finally {
+    core.close();
+    dir.remove();
+  }
+}, 120_000);

@@ -1,5 +1,5 @@
 import type { ApprovalReason } from '../../../domain/approval/reasons';
-import { openApprovalRequest } from '../../../domain/approval/request';
+import { decideApproval, openApprovalRequest, type ApprovalRequest } from '../../../domain/approval/request';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
 import type { Clock, Ids } from '../../core/runtime';
@@ -7,7 +7,8 @@ import type { Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
-import { applyDecision, withdrawPending } from '../approval/decide';
+import { applyDecision, decidedAtAnotherDesk, withdrawPending } from '../approval/decide';
+import type { FirstDecision } from '../approval/relay';
 import { checkSupervisor } from '../session/check-supervisor';
 
 const TTL_SECONDS = 30 * 60;
@@ -18,7 +19,9 @@ const TTL_SECONDS = 30 * 60;
  */
 export interface ApprovalRelay {
   publish(rec: SupervisedRecord, makerName: string): Promise<void>;
-  /** A decision taken here, so that the other desks drop the request. */
+  /** A decision taken here, put to central before it is saved: central's first decision is the one that stands. */
+  decideFirst(id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<FirstDecision>;
+  /** A decision taken here without central's answer, so that the other desks drop the request. */
   decided(id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void>;
   /** Central's decision on a request, if another workstation's supervisor took it; null without an answer. */
   decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired'; supervisorUsername: string | null; note: string | null } | null>;
@@ -45,6 +48,8 @@ export interface SupervisedDeps {
  * comprobante operations; the desk lists both.
  */
 export const createSupervisedRequests = (deps: SupervisedDeps) => {
+  /** Requests this workstation's supervisor has put to central and not yet saved here (see `decide`). */
+  const deciding = new Set<string>();
   /** The caller words the reason (`approvalReason` for most kinds): a reversal leads with the teller's own words. */
   const open = (
     user: User,
@@ -74,7 +79,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
   const reconcile = async (only?: string): Promise<boolean> => {
     if (!deps.relay) return true;
     const now = deps.clock.now().toISOString();
-    const pending = deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now && (only === undefined || r.request.id === only));
+    // One this workstation's supervisor is deciding: central may already hold that decision, which is not a desk's.
+    const pending = deps.lifecycle.pendingRequests().filter((r) => r.request.expiresAt > now && (only === undefined || r.request.id === only) && !deciding.has(r.request.id));
     // Asked together: without central each answer waits for the client's timeout, once, not once per request.
     const relay = deps.relay;
     const answers = await Promise.all(pending.map((rec) => relay.decisionOf(rec.request.id).catch(() => null)));
@@ -148,18 +154,41 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
       const makers = [rec.request.makerId, ...(signedIn && signedIn.role !== 'supervisor' ? [signedIn.id] : [])];
       const sup = await checkSupervisor(deps, { username: req.username, password: req.password, makers, context: `aprobacion ${rec.kind}` });
-      const decided = applyDecision(deps, {
-        request: rec.request,
-        checkerId: sup.id,
-        decision: req.decision,
-        note: req.note,
-        save: deps.lifecycle.saveDecision,
-        journal: { kind: rec.kind, amount: rec.amount },
-      });
+      // A desk elsewhere may decide it while the password is checked or the decision travels: central takes the first
+      // decision only, so this one is put to it first and saved here once central took it. Refused by the state machine
+      // (lapsed, a rejection without its reason), it never reaches central: applyDecision says why below.
+      const at = deps.clock.now().toISOString();
+      const valid = decideApproval(
+        rec.request,
+        req.decision === 'aprobar' ? { type: 'aprobar', checkerId: sup.id, at, ...(req.note ? { note: req.note } : {}) } : { type: 'rechazar', checkerId: sup.id, at, note: req.note ?? '' },
+      );
+      let toldCentral = false;
+      let decided: ApprovalRequest;
+      try {
+        if (deps.relay && valid.ok) {
+          deciding.add(req.id);
+          const first = await deps.relay.decideFirst(req.id, sup.username, req.decision, valid.value.note ?? 'Aprobado por el supervisor');
+          if (typeof first === 'object') throw new AppError('MAKER_IS_CHECKER', first.refused);
+          if (first === 'taken') {
+            // The desk's decision is taken in now, so this one must no longer count as this workstation's own.
+            deciding.delete(req.id);
+            await reconcile(req.id);
+            const now = deps.lifecycle.request(req.id)?.request ?? rec.request;
+            // The maker reads the desk's rejection in this answer: Inicio does not tell it again.
+            if (now.status === 'rechazada' && signedIn?.id === now.makerId) deps.lifecycle.markTold(now.id);
+            throw decidedAtAnotherDesk(now.checkerId === undefined ? null : (deps.users.findById(now.checkerId)?.displayName ?? now.checkerId), now);
+          }
+          toldCentral = first === 'ours';
+        }
+        decided = applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save: deps.lifecycle.saveDecision, journal: { kind: rec.kind, amount: rec.amount } });
+      } finally {
+        deciding.delete(req.id);
+      }
       // Rejected in the maker's own session (the supervisor typed over their shoulder): they read it on the spot.
       if (decided.status === 'rechazada' && signedIn?.id === rec.request.makerId) deps.lifecycle.markTold(rec.request.id);
       deps.onChange();
-      void deps.relay?.decided(rec.request.id, sup.username, req.decision, decided.note ?? (req.decision === 'aprobar' ? 'Aprobado por el supervisor' : '')).catch(() => undefined);
+      // Central did not answer: the other desks drop it when it does (best effort: otherwise it lapses there).
+      if (!toldCentral) void deps.relay?.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
       return decided.status;
     },
     /**

@@ -17,6 +17,7 @@ import { localRows, remoteRows } from '../branch-status/snapshot';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
+import { centralDecisions } from '../approval/relay';
 import { checkSupervisor } from '../session/check-supervisor';
 import type { ApprovalRelay, SupervisedRequests } from './requests';
 
@@ -50,6 +51,7 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
  * workstation): so central, and the deciding workstation, can tell maker from checker.
  */
 export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => ({
+  ...centralDecisions(central),
   publish: async (rec: SupervisedRecord, makerName: string) => {
     await central.call('requestApproval', {
       id: rec.request.id,
@@ -60,9 +62,6 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
       summary: `${rec.summary} · ${makerName}`.slice(0, 200),
       ...(rec.amount !== null ? { amount: rec.amount } : {}),
     });
-  },
-  decided: async (id, supervisorUsername, decision, note) => {
-    await central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' });
   },
   withdrawn: async (id) => {
     await central.call('withdrawApproval', { id });

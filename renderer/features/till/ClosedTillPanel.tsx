@@ -3,11 +3,13 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
+import { approvedBySupervisor } from '../../components/supervisor-decision';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 
 /** The last closed till: its report, and a supervised reopening (a new session; the closed one is never edited). */
-export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: TellerApi; onReopened: () => void; onCancel: () => void }) => {
+/** `onReopened`'s line says who approved it when nobody typed here (a desk elsewhere decided): Inicio shows it. */
+export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: TellerApi; onReopened: (line: string | null) => void; onCancel: () => void }) => {
   const [last, setLast] = useState<{ report: ReceiptDocument | null; reopenable: boolean } | null>(null);
   const [reason, setReason] = useState('');
   const [approvalId, setApprovalId] = useState<string | null>(null);
@@ -36,8 +38,11 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   const ask = async () => {
     const r = await teller.till.requestReopen({ reason });
     if (!r.ok) return setError(r.error.message);
-    // Already approved (on the supervisor's desk): reopen at once rather than ask the supervisor again.
-    if (r.data.status === 'aprobada') return reopen(r.data.approvalId);
+    // Already approved (on the supervisor's desk): reopen at once rather than ask the supervisor again, and say by whom.
+    if (r.data.status === 'aprobada') {
+      const d = await teller.supervisor.request({ id: r.data.approvalId });
+      return reopen(r.data.approvalId, d.ok ? d.data.checkerName : null);
+    }
     setApprovalId(r.data.approvalId);
   };
   // Rejected (or lapsed), here or at a desk elsewhere: the reason field comes back, with the focus, for a new request.
@@ -45,9 +50,9 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     setApprovalId(null);
     setError(`Reapertura ${status}${by ? ` por ${by}` : ''}${note ? `: ${note}` : ''}. Puede solicitarla de nuevo.`);
   };
-  const reopen = async (id: string) => {
+  const reopen = async (id: string, atDesk: string | null = null) => {
     const r = await teller.till.reopen({ idempotencyKey: key.current, approvalId: id });
-    if (r.ok) onReopened();
+    if (r.ok) onReopened(atDesk === null ? null : `Caja reabierta. ${approvedBySupervisor(atDesk, true)}.`);
     else setError(r.error.message);
   };
   return (
@@ -91,7 +96,7 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
           </div>
         </section>
       ) : null}
-      {approvalId ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s, note, by) => (s === 'aprobada' ? void reopen(approvalId) : refused(s, note, by ?? null))} /> : null}
+      {approvalId ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={(s, note, by) => (s === 'aprobada' ? void reopen(approvalId, by ?? null) : refused(s, note, by ?? null))} /> : null}
       <ErrorBanner message={error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
