@@ -113,6 +113,8 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await waitUntil(() => printerRow(t.svc)?.state === 'error', 3000, 'status error');
     expect(printerRow(t.svc)).toMatchObject({
       kind: 'receipt_printer', label: 'Impresora', emulated: true, message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.',
+      // The code a failed job's reason is compared with in F9 (renderer/features/devices/failed-job.ts).
+      problem: 'PRINTER_PAPER_OUT',
     });
 
     const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000124' });
@@ -126,7 +128,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     t.printer().setCondition('ok');
     await waitUntil(() => printerRow(t.svc)?.state !== 'error', 3000, 'status back');
     // A failed receipt keeps the printer in warning until it is retried.
-    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 documento sin imprimir: pulse Reintentar en Dispositivos (F9).' });
+    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 documento sin imprimir: pulse Reintentar en Dispositivos (F9).', problem: null });
     t.svc.retry(jobId);
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed after retry');
     expect(t.svc.job(jobId)).toMatchObject({ attempts: 2, reason: null });

@@ -37,8 +37,8 @@ export const printerAmong = (devices: DeviceStatus[]): DeviceStatus | undefined 
 export const failedJobWording = (reason: DevicePrintJob['reason'], printer: DeviceStatus | undefined): FailedJobWording => {
   if (!printer) return { was: null, cause: reason?.message ?? null, now: null };
   const ready = printer.state === 'ok' || printer.state === 'warning';
-  // The device's message and the failure's come from the same table (drivers/printer/status.ts PRINTER_MESSAGES).
-  const unchanged = !ready && reason !== null && printer.message === reason.message;
+  // By code, not by message: a job keeps the wording of the day it failed, and a message may be reworded or shared.
+  const unchanged = !ready && reason !== null && printer.problem !== null && printer.problem === reason.code;
   const now = ready
     ? { text: PRINTER_READY_NOW, ready: true }
     : unchanged
@@ -49,7 +49,8 @@ export const failedJobWording = (reason: DevicePrintJob['reason'], printer: Devi
         };
   // A failure of another kind (an interrupted print, a slip not inserted) still says what to check before Reintentar.
   if (reason && isCondition(reason.code) && !unchanged) return { was: CAUSE[reason.code], cause: null, now };
-  return { was: null, cause: reason?.message ?? null, now };
+  // The printer's words when it is the same problem: they are today's, the job's are those of the day it failed.
+  return { was: null, cause: unchanged ? printer.message : (reason?.message ?? null), now };
 };
 
 /** The status line after Prueba de impresión: whether the page came out, and if not why and what to do now. */
