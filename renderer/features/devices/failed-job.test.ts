@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { DeviceStatus } from '../../../domain/contract/status';
 import { PRINTER_PROBLEMS, type PrinterProblem } from '../../../domain/devices/status';
-import { failedJobWording, PRINTER_READY_NOW, testPrintSays } from './failed-job';
+import { failedJobWording, PRINTER_READY_NOW, retrySays, testPrintSays } from './failed-job';
 
 // As the core words them (drivers/printer/status.ts): a failure and the printer's status share the message.
 const PAPER_OUT = 'Impresora sin papel: cambie el rollo y pulse Reintentar.';
@@ -96,7 +96,7 @@ describe('what a failed print row says against the printer as it is now', () => 
   });
 });
 
-describe("Prueba de impresión's status line", () => {
+describe('the status line after Prueba de impresión or Reintentar', () => {
   const job = (state: DevicePrintJob['state'], reason: DevicePrintJob['reason'] = null): DevicePrintJob => ({
     jobId: 'j1',
     reference: 'PRUEBA-1',
@@ -119,5 +119,13 @@ describe("Prueba de impresión's status line", () => {
     expect(testPrintSays(noPaper, printer('error', PAPER_OUT, 'PRINTER_PAPER_OUT'))).toBe(`Prueba de impresión: no se imprimió. ${PAPER_OUT}`);
     expect(testPrintSays(noPaper, printer('error', COVER_OPEN, 'PRINTER_COVER_OPEN'))).toBe(`Prueba de impresión: no se imprimió (sin papel). Ahora: ${COVER_OPEN}`);
     expect(testPrintSays(noPaper, ok)).toBe(`Prueba de impresión: no se imprimió (sin papel). ${PRINTER_READY_NOW}`);
+  });
+
+  it('after Reintentar, follows the document by its name until it is out or failed again, with the new reason', () => {
+    const receipt = { ...job('queued'), reference: '001-03-000124', kind: 'receipt' as const };
+    expect(retrySays('001-03-000124', undefined, printer('ok', 'Impresora lista.'))).toBe('001-03-000124: imprimiendo…');
+    expect(retrySays('001-03-000124', { ...receipt, state: 'printed' }, printer('ok', 'Impresora lista.'))).toBe('001-03-000124: se imprimió.');
+    const again = { ...receipt, state: 'failed' as const, reason: { code: 'PRINTER_COVER_OPEN', message: COVER_OPEN } };
+    expect(retrySays('001-03-000124', again, printer('error', COVER_OPEN, 'PRINTER_COVER_OPEN'))).toBe(`001-03-000124: no se imprimió. ${COVER_OPEN}`);
   });
 });

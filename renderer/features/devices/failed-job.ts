@@ -53,10 +53,24 @@ export const failedJobWording = (reason: DevicePrintJob['reason'], printer: Devi
   return { was: null, cause: unchanged ? printer.message : (reason?.message ?? null), now };
 };
 
-/** The status line after Prueba de impresión: whether the page came out, and if not why and what to do now. */
-export const testPrintSays = (job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string => {
-  if (!job || job.state === 'queued' || job.state === 'printing') return 'Prueba de impresión: imprimiendo…';
-  if (job.state === 'printed') return 'Prueba de impresión: impresa.';
+/** A status line following one document: on its way, out, or why not and what to do now. */
+const jobSays = (name: string, printed: string, job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string => {
+  if (!job || job.state === 'queued' || job.state === 'printing') return `${name}: imprimiendo…`;
+  if (job.state === 'printed') return `${name}: ${printed}.`;
   const w = failedJobWording(job.reason, printer);
-  return [`Prueba de impresión: no se imprimió${w.was ? ` (${w.was})` : ''}.`, w.cause, w.now?.text].filter((s) => s).join(' ');
+  return [`${name}: no se imprimió${w.was ? ` (${w.was})` : ''}.`, w.cause, w.now?.text].filter((s) => s).join(' ');
 };
+
+/** The status line after Prueba de impresión: whether the page came out, and if not why and what to do now. */
+export const testPrintSays = (job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string =>
+  jobSays('Prueba de impresión', 'impresa', job, printer);
+
+/** What a row calls its document: a test page by name, anything else by its reference. */
+export const jobName = (job: Pick<DevicePrintJob, 'kind' | 'reference'>): string => (job.kind === 'test' ? 'Prueba de impresión' : job.reference);
+
+/**
+ * The status line after Reintentar, `job` undefined while the try sent is not yet listed: a row that failed again
+ * says why as the row does, so the teller need not look for it.
+ */
+export const retrySays = (name: string, job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string =>
+  jobSays(name, 'se imprimió', job, printer);
