@@ -49,7 +49,7 @@ interface Supervised {
   emulated: boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
-  view(): { state: DeviceState; message?: string; printer?: DeviceStatus['printer'] };
+  view(): { state: DeviceState; message?: string; problem?: DeviceStatus['problem']; printer?: DeviceStatus['printer'] };
 }
 
 /**
@@ -158,8 +158,8 @@ export class DeviceManager extends EventEmitter {
         const s = printer.status;
         const printing = printer.queue.list().some((j) => j.state === 'printing');
         const base = s.status ? { printer: s.status } : {};
-        if (!s.connected) return { state: 'disconnected', message: PRINTER_MESSAGES.PRINTER_DISCONNECTED, ...base };
-        if (s.problem) return { state: 'attention', message: PRINTER_MESSAGES[s.problem], ...base };
+        if (!s.connected) return { state: 'disconnected', message: PRINTER_MESSAGES.PRINTER_DISCONNECTED, problem: 'PRINTER_DISCONNECTED', ...base };
+        if (s.problem) return { state: 'attention', message: PRINTER_MESSAGES[s.problem], problem: s.problem, ...base };
         const nearEnd = s.status?.paperNearEnd ? { message: PRINTER_MESSAGES.PRINTER_PAPER_NEAR_END } : {};
         return { state: printing ? 'busy' : 'ready', ...nearEnd, ...base };
       },
@@ -245,11 +245,13 @@ export class DeviceManager extends EventEmitter {
   private publish(d: Supervised): void {
     const v = d.view();
     const prev = this.statuses.get(d.id);
-    const same = prev && prev.state === v.state && prev.message === v.message && JSON.stringify(prev.printer) === JSON.stringify(v.printer);
+    const same =
+      prev && prev.state === v.state && prev.message === v.message && prev.problem === v.problem && JSON.stringify(prev.printer) === JSON.stringify(v.printer);
     if (same) return;
     const status: DeviceStatus = {
       id: d.id, kind: d.kind, state: v.state, emulated: d.emulated,
       ...(v.message !== undefined ? { message: v.message } : {}),
+      ...(v.problem !== undefined ? { problem: v.problem } : {}),
       ...(v.printer !== undefined ? { printer: v.printer } : {}),
       since: this.deps.clock.now().toISOString(),
     };

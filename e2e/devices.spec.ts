@@ -147,6 +147,55 @@ test('Prueba de impresión says in its status line whether it printed, and why n
   await expect(failed.getByRole('button', { name: /Reintentar/ })).toBeFocused();
 });
 
+test('Reintentar follows its job to the end: printed, the focus goes back where the teller was; failed again, to that row with the new reason', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByRole('heading', { name: 'Dispositivos' })).toBeVisible();
+  const apply = app.getByRole('button', { name: 'Aplicar estado' });
+  const condition = async (value: string, message: string) => {
+    await app.getByLabel('Estado de la impresora emulada').selectOption(value);
+    await apply.click();
+    await expect(app.getByTestId('device-printer-message')).toHaveText(message);
+  };
+  const rows = app.getByRole('table', { name: 'Impresiones recientes' }).getByRole('row');
+  const status = app.getByRole('main').getByRole('status');
+  await condition('paper-out', `${PAPER_OUT}.`);
+  await app.keyboard.press('F5');
+  await expect(rows).toHaveCount(2);
+  await app.keyboard.press('F5');
+  await expect(rows).toHaveCount(3);
+  const newer = rows.nth(1);
+  const older = rows.nth(2);
+  await expect(older.getByTestId('job-state')).toHaveText(`Falló${PAPER_OUT}.`);
+
+  // The cover open now: the older row sent again fails again, for the cover; its own Reintentar (not the newest
+  // row's) takes the focus and the status line says why.
+  await condition('cover-open', `${COVER_OPEN}.`);
+  await older.getByRole('button', { name: /Reintentar/ }).click();
+  await expect(older.getByRole('cell').nth(4)).toHaveText('2');
+  await expect(older.getByTestId('job-state')).toHaveText(`Falló${COVER_OPEN}.`);
+  await expect(older.getByRole('button', { name: /Reintentar/ })).toBeFocused();
+  await expect(status).toHaveText(`Prueba de impresión: no se imprimió. ${COVER_OPEN}.`);
+
+  // The printer back: Reintentar takes the focus, Enter sends it, and once it printed the focus is back on the button
+  // the teller brought the printer back with.
+  await condition('ok', 'Impresora lista.');
+  await expect(newer.getByRole('button', { name: /Reintentar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(status).toHaveText('Prueba de impresión: se imprimió.');
+  await expect(newer.getByTestId('job-state')).toHaveText('Impreso');
+  await expect(apply).toBeFocused();
+
+  // With the mouse from elsewhere: back where the teller was.
+  const discover = app.getByRole('button', { name: /Buscar dispositivos/ });
+  await discover.focus();
+  await older.getByRole('button', { name: /Reintentar/ }).click();
+  await expect(older.getByTestId('job-state')).toHaveText('Impreso');
+  await expect(status).toHaveText('Prueba de impresión: se imprimió.');
+  await expect(discover).toBeFocused();
+});
+
 test('a supervisor discovers ports and changes the printer settings; Caja reconnects without restarting', async ({ app }) => {
   await login(app, DEMO.supervisor);
   await expectHome(app, DEMO.supervisor.name);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FingerprintConfigSchema, PrinterConfigSchema, ScannerConfigSchema } from '../devices/config';
 import { FingerSchema } from '../devices/demo-citizens';
+import { PRINT_JOB_KINDS } from '../receipt/paper';
 import { channel } from './channel';
 import { DeviceStatusSchema } from './status';
 
@@ -10,7 +11,8 @@ export const DevicePrintJobSchema = z.object({
   /** What the paper proves: comprobante sequence, or `PRUEBA-…` for a test print. */
   reference: z.string(),
   sequence: z.string(),
-  kind: z.enum(['receipt', 'test']),
+  /** Which paper it is, as recorded where it was made (domain/receipt/paper.ts); copies keep their original's. */
+  kind: z.enum(PRINT_JOB_KINDS),
   /** 0 = original; n = "COPIA No. n". */
   copyNumber: z.number().int().nonnegative(),
   state: z.enum(['queued', 'printing', 'printed', 'failed']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRINTER_PROBLEMS } from '../devices/status';
 import { channel } from './channel';
 
 export const DeviceStatusSchema = z.object({
@@ -8,6 +9,11 @@ export const DeviceStatusSchema = z.object({
   state: z.enum(['ok', 'warning', 'error', 'offline', 'unknown']),
   /** Spanish, tells the teller what to do. */
   message: z.string(),
+  /**
+   * The printer's own condition behind `message`, null when it has none (and for other devices): a failed print
+   * compares its reason's code with it, since a message's wording may change between versions or be shared.
+   */
+  problem: z.enum(PRINTER_PROBLEMS).nullable(),
   emulated: z.boolean(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;

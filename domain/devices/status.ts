@@ -32,6 +32,8 @@ export const DeviceStatusSchema = z.object({
   emulated: z.boolean(),
   /** Spanish, for the status bar; absent when everything is fine. */
   message: z.string().optional(),
+  /** A printer's condition that `message` words; absent when it can print. */
+  problem: z.enum(PRINTER_PROBLEMS).optional(),
   printer: PrinterStatusSchema.optional(),
   /** ISO date-time of the last change, from the device process clock. */
   since: z.string(),

@@ -1,16 +1,20 @@
 /**
- * What a printed paper is called on the screens (PrintStatus's words), told from its title: print jobs keep only
- * the document, and F5 must say which original is owed — a teller told a "recibo" is owed looks for a receipt at
- * F9, not for a constancia or the close report. The report titles live here so the builder and the reader agree.
+ * What a printed paper is, as its print job records it from where it was made, and what the screens call it
+ * (PrintStatus's words): F5 must say which original is owed — a teller told a "recibo" is owed looks for a receipt
+ * at F9, not for a constancia or the close report. Recorded, not read back from the paper's title, so rewording a
+ * title never renames the paper.
  */
+export const PRINT_JOB_KINDS = ['receipt', 'constancia', 'close_report', 'reopening_report', 'test'] as const;
+export type PrintJobKind = (typeof PRINT_JOB_KINDS)[number];
+
+export const PAPER_NAME: Record<PrintJobKind, string> = {
+  receipt: 'Recibo',
+  constancia: 'Constancia',
+  close_report: 'Reporte de fin de día',
+  reopening_report: 'Reporte de reapertura',
+  test: 'Prueba de impresión',
+};
+
+/** The close report's titles (main/services/arqueo/report.ts); the kind says which one a job printed. */
 export const CLOSE_REPORT_TITLE = 'CIERRE DE CAJA - REPORTE DE FIN DE DÍA';
 export const REOPENING_REPORT_TITLE = 'CIERRE DE CAJA - REPORTE DE REAPERTURA';
-
-const PAPER_BY_TITLE: readonly [prefix: string, name: string][] = [
-  ['CONSTANCIA', 'Constancia'],
-  [REOPENING_REPORT_TITLE, 'Reporte de reapertura'],
-  [CLOSE_REPORT_TITLE, 'Reporte de fin de día'],
-];
-
-export const paperName = (title: unknown): string =>
-  PAPER_BY_TITLE.find(([prefix]) => typeof title === 'string' && title.startsWith(prefix))?.[1] ?? 'Recibo';

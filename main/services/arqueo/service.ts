@@ -5,6 +5,7 @@ import type { User } from '../../../domain/contract/session';
 import { applyCount, DENOMINATIONS, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import type { PrintJobKind } from '../../../domain/receipt/paper';
 import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { preCloseGate, type GateResult } from '../../../domain/till/gate';
 import { sameCount } from '../../../domain/till/blind-count';
@@ -26,10 +27,10 @@ import { verificationCodeOf } from '../comprobante/posting';
 /** Where the end-of-day report goes; the devices service implements it. */
 export interface ReportPrinter {
   /** Records the job unsent inside the caller's transaction; `printReceipt` with the same document sends it after the commit. */
-  oweReceipt(doc: ReceiptDocument, o: { reference: string }): { jobId: string };
-  printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
+  oweReceipt(doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): { jobId: string };
+  printReceipt(doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): Promise<{ jobId: string }>;
   /** The original when it was never recorded, otherwise "COPIA No. n". */
-  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string }): Pick<DevicePrintJob, 'jobId' | 'state'>;
+  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string; kind: PrintJobKind }): Pick<DevicePrintJob, 'jobId' | 'state'>;
 }
 
 export interface ArqueoDeps {
@@ -167,6 +168,9 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : '—',
     };
   };
+
+  /** Which of the two reports a session's close prints: the one of a reopened till says so (buildCloseReport's title). */
+  const reportKind = (session: TillSessionRecord): PrintJobKind => (reopeningOf(session) ? 'reopening_report' : 'close_report');
 
   const report = (session: TillSessionRecord, closingId: string): ReceiptDocument | null => {
     const closing = deps.lifecycle.closing(closingId) ?? deps.lifecycle.closedClosing(session.id);
@@ -387,6 +391,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       }
       const g = gateFor(user, till, closing.approvalId);
       if (!g.canClose) throw blocked(g);
+      const kind = reportKind(till);
       const result = deps.idempotent('till.close', req.idempotencyKey, req, () => {
         const at = deps.clock.now().toISOString();
         const counted = closing.count2 ?? closing.count1;
@@ -438,14 +443,14 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         const doc = report(session, closing.id);
         if (!doc) throw new AppError('CLOSING_NOT_FOUND', 'No se encontró el arqueo.');
         // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
-        deps.printer?.oweReceipt(doc, { reference: doc.sequence });
+        deps.printer?.oweReceipt(doc, { reference: doc.sequence, kind });
         return { report: doc, printJobId: null as string | null, anchored: false };
       });
       deps.onChange();
       let printJobId: string | null = null;
       if (deps.printer) {
         try {
-          printJobId = (await deps.printer.printReceipt(result.report, { reference: result.report.sequence })).jobId;
+          printJobId = (await deps.printer.printReceipt(result.report, { reference: result.report.sequence, kind })).jobId;
         } catch {
           printJobId = null; // the report stays available (till.lastReport) for a reprint
         }
@@ -458,9 +463,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
 
     printReport: (user: User) => {
       const doc = lastReport().report;
-      if (!doc) throw new AppError('NOTHING_TO_PRINT', 'No hay una caja cerrada en esta estación: no hay reporte para imprimir.');
+      const closed = deps.tills.lastClosed(ws.tillCode);
+      if (!doc || !closed) throw new AppError('NOTHING_TO_PRINT', 'No hay una caja cerrada en esta estación: no hay reporte para imprimir.');
       if (!deps.printer) throw new AppError('PRINTER_UNAVAILABLE', 'Esta estación no tiene impresora configurada: revise Dispositivos (F9).');
-      const job = deps.printer.printAgain(doc, { reference: doc.sequence, actor: user.id });
+      const job = deps.printer.printAgain(doc, { reference: doc.sequence, actor: user.id, kind: reportKind(closed) });
       return { jobId: job.jobId, state: job.state };
     },
 

@@ -73,7 +73,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     const seenByPrinter: (string | undefined)[] = [];
     // When the manager first reports the job, our record must already be in SQLite.
     t.managers[0]?.on('job', (_j: PrintJobView) => seenByPrinter.push(t.repo.recentJobs(1)[0]?.reference));
-    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123', kind: 'receipt' });
     expect(seenByPrinter[0]).toBe('001-03-000123');
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed');
     expect(t.svc.job(jobId)).toMatchObject({ state: 'printed', attempts: 1, reason: null, copyNumber: 0, sequence: '001-03-000123' });
@@ -83,8 +83,8 @@ describe('device service: print jobs (emulated printer in-process)', () => {
 
   it('the same reference and copy twice (a retried posting) prints once', async () => {
     const t = await setup();
-    const a = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
-    const b = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    const a = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123', kind: 'receipt' });
+    const b = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123', kind: 'receipt' });
     expect(b.jobId).toBe(a.jobId);
     expect(t.svc.jobs({ reference: '001-03-000123' })).toHaveLength(1);
   });
@@ -92,15 +92,15 @@ describe('device service: print jobs (emulated printer in-process)', () => {
   it('a receipt owed by its posting is sent by the first printReceipt after the commit, and only by it', async () => {
     const t = await setup();
     await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
-    const owed = t.svc.oweReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    const owed = t.svc.oweReceipt(sampleReceipt(), { reference: '001-03-000123', kind: 'receipt' });
     // Recorded for the posting's transaction, not yet anywhere near the printer.
     expect(t.svc.job(owed.jobId)).toMatchObject({ state: 'queued', attempts: 0, copyNumber: 0 });
     expect(t.printer().printed).toHaveLength(0);
-    const sent = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    const sent = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123', kind: 'receipt' });
     expect(sent.jobId).toBe(owed.jobId);
     await waitUntil(() => stateOf(t.svc, owed.jobId) === 'printed', 5000, 'printed');
     // A replayed posting asks again: the same job, no second paper.
-    await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123' });
+    await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000123', kind: 'receipt' });
     expect(t.svc.jobs({ reference: '001-03-000123' })).toHaveLength(1);
     expect(t.svc.job(owed.jobId).attempts).toBe(1);
     expect(t.printer().printed).toHaveLength(1);
@@ -113,9 +113,11 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await waitUntil(() => printerRow(t.svc)?.state === 'error', 3000, 'status error');
     expect(printerRow(t.svc)).toMatchObject({
       kind: 'receipt_printer', label: 'Impresora', emulated: true, message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.',
+      // The code a failed job's reason is compared with in F9 (renderer/features/devices/failed-job.ts).
+      problem: 'PRINTER_PAPER_OUT',
     });
 
-    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000124' });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000124', kind: 'receipt' });
     await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 5000, 'failed');
     expect(t.svc.job(jobId).reason).toEqual({ code: 'PRINTER_PAPER_OUT', message: 'Impresora sin papel: cambie el rollo y pulse Reintentar.' });
     expect(t.journalOf('device_error')).toEqual([{ device: 'printer', jobId, reference: '001-03-000124', copy: 0, code: 'PRINTER_PAPER_OUT' }]);
@@ -126,7 +128,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     t.printer().setCondition('ok');
     await waitUntil(() => printerRow(t.svc)?.state !== 'error', 3000, 'status back');
     // A failed receipt keeps the printer in warning until it is retried.
-    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 documento sin imprimir: pulse Reintentar en Dispositivos (F9).' });
+    expect(printerRow(t.svc)).toMatchObject({ state: 'warning', message: 'Hay 1 documento sin imprimir: pulse Reintentar en Dispositivos (F9).', problem: null });
     t.svc.retry(jobId);
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed after retry');
     expect(t.svc.job(jobId)).toMatchObject({ attempts: 2, reason: null });
@@ -140,7 +142,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await t.printer().unplug();
     await waitUntil(() => printerRow(t.svc)?.state === 'offline', 3000, 'offline');
     expect(printerRow(t.svc)?.message).toMatch(/^Impresora desconectada/);
-    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000125' });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000125', kind: 'receipt' });
     await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 3000, 'failed');
     await t.printer().replug();
     await waitUntil(() => printerRow(t.svc)?.state === 'warning', 5000, 'reconnected, one pending');
@@ -150,7 +152,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
 
   it('reprints say COPIA No. n, number from 1, and are journaled as reprint', async () => {
     const t = await setup();
-    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000126' });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000126', kind: 'receipt' });
     expect(() => t.svc.reprint(jobId)).toThrow(/todavía se está imprimiendo/);
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'original printed');
 
@@ -172,10 +174,10 @@ describe('device service: print jobs (emulated printer in-process)', () => {
 
   it('"Imprimir de nuevo" prints the original when none was recorded, then copies', async () => {
     const t = await setup();
-    const first = t.svc.printAgain(sampleReceipt(), { reference: '001-03-000127', actor: 'u-teller' });
+    const first = t.svc.printAgain(sampleReceipt(), { reference: '001-03-000127', actor: 'u-teller', kind: 'receipt' });
     expect(first.copyNumber).toBe(0);
     await waitUntil(() => stateOf(t.svc, first.jobId) === 'printed', 5000, 'original printed');
-    const copy = t.svc.printAgain(sampleReceipt(), { reference: '001-03-000127', actor: 'u-teller' });
+    const copy = t.svc.printAgain(sampleReceipt(), { reference: '001-03-000127', actor: 'u-teller', kind: 'receipt' });
     expect(copy.copyNumber).toBe(1);
     expect(t.journalOf('reprint')).toEqual([{ reference: '001-03-000127', sequence: '001-03-000123', copy: 1, jobId: copy.jobId }]);
   });
@@ -185,7 +187,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     cleanups.push(remove);
     const a = await setup({ dir });
     await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok');
-    const { jobId } = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000127' });
+    const { jobId } = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000127', kind: 'receipt' });
     a.repo.updateJob(jobId, { state: 'printing', attempts: 1, reason: null, at: '2026-03-02T14:00:00.000Z' });
     await a.close();
 
@@ -207,8 +209,8 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     // 1200 baud: the first receipt takes seconds on the wire, so the second waits in the printer's queue.
     const a = await setup({ dir, config: { ...FAST, printer: { heartbeatMs: 250, link: { kind: 'emulated', baudRate: 1200 } } } });
     await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok');
-    const first = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000130' });
-    const second = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000131' });
+    const first = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000130', kind: 'receipt' });
+    const second = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000131', kind: 'receipt' });
     expect([stateOf(a.svc, first.jobId), stateOf(a.svc, second.jobId)]).toEqual(['printing', 'queued']);
     // The process is gone: no write reaches the file after this point, as with a kill.
     await a.close();
@@ -228,7 +230,7 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await waitUntil(() => printerRow(t.svc)?.state === 'ok', 3000, 'printer ok');
     t.printer().paperOutAfterLines(6);
     const torn = t.printer().nextPaper();
-    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000128' });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000128', kind: 'receipt' });
     await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 5000, 'failed');
     expect(t.svc.job(jobId)).toMatchObject({ reason: { code: 'PRINTER_PAPER_OUT' }, mayHavePrinted: true });
     expect(t.journalOf('device_error')).toEqual([{ device: 'printer', jobId, reference: '001-03-000128', copy: 0, code: 'PRINTER_PAPER_OUT', mayHavePrinted: true }]);
@@ -258,7 +260,7 @@ describe('device service: settings, reconnect, fingerprint', () => {
     expect(settings.printer).toMatchObject({ model: 'citizen-ct-s310ii', paperWidth: '58mm', link: { kind: 'emulated', baudRate: 115200 } });
     expect(a.managers.length).toBe(before + 1);
     await waitUntil(() => printerRow(a.svc)?.state === 'ok', 3000, 'printer ok after reconfigure');
-    const { jobId } = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000128' });
+    const { jobId } = await a.svc.printReceipt(sampleReceipt(), { reference: '001-03-000128', kind: 'receipt' });
     await waitUntil(() => stateOf(a.svc, jobId) === 'printed', 5000, 'printed on the new settings');
     // 58 mm = 32 columns (layout.ts): no printed line is wider.
     expect(Math.max(...(a.printer().printed.at(-1)?.lines ?? []).map((l) => l.length))).toBeLessThanOrEqual(32);
@@ -281,7 +283,7 @@ describe('device service: settings, reconnect, fingerprint', () => {
   it('a missing configured printer shows offline with what to do, and jobs wait failed for Reintentar', async () => {
     const t = await setup({ config: { ...FAST, printer: { link: { kind: 'serial', path: '/dev/nonexistent-caja' } }, reconnect: { initialMs: 5000, maxMs: 5000 } } });
     expect(printerRow(t.svc)).toMatchObject({ state: 'offline', emulated: false, message: expect.stringMatching(/^Impresora desconectada/) as unknown });
-    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000129' });
+    const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000129', kind: 'receipt' });
     await waitUntil(() => stateOf(t.svc, jobId) === 'failed', 3000, 'failed');
     expect(t.svc.job(jobId).reason?.code).toBe('PRINTER_DISCONNECTED');
     await expect(t.svc.emulator({ action: 'printer.condition', value: 'paper-out' })).rejects.toMatchObject({ code: 'DEVICE_NOT_EMULATED' });

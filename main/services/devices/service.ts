@@ -5,6 +5,7 @@ import { type DeviceConfig, DeviceConfigSchema } from '../../../domain/devices/c
 import { type Finger, findDemoCitizen } from '../../../domain/devices/demo-citizens';
 import type { PrintJobView } from '../../../domain/devices/status';
 import { ReceiptDocumentSchema, type ReceiptDocument } from '../../../domain/receipt/document';
+import type { PrintJobKind } from '../../../domain/receipt/paper';
 import { FingerprintError } from '../../../drivers/fingerprint/port';
 import { DeviceConfigError, type DeviceManager } from '../../../drivers/manager';
 import type { SlipOptions, ValidationImprint } from '../../../drivers/printer/slip';
@@ -197,7 +198,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     return manager;
   };
 
-  const record = (doc: unknown, o: { reference: string; kind: 'receipt' | 'test'; copyNumber: number }): PrintJobRecord => {
+  const record = (doc: unknown, o: { reference: string; kind: PrintJobKind; copyNumber: number }): PrintJobRecord => {
     const sequence = typeof (doc as { sequence?: unknown }).sequence === 'string' ? (doc as { sequence: string }).sequence : o.reference;
     return deps.repo.insertJob({
       id: deps.ids.uuid(), reference: o.reference, sequence, kind: o.kind, copyNumber: o.copyNumber,
@@ -208,13 +209,13 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
   const copyOf = (doc: ReceiptDocument): number => (typeof doc.copyNumber === 'number' ? doc.copyNumber : 0);
 
   /** Only the row, in the caller's transaction; `enqueue` sends it after the commit. */
-  const owe = (doc: ReceiptDocument, o: { reference: string }): { jobId: string } => {
+  const owe = (doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): { jobId: string } => {
     const copyNumber = copyOf(doc);
     const existing = deps.repo.jobCopy(o.reference, copyNumber);
-    return { jobId: (existing ?? record(doc, { reference: o.reference, kind: 'receipt', copyNumber })).id };
+    return { jobId: (existing ?? record(doc, { ...o, copyNumber })).id };
   };
 
-  const enqueue = (doc: ReceiptDocument, o: { reference: string; kind: 'receipt' | 'test' }): { jobId: string } => {
+  const enqueue = (doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): { jobId: string } => {
     const copyNumber = copyOf(doc);
     const existing = deps.repo.jobCopy(o.reference, copyNumber);
     if (existing) {
@@ -265,12 +266,12 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     return job(rec.id);
   };
 
-  /** References whose receipt never printed (any copy): the printer shows a warning until they are retried. */
+  /** References whose paper never printed (any copy; a test page is no one's): the printer shows a warning until they are retried. */
   const unprinted = (): number => {
     const printed = new Set<string>();
     const failed = new Set<string>();
     for (const j of deps.repo.recentJobs(200)) {
-      if (j.kind !== 'receipt') continue;
+      if (j.kind === 'test') continue;
       if (j.state === 'printed') printed.add(j.reference);
       if (j.state === 'failed') failed.add(j.reference);
     }
@@ -351,9 +352,9 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
      * never undoes the posting.
      * Rejects only when the job cannot be recorded at all (the disk failed).
      */
-    printReceipt: (doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }> => {
+    printReceipt: (doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): Promise<{ jobId: string }> => {
       try {
-        return Promise.resolve(enqueue(doc, { reference: o.reference, kind: 'receipt' }));
+        return Promise.resolve(enqueue(doc, o));
       } catch (err) {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
@@ -398,8 +399,8 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
      * "Imprimir de nuevo" on a screen that holds its document: the original when no paper with this number was
      * ever recorded (the first attempt could not be), otherwise a copy under Reimprimir's rules.
      */
-    printAgain: (doc: ReceiptDocument, o: { reference: string; actor: string }): DevicePrintJob =>
-      deps.repo.jobsFor(o.reference).length === 0 ? job(enqueue(doc, { reference: o.reference, kind: 'receipt' }).jobId) : reprint(o.reference, { actor: o.actor }),
+    printAgain: (doc: ReceiptDocument, o: { reference: string; actor: string; kind: PrintJobKind }): DevicePrintJob =>
+      deps.repo.jobsFor(o.reference).length === 0 ? job(enqueue(doc, { reference: o.reference, kind: o.kind }).jobId) : reprint(o.reference, { actor: o.actor }),
 
     /** Most recent first; with a reference, every copy of that receipt. */
     jobs: (filter: { reference?: string } = {}): DevicePrintJob[] =>

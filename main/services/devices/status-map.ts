@@ -22,7 +22,7 @@ const contractKind = (kind: DeviceKind, config: DeviceConfig): DeviceStatus['kin
 
 /** What the status bar shows for one device: the driver's Spanish message, or a plain "ready". */
 export const toContractStatus = (s: LiveStatus, config: DeviceConfig): DeviceStatus => {
-  const base = { id: s.id, kind: contractKind(s.kind, config), label: LABEL[s.kind], emulated: s.emulated };
+  const base = { id: s.id, kind: contractKind(s.kind, config), label: LABEL[s.kind], problem: s.problem ?? null, emulated: s.emulated };
   switch (s.state) {
     case 'ready':
       return s.message ? { ...base, state: 'warning', message: s.message } : { ...base, state: 'ok', message: READY[s.kind] };
@@ -49,7 +49,7 @@ export const startingStatuses = (config: DeviceConfig, message: string): DeviceS
     { id: config.scanner.id, kind: 'scanner', emulated: config.scanner.link.kind === 'emulated' },
   ];
   return rows.map((r) => ({
-    id: r.id, kind: contractKind(r.kind, config), label: LABEL[r.kind], emulated: r.emulated, state: 'unknown', message,
+    id: r.id, kind: contractKind(r.kind, config), label: LABEL[r.kind], problem: null, emulated: r.emulated, state: 'unknown', message,
   }));
 };
 

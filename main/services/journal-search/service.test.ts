@@ -8,6 +8,7 @@ import { usersRepo } from '../../store/users/repo';
 import { tempCore, tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
 import { journalStateLabel } from '../../../domain/journal/state-labels';
+import type { PrintJobKind } from '../../../domain/receipt/paper';
 import { buildCloseReport } from '../arqueo/report';
 import { buildConstancia } from '../security-code/constancia';
 import { createJournalSearch } from './service';
@@ -195,16 +196,16 @@ it('finds the entries of a paper by the number printed on it, and a reactivation
   }
 });
 
-it('names the paper whose original is owed as the screens call it: recibo, constancia, reporte de fin de día or de reapertura', () => {
+it('names the paper whose original is owed as the screens call it, by the kind its job recorded: recibo, constancia, reporte de fin de día or de reapertura', () => {
   const { dir, remove } = tempDir('caja-journal-owed-');
   dirs.push(remove);
   const db = openDatabase(join(dir, 'caja.sqlite'));
   try {
     const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T22:00:00Z')), workstation: '001-03' });
     const jobs = devicesRepo(db);
-    const owe = (reference: string, doc: object, state: 'failed' | 'printed' = 'failed') => {
+    const owe = (reference: string, kind: PrintJobKind, doc: object, state: 'failed' | 'printed' = 'failed') => {
       const document = JSON.stringify(doc);
-      const j = jobs.insertJob({ id: `job-${reference}`, reference, sequence: reference, kind: 'receipt', copyNumber: 0, document, createdAt: '2026-03-02T22:00:00Z' });
+      const j = jobs.insertJob({ id: `job-${reference}`, reference, sequence: reference, kind, copyNumber: 0, document, createdAt: '2026-03-02T22:00:00Z' });
       jobs.updateJob(j.id, { state, attempts: 1, reason: null, at: '2026-03-02T22:00:01Z' });
     };
     // The papers as their builders title them: the close report of a first close and of a reopened till, a constancia.
@@ -234,13 +235,14 @@ it('names the paper whose original is owed as the screens call it: recibo, const
       journal.record('till_close', 'u-1', { document: '001-03-CIERRE-2026-03-02-bbbbbbbb', state: 'cuadrada' });
       journal.record('comprobante', 'u-1', { comprobanteId: 'c-2', sequence: '001-03-000002', document: '001-03-000002', total: 70_000 });
     })();
-    owe('001-03-000001', { title: 'CONSIGNACIÓN CUENTA DE AHORROS' });
-    owe('R-001-03-000001', { title: 'REVERSO DE COMPROBANTE' });
-    owe('RA-001-03-000001', { title: 'CONSTANCIA DE REACTIVACIÓN DE CUENTA' });
-    owe('RAD-20260302-000001', radicado);
-    owe('001-03-CIERRE-2026-03-02-aaaaaaaa', close(null));
-    owe('001-03-CIERRE-2026-03-02-bbbbbbbb', close({ closedAt: '2026-03-02T20:00:00.000Z', closingBalance: 0, reason: 'Consignación pendiente', approver: 'Marta Rojas' }));
-    owe('001-03-000002', { title: 'RETIRO CUENTA DE AHORROS' }, 'printed');
+    owe('001-03-000001', 'receipt', { title: 'CONSIGNACIÓN CUENTA DE AHORROS' });
+    owe('R-001-03-000001', 'receipt', { title: 'REVERSO DE COMPROBANTE' });
+    // Its title worded otherwise than the constancias before it: still a constancia, as its job says.
+    owe('RA-001-03-000001', 'constancia', { title: 'Constancia de reactivación de cuenta' });
+    owe('RAD-20260302-000001', 'constancia', radicado);
+    owe('001-03-CIERRE-2026-03-02-aaaaaaaa', 'close_report', close(null));
+    owe('001-03-CIERRE-2026-03-02-bbbbbbbb', 'reopening_report', close({ closedAt: '2026-03-02T20:00:00.000Z', closingBalance: 0, reason: 'Consignación pendiente', approver: 'Marta Rojas' }));
+    owe('001-03-000002', 'receipt', { title: 'RETIRO CUENTA DE AHORROS' }, 'printed');
     const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: (ref) => jobs.jobCopy(ref, 0), reversed: () => false, notTheirs: () => null });
     const notes = Object.fromEntries(search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.printNote]));
     expect(notes).toEqual({

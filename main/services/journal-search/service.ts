@@ -3,7 +3,7 @@ import type { JournalEntryViewSchema } from '../../../domain/contract/journal';
 import type { JournalEntryType } from '../../../domain/journal/entry';
 import { shortApprovalId } from '../../../domain/approval/request';
 import { journalStatesLike } from '../../../domain/journal/state-labels';
-import { paperName } from '../../../domain/receipt/paper';
+import { PAPER_NAME, type PrintJobKind } from '../../../domain/receipt/paper';
 import type { JournalRepo } from '../../store/journal/repo';
 import type { UsersRepo } from '../../store/users/repo';
 
@@ -72,15 +72,15 @@ const securityCodeState = (type: string, p: Record<string, unknown>) =>
 const unknownUserOf = (type: string, p: Record<string, unknown>) => (type === 'login_failed' && p.unknownUser === true ? 'Usuario no registrado' : null);
 
 /** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
-const originalOwed = (document: string) => `${paperName((JSON.parse(document) as { title?: unknown }).title)} original pendiente de imprimir: F9`;
+const originalOwed = (kind: PrintJobKind) => `${PAPER_NAME[kind]} original pendiente de imprimir: F9`;
 
 /** Journal search (O-EJ, FSV): by date, teller, type, account, printed number, amount range and state; newest first, paged. */
 export const createJournalSearch = (deps: {
   repo: JournalRepo;
   users: UsersRepo;
   printed: (reference: string) => boolean;
-  /** The original paper with this number as recorded for the printer (printed or not): its document is what it owes. */
-  original: (reference: string) => { document: string } | undefined;
+  /** The original paper with this number as recorded for the printer (printed or not): its kind names what is owed. */
+  original: (reference: string) => { kind: PrintJobKind } | undefined;
   /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
   reversed: (sequence: string) => boolean;
   /** Why the viewer may not ask to reverse a posting (only the teller who posted it asks), or null when they may. */
@@ -156,7 +156,7 @@ export const createJournalSearch = (deps: {
         comprobante: reversed || notTheirs !== null ? null : posted,
         reversalNote: notTheirs,
         document: document !== null && deps.printed(document) ? document : null,
-        printNote: owed ? originalOwed(owed.document) : null,
+        printNote: owed ? originalOwed(owed.kind) : null,
         payload: p,
         hash: r.hash,
       }];

@@ -153,12 +153,12 @@ export const createReactivationService = (deps: ReactivationDeps) => {
           marks: [],
         };
         // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
-        deps.printer?.oweReceipt(receipt, { reference: document });
+        deps.printer?.oweReceipt(receipt, { reference: document, kind: 'constancia' });
         return { receipt, printJobId: null as string | null };
       });
       deps.onChange();
       let printJobId: string | null = null;
-      if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence }).then((r) => r.jobId, () => null);
+      if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence, kind: 'constancia' }).then((r) => r.jobId, () => null);
       return { ...result, printJobId };
     },
   };

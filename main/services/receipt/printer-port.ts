@@ -25,15 +25,15 @@ export interface PrinterPort {
 
 /** The subset of the devices service the comprobantes use. */
 export interface DevicePrinting {
-  oweReceipt(doc: ReceiptDocument, o: { reference: string }): { jobId: string };
-  printReceipt(doc: ReceiptDocument, o: { reference: string }): Promise<{ jobId: string }>;
+  oweReceipt(doc: ReceiptDocument, o: { reference: string; kind: 'receipt' }): { jobId: string };
+  printReceipt(doc: ReceiptDocument, o: { reference: string; kind: 'receipt' }): Promise<{ jobId: string }>;
   jobs(filter?: { reference?: string }): DevicePrintJob[];
 }
 
 export const devicesPrinter = (devices: DevicePrinting): PrinterPort => ({
   owe: (doc) => {
-    devices.oweReceipt(doc, { reference: doc.sequence });
+    devices.oweReceipt(doc, { reference: doc.sequence, kind: 'receipt' });
   },
-  print: (doc) => devices.printReceipt(doc, { reference: doc.sequence }),
+  print: (doc) => devices.printReceipt(doc, { reference: doc.sequence, kind: 'receipt' }),
   jobs: (sequence) => devices.jobs({ reference: sequence }).map((j) => ({ jobId: j.jobId, state: j.state })),
 });

@@ -361,13 +361,13 @@ export const createReversalService = (deps: {
           tellerId: user.id, tillSessionId: till.id, businessDate: bogotaDate(now), postedAt: at, amount: c.total, centralKeys, journalSequence: j.sequence, receipt: JSON.stringify(receipt),
         });
         // Owed in this transaction: a crash before the printer gets it still shows it at Dispositivos (Reintentar).
-        deps.printer?.oweReceipt(receipt, { reference: document });
+        deps.printer?.oweReceipt(receipt, { reference: document, kind: 'receipt' });
         return { reversalId, receipt, printJobId: null as string | null };
       });
       const result = held === null ? store() : postAuthorized(deps, held.holdId, store);
       deps.onChange();
       let printJobId: string | null = null;
-      if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence }).then((r) => r.jobId, () => null);
+      if (deps.printer) printJobId = await deps.printer.printReceipt(result.receipt, { reference: result.receipt.sequence, kind: 'receipt' }).then((r) => r.jobId, () => null);
       return { ...result, printJobId };
     },
   };

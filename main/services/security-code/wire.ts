@@ -22,11 +22,11 @@ type FeatureMap = { [C in keyof Handlers as C extends `${Feature}.${string}` ? C
 /** The device service as the constancias need it: each paper recorded and printed once, copies numbered. */
 export const constanciaPrinter = (devices: Pick<DeviceService, 'oweReceipt' | 'printReceipt' | 'printAgain'>): ConstanciaPrinter => ({
   owe: (doc) => {
-    devices.oweReceipt(doc, { reference: doc.sequence });
+    devices.oweReceipt(doc, { reference: doc.sequence, kind: 'constancia' });
   },
-  printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence })), state: 'queued' }),
+  printReceipt: async (doc) => ({ ...(await devices.printReceipt(doc, { reference: doc.sequence, kind: 'constancia' })), state: 'queued' }),
   printAgain: (doc, actor) => {
-    const j = devices.printAgain(doc, { reference: doc.sequence, actor });
+    const j = devices.printAgain(doc, { reference: doc.sequence, actor, kind: 'constancia' });
     return { jobId: j.jobId, state: j.state };
   },
 });

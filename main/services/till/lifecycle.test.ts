@@ -124,6 +124,8 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     // Printed again from the closed-till screen: a copy once the original is out.
     for (let k = 0; k < 100 && !(await t.call('till.printReport')).ok; k++) await new Promise((r) => setTimeout(r, 20));
     expect(db.prepare("SELECT copy_number FROM device_print_jobs WHERE reference = ? ORDER BY copy_number").pluck().all(closed.report.sequence)).toEqual([0, 1]);
+    // Recorded as what it is (F5 names an owed original by it), the copy as its original.
+    expect(db.prepare('SELECT DISTINCT kind FROM device_print_jobs WHERE reference = ?').pluck().all(closed.report.sequence)).toEqual(['close_report']);
     const reopened = data<{ till: { id: string; openingTotal: number } }>(await t.call('till.reopen', { idempotencyKey: randomUUID(), approvalId: reopenReq.approvalId }));
     expect(reopened.till.openingTotal).toBe(1_100_000);
     expect(reopened.till.id).not.toBe(closedId);
@@ -132,10 +134,11 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     // Its own close: the report covers only the reopened session and says so, why and who allowed it.
     const recount = data<{ closingId: string; next: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 19, '10000': 10, '1000': 50 } }));
     expect(recount.next).toBe('cerrar');
-    const again = data<{ report: { title: string; lines: { kind: string; label?: string; value?: string; amount?: number }[] } }>(
+    const again = data<{ report: { sequence: string; title: string; lines: { kind: string; label?: string; value?: string; amount?: number }[] } }>(
       await t.call('till.close', { idempotencyKey: randomUUID(), closingId: recount.closingId }),
     );
     expect(again.report.title).toBe('CIERRE DE CAJA - REPORTE DE REAPERTURA');
+    expect(db.prepare('SELECT kind FROM device_print_jobs WHERE reference = ?').pluck().all(again.report.sequence)).toEqual(['reopening_report']);
     expect(again.report.lines.slice(0, 5)).toEqual([
       { kind: 'text', text: 'REAPERTURA: este reporte cubre solo lo ocurrido desde la reapertura.', emphasis: true },
       { kind: 'field', label: 'Cierre anterior', value: field('Cierre') },

@@ -1,3 +1,4 @@
+import type { PrintJobKind } from '../../../domain/receipt/paper';
 import type { Db } from '../db';
 
 export type PrintJobState = 'queued' | 'printing' | 'printed' | 'failed';
@@ -8,7 +9,7 @@ export interface PrintJobRecord {
   /** Business reference of what the paper proves (comprobante sequence, `PRUEBA-…` for test prints). */
   reference: string;
   sequence: string;
-  kind: 'receipt' | 'test';
+  kind: PrintJobKind;
   /** 0 for the original, n for "COPIA No. n". */
   copyNumber: number;
   state: PrintJobState;
@@ -26,7 +27,7 @@ interface JobRow {
   id: string;
   reference: string;
   sequence: string;
-  kind: 'receipt' | 'test';
+  kind: PrintJobKind;
   copy_number: number;
   state: PrintJobState;
   attempts: number;

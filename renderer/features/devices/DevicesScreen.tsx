@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FocusEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { Discovery, EmulatorCommand } from '../../../domain/contract/devices';
 import type { Res } from '../../../domain/contract';
@@ -10,7 +10,7 @@ import { ConfigForm } from './ConfigForm';
 import { DeviceTable } from './DeviceTable';
 import { DiscoveryPanel } from './DiscoveryPanel';
 import { EmulatorPanel } from './EmulatorPanel';
-import { printerAmong, testPrintSays } from './failed-job';
+import { jobName, printerAmong, retrySays, testPrintSays } from './failed-job';
 import { JobsTable } from './JobsTable';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
@@ -30,6 +30,11 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
   const [notice, setNotice] = useState<string | null>(null);
   // The test page sent last: the status line follows it until it printed or failed.
   const [testJob, setTestJob] = useState<string | null>(null);
+  // The failed row sent again: the status line and the focus follow it until it printed or failed again. `attempts`
+  // as the row showed it, so a listing older than the retry is not taken for its outcome; `returnTo` is where the
+  // teller was before coming to Reintentar.
+  const [retried, setRetried] = useState<{ jobId: string; name: string; attempts: number; returnTo: HTMLElement | null } | null>(null);
+  const lastFocus = useRef<HTMLElement | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const retryRef = useRef<HTMLButtonElement>(null);
   const testButtonRef = useRef<HTMLButtonElement>(null);
@@ -53,6 +58,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     setError(null);
     setNotice(null);
     setTestJob(null);
+    setRetried(null);
     const r = await fn();
     setBusy(false);
     if (r.ok) done?.(r.data);
@@ -61,6 +67,20 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
   };
 
   const testPrint = () => void act(() => teller.devices.testPrint({}), (d) => setTestJob(d.job.jobId));
+  const retry = (jobId: string) => {
+    const row = list?.jobs.find((j) => j.jobId === jobId);
+    if (!row) return;
+    const returnTo = lastFocus.current;
+    void act(
+      () => teller.devices.retryJob({ jobId }),
+      () => setRetried({ jobId, name: jobName(row), attempts: row.attempts, returnTo }),
+    );
+  };
+  // Where the teller was before coming to a Reintentar (by Tab, by click, or taken when the printer came back). Not the
+  // focus event's relatedTarget: a button disabled while its action runs has already dropped the focus to <body>.
+  const onFocus = (e: FocusEvent<HTMLElement>) => {
+    if (e.target instanceof HTMLElement && e.target.dataset.retry === undefined) lastFocus.current = e.target;
+  };
   const testCapture = () =>
     void act(
       () => teller.devices.testCapture({ finger: 'right-index' }),
@@ -107,13 +127,32 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     if (testEnded === 'failed' && !(at instanceof HTMLInputElement || at instanceof HTMLSelectElement || at instanceof HTMLTextAreaElement)) retryRef.current?.focus();
   }, [testJob, testEnded, busy]);
 
+  // Sent again, its Reintentar went away and the focus with it. Once printed the focus goes back where the teller
+  // was (the heading when that is gone or disabled); once failed again, to that row's Reintentar, beside its new
+  // reason. Not on acceptance: the paper is not out yet then, and it may still fail.
+  const followed = retried ? list?.jobs.find((j) => j.jobId === retried.jobId) : undefined;
+  const sentAgain = followed && retried && (followed.attempts > retried.attempts || followed.state === 'queued' || followed.state === 'printing') ? followed : undefined;
+  const retryEnded = sentAgain?.state === 'printed' || sentAgain?.state === 'failed' ? sentAgain.state : null;
+  const endedFor = useRef<object | null>(null);
+  useEffect(() => {
+    if (!retried || !retryEnded || busy || endedFor.current === retried) return;
+    endedFor.current = retried;
+    const at = document.activeElement;
+    if (retryEnded === 'printed' && focusIsNowhere()) {
+      const back = retried.returnTo;
+      const usable = back?.isConnected && !(back instanceof HTMLButtonElement && back.disabled);
+      (usable ? back : headingRef.current)?.focus();
+    }
+    if (retryEnded === 'failed' && !(at instanceof HTMLInputElement || at instanceof HTMLSelectElement || at instanceof HTMLTextAreaElement)) retryRef.current?.focus();
+  }, [retried, retryEnded, busy]);
+
   const printer = list ? printerAmong(list.devices) : undefined;
-  const status = testJob ? testPrintSays(tested, printer) : notice;
+  const status = testJob ? testPrintSays(tested, printer) : retried ? retrySays(retried.name, sentAgain, printer) : notice;
 
   const emulated = (id: string) => list?.devices.find((d) => d.id === id)?.emulated ?? false;
 
   return (
-    <main className="screen" aria-labelledby="devices-title">
+    <main className="screen" aria-labelledby="devices-title" onFocus={onFocus}>
       <h1 id="devices-title" tabIndex={-1} ref={headingRef}>
         Dispositivos
       </h1>
@@ -149,7 +188,8 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
               busy={busy}
               printer={printer}
               retryRef={retryRef}
-              onRetry={(jobId) => void act(() => teller.devices.retryJob({ jobId }))}
+              retryRefJob={retried?.jobId ?? null}
+              onRetry={retry}
               onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }))}
             />
           </section>

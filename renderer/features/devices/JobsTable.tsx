@@ -3,7 +3,7 @@ import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { DeviceStatus } from '../../../domain/contract/status';
 import type { Ref } from 'react';
 import { MAY_HAVE_PRINTED } from '../../components/PrintStatus';
-import { failedJobWording } from './failed-job';
+import { failedJobWording, jobName } from './failed-job';
 import { JOB_STATE_LABEL } from './labels';
 
 interface Props {
@@ -11,8 +11,10 @@ interface Props {
   busy: boolean;
   /** The printer as it is now: a failed row words its cause against it (paper changed, cover now open, back and ready). */
   printer: DeviceStatus | undefined;
-  /** The most recent failed job's Reintentar, for the screen to focus when the printer comes back. */
+  /** The most recent failed job's Reintentar (or `retryRefJob`'s), for the screen to focus when the printer comes back. */
   retryRef?: Ref<HTMLButtonElement>;
+  /** The job sent again with Reintentar: once it failed again, its own Reintentar is the one to focus. */
+  retryRefJob?: string | null;
   onRetry: (jobId: string) => void;
   onReprint: (jobId: string) => void;
 }
@@ -21,9 +23,10 @@ interface Props {
 const time = (iso: string) => formatReceiptDateTime(iso).slice(11);
 
 /** Recent print jobs; a failed one offers Reintentar, a printed one Reimprimir ("COPIA No. n"). */
-export const JobsTable = ({ jobs, busy, printer, retryRef, onRetry, onReprint }: Props) => {
+export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry, onReprint }: Props) => {
   // The core never prints a failed job again by itself (main/services/devices): the row stays failed until Reintentar.
-  const firstFailed = jobs.find((j) => j.state === 'failed')?.jobId;
+  const failed = jobs.filter((j) => j.state === 'failed').map((j) => j.jobId);
+  const refJob = retryRefJob && failed.includes(retryRefJob) ? retryRefJob : failed[0];
   return jobs.length === 0 ? (
     <p className="muted">No hay impresiones recientes.</p>
   ) : (
@@ -42,7 +45,7 @@ export const JobsTable = ({ jobs, busy, printer, retryRef, onRetry, onReprint }:
         {jobs.map((j) => (
           <tr key={j.jobId} data-testid={`job-${j.jobId}`} className={`job-${j.state}`}>
             <td>{time(j.createdAt)}</td>
-            <td>{j.kind === 'test' ? 'Prueba de impresión' : j.reference}</td>
+            <td>{jobName(j)}</td>
             <td>{j.copyNumber === 0 ? 'Original' : `COPIA No. ${j.copyNumber}`}</td>
             <td data-testid="job-state">
               {j.state === 'failed' ? <FailedState job={j} printer={printer} /> : JOB_STATE_LABEL[j.state]}
@@ -51,7 +54,8 @@ export const JobsTable = ({ jobs, busy, printer, retryRef, onRetry, onReprint }:
             <td>
               {j.state === 'failed' ? (
                 <button
-                  ref={j.jobId === firstFailed ? retryRef : undefined}
+                  ref={j.jobId === refJob ? retryRef : undefined}
+                  data-retry
                   type="button"
                   className="primary"
                   disabled={busy}

@@ -37,8 +37,8 @@ export const printerAmong = (devices: DeviceStatus[]): DeviceStatus | undefined 
 export const failedJobWording = (reason: DevicePrintJob['reason'], printer: DeviceStatus | undefined): FailedJobWording => {
   if (!printer) return { was: null, cause: reason?.message ?? null, now: null };
   const ready = printer.state === 'ok' || printer.state === 'warning';
-  // The device's message and the failure's come from the same table (drivers/printer/status.ts PRINTER_MESSAGES).
-  const unchanged = !ready && reason !== null && printer.message === reason.message;
+  // By code, not by message: a job keeps the wording of the day it failed, and a message may be reworded or shared.
+  const unchanged = !ready && reason !== null && printer.problem !== null && printer.problem === reason.code;
   const now = ready
     ? { text: PRINTER_READY_NOW, ready: true }
     : unchanged
@@ -49,13 +49,28 @@ export const failedJobWording = (reason: DevicePrintJob['reason'], printer: Devi
         };
   // A failure of another kind (an interrupted print, a slip not inserted) still says what to check before Reintentar.
   if (reason && isCondition(reason.code) && !unchanged) return { was: CAUSE[reason.code], cause: null, now };
-  return { was: null, cause: reason?.message ?? null, now };
+  // The printer's words when it is the same problem: they are today's, the job's are those of the day it failed.
+  return { was: null, cause: unchanged ? printer.message : (reason?.message ?? null), now };
+};
+
+/** A status line following one document: on its way, out, or why not and what to do now. */
+const jobSays = (name: string, printed: string, job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string => {
+  if (!job || job.state === 'queued' || job.state === 'printing') return `${name}: imprimiendo…`;
+  if (job.state === 'printed') return `${name}: ${printed}.`;
+  const w = failedJobWording(job.reason, printer);
+  return [`${name}: no se imprimió${w.was ? ` (${w.was})` : ''}.`, w.cause, w.now?.text].filter((s) => s).join(' ');
 };
 
 /** The status line after Prueba de impresión: whether the page came out, and if not why and what to do now. */
-export const testPrintSays = (job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string => {
-  if (!job || job.state === 'queued' || job.state === 'printing') return 'Prueba de impresión: imprimiendo…';
-  if (job.state === 'printed') return 'Prueba de impresión: impresa.';
-  const w = failedJobWording(job.reason, printer);
-  return [`Prueba de impresión: no se imprimió${w.was ? ` (${w.was})` : ''}.`, w.cause, w.now?.text].filter((s) => s).join(' ');
-};
+export const testPrintSays = (job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string =>
+  jobSays('Prueba de impresión', 'impresa', job, printer);
+
+/** What a row calls its document: a test page by name, anything else by its reference. */
+export const jobName = (job: Pick<DevicePrintJob, 'kind' | 'reference'>): string => (job.kind === 'test' ? 'Prueba de impresión' : job.reference);
+
+/**
+ * The status line after Reintentar, `job` undefined while the try sent is not yet listed: a row that failed again
+ * says why as the row does, so the teller need not look for it.
+ */
+export const retrySays = (name: string, job: DevicePrintJob | undefined, printer: DeviceStatus | undefined): string =>
+  jobSays(name, 'se imprimió', job, printer);
