@@ -384,3 +384,36 @@ test('a close with a difference approved by the supervisor: the report stays too
   await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
   await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
 });
+
+/** One 1.000 coin short, explained and sent to the supervisor, who is at this workstation: the user field waits. */
+const shortAndAsk = async (app: Page) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '29', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 1.000');
+  await app.getByLabel('Explicación').fill('Moneda perdida');
+  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: pendiente.');
+  await expect(app.getByLabel('Usuario del supervisor')).toBeFocused();
+};
+
+test('a difference rejected at the counter: the form goes, the screen says who rejected it and why, and the focus is on counting again', async ({ app }) => {
+  await shortAndAsk(app);
+  // Keyboard only, as QA found it: credentials, the note, Tab to Rechazar and Enter.
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(DEMO.supervisor.password);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('Cuente de nuevo las monedas');
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: /^Rechazar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: rechazada.');
+  // A rejected request cannot be approved after all: nothing is left to type into or approve.
+  await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: /^Aprobar/ })).toHaveCount(0);
+  await expect(app.getByTestId('approval-refusal')).toHaveText('Rechazada por Marta Rojas: Cuente de nuevo las monedas. Cuente el efectivo de nuevo.');
+  await expect(app.getByRole('button', { name: 'Contar de nuevo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+});
