@@ -417,3 +417,26 @@ test('a difference rejected at the counter: the form goes, the screen says who r
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('arqueo-hint')).toBeVisible();
 });
+
+test('Enter on "Motivo de la diferencia" asks the supervisor, as the button says; Tab goes to Explicación and typing never changes the reason', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '29', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 1.000');
+  const reason = app.getByLabel('Motivo de la diferencia');
+  await expect(reason).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(reason).toHaveValue('CONTEO_APERTURA');
+  // Nothing explained yet: Enter says so, and the list never opened to swallow the next keys.
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Explique la diferencia');
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Explicación')).toBeFocused();
+  await app.keyboard.type('Error en el conteo de apertura');
+  await expect(reason).toHaveValue('CONTEO_APERTURA');
+  await app.keyboard.press('Shift+Tab');
+  await expect(reason).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: pendiente.');
+  await expect(app.getByLabel('Usuario del supervisor')).toBeFocused();
+});

@@ -10,6 +10,7 @@ import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
+import { reviewOnEnter } from '../../components/ReviewActions';
 import { DeskDecisionLine, SupervisorApproval, type DeskDecision } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
@@ -270,7 +271,14 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                 >
                   <div className="field">
                     <label htmlFor="diff-reason">Motivo de la diferencia</label>
-                    <select id="diff-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}>
+                    {/* Enter asks, as the button says; on the list it also keeps Chromium from opening the options, which then took Tab and the typing. */}
+                    <select
+                      id="diff-reason"
+                      autoFocus
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}
+                      onKeyDown={(e) => reviewOnEnter(e, () => void askApproval())}
+                    >
                       {DIFFERENCE_REASON_CODES.map((c) => (
                         <option key={c} value={c}>
                           {DIFFERENCE_REASONS[c]}
