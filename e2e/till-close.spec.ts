@@ -418,6 +418,21 @@ test('a difference rejected at the counter: the form goes, the screen says who r
   await expect(app.getByTestId('arqueo-hint')).toBeVisible();
 });
 
+test('F4 rejects the difference at the counter, as its button says', async ({ app }) => {
+  await shortAndAsk(app);
+  await expect(app.getByRole('button', { name: 'Rechazar F4' })).toBeVisible();
+  // Without the note F4 says what is missing, as the button would.
+  await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await app.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await app.keyboard.press('F4');
+  await expect(app.getByRole('alert')).toHaveText('Escriba el motivo del rechazo para informar al cajero.');
+  await expect(app.getByLabel('Motivo de la decisión')).toBeFocused();
+  await app.keyboard.type('Recuente con el supervisor');
+  await app.keyboard.press('F4');
+  await expect(app.getByTestId('approval-refusal')).toHaveText('Rechazada por Marta Rojas: Recuente con el supervisor. Cuente el efectivo de nuevo.');
+  await expect(app.getByRole('button', { name: 'Contar de nuevo' })).toBeFocused();
+});
+
 test('Enter on "Motivo de la diferencia" asks the supervisor, as the button says; Tab goes to Explicación and typing never changes the reason', async ({ app }) => {
   await openTill(app);
   await startCount(app);

@@ -1,3 +1,5 @@
+import type { KeyboardEvent } from 'react';
+
 /**
  * The supervisor's credentials and note, checked before a decision is sent and after it is refused. Without
  * this, a rejection without its note cleared the password, and the next F4 went out with an empty one and came
@@ -24,3 +26,13 @@ export const afterRefusal = (code: string): { clearPassword: boolean; field: Dec
     : CREDENTIAL_ERRORS.has(code)
       ? { clearPassword: true, field: code === 'INVALID_CREDENTIALS' ? 'password' : 'username' }
       : { clearPassword: false, field: 'username' };
+
+/**
+ * F4 rejects wherever a supervisor decides (the visación dialog, the desk's review, a till request's form), as the
+ * Rechazar button says: at the desk and on the till's forms it had no key, and the supervisor reached for the mouse.
+ */
+export const rejectOnF4 = (e: KeyboardEvent<HTMLElement>, reject: () => void) => {
+  if (e.key !== 'F4' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  reject();
+};
