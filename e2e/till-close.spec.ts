@@ -385,3 +385,74 @@ test('a close with a difference approved by the supervisor: the report stays too
   await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
   await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
 });
+
+/** One 1.000 coin short, explained and sent to the supervisor, who is at this workstation: the user field waits. */
+const shortAndAsk = async (app: Page) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '29', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 1.000');
+  await app.getByLabel('Explicación').fill('Moneda perdida');
+  await app.getByRole('button', { name: 'Solicitar aprobación' }).click();
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: pendiente.');
+  await expect(app.getByLabel('Usuario del supervisor')).toBeFocused();
+};
+
+test('a difference rejected at the counter: the form goes, the screen says who rejected it and why, and the focus is on counting again', async ({ app }) => {
+  await shortAndAsk(app);
+  // Keyboard only, as QA found it: credentials, the note, Tab to Rechazar and Enter.
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(DEMO.supervisor.password);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('Cuente de nuevo las monedas');
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: /^Rechazar/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: rechazada.');
+  // A rejected request cannot be approved after all: nothing is left to type into or approve.
+  await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
+  await expect(app.getByRole('button', { name: /^Aprobar/ })).toHaveCount(0);
+  await expect(app.getByTestId('approval-refusal')).toHaveText('Rechazada por Marta Rojas: Cuente de nuevo las monedas. Cuente el efectivo de nuevo.');
+  await expect(app.getByRole('button', { name: 'Contar de nuevo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+});
+
+test('F4 rejects the difference at the counter, as its button says', async ({ app }) => {
+  await shortAndAsk(app);
+  await expect(app.getByRole('button', { name: 'Rechazar F4' })).toBeVisible();
+  // Without the note F4 says what is missing, as the button would.
+  await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  await app.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+  await app.keyboard.press('F4');
+  await expect(app.getByRole('alert')).toHaveText('Escriba el motivo del rechazo para informar al cajero.');
+  await expect(app.getByLabel('Motivo de la decisión')).toBeFocused();
+  await app.keyboard.type('Recuente con el supervisor');
+  await app.keyboard.press('F4');
+  await expect(app.getByTestId('approval-refusal')).toHaveText('Rechazada por Marta Rojas: Recuente con el supervisor. Cuente el efectivo de nuevo.');
+  await expect(app.getByRole('button', { name: 'Contar de nuevo' })).toBeFocused();
+});
+
+test('Enter on "Motivo de la diferencia" asks the supervisor, as the button says; Tab goes to Explicación and typing never changes the reason', async ({ app }) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, ['10', '20', '', '', '', '', '29', '', '', '', '']);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Faltante de $ 1.000');
+  const reason = app.getByLabel('Motivo de la diferencia');
+  await expect(reason).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(reason).toHaveValue('CONTEO_APERTURA');
+  // Nothing explained yet: Enter says so, and the list never opened to swallow the next keys.
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Explique la diferencia');
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Explicación')).toBeFocused();
+  await app.keyboard.type('Error en el conteo de apertura');
+  await expect(reason).toHaveValue('CONTEO_APERTURA');
+  await app.keyboard.press('Shift+Tab');
+  await expect(reason).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('approval-status')).toHaveText('Solicitud enviada al supervisor: pendiente.');
+  await expect(app.getByLabel('Usuario del supervisor')).toBeFocused();
+});

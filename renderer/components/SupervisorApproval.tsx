@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import { decidableAtDesks } from '../../domain/approval/request';
 import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
-import { afterRefusal, missingForDecision, type DecisionField } from './supervisor-decision';
+import { afterRefusal, missingForDecision, rejectOnF4, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
 import { trapTab } from './focus-trap';
 import { usePendingPoll } from './usePendingPoll';
@@ -119,10 +119,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       }}
       onKeyDown={(e) => {
         trapTab(e);
-        if (e.key === 'F4') {
-          e.preventDefault();
-          void decide('rechazar');
-        }
+        rejectOnF4(e, () => void decide('rechazar'));
       }}
     >
       <h2 id="approval-title">Aprobación del supervisor</h2>

@@ -1,3 +1,5 @@
+import type { KeyboardEvent } from 'react';
+
 /**
  * The supervisor's credentials and note, checked before a decision is sent and after it is refused. Without
  * this, a rejection without its note cleared the password, and the next F4 went out with an empty one and came
@@ -31,3 +33,13 @@ export const afterRefusal = (code: string): { clearPassword: boolean; field: Dec
  */
 export const approvedBySupervisor = (checkerName: string | null, atDesk: boolean): string =>
   `Aprobado por el supervisor ${checkerName ?? ''}${atDesk ? ' desde su escritorio' : ''}`;
+
+/**
+ * F4 rejects wherever a supervisor decides (the visación dialog, the desk's review, a till request's form), as the
+ * Rechazar button says: at the desk and on the till's forms it had no key, and the supervisor reached for the mouse.
+ */
+export const rejectOnF4 = (e: KeyboardEvent<HTMLElement>, reject: () => void) => {
+  if (e.key !== 'F4' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  reject();
+};

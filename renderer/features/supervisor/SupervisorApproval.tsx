@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { afterRefusal, missingForDecision } from '../../components/supervisor-decision';
+import { afterRefusal, missingForDecision, rejectOnF4 } from '../../components/supervisor-decision';
 import { usePendingPoll } from '../../components/usePendingPoll';
 import { refreshPending } from './pending';
 
@@ -114,6 +114,9 @@ export const SupervisorApproval = ({
         e.preventDefault();
         void decide('aprobar');
       }}
+      onKeyDown={(e) => {
+        if (allowReject) rejectOnF4(e, () => void decide('rechazar'));
+      }}
     >
       <h3>Aprobación del supervisor</h3>
       <div className="field">
@@ -132,7 +135,7 @@ export const SupervisorApproval = ({
       <div className="actions">
         {allowReject ? (
           <button type="button" className="secondary" disabled={busy} onClick={() => void decide('rechazar')}>
-            Rechazar
+            Rechazar <kbd>F4</kbd>
           </button>
         ) : null}
         <button type="submit" className="primary" disabled={busy}>

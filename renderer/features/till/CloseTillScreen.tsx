@@ -10,6 +10,7 @@ import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
+import { reviewOnEnter } from '../../components/ReviewActions';
 import { DeskDecisionLine, SupervisorApproval, type DeskDecision } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
@@ -28,8 +29,9 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const [result, setResult] = useState<CountResult | null>(null);
   const [reason, setReason] = useState<DifferenceReasonCode>('NO_IDENTIFICADA');
   const [reasonText, setReasonText] = useState('');
-  // `desk`: the decision taken at another workstation's desk, said once the form that waited on it is gone.
-  const [approval, setApproval] = useState<{ id: string; status: string; desk?: DeskDecision } | null>(null);
+  // `desk`: the decision taken at another workstation's desk, said once the form that waited on it is gone;
+  // `refusal`: a rejection (or lapse) taken here, with who and why as the core has them.
+  const [approval, setApproval] = useState<{ id: string; status: string; desk?: DeskDecision; refusal?: DeskDecision } | null>(null);
   const [report, setReport] = useState<ReceiptDocument | null>(null);
   const [reportJob, setReportJob] = useState<PrintJobRef | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,6 +41,22 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
   const closeKey = useRef(crypto.randomUUID());
   const countAgainRef = useRef<HTMLButtonElement>(null);
   const countKeys = useRetryKeys();
+
+  // Refused, here or at a desk: the request is spent and its credential fields gone (a rejected request cannot be
+  // approved after all); the way on is a new count, which the focus waits on.
+  const refused = approval !== null && approval.status !== 'pendiente' && approval.status !== 'aprobada';
+  useEffect(() => {
+    if (refused) countAgainRef.current?.focus();
+  }, [refused]);
+  // The form knows only the note typed here: the teller reads who rejected it from the core, which also has it for a
+  // request found already refused.
+  const refusedHere = refused && !approval.desk ? approval.id : null;
+  useEffect(() => {
+    if (!refusedHere) return;
+    void teller.supervisor.request({ id: refusedHere }).then((r) => {
+      if (r.ok) setApproval((a) => (a?.id === refusedHere ? { ...a, status: r.data.status, refusal: r.data } : a));
+    });
+  }, [teller, refusedHere]);
 
   const loadGate = useCallback(
     async (resume = false) => {
@@ -253,7 +271,14 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                 >
                   <div className="field">
                     <label htmlFor="diff-reason">Motivo de la diferencia</label>
-                    <select id="diff-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}>
+                    {/* Enter asks, as the button says; on the list it also keeps Chromium from opening the options, which then took Tab and the typing. */}
+                    <select
+                      id="diff-reason"
+                      autoFocus
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value as DifferenceReasonCode)}
+                      onKeyDown={(e) => reviewOnEnter(e, () => void askApproval())}
+                    >
                       {DIFFERENCE_REASON_CODES.map((c) => (
                         <option key={c} value={c}>
                           {DIFFERENCE_REASONS[c]}
@@ -271,19 +296,26 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
                     </button>
                   </div>
                 </form>
-              ) : approval.status !== 'aprobada' ? (
+              ) : approval.status === 'pendiente' ? (
                 <>
                   <p data-testid="approval-status">Solicitud enviada al supervisor: {approval.status}.</p>
                   <SupervisorApproval
                     teller={teller}
                     requestId={approval.id}
                     source="caja"
-                    onDecided={(status, note, by) => {
-                      setApproval({ ...approval, status, ...(by === undefined ? {} : { desk: { status, checkerName: by, note } }) });
-                      // Refused: the request is spent and the credential fields gone; the way on is a new count.
-                      if (status !== 'aprobada') countAgainRef.current?.focus();
-                    }}
+                    onDecided={(status, note, by) =>
+                      setApproval({
+                        ...approval,
+                        status,
+                        ...(by === undefined ? (status === 'aprobada' ? {} : { refusal: { status, checkerName: null, note } }) : { desk: { status, checkerName: by, note } }),
+                      })
+                    }
                   />
+                </>
+              ) : refused ? (
+                <>
+                  <p data-testid="approval-status">Solicitud enviada al supervisor: {approval.status}.</p>
+                  {approval.desk ? <DeskDecisionLine decision={approval.desk} /> : approval.refusal ? <RefusalLine refusal={approval.refusal} /> : null}
                 </>
               ) : approval.desk ? (
                 <DeskDecisionLine decision={approval.desk} />
@@ -312,3 +344,13 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     </main>
   );
 };
+
+/** A request refused at this workstation: who and why, and what the teller does next. */
+const RefusalLine = ({ refusal }: { refusal: DeskDecision }) => (
+  <p className="error-banner" role="alert" data-testid="approval-refusal">
+    {refusal.status === 'vencida'
+      ? 'La solicitud venció sin decisión del supervisor.'
+      : `Rechazada por ${refusal.checkerName ?? 'el supervisor'}${refusal.note ? `: ${refusal.note}` : ''}.`}{' '}
+    Cuente el efectivo de nuevo.
+  </p>
+);
