@@ -132,3 +132,12 @@ test('F10 with the verification total empty sends nothing and takes the focus to
   await expect(app.getByLabel('$ 100.000 billete')).toHaveCount(0);
   await expect(app.getByRole('alert')).toHaveCount(0);
 });
+
+test('a till with no transfer with the vault shows no empty table of them', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo' })).toBeFocused();
+  // Before, the table of transfers with the vault was drawn with its header and no row.
+  await expect(app.getByRole('table', { name: 'Traslados' })).toHaveCount(0);
+  await expect(app.getByText('No hay traslados con la bóveda ni con otras cajas.')).toBeVisible();
+});

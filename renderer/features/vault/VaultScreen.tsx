@@ -214,36 +214,40 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           </table>
         </details>
       ) : null}
-      <table className="grid-table" aria-label="Traslados">
-        <thead>
-          <tr>
-            <th>Origen</th>
-            <th>Destino</th>
-            <th>Valor</th>
-            <th>Estado</th>
-            <th>Envió</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {overview?.transfers.map((t) => (
-            <tr key={t.id}>
-              <td>{t.fromLabel}</td>
-              <td>{t.toLabel}</td>
-              <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
-              <td>{STATE[t.state]}</td>
-              <td>{t.sentBy}</td>
-              <td>
-                {t.mine && !mode ? (
-                  <button type="button" ref={t.id === firstMine?.id ? landRef : undefined} autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
-                    Contar y recibir
-                  </button>
-                ) : null}
-              </td>
+      {/* Only with rows: empty, its bare header sat above the table of transfers between tills. */}
+      {overview && overview.transfers.length > 0 ? (
+        <table className="grid-table" aria-label="Traslados">
+          <thead>
+            <tr>
+              <th>Origen</th>
+              <th>Destino</th>
+              <th>Valor</th>
+              <th>Estado</th>
+              <th>Envió</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {overview.transfers.map((t) => (
+              <tr key={t.id}>
+                <td>{t.fromLabel}</td>
+                <td>{t.toLabel}</td>
+                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td>{STATE[t.state]}</td>
+                <td>{t.sentBy}</td>
+                <td>
+                  {t.mine && !mode ? (
+                    <button type="button" ref={t.id === firstMine?.id ? landRef : undefined} autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
+                      Contar y recibir
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {overview && branch && overview.transfers.length === 0 && branch.transfers.length === 0 ? <p className="hint">No hay traslados con la bóveda ni con otras cajas.</p> : null}
       {firstIncoming && !mode ? (
         <p className="error-banner" role="alert" data-testid="transfer-notification">
           {branch && branch.incoming > 1 ? `${branch.incoming} traslados entrantes por recibir. ` : ''}
