@@ -34,11 +34,16 @@ test('remesa al cobro: received, sent, paid', async ({ app }) => {
   await app.keyboard.press('d');
   await expect(app.getByRole('alert')).toContainText('márquela enviada (E)');
   await expect(app.getByRole('dialog', { name: 'Devolver cheque' })).toBeHidden();
+  // P says the same: what to do first, not "la remesa está recibida; no se puede pagar".
+  await app.keyboard.press('p');
+  await expect(app.getByRole('alert')).toContainText('márquela enviada (E) cuando la despache');
   await app.keyboard.press('e');
   await expect(status).toHaveText('Enviada');
   await app.keyboard.press('p');
   await expect(status).toHaveText('Pagada');
   await expect(app.getByTestId('remittances')).toContainText(/pagada \d{2}\/\d{2}\/\d{4}/);
+  await app.keyboard.press('p');
+  await expect(app.getByRole('alert')).toContainText(/ya pagó esta remesa el \d{2}\/\d{2}\/\d{4}: no queda nada por hacer con ella/);
   await app.keyboard.press('d');
   await expect(app.getByRole('alert')).toContainText('ya pagó esta remesa');
 });

@@ -98,3 +98,31 @@ test('a row takes at most 999.999 pieces and says so, keeping what it had', asyn
   await expect(row).toHaveValue('12345');
   await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
 });
+
+test('Esc with a count typed asks before dropping it, as the close does; Esc again keeps counting', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.type('10');
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('4');
+  await app.keyboard.press('Escape');
+  // Before, Esc went to Inicio at once and F2 again showed every row empty.
+  const ask = app.getByRole('dialog', { name: '¿Descartar el conteo?' });
+  await expect(ask.getByRole('button', { name: 'Descartar y salir' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(ask).toBeHidden();
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('10');
+  await expect(app.getByLabel('$ 50.000 billete')).toHaveValue('4');
+  // Volver asks the same way; Enter discards and leaves.
+  await app.getByRole('button', { name: 'Volver Esc' }).click();
+  await expect(ask).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  // Nothing typed, Esc leaves without asking.
+  await app.keyboard.press('F2');
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});

@@ -88,3 +88,56 @@ test('a provision counted with the keyboard: Esc leaves the count for the vault 
   await app.keyboard.press('F10');
   await expect(app.getByRole('status').filter({ hasText: 'Traslado de $ 500.000 recibido de Bóveda' })).toBeVisible();
 });
+
+test('F10 with the verification total empty sends nothing and takes the focus to the total (provision and teller send)', async ({ app }) => {
+  await openTill(app);
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('button', { name: 'Provisionar una caja' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await app.keyboard.type('20');
+  await app.keyboard.press('F10');
+  // Before, -1 went to the core ("El valor no puede ser negativo") and the focus stayed in the 100.000 row.
+  await expect(app.getByRole('alert')).toHaveText('Escriba el total del traslado para verificar el conteo.');
+  const total = app.getByLabel('Total del traslado (verificación)');
+  await expect(total).toBeFocused();
+  await app.keyboard.type('2000000');
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('20');
+  await expect(total).toHaveValue('2.000.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: 'Provisión de $ 2.000.000 enviada' })).toBeVisible();
+
+  await switchUser(app, DEMO.teller);
+  await app.keyboard.press('F10');
+  await app.getByRole('button', { name: 'Trasladar efectivo' }).click();
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await app.keyboard.type('10');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('alert')).toHaveText('Escriba el total del traslado para verificar el conteo.');
+  await expect(total).toBeFocused();
+  // A total that does not match is refused the same way, selected so the right one replaces it.
+  await app.keyboard.type('100000');
+  await app.getByLabel('$ 100.000 billete').focus();
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('alert')).toHaveText('El conteo suma $ 1.000.000 y usted escribió $ 100.000. Revise el conteo.');
+  await expect(total).toBeFocused();
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('10');
+  await expect(app.getByRole('table', { name: 'Traslados' })).not.toContainText('$ 1.000.000');
+  // Dropped, the count takes its refusal with it.
+  await app.keyboard.press('Escape');
+  const ask = app.getByRole('dialog', { name: '¿Descartar el conteo del traslado?' });
+  await expect(ask.getByRole('button', { name: 'Descartar y salir' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveCount(0);
+  await expect(app.getByRole('alert')).toHaveCount(0);
+});
+
+test('a till with no transfer with the vault shows no empty table of them', async ({ app }) => {
+  await openTill(app);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo' })).toBeFocused();
+  // Before, the table of transfers with the vault was drawn with its header and no row.
+  await expect(app.getByRole('table', { name: 'Traslados' })).toHaveCount(0);
+  await expect(app.getByText('No hay traslados con la bóveda ni con otras cajas.')).toBeVisible();
+});

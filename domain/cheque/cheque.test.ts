@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { RETURN_CAUSALES } from './causales';
-import { type Remesa, type RemesaEvent, applyRemesaEvent, receiveRemesa } from './remesa';
+import { ALLOWED, type Remesa, type RemesaEvent, applyRemesaEvent, receiveRemesa, remesaRefusal } from './remesa';
 import { planReturnedCheque } from './returned';
 
 const start = (): Remesa => receiveRemesa({ id: 'r1', accountNumber: '123456781234', amount: 800_000, on: '2025-06-27' });
@@ -31,6 +31,38 @@ describe('remesa al cobro (seed 003, clause 3.9)', () => {
     if (!sent.ok) throw new Error('unexpected');
     const bad = applyRemesaEvent(sent.value, { type: 'devolver', on: '2025-07-01', causalId: 'codigo-inhabilitado' });
     expect(!bad.ok && bad.error.code).toBe('RETURN_CAUSAL_UNKNOWN');
+  });
+  it('P refused says what to do: send it first (E) when received; nothing left, and since when, once paid', () => {
+    const early = applyRemesaEvent(start(), { type: 'pagar', on: '2025-06-28' });
+    expect(!early.ok && early.error).toMatchObject({
+      code: 'REMESA_INVALID_TRANSITION',
+      message: 'La remesa aún no se ha enviado al banco girado: márquela enviada (E) cuando la despache, y pagada (P) cuando el banco girado la pague.',
+    });
+    const sent = applyRemesaEvent(start(), { type: 'enviar', on: '2025-06-27' });
+    const paid = sent.ok ? applyRemesaEvent(sent.value, { type: 'pagar', on: '2025-07-04' }) : sent;
+    if (!paid.ok) throw new Error('unexpected');
+    const again = applyRemesaEvent(paid.value, { type: 'pagar', on: '2025-07-05' });
+    expect(!again.ok && again.error.message).toBe('El banco girado ya pagó esta remesa el 04/07/2025: no queda nada por hacer con ella.');
+    // D reads from the same place (the screen refuses it before asking for a causal).
+    expect(remesaRefusal(paid.value, 'devolver')).toBe('El banco girado ya pagó esta remesa el 04/07/2025: no se puede registrar como devuelta.');
+    expect(remesaRefusal(start(), 'devolver')).toContain('márquela enviada (E)');
+  });
+  it('property: every refused move says what to do, never the bare state and event', () => {
+    const statuses = ['recibida', 'enviada', 'pagada', 'devuelta'] as const;
+    const events = ['enviar', 'pagar', 'devolver'] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...statuses), fc.constantFrom(...events), (status, type) => {
+        const r: Remesa = { ...start(), status, sentOn: '2025-06-27', paidOn: '2025-07-04', returnedOn: '2025-07-04' };
+        const event: RemesaEvent = type === 'devolver' ? { type, on: '2025-07-10', causalId: 'fondos-insuficientes' } : { type, on: '2025-07-10' };
+        const next = applyRemesaEvent(r, event);
+        expect(next.ok).toBe(ALLOWED[status].includes(type));
+        if (!next.ok) {
+          expect(next.error.message).toBe(remesaRefusal(r, type));
+          expect(next.error.message).not.toMatch(/no se puede (enviar|pagar|devolver)\b/);
+          expect(next.error.message).toMatch(/\((E|P|D)\)|no queda nada por hacer|no se puede registrar como devuelta/);
+        }
+      }),
+    );
   });
   it('a date before the last change is refused, in DD/MM/AAAA, with what to do', () => {
     const r = applyRemesaEvent(start(), { type: 'enviar', on: '2025-06-26' });

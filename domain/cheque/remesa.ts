@@ -47,10 +47,33 @@ export const receiveRemesa = (input: { id: string; accountNumber: string; amount
   receivedOn: input.on,
 });
 
-export const applyRemesaEvent = (r: Remesa, event: RemesaEvent): Result<Remesa> => {
-  if (!ALLOWED[r.status].includes(event.type)) {
-    return fail('REMESA_INVALID_TRANSITION', `La remesa está ${r.status}; no se puede ${event.type}.`, { status: r.status, event: event.type });
+/**
+ * Why an event does not apply to a remesa in its state, and what to do instead (null: it applies). One wording
+ * for the core's refusal and for the screen, which refuses D itself before asking for a causal: "La remesa está
+ * pagada; no se puede pagar" left the teller without the next step.
+ */
+export const remesaRefusal = (r: { status: RemesaStatus; sentOn?: IsoDate | undefined; paidOn?: IsoDate | undefined; returnedOn?: IsoDate | undefined }, event: RemesaEvent['type']): string | null => {
+  if (ALLOWED[r.status].includes(event)) return null;
+  const on = (d: IsoDate | undefined) => (d ? ` el ${formatReceiptDate(d)}` : '');
+  switch (r.status) {
+    case 'recibida':
+      return event === 'pagar'
+        ? 'La remesa aún no se ha enviado al banco girado: márquela enviada (E) cuando la despache, y pagada (P) cuando el banco girado la pague.'
+        : 'La remesa aún no se ha enviado al banco girado: márquela enviada (E) antes de registrar una devolución.';
+    case 'enviada':
+      return `La remesa ya se envió al banco girado${on(r.sentOn)}: cuando responda, márquela pagada (P) o devuelta (D).`;
+    case 'pagada':
+      return event === 'devolver'
+        ? `El banco girado ya pagó esta remesa${on(r.paidOn)}: no se puede registrar como devuelta.`
+        : `El banco girado ya pagó esta remesa${on(r.paidOn)}: no queda nada por hacer con ella.`;
+    case 'devuelta':
+      return `Esta remesa ya está registrada como devuelta${on(r.returnedOn)}: no queda nada por hacer con ella.`;
   }
+};
+
+export const applyRemesaEvent = (r: Remesa, event: RemesaEvent): Result<Remesa> => {
+  const refusal = remesaRefusal(r, event.type);
+  if (refusal !== null) return fail('REMESA_INVALID_TRANSITION', refusal, { status: r.status, event: event.type });
   if (event.on < lastDate(r)) {
     return fail('REMESA_DATE_BEFORE_PREVIOUS', `La fecha ${formatReceiptDate(event.on)} es anterior al último cambio de la remesa (${formatReceiptDate(lastDate(r))}). Verifique la fecha y hora del equipo e informe a soporte; no registre el cambio a mano.`);
   }

@@ -2,6 +2,7 @@ import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RemittanceView } from '../../../domain/contract/remittance';
 import { bankName } from '../../../domain/cheque/banks';
+import { remesaRefusal } from '../../../domain/cheque/remesa';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
 import { ErrorList } from '../../components/ErrorList';
@@ -11,12 +12,6 @@ import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { useRetryKeys } from '../../components/useRetryKeys';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
-const NOT_RETURNABLE: Record<RemittanceView['status'], string> = {
-  recibida: 'La remesa aún no se ha enviado al banco girado: márquela enviada (E) antes de registrar una devolución.',
-  enviada: '',
-  pagada: 'El banco girado ya pagó esta remesa: no se puede registrar como devuelta.',
-  devuelta: 'Esta remesa ya está registrada como devuelta.',
-};
 
 /** The date that matters in each state: when it is expected while pending, when it was paid or came back. */
 const dateOf = (r: RemittanceView): string =>
@@ -78,8 +73,9 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     else if (e.key === 'p' || e.key === 'P') void advance(row, { type: 'pagar' });
     else if (e.key === 'd' || e.key === 'D') {
       // Only a remesa the drawee bank had (enviada) comes back; say so before asking for a causal.
-      if (row.status === 'enviada') list.setReturning(row);
-      else list.setError(NOT_RETURNABLE[row.status]);
+      const refusal = remesaRefusal(row, 'devolver');
+      if (refusal === null) list.setReturning(row);
+      else list.setError(refusal);
     }
     else return;
     e.preventDefault();

@@ -7,6 +7,7 @@ import { AmountInput } from '../../components/AmountInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
 /**
@@ -54,6 +55,14 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     }
   });
 
+  // Esc took the teller to Inicio and dropped a half-typed count, while Cierre and Bóveda ask first: ask here too.
+  const leaving = useLeaveUnsaved({
+    dirty: !confirming && (total > 0 || declared !== null),
+    what: 'el conteo',
+    lost: 'el efectivo contado por denominación',
+    leave: onCancel,
+  });
+
   const open = async () => {
     if (busy || declared === null) return;
     setBusy(true);
@@ -67,6 +76,7 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
   return (
     <main className="screen" aria-labelledby="open-till-title">
       <h1 id="open-till-title">Apertura de caja</h1>
+      {leaving.dialog}
       <p className="hint">
         Cuente el efectivo recibido por denominación. <kbd>Enter</kbd> o <kbd>↓</kbd> pasa a la siguiente fila.
       </p>
@@ -85,7 +95,7 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
           </p>
           <ErrorBanner message={error} />
           <div className="actions">
-            <button type="button" className="secondary" onClick={onCancel}>
+            <button type="button" className="secondary" onClick={leaving.leave}>
               Volver <kbd>Esc</kbd>
             </button>
             <button type="button" className="primary" onClick={review}>

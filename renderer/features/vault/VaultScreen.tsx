@@ -96,17 +96,31 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     const asked = e.code === 'TRANSFERS_BLOCKED' ? e.details?.approvalId : undefined;
     setVisa(typeof asked === 'string' ? asked : null);
   };
+  // As in Apertura: a send refused for its verification total left the focus in a row of the count, and the next
+  // digits went into that row. The refusal is about the total, so the focus goes to it, selected to be replaced.
+  const refuseTotal = (message: string) => {
+    setError(message);
+    const field = document.getElementById('transfer-total');
+    if (field instanceof HTMLInputElement) {
+      field.focus();
+      field.select();
+    }
+  };
   const send = async () => {
+    const counted = totalOfCount(count);
+    // Without a total the core was sent -1 and answered "Datos inválidos: El valor no puede ser negativo".
+    if (declared === null) return refuseTotal('Escriba el total del traslado para verificar el conteo.');
+    if (declared !== counted) return refuseTotal(`El conteo suma ${formatPesos(counted)} y usted escribió ${formatPesos(declared)}. Revise el conteo.`);
     if (user.role !== 'supervisor' && target !== 'BOVEDA') {
-      const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: target, count, declaredTotal: declared ?? -1 });
+      const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: target, count, declaredTotal: declared });
       if (b.ok) done(`Traslado de ${formatPesos(b.data.transfer.amount ?? 0)} enviado a ${b.data.transfer.toLabel} por central: queda en tránsito hasta que el cajero de esa caja lo cuente y acepte.`);
       else refused(b.error);
       return;
     }
     const to = target === 'BOVEDA' ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: target };
-    const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared ?? -1 });
-    if (r.ok && user.role === 'supervisor') done(`Provisión de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviada de la bóveda a ${r.data.transfer.toLabel}: queda en tránsito hasta que el cajero la cuente y acepte.`);
-    else if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? totalOfCount(count))} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que un supervisor lo cuente y acepte.`);
+    const r = await teller.vault.send({ idempotencyKey: key.current, to, count, declaredTotal: declared });
+    if (r.ok && user.role === 'supervisor') done(`Provisión de ${formatPesos(r.data.transfer.amount ?? counted)} enviada de la bóveda a ${r.data.transfer.toLabel}: queda en tránsito hasta que el cajero la cuente y acepte.`);
+    else if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? counted)} enviado a ${r.data.transfer.toLabel}: queda en tránsito hasta que un supervisor lo cuente y acepte.`);
     else refused(r.error);
   };
   const accept = async (t: TransferView) => {
@@ -131,6 +145,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     setCount({});
     setDeclared(null);
     setRejectNote('');
+    // A refusal was about the count just dropped: left on screen, it reads as if the list had a problem.
+    setError(null);
   };
   const leaving = useLeaveUnsaved({
     dirty: mode !== null && (totalOfCount(count) > 0 || declared !== null),
@@ -198,36 +214,40 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           </table>
         </details>
       ) : null}
-      <table className="grid-table" aria-label="Traslados">
-        <thead>
-          <tr>
-            <th>Origen</th>
-            <th>Destino</th>
-            <th>Valor</th>
-            <th>Estado</th>
-            <th>Envió</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {overview?.transfers.map((t) => (
-            <tr key={t.id}>
-              <td>{t.fromLabel}</td>
-              <td>{t.toLabel}</td>
-              <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
-              <td>{STATE[t.state]}</td>
-              <td>{t.sentBy}</td>
-              <td>
-                {t.mine && !mode ? (
-                  <button type="button" ref={t.id === firstMine?.id ? landRef : undefined} autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
-                    Contar y recibir
-                  </button>
-                ) : null}
-              </td>
+      {/* Only with rows: empty, its bare header sat above the table of transfers between tills. */}
+      {overview && overview.transfers.length > 0 ? (
+        <table className="grid-table" aria-label="Traslados">
+          <thead>
+            <tr>
+              <th>Origen</th>
+              <th>Destino</th>
+              <th>Valor</th>
+              <th>Estado</th>
+              <th>Envió</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {overview.transfers.map((t) => (
+              <tr key={t.id}>
+                <td>{t.fromLabel}</td>
+                <td>{t.toLabel}</td>
+                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td>{STATE[t.state]}</td>
+                <td>{t.sentBy}</td>
+                <td>
+                  {t.mine && !mode ? (
+                    <button type="button" ref={t.id === firstMine?.id ? landRef : undefined} autoFocus={t.id === firstMine?.id} onClick={() => setMode({ kind: 'accept', t })}>
+                      Contar y recibir
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {overview && branch && overview.transfers.length === 0 && branch.transfers.length === 0 ? <p className="hint">No hay traslados con la bóveda ni con otras cajas.</p> : null}
       {firstIncoming && !mode ? (
         <p className="error-banner" role="alert" data-testid="transfer-notification">
           {branch && branch.incoming > 1 ? `${branch.incoming} traslados entrantes por recibir. ` : ''}
