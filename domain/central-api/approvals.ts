@@ -12,6 +12,25 @@ export const RELAYED_TEXT_MAX = 600;
 export const RELAYED_REASONS_MAX = 10;
 export const RELAYED_CONTEXT_MAX = 40;
 
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * A request's reasons and context cut to what central takes (`ApprovalCreateSchema`): a long explanation or many
+ * counts lose their tail rather than the whole relay being refused, which would leave the other desks with nothing.
+ */
+export const fitRelayed = (reasons: readonly { code: string; message: string }[], context: Readonly<Record<string, string>>) => ({
+  reasons: reasons
+    .filter((r) => r.message.length > 0)
+    .slice(0, RELAYED_REASONS_MAX)
+    .map((r) => ({ code: r.code, message: clip(r.message, RELAYED_TEXT_MAX) })),
+  context: Object.fromEntries(
+    Object.entries(context)
+      .filter(([k]) => k.length > 0)
+      .slice(0, RELAYED_CONTEXT_MAX)
+      .map(([k, v]) => [clip(k, 80), clip(v, RELAYED_TEXT_MAX)]),
+  ),
+});
+
 export const ApprovalKindSchema = z.enum(['withdrawal_visacion', 'transfer_visacion', 'till_difference', 'fingerprint_override', 'reversal', 'reactivation', 'till_transfer_block', 'other']);
 
 export const ApprovalCreateSchema = z.object({
