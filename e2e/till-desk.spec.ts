@@ -1,12 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { ControlledCentral } from './support/central-control';
 import { expect, test } from './support/central-control';
+import { DEMO, expectHome, login } from './support/pages';
 import { OPENING, openTill, startCount, typeCount } from './support/till';
 
 /**
  * The till's own requests (a close with a difference, a reopening) decided by Marta Rojas at workstation 001-01's
  * desk, through central, while the teller's screen waits on them: the screen follows the decision without being
- * left, as after an approval over the shoulder.
+ * left, as after an approval over the shoulder. And the other way round: another workstation's request reviewed at
+ * this workstation's desk with what its own desk shows.
  */
 
 /** Marta Rojas decides at 001-01's desk the request of this kind relayed from this workstation (001-03). */
@@ -99,4 +101,51 @@ test("a reopening rejected at another workstation's desk: the panel says who and
   await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
   await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
   await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+});
+
+test("a till difference asked at another workstation is reviewed at this desk with what that workstation's desk shows: each count, expected and counted, the teller's motivo", async ({
+  app,
+  central,
+}) => {
+  // Workstation 001-01's teller recounted until the till squared and asked, as this workstation's relay sends it.
+  const asked = await central.client('001-01').call('requestApproval', {
+    id: crypto.randomUUID(),
+    branch: '001',
+    workstation: '001-01',
+    makerId: 'cajero1',
+    kind: 'till_difference',
+    summary: 'Caja cuadrada en el conteo 2, después de mostrar una diferencia en la caja 01 · Ana Gómez',
+    amount: 0,
+    reasons: [{ code: 'TILL_DIFFERENCE', message: 'El arqueo de la caja no cuadra (faltante o sobrante). Caja cuadrada en el conteo 2, después de mostrar una diferencia. Motivo: Error al pagar un retiro (se entregó de más o de menos). Un billete estaba pegado a otro' }],
+    context: {
+      Caja: '01',
+      Cajero: 'Ana Gómez',
+      'Saldo esperado': '$ 500.000',
+      Contado: '$ 500.000',
+      Diferencia: 'Ninguna en el último conteo',
+      Conteos: '2',
+      'Conteo 1': '$ 450.000 · faltante $ 50.000',
+      'Conteo 2': '$ 500.000 · cuadrado',
+      Motivo: 'Error al pagar un retiro (se entregó de más o de menos). Un billete estaba pegado a otro',
+    },
+  });
+  expect(asked.ok).toBe(true);
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await app.keyboard.press('F1');
+  const row = app.getByRole('row').filter({ hasText: '001-01' });
+  await expect(row).toContainText('Motivo: Error al pagar un retiro (se entregó de más o de menos). Un billete estaba pegado a otro', { timeout: 20_000 });
+  await expect(row.getByRole('button', { name: 'Revisar' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await expect(detail.getByLabel('Usuario del supervisor')).toBeFocused();
+  for (const [k, v] of [
+    ['Saldo esperado', '$ 500.000'],
+    ['Contado', '$ 500.000'],
+    ['Conteo 1', '$ 450.000 · faltante $ 50.000'],
+    ['Conteo 2', '$ 500.000 · cuadrado'],
+    ['Motivo', 'Error al pagar un retiro (se entregó de más o de menos). Un billete estaba pegado a otro'],
+  ] as const) {
+    await expect(detail.locator('div').filter({ has: app.getByRole('term').filter({ hasText: new RegExp(`^${k}$`) }) })).toContainText(v);
+  }
 });

@@ -81,3 +81,26 @@ it('relays a transfer’s visación as such: the desks list it as `transfer_visa
   const list = ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body);
   expect(list.approvals).toMatchObject([{ id: req.id, kind: 'transfer_visacion', amount: 6_000_000 }]);
 });
+
+it('keeps what the asking desk shows with the request, on its SQLite file, for the desks of the branch', async () => {
+  const req = {
+    ...request(),
+    kind: 'till_difference' as const,
+    summary: 'Caja cuadrada en el conteo 2, después de mostrar una diferencia en la caja 01 · Ana Gómez',
+    amount: 0,
+    reasons: [{ code: 'TILL_DIFFERENCE', message: 'El arqueo de la caja no cuadra (faltante o sobrante). Motivo: Error de conteo. Billete pegado a otro' }],
+    context: { 'Saldo esperado': '$ 500.000', Contado: '$ 500.000', 'Conteo 1': '$ 450.000 · faltante $ 50.000', Motivo: 'Error de conteo. Billete pegado a otro' },
+  };
+  expect((await t.call('requestApproval', req)).status).toBe(200);
+  await t.restart();
+  const [listed] = ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals;
+  expect(listed).toMatchObject({ id: req.id, reasons: req.reasons, context: req.context });
+  expect(ApprovalResponseSchema.parse((await t.call('getApproval', { id: req.id }, '001-03')).body).approval).toMatchObject({ reasons: req.reasons, context: req.context });
+  // A request relayed without them (an older workstation) is listed as it came.
+  const bare = request();
+  await t.call('requestApproval', bare);
+  const again = ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals.find((a) => a.id === bare.id);
+  expect(again).toBeDefined();
+  expect(again).not.toHaveProperty('context');
+  expect(again).not.toHaveProperty('reasons');
+});

@@ -7,6 +7,30 @@ import { BranchIdSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } fro
  * teller's workstation posts a request; a supervisor at any workstation of the branch lists and decides it;
  * the maker polls for the decision. Maker and checker must be different people.
  */
+/** Bounds of what a relayed request carries for the desks (the relaying workstation fits within them). */
+export const RELAYED_TEXT_MAX = 600;
+export const RELAYED_REASONS_MAX = 10;
+export const RELAYED_CONTEXT_MAX = 40;
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * A request's reasons and context cut to what central takes (`ApprovalCreateSchema`): a long explanation or many
+ * counts lose their tail rather than the whole relay being refused, which would leave the other desks with nothing.
+ */
+export const fitRelayed = (reasons: readonly { code: string; message: string }[], context: Readonly<Record<string, string>>) => ({
+  reasons: reasons
+    .filter((r) => r.message.length > 0)
+    .slice(0, RELAYED_REASONS_MAX)
+    .map((r) => ({ code: r.code, message: clip(r.message, RELAYED_TEXT_MAX) })),
+  context: Object.fromEntries(
+    Object.entries(context)
+      .filter(([k]) => k.length > 0)
+      .slice(0, RELAYED_CONTEXT_MAX)
+      .map(([k, v]) => [clip(k, 80), clip(v, RELAYED_TEXT_MAX)]),
+  ),
+});
+
 export const ApprovalKindSchema = z.enum(['withdrawal_visacion', 'transfer_visacion', 'till_difference', 'fingerprint_override', 'reversal', 'reactivation', 'till_transfer_block', 'other']);
 
 export const ApprovalCreateSchema = z.object({
@@ -19,6 +43,21 @@ export const ApprovalCreateSchema = z.object({
   /** Shown to the supervisor: no document numbers or names, the supervisor sees those at the teller's screen. */
   summary: z.string().min(1).max(200),
   amount: PesosSchema.optional(),
+  /**
+   * What the asking workstation's own desk shows, so a supervisor at another desk decides on the same facts: the
+   * reasons as worded there (a till difference's carries the teller's motivo and explicación) and the request's
+   * context (every count, expected against counted, the difference), documents masked as there. Absent on requests
+   * relayed before it was carried: the desks then show what there is. `code` is a plain string: a reason the
+   * reader does not know yet is still shown.
+   */
+  reasons: z
+    .array(z.object({ code: z.string().min(1).max(64), message: z.string().min(1).max(RELAYED_TEXT_MAX) }))
+    .max(RELAYED_REASONS_MAX)
+    .optional(),
+  context: z
+    .record(z.string().min(1).max(80), z.string().max(RELAYED_TEXT_MAX))
+    .refine((c) => Object.keys(c).length <= RELAYED_CONTEXT_MAX, `A lo sumo ${RELAYED_CONTEXT_MAX} datos de contexto`)
+    .optional(),
 });
 export type ApprovalCreate = z.infer<typeof ApprovalCreateSchema>;
 

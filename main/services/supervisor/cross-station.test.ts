@@ -241,3 +241,48 @@ it('central does not answer the counter’s decision: 001-02 decides by itself, 
     dir.remove();
   }
 }, 120_000);
+
+type Item = { id: string; source: string; amount: number | null; reasons: { code: string; message: string }[]; context: Record<string, string> };
+
+it('001-03’s desk shows a relayed till difference as 001-02’s own desk does: every count, expected and counted, the teller’s motivo', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  // The QA's case: short on the first count, the recount squares, the teller explains and asks.
+  data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+  data(await a.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+  data(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+  const c = data<{ closingId: string; outcome: string }>(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 10 } }));
+  expect(c.outcome).toBe('cuadrada');
+  const { approvalId: id } = data<{ approvalId: string }>(
+    await a.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'ERROR_PAGO', reasonText: 'Un billete estaba pegado a otro' }),
+  );
+  const atA = data<{ items: Item[] }>(await a.call('supervisor.queue')).items.find((x) => x.id === id);
+  expect(atA).toMatchObject({ source: 'caja' });
+
+  data(await b.call('session.login', SUP));
+  await relayedTo(b, id);
+  const atB = data<{ items: Item[] }>(await b.call('supervisor.queue')).items.find((x) => x.id === id);
+  expect(atB).toMatchObject({ source: 'central', amount: atA?.amount, reasons: atA?.reasons, context: atA?.context });
+  expect(atB?.context).toMatchObject({
+    'Saldo esperado': '$ 500.000',
+    Contado: '$ 500.000',
+    'Conteo 1': expect.stringContaining('$ 450.000') as unknown,
+    'Conteo 2': expect.stringContaining('$ 500.000') as unknown,
+    Motivo: expect.stringContaining('Un billete estaba pegado a otro') as unknown,
+  });
+  expect(atB?.reasons.map((r) => r.message).join(' ')).toContain('Un billete estaba pegado a otro');
+});
+
+it('a request relayed without what its desk shows (an older workstation) is still listed, with what the kind tells', async () => {
+  const b = await station('001-03');
+  open.push(b);
+  const id = randomUUID();
+  const older = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+  data(await b.call('session.login', SUP));
+  const asked = await older.call('requestApproval', { id, branch: '001', workstation: '001-02', makerId: 'cajero2', kind: 'till_difference', summary: 'Faltante de $ 50.000 en la caja 02 · Luis Pérez', amount: 50_000 });
+  expect(asked.ok).toBe(true);
+  await relayedTo(b, id);
+  const item = data<{ items: Item[] }>(await b.call('supervisor.queue')).items.find((x) => x.id === id);
+  expect(item).toMatchObject({ source: 'central', amount: 50_000, context: {}, reasons: [{ code: 'TILL_DIFFERENCE', message: expect.stringContaining('Estación 001-02') as unknown }] });
+});

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ApprovalReason, ApprovalReasonCode } from '../../../domain/approval/reasons';
-import type { ApprovalKindSchema } from '../../../domain/central-api/approvals';
-import { approvalReason } from '../../../domain/approval/reasons';
+import { fitRelayed, type ApprovalKindSchema } from '../../../domain/central-api/approvals';
+import { approvalReason, ApprovalReasonCodeSchema } from '../../../domain/approval/reasons';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import type { User } from '../../../domain/contract/session';
 import type { TillPolicy } from '../../../domain/till/policy';
@@ -45,6 +45,9 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   other: 'TILL_REOPEN',
 };
 
+/** The desk's context is text: a figure stored as a number reads as typed, an absent one as a dash. */
+const text = (c: Record<string, string | number | null>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)]));
+
 /**
  * Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. People are
  * named to central by user name, the identity every workstation of the bank shares (local ids are per
@@ -61,6 +64,8 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
       kind: CENTRAL_KIND[rec.kind],
       summary: `${rec.summary} · ${makerName}`.slice(0, 200),
       ...(rec.amount !== null ? { amount: rec.amount } : {}),
+      // What this workstation's desk shows of it, so a supervisor at another desk decides on the same facts.
+      ...fitRelayed(rec.request.reasons, text(rec.context)),
     });
   },
   withdrawn: async (id) => {
@@ -101,7 +106,6 @@ export const createSupervisorService = (deps: {
   onChange: () => void;
 }) => {
   const name = (id: string) => deps.users.findById(id)?.displayName ?? id;
-  const text = (c: Record<string, string | number | null>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)]));
 
   return {
     /** Every pending request this desk can decide, oldest first, with what the supervisor needs to decide it. */
@@ -159,7 +163,10 @@ export const createSupervisorService = (deps: {
             source: 'central',
             kind: a.kind,
             summary: a.summary,
-            reasons: [approvalReason(CENTRAL_REASON[a.kind], `Estación ${a.workstation}.`)],
+            // As the asking desk worded them; relayed without them (an older workstation), what the kind tells.
+            reasons: a.reasons?.length
+              ? a.reasons.map((r) => ({ code: ApprovalReasonCodeSchema.safeParse(r.code).data ?? CENTRAL_REASON[a.kind], message: r.message }))
+              : [approvalReason(CENTRAL_REASON[a.kind], `Estación ${a.workstation}.`)],
             amount: a.amount ?? null,
             teller: deps.users.findByUsername(a.makerId)?.displayName ?? a.makerId,
             workstation: a.workstation,
@@ -167,7 +174,7 @@ export const createSupervisorService = (deps: {
             biometric: null,
             requestedAt: a.createdAt,
             expiresAt: a.expiresAt,
-            context: {},
+            context: a.context ?? {},
           });
         }
       }
