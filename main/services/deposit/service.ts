@@ -60,11 +60,13 @@ export const createDepositService = (deps: ComprobanteDeps) => {
   const charges = createPendingCharges(deps.central);
   /** What the deposit's available credit (its cash) pays first, oldest charge first, as central will: never what an embargo retains. */
   const chargesPaid = (account: Account, p: DepositPlan) => {
+    // `account` as plan() returns it: with central's available balance when it said what is owed.
     const owed = charges.owed(account.number);
     return owed ? { owed, payment: creditPaysCharges(account, p.credits.available, owed, bogotaDate(deps.clock.now()), deps.rules, protectionElsewhere(deps, account)) } : null;
   };
   const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
-    const { account } = requireAccount(deps.accounts, slip.accountNumber);
+    const found = requireAccount(deps.accounts, slip.accountNumber);
+    const account = charges.asCharged(found.account, -found.pendingLocal.available);
     const on = bogotaDate(deps.clock.now());
     // Central pays the account's pending charges out of the cash before it takes the commission: the fee check counts them as it will.
     const owed = charges.owed(account.number);

@@ -37,7 +37,9 @@ export const createTransferService = (deps: ComprobanteDeps) => {
   const paysSome = (p: ReturnType<typeof chargesPaid>) => (p && p.paid > 0 ? p : null);
   const plan = (req: TransferRequest) => {
     const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
-    const to = requireAccount(deps.accounts, req.toAccountNumber).account;
+    const dest = requireAccount(deps.accounts, req.toAccountNumber);
+    // With central's available balance when it said what the destination owes: what the credit pays depends on it.
+    const to = charges.asCharged(dest.account, -dest.pendingLocal.available);
     const on = bogotaDate(deps.clock.now());
     const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on), protectedUsedElsewhere: protectionElsewhere(deps, from) }, deps.rules);
     if (!r.ok) throw refused(r.errors);
