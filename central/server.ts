@@ -22,6 +22,7 @@ import { matchFingerprint } from './registry/transactions';
 import { iso, offsetClock, systemClock, systemIds, systemRandom, type AdjustableClock, type Clock, type Ids, type Random } from './runtime';
 import { standingCheque } from './cheques/clearing';
 import { outstandingCharges, paidCharges } from './cheques/pending-charges';
+import { getAccount } from './accounts/ledger';
 import { maskAccount } from '../domain/receipt/build-common';
 import { advanceSecurityCodes, createSecurityCode, getSecurityCode, listSecurityCodes, openSecurityCode, type SecurityCodeDeps } from './security-code/service';
 import { demoSmsGateway, type SmsGateway } from './security-code/sms-gateway';
@@ -170,7 +171,8 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     },
     pendingCharges: (req) => {
       const charges = outstandingCharges(sql, req.account);
-      return ok({ account: req.account, total: charges.reduce((s, c) => s + c.amount, 0), charges, paid: paidCharges(sql, req.account) });
+      const available = getAccount(sql, req.account)?.balances.available;
+      return ok({ account: req.account, total: charges.reduce((s, c) => s + c.amount, 0), charges, paid: paidCharges(sql, req.account), ...(available !== undefined ? { available } : {}) });
     },
     structuringAlerts: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchStructuringAlerts(sql, req.branch, req.month)) : fail(403, 'FORBIDDEN', 'Solo puede consultar las alertas UIAF de su oficina.'),

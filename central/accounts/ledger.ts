@@ -1,7 +1,7 @@
 import type { Account, Customer, DocumentType } from '../../domain/central-api';
 import { toDomainAccount } from '../../domain/central-api/to-domain-account';
 import { DEFAULT_RULES, type RulesConfig } from '../../domain/rules-config/config';
-import { protectionUsedElsewhere, withdrawableBalance } from '../../domain/withdrawal/embargo';
+import { type Withdrawable, chargeableBalance, protectionUsedElsewhere, withdrawableBalance } from '../../domain/withdrawal/embargo';
 import type { Sql } from '../store/db';
 
 /**
@@ -148,20 +148,22 @@ export const applyPosting = (sql: Sql, opKey: string | null, p: Posting): void =
 
 /**
  * Money that reaches the available balance of an account owing a pending charge pays it first, so `available`
- * never holds money the customer owes (pending > 0 ⇒ available = 0). Under `opKey` when an operation brought
- * the money: reversing that operation then owes the charge again. Returns what was paid.
+ * holds no money the customer owes — except what an embargo retains for the court on the business date `on`, which
+ * never pays the bank (`chargeable`). Under `opKey` when an operation brought the money: reversing that operation
+ * then owes the charge again. Returns what was paid.
  */
-export const payPendingCharges = (sql: Sql, account: string, opKey: string | null): number => {
-  const row = sql.get<{ available: number; pending_charges: number }>('SELECT available, pending_charges FROM accounts WHERE number = ?', account);
-  const pay = row ? Math.min(row.available, row.pending_charges) : 0;
+export const payPendingCharges = (sql: Sql, account: string, opKey: string | null, on: string): number => {
+  const row = sql.get<{ pending_charges: number }>('SELECT pending_charges FROM accounts WHERE number = ?', account);
+  const a = row && row.pending_charges > 0 ? getAccount(sql, account) : undefined;
+  const pay = a && row ? Math.min(chargeableNow(sql, a, on), row.pending_charges) : 0;
   if (pay > 0) applyPosting(sql, opKey, { account, dAvailable: -pay, dCanje: 0, dHold: 0, dPending: -pay });
   return pay;
 };
 
 /** Every account whose available balance grew outside an operation (a cheque cleared, a hold expired). */
-export const payAllPendingCharges = (sql: Sql): void => {
+export const payAllPendingCharges = (sql: Sql, on: string): void => {
   const owing = sql.all<{ number: string }>('SELECT number FROM accounts WHERE pending_charges > 0 AND available > 0');
-  for (const a of owing) payPendingCharges(sql, a.number, null);
+  for (const a of owing) payPendingCharges(sql, a.number, null, on);
 };
 
 /**
@@ -188,14 +190,25 @@ export const recordCustomerMovement = (sql: Sql, account: string, on: string): v
  */
 export const withdrawable = (a: Account, on: string, rules: RulesConfig = DEFAULT_RULES, others: readonly Account[] = []): number => {
   if (a.state !== 'embargada' && a.embargoAmount === 0) return a.balances.available;
-  const fallback = Math.max(0, a.balances.available - a.embargoAmount);
+  return embargoRule(a, on, rules, others)?.withdrawable ?? Math.max(0, a.balances.available - a.embargoAmount);
+};
+
+/** What the bank's charges may take on `on` (domain/withdrawal/embargo.ts `chargeableBalance`); the same safe side as `withdrawable`. */
+export const chargeable = (a: Account, on: string, rules: RulesConfig = DEFAULT_RULES, others: readonly Account[] = []): number => {
+  if (a.state !== 'embargada' && a.embargoAmount === 0) return a.balances.available;
+  const w = embargoRule(a, on, rules, others);
+  return w ? chargeableBalance(w) : Math.max(0, a.balances.available - a.embargoAmount);
+};
+
+/** The branch's breakdown of an embargoed account, or null when the rule cannot be applied. */
+const embargoRule = (a: Account, on: string, rules: RulesConfig, others: readonly Account[]): Withdrawable | null => {
   const domain = toDomainAccount(a);
-  if (!domain.ok) return fallback;
+  if (!domain.ok) return null;
   // The holder's other accounts take their part of the inembargable amount first (domain-co §3).
   const otherDomain = others.map(toDomainAccount).flatMap((d) => (d.ok ? [d.value] : []));
   const elsewhere = protectionUsedElsewhere(domain.value, otherDomain);
   const w = withdrawableBalance(domain.value, on, rules, elsewhere);
-  return w.ok ? w.value.withdrawable : fallback;
+  return w.ok ? w.value : null;
 };
 
 export type DebitRefusal = 'ACCOUNT_INACTIVE' | 'ACCOUNT_BLOCKED' | 'ACCOUNT_CANCELLED' | 'INSUFFICIENT_FUNDS' | 'EMBARGOED_FUNDS';
@@ -213,10 +226,15 @@ export const debitRefusal = (sql: Sql, a: Account, amount: number, on: string, o
 };
 
 /** What may be debited from `a` on `on`: its available balance less what an embargo retains. */
-export const disposable = (sql: Sql, a: Account, on: string): number => {
+export const disposable = (sql: Sql, a: Account, on: string): number => withdrawable(a, on, DEFAULT_RULES, othersOfHolder(sql, a));
+
+/** What the bank's pending charges may take from `a` on `on` (`chargeable`). */
+const chargeableNow = (sql: Sql, a: Account, on: string): number => chargeable(a, on, DEFAULT_RULES, othersOfHolder(sql, a));
+
+/** The sole holder's accounts, whose balances take their part of the inembargable amount; only an embargoed account needs them. */
+const othersOfHolder = (sql: Sql, a: Account): Account[] => {
   const holder = a.holders[0];
-  const others = a.state === 'embargada' && holder ? accountsOfHolder(sql, holder.documentType, holder.documentNumber) : [];
-  return withdrawable(a, on, DEFAULT_RULES, others);
+  return a.state === 'embargada' && holder ? accountsOfHolder(sql, holder.documentType, holder.documentNumber) : [];
 };
 
 /** Seed 003 cl. 7.1: an inactive account becomes active again with the debit that reactivated it. */

@@ -65,12 +65,13 @@ export const releaseDueCheques = (sql: Sql, nowMs: number): void => {
 
 /**
  * What every read or write of balances runs first: expired holds come back, cleared cheques become available,
- * and money in the available balance of an account owing a returned cheque pays that first.
+ * and money in the available balance of an account owing a returned cheque pays that first (never what an embargo
+ * retains).
  */
 export const settleDue = (sql: Sql, nowMs: number): void => {
   expireHolds(sql, nowMs);
   releaseDueCheques(sql, nowMs);
-  payAllPendingCharges(sql);
+  payAllPendingCharges(sql, bogotaDay(nowMs));
 };
 
 type PaidEffect = { ok: true; postings: Posting[]; after: () => void } | { ok: false; reason: RejectionCode };

@@ -84,9 +84,9 @@ export const paidCharges = (sql: Sql, account: string): PaidCharge[] => {
   });
 };
 
-/** Pays the account's pending charges out of its available balance under `opKey`, and says which it paid. */
-export const payChargesNaming = (sql: Sql, account: string, opKey: string): PendingChargesPaid | null => {
+/** Pays the account's pending charges out of what its available balance may pay on `on` under `opKey`, and says which it paid. */
+export const payChargesNaming = (sql: Sql, account: string, opKey: string, on: string): PendingChargesPaid | null => {
   const before = outstandingCharges(sql, account);
-  const amount = payPendingCharges(sql, account, opKey);
+  const amount = payPendingCharges(sql, account, opKey, on);
   return amount > 0 ? { amount, charges: allocate(amount, before).charges } : null;
 };

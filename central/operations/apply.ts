@@ -414,10 +414,10 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
     const credited = op.type === 'transfer' ? op.payload.toAccount : op.account;
     for (const account of new Set(effect.postings.map((p) => p.account))) {
       if (account !== credited) {
-        payPendingCharges(sql, account, op.key);
+        payPendingCharges(sql, account, op.key, bogotaDay(nowMs));
         continue;
       }
-      const paid = payChargesNaming(sql, account, op.key);
+      const paid = payChargesNaming(sql, account, op.key, bogotaDay(nowMs));
       if (paid) outcome = { ...outcome, pendingChargesPaid: paid } as Outcome;
     }
     if (op.account !== undefined) {

@@ -285,9 +285,17 @@ export type PaidCharge = z.infer<typeof PaidChargeSchema>;
 /**
  * The account's pending charges now, oldest first; `total` is their sum (0 and no charges when nothing is owed).
  * `paid`: the account's charges paid in full by a credit; absent from a central that does not say it.
+ * `available`: the account's available balance now — on an embargoed account what a credit pays of the charges
+ * depends on it, and the branch's reference copy may be older; absent from a central that does not say it.
  */
 export const PendingChargesRequestSchema = z.object({ account: z.string().regex(/^\d{1,20}$/) });
-export const PendingChargesResponseSchema = z.object({ account: z.string(), total: PesosSchema, charges: z.array(PendingChargeSchema), paid: z.array(PaidChargeSchema).optional() });
+export const PendingChargesResponseSchema = z.object({
+  account: z.string(),
+  total: PesosSchema,
+  charges: z.array(PendingChargeSchema),
+  paid: z.array(PaidChargeSchema).optional(),
+  available: PesosSchema.optional(),
+});
 export type Balances = z.infer<typeof BalancesSchema>;
 
 /** The first outcome of a key; replays return it unchanged. */

@@ -44,6 +44,8 @@ export const DepositPlanSchema = z.object({
       paid: PesosSchema,
       credited: PesosSchema,
       charges: z.array(z.object({ cheques: z.array(z.object({ number: z.string() })), amount: PesosSchema })),
+      /** What the cash would have paid but an embargo retains for the court: it stays owed. */
+      keptByEmbargo: PesosSchema.optional(),
     })
     .nullable()
     .optional(),

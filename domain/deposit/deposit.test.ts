@@ -8,6 +8,7 @@ import { formatPesos } from '../money/pesos';
 import { DEFAULT_RULES, RulesConfigSchema } from '../rules-config/config';
 import { withdrawableBalance } from '../withdrawal/embargo';
 import { type DepositContext, type DepositEvaluation, type DepositPlan, evaluateDeposit } from './evaluate';
+import { chargeableAfterCredit } from './pending-charges';
 import { type DepositSlipInput, DepositSlipSchema, normalizeCity } from './slip';
 import { CashDeclarationSchema } from '../uiaf/declaration';
 
@@ -260,10 +261,12 @@ describe('deposit properties', () => {
   });
   it('central pays the pending charges out of the deposited cash before the commission: the fee check counts them the same way, and the refusal says what is owed and the least cash that covers it', () => {
     const on = '2025-10-15';
-    /** Central's apply (central/operations/apply.ts): cash credited, charges paid out of `available`, then the fee out of what an embargo leaves. */
+    /**
+     * Central's apply (central/operations/apply.ts): cash credited, charges paid with what an embargo leaves them
+     * (`chargeableAfterCredit`, checked against central's rule in embargo-charges.test.ts), then the fee out of what an embargo leaves.
+     */
     const centralCovers = (a: Account, cash: number, owed: number, fee: number): boolean => {
-      const credited = a.balances.available + cash;
-      const available = credited - Math.min(credited, owed);
+      const available = a.balances.available + cash - Math.min(owed, chargeableAfterCredit(a, cash, on, rules));
       const w = withdrawableBalance({ ...a, balances: { ...a.balances, available } }, on, rules);
       if (!w.ok) throw new Error(w.error.message);
       return fee <= w.value.withdrawable;

@@ -14,7 +14,7 @@ import { type CashUiafResult, type CashDepositRecord, type StructuringAlert, det
 import { withdrawableBalance } from '../withdrawal/embargo';
 import { bankName, resolveBank, unknownBankMessage } from '../cheque/banks';
 import { findPlaza, resolvePlaza, unknownPlazaMessage } from '../cheque/plaza-match';
-import { type PendingChargeItem, chargeName } from './pending-charges';
+import { type PendingChargeItem, chargeName, chargeableAfterCredit } from './pending-charges';
 import { type DepositSlip, sameCity } from './slip';
 
 export interface DepositContext {
@@ -79,13 +79,12 @@ const chequeKey = (c: DepositSlip['cheques'][number]): string => `${c.bank.toUpp
 
 /**
  * What the deposit's commission may take once central applied its cash (central/operations/apply.ts): the cash is
- * credited, the account's pending charges are paid out of `available` first, and the fee comes after, out of what
- * an embargo leaves free (domain/withdrawal/embargo.ts), never the retained money. When the period's inembargable
- * amount is unknown central keeps the whole embargo out of reach, and so does this.
+ * credited, the account's pending charges are paid first with what the embargo leaves them (`chargeableAfterCredit`), and
+ * the fee comes after, out of what an embargo leaves free (domain/withdrawal/embargo.ts), never the retained money.
+ * When the period's inembargable amount is unknown central keeps the whole embargo out of reach, and so does this.
  */
 const freeAfterCash = (account: Account, cash: Pesos, owed: Pesos, ctx: DepositContext, rules: RulesConfig): { amount: Pesos; retained: Pesos } => {
-  const credited = account.balances.available + cash;
-  const available = credited - Math.min(credited, owed);
+  const available = account.balances.available + cash - Math.min(owed, chargeableAfterCredit(account, cash, ctx.on, rules, ctx.protectedUsedElsewhere ?? 0));
   const after = { ...account, balances: { ...account.balances, available } };
   const w = withdrawableBalance(after, ctx.on, rules, ctx.protectedUsedElsewhere ?? 0);
   if (w.ok) return { amount: w.value.withdrawable, retained: w.value.retained };

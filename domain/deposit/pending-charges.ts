@@ -1,4 +1,8 @@
-import { formatPesos } from '../money/pesos';
+import type { Account } from '../accounts/account';
+import type { IsoDate } from '../calendar/iso-date';
+import { type Pesos, formatPesos } from '../money/pesos';
+import type { RulesConfig } from '../rules-config/config';
+import { chargeableBalance, withdrawableBalance } from '../withdrawal/embargo';
 
 /**
  * A returned cheque's pending charge (cargo pendiente) as the deposit sees it: the cheques of the returned deposit
@@ -17,11 +21,14 @@ export interface PendingChargePayment<C extends PendingChargeItem = PendingCharg
   readonly charges: C[];
   /** Owed after the deposit: the cheques, when they clear, and later credits pay it. */
   readonly stillOwed: number;
+  /** What the credit would have paid but an embargo retains for the court: it stays owed (`chargeableBalance`). */
+  readonly keptByEmbargo?: number;
 }
 
 /**
- * The rule central applies (central/cheques/pending-charges.ts) and the branch predicts: the credit pays the
- * charges oldest first, each up to what is owed of it.
+ * The rule central applies (central/cheques/pending-charges.ts) and the branch predicts: `credit` — what the credit
+ * may pay, on an embargoed account less than it brings (`creditPaysCharges`) — pays the charges oldest first, each up
+ * to what is owed of it.
  */
 export const payPendingCharges = <C extends PendingChargeItem>(credit: number, owed: readonly C[]): PendingChargePayment<C> => {
   let left = Math.max(0, credit);
@@ -36,18 +43,53 @@ export const payPendingCharges = <C extends PendingChargeItem>(credit: number, o
   return { paid, charges, stillOwed: owed.reduce((s, c) => s + c.amount, 0) - paid };
 };
 
+/**
+ * What the account's charges may take once a credit joined its available balance, as central pays them
+ * (central/accounts/ledger.ts `payPendingCharges`): only what the embargo leaves them (`chargeableBalance`), never
+ * the retained money. When the period's inembargable amount is unknown central keeps the whole embargo out of reach,
+ * and so does this.
+ */
+export const chargeableAfterCredit = (account: Account, credit: Pesos, on: IsoDate, rules: RulesConfig, protectedUsedElsewhere: Pesos = 0): Pesos => {
+  const available = account.balances.available + Math.max(0, credit);
+  const w = withdrawableBalance({ ...account, balances: { ...account.balances, available } }, on, rules, protectedUsedElsewhere);
+  return w.ok ? chargeableBalance(w.value) : Math.max(0, available - (account.embargo?.amount ?? 0));
+};
+
+/**
+ * What a credit to `account` pays of `owed`, oldest first, and what an embargo kept it from paying. Only the credit
+ * pays: central pays an owing account whenever money arrives, so before the credit nothing was left to pay with.
+ */
+export const creditPaysCharges = <C extends PendingChargeItem>(
+  account: Account,
+  credit: Pesos,
+  owed: readonly C[],
+  on: IsoDate,
+  rules: RulesConfig,
+  protectedUsedElsewhere: Pesos = 0,
+): PendingChargePayment<C> => {
+  const brought = Math.max(0, credit);
+  const payment = payPendingCharges(Math.min(brought, chargeableAfterCredit(account, credit, on, rules, protectedUsedElsewhere)), owed);
+  const kept = Math.min(brought, payment.paid + payment.stillOwed) - payment.paid;
+  return kept > 0 ? { ...payment, keptByEmbargo: kept } : payment;
+};
+
 /** "cheque devuelto N° 123456" or "cheques devueltos N° 12, 34": how the customer recognises the charge. */
 export const chargeName = (c: PendingChargeItem): string =>
   c.cheques.length === 0 ? 'cheque devuelto' : `${c.cheques.length > 1 ? 'cheques devueltos' : 'cheque devuelto'} N° ${c.cheques.map((x) => x.number).join(', ')}`;
+
+/** Why a credit to an embargoed account pays less of the charges than it brings, said alike wherever it is said. */
+const EMBARGO_KEEPS = 'lo retenido por embargo no paga cargos del banco';
 
 /**
  * What stays owed after a deposit pays what it can, said alike on the review and the receipt: the customer hears
  * before posting what the paper will print. Null when nothing stays owed.
  */
-export const stillOwedText = (p: { paid: number; stillOwed: number }, withCheques: boolean): string | null =>
-  p.stillOwed <= 0
-    ? null
-    : `${p.paid > 0 ? 'Queda un cargo pendiente' : 'La cuenta tiene cargos pendientes'} de ${formatPesos(p.stillOwed)}: ${withCheques ? 'los cheques, al pagarse, y los próximos abonos lo pagan primero' : 'los próximos abonos a la cuenta lo pagan primero'}.`;
+export const stillOwedText = (p: { paid: number; stillOwed: number; keptByEmbargo?: number | undefined }, withCheques: boolean): string | null => {
+  if (p.stillOwed <= 0) return null;
+  const who = withCheques ? 'los cheques, al pagarse, y los próximos abonos' : 'los próximos abonos a la cuenta';
+  const how = (p.keptByEmbargo ?? 0) > 0 ? `${EMBARGO_KEEPS}; ${who} lo pagan con lo que el embargo deje libre` : `${who} lo pagan primero`;
+  return `${p.paid > 0 ? 'Queda un cargo pendiente' : 'La cuenta tiene cargos pendientes'} de ${formatPesos(p.stillOwed)}: ${how}.`;
+};
 
 /** Which credit pays the charges: the deposit's own account, or a transfer's destination. */
 export type ChargedCredit = 'deposit' | 'transfer';
@@ -64,12 +106,19 @@ export const unknownChargesText = (lastKnown: number, credit: ChargedCredit = 'd
     : `No se pudo consultar en central si ${c.account} tiene cargos pendientes por cheques devueltos: si los tiene, ${c.pays} los paga primero y ${c.less}.`;
 };
 
-/** Said on the deposit's review: what central says is owed, or that it could not be asked (`lastKnown`: see above). */
-export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, lastKnown = 0): string | null => {
+/**
+ * Said on the deposit's review: what central says is owed, or that it could not be asked (`lastKnown`: see above).
+ * `payment`: what the deposit pays of it, when an embargo keeps it from paying all it brings.
+ */
+export const pendingChargesNotice = (owed: readonly PendingChargeItem[] | null, lastKnown = 0, payment?: PendingChargePayment): string | null => {
   if (owed === null) return unknownChargesNotice(lastKnown, 'deposit');
   const total = owed.reduce((s, c) => s + c.amount, 0);
   if (total <= 0) return null;
-  return `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')}); esta consignación los paga primero.`;
+  const head = `Esta cuenta tiene cargos pendientes por ${formatPesos(total)} (${owed.map(chargeName).join('; ')})`;
+  if (payment && (payment.keptByEmbargo ?? 0) > 0) {
+    return `${head}; ${payment.paid > 0 ? `esta consignación paga ${formatPesos(payment.paid)}, lo que el embargo deja libre` : 'esta consignación no los paga'}: ${EMBARGO_KEEPS}.`;
+  }
+  return `${head}; esta consignación los paga primero.`;
 };
 
 /** Said on a deposit's or a transfer's review when central did not answer in time: the last known figure. */
@@ -88,14 +137,21 @@ export const paidChargesView = (p: PendingChargePayment) => p.charges.map((c) =>
 /**
  * Said on a transfer's review: when central says the destination owes, the transfer's credit pays it first, so the
  * destination receives less than the amount debited; when central did not answer (`payment` null), the last known
- * figure, as the deposit says it. Nothing is said when it owes nothing.
+ * figure, as the deposit says it; on an embargoed destination, that the retained money does not pay. Nothing is said
+ * when it owes nothing.
  */
-export const destinationChargesNotice = (payment: PendingChargePayment | null, lastKnown = 0): string | null =>
-  payment === null
-    ? unknownChargesNotice(lastKnown, 'transfer')
-    : payment.paid <= 0
-      ? null
-      : `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
+export const destinationChargesNotice = (payment: PendingChargePayment | null, lastKnown = 0): string | null => {
+  if (payment === null) return unknownChargesNotice(lastKnown, 'transfer');
+  const owed = `La cuenta de destino tiene cargos pendientes por ${formatPesos(payment.paid + payment.stillOwed)}`;
+  if ((payment.keptByEmbargo ?? 0) > 0) {
+    return payment.paid > 0
+      ? `${owed} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)}, lo que el embargo deja libre (${EMBARGO_KEEPS}), y se abona a la cuenta el resto.`
+      : `${owed}; este traslado no los paga (${EMBARGO_KEEPS}) y se abona completo.`;
+  }
+  return payment.paid <= 0
+    ? null
+    : `${owed} (${payment.charges.map(chargeName).join('; ')}); este traslado paga primero ${formatPesos(payment.paid)} y se abona a la cuenta el resto.`;
+};
 
 /** A payment reduced to what the customer can check: the total and, per charge, its cheques and what was paid of it. */
 export interface PaidCharges {

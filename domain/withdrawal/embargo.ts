@@ -37,6 +37,16 @@ export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesC
 };
 
 /**
+ * What the bank's own charges (a returned cheque's cargo pendiente) may take from the available balance: never what
+ * the embargo retains for the court (cl. 8.5, domain-co §3). Not `withdrawable`: the retention is what exceeds the
+ * inembargable amount, so a charge paid out of the protected money would leave a smaller balance that retains less,
+ * and the next payment — central pays charges whenever money arrives — would take the court's money. So while
+ * anything is retained only what exceeds both the protection and the retention pays a charge; a balance the
+ * protection covers whole retains nothing and pays from it. Paying this much leaves the retention as it was.
+ */
+export const chargeableBalance = (w: Withdrawable): Pesos => (w.retained > 0 ? w.withdrawable - w.protectedAmount : w.withdrawable);
+
+/**
  * How much of a natural person's inembargable amount their other savings at the bank already take (domain-co
  * §3: the cap applies to the sum of the person's balances in the entity). Accounts that are not embargoed take
  * it first — their balance is at the person's disposal anyway; embargoed ones take it in account-number order,

@@ -36,7 +36,7 @@ import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import { createStandingElsewhere } from './standing-elsewhere';
 import { createPendingCharges } from './pending-charges';
-import { paidChargesView, payPendingCharges, paymentJournal, pendingChargesNotice } from '../../../domain/deposit/pending-charges';
+import { creditPaysCharges, paidChargesView, paymentJournal, pendingChargesNotice } from '../../../domain/deposit/pending-charges';
 
 /** This workstation's record of the same cheque (bank, number, drawer's account) still standing in an earlier deposit. */
 const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError[] =>
@@ -58,13 +58,15 @@ const alreadyDeposited = (deps: ComprobanteDeps, slip: DepositSlip): DomainError
 export const createDepositService = (deps: ComprobanteDeps) => {
   const elsewhere = createStandingElsewhere(deps.central, deps.workstation.id);
   const charges = createPendingCharges(deps.central);
-  /** What the deposit's available credit (its cash) pays first, oldest charge first, as central will. */
-  const chargesPaid = (accountNumber: string, p: DepositPlan) => {
-    const owed = charges.owed(accountNumber);
-    return owed ? { owed, payment: payPendingCharges(p.credits.available, owed) } : null;
+  /** What the deposit's available credit (its cash) pays first, oldest charge first, as central will: never what an embargo retains. */
+  const chargesPaid = (account: Account, p: DepositPlan) => {
+    // `account` as plan() returns it: with central's available balance when it said what is owed.
+    const owed = charges.owed(account.number);
+    return owed ? { owed, payment: creditPaysCharges(account, p.credits.available, owed, bogotaDate(deps.clock.now()), deps.rules, protectionElsewhere(deps, account)) } : null;
   };
   const plan = (slip: DepositSlip): { account: Account; plan: DepositPlan } => {
-    const { account } = requireAccount(deps.accounts, slip.accountNumber);
+    const found = requireAccount(deps.accounts, slip.accountNumber);
+    const account = charges.asCharged(found.account, -found.pendingLocal.available);
     const on = bogotaDate(deps.clock.now());
     // Central pays the account's pending charges out of the cash before it takes the commission: the fee check counts them as it will.
     const owed = charges.owed(account.number);
@@ -114,7 +116,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       }
       const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.slip), user });
 
-      const paying = chargesPaid(account.number, p);
+      const paying = chargesPaid(account, p);
 
       // One central operation per cheque (canje or remesa), so a returned one can be reversed alone by its key.
       const chequeKeys = new Map<number, string>();
@@ -192,11 +194,17 @@ export const createDepositService = (deps: ComprobanteDeps) => {
       await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id), elsewhere.refresh(slip), charges.refresh(slip.accountNumber)]);
       const { account, plan: p } = plan(slip);
       const partial = centralFiguresNotice(deps, account);
-      const paying = chargesPaid(account.number, p);
-      const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges);
+      const paying = chargesPaid(account, p);
+      const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges, paying?.payment);
       const notices = [...p.notices, ...(partial ? [partial] : []), ...(owing ? [owing] : [])];
       const pendingCharges = paying
-        ? { total: paying.payment.paid + paying.payment.stillOwed, paid: paying.payment.paid, credited: p.total - p.commission.total - paying.payment.paid, charges: paidChargesView(paying.payment) }
+        ? {
+            total: paying.payment.paid + paying.payment.stillOwed,
+            paid: paying.payment.paid,
+            credited: p.total - p.commission.total - paying.payment.paid,
+            charges: paidChargesView(paying.payment),
+            ...(paying.payment.keptByEmbargo ? { keptByEmbargo: paying.payment.keptByEmbargo } : {}),
+          }
         : null;
       return { ...p, notices, pendingCharges } as unknown as DepositPlanView;
     },

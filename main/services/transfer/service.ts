@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Account } from '../../../domain/accounts/account';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
@@ -17,7 +18,7 @@ import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import { createPendingCharges } from '../deposit/pending-charges';
-import { destinationChargesNotice, paidChargesView, payPendingCharges, paymentJournal } from '../../../domain/deposit/pending-charges';
+import { creditPaysCharges, destinationChargesNotice, paidChargesView, paymentJournal } from '../../../domain/deposit/pending-charges';
 
 export type TransferPostResult = PostedComprobante | { status: 'pendiente'; message: string };
 
@@ -27,16 +28,18 @@ const PENDING =
 /** Traslado between two accounts of the bank ordered at the office (seed 003 cl. 3.13); no cash moves. */
 export const createTransferService = (deps: ComprobanteDeps) => {
   const charges = createPendingCharges(deps.central);
-  /** What the credit pays first of the destination's pending charges, as central will; null when central did not say. */
-  const chargesPaid = (toAccount: string, amount: number) => {
-    const owed = charges.owed(toAccount);
-    return owed ? payPendingCharges(amount, owed) : null;
+  /** What the credit pays first of the destination's pending charges, as central will (never what an embargo retains); null when central did not say. */
+  const chargesPaid = (to: Account, amount: number) => {
+    const owed = charges.owed(to.number);
+    return owed ? creditPaysCharges(to, amount, owed, bogotaDate(deps.clock.now()), deps.rules, protectionElsewhere(deps, to)) : null;
   };
   /** Only a payment that pays something is printed and journaled. */
   const paysSome = (p: ReturnType<typeof chargesPaid>) => (p && p.paid > 0 ? p : null);
   const plan = (req: TransferRequest) => {
     const from = requireAccount(deps.accounts, req.fromAccountNumber).account;
-    const to = requireAccount(deps.accounts, req.toAccountNumber).account;
+    const dest = requireAccount(deps.accounts, req.toAccountNumber);
+    // With central's available balance when it said what the destination owes: what the credit pays depends on it.
+    const to = charges.asCharged(dest.account, -dest.pendingLocal.available);
     const on = bogotaDate(deps.clock.now());
     const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on), protectedUsedElsewhere: protectionElsewhere(deps, from) }, deps.rules);
     if (!r.ok) throw refused(r.errors);
@@ -65,7 +68,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
   const post = (user: User, req: PostRequest, holdId: string | null): PostedComprobante =>
     deps.idempotent('transfer.post', req.idempotencyKey, req, () => {
       const { till, from, to, plan: p, approvalId } = precheck(user, req);
-      const paying = paysSome(chargesPaid(to.number, p.amount));
+      const paying = paysSome(chargesPaid(to, p.amount));
       return postComprobante(deps, {
         user,
         till,
@@ -113,7 +116,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     evaluate: async (req: TransferRequest): Promise<z.infer<typeof TransferPlanSchema>> => {
       await Promise.all([prefetchCentralFigures(deps, req.fromAccountNumber), charges.refresh(req.toAccountNumber)]);
       const { to, plan: p } = plan(req);
-      const payment = chargesPaid(to.number, p.amount);
+      const payment = chargesPaid(to, p.amount);
       const owing = destinationChargesNotice(payment, to.balances.pendingCharges);
       const paying = paysSome(payment);
       const view = {

@@ -82,7 +82,7 @@ export const DepositSummary = ({ plan, declarationTaken }: { plan: DepositPlanVi
       </table>
       {owed && paid > 0 ? (
         <p className="notice" data-testid="pending-charge-still-owed">
-          {stillOwedText({ paid, stillOwed: owed.total - paid }, plan.chequesTotal > 0)}
+          {stillOwedText({ paid, stillOwed: owed.total - paid, keptByEmbargo: owed.keptByEmbargo }, plan.chequesTotal > 0)}
         </p>
       ) : null}
       {plan.holds.length > 0 ? (

@@ -1,0 +1,78 @@
+import { afterEach, expect, it } from 'vitest';
+import { centralBalances, drainer } from '../comprobante/testing/at-central';
+import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+
+const shared = sharedCentral();
+let w: World;
+afterEach(() => w.close());
+
+// Demo account of Luz (central/demo/seed.ts): embargada by a child-support order of $ 1.800.000 (no inembargable
+// amount protects it), $ 3.000.000 available.
+const ACCOUNT = '240000000060';
+const LUIS = { id: CC('79123456'), name: 'Luis Gómez' };
+type Line = { kind: string; label?: string; amount?: number; text?: string };
+type Posted = { sequence: string; receipt: { lines: Line[] } };
+const one = (sql: string, ...params: string[]) => w.core.db.prepare(sql).pluck().get(...params);
+
+/**
+ * A Bogotá cheque of $ 3.000.000 deposited in canje and cleared at central, all that the embargo leaves free
+ * withdrawn, then the cheque returned with its $ 15.000 fee: $ 1.800.000 retained could not pay it, $ 1.215.000 is owed.
+ */
+const leaveCharge = async () => {
+  const slip = { accountNumber: ACCOUNT, depositor: LUIS, cheques: [{ bank: '07', number: '5550002', drawerAccount: '31313132', amount: 3_000_000, city: 'Bogotá D.C.' }], declaredTotal: 3_000_000 };
+  const dep = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
+  if (!dep.ok) throw new Error(dep.error.message);
+  await drainer(w)();
+  const list = await w.call('canje.list', {});
+  const cheque = (list.ok ? (list.data as { cheques: { id: string; chequeNumber: string }[] }).cheques : []).find((c) => c.chequeNumber === '5550002');
+  if (!cheque) throw new Error('no canje cheque');
+  w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(cheque.id);
+  const { available } = await centralBalances(w, ACCOUNT);
+  const spent = { key: crypto.randomUUID(), branch: '001', workstation: '001-03', occurredAt: '2025-03-03T09:30:00-05:00', account: ACCOUNT, type: 'withdrawal' as const, payload: { amount: available - 1_800_000, gmf: 0 } };
+  const withdrawn = await w.client.call('postOperations', { operations: [spent] });
+  if (!withdrawn.ok || withdrawn.data.results[0]?.status !== 'applied') throw new Error('withdrawal not applied');
+  const back = await w.call('canje.return', { idempotencyKey: crypto.randomUUID(), chequeId: cheque.id, causalId: 'fondos-insuficientes', chargeFee: true } as never);
+  expect(back).toMatchObject({ ok: true, data: { cheque: { returnPending: 1_215_000 } } });
+};
+
+const cash = (bills: number) => ({ accountNumber: ACCOUNT, depositor: LUIS, cash: { '50000': bills }, declaredTotal: bills * 50_000 });
+
+/** Posts the deposit and lets central apply it: the receipt and what central paid of the charges. */
+const deposit = async (bills: number) => {
+  const posted = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: cash(bills) });
+  if (!posted.ok) throw new Error(posted.error.message);
+  await drainer(w)();
+  const result = JSON.parse(one("SELECT result FROM outbox WHERE type = 'cash_deposit' AND account = ? ORDER BY seq DESC LIMIT 1", ACCOUNT) as string) as { outcome: { pendingChargesPaid?: { amount: number } } };
+  return { receipt: (posted.data as Posted).receipt, centralPaid: result.outcome.pendingChargesPaid?.amount ?? 0 };
+};
+
+it('on an embargoed account the review and the receipt say what central takes of the cargos pendientes: only what the order leaves free', async () => {
+  w = await world(shared.central);
+  await leaveCharge();
+
+  // $ 500.000 in: all of it retained by the order, so it pays nothing of the charge.
+  const first = await w.call('deposit.evaluate', { slip: cash(10) });
+  expect(first).toMatchObject({
+    ok: true,
+    data: {
+      plan: {
+        notices: expect.arrayContaining(['Esta cuenta tiene cargos pendientes por $ 1.215.000 (cheque devuelto N° 5550002); esta consignación no los paga: lo retenido por embargo no paga cargos del banco.']),
+        pendingCharges: { total: 1_215_000, paid: 0, credited: 500_000, charges: [], keptByEmbargo: 500_000 },
+      },
+    },
+  });
+  const a = await deposit(10);
+  expect(a.centralPaid).toBe(0);
+  expect(a.receipt.lines).not.toContainEqual(expect.objectContaining({ label: expect.stringContaining('Pago cargo pendiente') }));
+  expect(a.receipt.lines).toContainEqual({ kind: 'text', text: 'La cuenta tiene cargos pendientes de $ 1.215.000: lo retenido por embargo no paga cargos del banco; los próximos abonos a la cuenta lo pagan con lo que el embargo deje libre.' });
+  expect(await centralBalances(w, ACCOUNT)).toEqual({ available: 500_000, inCanje: 0, onHold: 0, pendingCharges: 1_215_000 });
+
+  // $ 2.000.000 more: $ 700.000 above the order pay the charge, as the receipt prints and central takes.
+  const second = await w.call('deposit.evaluate', { slip: cash(40) });
+  expect(second).toMatchObject({ ok: true, data: { plan: { pendingCharges: { total: 1_215_000, paid: 700_000, credited: 1_300_000, keptByEmbargo: 515_000 } } } });
+  const b = await deposit(40);
+  expect(b.centralPaid).toBe(700_000);
+  expect(b.receipt.lines).toContainEqual({ kind: 'amount', label: 'Pago cargo pendiente (cheque devuelto N° 5550002)', amount: 700_000, negative: true });
+  expect(b.receipt.lines).toContainEqual({ kind: 'text', text: 'Queda un cargo pendiente de $ 515.000: lo retenido por embargo no paga cargos del banco; los próximos abonos a la cuenta lo pagan con lo que el embargo deje libre.' });
+  expect(await centralBalances(w, ACCOUNT)).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 515_000 });
+});
