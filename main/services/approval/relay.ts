@@ -1,4 +1,5 @@
 import type { ApprovalRequest } from '../../../domain/approval/request';
+import { fitRelayed } from '../../../domain/central-api/approvals';
 import type { CentralClient } from '../../sync/central-client';
 
 /** A withdrawal's or a transfer's visación as central relays it to the other desks of the branch. */
@@ -69,6 +70,8 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
       kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
       summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
       ...(n.amount === null ? {} : { amount: n.amount }),
+      // The other desks read the reason as this workstation worded it (the threshold it crossed), not the kind's.
+      ...fitRelayed(n.request.reasons, {}),
     });
   },
   /** Null: central did not answer. */

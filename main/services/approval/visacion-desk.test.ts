@@ -90,7 +90,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       teller: 'Ana Gómez',
       workstation: '001-02',
       amount: 6_000_000,
-      reasons: [{ code: 'VISACION' }],
+      // As the asking workstation worded it, not just what the kind tells.
+      reasons: [{ code: 'VISACION', message: 'Retiro o traslado por ventanilla que requiere visación del supervisor. Valor $ 6.000.000; se visa por encima de $ 5.000.000.' }],
     });
     expect((await relayedTo(b, id)).summary).toContain('****0029');
     expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Firma verificada', ...SUP }))).toEqual({ status: 'approved' });
