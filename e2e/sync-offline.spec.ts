@@ -156,8 +156,13 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await app.keyboard.press('Enter'); // Nueva operación
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 
-  await withdraw(app, '240000000029', 2_500_000);
-  await expect(app.getByRole('alert')).toContainText('En contingencia el retiro máximo por transacción es $ 2.000.000');
+  // Over the cap: refused at Revisar, before the confirmation, with the cash held back.
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type('2500000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toHaveText('En contingencia el retiro máximo por transacción es $ 2.000.000. No entregue el efectivo.');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
   await expect(app.getByTestId('receipt')).toHaveCount(0);
 
   // What this till used of its cap today: the one withdrawal paid. The refused amount is asked before it is dropped.
@@ -167,6 +172,27 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await app.keyboard.press('s');
   await app.keyboard.press('F3');
   await expect(app.getByTestId('contingency-till')).toContainText('$ 500.000 (1 retiro)');
+});
+
+test('in contingencia a cheque de gerencia over the per-withdrawal cap is refused at Revisar, and the refusal holds back the cheque, not cash', async ({ app, central }) => {
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await switchUser(app, DEMO.supervisor);
+  expect(await call(app, 'sync', 'setContingency', { active: true, reason: 'Caída del enlace con central' })).toMatchObject({ ok: true });
+  await switchUser(app, DEMO.teller);
+
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type('2100000');
+  await app.getByLabel('Forma de pago').selectOption('cheque-titular');
+  await app.getByLabel('Número del cheque de gerencia').fill('4455671');
+  await app.getByLabel('Número del cheque de gerencia').press('Enter');
+  const refusal = app.getByRole('alert');
+  await expect(refusal).toHaveText('En contingencia el retiro máximo por transacción es $ 2.000.000. No entregue el cheque de gerencia.');
+  await expect(refusal).not.toContainText('efectivo');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
+  await expect(app.getByTestId('receipt')).toHaveCount(0);
 });
 
 test('a contingency withdrawal central refuses after reconnection lands in the supervisor queue and is marked reviewed', async ({ app, central }) => {

@@ -31,6 +31,32 @@ test('transfer (T): origin, destination, amount, GMF on its own line, receipt; n
   await expect(app.getByTestId('till-summary')).toContainText('cierre a ciegas');
 });
 
+test('the origin as destination is refused as soon as it is looked up, the focus on the destination; at Revisar too, if the origin is changed to it', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  await app.keyboard.type('240000000029');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toHaveText('La cuenta de destino es la misma de origen: un traslado necesita otra cuenta. Verifique con el cliente el número de la cuenta de destino.');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  await expect(app.getByLabel('Valor a trasladar')).toHaveCount(0);
+  await expect(app.getByTestId('destination-panel')).toHaveCount(0);
+  // The refused number is selected: the right one typed over it, and the transfer goes on.
+  await app.keyboard.type('240000000011');
+  await expect(app.getByLabel('Cuenta de destino')).toHaveValue('240000000011');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('destination-panel')).toContainText('240000000011');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type('300000');
+  // The origin changed afterwards to the destination's number: Revisar refuses it and sends the teller to the destination.
+  await app.getByLabel('Cuenta de origen').fill('240000000011');
+  await app.getByLabel('Cuenta de origen').press('Enter');
+  await expect(app.getByTestId('account-panel')).toContainText('240000000011');
+  await app.getByLabel('Valor a trasladar').press('Enter');
+  await expect(app.getByRole('alert')).toContainText('La cuenta de destino es la misma de origen');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+});
+
 test('Esc with the destination and the amount typed asks before dropping the transfer: Enter discards and goes to Inicio', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 't', 'Transferencia', '240000000029');

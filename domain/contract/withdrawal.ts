@@ -84,12 +84,15 @@ export const UnconfirmedDebitSchema = z.object({
 });
 export type UnconfirmedDebit = z.infer<typeof UnconfirmedDebitSchema>;
 
+/** Central unreachable and the branch in contingencia: domain/contingency refusals, at Revisar and at posting. */
+const OFFLINE_WITHDRAWAL_ERRORS = ['ACCOUNT_UNKNOWN_OFFLINE', 'ACCOUNT_NOT_AVAILABLE_OFFLINE', 'OVER_TRANSACTION_CAP', 'OVER_CUSTOMER_DAY_CAP', 'OVER_TILL_CAP', 'INSUFFICIENT_FUNDS_OFFLINE'] as const;
+
 export const withdrawalChannels = {
   'withdrawal.evaluate': channel({
     access: 'user',
     request: z.object({ request: WithdrawalRequestSchema }),
     response: z.object({ plan: WithdrawalPlanSchema }),
-    errors: WITHDRAWAL_ERRORS,
+    errors: [...WITHDRAWAL_ERRORS, ...OFFLINE_WITHDRAWAL_ERRORS],
   }),
   'withdrawal.post': channel({
     access: 'user',
@@ -100,13 +103,7 @@ export const withdrawalChannels = {
       ...POSTING_ERRORS,
       'CENTRAL_REFUSED',
       'TILL_CASH_SHORT',
-      // Central unreachable and the branch in contingencia: domain/contingency refusals.
-      'ACCOUNT_UNKNOWN_OFFLINE',
-      'ACCOUNT_NOT_AVAILABLE_OFFLINE',
-      'OVER_TRANSACTION_CAP',
-      'OVER_CUSTOMER_DAY_CAP',
-      'OVER_TILL_CAP',
-      'INSUFFICIENT_FUNDS_OFFLINE',
+      ...OFFLINE_WITHDRAWAL_ERRORS,
     ],
   }),
   'withdrawal.abandon': channel({ access: 'user', request: AbandonRequestSchema, response: AbandonResultSchema, errors: ABANDON_ERRORS }),

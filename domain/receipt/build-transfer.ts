@@ -24,6 +24,8 @@ export const buildTransferReceipt = ({ header, from, to, plan, approvalIds, pres
     { kind: 'field', label: 'Titular origen', value: from.holders.map((h) => h.name).join(' / ') },
     ...presenterLines(from, presenters, 'Ordena'),
     { kind: 'field', label: 'Cuenta destino', value: maskAccount(to.number) },
+    // The customer checks on paper that the money went to whom they meant, as the origin's holder is checked.
+    { kind: 'field', label: 'Titular destino', value: to.holders.map((h) => h.name).join(' / ') },
     { kind: 'rule' },
   ];
   for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });

@@ -121,4 +121,23 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
     expect(texts(doc)).toContain('879 num. 14');
     expect(texts(doc)).not.toContain('556677885678');
   });
+  it('transfer to another holder\'s conjunta: the destination\'s holders follow its masked account, as the origin\'s do', () => {
+    const luz = { id: { type: 'CC', number: '52111222' }, name: 'Luz Díaz' } as const;
+    const rosa = { id: { type: 'CC', number: '41222333' }, name: 'Rosa Elena Martínez de Castaño' } as const;
+    const to = { ...account, number: '556677885678', kind: 'conjunta' as const, holders: [luz, rosa] };
+    const req = TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: to.number, amount: 200_000, presenters: [ana.id] });
+    const e = evaluateTransfer(req, { from: account, to, on: '2025-06-10', gmfExemptUsedThisMonth: 0 }, DEFAULT_RULES);
+    if (!e.ok) throw new Error(e.errors[0]?.message);
+    const doc = ReceiptDocumentSchema.parse(buildTransferReceipt({ header, from: account, to, plan: e.plan, approvalIds: [], presenters: req.presenters }));
+    const fields = doc.lines.flatMap((l) => (l.kind === 'field' ? [[l.label, l.value]] : []));
+    expect(fields.slice(0, 4)).toEqual([
+      ['Cuenta origen', '****1234'],
+      ['Titular origen', 'Ana Pérez'],
+      ['Cuenta destino', '****5678'],
+      ['Titular destino', 'Luz Díaz / Rosa Elena Martínez de Castaño'],
+    ]);
+    // A label short enough for 58 mm paper (32 columns): the printer keeps it on one line and wraps only the names.
+    for (const [label] of fields.slice(0, 4)) expect(label?.length).toBeLessThanOrEqual(16);
+    expect(texts(doc)).not.toContain('556677885678');
+  });
 });

@@ -58,13 +58,21 @@ export const isSameSoleHolder = (from: Account, to: Account): boolean => {
   return from.holders.length === 1 && to.holders.length === 1 && a !== undefined && b !== undefined && samePerson(a.id, b.id);
 };
 
+/**
+ * Origin and destination are the same account: nothing would move but the GMF. Exported so the screen refuses it
+ * as soon as the destination is looked up, in the same words the evaluation uses.
+ */
+export const sameAccountRefusal = (fromNumber: string, toNumber: string): DomainError | null =>
+  fromNumber === toNumber ? domainError('TRANSFER_SAME_ACCOUNT', 'La cuenta de destino es la misma de origen: un traslado necesita otra cuenta. Verifique con el cliente el número de la cuenta de destino.') : null;
+
 export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rules: RulesConfig): TransferEvaluation => {
   const { from, to, on } = ctx;
   const errors: DomainError[] = [];
   if (req.fromAccountNumber !== from.number || req.toAccountNumber !== to.number) {
     errors.push(domainError('ACCOUNT_MISMATCH', 'Los números de cuenta del comprobante no corresponden a las cuentas consultadas. Verifíquelos con el cliente.'));
   }
-  if (from.number === to.number) errors.push(domainError('TRANSFER_SAME_ACCOUNT', 'La cuenta de origen y la de destino son la misma. Verifique los números con el cliente.'));
+  const same = sameAccountRefusal(from.number, to.number);
+  if (same) errors.push(same);
 
   const auth = authorizeDebit(from, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn }, on, rules);
   errors.push(...auth.errors);

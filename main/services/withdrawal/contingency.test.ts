@@ -54,6 +54,20 @@ describe('withdrawals while central is unreachable (issue "Central services and 
     expect(dep).toMatchObject({ ok: true, data: { receipt: { marks: ['CONTINGENCIA'] } } });
   });
 
+  it('a cheque de gerencia without central: pending or refused by the caps (at Revisar too), the teller is told to hold back the cheque, not cash', async () => {
+    w = await world(shared.central, { client: unreachable });
+    const cheque = (amount: number) => ({ ...req(amount), payout: { kind: 'cheque-gerencia' as const, number: '4455671' } });
+    const pending = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: cheque(100_000) });
+    expect(pending).toMatchObject({ ok: true, data: { status: 'pendiente', message: expect.stringContaining('NO entregue el cheque de gerencia') } });
+    await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));
+    const message = 'En contingencia el retiro máximo por transacción es $ 2.000.000. No entregue el cheque de gerencia.';
+    expect(await w.call('withdrawal.evaluate', { request: cheque(2_100_000) })).toMatchObject({ ok: false, error: { code: 'OVER_TRANSACTION_CAP', message } });
+    expect(await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: cheque(2_100_000) })).toMatchObject({ ok: false, error: { code: 'OVER_TRANSACTION_CAP', message } });
+    // Cash keeps its words.
+    expect(await w.call('withdrawal.evaluate', { request: req(2_100_000) })).toMatchObject({ ok: false, error: { message: expect.stringContaining('No entregue el efectivo.') } });
+    expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
+  });
+
   it('contingencia: the end-of-day report names the withdrawal paid without central, marked CONTINGENCIA', async () => {
     w = await world(shared.central, { client: unreachable });
     await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));

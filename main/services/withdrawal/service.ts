@@ -36,8 +36,11 @@ const offlineCheck = (w: WithdrawalRequest, p: WithdrawalPlan): WithdrawalCheck 
 
 export type WithdrawalPostResult = PostedComprobante | { status: 'pendiente'; message: string };
 
-const PENDING =
-  'Central no respondió la autorización del retiro. NO entregue el efectivo: el comprobante queda pendiente de confirmación. Reintente (Enter); si sigue sin respuesta, informe al supervisor (puede activar la contingencia de la oficina).';
+/** What the teller holds back while a withdrawal is refused or unanswered: what it pays with, not cash it never involved. */
+const notHandedOver = (w: WithdrawalRequest): string => (w.payout.kind === 'efectivo' ? 'el efectivo' : 'el cheque de gerencia');
+
+const pending = (w: WithdrawalRequest): string =>
+  `Central no respondió la autorización del retiro. NO entregue ${notHandedOver(w)}: el comprobante queda pendiente de confirmación. Reintente (Enter); si sigue sin respuesta, informe al supervisor (puede activar la contingencia de la oficina).`;
 
 export const createWithdrawalService = (deps: ComprobanteDeps) => {
   const plan = (req: WithdrawalRequest, tillPosition: Record<string, number>): { account: Account; plan: WithdrawalPlan } => {
@@ -58,6 +61,17 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     );
     if (!r.ok) throw refused(r.errors);
     return { account, plan: r.plan };
+  };
+  /**
+   * In contingencia with central unreachable the caps (domain/contingency) decide the payment: asked at Revisar too,
+   * so an amount over them is refused before the teller asks the customer to sign, not after "Autorizar y pagar".
+   * Returns what the posting counts against the caps.
+   */
+  const contingencyCheck = (w: WithdrawalRequest, p: WithdrawalPlan): WithdrawalCheck => {
+    const check = offlineCheck(w, p);
+    const d = deps.contingency?.check(check);
+    if (d && !d.ok) throw new AppError(d.error.code, `${d.error.message} No entregue ${notHandedOver(w)}.`, { ...d.error });
+    return check;
   };
   const position = () => deps.tills.findOpen(deps.workstation.tillCode)?.position ?? {};
   const subjectOf = (req: WithdrawalRequest) => approvalSubject('withdrawal', req as unknown as Record<string, unknown>);
@@ -163,6 +177,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     evaluate: async (req: WithdrawalRequest): Promise<z.infer<typeof WithdrawalPlanSchema>> => {
       await prefetchCentralFigures(deps, req.accountNumber);
       const { account, plan: p } = plan(req, position());
+      // The prefetch just asked central: without an answer the link is down and the posting would pay by the caps.
+      if (deps.contingency?.withoutCentral()) contingencyCheck(req, p);
       const partial = centralFiguresNotice(deps, account);
       return { ...p, notices: partial ? [...p.notices, partial] : p.notices } as unknown as z.infer<typeof WithdrawalPlanSchema>;
     },
@@ -188,15 +204,13 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
       const { plan: p, account, approvalId } = precheck(user, req);
       // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
       const withoutCentral = async (authorizationSent: boolean): Promise<WithdrawalPostResult> => {
-        if (deps.contingency?.mode() !== 'contingencia') return { status: 'pendiente', message: PENDING };
-        const check = offlineCheck(req.request, p);
-        const d = deps.contingency.check(check);
-        if (!d.ok) throw new AppError(d.error.code, `${d.error.message} No entregue el efectivo.`, { ...d.error });
+        if (deps.contingency?.mode() !== 'contingencia') return { status: 'pendiente', message: pending(req.request) };
+        const check = contingencyCheck(req.request, p);
         const posted = postLocal(user, req, null, check, authorizationSent ? req.idempotencyKey : null);
         deps.onChange();
         return withPrintJob(deps, posted);
       };
-      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id }, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', 'No entregue el efectivo.');
+      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id }, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', `No entregue ${notHandedOver(req.request)}.`);
       if (auth.status === 'unreachable') return withoutCentral(auth.sent);
       const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => postLocal(user, req, auth.holdId));
       deps.onChange();

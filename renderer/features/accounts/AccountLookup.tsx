@@ -65,7 +65,8 @@ interface Props {
   label?: string;
   id: string;
   autoFocus?: boolean;
-  onFound: (view: AccountView) => void;
+  /** `false`: the screen refuses this account (a transfer to its own origin); the number stays, selected, to type over. */
+  onFound: (view: AccountView) => unknown;
   /** The number was edited away from the account last found: the screen must stop showing (and using) it. */
   onStale: () => void;
   onError: (message: string | null) => void;
@@ -90,12 +91,17 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
     // A transport that throws instead of answering must not leave the field holding keys for ever.
     const r = await teller.accounts.lookup({ accountNumber: number }).catch(() => null);
     if (r?.ok) {
-      foundNumber.current = number;
       onError(null);
+      // What was typed ahead was meant for the field after an accepted account: dropped with the refused one.
+      if (onFound(r.data) === false) {
+        ahead.current = null;
+        input.current?.select();
+        return;
+      }
+      foundNumber.current = number;
       replayOnNextFocus(keys, input.current, () => {
         ahead.current = null;
       });
-      onFound(r.data);
     } else {
       ahead.current = null;
       onError(r ? r.error.message : 'Caja no respondió la consulta de la cuenta. Presione Enter para intentar de nuevo.');

@@ -5,7 +5,7 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
 import { chargeName } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
-import type { TransferRequestInput } from '../../../domain/transfer/evaluate';
+import { sameAccountRefusal, type TransferRequestInput } from '../../../domain/transfer/evaluate';
 import { AmountInput } from '../../components/AmountInput';
 import { DebitsTable } from '../../components/DebitsTable';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
@@ -66,6 +66,25 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setParties(initialParties(v.account));
     setPlan(null);
   };
+  // The destination is where the teller corrects a same-account transfer: its number selected, to type over.
+  const focusTo = () => {
+    const input = toRef.current?.querySelector('input');
+    input?.focus();
+    input?.select();
+  };
+  // Refused at once, not at Revisar: the amount field never opens for a transfer that cannot be made, and the
+  // destination field keeps the focus with its number selected (AccountNumberInput).
+  const foundTo = (v: AccountView): false | undefined => {
+    const same = from ? sameAccountRefusal(from.account.number, v.account.number) : null;
+    if (!same) {
+      setTo(v);
+      return undefined;
+    }
+    setTo(null);
+    setPlan(null);
+    setError(same.message);
+    return false;
+  };
   // The destination already typed stays on screen: only the origin is looked up again.
   const staleFrom = () => {
     setFrom(null);
@@ -80,7 +99,11 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setBusy(true);
     const r = await teller.transfer.evaluate({ request: req });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      // The origin was changed to the destination's number after the destination was found.
+      if (refusedFor(r.error, 'TRANSFER_SAME_ACCOUNT')) focusTo();
+      return setError(r.error);
+    }
     setError(null);
     setPlan(r.data.plan);
     steps.advance(r.data.plan, JSON.stringify(req));
@@ -117,7 +140,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
         <div>
           {from || to ? (
             <div ref={toRef}>
-              <AccountNumberInput teller={teller} id="transfer-to" label="Cuenta de destino" onFound={setTo} onStale={() => { setTo(null); setPlan(null); }} onError={setError} />
+              <AccountNumberInput teller={teller} id="transfer-to" label="Cuenta de destino" onFound={foundTo} onStale={() => { setTo(null); setPlan(null); }} onError={setError} />
             </div>
           ) : null}
           {to ? <AccountPanel view={to} testId="destination-panel" /> : null}
@@ -143,6 +166,9 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     </main>
   );
 };
+
+const refusedFor = (error: { code: string; details?: Record<string, unknown> | undefined }, code: string): boolean =>
+  error.code === code || ((error.details?.errors as { code: string }[] | undefined)?.some((e) => e.code === code) ?? false);
 
 /** Origin, destination, debits with the GMF apart and what the destination has available today. */
 const TransferSummary = ({ plan, from, to, who }: { plan: Plan; from: AccountView; to: AccountView; who: string }) => (
