@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WireResult } from '../core/dispatcher';
 import { loadConfig } from '../config/load';
 import { createCore, type Core } from '../compose';
-import { createCentralClient } from '../sync/central-client';
+import { createCentralClient, type CentralClient } from '../sync/central-client';
 import type { TestCentralProcess } from '../sync/testing/central-proc';
 import { tempDir } from './temp-core';
 import { data } from './wire-data';
@@ -67,4 +67,20 @@ export const startStation = async (central: TestCentralProcess, id: string, onli
       dir.remove();
     },
   };
+};
+
+/**
+ * A central client for workstation `id` that lets a test act around each of its calls: a race (a desk deciding right
+ * after the counter read, a screen polling while central holds a decision) is staged at the exact call instead of
+ * hoped for with timing, and a link can fail one route only. `real` is the same link left alone, for the test's
+ * own reads.
+ */
+export const steeredClient = (
+  central: TestCentralProcess,
+  id: string,
+  around: (route: string, req: { id?: string }, call: () => Promise<unknown>) => Promise<unknown>,
+): { real: CentralClient; client: Pick<CentralClient, 'call'> } => {
+  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get(id) ?? '' });
+  const callReal = real.call as (route: string, req: unknown) => Promise<unknown>;
+  return { real, client: { call: ((route: string, req: { id?: string }) => around(route, req, () => callReal(route, req))) as CentralClient['call'] } };
 };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shortApprovalId } from '../../../domain/approval/request';
 import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
-import { startStation, until, type Station } from '../../testing/stations';
+import { startStation, steeredClient, until, type Station } from '../../testing/stations';
 import { tempDir } from '../../testing/temp-core';
 import { loadConfig } from '../../config/load';
 import { createCore } from '../../compose';
@@ -141,17 +141,14 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
 
   it('the teller’s workstation does not take central’s word for maker ≠ checker, nor for a checker it knows as a teller', async () => {
     const dir = tempDir('caja-visacion-');
-    const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
     // Central refuses both; this one answers as if it had not: the maker, then another teller, approved it.
     let forged = 'cajero1';
-    const client: Pick<CentralClient, 'call'> = {
-      call: (async (route: string, req: unknown) => {
-        const r = await (real.call as (route: string, req: unknown) => Promise<{ ok: boolean; data?: { approval: Record<string, unknown> } }>)(route, req);
-        if (route !== 'getApproval' || !r.ok || !r.data) return r;
-        const decision = { supervisorId: forged, workstation: '001-03', reason: 'Aprobado', decidedAt: new Date().toISOString() };
-        return { ok: true, data: { approval: { ...r.data.approval, state: 'approved', decision } } };
-      }) as CentralClient['call'],
-    };
+    const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
+      const r = (await call()) as { ok: boolean; data?: { approval: Record<string, unknown> } };
+      if (route !== 'getApproval' || !r.ok || !r.data) return r;
+      const decision = { supervisorId: forged, workstation: '001-03', reason: 'Aprobado', decidedAt: new Date().toISOString() };
+      return { ok: true, data: { approval: { ...r.data.approval, state: 'approved', decision } } };
+    });
     const core = await coreWith(dir.dir, client);
     try {
       const s = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
@@ -195,19 +192,16 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     open.push(b);
     await b.as(SUP);
     const dir = tempDir('caja-visacion-race-');
-    const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
     // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
     let deskDecidesNow = false;
-    const client: Pick<CentralClient, 'call'> = {
-      call: (async (route: string, req: { id?: string }) => {
-        const r = await (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
-        if (route === 'getApproval' && deskDecidesNow) {
-          deskDecidesNow = false;
-          data(await b.call('supervisor.decide', { id: req.id, source: 'central', decision: 'rechazar', note: 'Firma no coincide con la tarjeta', ...SUP }));
-        }
-        return r;
-      }) as CentralClient['call'],
-    };
+    const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
+      const r = await call();
+      if (route === 'getApproval' && deskDecidesNow) {
+        deskDecidesNow = false;
+        data(await b.call('supervisor.decide', { id: req.id, source: 'central', decision: 'rechazar', note: 'Firma no coincide con la tarjeta', ...SUP }));
+      }
+      return r;
+    });
     const core = await coreWith(dir.dir, client);
     try {
       const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;

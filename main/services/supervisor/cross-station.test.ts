@@ -6,7 +6,7 @@ import { createCentralClient, type CentralClient } from '../../sync/central-clie
 import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { tempDir } from '../../testing/temp-core';
 import { data } from '../../testing/wire-data';
-import { startStation, until, type Station } from '../../testing/stations';
+import { startStation, steeredClient, until, type Station } from '../../testing/stations';
 
 /**
  * Two real workstations (001-02 and 001-03) on their own SQLite files and one real central process: a request
@@ -146,19 +146,16 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
   open.push(b);
   data(await b.call('session.login', SUP));
   const dir = tempDir('caja-request-race-');
-  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
   // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
   let deskDecidesNow = false;
-  const client: Pick<CentralClient, 'call'> = {
-    call: (async (route: string, req: { id?: string }) => {
-      const r = await (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
-      if (route === 'getApproval' && deskDecidesNow) {
-        deskDecidesNow = false;
-        data(await b.call('supervisor.decide', { id: req.id, source: 'central', decision: 'rechazar', note: 'Recontar con el supervisor', ...SUP }));
-      }
-      return r;
-    }) as CentralClient['call'],
-  };
+  const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
+    const r = await call();
+    if (route === 'getApproval' && deskDecidesNow) {
+      deskDecidesNow = false;
+      data(await b.call('supervisor.decide', { id: req.id, source: 'central', decision: 'rechazar', note: 'Recontar con el supervisor', ...SUP }));
+    }
+    return r;
+  });
   const core = await coreThrough(dir.dir, client);
   try {
     const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
@@ -190,17 +187,14 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
 
 it('approved at 001-02’s counter while its teller’s screen asks after it: the counter’s own decision, accepted by central, is not taken in as a desk’s', async () => {
   const dir = tempDir('caja-request-own-');
-  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
   let a: Station | null = null;
   let polled: unknown = null;
-  const client: Pick<CentralClient, 'call'> = {
-    call: (async (route: string, req: { id?: string }) => {
-      const r = await (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
-      // Central holds the counter's decision, not yet saved at 001-02: the teller's screen polls right then.
-      if (route === 'decideApproval' && a) polled = data(await a.call('supervisor.request', { id: req.id }));
-      return r;
-    }) as CentralClient['call'],
-  };
+  const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
+    const r = await call();
+    // Central holds the counter's decision, not yet saved at 001-02: the teller's screen polls right then.
+    if (route === 'decideApproval' && a) polled = data(await a.call('supervisor.request', { id: req.id }));
+    return r;
+  });
   const core = await coreThrough(dir.dir, client);
   try {
     a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
@@ -221,13 +215,10 @@ it('approved at 001-02’s counter while its teller’s screen asks after it: th
 
 it('central does not answer the counter’s decision: 001-02 decides by itself, as without central', async () => {
   const dir = tempDir('caja-request-alone-');
-  const real = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
-  const client: Pick<CentralClient, 'call'> = {
-    call: (async (route: string, req: unknown) => {
-      if (route === 'decideApproval') throw new Error('ECONNRESET');
-      return (real.call as (route: string, req: unknown) => Promise<unknown>)(route, req);
-    }) as CentralClient['call'],
-  };
+  const { client } = steeredClient(central, '001-02', async (route, _req, call) => {
+    if (route === 'decideApproval') throw new Error('ECONNRESET');
+    return call();
+  });
   const core = await coreThrough(dir.dir, client);
   try {
     const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
