@@ -78,6 +78,8 @@ export const UnconfirmedDebitSchema = z.object({
   account: z.string(),
   amount: z.number().int(),
   askedAt: z.string(),
+  /** A withdrawal's payout form (what not to hand over); null for a transfer or a row from an older version. */
+  payout: z.enum(['efectivo', 'cheque-gerencia']).nullable(),
   teller: z.string(),
   /** The one who asked, or a supervisor: who may abandon it. */
   mayAbandon: z.boolean(),

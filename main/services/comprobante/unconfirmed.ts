@@ -1,5 +1,5 @@
 import type { HoldRequest } from '../../../domain/central-api/holds';
-import type { UnconfirmedKind } from '../../store/comprobante/unconfirmed-repo';
+import type { UnconfirmedKind, UnconfirmedPayout } from '../../store/comprobante/unconfirmed-repo';
 import { authorizeDebit, postAuthorized, type Authorization } from './authorize';
 import type { ComprobanteDeps } from './deps';
 
@@ -12,8 +12,8 @@ import type { ComprobanteDeps } from './deps';
  */
 type Deps = Parameters<typeof authorizeDebit>[0] & Pick<ComprobanteDeps, 'unconfirmed' | 'workstation'>;
 
-export const authorizeTraced = async (deps: Deps, debit: { kind: UnconfirmedKind; tellerId: string }, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
-  deps.unconfirmed.ask({ key: req.key, kind: debit.kind, account: req.account, amount: req.amount, tellerId: debit.tellerId, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString() });
+export const authorizeTraced = async (deps: Deps, debit: { kind: UnconfirmedKind; tellerId: string; payout?: UnconfirmedPayout }, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
+  deps.unconfirmed.ask({ key: req.key, kind: debit.kind, account: req.account, amount: req.amount, tellerId: debit.tellerId, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString(), payout: debit.payout ?? null });
   try {
     const auth = await authorizeDebit(deps, req, what, consequence);
     if (auth.status === 'unreachable' && !auth.sent) deps.unconfirmed.settle(req.key);

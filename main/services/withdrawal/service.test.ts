@@ -136,7 +136,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     const key = crypto.randomUUID();
     expect(await post(req('240000000029', 100_000, ['900000002']), undefined, key)).toMatchObject({ ok: true, data: { status: 'pendiente' } });
     const unconfirmed = async () => ((await w.call('withdrawal.unconfirmed')) as { data: { debits: { key: string }[] } }).data.debits;
-    expect(await unconfirmed()).toEqual([{ key, kind: 'retiro', account: '240000000029', amount: 100_400, askedAt: w.clock.now().toISOString(), teller: 'Ana Gómez', mayAbandon: true }]);
+    expect(await unconfirmed()).toEqual([{ key, kind: 'retiro', account: '240000000029', amount: 100_400, askedAt: w.clock.now().toISOString(), payout: 'efectivo', teller: 'Ana Gómez', mayAbandon: true }]);
 
     // The host dies with the customer's funds held at central: the trace is on disk.
     await w.reopen();
@@ -160,6 +160,12 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' });
     const gate = (await w.call('till.gate')) as { data: { items: { code: string }[] } };
     expect(gate.data.items.map((i) => i.code)).not.toContain('UNCONFIRMED_DEBITS');
+
+    // Paid by cheque de gerencia, it is listed as such: abandoning it, the teller is told to keep the cheque, not cash.
+    const cheque = crypto.randomUUID();
+    const byCheque = { accountNumber: '240000000029', amount: 100_000, presenters: [CC('900000002')], payout: { kind: 'cheque-gerencia' as const, number: '7001299', beneficiary: { id: CC('900000002'), name: 'JUAN' } } };
+    expect(await w.call('withdrawal.post', { idempotencyKey: cheque, request: byCheque })).toMatchObject({ ok: true, data: { status: 'pendiente', message: expect.stringContaining('NO entregue el cheque de gerencia') } });
+    expect(await unconfirmed()).toMatchObject([{ key: cheque, kind: 'retiro', payout: 'cheque-gerencia' }]);
   });
 
   it('a withdrawal posted with no receipt on paper is listed for Inicio, before and after a restart, until it prints', async () => {

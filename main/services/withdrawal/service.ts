@@ -193,7 +193,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
     unconfirmed: (user: User): UnconfirmedDebit[] =>
       deps.unconfirmed.list(deps.workstation.tillCode).map((d) => ({
-        key: d.key, kind: d.kind, account: d.account, amount: d.amount, askedAt: d.askedAt, teller: deps.users.findById(d.tellerId)?.displayName ?? d.tellerId,
+        key: d.key, kind: d.kind, account: d.account, amount: d.amount, askedAt: d.askedAt, payout: d.payout, teller: deps.users.findById(d.tellerId)?.displayName ?? d.tellerId,
         mayAbandon: d.tellerId === user.id || user.role === 'supervisor',
       })),
     post: async (user: User, sent: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }): Promise<WithdrawalPostResult> => {
@@ -210,7 +210,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         deps.onChange();
         return withPrintJob(deps, posted);
       };
-      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id }, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', `No entregue ${notHandedOver(req.request)}.`);
+      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id, payout: req.request.payout.kind }, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', `No entregue ${notHandedOver(req.request)}.`);
       if (auth.status === 'unreachable') return withoutCentral(auth.sent);
       const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => postLocal(user, req, auth.holdId));
       deps.onChange();

@@ -87,4 +87,10 @@ export const comprobanteMigrations: Migration[] = [
         asked_at TEXT NOT NULL
       ) STRICT;`,
   },
+  {
+    id: 'comprobante/005',
+    // How a withdrawal left pending was to be paid: abandoning it, the teller is told what not to hand over (a
+    // cheque de gerencia is not cash). Null for a transfer, and for rows asked before this column.
+    sql: `ALTER TABLE unconfirmed_debits ADD COLUMN payout TEXT CHECK (payout IS NULL OR payout IN ('efectivo', 'cheque-gerencia'));`,
+  },
 ];

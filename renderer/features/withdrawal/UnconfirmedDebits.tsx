@@ -8,6 +8,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 
 const KIND = { retiro: 'Retiro', traslado: 'Traslado' } as const;
 
+/** What the teller must not do while central may hold the funds: a withdrawal by cheque de gerencia hands over no cash. */
+export const notHandedOver = (d: Pick<UnconfirmedDebit, 'kind' | 'payout'>): string =>
+  d.kind === 'traslado' ? 'El traslado no se registra.' : d.payout === 'cheque-gerencia' ? 'No entregue el cheque de gerencia.' : 'No entregue el efectivo.';
+
 /**
  * Inicio: withdrawals and transfers central was asked to authorize with nothing posted here, left "pendiente"
  * or cut short by a restart. Central may hold the customer's funds under each until it is abandoned here (or
@@ -50,7 +54,7 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
         <>
           <h2>Pendientes de confirmación con central</h2>
           <p className="error-banner" role="status">
-            Central no respondió a estas operaciones y puede tener fondos del cliente retenidos. No se entregó efectivo. Si el cliente sigue en la
+            Central no respondió a estas operaciones y puede tener fondos del cliente retenidos. No se entregó efectivo ni cheque. Si el cliente sigue en la
             ventanilla, abandónela y regístrela de nuevo; si no, abandónela para liberar sus fondos.
           </p>
           <table className="grid-table" aria-label="Operaciones sin confirmar">
@@ -98,7 +102,7 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
           <p>
             {/* What central holds is the value and its GMF: naming it "retiro de" that sum misstated the withdrawal. */}
             {KIND[asking.kind]} de la cuenta {asking.account}, con {formatPesos(asking.amount)} retenidos (el valor y su GMF, si lo hay): central libera lo que retenga.{' '}
-            {asking.kind === 'retiro' ? 'No entregue el efectivo.' : 'El traslado no se registra.'} Si el cliente sigue en la ventanilla, regístrelo de nuevo después.
+            {notHandedOver(asking)} Si el cliente sigue en la ventanilla, regístrelo de nuevo después.
           </p>
         </ConfirmDialog>
       ) : null}
