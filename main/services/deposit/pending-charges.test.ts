@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
-import { centralBalances, drainer } from '../comprobante/testing/at-central';
+import { centralBalances, drainer, leaveReturnedChequeCharge } from '../comprobante/testing/at-central';
 import { CC, DEMO_TOKEN_001_03, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
@@ -19,19 +19,7 @@ type Posted = { sequence: string; receipt: { lines: Line[] } };
  * central, the whole balance withdrawn, then the cheque returned with its $ 15.000 fee: $ 415.000 stays owed.
  */
 const leaveCharge = async () => {
-  const slip = { accountNumber: ACCOUNT, depositor: LUIS, cheques: [{ bank: '07', number: '5550001', drawerAccount: '31313131', amount: 400_000, city: 'Bogotá D.C.' }], declaredTotal: 400_000 };
-  const dep = await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip });
-  if (!dep.ok) throw new Error(dep.error.message);
-  await drainer(w)();
-  const list = await w.call('canje.list', {});
-  const cheque = (list.ok ? (list.data as { cheques: { id: string; chequeNumber: string }[] }).cheques : []).find((c) => c.chequeNumber === '5550001');
-  if (!cheque) throw new Error('no canje cheque');
-  w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(cheque.id);
-  const { available } = await centralBalances(w, ACCOUNT);
-  const spent = { key: crypto.randomUUID(), branch: '001', workstation: '001-03', occurredAt: '2025-03-03T09:30:00-05:00', account: ACCOUNT, type: 'withdrawal' as const, payload: { amount: available, gmf: 0 } };
-  const withdrawn = await w.client.call('postOperations', { operations: [spent] });
-  if (!withdrawn.ok || withdrawn.data.results[0]?.status !== 'applied') throw new Error('withdrawal not applied');
-  const back = await w.call('canje.return', { idempotencyKey: crypto.randomUUID(), chequeId: cheque.id, causalId: 'fondos-insuficientes', chargeFee: true } as never);
+  const back = await leaveReturnedChequeCharge(w, { account: ACCOUNT, depositor: LUIS, number: '5550001', drawerAccount: '31313131', amount: 400_000 });
   expect(back).toMatchObject({ ok: true, data: { cheque: { returnPending: 415_000 } } });
 };
 
