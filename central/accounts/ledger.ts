@@ -300,6 +300,9 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
   CHEQUE_ALREADY_DEPOSITED:
     'El cheque (banco, número y cuenta del girador) ya está consignado en otra consignación del banco, en canje, en remesa o pagado. No se abonó: devuelva el cheque al cliente y consulte al supervisor.',
+  APPROVAL_DECIDED_ELSEWHERE:
+    'Un supervisor ya había decidido esa solicitud de otra forma desde el escritorio de otra estación; en central queda esa decisión. Revise con él cuál se aplicó.',
+  APPROVAL_MISMATCH: 'Central tiene esa solicitud de aprobación de otra estación: no se registró la decisión de esta.',
 };
 
 export const expireHolds = (sql: Sql, nowMs: number): void => {

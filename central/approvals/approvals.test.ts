@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ApprovalListResponseSchema, ApprovalResponseSchema } from '../../domain/central-api';
+import { ApprovalListResponseSchema, ApprovalResponseSchema, BatchResponseSchema, type Operation } from '../../domain/central-api';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { newKey } from '../testing/ops';
+import { batch, newKey, type OpOf } from '../testing/ops';
 
 let t: TestCentral;
 beforeEach(async () => {
@@ -103,4 +103,50 @@ it('keeps what the asking desk shows with the request, on its SQLite file, for t
   expect(again).toBeDefined();
   expect(again).not.toHaveProperty('context');
   expect(again).not.toHaveProperty('reasons');
+});
+
+/** A request closed at its workstation (001-01) without central's word, as its outbox sends it. */
+const outcome = (req: ReturnType<typeof request>, result: OpOf<'approval_outcome'>['payload']['outcome']): OpOf<'approval_outcome'> => {
+  const { branch: _b, workstation: _w, ...rest } = req;
+  return { key: newKey(), branch: '001', workstation: '001-01', occurredAt: '2025-03-10T10:00:00-05:00', type: 'approval_outcome', payload: { request: rest, outcome: result } };
+};
+const approvedAt01 = { state: 'approved', supervisorId: 'super1', reason: 'Visto en la caja', decidedAt: '2025-03-10T15:00:00.000Z' } as const;
+const statusOf = async (op: Operation) => BatchResponseSchema.parse((await batch(t, [op])).body).results[0];
+const stateOf = async (id: string) => ApprovalResponseSchema.parse((await t.call('getApproval', { id })).body).approval;
+
+it('a request decided at its workstation before central had it arrives decided: never listed, and its late relay is a replay that leaves it decided', async () => {
+  const req = request();
+  const op = outcome(req, approvedAt01);
+  expect(await statusOf(op)).toMatchObject({ status: 'applied' });
+  expect(await stateOf(req.id)).toMatchObject({ state: 'approved', decision: { supervisorId: 'super1', workstation: '001-01', reason: 'Visto en la caja' } });
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
+  // The relay sent before the decision lands now: the same request, so central answers what it holds.
+  expect(ApprovalResponseSchema.parse((await t.call('requestApproval', req)).body).approval.state).toBe('approved');
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
+  // Sent again (an answer lost on the way back): the first outcome, nothing twice.
+  expect(await statusOf(op)).toMatchObject({ status: 'duplicate', first: { outcome: 'applied' } });
+  const desk = await t.call('decideApproval', { id: req.id, supervisorId: 'super2', decision: 'reject', reason: 'Otra decisión' }, '001-03');
+  expect(desk.body).toMatchObject({ error: { code: 'ALREADY_DECIDED' } });
+});
+
+it('a request relayed pending and then decided or withdrawn at its workstation closes at central; one a desk decided the other way first is refused for review', async () => {
+  const pending = request();
+  await t.call('requestApproval', pending);
+  expect(await statusOf(outcome(pending, approvedAt01))).toMatchObject({ status: 'applied' });
+  expect(await stateOf(pending.id)).toMatchObject({ state: 'approved', decision: { workstation: '001-01' } });
+
+  const withdrawn = request();
+  await t.call('requestApproval', withdrawn);
+  expect(await statusOf(outcome(withdrawn, { state: 'withdrawn', at: '2025-03-10T15:00:00.000Z' }))).toMatchObject({ status: 'applied' });
+  expect((await stateOf(withdrawn.id)).state).toBe('expired');
+  const unseen = request();
+  expect(await statusOf(outcome(unseen, { state: 'withdrawn', at: '2025-03-10T15:00:00.000Z' }))).toMatchObject({ status: 'applied' });
+  expect((await stateOf(unseen.id)).state).toBe('expired');
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
+
+  const raced = request();
+  await t.call('requestApproval', raced);
+  await t.call('decideApproval', { id: raced.id, supervisorId: 'super2', decision: 'reject', reason: 'Falta soporte' }, '001-03');
+  expect(await statusOf(outcome(raced, approvedAt01))).toMatchObject({ status: 'rejected', first: { reason: 'APPROVAL_DECIDED_ELSEWHERE' } });
+  expect(await stateOf(raced.id)).toMatchObject({ state: 'rejected', decision: { workstation: '001-03' } });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Approval, ApprovalCreate } from '../../domain/central-api';
+import type { Approval, ApprovalCreate, Operation } from '../../domain/central-api';
 import { ApprovalSchema, ApprovalDecisionSchema } from '../../domain/central-api';
 import { fail, ok, type Caller, type HandlerResult } from '../http/result';
 import { hashCanonical, iso } from '../runtime';
@@ -108,3 +108,53 @@ export const withdrawApproval = (sql: Sql, id: string, caller: Caller, nowMs: nu
     const after = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', id);
     return after ? ok({ approval: view(after, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');
   });
+
+/**
+ * The effect of `approval_outcome` (inside the batch's transaction): a request decided or withdrawn at its own
+ * workstation while central had not heard of it, or not of the decision. Unknown here: it is recorded already closed,
+ * so no desk lists it; a late `requestApproval` of it (the same request) then reads it as closed. Still pending: it
+ * closes now. Decided the same way: nothing to do. Decided the other way at a desk first: refused, so the
+ * workstation's supervisor hears of it; a withdrawal leaves a desk's decision as it is (nothing was done with it).
+ */
+export const approvalOutcomeEffect = (
+  sql: Sql,
+  op: Operation & { type: 'approval_outcome' },
+  nowMs: number,
+): { ok: true; after: () => void } | { ok: false; reason: 'APPROVAL_DECIDED_ELSEWHERE' | 'APPROVAL_MISMATCH' } => {
+  const { request, outcome } = op.payload;
+  const decision =
+    outcome.state === 'withdrawn' ? null : { supervisorId: outcome.supervisorId, workstation: op.workstation, reason: outcome.reason, decidedAt: outcome.decidedAt };
+  const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', request.id);
+  if (!row) {
+    // Hashed as `requestApproval` hashes it: the same request relayed late is a replay, not a reuse of its id.
+    const create: ApprovalCreate = { ...request, branch: op.branch, workstation: op.workstation };
+    return {
+      ok: true,
+      after: () =>
+        sql.run(
+          'INSERT INTO approvals (id, branch, hash, request, state, created_ms, expires_ms, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          request.id,
+          op.branch,
+          hashCanonical(create),
+          JSON.stringify(create),
+          outcome.state === 'withdrawn' ? 'pending' : outcome.state,
+          nowMs,
+          outcome.state === 'withdrawn' ? nowMs : nowMs + DEFAULT_APPROVAL_TTL_MS,
+          decision === null ? null : JSON.stringify(decision),
+        ),
+    };
+  }
+  if (row.branch !== op.branch || (JSON.parse(row.request) as ApprovalCreate).workstation !== op.workstation) return { ok: false, reason: 'APPROVAL_MISMATCH' };
+  if (row.state === 'pending') {
+    return {
+      ok: true,
+      after: () => {
+        if (decision === null) sql.run('UPDATE approvals SET expires_ms = MIN(expires_ms, ?) WHERE id = ?', nowMs, request.id);
+        else sql.run("UPDATE approvals SET state = ?, decision = ? WHERE id = ? AND state = 'pending'", outcome.state, JSON.stringify(decision), request.id);
+      },
+    };
+  }
+  const held = row.decision === null ? null : (JSON.parse(row.decision) as { supervisorId: string; workstation: string });
+  if (decision === null || (row.state === outcome.state && held?.supervisorId === decision.supervisorId)) return { ok: true, after: () => undefined };
+  return { ok: false, reason: 'APPROVAL_DECIDED_ELSEWHERE' };
+};

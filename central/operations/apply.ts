@@ -40,6 +40,7 @@ import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
 import { recordStructuringAlert } from '../structuring-alerts/structuring-alerts';
+import { approvalOutcomeEffect } from '../approvals/approvals';
 import type { Sql } from '../store/db';
 
 /**
@@ -190,6 +191,10 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
     case 'structuring_alert':
       // A record for the UIAF, not a movement: kept whatever the account's state.
       return { ok: true, postings: [], after: () => recordStructuringAlert(sql, op) };
+    case 'approval_outcome': {
+      const e = approvalOutcomeEffect(sql, op, nowMs);
+      return e.ok ? { ok: true, postings: [], after: e.after } : reject(e.reason);
+    }
   }
 };
 

@@ -87,4 +87,19 @@ export const ApprovalDecisionSchema = z.object({
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().min(3, 'Escriba el motivo de la decisión').max(200),
 });
+/**
+ * What the asking workstation did with a request it relays, when central may not have heard of it (it did not answer
+ * when the request opened or was decided): decided there by a supervisor (`supervisorId` by user name), or taken back
+ * by its maker. Sent through the outbox (`approval_outcome`), so it reaches central once, even after a restart of
+ * either side; central records the request already closed, so no other desk ever lists it as pending.
+ */
+export const ApprovalOutcomeSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.enum(['approved', 'rejected']), supervisorId: z.string().min(1).max(64), reason: z.string().min(1).max(200), decidedAt: IsoDateTimeSchema }),
+  z.object({ state: z.literal('withdrawn'), at: IsoDateTimeSchema }),
+]);
+export type ApprovalOutcome = z.infer<typeof ApprovalOutcomeSchema>;
+/** The request as relayed (`requestApproval`, its branch and workstation the operation's own) and what became of it. */
+export const ApprovalOutcomePayloadSchema = z.object({ request: ApprovalCreateSchema.omit({ branch: true, workstation: true }), outcome: ApprovalOutcomeSchema });
+export type ApprovalOutcomePayload = z.infer<typeof ApprovalOutcomePayloadSchema>;
+
 export const APPROVAL_ERRORS = ['MAKER_IS_CHECKER', 'ALREADY_DECIDED', 'APPROVAL_EXPIRED', 'ID_REUSED'] as const;

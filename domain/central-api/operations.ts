@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
+import { ApprovalOutcomePayloadSchema } from './approvals';
 import { CashMovementSchema } from './cash-report';
 import { ReactivationSchema } from './holds';
 import { StructuringAlertPayloadSchema } from './structuring-alerts';
@@ -154,6 +155,8 @@ export const OperationPayloads = {
   vault_receive: TillTransferSettlePayloadSchema,
   /** A supervisor decided a structuring alert, or reconsidered its rejection (structuring-alerts.ts); no account moves. */
   structuring_alert: StructuringAlertPayloadSchema,
+  /** A relayed approval decided or withdrawn at its workstation while central had not heard of it (approvals.ts). */
+  approval_outcome: ApprovalOutcomePayloadSchema,
 } as const;
 
 export const OPERATION_TYPES = Object.keys(OperationPayloads) as (keyof typeof OperationPayloads)[];
@@ -186,6 +189,7 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...noAccount, type: z.literal('vault_provision'), payload: OperationPayloads.vault_provision }),
   z.object({ ...noAccount, type: z.literal('vault_receive'), payload: OperationPayloads.vault_receive }),
   z.object({ ...noAccount, type: z.literal('structuring_alert'), payload: OperationPayloads.structuring_alert }),
+  z.object({ ...noAccount, type: z.literal('approval_outcome'), payload: OperationPayloads.approval_outcome }),
 ]);
 export type Operation = z.infer<typeof OperationSchema>;
 
@@ -239,6 +243,10 @@ export const REJECTION_CODES = [
   'CHEQUE_SETTLED',
   /** A cheque deposit carrying a cheque (bank, number, drawer's account) that stands in another deposit. */
   'CHEQUE_ALREADY_DEPOSITED',
+  /** `approval_outcome` for a request a supervisor at another desk had already decided the other way at central. */
+  'APPROVAL_DECIDED_ELSEWHERE',
+  /** `approval_outcome` for a request central holds from another workstation or branch. */
+  'APPROVAL_MISMATCH',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;

@@ -164,6 +164,7 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
     case 'vault_provision':
     case 'vault_receive':
     case 'structuring_alert':
+    case 'approval_outcome':
       return [];
   }
 };
@@ -176,6 +177,7 @@ const groupsOf = (op: Operation, effects: Effect[], targetGroups: (key: string) 
   if (op.type === 'till_transfer_send' || op.type === 'till_transfer_settle') groups.add(`ttx:${op.payload.transferId}`);
   // A reconsideration never passes the decision it lifts.
   if (op.type === 'structuring_alert') groups.add(`uiaf:${op.payload.approvalId}`);
+  if (op.type === 'approval_outcome') groups.add(`approval:${op.payload.request.id}`);
   if (op.type === 'contact_update') groups.add(`cust:${op.payload.documentType}:${op.payload.documentNumber}`);
   if (op.type === 'reversal') for (const g of targetGroups(op.payload.reversesKey) ?? [`key:${op.payload.reversesKey}`]) groups.add(g);
   return [...groups];
