@@ -1,5 +1,6 @@
 import type { ApprovalRequest } from '../../../domain/approval/request';
-import { fitRelayed } from '../../../domain/central-api/approvals';
+import type { Operation } from '../../../domain/central-api';
+import { fitRelayed, type ApprovalCreate, type ApprovalOutcome } from '../../../domain/central-api/approvals';
 import type { CentralClient } from '../../sync/central-client';
 
 /** A withdrawal's or a transfer's visación as central relays it to the other desks of the branch. */
@@ -23,31 +24,74 @@ export type VisacionAtCentral =
 /** Central's answer to a decision put to it first: see `centralDecisions`. */
 export type FirstDecision = 'ours' | 'taken' | 'alone' | { refused: string };
 
+// Central wants a reason of three characters or more, also for an approval given without a note.
+const reasonFor = (note: string) => (note.trim().length >= 3 ? note.slice(0, 200) : 'Decidido en la estación');
+
+/** A request closed here (decided, or withdrawn as `vencida`), as central words it. */
+export const outcomeOf = (decided: ApprovalRequest, supervisorUsername: string): ApprovalOutcome =>
+  decided.status === 'vencida'
+    ? { state: 'withdrawn', at: decided.decidedAt ?? decided.requestedAt }
+    : {
+        state: decided.status === 'aprobada' ? 'approved' : 'rejected',
+        supervisorId: supervisorUsername,
+        reason: reasonFor(decided.note ?? 'Aprobado por el supervisor'),
+        decidedAt: decided.decidedAt ?? decided.requestedAt,
+      };
+
 /**
  * A decision taken at this workstation, put to central's approval relay (`decideApproval`), for the visaciones and
- * the till's own requests alike. People are named by user name, the identity every workstation shares.
+ * the till's own requests alike, and the relay of the request itself (`requestApproval`). People are named by user
+ * name, the identity every workstation shares.
+ *
+ * A request decided or withdrawn here while central may not hold it (it did not answer, or the relay was still on
+ * its way) must never show as pending at another desk: the counter's decision waits for a relay still in flight, so
+ * central has it (or surely not) before it is asked; what central did not take goes to it as an `approval_outcome`
+ * through the outbox, in the transaction that saved the decision, so it arrives already closed, once, across restarts.
  */
-export const centralDecisions = (central: Pick<CentralClient, 'call'>) => {
-  // Central wants a reason of three characters or more, also for an approval given without a note.
+export const centralDecisions = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => {
+  /** Relays of a request still on their way to central, by request id. */
+  const inFlight = new Map<string, Promise<unknown>>();
+  const settled = async (id: string) => {
+    await inFlight.get(id)?.catch(() => undefined);
+  };
   const decide = (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string) =>
-    central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: note.length >= 3 ? note : 'Decidido en la estación' });
+    central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: reasonFor(note) });
   return {
+    /** The request to central, once per call; the counter's decision on it waits until central answered it. */
+    relay: async (body: ApprovalCreate): Promise<void> => {
+      const sent = central.call('requestApproval', body);
+      const tracked = sent.finally(() => {
+        if (inFlight.get(body.id) === tracked) inFlight.delete(body.id);
+      });
+      inFlight.set(body.id, tracked);
+      await tracked;
+    },
     /**
      * The counter's decision put to central before it is taken here, so that central's first decision is the only one:
      * `taken` when a desk elsewhere decided it first (its decision stands), `refused` with central's reason (the maker
-     * as checker) and `alone` when central did not answer or holds no open request to decide (not relayed yet, lapsed
-     * there): then the counter decides by itself, as without central.
+     * as checker) and `alone` when central did not answer or holds no open request to decide (not relayed, lapsed
+     * there): then the counter decides by itself, as without central, and tells central with `outcome`.
      */
     decideFirst: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<FirstDecision> => {
+      await settled(id);
       const r = await decide(id, supervisorUsername, decision, note).catch(() => null);
       if (r?.ok) return 'ours';
       if (r?.kind !== 'rejected') return 'alone';
       if (r.error.code === 'ALREADY_DECIDED') return 'taken';
       return r.error.code === 'MAKER_IS_CHECKER' ? { refused: r.error.message } : 'alone';
     },
-    /** Decided at this workstation without central's answer: the other desks drop it once central hears of it. */
-    decided: async (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void> => {
-      await decide(id, supervisorUsername, decision, note);
+    /**
+     * What central learns of a request decided or withdrawn here without its answer: enqueue it in the transaction
+     * that saved the decision. `key` and `at` come from the caller's ids and clock.
+     */
+    outcome: (body: ApprovalCreate, outcome: ApprovalOutcome, key: string, at: string): Operation => {
+      const { branch: _branch, workstation: _workstation, ...request } = body;
+      return { key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'approval_outcome', payload: { request, outcome } };
+    },
+    /** The maker took a pending request back: the other desks drop it now (the outbox's outcome makes it sure). */
+    withdrawn: async (id: string): Promise<void> => {
+      await settled(id);
+      await central.call('withdrawApproval', { id });
     },
   };
 };
@@ -56,37 +100,36 @@ export const centralDecisions = (central: Pick<CentralClient, 'call'>) => {
  * Visaciones of counter debits through central's approval relay (`requestApproval`), as the till's requests go
  * (supervisor/service `centralRelay`): a supervisor signed in at another workstation of the branch lists and
  * decides them at their desk, as `withdrawal_visacion` or `transfer_visacion`. People are named by user name, the
- * identity every workstation shares. Every call but `decideFirst` is best effort: the caller never waits on
- * it to open a request here.
+ * identity every workstation shares. The relay is best effort: the caller never waits on it to open a request here.
  */
-export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => ({
-  ...centralDecisions(central),
-  publish: async (n: VisacionNotice): Promise<void> => {
-    await central.call('requestApproval', {
-      id: n.request.id,
-      branch: ws.branchCode,
-      workstation: ws.id,
-      makerId: n.makerUsername,
-      kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
-      summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
-      ...(n.amount === null ? {} : { amount: n.amount }),
-      // The other desks read the reason as this workstation worded it (the threshold it crossed), not the kind's.
-      ...fitRelayed(n.request.reasons, {}),
-    });
-  },
-  /** Null: central did not answer. */
-  status: async (id: string): Promise<VisacionAtCentral | null> => {
-    const r = await central.call('getApproval', { id });
-    if (!r.ok) return r.kind === 'rejected' && r.error.code === 'NOT_FOUND' ? { state: 'missing' } : null;
-    const a = r.data.approval;
-    if ((a.state === 'approved' || a.state === 'rejected') && a.decision) {
-      return { state: a.state, supervisorUsername: a.decision.supervisorId, workstation: a.decision.workstation, note: a.decision.reason };
-    }
-    return { state: a.state === 'expired' ? 'expired' : 'pending' };
-  },
-  /** The teller left the approval step: the other desks drop it. */
-  withdrawn: async (id: string): Promise<void> => {
-    await central.call('withdrawApproval', { id });
-  },
-});
+export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => {
+  const decisions = centralDecisions(central, ws);
+  /** The relayed request, the same every time it is built: central takes a second one as a replay. */
+  const body = (n: VisacionNotice): ApprovalCreate => ({
+    id: n.request.id,
+    branch: ws.branchCode,
+    workstation: ws.id,
+    makerId: n.makerUsername,
+    kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
+    summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
+    ...(n.amount === null ? {} : { amount: n.amount }),
+    // The other desks read the reason as this workstation worded it (the threshold it crossed), not the kind's.
+    ...fitRelayed(n.request.reasons, {}),
+  });
+  return {
+    ...decisions,
+    body,
+    publish: (n: VisacionNotice): Promise<void> => decisions.relay(body(n)),
+    /** Null: central did not answer. */
+    status: async (id: string): Promise<VisacionAtCentral | null> => {
+      const r = await central.call('getApproval', { id });
+      if (!r.ok) return r.kind === 'rejected' && r.error.code === 'NOT_FOUND' ? { state: 'missing' } : null;
+      const a = r.data.approval;
+      if ((a.state === 'approved' || a.state === 'rejected') && a.decision) {
+        return { state: a.state, supervisorUsername: a.decision.supervisorId, workstation: a.decision.workstation, note: a.decision.reason };
+      }
+      return { state: a.state === 'expired' ? 'expired' : 'pending' };
+    },
+  };
+};
 export type VisacionRelay = ReturnType<typeof visacionRelay>;

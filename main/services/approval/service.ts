@@ -14,7 +14,7 @@ import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
 import { applyDecision, decidedAtAnotherDesk, withdrawPending } from './decide';
-import { visacionRelay } from './relay';
+import { outcomeOf, visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
 /** What a feature tells the approval service about an operation: its reasons, subject, a summary line and its amount. */
@@ -69,11 +69,22 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
   const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
   const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
-  const publish = (r: ApprovalRecord) => {
+  const notice = (r: ApprovalRecord) =>
     // Already refused by `relayed`; said again so that the kind narrows to the two operations central relays.
-    if (!relay || !relayed(r) || r.kind === 'deposit') return;
-    const makerName = name(r.request.makerId) ?? r.request.makerId;
-    void relay.publish({ request: r.request, operation: r.kind, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName }).catch(() => undefined);
+    r.kind === 'deposit'
+      ? null
+      : { request: r.request, operation: r.kind, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName: name(r.request.makerId) ?? r.request.makerId };
+  const publish = (r: ApprovalRecord) => {
+    const n = relayed(r) ? notice(r) : null;
+    if (relay && n) void relay.publish(n).catch(() => undefined);
+  };
+  /**
+   * Inside the transaction that closed a relayed request here without central's word (decided alone, or withdrawn):
+   * central gets it through the outbox, already closed, whenever it answers again.
+   */
+  const tellOutbox = (r: ApprovalRecord, closed: ApprovalRecord['request'], supervisorUsername: string) => {
+    const n = relayed(r) ? notice(r) : null;
+    if (relay && n) deps.outbox.enqueue(relay.outcome(relay.body(n), outcomeOf(closed, supervisorUsername), deps.ids.uuid(), deps.clock.now().toISOString()));
   };
   /** Requests the counter has put to central and not yet saved here (see `decide`). */
   const deciding = new Set<string>();
@@ -89,7 +100,12 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     if (deciding.has(rec.request.id)) return null;
     if (!relay || !relayed(rec) || rec.request.status !== 'pendiente' || rec.request.expiresAt <= deps.clock.now().toISOString()) return null;
     const d = await relay.status(rec.request.id).catch(() => null);
-    if (d?.state === 'missing') publish(rec);
+    // Relayed again only if still open here: decided or withdrawn meanwhile (while central was asked), it would reach
+    // the other desks as pending; the outbox takes it to central closed.
+    if (d?.state === 'missing') {
+      const now = find(rec.request.id);
+      if (now.request.status === 'pendiente' && !deciding.has(rec.request.id)) publish(now);
+    }
     if (d?.state !== 'approved' && d?.state !== 'rejected') return null;
     // The checker as this workstation knows them: the maker's own user name resolves to the maker's id, which the
     // state machine refuses (maker ≠ checker here too, not on central's word); a teller here is no checker.
@@ -186,6 +202,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       const save = (decided: ApprovalRecord['request']): boolean => {
         if (!deps.approvals.saveDecision(decided)) return false;
         structuring.tellCentral(decided.id, 'decided');
+        // Central did not take the counter's decision (it did not answer, or did not hold the request yet).
+        if (!toldCentral) tellOutbox(rec, decided, sup.username);
         return true;
       };
       // A desk elsewhere may decide it while the password is checked or the decision travels: central takes the first
@@ -207,9 +225,9 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           }
           toldCentral = first === 'ours';
         }
-        const decided = applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
-        // Central did not answer: the other desks drop it when it does (best effort: otherwise it lapses there).
-        if (relay && relayed(rec) && !toldCentral) void relay.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
+        applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
+        // The outbox sends what central did not take now.
+        if (!toldCentral) deps.onChange();
       } finally {
         deciding.delete(req.approvalId);
       }
@@ -244,10 +262,15 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       const rec = find(approvalId);
       if (rec.request.makerId !== user.id) throw new AppError('NOT_THE_MAKER', 'Solo quien pidió la aprobación puede retirarla.');
       if (rec.request.status !== 'pendiente') return view(rec);
-      inTransaction(deps.db, () =>
-        withdrawPending(deps, { request: rec.request, makerId: user.id, note: 'Retirada por quien la solicitó', save: deps.approvals.saveDecision, journal: { kind: rec.kind } }),
-      );
+      const save = (closed: ApprovalRecord['request']): boolean => {
+        if (!deps.approvals.saveDecision(closed)) return false;
+        // Central may not hold it yet (its relay failed, or is on its way): it must get it withdrawn, never pending.
+        tellOutbox(rec, closed, usernameOf(user.id));
+        return true;
+      };
+      inTransaction(deps.db, () => withdrawPending(deps, { request: rec.request, makerId: user.id, note: 'Retirada por quien la solicitó', save, journal: { kind: rec.kind } }));
       if (relay && relayed(rec)) void relay.withdrawn(approvalId).catch(() => undefined);
+      deps.onChange();
       return view(find(approvalId));
     },
   };

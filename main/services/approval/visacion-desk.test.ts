@@ -271,14 +271,68 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       const later = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request: { ...request, amount: 5_500_000 } } })).approval.id;
       await central.restart();
       const desk = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-03') ?? '' });
+      // The one decided alone reaches central already approved (the outbox), never pending at another desk.
+      const decided = await until(async () => {
+        const r = await desk.call('getApproval', { id: asked.id });
+        return r.ok ? r.data.approval : undefined;
+      }, 20_000);
+      expect(decided).toMatchObject({ state: 'approved', workstation: '001-02', decision: { workstation: '001-02', supervisorId: 'supervisor1' } });
       expect(await desk.call('getApproval', { id: later })).toMatchObject({ ok: false });
       expect(await approvalAt(a, later)).toMatchObject({ status: 'pendiente' });
       await until(async () => {
         const r = await desk.call('pendingApprovals', { branch: '001' });
         return r.ok && r.data.approvals.some((x) => x.id === later && x.kind === 'withdrawal_visacion');
       }, 20_000);
+      const pending = await desk.call('pendingApprovals', { branch: '001' });
+      expect(pending.ok && pending.data.approvals.map((x) => x.id)).not.toContain(asked.id);
+      expect(journal(a).filter((j) => j.approvalId === asked.id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
     } finally {
       await central.restart();
+    }
+  }, 120_000);
+
+  it('decided at 001-02’s counter, without central, while the teller’s screen was relaying it again: it reaches central approved, never pending at 001-03’s desk', async () => {
+    const b = await startStation(central, '001-03');
+    open.push(b);
+    await b.as(SUP);
+    const dir = tempDir('caja-visacion-relay-again-');
+    // Central takes no relay nor decision from 001-02 (down for them) until the counter has decided.
+    let down = true;
+    let counterDecidesNow = false;
+    let a: Station | null = null;
+    const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
+      if (down && (route === 'requestApproval' || route === 'decideApproval')) throw new Error('ECONNREFUSED');
+      const r = await call();
+      // The teller's screen asked central and heard it has no such request: the counter decides before it relays again.
+      if (route === 'getApproval' && counterDecidesNow && a) {
+        counterDecidesNow = false;
+        data(await a.call('approval.decide', { approvalId: req.id, decision: 'aprobar', note: 'Cliente conocido', ...SUP }));
+        down = false;
+      }
+      return r;
+    });
+    const core = await coreWith(dir.dir, client);
+    try {
+      a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+      data(await a.call('session.login', TELLER));
+      const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
+      data(await a.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
+      await until(async () => (await a?.call('withdrawal.evaluate', { request }))?.ok, 40_000);
+      const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+      // The teller's screen polls: central answers it has no such request, and the counter decides right then.
+      counterDecidesNow = true;
+      expect(await approvalAt(a, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
+      expect(counterDecidesNow).toBe(false);
+      const there = await until(async () => {
+        const r = await real.call('getApproval', { id });
+        return r.ok && r.data.approval.state !== 'pending' ? r.data.approval : undefined;
+      }, 10_000);
+      expect(there).toMatchObject({ state: 'approved', decision: { workstation: '001-02', supervisorId: 'supervisor1', reason: 'Cliente conocido' } });
+      expect((await queueAt(b)).map((x) => x.id)).not.toContain(id);
+      expect(journal(a).filter((j) => j.approvalId === id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
+    } finally {
+      core.close();
+      dir.remove();
     }
   }, 120_000);
 });

@@ -277,3 +277,123 @@ it('a request relayed without what its desk shows (an older workstation) is stil
   const item = data<{ items: Item[] }>(await b.call('supervisor.queue')).items.find((x) => x.id === id);
   expect(item).toMatchObject({ source: 'central', amount: 50_000, context: {}, reasons: [{ code: 'TILL_DIFFERENCE', message: expect.stringContaining('Estación 001-02') as unknown }] });
 });
+
+/** Central's copy of a request once it is closed there (decided or lapsed), through 001-02's own link. */
+const closedAtCentral = (real: CentralClient, id: string) =>
+  until(async () => {
+    const r = await real.call('getApproval', { id });
+    return r.ok && r.data.approval.state !== 'pending' ? r.data.approval : undefined;
+  }, 10_000);
+const listedAt = async (b: Station, id: string) => data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id);
+/**
+ * A relay held on its way to central until `open` is called or, once `start` was called, `ms` later at the latest:
+ * a counter that waits for its relay before deciding gets it then; one that does not has told central long before.
+ */
+const heldRelay = (ms = 5000) => {
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((r) => {
+    open = r;
+  });
+  return { gate, open: () => open(), start: () => void setTimeout(() => open(), ms) };
+};
+
+it('approved at 001-02’s counter while its relay is still on its way to central: central gets it approved, and 001-03’s desk never lists it', async () => {
+  const b = await station('001-03');
+  open.push(b);
+  data(await b.call('session.login', SUP));
+  const dir = tempDir('caja-request-inflight-');
+  const held = heldRelay();
+  let decides = 0;
+  const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
+    if (route === 'requestApproval') {
+      await held.gate;
+      return call();
+    }
+    const r = await call();
+    // The relay lands only after the counter told central of its decision (refused there: not relayed yet).
+    if (route === 'decideApproval' && ++decides === 2) held.open();
+    return r;
+  });
+  const core = await coreThrough(dir.dir, client);
+  try {
+    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+    const id = await shortAt02(a);
+    held.start();
+    expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
+    const there = await closedAtCentral(real, id);
+    expect(there).toMatchObject({ state: 'approved', decision: { workstation: '001-02', supervisorId: 'supervisor1' } });
+    expect(await listedAt(b, id)).toBe(false);
+    expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Otra decisión', ...SUP })).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+    expect(approvalJournal(a, id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
+  } finally {
+    core.close();
+    dir.remove();
+  }
+}, 120_000);
+
+it('withdrawn by 001-02’s recount while its relay is still on its way to central: 001-03’s desk never lists it', async () => {
+  const b = await station('001-03');
+  open.push(b);
+  data(await b.call('session.login', SUP));
+  const dir = tempDir('caja-request-inflight-withdrawn-');
+  const held = heldRelay();
+  const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
+    if (route === 'requestApproval') {
+      await held.gate;
+      return call();
+    }
+    const r = await call();
+    // The relay lands only after the recount told central to withdraw it (refused there: not relayed yet).
+    if (route === 'withdrawApproval') held.open();
+    return r;
+  });
+  const core = await coreThrough(dir.dir, client);
+  try {
+    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+    const id = await shortAt02(a);
+    held.start();
+    expect(data(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 10 } }))).toMatchObject({ withdrewApproval: true });
+    const there = await closedAtCentral(real, id);
+    expect(there?.state).toBe('expired');
+    expect(await listedAt(b, id)).toBe(false);
+  } finally {
+    core.close();
+    dir.remove();
+  }
+}, 120_000);
+
+it('asked and approved at 001-02 while central is down: after a restart with central back, central gets it already approved, once, and 001-03’s desk never lists it', async () => {
+  const b = await station('001-03');
+  open.push(b);
+  data(await b.call('session.login', SUP));
+  const dir = tempDir('caja-request-down-');
+  const { real, client } = steeredClient(central, '001-02', () => Promise.reject(new Error('ECONNREFUSED')));
+  let core = await coreThrough(dir.dir, client);
+  try {
+    const a = { call: (c: string, p: unknown = {}) => core.dispatch(c, p), get core() { return core; } } as unknown as Station;
+    const id = await shortAt02(a);
+    expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
+    core.close();
+    // Central is back: the workstation restarts with its sync loop and its services reaching it.
+    const link = { url: central.url, token: central.proc.tokens.get('001-02') ?? '' };
+    core = await createCore({
+      config: loadConfig({}, { dataDir: dir.dir, workstation: { id: '001-02', tillCode: '02' } }),
+      clock: { now: () => new Date() },
+      ids: { uuid: () => randomUUID() },
+      log: () => undefined,
+      centralClient: createCentralClient(link),
+      central: link,
+    });
+    const there = await closedAtCentral(real, id);
+    expect(there).toMatchObject({ state: 'approved', decision: { workstation: '001-02', supervisorId: 'supervisor1', reason: 'Billete retenido, visto' } });
+    expect(await listedAt(b, id)).toBe(false);
+    data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+    expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
+    expect(approvalJournal(a, id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
+    const closingId = core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
+    expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: true });
+  } finally {
+    core.close();
+    dir.remove();
+  }
+}, 120_000);

@@ -1,4 +1,5 @@
 import type { ApprovalReason } from '../../../domain/approval/reasons';
+import type { Operation } from '../../../domain/central-api';
 import { decideApproval, openApprovalRequest, type ApprovalRequest } from '../../../domain/approval/request';
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
@@ -21,8 +22,11 @@ export interface ApprovalRelay {
   publish(rec: SupervisedRecord, makerName: string): Promise<void>;
   /** A decision taken here, put to central before it is saved: central's first decision is the one that stands. */
   decideFirst(id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<FirstDecision>;
-  /** A decision taken here without central's answer, so that the other desks drop the request. */
-  decided(id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string): Promise<void>;
+  /**
+   * What central learns, through the outbox, of a request closed here (`closed`: decided, or withdrawn as `vencida`)
+   * without its word: enqueued in the transaction that closed it, so it reaches central already closed, once.
+   */
+  outcome(rec: SupervisedRecord, makerName: string, closed: ApprovalRequest, supervisorUsername: string, key: string, at: string): Operation;
   /** Central's decision on a request, if another workstation's supervisor took it; null without an answer. */
   decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired'; supervisorUsername: string | null; note: string | null } | null>;
   /** The maker took a pending request back: the other desks drop it. */
@@ -38,6 +42,8 @@ export interface SupervisedDeps {
   lifecycle: TillLifecycleRepo;
   maxFailedAttempts: number;
   relay?: ApprovalRelay | undefined;
+  /** Where a request closed here without central's word goes to central (with `relay`). */
+  outbox?: { enqueue(op: Operation): unknown } | undefined;
   /** A request arrived or was decided: the desk's notification and the status bar refresh. */
   onChange: () => void;
 }
@@ -50,6 +56,12 @@ export interface SupervisedDeps {
 export const createSupervisedRequests = (deps: SupervisedDeps) => {
   /** Requests this workstation's supervisor has put to central and not yet saved here (see `decide`). */
   const deciding = new Set<string>();
+  /** Inside the transaction that closed `rec` here without central's word: central gets it closed, through the outbox. */
+  const tellOutbox = (rec: SupervisedRecord, closed: ApprovalRequest, username: string) => {
+    if (!deps.relay || !deps.outbox) return;
+    const makerName = deps.users.findById(rec.request.makerId)?.displayName ?? rec.request.makerId;
+    deps.outbox.enqueue(deps.relay.outcome(rec, makerName, closed, username, deps.ids.uuid(), deps.clock.now().toISOString()));
+  };
   /** The caller words the reason (`approvalReason` for most kinds): a reversal leads with the teller's own words. */
   const open = (
     user: User,
@@ -124,7 +136,14 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
      */
     withdraw: (user: User, id: string, note: string): boolean => {
       const rec = deps.lifecycle.request(id);
-      return rec ? withdrawPending(deps, { request: rec.request, makerId: user.id, note, save: deps.lifecycle.saveDecision, journal: { kind: rec.kind, note } }) : false;
+      if (!rec) return false;
+      const save = (closed: ApprovalRequest): boolean => {
+        if (!deps.lifecycle.saveDecision(closed)) return false;
+        // Central may not hold it yet (its relay failed, or is on its way): it must get it withdrawn, never pending.
+        tellOutbox(rec, closed, user.username);
+        return true;
+      };
+      return withdrawPending(deps, { request: rec.request, makerId: user.id, note, save, journal: { kind: rec.kind, note } });
     },
     /** After the caller's commit: the desk here and, through central, the other desks drop it. */
     announceWithdrawn: (id: string) => {
@@ -180,15 +199,20 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
           }
           toldCentral = first === 'ours';
         }
-        decided = applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save: deps.lifecycle.saveDecision, journal: { kind: rec.kind, amount: rec.amount } });
+        const save = (closed: ApprovalRequest): boolean => {
+          if (!deps.lifecycle.saveDecision(closed)) return false;
+          // Central did not take this decision (it did not answer, or did not hold the request yet).
+          if (!toldCentral) tellOutbox(rec, closed, sup.username);
+          return true;
+        };
+        decided = applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: { kind: rec.kind, amount: rec.amount } });
       } finally {
         deciding.delete(req.id);
       }
       // Rejected in the maker's own session (the supervisor typed over their shoulder): they read it on the spot.
       if (decided.status === 'rechazada' && signedIn?.id === rec.request.makerId) deps.lifecycle.markTold(rec.request.id);
+      // Also sends what the outbox holds for central (compose kicks the sync loop).
       deps.onChange();
-      // Central did not answer: the other desks drop it when it does (best effort: otherwise it lapses there).
-      if (!toldCentral) void deps.relay?.decided(rec.request.id, sup.username, req.decision, decided.note ?? 'Aprobado por el supervisor').catch(() => undefined);
       return decided.status;
     },
     /**

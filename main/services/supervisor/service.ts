@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApprovalReason, ApprovalReasonCode } from '../../../domain/approval/reasons';
-import { fitRelayed, type ApprovalKindSchema } from '../../../domain/central-api/approvals';
+import { fitRelayed, type ApprovalCreate, type ApprovalKindSchema } from '../../../domain/central-api/approvals';
 import { approvalReason, ApprovalReasonCodeSchema } from '../../../domain/approval/reasons';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import type { User } from '../../../domain/contract/session';
@@ -17,7 +17,7 @@ import { localRows, remoteRows } from '../branch-status/snapshot';
 import type { JournalHealth } from '../journal/health';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
-import { centralDecisions } from '../approval/relay';
+import { centralDecisions, outcomeOf } from '../approval/relay';
 import { checkSupervisor } from '../session/check-supervisor';
 import type { ApprovalRelay, SupervisedRequests } from './requests';
 
@@ -53,33 +53,33 @@ const text = (c: Record<string, string | number | null>) => Object.fromEntries(O
  * named to central by user name, the identity every workstation of the bank shares (local ids are per
  * workstation): so central, and the deciding workstation, can tell maker from checker.
  */
-export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => ({
-  ...centralDecisions(central),
-  publish: async (rec: SupervisedRecord, makerName: string) => {
-    await central.call('requestApproval', {
-      id: rec.request.id,
-      branch: ws.branchCode,
-      workstation: ws.id,
-      makerId: usernameOf(rec.request.makerId),
-      kind: CENTRAL_KIND[rec.kind],
-      summary: `${rec.summary} · ${makerName}`.slice(0, 200),
-      ...(rec.amount !== null ? { amount: rec.amount } : {}),
-      // What this workstation's desk shows of it, so a supervisor at another desk decides on the same facts.
-      ...fitRelayed(rec.request.reasons, text(rec.context)),
-    });
-  },
-  withdrawn: async (id) => {
-    await central.call('withdrawApproval', { id });
-  },
-  decisionOf: async (id) => {
-    const r = await central.call('getApproval', { id });
-    // Refused (e.g. not relayed yet) is still an answer: nobody decided it there.
-    if (!r.ok) return r.kind === 'rejected' ? { state: 'pending', supervisorUsername: null, note: null } : null;
-    const a = r.data.approval;
-    return { state: a.state, supervisorUsername: a.decision?.supervisorId ?? null, note: a.decision?.reason ?? null };
-  },
-});
-
+export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => {
+  const decisions = centralDecisions(central, ws);
+  const body = (rec: SupervisedRecord, makerName: string): ApprovalCreate => ({
+    id: rec.request.id,
+    branch: ws.branchCode,
+    workstation: ws.id,
+    makerId: usernameOf(rec.request.makerId),
+    kind: CENTRAL_KIND[rec.kind],
+    summary: `${rec.summary} · ${makerName}`.slice(0, 200),
+    ...(rec.amount !== null ? { amount: rec.amount } : {}),
+    // What this workstation's desk shows of it, so a supervisor at another desk decides on the same facts.
+    ...fitRelayed(rec.request.reasons, text(rec.context)),
+  });
+  return {
+    decideFirst: decisions.decideFirst,
+    withdrawn: decisions.withdrawn,
+    publish: (rec, makerName) => decisions.relay(body(rec, makerName)),
+    outcome: (rec, makerName, closed, supervisorUsername, key, at) => decisions.outcome(body(rec, makerName), outcomeOf(closed, supervisorUsername), key, at),
+    decisionOf: async (id) => {
+      const r = await central.call('getApproval', { id });
+      // Refused (e.g. not relayed yet) is still an answer: nobody decided it there.
+      if (!r.ok) return r.kind === 'rejected' ? { state: 'pending', supervisorUsername: null, note: null } : null;
+      const a = r.data.approval;
+      return { state: a.state, supervisorUsername: a.decision?.supervisorId ?? null, note: a.decision?.reason ?? null };
+    },
+  };
+};
 export const createSupervisorService = (deps: {
   db: Db;
   users: UsersRepo;

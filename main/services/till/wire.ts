@@ -80,7 +80,7 @@ export const tillFeatures = (w: TillWiring) => {
   });
   const requests = createSupervisedRequests({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts,
-    relay: w.central ? centralRelay(w.central, w.workstation, (id) => w.users.findById(id)?.username ?? id) : undefined, onChange: w.onChange,
+    relay: w.central ? centralRelay(w.central, w.workstation, (id) => w.users.findById(id)?.username ?? id) : undefined, outbox: outboxRepo(w.db), onChange: w.onChange,
   });
   const arqueo = createArqueoService({
     tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,

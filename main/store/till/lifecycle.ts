@@ -190,8 +190,10 @@ export const gateFactsRepo = (db: Db) => {
   return {
     pendingApprovals: (makerId: string, now: string) =>
       count('approvals', "SELECT COUNT(*) FROM approvals WHERE maker_id = ? AND status = 'pendiente' AND expires_at > ?", makerId, now),
-    unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent')"),
-    unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown'"),
+    // A supervisor's request closed here on its way to central (approval_outcome) moves no money: it does not hold
+    // the close, which the counter's decision alone, without central, has always allowed.
+    unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent') AND type <> 'approval_outcome'"),
+    unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown' AND type <> 'approval_outcome'"),
     /**
      * The comprobantes `unprinted` counts, one row each: shown on Inicio, since after a crash right after a
      * withdrawal no receipt tells the teller it was posted.
