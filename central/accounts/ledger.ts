@@ -300,6 +300,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   MAKER_IS_CHECKER: 'Quien envió el traslado no puede recibirlo: lo recibe otra persona.',
   CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
+  CHEQUE_GERENCIA_NUMBER_USED:
+    'El número del cheque de gerencia ya está registrado en otro retiro del banco: cada formato se numera una sola vez. Verifique el número impreso en el cheque; si es el mismo, el formato está duplicado: no lo entregue y consulte al supervisor.',
   CHEQUE_ALREADY_DEPOSITED:
     'El cheque (banco, número y cuenta del girador) ya está consignado en otra consignación del banco, en canje, en remesa o pagado. No se abonó: devuelva el cheque al cliente y consulte al supervisor.',
 };
