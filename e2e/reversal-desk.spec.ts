@@ -94,8 +94,8 @@ test("a reversal rejected at another workstation's desk while the panel waits: t
 
 test('a reversal nobody decides before its deadline: the waiting panel says it lapsed, nothing posts, and the form is back to ask again', async ({ app, host }) => {
   const panel = await askReversal(app);
-  // Its 30 minutes spent, moved in the workstation's own store rather than by the clock (the deadline is not
-  // configurable, and half an hour idle would lock the session).
+  // Its deadline spent, moved in the workstation's own store rather than by the clock: the shortest a workstation
+  // can be configured with (5 minutes, config supervisor.requestDeadlineMinutes) is too long to wait in a test.
   const db = openDatabase(join(host.dataDir, 'caja.sqlite'));
   expect(db.prepare("UPDATE supervised_requests SET expires_at = requested_at WHERE kind = 'reversal' AND status = 'pendiente'").run().changes).toBe(1);
   db.close();

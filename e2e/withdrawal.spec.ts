@@ -228,6 +228,34 @@ test('cheque de gerencia: no cash is paid, the cheque goes to the holder with it
   await expect(app.getByTestId('receipt')).toContainText(/Cheque de gerencia No\.\s*4455667/);
 });
 
+test('cheque de gerencia: a number another withdrawal was paid with is refused by central before anything is paid, and the right number goes through', async ({ app }) => {
+  await openTill(app);
+  const review = async (number: string) => {
+    await app.getByLabel('Número del cheque de gerencia').fill(number);
+    await app.getByLabel('Valor a retirar').press('Enter');
+    await expect(app.getByRole('dialog', { name: 'Confirmar retiro' }).getByTestId('payout-cheque')).toContainText(`No. ${number}`);
+    await app.keyboard.press('Enter');
+  };
+  const byCheque = async () => {
+    await openAccount(app, 'F4', 'Retiro', '240000000029');
+    await app.keyboard.type('100000');
+    await app.getByLabel('Forma de pago').selectOption('cheque-titular');
+  };
+  await byCheque();
+  await review('4455672');
+  await expect(app.getByText('Entregue el cheque de gerencia No. 4455672')).toBeVisible();
+  await app.keyboard.press('Escape');
+
+  // The next customer's cheque typed with the same number: central refuses it at the authorization.
+  await byCheque();
+  await review('4455672');
+  await expect(app.getByRole('alert')).toContainText('El número del cheque de gerencia ya está registrado en otro retiro del banco');
+  await expect(app.getByRole('alert')).toContainText('No entregue el cheque de gerencia.');
+  await expect(app.getByTestId('receipt')).toHaveCount(0);
+  await review('4455673');
+  await expect(app.getByText('Entregue el cheque de gerencia No. 4455673')).toBeVisible();
+});
+
 test('conjunta: the cheque de gerencia to the holders is made out to every holder, on the confirmation and on the receipt', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000045');

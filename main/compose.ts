@@ -135,7 +135,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   const tillFeature = tillFeatures({
     db, users, journal, journalRepo: journalStore, idempotent, clock, ids, till, workstation: config.workstation,
     central: sync.client ?? central, link: sync.link, printer: devices, comprobanteApprovals: comprobante.services.approval,
-    maxFailedAttempts: config.session.maxFailedAttempts, demo: config.demo, onChange: pushStatus, log, branchStatus: config.branchStatus,
+    maxFailedAttempts: config.session.maxFailedAttempts, requestDeadlineMinutes: config.supervisor.requestDeadlineMinutes, demo: config.demo, onChange: pushStatus, log, branchStatus: config.branchStatus,
   });
   const reactivation = createReactivationService({
     ...comprobante.deps, db, requests: tillFeature.requests, printer: devices,

@@ -1,6 +1,7 @@
 import type { Account, Customer, DocumentType } from '../../domain/central-api';
 import { toDomainAccount } from '../../domain/central-api/to-domain-account';
 import { DEFAULT_RULES, type RulesConfig } from '../../domain/rules-config/config';
+import { SAME_ACCOUNT_MESSAGE } from '../../domain/transfer/evaluate';
 import { type Withdrawable, chargeableBalance, protectionUsedElsewhere, withdrawableBalance } from '../../domain/withdrawal/embargo';
 import type { Sql } from '../store/db';
 
@@ -289,7 +290,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   CONTACT_MISMATCH: 'El dato anterior indicado no coincide con el registrado. Valide identidad con documento y huella.',
   CONTACT_FIELD_INVALID: 'La actualización debe cambiar un solo dato (celular, correo o dirección) con su validación.',
   FINGERPRINT_NOT_VERIFIED: 'No hay una validación de huella exitosa reciente para este documento. Valide la huella.',
-  SAME_ACCOUNT: 'La cuenta de origen y destino son la misma.',
+  // The branch's own words (domain/transfer): the teller reads one sentence whichever side refused it.
+  SAME_ACCOUNT: SAME_ACCOUNT_MESSAGE,
   TRANSFER_INVALID: 'El traslado entre cajas no es válido: destino fuera de la oficina o igual al origen, o el conteo no suma el valor.',
   TRANSFER_NOT_FOUND: 'Central no tiene ese traslado para esta caja.',
   TRANSFER_SETTLED: 'Ese traslado ya fue aceptado o rechazado.',
@@ -298,6 +300,8 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   MAKER_IS_CHECKER: 'Quien envió el traslado no puede recibirlo: lo recibe otra persona.',
   CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
+  CHEQUE_GERENCIA_NUMBER_USED:
+    'El número del cheque de gerencia ya está registrado en otro retiro del banco: cada formato se numera una sola vez. Verifique el número impreso en el cheque; si es el mismo, el formato está duplicado: no lo entregue y consulte al supervisor.',
   CHEQUE_ALREADY_DEPOSITED:
     'El cheque (banco, número y cuenta del girador) ya está consignado en otra consignación del banco, en canje, en remesa o pagado. No se abonó: devuelva el cheque al cliente y consulte al supervisor.',
   APPROVAL_DECIDED_ELSEWHERE:

@@ -54,6 +54,18 @@ it('expires pending requests with the clock', async () => {
   expect(late.body).toMatchObject({ error: { code: 'APPROVAL_EXPIRED' } });
 });
 
+it('a request carrying the workstation’s deadline lapses at it, not at central’s default, and one out of bounds is refused', async () => {
+  const req = { ...request(), kind: 'reversal' as const, ttlSeconds: 45 * 60 };
+  const made = ApprovalResponseSchema.parse((await t.call('requestApproval', req)).body).approval;
+  expect(Date.parse(made.expiresAt) - Date.parse(made.createdAt)).toBe(45 * 60_000);
+  // Past central's 15 minutes it is still pending for the desks of the branch.
+  t.clock.advance(45 * 60_000 - 1);
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals.map((a) => a.id)).toEqual([req.id]);
+  t.clock.advance(1);
+  expect(ApprovalResponseSchema.parse((await t.call('getApproval', { id: req.id })).body).approval.state).toBe('expired');
+  for (const ttlSeconds of [4 * 60, 241 * 60, 600.5]) expect((await t.call('requestApproval', { ...request(), ttlSeconds })).status).toBe(400);
+});
+
 it('refuses posting for another workstation and reading another branch', async () => {
   expect((await t.call('requestApproval', { ...request(), workstation: '001-02' })).status).toBe(403);
   expect((await t.call('pendingApprovals', { branch: '002' })).status).toBe(403);

@@ -6,7 +6,8 @@ import { hashCanonical, iso } from '../runtime';
 import type { Sql } from '../store/db';
 
 /**
- * Supervisor approval relay. Requests live for `ttlMs`; a pending one past its expiry reads as `expired`.
+ * Supervisor approval relay. Requests live for the asking workstation's `ttlSeconds`, else for `ttlMs`; a pending
+ * one past its expiry reads as `expired`.
  * Maker and checker must be different people; a decision is final (re-sending the same decision is a replay).
  */
 interface Row {
@@ -47,7 +48,7 @@ export const createApproval = (sql: Sql, req: ApprovalCreate, nowMs: number, ttl
       hash,
       JSON.stringify(req),
       nowMs,
-      nowMs + ttlMs,
+      nowMs + (req.ttlSeconds === undefined ? ttlMs : req.ttlSeconds * 1000),
     );
     const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
     return row ? ok({ approval: view(row, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');

@@ -1,6 +1,7 @@
 import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
 import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, disposable, getAccount } from '../accounts/ledger';
 import { settleDue } from '../cheques/clearing';
+import { chequeGerenciaNumberUsed } from '../cheques/gerencia';
 import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -30,6 +31,10 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   settleDue(sql, nowMs);
   const account = getAccount(sql, req.account);
   if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
+  // Before the funds: a duplicate form is refused whatever the balance, and nothing is held for it.
+  if (req.chequeGerencia && chequeGerenciaNumberUsed(sql, req.chequeGerencia.number)) {
+    return { status: 'refused', reason: 'CHEQUE_GERENCIA_NUMBER_USED', message: REFUSAL_MESSAGES.CHEQUE_GERENCIA_NUMBER_USED ?? '' };
+  }
   const on = bogotaDay(nowMs);
   const refusal = debitRefusal(sql, account, req.amount, on, { reactivating: req.reactivation !== undefined });
   if (refusal) {
@@ -38,13 +43,14 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
     return { status: 'refused', reason: refusal, message: REFUSAL_MESSAGES[refusal] ?? '', ...short };
   }
   sql.run(
-    "INSERT INTO holds (id, account, amount, state, workstation, created_ms, expires_ms) VALUES (?, ?, ?, 'active', ?, ?, ?)",
+    "INSERT INTO holds (id, account, amount, state, workstation, created_ms, expires_ms, cheque_gerencia_number) VALUES (?, ?, ?, 'active', ?, ?, ?, ?)",
     holdId,
     req.account,
     req.amount,
     workstation,
     nowMs,
     nowMs + ttlMs,
+    req.chequeGerencia?.number ?? null,
   );
   applyPosting(sql, null, { account: req.account, dAvailable: -req.amount, dCanje: 0, dHold: req.amount });
   const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);

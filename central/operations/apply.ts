@@ -35,7 +35,7 @@ import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
 import { payChargesNaming } from '../cheques/pending-charges';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, standingCheque } from '../cheques/clearing';
-import { recordChequeGerencia } from '../cheques/gerencia';
+import { chequeGerenciaNumberUsed, recordChequeGerencia } from '../cheques/gerencia';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
 import { holdIdForKey } from '../holds/holds';
@@ -160,8 +160,14 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
       if (account.state === 'cancelada') return reject('ACCOUNT_CANCELLED');
       return { ok: true, postings: [], after: () => reactivateWithoutMovement(sql, op.account, bogotaDate(op.occurredAt)) };
     }
-    case 'withdrawal':
+    case 'withdrawal': {
+      // Online, the authorization refused a used number before anything was paid; this catches a branch that did
+      // not send it there (contingency, an older branch): the debit is refused and listed for the supervisor.
+      const cheque = op.payload.chequeGerencia;
+      const ownHold = op.payload.holdId ?? holdIdForKey(sql, op.payload.holdKey);
+      if (cheque && chequeGerenciaNumberUsed(sql, cheque.number, ownHold)) return reject('CHEQUE_GERENCIA_NUMBER_USED');
       return debitEffect(sql, op, op.payload.amount + op.payload.gmf + (op.payload.fee ?? 0), nowMs);
+    }
     case 'transfer':
       return transferEffect(sql, op, nowMs);
     case 'till_open':

@@ -3,6 +3,7 @@ import { BatchResponseSchema, OperationStatusResponseSchema, canonicalJson, oper
 import { startTestCentral, type TestCentral } from '../testing/harness';
 import { accountOf, batch, cashDeposit, newKey, reversal, tillOpen, withdrawal } from '../testing/ops';
 import { sha256Hex } from '../runtime';
+import { sameAccountRefusal } from '../../domain/transfer/evaluate';
 
 // Demo accounts (central/demo/seed.ts): 240000000011 individual activa $2.500.000; 240000000052 inactiva;
 // 240000000060 embargada $3.000.000 with $1.800.000 embargoed.
@@ -144,6 +145,9 @@ describe('transfers, cheques and reversals', () => {
       { ...env(), type: 'transfer', account: MARIA, payload: { amount: 1, gmf: 0, toAccount: '123456789' } },
     ]);
     expect(r.map((x) => ('first' in x && x.first.outcome === 'rejected' ? x.first.reason : x.status))).toEqual(['SAME_ACCOUNT', 'ACCOUNT_NOT_FOUND']);
+    // Worded as the branch refuses it at the counter (domain/transfer), not in central's own sentence.
+    const same = r[0];
+    expect(same && 'first' in same && same.first.outcome === 'rejected' ? same.first.message : null).toBe(sameAccountRefusal(MARIA, MARIA)?.message);
   });
 
   it('credits a cheque deposit to the balance in canje, not to available', async () => {

@@ -293,4 +293,15 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the cheques de gerencia register is append-only'); END;
     `,
   },
+  {
+    version: 16,
+    name: 'cheque de gerencia numbers used once',
+    sql: `
+      -- The bank numbers its cheque de gerencia forms once (cheques/gerencia.ts): a number another debit recorded,
+      -- or holds for a withdrawal being paid, is refused. Compared without leading zeros (0007001234 is 7001234).
+      ALTER TABLE holds ADD COLUMN cheque_gerencia_number TEXT;
+      CREATE INDEX holds_cheque_gerencia ON holds(ltrim(cheque_gerencia_number, '0')) WHERE cheque_gerencia_number IS NOT NULL;
+      CREATE INDEX cheques_gerencia_number_value ON cheques_gerencia(ltrim(number, '0'));
+    `,
+  },
 ];

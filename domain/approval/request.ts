@@ -26,6 +26,14 @@ export const ApprovalRequestSchema = z.object({
 });
 export type ApprovalRequest = z.infer<typeof ApprovalRequestSchema>;
 
+/**
+ * How long a till's request to a supervisor (a till difference, a reopening, a reversal, a reactivation, a blocked
+ * till-to-till transfer) waits for a decision before it lapses, in minutes (workstation config
+ * `supervisor.requestDeadlineMinutes`; central lapses the relayed copy with it). At least 5: a supervisor called from
+ * the vault must be able to reach the desk; at most 4 hours: a morning's request is not decided on the afternoon's facts.
+ */
+export const SUPERVISOR_REQUEST_DEADLINE_MINUTES = { default: 30, min: 5, max: 240 } as const;
+
 export class MakerCheckerError extends Error {
   readonly code = 'MAKER_IS_CHECKER';
   constructor(readonly userId: string) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPERVISOR_REQUEST_DEADLINE_MINUTES } from '../approval/request';
 import { PesosSchema } from '../money/pesos';
 import { BranchIdSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } from './common';
 
@@ -43,6 +44,16 @@ export const ApprovalCreateSchema = z.object({
   /** Shown to the supervisor: no document numbers or names, the supervisor sees those at the teller's screen. */
   summary: z.string().min(1).max(200),
   amount: PesosSchema.optional(),
+  /**
+   * Seconds the asking workstation keeps the request open (its configured deadline), so central lapses it when the
+   * workstation does. Absent (visaciones, a workstation from before it was carried): central's own default.
+   */
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(SUPERVISOR_REQUEST_DEADLINE_MINUTES.min * 60)
+    .max(SUPERVISOR_REQUEST_DEADLINE_MINUTES.max * 60)
+    .optional(),
   /**
    * What the asking workstation's own desk shows, so a supervisor at another desk decides on the same facts: the
    * reasons as worded there (a till difference's carries the teller's motivo and explicación) and the request's

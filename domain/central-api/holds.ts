@@ -13,11 +13,19 @@ import { AccountNumberSchema, IsoDateTimeSchema, KeySchema } from './common';
  */
 export const ReactivationSchema = z.object({ approvalId: z.string().min(1).max(80) });
 
+/**
+ * The paper cheque de gerencia a withdrawal pays with, by its printed number. The bank numbers its forms once:
+ * central refuses a number another debit already used (`CHEQUE_GERENCIA_NUMBER_USED`), leading zeros aside.
+ */
+export const ChequeGerenciaSchema = z.object({ number: z.string().regex(/^\d{1,12}$/) });
+
 export const HoldRequestSchema = z.object({
   key: KeySchema,
   account: AccountNumberSchema,
   amount: PositivePesosSchema,
   reactivation: ReactivationSchema.optional(),
+  /** A withdrawal paid by cheque de gerencia: its number is checked before anything is held or paid. */
+  chequeGerencia: ChequeGerenciaSchema.optional(),
 });
 export type HoldRequest = z.infer<typeof HoldRequestSchema>;
 
@@ -28,6 +36,8 @@ export const HOLD_REFUSAL_CODES = [
   'ACCOUNT_CANCELLED',
   'INSUFFICIENT_FUNDS',
   'EMBARGOED_FUNDS',
+  /** The cheque de gerencia's number is another debit's (recorded or held): a mistyped number or a duplicate form. */
+  'CHEQUE_GERENCIA_NUMBER_USED',
 ] as const;
 
 export const HoldStateSchema = z.enum(['active', 'consumed', 'released', 'expired']);

@@ -3,7 +3,7 @@ import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
 import { ApprovalOutcomePayloadSchema } from './approvals';
 import { CashMovementSchema } from './cash-report';
-import { ReactivationSchema } from './holds';
+import { ChequeGerenciaSchema, ReactivationSchema } from './holds';
 import { StructuringAlertPayloadSchema } from './structuring-alerts';
 import { TillTransferSendPayloadSchema, TillTransferSettlePayloadSchema } from './till-transfers';
 import {
@@ -87,7 +87,7 @@ export const OperationPayloads = {
      * Paid by cheque de gerencia: the paper cheque's number, so that central ties the cheque to this debit (its
      * reconciliation, an orden de no pago). Optional: a branch that predates it sent none, and that still applies.
      */
-    chequeGerencia: z.object({ number: ChequeSchema.shape.number }).optional(),
+    chequeGerencia: ChequeGerenciaSchema.optional(),
   }),
   transfer: z.object({
     amount: PositivePesosSchema,
@@ -247,6 +247,8 @@ export const REJECTION_CODES = [
   'APPROVAL_DECIDED_ELSEWHERE',
   /** `approval_outcome` for a request central holds from another workstation or branch. */
   'APPROVAL_MISMATCH',
+  /** A withdrawal's cheque de gerencia number already paid another debit (or is held for one). */
+  'CHEQUE_GERENCIA_NUMBER_USED',
 ] as const;
 export const RejectionCodeSchema = z.enum(REJECTION_CODES);
 export type RejectionCode = z.infer<typeof RejectionCodeSchema>;

@@ -59,11 +59,19 @@ export const isSameSoleHolder = (from: Account, to: Account): boolean => {
 };
 
 /**
+ * The teller's one wording of a transfer to its own account, whoever refuses it: the branch at lookup and at
+ * posting (`TRANSFER_SAME_ACCOUNT`), or central applying the operation (`SAME_ACCOUNT`, listed in Rechazos de
+ * central when an older branch let one through).
+ */
+export const SAME_ACCOUNT_MESSAGE =
+  'La cuenta de destino es la misma de origen: un traslado necesita otra cuenta. Verifique con el cliente el número de la cuenta de destino.';
+
+/**
  * Origin and destination are the same account: nothing would move but the GMF. Exported so the screen refuses it
  * as soon as the destination is looked up, in the same words the evaluation uses.
  */
 export const sameAccountRefusal = (fromNumber: string, toNumber: string): DomainError | null =>
-  fromNumber === toNumber ? domainError('TRANSFER_SAME_ACCOUNT', 'La cuenta de destino es la misma de origen: un traslado necesita otra cuenta. Verifique con el cliente el número de la cuenta de destino.') : null;
+  fromNumber === toNumber ? domainError('TRANSFER_SAME_ACCOUNT', SAME_ACCOUNT_MESSAGE) : null;
 
 export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rules: RulesConfig): TransferEvaluation => {
   const { from, to, on } = ctx;

@@ -64,6 +64,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify({ branchStatus: { reportEverySeconds: 60, staleAfterSeconds: 60 } })) })).toThrow('staleAfterSeconds');
   });
 
+  it('the supervisor request deadline: 30 minutes by default, the bank’s value, and one out of range refused naming the field', () => {
+    expect(loadConfig({}).supervisor).toEqual({ requestDeadlineMinutes: 30 });
+    expect(loadConfig({ CAJA_CONFIG: fileWith(JSON.stringify({ supervisor: { requestDeadlineMinutes: 10 } })) }).supervisor.requestDeadlineMinutes).toBe(10);
+    for (const [value, reason] of [
+      [4, 'al menos 5 minutos'],
+      [241, 'a lo sumo 240 minutos'],
+      [7.5, 'número entero de minutos'],
+      ['30', 'número de minutos'],
+    ] as const) {
+      const file = fileWith(JSON.stringify({ supervisor: { requestDeadlineMinutes: value } }));
+      expect(() => loadConfig({ CAJA_CONFIG: file })).toThrow(ConfigError);
+      expect(() => loadConfig({ CAJA_CONFIG: file })).toThrow('supervisor.requestDeadlineMinutes');
+      expect(() => loadConfig({ CAJA_CONFIG: file })).toThrow(reason);
+    }
+  });
+
   it('an unreadable or malformed file is a ConfigError, and environment variables win over the file', () => {
     expect(() => loadConfig({ CAJA_CONFIG: fileWith('{ not json') })).toThrow(/No se pudo leer la configuración/);
     expect(() => loadConfig({ CAJA_CONFIG: '/nonexistent/caja.json' })).toThrow(ConfigError);

@@ -4,6 +4,7 @@ import { DeviceConfigSchema } from '../../domain/devices/config';
 import { ContingencyCapsSchema } from '../../domain/contingency';
 import { RulesConfigSchema } from '../../domain/rules-config/config';
 import { DASHBOARD_STALE_AFTER_SECONDS } from '../../domain/contract/supervisor';
+import { SUPERVISOR_REQUEST_DEADLINE_MINUTES as DEADLINE } from '../../domain/approval/request';
 
 /** Everything the core needs to start; every field has an embedded default so a fresh clone just runs. */
 export const CoreConfigSchema = z.object({
@@ -36,6 +37,20 @@ export const CoreConfigSchema = z.object({
     .object({
       idleLockSeconds: z.number().int().min(10).max(3600).default(300),
       maxFailedAttempts: z.number().int().min(1).max(20).default(5),
+    })
+    .prefault({}),
+  /**
+   * Minutes a till's request to a supervisor (a till difference, a reopening, a reversal, a reactivation) waits for
+   * a decision before it lapses as "vencida"; central lapses the copy it relays to the other desks at the same time.
+   */
+  supervisor: z
+    .object({
+      requestDeadlineMinutes: z
+        .number({ error: 'requestDeadlineMinutes debe ser un número de minutos' })
+        .int('requestDeadlineMinutes debe ser un número entero de minutos')
+        .min(DEADLINE.min, `Una solicitud al supervisor debe esperar al menos ${DEADLINE.min} minutos: menos no da tiempo a que llegue el supervisor.`)
+        .max(DEADLINE.max, `Una solicitud al supervisor espera a lo sumo ${DEADLINE.max} minutos (${DEADLINE.max / 60} horas): más se decidiría sobre hechos viejos.`)
+        .default(DEADLINE.default),
     })
     .prefault({}),
   central: z

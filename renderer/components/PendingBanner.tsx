@@ -129,7 +129,12 @@ export const usePendingDebit = <R,>(
     const r = await api.post({ idempotencyKey: key.current, request, ...(approvalId ? { approvalId } : {}) });
     setBusy(false);
     o.afterPost();
-    if (!r.ok) return o.setError(r.error);
+    if (!r.ok) {
+      // Central refused this key's authorization and holds nothing under it; it binds a key to its first request, so
+      // what the teller corrects (another cheque number, a smaller amount) is asked as a new comprobante.
+      if (r.error.code === 'CENTRAL_REFUSED') key.current = crypto.randomUUID();
+      return o.setError(r.error);
+    }
     // Central did not answer the authorization: nothing was posted; a retry keeps the key (the same hold).
     if (r.data.status === 'pendiente') return setPending(r.data.message);
     setPending(null);

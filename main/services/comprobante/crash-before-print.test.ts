@@ -65,7 +65,7 @@ const crashingBeforePrint = (w: World) => {
   const base = { db, users, journal, clock: w.clock, ids, onChange: () => undefined };
   const papers = {
     ...base, outbox: outboxRepo(db), idempotent: createIdempotentRunner({ db, repo: idempotencyRepo(db), clock: w.clock }), workstation,
-    requests: createSupervisedRequests({ ...base, lifecycle: tillLifecycleRepo(db), maxFailedAttempts: 5 }),
+    requests: createSupervisedRequests({ ...base, lifecycle: tillLifecycleRepo(db), maxFailedAttempts: 5, deadlineMinutes: 30 }),
     printer: { oweReceipt: devices.oweReceipt, printReceipt: () => Promise.reject(new Error(KILLED)), printAgain: devices.printAgain },
   };
   const reversal = createReversalService({

@@ -12,8 +12,6 @@ import { applyDecision, decidedAtAnotherDesk, withdrawPending } from '../approva
 import type { FirstDecision } from '../approval/relay';
 import { checkSupervisor } from '../session/check-supervisor';
 
-const TTL_SECONDS = 30 * 60;
-
 /**
  * Relays requests through central so supervisors at other workstations of the branch see and decide them (best
  * effort). People are named by user name, the identity all workstations share.
@@ -41,6 +39,8 @@ export interface SupervisedDeps {
   ids: Ids;
   lifecycle: TillLifecycleRepo;
   maxFailedAttempts: number;
+  /** Minutes a request waits for a decision before it lapses (config `supervisor.requestDeadlineMinutes`). */
+  deadlineMinutes: number;
   relay?: ApprovalRelay | undefined;
   /** Where a request closed here without central's word goes to central (with `relay`). */
   outbox?: { enqueue(op: Operation): unknown } | undefined;
@@ -74,7 +74,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
       reasons: [r.reason],
       makerId: user.id,
       requestedAt: at,
-      ttlSeconds: TTL_SECONDS,
+      ttlSeconds: deps.deadlineMinutes * 60,
     });
     if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
     const rec: SupervisedRecord = { request: opened.value, kind: r.kind, summary: r.summary, context: r.context, amount: r.amount, used: false };

@@ -80,6 +80,24 @@ describe('supervisor desk', () => {
     expect(j).toMatchObject({ via: 'central', workstation: '001-04', action: 'approved' });
   });
 
+  it('a request lapses after the configured minutes, not before, and central is told the same deadline', async () => {
+    const central = fakeCentral();
+    // A session idle longer than the deadline stays signed in: only the request's clock is under test.
+    t = await tempCore({ supervisor: { requestDeadlineMinutes: 10 }, session: { idleLockSeconds: 3600 } }, { centralClient: central.client });
+    data(await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    data(await t.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+    const c = data<{ closingId: string }>(await t.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+    const { approvalId } = data<{ approvalId: string }>(
+      await t.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' }),
+    );
+    expect(central.calls.find((x) => x.route === 'requestApproval')?.req).toMatchObject({ id: approvalId, ttlSeconds: 600 });
+    const status = async () => data<{ status: string }>(await t.call('supervisor.request', { id: approvalId })).status;
+    t.clock.advance(10 * 60_000 - 1_000);
+    expect(await status()).toBe('pendiente');
+    t.clock.advance(1_000);
+    expect(await status()).toBe('vencida');
+  });
+
   it('the dashboard shows open tills against their limit, the vault, sync health and the journal state; only to a supervisor', async () => {
     t = await tempCore();
     data(await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));

@@ -55,6 +55,8 @@ export interface TillWiring {
   printer: ReportPrinter | null;
   comprobanteApprovals: ComprobanteApprovalPort | null;
   maxFailedAttempts: number;
+  /** Minutes a supervisor request waits for a decision (config `supervisor.requestDeadlineMinutes`). */
+  requestDeadlineMinutes: number;
   demo: boolean;
   policy?: TillPolicy;
   /** How often incoming till-to-till transfers are pulled from central (ms). */
@@ -79,7 +81,7 @@ export const tillFeatures = (w: TillWiring) => {
       }),
   });
   const requests = createSupervisedRequests({
-    db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts,
+    db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts, deadlineMinutes: w.requestDeadlineMinutes,
     relay: w.central ? centralRelay(w.central, w.workstation, (id) => w.users.findById(id)?.username ?? id) : undefined, outbox: outboxRepo(w.db), onChange: w.onChange,
   });
   const arqueo = createArqueoService({

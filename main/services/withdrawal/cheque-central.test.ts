@@ -48,4 +48,41 @@ describe('cheque de gerencia number at central', () => {
       s.close();
     }
   }, 60_000);
+
+  it('a number another withdrawal used is refused by central at the authorization: the teller is told not to hand the cheque over, and nothing is posted here or at central', async () => {
+    const s = await startStation(central, '001-03');
+    try {
+      data(await s.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+      data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+      await until(async () => (await s.call('accounts.lookup', { accountNumber: JUAN })).ok);
+      const byCheque = (number: string) => ({
+        idempotencyKey: randomUUID(),
+        request: { accountNumber: JUAN, amount: 300_000, presenters: [CC('900000002')], payout: { kind: 'cheque-gerencia', number } },
+      });
+      expect(data(await s.call('withdrawal.post', byCheque('7009001')))).toMatchObject({ status: 'posted' });
+      const withdrawals = () => s.core.db.prepare("SELECT state FROM outbox WHERE type = 'withdrawal'").pluck().all() as string[];
+      await until(() => Promise.resolve(withdrawals()[0] === 'applied'), 30_000);
+      const comprobantes = () => s.core.db.prepare('SELECT COUNT(*) FROM comprobantes').pluck().get();
+      const [postedHere, atCentral] = [comprobantes(), await central.audit()];
+
+      // The same form typed again (its leading zeros too) for the customer's next withdrawal.
+      const again = byCheque('0007009001');
+      const refused = await s.call('withdrawal.post', again);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED' } });
+      const message = refused.ok ? '' : refused.error.message;
+      expect(message).toContain('El número del cheque de gerencia ya está registrado en otro retiro del banco');
+      expect(message).toContain('No entregue el cheque de gerencia.');
+
+      // Nothing posted at the branch, nothing left to confirm or to send; central held and debited nothing.
+      expect(comprobantes()).toBe(postedHere);
+      expect(withdrawals()).toEqual(['applied']);
+      expect(data<{ debits: unknown[] }>(await s.call('withdrawal.unconfirmed', {})).debits).toEqual([]);
+      const after = await central.audit();
+      expect(after.accounts).toEqual(atCentral.accounts);
+      expect(after.operations).toEqual(atCentral.operations);
+      expect(after.chequesGerencia.filter((c) => c.number.endsWith('7009001'))).toHaveLength(1);
+    } finally {
+      s.close();
+    }
+  }, 60_000);
 });

@@ -210,7 +210,15 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
         deps.onChange();
         return withPrintJob(deps, posted);
       };
-      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id, payout: req.request.payout.kind }, { key: req.idempotencyKey, account: account.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el retiro', `No entregue ${notHandedOver(req.request)}.`);
+      const hold = {
+        key: req.idempotencyKey,
+        account: account.number,
+        amount: p.debitTotal,
+        ...reactivationOf(p, approvalId),
+        // Central refuses a number another debit used before anything is held or handed over.
+        ...(p.payout.kind === 'cheque-gerencia' ? { chequeGerencia: { number: p.payout.number } } : {}),
+      };
+      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id, payout: req.request.payout.kind }, hold, 'el retiro', `No entregue ${notHandedOver(req.request)}.`);
       if (auth.status === 'unreachable') return withoutCentral(auth.sent);
       const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => postLocal(user, req, auth.holdId));
       deps.onChange();
