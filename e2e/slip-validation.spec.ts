@@ -18,7 +18,7 @@ const hand = (app: Page, action: 'printer.insertSlip' | 'printer.removeSlip') =>
   }, action);
 
 // eslint-disable-next-line no-empty-pattern
-test('slip station: each deposit asks for the customer\'s slip, imprints it, and F7 omits it, leaving Reintentar (keyboard only)', async ({}, testInfo) => {
+test('slip station: each deposit asks for the customer\'s slip, imprints it, and F7 or leaving omits it, leaving Reintentar (keyboard only)', async ({}, testInfo) => {
   testInfo.skip(testInfo.project.name === 'electron', 'The workstation config is given to the browser host.');
   test.slow(); // a host of its own
   const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-slip-'));
@@ -77,9 +77,15 @@ test('slip station: each deposit asks for the customer\'s slip, imprints it, and
     expect(paper?.kind).toBe('slip');
     expect(paper?.lines.filter((l) => l !== '')).toEqual([`001-03-000002 ${postedAt} $ 100.000 ${code}`]);
 
-    // Third deposit omitted and left: F9 lists it failed with Reintentar, and the printer says a document is owed.
+    // Third deposit omitted, the fourth left (Esc) while the station waits: both stay owed in F9.
     await app.keyboard.press('Enter'); // Nueva operación
     await deposit('001-03-000003');
+    await app.keyboard.press('Escape');
+    await openAccount(app, 'F3', 'Consignación', '240000000011');
+    await app.keyboard.press('Enter');
+    await app.keyboard.type('2');
+    await postCashDeposit(app, 100000);
+    await expect(status.getByRole('paragraph')).toHaveText(INSERT);
     await app.keyboard.press('Escape');
     await app.keyboard.press('F9');
     const jobs = app.getByRole('table', { name: 'Impresiones recientes' });
@@ -87,7 +93,8 @@ test('slip station: each deposit asks for the customer\'s slip, imprints it, and
     await expect(row('001-03-000003').getByTestId('job-state')).toContainText('Falló');
     await expect(row('001-03-000003').getByTestId('job-state')).toContainText('Validación omitida');
     await expect(row('001-03-000003').getByRole('button', { name: /Reintentar/ })).toBeVisible();
-    await expect(app.getByTestId('status-device-printer')).toContainText('Hay 1 documento sin imprimir');
+    await expect(row('001-03-000004').getByTestId('job-state')).toContainText('Validación omitida');
+    await expect(app.getByTestId('status-device-printer')).toContainText('Hay 2 documentos sin imprimir');
     // The retried one printed on its second try; an imprint is on the customer's paper, so it offers no copy.
     await expect(row('001-03-000002').getByTestId('job-state')).toHaveText('Impreso');
     await expect(row('001-03-000002').getByRole('cell').nth(4)).toHaveText('2');

@@ -36,13 +36,20 @@ export const ValidationStatus = ({ teller, job }: { teller: TellerApi; job: Prin
     if (r.ok) setShown(r.data.job);
   }, [teller, jobId]);
 
+  const mounted = useRef(false);
   useEffect(() => {
     if (!jobId) return undefined;
+    mounted.current = true;
     void reread();
     const off = teller.on('status.changed', () => void reread());
     return () => {
       off();
-      if (running.current) void teller.devices.skipValidation({ jobId });
+      mounted.current = false;
+      // Looked at once the commit settled: React's development remount (StrictMode) runs this cleanup and mounts
+      // again at once, and that must not omit a validation the teller is still doing.
+      setTimeout(() => {
+        if (!mounted.current && running.current) void teller.devices.skipValidation({ jobId });
+      }, 0);
     };
   }, [teller, jobId, reread]);
 
