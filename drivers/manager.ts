@@ -138,7 +138,7 @@ export class DeviceManager extends EventEmitter {
         ...(link.baudRate !== undefined ? { baudRate: link.baudRate } : {}),
         ...(link.outDir !== undefined ? { outDir: link.outDir } : {}),
         ...(c.cp858Number !== undefined ? { cp858Number: c.cp858Number } : {}),
-        autoSlipMs: 500,
+        ...(link.autoSlipMs === null ? {} : { autoSlipMs: link.autoSlipMs ?? 500 }),
       });
       this.emulators.printer = emu;
       transport = new TcpTransport({

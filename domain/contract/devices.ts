@@ -24,6 +24,11 @@ export const DevicePrintJobSchema = z.object({
    * prints it marked "REIMPRESIÓN", so that a customer never holds two unmarked originals.
    */
   mayHavePrinted: z.boolean(),
+  /**
+   * A validation at the slip station in progress: what the teller does now ("Inserte el comprobante…", "Retire el
+   * comprobante validado."), as the driver's stage says it. Absent for a receipt and for a validation not running.
+   */
+  prompt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -76,6 +81,9 @@ export const EmulatorCommandSchema = z.discriminatedUnion('action', [
   /** The roll runs out a few lines into the next paper: a print cut while its bytes were leaving. */
   z.object({ action: z.literal('printer.paperOutMidJob') }),
   z.object({ action: z.literal('printer.replug') }),
+  /** The teller's hand at the slip station: the customer's slip in the validation slot, and out again. */
+  z.object({ action: z.literal('printer.insertSlip') }),
+  z.object({ action: z.literal('printer.removeSlip') }),
   z.object({ action: z.literal('fingerprint.place'), documentNumber: DocumentNumber, finger: FingerSchema }),
   z.object({ action: z.literal('fingerprint.lift') }),
   z.object({ action: z.literal('fingerprint.mode'), value: ReaderModeSchema }),
@@ -143,6 +151,16 @@ export const devicesChannels = {
     errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET'],
   }),
   /** One job as it is now: the receipt screens follow their own job until it printed or failed. */
+  /**
+   * "Omitir validación": stops a validation waiting for the customer's slip; the job stays failed in Dispositivos (F9)
+   * with Reintentar. A slip already imprinted is not undone: the job then reads printed.
+   */
+  'devices.skipValidation': channel({
+    access: 'user',
+    request: z.object({ jobId: z.string().min(1) }),
+    response: JobOut,
+    errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_JOB_NOT_FAILED'],
+  }),
   'devices.job': channel({
     access: 'user',
     request: z.object({ jobId: z.string().min(1) }),

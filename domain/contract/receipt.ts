@@ -15,6 +15,8 @@ export const PostedComprobanteSchema = z.object({
   sequence: z.string().regex(/^\d{3}-\d{2}-\d{6}$/),
   receipt: ReceiptDocumentSchema,
   printJob: PrintJobSchema.nullable(),
+  /** The validation imprint on the customer's slip, when the printer has a slip station (absent otherwise). */
+  validationJob: PrintJobSchema.nullable().optional(),
 });
 export type PostedComprobante = z.infer<typeof PostedComprobanteSchema>;
 

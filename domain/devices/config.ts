@@ -49,6 +49,11 @@ export const EmulatedLinkSchema = z.object({
   baudRate: z.number().int().positive().optional(),
   /** Printer emulator only: folder where each printed receipt is written as a text file. */
   outDir: z.string().min(1).optional(),
+  /**
+   * Printer emulator with a slip station only: the emulated teller puts the slip in this long after the station is
+   * selected and takes it out this long after release (default 500 ms); null leaves the slip to the emulator controls.
+   */
+  autoSlipMs: z.number().int().min(0).max(60_000).nullable().optional(),
 });
 export type EmulatedLink = z.infer<typeof EmulatedLinkSchema>;
 

@@ -5,7 +5,7 @@ import { encodeCp858 } from './codepages';
 import { formatReceiptDateTime } from '../../domain/calendar/bogota-time';
 import { CP858_NUMBER, type EncodeOptions } from './layout';
 import type { EscPosPrinter } from './printer';
-import { PrinterError, parseSlipStatus } from './status';
+import { PrinterError, parseSlipStatus, problemOf } from './status';
 
 /** What one validation imprint on the customer's CUT slip carries. */
 export interface ValidationImprint {
@@ -67,6 +67,10 @@ export const printValidation = async (printer: EscPosPrinter, imprint: Validatio
       await sleep(poll, o.signal);
     }
   };
+  // Cover open, offline or no roll: the slip would wait for a printer that cannot print, until a timeout that says
+  // nothing of why. Asked first, as a receipt print does, so the teller reads the printer's own reason.
+  const problem = problemOf(await printer.queryStatus());
+  if (problem) throw new PrinterError(problem);
   try {
     stage('select');
     await printer.writeAndWait(selectStation(o.station ?? 'slip'));

@@ -124,17 +124,22 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
     details: JSON.stringify(input.details),
   });
   deps.printer.owe(receipt);
+  // The customer's own slip gets its imprint from the same figures the receipt prints (sequence, date-time, the
+  // comprobante's total, verification code), owed in this commit so a crash before the slip station loses nothing.
+  deps.printer.oweValidation?.({ sequence, postedAt: at, amount: input.amounts.total, verificationCode });
   input.after?.({ sequence, comprobanteId, businessDate, operations });
   return { status: 'posted', comprobanteId, sequence, receipt, printJob: null };
 };
 
 /**
  * After commit: hands the owed receipt to the printer (once per comprobante: a replayed posting reports the job it
- * already has, the printer port does not send it again) and reports the job. A printer failure never undoes the
+ * already has, the printer port does not send it again) and reports the job; likewise the slip's validation. A printer failure never undoes the
  * posting: the job shows `failed`.
  */
 export const withPrintJob = async (deps: ComprobanteDeps, posted: PostedComprobante): Promise<PostedComprobante> => {
   const { jobId } = await deps.printer.print(posted.receipt);
   const job = deps.printer.jobs(posted.sequence).find((j) => j.jobId === jobId);
-  return { ...posted, printJob: { jobId, state: job?.state ?? 'queued' } };
+  // Started after the receipt was handed over: the slip station waits for the roll to finish, never the reverse.
+  const validation = deps.printer.validate?.(posted.sequence) ?? null;
+  return { ...posted, printJob: { jobId, state: job?.state ?? 'queued' }, ...(validation ? { validationJob: validation } : {}) };
 };

@@ -9,6 +9,7 @@ export const devicesHandlers = (devices: DeviceService): FeatureHandlers<'device
   'devices.testCapture': (req) => devices.testCapture(req.finger),
   'devices.retryJob': (req) => ({ job: devices.retry(req.jobId) }),
   'devices.reprint': (req, ctx) => ({ job: devices.reprint(req.target, { actor: ctx.user.id }) }),
+  'devices.skipValidation': (req) => ({ job: devices.skipValidation(req.jobId) }),
   'devices.job': (req) => ({ job: devices.job(req.jobId) }),
   'devices.jobs': (req) => ({ jobs: devices.jobs(req.reference !== undefined ? { reference: req.reference } : {}) }),
   'devices.emulator': async (req) => ({ devices: await devices.emulator(req) }),

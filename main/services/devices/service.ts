@@ -19,6 +19,7 @@ import type { DeviceKey, DevicesRepo, PrintJobRecord, PrintJobState } from '../.
 import type { Journal } from '../journal/writer';
 import { startingStatuses, toContractStatus, withPendingJobs } from './status-map';
 import { testReceipt } from './test-receipt';
+import { createValidations } from './validation';
 
 /** Builds a (not yet started) device manager for a config; composition passes `new DeviceManager(c, …)`. */
 export type ManagerFactory = (config: DeviceConfig) => DeviceManager;
@@ -36,6 +37,8 @@ export interface DeviceServiceDeps {
   onChange: () => void;
   workstation: { branchCode: string; branchName: string; tillCode: string };
   log?: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
+  /** How long the slip station waits for the customer's slip to go in and come out; tests shorten them. */
+  slipTimeouts?: { insertMs?: number; removalMs?: number };
 }
 
 type Reason = { code: string; message: string; mayHavePrinted?: boolean };
@@ -58,9 +61,9 @@ const reasonOf = (err: unknown): Reason => {
   return { code: 'PRINTER_ERROR', message: new PrinterError('PRINTER_ERROR').message };
 };
 
-const toView = (r: PrintJobRecord): DevicePrintJob => ({
+const toView = (r: PrintJobRecord, prompt?: string): DevicePrintJob => ({
   jobId: r.id, reference: r.reference, sequence: r.sequence, kind: r.kind, copyNumber: r.copyNumber, state: r.state,
-  attempts: r.attempts, reason: r.reason, mayHavePrinted: r.mayHavePrinted, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  attempts: r.attempts, reason: r.reason, mayHavePrinted: r.mayHavePrinted, ...(prompt ? { prompt } : {}), createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
 
 /** The saved per-device settings over the config file section; a saved section that no longer validates is ignored. */
@@ -139,7 +142,8 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
 
   const submit = (rec: PrintJobRecord): void => {
     const m = manager;
-    if (!m || !ready) {
+    // While the slip station holds the customer's slip, receipt bytes would print on it: they wait for it to end.
+    if (!m || !ready || validations.busy()) {
       pending.push(rec.id);
       return;
     }
@@ -193,6 +197,16 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     changed();
   };
 
+  const validations = createValidations({
+    repo: deps.repo, now, uuid: () => deps.ids.uuid(), slip: () => config.printer.slip,
+    manager: () => (ready ? manager : null),
+    setJob, reasonOf, changed,
+    settled: () => {
+      if (!closed && ready) flush();
+    },
+    ...(deps.slipTimeouts ? { timeouts: deps.slipTimeouts } : {}),
+  });
+
   const requireManager = (): DeviceManager => {
     if (!manager || !ready) throw DEVICES_RESTARTING();
     return manager;
@@ -236,13 +250,17 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
   const job = (id: string): DevicePrintJob => {
     const r = deps.repo.job(id);
     if (!r) throw new AppError('PRINT_JOB_NOT_FOUND', 'No se encontró esa impresión: actualice la lista de trabajos.');
-    return toView(r);
+    return toView(r, validations.prompt(r.id));
   };
 
   /** "Reimprimir": a copy marked "COPIA No. n", journaled as `reprint` before it is sent. */
   const reprint = (target: string, o: { actor?: string } = {}): DevicePrintJob => {
     const original = deps.repo.job(target) ?? deps.repo.jobCopy(target, 0) ?? deps.repo.jobsFor(target)[0];
     if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay impresiones con la referencia ${target}: verifique el número.`);
+    if (original.kind === 'validation') {
+      // The imprint is on the customer's own slip: there is no paper of ours to copy.
+      throw new AppError('PRINT_JOB_NOT_FOUND', 'Una validación no tiene copia: si el comprobante no quedó validado, use Reintentar.');
+    }
     const reference = original.reference;
     const papers = deps.repo.jobsFor(reference);
     if (!papers.some((j) => j.state === 'printed')) {
@@ -293,6 +311,8 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       case 'printer.unplug': await emulatorOf(m, 'printer').unplug(); break;
       case 'printer.paperOutMidJob': emulatorOf(m, 'printer').paperOutAfterLines(6); break;
       case 'printer.replug': await emulatorOf(m, 'printer').replug(); break;
+      case 'printer.insertSlip': emulatorOf(m, 'printer').insertSlip(); break;
+      case 'printer.removeSlip': emulatorOf(m, 'printer').removeSlip(); break;
       case 'fingerprint.place': emulatorOf(m, 'fingerprint').placeFinger({ documentNumber: cmd.documentNumber, finger: cmd.finger }); break;
       case 'fingerprint.lift': emulatorOf(m, 'fingerprint').liftFinger(); break;
       case 'fingerprint.mode': emulatorOf(m, 'fingerprint').setMode(cmd.value); break;
@@ -378,6 +398,10 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       if (rec.state !== 'failed') {
         throw new AppError('PRINT_JOB_NOT_FAILED', 'Este documento todavía está en la cola de impresión: espere a que termine.');
       }
+      if (rec.kind === 'validation') {
+        validations.retry(rec);
+        return job(rec.id);
+      }
       setJob(rec.id, 'queued', null);
       const m = manager;
       const managerId = [...owner].find(([, r]) => r === rec.id)?.[0];
@@ -396,6 +420,23 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     reprint,
 
     /**
+     * In the posting's transaction, when the printer has a slip station: the validation imprint on the customer's
+     * Comprobante Único, owed like the receipt, so a crash before it runs leaves it failed in F9 with Reintentar.
+     */
+    oweValidation: validations.owe,
+
+    /** After the commit: starts the owed validation once (a replayed posting starts nothing); null without a slip station. */
+    startValidation: validations.start,
+
+    /** "Omitir validación": the job stays failed with Reintentar, the slip station goes back to the roll. */
+    skipValidation: (jobId: string): DevicePrintJob => {
+      const rec = deps.repo.job(jobId);
+      if (!rec || rec.kind !== 'validation') throw new AppError('PRINT_JOB_NOT_FOUND', 'No se encontró esa validación: actualice la lista de trabajos.');
+      if (!validations.skip(rec)) throw new AppError('PRINT_JOB_NOT_FAILED', 'Esta validación ya terminó: revise su estado en Dispositivos (F9).');
+      return job(rec.id);
+    },
+
+    /**
      * "Imprimir de nuevo" on a screen that holds its document: the original when no paper with this number was
      * ever recorded (the first attempt could not be), otherwise a copy under Reimprimir's rules.
      */
@@ -404,7 +445,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
 
     /** Most recent first; with a reference, every copy of that receipt. */
     jobs: (filter: { reference?: string } = {}): DevicePrintJob[] =>
-      (filter.reference !== undefined ? deps.repo.jobsFor(filter.reference) : deps.repo.recentJobs(KEEP_JOBS_LISTED)).map(toView),
+      (filter.reference !== undefined ? deps.repo.jobsFor(filter.reference) : deps.repo.recentJobs(KEEP_JOBS_LISTED)).map((r) => toView(r, validations.prompt(r.id))),
 
     job,
 

@@ -1,5 +1,6 @@
 import type { DevicePrintJob } from '../../../domain/contract/devices';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import type { ValidationImprint } from '../../../drivers/printer/slip';
 
 export interface PrintJobView {
   jobId: string;
@@ -21,6 +22,13 @@ export interface PrinterPort {
   print(doc: ReceiptDocument): Promise<{ jobId: string }>;
   /** Every job of a comprobante by its sequence, the original first, then the copies in order. */
   jobs(sequence: string): PrintJobView[];
+  /**
+   * Inside the posting's transaction, beside `owe`: the validation imprint on the customer's Comprobante Único,
+   * owed only when the printer has a slip station (otherwise nothing is recorded).
+   */
+  oweValidation?(imprint: ValidationImprint): void;
+  /** After the commit: starts the owed validation once and reports its job; null without a slip station. */
+  validate?(sequence: string): PrintJobView | null;
 }
 
 /** The subset of the devices service the comprobantes use. */
@@ -28,6 +36,8 @@ export interface DevicePrinting {
   oweReceipt(doc: ReceiptDocument, o: { reference: string; kind: 'receipt' }): { jobId: string };
   printReceipt(doc: ReceiptDocument, o: { reference: string; kind: 'receipt' }): Promise<{ jobId: string }>;
   jobs(filter?: { reference?: string }): DevicePrintJob[];
+  oweValidation(imprint: ValidationImprint): { jobId: string } | null;
+  startValidation(sequence: string): PrintJobView | null;
 }
 
 export const devicesPrinter = (devices: DevicePrinting): PrinterPort => ({
@@ -36,4 +46,8 @@ export const devicesPrinter = (devices: DevicePrinting): PrinterPort => ({
   },
   print: (doc) => devices.printReceipt(doc, { reference: doc.sequence, kind: 'receipt' }),
   jobs: (sequence) => devices.jobs({ reference: sequence }).map((j) => ({ jobId: j.jobId, state: j.state })),
+  oweValidation: (imprint) => {
+    devices.oweValidation(imprint);
+  },
+  validate: (sequence) => devices.startValidation(sequence),
 });

@@ -29,7 +29,7 @@ it('devices/003 on a database of the old shape: every job keeps its row and orde
   const { dir, remove } = tempDir('caja-devices-003-');
   dirs.push(remove);
   const file = join(dir, 'caja.sqlite');
-  const db = openDatabase(file, allMigrations.filter((m) => m.id !== 'devices/003'));
+  const db = openDatabase(file, allMigrations.filter((m) => m.id !== 'devices/003' && m.id !== 'devices/004'));
   try {
     const insert = db.prepare(`INSERT INTO device_print_jobs
       (id, reference, sequence, kind, copy_number, state, attempts, reason_code, reason_message, document, created_at, updated_at, may_have_printed)
@@ -39,7 +39,7 @@ it('devices/003 on a database of the old shape: every job keeps its row and orde
     const rows = () => db.prepare('SELECT rowid, * FROM device_print_jobs ORDER BY rowid').all() as Record<string, unknown>[];
     const before = rows();
 
-    expect(migrate(db, allMigrations)).toEqual(['devices/003']);
+    expect(migrate(db, allMigrations)).toEqual(['devices/003', 'devices/004']);
 
     const after = rows();
     expect(after.map(({ kind: _kind, ...rest }) => rest)).toEqual(before.map(({ kind: _kind, ...rest }) => rest));

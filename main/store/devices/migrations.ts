@@ -80,4 +80,34 @@ export const deviceMigrations: Migration[] = [
       CREATE UNIQUE INDEX device_print_jobs_copy ON device_print_jobs (reference, copy_number);
       CREATE INDEX device_print_jobs_created ON device_print_jobs (created_at);`,
   },
+  {
+    id: 'devices/004',
+    sql: `
+      -- The validation imprint on the customer's Comprobante Único (slip station) is owed and retried like a
+      -- receipt, so it is a job of its own kind. The CHECK is widened by copying the table over, as devices/003 did,
+      -- rowids kept; every job recorded before keeps its kind.
+      CREATE TABLE device_print_jobs_004 (
+        id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        sequence TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('receipt', 'constancia', 'close_report', 'reopening_report', 'test', 'validation')),
+        copy_number INTEGER NOT NULL CHECK (copy_number >= 0),
+        state TEXT NOT NULL CHECK (state IN ('queued', 'printing', 'printed', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        reason_code TEXT,
+        reason_message TEXT,
+        document TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        may_have_printed INTEGER NOT NULL DEFAULT 0 CHECK (may_have_printed IN (0, 1))
+      ) STRICT;
+      INSERT INTO device_print_jobs_004
+        (rowid, id, reference, sequence, kind, copy_number, state, attempts, reason_code, reason_message, document, created_at, updated_at, may_have_printed)
+      SELECT rowid, id, reference, sequence, kind, copy_number, state, attempts, reason_code, reason_message, document, created_at, updated_at, may_have_printed
+      FROM device_print_jobs ORDER BY rowid;
+      DROP TABLE device_print_jobs;
+      ALTER TABLE device_print_jobs_004 RENAME TO device_print_jobs;
+      CREATE UNIQUE INDEX device_print_jobs_copy ON device_print_jobs (reference, copy_number);
+      CREATE INDEX device_print_jobs_created ON device_print_jobs (created_at);`,
+  },
 ];

@@ -200,15 +200,16 @@ export const gateFactsRepo = (db: Db) => {
      */
     unprintedList: (tillSessionId: string): PostedRow[] => {
       if (!has('comprobantes')) return [];
-      const pending = (table: string, kind: string) =>
+      // A job of the same sequence that is not a receipt (the slip's validation) says nothing of the receipt.
+      const pending = (table: string, kind: (alias: string) => string) =>
         has(table)
-          ? `EXISTS (SELECT 1 FROM ${table} p WHERE p.sequence = c.sequence ${kind} AND p.state <> 'printed')
-             AND NOT EXISTS (SELECT 1 FROM ${table} q WHERE q.sequence = c.sequence AND q.state = 'printed')`
+          ? `EXISTS (SELECT 1 FROM ${table} p WHERE p.sequence = c.sequence ${kind('p')} AND p.state <> 'printed')
+             AND NOT EXISTS (SELECT 1 FROM ${table} q WHERE q.sequence = c.sequence ${kind('q')} AND q.state = 'printed')`
           : '0';
       return db
         .prepare<[string], PostedRow>(
           `SELECT ${POSTED} FROM comprobantes c
-           WHERE c.till_session_id = ? AND ((${pending('print_jobs', '')}) OR (${pending('device_print_jobs', "AND p.kind = 'receipt'")}))
+           WHERE c.till_session_id = ? AND ((${pending('print_jobs', () => '')}) OR (${pending('device_print_jobs', (t) => `AND ${t}.kind = 'receipt'`)}))
            ORDER BY c.n`,
         )
         .all(tillSessionId);
@@ -240,7 +241,7 @@ export const gateFactsRepo = (db: Db) => {
             'device_print_jobs',
             `SELECT COUNT(DISTINCT c.sequence) FROM device_print_jobs p JOIN comprobantes c ON c.sequence = p.sequence
              WHERE c.till_session_id = ? AND p.kind = 'receipt' AND p.state <> 'printed'
-               AND NOT EXISTS (SELECT 1 FROM device_print_jobs q WHERE q.sequence = p.sequence AND q.state = 'printed')`,
+               AND NOT EXISTS (SELECT 1 FROM device_print_jobs q WHERE q.sequence = p.sequence AND q.kind = 'receipt' AND q.state = 'printed')`,
             tillSessionId,
           )
         : 0,

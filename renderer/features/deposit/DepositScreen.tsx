@@ -19,6 +19,7 @@ import { bogotaNow, OFFICE_CITY } from './bogota';
 import { ChequeRows, emptyCheque, focusLastPlaza, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
 import { PrintStatus } from '../../components/PrintStatus';
+import { ValidationStatus } from '../../components/ValidationStatus';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 
 /**
@@ -149,7 +150,15 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
   if (posted) {
     return (
       <PostedView id="deposit-done" title="Consignación registrada" sequence={posted.sequence} onDone={onDone}>
-        <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
+        <ReceiptPreview
+          receipt={posted.receipt}
+          print={
+            <>
+              <PrintStatus teller={teller} job={posted.printJob} />
+              <ValidationStatus teller={teller} job={posted.validationJob} />
+            </>
+          }
+        />
       </PostedView>
     );
   }

@@ -65,7 +65,8 @@ export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry,
                   Reintentar
                 </button>
               ) : null}
-              {j.state === 'printed' ? (
+              {/* A validation's imprint is on the customer's slip: there is no paper of ours to copy. */}
+              {j.state === 'printed' && j.kind !== 'validation' ? (
                 <button type="button" disabled={busy} onClick={() => onReprint(j.jobId)} aria-label={`Reimprimir ${j.reference}`}>
                   Reimprimir
                 </button>

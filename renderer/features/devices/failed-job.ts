@@ -66,7 +66,8 @@ export const testPrintSays = (job: DevicePrintJob | undefined, printer: DeviceSt
   jobSays('Prueba de impresión', 'impresa', job, printer);
 
 /** What a row calls its document: a test page by name, anything else by its reference. */
-export const jobName = (job: Pick<DevicePrintJob, 'kind' | 'reference'>): string => (job.kind === 'test' ? 'Prueba de impresión' : job.reference);
+export const jobName = (job: Pick<DevicePrintJob, 'kind' | 'reference'>): string =>
+  job.kind === 'test' ? 'Prueba de impresión' : job.kind === 'validation' ? `Validación ${job.reference.replace(/^VAL-/, '')}` : job.reference;
 
 /**
  * The status line after Reintentar, `job` undefined while the try sent is not yet listed: a row that failed again

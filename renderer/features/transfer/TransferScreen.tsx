@@ -17,6 +17,7 @@ import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from '../withdrawal/DebitParties';
 import { PrintStatus } from '../../components/PrintStatus';
+import { ValidationStatus } from '../../components/ValidationStatus';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
 type Request = TransferRequestInput;
@@ -114,7 +115,15 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   if (posted) {
     return (
       <PostedView id="transfer-done" title="Traslado registrado" sequence={posted.sequence} instruction="Entregue el comprobante al cliente. No hay movimiento de efectivo." onDone={onDone}>
-        <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
+        <ReceiptPreview
+          receipt={posted.receipt}
+          print={
+            <>
+              <PrintStatus teller={teller} job={posted.printJob} />
+              <ValidationStatus teller={teller} job={posted.validationJob} />
+            </>
+          }
+        />
       </PostedView>
     );
   }

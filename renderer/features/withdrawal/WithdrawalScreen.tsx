@@ -20,6 +20,7 @@ import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
 import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from './DebitParties';
 import { PrintStatus } from '../../components/PrintStatus';
+import { ValidationStatus } from '../../components/ValidationStatus';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
 
@@ -123,7 +124,15 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
         instruction={payoutKind !== 'efectivo' ? `Entregue el cheque de gerencia No. ${chequeNumber.trim()} y haga firmar el comprobante.` : 'Entregue el efectivo según el desglose y haga firmar el comprobante.'}
         onDone={onDone}
       >
-        <ReceiptPreview receipt={posted.receipt} print={<PrintStatus teller={teller} job={posted.printJob} />} />
+        <ReceiptPreview
+          receipt={posted.receipt}
+          print={
+            <>
+              <PrintStatus teller={teller} job={posted.printJob} />
+              <ValidationStatus teller={teller} job={posted.validationJob} />
+            </>
+          }
+        />
       </PostedView>
     );
   }

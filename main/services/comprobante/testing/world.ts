@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { referenceRepo } from '../../../store/reference/repo';
 import { createCentralClient, type CentralClient } from '../../../sync/central-client';
 import { pullReference } from '../../../sync/reference';
+import type { CoreConfigInput } from '../../../config/schema';
 import { tempCore, tempDir } from '../../../testing/temp-core';
 
 /** central/demo/seed.ts provisions this token for workstation 001-03 when it runs with --demo. */
@@ -72,9 +73,9 @@ export const COUNT = { '100000': 150, '50000': 40, '20000': 50, '10000': 50, '50
  * A workstation core on a temp SQLite file, with the reference data pulled from a running central, cajero1
  * signed in and the till open with `COUNT`. `client` may be replaced (e.g. by one pointing nowhere).
  */
-export const world = async (central: RunningCentral, opts: { client?: Pick<CentralClient, 'call'>; openTill?: boolean } = {}) => {
+export const world = async (central: RunningCentral, opts: { client?: Pick<CentralClient, 'call'>; openTill?: boolean; config?: CoreConfigInput } = {}) => {
   const client = createCentralClient({ url: central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
-  const t = await tempCore({}, { centralClient: opts.client ?? client });
+  const t = await tempCore(opts.config ?? {}, { centralClient: opts.client ?? client });
   // The demo accounts' last customer movement is nine days before central's seeding day (central/demo/seed.ts,
   // central's own clock), never six months before this day, so they read active (seed 003 cl. 7.1) except the
   // one seeded `inactiva`; 2025-03-03 is a Monday, 09:00 in Bogotá.
