@@ -293,4 +293,20 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'the cheques de gerencia register is append-only'); END;
     `,
   },
+  {
+    version: 16,
+    name: 'kept embargo retention',
+    sql: `
+      -- What an embargo order retains so far of the account's available balance (seed 003 cl. 7.2, 8.5): it only
+      -- grows while the order stands (accounts/ledger.ts settleRetention). NULL while not kept yet: an account
+      -- embargoed before this column, or just put, gets it computed once from its balance (settleDue).
+      ALTER TABLE accounts ADD COLUMN embargo_retained INTEGER CHECK (embargo_retained IS NULL OR embargo_retained >= 0);
+      -- What each credit (an operation, or a cheque deposit when it cleared) added to an embargo's retention: reversing
+      -- the credit — a returned cheque, a deposit typed in error — releases that much and no more.
+      CREATE TABLE retention_growth (
+        op_key TEXT NOT NULL REFERENCES operations(key), account TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (op_key, account)
+      ) STRICT;
+    `,
+  },
 ];
