@@ -205,6 +205,14 @@ test('embargada: pays only what exceeds the embargo, refuses more with what may 
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' }).getByTestId('withdrawal-summary')).toContainText('$ 1.199.780');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN CIENTO NOVENTA Y CINCO MIL PESOS M/CTE');
+  // A second withdrawal: the $1.800.000 stay retained for the order whatever went out before (cl. 7.2, 8.5).
+  await app.keyboard.press('Enter'); // Nueva operación
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await openAccount(app, 'F4', 'Retiro', '240000000060');
+  await expect(app.getByTestId('embargo-retained')).toHaveText('$ 1.800.000');
+  await app.keyboard.type('100000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('se puede disponer de $ 220 (saldo $ 1.800.220 menos $ 1.800.000 retenidos por embargo)');
 });
 
 test('cheque de gerencia: no cash is paid, the cheque goes to the holder with its number on the confirmation and the receipt', async ({ app }) => {

@@ -17,6 +17,7 @@ interface AccountRow {
   in_canje: number;
   on_hold: number;
   pending_charges: number;
+  embargo_retained: number | null;
 }
 interface CustomerRow {
   document_type: DocumentType;
@@ -45,8 +46,14 @@ export const bumpVersion = (sql: Sql, entity: 'account' | 'customer', id: string
 const toAccount = (row: AccountRow): Account => ({
   number: row.number,
   ...(JSON.parse(row.data) as StaticData),
-  // Published only when owed, so accounts without a pending charge read as they always did.
-  balances: { available: row.available, inCanje: row.in_canje, onHold: row.on_hold, ...(row.pending_charges > 0 ? { pendingCharges: row.pending_charges } : {}) },
+  // Published only when owed (kept), so accounts without a pending charge (an embargo) read as they always did.
+  balances: {
+    available: row.available,
+    inCanje: row.in_canje,
+    onHold: row.on_hold,
+    ...(row.pending_charges > 0 ? { pendingCharges: row.pending_charges } : {}),
+    ...(row.embargo_retained !== null ? { embargoRetained: row.embargo_retained } : {}),
+  },
 });
 
 const toCustomer = (row: CustomerRow): Customer => ({
@@ -65,13 +72,17 @@ export const getAccount = (sql: Sql, number: string): Account | undefined => {
   return row ? toAccount(row) : undefined;
 };
 
-/** Static data and the three balances; a pending charge is only ever moved by postings. */
+/**
+ * Static data and the three balances; a pending charge and an embargo's kept retention are only ever moved by
+ * postings — except that an account no longer embargada releases its retention (the order was lifted).
+ */
 export const putAccount = (sql: Sql, account: Account): void => {
   const { number, balances, ...data } = account;
   sql.run(
     `INSERT INTO accounts (number, data, available, in_canje, on_hold) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(number) DO UPDATE SET data = excluded.data, available = excluded.available,
-       in_canje = excluded.in_canje, on_hold = excluded.on_hold`,
+       in_canje = excluded.in_canje, on_hold = excluded.on_hold,
+       embargo_retained = CASE WHEN json_extract(excluded.data, '$.state') = 'embargada' THEN accounts.embargo_retained ELSE NULL END`,
     number,
     JSON.stringify(data),
     balances.available,
@@ -183,6 +194,46 @@ export const recordCustomerMovement = (sql: Sql, account: string, on: string): v
 };
 
 /**
+ * Seed 003 cl. 7.2 and 8.5, domain-co §3: brings the retention central keeps for an embargoed account up to what the
+ * rule retains from its balance now (domain/withdrawal/embargo.ts `embargoRetention`) and stores it. Run in the
+ * same transaction as every posting that changes the available balance — before a debit or charge is checked, and
+ * after an operation's postings, a cheque clearing or a hold coming back — so a later debit never takes what was
+ * retained. When the rule cannot be applied (no inembargable amount for the period) nothing is stored: the reads
+ * keep the whole order out of reach meanwhile, and storing that would retain protected money for good.
+ */
+export const settleRetention = (sql: Sql, account: string, on: string, opts: { released?: number; creditKey?: string } = {}): void => {
+  const a = getAccount(sql, account);
+  if (!a || a.state !== 'embargada') return;
+  const before = a.balances.embargoRetained ?? 0;
+  // A reversed credit takes back the retention it brought (`released`); the rule then keeps what the balance retains.
+  const kept = { ...a, balances: { ...a.balances, embargoRetained: Math.max(0, before - (opts.released ?? 0)) } };
+  const w = embargoRule(kept, on, DEFAULT_RULES, othersOfHolder(sql, a));
+  if (!w || w.retained === a.balances.embargoRetained) return;
+  sql.run('UPDATE accounts SET embargo_retained = ? WHERE number = ?', w.retained, account);
+  bumpVersion(sql, 'account', account);
+  if (opts.creditKey !== undefined && w.retained > before) {
+    sql.run(
+      'INSERT INTO retention_growth (op_key, account, amount) VALUES (?, ?, ?) ON CONFLICT(op_key, account) DO UPDATE SET amount = amount + excluded.amount',
+      opts.creditKey,
+      account,
+      w.retained - before,
+    );
+  }
+};
+
+/** What the credit under `key` added to the account's retention (`settleRetention`): what reversing it releases. */
+export const retentionGrownBy = (sql: Sql, key: string, account: string): number =>
+  sql.get<{ amount: number }>('SELECT amount FROM retention_growth WHERE op_key = ? AND account = ?', key, account)?.amount ?? 0;
+
+/** Embargoed accounts whose retention was never kept (embargoed before central kept it, or just put): computed once. */
+export const settleUnkeptRetentions = (sql: Sql, on: string): void => {
+  const unkept = sql.all<{ number: string }>(
+    "SELECT number FROM accounts WHERE embargo_retained IS NULL AND json_extract(data, '$.state') = 'embargada'",
+  );
+  for (const a of unkept) settleRetention(sql, a.number, on);
+};
+
+/**
  * How much a debit may take on the business date `on`: the branch's rule (domain/withdrawal/embargo.ts), so
  * central and the teller's screen agree on an embargoed account — the embargo is retained, but never the
  * inembargable amount of a natural person's savings (seed 003 cl. 8.5, domain-co §3). When the rule cannot be
@@ -226,11 +277,34 @@ export const debitRefusal = (sql: Sql, a: Account, amount: number, on: string, o
   return amount <= a.balances.available ? 'EMBARGOED_FUNDS' : 'INSUFFICIENT_FUNDS';
 };
 
-/** What may be debited from `a` on `on`: its available balance less what an embargo retains. */
-export const disposable = (sql: Sql, a: Account, on: string): number => withdrawable(a, on, DEFAULT_RULES, othersOfHolder(sql, a));
+/**
+ * What may be debited from `a` on `on`: its available balance less what an embargo retains. The retention is kept
+ * first (`settleRetention`), so what this debit leaves stays retained for the court.
+ */
+export const disposable = (sql: Sql, a: Account, on: string): number => {
+  const kept = keptNow(sql, a, on);
+  return withdrawable(kept, on, DEFAULT_RULES, othersOfHolder(sql, kept));
+};
 
-/** What the bank's pending charges may take from `a` on `on` (`chargeable`). */
-const chargeableNow = (sql: Sql, a: Account, on: string): number => chargeable(a, on, DEFAULT_RULES, othersOfHolder(sql, a));
+/** What the bank's pending charges may take from `a` on `on` (`chargeable`), the retention kept first. */
+const chargeableNow = (sql: Sql, a: Account, on: string): number => {
+  const kept = keptNow(sql, a, on);
+  return chargeable(kept, on, DEFAULT_RULES, othersOfHolder(sql, kept));
+};
+
+/**
+ * What the bank's charges could take from `a` were its available balance `available` and its kept retention
+ * `retained` (a returned cheque's fee, once its credit came back out).
+ */
+export const chargeableWith = (sql: Sql, a: Account, available: number, retained: number, on: string): number =>
+  chargeable({ ...a, balances: { ...a.balances, available, embargoRetained: Math.min(retained, available) } }, on, DEFAULT_RULES, othersOfHolder(sql, a));
+
+/** `a` with its retention kept as of now (`settleRetention`). */
+const keptNow = (sql: Sql, a: Account, on: string): Account => {
+  if (a.state !== 'embargada') return a;
+  settleRetention(sql, a.number, on);
+  return getAccount(sql, a.number) ?? a;
+};
 
 /** The sole holder's accounts, whose balances take their part of the inembargable amount; only an embargoed account needs them. */
 const othersOfHolder = (sql: Sql, a: Account): Account[] => {
@@ -317,5 +391,6 @@ export const expireHolds = (sql: Sql, nowMs: number): void => {
   for (const h of due) {
     sql.run("UPDATE holds SET state = 'expired' WHERE id = ?", h.id);
     applyPosting(sql, null, { account: h.account, dAvailable: h.amount, dCanje: 0, dHold: -h.amount });
+    settleRetention(sql, h.account, bogotaDay(nowMs));
   }
 };

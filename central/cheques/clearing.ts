@@ -1,5 +1,5 @@
 import type { Operation, RejectionCode } from '../../domain/central-api';
-import { applyPosting, bogotaDay, expireHolds, payAllPendingCharges, type Posting } from '../accounts/ledger';
+import { applyPosting, bogotaDay, expireHolds, payAllPendingCharges, type Posting, settleRetention, settleUnkeptRetentions } from '../accounts/ledger';
 import type { Sql } from '../store/db';
 import { canonicalBankCode } from '../../domain/cheque/banks';
 
@@ -60,15 +60,17 @@ export const releaseDueCheques = (sql: Sql, nowMs: number): void => {
   for (const row of due) {
     sql.run("UPDATE cheque_clearings SET state = 'cleared', settled_ms = ? WHERE deposit_key = ?", nowMs, row.deposit_key);
     applyPosting(sql, null, { account: row.account, dAvailable: row.amount, dCanje: -row.amount, dHold: 0 });
+    settleRetention(sql, row.account, bogotaDay(nowMs), { creditKey: row.deposit_key });
   }
 };
 
 /**
- * What every read or write of balances runs first: expired holds come back, cleared cheques become available,
- * and money in the available balance of an account owing a returned cheque pays that first (never what an embargo
- * retains).
+ * What every read or write of balances runs first: an embargo whose retention was never kept gets it from its
+ * balance, expired holds come back, cleared cheques become available (an embargo retains what they bring), and money
+ * in the available balance of an account owing a returned cheque pays that first (never what an embargo retains).
  */
 export const settleDue = (sql: Sql, nowMs: number): void => {
+  settleUnkeptRetentions(sql, bogotaDay(nowMs));
   expireHolds(sql, nowMs);
   releaseDueCheques(sql, nowMs);
   payAllPendingCharges(sql, bogotaDay(nowMs));

@@ -43,37 +43,39 @@ const results = async (ops: Operation[]) => {
 const balances = async () => (await accountOf(t, EMBARGOED)).balances;
 
 describe('an embargoed account owing a returned cheque (seed 003 cl. 8.5, domain-co §3)', () => {
-  /** A $3.000.000 cheque that cleared, all that the embargo left free withdrawn, then the cheque returned with its fee: $1.215.000 owed. */
+  /**
+   * A $3.000.000 cheque that cleared, all that the embargo left free withdrawn, then the cheque returned with its fee:
+   * the $1.800.000 the order retained (before the cheque came) stay the court's, so all $3.015.000 are owed.
+   */
   const owing = async () => {
     const dep = chequeDeposit(3_000_000, '2025-03-11');
     await results([dep]);
     t.clock.advance(DAY);
     expect((await results([withdrawal(EMBARGOED, 4_200_000)]))[0]?.status).toBe('applied');
     expect((await results([returned(dep.key, 15_000)]))[0]?.status).toBe('applied');
-    expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 1_215_000 });
+    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 3_015_000, embargoRetained: 1_800_000 });
   };
 
   it('a cash deposit pays the charge only with what the embargo leaves free: the retained money stays for the court', async () => {
     await owing();
-    // $500.000 in: all of it retained (the order is for $1.800.000), so nothing pays the charge.
+    // The order is covered by the $1.800.000 kept: the $500.000 coming in are free, and pay the charge.
     const [a] = await results([cashDeposit(EMBARGOED, 500_000)]);
-    expect(a).toMatchObject({ status: 'applied', first: { balances: { available: 500_000, pendingCharges: 1_215_000 } } });
-    expect(a?.status === 'applied' && a.first.outcome === 'applied' && a.first.pendingChargesPaid).toBe(undefined);
-    // $2.000.000 more: $2.500.000 available, $1.800.000 retained, so $700.000 pays the charge and the rest stays owed.
+    expect(a).toMatchObject({ status: 'applied', first: { pendingChargesPaid: { amount: 500_000 }, balances: { available: 1_800_000, pendingCharges: 2_515_000 } } });
+    // $2.000.000 more: all free, all to the charge; the retained $1.800.000 never pay it.
     const [b] = await results([cashDeposit(EMBARGOED, 2_000_000)]);
-    expect(b).toMatchObject({ status: 'applied', first: { pendingChargesPaid: { amount: 700_000 }, balances: { available: 1_800_000, pendingCharges: 515_000 } } });
-    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 515_000 });
+    expect(b).toMatchObject({ status: 'applied', first: { pendingChargesPaid: { amount: 2_000_000 }, balances: { available: 1_800_000, pendingCharges: 515_000 } } });
+    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 515_000, embargoRetained: 1_800_000 });
   });
 
   it('a cheque that clears pays it only with what the embargo leaves free, and a later read takes nothing more', async () => {
     await owing();
     await results([cashDeposit(EMBARGOED, 1_500_000), chequeDeposit(800_000, '2025-03-12')]);
-    expect(await balances()).toEqual({ available: 1_500_000, inCanje: 800_000, onHold: 0, pendingCharges: 1_215_000 });
+    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 800_000, onHold: 0, pendingCharges: 1_515_000, embargoRetained: 1_800_000 });
     t.clock.advance(DAY);
-    // Cleared: $2.300.000 available, $500.000 of it free.
-    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 715_000 });
+    // Cleared: $2.600.000 available, $800.000 of it free, which pays the charge.
+    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 715_000, embargoRetained: 1_800_000 });
     t.clock.advance(DAY);
-    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 715_000 });
+    expect(await balances()).toEqual({ available: 1_800_000, inCanje: 0, onHold: 0, pendingCharges: 715_000, embargoRetained: 1_800_000 });
   });
 
   it('an ordinary embargo: the charge never takes what the order retains, however often central settles the account', async () => {
@@ -92,8 +94,8 @@ describe('an embargoed account owing a returned cheque (seed 003 cl. 8.5, domain
     }
     // Paying with the inembargable amount would leave less than the order in the account, and the next settle would
     // find it under the inembargable amount and take it too.
-    expect(await balances()).toEqual({ available: 62_385_725, inCanje: 0, onHold: 0, pendingCharges: 92_385_725 });
-    expect(await balances()).toEqual({ available: 62_385_725, inCanje: 0, onHold: 0, pendingCharges: 92_385_725 });
+    expect(await balances()).toEqual({ available: 62_385_725, inCanje: 0, onHold: 0, pendingCharges: 92_385_725, embargoRetained: 10_000_000 });
+    expect(await balances()).toEqual({ available: 62_385_725, inCanje: 0, onHold: 0, pendingCharges: 92_385_725, embargoRetained: 10_000_000 });
     // A credit pays with what lifts the balance above both.
     const [a] = await results([cashDeposit(EMBARGOED, 1_000_000)]);
     expect(a).toMatchObject({ status: 'applied', first: { pendingChargesPaid: { amount: 1_000_000 }, balances: { available: 62_385_725, pendingCharges: 91_385_725 } } });

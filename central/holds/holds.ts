@@ -1,5 +1,5 @@
 import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
-import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, disposable, getAccount } from '../accounts/ledger';
+import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, disposable, getAccount, settleRetention } from '../accounts/ledger';
 import { settleDue } from '../cheques/clearing';
 import { chequeGerenciaNumberUsed } from '../cheques/gerencia';
 import { fail, ok, type HandlerResult } from '../http/result';
@@ -97,6 +97,7 @@ export const releaseHold = (sql: Sql, holdId: string, nowMs: number): HandlerRes
     if (row.state !== 'active') return fail(409, 'HOLD_NOT_ACTIVE', `La autorización ya está ${row.state === 'consumed' ? 'usada' : 'vencida'}.`);
     sql.run("UPDATE holds SET state = 'released' WHERE id = ?", holdId);
     applyPosting(sql, null, { account: row.account, dAvailable: row.amount, dCanje: 0, dHold: -row.amount });
+    settleRetention(sql, row.account, bogotaDay(nowMs));
     return ok({ hold: view({ ...row, state: 'released' }) });
   });
 

@@ -22,6 +22,9 @@ import {
   getCustomer,
   bumpVersion,
   payPendingCharges,
+  retentionGrownBy,
+  settleRetention,
+  chargeableWith,
   putAccount,
   reactivate,
   reactivateWithoutMovement,
@@ -58,7 +61,10 @@ interface OpRow {
   outcome: string;
 }
 
-type Effect = { ok: true; postings: Posting[]; after?: () => void; charge?: ReturnCharge } | { ok: false; reason: RejectionCode };
+/** `released`: per account, the embargo retention a reversed credit had brought (`retentionGrownBy`). */
+type Effect =
+  | { ok: true; postings: Posting[]; after?: () => void; charge?: ReturnCharge; released?: ReadonlyMap<string, number> }
+  | { ok: false; reason: RejectionCode };
 
 const reject = (reason: RejectionCode): Effect => ({ ok: false, reason });
 
@@ -252,16 +258,32 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
     net.set(p.account, { dAvailable: n.dAvailable + p.dAvailable, dCanje: n.dCanje + p.dCanje });
   }
   let pending = 0;
+  const on = bogotaDay(nowMs);
+  const released = new Map<string, number>();
   for (const [account, d] of net) {
     const a = getAccount(sql, account);
     if (!a) return reject('ACCOUNT_NOT_FOUND');
     if (a.balances.inCanje + d.dCanje < 0) return reject('INSUFFICIENT_FUNDS');
-    const lacking = -(a.balances.available + d.dAvailable);
-    if (lacking <= 0) continue;
-    // A returned cheque is booked whatever the balance (the paper is back at the bank): the debit takes what
-    // `available` has and the rest is owed as a pending charge. Any other reversal needs the funds.
-    if (account !== returned) return reject('INSUFFICIENT_FUNDS');
-    pending = lacking;
+    // What an embargo keeps retained once the reversed credit takes back the retention it brought (seed 003 cl. 7.2,
+    // 8.5): the rest of the retention is the court's, whatever credit it came from, and no reversal takes it.
+    released.set(account, retentionGrownBy(sql, target.key, account));
+    const stays = a.state === 'embargada' ? Math.max(0, (a.balances.embargoRetained ?? 0) - (released.get(account) ?? 0)) : 0;
+    const back = consumed?.account === account ? consumed.amount : 0;
+    const before = a.balances.available + back;
+    if (account !== returned) {
+      // Any reversal but a returned cheque needs the funds, and never the retained ones.
+      if (a.balances.available + d.dAvailable < 0) return reject('INSUFFICIENT_FUNDS');
+      if (a.balances.available + d.dAvailable < Math.min(stays, before)) return reject('EMBARGOED_FUNDS');
+      continue;
+    }
+    // A returned cheque is booked whatever the balance (the paper is back at the bank): its credit comes back out of
+    // what the retention leaves, its fee — a bank charge — out of what charges may take (`chargeable`), and the rest
+    // is owed as a pending charge. Without an embargo that is simply what `available` lacks.
+    const debit = back - d.dAvailable;
+    const credit = Math.max(0, debit - fee);
+    const takeCredit = Math.min(credit, Math.max(0, before - stays));
+    const takeFee = Math.min(debit - credit, chargeableWith(sql, a, before - takeCredit, stays, on));
+    pending = debit - takeCredit - takeFee;
   }
   // The owed part enters `available` before the debits take it, after the held funds came back.
   if (returned !== null && pending > 0) postings.splice(consumed ? 1 : 0, 0, { account: returned, dAvailable: pending, dCanje: 0, dHold: 0, dPending: pending });
@@ -269,6 +291,7 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
     ok: true,
     postings,
     ...(returned !== null ? { charge: { debited: charged - pending, pending } } : {}),
+    released,
     after: () => {
       sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key);
       if (consumed) sql.run("UPDATE holds SET state = 'consumed', consumed_by = ? WHERE id = ?", op.key, consumed.id);
@@ -419,6 +442,12 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
       recordChequeGerencia(sql, op, on);
     }
     effect.after?.();
+    // An embargo retains what the operation brought before anything else may take it (seed 003 cl. 7.2, 8.5); what
+    // it retains is booked to the credit (a remesa's to its deposit), which a reversal then releases.
+    const creditKey = op.type === 'cheque_paid' ? op.payload.depositKey : op.key;
+    for (const account of new Set(effect.postings.map((p) => p.account))) {
+      settleRetention(sql, account, bogotaDay(nowMs), { creditKey, released: effect.released?.get(account) ?? 0 });
+    }
     // Money this operation brought to an account owing a returned cheque pays it first, under this key.
     // The account it credits names the returned cheques it paid: the branch prints them on the receipt. For a
     // transfer that is the destination, not the operation's (source) account.

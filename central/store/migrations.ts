@@ -304,4 +304,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX cheques_gerencia_number_value ON cheques_gerencia(ltrim(number, '0'));
     `,
   },
+  {
+    version: 17,
+    name: 'kept embargo retention',
+    sql: `
+      -- What an embargo order retains so far of the account's available balance (seed 003 cl. 7.2, 8.5): it only
+      -- grows while the order stands (accounts/ledger.ts settleRetention). NULL while not kept yet: an account
+      -- embargoed before this column, or just put, gets it computed once from its balance (settleDue).
+      ALTER TABLE accounts ADD COLUMN embargo_retained INTEGER CHECK (embargo_retained IS NULL OR embargo_retained >= 0);
+      -- Every request looks for embargoed accounts not kept yet: only those rows, not a scan of all accounts.
+      CREATE INDEX accounts_unkept_retention ON accounts(number) WHERE embargo_retained IS NULL AND json_extract(data, '$.state') = 'embargada';
+      -- What each credit (an operation, or a cheque deposit when it cleared) added to an embargo's retention: reversing
+      -- the credit — a returned cheque, a deposit typed in error — releases that much and no more.
+      CREATE TABLE retention_growth (
+        op_key TEXT NOT NULL REFERENCES operations(key), account TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (op_key, account)
+      ) STRICT;
+    `,
+  },
 ];

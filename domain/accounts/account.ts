@@ -32,6 +32,12 @@ export type Balances = z.infer<typeof BalancesSchema>;
 /** Court or authority order (cl. 7.2, 8.5). `amount` is what is still to be retained under the order. */
 export const EmbargoSchema = z.object({
   amount: PesosSchema,
+  /**
+   * What central keeps retained under the order so far (cl. 7.2, 8.5): it only grows while the order stands, whatever
+   * the customer withdraws afterwards. Absent from a central that does not keep it: the retention is then computed
+   * from the balance of the moment (domain/withdrawal/embargo.ts `embargoRetention`).
+   */
+  retained: PesosSchema.optional(),
   /** Child-support orders (CGP art. 594 num. 2) are not limited by the inembargable amount. */
   alimentos: z.boolean().default(false),
   authority: z.string().optional(),

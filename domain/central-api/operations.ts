@@ -256,9 +256,17 @@ export type RejectionCode = z.infer<typeof RejectionCodeSchema>;
 /**
  * Balances of the account the operation touched, after it was applied. `pendingCharges`: what the customer owes
  * for cheques returned after their credit was spent (cargo pendiente); the account's next credits pay it first.
- * Absent when nothing is owed.
+ * Absent when nothing is owed. `embargoRetained`: on an embargoed account, what central keeps retained under the order
+ * so far, part of `available` (seed 003 cl. 7.2, 8.5: it stays retained whatever is withdrawn afterwards); absent from
+ * a central that does not keep it, when the branch computes the retention from the balance of the moment.
  */
-export const BalancesSchema = z.object({ available: PesosSchema, inCanje: PesosSchema, onHold: PesosSchema, pendingCharges: PositivePesosSchema.optional() });
+export const BalancesSchema = z.object({
+  available: PesosSchema,
+  inCanje: PesosSchema,
+  onHold: PesosSchema,
+  pendingCharges: PositivePesosSchema.optional(),
+  embargoRetained: PesosSchema.optional(),
+});
 
 /**
  * How a returned cheque's reversal was charged: `debited` came out of the account (canje or available), `pending`

@@ -38,8 +38,9 @@ export const AccountSchema = z.object({
   /** The one GMF-exempt account of its holder (350 UVT a month). */
   gmfExempt: z.boolean(),
   /**
-   * `available` excludes funds on hold and in canje. For an `embargada` account, `embargoAmount` of the
-   * available balance is frozen: a debit may use at most `available - embargoAmount`.
+   * `available` excludes funds on hold and in canje. For an `embargada` account the order retains up to
+   * `embargoAmount` of the available balance, never a natural person's inembargable amount, and keeps what it
+   * retained (`balances.embargoRetained`; domain/withdrawal/embargo.ts).
    */
   balances: BalancesSchema,
   embargoAmount: PesosSchema,

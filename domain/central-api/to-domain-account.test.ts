@@ -43,6 +43,14 @@ describe('toDomainAccount', () => {
     expect(r.ok && r.value.embargo).toEqual({ amount: 1_800_000, alimentos: true, authority: 'Juzgado 12' });
   });
 
+  it('the retention central keeps (seed 003 cl. 7.2, 8.5) reaches the order; an older central says nothing of it', () => {
+    const kept = toDomainAccount(base({ state: 'embargada', embargoAmount: 10_000_000, balances: { available: 10_000_000, inCanje: 0, onHold: 0, embargoRetained: 10_000_000 } }));
+    expect(kept.ok && kept.value.embargo).toEqual({ amount: 10_000_000, alimentos: false, retained: 10_000_000 });
+    expect(kept.ok && kept.value.balances).toEqual({ available: 10_000_000, inCanje: 0, onHold: 0 });
+    const older = toDomainAccount(base({ state: 'embargada', embargoAmount: 10_000_000 }));
+    expect(older.ok && older.value.embargo).toEqual({ amount: 10_000_000, alimentos: false });
+  });
+
   it('an embargada account without order details still carries the amount', () => {
     const r = toDomainAccount(base({ state: 'embargada', embargoAmount: 500_000, embargo: null }));
     expect(r.ok && r.value.embargo).toEqual({ amount: 500_000, alimentos: false });

@@ -29,6 +29,8 @@ export const toDomainAccount = (a: CentralAccount): ToDomainAccountResult => {
     embargo: embargoed
       ? {
           amount: a.embargoAmount,
+          // What central kept retained so far; an older central does not say, and the rule of the moment applies.
+          ...(a.balances.embargoRetained !== undefined ? { retained: a.balances.embargoRetained } : {}),
           alimentos: a.embargo?.alimentos ?? false,
           ...(a.embargo?.authority !== undefined ? { authority: a.embargo.authority } : {}),
           ...(a.embargo?.reference !== undefined ? { reference: a.embargo.reference } : {}),

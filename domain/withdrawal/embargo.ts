@@ -17,11 +17,26 @@ export interface Withdrawable {
 }
 
 /**
+ * The retention an embargo keeps (seed 003 cl. 7.2 and 8.5, domain-co §3): on the order the bank sets aside what
+ * exceeds the inembargable amount (`protectedAmount`, zero for jurídicas and alimentos), up to the order's amount;
+ * money arriving later is retained too until the order is covered; and what is retained stays retained whatever
+ * the customer withdraws afterwards — only lifting the order releases it. So the new retention is the kept one
+ * (`kept`, what central retained so far) brought up to what the balance retains now, never above the order. It is
+ * never more than the balance: a credit taken back (a returned cheque, a reversed deposit) takes with it the
+ * retention it brought, since that money never was the customer's to retain. A higher inembargable amount in a
+ * new period does not lower it: the kept part was retained when it was not protected.
+ */
+export const embargoRetention = (order: { readonly amount: Pesos; readonly retained?: Pesos | undefined }, available: Pesos, protectedAmount: Pesos): Pesos =>
+  Math.min(order.amount, available, Math.max(order.retained ?? 0, available - protectedAmount));
+
+/**
  * What the customer may dispose of. Canje and holds are already outside `available` (cl. 3.9). For an embargoed
  * account the bank retains up to the embargo amount, but never touches the inembargable amount of a natural
- * person's savings (cl. 8.5; periods 1-Oct → 30-Sep, domain-co §3). Jurídicas and child-support orders have no
- * protected amount. `protectedUsedElsewhere` is the protection already applied to the person's other savings
- * accounts, since the cap applies to the sum of balances (domain-co §3).
+ * person's savings (cl. 8.5; periods 1-Oct → 30-Sep, domain-co §3), and keeps what it retained
+ * (`embargoRetention`: `account.embargo.retained` is what central kept so far; without it, as from an older central,
+ * the retention is computed from the balance of the moment). Jurídicas and child-support orders have no protected
+ * amount. `protectedUsedElsewhere` is the protection already applied to the person's other savings accounts, since
+ * the cap applies to the sum of balances (domain-co §3).
  */
 export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesConfig, protectedUsedElsewhere: Pesos = 0): Result<Withdrawable> => {
   const { available, inCanje } = account.balances;
@@ -32,19 +47,19 @@ export const withdrawableBalance = (account: Account, on: IsoDate, rules: RulesC
     if (!cap.ok) return cap;
     protectedAmount = Math.min(available, Math.max(0, cap.value - protectedUsedElsewhere));
   }
-  const retained = Math.min(account.embargo.amount, available - protectedAmount);
+  const retained = embargoRetention(account.embargo, available, protectedAmount);
   return ok({ available, protectedAmount, retained, withdrawable: available - retained, inCanje });
 };
 
 /**
- * What the bank's own charges (a returned cheque's cargo pendiente) may take from the available balance: never what
- * the embargo retains for the court (cl. 8.5, domain-co §3). Not `withdrawable`: the retention is what exceeds the
- * inembargable amount, so a charge paid out of the protected money would leave a smaller balance that retains less,
- * and the next payment — central pays charges whenever money arrives — would take the court's money. So while
- * anything is retained only what exceeds both the protection and the retention pays a charge; a balance the
- * protection covers whole retains nothing and pays from it. Paying this much leaves the retention as it was.
+ * What the bank's own charges (a returned cheque's cargo pendiente) may take from the
+ * available balance: never what the embargo retains for the court (cl. 8.5, domain-co §3). While anything is
+ * retained, not the protected part either: a charge paid out of the protected money would leave a balance that the
+ * next credits fill back up to the protection before the retention grows, so the court would wait for the bank's
+ * fee. A balance the protection covers whole retains nothing and pays from it. Paying this much leaves the retention
+ * as it was.
  */
-export const chargeableBalance = (w: Withdrawable): Pesos => (w.retained > 0 ? w.withdrawable - w.protectedAmount : w.withdrawable);
+export const chargeableBalance = (w: Withdrawable): Pesos => (w.retained > 0 ? Math.max(0, w.withdrawable - w.protectedAmount) : w.withdrawable);
 
 /**
  * How much of a natural person's inembargable amount their other savings at the bank already take (domain-co

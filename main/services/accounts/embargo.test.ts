@@ -17,7 +17,9 @@ const ordinaryEmbargoWithOtherSavings = () => {
   const repo = referenceRepo(w.core.db);
   const a = repo.getCentralAccount(EMBARGOED);
   if (!a) throw new Error(`demo account ${EMBARGOED} missing`);
-  const ordinary = { ...a, embargo: { alimentos: false, authority: 'Juzgado 12 Civil Municipal de Bogotá', reference: 'OFICIO 1' } };
+  // Without the retention central kept for the child-support order: this made-up order retains from the balance.
+  const { embargoRetained: _kept, ...balances } = a.balances;
+  const ordinary = { ...a, balances, embargo: { alimentos: false, authority: 'Juzgado 12 Civil Municipal de Bogotá', reference: 'OFICIO 1' } };
   const savings = { ...a, number: '240000000999', state: 'activa' as const, embargoAmount: 0, embargo: null, balances: { available: 51_000_000, inCanje: 0, onHold: 0 } };
   repo.applyChanges(
     [

@@ -41,10 +41,10 @@ it('cl. 7.2 / 8.5: a contingency deposit whose fee would fall on embargoed money
   expect(count("SELECT state FROM outbox WHERE type = 'cheque_deposit'")).toBe('applied');
   expect(count("SELECT code FROM sync_rejections WHERE type = 'deposit_commission'")).toBe('EMBARGOED_FUNDS');
   expect(count('SELECT COUNT(*) FROM sync_rejections')).toBe(1);
-  expect(await centralBalances(w, EMBARGOED)).toEqual({ available: 1_800_019, inCanje: 500_000, onHold: 0 });
+  expect(await centralBalances(w, EMBARGOED)).toEqual({ available: 1_800_019, inCanje: 500_000, onHold: 0, embargoRetained: 1_800_000 });
 
   // A later credit is the customer's whole: nothing collects the refused fee out of the account afterwards.
   const later = await real.call('postOperations', { operations: [{ ...env, key: crypto.randomUUID(), type: 'cash_deposit', payload: { amount: 10_000 } }] });
   expect(later.ok && later.data.results[0]?.status).toBe('applied');
-  expect(await centralBalances(w, EMBARGOED)).toEqual({ available: 1_810_019, inCanje: 500_000, onHold: 0 });
+  expect(await centralBalances(w, EMBARGOED)).toEqual({ available: 1_810_019, inCanje: 500_000, onHold: 0, embargoRetained: 1_800_000 });
 });
