@@ -3,7 +3,7 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
-import type { DepositSlipInput } from '../../../domain/deposit/slip';
+import { chequeRowProblems, type ChequeLine, type DepositSlipInput } from '../../../domain/deposit/slip';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AmountInput } from '../../components/AmountInput';
@@ -33,6 +33,9 @@ const registeredPeople = (view: AccountView) => {
     .filter(({ p }) => !seen.has(`${p.id.type}:${p.id.number}`) && seen.add(`${p.id.type}:${p.id.number}`))
     .map(({ p, role }) => ({ ...p, label: `Consigna ${p.name} (${role})` }));
 };
+
+/** The cheque row inputs' ids (ChequeRows): `chq-<this>-<row index>`. */
+const CHEQUE_FIELD_ID: Record<keyof ChequeLine, string> = { bank: 'bank', number: 'number', drawerAccount: 'drawer', amount: 'amount', city: 'city' };
 
 const NO_DEPOSITOR =
   'Identifique a quien consigna: presione F2 si es el titular (otra vez F2 para el siguiente titular) o escriba el tipo y número de documento de quien consigna.';
@@ -126,6 +129,14 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (view && !identified) return setError(NO_DEPOSITOR);
     const s = slip();
     if (!s) return setError(view ? 'Escriba el total del comprobante (F10) y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
+    // A wrong cheque row is named and its first wrong field takes the focus, before asking the core.
+    const rows = chequeRowProblems(s.cheques ?? []);
+    const first = rows[0];
+    if (first) {
+      setError({ code: 'CHEQUE_ROW_INVALID', message: first.message, details: { errors: rows.map((p) => ({ message: p.message })) } });
+      document.getElementById(`chq-${CHEQUE_FIELD_ID[first.field]}-${first.row}`)?.focus();
+      return;
+    }
     setBusy(true);
     const r = await teller.deposit.evaluate({ slip: s });
     setBusy(false);
