@@ -16,6 +16,8 @@ export const UiafViewSchema = z.object({
   declarationProvided: z.boolean(),
   reportable: z.boolean(),
   monthTotal: PesosSchema,
+  /** Why the declaration is asked (the operation's cash or the month's), for the teller to explain; null when it is not. */
+  why: z.string().nullable(),
 });
 
 export const DepositPlanSchema = z.object({

@@ -269,6 +269,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
             ? {
                 direction: 'deposito',
                 amount: plan.cash,
+                why: plan.uiaf.why,
                 accountNumber: view.account.number,
                 transactor: { id: depositor, name: people[personIndex]?.name ?? depositorName },
                 office: { code: '001', city: OFFICE_CITY },
