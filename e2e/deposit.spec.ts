@@ -164,7 +164,10 @@ test('third-party deposit: the depositor who is not a holder must give a name', 
 test('third-party deposit from the keyboard: "Consigna un tercero" goes to the document, Enter to the name, Enter to the cash; the receipt names the depositor with the document', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000029');
-  await app.getByRole('button', { name: 'Consigna un tercero' }).press('Enter');
+  // From the cash grid, where the lookup leaves the keyboard: Shift+F2, as its button says (F2 names holders).
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await expect(app.getByRole('button', { name: 'Consigna un tercero' })).toContainText('Mayús+F2');
+  await app.keyboard.press('Shift+F2');
   await expect(app.getByLabel('Número de documento')).toBeFocused();
   await expect(app.getByTestId('depositor')).toContainText('Sin identificar');
   await app.keyboard.type('900000003');

@@ -44,7 +44,7 @@ const NO_DEPOSITOR =
  * Consignación (F3): account, who deposits, cash by denomination, cheques, the slip's total; then the
  * confirmation summary, supervisor approval or UIAF declaration when the core asks for them, and the receipt.
  * F10 jumps to the total from anywhere; F8 adds a cheque; F2 names a holder as the depositor (nobody is presumed);
- * 'Consigna un tercero' clears it and starts at the document's number, whose Enter goes on to the name.
+ * 'Consigna un tercero' (Shift+F2) clears it and starts at the document's number, whose Enter goes on to the name.
  * One idempotency key per comprobante.
  */
 export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
@@ -179,6 +179,11 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         } else if (e.key === 'F8' && view) {
           e.preventDefault();
           setCheques([...cheques, emptyCheque()]);
+        } else if (e.key === 'F2' && e.shiftKey && view) {
+          // Shift+F2, beside F2's holders: a third party from anywhere on the slip (it had no key: from the cash grid
+          // the teller Shift+Tabbed up to its button).
+          e.preventDefault();
+          pickThirdParty();
         } else if (e.key === 'F2' && view) {
           e.preventDefault();
           pickPerson(personIndex + 1);
@@ -200,7 +205,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
                   </button>
                 ))}
                 <button type="button" aria-pressed={identified && !isRegistered} onClick={pickThirdParty}>
-                  Consigna un tercero
+                  Consigna un tercero <kbd>Mayús+F2</kbd>
                 </button>
               </div>
               <div ref={depositorRef}>
