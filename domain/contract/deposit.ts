@@ -51,6 +51,11 @@ export const DepositPlanSchema = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * Central could not be asked what the account owes (pendingCharges null) and its last figures had this much: the
+   * summary takes it as paid first out of what is available today, as its notice says.
+   */
+  pendingChargesLastKnown: PesosSchema.optional(),
 });
 export type DepositPlanView = z.infer<typeof DepositPlanSchema>;
 
