@@ -156,3 +156,24 @@ test("a transfer's review when central does not answer: the destination's last k
     'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 115.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
   );
 });
+
+// QA 2026-12-06: central stopped, the panel showing the charge, the summary said "Disponible hoy" the whole cash
+// beside the notice that the charge is paid first.
+test("a deposit's review when central does not answer: what is available today leaves out the last known charge", async ({ app, central }) => {
+  await leaveCharge(central, { number: '7654326', amount: 100_000 }, 1_600_000);
+
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', ACCOUNT);
+  await expect(app.getByTestId('pending-charges')).toHaveText('$ 115.000');
+  await central.stop();
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type('5'); // 100.000 × 5
+  await app.keyboard.press('F10');
+  await app.keyboard.type('500000');
+  await app.keyboard.press('Enter');
+  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(dialog).toContainText('Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 115.000');
+  await expect(dialog.getByTestId('available-today')).toHaveText(
+    '$ 385.000 (efectivo $ 500.000 menos el cargo pendiente de $ 115.000 que la cuenta tenía en los últimos datos de central)',
+  );
+});

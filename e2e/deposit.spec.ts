@@ -164,7 +164,10 @@ test('third-party deposit: the depositor who is not a holder must give a name', 
 test('third-party deposit from the keyboard: "Consigna un tercero" goes to the document, Enter to the name, Enter to the cash; the receipt names the depositor with the document', async ({ app }) => {
   await openTill(app);
   await lookup(app, '240000000029');
-  await app.getByRole('button', { name: 'Consigna un tercero' }).press('Enter');
+  // From the cash grid, where the lookup leaves the keyboard: Shift+F2, as its button says (F2 names holders).
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await expect(app.getByRole('button', { name: 'Consigna un tercero' })).toContainText('Mayús+F2');
+  await app.keyboard.press('Shift+F2');
   await expect(app.getByLabel('Número de documento')).toBeFocused();
   await expect(app.getByTestId('depositor')).toContainText('Sin identificar');
   await app.keyboard.type('900000003');
@@ -230,6 +233,36 @@ test('a cheque row with several wrong fields: every problem is listed at once, n
   const problems = app.getByRole('alert').getByRole('listitem');
   await expect(problems).not.toHaveCount(0);
   expect(await problems.count()).toBeGreaterThan(1);
+});
+
+// QA 2026-12-06: row 2 half typed (bank 051, number 12): the errors did not say which row, nor how to drop it, and the
+// focus stayed on the total.
+test('a half-typed second cheque row: every error names row 2 and says Ctrl+Supr drops it; the focus goes to its first wrong field', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000086');
+  await app.keyboard.press('F8');
+  await app.locator('#chq-bank-0').fill('07');
+  await app.locator('#chq-number-0').fill('1234567');
+  await app.locator('#chq-drawer-0').fill('11122233');
+  await app.locator('#chq-amount-0').fill('800000');
+  await app.keyboard.press('F8');
+  await app.locator('#chq-bank-1').fill('051');
+  await app.locator('#chq-number-1').fill('12');
+  const total = app.getByLabel('Total del comprobante');
+  await total.fill('800000');
+  await total.press('Enter');
+  const problems = app.getByRole('alert').getByRole('listitem');
+  await expect(problems).toHaveText([
+    'Cheque de la fila 2: la cuenta del girador debe tener entre 4 y 20 dígitos.',
+    'Cheque de la fila 2: el valor del cheque debe ser mayor que cero.',
+    'Complete el cheque de la fila 2 o quítelo con Ctrl+Supr.',
+  ]);
+  await expect(app.locator('#chq-drawer-1')).toBeFocused();
+  // As the list says: Ctrl+Supr drops the row, and the slip reviews.
+  await app.keyboard.press('Control+Delete');
+  await expect(app.getByTestId('cheque-2')).toHaveCount(0);
+  await total.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
 });
 
 test('amounts copied from paper with centavos: ",00" is the whole pesos, other centavos are refused, never read as pesos', async ({ app }) => {

@@ -34,13 +34,21 @@ test('a deposit that would take the till over its limit warns before confirming 
   const warning = dialog.getByTestId('holding-warning');
   await expect(warning).toContainText('la caja quedaría por encima de su límite de $ 60.000.000');
   await expect(warning).not.toContainText('61.000.000');
-  // The same rule as the menu's prompt: down to the target once the deposit is in (61.000.000 − 36.000.000).
-  await dialog.getByRole('button', { name: 'Trasladar $ 25.000.000 a la bóveda ahora' }).click();
+  // The same rule as the menu's prompt: down to the target once the deposit is in (61.000.000 − 36.000.000), said
+  // as a recommendation with where the amount comes from.
+  await expect(warning).toContainText('Se recomienda trasladar $ 25.000.000 a la bóveda antes de registrar, para que con este efectivo la caja baje a su meta de $ 36.000.000');
+  // What the screen recommends is what Enter does: the focus is on the transfer, Registrar is the second choice.
+  const transfer = dialog.getByRole('button', { name: 'Trasladar $ 25.000.000 a la bóveda ahora' });
+  await expect(transfer).toBeFocused();
+  await expect(transfer).toContainText('Enter');
+  await expect(dialog.getByRole('button', { name: /Registrar/ })).not.toContainText('Enter');
+  await app.keyboard.press('Enter');
   await expect(dialog.getByTestId('holding-sent')).toContainText('Traslado de $ 25.000.000 a la bóveda enviado');
   await expect(warning).toHaveCount(0);
 
   // The keyboard goes on: Enter registers.
   await expect(dialog.getByRole('button', { name: /Registrar/ })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: /Registrar/ })).toContainText('Enter');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('****0011');
   await app.keyboard.press('Escape');

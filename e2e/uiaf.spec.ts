@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { test as withCentral } from './support/central-control';
-import { openAccount, openTill } from './support/comprobante';
+import { openAccount, openTill, supervisorApproves } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
 /** A cash deposit to Juan's account in 100.000 bills, up to the declaration the core asks for. */
@@ -17,6 +17,8 @@ const cashToJuan = async (app: Page, total: number) => {
 const depositWithDeclaration = async (app: Page) => {
   const form = await cashToJuan(app, 10_000_000);
   await expect(form).toContainText('$ 10.000.000');
+  // Why the UIAF asks, so the teller can tell the customer (the month's total says so the same way, domain/uiaf).
+  await expect(form.getByTestId('decl-why')).toHaveText('Esta operación en efectivo es de $ 10.000.000 (desde $ 10.000.000 en una sola operación la UIAF exige la declaración).');
   await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
   await form.getByLabel('Teléfono').fill('3101234502');
   await form.getByLabel('Origen de los fondos').fill('Venta de un vehículo particular');
@@ -130,14 +132,19 @@ withCentral('cash the customer brought to another till this month counts: 6.000.
     account: '240000000045',
     payload: { amount: 45_000_000, cash: { transactor: { type: 'CC', number: '900000002' }, declaration: { originOrDestination: 'Venta de un inmueble', economicActivity: 'Comerciante', pep: false } } },
   });
-  await expect(await cashToJuan(app, 6_000_000)).toContainText('$ 6.000.000');
+  const form = await cashToJuan(app, 6_000_000);
+  await expect(form).toContainText('$ 6.000.000');
+  // Why, for the teller to tell the customer: the month's cash, not this deposit.
+  await expect(form.getByTestId('decl-why')).toHaveText(
+    'El efectivo del cliente este mes (consignaciones y retiros) llega a $ 51.000.000 con esta operación (desde $ 50.000.000 en el mes la UIAF exige la declaración).',
+  );
 });
 
-/** A cash deposit of 9.500.000 (95 × 100.000) to Juan's account by Juan, up to the slip's total and Enter. */
-const nearThresholdToJuan = async (app: Page) => {
+/** A cash deposit of 9.500.000 (95 × 100.000, or `total`) to Juan's account by Juan, up to the slip's total and Enter. */
+const nearThresholdToJuan = async (app: Page, total = 9_500_000) => {
   await openAccount(app, 'F3', 'Consignación', '240000000029');
-  await app.locator('#denom-100000').fill('95');
-  await app.getByLabel('Total del comprobante').fill('9500000');
+  await app.locator('#denom-100000').fill(String(total / 100_000));
+  await app.getByLabel('Total del comprobante').fill(String(total));
   await app.getByLabel('Total del comprobante').press('Enter');
 };
 
@@ -204,4 +211,27 @@ test('a structuring alert the supervisor rejected: the teller is told not to tak
   await app.keyboard.press('Enter');
   await expect(alerts).toContainText('Reconsiderada por Marta Rojas');
   await expect(alerts).not.toContainText('El rechazo rige hasta el');
+});
+
+// QA 2026-12-06: deposits posted 9,9 M, 9,5 M, 9,2 M the same day were listed 9,5 M, 9,9 M, 9,2 M (by amount).
+test('the desk lists a structuring alert’s deposits in the order they were posted, not by amount', async ({ app }) => {
+  await openTill(app);
+  for (const total of [9_900_000, 9_500_000]) {
+    await nearThresholdToJuan(app, total);
+    await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('receipt-sequence')).toBeVisible();
+    await app.keyboard.press('Enter');
+  }
+  await nearThresholdToJuan(app, 9_200_000);
+  await supervisorApproves(app, 'posible fraccionamiento');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toBeVisible();
+  await app.keyboard.press('Enter');
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F1');
+  await app.keyboard.press('F7');
+  const alerts = app.getByRole('table', { name: 'Alertas de fraccionamiento del mes' });
+  await expect(alerts.getByRole('listitem')).toHaveText([/\$ 9\.900\.000$/, /\$ 9\.500\.000$/, /\$ 9\.200\.000$/]);
 });

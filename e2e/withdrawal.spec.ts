@@ -90,7 +90,11 @@ test('over the visación amount: the teller cannot approve their own, the superv
   await approval.getByLabel('Contraseña del supervisor').fill(DEMO.teller.password);
   await approval.getByLabel('Contraseña del supervisor').press('Enter');
   await expect(approval.getByRole('alert')).toContainText('no puede aprobarla');
-  await approval.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+  // The user refused is selected: the supervisor types over it (QA: "cajero1supervisor1"), the password went.
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
+  await app.keyboard.type(DEMO.supervisor.username);
+  await expect(approval.getByLabel('Usuario del supervisor')).toHaveValue(DEMO.supervisor.username);
+  await expect(approval.getByLabel('Contraseña del supervisor')).toHaveValue('');
   await approval.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
   await approval.getByLabel('Contraseña del supervisor').press('Enter');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });

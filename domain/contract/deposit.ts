@@ -16,6 +16,8 @@ export const UiafViewSchema = z.object({
   declarationProvided: z.boolean(),
   reportable: z.boolean(),
   monthTotal: PesosSchema,
+  /** Why the declaration is asked (the operation's cash or the month's), for the teller to explain; null when it is not. */
+  why: z.string().nullable(),
 });
 
 export const DepositPlanSchema = z.object({
@@ -49,6 +51,11 @@ export const DepositPlanSchema = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * Central could not be asked what the account owes (pendingCharges null) and its last figures had this much: the
+   * summary takes it as paid first out of what is available today, as its notice says.
+   */
+  pendingChargesLastKnown: PesosSchema.optional(),
 });
 export type DepositPlanView = z.infer<typeof DepositPlanSchema>;
 

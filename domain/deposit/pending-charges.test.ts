@@ -4,7 +4,7 @@ import { AccountSchema } from '../accounts/account';
 import { buildDepositReceipt } from '../receipt/build-deposit';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { evaluateDeposit } from './evaluate';
-import { centralPaidCharges, chargesDifference, destinationChargesNotice, payPendingCharges, paymentJournal, pendingChargesNotice } from './pending-charges';
+import { availableToday, centralPaidCharges, chargesDifference, destinationChargesNotice, payPendingCharges, paymentJournal, pendingChargesNotice } from './pending-charges';
 import { DepositSlipSchema } from './slip';
 
 const ana = { id: { type: 'CC', number: '1020304050' }, name: 'Ana Pérez' } as const;
@@ -126,5 +126,27 @@ describe('a deposit to an account owing returned cheques (cargo pendiente)', () 
     // A receipt that claimed nothing (central was not asked) differs from a charge central paid.
     expect(chargesDifference(null, centralPaidCharges({ amount: 5_000, charges: [charge('1', 5_000)] }))).toEqual({ printed: { paid: 0, charges: [] }, central: { paid: 5_000, charges: [{ cheques: ['1'], amount: 5_000 }] } });
     expect(chargesDifference(null, centralPaidCharges(undefined))).toBeNull();
+  });
+});
+
+// QA 2026-12-06: central stopped, $ 100.000 deposited to an account whose panel showed "Cargo pendiente $ 15.000":
+// the summary said "Disponible hoy $ 100.000" beside the notice that the charge is paid first.
+describe('what a deposit leaves available today', () => {
+  it('with central silent, the last known charge is taken as paid first', () => {
+    expect(availableToday({ cash: 100_000, commission: 0, paid: 0, lastKnownUnconfirmed: 15_000 })).toEqual({ net: 85_000, assumedPaid: 15_000 });
+    expect(availableToday({ cash: 100_000, commission: 0, paid: 0 })).toEqual({ net: 100_000, assumedPaid: 0 });
+  });
+  it('property: never more than the cash less commission and charges, never below zero by an assumed charge, and central\'s own figure wins', () => {
+    fc.assert(
+      fc.property(fc.nat(50_000_000), fc.nat(100_000), fc.nat(1_000_000), fc.nat(1_000_000), (cash, commission, paid, last) => {
+        const r = availableToday({ cash, commission, paid, lastKnownUnconfirmed: last });
+        const before = cash - commission - paid;
+        expect(r.net).toBe(before - r.assumedPaid);
+        if (paid > 0) expect(r.assumedPaid).toBe(0);
+        else expect(r.assumedPaid).toBe(Math.min(last, Math.max(0, before)));
+        expect(r.net).toBeLessThanOrEqual(before);
+        if (before >= 0) expect(r.net).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 });

@@ -193,3 +193,16 @@ export const chargesDifferenceText = (sequence: string, d: { printed: PaidCharge
     'Informe al cliente lo que pagó central (el recibo impreso no lo dice; una copia repite lo impreso) y avise al supervisor.'
   );
 };
+
+/**
+ * What a deposit leaves available today (the summary's "Disponible hoy"): the cash credit less the commission and
+ * what it pays of the account's charges. `lastKnownUnconfirmed`: central did not answer and its last figures had
+ * this much owed; the workstation takes it as paid first, as the notice beside it says, instead of showing the
+ * whole cash as available (QA: "Disponible hoy $ 100.000" next to "Cargo pendiente $ 15.000"). It can only pay
+ * out of what the credit leaves.
+ */
+export const availableToday = (p: { cash: number; commission: number; paid: number; lastKnownUnconfirmed?: number }): { net: number; assumedPaid: number } => {
+  const before = p.cash - p.commission - p.paid;
+  const assumedPaid = p.paid === 0 ? Math.min(Math.max(0, p.lastKnownUnconfirmed ?? 0), Math.max(0, before)) : 0;
+  return { net: before - assumedPaid, assumedPaid };
+};

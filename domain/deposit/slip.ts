@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { resolveBank } from '../cheque/banks';
-import { normalizeCity, resolvePlaza } from '../cheque/plaza-match';
+import { resolveBank, unknownBankMessage } from '../cheque/banks';
+import { findPlaza, normalizeCity, resolvePlaza, unknownPlazaMessage } from '../cheque/plaza-match';
 import { normalizePersonName, PersonIdSchema } from '../accounts/person';
 import { DenominationCountSchema } from '../money/denominations';
 import { AmountFieldSchema } from '../money/pesos';
@@ -52,3 +52,40 @@ export type DepositSlipInput = z.input<typeof DepositSlipSchema>;
 export { normalizeCity };
 
 export const sameCity = (a: string, b: string): boolean => normalizeCity(a) === normalizeCity(b);
+
+/** A field of a cheque row the teller must correct, named as the row's inputs are (`chq-<field>-<row index>`). */
+export interface ChequeRowProblem {
+  /** 0-based row index. */
+  row: number;
+  field: keyof ChequeLine;
+  message: string;
+}
+
+/**
+ * Each cheque row checked alone, its problems named by the row ("Cheque de la fila 2: …") in the order of the row's
+ * fields, and one closing line per row saying how to drop it (Ctrl+Supr): a half-typed row is often one the
+ * customer took back. QA: "La cuenta del girador debe tener entre 4 y 20 dígitos" came without its row, while the
+ * plaza's error named it.
+ */
+export const chequeRowProblems = (rows: readonly unknown[]): ChequeRowProblem[] => {
+  const order = Object.keys(ChequeLineSchema.shape) as (keyof ChequeLine)[];
+  return rows.flatMap((row, i) => {
+    const parsed = ChequeLineSchema.safeParse(row);
+    const byField = new Map<keyof ChequeLine, string>();
+    if (parsed.success) {
+      // The same refusals as evaluateDeposit's, so the row's problems come all at once.
+      if (!resolveBank(parsed.data.bank)) byField.set('bank', unknownBankMessage(parsed.data.bank, i + 1));
+      if (!findPlaza(parsed.data.city)) byField.set('city', `Cheque de la fila ${i + 1}: ${unknownPlazaMessage(parsed.data.city)}`);
+    } else {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as keyof ChequeLine;
+        if (!byField.has(field)) byField.set(field, `Cheque de la fila ${i + 1}: ${lowerFirst(issue.message)}.`);
+      }
+    }
+    const named = order.filter((f) => byField.has(f)).map((field) => ({ row: i, field, message: byField.get(field) ?? '' }));
+    const last = named[named.length - 1];
+    return last ? [...named, { ...last, message: `Complete el cheque de la fila ${i + 1} o quítelo con Ctrl+Supr.` }] : [];
+  });
+};
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);

@@ -51,7 +51,7 @@ export const checkHolding = (positionTotal: Pesos, policy: TillPolicy, blind = f
   const holds = blind ? 'La caja' : `La caja tiene ${formatPesos(positionTotal)} y`;
   const prompt =
     state === 'excedido'
-      ? `${holds} supera su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) antes de seguir recibiendo efectivo.`
+      ? `${holds} supera su límite de ${formatPesos(limit)}. Se recomienda trasladar ${formatPesos(surplus)} a la bóveda (F10) antes de recibir más efectivo.`
       : blind
         ? `La caja está cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`
         : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`;

@@ -25,10 +25,31 @@ export const checkIncomingCash = (positionTotal: Pesos, incoming: Pesos, h: { li
   if (after < h.warnAt) return { state: 'ok', after, surplus: 0, prompt: null };
   const surplus = surplusToTarget(after, positionTotal, h.target, blind ? BLIND_STEP : 10_000);
   const state: HoldingState = after > h.limit ? 'excedido' : 'cerca';
-  const send = surplus > 0 ? ` Traslade ${formatPesos(surplus)} a la bóveda antes de confirmar.` : ' Traslade efectivo a la bóveda en cuanto pueda.';
-  const where = state === 'excedido' ? 'por encima de' : 'cerca de';
-  const prompt = blind
-    ? `Con este efectivo la caja quedaría ${where} su límite de ${formatPesos(h.limit)}.${send}`
-    : `Con este efectivo la caja quedaría en ${formatPesos(after)}, ${where} su límite de ${formatPesos(h.limit)}.${send}`;
+  const prompt = `${whereItStands(positionTotal, after, h.limit, blind)} ${recommendation(after, surplus, h.target, blind)}`;
   return { state, after, surplus, prompt };
+};
+
+/**
+ * The tense follows the till: a till already over its limit "ya supera" it (QA: "quedaría por encima" was said of
+ * a till that was over before the deposit). Under blind close it names no cash of the till.
+ */
+const whereItStands = (positionTotal: Pesos, after: Pesos, limit: Pesos, blind: boolean): string => {
+  if (positionTotal > limit) return `La caja ya supera su límite de ${formatPesos(limit)} y con este efectivo lo superaría aún más.`;
+  const where = after > limit ? 'por encima de' : 'cerca de';
+  return blind
+    ? `Con este efectivo la caja quedaría ${where} su límite de ${formatPesos(limit)}.`
+    : `Con este efectivo la caja quedaría en ${formatPesos(after)}, ${where} su límite de ${formatPesos(limit)}.`;
+};
+
+/**
+ * The limit is the bank's policy, not a block: the screen recommends, and says where the amount comes from — down
+ * to the target once this cash is in, rounded up to the step (a whole million under blind close, so a deposit of
+ * $ 100.000 may move it by a million) — so the teller can tell why it changed from one deposit to the next.
+ */
+const recommendation = (after: Pesos, surplus: Pesos, target: Pesos, blind: boolean): string => {
+  if (surplus === 0) return 'Se recomienda trasladar efectivo a la bóveda en cuanto pueda.';
+  const rounded = blind ? 'al millón' : 'a los $ 10.000';
+  return after - surplus <= target
+    ? `Se recomienda trasladar ${formatPesos(surplus)} a la bóveda antes de registrar, para que con este efectivo la caja baje a su meta de ${formatPesos(target)} (redondeado hacia arriba ${rounded}).`
+    : `Se recomienda trasladar ${formatPesos(surplus)} a la bóveda antes de registrar, todo lo que la caja puede enviar; aun así quedaría por encima de su meta de ${formatPesos(target)}.`;
 };

@@ -190,7 +190,7 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
     const holding = checkHolding(61_000_000, DEFAULT_TILL_POLICY);
     const r = preCloseGate({ ...clean, positionTotal: 61_000_000, holding });
     expect(r.items).toEqual([expect.objectContaining({ code: 'CASH_ABOVE_LIMIT', resolveAt: 'Traslade $ 25.000.000 a la bóveda en Bóveda y traslados (F10).' })]);
-    expect(holding.prompt).toContain('Traslade $ 25.000.000 a la bóveda');
+    expect(holding.prompt).toContain('Se recomienda trasladar $ 25.000.000 a la bóveda (F10) antes de recibir más efectivo');
   });
 
   it('property: blocked iff some fact is open; one item per open fact, each with a Spanish place to resolve it', () => {

@@ -1,3 +1,4 @@
+import { formatPesos } from '../money/pesos';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../rules-config/config';
@@ -20,6 +21,26 @@ describe('UIAF cash thresholds (domain-co §2, RTE instructivo)', () => {
     expect(evaluateCashUiaf({ cash: 5_000_000, customerMonthCashBefore: 60_000_000 }, rules).crossesMonthly).toBe(false);
     expect(evaluateCashUiaf({ cash: 0, customerMonthCashBefore: 60_000_000 }, rules).reportable).toBe(false);
   });
+  // QA 2026-12-06: María's 5th cash deposit of the month, $ 6.000.000, was asked for the declaration without the
+  // month's $ 50.100.000 that made it needed.
+  it('says why the declaration is asked: the month total it reaches, or the operation itself', () => {
+    expect(evaluateCashUiaf({ cash: 6_000_000, customerMonthCashBefore: 44_100_000 }, rules).why).toBe(
+      'El efectivo del cliente este mes (consignaciones y retiros) llega a $ 50.100.000 con esta operación (desde $ 50.000.000 en el mes la UIAF exige la declaración).',
+    );
+    expect(evaluateCashUiaf({ cash: 12_000_000, customerMonthCashBefore: 0 }, rules).why).toBe(
+      'Esta operación en efectivo es de $ 12.000.000 (desde $ 10.000.000 en una sola operación la UIAF exige la declaración).',
+    );
+    expect(evaluateCashUiaf({ cash: 1_000_000, customerMonthCashBefore: 0 }, rules).why).toBeNull();
+  });
+  it('property: a reason is given exactly when the declaration is asked, naming the month total when that is why', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 80_000_000 }), fc.integer({ min: 0, max: 80_000_000 }), (cash, before) => {
+        const r = evaluateCashUiaf({ cash, customerMonthCashBefore: before }, rules);
+        expect(r.why !== null).toBe(r.declarationRequired);
+        if (r.multiple && !r.individual) expect(r.why).toContain(formatPesos(cash + before));
+      }),
+    );
+  });
   it('property: the declaration is required iff one of the thresholds is reached', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 80_000_000 }), fc.integer({ min: 0, max: 80_000_000 }), (cash, before) => {
@@ -36,6 +57,12 @@ describe('structuring', () => {
     const recent = [dep('2025-06-02', 9_500_000, '111111', luis), dep('2025-06-05', 9_900_000, '111111', luis)];
     const alert = detectStructuring(dep('2025-06-08', 9_800_000), recent, rules);
     expect(alert).toMatchObject({ by: 'account', count: 3, total: 29_200_000, windowFrom: '2025-06-02', windowTo: '2025-06-08' });
+  });
+  it('lists the deposits in posting order: same-day deposits by the instant they were posted, whatever order they came in', () => {
+    const at = (t: string) => `2025-06-08T${t}:00.000Z`;
+    const recent = [{ ...dep('2025-06-08', 9_500_000), at: at('15:10') }, { ...dep('2025-06-08', 9_900_000), at: at('14:05') }];
+    const alert = detectStructuring(dep('2025-06-08', 9_200_000), recent, rules);
+    expect(alert?.deposits.map((d) => d.amount)).toEqual([9_900_000, 9_500_000, 9_200_000]);
   });
   it('by depositor across accounts; nothing outside the window or below the margin', () => {
     const recent = [dep('2025-06-02', 9_500_000, '222222'), dep('2025-06-03', 9_000_000, '333333')];

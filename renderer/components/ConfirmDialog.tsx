@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { trapTab, useRestoreFocus } from './focus-trap';
 
 interface Props {
@@ -14,6 +14,9 @@ interface Props {
 export const ConfirmDialog = ({ title, children, confirmLabel, onConfirm, onCancel, busy }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // "Enter" is shown on the confirm only while Enter does confirm: a summary may move the focus to an action it
+  // recommends first (the till's transfer to the vault), and the key must not be promised to both.
+  const [confirmFocused, setConfirmFocused] = useState(true);
   useRestoreFocus();
   useEffect(() => {
     const d = ref.current;
@@ -38,8 +41,9 @@ export const ConfirmDialog = ({ title, children, confirmLabel, onConfirm, onCanc
         <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
           Cancelar <kbd>Esc</kbd>
         </button>
-        <button type="button" className="primary" onClick={onConfirm} disabled={busy} ref={confirmRef}>
-          {busy ? 'Procesando…' : confirmLabel} <kbd>Enter</kbd>
+        <button type="button" className="primary" onClick={onConfirm} disabled={busy} ref={confirmRef} onFocus={() => setConfirmFocused(true)} onBlur={() => setConfirmFocused(false)}>
+          {busy ? 'Procesando…' : confirmLabel}
+          {confirmFocused ? <> <kbd>Enter</kbd></> : null}
         </button>
       </div>
     </dialog>

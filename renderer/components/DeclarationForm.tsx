@@ -10,6 +10,8 @@ import { trapTab } from './focus-trap';
 interface Props {
   direction: 'deposito' | 'retiro';
   amount: number;
+  /** Why the UIAF asks for it (the core's words: this operation's cash or the customer's month), for the teller to explain. */
+  why?: string | null;
   accountNumber: string;
   transactor: { id: { type: string; number: string }; name: string };
   office: { code: string; city: string };
@@ -41,7 +43,7 @@ const onFileNotice = (r: ContactOnFile | 'failed'): string => {
  * corrects them, and what the form holds is what is declared. A field typed in before central's record arrived is
  * left as typed.
  */
-export const DeclarationForm = ({ direction, amount, accountNumber, transactor, office, date, time, previous, teller, onDone, onCancel }: Props) => {
+export const DeclarationForm = ({ direction, amount, why, accountNumber, transactor, office, date, time, previous, teller, onDone, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
   const samePerson = previous?.transactor.id.type === transactor.id.type && previous.transactor.id.number === transactor.id.number;
   const prior = samePerson ? previous : null;
@@ -121,6 +123,11 @@ export const DeclarationForm = ({ direction, amount, accountNumber, transactor, 
       <p>
         Efectivo de <strong>{formatPesos(amount)}</strong> en la cuenta {accountNumber} por {transactor.name.replace(/\.$/, '')}. Requerida por la UIAF antes de registrar.
       </p>
+      {why ? (
+        <p className="notice" data-testid="decl-why">
+          {why}
+        </p>
+      ) : null}
       {onFile ? (
         <p className="notice" data-testid="decl-on-file">
           {onFile}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import { decidableAtDesks } from '../../domain/approval/request';
 import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
-import { afterRefusal, missingForDecision, rejectOnF4, type DecisionField } from './supervisor-decision';
+import { afterRefusal, focusAfterRefusal, missingForDecision, rejectOnF4, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
 import { trapTab } from './focus-trap';
 import { usePendingPoll } from './usePendingPoll';
@@ -25,7 +25,8 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   const passRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const focus = (field: DecisionField) => ({ username: userRef, password: passRef, note: noteRef })[field].current?.focus();
+  const input = (field: DecisionField) => ({ username: userRef, password: passRef, note: noteRef })[field].current;
+  const focus = (field: DecisionField) => input(field)?.focus();
   const key = useRef(crypto.randomUUID());
   const [approval, setApproval] = useState<ApprovalView | null>(null);
   const [username, setUsername] = useState('');
@@ -102,7 +103,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       const next = afterRefusal(r.error.code);
       if (next.clearPassword) setPassword('');
       setError(r.error.message);
-      focus(next.field);
+      focusAfterRefusal(input(next.field), next.select);
       return;
     }
     settled(r.data.approval, false);

@@ -19,13 +19,26 @@ export const missingForDecision = (
 
 const CREDENTIAL_ERRORS = new Set(['INVALID_CREDENTIALS', 'USER_LOCKED_OUT', 'NOT_A_SUPERVISOR', 'MAKER_IS_CHECKER']);
 
-/** A refusal about who signed drops the password typed; any other keeps it, and the focus goes to what to fix. */
-export const afterRefusal = (code: string): { clearPassword: boolean; field: DecisionField } =>
+/**
+ * A refusal about who signed drops the password typed; any other keeps it, and the focus goes to what to fix.
+ * `select`: the user typed is the wrong one (the teller's own, not a supervisor, locked out), so its text is
+ * selected and the supervisor's user typed over it; with the cursor left at its end "cajero1" became
+ * "cajero1supervisor1".
+ */
+export const afterRefusal = (code: string): { clearPassword: boolean; field: DecisionField; select: boolean } =>
   code === 'APPROVAL_NOTE_REQUIRED'
-    ? { clearPassword: false, field: 'note' }
+    ? { clearPassword: false, field: 'note', select: false }
     : CREDENTIAL_ERRORS.has(code)
-      ? { clearPassword: true, field: code === 'INVALID_CREDENTIALS' ? 'password' : 'username' }
-      : { clearPassword: false, field: 'username' };
+      ? code === 'INVALID_CREDENTIALS'
+        ? { clearPassword: true, field: 'password', select: false }
+        : { clearPassword: true, field: 'username', select: true }
+      : { clearPassword: false, field: 'username', select: false };
+
+/** Every approval form moves to the field to fix the same way after a refusal (see afterRefusal). */
+export const focusAfterRefusal = (input: HTMLInputElement | null | undefined, select: boolean) => {
+  input?.focus();
+  if (select) input?.select();
+};
 
 /**
  * Who approved, as the teller reads it once the step that waited on the supervisor moved on; `atDesk` when it was

@@ -80,6 +80,7 @@ export const recentCashDeposits = (deps: ComprobanteDeps, on: string, accountNum
   // Only deposits just under the threshold can make a structuring alert (domain/uiaf isJustUnder).
   const own = deps.comprobantes.recentCashDeposits(req.from, on, req.min, req.max).map((r) => ({
     on: r.on,
+    at: r.at,
     amount: r.amount,
     accountNumber: r.accountNumber,
     depositor: parseDocKey(r.depositor) as PersonId,

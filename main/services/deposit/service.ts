@@ -206,7 +206,8 @@ export const createDepositService = (deps: ComprobanteDeps) => {
             ...(paying.payment.keptByEmbargo ? { keptByEmbargo: paying.payment.keptByEmbargo } : {}),
           }
         : null;
-      return { ...p, notices, pendingCharges } as unknown as DepositPlanView;
+      const lastKnown = paying ? 0 : account.balances.pendingCharges ?? 0;
+      return { ...p, notices, pendingCharges, ...(lastKnown > 0 ? { pendingChargesLastKnown: lastKnown } : {}) } as unknown as DepositPlanView;
     },
     assess,
     post: async (user: User, req: Parameters<typeof post>[1]): Promise<PostedComprobante> => {

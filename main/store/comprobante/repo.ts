@@ -114,9 +114,11 @@ export const comprobanteRepo = (db: Db) => {
   const gmfExemptUsed = db.prepare<[string, string, string], number>(
     `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
-  const recentCash = db.prepare<[string, string, number, number], { on: string; amount: number; accountNumber: string; depositor: string }>(
-    `SELECT business_date AS "on", cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
-     FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ? AND ${LIVE}`,
+  // In posting order: a structuring alert lists its deposits as they came (without ORDER BY, the amount index's order).
+  const recentCash = db.prepare<[string, string, number, number], { on: string; at: string; amount: number; accountNumber: string; depositor: string }>(
+    `SELECT business_date AS "on", posted_at AS at, cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
+     FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ? AND ${LIVE}
+     ORDER BY business_date, posted_at, sequence`,
   );
   // The account's comprobantes posted at that instant (the operation's occurredAt): found by index, not by a journal scan.
   const postedAt = db.prepare<[string, string, string], { sequence: string; kind: ComprobanteKind; payload: string }>(

@@ -3,7 +3,7 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
-import type { DepositSlipInput } from '../../../domain/deposit/slip';
+import { chequeRowProblems, type ChequeLine, type DepositSlipInput } from '../../../domain/deposit/slip';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AmountInput } from '../../components/AmountInput';
@@ -35,6 +35,9 @@ const registeredPeople = (view: AccountView) => {
     .map(({ p, role }) => ({ ...p, label: `Consigna ${p.name} (${role})` }));
 };
 
+/** The cheque row inputs' ids (ChequeRows): `chq-<this>-<row index>`. */
+const CHEQUE_FIELD_ID: Record<keyof ChequeLine, string> = { bank: 'bank', number: 'number', drawerAccount: 'drawer', amount: 'amount', city: 'city' };
+
 const NO_DEPOSITOR =
   'Identifique a quien consigna: presione F2 si es el titular (otra vez F2 para el siguiente titular) o escriba el tipo y número de documento de quien consigna.';
 
@@ -42,7 +45,7 @@ const NO_DEPOSITOR =
  * Consignación (F3): account, who deposits, cash by denomination, cheques, the slip's total; then the
  * confirmation summary, supervisor approval or UIAF declaration when the core asks for them, and the receipt.
  * F10 jumps to the total from anywhere; F8 adds a cheque; F2 names a holder as the depositor (nobody is presumed);
- * 'Consigna un tercero' clears it and starts at the document's number, whose Enter goes on to the name.
+ * 'Consigna un tercero' (Shift+F2) clears it and starts at the document's number, whose Enter goes on to the name.
  * One idempotency key per comprobante.
  */
 export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi; onDone: () => void; onCancel: () => void }) => {
@@ -127,6 +130,14 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
     if (view && !identified) return setError(NO_DEPOSITOR);
     const s = slip();
     if (!s) return setError(view ? 'Escriba el total del comprobante (F10) y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
+    // A wrong cheque row is named and its first wrong field takes the focus, before asking the core.
+    const rows = chequeRowProblems(s.cheques ?? []);
+    const first = rows[0];
+    if (first) {
+      setError({ code: 'CHEQUE_ROW_INVALID', message: first.message, details: { errors: rows.map((p) => ({ message: p.message })) } });
+      document.getElementById(`chq-${CHEQUE_FIELD_ID[first.field]}-${first.row}`)?.focus();
+      return;
+    }
     setBusy(true);
     const r = await teller.deposit.evaluate({ slip: s });
     setBusy(false);
@@ -177,6 +188,11 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
         } else if (e.key === 'F8' && view) {
           e.preventDefault();
           setCheques([...cheques, emptyCheque()]);
+        } else if (e.key === 'F2' && e.shiftKey && view) {
+          // Shift+F2, beside F2's holders: a third party from anywhere on the slip (it had no key: from the cash grid
+          // the teller Shift+Tabbed up to its button).
+          e.preventDefault();
+          pickThirdParty();
         } else if (e.key === 'F2' && view) {
           e.preventDefault();
           pickPerson(personIndex + 1);
@@ -198,7 +214,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
                   </button>
                 ))}
                 <button type="button" aria-pressed={identified && !isRegistered} onClick={pickThirdParty}>
-                  Consigna un tercero
+                  Consigna un tercero <kbd>Mayús+F2</kbd>
                 </button>
               </div>
               <div ref={depositorRef}>
@@ -267,6 +283,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
             ? {
                 direction: 'deposito',
                 amount: plan.cash,
+                why: plan.uiaf.why,
                 accountNumber: view.account.number,
                 transactor: { id: depositor, name: people[personIndex]?.name ?? depositorName },
                 office: { code: '001', city: OFFICE_CITY },

@@ -1,6 +1,6 @@
 import type { DepositPlanView } from '../../../domain/contract/deposit';
 import { formatReceiptDate as date } from '../../../domain/calendar/bogota-time';
-import { chargeName, stillOwedText } from '../../../domain/deposit/pending-charges';
+import { availableToday, chargeName, stillOwedText } from '../../../domain/deposit/pending-charges';
 import { formatPesos } from '../../../domain/money/pesos';
 import { declarationNotice } from '../../../domain/uiaf/declaration';
 import { HoldingWarning } from '../vault/HoldingWarning';
@@ -15,7 +15,8 @@ export const DepositSummary = ({ plan, declarationTaken }: { plan: DepositPlanVi
   // Central pays the account's pending charges out of the cash first: what is left is what the customer sees today.
   const owed = plan.pendingCharges ?? null;
   const paid = owed?.paid ?? 0;
-  const net = plan.credits.available - plan.commission.total - paid;
+  // Central silent: the charge its last figures had is taken as paid first, as the notice beside it says.
+  const { net, assumedPaid } = availableToday({ cash: plan.credits.available, commission: plan.commission.total, paid, lastKnownUnconfirmed: plan.pendingChargesLastKnown ?? 0 });
   return (
     <div data-testid="deposit-summary">
       {plan.cash > 0 ? <HoldingWarning incoming={plan.cash} /> : null}
@@ -72,10 +73,12 @@ export const DepositSummary = ({ plan, declarationTaken }: { plan: DepositPlanVi
               {plan.commission.total > 0
                 ? net < 0
                   ? ` (comisión ${formatPesos(plan.commission.total)}${plan.credits.available > 0 ? ` menos efectivo ${formatPesos(plan.credits.available)}` : ''}; los cheques se abonan al pagarse)`
-                  : ` (efectivo ${formatPesos(plan.credits.available)} menos comisión ${formatPesos(plan.commission.total)})`
+                  : ` (efectivo ${formatPesos(plan.credits.available)} menos comisión ${formatPesos(plan.commission.total)}${assumedPaid > 0 ? ` y cargo pendiente ${formatPesos(assumedPaid)}` : ''})`
                 : paid > 0
                   ? ` (efectivo ${formatPesos(plan.credits.available)} menos cargo pendiente ${formatPesos(paid)})`
-                  : ''}
+                  : assumedPaid > 0
+                    ? ` (efectivo ${formatPesos(plan.credits.available)} menos el cargo pendiente de ${formatPesos(assumedPaid)} que la cuenta tenía en los últimos datos de central)`
+                    : ''}
             </td>
           </tr>
         </tbody>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { afterRefusal, missingForDecision, rejectOnF4 } from '../../components/supervisor-decision';
+import { afterRefusal, focusAfterRefusal, missingForDecision, rejectOnF4 } from '../../components/supervisor-decision';
 import { usePendingPoll } from '../../components/usePendingPoll';
 import { refreshPending } from './pending';
 
@@ -93,8 +93,11 @@ export const SupervisorApproval = ({
       refreshPending();
       onDecided(r.data.status, note.trim() || null);
     } else {
-      if (afterRefusal(r.error.code).clearPassword) setPassword('');
+      const next = afterRefusal(r.error.code);
+      if (next.clearPassword) setPassword('');
       setError(r.error.message);
+      const field = document.getElementById(`sup-${{ username: 'user', password: 'pass', note: 'note' }[next.field]}-${id}`);
+      focusAfterRefusal(field instanceof HTMLInputElement ? field : null, next.select);
     }
   };
   if (desk) {

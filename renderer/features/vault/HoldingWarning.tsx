@@ -15,6 +15,8 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
   const [error, setError] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   const here = useRef<HTMLDivElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
+  const [sendFocused, setSendFocused] = useState(false);
 
   // The core works it out: under blind close the screen never holds the till's cash.
   const load = useCallback(async () => {
@@ -22,6 +24,13 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
     if (r?.ok) setCheck(r.data);
   }, [teller, incoming]);
   useEffect(() => void load(), [load]);
+  // The screen recommends the transfer, so Enter must do it: the focus goes to "Trasladar … ahora", and registering
+  // without it is the explicit second choice (Tab to Registrar). QA: the prompt said "traslade antes de confirmar"
+  // while the focus sat on Registrar and Enter posted the cash.
+  const offer = check?.prompt && check.mix && !sent ? check.surplus : null;
+  useEffect(() => {
+    if (offer !== null) sendRef.current?.focus();
+  }, [offer]);
 
   if (!teller || !check) return null;
   const mix = check.mix;
@@ -50,8 +59,8 @@ export const HoldingWarning = ({ incoming }: { incoming: number }) => {
         <div className="error-banner" role="alert" data-testid="holding-warning">
           <p>{check.prompt}</p>
           {mix ? (
-            <button type="button" className="secondary" onClick={() => void send()}>
-              Trasladar {formatPesos(check.surplus)} a la bóveda ahora
+            <button type="button" className="secondary" onClick={() => void send()} ref={sendRef} onFocus={() => setSendFocused(true)} onBlur={() => setSendFocused(false)}>
+              Trasladar {formatPesos(check.surplus)} a la bóveda ahora{sendFocused ? <> <kbd>Enter</kbd></> : null}
             </button>
           ) : null}
           {error ? <p>{error}</p> : null}

@@ -209,6 +209,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
             ? {
                 direction: 'retiro',
                 amount: plan.amount,
+                why: plan.uiaf.why,
                 accountNumber: view.account.number,
                 transactor: { id: transactor?.id ?? { type: 'CC', number: '' }, name: transactor?.name ?? '' },
                 office: { code: '001', city: OFFICE_CITY },
