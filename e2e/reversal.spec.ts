@@ -42,6 +42,13 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   // The posting's row now says it was reversed and no longer offers Reversar.
   await expect(posting).toContainText('Reversado');
   await expect(posting.getByRole('button', { name: 'Reversar' })).toHaveCount(0);
+  // A copy of the reversed posting says so on paper and on screen, and is not handed over as its receipt.
+  await app.getByRole('button', { name: 'Reimprimir 001-03-000001' }).click();
+  await expect(app.getByRole('status').filter({ hasText: '001-03-000001: COPIA No. 2 del comprobante reversado enviada a la impresora' })).toContainText(
+    /marcada «REVERSADO con R-001-03-000001 el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}, aprobó Marta Rojas»/,
+  );
+  const copyStatus = app.getByTestId('print-status').first();
+  await expect(copyStatus).toHaveText('Impresión terminada. Es la copia de un comprobante reversado y sale marcada REVERSADO: no la entregue como recibo de la operación.');
 
   // Journal: the reversal and the reprint are entries; the chain still verifies.
   await app.getByLabel('Tipo de evento').selectOption({ label: 'Reverso' });

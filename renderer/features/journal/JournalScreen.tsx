@@ -67,12 +67,16 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
     if (r.ok) setStatus(r.data);
     else setError(r.error.message);
   };
-  const reprint = async (document: string, type: string) => {
+  const reprint = async (document: string, type: string, state: string | null) => {
     const r = await teller.devices.reprint({ target: document });
     if (r.ok) {
-      // Said as sent, not as printed: PrintStatus below follows the copy until the paper is out or fails.
-      setNotice(`${document}: COPIA No. ${r.data.job.copyNumber} enviada a la impresora.`);
-      setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: paperOf(type) });
+      // Said as sent, not as printed: PrintStatus below follows the copy until the paper is out or fails. A copy
+      // of a reversed comprobante says so, with the mark it carries on paper.
+      // A posting's row reads Reversado once reversed; the reversal's own entry reads so too, but its paper stands.
+      const reversed = type === 'comprobante' && state === 'reversado';
+      const marked = reversed && r.data.marks.length > 0 ? `, marcada «${r.data.marks.join(' · ')}»` : '';
+      setNotice(`${document}: COPIA No. ${r.data.job.copyNumber}${reversed ? ' del comprobante reversado' : ''} enviada a la impresora${marked}.`);
+      setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: reversed ? 'la copia del comprobante reversado' : paperOf(type) });
     } else setError(r.error.message);
   };
   const field = (k: keyof typeof filters, label: string) => (
@@ -166,7 +170,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
               <td>{e.reference ?? ''}</td>
               <td>
                 {e.document ? (
-                  <button type="button" onClick={() => void reprint(e.document ?? '', e.type)} aria-label={`Reimprimir ${e.document}`}>
+                  <button type="button" onClick={() => void reprint(e.document ?? '', e.type, e.state)} aria-label={`Reimprimir ${e.document}`}>
                     Reimprimir
                   </button>
                 ) : e.printNote ? (
