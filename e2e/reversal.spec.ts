@@ -115,11 +115,16 @@ test('once the reversal is registered the journal list shows its row ready to co
   await app.getByRole('button', { name: 'Reversar' }).click();
   await reverseWithApproval(app);
   await expect(app.getByRole('region', { name: 'Reverso de comprobante' }).getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
-  // The reversal's own row, with its Reimprimir, and the focus there rather than lost on the page.
+  // The reversal's own row, with its Reimprimir, and the focus on the row rather than lost on the page; not on
+  // Reimprimir: a second Enter after "Registrar el reverso" prints no copy nobody asked for.
   const copy = rows.getByRole('button', { name: 'Reimprimir R-001-03-000001' });
   await expect(copy).toBeVisible();
-  await expect(copy).toBeFocused();
+  const reversalRow = rows.getByRole('row').filter({ has: app.getByRole('button', { name: 'Reimprimir R-001-03-000001' }) });
+  await expect(reversalRow).toBeFocused();
   await app.keyboard.press('Enter');
+  await app.waitForTimeout(1_000);
+  await expect(app.getByText(/COPIA No\. 1 enviada a la impresora/)).toHaveCount(0);
+  await copy.click();
   await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
 });
 

@@ -25,17 +25,18 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const [copy, setCopy] = useState<{ job: PrintJobRef; paper: Paper } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
-  // After a reversal the supervisor's form is gone and the focus with it: it goes to the new row's Reimprimir
-  // (its receipt), or, when the filters leave that row out, to the reversed posting's.
+  // After a reversal the supervisor's form is gone and the focus with it: it goes to the new reversal's row, or,
+  // when the filters leave that row out, to the reversed posting's. A row, not its Reimprimir: the Enter pressed
+  // twice on "Registrar el reverso" must not print a copy nobody asked for.
   const [focusAfterReversal, setFocusAfterReversal] = useState<{ document: string; original: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   useEffect(() => {
     if (!focusAfterReversal) return;
-    const button = (document: string) => tableRef.current?.querySelector<HTMLButtonElement>(`button[aria-label="Reimprimir ${document}"]`);
-    const target = button(focusAfterReversal.document) ?? button(focusAfterReversal.original);
+    const row = (type: string) => tableRef.current?.querySelector<HTMLTableRowElement>(`tr[data-type="${type}"][data-reference="${focusAfterReversal.original}"]`);
+    const target = row('reversal') ?? row('comprobante');
     if (!target) return;
     target.focus();
-    if (target === button(focusAfterReversal.document)) setFocusAfterReversal(null);
+    if (target === row('reversal')) setFocusAfterReversal(null);
   }, [entries, focusAfterReversal]);
 
   useEffect(() => {
@@ -159,7 +160,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.sequence}>
+            <tr key={e.sequence} tabIndex={-1} data-type={e.type} data-reference={e.reference ?? ''}>
               <td>{e.sequence}</td>
               <td>{formatReceiptDateTime(e.at)}</td>
               <td>{e.actorName}</td>
