@@ -143,9 +143,15 @@ test('keyboard only: Enter on Reversar takes the focus to the reason of the pane
   await expect(reason).toBeInViewport();
   await app.keyboard.press('Tab');
   await expect(panel.getByLabel('Explicación del reverso')).toBeFocused();
+  // Enter with no explanation: said at the field, in the panel's words, and gone once it is written.
+  await app.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('Escriba la explicación del reverso.');
+  await expect(panel.getByLabel('Explicación del reverso')).toBeFocused();
   await app.keyboard.type('El cliente dictó otra cuenta');
+  await expect(panel.getByText('Escriba la explicación del reverso.')).toHaveCount(0);
   await app.keyboard.press('Enter');
   await expect(panel.getByLabel('Usuario del supervisor')).toBeFocused();
+  await expect(panel.getByText(/Datos inválidos|Explique el motivo/)).toHaveCount(0);
 });
 
 /** The supervisor signs in at this workstation and rejects the pending reversal at the desk (F1), with a reason. */
