@@ -42,6 +42,13 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   // The posting's row now says it was reversed and no longer offers Reversar.
   await expect(posting).toContainText('Reversado');
   await expect(posting.getByRole('button', { name: 'Reversar' })).toHaveCount(0);
+  // A copy of the reversed posting says so on paper and on screen, and is not handed over as its receipt.
+  await app.getByRole('button', { name: 'Reimprimir 001-03-000001' }).click();
+  await expect(app.getByRole('status').filter({ hasText: '001-03-000001: COPIA No. 2 del comprobante reversado enviada a la impresora' })).toContainText(
+    /marcada «REVERSADO con R-001-03-000001 el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}, aprobó Marta Rojas»/,
+  );
+  const copyStatus = app.getByTestId('print-status').first();
+  await expect(copyStatus).toHaveText('Impresión terminada. Es la copia de un comprobante reversado y sale marcada REVERSADO: no la entregue como recibo de la operación.');
 
   // Journal: the reversal and the reprint are entries; the chain still verifies.
   await app.getByLabel('Tipo de evento').selectOption({ label: 'Reverso' });
@@ -108,11 +115,16 @@ test('once the reversal is registered the journal list shows its row ready to co
   await app.getByRole('button', { name: 'Reversar' }).click();
   await reverseWithApproval(app);
   await expect(app.getByRole('region', { name: 'Reverso de comprobante' }).getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
-  // The reversal's own row, with its Reimprimir, and the focus there rather than lost on the page.
+  // The reversal's own row, with its Reimprimir, and the focus on the row rather than lost on the page; not on
+  // Reimprimir: a second Enter after "Registrar el reverso" prints no copy nobody asked for.
   const copy = rows.getByRole('button', { name: 'Reimprimir R-001-03-000001' });
   await expect(copy).toBeVisible();
-  await expect(copy).toBeFocused();
+  const reversalRow = rows.getByRole('row').filter({ has: app.getByRole('button', { name: 'Reimprimir R-001-03-000001' }) });
+  await expect(reversalRow).toBeFocused();
   await app.keyboard.press('Enter');
+  await app.waitForTimeout(1_000);
+  await expect(app.getByText(/COPIA No\. 1 enviada a la impresora/)).toHaveCount(0);
+  await copy.click();
   await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
 });
 
@@ -131,9 +143,15 @@ test('keyboard only: Enter on Reversar takes the focus to the reason of the pane
   await expect(reason).toBeInViewport();
   await app.keyboard.press('Tab');
   await expect(panel.getByLabel('Explicación del reverso')).toBeFocused();
+  // Enter with no explanation: said at the field, in the panel's words, and gone once it is written.
+  await app.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('Escriba la explicación del reverso.');
+  await expect(panel.getByLabel('Explicación del reverso')).toBeFocused();
   await app.keyboard.type('El cliente dictó otra cuenta');
+  await expect(panel.getByText('Escriba la explicación del reverso.')).toHaveCount(0);
   await app.keyboard.press('Enter');
   await expect(panel.getByLabel('Usuario del supervisor')).toBeFocused();
+  await expect(panel.getByText(/Datos inválidos|Explique el motivo/)).toHaveCount(0);
 });
 
 /** The supervisor signs in at this workstation and rejects the pending reversal at the desk (F1), with a reason. */

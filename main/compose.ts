@@ -9,6 +9,8 @@ import { idempotencyRepo } from './store/idempotency/repo';
 import { journalRepo } from './store/journal/repo';
 import { tillRepo } from './store/till/repo';
 import { usersRepo } from './store/users/repo';
+import { reversalRepo } from './store/reversal/repo';
+import { reversalOf, reversedCopyMarks } from './services/reversal/copy-marks';
 import { seedDemoUsers } from './services/demo/seed';
 import { createIdempotentRunner } from './services/idempotent';
 import { createJournal } from './services/journal/writer';
@@ -99,6 +101,8 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     manager: (c) => new DeviceManager(c, { ids, clock }),
     config: config.devices, db, repo: devicesRepo(db), journal, clock, ids, onChange: () => pushStatus(),
     workstation: config.workstation, log,
+    // A copy of a reversed comprobante says so: paper proof of an operation that no longer stands must not read as one.
+    copyMarks: reversedCopyMarks(reversalOf({ reversals: reversalRepo(db), journalRepo: journalStore, users })),
   });
   // What central's answers say a credit paid of pending charges; bound once the deposit feature exists (below).
   let onApplied: NonNullable<Parameters<typeof createSyncFeature>[0]['onApplied']> = () => undefined;

@@ -143,11 +143,14 @@ export const devicesChannels = {
     response: JobOut,
     errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_JOB_NOT_FAILED'],
   }),
-  /** Prints "COPIA No. n" of a receipt (by job id or reference) and journals it as a reprint. */
+  /**
+   * Prints "COPIA No. n" of a receipt (by job id or reference) and journals it as a reprint. `marks`: what the copy
+   * says on top, its original's and what is true now (a reversed comprobante's "REVERSADO con R-…").
+   */
   'devices.reprint': channel({
     access: 'user',
     request: z.object({ target: z.string().min(1) }),
-    response: JobOut,
+    response: z.object({ job: DevicePrintJobSchema, marks: z.array(z.string()) }),
     errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET'],
   }),
   /** One job as it is now: the receipt screens follow their own job until it printed or failed. */

@@ -21,6 +21,9 @@ const PAPERS = {
   'el recibo': 'Entregue el recibo al cliente.',
   'la constancia': 'Entregue la constancia al cliente.',
   'el reporte de fin de día': 'Firme el reporte y entréguelo al supervisor con el arqueo.',
+  // A reversed comprobante's copy proves an operation that no longer stands: it is never handed over as a receipt.
+  'la copia del comprobante reversado':
+    'Es la copia de un comprobante reversado y sale marcada REVERSADO: no la entregue como recibo de la operación.',
 } as const;
 export type Paper = keyof typeof PAPERS;
 

@@ -8,7 +8,10 @@ export const devicesHandlers = (devices: DeviceService): FeatureHandlers<'device
   'devices.testPrint': (_req, ctx) => ({ job: devices.testPrint(ctx.user) }),
   'devices.testCapture': (req) => devices.testCapture(req.finger),
   'devices.retryJob': (req) => ({ job: devices.retry(req.jobId) }),
-  'devices.reprint': (req, ctx) => ({ job: devices.reprint(req.target, { actor: ctx.user.id }) }),
+  'devices.reprint': (req, ctx) => {
+    const job = devices.reprint(req.target, { actor: ctx.user.id });
+    return { job, marks: devices.marksOf(job.jobId) };
+  },
   'devices.skipValidation': (req) => ({ job: devices.skipValidation(req.jobId) }),
   'devices.job': (req) => ({ job: devices.job(req.jobId) }),
   'devices.jobs': (req) => ({ jobs: devices.jobs(req.reference !== undefined ? { reference: req.reference } : {}) }),

@@ -36,6 +36,11 @@ export interface DeviceServiceDeps {
   /** Something the status bar shows changed (device state, a print job). */
   onChange: () => void;
   workstation: { branchCode: string; branchName: string; tillCode: string };
+  /**
+   * What a copy of the paper with this reference must say that its original did not (a reversed comprobante's
+   * reversal): the original is kept as printed, each copy carries what is true when it is printed.
+   */
+  copyMarks?: (reference: string) => string[];
   log?: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
   /** How long the slip station waits for the customer's slip to go in and come out; tests shorten them. */
   slipTimeouts?: { insertMs?: number; removalMs?: number };
@@ -273,15 +278,25 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       );
     }
     const base = JSON.parse(original.document) as Record<string, unknown>;
+    const had = Array.isArray(base.marks) ? base.marks.filter((m): m is string => typeof m === 'string') : [];
+    const marks = [...had, ...(deps.copyMarks?.(reference) ?? []).filter((m) => !had.includes(m))];
     const rec = inTransaction(deps.db, () => {
       const copyNumber = Math.max(1, deps.repo.lastCopy(reference) + 1);
-      const r = record({ ...base, copyNumber }, { reference, kind: original.kind, copyNumber });
+      const r = record({ ...base, marks, copyNumber }, { reference, kind: original.kind, copyNumber });
       deps.journal.record('reprint', o.actor ?? 'system', { reference, sequence: r.sequence, copy: copyNumber, jobId: r.id });
       return r;
     });
     changed();
     submit(rec);
     return job(rec.id);
+  };
+
+  /** The marks a job's paper carries ("COPIA" is its number, not a mark): what the journal tells of a copy it asked for. */
+  const marksOf = (id: string): string[] => {
+    const r = deps.repo.job(id);
+    if (!r) return [];
+    const doc = JSON.parse(r.document) as { marks?: unknown };
+    return Array.isArray(doc.marks) ? doc.marks.filter((m): m is string => typeof m === 'string') : [];
   };
 
   /** References whose paper never printed (any copy; a test page is no one's): the printer shows a warning until they are retried. */
@@ -418,6 +433,7 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     },
 
     reprint,
+    marksOf,
 
     /**
      * In the posting's transaction, when the printer has a slip station: the validation imprint on the customer's

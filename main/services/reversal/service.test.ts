@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { CC, DEMO_TOKEN_001_03, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { createCentralClient } from '../../sync/central-client';
@@ -167,6 +168,32 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     const posted = data<{ receipt: { lines: unknown[] } }>(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
     expect(posted.receipt.lines).toContainEqual({ kind: 'amount', label: 'Valor reversado', amount: 1_000_000 });
     expect(posted.receipt.lines).toContainEqual({ kind: 'amount', label: 'GMF 4x1000 reintegrado', amount: 4_000 });
+  });
+
+  it("a copy of a reversed comprobante says REVERSADO with the reversal's number, when and who approved it; the original and the reversal's own copy do not", async () => {
+    w = await world(shared.central);
+    const request = { accountNumber: '240000000029', amount: 250_000, presenters: [CC('900000002')], payout: { kind: 'efectivo' } };
+    const { sequence } = data<{ sequence: string }>(await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request }));
+    const printed = async (reference: string) => {
+      const r = await w.call('devices.jobs', { reference });
+      return r.ok && (r.data as { jobs: { state: string }[] }).jobs.every((j) => j.state === 'printed');
+    };
+    await expect.poll(() => printed(sequence), { timeout: 10_000 }).toBe(true);
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    const posted = data<{ receipt: { sequence: string; postedAt: string } }>(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+    const mark = `REVERSADO con R-${sequence} el ${formatReceiptDateTime(posted.receipt.postedAt)}, aprobó Marta Rojas`;
+
+    const copy = data<{ job: { jobId: string; copyNumber: number }; marks: string[] }>(await w.call('devices.reprint', { target: sequence }));
+    expect(copy).toMatchObject({ job: { copyNumber: 1 }, marks: [mark] });
+    // What goes to the printer, as recorded before it is sent.
+    const doc = (jobId: string) => JSON.parse(w.core.db.prepare('SELECT document FROM device_print_jobs WHERE id = ?').pluck().get(jobId) as string) as { marks: string[]; copyNumber?: number };
+    expect(doc(copy.job.jobId)).toMatchObject({ marks: [mark], copyNumber: 1 });
+    const original = w.core.db.prepare('SELECT document FROM device_print_jobs WHERE reference = ? AND copy_number = 0').pluck().get(sequence) as string;
+    expect((JSON.parse(original) as { marks: string[] }).marks).toEqual([]);
+    // The reversal's own receipt is no reversed comprobante: its copy keeps its own mark only.
+    await expect.poll(() => printed(posted.receipt.sequence), { timeout: 10_000 }).toBe(true);
+    expect(data<{ marks: string[] }>(await w.call('devices.reprint', { target: posted.receipt.sequence })).marks).toEqual(['REVERSO']);
   });
 
   it('a transfer is reversed only once central holds its amount again in the account it credited', async () => {

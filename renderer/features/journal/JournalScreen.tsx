@@ -25,17 +25,18 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const [copy, setCopy] = useState<{ job: PrintJobRef; paper: Paper } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
-  // After a reversal the supervisor's form is gone and the focus with it: it goes to the new row's Reimprimir
-  // (its receipt), or, when the filters leave that row out, to the reversed posting's.
+  // After a reversal the supervisor's form is gone and the focus with it: it goes to the new reversal's row, or,
+  // when the filters leave that row out, to the reversed posting's. A row, not its Reimprimir: the Enter pressed
+  // twice on "Registrar el reverso" must not print a copy nobody asked for.
   const [focusAfterReversal, setFocusAfterReversal] = useState<{ document: string; original: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   useEffect(() => {
     if (!focusAfterReversal) return;
-    const button = (document: string) => tableRef.current?.querySelector<HTMLButtonElement>(`button[aria-label="Reimprimir ${document}"]`);
-    const target = button(focusAfterReversal.document) ?? button(focusAfterReversal.original);
+    const row = (type: string) => tableRef.current?.querySelector<HTMLTableRowElement>(`tr[data-type="${type}"][data-reference="${focusAfterReversal.original}"]`);
+    const target = row('reversal') ?? row('comprobante');
     if (!target) return;
     target.focus();
-    if (target === button(focusAfterReversal.document)) setFocusAfterReversal(null);
+    if (target === row('reversal')) setFocusAfterReversal(null);
   }, [entries, focusAfterReversal]);
 
   useEffect(() => {
@@ -67,12 +68,16 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
     if (r.ok) setStatus(r.data);
     else setError(r.error.message);
   };
-  const reprint = async (document: string, type: string) => {
+  const reprint = async (document: string, type: string, state: string | null) => {
     const r = await teller.devices.reprint({ target: document });
     if (r.ok) {
-      // Said as sent, not as printed: PrintStatus below follows the copy until the paper is out or fails.
-      setNotice(`${document}: COPIA No. ${r.data.job.copyNumber} enviada a la impresora.`);
-      setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: paperOf(type) });
+      // Said as sent, not as printed: PrintStatus below follows the copy until the paper is out or fails. A copy
+      // of a reversed comprobante says so, with the mark it carries on paper.
+      // A posting's row reads Reversado once reversed; the reversal's own entry reads so too, but its paper stands.
+      const reversed = type === 'comprobante' && state === 'reversado';
+      const marked = reversed && r.data.marks.length > 0 ? `, marcada «${r.data.marks.join(' · ')}»` : '';
+      setNotice(`${document}: COPIA No. ${r.data.job.copyNumber}${reversed ? ' del comprobante reversado' : ''} enviada a la impresora${marked}.`);
+      setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: reversed ? 'la copia del comprobante reversado' : paperOf(type) });
     } else setError(r.error.message);
   };
   const field = (k: keyof typeof filters, label: string) => (
@@ -155,7 +160,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.sequence}>
+            <tr key={e.sequence} tabIndex={-1} data-type={e.type} data-reference={e.reference ?? ''}>
               <td>{e.sequence}</td>
               <td>{formatReceiptDateTime(e.at)}</td>
               <td>{e.actorName}</td>
@@ -166,7 +171,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
               <td>{e.reference ?? ''}</td>
               <td>
                 {e.document ? (
-                  <button type="button" onClick={() => void reprint(e.document ?? '', e.type)} aria-label={`Reimprimir ${e.document}`}>
+                  <button type="button" onClick={() => void reprint(e.document ?? '', e.type, e.state)} aria-label={`Reimprimir ${e.document}`}>
                     Reimprimir
                   </button>
                 ) : e.printNote ? (

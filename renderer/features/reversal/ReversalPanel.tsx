@@ -37,10 +37,20 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
       }
     });
   }, [teller, sequence]);
+  // Said at the field, before the core's generic "Datos inválidos", and gone once the teller writes it.
+  const [textError, setTextError] = useState<string | null>(null);
+  const textInput = useRef<HTMLInputElement>(null);
   const ask = async () => {
+    if (text.trim() === '') {
+      setTextError('Escriba la explicación del reverso.');
+      textInput.current?.focus();
+      return;
+    }
     const r = await teller.reversal.request({ sequence, reasonCode: reason, reasonText: text });
-    if (r.ok) setApprovalId(r.data.approvalId);
-    else setError(r.error.message);
+    if (r.ok) {
+      setApprovalId(r.data.approvalId);
+      setError(null);
+    } else setError(r.error.message);
   };
   // The approval form says how the request ended, here or at another workstation's desk (through central).
   const decided = (status: string, note: string | null, by?: string | null) => {
@@ -104,7 +114,23 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
           </div>
           <div className="field">
             <label htmlFor="rev-text">Explicación del reverso</label>
-            <input id="rev-text" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void ask()} />
+            <input
+              id="rev-text"
+              ref={textInput}
+              value={text}
+              aria-invalid={textError !== null}
+              aria-describedby={textError ? 'rev-text-error' : undefined}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (e.target.value.trim() !== '') setTextError(null);
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && void ask()}
+            />
+            {textError ? (
+              <p id="rev-text-error" className="field-error" role="alert">
+                {textError}
+              </p>
+            ) : null}
           </div>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void ask()}>
