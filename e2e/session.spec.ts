@@ -96,24 +96,32 @@ test('a supervisor frees a locked-out teller at the log-in screen (F2), never wi
   await panel.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
   await panel.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
   await panel.getByLabel('Contraseña del supervisor').press('Enter');
-  await expect(app.getByRole('status').filter({ hasText: 'fue desbloqueado' })).toContainText(DEMO.teller.name);
-  await app.getByLabel('Usuario').fill('');
-  await login(app, DEMO.teller);
+  await expect(app.getByRole('status').filter({ hasText: 'quedó desbloqueado' })).toHaveText(`El usuario de ${DEMO.teller.name} quedó desbloqueado. Ingrese con su contraseña.`);
+  // The freed username is already there: the focus waits in Contraseña, not at the end of Usuario.
+  await expect(app.getByLabel('Usuario', { exact: true })).toHaveValue(DEMO.teller.username);
+  await expect(app.getByLabel('Contraseña', { exact: true })).toBeFocused();
+  await app.keyboard.type(DEMO.teller.password);
+  await app.keyboard.press('Enter');
   await expectHome(app, DEMO.teller.name);
 });
 
 test('locking the session keeps the teller and unlocks with the password', async ({ app }) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('till-closed')).toBeVisible();
   await app.keyboard.press('F11');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeVisible();
+  // Nothing of the screen behind the lock stays readable.
+  await expect(app.getByTestId('till-closed')).toBeHidden();
   await app.getByLabel('Contraseña').fill('otra');
   await app.keyboard.press('Enter');
-  await expect(app.getByRole('alert')).toContainText('Le quedan 4 intentos');
+  // Only the password was asked: the refusal does not blame a username.
+  await expect(app.getByRole('alert')).toHaveText('Contraseña incorrecta. Le quedan 4 intentos.');
   await app.getByLabel('Contraseña').fill(DEMO.teller.password);
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Sesión bloqueada' })).toBeHidden();
   await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('till-closed')).toBeVisible();
 });
 
 shortIdle('left alone, the session locks by itself although the screens keep polling the core; the half-typed count is kept', async ({ app }) => {
@@ -170,6 +178,8 @@ test('F11 locks from Consignación, typing or with the discard question open; un
   await app.keyboard.press('F11');
   await expect(lock).toBeVisible();
   await expect(lock.getByLabel('Contraseña')).toBeFocused();
+  // The amounts behind the lock are hidden, not only dimmed.
+  await expect(app.getByTestId('deposit-received')).toBeHidden();
   await app.keyboard.type(DEMO.teller.password);
   await app.keyboard.press('Enter');
   await expect(lock).toBeHidden();

@@ -41,6 +41,9 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
   await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
   await detail.getByRole('button', { name: /^Aprobar/ }).click();
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  // Said once, with the focus on it (nothing else is left to review), not dropped to the page.
+  await expect(app.getByTestId('desk-decided')).toHaveText(/^Aprobada: .*\$ 60\.000/);
+  await expect(app.getByTestId('desk-decided')).toBeFocused();
   // Decided: the announcement goes, and the start menu no longer counts it.
   await expect(app.getByTestId('desk-notification')).toHaveCount(0);
   await app.keyboard.press('Escape');
@@ -90,6 +93,8 @@ test('F4 rejects at the desk, as the Rechazar button says', async ({ app }) => {
   await app.keyboard.type('Recuente la caja');
   await app.keyboard.press('F4');
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+  await expect(app.getByTestId('desk-decided')).toHaveText(/^Rechazada: /);
+  await expect(app.getByTestId('desk-decided')).toBeFocused();
   const decided = await app.evaluate(async (approvalId) => {
     const t = (window as unknown as { teller?: TellerApi }).teller;
     return t ? await t.supervisor.request({ id: approvalId }) : null;

@@ -16,6 +16,7 @@ import { createIdempotentRunner } from './services/idempotent';
 import { createJournal } from './services/journal/writer';
 import { sessionHandlers } from './services/session/handlers';
 import { createSessionService } from './services/session/service';
+import { lapsingLockout } from './services/session/lockout';
 import { statusHandlers } from './services/status/handlers';
 import { createStatusService } from './services/status/service';
 import { createSyncFeature } from './sync/feature';
@@ -67,9 +68,9 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   const { config, clock, ids, log } = deps;
   const db = openDatabase(config.dbFile ?? join(config.dataDir, 'caja.sqlite'));
   const bus = new EventBus();
-  const users = usersRepo(db);
   const journalStore = journalRepo(db);
   const journal = createJournal({ repo: journalStore, clock, workstation: config.workstation.id });
+  const users = lapsingLockout(usersRepo(db), { db, clock, journal, lockoutMinutes: config.session.lockoutMinutes });
   const idempotent = createIdempotentRunner({ db, repo: idempotencyRepo(db), clock });
 
   if (config.demo && (await seedDemoUsers({ users, clock, ids }))) log({ level: 'info', msg: 'demo users seeded' });

@@ -6,6 +6,9 @@ export const JOURNAL_ENTRY_LABEL: Record<JournalEntryType, string> = {
   login_failed: 'Ingreso fallido',
   user_locked_out: 'Usuario bloqueado',
   user_unlocked: 'Usuario desbloqueado',
+  user_lockout_lapsed: 'Bloqueo de usuario vencido',
+  // A supervisor's wrong password (or unknown username) in an approval or in freeing a user: not a log-in.
+  approval_failed: 'Aprobación de supervisor fallida',
   logout: 'Salida',
   session_lock: 'Bloqueo de sesión',
   session_unlock: 'Desbloqueo de sesión',

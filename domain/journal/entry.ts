@@ -21,6 +21,8 @@ export const JOURNAL_ENTRY_TYPES = [
   'login_failed',
   'user_locked_out',
   'user_unlocked',
+  'user_lockout_lapsed',
+  'approval_failed',
   'logout',
   'session_lock',
   'session_unlock',

@@ -37,6 +37,8 @@ export const CoreConfigSchema = z.object({
     .object({
       idleLockSeconds: z.number().int().min(10).max(3600).default(300),
       maxFailedAttempts: z.number().int().min(1).max(20).default(5),
+      /** Minutes after which a lock-out lapses by itself; 0 = only a supervisor frees the user (F2 at the log-in). */
+      lockoutMinutes: z.number().int().min(0).max(1440).default(15),
     })
     .prefault({}),
   /**

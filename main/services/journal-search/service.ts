@@ -69,7 +69,7 @@ const securityCodeState = (type: string, p: Record<string, unknown>) =>
   SECURITY_CODE_TYPES.has(type) ? (str(p.outcome) ?? str(p.result) ?? str(p.consent)) : null;
 
 /** A failed log-in with a username that names no user: what was typed is never kept (it may be a password). */
-const unknownUserOf = (type: string, p: Record<string, unknown>) => (type === 'login_failed' && p.unknownUser === true ? 'Usuario no registrado' : null);
+const unknownUserOf = (type: string, p: Record<string, unknown>) => ((type === 'login_failed' || type === 'approval_failed') && p.unknownUser === true ? 'Usuario no registrado' : null);
 
 /** Reimprimir waits for the original (a copy never comes out first); F9 is where the owed original is retried. */
 const originalOwed = (kind: PrintJobKind) => `${PAPER_NAME[kind]} original pendiente de imprimir: F9`;

@@ -5,9 +5,22 @@ import { inTransaction, type Db } from '../../store/db';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { lapsesAtPhrase } from './lockout';
 import { journalUnknownUser } from './unknown-user';
 
-const LOCKED_OUT = 'El usuario del supervisor está bloqueado por intentos fallidos. Otro supervisor debe aprobar.';
+/** The refusal says the way out: when the lock-out lapses, or another supervisor freeing it; never the user themselves. */
+const lockedOut = (lockedUntil: string | null) => {
+  const lapse = lapsesAtPhrase(lockedUntil);
+  return new AppError(
+    'USER_LOCKED_OUT',
+    lapse
+      ? `El usuario del supervisor está bloqueado por intentos fallidos: ${lapse} o lo libera otro supervisor en la pantalla de ingreso (F2). Mientras tanto, otro supervisor puede aprobar.`
+      : 'El usuario del supervisor está bloqueado por intentos fallidos: lo libera otro supervisor en la pantalla de ingreso (F2). Mientras tanto, otro supervisor puede aprobar.',
+    lockedUntil ? { lockedUntil } : undefined,
+  );
+};
+
+export const attemptsLeftPhrase = (left: number) => (left === 1 ? 'Le queda 1 intento' : `Le quedan ${left} intentos`);
 
 /**
  * A supervisor proves who they are at any workstation with their own user and password (over the shoulder or
@@ -30,19 +43,22 @@ export const checkSupervisor = async (
   const sup = deps.users.findByUsername(input.username);
   const passwordOk = await verifyPassword(input.password, sup?.passwordHash ?? DUMMY_HASH);
   if (!sup) {
-    journalUnknownUser(deps.journal, { context: input.context, ...input.details });
-    throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos.');
+    journalUnknownUser(deps.journal, 'approval_failed', { context: input.context, ...input.details });
+    throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos. Vuelva a escribirlos.');
   }
-  if (sup.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+  if (sup.lockedOut) throw lockedOut(sup.lockedUntil);
   if (!passwordOk) {
     const attempts = sup.failedAttempts + 1;
-    const lockedOut = attempts >= deps.maxFailedAttempts;
+    const nowLockedOut = attempts >= deps.maxFailedAttempts;
+    // Journaled as a failed approval, not a log-in: the supervisor was signing an approval, not entering.
     inTransaction(deps.db, () => {
-      deps.users.recordAttempts(sup.id, attempts, lockedOut);
-      deps.journal.record(lockedOut ? 'user_locked_out' : 'login_failed', sup.id, { attempts, context: input.context, ...input.details });
+      deps.users.recordAttempts(sup.id, attempts, nowLockedOut);
+      deps.journal.record(nowLockedOut ? 'user_locked_out' : 'approval_failed', sup.id, { attempts, context: input.context, ...input.details });
     });
-    if (lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
-    throw new AppError('INVALID_CREDENTIALS', 'Usuario o contraseña del supervisor incorrectos. Vuelva a escribirlos.');
+    if (nowLockedOut) throw lockedOut(deps.users.findById(sup.id)?.lockedUntil ?? null);
+    const left = deps.maxFailedAttempts - attempts;
+    // The attempts left, as the log-in screen says them: the supervisor learns before the last one.
+    throw new AppError('INVALID_CREDENTIALS', `Usuario o contraseña del supervisor incorrectos. ${attemptsLeftPhrase(left)}.`, { attemptsLeft: left });
   }
   // The right password for the wrong person (a teller, or the maker approving their own operation) is an
   // attempt the auditor asks about, as a wrong password is: it is journaled under the user who typed it.

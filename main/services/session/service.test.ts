@@ -88,11 +88,15 @@ describe('session', () => {
       { at: '2026-03-02T14:00:01.000Z', actor: 'system', payload: { unknownUser: true, attempts: 2 } },
       { at: '2026-03-02T14:00:02.000Z', actor: 'system', payload: { unknownUser: true, attempts: 1 } },
       { at: '2026-03-02T14:00:03.000Z', actor: expect.stringMatching(/./), payload: { attempts: 1 } },
-      { at: '2026-03-02T14:00:03.000Z', actor: 'system', payload: { unknownUser: true, context: 'desbloqueo de usuario' } },
+    ]);
+    // A supervisor's unknown username in F2 was no log-in: it is a failed approval, journaled the same way.
+    const approvalFailed = t.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'approval_failed'").all() as { actor: string; payload: string }[];
+    expect(approvalFailed.map((f) => ({ ...f, payload: JSON.parse(f.payload) as unknown }))).toEqual([
+      { actor: 'system', payload: { unknownUser: true, context: 'desbloqueo de usuario' } },
     ]);
     // No user id is put on an attempt that named no user.
     expect(users).not.toContain('system');
-    for (const f of [...failed.slice(0, 3), failed[4]]) for (const id of users) expect(f?.payload).not.toContain(id);
+    for (const f of [...failed.slice(0, 3), ...approvalFailed]) for (const id of users) expect(f.payload).not.toContain(id);
     expect(users).toContain(failed[3]?.actor);
     expect(await t.call('journal.verify')).toMatchObject({ ok: true, data: { ok: true } });
   });
@@ -169,6 +173,44 @@ describe('session', () => {
     // A supervisor locked out is freed by another one, never by themselves.
     for (let i = 0; i < 5; i++) await t.call('session.login', { username: 'supervisor1', password: 'x' });
     expect(await free({ username: 'supervisor1', password: 'Super.2026' }, 'supervisor1')).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT' } });
+  });
+
+  it('a lock-out lapses after the configured minutes, journaled, and the refusal says when; with 0 minutes only a supervisor frees it', async () => {
+    t = await tempCore({ session: { lockoutMinutes: 30 } });
+    for (let i = 0; i < 5; i++) await t.call('session.login', { ...teller, password: 'x' });
+    // 14:00 UTC is 09:00 in Bogotá.
+    const refusal = { ok: false, error: { code: 'USER_LOCKED_OUT', message: expect.stringContaining('se desbloquea a las 09:30') } };
+    expect(await t.call('session.login', teller)).toMatchObject(refusal);
+    // An unknown username is answered the same, lapse included, so the screen still tells no usernames apart.
+    for (let i = 0; i < 5; i++) await t.call('session.login', { username: 'nadie', password: 'x' });
+    expect(await t.call('session.login', { username: 'nadie', password: 'x' })).toEqual(await t.call('session.login', teller));
+    // Kept across a restart.
+    await t.reopen();
+    t.clock.advance(29 * 60_000 + 59_000);
+    expect(await t.call('session.login', teller)).toMatchObject(refusal);
+    t.clock.advance(1_000);
+    expect(await t.call('session.login', teller)).toMatchObject({ ok: true });
+    const lapsed = t.core.db.prepare("SELECT type, payload FROM journal WHERE type = 'user_lockout_lapsed'").all();
+    expect(lapsed).toEqual([{ type: 'user_lockout_lapsed', payload: JSON.stringify({ lockedUntil: '2026-03-02T14:30:00.000Z' }) }]);
+    // The count starts again from zero.
+    await t.call('session.logout');
+    expect(await t.call('session.login', { ...teller, password: 'x' })).toMatchObject({ error: { details: { attemptsLeft: 4 } } });
+
+    t.close();
+    t = await tempCore({ session: { lockoutMinutes: 0 } });
+    for (let i = 0; i < 5; i++) await t.call('session.login', { ...teller, password: 'x' });
+    t.clock.advance(24 * 3600_000);
+    expect(await t.call('session.login', teller)).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT', message: expect.stringContaining('Un supervisor debe desbloquearlo') } });
+  });
+
+  it('on the lock screen, where only the password is asked, a wrong one is "Contraseña incorrecta", with the attempts left', async () => {
+    t = await tempCore();
+    await t.call('session.login', teller);
+    await t.call('session.lock');
+    expect(await t.call('session.unlock', { password: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: 'Contraseña incorrecta. Le quedan 4 intentos.', details: { attemptsLeft: 4 } },
+    });
   });
 
   it('refuses a second login while a session is open', async () => {

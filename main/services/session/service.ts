@@ -5,13 +5,16 @@ import type { Clock } from '../../core/runtime';
 import { inTransaction, type Db } from '../../store/db';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
-import { checkSupervisor } from './check-supervisor';
+import { attemptsLeftPhrase, checkSupervisor } from './check-supervisor';
+import { lapsesAtPhrase, lockoutLapsesAt } from './lockout';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { journalUnknownUser } from './unknown-user';
 
 export interface SessionPolicy {
   idleLockSeconds: number;
   maxFailedAttempts: number;
+  /** 0: a lock-out lasts until a supervisor frees the user. */
+  lockoutMinutes: number;
 }
 
 interface Current {
@@ -20,8 +23,19 @@ interface Current {
   lastActivity: number;
 }
 
-const LOCKED_OUT = 'Usuario bloqueado por intentos fallidos. Un supervisor debe desbloquearlo: "Desbloquear usuario" (F2) en esta pantalla.';
-const LOCKED_OUT_AT_LOCK = 'Usuario bloqueado por intentos fallidos. Cierre la sesión: en la pantalla de ingreso un supervisor lo desbloquea (F2).';
+/** The refusal of a locked-out user says the way out: when it lapses (if it does) or a supervisor freeing it. */
+const lockedOutAtLogin = (lockedUntil: string | null) => {
+  const lapse = lapsesAtPhrase(lockedUntil);
+  return lapse
+    ? `Usuario bloqueado por intentos fallidos: ${lapse}, o antes lo desbloquea un supervisor con "Desbloquear usuario" (F2) en esta pantalla.`
+    : 'Usuario bloqueado por intentos fallidos. Un supervisor debe desbloquearlo: "Desbloquear usuario" (F2) en esta pantalla.';
+};
+const lockedOutAtLock = (lockedUntil: string | null) => {
+  const lapse = lapsesAtPhrase(lockedUntil);
+  return lapse
+    ? `Usuario bloqueado por intentos fallidos: ${lapse}. Antes, cierre la sesión: en la pantalla de ingreso un supervisor lo desbloquea (F2).`
+    : 'Usuario bloqueado por intentos fallidos. Cierre la sesión: en la pantalla de ingreso un supervisor lo desbloquea (F2).';
+};
 
 /**
  * One signed-in user per workstation, as at a real counter. The idle lock is enforced here, in the core: every
@@ -40,7 +54,7 @@ export const createSessionService = (deps: {
   // Failures of usernames that do not exist, counted as a real user's would be: the answers (attempts left, then
   // locked out) read the same, so the log-in screen does not tell which usernames exist. Kept in memory only:
   // there is no user to lock, and a restart forgetting them reveals nothing. Each one is journaled all the same.
-  const unknownFailures = new Map<string, number>();
+  const unknownFailures = new Map<string, { attempts: number; lockedUntil: string | null }>();
   const UNKNOWN_REMEMBERED = 1000;
 
   const state = (): SessionState =>
@@ -60,26 +74,40 @@ export const createSessionService = (deps: {
     return true;
   };
 
-  /** Counts a failed password; at the limit the user is locked out for good (until a supervisor unlocks). */
-  const failAttempt = (u: { id: string; failedAttempts: number }, lockedOutMessage = LOCKED_OUT) => {
+  /** Counts a failed password; at the limit the user is locked out (until it lapses or a supervisor frees them). */
+  const failAttempt = (u: { id: string; failedAttempts: number }, atLock = false) => {
     const attempts = u.failedAttempts + 1;
     const lockedOut = attempts >= policy.maxFailedAttempts;
     users.recordAttempts(u.id, attempts, lockedOut);
     journal.record(lockedOut ? 'user_locked_out' : 'login_failed', u.id, { attempts });
-    if (lockedOut) throw new AppError('USER_LOCKED_OUT', lockedOutMessage);
-    throw wrongPassword(policy.maxFailedAttempts - attempts);
+    if (lockedOut) throw lockedOutError(users.findById(u.id)?.lockedUntil ?? null, atLock);
+    throw wrongPassword(policy.maxFailedAttempts - attempts, atLock);
   };
 
-  const wrongPassword = (left: number) =>
-    new AppError('INVALID_CREDENTIALS', `Usuario o contraseña incorrectos. ${left === 1 ? 'Le queda 1 intento' : `Le quedan ${left} intentos`}.`, { attemptsLeft: left });
+  const lockedOutError = (lockedUntil: string | null, atLock = false) =>
+    new AppError('USER_LOCKED_OUT', atLock ? lockedOutAtLock(lockedUntil) : lockedOutAtLogin(lockedUntil), lockedUntil ? { lockedUntil } : undefined);
+
+  // The lock screen asks only the password: naming the username there would have the teller doubt what they
+  // never typed.
+  const wrongPassword = (left: number, atLock = false) =>
+    new AppError(
+      'INVALID_CREDENTIALS',
+      `${atLock ? 'Contraseña incorrecta' : 'Usuario o contraseña incorrectos'}. ${attemptsLeftPhrase(left)}.`,
+      { attemptsLeft: left },
+    );
 
   const failUnknown = (username: string): never => {
     const key = username.trim().toLowerCase();
-    const attempts = (unknownFailures.get(key) ?? 0) + 1;
+    let seen = unknownFailures.get(key);
+    // A "lock-out" lapses as a real user's does, so the answer after it reads the same too.
+    if (seen?.lockedUntil && clock.now().getTime() >= Date.parse(seen.lockedUntil)) seen = undefined;
+    if (seen && seen.attempts >= policy.maxFailedAttempts) throw lockedOutError(seen.lockedUntil);
+    const attempts = (seen?.attempts ?? 0) + 1;
     if (!unknownFailures.has(key) && unknownFailures.size >= UNKNOWN_REMEMBERED) unknownFailures.delete(unknownFailures.keys().next().value as string);
-    unknownFailures.set(key, attempts);
-    journalUnknownUser(journal, { attempts });
-    if (attempts >= policy.maxFailedAttempts) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+    const lockedUntil = attempts >= policy.maxFailedAttempts ? lockoutLapsesAt(clock, policy.lockoutMinutes) : null;
+    unknownFailures.set(key, { attempts, lockedUntil });
+    journalUnknownUser(journal, 'login_failed', { attempts });
+    if (attempts >= policy.maxFailedAttempts) throw lockedOutError(lockedUntil);
     throw wrongPassword(policy.maxFailedAttempts - attempts);
   };
 
@@ -105,7 +133,7 @@ export const createSessionService = (deps: {
       const u = users.findByUsername(username);
       const ok = await verifyPassword(password, u?.passwordHash ?? DUMMY_HASH);
       if (!u) return failUnknown(username);
-      if (u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT);
+      if (u.lockedOut) throw lockedOutError(u.lockedUntil);
       if (!ok) failAttempt(u);
       users.recordAttempts(u.id, 0, false);
       const user: User = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
@@ -118,8 +146,8 @@ export const createSessionService = (deps: {
     unlock: async (password: string): Promise<SessionState> => {
       if (!current?.locked) throw new AppError('NOT_LOCKED', 'La sesión no está bloqueada.');
       const u = users.findById(current.user.id);
-      if (!u || u.lockedOut) throw new AppError('USER_LOCKED_OUT', LOCKED_OUT_AT_LOCK);
-      if (!(await verifyPassword(password, u.passwordHash))) failAttempt(u, LOCKED_OUT_AT_LOCK);
+      if (!u || u.lockedOut) throw lockedOutError(u?.lockedUntil ?? null, true);
+      if (!(await verifyPassword(password, u.passwordHash))) failAttempt(u, true);
       users.recordAttempts(u.id, 0, false);
       current.locked = false;
       current.lastActivity = clock.now().getTime();

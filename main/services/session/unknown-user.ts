@@ -8,5 +8,5 @@ import type { Journal } from '../journal/writer';
  * append-only journal kept for years and readable in F5 by every teller. The answer to whoever typed it stays the
  * one a real user's failure gets (see the session service).
  */
-export const journalUnknownUser = (journal: Journal, details: Record<string, string | number>) =>
-  journal.record('login_failed', 'system', { unknownUser: true, ...details });
+export const journalUnknownUser = (journal: Journal, type: 'login_failed' | 'approval_failed', details: Record<string, string | number>) =>
+  journal.record(type, 'system', { unknownUser: true, ...details });

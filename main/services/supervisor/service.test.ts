@@ -98,6 +98,38 @@ describe('supervisor desk', () => {
     expect(await status()).toBe('vencida');
   });
 
+  it("a supervisor's wrong passwords in an approval say the attempts left, are journaled as failed approvals, and the lock-out they cause lapses", async () => {
+    const central = fakeCentral();
+    t = await tempCore({ session: { lockoutMinutes: 15, idleLockSeconds: 3600 } }, { centralClient: central.client });
+    data(await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    const decide = (password: string) => t.call('supervisor.decide', { id: central.other.id, source: 'central', decision: 'aprobar', username: 'supervisor1', password });
+    const said: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await decide('mala');
+      said.push(r.ok ? 'ok' : r.error.message);
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS', details: { attemptsLeft: 4 - i } } });
+    }
+    expect(said.map((m) => m.replace('Usuario o contraseña del supervisor incorrectos. ', ''))).toEqual(['Le quedan 4 intentos.', 'Le quedan 3 intentos.', 'Le quedan 2 intentos.', 'Le queda 1 intento.']);
+    // The fifth locks the supervisor out at this workstation; the refusal says the way out (14:00 UTC is 09:00 in Bogotá).
+    const locked = 'El usuario del supervisor está bloqueado por intentos fallidos: se desbloquea a las 09:15 o lo libera otro supervisor en la pantalla de ingreso (F2).';
+    expect(await decide('mala')).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT', message: expect.stringContaining(locked) } });
+    t.clock.advance(14 * 60_000);
+    expect(await decide('Super.2026')).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT', message: expect.stringContaining(locked) } });
+    // Never freed by themselves.
+    expect(await t.call('session.unlockUser', { lockedUsername: 'supervisor1', supervisor: SUP })).toMatchObject({ ok: false, error: { code: 'USER_LOCKED_OUT' } });
+    t.clock.advance(60_000);
+    expect(data(await decide('Super.2026'))).toEqual({ status: 'approved' });
+
+    const journal = t.core.db.prepare("SELECT type, payload FROM journal WHERE type IN ('login_failed', 'approval_failed', 'user_locked_out', 'user_lockout_lapsed') ORDER BY sequence").all() as { type: string; payload: string }[];
+    // An approval is not a log-in: F5 reads "Aprobación de supervisor fallida", never "Ingreso fallido".
+    expect(journal.map((j) => [j.type, (JSON.parse(j.payload) as { context?: string }).context ?? null])).toEqual([
+      ...Array.from({ length: 4 }, () => ['approval_failed', 'aprobacion central']),
+      ['user_locked_out', 'aprobacion central'],
+      ['user_lockout_lapsed', null],
+    ]);
+    expect(await t.call('journal.verify')).toMatchObject({ ok: true, data: { ok: true } });
+  });
+
   it('the dashboard shows open tills against their limit, the vault, sync health and the journal state; only to a supervisor', async () => {
     t = await tempCore();
     data(await t.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));

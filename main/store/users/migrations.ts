@@ -15,4 +15,10 @@ export const userMigrations: Migration[] = [
         created_at TEXT NOT NULL
       ) STRICT;`,
   },
+  {
+    // A lock-out lapses at this moment (null: only a supervisor frees it), so a branch whose one supervisor is
+    // locked out at a workstation is not left without approvals there for good.
+    id: 'users/002',
+    sql: `ALTER TABLE users ADD COLUMN locked_until TEXT;`,
+  },
 ];

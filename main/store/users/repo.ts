@@ -5,6 +5,8 @@ export interface UserRecord extends User {
   passwordHash: string;
   failedAttempts: number;
   lockedOut: boolean;
+  /** When a lock-out lapses by itself (ISO instant); null when only a supervisor frees it. */
+  lockedUntil: string | null;
 }
 
 interface Row {
@@ -15,6 +17,7 @@ interface Row {
   password_hash: string;
   failed_attempts: number;
   locked_out: number;
+  locked_until: string | null;
 }
 
 const toRecord = (r: Row): UserRecord => ({
@@ -25,6 +28,7 @@ const toRecord = (r: Row): UserRecord => ({
   passwordHash: r.password_hash,
   failedAttempts: r.failed_attempts,
   lockedOut: r.locked_out === 1,
+  lockedUntil: r.locked_until,
 });
 
 export const usersRepo = (db: Db) => {
@@ -33,7 +37,7 @@ export const usersRepo = (db: Db) => {
   const insert = db.prepare(
     'INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const setAttempts = db.prepare('UPDATE users SET failed_attempts = ?, locked_out = ? WHERE id = ?');
+  const setAttempts = db.prepare('UPDATE users SET failed_attempts = ?, locked_out = ?, locked_until = ? WHERE id = ?');
   const count = db.prepare('SELECT COUNT(*) FROM users').pluck();
   return {
     findByUsername: (username: string) => {
@@ -47,8 +51,9 @@ export const usersRepo = (db: Db) => {
     insert: (u: { id: string; username: string; displayName: string; role: Role; passwordHash: string; createdAt: string }) => {
       insert.run(u.id, u.username, u.displayName, u.role, u.passwordHash, u.createdAt);
     },
-    recordAttempts: (id: string, failedAttempts: number, lockedOut: boolean) => {
-      setAttempts.run(failedAttempts, lockedOut ? 1 : 0, id);
+    /** `lockedUntil` only with a lock-out that lapses; any other call clears it. */
+    recordAttempts: (id: string, failedAttempts: number, lockedOut: boolean, lockedUntil: string | null = null) => {
+      setAttempts.run(failedAttempts, lockedOut ? 1 : 0, lockedOut ? lockedUntil : null, id);
     },
     count: () => count.get() as number,
   };

@@ -11,6 +11,9 @@ export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
   const [notice, setNotice] = useState<string | null>(null);
   // F2: a supervisor frees a locked-out user (the user named in the form, or another).
   const [unlocking, setUnlocking] = useState(false);
+  // Back from freeing a user, the form holds that username: the password is what is left to type, and a cursor
+  // left at the end of Usuario turned a retyped name into "cajero1cajero1".
+  const [passwordNext, setPasswordNext] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,8 +36,10 @@ export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
           teller={teller}
           lockedUsername={username}
           onCancel={() => setUnlocking(false)}
-          onDone={(message) => {
+          onDone={(message, freedUsername) => {
             setUnlocking(false);
+            setUsername(freedUsername);
+            setPasswordNext(freedUsername !== '');
             setError(null);
             setNotice(message);
           }}
@@ -59,12 +64,13 @@ export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
         <h1 id="login-title">Caja · Ingreso</h1>
         <div className="field">
           <label htmlFor="username">Usuario</label>
-          <input id="username" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input id="username" autoFocus={!passwordNext} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="password">Contraseña</label>
           <input
             id="password"
+            autoFocus={passwordNext}
             type="password"
             autoComplete="current-password"
             value={password}

@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
  * "Desbloquear usuario" at the log-in screen: a user locked out by failed passwords cannot sign in, so a
  * supervisor frees them here with their own user and password (never their own: another supervisor does).
  */
-export const UnlockUserPanel = ({ teller, lockedUsername, onDone, onCancel }: { teller: TellerApi; lockedUsername: string; onDone: (message: string) => void; onCancel: () => void }) => {
+export const UnlockUserPanel = ({ teller, lockedUsername, onDone, onCancel }: { teller: TellerApi; lockedUsername: string; onDone: (message: string, freedUsername: string) => void; onCancel: () => void }) => {
   const [locked, setLocked] = useState(lockedUsername);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -18,7 +18,7 @@ export const UnlockUserPanel = ({ teller, lockedUsername, onDone, onCancel }: { 
     const r = await teller.session.unlockUser({ lockedUsername: locked, supervisor: { username, password } });
     setBusy(false);
     setPassword('');
-    if (r.ok) onDone(`${r.data.displayName} fue desbloqueado. Ingrese con su usuario y contraseña.`);
+    if (r.ok) onDone(`El usuario de ${r.data.displayName} quedó desbloqueado. Ingrese con su contraseña.`, locked.trim());
     else setError(r.error.message);
   };
   return (

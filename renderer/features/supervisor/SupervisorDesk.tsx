@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import type { User } from '../../../domain/contract/session';
@@ -40,6 +40,10 @@ const syncHealth = (t: DashboardTill): string => {
   return t.stale ? `Desconocida (en su último reporte: ${last})` : last.charAt(0).toUpperCase() + last.slice(1);
 };
 
+/** Statuses come as central ('approved') or this workstation ('aprobada') writes them. */
+const decisionWord = (status: string): string =>
+  /^(approv|aprob)/.test(status) ? 'Aprobada' : /^(reject|rechaz)/.test(status) ? 'Rechazada' : 'Decidida';
+
 /** Supervisor desk: approval queue with context, notification on arrival, branch dashboard, journal integrity. */
 export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; user: User; onCancel: () => void }) => {
   const [items, setItems] = useState<QueueItem[]>([]);
@@ -55,6 +59,15 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
   const [cash, setCash] = useState(false);
   // F7: the month's structuring alerts (UIAF), decided or not, for the Oficial de Cumplimiento.
   const [alerts, setAlerts] = useState(false);
+  // What was just decided here, said once: the request leaves the list, and without a line the supervisor could
+  // not tell it went through. The focus goes to the next request to review, or to this line (not to BODY).
+  const [decided, setDecided] = useState<string | null>(null);
+  const [afterDecision, setAfterDecision] = useState(0);
+  const decidedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (afterDecision === 0) return;
+    (document.querySelector<HTMLButtonElement>('button[data-desk-review]') ?? decidedRef.current)?.focus();
+  }, [afterDecision]);
 
   const loadDashboard = useCallback(async () => {
     if (user.role !== 'supervisor') return;
@@ -109,6 +122,11 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
           {journal.message}
         </p>
       ) : null}
+      {decided ? (
+        <p className="notice" role="status" tabIndex={-1} ref={decidedRef} data-testid="desk-decided">
+          {decided}
+        </p>
+      ) : null}
       <h2>Solicitudes pendientes ({items.length})</h2>
       <p className="hint">{central ? 'Incluye las solicitudes de otras estaciones de la oficina (vía central).' : 'Central no responde: se muestran solo las solicitudes de esta estación.'}</p>
       <table className="grid-table" aria-label="Solicitudes pendientes">
@@ -132,7 +150,7 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
               <td>{i.workstation}</td>
               <td>
                 {/* F1 lands on the first request to review. */}
-                <button type="button" autoFocus={i.id === items[0]?.id} onClick={() => setOpen(open === i.id ? null : i.id)}>
+                <button type="button" data-desk-review autoFocus={i.id === items[0]?.id} onClick={() => setOpen(open === i.id ? null : i.id)}>
                   Revisar
                 </button>
               </td>
@@ -159,11 +177,12 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
               teller={teller}
               requestId={i.id}
               source={i.source}
-              onDecided={() => {
+              onDecided={(status) => {
                 setOpen(null);
                 setArrived(null);
+                setDecided(`${decisionWord(status)}: ${i.summary}`);
                 refreshPending();
-                void load();
+                void load().then(() => setAfterDecision((n) => n + 1));
               }}
             />
           </section>
