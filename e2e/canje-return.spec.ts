@@ -145,11 +145,11 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 215.000');
   const returned = app.getByTestId('canje-returned');
-  await expect(returned.getByTestId('return-pending')).toContainText(
-    'Debitado de la cuenta: $ 100.000. Cargo pendiente de esta devolución $ 215.000 · la cuenta debe en total $ 215.000.',
-  );
+  await expect(returned.getByTestId('return-taken')).toHaveText('El cheque ya estaba disponible: debitado del saldo disponible $ 100.000 (cheque y comisión).');
+  await expect(returned.getByTestId('return-pending')).toContainText('Cargo pendiente de esta devolución $ 215.000 · la cuenta debe en total $ 215.000.');
   const receipt = returned.getByTestId('receipt');
-  await expect(receipt).toContainText('Debitado de la cuenta');
+  await expect(receipt).toContainText('Crédito reversado');
+  await expect(receipt).toContainText('Debitado del saldo disponible');
   await expect(receipt).toContainText('Cargo pendiente de esta devolución');
   await expect(receipt).toContainText('La cuenta debe en total');
   await expect(receipt).toContainText('$ 215.000');
@@ -167,6 +167,38 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   }).toPass({ timeout: 20_000 });
   await expect(app.getByTestId('available')).toHaveText('$ 0');
   await expect(app.getByTestId('account-panel')).toContainText('Cargo pendiente por cheque devuelto: $ 215.000');
+});
+
+withCentral('a cheque still in canje comes back after the customer spent the available balance: the screen and the receipt say it was never available, only the fee is owed', async ({ app, central }) => {
+  const ACCOUNT = '240000000086';
+  await openTill(app);
+  const before = await atCentral(central, ACCOUNT);
+  await depositCanje(app, 1_500_000);
+  await expect.poll(async () => (await atCentral(central, ACCOUNT)).inCanje, { timeout: 20_000 }).toBe(before.inCanje + 1_500_000);
+  // Another workstation pays out the whole available balance; the cheque has not cleared.
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: (await atCentral(central, ACCOUNT)).available, gmf: 0 } });
+
+  await app.keyboard.press('c');
+  const status = app.getByTestId('canje-status');
+  await expect(status).toHaveText('En canje');
+  await app.getByTestId('canje-cheques').press('d');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 15.000');
+  const returned = app.getByTestId('canje-returned');
+  // Before: "Debitado de la cuenta: $ 1.500.000", and the receipt said the $ 1.500.000 was taken twice.
+  await expect(returned.getByTestId('return-taken')).toHaveText(
+    'El cheque seguía en canje: nunca estuvo disponible y no se debitó del saldo disponible; el valor en canje baja $ 1.500.000. La comisión de $ 15.000 no se pudo debitar: quedó como cargo pendiente.',
+  );
+  await expect(returned.getByTestId('return-pending')).toContainText('Cargo pendiente de esta devolución $ 15.000 · la cuenta debe en total $ 15.000.');
+  const receipt = returned.getByTestId('receipt');
+  await expect(receipt).not.toContainText('Crédito reversado');
+  await expect(receipt).not.toContainText('Debitado de la cuenta');
+  await expect(receipt).toContainText('Valor en canje reversado');
+  await expect(receipt.locator('.r-row', { hasText: 'Debitado del saldo disponible' })).toContainText('$ 0');
+  expect(await atCentral(central, ACCOUNT)).toMatchObject({ available: 0, inCanje: before.inCanje, pendingCharges: 15_000 });
 });
 
 withCentral('a cheque another workstation of the bank already has in canje is refused at the counter, saying where it is', async ({ app, central }) => {
