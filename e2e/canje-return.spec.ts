@@ -54,6 +54,18 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(returned.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
   // Returned once: the row offers no second return.
   await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
+  // Before: D on it did nothing and said nothing.
+  await list.press('d');
+  await expect(app.getByRole('alert')).toContainText(/Este cheque ya fue devuelto el \d{2}\/\d{2}\/\d{4}: no queda otra devolución por registrar/);
+  await expect(dialog).toBeHidden();
+  // Before: at 1366×768 the money wrapped, "$" on one line and "800.000" on the next.
+  await app.setViewportSize({ width: 1366, height: 768 });
+  const lines = await list.locator('tbody td.num').first().evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
 });
 
 test('a cheque that already cleared comes back late: F5 shows it abonado, the supervisor waives the fee, central books it at once', async ({ app, host }) => {
