@@ -54,6 +54,18 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await expect(returned.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
   // Returned once: the row offers no second return.
   await expect(list.getByRole('button', { name: /Devuelto/ })).toHaveCount(0);
+  // Before: D on it did nothing and said nothing.
+  await list.press('d');
+  await expect(app.getByRole('alert')).toContainText(/Este cheque ya fue devuelto el \d{2}\/\d{2}\/\d{4}: no queda otra devolución por registrar/);
+  await expect(dialog).toBeHidden();
+  // Before: at 1366×768 the money wrapped, "$" on one line and "800.000" on the next.
+  await app.setViewportSize({ width: 1366, height: 768 });
+  const lines = await list.locator('tbody td.num').first().evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines).toBe(1);
 });
 
 test('a cheque that already cleared comes back late: F5 shows it abonado, the supervisor waives the fee, central books it at once', async ({ app, host }) => {
@@ -145,11 +157,11 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 215.000');
   const returned = app.getByTestId('canje-returned');
-  await expect(returned.getByTestId('return-pending')).toContainText(
-    'Debitado de la cuenta: $ 100.000. Cargo pendiente de esta devolución $ 215.000 · la cuenta debe en total $ 215.000.',
-  );
+  await expect(returned.getByTestId('return-taken')).toHaveText('El cheque ya estaba disponible: debitado del saldo disponible $ 100.000 (cheque y comisión).');
+  await expect(returned.getByTestId('return-pending')).toContainText('Cargo pendiente de esta devolución $ 215.000 · la cuenta debe en total $ 215.000.');
   const receipt = returned.getByTestId('receipt');
-  await expect(receipt).toContainText('Debitado de la cuenta');
+  await expect(receipt).toContainText('Crédito reversado');
+  await expect(receipt).toContainText('Debitado del saldo disponible');
   await expect(receipt).toContainText('Cargo pendiente de esta devolución');
   await expect(receipt).toContainText('La cuenta debe en total');
   await expect(receipt).toContainText('$ 215.000');
@@ -167,6 +179,38 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   }).toPass({ timeout: 20_000 });
   await expect(app.getByTestId('available')).toHaveText('$ 0');
   await expect(app.getByTestId('account-panel')).toContainText('Cargo pendiente por cheque devuelto: $ 215.000');
+});
+
+withCentral('a cheque still in canje comes back after the customer spent the available balance: the screen and the receipt say it was never available, only the fee is owed', async ({ app, central }) => {
+  const ACCOUNT = '240000000086';
+  await openTill(app);
+  const before = await atCentral(central, ACCOUNT);
+  await depositCanje(app, 1_500_000);
+  await expect.poll(async () => (await atCentral(central, ACCOUNT)).inCanje, { timeout: 20_000 }).toBe(before.inCanje + 1_500_000);
+  // Another workstation pays out the whole available balance; the cheque has not cleared.
+  await central.postAs({ type: 'withdrawal', account: ACCOUNT, payload: { amount: (await atCentral(central, ACCOUNT)).available, gmf: 0 } });
+
+  await app.keyboard.press('c');
+  const status = app.getByTestId('canje-status');
+  await expect(status).toHaveText('En canje');
+  await app.getByTestId('canje-cheques').press('d');
+  const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
+  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 15.000');
+  const returned = app.getByTestId('canje-returned');
+  // Before: "Debitado de la cuenta: $ 1.500.000", and the receipt said the $ 1.500.000 was taken twice.
+  await expect(returned.getByTestId('return-taken')).toHaveText(
+    'El cheque seguía en canje: nunca estuvo disponible y no se debitó del saldo disponible; el valor en canje baja $ 1.500.000. La comisión de $ 15.000 no se pudo debitar: quedó como cargo pendiente.',
+  );
+  await expect(returned.getByTestId('return-pending')).toContainText('Cargo pendiente de esta devolución $ 15.000 · la cuenta debe en total $ 15.000.');
+  const receipt = returned.getByTestId('receipt');
+  await expect(receipt).not.toContainText('Crédito reversado');
+  await expect(receipt).not.toContainText('Debitado de la cuenta');
+  await expect(receipt).toContainText('Valor en canje reversado');
+  await expect(receipt.locator('.r-row', { hasText: 'Debitado del saldo disponible' })).toContainText('$ 0');
+  expect(await atCentral(central, ACCOUNT)).toMatchObject({ available: 0, inCanje: before.inCanje, pendingCharges: 15_000 });
 });
 
 withCentral('a cheque another workstation of the bank already has in canje is refused at the counter, saying where it is', async ({ app, central }) => {

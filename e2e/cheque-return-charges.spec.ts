@@ -79,6 +79,7 @@ test('a returned remesa: the dialog states the fee, the list says what central s
   const status = app.getByTestId('remittance-status');
   await expect(status).toHaveText('Recibida');
   await app.keyboard.press('e');
+  await app.keyboard.press('Enter');
   await expect(status).toHaveText('Enviada');
   await expect.poll(async () => (await atCentral(central, ACCOUNT)).inCanje, { timeout: 20_000 }).toBe(before.inCanje + 2_000_000);
   // The customer took everything available elsewhere: the fee of the return stays owed.

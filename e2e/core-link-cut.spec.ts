@@ -155,10 +155,14 @@ test('a remesa whose "enviada" answer is lost: E again shows it enviada, not "la
   await expect(app.getByTestId('remittance-status')).toHaveText('Recibida');
   cut.arm('remittance.advance');
   await list.press('e');
+  await expect(app.getByRole('dialog', { name: 'Confirmar remesa enviada' })).toBeVisible();
+  await app.keyboard.press('Enter');
   await expect(app.getByRole('alert')).toContainText('No se sabe si la operación quedó registrada');
   expect(cut.count()).toBe(1);
   await backOnLine(app);
   await list.press('e');
+  await expect(app.getByRole('dialog', { name: 'Confirmar remesa enviada' })).toBeVisible();
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
   await expect(app.getByRole('alert')).toHaveCount(0);
 });

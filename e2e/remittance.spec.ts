@@ -38,9 +38,26 @@ test('remesa al cobro: received, sent, paid', async ({ app }) => {
   await app.keyboard.press('p');
   await expect(app.getByRole('alert')).toContainText('márquela enviada (E) cuando la despache');
   await app.keyboard.press('e');
+  const asked = app.getByRole('dialog', { name: 'Confirmar remesa enviada' });
+  await expect(asked).toContainText('¿Confirma que la remesa 555 de BBVA Colombia por $ 2.000.000 de la cuenta ****0029 se envió al banco girado?');
+  await app.keyboard.press('Enter');
   await expect(status).toHaveText('Enviada');
+  await expect(app.getByTestId('remittance-moved')).toHaveText('Remesa 555 marcada enviada al banco girado.');
+  // Before: P marked it paid at once, its whole value withdrawable, before the date it was expected (seed 003 cl. 3.9).
   await app.keyboard.press('p');
+  const paying = app.getByRole('dialog', { name: 'Confirmar remesa pagada' });
+  await expect(paying).toContainText('¿Confirma que el banco girado pagó la remesa 555 de BBVA Colombia por $ 2.000.000 a la cuenta ****0029? Su valor queda disponible para retirar.');
+  await expect(paying).toContainText(/Atención: se esperaba pagada el \d{2}\/\d{2}\/\d{4}; la marca antes de esa fecha/);
+  await expect(paying).toContainText('Enter confirma, Esc cancela.');
+  await app.keyboard.press('Escape');
+  await expect(paying).toBeHidden();
+  await expect(app.getByRole('heading', { name: 'Remesas al cobro' })).toBeVisible();
+  await expect(status).toHaveText('Enviada');
+  await expect(app.getByTestId('remittances')).toBeFocused();
+  await app.keyboard.press('p');
+  await app.keyboard.press('Enter');
   await expect(status).toHaveText('Pagada');
+  await expect(app.getByTestId('remittance-moved')).toHaveText('Remesa 555 marcada pagada: $ 2.000.000 quedan disponibles en la cuenta ****0029.');
   await expect(app.getByTestId('remittances')).toContainText(/pagada \d{2}\/\d{2}\/\d{4}/);
   await app.keyboard.press('p');
   await expect(app.getByRole('alert')).toContainText(/ya pagó esta remesa el \d{2}\/\d{2}\/\d{4}: no queda nada por hacer con ella/);
@@ -54,6 +71,7 @@ test('remesa al cobro returned: causal, fee, the credit reversed and a receipt p
   await app.keyboard.press('r');
   await expect(app.getByTestId('remittances')).toBeFocused();
   await app.keyboard.press('e');
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
@@ -92,6 +110,7 @@ test('not charging the returned-cheque fee needs a supervisor other than the tel
   await app.keyboard.press('r');
   await expect(app.getByTestId('remittances')).toBeFocused();
   await app.keyboard.press('e');
+  await app.keyboard.press('Enter');
   await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
@@ -145,8 +164,10 @@ test('Enter on a remesa lists its actions with their letters; Esc goes back to t
   await expect(second).toHaveAttribute('aria-selected', 'true');
   await expect(second.getByTestId('remittance-status')).toHaveText('Recibida');
 
-  // Enter, Enter: the focused action.
+  // Enter, Enter: the focused action, asked before it is made; Enter confirms.
   await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar remesa enviada' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(second.getByTestId('remittance-status')).toHaveText('Enviada');
   await expect(list.locator('tbody tr').nth(0).getByTestId('remittance-status')).toHaveText('Recibida');

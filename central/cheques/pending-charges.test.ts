@@ -52,7 +52,7 @@ describe('a cheque returned after its credit was spent (cargo pendiente)', () =>
   it('is booked all the same: the debit takes what is available and the rest is owed, reported on the outcome', async () => {
     const dep = await clearedAndSpent(200_000);
     const [r] = await results([returned(dep.key, 15_000)]);
-    expect(r).toMatchObject({ status: 'applied', first: { charge: { debited: 200_000, pending: 615_000 }, balances: { available: 0, pendingCharges: 615_000 } } });
+    expect(r).toMatchObject({ status: 'applied', first: { charge: { debited: 200_000, pending: 615_000, fromCanje: 0 }, balances: { available: 0, pendingCharges: 615_000 } } });
     expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 615_000 });
     // Nothing is left to withdraw: the owed money is not available.
     expect((await results([withdrawal(MARIA, 1)]))[0]).toMatchObject({ first: { reason: 'INSUFFICIENT_FUNDS' } });
@@ -70,7 +70,8 @@ describe('a cheque returned after its credit was spent (cargo pendiente)', () =>
     const dep = chequeDeposit(300_000, '2025-03-12');
     await results([dep]);
     const [r] = await results([returned(dep.key, 15_000)]);
-    expect(r).toMatchObject({ first: { charge: { debited: 310_000, pending: 5_000 } } });
+    // The branch's receipt says the cheque was never available: central tells what of the debit left canje.
+    expect(r).toMatchObject({ first: { charge: { debited: 310_000, pending: 5_000, fromCanje: 300_000 } } });
     expect(await balances()).toEqual({ available: 0, inCanje: 0, onHold: 0, pendingCharges: 5_000 });
   });
 

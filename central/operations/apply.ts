@@ -248,6 +248,8 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
   // What the returned cheque takes from its account: the credit and the fee (not the held funds coming back).
   const returned = target.type === 'cheque_deposit' && target.account !== null ? target.account : null;
   const charged = postings.filter((p) => p.account === returned).reduce((s, p) => s - p.dAvailable - p.dCanje, 0);
+  // The part that left canje: a cheque that had not cleared was never available, and the branch must not say so.
+  const fromCanje = postings.filter((p) => p.account === returned).reduce((s, p) => s - p.dCanje, 0);
   // First, so that the held funds are back in `available` before the debits take them (a balance never goes
   // below zero between postings: the table's CHECK would abort the batch).
   if (consumed) postings.unshift({ account: consumed.account, dAvailable: consumed.amount, dCanje: 0, dHold: -consumed.amount });
@@ -290,7 +292,7 @@ const reversalEffect = (sql: Sql, op: Operation & { type: 'reversal' }, nowMs: n
   return {
     ok: true,
     postings,
-    ...(returned !== null ? { charge: { debited: charged - pending, pending } } : {}),
+    ...(returned !== null ? { charge: { debited: charged - pending, pending, fromCanje } } : {}),
     released,
     after: () => {
       sql.run('INSERT INTO reversals (reversed_key, reversal_key) VALUES (?, ?)', target.key, op.key);

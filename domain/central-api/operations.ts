@@ -271,8 +271,10 @@ export const BalancesSchema = z.object({
 /**
  * How a returned cheque's reversal was charged: `debited` came out of the account (canje or available), `pending`
  * is what the available balance lacked, left owed as a pending charge. Together they are the cheque plus the fee.
+ * `fromCanje`: the part of `debited` that left canje (the cheque had not cleared, so it was never available);
+ * absent from a central that does not say it.
  */
-export const ReturnChargeSchema = z.object({ debited: PesosSchema, pending: PesosSchema });
+export const ReturnChargeSchema = z.object({ debited: PesosSchema, pending: PesosSchema, fromCanje: PesosSchema.optional() });
 export type ReturnCharge = z.infer<typeof ReturnChargeSchema>;
 
 /**

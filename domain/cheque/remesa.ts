@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type IsoDate, IsoDateSchema } from '../calendar/iso-date';
-import { PositivePesosSchema } from '../money/pesos';
+import { PositivePesosSchema, formatPesos } from '../money/pesos';
+import { bankName } from './banks';
 import { formatReceiptDate } from '../calendar/bogota-time';
 import { type Result, fail, ok } from '../rules-config/result';
 import { findCausal } from './causales';
@@ -89,3 +90,36 @@ export const applyRemesaEvent = (r: Remesa, event: RemesaEvent): Result<Remesa> 
     }
   }
 };
+
+/** A remesa as the teller is asked about it before moving it: the cheque, the account and when it is expected paid. */
+export interface RemesaAsked {
+  readonly chequeNumber: string;
+  readonly bank: string;
+  readonly amount: number;
+  readonly accountNumber: string;
+  readonly expectedOn: IsoDate;
+  /** The business date is before `expectedOn` (the core's clock says it; the screen has none). */
+  readonly beforeExpected?: boolean | undefined;
+}
+
+const named = (r: RemesaAsked) => `la remesa ${r.chequeNumber} de ${bankName(r.bank)} por ${formatPesos(r.amount)}`;
+const masked = (account: string) => `****${account.slice(-4)}`;
+
+/**
+ * The question before E or P moves a remesa, one line each (seed 003 cl. 3.9): P makes its whole value withdrawable,
+ * so a stray key must not do it; marking it paid before the date it was expected is said plainly.
+ */
+export const remesaMoveQuestion = (r: RemesaAsked, event: 'enviar' | 'pagar'): string[] =>
+  event === 'pagar'
+    ? [
+        `¿Confirma que el banco girado pagó ${named(r)} a la cuenta ${masked(r.accountNumber)}? Su valor queda disponible para retirar.`,
+        ...(r.beforeExpected ? [`Atención: se esperaba pagada el ${formatReceiptDate(r.expectedOn)}; la marca antes de esa fecha. Hágalo solo con la confirmación del banco girado.`] : []),
+        'Enter confirma, Esc cancela.',
+      ]
+    : [`¿Confirma que ${named(r)} de la cuenta ${masked(r.accountNumber)} se envió al banco girado?`, 'Enter confirma, Esc cancela.'];
+
+/** What the screen says once the move is made. */
+export const remesaMovedText = (r: RemesaAsked, event: 'enviar' | 'pagar'): string =>
+  event === 'pagar'
+    ? `Remesa ${r.chequeNumber} marcada pagada: ${formatPesos(r.amount)} quedan disponibles en la cuenta ${masked(r.accountNumber)}.`
+    : `Remesa ${r.chequeNumber} marcada enviada al banco girado.`;

@@ -12,6 +12,8 @@ export const RemittanceViewSchema = z.object({
   status: RemesaStatusSchema,
   receivedOn: IsoDateSchema,
   expectedOn: IsoDateSchema,
+  /** Today (the core's business date) is before `expectedOn`: marking it paid now is early. */
+  beforeExpected: z.boolean().optional(),
   sentOn: IsoDateSchema.optional(),
   paidOn: IsoDateSchema.optional(),
   returnedOn: IsoDateSchema.optional(),

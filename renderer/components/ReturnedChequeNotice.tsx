@@ -3,7 +3,7 @@ import type { ReceiptDocument } from '../../domain/receipt/document';
 import type { CanjeChequeView } from '../../domain/contract/canje';
 import { formatReceiptDate } from '../../domain/calendar/bogota-time';
 import { formatPesos } from '../../domain/money/pesos';
-import { owedTotalOf, returnPendingText } from '../../domain/receipt/build-cheque-return';
+import { owedTotalOf, returnPendingText, returnTakenOf } from '../../domain/receipt/build-cheque-return';
 import { PrintStatus, type PrintJobRef } from './PrintStatus';
 import { ReceiptPreview } from './ReceiptPreview';
 
@@ -21,10 +21,15 @@ export const ReturnedChequeNotice = ({ teller, returned, testId }: { teller: Tel
       <p className="notice">
         Cheque devuelto: {returned.cheque.causalText}. Diga al cliente: {returned.cheque.customerNotice}
       </p>
+      {/* What the return took, as the receipt says it: a cheque still in canje was never available. */}
+      {returnTakenOf(returned.receipt) === undefined ? null : (
+        <p className="notice" role="status" data-testid="return-taken">
+          {returnTakenOf(returned.receipt)}
+        </p>
+      )}
       {/* The balance did not cover the cheque and its fee: the customer owes the rest (central keeps it as a charge). */}
       {returned.cheque.returnPending > 0 ? (
         <p className="notice" role="status" data-testid="return-pending">
-          Debitado de la cuenta: {formatPesos(returned.cheque.amount + returned.cheque.returnFee - returned.cheque.returnPending)}.{' '}
           {returnPendingText(returned.cheque.returnPending, owedTotalOf(returned.receipt))}. Diga al cliente que sus próximos abonos a la cuenta lo pagan primero.
         </p>
       ) : null}

@@ -93,7 +93,7 @@ describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
     // Before: central refused the debit and nothing was recorded. Now the return is booked, with what it took and what stays owed.
     expect(back).toMatchObject({ ok: true, data: { cheque: { status: 'devuelta', returnFee: 15_000, returnPending: 415_000 } } });
     const lines = back.ok ? (back.data as { receipt: { lines: { label?: string; amount?: number }[] } }).receipt.lines : [];
-    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 100_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 415_000 },
+    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Crédito reversado', amount: 500_000, negative: true }, { kind: 'amount', label: 'Debitado del saldo disponible', amount: 100_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 415_000 },
         { kind: 'amount', label: 'La cuenta debe en total', amount: 415_000 },]));
     expect(await centralBalances(w, ACCOUNT)).toMatchObject({ available: 0, pendingCharges: 415_000 });
     // The outbox delivers the same operation later: central answers with the first outcome, nothing is charged twice.

@@ -1,4 +1,5 @@
 import type { Operation, ReturnCharge } from '../../../domain/central-api';
+import type { ReturnCredit } from '../../../domain/receipt/build-cheque-return';
 import { AppError } from '../../core/errors';
 import { derivedKey } from '../../core/hash';
 import type { ComprobanteDeps } from '../comprobante/deps';
@@ -32,6 +33,9 @@ export const returnOperation = (
   };
 };
 
+/** What the return took, where the cheque's credit stood, and (`owedTotal`) all the account owes after it. */
+export type BookedCharge = ReturnCharge & { credit: ReturnCredit; owedTotal?: number };
+
 /**
  * What the return takes from the account and what stays owed (cargo pendiente). Central never refuses a return
  * for lack of balance: it debits what is available and keeps the rest as a charge the next credits pay. When the
@@ -45,7 +49,7 @@ export const chargeReturn = async (
   cheque: { centralKey: string; accountNumber: string; amount: number; chequeNumber: string },
   op: ReturnOperation,
   late: boolean,
-): Promise<ReturnCharge & { owedTotal?: number }> => {
+): Promise<BookedCharge> => {
   const fee = op.payload.fee ?? 0;
   const atCentral = deps.outbox.byKey(cheque.centralKey)?.state === 'applied';
   if (atCentral && deps.central) {
@@ -54,7 +58,10 @@ export const chargeReturn = async (
     if (result && result.status !== 'conflict' && result.first.outcome === 'applied') {
       // Central's balances after the return carry everything the account owes, older returns' charges included.
       const owed = result.first.balances ? { owedTotal: result.first.balances.pendingCharges ?? 0 } : {};
-      return { ...(result.first.charge ?? { debited: cheque.amount + fee, pending: 0 }), ...owed };
+      const charge = result.first.charge ?? { debited: cheque.amount + fee, pending: 0 };
+      // A central that does not say what left canje: a cheque past its release date had cleared.
+      const credit: ReturnCredit = charge.fromCanje === undefined ? (late ? 'available' : 'canje') : charge.fromCanje > 0 ? 'canje' : 'available';
+      return { debited: charge.debited, pending: charge.pending, credit, ...owed };
     }
     const why = result?.status === 'conflict' ? result.message : result?.first.outcome === 'rejected' ? result.first.message : !r.ok && r.kind === 'rejected' ? r.error.message : null;
     if (why !== null) {
@@ -69,6 +76,7 @@ export const chargeReturn = async (
   }
   const available = deps.accounts.get(cheque.accountNumber)?.account.balances.available ?? 0;
   const feeTaken = Math.min(fee, available);
-  return { debited: cheque.amount + feeTaken, pending: fee - feeTaken };
+  // The deposit is not at central yet: its credit waits in canje there, never available.
+  return { debited: cheque.amount + feeTaken, pending: fee - feeTaken, credit: 'canje' };
 };
 

@@ -1,12 +1,11 @@
 import { findCausal } from '../../../domain/cheque/causales';
 import { planReturnedCheque, type ReturnedChequePlan } from '../../../domain/cheque/returned';
-import type { ReturnCharge } from '../../../domain/central-api';
 import type { User } from '../../../domain/contract/session';
 import { buildChequeReturnReceipt } from '../../../domain/receipt/build-cheque-return';
 import { AppError } from '../../core/errors';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
-import type { ReturnOperation } from './booking';
+import type { BookedCharge, ReturnOperation } from './booking';
 import type { AuthorizedReturn } from './waiver';
 
 /** A deposited cheque as the return needs it, whichever route (remesa or canje) it travelled. */
@@ -69,7 +68,7 @@ export interface PreparedReturn {
   plan: ReturnedChequePlan;
   op: ReturnOperation;
   /** `owedTotal`: all the account owes after the return, when central booked it now. */
-  charge: ReturnCharge & { owedTotal?: number };
+  charge: BookedCharge;
 }
 
 /**
@@ -135,6 +134,8 @@ export const registerChequeReturn = (
     amount: cheque.amount,
     depositSequence: cheque.sequence,
     plan,
+    credit: charge.credit,
+    feeWaivedBy: ret.waivedBy === null ? undefined : (deps.users.findById(ret.waivedBy)?.displayName ?? ret.waivedBy),
     charge,
   });
   deps.printer.owe(doc);

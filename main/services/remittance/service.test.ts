@@ -37,7 +37,8 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
   it('goes recibida → enviada → pagada, journaled, nothing printed; pagada tells central to release the remesa', async () => {
     w = await world(shared.central);
     const r = await depositRemesa();
-    expect(await advance(r.id, { type: 'enviar' })).toMatchObject({ ok: true, data: { remittance: { status: 'enviada', sentOn: '2025-03-03' } } });
+    // The screen asks before P and says when it is early: the core's business date decides, the screen has no clock.
+    expect(await advance(r.id, { type: 'enviar' })).toMatchObject({ ok: true, data: { remittance: { status: 'enviada', sentOn: '2025-03-03', beforeExpected: true } } });
     expect(count("SELECT COUNT(*) FROM outbox WHERE type = 'cheque_paid'")).toBe(0);
     const paid = await advance(r.id, { type: 'pagar' });
     expect(paid).toMatchObject({ ok: true, data: { remittance: { status: 'pagada', paidOn: '2025-03-03', returnFee: 0 } } });
@@ -83,7 +84,15 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     const back = await advance(r.id, { type: 'devolver', causalId: 'fondos-insuficientes', chargeFee: true });
     expect(back).toMatchObject({ ok: true, data: { remittance: { status: 'devuelta', returnFee: 15_000, returnPending: 15_000 } } });
     const lines = back.ok ? (back.data as { receipt: { lines: object[] } }).receipt.lines : [];
-    expect(lines).toEqual(expect.arrayContaining([{ kind: 'amount', label: 'Debitado de la cuenta', amount: 700_000, negative: true }, { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 15_000 }]));
+    // Before: "Crédito reversado" and "Debitado de la cuenta $ 700.000" for a remesa that was never available.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        { kind: 'amount', label: 'Valor en canje reversado', amount: 700_000, negative: true },
+        { kind: 'amount', label: 'Debitado del saldo disponible', amount: 0, negative: true },
+        { kind: 'amount', label: 'Cargo pendiente de esta devolución', amount: 15_000 },
+      ]),
+    );
+    expect(lines).not.toContainEqual(expect.objectContaining({ label: 'Crédito reversado' }));
     await drain();
     expect(count("SELECT COUNT(*) FROM outbox WHERE state <> 'applied'")).toBe(0);
     expect(await centralBalances(w, '240000000029')).toMatchObject({ available: 0, inCanje: before.inCanje - 700_000, pendingCharges: 15_000 });
@@ -202,6 +211,10 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     expect(op.payload).not.toHaveProperty('fee');
     const lines = back.ok ? (back.data as { receipt: { lines: { label?: string }[] } }).receipt.lines : [];
     expect(lines.some((l) => l.label === 'Comisión cheque devuelto')).toBe(false);
+    // Before: the paper did not say who waived the fee, and said a credit never made (al cobro only) was reversed.
+    const supervisorName = count("SELECT display_name FROM users WHERE username = 'supervisor1'") as string;
+    expect(lines).toContainEqual(expect.objectContaining({ kind: 'text', text: expect.stringContaining(`Comisión no cobrada, autorizó ${supervisorName}.`) }));
+    expect(lines.some((l) => l.label === 'Crédito reversado')).toBe(false);
     // The decision is journaled under the supervisor, naming the teller; the password is kept nowhere.
     const supervisorId = count("SELECT id FROM users WHERE username = 'supervisor1'") as string;
     const tellerId = count("SELECT id FROM users WHERE username = 'cajero1'") as string;

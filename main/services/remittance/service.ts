@@ -49,6 +49,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       status: q.status,
       receivedOn: q.receivedOn,
       expectedOn: r.expectedOn,
+      beforeExpected: bogotaDate(deps.clock.now()) < r.expectedOn,
       ...(q.sentOn ? { sentOn: q.sentOn } : {}),
       ...(q.paidOn ? { paidOn: q.paidOn } : {}),
       ...(q.returnedOn ? { returnedOn: q.returnedOn } : {}),

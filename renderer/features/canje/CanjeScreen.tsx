@@ -43,6 +43,10 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
     else if ((e.key === 'd' || e.key === 'D' || e.key === 'Enter') && row && row.status !== 'devuelta' && !row.depositReversed) {
       e.preventDefault();
       list.setReturning(row);
+    } else if ((e.key === 'd' || e.key === 'D') && row?.status === 'devuelta') {
+      // Said, not silently ignored: the teller otherwise presses D again and wonders.
+      e.preventDefault();
+      list.setError(`Este cheque ya fue devuelto${row.returnedOn ? ` el ${formatReceiptDate(row.returnedOn)}` : ''}: no queda otra devolución por registrar. Elija otro cheque de la lista.`);
     }
   };
 

@@ -1,10 +1,11 @@
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RemittanceView } from '../../../domain/contract/remittance';
 import { bankName } from '../../../domain/cheque/banks';
-import { remesaRefusal } from '../../../domain/cheque/remesa';
+import { remesaMovedText, remesaMoveQuestion, remesaRefusal } from '../../../domain/cheque/remesa';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ChequeListFooter, useChequeList } from '../../components/cheque-list';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorList } from '../../components/ErrorList';
 import { RowActionsDialog, type RowAction } from '../../components/RowActionsDialog';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
@@ -31,6 +32,16 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
   const keys = useRetryKeys();
   /** The row whose actions Enter listed (see actionsOf). */
   const [choosing, setChoosing] = useState<RemittanceView | null>(null);
+  /** E or P asked, waiting for Enter: P makes the remesa's value withdrawable, a stray key must not. */
+  const [asking, setAsking] = useState<{ row: RemittanceView; event: 'enviar' | 'pagar' } | null>(null);
+  // The question closed (confirmed or not): back to the list, whatever had the focus when it opened (the actions'
+  // list is gone by then).
+  const tableRef = list.tableRef;
+  useEffect(() => {
+    if (!asking) tableRef.current?.focus();
+  }, [asking, tableRef]);
+  /** What the last E or P did, said on screen. */
+  const [moved, setMoved] = useState<string | null>(null);
 
   type Event = Parameters<TellerApi['remittance']['advance']>[0]['event'];
   const advance = async (row: RemittanceView, event: Event) => {
@@ -43,7 +54,16 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     if (!r.ok && event.type === 'devolver') return list.setRefusal(r.error);
     if (!r.ok) return list.setError(r.error);
     if (r.data.receipt) list.setReturned({ cheque: r.data.remittance, receipt: r.data.receipt, printJob: r.data.printJob ?? null });
+    setMoved(event.type === 'devolver' ? null : remesaMovedText(r.data.remittance, event.type));
     await list.settled();
+  };
+
+  /** E or P: refused at once when the remesa's state does not allow it, else asked before anything moves. */
+  const ask = (row: RemittanceView, event: 'enviar' | 'pagar') => {
+    const refusal = remesaRefusal(row, event);
+    if (refusal !== null) return list.setError(refusal);
+    list.setError(null);
+    setAsking({ row, event });
   };
 
   // Enter lists the row's actions with their letters rather than doing one: E and P move the remesa at once, with no
@@ -54,10 +74,10 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
       run();
     };
     if (row.depositReversed) return [];
-    if (row.status === 'recibida') return [{ key: 'E', label: 'Enviada', run: act(() => void advance(row, { type: 'enviar' })) }];
+    if (row.status === 'recibida') return [{ key: 'E', label: 'Enviada', run: act(() => ask(row, 'enviar')) }];
     if (row.status === 'enviada') {
       return [
-        { key: 'P', label: 'Pagada', run: act(() => void advance(row, { type: 'pagar' })) },
+        { key: 'P', label: 'Pagada', run: act(() => ask(row, 'pagar')) },
         { key: 'D', label: 'Devuelta', run: act(() => list.setReturning(row)) },
       ];
     }
@@ -69,8 +89,8 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
     if (list.moveSelection(e.key)) return e.preventDefault();
     if (!row || row.depositReversed) return;
     if (e.key === 'Enter' && actionsOf(row).length > 0) setChoosing(row);
-    else if (e.key === 'e' || e.key === 'E') void advance(row, { type: 'enviar' });
-    else if (e.key === 'p' || e.key === 'P') void advance(row, { type: 'pagar' });
+    else if (e.key === 'e' || e.key === 'E') ask(row, 'enviar');
+    else if (e.key === 'p' || e.key === 'P') ask(row, 'pagar');
     else if (e.key === 'd' || e.key === 'D') {
       // Only a remesa the drawee bank had (enviada) comes back; say so before asking for a causal.
       const refusal = remesaRefusal(row, 'devolver');
@@ -86,6 +106,11 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
       <h1 id="remittance-title">Remesas al cobro</h1>
       <p className="muted">↑/↓ elige la remesa · Enter lista sus acciones · E enviada · P pagada · D devuelta (causal y comisión) · F5 actualiza.</p>
       <ReturnedChequeNotice teller={teller} returned={list.returned} testId="remittance-returned" />
+      {moved ? (
+        <p className="notice" role="status" data-testid="remittance-moved">
+          {moved}
+        </p>
+      ) : null}
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
         <p>No hay remesas al cobro en esta estación.</p>
@@ -117,13 +142,13 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 <td>{dateOf(r)}</td>
                 <td>
                   {r.status === 'recibida' && !r.depositReversed ? (
-                    <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => void advance(r, { type: 'enviar' })}>
+                    <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => ask(r, 'enviar')}>
                       Enviada <kbd>E</kbd>
                     </button>
                   ) : null}
                   {r.status === 'enviada' && !r.depositReversed ? (
                     <>
-                      <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => void advance(r, { type: 'pagar' })}>
+                      <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => ask(r, 'pagar')}>
                         Pagada <kbd>P</kbd>
                       </button>
                       <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => list.setReturning(r)}>
@@ -143,6 +168,25 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
             Cheque {choosing.chequeNumber} de {bankName(choosing.bank)} por {formatPesos(choosing.amount)} · {STATUS_TEXT[choosing.status]}
           </p>
         </RowActionsDialog>
+      ) : null}
+      {asking ? (
+        <ConfirmDialog
+          title={asking.event === 'pagar' ? 'Confirmar remesa pagada' : 'Confirmar remesa enviada'}
+          confirmLabel={asking.event === 'pagar' ? 'Marcar pagada' : 'Marcar enviada'}
+          busy={busy}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => {
+            const { row, event } = asking;
+            setAsking(null);
+            void advance(row, { type: event });
+          }}
+        >
+          {remesaMoveQuestion(asking.row, asking.event).map((line) => (
+            <p key={line} data-testid="remesa-question">
+              {line}
+            </p>
+          ))}
+        </ConfirmDialog>
       ) : null}
       <ChequeListFooter
         list={list}
