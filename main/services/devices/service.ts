@@ -244,6 +244,10 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
     const original = deps.repo.job(target) ?? deps.repo.jobCopy(target, 0) ?? deps.repo.jobsFor(target)[0];
     if (!original) throw new AppError('PRINT_JOB_NOT_FOUND', `No hay impresiones con la referencia ${target}: verifique el número.`);
     const reference = original.reference;
+    // A test page carries no value: a "COPIA" of it means nothing; print a new test page instead.
+    if (original.kind === 'test') {
+      throw new AppError('PRINT_TEST_NO_COPY', 'Una prueba de impresión no tiene copia: para otra, use Prueba de impresión (F5).');
+    }
     const papers = deps.repo.jobsFor(reference);
     if (!papers.some((j) => j.state === 'printed')) {
       // A copy before the original would leave the customer with "COPIA" and no original: say which to wait for.

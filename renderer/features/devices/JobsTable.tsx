@@ -65,7 +65,8 @@ export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry,
                   Reintentar
                 </button>
               ) : null}
-              {j.state === 'printed' ? (
+              {/* A test page has no copy (the core refuses it): Prueba de impresión prints another. */}
+              {j.state === 'printed' && j.kind !== 'test' ? (
                 <button type="button" disabled={busy} onClick={() => onReprint(j.jobId)} aria-label={`Reimprimir ${j.reference}`}>
                   Reimprimir
                 </button>
