@@ -24,8 +24,8 @@ import { standingCheque } from './cheques/clearing';
 import { outstandingCharges, paidCharges } from './cheques/pending-charges';
 import { getAccount } from './accounts/ledger';
 import { maskAccount } from '../domain/receipt/build-common';
-import { advanceSecurityCodes, createSecurityCode, getSecurityCode, listSecurityCodes, openSecurityCode, type SecurityCodeDeps } from './security-code/service';
-import { demoSmsGateway, type SmsGateway } from './security-code/sms-gateway';
+import { advanceSecurityCodes, createSecurityCode, getSecurityCode, lastDemoSmsSerial, listSecurityCodes, openSecurityCode, type SecurityCodeDeps } from './security-code/service';
+import { DEMO_SMS_PREFIX, demoSmsGateway, type SmsGateway } from './security-code/sms-gateway';
 import { DEFAULT_DB_PATH, openCentralDb } from './store/db';
 import { DEMO_TOKENS, DEMO_UNREACHABLE_CELLPHONES, seedDemo } from './demo/seed';
 
@@ -77,11 +77,12 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
   const policy: OtpPolicy = OtpPolicySchema.parse(opts.otpPolicy ?? {});
   const holdTtl = opts.holdTtlMs ?? DEFAULT_HOLD_TTL_MS;
   const approvalTtl = opts.approvalTtlMs ?? DEFAULT_APPROVAL_TTL_MS;
-  const sms = opts.sms ?? demoSmsGateway({ unreachable: demo ? DEMO_UNREACHABLE_CELLPHONES : [] });
   const registry = opts.registry ?? demoRegistry();
   const tokens = [...(opts.tokens ?? []), ...(demo ? DEMO_TOKENS : [])];
 
   const sql = openCentralDb(opts.dbPath ?? DEFAULT_DB_PATH);
+  const sms =
+    opts.sms ?? demoSmsGateway({ unreachable: demo ? DEMO_UNREACHABLE_CELLPHONES : [], lastSerial: lastDemoSmsSerial(sql, DEMO_SMS_PREFIX) });
   const seeded = demo ? seedDemo(sql, clock.now().getTime()) : false;
   const codes: SecurityCodeDeps = { sql, sms, random, policy };
   const now = (): number => clock.now().getTime();

@@ -45,6 +45,17 @@ it('refuses the maker as checker, and a second different decision', async () => 
   expect(again.body).toMatchObject({ error: { code: 'ALREADY_DECIDED' } });
 });
 
+it('the same decision sent again by its workstation is a replay; the same one from another desk lost and is refused', async () => {
+  const req = request();
+  await t.call('requestApproval', req);
+  const decision = { id: req.id, supervisorId: 'super1', decision: 'approve' as const, reason: 'Soporte verificado' };
+  expect((await t.call('decideApproval', decision, '001-03')).status).toBe(200);
+  expect(ApprovalResponseSchema.parse((await t.call('decideApproval', decision, '001-03')).body).approval.decision).toMatchObject({ workstation: '001-03' });
+  const other = await t.call('decideApproval', decision, '001-02');
+  expect(other.status).toBe(409);
+  expect(other.body).toMatchObject({ error: { code: 'ALREADY_DECIDED' } });
+});
+
 it('expires pending requests with the clock', async () => {
   const req = request();
   await t.call('requestApproval', req);

@@ -84,7 +84,10 @@ export const decideApproval = (
     if (current.state === 'expired') return fail(409, 'APPROVAL_EXPIRED', 'La solicitud venció. El cajero debe solicitarla de nuevo.');
     if (current.state !== 'pending') {
       const d = current.decision;
-      const replay = d !== null && d.supervisorId === req.supervisorId && current.state === state && d.reason === req.reason;
+      // A replay is the same decision sent again by the workstation that took it; the same one typed at another desk
+      // lost the race, and that desk must hear who decided where rather than record it as its own.
+      const replay =
+        d !== null && d.supervisorId === req.supervisorId && d.workstation === caller.workstation && current.state === state && d.reason === req.reason;
       return replay
         ? ok({ approval: current })
         : fail(409, 'ALREADY_DECIDED', 'La solicitud ya fue decidida por un supervisor.', { state: current.state });

@@ -56,6 +56,23 @@ describe('radication (seed 000: ID + fingerprint, code within 24 hours)', () => 
     expect(await number('900000003')).toBe('RAD-20261206-000001');
   });
 
+  it('numbers the SMS gateway ids on from the log after central restarts, never repeating one', async () => {
+    const sent = async (documentNumber: string) => {
+      const req = SecurityCodeResponseSchema.parse((await radicate(documentNumber, await fingerprint(documentNumber))).body).request;
+      await advance(HOUR); // the back office sends after `radicationSendDelayMs`
+      expect((await status(req.radicado)).state).toBe('enviado');
+    };
+    await sent('900000001');
+    await t.restart();
+    await sent('900000002');
+    const sql = openCentralDb(t.dbPath);
+    try {
+      expect(sql.all<{ gateway_id: string }>('SELECT gateway_id FROM sms_log ORDER BY id').map((r) => r.gateway_id)).toEqual(['SMS00000001', 'SMS00000002']);
+    } finally {
+      sql.close();
+    }
+  });
+
   it('refuses to radicate without a fingerprint match for the same document', async () => {
     const other = await fingerprint('900000002');
     const r = await radicate('900000001', other);

@@ -67,6 +67,10 @@ const view = (r: Row): SecurityCodeRequest => ({
 
 export const hashCode = (salt: string, code: string): string => sha256Hex(`${salt}:${code}`);
 
+/** The highest serial of the demo gateway's ids (`SMS00000042` → 42) in the log: its counter goes on from there. */
+export const lastDemoSmsSerial = (sql: Sql, prefix: string): number =>
+  sql.get<{ n: number | null }>('SELECT MAX(CAST(SUBSTR(gateway_id, ?) AS INTEGER)) AS n FROM sms_log WHERE gateway_id LIKE ?', prefix.length + 1, `${prefix}%`)?.n ?? 0;
+
 /** Generates the code(s), hands them to the gateway at `atMs` and logs the delivery with hashes only. */
 const send = (d: SecurityCodeDeps, r: Row, atMs: number): void => {
   const p = d.policy;

@@ -21,15 +21,18 @@ export interface DemoSmsGateway extends SmsGateway {
   readonly outbox: ReadonlyMap<string, SmsMessage>;
 }
 
-export const demoSmsGateway = (opts: { deliveryDelayMs?: number; unreachable?: readonly string[] } = {}): DemoSmsGateway => {
+/** `lastSerial`: the highest serial already handed out (from central's `sms_log`), so ids never repeat across restarts. */
+export const DEMO_SMS_PREFIX = 'SMS';
+
+export const demoSmsGateway = (opts: { deliveryDelayMs?: number; unreachable?: readonly string[]; lastSerial?: number } = {}): DemoSmsGateway => {
   const delay = opts.deliveryDelayMs ?? 10_000;
   const unreachable = new Set(opts.unreachable ?? []);
   const outbox = new Map<string, SmsMessage>();
-  let n = 0;
+  let n = opts.lastSerial ?? 0;
   return {
     outbox,
     send: (msg) => {
-      const id = `SMS${String(++n).padStart(8, '0')}`;
+      const id = `${DEMO_SMS_PREFIX}${String(++n).padStart(8, '0')}`;
       outbox.set(id, msg);
       return id;
     },

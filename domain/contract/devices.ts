@@ -151,7 +151,7 @@ export const devicesChannels = {
     access: 'user',
     request: z.object({ target: z.string().min(1) }),
     response: z.object({ job: DevicePrintJobSchema, marks: z.array(z.string()) }),
-    errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET'],
+    errors: ['PRINT_JOB_NOT_FOUND', 'PRINT_NOT_PRINTED_YET', 'PRINT_TEST_NO_COPY'],
   }),
   /** One job as it is now: the receipt screens follow their own job until it printed or failed. */
   /**

@@ -150,6 +150,14 @@ describe('device service: print jobs (emulated printer in-process)', () => {
     await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'printed');
   });
 
+  it('a printed test page has no copy: Reimprimir is refused and nothing is journaled', async () => {
+    const t = await setup();
+    const { jobId } = t.svc.testPrint({ displayName: 'Ana Gómez' });
+    await waitUntil(() => stateOf(t.svc, jobId) === 'printed', 5000, 'test page printed');
+    expect(() => t.svc.reprint(jobId, { actor: 'u-teller' })).toThrow(/prueba de impresión no tiene copia/);
+    expect(t.journalOf('reprint')).toEqual([]);
+  });
+
   it('reprints say COPIA No. n, number from 1, and are journaled as reprint', async () => {
     const t = await setup();
     const { jobId } = await t.svc.printReceipt(sampleReceipt(), { reference: '001-03-000126', kind: 'receipt' });

@@ -267,6 +267,10 @@ export const createDeviceService = (deps: DeviceServiceDeps) => {
       throw new AppError('PRINT_JOB_NOT_FOUND', 'Una validación no tiene copia: si el comprobante no quedó validado, use Reintentar.');
     }
     const reference = original.reference;
+    // A test page carries no value: a "COPIA" of it means nothing; print a new test page instead.
+    if (original.kind === 'test') {
+      throw new AppError('PRINT_TEST_NO_COPY', 'Una prueba de impresión no tiene copia: para otra, use Prueba de impresión (F5).');
+    }
     const papers = deps.repo.jobsFor(reference);
     if (!papers.some((j) => j.state === 'printed')) {
       // A copy before the original would leave the customer with "COPIA" and no original: say which to wait for.

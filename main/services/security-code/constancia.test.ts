@@ -51,3 +51,15 @@ describe('the radicación constancia', () => {
     ]);
   });
 });
+
+describe('the constancia of a code sent at once', () => {
+  it('reminds the customer that the key is temporary and the definitive one is due within 24 hours (seed 004, Cambio de Clave)', () => {
+    const doc = buildConstancia({ ...radication, kind: 'send_now', deadline: null });
+    const texts = doc.lines.flatMap((l) => (l.kind === 'text' ? [l.text] : []));
+    expect(texts).toEqual([
+      'El código de seguridad fue enviado a su celular registrado.',
+      'Recuerde que la clave que asigne con este código es temporal: debe asignar su nueva clave definitiva dentro de las siguientes 24 horas.',
+      'No comparta el código con nadie. El banco nunca se lo pedirá.',
+    ]);
+  });
+});

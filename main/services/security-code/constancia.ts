@@ -54,6 +54,11 @@ export const buildConstancia = (c: ConstanciaInput): ReceiptDocument => {
   } else if (c.kind === 'send_now') {
     lines.push({ kind: 'rule' });
     lines.push({ kind: 'text', text: 'El código de seguridad fue enviado a su celular registrado.' });
+    // Seed 004 (Cambio de Clave): the key set with the code is temporary; the customer must know the 24 hours.
+    lines.push({
+      kind: 'text',
+      text: 'Recuerde que la clave que asigne con este código es temporal: debe asignar su nueva clave definitiva dentro de las siguientes 24 horas.',
+    });
   } else if (c.kind === 'contact_update') {
     lines.push({ kind: 'rule' });
     lines.push({ kind: 'text', text: UPDATED[c.field ?? 'cellphone'] });

@@ -185,6 +185,21 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
   }
 }, 120_000);
 
+it('the same supervisor approves at 001-02’s counter and at 001-03’s desk at once: the desk that lost journals nothing as its own and says who decided where', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  const id = await shortAt02(a);
+  data(await b.call('session.login', SUP));
+  await relayedTo(b, id);
+  // The counter's decision reaches central first; the desk's, identical (same supervisor, same note), right after.
+  expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
+  const desk = await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP });
+  expect(desk).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+  expect(desk.ok ? '' : desk.error.message).toBe('Marta Rojas ya la aprobó en la estación 001-02: Billete retenido, visto. No se decide de nuevo.');
+  expect(approvalJournal(b, id)).toEqual([]);
+}, 120_000);
+
 it('approved at 001-02’s counter while its teller’s screen asks after it: the counter’s own decision, accepted by central, is not taken in as a desk’s', async () => {
   const dir = tempDir('caja-request-own-');
   let a: Station | null = null;

@@ -65,8 +65,8 @@ export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry,
                   Reintentar
                 </button>
               ) : null}
-              {/* A validation's imprint is on the customer's slip: there is no paper of ours to copy. */}
-              {j.state === 'printed' && j.kind !== 'validation' ? (
+              {/* A validation's imprint is on the customer's slip, and a test page has no copy (the core refuses it): no Reimprimir. */}
+              {j.state === 'printed' && j.kind !== 'validation' && j.kind !== 'test' ? (
                 <button type="button" disabled={busy} onClick={() => onReprint(j.jobId)} aria-label={`Reimprimir ${j.reference}`}>
                   Reimprimir
                 </button>
