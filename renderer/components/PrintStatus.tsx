@@ -3,6 +3,7 @@ import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
 import type { DeviceStatus, WorkstationStatus } from '../../domain/contract/status';
 import { focusIsNowhere } from './focus-trap';
+import { RetryButton } from './RetryButton';
 
 /** The job an operation answered with: its id, and its state at that moment when the answer gave one. */
 export interface PrintJobRef {
@@ -136,18 +137,9 @@ export const PrintStatus = ({
         {failed && ready ? ' La impresora ya está lista: pulse Reintentar impresión.' : failed && shown.reason ? ` ${shown.reason.message}` : ''}
       </p>
       {failed ? (
-        <button
-          ref={retryButton}
-          type="button"
-          disabled={busy}
-          onClick={() => void retry()}
-          // The posted screen takes Enter for "Nueva operación"; on this button Enter means retry.
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.stopPropagation();
-          }}
-        >
-          Reintentar impresión <kbd>Enter</kbd>
-        </button>
+        <RetryButton ref={retryButton} busy={busy} onRetry={() => void retry()}>
+          Reintentar impresión
+        </RetryButton>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
     </div>

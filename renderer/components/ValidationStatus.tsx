@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { DevicePrintJob } from '../../domain/contract/devices';
 import type { PrintJobRef } from './PrintStatus';
+import { RetryButton } from './RetryButton';
 import { useWindowKeyDown } from './useWindowKeyDown';
 
 type Shown = Pick<DevicePrintJob, 'state' | 'reason' | 'prompt'>;
@@ -93,18 +94,9 @@ export const ValidationStatus = ({ teller, job }: { teller: TellerApi; job: Prin
         </button>
       ) : null}
       {failed ? (
-        <button
-          ref={retryButton}
-          type="button"
-          disabled={busy}
-          onClick={() => void retry()}
-          // The posted screen takes Enter for "Nueva operación"; on this button Enter means retry.
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.stopPropagation();
-          }}
-        >
-          Reintentar validación <kbd>Enter</kbd>
-        </button>
+        <RetryButton ref={retryButton} busy={busy} onRetry={() => void retry()}>
+          Reintentar validación
+        </RetryButton>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
     </div>

@@ -18,8 +18,7 @@ import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from './bogota';
 import { ChequeRows, emptyCheque, focusLastPlaza, type ChequeRow } from './ChequeRows';
 import { DepositSummary } from './DepositSummary';
-import { PrintStatus } from '../../components/PrintStatus';
-import { ValidationStatus } from '../../components/ValidationStatus';
+import { PostedPapers } from '../../components/PostedPapers';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 
 /**
@@ -163,12 +162,7 @@ export const DepositScreen = ({ teller, onDone, onCancel }: { teller: TellerApi;
       <PostedView id="deposit-done" title="Consignación registrada" sequence={posted.sequence} onDone={onDone}>
         <ReceiptPreview
           receipt={posted.receipt}
-          print={
-            <>
-              <PrintStatus teller={teller} job={posted.printJob} />
-              <ValidationStatus teller={teller} job={posted.validationJob} />
-            </>
-          }
+          print={<PostedPapers teller={teller} printJob={posted.printJob} validationJob={posted.validationJob} />}
         />
       </PostedView>
     );

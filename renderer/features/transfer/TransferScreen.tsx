@@ -16,8 +16,7 @@ import { ReviewActions } from '../../components/ReviewActions';
 import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { DebitParties, focusPresentersOnF2, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from '../withdrawal/DebitParties';
-import { PrintStatus } from '../../components/PrintStatus';
-import { ValidationStatus } from '../../components/ValidationStatus';
+import { PostedPapers } from '../../components/PostedPapers';
 
 type Plan = z.infer<typeof TransferPlanSchema>;
 type Request = TransferRequestInput;
@@ -117,12 +116,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
       <PostedView id="transfer-done" title="Traslado registrado" sequence={posted.sequence} instruction="Entregue el comprobante al cliente. No hay movimiento de efectivo." onDone={onDone}>
         <ReceiptPreview
           receipt={posted.receipt}
-          print={
-            <>
-              <PrintStatus teller={teller} job={posted.printJob} />
-              <ValidationStatus teller={teller} job={posted.validationJob} />
-            </>
-          }
+          print={<PostedPapers teller={teller} printJob={posted.printJob} validationJob={posted.validationJob} />}
         />
       </PostedView>
     );

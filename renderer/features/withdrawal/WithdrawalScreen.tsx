@@ -19,8 +19,7 @@ import { ReceiptPreview } from '../../components/ReceiptPreview';
 import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
 import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from './DebitParties';
-import { PrintStatus } from '../../components/PrintStatus';
-import { ValidationStatus } from '../../components/ValidationStatus';
+import { PostedPapers } from '../../components/PostedPapers';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
 
@@ -126,12 +125,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
       >
         <ReceiptPreview
           receipt={posted.receipt}
-          print={
-            <>
-              <PrintStatus teller={teller} job={posted.printJob} />
-              <ValidationStatus teller={teller} job={posted.validationJob} />
-            </>
-          }
+          print={<PostedPapers teller={teller} printJob={posted.printJob} validationJob={posted.validationJob} />}
         />
       </PostedView>
     );
