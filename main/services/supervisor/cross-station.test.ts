@@ -136,6 +136,17 @@ const coreThrough = (dir: string, client: Pick<CentralClient, 'call'>) =>
     // No sync loop: the till feature would reach central through the loop's own client, not through `client`.
     centralClient: client,
   });
+/** Runs `fn` with 001-02 on its own SQLite file (`coreThrough`), closed and removed after. */
+const at02Through = async (dirPrefix: string, client: Pick<CentralClient, 'call'>, fn: (a: Station) => Promise<void>): Promise<void> => {
+  const dir = tempDir(dirPrefix);
+  const core = await coreThrough(dir.dir, client);
+  try {
+    await fn({ core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station);
+  } finally {
+    core.close();
+    dir.remove();
+  }
+};
 const approvalJournal = (s: Station, id: string) =>
   (s.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval' ORDER BY sequence").pluck().all() as string[])
     .map((p) => JSON.parse(p) as Record<string, unknown>)
@@ -145,7 +156,6 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
   const b = await station('001-03');
   open.push(b);
   data(await b.call('session.login', SUP));
-  const dir = tempDir('caja-request-race-');
   // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
   let deskDecidesNow = false;
   const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
@@ -156,9 +166,7 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
     }
     return r;
   });
-  const core = await coreThrough(dir.dir, client);
-  try {
-    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+  await at02Through('caja-request-race-', client, async (a) => {
     const id = await shortAt02(a);
     await relayedTo(b, id);
 
@@ -179,10 +187,7 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
     const closingId = a.core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
     expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: false });
     expect(data<{ till: { state: string } | null }>(await a.call('till.current')).till).toMatchObject({ state: 'abierta' });
-  } finally {
-    core.close();
-    dir.remove();
-  }
+  });
 }, 120_000);
 
 it('the same supervisor approves at 001-02’s counter and at 001-03’s desk at once: the desk that lost journals nothing as its own and says who decided where', async () => {
@@ -201,7 +206,6 @@ it('the same supervisor approves at 001-02’s counter and at 001-03’s desk at
 }, 120_000);
 
 it('approved at 001-02’s counter while its teller’s screen asks after it: the counter’s own decision, accepted by central, is not taken in as a desk’s', async () => {
-  const dir = tempDir('caja-request-own-');
   let a: Station | null = null;
   let polled: unknown = null;
   const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
@@ -210,9 +214,8 @@ it('approved at 001-02’s counter while its teller’s screen asks after it: th
     if (route === 'decideApproval' && a) polled = data(await a.call('supervisor.request', { id: req.id }));
     return r;
   });
-  const core = await coreThrough(dir.dir, client);
-  try {
-    a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+  await at02Through('caja-request-own-', client, async (s) => {
+    a = s;
     const id = await shortAt02(a);
     await until(async () => (await real.call('getApproval', { id })).ok);
     expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
@@ -222,30 +225,21 @@ it('approved at 001-02’s counter while its teller’s screen asks after it: th
     expect(journal.map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
     expect(journal.at(-1)).not.toHaveProperty('via');
     expect(await real.call('getApproval', { id })).toMatchObject({ ok: true, data: { approval: { state: 'approved', decision: { workstation: '001-02' } } } });
-  } finally {
-    core.close();
-    dir.remove();
-  }
+  });
 }, 120_000);
 
 it('central does not answer the counter’s decision: 001-02 decides by itself, as without central', async () => {
-  const dir = tempDir('caja-request-alone-');
   const { client } = steeredClient(central, '001-02', async (route, _req, call) => {
     if (route === 'decideApproval') throw new Error('ECONNRESET');
     return call();
   });
-  const core = await coreThrough(dir.dir, client);
-  try {
-    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+  await at02Through('caja-request-alone-', client, async (a) => {
     const id = await shortAt02(a);
     expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', ...SUP }))).toEqual({ status: 'aprobada' });
     expect(approvalJournal(a, id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
     const closingId = a.core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
     expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: true });
-  } finally {
-    core.close();
-    dir.remove();
-  }
+  });
 }, 120_000);
 
 type Item = { id: string; source: string; amount: number | null; reasons: { code: string; message: string }[]; context: Record<string, string> };
@@ -316,7 +310,6 @@ it('approved at 001-02’s counter while its relay is still on its way to centra
   const b = await station('001-03');
   open.push(b);
   data(await b.call('session.login', SUP));
-  const dir = tempDir('caja-request-inflight-');
   const held = heldRelay();
   let decides = 0;
   const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
@@ -329,9 +322,7 @@ it('approved at 001-02’s counter while its relay is still on its way to centra
     if (route === 'decideApproval' && ++decides === 2) held.open();
     return r;
   });
-  const core = await coreThrough(dir.dir, client);
-  try {
-    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+  await at02Through('caja-request-inflight-', client, async (a) => {
     const id = await shortAt02(a);
     held.start();
     expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
@@ -340,17 +331,13 @@ it('approved at 001-02’s counter while its relay is still on its way to centra
     expect(await listedAt(b, id)).toBe(false);
     expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Otra decisión', ...SUP })).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
     expect(approvalJournal(a, id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
-  } finally {
-    core.close();
-    dir.remove();
-  }
+  });
 }, 120_000);
 
 it('withdrawn by 001-02’s recount while its relay is still on its way to central: 001-03’s desk never lists it', async () => {
   const b = await station('001-03');
   open.push(b);
   data(await b.call('session.login', SUP));
-  const dir = tempDir('caja-request-inflight-withdrawn-');
   const held = heldRelay();
   const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
     if (route === 'requestApproval') {
@@ -362,19 +349,14 @@ it('withdrawn by 001-02’s recount while its relay is still on its way to centr
     if (route === 'withdrawApproval') held.open();
     return r;
   });
-  const core = await coreThrough(dir.dir, client);
-  try {
-    const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
+  await at02Through('caja-request-inflight-withdrawn-', client, async (a) => {
     const id = await shortAt02(a);
     held.start();
     expect(data(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 10 } }))).toMatchObject({ withdrewApproval: true });
     const there = await closedAtCentral(real, id);
     expect(there?.state).toBe('expired');
     expect(await listedAt(b, id)).toBe(false);
-  } finally {
-    core.close();
-    dir.remove();
-  }
+  });
 }, 120_000);
 
 it('asked and approved at 001-02 while central is down: after a restart with central back, central gets it already approved, once, and 001-03’s desk never lists it', async () => {
