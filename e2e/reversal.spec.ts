@@ -32,11 +32,14 @@ test('from the journal: reprint marked COPIA, then a same-day reversal approved 
   const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
   await expect(panel).toContainText('$ 1.200.000');
   await expect(panel).toContainText(/Consignación · cuenta \d+ · \$\s1\.200\.000 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} · Ana Gómez/);
+  // What the teller hands back, said before it is asked for and printed on the reversal's receipt.
+  await expect(panel.getByTestId('reversal-moves')).toHaveText('Efectivo a devolver al cliente$ 1.200.000');
   await reverseWithApproval(app);
   const receipt = app.getByTestId('reversal-receipt');
   await expect(receipt).toContainText('REVERSO DE COMPROBANTE');
   await expect(receipt).toContainText('Comprobante reversado: 001-03-000001');
   await expect(receipt).toContainText('Aprobó: Marta Rojas');
+  await expect(receipt).toContainText('Efectivo a devolver al cliente: $ 1.200.000');
   await expect(receipt).toContainText(/Fecha: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
   await expect(panel.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
   // The posting's row now says it was reversed and no longer offers Reversar.

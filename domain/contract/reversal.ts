@@ -26,6 +26,8 @@ export const ReversalCandidateSchema = z.object({
   why: z.string().nullable(),
   /** The teller's request for this reversal already open (pending, or approved and not yet used). */
   approval: z.object({ id: z.string(), status: z.string() }).nullable(),
+  /** What the teller gives back or receives when the reversal is registered (domain/reversal/counter-moves). */
+  moves: z.array(z.object({ label: z.string(), value: z.string() })),
 });
 
 /** A reversal a supervisor approved that the teller who asked for it has not registered yet (listed on Inicio). */

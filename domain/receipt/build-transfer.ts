@@ -18,14 +18,17 @@ export interface TransferReceiptInput {
   readonly pendingCharges?: PendingChargePayment | undefined;
 }
 
+/** How the receipt names each account's holders: a reversal reads them back to name both accounts (reversal service). */
+export const TRANSFER_HOLDER_LABELS = { from: 'Titular origen', to: 'Titular destino' } as const;
+
 export const buildTransferReceipt = ({ header, from, to, plan, approvalIds, presenters, pendingCharges }: TransferReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta origen', value: maskAccount(from.number) },
-    { kind: 'field', label: 'Titular origen', value: from.holders.map((h) => h.name).join(' / ') },
+    { kind: 'field', label: TRANSFER_HOLDER_LABELS.from, value: from.holders.map((h) => h.name).join(' / ') },
     ...presenterLines(from, presenters, 'Ordena'),
     { kind: 'field', label: 'Cuenta destino', value: maskAccount(to.number) },
     // The customer checks on paper that the money went to whom they meant, as the origin's holder is checked.
-    { kind: 'field', label: 'Titular destino', value: to.holders.map((h) => h.name).join(' / ') },
+    { kind: 'field', label: TRANSFER_HOLDER_LABELS.to, value: to.holders.map((h) => h.name).join(' / ') },
     { kind: 'rule' },
   ];
   for (const d of plan.debits) lines.push({ kind: 'amount', label: d.label, amount: d.amount });

@@ -156,6 +156,43 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(till.position['100000']).toBe(150 - 12);
   });
 
+  it('the panel and the receipt say what moves at the counter: a deposit gives back its cash and cheques, a withdrawal receives its cash, a transfer names both accounts', async () => {
+    w = await world(shared.central);
+    type Move = { label: string; value: string };
+    const reverse = async (sequence: string, expected: Move[]) => {
+      expect(data<{ moves: Move[] }>(await w.call('reversal.check', { sequence })).moves).toEqual(expected);
+      const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'VALOR_ERRADO', reasonText: 'Era otro valor' }));
+      data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+      const posted = data<{ receipt: { lines: unknown[] } }>(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId }));
+      for (const m of expected) expect(posted.receipt.lines).toContainEqual({ kind: 'field', ...m });
+    };
+    const slip = {
+      accountNumber: '240000000029',
+      depositor: { id: CC('900000002') },
+      cash: { '50000': 4 },
+      cheques: [{ bank: '07', number: '1234567', drawerAccount: '11122233', amount: 800_000, city: 'Bogotá D.C.' }],
+      declaredTotal: 1_000_000,
+    };
+    const dep = data<{ sequence: string }>(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip }));
+    await reverse(dep.sequence, [
+      { label: 'Efectivo a devolver al cliente', value: '$ 200.000' },
+      { label: 'Cheque a devolver al cliente', value: 'Bancolombia No. 1234567 por $ 800.000' },
+    ]);
+    const wd = data<{ sequence: string }>(
+      await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: { accountNumber: '240000000029', amount: 250_000, presenters: [CC('900000002')], payout: { kind: 'efectivo' } } }),
+    );
+    await reverse(wd.sequence, [{ label: 'Efectivo a recibir del cliente', value: '$ 250.000' }]);
+    const tr = data<{ sequence: string; receipt: { lines: { label?: string; value?: string }[] } }>(
+      await w.call('transfer.post', { idempotencyKey: crypto.randomUUID(), request: { fromAccountNumber: '240000000029', toAccountNumber: '240000000086', amount: 100_000, presenters: [CC('900000002')] } }),
+    );
+    const holder = (label: string) => tr.receipt.lines.find((l) => l.label === label)?.value ?? '?';
+    await reverse(tr.sequence, [
+      { label: 'Cuenta debitada (recibió el traslado)', value: `****0086 · ${holder('Titular destino')}` },
+      { label: 'Cuenta acreditada (originó el traslado)', value: `****0029 · ${holder('Titular origen')}` },
+    ]);
+    expect(holder('Titular destino')).not.toBe('?');
+  });
+
   it("a withdrawal's reversal receipt shows the 4x1000 that comes back with it", async () => {
     w = await world(shared.central);
     const r = await w.call('withdrawal.post', {

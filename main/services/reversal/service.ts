@@ -6,6 +6,8 @@ import { applyCount, totalOfCount, type DenominationCount } from '../../../domai
 import { suggestMix } from '../../../domain/withdrawal/mix';
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
+import { reversalCounterMoves, type CounterMove, type ReversalCounterFacts } from '../../../domain/reversal/counter-moves';
+import { TRANSFER_HOLDER_LABELS } from '../../../domain/receipt/build-transfer';
 import { AppError } from '../../core/errors';
 import { within } from '../../core/within';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
@@ -106,6 +108,35 @@ export const createReversalService = (deps: {
   };
   /** The central operations the comprobante's posting sent, in the order it sent them. */
   const centralKeysOf = (c: ComprobanteRecord): string[] => (postingOf(c).centralKeys as string[] | undefined) ?? [];
+
+  /**
+   * What the comprobante moved at the counter, for what its reversal gives back or receives: a deposit's cheques and a
+   * withdrawal's cheque de gerencia as its slip kept them, a transfer's holders as its receipt printed them for the
+   * customer (the workstation may no longer hold the accounts' reference data).
+   */
+  const movesOf = (c: ComprobanteRecord): CounterMove[] => {
+    const details = JSON.parse(c.details || '{}') as {
+      slip?: { cheques?: { bank: string; number: string; amount: number }[] };
+      payout?: { kind?: string; number?: string };
+    };
+    const printed = (label: string): string | null => {
+      const doc = JSON.parse(c.receipt || '{}') as Partial<ReceiptDocument>;
+      const line = doc.lines?.find((l) => l.kind === 'field' && l.label === label);
+      return line?.kind === 'field' ? line.value : null;
+    };
+    const to = postingOf(c).toAccount;
+    const facts: ReversalCounterFacts =
+      c.kind === 'deposito'
+        ? { kind: 'deposito', cashIn: c.cashIn, cheques: details.slip?.cheques ?? [] }
+        : c.kind === 'retiro'
+          ? { kind: 'retiro', cashOut: c.cashOut, chequeGerencia: details.payout?.kind === 'cheque-gerencia' ? (details.payout.number ?? null) : null }
+          : {
+              kind: 'traslado',
+              from: { account: c.accountNumber, holders: printed(TRANSFER_HOLDER_LABELS.from) },
+              to: { account: typeof to === 'string' ? to : '', holders: printed(TRANSFER_HOLDER_LABELS.to) },
+            };
+    return reversalCounterMoves(facts);
+  };
 
   /**
    * What a reversal takes back out of an account's available balance, and from which: a cash deposit's cash from
@@ -248,6 +279,7 @@ export const createReversalService = (deps: {
       return {
         sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, postedAt: c.postedAt, teller: name(c.tellerId), reversible: why === null, why,
         approval: live ? { id: live.request.id, status: live.request.status } : null,
+        moves: movesOf(c),
       };
     },
 
@@ -278,6 +310,8 @@ export const createReversalService = (deps: {
             Cajero: name(c.tellerId),
             Motivo: reason,
             Código: req.reasonCode,
+            // The supervisor approves knowing what changes hands at the counter.
+            ...Object.fromEntries(movesOf(c).map((m, i, all) => [all.filter((o) => o.label === m.label).length > 1 ? `${m.label} ${i + 1}` : m.label, m.value])),
           },
         }),
       );
@@ -350,6 +384,10 @@ export const createReversalService = (deps: {
             // The 4x1000 a withdrawal or transfer charged comes back with it (central reverses the whole debit).
             ...(c.gmf > 0 ? [{ kind: 'amount' as const, label: 'GMF 4x1000 reintegrado', amount: c.gmf }] : []),
             ...(c.commission > 0 ? [{ kind: 'amount' as const, label: 'Comisión reintegrada', amount: c.commission }] : []),
+            // What changed hands at the counter, as the panel said it when the reversal was asked for.
+            { kind: 'rule' as const },
+            ...movesOf(c).map((m) => ({ kind: 'field' as const, label: m.label, value: m.value })),
+            { kind: 'rule' as const },
             { kind: 'field', label: 'Motivo', value: approval.request.reasons.map((r) => r.message).join(' ') },
             { kind: 'field', label: 'Aprobó', value: approval.request.checkerId ? name(approval.request.checkerId) : '—' },
           ],

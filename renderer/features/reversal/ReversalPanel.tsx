@@ -99,6 +99,17 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
         </p>
       ) : null}
       {candidate && !candidate.reversible ? <p className="error-banner">{candidate.why}</p> : null}
+      {/* What changes hands when the reversal is registered: the core words it, the receipt prints the same. */}
+      {candidate?.reversible && candidate.moves.length > 0 && !receipt ? (
+        <dl aria-label="En la ventanilla" data-testid="reversal-moves">
+          {candidate.moves.map((m, i) => (
+            <div key={i}>
+              <dt>{m.label}</dt>
+              <dd>{m.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
       {candidate?.reversible && !approvalId && !receipt ? (
         <>
           <div className="field">
