@@ -94,6 +94,16 @@ export const reversalChannels = {
     response: z.object({ approvalId: z.string(), status: z.string() }),
     errors: ['RECEIPT_NOT_FOUND', 'NOT_REVERSIBLE', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS'],
   }),
+  /**
+   * The teller withdraws (desiste de) their reversal request for this comprobante while it is still pending: it
+   * leaves every desk and can no longer be approved. Refused once a supervisor approved it.
+   */
+  'reversal.withdraw': channel({
+    access: 'user',
+    request: z.object({ sequence: Sequence }),
+    response: z.object({ approvalId: z.string(), status: z.literal('retirada') }),
+    errors: ['RECEIPT_NOT_FOUND', 'APPROVAL_NOT_FOUND', 'APPROVAL_ALREADY_DECIDED'],
+  }),
   /** Posts the reversal: opposite till movement, reversal operations to central and its own receipt, in one transaction. */
   'reversal.post': channel({
     access: 'user',

@@ -96,6 +96,7 @@ export const supervisorChannels = {
       'NOT_A_SUPERVISOR',
       'MAKER_IS_CHECKER',
       'APPROVAL_ALREADY_DECIDED',
+      'APPROVAL_WITHDRAWN',
       'APPROVAL_EXPIRED',
       'APPROVAL_NOTE_REQUIRED',
       'CENTRAL_UNAVAILABLE',

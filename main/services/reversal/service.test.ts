@@ -193,6 +193,34 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(holder('Titular destino')).not.toBe('?');
   });
 
+  it('a teller withdraws a pending reversal request: journaled, central drops it, a supervisor can no longer approve it; once approved it cannot be withdrawn', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Lo pedí por error' }));
+    const atCentral = async () => {
+      const r = await w.client.call('getApproval', { id: req.approvalId });
+      return r.ok ? r.data.approval.state : null;
+    };
+    await expect.poll(atCentral, { timeout: 10_000 }).toBe('pending');
+    expect(data(await w.call('reversal.withdraw', { sequence }))).toEqual({ approvalId: req.approvalId, status: 'retirada' });
+    const journaled = (w.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval'").pluck().all() as string[]).map((p) => JSON.parse(p) as Record<string, unknown>);
+    expect(journaled.at(-1)).toMatchObject({ action: 'retirada', approvalId: req.approvalId, kind: 'reversal' });
+    await expect.poll(atCentral, { timeout: 10_000 }).toBe('expired');
+    expect(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_WITHDRAWN', message: 'Ana Gómez retiró esta solicitud antes de su decisión: ya no se puede aprobar ni rechazar.' },
+    });
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
+    // The panel offers the form again; a new request is a new one, and once approved it is no longer withdrawn.
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: true, approval: null });
+    expect(await w.call('reversal.withdraw', { sequence })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_FOUND' } });
+    const again = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'DUPLICADO', reasonText: 'Ahora sí' }));
+    expect(again.approvalId).not.toBe(req.approvalId);
+    data(await w.call('supervisor.decide', { id: again.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await w.call('reversal.withdraw', { sequence })).toMatchObject({ ok: false, error: { code: 'APPROVAL_ALREADY_DECIDED' } });
+    data(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: again.approvalId }));
+  });
+
   it("a withdrawal's reversal receipt shows the 4x1000 that comes back with it", async () => {
     w = await world(shared.central);
     const r = await w.call('withdrawal.post', {

@@ -29,6 +29,9 @@ import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 
+/** The note a reversal request withdrawn by its teller closes with (what the supervisor's refusal then recognises). */
+const REVERSAL_WITHDRAWN_NOTE = 'Retirada: el cajero desistió del reverso';
+
 const KIND: Record<string, string> = { deposito: 'Consignación', retiro: 'Retiro', traslado: 'Traslado' };
 
 /** How long Inicio's reread waits for central's desk decisions, as the canje list waits for its figures. */
@@ -317,6 +320,28 @@ export const createReversalService = (deps: {
       );
       deps.requests.announce(rec, name(user.id));
       return { approvalId: rec.request.id, status: rec.request.status };
+    },
+
+    /**
+     * The teller asked for a reversal by mistake and withdraws it (desiste) while no supervisor has decided it: the
+     * request leaves the desk here at once and, through central, the other desks (relay.withdrawn, and the outbox
+     * for a central that did not hold it yet); journaled as withdrawn. From then on no supervisor can approve it.
+     */
+    withdraw: async (user: User, req: { sequence: string }) => {
+      const c = original(req.sequence);
+      // A desk elsewhere may have decided it: its decision is taken in first, and then stands.
+      await deps.requests.reconcile();
+      const live = deps.requests.live(`reversal:${c.sequence}`, user.id);
+      if (!live) throw new AppError('APPROVAL_NOT_FOUND', `No hay una solicitud de reverso pendiente del comprobante ${c.sequence}.`);
+      const withdrawn = inTransaction(deps.db, () => deps.requests.withdraw(user, live.request.id, REVERSAL_WITHDRAWN_NOTE));
+      if (!withdrawn) {
+        throw new AppError(
+          'APPROVAL_ALREADY_DECIDED',
+          `El supervisor ya aprobó el reverso del comprobante ${c.sequence}: ya no se puede retirar la solicitud. Si el reverso no procede, no lo registre.`,
+        );
+      }
+      deps.requests.announceWithdrawn(live.request.id);
+      return { approvalId: live.request.id, status: 'retirada' as const };
     },
 
     post: async (user: User, req: { idempotencyKey: string; sequence: string; approvalId: string }) => {

@@ -171,6 +171,10 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
       await reconcile(req.id);
       const rec = deps.lifecycle.request(req.id);
       if (!rec) throw new AppError('APPROVAL_NOT_FOUND', 'No existe esa solicitud de aprobación. Solicítela de nuevo.');
+      // Taken back by whoever asked (withdraw): said as such, before any password is checked for nothing.
+      if (rec.request.status === 'vencida' && rec.request.note?.startsWith('Retirada')) {
+        throw new AppError('APPROVAL_WITHDRAWN', `${deps.users.findById(rec.request.makerId)?.displayName ?? 'Quien la pidió'} retiró esta solicitud antes de su decisión: ya no se puede aprobar ni rechazar.`);
+      }
       const makers = [rec.request.makerId, ...(signedIn && signedIn.role !== 'supervisor' ? [signedIn.id] : [])];
       const sup = await checkSupervisor(deps, { username: req.username, password: req.password, makers, context: `aprobacion ${rec.kind}` });
       // A desk elsewhere may decide it while the password is checked or the decision travels: central takes the first

@@ -48,6 +48,7 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
     }
     const r = await teller.reversal.request({ sequence, reasonCode: reason, reasonText: text });
     if (r.ok) {
+      setWithdrawn(null);
       setApprovalId(r.data.approvalId);
       setError(null);
     } else setError(r.error.message);
@@ -67,6 +68,16 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
         ? 'La solicitud de reverso venció sin decisión del supervisor. Puede solicitarlo de nuevo.'
         : `Reverso rechazado por ${by ?? 'el supervisor'}${note ? `: ${note}` : ''}. Puede solicitarlo de nuevo.`,
     );
+  };
+  const [withdrawn, setWithdrawn] = useState<string | null>(null);
+  const withdraw = async () => {
+    const r = await teller.reversal.withdraw({ sequence });
+    if (r.ok) {
+      // The form comes back, for a new request if one is due after all.
+      setApprovalId(null);
+      setError(null);
+      setWithdrawn('Solicitud de reverso retirada: el supervisor ya no puede aprobarla. El comprobante sigue vigente.');
+    } else setError(r.error.message);
   };
   // The form answers once; this keeps a second Enter on Registrar from racing the first.
   const posting = useRef(false);
@@ -150,7 +161,22 @@ export const ReversalPanel = ({ teller, sequence, onDone }: { teller: TellerApi;
           </div>
         </>
       ) : null}
-      {approvalId && !approved && !receipt ? <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={decided} /> : null}
+      {approvalId && !approved && !receipt ? (
+        <>
+          <SupervisorApproval teller={teller} requestId={approvalId} source="caja" onDecided={decided} />
+          {/* Asked by mistake: the teller takes the request back while no supervisor has decided it. */}
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => void withdraw()}>
+              Desistir del reverso
+            </button>
+          </div>
+        </>
+      ) : null}
+      {withdrawn ? (
+        <p className="notice" role="status">
+          {withdrawn}
+        </p>
+      ) : null}
       {desk ? <DeskDecisionLine decision={desk} /> : null}
       {approvalId && approved && !receipt ? (
         <div className="actions">
