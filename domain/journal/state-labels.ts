@@ -63,7 +63,11 @@ const SECURITY_CODE = {
   given: 'Autorización dada',
 } as const;
 const OTHER = {
+  // A posting stores no state: it reads Contabilizado until reversed (the search derives it, and filters by it).
+  contabilizado: 'Contabilizado',
   reversado: 'Reversado',
+  // A structuring alert the supervisor took up again (approval/structuring).
+  reconsiderada: 'Reconsiderada',
   retirada: 'Retirada por el cajero',
   reactivada: 'Reactivada',
   canje_devuelta: 'Cheque de canje devuelto',
@@ -76,16 +80,13 @@ const OTHER = {
 } as const;
 
 /**
- * States the search derives rather than reads from a payload (a posting is contabilizado until reversed): shown,
- * but not offered as a filter, since no entry stores them.
+ * What the journal's "Estado" column shows for each state, action or status a journal entry stores or the search
+ * derives, and what its filter offers: one list, so every state a row shows is found under the same words.
  */
-const DERIVED: Readonly<Record<string, string>> = { contabilizado: 'Contabilizado' };
-
-/** What the journal's "Estado" column shows for each state, action or status a journal payload stores. */
 export const JOURNAL_STATE_LABEL: Readonly<Record<string, string>> = { ...APPROVAL, ...CENTRAL_APPROVAL, ...TRANSFER, ...COUNT, ...REMESA, ...SECURITY_CODE, ...OTHER };
 
 /** The label of a stored value; a value this build does not know (a newer workstation's) is shown as stored. */
-export const journalStateLabel = (stored: string): string => JOURNAL_STATE_LABEL[stored] ?? DERIVED[stored] ?? stored;
+export const journalStateLabel = (stored: string): string => JOURNAL_STATE_LABEL[stored] ?? stored;
 
 /**
  * Every stored value shown under the same label as `stored`, so that filtering by what the screen shows finds

@@ -7,7 +7,8 @@ import { journalRepo } from '../../store/journal/repo';
 import { usersRepo } from '../../store/users/repo';
 import { tempCore, tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
-import { journalStateLabel } from '../../../domain/journal/state-labels';
+import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journal/state-labels';
+import { reversalRepo } from '../../store/reversal/repo';
 import type { PrintJobKind } from '../../../domain/receipt/paper';
 import { buildCloseReport } from '../arqueo/report';
 import { buildConstancia } from '../security-code/constancia';
@@ -279,4 +280,44 @@ it('F5 shows failed log-ins of unknown usernames as the workstation\'s, as "Usua
   // "Usuario" finds a user's entries by username; a name of no user finds nothing, as the journal does not keep it.
   expect(await rows({ type: 'login_failed', teller: 'MiClave.Secreta-2026' })).toEqual([]);
   expect(await rows({ type: 'login_failed', teller: 'cajero2' })).toEqual([['Luis Pérez', null]]);
+});
+
+it('every state a row shows is offered by the Estado filter under the same words, and finds that row: a posting Contabilizado, then Reversado', () => {
+  const { dir, remove } = tempDir('caja-journal-states-');
+  dirs.push(remove);
+  const db = openDatabase(join(dir, 'caja.sqlite'));
+  try {
+    const journal = createJournal({ repo: journalRepo(db), clock: manualClock(new Date('2026-03-02T14:00:00Z')), workstation: '001-03' });
+    const reversals = reversalRepo(db);
+    db.transaction(() => {
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-1', sequence: '001-03-000001', account: '240000000011', total: 50_000 });
+      journal.record('comprobante', 'u-1', { comprobanteId: 'c-2', sequence: '001-03-000002', account: '240000000011', total: 70_000 });
+      journal.record('approval', 'u-1', { action: 'solicitada', approvalId: 'a-1', kind: 'reversal' });
+      journal.record('approval', 'u-1', { action: 'retirada', approvalId: 'a-1', kind: 'reversal' });
+      journal.record('approval', 'sup-1', { action: 'reconsiderada', approvalId: 'a-2', kind: 'deposit' });
+      const j = journal.record('reversal', 'u-1', { original: '001-03-000002', sequence: '001-03-000002', document: 'R-001-03-000002', amount: 70_000, state: 'reversado' });
+      reversals.insert({
+        id: 'r-1', originalSequence: '001-03-000002', reasonCode: 'DUPLICADO', reasonText: 'x', approvalId: 'a-3', tellerId: 'u-1', tillSessionId: null,
+        businessDate: '2026-03-02', postedAt: '2026-03-02T14:00:00Z', amount: 70_000, centralKeys: [], journalSequence: j.sequence, receipt: '{}',
+      });
+    })();
+    const search = createJournalSearch({
+      repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined,
+      reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notTheirs: () => null,
+    });
+    const rows = search.search({ limit: 50 }).entries;
+    expect(rows.map((r) => r.state)).toEqual(['reversado', 'reconsiderada', 'retirada', 'solicitada', 'reversado', 'contabilizado']);
+    for (const row of rows) {
+      const label = journalStateLabel(row.state ?? '');
+      const option = JOURNAL_STATE_OPTIONS.find((o) => o.label === label);
+      expect(option, `${row.state} is offered as "${label}"`).toBeDefined();
+      expect(search.search({ state: option?.value, limit: 50 }).entries.map((e) => e.sequence), label).toContain(row.sequence);
+    }
+    // Each posting is found under the state it shows, and only there.
+    const ids = (state: string) => search.search({ state, limit: 50 }).entries.map((e) => e.sequence).sort();
+    expect(ids('contabilizado')).toEqual([1]);
+    expect(ids('reversado')).toEqual([2, 6]);
+  } finally {
+    db.close();
+  }
 });

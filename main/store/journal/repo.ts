@@ -39,9 +39,14 @@ const ACCOUNT = "json_extract(payload, '$.account')";
 const REFERENCES = `json_extract(payload, '$.document'), json_extract(payload, '$.sequence'), json_extract(payload, '$.original'),
   json_extract(payload, '$.radicado'), json_extract(payload, '$.reference')`;
 // Security-code entries say how the request ended as `outcome` (a capture as `result`, a consent as `consent`).
-const STATE = `COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'),
+// A posting (it carries its comprobante's id) stores no state: the journal shows it Contabilizado until a reversal of
+// it is registered, then Reversado (journal-search), and the filter finds it under the same words.
+const POSTING_STATE = `CASE WHEN EXISTS (SELECT 1 FROM reversals r WHERE r.original_sequence = json_extract(payload, '$.sequence'))
+  THEN 'reversado' ELSE 'contabilizado' END`;
+const STATE = `CASE WHEN type = 'comprobante' AND json_extract(payload, '$.comprobanteId') IS NOT NULL THEN ${POSTING_STATE}
+  ELSE COALESCE(json_extract(payload, '$.state'), json_extract(payload, '$.action'), json_extract(payload, '$.status'),
   CASE WHEN type IN ('security_code_request', 'contact_update', 'biometric_check')
-    THEN COALESCE(json_extract(payload, '$.outcome'), json_extract(payload, '$.result'), json_extract(payload, '$.consent')) END)`;
+    THEN COALESCE(json_extract(payload, '$.outcome'), json_extract(payload, '$.result'), json_extract(payload, '$.consent')) END) END`;
 
 /** Rows per bulk read of the verifier: large enough to amortise the call, small enough to stay in cache. */
 export const PAGE = 2048;
