@@ -124,9 +124,13 @@ test('once the reversal is registered the journal list shows its row ready to co
   await expect(copy).toBeVisible();
   const reversalRow = rows.getByRole('row').filter({ has: app.getByRole('button', { name: 'Reimprimir R-001-03-000001' }) });
   await expect(reversalRow).toBeFocused();
+  // Enter opens the row (its facts and actions), it prints nothing; Esc goes back to the list.
   await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: /^Registro No\. \d+$/ })).toBeVisible();
   await app.waitForTimeout(1_000);
   await expect(app.getByText(/COPIA No\. 1 enviada a la impresora/)).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(reversalRow).toBeFocused();
   await copy.click();
   await expect(app.getByRole('status').filter({ hasText: 'R-001-03-000001: COPIA No. 1 enviada a la impresora.' })).toBeVisible();
 });

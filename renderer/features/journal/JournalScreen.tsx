@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
@@ -7,6 +7,7 @@ import { JOURNAL_ENTRY_LABEL, journalEntryTitle } from '../../../domain/journal/
 import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journal/state-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { RowActionsDialog } from '../../components/RowActionsDialog';
 import { PrintStatus, type Paper, type PrintJobRef } from '../../components/PrintStatus';
 import { ReversalPanel } from '../reversal/ReversalPanel';
 
@@ -25,6 +26,10 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   const [copy, setCopy] = useState<{ job: PrintJobRef; paper: Paper } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reversing, setReversing] = useState<string | null>(null);
+  // Whether a search answered: an empty answer says so, rather than leaving the table as it was before searching.
+  const [searched, setSearched] = useState(false);
+  // The row opened with Enter: its facts and its actions (Reimprimir, Reversar) in a dialog.
+  const [opened, setOpened] = useState<Entry | null>(null);
   // After a reversal the supervisor's form is gone and the focus with it: it goes to the new reversal's row, or,
   // when the filters leave that row out, to the reversed posting's. A row, not its Reimprimir: the Enter pressed
   // twice on "Registrar el reverso" must not print a copy nobody asked for.
@@ -60,6 +65,8 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
     });
     if (r.ok) {
       setEntries(r.data.entries);
+      setSearched(true);
+      setOpened(null);
       setError(null);
     } else setError(r.error.message);
   };
@@ -80,11 +87,29 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
       setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: reversed ? 'la copia del comprobante reversado' : paperOf(type) });
     } else setError(r.error.message);
   };
+  /** Enter in any filter, a select too, runs the search (the keyboard never has to reach Buscar). */
+  const searchOnEnter = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    void search();
+  };
+  /** Arrow keys move between rows, Enter on a row opens it (its buttons keep their own Enter). */
+  const rowKeys = (e: KeyboardEvent<HTMLTableRowElement>, entry: Entry) => {
+    if (e.target !== e.currentTarget) return;
+    const next = e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.key === 'ArrowUp' ? e.currentTarget.previousElementSibling : null;
+    if (next instanceof HTMLTableRowElement) {
+      e.preventDefault();
+      next.focus();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      setOpened(entry);
+    }
+  };
   const field = (k: keyof typeof filters, label: string) => (
     <div className="field">
       <label htmlFor={`jf-${k}`}>{label}</label>
       {/* F5 lands in the search, first field: the screen is used to find an entry. */}
-      <input id={`jf-${k}`} autoFocus={k === 'from'} value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void search()} />
+      <input id={`jf-${k}`} autoFocus={k === 'from'} value={filters[k]} onChange={(e) => setFilters({ ...filters, [k]: e.target.value })} onKeyDown={searchOnEnter} />
     </div>
   );
 
@@ -112,7 +137,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         {field('teller', 'Usuario')}
         <div className="field">
           <label htmlFor="jf-type">Tipo de evento</label>
-          <select id="jf-type" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })}>
+          <select id="jf-type" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.target.value })} onKeyDown={searchOnEnter}>
             <option value="">Todos</option>
             {JOURNAL_ENTRY_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -127,7 +152,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
         {field('amountMax', 'Valor hasta')}
         <div className="field">
           <label htmlFor="jf-state">Estado</label>
-          <select id="jf-state" value={filters.state} onChange={(e) => setFilters({ ...filters, state: e.target.value })}>
+          <select id="jf-state" value={filters.state} onChange={(e) => setFilters({ ...filters, state: e.target.value })} onKeyDown={searchOnEnter}>
             <option value="">Todos</option>
             {JOURNAL_STATE_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
@@ -159,8 +184,16 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <tr key={e.sequence} tabIndex={-1} data-type={e.type} data-reference={e.reference ?? ''}>
+          {searched && entries.length === 0 ? (
+            <tr>
+              <td colSpan={9} role="status">
+                Sin registros con esos filtros.
+              </td>
+            </tr>
+          ) : null}
+          {entries.map((e, i) => (
+            // The first row is in the Tab order; the arrows take the focus from row to row.
+            <tr key={e.sequence} tabIndex={i === 0 ? 0 : -1} data-type={e.type} data-reference={e.reference ?? ''} onKeyDown={(k) => rowKeys(k, e)} aria-label={`Registro ${e.sequence}`}>
               <td>{e.sequence}</td>
               <td>{formatReceiptDateTime(e.at)}</td>
               <td>{e.actorName}</td>
@@ -178,7 +211,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
                   <span className="hint">{e.printNote}</span>
                 ) : null}{' '}
                 {e.comprobante ? (
-                  <button type="button" onClick={() => setReversing(e.comprobante)}>
+                  <button type="button" onClick={() => setReversing(e.comprobante)} aria-label={`Reversar ${e.comprobante}`}>
                     Reversar
                   </button>
                 ) : e.reversalNote ? (
@@ -189,6 +222,50 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
           ))}
         </tbody>
       </table>
+      {opened ? (
+        <RowActionsDialog
+          title={`Registro No. ${opened.sequence}`}
+          onCancel={() => setOpened(null)}
+          actions={[
+            ...(opened.document ? [{ key: 'R', label: 'Reimprimir', run: () => (setOpened(null), void reprint(opened.document ?? '', opened.type, opened.state)) }] : []),
+            ...(opened.comprobante ? [{ key: 'V', label: 'Reversar', run: () => (setOpened(null), setReversing(opened.comprobante)) }] : []),
+          ]}
+        >
+          <dl>
+            <dt>Fecha y hora</dt>
+            <dd>{formatReceiptDateTime(opened.at)}</dd>
+            <dt>Usuario</dt>
+            <dd>{opened.actorName}</dd>
+            <dt>Tipo</dt>
+            <dd>{journalEntryTitle(opened.type, opened.payload)}</dd>
+            {opened.account ? (
+              <>
+                <dt>Cuenta</dt>
+                <dd>{opened.account}</dd>
+              </>
+            ) : null}
+            {opened.amount === null ? null : (
+              <>
+                <dt>Valor</dt>
+                <dd>{formatPesos(opened.amount)}</dd>
+              </>
+            )}
+            {opened.state === null ? null : (
+              <>
+                <dt>Estado</dt>
+                <dd>{journalStateLabel(opened.state)}</dd>
+              </>
+            )}
+            {opened.reference ? (
+              <>
+                <dt>Referencia</dt>
+                <dd>{opened.reference}</dd>
+              </>
+            ) : null}
+            {opened.printNote ?? opened.reversalNote ? <dd>{opened.printNote ?? opened.reversalNote}</dd> : null}
+          </dl>
+        </RowActionsDialog>
+      ) : null}
       {reversing ? (
         <ReversalPanel
           key={reversing}
