@@ -16,7 +16,7 @@ const deposit = (workstation: string, cheque: { number: string; city?: string },
   payload: {
     amount: 800_000,
     cheques: [{ bankCode: '007', number: cheque.number, amount: 800_000, drawerAccount: '11122233', ...(cheque.city ? { city: cheque.city } : {}) }],
-    ...(releaseOn ? { releaseOn } : {}),
+    ...(releaseOn ? { releaseOn } : { expectedOn: '2025-03-20' }),
     sequence: `001-01-${cheque.number}`,
   },
 });
@@ -87,7 +87,7 @@ describe("a branch's cheques in canje and remesa, at any of its workstations", (
       releaseOn: '2025-03-12',
       clearing: 'pending',
     });
-    expect(before.find((c) => c.depositKey === remesa.key)).toMatchObject({ route: 'remesa', clearing: 'pending', city: 'Pasto' });
+    expect(before.find((c) => c.depositKey === remesa.key)).toMatchObject({ route: 'remesa', clearing: 'pending', city: 'Pasto', expectedOn: '2025-03-20' });
     expect(before.find((c) => c.depositKey === remesa.key)?.sent).toBeUndefined();
 
     // 001-02 sends the remesa, pays it; returns the canje cheque.

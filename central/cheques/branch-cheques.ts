@@ -75,6 +75,7 @@ export const branchCheques = (sql: Sql, branch: string): BranchCheque[] => {
         amount: c.amount,
         receivedAt: op.occurredAt,
         ...(r.release_on !== null ? { releaseOn: r.release_on } : {}),
+        ...(op.payload.expectedOn ? { expectedOn: op.payload.expectedOn } : {}),
         clearing: r.state,
         ...(r.sent_body !== null && r.sent_ws !== null ? { sent: { on: occurredOn(r.sent_body), workstation: r.sent_ws } } : {}),
         ...(r.paid_body !== null && r.paid_ws !== null ? { paid: { on: occurredOn(r.paid_body), workstation: r.paid_ws } } : {}),

@@ -29,6 +29,8 @@ export const BranchChequeSchema = z.object({
   /** When the branch posted the deposit (branch clock). */
   receivedAt: IsoDateTimeSchema,
   releaseOn: IsoDateSchema.optional(),
+  /** A remesa's expected payment date, as the branch computed it (absent from a branch that did not send it). */
+  expectedOn: IsoDateSchema.optional(),
   /** `pending`: still in canje (or in remesa); `cleared`: available (released or paid); `returned`: reversed before clearing. */
   clearing: z.enum(['pending', 'cleared', 'returned']),
   /** A remesa recorded as sent: the Bogotá date of the `remesa_sent` and the workstation that sent it. */

@@ -57,6 +57,8 @@ export const OperationPayloads = {
     amount: PositivePesosSchema,
     cheques: z.array(ChequeSchema).min(1),
     releaseOn: IsoDateSchema.optional(),
+    /** A remesa's: the date the branch expects the drawee bank to pay it (informative; nothing is released by it). */
+    expectedOn: IsoDateSchema.optional(),
     /** The comprobante that received it at the branch: another workstation that returns the cheque prints it. */
     sequence: z.string().min(1).max(40).optional(),
   }),
