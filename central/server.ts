@@ -21,6 +21,7 @@ import type { CitizenRegistry } from './registry/registry';
 import { matchFingerprint } from './registry/transactions';
 import { iso, offsetClock, systemClock, systemIds, systemRandom, type AdjustableClock, type Clock, type Ids, type Random } from './runtime';
 import { standingCheque } from './cheques/clearing';
+import { branchCheques } from './cheques/branch-cheques';
 import { outstandingCharges, paidCharges } from './cheques/pending-charges';
 import { getAccount } from './accounts/ledger';
 import { maskAccount } from '../domain/receipt/build-common';
@@ -170,6 +171,8 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       const s = standingCheque(sql, req);
       return ok({ standing: s ? { branch: s.branch, workstation: s.workstation, account: maskAccount(s.account), depositedAt: iso(s.receivedMs) } : null });
     },
+    branchCheques: (req, { caller }) =>
+      req.branch === caller.branch ? ok({ branch: req.branch, cheques: branchCheques(sql, req.branch) }) : fail(403, 'FORBIDDEN', 'Solo puede consultar los cheques de su oficina.'),
     pendingCharges: (req) => {
       const charges = outstandingCharges(sql, req.account);
       const available = getAccount(sql, req.account)?.balances.available;

@@ -374,6 +374,7 @@ export const REFUSAL_MESSAGES: Record<string, string> = {
   MAKER_IS_CHECKER: 'Quien envió el traslado no puede recibirlo: lo recibe otra persona.',
   CHEQUE_NOT_FOUND: 'Central no tiene ese cheque en canje para esta cuenta y oficina.',
   CHEQUE_SETTLED: 'El cheque ya fue abonado o devuelto en central.',
+  REMESA_ALREADY_SENT: 'Central ya tiene esa remesa como enviada (otra estación la registró). Actualice la lista.',
   CHEQUE_GERENCIA_NUMBER_USED:
     'El número del cheque de gerencia ya está registrado en otro retiro del banco: cada formato se numera una sola vez. Verifique el número impreso en el cheque; si es el mismo, el formato está duplicado: no lo entregue y consulte al supervisor.',
   CHEQUE_ALREADY_DEPOSITED:

@@ -94,6 +94,21 @@ export const chequePaidEffect = (sql: Sql, op: Operation & { type: 'cheque_paid'
 };
 
 /**
+ * A remesa al cobro left for the drawee bank's city: recorded once, by any workstation of the branch that took it.
+ * A canje cheque (it has a clearing date) is no remesa; a paid or returned one is past sending.
+ */
+export const remesaSentEffect = (sql: Sql, op: Operation & { type: 'remesa_sent' }): PaidEffect => {
+  const row = sql.get<ClearingRow & { branch: string; sent_by: string | null }>(
+    'SELECT c.*, o.branch FROM cheque_clearings c JOIN operations o ON o.key = c.deposit_key WHERE c.deposit_key = ?',
+    op.payload.depositKey,
+  );
+  if (!row || row.branch !== op.branch || row.account !== op.account || row.release_on !== null) return { ok: false, reason: 'CHEQUE_NOT_FOUND' };
+  if (row.state !== 'pending' || sql.get('SELECT 1 AS x FROM reversals WHERE reversed_key = ?', row.deposit_key)) return { ok: false, reason: 'CHEQUE_SETTLED' };
+  if (row.sent_by !== null) return { ok: false, reason: 'REMESA_ALREADY_SENT' };
+  return { ok: true, postings: [], after: () => sql.run('UPDATE cheque_clearings SET sent_by = ? WHERE deposit_key = ?', op.key, row.deposit_key) };
+};
+
+/**
  * How reversing a cheque deposit undoes its credit: from canje while it waits there, from the available
  * balance once it cleared (a late return). Undefined for any other operation.
  */

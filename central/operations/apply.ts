@@ -37,7 +37,7 @@ import { hashCanonical, iso } from '../runtime';
 import { recordAccountActivity } from '../account-activity/account-activity';
 import { recordCash } from '../cash-report/cash-report';
 import { payChargesNaming } from '../cheques/pending-charges';
-import { chequePaidEffect, chequeReversal, recordChequeDeposit, settleDue, standingCheque } from '../cheques/clearing';
+import { chequePaidEffect, chequeReversal, recordChequeDeposit, remesaSentEffect, settleDue, standingCheque } from '../cheques/clearing';
 import { chequeGerenciaNumberUsed, recordChequeGerencia } from '../cheques/gerencia';
 import { sendEffect, settleEffect } from '../till-transfers/till-transfers';
 import { provisionEffect, receiveEffect } from '../vault/vault';
@@ -148,6 +148,8 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
     }
     case 'cheque_paid':
       return chequePaidEffect(sql, op, nowMs);
+    case 'remesa_sent':
+      return remesaSentEffect(sql, op);
     case 'deposit_commission': {
       // A bank charge (cl. 7.1): taken from the available balance whatever the account's state, short of cancelled,
       // but never from what an embargo retains (cl. 7.2, 8.5): the order's money is the court's, not the bank's fee.

@@ -322,4 +322,15 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 18,
+    name: 'remesas sent; a branch lists its cheques',
+    sql: `
+      -- The remesa_sent operation that recorded a remesa al cobro as sent to the drawee bank's city (cheques/clearing.ts):
+      -- every workstation of the branch then lists it as enviada. NULL: not sent, or sent by a branch that did not say.
+      ALTER TABLE cheque_clearings ADD COLUMN sent_by TEXT REFERENCES operations(key);
+      -- A branch's cheque deposits, for the list of its cheques in canje and remesa (cheques/branch-cheques.ts).
+      CREATE INDEX operations_branch_type ON operations(branch, type);
+    `,
+  },
 ];

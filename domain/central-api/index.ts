@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountActivityRequestSchema, AccountActivityResponseSchema } from './account-activity';
+import { BranchChequesRequestSchema, BranchChequesResponseSchema } from './branch-cheques';
 import { CENTRAL_COMMON_ERRORS } from './common';
 import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
 import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashRequestSchema, CustomerCashResponseSchema, NearThresholdRequestSchema, NearThresholdResponseSchema } from './cash-report';
@@ -81,6 +82,8 @@ export const centralApi = {
   nearThresholdDeposits: route({ method: 'GET', path: '/v1/cash-report/near-threshold', auth: 'workstation', request: NearThresholdRequestSchema, response: NearThresholdResponseSchema, errors: [] }),
   accountActivity: route({ method: 'GET', path: '/v1/account-activity', auth: 'workstation', request: AccountActivityRequestSchema, response: AccountActivityResponseSchema, errors: [] }),
   standingCheque: route({ method: 'GET', path: '/v1/cheques/standing', auth: 'workstation', request: StandingChequeRequestSchema, response: StandingChequeResponseSchema, errors: [] }),
+  /** The branch's cheques in canje and remesa, from any of its workstations (branch-cheques.ts). */
+  branchCheques: route({ method: 'GET', path: '/v1/branches/:branch/cheques', auth: 'workstation', request: BranchChequesRequestSchema, response: BranchChequesResponseSchema, errors: ['FORBIDDEN'] }),
   pendingCharges: route({ method: 'GET', path: '/v1/accounts/:account/pending-charges', auth: 'workstation', request: PendingChargesRequestSchema, response: PendingChargesResponseSchema, errors: [] }),
   structuringAlerts: route({ method: 'GET', path: '/v1/structuring-alerts', auth: 'workstation', request: StructuringAlertsRequestSchema, response: StructuringAlertsResponseSchema, errors: ['FORBIDDEN'] }),
   cashReport: route({ method: 'GET', path: '/v1/cash-report', auth: 'workstation', request: CashReportRequestSchema, response: CashReportResponseSchema, errors: ['FORBIDDEN'] }),
@@ -106,6 +109,7 @@ export const buildPath = (path: string, req: Record<string, unknown>): { path: s
 
 export * from './account-activity';
 export * from './approvals';
+export * from './branch-cheques';
 export * from './cash-report';
 export * from './canonical';
 export * from './common';

@@ -32,6 +32,8 @@ const ChequeSchema = z.object({
   amount: PositivePesosSchema,
   /** With the bank and number, what identifies the paper: central refuses it while it stands in another deposit. */
   drawerAccount: z.string().regex(/^\d{1,20}$/).optional(),
+  /** The plaza the cheque is drawn on, as the branch printed it: what another workstation lists it under. */
+  city: z.string().min(1).max(60).optional(),
 });
 export type DepositedCheque = z.infer<typeof ChequeSchema>;
 
@@ -51,9 +53,22 @@ export const OperationPayloads = {
    * computed; central makes the amount available from that Bogotá date unless the cheque came back first.
    * Without it (remesa al cobro, seed 003 cl. 3.9) the amount stays in canje until a `cheque_paid`.
    */
-  cheque_deposit: z.object({ amount: PositivePesosSchema, cheques: z.array(ChequeSchema).min(1), releaseOn: IsoDateSchema.optional() }),
+  cheque_deposit: z.object({
+    amount: PositivePesosSchema,
+    cheques: z.array(ChequeSchema).min(1),
+    releaseOn: IsoDateSchema.optional(),
+    /** A remesa's: the date the branch expects the drawee bank to pay it (informative; nothing is released by it). */
+    expectedOn: IsoDateSchema.optional(),
+    /** The comprobante that received it at the branch: another workstation that returns the cheque prints it. */
+    sequence: z.string().min(1).max(40).optional(),
+  }),
   /** The drawee bank paid a remesa al cobro: its `cheque_deposit` (by key) leaves canje for the available balance. */
   cheque_paid: z.object({ depositKey: KeySchema }),
+  /**
+   * A remesa al cobro (its `cheque_deposit`, by key) left for the drawee bank's city (seed 003 cl. 3.9): no balance
+   * moves; central records it so that every workstation of the branch sees the remesa as `enviada`.
+   */
+  remesa_sent: z.object({ depositKey: KeySchema }),
   /**
    * Commissions of a deposit (seed 003 cl. 3.8 other-city deposits, cl. 3.9 and 4.2 h remesas), debited from the
    * available balance after the deposit's own credit. A bank charge, not a customer movement (cl. 7.1); its own
@@ -178,6 +193,7 @@ export const OperationSchema = z.discriminatedUnion('type', [
   z.object({ ...withAccount, type: z.literal('withdrawal'), payload: OperationPayloads.withdrawal }),
   z.object({ ...withAccount, type: z.literal('transfer'), payload: OperationPayloads.transfer }),
   z.object({ ...withAccount, type: z.literal('cheque_paid'), payload: OperationPayloads.cheque_paid }),
+  z.object({ ...withAccount, type: z.literal('remesa_sent'), payload: OperationPayloads.remesa_sent }),
   z.object({ ...withAccount, type: z.literal('deposit_commission'), payload: OperationPayloads.deposit_commission }),
   z.object({ ...withAccount, type: z.literal('account_reactivation'), payload: OperationPayloads.account_reactivation }),
   z.object({ ...noAccount, type: z.literal('till_open'), payload: OperationPayloads.till_open }),
@@ -241,6 +257,8 @@ export const REJECTION_CODES = [
   'CHEQUE_NOT_FOUND',
   /** `cheque_paid` for a cheque already made available, or returned. */
   'CHEQUE_SETTLED',
+  /** `remesa_sent` for a remesa another operation already recorded as sent. */
+  'REMESA_ALREADY_SENT',
   /** A cheque deposit carrying a cheque (bank, number, drawer's account) that stands in another deposit. */
   'CHEQUE_ALREADY_DEPOSITED',
   /** `approval_outcome` for a request a supervisor at another desk had already decided the other way at central. */

@@ -3,7 +3,7 @@ import { IsoDateSchema } from '../calendar/iso-date';
 import { ReceiptDocumentSchema } from '../receipt/document';
 import { channel, IdempotencyKey } from './channel';
 import { PrintJobSchema } from './receipt';
-import { DepositedChequeFields, RETURN_ERRORS, ReturnedChequeFields, ReturnRequestFields } from './cheque-return';
+import { BranchWideField, DepositedChequeFields, RETURN_ERRORS, ReturnedChequeFields, ReturnRequestFields } from './cheque-return';
 
 /**
  * `abonado`: past its release date, so central made it available; the clearing house may still return it late,
@@ -27,7 +27,7 @@ export const canjeChannels = {
   'canje.list': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ cheques: z.array(CanjeChequeViewSchema) }),
+    response: z.object({ cheques: z.array(CanjeChequeViewSchema), ...BranchWideField }),
   }),
   /** The clearing house returned the cheque unpaid: reverse its credit, charge or waive the fee, print the receipt. */
   'canje.return': channel({

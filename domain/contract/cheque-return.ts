@@ -16,7 +16,18 @@ export const DepositedChequeFields = {
   amount: PesosSchema,
   /** The deposit was reversed the same day and the cheque handed back: nothing left to send, pay or return. */
   depositReversed: z.boolean(),
+  /**
+   * The workstation of the branch that took the deposit, when it was not this one: the cheque comes from central's
+   * list of the branch's cheques. Absent: taken here.
+   */
+  takenAt: z.string().optional(),
 };
+
+/**
+ * Whether the list is the branch's (central answered: the cheques any workstation took) or only this workstation's
+ * (central did not answer: the screen says so).
+ */
+export const BranchWideField = { branchWide: z.boolean() };
 
 /** What a returned cheque shows, whichever route (remesa or canje) it travelled. */
 export const ReturnedChequeFields = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
 import { RemesaStatusSchema } from '../cheque/remesa';
-import { DepositedChequeFields, RETURN_ERRORS, ReturnedChequeFields, ReturnRequestFields } from './cheque-return';
+import { BranchWideField, DepositedChequeFields, RETURN_ERRORS, ReturnedChequeFields, ReturnRequestFields } from './cheque-return';
 import { ReceiptDocumentSchema } from '../receipt/document';
 import { channel, IdempotencyKey } from './channel';
 import { PrintJobSchema } from './receipt';
@@ -25,7 +25,7 @@ export const remittanceChannels = {
   'remittance.list': channel({
     access: 'user',
     request: z.object({ status: RemesaStatusSchema.optional() }),
-    response: z.object({ remittances: z.array(RemittanceViewSchema) }),
+    response: z.object({ remittances: z.array(RemittanceViewSchema), ...BranchWideField }),
   }),
   'remittance.advance': channel({
     access: 'user',

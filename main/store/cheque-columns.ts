@@ -10,6 +10,7 @@ export interface ChequeRow {
   return_pending: number;
   central_key: string;
   return_receipt: string | null;
+  taken_at: string | null;
   /** 1 when the deposit was reversed the same day: computed by DEPOSIT_REVERSED_COLUMN. */
   deposit_reversed: number;
 }
@@ -36,6 +37,8 @@ export interface ChequeFields {
   /** ReceiptDocument JSON of the return, once returned. */
   returnReceipt: string | null;
   depositReversed: boolean;
+  /** The workstation of the branch that took the cheque, when not this one (copied from central's list). */
+  takenAt: string | null;
 }
 
 export const chequeFields = (r: ChequeRow): ChequeFields => ({
@@ -50,4 +53,5 @@ export const chequeFields = (r: ChequeRow): ChequeFields => ({
   centralKey: r.central_key,
   returnReceipt: r.return_receipt,
   depositReversed: r.deposit_reversed === 1,
+  takenAt: r.taken_at,
 });

@@ -2,6 +2,6 @@ import type { FeatureHandlers } from '../../core/dispatcher';
 import type { CanjeService } from './service';
 
 export const canjeHandlers = (canje: CanjeService): FeatureHandlers<'canje'> => ({
-  'canje.list': async () => ({ cheques: await canje.list() }),
+  'canje.list': () => canje.list(),
   'canje.return': (req, ctx) => canje.returnCheque(ctx.user, req),
 });

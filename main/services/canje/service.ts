@@ -12,6 +12,8 @@ import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnOperation } from '../cheque-return/booking';
 import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
+import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, remoteId } from '../cheque-return/branch-list';
+import type { BranchCheque } from '../../../domain/central-api';
 
 export interface CanjeReturnResult {
   cheque: CanjeChequeView;
@@ -45,8 +47,68 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     returnFee: r.returnFee,
     returnPending: r.returnPending,
     returnFeeIfCharged: deps.rules.returnedChequeFee,
+    ...(r.takenAt ? { takenAt: r.takenAt } : {}),
   });
   const today = () => bogotaDate(deps.clock.now());
+
+  /** A canje cheque of central's branch list that this workstation has no row for, as the list shows it. */
+  const remoteView = (c: BranchCheque & { releaseOn: string }, on: string): CanjeChequeView => {
+    const { returned, depositReversed } = fateOf(c);
+    const x = chequeOfBranch(c);
+    return {
+      id: remoteId(c.depositKey),
+      sequence: x.sequence,
+      accountNumber: x.accountNumber,
+      holderName: x.holderName,
+      bank: x.bank,
+      chequeNumber: x.chequeNumber,
+      city: x.city,
+      amount: x.amount,
+      depositReversed,
+      status: returned ? 'devuelta' : c.releaseOn <= on ? 'abonado' : 'en_canje',
+      receivedOn: x.receivedOn,
+      releaseOn: c.releaseOn,
+      ...(returned ? { returnedOn: returned.on, causalId: returned.causalId } : {}),
+      ...customerNoticeOf(returned?.causalId),
+      returnFee: returned?.fee ?? 0,
+      returnPending: 0,
+      returnFeeIfCharged: deps.rules.returnedChequeFee,
+      takenAt: c.workstation,
+    };
+  };
+  const canjeOf = (branch: readonly BranchCheque[]) => branch.flatMap((c) => (c.route === 'canje' && c.releaseOn !== undefined ? [{ ...c, releaseOn: c.releaseOn }] : []));
+
+  /** Rows here whose cheque another workstation returned since follow central (the receipt was printed there). */
+  const follow = (branch: readonly BranchCheque[]): void => {
+    const at = deps.clock.now().toISOString();
+    for (const c of canjeOf(branch)) {
+      const { returned } = fateOf(c);
+      if (returned) deps.canje.markReturnedElsewhere(c.depositKey, { on: returned.on, causalId: returned.causalId, fee: returned.fee, at });
+    }
+  };
+
+  /**
+   * The store's id of a cheque the list named: a row of this workstation, or one of central's list copied in now
+   * (taken at another workstation) so that its return is booked, journaled and printed here like any other.
+   */
+  const resolve = async (chequeId: string): Promise<string> => {
+    const depositKey = depositKeyOfRemote(chequeId);
+    if (depositKey === null) return chequeId;
+    const known = deps.canje.findByCentralKey(depositKey);
+    if (known) return known.id;
+    const branch = await fetchBranchCheques(deps);
+    if (branch === null) {
+      throw new AppError('CENTRAL_UNAVAILABLE', 'Central no responde: el cheque lo recibió otra estación y su devolución se registra con central en línea. Intente de nuevo cuando vuelva la conexión.');
+    }
+    const c = canjeOf(branch).find((x) => x.depositKey === depositKey);
+    if (!c) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'Central ya no tiene ese cheque en canje. Actualice la lista (F5) e intente de nuevo.');
+    const { takenAt, ...x } = chequeOfBranch(c);
+    deps.canje.insert({ ...x, id: deps.ids.uuid(), releaseOn: c.releaseOn, takenAt }, deps.clock.now().toISOString());
+    follow([c]);
+    const saved = deps.canje.findByCentralKey(depositKey);
+    if (!saved) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'No se pudo registrar el cheque de la otra estación. Informe a soporte.');
+    return saved.id;
+  };
 
   /**
    * Before the posting (central is asked online): the plan, the central reversal and what it took and left owed.
@@ -84,14 +146,23 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
      * A return that left a charge says what central says is still owed of it now, not the figure of the day it came
      * back: the account's later credits pay it (at any workstation). One question per account owing.
      */
-    list: async () => {
+    list: async (): Promise<{ cheques: CanjeChequeView[]; branchWide: boolean }> => {
       const on = today();
+      // Central first: what other workstations of the branch took and did, so this one's rows follow it.
+      const branch = await fetchBranchCheques(deps);
+      if (branch) follow(branch);
       const records = deps.canje.list();
       const now = await returnChargesNow(deps, records.map(owingReturn));
-      return records.map((r, i) => ({ ...view(r, on), ...now[i] }));
+      const here = new Set(records.map((r) => r.centralKey));
+      // A row here that central does not have yet (its deposit still in the outbox) stays; central's rows this
+      // workstation has are shown from its own row, never twice.
+      const views = [...records.map((r, i) => ({ ...view(r, on), ...now[i] })), ...canjeOf(branch ?? []).filter((c) => !here.has(c.depositKey)).map((c) => remoteView(c, on))];
+      views.sort((a, b) => (a.receivedOn === b.receivedOn ? (a.sequence < b.sequence ? 1 : a.sequence > b.sequence ? -1 : 0) : a.receivedOn < b.receivedOn ? 1 : -1));
+      return { cheques: views, branchWide: branch !== null };
     },
     returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {
-      const { idempotencyKey, chequeId, ...ret } = req;
+      const { idempotencyKey, chequeId: listed, ...ret } = req;
+      const chequeId = await resolve(listed);
       const authorized = await authorizeFeeWaiver(deps, user, ret, { canjeChequeId: chequeId });
       const saved = returnInStore(user, { idempotencyKey, chequeId, ...authorized }, await prepare({ chequeId, ...authorized }));
       if (saved.returnReceipt === null) throw new AppError('CANJE_CHEQUE_NOT_FOUND', 'La devolución quedó sin comprobante. Informe a soporte.');

@@ -46,12 +46,13 @@ export type BookedCharge = ReturnCharge & { credit: ReturnCredit; owedTotal?: nu
  */
 export const chargeReturn = async (
   deps: Pick<ComprobanteDeps, 'central' | 'outbox' | 'accounts'>,
-  cheque: { centralKey: string; accountNumber: string; amount: number; chequeNumber: string },
+  cheque: { centralKey: string; accountNumber: string; amount: number; chequeNumber: string; takenAt?: string | null },
   op: ReturnOperation,
   late: boolean,
 ): Promise<BookedCharge> => {
   const fee = op.payload.fee ?? 0;
-  const atCentral = deps.outbox.byKey(cheque.centralKey)?.state === 'applied';
+  // A cheque another workstation took came from central's list: its deposit is at central.
+  const atCentral = deps.outbox.byKey(cheque.centralKey)?.state === 'applied' || (cheque.takenAt ?? null) !== null;
   if (atCentral && deps.central) {
     const r = await deps.central.call('postOperations', { operations: [op] });
     const result = r.ok ? r.data.results[0] : undefined;

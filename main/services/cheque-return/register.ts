@@ -24,6 +24,8 @@ export interface ReturnedCheque {
   /** Key of the central `cheque_deposit` of this cheque alone, the one the reversal undoes. */
   centralKey: string;
   depositReversed: boolean;
+  /** The workstation of the branch that took it, when not this one. */
+  takenAt: string | null;
 }
 
 /** The deposit was reversed the same day: its credit is already undone and the cheque went back to the customer. */

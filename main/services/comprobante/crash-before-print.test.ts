@@ -172,7 +172,7 @@ describe('a crash after a posting commits and before its receipt reaches the pri
         const cheque = { bank: '07', number: '1234567', drawerAccount: '11122299', amount: 800_000, city: 'Bogotá D.C.' };
         const slip = { accountNumber: '240000000029', depositor: { id: CC('900000002') }, cheques: [cheque], declaredTotal: 800_000 };
         expect(await w.call('deposit.post', { idempotencyKey: key(), slip })).toMatchObject({ ok: true });
-        const [row] = await c.canje.list();
+        const [row] = (await c.canje.list()).cheques;
         if (!row) throw new Error('no canje cheque');
         await expect(c.canje.returnCheque(c.user, { idempotencyKey: key(), chequeId: row.id, causalId: 'fondos-insuficientes', chargeFee: true })).rejects.toThrow(KILLED);
         return `${row.sequence}-DEV`;

@@ -29,7 +29,7 @@ export interface PostingInput {
   /** Cash by denomination: +1 received (deposit count), −1 paid (payout mix). */
   cash: { count: DenominationCount; sign: 1 | -1 } | null;
   /** Operations for central, each with its own key; they enter the outbox in this transaction. */
-  operations: (envelope: { branch: string; workstation: string; occurredAt: string }) => Operation[];
+  operations: (envelope: { branch: string; workstation: string; occurredAt: string }, posted: { sequence: string }) => Operation[];
   receipt: (header: ReceiptHeader) => ReceiptDocument;
   details: JsonObject;
   /**
@@ -70,7 +70,7 @@ export const postComprobante = (deps: ComprobanteDeps, input: PostingInput): Pos
   }
   if (input.approvalId !== null) deps.approvalUsed?.(input.approvalId);
 
-  const operations = input.operations({ branch: ws.branchCode, workstation: ws.id, occurredAt: at });
+  const operations = input.operations({ branch: ws.branchCode, workstation: ws.id, occurredAt: at }, { sequence });
   const contingency = postedInContingency(deps, input);
   const entry = deps.journal.record('comprobante', input.user.id, {
     ...input.journal,

@@ -177,9 +177,10 @@ describe('deposit posting (seed 003 cl. 3)', () => {
     // alone; central is told each canje clearing date; the remesa has none (released when paid).
     const bodies = (w.core.db.prepare('SELECT body FROM outbox ORDER BY seq').pluck().all() as string[]).map((b) => JSON.parse(b) as { key: string; type: string; payload: object });
     expect(bodies.filter((b) => b.type !== 'till_open').map((b) => [b.type, b.payload])).toEqual([
-      ['cheque_deposit', { amount: 800_000, cheques: [{ bankCode: '007', number: '1234567', amount: 800_000, drawerAccount: '11122233' }], releaseOn: '2025-03-04' }],
-      ['cheque_deposit', { amount: 2_000_000, cheques: [{ bankCode: '013', number: '555', amount: 2_000_000, drawerAccount: '99988877' }] }],
-      ['cheque_deposit', { amount: 300_000, cheques: [{ bankCode: '051', number: '7654', amount: 300_000, drawerAccount: '44455566' }], releaseOn: '2025-03-04' }],
+      // The comprobante and the plaza go too: another workstation of the branch lists the cheque from central by them.
+      ['cheque_deposit', { amount: 800_000, cheques: [{ bankCode: '007', number: '1234567', amount: 800_000, drawerAccount: '11122233', city: 'Bogotá D.C.' }], releaseOn: '2025-03-04', sequence: '001-03-000001' }],
+      ['cheque_deposit', { amount: 2_000_000, cheques: [{ bankCode: '013', number: '555', amount: 2_000_000, drawerAccount: '99988877', city: 'Medellín' }], expectedOn: '2025-03-10', sequence: '001-03-000001' }],
+      ['cheque_deposit', { amount: 300_000, cheques: [{ bankCode: '051', number: '7654', amount: 300_000, drawerAccount: '44455566', city: 'Bogotá D.C.' }], releaseOn: '2025-03-04', sequence: '001-03-000001' }],
       ['deposit_commission', { amount: 15_000, lines: [{ kind: 'remesa', amount: 15_000 }] }],
     ]);
     // Each canje cheque keeps the key of its own operation, the one a return reverses.

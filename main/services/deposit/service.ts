@@ -120,7 +120,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
 
       // One central operation per cheque (canje or remesa), so a returned one can be reversed alone by its key.
       const chequeKeys = new Map<number, string>();
-      const operations = (env: { branch: string; workstation: string; occurredAt: string }): Operation[] => {
+      const operations = (env: { branch: string; workstation: string; occurredAt: string }, posted: { sequence: string }): Operation[] => {
         const ops: Operation[] = [];
         const base = { ...env, account: account.number };
         if (p.cash > 0) ops.push({ ...base, key: deps.ids.uuid(), type: 'cash_deposit', payload: { amount: p.cash, cash: cashMovement(account, slip.depositor, slip.declaration) } });
@@ -128,14 +128,17 @@ export const createDepositService = (deps: ComprobanteDeps) => {
           const c = slip.cheques[i];
           if (!c) throw new Error(`cheque ${i} missing from slip`);
           // The drawer's account goes too: with bank and number it identifies the paper, which central credits once.
-          return { bankCode: c.bank, number: c.number, amount: c.amount, drawerAccount: c.drawerAccount };
+          // The plaza, so that another workstation of the branch lists the cheque as this one printed it.
+          const city = findPlaza(c.city)?.name ?? c.city;
+          return { bankCode: c.bank, number: c.number, amount: c.amount, drawerAccount: c.drawerAccount, ...(city ? { city: city.slice(0, 60) } : {}) };
         };
         for (const h of p.holds) {
           const key = deps.ids.uuid();
           chequeKeys.set(h.chequeIndex, key);
-          // Central releases canje on the clearing date it is told; a remesa has none (released by `cheque_paid`).
-          const releaseOn = h.route === 'canje' ? { releaseOn: h.releaseOn } : {};
-          ops.push({ ...base, key, type: 'cheque_deposit', payload: { amount: h.amount, cheques: [chequeOf(h.chequeIndex)], ...releaseOn } });
+          // Central releases canje on the clearing date it is told; a remesa has none (released by `cheque_paid`), only
+          // the date the branch expects it paid, which another workstation shows. The sequence names the comprobante.
+          const dates = h.route === 'canje' ? { releaseOn: h.releaseOn } : { expectedOn: h.releaseOn };
+          ops.push({ ...base, key, type: 'cheque_deposit', payload: { amount: h.amount, cheques: [chequeOf(h.chequeIndex)], ...dates, sequence: posted.sequence } });
         }
         // After the credits, so the deposited cash covers it as the plan assumed (COMMISSION_NOT_COVERED).
         const lines = p.commission.lines.filter((l) => l.amount > 0).map((l) => ({ kind: l.kind, amount: l.amount }));

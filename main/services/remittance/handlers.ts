@@ -2,6 +2,6 @@ import type { FeatureHandlers } from '../../core/dispatcher';
 import type { RemittanceService } from './service';
 
 export const remittanceHandlers = (remittance: RemittanceService): FeatureHandlers<'remittance'> => ({
-  'remittance.list': async (req) => ({ remittances: await remittance.list(req.status) }),
+  'remittance.list': (req) => remittance.list(req.status),
   'remittance.advance': (req, ctx) => remittance.advance(ctx.user, req),
 });

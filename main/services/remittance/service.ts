@@ -13,6 +13,9 @@ import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
 import { customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
+import type { BranchCheque } from '../../../domain/central-api';
+import type { Remesa } from '../../../domain/cheque/remesa';
+import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, remoteId } from '../cheque-return/branch-list';
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | ({ type: 'devolver' } & ReturnRequest);
 type StoredEvent = Exclude<AdvanceEvent, { type: 'devolver' }> | ({ type: 'devolver' } & AuthorizedReturn);
@@ -30,7 +33,7 @@ export interface AdvanceResult {
  */
 const chequeOf = (rec: RemittanceRecord): ReturnedCheque => {
   const q = rec.remesa;
-  return { route: 'remesa', id: q.id, sequence: rec.sequence, accountNumber: q.accountNumber, holderName: rec.holderName, bank: rec.bank, chequeNumber: rec.chequeNumber, city: rec.city, amount: q.amount, centralKey: rec.centralKey, depositReversed: rec.depositReversed };
+  return { route: 'remesa', id: q.id, sequence: rec.sequence, accountNumber: q.accountNumber, holderName: rec.holderName, bank: rec.bank, chequeNumber: rec.chequeNumber, city: rec.city, amount: q.amount, centralKey: rec.centralKey, depositReversed: rec.depositReversed, takenAt: rec.takenAt };
 };
 
 export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
@@ -58,7 +61,66 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       returnFee: r.returnFee,
       returnPending: r.returnPending,
       returnFeeIfCharged: deps.rules.returnedChequeFee,
+      ...(r.takenAt ? { takenAt: r.takenAt } : {}),
     };
+  };
+
+  /** A remesa of central's branch list as its state machine has it: what any workstation of the branch did since. */
+  const remesaOf = (c: BranchCheque, id: string): Remesa => {
+    const { returned } = fateOf(c);
+    const x = chequeOfBranch(c);
+    const status = returned ? 'devuelta' : c.clearing === 'cleared' ? 'pagada' : c.sent ? 'enviada' : 'recibida';
+    return {
+      id,
+      accountNumber: x.accountNumber,
+      amount: x.amount,
+      status,
+      receivedOn: x.receivedOn,
+      ...(c.sent ? { sentOn: c.sent.on } : {}),
+      ...(c.paid ? { paidOn: c.paid.on } : {}),
+      ...(returned ? { returnedOn: returned.on, causalId: returned.causalId } : {}),
+    };
+  };
+  const remesasOf = (branch: readonly BranchCheque[]) => branch.filter((c) => c.route === 'remesa');
+  const recordOf = (c: BranchCheque, id: string): RemittanceRecord => {
+    const { takenAt, accountNumber: _a, amount: _m, receivedOn, ...x } = chequeOfBranch(c);
+    const { returned, depositReversed } = fateOf(c);
+    return { ...x, remesa: remesaOf(c, id), expectedOn: c.expectedOn ?? receivedOn, returnFee: returned?.fee ?? 0, returnPending: 0, returnReceipt: null, depositReversed, takenAt };
+  };
+  const RANK: Record<RemesaStatus, number> = { recibida: 0, enviada: 1, pagada: 2, devuelta: 2 };
+
+  /**
+   * Rows here that another workstation moved on since follow central (compare-and-set on the state read): what this
+   * one then does starts from where the remesa really is. A return's receipt was printed where it was booked.
+   */
+  const follow = (branch: readonly BranchCheque[]): void => {
+    const at = deps.clock.now().toISOString();
+    for (const c of remesasOf(branch)) {
+      const rec = deps.remittances.findByCentralKey(c.depositKey);
+      if (!rec) continue;
+      const there = remesaOf(c, rec.remesa.id);
+      if (RANK[there.status] <= RANK[rec.remesa.status]) continue;
+      deps.remittances.save({ ...there, ...(there.sentOn || !rec.remesa.sentOn ? {} : { sentOn: rec.remesa.sentOn }) }, rec.remesa.status, fateOf(c).returned?.fee ?? 0, at);
+    }
+  };
+
+  /** The store's id of a remesa the list named: one of this workstation's, or one of central's list copied in now. */
+  const resolve = async (remittanceId: string): Promise<string> => {
+    const depositKey = depositKeyOfRemote(remittanceId);
+    if (depositKey === null) return remittanceId;
+    const known = deps.remittances.findByCentralKey(depositKey);
+    if (known) return known.remesa.id;
+    const branch = await fetchBranchCheques(deps);
+    if (branch === null) {
+      throw new AppError('CENTRAL_UNAVAILABLE', 'Central no responde: la remesa la recibió otra estación y se actualiza con central en línea. Intente de nuevo cuando vuelva la conexión.');
+    }
+    const c = remesasOf(branch).find((x) => x.depositKey === depositKey);
+    if (!c) throw new AppError('REMITTANCE_NOT_FOUND', 'Central ya no tiene esa remesa. Actualice la lista e intente de nuevo.');
+    const rec = recordOf(c, deps.ids.uuid());
+    deps.remittances.insert({ ...rec, takenAt: c.workstation }, deps.clock.now().toISOString());
+    const saved = deps.remittances.findByCentralKey(depositKey);
+    if (!saved) throw new AppError('REMITTANCE_NOT_FOUND', 'No se pudo registrar la remesa de la otra estación. Informe a soporte.');
+    return saved.remesa.id;
   };
 
   /**
@@ -94,6 +156,18 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
         if (!prepared) throw new AppError('REMESA_INVALID_TRANSITION', 'La remesa cambió mientras se registraba la devolución. Actualice la lista e intente de nuevo.');
         ({ fee, pending, receipt } = registerChequeReturn(deps, user, chequeOf(rec), { ...req.event, prepared }, { action: 'remesa_devuelta', remittanceId: rec.remesa.id }));
       } else {
+        if (req.event.type === 'enviar') {
+          // Central records it, so every workstation of the branch lists the remesa as sent.
+          deps.outbox.enqueue({
+            key: deps.ids.uuid(),
+            branch: deps.workstation.branchCode,
+            workstation: deps.workstation.id,
+            occurredAt: at,
+            account: rec.remesa.accountNumber,
+            type: 'remesa_sent',
+            payload: { depositKey: rec.centralKey },
+          });
+        }
         if (req.event.type === 'pagar') {
           // The drawee bank paid: central moves the remesa's own cheque deposit from canje to available.
           deps.outbox.enqueue({
@@ -126,16 +200,28 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
 
   return {
     /** A return that left a charge says what central says is still owed of it now, as the canje list does. */
-    list: async (status?: RemesaStatus) => {
+    list: async (status?: RemesaStatus): Promise<{ remittances: RemittanceView[]; branchWide: boolean }> => {
+      // Central first: what other workstations of the branch took and did, so this one's rows follow it.
+      const branch = await fetchBranchCheques(deps);
+      if (branch) follow(branch);
       const records = deps.remittances.list(status);
       const now = await returnChargesNow(
         deps,
         records.map(({ remesa: q, ...r }) => owingReturn({ ...r, status: q.status, causalId: q.causalId, accountNumber: q.accountNumber })),
       );
-      return records.map((r, i) => ({ ...view(r), ...now[i] }));
+      // A row here that central does not have yet stays; central's rows this workstation has are shown once, from its own.
+      const here = new Set(deps.remittances.list().map((r) => r.centralKey));
+      const remote = remesasOf(branch ?? [])
+        .filter((c) => !here.has(c.depositKey))
+        .map((c) => recordOf(c, remoteId(c.depositKey)))
+        .filter((r) => status === undefined || r.remesa.status === status);
+      const views = [...records.map((r, i) => ({ ...view(r), ...now[i] })), ...remote.map(view)];
+      views.sort((a, b) => (a.receivedOn === b.receivedOn ? (a.sequence < b.sequence ? 1 : a.sequence > b.sequence ? -1 : 0) : a.receivedOn < b.receivedOn ? 1 : -1));
+      return { remittances: views, branchWide: branch !== null };
     },
 
-    advance: async (user: User, req: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): Promise<AdvanceResult> => {
+    advance: async (user: User, listed: { idempotencyKey: string; remittanceId: string; event: AdvanceEvent }): Promise<AdvanceResult> => {
+      const req = { ...listed, remittanceId: await resolve(listed.remittanceId) };
       const event: StoredEvent =
         req.event.type === 'devolver' ? { type: 'devolver', ...(await authorizeFeeWaiver(deps, user, req.event, { remittanceId: req.remittanceId })) } : req.event;
       const prepared = event.type === 'devolver' ? await prepareReturn(req.remittanceId, event) : null;

@@ -40,4 +40,11 @@ export const canjeMigrations: Migration[] = [
     // What a return left owed because the available balance lacked it (cargo pendiente), as central booked it.
     sql: `ALTER TABLE canje_cheques ADD COLUMN return_pending INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    id: 'canje/004',
+    // A cheque another workstation of the branch took, copied here from central's list when this one acts on it
+    // (taken_at: that workstation; NULL: taken here). One row per cheque: its central key.
+    sql: `ALTER TABLE canje_cheques ADD COLUMN taken_at TEXT;
+      CREATE UNIQUE INDEX canje_cheques_central_key ON canje_cheques (central_key);`,
+  },
 ];

@@ -39,8 +39,11 @@ const toRecord = (r: Row): CanjeRecord => ({
 
 export const canjeRepo = (db: Db) => {
   const insert = db.prepare(`INSERT INTO canje_cheques (id, comprobante_sequence, account_number, holder_name, bank, cheque_number,
-    drawer_account, city, amount, status, received_on, release_on, central_key, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en_canje', ?, ?, ?, ?)`);
+    drawer_account, city, amount, status, received_on, release_on, central_key, updated_at, taken_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'en_canje', ?, ?, ?, ?, ?) ON CONFLICT (central_key) DO NOTHING`);
+  const byCentralKey = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE central_key = ?`);
+  const returnedElsewhere = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, updated_at = ?
+    WHERE central_key = ? AND status = 'en_canje'`);
   const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques WHERE id = ?`);
   const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM canje_cheques ORDER BY received_on DESC, comprobante_sequence DESC, id`);
   // A cheque still being collected or already paid (its deposit not reversed): the same paper cannot come in twice.
@@ -52,9 +55,19 @@ export const canjeRepo = (db: Db) => {
   const markReturned = db.prepare(`UPDATE canje_cheques SET status = 'devuelta', returned_on = ?, causal_id = ?, return_fee = ?, return_pending = ?,
     return_receipt = ?, updated_at = ? WHERE id = ? AND status = 'en_canje'`);
   return {
-    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnPending' | 'returnReceipt' | 'depositReversed'>, at: string) => {
-      insert.run(r.id, r.sequence, r.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, r.amount, r.receivedOn, r.releaseOn, r.centralKey, at);
+    insert: (r: Omit<CanjeRecord, 'status' | 'returnedOn' | 'causalId' | 'returnFee' | 'returnPending' | 'returnReceipt' | 'depositReversed' | 'takenAt'> & { takenAt?: string }, at: string) => {
+      insert.run(r.id, r.sequence, r.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, r.amount, r.receivedOn, r.releaseOn, r.centralKey, at, r.takenAt ?? null);
     },
+    findByCentralKey: (key: string) => {
+      const r = byCentralKey.get(key);
+      return r ? toRecord(r) : undefined;
+    },
+    /**
+     * Central says another workstation returned the cheque: this copy follows (no receipt here, it was printed there).
+     * False when it was already returned here.
+     */
+    markReturnedElsewhere: (centralKey: string, r: { on: string; causalId: string | null; fee: number; at: string }): boolean =>
+      returnedElsewhere.run(r.on, r.causalId, r.fee, r.at, centralKey).changes === 1,
     findById: (id: string) => {
       const r = byId.get(id);
       return r ? toRecord(r) : undefined;

@@ -136,6 +136,9 @@ const effectsOf = (op: Operation, targetEffects: (key: string) => Effect[]): Eff
     case 'cheque_paid':
       // Canje becomes available only when central applies it; nothing to count on before.
       return [{ account: op.account, credit: 0, debit: 0 }];
+    case 'remesa_sent':
+      // A record of the remesa's journey: no balance moves.
+      return [{ account: op.account, credit: 0, debit: 0 }];
     case 'deposit_commission':
       return [{ account: op.account, credit: 0, debit: op.payload.amount }];
     case 'withdrawal':

@@ -44,4 +44,11 @@ export const remittanceMigrations: Migration[] = [
     // What a return left owed because the available balance lacked the fee (cargo pendiente).
     sql: `ALTER TABLE remittances ADD COLUMN return_pending INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    id: 'remittance/005',
+    // A remesa another workstation of the branch took, copied here from central's list when this one acts on it
+    // (taken_at: that workstation; NULL: taken here). One row per cheque: its central key.
+    sql: `ALTER TABLE remittances ADD COLUMN taken_at TEXT;
+      CREATE UNIQUE INDEX remittances_central_key ON remittances (central_key);`,
+  },
 ];

@@ -38,8 +38,9 @@ const toRecord = (r: Row): RemittanceRecord => ({
 
 export const remittanceRepo = (db: Db) => {
   const insert = db.prepare(`INSERT INTO remittances (id, comprobante_sequence, account_number, holder_name, bank, cheque_number,
-    drawer_account, city, amount, status, received_on, expected_on, central_key, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'recibida', ?, ?, ?, ?)`);
+    drawer_account, city, amount, status, received_on, expected_on, central_key, updated_at, taken_at, sent_on, paid_on, returned_on, causal_id, return_fee)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (central_key) DO NOTHING`);
+  const byCentralKey = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE central_key = ?`);
   const byId = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE id = ?`);
   const all = db.prepare<[], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances ORDER BY received_on DESC, comprobante_sequence DESC, id`);
   const byStatus = db.prepare<[string], Row>(`SELECT *, ${DEPOSIT_REVERSED_COLUMN} FROM remittances WHERE status = ? ORDER BY received_on DESC, comprobante_sequence DESC, id`);
@@ -52,9 +53,14 @@ export const remittanceRepo = (db: Db) => {
   const update = db.prepare(`UPDATE remittances SET status = ?, sent_on = ?, paid_on = ?, returned_on = ?, causal_id = ?, return_fee = ?,
     return_pending = ?, return_receipt = ?, updated_at = ? WHERE id = ? AND status = ?`);
   return {
-    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnPending' | 'returnReceipt' | 'depositReversed'>, at: string) => {
+    /** A remesa taken here (recibida), or one another workstation took, copied in the state central has (`takenAt`). */
+    insert: (r: Omit<RemittanceRecord, 'returnFee' | 'returnPending' | 'returnReceipt' | 'depositReversed' | 'takenAt'> & { takenAt?: string; returnFee?: number }, at: string) => {
       const q = r.remesa;
-      insert.run(q.id, r.sequence, q.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, q.amount, q.receivedOn, r.expectedOn, r.centralKey, at);
+      insert.run(q.id, r.sequence, q.accountNumber, r.holderName, r.bank, r.chequeNumber, r.drawerAccount, r.city, q.amount, q.status, q.receivedOn, r.expectedOn, r.centralKey, at, r.takenAt ?? null, q.sentOn ?? null, q.paidOn ?? null, q.returnedOn ?? null, q.causalId ?? null, r.returnFee ?? 0);
+    },
+    findByCentralKey: (key: string) => {
+      const r = byCentralKey.get(key);
+      return r ? toRecord(r) : undefined;
     },
     findById: (id: string) => {
       const r = byId.get(id);

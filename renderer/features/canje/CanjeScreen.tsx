@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
 import type { TellerApi } from '../../../domain/contract/client';
 import { bankName } from '../../../domain/cheque/banks';
@@ -8,16 +8,20 @@ import { ErrorList } from '../../components/ErrorList';
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { useRetryKeys } from '../../components/useRetryKeys';
+import { BranchWideNotice, takenAtText } from '../../components/branch-wide';
 
 const STATUS_TEXT: Record<CanjeChequeView['status'], string> = { en_canje: 'En canje', abonado: 'Abonado', devuelta: 'Devuelto' };
 
 /**
- * Cheques en canje (seed 003 cl. 3.9): same-city cheques received at this workstation. ↑/↓ choose a row; D
- * registers that the clearing house returned it (causal, fee), even after it was credited.
+ * Cheques en canje (seed 003 cl. 3.9): same-city cheques received at any workstation of the branch (central's list,
+ * with those of this one central has not received yet), or only this one's while central does not answer. ↑/↓
+ * choose a row; D registers that the clearing house returned it (causal, fee), even after it was credited.
  */
 export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
+  const [branchWide, setBranchWide] = useState<boolean | null>(null);
   const fetch = useCallback(async () => {
     const r = await teller.canje.list({});
+    if (r.ok) setBranchWide(r.data.branchWide);
     return r.ok ? { ok: true as const, rows: r.data.cheques } : r;
   }, [teller]);
   const list = useChequeList(fetch);
@@ -55,9 +59,10 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
       <h1 id="canje-title">Cheques en canje</h1>
       <p className="muted">↑/↓ elige el cheque · D o Enter: devuelto por la cámara de compensación (causal y comisión) · F5 actualiza.</p>
       <ReturnedChequeNotice teller={teller} returned={list.returned} testId="canje-returned" />
+      <BranchWideNotice branchWide={branchWide} testId="canje-local-only" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
-        <p>No hay cheques en canje recibidos en esta estación. Los cheques de esta plaza consignados con F3 aparecen aquí.</p>
+        <p>No hay cheques en canje en la oficina. Los cheques de esta plaza consignados con F3 aparecen aquí.</p>
       ) : (
         <table className="summary" tabIndex={0} ref={list.tableRef} onKeyDown={onKeyDown} aria-label="Cheques en canje" data-testid="canje-cheques">
           <thead>
@@ -69,6 +74,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
               <th className="num">Valor</th>
               <th>Fecha de canje</th>
               <th>Estado</th>
+              <th>Estación</th>
               <th>Acciones</th>
             </tr>
           </thead>
@@ -82,6 +88,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td>{formatReceiptDate(r.releaseOn)}</td>
                 <td data-testid="canje-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
+                <td data-testid="canje-taken-at">{takenAtText(r.takenAt)}</td>
                 <td>
                   {r.status === 'devuelta' || r.depositReversed ? null : (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => list.setReturning(r)}>

@@ -11,6 +11,7 @@ import { RowActionsDialog, type RowAction } from '../../components/RowActionsDia
 import { ReturnedChequeNotice, returnStatusText } from '../../components/ReturnedChequeNotice';
 import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { useRetryKeys } from '../../components/useRetryKeys';
+import { BranchWideNotice, takenAtText } from '../../components/branch-wide';
 
 const STATUS_TEXT: Record<RemittanceView['status'], string> = { recibida: 'Recibida', enviada: 'Enviada', pagada: 'Pagada', devuelta: 'Devuelta' };
 
@@ -19,12 +20,15 @@ const dateOf = (r: RemittanceView): string =>
   r.status === 'pagada' && r.paidOn ? `pagada ${formatReceiptDate(r.paidOn)}` : r.status === 'devuelta' && r.returnedOn ? `devuelta ${formatReceiptDate(r.returnedOn)}` : `esperada ${formatReceiptDate(r.expectedOn)}`;
 
 /**
- * Remesas al cobro (seed 003 cl. 3.9): cheques de otra plaza received at this workstation. ↑/↓ choose a row;
+ * Remesas al cobro (seed 003 cl. 3.9): cheques de otra plaza received at any workstation of the branch (central's
+ * list), or only this one's while central does not answer. ↑/↓ choose a row;
  * E marks it enviada, P pagada, D devuelta (causal, fee). A return reverses the credit and prints a receipt.
  */
 export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel: () => void }) => {
+  const [branchWide, setBranchWide] = useState<boolean | null>(null);
   const fetch = useCallback(async () => {
     const r = await teller.remittance.list({});
+    if (r.ok) setBranchWide(r.data.branchWide);
     return r.ok ? { ok: true as const, rows: r.data.remittances } : r;
   }, [teller]);
   const list = useChequeList(fetch);
@@ -111,9 +115,10 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
           {moved}
         </p>
       ) : null}
+      <BranchWideNotice branchWide={branchWide} testId="remittance-local-only" />
       <ErrorList error={list.error} />
       {rows.length === 0 ? (
-        <p>No hay remesas al cobro en esta estación.</p>
+        <p>No hay remesas al cobro en la oficina.</p>
       ) : (
         <table className="summary" tabIndex={0} ref={list.tableRef} onKeyDown={onKeyDown} aria-label="Remesas" data-testid="remittances">
           <thead>
@@ -125,6 +130,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
               <th className="num">Valor</th>
               <th>Estado</th>
               <th>Fecha</th>
+              <th>Estación</th>
               <th>Acciones</th>
             </tr>
           </thead>
@@ -140,6 +146,7 @@ export const RemittanceScreen = ({ teller, onCancel }: { teller: TellerApi; onCa
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td data-testid="remittance-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
                 <td>{dateOf(r)}</td>
+                <td data-testid="remittance-taken-at">{takenAtText(r.takenAt)}</td>
                 <td>
                   {r.status === 'recibida' && !r.depositReversed ? (
                     <button type="button" className="secondary" tabIndex={-1} disabled={busy} onClick={() => ask(r, 'enviar')}>
