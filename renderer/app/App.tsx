@@ -27,7 +27,8 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   // F4 typed as soon as Inicio appeared used to find Retiro disabled and was lost.
   const [tillKnown, setTillKnown] = useState(false);
   const heldKey = useRef<string | null>(null);
-  // Bumped at each sign-out or change of user: a till read started for the previous user answers into nothing.
+  // Bumped at each sign-out or change of user, and when a screen hands over the till it got: a till read started
+  // before answers into nothing.
   const tillEpoch = useRef(0);
   // A transfer from another till arriving re-renders the start menu with its count (features/vault/incoming.ts).
   const [, setIncoming] = useState(0);
@@ -82,6 +83,13 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     setHomeLine(null);
     void refreshTill();
   }, [refreshTill]);
+  const goHomeWithTill = useCallback((opened: TillSession) => {
+    tillEpoch.current += 1;
+    setTill(opened);
+    setTillKnown(true);
+    setScreen('home');
+    setHomeLine(null);
+  }, []);
   const goHomeTelling = useCallback(
     (line: string) => {
       goHome();
@@ -98,6 +106,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
           till,
           goHome,
           goHomeTelling,
+          goHomeWithTill,
           refreshTill,
         }
       : null;
