@@ -22,9 +22,10 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
   const [screen, setScreen] = useState<string>('home');
   const [till, setTill] = useState<TillSession | null>(null);
-  // Whether `till` is the signed-in user's, read since the sign-in. Until then the menu cannot tell what F2, F3, F4
-  // or F12 may do, so a menu key pressed meanwhile is held (heldKey) and acted on once the till is read: a teller's
-  // F4 typed as soon as Inicio appeared used to find Retiro disabled and was lost.
+  // Whether `till` is the signed-in user's, read since the sign-in. Until then Inicio is not shown (it said "La caja
+  // no está abierta" and disabled F3/F4 for a teller whose till was open, and an F4 typed as soon as it appeared was
+  // lost): 'Consultando la caja…' stands in, and a menu key pressed meanwhile is held (heldKey) and acted on once the
+  // till is read.
   const [tillKnown, setTillKnown] = useState(false);
   const heldKey = useRef<string | null>(null);
   // Bumped at each sign-out or change of user, and when a screen hands over the till it got: a till read started
@@ -188,10 +189,16 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
   else if (current) body = current.render(ctx);
   else if (screen === 'reversal' && reversal) body = <ReversalScreen teller={teller} sequence={reversal} onCancel={goHome} />;
+  else if (!tillKnown)
+    body = (
+      <main className="center-card" role="status" data-testid="till-reading">
+        Consultando la caja…
+      </main>
+    );
   else
     body = (
       <HomeScreen
-        till={tillKnown ? till : undefined}
+        till={till}
         userId={session.user.id}
         role={session.user.role}
         items={items}

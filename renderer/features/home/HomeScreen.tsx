@@ -9,18 +9,11 @@ export interface MenuItem {
   onSelect: () => void;
 }
 
-/**
- * The teller's start screen: every action on an F-key, shown on the button itself. `till` undefined: not yet read
- * since the sign-in (the menu waits for it; a key pressed meanwhile is acted on once it is read).
- */
-export const HomeScreen = ({ till, userId, role, items, notices }: { till: TillSession | null | undefined; userId: string; role: string; items: MenuItem[]; notices?: ReactNode }) => (
+/** The teller's start screen: every action on an F-key, shown on the button itself. */
+export const HomeScreen = ({ till, userId, role, items, notices }: { till: TillSession | null; userId: string; role: string; items: MenuItem[]; notices?: ReactNode }) => (
   <main className="screen" aria-labelledby="home-title">
     <h1 id="home-title">Inicio</h1>
-    {till === undefined ? (
-      <p data-testid="till-reading" role="status">
-        Consultando la caja…
-      </p>
-    ) : till && till.tellerId !== userId ? (
+    {till && till.tellerId !== userId ? (
       // Another teller's till: who holds it, not its cash, and what to do.
       <p data-testid="till-summary" className="notice">
         La caja {till.tillCode} está abierta por {till.tellerName}. Solo quien la abrió registra operaciones y la cierra; para atender aquí, {till.tellerName} debe cerrarla (F6) primero.
