@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, type ControlledCentral } from './support/central-control';
 import { bogotaDaysAgo, openAccount, openTill, postCashDeposit } from './support/comprobante';
 
@@ -13,6 +14,32 @@ const leaveCharge = async (central: ControlledCentral, cheque: { number: string;
   await central.postAs({ type: 'reversal', account: ACCOUNT, payload: { reversesKey: dep, reasonCode: 'CHEQUE_DEVUELTO_FONDOS-INSUFICIENTES', fee: 15_000 } });
 };
 
+/** The cash deposit's review, Consignación open on ACCOUNT: `notes` bills of $ 100.000, their total typed as the slip's (F10). */
+const depositReview = async (app: Page, notes: number) => {
+  await expect(app.locator('#denom-100000')).toBeFocused();
+  await app.keyboard.type(String(notes));
+  await app.keyboard.press('F10');
+  await app.keyboard.type(String(notes * 100_000));
+  await app.keyboard.press('Enter');
+  return app.getByRole('dialog', { name: 'Confirmar consignación' });
+};
+
+/** A transfer from Juan's account to ACCOUNT, the till open: the destination typed and read. */
+const transferToAccount = async (app: Page) => {
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  await app.keyboard.type(ACCOUNT);
+  await app.keyboard.press('Enter');
+};
+
+/** The transfer's review: `amount` typed as the value to transfer. */
+const transferReview = async (app: Page, amount: number) => {
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+  await app.keyboard.type(String(amount));
+  await app.keyboard.press('Enter');
+  return app.getByRole('dialog', { name: 'Confirmar transferencia' });
+};
+
 /**
  * At another workstation of the branch: a $ 300.000 cheque deposited and cleared, the whole balance withdrawn,
  * then the cheque returned with its $ 15.000 fee. Central leaves $ 315.000 owed (cargo pendiente).
@@ -22,12 +49,7 @@ test('a deposit to an account owing a returned cheque: the review and the receip
 
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', ACCOUNT);
-  await expect(app.locator('#denom-100000')).toBeFocused();
-  await app.keyboard.type('5'); // 100.000 × 5
-  await app.keyboard.press('F10');
-  await app.keyboard.type('500000');
-  await app.keyboard.press('Enter');
-  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  const dialog = await depositReview(app, 5);
   // Before: the review said nothing, and the customer found $ 185.000 where $ 500.000 were deposited.
   await expect(dialog).toContainText('Esta cuenta tiene cargos pendientes por $ 315.000 (cheque devuelto N° 7654321); esta consignación los paga primero.');
   await expect(dialog.getByTestId('pending-charge-paid')).toContainText('Pago cargo pendiente (cheque devuelto N° 7654321)');
@@ -44,18 +66,12 @@ test('a deposit to an account owing a returned cheque: the review and the receip
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
 });
 
-/** The same charge, $ 115.000 this time (a $ 100.000 cheque and its fee), paid by a transfer from Juan's account. */
 test('a deposit that pays part of the charge: the review says what stays owed, in the words the receipt prints', async ({ app, central }) => {
   await leaveCharge(central, { number: '7654321', amount: 300_000 }, 1_800_000);
 
   await openTill(app);
   await openAccount(app, 'F3', 'Consignación', ACCOUNT);
-  await expect(app.locator('#denom-100000')).toBeFocused();
-  await app.keyboard.type('2'); // 100.000 × 2 against $ 315.000 owed
-  await app.keyboard.press('F10');
-  await app.keyboard.type('200000');
-  await app.keyboard.press('Enter');
-  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  const dialog = await depositReview(app, 2); // $ 200.000 against $ 315.000 owed
   const rest = 'Queda un cargo pendiente de $ 115.000: los próximos abonos a la cuenta lo pagan primero.';
   // Before: the review said only what this deposit pays; the remaining $ 115.000 appeared first on the receipt.
   await expect(dialog.getByTestId('pending-charge-still-owed')).toHaveText(rest);
@@ -63,18 +79,13 @@ test('a deposit that pays part of the charge: the review says what stays owed, i
   await expect(app.getByTestId('receipt')).toContainText(rest);
 });
 
+/** The same charge, $ 115.000 this time (a $ 100.000 cheque and its fee), paid by a transfer from Juan's account. */
 test('a transfer to an account owing a returned cheque: the review and the receipt say what pays the charge and what reaches the destination', async ({ app, central }) => {
   await leaveCharge(central, { number: '7654322', amount: 100_000 }, 1_600_000);
 
   await openTill(app);
-  await openAccount(app, 't', 'Transferencia', '240000000029');
-  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
-  await app.keyboard.type(ACCOUNT);
-  await app.keyboard.press('Enter');
-  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
-  await app.keyboard.type('300000');
-  await app.keyboard.press('Enter');
-  const dialog = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  await transferToAccount(app);
+  const dialog = await transferReview(app, 300_000);
   // Before: the review promised the destination $ 300.000 and the receipt said nothing of the charge.
   await expect(dialog).toContainText('La cuenta de destino tiene cargos pendientes por $ 115.000 (cheque devuelto N° 7654322)');
   await expect(dialog.getByTestId('pending-charge-paid')).toContainText('Pago cargo pendiente (cheque devuelto N° 7654322)');
@@ -140,17 +151,11 @@ test("a transfer's review when central does not answer: the destination's last k
   await leaveCharge(central, { number: '7654324', amount: 100_000 }, 1_600_000);
 
   await openTill(app);
-  await openAccount(app, 't', 'Transferencia', '240000000029');
-  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
-  await app.keyboard.type(ACCOUNT);
-  await app.keyboard.press('Enter');
+  await transferToAccount(app);
   // What the branch last learned from central.
   await expect(app.getByTestId('destination-panel').getByTestId('pending-charges')).toHaveText('$ 115.000');
   await central.stop();
-  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
-  await app.keyboard.type('300000');
-  await app.keyboard.press('Enter');
-  const dialog = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  const dialog = await transferReview(app, 300_000);
   // Before: the review said nothing of charges, and promised the destination $ 300.000.
   await expect(dialog).toContainText(
     'Central no respondió: según sus últimos datos la cuenta de destino tenía cargos pendientes por cheques devueltos de $ 115.000; si siguen pendientes, este traslado los paga primero y se abona a la cuenta de destino menos de lo trasladado. Infórmelo al cliente.',
@@ -166,12 +171,7 @@ test("a deposit's review when central does not answer: what is available today l
   await openAccount(app, 'F3', 'Consignación', ACCOUNT);
   await expect(app.getByTestId('pending-charges')).toHaveText('$ 115.000');
   await central.stop();
-  await expect(app.locator('#denom-100000')).toBeFocused();
-  await app.keyboard.type('5'); // 100.000 × 5
-  await app.keyboard.press('F10');
-  await app.keyboard.type('500000');
-  await app.keyboard.press('Enter');
-  const dialog = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  const dialog = await depositReview(app, 5);
   await expect(dialog).toContainText('Central no respondió: según sus últimos datos la cuenta tenía cargos pendientes por cheques devueltos de $ 115.000');
   await expect(dialog.getByTestId('available-today')).toHaveText(
     '$ 385.000 (efectivo $ 500.000 menos el cargo pendiente de $ 115.000 que la cuenta tenía en los últimos datos de central)',

@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { holdAnswers } from './support/held-answers';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 test('a teller opens the till with a count by denomination, keyboard only', async ({ app }) => {
@@ -125,4 +126,28 @@ test('Esc with a count typed asks before dropping it, as the close does; Esc aga
   await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('');
   await app.keyboard.press('Escape');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});
+
+// Inicio came back from the opening before it had read the till again: 'La caja no está abierta' and F3 disabled for
+// that moment, so an F3 typed as soon as Inicio appeared was dropped. The bridge holds that reread here.
+test('an F3 pressed as soon as Inicio is back from the opening starts Consignación, without waiting for a reread', async ({ host, bare: app }) => {
+  const tillReads = await holdAnswers(app, 'till.current');
+  await app.goto(host.launchUrl);
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('till-closed')).toBeVisible();
+  await app.keyboard.press('F2');
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
+  await app.keyboard.type('10'); // 100.000 × 10
+  for (let i = 0; i < 11; i++) await app.keyboard.press('Enter');
+  await app.keyboard.type('1000000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toContainText('$ 1.000.000');
+
+  tillReads.hold();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F3');
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toBeVisible();
+  tillReads.release();
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import type { TillSession } from '../../domain/contract/till';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -22,6 +22,15 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
   const [screen, setScreen] = useState<string>('home');
   const [till, setTill] = useState<TillSession | null>(null);
+  // Whether `till` is the signed-in user's, read since the sign-in. Until then Inicio is not shown (it said "La caja
+  // no está abierta" and disabled F3/F4 for a teller whose till was open, and an F4 typed as soon as it appeared was
+  // lost): 'Consultando la caja…' stands in, and a menu key pressed meanwhile is held (heldKey) and acted on once the
+  // till is read.
+  const [tillKnown, setTillKnown] = useState(false);
+  const heldKey = useRef<string | null>(null);
+  // Bumped at each sign-out or change of user, and when a screen hands over the till it got: a till read started
+  // before answers into nothing.
+  const tillEpoch = useRef(0);
   // A transfer from another till arriving re-renders the start menu with its count (features/vault/incoming.ts).
   const [, setIncoming] = useState(0);
   const [leavingOpenTill, setLeavingOpenTill] = useState(false);
@@ -40,12 +49,18 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     setScreenUser(userId);
     if (screenUser !== null) setScreen('home');
     setHomeLine(null);
+    setTillKnown(false);
+    tillEpoch.current += 1;
   }
   useActivity(teller, session?.state === 'active' ? session.idleLockSeconds : null);
 
   const refreshTill = useCallback(async () => {
+    const epoch = tillEpoch.current;
     const r = await teller.till.current({});
+    if (epoch !== tillEpoch.current) return;
     if (r.ok) setTill(r.data.till);
+    // Unanswered, the menu goes by the till it has (none after a sign-in), as it always did, rather than hold keys.
+    setTillKnown(true);
   }, [teller]);
 
   useEffect(() => {
@@ -53,9 +68,13 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     if (session?.state === 'signed_out') {
       setScreen('home');
       setTill(null);
+      setTillKnown(false);
+      tillEpoch.current += 1;
+      heldKey.current = null;
       setHomeLine(null);
     }
-  }, [session?.state, refreshTill]);
+    // Per user: another user signed in without this window seeing the sign-out reads their own till too.
+  }, [session?.state, userId, refreshTill]);
 
   // The menu comes back at once and the till refreshes behind it: any screen may have moved cash (a posting
   // left with Esc from its receipt, a remittance returned), and the menu shows the till's holding prompt (and,
@@ -65,6 +84,13 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     setHomeLine(null);
     void refreshTill();
   }, [refreshTill]);
+  const goHomeWithTill = useCallback((opened: TillSession) => {
+    tillEpoch.current += 1;
+    setTill(opened);
+    setTillKnown(true);
+    setScreen('home');
+    setHomeLine(null);
+  }, []);
   const goHomeTelling = useCallback(
     (line: string) => {
       goHome();
@@ -81,6 +107,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
           till,
           goHome,
           goHomeTelling,
+          goHomeWithTill,
           refreshTill,
         }
       : null;
@@ -97,7 +124,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   };
 
   const items: MenuItem[] = [
-    ...SCREENS.map((s) => ({ key: s.key, label: s.label, enabled: ctx ? s.enabled(ctx) : false, onSelect: () => setScreen(s.id) })),
+    ...SCREENS.map((s) => ({ key: s.key, label: s.label, enabled: ctx && tillKnown ? s.enabled(ctx) : false, onSelect: () => setScreen(s.id) })),
     { key: 'F11', label: 'Bloquear sesión', enabled: true, onSelect: () => void teller.session.lock({}) },
     { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void signOut() },
   ];
@@ -135,10 +162,25 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     }
     if (screen !== 'home') return;
     const item = items.find((i) => i.key === e.key);
+    if (item && !tillKnown) {
+      e.preventDefault();
+      heldKey.current = e.key;
+      return;
+    }
     if (item?.enabled) {
       e.preventDefault();
       item.onSelect();
     }
+  });
+
+  // The key held while the till was read, acted on in the commit that shows the menu as that till makes it.
+  useLayoutEffect(() => {
+    const key = heldKey.current;
+    if (!tillKnown || key === null) return;
+    heldKey.current = null;
+    if (!active || screen !== 'home') return;
+    const item = items.find((i) => i.key === key);
+    if (item?.enabled) item.onSelect();
   });
 
   const current = SCREENS.find((s) => s.id === screen);
@@ -147,6 +189,12 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
   else if (current) body = current.render(ctx);
   else if (screen === 'reversal' && reversal) body = <ReversalScreen teller={teller} sequence={reversal} onCancel={goHome} />;
+  else if (!tillKnown)
+    body = (
+      <main className="center-card" role="status" data-testid="till-reading">
+        Consultando la caja…
+      </main>
+    );
   else
     body = (
       <HomeScreen

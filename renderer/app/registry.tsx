@@ -39,7 +39,7 @@ export const SCREENS: ScreenDef[] = [
       <OpenTillScreen
         teller={c.teller}
         onCancel={c.goHome}
-        onOpened={c.goHome}
+        onOpened={c.goHomeWithTill}
       />
     ),
   },

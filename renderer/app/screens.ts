@@ -12,6 +12,11 @@ export interface ScreenContext {
   goHome: () => void;
   /** Back to the start screen with a line for the teller, shown until they leave it (what a desk decided unseen). */
   goHomeTelling: (line: string) => void;
+  /**
+   * Back to the start screen with the till as the core just answered it (opened): the menu enables F3/F4 at once
+   * instead of after a reread, in which an F-key typed as soon as Inicio appeared was dropped.
+   */
+  goHomeWithTill: (till: TillSession) => void;
   /** Re-read the till after something changed it (opening, a posting). */
   refreshTill: () => Promise<void>;
 }

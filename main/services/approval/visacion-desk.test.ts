@@ -43,12 +43,13 @@ const open: Station[] = [];
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
-const stations = async () => {
-  const a = await startStation(central, '001-02');
-  const b = await startStation(central, '001-03');
-  open.push(a, b);
-  return { a, b };
+/** Workstation `id` against the test central, closed and removed after the test. */
+const station = async (id: '001-02' | '001-03'): Promise<Station> => {
+  const s = await startStation(central, id);
+  open.push(s);
+  return s;
 };
+const stations = async () => ({ a: await station('001-02'), b: await station('001-03') });
 
 /** `who` opens the till at `s` and asks for the visación once the account arrived from central. */
 const askVisacion = async (s: Station, who = TELLER): Promise<string> => {
@@ -76,6 +77,22 @@ const coreWith = (dir: string, client: Pick<CentralClient, 'call'>) =>
     centralClient: client,
     central: { url: central.url, token: central.proc.tokens.get('001-02') ?? '' },
   });
+/** Runs `fn` with 001-02 on its own SQLite file (`coreWith`), closed and removed after. */
+const at02Through = async (dirPrefix: string, client: Pick<CentralClient, 'call'>, fn: (a: Station) => Promise<void>): Promise<void> => {
+  const dir = tempDir(dirPrefix);
+  const core = await coreWith(dir.dir, client);
+  const call = (c: string, p: unknown = {}) => core.dispatch(c, p);
+  try {
+    const as = async (user: { username: string; password: string }) => {
+      await call('session.logout');
+      data(await call('session.login', user));
+    };
+    await fn({ core, call, as } as unknown as Station);
+  } finally {
+    core.close();
+    dir.remove();
+  }
+};
 const userId = (s: Station, username: string) => s.core.db.prepare('SELECT id FROM users WHERE username = ?').pluck().get(username);
 
 describe('a withdrawal’s visación decided at another workstation’s desk', () => {
@@ -140,7 +157,6 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
   }, 120_000);
 
   it('the teller’s workstation does not take central’s word for maker ≠ checker, nor for a checker it knows as a teller', async () => {
-    const dir = tempDir('caja-visacion-');
     // Central refuses both; this one answers as if it had not: the maker, then another teller, approved it.
     let forged = 'cajero1';
     const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
@@ -149,24 +165,15 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       const decision = { supervisorId: forged, workstation: '001-03', reason: 'Aprobado', decidedAt: new Date().toISOString() };
       return { ok: true, data: { approval: { ...r.data.approval, state: 'approved', decision } } };
     });
-    const core = await coreWith(dir.dir, client);
-    try {
-      const s = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
-      data(await s.call('session.login', TELLER));
-      const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
-      data(await s.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
-      await until(async () => (await s.call('withdrawal.evaluate', { request })).ok, 40_000);
-      const id = data<{ approval: View }>(await s.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+    await at02Through('caja-visacion-', client, async (s) => {
+      const id = await askVisacion(s);
       await until(async () => (await real.call('getApproval', { id })).ok, 20_000);
       expect(await approvalAt(s, id)).toMatchObject({ status: 'pendiente' });
       forged = 'cajero2';
       expect(await approvalAt(s, id)).toMatchObject({ status: 'pendiente' });
       forged = 'supervisor1';
       expect(await approvalAt(s, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
-    } finally {
-      core.close();
-      dir.remove();
-    }
+    });
   }, 120_000);
 
   it('decided over the teller’s shoulder at 001-02, or taken back there: it leaves 001-03’s desk, which cannot decide it', async () => {
@@ -188,10 +195,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
   }, 120_000);
 
   it('rejected at 001-03’s desk right after the counter at 001-02 looked: central’s first decision stands, the counter is told who, and nothing posts', async () => {
-    const b = await startStation(central, '001-03');
-    open.push(b);
+    const b = await station('001-03');
     await b.as(SUP);
-    const dir = tempDir('caja-visacion-race-');
     // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
     let deskDecidesNow = false;
     const { real, client } = steeredClient(central, '001-02', async (route, req, call) => {
@@ -202,14 +207,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       }
       return r;
     });
-    const core = await coreWith(dir.dir, client);
-    try {
-      const a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
-      data(await a.call('session.login', TELLER));
-      const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
-      data(await a.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
-      await until(async () => (await a.call('withdrawal.evaluate', { request })).ok, 40_000);
-      const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+    await at02Through('caja-visacion-race-', client, async (a) => {
+      const id = await askVisacion(a);
       await relayedTo(b, id);
 
       deskDecidesNow = true;
@@ -222,10 +221,7 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       expect(await real.call('getApproval', { id })).toMatchObject({ ok: true, data: { approval: { state: 'rejected', decision: { workstation: '001-03' } } } });
       expect(journal(a).filter((j) => j.approvalId === id).map((j) => j.action)).toEqual(['solicitada', 'rechazada']);
       expect(await a.call('withdrawal.post', { idempotencyKey: randomUUID(), request, approvalId: id })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
-    } finally {
-      core.close();
-      dir.remove();
-    }
+    });
   }, 120_000);
 
   it('a transfer’s visación goes to the desks too: approved at 001-03, the teller at 001-02 posts the transfer with it', async () => {
@@ -292,10 +288,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
   }, 120_000);
 
   it('decided at 001-02’s counter, without central, while the teller’s screen was relaying it again: it reaches central approved, never pending at 001-03’s desk', async () => {
-    const b = await startStation(central, '001-03');
-    open.push(b);
+    const b = await station('001-03');
     await b.as(SUP);
-    const dir = tempDir('caja-visacion-relay-again-');
     // Central takes no relay nor decision from 001-02 (down for them) until the counter has decided.
     let down = true;
     let counterDecidesNow = false;
@@ -311,14 +305,9 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       }
       return r;
     });
-    const core = await coreWith(dir.dir, client);
-    try {
-      a = { core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station;
-      data(await a.call('session.login', TELLER));
-      const total = Object.entries(COUNT).reduce((t, [d, n]) => t + Number(d) * n, 0);
-      data(await a.call('till.open', { idempotencyKey: randomUUID(), count: COUNT, declaredTotal: total }));
-      await until(async () => (await a?.call('withdrawal.evaluate', { request }))?.ok, 40_000);
-      const id = data<{ approval: View }>(await a.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request } })).approval.id;
+    await at02Through('caja-visacion-relay-again-', client, async (s) => {
+      a = s;
+      const id = await askVisacion(a);
       // The teller's screen polls: central answers it has no such request, and the counter decides right then.
       counterDecidesNow = true;
       expect(await approvalAt(a, id)).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
@@ -330,9 +319,6 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
       expect(there).toMatchObject({ state: 'approved', decision: { workstation: '001-02', supervisorId: 'supervisor1', reason: 'Cliente conocido' } });
       expect((await queueAt(b)).map((x) => x.id)).not.toContain(id);
       expect(journal(a).filter((j) => j.approvalId === id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
-    } finally {
-      core.close();
-      dir.remove();
-    }
+    });
   }, 120_000);
 });

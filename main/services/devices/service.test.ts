@@ -6,12 +6,13 @@ import { DeviceManager } from '../../../drivers/manager';
 import { sampleReceipt, waitUntil } from '../../../drivers/testing/fixtures';
 import { AppError } from '../../core/errors';
 import { manualClock } from '../../core/runtime';
-import { openDatabase, type Db } from '../../store/db';
+import { openDatabase } from '../../store/db';
 import { devicesRepo } from '../../store/devices/repo';
 import { journalRepo } from '../../store/journal/repo';
 import { counterIds, tempDir } from '../../testing/temp-core';
 import { createJournal } from '../journal/writer';
 import { createDeviceService, type DeviceService } from './service';
+import { deviceHarness } from './testing';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,45 +24,7 @@ const FAST: DeviceConfigInput = { printer: { heartbeatMs: 250 }, reconnect: { in
 const citizen = DEMO_CITIZENS[0];
 if (!citizen) throw new Error('demo citizen missing');
 
-const setup = async (o: { dir?: string; config?: DeviceConfigInput } = {}) => {
-  const tmp = o.dir ? null : tempDir('caja-devices-');
-  const dir = o.dir ?? tmp?.dir ?? '';
-  const db: Db = openDatabase(`${dir}/caja.sqlite`);
-  const clock = manualClock(new Date('2026-03-02T14:00:00Z'));
-  const ids = counterIds('dev');
-  const journal = createJournal({ repo: journalRepo(db), clock, workstation: '001-03' });
-  const repo = devicesRepo(db);
-  let changes = 0;
-  const managers: DeviceManager[] = [];
-  const svc: DeviceService = createDeviceService({
-    manager: (c) => {
-      const m = new DeviceManager(c, { ids: counterIds(`m${managers.length}`), clock });
-      managers.push(m);
-      return m;
-    },
-    config: DeviceConfigSchema.parse(o.config ?? FAST),
-    db, repo, journal, clock, ids,
-    onChange: () => changes++,
-    workstation: { branchCode: '001', branchName: 'Bogotá Centro', tillCode: '03' },
-  });
-  await svc.start();
-  const close = async () => {
-    await svc.stop();
-    db.close();
-  };
-  cleanups.push(async () => {
-    await close();
-    tmp?.remove();
-  });
-  const printer = () => {
-    const e = managers.at(-1)?.emulators.printer;
-    if (!e) throw new Error('printer emulator missing');
-    return e;
-  };
-  const journalOf = (type: string) =>
-    (db.prepare('SELECT payload FROM journal WHERE type = ? ORDER BY sequence').pluck().all(type) as string[]).map((p) => JSON.parse(p) as Record<string, unknown>);
-  return { svc, db, repo, dir, printer, journalOf, managers, close, changes: () => changes };
-};
+const setup = (o: { dir?: string; config?: DeviceConfigInput } = {}) => deviceHarness({ config: o.config ?? FAST, dir: o.dir, cleanups });
 
 const stateOf = (svc: DeviceService, jobId: string) => svc.job(jobId).state;
 const printerRow = (svc: DeviceService) => svc.status().find((s) => s.id === 'printer');

@@ -1,15 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DeviceConfigInput, DeviceConfigSchema } from '../../../domain/devices/config';
-import { DeviceManager } from '../../../drivers/manager';
+import type { DeviceConfigInput } from '../../../domain/devices/config';
 import { type ValidationImprint, validationLine } from '../../../drivers/printer/slip';
 import { sampleReceipt, waitUntil } from '../../../drivers/testing/fixtures';
-import { manualClock } from '../../core/runtime';
-import { inTransaction, openDatabase } from '../../store/db';
-import { devicesRepo } from '../../store/devices/repo';
-import { journalRepo } from '../../store/journal/repo';
-import { counterIds, tempDir } from '../../testing/temp-core';
-import { createJournal } from '../journal/writer';
-import { createDeviceService, type DeviceService } from './service';
+import { inTransaction } from '../../store/db';
+import { tempDir } from '../../testing/temp-core';
+import type { DeviceService } from './service';
+import { deviceHarness } from './testing';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,51 +21,17 @@ const slipConfig = (hand: 'auto' | 'manual'): DeviceConfigInput => ({
 const IMPRINT: ValidationImprint = { sequence: '001-03-000007', postedAt: '2026-03-02T14:00:00.000Z', amount: 1_200_000, verificationCode: 'AB12-CD34' };
 
 const setup = async (config: DeviceConfigInput, o: { dir?: string } = {}) => {
-  const tmp = o.dir ? null : tempDir('caja-validation-');
-  const dir = o.dir ?? tmp?.dir ?? '';
-  const db = openDatabase(`${dir}/caja.sqlite`);
-  const clock = manualClock(new Date('2026-03-02T14:00:00Z'));
-  const repo = devicesRepo(db);
-  const managers: DeviceManager[] = [];
-  const svc: DeviceService = createDeviceService({
-    manager: (c) => {
-      const m = new DeviceManager(c, { ids: counterIds(`m${managers.length}`), clock });
-      managers.push(m);
-      return m;
-    },
-    config: DeviceConfigSchema.parse(config),
-    db, repo, clock, ids: counterIds('dev'),
-    journal: createJournal({ repo: journalRepo(db), clock, workstation: '001-03' }),
-    onChange: () => undefined,
-    workstation: { branchCode: '001', branchName: 'Bogotá Centro', tillCode: '03' },
-    slipTimeouts: { insertMs: 600, removalMs: 3000 },
-  });
-  await svc.start();
+  const t = await deviceHarness({ config, dir: o.dir, slipTimeouts: { insertMs: 600, removalMs: 3000 }, cleanups });
+  const { svc, db, printer } = t;
   // Ready: 'warning' when a paper is left owed from before a restart.
   await waitUntil(() => ['ok', 'warning'].includes(svc.status().find((s) => s.id === 'printer')?.state ?? ''), 3000, 'printer ready');
-  let closed = false;
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await svc.stop();
-    db.close();
-  };
-  cleanups.push(async () => {
-    await close();
-    tmp?.remove();
-  });
-  const printer = () => {
-    const e = managers.at(-1)?.emulators.printer;
-    if (!e) throw new Error('printer emulator missing');
-    return e;
-  };
   const slips = () => printer().printed.filter((p) => p.kind === 'slip');
   /** What a posting does: the validation owed in its transaction, started after the commit. */
   const post = (imprint = IMPRINT) => {
     inTransaction(db, () => svc.oweValidation(imprint));
     return svc.startValidation(imprint.sequence);
   };
-  return { svc, db, repo, dir, printer, slips, post, close };
+  return { ...t, slips, post };
 };
 
 /** Every prompt a job showed while it ran, read as the screens read it (the job, on each change). */

@@ -14,11 +14,16 @@ import { startStation, steeredClient, until, type Station } from '../../testing/
  */
 const central = centralProcessForFile('001-02');
 
-const station = (id: '001-02' | '001-03'): Promise<Station> => startStation(central, id);
 const open: Station[] = [];
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
+/** Workstation `id` against the test central, closed and removed after the test. */
+const station = async (id: '001-02' | '001-03'): Promise<Station> => {
+  const s = await startStation(central, id);
+  open.push(s);
+  return s;
+};
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
 type Queue = { items: { id: string; source: string; teller: string; workstation: string }[] };
 
@@ -30,11 +35,15 @@ const shortAt02 = async (s: Station) => {
   return data<{ approvalId: string }>(await s.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' })).approvalId;
 };
 const localStatus = (s: Station, id: string) => s.core.db.prepare('SELECT status FROM supervised_requests WHERE id = ?').pluck().get(id);
+/** 001-03's desk sees the relayed request (central has it once 001-02 published it). */
+const relayedTo = async (b: Station, id: string) => {
+  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
+};
 
 it('a request from 001-02 approved at 001-03’s desk is approved at 001-02 too, and leaves both desks', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   const id = await shortAt02(a);
   data(await b.call('session.login', SUP));
   const relayed = await (async () => {
@@ -61,11 +70,9 @@ it('a request from 001-02 approved at 001-03’s desk is approved at 001-02 too,
 it('a request decided at its own workstation leaves the other desks too', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   const id = await shortAt02(a);
   data(await b.call('session.login', SUP));
-  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
+  await relayedTo(b, id);
 
   // The supervisor decides at 001-02 itself (the teller's workstation).
   expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'rechazar', note: 'Recontar con el supervisor', ...SUP }))).toEqual({ status: 'rechazada' });
@@ -76,11 +83,9 @@ it('a request decided at its own workstation leaves the other desks too', async 
 it('a request the teller’s recount made moot leaves the other desks too', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   const id = await shortAt02(a);
   data(await b.call('session.login', SUP));
-  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
+  await relayedTo(b, id);
 
   // The bill turns up: the recount squares, and nobody is left deciding the old difference (the squared count, seen
   // after the difference was shown, goes to a supervisor as a request of its own).
@@ -91,16 +96,9 @@ it('a request the teller’s recount made moot leaves the other desks too', asyn
   expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Tarde', ...SUP })).toMatchObject({ ok: false });
 });
 
-/** 001-03's desk sees the relayed request (central has it once 001-02 published it). */
-const relayedTo = async (b: Station, id: string) => {
-  for (let i = 0; i < 50 && !data<Queue>(await b.call('supervisor.queue')).items.some((x) => x.id === id); i++) await new Promise((r) => setTimeout(r, 100));
-  expect(data<Queue>(await b.call('supervisor.queue')).items.map((x) => x.id)).toContain(id);
-};
-
 it('the teller’s screen at 001-02, asking after its own request, learns a decision taken at 001-03’s desk: who and why', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   const id = await shortAt02(a);
   expect(data(await a.call('supervisor.request', { id }))).toEqual({ status: 'pendiente', checkerName: null, note: null });
   data(await b.call('session.login', SUP));
@@ -116,7 +114,6 @@ it('the teller’s screen at 001-02, asking after its own request, learns a deci
 it('a rejection at 001-03’s desk read on the teller’s screen at 001-02 is told there, once', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   const id = await shortAt02(a);
   data(await b.call('session.login', SUP));
   await relayedTo(b, id);
@@ -126,22 +123,40 @@ it('a rejection at 001-03’s desk read on the teller’s screen at 001-02 is to
   expect(await a.call('supervisor.request', { id: 'no-such-request' })).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_FOUND' } });
 });
 
-/** Workstation 001-02 on its own SQLite file in `dir`, its services reaching central through `client` only. */
-const coreThrough = (dir: string, client: Pick<CentralClient, 'call'>) =>
+/**
+ * Workstation 001-02 on its own SQLite file in `dir`, its services reaching central through `client` only; with `link`,
+ * also its sync loop, as the hosts wire it.
+ */
+const coreThrough = (dir: string, client: Pick<CentralClient, 'call'>, link?: { url: string; token: string }) =>
   createCore({
     config: loadConfig({}, { dataDir: dir, workstation: { id: '001-02', tillCode: '02' } }),
     clock: { now: () => new Date() },
     ids: { uuid: () => randomUUID() },
     log: () => undefined,
-    // No sync loop: the till feature would reach central through the loop's own client, not through `client`.
+    // Without `link` no sync loop: the till feature would reach central through the loop's own client, not through `client`.
     centralClient: client,
+    ...(link ? { central: link } : {}),
   });
-/** Runs `fn` with 001-02 on its own SQLite file (`coreThrough`), closed and removed after. */
+/**
+ * Runs `fn` with 001-02 on its own SQLite file (`coreThrough`), closed and removed after. Its `reopen` restarts it on
+ * the same file as the hosts wire it, with central back: the sync loop and the services on 001-02's own link.
+ */
 const at02Through = async (dirPrefix: string, client: Pick<CentralClient, 'call'>, fn: (a: Station) => Promise<void>): Promise<void> => {
   const dir = tempDir(dirPrefix);
-  const core = await coreThrough(dir.dir, client);
+  let core = await coreThrough(dir.dir, client);
+  const a = {
+    get core() {
+      return core;
+    },
+    call: (c: string, p: unknown = {}) => core.dispatch(c, p),
+    reopen: async () => {
+      core.close();
+      const link = { url: central.url, token: central.proc.tokens.get('001-02') ?? '' };
+      core = await coreThrough(dir.dir, createCentralClient(link), link);
+    },
+  };
   try {
-    await fn({ core, call: (c: string, p: unknown = {}) => core.dispatch(c, p) } as unknown as Station);
+    await fn(a as unknown as Station);
   } finally {
     core.close();
     dir.remove();
@@ -154,7 +169,6 @@ const approvalJournal = (s: Station, id: string) =>
 
 it('rejected at 001-03’s desk while the supervisor approves at 001-02’s counter: central’s first decision stands, the counter is told who, and the till does not close', async () => {
   const b = await station('001-03');
-  open.push(b);
   data(await b.call('session.login', SUP));
   // Armed just before the counter decides: the desk's rejection reaches central once the counter has read it pending.
   let deskDecidesNow = false;
@@ -193,7 +207,6 @@ it('rejected at 001-03’s desk while the supervisor approves at 001-02’s coun
 it('the same supervisor approves at 001-02’s counter and at 001-03’s desk at once: the desk that lost journals nothing as its own and says who decided where', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   const id = await shortAt02(a);
   data(await b.call('session.login', SUP));
   await relayedTo(b, id);
@@ -247,7 +260,6 @@ type Item = { id: string; source: string; amount: number | null; reasons: { code
 it('001-03’s desk shows a relayed till difference as 001-02’s own desk does: every count, expected and counted, the teller’s motivo', async () => {
   const a = await station('001-02');
   const b = await station('001-03');
-  open.push(a, b);
   // The QA's case: short on the first count, the recount squares, the teller explains and asks.
   data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
   data(await a.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
@@ -276,7 +288,6 @@ it('001-03’s desk shows a relayed till difference as 001-02’s own desk does:
 
 it('a request relayed without what its desk shows (an older workstation) is still listed, with what the kind tells', async () => {
   const b = await station('001-03');
-  open.push(b);
   const id = randomUUID();
   const older = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
   data(await b.call('session.login', SUP));
@@ -308,7 +319,6 @@ const heldRelay = (ms = 5000) => {
 
 it('approved at 001-02’s counter while its relay is still on its way to central: central gets it approved, and 001-03’s desk never lists it', async () => {
   const b = await station('001-03');
-  open.push(b);
   data(await b.call('session.login', SUP));
   const held = heldRelay();
   let decides = 0;
@@ -336,7 +346,6 @@ it('approved at 001-02’s counter while its relay is still on its way to centra
 
 it('withdrawn by 001-02’s recount while its relay is still on its way to central: 001-03’s desk never lists it', async () => {
   const b = await station('001-03');
-  open.push(b);
   data(await b.call('session.login', SUP));
   const held = heldRelay();
   const { real, client } = steeredClient(central, '001-02', async (route, _req, call) => {
@@ -361,36 +370,20 @@ it('withdrawn by 001-02’s recount while its relay is still on its way to centr
 
 it('asked and approved at 001-02 while central is down: after a restart with central back, central gets it already approved, once, and 001-03’s desk never lists it', async () => {
   const b = await station('001-03');
-  open.push(b);
   data(await b.call('session.login', SUP));
-  const dir = tempDir('caja-request-down-');
   const { real, client } = steeredClient(central, '001-02', () => Promise.reject(new Error('ECONNREFUSED')));
-  let core = await coreThrough(dir.dir, client);
-  try {
-    const a = { call: (c: string, p: unknown = {}) => core.dispatch(c, p), get core() { return core; } } as unknown as Station;
+  await at02Through('caja-request-down-', client, async (a) => {
     const id = await shortAt02(a);
     expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
-    core.close();
     // Central is back: the workstation restarts with its sync loop and its services reaching it.
-    const link = { url: central.url, token: central.proc.tokens.get('001-02') ?? '' };
-    core = await createCore({
-      config: loadConfig({}, { dataDir: dir.dir, workstation: { id: '001-02', tillCode: '02' } }),
-      clock: { now: () => new Date() },
-      ids: { uuid: () => randomUUID() },
-      log: () => undefined,
-      centralClient: createCentralClient(link),
-      central: link,
-    });
+    await a.reopen();
     const there = await closedAtCentral(real, id);
     expect(there).toMatchObject({ state: 'approved', decision: { workstation: '001-02', supervisorId: 'supervisor1', reason: 'Billete retenido, visto' } });
     expect(await listedAt(b, id)).toBe(false);
     data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
     expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
     expect(approvalJournal(a, id).map((j) => j.action)).toEqual(['solicitada', 'aprobada']);
-    const closingId = core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
+    const closingId = a.core.db.prepare('SELECT id FROM till_closings ORDER BY rowid DESC LIMIT 1').pluck().get();
     expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: true });
-  } finally {
-    core.close();
-    dir.remove();
-  }
+  });
 }, 120_000);
