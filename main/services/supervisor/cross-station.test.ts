@@ -394,3 +394,30 @@ it('asked and approved at 001-02 while central is down: after a restart with cen
     dir.remove();
   }
 }, 120_000);
+
+it('a till difference asked at 001-02 while central is down is relayed once central is back, while it stays pending: 001-03’s desk lists it and decides it', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+  data(await a.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+  await central.kill();
+  let id = '';
+  try {
+    const c = data<{ closingId: string }>(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+    id = data<{ approvalId: string }>(await a.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' })).approvalId;
+    // The relay of the request itself found central down.
+    expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'pendiente' });
+  } finally {
+    await central.restart();
+  }
+  data(await b.call('session.login', SUP));
+  // Central is back: 001-02 asks after its request (its desk's poll, the teller's screen) and relays it then.
+  await until(async () => {
+    await a.call('supervisor.request', { id });
+    return (await listedAt(b, id)) || undefined;
+  }, 20_000);
+  expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Revisado', ...SUP }))).toEqual({ status: 'approved' });
+  expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
+  expect(localStatus(a, id)).toBe('aprobada');
+}, 120_000);

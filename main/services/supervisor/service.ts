@@ -75,8 +75,9 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
     outcome: (rec, makerName, closed, supervisorUsername, key, at) => decisions.outcome(body(rec, makerName), outcomeOf(closed, supervisorUsername), key, at),
     decisionOf: async (id) => {
       const r = await central.call('getApproval', { id });
-      // Refused (e.g. not relayed yet) is still an answer: nobody decided it there.
-      if (!r.ok) return r.kind === 'rejected' ? { state: 'pending', supervisorUsername: null, note: null } : null;
+      // Refused is still an answer: nobody decided it there. Central not holding it at all (it was down when the request
+      // opened) is said apart, so that the request is relayed again.
+      if (!r.ok) return r.kind === 'rejected' ? { state: r.error.code === 'NOT_FOUND' ? 'missing' : 'pending', supervisorUsername: null, note: null } : null;
       const a = r.data.approval;
       return { state: a.state, supervisorUsername: a.decision?.supervisorId ?? null, note: a.decision?.reason ?? null };
     },
