@@ -71,7 +71,9 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
   return {
     decideFirst: decisions.decideFirst,
     withdrawn: decisions.withdrawn,
-    publish: (rec, makerName) => decisions.relay(body(rec, makerName)),
+    publish: async (rec, makerName) => {
+      await decisions.relay(body(rec, makerName));
+    },
     outcome: (rec, makerName, closed, supervisorUsername, key, at) => decisions.outcome(body(rec, makerName), outcomeOf(closed, supervisorUsername), key, at),
     decisionOf: async (id) => {
       const r = await central.call('getApproval', { id });
