@@ -193,7 +193,10 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       // After the commit, waited for a moment only, so that the dialog says at once whether other desks can decide
       // it: without central the request is decided here, as always (a later answer shows at the dialog's next poll).
       const pause = new Promise<void>((r) => setTimeout(r, RELAY_WAIT_MS).unref?.());
-      await Promise.race([publish(find(opened.id)), pause]);
+      const relaying = publish(find(opened.id));
+      // The desk's count and the status bar take the new request in now.
+      deps.onChange();
+      await Promise.race([relaying, pause]);
       return { ...opened, relayed: atCentral.has(opened.id) };
     },
 
