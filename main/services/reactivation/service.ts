@@ -5,6 +5,7 @@ import type { User } from '../../../domain/contract/session';
 import { samePerson } from '../../../domain/accounts/person';
 import { maskDocument } from '../../../domain/identity/document';
 import { type ReactivationDecision, type ReactivationRequest, authorizeReactivation } from '../../../domain/reactivation/authorize';
+import { reactivationPresenters } from '../../../domain/reactivation/presenters';
 import { maskAccount } from '../../../domain/receipt/build-common';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { RulesConfig } from '../../../domain/rules-config/config';
@@ -99,7 +100,7 @@ export const createReactivationService = (deps: ReactivationDeps) => {
             Titular: account.holders.map((h) => h.name).join(', '),
             Estado: account.state,
             'Última transacción del cliente': account.lastCustomerMovementOn ? formatReceiptDate(account.lastCustomerMovementOn) : 'Ninguna',
-            Presentes: req.presenters.map(maskDocument).join(', '),
+            Presentes: reactivationPresenters(account, req.presenters),
             Forma: how(account, req, decision),
           },
         }),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApprovalReason, ApprovalReasonCode } from '../../../domain/approval/reasons';
 import { fitRelayed, type ApprovalCreate, type ApprovalKindSchema } from '../../../domain/central-api/approvals';
 import { approvalReason, ApprovalReasonCodeSchema } from '../../../domain/approval/reasons';
+import { deskContext } from '../../../domain/approval/desk-context';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import type { User } from '../../../domain/contract/session';
 import type { TillPolicy } from '../../../domain/till/policy';
@@ -45,8 +46,8 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   other: 'TILL_REOPEN',
 };
 
-/** The desk's context is text: a figure stored as a number reads as typed, an absent one as a dash. */
-const text = (c: Record<string, string | number | null>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)]));
+/** The desk's context is text: a figure stored as a number reads as typed, an absent one as a dash, a code by its label. */
+const text = (c: Record<string, string | number | null>) => deskContext(Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)])));
 
 /**
  * Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. People are
@@ -179,7 +180,8 @@ export const createSupervisorService = (deps: {
             biometric: null,
             requestedAt: a.createdAt,
             expiresAt: a.expiresAt,
-            context: a.context ?? {},
+            // Worded by the asking workstation; one of an older version may still carry raw codes.
+            context: deskContext(a.context ?? {}),
           });
         }
       }
