@@ -10,6 +10,7 @@ import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { ApprovedReversals } from '../features/reversal/ApprovedReversals';
 import { ReversalScreen } from '../features/reversal/ReversalScreen';
 import { RejectedReversals } from '../features/reversal/RejectedReversals';
+import { RejectedReactivations } from '../features/reactivation/RejectedReactivations';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { SCREENS } from './registry';
@@ -173,6 +174,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
               }}
             />
             <RejectedReversals teller={teller} />
+            <RejectedReactivations teller={teller} />
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
             <ChargeDifferences teller={teller} syncedAt={status?.central.lastSyncAt ?? null} />

@@ -109,6 +109,30 @@ export const createReactivationService = (deps: ReactivationDeps) => {
       return { approvalId: rec.request.id, status: rec.request.status };
     },
 
+    /**
+     * Inicio: the reactivations a supervisor rejected at a desk (here or at another workstation, taken in from central
+     * first) since the teller asked, each listed until Inicio says it showed it. One rejected over the teller's
+     * shoulder, or read on the waiting screen, was told there (supervisor `request`, requests `decide`).
+     */
+    rejections: async (user: User) => {
+      await deps.requests.reconcile();
+      const reactivations = deps.requests.rejectedFor('reactivation', user.id).map((rec) => {
+        const checker = rec.request.checkerId;
+        return { id: rec.request.id, summary: rec.summary, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null };
+      });
+      return { reactivations };
+    },
+
+    /** Inicio showed these rejections: told. Only the teller's own rejected reactivations; anything else is ignored. */
+    rejectionsShown: (user: User, ids: readonly string[]) => {
+      let told = 0;
+      for (const id of new Set(ids)) {
+        const rec = deps.requests.find(id);
+        if (rec?.kind === 'reactivation' && rec.request.makerId === user.id && deps.requests.told(id)) told++;
+      }
+      return { told };
+    },
+
     post: async (user: User, req: { idempotencyKey: string; request: ReactivationRequest; approvalId: string }) => {
       const result = deps.idempotent('reactivation.post', req.idempotencyKey, req, () => {
         const { account, decision } = decide(req.request);
