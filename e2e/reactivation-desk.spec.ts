@@ -31,3 +31,31 @@ test("a reactivation rejected at another workstation's desk: the screen says who
   await expect(approval).toHaveCount(0);
   await expect(app.getByRole('button', { name: 'Verificar (Enter)' })).toBeFocused();
 });
+
+test("a reactivation rejected at another workstation's desk after the teller went back to Inicio: Inicio says who rejected it and why", async ({ app, central }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('a');
+  await app.keyboard.type('240000000052');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('reactivation-presenters').getByRole('checkbox')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('reactivation-check')).toContainText('Presencial');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('form', { name: 'Aprobación del supervisor' }).getByLabel('Usuario del supervisor')).toBeFocused();
+  // The teller leaves the request waiting on the desks and goes back to Inicio.
+  await app.keyboard.press('Escape');
+  await expectHome(app, DEMO.teller.name);
+
+  const desk = central.client('001-01');
+  await expect(async () => {
+    const list = await desk.call('pendingApprovals', { branch: '001' });
+    const asked = list.ok ? list.data.approvals.find((a) => a.kind === 'reactivation' && a.workstation === '001-03') : undefined;
+    expect(asked).toBeDefined();
+    const r = await desk.call('decideApproval', { id: asked?.id ?? '', supervisorId: 'supervisor1', decision: 'reject', reason: 'Cédula ilegible: pida otro documento' });
+    expect(r).toMatchObject({ ok: true });
+  }).toPass({ timeout: 20_000 });
+
+  const told = app.getByRole('region', { name: 'Reactivaciones rechazadas' });
+  await expect(told).toContainText(/Reactivación de la cuenta \S+ rechazada por Marta Rojas: Cédula ilegible: pida otro documento\./, { timeout: 20_000 });
+});

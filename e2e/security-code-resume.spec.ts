@@ -157,6 +157,12 @@ test('cancel with a reason: the request leaves the list, stays in the journal wi
   await app.keyboard.type('El cliente se retiró sin esperar');
   await app.keyboard.press('Enter');
   await expect(panel(app).getByTestId('open-flows-empty')).toBeVisible();
+  // The focus stays in the panel, on nothing Enter acts on: a second Enter neither acts on the screen behind nor closes it.
+  const where = async () => app.evaluate(() => ({ inPanel: document.activeElement?.closest('[data-testid="open-flows"]') !== null, tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.slice(0, 60) ?? '' }));
+  expect(await where()).toMatchObject({ inPanel: true });
+  await app.keyboard.press('Enter');
+  await expect(panel(app).getByTestId('open-flows-empty')).toBeVisible();
+  expect(await where()).toMatchObject({ inPanel: true });
 
   const entries = await app.evaluate(async () => {
     const t = (window as unknown as { teller: { journal: { search(r: object): Promise<{ ok: boolean; data: { entries: { actorName: string; payload: Record<string, unknown> }[] } }> } } }).teller;

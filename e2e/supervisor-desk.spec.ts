@@ -101,3 +101,28 @@ test('F4 rejects at the desk, as the Rechazar button says', async ({ app }) => {
   }, id);
   expect(decided).toMatchObject({ ok: true, data: { status: 'rechazada', checkerName: 'Marta Rojas', note: 'Recuente la caja' } });
 });
+
+test('the start menu counts a request made at this workstation at once, not at the next poll', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.type('10'); // 100.000 × 10
+  await app.keyboard.press('Enter');
+  await app.getByLabel('Total contado (verificación)').fill('1000000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  await expect(app.getByRole('button', { name: /Escritorio del supervisor$/ })).toBeVisible();
+  // Let the first reads of the queue settle, so what follows is the request's own refresh, not a poll.
+  await app.waitForTimeout(3500);
+  await app.evaluate(async () => {
+    const t = (window as unknown as { teller?: TellerApi }).teller;
+    if (!t) throw new Error('no teller api');
+    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
+    if (!c.ok) throw new Error(c.error.message);
+    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  // Under the queue's 3 s poll: the core's push for the new request reads it again.
+  await expect(app.getByRole('button', { name: /Escritorio del supervisor \(1 pendiente\)$/ })).toBeVisible({ timeout: 2000 });
+});

@@ -58,3 +58,17 @@ test("a visación rejected at another workstation's desk: the teller's dialog sa
   await expect(approval).toHaveCount(0);
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
 });
+
+test('a visación asked while central is down: the dialog says only a supervisor at this workstation can decide it, until central takes it', async ({ app, central }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await central.stop();
+  await app.keyboard.type('6000000');
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  await expect(approval.getByTestId('approval-at-desks')).toHaveText('Central no ha recibido esta solicitud: por ahora solo puede decidirla un supervisor en esta estación.');
+  // Central back: the dialog's poll relays it again, and the line says the desks can decide it now.
+  await central.start();
+  await expect(approval.getByTestId('approval-at-desks')).toContainText('desde su escritorio (F1) en otra estación', { timeout: 30_000 });
+});

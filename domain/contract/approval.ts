@@ -40,6 +40,11 @@ export const ApprovalViewSchema = z.object({
   note: z.string().optional(),
   /** Sequence of the comprobante that used it; an approval authorizes one posting. */
   usedBy: z.string().nullable(),
+  /**
+   * Central holds it (a visación relayed to the branch's desks): a supervisor at another workstation's desk can decide
+   * it. False while central did not take it (it was down when asked): only a supervisor at this workstation can.
+   */
+  relayed: z.boolean(),
 });
 export type ApprovalView = z.infer<typeof ApprovalViewSchema>;
 

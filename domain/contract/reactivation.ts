@@ -34,7 +34,34 @@ export const REACTIVATION_ERRORS = [
   'AUTHORIZATION_TOO_OLD',
 ] as const;
 
+/** A reactivation a supervisor rejected away from the teller who asked for it (at a desk, here or elsewhere). */
+export const RejectedReactivationSchema = z.object({
+  /** The request's id: what the screen acknowledges once it has shown the rejection. */
+  id: z.string(),
+  /** The account, masked as the request's summary names it. */
+  summary: z.string(),
+  rejectedBy: z.string(),
+  /** The supervisor's reason. */
+  note: z.string().nullable(),
+});
+export type RejectedReactivation = z.infer<typeof RejectedReactivationSchema>;
+
 export const reactivationChannels = {
+  /**
+   * The signed-in teller's rejected reactivations not told yet (as `reversal.rejections`): listed until
+   * `reactivation.rejectionsShown`, so that an answer lost before Inicio drew it is listed again.
+   */
+  'reactivation.rejections': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ reactivations: z.array(RejectedReactivationSchema) }),
+  }),
+  /** Inicio has shown these rejections (ids from `reactivation.rejections`): from now on they count as told (once). */
+  'reactivation.rejectionsShown': channel({
+    access: 'user',
+    request: z.object({ ids: z.array(z.string().min(1)).min(1).max(100) }),
+    response: z.object({ told: z.number().int().nonnegative() }),
+  }),
   /** Who stands at the counter and what they bring, checked against seed 003 cl. 7.1 before asking a supervisor. */
   'reactivation.check': channel({
     access: 'user',

@@ -10,10 +10,12 @@ import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { ApprovedReversals } from '../features/reversal/ApprovedReversals';
 import { ReversalScreen } from '../features/reversal/ReversalScreen';
 import { RejectedReversals } from '../features/reversal/RejectedReversals';
+import { RejectedReactivations } from '../features/reactivation/RejectedReactivations';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { SCREENS } from './registry';
 import { onIncoming } from '../features/vault/incoming';
+import { onPending } from '../features/supervisor/pending';
 import type { ScreenContext } from './screens';
 import { useActivity, useCore } from './useCore';
 import { useWindowKeyDown } from '../components/useWindowKeyDown';
@@ -39,6 +41,9 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   // The comprobante whose approved reversal Inicio opened (screen 'reversal').
   const [reversal, setReversal] = useState<string | null>(null);
   useEffect(() => onIncoming((n) => setIncoming(n)), []);
+  // The start menu's "(n pendientes)" is read at render: a new count re-renders it now, not at the next status push.
+  const [, setPending] = useState(0);
+  useEffect(() => onPending((n) => setPending(n)), []);
   const active = session?.state === 'active';
   // Someone else signed in without this window seeing the sign-out (another tab served the workstation, then
   // "Usar aquí" brought this one back): the screen and what was typed on it were the previous user's, so they go
@@ -217,6 +222,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
               }}
             />
             <RejectedReversals teller={teller} />
+            <RejectedReactivations teller={teller} />
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />
             <ChargeDifferences teller={teller} syncedAt={status?.central.lastSyncAt ?? null} />

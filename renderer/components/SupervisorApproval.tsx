@@ -57,7 +57,11 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     approval?.status === 'pendiente' ? approval.id : null,
     async (approvalId) => {
       const r = await teller.approval.get({ approvalId });
-      return r.ok && r.data.approval.status !== 'pendiente' ? r.data.approval : null;
+      if (!r.ok) return null;
+      // Still pending: central may have taken it since (or lost it), which the line about the desks follows.
+      const now = r.data.approval;
+      if (now.status === 'pendiente') setApproval((old) => (old && old.status === 'pendiente' && old.relayed !== now.relayed ? now : old));
+      return now.status !== 'pendiente' ? now : null;
     },
     (a) => settled(a, true),
   );
@@ -136,7 +140,9 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           </ul>
           {approval.status === 'pendiente' && decidableAtDesks(approval.kind, approval.reasons) ? (
             <p className="hint" data-testid="approval-at-desks">
-              También puede decidirla un supervisor desde su escritorio (F1) en otra estación de la oficina; esta ventana se actualiza sola.
+              {approval.relayed
+                ? 'También puede decidirla un supervisor desde su escritorio (F1) en otra estación de la oficina; esta ventana se actualiza sola.'
+                : 'Central no ha recibido esta solicitud: por ahora solo puede decidirla un supervisor en esta estación.'}
             </p>
           ) : null}
           {approval.status === 'rechazada' ? (

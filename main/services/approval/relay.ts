@@ -57,14 +57,17 @@ export const centralDecisions = (central: Pick<CentralClient, 'call'>, ws: { id:
   const decide = (id: string, supervisorUsername: string, decision: 'aprobar' | 'rechazar', note: string) =>
     central.call('decideApproval', { id, supervisorId: supervisorUsername, decision: decision === 'aprobar' ? 'approve' : 'reject', reason: reasonFor(note) });
   return {
-    /** The request to central, once per call; the counter's decision on it waits until central answered it. */
-    relay: async (body: ApprovalCreate): Promise<void> => {
+    /**
+     * The request to central, once per call; the counter's decision on it waits until central answered it. True when
+     * central took it (the other desks list it), false when it did not (refused, or no answer).
+     */
+    relay: async (body: ApprovalCreate): Promise<boolean> => {
       const sent = central.call('requestApproval', body);
       const tracked = sent.finally(() => {
         if (inFlight.get(body.id) === tracked) inFlight.delete(body.id);
       });
       inFlight.set(body.id, tracked);
-      await tracked;
+      return (await tracked).ok;
     },
     /**
      * The counter's decision put to central before it is taken here, so that central's first decision is the only one:
@@ -119,7 +122,7 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
   return {
     ...decisions,
     body,
-    publish: (n: VisacionNotice): Promise<void> => decisions.relay(body(n)),
+    publish: (n: VisacionNotice): Promise<boolean> => decisions.relay(body(n)),
     /** Null: central did not answer. */
     status: async (id: string): Promise<VisacionAtCentral | null> => {
       const r = await central.call('getApproval', { id });

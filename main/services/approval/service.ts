@@ -29,12 +29,17 @@ export interface ApprovalAssessment {
 }
 export type Assessors = { [K in ApprovalKind]: (op: Extract<ApprovalOperation, { kind: K }>, user: User) => ApprovalAssessment };
 
+/** How long the request waits for central to take its relay before it answers the dialog (see `request`). */
+const RELAY_WAIT_MS = 1500;
+
 /** Minutes a pending request waits for a supervisor before it lapses. */
 const TTL_SECONDS = 15 * 60;
 
 
 export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessors: Assessors }) => {
   const name = (id: string | undefined) => (id === undefined ? undefined : (deps.users.findById(id)?.displayName ?? id));
+  /** Requests central said it holds (relayed, or found there): the dialog says other desks can decide only these. */
+  const atCentral = new Set<string>();
   const view = (r: ApprovalRecord): ApprovalView => {
     const q = r.request;
     const checkerName = name(q.checkerId);
@@ -53,6 +58,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       ...(q.decidedAt === undefined ? {} : { decidedAt: q.decidedAt }),
       ...(q.note === undefined ? {} : { note: q.note }),
       usedBy: r.usedBy,
+      relayed: atCentral.has(q.id),
     };
   };
   const structuring = createStructuringAlerts({
@@ -74,9 +80,16 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     r.kind === 'deposit'
       ? null
       : { request: r.request, operation: r.kind, summary: r.summary, amount: r.amount, makerUsername: usernameOf(r.request.makerId), makerName: name(r.request.makerId) ?? r.request.makerId };
-  const publish = (r: ApprovalRecord) => {
+  /** Settles once central answered the relay (or it failed); `atCentral` learns which. */
+  const publish = (r: ApprovalRecord): Promise<void> => {
     const n = relayed(r) ? notice(r) : null;
-    if (relay && n) void relay.publish(n).catch(() => undefined);
+    if (!relay || !n) return Promise.resolve();
+    return relay.publish(n).then(
+      (held) => {
+        if (held) atCentral.add(r.request.id);
+      },
+      () => undefined,
+    );
   };
   /**
    * Inside the transaction that closed a relayed request here without central's word (decided alone, or withdrawn):
@@ -100,11 +113,13 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     if (deciding.has(rec.request.id)) return null;
     if (!relay || !relayed(rec) || rec.request.status !== 'pendiente' || rec.request.expiresAt <= deps.clock.now().toISOString()) return null;
     const d = await relay.status(rec.request.id).catch(() => null);
+    if (d && d.state !== 'missing') atCentral.add(rec.request.id);
+    if (d?.state === 'missing') atCentral.delete(rec.request.id);
     // Relayed again only if still open here: decided or withdrawn meanwhile (while central was asked), it would reach
     // the other desks as pending; the outbox takes it to central closed.
     if (d?.state === 'missing') {
       const now = find(rec.request.id);
-      if (now.request.status === 'pendiente' && !deciding.has(rec.request.id)) publish(now);
+      if (now.request.status === 'pendiente' && !deciding.has(rec.request.id)) void publish(now);
     }
     if (d?.state !== 'approved' && d?.state !== 'rejected') return null;
     // The checker as this workstation knows them: the maker's own user name resolves to the maker's id, which the
@@ -175,9 +190,14 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         });
         return view(find(opened.value.id));
       });
-      // After the commit, never waited for: without central the request is decided here, as always.
-      publish(find(opened.id));
-      return opened;
+      // After the commit, waited for a moment only, so that the dialog says at once whether other desks can decide
+      // it: without central the request is decided here, as always (a later answer shows at the dialog's next poll).
+      const pause = new Promise<void>((r) => setTimeout(r, RELAY_WAIT_MS).unref?.());
+      const relaying = publish(find(opened.id));
+      // The desk's count and the status bar take the new request in now.
+      deps.onChange();
+      await Promise.race([relaying, pause]);
+      return { ...opened, relayed: atCentral.has(opened.id) };
     },
 
     /**

@@ -31,6 +31,19 @@ const reactivate = async (request: Record<string, unknown>) => {
 const stateAtBranch = async (number: string) => data<{ account: { state: string; reactivatedOn: string | null } }>(await w.call('accounts.lookup', { accountNumber: number })).account;
 
 describe('reactivation of an inactive account at the office (seed 003 cl. 7.1)', () => {
+  // First: the tests below reactivate these accounts at the shared central; these only ask.
+  it('the desk names who is present with their role: a company’s legal representative, or who brings the letter', async () => {
+    w = await world(shared.central);
+    const presentes = async (request: Record<string, unknown>) => {
+      const asked = data<{ approvalId: string }>(await w.call('reactivation.request', { request }));
+      const item = data<{ items: { id: string; context: Record<string, string> }[] }>(await w.call('supervisor.queue')).items.find((i) => i.id === asked.approvalId);
+      return item?.context.Presentes;
+    };
+    expect(await presentes({ accountNumber: COMPANY, presenters: [REP] })).toBe('CARLOS ALBERTO DÍAZ RAMOS, representante legal (CE ****567)');
+    expect(await presentes({ accountNumber: COMPANY, presenters: [MESSENGER], writtenAuthorization: { signedBy: REP, signedOn: '2025-02-28' } })).toMatch(/^portador de la autorización escrita \(CC \*+0005\)$/);
+    expect(await presentes({ accountNumber: ANDRES, presenters: [CC('900000004')] })).toMatch(/, titular \(CC/);
+  });
+
   it('the holder in person, approved by a supervisor: active at once here, then at central, without moving money', async () => {
     w = await world(shared.central);
     const request = { accountNumber: ANDRES, presenters: [CC('900000004')] };

@@ -5,6 +5,7 @@ import type { User } from '../../../domain/contract/session';
 import { samePerson } from '../../../domain/accounts/person';
 import { maskDocument } from '../../../domain/identity/document';
 import { type ReactivationDecision, type ReactivationRequest, authorizeReactivation } from '../../../domain/reactivation/authorize';
+import { reactivationPresenters } from '../../../domain/reactivation/presenters';
 import { maskAccount } from '../../../domain/receipt/build-common';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { RulesConfig } from '../../../domain/rules-config/config';
@@ -99,13 +100,37 @@ export const createReactivationService = (deps: ReactivationDeps) => {
             Titular: account.holders.map((h) => h.name).join(', '),
             Estado: account.state,
             'Última transacción del cliente': account.lastCustomerMovementOn ? formatReceiptDate(account.lastCustomerMovementOn) : 'Ninguna',
-            Presentes: req.presenters.map(maskDocument).join(', '),
+            Presentes: reactivationPresenters(account, req.presenters),
             Forma: how(account, req, decision),
           },
         }),
       );
       deps.requests.announce(rec, name(user.id));
       return { approvalId: rec.request.id, status: rec.request.status };
+    },
+
+    /**
+     * Inicio: the reactivations a supervisor rejected at a desk (here or at another workstation, taken in from central
+     * first) since the teller asked, each listed until Inicio says it showed it. One rejected over the teller's
+     * shoulder, or read on the waiting screen, was told there (supervisor `request`, requests `decide`).
+     */
+    rejections: async (user: User) => {
+      await deps.requests.reconcile();
+      const reactivations = deps.requests.rejectedFor('reactivation', user.id).map((rec) => {
+        const checker = rec.request.checkerId;
+        return { id: rec.request.id, summary: rec.summary, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null };
+      });
+      return { reactivations };
+    },
+
+    /** Inicio showed these rejections: told. Only the teller's own rejected reactivations; anything else is ignored. */
+    rejectionsShown: (user: User, ids: readonly string[]) => {
+      let told = 0;
+      for (const id of new Set(ids)) {
+        const rec = deps.requests.find(id);
+        if (rec?.kind === 'reactivation' && rec.request.makerId === user.id && deps.requests.told(id)) told++;
+      }
+      return { told };
     },
 
     post: async (user: User, req: { idempotencyKey: string; request: ReactivationRequest; approvalId: string }) => {

@@ -52,6 +52,18 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(data<{ ok: boolean }>(await w.call('journal.verify')).ok).toBe(true);
   });
 
+  it('the desk shows the causal by its Spanish label, never the raw code', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
+    const item = data<{ items: { id: string; context: Record<string, string> }[] }>(await w.call('supervisor.queue')).items.find((i) => i.id === req.approvalId);
+    expect(item?.context).toMatchObject({ Causal: 'Cuenta equivocada' });
+    expect(Object.values(item?.context ?? {}).filter((v) => /^[A-Z]+(_[A-Z]+)+$/.test(v))).toEqual([]);
+    // The approved reversal still posts with its code (read from the stored context).
+    data(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    expect(await w.call('reversal.post', { idempotencyKey: crypto.randomUUID(), sequence, approvalId: req.approvalId })).toMatchObject({ ok: true });
+  });
+
   it('an approval for one comprobante does not reverse another', async () => {
     w = await world(shared.central);
     const a = await deposit();

@@ -387,3 +387,55 @@ it('asked and approved at 001-02 while central is down: after a restart with cen
     expect(await a.call('till.close', { idempotencyKey: randomUUID(), closingId })).toMatchObject({ ok: true });
   });
 }, 120_000);
+
+it('a till difference asked at 001-02 while central is down is relayed once central is back, while it stays pending: 001-03’s desk lists it and decides it', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+  data(await a.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+  await central.kill();
+  let id = '';
+  try {
+    const c = data<{ closingId: string }>(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+    id = data<{ approvalId: string }>(await a.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' })).approvalId;
+    // The relay of the request itself found central down.
+    expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'pendiente' });
+  } finally {
+    await central.restart();
+  }
+  data(await b.call('session.login', SUP));
+  // Central is back: 001-02 asks after its request (its desk's poll, the teller's screen) and relays it then.
+  await until(async () => {
+    await a.call('supervisor.request', { id });
+    return (await listedAt(b, id)) || undefined;
+  }, 20_000);
+  expect(data(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Revisado', ...SUP }))).toEqual({ status: 'approved' });
+  expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'aprobada', checkerName: 'Marta Rojas' });
+  expect(localStatus(a, id)).toBe('aprobada');
+}, 120_000);
+
+it('a reactivation asked at 001-02 and rejected at 001-03’s desk is told on Inicio at 001-02, who and why, until shown; journaled once', async () => {
+  const a = await station('001-02');
+  const b = await station('001-03');
+  open.push(a, b);
+  data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+  const id = data<{ approvalId: string }>(await a.call('reactivation.request', { request: { accountNumber: '240000000052', presenters: [{ type: 'CC', number: '900000004' }] } })).approvalId;
+  data(await b.call('session.login', SUP));
+  await relayedTo(b, id);
+  data(await b.call('supervisor.decide', { id, source: 'central', decision: 'rechazar', note: 'Cédula ilegible: pida otro documento', ...SUP }));
+
+  type Rejected = { reactivations: { id: string; summary: string; rejectedBy: string; note: string | null }[] };
+  const listed = await until(async () => {
+    const r = data<Rejected>(await a.call('reactivation.rejections'));
+    return r.reactivations.length > 0 ? r.reactivations : undefined;
+  }, 20_000);
+  expect(listed).toEqual([{ id, summary: expect.stringContaining('Reactivación de la cuenta') as unknown, rejectedBy: 'Marta Rojas', note: 'Cédula ilegible: pida otro documento' }]);
+  // Listed again until Inicio says it showed it; then told, once.
+  expect(data<Rejected>(await a.call('reactivation.rejections')).reactivations.map((r) => r.id)).toEqual([id]);
+  expect(data(await a.call('reactivation.rejectionsShown', { ids: [id] }))).toEqual({ told: 1 });
+  expect(data(await a.call('reactivation.rejectionsShown', { ids: [id] }))).toEqual({ told: 0 });
+  expect(data<Rejected>(await a.call('reactivation.rejections')).reactivations).toEqual([]);
+  const entries = a.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval'").pluck().all().map((p) => JSON.parse(p as string) as { approvalId?: string; action?: string });
+  expect(entries.filter((e) => e.approvalId === id).map((e) => e.action)).toEqual(['solicitada', 'rechazada']);
+}, 120_000);

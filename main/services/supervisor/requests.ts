@@ -25,8 +25,11 @@ export interface ApprovalRelay {
    * without its word: enqueued in the transaction that closed it, so it reaches central already closed, once.
    */
   outcome(rec: SupervisedRecord, makerName: string, closed: ApprovalRequest, supervisorUsername: string, key: string, at: string): Operation;
-  /** Central's decision on a request, if another workstation's supervisor took it; null without an answer. */
-  decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired'; supervisorUsername: string | null; note: string | null } | null>;
+  /**
+   * Central's decision on a request, if another workstation's supervisor took it; `missing` when central does not hold
+   * it (its relay failed); null without an answer.
+   */
+  decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired' | 'missing'; supervisorUsername: string | null; note: string | null } | null>;
   /** The maker took a pending request back: the other desks drop it. */
   withdrawn(id: string): Promise<void>;
 }
@@ -99,6 +102,15 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     let taken = 0;
     for (const [i, rec] of pending.entries()) {
       const d = answers[i];
+      if (d?.state === 'missing') {
+        // Asked while central was down, and still open here: the other desks get it now (as visaciones are relayed
+        // again). Decided or withdrawn meanwhile, it must not reach them as pending: the outbox takes it closed.
+        const now = deps.lifecycle.request(rec.request.id);
+        if (now?.request.status === 'pendiente' && !deciding.has(rec.request.id)) {
+          void relay.publish(now, deps.users.findById(now.request.makerId)?.displayName ?? now.request.makerId).catch(() => undefined);
+        }
+        continue;
+      }
       if (!d || (d.state !== 'approved' && d.state !== 'rejected') || d.supervisorUsername === null) continue;
       const checker = deps.users.findByUsername(d.supervisorUsername);
       try {

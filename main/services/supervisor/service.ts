@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ApprovalReason, ApprovalReasonCode } from '../../../domain/approval/reasons';
 import { fitRelayed, type ApprovalCreate, type ApprovalKindSchema } from '../../../domain/central-api/approvals';
 import { approvalReason, ApprovalReasonCodeSchema } from '../../../domain/approval/reasons';
+import { deskContext } from '../../../domain/approval/desk-context';
 import type { QueueItem } from '../../../domain/contract/supervisor';
 import type { User } from '../../../domain/contract/session';
 import type { TillPolicy } from '../../../domain/till/policy';
@@ -45,8 +46,8 @@ const CENTRAL_REASON: Record<CentralApprovalKind, ApprovalReasonCode> = {
   other: 'TILL_REOPEN',
 };
 
-/** The desk's context is text: a figure stored as a number reads as typed, an absent one as a dash. */
-const text = (c: Record<string, string | number | null>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)]));
+/** The desk's context is text: a figure stored as a number reads as typed, an absent one as a dash, a code by its label. */
+const text = (c: Record<string, string | number | null>) => deskContext(Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v === null ? '—' : String(v)])));
 
 /**
  * Central relay of the branch's approvals (`requestApproval`), so supervisors elsewhere see this one. People are
@@ -71,12 +72,15 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
   return {
     decideFirst: decisions.decideFirst,
     withdrawn: decisions.withdrawn,
-    publish: (rec, makerName) => decisions.relay(body(rec, makerName)),
+    publish: async (rec, makerName) => {
+      await decisions.relay(body(rec, makerName));
+    },
     outcome: (rec, makerName, closed, supervisorUsername, key, at) => decisions.outcome(body(rec, makerName), outcomeOf(closed, supervisorUsername), key, at),
     decisionOf: async (id) => {
       const r = await central.call('getApproval', { id });
-      // Refused (e.g. not relayed yet) is still an answer: nobody decided it there.
-      if (!r.ok) return r.kind === 'rejected' ? { state: 'pending', supervisorUsername: null, note: null } : null;
+      // Refused is still an answer: nobody decided it there. Central not holding it at all (it was down when the request
+      // opened) is said apart, so that the request is relayed again.
+      if (!r.ok) return r.kind === 'rejected' ? { state: r.error.code === 'NOT_FOUND' ? 'missing' : 'pending', supervisorUsername: null, note: null } : null;
       const a = r.data.approval;
       return { state: a.state, supervisorUsername: a.decision?.supervisorId ?? null, note: a.decision?.reason ?? null };
     },
@@ -176,7 +180,8 @@ export const createSupervisorService = (deps: {
             biometric: null,
             requestedAt: a.createdAt,
             expiresAt: a.expiresAt,
-            context: a.context ?? {},
+            // Worded by the asking workstation; one of an older version may still carry raw codes.
+            context: deskContext(a.context ?? {}),
           });
         }
       }

@@ -67,8 +67,11 @@ export const OpenFlowsPanel = ({
     void load();
   }, [load]);
 
+  // Back from the reason form (or the list reread), the focus goes to the list, or to the line saying it is empty: never
+  // left on the page behind the panel, where Enter would act on whatever the screen had focused before.
+  const emptyRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (!cancelling) listRef.current?.focus();
+    if (!cancelling) (listRef.current ?? emptyRef.current)?.focus();
   }, [cancelling, rows]);
 
   const row = rows?.[selected] ?? null;
@@ -157,6 +160,11 @@ export const OpenFlowsPanel = ({
             void act(
               () => teller.securityCode.cancel({ flowId: cancelling.id, reason }),
               (f) => {
+                // The cancelled row leaves now, not at the reread: Enter on the list must never reach it again. The
+                // selection stays at its place, on the next row.
+                const left = rows?.filter((r) => r.id !== cancelling.id) ?? null;
+                setRows(left);
+                setSelected((i) => Math.max(0, Math.min(i, (left?.length ?? 1) - 1)));
                 setCancelling(null);
                 onCancelled(f);
                 void load();
@@ -167,7 +175,9 @@ export const OpenFlowsPanel = ({
       ) : rows === null ? (
         <p>Consultando…</p>
       ) : rows.length === 0 ? (
-        <p data-testid="open-flows-empty">No hay solicitudes abiertas en esta estación hoy.</p>
+        <p data-testid="open-flows-empty" ref={emptyRef} tabIndex={-1}>
+          No hay solicitudes abiertas en esta estación hoy.
+        </p>
       ) : (
         <>
           <p className="hint">↑/↓ elija la solicitud · Enter reanuda · F8 reintenta con la central · Supr cancela · Esc cierra</p>

@@ -1,8 +1,9 @@
 import type { TellerApi } from '../../../domain/contract/client';
 
 /**
- * Polls the approval queue so that a request arriving (locally or from another workstation through central)
- * becomes visible at once: the start menu shows the count and the desk announces it.
+ * Polls the approval queue so that a request arriving from another workstation through central becomes visible
+ * within seconds: the start menu shows the count and the desk announces it. One created or decided at this
+ * workstation is counted at once: the core pushes a status change for it, and the queue is read again then.
  */
 let count = 0;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -13,7 +14,10 @@ export const pendingCount = () => count;
 
 export const watchPending = (teller: TellerApi) => {
   if (timer) return;
-  tick = async () => {
+  // One read at a time; a change while one is on its way reads once more after it, so the last count stands.
+  let reading: Promise<void> | null = null;
+  let again = false;
+  const read = async () => {
     const r = await teller.supervisor.queue({});
     if (!r.ok) return;
     const n = r.data.items.length;
@@ -21,8 +25,25 @@ export const watchPending = (teller: TellerApi) => {
     count = n;
     listeners.forEach((l) => l(n, arrived));
   };
+  tick = () => {
+    if (reading) {
+      again = true;
+      return reading;
+    }
+    reading = read()
+      .catch(() => undefined)
+      .finally(() => {
+        reading = null;
+        if (again) {
+          again = false;
+          void tick?.();
+        }
+      });
+    return reading;
+  };
   void tick();
   timer = setInterval(() => void tick?.(), 3000);
+  teller.on('status.changed', () => void tick?.());
 };
 
 /** Right after a decision: the menu and the desk show the new count now, not at the next poll. */
