@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
 import { test as withCentral, type ControlledCentral } from './support/central-control';
-import { fillCheque, openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { fillCheque, openAccount, openTill, reverseWithApproval, nextOperation } from './support/comprobante';
 import { DEMO } from './support/pages';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
@@ -14,7 +14,7 @@ const depositCanje = async (app: Page, amount = 800_000) => {
   await expect(dialog.getByTestId('holds')).toContainText('en canje');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 
@@ -233,7 +233,7 @@ test('Enter on a canje cheque opens its return, as D does; Esc goes back to the 
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('holds')).toContainText('en canje');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('c');
   const list = app.getByTestId('canje-cheques');

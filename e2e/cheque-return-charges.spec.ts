@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { openDatabase } from '../main/store/db';
 import { test, expect, type ControlledCentral } from './support/central-control';
-import { fillCheque, openAccount, openTill, postCashDeposit } from './support/comprobante';
+import { fillCheque, openAccount, openTill, postCashDeposit, nextOperation } from './support/comprobante';
 
 /** The account as central has it now (its reference feed). */
 const atCentral = async (central: ControlledCentral, number: string) => {
@@ -35,7 +35,7 @@ test('a canje charge paid by a deposit at this counter: the list names the compr
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect.poll(async () => (await atCentral(central, ACCOUNT)).inCanje, { timeout: 20_000 }).toBe(before.inCanje + 300_000);
   // The cheque clears at central and the customer spends all but $ 100.000 elsewhere; then it comes back.
   expect((await central.client().call('advanceClock', { ms: 5 * 86_400_000 })).ok).toBe(true);
@@ -57,7 +57,7 @@ test('a canje charge paid by a deposit at this counter: the list names the compr
   await app.keyboard.type('3');
   await postCashDeposit(app, 300_000);
   const sequence = await app.getByTestId('receipt-sequence').innerText();
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await expect.poll(() => owedAtCentral(central, ACCOUNT), { timeout: 20_000 }).toBe(0);
   await app.keyboard.press('c');
@@ -74,7 +74,7 @@ test('a returned remesa: the dialog states the fee, the list says what central s
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín)');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await app.keyboard.press('r');
   const status = app.getByTestId('remittance-status');
   await expect(status).toHaveText('Recibida');

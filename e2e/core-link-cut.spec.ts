@@ -1,7 +1,7 @@
 import type { WebSocketRoute } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { fillCheque, firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { fillCheque, firstCashDeposit, openAccount, openTill, reverseWithApproval, nextOperation } from './support/comprobante';
 
 /**
  * Routes the page's bridge socket through the test: once armed for a channel, the next call on it reaches the core,
@@ -141,7 +141,7 @@ const depositCheque = async (app: Page, city?: string) => {
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('holds')).toContainText(city ? 'remesa' : 'en canje');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 

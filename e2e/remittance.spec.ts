@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { fillCheque, openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill, nextOperation } from './support/comprobante';
 
 /** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
 const depositRemesa = async (app: Page) => {
@@ -15,7 +15,7 @@ const depositRemesa = async (app: Page) => {
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
   await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín), fecha estimada');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 
@@ -140,7 +140,7 @@ test('Enter on a remesa lists its actions with their letters; Esc goes back to t
     await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
     await app.keyboard.press('Enter');
     await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín)');
-    await app.keyboard.press('Enter');
+    await nextOperation(app);
     await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   }
   await app.keyboard.press('r');
