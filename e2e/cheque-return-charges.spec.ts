@@ -21,8 +21,9 @@ const owedAtCentral = async (central: ControlledCentral, account: string) => {
 const returnSelected = async (app: Page) => {
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
 };
 
@@ -89,8 +90,9 @@ test('a returned remesa: the dialog states the fee, the list says what central s
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   // Before: the remesa's dialog did not say the fee it charges.
   await expect(dialog.getByRole('checkbox', { name: 'Cobrar comisión por cheque devuelto ($ 15.000)', exact: true })).toBeChecked();
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelta (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 15.000');
 

@@ -175,13 +175,15 @@ test('a canje return whose answer is lost: Enter again in the dialog shows the r
   await app.getByTestId('canje-cheques').press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   const causal = dialog.getByLabel('Causal de devolución');
-  await causal.selectOption('fondos-insuficientes');
-  cut.arm('canje.return');
+  await causal.fill('1');
   await causal.press('Enter');
+  const register = dialog.getByRole('button', { name: /^Registrar devolución/ });
+  cut.arm('canje.return');
+  await register.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('No se sabe si la operación quedó registrada');
   expect(cut.count()).toBe(1);
   await backOnLine(app);
-  await causal.press('Enter');
+  await register.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('canje-returned').getByTestId('receipt')).toContainText('DEVOLUCIÓN DE CHEQUE EN CANJE');
   await expect(app.getByTestId('canje-status')).toHaveText(/^Devuelto \(Fondos insuficientes\)/);
