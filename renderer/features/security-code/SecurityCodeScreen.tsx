@@ -81,6 +81,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   const [scanNote, setScanNote] = useState<string | null>(null);
   // Bumped after every answer: forms whose button was disabled while busy remount and take the focus back.
   const [round, setRound] = useState(0);
+  // The flow whose constancia's original came out of the printer: only then is "Imprimir de nuevo" (a copy) offered.
+  const [originalOut, setOriginalOut] = useState<string | null>(null);
   const started = useRef(false);
   const [showOpen, setShowOpen] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -165,6 +167,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
   /** After a dialog or the open-requests panel closes: the step's field takes the focus again (its form remounts). */
   const refocus = useCallback(() => setRound((n) => n + 1), []);
+  const flowShown = flow?.id ?? null;
+  const originalPrinted = useCallback(() => setOriginalOut(flowShown), [flowShown]);
 
   useEffect(() => {
     if (started.current) return;
@@ -440,9 +444,11 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow?.finished ? (
         <div key={round}>
-          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" />} /> : null}
+          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" onPrinted={originalPrinted} />} /> : null}
           <div className="actions">
-            {flow.constancia ? (
+            {/* A copy only once the original is out: before that the paper owed is the original, and its action is
+                the print status's "Reintentar impresión" (the core refuses a copy of an unprinted original). */}
+            {flow.constancia && originalOut === flow.id ? (
               <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.printConstancia({ flowId }))}>
                 Imprimir de nuevo
               </button>
