@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
 import { test as withCentral, type ControlledCentral } from './support/central-control';
-import { fillCheque, openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { fillCheque, openAccount, openTill, reverseWithApproval, nextOperation } from './support/comprobante';
 import { DEMO } from './support/pages';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
@@ -14,7 +14,7 @@ const depositCanje = async (app: Page, amount = 800_000) => {
   await expect(dialog.getByTestId('holds')).toContainText('en canje');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 
@@ -35,7 +35,16 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  // The causales are numbered: the teller types the number; one outside the list is said, not taken.
+  const causal = dialog.getByLabel('Causal de devolución');
+  await expect(dialog.getByTestId('causal-list').getByRole('listitem').first()).toHaveText('Fondos insuficientes (código Asobancaria 2)');
+  await app.keyboard.type('40');
+  await expect(dialog.getByTestId('return-causal-chosen')).toHaveText('No hay causal número 40.');
+  await app.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('No hay causal número 40: escriba un número de 1 a 31.');
+  await causal.fill('');
+  await app.keyboard.type('1');
+  await expect(dialog.getByTestId('return-causal-chosen')).toHaveText('1. Fondos insuficientes (código Asobancaria 2)');
   await expect(dialog.getByLabel('Cobrar comisión por cheque devuelto')).toBeChecked();
   // Before: the box stretched over the dialog's width with its label below it, and the fee was not said.
   const fee = dialog.getByRole('checkbox', { name: 'Cobrar comisión por cheque devuelto ($ 15.000)', exact: true });
@@ -43,7 +52,24 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   const label = await dialog.locator('label', { hasText: 'Cobrar comisión' }).boundingBox();
   // One line: the box as wide as a box, the label no taller than a line of text.
   expect({ boxWidth: (box?.width ?? 999) < 40, oneLine: (label?.height ?? 999) < 40 }).toEqual({ boxWidth: true, oneLine: true });
-  await dialog.getByLabel('Causal de devolución').press('Enter');
+  await app.keyboard.press('Enter');
+  // Before anything is registered: cheque, bank, amount, account and causal, read out; Esc goes back to the choice.
+  const confirm = dialog.getByTestId('return-confirm');
+  await expect(confirm).toContainText('Cheque1234567');
+  await expect(confirm).toContainText('BancoBancolombia');
+  await expect(confirm).toContainText('Valor$ 800.000');
+  await expect(confirm).toContainText('Cuenta240000000086');
+  await expect(confirm).toContainText('Causal1. Fondos insuficientes (código Asobancaria 2)');
+  await expect(confirm).toContainText('ComisiónSe cobra ($ 15.000)');
+  const register = dialog.getByRole('button', { name: /^Registrar devolución/ });
+  await expect(register).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(causal).toBeFocused();
+  await expect(causal).toHaveValue('1');
+  await expect(app.getByTestId('canje-status')).toHaveText('En canje');
+  await app.keyboard.press('Enter');
+  await expect(register).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('canje-status')).toHaveText(/Devuelto \(Fondos insuficientes\) · comisión \$ 15\.000/);
   const returned = app.getByTestId('canje-returned');
@@ -84,13 +110,14 @@ test('a cheque that already cleared comes back late: F5 shows it abonado, the su
   await expect(app.getByTestId('canje-cheques')).toBeFocused();
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Cobrar comisión por cheque devuelto').uncheck();
   await dialog.getByLabel('Causal de devolución').press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('el supervisor escribe su usuario y contraseña');
   await dialog.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
   await dialog.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
   await dialog.getByLabel('Contraseña del supervisor').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes)');
   const receipt = app.getByTestId('canje-returned').getByTestId('receipt');
@@ -151,8 +178,9 @@ withCentral('a cheque returned after the customer withdrew its money: recorded, 
   await expect(status).toHaveText('Abonado');
   await app.getByTestId('canje-cheques').press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   // Before: central refused the debit and the return was not recorded at all.
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 215.000');
@@ -195,8 +223,9 @@ withCentral('a cheque still in canje comes back after the customer spent the ava
   await expect(status).toHaveText('En canje');
   await app.getByTestId('canje-cheques').press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelto (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 15.000');
   const returned = app.getByTestId('canje-returned');
@@ -233,7 +262,7 @@ test('Enter on a canje cheque opens its return, as D does; Esc goes back to the 
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('holds')).toContainText('en canje');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('c');
   const list = app.getByTestId('canje-cheques');

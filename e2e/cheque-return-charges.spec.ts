@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { openDatabase } from '../main/store/db';
 import { test, expect, type ControlledCentral } from './support/central-control';
-import { fillCheque, openAccount, openTill, postCashDeposit } from './support/comprobante';
+import { fillCheque, openAccount, openTill, postCashDeposit, nextOperation } from './support/comprobante';
 
 /** The account as central has it now (its reference feed). */
 const atCentral = async (central: ControlledCentral, number: string) => {
@@ -21,8 +21,9 @@ const owedAtCentral = async (central: ControlledCentral, account: string) => {
 const returnSelected = async (app: Page) => {
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
 };
 
@@ -35,7 +36,7 @@ test('a canje charge paid by a deposit at this counter: the list names the compr
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect.poll(async () => (await atCentral(central, ACCOUNT)).inCanje, { timeout: 20_000 }).toBe(before.inCanje + 300_000);
   // The cheque clears at central and the customer spends all but $ 100.000 elsewhere; then it comes back.
   expect((await central.client().call('advanceClock', { ms: 5 * 86_400_000 })).ok).toBe(true);
@@ -57,7 +58,7 @@ test('a canje charge paid by a deposit at this counter: the list names the compr
   await app.keyboard.type('3');
   await postCashDeposit(app, 300_000);
   const sequence = await app.getByTestId('receipt-sequence').innerText();
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await expect.poll(() => owedAtCentral(central, ACCOUNT), { timeout: 20_000 }).toBe(0);
   await app.keyboard.press('c');
@@ -74,7 +75,7 @@ test('a returned remesa: the dialog states the fee, the list says what central s
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín)');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await app.keyboard.press('r');
   const status = app.getByTestId('remittance-status');
   await expect(status).toHaveText('Recibida');
@@ -89,8 +90,9 @@ test('a returned remesa: the dialog states the fee, the list says what central s
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   // Before: the remesa's dialog did not say the fee it charges.
   await expect(dialog.getByRole('checkbox', { name: 'Cobrar comisión por cheque devuelto ($ 15.000)', exact: true })).toBeChecked();
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(status).toHaveText('Devuelta (Fondos insuficientes) · comisión $ 15.000 · cargo pendiente $ 15.000');
 

@@ -1,7 +1,7 @@
 import type { WebSocketRoute } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { fillCheque, firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { fillCheque, firstCashDeposit, openAccount, openTill, reverseWithApproval, nextOperation } from './support/comprobante';
 
 /**
  * Routes the page's bridge socket through the test: once armed for a channel, the next call on it reaches the core,
@@ -141,7 +141,7 @@ const depositCheque = async (app: Page, city?: string) => {
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' }).getByTestId('holds')).toContainText(city ? 'remesa' : 'en canje');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 
@@ -175,13 +175,15 @@ test('a canje return whose answer is lost: Enter again in the dialog shows the r
   await app.getByTestId('canje-cheques').press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   const causal = dialog.getByLabel('Causal de devolución');
-  await causal.selectOption('fondos-insuficientes');
-  cut.arm('canje.return');
+  await causal.fill('1');
   await causal.press('Enter');
+  const register = dialog.getByRole('button', { name: /^Registrar devolución/ });
+  cut.arm('canje.return');
+  await register.press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('No se sabe si la operación quedó registrada');
   expect(cut.count()).toBe(1);
   await backOnLine(app);
-  await causal.press('Enter');
+  await register.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('canje-returned').getByTestId('receipt')).toContainText('DEVOLUCIÓN DE CHEQUE EN CANJE');
   await expect(app.getByTestId('canje-status')).toHaveText(/^Devuelto \(Fondos insuficientes\)/);

@@ -650,3 +650,29 @@ test('Enter in the bank and plaza lists takes only a sure choice, as Tab: "0" an
   await expect(plaza).toHaveValue('Santa Marta');
   await expect(app.getByTestId('chq-route-0')).toHaveText('Remesa al cobro (otra plaza)');
 });
+
+test('Enter twice quickly on the confirmation posts once and the receipt stays on screen; Enter leaves only once "Nueva operación" is enabled', async ({ app }) => {
+  await openTill(app);
+  await lookup(app, '240000000011');
+  await app.keyboard.type('2'); // 100.000 × 2
+  await app.keyboard.press('F10');
+  await app.keyboard.type('200000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
+  // The second Enter of a double press: it arrives as soon as the posting answered.
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Enter');
+  const next = app.getByRole('button', { name: /^Nueva operación/ });
+  await expect(next).toBeEnabled();
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue el recibo al cliente.');
+  await expect(next).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  // Posted once: the next comprobante takes the next sequence.
+  await lookup(app, '240000000011');
+  await app.keyboard.type('1');
+  await postCashDeposit(app, 100_000);
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000002');
+});

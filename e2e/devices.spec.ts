@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CHROMIUM_ARGS, test, expect } from './support/fixtures';
 import { startHost, type RunningHost } from './support/host';
 import { DEMO, expectHome, login } from './support/pages';
+import { firstCashDeposit, openTill } from './support/comprobante';
 
 const PAPER_OUT = 'Impresora sin papel: cambie el rollo y pulse Reintentar';
 const COVER_OPEN = 'Tapa de la impresora abierta: ciérrela y pulse Reintentar';
@@ -276,4 +277,34 @@ test('Caja killed while printing: after the restart each print shows its try and
     for (const h of hosts) await h.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('F9 Reimprimir from the keyboard: the focus goes to the copy\'s state in the list, not to the page', async ({ app }) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F9');
+  const reprint = app.getByRole('button', { name: 'Reimprimir 001-03-000001' }).first();
+  await reprint.focus();
+  await app.keyboard.press('Enter');
+  const jobs = app.getByRole('table', { name: 'Impresiones recientes' });
+  const copyRow = jobs.getByRole('row').filter({ hasText: 'COPIA No. 1' });
+  await expect(copyRow).toHaveCount(1);
+  // Before: the button, disabled while the copy was asked for, left the focus on <body>.
+  await expect(copyRow.getByTestId('job-state')).toBeFocused();
+  await expect(copyRow.getByTestId('job-state')).toHaveText(/En cola|Imprimiendo|Impreso/);
+});
+
+test('F8 Radicaciones opens with the focus on its first control (Actualizar), and keeps it while it reads', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F8');
+  await expect(app.getByRole('heading', { name: 'Radicaciones' })).toBeVisible();
+  const refresh = app.getByRole('button', { name: /Actualizar|Consultando/ });
+  await expect(refresh).toHaveText(/^Actualizar/);
+  // Before: the reading at opening disabled the button that had the focus, and it fell to <body>.
+  await expect(refresh).toBeFocused();
+  await app.keyboard.press('F5');
+  await expect(refresh).toHaveText(/^Actualizar/);
+  await expect(refresh).toBeFocused();
 });

@@ -1,6 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
-import { bogotaDaysAgo, openAccount, openTill } from './support/comprobante';
+import { bogotaDaysAgo, openAccount, openTill, nextOperation } from './support/comprobante';
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -53,7 +53,7 @@ test('a company’s messenger brings the legal representative’s letter: refuse
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
 
   // Enter starts the next operation; the withdrawal screen sees the account active, no reactivation asked.
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expectHome(app, DEMO.teller.name);
   await openAccount(app, 'F4', 'Retiro', '240000000136');
   await expect(app.getByTestId('account-panel')).toContainText('activa');

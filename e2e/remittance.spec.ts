@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { fillCheque, openAccount, openTill } from './support/comprobante';
+import { fillCheque, openAccount, openTill, nextOperation } from './support/comprobante';
 
 /** A Medellín cheque deposited in Bogotá goes to remesa al cobro (seed 003 cl. 3.9). */
 const depositRemesa = async (app: Page) => {
@@ -15,7 +15,7 @@ const depositRemesa = async (app: Page) => {
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Cheques recibidos sujetos a verificación');
   await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín), fecha estimada');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 
@@ -77,10 +77,11 @@ test('remesa al cobro returned: causal, fee, the credit reversed and a receipt p
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
   await expect(dialog.getByLabel('Causal de devolución')).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(dialog.getByRole('alert')).toContainText('Seleccione la causal');
-  await dialog.getByLabel('Causal de devolución').selectOption('fondos-insuficientes');
+  await expect(dialog.getByRole('alert')).toContainText('Escriba el número de la causal de devolución que trae el cheque (1 a 31)');
+  await dialog.getByLabel('Causal de devolución').fill('1');
   await expect(dialog.getByLabel('Cobrar comisión por cheque devuelto')).toBeChecked();
   await dialog.getByLabel('Causal de devolución').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(app.getByTestId('remittance-status')).toHaveText(/Devuelta \(Fondos insuficientes\) · comisión \$ 15\.000/);
   const returned = app.getByTestId('remittance-returned');
   await expect(returned).toContainText('Reclámelo en la oficina');
@@ -114,7 +115,8 @@ test('not charging the returned-cheque fee needs a supervisor other than the tel
   await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
-  await dialog.getByLabel('Causal de devolución').selectOption('falta-endoso');
+  await dialog.getByLabel('Causal de devolución').fill('15');
+  await expect(dialog.getByTestId('return-causal-chosen')).toHaveText('15. Falta endoso');
   await dialog.getByLabel('Cobrar comisión por cheque devuelto').uncheck();
   await dialog.getByLabel('Causal de devolución').press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('el supervisor escribe su usuario y contraseña');
@@ -122,11 +124,14 @@ test('not charging the returned-cheque fee needs a supervisor other than the tel
   await dialog.getByLabel('Usuario del supervisor').fill('cajero1');
   await dialog.getByLabel('Contraseña del supervisor').fill('Caja.2026');
   await dialog.getByLabel('Contraseña del supervisor').press('Enter');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('Quien registra la operación no puede aprobarla');
   await expect(app.getByTestId('remittance-status')).toHaveText('Enviada');
   await dialog.getByLabel('Usuario del supervisor').fill('supervisor1');
   await dialog.getByLabel('Contraseña del supervisor').fill('Super.2026');
   await dialog.getByLabel('Contraseña del supervisor').press('Enter');
+  await expect(dialog.getByTestId('return-confirm')).toContainText('No se cobra: autoriza el supervisor supervisor1');
+  await dialog.getByRole('button', { name: /^Registrar devolución/ }).press('Enter');
   await expect(dialog).toBeHidden();
   await expect(app.getByTestId('remittance-status')).toHaveText('Devuelta (Falta endoso)');
   await expect(app.getByTestId('remittance-returned').getByTestId('receipt')).not.toContainText('Comisión cheque devuelto');
@@ -140,7 +145,7 @@ test('Enter on a remesa lists its actions with their letters; Esc goes back to t
     await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
     await app.keyboard.press('Enter');
     await expect(app.getByTestId('receipt')).toContainText('remesa al cobro (Medellín)');
-    await app.keyboard.press('Enter');
+    await nextOperation(app);
     await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   }
   await app.keyboard.press('r');

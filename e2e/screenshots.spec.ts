@@ -1,6 +1,6 @@
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
-import { openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { openAccount, openTill, supervisorApproves, nextOperation } from './support/comprobante';
 
 /**
  * Regenerates the README's screenshots when SCREENSHOTS=1 (`SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts
@@ -58,7 +58,7 @@ test('walks the counter screens (README screenshots)', async ({ app }) => {
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toBeVisible();
   await shot(app, 'deposit-receipt');
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   // A withdrawal above the visación amount: the supervisor approves at this workstation.
   await openAccount(app, 'F4', 'Retiro', '240000000029');
   await app.keyboard.type('6000000');

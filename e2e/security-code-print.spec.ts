@@ -53,6 +53,9 @@ test('F7, paper out: the constancia did not print, Enter on "Reintentar impresi�
   await expect(status).toContainText('Impresión: la constancia no se imprimió. Impresora sin papel: cambie el rollo y pulse Reintentar');
   const retry = status.getByRole('button', { name: 'Reintentar impresión' });
   await expect(retry).toBeFocused();
+  // The original is owed: its action is Reintentar; a copy ("Imprimir de nuevo") is offered only once it is out.
+  const again = app.getByRole('button', { name: 'Imprimir de nuevo' });
+  await expect(again).toHaveCount(0);
   // Enter while the roll is still out tries again and fails again: the next request does not start over the owed paper.
   await app.keyboard.press('Enter');
   await expect(retry).toBeFocused();
@@ -64,6 +67,7 @@ test('F7, paper out: the constancia did not print, Enter on "Reintentar impresi�
   await expect(status).toHaveText('Impresión terminada. Entregue la constancia al cliente.');
   // The original, printed on a later try: one paper with this radicado, no copy.
   expect((await papers(app, radicado)).jobs).toEqual([{ copyNumber: 0, state: 'printed' }]);
+  await expect(again).toBeVisible();
   // The paper is out: Enter goes on to the next request, as after a receipt.
   await expect(app.getByRole('button', { name: /^Nueva solicitud/ })).toBeFocused();
   await app.keyboard.press('Enter');

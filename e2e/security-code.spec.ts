@@ -63,6 +63,7 @@ const test = base.extend<{ central: Central }>({
 type Emulator =
   | { action: 'fingerprint.place'; documentNumber: string; finger: 'right-index' }
   | { action: 'fingerprint.mode'; value: 'ok' | 'poor-image' }
+  | { action: 'fingerprint.unplug' | 'fingerprint.replug' }
   | { action: 'scanner.scan'; documentNumber: string };
 
 /** The demo emulators' control, as the Dispositivos screen uses it. */
@@ -208,6 +209,29 @@ test('a poor-quality capture counts as a failed attempt, a good one then radicat
   await app.keyboard.press('Enter');
   await expect(message(app)).toContainText('Huella de baja calidad');
   await emulate(app, { action: 'fingerprint.mode', value: 'ok' });
+  await app.keyboard.press('Enter');
+  await expect(message(app)).toContainText('Solicitud radicada');
+});
+
+test('the capture step follows the reader live: unplugged it says so and waits; plugged back it is ready, Enter captures', async ({ app }) => {
+  await openWizard(app);
+  await identify(app, '900000002');
+  await toCapture(app, '3001112233');
+  const capture = app.getByRole('button', { name: /Capturar huella/ });
+  await expect(capture).toBeFocused();
+  await emulate(app, { action: 'fingerprint.unplug' });
+  // Whether the step heard of it first or the teller's Enter found it, the step says the reader is away.
+  await app.keyboard.press('Enter');
+  const main = app.getByRole('main');
+  await expect(main).toContainText('Lector de huella desconectado');
+  await expect(app.getByTestId('capture-attempts')).toHaveText('Intento 1 de 3');
+  // Back (the emulator plugs it in again): without leaving the step, the reader is ready and Capturar has the focus.
+  await emulate(app, { action: 'fingerprint.replug' });
+  await expect(main).not.toContainText('desconectado');
+  await expect(app.getByTestId('reader-status')).toHaveText('Lector de huella listo.');
+  await expect(capture).toBeEnabled();
+  await expect(capture).toBeFocused();
+  await emulate(app, { action: 'fingerprint.place', documentNumber: '900000002', finger: 'right-index' });
   await app.keyboard.press('Enter');
   await expect(message(app)).toContainText('Solicitud radicada');
 });

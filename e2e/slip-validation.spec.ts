@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, test, expect } from './support/fixtures';
 import { startHost } from './support/host';
-import { firstCashDeposit, openAccount, openTill, postCashDeposit } from './support/comprobante';
+import { firstCashDeposit, openAccount, openTill, postCashDeposit, nextOperation, postedKeysActive } from './support/comprobante';
 
 const INSERT = 'Validación del comprobante: Inserte el comprobante en la ranura de validación.';
 const REMOVE = 'Validación del comprobante: Retire el comprobante validado.';
@@ -58,8 +58,9 @@ test('slip station: each deposit asks for the customer\'s slip, imprints it, and
         'Validación del comprobante: no se validó. Validación omitida: el comprobante del cliente quedó sin validar. Valídelo con Reintentar en Dispositivos (F9).',
       );
       await expect(status.getByRole('button', { name: /Reintentar validación/ })).toBeFocused();
+      await postedKeysActive(app);
     };
-    await app.keyboard.press('Enter'); // Nueva operación
+    await nextOperation(app); // Nueva operación
     await deposit('001-03-000002');
     await app.keyboard.press('Enter');
     await expect(status.getByRole('paragraph')).toHaveText(INSERT);
@@ -78,7 +79,7 @@ test('slip station: each deposit asks for the customer\'s slip, imprints it, and
     expect(paper?.lines.filter((l) => l !== '')).toEqual([`001-03-000002 ${postedAt} $ 100.000 ${code}`]);
 
     // Third deposit omitted, the fourth left (Esc) while the station waits: both stay owed in F9.
-    await app.keyboard.press('Enter'); // Nueva operación
+    await nextOperation(app); // Nueva operación
     await deposit('001-03-000003');
     await app.keyboard.press('Escape');
     await openAccount(app, 'F3', 'Consignación', '240000000011');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/central-control';
 import { startHost } from './support/host';
-import { openAccount, openTill, postCashDeposit } from './support/comprobante';
+import { openAccount, openTill, postCashDeposit, nextOperation } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
 /**
@@ -153,7 +153,7 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await withdraw(app, '240000000029', 500_000);
   await expect(app.getByTestId('receipt')).toContainText('CONTINGENCIA');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
-  await app.keyboard.press('Enter'); // Nueva operación
+  await nextOperation(app); // Nueva operación
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 
   // Over the cap: refused at Revisar, before the confirmation, with the cash held back.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { test as withCentral } from './support/central-control';
-import { openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { openAccount, openTill, supervisorApproves, nextOperation } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
 /** A cash deposit to Juan's account in 100.000 bills, up to the declaration the core asks for. */
@@ -155,7 +155,7 @@ test('a structuring alert the supervisor rejected: the teller is told not to tak
     await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
     await app.keyboard.press('Enter');
     await expect(app.getByTestId('receipt-sequence')).toBeVisible();
-    await app.keyboard.press('Enter');
+    await nextOperation(app);
   }
   await nearThresholdToJuan(app);
   const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
@@ -221,14 +221,14 @@ test('the desk lists a structuring alert’s deposits in the order they were pos
     await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
     await app.keyboard.press('Enter');
     await expect(app.getByTestId('receipt-sequence')).toBeVisible();
-    await app.keyboard.press('Enter');
+    await nextOperation(app);
   }
   await nearThresholdToJuan(app, 9_200_000);
   await supervisorApproves(app, 'posible fraccionamiento');
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-sequence')).toBeVisible();
-  await app.keyboard.press('Enter');
+  await nextOperation(app);
   await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F1');
   await app.keyboard.press('F7');

@@ -141,3 +141,19 @@ test('Enter on "Forma de pago", the beneficiary and the document type reviews, a
   await app.keyboard.press('Enter');
   await expect(confirm.getByTestId('payout-cheque')).toContainText('PEDRO PÉREZ (CE');
 });
+
+test('Enter twice quickly on the confirmation pays once and the receipt stays on screen until "Nueva operación" is enabled', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('150000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Enter'); // the double press's second Enter
+  const next = app.getByRole('button', { name: /^Nueva operación/ });
+  await expect(next).toBeEnabled();
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+});

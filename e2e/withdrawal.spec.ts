@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { startHost, type RunningHost } from './support/host';
 import { DEMO } from './support/pages';
-import { bogotaDaysAgo, openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { bogotaDaysAgo, openAccount, openTill, supervisorApproves, nextOperation } from './support/comprobante';
 
 test('conjunta: refused without all holders, accepted with them after the approvals the core asks for', async ({ app }) => {
   await openTill(app);
@@ -210,7 +210,7 @@ test('embargada: pays only what exceeds the embargo, refuses more with what may 
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: UN MILLÓN CIENTO NOVENTA Y CINCO MIL PESOS M/CTE');
   // A second withdrawal: the $1.800.000 stay retained for the order whatever went out before (cl. 7.2, 8.5).
-  await app.keyboard.press('Enter'); // Nueva operación
+  await nextOperation(app); // Nueva operación
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await openAccount(app, 'F4', 'Retiro', '240000000060');
   await expect(app.getByTestId('embargo-retained')).toHaveText('$ 1.800.000');

@@ -104,3 +104,17 @@ export const postCashDeposit = async (app: Page, total: number) => {
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-sequence')).toBeVisible();
 };
+
+/**
+ * A posted screen ignores Enter for its first moment (a double press must not leave it or retry a paper before the
+ * teller saw it); "Nueva operación" reads as enabled once the keys act. Waits for that.
+ */
+export const postedKeysActive = async (app: Page) => {
+  await expect(app.getByRole('button', { name: /^Nueva operación/ })).toBeEnabled();
+};
+
+/** On a posted screen, once its keys act: Enter starts the next operation. */
+export const nextOperation = async (app: Page) => {
+  await postedKeysActive(app);
+  await app.keyboard.press('Enter');
+};

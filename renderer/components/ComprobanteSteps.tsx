@@ -112,25 +112,55 @@ export const ComprobanteStepDialogs = ({ steps, plan, teller, operation, declara
   return null;
 };
 
-/** After posting: the sequence, what to hand the customer, the receipt; Enter starts the next operation. */
+/**
+ * How long the posted screen ignores Enter after it appears. The teller confirms with Enter; a second Enter pressed
+ * right behind it (a double press, a bouncing key) arrives once the posting answered and would leave the screen, or
+ * retry a paper, before the teller saw the receipt or how it printed.
+ */
+export const POSTED_ENTER_GUARD_MS = 700;
+
+/**
+ * After posting: the sequence, what to hand the customer, the receipt; Enter starts the next operation, once the
+ * screen has been on view for a moment ("Nueva operación" reads as disabled until then).
+ */
 export const PostedView = ({ id, title, sequence, instruction, children, onDone }: { id: string; title: string; sequence: string; instruction?: string; children: ReactNode; onDone: () => void }) => {
+  const [armed, setArmed] = useState(false);
+  const armedRef = useRef(false);
+  useEffect(() => {
+    const t = window.setTimeout(() => {
+      armedRef.current = true;
+      setArmed(true);
+    }, POSTED_ENTER_GUARD_MS);
+    return () => window.clearTimeout(t);
+  }, []);
+  // An Enter too early, or held down (auto-repeat), does nothing at all here: neither leaves nor retries.
+  const early = (e: { key: string; repeat: boolean }) => e.key === 'Enter' && (!armedRef.current || e.repeat);
+  const done = () => {
+    if (armedRef.current) onDone();
+  };
   // Enter with the focus nowhere (a click on the page, or a button that went away, such as a print retry that
   // succeeded) still starts the next operation: the teller never has to reach for the mouse here.
   useWindowKeyDown((e) => {
     if (e.key === 'Enter' && focusIsNowhere()) {
       e.preventDefault();
-      onDone();
+      if (!early(e)) onDone();
     }
   });
   return (
     <main
       className="screen"
       aria-labelledby={id}
+      onKeyDownCapture={(e) => {
+        if (!early(e)) return;
+        // Before any button's own Enter (Reintentar) acts on it.
+        e.preventDefault();
+        e.stopPropagation();
+      }}
       // Enter anywhere on this screen (the button has the focus, but a click elsewhere may have taken it).
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
-          onDone();
+          done();
         }
       }}
     >
@@ -140,7 +170,7 @@ export const PostedView = ({ id, title, sequence, instruction, children, onDone 
       {instruction ? <p>{instruction}</p> : null}
       {children}
       <div className="actions">
-        <button type="button" className="primary" autoFocus onClick={onDone}>
+        <button type="button" className="primary" autoFocus aria-disabled={!armed} onClick={done}>
           Nueva operación <kbd>Enter</kbd>
         </button>
       </div>

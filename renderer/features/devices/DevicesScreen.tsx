@@ -38,6 +38,17 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
   const headingRef = useRef<HTMLHeadingElement>(null);
   const retryRef = useRef<HTMLButtonElement>(null);
   const testButtonRef = useRef<HTMLButtonElement>(null);
+  // The copy Reimprimir sent last: its row's state ("En cola", "Impreso") takes the focus once the list shows it,
+  // instead of <body> (the button was disabled while the copy was requested), where F-keys and Tab start over.
+  const [copied, setCopied] = useState<string | null>(null);
+  const copyRef = useRef<HTMLTableCellElement>(null);
+  const copyFocused = useRef<string | null>(null);
+  const copyListed = copied !== null && (list?.jobs.some((j) => j.jobId === copied) ?? false);
+  useEffect(() => {
+    if (!copied || !copyListed || busy || copyFocused.current === copied) return;
+    copyFocused.current = copied;
+    if (focusIsNowhere()) copyRef.current?.focus();
+  }, [copied, copyListed, busy]);
 
   const refresh = useCallback(async () => {
     const r = await teller.devices.list({});
@@ -59,6 +70,7 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
     setNotice(null);
     setTestJob(null);
     setRetried(null);
+    setCopied(null);
     const r = await fn();
     setBusy(false);
     if (r.ok) done?.(r.data);
@@ -190,7 +202,9 @@ export const DevicesScreen = ({ teller, user, onCancel }: { teller: TellerApi; u
               retryRef={retryRef}
               retryRefJob={retried?.jobId ?? null}
               onRetry={retry}
-              onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }))}
+              onReprint={(jobId) => void act(() => teller.devices.reprint({ target: jobId }), (d) => setCopied(d.job.jobId))}
+              copyRef={copyRef}
+              copyJob={copied}
             />
           </section>
 

@@ -17,13 +17,16 @@ interface Props {
   retryRefJob?: string | null;
   onRetry: (jobId: string) => void;
   onReprint: (jobId: string) => void;
+  /** The copy Reimprimir just sent: its state cell takes the focus (the button, disabled while it ran, dropped it). */
+  copyRef?: Ref<HTMLTableCellElement>;
+  copyJob?: string | null;
 }
 
 // Bogotá's clock, not the machine's (domain/calendar/bogota-time): the time printed on the receipt it lists.
 const time = (iso: string) => formatReceiptDateTime(iso).slice(11);
 
 /** Recent print jobs; a failed one offers Reintentar, a printed one Reimprimir ("COPIA No. n"). */
-export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry, onReprint }: Props) => {
+export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry, onReprint, copyRef, copyJob }: Props) => {
   // The core never prints a failed job again by itself (main/services/devices): the row stays failed until Reintentar.
   const failed = jobs.filter((j) => j.state === 'failed').map((j) => j.jobId);
   const refJob = retryRefJob && failed.includes(retryRefJob) ? retryRefJob : failed[0];
@@ -47,7 +50,7 @@ export const JobsTable = ({ jobs, busy, printer, retryRef, retryRefJob, onRetry,
             <td>{time(j.createdAt)}</td>
             <td>{jobName(j)}</td>
             <td>{j.copyNumber === 0 ? 'Original' : `COPIA No. ${j.copyNumber}`}</td>
-            <td data-testid="job-state">
+            <td data-testid="job-state" {...(j.jobId === copyJob ? { ref: copyRef, tabIndex: -1 } : {})}>
               {j.state === 'failed' ? <FailedState job={j} printer={printer} /> : JOB_STATE_LABEL[j.state]}
             </td>
             <td className="num">{j.attempts}</td>

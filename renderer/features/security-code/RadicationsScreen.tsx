@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RadicationRow } from '../../../domain/contract/security-code';
@@ -28,10 +28,15 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
   const [scope, setScope] = useState<'workstation' | 'branch'>('workstation');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
 
   const refresh = useCallback(async () => {
+    // One reading at a time: F5 or the timer during one adds nothing.
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     const r = await teller.securityCode.radications({});
+    inFlight.current = false;
     setBusy(false);
     if (!r.ok) {
       setError(r.error.message);
@@ -121,7 +126,9 @@ export const RadicationsScreen = ({ teller, user, onBack }: { teller: TellerApi;
         <button type="button" className="secondary" onClick={onBack}>
           Volver <kbd>Esc</kbd>
         </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => void refresh()} autoFocus>
+        {/* Never `disabled` while reading: the screen opens reading, and a disabled button drops the focus it was given
+            to <body>, where Esc and Tab start from nowhere. aria-disabled says it is busy; refresh ignores a second press. */}
+        <button type="button" className="primary" aria-disabled={busy} onClick={() => void refresh()} autoFocus>
           {busy ? 'Consultando…' : 'Actualizar'} <kbd>F5</kbd>
         </button>
       </div>

@@ -15,6 +15,7 @@ import { CancelReasonDialog } from './CancelReasonForm';
 import { Constancia } from './Constancia';
 import { ExistingRequests } from './ExistingRequests';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
+import { ReaderStatus, readerUsable, useFingerprintReader } from './ReaderStatus';
 import './security-code.css';
 import { PrintStatus } from '../../components/PrintStatus';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
@@ -74,6 +75,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   const [flow, setFlow] = useState<FlowView | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Whether the error on screen is the reader's (FINGERPRINT_READER): it goes once the reader is back.
+  const [readerError, setReaderError] = useState(false);
   const [doc, setDoc] = useState<DocumentValue>({ type: 'CC', number: '' });
   const [phone, setPhone] = useState('');
   const [previous, setPrevious] = useState('');
@@ -81,6 +84,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
   const [scanNote, setScanNote] = useState<string | null>(null);
   // Bumped after every answer: forms whose button was disabled while busy remount and take the focus back.
   const [round, setRound] = useState(0);
+  // The flow whose constancia's original came out of the printer: only then is "Imprimir de nuevo" (a copy) offered.
+  const [originalOut, setOriginalOut] = useState<string | null>(null);
   const started = useRef(false);
   const [showOpen, setShowOpen] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -93,6 +98,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     async (call: () => Promise<Answer>) => {
       setBusy(true);
       setError(null);
+      setReaderError(false);
       const r = await call();
       setBusy(false);
       setRound((n) => n + 1);
@@ -101,6 +107,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
         return;
       }
       setError(r.error.message);
+      setReaderError(r.error.code === 'FINGERPRINT_READER');
       // Central did not confirm: the flow is now pending; show it as the core has it (Reintentar / Cancelar).
       const id = flowIdRef.current;
       if (r.error.code === 'CENTRAL_PENDING' && id) {
@@ -165,6 +172,23 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
   /** After a dialog or the open-requests panel closes: the step's field takes the focus again (its form remounts). */
   const refocus = useCallback(() => setRound((n) => n + 1), []);
+  const reader = useFingerprintReader(teller);
+  const readerOk = readerUsable(reader);
+  // The reader came back: its old "desconectado" goes, and the step (remounted) puts the focus on Capturar again,
+  // which was disabled while the reader was away.
+  const wasOk = useRef(readerOk);
+  useEffect(() => {
+    const back = readerOk && !wasOk.current;
+    wasOk.current = readerOk;
+    if (!readerOk || !(back || readerError)) return;
+    if (readerError) {
+      setError(null);
+      setReaderError(false);
+    }
+    setRound((n) => n + 1);
+  }, [readerOk, readerError]);
+  const flowShown = flow?.id ?? null;
+  const originalPrinted = useCallback(() => setOriginalOut(flowShown), [flowShown]);
 
   useEffect(() => {
     if (started.current) return;
@@ -392,7 +416,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           key={round}
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) void run(() => teller.securityCode.capture({ flowId, finger }));
+            if (!busy && readerOk) void run(() => teller.securityCode.capture({ flowId, finger }));
           }}
         >
           <div className="field">
@@ -408,8 +432,9 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           <p data-testid="capture-attempts">
             Intento {Math.min(flow.failedCaptures + 1, flow.maxCaptures)} de {flow.maxCaptures}
           </p>
+          <ReaderStatus reader={reader} />
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy} autoFocus>
+            <button type="submit" className="primary" disabled={busy || !readerOk} autoFocus>
               {busy ? 'Capturando… pida al cliente que apoye el dedo' : 'Capturar huella'} <kbd>Enter</kbd>
             </button>
           </div>
@@ -440,9 +465,11 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
 
       {flow?.finished ? (
         <div key={round}>
-          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" />} /> : null}
+          {flow.constancia ? <Constancia doc={flow.constancia} print={<PrintStatus teller={teller} job={flow.printJob} paper="la constancia" onPrinted={originalPrinted} />} /> : null}
           <div className="actions">
-            {flow.constancia ? (
+            {/* A copy only once the original is out: before that the paper owed is the original, and its action is
+                the print status's "Reintentar impresión" (the core refuses a copy of an unprinted original). */}
+            {flow.constancia && originalOut === flow.id ? (
               <button type="button" className="secondary" disabled={busy} onClick={() => void run(() => teller.securityCode.printConstancia({ flowId }))}>
                 Imprimir de nuevo
               </button>
