@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { User } from '../../../domain/contract/session';
 import type { SyncStatus } from '../../../domain/contract/sync';
@@ -48,6 +48,12 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
   const station = tillCode ? `Contingencia de esta estación (Caja ${tillCode})` : 'Contingencia de esta estación';
   const active = status.mode === 'contingencia';
   const supervisor = user.role === 'supervisor';
+  // A supervisor lands on the reason (autoFocus); a teller has nothing to act on here, and F3 left the focus on
+  // the page itself: the heading takes it, as on the other screens, so the keyboard and a screen reader start here.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!supervisor) headingRef.current?.focus();
+  }, [supervisor]);
 
   const loadUsed = useCallback(async () => setUsed(await usedToday(teller)), [teller]);
   useEffect(() => void loadUsed(), [loadUsed, status.mode, status.queueLength]);
@@ -77,7 +83,9 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
   const tillLeft = used ? Math.max(0, status.caps.perTill - used.withdrawn) : null;
   return (
     <section className="panel" aria-label={station}>
-      <h2>{station}</h2>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {station}
+      </h2>
       <p className={active ? 'error-banner' : 'notice'} data-testid="contingency-mode">
         {active
           ? `Estación en CONTINGENCIA desde el ${status.modeChangedAt ? formatReceiptDateTime(status.modeChangedAt) : '—'}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
