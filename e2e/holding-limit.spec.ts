@@ -22,7 +22,7 @@ test('a deposit that would take the till over its limit warns before confirming 
   await expect(app.getByTestId('till-summary')).toContainText('abierta');
   // Already near the limit: the start menu says so, with the amount that brings it to the target (60 %); under
   // blind close it does not say what the till holds.
-  await expect(app.getByTestId('holding-prompt')).toHaveText('La caja está cerca de su límite de $ 60.000.000. Traslade $ 21.000.000 a la bóveda (F10).');
+  await expect(app.getByTestId('holding-prompt')).toHaveText('La caja está cerca de su límite de $ 60.000.000. Traslade $ 21.000.000 a la bóveda (F10) para que baje a su meta de $ 36.000.000.');
 
   await openAccount(app, 'F3', 'Consignación', '240000000011');
   await expect(app.locator('#denom-100000')).toBeFocused();

@@ -145,7 +145,12 @@ test('central down: no withdrawal without contingency; the supervisor switches i
   await expect(app.getByLabel('Motivo de la contingencia')).toBeFocused();
   await app.keyboard.type('Caída del enlace con central');
   await app.keyboard.press('Enter');
-  await expect(app.getByTestId('contingency-mode')).toContainText('Oficina en CONTINGENCIA');
+  // QA: it said "Oficina en CONTINGENCIA" while the other tills of the office stayed in normal mode; the mode and
+  // its caps are this workstation's (kept where central is not needed), and the panel says so.
+  await expect(app.getByRole('heading', { name: 'Contingencia de esta estación (Caja 03)' })).toBeVisible();
+  await expect(app.getByTestId('contingency-mode')).toContainText('Estación en CONTINGENCIA desde el');
+  await expect(app.getByTestId('contingency-scope')).toHaveText(/activarla aquí no la activa en las otras cajas de la oficina/);
+  await expect(caps).toContainText('Por cliente por día en esta caja');
   await expect(app.getByRole('status', { name: 'Estado de la estación' }).getByText('CONTINGENCIA', { exact: true })).toBeVisible();
 
   await switchUser(app, DEMO.teller);

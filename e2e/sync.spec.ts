@@ -40,6 +40,18 @@ test('only a supervisor switches the branch to contingency, and the status bar s
   await expect(app.getByTestId('status-contingency')).toHaveCount(0);
 });
 
+// QA (keyboard tester): S then F3 as a cajero left the focus on BODY; the view has no action for a teller, so its
+// heading takes the focus, as the other screens' do.
+test('S then F3 as a cajero: the contingency view takes the focus on its heading', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('s');
+  await expect(app.getByRole('heading', { name: 'Sincronización y contingencia' })).toBeVisible();
+  await app.keyboard.press('F3');
+  await expect(app.getByTestId('contingency-supervisor-only')).toBeVisible();
+  await expect(app.getByRole('heading', { name: /^Contingencia de esta estación/ })).toBeFocused();
+});
+
 test('with central unreachable the status bar reads offline', async () => {
   test.skip(test.info().project.name === 'electron', 'browser host only: the central URL is set through its environment');
   // Nothing listens on port 9 (discard) of loopback here.

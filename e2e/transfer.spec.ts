@@ -154,3 +154,27 @@ test('a transfer to an inactive account: the confirmation says the destination r
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: /Traslado registrado/ })).toBeVisible();
 });
+
+// QA (keyboard tester): the destination showed Disponible / Retenido / Retirable hoy of another customer while Juan
+// ordered the transfer. Banking secrecy: the destination shows number, kind, state and what it means, holders.
+test("transfer (T): the destination account shows its holder and state, never another customer's balances", async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  const source = app.getByTestId('account-panel');
+  await expect(source.getByTestId('available')).toHaveText('$ 15.800.000');
+  await expect(app.getByLabel('Cuenta de destino')).toBeFocused();
+  // Luz's account: embargada, $ 3.000.000 in it, $ 1.800.000 retained for a child-support order.
+  await app.keyboard.type('240000000060');
+  await app.keyboard.press('Enter');
+  const dest = app.getByTestId('destination-panel');
+  await expect(dest).toContainText('Cuenta 240000000060');
+  await expect(dest).toContainText('Individual');
+  await expect(dest).toContainText('embargada');
+  await expect(dest.getByTestId('holders')).toHaveText(/^LUZ /);
+  await expect(dest).toContainText('Cuenta embargada: parte del saldo está retenida por orden de autoridad');
+  await expect(dest).toContainText('sus saldos no se muestran');
+  for (const hidden of ['Disponible', 'Retenido', 'Retirable', 'canje', '$ ']) await expect(dest).not.toContainText(hidden);
+  // The source, Juan's own account, keeps its balances.
+  await expect(source.getByTestId('available')).toHaveText('$ 15.800.000');
+  await expect(app.getByLabel('Valor a trasladar')).toBeFocused();
+});

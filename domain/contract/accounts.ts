@@ -25,6 +25,11 @@ export const AccountViewSchema = z.object({
   /** Spanish notes for the teller: inactive, embargo, blocked… */
   notices: z.array(z.string()),
   /**
+   * What the account's state means for an operation (inactive, embargada, blocked, cancelled), with no figure of
+   * the customer's: what a screen may show of another customer's account (a transfer's destination). Null: activa.
+   */
+  stateNotice: z.string().nullable(),
+  /**
    * How many days old a jurídica's Certificado de Existencia y Representación Legal may be (the bank's rules, seed 003
    * cl. 4(c)): the certificate field states the limit the core applies, not a fixed one.
    */

@@ -49,12 +49,15 @@ export const checkHolding = (positionTotal: Pesos, policy: TillPolicy, blind = f
   const surplus = surplusToTarget(positionTotal, positionTotal, target, blind ? BLIND_STEP : 10_000);
   const state: HoldingState = positionTotal > limit ? 'excedido' : 'cerca';
   const holds = blind ? 'La caja' : `La caja tiene ${formatPesos(positionTotal)} y`;
+  // QA: "trasladar $ 25.000.000" for $ 400.000 over read as arbitrary: the amount brings the till down to its
+  // target, not just under the limit, and the prompt says so (the target is policy, never the blind till's cash).
+  const why = `para que baje a su meta de ${formatPesos(target)}`;
   const prompt =
     state === 'excedido'
-      ? `${holds} supera su límite de ${formatPesos(limit)}. Se recomienda trasladar ${formatPesos(surplus)} a la bóveda (F10) antes de recibir más efectivo.`
+      ? `${holds} supera su límite de ${formatPesos(limit)}. Se recomienda trasladar ${formatPesos(surplus)} a la bóveda (F10) antes de recibir más efectivo, ${why}.`
       : blind
-        ? `La caja está cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`
-        : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10).`;
+        ? `La caja está cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) ${why}.`
+        : `La caja tiene ${formatPesos(positionTotal)}, cerca de su límite de ${formatPesos(limit)}. Traslade ${formatPesos(surplus)} a la bóveda (F10) ${why}.`;
   return { state, limit, warnAt, target, surplus, prompt };
 };
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DENOMINATIONS, applyCount, countOf, totalOfCount, type DenominationCount } from '../money/denominations';
 import { compareCount, decideAfterCount } from './arqueo';
 import { preCloseGate, type PreCloseFacts } from './gate';
-import { checkHolding, surplusMix, wouldCrossLimit } from './holding';
+import { formatPesos } from '../money/pesos';
+import { BLIND_STEP, checkHolding, surplusMix, wouldCrossLimit } from './holding';
 import { DEFAULT_TILL_POLICY, perMilleOf, TillPolicySchema } from './policy';
 
 const countArb: fc.Arbitrary<DenominationCount> = fc
@@ -191,6 +192,24 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
     const r = preCloseGate({ ...clean, positionTotal: 61_000_000, holding });
     expect(r.items).toEqual([expect.objectContaining({ code: 'CASH_ABOVE_LIMIT', resolveAt: 'Traslade $ 25.000.000 a la bóveda en Bóveda y traslados (F10).' })]);
     expect(holding.prompt).toContain('Se recomienda trasladar $ 25.000.000 a la bóveda (F10) antes de recibir más efectivo');
+  });
+
+  // QA: $ 400.000 over the limit and told to send $ 25.000.000, with no word of why: the amount is what brings the
+  // till down to its target (60 % of the limit), and the prompt says so.
+  it('the holding prompt says why the amount: down to the target, not just under the limit', () => {
+    const over = checkHolding(60_400_000, DEFAULT_TILL_POLICY);
+    expect(over.prompt).toBe(
+      'La caja tiene $ 60.400.000 y supera su límite de $ 60.000.000. Se recomienda trasladar $ 24.400.000 a la bóveda (F10) antes de recibir más efectivo, para que baje a su meta de $ 36.000.000.',
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200_000_000 }), fc.boolean(), (total, blind) => {
+        const h = checkHolding(total, DEFAULT_TILL_POLICY, blind);
+        if (h.prompt === null) return;
+        expect(h.prompt).toContain(`para que baje a su meta de ${formatPesos(h.target)}.`);
+        // What it recommends does bring the till down to the target it names (capped at the cash it holds).
+        expect(total - h.surplus).toBeLessThanOrEqual(Math.max(h.target, total % (blind ? BLIND_STEP : 10_000)));
+      }),
+    );
   });
 
   it('property: blocked iff some fact is open; one item per open fact, each with a Spanish place to resolve it', () => {

@@ -14,7 +14,7 @@ const linkMessage = (state: 'online' | 'offline' | 'unknown', queue: number, mod
     const link = back.returned ? `Central responde de nuevo desde las ${formatBogotaTime(back.since)}` : 'Central está en línea: la contingencia es solo para cuando no hay comunicación';
     return `${link}. Los retiros se autorizan en línea y ${end}.`;
   }
-  if (mode === 'contingencia') return 'Oficina en CONTINGENCIA: las operaciones quedan en cola y se confirman con central al restablecerse.';
+  if (mode === 'contingencia') return 'Estación en CONTINGENCIA: las operaciones quedan en cola y se confirman con central al restablecerse.';
   if (state === 'online') return queue > 0 ? `En línea con central; ${plural(queue, 'operación', 'operaciones')} por enviar.` : 'En línea con central.';
   if (state === 'offline') return `Sin comunicación con central; ${plural(queue, 'operación', 'operaciones')} en cola. Los depósitos se reciben; los retiros requieren contingencia.`;
   return 'Conectando con central…';

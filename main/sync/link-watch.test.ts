@@ -56,7 +56,7 @@ describe('a supervisor switching contingency on', () => {
       expect(data(await s.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }))).toEqual({ mode: 'contingencia' });
       const status = data<{ state: string; centralBack: unknown; message: string }>((await s.call('sync.status')) as Parameters<typeof data>[0]);
       expect(status).toMatchObject({ state: 'offline', centralBack: null });
-      expect(status.message).toContain('Oficina en CONTINGENCIA');
+      expect(status.message).toContain('Estación en CONTINGENCIA');
     } finally {
       await central.restart();
       s.close();

@@ -41,7 +41,9 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
       notices.push(`Cargo pendiente por cheque devuelto: ${formatPesos(owed)}. No está disponible: los próximos abonos a la cuenta lo pagan primero.`);
     }
     const on = bogotaDate(deps.clock.now());
-    const view = { account, pendingLocal, withdrawalNote: withdrawalNote(account, on, deps.rules), notices, juridicaCertificateMaxAgeDays: deps.rules.juridicaCertificateMaxAgeDays };
+    // An account central still calls activa is inactive once its months without movement have passed (cl. 7.1).
+    const stateNotice = account.state === 'activa' && isInactiveAccount(account, on, deps.rules.inactivityMonths) ? (STATE_NOTICE.inactiva ?? null) : (STATE_NOTICE[account.state] ?? null);
+    const view = { account, pendingLocal, withdrawalNote: withdrawalNote(account, on, deps.rules), notices, stateNotice, juridicaCertificateMaxAgeDays: deps.rules.juridicaCertificateMaxAgeDays };
     if (NOTHING[account.state]) return { ...view, withdrawable: 0, embargoRetained: 0, maxWithdrawal: 0 };
     const w = withdrawableBalance(account, on, deps.rules, protectionElsewhere(deps, account));
     if (!w.ok) return { ...view, withdrawable: null, embargoRetained: 0, maxWithdrawal: null };

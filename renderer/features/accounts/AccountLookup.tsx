@@ -9,8 +9,25 @@ import { replayOnNextFocus, type TypeAhead } from './type-ahead';
 
 const KIND = { individual: 'Individual', colectiva: 'Colectiva ("o")', conjunta: 'Conjunta ("y")' } as const;
 
-export const AccountPanel = ({ view, testId = 'account-panel' }: { view: AccountView; testId?: string }) => {
+/**
+ * `balances={false}`: another customer's account (a transfer's destination). Banking secrecy: the teller sees only
+ * what the operation needs (number, kind, state and what it means, holders), never its balances or charges.
+ */
+export const AccountPanel = ({ view, testId = 'account-panel', balances = true }: { view: AccountView; testId?: string; balances?: boolean }) => {
   const a = view.account;
+  if (!balances) {
+    return (
+      <section className="account-panel" aria-label={`Cuenta ${a.number}`} data-testid={testId}>
+        <strong>Cuenta {a.number}</strong> · {KIND[a.kind]} · <span className={`state-pill state-${a.state}`}>{a.state}</span>
+        <dl>
+          <dt>Titular{a.holders.length > 1 ? 'es' : ''}</dt>
+          <dd data-testid="holders">{a.holders.map((h) => h.name).join(' · ')}</dd>
+        </dl>
+        {view.stateNotice ? <p className="notice">{view.stateNotice}</p> : null}
+        <p className="muted">Cuenta de otro cliente: sus saldos no se muestran (reserva bancaria).</p>
+      </section>
+    );
+  }
   return (
     <section className="account-panel" aria-label={`Cuenta ${a.number}`} data-testid={testId}>
       <strong>Cuenta {a.number}</strong> · {KIND[a.kind]} · <span className={`state-pill state-${a.state}`}>{a.state}</span>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { User } from '../../../domain/contract/session';
 import type { SyncStatus } from '../../../domain/contract/sync';
@@ -29,8 +29,11 @@ const usedToday = async (teller: TellerApi): Promise<UsedToday | null> => {
 };
 
 /**
- * The branch's contingency switch (supervisor; journaled by the core) with the caps it pays within and what
- * this till has used of them today. A teller sees the same panel without the switch.
+ * This workstation's contingency switch (supervisor; journaled by the core) with the caps it pays within and what
+ * this till has used of them today. A teller sees the same panel without the switch. The mode and the withdrawals
+ * the caps count are kept in this workstation's store: contingency is needed exactly when central is unreachable,
+ * so it cannot be shared through central. The panel says so: another till of the office is not in contingency
+ * because this one is, and a customer's daily cap counts only what this till paid.
  */
 export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: TellerApi; user: User; status: SyncStatus; onChanged: () => void }) => {
   const [reason, setReason] = useState('');
@@ -38,8 +41,19 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [used, setUsed] = useState<UsedToday | null>(null);
+  const [tillCode, setTillCode] = useState<string | null>(null);
+  useEffect(() => {
+    void teller.status.get({}).then((r) => r.ok && setTillCode(r.data.workstation.tillCode));
+  }, [teller]);
+  const station = tillCode ? `Contingencia de esta estación (Caja ${tillCode})` : 'Contingencia de esta estación';
   const active = status.mode === 'contingencia';
   const supervisor = user.role === 'supervisor';
+  // A supervisor lands on the reason (autoFocus); a teller has nothing to act on here, and F3 left the focus on
+  // the page itself: the heading takes it, as on the other screens, so the keyboard and a screen reader start here.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!supervisor) headingRef.current?.focus();
+  }, [supervisor]);
 
   const loadUsed = useCallback(async () => setUsed(await usedToday(teller)), [teller]);
   useEffect(() => void loadUsed(), [loadUsed, status.mode, status.queueLength]);
@@ -61,19 +75,24 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
     setNotice(
       r.data.mode === 'contingencia'
         ? 'Contingencia activada: los retiros se pagan dentro de los topes y todo queda marcado CONTINGENCIA.'
-        : 'La oficina volvió a modo normal: los retiros se autorizan con central.',
+        : 'Esta estación volvió a modo normal: los retiros se autorizan con central.',
     );
     onChanged();
   };
 
   const tillLeft = used ? Math.max(0, status.caps.perTill - used.withdrawn) : null;
   return (
-    <section className="panel" aria-label="Contingencia de la oficina">
-      <h2>Contingencia de la oficina</h2>
+    <section className="panel" aria-label={station}>
+      <h2 ref={headingRef} tabIndex={-1}>
+        {station}
+      </h2>
       <p className={active ? 'error-banner' : 'notice'} data-testid="contingency-mode">
         {active
-          ? `Oficina en CONTINGENCIA desde el ${status.modeChangedAt ? formatReceiptDateTime(status.modeChangedAt) : '—'}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
+          ? `Estación en CONTINGENCIA desde el ${status.modeChangedAt ? formatReceiptDateTime(status.modeChangedAt) : '—'}. Los retiros se pagan sin central, dentro de los topes, contra el último saldo conocido menos los débitos pendientes.`
           : 'Modo normal: los retiros se autorizan en línea con central.'}
+      </p>
+      <p className="hint" data-testid="contingency-scope">
+        La contingencia y sus topes son de esta estación: activarla aquí no la activa en las otras cajas de la oficina, y cada una lleva sus propios topes.
       </p>
       {status.centralBack ? (
         <p className="notice" role="status" data-testid="contingency-central-back">
@@ -102,9 +121,9 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
             <td>Cada retiro</td>
           </tr>
           <tr>
-            <td>Por cliente por día</td>
+            <td>Por cliente por día en esta caja</td>
             <td className="num">{formatPesos(status.caps.perCustomerPerDay)}</td>
-            <td>Por documento del cliente</td>
+            <td>Por documento del cliente, solo lo pagado en esta caja</td>
             <td>Se verifica al pagar</td>
           </tr>
           <tr data-testid="contingency-till">
@@ -118,7 +137,7 @@ export const ContingencyPanel = ({ teller, user, status, onChanged }: { teller: 
       {used ? <p className="hint">Consignaciones recibidas hoy en contingencia en esta caja: {used.deposits}.</p> : null}
       {supervisor ? (
         <form
-          aria-label="Cambiar modo de la oficina"
+          aria-label="Cambiar modo de esta estación"
           onSubmit={(e) => {
             e.preventDefault();
             void toggle();

@@ -146,7 +146,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
               <AccountNumberInput teller={teller} id="transfer-to" label="Cuenta de destino" onFound={foundTo} onStale={() => { setTo(null); setPlan(null); }} onError={setError} />
             </div>
           ) : null}
-          {to ? <AccountPanel view={to} testId="destination-panel" /> : null}
+          {to ? <AccountPanel view={to} testId="destination-panel" balances={false} /> : null}
           {to ? (
             <div ref={amountRef}>
               <AmountInput id="transfer-amount" label="Valor a trasladar" value={amount} onChange={setAmount} onEnter={() => void review()} />

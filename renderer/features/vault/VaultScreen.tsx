@@ -324,11 +324,22 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
       ) : null}
       {mode?.kind === 'send' ? (
         <section className="panel two-col">
-          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={setCount} autoFocus onDone={() => document.getElementById('transfer-total')?.focus()} />
+          {/* Enter goes count -> Destino -> verification total: the destination defaults to the vault, and a teller who
+              Entered past it sent to the vault what was meant for another till. Stopping on it shows the choice. */}
+          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={setCount} autoFocus onDone={() => document.getElementById('transfer-dest')?.focus()} />
           <div className="side">
             <div className="field">
               <label htmlFor="transfer-dest">Destino</label>
-              <select id="transfer-dest" value={target} onChange={(e) => setDest(e.target.value)}>
+              <select
+                id="transfer-dest"
+                value={target}
+                onChange={(e) => setDest(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+                  e.preventDefault();
+                  document.getElementById('transfer-total')?.focus();
+                }}
+              >
                 {user.role !== 'supervisor' ? <option value="BOVEDA">Bóveda</option> : null}
                 {(user.role === 'supervisor' ? provisions : tillOptions(branch?.destinations ?? null, till?.tillCode)).map((o) => (
                   <option key={o.value} value={o.value}>
