@@ -1,34 +1,19 @@
-import { useEffect, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RejectedReactivation } from '../../../domain/contract/reactivation';
+import { useToldOnce } from '../../components/useToldOnce';
 
-const POLL_MS = 3000;
+const read = async (teller: TellerApi): Promise<RejectedReactivation[] | null> => {
+  const r = await teller.reactivation.rejections({});
+  return r.ok ? r.data.reactivations : null;
+};
+const shown = (teller: TellerApi, ids: string[]) => teller.reactivation.rejectionsShown({ ids });
 
 /**
  * Inicio: reactivations a supervisor rejected at a desk (here or at another workstation) after the teller left the
- * screen that waited on them, as Inicio tells rejected reversals: who rejected it and why. The core lists each until
- * this screen says it showed it, so what arrived stays on screen until the teller leaves Inicio.
+ * screen that waited on them, told as rejected reversals are: who rejected it and why.
  */
 export const RejectedReactivations = ({ teller }: { teller: TellerApi }) => {
-  const [rejected, setRejected] = useState<RejectedReactivation[]>([]);
-  // The ids of the last answer: each is on screen once this render commits, and acknowledged only then.
-  const [shown, setShown] = useState<string[]>([]);
-  useEffect(() => {
-    const load = () =>
-      void teller.reactivation.rejections({}).then((r) => {
-        if (!r.ok || r.data.reactivations.length === 0) return;
-        const fresh = r.data.reactivations;
-        setRejected((old) => [...old, ...fresh.filter((f) => !old.some((o) => o.id === f.id))]);
-        setShown(fresh.map((f) => f.id));
-      });
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => clearInterval(timer);
-  }, [teller]);
-  useEffect(() => {
-    // A lost acknowledgement is harmless: the next read lists them again and this says so again.
-    if (shown.length > 0) void teller.reactivation.rejectionsShown({ ids: shown });
-  }, [teller, shown]);
+  const rejected = useToldOnce(teller, read, shown);
   if (rejected.length === 0) return null;
   return (
     <section className="panel" aria-label="Reactivaciones rechazadas">

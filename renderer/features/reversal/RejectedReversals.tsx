@@ -1,35 +1,17 @@
-import { useEffect, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { RejectedReversal } from '../../../domain/contract/reversal';
 import { formatPesos } from '../../../domain/money/pesos';
+import { useToldOnce } from '../../components/useToldOnce';
 
-const POLL_MS = 3000;
+const read = async (teller: TellerApi): Promise<RejectedReversal[] | null> => {
+  const r = await teller.reversal.rejections({});
+  return r.ok ? r.data.reversals : null;
+};
+const shown = (teller: TellerApi, ids: string[]) => teller.reversal.rejectionsShown({ ids });
 
-/**
- * Inicio: reversals a supervisor rejected at a desk after the teller left the panel. The core lists each until this
- * screen says it showed it (a list answered but never drawn, after a crash or a closed window, is listed again), so
- * what arrived stays on screen until the teller leaves Inicio.
- */
+/** Inicio: reversals a supervisor rejected at a desk after the teller left the panel. */
 export const RejectedReversals = ({ teller }: { teller: TellerApi }) => {
-  const [rejected, setRejected] = useState<RejectedReversal[]>([]);
-  // The ids of the last answer: each is on screen once this render commits, and acknowledged only then.
-  const [shown, setShown] = useState<string[]>([]);
-  useEffect(() => {
-    const load = () =>
-      void teller.reversal.rejections({}).then((r) => {
-        if (!r.ok || r.data.reversals.length === 0) return;
-        const fresh = r.data.reversals;
-        setRejected((old) => [...old, ...fresh.filter((f) => !old.some((o) => o.id === f.id))]);
-        setShown(fresh.map((f) => f.id));
-      });
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => clearInterval(timer);
-  }, [teller]);
-  useEffect(() => {
-    // A lost acknowledgement is harmless: the next reread lists them again and this says so again.
-    if (shown.length > 0) void teller.reversal.rejectionsShown({ ids: shown });
-  }, [teller, shown]);
+  const rejected = useToldOnce(teller, read, shown);
   if (rejected.length === 0) return null;
   return (
     <section className="panel" aria-label="Reversos rechazados">
