@@ -156,27 +156,17 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
         if (!prepared) throw new AppError('REMESA_INVALID_TRANSITION', 'La remesa cambió mientras se registraba la devolución. Actualice la lista e intente de nuevo.');
         ({ fee, pending, receipt } = registerChequeReturn(deps, user, chequeOf(rec), { ...req.event, prepared }, { action: 'remesa_devuelta', remittanceId: rec.remesa.id }));
       } else {
-        if (req.event.type === 'enviar') {
-          // Central records it, so every workstation of the branch lists the remesa as sent.
+        // Central records a sent remesa so every workstation of the branch lists it as sent; a paid one (the drawee
+        // bank paid) moves the remesa's own cheque deposit from canje to available.
+        const centralType = req.event.type === 'enviar' ? 'remesa_sent' : req.event.type === 'pagar' ? 'cheque_paid' : null;
+        if (centralType) {
           deps.outbox.enqueue({
             key: deps.ids.uuid(),
             branch: deps.workstation.branchCode,
             workstation: deps.workstation.id,
             occurredAt: at,
             account: rec.remesa.accountNumber,
-            type: 'remesa_sent',
-            payload: { depositKey: rec.centralKey },
-          });
-        }
-        if (req.event.type === 'pagar') {
-          // The drawee bank paid: central moves the remesa's own cheque deposit from canje to available.
-          deps.outbox.enqueue({
-            key: deps.ids.uuid(),
-            branch: deps.workstation.branchCode,
-            workstation: deps.workstation.id,
-            occurredAt: at,
-            account: rec.remesa.accountNumber,
-            type: 'cheque_paid',
+            type: centralType,
             payload: { depositKey: rec.centralKey },
           });
         }
