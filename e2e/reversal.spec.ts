@@ -295,16 +295,8 @@ test('a rejection Inicio listed but did not get to show is told again after a re
 });
 
 test('a reversal asked for by mistake is withdrawn while pending: the form comes back, and the supervisor can no longer approve it', async ({ app }) => {
-  await openTill(app);
-  await firstCashDeposit(app);
-  await app.keyboard.press('Escape');
-  await app.keyboard.press('F5');
-  await app.getByRole('button', { name: 'Buscar' }).click();
-  await app.getByRole('button', { name: 'Reversar' }).click();
+  await askReversalOfFirstDeposit(app);
   const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
-  await panel.getByLabel('Explicación del reverso').fill('Lo pedí por error');
-  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
-  await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
   await panel.getByRole('button', { name: 'Desistir del reverso' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Solicitud de reverso retirada: el supervisor ya no puede aprobarla.' })).toBeVisible();
   await expect(panel.getByLabel('Usuario del supervisor')).toHaveCount(0);

@@ -1,8 +1,10 @@
 import type { TellerApi } from '../domain/contract/client';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
 
-test('supervisor desk: a request arriving while the desk is open is announced, shown with its context and decided; the dashboard shows the till against its limit', async ({ app }) => {
+/** The teller signs in and opens the till with $ 1.000.000 (100.000 × 10), by keyboard. */
+const openTillWithAMillion = async (app: Page) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
   await app.keyboard.press('F2');
@@ -12,6 +14,10 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
   await app.keyboard.press('Enter');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+
+test('supervisor desk: a request arriving while the desk is open is announced, shown with its context and decided; the dashboard shows the till against its limit', async ({ app }) => {
+  await openTillWithAMillion(app);
 
   await app.keyboard.press('F1');
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
@@ -60,15 +66,7 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
 });
 
 test('F4 rejects at the desk, as the Rechazar button says', async ({ app }) => {
-  await login(app, DEMO.teller);
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F2');
-  await app.keyboard.type('10'); // 100.000 × 10
-  await app.keyboard.press('Enter');
-  await app.getByLabel('Total contado (verificación)').fill('1000000');
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  await openTillWithAMillion(app);
   // A shortage asked for, as the close screen does; $ 1.000 is under the threshold, booked at the first count.
   const id = await app.evaluate(async () => {
     const t = (window as unknown as { teller?: TellerApi }).teller;
@@ -103,15 +101,7 @@ test('F4 rejects at the desk, as the Rechazar button says', async ({ app }) => {
 });
 
 test('the start menu counts a request made at this workstation at once, not at the next poll', async ({ app }) => {
-  await login(app, DEMO.teller);
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F2');
-  await app.keyboard.type('10'); // 100.000 × 10
-  await app.keyboard.press('Enter');
-  await app.getByLabel('Total contado (verificación)').fill('1000000');
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+  await openTillWithAMillion(app);
   await expect(app.getByRole('button', { name: /Escritorio del supervisor$/ })).toBeVisible();
   // Let the first reads of the queue settle, so what follows is the request's own refresh, not a poll.
   await app.waitForTimeout(3500);
