@@ -420,3 +420,37 @@ test('keys held while the till is read are let go at a lock: none reach the lock
   await expect(app.getByTestId('till-summary')).toBeVisible();
   await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toHaveCount(0);
 });
+
+test('a Tab typed after the account number, while the till is read, ends what Consignación’s account field gets and moves on', async ({ host, bare: app }) => {
+  const tillReads = await holdAnswers(app, 'till.current');
+  await app.goto(host.launchUrl);
+  await openTill(app);
+  await signOutOverOpenTill(app);
+
+  tillReads.hold();
+  await login(app, DEMO.teller);
+  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  await app.keyboard.press('F3');
+  await app.keyboard.type('2400');
+  await app.keyboard.press('Tab');
+
+  tillReads.release();
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toBeVisible();
+  await expect(app.getByLabel('Número de cuenta')).toHaveValue('2400');
+  await expect(app.getByLabel('Número de cuenta')).not.toBeFocused();
+  await expect(app.getByTestId('type-ahead-line')).toHaveCount(0);
+});
+
+test('digits typed after R while the till is read are not typed into Remesas, whose list takes the focus first: the teller is told', async ({ host, bare: app }) => {
+  const tillReads = await holdAnswers(app, 'till.current');
+  await app.goto(host.launchUrl);
+  tillReads.hold();
+  await login(app, DEMO.teller);
+  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  await app.keyboard.press('r');
+  await app.keyboard.type('12');
+
+  tillReads.release();
+  await expect(app.getByRole('heading', { name: 'Remesas al cobro' })).toBeVisible();
+  await expect(app.getByTestId('type-ahead-line')).toHaveText('Lo escrito antes de abrirse la pantalla no se tomó: la pantalla no empieza en un campo donde escribirlo.');
+});
