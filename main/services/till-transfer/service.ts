@@ -105,8 +105,9 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     direction: t.direction,
     fromLabel: label(t.fromWorkstation),
     toLabel: label(t.toWorkstation),
-    // Blind count: the receiver learns the amount only after accepting or rejecting.
-    amount: t.direction === 'entrante' && t.state === 'en_transito' ? null : t.amount,
+    // Blind count: the receiver learns the amount only once its own count matched (accepted). A rejection records
+    // no count, so showing the amount then would tell it to a teller who may be asked to count the same cash again.
+    amount: t.direction === 'entrante' && t.state !== 'aceptado' ? null : t.amount,
     state: t.state,
     sentBy: t.sentByName,
     sentAt: t.sentAt,
@@ -447,7 +448,9 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         const at = now();
         const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };
         deps.repo.settle(t.id, { state: 'rechazado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: req.note, settleKey: op.key });
-        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'rechazado', note: req.note, sentBy: t.sentByName, via: 'central' });
+        // No total nor pieces: the receiver rejected without a count of record, and reads this entry in F5. The amount
+        // stays in the sender's journal (enviado, and rechazado when it learns of it) and at central, by transferId.
+        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), state: 'rechazado', note: req.note, sentBy: t.sentByName, via: 'central' });
         enqueue(op);
         return t.id;
       });

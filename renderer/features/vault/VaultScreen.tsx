@@ -16,6 +16,8 @@ import { onIncoming } from './incoming';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 
 const STATE = { en_transito: 'En tránsito', aceptado: 'Aceptado', rechazado: 'Rechazado' } as const;
+/** The receiver is sent no amount until its count matched: while it travels it counts blind, rejected it never counted. */
+const amountCell = (t: { amount: number | null; state: keyof typeof STATE }) => (t.amount !== null ? formatPesos(t.amount) : t.state === 'en_transito' ? 'Conteo ciego' : 'Sin conteo');
 const POLL_MS = 3000;
 
 /**
@@ -232,7 +234,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <tr key={t.id}>
                 <td>{t.fromLabel}</td>
                 <td>{t.toLabel}</td>
-                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td className="num">{amountCell(t)}</td>
                 <td>{STATE[t.state]}</td>
                 <td>{t.sentBy}</td>
                 <td>
@@ -272,7 +274,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <tr key={t.id}>
                 <td>{t.fromLabel}</td>
                 <td>{t.toLabel}</td>
-                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td className="num">{amountCell(t)}</td>
                 <td>
                   {STATE[t.state]}
                   {t.queued ? ' · en cola para central' : ''}
