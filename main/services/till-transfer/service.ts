@@ -18,6 +18,8 @@ import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 import type { TillSessionRecord } from '../../store/till/repo';
 import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
+import { wouldCrossLimit } from '../../../domain/till/holding';
+import type { TillPolicy } from '../../../domain/till/policy';
 
 /** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
 const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
@@ -74,6 +76,8 @@ export interface TillTransferDeps {
   lastCountAt?: (tillSessionId: string) => string | null;
   /** A supervisor at this workstation is settling it at the vault: that step settles and journals it, not the pull. */
   receivingHere?: (transferId: string) => boolean;
+  /** This till's holding limit: the receiver is told before counting that accepting will take the till over it. */
+  policy?: Pick<TillPolicy, 'maxHolding'>;
 }
 
 /** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
@@ -100,6 +104,12 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
   const now = () => deps.clock.now().toISOString();
   const isOpen = (key: string | null) => key !== null && (OPEN_STATES as readonly string[]).includes(deps.outbox.byKey(key)?.state ?? '');
 
+  /** Whether `amount` more in this workstation's open till takes it over its limit (false without a till or a policy). */
+  const leavesOverLimit = (amount: number) => {
+    const till = deps.tills.findOpen(ws.tillCode);
+    return till !== undefined && deps.policy !== undefined && wouldCrossLimit(till.positionTotal, amount, deps.policy);
+  };
+
   const view = (t: TillTransferRecord): BranchTransferView => ({
     id: t.id,
     direction: t.direction,
@@ -115,6 +125,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     receivedAt: t.receivedAt,
     note: t.note,
     toReceive: t.direction === 'entrante' && t.state === 'en_transito',
+    leavesOverLimit: t.direction === 'entrante' && t.state === 'en_transito' && leavesOverLimit(t.amount),
     queued: isOpen(t.direction === 'saliente' && t.state === 'en_transito' ? t.sendKey : t.settleKey),
   });
 
@@ -379,6 +390,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     refresh,
     refreshWithin,
     settleSent,
+    leavesOverLimit,
 
     list: async () => {
       const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);

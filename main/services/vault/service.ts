@@ -91,6 +91,8 @@ export const createVaultService = (deps: {
       receivedAt: t.receivedAt,
       note: t.note,
       mine,
+      // Only a provision this till's teller must count; the vault has no limit here.
+      leavesOverLimit: mine && !isVaultWorkstation(t.toWorkstation) && deps.tillTransfers.leavesOverLimit(t.amount),
     };
   };
   const fromLocal = (t: TillTransferRecord): TillTransfer => ({
