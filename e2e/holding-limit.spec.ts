@@ -77,3 +77,54 @@ test('a deposit that would take the till over its limit warns before confirming 
   // Nothing else waits for the supervisor: the keyboard lands on the screen's main action, not on the page.
   await expect(app.getByRole('button', { name: 'Provisionar una caja' })).toBeFocused();
 });
+
+test('a provision that will take the till over its limit is told before the blind count, without its amount', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  // 100.000 × 595 = $ 59.500.000: each provision of $ 300.000 fits under the $ 60.000.000 limit, both do not.
+  for (const r of ['595', '', '', '', '', '', '', '', '', '', '']) {
+    if (r) await app.keyboard.type(r);
+    await app.keyboard.press('Enter');
+  }
+  await app.keyboard.type('59500000');
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('till-summary')).toContainText('abierta');
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  for (let i = 0; i < 2; i++) {
+    await app.getByRole('button', { name: 'Provisionar una caja' }).click();
+    await app.getByLabel('$ 50.000 billete').fill('6');
+    await app.getByLabel('Total del traslado (verificación)').fill('300000');
+    await app.getByRole('button', { name: 'Enviar traslado' }).click();
+    // The notice reads the same both times: the form gone and the rows listed say the send is done.
+    await expect(app.getByRole('button', { name: 'Enviar traslado' })).toHaveCount(0);
+    await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toHaveCount(i + 1);
+  }
+
+  await switchUser(app, DEMO.teller);
+  await app.keyboard.press('F10');
+  const receive = app.getByRole('button', { name: 'Contar y recibir' });
+  await expect(receive).toHaveCount(2);
+  // The first one leaves the till under its limit: nothing said.
+  await receive.first().click();
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByTestId('receive-over-limit')).toHaveCount(0);
+  await app.getByLabel('$ 50.000 billete').fill('6');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'recibido de Bóveda' })).toBeVisible();
+  // The second one would: said before the count, as a fact, with no amount (the count stays blind).
+  await expect(receive).toHaveCount(1);
+  await receive.click();
+  const told = app.getByTestId('receive-over-limit');
+  await expect(told).toHaveText('Al recibir este traslado, la caja quedará por encima de su límite de efectivo: después de recibirlo se le pedirá trasladar el excedente a la bóveda.');
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toContainText('Conteo ciego');
+  await app.getByLabel('$ 50.000 billete').fill('6');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'recibido de Bóveda' })).toBeVisible();
+  // And, as said, the screen now asks for the surplus to go to the vault.
+  await expect(app.getByRole('main')).toContainText('supera su límite de $ 60.000.000');
+});

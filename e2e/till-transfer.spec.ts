@@ -186,3 +186,63 @@ test('the branch vault is at central: a supervisor at Caja 02’s workstation pr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Caja 03 rejects a transfer whose count differs: neither its screen nor its journal ever shows what Caja 02 sent; Caja 02 sees it back with the reason', async ({ app, central }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
+  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const sender = await browser.newPage();
+    await sender.goto(other.launchUrl);
+    await openTill(sender, DEMO.teller2);
+    await openTill(app, DEMO.teller);
+
+    // Caja 02 sends 100.000 × 7 = $ 700.000.
+    await sender.keyboard.press('F10');
+    await sender.getByRole('button', { name: 'Trasladar efectivo' }).click();
+    await sender.getByLabel('$ 100.000 billete').fill('7');
+    await expect(sender.getByLabel('Destino').locator('option[value="03"]')).toHaveCount(1, { timeout: 20_000 });
+    await sender.getByLabel('Destino').selectOption('03');
+    const total = sender.getByLabel('Total del traslado (verificación)');
+    await total.fill('700000');
+    await total.press('Enter');
+    await expect(sender.getByRole('status').filter({ hasText: 'enviado a Caja 03 por central' })).toBeVisible();
+
+    // Caja 03 counts six bills: refused without the figure; it rejects with the reason.
+    await expect(app.getByText('Bóveda y traslados (1 por recibir)')).toBeVisible({ timeout: 20_000 });
+    await app.keyboard.press('F10');
+    await app.getByRole('button', { name: 'Contar y recibir' }).click();
+    await app.getByLabel('$ 100.000 billete').fill('6');
+    await app.keyboard.press('F10');
+    await expect(app.getByRole('alert').filter({ hasText: 'no coincide con lo enviado' })).toBeVisible();
+    await app.getByLabel('Motivo del rechazo').fill('Llegaron seis billetes de 100.000');
+    await app.getByRole('button', { name: 'Rechazar traslado' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Traslado rechazado' })).toBeVisible();
+    const row = app.getByRole('table', { name: 'Traslados entre cajas' }).getByRole('row').filter({ hasText: 'Caja 02' });
+    await expect(row).toContainText('Rechazado');
+    await expect(row).toContainText('Sin conteo');
+    await expect(app.getByRole('main')).not.toContainText('700.000');
+    // Nor in its F5: the rejection is there, by route, without the amount.
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+    await app.keyboard.press('F5');
+    const type = app.getByLabel('Tipo de evento');
+    await type.selectOption({ label: 'Movimiento con bóveda' });
+    await type.press('Enter');
+    const entries = app.getByRole('table', { name: 'Registros del diario' });
+    await expect(entries.getByRole('row', { name: /^Registro \d+$/ }).filter({ hasText: 'Caja 02 → Caja 03' })).toHaveCount(1);
+    await expect(app.getByRole('main')).not.toContainText('700.000');
+
+    // Caja 02 learns of the rejection, with the amount it sent and the reason.
+    const outgoing = sender.getByRole('table', { name: 'Traslados entre cajas' });
+    await expect(outgoing).toContainText('Rechazado', { timeout: 20_000 });
+    await expect(outgoing).toContainText('$ 700.000');
+    await expect(outgoing).toContainText('Llegaron seis billetes de 100.000');
+  } finally {
+    await browser.close();
+    await other.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
