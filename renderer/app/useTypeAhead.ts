@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { plural } from '../../domain/language/plural';
+import { typeInto } from '../components/type-into';
 import { NOTHING_HELD, takeKey, type Held } from './type-ahead';
 
 // The new screen focuses its first field as it mounts (autoFocus) or in the effect right after: far within this.
@@ -17,19 +18,6 @@ const nextTabbable = (from: Element): HTMLElement | null => {
     (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.getClientRects().length > 0 && !el.closest('[inert]'),
   );
   return all[all.indexOf(from as HTMLElement) + 1] ?? null;
-};
-
-/** As the teller would have typed it, up to the field's own length; says how many keys it had no room for. */
-const typeInto = (field: HTMLInputElement | HTMLTextAreaElement, text: string): number => {
-  const chars = [...text];
-  const room = field.maxLength >= 0 ? Math.max(0, field.maxLength - field.value.length) : chars.length;
-  if (chars.length && room) {
-    // React's controlled fields see an input event through the native setter.
-    const proto = field instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, field.value + chars.slice(0, room).join(''));
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  }
-  return Math.max(0, chars.length - room);
 };
 
 const isFKey = (key: string) => /^F([1-9]|1[0-2])$/.test(key);
