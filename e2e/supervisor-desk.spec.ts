@@ -16,6 +16,21 @@ const openTillWithAMillion = async (app: Page) => {
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
 };
 
+/**
+ * The till's arqueo finds a $ 1.000 shortage and asks for approval, as the close screen does ($ 1.000 is under the
+ * threshold: booked at the first count). Returns the request's id.
+ */
+const askShortage = async (app: Page): Promise<string> =>
+  app.evaluate(async () => {
+    const t = (window as unknown as { teller?: TellerApi }).teller;
+    if (!t) throw new Error('no teller api');
+    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
+    if (!c.ok) throw new Error(c.error.message);
+    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data.approvalId;
+  });
+
 test('supervisor desk: a request arriving while the desk is open is announced, shown with its context and decided; the dashboard shows the till against its limit', async ({ app }) => {
   await openTillWithAMillion(app);
 
@@ -67,16 +82,7 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
 
 test('F4 rejects at the desk, as the Rechazar button says', async ({ app }) => {
   await openTillWithAMillion(app);
-  // A shortage asked for, as the close screen does; $ 1.000 is under the threshold, booked at the first count.
-  const id = await app.evaluate(async () => {
-    const t = (window as unknown as { teller?: TellerApi }).teller;
-    if (!t) throw new Error('no teller api');
-    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
-    if (!c.ok) throw new Error(c.error.message);
-    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.data.approvalId;
-  });
+  const id = await askShortage(app);
   await app.keyboard.press('F1');
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (1)' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Revisar' })).toBeFocused();
@@ -105,14 +111,7 @@ test('the start menu counts a request made at this workstation at once, not at t
   await expect(app.getByRole('button', { name: /Escritorio del supervisor$/ })).toBeVisible();
   // Let the first reads of the queue settle, so what follows is the request's own refresh, not a poll.
   await app.waitForTimeout(3500);
-  await app.evaluate(async () => {
-    const t = (window as unknown as { teller?: TellerApi }).teller;
-    if (!t) throw new Error('no teller api');
-    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
-    if (!c.ok) throw new Error(c.error.message);
-    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
-    if (!r.ok) throw new Error(r.error.message);
-  });
+  await askShortage(app);
   // Under the queue's 3 s poll: the core's push for the new request reads it again.
   await expect(app.getByRole('button', { name: /Escritorio del supervisor \(1 pendiente\)$/ })).toBeVisible({ timeout: 2000 });
 });
