@@ -1,5 +1,6 @@
 import type { TellerApi } from '../domain/contract/client';
 import type { Page } from '@playwright/test';
+import { countBridge } from './support/bridge-count';
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
 
@@ -114,4 +115,30 @@ test('the start menu counts a request made at this workstation at once, not at t
   await askShortage(app);
   // Under the queue's 3 s poll: the core's push for the new request reads it again.
   await expect(app.getByRole('button', { name: /Escritorio del supervisor \(1 pendiente\)$/ })).toBeVisible({ timeout: 2000 });
+});
+
+test('an idle workstation reads the queue at its poll, not again on every status push (each read asks central)', async ({ host, bare: app }) => {
+  const bridge = await countBridge(app);
+  await app.goto(host.launchUrl);
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.waitForTimeout(3500);
+  bridge.reset();
+  const from = Date.now();
+  // Test prints: each job pushes the status several times (queued, printing, printed); no request changes.
+  for (let i = 0; i < 3; i++) {
+    await app.evaluate(async () => {
+      const t = (window as unknown as { teller?: TellerApi }).teller;
+      if (!t) throw new Error('no teller api');
+      const r = await t.devices.testPrint({});
+      if (!r.ok) throw new Error(r.error.message);
+    });
+    await app.waitForTimeout(600);
+  }
+  const pushes = bridge.events('status.changed');
+  const reads = bridge.calls('supervisor.queue');
+  expect(pushes).toBeGreaterThanOrEqual(6);
+  // The 3 s poll's reads in that time (one more for a tick the load delayed), at most; before, one read per push
+  // (coalesced while one was on its way).
+  expect(reads).toBeLessThanOrEqual(Math.ceil((Date.now() - from) / 3000) + 1);
 });
