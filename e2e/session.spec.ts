@@ -289,3 +289,18 @@ test('an F4 pressed as soon as the teller is signed in opens Retiro once the til
   await expect(app.getByRole('heading', { name: 'Retiro', exact: true })).toBeVisible();
   await expect(app.getByLabel('Número de cuenta')).toBeFocused();
 });
+
+test('Inicio after the sign-in has the focus on its menu once the till is known: Enter opens the first enabled item, the arrows move along it', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  const menu = app.getByRole('navigation', { name: 'Operaciones' });
+  const first = menu.getByRole('button', { name: /^F2 Abrir caja/ });
+  await expect(first).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(first).not.toBeFocused();
+  await expect(menu.locator('button:focus')).toBeEnabled();
+  await app.keyboard.press('ArrowUp');
+  await expect(first).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
+});
