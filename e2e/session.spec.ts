@@ -454,3 +454,18 @@ test('digits typed after R while the till is read are not typed into Remesas, wh
   await expect(app.getByRole('heading', { name: 'Remesas al cobro' })).toBeVisible();
   await expect(app.getByTestId('type-ahead-line')).toHaveText('Lo escrito antes de abrirse la pantalla no se tomó: la pantalla no empieza en un campo donde escribirlo.');
 });
+
+test('Inicio after the sign-in has the focus on its menu once the till is known: Enter opens the first enabled item, the arrows move along it', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  const menu = app.getByRole('navigation', { name: 'Operaciones' });
+  const first = menu.getByRole('button', { name: /^F2 Abrir caja/ });
+  await expect(first).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(first).not.toBeFocused();
+  await expect(menu.locator('button:focus')).toBeEnabled();
+  await app.keyboard.press('ArrowUp');
+  await expect(first).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
+});

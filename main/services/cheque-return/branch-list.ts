@@ -53,3 +53,9 @@ export const chequeOfBranch = (c: BranchCheque) => ({
   receivedOn: bogotaDate(new Date(c.receivedAt)),
   takenAt: c.workstation,
 });
+
+/** Later first, by plain string order (ISO dates; sequences of one workstation share their prefix). */
+const later = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+/** How the canje and remesa lists order their cheques: the newest day first, then the higher sequence. */
+export const newestFirst = (a: { receivedOn: string; sequence: string }, b: { receivedOn: string; sequence: string }): number =>
+  later(a.receivedOn, b.receivedOn) || later(a.sequence, b.sequence);

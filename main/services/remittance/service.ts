@@ -15,7 +15,7 @@ import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '.
 import type { Db } from '../../store/db';
 import type { BranchCheque } from '../../../domain/central-api';
 import type { Remesa } from '../../../domain/cheque/remesa';
-import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, remoteId } from '../cheque-return/branch-list';
+import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, newestFirst, remoteId } from '../cheque-return/branch-list';
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | ({ type: 'devolver' } & ReturnRequest);
 type StoredEvent = Exclude<AdvanceEvent, { type: 'devolver' }> | ({ type: 'devolver' } & AuthorizedReturn);
@@ -206,7 +206,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
         .map((c) => recordOf(c, remoteId(c.depositKey)))
         .filter((r) => status === undefined || r.remesa.status === status);
       const views = [...records.map((r, i) => ({ ...view(r), ...now[i] })), ...remote.map(view)];
-      views.sort((a, b) => (a.receivedOn === b.receivedOn ? (a.sequence < b.sequence ? 1 : a.sequence > b.sequence ? -1 : 0) : a.receivedOn < b.receivedOn ? 1 : -1));
+      views.sort(newestFirst);
       return { remittances: views, branchWide: branch !== null };
     },
 

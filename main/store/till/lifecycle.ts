@@ -284,6 +284,16 @@ export const deskSourcesRepo = (db: Db) => {
             )
             .all(now)
         : [],
+    /**
+     * Moves each time a request is made or closed at this workstation, and only then: a request counts once when
+     * made and once more when it leaves 'pendiente', which it does once (both tables' decide only update a pending
+     * row, and no row is deleted). Its lapse by the clock alone does not move it.
+     */
+    approvalQueueVersion: (): number =>
+      (['approvals', 'supervised_requests'] as const).reduce(
+        (sum, table) => sum + (has(table) ? (db.prepare(`SELECT COUNT(*) + COALESCE(SUM(status <> 'pendiente'), 0) FROM ${table}`).pluck().get() as number) : 0),
+        0,
+      ),
     overdueRadications: (now: string) =>
       has('sc_requests') ? (db.prepare("SELECT COUNT(*) FROM sc_requests WHERE superseded_by IS NULL AND (state = 'vencido' OR (state IN ('radicado', 'enviado') AND deadline < ?))").pluck().get(now) as number) : 0,
     syncCounts: () =>
