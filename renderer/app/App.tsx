@@ -219,6 +219,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         userId={session.user.id}
         role={session.user.role}
         items={items}
+        mayTakeFocus={() => !typeAhead.placingKeys()}
         notices={
           <>
             {homeLine ? (

@@ -185,5 +185,8 @@ export const useTypeAhead = ({
     setLine(more ? `${refusal} Lo que escribió después no se tomó.` : refusal);
   };
 
-  return { signIn, release, letGo, line, clearLine: useCallback(() => setLine(null), []) };
+  /** Held keys are on their way to the screen a held key opened: no one else should take the focus meanwhile. */
+  const placingKeys = useCallback(() => placing.current !== null, []);
+
+  return { signIn, release, letGo, line, placingKeys, clearLine: useCallback(() => setLine(null), []) };
 };

@@ -22,10 +22,25 @@ const enabledButtons = (nav: HTMLElement) => {
  * approved reversal's Registrar): Enter acts on it and ↑/↓ move along the menu, as the F-keys and short codes do
  * from anywhere, instead of the focus resting on the page where Enter and the arrows do nothing.
  */
-export const HomeScreen = ({ till, userId, role, items, notices }: { till: TillSession | null; userId: string; role: string; items: MenuItem[]; notices?: ReactNode }) => {
+export const HomeScreen = ({
+  till,
+  userId,
+  role,
+  items,
+  notices,
+  mayTakeFocus = () => true,
+}: {
+  till: TillSession | null;
+  userId: string;
+  role: string;
+  items: MenuItem[];
+  notices?: ReactNode;
+  /** False while keys typed ahead go to the screen a held key is opening: Inicio taking the focus would take them. */
+  mayTakeFocus?: () => boolean;
+}) => {
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (navRef.current && focusIsNowhere()) enabledButtons(navRef.current).buttons[0]?.focus();
+    if (navRef.current && focusIsNowhere() && mayTakeFocus()) enabledButtons(navRef.current).buttons[0]?.focus();
   }, []);
   const onMenuKey = (e: KeyboardEvent<HTMLElement>) => {
     const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
