@@ -73,7 +73,8 @@ it('a cheque taken at 001-01 is returned at 001-02, a remesa sent and paid there
     const back = data<{ cheque: { status: string; takenAt?: string }; receipt: { sequence: string } }>(
       await b.call('canje.return', { idempotencyKey: returnKey, chequeId: cheque.id, causalId: 'fondos-insuficientes', chargeFee: true }),
     );
-    expect(back).toMatchObject({ cheque: { status: 'devuelta', takenAt: '001-01' }, receipt: { sequence: `${posted.sequence}-DEV` } });
+    // Numbered by 001-02, which did not take the deposit: its id keeps the paper's number its own (register.ts).
+    expect(back).toMatchObject({ cheque: { status: 'devuelta', takenAt: '001-01' }, receipt: { sequence: `${posted.sequence}-DEV-001-02` } });
     // A replay of the same request is the same return.
     expect(data(await b.call('canje.return', { idempotencyKey: returnKey, chequeId: cheque.id, causalId: 'fondos-insuficientes', chargeFee: true }))).toMatchObject({ cheque: { status: 'devuelta' } });
 
@@ -102,6 +103,47 @@ it('a cheque taken at 001-01 is returned at 001-02, a remesa sent and paid there
     // 001-01 cannot pay it a second time: its own row moved on.
     const again = await a.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: paid[0]?.id ?? '', event: { type: 'pagar' } });
     expect(again).toMatchObject({ ok: false, error: { code: 'REMESA_INVALID_TRANSITION' } });
+  } finally {
+    a.close();
+    b.close();
+  }
+});
+
+it('the cheques of one deposit returned at two workstations, online and offline, print under numbers no other paper has', async () => {
+  const a = await station('001-01', CAJERO1);
+  const b = await station('001-02', CAJERO2);
+  try {
+    const drawer = String(60_000_000 + Math.floor(Math.random() * 1_000_000));
+    const cheque = (number: string, amount: number) => ({ bank: '07', number, drawerAccount: drawer, amount, city: 'Bogotá D.C.' });
+    const slip = { accountNumber: JUAN, depositor, cheques: [cheque('4001', 300_000), cheque('4002', 200_000), cheque('4003', 100_000)], declaredTotal: 600_000 };
+    const posted = data<{ sequence: string }>(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip }));
+    await until(async () => outbox(a, 'cheque_deposit').length === 3 && outbox(a, 'cheque_deposit').every((o) => o.state === 'applied'));
+    const idAt = async (s: Station, number: string) => {
+      const c = data<Canje>(await s.call('canje.list')).cheques.find((x) => x.chequeNumber === number && x.status === 'en_canje');
+      if (!c) throw new Error(`${number} not in canje`);
+      return c.id;
+    };
+    const giveBack = async (s: Station, number: string) =>
+      data<{ receipt: { sequence: string } }>(
+        await s.call('canje.return', { idempotencyKey: randomUUID(), chequeId: await idAt(s, number), causalId: 'fondos-insuficientes', chargeFee: true }),
+      ).receipt.sequence;
+
+    // 001-01 took the deposit and returns its first cheque: the plain number.
+    expect(await giveBack(a, '4001')).toBe(`${posted.sequence}-DEV`);
+    // 001-02 returns the second: central's list says it is the deposit's second return, and 001-02 says who numbered it.
+    expect(await giveBack(b, '4002')).toBe(`${posted.sequence}-DEV2-001-02`);
+    // 001-01, now offline, returns the third knowing only its own rows: still a number no other paper has.
+    await a.reopen(false);
+    await a.as(CAJERO1);
+    const third = await giveBack(a, '4003');
+    expect(third).toBe(`${posted.sequence}-DEV2`);
+    const papers = [`${posted.sequence}-DEV`, `${posted.sequence}-DEV2-001-02`, third];
+    expect(new Set(papers).size).toBe(3);
+    // Each number is a journal row at the workstation that printed it, and only there.
+    const documents = (s: Station) =>
+      s.core.db.prepare("SELECT json_extract(payload, '$.document') FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') = 'canje_devuelta'").pluck().all();
+    expect(documents(a).sort()).toEqual([papers[0], papers[2]].sort());
+    expect(documents(b)).toEqual([papers[1]]);
   } finally {
     a.close();
     b.close();

@@ -10,7 +10,7 @@ import type { ComprobanteDeps } from '../comprobante/deps';
 import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnOperation } from '../cheque-return/booking';
 import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
-import { customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
+import { branchReturnsOf, customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
 import type { BranchCheque } from '../../../domain/central-api';
@@ -134,7 +134,8 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
     const cheque = chequeOf(rec);
     const plan = planReturn(deps, cheque, ret);
     const op = returnOperation(deps, cheque, plan.causal.id, plan.fee);
-    return { plan, op, charge: await chargeReturn(deps, cheque, op, false) };
+    const charge = await chargeReturn(deps, cheque, op, false);
+    return { plan, op, charge, branchReturns: await branchReturnsOf(deps, cheque) };
   };
 
   /** One transaction: the remesa's new state, what central must learn, the journal and the receipt. */
