@@ -161,3 +161,50 @@ it('offline, the list is this workstation’s and says so', async () => {
     a.close();
   }
 });
+
+it('a remesa sent, then paid, at 001-02 online shows so at 001-01 on its next read, before 001-02 drains its outbox; 001-01 cannot do it again and central has each once', async () => {
+  const a = await station('001-01', CAJERO1);
+  const b = await station('001-02', CAJERO2);
+  try {
+    const drawer = String(70_000_000 + Math.floor(Math.random() * 1_000_000));
+    const slip = { accountNumber: JUAN, depositor, cheques: [{ bank: '13', number: '5001', drawerAccount: drawer, amount: 250_000, city: 'Medellín' }], declaredTotal: 250_000 };
+    data(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip }));
+    await until(async () => outbox(a, 'cheque_deposit').length === 1 && outbox(a, 'cheque_deposit').every((o) => o.state === 'applied'));
+    // 001-02 reaches central for its calls, but its sync loop waits: only what it sends at once is there.
+    await b.reopen('calls');
+    await b.as(CAJERO2);
+    const statusAt = async (s: Station) => data<Remesas>(await s.call('remittance.list', {})).remittances.filter((r) => r.chequeNumber === '5001');
+    const [listed] = await statusAt(b);
+    const [own] = await statusAt(a);
+    if (!listed) throw new Error('not listed at 001-02');
+    for (const [event, status] of [['enviar', 'enviada'], ['pagar', 'pagada']] as const) {
+      const [row] = await statusAt(b);
+      const moved = await b.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: row?.id ?? listed.id, event: { type: event } });
+      expect(data<{ remittance: { status: string } }>(moved).remittance.status).toBe(status);
+      expect(await statusAt(b)).toEqual([expect.objectContaining({ status })]);
+      // 001-01, its screen still from before, cannot record it a second time: central refuses it at once.
+      const again = await a.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: own?.id ?? '', event: { type: event } });
+      expect(again).toMatchObject({ ok: false, error: { code: 'REMESA_INVALID_TRANSITION', message: expect.stringContaining('Otra estación pudo registrarla antes') } });
+      // Its next read shows it, once; and again it cannot.
+      const there = await statusAt(a);
+      expect(there).toEqual([expect.objectContaining({ status })]);
+      expect(await a.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: there[0]?.id ?? '', event: { type: event } })).toMatchObject({
+        ok: false,
+        error: { code: 'REMESA_INVALID_TRANSITION' },
+      });
+    }
+    // 001-02's outbox then drains: central applied each operation once, none refused, none from 001-01.
+    await b.reopen(true);
+    await until(async () => ['remesa_sent', 'cheque_paid'].every((t) => outbox(b, t).length === 1 && outbox(b, t)[0]?.state === 'applied'));
+    for (const t of ['remesa_sent', 'cheque_paid']) expect(outbox(a, t)).toEqual([]);
+    const keys = ['remesa_sent', 'cheque_paid'].map((t) => outbox(b, t)[0]?.key);
+    const audit = await central.audit();
+    expect(audit.operations.filter((o) => keys.includes(o.key))).toEqual([expect.objectContaining({ status: 'applied' }), expect.objectContaining({ status: 'applied' })]);
+    expect(audit.conflicts).toBe(0);
+    const atCentral = (await branchList()).find((c) => c.number === '5001' && c.drawerAccount === drawer);
+    expect(atCentral).toMatchObject({ clearing: 'cleared', sent: { workstation: '001-02' }, paid: { workstation: '001-02' } });
+  } finally {
+    a.close();
+    b.close();
+  }
+});
