@@ -20,6 +20,7 @@ const CENTRAL_APPROVAL: Record<z.infer<typeof ApprovalStateSchema>, string> = {
   approved: APPROVAL.aprobada,
   rejected: APPROVAL.rechazada,
   expired: APPROVAL.vencida,
+  withdrawn: 'Retirada',
 };
 const TRANSFER: Record<TillTransferState | 'enviado' | 'entrante' | 'saldo_inicial', string> = {
   en_transito: 'En tránsito',

@@ -10,7 +10,7 @@ import type { Db } from '../../store/db';
 import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
 import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnOperation } from '../cheque-return/booking';
-import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
+import { branchReturnsOf, customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, newestFirst, remoteId } from '../cheque-return/branch-list';
 import type { BranchCheque } from '../../../domain/central-api';
@@ -120,7 +120,8 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     const plan = planReturn(deps, { route: 'canje', ...rec }, req);
     const op = returnOperation(deps, rec, plan.causal.id, plan.fee);
     // Past its release date the credit may have been spent; before it, it still waits in canje.
-    return { plan, op, charge: await chargeReturn(deps, rec, op, rec.releaseOn <= today()) };
+    const charge = await chargeReturn(deps, rec, op, rec.releaseOn <= today());
+    return { plan, op, charge, branchReturns: await branchReturnsOf(deps, rec) };
   };
 
   /** `prepared` stays out of the replayed request: a replay answers from the store. */

@@ -217,7 +217,12 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(data(await w.call('reversal.withdraw', { sequence }))).toEqual({ approvalId: req.approvalId, status: 'retirada' });
     const journaled = (w.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval'").pluck().all() as string[]).map((p) => JSON.parse(p) as Record<string, unknown>);
     expect(journaled.at(-1)).toMatchObject({ action: 'retirada', approvalId: req.approvalId, kind: 'reversal' });
-    await expect.poll(atCentral, { timeout: 10_000 }).toBe('expired');
+    // Central keeps it as withdrawn, not lapsed: a desk deciding it through central hears that the teller desisted.
+    await expect.poll(atCentral, { timeout: 10_000 }).toBe('withdrawn');
+    expect(await w.call('supervisor.decide', { id: req.approvalId, source: 'central', decision: 'aprobar', ...SUP })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_WITHDRAWN', message: 'El cajero desistió de la solicitud antes de su decisión: ya no se puede aprobar ni rechazar.' },
+    });
     expect(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP })).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_WITHDRAWN', message: 'Ana Gómez retiró esta solicitud antes de su decisión: ya no se puede aprobar ni rechazar.' },
