@@ -75,7 +75,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   const report = app.getByTestId('close-report');
   await expect(report).toContainText('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
-  await expect(report).toContainText('FALTANTE: -$ 100.000');
+  await expect(report).toContainText('FALTANTE: $ 100.000');
   await expect(report).toContainText('Aprobó: Marta Rojas');
   await expect(report).toContainText('Provisión de bóveda (1) entradas: $ 500.000');
   await expect(report).toContainText(/Fecha contable: \d{2}\/\d{2}\/\d{4}/);
@@ -378,13 +378,13 @@ test('a close with a difference approved by the supervisor: the report stays too
   await expect(app.getByTestId('approval-status')).toContainText('aprobada');
   await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
   await app.keyboard.press('F10');
-  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
+  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: $ 1.000');
   await reportStays(app);
   await app.keyboard.press('Escape');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('F6');
   await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
-  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
+  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: $ 1.000');
 });
 
 /** One 1.000 coin short, explained and sent to the supervisor, who is at this workstation: the user field waits. */

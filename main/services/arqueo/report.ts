@@ -108,7 +108,8 @@ export const buildCloseReport = (input: {
   lines.push({ kind: 'rule' }, { kind: 'amount', label: 'Saldo esperado', amount: expectedTotal }, { kind: 'amount', label: 'Arqueo (contado)', amount: countedTotal });
   const diff = countedTotal - expectedTotal;
   if (diff === 0) lines.push({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
-  else lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff), negative: diff < 0 });
+  // The word says which way: the amount is absolute, as the counts' lines and the sobrante line print it.
+  else lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff) });
   // A till squared only after a difference was shown closed with a supervisor's approval too: the paper says whose.
   if (diff !== 0 || closing.approvalId !== null) {
     // The reason in words, as the supervisor read it when approving; the code stays in the journal.
