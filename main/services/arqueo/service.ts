@@ -6,7 +6,7 @@ import { applyCount, DENOMINATIONS, totalOfCount, type DenominationCount } from 
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { PrintJobKind } from '../../../domain/receipt/paper';
-import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
+import { compareCount, countJournalState, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { preCloseGate, type GateResult } from '../../../domain/till/gate';
 import { sameCount } from '../../../domain/till/blind-count';
 import { checkHolding } from '../../../domain/till/holding';
@@ -303,7 +303,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           countedTotal: cmp.countedTotal,
           expectedTotal: cmp.expectedTotal,
           difference: cmp.difference,
-          state: decision.next,
+          state: countJournalState(decision),
         });
         const final = decision.next !== 'recontar';
         return {
