@@ -243,9 +243,11 @@ export const createArqueoService = (deps: ArqueoDeps) => {
 
   return {
     /** Inicio: the open till's comprobantes without a printed receipt, and its last comprobante. */
-    unprinted: () => {
+    unprinted: (user: User) => {
       const till = deps.tills.findOpen(ws.tillCode);
-      if (!till) return { receipts: [], last: null };
+      // Another teller signing in here is refused the till, and is not shown its customers' accounts and amounts
+      // either: the till's owner (and a supervisor) read its last and unprinted comprobantes.
+      if (!till || (till.tellerId !== user.id && user.role !== 'supervisor')) return { receipts: [], last: null };
       const kindOf = <R extends { kind: string }>(r: R) => ({ ...r, kind: r.kind as 'deposito' | 'retiro' | 'traslado' });
       const last = deps.facts.lastPosted(ws.tillCode, till.id);
       return { receipts: deps.facts.unprintedList(till.id).map(kindOf), last: last ? kindOf(last) : null };
