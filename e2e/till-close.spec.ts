@@ -265,7 +265,13 @@ test('the closed till, later: its report with the code printed at the close, pri
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   const report = app.getByTestId('close-report');
   await expect(report).toContainText(`Verificación: ${code}`);
-  await app.getByRole('button', { name: 'Imprimir de nuevo' }).click();
+  // As the teller does it: from the reopening's reason, Shift+Tab to "Imprimir de nuevo" and Enter. The screen
+  // says the copy went out (as the journal's reprint says it), not only the original's "Impresión terminada".
+  await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.getByRole('button', { name: 'Imprimir de nuevo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: /^001-03-CIERRE-.*: COPIA No\. 1 enviada a la impresora\.$/ })).toBeVisible();
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
 
   // Reopening: asked by the teller, who leaves the screen; the supervisor approves it on the desk (F1), where

@@ -30,7 +30,7 @@ export interface ReportPrinter {
   oweReceipt(doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): { jobId: string };
   printReceipt(doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): Promise<{ jobId: string }>;
   /** The original when it was never recorded, otherwise "COPIA No. n". */
-  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string; kind: PrintJobKind }): Pick<DevicePrintJob, 'jobId' | 'state'>;
+  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string; kind: PrintJobKind }): Pick<DevicePrintJob, 'jobId' | 'state' | 'copyNumber'>;
 }
 
 export interface ArqueoDeps {
@@ -469,7 +469,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       if (!doc || !closed) throw new AppError('NOTHING_TO_PRINT', 'No hay una caja cerrada en esta estación: no hay reporte para imprimir.');
       if (!deps.printer) throw new AppError('PRINTER_UNAVAILABLE', 'Esta estación no tiene impresora configurada: revise Dispositivos (F9).');
       const job = deps.printer.printAgain(doc, { reference: doc.sequence, actor: user.id, kind: reportKind(closed) });
-      return { jobId: job.jobId, state: job.state };
+      return { printJob: { jobId: job.jobId, state: job.state }, copyNumber: job.copyNumber };
     },
 
     requestReopen: (user: User, req: { reason: string }) => {
