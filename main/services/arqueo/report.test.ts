@@ -75,4 +75,11 @@ describe('end-of-day report', () => {
     const over = report([], { closing: closing(21) });
     expect(over.lines).toContainEqual({ kind: 'amount', label: 'SOBRANTE', amount: 50_000 });
   });
+
+  it('lists the cheque de gerencia forms issued, by number, amount and state: emitido, or anulado by its reversal', () => {
+    const doc = report([], { cheques: [{ number: '7700123', amount: 1_000_000, reversal: null }, { number: '7700200', amount: 300_000, reversal: 'R-001-03-000004' }] });
+    expect(doc.lines).toContainEqual({ kind: 'text', text: 'Cheques de gerencia expedidos (2)' });
+    expect(amounts(doc.lines)).toEqual(expect.arrayContaining([['No. 7700123 · emitido', 1_000_000], ['No. 7700200 · anulado por reverso R-001-03-000004', 300_000]]));
+    expect(JSON.stringify(report([]))).not.toContain('Cheques de gerencia');
+  });
 });

@@ -59,6 +59,8 @@ export const buildCloseReport = (input: {
   reopening?: ReopeningFacts | null;
   /** Sequences of the session's comprobantes posted in contingency (their receipts say CONTINGENCIA). */
   contingency?: readonly string[];
+  /** Cheque de gerencia forms the session's withdrawals issued, with the reversal that voided one (null if it stands). */
+  cheques?: readonly { number: string; amount: number; reversal: string | null }[];
 }): ReceiptDocument => {
   const { session, closing } = input;
   const r = input.reopening ?? null;
@@ -101,6 +103,13 @@ export const buildCloseReport = (input: {
   for (const m of input.movements) {
     if (m.reference === null || !contingency.has(m.reference) || m.amount === 0) continue;
     lines.push({ kind: 'amount', label: `${KIND_ONE[m.kind] ?? KIND_LABEL[m.kind] ?? m.kind} ${m.reference} CONTINGENCIA`, amount: Math.abs(m.amount), negative: m.amount < 0 });
+  }
+  // The forms issued, each by number with its state, so the supervisor reconciles the cheque de gerencia stock: a
+  // voided form is listed too (it was used, and must come back from the customer).
+  const cheques = input.cheques ?? [];
+  if (cheques.length > 0) {
+    lines.push({ kind: 'rule' }, { kind: 'text', text: `Cheques de gerencia expedidos (${cheques.length})` });
+    for (const c of cheques) lines.push({ kind: 'amount', label: `No. ${c.number} · ${c.reversal ? `anulado por reverso ${c.reversal}` : 'emitido'}`, amount: c.amount });
   }
   const counted = closing.count2 ?? closing.count1;
   const expectedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(closing.expected, d), 0);

@@ -190,6 +190,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       verificationCode: verificationCodeOf(hash),
       reopening: reopeningOf(session),
       contingency: deps.facts.postedInContingency(session.id),
+      cheques: deps.facts.chequesIssued(session.id),
     });
   };
 
