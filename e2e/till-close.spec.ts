@@ -75,7 +75,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   const report = app.getByTestId('close-report');
   await expect(report).toContainText('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
-  await expect(report).toContainText('FALTANTE: -$ 100.000');
+  await expect(report).toContainText('FALTANTE: $ 100.000');
   await expect(report).toContainText('Aprobó: Marta Rojas');
   await expect(report).toContainText('Provisión de bóveda (1) entradas: $ 500.000');
   await expect(report).toContainText(/Fecha contable: \d{2}\/\d{2}\/\d{4}/);
@@ -265,7 +265,13 @@ test('the closed till, later: its report with the code printed at the close, pri
   await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
   const report = app.getByTestId('close-report');
   await expect(report).toContainText(`Verificación: ${code}`);
-  await app.getByRole('button', { name: 'Imprimir de nuevo' }).click();
+  // As the teller does it: from the reopening's reason, Shift+Tab to "Imprimir de nuevo" and Enter. The screen
+  // says the copy went out (as the journal's reprint says it), not only the original's "Impresión terminada".
+  await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
+  await app.keyboard.press('Shift+Tab');
+  await expect(app.getByRole('button', { name: 'Imprimir de nuevo' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: /^001-03-CIERRE-.*: COPIA No\. 1 enviada a la impresora\.$/ })).toBeVisible();
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
 
   // Reopening: asked by the teller, who leaves the screen; the supervisor approves it on the desk (F1), where
@@ -378,13 +384,13 @@ test('a close with a difference approved by the supervisor: the report stays too
   await expect(app.getByTestId('approval-status')).toContainText('aprobada');
   await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
   await app.keyboard.press('F10');
-  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
+  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: $ 1.000');
   await reportStays(app);
   await app.keyboard.press('Escape');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('F6');
   await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
-  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
+  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: $ 1.000');
 });
 
 /** One 1.000 coin short, explained and sent to the supervisor, who is at this workstation: the user field waits. */

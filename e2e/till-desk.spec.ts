@@ -43,7 +43,7 @@ test("a close with a difference approved at another workstation's desk: the tell
   await expect(app.getByLabel('Usuario del supervisor')).toHaveCount(0);
   await expect(app.getByRole('button', { name: /^Cerrar caja/ })).toBeFocused();
   await app.keyboard.press('F10');
-  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: -$ 1.000');
+  await expect(app.getByTestId('close-report')).toContainText('FALTANTE: $ 1.000');
 });
 
 test("a close with a difference rejected at another workstation's desk: the screen says who and why, the fields go and the focus is on counting again", async ({

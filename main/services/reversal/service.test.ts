@@ -44,6 +44,8 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(today()).toMatchObject({ count: 0, cashIn: 0 });
     const db = w.core.db;
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(1);
+    // Central is told the reversal's paper: it names it when a voided cheque de gerencia's number comes back.
+    expect((JSON.parse(db.prepare("SELECT body FROM outbox WHERE type = 'reversal'").pluck().get() as string) as { payload: unknown }).payload).toMatchObject({ document: `R-${sequence}` });
     const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as Record<string, unknown>;
     expect(j).toMatchObject({ original: sequence, amount: 1_200_000, state: 'reversado', document: `R-${sequence}` });
     // A retry answers the same; a second reversal of the same comprobante is refused.

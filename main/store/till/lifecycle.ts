@@ -1,3 +1,4 @@
+import { CHEQUE_GERENCIA_NUMBER_LABEL } from '../../../domain/receipt/build-withdrawal';
 import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { DenominationCount } from '../../../domain/money/denominations';
 import type { Db } from '../db';
@@ -245,6 +246,23 @@ export const gateFactsRepo = (db: Db) => {
             tillSessionId,
           )
         : 0,
+    /**
+     * The cheque de gerencia forms the till session's withdrawals issued, from their receipts' number line, each with
+     * the reversal that voided it (`R-<sequence>`, reversals are append-only) so the report lists both states.
+     */
+    chequesIssued: (tillSessionId: string): { sequence: string; number: string; amount: number; reversal: string | null }[] =>
+      has('comprobantes')
+        ? db
+            .prepare<[string, string], { sequence: string; number: string; amount: number; reversed: number }>(
+              `SELECT c.sequence, json_extract(l.value, '$.value') AS number, c.total AS amount,
+                      ${has('reversals') ? 'EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = c.sequence)' : '0'} AS reversed
+               FROM comprobantes c, json_each(c.receipt, '$.lines') l
+               WHERE c.till_session_id = ? AND c.kind = 'retiro' AND json_extract(l.value, '$.label') = ?
+               ORDER BY c.n`,
+            )
+            .all(tillSessionId, CHEQUE_GERENCIA_NUMBER_LABEL)
+            .map((r) => ({ sequence: r.sequence, number: r.number, amount: r.amount, reversal: r.reversed ? `R-${r.sequence}` : null }))
+        : [],
     /** The till session's comprobantes posted without central's answer: their receipt came out marked CONTINGENCIA. */
     postedInContingency: (tillSessionId: string): string[] =>
       has('comprobantes')

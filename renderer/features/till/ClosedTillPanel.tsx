@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
+import { copySentNotice, PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { approvedBySupervisor } from '../../components/supervisor-decision';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
@@ -16,6 +16,9 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   const [error, setError] = useState<string | null>(null);
   // undefined while unknown; null when the report never reached the printer.
   const [printJob, setPrintJob] = useState<PrintJobRef | null | undefined>(undefined);
+  // What "Imprimir de nuevo" sent, said as the journal's reprint says it: without it the status below reads as the
+  // original's "Impresión terminada" and the teller cannot tell the copy went out.
+  const [sent, setSent] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
   useEffect(() => {
     void teller.till.lastReport({}).then(async (r) => {
@@ -32,6 +35,8 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     const r = await teller.till.printReport({});
     if (r.ok) {
       setPrintJob(r.data.printJob);
+      const seq = last?.report?.sequence ?? '';
+      setSent(r.data.copyNumber > 0 ? `${copySentNotice(seq, r.data.copyNumber)}.` : `${seq}: reporte enviado a la impresora.`);
       setError(null);
     } else setError(r.error.message);
   };
@@ -59,6 +64,11 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     <main className="screen" aria-labelledby="closed-title">
       <h1 id="closed-title">Caja cerrada</h1>
       {last?.report ? <ReceiptView doc={last.report} testId="close-report" /> : <p className="hint">No hay una caja cerrada hoy en esta estación.</p>}
+      {sent ? (
+        <p className="notice" role="status">
+          {sent}
+        </p>
+      ) : null}
       {last?.report && printJob ? <PrintStatus teller={teller} job={printJob} paper="el reporte de fin de día" /> : null}
       {last?.report && printJob === null ? (
         <p className="field-error" role="alert">
