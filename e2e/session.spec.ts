@@ -299,18 +299,28 @@ const signOutOverOpenTill = async (app: Page) => {
   await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
 };
 
+/**
+ * Signs the teller in (over her open till when `tillOpen`) with the core's answer to the till read held: Inicio
+ * says "Consultando la caja…" until the test releases it.
+ */
+const signInWhileTillIsRead = async (app: Page, launchUrl: string, o: { tillOpen: boolean }) => {
+  const tillReads = await holdAnswers(app, 'till.current');
+  await app.goto(launchUrl);
+  if (o.tillOpen) {
+    await openTill(app);
+    await signOutOverOpenTill(app);
+  }
+  tillReads.hold();
+  await login(app, DEMO.teller);
+  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  return tillReads;
+};
+
 // A fast teller signs in, presses F3 and types the account number at once: while 'Consultando la caja…' showed, F3
 // was held but the digits were lost. They are held after it and typed into Consignación's first field, in order.
 test('the account number typed after F3 while the till is read lands in Consignación’s account field, in order', async ({ host, bare: app }) => {
-  const tillReads = await holdAnswers(app, 'till.current');
-  await app.goto(host.launchUrl);
-  await openTill(app);
-  await signOutOverOpenTill(app);
-
-  tillReads.hold();
-  await login(app, DEMO.teller);
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: true });
   await expect(app.getByTestId('till-reading')).toBeVisible();
-  await expect.poll(tillReads.held).toBeGreaterThan(0);
   await app.keyboard.press('F3');
   await app.keyboard.type('2400000000');
   await app.keyboard.press('Backspace');
@@ -335,11 +345,7 @@ test('the account number typed after F3 while the till is read lands in Consigna
 });
 
 test('F3 and digits typed while the till is read, with the till not open, are said refused on Inicio and typed nowhere', async ({ host, bare: app }) => {
-  const tillReads = await holdAnswers(app, 'till.current');
-  await app.goto(host.launchUrl);
-  tillReads.hold();
-  await login(app, DEMO.teller);
-  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: false });
   await app.keyboard.press('F3');
   await app.keyboard.type('240000000011');
 
@@ -400,14 +406,7 @@ test('an F-key pressed during a sign-in that fails is let go: never acted on at 
 });
 
 test('keys held while the till is read are let go at a lock: none reach the lock screen or the screen after it', async ({ host, bare: app }) => {
-  const tillReads = await holdAnswers(app, 'till.current');
-  await app.goto(host.launchUrl);
-  await openTill(app);
-  await signOutOverOpenTill(app);
-
-  tillReads.hold();
-  await login(app, DEMO.teller);
-  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: true });
   await app.keyboard.press('F3');
   await app.keyboard.type('2400');
   await app.keyboard.press('F11');
@@ -422,14 +421,7 @@ test('keys held while the till is read are let go at a lock: none reach the lock
 });
 
 test('a Tab typed after the account number, while the till is read, ends what Consignación’s account field gets and moves on', async ({ host, bare: app }) => {
-  const tillReads = await holdAnswers(app, 'till.current');
-  await app.goto(host.launchUrl);
-  await openTill(app);
-  await signOutOverOpenTill(app);
-
-  tillReads.hold();
-  await login(app, DEMO.teller);
-  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: true });
   await app.keyboard.press('F3');
   await app.keyboard.type('2400');
   await app.keyboard.press('Tab');
@@ -442,11 +434,7 @@ test('a Tab typed after the account number, while the till is read, ends what Co
 });
 
 test('digits typed after R while the till is read are not typed into Remesas, whose list takes the focus first: the teller is told', async ({ host, bare: app }) => {
-  const tillReads = await holdAnswers(app, 'till.current');
-  await app.goto(host.launchUrl);
-  tillReads.hold();
-  await login(app, DEMO.teller);
-  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: false });
   await app.keyboard.press('r');
   await app.keyboard.type('12');
 
