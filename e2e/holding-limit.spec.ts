@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { openAccount } from './support/comprobante';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
@@ -7,19 +8,26 @@ import { DEMO, expectHome, login, switchUser } from './support/pages';
  * surplus to the vault before the limit is crossed: the deposit's summary warns before it is confirmed and
  * offers the transfer.
  */
-test('a deposit that would take the till over its limit warns before confirming and sends the surplus to the vault first', async ({ app }) => {
+
+/** The teller opens her till with `pieces` of the first denominations (100.000, 50.000…), declaring `total`. */
+const openTillNearItsLimit = async (app: Page, pieces: string[], total: number) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
   await app.keyboard.press('F2');
-  // 100.000 × 560 + 50.000 × 20 = $ 57.000.000
-  for (const r of ['560', '20', '', '', '', '', '', '', '', '', '']) {
+  // One Enter per denomination row (11), typing the pieces of the first ones.
+  for (const r of [...pieces, ...Array<string>(11 - pieces.length).fill('')]) {
     if (r) await app.keyboard.type(r);
     await app.keyboard.press('Enter');
   }
-  await app.keyboard.type('57000000');
+  await app.keyboard.type(String(total));
   await app.keyboard.press('Enter');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('till-summary')).toContainText('abierta');
+};
+
+test('a deposit that would take the till over its limit warns before confirming and sends the surplus to the vault first', async ({ app }) => {
+  // 100.000 × 560 + 50.000 × 20 = $ 57.000.000
+  await openTillNearItsLimit(app, ['560', '20'], 57_000_000);
   // Already near the limit: the start menu says so, with the amount that brings it to the target (60 %); under
   // blind close it does not say what the till holds.
   await expect(app.getByTestId('holding-prompt')).toHaveText('La caja está cerca de su límite de $ 60.000.000. Traslade $ 21.000.000 a la bóveda (F10) para que baje a su meta de $ 36.000.000.');
@@ -79,18 +87,8 @@ test('a deposit that would take the till over its limit warns before confirming 
 });
 
 test('a provision that will take the till over its limit is told before the blind count, without its amount', async ({ app }) => {
-  await login(app, DEMO.teller);
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F2');
   // 100.000 × 595 = $ 59.500.000: each provision of $ 300.000 fits under the $ 60.000.000 limit, both do not.
-  for (const r of ['595', '', '', '', '', '', '', '', '', '', '']) {
-    if (r) await app.keyboard.type(r);
-    await app.keyboard.press('Enter');
-  }
-  await app.keyboard.type('59500000');
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('till-summary')).toContainText('abierta');
+  await openTillNearItsLimit(app, ['595'], 59_500_000);
 
   await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F10');
