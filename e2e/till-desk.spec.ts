@@ -93,6 +93,8 @@ test("a reopening rejected at another workstation's desk: the panel says who and
   await app.keyboard.press('F10');
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
   await app.keyboard.press('Enter');
+  // What a teller sees before typing: keys typed while the till is reread after Continuar are not kept (see README).
+  await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
   await app.keyboard.type('Cliente con consignación pendiente');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('form', { name: 'Aprobación del supervisor' })).toBeVisible();

@@ -20,10 +20,32 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   // original's "Impresión terminada" and the teller cannot tell the copy went out.
   const [sent, setSent] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
+  // Typed before the closed till is read (the reason field shows only then): the teller arriving from the report with
+  // Enter types the reason at once, and those keys went nowhere under load. Kept, and given to the field once it shows.
+  const early = useRef<{ text: string; enter: boolean } | null>({ text: '', enter: false });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const held = early.current;
+      if (held === null || held.enter || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (e.key === 'Enter') held.enter = true;
+      else if (e.key === 'Backspace') held.text = held.text.slice(0, -1);
+      else if (e.key.length === 1) held.text += e.key;
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     void teller.till.lastReport({}).then(async (r) => {
+      const held = early.current;
+      early.current = null;
       if (!r.ok) return setError(r.error.message);
       setLast(r.data);
+      if (r.data.reopenable && held?.text) {
+        setReason(held.text);
+        if (held.enter) void ask(held.text);
+      }
       if (!r.data.report) return;
       // The close answers before the paper is out: the report's original job says whether it printed.
       const jobs = await teller.devices.jobs({ reference: r.data.report.sequence });
@@ -40,8 +62,8 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
       setError(null);
     } else setError(r.error.message);
   };
-  const ask = async () => {
-    const r = await teller.till.requestReopen({ reason });
+  const ask = async (why = reason) => {
+    const r = await teller.till.requestReopen({ reason: why });
     if (!r.ok) return setError(r.error.message);
     // Already approved (on the supervisor's desk): reopen at once rather than ask the supervisor again, and say by whom.
     if (r.data.status === 'aprobada') {
