@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { holdAnswers } from './support/held-answers';
 import { DEMO, switchUser } from './support/pages';
-import { OPENING, openTill, startCount, typeCount } from './support/till';
+import { OPENING, openAndCloseSquared, openTill, startCount, typeCount } from './support/till';
 
 const approveAsSupervisor = async (app: Page) => {
   await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
@@ -335,12 +335,7 @@ const reportStays = async (app: Page) => {
 };
 
 test('the end-of-day report stays on screen with the focus on Continuar; Enter leaves it for the closed till, focused on the reopening', async ({ app }) => {
-  await openTill(app);
-  await startCount(app);
-  await typeCount(app, OPENING);
-  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
-  await app.keyboard.press('F10');
-  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+  await openAndCloseSquared(app);
   await reportStays(app);
   await app.keyboard.press('Enter');
   await expect(app.getByLabel('Motivo de la reapertura')).toBeFocused();
@@ -471,12 +466,7 @@ test('Enter on "Motivo de la diferencia" asks the supervisor, as the button says
 test('the reopening reason typed while the closed till is read is kept for its field, and its Enter asks for the reopening', async ({ host, bare: app }) => {
   const reads = await holdAnswers(app, 'till.lastReport');
   await app.goto(host.launchUrl);
-  await openTill(app);
-  await startCount(app);
-  await typeCount(app, OPENING);
-  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
-  await app.keyboard.press('F10');
-  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+  await openAndCloseSquared(app);
   reads.hold();
   await app.keyboard.press('Enter');
   await expect.poll(reads.held).toBeGreaterThan(0);
