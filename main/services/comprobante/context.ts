@@ -95,14 +95,19 @@ export const protectionElsewhere = (deps: Pick<ComprobanteDeps, 'accounts'>, acc
 };
 
 /**
- * Said on the summary when central did not answer for the customer's month or the account's day: the UIAF
- * monthly threshold and the per-account limits were then checked with this workstation's figures alone (and
- * the last ones central gave), so the teller knows the check was partial instead of trusting it blindly.
+ * Said on the summary, where the teller reads the UIAF check, when central did not answer now for the customer's
+ * month, the account's day or (for a deposit by `depositor`) the structuring window: the monthly accumulation, the
+ * structuring alert and the per-account limits were then judged with this workstation's operations alone (plus what
+ * central answered earlier, if it did), so the teller knows the check was partial instead of trusting it blindly.
  */
-export const centralFiguresNotice = (deps: ComprobanteDeps, account: Account): string | null => {
+export const centralFiguresNotice = (deps: ComprobanteDeps, account: Account, depositor?: PersonId): string | null => {
   const on = bogotaDate(deps.clock.now());
   const cash = deps.remoteCash?.known(customerOf(account), monthOf(on)) ?? false;
   const activity = deps.remoteActivity?.known(account.number, on) ?? false;
-  if (cash && activity) return null;
-  return 'Central no respondió: el umbral mensual UIAF y los límites diarios de la cuenta se calcularon solo con las operaciones de esta caja. Si sabe de operaciones del cliente en otras cajas hoy o este mes, consulte al supervisor antes de registrar.';
+  const structuring = depositor ? (deps.remoteStructuring?.known(nearThresholdRequest(deps, account.number, depositor, on)) ?? false) : true;
+  if (cash && activity && structuring) return null;
+  const earlier = deps.remoteCash?.stale(customerOf(account), monthOf(on)) ?? false;
+  const checks = depositor ? 'el umbral mensual UIAF, la alerta de fraccionamiento y los límites diarios de la cuenta' : 'el umbral mensual UIAF y los límites diarios de la cuenta';
+  const missed = earlier ? 'lo que el cliente haya hecho en otras cajas después de esa respuesta' : 'lo que el cliente haya hecho en otras cajas';
+  return `Sin conexión con central: la acumulación del mes es solo de esta estación${earlier ? ' (más lo que central informó antes de perder la conexión)' : ''}; ${checks} no cuentan ${missed}. Si sabe de operaciones del cliente en otras cajas hoy o este mes, consulte al supervisor antes de registrar.`;
 };

@@ -42,6 +42,25 @@ describe('remote cash (the customer’s cash at other workstations)', () => {
     await third.done;
   });
 
+  // QA: central went down after one answer and the UIAF check went on with that answer, saying nothing.
+  it('an answer given earlier still counts once central fails, but is no longer known: it is stale', async () => {
+    let up = true;
+    const central = { call: vi.fn(() => (up ? Promise.resolve(answer(45_000_000)) : Promise.reject(new Error('ECONNREFUSED')))) };
+    const r = createRemoteCash({ central: central as never });
+    await r.refresh('CC:1', '2026-11');
+    expect([r.known('CC:1', '2026-11'), r.stale('CC:1', '2026-11')]).toEqual([true, false]);
+    up = false;
+    await r.refresh('CC:1', '2026-11');
+    expect([r.elsewhere('CC:1', '2026-11'), r.known('CC:1', '2026-11'), r.stale('CC:1', '2026-11')]).toEqual([45_000_000, false, true]);
+    // While central stays quiet the ask is not waited for, and what is here is still not known.
+    up = true;
+    const quiet = r.refresh('CC:1', '2026-11');
+    expect(r.known('CC:1', '2026-11')).toBe(false);
+    await quiet;
+    // Its answer, arriving in the background, makes it known again.
+    await vi.waitFor(() => expect(r.known('CC:1', '2026-11')).toBe(true));
+  });
+
   it('without central nothing is asked', async () => {
     const r = createRemoteCash({ central: null });
     await r.refresh('CC:1', '2026-11');

@@ -22,6 +22,7 @@ export const createRemoteCash = (deps: { central: Pick<CentralClient, 'call'> | 
     refresh: (customer: string, month: string): Promise<void> => figures.refresh({ customer, month }),
     elsewhere: (customer: string, month: string): number => figures.get({ customer, month }) ?? 0,
     known: (customer: string, month: string): boolean => figures.known({ customer, month }),
+    stale: (customer: string, month: string): boolean => figures.stale({ customer, month }),
   };
 };
 export type RemoteCash = ReturnType<typeof createRemoteCash>;

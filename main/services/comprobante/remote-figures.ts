@@ -14,27 +14,47 @@ const MAX_FIGURES = 2_000;
  */
 export const createRemoteFigures = <Q, V>(deps: { keyOf: (q: Q) => string; fetch: ((q: Q) => Promise<V | null>) | null; now?: (() => number) | undefined }) => {
   const figures = new Map<string, V>();
+  // Questions whose latest ask central answered. A figure answered earlier stays usable when central goes silent,
+  // but it no longer counts as known: the teller must be told the check missed what happened since (QA: central
+  // down after one answer, the UIAF check went on without saying it was partial).
+  const fresh = new Set<string>();
   const now = deps.now ?? Date.now;
   let failedAt = -Infinity;
   return {
     refresh: async (q: Q): Promise<void> => {
       const fetch = deps.fetch;
       if (!fetch) return;
+      const key = deps.keyOf(q);
       const call = fetch(q)
         .catch(() => null)
         .then((v) => {
-          if (v === null) failedAt = now();
-          else {
-            if (figures.size >= MAX_FIGURES) figures.clear();
-            figures.set(deps.keyOf(q), v);
+          if (v === null) {
+            failedAt = now();
+            fresh.delete(key);
+          } else {
+            if (figures.size >= MAX_FIGURES) {
+              figures.clear();
+              fresh.clear();
+            }
+            figures.set(key, v);
+            fresh.add(key);
           }
         });
-      if (now() - failedAt < QUIET_AFTER_FAILURE_MS) return;
+      if (now() - failedAt < QUIET_AFTER_FAILURE_MS) {
+        // Not waited for: until its answer arrives, what is here is not central's word of now.
+        fresh.delete(key);
+        return;
+      }
       const answered = (await within(call.then(() => true), WAIT_MS)) ?? false;
-      if (!answered) failedAt = now();
+      if (!answered) {
+        failedAt = now();
+        fresh.delete(key);
+      }
     },
     get: (q: Q): V | undefined => figures.get(deps.keyOf(q)),
-    /** Whether central has answered this question (a figure of 0 and "never asked or never answered" differ). */
-    known: (q: Q): boolean => figures.has(deps.keyOf(q)),
+    /** Whether central answered the latest ask of this question (a figure of 0 and "not answered" differ). */
+    known: (q: Q): boolean => fresh.has(deps.keyOf(q)),
+    /** Whether a figure central gave earlier stands in for an answer it did not give now. */
+    stale: (q: Q): boolean => figures.has(deps.keyOf(q)) && !fresh.has(deps.keyOf(q)),
   };
 };

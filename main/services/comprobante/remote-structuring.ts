@@ -25,6 +25,8 @@ export const createRemoteStructuring = (deps: { central: Pick<CentralClient, 'ca
   return {
     refresh: (req: NearThresholdRequest): Promise<void> => figures.refresh(req),
     elsewhere: (req: NearThresholdRequest): CashDepositRecord[] => figures.get(req)?.deposits ?? [],
+    /** Whether central answered the latest ask: otherwise the alert saw only this workstation's deposits (and any earlier answer). */
+    known: (req: NearThresholdRequest): boolean => figures.known(req),
     /** Structuring rejections standing at other workstations for the account or the depositor (last answer). */
     rejections: (req: NearThresholdRequest): NearThresholdResponse['rejections'] => figures.get(req)?.rejections ?? [],
   };

@@ -267,13 +267,13 @@ describe('UIAF monthly threshold across workstations (domain-co §2)', () => {
     const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
     expect(plan).toMatchObject({ ok: true, data: { plan: { pending: [], uiaf: { multiple: false, monthTotal: 1_000_000 } } } });
     const notices = plan.ok ? (plan.data as { plan: { notices: string[] } }).plan.notices : [];
-    expect(notices).toContainEqual(expect.stringContaining('Central no respondió: el umbral mensual UIAF'));
+    expect(notices).toContainEqual(expect.stringContaining('Sin conexión con central: la acumulación del mes es solo de esta estación;'));
   });
 
   it('with central answering, no such notice', async () => {
     w = await world(shared.central);
     const plan = await w.call('deposit.evaluate', { slip: rosaSlip(1_000_000) });
     const notices = plan.ok ? (plan.data as { plan: { notices: string[] } }).plan.notices : ['(refused)'];
-    expect(notices.filter((n) => n.startsWith('Central no respondió'))).toEqual([]);
+    expect(notices.filter((n) => n.startsWith('Sin conexión con central'))).toEqual([]);
   });
 });

@@ -196,7 +196,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
     evaluate: async (slip: DepositSlip): Promise<DepositPlanView> => {
       await Promise.all([prefetchCentralFigures(deps, slip.accountNumber), prefetchNearThreshold(deps, slip.accountNumber, slip.depositor.id), elsewhere.refresh(slip), charges.refresh(slip.accountNumber)]);
       const { account, plan: p } = plan(slip);
-      const partial = centralFiguresNotice(deps, account);
+      const partial = centralFiguresNotice(deps, account, slip.depositor.id);
       const paying = chargesPaid(account, p);
       const owing = pendingChargesNotice(paying ? paying.owed : null, account.balances.pendingCharges, paying?.payment);
       const notices = [...p.notices, ...(partial ? [partial] : []), ...(owing ? [owing] : [])];
