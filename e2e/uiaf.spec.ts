@@ -140,6 +140,28 @@ withCentral('cash the customer brought to another till this month counts: 6.000.
   );
 });
 
+// The UIAF check judged without central must say so where the teller reads it: a figure central gave before it went
+// silent still counts, but what the customer did at other tills since is missing.
+withCentral('central down after it answered: the confirmation says the month’s cash is only this workstation’s', async ({ app, central }) => {
+  await openTill(app);
+  await openAccount(app, 'F3', 'Consignación', '240000000029');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  const slip = async () => {
+    await app.locator('#denom-100000').fill('10');
+    await app.getByLabel('Total del comprobante').fill('1000000');
+    await app.getByLabel('Total del comprobante').press('Enter');
+    await expect(confirm).toBeVisible();
+  };
+  await slip();
+  await expect(confirm).not.toContainText('Sin conexión con central');
+  await app.keyboard.press('Escape');
+  await central.stop();
+  await slip();
+  await expect(confirm).toContainText(
+    'Sin conexión con central: la acumulación del mes es solo de esta estación (más lo que central informó antes de perder la conexión); el umbral mensual UIAF, la alerta de fraccionamiento y los límites diarios de la cuenta no cuentan lo que el cliente haya hecho en otras cajas después de esa respuesta.',
+  );
+});
+
 /** A cash deposit of 9.500.000 (95 × 100.000, or `total`) to Juan's account by Juan, up to the slip's total and Enter. */
 const nearThresholdToJuan = async (app: Page, total = 9_500_000) => {
   await openAccount(app, 'F3', 'Consignación', '240000000029');
