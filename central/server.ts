@@ -14,7 +14,7 @@ import { listTillTransfers } from './till-transfers/till-transfers';
 import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
-import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report/cash-report';
+import { cashReport, customerCashElsewhere, customerCashOperations, nearThresholdElsewhere } from './cash-report/cash-report';
 import { branchStructuringAlerts, standingRejections } from './structuring-alerts/structuring-alerts';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
@@ -152,6 +152,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     branchStatus: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchStatus(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las estaciones de su oficina.'),
     customerCash: (req, { caller }) => ok({ ...req, elsewhere: customerCashElsewhere(sql, req.customer, req.month, caller.workstation) }),
+    customerCashOperations: (req) => ok({ ...req, operations: customerCashOperations(sql, req.customer, req.month) }),
     nearThresholdDeposits: (req, { caller }) =>
       ok({
         ...nearThresholdElsewhere(sql, req, caller.workstation),

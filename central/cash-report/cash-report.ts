@@ -1,4 +1,4 @@
-import { customerKey, type CashMovement, type CashReportResponse, type CashReportRow, type NearThresholdRequest, type NearThresholdResponse, type Operation } from '../../domain/central-api';
+import { customerKey, type CashMovement, type CashReportResponse, type CustomerCashOperationsResponse, type CashReportRow, type NearThresholdRequest, type NearThresholdResponse, type Operation } from '../../domain/central-api';
 import { DEFAULT_RULES } from '../../domain/rules-config/config';
 import { getAccount } from '../accounts/ledger';
 import type { Sql } from '../store/db';
@@ -64,6 +64,16 @@ export const customerCashElsewhere = (sql: Sql, customer: string, month: string,
     customer,
     workstation,
   )?.total ?? 0;
+
+/** The customer's cash operations in the month at every workstation, the caller's included, by key (reversed ones left out). */
+export const customerCashOperations = (sql: Sql, customer: string, month: string): CustomerCashOperationsResponse['operations'] =>
+  sql.all<{ key: string; workstation: string; on: string; direction: 'deposito' | 'retiro'; amount: number }>(
+    `SELECT c.op_key AS key, c.workstation, c.business_date AS "on", c.direction, c.amount FROM cash_transactions c
+     WHERE c.month = ? AND c.customer = ? AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = c.op_key)
+     ORDER BY c.occurred_at, c.op_key`,
+    month,
+    customer,
+  );
 
 /** Near-threshold cash deposits elsewhere to the account or by the depositor (structuring window, cash-report.ts). */
 export const nearThresholdElsewhere = (sql: Sql, req: NearThresholdRequest, workstation: string): NearThresholdResponse => {

@@ -81,6 +81,19 @@ export const CustomerCashResponseSchema = z.object({ customer: CustomerKeySchema
 export type CustomerCashResponse = z.infer<typeof CustomerCashResponseSchema>;
 
 /**
+ * The customer's cash operations in a month at every workstation of the bank, the asking one included, each by its
+ * key: the branch merges them with its own by key (domain/uiaf/merge.ts), so an operation counts once whether
+ * central has it yet or not, and what central has of the asking workstation counts even when that workstation's
+ * own store does not hold it (a replaced machine). Reversed cash is left out.
+ */
+export const CustomerCashOperationsResponseSchema = z.object({
+  customer: CustomerKeySchema,
+  month: MonthSchema,
+  operations: z.array(z.object({ key: KeySchema, workstation: WorkstationIdSchema, on: IsoDateSchema, direction: z.enum(['deposito', 'retiro']), amount: PositivePesosSchema })),
+});
+export type CustomerCashOperationsResponse = z.infer<typeof CustomerCashOperationsResponseSchema>;
+
+/**
  * Cash deposits just under the individual threshold at the bank's other workstations, for the structuring alert
  * (domain/uiaf/thresholds.ts): those to `account` or made by `depositor` between `from` and `to`, with an amount
  * in [min, max). The asking workstation has its own; reversed deposits do not count.

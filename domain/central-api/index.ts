@@ -3,7 +3,7 @@ import { AccountActivityRequestSchema, AccountActivityResponseSchema } from './a
 import { BranchChequesRequestSchema, BranchChequesResponseSchema } from './branch-cheques';
 import { CENTRAL_COMMON_ERRORS } from './common';
 import { ApprovalCreateSchema, ApprovalDecisionSchema, ApprovalListRequestSchema, ApprovalListResponseSchema, ApprovalQuerySchema, ApprovalResponseSchema, APPROVAL_ERRORS } from './approvals';
-import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashRequestSchema, CustomerCashResponseSchema, NearThresholdRequestSchema, NearThresholdResponseSchema } from './cash-report';
+import { CashReportRequestSchema, CashReportResponseSchema, CustomerCashOperationsResponseSchema, CustomerCashRequestSchema, CustomerCashResponseSchema, NearThresholdRequestSchema, NearThresholdResponseSchema } from './cash-report';
 import { StructuringAlertsRequestSchema, StructuringAlertsResponseSchema } from './structuring-alerts';
 import { ContactUpdateRequestSchema } from './customers';
 import { HoldOnlyResponseSchema, HoldQuerySchema, HoldReleaseByKeyResponseSchema, HoldReleaseByKeySchema, HoldReleaseSchema, HoldRequestSchema, HoldResponseSchema } from './holds';
@@ -79,6 +79,7 @@ export const centralApi = {
   reportStatus: route({ method: 'POST', path: '/v1/workstation-status', auth: 'workstation', request: WorkstationStatusSchema, response: WorkstationStatusReportResponseSchema, errors: [] }),
   branchStatus: route({ method: 'GET', path: '/v1/workstation-status', auth: 'workstation', request: BranchStatusRequestSchema, response: BranchStatusResponseSchema, errors: [] }),
   customerCash: route({ method: 'GET', path: '/v1/cash-report/customer', auth: 'workstation', request: CustomerCashRequestSchema, response: CustomerCashResponseSchema, errors: [] }),
+  customerCashOperations: route({ method: 'GET', path: '/v1/cash-report/customer/operations', auth: 'workstation', request: CustomerCashRequestSchema, response: CustomerCashOperationsResponseSchema, errors: [] }),
   nearThresholdDeposits: route({ method: 'GET', path: '/v1/cash-report/near-threshold', auth: 'workstation', request: NearThresholdRequestSchema, response: NearThresholdResponseSchema, errors: [] }),
   accountActivity: route({ method: 'GET', path: '/v1/account-activity', auth: 'workstation', request: AccountActivityRequestSchema, response: AccountActivityResponseSchema, errors: [] }),
   standingCheque: route({ method: 'GET', path: '/v1/cheques/standing', auth: 'workstation', request: StandingChequeRequestSchema, response: StandingChequeResponseSchema, errors: [] }),

@@ -1,2 +1,3 @@
 export * from './declaration';
 export * from './thresholds';
+export * from './merge';

@@ -1,6 +1,7 @@
 import type { Account } from '../../../domain/accounts/account';
 import { addDays } from '../../../domain/calendar/iso-date';
 import type { CashDepositRecord } from '../../../domain/uiaf/thresholds';
+import { cashTotal, mergeCashOperations } from '../../../domain/uiaf/merge';
 import type { PersonId } from '../../../domain/accounts/person';
 import { customerKey, type NearThresholdRequest } from '../../../domain/central-api/cash-report';
 import type { CashDeclaration } from '../../../domain/uiaf/declaration';
@@ -21,9 +22,20 @@ export const monthStart = (on: string): string => `${monthOf(on)}-01`;
  */
 export const customerOf = (account: Account): string => customerKey(account.holders[0]?.id, account.number);
 
-/** This workstation's own comprobantes, plus the customer's cash at the bank's other workstations (central). */
-export const customerMonthCash = (deps: ComprobanteDeps, account: Account, on: string): number =>
-  deps.comprobantes.customerCash(customerOf(account), monthStart(on), on) + (deps.remoteCash?.elsewhere(customerOf(account), monthOf(on)) ?? 0);
+/**
+ * The customer's cash this month: central's operations (every workstation, this one's included) merged by key with
+ * this workstation's own comprobantes, so one central has counts once and one still in the outbox counts too; one
+ * reversed here counts nothing. Without an answer from central ever, this workstation's alone.
+ */
+export const customerMonthCash = (deps: ComprobanteDeps, account: Account, on: string): number => {
+  const customer = customerOf(account);
+  const own = deps.comprobantes.customerCashOperations(customer, monthStart(on), on).map((r) => ({ key: r.key ?? `local:${r.sequence}`, amount: r.amount, reversed: r.reversed === 1 }));
+  const live = own.filter((o) => !o.reversed).map(({ key, amount }) => ({ key, amount }));
+  const central = deps.remoteCash?.operations(customer, monthOf(on)) ?? null;
+  if (central === null) return cashTotal(live);
+  const reversed = new Set(own.filter((o) => o.reversed).map((o) => o.key));
+  return cashTotal(mergeCashOperations(central.map(({ key, amount }) => ({ key, amount })), live, reversed));
+};
 
 /** The office on a UIAF declaration is this workstation's, whatever the screen filled in: it is a fact, not a statement. */
 export const declaredAtThisOffice = <T extends { declaration?: CashDeclaration | undefined }>(deps: ComprobanteDeps, x: T): T =>

@@ -7,18 +7,19 @@ const watch = (p: Promise<unknown>) => {
   void p.then(() => (settled = true));
   return { settled: () => settled, done: p };
 };
-const answer = (elsewhere: number) => ({ ok: true as const, data: { customer: 'CC:1', month: '2026-11', elsewhere } });
+const op = (amount: number) => ({ key: 'k-1', workstation: '001-01', on: '2026-11-03', direction: 'deposito' as const, amount });
+const answer = (amount: number) => ({ ok: true as const, data: { customer: 'CC:1', month: '2026-11', operations: [op(amount)] } });
 
 describe('remote cash (the customer’s cash at other workstations)', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('keeps central’s figure per customer and month; unknown is 0', async () => {
+  it('keeps central’s operations per customer and month; unknown is null', async () => {
     const central = { call: vi.fn(() => Promise.resolve(answer(45_000_000))) };
     const r = createRemoteCash({ central: central as never });
-    expect(r.elsewhere('CC:1', '2026-11')).toBe(0);
+    expect(r.operations('CC:1', '2026-11')).toBeNull();
     await r.refresh('CC:1', '2026-11');
-    expect([r.elsewhere('CC:1', '2026-11'), r.elsewhere('CC:1', '2026-10')]).toEqual([45_000_000, 0]);
-    expect(central.call).toHaveBeenCalledWith('customerCash', { customer: 'CC:1', month: '2026-11' });
+    expect([r.operations('CC:1', '2026-11'), r.operations('CC:1', '2026-10')]).toEqual([[op(45_000_000)], null]);
+    expect(central.call).toHaveBeenCalledWith('customerCashOperations', { customer: 'CC:1', month: '2026-11' });
   });
 
   it('a silent central is waited for a bounded time once; later refreshes do not wait while it stays silent', async () => {
@@ -51,7 +52,7 @@ describe('remote cash (the customer’s cash at other workstations)', () => {
     expect([r.known('CC:1', '2026-11'), r.stale('CC:1', '2026-11')]).toEqual([true, false]);
     up = false;
     await r.refresh('CC:1', '2026-11');
-    expect([r.elsewhere('CC:1', '2026-11'), r.known('CC:1', '2026-11'), r.stale('CC:1', '2026-11')]).toEqual([45_000_000, false, true]);
+    expect([r.operations('CC:1', '2026-11'), r.known('CC:1', '2026-11'), r.stale('CC:1', '2026-11')]).toEqual([[op(45_000_000)], false, true]);
     // While central stays quiet the ask is not waited for, and what is here is still not known.
     up = true;
     const quiet = r.refresh('CC:1', '2026-11');
@@ -64,6 +65,6 @@ describe('remote cash (the customer’s cash at other workstations)', () => {
   it('without central nothing is asked', async () => {
     const r = createRemoteCash({ central: null });
     await r.refresh('CC:1', '2026-11');
-    expect(r.elsewhere('CC:1', '2026-11')).toBe(0);
+    expect(r.operations('CC:1', '2026-11')).toBeNull();
   });
 });

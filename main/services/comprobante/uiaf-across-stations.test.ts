@@ -13,9 +13,12 @@ const central = centralProcessForFile('001-01');
 
 const CAJERO1 = { username: 'cajero1', password: 'Caja.2026' };
 const CAJERO2 = { username: 'cajero2', password: 'Caja.2026' };
-// Demo accounts (central/demo/seed.ts): Juan's 240000000029, María's 240000000011; Rosa (CC 900000005) holds neither.
+// Demo accounts (central/demo/seed.ts): Juan's 240000000029, María's 240000000011, Andrés's 240000000128, Rosa's
+// (CC 900000005) 240000000086. Each test counts a customer of its own: central is shared by the file.
 const JUAN = '240000000029';
 const MARIA = '240000000011';
+const ANDRES = '240000000128';
+const ROSAS = '240000000086';
 const ROSA = { id: { type: 'CC', number: '900000005' }, name: 'Rosa Castro' } as const;
 const MARIA_HERSELF = { id: { type: 'CC', number: '900000001' } } as const;
 
@@ -66,16 +69,35 @@ it('001-02 raises the structuring alert and asks the monthly declaration with 00
   expect(month.notices.filter((n) => n.startsWith('Sin conexión con central'))).toEqual([]);
 });
 
+it('a machine replaced under the same workstation id counts the month its predecessor took; the predecessor counted its own once', async () => {
+  const a = await station('001-01', CAJERO1);
+  // Rosa brings $ 48.000.000 of cash to Andrés's account at 001-01 in six deposits under the individual threshold.
+  for (let i = 0; i < 6; i++) await post(a, cashSlip(ANDRES, ROSA, 160));
+  await delivered(a);
+  // At 001-01 its deposits are both in central's list and in its own store: each counts once.
+  expect((await evaluate(a, cashSlip(ANDRES, ROSA, 100))).uiaf.monthTotal).toBe(53_000_000);
+  open.splice(open.indexOf(a), 1);
+  a.close();
+
+  // The machine is replaced: 001-01 again, on an empty store. Central still has the month's $ 48.000.000.
+  const replaced = await station('001-01', CAJERO1);
+  const month = await evaluate(replaced, cashSlip(ANDRES, ROSA, 100));
+  expect(month.uiaf.monthTotal).toBe(53_000_000);
+  expect(month.pending).toEqual(['UIAF_DECLARATION']);
+});
+
 it('central silent after answering: 001-02 keeps the figures it had but says the month is only its own (and the structuring window)', async () => {
   const a = await station('001-01', CAJERO1);
   const b = await station('001-02', CAJERO2);
-  for (let i = 0; i < 6; i++) await post(a, cashSlip(MARIA, MARIA_HERSELF, 160));
+  // Rosa brings $ 16.000.000 of cash to her own account at 001-01.
+  for (let i = 0; i < 2; i++) await post(a, cashSlip(ROSAS, ROSA, 160));
   await delivered(a);
-  const online = await evaluate(b, cashSlip(MARIA, MARIA_HERSELF, 20));
+  const online = await evaluate(b, cashSlip(ROSAS, ROSA, 20));
+  expect(online.uiaf.monthTotal).toBe(17_000_000);
   expect(online.notices.filter((n) => n.startsWith('Sin conexión con central'))).toEqual([]);
 
   await central.kill();
-  const offline = await evaluate(b, cashSlip(MARIA, MARIA_HERSELF, 20));
+  const offline = await evaluate(b, cashSlip(ROSAS, ROSA, 20));
   // The earlier answer still counts (never less than what was known), and the teller is told the check is partial.
   expect(offline.uiaf.monthTotal).toBe(online.uiaf.monthTotal);
   const notice = offline.notices.find((n) => n.startsWith(OFFLINE));

@@ -111,6 +111,14 @@ export const comprobanteRepo = (db: Db) => {
   const customerCash = db.prepare<[string, string, string], number>(
     `SELECT COALESCE(SUM(cash_in + cash_out), 0) FROM comprobantes WHERE customer_doc = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
+  // Each cash comprobante by central's key for its cash operation (the first it sent: a deposit's cash_deposit, a
+  // withdrawal's withdrawal), so the UIAF accumulator merges it with central's list by key (domain/uiaf/merge.ts).
+  const customerCashOps = db.prepare<[string, string, string], { key: string | null; sequence: string; amount: number; reversed: number }>(
+    `SELECT json_extract(j.payload, '$.centralKeys[0]') AS key, c.sequence, c.cash_in + c.cash_out AS amount,
+            c.sequence IN (SELECT original_sequence FROM reversals) AS reversed
+     FROM comprobantes c JOIN journal j ON j.sequence = c.journal_sequence
+     WHERE c.customer_doc = ? AND c.business_date >= ? AND c.business_date <= ? AND c.cash_in + c.cash_out > 0`,
+  );
   const gmfExemptUsed = db.prepare<[string, string, string], number>(
     `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
@@ -159,6 +167,8 @@ export const comprobanteRepo = (db: Db) => {
       accountDay.get(accountNumber, businessDate, kind) ?? { count: 0, cashIn: 0, cashOut: 0, total: 0 },
     /** Cash (in and out) of a customer between two business dates, inclusive: the UIAF monthly accumulator. */
     customerCash: (customerDoc: string, from: string, to: string): number => customerCash.get(customerDoc, from, to) ?? 0,
+    /** The customer's cash comprobantes between two dates, each by central's key for its cash (reversed ones flagged). */
+    customerCashOperations: (customerDoc: string, from: string, to: string) => customerCashOps.all(customerDoc, from, to),
     gmfExemptUsed: (accountNumber: string, from: string, to: string): number => gmfExemptUsed.get(accountNumber, from, to) ?? 0,
     /** Cash deposits between two dates with an amount in [min, max): the structuring window only looks at those. */
     recentCashDeposits: (from: string, to: string, min: number, max: number) => recentCash.all(from, to, min, max),
