@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { plural } from '../../domain/language/plural';
+import { focusableIn } from '../components/focus-trap';
 import { typeInto } from '../components/type-into';
 import { NOTHING_HELD, takeKey, type Held } from './type-ahead';
 
@@ -14,9 +15,7 @@ const textField = (el: EventTarget | null): el is HTMLInputElement | HTMLTextAre
 
 /** What Tab would focus after `from`: the next enabled, shown element in the page's order that takes the focus. */
 const nextTabbable = (from: Element): HTMLElement | null => {
-  const all = [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href], [tabindex]')].filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.getClientRects().length > 0 && !el.closest('[inert]'),
-  );
+  const all = focusableIn(document);
   return all[all.indexOf(from as HTMLElement) + 1] ?? null;
 };
 
