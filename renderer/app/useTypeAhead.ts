@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { plural } from '../../domain/language/plural';
 import { focusableIn } from '../components/focus-trap';
 import { typeInto } from '../components/type-into';
-import { NOTHING_HELD, takeKey, type Held } from './type-ahead';
+import { NOTHING_HELD, takeKey, type Held } from '../components/type-ahead';
 
 // The new screen focuses its first field as it mounts (autoFocus) or in the effect right after: far within this.
 const FIRST_FIELD_MS = 1000;
@@ -78,7 +78,7 @@ export const useTypeAhead = ({
       // The lock's own (App's handler): locking lets go of what is held.
       if (e.key === 'F11' && now.active) return;
       // The held key kept down: one key, not more typed for the screen.
-      if (e.repeat && e.key === held.current.menuKey) {
+      if (e.repeat && e.key === held.current.target) {
         e.preventDefault();
         e.stopPropagation();
         return;
@@ -173,12 +173,12 @@ export const useTypeAhead = ({
    */
   const release = (open: (menuKey: string) => string | null) => {
     const h = held.current;
-    if (h.menuKey === null || placing.current) return;
+    if (h.target === null || placing.current) return;
     const more = h.text !== '' || h.end !== null || h.dropped > 0;
     // Listening before the screen mounts: its autoFocus comes in the commit that shows it.
     if (more) placing.current = awaitFirstField();
     else held.current = NOTHING_HELD;
-    const refusal = open(h.menuKey);
+    const refusal = open(h.target);
     if (refusal === null) return;
     letGo();
     setLine(more ? `${refusal} Lo que escribió después no se tomó.` : refusal);
