@@ -58,6 +58,8 @@ export const useTypeAhead = ({
   // Cancels the wait for the opened screen's first field (null: none is awaited).
   const placing = useRef<(() => void) | null>(null);
   const [line, setLine] = useState<string | null>(null);
+  // Bumped by `release`: App renders again with the key acted on, whatever the key did (or did not) change.
+  const [, setReleased] = useState(0);
   const live = useRef({ reading, active: sessionState === 'active', isMenuKey });
   useLayoutEffect(() => {
     live.current = { reading, active: sessionState === 'active', isMenuKey };
@@ -174,6 +176,7 @@ export const useTypeAhead = ({
   const release = (open: (menuKey: string) => string | null) => {
     const h = held.current;
     if (h.target === null || placing.current) return;
+    setReleased((n) => n + 1);
     const more = h.text !== '' || h.end !== null || h.dropped > 0;
     // Listening before the screen mounts: its autoFocus comes in the commit that shows it.
     if (more) placing.current = awaitFirstField();
@@ -184,8 +187,11 @@ export const useTypeAhead = ({
     setLine(more ? `${refusal} Lo que escribió después no se tomó.` : refusal);
   };
 
-  /** Held keys are on their way to the screen a held key opened: no one else should take the focus meanwhile. */
-  const placingKeys = useCallback(() => placing.current !== null, []);
+  /**
+   * A menu key is held and not yet acted on: App shows no Inicio until `release` (which renders again), so Inicio
+   * never mounts, nor takes the focus, in the commit where that key opens another screen.
+   */
+  const releasing = () => held.current.target !== null && placing.current === null;
 
-  return { signIn, release, letGo, line, placingKeys, clearLine: useCallback(() => setLine(null), []) };
+  return { signIn, release, releasing, letGo, line, clearLine: useCallback(() => setLine(null), []) };
 };
