@@ -1,11 +1,7 @@
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test, expect } from './support/central-control';
-import { CHROMIUM_ARGS } from './support/fixtures';
-import { startHost } from './support/host';
-import { DEMO, expectHome, login, switchUser } from './support/pages';
+import { DEMO, switchUser } from './support/pages';
+import { startSecondWorkstation } from './support/second-workstation';
+import { openTillAs } from './support/till';
 
 /**
  * Issue 7 "Supervisor desk", branch dashboard: `app` is workstation 001-03, a second browser host is 001-02, both
@@ -13,39 +9,15 @@ import { DEMO, expectHome, login, switchUser } from './support/pages';
  * its position against its limit, beside 001-03's own till; with central down the dashboard says so and keeps
  * the local till; a workstation that stops reporting is shown stale ("Sin reporte desde hh:mm").
  */
-const typeCount = async (page: Page, rows: string[]) => {
-  for (const r of rows) {
-    if (r) await page.keyboard.type(r);
-    await page.keyboard.press('Enter');
-  }
-};
-// 100.000 × 10, 50.000 × 20 = $ 2.000.000
-const openTill = async (page: Page, user: { username: string; password: string; name: string }) => {
-  await login(page, user);
-  await expectHome(page, user.name);
-  await page.keyboard.press('F2');
-  await typeCount(page, ['10', '20', '', '', '', '', '', '', '', '', '']);
-  await page.keyboard.type('2000000');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('status-till')).toHaveText('Caja abierta');
-};
-
 test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the branch dashboard with its position and limit; central down: said so, local till kept; a silent workstation shows stale', async ({ app, central }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
-  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const other = await startSecondWorkstation(central);
   try {
     // 001-03: Ana opens her till, then the supervisor signs in at the same workstation.
-    await openTill(app, DEMO.teller);
+    await openTillAs(app, DEMO.teller);
     await switchUser(app, DEMO.supervisor);
 
     // 001-02: Luis opens Caja 02.
-    const teller = await browser.newPage();
-    await teller.goto(other.launchUrl);
-    await openTill(teller, DEMO.teller2);
+    await openTillAs(other.page, DEMO.teller2);
 
     // The supervisor's desk (F1): both tills, the remote one from central with how fresh its report is.
     await app.keyboard.press('F1');
@@ -85,7 +57,7 @@ test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the 
     }).toPass({ timeout: 20_000 });
 
     // 001-02 goes silent (its host stops) and three minutes pass at central: its row stays, marked stale.
-    await other.stop();
+    await other.host.stop();
     const advanced = await central.client('001-03').call('advanceClock', { ms: 3 * 60_000 });
     expect(advanced.ok).toBe(true);
     await app.keyboard.press('F5');
@@ -95,8 +67,6 @@ test('a teller opens Caja 02 at 001-02; the supervisor at 001-03 sees it on the 
     await expect(remote).toContainText('Luis Pérez');
     await expect(local).toContainText('En vivo (esta estación)');
   } finally {
-    await browser.close();
-    await other.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await other.close();
   }
 });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { holdAnswers } from './support/held-answers';
+import type { RunningHost } from './support/host';
 import { DEMO, switchUser } from './support/pages';
 import { OPENING, openAndCloseSquared, openTill, startCount, typeCount } from './support/till';
 
@@ -460,11 +461,13 @@ test('Enter on "Motivo de la diferencia" asks the supervisor, as the button says
   await expect(app.getByLabel('Usuario del supervisor')).toBeFocused();
 });
 
-// The full run, under load (till-desk.spec): the teller went on from the close report and typed the reopening's reason
-// at once; the closed till's screen shows its reason field only once the core answers its read of the closed till,
-// and what she typed meanwhile went nowhere (her Enter then asked with no reason). The page's bridge holds that read.
-test('the reopening reason typed while the closed till is read is kept for its field, and its Enter asks for the reopening', async ({ host, bare: app }) => {
-  const reads = await holdAnswers(app, 'till.lastReport');
+/**
+ * The teller goes on from the close report (Enter on Continuar) and types the reopening's reason and its Enter at
+ * once, while the page's bridge holds the core's answers on `channel`; `meanwhile` checks the page then. Once they are
+ * let through, the reason reached its field and the Enter asked for the reopening with it.
+ */
+const reasonTypedWhileHeld = async (host: RunningHost, app: Page, channel: string, meanwhile: () => Promise<void> = async () => {}) => {
+  const reads = await holdAnswers(app, channel);
   await app.goto(host.launchUrl);
   await openAndCloseSquared(app);
   reads.hold();
@@ -472,8 +475,25 @@ test('the reopening reason typed while the closed till is read is kept for its f
   await expect.poll(reads.held).toBeGreaterThan(0);
   await app.keyboard.type('Cliente con consignación pendiente');
   await app.keyboard.press('Enter');
+  await meanwhile();
 
   reads.release();
   await expect(app.getByRole('form', { name: 'Aprobación del supervisor' })).toBeVisible();
   await expect(app.getByText('Datos inválidos')).toHaveCount(0);
+};
+
+// The full run, under load (till-desk.spec): the teller went on from the close report and typed the reopening's reason
+// at once; the closed till's screen shows its reason field only once the core answers its read of the closed till,
+// and what she typed meanwhile went nowhere (her Enter then asked with no reason). The page's bridge holds that read.
+test('the reopening reason typed while the closed till is read is kept for its field, and its Enter asks for the reopening', async ({ host, bare: app }) => {
+  await reasonTypedWhileHeld(host, app, 'till.lastReport');
+});
+
+// Before that read, from Continuar, the till is reread (the closed till's screen comes only with its answer): keys
+// typed then went nowhere, and the Enter that ended them pressed Continuar again. The page's bridge holds that reread.
+test('the reopening reason typed right after Continuar, while the till is reread, is kept for its field, and its Enter asks for the reopening', async ({ host, bare: app }) => {
+  await reasonTypedWhileHeld(host, app, 'till.current', async () => {
+    // Still the report: the till has not been reread yet.
+    await expect(app.getByTestId('close-report')).toBeVisible();
+  });
 });

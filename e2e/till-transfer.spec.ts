@@ -1,10 +1,7 @@
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect, type ControlledCentral } from './support/central-control';
-import { CHROMIUM_ARGS } from './support/fixtures';
-import { startHost } from './support/host';
+import { startSecondWorkstation } from './support/second-workstation';
+import { openTillAs, typeCount } from './support/till';
 import { DEMO, expectHome, login } from './support/pages';
 
 /**
@@ -12,38 +9,14 @@ import { DEMO, expectHome, login } from './support/pages';
  * workstation 001-03 (Caja 03, Ana Gómez); a second browser host is workstation 001-02 (Caja 02, Luis Pérez),
  * both on the same central.
  */
-const typeCount = async (app: Page, rows: string[]) => {
-  for (const r of rows) {
-    if (r) await app.keyboard.type(r);
-    await app.keyboard.press('Enter');
-  }
-};
-// 100.000 × 10, 50.000 × 20 = $ 2.000.000
-const openTill = async (app: Page, user: { username: string; password: string; name: string }) => {
-  await login(app, user);
-  await expectHome(app, user.name);
-  await app.keyboard.press('F2');
-  await typeCount(app, ['10', '20', '', '', '', '', '', '', '', '', '']);
-  await app.keyboard.type('2000000');
-  await app.keyboard.press('Enter');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
-};
+
 /** Runs `body` with a page on workstation 001-02 (Caja 02), a second browser host on the same central; stops it after. */
 const atCaja02 = async (central: ControlledCentral, body: (page: Page) => Promise<void>) => {
-  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
-  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const other = await startSecondWorkstation(central);
   try {
-    const page = await browser.newPage();
-    await page.goto(other.launchUrl);
-    await body(page);
+    await body(other.page);
   } finally {
-    await browser.close();
-    await other.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await other.close();
   }
 };
 const expectGateBlocked = async (app: Page) => {
@@ -60,8 +33,8 @@ const expectGateBlocked = async (app: Page) => {
 
 test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, counts blind and accepts; both closes are blocked while it is en tránsito', async ({ app, central }) => {
   await atCaja02(central, async (sender) => {
-    await openTill(sender, DEMO.teller2);
-    await openTill(app, DEMO.teller);
+    await openTillAs(sender, DEMO.teller2);
+    await openTillAs(app, DEMO.teller);
 
     // Caja 02 to Caja 03, with the keyboard.
     await sender.keyboard.press('F10');
@@ -146,7 +119,7 @@ test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, count
 
 test('the branch vault is at central: a supervisor at Caja 02’s workstation provisions Caja 03, which counts blind and accepts; the vault moves once, and only the supervisor is shown it', async ({ app, central }) => {
   await atCaja02(central, async (desk) => {
-    await openTill(app, DEMO.teller);
+    await openTillAs(app, DEMO.teller);
     // Workstation 001-02 has no till open: its supervisor still reaches every open till of the branch.
     await login(desk, DEMO.supervisor);
     await expectHome(desk, DEMO.supervisor.name);
@@ -184,8 +157,8 @@ test('the branch vault is at central: a supervisor at Caja 02’s workstation pr
 
 test('Caja 03 rejects a transfer whose count differs: neither its screen nor its journal ever shows what Caja 02 sent; Caja 02 sees it back with the reason', async ({ app, central }) => {
   await atCaja02(central, async (sender) => {
-    await openTill(sender, DEMO.teller2);
-    await openTill(app, DEMO.teller);
+    await openTillAs(sender, DEMO.teller2);
+    await openTillAs(app, DEMO.teller);
 
     // Caja 02 sends 100.000 × 7 = $ 700.000.
     await sender.keyboard.press('F10');

@@ -26,6 +26,18 @@ export const openTill = async (app: Page) => {
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
 };
 
+/** `user` signs in and opens their till with $ 2.000.000 (100.000 × 10, 50.000 × 20): the two-workstation specs. */
+export const openTillAs = async (page: Page, user: { username: string; password: string; name: string }) => {
+  await login(page, user);
+  await expectHome(page, user.name);
+  await page.keyboard.press('F2');
+  await typeCount(page, ['10', '20', '', '', '', '', '', '', '', '', '']);
+  await page.keyboard.type('2000000');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-till')).toHaveText('Caja abierta');
+};
+
 /** Opens the close screen and waits for the blind count grid (it appears once the gate is read). */
 export const startCount = async (app: Page) => {
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();

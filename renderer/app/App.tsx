@@ -206,7 +206,9 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} typeAhead={typeAhead.signIn} />;
   else if (current) body = current.render(ctx);
   else if (screen === 'reversal' && reversal) body = <ReversalScreen teller={teller} sequence={reversal} onCancel={goHome} />;
-  else if (!tillKnown)
+  // A held menu key is acted on in the layout effect above before this paints: Inicio, which would take the focus
+  // from the screen the key opens, is not rendered meanwhile.
+  else if (!tillKnown || typeAhead.releasing())
     body = (
       <main className="center-card" role="status" data-testid="till-reading">
         Consultando la caja…
@@ -219,7 +221,6 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         userId={session.user.id}
         role={session.user.role}
         items={items}
-        mayTakeFocus={() => !typeAhead.placingKeys()}
         notices={
           <>
             {homeLine ? (

@@ -1,8 +1,7 @@
 import type { ScreenContext, ScreenDef } from './screens';
 import { plural } from '../../domain/language/plural';
 import { OpenTillScreen } from '../features/till/OpenTillScreen';
-import { CloseTillScreen } from '../features/till/CloseTillScreen';
-import { ClosedTillPanel } from '../features/till/ClosedTillPanel';
+import { CloseTill } from '../features/till/CloseTill';
 import { VaultScreen } from '../features/vault/VaultScreen';
 import { incomingCount, watchIncoming } from '../features/vault/incoming';
 import { SupervisorDesk } from '../features/supervisor/SupervisorDesk';
@@ -114,12 +113,15 @@ export const SCREENS: ScreenDef[] = [
     key: 'F6',
     label: 'Cierre de caja',
     enabled: (c) => c.user.role === 'cajero',
-    render: (c) =>
-      c.till ? (
-        <CloseTillScreen teller={c.teller} onClosed={() => void c.refreshTill()} onCancel={c.goHome} />
-      ) : (
-        <ClosedTillPanel teller={c.teller} onReopened={(line) => void c.refreshTill().then(() => (line ? c.goHomeTelling(line) : c.goHome()))} onCancel={c.goHome} />
-      ),
+    render: (c) => (
+      <CloseTill
+        teller={c.teller}
+        open={c.till !== null}
+        rereadTill={c.refreshTill}
+        onReopened={(line) => void c.refreshTill().then(() => (line ? c.goHomeTelling(line) : c.goHome()))}
+        onCancel={c.goHome}
+      />
+    ),
   },
   {
     id: 'vault',

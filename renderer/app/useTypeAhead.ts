@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { plural } from '../../domain/language/plural';
+import { focusableIn } from '../components/focus-trap';
 import { typeInto } from '../components/type-into';
-import { NOTHING_HELD, takeKey, type Held } from './type-ahead';
+import { NOTHING_HELD, takeKey, type Held } from '../components/type-ahead';
 
 // The new screen focuses its first field as it mounts (autoFocus) or in the effect right after: far within this.
 const FIRST_FIELD_MS = 1000;
@@ -14,9 +15,7 @@ const textField = (el: EventTarget | null): el is HTMLInputElement | HTMLTextAre
 
 /** What Tab would focus after `from`: the next enabled, shown element in the page's order that takes the focus. */
 const nextTabbable = (from: Element): HTMLElement | null => {
-  const all = [...document.querySelectorAll<HTMLElement>('input, select, textarea, button, a[href], [tabindex]')].filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLInputElement).disabled && el.getClientRects().length > 0 && !el.closest('[inert]'),
-  );
+  const all = focusableIn(document);
   return all[all.indexOf(from as HTMLElement) + 1] ?? null;
 };
 
@@ -59,6 +58,8 @@ export const useTypeAhead = ({
   // Cancels the wait for the opened screen's first field (null: none is awaited).
   const placing = useRef<(() => void) | null>(null);
   const [line, setLine] = useState<string | null>(null);
+  // Bumped by `release`: App renders again with the key acted on, whatever the key did (or did not) change.
+  const [, setReleased] = useState(0);
   const live = useRef({ reading, active: sessionState === 'active', isMenuKey });
   useLayoutEffect(() => {
     live.current = { reading, active: sessionState === 'active', isMenuKey };
@@ -79,7 +80,7 @@ export const useTypeAhead = ({
       // The lock's own (App's handler): locking lets go of what is held.
       if (e.key === 'F11' && now.active) return;
       // The held key kept down: one key, not more typed for the screen.
-      if (e.repeat && e.key === held.current.menuKey) {
+      if (e.repeat && e.key === held.current.target) {
         e.preventDefault();
         e.stopPropagation();
         return;
@@ -174,19 +175,23 @@ export const useTypeAhead = ({
    */
   const release = (open: (menuKey: string) => string | null) => {
     const h = held.current;
-    if (h.menuKey === null || placing.current) return;
+    if (h.target === null || placing.current) return;
+    setReleased((n) => n + 1);
     const more = h.text !== '' || h.end !== null || h.dropped > 0;
     // Listening before the screen mounts: its autoFocus comes in the commit that shows it.
     if (more) placing.current = awaitFirstField();
     else held.current = NOTHING_HELD;
-    const refusal = open(h.menuKey);
+    const refusal = open(h.target);
     if (refusal === null) return;
     letGo();
     setLine(more ? `${refusal} Lo que escribió después no se tomó.` : refusal);
   };
 
-  /** Held keys are on their way to the screen a held key opened: no one else should take the focus meanwhile. */
-  const placingKeys = useCallback(() => placing.current !== null, []);
+  /**
+   * A menu key is held and not yet acted on: App shows no Inicio until `release` (which renders again), so Inicio
+   * never mounts, nor takes the focus, in the commit where that key opens another screen.
+   */
+  const releasing = () => held.current.target !== null && placing.current === null;
 
-  return { signIn, release, letGo, line, placingKeys, clearLine: useCallback(() => setLine(null), []) };
+  return { signIn, release, releasing, letGo, line, clearLine: useCallback(() => setLine(null), []) };
 };

@@ -2,6 +2,10 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** What Tab reaches inside `root`, in the page's order: enabled, shown, not inert, not taken out of the Tab order. */
+export const focusableIn = (root: ParentNode): HTMLElement[] =>
+  [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0 && !el.closest('[inert]'));
+
 /**
  * A dialog's keydown: Tab and Shift+Tab cycle inside it. A modal <dialog> alone lets Tab past its last button out
  * to <body>, where Enter, Esc and the F-keys reach nothing and the teller is stuck with the mouse.
@@ -9,7 +13,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([ty
 export const trapTab = (e: KeyboardEvent<HTMLElement>): void => {
   if (e.key !== 'Tab') return;
   const box = e.currentTarget;
-  const items = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const items = focusableIn(box);
   const at = document.activeElement;
   const first = items[0];
   const last = items[items.length - 1];

@@ -5,7 +5,8 @@ import { formatDocument } from '../../../domain/identity/document';
 import { cashPayable } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import '../../components/comprobante.css';
-import { replayOnNextFocus, type TypeAhead } from './type-ahead';
+import { heldFor, takeKey, type Held } from '../../components/type-ahead';
+import { NEXT_FIELD, replayOnNextFocus } from './type-ahead';
 
 const KIND = { individual: 'Individual', colectiva: 'Colectiva ("o")', conjunta: 'Conjunta ("y")' } as const;
 
@@ -99,12 +100,11 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
   const foundNumber = useRef<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // From the lookup's Enter until the next field has the focus (a ref: keys come faster than renders).
-  const ahead = useRef<TypeAhead | null>(null);
+  const ahead = useRef<Held | null>(null);
   const lookup = async () => {
     if (ahead.current) return;
     if (!/^\d{6,20}$/.test(number)) return onError('Escriba el número de cuenta completo (solo dígitos) y presione Enter.');
-    const keys: TypeAhead = { text: '', enter: false };
-    ahead.current = keys;
+    ahead.current = heldFor(NEXT_FIELD);
     // A transport that throws instead of answering must not leave the field holding keys for ever.
     const r = await teller.accounts.lookup({ accountNumber: number }).catch(() => null);
     if (r?.ok) {
@@ -116,20 +116,23 @@ export const AccountNumberInput = ({ teller, label = 'Número de cuenta', id, au
         return;
       }
       foundNumber.current = number;
-      replayOnNextFocus(keys, input.current, () => {
-        ahead.current = null;
-      });
+      replayOnNextFocus(
+        () => ahead.current ?? heldFor(NEXT_FIELD),
+        input.current,
+        () => {
+          ahead.current = null;
+        },
+      );
     } else {
       ahead.current = null;
       onError(r ? r.error.message : 'Caja no respondió la consulta de la cuenta. Presione Enter para intentar de nuevo.');
     }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const keys = ahead.current;
-    if (keys && (/^\d$/.test(e.key) || e.key === 'Enter')) {
+    // Digits and Enter only: the number field's other keys keep their meaning while the lookup is out.
+    if (ahead.current && (/^\d$/.test(e.key) || e.key === 'Enter')) {
       e.preventDefault();
-      if (e.key === 'Enter') keys.enter = true;
-      else if (!keys.enter) keys.text += e.key;
+      ahead.current = takeKey(ahead.current, e).held;
       return;
     }
     if (e.key === 'Enter') {

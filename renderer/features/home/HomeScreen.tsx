@@ -28,19 +28,16 @@ export const HomeScreen = ({
   role,
   items,
   notices,
-  mayTakeFocus = () => true,
 }: {
   till: TillSession | null;
   userId: string;
   role: string;
   items: MenuItem[];
   notices?: ReactNode;
-  /** False while keys typed ahead go to the screen a held key is opening: Inicio taking the focus would take them. */
-  mayTakeFocus?: () => boolean;
 }) => {
   const navRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (navRef.current && focusIsNowhere() && mayTakeFocus()) enabledButtons(navRef.current).buttons[0]?.focus();
+    if (navRef.current && focusIsNowhere()) enabledButtons(navRef.current).buttons[0]?.focus();
   }, []);
   const onMenuKey = (e: KeyboardEvent<HTMLElement>) => {
     const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;

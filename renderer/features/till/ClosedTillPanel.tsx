@@ -4,14 +4,29 @@ import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { copySentNotice, PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { approvedBySupervisor } from '../../components/supervisor-decision';
+import type { HeldKeys } from '../../components/useHeldKeys';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
 
+/** The contract's bound on the reopening's reason (till.requestReopen): what is held for its field keeps as much. */
+export const REOPEN_REASON_MAX = 300;
+
 /** The last closed till: its report, and a supervised reopening (a new session; the closed one is never edited). */
 /** `onReopened`'s line says who approved it when nobody typed here (a desk elsewhere decided): Inicio shows it. */
-export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: TellerApi; onReopened: (line: string | null) => void; onCancel: () => void }) => {
+export const ClosedTillPanel = ({
+  teller,
+  reason,
+  onReopened,
+  onCancel,
+}: {
+  teller: TellerApi;
+  /** Keys held for the reason field until the closed till is read (CloseTill holds them from Continuar on). */
+  reason: HeldKeys;
+  onReopened: (line: string | null) => void;
+  onCancel: () => void;
+}) => {
   const [last, setLast] = useState<{ report: ReceiptDocument | null; reopenable: boolean } | null>(null);
-  const [reason, setReason] = useState('');
+  const [reasonText, setReasonText] = useState('');
   const [approvalId, setApprovalId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // undefined while unknown; null when the report never reached the printer.
@@ -20,31 +35,17 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   // original's "Impresión terminada" and the teller cannot tell the copy went out.
   const [sent, setSent] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
-  // Typed before the closed till is read (the reason field shows only then): the teller arriving from the report with
-  // Enter types the reason at once, and those keys went nowhere under load. Kept, and given to the field once it shows.
-  const early = useRef<{ text: string; enter: boolean } | null>({ text: '', enter: false });
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const held = early.current;
-      if (held === null || held.enter || e.ctrlKey || e.altKey || e.metaKey) return;
-      if (e.key === 'Enter') held.enter = true;
-      else if (e.key === 'Backspace') held.text = held.text.slice(0, -1);
-      else if (e.key.length === 1) held.text += e.key;
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  useEffect(() => {
+    // Typed before the closed till is read (the reason field shows only then), here or since Continuar on the close
+    // report: the teller types the reason at once, and under load those keys went nowhere. Held, given to the field.
+    reason.hold();
     void teller.till.lastReport({}).then(async (r) => {
-      const held = early.current;
-      early.current = null;
+      const held = reason.take();
       if (!r.ok) return setError(r.error.message);
       setLast(r.data);
       if (r.data.reopenable && held?.text) {
-        setReason(held.text);
-        if (held.enter) void ask(held.text);
+        setReasonText(held.text);
+        if (held.end === 'Enter') void ask(held.text);
       }
       if (!r.data.report) return;
       // The close answers before the paper is out: the report's original job says whether it printed.
@@ -52,7 +53,7 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
       const original = jobs.ok ? jobs.data.jobs.find((j) => j.copyNumber === 0) : undefined;
       setPrintJob(original ? { jobId: original.jobId, state: original.state } : null);
     });
-  }, [teller]);
+  }, [teller, reason]);
   const printAgain = async () => {
     const r = await teller.till.printReport({});
     if (r.ok) {
@@ -62,7 +63,7 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
       setError(null);
     } else setError(r.error.message);
   };
-  const ask = async (why = reason) => {
+  const ask = async (why = reasonText) => {
     const r = await teller.till.requestReopen({ reason: why });
     if (!r.ok) return setError(r.error.message);
     // Already approved (on the supervisor's desk): reopen at once rather than ask the supervisor again, and say by whom.
@@ -114,8 +115,8 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
             <input
               id="reopen-reason"
               autoFocus
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              value={reasonText}
+              onChange={(e) => setReasonText(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') void ask();
               }}

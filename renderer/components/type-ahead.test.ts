@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOTHING_HELD, TYPE_AHEAD_MAX, takeKey, type Held, type Key } from './type-ahead';
+import { NOTHING_HELD, TYPE_AHEAD_MAX, heldFor, takeKey, type Held, type Key } from './type-ahead';
 
 const MENU = new Set(['F2', 'F3', 'F4', 'F12', 't']);
 const isMenuKey = (k: string) => MENU.has(k);
 const plain = (key: string, more: Partial<Key> = {}): Key => ({ key, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, ...more });
 
-const feed = (keys: Key[], from: Held = NOTHING_HELD) => {
+const feed = (keys: Key[], from: Held = NOTHING_HELD, max = TYPE_AHEAD_MAX) => {
   let held = from;
   const taken: boolean[] = [];
   for (const k of keys) {
-    const r = takeKey(held, k, isMenuKey);
+    const r = takeKey(held, k, isMenuKey, max);
     held = r.held;
     taken.push(r.taken);
   }
@@ -18,7 +18,7 @@ const feed = (keys: Key[], from: Held = NOTHING_HELD) => {
 };
 
 /** What the first field would hold had it been there: printable keys and Backspace up to Enter/Tab, after the menu key. */
-const asAField = (keys: Key[]) => {
+const asAField = (keys: Key[], max = TYPE_AHEAD_MAX) => {
   let text: string[] = [];
   let end: 'Enter' | 'Tab' | null = null;
   for (const k of keys) {
@@ -26,7 +26,7 @@ const asAField = (keys: Key[]) => {
     if (k.key === 'Escape') return null;
     if (k.key === 'Enter' || k.key === 'Tab') end = k.key;
     else if (k.key === 'Backspace') text = text.slice(0, -1);
-    else if (text.length < TYPE_AHEAD_MAX) text.push(k.key);
+    else if ([...k.key].length === 1 && text.length < max) text.push(k.key);
   }
   return { text: text.join(''), end };
 };
@@ -36,7 +36,7 @@ const typed = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('Enter', 'Tab', 'Backspace').map((c) => plain(c)) },
 );
 
-describe('keys typed ahead of a screen (the sign-in being verified, Inicio reading the till)', () => {
+describe('keys typed ahead of a screen (the sign-in being verified, Inicio reading the till, a lookup, a read)', () => {
   it('holds nothing and takes no key before a menu key: the field being typed in keeps its keys', () => {
     fc.assert(
       fc.property(fc.array(typed.filter((k) => !isMenuKey(k.key))), (keys) => {
@@ -49,11 +49,11 @@ describe('keys typed ahead of a screen (the sign-in being verified, Inicio readi
 
   it('after a menu key takes every key from the page and keeps, in order, what the first field would hold, bounded', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...MENU), fc.array(typed, { maxLength: 150 }), (menuKey, keys) => {
-        const { held, taken } = feed([plain(menuKey), ...keys]);
+      fc.property(fc.constantFrom(...MENU), fc.array(typed, { maxLength: 150 }), (target, keys) => {
+        const { held, taken } = feed([plain(target), ...keys]);
         const field = asAField(keys);
         expect(taken.every((t) => t)).toBe(true);
-        expect(held.menuKey).toBe(menuKey);
+        expect(held.target).toBe(target);
         expect(held.text).toBe(field?.text);
         expect(held.end).toBe(field?.end);
         expect(held.text.length).toBeLessThanOrEqual(TYPE_AHEAD_MAX);
@@ -67,7 +67,7 @@ describe('keys typed ahead of a screen (the sign-in being verified, Inicio readi
 
   it('takes a second menu key as one more key for the held screen, never as a second screen', () => {
     const { held } = feed([plain('F3'), plain('1'), plain('F4'), plain('2')]);
-    expect(held).toEqual({ menuKey: 'F3', text: '12', end: null, dropped: 1 });
+    expect(held).toEqual({ target: 'F3', text: '12', end: null, dropped: 1 });
   });
 
   it('lets go of everything on Escape', () => {
@@ -78,12 +78,29 @@ describe('keys typed ahead of a screen (the sign-in being verified, Inicio readi
   it('neither keeps nor hides modifiers, and keeps no chord (Ctrl+V, Shift+Tab) for the field', () => {
     const { held, taken } = feed([plain('F3'), plain('Shift'), plain('A', { shiftKey: true }), plain('v', { ctrlKey: true }), plain('Tab', { shiftKey: true })]);
     expect(taken).toEqual([true, false, true, true, true]);
-    expect(held).toEqual({ menuKey: 'F3', text: 'A', end: null, dropped: 2 });
+    expect(held).toEqual({ target: 'F3', text: 'A', end: null, dropped: 2 });
   });
 
   it('counts what comes over the bound', () => {
     const { held } = feed([plain('F3'), ...Array.from({ length: TYPE_AHEAD_MAX + 3 }, () => plain('9'))]);
     expect(held.text).toBe('9'.repeat(TYPE_AHEAD_MAX));
     expect(held.dropped).toBe(3);
+  });
+
+  it('held for a field from the start (heldFor) takes every key at once, menu keys too, and keeps what that field would hold, up to its bound', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(typed, fc.constantFrom(...MENU).map((c) => plain(c))), { maxLength: 150 }), fc.integer({ min: 1, max: 300 }), (keys, max) => {
+        const { held, taken } = feed(keys, heldFor('reopen-reason'), max);
+        const field = asAField(keys, max);
+        expect(taken.every((t) => t)).toBe(true);
+        expect(held.target).toBe('reopen-reason');
+        expect(held.text).toBe(field?.text);
+        expect(held.end).toBe(field?.end);
+      }),
+    );
+  });
+
+  it('never takes a key for no target when no key opens a screen', () => {
+    expect(takeKey(NOTHING_HELD, plain('F3'))).toEqual({ held: NOTHING_HELD, taken: false });
   });
 });
