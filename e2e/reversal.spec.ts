@@ -307,3 +307,31 @@ test('a reversal asked for by mistake is withdrawn while pending: the form comes
   await app.getByRole('button', { name: 'Buscar' }).click();
   await expect(app.getByRole('table', { name: 'Registros del diario' }).getByRole('row').filter({ hasText: 'Retirada por el cajero' })).toHaveCount(1);
 });
+
+test('a cheque de gerencia withdrawal: the panel says the form se anulará before the reversal is confirmed, its receipt says ANULADO', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('2000000');
+  await app.getByLabel('Forma de pago').selectOption('cheque-titular');
+  await app.getByLabel('Número del cheque de gerencia').fill('4455690');
+  await app.getByLabel('Número del cheque de gerencia').press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByText('Entregue el cheque de gerencia No. 4455690')).toBeVisible();
+  await app.keyboard.press('Escape');
+
+  await app.keyboard.press('F5');
+  await expect(app.getByRole('heading', { name: 'Diario electrónico' })).toBeVisible();
+  await app.getByLabel('Tipo de evento').selectOption('comprobante');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await expect(app.getByRole('table', { name: 'Registros del diario' })).toContainText('001-03-000001');
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  // Not voided yet: the supervisor may still refuse the reversal.
+  await expect(panel.getByTestId('reversal-moves')).toHaveText('Cheque de gerencia a recibir del clienteNo. 4455690 · se anulará');
+  await expect(panel).not.toContainText('ANULADO');
+  await reverseWithApproval(app);
+  const receipt = app.getByTestId('reversal-receipt');
+  await expect(receipt).toContainText('Cheque de gerencia a recibir del cliente: No. 4455690 · ANULADO');
+  await expect(receipt).not.toContainText('se anulará');
+});

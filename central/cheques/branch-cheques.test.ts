@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchResponseSchema, BranchChequesResponseSchema, type Operation } from '../../domain/central-api';
+import { BRANCH_CHEQUES_SETTLED_LIMIT } from './branch-cheques';
 import { callRoute, startTestCentral, type TestCentral } from '../testing/harness';
 import { batch, newKey, oneChequeDeposit, type OpOf } from '../testing/ops';
 
@@ -105,6 +106,44 @@ describe("a branch's cheques in canje and remesa, at any of its workstations", (
     expect((await other('001')).status).toBe(403);
     expect(BranchChequesResponseSchema.parse((await other('002')).body).cheques).toEqual([]);
   });
+});
+
+describe('how long the list reaches back', () => {
+  it('lists every pending cheque whatever its age, and only the newest settled ones', async () => {
+    const applied = async (ops: Operation[], workstation = '001-01') => {
+      const r = await batch(t, ops, workstation);
+      expect(r.status).toBe(200);
+      for (const x of BatchResponseSchema.parse(r.body).results) expect(x.status).toBe('applied');
+      t.clock.advance(1_000);
+    };
+    // The oldest deposit: a remesa sent at 001-01, neither paid nor returned yet; and an old canje cheque in canje.
+    const oldest = deposit('001-01', { number: '1', city: 'Pasto' });
+    const oldCanje = deposit('001-01', { number: '2' }, '2025-03-12');
+    await applied([oldest, oldCanje]);
+    await applied([sent(oldest.key, '001-01')]);
+    // More settled deposits after it than the list's settled history holds: remesas taken and paid.
+    const later = Array.from({ length: BRANCH_CHEQUES_SETTLED_LIMIT + 2 }, (_, i) => deposit('001-01', { number: String(1000 + i), city: 'Pasto' }));
+    await applied(later.slice(0, 300));
+    await applied(later.slice(300));
+    await applied(later.slice(0, 300).map((d) => paid(d.key, '001-01')));
+    await applied(later.slice(300).map((d) => paid(d.key, '001-01')));
+    const newest = deposit('001-01', { number: '9', city: 'Pasto' });
+    await applied([newest]);
+
+    // Another workstation of the branch can move or return them: it lists them, each once.
+    const listed = await list('001-02');
+    expect(listed.find((c) => c.depositKey === oldest.key)).toMatchObject({ route: 'remesa', clearing: 'pending', sent: { workstation: '001-01' } });
+    expect(listed.find((c) => c.depositKey === oldCanje.key)).toMatchObject({ route: 'canje', clearing: 'pending' });
+    expect(listed.find((c) => c.depositKey === newest.key)).toMatchObject({ clearing: 'pending' });
+    expect(new Set(listed.map((c) => c.depositKey)).size).toBe(listed.length);
+    // The settled history stays bounded: the newest ones (the last batch's all of them).
+    const settled = listed.filter((c) => c.clearing !== 'pending');
+    expect(settled).toHaveLength(BRANCH_CHEQUES_SETTLED_LIMIT);
+    const laterKeys = new Set(later.map((d) => d.key));
+    expect(settled.every((c) => laterKeys.has(c.depositKey))).toBe(true);
+    expect(later.slice(300).every((d) => settled.some((c) => c.depositKey === d.key))).toBe(true);
+    expect(listed).toHaveLength(BRANCH_CHEQUES_SETTLED_LIMIT + 3);
+  }, 60_000);
 });
 
 describe('remesa_sent', () => {

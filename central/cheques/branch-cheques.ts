@@ -2,8 +2,12 @@ import type { BranchCheque, Operation } from '../../domain/central-api';
 import { getAccount } from '../accounts/ledger';
 import type { Sql } from '../store/db';
 
-/** How many of a branch's cheques one list carries, newest first: the open ones are the newest. */
-export const BRANCH_CHEQUES_LIMIT = 500;
+/**
+ * How many of a branch's settled cheques (paid, cleared or returned) one list carries, newest first: enough for the
+ * screens' recent history. Every pending cheque (in canje, a remesa received or sent) is listed besides, whatever its
+ * age: a teller must be able to return or move it from any workstation of the branch.
+ */
+export const BRANCH_CHEQUES_SETTLED_LIMIT = 500;
 
 interface Row {
   deposit_key: string;
@@ -42,9 +46,14 @@ export const branchCheques = (sql: Sql, branch: string): BranchCheque[] => {
      LEFT JOIN reversals r ON r.reversed_key = o.key
      LEFT JOIN operations ro ON ro.key = r.reversal_key
      WHERE o.branch = ? AND o.type = 'cheque_deposit' AND o.status = 'applied'
-     ORDER BY o.received_ms DESC, o.key LIMIT ?`,
+       AND (c.state = 'pending' OR o.key IN (
+         SELECT so.key FROM operations so JOIN cheque_clearings sc ON sc.deposit_key = so.key
+         WHERE so.branch = ? AND so.type = 'cheque_deposit' AND so.status = 'applied' AND sc.state <> 'pending'
+         ORDER BY so.received_ms DESC, so.key LIMIT ?))
+     ORDER BY o.received_ms DESC, o.key`,
     branch,
-    BRANCH_CHEQUES_LIMIT,
+    branch,
+    BRANCH_CHEQUES_SETTLED_LIMIT,
   );
   const holders = new Map<string, string>();
   const holderOf = (account: string): string => {

@@ -23,8 +23,11 @@ const accountLine = (a: { account: string; holders: string | null }) => (a.holde
  * the teller hands over those papers); a withdrawal's cash (or its cheque de gerencia) comes back from the customer;
  * a transfer moves no paper, so both accounts are named: the one that received is debited, the one that sent is
  * credited again.
+ * `when` says whether the reversal is still to be confirmed (the panel, the supervisor's request: a cheque de
+ * gerencia "se anulará") or is posted (its receipt: the form is ANULADO), so the screen never states as done what
+ * the supervisor may still refuse.
  */
-export const reversalCounterMoves = (f: ReversalCounterFacts): CounterMove[] => {
+export const reversalCounterMoves = (f: ReversalCounterFacts, when: 'before' | 'posted'): CounterMove[] => {
   switch (f.kind) {
     case 'deposito':
       return [
@@ -34,8 +37,11 @@ export const reversalCounterMoves = (f: ReversalCounterFacts): CounterMove[] => 
     case 'retiro':
       return [
         ...(f.cashOut > 0 ? [{ label: 'Efectivo a recibir del cliente', value: formatPesos(f.cashOut) }] : []),
-        // The form comes back voided by this reversal: the paper says so, as the close report lists it (anulado).
-        ...(f.chequeGerencia !== null ? [{ label: 'Cheque de gerencia a recibir del cliente', value: `No. ${f.chequeGerencia} · ANULADO` }] : []),
+        // The form comes back voided by this reversal: the receipt says so, as the close report lists it (anulado);
+        // before it is posted the form is only to be voided.
+        ...(f.chequeGerencia !== null
+          ? [{ label: 'Cheque de gerencia a recibir del cliente', value: `No. ${f.chequeGerencia} · ${when === 'posted' ? 'ANULADO' : 'se anulará'}` }]
+          : []),
       ];
     case 'traslado':
       return [

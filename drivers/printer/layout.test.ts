@@ -25,6 +25,31 @@ describe('receipt layout (hardware.md §1.1, ReceiptDocument contract)', () => {
     expect(lines.find((l) => l.text.startsWith('Total'))?.text.endsWith('$ 1.234.567')).toBe(true);
   });
 
+  it('a return receipt numbered at another workstation (longest realistic ids) keeps its number whole, on one line, at both widths', () => {
+    // <branch>-<till>-<counter> of the deposit, -DEV<n> (its n-th returned cheque), -<branch>-<till> of the workstation
+    // that returned it (cheque-return/register.ts returnReference): at most 3+2+6 digits, -DEV99, 3+2 digits.
+    const number = fc
+      .tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 2, max: 99 }), fc.integer({ min: 1, max: 99 }))
+      .map(([branch, till, n, dev, other]) => {
+        const b = String(branch).padStart(3, '0');
+        return `${b}-${String(till).padStart(2, '0')}-${String(n).padStart(6, '0')}-DEV${dev}-${b}-${String(other).padStart(2, '0')}`;
+      });
+    fc.assert(
+      fc.property(number, fc.constantFrom('80mm' as const, '58mm' as const), (sequence, paper) => {
+        const cols = paper === '80mm' ? 48 : 32;
+        const lines = layoutReceipt(sampleReceipt({ sequence, title: 'Devolución de cheque' }), paper);
+        for (const l of lines) expect(l.text.length).toBeLessThanOrEqual(l.size === 2 ? cols / 2 : cols);
+        const at = lines.findIndex((l) => l.text.includes(sequence));
+        expect(at).toBeGreaterThanOrEqual(0);
+        // Its label is printed whole, on the number's line or just above it, never cut inside the word.
+        expect(lines[at]?.text.startsWith('Comprobante') || lines[at - 1]?.text === 'Comprobante').toBe(true);
+      }),
+    );
+    expect(layoutReceipt(sampleReceipt({ sequence: '001-03-000001-DEV12-001-02' }), '58mm').map((l) => l.text)).toEqual(
+      expect.arrayContaining(['Comprobante', '      001-03-000001-DEV12-001-02']),
+    );
+  });
+
   it('prints COPIA No. n and marks prominently (bold, double size, top and bottom)', () => {
     const lines = layoutReceipt(sampleReceipt({ copyNumber: 2, marks: ['Contingencia'] }), '80mm');
     expect(lines.filter((l) => l.text === '*** CONTINGENCIA ***' && l.bold && l.size === 2)).toHaveLength(2);

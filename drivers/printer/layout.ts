@@ -30,10 +30,15 @@ export const wrap = (text: string, width: number): string[] => {
   return out;
 };
 
-/** `label ......... value` with the value flush right; long labels wrap above the value. */
+/**
+ * `label ......... value` with the value flush right; long labels wrap above the value. A value so long that a word
+ * of the label no longer fits beside it (a return's number from another workstation, `…-DEV12-001-02`, on 58 mm)
+ * goes under the whole label, flush right: the label is never cut inside a word, the value stays on one line.
+ */
 const labelled = (label: string, value: string, width: number): string[] => {
   if (label.length + 1 + value.length <= width) return [label + ' '.repeat(width - label.length - value.length) + value];
   const room = Math.max(1, width - value.length - 1);
+  if (label.split(/\s+/).some((word) => word.length > room)) return [...wrap(label, width), ...wrap(value, width).map((v) => v.padStart(width))];
   const lines = wrap(label, Math.min(room, width));
   const last = lines.pop() ?? '';
   if (last.length + 1 + value.length <= width) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { BranchChequesResponseSchema } from '../../../domain/central-api';
+import { BranchChequesResponseSchema, type Operation } from '../../../domain/central-api';
 import { createCentralClient } from '../../sync/central-client';
 import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { startStation, until, type Station } from '../../testing/stations';
@@ -208,3 +208,59 @@ it('a remesa sent, then paid, at 001-02 online shows so at 001-01 on its next re
     b.close();
   }
 });
+
+it('a cheque older than the branch list\'s settled history is still listed, once, at the workstation that took it and at another', async () => {
+  const a = await station('001-01', CAJERO1);
+  const b = await station('001-02', CAJERO2);
+  try {
+    const drawer = String(80_000_000 + Math.floor(Math.random() * 1_000_000));
+    const slip = {
+      accountNumber: JUAN,
+      depositor,
+      cheques: [
+        { bank: '07', number: '6001', drawerAccount: drawer, amount: 300_000, city: 'Bogotá D.C.' },
+        { bank: '13', number: '6002', drawerAccount: drawer, amount: 200_000, city: 'Medellín' },
+      ],
+      declaredTotal: 500_000,
+    };
+    data(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip }));
+    await until(async () => outbox(a, 'cheque_deposit').length === 2 && outbox(a, 'cheque_deposit').every((o) => o.state === 'applied'));
+    // Then more than 500 remesas of the branch are taken and paid (straight at central: the list's history fills).
+    const client = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-01') ?? '' });
+    const env = { branch: '001', workstation: '001-01', occurredAt: new Date().toISOString(), account: JUAN };
+    const deposits = Array.from({ length: 501 }, (_, i): Operation => ({
+      ...env,
+      key: randomUUID(),
+      type: 'cheque_deposit',
+      payload: { amount: 10_000, cheques: [{ bankCode: '13', number: String(700_000 + i), drawerAccount: drawer, amount: 10_000, city: 'Medellín' }] },
+    }));
+    const post = async (operations: Operation[]) => {
+      const r = await client.call('postOperations', { operations });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.data.results.every((x) => x.status === 'applied')).toBe(true);
+    };
+    await post(deposits.slice(0, 250));
+    await post(deposits.slice(250));
+    const paid = deposits.map((d): Operation => ({ ...env, key: randomUUID(), type: 'cheque_paid', payload: { depositKey: d.key } }));
+    await post(paid.slice(0, 250));
+    await post(paid.slice(250));
+
+    const listed = async (s: Station) => ({
+      canje: data<Canje>(await s.call('canje.list')).cheques.filter((c) => c.chequeNumber === '6001'),
+      remesas: data<Remesas>(await s.call('remittance.list', {})).remittances.filter((r) => r.chequeNumber === '6002'),
+    });
+    // 001-02 can still return or move them: listed from central, once each.
+    const there = await listed(b);
+    expect(there.canje).toEqual([expect.objectContaining({ status: 'en_canje', takenAt: '001-01' })]);
+    expect(there.remesas).toEqual([expect.objectContaining({ status: 'recibida', takenAt: '001-01' })]);
+    // 001-01 shows its own rows once, though central lists them too.
+    const here = await listed(a);
+    expect(here.canje).toEqual([expect.objectContaining({ status: 'en_canje' })]);
+    expect(here.canje[0]?.takenAt).toBeUndefined();
+    expect(here.remesas).toEqual([expect.objectContaining({ status: 'recibida' })]);
+    expect(here.remesas[0]?.takenAt).toBeUndefined();
+  } finally {
+    a.close();
+    b.close();
+  }
+}, 120_000);

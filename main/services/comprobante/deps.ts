@@ -31,6 +31,8 @@ export interface OutboxPort {
   enqueue(op: Operation, opts?: { contingency?: boolean }): unknown;
   /** Where an enqueued operation stands: `applied` once central applied it (a returned cheque asks of its deposit). */
   byKey(key: string): { state: string } | undefined;
+  /** Takes back, inside the transaction that undoes its posting, an operation not sent yet; false once it left. */
+  withdrawUnsent(key: string): boolean;
 }
 
 /** The branch's contingency switch and offline withdrawal check (main/sync/contingency.ts). */

@@ -31,26 +31,37 @@ export const moveOperation = (
   };
 };
 
+/** Central's refusal of a move sent at once: another workstation sent, paid or returned the remesa first. */
+export interface MoveRefusal {
+  reason: string;
+  message: string;
+}
+
 /**
- * Online, the operation goes to central now rather than when the outbox drains, so another workstation's next read
- * of the branch's list already shows the remesa sent or paid (and cannot record it again). Central refusing it (sent
- * or settled at another workstation in the meantime) stops the teller here; no answer leaves it to the outbox, which
- * sends the same operation later. A remesa whose deposit has not reached central yet waits for it in the outbox.
+ * Online, the operation goes to central right after the local save (the remesa's new state and the outbox message of
+ * the same key, one transaction), rather than when the outbox drains, so another workstation's next read of the
+ * branch's list already shows the remesa sent or paid (and cannot record it again); the outbox's later send of the
+ * same key is then a duplicate at central, applied once. No answer leaves it to the outbox. Central refusing it (sent
+ * or settled at another workstation in the meantime) comes back as the refusal, for the caller to undo the save. A
+ * remesa whose deposit has not reached central yet waits for it in the outbox.
  */
 export const sendMoveNow = async (
   deps: Pick<ComprobanteDeps, 'central' | 'outbox'>,
-  rec: Pick<RemittanceRecord, 'centralKey' | 'takenAt' | 'chequeNumber'>,
+  rec: Pick<RemittanceRecord, 'centralKey' | 'takenAt'>,
   op: MoveOperation,
-): Promise<void> => {
+): Promise<MoveRefusal | null> => {
   const atCentral = deps.outbox.byKey(rec.centralKey)?.state === 'applied' || rec.takenAt !== null;
-  if (!atCentral || !deps.central) return;
+  if (!atCentral || !deps.central) return null;
   const r = await deps.central.call('postOperations', { operations: [op] }).catch(() => null);
   const result = r?.ok ? r.data.results[0] : undefined;
-  if (result === undefined || result.status === 'conflict' || result.first.outcome === 'applied') return;
-  const what = op.type === 'remesa_sent' ? 'enviada' : 'pagada';
-  throw new AppError(
-    'REMESA_INVALID_TRANSITION',
-    `Central no registró la remesa del cheque ${rec.chequeNumber} como ${what}: ${result.first.message} Otra estación pudo registrarla antes. Actualice la lista e intente de nuevo.`,
-    { reason: result.first.reason },
-  );
+  if (result === undefined || result.status === 'conflict' || result.first.outcome === 'applied') return null;
+  return { reason: result.first.reason, message: result.first.message };
 };
+
+/** What the teller reads when central refused the move: nothing changed here either. */
+export const refusedMove = (rec: Pick<RemittanceRecord, 'chequeNumber'>, op: MoveOperation, refusal: MoveRefusal): AppError =>
+  new AppError(
+    'REMESA_INVALID_TRANSITION',
+    `Central no registró la remesa del cheque ${rec.chequeNumber} como ${op.type === 'remesa_sent' ? 'enviada' : 'pagada'}: ${refusal.message} Otra estación pudo registrarla antes. Actualice la lista e intente de nuevo.`,
+    { reason: refusal.reason },
+  );

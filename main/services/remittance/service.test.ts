@@ -51,6 +51,45 @@ describe('remesas al cobro (seed 003 cl. 3.9)', () => {
     expect(await w.call('remittance.list', { status: 'pagada' })).toMatchObject({ ok: true, data: { remittances: [{ id: r.id }] } });
   });
 
+  it('a move whose local save fails never reached central: both still have the remesa as it was; retried, it reaches central once', async () => {
+    w = await world(shared.central);
+    const drain = drainer(w);
+    const r = await depositRemesa();
+    await drain();
+    const atCentral = async () => {
+      const list = await w.client.call('branchCheques', { branch: '001' });
+      if (!list.ok) throw new Error(list.error.message);
+      const row = list.data.cheques.find((c) => c.number === '555' && c.drawerAccount === String(drawer));
+      if (!row) throw new Error('not at central');
+      return row;
+    };
+    const keys = { enviar: crypto.randomUUID(), pagar: crypto.randomUUID() };
+    for (const [event, status] of [['enviar', 'enviada'], ['pagar', 'pagada']] as const) {
+      const before = await atCentral();
+      // The local save fails (the disk, a lock): injected as SQLite refusing the remesa's update.
+      w.core.db.exec("CREATE TEMP TRIGGER fail_save BEFORE UPDATE ON remittances BEGIN SELECT RAISE(ABORT, 'disco lleno'); END");
+      const failed = await advance(r.id, { type: event }, keys[event]);
+      expect(failed.ok).toBe(false);
+      w.core.db.exec('DROP TRIGGER fail_save');
+      // Neither side moved: central lists it as before, this workstation too, and nothing waits in the outbox.
+      expect(await atCentral()).toEqual(before);
+      expect(await w.call('remittance.list', {})).toMatchObject({ ok: true, data: { remittances: [expect.objectContaining({ id: r.id, status: event === 'enviar' ? 'recibida' : 'enviada' })] } });
+      // The teller retries with the same request: saved here, at central at once, and the outbox's send is a duplicate there.
+      const retried = await advance(r.id, { type: event }, keys[event]);
+      expect(retried).toMatchObject({ ok: true, data: { remittance: { status } } });
+      expect(await atCentral()).toMatchObject(event === 'enviar' ? { clearing: 'pending', sent: { workstation: '001-03' } } : { clearing: 'cleared', paid: { workstation: '001-03' } });
+      await drain();
+    }
+    // One message per move, drained; central holds each under its key once (posted again: a duplicate of the applied one).
+    const moves = w.core.db.prepare("SELECT body, state FROM outbox WHERE type IN ('remesa_sent', 'cheque_paid') ORDER BY seq").all() as { body: string; state: string }[];
+    expect(moves.map((m) => m.state)).toEqual(['applied', 'applied']);
+    const again = await w.client.call('postOperations', { operations: moves.map((m) => JSON.parse(m.body) as never) });
+    expect(again.ok && again.data.results.map((x) => [x.status, x.status === 'conflict' ? null : x.first.outcome])).toEqual([
+      ['duplicate', 'applied'],
+      ['duplicate', 'applied'],
+    ]);
+  });
+
   it('E or P sent again with its key after a lost answer (CORE_NO_ANSWER) answers the move made: one journal entry, one cheque_paid', async () => {
     w = await world(shared.central);
     const r = await depositRemesa();

@@ -15,7 +15,9 @@ import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '.
 import type { Db } from '../../store/db';
 import type { BranchCheque } from '../../../domain/central-api';
 import type { Remesa } from '../../../domain/cheque/remesa';
-import { moveOperation, sendMoveNow, type MoveOperation } from './central-move';
+import { moveOperation, refusedMove, sendMoveNow, type MoveOperation } from './central-move';
+import { idempotencyRepo } from '../../store/idempotency/repo';
+import { inTransaction } from '../../store/db';
 import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, newestFirst, remoteId } from '../cheque-return/branch-list';
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | ({ type: 'devolver' } & ReturnRequest);
@@ -140,16 +142,41 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
   };
 
   /**
-   * A sent or paid remesa, before the posting: its central operation, sent to central at once when online. Null when
+   * A sent or paid remesa, before the posting: its central operation (sent to central after the local save). Null when
    * the store has the last word (an unknown remesa, or one the event cannot move: refused there, or a replay).
    */
-  const prepareMove = async (remittanceId: string, event: 'enviar' | 'pagar', idempotencyKey: string): Promise<MoveOperation | null> => {
+  const prepareMove = (remittanceId: string, event: 'enviar' | 'pagar', idempotencyKey: string): { op: MoveOperation; before: RemittanceRecord } | null => {
     const rec = deps.remittances.findById(remittanceId);
     if (!rec || rec.depositReversed || !applyRemesaEvent(rec.remesa, { type: event, on: bogotaDate(deps.clock.now()) }).ok) return null;
-    const op = moveOperation(deps, rec, event, idempotencyKey);
-    await sendMoveNow(deps, rec, op);
-    return op;
+    return { op: moveOperation(deps, rec, event, idempotencyKey), before: rec };
   };
+
+  /**
+   * Central refused a move this workstation had saved (another one sent, paid or returned the remesa first): the save
+   * is undone in one transaction, so this workstation shows what central has: the remesa back as it was, the outbox
+   * message taken back if it has not left, the request's answer forgotten (asked again, it is worked anew) and the
+   * journal saying why the move it recorded did not stand.
+   */
+  const undoMove = (user: User, idempotencyKey: string, move: { op: MoveOperation; before: RemittanceRecord }, reason: string): void =>
+    inTransaction(deps.db, () => {
+      const { before, op } = move;
+      const now = deps.remittances.findById(before.remesa.id);
+      if (!now || now.remesa.status === before.remesa.status) return;
+      if (!deps.remittances.save(before.remesa, now.remesa.status, before.returnFee, deps.clock.now().toISOString(), before.returnReceipt, before.returnPending)) return;
+      deps.outbox.withdrawUnsent(op.key);
+      idempotencyRepo(deps.db).forget(idempotencyKey, 'remittance.advance');
+      deps.journal.record('comprobante', user.id, {
+        action: 'remesa_no_registrada',
+        remittanceId: before.remesa.id,
+        sequence: before.sequence,
+        account: before.remesa.accountNumber,
+        amount: before.remesa.amount,
+        causalId: null,
+        returnFee: 0,
+        centralKey: op.key,
+        refusedBy: reason,
+      });
+    });
 
   /** One transaction: the remesa's new state, what central must learn, the journal and the receipt. */
   const advanceInStore = (
@@ -224,8 +251,16 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       const event: StoredEvent =
         req.event.type === 'devolver' ? { type: 'devolver', ...(await authorizeFeeWaiver(deps, user, req.event, { remittanceId: req.remittanceId })) } : req.event;
       const prepared = event.type === 'devolver' ? await prepareReturn(req.remittanceId, event) : null;
-      const move = event.type === 'devolver' ? null : await prepareMove(req.remittanceId, event.type, req.idempotencyKey);
-      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event }, prepared, move);
+      const move = event.type === 'devolver' ? null : prepareMove(req.remittanceId, event.type, req.idempotencyKey);
+      // Saved here first (new state and outbox message in one transaction), then told to central at once.
+      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event }, prepared, move?.op ?? null);
+      if (move) {
+        const refusal = await sendMoveNow(deps, saved, move.op);
+        if (refusal) {
+          undoMove(user, req.idempotencyKey, move, refusal.reason);
+          throw refusedMove(saved, move.op, refusal);
+        }
+      }
       const remittance = view(saved);
       if (saved.remesa.status !== 'devuelta' || saved.returnReceipt === null) return { remittance };
       return { remittance, ...(await printReturnReceipt(deps, saved.returnReceipt)) };

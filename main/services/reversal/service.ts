@@ -117,7 +117,7 @@ export const createReversalService = (deps: {
    * withdrawal's cheque de gerencia as its slip kept them, a transfer's holders as its receipt printed them for the
    * customer (the workstation may no longer hold the accounts' reference data).
    */
-  const movesOf = (c: ComprobanteRecord): CounterMove[] => {
+  const movesOf = (c: ComprobanteRecord, when: 'before' | 'posted'): CounterMove[] => {
     const details = JSON.parse(c.details || '{}') as {
       slip?: { cheques?: { bank: string; number: string; amount: number }[] };
       payout?: { kind?: string; number?: string };
@@ -138,7 +138,7 @@ export const createReversalService = (deps: {
               from: { account: c.accountNumber, holders: printed(TRANSFER_HOLDER_LABELS.from) },
               to: { account: typeof to === 'string' ? to : '', holders: printed(TRANSFER_HOLDER_LABELS.to) },
             };
-    return reversalCounterMoves(facts);
+    return reversalCounterMoves(facts, when);
   };
 
   /**
@@ -282,7 +282,7 @@ export const createReversalService = (deps: {
       return {
         sequence, kind: KIND[c.kind] ?? c.kind, account: c.accountNumber, total: c.total, postedAt: c.postedAt, teller: name(c.tellerId), reversible: why === null, why,
         approval: live ? { id: live.request.id, status: live.request.status } : null,
-        moves: movesOf(c),
+        moves: movesOf(c, 'before'),
       };
     },
 
@@ -314,7 +314,7 @@ export const createReversalService = (deps: {
             Motivo: reason,
             Código: req.reasonCode,
             // The supervisor approves knowing what changes hands at the counter.
-            ...Object.fromEntries(movesOf(c).map((m, i, all) => [all.filter((o) => o.label === m.label).length > 1 ? `${m.label} ${i + 1}` : m.label, m.value])),
+            ...Object.fromEntries(movesOf(c, 'before').map((m, i, all) => [all.filter((o) => o.label === m.label).length > 1 ? `${m.label} ${i + 1}` : m.label, m.value])),
           },
         }),
       );
@@ -411,7 +411,7 @@ export const createReversalService = (deps: {
             ...(c.commission > 0 ? [{ kind: 'amount' as const, label: 'Comisión reintegrada', amount: c.commission }] : []),
             // What changed hands at the counter, as the panel said it when the reversal was asked for.
             { kind: 'rule' as const },
-            ...movesOf(c).map((m) => ({ kind: 'field' as const, label: m.label, value: m.value })),
+            ...movesOf(c, 'posted').map((m) => ({ kind: 'field' as const, label: m.label, value: m.value })),
             { kind: 'rule' as const },
             { kind: 'field', label: 'Motivo', value: approval.request.reasons.map((r) => r.message).join(' ') },
             { kind: 'field', label: 'Aprobó', value: approval.request.checkerId ? name(approval.request.checkerId) : '—' },

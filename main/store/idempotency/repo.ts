@@ -12,6 +12,7 @@ export const idempotencyRepo = (db: Db) => {
     'SELECT channel, request_hash, response FROM idempotency WHERE key = ?',
   );
   const insert = db.prepare('INSERT INTO idempotency (key, channel, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)');
+  const forget = db.prepare('DELETE FROM idempotency WHERE key = ? AND channel = ?');
   return {
     find: (key: string): IdempotencyRecord | undefined => {
       const r = find.get(key);
@@ -20,6 +21,8 @@ export const idempotencyRepo = (db: Db) => {
     record: (key: string, rec: IdempotencyRecord, at: string) => {
       insert.run(key, rec.channel, rec.requestHash, rec.response, at);
     },
+    /** An answer undone since (central refused what it promised): the same request asked again is worked anew. */
+    forget: (key: string, channel: string): boolean => forget.run(key, channel).changes === 1,
   };
 };
 export type IdempotencyRepo = ReturnType<typeof idempotencyRepo>;

@@ -194,6 +194,8 @@ export const outboxRepo = (db: Db) => {
   );
   const insertEffect = db.prepare('INSERT INTO outbox_effects (key, account, credit, debit) VALUES (?, ?, ?, ?)');
   const effectsStmt = db.prepare<[string], Effect>('SELECT account, credit, debit FROM outbox_effects WHERE key = ?');
+  const dropEffects = db.prepare("DELETE FROM outbox_effects WHERE key = ? AND key IN (SELECT key FROM outbox WHERE state = 'pending')");
+  const dropPending = db.prepare("DELETE FROM outbox WHERE key = ? AND state = 'pending'");
   const openRows = db.prepare<[], Row>(
     "SELECT * FROM outbox INDEXED BY outbox_open_seq WHERE state IN ('pending', 'sent', 'unknown') ORDER BY seq",
   );
@@ -315,6 +317,18 @@ export const outboxRepo = (db: Db) => {
     },
 
     byKey,
+
+    /**
+     * Takes back an operation not sent yet, whose posting was undone in the caller's transaction (central, asked at
+     * once, refused it). False when it already left (sent or answered): its answer then comes through the outbox.
+     */
+    withdrawUnsent(key: string): boolean {
+      if (!db.inTransaction) {
+        throw new OutboxError('OUTBOX_OUTSIDE_TRANSACTION', 'La operación debe retirarse dentro de la transacción que la deshace.');
+      }
+      dropEffects.run(key);
+      return dropPending.run(key).changes === 1;
+    },
 
     /**
      * The next operations to send, oldest first, at most `limit`. An operation waits while an earlier one of
