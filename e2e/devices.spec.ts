@@ -95,6 +95,22 @@ test('paper back in the printer, or the printer reconnected: the failed row says
   await expect(first.getByRole('button', { name: /Reintentar/ })).toBeFocused();
 });
 
+test('F9: the fingerprint reader emulator is unplugged and plugged back from the keyboard, as the printer is', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F9');
+  await expect(app.getByTestId('device-fingerprint-message')).toHaveText('Lector de huella listo.');
+  const unplug = app.getByRole('button', { name: 'Desconectar lector de huella' });
+  await unplug.focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('device-fingerprint-message')).toContainText('Lector de huella desconectado');
+  // The next control in tab order plugs it back.
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Conectar lector de huella', exact: true })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('device-fingerprint-message')).toHaveText('Lector de huella listo.');
+});
+
 test('every failed row says why it failed and, once the printer has another problem, what it has now; a ready printer, Reintentar', async ({ app }) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);

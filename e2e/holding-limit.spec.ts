@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { openAccount } from './support/comprobante';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
@@ -7,19 +8,26 @@ import { DEMO, expectHome, login, switchUser } from './support/pages';
  * surplus to the vault before the limit is crossed: the deposit's summary warns before it is confirmed and
  * offers the transfer.
  */
-test('a deposit that would take the till over its limit warns before confirming and sends the surplus to the vault first', async ({ app }) => {
+
+/** The teller opens her till with `pieces` of the first denominations (100.000, 50.000…), declaring `total`. */
+const openTillNearItsLimit = async (app: Page, pieces: string[], total: number) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
   await app.keyboard.press('F2');
-  // 100.000 × 560 + 50.000 × 20 = $ 57.000.000
-  for (const r of ['560', '20', '', '', '', '', '', '', '', '', '']) {
+  // One Enter per denomination row (11), typing the pieces of the first ones.
+  for (const r of [...pieces, ...Array<string>(11 - pieces.length).fill('')]) {
     if (r) await app.keyboard.type(r);
     await app.keyboard.press('Enter');
   }
-  await app.keyboard.type('57000000');
+  await app.keyboard.type(String(total));
   await app.keyboard.press('Enter');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('till-summary')).toContainText('abierta');
+};
+
+test('a deposit that would take the till over its limit warns before confirming and sends the surplus to the vault first', async ({ app }) => {
+  // 100.000 × 560 + 50.000 × 20 = $ 57.000.000
+  await openTillNearItsLimit(app, ['560', '20'], 57_000_000);
   // Already near the limit: the start menu says so, with the amount that brings it to the target (60 %); under
   // blind close it does not say what the till holds.
   await expect(app.getByTestId('holding-prompt')).toHaveText('La caja está cerca de su límite de $ 60.000.000. Traslade $ 21.000.000 a la bóveda (F10) para que baje a su meta de $ 36.000.000.');
@@ -76,4 +84,45 @@ test('a deposit that would take the till over its limit warns before confirming 
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('Aceptado');
   // Nothing else waits for the supervisor: the keyboard lands on the screen's main action, not on the page.
   await expect(app.getByRole('button', { name: 'Provisionar una caja' })).toBeFocused();
+});
+
+test('a provision that will take the till over its limit is told before the blind count, without its amount', async ({ app }) => {
+  // 100.000 × 595 = $ 59.500.000: each provision of $ 300.000 fits under the $ 60.000.000 limit, both do not.
+  await openTillNearItsLimit(app, ['595'], 59_500_000);
+
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  for (let i = 0; i < 2; i++) {
+    await app.getByRole('button', { name: 'Provisionar una caja' }).click();
+    await app.getByLabel('$ 50.000 billete').fill('6');
+    await app.getByLabel('Total del traslado (verificación)').fill('300000');
+    await app.getByRole('button', { name: 'Enviar traslado' }).click();
+    // The notice reads the same both times: the form gone and the rows listed say the send is done.
+    await expect(app.getByRole('button', { name: 'Enviar traslado' })).toHaveCount(0);
+    await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toHaveCount(i + 1);
+  }
+
+  await switchUser(app, DEMO.teller);
+  await app.keyboard.press('F10');
+  const receive = app.getByRole('button', { name: 'Contar y recibir' });
+  await expect(receive).toHaveCount(2);
+  // The first one leaves the till under its limit: nothing said.
+  await receive.first().click();
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByTestId('receive-over-limit')).toHaveCount(0);
+  await app.getByLabel('$ 50.000 billete').fill('6');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'recibido de Bóveda' })).toBeVisible();
+  // The second one would: said before the count, as a fact, with no amount (the count stays blind).
+  await expect(receive).toHaveCount(1);
+  await receive.click();
+  const told = app.getByTestId('receive-over-limit');
+  await expect(told).toHaveText('Al recibir este traslado, la caja quedará por encima de su límite de efectivo: después de recibirlo se le pedirá trasladar el excedente a la bóveda.');
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toContainText('Conteo ciego');
+  await app.getByLabel('$ 50.000 billete').fill('6');
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('status').filter({ hasText: 'recibido de Bóveda' })).toBeVisible();
+  // And, as said, the screen now asks for the surplus to go to the vault.
+  await expect(app.getByRole('main')).toContainText('supera su límite de $ 60.000.000');
 });

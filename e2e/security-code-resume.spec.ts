@@ -149,6 +149,7 @@ test('cancel with a reason: the request leaves the list, stays in the journal wi
 
   await leaveAndList(app);
   await expect(rows(app)).toHaveCount(1);
+  await expect(app.getByTestId('open-flows-hint')).toHaveText('Tiene 1 solicitud abierta de hoy: F7 para verla y reanudarla.');
   await app.keyboard.press('Delete');
   await expect(panel(app).getByLabel('Motivo de la cancelación')).toBeFocused();
   // Enter without a reason is refused on the spot.
@@ -157,6 +158,8 @@ test('cancel with a reason: the request leaves the list, stays in the journal wi
   await app.keyboard.type('El cliente se retiró sin esperar');
   await app.keyboard.press('Enter');
   await expect(panel(app).getByTestId('open-flows-empty')).toBeVisible();
+  // The screen behind the panel no longer says it has one open: at once, not when the panel closes.
+  await expect(app.getByTestId('open-flows-hint')).toHaveCount(0);
   // The focus stays in the panel, on nothing Enter acts on: a second Enter neither acts on the screen behind nor closes it.
   const where = async () => app.evaluate(() => ({ inPanel: document.activeElement?.closest('[data-testid="open-flows"]') !== null, tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.slice(0, 60) ?? '' }));
   expect(await where()).toMatchObject({ inPanel: true });

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { holdAnswers } from './support/held-answers';
 import { startHost, type RunningHost } from './support/host';
@@ -288,4 +289,171 @@ test('an F4 pressed as soon as the teller is signed in opens Retiro once the til
   tillReads.release();
   await expect(app.getByRole('heading', { name: 'Retiro', exact: true })).toBeVisible();
   await expect(app.getByLabel('Número de cuenta')).toBeFocused();
+});
+
+/** Signs the teller out over her open till (F12, Enter past the warning). */
+const signOutOverOpenTill = async (app: Page) => {
+  await app.keyboard.press('F12');
+  await app.getByRole('dialog', { name: 'Su caja sigue abierta' }).waitFor();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Usuario', { exact: true })).toBeVisible();
+};
+
+/**
+ * Signs the teller in (over her open till when `tillOpen`) with the core's answer to the till read held: Inicio
+ * says "Consultando la caja…" until the test releases it.
+ */
+const signInWhileTillIsRead = async (app: Page, launchUrl: string, o: { tillOpen: boolean }) => {
+  const tillReads = await holdAnswers(app, 'till.current');
+  await app.goto(launchUrl);
+  if (o.tillOpen) {
+    await openTill(app);
+    await signOutOverOpenTill(app);
+  }
+  tillReads.hold();
+  await login(app, DEMO.teller);
+  await expect.poll(tillReads.held).toBeGreaterThan(0);
+  return tillReads;
+};
+
+// A fast teller signs in, presses F3 and types the account number at once: while 'Consultando la caja…' showed, F3
+// was held but the digits were lost. They are held after it and typed into Consignación's first field, in order.
+test('the account number typed after F3 while the till is read lands in Consignación’s account field, in order', async ({ host, bare: app }) => {
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: true });
+  await expect(app.getByTestId('till-reading')).toBeVisible();
+  await app.keyboard.press('F3');
+  await app.keyboard.type('2400000000');
+  await app.keyboard.press('Backspace');
+  await app.keyboard.type('011');
+  await app.keyboard.press('Enter');
+  // Past the field's Enter: not for the account field, so not typed anywhere, and the teller is told.
+  await app.keyboard.type('24');
+  await expect(app.getByTestId('till-reading')).toBeVisible();
+
+  tillReads.release();
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toBeVisible();
+  await expect(app.getByLabel('Número de cuenta')).toHaveValue('240000000011');
+  // Its Enter looked the account up, as the teller's own would have.
+  await expect(app.getByTestId('account-panel')).toContainText('240000000011');
+  await expect(app.getByTestId('type-ahead-line')).toHaveText(
+    'No se tomaron 2 teclas escritas antes de abrirse la pantalla (su primer campo recibe lo escrito solo hasta Enter o Tab): escríbalas de nuevo.',
+  );
+  // The line was about this screen's start: gone with it.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await expect(app.getByTestId('type-ahead-line')).toHaveCount(0);
+});
+
+test('F3 and digits typed while the till is read, with the till not open, are said refused on Inicio and typed nowhere', async ({ host, bare: app }) => {
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: false });
+  await app.keyboard.press('F3');
+  await app.keyboard.type('240000000011');
+
+  tillReads.release();
+  await expect(app.getByTestId('till-closed')).toBeVisible();
+  await expect(app.getByTestId('type-ahead-line')).toHaveText('Consignación (F3) no se abrió: la caja no está abierta. Lo que escribió después no se tomó.');
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toHaveCount(0);
+  // Nothing held any more: F2 opens the till, and its first field is empty.
+  await app.keyboard.press('F2');
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('');
+});
+
+// The teller pressed F3 while the sign-in said 'Verificando…' (Enter on the password, session not there yet): the key
+// was lost, and the account digits after it were typed into the password field. The page's bridge holds the sign-in
+// (its answer and its session push) while she types.
+test('an F3 pressed during the sign-in’s Verificando… opens Consignación, its digits in the account field and never in the password', async ({ host, bare: app }) => {
+  const signIns = await holdAnswers(app, 'session.login', { events: ['session.changed'] });
+  await app.goto(host.launchUrl);
+  await openTill(app);
+  await signOutOverOpenTill(app);
+
+  signIns.hold();
+  await login(app, DEMO.teller);
+  await expect(app.getByRole('button', { name: /Verificando…/ })).toBeVisible();
+  await app.keyboard.press('F3');
+  await app.keyboard.type('240000000011');
+  await expect(app.getByLabel('Contraseña')).toHaveValue(DEMO.teller.password);
+  await expect.poll(signIns.held).toBe(2);
+  await expect(app.getByRole('button', { name: /Verificando…/ })).toBeVisible();
+
+  signIns.release();
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toBeVisible();
+  await expect(app.getByLabel('Número de cuenta')).toHaveValue('240000000011');
+  await expect(app.getByLabel('Número de cuenta')).toBeFocused();
+});
+
+test('an F-key pressed during a sign-in that fails is let go: never acted on at the sign-in nor for the next user', async ({ host, bare: app }) => {
+  const signIns = await holdAnswers(app, 'session.login', { events: ['session.changed'] });
+  await app.goto(host.launchUrl);
+  signIns.hold();
+  await login(app, { username: DEMO.teller.username, password: 'incorrecta' });
+  await expect(app.getByRole('button', { name: /Verificando…/ })).toBeVisible();
+  // F2 is also the sign-in's own "Desbloquear usuario": while verifying, it is held for Inicio instead.
+  await app.keyboard.press('F2');
+  await app.keyboard.type('10');
+  await expect.poll(signIns.held).toBe(1);
+
+  signIns.release();
+  await expect(app.getByRole('alert')).toContainText('Usuario o contraseña incorrectos.');
+  await expect(app.getByRole('heading', { name: 'Caja · Ingreso' })).toBeVisible();
+  await expect(app.getByLabel('Contraseña')).toHaveValue('');
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('till-closed')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toHaveCount(0);
+  await expect(app.getByTestId('type-ahead-line')).toHaveCount(0);
+});
+
+test('keys held while the till is read are let go at a lock: none reach the lock screen or the screen after it', async ({ host, bare: app }) => {
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: true });
+  await app.keyboard.press('F3');
+  await app.keyboard.type('2400');
+  await app.keyboard.press('F11');
+  await expect(app.getByLabel('Contraseña')).toBeFocused();
+  await expect(app.getByLabel('Contraseña')).toHaveValue('');
+  tillReads.release();
+  await app.keyboard.type(DEMO.teller.password);
+  await app.keyboard.press('Enter');
+  await expectHome(app, DEMO.teller.name);
+  await expect(app.getByTestId('till-summary')).toBeVisible();
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toHaveCount(0);
+});
+
+test('a Tab typed after the account number, while the till is read, ends what Consignación’s account field gets and moves on', async ({ host, bare: app }) => {
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: true });
+  await app.keyboard.press('F3');
+  await app.keyboard.type('2400');
+  await app.keyboard.press('Tab');
+
+  tillReads.release();
+  await expect(app.getByRole('heading', { name: 'Consignación', exact: true })).toBeVisible();
+  await expect(app.getByLabel('Número de cuenta')).toHaveValue('2400');
+  await expect(app.getByLabel('Número de cuenta')).not.toBeFocused();
+  await expect(app.getByTestId('type-ahead-line')).toHaveCount(0);
+});
+
+test('digits typed after R while the till is read are not typed into Remesas, whose list takes the focus first: the teller is told', async ({ host, bare: app }) => {
+  const tillReads = await signInWhileTillIsRead(app, host.launchUrl, { tillOpen: false });
+  await app.keyboard.press('r');
+  await app.keyboard.type('12');
+
+  tillReads.release();
+  await expect(app.getByRole('heading', { name: 'Remesas al cobro' })).toBeVisible();
+  await expect(app.getByTestId('type-ahead-line')).toHaveText('Lo escrito antes de abrirse la pantalla no se tomó: la pantalla no empieza en un campo donde escribirlo.');
+});
+
+test('Inicio after the sign-in has the focus on its menu once the till is known: Enter opens the first enabled item, the arrows move along it', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  const menu = app.getByRole('navigation', { name: 'Operaciones' });
+  const first = menu.getByRole('button', { name: /^F2 Abrir caja/ });
+  await expect(first).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(first).not.toBeFocused();
+  await expect(menu.locator('button:focus')).toBeEnabled();
+  await app.keyboard.press('ArrowUp');
+  await expect(first).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('heading', { name: 'Apertura de caja' })).toBeVisible();
 });

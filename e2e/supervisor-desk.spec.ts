@@ -1,5 +1,6 @@
 import type { TellerApi } from '../domain/contract/client';
 import type { Page } from '@playwright/test';
+import { countBridge } from './support/bridge-count';
 import { test, expect } from './support/fixtures';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
 
@@ -15,6 +16,21 @@ const openTillWithAMillion = async (app: Page) => {
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
 };
+
+/**
+ * The till's arqueo finds a $ 1.000 shortage and asks for approval, as the close screen does ($ 1.000 is under the
+ * threshold: booked at the first count). Returns the request's id.
+ */
+const askShortage = async (app: Page): Promise<string> =>
+  app.evaluate(async () => {
+    const t = (window as unknown as { teller?: TellerApi }).teller;
+    if (!t) throw new Error('no teller api');
+    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
+    if (!c.ok) throw new Error(c.error.message);
+    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data.approvalId;
+  });
 
 test('supervisor desk: a request arriving while the desk is open is announced, shown with its context and decided; the dashboard shows the till against its limit', async ({ app }) => {
   await openTillWithAMillion(app);
@@ -67,16 +83,7 @@ test('supervisor desk: a request arriving while the desk is open is announced, s
 
 test('F4 rejects at the desk, as the Rechazar button says', async ({ app }) => {
   await openTillWithAMillion(app);
-  // A shortage asked for, as the close screen does; $ 1.000 is under the threshold, booked at the first count.
-  const id = await app.evaluate(async () => {
-    const t = (window as unknown as { teller?: TellerApi }).teller;
-    if (!t) throw new Error('no teller api');
-    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
-    if (!c.ok) throw new Error(c.error.message);
-    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.data.approvalId;
-  });
+  const id = await askShortage(app);
   await app.keyboard.press('F1');
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (1)' })).toBeVisible();
   await expect(app.getByRole('button', { name: 'Revisar' })).toBeFocused();
@@ -105,14 +112,33 @@ test('the start menu counts a request made at this workstation at once, not at t
   await expect(app.getByRole('button', { name: /Escritorio del supervisor$/ })).toBeVisible();
   // Let the first reads of the queue settle, so what follows is the request's own refresh, not a poll.
   await app.waitForTimeout(3500);
-  await app.evaluate(async () => {
-    const t = (window as unknown as { teller?: TellerApi }).teller;
-    if (!t) throw new Error('no teller api');
-    const c = await t.till.count({ idempotencyKey: crypto.randomUUID(), count: { '100000': 9, '50000': 1, '20000': 2, '5000': 1, '2000': 2 } });
-    if (!c.ok) throw new Error(c.error.message);
-    const r = await t.till.requestDifferenceApproval({ closingId: c.data.closingId, reasonCode: 'NO_IDENTIFICADA', reasonText: 'Moneda perdida' });
-    if (!r.ok) throw new Error(r.error.message);
-  });
+  await askShortage(app);
   // Under the queue's 3 s poll: the core's push for the new request reads it again.
   await expect(app.getByRole('button', { name: /Escritorio del supervisor \(1 pendiente\)$/ })).toBeVisible({ timeout: 2000 });
+});
+
+test('an idle workstation reads the queue at its poll, not again on every status push (each read asks central)', async ({ host, bare: app }) => {
+  const bridge = await countBridge(app);
+  await app.goto(host.launchUrl);
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.waitForTimeout(3500);
+  bridge.reset();
+  const from = Date.now();
+  // Test prints: each job pushes the status several times (queued, printing, printed); no request changes.
+  for (let i = 0; i < 3; i++) {
+    await app.evaluate(async () => {
+      const t = (window as unknown as { teller?: TellerApi }).teller;
+      if (!t) throw new Error('no teller api');
+      const r = await t.devices.testPrint({});
+      if (!r.ok) throw new Error(r.error.message);
+    });
+    await app.waitForTimeout(600);
+  }
+  const pushes = bridge.events('status.changed');
+  const reads = bridge.calls('supervisor.queue');
+  expect(pushes).toBeGreaterThanOrEqual(6);
+  // The 3 s poll's reads in that time (one more for a tick the load delayed), at most; before, one read per push
+  // (coalesced while one was on its way).
+  expect(reads).toBeLessThanOrEqual(Math.ceil((Date.now() - from) / 3000) + 1);
 });

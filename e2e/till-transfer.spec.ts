@@ -2,7 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect } from './support/central-control';
+import { test, expect, type ControlledCentral } from './support/central-control';
 import { CHROMIUM_ARGS } from './support/fixtures';
 import { startHost } from './support/host';
 import { DEMO, expectHome, login } from './support/pages';
@@ -29,6 +29,23 @@ const openTill = async (app: Page, user: { username: string; password: string; n
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
 };
+/** Runs `body` with a page on workstation 001-02 (Caja 02), a second browser host on the same central; stops it after. */
+const atCaja02 = async (central: ControlledCentral, body: (page: Page) => Promise<void>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
+  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(other.launchUrl);
+    await body(page);
+  } finally {
+    await browser.close();
+    await other.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
 const expectGateBlocked = async (app: Page) => {
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
   await app.keyboard.press('F6');
@@ -42,14 +59,7 @@ const expectGateBlocked = async (app: Page) => {
 };
 
 test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, counts blind and accepts; both closes are blocked while it is en tránsito', async ({ app, central }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
-  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
-    const sender = await browser.newPage();
-    await sender.goto(other.launchUrl);
+  await atCaja02(central, async (sender) => {
     await openTill(sender, DEMO.teller2);
     await openTill(app, DEMO.teller);
 
@@ -131,24 +141,13 @@ test('Caja 02 sends $ 700.000 to Caja 03 through central; Caja 03 is told, count
     await sender.keyboard.press('F6');
     await expect(sender.getByTestId('arqueo-hint')).toBeVisible({ timeout: 20_000 });
     await expect(sender.getByTestId('close-gate')).toHaveCount(0);
-  } finally {
-    await browser.close();
-    await other.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the branch vault is at central: a supervisor at Caja 02’s workstation provisions Caja 03, which counts blind and accepts; the vault moves once, and only the supervisor is shown it', async ({ app, central }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'caja-e2e-ws02-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ workstation: { id: '001-02', tillCode: '02' } }));
-  const other = await startHost({ CAJA_CONFIG: config, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token('001-02') });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  try {
+  await atCaja02(central, async (desk) => {
     await openTill(app, DEMO.teller);
     // Workstation 001-02 has no till open: its supervisor still reaches every open till of the branch.
-    const desk = await browser.newPage();
-    await desk.goto(other.launchUrl);
     await login(desk, DEMO.supervisor);
     await expectHome(desk, DEMO.supervisor.name);
     await desk.keyboard.press('F10');
@@ -180,9 +179,54 @@ test('the branch vault is at central: a supervisor at Caja 02’s workstation pr
     // The supervisor's screen learns of it from central; the vault moved once.
     await expect(desk.getByRole('table', { name: 'Traslados' })).toContainText('Aceptado', { timeout: 20_000 });
     await expect(desk.getByTestId('vault-total')).toHaveText('$ 195.350.000');
-  } finally {
-    await browser.close();
-    await other.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
+});
+
+test('Caja 03 rejects a transfer whose count differs: neither its screen nor its journal ever shows what Caja 02 sent; Caja 02 sees it back with the reason', async ({ app, central }) => {
+  await atCaja02(central, async (sender) => {
+    await openTill(sender, DEMO.teller2);
+    await openTill(app, DEMO.teller);
+
+    // Caja 02 sends 100.000 × 7 = $ 700.000.
+    await sender.keyboard.press('F10');
+    await sender.getByRole('button', { name: 'Trasladar efectivo' }).click();
+    await sender.getByLabel('$ 100.000 billete').fill('7');
+    await expect(sender.getByLabel('Destino').locator('option[value="03"]')).toHaveCount(1, { timeout: 20_000 });
+    await sender.getByLabel('Destino').selectOption('03');
+    const total = sender.getByLabel('Total del traslado (verificación)');
+    await total.fill('700000');
+    await total.press('Enter');
+    await expect(sender.getByRole('status').filter({ hasText: 'enviado a Caja 03 por central' })).toBeVisible();
+
+    // Caja 03 counts six bills: refused without the figure; it rejects with the reason.
+    await expect(app.getByText('Bóveda y traslados (1 por recibir)')).toBeVisible({ timeout: 20_000 });
+    await app.keyboard.press('F10');
+    await app.getByRole('button', { name: 'Contar y recibir' }).click();
+    await app.getByLabel('$ 100.000 billete').fill('6');
+    await app.keyboard.press('F10');
+    await expect(app.getByRole('alert').filter({ hasText: 'no coincide con lo enviado' })).toBeVisible();
+    await app.getByLabel('Motivo del rechazo').fill('Llegaron seis billetes de 100.000');
+    await app.getByRole('button', { name: 'Rechazar traslado' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Traslado rechazado' })).toBeVisible();
+    const row = app.getByRole('table', { name: 'Traslados entre cajas' }).getByRole('row').filter({ hasText: 'Caja 02' });
+    await expect(row).toContainText('Rechazado');
+    await expect(row).toContainText('Sin conteo');
+    await expect(app.getByRole('main')).not.toContainText('700.000');
+    // Nor in its F5: the rejection is there, by route, without the amount.
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+    await app.keyboard.press('F5');
+    const type = app.getByLabel('Tipo de evento');
+    await type.selectOption({ label: 'Movimiento con bóveda' });
+    await type.press('Enter');
+    const entries = app.getByRole('table', { name: 'Registros del diario' });
+    await expect(entries.getByRole('row', { name: /^Registro \d+$/ }).filter({ hasText: 'Caja 02 → Caja 03' })).toHaveCount(1);
+    await expect(app.getByRole('main')).not.toContainText('700.000');
+
+    // Caja 02 learns of the rejection, with the amount it sent and the reason.
+    const outgoing = sender.getByRole('table', { name: 'Traslados entre cajas' });
+    await expect(outgoing).toContainText('Rechazado', { timeout: 20_000 });
+    await expect(outgoing).toContainText('$ 700.000');
+    await expect(outgoing).toContainText('Llegaron seis billetes de 100.000');
+  });
 });

@@ -88,6 +88,43 @@ test('cheque de gerencia to a company: its NIT goes to the core, the confirmatio
   await expect(app.getByTestId('receipt')).toContainText('Cheque de gerencia a FERRETERÍA EL TORNILLO SAS (NIT 900.123.456-8)');
 });
 
+test('cheque de gerencia to a company with a cédula: warned at the field, Enter goes to its confirmation and past it; a person with a NIT is warned too; a NIT for the company says nothing', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('1000000');
+  await app.getByLabel('Forma de pago').selectOption('cheque-tercero');
+  await app.getByLabel('Número del cheque de gerencia').fill('4455671');
+  await app.getByLabel('Beneficiario del cheque').fill('Ferretería El Tornillo S.A.S.');
+  const doc = app.getByRole('group', { name: 'Documento del beneficiario' });
+  await expect(doc.getByLabel('Tipo de documento')).toHaveValue('CC');
+  const warning = app.getByTestId('beneficiary-warning');
+  await expect(warning).toContainText('El beneficiario parece una empresa (S.A.S.) y el documento no es un NIT');
+  await doc.getByLabel('Número de documento').fill('79123456');
+  await doc.getByLabel('Número de documento').press('Enter');
+  // Not a block: Enter stops on the confirmation, and Enter there goes on to the summary with the cédula.
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  const goOn = warning.getByRole('button', { name: 'El documento es correcto, continuar' });
+  await expect(goOn).toBeFocused();
+  await expect(confirm).toHaveCount(0);
+  await app.keyboard.press('Enter');
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('FERRETERÍA EL TORNILLO S.A.S. (CC 79.123.456)');
+  await app.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(warning).toContainText('Confirmado');
+
+  // A plainly personal name with a NIT is warned again (another beneficiary, another confirmation).
+  await app.getByLabel('Beneficiario del cheque').fill('Pedro Pérez');
+  await doc.getByLabel('Tipo de documento').selectOption('NIT');
+  await expect(warning).toContainText('El beneficiario parece una persona y el documento es un NIT');
+  await expect(goOn).toBeVisible();
+  // The company with its NIT: nothing to say, Enter reviews at once.
+  await app.getByLabel('Beneficiario del cheque').fill('Ferretería El Tornillo S.A.S.');
+  await expect(warning).toHaveCount(0);
+  await doc.getByLabel('Número de documento').fill('900123456-8');
+  await doc.getByLabel('Número de documento').press('Enter');
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('FERRETERÍA EL TORNILLO S.A.S. (NIT 900.123.456-8)');
+});
+
 test('Enter on "Forma de pago", the beneficiary and the document type reviews, as the button says; the list never opens and ↓ still chooses', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000029');

@@ -372,15 +372,22 @@ test('an authorized person withdraws from a natural person\'s account while the 
   // The first holder starts marked, the usual case; here the teller says who really stands at the counter.
   await expect(holder).toBeChecked();
   await app.keyboard.type('300000');
+  // The hint says the holder is marked already and that Space marks or unmarks; F2 lands on the first person not
+  // marked, so F2 then Space marks ROSA instead of unmarking the holder.
+  await expect(app.getByTestId('presenters-hint')).toHaveText(
+    'Marcado: ANDRÉS FELIPE PEÑA OSPINA (titular). Espacio marca o desmarca; Tab pasa a la siguiente persona; Enter revisa.',
+  );
   await app.keyboard.press('F2');
+  await expect(rosa).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(rosa).toBeChecked();
+  await expect(holder).toBeChecked();
+  // The holder is away: Shift+Tab back to the holder and Space unmarks.
+  await app.keyboard.press('Shift+Tab');
   await expect(holder).toBeFocused();
   await app.keyboard.press(' ');
   await expect(holder).not.toBeChecked();
-  await app.keyboard.press('Enter');
-  await expect(app.getByRole('alert')).toContainText('Marque quién está presente e identificado');
-  await app.keyboard.press('Tab');
-  await expect(rosa).toBeFocused();
-  await app.keyboard.press(' ');
+  await expect(app.getByTestId('presenters-hint')).toContainText('Marcado: ROSA ELENA CÁRDENAS LÓPEZ (autorizado).');
   await app.keyboard.press('Enter');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './store/db';
 import { idempotencyRepo } from './store/idempotency/repo';
 import { journalRepo } from './store/journal/repo';
 import { tillRepo } from './store/till/repo';
+import { deskSourcesRepo } from './store/till/lifecycle';
 import { usersRepo } from './store/users/repo';
 import { reversalRepo } from './store/reversal/repo';
 import { reversalOf, reversedCopyMarks } from './services/reversal/copy-marks';
@@ -120,12 +121,14 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   });
   // The journal's health comes from the till feature, built below; until then it reads as not yet verified.
   let journalHealth: { status(): { ok: boolean | null; message: string } } | null = null;
+  const deskSources = deskSourcesRepo(db);
   const status = createStatusService({
     config, session, till, central: sync.link, devices: deps.devices ?? (() => devices.status()),
     journal: () => {
       const j = journalHealth?.status();
       return j ? { ok: j.ok, message: j.message } : { ok: null, message: 'Diario electrónico sin verificar.' };
     },
+    approvalsVersion: () => deskSources.approvalQueueVersion(),
   });
 
   const comprobante = comprobanteFeatures({

@@ -87,10 +87,14 @@ it('the asking workstation withdraws a pending request: every desk drops it, and
   await t.call('requestApproval', req);
   expect((await t.call('withdrawApproval', { id: req.id }, '001-03')).status).toBe(403);
   const withdrawn = await t.call('withdrawApproval', { id: req.id });
-  expect(ApprovalResponseSchema.parse(withdrawn.body).approval.state).toBe('expired');
+  // Withdrawn, not expired: every desk that asks is told the teller desisted.
+  expect(ApprovalResponseSchema.parse(withdrawn.body).approval.state).toBe('withdrawn');
+  expect(ApprovalResponseSchema.parse((await t.call('getApproval', { id: req.id }, '001-03')).body).approval.state).toBe('withdrawn');
   expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
   const late = await t.call('decideApproval', { id: req.id, supervisorId: 'super1', decision: 'approve', reason: 'Tarde' }, '001-03');
-  expect(late.body).toMatchObject({ error: { code: 'APPROVAL_EXPIRED' } });
+  expect(late.body).toMatchObject({ error: { code: 'APPROVAL_WITHDRAWN', message: expect.stringContaining('El cajero desistió de la solicitud') } });
+  // Withdrawing it again changes nothing.
+  expect(ApprovalResponseSchema.parse((await t.call('withdrawApproval', { id: req.id })).body).approval.state).toBe('withdrawn');
   // A decided request stays decided: the answer tells the asking workstation so.
   const other = request();
   await t.call('requestApproval', other);
@@ -161,10 +165,10 @@ it('a request relayed pending and then decided or withdrawn at its workstation c
   const withdrawn = request();
   await t.call('requestApproval', withdrawn);
   expect(await statusOf(outcome(withdrawn, { state: 'withdrawn', at: '2025-03-10T15:00:00.000Z' }))).toMatchObject({ status: 'applied' });
-  expect((await stateOf(withdrawn.id)).state).toBe('expired');
+  expect((await stateOf(withdrawn.id)).state).toBe('withdrawn');
   const unseen = request();
   expect(await statusOf(outcome(unseen, { state: 'withdrawn', at: '2025-03-10T15:00:00.000Z' }))).toMatchObject({ status: 'applied' });
-  expect((await stateOf(unseen.id)).state).toBe('expired');
+  expect((await stateOf(unseen.id)).state).toBe('withdrawn');
   expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
 
   const raced = request();

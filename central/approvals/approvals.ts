@@ -19,6 +19,7 @@ interface Row {
   created_ms: number;
   expires_ms: number;
   decision: string | null;
+  withdrawn_ms: number | null;
 }
 
 export const DEFAULT_APPROVAL_TTL_MS = 15 * 60_000;
@@ -26,7 +27,7 @@ export const DEFAULT_APPROVAL_TTL_MS = 15 * 60_000;
 const view = (r: Row, nowMs: number): Approval =>
   ApprovalSchema.parse({
     ...(JSON.parse(r.request) as ApprovalCreate),
-    state: r.state === 'pending' && nowMs >= r.expires_ms ? 'expired' : r.state,
+    state: r.state !== 'pending' ? r.state : r.withdrawn_ms !== null ? 'withdrawn' : nowMs >= r.expires_ms ? 'expired' : 'pending',
     createdAt: iso(r.created_ms),
     expiresAt: iso(r.expires_ms),
     decision: r.decision === null ? null : (JSON.parse(r.decision) as unknown),
@@ -82,6 +83,9 @@ export const decideApproval = (
     }
     const state = req.decision === 'approve' ? 'approved' : 'rejected';
     if (current.state === 'expired') return fail(409, 'APPROVAL_EXPIRED', 'La solicitud venció. El cajero debe solicitarla de nuevo.');
+    if (current.state === 'withdrawn') {
+      return fail(409, 'APPROVAL_WITHDRAWN', 'El cajero desistió de la solicitud antes de su decisión: ya no se puede aprobar ni rechazar.');
+    }
     if (current.state !== 'pending') {
       const d = current.decision;
       // A replay is the same decision sent again by the workstation that took it; the same one typed at another desk
@@ -98,8 +102,8 @@ export const decideApproval = (
   });
 
 /**
- * The asking workstation takes its request back (the teller's recount made it moot): a pending one lapses now,
- * so every desk drops it. Only the workstation that asked; a decided request stays as decided (the answer says so).
+ * The asking workstation takes its request back (the teller's recount made it moot, or the teller desisted): a
+ * pending one lapses now, so every desk drops it, and reads as withdrawn (not expired) wherever it is asked for. Only the workstation that asked; a decided request stays as decided (the answer says so).
  */
 export const withdrawApproval = (sql: Sql, id: string, caller: Caller, nowMs: number): HandlerResult<{ approval: Approval }> =>
   sql.tx(() => {
@@ -108,7 +112,7 @@ export const withdrawApproval = (sql: Sql, id: string, caller: Caller, nowMs: nu
     if ((JSON.parse(row.request) as ApprovalCreate).workstation !== caller.workstation) {
       return fail(403, 'FORBIDDEN', 'Solo la estación que pidió la aprobación puede retirarla.');
     }
-    if (row.state === 'pending' && row.expires_ms > nowMs) sql.run('UPDATE approvals SET expires_ms = ? WHERE id = ?', nowMs, id);
+    if (row.state === 'pending' && row.expires_ms > nowMs) sql.run('UPDATE approvals SET expires_ms = ?, withdrawn_ms = ? WHERE id = ?', nowMs, nowMs, id);
     const after = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', id);
     return after ? ok({ approval: view(after, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');
   });
@@ -136,7 +140,7 @@ export const approvalOutcomeEffect = (
       ok: true,
       after: () =>
         sql.run(
-          'INSERT INTO approvals (id, branch, hash, request, state, created_ms, expires_ms, decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO approvals (id, branch, hash, request, state, created_ms, expires_ms, decision, withdrawn_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           request.id,
           op.branch,
           hashCanonical(create),
@@ -145,6 +149,7 @@ export const approvalOutcomeEffect = (
           nowMs,
           outcome.state === 'withdrawn' ? nowMs : nowMs + DEFAULT_APPROVAL_TTL_MS,
           decision === null ? null : JSON.stringify(decision),
+          outcome.state === 'withdrawn' ? nowMs : null,
         ),
     };
   }
@@ -153,7 +158,8 @@ export const approvalOutcomeEffect = (
     return {
       ok: true,
       after: () => {
-        if (decision === null) sql.run('UPDATE approvals SET expires_ms = MIN(expires_ms, ?) WHERE id = ?', nowMs, request.id);
+        // Withdrawn before it lapsed: said as withdrawn; one that had lapsed already stays expired.
+        if (decision === null) sql.run('UPDATE approvals SET withdrawn_ms = CASE WHEN expires_ms > ? THEN ? END, expires_ms = MIN(expires_ms, ?) WHERE id = ?', nowMs, nowMs, nowMs, request.id);
         else sql.run("UPDATE approvals SET state = ?, decision = ? WHERE id = ? AND state = 'pending'", outcome.state, JSON.stringify(decision), request.id);
       },
     };

@@ -1,25 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchResponseSchema, BranchChequesResponseSchema, type Operation } from '../../domain/central-api';
 import { callRoute, startTestCentral, type TestCentral } from '../testing/harness';
-import { batch, newKey, type OpOf } from '../testing/ops';
+import { batch, newKey, oneChequeDeposit, type OpOf } from '../testing/ops';
 
 const MARIA = '240000000011';
 const OTHER = '240000000029';
 
-const deposit = (workstation: string, cheque: { number: string; city?: string }, releaseOn?: string, account = MARIA): OpOf<'cheque_deposit'> => ({
-  key: newKey(),
-  branch: '001',
-  workstation,
-  occurredAt: '2025-03-10T10:00:00-05:00',
-  type: 'cheque_deposit',
-  account,
-  payload: {
-    amount: 800_000,
-    cheques: [{ bankCode: '007', number: cheque.number, amount: 800_000, drawerAccount: '11122233', ...(cheque.city ? { city: cheque.city } : {}) }],
+const deposit = (workstation: string, cheque: { number: string; city?: string }, releaseOn?: string, account = MARIA) =>
+  oneChequeDeposit(account, workstation, { bankCode: '007', number: cheque.number, drawerAccount: '11122233', ...(cheque.city ? { city: cheque.city } : {}) }, {
     ...(releaseOn ? { releaseOn } : { expectedOn: '2025-03-20' }),
     sequence: `001-01-${cheque.number}`,
-  },
-});
+  });
 const sent = (depositKey: string, workstation: string, key = newKey(), account = MARIA): OpOf<'remesa_sent'> => ({
   key,
   branch: '001',

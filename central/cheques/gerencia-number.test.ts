@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BatchResponseSchema, HoldResponseSchema } from '../../domain/central-api';
 import { openCentralDb } from '../store/db';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { accountOf, batch, newKey, withdrawal } from '../testing/ops';
+import { accountOf, batch, newKey, reversal, withdrawal } from '../testing/ops';
 
 /**
  * The bank numbers its cheque de gerencia forms once: a number another debit used is a mistyped number or a
@@ -78,4 +78,16 @@ it('a withdrawal that reaches central with a used number and no authorization of
   const k = newKey();
   const own = byCheque(withdrawal(MARIA, 100_000, { holdId: holdIdOf(await authorize(k, MARIA, 100_000, '7001401')) }), '7001401');
   expect((await post(own))?.status).toBe('applied');
+});
+
+it('a number whose withdrawal was reversed is still refused, and the refusal says the form was voided by that reversal', async () => {
+  const first = byCheque(withdrawal(JUAN, 300_000, { holdId: holdIdOf(await authorize(newKey(), JUAN, 300_000, '7700200')) }), '7700200');
+  expect((await post(first))?.status).toBe('applied');
+  const rev = reversal(first.key);
+  const voiding = { ...rev, payload: { ...(rev.payload as { reversesKey: string; reasonCode: string }), document: 'R-001-01-000012' } } as typeof rev;
+  expect(BatchResponseSchema.parse((await batch(t, [voiding])).body).results[0]?.status).toBe('applied');
+  const r = await authorize(newKey(), MARIA, 100_000, '0007700200');
+  expect(r).toMatchObject({ status: 'refused', reason: 'CHEQUE_GERENCIA_NUMBER_USED' });
+  expect(r.status === 'refused' && r.message).toContain('anulado con el reverso R-001-01-000012');
+  expect(r.status === 'refused' && r.message).not.toContain('duplicado');
 });

@@ -20,6 +20,28 @@ export const chequeGerenciaNumberUsed = (sql: Sql, number: string, ownHold?: str
 };
 
 /**
+ * When this number's form was issued by a withdrawal since reversed: the reversal's paper at the branch (`R-…`, or
+ * '' when the branch did not send it). The number stays used (the form was printed); the refusal says it was voided.
+ */
+export const chequeGerenciaVoidedBy = (sql: Sql, number: string): string | null => {
+  const row = sql.get<{ body: string }>(
+    `SELECT o.body FROM cheques_gerencia g JOIN reversals r ON r.reversed_key = g.op_key JOIN operations o ON o.key = r.reversal_key
+     WHERE ltrim(g.number, '0') = ? LIMIT 1`,
+    number.replace(/^0+/, ''),
+  );
+  if (!row) return null;
+  const document = (JSON.parse(row.body) as { payload?: { document?: unknown } }).payload?.document;
+  return typeof document === 'string' ? document : '';
+};
+
+/** The refusal of a used number, saying when the form was voided by a reversal instead of calling it a duplicate. */
+export const chequeGerenciaUsedMessage = (sql: Sql, number: string, usual: string): string => {
+  const voided = chequeGerenciaVoidedBy(sql, number);
+  if (voided === null) return usual;
+  return `El cheque de gerencia No. ${number} ya se usó y quedó anulado con el reverso ${voided === '' ? 'del retiro que lo expidió' : `${voided} del retiro que lo expidió`}: un formato anulado no se vuelve a numerar ni a entregar. Use otro formato y entregue el anulado al supervisor.`;
+};
+
+/**
  * Records the cheque de gerencia that paid an applied withdrawal (migration 15), under the withdrawal's key: a
  * replay of the key is answered before this runs, so each cheque is recorded once. Call inside the transaction
  * that applies `op`.

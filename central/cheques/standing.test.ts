@@ -1,21 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BatchResponseSchema, StandingChequeResponseSchema, type Operation } from '../../domain/central-api';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { batch, newKey, reversal, type OpOf } from '../testing/ops';
+import { batch, newKey, oneChequeDeposit, reversal, type DepositedCheque } from '../testing/ops';
 
 const MARIA = '240000000011';
 const OTHER = '240000000029';
 const PAPER = { bankCode: '07', number: '1234567', drawerAccount: '11122233' };
 
-const deposit = (account: string, workstation: string, cheque: { bankCode: string; number: string; drawerAccount?: string } = PAPER, releaseOn?: string): OpOf<'cheque_deposit'> => ({
-  key: newKey(),
-  branch: '001',
-  workstation,
-  occurredAt: '2025-03-10T10:00:00-05:00',
-  type: 'cheque_deposit',
-  account,
-  payload: { amount: 800_000, cheques: [{ ...cheque, amount: 800_000 }], ...(releaseOn ? { releaseOn } : {}) },
-});
+const deposit = (account: string, workstation: string, cheque: DepositedCheque = PAPER, releaseOn?: string) =>
+  oneChequeDeposit(account, workstation, cheque, releaseOn ? { releaseOn } : {});
 
 let t: TestCentral;
 beforeEach(async () => {

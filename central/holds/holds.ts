@@ -1,7 +1,7 @@
 import type { Hold, HoldRequest, HoldResponse } from '../../domain/central-api';
 import { REFUSAL_MESSAGES, applyPosting, bogotaDay, debitRefusal, disposable, getAccount, settleRetention } from '../accounts/ledger';
 import { settleDue } from '../cheques/clearing';
-import { chequeGerenciaNumberUsed } from '../cheques/gerencia';
+import { chequeGerenciaNumberUsed, chequeGerenciaUsedMessage } from '../cheques/gerencia';
 import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -33,7 +33,7 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   if (!account) return { status: 'refused', reason: 'ACCOUNT_NOT_FOUND', message: REFUSAL_MESSAGES.ACCOUNT_NOT_FOUND ?? '' };
   // Before the funds: a duplicate form is refused whatever the balance, and nothing is held for it.
   if (req.chequeGerencia && chequeGerenciaNumberUsed(sql, req.chequeGerencia.number)) {
-    return { status: 'refused', reason: 'CHEQUE_GERENCIA_NUMBER_USED', message: REFUSAL_MESSAGES.CHEQUE_GERENCIA_NUMBER_USED ?? '' };
+    return { status: 'refused', reason: 'CHEQUE_GERENCIA_NUMBER_USED', message: chequeGerenciaUsedMessage(sql, req.chequeGerencia.number, REFUSAL_MESSAGES.CHEQUE_GERENCIA_NUMBER_USED ?? '') };
   }
   const on = bogotaDay(nowMs);
   const refusal = debitRefusal(sql, account, req.amount, on, { reactivating: req.reactivation !== undefined });

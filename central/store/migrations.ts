@@ -333,4 +333,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX operations_branch_type ON operations(branch, type);
     `,
   },
+  {
+    version: 19,
+    name: 'withdrawn approval requests',
+    sql: `
+      -- When the asking workstation withdrew a pending request (its teller desisted: approvals/approvals.ts), so every
+      -- desk reads it as withdrawn rather than expired. NULL: never withdrawn. Such a request also lapses at that time.
+      ALTER TABLE approvals ADD COLUMN withdrawn_ms INTEGER;
+    `,
+  },
 ];

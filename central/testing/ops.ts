@@ -21,6 +21,23 @@ export const withdrawal = (account: string, amount: number, opts: { gmf?: number
     ...(opts.reactivationApprovalId ? { reactivation: { approvalId: opts.reactivationApprovalId } } : {}),
   },
 });
+/** A cheque as the teller types it at the counter; its amount is the deposit's. */
+export type DepositedCheque = Omit<OpOf<'cheque_deposit'>['payload']['cheques'][number], 'amount'>;
+/**
+ * One $ 800.000 cheque deposited into `account` at `workstation`. `route`: `releaseOn` for a same-city cheque
+ * (canje), none (optionally `expectedOn`) for a remesa al cobro; `sequence`: the comprobante that received it.
+ */
+export const oneChequeDeposit = (
+  account: string,
+  workstation: string,
+  cheque: DepositedCheque,
+  route: Pick<OpOf<'cheque_deposit'>['payload'], 'releaseOn' | 'expectedOn' | 'sequence'> = {},
+): OpOf<'cheque_deposit'> => ({
+  ...env(newKey(), workstation),
+  type: 'cheque_deposit',
+  account,
+  payload: { amount: 800_000, cheques: [{ ...cheque, amount: 800_000 }], ...route },
+});
 export const tillOpen = (key = newKey()): Operation => ({ ...env(key), type: 'till_open', payload: { tellerId: 'cajero1', amount: 2_000_000 } });
 export const reversal = (reversesKey: string, key = newKey()): Operation => ({ ...env(key), type: 'reversal', payload: { reversesKey, reasonCode: 'ERROR_DIGITACION' } });
 

@@ -72,7 +72,7 @@ export const ApprovalCreateSchema = z.object({
 });
 export type ApprovalCreate = z.infer<typeof ApprovalCreateSchema>;
 
-export const ApprovalStateSchema = z.enum(['pending', 'approved', 'rejected', 'expired']);
+export const ApprovalStateSchema = z.enum(['pending', 'approved', 'rejected', 'expired', 'withdrawn']);
 export const ApprovalSchema = ApprovalCreateSchema.extend({
   state: ApprovalStateSchema,
   createdAt: IsoDateTimeSchema,
@@ -113,4 +113,4 @@ export type ApprovalOutcome = z.infer<typeof ApprovalOutcomeSchema>;
 export const ApprovalOutcomePayloadSchema = z.object({ request: ApprovalCreateSchema.omit({ branch: true, workstation: true }), outcome: ApprovalOutcomeSchema });
 export type ApprovalOutcomePayload = z.infer<typeof ApprovalOutcomePayloadSchema>;
 
-export const APPROVAL_ERRORS = ['MAKER_IS_CHECKER', 'ALREADY_DECIDED', 'APPROVAL_EXPIRED', 'ID_REUSED'] as const;
+export const APPROVAL_ERRORS = ['MAKER_IS_CHECKER', 'ALREADY_DECIDED', 'APPROVAL_EXPIRED', 'APPROVAL_WITHDRAWN', 'ID_REUSED'] as const;

@@ -120,6 +120,8 @@ export const OperationPayloads = {
   reversal: z.object({
     reversesKey: KeySchema,
     reasonCode: z.string().min(1).max(40),
+    /** The reversal's paper at the branch (`R-<sequence>`): central names it when a voided cheque de gerencia's number comes back. */
+    document: z.string().min(1).max(60).optional(),
     /**
      * Returned cheque (seed 003 cl. 4.2 h): the returned-cheque fee charged to the account's available balance
      * with the reversal of the conditional credit; a bank charge, not a customer movement (cl. 7.1).

@@ -35,6 +35,12 @@ export const WorkstationStatusSchema = z.object({
   contingency: z.boolean(),
   /** Electronic journal integrity: null while not yet verified, false when the chain is broken. */
   journal: z.object({ ok: z.boolean().nullable(), message: z.string() }),
+  /**
+   * This workstation's own supervisor requests: `version` moves each time one is made or closed here (decided,
+   * withdrawn, or found decided at another desk), and only then. The UI rereads the approval queue (a call to
+   * central) on a push whose version moved, not on every push; requests of other workstations come by its poll.
+   */
+  approvals: z.object({ version: z.number().int().nonnegative() }),
 });
 export type WorkstationStatus = z.infer<typeof WorkstationStatusSchema>;
 

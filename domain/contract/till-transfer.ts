@@ -27,6 +27,12 @@ export const BranchTransferViewSchema = z.object({
   toReceive: z.boolean(),
   /** Outgoing, not yet acknowledged by central (still in the outbox). */
   queued: z.boolean(),
+  /**
+   * Counting it and accepting will leave this till over its holding limit (computed in the core against the till's
+   * cash now). A yes/no for the one who must count it, so it can be told before counting without the amount; false
+   * for everyone else.
+   */
+  leavesOverLimit: z.boolean(),
 });
 export type BranchTransferView = z.infer<typeof BranchTransferViewSchema>;
 

@@ -166,7 +166,8 @@ export const tillChannels = {
   'till.printReport': channel({
     access: 'user',
     request: z.object({}),
-    response: z.object({ printJob: PrintJobSchema }),
+    /** `copyNumber` 0 is the original sent again; n is "COPIA No. n", which the screen names as the journal's reprint does. */
+    response: z.object({ printJob: PrintJobSchema, copyNumber: z.number().int().nonnegative() }),
     errors: ['NOTHING_TO_PRINT', 'PRINTER_UNAVAILABLE', 'PRINT_NOT_PRINTED_YET'],
   }),
   /** Asks a supervisor to reopen the last closed till (TILL_REOPEN); the reopening is a new session. */

@@ -29,6 +29,12 @@ export const TransferViewSchema = z.object({
   note: z.string().nullable(),
   /** Whether the caller is the one who must count and accept it. */
   mine: z.boolean(),
+  /**
+   * Counting it and accepting will leave this till over its holding limit (computed in the core against the till's
+   * cash now). A yes/no for the one who must count it, so it can be told before counting without the amount; false
+   * for everyone else.
+   */
+  leavesOverLimit: z.boolean(),
 });
 export type TransferView = z.infer<typeof TransferViewSchema>;
 

@@ -3,7 +3,7 @@ import type { ApprovalStatus } from '../approval/request';
 import type { ApprovalStateSchema } from '../central-api/approvals';
 import type { TillTransferState } from '../central-api/till-transfers';
 import type { RemesaStatus } from '../cheque/remesa';
-import type { ArqueoOutcome, CountDecision } from '../till/arqueo';
+import type { ArqueoOutcome, CountJournalState } from '../till/arqueo';
 
 // One record per source of values, typed by that source, so a new approval, transfer, remesa or count state
 // cannot ship without the name the journal screen gives it.
@@ -20,6 +20,7 @@ const CENTRAL_APPROVAL: Record<z.infer<typeof ApprovalStateSchema>, string> = {
   approved: APPROVAL.aprobada,
   rejected: APPROVAL.rechazada,
   expired: APPROVAL.vencida,
+  withdrawn: 'Retirada',
 };
 const TRANSFER: Record<TillTransferState | 'enviado' | 'entrante' | 'saldo_inicial', string> = {
   en_transito: 'En tránsito',
@@ -29,7 +30,7 @@ const TRANSFER: Record<TillTransferState | 'enviado' | 'entrante' | 'saldo_inici
   entrante: 'Entrante',
   saldo_inicial: 'Saldo inicial',
 };
-const COUNT: Record<ArqueoOutcome | CountDecision['next'], string> = {
+const COUNT: Record<ArqueoOutcome | CountJournalState, string> = {
   cuadrada: 'Cuadrada',
   faltante: 'Faltante',
   sobrante: 'Sobrante',
@@ -37,6 +38,8 @@ const COUNT: Record<ArqueoOutcome | CountDecision['next'], string> = {
   cerrar: 'Cuadrada',
   recontar: 'Recontar',
   aprobar: 'Diferencia: requiere aprobación',
+  // A recount that squares after an earlier count showed a difference: squared, and the supervisor still decides.
+  aprobar_cuadrado: 'Cuadrado tras una diferencia: requiere aprobación',
 };
 const REMESA: Record<`remesa_${Exclude<RemesaStatus, 'recibida'>}`, string> = {
   remesa_enviada: 'Remesa enviada',

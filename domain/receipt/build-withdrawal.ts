@@ -6,6 +6,9 @@ import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLine
 import type { ReceiptDocument, ReceiptLine } from './document';
 import { amountInWords } from './words';
 
+/** The withdrawal receipt's line with the cheque de gerencia's number; the close report reads the issued forms by it. */
+export const CHEQUE_GERENCIA_NUMBER_LABEL = 'Cheque de gerencia No.';
+
 export interface WithdrawalReceiptInput {
   readonly header: ReceiptHeader;
   readonly account: Account;
@@ -31,7 +34,7 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
     const { beneficiaries, firstBeneficiaryOnly, number } = plan.payout;
     lines.push({ kind: 'field', label: 'Forma de pago', value: `Cheque de gerencia a ${payeeLine(beneficiaries)}${firstBeneficiaryOnly ? ' (primer beneficiario)' : ''}` });
     // The customer's proof of which paper cheque this debit paid (reconciliation, orden de no pago).
-    lines.push({ kind: 'field', label: 'Cheque de gerencia No.', value: number });
+    lines.push({ kind: 'field', label: CHEQUE_GERENCIA_NUMBER_LABEL, value: number });
   }
   lines.push(...approvalLines(approvalIds));
   // The screen tells the teller to have the receipt signed: each person who withdrew signs, named with their document.

@@ -13,7 +13,7 @@ describe('what a reversal moves at the counter', () => {
 
   it('a withdrawal: the cash (or the cheque de gerencia) comes back from the customer', () => {
     expect(reversalCounterMoves({ kind: 'retiro', cashOut: 300_000, chequeGerencia: null })).toEqual([{ label: 'Efectivo a recibir del cliente', value: '$ 300.000' }]);
-    expect(reversalCounterMoves({ kind: 'retiro', cashOut: 0, chequeGerencia: '0001234' })).toEqual([{ label: 'Cheque de gerencia a recibir del cliente', value: 'No. 0001234' }]);
+    expect(reversalCounterMoves({ kind: 'retiro', cashOut: 0, chequeGerencia: '0001234' })).toEqual([{ label: 'Cheque de gerencia a recibir del cliente', value: 'No. 0001234 · ANULADO' }]);
   });
 
   it('a transfer: both accounts, masked with their holders; the one that received is debited, the one that sent credited', () => {

@@ -34,7 +34,8 @@ export const reversalCounterMoves = (f: ReversalCounterFacts): CounterMove[] => 
     case 'retiro':
       return [
         ...(f.cashOut > 0 ? [{ label: 'Efectivo a recibir del cliente', value: formatPesos(f.cashOut) }] : []),
-        ...(f.chequeGerencia !== null ? [{ label: 'Cheque de gerencia a recibir del cliente', value: `No. ${f.chequeGerencia}` }] : []),
+        // The form comes back voided by this reversal: the paper says so, as the close report lists it (anulado).
+        ...(f.chequeGerencia !== null ? [{ label: 'Cheque de gerencia a recibir del cliente', value: `No. ${f.chequeGerencia} · ANULADO` }] : []),
       ];
     case 'traslado':
       return [

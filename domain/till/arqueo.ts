@@ -61,6 +61,14 @@ export const decideAfterCount = (result: Pick<ArqueoResult, 'difference'>, count
   return { next: 'aprobar', outcome: d < 0 ? 'faltante' : 'sobrante', amount: Math.abs(d) };
 };
 
+/**
+ * The state a count is journaled with: its decision, except that a count which squares after a shown difference
+ * says so (it still goes to the supervisor, see decideAfterCount) instead of reading as a difference.
+ */
+export type CountJournalState = CountDecision['next'] | 'aprobar_cuadrado';
+export const countJournalState = (decision: CountDecision): CountJournalState =>
+  decision.next === 'aprobar' && decision.outcome === 'cuadrada' ? 'aprobar_cuadrado' : decision.next;
+
 /** Reasons a teller picks for a difference (Spanish, as booked); free text completes them. */
 export const DIFFERENCE_REASONS = {
   ERROR_PAGO: 'Error al pagar un retiro (se entregó de más o de menos)',

@@ -61,8 +61,12 @@ export const checkHolding = (positionTotal: Pesos, policy: TillPolicy, blind = f
   return { state, limit, warnAt, target, surplus, prompt };
 };
 
-/** Whether receiving `incoming` more pesos would cross the limit: the prompt comes before, not after. */
-export const wouldCrossLimit = (positionTotal: Pesos, incoming: Pesos, policy: TillPolicy): boolean =>
+/**
+ * Whether receiving `incoming` more pesos would cross the limit: the prompt comes before, not after. Told to a blind
+ * receiver as a yes/no only (never the amount): it bounds the amount from below by what the till lacks to its limit,
+ * which the teller under blind close knows only roughly, and does not help type a count that must match piece by piece.
+ */
+export const wouldCrossLimit = (positionTotal: Pesos, incoming: Pesos, policy: Pick<TillPolicy, 'maxHolding'>): boolean =>
   positionTotal + incoming > policy.maxHolding;
 
 /**

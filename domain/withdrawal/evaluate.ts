@@ -1,5 +1,5 @@
 import type { Account } from '../accounts/account';
-import type { Person } from '../accounts/person';
+import { type Person, type PersonId, samePerson } from '../accounts/person';
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import type { IsoDate } from '../calendar/iso-date';
 import { type GmfBreakdown, computeGmf } from '../gmf/gmf';
@@ -64,6 +64,27 @@ const mostWithdrawal = (b: Withdrawable, req: WithdrawalRequest, ctx: Withdrawal
   return { verb: 'retirar', amount: most.value, ...(req.payout.kind === 'efectivo' ? { cash: cashPayable(most.value) } : {}) };
 };
 
+/**
+ * Who orders a cheque to a third party, in the confirmation's words: the holders' wording when only holders are
+ * present, otherwise each person present by name with their role (an authorized person or legal representative
+ * orders it, not the holder who is away).
+ */
+const orderedBy = (account: Account, presenters: readonly PersonId[]): string => {
+  const holderOnly = presenters.length > 0 && presenters.every((id) => account.holders.some((h) => samePerson(h.id, id)));
+  if (holderOnly) return account.kind === 'conjunta' ? 'de los titulares' : 'del titular';
+  const groups: [readonly Person[], string][] = [
+    [account.holders, 'titular'],
+    [account.authorized, 'autorizado'],
+    [account.legalRepresentatives, 'representante legal'],
+  ];
+  const named = presenters.flatMap((id) => {
+    const roles = groups.filter(([people]) => people.some((p) => samePerson(p.id, id))).map(([, role]) => role);
+    const name = groups.flatMap(([people]) => people).find((p) => samePerson(p.id, id))?.name;
+    return name ? [`${name} (${roles.join(', ')})`] : [];
+  });
+  return `de ${named.join(' y ')}`;
+};
+
 /** Evaluates an office withdrawal; all problems are returned together. */
 export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContext, rules: RulesConfig): WithdrawalEvaluation => {
   const { account, on } = ctx;
@@ -105,7 +126,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
     else {
       const { beneficiaries, toHolder } = to.value;
       payout = { kind: 'cheque-gerencia', number: req.payout.number, beneficiaries, toHolder, firstBeneficiaryOnly: req.payout.firstBeneficiaryOnly };
-      if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${beneficiaries.map((b) => b.name).join(' Y ')}) a solicitud ${account.kind === 'conjunta' ? 'de los titulares' : 'del titular'} (cláusula 4, parágrafo).`);
+      if (!toHolder) notices.push(`El cheque de gerencia se gira a un tercero (${beneficiaries.map((b) => b.name).join(' Y ')}) a solicitud ${orderedBy(account, req.presenters)} (cláusula 4, parágrafo).`);
     }
   }
 

@@ -80,6 +80,10 @@ describe('office withdrawal (seed 003, clause 4)', () => {
     const p = plan(evaluateWithdrawal(req({ payout: { ...cheque, beneficiary: luis } }), ctx(acc(), { tillStock: {} }), rules));
     expect(p.payout).toMatchObject({ kind: 'cheque-gerencia', toHolder: false, firstBeneficiaryOnly: true });
     expect(p.gmf.gmf).toBe(4_000);
+    expect(p.notices).toContain('El cheque de gerencia se gira a un tercero (Luis Gómez) a solicitud del titular (cláusula 4, parágrafo).');
+    // Ordered by the authorized person while the holder is away: the confirmation names her and her role.
+    const byAuthorized = plan(evaluateWithdrawal(req({ presenters: [marta.id], payout: { ...cheque, beneficiary: luis } }), ctx(acc(), { tillStock: {} }), rules));
+    expect(byAuthorized.notices).toContain('El cheque de gerencia se gira a un tercero (Luis Gómez) a solicitud de Marta Ruiz (autorizado) (cláusula 4, parágrafo).');
   });
   it('clause 2.4.3 / 4 parágrafo: a conjunta\'s cheque to the holder names every holder; one of them alone is refused', () => {
     const conjunta = acc({ kind: 'conjunta', holders: [ana, luis] });

@@ -33,3 +33,13 @@ export const startCount = async (app: Page) => {
   await expect(app.getByTestId('arqueo-hint')).toBeVisible();
   await app.getByLabel('$ 100.000 billete').focus();
 };
+
+/** The teller opens the till with OPENING, counts the same at the close and closes it (F10): the report is shown. */
+export const openAndCloseSquared = async (app: Page) => {
+  await openTill(app);
+  await startCount(app);
+  await typeCount(app, OPENING);
+  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+  await app.keyboard.press('F10');
+  await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
+};

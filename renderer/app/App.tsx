@@ -19,6 +19,7 @@ import { onPending } from '../features/supervisor/pending';
 import type { ScreenContext } from './screens';
 import { useActivity, useCore } from './useCore';
 import { useWindowKeyDown } from '../components/useWindowKeyDown';
+import { useTypeAhead } from './useTypeAhead';
 
 export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
@@ -26,10 +27,9 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   const [till, setTill] = useState<TillSession | null>(null);
   // Whether `till` is the signed-in user's, read since the sign-in. Until then Inicio is not shown (it said "La caja
   // no está abierta" and disabled F3/F4 for a teller whose till was open, and an F4 typed as soon as it appeared was
-  // lost): 'Consultando la caja…' stands in, and a menu key pressed meanwhile is held (heldKey) and acted on once the
-  // till is read.
+  // lost): 'Consultando la caja…' stands in, and a menu key pressed meanwhile (or during the sign-in's
+  // 'Verificando…'), with what is typed after it, is held (useTypeAhead) and acted on once the till is read.
   const [tillKnown, setTillKnown] = useState(false);
-  const heldKey = useRef<string | null>(null);
   // Bumped at each sign-out or change of user, and when a screen hands over the till it got: a till read started
   // before answers into nothing.
   const tillEpoch = useRef(0);
@@ -75,7 +75,6 @@ export const App = ({ teller }: { teller: TellerApi }) => {
       setTill(null);
       setTillKnown(false);
       tillEpoch.current += 1;
-      heldKey.current = null;
       setHomeLine(null);
     }
     // Per user: another user signed in without this window seeing the sign-out reads their own till too.
@@ -134,6 +133,16 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     { key: 'F12', label: 'Cerrar sesión', enabled: true, onSelect: () => void signOut() },
   ];
 
+  const typeAhead = useTypeAhead({
+    reading: active && screen === 'home' && !tillKnown,
+    sessionState: session?.state ?? null,
+    username: session && session.state !== 'signed_out' ? session.user.username : null,
+    isMenuKey: (key) => items.some((i) => i.key === key),
+  });
+  // A line about keys typed ahead belongs to the screen it was said on.
+  const { clearLine } = typeAhead;
+  useEffect(() => clearLine(), [screen, clearLine]);
+
   // Every F-key belongs to Caja: the browser's own (F5 reload, F1 help, F11 full screen…) must never fire,
   // or a teller pressing F5 for the journal would reload the page mid-transaction.
   useEffect(() => {
@@ -167,31 +176,34 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     }
     if (screen !== 'home') return;
     const item = items.find((i) => i.key === e.key);
-    if (item && !tillKnown) {
-      e.preventDefault();
-      heldKey.current = e.key;
-      return;
-    }
     if (item?.enabled) {
       e.preventDefault();
       item.onSelect();
     }
   });
 
-  // The key held while the till was read, acted on in the commit that shows the menu as that till makes it.
+  // The key held while the sign-in was verified or the till read, acted on in the commit that shows the menu as
+  // that till makes it; one it cannot act on is said on Inicio, with what was typed after it let go.
   useLayoutEffect(() => {
-    const key = heldKey.current;
-    if (!tillKnown || key === null) return;
-    heldKey.current = null;
-    if (!active || screen !== 'home') return;
-    const item = items.find((i) => i.key === key);
-    if (item?.enabled) item.onSelect();
+    // Not on Inicio: the screen the key opened, its keys still on their way to its first field.
+    if (!tillKnown || !active || screen !== 'home') return;
+    typeAhead.release((key) => {
+      const item = items.find((i) => i.key === key);
+      if (!item) return 'Esa tecla no abre nada en Inicio.';
+      if (item.enabled) {
+        item.onSelect();
+        return null;
+      }
+      const why =
+        till === null ? 'la caja no está abierta' : ctx && till.tellerId !== ctx.user.id ? `la caja está abierta por ${till.tellerName}` : 'no está disponible para su usuario';
+      return `${item.label} (${key.length === 1 ? key.toUpperCase() : key}) no se abrió: ${why}.`;
+    });
   });
 
   const current = SCREENS.find((s) => s.id === screen);
   let body;
   if (!session) body = <main className="center-card">Cargando…</main>;
-  else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} />;
+  else if (session.state === 'signed_out' || !ctx) body = <LoginScreen teller={teller} typeAhead={typeAhead.signIn} />;
   else if (current) body = current.render(ctx);
   else if (screen === 'reversal' && reversal) body = <ReversalScreen teller={teller} sequence={reversal} onCancel={goHome} />;
   else if (!tillKnown)
@@ -207,6 +219,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         userId={session.user.id}
         role={session.user.role}
         items={items}
+        mayTakeFocus={() => !typeAhead.placingKeys()}
         notices={
           <>
             {homeLine ? (
@@ -234,6 +247,11 @@ export const App = ({ teller }: { teller: TellerApi }) => {
   return (
     <div className="app">
       <div className="app-body" inert={session?.state === 'locked' ? true : undefined}>
+        {typeAhead.line ? (
+          <p className="notice" role="status" data-testid="type-ahead-line">
+            {typeAhead.line}
+          </p>
+        ) : null}
         {body}
       </div>
       {session?.state === 'locked' ? <LockScreen teller={teller} user={session.user} onSignOut={signOut} /> : null}

@@ -17,6 +17,10 @@ type Shown = Pick<DevicePrintJob, 'state' | 'reason' | 'mayHavePrinted'> | { sta
 export const MAY_HAVE_PRINTED =
   'Se cortó mientras imprimía: pudo haber salido, total o parcialmente. Revise el papel; Reintentar imprime otro marcado «REIMPRESIÓN».';
 
+/** What a reprint says once sent, on every screen that offers one (journal, closed till): its PrintStatus follows it. */
+export const copySentNotice = (document: string, copyNumber: number, what = ''): string =>
+  `${document}: COPIA No. ${copyNumber}${what} enviada a la impresora`;
+
 /** The paper and what is done with it once printed. */
 const PAPERS = {
   'el recibo': 'Entregue el recibo al cliente.',

@@ -131,7 +131,8 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
       if ((a.state === 'approved' || a.state === 'rejected') && a.decision) {
         return { state: a.state, supervisorUsername: a.decision.supervisorId, workstation: a.decision.workstation, note: a.decision.reason };
       }
-      return { state: a.state === 'expired' ? 'expired' : 'pending' };
+      // Withdrawn by its teller: closed undecided, as a lapsed one is.
+      return { state: a.state === 'expired' || a.state === 'withdrawn' ? 'expired' : 'pending' };
     },
   };
 };

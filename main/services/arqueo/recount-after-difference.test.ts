@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { journalStateLabel } from '../../../domain/journal/state-labels';
 import { tempCore } from '../../testing/temp-core';
 import { data } from '../../testing/wire-data';
 
@@ -41,6 +42,9 @@ describe('blind close: a recount after a shown difference does not square the ti
     const third = await count(t, opening);
     expect(third).toMatchObject({ closingId: second.closingId, countNumber: 3, next: 'aprobar', difference: 0, outcome: 'cuadrada', withdrewApproval: true });
     expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: third.closingId })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    // The journal says what happened: the recount squared after a difference, and it still goes to the supervisor.
+    const states = (t.core.db.prepare("SELECT payload FROM journal WHERE type = 'cash_count' ORDER BY rowid").pluck().all() as string[]).map((p) => journalStateLabel(String((JSON.parse(p) as { state: string }).state)));
+    expect(states).toEqual(['Recontar', 'Diferencia: requiere aprobación', 'Cuadrado tras una diferencia: requiere aprobación']);
     const req = await ask(t, third.closingId, 'Un billete estaba en el cajón de monedas');
     expect(req.approvalId).not.toBe(first.approvalId);
     // The supervisor reads both counts: the shortage shown and the recount that squares.

@@ -67,4 +67,19 @@ describe('end-of-day report', () => {
     expect(doc.lines).toContainEqual({ kind: 'amount', label: 'Retiro 001-03-000002 CONTINGENCIA', amount: 80_000, negative: true });
     expect(amounts(doc.lines)).toContainEqual(['Retiros (2) salidas', 230_000]);
   });
+
+  it('prints a faltante as the word with the absolute amount, as the sobrante and the counts lines do', () => {
+    const closing = (counted: number) => ({ id: 'c', tillSessionId: 's', state: 'cerrada' as const, expected: { '100000': 10 }, count1: { '50000': counted }, count2: null, difference: 0, reasonCode: null, reasonText: null, approvalId: null, journalHash: null, counts: [], createdAt: '', updatedAt: '' });
+    const short = report([], { closing: closing(19) });
+    expect(short.lines).toContainEqual({ kind: 'amount', label: 'FALTANTE', amount: 50_000 });
+    const over = report([], { closing: closing(21) });
+    expect(over.lines).toContainEqual({ kind: 'amount', label: 'SOBRANTE', amount: 50_000 });
+  });
+
+  it('lists the cheque de gerencia forms issued, by number, amount and state: emitido, or anulado by its reversal', () => {
+    const doc = report([], { cheques: [{ number: '7700123', amount: 1_000_000, reversal: null }, { number: '7700200', amount: 300_000, reversal: 'R-001-03-000004' }] });
+    expect(doc.lines).toContainEqual({ kind: 'text', text: 'Cheques de gerencia expedidos (2)' });
+    expect(amounts(doc.lines)).toEqual(expect.arrayContaining([['No. 7700123 · emitido', 1_000_000], ['No. 7700200 · anulado por reverso R-001-03-000004', 300_000]]));
+    expect(JSON.stringify(report([]))).not.toContain('Cheques de gerencia');
+  });
 });

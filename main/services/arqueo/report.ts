@@ -59,6 +59,8 @@ export const buildCloseReport = (input: {
   reopening?: ReopeningFacts | null;
   /** Sequences of the session's comprobantes posted in contingency (their receipts say CONTINGENCIA). */
   contingency?: readonly string[];
+  /** Cheque de gerencia forms the session's withdrawals issued, with the reversal that voided one (null if it stands). */
+  cheques?: readonly { number: string; amount: number; reversal: string | null }[];
 }): ReceiptDocument => {
   const { session, closing } = input;
   const r = input.reopening ?? null;
@@ -102,13 +104,21 @@ export const buildCloseReport = (input: {
     if (m.reference === null || !contingency.has(m.reference) || m.amount === 0) continue;
     lines.push({ kind: 'amount', label: `${KIND_ONE[m.kind] ?? KIND_LABEL[m.kind] ?? m.kind} ${m.reference} CONTINGENCIA`, amount: Math.abs(m.amount), negative: m.amount < 0 });
   }
+  // The forms issued, each by number with its state, so the supervisor reconciles the cheque de gerencia stock: a
+  // voided form is listed too (it was used, and must come back from the customer).
+  const cheques = input.cheques ?? [];
+  if (cheques.length > 0) {
+    lines.push({ kind: 'rule' }, { kind: 'text', text: `Cheques de gerencia expedidos (${cheques.length})` });
+    for (const c of cheques) lines.push({ kind: 'amount', label: `No. ${c.number} · ${c.reversal ? `anulado por reverso ${c.reversal}` : 'emitido'}`, amount: c.amount });
+  }
   const counted = closing.count2 ?? closing.count1;
   const expectedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(closing.expected, d), 0);
   const countedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(counted, d), 0);
   lines.push({ kind: 'rule' }, { kind: 'amount', label: 'Saldo esperado', amount: expectedTotal }, { kind: 'amount', label: 'Arqueo (contado)', amount: countedTotal });
   const diff = countedTotal - expectedTotal;
   if (diff === 0) lines.push({ kind: 'text', text: 'CAJA CUADRADA', align: 'center', emphasis: true });
-  else lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff), negative: diff < 0 });
+  // The word says which way: the amount is absolute, as the counts' lines and the sobrante line print it.
+  else lines.push({ kind: 'amount', label: diff < 0 ? 'FALTANTE' : 'SOBRANTE', amount: Math.abs(diff) });
   // A till squared only after a difference was shown closed with a supervisor's approval too: the paper says whose.
   if (diff !== 0 || closing.approvalId !== null) {
     // The reason in words, as the supervisor read it when approving; the code stays in the journal.

@@ -6,7 +6,7 @@ import { applyCount, DENOMINATIONS, totalOfCount, type DenominationCount } from 
 import { formatPesos } from '../../../domain/money/pesos';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { PrintJobKind } from '../../../domain/receipt/paper';
-import { compareCount, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
+import { compareCount, countJournalState, decideAfterCount, DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { preCloseGate, type GateResult } from '../../../domain/till/gate';
 import { sameCount } from '../../../domain/till/blind-count';
 import { checkHolding } from '../../../domain/till/holding';
@@ -30,7 +30,7 @@ export interface ReportPrinter {
   oweReceipt(doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): { jobId: string };
   printReceipt(doc: ReceiptDocument, o: { reference: string; kind: PrintJobKind }): Promise<{ jobId: string }>;
   /** The original when it was never recorded, otherwise "COPIA No. n". */
-  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string; kind: PrintJobKind }): Pick<DevicePrintJob, 'jobId' | 'state'>;
+  printAgain(doc: ReceiptDocument, o: { reference: string; actor: string; kind: PrintJobKind }): Pick<DevicePrintJob, 'jobId' | 'state' | 'copyNumber'>;
 }
 
 export interface ArqueoDeps {
@@ -190,6 +190,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       verificationCode: verificationCodeOf(hash),
       reopening: reopeningOf(session),
       contingency: deps.facts.postedInContingency(session.id),
+      cheques: deps.facts.chequesIssued(session.id),
     });
   };
 
@@ -243,9 +244,11 @@ export const createArqueoService = (deps: ArqueoDeps) => {
 
   return {
     /** Inicio: the open till's comprobantes without a printed receipt, and its last comprobante. */
-    unprinted: () => {
+    unprinted: (user: User) => {
       const till = deps.tills.findOpen(ws.tillCode);
-      if (!till) return { receipts: [], last: null };
+      // Another teller signing in here is refused the till, and is not shown its customers' accounts and amounts
+      // either: the till's owner (and a supervisor) read its last and unprinted comprobantes.
+      if (!till || (till.tellerId !== user.id && user.role !== 'supervisor')) return { receipts: [], last: null };
       const kindOf = <R extends { kind: string }>(r: R) => ({ ...r, kind: r.kind as 'deposito' | 'retiro' | 'traslado' });
       const last = deps.facts.lastPosted(ws.tillCode, till.id);
       return { receipts: deps.facts.unprintedList(till.id).map(kindOf), last: last ? kindOf(last) : null };
@@ -303,7 +306,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           countedTotal: cmp.countedTotal,
           expectedTotal: cmp.expectedTotal,
           difference: cmp.difference,
-          state: decision.next,
+          state: countJournalState(decision),
         });
         const final = decision.next !== 'recontar';
         return {
@@ -467,7 +470,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       if (!doc || !closed) throw new AppError('NOTHING_TO_PRINT', 'No hay una caja cerrada en esta estación: no hay reporte para imprimir.');
       if (!deps.printer) throw new AppError('PRINTER_UNAVAILABLE', 'Esta estación no tiene impresora configurada: revise Dispositivos (F9).');
       const job = deps.printer.printAgain(doc, { reference: doc.sequence, actor: user.id, kind: reportKind(closed) });
-      return { jobId: job.jobId, state: job.state };
+      return { printJob: { jobId: job.jobId, state: job.state }, copyNumber: job.copyNumber };
     },
 
     requestReopen: (user: User, req: { reason: string }) => {

@@ -73,7 +73,8 @@ it('a cheque taken at 001-01 is returned at 001-02, a remesa sent and paid there
     const back = data<{ cheque: { status: string; takenAt?: string }; receipt: { sequence: string } }>(
       await b.call('canje.return', { idempotencyKey: returnKey, chequeId: cheque.id, causalId: 'fondos-insuficientes', chargeFee: true }),
     );
-    expect(back).toMatchObject({ cheque: { status: 'devuelta', takenAt: '001-01' }, receipt: { sequence: `${posted.sequence}-DEV` } });
+    // Numbered by 001-02, which did not take the deposit: its id keeps the paper's number its own (register.ts).
+    expect(back).toMatchObject({ cheque: { status: 'devuelta', takenAt: '001-01' }, receipt: { sequence: `${posted.sequence}-DEV-001-02` } });
     // A replay of the same request is the same return.
     expect(data(await b.call('canje.return', { idempotencyKey: returnKey, chequeId: cheque.id, causalId: 'fondos-insuficientes', chargeFee: true }))).toMatchObject({ cheque: { status: 'devuelta' } });
 
@@ -108,6 +109,47 @@ it('a cheque taken at 001-01 is returned at 001-02, a remesa sent and paid there
   }
 });
 
+it('the cheques of one deposit returned at two workstations, online and offline, print under numbers no other paper has', async () => {
+  const a = await station('001-01', CAJERO1);
+  const b = await station('001-02', CAJERO2);
+  try {
+    const drawer = String(60_000_000 + Math.floor(Math.random() * 1_000_000));
+    const cheque = (number: string, amount: number) => ({ bank: '07', number, drawerAccount: drawer, amount, city: 'Bogotá D.C.' });
+    const slip = { accountNumber: JUAN, depositor, cheques: [cheque('4001', 300_000), cheque('4002', 200_000), cheque('4003', 100_000)], declaredTotal: 600_000 };
+    const posted = data<{ sequence: string }>(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip }));
+    await until(async () => outbox(a, 'cheque_deposit').length === 3 && outbox(a, 'cheque_deposit').every((o) => o.state === 'applied'));
+    const idAt = async (s: Station, number: string) => {
+      const c = data<Canje>(await s.call('canje.list')).cheques.find((x) => x.chequeNumber === number && x.status === 'en_canje');
+      if (!c) throw new Error(`${number} not in canje`);
+      return c.id;
+    };
+    const giveBack = async (s: Station, number: string) =>
+      data<{ receipt: { sequence: string } }>(
+        await s.call('canje.return', { idempotencyKey: randomUUID(), chequeId: await idAt(s, number), causalId: 'fondos-insuficientes', chargeFee: true }),
+      ).receipt.sequence;
+
+    // 001-01 took the deposit and returns its first cheque: the plain number.
+    expect(await giveBack(a, '4001')).toBe(`${posted.sequence}-DEV`);
+    // 001-02 returns the second: central's list says it is the deposit's second return, and 001-02 says who numbered it.
+    expect(await giveBack(b, '4002')).toBe(`${posted.sequence}-DEV2-001-02`);
+    // 001-01, now offline, returns the third knowing only its own rows: still a number no other paper has.
+    await a.reopen(false);
+    await a.as(CAJERO1);
+    const third = await giveBack(a, '4003');
+    expect(third).toBe(`${posted.sequence}-DEV2`);
+    const papers = [`${posted.sequence}-DEV`, `${posted.sequence}-DEV2-001-02`, third];
+    expect(new Set(papers).size).toBe(3);
+    // Each number is a journal row at the workstation that printed it, and only there.
+    const documents = (s: Station) =>
+      s.core.db.prepare("SELECT json_extract(payload, '$.document') FROM journal WHERE type = 'comprobante' AND json_extract(payload, '$.action') = 'canje_devuelta'").pluck().all();
+    expect(documents(a).sort()).toEqual([papers[0], papers[2]].sort());
+    expect(documents(b)).toEqual([papers[1]]);
+  } finally {
+    a.close();
+    b.close();
+  }
+});
+
 it('offline, the list is this workstation’s and says so', async () => {
   const a = await station('001-01', CAJERO1);
   try {
@@ -117,5 +159,52 @@ it('offline, the list is this workstation’s and says so', async () => {
     expect(data<Remesas>(await a.call('remittance.list', {})).branchWide).toBe(false);
   } finally {
     a.close();
+  }
+});
+
+it('a remesa sent, then paid, at 001-02 online shows so at 001-01 on its next read, before 001-02 drains its outbox; 001-01 cannot do it again and central has each once', async () => {
+  const a = await station('001-01', CAJERO1);
+  const b = await station('001-02', CAJERO2);
+  try {
+    const drawer = String(70_000_000 + Math.floor(Math.random() * 1_000_000));
+    const slip = { accountNumber: JUAN, depositor, cheques: [{ bank: '13', number: '5001', drawerAccount: drawer, amount: 250_000, city: 'Medellín' }], declaredTotal: 250_000 };
+    data(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip }));
+    await until(async () => outbox(a, 'cheque_deposit').length === 1 && outbox(a, 'cheque_deposit').every((o) => o.state === 'applied'));
+    // 001-02 reaches central for its calls, but its sync loop waits: only what it sends at once is there.
+    await b.reopen('calls');
+    await b.as(CAJERO2);
+    const statusAt = async (s: Station) => data<Remesas>(await s.call('remittance.list', {})).remittances.filter((r) => r.chequeNumber === '5001');
+    const [listed] = await statusAt(b);
+    const [own] = await statusAt(a);
+    if (!listed) throw new Error('not listed at 001-02');
+    for (const [event, status] of [['enviar', 'enviada'], ['pagar', 'pagada']] as const) {
+      const [row] = await statusAt(b);
+      const moved = await b.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: row?.id ?? listed.id, event: { type: event } });
+      expect(data<{ remittance: { status: string } }>(moved).remittance.status).toBe(status);
+      expect(await statusAt(b)).toEqual([expect.objectContaining({ status })]);
+      // 001-01, its screen still from before, cannot record it a second time: central refuses it at once.
+      const again = await a.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: own?.id ?? '', event: { type: event } });
+      expect(again).toMatchObject({ ok: false, error: { code: 'REMESA_INVALID_TRANSITION', message: expect.stringContaining('Otra estación pudo registrarla antes') } });
+      // Its next read shows it, once; and again it cannot.
+      const there = await statusAt(a);
+      expect(there).toEqual([expect.objectContaining({ status })]);
+      expect(await a.call('remittance.advance', { idempotencyKey: randomUUID(), remittanceId: there[0]?.id ?? '', event: { type: event } })).toMatchObject({
+        ok: false,
+        error: { code: 'REMESA_INVALID_TRANSITION' },
+      });
+    }
+    // 001-02's outbox then drains: central applied each operation once, none refused, none from 001-01.
+    await b.reopen(true);
+    await until(async () => ['remesa_sent', 'cheque_paid'].every((t) => outbox(b, t).length === 1 && outbox(b, t)[0]?.state === 'applied'));
+    for (const t of ['remesa_sent', 'cheque_paid']) expect(outbox(a, t)).toEqual([]);
+    const keys = ['remesa_sent', 'cheque_paid'].map((t) => outbox(b, t)[0]?.key);
+    const audit = await central.audit();
+    expect(audit.operations.filter((o) => keys.includes(o.key))).toEqual([expect.objectContaining({ status: 'applied' }), expect.objectContaining({ status: 'applied' })]);
+    expect(audit.conflicts).toBe(0);
+    const atCentral = (await branchList()).find((c) => c.number === '5001' && c.drawerAccount === drawer);
+    expect(atCentral).toMatchObject({ clearing: 'cleared', sent: { workstation: '001-02' }, paid: { workstation: '001-02' } });
+  } finally {
+    a.close();
+    b.close();
   }
 });

@@ -10,9 +10,9 @@ import type { Db } from '../../store/db';
 import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
 import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnOperation } from '../cheque-return/booking';
-import { customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
+import { branchReturnsOf, customerNoticeOf, planReturn, registerChequeReturn, type PreparedReturn } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
-import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, remoteId } from '../cheque-return/branch-list';
+import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, newestFirst, remoteId } from '../cheque-return/branch-list';
 import type { BranchCheque } from '../../../domain/central-api';
 
 export interface CanjeReturnResult {
@@ -120,7 +120,8 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     const plan = planReturn(deps, { route: 'canje', ...rec }, req);
     const op = returnOperation(deps, rec, plan.causal.id, plan.fee);
     // Past its release date the credit may have been spent; before it, it still waits in canje.
-    return { plan, op, charge: await chargeReturn(deps, rec, op, rec.releaseOn <= today()) };
+    const charge = await chargeReturn(deps, rec, op, rec.releaseOn <= today());
+    return { plan, op, charge, branchReturns: await branchReturnsOf(deps, rec) };
   };
 
   /** `prepared` stays out of the replayed request: a replay answers from the store. */
@@ -157,7 +158,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
       // A row here that central does not have yet (its deposit still in the outbox) stays; central's rows this
       // workstation has are shown from its own row, never twice.
       const views = [...records.map((r, i) => ({ ...view(r, on), ...now[i] })), ...canjeOf(branch ?? []).filter((c) => !here.has(c.depositKey)).map((c) => remoteView(c, on))];
-      views.sort((a, b) => (a.receivedOn === b.receivedOn ? (a.sequence < b.sequence ? 1 : a.sequence > b.sequence ? -1 : 0) : a.receivedOn < b.receivedOn ? 1 : -1));
+      views.sort(newestFirst);
       return { cheques: views, branchWide: branch !== null };
     },
     returnCheque: async (user: User, req: { idempotencyKey: string; chequeId: string } & ReturnRequest): Promise<CanjeReturnResult> => {

@@ -38,6 +38,19 @@ export const fateOf = (c: BranchCheque): CentralFate => {
   };
 };
 
+/**
+ * The cheques of the deposit of cheque `centralKey` that central's list says came back returned, by their central
+ * keys: what the return receipt's number counts besides this workstation's own rows. The deposit is what central has
+ * the cheque under: the same comprobante, workstation, account and posting instant (a sequence alone may repeat
+ * across a workstation's reinstalls). Empty when central does not list the cheque.
+ */
+export const returnedOfDeposit = (branch: readonly BranchCheque[], centralKey: string): string[] => {
+  const own = branch.find((c) => c.depositKey === centralKey);
+  if (!own?.sequence) return [];
+  const sameDeposit = (c: BranchCheque) => c.sequence === own.sequence && c.workstation === own.workstation && c.account === own.account && c.receivedAt === own.receivedAt;
+  return branch.filter((c) => sameDeposit(c) && fateOf(c).returned !== null).map((c) => c.depositKey);
+};
+
 /** The fields both routes copy from central's list into a row of their own (or show for a cheque they have no row for). */
 export const chequeOfBranch = (c: BranchCheque) => ({
   // A workstation that did not send the sequence: the deposit is named by the start of its central key.
@@ -53,3 +66,9 @@ export const chequeOfBranch = (c: BranchCheque) => ({
   receivedOn: bogotaDate(new Date(c.receivedAt)),
   takenAt: c.workstation,
 });
+
+/** Later first, by plain string order (ISO dates; sequences of one workstation share their prefix). */
+const later = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+/** How the canje and remesa lists order their cheques: the newest day first, then the higher sequence. */
+export const newestFirst = (a: { receivedOn: string; sequence: string }, b: { receivedOn: string; sequence: string }): number =>
+  later(a.receivedOn, b.receivedOn) || later(a.sequence, b.sequence);

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { verificationCodeOf } from '../comprobante/posting';
 import type { BookedCharge, ReturnOperation } from './booking';
+import { fetchBranchCheques, returnedOfDeposit } from './branch-list';
 import type { AuthorizedReturn } from './waiver';
 
 /** A deposited cheque as the return needs it, whichever route (remesa or canje) it travelled. */
@@ -40,13 +41,56 @@ export const refuseReversedDeposit = (cheque: { sequence: string; depositReverse
 /**
  * What a return receipt is numbered and printed under: the deposit's sequence plus `-DEV`, and from the deposit's
  * second returned cheque on `-DEV2`, `-DEV3`…, so each return prints and is copied as its own paper.
+ *
+ * The cheques of one deposit may be returned at different workstations of the branch, online or not. A plain number
+ * is only ever given by the workstation that took the deposit; any other adds its own id (`…-DEV2-001-02`). Each
+ * workstation counts the deposit's returns it knows (its rows and, when central answers, central's list), a count
+ * that grows with each of its own returns, so no two papers share a number even when a workstation could not
+ * know what another did (offline, or central's answer missing).
  */
-export const returnReference = (sequence: string, earlierReturns = 0): string => `${sequence}-DEV${earlierReturns === 0 ? '' : earlierReturns + 1}`;
+export const returnReference = (sequence: string, earlierReturns = 0, returnedAt: string | null = null): string =>
+  `${sequence}-DEV${earlierReturns === 0 ? '' : earlierReturns + 1}${returnedAt === null ? '' : `-${returnedAt}`}`;
 
-/** Cheques of the deposit already returned, by either route; the one being returned is not marked yet. */
-const returnsOf = (deps: Pick<ComprobanteDeps, 'canje' | 'remittances'>, sequence: string): number =>
-  deps.canje.ofDeposit(sequence).filter((c) => c.status === 'devuelta').length +
-  deps.remittances.ofDeposit(sequence).filter((r) => r.remesa.status === 'devuelta').length;
+/** The workstation that took the cheque's deposit: this one unless the row was copied from central's list. */
+const takerOf = (deps: Pick<ComprobanteDeps, 'workstation'>, cheque: Pick<ReturnedCheque, 'takenAt'>): string => cheque.takenAt ?? deps.workstation.id;
+
+/**
+ * The deposit's other cheques central has as returned (at any workstation of the branch); empty when central did
+ * not answer: the count is then this workstation's own and the number stays unique by who gives it.
+ */
+export const branchReturnsOf = async (deps: Pick<ComprobanteDeps, 'central' | 'workstation'>, cheque: Pick<ReturnedCheque, 'centralKey'>): Promise<string[]> =>
+  returnedOfDeposit((await fetchBranchCheques(deps)) ?? [], cheque.centralKey);
+
+/** The place of a return among its deposit's (`…-DEV` 1, `…-DEV2` 2…), read back from a number `returnReference` gave. */
+export const ordinalOf = (reference: string): number => {
+  const m = /-DEV(\d*)(?:-|$)/.exec(reference);
+  return m ? Number(m[1] || '1') : 0;
+};
+
+/**
+ * How many returns of the deposit the next one comes after: all this workstation knows of (`known`), and never fewer
+ * than the places of the papers it already printed for the deposit (what central told it once it may not tell it
+ * again), so its own numbers only grow.
+ */
+export const earlierReturns = (known: number, ownReferences: readonly string[]): number => Math.max(known, ...ownReferences.map(ordinalOf));
+
+/** The receipt number a stored return was printed under (its receipt's JSON), when it was returned here. */
+const referenceOf = (receipt: string | null): string[] => {
+  if (receipt === null) return [];
+  const doc = JSON.parse(receipt) as { sequence?: unknown };
+  return typeof doc.sequence === 'string' ? [doc.sequence] : [];
+};
+
+/** Cheques of the deposit already returned, by either route, here or (`atCentral`) anywhere; not the one being returned. */
+const returnsOf = (deps: Pick<ComprobanteDeps, 'canje' | 'remittances'>, cheque: Pick<ReturnedCheque, 'sequence' | 'centralKey'>, atCentral: readonly string[]): number => {
+  const here = [
+    ...deps.canje.ofDeposit(cheque.sequence).flatMap((c) => (c.status === 'devuelta' ? [{ key: c.centralKey, receipt: c.returnReceipt }] : [])),
+    ...deps.remittances.ofDeposit(cheque.sequence).flatMap((r) => (r.remesa.status === 'devuelta' ? [{ key: r.centralKey, receipt: r.returnReceipt }] : [])),
+  ];
+  const returned = new Set([...atCentral, ...here.map((r) => r.key)]);
+  returned.delete(cheque.centralKey);
+  return earlierReturns(returned.size, here.flatMap((r) => referenceOf(r.receipt)));
+};
 
 /** What the teller tells the customer, for the causal the cheque came back with. */
 export const customerNoticeOf = (causalId: string | undefined) => {
@@ -71,6 +115,8 @@ export interface PreparedReturn {
   op: ReturnOperation;
   /** `owedTotal`: all the account owes after the return, when central booked it now. */
   charge: BookedCharge;
+  /** Central keys of the deposit's cheques central has as returned (`branchReturnsOf`), for the receipt's number. */
+  branchReturns: readonly string[];
 }
 
 /**
@@ -88,12 +134,13 @@ export const registerChequeReturn = (
   journal: Record<string, unknown>,
 ): { fee: number; pending: number; receipt: string } => {
   refuseReversedDeposit(cheque);
-  const { plan, op, charge } = ret.prepared;
+  const { plan, op, charge, branchReturns } = ret.prepared;
   const fee = plan.fee;
   const at = deps.clock.now().toISOString();
   deps.outbox.enqueue(op);
   const trace = { sequence: cheque.sequence, account: cheque.accountNumber };
-  const document = returnReference(cheque.sequence, returnsOf(deps, cheque.sequence));
+  const taker = takerOf(deps, cheque);
+  const document = returnReference(cheque.sequence, returnsOf(deps, cheque, branchReturns), taker === deps.workstation.id ? null : deps.workstation.id);
   const entry = deps.journal.record('comprobante', user.id, {
     ...journal,
     ...trace,

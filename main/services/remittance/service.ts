@@ -10,12 +10,13 @@ import type { ComprobanteDeps } from '../comprobante/deps';
 import { printReturnReceipt } from '../cheque-return/print';
 import { chargeReturn, returnOperation } from '../cheque-return/booking';
 import { owingReturn, returnChargesNow } from '../cheque-return/owed-now';
-import { customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
+import { branchReturnsOf, customerNoticeOf, planReturn, refuseReversedDeposit, registerChequeReturn, type PreparedReturn, type ReturnedCheque } from '../cheque-return/register';
 import { authorizeFeeWaiver, type AuthorizedReturn, type ReturnRequest } from '../cheque-return/waiver';
 import type { Db } from '../../store/db';
 import type { BranchCheque } from '../../../domain/central-api';
 import type { Remesa } from '../../../domain/cheque/remesa';
-import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, remoteId } from '../cheque-return/branch-list';
+import { moveOperation, sendMoveNow, type MoveOperation } from './central-move';
+import { chequeOfBranch, depositKeyOfRemote, fateOf, fetchBranchCheques, newestFirst, remoteId } from '../cheque-return/branch-list';
 
 type AdvanceEvent = { type: 'enviar' } | { type: 'pagar' } | ({ type: 'devolver' } & ReturnRequest);
 type StoredEvent = Exclude<AdvanceEvent, { type: 'devolver' }> | ({ type: 'devolver' } & AuthorizedReturn);
@@ -134,11 +135,29 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
     const cheque = chequeOf(rec);
     const plan = planReturn(deps, cheque, ret);
     const op = returnOperation(deps, cheque, plan.causal.id, plan.fee);
-    return { plan, op, charge: await chargeReturn(deps, cheque, op, false) };
+    const charge = await chargeReturn(deps, cheque, op, false);
+    return { plan, op, charge, branchReturns: await branchReturnsOf(deps, cheque) };
+  };
+
+  /**
+   * A sent or paid remesa, before the posting: its central operation, sent to central at once when online. Null when
+   * the store has the last word (an unknown remesa, or one the event cannot move: refused there, or a replay).
+   */
+  const prepareMove = async (remittanceId: string, event: 'enviar' | 'pagar', idempotencyKey: string): Promise<MoveOperation | null> => {
+    const rec = deps.remittances.findById(remittanceId);
+    if (!rec || rec.depositReversed || !applyRemesaEvent(rec.remesa, { type: event, on: bogotaDate(deps.clock.now()) }).ok) return null;
+    const op = moveOperation(deps, rec, event, idempotencyKey);
+    await sendMoveNow(deps, rec, op);
+    return op;
   };
 
   /** One transaction: the remesa's new state, what central must learn, the journal and the receipt. */
-  const advanceInStore = (user: User, req: { idempotencyKey: string; remittanceId: string; event: StoredEvent }, prepared: PreparedReturn | null): RemittanceRecord =>
+  const advanceInStore = (
+    user: User,
+    req: { idempotencyKey: string; remittanceId: string; event: StoredEvent },
+    prepared: PreparedReturn | null,
+    move: MoveOperation | null,
+  ): RemittanceRecord =>
     deps.idempotent('remittance.advance', req.idempotencyKey, req, () => {
       const rec = deps.remittances.findById(req.remittanceId);
       if (!rec) throw new AppError('REMITTANCE_NOT_FOUND', 'No existe esa remesa. Actualice la lista e intente de nuevo.');
@@ -157,19 +176,9 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
         ({ fee, pending, receipt } = registerChequeReturn(deps, user, chequeOf(rec), { ...req.event, prepared }, { action: 'remesa_devuelta', remittanceId: rec.remesa.id }));
       } else {
         // Central records a sent remesa so every workstation of the branch lists it as sent; a paid one (the drawee
-        // bank paid) moves the remesa's own cheque deposit from canje to available.
-        const centralType = req.event.type === 'enviar' ? 'remesa_sent' : req.event.type === 'pagar' ? 'cheque_paid' : null;
-        if (centralType) {
-          deps.outbox.enqueue({
-            key: deps.ids.uuid(),
-            branch: deps.workstation.branchCode,
-            workstation: deps.workstation.id,
-            occurredAt: at,
-            account: rec.remesa.accountNumber,
-            type: centralType,
-            payload: { depositKey: rec.centralKey },
-          });
-        }
+        // bank paid) moves the remesa's own cheque deposit from canje to available. Online it was sent already.
+        if (!move) throw new AppError('REMESA_INVALID_TRANSITION', 'La remesa cambió mientras se registraba. Actualice la lista e intente de nuevo.');
+        deps.outbox.enqueue(move);
         deps.journal.record('comprobante', user.id, {
           action: `remesa_${next.value.status}`,
           remittanceId: rec.remesa.id,
@@ -206,7 +215,7 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
         .map((c) => recordOf(c, remoteId(c.depositKey)))
         .filter((r) => status === undefined || r.remesa.status === status);
       const views = [...records.map((r, i) => ({ ...view(r), ...now[i] })), ...remote.map(view)];
-      views.sort((a, b) => (a.receivedOn === b.receivedOn ? (a.sequence < b.sequence ? 1 : a.sequence > b.sequence ? -1 : 0) : a.receivedOn < b.receivedOn ? 1 : -1));
+      views.sort(newestFirst);
       return { remittances: views, branchWide: branch !== null };
     },
 
@@ -215,7 +224,8 @@ export const createRemittanceService = (deps: ComprobanteDeps & { db: Db }) => {
       const event: StoredEvent =
         req.event.type === 'devolver' ? { type: 'devolver', ...(await authorizeFeeWaiver(deps, user, req.event, { remittanceId: req.remittanceId })) } : req.event;
       const prepared = event.type === 'devolver' ? await prepareReturn(req.remittanceId, event) : null;
-      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event }, prepared);
+      const move = event.type === 'devolver' ? null : await prepareMove(req.remittanceId, event.type, req.idempotencyKey);
+      const saved = advanceInStore(user, { idempotencyKey: req.idempotencyKey, remittanceId: req.remittanceId, event }, prepared, move);
       const remittance = view(saved);
       if (saved.remesa.status !== 'devuelta' || saved.returnReceipt === null) return { remittance };
       return { remittance, ...(await printReturnReceipt(deps, saved.returnReceipt)) };

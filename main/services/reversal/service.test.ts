@@ -44,6 +44,8 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(today()).toMatchObject({ count: 0, cashIn: 0 });
     const db = w.core.db;
     expect(db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'reversal'").pluck().get()).toBe(1);
+    // Central is told the reversal's paper: it names it when a voided cheque de gerencia's number comes back.
+    expect((JSON.parse(db.prepare("SELECT body FROM outbox WHERE type = 'reversal'").pluck().get() as string) as { payload: unknown }).payload).toMatchObject({ document: `R-${sequence}` });
     const j = JSON.parse(db.prepare("SELECT payload FROM journal WHERE type = 'reversal'").pluck().get() as string) as Record<string, unknown>;
     expect(j).toMatchObject({ original: sequence, amount: 1_200_000, state: 'reversado', document: `R-${sequence}` });
     // A retry answers the same; a second reversal of the same comprobante is refused.
@@ -217,7 +219,12 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(data(await w.call('reversal.withdraw', { sequence }))).toEqual({ approvalId: req.approvalId, status: 'retirada' });
     const journaled = (w.core.db.prepare("SELECT payload FROM journal WHERE type = 'approval'").pluck().all() as string[]).map((p) => JSON.parse(p) as Record<string, unknown>);
     expect(journaled.at(-1)).toMatchObject({ action: 'retirada', approvalId: req.approvalId, kind: 'reversal' });
-    await expect.poll(atCentral, { timeout: 10_000 }).toBe('expired');
+    // Central keeps it as withdrawn, not lapsed: a desk deciding it through central hears that the teller desisted.
+    await expect.poll(atCentral, { timeout: 10_000 }).toBe('withdrawn');
+    expect(await w.call('supervisor.decide', { id: req.approvalId, source: 'central', decision: 'aprobar', ...SUP })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_WITHDRAWN', message: 'El cajero desistió de la solicitud antes de su decisión: ya no se puede aprobar ni rechazar.' },
+    });
     expect(await w.call('supervisor.decide', { id: req.approvalId, source: 'caja', decision: 'aprobar', ...SUP })).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_WITHDRAWN', message: 'Ana Gómez retiró esta solicitud antes de su decisión: ya no se puede aprobar ni rechazar.' },

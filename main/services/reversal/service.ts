@@ -376,7 +376,7 @@ export const createReversalService = (deps: {
           // The cash deposit (or the transfer) is the comprobante's first operation: its reversal consumes the
           // online hold, and names the account held, which central checks against the hold.
           const hold = i === 0 && held !== null ? held : null;
-          const payload = { reversesKey, reasonCode, ...(hold ? { holdId: hold.holdId } : {}) };
+          const payload = { reversesKey, reasonCode, document: `R-${c.sequence}`, ...(hold ? { holdId: hold.holdId } : {}) };
           deps.outbox.enqueue({ key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'reversal', account: hold?.account ?? c.accountNumber, payload });
           return key;
         });

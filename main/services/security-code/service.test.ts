@@ -65,6 +65,20 @@ describe('identification (seed 000 step 1; domain-co §6)', () => {
     expect(unknown).toMatchObject({ step: 'refused', title: 'Cliente no encontrado' });
   });
 
+  it('a flow closed before anyone was identified (F7 changing trámite) journals no cancelled request; one with a customer does', async () => {
+    const journaled = (id: string) =>
+      w.journalRows().flatMap((r) => {
+        const p = JSON.parse(r.payload) as { flowId?: string; outcome?: string };
+        return r.type === 'security_code_request' && p.flowId === id ? [p] : [];
+      });
+    const untouched = w.service.start(TELLER, 'security_code');
+    expect((await w.service.cancel(TELLER, untouched.id, 'Cambio de trámite antes de identificar al cliente')).step).toBe('cancelled');
+    expect(journaled(untouched.id)).toEqual([]);
+    const f = await identified(CC('900.000.001'));
+    await w.service.cancel(TELLER, f.id, 'El cliente se retiró');
+    expect(journaled(f.id).map((p) => p.outcome)).toContain('cancelled');
+  });
+
   it('does not let another teller drive someone else’s flow', async () => {
     const f = w.service.start(TELLER, 'security_code');
     const other = { ...TELLER, id: 'u-cajero2' };

@@ -713,9 +713,13 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         const next = transition(state, event);
         const customer = 'customer' in state ? state.customer : null;
         const at = nowIso();
+        // F7 opens a flow as soon as it shows, unjournaled: one closed before anyone was identified (the screen's
+        // change of trámite) was never a customer's request, and journaling it read in F5 as a request cancelled.
+        const untouched = state.step === 'identifying' && customer === null && pending === null;
         inTransaction(deps.db, () => {
           deps.flows.updateFlow(f.id, f.version, { step: next.step, state: JSON.stringify(next), pending: null }, at);
           deps.flows.appendEvent(f.id, at, user.id, JSON.stringify({ ...event, reason }));
+          if (untouched) return;
           deps.journal.record('security_code_request', user.id, {
             flowId,
             purpose: f.purpose,

@@ -21,6 +21,8 @@ export const createStatusService = (deps: {
   central: CentralLink;
   devices: () => DeviceStatus[];
   journal: () => WorkstationStatus['journal'];
+  /** This workstation's approval queue version (`WorkstationStatus['approvals']`). */
+  approvalsVersion: () => number;
 }) => ({
   get: (): WorkstationStatus => {
     const s = deps.session.state();
@@ -37,6 +39,7 @@ export const createStatusService = (deps: {
       devices: deps.devices(),
       contingency: deps.central.contingency(),
       journal: deps.journal(),
+      approvals: { version: deps.approvalsVersion() },
     };
   },
 });

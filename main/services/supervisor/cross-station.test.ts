@@ -363,7 +363,7 @@ it('withdrawn by 001-02’s recount while its relay is still on its way to centr
     held.start();
     expect(data(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 10 } }))).toMatchObject({ withdrewApproval: true });
     const there = await closedAtCentral(real, id);
-    expect(there?.state).toBe('expired');
+    expect(there?.state).toBe('withdrawn');
     expect(await listedAt(b, id)).toBe(false);
   });
 }, 120_000);

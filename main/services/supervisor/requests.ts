@@ -29,7 +29,7 @@ export interface ApprovalRelay {
    * Central's decision on a request, if another workstation's supervisor took it; `missing` when central does not hold
    * it (its relay failed); null without an answer.
    */
-  decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired' | 'missing'; supervisorUsername: string | null; note: string | null } | null>;
+  decisionOf(id: string): Promise<{ state: 'pending' | 'approved' | 'rejected' | 'expired' | 'withdrawn' | 'missing'; supervisorUsername: string | null; note: string | null } | null>;
   /** The maker took a pending request back: the other desks drop it. */
   withdrawn(id: string): Promise<void>;
 }

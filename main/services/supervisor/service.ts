@@ -86,6 +86,10 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
     },
   };
 };
+/** A request of another workstation its teller withdrew (desisted from) before any supervisor decided it. */
+const withdrawnAtItsDesk = (): AppError =>
+  new AppError('APPROVAL_WITHDRAWN', 'El cajero desistió de la solicitud antes de su decisión: ya no se puede aprobar ni rechazar.');
+
 export const createSupervisorService = (deps: {
   db: Db;
   users: UsersRepo;
@@ -203,6 +207,8 @@ export const createSupervisorService = (deps: {
       if (!deps.central) throw new AppError('CENTRAL_UNAVAILABLE', 'No hay conexión con central: decida las solicitudes de otras estaciones cuando vuelva la conexión.');
       const found = await deps.central.call('getApproval', { id: req.id });
       if (!found.ok) throw new AppError(found.kind === 'rejected' ? 'APPROVAL_NOT_FOUND' : 'CENTRAL_UNAVAILABLE', found.error.message);
+      // Taken back by whoever asked: said as such, before any password is checked for nothing.
+      if (found.data.approval.state === 'withdrawn') throw withdrawnAtItsDesk();
       const sup = await checkSupervisor(deps, {
         username: req.username,
         password: req.password,
@@ -224,7 +230,15 @@ export const createSupervisorService = (deps: {
         }
       }
       if (!r.ok) {
-        const code = r.error.code === 'MAKER_IS_CHECKER' ? 'MAKER_IS_CHECKER' : r.error.code === 'ALREADY_DECIDED' ? 'APPROVAL_ALREADY_DECIDED' : r.error.code === 'APPROVAL_EXPIRED' ? 'APPROVAL_EXPIRED' : 'CENTRAL_UNAVAILABLE';
+        // Withdrawn by its teller is said as such, never as lapsed (central keeps the two apart).
+        const code =
+          r.error.code === 'MAKER_IS_CHECKER'
+            ? 'MAKER_IS_CHECKER'
+            : r.error.code === 'ALREADY_DECIDED'
+              ? 'APPROVAL_ALREADY_DECIDED'
+              : r.error.code === 'APPROVAL_EXPIRED' || r.error.code === 'APPROVAL_WITHDRAWN'
+                ? r.error.code
+                : 'CENTRAL_UNAVAILABLE';
         throw new AppError(code, r.error.message);
       }
       deps.journal.record('approval', sup.id, { action: r.data.approval.state, approvalId: req.id, via: 'central', workstation: r.data.approval.workstation, note });

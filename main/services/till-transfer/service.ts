@@ -18,6 +18,8 @@ import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 import type { TillSessionRecord } from '../../store/till/repo';
 import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
+import { wouldCrossLimit } from '../../../domain/till/holding';
+import type { TillPolicy } from '../../../domain/till/policy';
 
 /** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
 const tillOf = (workstation: string) => workstation.slice(workstation.indexOf('-') + 1);
@@ -74,6 +76,8 @@ export interface TillTransferDeps {
   lastCountAt?: (tillSessionId: string) => string | null;
   /** A supervisor at this workstation is settling it at the vault: that step settles and journals it, not the pull. */
   receivingHere?: (transferId: string) => boolean;
+  /** This till's holding limit: the receiver is told before counting that accepting will take the till over it. */
+  policy?: Pick<TillPolicy, 'maxHolding'>;
 }
 
 /** The other workstations of the branch whose latest snapshot shows an open till, by till code. */
@@ -100,13 +104,20 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
   const now = () => deps.clock.now().toISOString();
   const isOpen = (key: string | null) => key !== null && (OPEN_STATES as readonly string[]).includes(deps.outbox.byKey(key)?.state ?? '');
 
+  /** Whether `amount` more in this workstation's open till takes it over its limit (false without a till or a policy). */
+  const leavesOverLimit = (amount: number) => {
+    const till = deps.tills.findOpen(ws.tillCode);
+    return till !== undefined && deps.policy !== undefined && wouldCrossLimit(till.positionTotal, amount, deps.policy);
+  };
+
   const view = (t: TillTransferRecord): BranchTransferView => ({
     id: t.id,
     direction: t.direction,
     fromLabel: label(t.fromWorkstation),
     toLabel: label(t.toWorkstation),
-    // Blind count: the receiver learns the amount only after accepting or rejecting.
-    amount: t.direction === 'entrante' && t.state === 'en_transito' ? null : t.amount,
+    // Blind count: the receiver learns the amount only once its own count matched (accepted). A rejection records
+    // no count, so showing the amount then would tell it to a teller who may be asked to count the same cash again.
+    amount: t.direction === 'entrante' && t.state !== 'aceptado' ? null : t.amount,
     state: t.state,
     sentBy: t.sentByName,
     sentAt: t.sentAt,
@@ -114,6 +125,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     receivedAt: t.receivedAt,
     note: t.note,
     toReceive: t.direction === 'entrante' && t.state === 'en_transito',
+    leavesOverLimit: t.direction === 'entrante' && t.state === 'en_transito' && leavesOverLimit(t.amount),
     queued: isOpen(t.direction === 'saliente' && t.state === 'en_transito' ? t.sendKey : t.settleKey),
   });
 
@@ -378,6 +390,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     refresh,
     refreshWithin,
     settleSent,
+    leavesOverLimit,
 
     list: async () => {
       const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);
@@ -447,7 +460,9 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
         const at = now();
         const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };
         deps.repo.settle(t.id, { state: 'rechazado', receivedBy: user.id, receivedByName: op.payload.receivedByName, receivedAt: at, note: req.note, settleKey: op.key });
-        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), total: t.amount, state: 'rechazado', note: req.note, sentBy: t.sentByName, via: 'central' });
+        // No total nor pieces: the receiver rejected without a count of record, and reads this entry in F5. The amount
+        // stays in the sender's journal (enviado, and rechazado when it learns of it) and at central, by transferId.
+        deps.journal.record('vault_transfer', user.id, { action: 'rechazado', transferId: t.id, from: label(t.fromWorkstation), to: label(t.toWorkstation), state: 'rechazado', note: req.note, sentBy: t.sentByName, via: 'central' });
         enqueue(op);
         return t.id;
       });

@@ -25,8 +25,8 @@ export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTran
     return arqueo.close(ctx.user, req);
   },
   'till.lastReport': () => arqueo.lastReport(),
-  'till.unprinted': () => arqueo.unprinted(),
-  'till.printReport': (_req, ctx) => ({ printJob: arqueo.printReport(ctx.user) }),
+  'till.unprinted': (_req, ctx) => arqueo.unprinted(ctx.user),
+  'till.printReport': (_req, ctx) => arqueo.printReport(ctx.user),
   'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),
   'till.reopen': (req, ctx) => {
     arqueo.reopen(ctx.user, req);

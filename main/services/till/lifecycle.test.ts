@@ -70,7 +70,7 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
       await t.call('till.close', { idempotencyKey: randomUUID(), closingId: second.closingId }),
     );
     expect(closed.report.title).toBe('CIERRE DE CAJA - REPORTE DE FIN DE DÍA');
-    expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'FALTANTE', amount: 50_000, negative: true });
+    expect(closed.report.lines).toContainEqual({ kind: 'amount', label: 'FALTANTE', amount: 50_000 });
     // Dates as the paper is read in Colombia (Bogotá time), never the stored ISO text.
     const field = (label: string) => (closed.report.lines as { label?: string; value?: string }[]).find((l) => l.label === label)?.value;
     expect(field('Fecha contable')).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);

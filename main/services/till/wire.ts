@@ -95,7 +95,7 @@ export const tillFeatures = (w: TillWiring) => {
     db: w.db, repo: tillTransferStore, tills, outbox: outboxRepo(w.db), central: w.central, journal: w.journal, idempotent: w.idempotent,
     clock: w.clock, ids: w.ids, workstation: w.workstation, onChange: w.onChange, staleAfterSeconds: w.branchStatus?.staleAfterSeconds,
     requests, lastCountAt: (tillSessionId) => lifecycle.openClosing(tillSessionId)?.updatedAt ?? null,
-    receivingHere: (id) => unjournaled.list().some((o) => o.kind === 'receive' && o.transferId === id),
+    receivingHere: (id) => unjournaled.list().some((o) => o.kind === 'receive' && o.transferId === id), policy,
     ...(central ? { branchStatus: () => fetchBranchStatus(central, w.workstation.branchCode) } : {}),
   });
   const vaultService = createVaultService({

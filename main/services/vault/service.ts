@@ -68,17 +68,22 @@ export const createVaultService = (deps: {
   const party = (w: string) => (isVaultWorkstation(w) ? { kind: 'vault' as const, ref: 'BOVEDA' } : { kind: 'till' as const, ref: w.slice(w.indexOf('-') + 1) });
   const isReceiver = (user: User, t: Pick<TillTransfer, 'toWorkstation'>) =>
     isVaultWorkstation(t.toWorkstation) ? user.role === 'supervisor' : t.toWorkstation === ws.id && deps.tills.findOpen(ws.tillCode)?.tellerId === user.id;
+  /** The side that counts it blind: any supervisor for the vault, this workstation's teller for its till. */
+  const receivingSide = (user: User, t: Pick<TillTransfer, 'toWorkstation'>) =>
+    isVaultWorkstation(t.toWorkstation) ? user.role === 'supervisor' : t.toWorkstation === ws.id && user.role !== 'supervisor';
   const view = (t: TillTransfer, user: User): TransferView => {
     const sender = t.sentBy === user.username;
     const mine = t.state === 'en_transito' && !sender && isReceiver(user, t);
+    // Blind count: while it travels, only the one who sent it sees the amount; rejected (no count of record), the
+    // receiving side still does not, or it would know what to count should the same cash be sent again.
+    const shown = sender || t.state === 'aceptado' || (t.state === 'rechazado' && !receivingSide(user, t));
     return {
       id: t.id,
       from: party(t.fromWorkstation),
       to: party(t.toWorkstation),
       fromLabel: transferLabel(t.fromWorkstation),
       toLabel: transferLabel(t.toWorkstation),
-      // Blind count: while it travels, only the one who sent it sees the amount.
-      amount: t.state !== 'en_transito' || sender ? t.amount : null,
+      amount: shown ? t.amount : null,
       state: t.state,
       sentBy: t.sentByName,
       sentAt: t.sentAt,
@@ -86,6 +91,8 @@ export const createVaultService = (deps: {
       receivedAt: t.receivedAt,
       note: t.note,
       mine,
+      // Only a provision this till's teller must count; the vault has no limit here.
+      leavesOverLimit: mine && !isVaultWorkstation(t.toWorkstation) && deps.tillTransfers.leavesOverLimit(t.amount),
     };
   };
   const fromLocal = (t: TillTransferRecord): TillTransfer => ({
@@ -243,7 +250,9 @@ export const createVaultService = (deps: {
         transferId: t.id,
         from: transferLabel(t.fromWorkstation),
         to: 'Bóveda',
-        total: t.amount,
+        // A rejection is journaled without the amount, which the rejecting supervisor (who counted blind) reads in F5,
+        // unless the till that sent it is this workstation's: its books settle here, with the amount.
+        ...(op.decision === 'aceptado' || settledHere ? { total: t.amount } : {}),
         state: op.decision,
         via: 'central',
         ...(op.note !== null ? { note: op.note } : {}),
@@ -300,7 +309,12 @@ export const createVaultService = (deps: {
       const seen = new Map<string, TillTransfer>();
       // What this workstation sent to the vault and central has not yet recorded (still in the outbox) first.
       for (const t of deps.transfers.inTransit()) if (involvesVault(t)) seen.set(t.id, fromLocal(t));
-      for (const t of data?.transfers ?? []) seen.set(t.id, t);
+      for (const t of data?.transfers ?? []) {
+        // This till settled a provision and central has not heard yet (outbox): the local decision stands, or the row
+        // would offer "Contar y recibir" again.
+        const local = t.state === 'en_transito' ? deps.transfers.get(t.id) : undefined;
+        seen.set(t.id, local && local.direction === 'entrante' && local.state !== 'en_transito' ? fromLocal(local) : t);
+      }
       return {
         // The vault is the supervisors': a teller who saw its total move would learn a blind provision's amount.
         vaultTotal: user.role === 'supervisor' && data ? data.vault.total : null,

@@ -200,6 +200,13 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
     await w.reopen();
     expect(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' })).toMatchObject({ ok: true });
     expect(await w.call('till.unprinted')).toMatchObject(last);
+    // Another teller signing in at this workstation is not shown the till's last customer, account and amount; a supervisor is.
+    await w.call('session.logout');
+    expect(await w.call('session.login', { username: 'cajero2', password: 'Caja.2026' })).toMatchObject({ ok: true });
+    expect(await w.call('till.unprinted')).toMatchObject({ ok: true, data: { receipts: [], last: null } });
+    await w.call('session.logout');
+    expect(await w.call('session.login', { username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: true });
+    expect(await w.call('till.unprinted')).toMatchObject(last);
   });
 
   it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {

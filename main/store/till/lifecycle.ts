@@ -1,3 +1,4 @@
+import { CHEQUE_GERENCIA_NUMBER_LABEL } from '../../../domain/receipt/build-withdrawal';
 import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { DenominationCount } from '../../../domain/money/denominations';
 import type { Db } from '../db';
@@ -245,6 +246,23 @@ export const gateFactsRepo = (db: Db) => {
             tillSessionId,
           )
         : 0,
+    /**
+     * The cheque de gerencia forms the till session's withdrawals issued, from their receipts' number line, each with
+     * the reversal that voided it (`R-<sequence>`, reversals are append-only) so the report lists both states.
+     */
+    chequesIssued: (tillSessionId: string): { sequence: string; number: string; amount: number; reversal: string | null }[] =>
+      has('comprobantes')
+        ? db
+            .prepare<[string, string], { sequence: string; number: string; amount: number; reversed: number }>(
+              `SELECT c.sequence, json_extract(l.value, '$.value') AS number, c.total AS amount,
+                      ${has('reversals') ? 'EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = c.sequence)' : '0'} AS reversed
+               FROM comprobantes c, json_each(c.receipt, '$.lines') l
+               WHERE c.till_session_id = ? AND c.kind = 'retiro' AND json_extract(l.value, '$.label') = ?
+               ORDER BY c.n`,
+            )
+            .all(tillSessionId, CHEQUE_GERENCIA_NUMBER_LABEL)
+            .map((r) => ({ sequence: r.sequence, number: r.number, amount: r.amount, reversal: r.reversed ? `R-${r.sequence}` : null }))
+        : [],
     /** The till session's comprobantes posted without central's answer: their receipt came out marked CONTINGENCIA. */
     postedInContingency: (tillSessionId: string): string[] =>
       has('comprobantes')
@@ -284,6 +302,16 @@ export const deskSourcesRepo = (db: Db) => {
             )
             .all(now)
         : [],
+    /**
+     * Moves each time a request is made or closed at this workstation, and only then: a request counts once when
+     * made and once more when it leaves 'pendiente', which it does once (both tables' decide only update a pending
+     * row, and no row is deleted). Its lapse by the clock alone does not move it.
+     */
+    approvalQueueVersion: (): number =>
+      (['approvals', 'supervised_requests'] as const).reduce(
+        (sum, table) => sum + (has(table) ? (db.prepare(`SELECT COUNT(*) + COALESCE(SUM(status <> 'pendiente'), 0) FROM ${table}`).pluck().get() as number) : 0),
+        0,
+      ),
     overdueRadications: (now: string) =>
       has('sc_requests') ? (db.prepare("SELECT COUNT(*) FROM sc_requests WHERE superseded_by IS NULL AND (state = 'vencido' OR (state IN ('radicado', 'enviado') AND deadline < ?))").pluck().get(now) as number) : 0,
     syncCounts: () =>

@@ -1,3 +1,5 @@
+import { typeInto } from '../../components/type-into';
+
 /** Keys typed while an account lookup was out: digits, and whether Enter followed them. */
 export interface TypeAhead {
   text: string;
@@ -8,13 +10,8 @@ export interface TypeAhead {
 // this; a screen that moves it nowhere gets the keys back in the field they were typed in.
 const WAIT_MS = 300;
 
-/** As the teller would have typed it: React's controlled inputs see an input event through the native setter. */
-const typeInto = (field: HTMLInputElement, keys: TypeAhead) => {
-  if (keys.text) {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    setValue?.call(field, field.value + keys.text);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  }
+const typeHeld = (field: HTMLInputElement, keys: TypeAhead) => {
+  typeInto(field, keys.text);
   // Enter once the typed value has rendered into the field's handler.
   if (keys.enter) setTimeout(() => field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })), 0);
 };
@@ -28,11 +25,11 @@ export const replayOnNextFocus = (keys: TypeAhead, origin: HTMLInputElement | nu
   const onFocus = (e: FocusEvent) => {
     if (!(e.target instanceof HTMLInputElement) || e.target === origin) return;
     stop();
-    typeInto(e.target, keys);
+    typeHeld(e.target, keys);
   };
   const timer = setTimeout(() => {
     stop();
-    if (origin?.isConnected) typeInto(origin, keys);
+    if (origin?.isConnected) typeHeld(origin, keys);
   }, WAIT_MS);
   const stop = () => {
     clearTimeout(timer);

@@ -62,6 +62,13 @@ export const EmulatorPanel = ({ printer, fingerprint, busy, run }: Props) => {
           <button type="button" disabled={busy} onClick={() => run({ action: 'fingerprint.lift' })}>
             Retirar dedo
           </button>
+          {/* As the printer's: the reader pulled and plugged back, for rehearsing a capture interrupted by its cable. */}
+          <button type="button" disabled={busy} onClick={() => run({ action: 'fingerprint.unplug' })}>
+            Desconectar lector de huella
+          </button>
+          <button type="button" disabled={busy} onClick={() => run({ action: 'fingerprint.replug' })}>
+            Conectar lector de huella
+          </button>
         </div>
       ) : null}
     </section>

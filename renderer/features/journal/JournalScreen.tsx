@@ -8,7 +8,7 @@ import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journa
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { RowActionsDialog } from '../../components/RowActionsDialog';
-import { PrintStatus, type Paper, type PrintJobRef } from '../../components/PrintStatus';
+import { copySentNotice, PrintStatus, type Paper, type PrintJobRef } from '../../components/PrintStatus';
 import { ReversalPanel } from '../reversal/ReversalPanel';
 
 type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: true }>['data']['entries'][number];
@@ -83,7 +83,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
       // A posting's row reads Reversado once reversed; the reversal's own entry reads so too, but its paper stands.
       const reversed = type === 'comprobante' && state === 'reversado';
       const marked = reversed && r.data.marks.length > 0 ? `, marcada «${r.data.marks.join(' · ')}»` : '';
-      setNotice(`${document}: COPIA No. ${r.data.job.copyNumber}${reversed ? ' del comprobante reversado' : ''} enviada a la impresora${marked}.`);
+      setNotice(`${copySentNotice(document, r.data.job.copyNumber, reversed ? ' del comprobante reversado' : '')}${marked}.`);
       setCopy({ job: { jobId: r.data.job.jobId, state: r.data.job.state }, paper: reversed ? 'la copia del comprobante reversado' : paperOf(type) });
     } else setError(r.error.message);
   };

@@ -36,11 +36,14 @@ export const OpenFlowsPanel = ({
   teller,
   onResumed,
   onCancelled,
+  onListed,
   onClose,
 }: {
   teller: TellerApi;
   onResumed: (flow: FlowView) => void;
   onCancelled: (flow: FlowView) => void;
+  /** Each list the panel shows, as it shows it: the screen behind counts the teller's open requests from it. */
+  onListed: (rows: OpenFlowRow[]) => void;
   onClose: () => void;
 }) => {
   const ref = useRef<HTMLDialogElement>(null);
@@ -58,8 +61,9 @@ export const OpenFlowsPanel = ({
       return;
     }
     setRows(r.data.flows);
+    onListed(r.data.flows);
     setSelected((i) => Math.max(0, Math.min(i, r.data.flows.length - 1)));
-  }, [teller]);
+  }, [teller, onListed]);
 
   useEffect(() => {
     const d = ref.current;
@@ -164,6 +168,7 @@ export const OpenFlowsPanel = ({
                 // selection stays at its place, on the next row.
                 const left = rows?.filter((r) => r.id !== cancelling.id) ?? null;
                 setRows(left);
+                if (left) onListed(left);
                 setSelected((i) => Math.max(0, Math.min(i, (left?.length ?? 1) - 1)));
                 setCancelling(null);
                 onCancelled(f);

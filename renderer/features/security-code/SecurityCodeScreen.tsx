@@ -5,6 +5,7 @@ import {
   BIOMETRIC_CONSENT_VERSION,
   type FlowPurpose,
   type FlowView,
+  type OpenFlowRow,
 } from '../../../domain/contract/security-code';
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import type { ContactField } from '../../../domain/identity/contact';
@@ -117,10 +118,11 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     },
     [teller],
   );
+  const countOf = useCallback((flows: readonly OpenFlowRow[]) => setOpenCount(flows.filter((f) => f.mine && f.id !== flowIdRef.current).length), []);
   const countOpen = useCallback(async () => {
     const r = await teller.securityCode.openFlows({});
-    if (r.ok) setOpenCount(r.data.flows.filter((f) => f.mine && f.id !== flowIdRef.current).length);
-  }, [teller]);
+    if (r.ok) countOf(r.data.flows);
+  }, [teller, countOf]);
 
   const resumed = useCallback((f: FlowView) => {
     setShowOpen(false);
@@ -500,6 +502,8 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           onCancelled={(f) => {
             if (f.id === flowId) setFlow(f);
           }}
+          // A request cancelled in the panel leaves the line behind it at once, not when the panel closes.
+          onListed={countOf}
           onClose={() => {
             setShowOpen(false);
             refocus();

@@ -3,7 +3,13 @@ import type { TellerApi } from '../../../domain/contract/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { UnlockUserPanel } from './UnlockUserPanel';
 
-export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
+/** Told when the sign-in is being verified and when it failed: keys typed meanwhile are held, or let go. */
+interface TypeAheadOnSignIn {
+  started: (username: string) => void;
+  failed: () => void;
+}
+
+export const LoginScreen = ({ teller, typeAhead }: { teller: TellerApi; typeAhead?: TypeAheadOnSignIn }) => {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,9 +27,11 @@ export const LoginScreen = ({ teller }: { teller: TellerApi }) => {
     setBusy(true);
     setError(null);
     setNotice(null);
+    typeAhead?.started(username);
     const r = await teller.session.login({ username, password });
     setBusy(false);
     if (!r.ok) {
+      typeAhead?.failed();
       setError(r.error.message);
       setPassword('');
     }

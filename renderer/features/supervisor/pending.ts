@@ -3,7 +3,8 @@ import type { TellerApi } from '../../../domain/contract/client';
 /**
  * Polls the approval queue so that a request arriving from another workstation through central becomes visible
  * within seconds: the start menu shows the count and the desk announces it. One created or decided at this
- * workstation is counted at once: the core pushes a status change for it, and the queue is read again then.
+ * workstation is counted at once: the core's status push for it carries a new `approvals.version`, and the queue
+ * is read again then. Other pushes (devices, sync, the till…) leave it alone: each read asks central.
  */
 let count = 0;
 let timer: ReturnType<typeof setInterval> | null = null;
@@ -43,7 +44,12 @@ export const watchPending = (teller: TellerApi) => {
   };
   void tick();
   timer = setInterval(() => void tick?.(), 3000);
-  teller.on('status.changed', () => void tick?.());
+  let version: number | null = null;
+  teller.on('status.changed', (s) => {
+    if (s.approvals.version === version) return;
+    version = s.approvals.version;
+    void tick?.();
+  });
 };
 
 /** Right after a decision: the menu and the desk show the new count now, not at the next poll. */

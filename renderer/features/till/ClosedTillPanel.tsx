@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
+import { copySentNotice, PrintStatus, type PrintJobRef } from '../../components/PrintStatus';
 import { approvedBySupervisor } from '../../components/supervisor-decision';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 import { ReceiptView } from './ReceiptView';
@@ -16,11 +16,36 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
   const [error, setError] = useState<string | null>(null);
   // undefined while unknown; null when the report never reached the printer.
   const [printJob, setPrintJob] = useState<PrintJobRef | null | undefined>(undefined);
+  // What "Imprimir de nuevo" sent, said as the journal's reprint says it: without it the status below reads as the
+  // original's "Impresión terminada" and the teller cannot tell the copy went out.
+  const [sent, setSent] = useState<string | null>(null);
   const key = useRef(crypto.randomUUID());
+  // Typed before the closed till is read (the reason field shows only then): the teller arriving from the report with
+  // Enter types the reason at once, and those keys went nowhere under load. Kept, and given to the field once it shows.
+  const early = useRef<{ text: string; enter: boolean } | null>({ text: '', enter: false });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const held = early.current;
+      if (held === null || held.enter || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (e.key === 'Enter') held.enter = true;
+      else if (e.key === 'Backspace') held.text = held.text.slice(0, -1);
+      else if (e.key.length === 1) held.text += e.key;
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     void teller.till.lastReport({}).then(async (r) => {
+      const held = early.current;
+      early.current = null;
       if (!r.ok) return setError(r.error.message);
       setLast(r.data);
+      if (r.data.reopenable && held?.text) {
+        setReason(held.text);
+        if (held.enter) void ask(held.text);
+      }
       if (!r.data.report) return;
       // The close answers before the paper is out: the report's original job says whether it printed.
       const jobs = await teller.devices.jobs({ reference: r.data.report.sequence });
@@ -32,11 +57,13 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     const r = await teller.till.printReport({});
     if (r.ok) {
       setPrintJob(r.data.printJob);
+      const seq = last?.report?.sequence ?? '';
+      setSent(r.data.copyNumber > 0 ? `${copySentNotice(seq, r.data.copyNumber)}.` : `${seq}: reporte enviado a la impresora.`);
       setError(null);
     } else setError(r.error.message);
   };
-  const ask = async () => {
-    const r = await teller.till.requestReopen({ reason });
+  const ask = async (why = reason) => {
+    const r = await teller.till.requestReopen({ reason: why });
     if (!r.ok) return setError(r.error.message);
     // Already approved (on the supervisor's desk): reopen at once rather than ask the supervisor again, and say by whom.
     if (r.data.status === 'aprobada') {
@@ -59,6 +86,11 @@ export const ClosedTillPanel = ({ teller, onReopened, onCancel }: { teller: Tell
     <main className="screen" aria-labelledby="closed-title">
       <h1 id="closed-title">Caja cerrada</h1>
       {last?.report ? <ReceiptView doc={last.report} testId="close-report" /> : <p className="hint">No hay una caja cerrada hoy en esta estación.</p>}
+      {sent ? (
+        <p className="notice" role="status">
+          {sent}
+        </p>
+      ) : null}
       {last?.report && printJob ? <PrintStatus teller={teller} job={printJob} paper="el reporte de fin de día" /> : null}
       {last?.report && printJob === null ? (
         <p className="field-error" role="alert">

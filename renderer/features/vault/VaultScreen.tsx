@@ -16,6 +16,19 @@ import { onIncoming } from './incoming';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
 
 const STATE = { en_transito: 'En tránsito', aceptado: 'Aceptado', rechazado: 'Rechazado' } as const;
+/**
+ * Told before the blind count (the core's yes/no, never the amount): counting it in will take the till over its
+ * limit, and the screen will then ask for the surplus to go to the vault. QA: it was only said after receiving.
+ */
+const OverLimitBeforeCount = ({ t }: { t: { leavesOverLimit: boolean } }) =>
+  t.leavesOverLimit ? (
+    <p className="error-banner" role="status" data-testid="receive-over-limit">
+      Al recibir este traslado, la caja quedará por encima de su límite de efectivo: después de recibirlo se le pedirá trasladar el excedente a la bóveda.
+    </p>
+  ) : null;
+
+/** The receiver is sent no amount until its count matched: while it travels it counts blind, rejected it never counted. */
+const amountCell = (t: { amount: number | null; state: keyof typeof STATE }) => (t.amount !== null ? formatPesos(t.amount) : t.state === 'en_transito' ? 'Conteo ciego' : 'Sin conteo');
 const POLL_MS = 3000;
 
 /**
@@ -232,7 +245,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <tr key={t.id}>
                 <td>{t.fromLabel}</td>
                 <td>{t.toLabel}</td>
-                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td className="num">{amountCell(t)}</td>
                 <td>{STATE[t.state]}</td>
                 <td>{t.sentBy}</td>
                 <td>
@@ -272,7 +285,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
               <tr key={t.id}>
                 <td>{t.fromLabel}</td>
                 <td>{t.toLabel}</td>
-                <td className="num">{t.amount === null ? 'Conteo ciego' : formatPesos(t.amount)}</td>
+                <td className="num">{amountCell(t)}</td>
                 <td>
                   {STATE[t.state]}
                   {t.queued ? ' · en cola para central' : ''}
@@ -370,6 +383,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
         <section className="panel two-col">
           <DenominationGrid caption={`Conteo del traslado de ${mode.t.fromLabel}`} value={count} onChange={setCount} autoFocus onDone={() => void accept(mode.t)} />
           <div className="side">
+            <OverLimitBeforeCount t={mode.t} />
             <p className="hint">Cuente el efectivo recibido. Si no coincide con lo enviado, cuente de nuevo o rechace el traslado.</p>
             <div className="actions">
               <button type="button" className="secondary" onClick={leaving.leave}>
@@ -395,6 +409,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
         <section className="panel two-col" aria-label="Recibir traslado">
           <DenominationGrid caption={`Conteo del traslado de ${mode.t.fromLabel}`} value={count} onChange={setCount} autoFocus onDone={() => void receive(mode.t)} />
           <div className="side">
+            <OverLimitBeforeCount t={mode.t} />
             <p className="hint">Cuente el efectivo recibido sin ver el valor enviado. Si no coincide, cuente de nuevo o rechace el traslado con el motivo.</p>
             <p>Total de su conteo: {formatPesos(totalOfCount(count))}</p>
             <div className="actions">

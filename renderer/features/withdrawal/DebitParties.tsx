@@ -106,24 +106,35 @@ interface Props {
 }
 
 /**
- * F2 from anywhere on the screen goes to the people present: Space marks, Tab moves, Enter reviews. The mouse
- * is never needed to say who stands at the counter.
+ * F2 from anywhere on the screen goes to the people present: Space marks or unmarks, Tab moves, Enter reviews. The
+ * mouse is never needed to say who stands at the counter. F2 lands on the first person not yet marked: the first
+ * holder starts marked, and a teller pressing F2 then Space means to mark someone (an authorized person), not to
+ * unmark the holder. With everyone marked (one holder only) it lands on the first, and the hint under the list
+ * says who is already marked and that Space unmarks.
  */
 export const focusPresentersOnF2 = (e: KeyboardEvent<HTMLElement>, editing: boolean) => {
   if (e.key !== 'F2' || !editing) return;
-  const first = e.currentTarget.querySelector<HTMLInputElement>('[data-testid="presenters"] input');
-  if (!first) return;
+  const boxes = [...e.currentTarget.querySelectorAll<HTMLInputElement>('[data-testid="presenters"] input[type="checkbox"]')];
+  const target = boxes.find((b) => !b.checked) ?? boxes[0];
+  if (!target) return;
   e.preventDefault();
-  first.focus();
+  target.focus();
+};
+
+/** Under the list: who is marked already (the first holder starts marked) and what the keys do. */
+export const presentersHint = (candidates: readonly Candidate[], present: Record<string, boolean>): string => {
+  const marked = candidates.filter((c) => present[c.key]).map((c) => `${c.name} (${c.roles.join(', ')})`);
+  return `${marked.length > 0 ? `Marcado: ${marked.join(', ')}. ` : ''}Espacio marca o desmarca; Tab pasa a la siguiente persona; Enter revisa.`;
 };
 
 export const DebitParties = ({ legend, account, certificateMaxAgeDays, value, onChange, onEnter }: Props) => {
   const juridica = account.owner === 'juridica';
+  const candidates = candidatesOf(account);
   return (
     <>
       <fieldset className="field" data-testid="presenters">
         <legend>{legend} (F2)</legend>
-        {candidatesOf(account).map((c) => (
+        {candidates.map((c) => (
           <label key={c.key}>
             <input
               type="checkbox"
@@ -140,6 +151,9 @@ export const DebitParties = ({ legend, account, certificateMaxAgeDays, value, on
             {formatDocument(c.id)}) — {c.roles.join(', ')}
           </label>
         ))}
+        <p className="muted" data-testid="presenters-hint">
+          {presentersHint(candidates, value.present)}
+        </p>
       </fieldset>
       {juridica ? (
         <div className="field">

@@ -6,6 +6,7 @@ import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { payeeLine } from '../../../domain/withdrawal/cheque';
+import { beneficiaryDocumentWarning } from '../../../domain/withdrawal/beneficiary-document';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
 import { AmountInput } from '../../components/AmountInput';
 import { ComprobanteStepDialogs, PostedView, useComprobanteSteps } from '../../components/ComprobanteSteps';
@@ -36,6 +37,9 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const [payoutKind, setPayoutKind] = useState<'efectivo' | 'cheque-titular' | 'cheque-tercero'>('efectivo');
   const [third, setThird] = useState<{ name: string; id: DocumentValue }>({ name: '', id: { type: 'CC', number: '' } });
   const [chequeNumber, setChequeNumber] = useState('');
+  /** The beneficiary (name and document type) the teller confirmed past the warning; another one is warned again. */
+  const [confirmedBeneficiary, setConfirmedBeneficiary] = useState<string | null>(null);
+  const confirmBeneficiaryRef = useRef<HTMLButtonElement>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
   const { approvalId, declaration } = steps;
@@ -94,13 +98,20 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     setPlan(null);
   };
 
-  const review = async () => {
+  // A company's name with a personal document, or a person's with a NIT: said at the field, confirmed once (not a block).
+  const beneficiaryKey = `${third.name.trim().toUpperCase()}|${third.id.type}`;
+  const beneficiaryWarning = payoutKind === 'cheque-tercero' ? beneficiaryDocumentWarning(third.name, third.id.type) : null;
+  const beneficiaryConfirmed = beneficiaryWarning === null || confirmedBeneficiary === beneficiaryKey;
+
+  const review = async (confirmedNow = false) => {
     // Evaluated without a declaration: one taken for an earlier amount would only be refused here.
     const req = operation();
     if (who && !who.ok) return setError(who.message);
     if (view && amount !== null && !payout()) {
       return setError(chequeNumber.trim() ? 'Escriba el nombre y el documento del beneficiario del cheque de gerencia.' : 'Escriba el número del cheque de gerencia que va a entregar.');
     }
+    // The warning stands at the field: Enter takes the teller to its confirmation, where Enter goes on.
+    if (!beneficiaryConfirmed && !confirmedNow) return confirmBeneficiaryRef.current?.focus();
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
     if (presenters.length === 0) return setError('Marque quién está presente e identificado: titular, persona autorizada o representante legal.');
     setBusy(true);
@@ -182,6 +193,26 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
                     <input id="withdrawal-beneficiary" autoComplete="off" value={third.name} onChange={(e) => setThird({ ...third, name: e.target.value })} />
                   </div>
                   <DocumentInput label="Documento del beneficiario" value={third.id} onChange={(id) => setThird({ ...third, id })} onEnter={() => void review()} />
+                  {beneficiaryWarning ? (
+                    <div className="error-banner" role="status" data-testid="beneficiary-warning">
+                      <p>{beneficiaryWarning.message}</p>
+                      {beneficiaryConfirmed ? (
+                        <p>Confirmado: el cheque se gira con este documento.</p>
+                      ) : (
+                        <button
+                          type="button"
+                          className="secondary"
+                          ref={confirmBeneficiaryRef}
+                          onClick={() => {
+                            setConfirmedBeneficiary(beneficiaryKey);
+                            void review(true);
+                          }}
+                        >
+                          El documento es correcto, continuar
+                        </button>
+                      )}
+                    </div>
+                  ) : null}
                 </>
               ) : null}
             </div>
