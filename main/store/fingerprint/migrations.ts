@@ -23,4 +23,28 @@ export const fingerprintMigrations: Migration[] = [
       CREATE TRIGGER fingerprint_matches_no_delete BEFORE DELETE ON fingerprint_matches
         BEGIN SELECT RAISE(ABORT, 'fingerprint matches are append-only'); END;`,
   },
+  {
+    id: 'fingerprint/002',
+    sql: `
+      -- When each withdrawal comprobante started, as the core saw it (its clock, not the screen's): a match older
+      -- than the start belongs to another operation (stale), and "no coincide" answers count from it. The screen
+      -- names the comprobante (a uuid) and the core keeps the first instant it heard of it. posted_key: the
+      -- withdrawal it paid; its evidence cannot pay another one.
+      CREATE TABLE withdrawal_comprobantes (
+        id TEXT PRIMARY KEY,
+        teller_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        posted_key TEXT
+      ) STRICT;
+      -- A capture that could not be matched because the reader or the registry did not answer (domain-co §7): the
+      -- only ground for the supervisor's "Sin validación biométrica" exception, so the core checks it happened.
+      CREATE TABLE fingerprint_unavailable (
+        comprobante_id TEXT NOT NULL REFERENCES withdrawal_comprobantes(id),
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('READER_UNAVAILABLE', 'REGISTRY_UNAVAILABLE')),
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX fingerprint_unavailable_comprobante ON fingerprint_unavailable (comprobante_id, document_type, document_number);`,
+  },
 ];
