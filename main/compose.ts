@@ -135,6 +135,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     db, users, journal, idempotent, clock, ids, workstation: config.workstation, central,
     onChange: pushStatus, maxFailedAttempts: config.session.maxFailedAttempts, rules: config.rules,
     printer: devicesPrinter(devices),
+    fingerprintReader: { capture: (finger, o) => devices.captureFingerprint(finger, o) },
     contingency: sync.contingency,
     refreshReference: () => sync.loop.syncNow(2_000),
   });

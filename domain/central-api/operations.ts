@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
+import { PersonIdSchema } from '../accounts/person';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
 import { ApprovalOutcomePayloadSchema } from './approvals';
 import { CashMovementSchema } from './cash-report';
@@ -103,6 +104,17 @@ export const OperationPayloads = {
      * reconciliation, an orden de no pago). Optional: a branch that predates it sent none, and that still applies.
      */
     chequeGerencia: ChequeGerenciaSchema.optional(),
+    /**
+     * At or above the bank's fingerprint threshold (seed 003 cl. 4 c, domain-co §7): the 1:1 match reference of
+     * each person who took the money, and anyone paid by the supervisor's "Sin validación biométrica" exception.
+     * Optional: below the threshold, and from a branch that predates it, there is none.
+     */
+    biometric: z
+      .object({
+        verified: z.array(z.object({ document: PersonIdSchema, reference: z.string().min(1).max(80) })),
+        exceptions: z.array(z.object({ document: PersonIdSchema, reason: z.enum(['READER_UNAVAILABLE', 'REGISTRY_UNAVAILABLE']) })),
+      })
+      .optional(),
   }),
   transfer: z.object({
     amount: PositivePesosSchema,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApprovalReasonSchema } from '../approval/reasons';
-import { PersonSchema } from '../accounts/person';
+import { PersonIdSchema, PersonSchema } from '../accounts/person';
+import { FingerSchema } from '../devices/demo-citizens';
 import { DenominationCountSchema } from '../money/denominations';
 import { PesosSchema } from '../money/pesos';
 import { WithdrawalRequestSchema } from '../withdrawal/request';
@@ -32,6 +33,11 @@ export const WithdrawalPlanSchema = z.object({
   pending: z.array(z.literal('UIAF_DECLARATION')),
   reactivates: z.boolean(),
   notices: z.array(z.string()),
+  /**
+   * Seed 003 cl. 4 c, domain-co §7: whose fingerprint the core asks before paying (at or above
+   * `rules.fingerprintFrom`; every person present who takes the money, never a company). Empty below it.
+   */
+  fingerprintRequired: z.array(PersonIdSchema),
 });
 
 export const WITHDRAWAL_ERRORS = [
@@ -55,7 +61,45 @@ export const WITHDRAWAL_ERRORS = [
   'UIAF_DECLARATION_MISMATCH',
   'UVT_NOT_CONFIGURED',
   'INEMBARGABLE_NOT_CONFIGURED',
+  // domain/withdrawal/fingerprint.ts and the core's checks of its records (service.ts).
+  'FINGERPRINT_REQUIRED',
+  'FINGERPRINT_NO_MATCH',
+  'FINGERPRINT_OTHER_DOCUMENT',
+  'FINGERPRINT_STALE',
+  'FINGERPRINT_REFUSED',
+  'FINGERPRINT_EXCEPTION_UNFOUNDED',
 ] as const;
+
+/**
+ * One capture of a person's finger for the withdrawal on screen and central's 1:1 match (domain-co §7). The
+ * screen names its comprobante (a uuid it keeps until the withdrawal is posted or left); the core records when it
+ * first heard of it, and judges "stale" and the three "no coincide" from that instant. The consent version is the
+ * Ley 1581 text the teller read to the customer (BIOMETRIC_CONSENT_VERSION).
+ */
+export const WithdrawalFingerprintRequestSchema = z.object({
+  comprobanteId: z.string().uuid({ message: 'Comprobante de retiro inválido' }),
+  person: PersonIdSchema,
+  finger: FingerSchema.default('right-index'),
+  consentVersion: z.string().min(1),
+});
+
+/** What the capture means for this withdrawal, in the teller's words (`message`). */
+export const WithdrawalFingerprintResultSchema = z.discriminatedUnion('outcome', [
+  /** Central matched: `reference` is what the withdrawal carries and the receipt prints. */
+  z.object({ outcome: z.literal('verified'), reference: z.string(), message: z.string() }),
+  /** "No coincide": another capture is allowed while `remaining` > 0. */
+  z.object({ outcome: z.literal('no_match'), reference: z.string(), remaining: z.number().int().min(1), message: z.string() }),
+  /** The third "no coincide" of this comprobante: this withdrawal cannot be paid, no override. */
+  z.object({ outcome: z.literal('refused'), message: z.string() }),
+  /** The image was not usable (reader or registry): not a failure, capture again. */
+  z.object({ outcome: z.literal('retry'), message: z.string() }),
+  /** Reader or registry did not answer; the supervisor's exception may be asked only if `exceptionAllowed`. */
+  z.object({ outcome: z.literal('reader_unavailable'), exceptionAllowed: z.boolean(), message: z.string() }),
+  z.object({ outcome: z.literal('registry_unavailable'), exceptionAllowed: z.boolean(), message: z.string() }),
+  /** Central refused the request itself (a document it does not accept). */
+  z.object({ outcome: z.literal('rejected'), message: z.string() }),
+]);
+export type WithdrawalFingerprintResult = z.infer<typeof WithdrawalFingerprintResultSchema>;
 
 /**
  * `pendiente`: central did not answer the online authorization (network or timeout). No cash was paid and
@@ -107,6 +151,12 @@ export const withdrawalChannels = {
       'TILL_CASH_SHORT',
       ...OFFLINE_WITHDRAWAL_ERRORS,
     ],
+  }),
+  'withdrawal.fingerprint': channel({
+    access: 'user',
+    request: WithdrawalFingerprintRequestSchema,
+    response: WithdrawalFingerprintResultSchema,
+    errors: ['CONSENT_VERSION_MISMATCH', 'COMPROBANTE_NOT_YOURS', 'COMPROBANTE_ALREADY_POSTED'],
   }),
   'withdrawal.abandon': channel({ access: 'user', request: AbandonRequestSchema, response: AbandonResultSchema, errors: ABANDON_ERRORS }),
   /** This till's unconfirmed withdrawals and transfers, oldest first (Inicio, and the close gate counts them). */

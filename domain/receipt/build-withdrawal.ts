@@ -1,6 +1,8 @@
 import type { Account } from '../accounts/account';
 import type { PersonId } from '../accounts/person';
+import { maskDocument } from '../identity/document';
 import { payeeLine } from '../withdrawal/cheque';
+import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck } from '../withdrawal/fingerprint';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines, signatureLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
@@ -16,10 +18,18 @@ export interface WithdrawalReceiptInput {
   readonly approvalIds: readonly string[];
   /** The people the teller identified at the counter. */
   readonly presenters: readonly PersonId[];
+  /** Seed 003 cl. 4 c: whose fingerprint central matched (its reference) and who was paid by the supervisor's exception. */
+  readonly identity?: Pick<FingerprintCheck, 'verified' | 'exceptions'>;
 }
 
+/** One line per person verified, with central's reference; one per person paid without the biometric match. */
+export const identityLines = (identity: Pick<FingerprintCheck, 'verified' | 'exceptions'>): ReceiptLine[] => [
+  ...identity.verified.map((v): ReceiptLine => ({ kind: 'text', text: `Identidad verificada con huella — ref ${v.reference} (${maskDocument(v.person)})` })),
+  ...identity.exceptions.map((x): ReceiptLine => ({ kind: 'text', text: `Sin validación biométrica (${maskDocument(x.person)}): ${FINGERPRINT_EXCEPTION_REASONS[x.reason]}, autorizado por supervisor` })),
+];
+
 /** Customer receipt of an office withdrawal: the GMF and any fee on their own lines (domain-co §1). */
-export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, presenters }: WithdrawalReceiptInput): ReceiptDocument => {
+export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, presenters, identity }: WithdrawalReceiptInput): ReceiptDocument => {
   const lines: ReceiptLine[] = [
     { kind: 'field', label: 'Cuenta de ahorros', value: maskAccount(account.number) },
     { kind: 'field', label: 'Titular', value: account.holders.map((h) => h.name).join(' / ') },
@@ -36,6 +46,7 @@ export const buildWithdrawalReceipt = ({ header, account, plan, approvalIds, pre
     // The customer's proof of which paper cheque this debit paid (reconciliation, orden de no pago).
     lines.push({ kind: 'field', label: CHEQUE_GERENCIA_NUMBER_LABEL, value: number });
   }
+  if (identity) lines.push(...identityLines(identity));
   lines.push(...approvalLines(approvalIds));
   // The screen tells the teller to have the receipt signed: each person who withdrew signs, named with their document.
   lines.push({ kind: 'rule' }, ...signatureLines(account, presenters));

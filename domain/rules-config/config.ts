@@ -83,6 +83,15 @@ export const RulesConfigSchema = z.object({
     .prefault({}),
   /** Seed 003 cl. 4(c): "validación y visación". Withdrawals strictly above this need a supervisor. Value [U]. */
   visacionThreshold: PesosSchema.default(5_000_000),
+  /**
+   * Seed 003 cl. 4(c) "documento de identidad, con validación y visación de la Entidad"; domain-co §7 (RNEC 1:1
+   * through the certified operator): withdrawals at or above this amount need a fingerprint match of each person
+   * who takes the money (domain/withdrawal/fingerprint.ts). 0 = every withdrawal, null = never. Default
+   * $ 10.000.000, the UIAF individual cash threshold (domain-co §2), where the bank already asks the customer for
+   * more (the declaración de destino de fondos): above the visación threshold, so a visado withdrawal is seen by a
+   * supervisor first and the biometric match is the extra check for the largest payouts. Value [U]: the bank's.
+   */
+  fingerprintFrom: PesosSchema.nullable().default(10_000_000),
   /** Seed 003 cl. 4(c): Certificado de Existencia y Representación Legal "con no más de 30 días". */
   juridicaCertificateMaxAgeDays: Count.default(30),
   /** Seed 003 cl. 7.1: inactive after six months without a customer movement. */

@@ -4,3 +4,4 @@ export * from './embargo';
 export * from './evaluate';
 export * from './mix';
 export * from './request';
+export * from './fingerprint';

@@ -18,6 +18,7 @@ import { tillTransferMigrations } from './till-transfer/migrations';
 import { canjeMigrations } from './canje/migrations';
 import { reactivationMigrations } from './reactivation/migrations';
 import { chargeDifferenceMigrations } from './charge-difference/migrations';
+import { fingerprintMigrations } from './fingerprint/migrations';
 
 export type { Migration } from './migration';
 
@@ -45,4 +46,5 @@ export const allMigrations: readonly Migration[] = [
   ...canjeMigrations,
   ...reactivationMigrations,
   ...chargeDifferenceMigrations,
+  ...fingerprintMigrations,
 ];

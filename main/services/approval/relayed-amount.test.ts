@@ -34,8 +34,8 @@ const reworded = (w: World, summary: (real: string) => string) => {
     db,
     assessors: {
       deposit: (op) => s.deposit.assess(op.slip),
-      withdrawal: (op) => {
-        const a = s.withdrawal.assess(op.request);
+      withdrawal: (op, user) => {
+        const a = s.withdrawal.assess(op.request, user);
         return { ...a, summary: summary(a.summary) };
       },
       transfer: (op) => s.transfer.assess(op.request),

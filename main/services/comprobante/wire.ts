@@ -37,6 +37,10 @@ import { transferHandlers } from '../transfer/handlers';
 import { createTransferService } from '../transfer/service';
 import { withdrawalHandlers } from '../withdrawal/handlers';
 import { createWithdrawalService } from '../withdrawal/service';
+import { createWithdrawalIdentity } from '../withdrawal/identity';
+import { withdrawalComprobanteRepo } from '../../store/fingerprint/comprobantes';
+import { fingerprintRepo } from '../../store/fingerprint/repo';
+import type { FingerprintReader } from '../fingerprint/reader';
 import type { ComprobanteDeps, ContingencyPort, Workstation } from './deps';
 
 type ComprobanteChannels = 'accounts' | 'approval' | 'canje' | 'deposit' | 'receipt' | 'remittance' | 'transfer' | 'withdrawal';
@@ -62,6 +66,8 @@ export interface ComprobanteWiring {
   contingency?: ContingencyPort | null;
   /** A sync round now, waited for (bounded): the account panel must show what central just changed. */
   refreshReference?: () => Promise<unknown>;
+  /** The workstation's fingerprint reader (the devices service): a withdrawal's biometric match (seed 003 cl. 4 c). */
+  fingerprintReader?: FingerprintReader | null;
 }
 
 /** The Comprobante Único features (accounts, deposits, withdrawals, transfers, approvals, receipts, remesas). */
@@ -100,14 +106,24 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
     onChange: w.onChange,
   };
   const deposit = createDepositService(deps);
-  const withdrawal = createWithdrawalService(deps);
+  const withdrawal = createWithdrawalService(
+    deps,
+    createWithdrawalIdentity({
+      comprobantes: withdrawalComprobanteRepo(w.db),
+      matches: fingerprintRepo(w.db),
+      // The same reader and central the security-code flow uses; without a reader, every capture reads unavailable.
+      capture: { reader: w.fingerprintReader ?? null, central: w.central },
+      clock: w.clock,
+      rules: deps.rules,
+    }),
+  );
   const transfer = createTransferService(deps);
   const approval = createApprovalService({
     ...deps,
     db: w.db,
     assessors: {
       deposit: (op) => deposit.assess(op.slip),
-      withdrawal: (op) => withdrawal.assess(op.request),
+      withdrawal: (op, user) => withdrawal.assess(op.request, user),
       transfer: (op) => transfer.assess(op.request),
     },
   });

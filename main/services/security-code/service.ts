@@ -29,7 +29,9 @@ import { openFlowRow, startOfBogotaDay } from './open-flows';
 import * as central from './central-steps';
 import { findExisting, replacedRadicado } from './existing';
 import { parsePending, pendingDroppable, type Pending } from './pending';
-import { readerErrorCode, type ConstanciaPrinter, type FingerprintReader } from './ports';
+import { captureAndMatch } from '../fingerprint/match';
+import type { FingerprintReader } from '../fingerprint/reader';
+import type { ConstanciaPrinter } from './ports';
 import { flowView } from './view';
 
 export interface SecurityCodeServiceDeps {
@@ -497,34 +499,20 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         return view(flowId);
       };
 
-      let captured: { template: string; format: string; quality: number | null };
-      try {
-        captured = await deps.reader.capture(finger, { signal: AbortSignal.timeout(deps.captureTimeoutMs ?? 30_000) });
-      } catch (err) {
-        const code = readerErrorCode(err);
-        // A poor image is a failed capture and counts; no finger, time-out or a cable problem did not capture anything.
-        if (code === 'FINGER_POOR_IMAGE') return failed('poor_quality', null, { source: 'reader' });
-        const message = err instanceof Error && err.message ? err.message : 'El lector de huella no respondió.';
-        throw new AppError('FINGERPRINT_READER', message, code ? { readerCode: code } : undefined);
-      }
-      const m = await central.matchFingerprint(deps.central, {
-        documentType: doc.type as DocType,
-        documentNumber: doc.number,
-        template: captured.template,
-        format: captured.format,
-      });
-      // The template is not needed any more; nothing below refers to it.
-      captured = { template: '', format: captured.format, quality: captured.quality };
-      if (!m.ok) {
-        if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `La central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
+      const m = await captureAndMatch(deps, doc, finger);
+      if (m.kind === 'reader_unavailable') throw new AppError('FINGERPRINT_READER', m.message, m.readerCode ? { readerCode: m.readerCode } : undefined);
+      if (m.kind === 'rejected') throw new AppError('CENTRAL_REJECTED', `La central no aceptó la validación de huella: ${m.message}`, { centralCode: m.code });
+      if (m.kind === 'central_unavailable') {
         // Matching cannot happen without central (or the registry): the biometric path closes, nothing was changed.
         inTransaction(deps.db, () => recordCheck({ result: 'central_unavailable', operatorTransactionId: null }));
         return closeUnreachable(user, flowId);
       }
-      const { result, score, transactionId } = m.value;
-      if (result !== 'match') return failed(result, transactionId, { score, quality: captured.quality, source: 'registry' });
+      // A poor image is a failed capture and counts, whether the reader or the registry refused it.
+      if (m.kind === 'poor_image') return failed('poor_quality', null, { source: 'reader' });
+      const { result, score, transactionId, quality } = m;
+      if (result !== 'match') return failed(result, transactionId, { score, quality, source: 'registry' });
 
-      inTransaction(deps.db, () => recordCheck({ result: 'match', score, operatorTransactionId: transactionId, quality: captured.quality }));
+      inTransaction(deps.db, () => recordCheck({ result: 'match', score, operatorTransactionId: transactionId, quality }));
       const isCode = (f.purpose as FlowPurpose) === 'security_code';
       return plan(user, flowId, {
         via: 'match',

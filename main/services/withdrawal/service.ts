@@ -22,6 +22,7 @@ import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
+import type { WithdrawalIdentity } from './identity';
 
 /** What the contingency caps count: the person taking the cash (first presenter) and the cash itself. */
 const offlineCheck = (w: WithdrawalRequest, p: WithdrawalPlan): WithdrawalCheck => {
@@ -42,7 +43,11 @@ const notHandedOver = (w: WithdrawalRequest): string => (w.payout.kind === 'efec
 const pending = (w: WithdrawalRequest): string =>
   `Central no respondió la autorización del retiro. NO entregue ${notHandedOver(w)}: el comprobante queda pendiente de confirmación. Reintente (Enter); si sigue sin respuesta, informe al supervisor (puede activar la contingencia de la oficina).`;
 
-export const createWithdrawalService = (deps: ComprobanteDeps) => {
+/**
+ * `identity`: the fingerprint of whoever takes the money (seed 003 cl. 4 c), judged by the core at Revisar (when the
+ * screen sends it), at the supervisor's approval and at the posting.
+ */
+export const createWithdrawalService = (deps: ComprobanteDeps, identity: WithdrawalIdentity) => {
   const plan = (req: WithdrawalRequest, tillPosition: Record<string, number>): { account: Account; plan: WithdrawalPlan } => {
     const { account } = requireAccount(deps.accounts, req.accountNumber);
     const on = bogotaDate(deps.clock.now());
@@ -76,23 +81,28 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
   const position = () => deps.tills.findOpen(deps.workstation.tillCode)?.position ?? {};
   const subjectOf = (req: WithdrawalRequest) => approvalSubject('withdrawal', req as unknown as Record<string, unknown>);
 
-  const assess = (req: WithdrawalRequest): ApprovalAssessment => {
+  const assess = (req: WithdrawalRequest, user: User): ApprovalAssessment => {
     const { account, plan: p } = plan(req, position());
+    // The supervisor approves the biometric exception with the rest: IDENTITY_FALLBACK joins the plan's reasons.
+    const fp = identity.check(user, req, p.amount, null);
     // The desk shows who withdraws (its Cliente line) next to the reasons.
     const holder = presentersLine([...account.holders, ...account.authorized, ...account.legalRepresentatives], req.presenters);
-    const reasons = p.approvalReasons.map((r, i) => (i === 0 ? { ...r, details: { ...r.details, holder } } : r));
+    const reasons = [...p.approvalReasons, ...fp.approvalReasons].map((r, i) => (i === 0 ? { ...r, details: { ...r.details, holder } } : r));
     return { reasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}`, amount: p.amount };
   };
 
   /** Everything the posting checks except central's authorization: run before asking central for a hold. */
-  const precheck = (user: User, req: { request: WithdrawalRequest; approvalId?: string | undefined }) => {
+  const precheck = (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }) => {
     const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
     const { account, plan: p } = plan(req.request, till.position);
+    // Seed 003 cl. 4 c: at or above rules.fingerprintFrom, each person who takes the money matched in this comprobante.
+    const fp = identity.check(user, req.request, p.amount, req.idempotencyKey);
     if (p.pending.includes('UIAF_DECLARATION')) {
       throw new AppError('UIAF_DECLARATION_REQUIRED', `El retiro en efectivo de ${formatPesos(p.amount)} exige la declaración de destino de fondos (UIAF). Diligénciela con el cliente y hágala firmar antes de pagar.`);
     }
-    const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
-    return { till, account, plan: p, approvalId };
+    const reasons = [...p.approvalReasons, ...fp.approvalReasons];
+    const approvalId = requireApproval(deps, { reasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
+    return { till, account, plan: p, approvalId, fingerprints: fp };
   };
 
   /** Seed 003 cl. 7.1: the supervisor's approval that reactivates the inactive account travels to central with the debit. */
@@ -108,8 +118,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
     holdKey: string | null = null,
   ): PostedComprobante =>
     deps.idempotent('withdrawal.post', req.idempotencyKey, req, () => {
-      const { till, account, plan: p, approvalId } = precheck(user, req);
+      const { till, account, plan: p, approvalId, fingerprints: fp } = precheck(user, req);
       const w = req.request;
+      const biometric = fp.verified.length + fp.exceptions.length > 0;
       return postComprobante(deps, {
         user,
         till,
@@ -138,6 +149,13 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
           reactivates: p.reactivates,
           uiafReportable: p.uiaf.reportable,
           declaration: w.declaration ? { signed: true, originOrDestination: w.declaration.originOrDestination } : null,
+          // Which biometric match authorized the payment (central's reference), or the supervisor's exception.
+          ...(biometric
+            ? {
+                fingerprints: fp.verified.map((v) => ({ person: docKey(v.person), reference: v.reference })),
+                biometricExceptions: fp.exceptions.map((x) => ({ person: docKey(x.person), reason: x.reason })),
+              }
+            : {}),
         },
         cash: p.payout.kind === 'efectivo' ? { count: p.payout.mix, sign: -1 } : null,
         operations: (env) => [
@@ -158,14 +176,25 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
               ...(p.payout.kind === 'efectivo' && w.presenters[0] ? { cash: cashMovement(account, { id: w.presenters[0] }, w.declaration) } : {}),
               // Central ties the paper cheque to this debit by its number (reconciliation, orden de no pago).
               ...(p.payout.kind === 'cheque-gerencia' ? { chequeGerencia: { number: p.payout.number } } : {}),
+              // Central knows which biometric reference authorized the payment (or that a supervisor excepted it).
+              ...(biometric
+                ? {
+                    biometric: {
+                      verified: fp.verified.map((v) => ({ document: v.person, reference: v.reference })),
+                      exceptions: fp.exceptions.map((x) => ({ document: x.person, reason: x.reason })),
+                    },
+                  }
+                : {}),
             },
           },
         ],
-        receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: w.presenters }),
+        receipt: (header) => buildWithdrawalReceipt({ header, account, plan: p, approvalIds: approvalId ? [approvalId] : [], presenters: w.presenters, ...(biometric ? { identity: fp } : {}) }),
         details: { request: w as unknown as Record<string, never>, payout: p.payout as unknown as Record<string, never> },
         contingency: offline !== null,
         // Paid in contingencia: counted against the caps in the same transaction as the posting.
         after: ({ operations }) => {
+          // This comprobante's fingerprints paid this withdrawal: they cannot pay another one.
+          identity.markPosted(w, req.idempotencyKey);
           const op = operations.find((o) => o.type === 'withdrawal');
           if (offline && op && deps.contingency) deps.contingency.recordWithdrawal(op.key, offline);
         },
@@ -174,13 +203,17 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
 
   return {
     /** Asks central first for the customer's cash and the account's activity at other workstations (bounded wait). */
-    evaluate: async (req: WithdrawalRequest): Promise<z.infer<typeof WithdrawalPlanSchema>> => {
+    evaluate: async (user: User, req: WithdrawalRequest): Promise<z.infer<typeof WithdrawalPlanSchema>> => {
       await prefetchCentralFigures(deps, req.accountNumber);
       const { account, plan: p } = plan(req, position());
+      const fingerprintRequired = identity.required(req, p.amount);
+      // Revisar with the fingerprints taken: their problems now, and the exception's approval in the plan's reasons.
+      const fp = req.identity ? identity.check(user, req, p.amount, null) : null;
       // The prefetch just asked central: without an answer the link is down and the posting would pay by the caps.
       if (deps.contingency?.withoutCentral()) contingencyCheck(req, p);
       const partial = centralFiguresNotice(deps, account);
-      return { ...p, notices: partial ? [...p.notices, partial] : p.notices } as unknown as z.infer<typeof WithdrawalPlanSchema>;
+      const approvalReasons = fp ? [...p.approvalReasons, ...fp.approvalReasons] : p.approvalReasons;
+      return { ...p, approvalReasons, fingerprintRequired, notices: partial ? [...p.notices, partial] : p.notices } as unknown as z.infer<typeof WithdrawalPlanSchema>;
     },
     assess,
     /**
@@ -189,6 +222,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
      * replay of an already posted key answers from the store without asking central again.
      */
     /** Gives up a comprobante left pending: central releases what it may hold under its key. */
+    /** One capture + central match of a person for the withdrawal on screen (withdrawal.fingerprint). */
+    fingerprint: identity.verify,
     abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro'),
     /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
     unconfirmed: (user: User): UnconfirmedDebit[] =>

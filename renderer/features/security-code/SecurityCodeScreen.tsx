@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import {
-  BIOMETRIC_CONSENT_TEXT,
   BIOMETRIC_CONSENT_VERSION,
   type FlowPurpose,
   type FlowView,
@@ -16,7 +15,8 @@ import { CancelReasonDialog } from './CancelReasonForm';
 import { Constancia } from './Constancia';
 import { ExistingRequests } from './ExistingRequests';
 import { OpenFlowsPanel } from './OpenFlowsPanel';
-import { ReaderStatus, readerUsable, useFingerprintReader } from './ReaderStatus';
+import { BiometricConsent } from '../../components/fingerprint/BiometricConsent';
+import { ReaderStatus, readerUsable, useFingerprintReader } from '../../components/fingerprint/ReaderStatus';
 import './security-code.css';
 import { PrintStatus } from '../../components/PrintStatus';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
@@ -395,13 +395,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
             if (!busy) void run(() => teller.securityCode.consent({ flowId, given: true, textVersion: BIOMETRIC_CONSENT_VERSION }));
           }}
         >
-          <section className="sc-consent" aria-labelledby="sc-consent-title">
-            <h2 id="sc-consent-title">Autorización de datos biométricos</h2>
-            {BIOMETRIC_CONSENT_TEXT.map((p) => (
-              <p key={p}>{p}</p>
-            ))}
-            <p className="muted">Lea el texto al cliente y registre su respuesta. Versión {BIOMETRIC_CONSENT_VERSION}.</p>
-          </section>
+          <BiometricConsent id="sc-consent-title" className="sc-consent" instruction="Lea el texto al cliente y registre su respuesta." />
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={noAnswer}>
               No autoriza <kbd>F6</kbd>

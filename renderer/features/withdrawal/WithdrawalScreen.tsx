@@ -21,6 +21,8 @@ import { AccountNumberInput, AccountPanel } from '../accounts/AccountLookup';
 import { bogotaNow, OFFICE_CITY } from '../deposit/bogota';
 import { DebitParties, focusPresentersOnF2, candidatesOf, initialParties, partiesRequest, presentPeople, type DebitPartiesValue } from './DebitParties';
 import { PostedPapers } from '../../components/PostedPapers';
+import type { PersonId } from '../../../domain/accounts/person';
+import { FingerprintStep, type FingerprintEvidence } from './FingerprintStep';
 
 type Plan = z.infer<typeof WithdrawalPlanSchema>;
 
@@ -42,6 +44,12 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const confirmBeneficiaryRef = useRef<HTMLButtonElement>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
   const steps = useComprobanteSteps();
+  // Seed 003 cl. 4 c: at or above the bank's threshold, each person who takes the money places a finger. The core
+  // keeps when this comprobante started (first capture) and judges every reference against its own records.
+  const comprobanteId = useRef(crypto.randomUUID()).current;
+  const [needed, setNeeded] = useState<readonly PersonId[]>([]);
+  const [evidence, setEvidence] = useState<readonly FingerprintEvidence[]>([]);
+  const [verifying, setVerifying] = useState(false);
   const { approvalId, declaration } = steps;
   // Errors are about what was reviewed: changing any of it takes them off the screen.
   const { error, setError, outdated } = useInputError({ account: view?.account.number ?? null, parties, amount, payoutKind, third, chequeNumber });
@@ -83,8 +91,18 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     const { ok: _ok, ...fields } = who;
     return { accountNumber: view.account.number, amount, ...fields, payout: p };
   };
+  /** The evidence of each person the last review said must be verified, in that order; null while one lacks it. */
+  const fingerprintsFor = (people: readonly PersonId[]): FingerprintEvidence[] | null => {
+    const found = people.map((p) => evidence.find((e) => e.person.type === p.type && e.person.number === p.number));
+    return found.every((e) => e !== undefined) ? (found as FingerprintEvidence[]) : null;
+  };
+  const withIdentity = (op: WithdrawalRequestInput, people: readonly PersonId[]): WithdrawalRequestInput => {
+    const fingerprints = fingerprintsFor(people);
+    return people.length > 0 && fingerprints ? { ...op, identity: { comprobanteId, fingerprints } } : op;
+  };
   const request = (): WithdrawalRequestInput | null => {
-    const op = operation();
+    const base = operation();
+    const op = base ? withIdentity(base, needed) : null;
     return op && declaration ? { ...op, declaration } : op;
   };
 
@@ -115,15 +133,39 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     if (!req) return setError(view ? 'Escriba el valor a retirar y presione Enter.' : 'Escriba el número de cuenta y presione Enter.');
     if (presenters.length === 0) return setError('Marque quién está presente e identificado: titular, persona autorizada o representante legal.');
     setBusy(true);
-    const r = await teller.withdrawal.evaluate({ request: req });
+    let r = await teller.withdrawal.evaluate({ request: req });
+    const people = r.ok ? r.data.plan.fingerprintRequired : [];
+    setNeeded(people);
+    // Someone must still place a finger: the step asks them before the approval and the confirmation.
+    if (r.ok && people.length > 0 && fingerprintsFor(people) === null) {
+      setBusy(false);
+      setError(null);
+      setPlan(r.data.plan);
+      setVerifying(true);
+      return;
+    }
+    // Every finger taken: the core checks them now, and a "Sin validación biométrica" joins the approval's reasons.
+    const sent = withIdentity(req, people);
+    if (r.ok && sent !== req) r = await teller.withdrawal.evaluate({ request: sent });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
     setPlan(r.data.plan);
-    steps.advance(r.data.plan, JSON.stringify(req));
+    steps.advance(r.data.plan, JSON.stringify(sent));
   };
+  /** Who the step still asks for, named as the account knows them. */
+  const toVerify = view
+    ? needed.filter((p) => !evidence.some((e) => e.person.type === p.type && e.person.number === p.number)).map((id) => ({ id, name: candidatesOf(view.account).find((c) => c.id.type === id.type && c.id.number === id.number)?.name ?? `${id.type} ${id.number}` }))
+    : [];
 
   const post = () => postDebit(request(), approvalId);
+  // After the last finger, the review runs with the evidence state it just set (next render).
+  const pendingReview = useRef(false);
+  useEffect(() => {
+    if (!pendingReview.current) return;
+    pendingReview.current = false;
+    void review();
+  });
 
   if (posted) {
     return (
@@ -148,8 +190,10 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
       className="screen"
       aria-labelledby="withdrawal-title"
       onKeyDown={(e) => {
-        focusPresentersOnF2(e, steps.step === 'edit');
-        if (steps.step === 'edit') reviewOnEnter(e, () => void review());
+        // The fingerprint step is a dialog of its own: its Enter captures, it does not review the withdrawal.
+        const editing = steps.step === 'edit' && !(verifying && toVerify.length > 0);
+        focusPresentersOnF2(e, editing);
+        if (editing) reviewOnEnter(e, () => void review());
       }}
     >
       <h1 id="withdrawal-title">Retiro</h1>
@@ -224,6 +268,23 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
           <ReviewActions onCancel={leaving.leave} onReview={() => void review()} disabled={!view || busy} />
         </div>
       </div>
+      {verifying && toVerify.length > 0 ? (
+        <FingerprintStep
+          teller={teller}
+          comprobanteId={comprobanteId}
+          people={toVerify}
+          onEvidence={(e) => {
+            const next = [...evidence.filter((x) => !(x.person.type === e.person.type && x.person.number === e.person.number)), e];
+            setEvidence(next);
+            // The last person verified: Revisar again, now with every finger (the core checks them).
+            if (toVerify.length === 1) {
+              setVerifying(false);
+              pendingReview.current = true;
+            }
+          }}
+          onCancel={() => setVerifying(false)}
+        />
+      ) : null}
       <ComprobanteStepDialogs
         steps={steps}
         plan={plan}

@@ -1,0 +1,125 @@
+import { type ApprovalReason, approvalReason } from '../approval/reasons';
+import { type PersonId, samePerson } from '../accounts/person';
+import { maskDocument } from '../identity/document';
+import { type Pesos, formatPesos } from '../money/pesos';
+import type { RulesConfig } from '../rules-config/config';
+import { type DomainError, domainError } from '../rules-config/result';
+
+/**
+ * Fingerprint verification of whoever takes the money in an office withdrawal (seed 003 cl. 4 literal c:
+ * "documento de identidad, con validación y visación de la Entidad"; domain-co §7: RNEC 1:1 through the certified
+ * operator, a refused cédula means stop; teller-anchors #23: approval triggered by the biometric fallback).
+ */
+
+/** A "no coincide" is a stop: at the third one in the same comprobante the withdrawal is refused, with no override. */
+export const FINGERPRINT_MAX_FAILURES = 3;
+
+/** Why no match could be made: only these allow the supervisor's "Sin validación biométrica" exception. */
+export const FINGERPRINT_EXCEPTION_REASONS = {
+  READER_UNAVAILABLE: 'Lector de huellas desconectado o sin respuesta',
+  REGISTRY_UNAVAILABLE: 'Registraduría (operador biométrico) no disponible en central',
+} as const;
+export type FingerprintExceptionReason = keyof typeof FINGERPRINT_EXCEPTION_REASONS;
+
+/** One 1:1 match central answered, as the core recorded it (its reference is central's transaction id). */
+export interface FingerprintAttempt {
+  readonly reference: string;
+  readonly document: PersonId;
+  readonly result: 'match' | 'no_match' | 'poor_quality';
+  /** ISO instant the core recorded the answer. */
+  readonly at: string;
+}
+
+/** What the teller sends with the withdrawal for one person: central's match reference, or the exception asked. */
+export type FingerprintEvidence =
+  | { readonly kind: 'match'; readonly person: PersonId; readonly reference: string }
+  | { readonly kind: 'exception'; readonly person: PersonId; readonly reason: FingerprintExceptionReason };
+
+/** Whether this amount needs the match: `fingerprintFrom` 0 = always, null = never, else at or above it. */
+export const fingerprintRequired = (amount: Pesos, rules: Pick<RulesConfig, 'fingerprintFrom'>): boolean =>
+  rules.fingerprintFrom !== null && amount >= rules.fingerprintFrom;
+
+/**
+ * Who must place a finger: every person present who takes the money (holder, authorized person, each holder of a
+ * conjunta, a company's legal representative). A NIT is a company, which has no fingerprint. Duplicates once.
+ */
+export const peopleToVerify = (amount: Pesos, presenters: readonly PersonId[], rules: Pick<RulesConfig, 'fingerprintFrom'>): PersonId[] => {
+  if (!fingerprintRequired(amount, rules)) return [];
+  const people: PersonId[] = [];
+  for (const p of presenters) if (p.type !== 'NIT' && !people.some((q) => samePerson(q, p))) people.push(p);
+  return people;
+};
+
+/** "No coincide" answers for this person since the comprobante started (earlier visits do not count). */
+export const fingerprintFailures = (person: PersonId, attempts: readonly FingerprintAttempt[], comprobanteStartedAt: string): number => {
+  const since = Date.parse(comprobanteStartedAt);
+  return attempts.filter((a) => a.result === 'no_match' && samePerson(a.document, person) && Date.parse(a.at) >= since).length;
+};
+
+export interface FingerprintCheck {
+  readonly verified: readonly { readonly person: PersonId; readonly reference: string }[];
+  readonly exceptions: readonly { readonly person: PersonId; readonly reason: FingerprintExceptionReason }[];
+  /** IDENTITY_FALLBACK for each exception: the supervisor approves it (maker ≠ checker in the core). */
+  readonly approvalReasons: readonly ApprovalReason[];
+}
+
+export type FingerprintCheckResult = { ok: true; value: FingerprintCheck } | { ok: false; errors: DomainError[] };
+
+export interface FingerprintCheckInput {
+  readonly amount: Pesos;
+  readonly presenters: readonly PersonId[];
+  readonly evidence: readonly FingerprintEvidence[];
+  /** Every answer central gave at this workstation for these people (the core's record, never the screen's). */
+  readonly attempts: readonly FingerprintAttempt[];
+  /** ISO instant the comprobante was started: a match older than it belongs to another operation. */
+  readonly comprobanteStartedAt: string;
+}
+
+/** Checks the evidence of every person who must be verified; all problems are returned together. */
+export const checkWithdrawalFingerprints = (input: FingerprintCheckInput, rules: Pick<RulesConfig, 'fingerprintFrom'>): FingerprintCheckResult => {
+  const required = peopleToVerify(input.amount, input.presenters, rules);
+  const errors: DomainError[] = [];
+  const verified: { person: PersonId; reference: string }[] = [];
+  const exceptions: { person: PersonId; reason: FingerprintExceptionReason }[] = [];
+  const since = Date.parse(input.comprobanteStartedAt);
+
+  for (const person of required) {
+    const who = maskDocument(person);
+    const failures = fingerprintFailures(person, input.attempts, input.comprobanteStartedAt);
+    if (failures >= FINGERPRINT_MAX_FAILURES) {
+      errors.push(domainError('FINGERPRINT_REFUSED', `La huella de ${who} no coincidió ${failures} veces con la Registraduría: el retiro no se puede hacer. No hay excepción posible; oriente al cliente a aclarar su identidad en la Registraduría.`, { person, failures }));
+      continue;
+    }
+    const given = input.evidence.find((e) => samePerson(e.person, person));
+    if (given === undefined) {
+      errors.push(domainError('FINGERPRINT_REQUIRED', `Un retiro desde ${formatPesos(rules.fingerprintFrom ?? 0)} requiere validar la huella de ${who} con la Registraduría. Tome la huella antes de registrar.`, { person }));
+      continue;
+    }
+    if (given.kind === 'exception') {
+      if (failures > 0) {
+        errors.push(domainError('FINGERPRINT_NO_MATCH', `La huella de ${who} no coincidió: eso detiene el retiro y no admite la excepción "Sin validación biométrica". Tome la huella de nuevo (quedan ${FINGERPRINT_MAX_FAILURES - failures} intentos).`, { person, failures }));
+        continue;
+      }
+      exceptions.push({ person, reason: given.reason });
+      continue;
+    }
+    const attempt = input.attempts.find((a) => a.reference === given.reference);
+    if (attempt === undefined) {
+      errors.push(domainError('FINGERPRINT_REQUIRED', `La validación de huella ${given.reference} de ${who} no está registrada en esta estación. Tome la huella de nuevo.`, { person, reference: given.reference }));
+    } else if (!samePerson(attempt.document, person)) {
+      errors.push(domainError('FINGERPRINT_OTHER_DOCUMENT', `La validación de huella ${given.reference} es de ${maskDocument(attempt.document)}, no de ${who}. Tome la huella de quien retira.`, { person, reference: given.reference }));
+    } else if (attempt.result !== 'match') {
+      errors.push(domainError('FINGERPRINT_NO_MATCH', `La huella de ${who} no coincidió con la Registraduría (${given.reference}): el retiro no se puede registrar con ella. Quedan ${FINGERPRINT_MAX_FAILURES - failures} intentos.`, { person, reference: given.reference, failures }));
+    } else if (Date.parse(attempt.at) < since) {
+      errors.push(domainError('FINGERPRINT_STALE', `La validación de huella ${given.reference} de ${who} es anterior a este comprobante. Tome la huella de nuevo.`, { person, reference: given.reference }));
+    } else {
+      verified.push({ person, reference: given.reference });
+    }
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  const approvalReasons = exceptions.map((x) =>
+    approvalReason('IDENTITY_FALLBACK', `Sin validación biométrica de ${maskDocument(x.person)}: ${FINGERPRINT_EXCEPTION_REASONS[x.reason]} (${x.reason}).`, { person: x.person, reason: x.reason }),
+  );
+  return { ok: true, value: { verified, exceptions, approvalReasons } };
+};

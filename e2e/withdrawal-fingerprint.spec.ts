@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { DEMO } from './support/pages';
+import { openAccount, openTill } from './support/comprobante';
+
+/**
+ * Seed 003 cl. 4 c ("documento de identidad, con validación y visación de la Entidad"), domain-co §7: a withdrawal
+ * of $ 10.000.000 or more (rules.fingerprintFrom, default) asks the fingerprint of whoever takes the money, matched
+ * 1:1 by central. Keyboard only for the teller; the customer's finger is the emulated reader's `fingerprint.place`.
+ * Paid by cheque de gerencia: the demo till holds less than $ 10.000.000 in cash.
+ */
+const place = (app: Page, documentNumber: string) =>
+  app.evaluate(
+    async (n) =>
+      (await (window as unknown as { teller: { devices: { emulator(c: unknown): Promise<{ ok: boolean }> } } }).teller.devices.emulator({ action: 'fingerprint.place', documentNumber: n, finger: 'right-index' })).ok,
+    documentNumber,
+  );
+
+/** Juan (CC 900000002, holder of 240000000029) withdraws $ 10.000.000 by cheque de gerencia to himself; Enter reviews. */
+const reviewTenMillion = async (app: Page, cheque: string) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type('10000000');
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByLabel('Forma de pago')).toHaveValue('cheque-titular');
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Número del cheque de gerencia')).toBeFocused();
+  await app.keyboard.type(cheque);
+  await app.keyboard.press('Enter');
+};
+
+const fingerprintStep = (app: Page) => app.getByRole('dialog', { name: /Validación de huella/ });
+
+test('at the threshold the holder places his finger: central matches, the supervisor visa, it posts and the receipt shows the reference', async ({ app }) => {
+  await reviewTenMillion(app, '4455801');
+  const step = fingerprintStep(app);
+  await expect(step).toContainText('JUAN');
+  await expect(step).toContainText('Ley 1581 de 2012');
+  await expect(step.getByTestId('fp-instruction')).toContainText('Coloque el dedo');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  // Verified: the step closes and the withdrawal goes on to the visación (above $ 5.000.000).
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  await expect(step).toHaveCount(0);
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(DEMO.supervisor.password);
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('4455801');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0002\)/);
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
+});
+
+test('another finger: "no coincide" with the attempts left, the third stops the withdrawal and going back does not reopen it', async ({ app }) => {
+  await reviewTenMillion(app, '4455802');
+  const step = fingerprintStep(app);
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000005')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('La huella no coincide (quedan 2 intentos)');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('La huella no coincide (queda 1 intento)');
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('Tres intentos fallidos: no se puede pagar este retiro');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toHaveCount(0);
+  // No exception is offered after a "no coincide".
+  await expect(step.getByRole('button', { name: /Sin validación biométrica/ })).toHaveCount(0);
+  await expect(step.getByRole('button', { name: /Volver al retiro/ })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(step).toHaveCount(0);
+  // Back on the withdrawal: reviewing again asks again, and the core still refuses even the right finger.
+  await expect(app.getByLabel('Número del cheque de gerencia')).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('Tres intentos fallidos: no se puede pagar este retiro');
+  await expect(app.getByRole('dialog', { name: 'Aprobación del supervisor' })).toHaveCount(0);
+});
+
+test('reader unplugged: the teller may ask the supervisor (Sin validación biométrica), who approves it with the visación, and it posts', async ({ app }) => {
+  await reviewTenMillion(app, '4455803');
+  const step = fingerprintStep(app);
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await app.evaluate(async () => (await (window as unknown as { teller: { devices: { emulator(c: unknown): Promise<{ ok: boolean }> } } }).teller.devices.emulator({ action: 'fingerprint.unplug' })).ok)).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('Lector no disponible: puede pedir autorización al supervisor (Sin validación biométrica)');
+  await app.keyboard.press('F6');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('Sin validación biométrica');
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(DEMO.supervisor.password);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('Sin validación biométrica (CC *****0002)');
+});

@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { CC, sharedCentral, world, type World } from '../comprobante/testing/world';
+
+/**
+ * The fingerprint of whoever takes the money, enforced by the core through the withdrawal use case (seed 003 cl. 4 c
+ * "con validación y visación de la Entidad"; domain-co §7; teller-anchors #23): a full workstation core on a real
+ * SQLite file with its emulated GROW reader, and a real central child process in demo mode doing the 1:1 match.
+ * Cheques de gerencia to the holder keep the UIAF cash declaration out of the way. The threshold is configured at
+ * $ 2.000.000 (below visación, so IDENTITY_FALLBACK is the only reason a supervisor is asked; the demo account
+ * pays every test of the file from one shared central); the default is checked in domain/withdrawal/fingerprint.test.ts.
+ */
+const shared = sharedCentral();
+let w: World;
+afterEach(() => w.close());
+
+const JUAN = '900000002'; // holder of 240000000029 ($ 15.800.000)
+const place = (documentNumber: string) => w.call('devices.emulator', { action: 'fingerprint.place', documentNumber, finger: 'right-index' });
+const capture = (comprobanteId: string, number = JUAN) =>
+  w.call('withdrawal.fingerprint', { comprobanteId, person: CC(number), finger: 'right-index', consentVersion: BIOMETRIC_CONSENT_VERSION });
+type Evidence = { kind: 'match'; person: { type: 'CC'; number: string }; reference: string } | { kind: 'exception'; person: { type: 'CC'; number: string }; reason: 'READER_UNAVAILABLE' | 'REGISTRY_UNAVAILABLE' };
+const FROM = 2_000_000;
+const request = (comprobanteId: string | null, fingerprints: Evidence[], amount = FROM) => ({
+  accountNumber: '240000000029',
+  amount,
+  presenters: [CC(JUAN)],
+  payout: { kind: 'cheque-gerencia' as const, number: String(100_000 + Math.floor(Math.random() * 800_000)) },
+  ...(comprobanteId ? { identity: { comprobanteId, fingerprints } } : {}),
+});
+type Req = ReturnType<typeof request>;
+const post = (r: Req, approvalId?: string) => w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: r, ...(approvalId ? { approvalId } : {}) });
+const askApproval = async (r: Req) => {
+  const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request: r } });
+  return asked;
+};
+const approve = async (r: Req, username = 'supervisor1', password = 'Super.2026') => {
+  const asked = await askApproval(r);
+  if (!asked.ok) throw new Error(`${asked.error.code}: ${asked.error.message}`);
+  const id = (asked.data as { approval: { id: string } }).approval.id;
+  const decided = await w.call('approval.decide', { approvalId: id, decision: 'aprobar', username, password });
+  return { id, decided };
+};
+const errorCodes = (r: { ok: boolean; error?: { code: string; details?: { errors?: { code: string }[] } } }) =>
+  r.ok ? [] : (r.error?.details?.errors?.map((e) => e.code) ?? [r.error?.code]);
+const verifiedRef = async (comprobanteId: string) => {
+  await place(JUAN);
+  const v = await capture(comprobanteId);
+  expect(v).toMatchObject({ ok: true, data: { outcome: 'verified' } });
+  return v.ok ? (v.data as { reference: string }).reference : '';
+};
+
+describe('withdrawal at or above rules.fingerprintFrom: the core asks the fingerprint of whoever takes the money', () => {
+  it('match → the plan names whom to verify, it posts with central’s reference in the journal, the outbox and the receipt', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    const plain = await w.call('withdrawal.evaluate', { request: request(null, []) });
+    expect(plain).toMatchObject({ ok: true, data: { plan: { fingerprintRequired: [CC(JUAN)] } } });
+    // Below the threshold nobody is asked.
+    expect(await w.call('withdrawal.evaluate', { request: request(null, [], FROM - 50) })).toMatchObject({ ok: true, data: { plan: { fingerprintRequired: [] } } });
+    // Without a fingerprint the core refuses, whatever the supervisor approved.
+    expect(errorCodes(await askApproval(request(null, [])))).toEqual(['FINGERPRINT_REQUIRED']);
+
+    const reference = await verifiedRef(comprobanteId);
+    const r = request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]);
+    const posted = await post(r);
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = posted.ok ? (posted.data as { receipt: { lines: { kind: string; text?: string }[] } }).receipt.lines : [];
+    expect(lines).toContainEqual({ kind: 'text', text: `Identidad verificada con huella — ref ${reference} (CC *****0002)` });
+    const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: object };
+    expect(body.payload).toMatchObject({ amount: FROM, biometric: { verified: [{ document: CC(JUAN), reference }], exceptions: [] } });
+    const journal = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as object;
+    expect(JSON.stringify(journal)).toContain(reference);
+    // The same comprobante's fingerprint cannot pay a second withdrawal.
+    const again = request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]);
+    expect(errorCodes(await askApproval(again))).toEqual(['FINGERPRINT_STALE']);
+  });
+
+  it('a match taken for another comprobante (earlier) is stale; one of another person is refused', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const earlier = crypto.randomUUID();
+    const reference = await verifiedRef(earlier);
+    w.clock.advance(60_000);
+    const now = crypto.randomUUID();
+    // The new comprobante starts when the core first hears of it (a capture of someone else here).
+    await place('900000005');
+    expect(await capture(now, '900000005')).toMatchObject({ ok: true, data: { outcome: 'verified' } });
+    const stale = request(now, [{ kind: 'match', person: CC(JUAN), reference }]);
+    expect(errorCodes(await askApproval(stale))).toEqual(['FINGERPRINT_STALE']);
+    expect(errorCodes(await post(stale))).toEqual(['FINGERPRINT_STALE']);
+    const rosaRef = w.core.db.prepare("SELECT reference FROM fingerprint_matches WHERE document_number = '900000005'").pluck().get() as string;
+    expect(errorCodes(await post(request(now, [{ kind: 'match', person: CC(JUAN), reference: rosaRef }])))).toEqual(['FINGERPRINT_OTHER_DOCUMENT']);
+  });
+
+  it('no coincide ×3 → the third refuses and nothing pays it: no exception, no approval', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    await place('900000005');
+    const answers = [await capture(comprobanteId), await capture(comprobanteId), await capture(comprobanteId)];
+    expect(answers.map((a) => (a.ok ? (a.data as { outcome: string }).outcome : a.error.code))).toEqual(['no_match', 'no_match', 'refused']);
+    expect(answers[0]).toMatchObject({ data: { remaining: 2, message: expect.stringContaining('quedan 2 intentos') } });
+    const noMatchRef = answers[0]?.ok ? (answers[0].data as { reference: string }).reference : '';
+    // Neither the right finger now, nor the reader unplugged, nor a supervisor turn the stop around.
+    await place(JUAN);
+    expect(await capture(comprobanteId)).toMatchObject({ ok: true, data: { outcome: 'refused' } });
+    await w.call('devices.emulator', { action: 'fingerprint.unplug' });
+    const unplugged = await capture(comprobanteId);
+    expect(unplugged).toMatchObject({ ok: true, data: { outcome: 'refused' } });
+    for (const fingerprints of [[{ kind: 'match', person: CC(JUAN), reference: noMatchRef }], [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }]] as Evidence[][]) {
+      const r = request(comprobanteId, fingerprints);
+      expect(errorCodes(await askApproval(r))).toEqual(['FINGERPRINT_REFUSED']);
+      expect(errorCodes(await post(r))).toEqual(['FINGERPRINT_REFUSED']);
+    }
+    expect(w.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'retiro'").pluck().get()).toBe(0);
+  });
+
+  it('reader unplugged → "Sin validación biométrica": the teller cannot approve it, another user (supervisor) can, and it posts', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    const exception: Evidence[] = [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }];
+    // Claimed while the reader works (its comprobante started by another person's capture): no failure recorded, refused.
+    const early = crypto.randomUUID();
+    await place('900000005');
+    expect(await capture(early, '900000005')).toMatchObject({ ok: true, data: { outcome: 'verified' } });
+    expect(errorCodes(await askApproval(request(early, exception)))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    expect(errorCodes(await post(request(early, exception)))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+
+    await w.call('devices.emulator', { action: 'fingerprint.unplug' });
+    const down = await capture(comprobanteId);
+    expect(down).toMatchObject({ ok: true, data: { outcome: 'reader_unavailable', exceptionAllowed: true, message: expect.stringContaining('Sin validación biométrica') } });
+    // A registry failure was not what happened: claiming it is refused.
+    expect(errorCodes(await askApproval(request(comprobanteId, [{ kind: 'exception', person: CC(JUAN), reason: 'REGISTRY_UNAVAILABLE' }])))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+
+    const r = request(comprobanteId, exception);
+    const plan = await w.call('withdrawal.evaluate', { request: r });
+    expect(plan.ok && (plan.data as { plan: { approvalReasons: { code: string }[] } }).plan.approvalReasons.map((a) => a.code)).toEqual(['IDENTITY_FALLBACK']);
+    expect(errorCodes(await post(r))).toEqual(['APPROVAL_REQUIRED']);
+    const own = await approve(r, 'cajero1', 'Caja.2026');
+    expect(own.decided).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
+    const { id, decided } = await approve(r);
+    expect(decided).toMatchObject({ ok: true, data: { approval: { status: 'aprobada', reasons: [{ code: 'IDENTITY_FALLBACK' }] } } });
+    const posted = await post(r, id);
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = posted.ok ? (posted.data as { receipt: { lines: { kind: string; text?: string }[] } }).receipt.lines : [];
+    expect(lines.map((l) => l.text ?? '').filter((t) => t.startsWith('Sin validación biométrica'))).toHaveLength(1);
+    const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: object };
+    expect(body.payload).toMatchObject({ biometric: { verified: [], exceptions: [{ document: CC(JUAN), reason: 'READER_UNAVAILABLE' }] } });
+  });
+
+  it('a capture for a comprobante another user started is refused; the consent text must be the current one', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    await place(JUAN);
+    expect(await w.call('withdrawal.fingerprint', { comprobanteId, person: CC(JUAN), finger: 'right-index', consentVersion: 'biometria-2020' })).toMatchObject({ ok: false, error: { code: 'CONSENT_VERSION_MISMATCH' } });
+    w.core.db.prepare("INSERT INTO withdrawal_comprobantes (id, teller_id, started_at) VALUES (?, 'u-otro', '2025-03-03T14:00:00.000Z')").run(comprobanteId);
+    expect(await capture(comprobanteId)).toMatchObject({ ok: false, error: { code: 'COMPROBANTE_NOT_YOURS' } });
+  });
+});

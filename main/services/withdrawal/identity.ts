@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import type { User } from '../../../domain/contract/session';
+import type { WithdrawalFingerprintRequestSchema, WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
+import { maskDocument } from '../../../domain/identity/document';
+import type { Pesos } from '../../../domain/money/pesos';
+import type { RulesConfig } from '../../../domain/rules-config/config';
+import { type DomainError, domainError } from '../../../domain/rules-config/result';
+import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck, checkWithdrawalFingerprints, peopleToVerify } from '../../../domain/withdrawal/fingerprint';
+import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
+import { AppError } from '../../core/errors';
+import type { Clock } from '../../core/runtime';
+import type { WithdrawalComprobanteRepo } from '../../store/fingerprint/comprobantes';
+import type { FingerprintRepo } from '../../store/fingerprint/repo';
+import { refused } from '../comprobante/errors';
+import type { CaptureAndMatchDeps } from '../fingerprint/match';
+import { verifyWithdrawalFingerprint } from './fingerprint';
+
+export interface WithdrawalIdentityDeps {
+  readonly comprobantes: WithdrawalComprobanteRepo;
+  readonly matches: FingerprintRepo;
+  readonly capture: CaptureAndMatchDeps;
+  readonly clock: Clock;
+  readonly rules: Pick<RulesConfig, 'fingerprintFrom'>;
+}
+
+const NONE: FingerprintCheck = { verified: [], exceptions: [], approvalReasons: [] };
+
+/**
+ * The fingerprint of whoever takes the money (seed 003 cl. 4 c; domain-co §7) as the core enforces it: the
+ * comprobante's start is the core's own instant, each capture is matched and recorded here, and a withdrawal's
+ * evidence is judged against those records, never against what the screen says happened.
+ */
+export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
+  const startOf = (user: User, comprobanteId: string) => {
+    const start = deps.comprobantes.start(comprobanteId, user.id, deps.clock.now().toISOString());
+    if (start.tellerId !== user.id) throw new AppError('COMPROBANTE_NOT_YOURS', 'Ese comprobante de retiro lo empezó otro usuario. Empiece el retiro de nuevo.');
+    return start;
+  };
+
+  /** One capture + central match for a person of the withdrawal on screen. */
+  const verify = async (user: User, req: z.infer<typeof WithdrawalFingerprintRequestSchema>): Promise<WithdrawalFingerprintResult> => {
+    if (req.consentVersion !== BIOMETRIC_CONSENT_VERSION) {
+      throw new AppError('CONSENT_VERSION_MISMATCH', 'El texto de autorización de datos biométricos cambió. Vuelva a abrir el retiro y léale al cliente el texto vigente.');
+    }
+    const start = startOf(user, req.comprobanteId);
+    if (start.postedKey !== null) throw new AppError('COMPROBANTE_ALREADY_POSTED', 'Ese retiro ya se registró. Para otro retiro empiece un comprobante nuevo.');
+    const v = await verifyWithdrawalFingerprint(
+      { capture: deps.capture, matches: deps.matches, clock: deps.clock },
+      { person: req.person, finger: req.finger, tellerId: user.id, comprobanteStartedAt: start.startedAt },
+    );
+    switch (v.kind) {
+      case 'verified':
+        return { outcome: 'verified', reference: v.evidence.reference, message: v.message };
+      case 'no_match':
+        return { outcome: 'no_match', reference: v.reference, remaining: v.remaining, message: v.message };
+      case 'refused':
+        return { outcome: 'refused', message: v.message };
+      case 'retry':
+        return { outcome: 'retry', message: v.message };
+      case 'rejected':
+        return { outcome: 'rejected', message: v.message };
+      case 'unavailable': {
+        // The ground of a later exception: recorded by the core, so the screen cannot claim one that never happened.
+        if (v.exceptionAllowed) deps.comprobantes.recordUnavailable(start.id, req.person, v.reason, deps.clock.now().toISOString());
+        const next = v.exceptionAllowed
+          ? ' Puede intentar de nuevo o pedir autorización al supervisor (Sin validación biométrica).'
+          : ' Tras una huella que no coincidió no hay excepción: intente de nuevo cuando vuelva.';
+        return { outcome: v.reason === 'READER_UNAVAILABLE' ? 'reader_unavailable' : 'registry_unavailable', exceptionAllowed: v.exceptionAllowed, message: `${v.message}${next}` };
+      }
+    }
+  };
+
+  /**
+   * What the withdrawal's fingerprints allow, checked against the core's records: the verified references, and
+   * the IDENTITY_FALLBACK reasons the supervisor's approval must cover. Throws the typed refusal otherwise.
+   */
+  const check = (user: User, request: WithdrawalRequest, amount: Pesos, idempotencyKey: string | null): FingerprintCheck => {
+    const people = peopleToVerify(amount, request.presenters, deps.rules);
+    if (people.length === 0) return NONE;
+    const identity = request.identity;
+    const start = identity ? deps.comprobantes.get(identity.comprobanteId) : undefined;
+    if (!identity || !start || start.tellerId !== user.id) {
+      // No capture of this comprobante reached the core: the domain check says whose fingerprint is missing.
+      const r = checkWithdrawalFingerprints({ amount, presenters: request.presenters, evidence: [], attempts: [], comprobanteStartedAt: deps.clock.now().toISOString() }, deps.rules);
+      throw refused(r.ok ? [domainError('FINGERPRINT_REQUIRED', 'Tome la huella de quien retira antes de registrar.')] : r.errors);
+    }
+    if (start.postedKey !== null && start.postedKey !== idempotencyKey) {
+      throw refused([domainError('FINGERPRINT_STALE', 'Las huellas de este comprobante ya pagaron otro retiro. Tome la huella de nuevo para este.')]);
+    }
+    const evidence = identity.fingerprints;
+    const references = evidence.flatMap((e) => (e.kind === 'match' ? [e.reference] : []));
+    const attempts = deps.matches.attempts(people, start.startedAt, references);
+    const r = checkWithdrawalFingerprints({ amount, presenters: request.presenters, evidence, attempts, comprobanteStartedAt: start.startedAt }, deps.rules);
+    if (!r.ok) throw refused(r.errors);
+    // An exception stands only on a reader or registry failure the core recorded for that person in this comprobante.
+    const unfounded: DomainError[] = r.value.exceptions
+      .filter((x) => !deps.comprobantes.unavailable(start.id, x.person).includes(x.reason))
+      .map((x) =>
+        domainError(
+          'FINGERPRINT_EXCEPTION_UNFOUNDED',
+          `No consta en este comprobante que ${x.reason === 'READER_UNAVAILABLE' ? 'el lector' : 'la Registraduría'} haya fallado al tomar la huella de ${maskDocument(x.person)} (${FINGERPRINT_EXCEPTION_REASONS[x.reason]}). Tome la huella; solo si falla puede pedir la excepción al supervisor.`,
+          { person: x.person, reason: x.reason },
+        ),
+      );
+    if (unfounded.length > 0) throw refused(unfounded);
+    return r.value;
+  };
+
+  return {
+    verify,
+    check,
+    /** Whose fingerprint this amount needs (the plan tells the screen). */
+    required: (request: WithdrawalRequest, amount: Pesos) => peopleToVerify(amount, request.presenters, deps.rules),
+    markPosted: (request: WithdrawalRequest, idempotencyKey: string) => {
+      if (request.identity) deps.comprobantes.markPosted(request.identity.comprobanteId, idempotencyKey);
+    },
+  };
+};
+export type WithdrawalIdentity = ReturnType<typeof createWithdrawalIdentity>;

@@ -1,0 +1,50 @@
+import type { Migration } from '../migration';
+
+export const fingerprintMigrations: Migration[] = [
+  {
+    id: 'fingerprint/001',
+    sql: `
+      -- Every 1:1 match central answered at this workstation (domain-co §7), so the core, not the screen, judges a
+      -- withdrawal's evidence: whose document, the result, when, which teller asked. The reference is central's
+      -- transaction id. Never the template (Ley 1581 de 2012): it goes to central once and is not kept anywhere.
+      -- Append-only: "no coincide" answers count toward the three that refuse the withdrawal.
+      CREATE TABLE fingerprint_matches (
+        reference TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL CHECK (purpose IN ('withdrawal', 'security_code', 'contact_update')),
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        result TEXT NOT NULL CHECK (result IN ('match', 'no_match', 'poor_quality')),
+        teller_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX fingerprint_matches_doc ON fingerprint_matches (document_type, document_number, at);
+      CREATE TRIGGER fingerprint_matches_no_update BEFORE UPDATE ON fingerprint_matches
+        BEGIN SELECT RAISE(ABORT, 'fingerprint matches are append-only'); END;
+      CREATE TRIGGER fingerprint_matches_no_delete BEFORE DELETE ON fingerprint_matches
+        BEGIN SELECT RAISE(ABORT, 'fingerprint matches are append-only'); END;`,
+  },
+  {
+    id: 'fingerprint/002',
+    sql: `
+      -- When each withdrawal comprobante started, as the core saw it (its clock, not the screen's): a match older
+      -- than the start belongs to another operation (stale), and "no coincide" answers count from it. The screen
+      -- names the comprobante (a uuid) and the core keeps the first instant it heard of it. posted_key: the
+      -- withdrawal it paid; its evidence cannot pay another one.
+      CREATE TABLE withdrawal_comprobantes (
+        id TEXT PRIMARY KEY,
+        teller_id TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        posted_key TEXT
+      ) STRICT;
+      -- A capture that could not be matched because the reader or the registry did not answer (domain-co §7): the
+      -- only ground for the supervisor's "Sin validación biométrica" exception, so the core checks it happened.
+      CREATE TABLE fingerprint_unavailable (
+        comprobante_id TEXT NOT NULL REFERENCES withdrawal_comprobantes(id),
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('READER_UNAVAILABLE', 'REGISTRY_UNAVAILABLE')),
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX fingerprint_unavailable_comprobante ON fingerprint_unavailable (comprobante_id, document_type, document_number);`,
+  },
+];
