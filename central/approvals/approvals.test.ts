@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ApprovalListResponseSchema, ApprovalResponseSchema, BatchResponseSchema, type Operation } from '../../domain/central-api';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { batch, newKey, type OpOf } from '../testing/ops';
+import { batch, newKey, visacionRequest, type OpOf } from '../testing/ops';
 
 let t: TestCentral;
 beforeEach(async () => {
@@ -11,15 +11,7 @@ afterEach(async () => {
   await t.stop();
 });
 
-const request = (id = newKey()) => ({
-  id,
-  branch: '001',
-  workstation: '001-01',
-  makerId: 'cajero1',
-  kind: 'withdrawal_visacion' as const,
-  summary: 'Retiro en efectivo por encima del tope de la caja',
-  amount: 12_000_000,
-});
+const request = visacionRequest;
 
 it('relays a request from a teller to a supervisor at another workstation and back', async () => {
   const req = request();

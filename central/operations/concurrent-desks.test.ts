@@ -9,7 +9,7 @@ import {
   type Operation,
 } from '../../domain/central-api';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { accountOf, batch, cashDeposit, newKey, reversal, withdrawal, type OpOf } from '../testing/ops';
+import { accountOf, batch, cashDeposit, newKey, reversal, visacionRequest, withdrawal, type OpOf } from '../testing/ops';
 
 /**
  * Races between desks and workstations, sent at once over real HTTP (`Promise.all`) to one central: the same
@@ -30,15 +30,7 @@ const AT = '2025-03-10T10:00:00-05:00';
 const results = async (ops: Operation[], ws: string) => BatchResponseSchema.parse((await batch(t, ops, ws)).body).results;
 
 describe('the same approval decided at two supervisor desks at once', () => {
-  const request = () => ({
-    id: newKey(),
-    branch: '001',
-    workstation: '001-01',
-    makerId: 'cajero1',
-    kind: 'withdrawal_visacion' as const,
-    summary: 'Retiro en efectivo por encima del tope de la caja',
-    amount: 12_000_000,
-  });
+  const request = () => visacionRequest();
 
   it.each([
     ['approve', 'reject'],

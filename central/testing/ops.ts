@@ -7,6 +7,17 @@ export const newKey = (): string => `aaaaaaaa-0000-4000-8000-${String(++counter)
 
 const env = (key: string, workstation = '001-01') => ({ key, branch: '001', workstation, occurredAt: '2025-03-10T10:00:00-05:00' });
 
+/** A teller's visación request as the counter relays it to central's approval queue. */
+export const visacionRequest = (id = newKey()) => ({
+  id,
+  branch: '001',
+  workstation: '001-01',
+  makerId: 'cajero1',
+  kind: 'withdrawal_visacion' as const,
+  summary: 'Retiro en efectivo por encima del tope de la caja',
+  amount: 12_000_000,
+});
+
 export type OpOf<T extends Operation['type']> = Extract<Operation, { type: T }>;
 export const cashDeposit = (account: string, amount: number, key = newKey()): OpOf<'cash_deposit'> => ({ ...env(key), type: 'cash_deposit', account, payload: { amount } });
 export const withdrawal = (account: string, amount: number, opts: { gmf?: number; holdId?: string; holdKey?: string; key?: string; reactivationApprovalId?: string } = {}): OpOf<'withdrawal'> => ({
