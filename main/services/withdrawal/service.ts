@@ -86,7 +86,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps) => {
 
   /** Everything the posting checks except central's authorization: run before asking central for a hold. */
   const precheck = (user: User, req: { request: WithdrawalRequest; approvalId?: string | undefined }) => {
-    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user, bogotaDate(deps.clock.now()));
     const { account, plan: p } = plan(req.request, till.position);
     if (p.pending.includes('UIAF_DECLARATION')) {
       throw new AppError('UIAF_DECLARATION_REQUIRED', `El retiro en efectivo de ${formatPesos(p.amount)} exige la declaración de destino de fondos (UIAF). Diligénciela con el cliente y hágala firmar antes de pagar.`);
