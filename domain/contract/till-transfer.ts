@@ -68,14 +68,14 @@ export const tillTransferChannels = {
       declaredTotal: PesosSchema,
     }),
     response: z.object({ transfer: BranchTransferViewSchema }),
-    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'TRANSFERS_BLOCKED', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'TILL_FROM_EARLIER_DAY', 'CASH_SHORT', 'TRANSFERS_BLOCKED', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'IDEMPOTENCY_CONFLICT'],
   }),
   /** The blind count must equal what was sent; a different count is refused (count again or reject). */
   'vault.acceptTillTransfer': channel({
     access: 'user',
     request: z.object({ transferId: z.string().min(1), count: DenominationCountSchema }),
     response: z.object({ transfer: BranchTransferViewSchema }),
-    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'COUNT_DIFFERS', 'TILL_NOT_OPEN'],
+    errors: ['TRANSFER_NOT_FOUND', 'TRANSFER_SETTLED', 'NOT_THE_RECEIVER', 'COUNT_DIFFERS', 'TILL_NOT_OPEN', 'TILL_FROM_EARLIER_DAY'],
   }),
   /** The cash goes back to the sender's till when its workstation learns of the rejection from central. */
   'vault.rejectTillTransfer': channel({

@@ -25,6 +25,11 @@ export const TillSessionSchema = z.object({
    */
   position: DenominationCountSchema.nullable(),
   positionTotal: PesosSchema.nullable(),
+  /**
+   * Why this till takes no more operations: it was opened for an earlier business day and must be closed (arqueo)
+   * first ("La caja quedó abierta desde el …"). Null or absent for a till of today.
+   */
+  fromEarlierDay: z.string().nullable().optional(),
   /** Cash-holding limit check; `prompt` asks to move the surplus to the vault before the limit is crossed. */
   holding: z
     .object({ state: z.enum(['ok', 'cerca', 'excedido']), limit: PesosSchema, warnAt: PesosSchema, target: PesosSchema, surplus: PesosSchema, prompt: z.string().nullable() })
@@ -82,7 +87,12 @@ export const tillChannels = {
     access: 'user',
     request: z.object({}),
     /** `openRefusal`: why this user may not open the till now (F2 says it before the count, not after). */
-    response: z.object({ till: TillSessionSchema.nullable(), openRefusal: z.string().nullable().optional() }),
+    response: z.object({
+      till: TillSessionSchema.nullable(),
+      openRefusal: z.string().nullable().optional(),
+      /** What the till held at its last close (business date, total): the next opening counts against it. */
+      lastClose: z.object({ businessDate: z.string(), closedAt: z.string().nullable(), total: PesosSchema }).nullable().optional(),
+    }),
   }),
   'till.open': channel({
     access: 'user',
@@ -91,9 +101,18 @@ export const tillChannels = {
       count: DenominationCountSchema,
       /** What the teller says the count adds up to; must equal the count's total. */
       declaredTotal: PesosSchema,
+      /** A supervisor's approval of this count when it differs from the last close (till.requestOpeningApproval). */
+      approvalId: z.string().min(1).optional(),
     }),
     response: z.object({ till: TillSessionSchema }),
-    errors: ['TILL_ALREADY_OPEN', 'ROLE_NOT_ALLOWED', 'COUNT_MISMATCH', 'IDEMPOTENCY_CONFLICT'],
+    errors: ['TILL_ALREADY_OPEN', 'ROLE_NOT_ALLOWED', 'COUNT_MISMATCH', 'IDEMPOTENCY_CONFLICT', 'TILL_CLOSED_TODAY', 'OPENING_DIFFERENCE', 'APPROVAL_NOT_FOUND', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'APPROVAL_ALREADY_USED'],
+  }),
+  /** An opening count that differs from the last close goes to a supervisor (sobrante/faltante at the opening). */
+  'till.requestOpeningApproval': channel({
+    access: 'user',
+    request: z.object({ count: DenominationCountSchema, reasonText: z.string().trim().min(3).max(200) }),
+    response: z.object({ approvalId: z.string(), status: z.string() }),
+    errors: ['TILL_ALREADY_OPEN', 'ROLE_NOT_ALLOWED', 'NO_DIFFERENCE'],
   }),
   /** The pre-close gate: what still blocks closing and where to resolve it. */
   'till.gate': channel({

@@ -60,7 +60,7 @@ export const vaultChannels = {
     access: 'user',
     request: z.object({ idempotencyKey: IdempotencyKey, to: PartySchema, count: DenominationCountSchema, declaredTotal: PesosSchema }),
     response: z.object({ transfer: TransferViewSchema }),
-    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'CASH_SHORT', 'TRANSFERS_BLOCKED', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'ROLE_NOT_ALLOWED', 'IDEMPOTENCY_CONFLICT', 'CENTRAL_UNAVAILABLE', 'CENTRAL_REFUSED'],
+    errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'TILL_FROM_EARLIER_DAY', 'CASH_SHORT', 'TRANSFERS_BLOCKED', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'ROLE_NOT_ALLOWED', 'IDEMPOTENCY_CONFLICT', 'CENTRAL_UNAVAILABLE', 'CENTRAL_REFUSED'],
   }),
   /** The receiver's blind count must equal what was sent; a different count is refused (count again or reject). */
   'vault.accept': channel({

@@ -195,7 +195,13 @@ export const App = ({ teller }: { teller: TellerApi }) => {
         return null;
       }
       const why =
-        till === null ? 'la caja no está abierta' : ctx && till.tellerId !== ctx.user.id ? `la caja está abierta por ${till.tellerName}` : 'no está disponible para su usuario';
+        till === null
+          ? 'la caja no está abierta'
+          : ctx && till.tellerId !== ctx.user.id
+            ? `la caja está abierta por ${till.tellerName}`
+            : till.fromEarlierDay
+              ? till.fromEarlierDay.replace(/\.$/, '')
+              : 'no está disponible para su usuario';
       return `${item.label} (${key.length === 1 ? key.toUpperCase() : key}) no se abrió: ${why}.`;
     });
   });

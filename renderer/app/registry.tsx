@@ -24,8 +24,11 @@ import { ReactivationScreen } from '../features/reactivation/ReactivationScreen'
  */
 const nextOperation = (c: ScreenContext) => c.goHome();
 
-/** The till open here is the signed-in teller's own: another teller sees it but does not post to it. */
-const ownTill = (c: ScreenContext): boolean => c.till !== null && c.till.tellerId === c.user.id && c.user.role === 'cajero';
+/**
+ * The till open here is the signed-in teller's own (another teller sees it but does not post to it) and of today:
+ * one left open since an earlier day is closed (F6) before it operates (the core refuses it too).
+ */
+const ownTill = (c: ScreenContext): boolean => c.till !== null && c.till.tellerId === c.user.id && c.user.role === 'cajero' && !c.till.fromEarlierDay;
 
 /** Start-menu screens in menu order. Features append here (one line each). */
 export const SCREENS: ScreenDef[] = [

@@ -5,6 +5,7 @@ import { DEMO_USERS } from '../../services/demo/seed';
 import { stderrLog } from '../logger';
 import { startBrowserHost } from './server';
 import { startCore } from '../start-core';
+import { clockFrom } from '../../core/runtime';
 
 /** `npm run start:browser`: the same core and renderer as the Electron app, in a browser on 127.0.0.1. */
 export const runBrowserHost = async () => {
@@ -14,7 +15,14 @@ export const runBrowserHost = async () => {
     console.error(`No se encontró la interfaz compilada en ${rendererDir}. Ejecute "npm run build" primero.`);
     process.exit(1);
   }
-  const { core, stop: stopCore } = await startCore(config, stderrLog, { demoCentral: true });
+  // Test and training knob (README): the core's clock starts at this instant and runs from there.
+  const start = process.env.CAJA_CLOCK_START;
+  const startAt = start ? new Date(start) : null;
+  if (startAt && Number.isNaN(startAt.getTime())) {
+    console.error(`CAJA_CLOCK_START no es una fecha y hora ISO válida: ${start}`);
+    process.exit(1);
+  }
+  const { core, stop: stopCore } = await startCore(config, stderrLog, { demoCentral: true, ...(startAt ? { clock: clockFrom(startAt) } : {}) });
   const host = await startBrowserHost({
     core,
     rendererDir,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { closeAndOpenAgain } from '../comprobante/testing/next-day';
 
 const shared = sharedCentral();
 let w: World;
@@ -115,6 +116,8 @@ describe('structuring alerts after the decision (UIAF, domain-co §2)', () => {
     expect(await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation })).toMatchObject({ ok: false, error: { code: 'STRUCTURING_REJECTED' } });
     // A week later the earlier deposits are out of the window too: a new pattern goes to a supervisor as new.
     await later('2025-03-10T14:00:00Z');
+    // Monday's till is closed and a new one opened: a till of an earlier day takes no deposits.
+    await closeAndOpenAgain(w);
     for (let i = 0; i < 2; i++) ok(await w.call('deposit.post', { idempotencyKey: crypto.randomUUID(), slip: nearThreshold() }));
     const r = ok<{ approval: { status: string } }>(await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation }));
     expect(r.approval.status).toBe('pendiente');

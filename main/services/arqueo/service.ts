@@ -12,7 +12,8 @@ import { sameCount } from '../../../domain/till/blind-count';
 import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
-import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
+import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
+import { openingAgainstClose, openingSubject, type LastClose } from '../../../domain/till/opening';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import type { ArqueoCount, ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
@@ -499,6 +500,43 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       deps.requests.announce(rec, name(user.id));
       return { approvalId: rec.request.id, status: rec.request.status };
     },
+
+    /**
+     * An opening count that differs from the last close (QA M1) goes to a supervisor like a close's difference:
+     * same kind on the desks (here and, relayed through central, at the others), with both counts and the motivo.
+     */
+    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null) => {
+      if (user.role !== 'cajero') throw new AppError('ROLE_NOT_ALLOWED', 'La apertura la solicita el cajero de la caja.');
+      if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
+      const cmp = openingAgainstClose(last, req.count);
+      if (!last || !cmp) throw new AppError('NO_DIFFERENCE', 'El conteo coincide con el último cierre de la caja: ábrala sin aprobación.');
+      const subject = openingSubject(last.closedTillId, req.count);
+      const live = deps.lifecycle.liveRequest(subject, user.id, deps.clock.now().toISOString());
+      if (live) return { approvalId: live.request.id, status: live.request.status };
+      const d = cmp.difference;
+      const what = d === 0 ? 'Apertura con otras denominaciones que el último cierre' : `${d < 0 ? 'Faltante' : 'Sobrante'} de ${formatPesos(Math.abs(d))} al abrir`;
+      const rec = deps.requests.open(user, {
+        kind: 'till_difference',
+        reason: approvalReason('TILL_DIFFERENCE', `${what}. Motivo: ${req.reasonText}`),
+        subject,
+        summary: `${what} la caja ${ws.tillCode}`,
+        amount: Math.abs(d),
+        context: {
+          Caja: ws.tillCode,
+          Cajero: name(user.id),
+          'Último cierre': `${formatReceiptDate(last.businessDate)} · ${formatPesos(last.total)}`,
+          'Contado al abrir': formatPesos(cmp.countedTotal),
+          Diferencia: d === 0 ? 'Ninguna en total (otras denominaciones)' : `${d < 0 ? 'Faltante' : 'Sobrante'} ${formatPesos(Math.abs(d))}`,
+          Motivo: req.reasonText,
+        },
+      });
+      deps.requests.announce(rec, name(user.id));
+      return { approvalId: rec.request.id, status: rec.request.status };
+    },
+
+    /** Spends the supervisor's approval of an opening count (the teller's own is refused by the requests: maker ≠ checker). */
+    consumeOpeningApproval: (user: User, approvalId: string, subject: string): string =>
+      deps.requests.consume(approvalId, { kind: 'till_difference', subject, makerId: user.id }).request.id,
 
     /** A new session opening with the closed one's final count; the closed session is never touched. */
     reopen: (user: User, req: { idempotencyKey: string; approvalId: string }) => {

@@ -3,14 +3,25 @@ import { applyCount, totalOfCount, type DenominationCount } from '../../../domai
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
+import { tillDayRefusal } from '../../../domain/till/business-day';
 
-/** The open till of this workstation, which must be the caller's: nobody posts into someone else's cash. */
-export const requireOwnTill = (tills: TillRepo, tillCode: string, user: User): TillSessionRecord => {
+/** A till opened for an earlier business day takes nothing more until it is closed (its report files it all under that day). */
+export const requireTodaysTill = (till: TillSessionRecord, today: string): void => {
+  const refusal = tillDayRefusal(till.businessDate, today);
+  if (refusal) throw new AppError(refusal.code, refusal.message, { openedFor: till.businessDate });
+};
+
+/**
+ * The open till of this workstation, which must be the caller's (nobody posts into someone else's cash) and
+ * opened for `today`, the business date of the posting.
+ */
+export const requireOwnTill = (tills: TillRepo, tillCode: string, user: User, today: string): TillSessionRecord => {
   const till = tills.findOpen(tillCode);
   if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta. Ábrala con F2 antes de registrar comprobantes.`);
   if (till.tellerId !== user.id) {
     throw new AppError('TILL_NOT_YOURS', `La caja ${tillCode} está abierta por otro cajero. Solo quien abrió la caja registra en ella.`);
   }
+  requireTodaysTill(till, today);
   return till;
 };
 

@@ -106,7 +106,7 @@ export const createDepositService = (deps: ComprobanteDeps) => {
 
   const post = (user: User, req: { idempotencyKey: string; slip: DepositSlip; approvalId?: string | undefined; declaration?: CashDeclaration | undefined }): PostedComprobante =>
     deps.idempotent('deposit.post', req.idempotencyKey, req, () => {
-      const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+      const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user, bogotaDate(deps.clock.now()));
       const slip: DepositSlip = declaredAtThisOffice(deps, req.declaration ? { ...req.slip, declaration: req.declaration } : req.slip);
       const { account, plan: p } = plan(slip);
       if (p.pending.includes('UIAF_DECLARATION')) {

@@ -7,6 +7,7 @@ import { applyCount, countOf, DENOMINATIONS, totalOfCount, type DenominationCoun
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { requireTodaysTill } from '../comprobante/till';
 import { inTransaction, type Db } from '../../store/db';
 import { OPEN_STATES, type OutboxRepo } from '../../store/outbox/repo';
 import type { TillTransferRecord, TillTransferRepo } from '../../store/till-transfer/repo';
@@ -129,10 +130,15 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     queued: isOpen(t.direction === 'saliente' && t.state === 'en_transito' ? t.sendKey : t.settleKey),
   });
 
-  const ownTill = (user: User) => {
+  /**
+   * The caller's open till. Cash moves only into or out of a till of today (`movesCash`): one left open since an
+   * earlier day is closed first, though it may still reject what was sent to it (no cash moves then).
+   */
+  const ownTill = (user: User, movesCash = true) => {
     const till = deps.tills.findOpen(ws.tillCode);
     if (!till) throw new AppError('TILL_NOT_OPEN', `La caja ${ws.tillCode} no está abierta. Ábrala (F2) antes de trasladar o recibir efectivo.`);
     if (till.tellerId !== user.id) throw new AppError(user.role === 'cajero' ? 'TILL_NOT_YOURS' : 'NOT_THE_RECEIVER', 'Solo quien abrió la caja traslada o recibe su efectivo.');
+    if (movesCash) requireTodaysTill(till, bogotaDate(deps.clock.now()));
     return till;
   };
 
@@ -455,7 +461,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     reject: (user: User, req: { transferId: string; note: string }) => {
       const id = inTransaction(deps.db, () => {
         const t = find(req.transferId);
-        ownTill(user);
+        ownTill(user, false);
         notTheSender(user, t);
         const at = now();
         const op = { ...envelope(at), type: 'till_transfer_settle' as const, payload: { transferId: t.id, decision: 'reject' as const, receivedBy: user.username, receivedByName: user.displayName.slice(0, 80), count: {}, note: req.note } };

@@ -8,9 +8,14 @@ import type { TillService } from './service';
  * supervisor may have provisioned it from the vault a moment ago, and the 3 s pull may not have brought it yet.
  */
 export const tillHandlers = (till: TillService, arqueo: ArqueoService, learnTransfers: () => Promise<unknown> = async () => undefined): FeatureHandlers<'till'> => ({
-  'till.current': (_req, ctx) => ({ till: till.current(ctx.user), openRefusal: till.openRefusal(ctx.user) }),
+  'till.current': (_req, ctx) => {
+    const open = till.current(ctx.user);
+    const last = open ? null : till.lastClose();
+    return { till: open, openRefusal: till.openRefusal(ctx.user), lastClose: last ? { businessDate: last.businessDate, closedAt: last.closedAt, total: last.total } : null };
+  },
+  'till.requestOpeningApproval': (req, ctx) => arqueo.requestOpeningApproval(ctx.user, req, till.lastClose()),
   'till.incomingCash': (req, ctx) => till.incomingCash(ctx.user, req.incoming),
-  'till.open': (req, ctx) => ({ till: till.open(ctx.user, req) }),
+  'till.open': (req, ctx) => ({ till: till.open(ctx.user, req, (approvalId, subject) => arqueo.consumeOpeningApproval(ctx.user, approvalId, subject)) }),
   'till.gate': async (_req, ctx) => {
     await learnTransfers();
     return arqueo.gate(ctx.user);

@@ -6,6 +6,8 @@ import { AppError } from '../../core/errors';
 import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
 import { checkHolding, surplusMix } from '../../../domain/till/holding';
 import { checkIncomingCash } from '../../../domain/till/incoming-cash';
+import { tillDayRefusal } from '../../../domain/till/business-day';
+import { openingAgainstClose, openingDifferenceMessage, openingSubject, type LastClose } from '../../../domain/till/opening';
 import { DEFAULT_TILL_POLICY, type TillPolicy } from '../../../domain/till/policy';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
@@ -40,6 +42,7 @@ export const createTillService = (deps: {
     position: blindFor(viewer) ? null : r.position,
     positionTotal: blindFor(viewer) ? null : r.positionTotal,
     holding: checkHolding(r.positionTotal, policy, blindFor(viewer)),
+    fromEarlierDay: tillDayRefusal(r.businessDate, bogotaDate(deps.clock.now()))?.message ?? null,
   });
 
   /**
@@ -52,7 +55,15 @@ export const createTillService = (deps: {
     return `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`;
   };
 
+  /** What the till held at its last close (kept in the local store, so a crash or a restart keeps it). */
+  const lastClose = (): LastClose | null => {
+    const closed = deps.tills.lastClosed(deps.tillCode);
+    return closed ? { closedTillId: closed.id, businessDate: closed.businessDate, closedAt: closed.closedAt, count: closed.position, total: closed.positionTotal } : null;
+  };
+
   return {
+    lastClose,
+
     /** Why `user` may not open the till now, as `open` would answer it; null when they may. */
     openRefusal: (user: User): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user)),
 
@@ -84,7 +95,16 @@ export const createTillService = (deps: {
     /** Closed for today (the status bar says "Caja cerrada", not "sin abrir"): the last close was today's. */
     closedToday: (): boolean => deps.tills.lastClosed(deps.tillCode)?.businessDate === bogotaDate(deps.clock.now()),
 
-    open: (user: User, req: { idempotencyKey: string; count: DenominationCount; declaredTotal: number }): TillSession => {
+    /**
+     * Opens the till with the teller's count. A count that differs from the last close's is refused
+     * (OPENING_DIFFERENCE) unless `approve` consumes a supervisor's approval of that very count for that close
+     * (maker ≠ checker, in the supervised requests): it returns the approval's id for the journal.
+     */
+    open: (
+      user: User,
+      req: { idempotencyKey: string; count: DenominationCount; declaredTotal: number; approvalId?: string | undefined },
+      approve: ((approvalId: string, subject: string) => string) | null = null,
+    ): TillSession => {
       if (user.role !== 'cajero') {
         throw new AppError('ROLE_NOT_ALLOWED', 'Solo un cajero puede abrir una caja. Ingrese con su usuario de cajero.');
       }
@@ -105,6 +125,19 @@ export const createTillService = (deps: {
         const now = deps.clock.now();
         const refusal = closedToday(user);
         if (refusal) throw new AppError('TILL_CLOSED_TODAY', refusal);
+        const last = lastClose();
+        const difference = openingAgainstClose(last, req.count);
+        let approvalId: string | null = null;
+        if (last && difference) {
+          if (!req.approvalId || !approve) {
+            throw new AppError('OPENING_DIFFERENCE', openingDifferenceMessage(deps.tillCode, last, difference), {
+              lastClose: { businessDate: last.businessDate, closedAt: last.closedAt, total: last.total },
+              countedTotal: difference.countedTotal,
+              difference: difference.difference,
+            });
+          }
+          approvalId = approve(req.approvalId, openingSubject(last.closedTillId, req.count));
+        }
         const record = {
           id: deps.ids.uuid(),
           tillCode: deps.tillCode,
@@ -117,7 +150,13 @@ export const createTillService = (deps: {
           positionTotal: total,
         };
         deps.tills.insertOpen(record);
-        deps.journal.record('till_open', user.id, { tillSessionId: record.id, tillCode: deps.tillCode, count: req.count, total });
+        // The last close it follows, and the difference with it a supervisor approved: the cash's trail across days.
+        const entry = { tillSessionId: record.id, tillCode: deps.tillCode, count: req.count, total };
+        deps.journal.record(
+          'till_open',
+          user.id,
+          last ? { ...entry, carriedFrom: last.closedTillId, closedTotal: last.total, difference: total - last.total, approvalId } : entry,
+        );
         return view({ ...record, state: 'abierta', closedAt: null }, user);
       });
       deps.onChange();

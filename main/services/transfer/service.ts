@@ -56,7 +56,7 @@ export const createTransferService = (deps: ComprobanteDeps) => {
 
   /** Everything the posting checks except central's authorization: run before asking central for a hold. */
   const precheck = (user: User, req: PostRequest) => {
-    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user, bogotaDate(deps.clock.now()));
     const { from, to, plan: p } = plan(req.request);
     const approvalId = requireApproval(deps, { reasons: p.approvalReasons, approvalId: req.approvalId, subject: () => subjectOf(req.request), user });
     return { till, from, to, plan: p, approvalId };

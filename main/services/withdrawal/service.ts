@@ -93,7 +93,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
 
   /** Everything the posting checks except central's authorization: run before asking central for a hold. */
   const precheck = (user: User, req: { idempotencyKey: string; request: WithdrawalRequest; approvalId?: string | undefined }) => {
-    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user);
+    const till = requireOwnTill(deps.tills, deps.workstation.tillCode, user, bogotaDate(deps.clock.now()));
     const { account, plan: p } = plan(req.request, till.position);
     // Seed 003 cl. 4 c: at or above rules.fingerprintFrom, each person who takes the money matched in this comprobante.
     const fp = identity.check(user, req.request, p.amount, req.idempotencyKey);

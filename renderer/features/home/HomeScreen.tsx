@@ -70,6 +70,17 @@ export const HomeScreen = ({
               </>
             )}
           </p>
+          {/* Left open since an earlier business day: nothing more posts to it (the core refuses); the close is offered. */}
+          {till.fromEarlierDay ? (
+            <p className="error-banner" role="alert" data-testid="till-earlier-day">
+              {till.fromEarlierDay}{' '}
+              {items.find((i) => i.key === 'F6' && i.enabled) ? (
+                <button type="button" onClick={items.find((i) => i.key === 'F6')?.onSelect}>
+                  <kbd>F6</kbd> Cerrar la caja (arqueo)
+                </button>
+              ) : null}
+            </p>
+          ) : null}
           {/* Near or over the holding limit: said where the teller looks between customers, not only at F10. */}
           {till.holding?.prompt ? (
             <p className="error-banner" role="status" data-testid="holding-prompt">

@@ -3,6 +3,7 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { TillSession } from '../../../domain/contract/till';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
+import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { AmountInput } from '../../components/AmountInput';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DenominationGrid } from '../../components/DenominationGrid';
@@ -20,6 +21,9 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [lastClose, setLastClose] = useState<{ businessDate: string; total: number } | null>(null);
+  // A count that differs from the last close: the motivo, the request to the supervisor and their credentials.
+  const [difference, setDifference] = useState<{ reason: string; approvalId: string | null; username: string; password: string } | null>(null);
   const key = useRef(crypto.randomUUID());
   const total = totalOfCount(count);
   const declaredRef = useRef<HTMLDivElement>(null);
@@ -28,6 +32,7 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
   useEffect(() => {
     void teller.till.current({}).then((r) => {
       if (r.ok && r.data.openRefusal) setError(r.data.openRefusal);
+      if (r.ok && r.data.lastClose) setLastClose(r.data.lastClose);
     });
   }, [teller]);
 
@@ -70,6 +75,34 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     setBusy(false);
     setConfirming(false);
     if (r.ok) onOpened(r.data.till);
+    else {
+      setError(r.error.message);
+      if (r.error.code === 'OPENING_DIFFERENCE') setDifference({ reason: '', approvalId: null, username: '', password: '' });
+    }
+  };
+
+  /** The supervisor (never the teller: the core refuses it) approves the count here; the till then opens with it. */
+  const askSupervisor = async () => {
+    if (busy || !difference || declared === null) return;
+    setBusy(true);
+    let approvalId = difference.approvalId;
+    if (!approvalId) {
+      const asked = await teller.till.requestOpeningApproval({ count, reasonText: difference.reason });
+      if (!asked.ok) {
+        setBusy(false);
+        return setError(asked.error.message);
+      }
+      approvalId = asked.data.approvalId;
+      setDifference({ ...difference, approvalId });
+    }
+    const decided = await teller.supervisor.decide({ id: approvalId, source: 'caja', decision: 'aprobar', username: difference.username, password: difference.password });
+    if (!decided.ok) {
+      setBusy(false);
+      return setError(decided.error.message);
+    }
+    const r = await teller.till.open({ idempotencyKey: crypto.randomUUID(), count, declaredTotal: declared, approvalId });
+    setBusy(false);
+    if (r.ok) onOpened(r.data.till);
     else setError(r.error.message);
   };
 
@@ -80,6 +113,12 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
       <p className="hint">
         Cuente el efectivo recibido por denominación. <kbd>Enter</kbd> o <kbd>↓</kbd> pasa a la siguiente fila.
       </p>
+      {lastClose ? (
+        // What the close counted stays in the till: a different count is a difference the supervisor approves.
+        <p className="notice" data-testid="open-last-close">
+          Último cierre de la caja: {formatReceiptDate(lastClose.businessDate)} con <strong>{formatPesos(lastClose.total)}</strong> en efectivo. Ese efectivo es el que se cuenta ahora.
+        </p>
+      ) : null}
       <div className="two-col">
         <DenominationGrid
           caption="Conteo de apertura"
@@ -94,6 +133,25 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
             Total del conteo: <strong data-testid="open-total">{formatPesos(total)}</strong>
           </p>
           <ErrorBanner message={error} />
+          {difference ? (
+            <div className="approval" data-testid="open-difference">
+              <label>
+                Motivo de la diferencia
+                <input value={difference.reason} onChange={(e) => setDifference({ ...difference, reason: e.target.value })} disabled={difference.approvalId !== null} />
+              </label>
+              <label>
+                Usuario del supervisor
+                <input value={difference.username} onChange={(e) => setDifference({ ...difference, username: e.target.value })} autoComplete="off" />
+              </label>
+              <label>
+                Contraseña del supervisor
+                <input type="password" value={difference.password} onChange={(e) => setDifference({ ...difference, password: e.target.value })} autoComplete="off" />
+              </label>
+              <button type="button" className="primary" onClick={() => void askSupervisor()} disabled={busy}>
+                Aprobar y abrir con este conteo
+              </button>
+            </div>
+          ) : null}
           <div className="actions">
             <button type="button" className="secondary" onClick={leaving.leave}>
               Volver <kbd>Esc</kbd>

@@ -1,0 +1,34 @@
+import { formatReceiptDate } from '../calendar/bogota-time';
+import { DENOMINATIONS, type DenominationCount } from '../money/denominations';
+import { formatPesos } from '../money/pesos';
+import { compareCount, type ArqueoResult } from './arqueo';
+
+/** What the till held when it was last closed: the cash its close counted, which stays in it until the next opening. */
+export interface LastClose {
+  closedTillId: string;
+  businessDate: string;
+  closedAt: string | null;
+  count: DenominationCount;
+  total: number;
+}
+
+/**
+ * The next opening against the last close (QA M1): the cash counted at the close carries over by denomination,
+ * so an opening count that differs is a difference (sobrante/faltante) a supervisor approves, never cash that
+ * silently appears or leaves the branch. The first opening of a till has no close to compare with.
+ */
+export const openingAgainstClose = (last: LastClose | null, counted: DenominationCount): ArqueoResult | null => {
+  if (!last) return null;
+  const cmp = compareCount(last.count, counted);
+  return cmp.byDenomination.length === 0 ? null : cmp;
+};
+
+/** The approval names the close and the exact count it covers: another count needs its own approval. */
+export const openingSubject = (closedTillId: string, counted: DenominationCount): string =>
+  `till_opening:${closedTillId}:${DENOMINATIONS.map((d) => counted[`${d}`] ?? 0).join('.')}`;
+
+/** The refusal of an opening whose count differs from the last close, in the teller's words. */
+export const openingDifferenceMessage = (tillCode: string, last: LastClose, cmp: ArqueoResult): string => {
+  const what = cmp.difference === 0 ? 'la misma suma con otras denominaciones' : `${cmp.difference < 0 ? 'faltante' : 'sobrante'} de ${formatPesos(Math.abs(cmp.difference))}`;
+  return `La caja ${tillCode} se cerró el ${formatReceiptDate(last.businessDate)} con ${formatPesos(last.total)} y usted contó ${formatPesos(cmp.countedTotal)}: ${what}. Cuente de nuevo o pida la aprobación del supervisor para abrir con su conteo.`;
+};

@@ -1,0 +1,32 @@
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from './fixtures';
+import { startHost } from './host';
+
+/**
+ * One workstation over several business days: each day is the browser host started on the same data directory
+ * (its SQLite file and its demo central's) with its clock at that day (`CAJA_CLOCK_START`, README), as the
+ * machine is switched on each morning, and a fresh Chromium page on it. `day(iso, steps)` runs `steps` that day.
+ */
+export const overDays = async (run: (day: (startAt: string, steps: (app: Page) => Promise<void>) => Promise<void>) => Promise<void>) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'caja-e2e-days-'));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    await run(async (startAt, steps) => {
+      const host = await startHost({ CAJA_CLOCK_START: startAt }, { dataDir });
+      const page = await browser.newPage();
+      try {
+        await page.goto(host.launchUrl);
+        await steps(page);
+      } finally {
+        await page.close();
+        await host.stop();
+      }
+    });
+  } finally {
+    await browser.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};

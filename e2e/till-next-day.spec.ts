@@ -1,0 +1,81 @@
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/fixtures';
+import { DEMO, expectHome, login } from './support/pages';
+import { OPENING, openAndCloseSquared, openTill, typeCount } from './support/till';
+import { overDays } from './support/next-day';
+
+/** Monday 1 March 2027 and Tuesday 2 March, 09:00 in Bogotá (neither is a holiday). */
+const MONDAY = '2027-03-01T14:00:00.000Z';
+const TUESDAY = '2027-03-02T14:00:00.000Z';
+
+test('QA M2: a till left open overnight takes nothing the next day; Inicio says so and offers the close, whose report keeps the opening day', async () => {
+  test.setTimeout(180_000);
+  await overDays(async (day) => {
+    await day(MONDAY, async (app) => {
+      await openTill(app);
+    });
+    await day(TUESDAY, async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await expect(app.getByTestId('till-earlier-day')).toContainText('La caja quedó abierta desde el 01/03/2027. Ciérrela (arqueo) antes de operar.');
+      for (const name of ['Consignación', 'Retiro', 'Transferencia']) await expect(app.getByRole('button', { name, exact: false }).first()).toBeDisabled();
+      // F3 does nothing on this till; the close is offered and counts as any close does.
+      await app.getByRole('button', { name: /Cerrar la caja \(arqueo\)/ }).click();
+      await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+      await app.getByLabel('$ 100.000 billete').focus();
+      await typeCount(app, OPENING);
+      await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
+      await app.keyboard.press('F10');
+      const report = app.getByTestId('close-report');
+      await expect(report).toContainText('CAJA CUADRADA');
+      await expect(report).toContainText('Fecha contable: 01/03/2027');
+    });
+  });
+});
+
+/** Tuesday's F2: the screen names Monday's close; the count typed, its total and Enter, Enter (confirm). */
+const openWith = async (app: Page, rows: string[], total: string) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await expect(app.getByTestId('open-last-close')).toContainText('Último cierre de la caja: 01/03/2027 con $ 2.030.000');
+  await typeCount(app, rows);
+  await app.keyboard.type(total);
+  await app.keyboard.press('Enter');
+  await app.keyboard.press('Enter');
+};
+
+test('QA M1: the next opening with the count of the last close opens with no approval', async () => {
+  test.setTimeout(180_000);
+  await overDays(async (day) => {
+    await day(MONDAY, openAndCloseSquared);
+    await day(TUESDAY, async (app) => {
+      await openWith(app, OPENING, '2030000');
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+    });
+  });
+});
+
+test('QA M1: a next-day opening $ 1.000.000 short of the last close needs a supervisor, never the teller', async () => {
+  test.setTimeout(180_000);
+  await overDays(async (day) => {
+    await day(MONDAY, openAndCloseSquared);
+    await day(TUESDAY, async (app) => {
+      // 100.000 × 0 instead of 10: $ 1.030.000 counted against $ 2.030.000 closed.
+      await openWith(app, ['', ...OPENING.slice(1)], '1030000');
+      await expect(app.getByText(/faltante de \$ 1\.000\.000/)).toBeVisible();
+      await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+      const form = app.getByTestId('open-difference');
+      await form.getByLabel('Motivo de la diferencia').fill('Faltan diez billetes de cien mil');
+      // The teller's own credentials are refused (maker ≠ checker).
+      await form.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);
+      await form.getByLabel('Contraseña del supervisor').fill(DEMO.teller.password);
+      await form.getByRole('button', { name: 'Aprobar y abrir con este conteo' }).click();
+      await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+      await form.getByLabel('Usuario del supervisor').fill('supervisor1');
+      await form.getByLabel('Contraseña del supervisor').fill('Super.2026');
+      await form.getByRole('button', { name: 'Aprobar y abrir con este conteo' }).click();
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+    });
+  });
+});
