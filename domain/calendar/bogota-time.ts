@@ -6,6 +6,14 @@
 import type { IsoDate } from './iso-date';
 
 const ZONE = 'America/Bogota';
+const BOGOTA_OFFSET_MS = 5 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The instant (ISO, UTC) the Bogotá calendar day of `instant` began; Colombia keeps UTC−5 all year. */
+export const bogotaDayStart = (instant: string): string => {
+  const local = Date.parse(instant) - BOGOTA_OFFSET_MS;
+  return new Date(local - (((local % DAY_MS) + DAY_MS) % DAY_MS) + BOGOTA_OFFSET_MS).toISOString();
+};
 
 const TIME = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 

@@ -8,6 +8,7 @@ import {
   type FingerprintCheckInput,
   type FingerprintCheckResult,
   checkWithdrawalFingerprints,
+  failuresCountFrom,
   fingerprintFailures,
   fingerprintRequired,
   peopleToVerify,
@@ -111,10 +112,33 @@ describe('fingerprint of whoever withdraws (seed 003 cl. 4 literal c; domain-co 
     expect(checkWithdrawalFingerprints(input({ attempts: three.slice(1) }), rules).ok).toBe(true);
   });
 
-  it('failures of an earlier comprobante do not count toward the three', () => {
-    const old = [1, 2, 3].map((i) => attempt(ana, 'no_match', `FP-old-${i}`, '2026-03-10T14:00:00.000Z'));
-    expect(fingerprintFailures(ana, old, started)).toBe(0);
-    expect(checkWithdrawalFingerprints(input({ attempts: [...old, attempt(ana, 'match', 'FP-1')] }), rules).ok).toBe(true);
+  it('failures of an earlier comprobante the same Bogotá day count toward the three: a new comprobante gives no new tries', () => {
+    const earlier = [1, 2, 3].map((i) => attempt(ana, 'no_match', `FP-old-${i}`, '2026-03-10T14:00:00.000Z'));
+    expect(fingerprintFailures(ana, earlier, started)).toBe(3);
+    expect(codes(checkWithdrawalFingerprints(input({ attempts: [...earlier, attempt(ana, 'match', 'FP-1')] }), rules))).toEqual(['FINGERPRINT_REFUSED']);
+    // One earlier "no coincide" the same day: no exception for this person in a new comprobante either.
+    const exception = { kind: 'exception', person: ana, reason: 'READER_UNAVAILABLE' } as const;
+    expect(codes(checkWithdrawalFingerprints(input({ evidence: [exception], attempts: earlier.slice(0, 1) }), rules))).toEqual(['FINGERPRINT_NO_MATCH']);
+  });
+
+  it('failures of an earlier Bogotá day do not count (the day starts at 05:00 UTC)', () => {
+    const yesterday = [1, 2, 3].map((i) => attempt(ana, 'no_match', `FP-old-${i}`, '2026-03-10T04:59:59.999Z'));
+    expect(fingerprintFailures(ana, yesterday, started)).toBe(0);
+    expect(fingerprintFailures(ana, [attempt(ana, 'no_match', 'FP-d', '2026-03-10T05:00:00.000Z')], started)).toBe(1);
+    expect(checkWithdrawalFingerprints(input({ attempts: [...yesterday, attempt(ana, 'match', 'FP-1')] }), rules).ok).toBe(true);
+  });
+
+  it('property: failures count from the start of the Bogotá day the comprobante started in', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }), (t) => {
+        const from = Date.parse(failuresCountFrom(new Date(t).toISOString()));
+        expect(from).toBeLessThanOrEqual(t);
+        expect(t - from).toBeLessThan(86_400_000);
+        // Midnight in Bogotá is 05:00 UTC.
+        expect(new Date(from).getUTCHours()).toBe(5);
+        expect(new Date(from).getUTCMinutes() + new Date(from).getUTCSeconds() + new Date(from).getUTCMilliseconds()).toBe(0);
+      }),
+    );
   });
 
   it('below the threshold nothing is asked, whatever the evidence', () => {

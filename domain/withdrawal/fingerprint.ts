@@ -1,4 +1,5 @@
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
+import { bogotaDayStart } from '../calendar/bogota-time';
 import { type PersonId, samePerson } from '../accounts/person';
 import { maskDocument } from '../identity/document';
 import { type Pesos, formatPesos } from '../money/pesos';
@@ -11,7 +12,10 @@ import { type DomainError, domainError } from '../rules-config/result';
  * operator, a refused cédula means stop; teller-anchors #23: approval triggered by the biometric fallback).
  */
 
-/** A "no coincide" is a stop: at the third one in the same comprobante the withdrawal is refused, with no override. */
+/**
+ * A "no coincide" is a stop: at the third one of the same person on the same day the withdrawal is refused, with no
+ * override. Counted by day, not by comprobante: starting a new comprobante must not give three more tries.
+ */
 export const FINGERPRINT_MAX_FAILURES = 3;
 
 /** Why no match could be made: only these allow the supervisor's "Sin validación biométrica" exception. */
@@ -50,9 +54,12 @@ export const peopleToVerify = (amount: Pesos, presenters: readonly PersonId[], r
   return people;
 };
 
-/** "No coincide" answers for this person since the comprobante started (earlier visits do not count). */
+/** From when "no coincide" answers count: the start of the Bogotá day the comprobante started in. */
+export const failuresCountFrom = (comprobanteStartedAt: string): string => bogotaDayStart(comprobanteStartedAt);
+
+/** "No coincide" answers for this person on the day the comprobante started (earlier days do not count). */
 export const fingerprintFailures = (person: PersonId, attempts: readonly FingerprintAttempt[], comprobanteStartedAt: string): number => {
-  const since = Date.parse(comprobanteStartedAt);
+  const since = Date.parse(failuresCountFrom(comprobanteStartedAt));
   return attempts.filter((a) => a.result === 'no_match' && samePerson(a.document, person) && Date.parse(a.at) >= since).length;
 };
 
@@ -69,7 +76,7 @@ export interface FingerprintCheckInput {
   readonly amount: Pesos;
   readonly presenters: readonly PersonId[];
   readonly evidence: readonly FingerprintEvidence[];
-  /** Every answer central gave at this workstation for these people (the core's record, never the screen's). */
+  /** Every answer central gave at this workstation for these people since `failuresCountFrom` of the start (the core's record, never the screen's). */
   readonly attempts: readonly FingerprintAttempt[];
   /** ISO instant the comprobante was started: a match older than it belongs to another operation. */
   readonly comprobanteStartedAt: string;

@@ -66,10 +66,11 @@ describe('withdrawal fingerprint verification against real central', () => {
     expect(check).toMatchObject({ ok: false, errors: [{ code: 'FINGERPRINT_REFUSED' }] });
   });
 
-  it('a later comprobante starts again from zero "no coincide"', async () => {
-    const since = newComprobante();
+  it('a later comprobante the same day gives no new tries; the next Bogotá day starts again from zero "no coincide"', async () => {
     await w.place('900000005');
-    expect(await verify('900000005', since)).toMatchObject({ kind: 'verified' });
+    expect(await verify('900000005', newComprobante())).toMatchObject({ kind: 'refused', failures: 3 });
+    w.clock.advance(86_400_000);
+    expect(await verify('900000005', newComprobante())).toMatchObject({ kind: 'verified' });
   });
 
   it('central unreachable: no reference, nothing recorded, the supervisor’s exception may be asked (IDENTITY_FALLBACK)', async () => {

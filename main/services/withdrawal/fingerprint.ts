@@ -5,6 +5,7 @@ import {
   FINGERPRINT_MAX_FAILURES,
   type FingerprintEvidence,
   type FingerprintExceptionReason,
+  failuresCountFrom,
   fingerprintFailures,
 } from '../../../domain/withdrawal/fingerprint';
 import type { Clock } from '../../core/runtime';
@@ -56,7 +57,7 @@ export const verifyWithdrawalFingerprint = async (
   input: WithdrawalFingerprintInput,
 ): Promise<WithdrawalFingerprintOutcome> => {
   const { person, comprobanteStartedAt } = input;
-  const failuresNow = () => fingerprintFailures(person, deps.matches.attempts([person], comprobanteStartedAt), comprobanteStartedAt);
+  const failuresNow = () => fingerprintFailures(person, deps.matches.attempts([person], failuresCountFrom(comprobanteStartedAt)), comprobanteStartedAt);
   const before = failuresNow();
   // After the third "no coincide" the reader is not even asked: nothing can change the answer.
   if (before >= FINGERPRINT_MAX_FAILURES) return { kind: 'refused', failures: before, message: refusedMessage(person, before) };

@@ -113,6 +113,28 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
     expect(w.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'retiro'").pluck().get()).toBe(0);
   });
 
+  it('a new comprobante gives no new tries: the three "no coincide" count for the person all day, and no exception after one', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const first = crypto.randomUUID();
+    await place('900000005');
+    expect(await capture(first)).toMatchObject({ ok: true, data: { outcome: 'no_match', remaining: 2 } });
+    // The teller abandons and starts another comprobante a minute later: two tries are left, not three, and the
+    // "no coincide" already given rules out the exception there too.
+    w.clock.advance(60_000);
+    const second = crypto.randomUUID();
+    const exception: Evidence[] = [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }];
+    expect(errorCodes(await askApproval(request(second, exception)))).toEqual(['FINGERPRINT_REQUIRED']);
+    expect(await capture(second)).toMatchObject({ ok: true, data: { outcome: 'no_match', remaining: 1 } });
+    expect(errorCodes(await askApproval(request(second, exception)))).toEqual(['FINGERPRINT_NO_MATCH']);
+    w.clock.advance(60_000);
+    const third = crypto.randomUUID();
+    expect(await capture(third)).toMatchObject({ ok: true, data: { outcome: 'refused' } });
+    await place(JUAN);
+    const fourth = crypto.randomUUID();
+    expect(await capture(fourth)).toMatchObject({ ok: true, data: { outcome: 'refused' } });
+    expect(errorCodes(await post(request(fourth, exception)))).toEqual(['FINGERPRINT_REFUSED']);
+  });
+
   it('reader unplugged → "Sin validación biométrica": the teller cannot approve it, another user (supervisor) can, and it posts', async () => {
     w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
     const comprobanteId = crypto.randomUUID();

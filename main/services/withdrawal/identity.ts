@@ -6,7 +6,7 @@ import { maskDocument } from '../../../domain/identity/document';
 import type { Pesos } from '../../../domain/money/pesos';
 import type { RulesConfig } from '../../../domain/rules-config/config';
 import { type DomainError, domainError } from '../../../domain/rules-config/result';
-import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck, checkWithdrawalFingerprints, peopleToVerify } from '../../../domain/withdrawal/fingerprint';
+import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck, checkWithdrawalFingerprints, failuresCountFrom, peopleToVerify } from '../../../domain/withdrawal/fingerprint';
 import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
@@ -90,7 +90,7 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
     }
     const evidence = identity.fingerprints;
     const references = evidence.flatMap((e) => (e.kind === 'match' ? [e.reference] : []));
-    const attempts = deps.matches.attempts(people, start.startedAt, references);
+    const attempts = deps.matches.attempts(people, failuresCountFrom(start.startedAt), references);
     const r = checkWithdrawalFingerprints({ amount, presenters: request.presenters, evidence, attempts, comprobanteStartedAt: start.startedAt }, deps.rules);
     if (!r.ok) throw refused(r.errors);
     // An exception stands only on a reader or registry failure the core recorded for that person in this comprobante.
