@@ -162,6 +162,14 @@ it('a request relayed pending and then decided or withdrawn at its workstation c
   expect(await statusOf(outcome(unseen, { state: 'withdrawn', at: '2025-03-10T15:00:00.000Z' }))).toMatchObject({ status: 'applied' });
   expect((await stateOf(unseen.id)).state).toBe('withdrawn');
   expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
+  // The usual order when a teller leaves a visación: the direct withdrawal first, then the outbox's outcome of it.
+  // The second must not turn the withdrawn request into an expired one (desks said "venció" instead of "desistió").
+  const left = request();
+  await t.call('requestApproval', left);
+  expect((await t.call('withdrawApproval', { id: left.id })).status).toBe(200);
+  await new Promise((r) => setTimeout(r, 5));
+  expect(await statusOf(outcome(left, { state: 'withdrawn', at: '2025-03-10T15:00:00.000Z' }))).toMatchObject({ status: 'applied' });
+  expect((await stateOf(left.id)).state).toBe('withdrawn');
 
   const raced = request();
   await t.call('requestApproval', raced);

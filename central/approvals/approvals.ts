@@ -158,8 +158,9 @@ export const approvalOutcomeEffect = (
     return {
       ok: true,
       after: () => {
-        // Withdrawn before it lapsed: said as withdrawn; one that had lapsed already stays expired.
-        if (decision === null) sql.run('UPDATE approvals SET withdrawn_ms = CASE WHEN expires_ms > ? THEN ? END, expires_ms = MIN(expires_ms, ?) WHERE id = ?', nowMs, nowMs, nowMs, request.id);
+        // Withdrawn before it lapsed: said as withdrawn; one that had lapsed already stays expired. One withdrawn
+        // already (the teller's direct withdrawApproval usually lands before this outbox copy) keeps its moment.
+        if (decision === null) sql.run('UPDATE approvals SET withdrawn_ms = CASE WHEN expires_ms > ? THEN ? ELSE withdrawn_ms END, expires_ms = MIN(expires_ms, ?) WHERE id = ?', nowMs, nowMs, nowMs, request.id);
         else sql.run("UPDATE approvals SET state = ?, decision = ? WHERE id = ? AND state = 'pending'", outcome.state, JSON.stringify(decision), request.id);
       },
     };
