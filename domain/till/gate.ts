@@ -10,6 +10,8 @@ import type { HoldingCheck } from './holding';
 export interface PreCloseFacts {
   /** Approval requests of this teller still waiting for a supervisor. */
   pendingApprovals: number;
+  /** What each of them is about, as the supervisor reads it ("Reverso de Consignación 001-02-000003 por $ 100.000"). */
+  pendingApprovalSummaries?: readonly string[];
   /** Operations in the outbox not yet acknowledged by central (pending or sent). */
   unsyncedOperations: number;
   /** Operations whose outcome at central is unknown (timeout) and must be confirmed. */
@@ -62,8 +64,11 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
     items.push({
       code: 'PENDING_APPROVALS',
       count: f.pendingApprovals,
-      message: `${plural(f.pendingApprovals, 'solicitud de aprobación pendiente', 'solicitudes de aprobación pendientes')} del supervisor.`,
-      resolveAt: 'Pida al supervisor que las decida en el Escritorio del supervisor (F1) o anule la operación.',
+      message: `${plural(f.pendingApprovals, 'solicitud de aprobación pendiente', 'solicitudes de aprobación pendientes')} del supervisor${
+        f.pendingApprovalSummaries?.length ? `: ${f.pendingApprovalSummaries.join('; ')}` : ''
+      }.`,
+      resolveAt:
+        'Pida al supervisor que las decida en el Escritorio del supervisor (F1), o desista: un reverso en el Diario electrónico (F5, "Desistir del reverso"); otra operación, anulándola en su pantalla.',
     });
   }
   if (f.unknownOutcomeOperations > 0) {

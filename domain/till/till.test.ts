@@ -185,6 +185,8 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
       expect.objectContaining({ code: 'PENDING_APPROVALS', count: 1, message: '1 solicitud de aprobación pendiente del supervisor.' }),
     ]);
     expect(r.items[0]?.resolveAt).toContain('Escritorio del supervisor');
+    const named = preCloseGate({ ...clean, pendingApprovals: 2, pendingApprovalSummaries: ['Reverso de Retiro 001-02-000003 por $ 50.000', 'Retiro $ 6.000.000 cuenta ****0029'] });
+    expect(named.items[0]?.message).toBe('2 solicitudes de aprobación pendientes del supervisor: Reverso de Retiro 001-02-000003 por $ 50.000; Retiro $ 6.000.000 cuenta ****0029.');
   });
 
   it("a till above its limit is told the same amount to send as the menu's prompt", () => {

@@ -94,9 +94,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     // A visa for sends blocked after refused sends does not hold the close: the arqueo is one way to lift the block.
     const mine = deps.lifecycle
       .pendingRequests()
-      .filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now && r.kind !== 'till_transfer_block').length;
+      .filter((r) => r.request.makerId === user.id && r.request.id !== exceptApproval && r.request.expiresAt > now && r.kind !== 'till_transfer_block');
     return preCloseGate({
-      pendingApprovals: deps.facts.pendingApprovals(user.id, now) + mine,
+      pendingApprovals: deps.facts.pendingApprovals(user.id, now) + mine.length,
+      pendingApprovalSummaries: [...deps.facts.pendingApprovalSummaries(user.id, now), ...mine.map((r) => r.summary)],
       unsyncedOperations: deps.facts.unsynced(),
       unknownOutcomeOperations: deps.facts.unknown(),
       unprintedReceipts: deps.facts.unprinted(till.id),

@@ -158,12 +158,15 @@ describe('till lifecycle: provision, blind arqueo, supervised difference, immuta
     t.core.db
       .prepare(
         `INSERT INTO supervised_requests (id, kind, subject, summary, reasons, context, amount, maker_id, requested_at, expires_at, status)
-         SELECT 'other', 'reversal', 's', 'Reverso', '[]', '{}', 1, maker_id, requested_at, expires_at, 'pendiente' FROM supervised_requests LIMIT 1`,
+         SELECT 'other', 'reversal', 's', 'Reverso de Consignación 001-01-000003 por $ 100.000', '[]', '{}', 1, maker_id, requested_at, expires_at, 'pendiente' FROM supervised_requests LIMIT 1`,
       )
       .run();
-    const gate = data<{ canClose: boolean; items: { code: string; resolveAt: string }[] }>(await t.call('till.gate'));
+    const gate = data<{ canClose: boolean; items: { code: string; message: string; resolveAt: string }[] }>(await t.call('till.gate'));
     expect(gate).toMatchObject({ canClose: false, items: [{ code: 'PENDING_APPROVALS' }] });
+    // Named, with where the teller can take it back (QA: the gate said only "1 solicitud … pendiente").
+    expect(gate.items[0]?.message).toBe('1 solicitud de aprobación pendiente del supervisor: Reverso de Consignación 001-01-000003 por $ 100.000.');
     expect(gate.items[0]?.resolveAt).toContain('Escritorio del supervisor');
+    expect(gate.items[0]?.resolveAt).toContain('Desistir del reverso');
     expect(await t.call('till.close', { idempotencyKey: randomUUID(), closingId: c.closingId })).toMatchObject({ ok: false, error: { code: 'CLOSE_BLOCKED' } });
   });
 

@@ -191,6 +191,11 @@ export const gateFactsRepo = (db: Db) => {
   return {
     pendingApprovals: (makerId: string, now: string) =>
       count('approvals', "SELECT COUNT(*) FROM approvals WHERE maker_id = ? AND status = 'pendiente' AND expires_at > ?", makerId, now),
+    /** What those pending requests are about, oldest first (the gate names them). */
+    pendingApprovalSummaries: (makerId: string, now: string): string[] =>
+      has('approvals')
+        ? (db.prepare("SELECT summary FROM approvals WHERE maker_id = ? AND status = 'pendiente' AND expires_at > ? ORDER BY requested_at").pluck().all(makerId, now) as string[])
+        : [],
     // A supervisor's request closed here on its way to central (approval_outcome) moves no money: it does not hold
     // the close, which the counter's decision alone, without central, has always allowed.
     unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent') AND type <> 'approval_outcome'"),
