@@ -15,7 +15,12 @@ const SUP = { username: 'supervisor1', password: 'Super.2026' };
 const TELLER = { username: 'cajero1', password: 'Caja.2026' };
 // Demo account of Juan (central/demo/seed.ts), who brings the cash himself.
 const JUAN = '240000000029';
-const slip = { accountNumber: JUAN, depositor: { id: { type: 'CC', number: '900000002' } }, cash: { '50000': 190 }, declaredTotal: 9_500_000 };
+const slipFor = (accountNumber: string, document: string) => ({ accountNumber, depositor: { id: { type: 'CC', number: document } }, cash: { '50000': 190 }, declaredTotal: 9_500_000 });
+const juanSlip = slipFor(JUAN, '900000002');
+// María's account (holder 900000001): the test that posts the third deposit needs a customer whose month at central
+// is not already near $ 50.000.000 from the earlier tests' deposits (central counts every workstation's by key, so a
+// fresh 001-02 sees what an earlier 001-02 took and would rightly ask for the UIAF declaration).
+const mariaSlip = slipFor('240000000011', '900000001');
 interface Alert {
   approvalId: string;
   workstation: string;
@@ -34,7 +39,7 @@ interface Alerts {
 }
 
 /** Two near-threshold cash deposits at `s`, then the third put to the supervisor there, who decides it. */
-const alertDecidedAt = async (s: Station, decision: 'aprobar' | 'rechazar'): Promise<string> => {
+const alertDecidedAt = async (s: Station, decision: 'aprobar' | 'rechazar', slip = juanSlip): Promise<string> => {
   await s.as(TELLER);
   data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
   // The account is known once the reference data arrived from central.
@@ -97,7 +102,7 @@ describe('structuring alerts of the whole branch, through central', () => {
     // Once central applied 001-02's alert: its two deposits and this one make the alert here too, and the
     // rejection there answers it.
     await until(async () => a.core.db.prepare("SELECT state FROM outbox WHERE type = 'structuring_alert'").pluck().get() === 'applied', 40_000);
-    const r = await b.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'deposit', slip } });
+    const r = await b.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'deposit', slip: juanSlip } });
     expect(r).toMatchObject({ ok: false, error: { code: 'STRUCTURING_REJECTED' } });
     const refused = r.ok ? '' : r.error.message;
     expect(refused).toContain('Marta Rojas rechazó');
@@ -110,9 +115,9 @@ describe('structuring alerts of the whole branch, through central', () => {
     const a = await startStation(central, '001-02');
     const b = await startStation(central, '001-03');
     open.push(a, b);
-    const id = await alertDecidedAt(a, 'aprobar');
+    const id = await alertDecidedAt(a, 'aprobar', mariaSlip);
     await a.as(TELLER);
-    const posted = data<{ sequence: string }>(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip, approvalId: id }));
+    const posted = data<{ sequence: string }>(await a.call('deposit.post', { idempotencyKey: randomUUID(), slip: mariaSlip, approvalId: id }));
     // Told in the posting's transaction, after the decision: two events for this alert.
     expect(a.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'structuring_alert'").pluck().get()).toBe(2);
 
