@@ -245,11 +245,7 @@ test('F10 on an empty count asks before registering $ 0: Esc goes back to counti
 });
 
 test('the closed till, later: its report with the code printed at the close, printed again as a copy, and a supervised reopening', async ({ app }) => {
-  await openTill(app);
-  await startCount(app);
-  await typeCount(app, OPENING);
-  await expect(app.getByTestId('arqueo-result')).toContainText('Caja cuadrada');
-  await app.keyboard.press('F10');
+  await openAndCloseSquared(app);
   await expect(app.getByTestId('close-report')).toContainText('$ 2.030.000');
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
   const code = /Verificación: ([0-9A-F]{4}-[0-9A-F]{4})/.exec((await app.getByTestId('close-report').textContent()) ?? '')?.[1] ?? 'none';
