@@ -10,7 +10,7 @@ import {
   type SecurityCodeRequest,
   type SendNowRequest,
 } from '../../domain/central-api';
-import { bogotaDateOf, formatReceiptDateTime } from '../../domain/calendar/bogota-time';
+import { bogotaDate, formatReceiptDateTime } from '../../domain/calendar/bogota-time';
 import { sendNowTooSoonMessage } from '../../domain/security-code/messages';
 import { maskDocument, type DocumentType } from '../../domain/identity/document';
 import { getCustomer } from '../accounts/ledger';
@@ -211,7 +211,7 @@ export const createSecurityCode = (d: SecurityCodeDeps, req: Req, workstation: s
     );
   }
   // The number names the branch's day, and its sequence starts again each Bogotá day: the customer reads both off the constancia.
-  const day = bogotaDateOf(nowMs).replaceAll('-', '');
+  const day = bogotaDate(nowMs).replaceAll('-', '');
   const radicado = `RAD-${day}-${String(d.sql.next(`radicado:${day}`)).padStart(6, '0')}`;
   const sendAt = req.mode === 'send_now' ? nowMs : nowMs + d.policy.radicationSendDelayMs;
   d.sql.run(

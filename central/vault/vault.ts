@@ -1,6 +1,7 @@
 import type { Operation, RejectionCode, TillTransfer } from '../../domain/central-api';
 import { isVaultWorkstation, vaultWorkstation, type BranchVault } from '../../domain/central-api';
 import { applyCount, totalOfCount, type DenominationCount } from '../../domain/money/denominations';
+import { bogotaDayStartMs } from '../../domain/calendar/bogota-time';
 import { insertSent, markSettled, sameCount, transferView, type TransferRow } from '../till-transfers/rows';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -102,12 +103,6 @@ export const receiveEffect = (sql: Sql, op: Operation & { type: 'vault_receive' 
 /** A till rejected a provision: its pieces go back into the vault they came from (inside the settle's effect). */
 export const returnToVault = (sql: Sql, branch: string, fromWorkstation: string, count: DenominationCount, nowMs: number): (() => void) | null =>
   isVaultWorkstation(fromWorkstation) ? moveVault(sql, branch, count, 1, nowMs) : null;
-
-/** Start of the branch's business day (Colombia, UTC−5 all year) that contains `nowMs`. */
-const bogotaDayStartMs = (nowMs: number): number => {
-  const local = nowMs - 5 * 3_600_000;
-  return local - (local % 86_400_000) + 5 * 3_600_000;
-};
 
 /** The branch's vault and its transfers: every one in transit, those settled today (Bogotá), and `include`. */
 export const branchVault = (sql: Sql, branch: string, nowMs: number, include: string[] = []): { vault: BranchVault; transfers: TillTransfer[] } => {

@@ -9,11 +9,26 @@ const ZONE = 'America/Bogota';
 const BOGOTA_OFFSET_MS = 5 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** The instant (ISO, UTC) the Bogotá calendar day of `instant` began; Colombia keeps UTC−5 all year. */
-export const bogotaDayStart = (instant: string): string => {
-  const local = Date.parse(instant) - BOGOTA_OFFSET_MS;
-  return new Date(local - (((local % DAY_MS) + DAY_MS) % DAY_MS) + BOGOTA_OFFSET_MS).toISOString();
+type Instant = Date | string | number;
+const ms = (instant: Instant): number => (instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant));
+
+/**
+ * The business date: the Bogotá calendar day of an instant, `YYYY-MM-DD` (a UTC stamp after 19:00 in Bogotá
+ * already names tomorrow). Offset arithmetic rather than Intl, since every posting stamps one.
+ */
+export const bogotaDate = (instant: Instant): IsoDate => new Date(ms(instant) - BOGOTA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** The instant (epoch ms) the Bogotá calendar day of `instant` began. */
+export const bogotaDayStartMs = (instant: Instant): number => {
+  const local = ms(instant) - BOGOTA_OFFSET_MS;
+  return local - (((local % DAY_MS) + DAY_MS) % DAY_MS) + BOGOTA_OFFSET_MS;
 };
+
+/** The instant (ISO, UTC) a business date began in Bogotá. */
+export const startOfBogotaDay = (date: IsoDate): string => new Date(Date.parse(`${date}T00:00:00.000Z`) + BOGOTA_OFFSET_MS).toISOString();
+
+/** The instant (ISO, UTC) the Bogotá calendar day of `instant` began. */
+export const bogotaDayStart = (instant: Instant): string => new Date(bogotaDayStartMs(instant)).toISOString();
 
 const TIME = new Intl.DateTimeFormat('es-CO', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -38,13 +53,6 @@ export const formatReceiptDateTime = (iso: string): string => {
     return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}:${part('second')}`;
   }
   return `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;
-};
-
-/** The Bogotá calendar day of an instant, `YYYY-MM-DD`: a UTC stamp after 19:00 in Bogotá already names tomorrow. */
-export const bogotaDateOf = (instant: string | number): IsoDate => {
-  const parts = PARTS.formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 };
 
 /** `YYYY-MM-DD` → `DD/MM/AAAA`, as dates are read in Colombia: a business date is already local, no zone. */

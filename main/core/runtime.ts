@@ -33,6 +33,3 @@ export const manualClock = (start: Date): Clock & { advance(ms: number): void; s
     },
   };
 };
-
-/** Colombia has no daylight saving time: the business date is the UTC-5 calendar date. */
-export const bogotaDate = (d: Date): string => new Date(d.getTime() - 5 * 3_600_000).toISOString().slice(0, 10);

@@ -5,7 +5,8 @@ import {
   type OfflineWithdrawalDecision,
 } from '../../domain/contingency';
 import type { DocumentType } from '../../domain/central-api';
-import { bogotaDate, type Clock } from '../core/runtime';
+import { type Clock } from '../core/runtime';
+import { bogotaDate } from '../../domain/calendar/bogota-time';
 import type { Journal } from '../services/journal/writer';
 import { inTransaction, type Db } from '../store/db';
 import type { BranchModeRecord, ContingencyRepo } from '../store/outbox/contingency-repo';

@@ -5,7 +5,7 @@ import type { RulesConfig } from '../../../domain/rules-config/config';
 import { formatPesos } from '../../../domain/money/pesos';
 import { embargoNotice, withdrawableBalance } from '../../../domain/withdrawal/embargo';
 import { maxWithdrawal } from '../../../domain/withdrawal/max-withdrawal';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { gmfCapUsedInMonth, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { requireAccount } from './source';

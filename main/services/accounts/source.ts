@@ -1,7 +1,7 @@
 import type { Account } from '../../../domain/accounts/account';
 import type { PersonId } from '../../../domain/accounts/person';
 import { AppError } from '../../core/errors';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { OutboxRepo } from '../../store/outbox/repo';
 import type { ReferenceRepo } from '../../store/reference/repo';
 

@@ -5,7 +5,7 @@ import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/a
 import type { User } from '../../../domain/contract/session';
 import type { StructuringAlert } from '../../../domain/uiaf/thresholds';
 import { AppError } from '../../core/errors';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { inTransaction, type Db } from '../../store/db';
 import type { ApprovalKind, ApprovalRecord } from '../../store/approvals/repo';
 import { docKey, parseDocKey } from '../comprobante/errors';

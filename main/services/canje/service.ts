@@ -3,7 +3,7 @@ import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { CanjeRecord } from '../../store/canje/repo';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import type { Db } from '../../store/db';

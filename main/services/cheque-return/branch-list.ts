@@ -1,6 +1,6 @@
 import type { BranchCheque } from '../../../domain/central-api';
 import { RETURN_CAUSALES } from '../../../domain/cheque/causales';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { within } from '../../core/within';
 import type { ComprobanteDeps } from '../comprobante/deps';
 

@@ -1,7 +1,7 @@
 import type { PaidCharge, PendingCharge } from '../../../domain/central-api';
 import type { CanjeChequeView } from '../../../domain/contract/canje';
 import { within } from '../../core/within';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { returnKeyOf } from './booking';
 

@@ -1,7 +1,7 @@
 import type { HoldRequest } from '../../../domain/central-api/holds';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ComprobanteDeps } from './deps';
 
 export type Authorization = { status: 'authorized'; holdId: string } | { status: 'unreachable'; sent: boolean };

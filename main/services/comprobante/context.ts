@@ -9,7 +9,7 @@ import { protectionUsedElsewhere } from '../../../domain/withdrawal/embargo';
 import type { ComprobanteDeps } from './deps';
 import { NO_ACTIVITY } from './remote-activity';
 import { parseDocKey } from './errors';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 
 /** `AAAA-MM` of a business date: the key of central's cash register. */
 const monthOf = (on: string): string => on.slice(0, 7);

@@ -7,7 +7,7 @@ import type { ReceiptHeader } from '../../../domain/receipt/build-common';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import { AppError } from '../../core/errors';
 import { CONTINGENCY_MARK } from '../../sync/contingency';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ComprobanteKind } from '../../store/comprobante/repo';
 import type { TillSessionRecord } from '../../store/till/repo';
 import type { ComprobanteDeps } from './deps';

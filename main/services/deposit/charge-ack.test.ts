@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Account, Operation } from '../../../domain/central-api';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { createCentralClient } from '../../sync/central-client';
 import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { startStation, until, type Station } from '../../testing/stations';

@@ -1,6 +1,7 @@
 import type { ChargeDifference } from '../../../domain/contract/deposit';
 import { centralPaidCharges, chargesDifference, chargesDifferenceText, type PaidCharges } from '../../../domain/deposit/pending-charges';
-import { bogotaDate, type Clock } from '../../core/runtime';
+import { type Clock } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ChargeDifferenceRepo } from '../../store/charge-difference/repo';
 import type { ComprobanteRepo } from '../../store/comprobante/repo';
 import type { Db } from '../../store/db';

@@ -16,7 +16,7 @@ import type { DomainError } from '../../../domain/rules-config/result';
 import { domainError } from '../../../domain/rules-config/result';
 import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import { AppError } from '../../core/errors';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
 import {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { JournalEntryViewSchema } from '../../../domain/contract/journal';
 import type { JournalEntryType } from '../../../domain/journal/entry';
 import { shortApprovalId } from '../../../domain/approval/request';
+import { startOfBogotaDay } from '../../../domain/calendar/bogota-time';
 import { journalStatesLike } from '../../../domain/journal/state-labels';
 import { PAPER_NAME, type PrintJobKind } from '../../../domain/receipt/paper';
 import type { JournalRepo } from '../../store/journal/repo';
@@ -10,7 +11,6 @@ import type { UsersRepo } from '../../store/users/repo';
 type View = z.infer<typeof JournalEntryViewSchema>;
 
 /** Colombia is UTC−5 all year: a business date D runs from D 05:00Z to D+1 05:00Z. */
-const startOf = (date: string) => `${date}T05:00:00.000Z`;
 const nextDay = (date: string) => {
   const d = new Date(`${date}T00:00:00.000Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -103,8 +103,8 @@ export const createJournalSearch = (deps: {
     // found by their type ('Ingreso fallido'), never by what was typed: the journal does not keep it.
     const actor = q.teller ? (deps.users.findByUsername(q.teller)?.id ?? q.teller) : undefined;
     const rows = deps.repo.search({
-      fromAt: q.from ? startOf(q.from) : undefined,
-      toAt: q.to ? startOf(nextDay(q.to)) : undefined,
+      fromAt: q.from ? startOfBogotaDay(q.from) : undefined,
+      toAt: q.to ? startOfBogotaDay(nextDay(q.to)) : undefined,
       actor,
       type: q.type,
       account: q.account,

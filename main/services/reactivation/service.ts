@@ -9,7 +9,8 @@ import { reactivationPresenters } from '../../../domain/reactivation/presenters'
 import { maskAccount } from '../../../domain/receipt/build-common';
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { RulesConfig } from '../../../domain/rules-config/config';
-import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { type Clock, type Ids } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { inTransaction, type Db } from '../../store/db';
 import { reactivationRepo } from '../../store/reactivation/repo';
 import type { UsersRepo } from '../../store/users/repo';

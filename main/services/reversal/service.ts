@@ -10,7 +10,8 @@ import { reversalCounterMoves, type CounterMove, type ReversalCounterFacts } fro
 import { TRANSFER_HOLDER_LABELS } from '../../../domain/receipt/build-transfer';
 import { AppError } from '../../core/errors';
 import { within } from '../../core/within';
-import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { type Clock, type Ids } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { inTransaction, type Db } from '../../store/db';
 import type { CanjeRepo } from '../../store/canje/repo';
 import type { ComprobanteRecord } from '../../store/comprobante/repo';

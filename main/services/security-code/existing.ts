@@ -1,10 +1,10 @@
 import type { IdentityDocument } from '../../../domain/identity/document';
 import type { ExistingRequest, SecurityCodeState } from '../../../domain/security-code';
-import { bogotaDate, type Clock } from '../../core/runtime';
+import { type Clock } from '../../core/runtime';
+import { bogotaDayStart } from '../../../domain/calendar/bogota-time';
 import type { SecurityCodeRepo } from '../../store/security-code/repo';
 import type { CentralClient } from '../../sync/central-client';
 import { openRequest } from './central-steps';
-import { startOfBogotaDay } from './open-flows';
 
 type DocType = Parameters<typeof openRequest>[1]['documentType'];
 
@@ -22,7 +22,7 @@ export const findExisting = async (
   const now = deps.clock.now();
   const same = (d: IdentityDocument): boolean => d.type === doc.type && d.number === doc.number;
   const flows = deps.flows
-    .listOpenFlows(startOfBogotaDay(bogotaDate(now)))
+    .listOpenFlows(bogotaDayStart(now))
     .filter((f) => f.id !== flowId && f.purpose === 'security_code')
     .flatMap((f): ExistingRequest[] => {
       const s = JSON.parse(f.state) as SecurityCodeState;

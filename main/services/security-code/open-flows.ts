@@ -5,9 +5,6 @@ import { isTerminal, verifiedField, type SecurityCodeState } from '../../../doma
 import type { FlowRecord } from '../../store/security-code/repo';
 import { pendingDroppable, type Pending } from './pending';
 
-/** Colombia has no daylight saving time: a Bogotá business day starts at 05:00 UTC. */
-export const startOfBogotaDay = (businessDate: string): string => `${businessDate}T05:00:00.000Z`;
-
 /** Whether "Cancelar" may close the flow now (see `securityCode.cancel`). */
 export const cancellable = (state: SecurityCodeState, pending: Pending | null): boolean =>
   !isTerminal(state) && (pending === null || pendingDroppable(pending));

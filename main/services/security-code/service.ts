@@ -17,7 +17,8 @@ import {
   type SecurityCodeState,
 } from '../../../domain/security-code';
 import { AppError } from '../../core/errors';
-import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { type Clock, type Ids } from '../../core/runtime';
+import { bogotaDate, bogotaDayStart, startOfBogotaDay } from '../../../domain/calendar/bogota-time';
 import { inTransaction, type Db } from '../../store/db';
 import type { IdentityRepo } from '../../store/identity/repo';
 import type { FlowRecord, SecurityCodeRepo } from '../../store/security-code/repo';
@@ -25,7 +26,7 @@ import type { CentralClient } from '../../sync/central-client';
 import type { CustomerDirectory } from '../identity/directory';
 import type { Journal } from '../journal/writer';
 import { buildConstancia } from './constancia';
-import { openFlowRow, startOfBogotaDay } from './open-flows';
+import { openFlowRow } from './open-flows';
 import * as central from './central-steps';
 import { findExisting, replacedRadicado } from './existing';
 import { parsePending, pendingDroppable, type Pending } from './pending';
@@ -471,7 +472,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
       if (!deps.reader) throw new AppError('FINGERPRINT_READER', 'No hay lector de huella configurado en esta estación. Llame a soporte.');
       const doc = state.customer.document;
       // The limit is the customer's for the day: a new request must not bring three fresh attempts.
-      const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
+      const today = bogotaDayStart(deps.clock.now());
       if (deps.flows.failedCapturesSince(today, doc) >= MAX_FAILED_CAPTURES) {
         throw new AppError(
           'CAPTURES_EXHAUSTED_TODAY',

@@ -1,6 +1,7 @@
 import type { CashReportResponse } from '../../../domain/central-api';
 import { AppError } from '../../core/errors';
-import { bogotaDate, type Clock } from '../../core/runtime';
+import { type Clock } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { CentralClient } from '../../sync/central-client';
 
 /**

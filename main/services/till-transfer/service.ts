@@ -6,7 +6,8 @@ import type { User } from '../../../domain/contract/session';
 import { applyCount, countOf, DENOMINATIONS, totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
-import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { type Clock, type Ids } from '../../core/runtime';
+import { bogotaDate, bogotaDayStart } from '../../../domain/calendar/bogota-time';
 import { requireTodaysTill } from '../comprobante/till';
 import { inTransaction, type Db } from '../../store/db';
 import { OPEN_STATES, type OutboxRepo } from '../../store/outbox/repo';
@@ -401,7 +402,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     list: async () => {
       const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);
       const centralReachable = await refreshWithin(LIST_WAIT_MS);
-      const today = `${bogotaDate(deps.clock.now())}T05:00:00.000Z`;
+      const today = bogotaDayStart(deps.clock.now());
       const transfers = deps.repo.since(today).filter((t) => !involvesVault(t)).map(view);
       const status = await branch;
       return { transfers, incoming: transfers.filter((t) => t.toReceive).length, centralReachable, destinations: status ? destinationsOf(status, ws.id, deps.staleAfterSeconds) : null };

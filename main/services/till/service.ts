@@ -3,7 +3,8 @@ import type { User } from '../../../domain/contract/session';
 import { formatPesos } from '../../../domain/money/pesos';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { AppError } from '../../core/errors';
-import { bogotaDate, type Clock, type Ids } from '../../core/runtime';
+import { type Clock, type Ids } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { checkHolding, surplusMix } from '../../../domain/till/holding';
 import { checkIncomingCash } from '../../../domain/till/incoming-cash';
 import { tillDayRefusal } from '../../../domain/till/business-day';
@@ -42,7 +43,7 @@ export const createTillService = (deps: {
     position: blindFor(viewer) ? null : r.position,
     positionTotal: blindFor(viewer) ? null : r.positionTotal,
     holding: checkHolding(r.positionTotal, policy, blindFor(viewer)),
-    fromEarlierDay: tillDayRefusal(r.businessDate, bogotaDate(deps.clock.now()))?.message ?? null,
+    fromEarlierDay: tillDayRefusal(r.businessDate, bogotaDate(deps.clock.now())) !== null,
   });
 
   /**

@@ -7,7 +7,7 @@ import { formatPesos } from '../../../domain/money/pesos';
 import { maskAccount } from '../../../domain/receipt/build-common';
 import { buildTransferReceipt } from '../../../domain/receipt/build-transfer';
 import { evaluateTransfer, type TransferRequest } from '../../../domain/transfer/evaluate';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
 import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';

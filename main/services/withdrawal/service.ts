@@ -11,7 +11,7 @@ import { evaluateWithdrawal, type WithdrawalPlan } from '../../../domain/withdra
 import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
 import { AppError } from '../../core/errors';
 import { cashMovement } from '../comprobante/cash-movement';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
 import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
