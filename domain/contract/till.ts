@@ -26,10 +26,11 @@ export const TillSessionSchema = z.object({
   position: DenominationCountSchema.nullable(),
   positionTotal: PesosSchema.nullable(),
   /**
-   * Why this till takes no more operations: it was opened for an earlier business day and must be closed (arqueo)
-   * first ("La caja quedó abierta desde el …"). Null or absent for a till of today.
+   * The till was opened for an earlier business day than the core's today and takes no more operations until it
+   * is closed (arqueo); the words are `tillFromEarlierDayMessage(businessDate)`. The core decides, since its clock
+   * is the one that counts. Absent means false.
    */
-  fromEarlierDay: z.string().nullable().optional(),
+  fromEarlierDay: z.boolean().optional(),
   /** Cash-holding limit check; `prompt` asks to move the surplus to the vault before the limit is crossed. */
   holding: z
     .object({ state: z.enum(['ok', 'cerca', 'excedido']), limit: PesosSchema, warnAt: PesosSchema, target: PesosSchema, surplus: PesosSchema, prompt: z.string().nullable() })

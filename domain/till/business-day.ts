@@ -8,6 +8,8 @@ import type { IsoDate } from '../calendar/iso-date';
  * `today` is the business date the app stamps postings with (the Bogotá calendar day, `bogotaDate`).
  */
 export const tillDayRefusal = (tillBusinessDate: IsoDate, today: IsoDate): { code: 'TILL_FROM_EARLIER_DAY'; message: string } | null =>
-  tillBusinessDate < today
-    ? { code: 'TILL_FROM_EARLIER_DAY', message: `La caja quedó abierta desde el ${formatReceiptDate(tillBusinessDate)}. Ciérrela (arqueo) antes de operar.` }
-    : null;
+  tillBusinessDate < today ? { code: 'TILL_FROM_EARLIER_DAY', message: tillFromEarlierDayMessage(tillBusinessDate) } : null;
+
+/** The words for a till the core marks `fromEarlierDay`, wherever they are shown (core refusal, Inicio, menu). */
+export const tillFromEarlierDayMessage = (tillBusinessDate: IsoDate): string =>
+  `La caja quedó abierta desde el ${formatReceiptDate(tillBusinessDate)}. Ciérrela (arqueo) antes de operar.`;

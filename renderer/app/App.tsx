@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
+import { tillFromEarlierDayMessage } from '../../domain/till/business-day';
 import type { TillSession } from '../../domain/contract/till';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { StatusBar } from '../components/StatusBar';
@@ -200,7 +201,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
           : ctx && till.tellerId !== ctx.user.id
             ? `la caja está abierta por ${till.tellerName}`
             : till.fromEarlierDay
-              ? till.fromEarlierDay.replace(/\.$/, '')
+              ? tillFromEarlierDayMessage(till.businessDate).replace(/\.$/, '')
               : 'no está disponible para su usuario';
       return `${item.label} (${key.length === 1 ? key.toUpperCase() : key}) no se abrió: ${why}.`;
     });

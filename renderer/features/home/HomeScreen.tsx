@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { TillSession } from '../../../domain/contract/till';
 import { formatPesos } from '../../../domain/money/pesos';
+import { tillFromEarlierDayMessage } from '../../../domain/till/business-day';
 import { focusIsNowhere } from '../../components/focus-trap';
 
 export interface MenuItem {
@@ -73,7 +74,7 @@ export const HomeScreen = ({
           {/* Left open since an earlier business day: nothing more posts to it (the core refuses); the close is offered. */}
           {till.fromEarlierDay ? (
             <p className="error-banner" role="alert" data-testid="till-earlier-day">
-              {till.fromEarlierDay}{' '}
+              {tillFromEarlierDayMessage(till.businessDate)}{' '}
               {items.find((i) => i.key === 'F6' && i.enabled) ? (
                 <button type="button" onClick={items.find((i) => i.key === 'F6')?.onSelect}>
                   <kbd>F6</kbd> Cerrar la caja (arqueo)
