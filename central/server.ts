@@ -14,7 +14,7 @@ import { listTillTransfers } from './till-transfers/till-transfers';
 import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
-import { cashReport, customerCashElsewhere, customerCashOperations, nearThresholdElsewhere } from './cash-report/cash-report';
+import { cashReport, customerCashElsewhere, customerCashOperations, nearThresholdDeposits } from './cash-report/cash-report';
 import { branchStructuringAlerts, standingRejections } from './structuring-alerts/structuring-alerts';
 import { demoRegistry } from './registry/demo-registry';
 import type { CitizenRegistry } from './registry/registry';
@@ -155,7 +155,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     customerCashOperations: (req) => ok({ ...req, operations: customerCashOperations(sql, req.customer, req.month) }),
     nearThresholdDeposits: (req, { caller }) =>
       ok({
-        ...nearThresholdElsewhere(sql, req, caller.workstation),
+        ...nearThresholdDeposits(sql, req),
         // The window's first day is also the first a rejection still stands from (domain/uiaf rejectionsStandingSince).
         rejections: standingRejections(sql, { account: req.account, depositorType: req.depositorType, depositorNumber: req.depositorNumber, since: req.from }, caller.workstation).map((a) => ({
           workstation: a.workstation,

@@ -5,7 +5,7 @@ import { applyBatch } from '../operations/apply';
 import { openCentralDb, type Sql } from '../store/db';
 import { startTestCentral, type TestCentral } from '../testing/harness';
 import { batch, cashDeposit, newKey, reversal } from '../testing/ops';
-import { cashReport, customerCashElsewhere, nearThresholdElsewhere } from './cash-report';
+import { cashReport, customerCashElsewhere, nearThresholdDeposits } from './cash-report';
 
 /**
  * Issue 3 "UIAF": cash flagged at the branch reaches central, where the monthly Reporte de Transacciones en
@@ -76,12 +76,14 @@ describe('cash report (unit, bank-wide register)', () => {
     expect(customerCashElsewhere(sql, 'CC:900000002', '2025-04', '001-03')).toBe(0);
   });
 
-  it('near-threshold deposits elsewhere: to the account or by the depositor, in the window and band, never the asker’s own or reversed', () => {
+  it('near-threshold deposits: to the account or by the depositor, in the window and band, every workstation\'s (the asker merges by key), never reversed', () => {
     const rosa: CashMovement = { transactor: { type: 'CC', number: '900000005' }, declaration: null };
     const reversed = deposit('240000000011', 9_600_000, '001', '2025-03-09', rosa);
+    const toAccount = deposit('240000000029', 9_500_000, '001', '2025-03-08'); // to the account, by Juan
+    const byDepositor = deposit('240000000086', 9_700_000, '001', '2025-03-09', rosa); // another account, by the depositor
     const ops: Operation[] = [
-      deposit('240000000029', 9_500_000, '001', '2025-03-08'), // to the account, by Juan
-      deposit('240000000086', 9_700_000, '001', '2025-03-09', rosa), // another account, by the depositor
+      toAccount,
+      byDepositor,
       deposit('240000000029', 5_000_000, '001', '2025-03-09'), // below the band
       deposit('240000000029', 9_900_000, '001', '2025-02-20'), // before the window
       reversed,
@@ -89,11 +91,10 @@ describe('cash report (unit, bank-wide register)', () => {
     ];
     applyBatch(sql, ops, NOW, '001-01');
     const req = { account: '240000000029', depositorType: 'CC' as const, depositorNumber: '900000005', from: '2025-03-04', to: '2025-03-10', min: 9_000_000, max: 10_000_000 };
-    expect(nearThresholdElsewhere(sql, req, '001-03').deposits).toEqual([
-      { on: '2025-03-08', amount: 9_500_000, account: '240000000029', depositor: { type: 'CC', number: '900000002' } },
-      { on: '2025-03-09', amount: 9_700_000, account: '240000000086', depositor: { type: 'CC', number: '900000005' } },
+    expect(nearThresholdDeposits(sql, req).deposits).toEqual([
+      { key: toAccount.key, on: '2025-03-08', at: '2025-03-08T15:00:00.000Z', amount: 9_500_000, account: '240000000029', depositor: { type: 'CC', number: '900000002' } },
+      { key: byDepositor.key, on: '2025-03-09', at: '2025-03-09T15:00:00.000Z', amount: 9_700_000, account: '240000000086', depositor: { type: 'CC', number: '900000005' } },
     ]);
-    expect(nearThresholdElsewhere(sql, req, '001-01').deposits).toEqual([]);
   });
 
   it('the register is append-only', () => {

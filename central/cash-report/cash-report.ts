@@ -75,16 +75,15 @@ export const customerCashOperations = (sql: Sql, customer: string, month: string
     customer,
   );
 
-/** Near-threshold cash deposits elsewhere to the account or by the depositor (structuring window, cash-report.ts). */
-export const nearThresholdElsewhere = (sql: Sql, req: NearThresholdRequest, workstation: string): NearThresholdResponse => {
-  const rows = sql.all<{ business_date: string; amount: number; account: string; transactor: string }>(
-    `SELECT c.business_date, c.amount, c.account, c.transactor FROM cash_transactions c
-     WHERE c.direction = 'deposito' AND c.workstation <> ? AND c.business_date >= ? AND c.business_date <= ?
+/** Near-threshold cash deposits at every workstation to the account or by the depositor, with their keys (structuring window). */
+export const nearThresholdDeposits = (sql: Sql, req: NearThresholdRequest): NearThresholdResponse => {
+  const rows = sql.all<{ op_key: string; business_date: string; occurred_at: string; amount: number; account: string; transactor: string }>(
+    `SELECT c.op_key, c.business_date, c.occurred_at, c.amount, c.account, c.transactor FROM cash_transactions c
+     WHERE c.direction = 'deposito' AND c.business_date >= ? AND c.business_date <= ?
        AND c.amount >= ? AND c.amount < ?
        AND (c.account = ? OR (json_extract(c.transactor, '$.type') = ? AND json_extract(c.transactor, '$.number') = ?))
        AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = c.op_key)
      ORDER BY c.business_date, c.op_key`,
-    workstation,
     req.from,
     req.to,
     req.min,
@@ -97,7 +96,7 @@ export const nearThresholdElsewhere = (sql: Sql, req: NearThresholdRequest, work
     rejections: [],
     deposits: rows.map((r) => {
       const t = JSON.parse(r.transactor) as { type: NearThresholdRequest['depositorType']; number: string };
-      return { on: r.business_date, amount: r.amount, account: r.account, depositor: { type: t.type, number: t.number } };
+      return { key: r.op_key, on: r.business_date, at: new Date(r.occurred_at).toISOString(), amount: r.amount, account: r.account, depositor: { type: t.type, number: t.number } };
     }),
   };
 };

@@ -109,8 +109,13 @@ export const NearThresholdRequestSchema = z.object({
   max: z.coerce.number().pipe(PositivePesosSchema),
 });
 export const NearThresholdResponseSchema = z.object({
+  /**
+   * Every workstation's, the asking one's included, each named by its operation key: the workstation merges them
+   * by key with its own (domain/uiaf/merge.ts), so a machine replaced under the same id sees its predecessor's.
+   * `at` (UTC) orders deposits of the same day as they were posted.
+   */
   deposits: z.array(
-    z.object({ on: IsoDateSchema, amount: PositivePesosSchema, account: AccountNumberSchema, depositor: z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema }) }),
+    z.object({ key: KeySchema, on: IsoDateSchema, at: IsoDateTimeSchema, amount: PositivePesosSchema, account: AccountNumberSchema, depositor: z.object({ type: DocumentTypeSchema, number: DocumentNumberSchema }) }),
   ),
   /**
    * Structuring alerts rejected at another workstation for the account or the depositor, raised from `from` on

@@ -86,18 +86,22 @@ export const prefetchNearThreshold = async (deps: ComprobanteDeps, accountNumber
 export const rejectionsElsewhere = (deps: ComprobanteDeps, accountNumber: string, depositor: PersonId, on: string) =>
   deps.remoteStructuring?.rejections(nearThresholdRequest(deps, accountNumber, depositor, on)) ?? [];
 
-/** The structuring window: this workstation's near-threshold cash deposits and those central knows of elsewhere. */
+/**
+ * The structuring window: central's near-threshold cash deposits (every workstation's) merged by key with this
+ * workstation's own, as the monthly cash is (customerMonthCash): one central has counts once, one still in the
+ * outbox counts too, one reversed here counts nothing.
+ */
 export const recentCashDeposits = (deps: ComprobanteDeps, on: string, accountNumber: string, depositor: PersonId): CashDepositRecord[] => {
   const req = nearThresholdRequest(deps, accountNumber, depositor, on);
   // Only deposits just under the threshold can make a structuring alert (domain/uiaf isJustUnder).
   const own = deps.comprobantes.recentCashDeposits(req.from, on, req.min, req.max).map((r) => ({
-    on: r.on,
-    at: r.at,
-    amount: r.amount,
-    accountNumber: r.accountNumber,
-    depositor: parseDocKey(r.depositor) as PersonId,
+    key: r.key ?? `local:${r.sequence}`,
+    reversed: r.reversed === 1,
+    record: { on: r.on, at: r.at, amount: r.amount, accountNumber: r.accountNumber, depositor: parseDocKey(r.depositor) as PersonId },
   }));
-  return [...own, ...(deps.remoteStructuring?.elsewhere(req) ?? [])];
+  const live = own.filter((o) => !o.reversed).map((o) => ({ ...o.record, key: o.key }));
+  const central = deps.remoteStructuring?.deposits(req) ?? [];
+  return mergeCashOperations(central, live, new Set(own.filter((o) => o.reversed).map((o) => o.key)));
 };
 
 /** The inembargable amount the holder's other accounts already take (domain/withdrawal/embargo.ts); 0 unless embargoed. */

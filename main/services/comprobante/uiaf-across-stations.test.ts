@@ -14,11 +14,12 @@ const central = centralProcessForFile('001-01');
 const CAJERO1 = { username: 'cajero1', password: 'Caja.2026' };
 const CAJERO2 = { username: 'cajero2', password: 'Caja.2026' };
 // Demo accounts (central/demo/seed.ts): Juan's 240000000029, María's 240000000011, Andrés's 240000000128, Rosa's
-// (CC 900000005) 240000000086. Each test counts a customer of its own: central is shared by the file.
+// (CC 900000005) 240000000086, the conjunta 240000000045 (Juan first). Each test counts a customer of its own: central is shared by the file.
 const JUAN = '240000000029';
 const MARIA = '240000000011';
 const ANDRES = '240000000128';
 const ROSAS = '240000000086';
+const CONJUNTA = '240000000045';
 const ROSA = { id: { type: 'CC', number: '900000005' }, name: 'Rosa Castro' } as const;
 const MARIA_HERSELF = { id: { type: 'CC', number: '900000001' } } as const;
 
@@ -104,4 +105,23 @@ it('central silent after answering: 001-02 keeps the figures it had but says the
   expect(notice).toContain('más lo que central informó antes de perder la conexión');
   expect(notice).toContain('la alerta de fraccionamiento');
   await central.restart();
+});
+
+it('a machine replaced under the same workstation id sees the near-threshold deposits its predecessor took (structuring window merged by key)', async () => {
+  // Pedro splits cash into the conjunta 240000000045 at 001-01: two deposits of $ 9.500.000, just under the threshold.
+  const PEDRO = { id: { type: 'CC', number: '900000077' }, name: 'Pedro Pérez' } as const;
+  const a = await station('001-01', CAJERO1);
+  await post(a, cashSlip(CONJUNTA, PEDRO, 190));
+  await post(a, cashSlip(CONJUNTA, PEDRO, 190));
+  await delivered(a);
+  // At 001-01 its two deposits are in central's list and in its own store: each counts once (3, not 5).
+  const before = await evaluate(a, cashSlip(CONJUNTA, PEDRO, 190));
+  expect(before.approvalReasons).toContainEqual(expect.objectContaining({ code: 'STRUCTURING_ALERT', details: expect.objectContaining({ count: 3, total: 28_500_000 }) }));
+  open.splice(open.indexOf(a), 1);
+  a.close();
+
+  // The machine is replaced: 001-01 again, on an empty store. Central still has both deposits.
+  const replaced = await station('001-01', CAJERO1);
+  const third = await evaluate(replaced, cashSlip(CONJUNTA, PEDRO, 190));
+  expect(third.approvalReasons).toContainEqual(expect.objectContaining({ code: 'STRUCTURING_ALERT', details: expect.objectContaining({ count: 3, total: 28_500_000 }) }));
 });

@@ -123,10 +123,16 @@ export const comprobanteRepo = (db: Db) => {
     `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
   // In posting order: a structuring alert lists its deposits as they came (without ORDER BY, the amount index's order).
-  const recentCash = db.prepare<[string, string, number, number], { on: string; at: string; amount: number; accountNumber: string; depositor: string }>(
-    `SELECT business_date AS "on", posted_at AS at, cash_in AS amount, account_number AS accountNumber, transactor_doc AS depositor
-     FROM comprobantes WHERE kind = 'deposito' AND business_date >= ? AND business_date <= ? AND cash_in >= ? AND cash_in < ? AND ${LIVE}
-     ORDER BY business_date, posted_at, sequence`,
+  // Reversed ones too, flagged: central may still list a deposit reversed here (domain/uiaf/merge.ts).
+  const recentCash = db.prepare<
+    [string, string, number, number],
+    { key: string | null; sequence: string; on: string; at: string; amount: number; accountNumber: string; depositor: string; reversed: number }
+  >(
+    `SELECT json_extract(j.payload, '$.centralKeys[0]') AS key, c.sequence, c.business_date AS "on", c.posted_at AS at, c.cash_in AS amount,
+            c.account_number AS accountNumber, c.transactor_doc AS depositor, c.sequence IN (SELECT original_sequence FROM reversals) AS reversed
+     FROM comprobantes c JOIN journal j ON j.sequence = c.journal_sequence
+     WHERE c.kind = 'deposito' AND c.business_date >= ? AND c.business_date <= ? AND c.cash_in >= ? AND c.cash_in < ?
+     ORDER BY c.business_date, c.posted_at, c.sequence`,
   );
   // The account's comprobantes posted at that instant (the operation's occurredAt): found by index, not by a journal scan.
   const postedAt = db.prepare<[string, string, string], { sequence: string; kind: ComprobanteKind; payload: string }>(
