@@ -53,11 +53,15 @@ test('an account number edited after its lookup hides the old account until Ente
   await expect(app.getByTestId('account-panel')).toContainText('Colectiva');
 });
 
-test('colectiva: the receipt names the holder who withdrew', async ({ app }) => {
+test('colectiva: nobody is presumed to withdraw; the receipt names the holder the teller marked', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 'F4', 'Retiro', '240000000037');
   const presenters = app.getByTestId('presenters');
-  await presenters.getByRole('checkbox').first().uncheck();
+  // Either holder withdraws alone: a pre-marked first holder would print María's name when Luz took the money.
+  await expect(presenters.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  await app.keyboard.type('100000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Marque quién está presente e identificado');
   await app.getByLabel(/LUZ/).check();
   await app.getByLabel('Valor a retirar').fill('100000');
   await app.getByLabel('Valor a retirar').press('Enter');

@@ -30,9 +30,10 @@ export const approvalLines = (approvalIds: readonly string[]): ReceiptLine[] =>
  * as the teller checked it.
  */
 export const presenterLines = (account: Account, presenters: readonly PersonId[], label: string): ReceiptLine[] => {
-  // On a colectiva any one holder disposes alone, so the receipt says which one; a conjunta's are all of them.
+  // On a colectiva any one holder disposes alone, so the receipt says which (or that both came); a conjunta's
+  // are always all of them, and an individual's is its one holder.
   const holders = account.holders.filter((h) => presenters.some((p) => samePerson(h.id, p)));
-  const named = holders.length < account.holders.length ? holders.map((h) => `${h.name} (titular)`) : [];
+  const named = account.kind === 'colectiva' || holders.length < account.holders.length ? holders.map((h) => `${h.name} (titular)`) : [];
   for (const p of presenters.filter((x) => !account.holders.some((h) => samePerson(h.id, x)))) {
     const rep = account.legalRepresentatives.find((r) => samePerson(r.id, p));
     const auth = account.authorized.find((a) => samePerson(a.id, p));

@@ -87,6 +87,8 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
       return buildWithdrawalReceipt({ header, account: shared, plan: e.plan, approvalIds: [], presenters });
     };
     expect(receiptOf('colectiva', [luz.id]).lines).toContainEqual({ kind: 'field', label: 'Retira', value: 'Luz Díaz (titular)' });
+    // Both holders of a colectiva at the counter: the receipt says so, as the confirmation did (QA s35).
+    expect(receiptOf('colectiva', [ana.id, luz.id]).lines).toContainEqual({ kind: 'field', label: 'Retira', value: 'Ana Pérez (titular) / Luz Díaz (titular)' });
     expect(receiptOf('conjunta', [ana.id, luz.id]).lines.some((l) => l.kind === 'field' && l.label === 'Retira')).toBe(false);
     // A conjunta's holders all withdraw together: each signs on a line of their own.
     const signers = receiptOf('conjunta', [ana.id, luz.id]).lines.flatMap((l) => (l.kind === 'field' && (l.label === 'Nombre' || l.label === 'Documento') ? [l.value] : []));

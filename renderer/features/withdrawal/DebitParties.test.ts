@@ -41,6 +41,11 @@ describe('who may dispose of the funds at the counter, as the withdrawal and tra
     expect(initialParties(a).present).toEqual({ 'CC:52111222': true });
   });
 
+  it('colectiva: nobody starts marked, since any holder withdraws alone and the receipt names who did (QA s35: Luz paid, María printed)', () => {
+    const a = account({ kind: 'colectiva', holders: [ana, { id: { type: 'CC', number: '79123456' }, name: 'LUIS GÓMEZ' }] });
+    expect(initialParties(a).present).toEqual({});
+  });
+
   it('an authorized person alone is accepted by the core (cl. 4); nobody marked is refused', () => {
     const a = account({ authorized: [luis] });
     expect(decide(a, ['CC:79123456'])).toEqual([]);

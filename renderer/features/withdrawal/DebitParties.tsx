@@ -53,7 +53,9 @@ export const candidatesOf = (account: Account): Candidate[] => {
 
 /** A natural person's account starts with its first holder marked (the usual case); a jurídica with nobody. */
 export const initialParties = (account: Account): DebitPartiesValue => {
-  const first = account.owner === 'juridica' ? undefined : account.holders[0];
+  // A colectiva's holders each withdraw alone: presuming the first would print the wrong name when the other
+  // came. An individual's holder is the usual one; a conjunta needs every holder marked anyway.
+  const first = account.owner === 'juridica' || account.kind === 'colectiva' ? undefined : account.holders[0];
   return { present: first ? { [keyOf(first.id)]: true } : {}, certificate: '' };
 };
 
