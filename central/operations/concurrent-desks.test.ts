@@ -135,7 +135,7 @@ describe('the daily withdrawal limit of one account, at two workstations at once
 describe('the daily withdrawal limit reserved at two workstations at once (seed 003 cl. 3.12)', () => {
   it('two withdrawals each under the limit but together over it: exactly one reserves, the other hears what is used', async () => {
     const limits = { count: 5, amount: 1_000_000 };
-    const reserve = (ws: string, amount: number) => t.call('reserveWithdrawalLimit', { key: newKey(), account: MARIA, day: '2025-03-10', amount, limits }, ws);
+    const reserve = (ws: string, amount: number) => t.call('reserveWithdrawalLimit', { key: newKey(), account: MARIA, day: '2025-03-10', amount, limits, here: { count: 0, amount: 0 } }, ws);
     const [x, y] = await Promise.all([reserve('001-01', 600_000), reserve('001-02', 700_000)]);
     const answers = [x, y].map((r) => LimitReservationResponseSchema.parse(r.body));
     const won = answers.findIndex((a) => a.status === 'reserved');

@@ -22,8 +22,9 @@ const MARIA = '240000000011';
 const DAY = '2025-03-10';
 const LIMITS = { count: 5, amount: 1_000_000 };
 
-const reserve = async (ws: string, amount: number, key = newKey(), extra: { approvalId?: string } = {}) => {
-  const r = await t.call('reserveWithdrawalLimit', { key, account: MARIA, day: DAY, amount, limits: LIMITS, ...extra }, ws);
+const NONE = { count: 0, amount: 0 };
+const reserve = async (ws: string, amount: number, key = newKey(), extra: { approvalId?: string; here?: { count: number; amount: number } } = {}) => {
+  const r = await t.call('reserveWithdrawalLimit', { key, account: MARIA, day: DAY, amount, limits: LIMITS, here: NONE, ...extra }, ws);
   expect(r.status).toBe(200);
   return LimitReservationResponseSchema.parse(r.body);
 };
@@ -45,6 +46,13 @@ describe('reserving the day’s withdrawal limits (seed 003 cl. 3.12)', () => {
       used: { count: 1, amount: 700_000 },
       message: expect.stringContaining('$ 1.100.000 retirados hoy con este (máximo $ 1.000.000)'),
     });
+    // The asker's own withdrawals, as it counts them (central has not applied them yet), count too.
+    expect(await reserve('001-01', 100_000, newKey(), { here: { count: 5, amount: 100_000 } })).toMatchObject({
+      status: 'refused',
+      elsewhere: NONE,
+      used: { count: 5, amount: 100_000 },
+      message: expect.stringContaining('6 retiros hoy con este (máximo 5)'),
+    });
     expect(await reserve('001-02', 400_000, newKey(), { approvalId: 'aprobacion-1' })).toMatchObject({ status: 'reserved' });
     // The other workstations read both in the account's activity, never the asker's own.
     expect(await withdrawalsSeenAt('001-03')).toEqual({ count: 2, amount: 1_100_000 });
@@ -59,7 +67,7 @@ describe('reserving the day’s withdrawal limits (seed 003 cl. 3.12)', () => {
     expect(await reserve('001-01', 600_000, key)).toEqual(first);
     expect(await withdrawalsSeenAt('001-03')).toEqual({ count: 2, amount: 1_000_000 });
     // Another account or day under the key is refused; another amount (the teller corrected it) replaces it.
-    expect((await t.call('reserveWithdrawalLimit', { key, account: '240000000029', day: DAY, amount: 1_000, limits: LIMITS }, '001-01')).status).toBe(409);
+    expect((await t.call('reserveWithdrawalLimit', { key, account: '240000000029', day: DAY, amount: 1_000, limits: LIMITS, here: NONE }, '001-01')).status).toBe(409);
     expect(await reserve('001-01', 700_000, key)).toMatchObject({ status: 'refused', used: { count: 1, amount: 400_000 } });
     expect(await reserve('001-01', 500_000, key)).toMatchObject({ status: 'reserved', reservation: { amount: 500_000 } });
     expect(await withdrawalsSeenAt('001-03')).toEqual({ count: 2, amount: 900_000 });

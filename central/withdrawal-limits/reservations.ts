@@ -38,28 +38,17 @@ const find = (sql: Sql, workstation: string, key: string): Row | undefined =>
 
 const APPLIED = "kind = 'retiro' AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = a.op_key)";
 
-/**
- * Applied withdrawals and live reservations of the account's day: at every workstation but `workstation` when
- * `except` is a workstation; at all of them, the reservation under `except.key` left out, when it is a key.
- */
-const usage = (sql: Sql, account: string, day: string, nowMs: number, except: { workstation: string } | { workstation: string; key: string }): LimitUsage => {
-  const ws = 'key' in except ? null : except.workstation;
+/** Applied withdrawals (reversed ones aside) and live reservations of the account's day at every workstation but `workstation`. */
+const usedElsewhere = (sql: Sql, account: string, day: string, workstation: string, nowMs: number): LimitUsage => {
   const applied = sql.get<{ count: number; amount: number }>(
     `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM account_activity a
-     WHERE account = ? AND business_date = ? AND ${APPLIED} AND workstation IS NOT ?`,
+     WHERE account = ? AND business_date = ? AND workstation <> ? AND ${APPLIED}`,
     account,
     day,
-    ws,
+    workstation,
   );
-  const reserved = sql.get<{ count: number; amount: number }>(
-    `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM withdrawal_reservations
-     WHERE account = ? AND business_date = ? AND state = 'active' AND expires_ms > ? AND ${'key' in except ? 'NOT (workstation = ? AND key = ?)' : 'workstation <> ?'}`,
-    account,
-    day,
-    nowMs,
-    ...('key' in except ? [except.workstation, except.key] : [except.workstation]),
-  );
-  return { count: (applied?.count ?? 0) + (reserved?.count ?? 0), amount: (applied?.amount ?? 0) + (reserved?.amount ?? 0) };
+  const reserved = reservedElsewhere(sql, account, day, workstation, nowMs);
+  return { count: (applied?.count ?? 0) + reserved.count, amount: (applied?.amount ?? 0) + reserved.amount };
 };
 
 /** The live reservations of the account's day at every workstation but `workstation` (account activity adds them). */
@@ -76,10 +65,11 @@ export const reservedElsewhere = (sql: Sql, account: string, day: string, workst
 };
 
 /**
- * Reserves, in one transaction, the withdrawal under the account's day limits: what central counts of the day (every
- * workstation, this key's own earlier reservation left out) plus this one must stay within them, unless a supervisor
- * approved the exception. The same key again is the same reservation: answered as it stands while it is live with
- * the same amount, otherwise checked again and renewed (never a second row).
+ * Reserves, in one transaction, the withdrawal under the account's day limits: what the other workstations used
+ * (applied or reserved) plus what the asker counts of its own plus this one must stay within them, unless a
+ * supervisor approved the exception. The asker's own rows are left to its count, so they are never counted twice.
+ * The same key again is the same reservation: answered as it stands while it is live with the same amount (or
+ * consumed), otherwise checked again and renewed (never a second row).
  */
 export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, workstation: string, nowMs: number, ttlMs: number): HandlerResult<LimitReservationResponse> =>
   sql.tx(() => {
@@ -90,11 +80,11 @@ export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, w
     if (seen && (seen.state === 'consumed' || (live(seen, nowMs) && seen.amount === req.amount))) {
       return ok({ status: 'reserved', reservation: view(seen, nowMs) });
     }
-    const used = usage(sql, req.account, req.day, nowMs, { workstation, key: req.key });
+    const elsewhere = usedElsewhere(sql, req.account, req.day, workstation, nowMs);
+    const used = { count: elsewhere.count + req.here.count, amount: elsewhere.amount + req.here.amount };
     const overCount = used.count + 1 > req.limits.count;
     const overAmount = used.amount + req.amount > req.limits.amount;
     if ((overCount || overAmount) && req.approvalId === undefined) {
-      const elsewhere = usage(sql, req.account, req.day, nowMs, { workstation });
       const why = [
         ...(overCount ? [`${used.count + 1} retiros hoy con este (máximo ${req.limits.count})`] : []),
         ...(overAmount ? [`${formatPesos(used.amount + req.amount)} retirados hoy con este (máximo ${formatPesos(req.limits.amount)})`] : []),
