@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
+import { createCentralClient, type CentralClient } from '../../sync/central-client';
 import { centralProcessForFile } from '../../sync/testing/central-proc';
 import { data } from '../../testing/wire-data';
 import { startStation, type Station } from '../../testing/stations';
+import { DEMO_TOKEN_001_03, world, type World } from '../comprobante/testing/world';
 
 /**
  * Seed 003 cl. 3.12 across tills: two tellers at two workstations pay the same account at the same moment, each
@@ -12,8 +14,11 @@ import { startStation, type Station } from '../../testing/stations';
  */
 const central = centralProcessForFile('001-02');
 const open: Station[] = [];
+let w: World | undefined;
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
+  w?.close();
+  w = undefined;
 });
 
 // Demo account 240000000011 (central/demo/seed.ts): María, holder CC 900000001, $ 2.500.000.
@@ -59,3 +64,30 @@ it('two simultaneous withdrawals together over the day’s amount: one pays, the
   data(await refused.call('approval.decide', { approvalId: approval.id, decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' }));
   expect(await refused.call('withdrawal.post', { idempotencyKey: mine.key, request: mine.request, approvalId: approval.id })).toMatchObject({ ok: true, data: { status: 'posted' } });
 }, 120_000);
+
+it('a comprobante left pending keeps one reservation through its retries, and abandoning it frees the day at once', async () => {
+  // 001-03's authorization answers are lost (central never hears the hold); everything else reaches central.
+  const real = createCentralClient({ url: central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+  const lost = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 300 });
+  const client = { call: ((route: string, r: never) => (route === 'authorizeWithdrawal' ? lost.call(route, r) : real.call(route as 'health', r))) as CentralClient['call'] };
+  w = await world({ url: central.url, stop: async () => undefined }, { client, config: LIMITS });
+  const day = '2025-03-03';
+  const other = createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' });
+  const seenAt002 = async () => {
+    const r = await other.call('accountActivity', { account: MARIA, day });
+    return r.ok ? r.data.elsewhere.withdrawals : null;
+  };
+  const key = randomUUID();
+  const post = () => w?.call('withdrawal.post', { idempotencyKey: key, request: withdrawal(900_000) });
+  expect(await post()).toMatchObject({ ok: true, data: { status: 'pendiente' } });
+  expect(await seenAt002()).toEqual({ count: 1, amount: 900_000 });
+  // Retried (Enter) with the same key: still one reservation, not two.
+  expect(await post()).toMatchObject({ ok: true, data: { status: 'pendiente' } });
+  expect(await seenAt002()).toEqual({ count: 1, amount: 900_000 });
+  // Meanwhile 001-02 cannot reserve what would take the day over 1.000.000 without the supervisor.
+  const reserve = () => other.call('reserveWithdrawalLimit', { key: randomUUID(), account: MARIA, day, amount: 200_000, limits: { count: 5, amount: 1_000_000 }, here: { count: 0, amount: 0 } });
+  expect(await reserve()).toMatchObject({ ok: true, data: { status: 'refused', elsewhere: { count: 1, amount: 900_000 } } });
+  expect(await w.call('withdrawal.abandon', { idempotencyKey: key })).toMatchObject({ ok: true });
+  expect(await seenAt002()).toEqual({ count: 0, amount: 0 });
+  expect(await reserve()).toMatchObject({ ok: true, data: { status: 'reserved' } });
+}, 60_000);
