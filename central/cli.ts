@@ -4,9 +4,10 @@ import { startCentral } from './server';
 import { DEFAULT_DB_PATH } from './store/db';
 
 /**
- * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…] [--send-now-interval-min N] [--exit-with-stdin]`
+ * `npx tsx central/cli.ts [--port N] [--db path] [--demo] [--tokens 001-01=secret,…] [--send-now-interval-min N] [--reservation-ttl-min N] [--exit-with-stdin]`
  * Env: CENTRAL_PORT, CENTRAL_DB, CENTRAL_TOKENS (same format as --tokens), CENTRAL_HOST, CENTRAL_SEND_NOW_INTERVAL_MIN
- * (minutes between two immediate security-code sends to the same customer; default 2, see OtpPolicySchema).
+ * (minutes between two immediate security-code sends to the same customer; default 2, see OtpPolicySchema),
+ * CENTRAL_RESERVATION_TTL_MIN (minutes a reservation of the daily withdrawal limits lives unconsumed; default 15).
  * Prints `CENTRAL_READY <url>` on stdout once listening; request logs go to stderr as JSON lines.
  */
 const { values } = parseArgs({
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     tokens: { type: 'string' },
     host: { type: 'string' },
     'send-now-interval-min': { type: 'string' },
+    'reservation-ttl-min': { type: 'string' },
     /** Stop when stdin closes: a parent that starts central as its child takes it down even when killed -9. */
     'exit-with-stdin': { type: 'boolean', default: false },
   },
@@ -33,6 +35,13 @@ if (sendNowInterval !== undefined && (!Number.isInteger(sendNowInterval) || send
   process.stderr.write('central: --send-now-interval-min debe ser un número de minutos entre 0 y 1440\n');
   process.exit(2);
 }
+// How long a reservation of an account's daily withdrawal limits outlives a workstation that never sent its withdrawal.
+const ttlText = values['reservation-ttl-min'] ?? process.env.CENTRAL_RESERVATION_TTL_MIN;
+const reservationTtl = ttlText === undefined ? undefined : Number(ttlText);
+if (reservationTtl !== undefined && (!Number.isInteger(reservationTtl) || reservationTtl < 1 || reservationTtl > 240)) {
+  process.stderr.write('central: --reservation-ttl-min debe ser un número de minutos entre 1 y 240\n');
+  process.exit(2);
+}
 const tokens = parseTokenList(values.tokens ?? process.env.CENTRAL_TOKENS ?? '');
 if (tokens.length === 0 && !values.demo) {
   process.stderr.write('central: sin tokens de estación (use --tokens o CENTRAL_TOKENS, o --demo)\n');
@@ -46,6 +55,7 @@ const central = await startCentral({
   demo: values.demo,
   tokens,
   ...(sendNowInterval === undefined ? {} : { otpPolicy: { sendNowMinIntervalMs: sendNowInterval * 60_000 } }),
+  ...(reservationTtl === undefined ? {} : { reservationTtlMs: reservationTtl * 60_000 }),
 });
 if (values.demo) {
   for (const t of central.demoTokens) process.stdout.write(`CENTRAL_DEMO_TOKEN ${t.workstation} ${t.token}\n`);

@@ -14,6 +14,7 @@ import { listTillTransfers } from './till-transfers/till-transfers';
 import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
+import { DEFAULT_RESERVATION_TTL_MS, releaseWithdrawalLimit, reserveWithdrawalLimit } from './withdrawal-limits/reservations';
 import { cashReport, customerCashElsewhere, customerCashOperations, nearThresholdDeposits } from './cash-report/cash-report';
 import { branchStructuringAlerts, standingRejections } from './structuring-alerts/structuring-alerts';
 import { demoRegistry } from './registry/demo-registry';
@@ -43,6 +44,8 @@ export interface CentralOptions {
   tokens?: readonly WorkstationToken[];
   otpPolicy?: Partial<OtpPolicy>;
   holdTtlMs?: number;
+  /** How long a reservation of the day's withdrawal limits lives unconsumed (default 15 min, as a hold). */
+  reservationTtlMs?: number;
   approvalTtlMs?: number;
   sms?: SmsGateway;
   registry?: CitizenRegistry;
@@ -77,6 +80,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
   const random = opts.random ?? systemRandom;
   const policy: OtpPolicy = OtpPolicySchema.parse(opts.otpPolicy ?? {});
   const holdTtl = opts.holdTtlMs ?? DEFAULT_HOLD_TTL_MS;
+  const reservationTtl = opts.reservationTtlMs ?? DEFAULT_RESERVATION_TTL_MS;
   const approvalTtl = opts.approvalTtlMs ?? DEFAULT_APPROVAL_TTL_MS;
   const registry = opts.registry ?? demoRegistry();
   const tokens = [...(opts.tokens ?? []), ...(demo ? DEMO_TOKENS : [])];
@@ -103,6 +107,8 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       const r = once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl)));
       return r.ok ? ok(currentAuthorization(sql, r.value, now())) : r;
     },
+    reserveWithdrawalLimit: (req, { caller }) => reserveWithdrawalLimit(sql, req, caller.workstation, now(), reservationTtl),
+    releaseWithdrawalLimit: (req, { caller }) => releaseWithdrawalLimit(sql, req.key, caller.workstation, now()),
     getHold: (req) => getHold(sql, req.holdId, now()),
     releaseHold: (req) => releaseHold(sql, req.holdId, now()),
     releaseHoldByKey: (req, { caller }) => releaseHoldByKey(sql, req.key, caller.workstation, now()),
@@ -167,7 +173,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
           note: a.note,
         })),
       }),
-    accountActivity: (req, { caller }) => ok({ ...req, elsewhere: accountActivityElsewhere(sql, req.account, req.day, caller.workstation) }),
+    accountActivity: (req, { caller }) => ok({ ...req, elsewhere: accountActivityElsewhere(sql, req.account, req.day, caller.workstation, now()) }),
     standingCheque: (req) => {
       const s = standingCheque(sql, req);
       return ok({ standing: s ? { branch: s.branch, workstation: s.workstation, account: maskAccount(s.account), depositedAt: iso(s.receivedMs) } : null });

@@ -1,5 +1,6 @@
 import type { AccountActivity, Operation } from '../../domain/central-api';
 import type { Sql } from '../store/db';
+import { reservedElsewhere } from '../withdrawal-limits/reservations';
 
 /**
  * The register behind per-account limits across workstations (domain/central-api/account-activity.ts): one row
@@ -36,8 +37,11 @@ export const recordAccountActivity = (sql: Sql, op: Operation, businessDate: str
   );
 };
 
-/** The account's activity at every workstation but `workstation`, which counts its own. */
-export const accountActivityElsewhere = (sql: Sql, account: string, day: string, workstation: string): AccountActivity => {
+/**
+ * The account's activity at every workstation but `workstation`, which counts its own. Their withdrawals include
+ * the ones reserved there and not arrived yet (withdrawal-limits/): being paid now, or just paid.
+ */
+export const accountActivityElsewhere = (sql: Sql, account: string, day: string, workstation: string, nowMs: number): AccountActivity => {
   const live = 'workstation <> ? AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = a.op_key)';
   const today = sql.get<{ count: number; amount: number; cashIn: number }>(
     `SELECT COALESCE(SUM(kind = 'retiro'), 0) AS count, COALESCE(SUM(CASE WHEN kind = 'retiro' THEN amount END), 0) AS amount,
@@ -55,8 +59,9 @@ export const accountActivityElsewhere = (sql: Sql, account: string, day: string,
     day,
     workstation,
   );
+  const reserved = reservedElsewhere(sql, account, day, workstation, nowMs);
   return {
-    withdrawals: { count: today?.count ?? 0, amount: today?.amount ?? 0 },
+    withdrawals: { count: (today?.count ?? 0) + reserved.count, amount: (today?.amount ?? 0) + reserved.amount },
     cashIn: today?.cashIn ?? 0,
     gmfCapUsedInMonth: month?.used ?? 0,
   };

@@ -35,6 +35,7 @@ import { canonicalContact } from '../../domain/identity/contact';
 import { fingerprintVerified } from '../registry/transactions';
 import { hashCanonical, iso } from '../runtime';
 import { recordAccountActivity } from '../account-activity/account-activity';
+import { consumeWithdrawalLimit } from '../withdrawal-limits/reservations';
 import { recordCash } from '../cash-report/cash-report';
 import { payChargesNaming } from '../cheques/pending-charges';
 import { chequePaidEffect, chequeReversal, recordChequeDeposit, remesaSentEffect, settleDue, standingCheque } from '../cheques/clearing';
@@ -436,6 +437,8 @@ export const applyOperation = (sql: Sql, op: Operation, nowMs: number, callerWor
     JSON.stringify(outcome),
     nowMs,
   );
+  // Arrived, applied or not: its reservation of the day's limits no longer counts (an applied one counts itself).
+  consumeWithdrawalLimit(sql, op);
   if (effect.ok) {
     for (const p of effect.postings) applyPosting(sql, op.key, p);
     if (CUSTOMER_MOVEMENTS.has(op.type)) {

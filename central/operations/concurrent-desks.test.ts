@@ -4,6 +4,7 @@ import {
   ApprovalResponseSchema,
   BatchResponseSchema,
   BranchVaultResponseSchema,
+  LimitReservationResponseSchema,
   OperationResultSchema,
   TillTransferListResponseSchema,
   type Operation,
@@ -14,7 +15,8 @@ import { accountOf, batch, cashDeposit, newKey, reversal, visacionRequest, withd
 /**
  * Races between desks and workstations, sent at once over real HTTP (`Promise.all`) to one central: the same
  * approval decided at two supervisor desks, the same transfer settled twice, the same comprobante reversed from two
- * workstations. Central takes each in one IMMEDIATE transaction, so exactly one wins and the other hears why.
+ * workstations, the same account's daily withdrawal limit reserved at two workstations. Central takes each in one
+ * IMMEDIATE transaction, so exactly one wins and the other hears why.
  */
 let t: TestCentral;
 beforeEach(async () => {
@@ -118,7 +120,8 @@ describe('the same comprobante reversed from two workstations at once', () => {
 
 describe('the daily withdrawal limit of one account, at two workstations at once (seed 003 cl. 3.12)', () => {
   it('central counts each workstation’s applied withdrawals for the other, and does not refuse a withdrawal already paid', async () => {
-    // Each workstation posts a withdrawal at the same moment; neither had heard of the other's when it decided.
+    // Each workstation posts a withdrawal at the same moment, paid without a reservation of the day's limits (in
+    // contingencia, or from a branch that predates them): neither had heard of the other's when it decided.
     const [x, y] = await Promise.all([results([withdrawal(MARIA, 600_000)], '001-01'), results([{ ...withdrawal(MARIA, 700_000), workstation: '001-02' }], '001-02')]);
     // Cash already handed over is recorded, never refused for the limit (which asks for a supervisor, not a refusal).
     expect([x[0]?.status, y[0]?.status]).toEqual(['applied', 'applied']);
@@ -126,5 +129,18 @@ describe('the daily withdrawal limit of one account, at two workstations at once
     const elsewhere = async (ws: string) => AccountActivityResponseSchema.parse((await t.call('accountActivity', { account: MARIA, day: '2025-03-10' }, ws)).body).elsewhere.withdrawals;
     expect(await elsewhere('001-01')).toEqual({ count: 1, amount: 700_000 });
     expect(await elsewhere('001-02')).toEqual({ count: 1, amount: 600_000 });
+  });
+});
+
+describe('the daily withdrawal limit reserved at two workstations at once (seed 003 cl. 3.12)', () => {
+  it('two withdrawals each under the limit but together over it: exactly one reserves, the other hears what is used', async () => {
+    const limits = { count: 5, amount: 1_000_000 };
+    const reserve = (ws: string, amount: number) => t.call('reserveWithdrawalLimit', { key: newKey(), account: MARIA, day: '2025-03-10', amount, limits, here: { count: 0, amount: 0 } }, ws);
+    const [x, y] = await Promise.all([reserve('001-01', 600_000), reserve('001-02', 700_000)]);
+    const answers = [x, y].map((r) => LimitReservationResponseSchema.parse(r.body));
+    const won = answers.findIndex((a) => a.status === 'reserved');
+    expect(answers.filter((a) => a.status === 'reserved')).toHaveLength(1);
+    const winner = won === 0 ? 600_000 : 700_000;
+    expect(answers[1 - won]).toMatchObject({ status: 'refused', reason: 'DAILY_WITHDRAWAL_LIMIT', elsewhere: { count: 1, amount: winner }, used: { count: 1, amount: winner } });
   });
 });

@@ -342,4 +342,22 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE approvals ADD COLUMN withdrawn_ms INTEGER;
     `,
   },
+  {
+    version: 20,
+    name: 'withdrawal limit reservations',
+    sql: `
+      -- The day's withdrawal limits of an account reserved by a workstation before it hands the cash over
+      -- (withdrawal-limits/): one row per comprobante key. Live while 'active' and before expires_ms; the withdrawal
+      -- operation naming the key consumes it; the teller's abandonment releases it. approval_id: reserved above the
+      -- limits with the supervisor's exception.
+      CREATE TABLE withdrawal_reservations (
+        workstation TEXT NOT NULL, key TEXT NOT NULL, account TEXT NOT NULL, business_date TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        state TEXT NOT NULL CHECK (state IN ('active', 'consumed', 'released')),
+        approval_id TEXT, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, consumed_by TEXT REFERENCES operations(key),
+        PRIMARY KEY (workstation, key)
+      ) STRICT;
+      CREATE INDEX withdrawal_reservations_live ON withdrawal_reservations(account, business_date) WHERE state = 'active';
+    `,
+  },
 ];

@@ -20,6 +20,7 @@ import {
   StandingChequeResponseSchema,
 } from './operations';
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
+import { LimitReservationReleaseResponseSchema, LimitReservationReleaseSchema, LimitReservationRequestSchema, LimitReservationResponseSchema } from './withdrawal-limits';
 import { TillTransferListRequestSchema, TillTransferListResponseSchema } from './till-transfers';
 import { BranchVaultRequestSchema, BranchVaultResponseSchema, VaultProvisionRequestSchema, VaultReceiveRequestSchema } from './vault';
 import { BranchStatusRequestSchema, BranchStatusResponseSchema, WorkstationStatusReportResponseSchema, WorkstationStatusSchema } from './workstation-status';
@@ -56,6 +57,9 @@ export const centralApi = {
   getHold: route({ method: 'GET', path: '/v1/holds/:holdId', auth: 'workstation', request: HoldQuerySchema, response: HoldOnlyResponseSchema, errors: [] }),
   releaseHold: route({ method: 'POST', path: '/v1/holds/:holdId:release', auth: 'workstation', request: HoldReleaseSchema, response: HoldOnlyResponseSchema, errors: ['HOLD_NOT_ACTIVE'] }),
   releaseHoldByKey: route({ method: 'POST', path: '/v1/holds/by-key/:key:release', auth: 'workstation', request: HoldReleaseByKeySchema, response: HoldReleaseByKeyResponseSchema, errors: ['HOLD_NOT_ACTIVE'] }),
+  /** The day's withdrawal limits of an account, reserved before the cash is handed over (withdrawal-limits.ts). */
+  reserveWithdrawalLimit: route({ method: 'POST', path: '/v1/withdrawal-limits', auth: 'workstation', request: LimitReservationRequestSchema, response: LimitReservationResponseSchema, errors: ['KEY_REUSED'] }),
+  releaseWithdrawalLimit: route({ method: 'POST', path: '/v1/withdrawal-limits/:key:release', auth: 'workstation', request: LimitReservationReleaseSchema, response: LimitReservationReleaseResponseSchema, errors: [] }),
   reference: route({ method: 'GET', path: '/v1/reference', auth: 'workstation', request: ReferenceRequestSchema, response: ReferenceResponseSchema, errors: [] }),
   matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE'] }),
   radicateSecurityCode: route({ method: 'POST', path: '/v1/security-codes:radicate', auth: 'workstation', request: RadicateRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
@@ -125,4 +129,5 @@ export * from './registry';
 export * from './security-code';
 export * from './structuring-alerts';
 export * from './to-domain-account';
+export * from './withdrawal-limits';
 export * from './workstation-status';

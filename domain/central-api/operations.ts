@@ -95,6 +95,12 @@ export const OperationPayloads = {
      */
     holdKey: KeySchema.optional(),
     reactivation: ReactivationSchema.optional(),
+    /**
+     * The comprobante key under which the branch reserved the day's withdrawal limits (withdrawal-limits.ts): this
+     * withdrawal consumes that reservation on arrival, whatever its outcome. Absent: none was asked (offline, or a
+     * branch that predates it).
+     */
+    limitReservation: KeySchema.optional(),
     /** Present when the withdrawal was paid in cash: who received it and the UIAF declaration (cash-report.ts). */
     cash: CashMovementSchema.optional(),
     /** What the GMF exemption took from the account's monthly 350 UVT (account-activity.ts); absent is 0. */

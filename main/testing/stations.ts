@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WireResult } from '../core/dispatcher';
 import { loadConfig } from '../config/load';
+import type { CoreConfigInput } from '../config/schema';
 import { createCore, type Core } from '../compose';
 import { createCentralClient, type CentralClient } from '../sync/central-client';
 import type { TestCentralProcess } from '../sync/testing/central-proc';
@@ -32,13 +33,13 @@ export interface Station {
 /** `calls`: the services' online calls reach central, the sync loop does not (its queue waits). */
 export type Online = boolean | 'calls';
 
-/** Workstation `id` (`<branch>-<till>`) against the test central, which must hold its token. */
-export const startStation = async (central: TestCentralProcess, id: string, online: Online = true): Promise<Station> => {
+/** Workstation `id` (`<branch>-<till>`) against the test central, which must hold its token; `config` as the config file's. */
+export const startStation = async (central: TestCentralProcess, id: string, online: Online = true, config: CoreConfigInput = {}): Promise<Station> => {
   const dir = tempDir(`caja-station-${id}-`);
   const make = (on: Online) => {
     const link = { url: central.url, token: central.proc.tokens.get(id) ?? '' };
     return createCore({
-      config: loadConfig({}, { dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
+      config: loadConfig({}, { ...config, dataDir: dir.dir, workstation: { id, tillCode: id.slice(4) } }),
       clock: { now: () => new Date() },
       ids: { uuid: () => randomUUID() },
       log: () => undefined,

@@ -67,6 +67,8 @@ export const abandonPending = async (
   user: { id: string; role: string },
   key: string,
   what: 'el retiro' | 'el traslado',
+  /** What else central keeps under the key and gives back too (a withdrawal's reservation of the day's limits). */
+  releaseAlso?: (key: string) => Promise<void>,
 ): Promise<{ released: boolean; message: string }> => {
   // Another teller's customer may still be at the counter: only the one who asked, or a supervisor, gives it up.
   const asked = deps.unconfirmed.get(key);
@@ -78,6 +80,7 @@ export const abandonPending = async (
     deps.unconfirmed.settle(key);
     throw new AppError('ALREADY_POSTED', `${capitalized(what)} ya quedó registrado: no se puede abandonar. Consúltelo en el diario (F5); si hay que deshacerlo, solicite el reverso.`);
   }
+  await releaseAlso?.(key);
   // "de el retiro" is not Spanish; a transfer pays no cash, so it is told what did not happen instead.
   const ofWhat = what.replace(/^el /, 'del ');
   const nothingPaid = what === 'el retiro' ? 'No entregue el efectivo.' : 'El traslado no se registró.';

@@ -25,6 +25,12 @@ export const createRemoteActivity = (deps: { central: Pick<CentralClient, 'call'
     refresh: (account: string, day: string): Promise<void> => figures.refresh({ account, day }),
     elsewhere: (account: string, day: string): AccountActivity => figures.get({ account, day }) ?? NO_ACTIVITY,
     known: (account: string, day: string): boolean => figures.known({ account, day }),
+    /**
+     * The other workstations' withdrawals of the day as central counted them when it refused to reserve the limits
+     * (withdrawal-limits): newer than the last answer, so the check and the supervisor's request see them at once.
+     */
+    noteWithdrawalsElsewhere: (account: string, day: string, withdrawals: AccountActivity['withdrawals']): void =>
+      figures.set({ account, day }, { ...(figures.get({ account, day }) ?? NO_ACTIVITY), withdrawals }),
   };
 };
 export type RemoteActivity = ReturnType<typeof createRemoteActivity>;

@@ -51,6 +51,11 @@ export const createRemoteFigures = <Q, V>(deps: { keyOf: (q: Q) => string; fetch
         fresh.delete(key);
       }
     },
+    /** Central's word of now given in another answer (a refused reservation carries the account's day). */
+    set: (q: Q, v: V): void => {
+      figures.set(deps.keyOf(q), v);
+      fresh.add(deps.keyOf(q));
+    },
     get: (q: Q): V | undefined => figures.get(deps.keyOf(q)),
     /** Whether central answered the latest ask of this question (a figure of 0 and "not answered" differ). */
     known: (q: Q): boolean => fresh.has(deps.keyOf(q)),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCentralClient } from '../../sync/central-client';
+import { createCentralClient, type CentralClient } from '../../sync/central-client';
 import { tillCash } from '../../testing/till-cash';
-import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, DEMO_TOKEN_001_03, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
 let w: World;
@@ -9,6 +9,11 @@ afterEach(() => w.close());
 
 /** A central that never answers: the reference data was pulled before, the authorization cannot be. */
 const unreachable = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 300 });
+/** Central reserves the day's withdrawal limits, then the link drops before the authorization's answer. */
+const dropsAfterReserving = (): Pick<CentralClient, 'call'> => {
+  const real = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03, timeoutMs: 3000 });
+  return { call: ((route: string, r: never) => (route === 'reserveWithdrawalLimit' ? real.call(route, r) : unreachable.call(route as 'health', r))) as CentralClient['call'] };
+};
 const req = (amount: number) => ({ accountNumber: '240000000029', amount, presenters: [CC('900000002')], payout: { kind: 'efectivo' as const } });
 const post = (amount: number) => w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: req(amount) });
 const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
@@ -29,7 +34,7 @@ describe('withdrawals while central is unreachable (issue "Central services and 
   });
 
   it('contingencia: pays within the caps, marks the receipt CONTINGENCIA, queues for central and counts the caps', async () => {
-    w = await world(shared.central, { client: unreachable });
+    w = await world(shared.central, { client: dropsAfterReserving() });
     await asSupervisor(() => w.call('sync.setContingency', { active: true, reason: 'Caída del enlace con central' }));
     const r = await post(500_000);
     expect(r).toMatchObject({ ok: true, data: { status: 'posted', receipt: { marks: ['CONTINGENCIA'] } } });
@@ -40,6 +45,8 @@ describe('withdrawals while central is unreachable (issue "Central services and 
     // The authorization was sent and its answer lost: the queued debit names it, so a hold central did place is
     // consumed instead of refusing the debit (central/operations/operations.test.ts).
     expect(JSON.parse(op.body).payload.holdKey).toMatch(/^[0-9a-f-]{36}$/);
+    // So does the reservation of the day's limits central made under the same key: the debit consumes it on arrival.
+    expect(JSON.parse(op.body).payload.limitReservation).toBe(JSON.parse(op.body).payload.holdKey);
     expect(count('SELECT SUM(amount) FROM contingency_withdrawals')).toBe(500_000);
     // Per transaction cap ($ 2.000.000 by default), then the customer's day cap ($ 3.000.000).
     expect(await post(2_500_000)).toMatchObject({ error: { code: 'OVER_TRANSACTION_CAP', message: expect.stringContaining('No entregue el efectivo') } });

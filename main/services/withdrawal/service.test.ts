@@ -317,12 +317,13 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
       presenters: [CC('900000002')],
       payout: { kind: 'cheque-gerencia' as const, number: '7001234', beneficiary: { id: CC('900000002'), name: 'JUAN' } },
     };
-    const r = await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
+    const key = crypto.randomUUID();
+    const r = await w.call('withdrawal.post', { idempotencyKey: key, request });
     expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
     expect(await position()).toBe(before);
     const body = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { payload: { fee?: number } };
     // The issue fee's tariff is not configured by default (rules-config chequeGerenciaFee = 0): nothing extra.
-    expect(body.payload).toEqual({ amount: 1_000_000, gmf: 4_000, holdId: expect.any(String), chequeGerencia: { number: '7001234' } });
+    expect(body.payload).toEqual({ amount: 1_000_000, gmf: 4_000, holdId: expect.any(String), limitReservation: key, chequeGerencia: { number: '7001234' } });
     expect(count("SELECT cash_out FROM comprobantes WHERE kind = 'retiro'")).toBe(0);
     // The paper cheque's number is kept with the debit, journaled and printed: reconciliation and orden de no pago.
     const details = JSON.parse(count("SELECT details FROM comprobantes WHERE kind = 'retiro'") as string) as { payout: { number: string } };

@@ -23,6 +23,7 @@ import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
 import type { WithdrawalIdentity } from './identity';
+import { limitException, releaseDayLimits, reserveDayLimits } from './day-limits';
 
 /** What the contingency caps count: the person taking the cash (first presenter) and the cash itself. */
 const offlineCheck = (w: WithdrawalRequest, p: WithdrawalPlan): WithdrawalCheck => {
@@ -116,6 +117,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
     offline: WithdrawalCheck | null = null,
     /** Set when an authorization was sent but its answer was lost: central may hold funds under this key. */
     holdKey: string | null = null,
+    /** Set when the day's limits were asked of central under this key: the withdrawal consumes what it reserved. */
+    limitReservation: string | null = null,
   ): PostedComprobante =>
     deps.idempotent('withdrawal.post', req.idempotencyKey, req, () => {
       const { till, account, plan: p, approvalId, fingerprints: fp } = precheck(user, req);
@@ -172,6 +175,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
               ...(p.debitTotal - p.amount - p.gmf.gmf > 0 ? { fee: p.debitTotal - p.amount - p.gmf.gmf } : {}),
               ...(holdId === null ? {} : { holdId }),
               ...(holdId === null && holdKey !== null ? { holdKey } : {}),
+              ...(limitReservation === null ? {} : { limitReservation }),
               ...reactivationOf(p, approvalId),
               ...(p.payout.kind === 'efectivo' && w.presenters[0] ? { cash: cashMovement(account, { id: w.presenters[0] }, w.declaration) } : {}),
               // Central ties the paper cheque to this debit by its number (reconciliation, orden de no pago).
@@ -224,7 +228,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
     /** Gives up a comprobante left pending: central releases what it may hold under its key. */
     /** One capture + central match of a person for the withdrawal on screen (withdrawal.fingerprint). */
     fingerprint: identity.verify,
-    abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro'),
+    abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro', (key) => releaseDayLimits(deps, key)),
     /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
     unconfirmed: (user: User): UnconfirmedDebit[] =>
       deps.unconfirmed.list(deps.workstation.tillCode).map((d) => ({
@@ -237,14 +241,37 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
       if (done) return withPrintJob(deps, postLocal(user, req, null));
       await prefetchCentralFigures(deps, req.request.accountNumber);
       const { plan: p, account, approvalId } = precheck(user, req);
+      // Nothing will be paid under this key: the reservation stops counting now rather than when it lapses.
+      const giveBack = async <T>(step: () => T | Promise<T>): Promise<T> => {
+        try {
+          return await step();
+        } catch (err) {
+          void releaseDayLimits(deps, req.idempotencyKey);
+          throw err;
+        }
+      };
       // Central unreachable: pay only in contingencia, within its caps (main/sync/contingency.ts).
-      const withoutCentral = async (authorizationSent: boolean): Promise<WithdrawalPostResult> => {
+      const withoutCentral = async (authorizationSent: boolean, reservation: string | null): Promise<WithdrawalPostResult> => {
         if (deps.contingency?.mode() !== 'contingencia') return { status: 'pendiente', message: pending(req.request) };
-        const check = contingencyCheck(req.request, p);
-        const posted = postLocal(user, req, null, check, authorizationSent ? req.idempotencyKey : null);
+        const posted = await giveBack(() => postLocal(user, req, null, contingencyCheck(req.request, p), authorizationSent ? req.idempotencyKey : null, reservation));
         deps.onChange();
         return withPrintJob(deps, posted);
       };
+      // Seed 003 cl. 3.12 across tills: the day's limits are reserved at central first, so another workstation paying
+      // the same account at this moment counts this withdrawal (and this one, the other's) before any cash leaves.
+      const day = bogotaDate(deps.clock.now());
+      const consequence = `No entregue ${notHandedOver(req.request)}.`;
+      const limits = await reserveDayLimits(deps, { key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence);
+      if (limits.status === 'refused') {
+        // Another till's withdrawal of today, still on its way: with central's figures the local check asks the same
+        // supervisor's exception (LIMIT_EXCEEDED_*) as for withdrawals it knew of, and so does the approval request.
+        deps.remoteActivity?.noteWithdrawalsElsewhere(account.number, day, limits.elsewhere);
+        precheck(user, req);
+        // Only if this workstation's count moved between the request and now: nothing is held, the teller retries.
+        throw new AppError('CENTRAL_REFUSED', `${limits.message} ${consequence} Vuelva a revisar el retiro.`, { code: 'DAILY_WITHDRAWAL_LIMIT' });
+      }
+      const reservation = limits.status === 'unreachable' && !limits.sent ? null : req.idempotencyKey;
+      if (limits.status === 'unreachable') return withoutCentral(false, reservation);
       const hold = {
         key: req.idempotencyKey,
         account: account.number,
@@ -253,9 +280,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
         // Central refuses a number another debit used before anything is held or handed over.
         ...(p.payout.kind === 'cheque-gerencia' ? { chequeGerencia: { number: p.payout.number } } : {}),
       };
-      const auth = await authorizeTraced(deps, { kind: 'retiro', tellerId: user.id, payout: req.request.payout.kind }, hold, 'el retiro', `No entregue ${notHandedOver(req.request)}.`);
-      if (auth.status === 'unreachable') return withoutCentral(auth.sent);
-      const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => postLocal(user, req, auth.holdId));
+      const auth = await giveBack(() => authorizeTraced(deps, { kind: 'retiro', tellerId: user.id, payout: req.request.payout.kind }, hold, 'el retiro', consequence));
+      if (auth.status === 'unreachable') return withoutCentral(auth.sent, reservation);
+      const posted = await giveBack(() => postTraced(deps, req.idempotencyKey, auth.holdId, () => postLocal(user, req, auth.holdId, null, null, reservation)));
       deps.onChange();
       return withPrintJob(deps, posted);
     },

@@ -1,0 +1,137 @@
+import type { LimitReservation, LimitReservationRequest, LimitReservationResponse, LimitUsage, Operation } from '../../domain/central-api';
+import { formatPesos } from '../../domain/money/pesos';
+import { fail, ok, type HandlerResult } from '../http/result';
+import { iso } from '../runtime';
+import type { Sql } from '../store/db';
+
+/**
+ * The day's withdrawal limits reserved before the cash is handed over (domain/central-api/withdrawal-limits.ts).
+ * Central counts, per account and business date, the applied withdrawals (account_activity, less reversed ones) and
+ * the live reservations whose withdrawal has not arrived yet: a reservation is consumed in the transaction that
+ * applies its withdrawal, so each withdrawal counts once, as one or the other.
+ */
+export const DEFAULT_RESERVATION_TTL_MS = 15 * 60_000;
+
+interface Row {
+  workstation: string;
+  key: string;
+  account: string;
+  business_date: string;
+  amount: number;
+  state: 'active' | 'consumed' | 'released';
+  expires_ms: number;
+}
+
+const view = (r: Row, nowMs: number): LimitReservation => ({
+  key: r.key,
+  account: r.account,
+  day: r.business_date,
+  amount: r.amount,
+  state: r.state === 'active' && r.expires_ms <= nowMs ? 'expired' : r.state,
+  expiresAt: iso(r.expires_ms),
+});
+
+const live = (r: Row, nowMs: number): boolean => r.state === 'active' && r.expires_ms > nowMs;
+
+const find = (sql: Sql, workstation: string, key: string): Row | undefined =>
+  sql.get<Row>('SELECT * FROM withdrawal_reservations WHERE workstation = ? AND key = ?', workstation, key);
+
+const APPLIED = "kind = 'retiro' AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = a.op_key)";
+
+/** Applied withdrawals (reversed ones aside) and live reservations of the account's day at every workstation but `workstation`. */
+const usedElsewhere = (sql: Sql, account: string, day: string, workstation: string, nowMs: number): LimitUsage => {
+  const applied = sql.get<{ count: number; amount: number }>(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM account_activity a
+     WHERE account = ? AND business_date = ? AND workstation <> ? AND ${APPLIED}`,
+    account,
+    day,
+    workstation,
+  );
+  const reserved = reservedElsewhere(sql, account, day, workstation, nowMs);
+  return { count: (applied?.count ?? 0) + reserved.count, amount: (applied?.amount ?? 0) + reserved.amount };
+};
+
+/** The live reservations of the account's day at every workstation but `workstation` (account activity adds them). */
+export const reservedElsewhere = (sql: Sql, account: string, day: string, workstation: string, nowMs: number): LimitUsage => {
+  const r = sql.get<{ count: number; amount: number }>(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM withdrawal_reservations
+     WHERE account = ? AND business_date = ? AND state = 'active' AND expires_ms > ? AND workstation <> ?`,
+    account,
+    day,
+    nowMs,
+    workstation,
+  );
+  return { count: r?.count ?? 0, amount: r?.amount ?? 0 };
+};
+
+/**
+ * Reserves, in one transaction, the withdrawal under the account's day limits: what the other workstations used
+ * (applied or reserved) plus what the asker counts of its own plus this one must stay within them, unless a
+ * supervisor approved the exception. The asker's own rows are left to its count, so they are never counted twice.
+ * The same key again is the same reservation: answered as it stands while it is live with the same amount (or
+ * consumed), otherwise checked again and renewed (never a second row).
+ */
+export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, workstation: string, nowMs: number, ttlMs: number): HandlerResult<LimitReservationResponse> =>
+  sql.tx(() => {
+    const seen = find(sql, workstation, req.key);
+    if (seen && (seen.account !== req.account || seen.business_date !== req.day)) {
+      return fail(409, 'KEY_REUSED', 'La clave del retiro ya reservó el tope de otra cuenta o de otro día. Inicie el retiro de nuevo.');
+    }
+    if (seen && (seen.state === 'consumed' || (live(seen, nowMs) && seen.amount === req.amount))) {
+      return ok({ status: 'reserved', reservation: view(seen, nowMs) });
+    }
+    const elsewhere = usedElsewhere(sql, req.account, req.day, workstation, nowMs);
+    const used = { count: elsewhere.count + req.here.count, amount: elsewhere.amount + req.here.amount };
+    const overCount = used.count + 1 > req.limits.count;
+    const overAmount = used.amount + req.amount > req.limits.amount;
+    if ((overCount || overAmount) && req.approvalId === undefined) {
+      const why = [
+        ...(overCount ? [`${used.count + 1} retiros hoy con este (máximo ${req.limits.count})`] : []),
+        ...(overAmount ? [`${formatPesos(used.amount + req.amount)} retirados hoy con este (máximo ${formatPesos(req.limits.amount)})`] : []),
+      ].join(' y ');
+      return ok({
+        status: 'refused',
+        reason: 'DAILY_WITHDRAWAL_LIMIT',
+        message: `La cuenta supera su tope diario de retiros contando los de otras cajas: ${why}. Se requiere la autorización del supervisor.`,
+        elsewhere,
+        used,
+      });
+    }
+    sql.run(
+      `INSERT INTO withdrawal_reservations (workstation, key, account, business_date, amount, state, approval_id, created_ms, expires_ms)
+       VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?)
+       ON CONFLICT (workstation, key) DO UPDATE SET amount = excluded.amount, state = 'active', approval_id = excluded.approval_id,
+         created_ms = excluded.created_ms, expires_ms = excluded.expires_ms`,
+      workstation,
+      req.key,
+      req.account,
+      req.day,
+      req.amount,
+      req.approvalId ?? null,
+      nowMs,
+      nowMs + ttlMs,
+    );
+    const row = find(sql, workstation, req.key);
+    if (!row) throw new Error('reservation row missing after insert');
+    return ok({ status: 'reserved', reservation: view(row, nowMs) });
+  });
+
+/** The teller abandoned the comprobante: its reservation stops counting now. Releasing twice, or nothing, is no error. */
+export const releaseWithdrawalLimit = (sql: Sql, key: string, workstation: string, nowMs: number): HandlerResult<{ reservation: LimitReservation | null }> =>
+  sql.tx(() => {
+    const row = find(sql, workstation, key);
+    if (!row) return ok({ reservation: null });
+    if (row.state === 'active') sql.run("UPDATE withdrawal_reservations SET state = 'released' WHERE workstation = ? AND key = ?", workstation, key);
+    return ok({ reservation: view(row.state === 'active' ? { ...row, state: 'released' } : row, nowMs) });
+  });
+
+/** Call inside the transaction that records `op`: its withdrawal now counts itself (applied) or not at all (rejected). */
+export const consumeWithdrawalLimit = (sql: Sql, op: Operation): void => {
+  if (op.type !== 'withdrawal' || op.payload.limitReservation === undefined) return;
+  sql.run(
+    "UPDATE withdrawal_reservations SET state = 'consumed', consumed_by = ? WHERE workstation = ? AND key = ? AND state <> 'consumed'",
+    op.key,
+    op.workstation,
+    op.payload.limitReservation,
+  );
+};
