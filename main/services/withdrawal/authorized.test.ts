@@ -42,6 +42,12 @@ describe('authorized persons withdraw within the conditions the holder registere
     expect(await w.call('withdrawal.evaluate', { request: cash(100_000, [LUZ]) })).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_EXPIRED', message } });
     expect(await post(cash(100_000, [LUZ]))).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_EXPIRED', message } });
     expect(withdrawals()).toBe(0);
+    // The account's view gives the screen each person's conditions, judged on the core's date.
+    const view = await w.call('accounts.lookup', { accountNumber: ACCOUNT });
+    expect(view.ok && (view.data as { authorizedConditions: unknown[] }).authorizedConditions).toEqual([
+      { person: ROSA, text: expect.stringMatching(/^Autorización vigente hasta \d\d\/\d\d\/\d{4} · hasta \$ 500\.000 por retiro · solo efectivo a la persona autorizada$/), expired: false },
+      { person: LUZ, text: `Autorización VENCIDA el ${lapsed} · sin tope por retiro · efectivo, cheque de gerencia o traslado`, expired: true },
+    ]);
     // The holder himself is not bound by his authorized persons' conditions.
     expect(await w.call('withdrawal.evaluate', { request: cash(100_000, [ANDRES]) })).toMatchObject({ ok: true });
   });
