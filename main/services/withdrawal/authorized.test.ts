@@ -4,8 +4,9 @@ import { bogotaDate } from '../../core/runtime';
 import { COUNT, CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
-let w: World | undefined;
-afterEach(() => w?.close());
+let w: World;
+let started: World | undefined;
+afterEach(() => started?.close());
 
 // Demo account (central/demo/seed.ts): Andrés's 240000000128, $ 1.500.000. Rosa (CC 900000005) is authorized for cash
 // to herself up to $ 500.000 a withdrawal; Luz's (CC 900000003) authorization lapsed ten days before central seeded.
@@ -20,13 +21,14 @@ const ANDRES = CC('900000004');
  */
 const today = async (): Promise<World> => {
   const t = await world(shared.central, { openTill: false });
+  started = t;
   t.clock.set(new Date());
   // Years pass between the two dates: the idle lock took the session, the teller types the password again.
   const unlocked = await t.call('session.unlock', { password: 'Caja.2026' });
   if (!unlocked.ok) throw new Error(unlocked.error.message);
   const total = Object.entries(COUNT).reduce((s, [d, n]) => s + Number(d) * n, 0);
-  const opened = await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count: COUNT, declaredTotal: total });
-  if (!opened.ok) throw new Error(opened.error.message);
+  const till = await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count: COUNT, declaredTotal: total });
+  if (!till.ok) throw new Error(till.error.message);
   return t;
 };
 const cash = (amount: number, presenters = [ROSA]) => ({ accountNumber: ACCOUNT, amount, presenters, payout: { kind: 'efectivo' as const } });
