@@ -122,8 +122,22 @@ export const demoAccounts = (today: string): Account[] => {
     { ...base, number: '240000000078', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], authorized: [ref(AUTHORIZED)], legalRepresentatives: [ref(AUTHORIZED)], state: 'activa', balances: bal(48_000_000), registeredCellphone: COMPANY.cellphone },
     { ...base, number: '240000000086', kind: 'individual', holders: [ref(rosa)], state: 'activa', balances: bal(600_000, 1_200_000), registeredCellphone: rosa.cellphone },
     { ...base, number: '240000000094', kind: 'individual', holders: [ref(juan)], state: 'bloqueada', balances: bal(120_000), registeredCellphone: juan.cellphone },
-    // A natural person's account with an authorized person who withdraws in the holder's absence (cl. 4.1).
-    { ...base, number: '240000000128', kind: 'individual', holders: [ref(andres)], authorized: [ref(rosa)], state: 'activa', balances: bal(1_500_000), registeredCellphone: andres.cellphone },
+    // A natural person's account with authorized persons who withdraw in the holder's absence (cl. 4.1), under the
+    // conditions Andrés registered (cl. 2.1, 3.5): Rosa, cash to herself up to $ 500.000 a withdrawal for a year;
+    // Luz, whose authorization lapsed ten days ago (the screen shows both; the core refuses Luz).
+    {
+      ...base,
+      number: '240000000128',
+      kind: 'individual',
+      holders: [ref(andres)],
+      authorized: [
+        { ...ref(rosa), validUntil: addMonths(today, 12), maxPerWithdrawal: 500_000, payouts: 'efectivo' },
+        { ...ref(luz), validUntil: addDays(today, -10) },
+      ],
+      state: 'activa',
+      balances: bal(1_500_000),
+      registeredCellphone: andres.cellphone,
+    },
     // The company's second account, without customer movement for eight months: its legal representative
     // reactivates it in person or by a written authorization someone else brings (cl. 7.1, Reactivación de cuenta).
     { ...base, number: '240000000136', kind: 'individual', owner: 'juridica', holders: [ref(COMPANY)], legalRepresentatives: [ref(AUTHORIZED)], state: 'inactiva', lastCustomerMovementOn: addMonths(today, -8), balances: bal(5_000_000), registeredCellphone: COMPANY.cellphone },

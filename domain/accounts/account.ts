@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
 import { PesosSchema } from '../money/pesos';
+import { AuthorizedPersonSchema } from './authorized';
 import { PersonSchema } from './person';
 
 /** Seed 003 cl. 2.4: individual (one holder), colectiva ("o": any holder alone), conjunta ("y": all holders). */
@@ -53,8 +54,8 @@ export const AccountSchema = z
     kind: AccountKindSchema,
     owner: OwnerTypeSchema,
     holders: z.array(PersonSchema).min(1, { message: 'La cuenta debe tener al menos un titular' }),
-    /** Persons authorized by the holders (cl. 2.1, 3.5); they may withdraw only at offices. */
-    authorized: z.array(PersonSchema).default([]),
+    /** Persons authorized by the holders with their registered conditions (cl. 2.1, 3.5); they withdraw only at offices. */
+    authorized: z.array(AuthorizedPersonSchema).default([]),
     /** Registered legal representatives of a persona jurídica (cl. 2.7). */
     legalRepresentatives: z.array(PersonSchema).default([]),
     state: AccountStateSchema,

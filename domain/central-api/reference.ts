@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/iso-date';
-import { PesosSchema } from '../money/pesos';
+import { AuthorizedPayoutsSchema } from '../accounts/authorized';
+import { PesosSchema, PositivePesosSchema } from '../money/pesos';
 import { AccountNumberSchema, BranchIdSchema, CellphoneSchema, DocumentNumberSchema, DocumentTypeSchema } from './common';
 import { BalancesSchema } from './operations';
 
@@ -12,6 +13,19 @@ export const PersonRefSchema = z.object({
   name: z.string().min(1),
 });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/**
+ * An authorized person with the conditions the holders registered (seed 003 cl. 2.1, 3.5;
+ * domain/accounts/authorized.ts). Each is optional on the wire: a central or a row that does not carry them means
+ * no condition, as before they existed.
+ */
+export const AuthorizedRefSchema = PersonRefSchema.extend({
+  /** Last valid day (inclusive). */
+  validUntil: IsoDateSchema.nullable().optional(),
+  maxPerWithdrawal: PositivePesosSchema.nullable().optional(),
+  payouts: AuthorizedPayoutsSchema.optional(),
+});
+export type AuthorizedRef = z.infer<typeof AuthorizedRefSchema>;
 
 /** individual: one holder; colectiva ("o"): any holder alone; conjunta ("y"): all holders sign. */
 export const AccountKindSchema = z.enum(['individual', 'colectiva', 'conjunta']);
@@ -33,7 +47,7 @@ export const AccountSchema = z.object({
   kind: AccountKindSchema,
   owner: OwnerTypeSchema,
   holders: z.array(PersonRefSchema).min(1),
-  authorized: z.array(PersonRefSchema),
+  authorized: z.array(AuthorizedRefSchema),
   state: AccountStateSchema,
   /** The one GMF-exempt account of its holder (350 UVT a month). */
   gmfExempt: z.boolean(),

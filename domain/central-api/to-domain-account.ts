@@ -1,6 +1,7 @@
 import { AccountSchema as DomainAccountSchema, type Account as DomainAccount } from '../accounts/account';
+import type { AuthorizedPersonInput } from '../accounts/authorized';
 import type { Person } from '../accounts/person';
-import type { Account as CentralAccount, PersonRef } from './reference';
+import type { AuthorizedRef, Account as CentralAccount, PersonRef } from './reference';
 
 /**
  * Central publishes accounts in its wire shape (flat document fields, `embargoAmount` beside the order's
@@ -12,6 +13,13 @@ export type ToDomainAccountResult =
   | { ok: false; error: { code: 'REFERENCE_ACCOUNT_INVALID'; message: string; issues: { path: string; message: string }[] } };
 
 const person = (p: PersonRef): Person => ({ id: { type: p.documentType, number: p.documentNumber }, name: p.name });
+/** The registered conditions travel with the person; one central leaves out is no condition (the domain's default). */
+const authorizedPerson = (p: AuthorizedRef): AuthorizedPersonInput => ({
+  ...person(p),
+  ...(p.validUntil != null ? { validUntil: p.validUntil } : {}),
+  ...(p.maxPerWithdrawal != null ? { maxPerWithdrawal: p.maxPerWithdrawal } : {}),
+  ...(p.payouts !== undefined ? { payouts: p.payouts } : {}),
+});
 
 export const toDomainAccount = (a: CentralAccount): ToDomainAccountResult => {
   // An embargada account always carries its frozen amount; the order's details may be missing in old data.
@@ -21,7 +29,7 @@ export const toDomainAccount = (a: CentralAccount): ToDomainAccountResult => {
     kind: a.kind,
     owner: a.owner,
     holders: a.holders.map(person),
-    authorized: a.authorized.map(person),
+    authorized: a.authorized.map(authorizedPerson),
     legalRepresentatives: a.legalRepresentatives.map(person),
     state: a.state,
     gmfExempt: a.gmfExempt,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountNumberSchema, AccountSchema } from '../accounts/account';
+import { PersonIdSchema } from '../accounts/person';
 import { PesosSchema } from '../money/pesos';
 import { channel } from './channel';
 
@@ -34,6 +35,11 @@ export const AccountViewSchema = z.object({
    * cl. 4(c)): the certificate field states the limit the core applies, not a fixed one.
    */
   juridicaCertificateMaxAgeDays: z.number().int().nonnegative(),
+  /**
+   * Each authorized person's registered conditions (seed 003 cl. 2.1, 3.5) as the teller reads them beside the
+   * person, judged on the core's business date (`expired`): the screen has no clock of its own to judge a validity.
+   */
+  authorizedConditions: z.array(z.object({ person: PersonIdSchema, text: z.string(), expired: z.boolean() })).default([]),
 });
 export type AccountView = z.infer<typeof AccountViewSchema>;
 

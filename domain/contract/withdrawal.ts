@@ -55,6 +55,10 @@ export const WITHDRAWAL_ERRORS = [
   'ALL_HOLDERS_REQUIRED',
   'CHEQUE_ALL_HOLDERS_REQUIRED',
   'PERSON_NOT_AUTHORIZED',
+  // domain/withdrawal/authorized-conditions.ts: the conditions the holder registered for an authorized person (cl. 3.5).
+  'AUTHORIZATION_EXPIRED',
+  'AUTHORIZATION_AMOUNT_EXCEEDED',
+  'AUTHORIZATION_OUT_OF_SCOPE',
   'INSUFFICIENT_FUNDS',
   'AMOUNT_NOT_PAYABLE_IN_CASH',
   'CASH_MIX_UNAVAILABLE',

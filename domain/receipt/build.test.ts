@@ -56,7 +56,7 @@ describe('receipt builders (domain-co §8 item 5, §10)', () => {
   });
   it('withdrawal by an authorized person, transfer ordered by a legal representative: the receipt names them and their capacity', () => {
     const luis = { id: { type: 'CC', number: '79123456' }, name: 'Luis Gómez' } as const;
-    const withAuthorized = { ...account, authorized: [luis] };
+    const withAuthorized = AccountSchema.parse({ ...account, authorized: [luis] });
     const req = WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 100_000, presenters: [luis.id], payout: { kind: 'efectivo' } });
     const e = evaluateWithdrawal(req, { account: withAuthorized, on: '2025-06-10', tillStock: { '50000': 40 }, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 }, DEFAULT_RULES);
     if (!e.ok) throw new Error(e.errors[0]?.message);

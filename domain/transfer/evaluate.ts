@@ -82,7 +82,12 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
   const same = sameAccountRefusal(from.number, to.number);
   if (same) errors.push(same);
 
-  const auth = authorizeDebit(from, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn }, on, rules);
+  const auth = authorizeDebit(
+    from,
+    { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, debit: { amount: req.amount, payout: 'traslado' } },
+    on,
+    rules,
+  );
   errors.push(...auth.errors);
   const approvals = [...auth.approvalReasons];
   const notices = [...auth.notices];

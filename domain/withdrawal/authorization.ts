@@ -5,6 +5,7 @@ import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import { type IsoDate, daysBetween } from '../calendar/iso-date';
 import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
+import { type AuthorizedDebit, authorizedConditionErrors } from './authorized-conditions';
 
 /** Who stands at the counter to dispose of funds, and the documents they bring. */
 export interface DebitParties {
@@ -12,6 +13,8 @@ export interface DebitParties {
   readonly presenters: readonly PersonId[];
   /** Issue date of the Certificado de Existencia y Representación Legal (persona jurídica). */
   readonly juridicaCertificateIssuedOn?: IsoDate | undefined;
+  /** What is debited and how it is paid: an authorized person's registered conditions bind it (cl. 3.5). */
+  readonly debit?: AuthorizedDebit | undefined;
 }
 
 export interface DebitAuthorization {
@@ -24,7 +27,7 @@ export interface DebitAuthorization {
 
 /**
  * Whether the people present may dispose of the account's funds at the office (withdrawal or transfer):
- * seed 003 cl. 2.1, 2.4, 2.7, 4 (literal c), 4.4.3, 7.1 and 7.2.
+ * seed 003 cl. 2.1, 2.4, 2.7, 3.5, 4 (literal c), 4.4.3, 7.1 and 7.2.
  */
 export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoDate, rules: RulesConfig): DebitAuthorization => {
   const errors: DomainError[] = [];
@@ -62,6 +65,9 @@ export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoD
   } else if (!present.some((p) => includesPerson([...account.holders, ...account.authorized], p))) {
     // Cl. 4: paid only to the holder or a person authorized by the holder.
     errors.push(domainError('PERSON_NOT_AUTHORIZED', 'Quien se presenta no es titular ni persona autorizada de la cuenta. Solo ellos pueden retirar (cláusula 4).'));
+  } else {
+    // Cl. 2.1 and 3.5: an authorized person acts only within the conditions the holders registered.
+    errors.push(...authorizedConditionErrors(account, present, on, parties.debit));
   }
 
   const inactive = isInactiveAccount(account, on, rules.inactivityMonths);

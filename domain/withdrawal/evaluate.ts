@@ -91,7 +91,12 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
   const errors: DomainError[] = [];
   if (req.accountNumber !== account.number) errors.push(domainError('ACCOUNT_MISMATCH', 'El número de cuenta del comprobante no corresponde a la cuenta consultada. Verifique el número con el cliente.'));
 
-  const auth = authorizeDebit(account, { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn }, on, rules);
+  const auth = authorizeDebit(
+    account,
+    { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, debit: { amount: req.amount, payout: req.payout.kind } },
+    on,
+    rules,
+  );
   errors.push(...auth.errors);
   const approvals: ApprovalReason[] = [...auth.approvalReasons];
   const notices: string[] = [...auth.notices];

@@ -1,4 +1,5 @@
 export * from './authorization';
+export * from './authorized-conditions';
 export * from './cheque';
 export * from './embargo';
 export * from './evaluate';

@@ -4,6 +4,7 @@ import type { AccountView } from '../../../domain/contract/accounts';
 import type { RulesConfig } from '../../../domain/rules-config/config';
 import { formatPesos } from '../../../domain/money/pesos';
 import { embargoNotice, withdrawableBalance } from '../../../domain/withdrawal/embargo';
+import { authorizedConditionsLine } from '../../../domain/withdrawal/authorized-conditions';
 import { maxWithdrawal } from '../../../domain/withdrawal/max-withdrawal';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { gmfCapUsedInMonth, protectionElsewhere } from '../comprobante/context';
@@ -43,7 +44,16 @@ export const createAccountsService = (deps: ComprobanteDeps) => ({
     const on = bogotaDate(deps.clock.now());
     // An account central still calls activa is inactive once its months without movement have passed (cl. 7.1).
     const stateNotice = account.state === 'activa' && isInactiveAccount(account, on, deps.rules.inactivityMonths) ? (STATE_NOTICE.inactiva ?? null) : (STATE_NOTICE[account.state] ?? null);
-    const view = { account, pendingLocal, withdrawalNote: withdrawalNote(account, on, deps.rules), notices, stateNotice, juridicaCertificateMaxAgeDays: deps.rules.juridicaCertificateMaxAgeDays };
+    const authorizedConditions = account.authorized.map((a) => ({ person: a.id, text: authorizedConditionsLine(a, on), expired: a.validUntil !== null && on > a.validUntil }));
+    const view = {
+      account,
+      pendingLocal,
+      withdrawalNote: withdrawalNote(account, on, deps.rules),
+      notices,
+      stateNotice,
+      juridicaCertificateMaxAgeDays: deps.rules.juridicaCertificateMaxAgeDays,
+      authorizedConditions,
+    };
     if (NOTHING[account.state]) return { ...view, withdrawable: 0, embargoRetained: 0, maxWithdrawal: 0 };
     const w = withdrawableBalance(account, on, deps.rules, protectionElsewhere(deps, account));
     if (!w.ok) return { ...view, withdrawable: null, embargoRetained: 0, maxWithdrawal: null };

@@ -134,6 +134,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
               legend="Quién ordena (presente e identificado)"
               account={from.account}
               certificateMaxAgeDays={from.juridicaCertificateMaxAgeDays}
+              conditions={from.authorizedConditions}
               value={parties}
               onChange={setParties}
               onEnter={() => void review()}

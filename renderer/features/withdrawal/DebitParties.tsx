@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { Account } from '../../../domain/accounts/account';
-import type { PersonId } from '../../../domain/accounts/person';
+import { type PersonId, samePerson } from '../../../domain/accounts/person';
+import type { AccountView } from '../../../domain/contract/accounts';
 import { isIsoDate } from '../../../domain/calendar/iso-date';
 import { formatDocument } from '../../../domain/identity/document';
 
@@ -97,6 +98,16 @@ export const certificateHint = (maxAgeDays: number): string => {
   return `${limit} (cláusula 4 literal c); la operación de persona jurídica la aprueba el supervisor.`;
 };
 
+/**
+ * The registered conditions (seed 003 cl. 2.1, 3.5) of each authorized person marked present, so the teller tells
+ * the customer before typing an amount or choosing a cheque what the core will refuse.
+ */
+export const markedConditions = (candidates: readonly Candidate[], present: Record<string, boolean>, conditions: AccountView['authorizedConditions']) =>
+  candidates.flatMap((c) => {
+    const found = present[c.key] && c.roles.includes('autorizado') ? conditions.find((k) => samePerson(k.person, c.id)) : undefined;
+    return found ? [{ key: c.key, name: c.name, text: found.text, expired: found.expired }] : [];
+  });
+
 interface Props {
   legend: string;
   account: Account;
@@ -105,6 +116,8 @@ interface Props {
   value: DebitPartiesValue;
   onChange: (v: DebitPartiesValue) => void;
   onEnter?: () => void;
+  /** From the account's view: each authorized person's registered conditions, shown once that person is marked. */
+  conditions?: AccountView['authorizedConditions'];
 }
 
 /**
@@ -129,7 +142,7 @@ export const presentersHint = (candidates: readonly Candidate[], present: Record
   return `${marked.length > 0 ? `Marcado: ${marked.join(', ')}. ` : ''}Espacio marca o desmarca; Tab pasa a la siguiente persona; Enter revisa.`;
 };
 
-export const DebitParties = ({ legend, account, certificateMaxAgeDays, value, onChange, onEnter }: Props) => {
+export const DebitParties = ({ legend, account, certificateMaxAgeDays, value, onChange, onEnter, conditions = [] }: Props) => {
   const juridica = account.owner === 'juridica';
   const candidates = candidatesOf(account);
   return (
@@ -156,6 +169,11 @@ export const DebitParties = ({ legend, account, certificateMaxAgeDays, value, on
         <p className="muted" data-testid="presenters-hint">
           {presentersHint(candidates, value.present)}
         </p>
+        {markedConditions(candidates, value.present, conditions).map(({ key, name, text, expired }) => (
+          <p key={key} className={expired ? 'field-error' : 'notice'} data-testid="authorized-conditions">
+            {name}: {text}
+          </p>
+        ))}
       </fieldset>
       {juridica ? (
         <div className="field">

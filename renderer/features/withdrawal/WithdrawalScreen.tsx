@@ -206,6 +206,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               legend="Presentes e identificados"
               account={view.account}
               certificateMaxAgeDays={view.juridicaCertificateMaxAgeDays}
+              conditions={view.authorizedConditions}
               value={parties}
               onChange={setParties}
               onEnter={() => void review()}

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Account, AccountSchema } from '../accounts/account';
+import type { AuthorizedPersonInput } from '../accounts/authorized';
+import { DEFAULT_RULES } from '../rules-config/config';
+import { TransferRequestSchema, evaluateTransfer } from '../transfer/evaluate';
+import { authorizedConditionsLine } from './authorized-conditions';
+import { type WithdrawalEvaluation, evaluateWithdrawal } from './evaluate';
+import { type WithdrawalRequestInput, WithdrawalRequestSchema } from './request';
+
+const rules = DEFAULT_RULES;
+const on = '2025-06-10';
+const ana = { id: { type: 'CC', number: '1020304050' }, name: 'ANA PÉREZ' } as const;
+const marta = { id: { type: 'CC', number: '52111222' }, name: 'MARTA RUIZ' } as const;
+const luis = { id: { type: 'CC', number: '79123456' }, name: 'LUIS GÓMEZ' } as const;
+
+const acc = (conditions: Omit<AuthorizedPersonInput, 'id' | 'name'> = {}, over: Record<string, unknown> = {}): Account =>
+  AccountSchema.parse({
+    number: '123456781234', kind: 'individual', owner: 'natural', holders: [ana], authorized: [{ ...marta, ...conditions }], state: 'activa',
+    balances: { available: 50_000_000, inCanje: 0, onHold: 0 }, lastCustomerMovementOn: '2025-05-01', openedOn: '2020-03-01', city: 'Barranquilla',
+    ...over,
+  });
+const till = { '100000': 500, '50000': 100, '20000': 100, '10000': 100, '5000': 50, '2000': 50, '1000': 50, '500': 50, '200': 50, '100': 50, '50': 50 };
+const withdraw = (account: Account, over: Partial<WithdrawalRequestInput> = {}): WithdrawalEvaluation =>
+  evaluateWithdrawal(
+    WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 400_000, presenters: [marta.id], payout: { kind: 'efectivo' }, ...over }),
+    { account, on, tillStock: till, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 },
+    rules,
+  );
+const codes = (e: { ok: boolean; errors?: { code: string }[] }): string[] => (e.ok ? [] : (e.errors ?? []).map((x) => x.code));
+const message = (e: WithdrawalEvaluation): string => (e.ok ? '' : e.errors.map((x) => x.message).join('\n'));
+const toThirdParty = { kind: 'cheque-gerencia', number: '4455667', beneficiary: luis } as const;
+const toHolder = { kind: 'cheque-gerencia', number: '4455668' } as const;
+
+describe('an authorized person withdraws within the conditions the holders registered (seed 003 cl. 2.1, 3.5)', () => {
+  const limited = { validUntil: '2025-06-30', maxPerWithdrawal: 500_000, payouts: 'efectivo' } as const;
+  const table: [string, Account, Partial<WithdrawalRequestInput>, string[]][] = [
+    ['cl. 2.1: no conditions registered (data from before): any amount, any payout, as always', acc(), { amount: 3_000_000, payout: toThirdParty }, []],
+    ['cl. 3.5: within the validity, the maximum and cash', acc(limited), {}, []],
+    ['cl. 3.5: the last valid day still pays', acc(limited), { amount: 500_000 }, []],
+    ['cl. 3.5: the day after the validity is a hard refusal', acc({ ...limited, validUntil: '2025-06-09' }), {}, ['AUTHORIZATION_EXPIRED']],
+    ['cl. 3.5: expired refuses whatever the amount and payout', acc({ ...limited, validUntil: '2025-06-09' }), { amount: 900_000, payout: toThirdParty }, ['AUTHORIZATION_EXPIRED']],
+    ['cl. 3.5: one peso above the maximum is refused, with no approval', acc(limited), { amount: 500_050 }, ['AUTHORIZATION_AMOUNT_EXCEEDED']],
+    ['cl. 3.5: cash only: a cheque de gerencia to a third party is out of scope', acc(limited), { payout: toThirdParty }, ['AUTHORIZATION_OUT_OF_SCOPE']],
+    ['cl. 3.5: cash only: a cheque de gerencia to the holder is out of scope too', acc(limited), { payout: toHolder }, ['AUTHORIZATION_OUT_OF_SCOPE']],
+    ['cl. 3.5: out of scope and above the maximum: both said at once', acc(limited), { amount: 800_000, payout: toThirdParty }, ['AUTHORIZATION_OUT_OF_SCOPE', 'AUTHORIZATION_AMOUNT_EXCEEDED']],
+    ['cl. 3.5: a wider mandate covers a cheque to a third party', acc({ ...limited, payouts: 'efectivo-y-cheque' }), { payout: toThirdParty }, []],
+    ['cl. 2.4.1: the holder present orders it himself: the mandate\'s conditions do not bind him', acc({ ...limited, validUntil: '2025-01-01' }), { presenters: [ana.id, marta.id], amount: 3_000_000 }, []],
+    ['cl. 4: a stranger is refused as before, not as an authorized person', acc(limited), { presenters: [luis.id] }, ['PERSON_NOT_AUTHORIZED']],
+  ];
+  it.each(table)('%s', (_, account, over, expected) => {
+    expect(codes(withdraw(account, over))).toEqual(expected);
+  });
+
+  it('the refusals say whose authorization, the date or the maximum, and what to do next', () => {
+    expect(message(withdraw(acc({ validUntil: '2025-06-09' })))).toBe(
+      'La autorización de MARTA RUIZ venció el 09/06/2025: no puede disponer de la cuenta. El titular debe renovarla en la oficina o retirar él mismo (cláusulas 2.1 y 3.5).',
+    );
+    expect(message(withdraw(acc({ maxPerWithdrawal: 300_000 })))).toBe(
+      'La autorización de MARTA RUIZ permite hasta $ 300.000 por operación y el valor es $ 400.000. Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).',
+    );
+    expect(message(withdraw(acc({ payouts: 'efectivo' }), { payout: toThirdParty }))).toContain('no puede retirar con cheque de gerencia');
+  });
+
+  it('a transfer ordered by the authorized person is bound by the same conditions (it disposes of the funds too)', () => {
+    const to = AccountSchema.parse({ ...acc(), number: '222222', holders: [luis], authorized: [] });
+    const transfer = (account: Account, amount: number) =>
+      evaluateTransfer(TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: '222222', amount, presenters: [marta.id] }), { from: account, to, on, gmfExemptUsedThisMonth: 0 }, rules);
+    expect(codes(transfer(acc(), 2_000_000))).toEqual([]);
+    expect(codes(transfer(acc({ payouts: 'efectivo' }), 100_000))).toEqual(['AUTHORIZATION_OUT_OF_SCOPE']);
+    expect(codes(transfer(acc({ maxPerWithdrawal: 1_000_000 }), 1_000_001))).toEqual(['AUTHORIZATION_AMOUNT_EXCEEDED']);
+    expect(codes(transfer(acc({ validUntil: '2025-06-01' }), 100_000))).toEqual(['AUTHORIZATION_EXPIRED']);
+  });
+
+  it('cl. 3.5, fast-check: the maximum per withdrawal pays every amount up to it and refuses every amount above it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20_000_000 }), fc.integer({ min: 1, max: 400_000 }), (max, fifties) => {
+        // Cash is paid in multiples of $ 50; the registered maximum may be any peso amount.
+        const amount = fifties * 50;
+        const e = withdraw(acc({ maxPerWithdrawal: max }), { amount });
+        expect(codes(e)).toEqual(amount <= max ? [] : ['AUTHORIZATION_AMOUNT_EXCEEDED']);
+      }),
+    );
+    // The boundary itself, exactly: the maximum pays, the next payable amount does not.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400_000 }), (fifties) => {
+        const max = fifties * 50;
+        expect(codes(withdraw(acc({ maxPerWithdrawal: max }), { amount: max }))).toEqual([]);
+        expect(codes(withdraw(acc({ maxPerWithdrawal: max }), { amount: max + 50 }))).toEqual(['AUTHORIZATION_AMOUNT_EXCEEDED']);
+      }),
+    );
+  });
+
+  it('the Retiro screen reads the conditions beside the person', () => {
+    const [limitedPerson] = acc({ validUntil: '2025-06-30', maxPerWithdrawal: 500_000, payouts: 'efectivo' }).authorized;
+    const [expiredPerson] = acc({ validUntil: '2025-06-09' }).authorized;
+    const [open] = acc().authorized;
+    if (!limitedPerson || !expiredPerson || !open) throw new Error('no authorized person');
+    expect(authorizedConditionsLine(limitedPerson, on)).toBe('Autorización vigente hasta 30/06/2025 · hasta $ 500.000 por retiro · solo efectivo a la persona autorizada');
+    expect(authorizedConditionsLine(expiredPerson, on)).toBe('Autorización VENCIDA el 09/06/2025 · sin tope por retiro · efectivo, cheque de gerencia o traslado');
+    expect(authorizedConditionsLine(open, on)).toBe('Autorización sin vencimiento · sin tope por retiro · efectivo, cheque de gerencia o traslado');
+  });
+});

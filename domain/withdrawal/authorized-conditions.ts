@@ -1,0 +1,80 @@
+import type { Account } from '../accounts/account';
+import type { AuthorizedPerson } from '../accounts/authorized';
+import { type PersonId, includesPerson, samePerson } from '../accounts/person';
+import { formatReceiptDate } from '../calendar/bogota-time';
+import type { IsoDate } from '../calendar/iso-date';
+import { type Pesos, formatPesos } from '../money/pesos';
+import { type DomainError, domainError } from '../rules-config/result';
+
+/** The debit an authorized person orders: how it is paid out, and its amount (without GMF or fees). */
+export interface AuthorizedDebit {
+  readonly amount: Pesos;
+  readonly payout: 'efectivo' | 'cheque-gerencia' | 'traslado';
+}
+
+const SCOPE_WORDS: Record<Exclude<AuthorizedDebit['payout'], 'efectivo'>, string> = {
+  'cheque-gerencia': 'retirar con cheque de gerencia',
+  traslado: 'ordenar traslados a otra cuenta',
+};
+
+/**
+ * The authorized persons present when no holder is: they dispose of the funds under the holders' mandate, so its
+ * registered conditions bind them. A holder present orders the debit himself and none of this applies.
+ */
+const actingAuthorized = (account: Account, presenters: readonly PersonId[]): AuthorizedPerson[] => {
+  if (presenters.some((p) => includesPerson(account.holders, p))) return [];
+  return account.authorized.filter((a) => presenters.some((p) => samePerson(a.id, p)));
+};
+
+/**
+ * Seed 003 cl. 2.1 and 3.5: an authorized person withdraws only within the conditions the holders registered
+ * (domain/accounts/authorized.ts). Each breach is a refusal, never a supervisor's exception: the conditions are part
+ * of the deposit contract, a payment outside them is not made to someone the customer authorized (cl. 2.1 gives
+ * discharge only for payments to the authorized person within the mandate), and only the holders may widen a
+ * mandate they gave, at the office; the branch cannot widen it for them. Without `debit` (who is present, before an
+ * amount) only the validity is judged.
+ */
+export const authorizedConditionErrors = (account: Account, presenters: readonly PersonId[], on: IsoDate, debit?: AuthorizedDebit): DomainError[] => {
+  const errors: DomainError[] = [];
+  for (const a of actingAuthorized(account, presenters)) {
+    const person = { type: a.id.type, number: a.id.number };
+    if (a.validUntil !== null && on > a.validUntil) {
+      errors.push(
+        domainError(
+          'AUTHORIZATION_EXPIRED',
+          `La autorización de ${a.name} venció el ${formatReceiptDate(a.validUntil)}: no puede disponer de la cuenta. El titular debe renovarla en la oficina o retirar él mismo (cláusulas 2.1 y 3.5).`,
+          { person, validUntil: a.validUntil },
+        ),
+      );
+      continue;
+    }
+    if (debit === undefined) continue;
+    if (a.payouts === 'efectivo' && debit.payout !== 'efectivo') {
+      errors.push(
+        domainError(
+          'AUTHORIZATION_OUT_OF_SCOPE',
+          `La autorización de ${a.name} cubre solo retiros en efectivo pagados a ${a.name}: no puede ${SCOPE_WORDS[debit.payout]}. Pague en efectivo, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).`,
+          { person, payouts: a.payouts },
+        ),
+      );
+    }
+    if (a.maxPerWithdrawal !== null && debit.amount > a.maxPerWithdrawal) {
+      errors.push(
+        domainError(
+          'AUTHORIZATION_AMOUNT_EXCEEDED',
+          `La autorización de ${a.name} permite hasta ${formatPesos(a.maxPerWithdrawal)} por operación y el valor es ${formatPesos(debit.amount)}. Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).`,
+          { person, max: a.maxPerWithdrawal, amount: debit.amount },
+        ),
+      );
+    }
+  }
+  return errors;
+};
+
+/** The registered conditions as the teller reads them beside the person: "Vigente hasta 31/12/2026 · hasta $ 500.000 por retiro · solo efectivo". */
+export const authorizedConditionsLine = (a: AuthorizedPerson, on: IsoDate): string => {
+  const validity = a.validUntil === null ? 'sin vencimiento' : on > a.validUntil ? `VENCIDA el ${formatReceiptDate(a.validUntil)}` : `vigente hasta ${formatReceiptDate(a.validUntil)}`;
+  const limit = a.maxPerWithdrawal === null ? 'sin tope por retiro' : `hasta ${formatPesos(a.maxPerWithdrawal)} por retiro`;
+  const scope = a.payouts === 'efectivo' ? 'solo efectivo a la persona autorizada' : 'efectivo, cheque de gerencia o traslado';
+  return `Autorización ${validity} · ${limit} · ${scope}`;
+};

@@ -1,0 +1,67 @@
+import { test, expect } from './support/fixtures';
+import { bogotaDaysAgo, openAccount, openTill } from './support/comprobante';
+
+// Demo account 240000000128 (central/demo/seed.ts): holder Andrés; Rosa authorized for cash to herself up to
+// $ 500.000 a withdrawal; Luz's authorization lapsed ten days before central seeded (seed 003 cl. 2.1, 3.5).
+const ACCOUNT = '240000000128';
+const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+test('an expired authorization: the screen shows it lapsed when she is marked, and the core refuses it at Revisar', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', ACCOUNT);
+  const holder = app.getByLabel(/ANDRÉS FELIPE PEÑA OSPINA/);
+  const luz = app.getByLabel(/LUZ ÁNGELA MUÑOZ ÁLVAREZ/);
+  await app.keyboard.type('100000');
+  // F2 lands on the first person not marked (Rosa); Tab goes on to Luz, Space marks her.
+  await app.keyboard.press('F2');
+  await app.keyboard.press('Tab');
+  await expect(luz).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(luz).toBeChecked();
+  const lapsed = ddmmyyyy(bogotaDaysAgo(10));
+  await expect(app.getByTestId('authorized-conditions')).toHaveText(
+    `LUZ ÁNGELA MUÑOZ ÁLVAREZ: Autorización VENCIDA el ${lapsed} · sin tope por retiro · efectivo, cheque de gerencia o traslado`,
+  );
+  // The holder is away: back to him and unmark.
+  await app.keyboard.press('Shift+Tab');
+  await app.keyboard.press('Shift+Tab');
+  await expect(holder).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(holder).not.toBeChecked();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText(`La autorización de LUZ ÁNGELA MUÑOZ ÁLVAREZ venció el ${lapsed}`);
+  await expect(app.getByRole('alert')).toContainText('El titular debe renovarla en la oficina');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
+});
+
+test('an authorized person with a maximum: refused above it naming the maximum, paid within it, the receipt names her', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', ACCOUNT);
+  const holder = app.getByLabel(/ANDRÉS FELIPE PEÑA OSPINA/);
+  const rosa = app.getByLabel(/ROSA ELENA CÁRDENAS LÓPEZ/);
+  await expect(app.getByTestId('authorized-conditions')).toHaveCount(0);
+  await app.keyboard.type('600000');
+  await app.keyboard.press('F2');
+  await expect(rosa).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(app.getByTestId('authorized-conditions')).toContainText('ROSA ELENA CÁRDENAS LÓPEZ: Autorización vigente hasta');
+  await expect(app.getByTestId('authorized-conditions')).toContainText('hasta $ 500.000 por retiro · solo efectivo a la persona autorizada');
+  await app.keyboard.press('Shift+Tab');
+  await app.keyboard.press(' ');
+  await expect(holder).not.toBeChecked();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('La autorización de ROSA ELENA CÁRDENAS LÓPEZ permite hasta $ 500.000 por operación');
+  // No supervisor can widen it: no approval is asked.
+  await expect(app.getByRole('dialog', { name: 'Aprobación del supervisor' })).toHaveCount(0);
+
+  const amount = app.getByLabel('Valor a retirar');
+  await amount.fill('');
+  await amount.pressSequentially('450000');
+  await amount.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-summary')).toContainText('GMF 4x1000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: CUATROCIENTOS CINCUENTA MIL PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).toContainText('ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
+  await expect(app.getByTestId('receipt')).toContainText(/Nombre\s*ROSA ELENA CÁRDENAS LÓPEZ\s*Documento\s*CC \*{5}0005/);
+});
