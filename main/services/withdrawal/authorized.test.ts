@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/calendar/iso-date';
-import { bogotaDate } from '../../core/runtime';
+import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { COUNT, CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 
 const shared = sharedCentral();
