@@ -166,6 +166,22 @@ conjunta('conjunta, both holders present: each places a finger in turn, and it p
   await expect(receipt).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0002\)/);
   await expect(receipt).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0005\)/);
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
+
+  // F5: the withdrawal's entry keeps each holder's Ley 1581 authorization, read by the teller before the capture.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  const state = app.getByLabel('Estado', { exact: true });
+  await state.selectOption({ label: 'Contabilizado' });
+  await state.press('Enter');
+  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row', { name: /^Registro \d+$/ });
+  await expect(posting).toHaveCount(1);
+  await posting.focus();
+  await app.keyboard.press('Enter');
+  const consents = app.getByRole('dialog', { name: /^Registro No\. \d+$/ }).getByTestId('journal-biometric-consent');
+  await expect(consents).toHaveText([
+    /^CC \*+0002 · texto biometria-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
+    /^CC \*+0005 · texto biometria-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
+  ]);
 });
 
 conjunta('conjunta: the second holder’s finger does not match, and the withdrawal cannot be reviewed past it', async ({ app }) => {
