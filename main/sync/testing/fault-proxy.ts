@@ -125,6 +125,10 @@ export const startFaultProxy = async (opts: FaultProxyOptions): Promise<FaultPro
       }
       case 'wait_before':
         await fault.until;
+        if (req.socket.destroyed) {
+          await forward(req, body).catch(() => undefined);
+          return;
+        }
         return answer(res, await forward(req, body));
       case 'restart':
         if (opts.restartCentral) {
