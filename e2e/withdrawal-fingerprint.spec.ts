@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { test as withCentral } from './support/central-control';
+import { startHost } from './support/host';
 import { DEMO } from './support/pages';
-import { openAccount, openTill } from './support/comprobante';
+import { openAccount, openTill, supervisorApproves } from './support/comprobante';
 
 /**
  * Seed 003 cl. 4 c ("documento de identidad, con validación y visación de la Entidad"), domain-co §7: a withdrawal
@@ -104,4 +106,104 @@ test('reader unplugged: the teller may ask the supervisor (Sin validación biom�
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Sin validación biométrica (CC *****0002)');
+});
+
+/**
+ * The demo conjunta (240000000045: Juan CC 900000002 and Rosa CC 900000005, $ 9.000.000) holds less than the
+ * threshold: $ 6.000.000 are deposited at another workstation before this one starts, so its first reference pull
+ * already has $ 15.000.000 and nothing waits on a sync round.
+ */
+const CONJUNTA = '240000000045';
+const conjunta = withCentral.extend({
+  host: async ({ central }, use) => {
+    await central.postAs({ type: 'cash_deposit', account: CONJUNTA, payload: { amount: 6_000_000 } });
+    const host = await startHost({ CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token() });
+    await use(host);
+    await host.stop();
+  },
+});
+
+/** Both holders at the counter (F2 lands on Rosa, Space marks her), $ 10.000.000 by cheque de gerencia to both; Enter reviews. */
+const reviewConjunta = async (app: Page, cheque: string) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', CONJUNTA);
+  await expect(app.getByTestId('account-panel').getByTestId('available')).toHaveText('$ 15.000.000');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type('10000000');
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByLabel('Forma de pago')).toHaveValue('cheque-titular');
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('Número del cheque de gerencia')).toBeFocused();
+  await app.keyboard.type(cheque);
+  await app.keyboard.press('F2');
+  await expect(app.getByLabel(/ROSA/)).toBeFocused();
+  await app.keyboard.press('Space');
+  await expect(app.getByLabel(/ROSA/)).toBeChecked();
+  await app.keyboard.press('Enter');
+};
+
+conjunta('conjunta, both holders present: each places a finger in turn, and it posts with both references on the receipt', async ({ app }) => {
+  await reviewConjunta(app, '4455811');
+  const step = fingerprintStep(app);
+  await expect(step.getByRole('heading', { name: /Validación de huella/ })).toContainText('JUAN');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  // Juan matched: the same step asks Rosa, with its focus back on Capturar and nothing of Juan's capture shown.
+  await expect(step.getByRole('heading', { name: /Validación de huella/ })).toContainText('ROSA');
+  await expect(step.getByTestId('fp-result')).toHaveCount(0);
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000005')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step).toHaveCount(0);
+  await supervisorApproves(app, 'visación');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-account-line')).toContainText('ROSA');
+  await expect(confirm.getByTestId('payout-cheque')).toContainText('4455811');
+  await app.keyboard.press('Enter');
+  const receipt = app.getByTestId('receipt');
+  await expect(receipt).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0002\)/);
+  await expect(receipt).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0005\)/);
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
+
+  // F5: the withdrawal's entry keeps each holder's Ley 1581 authorization, read by the teller before the capture.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  const state = app.getByLabel('Estado', { exact: true });
+  await state.selectOption({ label: 'Contabilizado' });
+  await state.press('Enter');
+  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row', { name: /^Registro \d+$/ });
+  await expect(posting).toHaveCount(1);
+  await posting.focus();
+  await app.keyboard.press('Enter');
+  const consents = app.getByRole('dialog', { name: /^Registro No\. \d+$/ }).getByTestId('journal-biometric-consent');
+  await expect(consents).toHaveText([
+    /^CC \*+0002 · texto biometria-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
+    /^CC \*+0005 · texto biometria-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
+  ]);
+});
+
+conjunta('conjunta: the second holder’s finger does not match, and the withdrawal cannot be reviewed past it', async ({ app }) => {
+  await reviewConjunta(app, '4455812');
+  const step = fingerprintStep(app);
+  await expect(step.getByRole('heading', { name: /Validación de huella/ })).toContainText('JUAN');
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step.getByRole('heading', { name: /Validación de huella/ })).toContainText('ROSA');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  // Juan places his finger again instead of Rosa's.
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('La huella no coincide (quedan 2 intentos)');
+  await expect(step.getByRole('button', { name: /Sin validación biométrica/ })).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(step).toHaveCount(0);
+  // Reviewing again asks Rosa's finger (Juan's match stands), and no approval or confirmation opens without it.
+  await expect(app.getByLabel(/ROSA/)).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(step.getByRole('heading', { name: /Validación de huella/ })).toContainText('ROSA');
+  await expect(app.getByRole('dialog', { name: 'Aprobación del supervisor' })).toHaveCount(0);
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
+  await expect(app.getByTestId('receipt')).toHaveCount(0);
 });

@@ -15,7 +15,7 @@ import { compareSides } from './testing/verify';
 
 const central = centralProcessForFile();
 
-const SCRIPT: Fault[] = [
+const SCRIPT: (Fault | (() => Fault))[] = [
   { kind: 'drop_after' },
   { kind: 'pass' },
   { kind: 'error_after' },
@@ -25,6 +25,8 @@ const SCRIPT: Fault[] = [
   { kind: 'restart' },
   { kind: 'error_before' },
   { kind: 'delay_before', ms: 700 },
+  // Held until the test lets it go (here 700 ms after it arrives, past the client's timeout): the branch gave up first.
+  () => ({ kind: 'wait_before', until: new Promise((r) => setTimeout(r, 700)) }),
   { kind: 'duplicate' },
   { kind: 'drop_after' },
   { kind: 'error_after' },
@@ -36,7 +38,10 @@ describe('branch ↔ fault-injecting proxy ↔ central', () => {
     const proxy = await startFaultProxy({
       target: () => central.url,
       // Every fault in turn on the first requests (batches and status questions alike), then a clean link.
-      plan: (n) => SCRIPT[n - 1] ?? { kind: 'pass' },
+      plan: (n) => {
+        const f = SCRIPT[n - 1] ?? { kind: 'pass' };
+        return typeof f === 'function' ? f() : f;
+      },
       restartCentral: () => central.restart(),
     });
     const dir = tempDir('caja-fault-');

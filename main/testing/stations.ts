@@ -33,8 +33,18 @@ export interface Station {
 /** `calls`: the services' online calls reach central, the sync loop does not (its queue waits). */
 export type Online = boolean | 'calls';
 
-/** Workstation `id` (`<branch>-<till>`) against the test central, which must hold its token; `config` as the config file's. */
-export const startStation = async (central: TestCentralProcess, id: string, online: Online = true, config: CoreConfigInput = {}): Promise<Station> => {
+/**
+ * Workstation `id` (`<branch>-<till>`) against the test central, which must hold its token; `config` as the config
+ * file's. `services`: the client its services' online calls go through (a `steeredClient`), the sync loop keeping
+ * its own link.
+ */
+export const startStation = async (
+  central: TestCentralProcess,
+  id: string,
+  online: Online = true,
+  config: CoreConfigInput = {},
+  services?: Pick<CentralClient, 'call'>,
+): Promise<Station> => {
   const dir = tempDir(`caja-station-${id}-`);
   const make = (on: Online) => {
     const link = { url: central.url, token: central.proc.tokens.get(id) ?? '' };
@@ -44,7 +54,7 @@ export const startStation = async (central: TestCentralProcess, id: string, onli
       ids: { uuid: () => randomUUID() },
       log: () => undefined,
       // As the hosts wire it (main/host/start-core.ts): the sync loop and the online calls both reach central.
-      ...(on ? { centralClient: createCentralClient(link) } : {}),
+      ...(on ? { centralClient: services ?? createCentralClient(link) } : {}),
       ...(on === true ? { central: link } : {}),
     });
   };

@@ -107,7 +107,15 @@ type Post<R> = (req: { idempotencyKey: string; request: R; approvalId?: string }
  */
 export const usePendingDebit = <R,>(
   api: { post: Post<R>; abandon: Abandon },
-  o: { what: string; leave: () => void; setError: (e: AppErrorShape | null) => void; afterPost: () => void; unsaved: { dirty: boolean; what: string; lost: string } },
+  o: {
+    what: string;
+    leave: () => void;
+    setError: (e: AppErrorShape | null) => void;
+    afterPost: () => void;
+    unsaved: { dirty: boolean; what: string; lost: string };
+    /** Central refused the debit: its figures differ from the screen's (another workstation moved the account), so the screen reads the account again. */
+    refused?: () => void;
+  },
 ) => {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
@@ -132,7 +140,10 @@ export const usePendingDebit = <R,>(
     if (!r.ok) {
       // Central refused this key's authorization and holds nothing under it; it binds a key to its first request, so
       // what the teller corrects (another cheque number, a smaller amount) is asked as a new comprobante.
-      if (r.error.code === 'CENTRAL_REFUSED') key.current = crypto.randomUUID();
+      if (r.error.code === 'CENTRAL_REFUSED') {
+        key.current = crypto.randomUUID();
+        o.refused?.();
+      }
       return o.setError(r.error);
     }
     // Central did not answer the authorization: nothing was posted; a retry keeps the key (the same hold).

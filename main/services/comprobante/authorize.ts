@@ -12,7 +12,13 @@ export type Authorization = { status: 'authorized'; holdId: string } | { status:
  * (`consequence`: "No entregue el efectivo."); no answer is `unreachable` and the caller decides — `sent` says
  * whether the request may have reached central (it may hold funds under that key).
  */
-type AuthorizeDeps = Pick<ComprobanteDeps, 'central' | 'clock'> & { accounts?: Pick<ComprobanteDeps['accounts'], 'localReactivation'> };
+type AuthorizeDeps = Pick<ComprobanteDeps, 'central' | 'clock' | 'refreshReference'> & { accounts?: Pick<ComprobanteDeps['accounts'], 'localReactivation'> };
+
+/** Central's refusals for the money itself: the teller needs the account's figure now to agree another amount. */
+const SHORT_OF_FUNDS: Record<string, string> = {
+  INSUFFICIENT_FUNDS: 'fondos insuficientes',
+  EMBARGOED_FUNDS: 'parte del saldo está embargado',
+};
 
 export const authorizeDebit = async (deps: AuthorizeDeps, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
   if (deps.central === null) return { status: 'unreachable', sent: false };
@@ -23,6 +29,13 @@ export const authorizeDebit = async (deps: AuthorizeDeps, req: HoldRequest, what
   }
   if (hold.data.status === 'refused') {
     const { reason, available } = hold.data;
+    const short = SHORT_OF_FUNDS[reason];
+    if (short !== undefined && available !== undefined) {
+      // Another workstation moved the account after this one's copy was read: the screen's figure is stale. The
+      // branch's copy is brought up to date before answering, so the account the screen reads again is central's.
+      await deps.refreshReference?.();
+      throw new AppError('CENTRAL_REFUSED', `Central rechazó ${what}: ${short}. Disponible ahora: ${formatPesos(available)}. ${consequence}`, { code: reason, available });
+    }
     throw new AppError('CENTRAL_REFUSED', `Central no autorizó ${what}: ${hold.data.message} ${consequence}`, { code: reason, ...(available === undefined ? {} : { available }) });
   }
   // A retry answered from central's record of the first request, after the hold was released (the debit was

@@ -40,6 +40,7 @@ import { createWithdrawalService } from '../withdrawal/service';
 import { createWithdrawalIdentity } from '../withdrawal/identity';
 import { withdrawalComprobanteRepo } from '../../store/fingerprint/comprobantes';
 import { fingerprintRepo } from '../../store/fingerprint/repo';
+import { biometricConsentRepo } from '../../store/fingerprint/consents';
 import type { FingerprintReader } from '../fingerprint/reader';
 import type { ComprobanteDeps, ContingencyPort, Workstation } from './deps';
 
@@ -115,6 +116,9 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
       capture: { reader: w.fingerprintReader ?? null, central: w.central },
       clock: w.clock,
       rules: deps.rules,
+      db: w.db,
+      consents: biometricConsentRepo(w.db),
+      journal: deps.journal,
     }),
   );
   const transfer = createTransferService(deps);

@@ -179,6 +179,15 @@ describe('fingerprint (seed 000 step 4; domain-co §7)', () => {
     const refused = await w.service.consent(TELLER, f.id, false, BIOMETRIC_CONSENT_VERSION);
     expect(refused).toMatchObject({ step: 'refused', title: 'Sin autorización biométrica' });
     expect((await appError(w.service.capture(TELLER, f.id, 'right-index'))).code).toBe('FLOW_FINISHED');
+    // A refusal is journaled, never kept as an authorization.
+    expect(w.db.prepare('SELECT COUNT(*) FROM biometric_consents WHERE ref = ?').pluck().get(f.id)).toBe(0);
+  });
+
+  it('a consent given is kept where a withdrawal keeps its own: who read it, whose document, the version, when, for which request', async () => {
+    const f = await atCapture('900000005');
+    expect(w.db.prepare('SELECT purpose, document_type, document_number, text_version, teller_id FROM biometric_consents WHERE ref = ?').all(f.id)).toEqual([
+      { purpose: 'security_code', document_type: 'CC', document_number: '900000005', text_version: BIOMETRIC_CONSENT_VERSION, teller_id: TELLER.id },
+    ]);
   });
 
   it('a match updates the cellphone and radicates with a 24-hour deadline; central sends, then delivers', async () => {

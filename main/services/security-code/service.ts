@@ -31,6 +31,8 @@ import * as central from './central-steps';
 import { findExisting, replacedRadicado } from './existing';
 import { parsePending, pendingDroppable, type Pending } from './pending';
 import { captureAndMatch } from '../fingerprint/match';
+import { recordBiometricConsent } from '../fingerprint/consent';
+import { biometricConsentRepo } from '../../store/fingerprint/consents';
 import type { FingerprintReader } from '../fingerprint/reader';
 import type { ConstanciaPrinter } from './ports';
 import { flowView } from './view';
@@ -81,6 +83,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
   const codePurpose = deps.codePurpose;
   const busy = new Set<string>();
   const nowIso = () => deps.clock.now().toISOString();
+  const consents = biometricConsentRepo(deps.db);
 
   const anotherTeller = (what: string) =>
     new AppError(
@@ -681,12 +684,13 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
         const next = transition(state, event);
         const customer = 'customer' in state ? state.customer : null;
         commit(user, f, event, next, () => {
-          deps.journal.record('biometric_check', user.id, {
-            flowId,
-            phase: 'consent',
-            consent: given ? 'given' : 'refused',
+          recordBiometricConsent({ consents, journal: deps.journal }, user.id, {
+            purpose: f.purpose,
+            ref: flowId,
+            person: customer ? customer.document : null,
             textVersion,
-            ...(customer ? docFields(customer.document) : {}),
+            at: event.type === 'consent_given' ? event.at : nowIso(),
+            given,
           });
           journalRefusal(user, f, next);
         });

@@ -75,6 +75,26 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
     expect(errorCodes(await askApproval(again))).toEqual(['FINGERPRINT_STALE']);
   });
 
+  it('the Ley 1581 authorization read before the capture is kept as F7 keeps its own, once per person, and the withdrawal’s journal entry carries it', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    const at = w.clock.now().toISOString();
+    const reference = await verifiedRef(comprobanteId);
+    // The customer places the finger again in the same comprobante: the authorization already given stands.
+    await verifiedRef(comprobanteId);
+    const teller = w.core.db.prepare("SELECT id FROM users WHERE username = 'cajero1'").pluck().get() as string;
+    expect(w.core.db.prepare('SELECT purpose, ref, document_type, document_number, text_version, teller_id, at FROM biometric_consents').all()).toEqual([
+      { purpose: 'withdrawal', ref: comprobanteId, document_type: 'CC', document_number: JUAN, text_version: BIOMETRIC_CONSENT_VERSION, teller_id: teller, at },
+    ]);
+    const checks = (w.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'biometric_check'").all() as { actor: string; payload: string }[]).map((r) => ({ actor: r.actor, ...(JSON.parse(r.payload) as object) }));
+    expect(checks).toEqual([
+      { actor: teller, purpose: 'withdrawal', withdrawalComprobante: comprobanteId, phase: 'consent', consent: 'given', textVersion: BIOMETRIC_CONSENT_VERSION, documentType: 'CC', documentNumber: JUAN },
+    ]);
+    expect(await post(request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]))).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const journal = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as object;
+    expect(journal).toMatchObject({ biometricConsents: [{ person: `CC:${JUAN}`, textVersion: BIOMETRIC_CONSENT_VERSION, at, teller }] });
+  });
+
   it('a match taken for another comprobante (earlier) is stale; one of another person is refused', async () => {
     w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
     const earlier = crypto.randomUUID();

@@ -11,6 +11,10 @@ import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
 import type { WithdrawalComprobanteRepo } from '../../store/fingerprint/comprobantes';
+import type { BiometricConsentRecord, BiometricConsentRepo } from '../../store/fingerprint/consents';
+import { inTransaction, type Db } from '../../store/db';
+import type { Journal } from '../journal/writer';
+import { recordBiometricConsent } from '../fingerprint/consent';
 import type { FingerprintRepo } from '../../store/fingerprint/repo';
 import { refused } from '../comprobante/errors';
 import type { CaptureAndMatchDeps } from '../fingerprint/match';
@@ -22,6 +26,10 @@ export interface WithdrawalIdentityDeps {
   readonly capture: CaptureAndMatchDeps;
   readonly clock: Clock;
   readonly rules: Pick<RulesConfig, 'fingerprintFrom'>;
+  /** Where the Ley 1581 authorization read before each capture is kept, as F7 keeps its own. */
+  readonly db: Db;
+  readonly consents: BiometricConsentRepo;
+  readonly journal: Pick<Journal, 'record'>;
 }
 
 const NONE: FingerprintCheck = { verified: [], exceptions: [], approvalReasons: [] };
@@ -45,6 +53,10 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
     }
     const start = startOf(user, req.comprobanteId);
     if (start.postedKey !== null) throw new AppError('COMPROBANTE_ALREADY_POSTED', 'Ese retiro ya se registró. Para otro retiro empiece un comprobante nuevo.');
+    // The customer placed the finger after the teller read the authorization: that is the consent, kept before the capture.
+    inTransaction(deps.db, () =>
+      recordBiometricConsent(deps, user.id, { purpose: 'withdrawal', ref: start.id, person: req.person, textVersion: req.consentVersion, at: deps.clock.now().toISOString(), given: true }),
+    );
     const v = await verifyWithdrawalFingerprint(
       { capture: deps.capture, matches: deps.matches, clock: deps.clock },
       { person: req.person, finger: req.finger, tellerId: user.id, comprobanteStartedAt: start.startedAt },
@@ -112,6 +124,12 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
     check,
     /** Whose fingerprint this amount needs (the plan tells the screen). */
     required: (request: WithdrawalRequest, amount: Pesos) => peopleToVerify(amount, request.presenters, deps.rules),
+    /** The authorizations recorded in this comprobante of the people its fingerprints are for (the posting's journal entry). */
+    consents: (request: WithdrawalRequest, check: FingerprintCheck): BiometricConsentRecord[] => {
+      if (!request.identity) return [];
+      const people = [...check.verified.map((v) => v.person), ...check.exceptions.map((x) => x.person)];
+      return deps.consents.of('withdrawal', request.identity.comprobanteId).filter((c) => people.some((p) => p.type === c.person.type && p.number === c.person.number));
+    },
     markPosted: (request: WithdrawalRequest, idempotencyKey: string) => {
       if (request.identity) deps.comprobantes.markPosted(request.identity.comprobanteId, idempotencyKey);
     },

@@ -115,7 +115,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
       const r = await post(req('240000000029', 100_000, ['900000002']));
       expect(r).toMatchObject({ ok: false, error: { code: 'CENTRAL_REFUSED' } });
       const message = r.ok ? '' : r.error.message;
-      expect(message).toBe('Central no autorizó el retiro: Saldo disponible insuficiente en la cuenta. No entregue el efectivo.');
+      expect(message).toBe('Central rechazó el retiro: fondos insuficientes. Disponible ahora: $ 50.000. No entregue el efectivo.');
       expect(count('SELECT COUNT(*) FROM comprobantes')).toBe(0);
     } finally {
       if (taken) await w.client.call('releaseHold', { holdId: taken });

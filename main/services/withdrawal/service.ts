@@ -157,6 +157,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
             ? {
                 fingerprints: fp.verified.map((v) => ({ person: docKey(v.person), reference: v.reference })),
                 biometricExceptions: fp.exceptions.map((x) => ({ person: docKey(x.person), reason: x.reason })),
+                // Ley 1581: each person's authorization read before the capture (who read it, the text's version, when).
+                biometricConsents: identity.consents(w, fp).map((c) => ({ person: docKey(c.person), textVersion: c.textVersion, at: c.at, teller: c.tellerId })),
               }
             : {}),
         },

@@ -47,4 +47,25 @@ export const fingerprintMigrations: Migration[] = [
       ) STRICT;
       CREATE INDEX fingerprint_unavailable_comprobante ON fingerprint_unavailable (comprobante_id, document_type, document_number);`,
   },
+  {
+    id: 'fingerprint/003',
+    sql: `
+      -- The Ley 1581 authorization each person gave before a finger was taken (art. 6, Decreto 1377 de 2013: explicit,
+      -- recorded, retrievable): who read it (teller), whose document, which text version, when, and for what (a
+      -- withdrawal comprobante or an F7 request). One per person and operation; append-only.
+      CREATE TABLE biometric_consents (
+        purpose TEXT NOT NULL CHECK (purpose IN ('withdrawal', 'security_code', 'contact_update')),
+        ref TEXT NOT NULL,
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        text_version TEXT NOT NULL,
+        teller_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (purpose, ref, document_type, document_number)
+      ) STRICT;
+      CREATE TRIGGER biometric_consents_no_update BEFORE UPDATE ON biometric_consents
+        BEGIN SELECT RAISE(ABORT, 'biometric consents are append-only'); END;
+      CREATE TRIGGER biometric_consents_no_delete BEFORE DELETE ON biometric_consents
+        BEGIN SELECT RAISE(ABORT, 'biometric consents are append-only'); END;`,
+  },
 ];

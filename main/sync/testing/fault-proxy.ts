@@ -11,7 +11,9 @@ import type { AddressInfo, Socket } from 'node:net';
  *    branch gives up while central may still apply it);
  *  - `error_before` / `error_after`: answer 500 without forwarding, or after central processed it;
  *  - `duplicate`: deliver the request to central twice and answer with the second reply;
- *  - `restart`: restart central (kill and start again on the same port and file), then forward.
+ *  - `restart`: restart central (kill and start again on the same port and file), then forward;
+ *  - `wait_before`: hold the request until `until` settles, then forward (a read kept from central for exactly as
+ *    long as a test stages something, instead of a delay hoped long enough).
  */
 export type Fault =
   | { kind: 'pass' }
@@ -22,7 +24,8 @@ export type Fault =
   | { kind: 'error_before' }
   | { kind: 'error_after' }
   | { kind: 'duplicate' }
-  | { kind: 'restart' };
+  | { kind: 'restart' }
+  | { kind: 'wait_before'; until: Promise<unknown> };
 
 export interface FaultProxyOptions {
   /** Central's base URL now (it may change only if a restart moves it). */
@@ -54,7 +57,7 @@ export const startFaultProxy = async (opts: FaultProxyOptions): Promise<FaultPro
   const stats: FaultProxy['stats'] = {
     requests: 0,
     deliveries: 0,
-    faults: { pass: 0, drop_before: 0, drop_after: 0, delay_before: 0, delay_after: 0, error_before: 0, error_after: 0, duplicate: 0, restart: 0 },
+    faults: { pass: 0, drop_before: 0, drop_after: 0, delay_before: 0, delay_after: 0, error_before: 0, error_after: 0, duplicate: 0, restart: 0, wait_before: 0 },
   };
   const sockets = new Set<Socket>();
   // Restarts are serialised: two requests asking for one at once get one restart.
@@ -120,6 +123,13 @@ export const startFaultProxy = async (opts: FaultProxyOptions): Promise<FaultPro
         await forward(req, body);
         return answer(res, await forward(req, body));
       }
+      case 'wait_before':
+        await fault.until;
+        if (req.socket.destroyed) {
+          await forward(req, body).catch(() => undefined);
+          return;
+        }
+        return answer(res, await forward(req, body));
       case 'restart':
         if (opts.restartCentral) {
           restarting ??= opts.restartCentral().finally(() => {

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { RowActionsDialog } from '../../components/RowActionsDialog';
 import { copySentNotice, PrintStatus, type Paper, type PrintJobRef } from '../../components/PrintStatus';
 import { ReversalPanel } from '../reversal/ReversalPanel';
+import { BiometricConsents } from './BiometricConsents';
 
 type Entry = Extract<Awaited<ReturnType<TellerApi['journal']['search']>>, { ok: true }>['data']['entries'][number];
 
@@ -262,6 +263,7 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
                 <dd>{opened.reference}</dd>
               </>
             ) : null}
+            <BiometricConsents payload={opened.payload} actor={opened.actor} actorName={opened.actorName} />
             {opened.printNote ?? opened.reversalNote ? <dd>{opened.printNote ?? opened.reversalNote}</dd> : null}
           </dl>
         </RowActionsDialog>

@@ -42,6 +42,7 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
     setError,
     afterPost: steps.edit,
     unsaved: { dirty: to !== null || amount !== null || parties.certificate !== '', what: 'el traslado', lost: 'lo digitado: la cuenta de destino y el valor' },
+    refused: () => void reread(),
   });
   const toRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLDivElement>(null);
@@ -89,6 +90,12 @@ export const TransferScreen = ({ teller, onDone, onCancel }: { teller: TellerApi
   const staleFrom = () => {
     setFrom(null);
     setPlan(null);
+  };
+  /** After central's refusal the core brought its copy up to date: the origin's panel shows the balance the teller retries with. */
+  const reread = async () => {
+    if (!from) return;
+    const r = await teller.accounts.lookup({ accountNumber: from.account.number }).catch(() => null);
+    if (r?.ok) setFrom((shown) => (shown?.account.number === r.data.account.number ? r.data : shown));
   };
 
   const review = async () => {

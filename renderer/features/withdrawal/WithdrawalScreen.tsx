@@ -61,6 +61,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     setError,
     afterPost: steps.edit,
     unsaved: { dirty, what: 'el retiro', lost: 'lo digitado: el valor, la forma de pago y el beneficiario' },
+    refused: () => void reread(),
   });
   const amountRef = useRef<HTMLDivElement>(null);
 
@@ -114,6 +115,12 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
   const stale = () => {
     setView(null);
     setPlan(null);
+  };
+  /** After central's refusal the core brought its copy up to date: the panel shows the balance the teller retries with. */
+  const reread = async () => {
+    if (!view) return;
+    const r = await teller.accounts.lookup({ accountNumber: view.account.number }).catch(() => null);
+    if (r?.ok) setView((shown) => (shown?.account.number === r.data.account.number ? r.data : shown));
   };
 
   // A company's name with a personal document, or a person's with a NIT: said at the field, confirmed once (not a block).
