@@ -166,13 +166,14 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     : [];
 
   const post = () => postDebit(request(), approvalId);
-  // After the last finger, the review runs with the evidence state it just set (next render).
-  const pendingReview = useRef(false);
+  // After the last finger, the review runs in the render that carries the evidence it just set: a counter in state
+  // (set in the same batch as the evidence) rather than a ref any render's effect could pick up first, since a render
+  // already under way for a status push would review with the evidence before the last finger.
+  const [reviewAfterFingers, setReviewAfterFingers] = useState(0);
   useEffect(() => {
-    if (!pendingReview.current) return;
-    pendingReview.current = false;
-    void review();
-  });
+    if (reviewAfterFingers > 0) void review();
+    // Only a new request for it reviews; review itself reads this render's state.
+  }, [reviewAfterFingers]);
 
   if (posted) {
     return (
@@ -287,7 +288,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
             // The last person verified: Revisar again, now with every finger (the core checks them).
             if (toVerify.length === 1) {
               setVerifying(false);
-              pendingReview.current = true;
+              setReviewAfterFingers((n) => n + 1);
             }
           }}
           onCancel={() => setVerifying(false)}
