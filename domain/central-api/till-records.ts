@@ -15,7 +15,7 @@ const Difference = z.number().int();
 
 /** A count that does not add up to the total sent with it is refused at the boundary, never stored. */
 const countAddsUp = (count: DenominationCount, total: number) => totalOfCount(count) === total;
-const COUNT_ISSUE = { code: 'custom', message: 'El conteo no suma el total enviado', path: ['count'] } as const;
+const countIssue = () => ({ code: 'custom' as const, message: 'El conteo no suma el total enviado', path: ['count'] });
 
 export const TillOpenPayloadSchema = z
   .object({
@@ -35,7 +35,7 @@ export const TillOpenPayloadSchema = z
     reopenedFrom: SessionIdSchema.optional(),
   })
   .superRefine((p, ctx) => {
-    if (!countAddsUp(p.count, p.amount)) ctx.addIssue(COUNT_ISSUE);
+    if (!countAddsUp(p.count, p.amount)) ctx.addIssue(countIssue());
   });
 
 export const TillClosePayloadSchema = z
@@ -53,7 +53,7 @@ export const TillClosePayloadSchema = z
     approvalId: z.string().min(1).nullable(),
   })
   .superRefine((p, ctx) => {
-    if (!countAddsUp(p.count, p.counted)) ctx.addIssue(COUNT_ISSUE);
+    if (!countAddsUp(p.count, p.counted)) ctx.addIssue(countIssue());
     if (p.counted - p.expected !== p.difference) ctx.addIssue({ code: 'custom', message: 'La diferencia no es lo contado menos lo esperado', path: ['difference'] });
   });
 
