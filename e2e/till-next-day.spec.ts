@@ -2,7 +2,8 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
 import { OPENING, openAndCloseSquared, openTill, typeCount } from './support/till';
-import { overDays } from './support/next-day';
+import { dayOnEmptyData, overDays } from './support/next-day';
+import { startControlledCentral } from './support/central-control';
 
 /** Monday 1 March 2027 and Tuesday 2 March, 09:00 in Bogotá (neither is a holiday). */
 const MONDAY = '2027-03-01T14:00:00.000Z';
@@ -78,4 +79,29 @@ test('QA M1: a next-day opening $ 1.000.000 short of the last close needs a supe
       await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
     });
   });
+});
+
+test('a reinstalled workstation (same id, empty data, same central): F2 names the last close central kept, and a count short of it needs a supervisor', async () => {
+  test.setTimeout(240_000);
+  const central = await startControlledCentral();
+  try {
+    await dayOnEmptyData(central, MONDAY, async (app) => {
+      await openAndCloseSquared(app);
+      // The close reaches central through the outbox before the machine is wiped.
+      await expect
+        .poll(async () => {
+          const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
+          return r.ok ? r.data.lastClose?.counted : null;
+        }, { timeout: 45_000 })
+        .toBe(2_030_000);
+    });
+    await dayOnEmptyData(central, TUESDAY, async (app) => {
+      await openWith(app, ['', ...OPENING.slice(1)], '1030000');
+      await expect(app.getByText(/se cerró el 01\/03\/2027 con \$ 2\.030\.000 y usted contó \$ 1\.030\.000: faltante de \$ 1\.000\.000/)).toBeVisible();
+      await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+      await expect(app.getByTestId('open-difference')).toBeVisible();
+    });
+  } finally {
+    await central.close();
+  }
 });

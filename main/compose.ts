@@ -7,6 +7,7 @@ import type { Clock, Ids } from './core/runtime';
 import { openDatabase, type Db } from './store/db';
 import { idempotencyRepo } from './store/idempotency/repo';
 import { journalRepo } from './store/journal/repo';
+import { outboxRepo } from './store/outbox/repo';
 import { tillRepo } from './store/till/repo';
 import { deskSourcesRepo } from './store/till/lifecycle';
 import { usersRepo } from './store/users/repo';
@@ -96,7 +97,7 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     },
   });
   const till = createTillService({
-    tills: tillRepo(db), users, journal, idempotent, clock, ids, tillCode: config.workstation.tillCode, onChange: pushStatus,
+    tills: tillRepo(db), users, journal, idempotent, clock, ids, tillCode: config.workstation.tillCode, outbox: outboxRepo(db), workstation: config.workstation, onChange: pushStatus,
   });
   // Devices run in this (core) process: emulated in-process by default, real ones from `config.devices`.
   const devices = createDeviceService({

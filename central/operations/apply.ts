@@ -46,6 +46,7 @@ import { holdIdForKey } from '../holds/holds';
 import { recordStructuringAlert } from '../structuring-alerts/structuring-alerts';
 import { approvalOutcomeEffect } from '../approvals/approvals';
 import type { Sql } from '../store/db';
+import { recordTillOperation } from '../tills/till-records';
 
 /**
  * Exactly-once application of branch operations. Inside one transaction per batch, each operation's key is
@@ -182,7 +183,7 @@ const effectOf = (sql: Sql, op: Operation, nowMs: number): Effect => {
     case 'till_open':
     case 'till_close':
       // Recorded for the branch's day at central; no customer balance moves.
-      return { ok: true, postings: [] };
+      return { ok: true, postings: [], after: () => recordTillOperation(sql, op) };
     case 'reversal':
       return reversalEffect(sql, op, nowMs);
     case 'contact_update':

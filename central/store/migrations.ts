@@ -360,4 +360,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX withdrawal_reservations_live ON withdrawal_reservations(account, business_date) WHERE state = 'active';
     `,
   },
+  {
+    version: 21,
+    name: 'till openings and closes',
+    sql: `
+      -- Each till's openings and closes as the branch posted them (tills/till-records.ts), one row per operation
+      -- key: a workstation reinstalled under the same id compares its next opening with the last close here.
+      -- closed_ms is the branch's own time of the close (its occurredAt), what "last" is ordered by.
+      CREATE TABLE till_openings (
+        op_key TEXT PRIMARY KEY REFERENCES operations(key), branch TEXT NOT NULL, workstation TEXT NOT NULL, till_code TEXT NOT NULL,
+        till_session_id TEXT NOT NULL, teller_id TEXT NOT NULL, business_date TEXT NOT NULL, opened_ms INTEGER NOT NULL, body TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE till_closes (
+        op_key TEXT PRIMARY KEY REFERENCES operations(key), branch TEXT NOT NULL, workstation TEXT NOT NULL, till_code TEXT NOT NULL,
+        till_session_id TEXT NOT NULL, teller_id TEXT NOT NULL, business_date TEXT NOT NULL, closed_ms INTEGER NOT NULL, body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX till_closes_last ON till_closes(workstation, till_code, closed_ms);
+    `,
+  },
 ];

@@ -49,7 +49,12 @@ export const oneChequeDeposit = (
   account,
   payload: { amount: 800_000, cheques: [{ ...cheque, amount: 800_000 }], ...route },
 });
-export const tillOpen = (key = newKey()): Operation => ({ ...env(key), type: 'till_open', payload: { tellerId: 'cajero1', amount: 2_000_000 } });
+/** An opening of $ 2.000.000 (100.000 × 20) with no close before it. */
+export const tillOpen = (key = newKey(), workstation = '001-01'): Operation => ({
+  ...env(key, workstation),
+  type: 'till_open',
+  payload: { tellerId: 'cajero1', amount: 2_000_000, tillCode: workstation.slice(4), tillSessionId: `till-${key}`, businessDate: env(key).occurredAt.slice(0, 10), count: { '100000': 20 }, carriedFrom: null, difference: null, approvalId: null },
+});
 export const reversal = (reversesKey: string, key = newKey()): Operation => ({ ...env(key), type: 'reversal', payload: { reversesKey, reasonCode: 'ERROR_DIGITACION' } });
 
 export const batch = (t: TestCentral, operations: Operation[], workstation?: string) =>

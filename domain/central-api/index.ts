@@ -22,6 +22,7 @@ import {
 import { ReferenceRequestSchema, ReferenceResponseSchema } from './reference';
 import { LimitReservationReleaseResponseSchema, LimitReservationReleaseSchema, LimitReservationRequestSchema, LimitReservationResponseSchema } from './withdrawal-limits';
 import { TillTransferListRequestSchema, TillTransferListResponseSchema } from './till-transfers';
+import { LastTillCloseRequestSchema, LastTillCloseResponseSchema } from './till-records';
 import { BranchVaultRequestSchema, BranchVaultResponseSchema, VaultProvisionRequestSchema, VaultReceiveRequestSchema } from './vault';
 import { BranchStatusRequestSchema, BranchStatusResponseSchema, WorkstationStatusReportResponseSchema, WorkstationStatusSchema } from './workstation-status';
 import { FingerprintMatchRequestSchema, FingerprintMatchResponseSchema } from './registry';
@@ -76,6 +77,8 @@ export const centralApi = {
   getApproval: route({ method: 'GET', path: '/v1/approvals/:id', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: [] }),
   decideApproval: route({ method: 'POST', path: '/v1/approvals/:id:decide', auth: 'workstation', request: ApprovalDecisionSchema, response: ApprovalResponseSchema, errors: APPROVAL_ERRORS }),
   withdrawApproval: route({ method: 'POST', path: '/v1/approvals/:id:withdraw', auth: 'workstation', request: ApprovalQuerySchema, response: ApprovalResponseSchema, errors: ['FORBIDDEN'] }),
+  /** The last close central received of a till (till-records.ts): the next opening's comparison after a reinstall. */
+  lastTillClose: route({ method: 'GET', path: '/v1/tills/:workstation/:tillCode/last-close', auth: 'workstation', request: LastTillCloseRequestSchema, response: LastTillCloseResponseSchema, errors: ['FORBIDDEN'] }),
   tillTransfers: route({ method: 'GET', path: '/v1/till-transfers', auth: 'workstation', request: TillTransferListRequestSchema, response: TillTransferListResponseSchema, errors: ['FORBIDDEN'] }),
   branchVault: route({ method: 'GET', path: '/v1/vault', auth: 'workstation', request: BranchVaultRequestSchema, response: BranchVaultResponseSchema, errors: ['FORBIDDEN'] }),
   vaultProvision: route({ method: 'POST', path: '/v1/vault:provision', auth: 'workstation', request: VaultProvisionRequestSchema, response: OperationResultSchema, errors: [] }),
@@ -122,6 +125,7 @@ export * from './customers';
 export * from './holds';
 export * from './journal';
 export * from './operations';
+export * from './till-records';
 export * from './till-transfers';
 export * from './vault';
 export * from './reference';

@@ -7,6 +7,7 @@ import { CashMovementSchema } from './cash-report';
 import { ChequeGerenciaSchema, ReactivationSchema } from './holds';
 import { StructuringAlertPayloadSchema } from './structuring-alerts';
 import { TillTransferSendPayloadSchema, TillTransferSettlePayloadSchema } from './till-transfers';
+import { TillClosePayloadSchema, TillOpenPayloadSchema } from './till-records';
 import {
   AccountNumberSchema,
   BranchIdSchema,
@@ -132,8 +133,9 @@ export const OperationPayloads = {
     holdId: z.string().min(1).optional(),
     holdKey: KeySchema.optional(),
   }),
-  till_open: z.object({ tellerId: z.string().min(1), amount: PesosSchema }),
-  till_close: z.object({ tellerId: z.string().min(1), counted: PesosSchema, expected: PesosSchema }),
+  /** The till's opening and close with their counts (till-records.ts): central answers a reinstalled workstation's last close. */
+  till_open: TillOpenPayloadSchema,
+  till_close: TillClosePayloadSchema,
   /** Undoes the balance effect of an applied operation of the same branch. */
   reversal: z.object({
     reversesKey: KeySchema,

@@ -86,13 +86,16 @@ const PostedComprobanteSchema = z.object({
 export const tillChannels = {
   'till.current': channel({
     access: 'user',
-    request: z.object({}),
+    /** `askCentral`: F2 waits for central's last close when this store has none (a reinstall); Inicio does not. */
+    request: z.object({ askCentral: z.boolean().optional() }),
     /** `openRefusal`: why this user may not open the till now (F2 says it before the count, not after). */
     response: z.object({
       till: TillSessionSchema.nullable(),
       openRefusal: z.string().nullable().optional(),
       /** What the till held at its last close (business date, total): the next opening counts against it. */
       lastClose: z.object({ businessDate: z.string(), closedAt: z.string().nullable(), total: PesosSchema }).nullable().optional(),
+      /** Why the opening cannot be compared with the last close (no close here, central silent): a supervisor approves it. */
+      lastCloseUnknown: z.string().nullable().optional(),
     }),
   }),
   'till.open': channel({
@@ -106,7 +109,7 @@ export const tillChannels = {
       approvalId: z.string().min(1).optional(),
     }),
     response: z.object({ till: TillSessionSchema }),
-    errors: ['TILL_ALREADY_OPEN', 'ROLE_NOT_ALLOWED', 'COUNT_MISMATCH', 'IDEMPOTENCY_CONFLICT', 'TILL_CLOSED_TODAY', 'OPENING_DIFFERENCE', 'APPROVAL_NOT_FOUND', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'APPROVAL_ALREADY_USED'],
+    errors: ['TILL_ALREADY_OPEN', 'ROLE_NOT_ALLOWED', 'COUNT_MISMATCH', 'IDEMPOTENCY_CONFLICT', 'TILL_CLOSED_TODAY', 'OPENING_DIFFERENCE', 'OPENING_UNVERIFIED', 'APPROVAL_NOT_FOUND', 'APPROVAL_NOT_APPROVED', 'APPROVAL_MISMATCH', 'APPROVAL_ALREADY_USED'],
   }),
   /** An opening count that differs from the last close goes to a supervisor (sobrante/faltante at the opening). */
   'till.requestOpeningApproval': channel({

@@ -32,3 +32,13 @@ export const openingDifferenceMessage = (tillCode: string, last: LastClose, cmp:
   const what = cmp.difference === 0 ? 'la misma suma con otras denominaciones' : `${cmp.difference < 0 ? 'faltante' : 'sobrante'} de ${formatPesos(Math.abs(cmp.difference))}`;
   return `La caja ${tillCode} se cerró el ${formatReceiptDate(last.businessDate)} con ${formatPesos(last.total)} y usted contó ${formatPesos(cmp.countedTotal)}: ${what}. Cuente de nuevo o pida la aprobación del supervisor para abrir con su conteo.`;
 };
+
+/**
+ * The store has no close of the till (a reinstall) and central did not answer: the count cannot be compared with
+ * the last close, so a supervisor approves the count itself. The subject names the till and the exact count.
+ */
+export const openingUnverifiedSubject = (tillCode: string, counted: DenominationCount): string =>
+  `till_opening_unverified:${tillCode}:${DENOMINATIONS.map((d) => counted[`${d}`] ?? 0).join('.')}`;
+
+export const openingUnverifiedMessage = (tillCode: string): string =>
+  `No se pudo consultar en central el último cierre de la caja ${tillCode} (esta estación no lo tiene): la apertura no se puede comparar con el último cierre. Pida la aprobación del supervisor para abrir con su conteo, o reintente cuando central responda.`;

@@ -2,6 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ControlledCentral } from './central-control';
 import { CHROMIUM_ARGS } from './fixtures';
 import { startHost } from './host';
 
@@ -28,5 +29,22 @@ export const overDays = async (run: (day: (startAt: string, steps: (app: Page) =
   } finally {
     await browser.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+/**
+ * One day of workstation 001-03 on a host started on an empty data directory against `central`, its clock at
+ * `startAt`: a reinstalled or replaced machine under the same workstation id, which knows only what central kept.
+ */
+export const dayOnEmptyData = async (central: ControlledCentral, startAt: string, steps: (app: Page) => Promise<void>) => {
+  const host = await startHost({ CAJA_CLOCK_START: startAt, CAJA_CENTRAL_URL: central.url, CAJA_CENTRAL_TOKEN: central.token() });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(host.launchUrl);
+    await steps(page);
+  } finally {
+    await browser.close();
+    await host.stop();
   }
 };

@@ -13,7 +13,7 @@ import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
-import { openingAgainstClose, openingSubject, type LastClose } from '../../../domain/till/opening';
+import { openingAgainstClose, openingSubject, openingUnverifiedSubject, type LastClose } from '../../../domain/till/opening';
 import { type Clock, type Ids } from '../../core/runtime';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ArqueoCount, ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
@@ -25,6 +25,7 @@ import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 import { buildCloseReport, closeReportNumber, differenceWords, type ReopeningFacts } from './report';
 import { verificationCodeOf } from '../comprobante/posting';
+import { tillCloseOperation, tillOpenOperation, type TillOutbox } from '../till/central-records';
 
 /** Where the end-of-day report goes; the devices service implements it. */
 export interface ReportPrinter {
@@ -49,6 +50,8 @@ export interface ArqueoDeps {
   policy: TillPolicy;
   workstation: { id: string; branchCode: string; branchName: string; tillCode: string };
   printer: ReportPrinter | null;
+  /** The close and a reopening go to central through the outbox, in the transaction that saves them. */
+  outbox: TillOutbox;
   onChange: () => void;
 }
 
@@ -243,6 +246,24 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     const doc = closing ? report(closed, closing.id) : null;
     const reopenable = !deps.tills.findOpen(ws.tillCode) && !deps.tills.wasReopened(closed.id) && closed.businessDate === bogotaDate(deps.clock.now());
     return { report: doc, closedTillId: closed.id, reopenable };
+  };
+
+  /** No close here and central silent (a reinstall while central is down): the supervisor approves the count itself. */
+  const requestUncomparedOpening = (user: User, req: { count: DenominationCount; reasonText: string }) => {
+    const subject = openingUnverifiedSubject(ws.tillCode, req.count);
+    const live = deps.lifecycle.liveRequest(subject, user.id, deps.clock.now().toISOString());
+    if (live) return { approvalId: live.request.id, status: live.request.status };
+    const counted = totalOfCount(req.count);
+    const rec = deps.requests.open(user, {
+      kind: 'till_difference',
+      reason: approvalReason('TILL_DIFFERENCE', `Apertura sin comparar con el último cierre (central no respondió). Motivo: ${req.reasonText}`),
+      subject,
+      summary: `Apertura de la caja ${ws.tillCode} sin comparar con el último cierre`,
+      amount: counted,
+      context: { Caja: ws.tillCode, Cajero: name(user.id), 'Último cierre': 'No disponible: esta estación no lo tiene y central no respondió', 'Contado al abrir': formatPesos(counted), Motivo: req.reasonText },
+    });
+    deps.requests.announce(rec, name(user.id));
+    return { approvalId: rec.request.id, status: rec.request.status };
   };
 
   return {
@@ -445,6 +466,11 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           counts: decidedCounts(closing.counts),
         });
         deps.lifecycle.closingJournaled(closing.id, entry.hash);
+        deps.outbox.enqueue(
+          tillCloseOperation(ws, deps.ids.uuid(), at, {
+            tellerId: till.tellerId, tillSessionId: till.id, businessDate: till.businessDate, count: counted, expected: totalOfCount(closing.expected), approvalId,
+          }),
+        );
         const session = deps.tills.findById(till.id) ?? till;
         const doc = report(session, closing.id);
         if (!doc) throw new AppError('CLOSING_NOT_FOUND', 'No se encontró el arqueo.');
@@ -507,9 +533,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
      * An opening count that differs from the last close (QA M1) goes to a supervisor like a close's difference:
      * same kind on the desks (here and, relayed through central, at the others), with both counts and the motivo.
      */
-    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null) => {
+    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null, unverified = false) => {
       if (user.role !== 'cajero') throw new AppError('ROLE_NOT_ALLOWED', 'La apertura la solicita el cajero de la caja.');
       if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
+      if (unverified) return requestUncomparedOpening(user, req);
       const cmp = openingAgainstClose(last, req.count);
       if (!last || !cmp) throw new AppError('NO_DIFFERENCE', 'El conteo coincide con el último cierre de la caja: ábrala sin aprobación.');
       const subject = openingSubject(last.closedTillId, req.count);
@@ -556,6 +583,11 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           openingCount: count, openingTotal: totalOfCount(count), position: count, positionTotal: totalOfCount(count),
         });
         deps.tills.markReopenedFrom(id, closed.id);
+        deps.outbox.enqueue(
+          tillOpenOperation(ws, deps.ids.uuid(), now.toISOString(), {
+            tellerId: user.id, tillSessionId: id, businessDate: bogotaDate(now), count, carriedFrom: { id: closed.id, total: closed.positionTotal }, approvalId: req.approvalId, reopenedFrom: closed.id,
+          }),
+        );
         deps.journal.record('till_open', user.id, { tillSessionId: id, tillCode: ws.tillCode, reopenedFrom: closed.id, approvalId: req.approvalId, count, total: totalOfCount(count) });
         return id;
       });

@@ -27,11 +27,21 @@ const station = async (id: '001-02' | '001-03'): Promise<Station> => {
 const SUP = { username: 'supervisor1', password: 'Super.2026' };
 type Queue = { items: { id: string; source: string; teller: string; workstation: string }[] };
 
+/**
+ * Caja 02 opens with the 50.000 bills its last close left in it as central kept it (a test of this file closes it
+ * and the close reaches central; every test starts 001-02 on an empty store), else ten: the count it is compared with.
+ */
+const openAt02 = async (s: Station): Promise<number> => {
+  const r = await createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' }).call('lastTillClose', { workstation: '001-02', tillCode: '02' });
+  const bills = r.ok && r.data.lastClose ? (r.data.lastClose.count['50000'] ?? 0) : 10;
+  data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': bills }, declaredTotal: bills * 50_000 }));
+  return bills;
+};
 /** Caja 02's arqueo is $ 50.000 short: a till-difference request, relayed to central for the branch. */
 const shortAt02 = async (s: Station) => {
   data(await s.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
-  data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
-  const c = data<{ closingId: string }>(await s.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+  const bills = await openAt02(s);
+  const c = data<{ closingId: string }>(await s.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': bills - 1 } }));
   return data<{ approvalId: string }>(await s.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' })).approvalId;
 };
 const localStatus = (s: Station, id: string) => s.core.db.prepare('SELECT status FROM supervised_requests WHERE id = ?').pluck().get(id);
@@ -371,7 +381,8 @@ it('withdrawn by 001-02’s recount while its relay is still on its way to centr
 it('asked and approved at 001-02 while central is down: after a restart with central back, central gets it already approved, once, and 001-03’s desk never lists it', async () => {
   const b = await station('001-03');
   data(await b.call('session.login', SUP));
-  const { real, client } = steeredClient(central, '001-02', () => Promise.reject(new Error('ECONNREFUSED')));
+  // Central answered the morning's opening (its last close of Caja 02) and was down from then on.
+  const { real, client } = steeredClient(central, '001-02', (route, _req, call) => (route === 'lastTillClose' ? call() : Promise.reject(new Error('ECONNREFUSED'))));
   await at02Through('caja-request-down-', client, async (a) => {
     const id = await shortAt02(a);
     expect(data(await a.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', note: 'Billete retenido, visto', ...SUP }))).toEqual({ status: 'aprobada' });
@@ -393,11 +404,11 @@ it('a till difference asked at 001-02 while central is down is relayed once cent
   const b = await station('001-03');
   open.push(a, b);
   data(await a.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
-  data(await a.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
+  const bills = await openAt02(a);
   await central.kill();
   let id = '';
   try {
-    const c = data<{ closingId: string }>(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': 9 } }));
+    const c = data<{ closingId: string }>(await a.call('till.count', { idempotencyKey: randomUUID(), count: { '50000': bills - 1 } }));
     id = data<{ approvalId: string }>(await a.call('till.requestDifferenceApproval', { closingId: c.closingId, reasonCode: 'BILLETE_FALSO', reasonText: 'Billete retenido' })).approvalId;
     // The relay of the request itself found central down.
     expect(data(await a.call('supervisor.request', { id }))).toMatchObject({ status: 'pendiente' });

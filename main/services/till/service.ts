@@ -8,13 +8,20 @@ import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { checkHolding, surplusMix } from '../../../domain/till/holding';
 import { checkIncomingCash } from '../../../domain/till/incoming-cash';
 import { tillDayRefusal } from '../../../domain/till/business-day';
-import { openingAgainstClose, openingDifferenceMessage, openingSubject, type LastClose } from '../../../domain/till/opening';
+import { openingAgainstClose, openingDifferenceMessage, openingSubject, openingUnverifiedMessage, openingUnverifiedSubject, type LastClose } from '../../../domain/till/opening';
 import { DEFAULT_TILL_POLICY, type TillPolicy } from '../../../domain/till/policy';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
 import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
+import { tillOpenOperation, type TillOutbox } from './central-records';
+
+/**
+ * What central said of the till's last close, asked only when this store has none (a reinstall, a replaced
+ * machine under the same workstation id): `reached: false` when it did not answer. Null: no central configured.
+ */
+export type CentralCloseWord = { reached: true; close: LastClose | null } | { reached: false };
 
 export const createTillService = (deps: {
   tills: TillRepo;
@@ -24,6 +31,9 @@ export const createTillService = (deps: {
   clock: Clock;
   ids: Ids;
   tillCode: string;
+  /** The opening goes to central through the outbox, in the transaction that saves it. */
+  outbox: TillOutbox;
+  workstation: { id: string; branchCode: string };
   onChange: () => void;
   policy?: TillPolicy;
 }) => {
@@ -56,14 +66,21 @@ export const createTillService = (deps: {
     return `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`;
   };
 
-  /** What the till held at its last close (kept in the local store, so a crash or a restart keeps it). */
-  const lastClose = (): LastClose | null => {
+  /** What the till held at its last close as this store kept it (a crash or a restart keeps it). */
+  const localClose = (): LastClose | null => {
     const closed = deps.tills.lastClosed(deps.tillCode);
     return closed ? { closedTillId: closed.id, businessDate: closed.businessDate, closedAt: closed.closedAt, count: closed.position, total: closed.positionTotal } : null;
   };
+  /** The local close, else central's (`word`): a reinstalled workstation compares with it exactly as with its own. */
+  const lastClose = (word: CentralCloseWord | null = null): LastClose | null => localClose() ?? (word?.reached ? word.close : null);
+  /** No close here and central configured but silent: the opening cannot be compared with the last close. */
+  const unverified = (word: CentralCloseWord | null): boolean => word !== null && !word.reached && localClose() === null;
 
   return {
     lastClose,
+    unverified,
+    /** What F2 says when the opening cannot be compared with the last close; null when it can (or there is none). */
+    lastCloseUnknown: (word: CentralCloseWord | null): string | null => (unverified(word) ? openingUnverifiedMessage(deps.tillCode) : null),
 
     /** Why `user` may not open the till now, as `open` would answer it; null when they may. */
     openRefusal: (user: User): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user)),
@@ -105,6 +122,7 @@ export const createTillService = (deps: {
       user: User,
       req: { idempotencyKey: string; count: DenominationCount; declaredTotal: number; approvalId?: string | undefined },
       approve: ((approvalId: string, subject: string) => string) | null = null,
+      word: CentralCloseWord | null = null,
     ): TillSession => {
       if (user.role !== 'cajero') {
         throw new AppError('ROLE_NOT_ALLOWED', 'Solo un cajero puede abrir una caja. Ingrese con su usuario de cajero.');
@@ -126,10 +144,16 @@ export const createTillService = (deps: {
         const now = deps.clock.now();
         const refusal = closedToday(user);
         if (refusal) throw new AppError('TILL_CLOSED_TODAY', refusal);
-        const last = lastClose();
+        const last = lastClose(word);
         const difference = openingAgainstClose(last, req.count);
         let approvalId: string | null = null;
-        if (last && difference) {
+        if (unverified(word)) {
+          // Without its last close the count cannot be compared, and cash counted at that close could vanish
+          // unseen: a supervisor (never the teller) takes responsibility for the count, as a bank requires for any
+          // cash it cannot reconcile. A first opening ever, with central down, is rare enough to bear it.
+          if (!req.approvalId || !approve) throw new AppError('OPENING_UNVERIFIED', openingUnverifiedMessage(deps.tillCode), { countedTotal: total });
+          approvalId = approve(req.approvalId, openingUnverifiedSubject(deps.tillCode, req.count));
+        } else if (last && difference) {
           if (!req.approvalId || !approve) {
             throw new AppError('OPENING_DIFFERENCE', openingDifferenceMessage(deps.tillCode, last, difference), {
               lastClose: { businessDate: last.businessDate, closedAt: last.closedAt, total: last.total },
@@ -151,12 +175,23 @@ export const createTillService = (deps: {
           positionTotal: total,
         };
         deps.tills.insertOpen(record);
+        const ws = { ...deps.workstation, tillCode: deps.tillCode };
+        deps.outbox.enqueue(
+          tillOpenOperation(ws, deps.ids.uuid(), record.openedAt, {
+            tellerId: user.id, tillSessionId: record.id, businessDate: record.businessDate, count: req.count,
+            carriedFrom: last ? { id: last.closedTillId, total: last.total } : null, approvalId,
+          }),
+        );
         // The last close it follows, and the difference with it a supervisor approved: the cash's trail across days.
         const entry = { tillSessionId: record.id, tillCode: deps.tillCode, count: req.count, total };
         deps.journal.record(
           'till_open',
           user.id,
-          last ? { ...entry, carriedFrom: last.closedTillId, closedTotal: last.total, difference: total - last.total, approvalId } : entry,
+          last
+            ? { ...entry, carriedFrom: last.closedTillId, closedTotal: last.total, difference: total - last.total, approvalId }
+            : approvalId
+              ? { ...entry, uncompared: 'último cierre no disponible en central', approvalId }
+              : entry,
         );
         return view({ ...record, state: 'abierta', closedAt: null }, user);
       });

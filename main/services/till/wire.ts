@@ -36,6 +36,7 @@ import { reversalHandlers } from '../reversal/handlers';
 import { createReversalService } from '../reversal/service';
 import { vaultUnjournaledRepo } from '../../store/vault/unjournaled-repo';
 import type { TillService } from './service';
+import { centralCloseLookup } from './central-close';
 
 /** How long the close waits for central's word on transfers to this till before it trusts the last pull. */
 const CLOSE_PULL_WAIT_MS = 2_000;
@@ -86,7 +87,7 @@ export const tillFeatures = (w: TillWiring) => {
   });
   const arqueo = createArqueoService({
     tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,
-    clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, onChange: w.onChange,
+    clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, outbox: outboxRepo(w.db), onChange: w.onChange,
   });
   const central = w.central;
   const tillTransferStore = tillTransferRepo(w.db);
@@ -135,7 +136,7 @@ export const tillFeatures = (w: TillWiring) => {
   return {
     handlers: {
       ...reversalHandlers(reversal),
-      ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS)),
+      ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS), centralCloseLookup(w.central, w.workstation)),
       ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, original: (ref) => printJobs.jobCopy(ref, 0), reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notTheirs: reversal.notTheirs })),

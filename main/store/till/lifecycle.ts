@@ -198,8 +198,9 @@ export const gateFactsRepo = (db: Db) => {
         : [],
     // A supervisor's request closed here on its way to central (approval_outcome) moves no money: it does not hold
     // the close, which the counter's decision alone, without central, has always allowed.
-    unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent') AND type <> 'approval_outcome'"),
-    unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown' AND type <> 'approval_outcome'"),
+    // The till's own opening and close records move no money: they reach central in the outbox's order and hold no close.
+    unsynced: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sent') AND type NOT IN ('approval_outcome', 'till_open', 'till_close')"),
+    unknown: () => count('outbox', "SELECT COUNT(*) FROM outbox WHERE state = 'unknown' AND type NOT IN ('approval_outcome', 'till_open', 'till_close')"),
     /**
      * The comprobantes `unprinted` counts, one row each: shown on Inicio, since after a crash right after a
      * withdrawal no receipt tells the teller it was posted.

@@ -23,7 +23,12 @@ export const transfer = (key: string, account: string, toAccount: string, amount
   account,
   payload: { amount, gmf: 0, toAccount },
 });
-export const tillOpen = (key: string): Operation => ({ ...env(key), type: 'till_open', payload: { tellerId: 'cajero1', amount: 2_000_000 } });
+/** An opening of $ 2.000.000 (100.000 × 20) with no close before it. */
+export const tillOpen = (key: string): Operation => ({
+  ...env(key),
+  type: 'till_open',
+  payload: { tellerId: 'cajero1', amount: 2_000_000, tillCode: '03', tillSessionId: `till-${key}`, businessDate: env(key).occurredAt.slice(0, 10), count: { '100000': 20 }, carriedFrom: null, difference: null, approvalId: null },
+});
 
 /** Demo accounts (central/demo/seed.ts) that accept both credits and debits. */
 export const ACTIVE_ACCOUNTS = ['240000000011', '240000000029', '240000000037', '240000000045', '240000000078'] as const;

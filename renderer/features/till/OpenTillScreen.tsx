@@ -22,6 +22,8 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [lastClose, setLastClose] = useState<{ businessDate: string; total: number } | null>(null);
+  // No close here and central silent (a reinstall while central is down): the count cannot be compared.
+  const [lastCloseUnknown, setLastCloseUnknown] = useState<string | null>(null);
   // A count that differs from the last close: the motivo, the request to the supervisor and their credentials.
   const [difference, setDifference] = useState<{ reason: string; approvalId: string | null; username: string; password: string } | null>(null);
   const key = useRef(crypto.randomUUID());
@@ -30,9 +32,10 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
 
   // A till this teller already closed today reopens only through F6: said now, before minutes of counting.
   useEffect(() => {
-    void teller.till.current({}).then((r) => {
+    void teller.till.current({ askCentral: true }).then((r) => {
       if (r.ok && r.data.openRefusal) setError(r.data.openRefusal);
       if (r.ok && r.data.lastClose) setLastClose(r.data.lastClose);
+      if (r.ok && r.data.lastCloseUnknown) setLastCloseUnknown(r.data.lastCloseUnknown);
     });
   }, [teller]);
 
@@ -77,7 +80,7 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     if (r.ok) onOpened(r.data.till);
     else {
       setError(r.error.message);
-      if (r.error.code === 'OPENING_DIFFERENCE') setDifference({ reason: '', approvalId: null, username: '', password: '' });
+      if (r.error.code === 'OPENING_DIFFERENCE' || r.error.code === 'OPENING_UNVERIFIED') setDifference({ reason: '', approvalId: null, username: '', password: '' });
     }
   };
 
@@ -119,6 +122,11 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
           Último cierre de la caja: {formatReceiptDate(lastClose.businessDate)} con <strong>{formatPesos(lastClose.total)}</strong> en efectivo. Ese efectivo es el que se cuenta ahora.
         </p>
       ) : null}
+      {lastCloseUnknown ? (
+        <p className="notice" data-testid="open-last-close-unknown">
+          {lastCloseUnknown}
+        </p>
+      ) : null}
       <div className="two-col">
         <DenominationGrid
           caption="Conteo de apertura"
@@ -136,7 +144,7 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
           {difference ? (
             <div className="approval" data-testid="open-difference">
               <label>
-                Motivo de la diferencia
+                {lastCloseUnknown ? 'Motivo de la apertura sin comparar' : 'Motivo de la diferencia'}
                 <input value={difference.reason} onChange={(e) => setDifference({ ...difference, reason: e.target.value })} disabled={difference.approvalId !== null} />
               </label>
               <label>

@@ -1,0 +1,52 @@
+import type { LastTillClose, Operation } from '../../domain/central-api';
+import { LastTillCloseSchema } from '../../domain/central-api';
+import type { Sql } from '../store/db';
+
+/**
+ * The tills' openings and closes as the branches post them (`till_open`, `till_close`). No balance moves; the
+ * close's count is what a workstation reinstalled under the same id compares its next opening with.
+ */
+type TillOp = Extract<Operation, { type: 'till_open' | 'till_close' }>;
+
+/** Records the opening or close; called once per key, inside the operation's transaction (operations/apply.ts). */
+export const recordTillOperation = (sql: Sql, op: TillOp): void => {
+  const p = op.payload;
+  const table = op.type === 'till_open' ? 'till_openings (op_key, branch, workstation, till_code, till_session_id, teller_id, business_date, opened_ms, body)' : 'till_closes (op_key, branch, workstation, till_code, till_session_id, teller_id, business_date, closed_ms, body)';
+  sql.run(
+    `INSERT INTO ${table} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    op.key,
+    op.branch,
+    op.workstation,
+    p.tillCode,
+    p.tillSessionId,
+    p.tellerId,
+    p.businessDate,
+    Date.parse(op.occurredAt),
+    JSON.stringify({ ...p, occurredAt: op.occurredAt }),
+  );
+};
+
+/**
+ * The latest close of the till by the branch's own time of the close; the order central received them in breaks
+ * a tie. Null when central never received one.
+ */
+export const lastTillClose = (sql: Sql, workstation: string, tillCode: string): LastTillClose | null => {
+  const row = sql.get<{ body: string }>(
+    'SELECT body FROM till_closes WHERE workstation = ? AND till_code = ? ORDER BY closed_ms DESC, rowid DESC LIMIT 1',
+    workstation,
+    tillCode,
+  );
+  if (!row) return null;
+  const b = JSON.parse(row.body) as Extract<TillOp, { type: 'till_close' }>['payload'] & { occurredAt: string };
+  return LastTillCloseSchema.parse({
+    tillSessionId: b.tillSessionId,
+    tellerId: b.tellerId,
+    businessDate: b.businessDate,
+    closedAt: b.occurredAt,
+    count: b.count,
+    counted: b.counted,
+    expected: b.expected,
+    difference: b.difference,
+    approvalId: b.approvalId,
+  });
+};
