@@ -21,6 +21,9 @@ const juanSlip = slipFor(JUAN, '900000002');
 // is not already near $ 50.000.000 from the earlier tests' deposits (central counts every workstation's by key, so a
 // fresh 001-02 sees what an earlier 001-02 took and would rightly ask for the UIAF declaration).
 const mariaSlip = slipFor('240000000011', '900000001');
+// Rosa's (900000005): each test that starts a fresh 001-02 and deposits needs an account and depositor of its own,
+// since 001-02's structuring window now counts what an earlier 001-02 deposited (merged by key at central).
+const rosaSlip = slipFor('240000000086', '900000005');
 interface Alert {
   approvalId: string;
   workstation: string;
@@ -96,13 +99,13 @@ describe('structuring alerts of the whole branch, through central', () => {
     const a = await startStation(central, '001-02');
     const b = await startStation(central, '001-03');
     open.push(a, b);
-    await alertDecidedAt(a, 'rechazar');
+    await alertDecidedAt(a, 'rechazar', rosaSlip);
     await b.as(TELLER);
     data(await b.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': 10 }, declaredTotal: 500_000 }));
     // Once central applied 001-02's alert: its two deposits and this one make the alert here too, and the
     // rejection there answers it.
     await until(async () => a.core.db.prepare("SELECT state FROM outbox WHERE type = 'structuring_alert'").pluck().get() === 'applied', 40_000);
-    const r = await b.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'deposit', slip: juanSlip } });
+    const r = await b.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'deposit', slip: rosaSlip } });
     expect(r).toMatchObject({ ok: false, error: { code: 'STRUCTURING_REJECTED' } });
     const refused = r.ok ? '' : r.error.message;
     expect(refused).toContain('Marta Rojas rechazó');
