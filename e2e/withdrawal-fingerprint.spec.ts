@@ -18,10 +18,9 @@ const place = (app: Page, documentNumber: string) =>
     documentNumber,
   );
 
-/** Juan (CC 900000002, holder of 240000000029) withdraws $ 10.000.000 by cheque de gerencia to himself; Enter reviews. */
-const reviewTenMillion = async (app: Page, cheque: string) => {
-  await openTill(app);
-  await openAccount(app, 'F4', 'Retiro', '240000000029');
+/** F4 on `account`: $ 10.000.000 by cheque de gerencia to the holders, typed with the keyboard; the cheque field keeps the focus. */
+const tenMillionByCheque = async (app: Page, account: string, cheque: string) => {
+  await openAccount(app, 'F4', 'Retiro', account);
   await expect(app.getByLabel('Valor a retirar')).toBeFocused();
   await app.keyboard.type('10000000');
   await app.keyboard.press('Tab');
@@ -30,6 +29,12 @@ const reviewTenMillion = async (app: Page, cheque: string) => {
   await app.keyboard.press('Tab');
   await expect(app.getByLabel('Número del cheque de gerencia')).toBeFocused();
   await app.keyboard.type(cheque);
+};
+
+/** Juan (CC 900000002, holder of 240000000029) withdraws $ 10.000.000 by cheque de gerencia to himself; Enter reviews. */
+const reviewTenMillion = async (app: Page, cheque: string) => {
+  await openTill(app);
+  await tenMillionByCheque(app, '240000000029', cheque);
   await app.keyboard.press('Enter');
 };
 
@@ -126,16 +131,8 @@ const conjunta = withCentral.extend({
 /** Both holders at the counter (F2 lands on Rosa, Space marks her), $ 10.000.000 by cheque de gerencia to both; Enter reviews. */
 const reviewConjunta = async (app: Page, cheque: string) => {
   await openTill(app);
-  await openAccount(app, 'F4', 'Retiro', CONJUNTA);
+  await tenMillionByCheque(app, CONJUNTA, cheque);
   await expect(app.getByTestId('account-panel').getByTestId('available')).toHaveText('$ 15.000.000');
-  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
-  await app.keyboard.type('10000000');
-  await app.keyboard.press('Tab');
-  await app.keyboard.press('ArrowDown');
-  await expect(app.getByLabel('Forma de pago')).toHaveValue('cheque-titular');
-  await app.keyboard.press('Tab');
-  await expect(app.getByLabel('Número del cheque de gerencia')).toBeFocused();
-  await app.keyboard.type(cheque);
   await app.keyboard.press('F2');
   await expect(app.getByLabel(/ROSA/)).toBeFocused();
   await app.keyboard.press('Space');
