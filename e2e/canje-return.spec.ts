@@ -4,7 +4,8 @@ import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
 import { test as withCentral, type ControlledCentral } from './support/central-control';
 import { fillCheque, openAccount, openTill, reverseWithApproval, nextOperation } from './support/comprobante';
-import { DEMO } from './support/pages';
+import { DEMO, expectHome, login } from './support/pages';
+import { overDays } from './support/next-day';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
 const depositCanje = async (app: Page, amount = 800_000) => {
@@ -282,4 +283,26 @@ test('Enter on a canje cheque opens its return, as D does; Esc goes back to the 
   await expect(list).toBeFocused();
   await expect(second).toHaveAttribute('aria-selected', 'true');
   await expect(second.getByTestId('canje-status')).toHaveText('En canje');
+});
+
+test('next-day rehearsal (CAJA_CLOCK_START): the demo central runs on the same day, so Monday\'s canje cheque reads Abonado on Tuesday because central released it', async () => {
+  test.setTimeout(180_000);
+  await overDays(async (day) => {
+    // Monday 1 March 2027 and Tuesday 2 March, 09:00 and 10:00 in Bogotá.
+    await day('2027-03-01T14:00:00.000Z', async (app) => {
+      await openTill(app);
+      await depositCanje(app);
+      // The deposit reached central before the machine is switched off.
+      await expect(app.getByTestId('status-central')).not.toContainText('en cola', { timeout: 20_000 });
+      await app.keyboard.press('c');
+      await expect(app.getByTestId('canje-status')).toHaveText('En canje');
+    });
+    await day('2027-03-02T15:00:00.000Z', async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await app.keyboard.press('c');
+      // Before, central stayed on the machine's date: it still held the cheque, and the list could not say Abonado.
+      await expect(app.getByTestId('canje-status')).toHaveText('Abonado');
+    });
+  });
 });
