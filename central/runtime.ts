@@ -17,6 +17,16 @@ export const systemClock: Clock = { now: () => new Date() };
 export const systemIds: Ids = { uuid: () => randomUUID() };
 export const systemRandom: Random = { int: (max) => randomInt(max) };
 
+/**
+ * The system clock started at `start` and running at its pace from then on (`--clock-start`): a demo central on the
+ * same rehearsal day as the workstation that started it (the browser host's `CAJA_CLOCK_START`), so what central
+ * dates (a canje release, a remesa) follows that day.
+ */
+export const clockFrom = (start: Date, real: Clock = systemClock): Clock => {
+  const offset = start.getTime() - real.now().getTime();
+  return { now: () => new Date(real.now().getTime() + offset) };
+};
+
 /** Demo mode's clock: real time plus an offset that `POST /v1/test/advance` moves forward. */
 export interface AdjustableClock extends Clock {
   advance(ms: number): Date;

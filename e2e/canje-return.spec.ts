@@ -4,7 +4,8 @@ import { openDatabase } from '../main/store/db';
 import { test, expect } from './support/fixtures';
 import { test as withCentral, type ControlledCentral } from './support/central-control';
 import { fillCheque, openAccount, openTill, reverseWithApproval, nextOperation } from './support/comprobante';
-import { DEMO } from './support/pages';
+import { DEMO, expectHome, login } from './support/pages';
+import { overDays } from './support/next-day';
 
 /** A Bogotá cheque deposited in Bogotá goes to canje (seed 003 cl. 3.9). */
 const depositCanje = async (app: Page, amount = 800_000) => {
@@ -94,7 +95,7 @@ test('a canje cheque returned by the clearing house: causal, fee, receipt, and t
   expect(lines).toBe(1);
 });
 
-test('a cheque that already cleared comes back late: F5 shows it abonado, the supervisor waives the fee, central books it at once', async ({ app, host }) => {
+test('a cheque past its release date comes back late: F5 shows it pending at central (not abonado), the supervisor waives the fee, central books it at once', async ({ app, host }) => {
   await openTill(app);
   await depositCanje(app, 300_000);
   await app.keyboard.press('c');
@@ -106,7 +107,8 @@ test('a cheque that already cleared comes back late: F5 shows it abonado, the su
   db.prepare('UPDATE canje_cheques SET release_on = received_on').run();
   db.close();
   await app.keyboard.press('F5');
-  await expect(status).toHaveText('Abonado');
+  // Central has not released it (its own date is still before it): the workstation's date alone never says "Abonado".
+  await expect(status).toHaveText(/^Pendiente de abono en central \(vence \d\d\/\d\d\)$/);
   await expect(app.getByTestId('canje-cheques')).toBeFocused();
   await app.keyboard.press('d');
   const dialog = app.getByRole('dialog', { name: 'Devolver cheque' });
@@ -281,4 +283,26 @@ test('Enter on a canje cheque opens its return, as D does; Esc goes back to the 
   await expect(list).toBeFocused();
   await expect(second).toHaveAttribute('aria-selected', 'true');
   await expect(second.getByTestId('canje-status')).toHaveText('En canje');
+});
+
+test('next-day rehearsal (CAJA_CLOCK_START): the demo central runs on the same day, so Monday\'s canje cheque reads Abonado on Tuesday because central released it', async () => {
+  test.setTimeout(180_000);
+  await overDays(async (day) => {
+    // Monday 1 March 2027 and Tuesday 2 March, 09:00 and 10:00 in Bogotá.
+    await day('2027-03-01T14:00:00.000Z', async (app) => {
+      await openTill(app);
+      await depositCanje(app);
+      // The deposit reached central before the machine is switched off.
+      await expect(app.getByTestId('status-central')).not.toContainText('en cola', { timeout: 20_000 });
+      await app.keyboard.press('c');
+      await expect(app.getByTestId('canje-status')).toHaveText('En canje');
+    });
+    await day('2027-03-02T15:00:00.000Z', async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await app.keyboard.press('c');
+      // Before, central stayed on the machine's date: it still held the cheque, and the list could not say Abonado.
+      await expect(app.getByTestId('canje-status')).toHaveText('Abonado');
+    });
+  });
 });

@@ -2,6 +2,8 @@ import type { Page } from '@playwright/test';
 import type { ControlledCentral } from './support/central-control';
 import { expect, test } from './support/central-control';
 import { openAccount, openTill } from './support/comprobante';
+import { DEMO, expectHome, login } from './support/pages';
+import { startSecondWorkstation } from './support/second-workstation';
 
 /**
  * A withdrawal's visación decided by Marta Rojas at workstation 001-01's desk, through central, while the teller's
@@ -71,4 +73,30 @@ test('a visación asked while central is down: the dialog says only a supervisor
   // Central back: the dialog's poll relays it again, and the line says the desks can decide it now.
   await central.start();
   await expect(approval.getByTestId('approval-at-desks')).toContainText('desde su escritorio (F1) en otra estación', { timeout: 30_000 });
+});
+
+test('QA s35 A1-1: the desk that loses the race to another desk drops the request at once and says who decided it', async ({ app, central }) => {
+  await askVisacion(app);
+  const second = await startSecondWorkstation(central);
+  try {
+    const desk = second.page;
+    await login(desk, DEMO.supervisor);
+    await expectHome(desk, DEMO.supervisor.name);
+    await desk.keyboard.press('F1');
+    await expect(desk.getByRole('heading', { name: 'Solicitudes pendientes (1)' })).toBeVisible({ timeout: 20_000 });
+    await desk.getByRole('button', { name: 'Revisar' }).click();
+    const detail = desk.getByRole('region', { name: 'Detalle de la solicitud' });
+    await detail.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+    await detail.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+    await detail.getByLabel('Motivo de la decisión').fill('Firma no coincide');
+    // Meanwhile 001-01's desk approves it first.
+    await decideAtDesk(central, 'approve', 'Firma verificada');
+    await detail.getByRole('button', { name: /^Rechazar/ }).click();
+    await expect(desk.getByTestId('desk-decided')).toHaveText(/Marta Rojas ya la aprobó en la estación 001-01: Firma verificada\. No se decide de nuevo\./);
+    await expect(desk.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
+    await expect(detail).toHaveCount(0);
+    await expect(desk.getByTestId('desk-decided')).toBeFocused();
+  } finally {
+    await second.close();
+  }
 });

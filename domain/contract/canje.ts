@@ -6,10 +6,12 @@ import { PrintJobSchema } from './receipt';
 import { BranchWideField, DepositedChequeFields, RETURN_ERRORS, ReturnedChequeFields, ReturnRequestFields } from './cheque-return';
 
 /**
- * `abonado`: past its release date, so central made it available; the clearing house may still return it late,
- * and central then takes it back from the available balance.
+ * `abonado`: central says it cleared (made it available); the clearing house may still return it late, and central
+ * then takes it back from the available balance. `por_abonar`: its release date has come by this workstation's
+ * date but central has not said it cleared (not yet released there, or central not heard from): the customer
+ * cannot withdraw it yet, so the list never says "Abonado" on the workstation's date alone.
  */
-export const CanjeStatusSchema = z.enum(['en_canje', 'abonado', 'devuelta']);
+export const CanjeStatusSchema = z.enum(['en_canje', 'por_abonar', 'abonado', 'devuelta']);
 export type CanjeStatus = z.infer<typeof CanjeStatusSchema>;
 
 /** A same-city cheque deposited at this workstation and sent to canje (seed 003 cl. 3.9). */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { expect, it } from 'vitest';
-import { startCentralProcess } from './central-process';
+import { centralForConfig, startCentralProcess } from './central-process';
+import { clockFrom } from '../core/runtime';
 
 it('starts the demo central, reads its URL and the workstation tokens, and stops it', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'caja-central-proc-'));
@@ -52,6 +53,24 @@ it('central goes down with its parent even when the parent is killed -9', async 
     expect(alive()).toBe(false);
   } finally {
     if (parent.exitCode === null) parent.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
+it('the demo central of a host whose clock starts elsewhere (CAJA_CLOCK_START) runs on that day too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caja-central-day-'));
+  const linked = await centralForConfig(
+    { dataDir: dir, workstation: { id: '001-03' }, central: { url: null } },
+    () => undefined,
+    { clock: clockFrom(new Date('2027-03-02T15:00:00Z')) },
+  );
+  try {
+    if (!linked.central) throw new Error('demo central did not start');
+    const health = (await (await fetch(`${linked.central.url}/v1/health`)).json()) as { now: string };
+    // Same instant as the workstation's clock, give or take central's start-up.
+    expect(Math.abs(Date.parse(health.now) - Date.parse('2027-03-02T15:00:00Z'))).toBeLessThan(20_000);
+  } finally {
+    await linked.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }, 30_000);

@@ -25,6 +25,8 @@ export interface CentralProcessOptions {
   startTimeoutMs?: number;
   /** Central's own error lines (its per-request JSON log is dropped). */
   onLog?: (line: string) => void;
+  /** Central's clock starts at this instant (`--clock-start`) instead of the machine's. */
+  clockStart?: Date;
 }
 
 /** Resolved on use: in the Electron CJS bundle `import.meta.url` is empty, and that bundle never spawns central. */
@@ -34,6 +36,7 @@ export const startCentralProcess = (opts: CentralProcessOptions): Promise<Centra
   new Promise((resolve, reject) => {
     const args = ['--import', 'tsx', centralCli(), '--port', String(opts.port ?? 0), '--db', opts.dbFile, '--exit-with-stdin'];
     if (opts.demo ?? true) args.push('--demo');
+    if (opts.clockStart) args.push('--clock-start', opts.clockStart.toISOString());
     // stdin is central's lifeline: if this process dies, even by SIGKILL, the pipe closes and central stops.
     const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
     const tokens = new Map<string, string>();
@@ -78,11 +81,14 @@ export const startCentralProcess = (opts: CentralProcessOptions): Promise<Centra
 /**
  * Which central a host talks to: the configured one (`central.url` + `central.token`), or else the bundled
  * demo central started here with its database in the data directory. If that cannot start, the workstation
- * runs offline (operations queue) rather than not at all.
+ * runs offline (operations queue) rather than not at all. `clock` (the browser host's `CAJA_CLOCK_START`) is the
+ * workstation's when it is not the machine's: the demo central starts on the same instant, so what central dates
+ * (a canje release, a remesa, an approval's deadline) follows the rehearsed day; a configured central keeps its own.
  */
 export const centralForConfig = async (
   config: { dataDir: string; workstation: { id: string }; central: { url: string | null; token?: string | undefined } },
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void,
+  opts: { clock?: { now(): Date } } = {},
 ): Promise<{ central: { url: string; token: string } | undefined; stop(): Promise<void> }> => {
   if (config.central.url) {
     if (!config.central.token) log({ level: 'warn', msg: 'central.url configurado sin central.token: central rechazará la estación' });
@@ -91,6 +97,7 @@ export const centralForConfig = async (
   try {
     const proc = await startCentralProcess({
       dbFile: join(config.dataDir, 'central.db'),
+      ...(opts.clock ? { clockStart: opts.clock.now() } : {}),
       onLog: (line) => log({ level: 'warn', msg: 'central', line }),
     });
     const token = proc.tokens.get(config.workstation.id);

@@ -11,7 +11,7 @@ import { centralForConfig } from './central-process';
  */
 export const startCore = async (config: CoreConfig, log: Log, opts: { demoCentral: boolean; clock?: Clock }): Promise<{ core: Core; stop(): Promise<void> }> => {
   const linked = opts.demoCentral || config.central.url
-    ? await centralForConfig(config, log)
+    ? await centralForConfig(config, log, opts.clock ? { clock: opts.clock } : {})
     : { central: undefined, stop: async () => {} };
   const core = await createCore({
     config,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
 import { centralBalances, drainer } from '../comprobante/testing/at-central';
-import { CC, DEMO_TOKEN_001_03, reverseSameDay, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, DEMO_TOKEN_001_03, reverseSameDay, startCentralProcess, TODAY_UTC, world, type RunningCentral, type World, sharedCentral } from '../comprobante/testing/world';
 import { pullReference } from '../../sync/reference';
 import { referenceRepo } from '../../store/reference/repo';
 
@@ -37,15 +37,44 @@ const depositCanje = async (amount = 800_000) => {
 };
 const giveBack = (chequeId: string, ret: Record<string, unknown>, key = crypto.randomUUID()) => w.call('canje.return', { idempotencyKey: key, chequeId, ...ret } as never);
 
+describe('canje cheque on its release date (QA s35 A4-1)', () => {
+  let onDay: RunningCentral | undefined;
+  afterEach(() => onDay?.stop());
+
+  it('says "abonado" only once central released it: the workstation past the date while central holds it reads por_abonar', async () => {
+    // A central on the workstation's own day (not the machine's, years later), so it holds the cheque until the 4th.
+    onDay = await startCentralProcess({ clockStart: TODAY_UTC });
+    w = await world(onDay);
+    const c = await depositCanje();
+    await drainer(w)();
+    const statusNow = async () => {
+      const r = await w.call('canje.list', {});
+      return r.ok ? (r.data as { cheques: { id: string; status: string }[] }).cheques.find((x) => x.id === c.id)?.status : r.error.code;
+    };
+    expect(await statusNow()).toBe('en_canje');
+    // The workstation's date is past the release date (moved in its store: moving its clock locks the idle session).
+    w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
+    const held = (await centralBalances(w, ACCOUNT)).inCanje;
+    expect(held).toBeGreaterThanOrEqual(900_000);
+    expect(await statusNow()).toBe('por_abonar');
+    // Central's day comes: any balance read there releases what is due, and then the list says abonado.
+    const moved = await w.client.call('advanceClock', { ms: 24 * 3_600_000 });
+    expect(moved.ok).toBe(true);
+    expect((await centralBalances(w, ACCOUNT)).inCanje).toBe(held - 900_000);
+    expect(await statusNow()).toBe('abonado');
+  }, 60_000);
+});
+
 describe('returned canje cheque (seed 003 cl. 3.9, 4.2 h)', () => {
-  it('lists the cheque en canje, then abonado after its release date; the return reverses that cheque alone and prints once', async () => {
+  it('lists the cheque en canje, then pending at central after its release date; the return reverses that cheque alone and prints once', async () => {
     w = await world(shared.central);
     const c = await depositCanje();
     expect(await w.call('canje.list', {})).toMatchObject({ ok: true, data: { cheques: expect.arrayContaining([expect.objectContaining({ id: c.id, status: 'en_canje', releaseOn: '2025-03-04', bank: '007', amount: 800_000 })]) } });
-    // Its clearing date reached (moved here rather than the clock, which would lock the idle session).
+    // Its clearing date reached (moved here rather than the clock, which would lock the idle session); its deposit
+    // has not reached central, so nobody credited it yet.
     w.core.db.prepare("UPDATE canje_cheques SET release_on = '2025-03-03' WHERE id = ?").run(c.id);
     const later = await w.call('canje.list', {});
-    expect(later.ok && (later.data as { cheques: { id: string; status: string }[] }).cheques.find((x) => x.id === c.id)?.status).toBe('abonado');
+    expect(later.ok && (later.data as { cheques: { id: string; status: string }[] }).cheques.find((x) => x.id === c.id)?.status).toBe('por_abonar');
 
     // A late return is still taken: central takes it back from the available balance.
     const key = crypto.randomUUID();

@@ -27,8 +27,18 @@ export interface CanjeReturnResult {
  * pending charge): the shared cheque return reverses that cheque's own central operation, charges or waives the
  * fee, journals it and prints the receipt with what was debited and what stays owed.
  */
+type Clearing = BranchCheque['clearing'];
+
+/**
+ * Only central's word makes a cheque "abonado": the workstation's date past its release date says no more than that
+ * it is due (central may not have released it yet, or this clock runs ahead), and a teller who read "Abonado" would
+ * tell the customer the money is there while central refuses the withdrawal.
+ */
+const standing = (releaseOn: string, today: string, clearing: Clearing | undefined): 'en_canje' | 'por_abonar' | 'abonado' =>
+  clearing === 'cleared' ? 'abonado' : releaseOn <= today ? 'por_abonar' : 'en_canje';
+
 export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
-  const view = (r: CanjeRecord, today: string): CanjeChequeView => ({
+  const view = (r: CanjeRecord, today: string, clearing?: Clearing): CanjeChequeView => ({
     id: r.id,
     sequence: r.sequence,
     accountNumber: r.accountNumber,
@@ -38,7 +48,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
     city: r.city,
     amount: r.amount,
     depositReversed: r.depositReversed,
-    status: r.status === 'devuelta' ? 'devuelta' : r.releaseOn <= today ? 'abonado' : 'en_canje',
+    status: r.status === 'devuelta' ? 'devuelta' : standing(r.releaseOn, today, clearing),
     receivedOn: r.receivedOn,
     releaseOn: r.releaseOn,
     ...(r.returnedOn ? { returnedOn: r.returnedOn } : {}),
@@ -65,7 +75,7 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
       city: x.city,
       amount: x.amount,
       depositReversed,
-      status: returned ? 'devuelta' : c.releaseOn <= on ? 'abonado' : 'en_canje',
+      status: returned ? 'devuelta' : standing(c.releaseOn, on, c.clearing),
       receivedOn: x.receivedOn,
       releaseOn: c.releaseOn,
       ...(returned ? { returnedOn: returned.on, causalId: returned.causalId } : {}),
@@ -155,9 +165,10 @@ export const createCanjeService = (deps: ComprobanteDeps & { db: Db }) => {
       const records = deps.canje.list();
       const now = await returnChargesNow(deps, records.map(owingReturn));
       const here = new Set(records.map((r) => r.centralKey));
+      const clearingOf = new Map(canjeOf(branch ?? []).map((c) => [c.depositKey, c.clearing]));
       // A row here that central does not have yet (its deposit still in the outbox) stays; central's rows this
       // workstation has are shown from its own row, never twice.
-      const views = [...records.map((r, i) => ({ ...view(r, on), ...now[i] })), ...canjeOf(branch ?? []).filter((c) => !here.has(c.depositKey)).map((c) => remoteView(c, on))];
+      const views = [...records.map((r, i) => ({ ...view(r, on, clearingOf.get(r.centralKey)), ...now[i] })), ...canjeOf(branch ?? []).filter((c) => !here.has(c.depositKey)).map((c) => remoteView(c, on))];
       views.sort(newestFirst);
       return { cheques: views, branchWide: branch !== null };
     },

@@ -4,7 +4,7 @@ import { decideApproval, openApprovalRequest, type ApprovalRequest } from '../..
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
 import type { Clock, Ids } from '../../core/runtime';
-import type { Db } from '../../store/db';
+import { inTransaction, type Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
@@ -50,6 +50,11 @@ export interface SupervisedDeps {
   /** A request arrived or was decided: the desk's notification and the status bar refresh. */
   onChange: () => void;
 }
+
+/** The note a request closes with when it lapsed unanswered (apart from one its maker withdrew). */
+export const LAPSED_NOTE = 'Venció sin decisión del supervisor.';
+/** A lapse older than this is no longer news when it is first noticed (e.g. a workstation off for weeks). */
+const LAPSE_NEWS_MS = 7 * 86_400_000;
 
 /**
  * Requests of the till features put to a supervisor (TILL_DIFFERENCE, reopening, REVERSAL), on the domain
@@ -132,8 +137,36 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     return answers.every((a) => a !== null);
   };
 
+  /**
+   * Pending requests past their deadline are closed as lapsed the first time the core looks (QA s35 A4-3), once
+   * each: saved `vencida` and journaled, so the journal says the request ended and its maker can be told. Before,
+   * the lapse was only computed on read and the journal kept "Solicitada" for ever. One being decided here is left.
+   */
+  const lapseDue = (): number => {
+    const now = deps.clock.now().toISOString();
+    let lapsed = 0;
+    for (const rec of deps.lifecycle.pendingRequests()) {
+      if (rec.request.expiresAt > now || deciding.has(rec.request.id)) continue;
+      const closed = decideApproval(rec.request, { type: 'vencer', at: now });
+      if (!closed.ok) continue;
+      inTransaction(deps.db, () => {
+        if (!deps.lifecycle.saveDecision({ ...closed.value, note: LAPSED_NOTE })) return;
+        deps.journal.record('approval', rec.request.makerId, {
+          action: 'vencida', approvalId: rec.request.id, kind: rec.kind, subject: rec.request.subject, expiresAt: rec.request.expiresAt, amount: rec.amount,
+        });
+        lapsed++;
+      });
+    }
+    if (lapsed > 0) deps.onChange();
+    return lapsed;
+  };
+
   return {
     reconcile,
+    lapseDue,
+    /** The maker's requests of this kind that lapsed unanswered lately and they were not told of yet (see told). */
+    lapsedFor: (kind: SupervisedKind, makerId: string) =>
+      deps.lifecycle.lapsedUntold(kind, makerId, LAPSED_NOTE, new Date(deps.clock.now().getTime() - LAPSE_NEWS_MS).toISOString()),
     /** Inside the caller's transaction. */
     open,
     /** After the caller's commit: tell the desk and the branch. */

@@ -98,6 +98,10 @@ describe('supervisor desk', () => {
     expect(await status()).toBe('pendiente');
     t.clock.advance(1_000);
     expect(await status()).toBe('vencida');
+    // The lapse is journaled the first time it is noticed, once (QA s35 A4-3), though the screen asks again.
+    expect(await status()).toBe('vencida');
+    const lapses = t.core.db.prepare("SELECT COUNT(*) FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'vencida' AND json_extract(payload, '$.approvalId') = ?");
+    expect(lapses.pluck().get(approvalId)).toBe(1);
   });
 
   it("a supervisor's wrong passwords in an approval say the attempts left, are journaled as failed approvals, and the lock-out they cause lapses", async () => {

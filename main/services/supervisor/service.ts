@@ -254,6 +254,11 @@ export const createSupervisorService = (deps: {
       await deps.requests.reconcile(id);
       const { request } = deps.requests.get(id);
       const lapsed = request.status === 'pendiente' && request.expiresAt <= deps.clock.now().toISOString();
+      if (lapsed) {
+        // Noticed here first: journaled once; its maker reads it on this screen, so Inicio does not tell it again.
+        deps.requests.lapseDue();
+        if (signedIn.id === request.makerId) deps.requests.told(id);
+      }
       if (request.status === 'rechazada' && signedIn.id === request.makerId) deps.requests.told(id);
       return {
         status: lapsed ? ('vencida' as const) : request.status,

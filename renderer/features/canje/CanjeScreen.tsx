@@ -10,7 +10,10 @@ import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { useRetryKeys } from '../../components/useRetryKeys';
 import { BranchWideNotice, takenAtText } from '../../components/branch-wide';
 
-const STATUS_TEXT: Record<CanjeChequeView['status'], string> = { en_canje: 'En canje', abonado: 'Abonado', devuelta: 'Devuelto' };
+const statusText = (r: CanjeChequeView): string =>
+  r.status === 'por_abonar'
+    ? `Pendiente de abono en central (vence ${formatReceiptDate(r.releaseOn).slice(0, 5)})`
+    : { en_canje: 'En canje', abonado: 'Abonado', devuelta: 'Devuelto' }[r.status];
 
 /**
  * Cheques en canje (seed 003 cl. 3.9): same-city cheques received at any workstation of the branch (central's list,
@@ -87,7 +90,7 @@ export const CanjeScreen = ({ teller, onCancel }: { teller: TellerApi; onCancel:
                 <td>{r.chequeNumber}</td>
                 <td className="num">{formatPesos(r.amount)}</td>
                 <td>{formatReceiptDate(r.releaseOn)}</td>
-                <td data-testid="canje-status">{returnStatusText(STATUS_TEXT[r.status], r)}</td>
+                <td data-testid="canje-status">{returnStatusText(statusText(r), r)}</td>
                 <td data-testid="canje-taken-at">{takenAtText(r.takenAt)}</td>
                 <td>
                   {r.status === 'devuelta' || r.depositReversed ? null : (

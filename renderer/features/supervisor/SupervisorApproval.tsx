@@ -5,6 +5,9 @@ import { afterRefusal, focusAfterRefusal, missingForDecision, rejectOnF4 } from 
 import { usePendingPoll } from '../../components/usePendingPoll';
 import { refreshPending } from './pending';
 
+/** Refusals that say the request is no longer anyone's to decide: the desk drops it from its queue. */
+const GONE: ReadonlySet<string> = new Set(['APPROVAL_ALREADY_DECIDED', 'APPROVAL_EXPIRED', 'APPROVAL_WITHDRAWN']);
+
 export type DeskDecision = { status: string; checkerName: string | null; note: string | null };
 
 /**
@@ -37,6 +40,7 @@ export const SupervisorApproval = ({
   onDecided,
   allowReject = true,
   autoFocus = true,
+  onGone,
 }: {
   teller: TellerApi;
   requestId: string;
@@ -49,6 +53,11 @@ export const SupervisorApproval = ({
   allowReject?: boolean;
   /** The supervisor types next: the form takes the focus when it appears. */
   autoFocus?: boolean;
+  /**
+   * The request can no longer be decided here (decided at another desk, expired, withdrawn), with the refusal's
+   * message; without it the refusal stays on the form, as a screen that has nowhere else to go shows it.
+   */
+  onGone?: (message: string) => void;
 }) => {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -92,6 +101,10 @@ export const SupervisorApproval = ({
       // The start menu's "(n pendiente)" counts this request until the next poll (3 s) otherwise.
       refreshPending();
       onDecided(r.data.status, note.trim() || null);
+    } else if (onGone && GONE.has(r.error.code)) {
+      setPassword('');
+      refreshPending();
+      onGone(r.error.message);
     } else {
       const next = afterRefusal(r.error.code);
       if (next.clearPassword) setPassword('');

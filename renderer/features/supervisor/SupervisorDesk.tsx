@@ -184,6 +184,14 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
                 refreshPending();
                 void load().then(() => setAfterDecision((n) => n + 1));
               }}
+              onGone={(message) => {
+                // Decided elsewhere (or lapsed, or withdrawn): the row goes now, not at the next F5, and the line
+                // says who decided it so the supervisor knows why it vanished (QA s35 A1-1).
+                setOpen(null);
+                setArrived(null);
+                setDecided(message);
+                void load().then(() => setAfterDecision((n) => n + 1));
+              }}
             />
           </section>
         ))}

@@ -15,10 +15,14 @@ export interface RunningCentral {
   stop(): Promise<void>;
 }
 
-/** The reference central as a real child process on a temp database, with the demo accounts. */
-export const startCentralProcess = async (): Promise<RunningCentral> => {
+/**
+ * The reference central as a real child process on a temp database, with the demo accounts; `clockStart` starts its
+ * clock at that instant (by default it runs on the machine's, years after the workstation's `TODAY_UTC`).
+ */
+export const startCentralProcess = async (opts: { clockStart?: string } = {}): Promise<RunningCentral> => {
   const dir = tempDir('caja-central-');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'central/cli.ts', '--demo', '--port', '0', '--db', `${dir.dir}/central.db`], {
+  const args = ['--import', 'tsx', 'central/cli.ts', '--demo', '--port', '0', '--db', `${dir.dir}/central.db`, ...(opts.clockStart ? ['--clock-start', opts.clockStart] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderr: string[] = [];
