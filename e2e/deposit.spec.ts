@@ -277,7 +277,7 @@ test('amounts copied from paper with centavos: ",00" is the whole pesos, other c
   const value = app.locator('#chq-amount-0');
   await value.pressSequentially('100000,50');
   await expect(value).toHaveValue('100.000,50');
-  await expect(app.getByText('Los pesos no llevan centavos: borre la coma y los decimales.')).toBeVisible();
+  await expect(app.getByText('Los pesos no llevan centavos: borre los decimales (lo que sigue a la coma o al punto).')).toBeVisible();
   await value.press('Backspace');
   await value.press('Backspace');
   await value.pressSequentially('00');
@@ -287,7 +287,7 @@ test('amounts copied from paper with centavos: ",00" is the whole pesos, other c
   await value.fill('100,000');
   await expect(value).toHaveValue('100.000');
   await value.fill('100000,005');
-  await expect(app.getByText('Los pesos no llevan centavos: borre la coma y los decimales.')).toBeVisible();
+  await expect(app.getByText('Los pesos no llevan centavos: borre los decimales (lo que sigue a la coma o al punto).')).toBeVisible();
   await value.fill('100.000,00');
   await app.getByLabel('Total del comprobante').pressSequentially('100.000,00');
   await app.getByLabel('Total del comprobante').press('Enter');

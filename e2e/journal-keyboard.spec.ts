@@ -49,3 +49,22 @@ test('F5 by keyboard: Enter on a filter select searches, an empty answer says so
   await expect(dialog).toBeHidden();
   await expect(rows.nth(1)).toBeFocused();
 });
+
+test('F5 amount filters read amounts as every amount field does: "1200000.00" finds the $ 1.200.000 deposit, "1e6" is refused, not read as 16 (QA s35 A6-1)', async ({ app }) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  const table = app.getByRole('table', { name: 'Registros del diario' });
+  await app.getByLabel('Tipo de evento').selectOption('comprobante');
+  const from = app.getByLabel('Valor desde');
+  await from.fill('1e6');
+  await from.press('Enter');
+  await expect(app.getByRole('alert')).toContainText('Valor desde: El valor solo lleva dígitos (y puntos de miles): borre las letras y los símbolos.');
+  await expect(table).not.toContainText('001-03-000001');
+  await from.fill('1200000.00');
+  await app.getByLabel('Valor hasta').fill('1.200.000');
+  await from.press('Enter');
+  await expect(table).toContainText('001-03-000001');
+  await expect(app.getByRole('alert')).toHaveCount(0);
+});

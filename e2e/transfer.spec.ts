@@ -31,6 +31,38 @@ test('transfer (T): origin, destination, amount, GMF on its own line, receipt; n
   await expect(app.getByTestId('till-summary')).toContainText('cierre a ciegas');
 });
 
+test('an amount pasted as "15000.00" is $ 15.000, never 100 times it; "150000.50" and "-50000" are refused at the field, left as pasted (QA s35 A6-1)', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 't', 'Transferencia', '240000000029');
+  await app.keyboard.type('240000000011');
+  await app.keyboard.press('Enter');
+  const amount = app.getByLabel('Valor a trasladar');
+  await expect(amount).toBeFocused();
+  // Typed by hand with the es-CO dots, key by key: the dots are the teller's thousands, not decimals.
+  await amount.pressSequentially('1.234.567');
+  await expect(amount).toHaveValue('1.234.567');
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  await amount.press('Control+a');
+  // A paste arrives as one insertion, as from a spreadsheet or an e-mail.
+  await app.keyboard.insertText('150000.50');
+  await expect(amount).toHaveValue('150000.50');
+  await expect(app.getByText('Los pesos no llevan centavos: borre los decimales (lo que sigue a la coma o al punto).')).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar transferencia' })).toHaveCount(0);
+  await amount.press('Control+a');
+  await app.keyboard.insertText('-50000');
+  await expect(amount).toHaveValue('-50000');
+  await expect(app.getByText('El valor no lleva signo: escriba solo los pesos, sin "-" ni "+".')).toBeVisible();
+  await amount.press('Control+a');
+  await app.keyboard.insertText('15000.00');
+  await expect(app.getByText('El valor no lleva signo')).toHaveCount(0);
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar transferencia' });
+  await expect(confirm.getByTestId('transfer-summary')).toContainText('$ 15.000');
+  await expect(confirm.getByTestId('transfer-summary')).not.toContainText('1.500.000');
+  await expect(confirm.getByTestId('transfer-summary')).toContainText('$ 15.060');
+});
+
 test('the origin as destination is refused as soon as it is looked up, the focus on the destination; at Revisar too, if the origin is changed to it', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 't', 'Transferencia', '240000000029');

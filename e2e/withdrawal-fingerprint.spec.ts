@@ -204,3 +204,30 @@ conjunta('conjunta: the second holder’s finger does not match, and the withdra
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
   await expect(app.getByTestId('receipt')).toHaveCount(0);
 });
+
+test('reader unplugged, then back: the stale "Lector no disponible" goes, F6 with it, and the finger placed goes on without the exception (QA s35 A5-1)', async ({ app }) => {
+  await reviewTenMillion(app, '4455807');
+  const step = fingerprintStep(app);
+  const emulate = (action: string) =>
+    app.evaluate(async (a) => (await (window as unknown as { teller: { devices: { emulator(c: unknown): Promise<{ ok: boolean }> } } }).teller.devices.emulator({ action: a })).ok, action);
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await emulate('fingerprint.unplug')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step.getByTestId('fp-result')).toContainText('Lector no disponible');
+  const exception = step.getByRole('button', { name: /Sin validación biométrica/ });
+  await expect(exception).toBeVisible();
+  expect(await emulate('fingerprint.replug')).toBe(true);
+  await expect(step.getByTestId('reader-status')).toHaveText('Lector de huella listo.');
+  await expect(step.getByTestId('fp-result')).toHaveText('El lector volvió: capture la huella.');
+  await expect(step).not.toContainText('desconectado');
+  await expect(exception).toHaveCount(0);
+  // F6 no longer asks the exception: the step stays, waiting for the finger.
+  await app.keyboard.press('F6');
+  await expect(app.getByRole('dialog', { name: 'Aprobación del supervisor' })).toHaveCount(0);
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  await expect(approval.getByTestId('approval-reasons')).not.toContainText('Sin validación biométrica');
+});

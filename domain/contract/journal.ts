@@ -35,7 +35,8 @@ export const JournalEntryViewSchema = z.object({
    * even one that names a comprobante (a remesa's status change, a returned cheque, a reversal), and for a viewer
    * who may not ask for its reversal (see reversalNote). */
   comprobante: z.string().nullable(),
-  /** On a posting that stands but the viewer may not ask to reverse (another teller posted it): who may, in Spanish. */
+  /** On a posting that stands but the viewer may not ask to reverse, in Spanish: of an earlier business day (by the
+   * core's clock), nobody reverses it here; posted by another teller, who may. */
   reversalNote: z.string().nullable(),
   /** The number of the paper this entry printed (receipt, constancia, close report), once it came out of this
    * workstation's printer: what Reimprimir copies. */

@@ -22,6 +22,12 @@ import { useActivity, useCore } from './useCore';
 import { useWindowKeyDown } from '../components/useWindowKeyDown';
 import { useTypeAhead } from './useTypeAhead';
 
+/**
+ * Inicio's letter keys work with Caps Lock or Shift too (README writes them T, R, A, C, S): no binding on Inicio
+ * takes a Shift+letter, and F-keys keep their names (Shift+F2 is the deposit's, never lowercased).
+ */
+const menuKeyOf = (key: string): string => ([...key].length === 1 ? key.toLowerCase() : key);
+
 export const App = ({ teller }: { teller: TellerApi }) => {
   const { session, status, coreUp } = useCore(teller);
   const [screen, setScreen] = useState<string>('home');
@@ -138,7 +144,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     reading: active && screen === 'home' && !tillKnown,
     sessionState: session?.state ?? null,
     username: session && session.state !== 'signed_out' ? session.user.username : null,
-    isMenuKey: (key) => items.some((i) => i.key === key),
+    isMenuKey: (key) => items.some((i) => i.key === menuKeyOf(key)),
   });
   // A line about keys typed ahead belongs to the screen it was said on.
   const { clearLine } = typeAhead;
@@ -176,7 +182,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
       return;
     }
     if (screen !== 'home') return;
-    const item = items.find((i) => i.key === e.key);
+    const item = items.find((i) => i.key === menuKeyOf(e.key));
     if (item?.enabled) {
       e.preventDefault();
       item.onSelect();
@@ -189,7 +195,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
     // Not on Inicio: the screen the key opened, its keys still on their way to its first field.
     if (!tillKnown || !active || screen !== 'home') return;
     typeAhead.release((key) => {
-      const item = items.find((i) => i.key === key);
+      const item = items.find((i) => i.key === menuKeyOf(key));
       if (!item) return 'Esa tecla no abre nada en Inicio.';
       if (item.enabled) {
         item.onSelect();

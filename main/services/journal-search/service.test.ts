@@ -30,7 +30,7 @@ it('filters by the state the screen shows: a local approval and one decided at c
       journal.record('approval', 'sup-1', { action: 'rechazada', approvalId: 'a-3' });
       journal.record('till_close', 'cajero-1', { state: 'faltante', total: 1_000 });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notOffered: () => null });
     const ids = (state: string) => search.search({ state, limit: 10 }).entries.map((e) => e.sequence).sort();
     expect(ids('aprobada')).toEqual([1, 2]);
     expect(ids('approved')).toEqual([1, 2]);
@@ -70,7 +70,7 @@ it('offers the reprint of the paper an entry printed, once it came out of this p
     job('001-03-000001', 'printed');
     job('R-001-03-000001', 'printed');
     job('RA-001-03-000004', 'failed'); // never out of the printer: Reintentar at Dispositivos, not a copy
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: () => undefined, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: () => undefined, reversed: () => false, notOffered: () => null });
     const entries = search.search({ limit: 10 }).entries;
     const documents = Object.fromEntries(entries.map((e) => [e.sequence, e.document]));
     expect(documents).toEqual({ 1: '001-03-000001', 2: null, 3: 'R-001-03-000001', 4: null, 5: null });
@@ -94,7 +94,7 @@ it('a reversed posting says so and no longer offers Reversar; a cash transfer na
       journal.record('vault_transfer', 'u-1', { action: 'aceptado', transferId: 't-1', from: 'Bóveda', to: 'Caja 03', total: 500_000, state: 'aceptado' });
       journal.record('approval', 'sup-1', { action: 'aprobada', approvalId: '3f2a1b4c-9d8e-4f00-a1b2-c3d4e5f60718' });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: (s) => s === '001-03-000001', notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: (s) => s === '001-03-000001', notOffered: () => null });
     const bySeq = (viewer: string) => Object.fromEntries(search.search({ limit: 10 }, viewer).entries.map((e) => [e.sequence, e]));
     const teller = bySeq('u-1');
     expect(teller[1]).toMatchObject({ state: 'reversado', comprobante: null, amount: 50_000 });
@@ -128,7 +128,7 @@ it('security-code entries show the radicado (or central’s reference) as Refere
       journal.record('contact_update', 'u-1', { flowId: 'f-4', field: 'cellphone', centralReference: 'C0000012', outcome: 'applied' });
       journal.record('biometric_check', 'u-1', { flowId: 'f-5', phase: 'capture', result: 'no_match', attempt: 1 });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notOffered: () => null });
     const rows = search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.reference, e.state]).sort((a, b) => Number(a[0]) - Number(b[0]));
     expect(rows).toEqual([
       [1, 'RAD-20260302-000001', 'enviado'],
@@ -157,7 +157,7 @@ it('a first count to be counted again keeps the expected cash and the difference
       journal.record('cash_count', 'u-1', { closingId: 'k-1', countNumber: 1, countedTotal: 1_950_000, expectedTotal: 2_000_000, difference: -50_000, state: 'recontar' });
       journal.record('cash_count', 'u-1', { closingId: 'k-1', countNumber: 2, countedTotal: 1_950_000, expectedTotal: 2_000_000, difference: -50_000, state: 'faltante' });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users, printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users, printed: () => false, original: () => undefined, reversed: () => false, notOffered: () => null });
     const bySeq = (viewer: string) => Object.fromEntries(search.search({ type: 'cash_count', limit: 10 }, viewer).entries.map((e) => [e.sequence, e.payload]));
     const teller = bySeq('u-1');
     expect(teller[1]).toMatchObject({ countedTotal: 1_950_000, state: 'recontar' });
@@ -183,7 +183,7 @@ it('finds the entries of a paper by the number printed on it, and a reactivation
       journal.record('account_reactivation', 'u-1', { account: '240000000052', document: 'RA-001-03-000001', approvalId: '676a6dfe-0000-4000-8000-000000000001', state: 'reactivada' });
       journal.record('security_code_request', 'u-1', { flowId: 'f-1', outcome: 'radicated', radicado: 'RAD-20260302-000001', state: 'radicado', document: 'RAD-20260302-000001' });
     })();
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined, reversed: () => false, notOffered: () => null });
     const found = (reference: string) => search.search({ reference, limit: 10 }).entries.map((e) => e.sequence).sort();
     // The posting and the reversal that names it; not the other posting.
     expect(found('001-03-000001')).toEqual([1, 3]);
@@ -244,7 +244,7 @@ it('names the paper whose original is owed as the screens call it, by the kind i
     owe('001-03-CIERRE-2026-03-02-aaaaaaaa', 'close_report', close(null));
     owe('001-03-CIERRE-2026-03-02-bbbbbbbb', 'reopening_report', close({ closedAt: '2026-03-02T20:00:00.000Z', closingBalance: 0, reason: 'Consignación pendiente', approver: 'Marta Rojas' }));
     owe('001-03-000002', 'receipt', { title: 'RETIRO CUENTA DE AHORROS' }, 'printed');
-    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: (ref) => jobs.jobCopy(ref, 0), reversed: () => false, notTheirs: () => null });
+    const search = createJournalSearch({ repo: journalRepo(db), users: usersRepo(db), printed: jobs.printed, original: (ref) => jobs.jobCopy(ref, 0), reversed: () => false, notOffered: () => null });
     const notes = Object.fromEntries(search.search({ limit: 10 }).entries.map((e) => [e.sequence, e.printNote]));
     expect(notes).toEqual({
       1: 'Recibo original pendiente de imprimir: F9',
@@ -303,7 +303,7 @@ it('every state a row shows is offered by the Estado filter under the same words
     })();
     const search = createJournalSearch({
       repo: journalRepo(db), users: usersRepo(db), printed: () => false, original: () => undefined,
-      reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notTheirs: () => null,
+      reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notOffered: () => null,
     });
     const rows = search.search({ limit: 50 }).entries;
     expect(rows.map((r) => r.state)).toEqual(['reversado', 'reconsiderada', 'retirada', 'solicitada', 'reversado', 'contabilizado']);

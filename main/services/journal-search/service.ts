@@ -83,8 +83,8 @@ export const createJournalSearch = (deps: {
   original: (reference: string) => { kind: PrintJobKind } | undefined;
   /** Whether a posted comprobante has been reversed (its entry stays as written; the screen shows the fact). */
   reversed: (sequence: string) => boolean;
-  /** Why the viewer may not ask to reverse a posting (only the teller who posted it asks), or null when they may. */
-  notTheirs: (sequence: string, viewer: string) => string | null;
+  /** Why the viewer is not offered Reversar on a posting (of an earlier business day; only the teller who posted it asks), or null. */
+  notOffered: (sequence: string, viewer: string) => string | null;
 }) => ({
   search: (q: {
     from?: string | undefined;
@@ -128,7 +128,7 @@ export const createJournalSearch = (deps: {
       const posted = postedOf(r.type, p);
       const reversed = posted !== null && deps.reversed(posted);
       // The reversal service says who asks: Reversar is not offered to whoever it would then refuse.
-      const notTheirs = posted !== null && !reversed && viewer !== undefined ? deps.notTheirs(posted, viewer) : null;
+      const notOffered = posted !== null && !reversed && viewer !== undefined ? deps.notOffered(posted, viewer) : null;
       // Entries name their paper as `document`; a posting journaled before that field is known by its sequence.
       const document = str(p.document) ?? posted;
       const owed = document !== null && !deps.printed(document) ? deps.original(document) : undefined;
@@ -153,8 +153,8 @@ export const createJournalSearch = (deps: {
           approvalOf(p) ??
           securityCodeReference(r.type, p),
         // Reversar is offered on a posting that still stands, to the one who may ask for it.
-        comprobante: reversed || notTheirs !== null ? null : posted,
-        reversalNote: notTheirs,
+        comprobante: reversed || notOffered !== null ? null : posted,
+        reversalNote: notOffered,
         document: document !== null && deps.printed(document) ? document : null,
         printNote: owed ? originalOwed(owed.kind) : null,
         payload: p,

@@ -372,6 +372,20 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: false, why: who });
   });
 
+  it('the next business day (by the core\'s clock) the journal offers Reversar on none of yesterday\'s postings, and says why (QA s35 A4-2)', async () => {
+    w = await world(shared.central);
+    const { sequence } = await deposit();
+    type Entry = { comprobante: string | null; reversalNote: string | null; reference: string | null };
+    const posting = async () => data<{ entries: Entry[] }>(await w.call('journal.search', { type: 'comprobante', limit: 10 })).entries.find((e) => e.reference === sequence);
+    expect(await posting()).toMatchObject({ comprobante: sequence, reversalNote: null });
+    w.clock.advance(24 * 3_600_000);
+    // A day without a key locks the session: the same teller comes back with the password.
+    data(await w.call('session.unlock', { password: 'Caja.2026' }));
+    const earlier = 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
+    expect(await posting()).toMatchObject({ comprobante: null, reversalNote: earlier });
+    expect(data(await w.call('reversal.check', { sequence }))).toMatchObject({ reversible: false, why: earlier });
+  });
+
   it("the reason the supervisor reads and the receipt prints leads with the teller's words, not a sentence every reversal shares", async () => {
     w = await world(shared.central);
     const { sequence } = await deposit();

@@ -54,6 +54,8 @@ const fits = (position: DenominationCount, count: DenominationCount): boolean =>
  * comprobante itself is append-only), with its own receipt. Till movement, central operations (and with them
  * the local pending balance effects) and journal entry commit in one transaction.
  */
+const EARLIER_DAY = 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
+
 export const createReversalService = (deps: {
   db: Db;
   comprobantes: { bySequence(sequence: string): ComprobanteRecord | undefined };
@@ -93,13 +95,15 @@ export const createReversalService = (deps: {
    */
   const notTheirs = (c: ComprobanteRecord, userId: string): string | null =>
     c.tellerId === userId ? null : `Solo ${name(c.tellerId)}, quien registró el comprobante, puede solicitar su reverso; un supervisor lo aprueba.`;
+  /** By the core's clock (Bogotá's business day), never the screen's. */
+  const ofEarlierDay = (c: ComprobanteRecord): boolean => c.businessDate !== bogotaDate(deps.clock.now());
   const whyNot = (c: ComprobanteRecord, user: User): string | null => {
     if (deps.reversals.ofOriginal(c.sequence)) return 'Este comprobante ya fue reversado.';
     const moved = chequesMoved(c.sequence);
     if (moved.length > 0) {
       return `La consignación tiene cheques que ya cambiaron de estado (${moved.join('; ')}): no se puede reversar completa. Acuda a la oficina de operaciones.`;
     }
-    if (c.businessDate !== bogotaDate(deps.clock.now())) return 'Solo se reversan comprobantes del día. Para días anteriores acuda a la oficina de operaciones.';
+    if (ofEarlierDay(c)) return EARLIER_DAY;
     const till = deps.tills.findOpen(ws.tillCode);
     if (!till || till.id !== c.tillSessionId) return 'La caja que registró el comprobante ya no está abierta.';
     if (till.tellerId !== user.id) return notTheirs(c, user.id) ?? 'Solo el cajero de la caja que registró el comprobante puede reversarlo.';
@@ -220,10 +224,14 @@ export const createReversalService = (deps: {
   };
 
   return {
-    /** For the journal: why `userId` is not offered Reversar on this comprobante (someone else asks), or null. */
-    notTheirs: (sequence: string, userId: string): string | null => {
+    /**
+     * For the journal: why `userId` is not offered Reversar on this comprobante (one of an earlier business day, which
+     * nobody reverses here; someone else asks), or null. The panel would refuse them anyway (QA s35 A4-2).
+     */
+    notOffered: (sequence: string, userId: string): string | null => {
       const c = deps.comprobantes.bySequence(sequence);
-      return c ? notTheirs(c, userId) : null;
+      if (!c) return null;
+      return ofEarlierDay(c) ? EARLIER_DAY : notTheirs(c, userId);
     },
 
     /**

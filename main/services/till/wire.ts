@@ -139,7 +139,7 @@ export const tillFeatures = (w: TillWiring) => {
       ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS), centralCloseLookup(w.central, w.workstation)),
       ...vaultHandlers(vaultService, tillTransfers),
       ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
-      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, original: (ref) => printJobs.jobCopy(ref, 0), reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notTheirs: reversal.notTheirs })),
+      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, original: (ref) => printJobs.jobCopy(ref, 0), reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notOffered: reversal.notOffered })),
     },
     health,
     /** Requests put to a supervisor at this workstation, for features wired outside the till (reactivation). */

@@ -188,6 +188,29 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
     expect(body.payload).toMatchObject({ biometric: { verified: [], exceptions: [{ document: CC(JUAN), reason: 'READER_UNAVAILABLE' }] } });
   });
 
+  it('the reader back and the fingerprint matched after its failure: the exception no longer stands, the match pays (QA s35 A5-1)', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    await w.call('devices.emulator', { action: 'fingerprint.unplug' });
+    expect(await capture(comprobanteId)).toMatchObject({ ok: true, data: { outcome: 'reader_unavailable', exceptionAllowed: true } });
+    await w.call('devices.emulator', { action: 'fingerprint.replug' });
+    // The driver reconnects on its own pace: the step waits for the status stream to say ready, as here.
+    await expect
+      .poll(async () => {
+        const s = await w.call('status.get', {});
+        return s.ok ? (s.data as { devices: { kind: string; state: string }[] }).devices.find((d) => d.kind === 'fingerprint')?.state : null;
+      }, { timeout: 15_000 })
+      .toBe('ok');
+    w.clock.advance(5_000);
+    const reference = await verifiedRef(comprobanteId);
+    const exception = request(comprobanteId, [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }]);
+    const asked = await askApproval(exception);
+    expect(errorCodes(asked)).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    expect(JSON.stringify(asked)).toContain(`huella de CC *****0002 ya se verificó en este comprobante (ref ${reference})`);
+    expect(errorCodes(await post(exception))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    expect(await post(request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]))).toMatchObject({ ok: true, data: { status: 'posted' } });
+  });
+
   it('a capture for a comprobante another user started is refused; the consent text must be the current one', async () => {
     w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
     const comprobanteId = crypto.randomUUID();

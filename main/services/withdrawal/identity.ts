@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
 import type { WithdrawalFingerprintRequestSchema, WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
+import { samePerson } from '../../../domain/accounts/person';
 import { maskDocument } from '../../../domain/identity/document';
 import type { Pesos } from '../../../domain/money/pesos';
 import type { RulesConfig } from '../../../domain/rules-config/config';
@@ -115,7 +116,22 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
           { person: x.person, reason: x.reason },
         ),
       );
-    if (unfounded.length > 0) throw refused(unfounded);
+    // The reader (or registry) came back and the person matched after the failure: the exception was for a failure
+    // that is over, and the match is what pays (QA s35 A5-1).
+    const superseded: DomainError[] = r.value.exceptions.flatMap((x) => {
+      const failedAt = deps.comprobantes.lastUnavailableAt(start.id, x.person);
+      const match = failedAt === null ? undefined : attempts.find((a) => a.result === 'match' && samePerson(a.document, x.person) && Date.parse(a.at) >= Date.parse(failedAt));
+      return match
+        ? [
+            domainError(
+              'FINGERPRINT_EXCEPTION_UNFOUNDED',
+              `La huella de ${maskDocument(x.person)} ya se verificó en este comprobante (ref ${match.reference}) después de que ${x.reason === 'READER_UNAVAILABLE' ? 'el lector' : 'la Registraduría'} falló: registre el retiro con esa huella, sin la excepción (Sin validación biométrica).`,
+              { person: x.person, reason: x.reason, reference: match.reference },
+            ),
+          ]
+        : [];
+    });
+    if (unfounded.length > 0 || superseded.length > 0) throw refused([...unfounded, ...superseded]);
     return r.value;
   };
 

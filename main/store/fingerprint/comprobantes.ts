@@ -33,6 +33,9 @@ export const withdrawalComprobanteRepo = (db: Db) => {
   const unavailableFor = db.prepare<[string, string, string], { reason: FingerprintExceptionReason }>(
     'SELECT DISTINCT reason FROM fingerprint_unavailable WHERE comprobante_id = ? AND document_type = ? AND document_number = ?',
   );
+  const lastUnavailableAt = db.prepare<[string, string, string], { at: string | null }>(
+    'SELECT MAX(at) AS at FROM fingerprint_unavailable WHERE comprobante_id = ? AND document_type = ? AND document_number = ?',
+  );
   const get = (id: string): WithdrawalComprobanteStart | undefined => {
     const r = byId.get(id);
     return r ? { id: r.id, tellerId: r.teller_id, startedAt: r.started_at, postedKey: r.posted_key } : undefined;
@@ -55,6 +58,8 @@ export const withdrawalComprobanteRepo = (db: Db) => {
     },
     /** The reasons the reader or registry failed this person in this comprobante (what an exception may claim). */
     unavailable: (id: string, person: PersonId): FingerprintExceptionReason[] => unavailableFor.all(id, person.type, person.number).map((r) => r.reason),
+    /** When the reader or registry last failed this person in this comprobante; null when it never did. */
+    lastUnavailableAt: (id: string, person: PersonId): string | null => lastUnavailableAt.get(id, person.type, person.number)?.at ?? null,
   };
 };
 export type WithdrawalComprobanteRepo = ReturnType<typeof withdrawalComprobanteRepo>;

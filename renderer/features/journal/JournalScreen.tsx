@@ -7,6 +7,7 @@ import { JOURNAL_ENTRY_LABEL, journalEntryTitle } from '../../../domain/journal/
 import { JOURNAL_STATE_OPTIONS, journalStateLabel } from '../../../domain/journal/state-labels';
 import { formatPesos } from '../../../domain/money/pesos';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { pesosOf, readTypedPesos } from '../../components/typed-pesos';
 import { RowActionsDialog } from '../../components/RowActionsDialog';
 import { copySentNotice, PrintStatus, type Paper, type PrintJobRef } from '../../components/PrintStatus';
 import { ReversalPanel } from '../reversal/ReversalPanel';
@@ -50,7 +51,11 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
   }, [teller]);
 
   const search = async () => {
-    const n = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(/\D/g, '')));
+    // The amounts are read as every amount field reads them: "1200000.00" is $ 1.200.000, "1e6" is refused, not 16.
+    const amounts = { amountMin: readTypedPesos(filters.amountMin), amountMax: readTypedPesos(filters.amountMax) };
+    const bad = (['amountMin', 'amountMax'] as const).find((k) => amounts[k].problem !== null);
+    if (bad) return setError(`${bad === 'amountMin' ? 'Valor desde' : 'Valor hasta'}: ${amounts[bad].problem ?? ''}`);
+    const n = (k: 'amountMin' | 'amountMax') => pesosOf(amounts[k], Number.MAX_SAFE_INTEGER) ?? undefined;
     const t = (s: string) => (s.trim() === '' ? undefined : s.trim());
     const r = await teller.journal.search({
       from: t(filters.from),
@@ -59,8 +64,8 @@ export const JournalScreen = ({ teller, onCancel }: { teller: TellerApi; onCance
       type: (t(filters.type) as JournalEntryType | undefined) ?? undefined,
       account: t(filters.account),
       reference: t(filters.reference),
-      amountMin: n(filters.amountMin),
-      amountMax: n(filters.amountMax),
+      amountMin: n('amountMin'),
+      amountMax: n('amountMax'),
       state: t(filters.state),
       limit: 100,
     });

@@ -7,7 +7,7 @@ import { maskDocument } from '../../../domain/identity/document';
 import type { z } from 'zod';
 import type { FingerprintEvidenceSchema } from '../../../domain/withdrawal/request';
 import { BiometricConsent } from '../../components/fingerprint/BiometricConsent';
-import { ReaderStatus, useFingerprintReader } from '../../components/fingerprint/ReaderStatus';
+import { ReaderStatus, readerUsable, useFingerprintReader } from '../../components/fingerprint/ReaderStatus';
 import { trapTab, useRestoreFocus } from '../../components/focus-trap';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 
@@ -56,6 +56,15 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<WithdrawalFingerprintResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // After "Lector no disponible", the reader's status went down and came back: that failure is over, and so is the
+  // exception it allowed (the core refuses it too once the person matches). Until the next capture fails again.
+  const [readerBack, setReaderBack] = useState(false);
+  const readerWentDown = useRef(false);
+  useEffect(() => {
+    if (last?.outcome !== 'reader_unavailable') return;
+    if (!readerUsable(reader)) readerWentDown.current = true;
+    else if (readerWentDown.current) setReaderBack(true);
+  }, [reader, last]);
   useRestoreFocus();
   // F6 asks the exception wherever the focus is in the step (it is offered only after a reader or registry failure).
   const f6 = useRef<() => void>(() => undefined);
@@ -75,16 +84,20 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
   useEffect(() => {
     setLast(null);
     setError(null);
+    setReaderBack(false);
+    readerWentDown.current = false;
     captureRef.current?.focus();
   }, [key]);
   if (!person) return null;
 
   const refused = last?.outcome === 'refused';
-  const exceptionAllowed = (last?.outcome === 'reader_unavailable' || last?.outcome === 'registry_unavailable') && last.exceptionAllowed;
+  const exceptionAllowed = (last?.outcome === 'reader_unavailable' || last?.outcome === 'registry_unavailable') && last.exceptionAllowed && !readerBack;
   const capture = async () => {
     if (busy || refused) return;
     setBusy(true);
     setError(null);
+    setReaderBack(false);
+    readerWentDown.current = false;
     const r = await teller.withdrawal.fingerprint({ comprobanteId, person: person.id, finger: 'right-index', consentVersion: BIOMETRIC_CONSENT_VERSION });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
@@ -98,7 +111,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
     onEvidence({ kind: 'exception', person: person.id, reason: last.outcome === 'reader_unavailable' ? 'READER_UNAVAILABLE' : 'REGISTRY_UNAVAILABLE' });
   };
   f6.current = askException;
-  const failure = last && last.outcome !== 'verified';
+  const failure = last && last.outcome !== 'verified' && !readerBack;
   return (
     <dialog
       ref={ref}
@@ -125,6 +138,11 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
             </p>
             <p>{last.message}</p>
           </div>
+        ) : null}
+        {readerBack ? (
+          <p className="notice" role="status" data-testid="fp-result">
+            El lector volvió: capture la huella.
+          </p>
         ) : null}
         {error ? (
           <p className="field-error" role="alert">
