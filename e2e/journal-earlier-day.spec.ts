@@ -2,11 +2,7 @@ import { expect } from '@playwright/test';
 import { test } from './support/fixtures';
 import { firstCashDeposit, openTill } from './support/comprobante';
 import { DEMO, expectHome, login } from './support/pages';
-import { overDays } from './support/next-day';
-
-/** Monday 1 March 2027 and Tuesday 2 March, 09:00 in Bogotá (neither is a holiday). */
-const MONDAY = '2027-03-01T14:00:00.000Z';
-const TUESDAY = '2027-03-02T14:00:00.000Z';
+import { MONDAY, TUESDAY, overDays } from './support/next-day';
 
 test('QA s35 A4-2: the next day F5 does not offer Reversar on yesterday\'s comprobante; the row says why, by the core\'s date', async () => {
   test.setTimeout(180_000);

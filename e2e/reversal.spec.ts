@@ -1,6 +1,6 @@
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
+import { askReversalOfFirstDeposit, firstCashDeposit, openAccount, openTill, reverseWithApproval } from './support/comprobante';
 import { DEMO, switchUser } from './support/pages';
 
 test('from the journal: reprint marked COPIA, then a same-day reversal approved by the supervisor with its own receipt', async ({ app }) => {
@@ -172,21 +172,6 @@ const rejectAtDesk = async (app: Page) => {
   await detail.getByLabel('Motivo de la decisión').fill('Cliente presente, no procede');
   await detail.getByRole('button', { name: /^Rechazar/ }).click();
   await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (0)' })).toBeVisible();
-};
-
-/** A till opened, a first cash deposit, and its reversal asked from F5: the panel waits for a supervisor's credentials. */
-const askReversalOfFirstDeposit = async (app: Page, reason?: string) => {
-  await openTill(app);
-  await firstCashDeposit(app);
-  await app.keyboard.press('Escape');
-  await app.keyboard.press('F5');
-  await app.getByRole('button', { name: 'Buscar' }).click();
-  await app.getByRole('button', { name: 'Reversar' }).click();
-  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
-  if (reason) await panel.getByLabel('Motivo del reverso').selectOption(reason);
-  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
-  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
-  await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
 };
 
 test('a reversal approved at the desk after the teller left is on Inicio with who approved it, and Enter registers it; the supervisor is not offered Reversar and reads its reason first', async ({ app }) => {

@@ -2,12 +2,8 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
 import { OPENING, openAndCloseSquared, openTill, typeCount } from './support/till';
-import { dayOnEmptyData, overDays } from './support/next-day';
+import { MONDAY, TUESDAY, dayOnEmptyData, overDays } from './support/next-day';
 import { startControlledCentral } from './support/central-control';
-
-/** Monday 1 March 2027 and Tuesday 2 March, 09:00 in Bogotá (neither is a holiday). */
-const MONDAY = '2027-03-01T14:00:00.000Z';
-const TUESDAY = '2027-03-02T14:00:00.000Z';
 
 test('QA M2: a till left open overnight takes nothing the next day; Inicio says so and offers the close, whose report keeps the opening day', async () => {
   test.setTimeout(180_000);

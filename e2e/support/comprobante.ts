@@ -118,3 +118,18 @@ export const nextOperation = async (app: Page) => {
   await postedKeysActive(app);
   await app.keyboard.press('Enter');
 };
+
+/** A till opened, a first cash deposit, and its reversal asked from F5: the panel waits for a supervisor's credentials. */
+export const askReversalOfFirstDeposit = async (app: Page, reason?: string) => {
+  await openTill(app);
+  await firstCashDeposit(app);
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  await app.getByRole('button', { name: 'Buscar' }).click();
+  await app.getByRole('button', { name: 'Reversar' }).click();
+  const panel = app.getByRole('region', { name: 'Reverso de comprobante' });
+  if (reason) await panel.getByLabel('Motivo del reverso').selectOption(reason);
+  await panel.getByLabel('Explicación del reverso').fill('El cliente dictó otra cuenta');
+  await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
+  await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
+};

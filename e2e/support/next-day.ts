@@ -6,6 +6,10 @@ import type { ControlledCentral } from './central-control';
 import { CHROMIUM_ARGS } from './fixtures';
 import { startHost } from './host';
 
+/** Monday 1 March 2027 and Tuesday 2 March, 09:00 in Bogotá (neither is a holiday): the next-day specs' two days. */
+export const MONDAY = '2027-03-01T14:00:00.000Z';
+export const TUESDAY = '2027-03-02T14:00:00.000Z';
+
 /**
  * One workstation over several business days: each day is the browser host started on the same data directory
  * (its SQLite file and its demo central's) with its clock at that day (`CAJA_CLOCK_START`, README), as the
