@@ -263,7 +263,14 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
       // the same account at this moment counts this withdrawal (and this one, the other's) before any cash leaves.
       const day = bogotaDate(deps.clock.now());
       const consequence = `No entregue ${notHandedOver(req.request)}.`;
-      const limits = await reserveDayLimits(deps, { key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence);
+      // Traced from the reservation on, as the hold is (comprobante/unconfirmed.ts): a reservation whose answer was lost
+      // leaves the withdrawal listed on Inicio, blocking the close, until it is retried or abandoned (which releases it).
+      deps.unconfirmed.ask({ key: req.idempotencyKey, kind: 'retiro', account: account.number, amount: p.debitTotal, tellerId: user.id, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString(), payout: req.request.payout.kind });
+      const limits = await reserveDayLimits(deps, { key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence).catch((err: unknown) => {
+        deps.unconfirmed.settle(req.idempotencyKey);
+        throw err;
+      });
+      if (limits.status === 'refused' || (limits.status === 'unreachable' && !limits.sent)) deps.unconfirmed.settle(req.idempotencyKey);
       if (limits.status === 'refused') {
         // Another till's withdrawal of today, still on its way: with central's figures the local check asks the same
         // supervisor's exception (LIMIT_EXCEEDED_*) as for withdrawals it knew of, and so does the approval request.
