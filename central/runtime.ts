@@ -1,10 +1,10 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../domain/central-api/canonical';
+import { clockStartingAt, type Clock } from '../domain/calendar/clock';
 
-/** Injected time, ids and randomness: tests drive them, the CLI wires the system ones. */
-export interface Clock {
-  now(): Date;
-}
+export type { Clock };
+
+/** Injected ids and randomness (time: domain/calendar/clock.ts): tests drive them, the CLI wires the system ones. */
 export interface Ids {
   uuid(): string;
 }
@@ -17,15 +17,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export const systemIds: Ids = { uuid: () => randomUUID() };
 export const systemRandom: Random = { int: (max) => randomInt(max) };
 
-/**
- * The system clock started at `start` and running at its pace from then on (`--clock-start`): a demo central on the
- * same rehearsal day as the workstation that started it (the browser host's `CAJA_CLOCK_START`), so what central
- * dates (a canje release, a remesa) follows that day.
- */
-export const clockFrom = (start: Date, real: Clock = systemClock): Clock => {
-  const offset = start.getTime() - real.now().getTime();
-  return { now: () => new Date(real.now().getTime() + offset) };
-};
+/** `--clock-start`: a demo central on the workstation's rehearsal day, so what central dates (a canje release) follows it. */
+export const clockFrom = (start: Date): Clock => clockStartingAt(start, systemClock);
 
 /** Demo mode's clock: real time plus an offset that `POST /v1/test/advance` moves forward. */
 export interface AdjustableClock extends Clock {
