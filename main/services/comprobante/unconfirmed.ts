@@ -12,17 +12,29 @@ import type { ComprobanteDeps } from './deps';
  */
 type Deps = Parameters<typeof authorizeDebit>[0] & Pick<ComprobanteDeps, 'unconfirmed' | 'workstation'>;
 
-export const authorizeTraced = async (deps: Deps, debit: { kind: UnconfirmedKind; tellerId: string; payout?: UnconfirmedPayout }, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
-  deps.unconfirmed.ask({ key: req.key, kind: debit.kind, account: req.account, amount: req.amount, tellerId: debit.tellerId, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString(), payout: debit.payout ?? null });
+/**
+ * One step of a debit that may leave central holding something under the key (the day-limit reservation, the hold),
+ * traced: the row is asked before the step, and settled when the step throws or `settles` says central holds nothing.
+ */
+export const traceDebit = async <R>(
+  deps: Pick<ComprobanteDeps, 'unconfirmed' | 'workstation' | 'clock'>,
+  debit: { kind: UnconfirmedKind; tellerId: string; payout?: UnconfirmedPayout; key: string; account: string; amount: number },
+  step: () => Promise<R>,
+  settles: (r: R) => boolean,
+): Promise<R> => {
+  deps.unconfirmed.ask({ key: debit.key, kind: debit.kind, account: debit.account, amount: debit.amount, tellerId: debit.tellerId, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString(), payout: debit.payout ?? null });
   try {
-    const auth = await authorizeDebit(deps, req, what, consequence);
-    if (auth.status === 'unreachable' && !auth.sent) deps.unconfirmed.settle(req.key);
-    return auth;
+    const r = await step();
+    if (settles(r)) deps.unconfirmed.settle(debit.key);
+    return r;
   } catch (err) {
-    deps.unconfirmed.settle(req.key);
+    deps.unconfirmed.settle(debit.key);
     throw err;
   }
 };
+
+export const authorizeTraced = (deps: Deps, debit: { kind: UnconfirmedKind; tellerId: string; payout?: UnconfirmedPayout }, req: HoldRequest, what: string, consequence: string): Promise<Authorization> =>
+  traceDebit(deps, { ...debit, key: req.key, account: req.account, amount: req.amount }, () => authorizeDebit(deps, req, what, consequence), (auth) => auth.status === 'unreachable' && !auth.sent);
 
 /** postAuthorized, and a failed local posting (its hold released) is no longer unconfirmed. */
 export const postTraced = <T>(deps: Pick<ComprobanteDeps, 'central' | 'unconfirmed'>, key: string, holdId: string, post: () => T): T => {

@@ -18,7 +18,7 @@ import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffi
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { abandonPending } from '../comprobante/authorize';
-import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
+import { authorizeTraced, postTraced, traceDebit } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
@@ -265,12 +265,12 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
       const consequence = `No entregue ${notHandedOver(req.request)}.`;
       // Traced from the reservation on, as the hold is (comprobante/unconfirmed.ts): a reservation whose answer was lost
       // leaves the withdrawal listed on Inicio, blocking the close, until it is retried or abandoned (which releases it).
-      deps.unconfirmed.ask({ key: req.idempotencyKey, kind: 'retiro', account: account.number, amount: p.debitTotal, tellerId: user.id, tillCode: deps.workstation.tillCode, askedAt: deps.clock.now().toISOString(), payout: req.request.payout.kind });
-      const limits = await reserveDayLimits(deps, { key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence).catch((err: unknown) => {
-        deps.unconfirmed.settle(req.idempotencyKey);
-        throw err;
-      });
-      if (limits.status === 'refused' || (limits.status === 'unreachable' && !limits.sent)) deps.unconfirmed.settle(req.idempotencyKey);
+      const limits = await traceDebit(
+        deps,
+        { key: req.idempotencyKey, kind: 'retiro', account: account.number, amount: p.debitTotal, tellerId: user.id, payout: req.request.payout.kind },
+        () => reserveDayLimits(deps, { key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence),
+        (l) => l.status === 'refused' || (l.status === 'unreachable' && !l.sent),
+      );
       if (limits.status === 'refused') {
         // Another till's withdrawal of today, still on its way: with central's figures the local check asks the same
         // supervisor's exception (LIMIT_EXCEEDED_*) as for withdrawals it knew of, and so does the approval request.
