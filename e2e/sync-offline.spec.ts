@@ -310,7 +310,7 @@ test('a withdrawal left pending without releasing its funds stays on Inicio and 
   // Asked first, as on the withdrawal screen; Enter confirms.
   await expect(app.getByRole('dialog', { name: '¿Abandonar el retiro?' })).toContainText('No entregue el efectivo');
   // $ 100.000 and its GMF: the sum is what central holds, not the withdrawal's value.
-  await expect(app.getByRole('dialog', { name: '¿Abandonar el retiro?' })).toContainText('Retiro de la cuenta 240000000029, con $ 100.400 retenidos (el valor y su GMF');
+  await expect(app.getByRole('dialog', { name: '¿Abandonar el retiro?' })).toContainText('Retiro de la cuenta 240000000029 por $ 100.400 (el valor y su GMF');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('unconfirmed-notice')).toContainText('El retiro se abandonó');
   await expect(panel.getByRole('table', { name: 'Operaciones sin confirmar' })).toHaveCount(0);

@@ -100,8 +100,9 @@ export const UnconfirmedDebits = ({ teller }: { teller: TellerApi }) => {
           onConfirm={() => void abandon(asking)}
         >
           <p>
-            {/* What central holds is the value and its GMF: naming it "retiro de" that sum misstated the withdrawal. */}
-            {KIND[asking.kind]} de la cuenta {asking.account}, con {formatPesos(asking.amount)} retenidos (el valor y su GMF, si lo hay): central libera lo que retenga.{' '}
+            {/* What central may hold is the value and its GMF ("retiro de" that sum misstated the withdrawal); its answer may
+                have been lost before anything was held (only the day's limits reserved), so nothing is called held here. */}
+            {KIND[asking.kind]} de la cuenta {asking.account} por {formatPesos(asking.amount)} (el valor y su GMF, si lo hay): central libera lo que alcanzó a retener o reservar.{' '}
             {notHandedOver(asking)} Si el cliente sigue en la ventanilla, regístrelo de nuevo después.
           </p>
         </ConfirmDialog>
