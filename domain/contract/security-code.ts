@@ -33,20 +33,6 @@ export const FlowStepSchema = z.enum(FLOW_STEPS);
 export const RadicationStateSchema = z.enum(RADICATION_STATUSES);
 export type RadicationState = z.infer<typeof RadicationStateSchema>;
 
-/**
- * Ley 1581 de 2012 (art. 5, 6) and Decreto 1377 de 2013: the customer is told the data are sensitive, the
- * purpose, and that they are not obliged to authorize. The version is recorded with the answer so the exact
- * wording read can be retrieved later (domain-co.md §7).
- */
-export const BIOMETRIC_CONSENT_VERSION = 'biometria-2026-01';
-export const BIOMETRIC_CONSENT_TEXT: readonly string[] = [
-  'Autorización para el tratamiento de datos biométricos (Ley 1581 de 2012 y Decreto 1377 de 2013).',
-  'Su huella dactilar es un dato sensible. Usted no está obligado a autorizar su tratamiento, y ningún servicio se condiciona a que lo haga.',
-  'Finalidad: verificar su identidad ante la Registraduría Nacional del Estado Civil, a través del operador biométrico autorizado, para actualizar su número celular y radicar la generación de su código de seguridad.',
-  'El banco no guarda la imagen ni la plantilla de su huella; conserva solo el resultado de la validación y el número de la transacción del operador.',
-  'Puede consultar, actualizar o suprimir sus datos según la política de tratamiento de datos del banco, disponible en la oficina y en el sitio web.',
-];
-
 export const CustomerViewSchema = z.object({
   /** Teller's own screen: the full formatted document (`CC 900.000.001`). */
   document: z.string(),

@@ -78,7 +78,7 @@ export const WITHDRAWAL_ERRORS = [
  * One capture of a person's finger for the withdrawal on screen and central's 1:1 match (domain-co §7). The
  * screen names its comprobante (a uuid it keeps until the withdrawal is posted or left); the core records when it
  * first heard of it, and judges "stale" and the three "no coincide" from that instant. The consent version is the
- * Ley 1581 text the teller read to the customer (BIOMETRIC_CONSENT_VERSION).
+ * Ley 1581 text the teller read to the customer (biometricConsent('withdrawal').version).
  */
 export const WithdrawalFingerprintRequestSchema = z.object({
   comprobanteId: z.string().uuid({ message: 'Comprobante de retiro inválido' }),

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import { SecurityCodeResponseSchema } from '../../../domain/central-api';
 import { DEMO_TEMPLATE_FORMAT, demoTemplateBase64 } from '../../../domain/devices/demo-citizens';
 import { AppError } from '../../core/errors';
 import { startWorld, TELLER, type World } from './testing/world';
+
+const BIOMETRIC_CONSENT_VERSION = biometricConsent('security_code').version;
 
 /**
  * QA: a second radicación for the same customer while the first was open got no warning and the old radicado

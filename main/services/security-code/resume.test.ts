@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import { AppError } from '../../core/errors';
 import { SUPERVISOR, startWorld, TELLER, TELLER2, type World } from './testing/world';
+
+const BIOMETRIC_CONSENT_VERSION = biometricConsent('security_code').version;
 
 /**
  * Issue 6, last piece: a flow left open (Esc, a locked session, a restart) is listed, resumed where it stopped,

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import { demoTemplateBase64 } from '../../../domain/devices/demo-citizens';
 import { AppError } from '../../core/errors';
 import { startWorld, TELLER, type World } from './testing/world';
+
+const BIOMETRIC_CONSENT_VERSION = biometricConsent('security_code').version;
 
 /**
  * Seed 000 (punto de atención) end to end below the UI: real SQLite, the real device service on its GROW
@@ -280,7 +282,9 @@ describe('contact-data update through the same verification', () => {
     expect(f.purpose).toBe('contact_update');
     await w.service.statePhone(TELLER, f.id, '3128887766');
     await w.service.previousPhone(TELLER, f.id, null);
-    await w.service.consent(TELLER, f.id, true, BIOMETRIC_CONSENT_VERSION);
+    // The security code's text names another purpose: the customer authorizes this update, read with its own text.
+    await expect(w.service.consent(TELLER, f.id, true, BIOMETRIC_CONSENT_VERSION)).rejects.toMatchObject({ code: 'CONSENT_TEXT_OUTDATED' });
+    await w.service.consent(TELLER, f.id, true, biometricConsent('contact_update').version);
     await w.place('900000003');
     const done = await w.service.capture(TELLER, f.id, 'right-index');
     expect(done).toMatchObject({ step: 'radicated', title: 'Celular actualizado', request: null });
@@ -327,7 +331,7 @@ describe('contact-data update of the e-mail and the address (same verification, 
     const f = await startFor('address', '900000004');
     await w.service.statePhone(TELLER, f.id, 'Cra. 9 # 12-30 apto 2');
     await w.service.previousPhone(TELLER, f.id, null);
-    await w.service.consent(TELLER, f.id, true, BIOMETRIC_CONSENT_VERSION);
+    await w.service.consent(TELLER, f.id, true, biometricConsent('contact_update').version);
     await w.place('900000004');
     const done = await w.service.capture(TELLER, f.id, 'right-index');
     expect(done).toMatchObject({ step: 'radicated', title: 'Dirección actualizada', request: null });

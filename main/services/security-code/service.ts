@@ -1,6 +1,7 @@
 import type { ReceiptDocument } from '../../../domain/receipt/document';
 import type { SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
-import { BIOMETRIC_CONSENT_VERSION, type FlowPurpose, type FlowView, type OpenFlowRow } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
+import { type FlowPurpose, type FlowView, type OpenFlowRow } from '../../../domain/contract/security-code';
 import type { User } from '../../../domain/contract/session';
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import { maskContactValue, type ContactField, type ContactValue } from '../../../domain/identity/contact';
@@ -674,7 +675,7 @@ export const createSecurityCodeService = (deps: SecurityCodeServiceDeps) => {
     consent: (user: User, flowId: string, given: boolean, textVersion: string): Promise<FlowView> =>
       exclusive(flowId, () => {
         const f = load(user, flowId);
-        if (given && textVersion !== BIOMETRIC_CONSENT_VERSION) {
+        if (given && textVersion !== biometricConsent(f.purpose).version) {
           throw new AppError('CONSENT_TEXT_OUTDATED', 'El texto de autorización mostrado no es el vigente. Vuelva a abrir la solicitud y léale al cliente el texto actual.');
         }
         const event: SecurityCodeEvent = given

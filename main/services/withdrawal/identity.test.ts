@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import { CC, sharedCentral, world, type World } from '../comprobante/testing/world';
+
+const BIOMETRIC_CONSENT_VERSION = biometricConsent('withdrawal').version;
 
 /**
  * The fingerprint of whoever takes the money, enforced by the core through the withdrawal use case (seed 003 cl. 4 c
@@ -216,6 +218,9 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
     const comprobanteId = crypto.randomUUID();
     await place(JUAN);
     expect(await w.call('withdrawal.fingerprint', { comprobanteId, person: CC(JUAN), finger: 'right-index', consentVersion: 'biometria-2020' })).toMatchObject({ ok: false, error: { code: 'CONSENT_VERSION_MISMATCH' } });
+    // The security code's text names another purpose (Ley 1581 art. 5: the customer authorizes this use, not that one).
+    const securityCodeText = biometricConsent('security_code').version;
+    expect(await w.call('withdrawal.fingerprint', { comprobanteId, person: CC(JUAN), finger: 'right-index', consentVersion: securityCodeText })).toMatchObject({ ok: false, error: { code: 'CONSENT_VERSION_MISMATCH' } });
     w.core.db.prepare("INSERT INTO withdrawal_comprobantes (id, teller_id, started_at) VALUES (?, 'u-otro', '2025-03-03T14:00:00.000Z')").run(comprobanteId);
     expect(await capture(comprobanteId)).toMatchObject({ ok: false, error: { code: 'COMPROBANTE_NOT_YOURS' } });
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import type { User } from '../../../domain/contract/session';
 import type { WithdrawalFingerprintRequestSchema, WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
 import { samePerson } from '../../../domain/accounts/person';
@@ -49,7 +49,7 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
 
   /** One capture + central match for a person of the withdrawal on screen. */
   const verify = async (user: User, req: z.infer<typeof WithdrawalFingerprintRequestSchema>): Promise<WithdrawalFingerprintResult> => {
-    if (req.consentVersion !== BIOMETRIC_CONSENT_VERSION) {
+    if (req.consentVersion !== biometricConsent('withdrawal').version) {
       throw new AppError('CONSENT_VERSION_MISMATCH', 'El texto de autorización de datos biométricos cambió. Vuelva a abrir el retiro y léale al cliente el texto vigente.');
     }
     const start = startOf(user, req.comprobanteId);

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
-import {
-  BIOMETRIC_CONSENT_VERSION,
-  type FlowPurpose,
-  type FlowView,
-  type OpenFlowRow,
-} from '../../../domain/contract/security-code';
+import type { FlowPurpose, FlowView, OpenFlowRow } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import type { ContactField } from '../../../domain/identity/contact';
 import { plural } from '../../../domain/language/plural';
@@ -229,7 +225,7 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
     if (busy || !flowId) return;
     if (step === 'awaiting_previous_phone') void run(() => teller.securityCode.previousPhone({ flowId, phone: null }));
     if (step === 'awaiting_consent') {
-      void run(() => teller.securityCode.consent({ flowId, given: false, textVersion: BIOMETRIC_CONSENT_VERSION }));
+      void run(() => teller.securityCode.consent({ flowId, given: false, textVersion: biometricConsent(purpose).version }));
     }
   }, [busy, flowId, step, run, teller]);
 
@@ -392,10 +388,10 @@ export const SecurityCodeScreen = ({ teller, onCancel }: { teller: TellerApi; on
           key={round}
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) void run(() => teller.securityCode.consent({ flowId, given: true, textVersion: BIOMETRIC_CONSENT_VERSION }));
+            if (!busy) void run(() => teller.securityCode.consent({ flowId, given: true, textVersion: biometricConsent(purpose).version }));
           }}
         >
-          <BiometricConsent id="sc-consent-title" className="sc-consent" instruction="Lea el texto al cliente y registre su respuesta." />
+          <BiometricConsent id="sc-consent-title" className="sc-consent" purpose={purpose} instruction="Lea el texto al cliente y registre su respuesta." />
           <div className="actions">
             <button type="button" className="secondary" disabled={busy} onClick={noAnswer}>
               No autoriza <kbd>F6</kbd>

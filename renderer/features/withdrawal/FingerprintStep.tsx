@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PersonId } from '../../../domain/accounts/person';
 import type { TellerApi } from '../../../domain/contract/client';
-import { BIOMETRIC_CONSENT_VERSION } from '../../../domain/contract/security-code';
+import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import type { WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
 import { maskDocument } from '../../../domain/identity/document';
 import type { z } from 'zod';
@@ -98,7 +98,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
     setError(null);
     setReaderBack(false);
     readerWentDown.current = false;
-    const r = await teller.withdrawal.fingerprint({ comprobanteId, person: person.id, finger: 'right-index', consentVersion: BIOMETRIC_CONSENT_VERSION });
+    const r = await teller.withdrawal.fingerprint({ comprobanteId, person: person.id, finger: 'right-index', consentVersion: biometricConsent('withdrawal').version });
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setLast(r.data);
@@ -128,7 +128,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
         Validación de huella: {person.name} ({maskDocument(person.id)})
       </h2>
       <div className="dialog-body">
-        <BiometricConsent id="fp-consent-title" instruction="Lea el texto al cliente antes de tomar la huella; sin su autorización no se puede pagar un retiro de este valor." />
+        <BiometricConsent id="fp-consent-title" purpose="withdrawal" instruction="Lea el texto al cliente antes de tomar la huella; sin su autorización no se puede pagar un retiro de este valor." />
         <p data-testid="fp-instruction">Coloque el dedo índice derecho de {person.name} en el lector y presione Enter.</p>
         <ReaderStatus reader={reader} />
         {failure ? (
