@@ -2,38 +2,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { test as withCentral } from './support/central-control';
 import { openAccount, openTill, supervisorApproves, nextOperation } from './support/comprobante';
+import { cashToJuan, depositWithDeclaration } from './support/uiaf';
 import { DEMO, switchUser } from './support/pages';
-
-/** A cash deposit to Juan's account in 100.000 bills, up to the declaration the core asks for. */
-const cashToJuan = async (app: Page, total: number) => {
-  await openTill(app);
-  await openAccount(app, 'F3', 'Consignación', '240000000029');
-  await app.locator('#denom-100000').fill(String(total / 100_000));
-  await app.getByLabel('Total del comprobante').fill(String(total));
-  await app.getByLabel('Total del comprobante').press('Enter');
-  return app.getByRole('dialog', { name: 'Declaración de origen de fondos' });
-};
-
-const depositWithDeclaration = async (app: Page) => {
-  const form = await cashToJuan(app, 10_000_000);
-  await expect(form).toContainText('$ 10.000.000');
-  // Why the UIAF asks, so the teller can tell the customer (the month's total says so the same way, domain/uiaf).
-  await expect(form.getByTestId('decl-why')).toHaveText('Esta operación en efectivo es de $ 10.000.000 (desde $ 10.000.000 en una sola operación la UIAF exige la declaración).');
-  await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
-  await form.getByLabel('Teléfono').fill('3101234502');
-  await form.getByLabel('Origen de los fondos').fill('Venta de un vehículo particular');
-  await form.getByLabel('Actividad económica').fill('Comerciante');
-  await form.getByRole('button', { name: /Guardar declaración/ }).click();
-  await expect(form.getByRole('alert')).toContainText('firmada');
-  await form.getByLabel('El cliente firmó la declaración').check();
-  await form.getByRole('button', { name: /Guardar declaración/ }).click();
-  // Taken and signed just now: the confirmation says so instead of asking for it again.
-  const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
-  await expect(confirm).toContainText('Efectivo sujeto a reporte UIAF: declaración de origen de fondos tomada y firmada por el cliente.');
-  await expect(confirm).not.toContainText('requiere declaración');
-  await app.keyboard.press('Enter');
-  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
-};
 
 test('a cash deposit of 10.000.000 needs the signed declaración de origen de fondos before it posts', async ({ app }) => {
   await depositWithDeclaration(app);

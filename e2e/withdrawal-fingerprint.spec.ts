@@ -3,13 +3,15 @@ import { test, expect } from './support/fixtures';
 import { test as withCentral } from './support/central-control';
 import { startHost } from './support/host';
 import { DEMO } from './support/pages';
-import { openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { nextOperation, openAccount, openTill, supervisorApproves } from './support/comprobante';
+import { depositWithDeclaration } from './support/uiaf';
 
 /**
  * Seed 003 cl. 4 c ("documento de identidad, con validación y visación de la Entidad"), domain-co §7: a withdrawal
  * of $ 10.000.000 or more (rules.fingerprintFrom, default) asks the fingerprint of whoever takes the money, matched
  * 1:1 by central. Keyboard only for the teller; the customer's finger is the emulated reader's `fingerprint.place`.
- * Paid by cheque de gerencia: the demo till holds less than $ 10.000.000 in cash.
+ * Paid by cheque de gerencia where the demo till holds less than $ 10.000.000 in cash; the last test pays cash after
+ * a deposit brought it.
  */
 const place = (app: Page, documentNumber: string) =>
   app.evaluate(
@@ -176,8 +178,8 @@ conjunta('conjunta, both holders present: each places a finger in turn, and it p
   await app.keyboard.press('Enter');
   const consents = app.getByRole('dialog', { name: /^Registro No\. \d+$/ }).getByTestId('journal-biometric-consent');
   await expect(consents).toHaveText([
-    /^CC \*+0002 · texto biometria-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
-    /^CC \*+0005 · texto biometria-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
+    /^CC \*+0002 · texto biometria-retiro-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
+    /^CC \*+0005 · texto biometria-retiro-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
   ]);
 });
 
@@ -230,4 +232,35 @@ test('reader unplugged, then back: the stale "Lector no disponible" goes, F6 wit
   const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
   await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
   await expect(approval.getByTestId('approval-reasons')).not.toContainText('Sin validación biométrica');
+});
+
+test('in cash: after Juan deposited $ 10.000.000 the till can pay it back; declaration, fingerprint, visación and the bills to hand over', async ({ app }) => {
+  await depositWithDeclaration(app);
+  await nextOperation(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await expect(app.getByLabel('Valor a retirar')).toBeFocused();
+  await app.keyboard.type('10000000');
+  await expect(app.getByLabel('Forma de pago')).toHaveValue('efectivo');
+  await app.keyboard.press('Enter');
+  const step = fingerprintStep(app);
+  await expect(step).toContainText('para pagar este retiro de su cuenta de ahorros');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  expect(await place(app, '900000002')).toBe(true);
+  await app.keyboard.press('Enter');
+  await expect(step).toHaveCount(0);
+  await supervisorApproves(app, 'visación');
+  // Cash of $ 10.000.000 in one operation: the UIAF's declaration, of where the money goes this time.
+  const form = app.getByRole('dialog', { name: 'Declaración de destino de fondos' });
+  await expect(form.getByTestId('decl-why')).toHaveText('Esta operación en efectivo es de $ 10.000.000 (desde $ 10.000.000 en una sola operación la UIAF exige la declaración).');
+  await form.getByLabel('Destino de los fondos').fill('Compra de un vehículo particular');
+  await form.getByLabel('Actividad económica').fill('Comerciante');
+  await form.getByLabel('El cliente firmó la declaración').check();
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  // The bills the deposit brought: the mix comes from the till's stock (the demo opening has ten of $ 100.000).
+  await expect(confirm.getByTestId('payout-mix')).toHaveText('Entregar: 100 × $ 100.000');
+  await expect(confirm).toContainText('Total debitado$ 10.040.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
+  await expect(app.getByTestId('receipt')).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0002\)/);
 });
