@@ -1,5 +1,5 @@
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
-import { bogotaDayStart } from '../calendar/bogota-time';
+import { bogotaDayStart, formatBogotaTime } from '../calendar/bogota-time';
 import { type PersonId, samePerson } from '../accounts/person';
 import { maskDocument } from '../identity/document';
 import { type Pesos, formatPesos } from '../money/pesos';
@@ -54,6 +54,17 @@ export const peopleToVerify = (amount: Pesos, presenters: readonly PersonId[], r
   return people;
 };
 
+/** Where and when the last "no coincide" of the day was answered, when central told (another window, maybe). */
+export interface LastFailure {
+  readonly workstation: string;
+  /** ISO instant. */
+  readonly at: string;
+}
+
+/** The refusal after the third "no coincide": the same words at the core's check, its capture step and central. */
+export const fingerprintRefusedMessage = (person: PersonId, failures: number, last?: LastFailure): string =>
+  `La huella de ${maskDocument(person)} no coincidió ${failures} veces con la Registraduría${last ? ` (hoy, la última en la estación ${last.workstation} a las ${formatBogotaTime(last.at)})` : ''}: el retiro no se puede hacer. No hay excepción posible; oriente al cliente a aclarar su identidad en la Registraduría.`;
+
 /** From when "no coincide" answers count: the start of the Bogotá day the comprobante started in. */
 export const failuresCountFrom = (comprobanteStartedAt: string): string => bogotaDayStart(comprobanteStartedAt);
 
@@ -94,7 +105,7 @@ export const checkWithdrawalFingerprints = (input: FingerprintCheckInput, rules:
     const who = maskDocument(person);
     const failures = fingerprintFailures(person, input.attempts, input.comprobanteStartedAt);
     if (failures >= FINGERPRINT_MAX_FAILURES) {
-      errors.push(domainError('FINGERPRINT_REFUSED', `La huella de ${who} no coincidió ${failures} veces con la Registraduría: el retiro no se puede hacer. No hay excepción posible; oriente al cliente a aclarar su identidad en la Registraduría.`, { person, failures }));
+      errors.push(domainError('FINGERPRINT_REFUSED', fingerprintRefusedMessage(person, failures), { person, failures }));
       continue;
     }
     const given = input.evidence.find((e) => samePerson(e.person, person));
