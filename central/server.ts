@@ -114,7 +114,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     releaseHold: (req) => releaseHold(sql, req.holdId, now()),
     releaseHoldByKey: (req, { caller }) => releaseHoldByKey(sql, req.key, caller.workstation, now()),
     reference: (req) => ok(referencePage(sql, req.cursor, req.limit, now())),
-    matchFingerprint: (req, { caller }) => ok(matchFingerprint(sql, registry, req, ids.uuid(), caller.workstation, now())),
+    matchFingerprint: (req, { caller }) => matchFingerprint(sql, registry, req, ids.uuid(), caller.workstation, now()),
     radicateSecurityCode: (req, { caller }) =>
       current(once(sql, 'security-codes:radicate', req.key, req, now(), () => createSecurityCode(codes, { ...req, mode: 'radicate' }, caller.workstation, now()))),
     sendSecurityCodeNow: (req, { caller }) =>

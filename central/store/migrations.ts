@@ -378,4 +378,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX till_closes_last ON till_closes(workstation, till_code, closed_ms);
     `,
   },
+  {
+    version: 22,
+    name: 'fingerprint match purpose',
+    sql: `
+      -- What each match was for, as the workstation said (registry/transactions.ts): a withdrawal's "no coincide"
+      -- answers of the Bogotá day count at every workstation, and after the third its match requests are refused.
+      -- NULL: a workstation that did not say (older), never counted.
+      ALTER TABLE fingerprint_tx ADD COLUMN purpose TEXT CHECK (purpose IN ('withdrawal', 'security_code', 'contact_update'));
+      CREATE INDEX fingerprint_tx_withdrawal_failures ON fingerprint_tx(document_type, document_number, at_ms)
+        WHERE purpose = 'withdrawal' AND result = 'no_match';
+    `,
+  },
 ];

@@ -62,7 +62,7 @@ export const centralApi = {
   reserveWithdrawalLimit: route({ method: 'POST', path: '/v1/withdrawal-limits', auth: 'workstation', request: LimitReservationRequestSchema, response: LimitReservationResponseSchema, errors: ['KEY_REUSED'] }),
   releaseWithdrawalLimit: route({ method: 'POST', path: '/v1/withdrawal-limits/:key:release', auth: 'workstation', request: LimitReservationReleaseSchema, response: LimitReservationReleaseResponseSchema, errors: [] }),
   reference: route({ method: 'GET', path: '/v1/reference', auth: 'workstation', request: ReferenceRequestSchema, response: ReferenceResponseSchema, errors: [] }),
-  matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE'] }),
+  matchFingerprint: route({ method: 'POST', path: '/v1/registry/fingerprint:match', auth: 'workstation', request: FingerprintMatchRequestSchema, response: FingerprintMatchResponseSchema, errors: ['REGISTRY_UNAVAILABLE', 'FINGERPRINT_ATTEMPTS_EXHAUSTED'] }),
   radicateSecurityCode: route({ method: 'POST', path: '/v1/security-codes:radicate', auth: 'workstation', request: RadicateRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
   sendSecurityCodeNow: route({ method: 'POST', path: '/v1/security-codes:send-now', auth: 'workstation', request: SendNowRequestSchema, response: SecurityCodeResponseSchema, errors: SECURITY_CODE_ERRORS }),
   /** POST so the customer's document travels in the body, not in URLs that proxies and logs keep. */

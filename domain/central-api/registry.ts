@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DocumentNumberSchema, DocumentTypeSchema } from './common';
+import { DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema } from './common';
 
 /**
  * 1:1 fingerprint match through the registry operator (RNEC via a certified operator, domain-co §7). Central
@@ -13,6 +13,12 @@ export const FingerprintMatchRequestSchema = z.object({
   /** Base64 template from the reader. */
   template: z.base64().min(4).max(64 * 1024),
   format: FingerprintFormatSchema,
+  /**
+   * What the match is for. `withdrawal`: central counts the document's "no coincide" answers of the Bogotá day at
+   * every workstation and refuses the request after the third (FINGERPRINT_ATTEMPTS_EXHAUSTED). Absent (a
+   * workstation from before the count) is matched without counting toward it.
+   */
+  purpose: z.enum(['withdrawal', 'security_code', 'contact_update']).optional(),
 });
 export type FingerprintMatchRequest = z.infer<typeof FingerprintMatchRequestSchema>;
 
@@ -23,5 +29,18 @@ export const FingerprintMatchResponseSchema = z.object({
   score: z.number().int().min(0).max(100),
   /** Operator transaction id, stored on the transaction record at the branch. */
   transactionId: z.string(),
+  /** With purpose `withdrawal`: the document's withdrawal "no coincide" answers of the Bogotá day at every workstation, this one included. */
+  failuresToday: z.number().int().min(0).optional(),
 });
 export type FingerprintMatchResponse = z.infer<typeof FingerprintMatchResponseSchema>;
+
+/** Central refuses a withdrawal's match request once the document had this many "no coincide" that Bogotá day. */
+export const FINGERPRINT_ATTEMPTS_EXHAUSTED = 'FINGERPRINT_ATTEMPTS_EXHAUSTED';
+/** The `details` of that refusal: how many, and where and when the last one was answered. */
+export const FingerprintAttemptsExhaustedSchema = z.object({
+  failures: z.number().int().min(0),
+  lastWorkstation: z.string(),
+  /** ISO instant, central's clock. */
+  lastAt: IsoDateTimeSchema,
+});
+export type FingerprintAttemptsExhausted = z.infer<typeof FingerprintAttemptsExhaustedSchema>;

@@ -11,6 +11,7 @@ import {
   failuresCountFrom,
   fingerprintFailures,
   fingerprintRequired,
+  knownFailures,
   peopleToVerify,
 } from './fingerprint';
 
@@ -119,6 +120,20 @@ describe('fingerprint of whoever withdraws (seed 003 cl. 4 literal c; domain-co 
     // One earlier "no coincide" the same day: no exception for this person in a new comprobante either.
     const exception = { kind: 'exception', person: ana, reason: 'READER_UNAVAILABLE' } as const;
     expect(codes(checkWithdrawalFingerprints(input({ evidence: [exception], attempts: earlier.slice(0, 1) }), rules))).toEqual(['FINGERPRINT_NO_MATCH']);
+  });
+
+  it('what central told of the other workstations counts with this one’s own: the larger wins, and its refusal names where and when', () => {
+    const exception = { kind: 'exception', person: ana, reason: 'READER_UNAVAILABLE' } as const;
+    const mine = [attempt(ana, 'no_match', 'FP-a'), attempt(ana, 'no_match', 'FP-b')];
+    expect(knownFailures(ana, mine, started, [{ person: ana, failures: 1 }])).toBe(2);
+    expect(knownFailures(ana, mine.slice(0, 1), started, [{ person: ana, failures: 2 }, { person: luis, failures: 3 }])).toBe(2);
+    expect(knownFailures(ana, [], started)).toBe(0);
+    // No "no coincide" here, one at another window: no exception here either.
+    expect(codes(checkWithdrawalFingerprints(input({ evidence: [exception], attempts: [], central: [{ person: ana, failures: 1 }] }), rules))).toEqual(['FINGERPRINT_NO_MATCH']);
+    // Three at other windows: even a match taken here does not pay, and the refusal says where the last one was.
+    const r = checkWithdrawalFingerprints(input({ central: [{ person: ana, failures: 3, last: { workstation: '001-02', at: '2026-03-10T14:40:00.000Z' } }] }), rules);
+    expect(r).toMatchObject({ ok: false, errors: [{ code: 'FINGERPRINT_REFUSED', details: { failures: 3 } }] });
+    expect(r.ok ? '' : r.errors[0]?.message).toContain('no coincidió 3 veces con la Registraduría (hoy, la última en la estación 001-02 a las 09:40)');
   });
 
   it('failures of an earlier Bogotá day do not count (the day starts at 05:00 UTC)', () => {

@@ -1,5 +1,5 @@
 import { type ApprovalReason, approvalReason } from '../approval/reasons';
-import { bogotaDayStart } from '../calendar/bogota-time';
+import { bogotaDayStart, formatBogotaTime } from '../calendar/bogota-time';
 import { type PersonId, samePerson } from '../accounts/person';
 import { maskDocument } from '../identity/document';
 import { type Pesos, formatPesos } from '../money/pesos';
@@ -54,6 +54,27 @@ export const peopleToVerify = (amount: Pesos, presenters: readonly PersonId[], r
   return people;
 };
 
+/** Where and when the last "no coincide" of the day was answered, when central told (another window, maybe). */
+export interface LastFailure {
+  readonly workstation: string;
+  /** ISO instant. */
+  readonly at: string;
+}
+
+/**
+ * What central last said of a person's withdrawal "no coincide" answers that day at every workstation. Each
+ * workstation counts only its own; central counts all of them and refuses the match after the third.
+ */
+export interface CentralFailures {
+  readonly person: PersonId;
+  readonly failures: number;
+  readonly last?: LastFailure;
+}
+
+/** The refusal after the third "no coincide": the same words at the core's check, its capture step and central. */
+export const fingerprintRefusedMessage = (person: PersonId, failures: number, last?: LastFailure): string =>
+  `La huella de ${maskDocument(person)} no coincidió ${failures} veces con la Registraduría${last ? ` (hoy, la última en la estación ${last.workstation} a las ${formatBogotaTime(last.at)})` : ''}: el retiro no se puede hacer. No hay excepción posible; oriente al cliente a aclarar su identidad en la Registraduría.`;
+
 /** From when "no coincide" answers count: the start of the Bogotá day the comprobante started in. */
 export const failuresCountFrom = (comprobanteStartedAt: string): string => bogotaDayStart(comprobanteStartedAt);
 
@@ -62,6 +83,14 @@ export const fingerprintFailures = (person: PersonId, attempts: readonly Fingerp
   const since = Date.parse(failuresCountFrom(comprobanteStartedAt));
   return attempts.filter((a) => a.result === 'no_match' && samePerson(a.document, person) && Date.parse(a.at) >= since).length;
 };
+
+/**
+ * The "no coincide" that count for a person: the larger of this workstation's own answers and what central last said
+ * for every workstation. Online central's count is the whole truth (it includes this workstation's); offline the
+ * local count is all there is, and what central told before still stands, so a stop is never forgotten.
+ */
+export const knownFailures = (person: PersonId, attempts: readonly FingerprintAttempt[], comprobanteStartedAt: string, central: readonly CentralFailures[] = []): number =>
+  Math.max(fingerprintFailures(person, attempts, comprobanteStartedAt), ...central.filter((c) => samePerson(c.person, person)).map((c) => c.failures));
 
 export interface FingerprintCheck {
   readonly verified: readonly { readonly person: PersonId; readonly reference: string }[];
@@ -80,6 +109,8 @@ export interface FingerprintCheckInput {
   readonly attempts: readonly FingerprintAttempt[];
   /** ISO instant the comprobante was started: a match older than it belongs to another operation. */
   readonly comprobanteStartedAt: string;
+  /** What central last told of these people's "no coincide" at every workstation that day (knownFailures). */
+  readonly central?: readonly CentralFailures[];
 }
 
 /** Checks the evidence of every person who must be verified; all problems are returned together. */
@@ -92,9 +123,10 @@ export const checkWithdrawalFingerprints = (input: FingerprintCheckInput, rules:
 
   for (const person of required) {
     const who = maskDocument(person);
-    const failures = fingerprintFailures(person, input.attempts, input.comprobanteStartedAt);
+    const failures = knownFailures(person, input.attempts, input.comprobanteStartedAt, input.central);
     if (failures >= FINGERPRINT_MAX_FAILURES) {
-      errors.push(domainError('FINGERPRINT_REFUSED', `La huella de ${who} no coincidió ${failures} veces con la Registraduría: el retiro no se puede hacer. No hay excepción posible; oriente al cliente a aclarar su identidad en la Registraduría.`, { person, failures }));
+      const last = input.central?.find((c) => samePerson(c.person, person) && c.failures === failures)?.last;
+      errors.push(domainError('FINGERPRINT_REFUSED', fingerprintRefusedMessage(person, failures, last), { person, failures }));
       continue;
     }
     const given = input.evidence.find((e) => samePerson(e.person, person));

@@ -19,7 +19,7 @@ import {
 export type CentralFailureKind = 'rejected' | 'network' | 'timeout';
 export type CentralCall<R extends CentralRoute> =
   | { ok: true; data: CentralRes<R> }
-  | { ok: false; kind: CentralFailureKind; status?: number; error: { code: string; message: string } };
+  | { ok: false; kind: CentralFailureKind; status?: number; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 export interface CentralClient {
   call<R extends CentralRoute>(route: R, req: CentralReqInput<R>): Promise<CentralCall<R>>;
@@ -43,11 +43,11 @@ export const DEFAULT_CENTRAL_TIMEOUT_MS = 10_000;
 
 type AnySpec = RouteSpec<z.ZodType, z.ZodType, string>;
 
-const failure = <R extends CentralRoute>(kind: CentralFailureKind, code: string, message: string, status?: number): CentralCall<R> => ({
+const failure = <R extends CentralRoute>(kind: CentralFailureKind, code: string, message: string, status?: number, details?: Record<string, unknown>): CentralCall<R> => ({
   ok: false,
   kind,
   ...(status !== undefined ? { status } : {}),
-  error: { code, message },
+  error: { code, message, ...(details ? { details } : {}) },
 });
 
 const UNREACHABLE = 'No hay comunicación con central. La operación queda en cola y se enviará al restablecerse.';
@@ -102,7 +102,8 @@ export const createCentralClient = (opts: CentralClientOptions): CentralClient =
     if (res.status !== 200) {
       const e = CentralErrorSchema.safeParse(json);
       if (!e.success) return failure('network', 'CENTRAL_BAD_ANSWER', 'Central respondió algo ilegible. Se reintentará.', res.status);
-      return failure('rejected', e.data.error.code, e.data.error.message, res.status);
+      // A refusal's details (what a route's error says beyond its message) reach the service that asked.
+      return failure('rejected', e.data.error.code, e.data.error.message, res.status, e.data.error.details);
     }
     const parsed = spec.response.safeParse(json);
     if (!parsed.success) {

@@ -1,5 +1,6 @@
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import type { IdentityDocument } from '../../../domain/identity/document';
+import type { FingerprintPurpose } from '../../store/fingerprint/repo';
 import type { CentralClient } from '../../sync/central-client';
 import { type ContactPayload, matchFingerprint } from '../security-code/central-steps';
 import { type FingerprintReader, readerErrorCode } from './reader';
@@ -11,7 +12,15 @@ import { type FingerprintReader, readerErrorCode } from './reader';
  */
 export type CaptureAndMatch =
   /** Central answered the 1:1 match; `transactionId` is its reference (kept with whatever the match allows). */
-  | { kind: 'answered'; result: 'match' | 'no_match' | 'poor_quality'; transactionId: string; score: number; quality: number | null }
+  | {
+      kind: 'answered';
+      result: 'match' | 'no_match' | 'poor_quality';
+      transactionId: string;
+      score: number;
+      quality: number | null;
+      /** A withdrawal's match: the person's "no coincide" of the day at every workstation, as central counts them. */
+      failuresToday?: number;
+    }
   /** The reader itself refused the image: a failed capture, with no reference (central was not asked). */
   | { kind: 'poor_image' }
   /** Nothing was captured: no reader configured, no finger, time-out, a cable problem. */
@@ -19,7 +28,7 @@ export type CaptureAndMatch =
   /** Central or its registry operator did not answer: the match did not happen. */
   | { kind: 'central_unavailable'; message: string }
   /** Central refused the request itself (not a "no coincide"). */
-  | { kind: 'rejected'; code: string; message: string };
+  | { kind: 'rejected'; code: string; message: string; details?: Record<string, unknown> };
 
 export interface CaptureAndMatchDeps {
   reader: FingerprintReader | null;
@@ -29,7 +38,13 @@ export interface CaptureAndMatchDeps {
 
 const NO_READER = 'No hay lector de huella configurado en esta estación. Llame a soporte.';
 
-export const captureAndMatch = async (deps: CaptureAndMatchDeps, document: IdentityDocument, finger: Finger): Promise<CaptureAndMatch> => {
+/** `purpose` tells central what the match is for: a withdrawal's "no coincide" count at every workstation. */
+export const captureAndMatch = async (
+  deps: CaptureAndMatchDeps,
+  document: IdentityDocument,
+  finger: Finger,
+  purpose?: FingerprintPurpose,
+): Promise<CaptureAndMatch> => {
   if (!deps.reader) return { kind: 'reader_unavailable', message: NO_READER, readerCode: null };
   let captured: { template: string; format: string; quality: number | null };
   try {
@@ -46,9 +61,15 @@ export const captureAndMatch = async (deps: CaptureAndMatchDeps, document: Ident
     documentNumber: document.number,
     template: captured.template,
     format: captured.format,
+    ...(purpose ? { purpose } : {}),
   });
   // The template goes to central only: no outcome below carries it.
   const quality = captured.quality;
-  if (!m.ok) return m.kind === 'rejected' ? { kind: 'rejected', code: m.code, message: m.message } : { kind: 'central_unavailable', message: m.message };
-  return { kind: 'answered', result: m.value.result, transactionId: m.value.transactionId, score: m.value.score, quality };
+  if (!m.ok) {
+    return m.kind === 'rejected'
+      ? { kind: 'rejected', code: m.code, message: m.message, ...(m.details ? { details: m.details } : {}) }
+      : { kind: 'central_unavailable', message: m.message };
+  }
+  const { result, transactionId, score, failuresToday } = m.value;
+  return { kind: 'answered', result, transactionId, score, quality, ...(failuresToday !== undefined ? { failuresToday } : {}) };
 };

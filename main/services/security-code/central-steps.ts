@@ -1,4 +1,6 @@
-import type { OpenSecurityCodeResponse, SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
+import type { FingerprintMatchRequest, OpenSecurityCodeResponse, SecurityCodePurpose, SecurityCodeRequest } from '../../../domain/central-api';
+
+type FingerprintPurpose = NonNullable<FingerprintMatchRequest['purpose']>;
 import type { CentralCall, CentralClient } from '../../sync/central-client';
 
 /**
@@ -8,14 +10,14 @@ import type { CentralCall, CentralClient } from '../../sync/central-client';
  */
 export type StepOutcome<T> =
   | { ok: true; value: T }
-  | { ok: false; kind: 'rejected'; code: string; message: string }
+  | { ok: false; kind: 'rejected'; code: string; message: string; details?: Record<string, unknown> }
   | { ok: false; kind: 'unreached' | 'unknown'; message: string };
 
 const classify = <T>(r: Extract<CentralCall<never>, { ok: false }>): StepOutcome<T> => {
   if (r.kind === 'rejected') {
     // The registry operator being down at central means the match did not happen: same as central being away.
     if (r.error.code === 'REGISTRY_UNAVAILABLE') return { ok: false, kind: 'unreached', message: r.error.message };
-    return { ok: false, kind: 'rejected', code: r.error.code, message: r.error.message };
+    return { ok: false, kind: 'rejected', code: r.error.code, message: r.error.message, ...(r.error.details ? { details: r.error.details } : {}) };
   }
   if (r.kind === 'network' && r.error.code === 'CENTRAL_UNREACHABLE') return { ok: false, kind: 'unreached', message: r.error.message };
   return { ok: false, kind: 'unknown', message: r.error.message };
@@ -70,12 +72,12 @@ export const radicate = async (
 
 export const matchFingerprint = async (
   central: Client,
-  p: { documentType: ContactPayload['documentType']; documentNumber: string; template: string; format: string },
-): Promise<StepOutcome<{ result: 'match' | 'no_match' | 'poor_quality'; score: number; transactionId: string }>> => {
+  p: { documentType: ContactPayload['documentType']; documentNumber: string; template: string; format: string; purpose?: FingerprintPurpose },
+): Promise<StepOutcome<{ result: 'match' | 'no_match' | 'poor_quality'; score: number; transactionId: string; failuresToday?: number }>> => {
   if (!central) return NO_CENTRAL;
   const format = p.format === 'ansi-378' || p.format === 'iso-19794-2' || p.format === 'caja-demo-v1' ? p.format : null;
   if (format === null) return { ok: false, kind: 'rejected', code: 'FINGERPRINT_FORMAT', message: `El lector entregó un formato de huella que central no acepta (${p.format}).` };
-  const r = await central.call('matchFingerprint', { documentType: p.documentType, documentNumber: p.documentNumber, template: p.template, format });
+  const r = await central.call('matchFingerprint', { documentType: p.documentType, documentNumber: p.documentNumber, template: p.template, format, ...(p.purpose ? { purpose: p.purpose } : {}) });
   return r.ok ? { ok: true, value: r.data } : classify(r);
 };
 

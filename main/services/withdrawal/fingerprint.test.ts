@@ -69,7 +69,9 @@ describe('withdrawal fingerprint verification against real central', () => {
   it('a later comprobante the same day gives no new tries; the next Bogotá day starts again from zero "no coincide"', async () => {
     await w.place('900000005');
     expect(await verify('900000005', newComprobante())).toMatchObject({ kind: 'refused', failures: 3 });
+    // Central counts them for the day too (every workstation's): its day turns as well.
     w.clock.advance(86_400_000);
+    await w.advanceCentral(86_400_000);
     expect(await verify('900000005', newComprobante())).toMatchObject({ kind: 'verified' });
   });
 

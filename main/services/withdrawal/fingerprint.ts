@@ -1,12 +1,14 @@
 import type { PersonId } from '../../../domain/accounts/person';
 import type { Finger } from '../../../domain/devices/demo-citizens';
 import { maskDocument } from '../../../domain/identity/document';
+import { FINGERPRINT_ATTEMPTS_EXHAUSTED, FingerprintAttemptsExhaustedSchema } from '../../../domain/central-api';
 import {
   FINGERPRINT_MAX_FAILURES,
   type FingerprintEvidence,
   type FingerprintExceptionReason,
   failuresCountFrom,
-  fingerprintFailures,
+  fingerprintRefusedMessage,
+  knownFailures,
 } from '../../../domain/withdrawal/fingerprint';
 import type { Clock } from '../../core/runtime';
 import type { FingerprintRepo } from '../../store/fingerprint/repo';
@@ -30,7 +32,7 @@ export type WithdrawalFingerprintOutcome =
    * this person already had a "no coincide" in this comprobante (a stop is never turned into an exception).
    */
   | { kind: 'unavailable'; reason: FingerprintExceptionReason; exceptionAllowed: boolean; message: string }
-  /** Three "no coincide" in this comprobante: the withdrawal cannot be made, no override. */
+  /** Three "no coincide" for this person today (here, or at any workstation as central counts them): no override. */
   | { kind: 'refused'; failures: number; message: string }
   /** Central refused the request itself (a format or document it does not accept). */
   | { kind: 'rejected'; code: string; message: string };
@@ -49,20 +51,28 @@ export interface WithdrawalFingerprintInput {
   readonly comprobanteStartedAt: string;
 }
 
-const refusedMessage = (person: PersonId, failures: number) =>
-  `La huella de ${maskDocument(person)} no coincidió ${failures} veces con la Registraduría: el retiro no se puede hacer. No hay excepción posible; oriente al cliente a aclarar su identidad en la Registraduría.`;
-
 export const verifyWithdrawalFingerprint = async (
   deps: WithdrawalFingerprintDeps,
   input: WithdrawalFingerprintInput,
 ): Promise<WithdrawalFingerprintOutcome> => {
   const { person, comprobanteStartedAt } = input;
-  const failuresNow = () => fingerprintFailures(person, deps.matches.attempts([person], failuresCountFrom(comprobanteStartedAt)), comprobanteStartedAt);
+  const dayFrom = failuresCountFrom(comprobanteStartedAt);
+  // This workstation counts its own answers; central counts every workstation's and says so with each answer (or
+  // refuses after the third). The larger wins: central's once told still stands while it is away.
+  const told = () => deps.matches.centralFailures([person], dayFrom);
+  const failuresNow = () => knownFailures(person, deps.matches.attempts([person], dayFrom), comprobanteStartedAt, told());
+  const tell = (failures: number, last?: { workstation: string; at: string }) =>
+    deps.matches.recordCentralFailures({ person, failures, ...(last ? { last } : {}), dayFrom, toldAt: deps.clock.now().toISOString() });
+  const refused = (failures: number): WithdrawalFingerprintOutcome => ({
+    kind: 'refused',
+    failures,
+    message: fingerprintRefusedMessage(person, failures, told().find((c) => c.failures === failures)?.last),
+  });
   const before = failuresNow();
   // After the third "no coincide" the reader is not even asked: nothing can change the answer.
-  if (before >= FINGERPRINT_MAX_FAILURES) return { kind: 'refused', failures: before, message: refusedMessage(person, before) };
+  if (before >= FINGERPRINT_MAX_FAILURES) return refused(before);
 
-  const m = await captureAndMatch(deps.capture, person, input.finger);
+  const m = await captureAndMatch(deps.capture, person, input.finger, 'withdrawal');
   switch (m.kind) {
     case 'poor_image':
       return { kind: 'retry', message: 'El lector no obtuvo una imagen clara. Limpie el lector, pida al cliente que apoye bien el dedo e intente de nuevo.' };
@@ -71,8 +81,13 @@ export const verifyWithdrawalFingerprint = async (
       const reason: FingerprintExceptionReason = m.kind === 'reader_unavailable' ? 'READER_UNAVAILABLE' : 'REGISTRY_UNAVAILABLE';
       return { kind: 'unavailable', reason, exceptionAllowed: before === 0, message: m.message };
     }
-    case 'rejected':
-      return { kind: 'rejected', code: m.code, message: m.message };
+    case 'rejected': {
+      if (m.code !== FINGERPRINT_ATTEMPTS_EXHAUSTED) return { kind: 'rejected', code: m.code, message: m.message };
+      // Central counted three at other windows: kept, so this workstation refuses the exception too, even offline.
+      const d = FingerprintAttemptsExhaustedSchema.safeParse(m.details);
+      tell(d.success ? d.data.failures : FINGERPRINT_MAX_FAILURES, d.success ? { workstation: d.data.lastWorkstation, at: d.data.lastAt } : undefined);
+      return refused(failuresNow());
+    }
     case 'answered':
       break;
   }
@@ -84,6 +99,7 @@ export const verifyWithdrawalFingerprint = async (
     tellerId: input.tellerId,
     at: deps.clock.now().toISOString(),
   });
+  if (m.failuresToday !== undefined) tell(m.failuresToday);
   if (m.result === 'match') {
     return {
       kind: 'verified',
@@ -95,7 +111,7 @@ export const verifyWithdrawalFingerprint = async (
     return { kind: 'retry', message: `La Registraduría no pudo leer la huella (ref ${m.transactionId}). Limpie el lector y tome la huella de nuevo.` };
   }
   const failures = failuresNow();
-  if (failures >= FINGERPRINT_MAX_FAILURES) return { kind: 'refused', failures, message: refusedMessage(person, failures) };
+  if (failures >= FINGERPRINT_MAX_FAILURES) return refused(failures);
   const remaining = FINGERPRINT_MAX_FAILURES - failures;
   return {
     kind: 'no_match',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { biometricConsent } from '../../../domain/contract/biometric-consent';
-import { CC, sharedCentral, world, type World } from '../comprobante/testing/world';
+import { CC, type RunningCentral, sharedCentral, startCentralProcess, world, type World } from '../comprobante/testing/world';
 
 const BIOMETRIC_CONSENT_VERSION = biometricConsent('withdrawal').version;
 
@@ -15,6 +15,19 @@ const BIOMETRIC_CONSENT_VERSION = biometricConsent('withdrawal').version;
 const shared = sharedCentral();
 let w: World;
 afterEach(() => w.close());
+/**
+ * Central counts a person's "no coincide" of the day at every workstation (central/registry/transactions.ts): a
+ * test that spends Juan's three tries has a central of its own, so the others' Juan starts the day with all three.
+ */
+const own: RunningCentral[] = [];
+afterEach(async () => {
+  for (const c of own.splice(0)) await c.stop();
+});
+const ownCentral = async (): Promise<RunningCentral> => {
+  const c = await startCentralProcess();
+  own.push(c);
+  return c;
+};
 
 const JUAN = '900000002'; // holder of 240000000029 ($ 15.800.000)
 const place = (documentNumber: string) => w.call('devices.emulator', { action: 'fingerprint.place', documentNumber, finger: 'right-index' });
@@ -114,7 +127,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('no coincide ×3 → the third refuses and nothing pays it: no exception, no approval', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(await ownCentral(), { config: { rules: { fingerprintFrom: FROM } } });
     const comprobanteId = crypto.randomUUID();
     await place('900000005');
     const answers = [await capture(comprobanteId), await capture(comprobanteId), await capture(comprobanteId)];
@@ -136,7 +149,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('a new comprobante gives no new tries: the three "no coincide" count for the person all day, and no exception after one', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(await ownCentral(), { config: { rules: { fingerprintFrom: FROM } } });
     const first = crypto.randomUUID();
     await place('900000005');
     expect(await capture(first)).toMatchObject({ ok: true, data: { outcome: 'no_match', remaining: 2 } });

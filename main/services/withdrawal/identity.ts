@@ -103,8 +103,11 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
     }
     const evidence = identity.fingerprints;
     const references = evidence.flatMap((e) => (e.kind === 'match' ? [e.reference] : []));
-    const attempts = deps.matches.attempts(people, failuresCountFrom(start.startedAt), references);
-    const r = checkWithdrawalFingerprints({ amount, presenters: request.presenters, evidence, attempts, comprobanteStartedAt: start.startedAt }, deps.rules);
+    const dayFrom = failuresCountFrom(start.startedAt);
+    const attempts = deps.matches.attempts(people, dayFrom, references);
+    // With what central told of the other workstations: the larger count wins (domain knownFailures).
+    const central = deps.matches.centralFailures(people, dayFrom);
+    const r = checkWithdrawalFingerprints({ amount, presenters: request.presenters, evidence, attempts, comprobanteStartedAt: start.startedAt, central }, deps.rules);
     if (!r.ok) throw refused(r.errors);
     // An exception stands only on a reader or registry failure the core recorded for that person in this comprobante.
     const unfounded: DomainError[] = r.value.exceptions

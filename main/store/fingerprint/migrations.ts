@@ -68,4 +68,22 @@ export const fingerprintMigrations: Migration[] = [
       CREATE TRIGGER biometric_consents_no_delete BEFORE DELETE ON biometric_consents
         BEGIN SELECT RAISE(ABORT, 'biometric consents are append-only'); END;`,
   },
+  {
+    id: 'fingerprint/004',
+    sql: `
+      -- What central last said of a person's withdrawal "no coincide" answers at every workstation on the day a
+      -- comprobante counts from (day_from: its Bogotá midnight, as fingerprint_matches are counted): the answer's
+      -- failuresToday, or its refusal after the third with where and when the last one was. Never lowered: central
+      -- away, the larger of this and this workstation's own count still refuses the capture and the exception.
+      CREATE TABLE fingerprint_central_failures (
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        day_from TEXT NOT NULL,
+        failures INTEGER NOT NULL CHECK (failures >= 0),
+        last_workstation TEXT,
+        last_at TEXT,
+        told_at TEXT NOT NULL,
+        PRIMARY KEY (document_type, document_number, day_from)
+      ) STRICT;`,
+  },
 ];

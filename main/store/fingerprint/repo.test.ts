@@ -84,3 +84,18 @@ describe('fingerprint matches kept by the core', () => {
     expect(check('OK')).toMatchObject({ ok: false, errors: [{ code: 'FINGERPRINT_REFUSED' }] });
   });
 });
+
+describe('what central told of the other workstations', () => {
+  it('keeps the largest count of the day with where the last one was; a later smaller answer does not lower it, another day is apart', () => {
+    const { repo } = open();
+    const day = '2026-03-10T05:00:00.000Z';
+    const last = { workstation: '001-02', at: '2026-03-10T14:40:00.000Z' };
+    expect(repo.centralFailures([CC('900000001')], day)).toEqual([]);
+    repo.recordCentralFailures({ person: CC('900000001'), failures: 1, dayFrom: day, toldAt: '2026-03-10T14:30:00.000Z' });
+    repo.recordCentralFailures({ person: CC('900000001'), failures: 3, last, dayFrom: day, toldAt: '2026-03-10T14:41:00.000Z' });
+    // An answer that arrives late (a slower window's) says fewer: still three, still where the last one was.
+    repo.recordCentralFailures({ person: CC('900000001'), failures: 2, dayFrom: day, toldAt: '2026-03-10T14:42:00.000Z' });
+    expect(repo.centralFailures([CC('900000001'), CC('900000002')], day)).toEqual([{ person: CC('900000001'), failures: 3, last }]);
+    expect(repo.centralFailures([CC('900000001')], '2026-03-11T05:00:00.000Z')).toEqual([]);
+  });
+});

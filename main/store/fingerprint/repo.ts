@@ -1,6 +1,6 @@
 import type { PersonId } from '../../../domain/accounts/person';
 import type { DocumentType } from '../../../domain/identity/document';
-import type { FingerprintAttempt } from '../../../domain/withdrawal/fingerprint';
+import type { CentralFailures, FingerprintAttempt } from '../../../domain/withdrawal/fingerprint';
 import type { Db } from '../db';
 
 export type FingerprintPurpose = 'withdrawal' | 'security_code' | 'contact_update';
@@ -41,7 +41,41 @@ export const fingerprintRepo = (db: Db) => {
   const forDocumentSince = db.prepare<[string, string, string], Row>(
     `SELECT * FROM fingerprint_matches WHERE document_type = ? AND document_number = ? AND at >= ? ORDER BY at, rowid`,
   );
+  // Central's count only grows within a day: an answer that arrives after a later one must not lower it.
+  const tell = db.prepare(
+    `INSERT INTO fingerprint_central_failures (document_type, document_number, day_from, failures, last_workstation, last_at, told_at)
+     VALUES (@documentType, @documentNumber, @dayFrom, @failures, @lastWorkstation, @lastAt, @toldAt)
+     ON CONFLICT(document_type, document_number, day_from) DO UPDATE SET
+       failures = excluded.failures,
+       last_workstation = COALESCE(excluded.last_workstation, last_workstation),
+       last_at = COALESCE(excluded.last_at, last_at),
+       told_at = excluded.told_at
+     WHERE excluded.failures >= failures`,
+  );
+  const told = db.prepare<[string, string, string], { failures: number; last_workstation: string | null; last_at: string | null }>(
+    'SELECT failures, last_workstation, last_at FROM fingerprint_central_failures WHERE document_type = ? AND document_number = ? AND day_from = ?',
+  );
   return {
+    /** What central said of this person's withdrawal "no coincide" at every workstation on the day counted from `dayFrom`. */
+    recordCentralFailures: (told: CentralFailures & { readonly dayFrom: string; readonly toldAt: string }): void => {
+      tell.run({
+        documentType: told.person.type,
+        documentNumber: told.person.number,
+        dayFrom: told.dayFrom,
+        failures: told.failures,
+        lastWorkstation: told.last?.workstation ?? null,
+        lastAt: told.last?.at ?? null,
+        toldAt: told.toldAt,
+      });
+    },
+    /** The last count central told for each of these people on that day (none told: absent). */
+    centralFailures: (people: readonly PersonId[], dayFrom: string): CentralFailures[] =>
+      people.flatMap((person) => {
+        const r = told.get(person.type, person.number, dayFrom);
+        if (!r) return [];
+        const last = r.last_workstation !== null && r.last_at !== null ? { workstation: r.last_workstation, at: r.last_at } : undefined;
+        return [{ person, failures: r.failures, ...(last ? { last } : {}) }];
+      }),
     record: (m: FingerprintMatchRecord): void => {
       insert.run({
         reference: m.reference,
