@@ -5,6 +5,7 @@ import { chequeGerenciaNumberUsed, chequeGerenciaUsedMessage } from '../cheques/
 import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
+import { mandateRefusal } from './mandate';
 
 /** Online authorization of withdrawals: a hold moves funds from available to on-hold until used or expired. */
 interface Row {
@@ -36,6 +37,9 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
     return { status: 'refused', reason: 'CHEQUE_GERENCIA_NUMBER_USED', message: chequeGerenciaUsedMessage(sql, req.chequeGerencia.number, REFUSAL_MESSAGES.CHEQUE_GERENCIA_NUMBER_USED ?? '') };
   }
   const on = bogotaDay(nowMs);
+  // Who is paid, when the branch says: a mandate narrowed or revoked since the branch read the account pays no one.
+  const mandate = req.payee ? mandateRefusal(account, req.payee, on) : null;
+  if (mandate) return mandate;
   const refusal = debitRefusal(sql, account, req.amount, on, { reactivating: req.reactivation !== undefined });
   if (refusal) {
     // Short of funds, the branch says how much there is: what it asks next depends on it (a reversal, another amount).

@@ -46,11 +46,12 @@ describe('reserving the day’s withdrawal limits (seed 003 cl. 3.12)', () => {
       used: { count: 1, amount: 700_000 },
       message: expect.stringContaining('$ 1.100.000 retirados hoy con este (máximo $ 1.000.000)'),
     });
-    // The asker's own withdrawals, as it counts them (central has not applied them yet), count too.
+    // The asker's own withdrawals, as it counts them (central has not applied them yet), count too; its amount is
+    // never below its own live $ 700.000 reserved above.
     expect(await reserve('001-01', 100_000, newKey(), { here: { count: 5, amount: 100_000 } })).toMatchObject({
       status: 'refused',
       elsewhere: NONE,
-      used: { count: 5, amount: 100_000 },
+      used: { count: 5, amount: 700_000 },
       message: expect.stringContaining('6 retiros hoy con este (máximo 5)'),
     });
     expect(await reserve('001-02', 400_000, newKey(), { approvalId: 'aprobacion-1' })).toMatchObject({ status: 'reserved' });
@@ -96,6 +97,41 @@ describe('reserving the day’s withdrawal limits (seed 003 cl. 3.12)', () => {
     expect(await release('001-01', key)).toMatchObject({ key, state: 'released' });
     expect(await withdrawalsSeenAt('001-02')).toEqual({ count: 0, amount: 0 });
     expect(await reserve('001-02', 200_000)).toMatchObject({ status: 'reserved' });
+  });
+
+  it('the asker’s own day is never less than central applied and holds for it: a workstation that under-reports gets no more', async () => {
+    // 001-01 paid $ 600.000 today, and central has it; its `here` then says nothing of it (a store restored from an
+    // older backup, a bug, a tampered request).
+    const paid = withdrawal(MARIA, 600_000);
+    await apply([paid]);
+    expect(await reserve('001-01', 500_000)).toMatchObject({
+      status: 'refused',
+      elsewhere: NONE,
+      used: { count: 1, amount: 600_000 },
+      message:
+        'La cuenta supera su tope diario de retiros: $ 1.100.000 retirados hoy con este (máximo $ 1.000.000), contando retiros de esta misma estación que central ya recibió o tiene en curso y que la estación no contó. Revise en Inicio los retiros pendientes de confirmación e informe al supervisor.',
+    });
+    // Each figure is the larger of the two: its own count of 0 does not lower central's 1, its amount above central's stands.
+    expect(await reserve('001-01', 300_001, newKey(), { here: { count: 0, amount: 700_000 } })).toMatchObject({ status: 'refused', used: { count: 1, amount: 700_000 } });
+    expect(await reserve('001-01', 300_000, newKey(), { here: { count: 0, amount: 700_000 } })).toMatchObject({ status: 'reserved' });
+    // A withdrawal it reversed no longer counts for it either: what is left is its live $ 300.000.
+    await apply([reversal(paid.key)]);
+    expect(await reserve('001-01', 700_001)).toMatchObject({ status: 'refused', used: { count: 1, amount: 300_000 } });
+    expect(await reserve('001-01', 700_000)).toMatchObject({ status: 'reserved' });
+  });
+
+  it('the asker’s live reservations under other keys count for it too; its own key never counts itself', async () => {
+    const first = newKey();
+    await reserve('001-01', 700_000, first);
+    // Another comprobante of the same workstation while the first is still being paid: not in its `here` yet.
+    expect(await reserve('001-01', 400_000)).toMatchObject({ status: 'refused', elsewhere: NONE, used: { count: 1, amount: 700_000 } });
+    expect(await reserve('001-01', 300_000)).toMatchObject({ status: 'reserved' });
+    // The first again (a retry, a corrected amount) is checked against the other one, never against itself.
+    expect(await reserve('001-01', 700_000, first)).toMatchObject({ status: 'reserved', reservation: { amount: 700_000 } });
+    expect(await reserve('001-01', 750_000, first)).toMatchObject({ status: 'refused', used: { count: 1, amount: 300_000 } });
+    // Released, it stops counting for its own workstation as for the others.
+    await release('001-01', first);
+    expect(await reserve('001-01', 700_000)).toMatchObject({ status: 'reserved' });
   });
 
   it('lapses after its time on central’s clock, so a workstation that crashed does not hold the limit all day', async () => {

@@ -51,6 +51,30 @@ const usedElsewhere = (sql: Sql, account: string, day: string, workstation: stri
   return { count: (applied?.count ?? 0) + reserved.count, amount: (applied?.amount ?? 0) + reserved.amount };
 };
 
+/**
+ * What central itself holds of `workstation`'s own day for the account: its withdrawals that arrived (reversed ones
+ * aside) and its live reservations under any other key than `key` (the one being asked, which never counts itself).
+ */
+const knownOfAsker = (sql: Sql, account: string, day: string, workstation: string, key: string, nowMs: number): LimitUsage => {
+  const applied = sql.get<{ count: number; amount: number }>(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM account_activity a
+     WHERE account = ? AND business_date = ? AND workstation = ? AND ${APPLIED}`,
+    account,
+    day,
+    workstation,
+  );
+  const reserved = sql.get<{ count: number; amount: number }>(
+    `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS amount FROM withdrawal_reservations
+     WHERE account = ? AND business_date = ? AND state = 'active' AND expires_ms > ? AND workstation = ? AND key <> ?`,
+    account,
+    day,
+    nowMs,
+    workstation,
+    key,
+  );
+  return { count: (applied?.count ?? 0) + (reserved?.count ?? 0), amount: (applied?.amount ?? 0) + (reserved?.amount ?? 0) };
+};
+
 /** The live reservations of the account's day at every workstation but `workstation` (account activity adds them). */
 export const reservedElsewhere = (sql: Sql, account: string, day: string, workstation: string, nowMs: number): LimitUsage => {
   const r = sql.get<{ count: number; amount: number }>(
@@ -66,8 +90,9 @@ export const reservedElsewhere = (sql: Sql, account: string, day: string, workst
 
 /**
  * Reserves, in one transaction, the withdrawal under the account's day limits: what the other workstations used
- * (applied or reserved) plus what the asker counts of its own plus this one must stay within them, unless a
- * supervisor approved the exception. The asker's own rows are left to its count, so they are never counted twice.
+ * (applied or reserved) plus the asker's own day plus this one must stay within them, unless a supervisor approved
+ * the exception. The asker's own day is the larger of what it counts and what central has of it (`knownOfAsker`),
+ * never their sum: its applied withdrawals are in its count too, so adding them would count them twice.
  * The same key again is the same reservation: answered as it stands while it is live with the same amount (or
  * consumed), otherwise checked again and renewed (never a second row).
  */
@@ -81,7 +106,13 @@ export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, w
       return ok({ status: 'reserved', reservation: view(seen, nowMs) });
     }
     const elsewhere = usedElsewhere(sql, req.account, req.day, workstation, nowMs);
-    const used = { count: elsewhere.count + req.here.count, amount: elsewhere.amount + req.here.amount };
+    // The asker's own day as it counts it (its comprobantes, some perhaps not arrived yet), but never less than what
+    // central already has of it: a workstation that under-reports, by a bug, a restored store or on purpose, gets no
+    // more than its withdrawals here and its other live reservations leave. Each figure on its own, the larger.
+    const known = knownOfAsker(sql, req.account, req.day, workstation, req.key, nowMs);
+    const here = { count: Math.max(req.here.count, known.count), amount: Math.max(req.here.amount, known.amount) };
+    const used = { count: elsewhere.count + here.count, amount: elsewhere.amount + here.amount };
+    const undercounted = known.count > req.here.count || known.amount > req.here.amount;
     const overCount = used.count + 1 > req.limits.count;
     const overAmount = used.amount + req.amount > req.limits.amount;
     if ((overCount || overAmount) && req.approvalId === undefined) {
@@ -92,7 +123,10 @@ export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, w
       return ok({
         status: 'refused',
         reason: 'DAILY_WITHDRAWAL_LIMIT',
-        message: `La cuenta supera su tope diario de retiros contando los de otras cajas: ${why}. Se requiere la autorización del supervisor.`,
+        message: undercounted
+          ? // Not the other tills' doing: the supervisor's exception, asked with this workstation's figures, would not see it.
+            `La cuenta supera su tope diario de retiros: ${why}, contando retiros de esta misma estación que central ya recibió o tiene en curso y que la estación no contó. Revise en Inicio los retiros pendientes de confirmación e informe al supervisor.`
+          : `La cuenta supera su tope diario de retiros contando los de otras cajas: ${why}. Se requiere la autorización del supervisor.`,
         elsewhere,
         used,
       });

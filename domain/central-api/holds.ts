@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PesosSchema, PositivePesosSchema } from '../money/pesos';
-import { AccountNumberSchema, IsoDateTimeSchema, KeySchema } from './common';
+import { MANDATE_REFUSAL_CODES } from '../withdrawal/authorized-conditions';
+import { AccountNumberSchema, DocumentNumberSchema, DocumentTypeSchema, IsoDateTimeSchema, KeySchema } from './common';
 
 /**
  * Online authorization of a withdrawal: central checks the balance and reserves `amount` (withdrawal + GMF)
@@ -19,14 +20,33 @@ export const ReactivationSchema = z.object({ approvalId: z.string().min(1).max(8
  */
 export const ChequeGerenciaSchema = z.object({ number: z.string().regex(/^\d{1,12}$/) });
 
-export const HoldRequestSchema = z.object({
-  key: KeySchema,
-  account: AccountNumberSchema,
+/**
+ * Who is paid, when a holder's authorized person may be the one (seed 003 cl. 2.1, 3.5): every person identified at
+ * the counter, how the debit is paid out and its amount (without GMF or fees, what an authorized person's maximum
+ * bounds). Central judges them on its own registration with the branch's function
+ * (domain/withdrawal/authorized-conditions.ts `mandateErrors`): which of them is a holder and which an authorized
+ * person is central's to say, not the branch's copy, which may predate a mandate narrowed or revoked at another
+ * office. Optional: a branch that does not send it is not checked here, as before.
+ */
+export const HoldPayeeSchema = z.object({
+  presenters: z.array(z.object({ documentType: DocumentTypeSchema, documentNumber: DocumentNumberSchema })).min(1).max(20),
+  payout: z.enum(['efectivo', 'cheque-gerencia', 'traslado']),
   amount: PositivePesosSchema,
-  reactivation: ReactivationSchema.optional(),
-  /** A withdrawal paid by cheque de gerencia: its number is checked before anything is held or paid. */
-  chequeGerencia: ChequeGerenciaSchema.optional(),
 });
+export type HoldPayee = z.infer<typeof HoldPayeeSchema>;
+
+export const HoldRequestSchema = z
+  .object({
+    key: KeySchema,
+    account: AccountNumberSchema,
+    amount: PositivePesosSchema,
+    reactivation: ReactivationSchema.optional(),
+    /** A withdrawal paid by cheque de gerencia: its number is checked before anything is held or paid. */
+    chequeGerencia: ChequeGerenciaSchema.optional(),
+    payee: HoldPayeeSchema.optional(),
+  })
+  // The hold covers the debit with its GMF and fees: a payee's amount above it was not what the branch holds.
+  .refine((r) => r.payee === undefined || r.payee.amount <= r.amount, { message: 'El valor pagado no puede superar el valor retenido', path: ['payee', 'amount'] });
 export type HoldRequest = z.infer<typeof HoldRequestSchema>;
 
 export const HOLD_REFUSAL_CODES = [
@@ -38,6 +58,8 @@ export const HOLD_REFUSAL_CODES = [
   'EMBARGOED_FUNDS',
   /** The cheque de gerencia's number is another debit's (recorded or held): a mistyped number or a duplicate form. */
   'CHEQUE_GERENCIA_NUMBER_USED',
+  /** Only with `payee`: the person is no holder nor authorized at central, or acts outside the registered conditions. */
+  ...MANDATE_REFUSAL_CODES,
 ] as const;
 
 export const HoldStateSchema = z.enum(['active', 'consumed', 'released', 'expired']);

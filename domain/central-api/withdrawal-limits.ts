@@ -28,7 +28,11 @@ export const LimitReservationRequestSchema = z.object({
   /** The withdrawal itself (what the daily amount counts), not its GMF or fee. */
   amount: PositivePesosSchema,
   limits: z.object({ count: z.number().int().positive(), amount: PositivePesosSchema }),
-  /** The asking workstation's own withdrawals of the account that day, this one left out. */
+  /**
+   * The asking workstation's own withdrawals of the account that day, this one left out. Central uses, figure by
+   * figure, the larger of this and what it has of that workstation (its withdrawals that arrived, its other live
+   * reservations): a workstation counts what has not arrived yet, and one that under-reports gets no more.
+   */
   here: UsageSchema,
   /**
    * A supervisor approved this withdrawal above the day's limits (the branch's LIMIT_EXCEEDED_* exception, for this

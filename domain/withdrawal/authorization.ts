@@ -5,7 +5,7 @@ import { type ApprovalReason, approvalReason } from '../approval/reasons';
 import { type IsoDate, daysBetween } from '../calendar/iso-date';
 import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
-import { type AuthorizedDebit, authorizedConditionErrors } from './authorized-conditions';
+import { type AuthorizedDebit, mandateErrors } from './authorized-conditions';
 
 /** Who stands at the counter to dispose of funds, and the documents they bring. */
 export interface DebitParties {
@@ -62,12 +62,10 @@ export const authorizeDebit = (account: Account, parties: DebitParties, on: IsoD
     if (missing.length > 0) {
       errors.push(domainError('ALL_HOLDERS_REQUIRED', `La cuenta es conjunta: deben presentarse y firmar todos los titulares. Faltan: ${namesOf(missing)} (cláusula 2.4.3).`, { missing: missing.map((m) => m.id) }));
     }
-  } else if (!present.some((p) => includesPerson([...account.holders, ...account.authorized], p))) {
-    // Cl. 4: paid only to the holder or a person authorized by the holder.
-    errors.push(domainError('PERSON_NOT_AUTHORIZED', 'Quien se presenta no es titular ni persona autorizada de la cuenta. Solo ellos pueden retirar (cláusula 4).'));
   } else {
-    // Cl. 2.1 and 3.5: an authorized person acts only within the conditions the holders registered.
-    errors.push(...authorizedConditionErrors(account, present, on, parties.debit));
+    // Cl. 4: paid only to the holder or a person authorized by the holder, and the latter only within the
+    // conditions the holders registered (cl. 2.1, 3.5); central checks the same on its own copy.
+    errors.push(...mandateErrors(account, present, on, parties.debit));
   }
 
   const inactive = isInactiveAccount(account, on, rules.inactivityMonths);

@@ -71,6 +71,26 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
   return errors;
 };
 
+/** What `mandateErrors` refuses with: the codes central answers a hold with too (domain/central-api/holds.ts). */
+export const MANDATE_REFUSAL_CODES = ['PERSON_NOT_AUTHORIZED', 'AUTHORIZATION_EXPIRED', 'AUTHORIZATION_OUT_OF_SCOPE', 'AUTHORIZATION_AMOUNT_EXCEEDED'] as const;
+
+/**
+ * Cl. 4, 2.1 and 3.5 for a natural person's individual or colectiva account: only a holder, or an authorized person
+ * within the conditions the holders registered, disposes of its funds. A conjunta (every holder signs) and a
+ * jurídica (its legal representative) are judged otherwise (authorization.ts), so nothing here binds them.
+ *
+ * The branch judges it on its copy of the account; central judges it again on its own registration when a hold names
+ * who is paid (domain/central-api/holds.ts `payee`), with this same function: a mandate the holders narrowed or
+ * revoked after the branch read the account pays no one, whatever the branch's copy says.
+ */
+export const mandateErrors = (account: Account, presenters: readonly PersonId[], on: IsoDate, debit?: AuthorizedDebit): DomainError[] => {
+  if (account.owner === 'juridica' || account.kind === 'conjunta' || presenters.length === 0) return [];
+  if (!presenters.some((p) => includesPerson([...account.holders, ...account.authorized], p))) {
+    return [domainError('PERSON_NOT_AUTHORIZED', 'Quien se presenta no es titular ni persona autorizada de la cuenta. Solo ellos pueden retirar (cláusula 4).')];
+  }
+  return authorizedConditionErrors(account, presenters, on, debit);
+};
+
 /** The registered conditions as the teller reads them beside the person: "Vigente hasta 31/12/2026 · hasta $ 500.000 por retiro · solo efectivo". */
 export const authorizedConditionsLine = (a: AuthorizedPerson, on: IsoDate): string => {
   const validity = a.validUntil === null ? 'sin vencimiento' : on > a.validUntil ? `VENCIDA el ${formatReceiptDate(a.validUntil)}` : `vigente hasta ${formatReceiptDate(a.validUntil)}`;

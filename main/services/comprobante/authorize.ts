@@ -1,4 +1,6 @@
-import type { HoldRequest } from '../../../domain/central-api/holds';
+import type { PersonId } from '../../../domain/accounts/person';
+import type { HoldPayee, HoldRequest } from '../../../domain/central-api/holds';
+import { type AuthorizedDebit, MANDATE_REFUSAL_CODES } from '../../../domain/withdrawal/authorized-conditions';
 import { formatPesos } from '../../../domain/money/pesos';
 import { AppError } from '../../core/errors';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
@@ -20,6 +22,18 @@ const SHORT_OF_FUNDS: Record<string, string> = {
   EMBARGOED_FUNDS: 'parte del saldo está embargado',
 };
 
+/** Central refused who is paid (central/holds/mandate.ts): this branch's copy of the account's mandate is stale. */
+const MANDATE = new Set<string>(MANDATE_REFUSAL_CODES);
+
+/**
+ * Who is paid, as the hold tells central (domain/central-api/holds.ts): central judges the holders' mandate again on
+ * its own registration, which may be newer than this branch's copy. Every person identified at the counter goes, as
+ * the branch's own check takes them; which is a holder and which an authorized person, central says.
+ */
+export const payeeOf = (presenters: readonly PersonId[], debit: AuthorizedDebit): { payee: HoldPayee } => ({
+  payee: { presenters: presenters.map((p) => ({ documentType: p.type, documentNumber: p.number })), payout: debit.payout, amount: debit.amount },
+});
+
 export const authorizeDebit = async (deps: AuthorizeDeps, req: HoldRequest, what: string, consequence: string): Promise<Authorization> => {
   if (deps.central === null) return { status: 'unreachable', sent: false };
   const hold = await deps.central.call('authorizeWithdrawal', withTodaysReactivation(deps, req));
@@ -36,6 +50,9 @@ export const authorizeDebit = async (deps: AuthorizeDeps, req: HoldRequest, what
       await deps.refreshReference?.();
       throw new AppError('CENTRAL_REFUSED', `Central rechazó ${what}: ${short}. Disponible ahora: ${formatPesos(available)}. ${consequence}`, { code: reason, available });
     }
+    // The holders narrowed or revoked the mandate after this copy was read: the account the screen reads again
+    // carries central's conditions, so the teller sees why and what is allowed now.
+    if (MANDATE.has(reason)) await deps.refreshReference?.();
     throw new AppError('CENTRAL_REFUSED', `Central no autorizó ${what}: ${hold.data.message} ${consequence}`, { code: reason, ...(available === undefined ? {} : { available }) });
   }
   // A retry answered from central's record of the first request, after the hold was released (the debit was

@@ -13,7 +13,7 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
-import { abandonPending } from '../comprobante/authorize';
+import { abandonPending, payeeOf } from '../comprobante/authorize';
 import { authorizeTraced, postTraced } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
@@ -138,7 +138,9 @@ export const createTransferService = (deps: ComprobanteDeps) => {
       if (deps.comprobantes.byIdempotencyKey(req.idempotencyKey)) return withPrintJob(deps, post(user, req, null));
       await Promise.all([prefetchCentralFigures(deps, req.request.fromAccountNumber), charges.refresh(req.request.toAccountNumber)]);
       const { from, plan: p, approvalId } = precheck(user, req);
-      const auth = await authorizeTraced(deps, { kind: 'traslado', tellerId: user.id }, { key: req.idempotencyKey, account: from.number, amount: p.debitTotal, ...reactivationOf(p, approvalId) }, 'el traslado', 'El traslado no se registró.');
+      // Who orders it goes with the hold: central judges an authorized person's mandate on its own registration.
+      const hold = { key: req.idempotencyKey, account: from.number, amount: p.debitTotal, ...reactivationOf(p, approvalId), ...payeeOf(req.request.presenters, { amount: p.amount, payout: 'traslado' }) };
+      const auth = await authorizeTraced(deps, { kind: 'traslado', tellerId: user.id }, hold, 'el traslado', 'El traslado no se registró.');
       if (auth.status === 'unreachable') return { status: 'pendiente', message: PENDING };
       const posted = postTraced(deps, req.idempotencyKey, auth.holdId, () => post(user, req, auth.holdId));
       deps.onChange();

@@ -5,6 +5,13 @@ import { CC, world, type World, sharedCentral } from '../comprobante/testing/wor
 import { tillCash } from '../../testing/till-cash';
 
 const shared = sharedCentral();
+/**
+ * Each test is a fresh store under the same workstation id and business day against this one central, which counts
+ * that workstation's earlier withdrawals of the day whatever its store says (central/withdrawal-limits): the day's
+ * limits, which these tests do not exercise, are set out of their reach.
+ */
+const ROOMY = { rules: { withdrawalLimits: { dailyCount: 100, dailyAmount: 900_000_000 } } };
+const station = (opts: Omit<NonNullable<Parameters<typeof world>[1]>, 'config'> = {}) => world(shared.central, { ...opts, config: ROOMY });
 let w: World;
 afterEach(() => w.close());
 
@@ -18,7 +25,7 @@ const count = (sql: string) => w.core.db.prepare(sql).pluck().get();
 
 describe('office withdrawal (seed 003 cl. 4)', () => {
   it('authorizes online, pays from the till by denomination and posts with the hold and GMF on its own line', async () => {
-    w = await world(shared.central);
+    w = await station();
     const before = await position();
     const r = await post(req('240000000029', 250_000, ['900000002']));
     expect(r).toMatchObject({ ok: true, data: { status: 'posted', sequence: '001-03-000001' } });
@@ -33,7 +40,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('an authorized person withdraws: the receipt the core stores and prints has where she signs, with her name and document', async () => {
-    w = await world(shared.central);
+    w = await station();
     const r = await post(req('240000000128', 100_000, ['900000005']));
     expect(r).toMatchObject({ ok: true, data: { status: 'posted' } });
     const lines = r.ok ? (r.data as { receipt: { lines: { kind: string; label?: string; value?: string; text?: string }[] } }).receipt.lines : [];
@@ -51,7 +58,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
 
   it('does not pay when central does not answer: pending, nothing posted, nothing taken from the till', async () => {
     const dead = createCentralClient({ url: 'http://127.0.0.1:9', token: 'x', timeoutMs: 500 });
-    w = await world(shared.central, { client: dead });
+    w = await station({ client: dead });
     const before = await position();
     const key = crypto.randomUUID();
     const r = await post(req('240000000029', 100_000, ['900000002']), undefined, key);
@@ -74,7 +81,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
         return route === 'authorizeWithdrawal' && lose ? { ok: false, kind: 'timeout', error: { code: 'TIMEOUT', message: 'sin respuesta' } } : r;
       },
     };
-    w = await world(shared.central, { client: lossy });
+    w = await station({ client: lossy });
     inner = w.client;
     const key = crypto.randomUUID();
     const request = req('240000000029', 100_000, ['900000002']);
@@ -110,7 +117,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
         return inner.call(route, body);
       },
     };
-    w = await world(shared.central, { client: racing });
+    w = await station({ client: racing });
     inner = w.client;
     try {
       const r = await post(req('240000000029', 100_000, ['900000002']));
@@ -132,7 +139,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
         return route === 'authorizeWithdrawal' ? { ok: false, kind: 'timeout', error: { code: 'TIMEOUT', message: 'sin respuesta' } } : r;
       },
     };
-    w = await world(shared.central, { client: lossy });
+    w = await station({ client: lossy });
     inner = w.client;
     const key = crypto.randomUUID();
     expect(await post(req('240000000029', 100_000, ['900000002']), undefined, key)).toMatchObject({ ok: true, data: { status: 'pendiente' } });
@@ -170,7 +177,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('a withdrawal posted with no receipt on paper is listed for Inicio, before and after a restart, until it prints', async () => {
-    w = await world(shared.central);
+    w = await station();
     expect(await w.call('devices.emulator', { action: 'printer.condition', value: 'paper-out' })).toMatchObject({ ok: true });
     const posted = await post(req('240000000029', 200_000, ['900000002']));
     expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
@@ -183,14 +190,14 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('a posted or refused withdrawal leaves nothing unconfirmed', async () => {
-    w = await world(shared.central);
+    w = await station();
     expect(await post(req('240000000029', 50_000, ['900000002']))).toMatchObject({ ok: true, data: { status: 'posted' } });
     expect(await post(req('240000000029', 900_000_000, ['900000002']))).toMatchObject({ ok: false });
     expect(count('SELECT COUNT(*) FROM unconfirmed_debits')).toBe(0);
   });
 
   it('the till\'s last comprobante is named for Inicio even when its receipt printed, before and after a restart', async () => {
-    w = await world(shared.central);
+    w = await station();
     expect(await w.call('till.unprinted')).toMatchObject({ ok: true, data: { receipts: [], last: null } });
     const first = await post(req('240000000029', 50_000, ['900000002']));
     const second = await post(req('240000000029', 70_000, ['900000002']));
@@ -211,20 +218,20 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('refuses a conjunta withdrawal without all holders and accepts it with them (cl. 2.4.3)', async () => {
-    w = await world(shared.central);
+    w = await station();
     expect(await post(req('240000000045', 100_000, ['900000002']))).toMatchObject({ error: { code: 'ALL_HOLDERS_REQUIRED' } });
     expect(await post(req('240000000045', 100_000, ['900000002', '900000005']))).toMatchObject({ ok: true, data: { status: 'posted' } });
   });
 
   it('pays from an embargada account only what is not retained', async () => {
-    w = await world(shared.central);
+    w = await station();
     const lookup = await w.call('accounts.lookup', { accountNumber: '240000000060' });
     expect(lookup).toMatchObject({ ok: true, data: { account: { state: 'embargada' } } });
     expect(await post(req('240000000060', 500_000, ['900000003']))).toMatchObject({ ok: true, data: { status: 'posted' } });
   });
 
   it('embargada under a child-support order: pays only what exceeds the embargo, as central computes it (domain-co §3)', async () => {
-    w = await world(shared.central);
+    w = await station();
     // $1.800.000 embargoed: only the rest is at the customer's disposal, withdrawal plus GMF (this central is
     // shared by the file's tests, so the balance is read first).
     const lookup = await w.call('accounts.lookup', { accountNumber: '240000000060' });
@@ -240,7 +247,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('inactiva: the supervisor reactivates, and the approval travels to central with the hold and the debit (cl. 7.1)', async () => {
-    w = await world(shared.central);
+    w = await station();
     const request = req('240000000052', 50_000, ['900000004']);
     expect(await post(request)).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'INACTIVE_REACTIVATION' }] } } });
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
@@ -252,7 +259,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('needs visación above the threshold; the teller cannot approve their own, a supervisor can, once (maker ≠ checker in the core)', async () => {
-    w = await world(shared.central);
+    w = await station();
     const request = req('240000000029', 6_000_000, ['900000002']);
     const refused = await post(request);
     expect(refused).toMatchObject({ error: { code: 'APPROVAL_REQUIRED', details: { reasons: [{ code: 'VISACION' }] } } });
@@ -282,7 +289,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('a request the teller leaves before a decision is withdrawn: off the desk, no longer decidable, journaled', async () => {
-    w = await world(shared.central);
+    w = await station();
     const request = req('240000000029', 6_000_000, ['900000002']);
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
     const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
@@ -297,7 +304,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('records a rejection with its reason and never posts on it', async () => {
-    w = await world(shared.central);
+    w = await station();
     const request = req('240000000029', 5_500_000, ['900000002']);
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'withdrawal', request } });
     const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
@@ -310,7 +317,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('pays by cheque de gerencia: no cash leaves the till, nothing in cash is counted (cl. 4 parágrafo)', async () => {
-    w = await world(shared.central);
+    w = await station();
     const before = await position();
     const request = {
       accountNumber: '240000000029',
@@ -340,7 +347,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('a conjunta\'s cheque de gerencia to the holder is made out to every holder: receipt, stored payout and journal; one holder alone is refused (cl. 2.4.3)', async () => {
-    w = await world(shared.central);
+    w = await station();
     const both = [CC('900000002'), CC('900000005')];
     const toJuan = { accountNumber: '240000000045', amount: 150_000, presenters: both, payout: { kind: 'cheque-gerencia' as const, number: '7001235', beneficiary: { id: CC('900000002'), name: 'JUAN' } } };
     expect(await w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request: toJuan })).toMatchObject({ error: { code: 'CHEQUE_ALL_HOLDERS_REQUIRED' } });
@@ -356,7 +363,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
   });
 
   it('replays a posted withdrawal from the store without asking central again', async () => {
-    w = await world(shared.central);
+    w = await station();
     const key = crypto.randomUUID();
     const request = req('240000000011', 100_000, ['900000001']);
     const first = await post(request, undefined, key);
@@ -368,7 +375,7 @@ describe('office withdrawal (seed 003 cl. 4)', () => {
 
 describe('transfer (seed 003 cl. 3.13)', () => {
   it('posts a transfer with GMF and no cash movement', async () => {
-    w = await world(shared.central);
+    w = await station();
     const request = { fromAccountNumber: '240000000029', toAccountNumber: '240000000011', amount: 300_000, presenters: [CC('900000002')] };
     const plan = await w.call('transfer.evaluate', { request });
     expect(plan).toMatchObject({ ok: true, data: { plan: { gmf: { gmf: 1_200 }, debitTotal: 301_200, sameSoleHolder: false } } });

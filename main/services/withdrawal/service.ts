@@ -17,7 +17,7 @@ import { approvalSubject, requireApproval, type ApprovalAssessment } from '../ap
 import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
-import { abandonPending } from '../comprobante/authorize';
+import { abandonPending, payeeOf } from '../comprobante/authorize';
 import { authorizeTraced, postTraced, traceDebit } from '../comprobante/unconfirmed';
 import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
@@ -288,6 +288,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
         ...reactivationOf(p, approvalId),
         // Central refuses a number another debit used before anything is held or handed over.
         ...(p.payout.kind === 'cheque-gerencia' ? { chequeGerencia: { number: p.payout.number } } : {}),
+        // Central judges an authorized person's mandate again on its own registration (seed 003 cl. 2.1, 3.5).
+        ...payeeOf(req.request.presenters, { amount: p.amount, payout: p.payout.kind }),
       };
       const auth = await giveBack(() => authorizeTraced(deps, { kind: 'retiro', tellerId: user.id, payout: req.request.payout.kind }, hold, 'el retiro', consequence));
       if (auth.status === 'unreachable') return withoutCentral(auth.sent, reservation);

@@ -9,6 +9,7 @@ import { startCentralProcess, type CentralProcess } from '../../host/central-pro
 
 const run = promisify(execFile);
 const AUDIT = fileURLToPath(new URL('../../../central/testing/audit.ts', import.meta.url));
+const AMEND = fileURLToPath(new URL('../../../central/testing/amend-account.ts', import.meta.url));
 
 export interface CentralAudit {
   /** In the order central applied them. */
@@ -29,6 +30,8 @@ export interface TestCentralProcess {
   kill(): Promise<void>;
   /** Central's operations whose key starts with `prefix`. */
   audit(prefix?: string): Promise<CentralAudit>;
+  /** Changes an account's registration at central (authorized persons, holders, state), as another office would. */
+  amendAccount(account: string, fields: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,9 @@ export const startTestCentralProcess = async (workstation = '001-03'): Promise<T
     audit: async (prefix = '') => {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', AUDIT, dbFile, prefix], { maxBuffer: 64 * 1024 * 1024 });
       return JSON.parse(stdout) as CentralAudit;
+    },
+    amendAccount: async (account, fields) => {
+      await run(process.execPath, ['--import', 'tsx', AMEND, dbFile, account, JSON.stringify(fields)]);
     },
     close: async () => {
       await proc.stop();
@@ -100,6 +106,7 @@ export const centralProcessForFile = (workstation?: string): TestCentralProcess 
     restart: () => it().restart(),
     kill: () => it().kill(),
     audit: (prefix) => it().audit(prefix),
+    amendAccount: (account, fields) => it().amendAccount(account, fields),
     close: () => it().close(),
   };
 };
