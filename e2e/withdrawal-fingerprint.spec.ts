@@ -260,6 +260,7 @@ test('in cash: after Juan deposited $ 10.000.000 the till can pay it back; decla
   // The bills the deposit brought: the mix comes from the till's stock (the demo opening has ten of $ 100.000).
   await expect(confirm.getByTestId('payout-mix')).toHaveText('Entregar: 100 × $ 100.000');
   await expect(confirm).toContainText('Total debitado$ 10.040.000');
+  await expect(confirm.getByTestId('withdrawal-uiaf')).toHaveText('Efectivo sujeto a reporte UIAF: declaración de destino de fondos tomada y firmada por el cliente.');
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
   await expect(app.getByTestId('receipt')).toContainText(/Identidad verificada con huella — ref \S+ \(CC \*+0002\)/);

@@ -5,6 +5,7 @@ import type { TellerApi } from '../../../domain/contract/client';
 import type { WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
+import { declarationNotice } from '../../../domain/uiaf/declaration';
 import { payeeLine } from '../../../domain/withdrawal/cheque';
 import { beneficiaryDocumentWarning } from '../../../domain/withdrawal/beneficiary-document';
 import type { WithdrawalRequestInput } from '../../../domain/withdrawal/request';
@@ -312,14 +313,17 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
               }
             : null
         }
-        confirm={{ title: 'Confirmar retiro', label: 'Autorizar y pagar', busy, onConfirm: () => void post(), summary: plan && view ? <WithdrawalSummary plan={plan} mix={mix} view={view} who={presentPeople(view.account, parties)} /> : null }}
+        confirm={{ title: 'Confirmar retiro', label: 'Autorizar y pagar', busy, onConfirm: () => void post(), summary: plan && view ? <WithdrawalSummary plan={plan} mix={mix} view={view} who={presentPeople(view.account, parties)} declarationTaken={declaration !== null} /> : null }}
       />
     </main>
   );
 };
 
-/** What the teller reads to the customer before paying: whose account and who withdraws, debits with the GMF apart, total, commission, payout. */
-const WithdrawalSummary = ({ plan, mix, view, who }: { plan: Plan; mix: DenominationCount | null; view: AccountView; who: string }) => (
+/**
+ * What the teller reads to the customer before paying: whose account and who withdraws, debits with the GMF apart, total,
+ * commission, payout, and the UIAF declaration as the deposit's summary says it (the plan was evaluated without it).
+ */
+const WithdrawalSummary = ({ plan, mix, view, who, declarationTaken }: { plan: Plan; mix: DenominationCount | null; view: AccountView; who: string; declarationTaken: boolean }) => (
   <>
     <p data-testid="withdrawal-account-line">
       Cuenta {view.account.number} ({view.account.holders.map((h) => h.name).join(', ')}). Retira: {who}.
@@ -339,5 +343,6 @@ const WithdrawalSummary = ({ plan, mix, view, who }: { plan: Plan; mix: Denomina
           .join(', ')}
       </p>
     ) : null}
+    {plan.uiaf.declarationRequired ? <p data-testid="withdrawal-uiaf">{declarationNotice('retiro', true, declarationTaken)}</p> : null}
   </>
 );
