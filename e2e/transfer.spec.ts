@@ -31,7 +31,7 @@ test('transfer (T): origin, destination, amount, GMF on its own line, receipt; n
   await expect(app.getByTestId('till-summary')).toContainText('cierre a ciegas');
 });
 
-test('an amount pasted as "15000.00" is $ 15.000, never 100 times it; "150000.50" and "-50000" are refused at the field, left as pasted (QA s35 A6-1)', async ({ app }) => {
+test('an amount pasted as "15000.00" is $ 15.000, never 100 times it; "150000.50", "-50000" and "1.000,000" are refused at the field, left as pasted (QA s35 A6-1, s36 F1)', async ({ app }) => {
   await openTill(app);
   await openAccount(app, 't', 'Transferencia', '240000000029');
   await app.keyboard.type('240000000011');
@@ -53,6 +53,12 @@ test('an amount pasted as "15000.00" is $ 15.000, never 100 times it; "150000.50
   await app.keyboard.insertText('-50000');
   await expect(amount).toHaveValue('-50000');
   await expect(app.getByText('El valor no lleva signo: escriba solo los pesos, sin "-" ni "+".')).toBeVisible();
+  // QA s36 F1: "1.000,000" was read as $ 1.000 ("000" as decimals) and confirmed as such.
+  await amount.press('Control+a');
+  await app.keyboard.insertText('1.000,000');
+  await expect(app.getByText('No se sabe si lo que sigue al punto o la coma son miles o decimales')).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar transferencia' })).toHaveCount(0);
   await amount.press('Control+a');
   await app.keyboard.insertText('15000.00');
   await expect(app.getByText('El valor no lleva signo')).toHaveCount(0);

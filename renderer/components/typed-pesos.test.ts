@@ -56,6 +56,11 @@ describe('amounts typed or pasted, read only when they have one meaning (QA s35 
     ['15.000.00', GROUPING_MESSAGE],
     ['15000.000', MILES_OR_DECIMALS_MESSAGE],
     ['100000,000', MILES_OR_DECIMALS_MESSAGE],
+    // QA s36 F1: pasted, these were read as 1.000 pesos (decimals ",000"); thousands are as likely.
+    ['1.000,000', MILES_OR_DECIMALS_MESSAGE],
+    ['1,000.000', MILES_OR_DECIMALS_MESSAGE],
+    ['1.234.567,000', MILES_OR_DECIMALS_MESSAGE],
+    ['1.000,005', MILES_OR_DECIMALS_MESSAGE],
   ])('%j is no amount: %s', (text, problem) => {
     expect(read(text)).toEqual({ pesos: null, problem });
   });

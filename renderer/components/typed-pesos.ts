@@ -11,7 +11,8 @@ import { AMOUNT_FIELD_TOO_LARGE, MAX_AMOUNT_FIELD } from '../../domain/money/pes
  *   single `.` or `,` with one or two digits (`15000.00`, `15000,0`): zeros are the whole pesos, other centavos are
  *   refused (CENTAVOS_MESSAGE), never joined to the pesos;
  * - refused: a sign (`-50000`), letters or an exponent (`1e6`), groups that are not of three (`12,34,567`), and a
- *   lone separator followed by three or more digits after four or more (`15000.000`: thousands or decimals?).
+ *   lone separator followed by three or more digits after four or more (`15000.000`: thousands or decimals?), and
+ *   three or more digits after grouped pesos and the other separator (`1.000,000`, `1,000.000`: the same doubt).
  * While typing, "1.2" or "15.000.0" are on their way to `1.234` or `15.000.000`: they are no amount, and say
  * why only once the teller stops (`unfinished`).
  */
@@ -78,6 +79,9 @@ const readBody = (body: string): TypedPesos => {
       if (whole.length <= 3) return refused(GROUPING_MESSAGE);
       return /[1-9]/.test(lastRun) ? amount(whole, lastRun, form) : refused(MILES_OR_DECIMALS_MESSAGE);
     }
+    // "1.000,000" or "1,000.000" (QA s36 F1): three digits after the other separator group thousands as often as they
+    // are decimals — read as decimals it was 1.000 pesos for a million. Centavos are never more than two digits.
+    if (!ungrouped && lastRun.length > 2) return refused(MILES_OR_DECIMALS_MESSAGE);
     const read = amount(whole, lastRun, form);
     // "12.34" may be "12.345" being typed: refused, but said only when the teller stops there.
     return read.problem && ungrouped && whole.length <= 3 ? { ...read, unfinished: true } : read;
