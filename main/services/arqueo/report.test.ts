@@ -82,4 +82,24 @@ describe('end-of-day report', () => {
     expect(amounts(doc.lines)).toEqual(expect.arrayContaining([['No. 7700123 · emitido', 1_000_000], ['No. 7700200 · anulado por reverso R-001-03-000004', 300_000]]));
     expect(JSON.stringify(report([]))).not.toContain('Cheques de gerencia');
   });
+
+  it('lists the cheques the deposits took, canje and remesa, by bank and number; one handed back by a reversal is not in the total (QA s36 F7)', () => {
+    const doc = report([], {
+      chequesReceived: [
+        { route: 'canje', bank: 'BANCOLOMBIA', number: '1234567', amount: 1_500_000, reversal: null },
+        { route: 'remesa', bank: 'DAVIVIENDA', number: '555', amount: 700_000, reversal: null },
+        { route: 'canje', bank: 'BBVA', number: '9', amount: 100_000, reversal: 'R-001-03-000004' },
+      ],
+    });
+    expect(doc.lines).toContainEqual({ kind: 'text', text: 'Cheques recibidos (3)' });
+    expect(amounts(doc.lines)).toEqual(
+      expect.arrayContaining([
+        ['Canje · BANCOLOMBIA No. 1234567', 1_500_000],
+        ['Remesa · DAVIVIENDA No. 555', 700_000],
+        ['Canje · BBVA No. 9 · devuelto con el reverso R-001-03-000004', 100_000],
+        ['Total cheques recibidos', 2_200_000],
+      ]),
+    );
+    expect(JSON.stringify(report([]))).not.toContain('Cheques recibidos');
+  });
 });

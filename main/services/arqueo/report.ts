@@ -61,6 +61,8 @@ export const buildCloseReport = (input: {
   contingency?: readonly string[];
   /** Cheque de gerencia forms the session's withdrawals issued, with the reversal that voided one (null if it stands). */
   cheques?: readonly { number: string; amount: number; reversal: string | null }[];
+  /** Cheques the session's deposits took to canje or remesa al cobro, with the reversal that handed one back. */
+  chequesReceived?: readonly { route: 'canje' | 'remesa'; bank: string; number: string; amount: number; reversal: string | null }[];
 }): ReceiptDocument => {
   const { session, closing } = input;
   const r = input.reopening ?? null;
@@ -110,6 +112,16 @@ export const buildCloseReport = (input: {
   if (cheques.length > 0) {
     lines.push({ kind: 'rule' }, { kind: 'text', text: `Cheques de gerencia expedidos (${cheques.length})` });
     for (const c of cheques) lines.push({ kind: 'amount', label: `No. ${c.number} · ${c.reversal ? `anulado por reverso ${c.reversal}` : 'emitido'}`, amount: c.amount });
+  }
+  // Paper that is in the till and not cash: the supervisor checks each against the canje and remesa envelopes.
+  const received = input.chequesReceived ?? [];
+  if (received.length > 0) {
+    lines.push({ kind: 'rule' }, { kind: 'text', text: `Cheques recibidos (${received.length})` });
+    for (const c of received) {
+      const state = c.reversal ? ` · devuelto con el reverso ${c.reversal}` : '';
+      lines.push({ kind: 'amount', label: `${c.route === 'canje' ? 'Canje' : 'Remesa'} · ${c.bank} No. ${c.number}${state}`, amount: c.amount });
+    }
+    lines.push({ kind: 'amount', label: 'Total cheques recibidos', amount: received.filter((c) => c.reversal === null).reduce((s, c) => s + c.amount, 0) });
   }
   const counted = closing.count2 ?? closing.count1;
   const expectedTotal = DENOMINATIONS.reduce((s, d) => s + d * countOf(closing.expected, d), 0);

@@ -197,6 +197,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       reopening: reopeningOf(session),
       contingency: deps.facts.postedInContingency(session.id),
       cheques: deps.facts.chequesIssued(session.id),
+      chequesReceived: deps.facts.chequesReceived(session.id),
     });
   };
 

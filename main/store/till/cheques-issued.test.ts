@@ -41,3 +41,45 @@ describe('cheque de gerencia forms issued by a till session (close report)', () 
     db.close();
   });
 });
+
+describe('cheques received by a till session (close report, QA s36 F7)', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  const cheque = (db: Db, table: 'canje_cheques' | 'remittances', id: string, sequence: string, number: string, amount: number, takenAt: string | null = null) =>
+    table === 'canje_cheques'
+      ? db
+          .prepare(
+            `INSERT INTO canje_cheques (id, comprobante_sequence, account_number, holder_name, bank, cheque_number, drawer_account, city, amount, status, received_on, release_on, central_key, updated_at, taken_at)
+             VALUES (?, ?, '240000000029', 'JUAN', 'BANCOLOMBIA', ?, '1', 'BOGOTÁ', ?, 'en_canje', '2026-12-05', '2026-12-07', ?, '2026-12-05T15:00:00.000Z', ?)`,
+          )
+          .run(id, sequence, number, amount, `k-${id}`, takenAt)
+      : db
+          .prepare(
+            `INSERT INTO remittances (id, comprobante_sequence, account_number, holder_name, bank, cheque_number, drawer_account, city, amount, status, received_on, expected_on, central_key, updated_at)
+             VALUES (?, ?, '240000000029', 'JUAN', 'DAVIVIENDA', ?, '1', 'CALI', ?, 'recibida', '2026-12-05', '2026-12-20', ?, '2026-12-05T15:00:00.000Z')`,
+          )
+          .run(id, sequence, number, amount, `k-${id}`);
+
+  it('lists the canje and remesa cheques of the session\'s deposits, the reversal that handed one back, and not another session\'s or workstation\'s', () => {
+    const t = tempDir();
+    cleanup = t.remove;
+    const db = openDatabase(join(t.dir, 'caja.sqlite'));
+    post(db, 1, 'deposito', 1_500_000, 's1', null);
+    post(db, 2, 'deposito', 700_000, 's1', null);
+    post(db, 3, 'deposito', 100_000, 's0', null);
+    cheque(db, 'canje_cheques', 'a', '001-03-000001', '1234567', 1_500_000);
+    cheque(db, 'remittances', 'b', '001-03-000002', '555', 700_000);
+    cheque(db, 'canje_cheques', 'c', '001-03-000003', '9', 100_000);
+    cheque(db, 'canje_cheques', 'd', '001-03-000001', '77', 50_000, '001-02');
+    db.prepare(
+      `INSERT INTO reversals (id, original_sequence, reason_code, reason_text, approval_id, teller_id, till_session_id, business_date, posted_at, amount, central_keys, journal_sequence, receipt)
+       VALUES ('r1', '001-03-000002', 'ERROR', 'x', 'a', 't', 's1', '2026-12-05', '2026-12-05T16:00:00.000Z', 700000, '[]', 5, '{}')`,
+    ).run();
+    expect(gateFactsRepo(db).chequesReceived('s1')).toEqual([
+      { route: 'canje', bank: 'BANCOLOMBIA', number: '1234567', amount: 1_500_000, reversal: null },
+      { route: 'remesa', bank: 'DAVIVIENDA', number: '555', amount: 700_000, reversal: 'R-001-03-000002' },
+    ]);
+    db.close();
+  });
+});
