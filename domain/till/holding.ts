@@ -70,6 +70,18 @@ export const wouldCrossLimit = (positionTotal: Pesos, incoming: Pesos, policy: P
   positionTotal + incoming > policy.maxHolding;
 
 /**
+ * Why a send to another till would leave it over its holding limit, or null: counted with what is already on its way to
+ * it (provisions in transit are not in its position until accepted, QA s36 F8: two provisions of $ 50.000.000 and
+ * $ 9.000.000 each fit alone and together crossed $ 60.000.000). The vault and till-to-till sends say it alike.
+ */
+export const sendOverLimit = (t: { tillCode: string; position: Pesos; inTransit: Pesos; amount: Pesos; limit: Pesos }): string | null => {
+  const after = t.position + t.inTransit + t.amount;
+  if (after <= t.limit) return null;
+  const transit = t.inTransit > 0 ? ` y los ${formatPesos(t.inTransit)} que ya van en camino hacia ella` : '';
+  return `Con este traslado${transit} la caja ${t.tillCode} quedaría en ${formatPesos(after)}, por encima de su límite de ${formatPesos(t.limit)}. Envíe como máximo ${formatPesos(Math.max(0, t.limit - t.position - t.inTransit))}.`;
+};
+
+/**
  * A bill mix for sending `amount` to the vault from `position`, largest bills first (the vault wants big bills,
  * the till keeps change). Returns null when the till's pieces cannot make the exact amount this way.
  */

@@ -4,7 +4,7 @@ import { DENOMINATIONS, applyCount, countOf, totalOfCount, type DenominationCoun
 import { compareCount, decideAfterCount } from './arqueo';
 import { preCloseGate, type PreCloseFacts } from './gate';
 import { formatPesos } from '../money/pesos';
-import { BLIND_STEP, checkHolding, surplusMix, wouldCrossLimit } from './holding';
+import { BLIND_STEP, checkHolding, sendOverLimit, surplusMix, wouldCrossLimit } from './holding';
 import { DEFAULT_TILL_POLICY, perMilleOf, TillPolicySchema } from './policy';
 
 const countArb: fc.Arbitrary<DenominationCount> = fc
@@ -91,6 +91,21 @@ describe('recounts after a difference was shown (blind close, dual control)', ()
 });
 
 describe('holding limit (O-BP cash holding limits; teller-anchors §4 item 14)', () => {
+  it('a send is refused exactly when the till, what is on its way to it and the send exceed the limit; the most it names then fits (QA s36 F8)', () => {
+    const pesos = fc.integer({ min: 0, max: 100_000_000 });
+    fc.assert(
+      fc.property(pesos, pesos, fc.integer({ min: 1, max: 100_000_000 }), pesos, (position, inTransit, amount, limit) => {
+        const why = sendOverLimit({ tillCode: '04', position, inTransit, amount, limit });
+        expect(why === null).toBe(position + inTransit + amount <= limit);
+        const most = Math.max(0, limit - position - inTransit);
+        if (why !== null) {
+          expect(why).toContain(`Envíe como máximo ${formatPesos(most)}`);
+          if (most > 0) expect(sendOverLimit({ tillCode: '04', position, inTransit, amount: most, limit })).toBeNull();
+        }
+      }),
+    );
+  });
+
   const policy = TillPolicySchema.parse({ maxHolding: 10_000_000, warnPerMille: 900, targetPerMille: 600 });
 
   it('ok below 90 %, cerca from 90 % to the limit, excedido above it; the prompt names the surplus', () => {

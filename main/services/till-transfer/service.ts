@@ -20,7 +20,7 @@ import type { Journal } from '../journal/writer';
 import type { SupervisedRequests } from '../supervisor/requests';
 import type { TillSessionRecord } from '../../store/till/repo';
 import { COUNT_DIFFERS_MESSAGE, sameCount } from '../../../domain/till/blind-count';
-import { wouldCrossLimit } from '../../../domain/till/holding';
+import { sendOverLimit, wouldCrossLimit } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 
 /** A workstation holds one till and is named by it (`001-02` → Caja 02): the config refuses anything else. */
@@ -422,12 +422,8 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       const toWorkstation = `${ws.branchCode}-${req.toTill}`;
       const status = deps.branchStatus && req.toTill !== VAULT_TILL_CODE ? await deps.branchStatus().catch(() => null) : null;
       const dest = req.toTill === VAULT_TILL_CODE ? undefined : status?.workstations.find((w) => w.workstation === toWorkstation)?.till;
-      if (dest?.open && dest.positionTotal + amount > dest.limit) {
-        throw new AppError(
-          'HOLDING_LIMIT',
-          `Con este traslado la caja ${req.toTill} quedaría en ${formatPesos(dest.positionTotal + amount)}, por encima de su límite de ${formatPesos(dest.limit)}. Envíe como máximo ${formatPesos(Math.max(0, dest.limit - dest.positionTotal))}.`,
-        );
-      }
+      const over = dest?.open ? sendOverLimit({ tillCode: req.toTill, position: dest.positionTotal, inTransit: 0, amount, limit: dest.limit }) : null;
+      if (over) throw new AppError('HOLDING_LIMIT', over);
       let id: string;
       try {
         id = sendOnce(user, req, toWorkstation, amount);

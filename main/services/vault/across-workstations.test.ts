@@ -73,6 +73,24 @@ describe('the branch vault at central, across workstations', () => {
     return { a, b };
   };
 
+  it('a second provision counts the first one still on its way: together they would cross the till\'s limit (QA s36 F8)', async () => {
+    const { a, b } = await supervisorAndTill(10);
+    await until(async () => data<{ destinations: { tillCode: string }[] | null }>(await a.call('vault.tillTransfers')).destinations?.some((d) => d.tillCode === '04'));
+    // Till 04 holds $ 200.000 of its $ 60.000.000 limit: $ 50.000.000 fits alone, and so would $ 9.900.000.
+    const first = data<{ transfer: View }>(await a.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '100000': 500 }, declaredTotal: 50_000_000 })).transfer;
+    expect(await a.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '100000': 99 }, declaredTotal: 9_900_000 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'HOLDING_LIMIT',
+        message: 'Con este traslado y los $ 50.000.000 que ya van en camino hacia ella la caja 04 quedaría en $ 60.100.000, por encima de su límite de $ 60.000.000. Envíe como máximo $ 9.800.000.',
+      },
+    });
+    const second = data<{ transfer: View }>(await a.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '100000': 98 }, declaredTotal: 9_800_000 })).transfer;
+    // The vault is this file's central's: B sends both back, and the other tests find it as the demo seeds it.
+    for (const t of [first, second]) data(await b.call('vault.reject', { transferId: t.id, note: 'Prueba de límite' }));
+    await until(async () => (await atCentral()).vault.total === START);
+  });
+
   it('a supervisor at A provisions till 04 at B; B accepts blind; A, B and central agree; B returns surplus and a supervisor at A receives it', async () => {
     const { a, b } = await supervisorAndTill(10);
     const before = (await atCentral()).vault.total;

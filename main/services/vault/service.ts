@@ -4,6 +4,7 @@ import type { User } from '../../../domain/contract/session';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { formatPesos } from '../../../domain/money/pesos';
 import { COUNT_DIFFERS_MESSAGE } from '../../../domain/till/blind-count';
+import { sendOverLimit } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { derivedKey } from '../../core/hash';
@@ -160,22 +161,24 @@ export const createVaultService = (deps: {
 
   /** The receiving till's holding limit: this workstation's own till, or another's last report to central. */
   const checkHolding = async (tillCode: string, amount: number) => {
-    const limitError = (code: string, total: number, limit: number) =>
-      new AppError(
-        'HOLDING_LIMIT',
-        `Con este traslado la caja ${code} quedaría en ${formatPesos(total + amount)}, por encima de su límite de ${formatPesos(limit)}. Envíe como máximo ${formatPesos(Math.max(0, limit - total))}.`,
-      );
+    const refuse = (position: number, limit: number, inTransit: number) => {
+      const why = sendOverLimit({ tillCode, position, inTransit, amount, limit });
+      if (why) throw new AppError('HOLDING_LIMIT', why);
+    };
+    // Provisions central lists on their way to that till: its position counts them only once accepted.
+    const inTransit = async () =>
+      ((await fetchVault()).data?.transfers ?? []).filter((t) => t.state === 'en_transito' && t.toWorkstation === `${ws.branchCode}-${tillCode}`).reduce((s, t) => s + t.amount, 0);
     if (tillCode === ws.tillCode) {
       const own = deps.tills.findOpen(tillCode);
       if (!own) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta: no puede recibir un traslado.`);
-      if (own.positionTotal + amount > deps.policy.maxHolding) throw limitError(tillCode, own.positionTotal, deps.policy.maxHolding);
+      refuse(own.positionTotal, deps.policy.maxHolding, await inTransit());
       return;
     }
     const status = deps.branchStatus ? await deps.branchStatus().catch(() => null) : null;
     if (!status) return;
     const dest = status.workstations.find((w) => w.workstation === `${ws.branchCode}-${tillCode}`)?.till;
     if (!dest?.open) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta: no puede recibir un traslado.`);
-    if (dest.positionTotal + amount > dest.limit) throw limitError(tillCode, dest.positionTotal, dest.limit);
+    refuse(dest.positionTotal, dest.limit, await inTransit());
   };
 
   /** Central's (or the local) record of a vault transfer, for a supervisor's decision. */
