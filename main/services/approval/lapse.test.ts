@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CC, world, type World, sharedCentral } from '../comprobante/testing/world';
 import { data } from '../../testing/wire-data';
+import { tillCash } from '../../testing/till-cash';
 
 /**
  * A supervisor request that lapses undecided (a withdrawal's visación, a reversal) on a real SQLite file, the
@@ -59,5 +60,49 @@ describe('a decision typed after the request lapsed', () => {
     expect(lapses(id)).toBe(1);
     // Central lapses its copy at the same deadline: an outcome 'withdrawn' would tell the desks the teller desisted.
     expect(w.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'approval_outcome'").pluck().get()).toBe(0);
+  });
+});
+
+describe('a lapse nobody looked at is in the journal before it is read', () => {
+  const visaciones = () => w.core.db.prepare("SELECT COUNT(*) FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'vencida'").pluck().get();
+
+  it('at the core’s start: what lapsed while the workstation was off is journaled once, before any screen asks', async () => {
+    w = await world(shared.central);
+    const visacion = await askVisacion();
+    const reversal = await askReversal();
+    w.clock.advance(30 * 60_000 + 1_000);
+    await w.reopen();
+    expect([lapses(visacion), lapses(reversal)]).toEqual([1, 1]);
+    await w.reopen();
+    expect([lapses(visacion), lapses(reversal)]).toEqual([1, 1]);
+  });
+
+  it('at a journal search: F5 finds the lapse of a request nobody looked at since', async () => {
+    w = await world(shared.central);
+    const visacion = await askVisacion();
+    const reversal = await askReversal();
+    await later(30 * 60_000 + 1_000);
+    const found = async () =>
+      data<{ entries: { payload: { action?: string; approvalId?: string } }[] }>(await w.call('journal.search', { type: 'approval', limit: 50 }))
+        .entries.filter((e) => e.payload.action === 'vencida')
+        .map((e) => e.payload.approvalId)
+        .sort();
+    expect(await found()).toEqual([visacion, reversal].sort());
+    expect(await found()).toEqual([visacion, reversal].sort());
+    expect(visaciones()).toBe(2);
+  });
+
+  it('at the close: the day’s lapses come before the close’s entry, whose hash the report prints', async () => {
+    w = await world(shared.central);
+    const visacion = await askVisacion();
+    await later(15 * 60_000 + 1_000);
+    const counted = data<{ closingId: string }>(await w.call('till.count', { idempotencyKey: crypto.randomUUID(), count: tillCash(w.core.db).position }));
+    data(await w.call('till.close', { idempotencyKey: crypto.randomUUID(), closingId: counted.closingId }));
+    const seq = (sql: string, ...args: string[]) => w.core.db.prepare(sql).pluck().get(...args) as number | undefined;
+    const lapse = seq("SELECT sequence FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'vencida' AND json_extract(payload, '$.approvalId') = ?", visacion);
+    const close = seq("SELECT sequence FROM journal WHERE type = 'till_close'");
+    expect(lapse).toBeDefined();
+    expect(close).toBeDefined();
+    expect(lapse ?? Infinity).toBeLessThan(close ?? -Infinity);
   });
 });

@@ -272,6 +272,19 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       await Promise.all(deps.approvals.pendingDebits(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
     },
 
+    /**
+     * Closes every request past its deadline as lapsed, journaled once each (see main/services/approval/lapses.ts for
+     * when). One the counter is deciding is left to that decision.
+     */
+    lapseDue: (): number => {
+      let lapsed = 0;
+      for (const r of deps.approvals.pendingExpired(deps.clock.now().toISOString())) {
+        if (!deciding.has(r.request.id) && lapse(r)) lapsed++;
+      }
+      if (lapsed > 0) deps.onChange();
+      return lapsed;
+    },
+
     /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */
     get: async (approvalId: string): Promise<ApprovalView> => {
       await takeDeskDecision(find(approvalId));

@@ -27,6 +27,8 @@ export interface ComprobanteApprovalPort {
   decide(user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<{ status: string }>;
   /** Takes in the decisions other workstations' desks took on this workstation's relayed requests (visaciones). */
   reconcile?(): Promise<void>;
+  /** Closes the requests past their deadline as lapsed, journaled once each; how many it closed. */
+  lapseDue?(): number;
 }
 
 type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;
