@@ -9,6 +9,11 @@ import type { Journal } from '../journal/writer';
 /** The note a request closes with when it lapsed unanswered, apart from one its maker withdrew ("Retirada…"). */
 export const LAPSED_NOTE = 'Venció sin decisión del supervisor.';
 
+/** A lapse older than this is no longer news when it is first noticed (e.g. a workstation off for weeks). */
+const LAPSE_NEWS_MS = 7 * 86_400_000;
+/** The earliest deadline whose lapse is still news for its maker (Inicio). */
+export const lapseNewsSince = (clock: Clock): string => new Date(clock.now().getTime() - LAPSE_NEWS_MS).toISOString();
+
 /** Whether a closed request lapsed unanswered (and was not withdrawn by its maker, which is also `vencida`). */
 export const lapsedUnanswered = (request: ApprovalRequest): boolean => request.status === 'vencida' && request.note === LAPSED_NOTE;
 

@@ -106,3 +106,48 @@ describe('a lapse nobody looked at is in the journal before it is read', () => {
     expect(lapse ?? Infinity).toBeLessThan(close ?? -Infinity);
   });
 });
+
+describe('Inicio tells the teller once of their own requests that lapsed undecided, of every kind', () => {
+  type Lapsed = { id: string; kind: string; reference: string | null; amount: number | null };
+  const lapsed = async () => data<{ requests: Lapsed[] }>(await w.call('supervisor.lapsed', {})).requests;
+
+  it('a visación and a reversal left overnight: listed with kind and amount until shown, then never again; nobody else acknowledges them', async () => {
+    w = await world(shared.central);
+    const visacion = await askVisacion();
+    const reversal = await askReversal();
+    expect(await lapsed()).toEqual([]);
+    // The workstation is switched off for the night and on the next morning: the start journals both lapses.
+    w.clock.advance(20 * 3_600_000);
+    await w.reopen();
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    const both = [
+      { id: visacion, kind: 'withdrawal', reference: null, amount: 6_000_000, expiresAt: expect.any(String) },
+      { id: reversal, kind: 'reversal', reference: '001-03-000001', amount: 1_200_000, expiresAt: expect.any(String) },
+    ];
+    expect(await lapsed()).toEqual(both);
+    // Listed is not shown: an answer lost before Inicio drew it is listed again.
+    expect(await lapsed()).toEqual(both);
+    // Another user's acknowledgement tells nobody, and they are not told of the teller's requests.
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero2', password: 'Caja.2026' }));
+    expect(await lapsed()).toEqual([]);
+    expect(data(await w.call('supervisor.lapsedShown', { ids: [visacion, reversal] }))).toEqual({ told: 0 });
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await lapsed()).toEqual(both);
+    expect(data(await w.call('supervisor.lapsedShown', { ids: [visacion, reversal, visacion] }))).toEqual({ told: 2 });
+    expect(await lapsed()).toEqual([]);
+    expect(data(await w.call('supervisor.lapsedShown', { ids: [visacion] }))).toEqual({ told: 0 });
+    expect([lapses(visacion), lapses(reversal)]).toEqual([1, 1]);
+  });
+
+  it('a lapse the teller read in the refusal typed in their own session is not told again; a withdrawn request is no lapse', async () => {
+    w = await world(shared.central);
+    const read = await askVisacion();
+    const withdrawn = await askVisacion();
+    data(await w.call('approval.withdraw', { approvalId: withdrawn }));
+    await later(15 * 60_000 + 1_000);
+    expect(await w.call('approval.decide', { approvalId: read, decision: 'aprobar', ...SUP })).toMatchObject({ ok: false, error: { code: 'APPROVAL_EXPIRED' } });
+    expect(await lapsed()).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import { prefetchNearThreshold, rejectionsElsewhere } from '../comprobante/conte
 import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
-import { applyDecision, decidedAtAnotherDesk, lapsedRefusal, lapsedUnanswered, lapseRequest, withdrawPending } from './decide';
+import { LAPSED_NOTE, applyDecision, decidedAtAnotherDesk, lapsedRefusal, lapsedUnanswered, lapseNewsSince, lapseRequest, withdrawPending } from './decide';
 import { outcomeOf, visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
@@ -217,6 +217,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       // Lapsed, noticed now or before: journaled once and refused, before any password is checked for nothing.
       if (lapsedUnanswered(rec.request) || expired(rec)) {
         lapse(rec);
+        // Typed in the maker's own session: they read it in the dialog, so Inicio does not say it again.
+        if (user.id === rec.request.makerId) deps.approvals.markLapseTold(rec.request.id);
         throw lapsedRefusal(rec.request);
       }
       // Both the one who asked and the one signed in here are makers: neither approves their own operation.
@@ -284,6 +286,11 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       if (lapsed > 0) deps.onChange();
       return lapsed;
     },
+
+    /** The maker's requests that lapsed undecided lately and they were not told of yet (Inicio, see lapseTold). */
+    lapsedFor: (makerId: string) => deps.approvals.lapsedUntold(makerId, LAPSED_NOTE, lapseNewsSince(deps.clock)),
+    /** Inicio told the maker this request lapsed: true only the first time, and only for the maker's own. */
+    lapseTold: (id: string, makerId: string): boolean => deps.approvals.findById(id)?.request.makerId === makerId && deps.approvals.markLapseTold(id),
 
     /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */
     get: async (approvalId: string): Promise<ApprovalView> => {

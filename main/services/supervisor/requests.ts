@@ -8,7 +8,7 @@ import type { Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
-import { LAPSED_NOTE, applyDecision, decidedAtAnotherDesk, lapsedRefusal, lapsedUnanswered, lapseRequest, withdrawPending } from '../approval/decide';
+import { LAPSED_NOTE, applyDecision, decidedAtAnotherDesk, lapsedRefusal, lapsedUnanswered, lapseNewsSince, lapseRequest, withdrawPending } from '../approval/decide';
 import type { FirstDecision } from '../approval/relay';
 import { checkSupervisor } from '../session/check-supervisor';
 
@@ -51,8 +51,6 @@ export interface SupervisedDeps {
   onChange: () => void;
 }
 
-/** A lapse older than this is no longer news when it is first noticed (e.g. a workstation off for weeks). */
-const LAPSE_NEWS_MS = 7 * 86_400_000;
 
 /**
  * Requests of the till features put to a supervisor (TILL_DIFFERENCE, reopening, REVERSAL), on the domain
@@ -158,9 +156,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
   return {
     reconcile,
     lapseDue,
-    /** The maker's requests of this kind that lapsed unanswered lately and they were not told of yet (see told). */
-    lapsedFor: (kind: SupervisedKind, makerId: string) =>
-      deps.lifecycle.lapsedUntold(kind, makerId, LAPSED_NOTE, new Date(deps.clock.now().getTime() - LAPSE_NEWS_MS).toISOString()),
+    /** The maker's requests (every kind) that lapsed unanswered lately and they were not told of yet (see told). */
+    lapsedFor: (makerId: string) => deps.lifecycle.lapsedUntold(makerId, LAPSED_NOTE, lapseNewsSince(deps.clock)),
     /** Inside the caller's transaction. */
     open,
     /** After the caller's commit: tell the desk and the branch. */

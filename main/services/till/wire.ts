@@ -20,6 +20,7 @@ import { createCashReportService } from '../supervisor/cash-report';
 import { supervisorHandlers } from '../supervisor/handlers';
 import { createSupervisedRequests } from '../supervisor/requests';
 import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } from '../supervisor/service';
+import { createLapseNews } from '../supervisor/lapsed';
 import { vaultHandlers } from '../vault/handlers';
 import { createVaultService } from '../vault/service';
 import { tillTransferRepo } from '../../store/till-transfer/repo';
@@ -141,7 +142,11 @@ export const tillFeatures = (w: TillWiring) => {
       ...reversalHandlers(reversal),
       ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS), centralCloseLookup(w.central, w.workstation)),
       ...vaultHandlers(vaultService, tillTransfers),
-      ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
+      ...supervisorHandlers(
+        supervisor,
+        createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode }),
+        createLapseNews({ requests, comprobanteApprovals: w.comprobanteApprovals, recordLapses }),
+      ),
       ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, original: (ref) => printJobs.jobCopy(ref, 0), reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notOffered: reversal.notOffered, recordLapses })),
     },
     health,
