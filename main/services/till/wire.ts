@@ -161,8 +161,9 @@ export const tillFeatures = (w: TillWiring) => {
     },
     /** At start: verify the whole chain (a break is reported, never ignored). The vault is kept at central. */
     startup: () => {
-      recordLapses();
+      // The chain is verified as it was found; what lapsed while the workstation was off is journaled after it.
       const s = health.verifyAtStart();
+      recordLapses();
       // The anchored check needs central; it runs in the background and updates the status when it answers.
       if (w.central) void health.verifyNow().catch(() => undefined);
       // Incoming till-to-till transfers and the fate of outgoing ones arrive from central on their own.
