@@ -141,6 +141,20 @@ describe('Inicio tells the teller once of their own requests that lapsed undecid
     expect([lapses(visacion), lapses(reversal)]).toEqual([1, 1]);
   });
 
+  it('a rejection is no lapse: acknowledging it as one tells nothing, and Inicio still says it as a rejection', async () => {
+    w = await world(shared.central);
+    const rejected = await askReversal();
+    // Rejected at the desk while the teller is away from the screen (in their session it would be told on the spot).
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', SUP));
+    data(await w.call('supervisor.decide', { id: rejected, source: 'caja', decision: 'rechazar', note: 'Cliente ausente', ...SUP }));
+    data(await w.call('session.logout', {}));
+    data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
+    expect(await lapsed()).toEqual([]);
+    expect(data(await w.call('supervisor.lapsedShown', { ids: [rejected] }))).toEqual({ told: 0 });
+    expect(data<{ reversals: { id: string }[] }>(await w.call('reversal.rejections', {})).reversals.map((r) => r.id)).toEqual([rejected]);
+  });
+
   it('a lapse the teller read in the refusal typed in their own session is not told again; a withdrawn request is no lapse', async () => {
     w = await world(shared.central);
     const read = await askVisacion();

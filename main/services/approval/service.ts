@@ -290,7 +290,10 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
     /** The maker's requests that lapsed undecided lately and they were not told of yet (Inicio, see lapseTold). */
     lapsedFor: (makerId: string) => deps.approvals.lapsedUntold(makerId, LAPSED_NOTE, lapseNewsSince(deps.clock)),
     /** Inicio told the maker this request lapsed: true only the first time, and only for the maker's own. */
-    lapseTold: (id: string, makerId: string): boolean => deps.approvals.findById(id)?.request.makerId === makerId && deps.approvals.markLapseTold(id),
+    lapseTold: (id: string, makerId: string): boolean => {
+      const r = deps.approvals.findById(id);
+      return r !== undefined && r.request.makerId === makerId && lapsedUnanswered(r.request) && deps.approvals.markLapseTold(id);
+    },
 
     /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */
     get: async (approvalId: string): Promise<ApprovalView> => {

@@ -1,4 +1,5 @@
 import type { LapsedRequest } from '../../../domain/approval/lapsed';
+import { lapsedUnanswered } from '../approval/decide';
 import type { User } from '../../../domain/contract/session';
 import type { ComprobanteApprovalPort } from './service';
 import type { SupervisedRequests } from './requests';
@@ -30,12 +31,13 @@ export const createLapseNews = (deps: {
     }));
     return { requests: [...till, ...counter].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt)) };
   },
-  /** Inicio showed these: told. Only the signed-in user's own; anything else is ignored. */
+  /** Inicio showed these: told. Only the signed-in user's own lapses; anything else (a rejection too) is ignored. */
   shown: (user: User, ids: readonly string[]): { told: number } => {
     let told = 0;
     for (const id of new Set(ids)) {
       const rec = deps.requests.find(id);
-      if (rec ? rec.request.makerId === user.id && deps.requests.told(id) : deps.comprobanteApprovals?.lapseTold?.(id, user.id)) told++;
+      const own = rec ? rec.request.makerId === user.id && lapsedUnanswered(rec.request) && deps.requests.told(id) : deps.comprobanteApprovals?.lapseTold?.(id, user.id);
+      if (own) told++;
     }
     return { told };
   },
