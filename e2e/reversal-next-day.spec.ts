@@ -14,8 +14,8 @@ test('QA s35 A4-3: a reversal request left pending lapses overnight; the next da
     await day(TUESDAY, async (app) => {
       await login(app, DEMO.teller);
       await expectHome(app, DEMO.teller.name);
-      const lapsed = app.getByTestId('reversal-lapsed');
-      await expect(lapsed).toHaveText('La solicitud de reverso de 001-03-000001 venció sin decisión: el reverso no se hizo.');
+      const lapsed = app.getByTestId('request-lapsed');
+      await expect(lapsed).toHaveText('La solicitud de autorización de reverso de 001-03-000001 por $ 1.200.000 venció sin decisión del supervisor. Pida de nuevo la autorización.');
       // The journal keeps the lapse next to the request.
       await app.keyboard.press('F5');
       await app.getByLabel('Tipo de evento').selectOption('approval');

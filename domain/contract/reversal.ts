@@ -53,8 +53,6 @@ export const RejectedReversalSchema = z.object({
   rejectedBy: z.string(),
   /** The supervisor's reason. */
   note: z.string().nullable(),
-  /** Nobody decided it before its deadline: it lapsed, and the reversal was not made (`rejectedBy` is then '—'). */
-  lapsed: z.boolean().optional(),
 });
 export type RejectedReversal = z.infer<typeof RejectedReversalSchema>;
 

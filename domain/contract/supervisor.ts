@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LapsedRequestSchema } from '../approval/lapsed';
 import { ApprovalReasonSchema } from '../approval/reasons';
 import { ApprovalStatusSchema } from '../approval/request';
 import { CashReportResponseSchema, MonthSchema } from '../central-api/cash-report';
@@ -111,6 +112,22 @@ export const supervisorChannels = {
     request: z.object({ id: z.string().min(1) }),
     response: z.object({ status: ApprovalStatusSchema, checkerName: z.string().nullable(), note: z.string().nullable() }),
     errors: ['APPROVAL_NOT_FOUND'],
+  }),
+  /**
+   * The signed-in user's own requests (comprobante approvals and till requests, every kind) that lapsed with no
+   * decision and they were not told of yet, oldest deadline first; what lapsed by now is journaled first. Listing does
+   * not tell them: an answer lost before Inicio drew it is listed again, until `supervisor.lapsedShown`.
+   */
+  'supervisor.lapsed': channel({
+    access: 'user',
+    request: z.object({}),
+    response: z.object({ requests: z.array(LapsedRequestSchema) }),
+  }),
+  /** Inicio has shown these lapses (ids from `supervisor.lapsed`): from now on they count as told (said once). */
+  'supervisor.lapsedShown': channel({
+    access: 'user',
+    request: z.object({ ids: z.array(z.string().min(1)).min(1).max(100) }),
+    response: z.object({ told: z.number().int().nonnegative() }),
   }),
   'supervisor.dashboard': channel({ access: 'supervisor', request: z.object({}), response: DashboardSchema }),
   /**

@@ -11,6 +11,7 @@ import { UnconfirmedDebits } from '../features/withdrawal/UnconfirmedDebits';
 import { ApprovedReversals } from '../features/reversal/ApprovedReversals';
 import { ReversalScreen } from '../features/reversal/ReversalScreen';
 import { RejectedReversals } from '../features/reversal/RejectedReversals';
+import { LapsedRequests } from '../features/supervisor/LapsedRequests';
 import { RejectedReactivations } from '../features/reactivation/RejectedReactivations';
 import { LockScreen } from '../features/session/LockScreen';
 import { LoginScreen } from '../features/session/LoginScreen';
@@ -249,6 +250,7 @@ export const App = ({ teller }: { teller: TellerApi }) => {
               }}
             />
             <RejectedReversals teller={teller} />
+            <LapsedRequests teller={teller} />
             <RejectedReactivations teller={teller} />
             <UnconfirmedDebits teller={teller} />
             <UnprintedReceipts teller={teller} />

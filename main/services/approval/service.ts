@@ -13,7 +13,7 @@ import { prefetchNearThreshold, rejectionsElsewhere } from '../comprobante/conte
 import { createStructuringAlerts } from './structuring';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { checkSupervisor } from '../session/check-supervisor';
-import { applyDecision, decidedAtAnotherDesk, withdrawPending } from './decide';
+import { LAPSED_NOTE, applyDecision, decidedAtAnotherDesk, lapsedRefusal, lapsedUnanswered, lapseNewsSince, lapseRequest, withdrawPending } from './decide';
 import { outcomeOf, visacionRelay } from './relay';
 import { approvalSubject } from './subject';
 
@@ -101,6 +101,10 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   };
   /** Requests the counter has put to central and not yet saved here (see `decide`). */
   const deciding = new Set<string>();
+  /** Closes `r` as lapsed, journaled once (lapseRequest); central lapses its relayed copy at the same deadline. */
+  const lapse = (r: ApprovalRecord): boolean =>
+    lapseRequest(deps, { request: r.request, save: deps.approvals.saveDecision, journal: { kind: r.kind, amount: r.amount } });
+  const expired = (r: ApprovalRecord): boolean => r.request.status === 'pendiente' && r.request.expiresAt <= deps.clock.now().toISOString();
   const decidedElsewhere = (byDesk: string | null, id: string): AppError => decidedAtAnotherDesk(byDesk, find(id).request);
   /**
    * Takes in a decision a supervisor took at another workstation's desk on this workstation's pending visación, so
@@ -133,6 +137,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         decision: d.state === 'approved' ? 'aprobar' : 'rechazar',
         note: d.note,
         save: deps.approvals.saveDecision,
+        lapse: () => lapse(rec),
         journal: { kind: rec.kind, via: 'central', workstation: d.workstation, supervisor: d.supervisorUsername },
       });
     } catch {
@@ -209,6 +214,13 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       const byDesk = await takeDeskDecision(find(req.approvalId));
       const rec = find(req.approvalId);
       if (byDesk !== null) throw decidedElsewhere(byDesk, req.approvalId);
+      // Lapsed, noticed now or before: journaled once and refused, before any password is checked for nothing.
+      if (lapsedUnanswered(rec.request) || expired(rec)) {
+        lapse(rec);
+        // Typed in the maker's own session: they read it in the dialog, so Inicio does not say it again.
+        if (user.id === rec.request.makerId) deps.approvals.markLapseTold(rec.request.id);
+        throw lapsedRefusal(rec.request);
+      }
       // Both the one who asked and the one signed in here are makers: neither approves their own operation.
       const sup = await checkSupervisor(deps, {
         username: req.username,
@@ -245,7 +257,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           }
           toldCentral = first === 'ours';
         }
-        applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: {} });
+        applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, lapse: () => lapse(find(req.approvalId)), journal: {}, at });
         // The outbox sends what central did not take now.
         if (!toldCentral) deps.onChange();
       } finally {
@@ -260,6 +272,27 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
      */
     reconcile: async (): Promise<void> => {
       await Promise.all(deps.approvals.pendingDebits(deps.clock.now().toISOString()).map((r) => takeDeskDecision(r)));
+    },
+
+    /**
+     * Closes every request past its deadline as lapsed, journaled once each (see main/services/approval/lapses.ts for
+     * when). One the counter is deciding is left to that decision.
+     */
+    lapseDue: (): number => {
+      let lapsed = 0;
+      for (const r of deps.approvals.pendingExpired(deps.clock.now().toISOString())) {
+        if (!deciding.has(r.request.id) && lapse(r)) lapsed++;
+      }
+      if (lapsed > 0) deps.onChange();
+      return lapsed;
+    },
+
+    /** The maker's requests that lapsed undecided lately and they were not told of yet (Inicio, see lapseTold). */
+    lapsedFor: (makerId: string) => deps.approvals.lapsedUntold(makerId, LAPSED_NOTE, lapseNewsSince(deps.clock)),
+    /** Inicio told the maker this request lapsed: true only the first time, and only for the maker's own. */
+    lapseTold: (id: string, makerId: string): boolean => {
+      const r = deps.approvals.findById(id);
+      return r !== undefined && r.request.makerId === makerId && lapsedUnanswered(r.request) && deps.approvals.markLapseTold(id);
     },
 
     /** The teller's approval step asks this while it waits: a decision taken at another desk comes in here. */

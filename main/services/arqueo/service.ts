@@ -52,6 +52,8 @@ export interface ArqueoDeps {
   printer: ReportPrinter | null;
   /** The close and a reopening go to central through the outbox, in the transaction that saves them. */
   outbox: TillOutbox;
+  /** Writes down the supervisor requests lapsed by now, before the close's journal entry (approval/lapses.ts). */
+  recordLapses: () => unknown;
   onChange: () => void;
 }
 
@@ -410,6 +412,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         return replay as { report: ReceiptDocument; printJobId: string | null; anchored: boolean };
       }
       ownTill(user);
+      deps.recordLapses();
       const closing = deps.lifecycle.closing(req.closingId);
       if (!closing || closing.tillSessionId !== till.id) throw new AppError('CLOSING_NOT_FOUND', 'No hay un arqueo en curso para esta caja. Cuente el efectivo primero.');
       if (closing.state === 'recontar') throw new AppError('CLOSING_NOT_FOUND', 'Falta el segundo conteo ciego del arqueo.');

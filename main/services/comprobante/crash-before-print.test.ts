@@ -74,7 +74,7 @@ const crashingBeforePrint = (w: World) => {
   });
   const reactivation = createReactivationService({ ...papers, accounts: referenceAccountSource(referenceRepo(db), papers.outbox), rules: DEFAULT_RULES });
   const arqueo = createArqueoService({
-    ...papers, tills: tillRepo(db), lifecycle: tillLifecycleRepo(db), facts: gateFactsRepo(db), policy: DEFAULT_TILL_POLICY,
+    ...papers, tills: tillRepo(db), lifecycle: tillLifecycleRepo(db), facts: gateFactsRepo(db), policy: DEFAULT_TILL_POLICY, recordLapses: papers.requests.lapseDue,
     health: createJournalHealth({ journal, clock: w.clock, workstation: workstation.id, central: w.client, log: () => undefined, onChange: () => undefined }),
   });
   const contacts = identityRepo(db);

@@ -85,6 +85,8 @@ export const createJournalSearch = (deps: {
   reversed: (sequence: string) => boolean;
   /** Why the viewer is not offered Reversar on a posting (of an earlier business day; only the teller who posted it asks), or null. */
   notOffered: (sequence: string, viewer: string) => string | null;
+  /** Writes down the supervisor requests lapsed by now before the journal is read (approval/lapses.ts). */
+  recordLapses?: () => unknown;
 }) => ({
   search: (q: {
     from?: string | undefined;
@@ -102,6 +104,7 @@ export const createJournalSearch = (deps: {
     // The teller is typed as a user name; the journal keeps user ids. Failed log-ins with a name of no user are
     // found by their type ('Ingreso fallido'), never by what was typed: the journal does not keep it.
     const actor = q.teller ? (deps.users.findByUsername(q.teller)?.id ?? q.teller) : undefined;
+    deps.recordLapses?.();
     const rows = deps.repo.search({
       fromAt: q.from ? startOfBogotaDay(q.from) : undefined,
       toAt: q.to ? startOfBogotaDay(nextDay(q.to)) : undefined,

@@ -435,28 +435,30 @@ describe('same-day reversal with supervisor approval (teller-anchors §4 item 10
     expect(await rejections()).toEqual([]);
     expect(data(await w.call('reversal.rejectionsShown', { ids: [desk.approvalId] }))).toEqual({ told: 0 });
   });
-  it('QA s35 A4-3: a request left pending lapses overnight: journaled once as vencida and told to the teller once at Inicio', async () => {
+  it('QA s35 A4-3: a request left pending lapses overnight: journaled once as vencida and told to the teller once at Inicio, with every kind\'s lapses', async () => {
     w = await world(shared.central);
     const { sequence } = await deposit();
     const req = data<{ approvalId: string }>(await w.call('reversal.request', { sequence, reasonCode: 'CUENTA_ERRADA', reasonText: 'El cliente dictó otra cuenta' }));
-    const rejections = async () => data<{ reversals: { id: string }[] }>(await w.call('reversal.rejections', {})).reversals;
+    const lapsed = async () => data<{ requests: { id: string }[] }>(await w.call('supervisor.lapsed', {})).requests;
     const lapses = () =>
       w.core.db.prepare("SELECT COUNT(*) FROM journal WHERE type = 'approval' AND json_extract(payload, '$.action') = 'vencida' AND json_extract(payload, '$.approvalId') = ?").pluck().get(req.approvalId);
     // Still within its deadline: nothing to tell, nothing journaled.
-    expect(await rejections()).toEqual([]);
+    expect(await lapsed()).toEqual([]);
     expect(lapses()).toBe(0);
     // Nobody decided it; the next morning the teller signs in again.
     data(await w.call('session.logout', {}));
     w.clock.set(new Date('2025-03-04T15:00:00Z'));
     data(await w.call('session.login', { username: 'cajero1', password: 'Caja.2026' }));
-    const told = [{ id: req.approvalId, sequence, kind: 'Consignación', total: 1_200_000, rejectedBy: '—', note: null, lapsed: true }];
-    expect(await rejections()).toEqual(told);
+    const told = [{ id: req.approvalId, kind: 'reversal', reference: sequence, amount: 1_200_000, expiresAt: expect.any(String) }];
+    expect(await lapsed()).toEqual(told);
+    // Not a rejection: said once, as a lapse.
+    expect(data<{ reversals: unknown[] }>(await w.call('reversal.rejections', {})).reversals).toEqual([]);
     expect(lapses()).toBe(1);
     // Read again (Inicio polls) before it was shown: listed again, journaled still once.
-    expect(await rejections()).toEqual(told);
+    expect(await lapsed()).toEqual(told);
     expect(lapses()).toBe(1);
-    expect(data(await w.call('reversal.rejectionsShown', { ids: [req.approvalId] }))).toEqual({ told: 1 });
-    expect(await rejections()).toEqual([]);
+    expect(data(await w.call('supervisor.lapsedShown', { ids: [req.approvalId] }))).toEqual({ told: 1 });
+    expect(await lapsed()).toEqual([]);
     expect(lapses()).toBe(1);
   });
 });

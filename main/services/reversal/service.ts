@@ -269,13 +269,8 @@ export const createReversalService = (deps: {
         const checker = rec.request.checkerId;
         return [{ id: rec.request.id, sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: checker ? name(checker) : '—', note: rec.request.note ?? null }];
       });
-      // One left pending that lapsed (typically overnight) is news the next day above all: the reversal never happened.
-      deps.requests.lapseDue();
-      const lapsed = deps.requests.lapsedFor('reversal', user.id).flatMap((rec) => {
-        const c = deps.comprobantes.bySequence(rec.request.subject.replace(/^reversal:/, ''));
-        return c ? [{ id: rec.request.id, sequence: c.sequence, kind: KIND[c.kind] ?? c.kind, total: c.total, rejectedBy: '—', note: null, lapsed: true }] : [];
-      });
-      return { reversals: [...reversals, ...lapsed] };
+      // One that lapsed undecided is told with every other kind's lapse (supervisor.lapsed).
+      return { reversals };
     },
 
     /** Inicio showed these rejections: told. Only the teller's own rejected reversals; anything else is ignored. */

@@ -4,11 +4,11 @@ import { decideApproval, openApprovalRequest, type ApprovalRequest } from '../..
 import type { User } from '../../../domain/contract/session';
 import { AppError } from '../../core/errors';
 import type { Clock, Ids } from '../../core/runtime';
-import { inTransaction, type Db } from '../../store/db';
+import type { Db } from '../../store/db';
 import type { SupervisedKind, SupervisedRecord, TillLifecycleRepo } from '../../store/till/lifecycle';
 import type { UsersRepo } from '../../store/users/repo';
 import type { Journal } from '../journal/writer';
-import { applyDecision, decidedAtAnotherDesk, withdrawPending } from '../approval/decide';
+import { LAPSED_NOTE, applyDecision, decidedAtAnotherDesk, lapsedRefusal, lapsedUnanswered, lapseNewsSince, lapseRequest, withdrawPending } from '../approval/decide';
 import type { FirstDecision } from '../approval/relay';
 import { checkSupervisor } from '../session/check-supervisor';
 
@@ -51,10 +51,6 @@ export interface SupervisedDeps {
   onChange: () => void;
 }
 
-/** The note a request closes with when it lapsed unanswered (apart from one its maker withdrew). */
-export const LAPSED_NOTE = 'Venció sin decisión del supervisor.';
-/** A lapse older than this is no longer news when it is first noticed (e.g. a workstation off for weeks). */
-const LAPSE_NEWS_MS = 7 * 86_400_000;
 
 /**
  * Requests of the till features put to a supervisor (TILL_DIFFERENCE, reopening, REVERSAL), on the domain
@@ -70,6 +66,9 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     const makerName = deps.users.findById(rec.request.makerId)?.displayName ?? rec.request.makerId;
     deps.outbox.enqueue(deps.relay.outcome(rec, makerName, closed, username, deps.ids.uuid(), deps.clock.now().toISOString()));
   };
+  /** Closes `rec` as lapsed, journaled once (lapseRequest); never told to central, which lapses its copy itself. */
+  const lapse = (rec: SupervisedRecord): boolean =>
+    lapseRequest(deps, { request: rec.request, save: deps.lifecycle.saveDecision, journal: { kind: rec.kind, amount: rec.amount } });
   /** The caller words the reason (`approvalReason` for most kinds): a reversal leads with the teller's own words. */
   const open = (
     user: User,
@@ -125,6 +124,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
           decision: d.state === 'approved' ? 'aprobar' : 'rechazar',
           note: d.note ?? undefined,
           save: deps.lifecycle.saveDecision,
+          lapse: () => lapse(rec),
           journal: { kind: rec.kind, amount: rec.amount, via: 'central' },
         });
         taken++;
@@ -147,15 +147,7 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
     let lapsed = 0;
     for (const rec of deps.lifecycle.pendingRequests()) {
       if (rec.request.expiresAt > now || deciding.has(rec.request.id)) continue;
-      const closed = decideApproval(rec.request, { type: 'vencer', at: now });
-      if (!closed.ok) continue;
-      inTransaction(deps.db, () => {
-        if (!deps.lifecycle.saveDecision({ ...closed.value, note: LAPSED_NOTE })) return;
-        deps.journal.record('approval', rec.request.makerId, {
-          action: 'vencida', approvalId: rec.request.id, kind: rec.kind, subject: rec.request.subject, expiresAt: rec.request.expiresAt, amount: rec.amount,
-        });
-        lapsed++;
-      });
+      if (lapse(rec)) lapsed++;
     }
     if (lapsed > 0) deps.onChange();
     return lapsed;
@@ -164,9 +156,8 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
   return {
     reconcile,
     lapseDue,
-    /** The maker's requests of this kind that lapsed unanswered lately and they were not told of yet (see told). */
-    lapsedFor: (kind: SupervisedKind, makerId: string) =>
-      deps.lifecycle.lapsedUntold(kind, makerId, LAPSED_NOTE, new Date(deps.clock.now().getTime() - LAPSE_NEWS_MS).toISOString()),
+    /** The maker's requests (every kind) that lapsed unanswered lately and they were not told of yet (see told). */
+    lapsedFor: (makerId: string) => deps.lifecycle.lapsedUntold(makerId, LAPSED_NOTE, lapseNewsSince(deps.clock)),
     /** Inside the caller's transaction. */
     open,
     /** After the caller's commit: tell the desk and the branch. */
@@ -220,6 +211,13 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
       if (rec.request.status === 'vencida' && rec.request.note?.startsWith('Retirada')) {
         throw new AppError('APPROVAL_WITHDRAWN', `${deps.users.findById(rec.request.makerId)?.displayName ?? 'Quien la pidió'} retiró esta solicitud antes de su decisión: ya no se puede aprobar ni rechazar.`);
       }
+      // Lapsed, noticed now or before: journaled once and refused, also before any password is checked for nothing.
+      if (lapsedUnanswered(rec.request) || (rec.request.status === 'pendiente' && rec.request.expiresAt <= deps.clock.now().toISOString())) {
+        lapse(rec);
+        // Typed over the maker's shoulder: they read it here, so Inicio does not say it again.
+        if (signedIn?.id === rec.request.makerId) deps.lifecycle.markTold(rec.request.id);
+        throw lapsedRefusal(rec.request);
+      }
       const makers = [rec.request.makerId, ...(signedIn && signedIn.role !== 'supervisor' ? [signedIn.id] : [])];
       const sup = await checkSupervisor(deps, { username: req.username, password: req.password, makers, context: `aprobacion ${rec.kind}` });
       // A desk elsewhere may decide it while the password is checked or the decision travels: central takes the first
@@ -254,7 +252,9 @@ export const createSupervisedRequests = (deps: SupervisedDeps) => {
           if (!toldCentral) tellOutbox(rec, closed, sup.username);
           return true;
         };
-        decided = applyDecision(deps, { request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, journal: { kind: rec.kind, amount: rec.amount } });
+        decided = applyDecision(deps, {
+          request: rec.request, checkerId: sup.id, decision: req.decision, note: req.note, save, lapse: () => lapse(rec), journal: { kind: rec.kind, amount: rec.amount }, at,
+        });
       } finally {
         deciding.delete(req.id);
       }

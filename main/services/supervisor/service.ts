@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalReason, ApprovalReasonCode } from '../../../domain/approval/reasons';
 import { fitRelayed, type ApprovalCreate, type ApprovalKindSchema } from '../../../domain/central-api/approvals';
 import { approvalReason, ApprovalReasonCodeSchema } from '../../../domain/approval/reasons';
@@ -27,6 +28,12 @@ export interface ComprobanteApprovalPort {
   decide(user: User, req: { approvalId: string; decision: 'aprobar' | 'rechazar'; username: string; password: string; note?: string | undefined }): Promise<{ status: string }>;
   /** Takes in the decisions other workstations' desks took on this workstation's relayed requests (visaciones). */
   reconcile?(): Promise<void>;
+  /** Closes the requests past their deadline as lapsed, journaled once each; how many it closed. */
+  lapseDue?(): number;
+  /** The maker's requests that lapsed undecided and they were not told of yet. */
+  lapsedFor?(makerId: string): { request: ApprovalRequest; kind: 'deposit' | 'withdrawal' | 'transfer'; amount: number | null }[];
+  /** Inicio told the maker this one lapsed: true only the first time, for the maker's own. */
+  lapseTold?(id: string, makerId: string): boolean;
 }
 
 type CentralApprovalKind = z.infer<typeof ApprovalKindSchema>;

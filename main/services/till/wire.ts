@@ -20,6 +20,7 @@ import { createCashReportService } from '../supervisor/cash-report';
 import { supervisorHandlers } from '../supervisor/handlers';
 import { createSupervisedRequests } from '../supervisor/requests';
 import { centralRelay, createSupervisorService, type ComprobanteApprovalPort } from '../supervisor/service';
+import { createLapseNews } from '../supervisor/lapsed';
 import { vaultHandlers } from '../vault/handlers';
 import { createVaultService } from '../vault/service';
 import { tillTransferRepo } from '../../store/till-transfer/repo';
@@ -37,6 +38,7 @@ import { createReversalService } from '../reversal/service';
 import { vaultUnjournaledRepo } from '../../store/vault/unjournaled-repo';
 import type { TillService } from './service';
 import { centralCloseLookup } from './central-close';
+import { lapseRecorder } from '../approval/lapses';
 
 /** How long the close waits for central's word on transfers to this till before it trusts the last pull. */
 const CLOSE_PULL_WAIT_MS = 2_000;
@@ -85,8 +87,10 @@ export const tillFeatures = (w: TillWiring) => {
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts, deadlineMinutes: w.requestDeadlineMinutes,
     relay: w.central ? centralRelay(w.central, w.workstation, (id) => w.users.findById(id)?.username ?? id) : undefined, outbox: outboxRepo(w.db), onChange: w.onChange,
   });
+  // Requests that lapsed are written down at start, before a journal search and before the close (approval/lapses.ts).
+  const recordLapses = lapseRecorder([requests, { lapseDue: () => w.comprobanteApprovals?.lapseDue?.() ?? 0 }]);
   const arqueo = createArqueoService({
-    tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,
+    recordLapses, tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,
     clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, outbox: outboxRepo(w.db), onChange: w.onChange,
   });
   const central = w.central;
@@ -138,8 +142,12 @@ export const tillFeatures = (w: TillWiring) => {
       ...reversalHandlers(reversal),
       ...tillHandlers(w.till, arqueo, () => tillTransfers.refreshWithin(CLOSE_PULL_WAIT_MS), centralCloseLookup(w.central, w.workstation)),
       ...vaultHandlers(vaultService, tillTransfers),
-      ...supervisorHandlers(supervisor, createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode })),
-      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, original: (ref) => printJobs.jobCopy(ref, 0), reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notOffered: reversal.notOffered })),
+      ...supervisorHandlers(
+        supervisor,
+        createCashReportService({ central, clock: w.clock, branch: w.workstation.branchCode }),
+        createLapseNews({ requests, comprobanteApprovals: w.comprobanteApprovals, recordLapses }),
+      ),
+      ...journalHandlers(health, createJournalSearch({ repo: w.journalRepo, users: w.users, printed: printJobs.printed, original: (ref) => printJobs.jobCopy(ref, 0), reversed: (sequence) => reversals.ofOriginal(sequence) !== undefined, notOffered: reversal.notOffered, recordLapses })),
     },
     health,
     /** Requests put to a supervisor at this workstation, for features wired outside the till (reactivation). */
@@ -153,7 +161,9 @@ export const tillFeatures = (w: TillWiring) => {
     },
     /** At start: verify the whole chain (a break is reported, never ignored). The vault is kept at central. */
     startup: () => {
+      // The chain is verified as it was found; what lapsed while the workstation was off is journaled after it.
       const s = health.verifyAtStart();
+      recordLapses();
       // The anchored check needs central; it runs in the background and updates the status when it answers.
       if (w.central) void health.verifyNow().catch(() => undefined);
       // Incoming till-to-till transfers and the fate of outgoing ones arrive from central on their own.

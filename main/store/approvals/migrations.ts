@@ -54,4 +54,10 @@ export const approvalMigrations: Migration[] = [
     // elsewhere) show it from data rather than from the summary's wording. NULL: asked before this step.
     sql: `ALTER TABLE approvals ADD COLUMN amount INTEGER CHECK (amount IS NULL OR amount >= 0);`,
   },
+  {
+    id: 'approvals/004',
+    // A request that lapsed undecided is told once to the teller who asked (Inicio, or the refusal read over their
+    // shoulder): 1 once they were. 'used_by' names the comprobante an approval became, so it cannot say this.
+    sql: `ALTER TABLE approvals ADD COLUMN lapse_told INTEGER NOT NULL DEFAULT 0 CHECK (lapse_told IN (0, 1));`,
+  },
 ];

@@ -40,6 +40,11 @@ export const approvalsRepo = (db: Db) => {
     "UPDATE approvals SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'",
   );
   const pendingDebits = db.prepare<[string], Row>("SELECT * FROM approvals WHERE status = 'pendiente' AND kind IN ('withdrawal', 'transfer') AND expires_at > ? ORDER BY requested_at");
+  const expired = db.prepare<[string], Row>("SELECT * FROM approvals WHERE status = 'pendiente' AND expires_at <= ? ORDER BY expires_at");
+  const lapsedUntold = db.prepare<[string, string, string], Row>(
+    "SELECT * FROM approvals WHERE maker_id = ? AND status = 'vencida' AND note = ? AND lapse_told = 0 AND expires_at >= ? ORDER BY expires_at",
+  );
+  const lapseTold = db.prepare("UPDATE approvals SET lapse_told = 1 WHERE id = ? AND status = 'vencida' AND lapse_told = 0");
   const use = db.prepare("UPDATE approvals SET used_by = ? WHERE id = ? AND status = 'aprobada' AND used_by IS NULL");
   return {
     insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; amount: number | null; idempotencyKey: string }) => {
@@ -52,6 +57,12 @@ export const approvalsRepo = (db: Db) => {
     },
     /** Withdrawals' and transfers' requests still waiting for a supervisor (a desk elsewhere may have decided them). */
     pendingDebits: (now: string): ApprovalRecord[] => pendingDebits.all(now).map(toRecord),
+    /** Requests still pending past their deadline at `now`: lapsed, not yet closed as such. */
+    pendingExpired: (now: string): ApprovalRecord[] => expired.all(now).map(toRecord),
+    /** The maker's requests that lapsed undecided (closed with `note`) since `since`, not told yet, oldest first. */
+    lapsedUntold: (makerId: string, note: string, since: string): ApprovalRecord[] => lapsedUntold.all(makerId, note, since).map(toRecord),
+    /** The maker was told this request lapsed: false when they already were. */
+    markLapseTold: (id: string): boolean => lapseTold.run(id).changes === 1,
     /** Stores a decision; false when someone else decided first (the row is no longer pendiente). */
     saveDecision: (q: ApprovalRequest): boolean =>
       decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,

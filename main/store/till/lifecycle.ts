@@ -117,8 +117,8 @@ export const tillLifecycleRepo = (db: Db) => {
     "SELECT * FROM supervised_requests WHERE kind = ? AND maker_id = ? AND status = 'rechazada' AND used = 0 ORDER BY decided_at",
   );
   // A request that lapsed unanswered (closed with `note`, apart from one its maker withdrew) is news for its maker too.
-  const lapsedUntold = db.prepare<[SupervisedKind, string, string, string], SupervisedRow>(
-    "SELECT * FROM supervised_requests WHERE kind = ? AND maker_id = ? AND status = 'vencida' AND used = 0 AND note = ? AND expires_at >= ? ORDER BY expires_at",
+  const lapsedUntold = db.prepare<[string, string, string], SupervisedRow>(
+    "SELECT * FROM supervised_requests WHERE maker_id = ? AND status = 'vencida' AND used = 0 AND note = ? AND expires_at >= ? ORDER BY expires_at",
   );
   const told = db.prepare("UPDATE supervised_requests SET used = 1 WHERE id = ? AND status IN ('rechazada', 'vencida') AND used = 0");
   const decide = db.prepare("UPDATE supervised_requests SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'");
@@ -167,8 +167,8 @@ export const tillLifecycleRepo = (db: Db) => {
     approvedUnused: (kind: SupervisedKind, makerId: string, now: string) => approvedUnused.all(kind, makerId, now).map(toSupervised),
     /** The maker's rejected requests of a kind they were not told of yet, oldest decision first. */
     rejectedUntold: (kind: SupervisedKind, makerId: string) => rejectedUntold.all(kind, makerId).map(toSupervised),
-    /** The maker's requests of a kind that lapsed unanswered (closed with `note`) since `since`, not told yet. */
-    lapsedUntold: (kind: SupervisedKind, makerId: string, note: string, since: string) => lapsedUntold.all(kind, makerId, note, since).map(toSupervised),
+    /** The maker's requests of every kind that lapsed unanswered (closed with `note`) since `since`, not told yet. */
+    lapsedUntold: (makerId: string, note: string, since: string) => lapsedUntold.all(makerId, note, since).map(toSupervised),
     /** The maker was told of this rejection or lapse: false when they already were. */
     markTold: (id: string): boolean => told.run(id).changes === 1,
     saveDecision: (q: ApprovalRequest): boolean => decide.run(q.status, q.checkerId ?? null, q.decidedAt ?? null, q.note ?? null, q.id).changes === 1,

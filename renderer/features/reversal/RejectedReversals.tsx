@@ -9,24 +9,18 @@ const read = async (teller: TellerApi): Promise<RejectedReversal[] | null> => {
 };
 const shown = (teller: TellerApi, ids: string[]) => teller.reversal.rejectionsShown({ ids });
 
-/** Inicio: reversals a supervisor rejected at a desk after the teller left the panel, or that lapsed unanswered. */
+/** Inicio: reversals a supervisor rejected at a desk after the teller left the panel (a lapsed one: LapsedRequests). */
 export const RejectedReversals = ({ teller }: { teller: TellerApi }) => {
   const rejected = useToldOnce(teller, read, shown);
   if (rejected.length === 0) return null;
   return (
     <section className="panel" aria-label="Reversos rechazados">
-      {rejected.map((r) =>
-        r.lapsed ? (
-          <p key={r.id} className="error-banner" role="status" data-testid="reversal-lapsed">
-            La solicitud de reverso de {r.sequence} venció sin decisión: el reverso no se hizo.
-          </p>
-        ) : (
-          <p key={r.id} className="error-banner" role="status">
-            Reverso de {r.kind} {r.sequence} por {formatPesos(r.total)} rechazado por {r.rejectedBy}
-            {r.note ? `: ${r.note}` : ''}. Si procede, solicítelo de nuevo desde el Diario (F5).
-          </p>
-        ),
-      )}
+      {rejected.map((r) => (
+        <p key={r.id} className="error-banner" role="status">
+          Reverso de {r.kind} {r.sequence} por {formatPesos(r.total)} rechazado por {r.rejectedBy}
+          {r.note ? `: ${r.note}` : ''}. Si procede, solicítelo de nuevo desde el Diario (F5).
+        </p>
+      ))}
     </section>
   );
 };
