@@ -218,6 +218,9 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
       .toBe('ok');
     w.clock.advance(5_000);
     const reference = await verifiedRef(comprobanteId);
+    // A "no autorizo" said afterwards is another ground: it does not make the reader failure the match overcame recent.
+    w.clock.advance(5_000);
+    expect(await w.call('withdrawal.consentRefused', { comprobanteId, person: CC(JUAN), consentVersion: BIOMETRIC_CONSENT_VERSION })).toMatchObject({ ok: true });
     const exception = request(comprobanteId, [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }]);
     const asked = await askApproval(exception);
     expect(errorCodes(asked)).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
