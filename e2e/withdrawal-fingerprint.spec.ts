@@ -115,6 +115,32 @@ test('reader unplugged: the teller may ask the supervisor (Sin validación biom�
   await expect(app.getByTestId('receipt')).toContainText('Sin validación biométrica (CC *****0002)');
 });
 
+test('the customer does not authorize (Decreto 1377 art. 6): F7 records it, and the withdrawal goes on with the supervisor’s visación on the original document', async ({ app }) => {
+  await reviewTenMillion(app, '4455806');
+  const step = fingerprintStep(app);
+  await expect(step).toContainText('Usted no está obligado a autorizar su tratamiento');
+  await expect(step).toContainText('Si no autoriza, regístrelo (F7) y el retiro sigue con la visación del supervisor.');
+  await expect(step).not.toContainText('no se puede pagar');
+  await expect(step.getByRole('button', { name: /Capturar huella/ })).toBeFocused();
+  // Nothing to except before the customer said no.
+  await expect(step.getByRole('button', { name: /Sin validación biométrica/ })).toHaveCount(0);
+  await app.keyboard.press('F7');
+  await expect(step.getByTestId('fp-result')).toContainText('El cliente no autoriza: pida autorización al supervisor (Sin validación biométrica)');
+  await expect(step.getByTestId('fp-result')).toContainText('verifique el documento original');
+  await app.keyboard.press('F6');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor');
+  await expect(step).toHaveCount(0);
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(DEMO.supervisor.password);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('Sin validación biométrica (CC *****0002): el cliente no autorizó el tratamiento de su huella; identificado con el documento original, visado por el supervisor');
+});
+
 /**
  * The demo conjunta (240000000045: Juan CC 900000002 and Rosa CC 900000005, $ 9.000.000) holds less than the
  * threshold: $ 6.000.000 are deposited at another workstation before this one starts, so its first reference pull

@@ -113,13 +113,14 @@ export const OperationPayloads = {
     chequeGerencia: ChequeGerenciaSchema.optional(),
     /**
      * At or above the bank's fingerprint threshold (seed 003 cl. 4 c, domain-co §7): the 1:1 match reference of
-     * each person who took the money, and anyone paid by the supervisor's "Sin validación biométrica" exception.
+     * each person who took the money, and anyone paid by the supervisor's "Sin validación biométrica" exception
+     * (reader or registry down, or the customer did not authorize the treatment of their fingerprint).
      * Optional: below the threshold, and from a branch that predates it, there is none.
      */
     biometric: z
       .object({
         verified: z.array(z.object({ document: PersonIdSchema, reference: z.string().min(1).max(80) })),
-        exceptions: z.array(z.object({ document: PersonIdSchema, reason: z.enum(['READER_UNAVAILABLE', 'REGISTRY_UNAVAILABLE']) })),
+        exceptions: z.array(z.object({ document: PersonIdSchema, reason: z.enum(['READER_UNAVAILABLE', 'REGISTRY_UNAVAILABLE', 'CONSENT_REFUSED']) })),
       })
       .optional(),
   }),

@@ -106,6 +106,16 @@ export const WithdrawalFingerprintResultSchema = z.discriminatedUnion('outcome',
 export type WithdrawalFingerprintResult = z.infer<typeof WithdrawalFingerprintResultSchema>;
 
 /**
+ * The customer heard the Ley 1581 text and does not authorize the treatment of their fingerprint (Decreto 1377 de
+ * 2013 art. 6: no service is conditioned on it). The core records that answer for the person in this comprobante:
+ * the only ground of the supervisor's CONSENT_REFUSED exception, where the original document identifies instead.
+ */
+export const WithdrawalConsentRefusedRequestSchema = WithdrawalFingerprintRequestSchema.omit({ finger: true });
+/** `exceptionAllowed` false: a "no coincide" of that person today already stopped the withdrawal (no exception). */
+export const WithdrawalConsentRefusedResultSchema = z.object({ exceptionAllowed: z.boolean(), message: z.string() });
+export type WithdrawalConsentRefusedResult = z.infer<typeof WithdrawalConsentRefusedResultSchema>;
+
+/**
  * `pendiente`: central did not answer the online authorization (network or timeout). No cash was paid and
  * nothing was posted; the teller retries with the same key, which cannot pay twice.
  */
@@ -160,6 +170,12 @@ export const withdrawalChannels = {
     access: 'user',
     request: WithdrawalFingerprintRequestSchema,
     response: WithdrawalFingerprintResultSchema,
+    errors: ['CONSENT_VERSION_MISMATCH', 'COMPROBANTE_NOT_YOURS', 'COMPROBANTE_ALREADY_POSTED'],
+  }),
+  'withdrawal.consentRefused': channel({
+    access: 'user',
+    request: WithdrawalConsentRefusedRequestSchema,
+    response: WithdrawalConsentRefusedResultSchema,
     errors: ['CONSENT_VERSION_MISMATCH', 'COMPROBANTE_NOT_YOURS', 'COMPROBANTE_ALREADY_POSTED'],
   }),
   'withdrawal.abandon': channel({ access: 'user', request: AbandonRequestSchema, response: AbandonResultSchema, errors: ABANDON_ERRORS }),

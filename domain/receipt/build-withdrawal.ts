@@ -2,7 +2,7 @@ import type { Account } from '../accounts/account';
 import type { PersonId } from '../accounts/person';
 import { maskDocument } from '../identity/document';
 import { payeeLine } from '../withdrawal/cheque';
-import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck } from '../withdrawal/fingerprint';
+import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck, type FingerprintExceptionReason } from '../withdrawal/fingerprint';
 import type { WithdrawalPlan } from '../withdrawal/evaluate';
 import { type ReceiptHeader, approvalLines, assemble, maskAccount, presenterLines, signatureLines } from './build-common';
 import type { ReceiptDocument, ReceiptLine } from './document';
@@ -22,10 +22,16 @@ export interface WithdrawalReceiptInput {
   readonly identity?: Pick<FingerprintCheck, 'verified' | 'exceptions'>;
 }
 
+/** Why a person was paid without the biometric match, as the customer's paper says it. */
+const exceptionLine = (reason: FingerprintExceptionReason): string =>
+  reason === 'CONSENT_REFUSED'
+    ? 'el cliente no autorizó el tratamiento de su huella; identificado con el documento original, visado por el supervisor'
+    : `${FINGERPRINT_EXCEPTION_REASONS[reason]}, autorizado por supervisor`;
+
 /** One line per person verified, with central's reference; one per person paid without the biometric match. */
 export const identityLines = (identity: Pick<FingerprintCheck, 'verified' | 'exceptions'>): ReceiptLine[] => [
   ...identity.verified.map((v): ReceiptLine => ({ kind: 'text', text: `Identidad verificada con huella — ref ${v.reference} (${maskDocument(v.person)})` })),
-  ...identity.exceptions.map((x): ReceiptLine => ({ kind: 'text', text: `Sin validación biométrica (${maskDocument(x.person)}): ${FINGERPRINT_EXCEPTION_REASONS[x.reason]}, autorizado por supervisor` })),
+  ...identity.exceptions.map((x): ReceiptLine => ({ kind: 'text', text: `Sin validación biométrica (${maskDocument(x.person)}): ${exceptionLine(x.reason)}` })),
 ];
 
 /** Customer receipt of an office withdrawal: the GMF and any fee on their own lines (domain-co §1). */

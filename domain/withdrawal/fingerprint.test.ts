@@ -14,6 +14,9 @@ import {
   knownFailures,
   peopleToVerify,
 } from './fingerprint';
+import { FingerprintEvidenceSchema } from './request';
+import { maskDocument } from '../identity/document';
+import { OperationPayloads } from '../central-api/operations';
 
 const ana: PersonId = { type: 'CC', number: '1020304050' };
 const luis: PersonId = { type: 'CC', number: '79123456' };
@@ -100,6 +103,22 @@ describe('fingerprint of whoever withdraws (seed 003 cl. 4 literal c; domain-co 
     expect(r.ok && r.value.approvalReasons.map((a) => a.code)).toEqual(['IDENTITY_FALLBACK']);
     expect(r.ok && r.value.approvalReasons[0]?.message).toContain('Sin validación biométrica de CC');
     expect(r.ok && r.value.exceptions).toEqual([{ person: ana, reason: 'REGISTRY_UNAVAILABLE' }]);
+  });
+
+  it.each([
+    ['READER_UNAVAILABLE', 'Lector de huellas desconectado o sin respuesta'],
+    ['REGISTRY_UNAVAILABLE', 'Registraduría (operador biométrico) no disponible en central'],
+    // Decreto 1377 de 2013 art. 6: no activity is conditioned on the sensitive datum; the document, visado, identifies.
+    ['CONSENT_REFUSED', 'El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor'],
+  ] as const)('exception %s: a supervisor’s IDENTITY_FALLBACK naming why, carried by the request and by central’s operation', (reason, why) => {
+    const exception = { kind: 'exception', person: ana, reason } as const;
+    const r = checkWithdrawalFingerprints(input({ evidence: [exception], attempts: [] }), rules);
+    expect(r.ok && r.value.exceptions).toEqual([{ person: ana, reason }]);
+    expect(r.ok && r.value.approvalReasons).toMatchObject([{ code: 'IDENTITY_FALLBACK', message: expect.stringContaining(`Sin validación biométrica de ${maskDocument(ana)}: ${why} (${reason}).`) }]);
+    expect(FingerprintEvidenceSchema.safeParse(exception).success).toBe(true);
+    expect(OperationPayloads.withdrawal.shape.biometric.safeParse({ verified: [], exceptions: [{ document: ana, reason }] }).success).toBe(true);
+    // Not after a "no coincide": a stop is never turned into an exception, whatever its ground.
+    expect(codes(checkWithdrawalFingerprints(input({ evidence: [exception], attempts: [attempt(ana, 'no_match', 'FP-0')] }), rules))).toEqual(['FINGERPRINT_NO_MATCH']);
   });
 
   it('domain-co §7: a "no coincide" is a stop: no exception after it, and the third one refuses with no override', () => {

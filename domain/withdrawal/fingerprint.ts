@@ -18,10 +18,15 @@ import { type DomainError, domainError } from '../rules-config/result';
  */
 export const FINGERPRINT_MAX_FAILURES = 3;
 
-/** Why no match could be made: only these allow the supervisor's "Sin validación biométrica" exception. */
+/**
+ * Why no match could be made: only these allow the supervisor's "Sin validación biométrica" exception. A customer
+ * who does not authorize the treatment of their fingerprint is one of them: the text read to them says no service
+ * is conditioned on it (Ley 1581 art. 6, Decreto 1377 de 2013 art. 6), so the document, visado, identifies instead.
+ */
 export const FINGERPRINT_EXCEPTION_REASONS = {
   READER_UNAVAILABLE: 'Lector de huellas desconectado o sin respuesta',
   REGISTRY_UNAVAILABLE: 'Registraduría (operador biométrico) no disponible en central',
+  CONSENT_REFUSED: 'El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor',
 } as const;
 export type FingerprintExceptionReason = keyof typeof FINGERPRINT_EXCEPTION_REASONS;
 

@@ -33,7 +33,7 @@ const JUAN = '900000002'; // holder of 240000000029 ($ 15.800.000)
 const place = (documentNumber: string) => w.call('devices.emulator', { action: 'fingerprint.place', documentNumber, finger: 'right-index' });
 const capture = (comprobanteId: string, number = JUAN) =>
   w.call('withdrawal.fingerprint', { comprobanteId, person: CC(number), finger: 'right-index', consentVersion: BIOMETRIC_CONSENT_VERSION });
-type Evidence = { kind: 'match'; person: { type: 'CC'; number: string }; reference: string } | { kind: 'exception'; person: { type: 'CC'; number: string }; reason: 'READER_UNAVAILABLE' | 'REGISTRY_UNAVAILABLE' };
+type Evidence = { kind: 'match'; person: { type: 'CC'; number: string }; reference: string } | { kind: 'exception'; person: { type: 'CC'; number: string }; reason: 'READER_UNAVAILABLE' | 'REGISTRY_UNAVAILABLE' | 'CONSENT_REFUSED' };
 const FROM = 2_000_000;
 const request = (comprobanteId: string | null, fingerprints: Evidence[], amount = FROM) => ({
   accountNumber: '240000000029',
@@ -218,12 +218,106 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
       .toBe('ok');
     w.clock.advance(5_000);
     const reference = await verifiedRef(comprobanteId);
+    // A "no autorizo" said afterwards is another ground: it does not make the reader failure the match overcame recent.
+    w.clock.advance(5_000);
+    expect(await w.call('withdrawal.consentRefused', { comprobanteId, person: CC(JUAN), consentVersion: BIOMETRIC_CONSENT_VERSION })).toMatchObject({ ok: true });
     const exception = request(comprobanteId, [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }]);
     const asked = await askApproval(exception);
     expect(errorCodes(asked)).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
     expect(JSON.stringify(asked)).toContain(`huella de CC *****0002 ya se verificó en este comprobante (ref ${reference})`);
     expect(errorCodes(await post(exception))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
     expect(await post(request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]))).toMatchObject({ ok: true, data: { status: 'posted' } });
+  });
+
+  const decline = (comprobanteId: string, number = JUAN, consentVersion = BIOMETRIC_CONSENT_VERSION) => w.call('withdrawal.consentRefused', { comprobanteId, person: CC(number), consentVersion });
+  const consentRefused: Evidence[] = [{ kind: 'exception', person: CC(JUAN), reason: 'CONSENT_REFUSED' }];
+
+  it('the customer does not authorize (Decreto 1377 art. 6): the refusal is recorded and journaled, and the supervisor’s CONSENT_REFUSED exception pays it, central accepting it', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    const at = w.clock.now().toISOString();
+    expect(await decline(comprobanteId, JUAN, 'biometria-2020')).toMatchObject({ ok: false, error: { code: 'CONSENT_VERSION_MISMATCH' } });
+    const declined = await decline(comprobanteId);
+    expect(declined).toMatchObject({ ok: true, data: { exceptionAllowed: true, message: expect.stringContaining('visación del supervisor') } });
+    const teller = w.core.db.prepare("SELECT id FROM users WHERE username = 'cajero1'").pluck().get() as string;
+    const checks = (w.core.db.prepare("SELECT actor, payload FROM journal WHERE type = 'biometric_check'").all() as { actor: string; payload: string }[]).map((r) => ({ actor: r.actor, ...(JSON.parse(r.payload) as object) }));
+    expect(checks).toEqual([
+      { actor: teller, purpose: 'withdrawal', withdrawalComprobante: comprobanteId, phase: 'consent', consent: 'refused', textVersion: BIOMETRIC_CONSENT_VERSION, documentType: 'CC', documentNumber: JUAN },
+    ]);
+    // Nothing was authorized, so nothing is kept as an authorization; no finger was taken.
+    expect(w.core.db.prepare('SELECT COUNT(*) FROM biometric_consents').pluck().get()).toBe(0);
+    expect(w.core.db.prepare('SELECT COUNT(*) FROM fingerprint_matches').pluck().get()).toBe(0);
+    expect(w.core.db.prepare('SELECT reason, at FROM fingerprint_unavailable WHERE comprobante_id = ?').all(comprobanteId)).toEqual([{ reason: 'CONSENT_REFUSED', at }]);
+
+    const r = request(comprobanteId, consentRefused);
+    const plan = await w.call('withdrawal.evaluate', { request: r });
+    expect(plan.ok && (plan.data as { plan: { approvalReasons: { code: string; message: string }[] } }).plan.approvalReasons).toMatchObject([
+      { code: 'IDENTITY_FALLBACK', message: expect.stringContaining('El cliente no autorizó el tratamiento de su huella') },
+    ]);
+    expect(errorCodes(await post(r))).toEqual(['APPROVAL_REQUIRED']);
+    expect((await approve(r, 'cajero1', 'Caja.2026')).decided).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });
+    const { id, decided } = await approve(r);
+    expect(decided).toMatchObject({ ok: true, data: { approval: { status: 'aprobada', reasons: [{ code: 'IDENTITY_FALLBACK' }] } } });
+    const posted = await post(r, id);
+    expect(posted).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = posted.ok ? (posted.data as { receipt: { lines: { kind: string; text?: string }[] } }).receipt.lines : [];
+    expect(lines).toContainEqual({ kind: 'text', text: 'Sin validación biométrica (CC *****0002): el cliente no autorizó el tratamiento de su huella; identificado con el documento original, visado por el supervisor' });
+    const journal = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as object;
+    expect(journal).toMatchObject({ biometricExceptions: [{ person: `CC:${JUAN}`, reason: 'CONSENT_REFUSED' }] });
+    const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { key: string; payload: object };
+    expect(op.payload).toMatchObject({ biometric: { verified: [], exceptions: [{ document: CC(JUAN), reason: 'CONSENT_REFUSED' }] } });
+    // Central takes the operation with its new reason (its batch schema would refuse an unknown one).
+    const sent = await w.client.call('postOperations', { operations: [op] } as never);
+    expect(sent.ok && (sent.data as { results: { status: string }[] }).results.map((x) => x.status)).toEqual([expect.stringMatching(/^(applied|duplicate)$/)]);
+  });
+
+  it('CONSENT_REFUSED with no refusal recorded for that person in this comprobante is refused, at the approval and at the posting', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    // The comprobante started with another person's capture; Juan never said no.
+    const comprobanteId = crypto.randomUUID();
+    await place('900000005');
+    expect(await capture(comprobanteId, '900000005')).toMatchObject({ ok: true, data: { outcome: 'verified' } });
+    const r = request(comprobanteId, consentRefused);
+    const asked = await askApproval(r);
+    expect(errorCodes(asked)).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    expect(JSON.stringify(asked)).toContain('No consta en este comprobante que CC *****0002 haya dicho que no autoriza');
+    expect(errorCodes(await post(r))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    // Rosa's refusal is not Juan's, and a reader failure is not a refusal.
+    expect(await decline(comprobanteId, '900000005')).toMatchObject({ ok: true });
+    await w.call('devices.emulator', { action: 'fingerprint.unplug' });
+    expect(await capture(comprobanteId)).toMatchObject({ ok: true, data: { outcome: 'reader_unavailable' } });
+    expect(errorCodes(await askApproval(r))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    // And the refusal grounds no reader exception either.
+    const other = crypto.randomUUID();
+    expect(await decline(other)).toMatchObject({ ok: true });
+    expect(errorCodes(await askApproval(request(other, [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }])))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    await w.call('devices.emulator', { action: 'fingerprint.replug' });
+  });
+
+  it('the customer said no, then authorized and matched: the match stands, the CONSENT_REFUSED exception no longer does', async () => {
+    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    expect(await decline(comprobanteId)).toMatchObject({ ok: true, data: { exceptionAllowed: true } });
+    w.clock.advance(5_000);
+    const reference = await verifiedRef(comprobanteId);
+    const exception = request(comprobanteId, consentRefused);
+    const asked = await askApproval(exception);
+    expect(errorCodes(asked)).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    expect(JSON.stringify(asked)).toContain(`huella de CC *****0002 ya se verificó en este comprobante (ref ${reference})`);
+    expect(errorCodes(await post(exception))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    // A refusal said after the match does not undo it: the finger was taken with the authorization then given.
+    expect(await decline(comprobanteId)).toMatchObject({ ok: true });
+    expect(errorCodes(await askApproval(exception))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
+    expect(await post(request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]))).toMatchObject({ ok: true, data: { status: 'posted' } });
+  });
+
+  it('after a "no coincide" the customer may still say no, but that is no way around the stop', async () => {
+    w = await world(await ownCentral(), { config: { rules: { fingerprintFrom: FROM } } });
+    const comprobanteId = crypto.randomUUID();
+    await place('900000005');
+    expect(await capture(comprobanteId)).toMatchObject({ ok: true, data: { outcome: 'no_match' } });
+    expect(await decline(comprobanteId)).toMatchObject({ ok: true, data: { exceptionAllowed: false, message: expect.stringContaining('no coincidió') } });
+    expect(errorCodes(await askApproval(request(comprobanteId, consentRefused)))).toEqual(['FINGERPRINT_NO_MATCH']);
   });
 
   it('a capture for a comprobante another user started is refused; the consent text must be the current one', async () => {

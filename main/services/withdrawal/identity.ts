@@ -1,13 +1,22 @@
 import type { z } from 'zod';
 import { biometricConsent } from '../../../domain/contract/biometric-consent';
 import type { User } from '../../../domain/contract/session';
-import type { WithdrawalFingerprintRequestSchema, WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
+import type { WithdrawalConsentRefusedRequestSchema, WithdrawalConsentRefusedResult, WithdrawalFingerprintRequestSchema, WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
 import { samePerson } from '../../../domain/accounts/person';
 import { maskDocument } from '../../../domain/identity/document';
 import type { Pesos } from '../../../domain/money/pesos';
 import type { RulesConfig } from '../../../domain/rules-config/config';
 import { type DomainError, domainError } from '../../../domain/rules-config/result';
-import { FINGERPRINT_EXCEPTION_REASONS, type FingerprintCheck, checkWithdrawalFingerprints, failuresCountFrom, peopleToVerify } from '../../../domain/withdrawal/fingerprint';
+import {
+  FINGERPRINT_EXCEPTION_REASONS,
+  FINGERPRINT_MAX_FAILURES,
+  type FingerprintCheck,
+  type FingerprintExceptionReason,
+  checkWithdrawalFingerprints,
+  failuresCountFrom,
+  knownFailures,
+  peopleToVerify,
+} from '../../../domain/withdrawal/fingerprint';
 import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
 import { AppError } from '../../core/errors';
 import type { Clock } from '../../core/runtime';
@@ -35,6 +44,23 @@ export interface WithdrawalIdentityDeps {
 
 const NONE: FingerprintCheck = { verified: [], exceptions: [], approvalReasons: [] };
 
+/** What the ground of an exception was, as the refusals name it. */
+const GROUND: Record<FingerprintExceptionReason, (who: string) => string> = {
+  READER_UNAVAILABLE: (who) => `el lector haya fallado al tomar la huella de ${who}`,
+  REGISTRY_UNAVAILABLE: (who) => `la Registraduría haya fallado al tomar la huella de ${who}`,
+  CONSENT_REFUSED: (who) => `${who} haya dicho que no autoriza el tratamiento de su huella`,
+};
+const AFTER: Record<FingerprintExceptionReason, string> = {
+  READER_UNAVAILABLE: 'después de que el lector falló',
+  REGISTRY_UNAVAILABLE: 'después de que la Registraduría falló',
+  CONSENT_REFUSED: 'con su autorización',
+};
+const checkVersion = (version: string) => {
+  if (version !== biometricConsent('withdrawal').version) {
+    throw new AppError('CONSENT_VERSION_MISMATCH', 'El texto de autorización de datos biométricos cambió. Vuelva a abrir el retiro y léale al cliente el texto vigente.');
+  }
+};
+
 /**
  * The fingerprint of whoever takes the money (seed 003 cl. 4 c; domain-co §7) as the core enforces it: the
  * comprobante's start is the core's own instant, each capture is matched and recorded here, and a withdrawal's
@@ -47,13 +73,44 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
     return start;
   };
 
+  const openFor = (user: User, comprobanteId: string, consentVersion: string) => {
+    checkVersion(consentVersion);
+    const start = startOf(user, comprobanteId);
+    if (start.postedKey !== null) throw new AppError('COMPROBANTE_ALREADY_POSTED', 'Ese retiro ya se registró. Para otro retiro empiece un comprobante nuevo.');
+    return start;
+  };
+
+  /**
+   * The customer heard the text and does not authorize (Decreto 1377 de 2013 art. 6): their answer is journaled as
+   * F7 journals its own, and kept as the ground of the supervisor's CONSENT_REFUSED exception for this person here.
+   */
+  const refuseConsent = (user: User, req: z.infer<typeof WithdrawalConsentRefusedRequestSchema>): WithdrawalConsentRefusedResult => {
+    const start = openFor(user, req.comprobanteId, req.consentVersion);
+    const at = deps.clock.now().toISOString();
+    inTransaction(deps.db, () => {
+      recordBiometricConsent(deps, user.id, { purpose: 'withdrawal', ref: start.id, person: req.person, textVersion: req.consentVersion, at, given: false });
+      deps.comprobantes.recordUnavailable(start.id, req.person, 'CONSENT_REFUSED', at);
+    });
+    const who = maskDocument(req.person);
+    const dayFrom = failuresCountFrom(start.startedAt);
+    const failures = knownFailures(req.person, deps.matches.attempts([req.person], dayFrom), start.startedAt, deps.matches.centralFailures([req.person], dayFrom));
+    // Saying no after a "no coincide" is the customer's right, but it does not turn that stop into an exception.
+    if (failures > 0) {
+      const left = FINGERPRINT_MAX_FAILURES - failures;
+      return {
+        exceptionAllowed: false,
+        message: `Quedó registrado que ${who} no autoriza el tratamiento de su huella. Su huella ya no coincidió hoy con la Registraduría: eso detiene el retiro y no admite la excepción del supervisor${left > 0 ? '; solo con su autorización y una huella que coincida se puede pagar' : ''}.`,
+      };
+    }
+    return {
+      exceptionAllowed: true,
+      message: `Quedó registrado que ${who} no autoriza el tratamiento de su huella. El retiro sigue con la visación del supervisor: verifique el documento original de identidad y pida la autorización (F6).`,
+    };
+  };
+
   /** One capture + central match for a person of the withdrawal on screen. */
   const verify = async (user: User, req: z.infer<typeof WithdrawalFingerprintRequestSchema>): Promise<WithdrawalFingerprintResult> => {
-    if (req.consentVersion !== biometricConsent('withdrawal').version) {
-      throw new AppError('CONSENT_VERSION_MISMATCH', 'El texto de autorización de datos biométricos cambió. Vuelva a abrir el retiro y léale al cliente el texto vigente.');
-    }
-    const start = startOf(user, req.comprobanteId);
-    if (start.postedKey !== null) throw new AppError('COMPROBANTE_ALREADY_POSTED', 'Ese retiro ya se registró. Para otro retiro empiece un comprobante nuevo.');
+    const start = openFor(user, req.comprobanteId, req.consentVersion);
     // The customer placed the finger after the teller read the authorization: that is the consent, kept before the capture.
     inTransaction(deps.db, () =>
       recordBiometricConsent(deps, user.id, { purpose: 'withdrawal', ref: start.id, person: req.person, textVersion: req.consentVersion, at: deps.clock.now().toISOString(), given: true }),
@@ -109,26 +166,31 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
     const central = deps.matches.centralFailures(people, dayFrom);
     const r = checkWithdrawalFingerprints({ amount, presenters: request.presenters, evidence, attempts, comprobanteStartedAt: start.startedAt, central }, deps.rules);
     if (!r.ok) throw refused(r.errors);
-    // An exception stands only on a reader or registry failure the core recorded for that person in this comprobante.
+    // An exception stands only on its ground as the core recorded it for that person in this comprobante: a reader
+    // or registry failure, or the customer's refusal.
     const unfounded: DomainError[] = r.value.exceptions
       .filter((x) => !deps.comprobantes.unavailable(start.id, x.person).includes(x.reason))
       .map((x) =>
         domainError(
           'FINGERPRINT_EXCEPTION_UNFOUNDED',
-          `No consta en este comprobante que ${x.reason === 'READER_UNAVAILABLE' ? 'el lector' : 'la Registraduría'} haya fallado al tomar la huella de ${maskDocument(x.person)} (${FINGERPRINT_EXCEPTION_REASONS[x.reason]}). Tome la huella; solo si falla puede pedir la excepción al supervisor.`,
+          x.reason === 'CONSENT_REFUSED'
+            ? `No consta en este comprobante que ${GROUND[x.reason](maskDocument(x.person))}. Léale el texto de autorización; si no autoriza, regístrelo (F7) y pida la excepción al supervisor.`
+            : `No consta en este comprobante que ${GROUND[x.reason](maskDocument(x.person))} (${FINGERPRINT_EXCEPTION_REASONS[x.reason]}). Tome la huella; solo si falla puede pedir la excepción al supervisor.`,
           { person: x.person, reason: x.reason },
         ),
       );
     // The reader (or registry) came back and the person matched after the failure: the exception was for a failure
-    // that is over, and the match is what pays (QA s35 A5-1).
+    // that is over, and the match is what pays (QA s35 A5-1). A refusal yields to any match of the comprobante: the
+    // finger was taken with the authorization given then, and a "no" said afterwards does not unverify it.
     const superseded: DomainError[] = r.value.exceptions.flatMap((x) => {
-      const failedAt = deps.comprobantes.lastUnavailableAt(start.id, x.person);
-      const match = failedAt === null ? undefined : attempts.find((a) => a.result === 'match' && samePerson(a.document, x.person) && Date.parse(a.at) >= Date.parse(failedAt));
+      const groundAt = deps.comprobantes.lastUnavailableAt(start.id, x.person, x.reason);
+      const since = x.reason === 'CONSENT_REFUSED' ? start.startedAt : groundAt;
+      const match = groundAt === null || since === null ? undefined : attempts.find((a) => a.result === 'match' && samePerson(a.document, x.person) && Date.parse(a.at) >= Date.parse(since));
       return match
         ? [
             domainError(
               'FINGERPRINT_EXCEPTION_UNFOUNDED',
-              `La huella de ${maskDocument(x.person)} ya se verificó en este comprobante (ref ${match.reference}) después de que ${x.reason === 'READER_UNAVAILABLE' ? 'el lector' : 'la Registraduría'} falló: registre el retiro con esa huella, sin la excepción (Sin validación biométrica).`,
+              `La huella de ${maskDocument(x.person)} ya se verificó en este comprobante (ref ${match.reference}) ${AFTER[x.reason]}: registre el retiro con esa huella, sin la excepción (Sin validación biométrica).`,
               { person: x.person, reason: x.reason, reference: match.reference },
             ),
           ]
@@ -140,6 +202,7 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
 
   return {
     verify,
+    refuseConsent,
     check,
     /** Whose fingerprint this amount needs (the plan tells the screen). */
     required: (request: WithdrawalRequest, amount: Pesos) => peopleToVerify(amount, request.presenters, deps.rules),

@@ -230,6 +230,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
     /** Gives up a comprobante left pending: central releases what it may hold under its key. */
     /** One capture + central match of a person for the withdrawal on screen (withdrawal.fingerprint). */
     fingerprint: identity.verify,
+    /** The customer does not authorize the fingerprint: recorded, the ground of the CONSENT_REFUSED exception. */
+    consentRefused: identity.refuseConsent,
     abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro', (key) => releaseDayLimits(deps, key)),
     /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
     unconfirmed: (user: User): UnconfirmedDebit[] =>

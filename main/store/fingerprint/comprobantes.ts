@@ -33,8 +33,8 @@ export const withdrawalComprobanteRepo = (db: Db) => {
   const unavailableFor = db.prepare<[string, string, string], { reason: FingerprintExceptionReason }>(
     'SELECT DISTINCT reason FROM fingerprint_unavailable WHERE comprobante_id = ? AND document_type = ? AND document_number = ?',
   );
-  const lastUnavailableAt = db.prepare<[string, string, string], { at: string | null }>(
-    'SELECT MAX(at) AS at FROM fingerprint_unavailable WHERE comprobante_id = ? AND document_type = ? AND document_number = ?',
+  const lastUnavailableAt = db.prepare<[string, string, string, string], { at: string | null }>(
+    'SELECT MAX(at) AS at FROM fingerprint_unavailable WHERE comprobante_id = ? AND document_type = ? AND document_number = ? AND reason = ?',
   );
   const get = (id: string): WithdrawalComprobanteStart | undefined => {
     const r = byId.get(id);
@@ -53,13 +53,18 @@ export const withdrawalComprobanteRepo = (db: Db) => {
     markPosted: (id: string, idempotencyKey: string): void => {
       posted.run(idempotencyKey, id);
     },
+    /** A ground of the supervisor's exception: the reader or the registry failed, or the customer did not authorize. */
     recordUnavailable: (id: string, person: PersonId, reason: FingerprintExceptionReason, at: string): void => {
       insertUnavailable.run(id, person.type, person.number, reason, at);
     },
     /** The reasons the reader or registry failed this person in this comprobante (what an exception may claim). */
     unavailable: (id: string, person: PersonId): FingerprintExceptionReason[] => unavailableFor.all(id, person.type, person.number).map((r) => r.reason),
-    /** When the reader or registry last failed this person in this comprobante; null when it never did. */
-    lastUnavailableAt: (id: string, person: PersonId): string | null => lastUnavailableAt.get(id, person.type, person.number)?.at ?? null,
+    /**
+     * When this ground was last recorded for this person in this comprobante; null when never. Per reason: a later
+     * refusal must not make a reader failure that a match already overcame look recent again.
+     */
+    lastUnavailableAt: (id: string, person: PersonId, reason: FingerprintExceptionReason): string | null =>
+      lastUnavailableAt.get(id, person.type, person.number, reason)?.at ?? null,
   };
 };
 export type WithdrawalComprobanteRepo = ReturnType<typeof withdrawalComprobanteRepo>;

@@ -86,4 +86,23 @@ export const fingerprintMigrations: Migration[] = [
         PRIMARY KEY (document_type, document_number, day_from)
       ) STRICT;`,
   },
+  {
+    id: 'fingerprint/005',
+    sql: `
+      -- A customer who does not authorize the treatment of their fingerprint (Ley 1581, Decreto 1377 de 2013 art. 6:
+      -- no service is conditioned on it) is a ground of the supervisor's exception too, recorded the same way so the
+      -- core checks it was said for that person in that comprobante. SQLite cannot widen a CHECK: the table is rebuilt.
+      CREATE TABLE fingerprint_unavailable_new (
+        comprobante_id TEXT NOT NULL REFERENCES withdrawal_comprobantes(id),
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('READER_UNAVAILABLE', 'REGISTRY_UNAVAILABLE', 'CONSENT_REFUSED')),
+        at TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO fingerprint_unavailable_new (comprobante_id, document_type, document_number, reason, at)
+        SELECT comprobante_id, document_type, document_number, reason, at FROM fingerprint_unavailable ORDER BY rowid;
+      DROP TABLE fingerprint_unavailable;
+      ALTER TABLE fingerprint_unavailable_new RENAME TO fingerprint_unavailable;
+      CREATE INDEX fingerprint_unavailable_comprobante ON fingerprint_unavailable (comprobante_id, document_type, document_number);`,
+  },
 ];

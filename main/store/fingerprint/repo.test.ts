@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { checkWithdrawalFingerprints } from '../../../domain/withdrawal/fingerprint';
-import { openDatabase } from '../db';
+import { type Db, migrate, openDatabase } from '../db';
+import { allMigrations } from '../migrations';
+import { withdrawalComprobanteRepo } from './comprobantes';
 import { tempDir } from '../../testing/temp-core';
 import { fingerprintRepo } from './repo';
 
@@ -97,5 +99,26 @@ describe('what central told of the other workstations', () => {
     repo.recordCentralFailures({ person: CC('900000001'), failures: 2, dayFrom: day, toldAt: '2026-03-10T14:42:00.000Z' });
     expect(repo.centralFailures([CC('900000001'), CC('900000002')], day)).toEqual([{ person: CC('900000001'), failures: 3, last }]);
     expect(repo.centralFailures([CC('900000001')], '2026-03-11T05:00:00.000Z')).toEqual([]);
+  });
+});
+
+describe('fingerprint/005: the customer’s refusal as a ground of the exception', () => {
+  it('rebuilds fingerprint_unavailable keeping every row recorded before, and takes CONSENT_REFUSED (and nothing else new)', () => {
+    const t = tempDir();
+    const file = join(t.dir, 'caja.sqlite');
+    const before = openDatabase(file, allMigrations.filter((m) => m.id !== 'fingerprint/005'));
+    cleanup = () => t.remove();
+    before.prepare("INSERT INTO withdrawal_comprobantes (id, teller_id, started_at) VALUES ('c-1', 'u-1', '2026-03-10T15:00:00.000Z')").run();
+    const ground = (db: Db, reason: string) =>
+      db.prepare("INSERT INTO fingerprint_unavailable (comprobante_id, document_type, document_number, reason, at) VALUES ('c-1', 'CC', '900000002', ?, '2026-03-10T15:01:00.000Z')").run(reason);
+    ground(before, 'READER_UNAVAILABLE');
+    expect(() => ground(before, 'CONSENT_REFUSED')).toThrow(/CHECK constraint/);
+    expect(migrate(before, allMigrations)).toEqual(['fingerprint/005']);
+    ground(before, 'CONSENT_REFUSED');
+    expect(() => ground(before, 'CUSTOMER_IN_A_HURRY')).toThrow(/CHECK constraint/);
+    const comprobantes = withdrawalComprobanteRepo(before);
+    expect(comprobantes.unavailable('c-1', CC('900000002'))).toEqual(['READER_UNAVAILABLE', 'CONSENT_REFUSED']);
+    expect(before.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fingerprint_unavailable'").pluck().all()).toEqual(['fingerprint_unavailable_comprobante']);
+    before.close();
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PersonId } from '../../../domain/accounts/person';
 import type { TellerApi } from '../../../domain/contract/client';
 import { biometricConsent } from '../../../domain/contract/biometric-consent';
-import type { WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
+import type { WithdrawalConsentRefusedResult, WithdrawalFingerprintResult } from '../../../domain/contract/withdrawal';
 import { maskDocument } from '../../../domain/identity/document';
 import type { z } from 'zod';
 import type { FingerprintEvidenceSchema } from '../../../domain/withdrawal/request';
@@ -44,9 +44,10 @@ interface Props {
 
 /**
  * Seed 003 cl. 4 c, domain-co §7: the fingerprint of each person who takes the money, one at a time, keyboard
- * first. Enter captures (after reading the Ley 1581 authorization), F6 asks the supervisor's exception when the
- * reader or the registry did not answer (only then), Esc goes back to the withdrawal. The core matches, records
- * and later checks every answer: this step only carries them.
+ * first. Enter captures (after reading the Ley 1581 authorization), F7 records that the customer does not authorize
+ * (the text says no service is conditioned on it: Decreto 1377 de 2013 art. 6), F6 asks the supervisor's exception
+ * when the reader or the registry did not answer or the customer said no (only then), Esc goes back to the
+ * withdrawal. The core matches, records and later checks every answer: this step only carries them.
  */
 export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
@@ -66,12 +67,16 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
     else if (readerWentDown.current) setReaderBack(true);
   }, [reader, last]);
   useRestoreFocus();
-  // F6 asks the exception wherever the focus is in the step (it is offered only after a reader or registry failure).
+  // The customer's "no", as the core recorded it: until the next capture (they may change their mind).
+  const [declined, setDeclined] = useState<WithdrawalConsentRefusedResult | null>(null);
+  // F6 asks the exception wherever the focus is in the step (it is offered only after a reader or registry failure,
+  // or the customer's refusal); F7 records the refusal.
   const f6 = useRef<() => void>(() => undefined);
+  const f7 = useRef<() => void>(() => undefined);
   useWindowKeyDown((e) => {
-    if (e.key === 'F6') {
+    if (e.key === 'F6' || e.key === 'F7') {
       e.preventDefault();
-      f6.current();
+      (e.key === 'F6' ? f6 : f7).current();
     }
   });
   const person = people[0];
@@ -83,6 +88,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
   // Each person starts with a clean step: what the previous one's capture said is not about them.
   useEffect(() => {
     setLast(null);
+    setDeclined(null);
     setError(null);
     setReaderBack(false);
     readerWentDown.current = false;
@@ -91,10 +97,12 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
   if (!person) return null;
 
   const refused = last?.outcome === 'refused';
-  const exceptionAllowed = (last?.outcome === 'reader_unavailable' || last?.outcome === 'registry_unavailable') && last.exceptionAllowed && !readerBack;
+  const deviceException = (last?.outcome === 'reader_unavailable' || last?.outcome === 'registry_unavailable') && last.exceptionAllowed && !readerBack;
+  const exceptionAllowed = declined ? declined.exceptionAllowed : deviceException;
   const capture = async () => {
     if (busy || refused) return;
     setBusy(true);
+    setDeclined(null);
     setError(null);
     setReaderBack(false);
     readerWentDown.current = false;
@@ -106,12 +114,24 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
     // Refused, only going back is left (the capture button goes away); otherwise the focus stays on Capturar.
     else if (r.data.outcome === 'refused') window.setTimeout(() => backRef.current?.focus(), 0);
   };
+  const decline = async () => {
+    if (busy || refused) return;
+    setBusy(true);
+    setError(null);
+    const r = await teller.withdrawal.consentRefused({ comprobanteId, person: person.id, consentVersion: biometricConsent('withdrawal').version });
+    setBusy(false);
+    if (!r.ok) return setError(r.error.message);
+    setDeclined(r.data);
+  };
   const askException = () => {
-    if (busy || !exceptionAllowed || !last) return;
+    if (busy || !exceptionAllowed) return;
+    if (declined) return onEvidence({ kind: 'exception', person: person.id, reason: 'CONSENT_REFUSED' });
+    if (!last) return;
     onEvidence({ kind: 'exception', person: person.id, reason: last.outcome === 'reader_unavailable' ? 'READER_UNAVAILABLE' : 'REGISTRY_UNAVAILABLE' });
   };
   f6.current = askException;
-  const failure = last && last.outcome !== 'verified' && !readerBack;
+  f7.current = () => void decline();
+  const failure = !declined && last && last.outcome !== 'verified' && !readerBack;
   return (
     <dialog
       ref={ref}
@@ -128,7 +148,11 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
         Validación de huella: {person.name} ({maskDocument(person.id)})
       </h2>
       <div className="dialog-body">
-        <BiometricConsent id="fp-consent-title" purpose="withdrawal" instruction="Lea el texto al cliente antes de tomar la huella; sin su autorización no se puede pagar un retiro de este valor." />
+        <BiometricConsent
+          id="fp-consent-title"
+          purpose="withdrawal"
+          instruction="Lea el texto al cliente. Si no autoriza, regístrelo (F7) y el retiro sigue con la visación del supervisor."
+        />
         <p data-testid="fp-instruction">Coloque el dedo índice derecho de {person.name} en el lector y presione Enter.</p>
         <ReaderStatus reader={reader} />
         {failure ? (
@@ -137,6 +161,18 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
               <strong>{headline(last)}</strong>
             </p>
             <p>{last.message}</p>
+          </div>
+        ) : null}
+        {declined ? (
+          <div className={declined.exceptionAllowed ? 'notice' : 'error-banner'} role="alert" data-testid="fp-result">
+            <p>
+              <strong>
+                {declined.exceptionAllowed
+                  ? 'El cliente no autoriza: pida autorización al supervisor (Sin validación biométrica) con el documento original'
+                  : 'El cliente no autoriza, y su huella ya no coincidió hoy: no hay excepción'}
+              </strong>
+            </p>
+            <p>{declined.message}</p>
           </div>
         ) : null}
         {readerBack ? (
@@ -154,6 +190,11 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
         <button type="button" className="secondary" ref={backRef} onClick={() => !busy && onCancel()} aria-disabled={busy}>
           Volver al retiro <kbd>Esc</kbd>
         </button>
+        {refused || declined ? null : (
+          <button type="button" className="secondary" onClick={() => void decline()} aria-disabled={busy}>
+            El cliente no autoriza <kbd>F7</kbd>
+          </button>
+        )}
         {exceptionAllowed ? (
           <button type="button" className="secondary" onClick={askException} aria-disabled={busy}>
             Pedir autorización al supervisor (Sin validación biométrica) <kbd>F6</kbd>
