@@ -54,13 +54,6 @@ export const anchor = (sql: Sql, req: AnchorRequest, nowMs: number) =>
     if (!bound) {
       const owner = chainOwner(sql, req.firstHash);
       if (owner) return copied(owner);
-      sql.run(
-        'INSERT INTO journal_installations (workstation, installation, first_hash, first_anchored_ms) VALUES (?, ?, ?, ?)',
-        req.workstation,
-        req.installation,
-        req.firstHash,
-        nowMs,
-      );
     }
     const last = latest(sql, req.workstation, req.installation);
     const same = sql.get<Row>(
@@ -79,6 +72,16 @@ export const anchor = (sql: Sql, req: AnchorRequest, nowMs: number) =>
       return fail(409, 'SEQUENCE_BACKWARDS', 'La secuencia del diario es menor que la ya anclada en central. Avise a soporte.', {
         lastSequence: last.sequence,
       });
+    }
+    // Bound with its first anchor taken, not before: a refused request binds nothing.
+    if (!bound) {
+      sql.run(
+        'INSERT INTO journal_installations (workstation, installation, first_hash, first_anchored_ms) VALUES (?, ?, ?, ?)',
+        req.workstation,
+        req.installation,
+        req.firstHash,
+        nowMs,
+      );
     }
     sql.run(
       'INSERT INTO anchors (workstation, installation, sequence, head_hash, anchored_ms) VALUES (?, ?, ?, ?, ?)',
