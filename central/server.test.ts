@@ -75,14 +75,14 @@ describe('durability', () => {
     expect(t.central.seeded).toBe(true);
     const op = cashDeposit('240000000011', 123_000);
     await batch(t, [op]);
-    await t.call('anchorJournal', { workstation: '001-01', sequence: 7, headHash: 'a'.repeat(64) });
+    await t.call('anchorJournal', { workstation: '001-01', installation: 'e'.repeat(32), firstHash: 'f'.repeat(64), sequence: 7, headHash: 'a'.repeat(64) });
     await t.restart();
     expect(t.central.seeded).toBe(false);
     const [again] = BatchResponseSchema.parse((await batch(t, [op])).body).results;
     expect(again?.status).toBe('duplicate');
     expect(OperationStatusResponseSchema.parse((await t.call('operationStatus', { key: op.key })).body).status).toBe('applied');
     expect((await accountOf(t, '240000000011')).balances.available).toBe(2_623_000);
-    expect((await t.call('anchorJournal', { workstation: '001-01', sequence: 6, headHash: 'b'.repeat(64) })).status).toBe(409);
+    expect((await t.call('anchorJournal', { workstation: '001-01', installation: 'e'.repeat(32), firstHash: 'f'.repeat(64), sequence: 6, headHash: 'b'.repeat(64) })).status).toBe(409);
   });
 });
 

@@ -134,7 +134,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
       return ok(sql.tx(() => applyOperation(sql, op, now(), caller.workstation)));
     },
     anchorJournal: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? anchor(sql, req, now()),
-    latestAnchor: (req, { caller }) => guard.sameBranch(req.workstation, caller) ?? ok(latestAnchor(sql, req.workstation)),
+    latestAnchor: (req, { caller }) => guard.sameBranch(req.workstation, caller) ?? ok(latestAnchor(sql, req)),
     requestApproval: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? createApproval(sql, req, now(), approvalTtl),
     pendingApprovals: (req, { caller }) =>
       req.branch === caller.branch ? ok(pendingApprovals(sql, req.branch, now())) : fail(403, 'FORBIDDEN', 'Solo puede consultar las solicitudes de su oficina.'),

@@ -390,4 +390,32 @@ export const migrations: readonly Migration[] = [
         WHERE purpose = 'withdrawal' AND result = 'no_match';
     `,
   },
+  {
+    version: 23,
+    name: 'journal anchors per installation',
+    sql: `
+      -- A workstation reinstalled on an empty store starts a new journal chain (journal/anchors.ts): anchors are kept
+      -- per workstation AND installation, so the new chain is never checked against the old one, and the old one
+      -- stays here complete. Anchors taken before installations existed belong to the installation 'legacy'.
+      CREATE TABLE anchors_v23 (
+        id INTEGER PRIMARY KEY, workstation TEXT NOT NULL, installation TEXT NOT NULL, sequence INTEGER NOT NULL,
+        head_hash TEXT NOT NULL, anchored_ms INTEGER NOT NULL, UNIQUE (workstation, installation, sequence)
+      ) STRICT;
+      INSERT INTO anchors_v23 (id, workstation, installation, sequence, head_hash, anchored_ms)
+        SELECT id, workstation, 'legacy', sequence, head_hash, anchored_ms FROM anchors;
+      DROP TABLE anchors;
+      ALTER TABLE anchors_v23 RENAME TO anchors;
+      CREATE INDEX anchors_by_time ON anchors(workstation, anchored_ms);
+      CREATE TRIGGER anchors_no_update BEFORE UPDATE ON anchors BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;
+      CREATE TRIGGER anchors_no_delete BEFORE DELETE ON anchors BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;
+      -- Each installation's chain by its first entry's hash, recorded at its first anchor: one chain, one
+      -- installation (a store copied under a new id is refused), and an installation's chain never restarts.
+      CREATE TABLE journal_installations (
+        workstation TEXT NOT NULL, installation TEXT NOT NULL, first_hash TEXT NOT NULL UNIQUE, first_anchored_ms INTEGER NOT NULL,
+        PRIMARY KEY (workstation, installation)
+      ) STRICT;
+      CREATE TRIGGER journal_installations_no_update BEFORE UPDATE ON journal_installations BEGIN SELECT RAISE(ABORT, 'installations are append-only'); END;
+      CREATE TRIGGER journal_installations_no_delete BEFORE DELETE ON journal_installations BEGIN SELECT RAISE(ABORT, 'installations are append-only'); END;
+    `,
+  },
 ];

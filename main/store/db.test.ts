@@ -56,4 +56,28 @@ describe('workstation database', () => {
     expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
     db.close();
   });
+
+  it('names the installation once, when the store is created: a new store gets its own, an upgraded one with a journal is legacy', () => {
+    const t = tempDir();
+    cleanup = t.remove;
+    const installation = (db: ReturnType<typeof openDatabase>) => db.prepare("SELECT value FROM settings WHERE key = 'journal.installation'").pluck().get();
+    const a = openDatabase(join(t.dir, 'a.sqlite'));
+    const b = openDatabase(join(t.dir, 'b.sqlite'));
+    expect(installation(a)).toMatch(/^[0-9a-f]{32}$/);
+    expect(installation(b)).toMatch(/^[0-9a-f]{32}$/);
+    expect(installation(a)).not.toBe(installation(b));
+    const named = installation(a);
+    a.close();
+    const again = openDatabase(join(t.dir, 'a.sqlite'));
+    expect(installation(again)).toBe(named);
+    again.close();
+    b.close();
+    // A store from before installations, its journal already written: its anchors at central are the legacy ones.
+    const before = allMigrations.slice(0, allMigrations.findIndex((m) => m.id === 'journal/002'));
+    const old = openDatabase(join(t.dir, 'old.sqlite'), before);
+    old.prepare("INSERT INTO journal VALUES (1, 'a', 'w', 'u', 't', '{}', 'p', 'h')").run();
+    migrate(old, allMigrations);
+    expect(installation(old)).toBe('legacy');
+    old.close();
+  });
 });

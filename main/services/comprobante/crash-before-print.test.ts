@@ -6,6 +6,7 @@ import { CoreConfigSchema } from '../../config/schema';
 import { canjeRepo } from '../../store/canje/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { devicesRepo } from '../../store/devices/repo';
+import { settingsRepo } from '../../store/settings/repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
@@ -75,7 +76,7 @@ const crashingBeforePrint = (w: World) => {
   const reactivation = createReactivationService({ ...papers, accounts: referenceAccountSource(referenceRepo(db), papers.outbox), rules: DEFAULT_RULES });
   const arqueo = createArqueoService({
     ...papers, tills: tillRepo(db), lifecycle: tillLifecycleRepo(db), facts: gateFactsRepo(db), policy: DEFAULT_TILL_POLICY, recordLapses: papers.requests.lapseDue,
-    health: createJournalHealth({ journal, clock: w.clock, workstation: workstation.id, central: w.client, log: () => undefined, onChange: () => undefined }),
+    health: createJournalHealth({ journal, clock: w.clock, workstation: workstation.id, installation: () => settingsRepo(db).get('journal.installation') ?? null, central: w.client, log: () => undefined, onChange: () => undefined }),
   });
   const contacts = identityRepo(db);
   const securityCode = createSecurityCodeService({

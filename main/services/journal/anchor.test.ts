@@ -17,7 +17,7 @@ describe('journal head anchored at central (teller-anchors §4 item 7)', () => {
       const s = data<{ ok: boolean; lastSequence: number; head: string; anchoredSequence: number | null }>(await w.call('journal.verify'));
       expect(s).toMatchObject({ ok: true, anchoredSequence: s.lastSequence });
       const client = createCentralClient({ url: shared.central.url, token: DEMO_TOKEN_001_03 });
-      expect(await client.call('latestAnchor', { workstation: '001-03' })).toMatchObject({ ok: true, data: { anchor: { sequence: s.lastSequence, headHash: s.head } } });
+      expect(await client.call('latestAnchor', { workstation: '001-03', installation: w.core.db.prepare("SELECT value FROM settings WHERE key = 'journal.installation'").pluck().get() as string })).toMatchObject({ ok: true, data: { anchor: { sequence: s.lastSequence, headHash: s.head } } });
 
       // Someone removes the last entries (which no chain can see on its own): the anchored verification reports it.
       w.core.db.exec(`DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE sequence >= ${s.lastSequence - 1};`);

@@ -20,6 +20,8 @@ export interface Journal {
   verify(options?: { anchor?: ChainHead }): ChainVerification;
   /** The last entry's sequence and hash, what central anchors; null for an empty journal. */
   head(): ChainHead | null;
+  /** The first stored entry's sequence, hash and time: the chain's beginning, what central binds an installation to. */
+  first(): (ChainHead & { at: string }) | null;
 }
 
 export const toEntry = (r: JournalRow): JournalEntry => ({
@@ -68,5 +70,9 @@ export const createJournal = (deps: { repo: JournalRepo; clock: Clock; workstati
   head: () => {
     const h = deps.repo.head();
     return h ? { sequence: h.sequence, hash: h.hash } : null;
+  },
+  first: () => {
+    const f = deps.repo.first();
+    return f ? { sequence: f.sequence, hash: f.hash, at: f.at } : null;
   },
 });

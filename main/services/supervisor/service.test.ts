@@ -37,7 +37,7 @@ const fakeCentral = () => {
       other.decision = { supervisorId: r.supervisorId, workstation: '001-03', reason: r.reason, decidedAt: '2026-03-02T14:01:00.000Z' };
       return { ok: true, data: { approval: other } };
     }
-    if (route === 'latestAnchor') return { ok: true, data: { anchor: null } };
+    if (route === 'latestAnchor') return { ok: true, data: { anchor: null, previous: null, copiedFrom: null } };
     // Central never received a close of this till: its first opening compares with nothing.
     if (route === 'lastTillClose') return { ok: true, data: { lastClose: null } };
     return { ok: false, kind: 'network', error: { code: 'CENTRAL_UNREACHABLE', message: 'sin central' } };

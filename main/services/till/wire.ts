@@ -13,6 +13,7 @@ import type { IdempotentRunner } from '../idempotent';
 import { journalHandlers } from '../journal-search/handlers';
 import { createJournalSearch } from '../journal-search/service';
 import { createJournalHealth } from '../journal/health';
+import { settingsRepo } from '../../store/settings/repo';
 import { verifyInParallel } from '../journal/parallel';
 import type { Journal } from '../journal/writer';
 import type { CentralLink } from '../status/service';
@@ -75,8 +76,10 @@ export const tillFeatures = (w: TillWiring) => {
   const policy = w.policy ?? DEFAULT_TILL_POLICY;
   const tills = tillRepo(w.db);
   const lifecycle = tillLifecycleRepo(w.db);
+  const settings = settingsRepo(w.db);
   const health = createJournalHealth({
     journal: w.journal, clock: w.clock, workstation: w.workstation.id, central: w.central, log: w.log, onChange: w.onChange,
+    installation: () => settings.get('journal.installation') ?? null,
     verifyAsync: (o) =>
       verifyInParallel(w.journalRepo, {
         ...o,

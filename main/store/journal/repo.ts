@@ -91,6 +91,7 @@ export const journalRepo = (db: Db) => {
     'INSERT INTO journal (sequence, at, workstation, actor, type, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const head = db.prepare<[], JournalRow>(`SELECT ${COLUMNS} FROM journal ORDER BY sequence DESC LIMIT 1`);
+  const first = db.prepare<[], JournalRow>(`SELECT ${COLUMNS} FROM journal ORDER BY sequence LIMIT 1`);
   const all = db.prepare<[], JournalRow>(`SELECT ${COLUMNS} FROM journal ORDER BY rowid`);
   // Raw tuples in column order: no object per row, the verifier's fast path over a million entries.
   const allRaw = db.prepare(`SELECT sequence, at, workstation, actor, type, payload, prev_hash, hash FROM journal ORDER BY rowid`).raw(true);
@@ -108,6 +109,8 @@ export const journalRepo = (db: Db) => {
       insert.run(r.sequence, r.at, r.workstation, r.actor, r.type, r.payload, r.prevHash, r.hash);
     },
     head: () => head.get(),
+    /** The lowest stored entry: its hash names this store's chain at central (journal anchors per installation). */
+    first: () => first.get(),
     get: (sequence: number) => bySequence.get(sequence),
     /** Streams rows in insertion order so a chain of millions is verified without loading it. */
     iterate: () => all.iterate(),
