@@ -378,4 +378,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX till_closes_last ON till_closes(workstation, till_code, closed_ms);
     `,
   },
+  {
+    version: 22,
+    name: 'till openings by time',
+    sql: `
+      -- A till left open (tills/till-records.ts tillLeftOpen): its latest opening, and whether its session has a close.
+      CREATE INDEX till_openings_last ON till_openings(workstation, till_code, opened_ms);
+      CREATE INDEX till_closes_session ON till_closes(workstation, till_code, till_session_id);
+    `,
+  },
 ];
