@@ -16,12 +16,13 @@ import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { tillOpenOperation, type TillOutbox } from './central-records';
+import { closedBy, type CentralClose } from './central-close';
 
 /**
  * What central said of the till's last close, asked only when this store has none (a reinstall, a replaced
  * machine under the same workstation id): `reached: false` when it did not answer. Null: no central configured.
  */
-export type CentralCloseWord = { reached: true; close: LastClose | null } | { reached: false };
+export type CentralCloseWord = { reached: true; close: CentralClose | null } | { reached: false };
 
 export const createTillService = (deps: {
   tills: TillRepo;
@@ -59,10 +60,14 @@ export const createTillService = (deps: {
   /**
    * The one who closed today goes back through the supervised reopening, which hands back the cash counted at the
    * close; a fresh count of their own would bypass the supervisor. Another teller opens with their own count.
+   * Without a close here, central's (`word`: a reinstall the same day) is today's close just the same.
    */
-  const closedToday = (user: User): string | null => {
-    const closed = deps.tills.lastClosed(deps.tillCode);
-    if (!closed || closed.businessDate !== bogotaDate(deps.clock.now()) || closed.tellerId !== user.id) return null;
+  const closedToday = (user: User, word: CentralCloseWord | null): string | null => {
+    const local = deps.tills.lastClosed(deps.tillCode);
+    const today = bogotaDate(deps.clock.now());
+    const central = !local && word?.reached ? word.close : null;
+    const byUser = local ? local.businessDate === today && local.tellerId === user.id : central !== null && central.businessDate === today && closedBy(central, user);
+    if (!byUser) return null;
     return `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`;
   };
 
@@ -83,7 +88,7 @@ export const createTillService = (deps: {
     lastCloseUnknown: (word: CentralCloseWord | null): string | null => (unverified(word) ? openingUnverifiedMessage(deps.tillCode) : null),
 
     /** Why `user` may not open the till now, as `open` would answer it; null when they may. */
-    openRefusal: (user: User): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user)),
+    openRefusal: (user: User, word: CentralCloseWord | null = null): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user, word)),
 
     /** The open till as `viewer` may see it; null `viewer` (no one signed in) sees no cash under blind close. */
     current: (viewer: User | null): TillSession | null => {
@@ -142,7 +147,7 @@ export const createTillService = (deps: {
           throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${formatReceiptDateTime(existing.openedAt)}.`);
         }
         const now = deps.clock.now();
-        const refusal = closedToday(user);
+        const refusal = closedToday(user, word);
         if (refusal) throw new AppError('TILL_CLOSED_TODAY', refusal);
         const last = lastClose(word);
         const difference = openingAgainstClose(last, req.count);
@@ -178,7 +183,7 @@ export const createTillService = (deps: {
         const ws = { ...deps.workstation, tillCode: deps.tillCode };
         deps.outbox.enqueue(
           tillOpenOperation(ws, deps.ids.uuid(), record.openedAt, {
-            tellerId: user.id, tillSessionId: record.id, businessDate: record.businessDate, count: req.count,
+            tellerId: user.id, tellerUsername: user.username, tillSessionId: record.id, businessDate: record.businessDate, count: req.count,
             carriedFrom: last ? { id: last.closedTillId, total: last.total } : null, approvalId,
           }),
         );
