@@ -13,7 +13,7 @@ import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
-import { openingAgainstClose, openingSubject, openingUnverifiedSubject, type LastClose } from '../../../domain/till/opening';
+import { openingAgainstClose, openingSubject, type LastClose } from '../../../domain/till/opening';
 import { type Clock, type Ids } from '../../core/runtime';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ArqueoCount, ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
@@ -27,6 +27,7 @@ import { buildCloseReport, closeReportNumber, differenceWords, type ReopeningFac
 import { verificationCodeOf } from '../comprobante/posting';
 import { tillCloseOperation, tillOpenOperation, type TillOutbox } from '../till/central-records';
 import { closedBy, type CentralClose } from '../till/central-close';
+import type { UncomparedOpening } from '../till/service';
 
 /** Where the end-of-day report goes; the devices service implements it. */
 export interface ReportPrinter {
@@ -281,19 +282,21 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     return { report: doc, closedTillId: closed.id, reopenable };
   };
 
-  /** No close here and central silent (a reinstall while central is down): the supervisor approves the count itself. */
-  const requestUncomparedOpening = (user: User, req: { count: DenominationCount; reasonText: string }) => {
-    const subject = openingUnverifiedSubject(ws.tillCode, req.count);
-    const live = deps.lifecycle.liveRequest(subject, user.id, deps.clock.now().toISOString());
+  /**
+   * An opening that cannot be compared with a last close (central silent with no close here, or the till left open
+   * at central): the supervisor approves the count itself, and reads why.
+   */
+  const requestUncomparedOpening = (user: User, req: { count: DenominationCount; reasonText: string }, why: UncomparedOpening) => {
+    const live = deps.lifecycle.liveRequest(why.subject, user.id, deps.clock.now().toISOString());
     if (live) return { approvalId: live.request.id, status: live.request.status };
     const counted = totalOfCount(req.count);
     const rec = deps.requests.open(user, {
       kind: 'till_difference',
-      reason: approvalReason('TILL_DIFFERENCE', `Apertura sin comparar con el último cierre (central no respondió). Motivo: ${req.reasonText}`),
-      subject,
-      summary: `Apertura de la caja ${ws.tillCode} sin comparar con el último cierre`,
+      reason: approvalReason('TILL_DIFFERENCE', `${why.what}. Motivo: ${req.reasonText}`),
+      subject: why.subject,
+      summary: why.summary,
       amount: counted,
-      context: { Caja: ws.tillCode, Cajero: name(user.id), 'Último cierre': 'No disponible: esta estación no lo tiene y central no respondió', 'Contado al abrir': formatPesos(counted), Motivo: req.reasonText },
+      context: { Caja: ws.tillCode, Cajero: name(user.id), 'Último cierre': why.lastCloseText, 'Contado al abrir': formatPesos(counted), Motivo: req.reasonText },
     });
     deps.requests.announce(rec, name(user.id));
     return { approvalId: rec.request.id, status: rec.request.status };
@@ -566,10 +569,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
      * An opening count that differs from the last close (QA M1) goes to a supervisor like a close's difference:
      * same kind on the desks (here and, relayed through central, at the others), with both counts and the motivo.
      */
-    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null, unverified = false) => {
+    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null, uncompared: UncomparedOpening | null = null) => {
       if (user.role !== 'cajero') throw new AppError('ROLE_NOT_ALLOWED', 'La apertura la solicita el cajero de la caja.');
       if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
-      if (unverified) return requestUncomparedOpening(user, req);
+      if (uncompared) return requestUncomparedOpening(user, req, uncompared);
       const cmp = openingAgainstClose(last, req.count);
       if (!last || !cmp) throw new AppError('NO_DIFFERENCE', 'El conteo coincide con el último cierre de la caja: ábrala sin aprobación.');
       const subject = openingSubject(last.closedTillId, req.count);

@@ -5,6 +5,14 @@ import type { CentralCloseWord } from './service';
 
 /** The till's last close as central kept it, with who closed it (a reinstall knows its teller only by username). */
 export type CentralClose = LastClose & { closedBy: { id: string; username: string | null } };
+/** An opening after the last close that central never received a close of (the till was left open). */
+export interface CentralLeftOpen {
+  sessionId: string;
+  businessDate: string;
+  openedAt: string;
+  amount: number;
+  openedBy: { id: string; username: string | null };
+}
 
 /**
  * Whether `user` closed it. User ids are per install, so after a reinstall the username decides; a close sent
@@ -28,7 +36,11 @@ export const centralCloseLookup = (central: Pick<CentralClient, 'call'> | null, 
     const close: CentralClose | null = c
       ? { closedTillId: c.tillSessionId, businessDate: c.businessDate, closedAt: c.closedAt, count: c.count, total: c.counted, closedBy: { id: c.tellerId, username: c.tellerUsername ?? null } }
       : null;
-    answered = { reached: true, close };
+    const o = r.data.leftOpen;
+    const leftOpen: CentralLeftOpen | null = o
+      ? { sessionId: o.tillSessionId, businessDate: o.businessDate, openedAt: o.openedAt, amount: o.amount, openedBy: { id: o.tellerId, username: o.tellerUsername ?? null } }
+      : null;
+    answered = { reached: true, close, leftOpen };
     return answered;
   };
 };

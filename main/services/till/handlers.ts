@@ -16,7 +16,7 @@ export const tillHandlers = (
   /** Central is asked for the last close only when this store has none (a reinstall). */
   const word = async () => (till.lastClose() ? null : centralClose());
   /** Central's close, when this store has none: a reinstall the same day reopens it as a local close (F6). */
-  const centralCloseOf = (w: CentralCloseWord | null) => (w?.reached ? w.close : null);
+  const centralCloseOf = (w: CentralCloseWord | null) => (w?.reached && !w.leftOpen ? w.close : null);
   return {
     'till.current': async (req, ctx) => {
       const open = till.current(ctx.user);
@@ -32,7 +32,7 @@ export const tillHandlers = (
     },
     'till.requestOpeningApproval': async (req, ctx) => {
       const w = await word();
-      return arqueo.requestOpeningApproval(ctx.user, req, till.lastClose(w), till.unverified(w));
+      return arqueo.requestOpeningApproval(ctx.user, req, till.lastClose(w), till.uncompared(w, req.count));
     },
     'till.incomingCash': (req, ctx) => till.incomingCash(ctx.user, req.incoming),
     'till.open': async (req, ctx) => ({ till: till.open(ctx.user, req, (approvalId, subject) => arqueo.consumeOpeningApproval(ctx.user, approvalId, subject), await word()) }),
