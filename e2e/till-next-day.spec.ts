@@ -101,3 +101,40 @@ test('a reinstalled workstation (same id, empty data, same central): F2 names th
     await central.close();
   }
 });
+
+test('a workstation reinstalled the same day its till was closed: F2 refuses the teller who closed it, as a local close does, and F6 reopens it with a supervisor', async () => {
+  test.setTimeout(240_000);
+  const central = await startControlledCentral();
+  try {
+    await dayOnEmptyData(central, MONDAY, async (app) => {
+      await openAndCloseSquared(app);
+      await expect
+        .poll(async () => {
+          const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
+          return r.ok ? r.data.lastClose?.counted : null;
+        }, { timeout: 45_000 })
+        .toBe(2_030_000);
+    });
+    // Noon the same Monday: the machine was reinstalled under the same id.
+    await dayOnEmptyData(central, '2027-03-01T17:00:00.000Z', async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await app.keyboard.press('F2');
+      await expect(app.getByRole('alert')).toContainText('Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6)');
+      await app.keyboard.press('Escape');
+      await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+      await app.keyboard.press('F6');
+      await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+      await expect(app.getByTestId('closed-at-central')).toHaveText('Central tiene el cierre de hoy de esta caja: su reporte quedó en el equipo donde se cerró.');
+      await app.getByLabel('Motivo de la reapertura').fill('Equipo reinstalado, cliente en ventanilla');
+      await app.getByLabel('Motivo de la reapertura').press('Enter');
+      const form = app.getByRole('form', { name: 'Aprobación del supervisor' });
+      await form.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+      await form.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+      await form.getByRole('button', { name: /^Aprobar/ }).click();
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+    });
+  } finally {
+    await central.close();
+  }
+});
