@@ -164,14 +164,17 @@ export const createArqueoService = (deps: ArqueoDeps) => {
 
   /** The reopening a session started with, as its report tells it: from which close, why and who approved it. */
   const reopeningOf = (session: TillSessionRecord): ReopeningFacts | null => {
-    const from = deps.tills.reopenedFrom(session.id);
-    const closed = from ? deps.tills.findById(from) : undefined;
-    if (!from || !closed) return null;
+    const local = deps.tills.reopenedFrom(session.id);
+    const localClosed = local ? deps.tills.findById(local) : undefined;
+    // A reopening from central's close (a reinstall the same day) kept that close's facts with the session.
+    const closed = localClosed ? { id: localClosed.id, closedAt: localClosed.closedAt, total: localClosed.positionTotal } : deps.tills.reopenedFromCentral(session.id);
+    if (!closed) return null;
+    const from = closed.id;
     const approval = deps.lifecycle.spentRequest(`till_reopen:${from}`);
     const reason = approval?.context.Motivo;
     return {
       closedAt: closed.closedAt,
-      closingBalance: closed.positionTotal,
+      closingBalance: closed.total,
       reason: typeof reason === 'string' ? reason : '—',
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : '—',
     };
@@ -618,9 +621,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           id, tillCode: ws.tillCode, tellerId: user.id, businessDate: bogotaDate(now), openedAt: now.toISOString(),
           openingCount: count, openingTotal: totalOfCount(count), position: count, positionTotal: totalOfCount(count),
         });
-        // Central's close is no session of this store (reopened_from references one): the journal and the opening
-        // sent to central name it, and central no longer answers it as reopenable (its opening follows it).
+        // Central's close is no session of this store (reopened_from references one): the session keeps its facts
+        // apart for the report; the journal and the opening sent to central name it.
         if (closed.local) deps.tills.markReopenedFrom(id, closed.id);
+        else deps.tills.markReopenedFromCentral(id, { id: closed.id, closedAt: closed.closedAt, total: closed.total });
         deps.outbox.enqueue(
           tillOpenOperation(ws, deps.ids.uuid(), now.toISOString(), {
             tellerId: user.id, tellerUsername: user.username, tillSessionId: id, businessDate: bogotaDate(now), count, carriedFrom: { id: closed.id, total: closed.total }, approvalId: req.approvalId, reopenedFrom: closed.id,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
-import { approve, closeMondayAtCentral, journalOpen, key, open, signIn } from './testing/reinstall';
+import { approve, closeMondayAtCentral, closeSquared, journalOpen, key, open, signIn } from './testing/reinstall';
 
 /**
  * A workstation reinstalled the same day its till was closed (same id, empty store): central's close of today is
@@ -48,6 +48,18 @@ describe("central's close of today after a reinstall the same day", () => {
     expect(journalOpen(b)).toMatchObject({ reopenedFrom: closedTillId, approvalId, total: 18_987_000 });
     const queued = JSON.parse(b.core.db.prepare("SELECT body FROM outbox WHERE type = 'till_open'").pluck().get() as string) as { payload: Record<string, unknown> };
     expect(queued.payload).toMatchObject({ reopenedFrom: closedTillId, carriedFrom: closedTillId, difference: 0, approvalId, tellerUsername: 'cajero1' });
+    // Its report is a reopening's, as after a local close: from which close, why and who allowed it.
+    await closeSquared(b);
+    const report = await b.call('till.lastReport', {});
+    const lines = report.ok ? (report.data as { report: { lines: { text?: string; label?: string; value?: string; amount?: number }[] } }).report.lines : [];
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: 'REAPERTURA: este reporte cubre solo lo ocurrido desde la reapertura.' }),
+        expect.objectContaining({ label: 'Saldo del cierre anterior', amount: 18_987_000 }),
+        expect.objectContaining({ label: 'Motivo de la reapertura', value: 'Equipo reinstalado, cliente en ventanilla' }),
+        expect.objectContaining({ label: 'Aprobó la reapertura', value: 'Marta Rojas' }),
+      ]),
+    );
   }, 90_000);
 
   it('another teller at the reinstalled workstation opens with their own count, compared with that close', async () => {
