@@ -11,7 +11,7 @@ import { anchor, latestAnchor } from './journal/anchors';
 import { applyBatch, applyOperation, operationStatus } from './operations/apply';
 import { referencePage } from './reference/reference';
 import { listTillTransfers } from './till-transfers/till-transfers';
-import { lastTillClose } from './tills/till-records';
+import { lastTillClose, tillLeftOpen } from './tills/till-records';
 import { branchVault } from './vault/vault';
 import { branchStatus, reportStatus } from './workstation-status/workstation-status';
 import { accountActivityElsewhere } from './account-activity/account-activity';
@@ -141,7 +141,7 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     getApproval: (req, { caller }) => getApproval(sql, req.id, caller, now()),
     decideApproval: (req, { caller }) => decideApproval(sql, req, caller, now()),
     withdrawApproval: (req, { caller }) => withdrawApproval(sql, req.id, caller, now()),
-    lastTillClose: (req, { caller }) => guard.sameBranch(req.workstation, caller) ?? ok({ lastClose: lastTillClose(sql, req.workstation, req.tillCode) }),
+    lastTillClose: (req, { caller }) => guard.sameBranch(req.workstation, caller) ?? ok({ lastClose: lastTillClose(sql, req.workstation, req.tillCode), leftOpen: tillLeftOpen(sql, req.workstation, req.tillCode) }),
     tillTransfers: (req, { caller }) => guard.ownWorkstation(req.workstation, caller) ?? ok(listTillTransfers(sql, req.workstation, now())),
     branchVault: (req, { caller }) =>
       req.branch === caller.branch ? ok(branchVault(sql, req.branch, now(), req.include?.split(','))) : fail(403, 'FORBIDDEN', 'Solo puede consultar la bóveda de su oficina.'),

@@ -101,3 +101,85 @@ test('a reinstalled workstation (same id, empty data, same central): F2 names th
     await central.close();
   }
 });
+
+test('a workstation reinstalled the same day its till was closed: F2 refuses the teller who closed it, as a local close does, and F6 reopens it with a supervisor', async () => {
+  test.setTimeout(240_000);
+  const central = await startControlledCentral();
+  try {
+    await dayOnEmptyData(central, MONDAY, async (app) => {
+      await openAndCloseSquared(app);
+      await expect
+        .poll(async () => {
+          const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
+          return r.ok ? r.data.lastClose?.counted : null;
+        }, { timeout: 45_000 })
+        .toBe(2_030_000);
+    });
+    // Noon the same Monday: the machine was reinstalled under the same id.
+    await dayOnEmptyData(central, '2027-03-01T17:00:00.000Z', async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await app.keyboard.press('F2');
+      await expect(app.getByRole('alert')).toContainText('Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6)');
+      await app.keyboard.press('Escape');
+      await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+      await app.keyboard.press('F6');
+      await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+      await expect(app.getByTestId('closed-at-central')).toHaveText('Central tiene el cierre de hoy de esta caja: su reporte quedó en el equipo donde se cerró.');
+      await app.getByLabel('Motivo de la reapertura').fill('Equipo reinstalado, cliente en ventanilla');
+      await app.getByLabel('Motivo de la reapertura').press('Enter');
+      const form = app.getByRole('form', { name: 'Aprobación del supervisor' });
+      await form.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+      await form.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+      await form.getByRole('button', { name: /^Aprobar/ }).click();
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+    });
+  } finally {
+    await central.close();
+  }
+});
+
+test('a till left open at central (the machine replaced with it open): the next install\'s F2 says so, and even the last close\'s count opens only with a supervisor', async () => {
+  test.setTimeout(300_000);
+  const central = await startControlledCentral();
+  const lastTillClose = async () => {
+    const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
+    return r.ok ? r.data : null;
+  };
+  try {
+    await dayOnEmptyData(central, MONDAY, async (app) => {
+      await openAndCloseSquared(app);
+      await expect.poll(async () => (await lastTillClose())?.lastClose?.counted, { timeout: 45_000 }).toBe(2_030_000);
+    });
+    // Tuesday the till opens with Monday's count, and the machine is replaced with it open.
+    await dayOnEmptyData(central, TUESDAY, async (app) => {
+      await openWith(app, OPENING, '2030000');
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+      await expect.poll(async () => (await lastTillClose())?.leftOpen?.businessDate, { timeout: 45_000 }).toBe('2027-03-02');
+    });
+    await dayOnEmptyData(central, '2027-03-03T14:00:00.000Z', async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await app.keyboard.press('F2');
+      await expect(app.getByTestId('open-last-close-unknown')).toContainText(
+        /^La caja quedó abierta en central desde el 02\/03\/2027 sin cierre: la abrió Ana Gómez el 02\/03\/2027 09:\d\d con \$ 2\.030\.000 y central no recibió su cierre/,
+      );
+      await expect(app.getByTestId('open-last-close-unknown')).toContainText('no se puede comparar con el último cierre (01/03/2027, $ 2.030.000)');
+      await expect(app.getByTestId('open-last-close')).toHaveCount(0);
+      await typeCount(app, OPENING);
+      await app.keyboard.type('2030000');
+      await app.keyboard.press('Enter');
+      await app.keyboard.press('Enter');
+      const form = app.getByTestId('open-difference');
+      await expect(form).toBeVisible();
+      await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
+      await form.getByLabel('Motivo de la apertura sin comparar').fill('Equipo reemplazado con la caja abierta');
+      await form.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
+      await form.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
+      await form.getByRole('button', { name: 'Aprobar y abrir con este conteo' }).click();
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+    });
+  } finally {
+    await central.close();
+  }
+});

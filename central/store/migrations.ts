@@ -418,4 +418,13 @@ export const migrations: readonly Migration[] = [
       CREATE TRIGGER journal_installations_no_delete BEFORE DELETE ON journal_installations BEGIN SELECT RAISE(ABORT, 'installations are append-only'); END;
     `,
   },
+  {
+    version: 24,
+    name: 'till openings by time',
+    sql: `
+      -- A till left open (tills/till-records.ts tillLeftOpen): its latest opening, and whether its session has a close.
+      CREATE INDEX till_openings_last ON till_openings(workstation, till_code, opened_ms);
+      CREATE INDEX till_closes_session ON till_closes(workstation, till_code, till_session_id);
+    `,
+  },
 ];

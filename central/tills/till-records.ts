@@ -1,5 +1,5 @@
-import type { LastTillClose, Operation } from '../../domain/central-api';
-import { LastTillCloseSchema } from '../../domain/central-api';
+import type { LastTillClose, Operation, TillLeftOpen } from '../../domain/central-api';
+import { LastTillCloseSchema, TillLeftOpenSchema } from '../../domain/central-api';
 import type { Sql } from '../store/db';
 
 /**
@@ -41,6 +41,7 @@ export const lastTillClose = (sql: Sql, workstation: string, tillCode: string): 
   return LastTillCloseSchema.parse({
     tillSessionId: b.tillSessionId,
     tellerId: b.tellerId,
+    ...(b.tellerUsername ? { tellerUsername: b.tellerUsername } : {}),
     businessDate: b.businessDate,
     closedAt: b.occurredAt,
     count: b.count,
@@ -48,5 +49,32 @@ export const lastTillClose = (sql: Sql, workstation: string, tillCode: string): 
     expected: b.expected,
     difference: b.difference,
     approvalId: b.approvalId,
+  });
+};
+
+/**
+ * The till's latest opening when no close of its session was received and it came after the last close: the till
+ * was left open (the machine died or was replaced with it open). An unclosed opening older than the last close
+ * was superseded by a later session and is history. Null when the till is not left open.
+ */
+export const tillLeftOpen = (sql: Sql, workstation: string, tillCode: string): TillLeftOpen | null => {
+  const row = sql.get<{ body: string }>(
+    `SELECT o.body FROM till_openings o
+      WHERE o.workstation = ? AND o.till_code = ?
+        AND NOT EXISTS (SELECT 1 FROM till_closes c WHERE c.workstation = o.workstation AND c.till_code = o.till_code AND c.till_session_id = o.till_session_id)
+        AND o.opened_ms >= COALESCE((SELECT MAX(c.closed_ms) FROM till_closes c WHERE c.workstation = o.workstation AND c.till_code = o.till_code), 0)
+      ORDER BY o.opened_ms DESC, o.rowid DESC LIMIT 1`,
+    workstation,
+    tillCode,
+  );
+  if (!row) return null;
+  const b = JSON.parse(row.body) as Extract<TillOp, { type: 'till_open' }>['payload'] & { occurredAt: string };
+  return TillLeftOpenSchema.parse({
+    tillSessionId: b.tillSessionId,
+    tellerId: b.tellerId,
+    ...(b.tellerUsername ? { tellerUsername: b.tellerUsername } : {}),
+    businessDate: b.businessDate,
+    openedAt: b.occurredAt,
+    amount: b.amount,
   });
 };

@@ -17,9 +17,16 @@ const Difference = z.number().int();
 const countAddsUp = (count: DenominationCount, total: number) => totalOfCount(count) === total;
 const countIssue = () => ({ code: 'custom' as const, message: 'El conteo no suma el total enviado', path: ['count'] });
 
+/**
+ * Who opened or closed, by username: user ids are per install, so a workstation reinstalled under the same id
+ * knows its teller only by username. Optional: an older workstation does not send it.
+ */
+const TellerUsername = z.string().min(1).max(80).optional();
+
 export const TillOpenPayloadSchema = z
   .object({
     tellerId: z.string().min(1),
+    tellerUsername: TellerUsername,
     /** The opening count's total. */
     amount: PesosSchema,
     tillCode: TillCodeSchema,
@@ -41,6 +48,7 @@ export const TillOpenPayloadSchema = z
 export const TillClosePayloadSchema = z
   .object({
     tellerId: z.string().min(1),
+    tellerUsername: TellerUsername,
     /** What the arqueo counted (the till's cash from now on) and what the books expected. */
     counted: PesosSchema,
     expected: PesosSchema,
@@ -62,6 +70,7 @@ export const LastTillCloseRequestSchema = z.object({ workstation: WorkstationIdS
 export const LastTillCloseSchema = z.object({
   tillSessionId: SessionIdSchema,
   tellerId: z.string().min(1),
+  tellerUsername: TellerUsername,
   businessDate: IsoDateSchema,
   /** When the branch closed it (its clock). */
   closedAt: IsoDateTimeSchema,
@@ -72,5 +81,23 @@ export const LastTillCloseSchema = z.object({
   approvalId: z.string().min(1).nullable(),
 });
 export type LastTillClose = z.infer<typeof LastTillCloseSchema>;
-/** Null: central never received a close of that till. */
-export const LastTillCloseResponseSchema = z.object({ lastClose: LastTillCloseSchema.nullable() });
+/**
+ * The till's latest opening when it came after the last close and was never closed: the machine died or was
+ * replaced with the till open, so the cash of that session was never counted at a close.
+ */
+export const TillLeftOpenSchema = z.object({
+  tillSessionId: SessionIdSchema,
+  tellerId: z.string().min(1),
+  tellerUsername: TellerUsername,
+  businessDate: IsoDateSchema,
+  /** When the branch opened it (its clock). */
+  openedAt: IsoDateTimeSchema,
+  /** The opening count's total. */
+  amount: PesosSchema,
+});
+export type TillLeftOpen = z.infer<typeof TillLeftOpenSchema>;
+/**
+ * Null `lastClose`: central never received a close of that till. `leftOpen` defaults to null so that an older
+ * central, which does not send it, still answers.
+ */
+export const LastTillCloseResponseSchema = z.object({ lastClose: LastTillCloseSchema.nullable(), leftOpen: TillLeftOpenSchema.nullable().default(null) });

@@ -1,4 +1,4 @@
-import { formatReceiptDate } from '../calendar/bogota-time';
+import { formatReceiptDate, formatReceiptDateTime } from '../calendar/bogota-time';
 import { DENOMINATIONS, type DenominationCount } from '../money/denominations';
 import { formatPesos } from '../money/pesos';
 import { compareCount, type ArqueoResult } from './arqueo';
@@ -42,3 +42,34 @@ export const openingUnverifiedSubject = (tillCode: string, counted: Denomination
 
 export const openingUnverifiedMessage = (tillCode: string): string =>
   `No se pudo consultar en central el último cierre de la caja ${tillCode} (esta estación no lo tiene): la apertura no se puede comparar con el último cierre. Pida la aprobación del supervisor para abrir con su conteo, o reintente cuando central responda.`;
+
+/**
+ * The till's latest opening, at central, after its last close and never closed: the machine died or was replaced
+ * with the till open. `teller`: who opened it, by name when known.
+ */
+export interface LeftOpen {
+  sessionId: string;
+  businessDate: string;
+  openedAt: string;
+  amount: number;
+  teller: string | null;
+}
+
+/**
+ * An opening after a till left open is compared with nothing (OPENING_UNVERIFIED's semantics, not a difference):
+ * the last close is stale, since the session left open moved cash that no close counted, so even its very count
+ * proves nothing. The supervisor approves the count itself; the subject names the session left open and the count.
+ */
+export const openingLeftOpenSubject = (sessionId: string, counted: DenominationCount): string =>
+  `till_opening_left_open:${sessionId}:${DENOMINATIONS.map((d) => counted[`${d}`] ?? 0).join('.')}`;
+
+export const leftOpenSince = (left: LeftOpen): string => `quedó abierta en central desde el ${formatReceiptDate(left.businessDate)} sin cierre`;
+
+export const openingLeftOpenMessage = (left: LeftOpen, last: LastClose): string => {
+  const who = left.teller ? `la abrió ${left.teller}` : 'se abrió';
+  return (
+    `La caja ${leftOpenSince(left)}: ${who} el ${formatReceiptDateTime(left.openedAt).slice(0, 16)} con ${formatPesos(left.amount)} y central no recibió su cierre ` +
+    `(el equipo se apagó o se reemplazó con la caja abierta). Lo que esa sesión movió no se contó, así que su conteo no se puede comparar con el último ` +
+    `cierre (${formatReceiptDate(last.businessDate)}, ${formatPesos(last.total)}). Pida la aprobación del supervisor para abrir con su conteo.`
+  );
+};

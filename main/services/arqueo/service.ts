@@ -13,7 +13,7 @@ import { checkHolding } from '../../../domain/till/holding';
 import type { TillPolicy } from '../../../domain/till/policy';
 import { AppError } from '../../core/errors';
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
-import { openingAgainstClose, openingSubject, openingUnverifiedSubject, type LastClose } from '../../../domain/till/opening';
+import { openingAgainstClose, openingSubject, type LastClose } from '../../../domain/till/opening';
 import { type Clock, type Ids } from '../../core/runtime';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import type { ArqueoCount, ClosingRecord, GateFactsRepo, TillLifecycleRepo } from '../../store/till/lifecycle';
@@ -26,6 +26,8 @@ import type { SupervisedRequests } from '../supervisor/requests';
 import { buildCloseReport, closeReportNumber, differenceWords, type ReopeningFacts } from './report';
 import { verificationCodeOf } from '../comprobante/posting';
 import { tillCloseOperation, tillOpenOperation, type TillOutbox } from '../till/central-records';
+import { closedBy, type CentralClose } from '../till/central-close';
+import type { UncomparedOpening } from '../till/service';
 
 /** Where the end-of-day report goes; the devices service implements it. */
 export interface ReportPrinter {
@@ -164,14 +166,17 @@ export const createArqueoService = (deps: ArqueoDeps) => {
 
   /** The reopening a session started with, as its report tells it: from which close, why and who approved it. */
   const reopeningOf = (session: TillSessionRecord): ReopeningFacts | null => {
-    const from = deps.tills.reopenedFrom(session.id);
-    const closed = from ? deps.tills.findById(from) : undefined;
-    if (!from || !closed) return null;
+    const local = deps.tills.reopenedFrom(session.id);
+    const localClosed = local ? deps.tills.findById(local) : undefined;
+    // A reopening from central's close (a reinstall the same day) kept that close's facts with the session.
+    const closed = localClosed ? { id: localClosed.id, closedAt: localClosed.closedAt, total: localClosed.positionTotal } : deps.tills.reopenedFromCentral(session.id);
+    if (!closed) return null;
+    const from = closed.id;
     const approval = deps.lifecycle.spentRequest(`till_reopen:${from}`);
     const reason = approval?.context.Motivo;
     return {
       closedAt: closed.closedAt,
-      closingBalance: closed.positionTotal,
+      closingBalance: closed.total,
       reason: typeof reason === 'string' ? reason : '—',
       approver: approval?.request.checkerId ? name(approval.request.checkerId) : '—',
     };
@@ -207,12 +212,42 @@ export const createArqueoService = (deps: ArqueoDeps) => {
    * The reopened till starts from the closed one's count, uncounted: it goes back to the teller who counted and
    * signed it. Another teller starts their own till with their own count (teller-anchors §4: a hand-over counts).
    */
-  const refuseAnotherTeller = (closed: { tellerId: string }, user: User) => {
-    if (closed.tellerId === user.id) return;
+  const refuseAnotherTeller = (closed: ReopenableClose, user: User) => {
+    if (closed.closedBy(user)) return;
     throw new AppError(
       'TILL_NOT_YOURS',
-      `La caja ${ws.tillCode} la cerró ${name(closed.tellerId)}: solo quien la cerró puede pedir reabrirla, porque recibe el efectivo sin contarlo de nuevo.`,
+      `La caja ${ws.tillCode} la cerró ${closed.closer}: solo quien la cerró puede pedir reabrirla, porque recibe el efectivo sin contarlo de nuevo.`,
     );
+  };
+
+  /**
+   * The close a reopening starts from: this store's last close, else central's (`central`: a workstation
+   * reinstalled the same day, whose store lost the close), which reopens exactly as a local one would.
+   */
+  interface ReopenableClose {
+    id: string;
+    businessDate: string;
+    closedAt: string | null;
+    count: DenominationCount;
+    total: number;
+    closedBy: (user: User) => boolean;
+    closer: string;
+    reopened: boolean;
+    local: boolean;
+  }
+  const lastClose = (central: CentralClose | null): ReopenableClose | null => {
+    const closed = deps.tills.lastClosed(ws.tillCode);
+    if (closed) {
+      return {
+        id: closed.id, businessDate: closed.businessDate, closedAt: closed.closedAt, count: closed.position, total: closed.positionTotal,
+        closedBy: (u) => u.id === closed.tellerId, closer: name(closed.tellerId), reopened: deps.tills.wasReopened(closed.id), local: true,
+      };
+    }
+    if (!central) return null;
+    const username = central.closedBy.username;
+    const closer = username ? (deps.users.findByUsername(username)?.displayName ?? username) : name(central.closedBy.id);
+    // Reopened already is central's to say (a later opening left open); the caller passes no close then.
+    return { id: central.closedTillId, businessDate: central.businessDate, closedAt: central.closedAt, count: central.count, total: central.total, closedBy: (u) => closedBy(central, u), closer, reopened: false, local: false };
   };
 
   /**
@@ -242,28 +277,32 @@ export const createArqueoService = (deps: ArqueoDeps) => {
     };
   };
 
-  const lastReport = () => {
-    const closed = deps.tills.lastClosed(ws.tillCode);
+  /** The last close's report (none for central's: its paper was printed at the old machine) and whether it reopens. */
+  const lastReport = (central: CentralClose | null = null) => {
+    const closed = lastClose(central);
     if (!closed) return { report: null, closedTillId: null, reopenable: false };
-    const closing = deps.lifecycle.closedClosing(closed.id);
-    const doc = closing ? report(closed, closing.id) : null;
-    const reopenable = !deps.tills.findOpen(ws.tillCode) && !deps.tills.wasReopened(closed.id) && closed.businessDate === bogotaDate(deps.clock.now());
+    const session = closed.local ? deps.tills.findById(closed.id) : undefined;
+    const closing = session ? deps.lifecycle.closedClosing(closed.id) : undefined;
+    const doc = session && closing ? report(session, closing.id) : null;
+    const reopenable = !deps.tills.findOpen(ws.tillCode) && !closed.reopened && closed.businessDate === bogotaDate(deps.clock.now());
     return { report: doc, closedTillId: closed.id, reopenable };
   };
 
-  /** No close here and central silent (a reinstall while central is down): the supervisor approves the count itself. */
-  const requestUncomparedOpening = (user: User, req: { count: DenominationCount; reasonText: string }) => {
-    const subject = openingUnverifiedSubject(ws.tillCode, req.count);
-    const live = deps.lifecycle.liveRequest(subject, user.id, deps.clock.now().toISOString());
+  /**
+   * An opening that cannot be compared with a last close (central silent with no close here, or the till left open
+   * at central): the supervisor approves the count itself, and reads why.
+   */
+  const requestUncomparedOpening = (user: User, req: { count: DenominationCount; reasonText: string }, why: UncomparedOpening) => {
+    const live = deps.lifecycle.liveRequest(why.subject, user.id, deps.clock.now().toISOString());
     if (live) return { approvalId: live.request.id, status: live.request.status };
     const counted = totalOfCount(req.count);
     const rec = deps.requests.open(user, {
       kind: 'till_difference',
-      reason: approvalReason('TILL_DIFFERENCE', `Apertura sin comparar con el último cierre (central no respondió). Motivo: ${req.reasonText}`),
-      subject,
-      summary: `Apertura de la caja ${ws.tillCode} sin comparar con el último cierre`,
+      reason: approvalReason('TILL_DIFFERENCE', `${why.what}. Motivo: ${req.reasonText}`),
+      subject: why.subject,
+      summary: why.summary,
       amount: counted,
-      context: { Caja: ws.tillCode, Cajero: name(user.id), 'Último cierre': 'No disponible: esta estación no lo tiene y central no respondió', 'Contado al abrir': formatPesos(counted), Motivo: req.reasonText },
+      context: { Caja: ws.tillCode, Cajero: name(user.id), 'Último cierre': why.lastCloseText, 'Contado al abrir': formatPesos(counted), Motivo: req.reasonText },
     });
     deps.requests.announce(rec, name(user.id));
     return { approvalId: rec.request.id, status: rec.request.status };
@@ -472,7 +511,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
         deps.lifecycle.closingJournaled(closing.id, entry.hash);
         deps.outbox.enqueue(
           tillCloseOperation(ws, deps.ids.uuid(), at, {
-            tellerId: till.tellerId, tillSessionId: till.id, businessDate: till.businessDate, count: counted, expected: totalOfCount(closing.expected), approvalId,
+            tellerId: till.tellerId, tellerUsername: deps.users.findById(till.tellerId)?.username, tillSessionId: till.id, businessDate: till.businessDate, count: counted, expected: totalOfCount(closing.expected), approvalId,
           }),
         );
         const session = deps.tills.findById(till.id) ?? till;
@@ -506,11 +545,11 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       return { printJob: { jobId: job.jobId, state: job.state }, copyNumber: job.copyNumber };
     },
 
-    requestReopen: (user: User, req: { reason: string }) => {
+    requestReopen: (user: User, req: { reason: string }, central: CentralClose | null = null) => {
       if (user.role !== 'cajero') throw new AppError('ROLE_NOT_ALLOWED', 'La reapertura la solicita el cajero de la caja.');
       if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
-      const closed = deps.tills.lastClosed(ws.tillCode);
-      if (!closed || deps.tills.wasReopened(closed.id) || closed.businessDate !== bogotaDate(deps.clock.now())) {
+      const closed = lastClose(central);
+      if (!closed || closed.reopened || closed.businessDate !== bogotaDate(deps.clock.now())) {
         throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada hoy que se pueda reabrir.');
       }
       refuseAnotherTeller(closed, user);
@@ -525,8 +564,8 @@ export const createArqueoService = (deps: ArqueoDeps) => {
           reason: approvalReason('TILL_REOPEN', `Reapertura solicitada: ${req.reason}`),
           subject: `till_reopen:${closed.id}`,
           summary: `Reapertura de la caja ${ws.tillCode} cerrada el ${closedAt}`,
-          amount: closed.positionTotal,
-          context: { Caja: ws.tillCode, Cajero: name(user.id), 'Cerrada el': closedAt, 'Saldo al cierre': formatPesos(closed.positionTotal), Motivo: req.reason },
+          amount: closed.total,
+          context: { Caja: ws.tillCode, Cajero: name(user.id), 'Cerrada el': closedAt, 'Saldo al cierre': formatPesos(closed.total), Motivo: req.reason },
         }),
       );
       deps.requests.announce(rec, name(user.id));
@@ -537,10 +576,10 @@ export const createArqueoService = (deps: ArqueoDeps) => {
      * An opening count that differs from the last close (QA M1) goes to a supervisor like a close's difference:
      * same kind on the desks (here and, relayed through central, at the others), with both counts and the motivo.
      */
-    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null, unverified = false) => {
+    requestOpeningApproval: (user: User, req: { count: DenominationCount; reasonText: string }, last: LastClose | null, uncompared: UncomparedOpening | null = null) => {
       if (user.role !== 'cajero') throw new AppError('ROLE_NOT_ALLOWED', 'La apertura la solicita el cajero de la caja.');
       if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
-      if (unverified) return requestUncomparedOpening(user, req);
+      if (uncompared) return requestUncomparedOpening(user, req, uncompared);
       const cmp = openingAgainstClose(last, req.count);
       if (!last || !cmp) throw new AppError('NO_DIFFERENCE', 'El conteo coincide con el último cierre de la caja: ábrala sin aprobación.');
       const subject = openingSubject(last.closedTillId, req.count);
@@ -572,24 +611,27 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       deps.requests.consume(approvalId, { kind: 'till_difference', subject, makerId: user.id }).request.id,
 
     /** A new session opening with the closed one's final count; the closed session is never touched. */
-    reopen: (user: User, req: { idempotencyKey: string; approvalId: string }) => {
+    reopen: (user: User, req: { idempotencyKey: string; approvalId: string }, central: CentralClose | null = null) => {
       const out = deps.idempotent('till.reopen', req.idempotencyKey, req, () => {
         if (deps.tills.findOpen(ws.tillCode)) throw new AppError('TILL_ALREADY_OPEN', `La caja ${ws.tillCode} ya está abierta.`);
-        const closed = deps.tills.lastClosed(ws.tillCode);
-        if (!closed || deps.tills.wasReopened(closed.id)) throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada que se pueda reabrir.');
+        const closed = lastClose(central);
+        if (!closed || closed.reopened) throw new AppError('NOTHING_TO_REOPEN', 'No hay una caja cerrada que se pueda reabrir.');
         refuseAnotherTeller(closed, user);
         deps.requests.consume(req.approvalId, { kind: 'till_reopen', subject: `till_reopen:${closed.id}`, makerId: user.id });
         const now = deps.clock.now();
-        const count = closed.position;
+        const count = closed.count;
         const id = deps.ids.uuid();
         deps.tills.insertOpen({
           id, tillCode: ws.tillCode, tellerId: user.id, businessDate: bogotaDate(now), openedAt: now.toISOString(),
           openingCount: count, openingTotal: totalOfCount(count), position: count, positionTotal: totalOfCount(count),
         });
-        deps.tills.markReopenedFrom(id, closed.id);
+        // Central's close is no session of this store (reopened_from references one): the session keeps its facts
+        // apart for the report; the journal and the opening sent to central name it.
+        if (closed.local) deps.tills.markReopenedFrom(id, closed.id);
+        else deps.tills.markReopenedFromCentral(id, { id: closed.id, closedAt: closed.closedAt, total: closed.total });
         deps.outbox.enqueue(
           tillOpenOperation(ws, deps.ids.uuid(), now.toISOString(), {
-            tellerId: user.id, tillSessionId: id, businessDate: bogotaDate(now), count, carriedFrom: { id: closed.id, total: closed.positionTotal }, approvalId: req.approvalId, reopenedFrom: closed.id,
+            tellerId: user.id, tellerUsername: user.username, tillSessionId: id, businessDate: bogotaDate(now), count, carriedFrom: { id: closed.id, total: closed.total }, approvalId: req.approvalId, reopenedFrom: closed.id,
           }),
         );
         deps.journal.record('till_open', user.id, { tillSessionId: id, tillCode: ws.tillCode, reopenedFrom: closed.id, approvalId: req.approvalId, count, total: totalOfCount(count) });

@@ -34,7 +34,14 @@ type Queue = { items: { id: string; source: string; teller: string; workstation:
 const openAt02 = async (s: Station): Promise<number> => {
   const r = await createCentralClient({ url: central.url, token: central.proc.tokens.get('001-02') ?? '' }).call('lastTillClose', { workstation: '001-02', tillCode: '02' });
   const bills = r.ok && r.data.lastClose ? (r.data.lastClose.count['50000'] ?? 0) : 10;
-  data(await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': bills }, declaredTotal: bills * 50_000 }));
+  const opened = await s.call('till.open', { idempotencyKey: randomUUID(), count: { '50000': bills }, declaredTotal: bills * 50_000 });
+  // An earlier test closed Caja 02 today at central: its teller goes back through the supervised reopening, as at any
+  // fresh store under that id (main/services/till/reinstall-same-day.test.ts).
+  if (!opened.ok && opened.error.code === 'TILL_CLOSED_TODAY') {
+    const { approvalId } = data<{ approvalId: string }>(await s.call('till.requestReopen', { reason: 'Estación nueva en la prueba' }));
+    data(await s.call('supervisor.decide', { id: approvalId, source: 'caja', decision: 'aprobar', ...SUP }));
+    data(await s.call('till.reopen', { idempotencyKey: randomUUID(), approvalId }));
+  } else data(opened);
   return bills;
 };
 /** Caja 02's arqueo is $ 50.000 short: a till-difference request, relayed to central for the branch. */

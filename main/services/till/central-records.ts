@@ -18,13 +18,13 @@ export const tillOpenOperation = (
   ws: TillWorkstation,
   key: string,
   at: string,
-  o: { tellerId: string; tillSessionId: string; businessDate: string; count: DenominationCount; carriedFrom: { id: string; total: number } | null; approvalId: string | null; reopenedFrom?: string },
+  o: { tellerId: string; tellerUsername?: string; tillSessionId: string; businessDate: string; count: DenominationCount; carriedFrom: { id: string; total: number } | null; approvalId: string | null; reopenedFrom?: string },
 ): Operation => {
   const amount = totalOfCount(o.count);
   return {
     key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'till_open',
     payload: {
-      tellerId: o.tellerId, amount, tillCode: ws.tillCode, tillSessionId: o.tillSessionId, businessDate: o.businessDate, count: o.count,
+      tellerId: o.tellerId, ...(o.tellerUsername ? { tellerUsername: o.tellerUsername } : {}), amount, tillCode: ws.tillCode, tillSessionId: o.tillSessionId, businessDate: o.businessDate, count: o.count,
       carriedFrom: o.carriedFrom?.id ?? null, difference: o.carriedFrom ? amount - o.carriedFrom.total : null, approvalId: o.approvalId,
       ...(o.reopenedFrom ? { reopenedFrom: o.reopenedFrom } : {}),
     },
@@ -35,13 +35,13 @@ export const tillCloseOperation = (
   ws: TillWorkstation,
   key: string,
   at: string,
-  o: { tellerId: string; tillSessionId: string; businessDate: string; count: DenominationCount; expected: number; approvalId: string | null },
+  o: { tellerId: string; tellerUsername?: string; tillSessionId: string; businessDate: string; count: DenominationCount; expected: number; approvalId: string | null },
 ): Operation => {
   const counted = totalOfCount(o.count);
   return {
     key, branch: ws.branchCode, workstation: ws.id, occurredAt: at, type: 'till_close',
     payload: {
-      tellerId: o.tellerId, counted, expected: o.expected, tillCode: ws.tillCode, tillSessionId: o.tillSessionId, businessDate: o.businessDate,
+      tellerId: o.tellerId, ...(o.tellerUsername ? { tellerUsername: o.tellerUsername } : {}), counted, expected: o.expected, tillCode: ws.tillCode, tillSessionId: o.tillSessionId, businessDate: o.businessDate,
       count: o.count, difference: counted - o.expected, approvalId: o.approvalId,
     },
   };

@@ -15,6 +15,8 @@ export const tillHandlers = (
 ): FeatureHandlers<'till'> => {
   /** Central is asked for the last close only when this store has none (a reinstall). */
   const word = async () => (till.lastClose() ? null : centralClose());
+  /** Central's close, when this store has none: a reinstall the same day reopens it as a local close (F6). */
+  const centralCloseOf = (w: CentralCloseWord | null) => (w?.reached && !w.leftOpen ? w.close : null);
   return {
     'till.current': async (req, ctx) => {
       const open = till.current(ctx.user);
@@ -23,14 +25,14 @@ export const tillHandlers = (
       const last = open ? null : till.lastClose(w);
       return {
         till: open,
-        openRefusal: till.openRefusal(ctx.user),
+        openRefusal: till.openRefusal(ctx.user, w),
         lastClose: last ? { businessDate: last.businessDate, closedAt: last.closedAt, total: last.total } : null,
         lastCloseUnknown: open ? null : till.lastCloseUnknown(w),
       };
     },
     'till.requestOpeningApproval': async (req, ctx) => {
       const w = await word();
-      return arqueo.requestOpeningApproval(ctx.user, req, till.lastClose(w), till.unverified(w));
+      return arqueo.requestOpeningApproval(ctx.user, req, till.lastClose(w), till.uncompared(w, req.count));
     },
     'till.incomingCash': (req, ctx) => till.incomingCash(ctx.user, req.incoming),
     'till.open': async (req, ctx) => ({ till: till.open(ctx.user, req, (approvalId, subject) => arqueo.consumeOpeningApproval(ctx.user, approvalId, subject), await word()) }),
@@ -47,12 +49,12 @@ export const tillHandlers = (
       await learnTransfers();
       return arqueo.close(ctx.user, req);
     },
-    'till.lastReport': () => arqueo.lastReport(),
+    'till.lastReport': async () => arqueo.lastReport(till.isOpen() ? null : centralCloseOf(await word())),
     'till.unprinted': (_req, ctx) => arqueo.unprinted(ctx.user),
     'till.printReport': (_req, ctx) => arqueo.printReport(ctx.user),
-    'till.requestReopen': (req, ctx) => arqueo.requestReopen(ctx.user, req),
-    'till.reopen': (req, ctx) => {
-      arqueo.reopen(ctx.user, req);
+    'till.requestReopen': async (req, ctx) => arqueo.requestReopen(ctx.user, req, till.isOpen() ? null : centralCloseOf(await word())),
+    'till.reopen': async (req, ctx) => {
+      arqueo.reopen(ctx.user, req, till.isOpen() ? null : centralCloseOf(await word()));
       const t = till.current(ctx.user);
       if (!t) throw new AppError('NOTHING_TO_REOPEN', 'La caja no quedó abierta. Consulte el diario electrónico.');
       return { till: t };

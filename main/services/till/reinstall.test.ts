@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCentralClient } from '../../sync/central-client';
-import { CC, COUNT, world, type World, sharedCentral } from '../comprobante/testing/world';
-import { drainer } from '../comprobante/testing/at-central';
-import { tillCash } from '../../testing/till-cash';
+import { COUNT, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { approve, closeMondayAtCentral as closeMonday, DAY, journalOpen, key, open, total } from './testing/reinstall';
 
 /**
  * A workstation reinstalled (or a replaced machine) under the same id has an empty store: its next opening
@@ -14,32 +13,7 @@ const worlds: World[] = [];
 afterEach(() => {
   for (const w of worlds.splice(0)) w.close();
 });
-
-const DAY = 24 * 3_600_000;
-const key = () => crypto.randomUUID();
-const total = (c: Record<string, number>) => Object.entries(c).reduce((s, [d, n]) => s + Number(d) * n, 0);
-const open = (w: World, count: Record<string, number>, approvalId?: string) =>
-  w.call('till.open', { idempotencyKey: key(), count, declaredTotal: total(count), ...(approvalId ? { approvalId } : {}) });
-const journalOpen = (w: World) => JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'till_open' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as Record<string, unknown>;
-const approve = async (w: World, id: string) =>
-  expect(await w.call('supervisor.decide', { id, source: 'caja', decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' })).toMatchObject({ ok: true });
-
-/** Monday at workstation 001-03: a $ 100.000 deposit, the close counts the till squared, the outbox drains to central. */
-const closeMondayAtCentral = async () => {
-  const a = await world(shared.central);
-  worlds.push(a);
-  expect(await a.call('deposit.post', { idempotencyKey: key(), slip: { accountNumber: '240000000011', depositor: { id: CC('900000001') }, cash: { '50000': 2 }, declaredTotal: 100_000 } })).toMatchObject({ ok: true });
-  await drainer(a)();
-  // The emulated printer finishes the receipt on its own time; the gate holds the close until it has.
-  for (let i = 0; i < 100 && a.core.db.prepare("SELECT COUNT(*) FROM device_print_jobs WHERE state <> 'printed'").pluck().get() !== 0; i++) await new Promise((r) => setTimeout(r, 50));
-  const { position } = tillCash(a.core.db);
-  const counted = await a.call('till.count', { idempotencyKey: key(), count: position });
-  if (!counted.ok) throw new Error(counted.error.message);
-  expect(await a.call('till.close', { idempotencyKey: key(), closingId: (counted.data as { closingId: string }).closingId })).toMatchObject({ ok: true });
-  await drainer(a)();
-  const closedTillId = a.core.db.prepare("SELECT id FROM till_sessions WHERE state = 'cerrada'").pluck().get() as string;
-  return { position, closedTillId };
-};
+const closeMondayAtCentral = () => closeMonday(shared.central, worlds);
 
 describe('the last close survives a reinstall', () => {
   it('a new empty store under the same workstation id names central\'s last close at F2 and refuses a different count (OPENING_DIFFERENCE); the same count opens, carried from that close', async () => {

@@ -1,6 +1,7 @@
 import type { TillSession } from '../../../domain/contract/till';
 import type { User } from '../../../domain/contract/session';
 import { formatPesos } from '../../../domain/money/pesos';
+import { formatReceiptDate } from '../../../domain/calendar/bogota-time';
 import { totalOfCount, type DenominationCount } from '../../../domain/money/denominations';
 import { AppError } from '../../core/errors';
 import { type Clock, type Ids } from '../../core/runtime';
@@ -8,7 +9,10 @@ import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { checkHolding, surplusMix } from '../../../domain/till/holding';
 import { checkIncomingCash } from '../../../domain/till/incoming-cash';
 import { tillDayRefusal } from '../../../domain/till/business-day';
-import { openingAgainstClose, openingDifferenceMessage, openingSubject, openingUnverifiedMessage, openingUnverifiedSubject, type LastClose } from '../../../domain/till/opening';
+import {
+  leftOpenSince, openingAgainstClose, openingDifferenceMessage, openingLeftOpenMessage, openingLeftOpenSubject, openingSubject, openingUnverifiedMessage, openingUnverifiedSubject,
+  type LastClose, type LeftOpen,
+} from '../../../domain/till/opening';
 import { DEFAULT_TILL_POLICY, type TillPolicy } from '../../../domain/till/policy';
 import type { TillRepo, TillSessionRecord } from '../../store/till/repo';
 import type { UsersRepo } from '../../store/users/repo';
@@ -16,12 +20,29 @@ import type { IdempotentRunner } from '../idempotent';
 import type { Journal } from '../journal/writer';
 import { formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { tillOpenOperation, type TillOutbox } from './central-records';
+import { closedBy, type CentralClose, type CentralLeftOpen } from './central-close';
 
 /**
  * What central said of the till's last close, asked only when this store has none (a reinstall, a replaced
  * machine under the same workstation id): `reached: false` when it did not answer. Null: no central configured.
  */
-export type CentralCloseWord = { reached: true; close: LastClose | null } | { reached: false };
+export type CentralCloseWord = { reached: true; close: CentralClose | null; leftOpen: CentralLeftOpen | null } | { reached: false };
+
+/**
+ * An opening the core cannot compare with a last close, so a supervisor approves the count itself: central silent
+ * with no close here, or the till left open at central. What the refusal, F2 and the supervisor's request say.
+ */
+export interface UncomparedOpening {
+  message: string;
+  subject: string;
+  /** The request's first line at the desks, and the reason before the teller's motivo. */
+  summary: string;
+  what: string;
+  /** The request's "Último cierre" line. */
+  lastCloseText: string;
+  /** What the opening's journal entry keeps of it. */
+  journal: Record<string, unknown>;
+}
 
 export const createTillService = (deps: {
   tills: TillRepo;
@@ -59,10 +80,15 @@ export const createTillService = (deps: {
   /**
    * The one who closed today goes back through the supervised reopening, which hands back the cash counted at the
    * close; a fresh count of their own would bypass the supervisor. Another teller opens with their own count.
+   * Without a close here, central's (`word`: a reinstall the same day) is today's close just the same.
    */
-  const closedToday = (user: User): string | null => {
-    const closed = deps.tills.lastClosed(deps.tillCode);
-    if (!closed || closed.businessDate !== bogotaDate(deps.clock.now()) || closed.tellerId !== user.id) return null;
+  const closedToday = (user: User, word: CentralCloseWord | null): string | null => {
+    const local = deps.tills.lastClosed(deps.tillCode);
+    const today = bogotaDate(deps.clock.now());
+    // A close followed by an opening left open was reopened (or superseded): the till is left open, not closed.
+    const central = !local && word?.reached && !leftOpen(word) ? word.close : null;
+    const byUser = local ? local.businessDate === today && local.tellerId === user.id : central !== null && central.businessDate === today && closedBy(central, user);
+    if (!byUser) return null;
     return `Usted ya cerró la caja ${deps.tillCode} hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.`;
   };
 
@@ -71,19 +97,57 @@ export const createTillService = (deps: {
     const closed = deps.tills.lastClosed(deps.tillCode);
     return closed ? { closedTillId: closed.id, businessDate: closed.businessDate, closedAt: closed.closedAt, count: closed.position, total: closed.positionTotal } : null;
   };
-  /** The local close, else central's (`word`): a reinstalled workstation compares with it exactly as with its own. */
-  const lastClose = (word: CentralCloseWord | null = null): LastClose | null => localClose() ?? (word?.reached ? word.close : null);
-  /** No close here and central configured but silent: the opening cannot be compared with the last close. */
-  const unverified = (word: CentralCloseWord | null): boolean => word !== null && !word.reached && localClose() === null;
+  /**
+   * No close here, and central has an opening after its last close that never closed: the till was left open, and
+   * the close before it no longer holds the till's cash. Without any close at central the opening stays a first
+   * opening, compared with nothing, as before: every workstation's first session would otherwise need a
+   * supervisor after any machine swap before its first close (and the test harnesses open fresh stores that way).
+   */
+  const leftOpen = (word: CentralCloseWord | null): { left: LeftOpen; stale: LastClose } | null => {
+    const o = localClose() === null && word?.reached ? word.leftOpen : null;
+    const stale = word?.reached ? word.close : null;
+    if (!o || !stale) return null;
+    const u = o.openedBy.username ? deps.users.findByUsername(o.openedBy.username) : deps.users.findById(o.openedBy.id);
+    return { left: { sessionId: o.sessionId, businessDate: o.businessDate, openedAt: o.openedAt, amount: o.amount, teller: u?.displayName ?? o.openedBy.username }, stale };
+  };
+  /**
+   * The local close, else central's (`word`): a reinstalled workstation compares with it exactly as with its own.
+   * None once the till was left open after it: that session's cash moved uncounted, the close no longer holds.
+   */
+  const lastClose = (word: CentralCloseWord | null = null): LastClose | null => localClose() ?? (word?.reached && !leftOpen(word) ? word.close : null);
+  /** Why the opening cannot be compared with the last close (and needs a supervisor for the count); null when it can. */
+  const uncompared = (word: CentralCloseWord | null, count: DenominationCount): UncomparedOpening | null => {
+    const found = leftOpen(word);
+    if (found) {
+      const { left, stale } = found;
+      return {
+        message: openingLeftOpenMessage(left, stale),
+        subject: openingLeftOpenSubject(left.sessionId, count),
+        summary: `Apertura de la caja ${deps.tillCode}: ${leftOpenSince(left)}`,
+        what: `Apertura sin comparar: la caja ${leftOpenSince(left)}`,
+        lastCloseText: `${formatReceiptDate(stale.businessDate)} · ${formatPesos(stale.total)} (anterior a la sesión que quedó abierta)`,
+        journal: { uncompared: `caja abierta en central sin cierre desde el ${formatReceiptDate(left.businessDate)}`, leftOpen: left.sessionId },
+      };
+    }
+    if (word === null || word.reached || localClose() !== null) return null;
+    return {
+      message: openingUnverifiedMessage(deps.tillCode),
+      subject: openingUnverifiedSubject(deps.tillCode, count),
+      summary: `Apertura de la caja ${deps.tillCode} sin comparar con el último cierre`,
+      what: 'Apertura sin comparar con el último cierre (central no respondió)',
+      lastCloseText: 'No disponible: esta estación no lo tiene y central no respondió',
+      journal: { uncompared: 'último cierre no disponible en central' },
+    };
+  };
 
   return {
     lastClose,
-    unverified,
+    uncompared,
     /** What F2 says when the opening cannot be compared with the last close; null when it can (or there is none). */
-    lastCloseUnknown: (word: CentralCloseWord | null): string | null => (unverified(word) ? openingUnverifiedMessage(deps.tillCode) : null),
+    lastCloseUnknown: (word: CentralCloseWord | null): string | null => uncompared(word, {})?.message ?? null,
 
     /** Why `user` may not open the till now, as `open` would answer it; null when they may. */
-    openRefusal: (user: User): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user)),
+    openRefusal: (user: User, word: CentralCloseWord | null = null): string | null => (deps.tills.findOpen(deps.tillCode) ? null : closedToday(user, word)),
 
     /** The open till as `viewer` may see it; null `viewer` (no one signed in) sees no cash under blind close. */
     current: (viewer: User | null): TillSession | null => {
@@ -142,17 +206,19 @@ export const createTillService = (deps: {
           throw new AppError('TILL_ALREADY_OPEN', `La caja ${deps.tillCode} ya está abierta por ${who} desde ${formatReceiptDateTime(existing.openedAt)}.`);
         }
         const now = deps.clock.now();
-        const refusal = closedToday(user);
+        const refusal = closedToday(user, word);
         if (refusal) throw new AppError('TILL_CLOSED_TODAY', refusal);
         const last = lastClose(word);
         const difference = openingAgainstClose(last, req.count);
         let approvalId: string | null = null;
-        if (unverified(word)) {
+        const unchecked = uncompared(word, req.count);
+        if (unchecked) {
           // Without its last close the count cannot be compared, and cash counted at that close could vanish
           // unseen: a supervisor (never the teller) takes responsibility for the count, as a bank requires for any
-          // cash it cannot reconcile. A first opening ever, with central down, is rare enough to bear it.
-          if (!req.approvalId || !approve) throw new AppError('OPENING_UNVERIFIED', openingUnverifiedMessage(deps.tillCode), { countedTotal: total });
-          approvalId = approve(req.approvalId, openingUnverifiedSubject(deps.tillCode, req.count));
+          // cash it cannot reconcile. A first opening ever, with central down, is rare enough to bear it. A till
+          // left open at central is the same case, not a difference: the close before it no longer holds.
+          if (!req.approvalId || !approve) throw new AppError('OPENING_UNVERIFIED', unchecked.message, { countedTotal: total });
+          approvalId = approve(req.approvalId, unchecked.subject);
         } else if (last && difference) {
           if (!req.approvalId || !approve) {
             throw new AppError('OPENING_DIFFERENCE', openingDifferenceMessage(deps.tillCode, last, difference), {
@@ -178,7 +244,7 @@ export const createTillService = (deps: {
         const ws = { ...deps.workstation, tillCode: deps.tillCode };
         deps.outbox.enqueue(
           tillOpenOperation(ws, deps.ids.uuid(), record.openedAt, {
-            tellerId: user.id, tillSessionId: record.id, businessDate: record.businessDate, count: req.count,
+            tellerId: user.id, tellerUsername: user.username, tillSessionId: record.id, businessDate: record.businessDate, count: req.count,
             carriedFrom: last ? { id: last.closedTillId, total: last.total } : null, approvalId,
           }),
         );
@@ -189,8 +255,8 @@ export const createTillService = (deps: {
           user.id,
           last
             ? { ...entry, carriedFrom: last.closedTillId, closedTotal: last.total, difference: total - last.total, approvalId }
-            : approvalId
-              ? { ...entry, uncompared: 'último cierre no disponible en central', approvalId }
+            : unchecked
+              ? { ...entry, ...unchecked.journal, approvalId }
               : entry,
         );
         return view({ ...record, state: 'abierta', closedAt: null }, user);

@@ -157,4 +157,10 @@ export const tillMigrations: Migration[] = [
     id: 'till/006',
     sql: `ALTER TABLE till_closings ADD COLUMN counts TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    // The close of central a supervised reopening started from (a workstation reinstalled the same day its till was
+    // closed): JSON { id, closedAt, total }. reopened_from references a session of this store, which that close is not.
+    id: 'till/007',
+    sql: `ALTER TABLE till_sessions ADD COLUMN reopened_from_central TEXT;`,
+  },
 ];

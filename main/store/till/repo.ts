@@ -43,6 +43,13 @@ const toRecord = (r: Row): TillSessionRecord => ({
   closedAt: r.closed_at,
 });
 
+/** Central's close a reopening started from, as the reopened session's report names it. */
+export interface CentralReopenedClose {
+  id: string;
+  closedAt: string | null;
+  total: number;
+}
+
 export interface TillMovement {
   id: string;
   tillSessionId: string;
@@ -67,6 +74,8 @@ export const tillRepo = (db: Db) => {
   const lastClosed = db.prepare<[string], Row>("SELECT * FROM till_sessions WHERE till_code = ? AND state = 'cerrada' ORDER BY closed_at DESC LIMIT 1");
   const reopenOf = db.prepare<[string], { id: string }>('SELECT id FROM till_sessions WHERE reopened_from = ?');
   const reopenedFrom = db.prepare<[string], string | null>('SELECT reopened_from FROM till_sessions WHERE id = ?').pluck();
+  const setReopenedFromCentral = db.prepare('UPDATE till_sessions SET reopened_from_central = ? WHERE id = ?');
+  const reopenedFromCentral = db.prepare<[string], string | null>('SELECT reopened_from_central FROM till_sessions WHERE id = ?').pluck();
   const movementsOf = db.prepare<[string], { id: string; kind: string; reference: string | null; delta: string; amount: number; at: string }>(
     'SELECT id, kind, reference, delta, amount, at FROM till_movements WHERE till_session_id = ? ORDER BY rowid',
   );
@@ -99,6 +108,14 @@ export const tillRepo = (db: Db) => {
       setReopened.run(closedId, id);
     },
     wasReopened: (closedId: string) => reopenOf.get(closedId) !== undefined,
+    /** A supervised reopening from central's close (no session of this store): that close, for the report. */
+    markReopenedFromCentral: (id: string, closed: CentralReopenedClose) => {
+      setReopenedFromCentral.run(JSON.stringify(closed), id);
+    },
+    reopenedFromCentral: (id: string): CentralReopenedClose | null => {
+      const j = reopenedFromCentral.get(id);
+      return j ? (JSON.parse(j) as CentralReopenedClose) : null;
+    },
     /** The closed session a supervised reopening started this one from; null for a till opened with a count. */
     reopenedFrom: (id: string): string | null => reopenedFrom.get(id) ?? null,
     movements: (tillSessionId: string): TillMovement[] =>

@@ -86,7 +86,16 @@ export const ClosedTillPanel = ({
   return (
     <main className="screen" aria-labelledby="closed-title">
       <h1 id="closed-title">Caja cerrada</h1>
-      {last?.report ? <ReceiptView doc={last.report} testId="close-report" /> : <p className="hint">No hay una caja cerrada hoy en esta estación.</p>}
+      {last?.report ? (
+        <ReceiptView doc={last.report} testId="close-report" />
+      ) : last?.reopenable ? (
+        // A workstation reinstalled the same day: the close is central's, its paper stayed at the old machine.
+        <p className="hint" data-testid="closed-at-central">
+          Central tiene el cierre de hoy de esta caja: su reporte quedó en el equipo donde se cerró.
+        </p>
+      ) : (
+        <p className="hint">No hay una caja cerrada hoy en esta estación.</p>
+      )}
       {sent ? (
         <p className="notice" role="status">
           {sent}
