@@ -35,6 +35,9 @@ const capture = (comprobanteId: string, number = JUAN) =>
   w.call('withdrawal.fingerprint', { comprobanteId, person: CC(number), finger: 'right-index', consentVersion: BIOMETRIC_CONSENT_VERSION });
 type Evidence = { kind: 'match'; person: { type: 'CC'; number: string }; reference: string } | { kind: 'exception'; person: { type: 'CC'; number: string }; reason: 'READER_UNAVAILABLE' | 'REGISTRY_UNAVAILABLE' | 'CONSENT_REFUSED' };
 const FROM = 2_000_000;
+// Every test of the file withdraws from Juan's account at 001-02 on one central, which counts them all for the day
+// (central/withdrawal-limits): the limits are out of the way, as no test here is about them.
+const RULES = { rules: { fingerprintFrom: FROM, withdrawalLimits: { dailyCount: 100, dailyAmount: 900_000_000 } } };
 const request = (comprobanteId: string | null, fingerprints: Evidence[], amount = FROM) => ({
   accountNumber: '240000000029',
   amount,
@@ -66,7 +69,7 @@ const verifiedRef = async (comprobanteId: string) => {
 
 describe('withdrawal at or above rules.fingerprintFrom: the core asks the fingerprint of whoever takes the money', () => {
   it('match → the plan names whom to verify, it posts with central’s reference in the journal, the outbox and the receipt', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     const plain = await w.call('withdrawal.evaluate', { request: request(null, []) });
     expect(plain).toMatchObject({ ok: true, data: { plan: { fingerprintRequired: [CC(JUAN)] } } });
@@ -91,7 +94,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('the Ley 1581 authorization read before the capture is kept as F7 keeps its own, once per person, and the withdrawal’s journal entry carries it', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     const at = w.clock.now().toISOString();
     const reference = await verifiedRef(comprobanteId);
@@ -111,7 +114,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('a match taken for another comprobante (earlier) is stale; one of another person is refused', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const earlier = crypto.randomUUID();
     const reference = await verifiedRef(earlier);
     w.clock.advance(60_000);
@@ -127,7 +130,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('no coincide ×3 → the third refuses and nothing pays it: no exception, no approval', async () => {
-    w = await world(await ownCentral(), { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(await ownCentral(), { config: RULES });
     const comprobanteId = crypto.randomUUID();
     await place('900000005');
     const answers = [await capture(comprobanteId), await capture(comprobanteId), await capture(comprobanteId)];
@@ -149,7 +152,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('a new comprobante gives no new tries: the three "no coincide" count for the person all day, and no exception after one', async () => {
-    w = await world(await ownCentral(), { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(await ownCentral(), { config: RULES });
     const first = crypto.randomUUID();
     await place('900000005');
     expect(await capture(first)).toMatchObject({ ok: true, data: { outcome: 'no_match', remaining: 2 } });
@@ -171,7 +174,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('reader unplugged → "Sin validación biométrica": the teller cannot approve it, another user (supervisor) can, and it posts', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     const exception: Evidence[] = [{ kind: 'exception', person: CC(JUAN), reason: 'READER_UNAVAILABLE' }];
     // Claimed while the reader works (its comprobante started by another person's capture): no failure recorded, refused.
@@ -204,7 +207,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('the reader back and the fingerprint matched after its failure: the exception no longer stands, the match pays (QA s35 A5-1)', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     await w.call('devices.emulator', { action: 'fingerprint.unplug' });
     expect(await capture(comprobanteId)).toMatchObject({ ok: true, data: { outcome: 'reader_unavailable', exceptionAllowed: true } });
@@ -233,7 +236,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   const consentRefused: Evidence[] = [{ kind: 'exception', person: CC(JUAN), reason: 'CONSENT_REFUSED' }];
 
   it('the customer does not authorize (Decreto 1377 art. 6): the refusal is recorded and journaled, and the supervisor’s CONSENT_REFUSED exception pays it, central accepting it', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     const at = w.clock.now().toISOString();
     expect(await decline(comprobanteId, JUAN, 'biometria-2020')).toMatchObject({ ok: false, error: { code: 'CONSENT_VERSION_MISMATCH' } });
@@ -272,7 +275,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('CONSENT_REFUSED with no refusal recorded for that person in this comprobante is refused, at the approval and at the posting', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     // The comprobante started with another person's capture; Juan never said no.
     const comprobanteId = crypto.randomUUID();
     await place('900000005');
@@ -295,7 +298,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('the customer said no, then authorized and matched: the match stands, the CONSENT_REFUSED exception no longer does', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     expect(await decline(comprobanteId)).toMatchObject({ ok: true, data: { exceptionAllowed: true } });
     w.clock.advance(5_000);
@@ -312,7 +315,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('after a "no coincide" the customer may still say no, but that is no way around the stop', async () => {
-    w = await world(await ownCentral(), { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(await ownCentral(), { config: RULES });
     const comprobanteId = crypto.randomUUID();
     await place('900000005');
     expect(await capture(comprobanteId)).toMatchObject({ ok: true, data: { outcome: 'no_match' } });
@@ -321,7 +324,7 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
   });
 
   it('a capture for a comprobante another user started is refused; the consent text must be the current one', async () => {
-    w = await world(shared.central, { config: { rules: { fingerprintFrom: FROM } } });
+    w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     await place(JUAN);
     expect(await w.call('withdrawal.fingerprint', { comprobanteId, person: CC(JUAN), finger: 'right-index', consentVersion: 'biometria-2020' })).toMatchObject({ ok: false, error: { code: 'CONSENT_VERSION_MISMATCH' } });
