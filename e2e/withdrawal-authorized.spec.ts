@@ -65,3 +65,39 @@ test('an authorized person with a maximum: refused above it naming the maximum, 
   await expect(app.getByTestId('receipt')).toContainText('ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
   await expect(app.getByTestId('receipt')).toContainText(/Nombre\s*ROSA ELENA CÁRDENAS LÓPEZ\s*Documento\s*CC \*{5}0005/);
 });
+
+test('with the holder present, a lapsed or exceeded authorized person marked with him is refused, telling to unmark her; within her mandate the receipt names both, the holder first', async ({ app }) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', ACCOUNT);
+  const holder = app.getByLabel(/ANDRÉS FELIPE PEÑA OSPINA/);
+  const luz = app.getByLabel(/LUZ ÁNGELA MUÑOZ ÁLVAREZ/);
+  // The QA steps: $ 600.000, Rosa and Luz marked, Andrés stays marked.
+  await app.keyboard.type('600000');
+  await app.keyboard.press('F2');
+  await app.keyboard.press(' ');
+  await app.keyboard.press('Tab');
+  await expect(luz).toBeFocused();
+  await app.keyboard.press(' ');
+  await expect(holder).toBeChecked();
+  await app.keyboard.press('Enter');
+  const alert = app.getByRole('alert');
+  await expect(alert).toContainText('La autorización de ROSA ELENA CÁRDENAS LÓPEZ permite hasta $ 500.000 por operación');
+  await expect(alert).toContainText('Desmarque a ROSA ELENA CÁRDENAS LÓPEZ en «Presentes e identificados»: el titular presente puede retirar solo');
+  await expect(alert).toContainText(`La autorización de LUZ ÁNGELA MUÑOZ ÁLVAREZ venció el ${ddmmyyyy(bogotaDaysAgo(10))}`);
+  await expect(alert).toContainText('Desmarque a LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
+
+  // Luz unmarked, within Rosa's maximum: the holder and Rosa take the money, and every paper names both.
+  await luz.focus();
+  await app.keyboard.press(' ');
+  await expect(luz).not.toBeChecked();
+  const amount = app.getByLabel('Valor a retirar');
+  await amount.fill('');
+  await amount.pressSequentially('450000');
+  await amount.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
+  await expect(confirm.getByTestId('withdrawal-account-line')).toContainText(/Retira: ANDRÉS FELIPE PEÑA OSPINA \(.*\), ROSA ELENA CÁRDENAS LÓPEZ \(.*\)\./);
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt')).toContainText('ANDRÉS FELIPE PEÑA OSPINA (titular) / ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
+  await expect(app.getByTestId('receipt')).not.toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+});

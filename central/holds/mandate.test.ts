@@ -66,15 +66,22 @@ describe('central refuses a hold outside the mandate the holders registered (see
     expect((await accountOf(t, ACCOUNT)).balances).toEqual(before);
   });
 
-  it('within the mandate, or with the holder present, it holds; a hold naming no one is not judged, as before', async () => {
+  it('within the mandate, or by the holder, it holds; a hold naming no one is not judged, as before', async () => {
     expect(await hold(500_000, cash(ROSA))).toMatchObject({ status: 'authorized' });
     // The holder orders it himself: his authorized persons' conditions do not bind him.
-    expect(await hold(300_000, { presenters: [ANDRES, LUZ], payout: 'cheque-gerencia' })).toMatchObject({ status: 'authorized' });
+    expect(await hold(300_000, { presenters: [ANDRES], payout: 'cheque-gerencia' })).toMatchObject({ status: 'authorized' });
+    // With him, someone within her mandate takes the money too.
+    expect(await hold(500_000, cash(ANDRES, ROSA))).toMatchObject({ status: 'authorized' });
     // An older branch sends no payee: central cannot tell who is paid and says nothing new.
     expect(await hold(100_000)).toMatchObject({ status: 'authorized' });
     // A jurídica's legal representative and a conjunta's holders are judged by the branch's other rules, not a mandate's.
     expect(await hold(100_000, cash({ documentType: 'CE', documentNumber: '1234567' }), '240000000078')).toMatchObject({ status: 'authorized' });
     expect(await hold(100_000, cash(doc('900000002'), ROSA), '240000000045')).toMatchObject({ status: 'authorized' });
+  });
+
+  it('the holder present does not cover someone marked with him outside her mandate: she is named as taking the money', async () => {
+    expect(await hold(300_000, { presenters: [ANDRES, LUZ], payout: 'cheque-gerencia' })).toMatchObject({ status: 'refused', reason: 'AUTHORIZATION_EXPIRED', message: expect.stringContaining('Desmarque a LUZ ÁNGELA MUÑOZ ÁLVAREZ') });
+    expect(await hold(600_000, cash(ANDRES, ROSA))).toMatchObject({ status: 'refused', reason: 'AUTHORIZATION_AMOUNT_EXCEEDED' });
   });
 
   it('narrowed or revoked at central after the branch read the account: central’s registration decides', async () => {

@@ -23,7 +23,7 @@ const DAY = '2025-03-10';
 const LIMITS = { count: 5, amount: 1_000_000 };
 
 const NONE = { count: 0, amount: 0 };
-const reserve = async (ws: string, amount: number, key = newKey(), extra: { approvalId?: string; here?: { count: number; amount: number } } = {}) => {
+const reserve = async (ws: string, amount: number, key = newKey(), extra: { approvalId?: string; approved?: { count: number; amount: number }; here?: { count: number; amount: number } } = {}) => {
   const r = await t.call('reserveWithdrawalLimit', { key, account: MARIA, day: DAY, amount, limits: LIMITS, here: NONE, ...extra }, ws);
   expect(r.status).toBe(200);
   return LimitReservationResponseSchema.parse(r.body);
@@ -58,6 +58,34 @@ describe('reserving the day’s withdrawal limits (seed 003 cl. 3.12)', () => {
     // The other workstations read both in the account's activity, never the asker's own.
     expect(await withdrawalsSeenAt('001-03')).toEqual({ count: 2, amount: 1_100_000 });
     expect(await withdrawalsSeenAt('001-01')).toEqual({ count: 1, amount: 400_000 });
+  });
+
+  it('an approval covers the day it showed the supervisor: two desks each approving "the 6th" do not make a 7th', async () => {
+    // Five withdrawals of the day, at two workstations.
+    for (const ws of ['001-01', '001-01', '001-01', '001-02', '001-02']) expect(await reserve(ws, 10_000)).toMatchObject({ status: 'reserved' });
+    // Each desk showed its supervisor "Retiros hoy con este: 6; máximo 5." and sends what that approval covered.
+    const sixth = { count: 6, amount: LIMITS.amount };
+    const keyAt01 = newKey();
+    const keyAt02 = newKey();
+    expect(await reserve('001-01', 10_000, keyAt01, { approvalId: 'aprobacion-01', approved: sixth, here: { count: 3, amount: 30_000 } })).toMatchObject({ status: 'reserved' });
+    // The other desk's posting is the 7th: refused with the real figures, for a new approval.
+    expect(await reserve('001-02', 10_000, keyAt02, { approvalId: 'aprobacion-02', approved: sixth, here: { count: 2, amount: 20_000 } })).toMatchObject({
+      status: 'refused',
+      reason: 'DAILY_WITHDRAWAL_LIMIT',
+      elsewhere: { count: 4, amount: 40_000 },
+      used: { count: 6, amount: 60_000 },
+      message: expect.stringContaining('7 retiros hoy con este (la aprobación cubría 6; máximo 5)'),
+    });
+    expect(await withdrawalsSeenAt('001-03')).toEqual({ count: 6, amount: 60_000 });
+    // The first desk's retry under its key is the same reservation, whatever the day became (idempotent per key).
+    expect(await reserve('001-01', 10_000, keyAt01, { approvalId: 'aprobacion-01', approved: sixth, here: { count: 3, amount: 30_000 } })).toMatchObject({ status: 'reserved' });
+    // A new approval that showed the 7th covers it.
+    expect(await reserve('001-02', 10_000, keyAt02, { approvalId: 'aprobacion-03', approved: { count: 7, amount: LIMITS.amount }, here: { count: 2, amount: 20_000 } })).toMatchObject({ status: 'reserved' });
+    // An amount the approval did not except is not covered either.
+    expect(await reserve('001-02', 950_000, newKey(), { approvalId: 'aprobacion-04', approved: { count: 8, amount: LIMITS.amount }, here: { count: 3, amount: 30_000 } })).toMatchObject({
+      status: 'refused',
+      message: expect.stringContaining('(la aprobación cubría $ 1.000.000; máximo $ 1.000.000)'),
+    });
   });
 
   it('the same key again is the same reservation, counted once, even after another workstation reserved', async () => {

@@ -91,7 +91,7 @@ export const reservedElsewhere = (sql: Sql, account: string, day: string, workst
 /**
  * Reserves, in one transaction, the withdrawal under the account's day limits: what the other workstations used
  * (applied or reserved) plus the asker's own day plus this one must stay within them, unless a supervisor approved
- * the exception. The asker's own day is the larger of what it counts and what central has of it (`knownOfAsker`),
+ * the exception, and then only within the usage that approval showed (`approved`). The asker's own day is the larger of what it counts and what central has of it (`knownOfAsker`),
  * never their sum: its applied withdrawals are in its count too, so adding them would count them twice.
  * The same key again is the same reservation: answered as it stands while it is live with the same amount (or
  * consumed), otherwise checked again and renewed (never a second row).
@@ -115,6 +115,25 @@ export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, w
     const undercounted = known.count > req.here.count || known.amount > req.here.amount;
     const overCount = used.count + 1 > req.limits.count;
     const overAmount = used.amount + req.amount > req.limits.amount;
+    // The supervisor's exception covers the day it showed: beyond it (two desks each approving "the 6th"), refused
+    // with the real figures, which the branch puts to the supervisor again.
+    const ceiling = req.approvalId === undefined ? null : req.approved;
+    const beyondApproval = ceiling !== undefined && ceiling !== null && (used.count + 1 > ceiling.count || used.amount + req.amount > ceiling.amount);
+    if (beyondApproval) {
+      const why = [
+        ...(used.count + 1 > ceiling.count ? [`${used.count + 1} retiros hoy con este (la aprobación cubría ${ceiling.count}; máximo ${req.limits.count})`] : []),
+        ...(used.amount + req.amount > ceiling.amount
+          ? [`${formatPesos(used.amount + req.amount)} retirados hoy con este (la aprobación cubría ${formatPesos(ceiling.amount)}; máximo ${formatPesos(req.limits.amount)})`]
+          : []),
+      ].join(' y ');
+      return ok({
+        status: 'refused',
+        reason: 'DAILY_WITHDRAWAL_LIMIT',
+        message: `La aprobación del supervisor no cubre el día de la cuenta contando los retiros de otras cajas: ${why}. Se requiere una nueva autorización del supervisor con las cifras reales.`,
+        elsewhere,
+        used,
+      });
+    }
     if ((overCount || overAmount) && req.approvalId === undefined) {
       const why = [
         ...(overCount ? [`${used.count + 1} retiros hoy con este (máximo ${req.limits.count})`] : []),

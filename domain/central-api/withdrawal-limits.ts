@@ -39,6 +39,13 @@ export const LimitReservationRequestSchema = z.object({
    * amount): central reserves it whatever the limits say.
    */
   approvalId: z.string().min(1).max(80).optional(),
+  /**
+   * With `approvalId`: the day's usage, this withdrawal included, that the approval showed the supervisor (per figure
+   * what its LIMIT_EXCEEDED_* reason said, or the limit when that figure was not excepted). The approval covers that
+   * and no more: central refuses when the day at posting goes beyond it (another desk paid meanwhile), so the teller
+   * asks again with the real figures. An older branch that sends none is reserved whatever the limits, as before.
+   */
+  approved: UsageSchema.optional(),
 });
 export type LimitReservationRequest = z.infer<typeof LimitReservationRequestSchema>;
 

@@ -45,7 +45,10 @@ describe('an authorized person withdraws within the conditions the holders regis
     ['cl. 3.5: cash only: a cheque de gerencia to the holder is out of scope too', acc(limited), { payout: toHolder }, ['AUTHORIZATION_OUT_OF_SCOPE']],
     ['cl. 3.5: out of scope and above the maximum: both said at once', acc(limited), { amount: 800_000, payout: toThirdParty }, ['AUTHORIZATION_OUT_OF_SCOPE', 'AUTHORIZATION_AMOUNT_EXCEEDED']],
     ['cl. 3.5: a wider mandate covers a cheque to a third party', acc({ ...limited, payouts: 'efectivo-y-cheque' }), { payout: toThirdParty }, []],
-    ['cl. 2.4.1: the holder present orders it himself: the mandate\'s conditions do not bind him', acc({ ...limited, validUntil: '2025-01-01' }), { presenters: [ana.id, marta.id], amount: 3_000_000 }, []],
+    ['cl. 2.4.1: the holder alone orders it himself: the mandate\'s conditions do not bind him', acc({ ...limited, validUntil: '2025-01-01' }), { presenters: [ana.id], amount: 3_000_000 }, []],
+    ['cl. 2.1: with the holder present, a lapsed person marked with him is still refused (the paper would name her)', acc({ ...limited, validUntil: '2025-01-01' }), { presenters: [ana.id, marta.id] }, ['AUTHORIZATION_EXPIRED']],
+    ['cl. 2.1: with the holder present, an amount above the marked person\'s maximum is refused', acc(limited), { presenters: [ana.id, marta.id], amount: 600_000 }, ['AUTHORIZATION_AMOUNT_EXCEEDED']],
+    ['cl. 2.1: with the holder present, a person marked within her mandate takes the money with him', acc(limited), { presenters: [ana.id, marta.id], amount: 450_000 }, []],
     ['cl. 4: a stranger is refused as before, not as an authorized person', acc(limited), { presenters: [luis.id] }, ['PERSON_NOT_AUTHORIZED']],
   ];
   it.each(table)('%s', (_, account, over, expected) => {
@@ -60,6 +63,10 @@ describe('an authorized person withdraws within the conditions the holders regis
       'La autorización de MARTA RUIZ permite hasta $ 300.000 por operación y el valor es $ 400.000. Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).',
     );
     expect(message(withdraw(acc({ payouts: 'efectivo' }), { payout: toThirdParty }))).toContain('no puede retirar con cheque de gerencia');
+    // With the holder there the holder alone may withdraw: the teller unmarks her rather than send the holder away.
+    expect(message(withdraw(acc({ maxPerWithdrawal: 300_000 }), { presenters: [ana.id, marta.id] }))).toBe(
+      'La autorización de MARTA RUIZ permite hasta $ 300.000 por operación y el valor es $ 400.000. Desmarque a MARTA RUIZ en «Presentes e identificados»: el titular presente puede retirar solo, y el comprobante no puede nombrar como quien recibe el dinero a quien no está autorizado para ello (cláusulas 2.1 y 3.5).',
+    );
   });
 
   it('a transfer ordered by the authorized person is bound by the same conditions (it disposes of the funds too)', () => {

@@ -17,14 +17,18 @@ const SCOPE_WORDS: Record<Exclude<AuthorizedDebit['payout'], 'efectivo'>, string
   traslado: 'ordenar traslados a otra cuenta',
 };
 
+/** The authorized persons marked as present: each takes (or orders) the money, so each must be entitled to it. */
+const markedAuthorized = (account: Account, presenters: readonly PersonId[]): AuthorizedPerson[] =>
+  account.authorized.filter((a) => presenters.some((p) => samePerson(a.id, p)));
+
 /**
- * The authorized persons present when no holder is: they dispose of the funds under the holders' mandate, so its
- * registered conditions bind them. A holder present orders the debit himself and none of this applies.
+ * What the teller does about a breach: with no holder present the holder must act (renew, widen) or come himself; with
+ * a holder present the holder alone may withdraw, so the teller unmarks the person the mandate does not cover.
  */
-const actingAuthorized = (account: Account, presenters: readonly PersonId[]): AuthorizedPerson[] => {
-  if (presenters.some((p) => includesPerson(account.holders, p))) return [];
-  return account.authorized.filter((a) => presenters.some((p) => samePerson(a.id, p)));
-};
+const nextStep = (a: AuthorizedPerson, holderPresent: boolean, alone: string): string =>
+  holderPresent
+    ? `Desmarque a ${a.name} en «Presentes e identificados»: el titular presente puede retirar solo, y el comprobante no puede nombrar como quien recibe el dinero a quien no está autorizado para ello (cláusulas 2.1 y 3.5).`
+    : alone;
 
 /**
  * Seed 003 cl. 2.1 and 3.5: an authorized person withdraws only within the conditions the holders registered
@@ -33,16 +37,23 @@ const actingAuthorized = (account: Account, presenters: readonly PersonId[]): Au
  * discharge only for payments to the authorized person within the mandate), and only the holders may widen a
  * mandate they gave, at the office; the branch cannot widen it for them. Without `debit` (who is present, before an
  * amount) only the validity is judged.
+ *
+ * A holder present does not lift the conditions of an authorized person marked with him: everyone marked is named on
+ * the receipt and the journal as taking the money (cl. 2.1: "los pagos ... a titular autorizado ... se reputarán
+ * válidos y constituyen pleno descargo" only within the mandate), so a lapsed or exceeded mandate would put on the
+ * legal paper someone not entitled to receive it. Refused rather than silently left off: the teller, and the customer,
+ * must see who the paper names; the refusal tells the teller to unmark that person (the holder alone may withdraw).
  */
 export const authorizedConditionErrors = (account: Account, presenters: readonly PersonId[], on: IsoDate, debit?: AuthorizedDebit): DomainError[] => {
   const errors: DomainError[] = [];
-  for (const a of actingAuthorized(account, presenters)) {
+  const holderPresent = presenters.some((p) => includesPerson(account.holders, p));
+  for (const a of markedAuthorized(account, presenters)) {
     const person = { type: a.id.type, number: a.id.number };
     if (a.validUntil !== null && on > a.validUntil) {
       errors.push(
         domainError(
           'AUTHORIZATION_EXPIRED',
-          `La autorización de ${a.name} venció el ${formatReceiptDate(a.validUntil)}: no puede disponer de la cuenta. El titular debe renovarla en la oficina o retirar él mismo (cláusulas 2.1 y 3.5).`,
+          `La autorización de ${a.name} venció el ${formatReceiptDate(a.validUntil)}: no puede disponer de la cuenta. ${nextStep(a, holderPresent, 'El titular debe renovarla en la oficina o retirar él mismo (cláusulas 2.1 y 3.5).')}`,
           { person, validUntil: a.validUntil },
         ),
       );
@@ -53,7 +64,7 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
       errors.push(
         domainError(
           'AUTHORIZATION_OUT_OF_SCOPE',
-          `La autorización de ${a.name} cubre solo retiros en efectivo pagados a ${a.name}: no puede ${SCOPE_WORDS[debit.payout]}. Pague en efectivo, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).`,
+          `La autorización de ${a.name} cubre solo retiros en efectivo pagados a ${a.name}: no puede ${SCOPE_WORDS[debit.payout]}. ${nextStep(a, holderPresent, 'Pague en efectivo, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).')}`,
           { person, payouts: a.payouts },
         ),
       );
@@ -62,7 +73,7 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
       errors.push(
         domainError(
           'AUTHORIZATION_AMOUNT_EXCEEDED',
-          `La autorización de ${a.name} permite hasta ${formatPesos(a.maxPerWithdrawal)} por operación y el valor es ${formatPesos(debit.amount)}. Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).`,
+          `La autorización de ${a.name} permite hasta ${formatPesos(a.maxPerWithdrawal)} por operación y el valor es ${formatPesos(debit.amount)}. ${nextStep(a, holderPresent, 'Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).')}`,
           { person, max: a.maxPerWithdrawal, amount: debit.amount },
         ),
       );

@@ -60,6 +60,11 @@ export const useComprobanteSteps = () => {
       route(p, s, approval, declared);
     },
     edit: () => setStep('edit'),
+    /**
+     * The core said the approval no longer covers the operation (another desk paid the account meanwhile): the next
+     * review asks the supervisor again, with the figures the core has now, rather than confirm under the old one.
+     */
+    forgetApproval: () => setApproval(null),
     approved: (p: StepPlan, id: string, by: string) => {
       if (subject === null) return;
       const a = { id, subject, by };

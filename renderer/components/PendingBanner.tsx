@@ -115,6 +115,8 @@ export const usePendingDebit = <R,>(
     unsaved: { dirty: boolean; what: string; lost: string };
     /** Central refused the debit: its figures differ from the screen's (another workstation moved the account), so the screen reads the account again. */
     refused?: () => void;
+    /** The approval given no longer covers the debit (APPROVAL_REQUIRED at the posting): the next review asks again. */
+    approvalOutdated?: () => void;
   },
 ) => {
   const [busy, setBusy] = useState(false);
@@ -144,6 +146,7 @@ export const usePendingDebit = <R,>(
         key.current = crypto.randomUUID();
         o.refused?.();
       }
+      if (r.error.code === 'APPROVAL_REQUIRED') o.approvalOutdated?.();
       return o.setError(r.error);
     }
     // Central did not answer the authorization: nothing was posted; a retry keeps the key (the same hold).

@@ -1,4 +1,5 @@
 import type { PersonId } from '../../../domain/accounts/person';
+import { limitsBeyondApproval } from '../../../domain/withdrawal/approved-limits';
 import type { ApprovalReason } from '../../../domain/approval/reasons';
 import { approvalCovers, decidableAtDesks, decideApproval, openApprovalRequest } from '../../../domain/approval/request';
 import type { ApprovalOperation, ApprovalView } from '../../../domain/contract/approval';
@@ -359,6 +360,16 @@ export const requireApproval = (
   }
   if (q.checkerId === undefined || q.checkerId === input.user.id) {
     throw new AppError('MAKER_IS_CHECKER', 'Quien registra la operación no puede aprobarla. Solicite la aprobación a otro supervisor.');
+  }
+  // An exception to the day's withdrawal limits covers the figures it showed the supervisor, no more: a withdrawal
+  // that became the 7th (another desk paid meanwhile) is put to the supervisor again with the real figures.
+  const beyond = limitsBeyondApproval(q.reasons, input.reasons);
+  if (beyond.length > 0) {
+    throw new AppError(
+      'APPROVAL_REQUIRED',
+      `La aprobación del supervisor cubría ${q.reasons.filter((r) => beyond.some((b) => b.code === r.code)).map((r) => r.message).join(' ')} Ahora: ${beyond.map((r) => r.message).join(' ')} Pida al supervisor una nueva aprobación con las cifras reales.`,
+      { reasons: input.reasons },
+    );
   }
   if (!approvalCovers(q, input.reasons)) {
     throw new AppError('APPROVAL_MISMATCH', 'La aprobación no cubre todos los motivos que tiene ahora la operación. Solicite una nueva aprobación.');

@@ -71,3 +71,36 @@ describe('authorized persons withdraw within the conditions the holder registere
     expect(lines.find((l) => l.label === 'Retira')?.value).toBe('ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
   });
 });
+
+describe('with the holder present, everyone marked takes the money and must be entitled to it (seed 003 cl. 2.1, 3.5)', () => {
+  it('a lapsed person, or one above her maximum, marked with the holder is refused at Revisar and at the posting, telling the teller to unmark her', async () => {
+    w = await today();
+    const unmark = (name: string) => `Desmarque a ${name} en «Presentes e identificados»: el titular presente puede retirar solo`;
+    // The QA case: Andrés, Rosa and Luz marked, $ 600.000 (above Rosa's $ 500.000; Luz's authorization lapsed).
+    const all = cash(600_000, [ANDRES, ROSA, LUZ]);
+    const review = await w.call('withdrawal.evaluate', { request: all });
+    // Both said at once, each with its name: Rosa's maximum and Luz's lapsed authorization.
+    expect(review).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_AMOUNT_EXCEEDED', message: expect.stringContaining(unmark('ROSA ELENA CÁRDENAS LÓPEZ')) } });
+    expect(review.ok ? '' : review.error.message).toContain(`LUZ ÁNGELA MUÑOZ ÁLVAREZ venció el`);
+    expect(review.ok ? '' : review.error.message).toContain(unmark('LUZ ÁNGELA MUÑOZ ÁLVAREZ'));
+    expect(await post(all)).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_AMOUNT_EXCEEDED' } });
+    expect(await post(cash(100_000, [ANDRES, LUZ]))).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_EXPIRED', message: expect.stringContaining(unmark('LUZ ÁNGELA MUÑOZ ÁLVAREZ')) } });
+    const overRosa = await post(cash(600_000, [ANDRES, ROSA]));
+    expect(overRosa).toMatchObject({ ok: false, error: { code: 'AUTHORIZATION_AMOUNT_EXCEEDED', message: expect.stringContaining(unmark('ROSA ELENA CÁRDENAS LÓPEZ')) } });
+    expect(withdrawals()).toBe(0);
+    // Unmarked, the holder alone withdraws the same amount.
+    expect(await w.call('withdrawal.evaluate', { request: cash(600_000, [ANDRES]) })).toMatchObject({ ok: true });
+  });
+
+  it('a person within her mandate marked with the holder: the receipt and the journal name both, the holder first', async () => {
+    w = await today();
+    // Marked in another order than the screen's: the papers still name the holder first.
+    const paid = await post(cash(450_000, [ROSA, ANDRES]));
+    expect(paid).toMatchObject({ ok: true, data: { status: 'posted' } });
+    const lines = paid.ok ? (paid.data as { receipt: { lines: { label?: string; value?: string }[] } }).receipt.lines : [];
+    expect(lines.find((l) => l.label === 'Retira')?.value).toBe('ANDRÉS FELIPE PEÑA OSPINA (titular) / ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
+    expect(lines.filter((l) => l.label === 'Nombre').map((l) => l.value)).toEqual(['ANDRÉS FELIPE PEÑA OSPINA', 'ROSA ELENA CÁRDENAS LÓPEZ']);
+    const journal = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as { presenters: unknown };
+    expect(journal.presenters).toEqual([`CC:${ANDRES.number}`, `CC:${ROSA.number}`]);
+  });
+});

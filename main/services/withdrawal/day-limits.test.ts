@@ -91,3 +91,35 @@ it('a comprobante left pending keeps one reservation through its retries, and ab
   expect(await seenAt002()).toEqual({ count: 0, amount: 0 });
   expect(await reserve()).toMatchObject({ ok: true, data: { status: 'reserved' } });
 }, 60_000);
+
+it('two desks each approve "the 6th": the first pays it, the second is asked a new approval with the real figures (the 7th), then pays', async () => {
+  const a = await openTill('001-02', 'cajero1');
+  const b = await openTill('001-03', 'cajero2');
+  // QA saw it on María's 240000000011; the tests above already withdrew from it today on this central, so Juan's.
+  const small = { accountNumber: '240000000029', amount: 50_000, presenters: [{ type: 'CC', number: '900000002' }], payout: { kind: 'efectivo' } };
+  // Five withdrawals of the day, at two workstations.
+  for (const s of [a, a, a, b, b]) expect(await s.call('withdrawal.post', { idempotencyKey: randomUUID(), request: small })).toEqual({ ok: true, data: expect.objectContaining({ status: 'posted' }) });
+  // Both ask a 6th; each reads central's figures and shows its supervisor "Retiros hoy con este: 6; máximo 5.".
+  const approve = async (s: Station, count: number) => {
+    await s.call('withdrawal.evaluate', { request: small });
+    const approval = data<{ approval: { id: string; reasons: { code: string; message: string }[] } }>(
+      await s.call('approval.request', { idempotencyKey: randomUUID(), operation: { kind: 'withdrawal', request: small } }),
+    ).approval;
+    expect(approval.reasons).toMatchObject([{ code: 'LIMIT_EXCEEDED_WITHDRAWAL_COUNT', message: expect.stringContaining(`Retiros hoy con este: ${count}; máximo 5.`) }]);
+    data(await s.call('approval.decide', { approvalId: approval.id, decision: 'aprobar', username: 'supervisor1', password: 'Super.2026' }));
+    return approval.id;
+  };
+  const atA = { key: randomUUID(), approvalId: await approve(a, 6) };
+  const atB = { key: randomUUID(), approvalId: await approve(b, 6) };
+  expect(await a.call('withdrawal.post', { idempotencyKey: atA.key, request: small, approvalId: atA.approvalId })).toMatchObject({ ok: true, data: { status: 'posted' } });
+  // The approval covered the 6th; this posting is the 7th.
+  const seventh = await b.call('withdrawal.post', { idempotencyKey: atB.key, request: small, approvalId: atB.approvalId });
+  expect(seventh).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', message: expect.stringContaining('Ahora: La cuenta superaría el número máximo de retiros del día. Retiros hoy con este: 7; máximo 5.') } });
+  expect(b.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'retiro'").pluck().get()).toBe(2);
+  // The same posting at the first desk again is the one it paid (idempotent per key), not another.
+  expect(await a.call('withdrawal.post', { idempotencyKey: atA.key, request: small, approvalId: atA.approvalId })).toMatchObject({ ok: true, data: { status: 'posted' } });
+  expect(a.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'retiro'").pluck().get()).toBe(4);
+  // A new approval with the real figures pays it, under the same key.
+  const again = await approve(b, 7);
+  expect(await b.call('withdrawal.post', { idempotencyKey: atB.key, request: small, approvalId: again })).toMatchObject({ ok: true, data: { status: 'posted' } });
+}, 180_000);

@@ -1,4 +1,5 @@
 import type { LimitUsage } from '../../../domain/central-api/withdrawal-limits';
+import { approvedDay } from '../../../domain/withdrawal/approved-limits';
 import { AppError } from '../../core/errors';
 import type { ComprobanteDeps } from '../comprobante/deps';
 
@@ -14,11 +15,20 @@ export type DayLimits =
 
 const LIMIT_CODES = new Set(['LIMIT_EXCEEDED_WITHDRAWAL_COUNT', 'LIMIT_EXCEEDED_WITHDRAWAL_AMOUNT']);
 
-/** The approval, when the supervisor approved this withdrawal above the day's limits: central then reserves it anyway. */
-export const limitException = (deps: Pick<ComprobanteDeps, 'approvals'>, approvalId: string | null): { approvalId: string } | Record<string, never> => {
+/**
+ * The approval, when the supervisor approved this withdrawal above the day's limits, with the day it showed him:
+ * central reserves it within that day only (domain/withdrawal/approved-limits.ts), not whatever the day has become.
+ */
+export const limitException = (
+  deps: Pick<ComprobanteDeps, 'approvals' | 'rules'>,
+  approvalId: string | null,
+): { approvalId: string; approved?: LimitUsage } | Record<string, never> => {
   if (approvalId === null) return {};
   const reasons = deps.approvals.findById(approvalId)?.request.reasons ?? [];
-  return reasons.some((r) => LIMIT_CODES.has(r.code)) ? { approvalId } : {};
+  if (!reasons.some((r) => LIMIT_CODES.has(r.code))) return {};
+  const approved = approvedDay(reasons, deps.rules.withdrawalLimits);
+  // A reason without its figures (never made by evaluate.ts) cannot bound anything: central judges it as before.
+  return approved === null ? { approvalId } : { approvalId, approved };
 };
 
 /** Central counts the other workstations; this one's withdrawals of the day go with the request, as it counts them. */

@@ -5,7 +5,7 @@ import type { User } from '../../../domain/contract/session';
 import type { z } from 'zod';
 import type { UnconfirmedDebit, WithdrawalPlanSchema } from '../../../domain/contract/withdrawal';
 import { formatPesos } from '../../../domain/money/pesos';
-import { maskAccount } from '../../../domain/receipt/build-common';
+import { holdersFirst, maskAccount } from '../../../domain/receipt/build-common';
 import { buildWithdrawalReceipt } from '../../../domain/receipt/build-withdrawal';
 import { evaluateWithdrawal, type WithdrawalPlan } from '../../../domain/withdrawal/evaluate';
 import type { WithdrawalRequest } from '../../../domain/withdrawal/request';
@@ -87,7 +87,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
     // The supervisor approves the biometric exception with the rest: IDENTITY_FALLBACK joins the plan's reasons.
     const fp = identity.check(user, req, p.amount, null);
     // The desk shows who withdraws (its Cliente line) next to the reasons.
-    const holder = presentersLine([...account.holders, ...account.authorized, ...account.legalRepresentatives], req.presenters);
+    const holder = presentersLine([...account.holders, ...account.authorized, ...account.legalRepresentatives], holdersFirst(account, req.presenters));
     const reasons = [...p.approvalReasons, ...fp.approvalReasons].map((r, i) => (i === 0 ? { ...r, details: { ...r.details, holder } } : r));
     return { reasons, subject: subjectOf(req), summary: `Retiro ${formatPesos(p.amount)} de la cuenta ${maskAccount(account.number)}`, amount: p.amount };
   };
@@ -143,7 +143,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
         },
         approvalId,
         journal: {
-          presenters: w.presenters.map(docKey),
+          // Everyone who takes the money, holders first, as the confirmation and the receipt name them.
+          presenters: holdersFirst(account, w.presenters).map(docKey),
           holdId,
           payout: p.payout.kind,
           // Which paper cheque paid it and to whom (every holder of a conjunta): the journal ties the cheque to this debit.

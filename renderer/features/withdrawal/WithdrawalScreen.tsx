@@ -63,6 +63,7 @@ export const WithdrawalScreen = ({ teller, onDone, onCancel }: { teller: TellerA
     afterPost: steps.edit,
     unsaved: { dirty, what: 'el retiro', lost: 'lo digitado: el valor, la forma de pago y el beneficiario' },
     refused: () => void reread(),
+    approvalOutdated: steps.forgetApproval,
   });
   const amountRef = useRef<HTMLDivElement>(null);
 
