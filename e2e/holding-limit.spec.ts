@@ -97,6 +97,7 @@ test('a provision that will take the till over its limit is told before the blin
     await app.getByLabel('$ 50.000 billete').fill('6');
     await app.getByLabel('Total del traslado (verificación)').fill('300000');
     await app.getByRole('button', { name: 'Enviar traslado' }).click();
+    await app.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
     // The notice reads the same both times: the form gone and the rows listed say the send is done.
     await expect(app.getByRole('button', { name: 'Enviar traslado' })).toHaveCount(0);
     await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toHaveCount(i + 1);

@@ -26,6 +26,7 @@ test('open → provision from the vault → blind close with a shortage → supe
   await typeCount(app, ['5']); // 100.000 × 5
   await app.getByLabel('Total del traslado (verificación)').fill('500000');
   await app.getByRole('button', { name: 'Enviar traslado' }).click();
+  await app.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
   await expect(app.getByRole('status').filter({ hasText: 'queda en tránsito' })).toBeVisible();
   await expect(app.getByRole('table', { name: 'Traslados' })).toContainText('En tránsito');
 

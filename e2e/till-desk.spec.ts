@@ -140,3 +140,42 @@ test("a till difference asked at another workstation is reviewed at this desk wi
     await expect(detail.locator('div').filter({ has: app.getByRole('term').filter({ hasText: new RegExp(`^${k}$`) }) })).toContainText(v);
   }
 });
+
+test('QA F10: at the desk ↑/↓ move between the pending requests, and each "Revisar" is named with its request', async ({ app, central }) => {
+  for (const [ws, caja] of [
+    ['001-01', '01'],
+    ['001-02', '02'],
+  ] as const) {
+    const asked = await central.client(ws).call('requestApproval', {
+      id: crypto.randomUUID(),
+      branch: '001',
+      workstation: ws,
+      makerId: 'cajero1',
+      kind: 'till_difference',
+      summary: `Faltante de $ 1.000 en la caja ${caja}`,
+      amount: 1000,
+      reasons: [{ code: 'TILL_DIFFERENCE', message: 'El arqueo de la caja no cuadra (faltante o sobrante). Faltante de $ 1.000. Motivo: Moneda perdida' }],
+      context: { Caja: caja, Cajero: 'Ana Gómez', Diferencia: 'Faltante $ 1.000' },
+    });
+    expect(asked.ok).toBe(true);
+  }
+  await login(app, DEMO.supervisor);
+  await expectHome(app, DEMO.supervisor.name);
+  await app.keyboard.press('F1');
+  await expect(app.getByRole('heading', { name: 'Solicitudes pendientes (2)' })).toBeVisible({ timeout: 20_000 });
+  // Every button read "Revisar": a screen reader (and a test) could not tell which request it opens.
+  const reviews = app.getByRole('button', { name: /^Revisar: Faltante de \$ 1\.000 en la caja 0[12]/ });
+  await expect(reviews).toHaveCount(2);
+  await expect(reviews.nth(0)).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(reviews.nth(1)).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(reviews.nth(1)).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(reviews.nth(0)).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Enter');
+  const detail = app.getByRole('region', { name: 'Detalle de la solicitud' });
+  await expect(detail.getByRole('heading', { name: /Faltante de \$ 1\.000 en la caja/ })).toBeVisible();
+  await expect(detail.getByLabel('Usuario del supervisor')).toBeFocused();
+});

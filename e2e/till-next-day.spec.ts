@@ -63,6 +63,9 @@ test('QA M1: a next-day opening $ 1.000.000 short of the last close needs a supe
       await expect(app.getByText(/faltante de \$ 1\.000\.000/)).toBeVisible();
       await expect(app.getByTestId('status-till')).not.toHaveText('Caja abierta');
       const form = app.getByTestId('open-difference');
+      // QA F5: the refusal left the focus in the verification total, so what the teller typed next (motivo, user,
+      // password) went one field off and the password showed in clear in the user field.
+      await expect(form.getByLabel('Motivo de la diferencia')).toBeFocused();
       await form.getByLabel('Motivo de la diferencia').fill('Faltan diez billetes de cien mil');
       // The teller's own credentials are refused (maker ≠ checker).
       await form.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);
@@ -177,6 +180,42 @@ test('a till left open at central (the machine replaced with it open): the next 
       await form.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
       await form.getByLabel('Contraseña del supervisor').fill(DEMO.supervisor.password);
       await form.getByRole('button', { name: 'Aprobar y abrir con este conteo' }).click();
+      await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+    });
+  } finally {
+    await central.close();
+  }
+});
+
+test('QA F5: reinstalled with central silent, F2 says first that the opening cannot be compared; the motivo takes the focus, Enter in the password approves and opens', async () => {
+  test.setTimeout(180_000);
+  const central = await startControlledCentral();
+  try {
+    await central.stop();
+    await dayOnEmptyData(central, MONDAY, async (app) => {
+      await login(app, DEMO.teller);
+      await expectHome(app, DEMO.teller.name);
+      await app.keyboard.press('F2');
+      await expect(app.getByTestId('open-last-close-unknown')).toContainText('No se pudo consultar en central el último cierre');
+      await typeCount(app, ['10', '', '', '', '', '', '', '', '', '', '']);
+      await app.keyboard.type('1000000');
+      await app.keyboard.press('Enter');
+      // Known before: no "Se abrirá la caja con …" that only a second Enter turns into a refusal.
+      await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toBeHidden();
+      const form = app.getByTestId('open-difference');
+      await expect(app.getByRole('alert').filter({ hasText: 'Pida la aprobación del supervisor' })).toBeVisible();
+      const reason = form.getByLabel('Motivo de la apertura sin comparar');
+      await expect(reason).toBeFocused();
+      await app.keyboard.type('Estación reinstalada, central sin conexión');
+      await app.keyboard.press('Tab');
+      await app.keyboard.type('supervisor1');
+      await app.keyboard.press('Tab');
+      await app.keyboard.type('Super.2026');
+      await expect(form.getByLabel('Usuario del supervisor')).toHaveValue('supervisor1');
+      await expect(form.getByLabel('Contraseña del supervisor')).toHaveValue('Super.2026');
+      await expect(reason).toHaveValue('Estación reinstalada, central sin conexión');
+      // Enter in the password approves, as "Aprobar Enter" does in every other approval.
+      await app.keyboard.press('Enter');
       await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
     });
   } finally {

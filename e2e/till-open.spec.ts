@@ -100,6 +100,34 @@ test('a row takes at most 999.999 pieces and says so, keeping what it had', asyn
   await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
 });
 
+test('QA F9: a row refuses text that is not a whole number of pieces ("1,5", "2.0", "-1", "1e2") and says so; digits still count', async ({ app }) => {
+  await login(app, DEMO.teller);
+  await expectHome(app, DEMO.teller.name);
+  await app.keyboard.press('F2');
+  await app.keyboard.press('Enter');
+  const row = app.getByLabel('$ 50.000 billete');
+  await expect(row).toBeFocused();
+  // Pasted as one text (insertText): before, the row kept its digits ("1,5" was 15 pieces, "1e2" 12).
+  for (const text of ['1,5', '2.0', '-1', '1e2']) {
+    await app.keyboard.insertText(text);
+    await expect(row).toHaveValue('');
+    await expect(row).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.getByRole('row', { name: /\$ 50\.000 billete/ }).getByRole('alert')).toHaveText('La cantidad es de piezas enteras: escriba solo dígitos, sin puntos, comas, signos ni letras.');
+    await expect(app.getByTestId('count-total')).toHaveText('$ 0');
+  }
+  await app.keyboard.type('3');
+  await expect(row).toHaveValue('3');
+  await expect(row).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByTestId('count-total')).toHaveText('$ 150.000');
+  // A key typed after the digits is refused the same way, the row keeping its 3.
+  await app.keyboard.type(',');
+  await expect(row).toHaveValue('3');
+  await expect(app.getByRole('row', { name: /\$ 50\.000 billete/ }).getByRole('alert')).toBeVisible();
+  await app.keyboard.type('5');
+  await expect(row).toHaveValue('35');
+  await expect(app.getByRole('row', { name: /\$ 50\.000 billete/ }).getByRole('alert')).toHaveCount(0);
+});
+
 test('Esc with a count typed asks before dropping it, as the close does; Esc again keeps counting', async ({ app }) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);

@@ -131,6 +131,7 @@ test('the branch vault is at central: a supervisor at Caja 02’s workstation pr
     await typeCount(desk, ['3']);
     await desk.getByLabel('Total del traslado (verificación)').fill('300000');
     await desk.getByRole('button', { name: 'Enviar traslado' }).click();
+    await desk.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
     await expect(desk.getByRole('status').filter({ hasText: 'Provisión de $ 300.000 enviada de la bóveda a Caja 03' })).toBeVisible();
     await expect(desk.getByTestId('vault-total')).toHaveText('$ 195.350.000');
 

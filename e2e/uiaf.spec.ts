@@ -47,6 +47,26 @@ test('a declaration refused for a short origen de los fondos puts the keyboard o
   await expect(app.getByRole('dialog', { name: 'Confirmar consignación' })).toContainText('UIAF');
 });
 
+test('QA F11: the Teléfono takes a Colombian number written with +57, spaces, parentheses and hyphens (declared without the +57); another country code is refused saying so', async ({ app }) => {
+  const form = await cashToJuan(app, 10_000_000);
+  await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');
+  await form.getByLabel('Origen de los fondos').fill('Venta de un vehículo particular');
+  await form.getByLabel('Actividad económica').fill('Comerciante');
+  await form.getByLabel('El cliente firmó la declaración').check();
+  const phone = form.getByLabel('Teléfono');
+  await phone.fill('+1 305 555 0100');
+  await app.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toHaveText('Solo se declaran teléfonos de Colombia: escriba el número sin indicativo, o con +57.');
+  await expect(phone).toBeFocused();
+  await phone.fill('+57 (310) 123-4502');
+  await app.keyboard.press('Enter');
+  const confirm = app.getByRole('dialog', { name: 'Confirmar consignación' });
+  await expect(confirm).toContainText('UIAF');
+  // The core takes the phone only as 7 to 10 digits: the deposit posting proves the +57 was taken off.
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
+});
+
 test('the declaration holds for the amount it was signed for: after an edit it is asked again, with the customer’s answers kept', async ({ app }) => {
   const form = await cashToJuan(app, 10_000_000);
   await form.getByLabel('Dirección').fill('Calle 10 # 5-20, Bogotá');

@@ -74,6 +74,9 @@ test('a provision counted with the keyboard: Esc leaves the count for the vault 
   await app.getByLabel('Total del traslado (verificación)').fill('500000');
   await app.getByLabel('$ 100.000 billete').focus();
   await app.keyboard.press('F10');
+  // A provision is confirmed before it leaves the vault (QA F10).
+  await expect(app.getByRole('dialog', { name: 'Confirmar provisión' })).toBeVisible();
+  await app.keyboard.press('Enter');
   await expect(app.getByRole('status').filter({ hasText: 'Provisión de $ 500.000 enviada' })).toBeVisible();
 
   await switchUser(app, DEMO.teller);
@@ -108,6 +111,8 @@ test('F10 with the verification total empty sends nothing and takes the focus to
   await app.keyboard.type('2000000');
   await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('20');
   await expect(total).toHaveValue('2.000.000');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('dialog', { name: 'Confirmar provisión' })).toContainText('$ 2.000.000');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('status').filter({ hasText: 'Provisión de $ 2.000.000 enviada' })).toBeVisible();
 
@@ -144,4 +149,48 @@ test('a till with no transfer with the vault shows no empty table of them', asyn
   // Before, the table of transfers with the vault was drawn with its header and no row.
   await expect(app.getByRole('table', { name: 'Traslados' })).toHaveCount(0);
   await expect(app.getByText('No hay traslados con la bóveda ni con otras cajas.')).toBeVisible();
+});
+
+test('QA F10/F12: "Provisionar una caja F2" keeps Tab on the page and asks before sending; the teller rejects it from the keyboard (F4, Enter in the motivo)', async ({ app }) => {
+  await openTill(app);
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  const provision = app.getByRole('button', { name: 'Provisionar una caja F2', exact: true });
+  await expect(provision).toBeFocused();
+  // F12: Tab from the screen's last button went to <body>, where no key reaches anything.
+  await app.keyboard.press('Tab');
+  expect(await app.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+  await app.keyboard.press('F2');
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await app.keyboard.type('5');
+  await app.getByLabel('Total del traslado (verificación)').focus();
+  await app.keyboard.type('500000');
+  await app.keyboard.press('F10');
+  // As the till's opening does: the provision is confirmed (amount, destination) before it leaves the vault.
+  const confirm = app.getByRole('dialog', { name: 'Confirmar provisión' });
+  await expect(confirm).toContainText('$ 500.000');
+  await expect(confirm).toContainText('Caja 03 · Ana Gómez');
+  await expect(app.getByRole('table', { name: 'Traslados' })).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(app.getByLabel('$ 100.000 billete')).toHaveValue('5');
+  await app.keyboard.press('F10');
+  await expect(confirm).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: 'Provisión de $ 500.000 enviada' })).toBeVisible();
+
+  await switchUser(app, DEMO.teller);
+  await app.keyboard.press('F10');
+  await expect(app.getByRole('button', { name: 'Trasladar efectivo F2', exact: true })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Contar y recibir' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('$ 100.000 billete')).toBeFocused();
+  await expect(app.getByRole('button', { name: 'Rechazar traslado F4', exact: true })).toBeVisible();
+  // F4 without a motivo says so and goes to it; Enter in the motivo rejects (it did nothing).
+  await app.keyboard.press('F4');
+  await expect(app.getByRole('alert').filter({ hasText: 'Escriba el motivo del rechazo' })).toBeVisible();
+  await expect(app.getByLabel('Motivo del rechazo')).toBeFocused();
+  await app.keyboard.type('Faltan billetes en el paquete');
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('status').filter({ hasText: 'Provisión rechazada: el efectivo vuelve a la bóveda.' })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import type { TellerApi } from '../../domain/contract/client';
 import type { ContactOnFile } from '../../domain/contract/identity';
 import type { DocumentType } from '../../domain/identity/document';
 import { isDeclarablePhone, type CashDeclaration } from '../../domain/uiaf/declaration';
+import { readDeclarationPhone } from './declaration-phone';
 import { formatPesos } from '../../domain/money/pesos';
 import './comprobante.css';
 import { trapTab } from './focus-trap';
@@ -90,13 +91,14 @@ export const DeclarationForm = ({ direction, amount, why, accountNumber, transac
   };
   const submit = () => {
     if (address.trim().length < 5) return refuse('Escriba la dirección completa de quien realiza la operación.', 'decl-address');
-    if (!isDeclarablePhone(phone)) return refuse('Escriba un teléfono de 7 a 10 dígitos.', 'decl-phone');
+    const read = readDeclarationPhone(phone);
+    if ('problem' in read) return refuse(read.problem, 'decl-phone');
     if (origin.trim().length < 10) return refuse(`Describa ${direction === 'deposito' ? 'el origen' : 'el destino'} de los fondos (mínimo 10 caracteres).`, 'decl-origin');
     if (activity.trim().length < 3) return refuse('Indique la actividad económica.', 'decl-activity');
     if (!signed) return refuse('La declaración debe estar firmada por el cliente: confirme la firma.', 'decl-signed');
     onDone({
       direction,
-      transactor: { id: transactor.id as CashDeclaration['transactor']['id'], name: transactor.name, address: address.trim(), phone },
+      transactor: { id: transactor.id as CashDeclaration['transactor']['id'], name: transactor.name, address: address.trim(), phone: read.phone },
       accountNumber,
       office,
       date,
@@ -155,11 +157,12 @@ export const DeclarationForm = ({ direction, amount, why, accountNumber, transac
           <label htmlFor="decl-phone">Teléfono</label>
           <input
             id="decl-phone"
-            inputMode="numeric"
+            inputMode="tel"
             value={phone}
             onChange={(e) => {
               typed.current.phone = true;
-              setPhone(e.target.value.replace(/\D/g, ''));
+              // Kept as typed (a +57 and its grouping are read at Guardar, see readDeclarationPhone).
+              setPhone(e.target.value);
             }}
           />
         </div>

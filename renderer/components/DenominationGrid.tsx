@@ -13,15 +13,18 @@ interface Props {
 
 const ROWS: readonly Denomination[] = [...BILLS, ...COINS];
 const MAX_PIECES = 999_999;
+export const PIECES_ONLY_DIGITS = 'La cantidad es de piezas enteras: escriba solo dígitos, sin puntos, comas, signos ni letras.';
+type RowProblem = { d: Denomination; message: string };
 
 /**
  * Count by denomination, keyboard only: type the pieces, Enter or ↓ moves down, ↑ moves up; subtotals and the
- * total update as the teller types. A row holds at most 999.999 pieces: a key past that is refused and the row says so.
+ * total update as the teller types. A row holds at most 999.999 pieces and only digits: a key or a paste past that,
+ * or with anything but digits, is refused and the row says so, keeping its count.
  */
 export const DenominationGrid = ({ value, onChange, onDone, caption, autoFocus }: Props) => {
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
-  // The row whose last key went past MAX_PIECES: the key is refused and the row says why.
-  const [capped, setCapped] = useState<Denomination | null>(null);
+  // The row whose last key or paste was refused (past MAX_PIECES, or not digits): the row keeps its count and says why.
+  const [problem, setProblem] = useState<RowProblem | null>(null);
   const focus = (i: number) => inputs.current[i]?.select();
   const onKeyDown = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' || e.key === 'ArrowDown') {
@@ -34,11 +37,14 @@ export const DenominationGrid = ({ value, onChange, onDone, caption, autoFocus }
     }
   };
   const set = (d: Denomination, text: string) => {
-    const digits = text.replace(/\D/g, '');
+    // QA F9: non-digits were dropped, so "1,5" counted 15 pieces, "2.0" 20, "-1" 1 and "1e2" 12. A count is whole
+    // pieces: anything else is refused at the row, never read (fullwidth digits and spaces around are digits still).
+    const digits = text.normalize('NFKC').trim();
+    if (!/^\d*$/.test(digits)) return setProblem({ d, message: PIECES_ONLY_DIGITS });
     const n = digits === '' ? 0 : Number(digits);
     // Clamping turned 123.456 and one more digit into 999.999 without a word; the row keeps what it had instead.
-    if (n > MAX_PIECES) return setCapped(d);
-    setCapped(null);
+    if (n > MAX_PIECES) return setProblem({ d, message: `Máximo ${groupDigits(MAX_PIECES)} piezas` });
+    setProblem(null);
     const key: `${Denomination}` = `${d}`;
     onChange(Object.fromEntries(Object.entries({ ...value, [key]: n }).filter(([, v]) => v > 0)));
   };
@@ -75,16 +81,16 @@ export const DenominationGrid = ({ value, onChange, onDone, caption, autoFocus }
                   autoFocus={autoFocus && i === 0}
                   value={n === 0 ? '' : String(n)}
                   placeholder="0"
-                  aria-invalid={capped === d ? true : undefined}
-                  aria-describedby={capped === d ? `denom-${d}-err` : undefined}
+                  aria-invalid={problem?.d === d ? true : undefined}
+                  aria-describedby={problem?.d === d ? `denom-${d}-err` : undefined}
                   onKeyDown={onKeyDown(i)}
                   onFocus={(e) => e.target.select()}
                   onChange={(e) => set(d, e.target.value)}
-                  onBlur={() => setCapped((c) => (c === d ? null : c))}
+                  onBlur={() => setProblem((p) => (p?.d === d ? null : p))}
                 />
-                {capped === d ? (
+                {problem?.d === d ? (
                   <p className="field-error" id={`denom-${d}-err`} role="alert">
-                    Máximo {groupDigits(MAX_PIECES)} piezas
+                    {problem.message}
                   </p>
                 ) : null}
               </td>

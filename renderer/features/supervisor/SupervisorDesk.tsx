@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TellerApi } from '../../../domain/contract/client';
 import type { JournalStatus } from '../../../domain/contract/journal';
 import type { User } from '../../../domain/contract/session';
@@ -43,6 +43,14 @@ const syncHealth = (t: DashboardTill): string => {
 /** Statuses come as central ('approved') or this workstation ('aprobada') writes them. */
 const decisionWord = (status: string): string =>
   /^(approv|aprob)/.test(status) ? 'Aprobada' : /^(reject|rechaz)/.test(status) ? 'Rechazada' : 'Decidida';
+
+/** ↑/↓ on a request's "Revisar" go to the previous or next one (the list's ends stay where they are). */
+const moveAlongReviews = (e: KeyboardEvent<HTMLButtonElement>) => {
+  if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  e.preventDefault();
+  const all = [...document.querySelectorAll<HTMLButtonElement>('button[data-desk-review]')];
+  all[all.indexOf(e.currentTarget) + (e.key === 'ArrowDown' ? 1 : -1)]?.focus();
+};
 
 /** Supervisor desk: approval queue with context, notification on arrival, branch dashboard, journal integrity. */
 export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; user: User; onCancel: () => void }) => {
@@ -150,7 +158,15 @@ export const SupervisorDesk = ({ teller, user, onCancel }: { teller: TellerApi; 
               <td>{i.workstation}</td>
               <td>
                 {/* F1 lands on the first request to review. */}
-                <button type="button" data-desk-review autoFocus={i.id === items[0]?.id} onClick={() => setOpen(open === i.id ? null : i.id)}>
+                {/* Named with its request: every row's button read just "Revisar". ↑/↓ move along the list, as in F5. */}
+                <button
+                  type="button"
+                  data-desk-review
+                  aria-label={`Revisar: ${i.summary} · ${i.teller} · ${i.workstation}`}
+                  autoFocus={i.id === items[0]?.id}
+                  onClick={() => setOpen(open === i.id ? null : i.id)}
+                  onKeyDown={moveAlongReviews}
+                >
                   Revisar
                 </button>
               </td>

@@ -10,6 +10,7 @@ import { DenominationGrid } from '../../components/DenominationGrid';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
+import { afterRefusal, focusAfterRefusal, missingForDecision } from '../../components/supervisor-decision';
 
 /**
  * Till opening: count by denomination, then type the total as a check, then confirm. The idempotency key is
@@ -29,6 +30,15 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
   const key = useRef(crypto.randomUUID());
   const total = totalOfCount(count);
   const declaredRef = useRef<HTMLDivElement>(null);
+  // QA F5: the refusal left the focus in the verification total, so the motivo, the user and the password went
+  // one field off each and the password showed in clear in the user field. Moved after the form has rendered.
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const userRef = useRef<HTMLInputElement>(null);
+  const passRef = useRef<HTMLInputElement>(null);
+  const [focusReason, setFocusReason] = useState(0);
+  useEffect(() => {
+    if (focusReason > 0) reasonRef.current?.focus();
+  }, [focusReason]);
 
   // A till this teller already closed today reopens only through F6: said now, before minutes of counting.
   useEffect(() => {
@@ -52,8 +62,16 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     if (declared !== total) {
       return refuse(`El conteo suma ${formatPesos(total)} y usted escribió ${formatPesos(declared)}. Revise el conteo.`);
     }
+    // Known since F2 opened: confirming "Se abrirá la caja con …" only for the core to refuse it misled the teller.
+    if (lastCloseUnknown) return askForApproval(lastCloseUnknown);
     setError(null);
     setConfirming(true);
+  };
+  /** The count needs the supervisor: the form opens (once) and the keyboard goes to its motivo, not left behind. */
+  const askForApproval = (message: string) => {
+    setError(message);
+    setDifference((d) => d ?? { reason: '', approvalId: null, username: '', password: '' });
+    setFocusReason((n) => n + 1);
   };
 
   useWindowKeyDown((e) => {
@@ -79,14 +97,24 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
     setConfirming(false);
     if (r.ok) onOpened(r.data.till);
     else {
-      setError(r.error.message);
-      if (r.error.code === 'OPENING_DIFFERENCE' || r.error.code === 'OPENING_UNVERIFIED') setDifference({ reason: '', approvalId: null, username: '', password: '' });
+      if (r.error.code === 'OPENING_DIFFERENCE' || r.error.code === 'OPENING_UNVERIFIED') askForApproval(r.error.message);
+      else setError(r.error.message);
     }
   };
 
   /** The supervisor (never the teller: the core refuses it) approves the count here; the till then opens with it. */
   const askSupervisor = async () => {
     if (busy || !difference || declared === null) return;
+    // Enter from any field of the form asks: what is missing is said at its field, as the approval dialog does.
+    if (!difference.approvalId && difference.reason.trim().length < 3) {
+      setError('Escriba el motivo para el supervisor (al menos 3 caracteres).');
+      return reasonRef.current?.focus();
+    }
+    const missing = missingForDecision({ username: difference.username, password: difference.password, note: '' }, 'aprobar');
+    if (missing) {
+      setError(missing.message);
+      return (missing.field === 'password' ? passRef : userRef).current?.focus();
+    }
     setBusy(true);
     let approvalId = difference.approvalId;
     if (!approvalId) {
@@ -96,12 +124,21 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
         return setError(asked.error.message);
       }
       approvalId = asked.data.approvalId;
-      setDifference({ ...difference, approvalId });
+      // Functional: what was typed while the request was in flight stays (a stale copy put the old user back).
+      const id = approvalId;
+      setDifference((d) => (d ? { ...d, approvalId: id } : d));
     }
     const decided = await teller.supervisor.decide({ id: approvalId, source: 'caja', decision: 'aprobar', username: difference.username, password: difference.password });
     if (!decided.ok) {
       setBusy(false);
-      return setError(decided.error.message);
+      const next = afterRefusal(decided.error.code);
+      const sent = { username: difference.username, password: difference.password };
+      const retyped = userRef.current?.value !== sent.username || passRef.current?.value !== sent.password;
+      setError(decided.error.message);
+      // Credentials typed again while the refusal was on its way are the new ones: neither cleared nor jumped from.
+      if (retyped) return;
+      if (next.clearPassword) setDifference((d) => (d ? { ...d, password: '' } : d));
+      return focusAfterRefusal((next.field === 'password' ? passRef : userRef).current, next.select);
     }
     const r = await teller.till.open({ idempotencyKey: crypto.randomUUID(), count, declaredTotal: declared, approvalId });
     setBusy(false);
@@ -142,23 +179,31 @@ export const OpenTillScreen = ({ teller, onOpened, onCancel }: { teller: TellerA
           </p>
           <ErrorBanner message={error} />
           {difference ? (
-            <div className="approval" data-testid="open-difference">
+            // A form, so Enter in any of its fields (the password above all) approves, as "Aprobar Enter" does elsewhere.
+            <form
+              className="approval"
+              data-testid="open-difference"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void askSupervisor();
+              }}
+            >
               <label>
                 {lastCloseUnknown ? 'Motivo de la apertura sin comparar' : 'Motivo de la diferencia'}
-                <input value={difference.reason} onChange={(e) => setDifference({ ...difference, reason: e.target.value })} disabled={difference.approvalId !== null} />
+                <input ref={reasonRef} value={difference.reason} onChange={(e) => setDifference({ ...difference, reason: e.target.value })} disabled={difference.approvalId !== null} />
               </label>
               <label>
                 Usuario del supervisor
-                <input value={difference.username} onChange={(e) => setDifference({ ...difference, username: e.target.value })} autoComplete="off" />
+                <input ref={userRef} value={difference.username} onChange={(e) => setDifference({ ...difference, username: e.target.value })} autoComplete="off" />
               </label>
               <label>
                 Contraseña del supervisor
-                <input type="password" value={difference.password} onChange={(e) => setDifference({ ...difference, password: e.target.value })} autoComplete="off" />
+                <input ref={passRef} type="password" value={difference.password} onChange={(e) => setDifference({ ...difference, password: e.target.value })} autoComplete="off" />
               </label>
-              <button type="button" className="primary" onClick={() => void askSupervisor()} disabled={busy}>
-                Aprobar y abrir con este conteo
+              <button type="submit" className="primary" disabled={busy}>
+                Aprobar y abrir con este conteo <kbd>Enter</kbd>
               </button>
-            </div>
+            </form>
           ) : null}
           <div className="actions">
             <button type="button" className="secondary" onClick={leaving.leave}>

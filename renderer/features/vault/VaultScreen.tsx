@@ -7,10 +7,11 @@ import { totalOfCount, type DenominationCount } from '../../../domain/money/deno
 import { formatPesos } from '../../../domain/money/pesos';
 import { AmountInput } from '../../components/AmountInput';
 import { DenominationGrid } from '../../components/DenominationGrid';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useAskOnEscape } from '../../components/ask-on-escape';
 import { useLeaveUnsaved } from '../../components/LeaveUnsaved';
-import { focusIsNowhere } from '../../components/focus-trap';
+import { focusIsNowhere, trapTab } from '../../components/focus-trap';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 import { onIncoming } from './incoming';
 import { SupervisorApproval } from '../supervisor/SupervisorApproval';
@@ -46,6 +47,8 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   const [count, setCount] = useState<DenominationCount>({});
   const [declared, setDeclared] = useState<number | null>(null);
   const [rejectNote, setRejectNote] = useState('');
+  /** A provision leaves the vault only once confirmed (QA F10: F10 sent it at once, where the till's opening asks). */
+  const [confirmProvision, setConfirmProvision] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The till's sends are blocked after refused sends: the supervisor's visa, asked for by the core. */
@@ -119,11 +122,13 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
       field.select();
     }
   };
-  const send = async () => {
+  const send = async (confirmed = false) => {
     const counted = totalOfCount(count);
     // Without a total the core was sent -1 and answered "Datos inválidos: El valor no puede ser negativo".
     if (declared === null) return refuseTotal('Escriba el total del traslado para verificar el conteo.');
     if (declared !== counted) return refuseTotal(`El conteo suma ${formatPesos(counted)} y usted escribió ${formatPesos(declared)}. Revise el conteo.`);
+    if (user.role === 'supervisor' && !confirmed) return setConfirmProvision(true);
+    setConfirmProvision(false);
     if (user.role !== 'supervisor' && target !== 'BOVEDA') {
       const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: target, count, declaredTotal: declared });
       if (b.ok) done(`Traslado de ${formatPesos(b.data.transfer.amount ?? 0)} enviado a ${b.data.transfer.toLabel} por central: queda en tránsito hasta que el cajero de esa caja lo cuente y acepte.`);
@@ -146,7 +151,15 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
     if (r.ok) done(`Traslado de ${formatPesos(r.data.transfer.amount ?? 0)} recibido de ${t.fromLabel}.`);
     else setError(r.error.message);
   };
+  /** A rejection needs its motivo: without one the keyboard goes to it (F4 from a row of the count). */
+  const noteMissing = (field: string): boolean => {
+    if (rejectNote.trim() !== '') return false;
+    setError('Escriba el motivo del rechazo: quien envió el efectivo lo recibe con él.');
+    document.getElementById(field)?.focus();
+    return true;
+  };
   const refuse = async (t: BranchTransferView) => {
+    if (noteMissing('reject-branch-note')) return;
     const r = await teller.vault.rejectTillTransfer({ transferId: t.id, note: rejectNote });
     if (r.ok) done(`Traslado rechazado: el efectivo vuelve a ${t.fromLabel} cuando central se lo informe.`);
     else setError(r.error.message);
@@ -169,23 +182,48 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
   });
   useAskOnEscape(mode !== null, leaving.leave);
   useWindowKeyDown((e) => {
-    if (e.key !== 'F10' || !mode || document.querySelector('dialog[open]')) return;
+    if (document.querySelector('dialog[open]') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    // F2 starts the screen's main action, F4 rejects what is being counted, as the buttons say.
+    if (e.key === 'F2' && !mode && canSend) {
+      e.preventDefault();
+      startSend();
+    }
+    if (e.key === 'F4' && (mode?.kind === 'accept' || mode?.kind === 'receive')) {
+      e.preventDefault();
+      if (mode.kind === 'accept') void reject(mode.t);
+      else void refuse(mode.t);
+    }
+    if (e.key !== 'F10' || !mode) return;
     e.preventDefault();
     if (mode.kind === 'send') void send();
     else if (mode.kind === 'accept') void accept(mode.t);
     else void receive(mode.t);
   });
+  const canSend = till !== null || (user.role === 'supervisor' && provisions.length > 0);
+  const startSend = () => {
+    setMode({ kind: 'send' });
+    // Which tills are open may have changed since the screen opened.
+    void loadBranch();
+  };
   const firstIncoming = branch?.transfers.find((t) => t.toReceive) ?? null;
   // F10 lands on what waits for this user: a transfer to count, else the screen's main action.
   const firstMine = overview?.transfers.find((t) => t.mine) ?? null;
   const reject = async (t: TransferView) => {
+    if (noteMissing('reject-note')) return;
     const r = await teller.vault.reject({ transferId: t.id, note: rejectNote });
     if (r.ok) done(t.from.kind === 'vault' ? 'Provisión rechazada: el efectivo vuelve a la bóveda.' : `Traslado rechazado: el efectivo vuelve a ${t.fromLabel} cuando central se lo informe.`);
     else setError(r.error.message);
   };
 
   return (
-    <main className="screen" aria-labelledby="vault-title">
+    <main
+      className="screen"
+      aria-labelledby="vault-title"
+      // QA F12: Tab past the last button went to <body>, where no key reaches anything: it wraps on the screen.
+      onKeyDown={(e) => {
+        if (!e.defaultPrevented && !document.querySelector('dialog[open]')) trapTab(e);
+      }}
+    >
       <h1 id="vault-title">Bóveda y traslados</h1>
       {leaving.dialog}
       {till?.holding?.prompt ? <p className="error-banner" role="status">{till.holding.prompt}</p> : null}
@@ -316,19 +354,15 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
           <button type="button" className="secondary" onClick={onCancel}>
             Volver <kbd>Esc</kbd>
           </button>
-          {till || (user.role === 'supervisor' && provisions.length > 0) ? (
+          {canSend ? (
             <button
               type="button"
               className="primary"
               ref={!firstMine && !firstIncoming ? landRef : undefined}
               autoFocus={!firstMine && !firstIncoming}
-              onClick={() => {
-                setMode({ kind: 'send' });
-                // Which tills are open may have changed since the screen opened.
-                void loadBranch();
-              }}
+              onClick={startSend}
             >
-              {user.role === 'supervisor' ? 'Provisionar una caja' : 'Trasladar efectivo'}
+              {user.role === 'supervisor' ? 'Provisionar una caja' : 'Trasladar efectivo'} <kbd>F2</kbd>
             </button>
           ) : user.role === 'supervisor' ? (
             <p className="hint">No hay cajas abiertas en la oficina: el cajero abre la suya antes de que usted la provisione.</p>
@@ -395,11 +429,11 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             </div>
             <div className="field">
               <label htmlFor="reject-note">Motivo del rechazo</label>
-              <input id="reject-note" value={rejectNote} onChange={(e) => setRejectNote(e.target.value)} />
+              <input id="reject-note" value={rejectNote} onChange={(e) => setRejectNote(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void reject(mode.t)} />
             </div>
             <div className="actions">
               <button type="button" className="secondary" onClick={() => void reject(mode.t)}>
-                Rechazar traslado
+                Rechazar traslado <kbd>F4</kbd>
               </button>
             </div>
           </div>
@@ -426,13 +460,21 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
             </div>
             <div className="actions">
               <button type="button" className="secondary" onClick={() => void refuse(mode.t)}>
-                Rechazar traslado
+                Rechazar traslado <kbd>F4</kbd>
               </button>
             </div>
           </div>
         </section>
       ) : null}
       <ErrorBanner message={error} />
+      {confirmProvision && mode?.kind === 'send' ? (
+        <ConfirmDialog title="Confirmar provisión" confirmLabel="Enviar provisión" onConfirm={() => void send(true)} onCancel={() => setConfirmProvision(false)}>
+          <p>
+            Saldrán de la bóveda <strong>{formatPesos(totalOfCount(count))}</strong> hacia <strong>{provisions.find((o) => o.value === target)?.label ?? `Caja ${target}`}</strong>: quedan en
+            tránsito hasta que el cajero los cuente y acepte.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       {visa ? (
         <section className="panel" aria-label="Visto bueno para enviar efectivo">
           <SupervisorApproval
