@@ -1,23 +1,14 @@
 import { expect } from '@playwright/test';
 import { test } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
-import { openAndCloseSquared } from './support/till';
-import { MONDAY, TUESDAY, dayOnEmptyData } from './support/next-day';
+import { TUESDAY, closedMondayAtCentral, dayOnEmptyData } from './support/next-day';
 import { startControlledCentral } from './support/central-control';
 
 test('QA: a workstation reinstalled under the same id reads a new journal, not DIARIO ALTERADO; F5 names where the previous one ended at central', async () => {
   test.setTimeout(240_000);
   const central = await startControlledCentral();
   try {
-    await dayOnEmptyData(central, MONDAY, async (app) => {
-      await openAndCloseSquared(app);
-      await expect
-        .poll(async () => {
-          const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
-          return r.ok ? r.data.lastClose?.counted : null;
-        }, { timeout: 45_000 })
-        .toBe(2_030_000);
-    });
+    await closedMondayAtCentral(central);
     await dayOnEmptyData(central, TUESDAY, async (app) => {
       await login(app, DEMO.teller);
       await expectHome(app, DEMO.teller.name);

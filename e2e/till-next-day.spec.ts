@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
 import { OPENING, openAndCloseSquared, openTill, typeCount } from './support/till';
-import { MONDAY, TUESDAY, dayOnEmptyData, overDays } from './support/next-day';
+import { MONDAY, TUESDAY, closedMondayAtCentral, dayOnEmptyData, overDays } from './support/next-day';
 import { startControlledCentral } from './support/central-control';
 
 test('QA M2: a till left open overnight takes nothing the next day; Inicio says so and offers the close, whose report keeps the opening day', async () => {
@@ -84,16 +84,7 @@ test('a reinstalled workstation (same id, empty data, same central): F2 names th
   test.setTimeout(240_000);
   const central = await startControlledCentral();
   try {
-    await dayOnEmptyData(central, MONDAY, async (app) => {
-      await openAndCloseSquared(app);
-      // The close reaches central through the outbox before the machine is wiped.
-      await expect
-        .poll(async () => {
-          const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
-          return r.ok ? r.data.lastClose?.counted : null;
-        }, { timeout: 45_000 })
-        .toBe(2_030_000);
-    });
+    await closedMondayAtCentral(central);
     await dayOnEmptyData(central, TUESDAY, async (app) => {
       await openWith(app, ['', ...OPENING.slice(1)], '1030000');
       await expect(app.getByText(/se cerró el 01\/03\/2027 con \$ 2\.030\.000 y usted contó \$ 1\.030\.000: faltante de \$ 1\.000\.000/)).toBeVisible();
@@ -109,15 +100,7 @@ test('a workstation reinstalled the same day its till was closed: F2 refuses the
   test.setTimeout(240_000);
   const central = await startControlledCentral();
   try {
-    await dayOnEmptyData(central, MONDAY, async (app) => {
-      await openAndCloseSquared(app);
-      await expect
-        .poll(async () => {
-          const r = await central.client().call('lastTillClose', { workstation: '001-03', tillCode: '03' });
-          return r.ok ? r.data.lastClose?.counted : null;
-        }, { timeout: 45_000 })
-        .toBe(2_030_000);
-    });
+    await closedMondayAtCentral(central);
     // Noon the same Monday: the machine was reinstalled under the same id.
     await dayOnEmptyData(central, '2027-03-01T17:00:00.000Z', async (app) => {
       await login(app, DEMO.teller);
@@ -150,10 +133,7 @@ test('a till left open at central (the machine replaced with it open): the next 
     return r.ok ? r.data : null;
   };
   try {
-    await dayOnEmptyData(central, MONDAY, async (app) => {
-      await openAndCloseSquared(app);
-      await expect.poll(async () => (await lastTillClose())?.lastClose?.counted, { timeout: 45_000 }).toBe(2_030_000);
-    });
+    await closedMondayAtCentral(central);
     // Tuesday the till opens with Monday's count, and the machine is replaced with it open.
     await dayOnEmptyData(central, TUESDAY, async (app) => {
       await openWith(app, OPENING, '2030000');

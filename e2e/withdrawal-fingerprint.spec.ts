@@ -42,6 +42,18 @@ const reviewTenMillion = async (app: Page, cheque: string) => {
 
 const fingerprintStep = (app: Page) => app.getByRole('dialog', { name: /Validación de huella/ });
 
+/** The step has closed on the supervisor's dialog (its reasons say `reasons`); the supervisor approves with the keyboard. */
+const supervisorTypesApproval = async (app: Page, reasons: string) => {
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText(reasons);
+  await expect(fingerprintStep(app)).toHaveCount(0);
+  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
+  await app.keyboard.type(DEMO.supervisor.username);
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(DEMO.supervisor.password);
+  await app.keyboard.press('Enter');
+};
+
 test('at the threshold the holder places his finger: central matches, the supervisor visa, it posts and the receipt shows the reference', async ({ app }) => {
   await reviewTenMillion(app, '4455801');
   const step = fingerprintStep(app);
@@ -52,14 +64,7 @@ test('at the threshold the holder places his finger: central matches, the superv
   expect(await place(app, '900000002')).toBe(true);
   await app.keyboard.press('Enter');
   // Verified: the step closes and the withdrawal goes on to the visación (above $ 5.000.000).
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
-  await expect(step).toHaveCount(0);
-  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
-  await app.keyboard.type(DEMO.supervisor.username);
-  await app.keyboard.press('Tab');
-  await app.keyboard.type(DEMO.supervisor.password);
-  await app.keyboard.press('Enter');
+  await supervisorTypesApproval(app, 'visación');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm.getByTestId('payout-cheque')).toContainText('4455801');
   await app.keyboard.press('Enter');
@@ -103,13 +108,7 @@ test('reader unplugged: the teller may ask the supervisor (Sin validación biom�
   await app.keyboard.press('Enter');
   await expect(step.getByTestId('fp-result')).toContainText('Lector no disponible: puede pedir autorización al supervisor (Sin validación biométrica)');
   await app.keyboard.press('F6');
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-  await expect(approval.getByTestId('approval-reasons')).toContainText('Sin validación biométrica');
-  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
-  await app.keyboard.type(DEMO.supervisor.username);
-  await app.keyboard.press('Tab');
-  await app.keyboard.type(DEMO.supervisor.password);
-  await app.keyboard.press('Enter');
+  await supervisorTypesApproval(app, 'Sin validación biométrica');
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Sin validación biométrica (CC *****0002)');
@@ -128,14 +127,7 @@ test('the customer does not authorize (Decreto 1377 art. 6): F7 records it, and 
   await expect(step.getByTestId('fp-result')).toContainText('El cliente no autoriza: pida autorización al supervisor (Sin validación biométrica)');
   await expect(step.getByTestId('fp-result')).toContainText('verifique el documento original');
   await app.keyboard.press('F6');
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-  await expect(approval.getByTestId('approval-reasons')).toContainText('El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor');
-  await expect(step).toHaveCount(0);
-  await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
-  await app.keyboard.type(DEMO.supervisor.username);
-  await app.keyboard.press('Tab');
-  await app.keyboard.type(DEMO.supervisor.password);
-  await app.keyboard.press('Enter');
+  await supervisorTypesApproval(app, 'El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor');
   await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('Sin validación biométrica (CC *****0002): el cliente no autorizó el tratamiento de su huella; identificado con el documento original, visado por el supervisor');
