@@ -67,6 +67,10 @@ describe('an authorized person withdraws within the conditions the holders regis
     expect(message(withdraw(acc({ maxPerWithdrawal: 300_000 }), { presenters: [ana.id, marta.id] }))).toBe(
       'La autorización de MARTA RUIZ permite hasta $ 300.000 por operación y el valor es $ 400.000. Desmarque a MARTA RUIZ en «Presentes e identificados»: el titular presente puede retirar solo, y el comprobante no puede nombrar como quien recibe el dinero a quien no está autorizado para ello (cláusulas 2.1 y 3.5).',
     );
+    // Two breaches, one way out: "Desmarque a …" is said once, after the last (QA s36: it was said twice).
+    const both = withdraw(acc({ maxPerWithdrawal: 300_000, payouts: 'efectivo' }), { presenters: [ana.id, marta.id], payout: toThirdParty });
+    expect(codes(both)).toEqual(['AUTHORIZATION_OUT_OF_SCOPE', 'AUTHORIZATION_AMOUNT_EXCEEDED']);
+    expect(message(both).match(/Desmarque a MARTA RUIZ/g)).toHaveLength(1);
   });
 
   it('a transfer ordered by the authorized person is bound by the same conditions (it disposes of the funds too)', () => {

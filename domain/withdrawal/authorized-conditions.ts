@@ -60,24 +60,28 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
       continue;
     }
     if (debit === undefined) continue;
+    const breaches: { code: 'AUTHORIZATION_OUT_OF_SCOPE' | 'AUTHORIZATION_AMOUNT_EXCEEDED'; what: string; alone: string; details: Record<string, unknown> }[] = [];
     if (a.payouts === 'efectivo' && debit.payout !== 'efectivo') {
-      errors.push(
-        domainError(
-          'AUTHORIZATION_OUT_OF_SCOPE',
-          `La autorización de ${a.name} cubre solo retiros en efectivo pagados a ${a.name}: no puede ${SCOPE_WORDS[debit.payout]}. ${nextStep(a, holderPresent, 'Pague en efectivo, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).')}`,
-          { person, payouts: a.payouts },
-        ),
-      );
+      breaches.push({
+        code: 'AUTHORIZATION_OUT_OF_SCOPE',
+        what: `La autorización de ${a.name} cubre solo retiros en efectivo pagados a ${a.name}: no puede ${SCOPE_WORDS[debit.payout]}.`,
+        alone: 'Pague en efectivo, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).',
+        details: { person, payouts: a.payouts },
+      });
     }
     if (a.maxPerWithdrawal !== null && debit.amount > a.maxPerWithdrawal) {
-      errors.push(
-        domainError(
-          'AUTHORIZATION_AMOUNT_EXCEEDED',
-          `La autorización de ${a.name} permite hasta ${formatPesos(a.maxPerWithdrawal)} por operación y el valor es ${formatPesos(debit.amount)}. ${nextStep(a, holderPresent, 'Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).')}`,
-          { person, max: a.maxPerWithdrawal, amount: debit.amount },
-        ),
-      );
+      breaches.push({
+        code: 'AUTHORIZATION_AMOUNT_EXCEEDED',
+        what: `La autorización de ${a.name} permite hasta ${formatPesos(a.maxPerWithdrawal)} por operación y el valor es ${formatPesos(debit.amount)}.`,
+        alone: 'Reduzca el valor: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).',
+        details: { person, max: a.maxPerWithdrawal, amount: debit.amount },
+      });
     }
+    // With the holder present the way out is one for every breach (unmark the person): said once, after the last.
+    breaches.forEach((b, i) => {
+      const step = holderPresent ? (i === breaches.length - 1 ? nextStep(a, true, '') : '') : b.alone;
+      errors.push(domainError(b.code, step === '' ? b.what : `${b.what} ${step}`, b.details));
+    });
   }
   return errors;
 };
