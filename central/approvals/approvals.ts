@@ -49,8 +49,7 @@ export const createApproval = (sql: Sql, req: ApprovalCreate, nowMs: number, ttl
       hash,
       JSON.stringify(req),
       nowMs,
-      // Never past the workstation's own deadline (a relay sent late), never longer than the time to live.
-      Math.min(nowMs + (req.ttlSeconds === undefined ? ttlMs : req.ttlSeconds * 1000), req.expiresAt === undefined ? Infinity : Date.parse(req.expiresAt)),
+      nowMs + (req.ttlSeconds === undefined ? ttlMs : req.ttlSeconds * 1000),
     );
     const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
     return row ? ok({ approval: view(row, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');

@@ -55,12 +55,6 @@ export const ApprovalCreateSchema = z.object({
     .max(SUPERVISOR_REQUEST_DEADLINE_MINUTES.max * 60)
     .optional(),
   /**
-   * The asking workstation's deadline itself: central never keeps the request open past it. A relay sent late (central
-   * was down when it was opened) lapsed `ttlSeconds` after it reached central, later than at the workstation, so a desk
-   * could approve there what had lapsed here. Only shortens; absent on relays from before it was carried.
-   */
-  expiresAt: IsoDateTimeSchema.optional(),
-  /**
    * What the asking workstation's own desk shows, so a supervisor at another desk decides on the same facts: the
    * reasons as worded there (a till difference's carries the teller's motivo and explicación) and the request's
    * context (every count, expected against counted, the difference), documents masked as there. Absent on requests

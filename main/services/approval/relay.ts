@@ -116,8 +116,6 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
     kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
     summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
     ...(n.amount === null ? {} : { amount: n.amount }),
-    // Relayed late (central was down), it still lapses there when it does here.
-    expiresAt: n.request.expiresAt,
     // The other desks read the reason as this workstation worded it (the threshold it crossed), not the kind's.
     ...fitRelayed(n.request.reasons, {}),
   });

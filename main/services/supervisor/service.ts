@@ -73,7 +73,6 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
     ...(rec.amount !== null ? { amount: rec.amount } : {}),
     // Central lapses it when this workstation does (published as it is opened), not on its own default.
     ttlSeconds: Math.round((Date.parse(rec.request.expiresAt) - Date.parse(rec.request.requestedAt)) / 1000),
-    expiresAt: rec.request.expiresAt,
     // What this workstation's desk shows of it, so a supervisor at another desk decides on the same facts.
     ...fitRelayed(rec.request.reasons, text(rec.context)),
   });
