@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ControlledCentral } from './support/central-control';
 import { expect, test } from './support/central-control';
-import { openAccount, openTill } from './support/comprobante';
+import { askVisacion, openAccount, openTill } from './support/comprobante';
 import { DEMO, expectHome, login } from './support/pages';
 import { startSecondWorkstation } from './support/second-workstation';
 
@@ -10,13 +10,8 @@ import { startSecondWorkstation } from './support/second-workstation';
  * approval dialog waits: approved, the withdrawal goes on to its confirmation and posts as after an approval over
  * the shoulder; rejected, the dialog says who rejected it and why.
  */
-const askVisacion = async (app: Page) => {
-  await openTill(app);
-  await openAccount(app, 'F4', 'Retiro', '240000000029');
-  await app.keyboard.type('6000000');
-  await app.keyboard.press('Enter');
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+const askVisacionAtDesks = async (app: Page) => {
+  const approval = await askVisacion(app);
   await expect(approval.getByTestId('approval-at-desks')).toContainText('desde su escritorio (F1) en otra estación');
   return approval;
 };
@@ -34,7 +29,7 @@ const decideAtDesk = async (central: ControlledCentral, decision: 'approve' | 'r
 };
 
 test("a visación approved at another workstation's desk: the teller's dialog moves on and the withdrawal posts with the approval", async ({ app, central }) => {
-  const approval = await askVisacion(app);
+  const approval = await askVisacionAtDesks(app);
   await decideAtDesk(central, 'approve', 'Firma verificada');
   const confirm = app.getByRole('dialog', { name: 'Confirmar retiro' });
   await expect(confirm.getByTestId('approval-granted')).toContainText(/Aprobado por el supervisor Marta Rojas desde su escritorio · autorización [0-9A-F]{8}/, {
@@ -49,7 +44,7 @@ test("a visación approved at another workstation's desk: the teller's dialog mo
 });
 
 test("a visación rejected at another workstation's desk: the teller's dialog says who rejected it and why", async ({ app, central }) => {
-  const approval = await askVisacion(app);
+  const approval = await askVisacionAtDesks(app);
   await decideAtDesk(central, 'reject', 'Firma no coincide con la tarjeta');
   await expect(approval.getByRole('alert')).toContainText('Rechazada por Marta Rojas: Firma no coincide con la tarjeta. No registre la operación.', { timeout: 20_000 });
   await expect(approval.getByRole('button', { name: /^Aprobar/ })).toBeDisabled();
@@ -76,7 +71,7 @@ test('a visación asked while central is down: the dialog says only a supervisor
 });
 
 test('QA s35 A1-1: the desk that loses the race to another desk drops the request at once and says who decided it', async ({ app, central }) => {
-  await askVisacion(app);
+  await askVisacionAtDesks(app);
   const second = await startSecondWorkstation(central);
   try {
     const desk = second.page;

@@ -1,18 +1,12 @@
-import { expect } from '@playwright/test';
 import { test } from './support/fixtures';
-import { openAccount, openTill } from './support/comprobante';
+import { askVisacion } from './support/comprobante';
 import { MONDAY, TUESDAY, lapseToldOnce, overDays } from './support/next-day';
 
 test("a withdrawal's visación left waiting lapses overnight; the next day Inicio says what lapsed, for how much and what to do, once, and the journal reads Vencida", async () => {
   test.setTimeout(180_000);
   await overDays(async (day) => {
     await day(MONDAY, async (app) => {
-      await openTill(app);
-      await openAccount(app, 'F4', 'Retiro', '240000000029');
-      await app.keyboard.type('6000000');
-      await app.keyboard.press('Enter');
-      const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-      await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+      await askVisacion(app);
       // Left waiting for a supervisor who never comes; the workstation is switched off for the night.
     });
     // Journaled when the workstation started, before anyone looked.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { startHost, type RunningHost } from './support/host';
 import { DEMO } from './support/pages';
-import { bogotaDaysAgo, openAccount, openTill, supervisorApproves, nextOperation } from './support/comprobante';
+import { askVisacion, bogotaDaysAgo, openAccount, openTill, supervisorApproves, nextOperation } from './support/comprobante';
 
 test('conjunta: refused without all holders, accepted with them after the approvals the core asks for', async ({ app }) => {
   await openTill(app);
@@ -24,12 +24,7 @@ test('conjunta: refused without all holders, accepted with them after the approv
 });
 
 test('the approval dialog holds still while the status bar changes: the password stays where it is typed, and a rejection stays said', async ({ app }) => {
-  await openTill(app);
-  await openAccount(app, 'F4', 'Retiro', '240000000029');
-  await app.keyboard.type('6000000');
-  await app.keyboard.press('Enter');
-  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
-  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  const approval = await askVisacion(app);
   await expect(approval.getByLabel('Usuario del supervisor')).toBeFocused();
   await app.keyboard.type(DEMO.supervisor.username);
   await app.keyboard.press('Tab');

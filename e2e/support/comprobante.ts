@@ -133,3 +133,14 @@ export const askReversalOfFirstDeposit = async (app: Page, reason?: string) => {
   await panel.getByRole('button', { name: 'Solicitar aprobación del reverso' }).click();
   await expect(panel.getByLabel('Usuario del supervisor')).toBeVisible();
 };
+
+/** A till opened and a $ 6.000.000 withdrawal from 240000000029, over the visación amount: the approval dialog asks for a supervisor. */
+export const askVisacion = async (app: Page) => {
+  await openTill(app);
+  await openAccount(app, 'F4', 'Retiro', '240000000029');
+  await app.keyboard.type('6000000');
+  await app.keyboard.press('Enter');
+  const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
+  await expect(approval.getByTestId('approval-reasons')).toContainText('visación');
+  return approval;
+};
