@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { holdAnswers } from './support/held-answers';
 import { DEMO, expectHome, login, switchUser } from './support/pages';
@@ -79,13 +80,19 @@ test('F10 refused leaves the focus on the verification total, not in a row of th
   await expect(app.getByRole('dialog', { name: 'Confirmar apertura' })).toContainText('$ 300.000');
 });
 
-test('a row takes at most 999.999 pieces and says so, keeping what it had', async ({ app }) => {
+/** Logged in, the opening count shown, Enter from the first row: the focus on the $ 50.000 row. */
+const fiftyThousandRow = async (app: Page) => {
   await login(app, DEMO.teller);
   await expectHome(app, DEMO.teller.name);
   await app.keyboard.press('F2');
   await app.keyboard.press('Enter');
   const row = app.getByLabel('$ 50.000 billete');
   await expect(row).toBeFocused();
+  return row;
+};
+
+test('a row takes at most 999.999 pieces and says so, keeping what it had', async ({ app }) => {
+  const row = await fiftyThousandRow(app);
   await app.keyboard.type('123456');
   await expect(app.getByText('Máximo 999.999 piezas')).toHaveCount(0);
   // One digit more: before, the row silently became 999.999 pieces ($ 49.999.950.000).
@@ -101,12 +108,7 @@ test('a row takes at most 999.999 pieces and says so, keeping what it had', asyn
 });
 
 test('QA F9: a row refuses text that is not a whole number of pieces ("1,5", "2.0", "-1", "1e2") and says so; digits still count', async ({ app }) => {
-  await login(app, DEMO.teller);
-  await expectHome(app, DEMO.teller.name);
-  await app.keyboard.press('F2');
-  await app.keyboard.press('Enter');
-  const row = app.getByLabel('$ 50.000 billete');
-  await expect(row).toBeFocused();
+  const row = await fiftyThousandRow(app);
   // Pasted as one text (insertText): before, the row kept its digits ("1,5" was 15 pieces, "1e2" 12).
   for (const text of ['1,5', '2.0', '-1', '1e2']) {
     await app.keyboard.insertText(text);
