@@ -3,7 +3,7 @@ import { test, expect } from './support/fixtures';
 import { holdAnswers } from './support/held-answers';
 import type { RunningHost } from './support/host';
 import { DEMO, switchUser } from './support/pages';
-import { OPENING, openAndCloseSquared, openTill, startCount, typeCount } from './support/till';
+import { OPENING, closedTodayToF6, openAndCloseSquared, openTill, startCount, typeCount } from './support/till';
 
 const approveAsSupervisor = async (app: Page) => {
   await app.getByLabel('Usuario del supervisor').fill(DEMO.supervisor.username);
@@ -251,17 +251,11 @@ test('the closed till, later: its report with the code printed at the close, pri
   await expect(app.getByTestId('print-status')).toHaveText('Impresión terminada. Firme el reporte y entréguelo al supervisor con el arqueo.');
   const code = /Verificación: ([0-9A-F]{4}-[0-9A-F]{4})/.exec((await app.getByTestId('close-report').textContent()) ?? '')?.[1] ?? 'none';
 
-  // F2 says at once that this till reopens through F6, before the teller counts anything.
+  // F2 says at once that this till reopens through F6, before the teller counts anything; back at the start menu
+  // and into F6 again, the closed till's screen shows the same paper.
   await app.keyboard.press('Escape');
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-  await app.keyboard.press('F2');
-  await expect(app.getByRole('alert')).toContainText('Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6)');
-  await app.keyboard.press('Escape');
-
-  // Back at the start menu and into F6 again: the closed till's screen shows the same paper.
-  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-  await app.keyboard.press('F6');
-  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+  await closedTodayToF6(app);
   const report = app.getByTestId('close-report');
   await expect(report).toContainText(`Verificación: ${code}`);
   // As the teller does it: from the reopening's reason, Shift+Tab to "Imprimir de nuevo" and Enter. The screen

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './support/fixtures';
 import { DEMO, expectHome, login } from './support/pages';
-import { OPENING, openAndCloseSquared, openTill, typeCount } from './support/till';
+import { OPENING, closedTodayToF6, openAndCloseSquared, openTill, typeCount } from './support/till';
 import { MONDAY, TUESDAY, closedMondayAtCentral, dayOnEmptyData, overDays } from './support/next-day';
 import { startControlledCentral } from './support/central-control';
 
@@ -105,12 +105,7 @@ test('a workstation reinstalled the same day its till was closed: F2 refuses the
     await dayOnEmptyData(central, '2027-03-01T17:00:00.000Z', async (app) => {
       await login(app, DEMO.teller);
       await expectHome(app, DEMO.teller.name);
-      await app.keyboard.press('F2');
-      await expect(app.getByRole('alert')).toContainText('Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6)');
-      await app.keyboard.press('Escape');
-      await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
-      await app.keyboard.press('F6');
-      await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+      await closedTodayToF6(app);
       await expect(app.getByTestId('closed-at-central')).toHaveText('Central tiene el cierre de hoy de esta caja: su reporte quedó en el equipo donde se cerró.');
       await app.getByLabel('Motivo de la reapertura').fill('Equipo reinstalado, cliente en ventanilla');
       await app.getByLabel('Motivo de la reapertura').press('Enter');

@@ -55,3 +55,13 @@ export const openAndCloseSquared = async (app: Page) => {
   await app.keyboard.press('F10');
   await expect(app.getByTestId('close-report')).toContainText('CAJA CUADRADA');
 };
+
+/** At Inicio, a till the teller closed today: F2 refuses and points to F6; Esc and F6 show the closed till. */
+export const closedTodayToF6 = async (app: Page) => {
+  await app.keyboard.press('F2');
+  await expect(app.getByRole('alert')).toContainText('Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6)');
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+  await app.keyboard.press('F6');
+  await expect(app.getByRole('heading', { name: 'Caja cerrada' })).toBeVisible();
+};
