@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
+import { describe, expect, it } from 'vitest';
+import type { World } from '../comprobante/testing/world';
 import { drainer } from '../comprobante/testing/at-central';
-import { approve, closeMondayAtCentral, DAY, journalOpen, open, signIn, total } from './testing/reinstall';
+import { approve, centralPerTest, DAY, journalOpen, open, signIn, total } from './testing/reinstall';
 
 /**
  * The machine died (or was replaced) with the till open: central has an opening after the last close and no close
@@ -9,19 +9,10 @@ import { approve, closeMondayAtCentral, DAY, journalOpen, open, signIn, total } 
  * moved and was never counted), so F2 says the till was left open at central and only a supervisor lets it open,
  * even with the very count of the last close. Real SQLite files, a real central process per test.
  */
-let central: RunningCentral;
-const worlds: World[] = [];
-beforeEach(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterEach(async () => {
-  for (const w of worlds.splice(0)) w.close();
-  await central.stop();
-});
+const at = centralPerTest();
 
 const reinstalled = async (days: number) => {
-  const b = await world(central, { openTill: false });
-  worlds.push(b);
+  const b = await at.reinstall();
   b.clock.advance(days * DAY);
   await signIn(b, 'cajero1');
   return b;
@@ -30,7 +21,7 @@ const openingSent = (w: World) => (JSON.parse(w.core.db.prepare("SELECT body FRO
 
 describe('a till left open at central', () => {
   it('closed Monday, opened Tuesday and never closed: Wednesday\'s F2 says it was left open since Tuesday; the count of Monday\'s close opens only with a supervisor', async () => {
-    const { a, position } = await closeMondayAtCentral(central, worlds);
+    const { a, position } = await at.closeMonday();
     a.clock.advance(DAY);
     await signIn(a, 'cajero1');
     expect(await open(a, position)).toMatchObject({ ok: true });

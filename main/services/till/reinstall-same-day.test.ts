@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startCentralProcess, world, type RunningCentral, type World } from '../comprobante/testing/world';
-import { approve, closeMondayAtCentral, closeSquared, journalOpen, key, open, signIn } from './testing/reinstall';
+import { describe, expect, it } from 'vitest';
+import { approve, centralPerTest, closeSquared, journalOpen, key, open, signIn } from './testing/reinstall';
 
 /**
  * A workstation reinstalled the same day its till was closed (same id, empty store): central's close of today is
@@ -8,24 +7,14 @@ import { approve, closeMondayAtCentral, closeSquared, journalOpen, key, open, si
  * which hands back the cash counted at that close; another teller opens with their own count. Real SQLite files,
  * real central process (user ids differ between the two installs: the teller is known by username).
  */
-// A central per test: the old machine's first opening is compared with whatever close central holds.
-let central: RunningCentral;
-const worlds: World[] = [];
-beforeEach(async () => {
-  central = await startCentralProcess();
-}, 40_000);
-afterEach(async () => {
-  for (const w of worlds.splice(0)) w.close();
-  await central.stop();
-});
+const at = centralPerTest();
 const CLOSED_TODAY =
   'Usted ya cerró la caja 03 hoy. Para volver a atender pida la reapertura en Cierre de caja (F6): la aprueba un supervisor y la caja vuelve con el efectivo que contó al cerrar.';
 
 /** The till closed at the old machine, then a reinstalled one under the same id the same day, cajero1 signed in. */
 const reinstalledAfterClose = async () => {
-  const { position, closedTillId } = await closeMondayAtCentral(central, worlds);
-  const b = await world(central, { openTill: false });
-  worlds.push(b);
+  const { position, closedTillId } = await at.closeMonday();
+  const b = await at.reinstall();
   expect(b.core.db.prepare('SELECT COUNT(*) FROM till_sessions').pluck().get()).toBe(0);
   return { b, position, closedTillId };
 };

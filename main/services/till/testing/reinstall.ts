@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { RunningCentral, World } from '../../comprobante/testing/world';
-import { CC, world } from '../../comprobante/testing/world';
+import { CC, startCentralProcess, world } from '../../comprobante/testing/world';
 import { drainer } from '../../comprobante/testing/at-central';
 import { tillCash } from '../../../testing/till-cash';
 
@@ -40,4 +40,29 @@ export const closeMondayAtCentral = async (central: RunningCentral, worlds: Worl
   await drainer(a)();
   const closedTillId = a.core.db.prepare("SELECT id FROM till_sessions WHERE state = 'cerrada'").pluck().get() as string;
   return { a, position, closedTillId };
+};
+
+/**
+ * A central process per test (a reinstalled machine's first opening is compared with whatever close central holds)
+ * and the workstations the test made, closed after it.
+ */
+export const centralPerTest = () => {
+  let central: RunningCentral;
+  const worlds: World[] = [];
+  beforeEach(async () => {
+    central = await startCentralProcess();
+  }, 40_000);
+  afterEach(async () => {
+    for (const w of worlds.splice(0)) w.close();
+    await central.stop();
+  });
+  return {
+    closeMonday: () => closeMondayAtCentral(central, worlds),
+    /** A workstation reinstalled under the same id: an empty store, no till opened. */
+    reinstall: async () => {
+      const b = await world(central, { openTill: false });
+      worlds.push(b);
+      return b;
+    },
+  };
 };
