@@ -26,6 +26,14 @@ export const recordTillOperation = (sql: Sql, op: TillOp): void => {
   );
 };
 
+/** Whose session and which business day: what an opening and a close say alike. */
+const sessionOf = (b: { tillSessionId: string; tellerId: string; tellerUsername?: string; businessDate: string }) => ({
+  tillSessionId: b.tillSessionId,
+  tellerId: b.tellerId,
+  ...(b.tellerUsername ? { tellerUsername: b.tellerUsername } : {}),
+  businessDate: b.businessDate,
+});
+
 /**
  * The latest close of the till by the branch's own time of the close; the order central received them in breaks
  * a tie. Null when central never received one.
@@ -39,10 +47,7 @@ export const lastTillClose = (sql: Sql, workstation: string, tillCode: string): 
   if (!row) return null;
   const b = JSON.parse(row.body) as Extract<TillOp, { type: 'till_close' }>['payload'] & { occurredAt: string };
   return LastTillCloseSchema.parse({
-    tillSessionId: b.tillSessionId,
-    tellerId: b.tellerId,
-    ...(b.tellerUsername ? { tellerUsername: b.tellerUsername } : {}),
-    businessDate: b.businessDate,
+    ...sessionOf(b),
     closedAt: b.occurredAt,
     count: b.count,
     counted: b.counted,
@@ -70,10 +75,7 @@ export const tillLeftOpen = (sql: Sql, workstation: string, tillCode: string): T
   if (!row) return null;
   const b = JSON.parse(row.body) as Extract<TillOp, { type: 'till_open' }>['payload'] & { occurredAt: string };
   return TillLeftOpenSchema.parse({
-    tillSessionId: b.tillSessionId,
-    tellerId: b.tellerId,
-    ...(b.tellerUsername ? { tellerUsername: b.tellerUsername } : {}),
-    businessDate: b.businessDate,
+    ...sessionOf(b),
     openedAt: b.occurredAt,
     amount: b.amount,
   });
