@@ -1,8 +1,8 @@
 import { test, expect } from './support/fixtures';
-import { bogotaDaysAgo, openAccount, openTill } from './support/comprobante';
+import { bogotaDaysAgo, nextOperation, openAccount, openTill } from './support/comprobante';
 
 // Demo account 240000000128 (central/demo/seed.ts): holder Andrés; Rosa authorized for cash to herself up to
-// $ 500.000 a withdrawal; Luz's authorization lapsed ten days before central seeded (seed 003 cl. 2.1, 3.5).
+// $ 500.000 a withdrawal and $ 800.000 a day; Luz's authorization lapsed ten days before central seeded (seed 003 cl. 2.1, 3.5).
 const ACCOUNT = '240000000128';
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -45,7 +45,7 @@ test('an authorized person with a maximum: refused above it naming the maximum, 
   await expect(rosa).toBeFocused();
   await app.keyboard.press(' ');
   await expect(app.getByTestId('authorized-conditions')).toContainText('ROSA ELENA CÁRDENAS LÓPEZ: Autorización vigente hasta');
-  await expect(app.getByTestId('authorized-conditions')).toContainText('hasta $ 500.000 por retiro · solo efectivo a la persona autorizada');
+  await expect(app.getByTestId('authorized-conditions')).toContainText('hasta $ 500.000 por retiro · hasta $ 800.000 por día · solo efectivo a la persona autorizada');
   await app.keyboard.press('Shift+Tab');
   await app.keyboard.press(' ');
   await expect(holder).not.toBeChecked();
@@ -100,4 +100,36 @@ test('with the holder present, a lapsed or exceeded authorized person marked wit
   await app.keyboard.press('Enter');
   await expect(app.getByTestId('receipt')).toContainText('ANDRÉS FELIPE PEÑA OSPINA (titular) / ROSA ELENA CÁRDENAS LÓPEZ (autorizado)');
   await expect(app.getByTestId('receipt')).not.toContainText('LUZ ÁNGELA MUÑOZ ÁLVAREZ');
+});
+
+test('an authorized person\'s maximum per day: a second withdrawal the same day beyond it is refused, saying what she took and what is left', async ({ app }) => {
+  await openTill(app);
+  // Rosa alone at the counter (the holder away) takes $ 500.000, her maximum per withdrawal.
+  const rosaAlone = async (amount: string) => {
+    await openAccount(app, 'F4', 'Retiro', ACCOUNT);
+    await app.keyboard.type(amount);
+    await app.keyboard.press('F2');
+    await expect(app.getByLabel(/ROSA ELENA CÁRDENAS LÓPEZ/)).toBeFocused();
+    await app.keyboard.press(' ');
+    await app.keyboard.press('Shift+Tab');
+    await app.keyboard.press(' ');
+    await expect(app.getByLabel(/ANDRÉS FELIPE PEÑA OSPINA/)).not.toBeChecked();
+    await expect(app.getByTestId('authorized-conditions')).toContainText('hasta $ 800.000 por día');
+    await app.keyboard.press('Enter');
+  };
+  await rosaAlone('500000');
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toBeVisible();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('receipt-words')).toHaveText('SON: QUINIENTOS MIL PESOS M/CTE');
+  await nextOperation(app);
+  await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
+
+  // The same day, $ 400.000: within the maximum per withdrawal, beyond the day's with the first.
+  await rosaAlone('400000');
+  await expect(app.getByRole('alert')).toContainText(
+    'La autorización de ROSA ELENA CÁRDENAS LÓPEZ permite hasta $ 800.000 por día: hoy ya retiró u ordenó $ 500.000 de esta cuenta y con $ 400.000 serían $ 900.000. Reduzca el valor a $ 300.000 como máximo',
+  );
+  await expect(app.getByRole('dialog', { name: 'Confirmar retiro' })).toHaveCount(0);
+  // No supervisor can widen it: no approval is asked.
+  await expect(app.getByRole('dialog', { name: 'Aprobación del supervisor' })).toHaveCount(0);
 });

@@ -123,15 +123,16 @@ export const demoAccounts = (today: string): Account[] => {
     { ...base, number: '240000000086', kind: 'individual', holders: [ref(rosa)], state: 'activa', balances: bal(600_000, 1_200_000), registeredCellphone: rosa.cellphone },
     { ...base, number: '240000000094', kind: 'individual', holders: [ref(juan)], state: 'bloqueada', balances: bal(120_000), registeredCellphone: juan.cellphone },
     // A natural person's account with authorized persons who withdraw in the holder's absence (cl. 4.1), under the
-    // conditions Andrés registered (cl. 2.1, 3.5): Rosa, cash to herself up to $ 500.000 a withdrawal for a year;
-    // Luz, whose authorization lapsed ten days ago (the screen shows both; the core refuses Luz).
+    // conditions Andrés registered (cl. 2.1, 3.5): Rosa, cash to herself up to $ 500.000 a withdrawal and $ 800.000 a
+    // day for a year (a second withdrawal the same day may be refused though within the first maximum); Luz, whose
+    // authorization lapsed ten days ago (the screen shows both; the core refuses Luz).
     {
       ...base,
       number: '240000000128',
       kind: 'individual',
       holders: [ref(andres)],
       authorized: [
-        { ...ref(rosa), validUntil: addMonths(today, 12), maxPerWithdrawal: 500_000, payouts: 'efectivo' },
+        { ...ref(rosa), validUntil: addMonths(today, 12), maxPerWithdrawal: 500_000, maxPerDay: 800_000, payouts: 'efectivo' },
         { ...ref(luz), validUntil: addDays(today, -10) },
       ],
       state: 'activa',

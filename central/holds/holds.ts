@@ -6,6 +6,7 @@ import { fail, ok, type HandlerResult } from '../http/result';
 import { iso } from '../runtime';
 import type { Sql } from '../store/db';
 import { mandateRefusal } from './mandate';
+import { recordHoldPayees, takenToday } from './payees';
 
 /** Online authorization of withdrawals: a hold moves funds from available to on-hold until used or expired. */
 interface Row {
@@ -37,8 +38,9 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
     return { status: 'refused', reason: 'CHEQUE_GERENCIA_NUMBER_USED', message: chequeGerenciaUsedMessage(sql, req.chequeGerencia.number, REFUSAL_MESSAGES.CHEQUE_GERENCIA_NUMBER_USED ?? '') };
   }
   const on = bogotaDay(nowMs);
-  // Who is paid, when the branch says: a mandate narrowed or revoked since the branch read the account pays no one.
-  const mandate = req.payee ? mandateRefusal(account, req.payee, on) : null;
+  // Who is paid, when the branch says: a mandate narrowed or revoked since the branch read the account pays no one,
+  // and an authorized person's day maximum counts what every workstation already paid her today.
+  const mandate = req.payee ? mandateRefusal(account, req.payee, on, takenToday(sql, req.account, on, req.payee, nowMs)) : null;
   if (mandate) return mandate;
   const refusal = debitRefusal(sql, account, req.amount, on, { reactivating: req.reactivation !== undefined });
   if (refusal) {
@@ -56,6 +58,7 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
     nowMs + ttlMs,
     req.chequeGerencia?.number ?? null,
   );
+  if (req.payee) recordHoldPayees(sql, holdId, req.account, on, req.payee);
   applyPosting(sql, null, { account: req.account, dAvailable: -req.amount, dCanje: 0, dHold: req.amount });
   const row = sql.get<Row>('SELECT * FROM holds WHERE id = ?', holdId);
   if (!row) throw new Error('hold row missing after insert');

@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 // Demo account (central/demo/seed.ts), seeded on the harness's day, 2025-03-10 in Bogotá: Andrés's, $ 1.500.000. Rosa
-// is authorized for cash to herself up to $ 500.000 a withdrawal until 2026-03-10; Luz's lapsed on 2025-02-28.
+// is authorized for cash to herself up to $ 500.000 a withdrawal and $ 800.000 a day until 2026-03-10; Luz's lapsed on
+// 2025-02-28.
 const ACCOUNT = '240000000128';
 const doc = (documentNumber: string) => ({ documentType: 'CC' as const, documentNumber });
 const ANDRES = doc('900000004');
@@ -70,8 +71,8 @@ describe('central refuses a hold outside the mandate the holders registered (see
     expect(await hold(500_000, cash(ROSA))).toMatchObject({ status: 'authorized' });
     // The holder orders it himself: his authorized persons' conditions do not bind him.
     expect(await hold(300_000, { presenters: [ANDRES], payout: 'cheque-gerencia' })).toMatchObject({ status: 'authorized' });
-    // With him, someone within her mandate takes the money too.
-    expect(await hold(500_000, cash(ANDRES, ROSA))).toMatchObject({ status: 'authorized' });
+    // With him, someone within her mandate takes the money too (with her first, her day's $ 800.000 exactly).
+    expect(await hold(300_000, cash(ANDRES, ROSA))).toMatchObject({ status: 'authorized' });
     // An older branch sends no payee: central cannot tell who is paid and says nothing new.
     expect(await hold(100_000)).toMatchObject({ status: 'authorized' });
     // A jurídica's legal representative and a conjunta's holders are judged by the branch's other rules, not a mandate's.

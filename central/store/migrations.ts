@@ -427,4 +427,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX till_closes_session ON till_closes(workstation, till_code, till_session_id);
     `,
   },
+  {
+    version: 25,
+    name: 'hold payees',
+    sql: `
+      -- Who each hold pays, when the branch said (holds/payees.ts): an authorized person's maximum per day (seed 003
+      -- cl. 3.5) adds, at central, every workstation's holds for that person on that account and Bogotá day. One row
+      -- per person identified at the counter; amount is the debit without GMF or fees, what the maximum bounds.
+      CREATE TABLE hold_payees (
+        hold_id TEXT NOT NULL REFERENCES holds(id), account TEXT NOT NULL, business_date TEXT NOT NULL,
+        document_type TEXT NOT NULL, document_number TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),
+        PRIMARY KEY (hold_id, document_type, document_number)
+      ) STRICT;
+      CREATE INDEX hold_payees_day ON hold_payees(account, business_date, document_type, document_number);
+    `,
+  },
 ];

@@ -16,12 +16,13 @@ export type AuthorizedPayouts = z.infer<typeof AuthorizedPayoutsSchema>;
  * manejo de la cuenta, con indicación de las personas autorizadas", cl. 3.5), enforced by
  * domain/withdrawal/authorized-conditions.ts.
  *
- * Why these three and no more: they are what a branch can check at the counter from the registration alone, and
- * what customers actually register with a mandate. A validity bounds a mandate in time (a temporary absence, a
- * trip); a maximum per withdrawal bounds the damage of a lost or abused mandate; the payout scope separates
- * collecting cash for the holder from paying someone else with the holder's money, which is a wider mandate (the
- * authorized person answers for it as mandatario, cl. 2.1 parágrafo primero). Daily totals and counts stay the
- * bank's limits of cl. 3.12, which already apply to every withdrawal.
+ * Why these and no more: they are what a branch can check at the counter from the registration and the day's
+ * payments, and what customers actually register with a mandate. A validity bounds a mandate in time (a temporary
+ * absence, a trip); a maximum per withdrawal bounds the damage of a lost or abused mandate; a maximum per day closes
+ * the way around it (the same amount split into several withdrawals, at one till or several); the payout scope
+ * separates collecting cash for the holder from paying someone else with the holder's money, which is a wider
+ * mandate (the authorized person answers for it as mandatario, cl. 2.1 parágrafo primero). The account's own daily
+ * totals and counts stay the bank's limits of cl. 3.12, which already apply to every withdrawal.
  *
  * Every condition defaults to "none", which is what an authorization meant before they were registered: data
  * without them keeps working as it did.
@@ -31,6 +32,11 @@ export const AuthorizedPersonSchema = PersonSchema.extend({
   validUntil: IsoDateSchema.nullable().default(null),
   /** The most one withdrawal (or transfer) ordered by this person may be; null when unlimited. */
   maxPerWithdrawal: PositivePesosSchema.nullable().default(null),
+  /**
+   * The most this person may take (or order) from the account in one Bogotá calendar day, adding every withdrawal and
+   * transfer at every workstation; null when unlimited.
+   */
+  maxPerDay: PositivePesosSchema.nullable().default(null),
   payouts: AuthorizedPayoutsSchema.default('efectivo-y-cheque'),
 });
 export type AuthorizedPerson = z.output<typeof AuthorizedPersonSchema>;

@@ -23,6 +23,7 @@ export const AuthorizedRefSchema = PersonRefSchema.extend({
   /** Last valid day (inclusive). */
   validUntil: IsoDateSchema.nullable().optional(),
   maxPerWithdrawal: PositivePesosSchema.nullable().optional(),
+  maxPerDay: PositivePesosSchema.nullable().optional(),
   payouts: AuthorizedPayoutsSchema.optional(),
 });
 export type AuthorizedRef = z.infer<typeof AuthorizedRefSchema>;

@@ -41,10 +41,10 @@ describe('toDomainAccount', () => {
   it('an authorized person keeps the conditions the holders registered; one without them has none (seed 003 cl. 2.1, 3.5)', () => {
     const rosa = { documentType: 'CC' as const, documentNumber: '900000005', name: 'ROSA' };
     const luz = { documentType: 'CC' as const, documentNumber: '900000003', name: 'LUZ' };
-    const r = toDomainAccount(base({ authorized: [{ ...rosa, validUntil: '2026-12-31', maxPerWithdrawal: 500_000, payouts: 'efectivo' }, luz] }));
+    const r = toDomainAccount(base({ authorized: [{ ...rosa, validUntil: '2026-12-31', maxPerWithdrawal: 500_000, maxPerDay: 1_500_000, payouts: 'efectivo' }, luz] }));
     expect(r.ok && r.value.authorized).toEqual([
-      { id: { type: 'CC', number: '900000005' }, name: 'ROSA', validUntil: '2026-12-31', maxPerWithdrawal: 500_000, payouts: 'efectivo' },
-      { id: { type: 'CC', number: '900000003' }, name: 'LUZ', validUntil: null, maxPerWithdrawal: null, payouts: 'efectivo-y-cheque' },
+      { id: { type: 'CC', number: '900000005' }, name: 'ROSA', validUntil: '2026-12-31', maxPerWithdrawal: 500_000, maxPerDay: 1_500_000, payouts: 'efectivo' },
+      { id: { type: 'CC', number: '900000003' }, name: 'LUZ', validUntil: null, maxPerWithdrawal: null, maxPerDay: null, payouts: 'efectivo-y-cheque' },
     ]);
   });
 

@@ -18,6 +18,7 @@ const authorizedPerson = (p: AuthorizedRef): AuthorizedPersonInput => ({
   ...person(p),
   ...(p.validUntil != null ? { validUntil: p.validUntil } : {}),
   ...(p.maxPerWithdrawal != null ? { maxPerWithdrawal: p.maxPerWithdrawal } : {}),
+  ...(p.maxPerDay != null ? { maxPerDay: p.maxPerDay } : {}),
   ...(p.payouts !== undefined ? { payouts: p.payouts } : {}),
 });
 

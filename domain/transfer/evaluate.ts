@@ -11,6 +11,7 @@ import { type Pesos, PositivePesosSchema, formatPesos, sumPesos } from '../money
 import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { authorizeDebit } from '../withdrawal/authorization';
+import type { AuthorizedTaken } from '../withdrawal/authorized-conditions';
 import { type Withdrawable, insufficientFunds, withdrawableBalance } from '../withdrawal/embargo';
 import { maxWithdrawal } from '../withdrawal/max-withdrawal';
 
@@ -31,6 +32,8 @@ export interface TransferContext {
   readonly on: IsoDate;
   readonly gmfExemptUsedThisMonth: Pesos;
   readonly protectedUsedElsewhere?: Pesos;
+  /** What each person present already took (or ordered) from `from` today: an authorized person's day maximum (cl. 3.5). */
+  readonly authorizedTakenToday?: readonly AuthorizedTaken[];
 }
 
 export interface TransferPlan {
@@ -84,7 +87,7 @@ export const evaluateTransfer = (req: TransferRequest, ctx: TransferContext, rul
 
   const auth = authorizeDebit(
     from,
-    { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, debit: { amount: req.amount, payout: 'traslado' } },
+    { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, debit: { amount: req.amount, payout: 'traslado', takenToday: ctx.authorizedTakenToday } },
     on,
     rules,
   );

@@ -4,7 +4,7 @@ import { type Account, AccountSchema } from '../accounts/account';
 import type { AuthorizedPersonInput } from '../accounts/authorized';
 import { DEFAULT_RULES } from '../rules-config/config';
 import { TransferRequestSchema, evaluateTransfer } from '../transfer/evaluate';
-import { authorizedConditionsLine } from './authorized-conditions';
+import { type AuthorizedTaken, authorizedConditionsLine } from './authorized-conditions';
 import { type WithdrawalEvaluation, evaluateWithdrawal } from './evaluate';
 import { type WithdrawalRequestInput, WithdrawalRequestSchema } from './request';
 
@@ -21,10 +21,10 @@ const acc = (conditions: Omit<AuthorizedPersonInput, 'id' | 'name'> = {}, over: 
     ...over,
   });
 const till = { '100000': 500, '50000': 100, '20000': 100, '10000': 100, '5000': 50, '2000': 50, '1000': 50, '500': 50, '200': 50, '100': 50, '50': 50 };
-const withdraw = (account: Account, over: Partial<WithdrawalRequestInput> = {}): WithdrawalEvaluation =>
+const withdraw = (account: Account, over: Partial<WithdrawalRequestInput> = {}, takenToday: AuthorizedTaken[] = []): WithdrawalEvaluation =>
   evaluateWithdrawal(
     WithdrawalRequestSchema.parse({ accountNumber: account.number, amount: 400_000, presenters: [marta.id], payout: { kind: 'efectivo' }, ...over }),
-    { account, on, tillStock: till, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0 },
+    { account, on, tillStock: till, withdrawalsToday: { count: 0, amount: 0 }, gmfExemptUsedThisMonth: 0, customerMonthCashBefore: 0, authorizedTakenToday: takenToday },
     rules,
   );
 const codes = (e: { ok: boolean; errors?: { code: string }[] }): string[] => (e.ok ? [] : (e.errors ?? []).map((x) => x.code));
@@ -110,5 +110,62 @@ describe('an authorized person withdraws within the conditions the holders regis
     expect(authorizedConditionsLine(limitedPerson, on)).toBe('Autorización vigente hasta 30/06/2025 · hasta $ 500.000 por retiro · solo efectivo a la persona autorizada');
     expect(authorizedConditionsLine(expiredPerson, on)).toBe('Autorización VENCIDA el 09/06/2025 · sin tope por retiro · efectivo, cheque de gerencia o traslado');
     expect(authorizedConditionsLine(open, on)).toBe('Autorización sin vencimiento · sin tope por retiro · efectivo, cheque de gerencia o traslado');
+  });
+});
+
+describe('an authorized person\'s maximum per day (seed 003 cl. 3.5): the amount split into several withdrawals', () => {
+  const daily = { maxPerWithdrawal: 500_000, maxPerDay: 800_000 } as const;
+  const tookToday = (amount: number): AuthorizedTaken[] => [{ person: marta.id, amount }];
+  const table: [string, Account, Partial<WithdrawalRequestInput>, AuthorizedTaken[], string[]][] = [
+    ['no day maximum registered (data from before): nothing taken before counts', acc({ maxPerWithdrawal: 500_000 }), {}, tookToday(5_000_000), []],
+    ['the first withdrawal of the day within the day maximum', acc(daily), {}, [], []],
+    ['what she took before plus this one exactly at the day maximum still pays', acc(daily), { amount: 400_000 }, tookToday(400_000), []],
+    ['fifty pesos beyond the day maximum is refused, with no approval', acc(daily), { amount: 400_050 }, tookToday(400_000), ['AUTHORIZATION_DAY_EXCEEDED']],
+    ['each within the maximum per withdrawal, together beyond the day: refused', acc(daily), { amount: 500_000 }, tookToday(500_000), ['AUTHORIZATION_DAY_EXCEEDED']],
+    ['above both maxima: both said at once', acc(daily), { amount: 600_000 }, tookToday(300_000), ['AUTHORIZATION_AMOUNT_EXCEEDED', 'AUTHORIZATION_DAY_EXCEEDED']],
+    ['what another person took does not count against her', acc(daily), { amount: 500_000 }, [{ person: luis.id, amount: 700_000 }], []],
+    ['the holder alone is not bound by the day maximum of his authorized person', acc(daily), { presenters: [ana.id], amount: 3_000_000 }, [{ person: ana.id, amount: 2_000_000 }], []],
+    ['with the holder present, the marked person beyond her day maximum is refused', acc(daily), { presenters: [ana.id, marta.id], amount: 500_000 }, tookToday(500_000), ['AUTHORIZATION_DAY_EXCEEDED']],
+  ];
+  it.each(table)('%s', (_, account, over, taken, expected) => {
+    expect(codes(withdraw(account, over, taken))).toEqual(expected);
+  });
+
+  it('the refusal says the day maximum, what she took, what is left and that no supervisor can widen it', () => {
+    expect(message(withdraw(acc(daily), { amount: 500_000 }, tookToday(500_000)))).toBe(
+      'La autorización de MARTA RUIZ permite hasta $ 800.000 por día: hoy ya retiró u ordenó $ 500.000 de esta cuenta y con $ 500.000 serían $ 1.000.000. Reduzca el valor a $ 300.000 como máximo, o el titular debe retirar él mismo: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).',
+    );
+    expect(message(withdraw(acc(daily), { amount: 100_000 }, tookToday(800_000)))).toContain('Hoy no puede retirar más de esta cuenta: el titular debe retirar él mismo');
+    expect(message(withdraw(acc(daily), { presenters: [ana.id, marta.id], amount: 500_000 }, tookToday(500_000)))).toContain('Desmarque a MARTA RUIZ');
+  });
+
+  it('a transfer she orders counts against the same day maximum', () => {
+    const to = AccountSchema.parse({ ...acc(), number: '222222', holders: [luis], authorized: [] });
+    const transfer = (account: Account, amount: number, taken: AuthorizedTaken[]) =>
+      evaluateTransfer(TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: '222222', amount, presenters: [marta.id] }), { from: account, to, on, gmfExemptUsedThisMonth: 0, authorizedTakenToday: taken }, rules);
+    expect(codes(transfer(acc({ maxPerDay: 1_000_000 }), 600_000, tookToday(400_000)))).toEqual([]);
+    expect(codes(transfer(acc({ maxPerDay: 1_000_000 }), 600_001, tookToday(400_000)))).toEqual(['AUTHORIZATION_DAY_EXCEEDED']);
+  });
+
+  it('fast-check: whatever withdrawals she asks for in a day, the accepted ones never add up to more than the day maximum, and none within it is refused', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5_000_000 }), fc.array(fc.integer({ min: 1, max: 40_000 }), { minLength: 1, maxLength: 12 }), (maxPerDay, asks) => {
+        const account = acc({ maxPerDay });
+        let taken = 0;
+        for (const fifties of asks) {
+          const amount = fifties * 50;
+          const e = withdraw(account, { amount }, taken > 0 ? tookToday(taken) : []);
+          expect(codes(e)).toEqual(taken + amount <= maxPerDay ? [] : ['AUTHORIZATION_DAY_EXCEEDED']);
+          if (e.ok) taken += amount;
+          expect(taken).toBeLessThanOrEqual(maxPerDay);
+        }
+      }),
+    );
+  });
+
+  it('the Retiro screen reads the day maximum beside the other conditions, only when registered', () => {
+    const [person] = acc({ validUntil: '2025-06-30', maxPerWithdrawal: 500_000, maxPerDay: 800_000, payouts: 'efectivo' }).authorized;
+    if (!person) throw new Error('no authorized person');
+    expect(authorizedConditionsLine(person, on)).toBe('Autorización vigente hasta 30/06/2025 · hasta $ 500.000 por retiro · hasta $ 800.000 por día · solo efectivo a la persona autorizada');
   });
 });

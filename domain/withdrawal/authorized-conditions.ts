@@ -6,11 +6,25 @@ import type { IsoDate } from '../calendar/iso-date';
 import { type Pesos, formatPesos } from '../money/pesos';
 import { type DomainError, domainError } from '../rules-config/result';
 
+/** What one person already took (or ordered) from the account today, before this debit: withdrawals and transfers. */
+export interface AuthorizedTaken {
+  readonly person: PersonId;
+  readonly amount: Pesos;
+}
+
 /** The debit an authorized person orders: how it is paid out, and its amount (without GMF or fees). */
 export interface AuthorizedDebit {
   readonly amount: Pesos;
   readonly payout: 'efectivo' | 'cheque-gerencia' | 'traslado';
+  /**
+   * What each person present already took today from this account (a person absent from the list took nothing). The
+   * branch counts its own comprobantes; central, every workstation's holds.
+   */
+  readonly takenToday?: readonly AuthorizedTaken[] | undefined;
 }
+
+const takenBy = (debit: AuthorizedDebit, id: PersonId): Pesos =>
+  (debit.takenToday ?? []).filter((t) => samePerson(t.person, id)).reduce((sum, t) => sum + t.amount, 0);
 
 const SCOPE_WORDS: Record<Exclude<AuthorizedDebit['payout'], 'efectivo'>, string> = {
   'cheque-gerencia': 'retirar con cheque de gerencia',
@@ -60,7 +74,7 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
       continue;
     }
     if (debit === undefined) continue;
-    const breaches: { code: 'AUTHORIZATION_OUT_OF_SCOPE' | 'AUTHORIZATION_AMOUNT_EXCEEDED'; what: string; alone: string; details: Record<string, unknown> }[] = [];
+    const breaches: { code: 'AUTHORIZATION_OUT_OF_SCOPE' | 'AUTHORIZATION_AMOUNT_EXCEEDED' | 'AUTHORIZATION_DAY_EXCEEDED'; what: string; alone: string; details: Record<string, unknown> }[] = [];
     if (a.payouts === 'efectivo' && debit.payout !== 'efectivo') {
       breaches.push({
         code: 'AUTHORIZATION_OUT_OF_SCOPE',
@@ -77,6 +91,23 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
         details: { person, max: a.maxPerWithdrawal, amount: debit.amount },
       });
     }
+    // The day's maximum closes the way around the one per withdrawal (the amount split into several, at one till or
+    // several). A refusal like the others, never a supervisor's exception: the supervisor may waive the bank's own daily
+    // limits (cl. 3.12), which are the bank's to bend, but this one the holders set on their mandate, and a payment
+    // beyond it is not a payment to someone they authorized (cl. 2.1).
+    const taken = takenBy(debit, a.id);
+    if (a.maxPerDay !== null && taken + debit.amount > a.maxPerDay) {
+      const left = Math.max(0, a.maxPerDay - taken);
+      breaches.push({
+        code: 'AUTHORIZATION_DAY_EXCEEDED',
+        what: `La autorización de ${a.name} permite hasta ${formatPesos(a.maxPerDay)} por día: hoy ya retiró u ordenó ${formatPesos(taken)} de esta cuenta y con ${formatPesos(debit.amount)} serían ${formatPesos(taken + debit.amount)}.`,
+        alone:
+          left > 0
+            ? `Reduzca el valor a ${formatPesos(left)} como máximo, o el titular debe retirar él mismo: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).`
+            : 'Hoy no puede retirar más de esta cuenta: el titular debe retirar él mismo; es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).',
+        details: { person, max: a.maxPerDay, taken, amount: debit.amount },
+      });
+    }
     // With the holder present the way out is one for every breach (unmark the person): said once, after the last.
     breaches.forEach((b, i) => {
       const step = holderPresent ? (i === breaches.length - 1 ? nextStep(a, true, '') : '') : b.alone;
@@ -87,7 +118,7 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
 };
 
 /** What `mandateErrors` refuses with: the codes central answers a hold with too (domain/central-api/holds.ts). */
-export const MANDATE_REFUSAL_CODES = ['PERSON_NOT_AUTHORIZED', 'AUTHORIZATION_EXPIRED', 'AUTHORIZATION_OUT_OF_SCOPE', 'AUTHORIZATION_AMOUNT_EXCEEDED'] as const;
+export const MANDATE_REFUSAL_CODES = ['PERSON_NOT_AUTHORIZED', 'AUTHORIZATION_EXPIRED', 'AUTHORIZATION_OUT_OF_SCOPE', 'AUTHORIZATION_AMOUNT_EXCEEDED', 'AUTHORIZATION_DAY_EXCEEDED'] as const;
 
 /**
  * Cl. 4, 2.1 and 3.5 for a natural person's individual or colectiva account: only a holder, or an authorized person
@@ -106,10 +137,14 @@ export const mandateErrors = (account: Account, presenters: readonly PersonId[],
   return authorizedConditionErrors(account, presenters, on, debit);
 };
 
-/** The registered conditions as the teller reads them beside the person: "Vigente hasta 31/12/2026 · hasta $ 500.000 por retiro · solo efectivo". */
+/**
+ * The registered conditions as the teller reads them beside the person: "Vigente hasta 31/12/2026 · hasta $ 500.000
+ * por retiro · hasta $ 1.000.000 por día · solo efectivo". The day's maximum only when registered: most mandates have none.
+ */
 export const authorizedConditionsLine = (a: AuthorizedPerson, on: IsoDate): string => {
   const validity = a.validUntil === null ? 'sin vencimiento' : on > a.validUntil ? `VENCIDA el ${formatReceiptDate(a.validUntil)}` : `vigente hasta ${formatReceiptDate(a.validUntil)}`;
   const limit = a.maxPerWithdrawal === null ? 'sin tope por retiro' : `hasta ${formatPesos(a.maxPerWithdrawal)} por retiro`;
+  const day = a.maxPerDay === null ? '' : ` · hasta ${formatPesos(a.maxPerDay)} por día`;
   const scope = a.payouts === 'efectivo' ? 'solo efectivo a la persona autorizada' : 'efectivo, cheque de gerencia o traslado';
-  return `Autorización ${validity} · ${limit} · ${scope}`;
+  return `Autorización ${validity} · ${limit}${day} · ${scope}`;
 };

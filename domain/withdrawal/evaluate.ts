@@ -9,6 +9,7 @@ import type { RulesConfig } from '../rules-config/config';
 import { type DomainError, domainError } from '../rules-config/result';
 import { type CashUiafResult, evaluateCashUiaf } from '../uiaf/thresholds';
 import { authorizeDebit } from './authorization';
+import type { AuthorizedTaken } from './authorized-conditions';
 import { chequeBeneficiaries } from './cheque';
 import { type MostAllowed, type Withdrawable, insufficientFunds, withdrawableBalance } from './embargo';
 import { maxWithdrawal } from './max-withdrawal';
@@ -28,6 +29,8 @@ export interface WithdrawalContext {
   readonly customerMonthCashBefore: Pesos;
   /** Inembargable protection already applied to the person's other savings accounts. */
   readonly protectedUsedElsewhere?: Pesos;
+  /** What each person present already took (or ordered) from the account today: an authorized person's day maximum (cl. 3.5). */
+  readonly authorizedTakenToday?: readonly AuthorizedTaken[];
 }
 
 export interface DebitLine {
@@ -93,7 +96,7 @@ export const evaluateWithdrawal = (req: WithdrawalRequest, ctx: WithdrawalContex
 
   const auth = authorizeDebit(
     account,
-    { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, debit: { amount: req.amount, payout: req.payout.kind } },
+    { presenters: req.presenters, juridicaCertificateIssuedOn: req.juridicaCertificateIssuedOn, debit: { amount: req.amount, payout: req.payout.kind, takenToday: ctx.authorizedTakenToday } },
     on,
     rules,
   );

@@ -6,9 +6,10 @@ import type { PersonId } from '../../../domain/accounts/person';
 import { customerKey, type NearThresholdRequest } from '../../../domain/central-api/cash-report';
 import type { CashDeclaration } from '../../../domain/uiaf/declaration';
 import { protectionUsedElsewhere } from '../../../domain/withdrawal/embargo';
+import type { AuthorizedTaken } from '../../../domain/withdrawal/authorized-conditions';
 import type { ComprobanteDeps } from './deps';
 import { NO_ACTIVITY } from './remote-activity';
-import { parseDocKey } from './errors';
+import { docKey, parseDocKey } from './errors';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 
 /** `AAAA-MM` of a business date: the key of central's cash register. */
@@ -61,6 +62,14 @@ export const withdrawalsToday = (deps: ComprobanteDeps, accountNumber: string, o
   const other = elsewhere(deps, accountNumber, on).withdrawals;
   return { count: own.count + other.count, amount: own.total + other.amount };
 };
+
+/**
+ * What each person present already took (or ordered) from the account today at this workstation, from its own
+ * comprobantes, for an authorized person's maximum per day (seed 003 cl. 3.5). The other workstations' part is
+ * central's to add, at the hold (central/holds/payees.ts): it is the authoritative check.
+ */
+export const authorizedTakenToday = (deps: ComprobanteDeps, accountNumber: string, presenters: readonly PersonId[], on: string): AuthorizedTaken[] =>
+  presenters.map((person) => ({ person, amount: deps.comprobantes.personDay(accountNumber, on, docKey(person)) }));
 
 /** Cash deposited to the account today, everywhere (the daily cash tope). */
 export const cashInToday = (deps: ComprobanteDeps, accountNumber: string, on: string): number =>

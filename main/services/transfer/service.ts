@@ -10,7 +10,7 @@ import { evaluateTransfer, type TransferRequest } from '../../../domain/transfer
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
+import { authorizedTakenToday, customerOf, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { abandonPending, payeeOf } from '../comprobante/authorize';
@@ -41,7 +41,11 @@ export const createTransferService = (deps: ComprobanteDeps) => {
     // With central's available balance when it said what the destination owes: what the credit pays depends on it.
     const to = charges.asCharged(dest.account, -dest.pendingLocal.available);
     const on = bogotaDate(deps.clock.now());
-    const r = evaluateTransfer(req, { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on), protectedUsedElsewhere: protectionElsewhere(deps, from) }, deps.rules);
+    const r = evaluateTransfer(
+      req,
+      { from, to, on, gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, from.number, on), protectedUsedElsewhere: protectionElsewhere(deps, from), authorizedTakenToday: authorizedTakenToday(deps, from.number, req.presenters, on) },
+      deps.rules,
+    );
     if (!r.ok) throw refused(r.errors);
     return { from, to, plan: r.plan };
   };

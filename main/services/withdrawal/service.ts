@@ -14,7 +14,7 @@ import { cashMovement } from '../comprobante/cash-movement';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
 import { requireAccount } from '../accounts/source';
 import { approvalSubject, requireApproval, type ApprovalAssessment } from '../approval/service';
-import { centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
+import { authorizedTakenToday, centralFiguresNotice, customerMonthCash, customerOf, declaredAtThisOffice, gmfCapUsedInMonth, prefetchCentralFigures, protectionElsewhere, withdrawalsToday } from '../comprobante/context';
 import type { ComprobanteDeps } from '../comprobante/deps';
 import { docKey, refused } from '../comprobante/errors';
 import { abandonPending, payeeOf } from '../comprobante/authorize';
@@ -62,6 +62,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
         gmfExemptUsedThisMonth: gmfCapUsedInMonth(deps, account.number, on),
         protectedUsedElsewhere: protectionElsewhere(deps, account),
         customerMonthCashBefore: customerMonthCash(deps, account, on),
+        authorizedTakenToday: authorizedTakenToday(deps, account.number, req.presenters, on),
       },
       deps.rules,
     );

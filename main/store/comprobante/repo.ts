@@ -122,6 +122,13 @@ export const comprobanteRepo = (db: Db) => {
   const gmfExemptUsed = db.prepare<[string, string, string], number>(
     `SELECT COALESCE(SUM(gmf_exempt), 0) FROM comprobantes WHERE account_number = ? AND business_date >= ? AND business_date <= ? AND ${LIVE}`,
   ).pluck();
+  // What one person took (or ordered) from the account on a day here: withdrawals and transfers whose journal names
+  // them among who received the money (an authorized person's maximum per day, seed 003 cl. 3.5).
+  const personDay = db.prepare<[string, string, string], number>(
+    `SELECT COALESCE(SUM(c.total), 0) FROM comprobantes c JOIN journal j ON j.sequence = c.journal_sequence
+     WHERE c.account_number = ? AND c.business_date = ? AND c.kind IN ('retiro', 'traslado') AND c.${LIVE}
+       AND EXISTS (SELECT 1 FROM json_each(j.payload, '$.presenters') p WHERE p.value = ?)`,
+  ).pluck();
   // In posting order: a structuring alert lists its deposits as they came (without ORDER BY, the amount index's order).
   // Reversed ones too, flagged: central may still list a deposit reversed here (domain/uiaf/merge.ts).
   const recentCash = db.prepare<
@@ -171,6 +178,8 @@ export const comprobanteRepo = (db: Db) => {
     },
     accountDay: (accountNumber: string, businessDate: string, kind: ComprobanteKind) =>
       accountDay.get(accountNumber, businessDate, kind) ?? { count: 0, cashIn: 0, cashOut: 0, total: 0 },
+    /** Withdrawals and transfers from the account on the day that named `personDoc` (`CC:123`) as taking the money. */
+    personDay: (accountNumber: string, businessDate: string, personDoc: string): number => personDay.get(accountNumber, businessDate, personDoc) ?? 0,
     /** Cash (in and out) of a customer between two business dates, inclusive: the UIAF monthly accumulator. */
     customerCash: (customerDoc: string, from: string, to: string): number => customerCash.get(customerDoc, from, to) ?? 0,
     /** The customer's cash comprobantes between two dates, each by central's key for its cash (reversed ones flagged). */
