@@ -3,7 +3,7 @@ import { type AuthorizedRef, type HoldPayee, HoldResponseSchema } from '../../do
 import { getAccount, putAccount } from '../accounts/ledger';
 import { openCentralDb } from '../store/db';
 import { startTestCentral, type TestCentral } from '../testing/harness';
-import { accountOf, newKey } from '../testing/ops';
+import { accountOf, batch, newKey, reversal, withdrawal } from '../testing/ops';
 
 /**
  * Seed 003 cl. 4, 2.1 and 3.5 at central: a hold that names who is paid is judged on central's registration of the
@@ -28,8 +28,8 @@ const ROSA = doc('900000005');
 const LUZ = doc('900000003');
 const STRANGER = doc('900000001');
 
-const hold = async (amount: number, payee?: Omit<HoldPayee, 'amount'> & { amount?: number }, account = ACCOUNT) => {
-  const r = await t.call('authorizeWithdrawal', { key: newKey(), account, amount: amount + 2_000, ...(payee ? { payee: { amount, ...payee } } : {}) });
+const hold = async (amount: number, payee?: Omit<HoldPayee, 'amount'> & { amount?: number }, account = ACCOUNT, workstation?: string) => {
+  const r = await t.call('authorizeWithdrawal', { key: newKey(), account, amount: amount + 2_000, ...(payee ? { payee: { amount, ...payee } } : {}) }, workstation);
   expect(r.status).toBe(200);
   return HoldResponseSchema.parse(r.body);
 };
@@ -100,5 +100,45 @@ describe('central refuses a hold outside the mandate the holders registered (see
   it('a payee amount above what is held is not a request central takes', async () => {
     const r = await t.call('authorizeWithdrawal', { key: newKey(), account: ACCOUNT, amount: 100_000, payee: { ...cash(ROSA), amount: 100_001 } });
     expect(r).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } });
+  });
+});
+
+const heldId = (r: Awaited<ReturnType<typeof hold>>): string => {
+  if (r.status !== 'authorized') throw new Error(`not held: ${JSON.stringify(r)}`);
+  return r.hold.holdId;
+};
+/** Rosa's conditions as Andrés registered them at the office: $ 800.000 a day, no maximum per withdrawal. */
+const rosaDaily = () => registerAtCentral([{ ...ROSA, name: 'ROSA ELENA CÁRDENAS LÓPEZ', maxPerDay: 800_000, payouts: 'efectivo' }]);
+
+describe('an authorized person’s maximum per day, counted at central across workstations (seed 003 cl. 3.5)', () => {
+  it('two workstations each within it, together beyond it: the second is refused with what she took, nothing held', async () => {
+    rosaDaily();
+    expect(await hold(500_000, cash(ROSA), ACCOUNT, '001-01')).toMatchObject({ status: 'authorized' });
+    const before = (await accountOf(t, ACCOUNT)).balances;
+    const second = await hold(400_000, cash(ROSA), ACCOUNT, '001-02');
+    expect((await accountOf(t, ACCOUNT)).balances).toEqual(before);
+    expect(second).toEqual({
+      status: 'refused',
+      reason: 'AUTHORIZATION_DAY_EXCEEDED',
+      message:
+        'La autorización de ROSA ELENA CÁRDENAS LÓPEZ permite hasta $ 800.000 por día: hoy ya retiró u ordenó $ 500.000 de esta cuenta y con $ 400.000 serían $ 900.000. Reduzca el valor a $ 300.000 como máximo, o el titular debe retirar él mismo: es una condición registrada por el titular y ningún supervisor puede ampliarla (cláusula 3.5).',
+    });
+    // Exactly up to the maximum still pays; one more peso does not, at any workstation.
+    expect(await hold(300_000, cash(ROSA), ACCOUNT, '001-02')).toMatchObject({ status: 'authorized' });
+    expect(await hold(50, cash(ROSA), ACCOUNT, '001-01')).toMatchObject({ status: 'refused', reason: 'AUTHORIZATION_DAY_EXCEEDED' });
+    // The holder himself is not bound by it, and what he takes does not count against her.
+    expect(await hold(100_000, cash(ANDRES), ACCOUNT, '001-01')).toMatchObject({ status: 'authorized' });
+  });
+
+  it('a released hold and a reversed withdrawal took nothing: they do not count', async () => {
+    rosaDaily();
+    const released = heldId(await hold(500_000, cash(ROSA), ACCOUNT, '001-01'));
+    expect((await t.call('releaseHold', { holdId: released }, '001-01')).status).toBe(200);
+    const paid = heldId(await hold(600_000, cash(ROSA), ACCOUNT, '001-02'));
+    const w = withdrawal(ACCOUNT, 600_000, { holdId: paid, gmf: 2_400 });
+    expect((await batch(t, [w])).body).toMatchObject({ results: [{ status: 'applied' }] });
+    expect(await hold(300_000, cash(ROSA), ACCOUNT, '001-01')).toMatchObject({ status: 'refused', reason: 'AUTHORIZATION_DAY_EXCEEDED' });
+    expect((await batch(t, [reversal(w.key)])).body).toMatchObject({ results: [{ status: 'applied' }] });
+    expect(await hold(300_000, cash(ROSA), ACCOUNT, '001-01')).toMatchObject({ status: 'authorized' });
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { COUNT, CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, type World, sharedCentral } from '../comprobante/testing/world';
+import { coreOnToday } from './testing/on-today';
 
 /**
  * Seed 003 cl. 3.5: an authorized person's maximum per day. The workstation counts what it paid her today (its
@@ -17,18 +18,7 @@ const ACCOUNT = '240000000128';
 const ROSA = CC('900000005');
 const ANDRES = CC('900000004');
 
-/** A core on today's date (the demo's validity is relative to central's seeding day), till open. */
-const today = async (): Promise<World> => {
-  const t = await world(shared.central, { openTill: false });
-  started.push(t);
-  t.clock.set(new Date());
-  const unlocked = await t.call('session.unlock', { password: 'Caja.2026' });
-  if (!unlocked.ok) throw new Error(unlocked.error.message);
-  const total = Object.entries(COUNT).reduce((s, [d, n]) => s + Number(d) * n, 0);
-  const till = await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count: COUNT, declaredTotal: total });
-  if (!till.ok) throw new Error(till.error.message);
-  return t;
-};
+const today = () => coreOnToday(shared.central, (t) => started.push(t));
 const cash = (amount: number, presenters = [ROSA]) => ({ accountNumber: ACCOUNT, amount, presenters, payout: { kind: 'efectivo' as const } });
 const post = (w: World, request: object) => w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
 const withdrawals = (w: World) => w.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'retiro'").pluck().get();

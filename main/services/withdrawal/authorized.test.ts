@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/calendar/iso-date';
 import { bogotaDate } from '../../../domain/calendar/bogota-time';
-import { COUNT, CC, world, type World, sharedCentral } from '../comprobante/testing/world';
+import { CC, type World, sharedCentral } from '../comprobante/testing/world';
+import { coreOnToday } from './testing/on-today';
 
 const shared = sharedCentral();
 let w: World;
@@ -15,22 +16,7 @@ const ROSA = CC('900000005');
 const LUZ = CC('900000003');
 const ANDRES = CC('900000004');
 
-/**
- * The demo's validity dates are relative to central's seeding day (its own clock), so this core runs on today's
- * date, not the fixed day of `world`: the till is opened on it, or the core would find it left open since another day.
- */
-const today = async (): Promise<World> => {
-  const t = await world(shared.central, { openTill: false });
-  started = t;
-  t.clock.set(new Date());
-  // Years pass between the two dates: the idle lock took the session, the teller types the password again.
-  const unlocked = await t.call('session.unlock', { password: 'Caja.2026' });
-  if (!unlocked.ok) throw new Error(unlocked.error.message);
-  const total = Object.entries(COUNT).reduce((s, [d, n]) => s + Number(d) * n, 0);
-  const till = await t.call('till.open', { idempotencyKey: crypto.randomUUID(), count: COUNT, declaredTotal: total });
-  if (!till.ok) throw new Error(till.error.message);
-  return t;
-};
+const today = () => coreOnToday(shared.central, (t) => (started = t));
 const cash = (amount: number, presenters = [ROSA]) => ({ accountNumber: ACCOUNT, amount, presenters, payout: { kind: 'efectivo' as const } });
 const post = (request: object) => w.call('withdrawal.post', { idempotencyKey: crypto.randomUUID(), request });
 const withdrawals = () => w.core.db.prepare("SELECT COUNT(*) FROM comprobantes WHERE kind = 'retiro'").pluck().get();
