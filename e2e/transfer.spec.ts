@@ -162,6 +162,8 @@ test('a transfer above $ 5.000.000 needs the supervisor’s visación: the telle
   const approval = app.getByRole('dialog', { name: 'Aprobación del supervisor' });
   await expect(approval.getByTestId('approval-reasons')).toContainText('Retiro o traslado por ventanilla que requiere visación del supervisor. Valor $ 6.000.000; se visa por encima de $ 5.000.000.');
   await expect(approval).toContainText(/Traslado \$ 6\.000\.000 desde la cuenta \*+0029/);
+  // Where the money goes, and whose account it is: what the visación checks (QA s37 Q2).
+  await expect(approval).toContainText('a la cuenta ****0011 (MARÍA FERNANDA GÓMEZ PATIÑO)');
   // Its only reason is the visación: a supervisor at another workstation's desk may decide it too.
   await expect(approval.getByTestId('approval-at-desks')).toContainText('desde su escritorio (F1) en otra estación');
   await approval.getByLabel('Usuario del supervisor').fill(DEMO.teller.username);

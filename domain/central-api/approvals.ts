@@ -41,7 +41,10 @@ export const ApprovalCreateSchema = z.object({
   workstation: WorkstationIdSchema,
   makerId: z.string().min(1).max(64),
   kind: ApprovalKindSchema,
-  /** Shown to the supervisor: no document numbers or names, the supervisor sees those at the teller's screen. */
+  /**
+   * Shown to the supervisor: no document numbers (accounts masked), the supervisor sees those at the teller's screen.
+   * A transfer's names its destination's holders: where the money goes is what its visación checks.
+   */
   summary: z.string().min(1).max(200),
   amount: PesosSchema.optional(),
   /**

@@ -83,6 +83,20 @@ describe('an authorized person withdraws within the conditions the holders regis
     expect(codes(transfer(acc({ validUntil: '2025-06-01' }), 100_000))).toEqual(['AUTHORIZATION_EXPIRED']);
   });
 
+  it('a cash-only person alone on a transfer is sent to Retiro (F4), not told to pay in cash (QA s37 Q6)', () => {
+    const to = AccountSchema.parse({ ...acc(), number: '222222', holders: [luis], authorized: [] });
+    const transferMessage = (account: Account): string => {
+      const e = evaluateTransfer(TransferRequestSchema.parse({ fromAccountNumber: account.number, toAccountNumber: '222222', amount: 300_000, presenters: [marta.id] }), { from: account, to, on, gmfExemptUsedThisMonth: 0 }, rules);
+      return e.ok ? '' : e.errors.map((x) => x.message).join('\n');
+    };
+    expect(transferMessage(acc({ payouts: 'efectivo', maxPerWithdrawal: 500_000 }))).toBe(
+      'La autorización de MARTA RUIZ cubre solo retiros en efectivo pagados a MARTA RUIZ: no puede ordenar traslados a otra cuenta. MARTA RUIZ puede retirar en efectivo en Retiro (F4), hasta $ 500.000, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).',
+    );
+    expect(transferMessage(acc({ payouts: 'efectivo' }))).toContain('MARTA RUIZ puede retirar en efectivo en Retiro (F4), o el titular');
+    // On Retiro the payout is on the same screen: switching it to cash is the step.
+    expect(message(withdraw(acc({ payouts: 'efectivo' }), { payout: toThirdParty }))).toContain('Pague en efectivo, o el titular debe ampliar');
+  });
+
   it('cl. 3.5, fast-check: the maximum per withdrawal pays every amount up to it and refuses every amount above it', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20_000_000 }), fc.integer({ min: 1, max: 400_000 }), (max, fifties) => {

@@ -45,6 +45,17 @@ const nextStep = (a: AuthorizedPerson, holderPresent: boolean, alone: string): s
     : alone;
 
 /**
+ * The way out for a cash-only person alone: on Retiro the teller switches the payout to cash; a transfer has no cash
+ * to pay, so the teller sends the person to Retiro (F4) instead (QA s37 Q6: "Pague en efectivo" on a transfer).
+ */
+const cashOnlyStep = (a: AuthorizedPerson, payout: Exclude<AuthorizedDebit['payout'], 'efectivo'>): string => {
+  const widen = 'o el titular debe ampliar la autorización en la oficina (cláusula 3.5).';
+  if (payout !== 'traslado') return `Pague en efectivo, ${widen}`;
+  const upTo = a.maxPerWithdrawal === null ? '' : `, hasta ${formatPesos(a.maxPerWithdrawal)}`;
+  return `${a.name} puede retirar en efectivo en Retiro (F4)${upTo}, ${widen}`;
+};
+
+/**
  * Seed 003 cl. 2.1 and 3.5: an authorized person withdraws only within the conditions the holders registered
  * (domain/accounts/authorized.ts). Each breach is a refusal, never a supervisor's exception: the conditions are part
  * of the deposit contract, a payment outside them is not made to someone the customer authorized (cl. 2.1 gives
@@ -79,7 +90,7 @@ export const authorizedConditionErrors = (account: Account, presenters: readonly
       breaches.push({
         code: 'AUTHORIZATION_OUT_OF_SCOPE',
         what: `La autorización de ${a.name} cubre solo retiros en efectivo pagados a ${a.name}: no puede ${SCOPE_WORDS[debit.payout]}.`,
-        alone: 'Pague en efectivo, o el titular debe ampliar la autorización en la oficina (cláusula 3.5).',
+        alone: cashOnlyStep(a, debit.payout),
         details: { person, payouts: a.payouts },
       });
     }

@@ -92,6 +92,29 @@ describe('a lapse nobody looked at is in the journal before it is read', () => {
     expect(visaciones()).toBe(2);
   });
 
+  it('a search by account finds what became of each request: asked, then lapsed, approved or withdrawn (QA s37 Q5)', async () => {
+    w = await world(shared.central);
+    const lapsed = await askVisacion();
+    await later(15 * 60_000 + 1_000);
+    const approved = await askVisacion();
+    data(await w.call('approval.decide', { approvalId: approved, decision: 'aprobar', ...SUP }));
+    const withdrawn = await askVisacion();
+    data(await w.call('approval.withdraw', { approvalId: withdrawn }));
+    const byAccount = async (account: string) =>
+      data<{ entries: { account: string | null; payload: { action?: string; approvalId?: string } }[] }>(await w.call('journal.search', { type: 'approval', account, limit: 50 }))
+        .entries.map((e) => `${e.payload.approvalId === lapsed ? 'lapsed' : e.payload.approvalId === approved ? 'approved' : 'withdrawn'} ${e.payload.action} ${e.account}`)
+        .sort();
+    expect(await byAccount('240000000029')).toEqual([
+      'approved aprobada 240000000029',
+      'approved solicitada 240000000029',
+      'lapsed solicitada 240000000029',
+      'lapsed vencida 240000000029',
+      'withdrawn retirada 240000000029',
+      'withdrawn solicitada 240000000029',
+    ]);
+    expect(await byAccount('240000000011')).toEqual([]);
+  });
+
   it('at the close: the day’s lapses come before the close’s entry, whose hash the report prints', async () => {
     w = await world(shared.central);
     const visacion = await askVisacion();

@@ -104,7 +104,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   const deciding = new Set<string>();
   /** Closes `r` as lapsed, journaled once (lapseRequest); central lapses its relayed copy at the same deadline. */
   const lapse = (r: ApprovalRecord): boolean =>
-    lapseRequest(deps, { request: r.request, save: deps.approvals.saveDecision, journal: { kind: r.kind, amount: r.amount } });
+    lapseRequest(deps, { request: r.request, save: deps.approvals.saveDecision, journal: { kind: r.kind, ...accountOf(r), amount: r.amount } });
   const expired = (r: ApprovalRecord): boolean => r.request.status === 'pendiente' && r.request.expiresAt <= deps.clock.now().toISOString();
   const decidedElsewhere = (byDesk: string | null, id: string): AppError => decidedAtAnotherDesk(byDesk, find(id).request);
   /**
@@ -139,7 +139,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         note: d.note,
         save: deps.approvals.saveDecision,
         lapse: () => lapse(rec),
-        journal: { kind: rec.kind, via: 'central', workstation: d.workstation, supervisor: d.supervisorUsername },
+        journal: { kind: rec.kind, ...accountOf(rec), via: 'central', workstation: d.workstation, supervisor: d.supervisorUsername },
       });
     } catch {
       // Decided here meanwhile, or lapsed: the local state stands.
@@ -179,7 +179,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           ttlSeconds: TTL_SECONDS,
         });
         if (!opened.ok) throw new AppError(opened.error.code, opened.error.message);
-        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, amount: a.amount, idempotencyKey: req.idempotencyKey });
+        deps.approvals.insert({ request: opened.value, kind: req.operation.kind, summary: a.summary, amount: a.amount, account: operationFacts(req.operation).account, idempotencyKey: req.idempotencyKey });
         if (s) {
           deps.approvals.structuring.insert({ approvalId: opened.value.id, alertOn: s.alert.windowTo, account: s.accountNumber, depositor: docKey(s.depositor), depositorName: s.depositorName, alert: s.alert });
         }
@@ -258,7 +258,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
           }
           toldCentral = first === 'ours';
         }
-        applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, lapse: () => lapse(find(req.approvalId)), journal: {}, at });
+        applyDecision(deps, { request: now, checkerId: sup.id, decision: req.decision, note: req.note, save, lapse: () => lapse(find(req.approvalId)), journal: accountOf(rec), at });
         // The outbox sends what central did not take now.
         if (!toldCentral) deps.onChange();
       } finally {
@@ -322,7 +322,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
         tellOutbox(rec, closed, usernameOf(user.id));
         return true;
       };
-      inTransaction(deps.db, () => withdrawPending(deps, { request: rec.request, makerId: user.id, note: 'Retirada por quien la solicitó', save, journal: { kind: rec.kind } }));
+      inTransaction(deps.db, () => withdrawPending(deps, { request: rec.request, makerId: user.id, note: 'Retirada por quien la solicitó', save, journal: { kind: rec.kind, ...accountOf(rec) } }));
       if (relay && relayed(rec)) void relay.withdrawn(approvalId).catch(() => undefined);
       deps.onChange();
       return view(find(approvalId));
@@ -379,6 +379,13 @@ export const requireApproval = (
 };
 
 export { approvalSubject };
+
+/**
+ * The request's account on each of its outcome entries (decided, lapsed, withdrawn), as on its asking: a journal
+ * search by account finds what became of the request, not only that it was asked. None for a request asked before
+ * the account was stored (approvals/005).
+ */
+const accountOf = (r: ApprovalRecord): { account: string } | Record<string, never> => (r.account === null ? {} : { account: r.account });
 
 /** The account and amount of an operation put to a supervisor, for its journal entries. */
 const operationFacts = (op: ApprovalOperation): { account: string; amount: number } => {

@@ -238,6 +238,8 @@ describe('a withdrawal’s visación decided at another workstation’s desk', (
     // Central relays it as a transfer's visación, not as a withdrawal's.
     expect(item).toMatchObject({ source: 'central', kind: 'transfer_visacion', teller: 'Ana Gómez', workstation: '001-02', amount: 6_000_000, reasons: [{ code: 'VISACION' }] });
     expect(item.summary).toMatch(/^Traslado \$ 6\.000\.000 desde la cuenta \*+0045/);
+    // The desk's supervisor does not see the teller's screen: the destination is in what central relays (QA s37 Q2).
+    expect(item.summary).toContain('a la cuenta ****0011 (MARÍA FERNANDA GÓMEZ PATIÑO)');
     // The maker is no checker at another desk either.
     b.core.db.prepare("UPDATE users SET role = 'supervisor' WHERE username = 'cajero1'").run();
     expect(await b.call('supervisor.decide', { id, source: 'central', decision: 'aprobar', note: 'Propia', ...TELLER })).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });

@@ -131,6 +131,10 @@ describe('a transfer above the visación threshold (cl. 4 literal c)', () => {
     const asked = await w.call('approval.request', { idempotencyKey: crypto.randomUUID(), operation: { kind: 'transfer', request } });
     expect(asked).toMatchObject({ ok: true, data: { approval: { status: 'pendiente', kind: 'transfer', reasons: [{ code: 'VISACION' }], makerName: 'Ana Gómez' } } });
     const id = asked.ok ? (asked.data as { approval: { id: string } }).approval.id : '';
+    // The supervisor sees where the money goes (QA s37 Q2): the destination masked, and whose it is.
+    expect(asked.ok && (asked.data as { approval: { summary: string } }).approval.summary).toBe(
+      'Traslado $ 6.000.000 desde la cuenta ****0029 a la cuenta ****0011 (MARÍA FERNANDA GÓMEZ PATIÑO)',
+    );
     expect(await post(id)).toMatchObject({ ok: false, error: { code: 'APPROVAL_NOT_APPROVED' } });
     const decide = (username: string, password: string) => w.call('approval.decide', { approvalId: id, decision: 'aprobar', username, password });
     expect(await decide('cajero1', 'Caja.2026')).toMatchObject({ ok: false, error: { code: 'MAKER_IS_CHECKER' } });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Account } from '../../../domain/accounts/account';
+import { namesOf } from '../../../domain/accounts/person';
 import type { PostedComprobante } from '../../../domain/contract/receipt';
 import type { User } from '../../../domain/contract/session';
 import type { TransferPlanSchema } from '../../../domain/contract/transfer';
@@ -52,8 +53,11 @@ export const createTransferService = (deps: ComprobanteDeps) => {
   const subjectOf = (req: TransferRequest) => approvalSubject('transfer', req as unknown as Record<string, unknown>);
 
   const assess = (req: TransferRequest): ApprovalAssessment => {
-    const { from, plan: p } = plan(req);
-    return { reasons: p.approvalReasons, subject: subjectOf(req), summary: `Traslado ${formatPesos(p.amount)} desde la cuenta ${maskAccount(from.number)}`, amount: p.amount };
+    const { from, to, plan: p } = plan(req);
+    // Where the money goes is what a transfer's visación checks (a new destination asks again): the supervisor reads
+    // it at the counter and, through central, at any desk, where the teller's screen is out of sight (QA s37 Q2).
+    const summary = `Traslado ${formatPesos(p.amount)} desde la cuenta ${maskAccount(from.number)} a la cuenta ${maskAccount(to.number)} (${namesOf(to.holders)})`;
+    return { reasons: p.approvalReasons, subject: subjectOf(req), summary, amount: p.amount };
   };
 
   type PostRequest = { idempotencyKey: string; request: TransferRequest; approvalId?: string | undefined };

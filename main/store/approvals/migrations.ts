@@ -60,4 +60,10 @@ export const approvalMigrations: Migration[] = [
     // shoulder): 1 once they were. 'used_by' names the comprobante an approval became, so it cannot say this.
     sql: `ALTER TABLE approvals ADD COLUMN lapse_told INTEGER NOT NULL DEFAULT 0 CHECK (lapse_told IN (0, 1));`,
   },
+  {
+    id: 'approvals/005',
+    // The account the operation debits or credits, so that every journal entry of the request (its decision, lapse or
+    // withdrawal, not only its asking) is found by a journal search by account. NULL: asked before this step.
+    sql: `ALTER TABLE approvals ADD COLUMN account TEXT;`,
+  },
 ];

@@ -11,6 +11,8 @@ export interface ApprovalRecord {
   summary: string;
   /** Integer pesos; null when the request predates the column (approvals/003). */
   amount: number | null;
+  /** The account of the operation; null when the request predates the column (approvals/005). */
+  account: string | null;
   idempotencyKey: string;
   usedBy: string | null;
 }
@@ -20,6 +22,7 @@ interface Row extends RequestColumns {
   kind: ApprovalKind;
   summary: string;
   amount: number | null;
+  account: string | null;
   used_by: string | null;
 }
 
@@ -28,13 +31,14 @@ const toRecord = (r: Row): ApprovalRecord => ({
   kind: r.kind,
   summary: r.summary,
   amount: r.amount,
+  account: r.account,
   idempotencyKey: r.idempotency_key,
   usedBy: r.used_by,
 });
 
 export const approvalsRepo = (db: Db) => {
-  const insert = db.prepare(`INSERT INTO approvals (id, idempotency_key, kind, subject, summary, amount, reasons, maker_id, requested_at, expires_at, status)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO approvals (id, idempotency_key, kind, subject, summary, amount, account, reasons, maker_id, requested_at, expires_at, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const byId = db.prepare<[string], Row>('SELECT * FROM approvals WHERE id = ?');
   const decide = db.prepare(
     "UPDATE approvals SET status = ?, checker_id = ?, decided_at = ?, note = ? WHERE id = ? AND status = 'pendiente'",
@@ -47,9 +51,9 @@ export const approvalsRepo = (db: Db) => {
   const lapseTold = db.prepare("UPDATE approvals SET lapse_told = 1 WHERE id = ? AND status = 'vencida' AND lapse_told = 0");
   const use = db.prepare("UPDATE approvals SET used_by = ? WHERE id = ? AND status = 'aprobada' AND used_by IS NULL");
   return {
-    insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; amount: number | null; idempotencyKey: string }) => {
+    insert: (rec: { request: ApprovalRequest; kind: ApprovalKind; summary: string; amount: number | null; account: string | null; idempotencyKey: string }) => {
       const q = rec.request;
-      insert.run(q.id, rec.idempotencyKey, rec.kind, q.subject, rec.summary, rec.amount, JSON.stringify(q.reasons), q.makerId, q.requestedAt, q.expiresAt, q.status);
+      insert.run(q.id, rec.idempotencyKey, rec.kind, q.subject, rec.summary, rec.amount, rec.account, JSON.stringify(q.reasons), q.makerId, q.requestedAt, q.expiresAt, q.status);
     },
     findById: (id: string) => {
       const r = byId.get(id);
