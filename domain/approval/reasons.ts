@@ -41,7 +41,7 @@ export const APPROVAL_REASONS: Readonly<Record<ApprovalReasonCode, { readonly de
   TILL_CASH_LIMIT: { description: 'El efectivo de la caja supera el límite autorizado.', basis: 'Control dual, domain-co §8 punto 10' },
   REVERSAL: { description: 'Anulación o reverso de una transacción ya registrada.', basis: 'Control dual, domain-co §8 punto 10' },
   RETURNED_CHEQUE_FEE_WAIVER: { description: 'Exoneración de la comisión por cheque devuelto.', basis: 'Reglamento de ahorros, cláusula 4.2 literales d y h' },
-  IDENTITY_FALLBACK: { description: 'La validación biométrica no fue posible: verificación manual del documento.', basis: 'domain-co §7, paso 4' },
+  IDENTITY_FALLBACK: { description: 'Retiro sin validación biométrica: verifique el documento original de identidad antes de visar.', basis: 'domain-co §7, paso 4' },
   TILL_REOPEN: { description: 'Reapertura de una caja ya cerrada hoy: los nuevos movimientos se registran aparte, nada del cierre se edita.', basis: 'Control dual, domain-co §8 punto 10' },
   TILL_TRANSFER_BLOCK: {
     description: 'Envíos de efectivo de la caja bloqueados: se rehusaron envíos con piezas que la caja no tiene (posible sondeo del conteo en arqueo ciego). El visto bueno los desbloquea; un arqueo también.',
@@ -57,7 +57,12 @@ export const ApprovalReasonSchema = z.object({
 });
 export type ApprovalReason = z.infer<typeof ApprovalReasonSchema>;
 
-export const approvalReason = (code: ApprovalReasonCode, specifics?: string, details?: Record<string, unknown>): ApprovalReason => {
-  const message = specifics === undefined ? APPROVAL_REASONS[code].description : `${APPROVAL_REASONS[code].description} ${specifics}`;
-  return details === undefined ? { code, message } : { code, message, details };
-};
+export const approvalReason = (code: ApprovalReasonCode, specifics?: string, details?: Record<string, unknown>): ApprovalReason =>
+  approvalReasonSaying(code, specifics === undefined ? APPROVAL_REASONS[code].description : `${APPROVAL_REASONS[code].description} ${specifics}`, details);
+
+/**
+ * A reason in words of its own, without the description before them: for a reason whose specifics already say what
+ * happened, so the supervisor reads it once (QA s37 Q3: a refused consent under "no fue posible" contradicted itself).
+ */
+export const approvalReasonSaying = (code: ApprovalReasonCode, message: string, details?: Record<string, unknown>): ApprovalReason =>
+  details === undefined ? { code, message } : { code, message, details };

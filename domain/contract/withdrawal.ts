@@ -171,7 +171,7 @@ export const withdrawalChannels = {
     access: 'user',
     request: WithdrawalFingerprintRequestSchema,
     response: WithdrawalFingerprintResultSchema,
-    errors: ['CONSENT_VERSION_MISMATCH', 'COMPROBANTE_NOT_YOURS', 'COMPROBANTE_ALREADY_POSTED'],
+    errors: ['CONSENT_VERSION_MISMATCH', 'COMPROBANTE_NOT_YOURS', 'COMPROBANTE_ALREADY_POSTED', 'CONSENT_REFUSED_NO_CAPTURE'],
   }),
   'withdrawal.consentRefused': channel({
     access: 'user',

@@ -98,23 +98,34 @@ describe('fingerprint of whoever withdraws (seed 003 cl. 4 literal c; domain-co 
     expect(checkWithdrawalFingerprints(both, rules).ok).toBe(true);
   });
 
+  it('a refused consent is told as the customer’s no, not as a validation that was not possible (QA s37 Q3)', () => {
+    const r = checkWithdrawalFingerprints(input({ evidence: [{ kind: 'exception', person: ana, reason: 'CONSENT_REFUSED' }], attempts: [] }), rules);
+    expect(r.ok && r.value.approvalReasons.map((a) => a.message)).toEqual([
+      'El cliente no autorizó el tratamiento de su huella (Ley 1581): retiro con documento original, sin validación biométrica. Verifique el documento original de CC ******4050 antes de visar.',
+    ]);
+  });
+
   it('domain-co §7: reader or registry down → "Sin validación biométrica" as a supervisor exception', () => {
     const r = checkWithdrawalFingerprints(input({ evidence: [{ kind: 'exception', person: ana, reason: 'REGISTRY_UNAVAILABLE' }], attempts: [] }), rules);
     expect(r.ok && r.value.approvalReasons.map((a) => a.code)).toEqual(['IDENTITY_FALLBACK']);
-    expect(r.ok && r.value.approvalReasons[0]?.message).toContain('Sin validación biométrica de CC');
+    expect(r.ok && r.value.approvalReasons[0]?.message).toContain('sin validación biométrica. Verifique el documento original de CC');
     expect(r.ok && r.value.exceptions).toEqual([{ person: ana, reason: 'REGISTRY_UNAVAILABLE' }]);
   });
 
   it.each([
-    ['READER_UNAVAILABLE', 'Lector de huellas desconectado o sin respuesta'],
-    ['REGISTRY_UNAVAILABLE', 'Registraduría (operador biométrico) no disponible en central'],
+    ['READER_UNAVAILABLE', 'Lector de huellas desconectado o sin respuesta: retiro con documento original, sin validación biométrica'],
+    ['REGISTRY_UNAVAILABLE', 'Registraduría (operador biométrico) no disponible en central: retiro con documento original, sin validación biométrica'],
     // Decreto 1377 de 2013 art. 6: no activity is conditioned on the sensitive datum; the document, visado, identifies.
-    ['CONSENT_REFUSED', 'El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor'],
+    ['CONSENT_REFUSED', 'El cliente no autorizó el tratamiento de su huella (Ley 1581): retiro con documento original, sin validación biométrica'],
   ] as const)('exception %s: a supervisor’s IDENTITY_FALLBACK naming why, carried by the request and by central’s operation', (reason, why) => {
     const exception = { kind: 'exception', person: ana, reason } as const;
     const r = checkWithdrawalFingerprints(input({ evidence: [exception], attempts: [] }), rules);
     expect(r.ok && r.value.exceptions).toEqual([{ person: ana, reason }]);
-    expect(r.ok && r.value.approvalReasons).toMatchObject([{ code: 'IDENTITY_FALLBACK', message: expect.stringContaining(`Sin validación biométrica de ${maskDocument(ana)}: ${why} (${reason}).`) }]);
+    // One sentence of what happened and what to check; the code is in the details, never in the words (QA s37 Q3).
+    const message = `${why}. Verifique el documento original de ${maskDocument(ana)} antes de visar.`;
+    expect(r.ok && r.value.approvalReasons).toEqual([{ code: 'IDENTITY_FALLBACK', message, details: { person: ana, reason } }]);
+    expect(message).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+    expect(message).not.toMatch(/: [A-ZÁÉÍÓÚÑ][a-záéíóúñ]/);
     expect(FingerprintEvidenceSchema.safeParse(exception).success).toBe(true);
     expect(OperationPayloads.withdrawal.shape.biometric.safeParse({ verified: [], exceptions: [{ document: ana, reason }] }).success).toBe(true);
     // Not after a "no coincide": a stop is never turned into an exception, whatever its ground.

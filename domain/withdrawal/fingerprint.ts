@@ -1,4 +1,4 @@
-import { type ApprovalReason, approvalReason } from '../approval/reasons';
+import { type ApprovalReason, approvalReasonSaying } from '../approval/reasons';
 import { bogotaDayStart, formatBogotaTime } from '../calendar/bogota-time';
 import { type PersonId, samePerson } from '../accounts/person';
 import { maskDocument } from '../identity/document';
@@ -26,9 +26,18 @@ export const FINGERPRINT_MAX_FAILURES = 3;
 export const FINGERPRINT_EXCEPTION_REASONS = {
   READER_UNAVAILABLE: 'Lector de huellas desconectado o sin respuesta',
   REGISTRY_UNAVAILABLE: 'Registraduría (operador biométrico) no disponible en central',
-  CONSENT_REFUSED: 'El cliente no autorizó el tratamiento de su huella: identificación con el documento original, visada por el supervisor',
+  CONSENT_REFUSED: 'El cliente no autorizó el tratamiento de su huella (Ley 1581): retiro con documento original, sin validación biométrica',
 } as const;
 export type FingerprintExceptionReason = keyof typeof FINGERPRINT_EXCEPTION_REASONS;
+
+/**
+ * What the supervisor reads for an exception, in one sentence: what happened (a customer who said no was not "unable"
+ * to be verified), then what to check before visar. The reason's code stays in the details, never in the words.
+ */
+export const fallbackReason = (reason: FingerprintExceptionReason, person: PersonId): string => {
+  const what = reason === 'CONSENT_REFUSED' ? FINGERPRINT_EXCEPTION_REASONS[reason] : `${FINGERPRINT_EXCEPTION_REASONS[reason]}: retiro con documento original, sin validación biométrica`;
+  return `${what}. Verifique el documento original de ${maskDocument(person)} antes de visar.`;
+};
 
 /** One 1:1 match central answered, as the core recorded it (its reference is central's transaction id). */
 export interface FingerprintAttempt {
@@ -162,8 +171,6 @@ export const checkWithdrawalFingerprints = (input: FingerprintCheckInput, rules:
   }
 
   if (errors.length > 0) return { ok: false, errors };
-  const approvalReasons = exceptions.map((x) =>
-    approvalReason('IDENTITY_FALLBACK', `Sin validación biométrica de ${maskDocument(x.person)}: ${FINGERPRINT_EXCEPTION_REASONS[x.reason]} (${x.reason}).`, { person: x.person, reason: x.reason }),
-  );
+  const approvalReasons = exceptions.map((x) => approvalReasonSaying('IDENTITY_FALLBACK', fallbackReason(x.reason, x.person), { person: x.person, reason: x.reason }));
   return { ok: true, value: { verified, exceptions, approvalReasons } };
 };

@@ -297,20 +297,39 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
     await w.call('devices.emulator', { action: 'fingerprint.replug' });
   });
 
-  it('the customer said no, then authorized and matched: the match stands, the CONSENT_REFUSED exception no longer does', async () => {
+  it('the customer said no: no finger of theirs is taken in this comprobante, nothing is journaled as authorized, and the exception still stands (QA s37 Q1)', async () => {
     w = await world(shared.central, { config: RULES });
     const comprobanteId = crypto.randomUUID();
     expect(await decline(comprobanteId)).toMatchObject({ ok: true, data: { exceptionAllowed: true } });
-    w.clock.advance(5_000);
+    // One Enter after F7 (the finger still on the reader): refused before any consent is recorded or any finger read.
+    w.clock.advance(1_000);
+    await place(JUAN);
+    expect(await capture(comprobanteId)).toMatchObject({
+      ok: false,
+      error: { code: 'CONSENT_REFUSED_NO_CAPTURE', message: expect.stringContaining('CC *****0002 no autorizó el tratamiento de su huella en este retiro') },
+    });
+    expect(w.core.db.prepare('SELECT COUNT(*) FROM biometric_consents').pluck().get()).toBe(0);
+    expect(w.core.db.prepare('SELECT COUNT(*) FROM fingerprint_matches').pluck().get()).toBe(0);
+    const consents = (w.core.db.prepare("SELECT payload FROM journal WHERE type = 'biometric_check'").pluck().all() as string[]).map((p) => (JSON.parse(p) as { consent: string }).consent);
+    expect(consents).toEqual(['refused']);
+    const { decided } = await approve(request(comprobanteId, consentRefused));
+    expect(decided).toMatchObject({ ok: true, data: { approval: { status: 'aprobada' } } });
+    // Changing their mind is a new withdrawal: its comprobante reads the text again and takes the finger with that consent.
+    await verifiedRef(crypto.randomUUID());
+    expect(w.core.db.prepare('SELECT COUNT(*) FROM biometric_consents').pluck().get()).toBe(1);
+  });
+
+  it('a refusal said after a match does not undo it: the finger was taken with the authorization then given, and no exception replaces it', async () => {
+    w = await world(shared.central, { config: RULES });
+    const comprobanteId = crypto.randomUUID();
     const reference = await verifiedRef(comprobanteId);
+    w.clock.advance(5_000);
+    expect(await decline(comprobanteId)).toMatchObject({ ok: true });
     const exception = request(comprobanteId, consentRefused);
     const asked = await askApproval(exception);
     expect(errorCodes(asked)).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
     expect(JSON.stringify(asked)).toContain(`huella de CC *****0002 ya se verificó en este comprobante (ref ${reference})`);
     expect(errorCodes(await post(exception))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
-    // A refusal said after the match does not undo it: the finger was taken with the authorization then given.
-    expect(await decline(comprobanteId)).toMatchObject({ ok: true });
-    expect(errorCodes(await askApproval(exception))).toEqual(['FINGERPRINT_EXCEPTION_UNFOUNDED']);
     expect(await post(request(comprobanteId, [{ kind: 'match', person: CC(JUAN), reference }]))).toMatchObject({ ok: true, data: { status: 'posted' } });
   });
 

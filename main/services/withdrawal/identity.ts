@@ -82,7 +82,8 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
 
   /**
    * The customer heard the text and does not authorize (Decreto 1377 de 2013 art. 6): their answer is journaled as
-   * F7 journals its own, and kept as the ground of the supervisor's CONSENT_REFUSED exception for this person here.
+   * F7 journals its own, and kept as the ground of the supervisor's CONSENT_REFUSED exception for this person here
+   * (and as what closes their capture in this comprobante: verify refuses it).
    */
   const refuseConsent = (user: User, req: z.infer<typeof WithdrawalConsentRefusedRequestSchema>): WithdrawalConsentRefusedResult => {
     const start = openFor(user, req.comprobanteId, req.consentVersion);
@@ -99,7 +100,7 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
       const left = FINGERPRINT_MAX_FAILURES - failures;
       return {
         exceptionAllowed: false,
-        message: `Quedó registrado que ${who} no autoriza el tratamiento de su huella. Su huella ya no coincidió hoy con la Registraduría: eso detiene el retiro y no admite la excepción del supervisor${left > 0 ? '; solo con su autorización y una huella que coincida se puede pagar' : ''}.`,
+        message: `Quedó registrado que ${who} no autoriza el tratamiento de su huella. Su huella ya no coincidió hoy con la Registraduría: eso detiene el retiro y no admite la excepción del supervisor${left > 0 ? '; solo en un retiro nuevo, con el texto de autorización leído de nuevo y una huella que coincida, se puede pagar' : ''}.`,
       };
     }
     return {
@@ -111,6 +112,17 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
   /** One capture + central match for a person of the withdrawal on screen. */
   const verify = async (user: User, req: z.infer<typeof WithdrawalFingerprintRequestSchema>): Promise<WithdrawalFingerprintResult> => {
     const start = openFor(user, req.comprobanteId, req.consentVersion);
+    // A "no" recorded in this comprobante closes the capture for that person here (QA s37 Q1): a finger left on the
+    // reader and one more Enter must not turn a refusal into a journaled consent. Asking again inside the same
+    // comprobante would need its own step (the text read again, a consent journaled on its own), and the store keeps
+    // one consent per person and comprobante; a customer who changes their mind starts a new withdrawal instead,
+    // where the text is read again and the consent is recorded with the capture, as for anyone.
+    if (deps.comprobantes.unavailable(start.id, req.person).includes('CONSENT_REFUSED')) {
+      throw new AppError(
+        'CONSENT_REFUSED_NO_CAPTURE',
+        `${maskDocument(req.person)} no autorizó el tratamiento de su huella en este retiro: no se toma su huella. Si el cliente cambió de opinión, salga de este retiro y empiece uno nuevo: allí se le lee de nuevo el texto de autorización antes de la captura.`,
+      );
+    }
     // The customer placed the finger after the teller read the authorization: that is the consent, kept before the capture.
     inTransaction(deps.db, () =>
       recordBiometricConsent(deps, user.id, { purpose: 'withdrawal', ref: start.id, person: req.person, textVersion: req.consentVersion, at: deps.clock.now().toISOString(), given: true }),

@@ -53,6 +53,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
   const ref = useRef<HTMLDialogElement>(null);
   const captureRef = useRef<HTMLButtonElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
+  const exceptionRef = useRef<HTMLButtonElement>(null);
   const reader = useFingerprintReader(teller);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<WithdrawalFingerprintResult | null>(null);
@@ -67,7 +68,8 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
     else if (readerWentDown.current) setReaderBack(true);
   }, [reader, last]);
   useRestoreFocus();
-  // The customer's "no", as the core recorded it: until the next capture (they may change their mind).
+  // The customer's "no", as the core recorded it: for this person in this withdrawal no capture is offered after it
+  // (the core refuses one too, QA s37 Q1). A change of mind is a new withdrawal, where the text is read again.
   const [declined, setDeclined] = useState<WithdrawalConsentRefusedResult | null>(null);
   // F6 asks the exception wherever the focus is in the step (it is offered only after a reader or registry failure,
   // or the customer's refusal); F7 records the refusal.
@@ -79,6 +81,11 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
       (e.key === 'F6' ? f6 : f7).current();
     }
   });
+  // Capturar goes away with the "no": the focus goes to what is left once it is drawn, so the teller's next Enter asks
+  // the supervisor (or, with no exception after a "no coincide", goes back), never into a capture.
+  useEffect(() => {
+    if (declined) (declined.exceptionAllowed ? exceptionRef.current : backRef.current)?.focus();
+  }, [declined]);
   const person = people[0];
   const key = person ? `${person.id.type}:${person.id.number}` : '';
   useEffect(() => {
@@ -100,9 +107,8 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
   const deviceException = (last?.outcome === 'reader_unavailable' || last?.outcome === 'registry_unavailable') && last.exceptionAllowed && !readerBack;
   const exceptionAllowed = declined ? declined.exceptionAllowed : deviceException;
   const capture = async () => {
-    if (busy || refused) return;
+    if (busy || refused || declined) return;
     setBusy(true);
-    setDeclined(null);
     setError(null);
     setReaderBack(false);
     readerWentDown.current = false;
@@ -115,7 +121,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
     else if (r.data.outcome === 'refused') window.setTimeout(() => backRef.current?.focus(), 0);
   };
   const decline = async () => {
-    if (busy || refused) return;
+    if (busy || refused || declined) return;
     setBusy(true);
     setError(null);
     const r = await teller.withdrawal.consentRefused({ comprobanteId, person: person.id, consentVersion: biometricConsent('withdrawal').version });
@@ -153,7 +159,7 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
           purpose="withdrawal"
           instruction="Lea el texto al cliente. Si no autoriza, regístrelo (F7) y el retiro sigue con la visación del supervisor."
         />
-        <p data-testid="fp-instruction">Coloque el dedo índice derecho de {person.name} en el lector y presione Enter.</p>
+        {declined ? null : <p data-testid="fp-instruction">Coloque el dedo índice derecho de {person.name} en el lector y presione Enter.</p>}
         <ReaderStatus reader={reader} />
         {failure ? (
           <div className="error-banner" role="alert" data-testid="fp-result">
@@ -196,12 +202,12 @@ export const FingerprintStep = ({ teller, comprobanteId, people, onEvidence, onC
           </button>
         )}
         {exceptionAllowed ? (
-          <button type="button" className="secondary" onClick={askException} aria-disabled={busy}>
+          <button type="button" className="secondary" ref={exceptionRef} onClick={askException} aria-disabled={busy}>
             Pedir autorización al supervisor (Sin validación biométrica) <kbd>F6</kbd>
           </button>
         ) : null}
         {/* Never disabled while capturing: a disabled button drops the focus, and the teller's next Enter or F6 with it. */}
-        {refused ? null : (
+        {refused || declined ? null : (
           <button type="button" className="primary" ref={captureRef} onClick={() => void capture()} aria-disabled={busy} autoFocus>
             {busy ? 'Capturando… pida al cliente que apoye el dedo' : 'Capturar huella'} <kbd>Enter</kbd>
           </button>
