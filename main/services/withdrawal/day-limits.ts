@@ -50,8 +50,8 @@ export const createDayLimits = (deps: Pick<ComprobanteDeps, 'central' | 'rules' 
       for (const k of keys) if (inFlight.get(k) === done) inFlight.delete(k);
     });
   };
-  /** Central answered (a refusal too: it holds nothing more to release under the keys). */
-  const answered = (r: { ok: boolean; kind?: string }): boolean => r.ok || r.kind === 'rejected';
+  /** Central answered (a refusal too: it holds nothing more to release under the keys); a 5xx may not have done it. */
+  const answered = (r: { ok: boolean; kind?: string; status?: number }): boolean => r.ok || (r.kind === 'rejected' && (r.status ?? 500) < 500);
 
   const sendRelease = async (key: string): Promise<void> => {
     // Reserved again meanwhile (`reserve` settles it first): releasing now would undo that reservation.
@@ -103,4 +103,3 @@ export const createDayLimits = (deps: Pick<ComprobanteDeps, 'central' | 'rules' 
     },
   };
 };
-export type DayLimitsPort = ReturnType<typeof createDayLimits>;
