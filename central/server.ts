@@ -6,7 +6,7 @@ import { tokenTable, type WorkstationToken } from './http/auth';
 import { once } from './http/idempotent';
 import { fail, ok, type HandlerResult } from './http/result';
 import { createCentralHttpServer, type Handlers, type RequestLogEntry } from './http/server';
-import { DEFAULT_HOLD_TTL_MS, authorizeHold, currentAuthorization, getHold, releaseHold, releaseHoldByKey } from './holds/holds';
+import { DEFAULT_HOLD_TTL_MS, HOLD_KEY_REUSED, authorizeHold, currentAuthorization, getHold, releaseHold, releaseHoldByKey, sameAuthorization } from './holds/holds';
 import { anchor, latestAnchor } from './journal/anchors';
 import { applyBatch, applyOperation, operationStatus } from './operations/apply';
 import { referencePage } from './reference/reference';
@@ -105,7 +105,10 @@ export const startCentral = async (opts: CentralOptions = {}): Promise<CentralHa
     },
     operationStatus: (req, { caller }) => ok(operationStatus(sql, req.key, req.payloadHash, caller.branch)),
     authorizeWithdrawal: (req, { caller }) => {
-      const r = once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl)));
+      const r = once(sql, 'holds', req.key, req, now(), () => ok(authorizeHold(sql, req, ids.uuid(), caller.workstation, now(), holdTtl)), {
+        same: (answer) => sameAuthorization(sql, answer, req),
+        reused: HOLD_KEY_REUSED,
+      });
       return r.ok ? ok(currentAuthorization(sql, r.value, now())) : r;
     },
     reserveWithdrawalLimit: (req, { caller }) => reserveWithdrawalLimit(sql, req, caller.workstation, now(), reservationTtl),

@@ -109,8 +109,13 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
   });
   // What central's answers say a credit paid of pending charges; bound once the deposit feature exists (below).
   let onApplied: NonNullable<Parameters<typeof createSyncFeature>[0]['onApplied']> = () => undefined;
+  // Releases of day-limit reservations central has not answered; bound once the withdrawal service exists (below).
+  let retryOwedReleases = (): void => undefined;
   const sync = createSyncFeature({
     db, clock, random: deps.random ?? Math.random, journal, central: deps.central, caps: config.contingency, onApplied: (a) => onApplied(a),
+    afterRound: () => {
+      if (sync.loop.status().state === 'online') retryOwedReleases();
+    },
     contingencyAutoEndMs: config.contingencyAutoEndSeconds * 1000,
     tillCode: config.workstation.tillCode, onChange: () => pushStatus(), log,
   });
@@ -141,6 +146,8 @@ export const createCore = async (deps: CoreDeps): Promise<Core> => {
     refreshReference: () => sync.loop.syncNow(2_000),
   });
   onApplied = comprobante.chargeAcks.check;
+  retryOwedReleases = () =>
+    void comprobante.services.withdrawal.retryOwedReleases().catch((err: unknown) => log({ level: 'warn', msg: 'day-limit releases not retried', err }));
   // Till lifecycle, vault, supervisor desk and journal; the chain is verified before the first call is served.
   const tillFeature = tillFeatures({
     db, users, journal, journalRepo: journalStore, idempotent, clock, ids, till, workstation: config.workstation,

@@ -65,6 +65,22 @@ export const authorizeHold = (sql: Sql, req: HoldRequest, holdId: string, workst
   return { status: 'authorized', hold: view(row), availableAfter: account.balances.available - req.amount };
 };
 
+/**
+ * A retry under the key of an authorization that central placed, with another body: the same authorization when it
+ * asks what was held (account, amount and, if both name one, the cheque de gerencia's number). A workstation upgraded
+ * while the withdrawal was pending sends fields its older version did not (`payee`): that is no other withdrawal. A
+ * refusal is never taken for it: it says nothing of the amount it refused.
+ */
+export const sameAuthorization = (sql: Sql, answer: HoldResponse, req: HoldRequest): boolean => {
+  if (answer.status !== 'authorized' || answer.hold.account !== req.account || answer.hold.amount !== req.amount) return false;
+  const held = sql.get<{ number: string | null }>('SELECT cheque_gerencia_number AS number FROM holds WHERE id = ?', answer.hold.holdId)?.number ?? null;
+  return held === null || req.chequeGerencia === undefined || held === req.chequeGerencia.number;
+};
+
+/** What the teller is told when the retry is not the authorization central holds under the key. */
+export const HOLD_KEY_REUSED =
+  'Central ya recibió esta operación con otra cuenta o con otro valor (por ejemplo, quedó pendiente antes de una actualización de la estación y se cambió después) y no puede tomarla como la misma. Lo que central haya retenido con ella se libera solo en 15 minutos como máximo. Registre la operación de nuevo con el cliente.';
+
 /** The hold an authorization request placed, found by the request's idempotency key (see `holdKey`). */
 export const holdIdForKey = (sql: Sql, key: string | undefined): string | undefined => {
   if (key === undefined) return undefined;

@@ -23,7 +23,7 @@ const DAY = '2025-03-10';
 const LIMITS = { count: 5, amount: 1_000_000 };
 
 const NONE = { count: 0, amount: 0 };
-const reserve = async (ws: string, amount: number, key = newKey(), extra: { approvalId?: string; approved?: { count: number; amount: number }; here?: { count: number; amount: number } } = {}) => {
+const reserve = async (ws: string, amount: number, key = newKey(), extra: { approvalId?: string; approved?: { count: number; amount: number }; here?: { count: number; amount: number }; released?: string[] } = {}) => {
   const r = await t.call('reserveWithdrawalLimit', { key, account: MARIA, day: DAY, amount, limits: LIMITS, here: NONE, ...extra }, ws);
   expect(r.status).toBe(200);
   return LimitReservationResponseSchema.parse(r.body);
@@ -37,6 +37,22 @@ const apply = async (ops: Operation[], ws = '001-01') => {
 };
 
 describe('reserving the day’s withdrawal limits (seed 003 cl. 3.12)', () => {
+  it('a reservation carries the asker’s earlier keys whose release it lost: only those of its own are released, never the one asked', async () => {
+    const lostRelease = newKey();
+    const others = newKey();
+    expect(await reserve('001-01', 600_000, lostRelease)).toMatchObject({ status: 'reserved' });
+    expect(await reserve('001-02', 100_000, others)).toMatchObject({ status: 'reserved' });
+    // 001-01's $ 600.000 would leave no room for $ 500.000; it says nothing will be paid under it. Another
+    // workstation's key among them is not its to release.
+    const asked = newKey();
+    expect(await reserve('001-01', 500_000, asked, { released: [lostRelease, others, asked] })).toMatchObject({
+      status: 'reserved',
+      reservation: { amount: 500_000, state: 'active' },
+    });
+    expect(await release('001-01', lostRelease)).toMatchObject({ state: 'released' });
+    expect(await withdrawalsSeenAt('001-03')).toEqual({ count: 2, amount: 600_000 });
+  });
+
   it('refuses what does not fit with the figures, and reserves it with the supervisor’s exception', async () => {
     expect(await reserve('001-01', 700_000)).toMatchObject({ status: 'reserved', reservation: { account: MARIA, day: DAY, amount: 700_000, state: 'active' } });
     expect(await reserve('001-02', 400_000)).toMatchObject({

@@ -36,6 +36,9 @@ const live = (r: Row, nowMs: number): boolean => r.state === 'active' && r.expir
 const find = (sql: Sql, workstation: string, key: string): Row | undefined =>
   sql.get<Row>('SELECT * FROM withdrawal_reservations WHERE workstation = ? AND key = ?', workstation, key);
 
+const release = (sql: Sql, workstation: string, key: string): void =>
+  void sql.run("UPDATE withdrawal_reservations SET state = 'released' WHERE workstation = ? AND key = ? AND state = 'active'", workstation, key);
+
 const APPLIED = "kind = 'retiro' AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.reversed_key = a.op_key)";
 
 /** Applied withdrawals (reversed ones aside) and live reservations of the account's day at every workstation but `workstation`. */
@@ -98,6 +101,8 @@ export const reservedElsewhere = (sql: Sql, account: string, day: string, workst
  */
 export const reserveWithdrawalLimit = (sql: Sql, req: LimitReservationRequest, workstation: string, nowMs: number, ttlMs: number): HandlerResult<LimitReservationResponse> =>
   sql.tx(() => {
+    // Before anything is counted: the asker says nothing will be paid under these (a release whose answer it lost).
+    for (const k of req.released ?? []) if (k !== req.key) release(sql, workstation, k);
     const seen = find(sql, workstation, req.key);
     if (seen && (seen.account !== req.account || seen.business_date !== req.day)) {
       return fail(409, 'KEY_REUSED', 'La clave del retiro ya reservó el tope de otra cuenta o de otro día. Inicie el retiro de nuevo.');
@@ -174,7 +179,7 @@ export const releaseWithdrawalLimit = (sql: Sql, key: string, workstation: strin
   sql.tx(() => {
     const row = find(sql, workstation, key);
     if (!row) return ok({ reservation: null });
-    if (row.state === 'active') sql.run("UPDATE withdrawal_reservations SET state = 'released' WHERE workstation = ? AND key = ?", workstation, key);
+    if (row.state === 'active') release(sql, workstation, key);
     return ok({ reservation: view(row.state === 'active' ? { ...row, state: 'released' } : row, nowMs) });
   });
 

@@ -46,6 +46,12 @@ export const LimitReservationRequestSchema = z.object({
    * asks again with the real figures. An older branch that sends none is reserved whatever the limits, as before.
    */
   approved: UsageSchema.optional(),
+  /**
+   * Earlier keys of the asking workstation under which nothing will be paid (abandoned, refused, failed) whose release
+   * central may not have heard: it releases them before counting, so a release whose answer was lost does not hold
+   * this workstation's next withdrawal of the day. The key being reserved is never among them.
+   */
+  released: z.array(KeySchema).max(50).optional(),
 });
 export type LimitReservationRequest = z.infer<typeof LimitReservationRequestSchema>;
 

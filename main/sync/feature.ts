@@ -31,6 +31,8 @@ export interface SyncFeatureDeps {
   intervalMs?: number;
   /** Central's answers for applied operations, as they are recorded (pump.ts): e.g. what a credit paid of pending charges. */
   onApplied?: SyncDeps['onApplied'];
+  /** After every round, once the loop's own work is done (what central is owed outside the outbox). */
+  afterRound?: () => void;
   onChange: () => void;
   log: (e: { level: 'info' | 'warn' | 'error'; msg: string; [k: string]: unknown }) => void;
 }
@@ -70,7 +72,10 @@ export const createSyncFeature = (deps: SyncFeatureDeps): SyncFeature => {
     random: deps.random,
     ...(deps.intervalMs !== undefined ? { intervalMs: deps.intervalMs } : {}),
     onChange: deps.onChange,
-    afterRound: () => void contingency.endIfCentralBack(),
+    afterRound: () => {
+      void contingency.endIfCentralBack();
+      deps.afterRound?.();
+    },
     ...(deps.onApplied ? { onApplied: deps.onApplied } : {}),
     log: deps.log,
   });

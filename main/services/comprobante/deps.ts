@@ -3,6 +3,7 @@ import type { RulesConfig } from '../../../domain/rules-config/config';
 import type { Clock, Ids } from '../../core/runtime';
 import type { ApprovalsRepo } from '../../store/approvals/repo';
 import type { UnconfirmedDebitsRepo } from '../../store/comprobante/unconfirmed-repo';
+import type { LimitReleasesRepo } from '../../store/comprobante/limit-releases-repo';
 import type { ComprobanteRepo } from '../../store/comprobante/repo';
 import type { RemittanceRepo } from '../../store/remittance/repo';
 import type { CanjeRepo } from '../../store/canje/repo';
@@ -43,6 +44,8 @@ export interface ComprobanteDeps {
   comprobantes: ComprobanteRepo;
   /** Debits asked of central and not yet posted, refused or given up: what a crash must not hide. */
   unconfirmed: UnconfirmedDebitsRepo;
+  /** Withdrawals' day-limit reservations whose release central has not answered yet (withdrawal/day-limits.ts). */
+  limitReleases: LimitReleasesRepo;
   approvals: ApprovalsRepo;
   remittances: RemittanceRepo;
   /** Same-city cheques in canje, one row per cheque so a returned one is reversed alone. */

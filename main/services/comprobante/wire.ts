@@ -6,6 +6,7 @@ import { approvalsRepo } from '../../store/approvals/repo';
 import { chargeDifferenceRepo } from '../../store/charge-difference/repo';
 import { comprobanteRepo } from '../../store/comprobante/repo';
 import { unconfirmedDebitsRepo } from '../../store/comprobante/unconfirmed-repo';
+import { limitReleasesRepo } from '../../store/comprobante/limit-releases-repo';
 import { outboxRepo } from '../../store/outbox/repo';
 import { referenceRepo } from '../../store/reference/repo';
 import { remittanceRepo } from '../../store/remittance/repo';
@@ -80,6 +81,7 @@ export const comprobanteFeatures = (w: ComprobanteWiring) => {
   const deps: ComprobanteDeps = {
     comprobantes,
     unconfirmed: unconfirmedDebitsRepo(w.db),
+    limitReleases: limitReleasesRepo(w.db),
     approvals: approvalsRepo(w.db),
     remittances: remittanceRepo(w.db),
     canje: canjeRepo(w.db),

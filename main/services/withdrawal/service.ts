@@ -23,7 +23,7 @@ import { postComprobante, withPrintJob } from '../comprobante/posting';
 import { requireOwnTill } from '../comprobante/till';
 import type { WithdrawalCheck } from '../../sync/contingency';
 import type { WithdrawalIdentity } from './identity';
-import { limitException, releaseDayLimits, reserveDayLimits } from './day-limits';
+import { createDayLimits, limitException } from './day-limits';
 
 /** What the contingency caps count: the person taking the cash (first presenter) and the cash itself. */
 const offlineCheck = (w: WithdrawalRequest, p: WithdrawalPlan): WithdrawalCheck => {
@@ -49,6 +49,7 @@ const pending = (w: WithdrawalRequest): string =>
  * screen sends it), at the supervisor's approval and at the posting.
  */
 export const createWithdrawalService = (deps: ComprobanteDeps, identity: WithdrawalIdentity) => {
+  const dayLimits = createDayLimits(deps);
   const plan = (req: WithdrawalRequest, tillPosition: Record<string, number>): { account: Account; plan: WithdrawalPlan } => {
     const { account } = requireAccount(deps.accounts, req.accountNumber);
     const on = bogotaDate(deps.clock.now());
@@ -234,7 +235,9 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
     fingerprint: identity.verify,
     /** The customer does not authorize the fingerprint: recorded, the ground of the CONSENT_REFUSED exception. */
     consentRefused: identity.refuseConsent,
-    abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro', (key) => releaseDayLimits(deps, key)),
+    abandon: (user: User, idempotencyKey: string) => abandonPending(deps, user, idempotencyKey, 'el retiro', (key) => dayLimits.release(key)),
+    /** Day-limit releases central has not answered, sent again (after each sync round that reached central). */
+    retryOwedReleases: dayLimits.retryOwed,
     /** Withdrawals and transfers of this till central may still hold funds for (comprobante/unconfirmed.ts). */
     unconfirmed: (user: User): UnconfirmedDebit[] =>
       deps.unconfirmed.list(deps.workstation.tillCode).map((d) => ({
@@ -252,7 +255,8 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
         try {
           return await step();
         } catch (err) {
-          void releaseDayLimits(deps, req.idempotencyKey);
+          // Owed on disk before this returns (a release central does not answer is sent again); never the error told.
+          void dayLimits.release(req.idempotencyKey).catch(() => undefined);
           throw err;
         }
       };
@@ -272,7 +276,7 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
       const limits = await traceDebit(
         deps,
         { key: req.idempotencyKey, kind: 'retiro', account: account.number, amount: p.debitTotal, tellerId: user.id, payout: req.request.payout.kind },
-        () => reserveDayLimits(deps, { key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence),
+        () => dayLimits.reserve({ key: req.idempotencyKey, account: account.number, day, amount: p.amount, ...limitException(deps, approvalId) }, consequence),
         (l) => l.status === 'refused' || (l.status === 'unreachable' && !l.sent),
       );
       if (limits.status === 'refused') {

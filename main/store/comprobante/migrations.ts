@@ -93,4 +93,14 @@ export const comprobanteMigrations: Migration[] = [
     // cheque de gerencia is not cash). Null for a transfer, and for rows asked before this column.
     sql: `ALTER TABLE unconfirmed_debits ADD COLUMN payout TEXT CHECK (payout IS NULL OR payout IN ('efectivo', 'cheque-gerencia'));`,
   },
+  {
+    id: 'comprobante/006',
+    // A withdrawal's reservation of the day's limits central has not yet been heard release (nothing will be paid
+    // under the key): written before the release leaves and deleted when central answers it, so a release whose
+    // answer was lost, or cut by a restart, is sent again (services/withdrawal/day-limits.ts).
+    sql: `CREATE TABLE limit_releases (
+        key TEXT PRIMARY KEY,
+        owed_at TEXT NOT NULL
+      ) STRICT;`,
+  },
 ];
