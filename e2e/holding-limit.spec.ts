@@ -92,18 +92,20 @@ test('a provision that will take the till over its limit is told before the blin
 
   await switchUser(app, DEMO.supervisor);
   await app.keyboard.press('F10');
-  const provision = async () => {
+  const provision = async (fits: boolean) => {
     await app.getByRole('button', { name: 'Provisionar una caja' }).click();
     await app.getByLabel('$ 50.000 billete').fill('6');
     await app.getByLabel('Total del traslado (verificación)').fill('300000');
     await app.getByRole('button', { name: 'Enviar traslado' }).click();
-    await app.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
+    // One that does not fit is refused before the confirmation (QA s37 Q7), so no dialog is asked of the supervisor.
+    if (fits) await app.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
   };
-  await provision();
+  await provision(true);
   await expect(app.getByRole('button', { name: 'Enviar traslado' })).toHaveCount(0);
   await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toHaveCount(1);
   // QA s36 F8: the one on its way counts, so the second is refused before anything leaves the vault.
-  await provision();
+  await provision(false);
+  await expect(app.getByRole('dialog', { name: 'Confirmar provisión' })).toHaveCount(0);
   await expect(app.getByText('Con este traslado y los $ 300.000 que ya van en camino hacia ella la caja 03 quedaría en $ 60.100.000, por encima de su límite de $ 60.000.000. Envíe como máximo $ 200.000.')).toBeVisible();
   // Nothing left the vault: the count is dropped.
   await app.keyboard.press('Escape');
@@ -138,4 +140,35 @@ test('a provision that will take the till over its limit is told before the blin
   await expect(app.getByRole('status').filter({ hasText: 'recibido de Bóveda' })).toBeVisible();
   // And, as said, the screen now asks for the surplus to go to the vault.
   await expect(app.getByRole('main')).toContainText('supera su límite de $ 60.000.000');
+});
+
+test('QA s37 Q7: a provision over the till\'s limit is refused before the confirmation, and a refusal leaves the screen once the count or total changes', async ({ app }) => {
+  test.setTimeout(120_000);
+  // 100.000 × 595 = $ 59.500.000 under a $ 60.000.000 limit: $ 500.000 more fits, $ 600.000 does not.
+  await openTillNearItsLimit(app, ['595'], 59_500_000);
+  await switchUser(app, DEMO.supervisor);
+  await app.keyboard.press('F10');
+  await app.getByRole('button', { name: 'Provisionar una caja' }).click();
+  const confirm = app.getByRole('dialog', { name: 'Confirmar provisión' });
+  const alert = app.locator('div.error-banner[role="alert"]');
+  const total = app.getByLabel('Total del traslado (verificación)');
+  await app.getByLabel('$ 100.000 billete').fill('6');
+  await total.fill('500000');
+  await app.keyboard.press('F10');
+  await expect(alert).toHaveText('El conteo suma $ 600.000 y usted escribió $ 500.000. Revise el conteo.');
+  // The total corrected: the mismatch is gone before anything else is asked.
+  await total.fill('600000');
+  await expect(alert).toHaveCount(0);
+  await app.keyboard.press('F10');
+  await expect(alert).toContainText('quedaría en $ 60.100.000, por encima de su límite de $ 60.000.000. Envíe como máximo $ 500.000.');
+  await expect(confirm).toHaveCount(0);
+  // Down to what fits: the limit's refusal goes with the count it was about, and the confirmation opens alone.
+  await app.getByLabel('$ 100.000 billete').fill('5');
+  await expect(alert).toHaveCount(0);
+  await total.fill('500000');
+  await app.keyboard.press('F10');
+  await expect(confirm).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await confirm.getByRole('button', { name: /Enviar provisión/ }).click();
+  await expect(app.getByRole('table', { name: 'Traslados' }).getByRole('row').filter({ hasText: 'En tránsito' })).toHaveCount(1);
 });

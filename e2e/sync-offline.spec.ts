@@ -95,6 +95,27 @@ test('central down: a cash deposit is accepted and queued; central back: the que
   expect(asked).toMatchObject({ ok: true, data: { status: 'applied', type: 'cash_deposit' } });
 });
 
+test('QA s37 Q4: the close gate blocked by the queue re-reads itself: with central back it lets the count start without "Revisar de nuevo"', async ({ app, central }) => {
+  test.setTimeout(180_000);
+  await openTill(app);
+  await drained(app);
+  await central.stop();
+  await openAccount(app, 'F3', 'Consignación', '240000000011');
+  await app.keyboard.press('Enter'); // 100.000: none
+  await app.keyboard.type('4'); // 50.000 × 4
+  await postCashDeposit(app, 200_000);
+  await expect(app.getByTestId('status-central')).toHaveText(/Sin conexión · 1 en cola/, { timeout: 20_000 });
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F6');
+  const gate = app.getByTestId('close-gate');
+  // Not sent, or sent without an answer: either way central must confirm it before the close.
+  await expect(gate).toContainText(/sin sincronizar|resultado desconocido/);
+  await central.start();
+  // Nothing pressed: the gate follows the queue as it drains.
+  await expect(gate).toBeHidden({ timeout: 45_000 });
+  await expect(app.getByTestId('arqueo-hint')).toBeVisible();
+});
+
 test('the status bar follows what the operations see: a withdrawal that finds central down shows "Sin conexión" within two seconds, not at the next 15 s sync round; its retry with central back, "En línea"', async ({ app, central }) => {
   await openTill(app);
   await drained(app);

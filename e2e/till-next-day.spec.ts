@@ -16,8 +16,10 @@ test('QA M2: a till left open overnight takes nothing the next day; Inicio says 
       await expectHome(app, DEMO.teller.name);
       await expect(app.getByTestId('till-earlier-day')).toContainText('La caja quedó abierta desde el 01/03/2027. Ciérrela (arqueo) antes de operar.');
       for (const name of ['Consignación', 'Retiro', 'Transferencia']) await expect(app.getByRole('button', { name, exact: false }).first()).toBeDisabled();
-      // F3 does nothing on this till; the close is offered and counts as any close does.
-      await app.getByRole('button', { name: /Cerrar la caja \(arqueo\)/ }).click();
+      // F3 does nothing on this till; the close is offered, with the focus (QA s37 Q9: it sat on "r Remesas al
+      // cobro", so Enter opened Remesas), and counts as any close does.
+      await expect(app.getByRole('button', { name: /Cerrar la caja \(arqueo\)/ })).toBeFocused();
+      await app.keyboard.press('Enter');
       await expect(app.getByTestId('arqueo-hint')).toBeVisible();
       await app.getByLabel('$ 100.000 billete').focus();
       await typeCount(app, OPENING);

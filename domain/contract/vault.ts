@@ -62,6 +62,17 @@ export const vaultChannels = {
     response: z.object({ transfer: TransferViewSchema }),
     errors: ['COUNT_MISMATCH', 'TILL_NOT_OPEN', 'TILL_NOT_YOURS', 'TILL_FROM_EARLIER_DAY', 'CASH_SHORT', 'TRANSFERS_BLOCKED', 'INVALID_DESTINATION', 'HOLDING_LIMIT', 'ROLE_NOT_ALLOWED', 'IDEMPOTENCY_CONFLICT', 'CENTRAL_UNAVAILABLE', 'CENTRAL_REFUSED'],
   }),
+  /**
+   * Read only: whether a supervisor's provision of `amount` to that till would leave it over its holding limit (with
+   * what is already on its way to it), asked before the confirmation so the supervisor never confirms a send the core
+   * refuses. `problem` is the refusal `vault.send` would give, in the same words; null: it fits (checked again on send).
+   */
+  'vault.checkSend': channel({
+    access: 'user',
+    request: z.object({ to: PartySchema, amount: PesosSchema }),
+    response: z.object({ problem: z.string().nullable() }),
+    errors: ['CENTRAL_UNAVAILABLE'],
+  }),
   /** The receiver's blind count must equal what was sent; a different count is refused (count again or reject). */
   'vault.accept': channel({
     access: 'user',

@@ -14,6 +14,11 @@ export interface PreCloseFacts {
   pendingApprovalSummaries?: readonly string[];
   /** Operations in the outbox not yet acknowledged by central (pending or sent). */
   unsyncedOperations: number;
+  /**
+   * Central answering now (the status bar's "En línea"): the queue is draining by itself, so the gate says the
+   * operations are on their way rather than blaming the connection. Unknown or absent: the connection is suspect.
+   */
+  online?: boolean;
   /** Operations whose outcome at central is unknown (timeout) and must be confirmed. */
   unknownOutcomeOperations: number;
   /** Receipts queued or failed at the printer. */
@@ -91,8 +96,15 @@ export const preCloseGate = (f: PreCloseFacts): GateResult => {
     items.push({
       code: 'UNSYNCED_OPERATIONS',
       count: f.unsyncedOperations,
-      message: `${plural(f.unsyncedOperations, 'operación sin sincronizar', 'operaciones sin sincronizar')} con central.`,
-      resolveAt: 'Restablezca la conexión y espere a que la cola llegue a cero (barra de estado, "en cola").',
+      ...(f.online
+        ? {
+            message: `Enviando ${plural(f.unsyncedOperations, 'operación', 'operaciones')} a central.`,
+            resolveAt: 'Central está en línea: espere unos segundos; esta lista se revisa sola cuando la cola llegue a cero.',
+          }
+        : {
+            message: `${plural(f.unsyncedOperations, 'operación sin sincronizar', 'operaciones sin sincronizar')} con central.`,
+            resolveAt: 'Restablezca la conexión y espere a que la cola llegue a cero (barra de estado, "en cola").',
+          }),
     });
   }
   if (f.unprintedReceipts > 0) {

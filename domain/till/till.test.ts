@@ -204,6 +204,21 @@ describe('pre-close gate (teller-anchors §4 item 13)', () => {
     expect(named.items[0]?.message).toBe('2 solicitudes de aprobación pendientes del supervisor: Reverso de Retiro 001-02-000003 por $ 50.000; Retiro $ 6.000.000 cuenta ****0029.');
   });
 
+  // QA s37 Q4: online with the queue draining, the gate told the teller to restore a connection that worked.
+  it('unsynced operations: online, says they are being sent and to wait; offline, to restore the connection', () => {
+    const sending = preCloseGate({ ...clean, unsyncedOperations: 1, online: true });
+    expect(sending.items).toEqual([
+      expect.objectContaining({ code: 'UNSYNCED_OPERATIONS', count: 1, message: 'Enviando 1 operación a central.' }),
+    ]);
+    expect(sending.items[0]?.resolveAt).not.toContain('conexión');
+    expect(sending.items[0]?.resolveAt).toContain('espere unos segundos');
+    for (const online of [false, undefined]) {
+      const cut = preCloseGate({ ...clean, unsyncedOperations: 2, online });
+      expect(cut.items[0]?.message).toBe('2 operaciones sin sincronizar con central.');
+      expect(cut.items[0]?.resolveAt).toContain('Restablezca la conexión');
+    }
+  });
+
   it("a till above its limit is told the same amount to send as the menu's prompt", () => {
     const holding = checkHolding(61_000_000, DEFAULT_TILL_POLICY);
     const r = preCloseGate({ ...clean, positionTotal: 61_000_000, holding });

@@ -83,20 +83,20 @@ describe('end-of-day report', () => {
     expect(JSON.stringify(report([]))).not.toContain('Cheques de gerencia');
   });
 
-  it('lists the cheques the deposits took, canje and remesa, by bank and number; one handed back by a reversal is not in the total (QA s36 F7)', () => {
+  it('lists the cheques the deposits took, canje and remesa, by bank name, number, account and (remesa) plaza; one handed back by a reversal is not in the total (QA s36 F7, s37 Q10)', () => {
     const doc = report([], {
       chequesReceived: [
-        { route: 'canje', bank: 'BANCOLOMBIA', number: '1234567', amount: 1_500_000, reversal: null },
-        { route: 'remesa', bank: 'DAVIVIENDA', number: '555', amount: 700_000, reversal: null },
-        { route: 'canje', bank: 'BBVA', number: '9', amount: 100_000, reversal: 'R-001-03-000004' },
+        { route: 'canje', bank: '007', number: '1234567', accountNumber: '240000000029', city: 'Bogotá', amount: 1_500_000, reversal: null },
+        { route: 'remesa', bank: '051', number: '555', accountNumber: '240000000011', city: 'Medellín', amount: 700_000, reversal: null },
+        { route: 'canje', bank: '013', number: '9', accountNumber: '240000000029', city: 'Bogotá', amount: 100_000, reversal: 'R-001-03-000004' },
       ],
     });
     expect(doc.lines).toContainEqual({ kind: 'text', text: 'Cheques recibidos (3)' });
     expect(amounts(doc.lines)).toEqual(
       expect.arrayContaining([
-        ['Canje · BANCOLOMBIA No. 1234567', 1_500_000],
-        ['Remesa · DAVIVIENDA No. 555', 700_000],
-        ['Canje · BBVA No. 9 · devuelto con el reverso R-001-03-000004', 100_000],
+        ['Canje · Bancolombia No. 1234567 · cta. 240000000029', 1_500_000],
+        ['Remesa · Davivienda No. 555 · Medellín · cta. 240000000011', 700_000],
+        ['Canje · BBVA Colombia No. 9 · cta. 240000000029 · devuelto con el reverso R-001-03-000004', 100_000],
         ['Total cheques recibidos', 2_200_000],
       ]),
     );

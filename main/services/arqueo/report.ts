@@ -1,10 +1,11 @@
+import { bankName } from '../../../domain/cheque/banks';
 import { formatReceiptDate, formatReceiptDateTime } from '../../../domain/calendar/bogota-time';
 import { DENOMINATIONS, countOf, type DenominationCount } from '../../../domain/money/denominations';
 import type { ReceiptDocument, ReceiptLine } from '../../../domain/receipt/document';
 import { CLOSE_REPORT_TITLE, REOPENING_REPORT_TITLE } from '../../../domain/receipt/paper';
 import { DIFFERENCE_REASONS, type DifferenceReasonCode } from '../../../domain/till/arqueo';
 import { formatPesos } from '../../../domain/money/pesos';
-import type { ClosingRecord } from '../../store/till/lifecycle';
+import type { ClosingRecord, ReceivedCheque } from '../../store/till/lifecycle';
 import type { TillMovement, TillSessionRecord } from '../../store/till/repo';
 
 const KIND_LABEL: Record<string, string> = {
@@ -62,7 +63,7 @@ export const buildCloseReport = (input: {
   /** Cheque de gerencia forms the session's withdrawals issued, with the reversal that voided one (null if it stands). */
   cheques?: readonly { number: string; amount: number; reversal: string | null }[];
   /** Cheques the session's deposits took to canje or remesa al cobro, with the reversal that handed one back. */
-  chequesReceived?: readonly { route: 'canje' | 'remesa'; bank: string; number: string; amount: number; reversal: string | null }[];
+  chequesReceived?: readonly ReceivedCheque[];
 }): ReceiptDocument => {
   const { session, closing } = input;
   const r = input.reopening ?? null;
@@ -119,7 +120,9 @@ export const buildCloseReport = (input: {
     lines.push({ kind: 'rule' }, { kind: 'text', text: `Cheques recibidos (${received.length})` });
     for (const c of received) {
       const state = c.reversal ? ` · devuelto con el reverso ${c.reversal}` : '';
-      lines.push({ kind: 'amount', label: `${c.route === 'canje' ? 'Canje' : 'Remesa'} · ${c.bank} No. ${c.number}${state}`, amount: c.amount });
+      // Named as the receipts and Remesas name them; the account and a remesa's plaza match the cheque to its envelope.
+      const plaza = c.route === 'remesa' ? ` · ${c.city}` : '';
+      lines.push({ kind: 'amount', label: `${c.route === 'canje' ? 'Canje' : 'Remesa'} · ${bankName(c.bank)} No. ${c.number}${plaza} · cta. ${c.accountNumber}${state}`, amount: c.amount });
     }
     lines.push({ kind: 'amount', label: 'Total cheques recibidos', amount: received.filter((c) => c.reversal === null).reduce((s, c) => s + c.amount, 0) });
   }

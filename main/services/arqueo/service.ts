@@ -56,6 +56,8 @@ export interface ArqueoDeps {
   outbox: TillOutbox;
   /** Writes down the supervisor requests lapsed by now, before the close's journal entry (approval/lapses.ts). */
   recordLapses: () => unknown;
+  /** Central answering now, as the status bar shows it: the gate then says the queue is being sent, not to reconnect. */
+  online?: () => boolean;
   onChange: () => void;
 }
 
@@ -107,6 +109,7 @@ export const createArqueoService = (deps: ArqueoDeps) => {
       pendingApprovals: deps.facts.pendingApprovals(user.id, now) + mine.length,
       pendingApprovalSummaries: [...deps.facts.pendingApprovalSummaries(user.id, now), ...mine.map((r) => r.summary)],
       unsyncedOperations: deps.facts.unsynced(),
+      online: deps.online?.() ?? false,
       unknownOutcomeOperations: deps.facts.unknown(),
       unprintedReceipts: deps.facts.unprinted(till.id),
       unconfirmedDebits: deps.facts.unconfirmedDebits(ws.tillCode),

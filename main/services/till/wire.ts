@@ -95,6 +95,7 @@ export const tillFeatures = (w: TillWiring) => {
   const arqueo = createArqueoService({
     recordLapses, tills, lifecycle, facts: gateFactsRepo(w.db), users: w.users, journal: w.journal, health, idempotent: w.idempotent, requests,
     clock: w.clock, ids: w.ids, policy, workstation: w.workstation, printer: w.printer, outbox: outboxRepo(w.db), onChange: w.onChange,
+    online: () => w.link.status().state === 'online',
   });
   const central = w.central;
   const tillTransferStore = tillTransferRepo(w.db);

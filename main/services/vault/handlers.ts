@@ -4,6 +4,7 @@ import type { VaultService } from './service';
 
 export const vaultHandlers = (vault: VaultService, branch: TillTransferService): FeatureHandlers<'vault'> => ({
   'vault.overview': (_req, ctx) => vault.overview(ctx.user),
+  'vault.checkSend': (req, ctx) => vault.checkSend(ctx.user, req),
   'vault.send': async (req, ctx) => ({ transfer: await vault.send(ctx.user, req) }),
   'vault.accept': async (req, ctx) => ({ transfer: await vault.accept(ctx.user, req) }),
   'vault.reject': async (req, ctx) => ({ transfer: await vault.reject(ctx.user, req) }),

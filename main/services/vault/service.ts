@@ -334,6 +334,21 @@ export const createVaultService = (deps: {
       return { total: data.vault.total, inTransit: data.transfers.filter((t) => t.state === 'en_transito').length };
     },
 
+    /**
+     * A supervisor's provision checked against the receiving till's limit before it is confirmed, by the rule `send`
+     * applies (checkHolding); what else refuses a send (the vault's pieces, the link) is said when it is sent.
+     */
+    checkSend: async (user: User, req: { to: { kind: 'vault' | 'till'; ref: string }; amount: number }): Promise<{ problem: string | null }> => {
+      if (user.role !== 'supervisor' || req.to.kind !== 'till' || req.to.ref === VAULT_TILL_CODE || !/^\d{2}$/.test(req.to.ref)) return { problem: null };
+      try {
+        await checkHolding(req.to.ref, req.amount);
+        return { problem: null };
+      } catch (e) {
+        if (e instanceof AppError && (e.code === 'HOLDING_LIMIT' || e.code === 'TILL_NOT_OPEN')) return { problem: e.message };
+        throw e;
+      }
+    },
+
     send: async (user: User, req: { idempotencyKey: string; to: { kind: 'vault' | 'till'; ref: string }; count: DenominationCount; declaredTotal: number }): Promise<TransferView> => {
       const amount = totalOfCount(req.count);
       if (amount !== req.declaredTotal || amount === 0) {

@@ -77,8 +77,8 @@ describe('cheques received by a till session (close report, QA s36 F7)', () => {
        VALUES ('r1', '001-03-000002', 'ERROR', 'x', 'a', 't', 's1', '2026-12-05', '2026-12-05T16:00:00.000Z', 700000, '[]', 5, '{}')`,
     ).run();
     expect(gateFactsRepo(db).chequesReceived('s1')).toEqual([
-      { route: 'canje', bank: 'BANCOLOMBIA', number: '1234567', amount: 1_500_000, reversal: null },
-      { route: 'remesa', bank: 'DAVIVIENDA', number: '555', amount: 700_000, reversal: 'R-001-03-000002' },
+      { route: 'canje', bank: 'BANCOLOMBIA', number: '1234567', accountNumber: '240000000029', city: 'BOGOTÁ', amount: 1_500_000, reversal: null },
+      { route: 'remesa', bank: 'DAVIVIENDA', number: '555', accountNumber: '240000000029', city: 'CALI', amount: 700_000, reversal: 'R-001-03-000002' },
     ]);
     db.close();
   });

@@ -4,6 +4,17 @@ import type { DenominationCount } from '../../../domain/money/denominations';
 import type { Db } from '../db';
 import { requestOfRow, type RequestColumns } from '../approvals/request-row';
 
+/** A cheque a till session's deposit took to canje or remesa: bank code, the account it credited, the plaza it came from. */
+export interface ReceivedCheque {
+  route: 'canje' | 'remesa';
+  bank: string;
+  number: string;
+  accountNumber: string;
+  city: string;
+  amount: number;
+  reversal: string | null;
+}
+
 export type ClosingState = 'recontar' | 'diferencia' | 'cuadrada' | 'cerrada';
 /** One count of an arqueo as it was answered; `approvalId` is the request that covered its difference, if any. */
 export interface ArqueoCount {
@@ -280,21 +291,21 @@ export const gateFactsRepo = (db: Db) => {
      * clearing or collection, so the close report lists them for the supervisor to reconcile (QA s36 F7). A deposit
      * reversed handed its cheques back (`reversal`). Taken here only: a row copied from another workstation is theirs.
      */
-    chequesReceived: (tillSessionId: string): { route: 'canje' | 'remesa'; bank: string; number: string; amount: number; reversal: string | null }[] => {
+    chequesReceived: (tillSessionId: string): ReceivedCheque[] => {
       if (!has('comprobantes')) return [];
       const reversed = has('reversals') ? 'EXISTS (SELECT 1 FROM reversals v WHERE v.original_sequence = c.sequence)' : '0';
       const from = (table: string, route: string, takenHere: string) =>
         has(table)
-          ? `SELECT '${route}' AS route, x.bank, x.cheque_number AS number, x.amount, c.sequence, c.n, ${reversed} AS reversed
+          ? `SELECT '${route}' AS route, x.bank, x.cheque_number AS number, x.account_number AS accountNumber, x.city, x.amount, c.sequence, c.n, ${reversed} AS reversed
              FROM ${table} x JOIN comprobantes c ON c.sequence = x.comprobante_sequence
              WHERE c.till_session_id = @session ${takenHere}`
           : null;
       const parts = [from('canje_cheques', 'canje', 'AND x.taken_at IS NULL'), from('remittances', 'remesa', '')].filter((q): q is string => q !== null);
       if (parts.length === 0) return [];
       return db
-        .prepare<{ session: string }, { route: 'canje' | 'remesa'; bank: string; number: string; amount: number; sequence: string; reversed: number }>(`${parts.join(' UNION ALL ')} ORDER BY n, number`)
+        .prepare<{ session: string }, Omit<ReceivedCheque, 'reversal'> & { sequence: string; reversed: number }>(`${parts.join(' UNION ALL ')} ORDER BY n, number`)
         .all({ session: tillSessionId })
-        .map((r) => ({ route: r.route, bank: r.bank, number: r.number, amount: r.amount, reversal: r.reversed ? `R-${r.sequence}` : null }));
+        .map((r) => ({ route: r.route, bank: r.bank, number: r.number, accountNumber: r.accountNumber, city: r.city, amount: r.amount, reversal: r.reversed ? `R-${r.sequence}` : null }));
     },
     /** The till session's comprobantes posted without central's answer: their receipt came out marked CONTINGENCIA. */
     postedInContingency: (tillSessionId: string): string[] =>

@@ -37,8 +37,13 @@ export const HomeScreen = ({
   notices?: ReactNode;
 }) => {
   const navRef = useRef<HTMLElement>(null);
+  const closeOfferRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (navRef.current && focusIsNowhere()) enabledButtons(navRef.current).buttons[0]?.focus();
+    if (!focusIsNowhere()) return;
+    // A till left open since an earlier day can only be closed: the focus goes to the close the notice offers, not
+    // to the menu's first item (Enter opened Remesas, QA s37 Q9).
+    if (closeOfferRef.current) closeOfferRef.current.focus();
+    else if (navRef.current) enabledButtons(navRef.current).buttons[0]?.focus();
   }, []);
   const onMenuKey = (e: KeyboardEvent<HTMLElement>) => {
     const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
@@ -76,7 +81,7 @@ export const HomeScreen = ({
             <p className="error-banner" role="alert" data-testid="till-earlier-day">
               {tillFromEarlierDayMessage(till.businessDate)}{' '}
               {items.find((i) => i.key === 'F6' && i.enabled) ? (
-                <button type="button" onClick={items.find((i) => i.key === 'F6')?.onSelect}>
+                <button type="button" ref={closeOfferRef} onClick={items.find((i) => i.key === 'F6')?.onSelect}>
                   <kbd>F6</kbd> Cerrar la caja (arqueo)
                 </button>
               ) : null}

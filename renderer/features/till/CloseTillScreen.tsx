@@ -16,6 +16,8 @@ import { ReceiptView } from './ReceiptView';
 import { useWindowKeyDown } from '../../components/useWindowKeyDown';
 import { useRetryKeys } from '../../components/useRetryKeys';
 
+const GATE_POLL_MS = 2_000;
+
 type Gate = { canClose: boolean; items: { code: string; message: string; resolveAt: string }[]; last?: { count: DenominationCount; result: CountResult } | null };
 
 /**
@@ -75,6 +77,22 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
     [teller],
   );
   useEffect(() => void loadGate(true), [loadGate]);
+  // While it blocks, the gate re-reads itself on every status push and every two seconds: the queue drains and
+  // central confirms in the background, and the teller waited on a stale list until "Revisar de nuevo" (QA s37 Q4).
+  const blocking = gate !== null && !gate.canClose;
+  useEffect(() => {
+    if (!blocking) return;
+    const reread = () =>
+      void teller.till.gate({}).then((r) => {
+        if (r.ok) setGate((g) => (g && !g.canClose ? r.data : g));
+      });
+    const off = teller.on('status.changed', reread);
+    const timer = setInterval(reread, GATE_POLL_MS);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [teller, blocking]);
 
   const countAgain = () => {
     setResult(null);
@@ -204,7 +222,7 @@ export const CloseTillScreen = ({ teller, onClosed, onCancel }: { teller: Teller
             ))}
           </ul>
           <div className="actions">
-            {/* Nothing else on this screen takes a key: Enter rereads the gate once the teller resolved what it lists. */}
+            {/* Nothing else on this screen takes a key: Enter rereads the gate at once, without waiting for the next re-read. */}
             <button type="button" className="secondary" autoFocus onClick={() => void loadGate()}>
               Revisar de nuevo
             </button>

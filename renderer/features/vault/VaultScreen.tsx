@@ -122,12 +122,27 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
       field.select();
     }
   };
+  // A refusal is about the count, destination and total it was given: changing one of them takes it off the screen.
+  const edited =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setError(null);
+    };
   const send = async (confirmed = false) => {
     const counted = totalOfCount(count);
+    // A new send is judged on its own: an earlier refusal left on screen read as this one's (QA s37 Q7).
+    setError(null);
     // Without a total the core was sent -1 and answered "Datos inválidos: El valor no puede ser negativo".
     if (declared === null) return refuseTotal('Escriba el total del traslado para verificar el conteo.');
     if (declared !== counted) return refuseTotal(`El conteo suma ${formatPesos(counted)} y usted escribió ${formatPesos(declared)}. Revise el conteo.`);
-    if (user.role === 'supervisor' && !confirmed) return setConfirmProvision(true);
+    if (user.role === 'supervisor' && !confirmed) {
+      // The till's limit is the core's rule, asked before the confirmation: the supervisor confirmed a provision that
+      // the core then refused (QA s37 Q7). Without an answer the send itself checks it.
+      const check = await teller.vault.checkSend({ to: { kind: 'till', ref: target }, amount: counted });
+      if (check.ok && check.data.problem) return setError(check.data.problem);
+      return setConfirmProvision(true);
+    }
     setConfirmProvision(false);
     if (user.role !== 'supervisor' && target !== 'BOVEDA') {
       const b = await teller.vault.sendToTill({ idempotencyKey: key.current, toTill: target, count, declaredTotal: declared });
@@ -373,14 +388,14 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
         <section className="panel two-col">
           {/* Enter goes count -> Destino -> verification total: the destination defaults to the vault, and a teller who
               Entered past it sent to the vault what was meant for another till. Stopping on it shows the choice. */}
-          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={setCount} autoFocus onDone={() => document.getElementById('transfer-dest')?.focus()} />
+          <DenominationGrid caption="Efectivo a trasladar" value={count} onChange={edited(setCount)} autoFocus onDone={() => document.getElementById('transfer-dest')?.focus()} />
           <div className="side">
             <div className="field">
               <label htmlFor="transfer-dest">Destino</label>
               <select
                 id="transfer-dest"
                 value={target}
-                onChange={(e) => setDest(e.target.value)}
+                onChange={(e) => edited(setDest)(e.target.value)}
                 onKeyDown={(e) => {
                   if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
                   e.preventDefault();
@@ -400,7 +415,7 @@ export const VaultScreen = ({ teller, user, till, onChanged, onCancel }: { telle
                 <p className="hint">No hay otras cajas abiertas en la oficina: solo puede trasladar a la bóveda.</p>
               ) : null}
             </div>
-            <AmountInput id="transfer-total" label="Total del traslado (verificación)" value={declared} onChange={setDeclared} onEnter={() => void send()} />
+            <AmountInput id="transfer-total" label="Total del traslado (verificación)" value={declared} onChange={edited(setDeclared)} onEnter={() => void send()} />
             <p>Total del conteo: {formatPesos(totalOfCount(count))}</p>
             <div className="actions">
               <button type="button" id="transfer-cancel" className="secondary" onClick={leaving.leave}>
