@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, type ControlledCentral } from './support/central-control';
 import { startSecondWorkstation } from './support/second-workstation';
 import { openTillAs, typeCount } from './support/till';
-import { DEMO, expectHome, login } from './support/pages';
+import { DEMO, expectHome, login, switchUser } from './support/pages';
 
 /**
  * Issue 7 "Till": teller-to-teller transfer between two workstations of the branch through central. `app` is
@@ -202,5 +202,69 @@ test('Caja 03 rejects a transfer whose count differs: neither its screen nor its
     await expect(outgoing).toContainText('Rechazado', { timeout: 20_000 });
     await expect(outgoing).toContainText('$ 700.000');
     await expect(outgoing).toContainText('Llegaron seis billetes de 100.000');
+  });
+});
+
+test('every send to a till counts what is already on its way to it: a second till-to-till send and a provision that each fit alone are refused at the send (QA s37)', async ({ app, central }) => {
+  await atCaja02(central, async (sender) => {
+    await openTillAs(sender, DEMO.teller2);
+    // Caja 03 opens with 100.000 × 595 = $ 59.500.000 of its $ 60.000.000 limit: $ 300.000 fits, twice does not.
+    await login(app, DEMO.teller);
+    await expectHome(app, DEMO.teller.name);
+    await app.keyboard.press('F2');
+    await typeCount(app, ['595', '', '', '', '', '', '', '', '', '', '']);
+    await app.keyboard.type('59500000');
+    await app.keyboard.press('Enter');
+    await app.keyboard.press('Enter');
+    await expect(app.getByTestId('status-till')).toHaveText('Caja abierta');
+
+    await sender.keyboard.press('F10');
+    const fromCaja02 = async (fifties: number) => {
+      await sender.getByRole('button', { name: 'Trasladar efectivo' }).click();
+      await sender.getByLabel('$ 50.000 billete').fill(String(fifties));
+      await expect(sender.getByLabel('Destino').locator('option[value="03"]')).toHaveCount(1, { timeout: 20_000 });
+      await sender.getByLabel('Destino').selectOption('03');
+      const total = sender.getByLabel('Total del traslado (verificación)');
+      await total.fill(String(fifties * 50_000));
+      await total.press('Enter');
+    };
+    await fromCaja02(6);
+    await expect(sender.getByRole('status').filter({ hasText: 'Traslado de $ 300.000 enviado a Caja 03 por central' })).toBeVisible();
+    await fromCaja02(6);
+    await expect(
+      sender.getByText('Con este traslado y los $ 300.000 que ya van en camino hacia ella la caja 03 quedaría en $ 60.100.000, por encima de su límite de $ 60.000.000. Envíe como máximo $ 200.000.'),
+    ).toBeVisible();
+    await expect(sender.getByRole('table', { name: 'Traslados entre cajas' }).getByRole('row').filter({ hasText: 'En tránsito' })).toHaveCount(1);
+
+    // Once central has Caja 02's send, a supervisor's provision to Caja 03 counts it too, from any workstation.
+    await expect(app.getByText('Bóveda y traslados (1 por recibir)')).toBeVisible({ timeout: 20_000 });
+    await switchUser(app, DEMO.supervisor);
+    await app.keyboard.press('F10');
+    const provision = async (fifties: number) => {
+      await app.getByRole('button', { name: 'Provisionar una caja' }).click();
+      await app.getByLabel('$ 50.000 billete').fill(String(fifties));
+      await app.getByLabel('Destino').selectOption('03');
+      await app.getByLabel('Total del traslado (verificación)').fill(String(fifties * 50_000));
+      await app.getByRole('button', { name: 'Enviar traslado' }).click();
+      await app.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
+    };
+    await provision(5);
+    await expect(
+      app.getByText('Con este traslado y los $ 300.000 que ya van en camino hacia ella la caja 03 quedaría en $ 60.050.000, por encima de su límite de $ 60.000.000. Envíe como máximo $ 200.000.'),
+    ).toBeVisible();
+    await app.getByLabel('$ 50.000 billete').fill('4');
+    await app.getByLabel('Total del traslado (verificación)').fill('200000');
+    await app.getByRole('button', { name: 'Enviar traslado' }).click();
+    await app.getByRole('dialog', { name: 'Confirmar provisión' }).getByRole('button', { name: /Enviar provisión/ }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'Provisión de $ 200.000 enviada de la bóveda a Caja 03' })).toBeVisible();
+
+    // Full up to its limit with both on their way: Caja 02's next send, however small, is refused, and says so.
+    // Its refused send's form is still open: one bill of $ 50.000.
+    await sender.getByLabel('$ 50.000 billete').fill('1');
+    await sender.getByLabel('Total del traslado (verificación)').fill('50000');
+    await sender.getByLabel('Total del traslado (verificación)').press('Enter');
+    await expect(
+      sender.getByText('Con este traslado y los $ 500.000 que ya van en camino hacia ella la caja 03 quedaría en $ 60.050.000, por encima de su límite de $ 60.000.000. Envíe como máximo $ 0.'),
+    ).toBeVisible();
   });
 });

@@ -147,6 +147,23 @@ test('the customer does not authorize (Decreto 1377 art. 6): F7 records it, and 
   const receipt = app.getByTestId('receipt');
   await expect(receipt).toContainText('Sin validación biométrica (CC *****0002): el cliente no autorizó el tratamiento de su huella; identificado con el documento original, visado por el supervisor');
   await expect(receipt).not.toContainText('Identidad verificada con huella');
+
+  // F5: the withdrawal's own entry shows the customer's refusal, as it shows a given authorization.
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  const state = app.getByLabel('Estado', { exact: true });
+  await state.selectOption({ label: 'Contabilizado' });
+  await state.press('Enter');
+  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row', { name: /^Registro \d+$/ });
+  await expect(posting).toHaveCount(1);
+  await posting.focus();
+  await app.keyboard.press('Enter');
+  const entry = app.getByRole('dialog', { name: /^Registro No\. \d+$/ });
+  await expect(entry.getByText('Consentimiento biométrico', { exact: true })).toBeVisible();
+  await expect(entry.getByTestId('journal-biometric-refusal')).toHaveText(
+    /^no autorizado por el cliente CC \*+0002 \(versión biometria-retiro-2026-01, hora \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.*\) · leída por Ana Gómez$/,
+  );
+  await expect(entry.getByTestId('journal-biometric-consent')).toHaveCount(0);
 });
 
 /**

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BranchStatusResponseSchema, type WorkstationStatus } from '../../domain/central-api';
 import { callRoute, startTestCentral, type TestCentral } from '../testing/harness';
+import { batch, newKey } from '../testing/ops';
 
 /** Issue 7 "Supervisor desk", branch dashboard: the latest status snapshot per workstation, read by its branch only. */
 let t: TestCentral;
@@ -37,8 +38,8 @@ it('stores the latest snapshot per workstation and serves the branch its snapsho
   const b = await branch();
   expect(b.now).toBe('2025-03-10T15:01:00.000Z');
   expect(b.workstations).toEqual([
-    { ...snapshot('001-01', { till: { open: false, tillCode: '01' }, reportedAt: '2025-03-10T15:00:30.000Z' }), receivedAt: '2025-03-10T15:00:30.000Z' },
-    { ...newer, receivedAt: '2025-03-10T15:01:00.000Z' },
+    { ...snapshot('001-01', { till: { open: false, tillCode: '01' }, reportedAt: '2025-03-10T15:00:30.000Z' }), receivedAt: '2025-03-10T15:00:30.000Z', inTransit: [] },
+    { ...newer, receivedAt: '2025-03-10T15:01:00.000Z', inTransit: [] },
   ]);
 });
 
@@ -74,4 +75,38 @@ it('a workstation reports only for itself and reads only its own branch', async 
   // A malformed snapshot is refused with the field, nothing stored.
   expect(await t.call('reportStatus', { ...snapshot('001-01'), till: { open: true, tillCode: '01' } } as unknown as WorkstationStatus, '001-01')).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST' } } });
   expect((await branch()).workstations.map((w) => w.workstation)).toEqual(['001-02']);
+});
+
+it('lists per till what is on its way to it, provisions and till-to-till sends from every workstation, until settled (QA s37)', async () => {
+  for (const ws of ['001-02', '001-03', '001-04']) await t.call('reportStatus', snapshot(ws), ws);
+  const at = '2025-03-10T10:00:00-05:00';
+  const provisionId = newKey();
+  const provision = { key: newKey(), occurredAt: at, transferId: provisionId, toWorkstation: '001-03', count: { '50000': 10 }, amount: 500_000, sentBy: 'supervisor1', sentByName: 'Marta Rojas' };
+  expect((await t.call('vaultProvision', provision, '001-01')).status).toBe(200);
+  const sendFrom = (from: string, to: string, amount: number) => {
+    const transferId = newKey();
+    return { transferId, op: { key: newKey(), branch: '001', workstation: from, occurredAt: at, type: 'till_transfer_send' as const, payload: { transferId, toWorkstation: to, count: { '10000': amount / 10_000 }, amount, sentBy: 'u-x', sentByName: 'Luis Pérez' } } };
+  };
+  const fromTwo = sendFrom('001-02', '001-03', 230_000);
+  const fromFour = sendFrom('001-04', '001-03', 70_000);
+  const toFour = sendFrom('001-02', '001-04', 10_000);
+  expect((await batch(t, [fromTwo.op, toFour.op], '001-02')).status).toBe(200);
+  expect((await batch(t, [fromFour.op], '001-04')).status).toBe(200);
+  const travelling = async () => Object.fromEntries((await branch('001-02')).workstations.map((w) => [w.workstation, w.inTransit]));
+  expect(await travelling()).toEqual({
+    '001-02': [],
+    '001-03': [
+      { id: provisionId, amount: 500_000 },
+      { id: fromTwo.transferId, amount: 230_000 },
+      { id: fromFour.transferId, amount: 70_000 },
+    ],
+    '001-04': [{ id: toFour.transferId, amount: 10_000 }],
+  });
+  // Accepted, it is in the till's position (its next report), no longer on its way.
+  const settle = { key: newKey(), branch: '001', workstation: '001-03', occurredAt: at, type: 'till_transfer_settle' as const, payload: { transferId: fromTwo.transferId, decision: 'accept' as const, receivedBy: 'u-3', receivedByName: 'Ana Gómez', count: { '10000': 23 }, note: null } };
+  expect((await batch(t, [settle], '001-03')).status).toBe(200);
+  expect((await travelling())['001-03']).toEqual([
+    { id: provisionId, amount: 500_000 },
+    { id: fromFour.transferId, amount: 70_000 },
+  ]);
 });

@@ -38,9 +38,21 @@ export const reportStatus = (sql: Sql, branch: string, status: WorkstationStatus
     return { receivedAt: iso(nowMs), stored: true };
   });
 
-export const branchStatus = (sql: Sql, branch: string, nowMs: number): BranchStatusResponse => ({
-  now: iso(nowMs),
-  workstations: sql
-    .all<Row>('SELECT * FROM workstation_status WHERE branch = ? AND received_ms >= ? ORDER BY workstation', branch, nowMs - LISTED_FOR_MS)
-    .map((r) => ({ ...WorkstationStatusSchema.parse(JSON.parse(r.body)), receivedAt: iso(r.received_ms) })),
-});
+export const branchStatus = (sql: Sql, branch: string, nowMs: number): BranchStatusResponse => {
+  // Every transfer still travelling to a till of the branch, whoever sent it (the vault or another till): a send to
+  // that till counts them with its position (domain/till/holding.ts sendOverLimit).
+  const travelling = sql.all<{ id: string; to_ws: string; amount: number }>(
+    "SELECT id, to_ws, amount FROM till_transfers WHERE branch = ? AND state = 'en_transito' ORDER BY received_ms, id",
+    branch,
+  );
+  return {
+    now: iso(nowMs),
+    workstations: sql
+      .all<Row>('SELECT * FROM workstation_status WHERE branch = ? AND received_ms >= ? ORDER BY workstation', branch, nowMs - LISTED_FOR_MS)
+      .map((r) => ({
+        ...WorkstationStatusSchema.parse(JSON.parse(r.body)),
+        receivedAt: iso(r.received_ms),
+        inTransit: travelling.filter((t) => t.to_ws === r.workstation).map((t) => ({ id: t.id, amount: t.amount })),
+      })),
+  };
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PesosSchema } from '../money/pesos';
-import { BranchIdSchema, IsoDateTimeSchema, WorkstationIdSchema } from './common';
+import { BranchIdSchema, IsoDateTimeSchema, KeySchema, WorkstationIdSchema } from './common';
 
 /**
  * Branch dashboard (issue 7, "Supervisor desk"): each workstation reports a snapshot of its till and its sync
@@ -41,6 +41,16 @@ export const BranchStatusRequestSchema = z.object({ branch: BranchIdSchema });
 /** `now` and `receivedAt` are central's clock, so a snapshot's age does not depend on the reader's clock. */
 export const BranchStatusResponseSchema = z.object({
   now: IsoDateTimeSchema,
-  workstations: z.array(WorkstationStatusSchema.extend({ receivedAt: IsoDateTimeSchema })),
+  workstations: z.array(
+    WorkstationStatusSchema.extend({
+      receivedAt: IsoDateTimeSchema,
+      /**
+       * Cash central has on its way to this workstation's till (provisions and till-to-till sends not yet accepted or
+       * rejected): its position counts them only once accepted, and a send to it must count them (QA s37). By id, so
+       * a sender adds its own sends still queued in its outbox without counting one twice. Older centrals omit it.
+       */
+      inTransit: z.array(z.object({ id: KeySchema, amount: PesosSchema })).max(500).optional(),
+    }),
+  ),
 });
 export type BranchStatusResponse = z.infer<typeof BranchStatusResponseSchema>;

@@ -5,7 +5,7 @@ import type { Journal } from '../journal/writer';
 /**
  * The customer's answer to the Ley 1581 authorization the teller read before a finger is taken, for F7 and for a
  * withdrawal alike: a given one is stored (who read it, whose document, the text's version, when, for which
- * operation) and both answers are journaled as "Validación biométrica". Call inside the transaction of the step.
+ * operation), a refused one too (its own table), and both answers are journaled as "Validación biométrica". Call inside the transaction of the step.
  */
 export const recordBiometricConsent = (
   deps: { consents: BiometricConsentRepo; journal: Pick<Journal, 'record'> },
@@ -15,6 +15,8 @@ export const recordBiometricConsent = (
   // A person's first authorization for an operation stands; a second capture of the same person adds nothing.
   const stored = a.given && a.person !== null ? deps.consents.record({ purpose: a.purpose, ref: a.ref, person: a.person, textVersion: a.textVersion, tellerId, at: a.at }) : false;
   if (a.given && a.person !== null && !stored) return;
+  // A refusal is kept too: the withdrawal it belongs to shows it in its own journal entry (F5), linked by its comprobante.
+  if (!a.given && a.person !== null) deps.consents.refuse({ purpose: a.purpose, ref: a.ref, person: a.person, textVersion: a.textVersion, tellerId, at: a.at });
   deps.journal.record('biometric_check', tellerId, {
     // F7 names its flow; a withdrawal its comprobante (the screen's id, which its posting's entry carries too).
     ...(a.purpose === 'withdrawal' ? { purpose: 'withdrawal', withdrawalComprobante: a.ref } : { flowId: a.ref }),

@@ -112,6 +112,26 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     return till !== undefined && deps.policy !== undefined && wouldCrossLimit(till.positionTotal, amount, deps.policy);
   };
 
+  /**
+   * What is on its way to `toWorkstation`'s till: every transfer central lists travelling to it (provisions and other
+   * tills' sends, from any workstation), plus what only this workstation knows: its sends to it still queued in the
+   * outbox, and, for its own till, what arrived here and is not yet settled (central lists a till only once it has
+   * reported). By id, so one known both ways is counted once; one this till settled and central has not heard of yet
+   * is in its position already, or back where it came from.
+   */
+  const travellingTo = (status: BranchStatusResponse | null, toWorkstation: string): number => {
+    const settledHere = (id: string) => {
+      const t = deps.repo.get(id);
+      return t?.direction === 'entrante' && t.state !== 'en_transito';
+    };
+    const atCentral = (status?.workstations.find((w) => w.workstation === toWorkstation)?.inTransit ?? []).filter((t) => !settledHere(t.id));
+    const known = new Set(atCentral.map((t) => t.id));
+    const local = deps.repo
+      .inTransit()
+      .filter((t) => t.toWorkstation === toWorkstation && !known.has(t.id) && (t.direction === 'entrante' || isOpen(t.sendKey)));
+    return [...atCentral, ...local].reduce((sum, t) => sum + t.amount, 0);
+  };
+
   const view = (t: TillTransferRecord): BranchTransferView => ({
     id: t.id,
     direction: t.direction,
@@ -398,6 +418,7 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
     refreshWithin,
     settleSent,
     leavesOverLimit,
+    travellingTo,
 
     list: async () => {
       const branch = deps.branchStatus ? deps.branchStatus().catch(() => null) : Promise.resolve(null);
@@ -417,12 +438,15 @@ export const createTillTransferService = (deps: TillTransferDeps) => {
       const till = ownTill(user);
       await takeInVisa(user, till);
       guardSends(user, till);
-      // The receiving till's holding limit, as its last report to central has it (reports follow every change;
-      // cash in transit is not in it until accepted). Without central's answer, there is nothing to check against.
+      // The receiving till's holding limit, as its last report to central has it (reports follow every change), with
+      // everything on its way to it, which its position counts only once accepted (QA s37: two sends that each fit
+      // crossed it together). Without central's answer, there is nothing to check against.
       const toWorkstation = `${ws.branchCode}-${req.toTill}`;
       const status = deps.branchStatus && req.toTill !== VAULT_TILL_CODE ? await deps.branchStatus().catch(() => null) : null;
       const dest = req.toTill === VAULT_TILL_CODE ? undefined : status?.workstations.find((w) => w.workstation === toWorkstation)?.till;
-      const over = dest?.open ? sendOverLimit({ tillCode: req.toTill, position: dest.positionTotal, inTransit: 0, amount, limit: dest.limit }) : null;
+      const over = dest?.open
+        ? sendOverLimit({ tillCode: req.toTill, position: dest.positionTotal, inTransit: travellingTo(status, toWorkstation), amount, limit: dest.limit })
+        : null;
       if (over) throw new AppError('HOLDING_LIMIT', over);
       let id: string;
       try {

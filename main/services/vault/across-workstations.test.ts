@@ -44,7 +44,7 @@ const START = 800 * 100_000 + 1200 * 50_000 + 1500 * 20_000 + 1500 * 10_000 + 10
 
 const central = centralProcessForFile('001-02');
 
-const station = (id: '001-02' | '001-04'): Promise<Station> => startStation(central, id);
+const station = (id: '001-02' | '001-03' | '001-04'): Promise<Station> => startStation(central, id);
 
 /** The vault as central has it, asked directly (not through any workstation). */
 const atCentral = async () => {
@@ -89,6 +89,45 @@ describe('the branch vault at central, across workstations', () => {
     // The vault is this file's central's: B sends both back, and the other tests find it as the demo seeds it.
     for (const t of [first, second]) data(await b.call('vault.reject', { transferId: t.id, note: 'Prueba de límite' }));
     await until(async () => (await atCentral()).vault.total === START);
+  });
+
+  it('every send to a till counts all on its way to it: provisions and till-to-till sends, from every workstation (QA s37)', async () => {
+    const { a, b } = await supervisorAndTill(10);
+    const c = await station('001-03');
+    open.push(c);
+    await c.as({ username: 'cajero2', password: 'Caja.2026' });
+    data(await c.call('till.open', { idempotencyKey: randomUUID(), count: { '100000': 100 }, declaredTotal: 10_000_000 }));
+    const offered = async (s: Station) => data<{ destinations: { tillCode: string }[] | null }>(await s.call('vault.tillTransfers')).destinations?.some((d) => d.tillCode === '04');
+    await until(async () => (await offered(a)) && (await offered(c)));
+    const fromC = (hundreds: number) =>
+      c.call('vault.sendToTill', { idempotencyKey: randomUUID(), toTill: '04', count: { '100000': hundreds }, declaredTotal: hundreds * 100_000 });
+    const over = (inTransit: string, after: string, most: string) => ({
+      ok: false,
+      error: {
+        code: 'HOLDING_LIMIT',
+        message: `Con este traslado y los ${inTransit} que ya van en camino hacia ella la caja 04 quedaría en ${after}, por encima de su límite de $ 60.000.000. Envíe como máximo ${most}.`,
+      },
+    });
+    // Another workstation's send is known once its outbox delivered it to central.
+    const delivered = () => until(async () => c.core.db.prepare("SELECT COUNT(*) FROM outbox WHERE type = 'till_transfer_send' AND state IN ('pending', 'sent', 'unknown')").pluck().get() === 0);
+    // Till 04 holds $ 200.000 of its $ 60.000.000 limit. Till 03 sends it $ 600.000; a provision of $ 59.300.000,
+    // which would fit alone, counts it.
+    const sends = [data<{ transfer: View }>(await fromC(6)).transfer];
+    await delivered();
+    expect(await a.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '100000': 593 }, declaredTotal: 59_300_000 })).toMatchObject(
+      over('$ 600.000', '$ 60.100.000', '$ 59.200.000'),
+    );
+    sends.push(data<{ transfer: View }>(await a.call('vault.send', { idempotencyKey: randomUUID(), to: { kind: 'till', ref: '04' }, count: { '100000': 500 }, declaredTotal: 50_000_000 })).transfer);
+    // Till 03's next send, $ 9.300.000, would fit alone too: it counts the provision and its own first send.
+    expect(await fromC(93)).toMatchObject(over('$ 50.600.000', '$ 60.100.000', '$ 9.200.000'));
+    sends.push(data<{ transfer: View }>(await fromC(92)).transfer);
+    // Full up to its limit, even $ 100.000 more is refused, and the refusals took nothing from till 03.
+    expect(await fromC(1)).toMatchObject(over('$ 59.800.000', '$ 60.100.000', '$ 0'));
+    expect((await position(c)).positionTotal).toBe(10_000_000 - 600_000 - 9_200_000);
+    // B sends all back: till 03 and the vault are as they were for the other tests.
+    for (const t of sends) data(await b.call('vault.reject', { transferId: t.id, note: 'Prueba de límite' }));
+    await until(async () => (await atCentral()).vault.total === START);
+    await until(async () => (await position(c)).positionTotal === 10_000_000);
   });
 
   it('a supervisor at A provisions till 04 at B; B accepts blind; A, B and central agree; B returns surplus and a supervisor at A receives it', async () => {

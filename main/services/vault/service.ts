@@ -161,24 +161,24 @@ export const createVaultService = (deps: {
 
   /** The receiving till's holding limit: this workstation's own till, or another's last report to central. */
   const checkHolding = async (tillCode: string, amount: number) => {
-    const refuse = (position: number, limit: number, inTransit: number) => {
-      const why = sendOverLimit({ tillCode, position, inTransit, amount, limit });
+    const toWorkstation = `${ws.branchCode}-${tillCode}`;
+    // Central's snapshots also list what travels to each till (provisions and till-to-till sends from every
+    // workstation): its position counts them only once accepted (QA s36 F8, s37).
+    const status = deps.branchStatus ? await deps.branchStatus().catch(() => null) : null;
+    const refuse = (position: number, limit: number) => {
+      const why = sendOverLimit({ tillCode, position, inTransit: deps.tillTransfers.travellingTo(status, toWorkstation), amount, limit });
       if (why) throw new AppError('HOLDING_LIMIT', why);
     };
-    // Provisions central lists on their way to that till: its position counts them only once accepted.
-    const inTransit = async () =>
-      ((await fetchVault()).data?.transfers ?? []).filter((t) => t.state === 'en_transito' && t.toWorkstation === `${ws.branchCode}-${tillCode}`).reduce((s, t) => s + t.amount, 0);
     if (tillCode === ws.tillCode) {
       const own = deps.tills.findOpen(tillCode);
       if (!own) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta: no puede recibir un traslado.`);
-      refuse(own.positionTotal, deps.policy.maxHolding, await inTransit());
+      refuse(own.positionTotal, deps.policy.maxHolding);
       return;
     }
-    const status = deps.branchStatus ? await deps.branchStatus().catch(() => null) : null;
     if (!status) return;
-    const dest = status.workstations.find((w) => w.workstation === `${ws.branchCode}-${tillCode}`)?.till;
+    const dest = status.workstations.find((w) => w.workstation === toWorkstation)?.till;
     if (!dest?.open) throw new AppError('TILL_NOT_OPEN', `La caja ${tillCode} no está abierta: no puede recibir un traslado.`);
-    refuse(dest.positionTotal, dest.limit, await inTransit());
+    refuse(dest.positionTotal, dest.limit);
   };
 
   /** Central's (or the local) record of a vault transfer, for a supervisor's decision. */

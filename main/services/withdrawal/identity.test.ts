@@ -267,6 +267,19 @@ describe('withdrawal at or above rules.fingerprintFrom: the core asks the finger
     expect(lines).toContainEqual({ kind: 'text', text: 'Sin validación biométrica (CC *****0002): el cliente no autorizó el tratamiento de su huella; identificado con el documento original, visado por el supervisor' });
     const journal = JSON.parse(w.core.db.prepare("SELECT payload FROM journal WHERE type = 'comprobante' ORDER BY sequence DESC LIMIT 1").pluck().get() as string) as object;
     expect(journal).toMatchObject({ biometricExceptions: [{ person: `CC:${JUAN}`, reason: 'CONSENT_REFUSED' }] });
+    // F5: the withdrawal's entry shows the refusal (version, when, who read it) as it shows a given authorization; the
+    // refusal's own entry stays, both carrying the comprobante that links them.
+    const f5 = await w.call('journal.search', { limit: 50 });
+    const entries = f5.ok ? (f5.data as { entries: { type: string; payload: Record<string, unknown> }[] }).entries : [];
+    const ofComprobante = entries.filter((e) => e.payload.withdrawalComprobante === comprobanteId);
+    expect(ofComprobante.map((e) => [e.type, e.payload.consent ?? null])).toEqual([
+      ['comprobante', null],
+      ['biometric_check', 'refused'],
+    ]);
+    expect(ofComprobante[0]?.payload).toMatchObject({
+      biometricConsents: [],
+      biometricRefusals: [{ person: `CC:${JUAN}`, textVersion: BIOMETRIC_CONSENT_VERSION, at, teller }],
+    });
     const op = JSON.parse(w.core.db.prepare("SELECT body FROM outbox WHERE type = 'withdrawal'").pluck().get() as string) as { key: string; payload: object };
     expect(op.payload).toMatchObject({ biometric: { verified: [], exceptions: [{ document: CC(JUAN), reason: 'CONSENT_REFUSED' }] } });
     // Central takes the operation with its new reason (its batch schema would refuse an unknown one).

@@ -224,6 +224,19 @@ export const createWithdrawalIdentity = (deps: WithdrawalIdentityDeps) => {
       const people = [...check.verified.map((v) => v.person), ...check.exceptions.map((x) => x.person)];
       return deps.consents.of('withdrawal', request.identity.comprobanteId).filter((c) => people.some((p) => p.type === c.person.type && p.number === c.person.number));
     },
+    /**
+     * The customer's last "no autorizo" of each person whose CONSENT_REFUSED exception pays this withdrawal: the
+     * posting's journal entry shows it as it shows a given authorization.
+     */
+    refusals: (request: WithdrawalRequest, check: FingerprintCheck): BiometricConsentRecord[] => {
+      if (!request.identity) return [];
+      const excepted = check.exceptions.filter((x) => x.reason === 'CONSENT_REFUSED').map((x) => x.person);
+      const last = new Map<string, BiometricConsentRecord>();
+      for (const r of deps.consents.refusalsOf('withdrawal', request.identity.comprobanteId)) {
+        if (excepted.some((p) => p.type === r.person.type && p.number === r.person.number)) last.set(`${r.person.type}:${r.person.number}`, r);
+      }
+      return [...last.values()];
+    },
     markPosted: (request: WithdrawalRequest, idempotencyKey: string) => {
       if (request.identity) deps.comprobantes.markPosted(request.identity.comprobanteId, idempotencyKey);
     },

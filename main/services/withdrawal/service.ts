@@ -162,6 +162,10 @@ export const createWithdrawalService = (deps: ComprobanteDeps, identity: Withdra
                 biometricExceptions: fp.exceptions.map((x) => ({ person: docKey(x.person), reason: x.reason })),
                 // Ley 1581: each person's authorization read before the capture (who read it, the text's version, when).
                 biometricConsents: identity.consents(w, fp).map((c) => ({ person: docKey(c.person), textVersion: c.textVersion, at: c.at, teller: c.tellerId })),
+                // The customer's "no autorizo" behind a CONSENT_REFUSED exception, shown in this entry (F5) as a given one is;
+                // its own biometric_check entry stays, linked by the same withdrawalComprobante.
+                biometricRefusals: identity.refusals(w, fp).map((c) => ({ person: docKey(c.person), textVersion: c.textVersion, at: c.at, teller: c.tellerId })),
+                ...(w.identity ? { withdrawalComprobante: w.identity.comprobanteId } : {}),
               }
             : {}),
         },

@@ -105,4 +105,25 @@ export const fingerprintMigrations: Migration[] = [
       ALTER TABLE fingerprint_unavailable_new RENAME TO fingerprint_unavailable;
       CREATE INDEX fingerprint_unavailable_comprobante ON fingerprint_unavailable (comprobante_id, document_type, document_number);`,
   },
+  {
+    id: 'fingerprint/006',
+    sql: `
+      -- A customer's "no autorizo" to the Ley 1581 text, kept as an authorization is (who read it, whose document, the
+      -- text's version, when, for which operation), so the withdrawal it belongs to shows it in its own journal entry
+      -- (F5) as it shows a given one. Append-only; each answer is kept, the customer may be asked again.
+      CREATE TABLE biometric_consent_refusals (
+        purpose TEXT NOT NULL CHECK (purpose IN ('withdrawal', 'security_code', 'contact_update')),
+        ref TEXT NOT NULL,
+        document_type TEXT NOT NULL,
+        document_number TEXT NOT NULL,
+        text_version TEXT NOT NULL,
+        teller_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX biometric_consent_refusals_ref ON biometric_consent_refusals (purpose, ref);
+      CREATE TRIGGER biometric_consent_refusals_no_update BEFORE UPDATE ON biometric_consent_refusals
+        BEGIN SELECT RAISE(ABORT, 'biometric consent refusals are append-only'); END;
+      CREATE TRIGGER biometric_consent_refusals_no_delete BEFORE DELETE ON biometric_consent_refusals
+        BEGIN SELECT RAISE(ABORT, 'biometric consent refusals are append-only'); END;`,
+  },
 ];

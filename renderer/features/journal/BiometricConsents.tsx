@@ -21,18 +21,27 @@ const masked = (key: string) => {
 };
 
 /**
- * A withdrawal's Ley 1581 authorizations, as its journal entry keeps them (who gave it, the text's version, when and
+ * A withdrawal's Ley 1581 authorizations and refusals, as its journal entry keeps them (who gave it, the text's version, when and
  * who read it): the proof that each finger was taken with the customer's consent, found from the comprobante.
  */
 export const BiometricConsents = ({ payload, actor, actorName }: { payload: Record<string, unknown>; actor: string; actorName: string }) => {
   const consents = Array.isArray(payload.biometricConsents) ? payload.biometricConsents.filter(isConsent) : [];
-  if (consents.length === 0) return null;
+  // The customer's "no autorizo" behind a supervisor's CONSENT_REFUSED exception: shown here, in the withdrawal it
+  // belongs to, as a given authorization is (its own entry stays in the journal too).
+  const refusals = Array.isArray(payload.biometricRefusals) ? payload.biometricRefusals.filter(isConsent) : [];
+  const reader = (teller: string) => (teller === actor ? actorName : teller);
   return (
     <>
-      <dt>Autorización de datos biométricos (Ley 1581)</dt>
+      {consents.length > 0 ? <dt>Autorización de datos biométricos (Ley 1581)</dt> : null}
       {consents.map((c) => (
         <dd key={c.person} data-testid="journal-biometric-consent">
-          {masked(c.person)} · texto {c.textVersion} · {formatReceiptDateTime(c.at)} · leída por {c.teller === actor ? actorName : c.teller}
+          {masked(c.person)} · texto {c.textVersion} · {formatReceiptDateTime(c.at)} · leída por {reader(c.teller)}
+        </dd>
+      ))}
+      {refusals.length > 0 ? <dt>Consentimiento biométrico</dt> : null}
+      {refusals.map((c) => (
+        <dd key={c.person} data-testid="journal-biometric-refusal">
+          no autorizado por el cliente {masked(c.person)} (versión {c.textVersion}, hora {formatReceiptDateTime(c.at)}) · leída por {reader(c.teller)}
         </dd>
       ))}
     </>
