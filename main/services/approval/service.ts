@@ -74,7 +74,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   };
 
   const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
-  const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
+  const relay = deps.central ? visacionRelay(deps.central, deps.workstation, deps.clock) : null;
   const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
   const notice = (r: ApprovalRecord) =>
     // Already refused by `relayed`; said again so that the kind narrows to the two operations central relays.
