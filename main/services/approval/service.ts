@@ -60,6 +60,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       ...(q.note === undefined ? {} : { note: q.note }),
       usedBy: r.usedBy,
       relayed: atCentral.has(q.id),
+      readAt: deps.clock.now().toISOString(),
     };
   };
   const structuring = createStructuringAlerts({
@@ -203,7 +204,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       // The desk's count and the status bar take the new request in now.
       deps.onChange();
       await Promise.race([relaying, pause]);
-      return { ...opened, relayed: atCentral.has(opened.id) };
+      // A replayed request (same key) answers its stored view: the clock's reading is this answer's, for the countdown.
+      return { ...opened, relayed: atCentral.has(opened.id), readAt: deps.clock.now().toISOString() };
     },
 
     /**
