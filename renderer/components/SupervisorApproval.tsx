@@ -37,8 +37,9 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   const [approval, setApproval] = useState<ApprovalView | null>(null);
   // The latest read of the request's deadline against the core's clock (each poll refreshes it).
   const [deadline, setDeadline] = useState<DeadlineRead | null>(null);
-  // The core refused a decision as lapsed before the count reached zero here (a read a moment old).
-  const [refusedLapsed, setRefusedLapsed] = useState(false);
+  // Lapsed, for good: the count reached zero, or the core refused a decision as lapsed a moment before it did. A
+  // later read (a poll answered just then) must not bring the decision back.
+  const [out, setOut] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [note, setNote] = useState('');
@@ -63,10 +64,17 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     void ask();
   }, [teller]);
 
-  // A visación also waits on the supervisors' desks of the branch (through central): one decided there comes in here.
+  const left = useSecondsLeft(approval?.status === 'pendiente' ? deadline : null);
+  // Out of time while nobody's decision is on its way (one in flight gets the core's own answer).
+  const lapsed = approval?.status === 'pendiente' && !busy && (left === 0 || out);
+  useEffect(() => {
+    if (lapsed) setOut(true);
+  }, [lapsed]);
+  // A visación also waits on the supervisors' desks of the branch (through central): one decided there comes in here,
+  // until it lapsed (central lapses its copy at the same moment).
   const decided = useRef(false);
   usePendingPoll(
-    approval?.status === 'pendiente' ? approval.id : null,
+    approval?.status === 'pendiente' && !lapsed ? approval.id : null,
     async (approvalId) => {
       const r = await teller.approval.get({ approvalId });
       if (!r.ok) return null;
@@ -86,9 +94,6 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     setApproval(a);
     if (a.status === 'aprobada') onApproved(a, atDesk);
   };
-  const left = useSecondsLeft(approval?.status === 'pendiente' ? deadline : null);
-  // Out of time while nobody's decision is on its way (one in flight gets the core's own answer).
-  const lapsed = approval?.status === 'pendiente' && !busy && (left === 0 || refusedLapsed);
   const decidedAlready = (approval !== null && approval.status !== 'pendiente') || lapsed;
   // Refused or lapsed, here or at a desk: nothing is left to type (the fields lock); the way on is Cancelar, back to
   // the operation. After the render, when Cancelar is no longer disabled by the decision in flight.
@@ -116,7 +121,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     decided.current = false;
     setApproval(null);
     setDeadline(null);
-    setRefusedLapsed(false);
+    setOut(false);
     setError(null);
     setPassword('');
     setNote('');
@@ -142,7 +147,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       }
       // Lapsed by the core's clock a moment before the count here reached zero: said the same way.
       if (r.error.code === 'APPROVAL_EXPIRED') {
-        setRefusedLapsed(true);
+        setOut(true);
         return;
       }
       const next = afterRefusal(r.error.code);
