@@ -69,6 +69,37 @@ it('a request carrying the workstation’s deadline lapses at it, not at central
   for (const ttlSeconds of [4 * 60, 241 * 60, 600.5]) expect((await t.call('requestApproval', { ...request(), ttlSeconds })).status).toBe(400);
 });
 
+it('a relay sent late lapses when it lapses at its workstation: its age at each send shortens it, never lengthens it, and a resend is a replay', async () => {
+  // Opened 13 minutes ago at the workstation (by its own clock), relayed now that central is back: 2 minutes left.
+  const late = { ...request(), ttlSeconds: 15 * 60, ageSeconds: 13 * 60 };
+  const made = ApprovalResponseSchema.parse((await t.call('requestApproval', late)).body).approval;
+  expect(Date.parse(made.expiresAt) - Date.parse(made.createdAt)).toBe(2 * 60_000);
+  expect(made).not.toHaveProperty('ageSeconds');
+  // Sent again a minute later with its age measured anew, or saying it is younger: a replay, keeping the first expiry.
+  t.clock.advance(60_000);
+  for (const ageSeconds of [14 * 60, 0, undefined]) {
+    const { ageSeconds: _a, ...rest } = late;
+    const again = await t.call('requestApproval', ageSeconds === undefined ? rest : { ...rest, ageSeconds });
+    expect(again.status).toBe(200);
+    expect(ApprovalResponseSchema.parse(again.body).approval.expiresAt).toBe(made.expiresAt);
+  }
+  // The same id with other facts is still a reuse, whatever the age.
+  expect((await t.call('requestApproval', { ...late, amount: 1 })).body).toMatchObject({ error: { code: 'ID_REUSED' } });
+  t.clock.advance(60_000 - 1);
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals.map((a) => a.id)).toEqual([late.id]);
+  t.clock.advance(1);
+  expect((await t.call('decideApproval', { id: late.id, supervisorId: 'super1', decision: 'approve', reason: 'Tarde' }, '001-03')).body).toMatchObject({ error: { code: 'APPROVAL_EXPIRED' } });
+  // No time left when it arrives: recorded already expired (a resend reads so), and no desk lists it.
+  const spent = { ...request(), ttlSeconds: 15 * 60, ageSeconds: 15 * 60 };
+  expect(ApprovalResponseSchema.parse((await t.call('requestApproval', spent)).body).approval.state).toBe('expired');
+  expect(ApprovalResponseSchema.parse((await t.call('requestApproval', { ...spent, ageSeconds: 16 * 60 })).body).approval.state).toBe('expired');
+  expect(ApprovalListResponseSchema.parse((await t.call('pendingApprovals', { branch: '001' }, '001-03')).body).approvals).toEqual([]);
+  // A visación without its own time to live counts its age against central's default.
+  const visacion = { ...request(), ageSeconds: 10 * 60 };
+  const v = ApprovalResponseSchema.parse((await t.call('requestApproval', visacion)).body).approval;
+  expect(Date.parse(v.expiresAt) - Date.parse(v.createdAt)).toBe(5 * 60_000);
+});
+
 it('refuses posting for another workstation and reading another branch', async () => {
   expect((await t.call('requestApproval', { ...request(), workstation: '001-02' })).status).toBe(403);
   expect((await t.call('pendingApprovals', { branch: '002' })).status).toBe(403);
@@ -176,4 +207,12 @@ it('a request relayed pending and then decided or withdrawn at its workstation c
   await t.call('decideApproval', { id: raced.id, supervisorId: 'super2', decision: 'reject', reason: 'Falta soporte' }, '001-03');
   expect(await statusOf(outcome(raced, approvedAt01))).toMatchObject({ status: 'rejected', first: { reason: 'APPROVAL_DECIDED_ELSEWHERE' } });
   expect(await stateOf(raced.id)).toMatchObject({ state: 'rejected', decision: { workstation: '001-03' } });
+});
+
+it('a request closed at its workstation before central had it, relayed late with its age: a replay that leaves it closed', async () => {
+  const req = { ...request(), ttlSeconds: 15 * 60 };
+  expect(await statusOf(outcome(req, approvedAt01))).toMatchObject({ status: 'applied' });
+  const late = await t.call('requestApproval', { ...req, ageSeconds: 5 * 60 });
+  expect(late.status).toBe(200);
+  expect(ApprovalResponseSchema.parse(late.body).approval.state).toBe('approved');
 });

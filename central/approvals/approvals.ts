@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Approval, ApprovalCreate, Operation } from '../../domain/central-api';
-import { ApprovalSchema, ApprovalDecisionSchema } from '../../domain/central-api';
+import { ApprovalSchema, ApprovalDecisionSchema, relayedRequest } from '../../domain/central-api';
 import { fail, ok, type Caller, type HandlerResult } from '../http/result';
 import { hashCanonical, iso } from '../runtime';
 import type { Sql } from '../store/db';
@@ -33,8 +33,17 @@ const view = (r: Row, nowMs: number): Approval =>
     decision: r.decision === null ? null : (JSON.parse(r.decision) as unknown),
   });
 
-export const createApproval = (sql: Sql, req: ApprovalCreate, nowMs: number, ttlMs: number): HandlerResult<{ approval: Approval }> =>
+/**
+ * A request is open for its time to live less what it had already waited at its workstation when this send left
+ * (`ageSeconds`, by that workstation's clock): relayed late, it lapses here when it lapses there. One that arrives
+ * with no time left is recorded already expired rather than refused: its id is then known here, so a later send of
+ * it is a replay that reads `expired` (a refusal would read as missing, and be relayed again) and its outcome from
+ * the outbox finds it; no desk ever lists it. The age is left out of the replay hash and of what is stored: each send
+ * measures it anew, and a replay keeps the expiry the first arrival set (never extended).
+ */
+export const createApproval = (sql: Sql, sent: ApprovalCreate, nowMs: number, ttlMs: number): HandlerResult<{ approval: Approval }> =>
   sql.tx(() => {
+    const req = relayedRequest(sent);
     const hash = hashCanonical(req);
     const seen = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
     if (seen) {
@@ -49,7 +58,7 @@ export const createApproval = (sql: Sql, req: ApprovalCreate, nowMs: number, ttl
       hash,
       JSON.stringify(req),
       nowMs,
-      nowMs + (req.ttlSeconds === undefined ? ttlMs : req.ttlSeconds * 1000),
+      nowMs + Math.max(0, (req.ttlSeconds === undefined ? ttlMs : req.ttlSeconds * 1000) - (sent.ageSeconds ?? 0) * 1000),
     );
     const row = sql.get<Row>('SELECT * FROM approvals WHERE id = ?', req.id);
     return row ? ok({ approval: view(row, nowMs) }) : fail(500, 'INTERNAL', 'Error interno de central.');

@@ -49,12 +49,24 @@ export const ApprovalCreateSchema = z.object({
   amount: PesosSchema.optional(),
   /**
    * Seconds the asking workstation keeps the request open (its configured deadline), so central lapses it when the
-   * workstation does. Absent (visaciones, a workstation from before it was carried): central's own default.
+   * workstation does. Absent (a workstation from before it was carried): central's own default.
    */
   ttlSeconds: z
     .number()
     .int()
     .min(SUPERVISOR_REQUEST_DEADLINE_MINUTES.min * 60)
+    .max(SUPERVISOR_REQUEST_DEADLINE_MINUTES.max * 60)
+    .optional(),
+  /**
+   * Seconds the request had already been open at the asking workstation when this send left it, by that workstation's
+   * own clock (so a skew between the two clocks cancels out): central keeps it open `ttl - ageSeconds` from its
+   * arrival, so a relay sent late (central was down when it opened) lapses there when it lapses at the workstation.
+   * Measured anew at every send, it is no part of what makes a second relay a replay. Absent: sent as it opened.
+   */
+  ageSeconds: z
+    .number()
+    .int()
+    .min(0)
     .max(SUPERVISOR_REQUEST_DEADLINE_MINUTES.max * 60)
     .optional(),
   /**
@@ -76,7 +88,10 @@ export const ApprovalCreateSchema = z.object({
 export type ApprovalCreate = z.infer<typeof ApprovalCreateSchema>;
 
 export const ApprovalStateSchema = z.enum(['pending', 'approved', 'rejected', 'expired', 'withdrawn']);
-export const ApprovalSchema = ApprovalCreateSchema.extend({
+/** The request as relayed, without what one send said of its age: what a replay must repeat. */
+export const relayedRequest = ({ ageSeconds: _age, ...rest }: ApprovalCreate): Omit<ApprovalCreate, 'ageSeconds'> => rest;
+
+export const ApprovalSchema = ApprovalCreateSchema.omit({ ageSeconds: true }).extend({
   state: ApprovalStateSchema,
   createdAt: IsoDateTimeSchema,
   expiresAt: IsoDateTimeSchema,
@@ -113,7 +128,7 @@ export const ApprovalOutcomeSchema = z.discriminatedUnion('state', [
 ]);
 export type ApprovalOutcome = z.infer<typeof ApprovalOutcomeSchema>;
 /** The request as relayed (`requestApproval`, its branch and workstation the operation's own) and what became of it. */
-export const ApprovalOutcomePayloadSchema = z.object({ request: ApprovalCreateSchema.omit({ branch: true, workstation: true }), outcome: ApprovalOutcomeSchema });
+export const ApprovalOutcomePayloadSchema = z.object({ request: ApprovalCreateSchema.omit({ branch: true, workstation: true, ageSeconds: true }), outcome: ApprovalOutcomeSchema });
 export type ApprovalOutcomePayload = z.infer<typeof ApprovalOutcomePayloadSchema>;
 
 export const APPROVAL_ERRORS = ['MAKER_IS_CHECKER', 'ALREADY_DECIDED', 'APPROVAL_EXPIRED', 'APPROVAL_WITHDRAWN', 'ID_REUSED'] as const;

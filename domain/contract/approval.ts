@@ -45,6 +45,11 @@ export const ApprovalViewSchema = z.object({
    * it. False while central did not take it (it was down when asked): only a supervisor at this workstation can.
    */
   relayed: z.boolean(),
+  /**
+   * The core's clock when this view was read: the dialog counts the time left to `expiresAt` from it, not from the
+   * browser's clock, which may differ (a workstation started on another day with CAJA_CLOCK_START, a clock set wrong).
+   */
+  readAt: z.string(),
 });
 export type ApprovalView = z.infer<typeof ApprovalViewSchema>;
 

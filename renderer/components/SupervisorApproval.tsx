@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TellerApi } from '../../domain/contract/client';
 import { decidableAtDesks } from '../../domain/approval/request';
 import type { ApprovalOperationInput, ApprovalView } from '../../domain/contract/approval';
+import { formatLeft, useSecondsLeft, type DeadlineRead } from './approval-countdown';
 import { afterRefusal, focusAfterRefusal, missingForDecision, rejectOnF4, type DecisionField } from './supervisor-decision';
 import './comprobante.css';
 import { trapTab } from './focus-trap';
@@ -15,9 +16,13 @@ interface Props {
   onCancel: () => void;
 }
 
+/** Said the moment the request lapses in the dialog, before anyone types a decision the core would refuse. */
+export const LAPSED_IN_DIALOG = 'La solicitud venció: pídala de nuevo.';
+
 /**
  * The supervisor comes to the workstation and types their own user and password; the core checks them and
- * refuses the teller's own credentials (maker ≠ checker). Enter approves; F4 rejects with a reason.
+ * refuses the teller's own credentials (maker ≠ checker). Enter approves; F4 rejects with a reason. The time left
+ * runs on the core's clock; once it is out the fields lock, and Enter asks again (a new request) or Esc closes.
  */
 export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: Props) => {
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,8 +32,14 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   const cancelRef = useRef<HTMLButtonElement>(null);
   const input = (field: DecisionField) => ({ username: userRef, password: passRef, note: noteRef })[field].current;
   const focus = (field: DecisionField) => input(field)?.focus();
+  const askAgainRef = useRef<HTMLButtonElement>(null);
   const key = useRef(crypto.randomUUID());
   const [approval, setApproval] = useState<ApprovalView | null>(null);
+  // The latest read of the request's deadline against the core's clock (each poll refreshes it).
+  const [deadline, setDeadline] = useState<DeadlineRead | null>(null);
+  // Lapsed, for good: the count reached zero, or the core refused a decision as lapsed a moment before it did. A
+  // later read (a poll answered just then) must not bring the decision back.
+  const [out, setOut] = useState(false);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [note, setNote] = useState('');
@@ -39,27 +50,37 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
   // asking again refocused the user field while the supervisor typed the password, showing its last
   // characters in clear, and the replayed request brought a rejection back as "pendiente".
   const asked = useRef(operation);
+  const ask = async () => {
+    const r = await teller.approval.request({ idempotencyKey: key.current, operation: asked.current });
+    if (r.ok) {
+      setApproval(r.data.approval);
+      setDeadline({ expiresAt: r.data.approval.expiresAt, readAt: r.data.approval.readAt });
+      userRef.current?.focus();
+    } else setError(r.error.message);
+  };
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    void (async () => {
-      const r = await teller.approval.request({ idempotencyKey: key.current, operation: asked.current });
-      if (r.ok) {
-        setApproval(r.data.approval);
-        userRef.current?.focus();
-      } else setError(r.error.message);
-    })();
+    void ask();
   }, [teller]);
 
-  // A visación also waits on the supervisors' desks of the branch (through central): one decided there comes in here.
+  const left = useSecondsLeft(approval?.status === 'pendiente' ? deadline : null);
+  // Out of time while nobody's decision is on its way (one in flight gets the core's own answer).
+  const lapsed = approval?.status === 'pendiente' && !busy && (left === 0 || out);
+  useEffect(() => {
+    if (lapsed) setOut(true);
+  }, [lapsed]);
+  // A visación also waits on the supervisors' desks of the branch (through central): one decided there comes in here,
+  // until it lapsed (central lapses its copy at the same moment).
   const decided = useRef(false);
   usePendingPoll(
-    approval?.status === 'pendiente' ? approval.id : null,
+    approval?.status === 'pendiente' && !lapsed ? approval.id : null,
     async (approvalId) => {
       const r = await teller.approval.get({ approvalId });
       if (!r.ok) return null;
       // Still pending: central may have taken it since (or lost it), which the line about the desks follows.
       const now = r.data.approval;
+      setDeadline((old) => (old?.expiresAt === now.expiresAt && old.readAt === now.readAt ? old : { expiresAt: now.expiresAt, readAt: now.readAt }));
       if (now.status === 'pendiente') setApproval((old) => (old && old.status === 'pendiente' && old.relayed !== now.relayed ? now : old));
       return now.status !== 'pendiente' ? now : null;
     },
@@ -73,21 +94,41 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
     setApproval(a);
     if (a.status === 'aprobada') onApproved(a, atDesk);
   };
-  const decidedAlready = approval !== null && approval.status !== 'pendiente';
+  const decidedAlready = (approval !== null && approval.status !== 'pendiente') || lapsed;
   // Refused or lapsed, here or at a desk: nothing is left to type (the fields lock); the way on is Cancelar, back to
   // the operation. After the render, when Cancelar is no longer disabled by the decision in flight.
-  const refused = decidedAlready && approval.status !== 'aprobada';
+  const refused = decidedAlready && approval?.status !== 'aprobada' && !lapsed;
   useEffect(() => {
     if (refused) cancelRef.current?.focus();
   }, [refused]);
+  useEffect(() => {
+    if (lapsed) {
+      setPassword('');
+      setError(null);
+      askAgainRef.current?.focus();
+    }
+  }, [lapsed]);
 
-  // Leaving before a decision withdraws the request, so it does not wait on the supervisor's desk to lapse.
+  // Leaving before a decision withdraws the request, so it does not wait on the supervisor's desk to lapse; a lapsed
+  // one left the desks by itself.
   const cancel = () => {
-    if (approval?.status === 'pendiente') void teller.approval.withdraw({ approvalId: approval.id });
+    if (approval?.status === 'pendiente' && !lapsed) void teller.approval.withdraw({ approvalId: approval.id });
     onCancel();
   };
+  /** A new request for the same operation (the lapsed one stays lapsed): the dialog starts over with it. */
+  const askAgain = () => {
+    key.current = crypto.randomUUID();
+    decided.current = false;
+    setApproval(null);
+    setDeadline(null);
+    setOut(false);
+    setError(null);
+    setPassword('');
+    setNote('');
+    void ask();
+  };
   const decide = async (decision: 'aprobar' | 'rechazar') => {
-    if (approval?.status !== 'pendiente' || busy) return;
+    if (approval?.status !== 'pendiente' || busy || lapsed) return;
     const missing = missingForDecision({ username, password, note }, decision);
     if (missing) {
       setError(missing.message);
@@ -103,6 +144,11 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       if (r.error.code === 'APPROVAL_ALREADY_DECIDED') {
         const now = await teller.approval.get({ approvalId: approval.id });
         if (now.ok && now.data.approval.status !== 'pendiente') return settled(now.data.approval, true);
+      }
+      // Lapsed by the core's clock a moment before the count here reached zero: said the same way.
+      if (r.error.code === 'APPROVAL_EXPIRED') {
+        setOut(true);
+        return;
       }
       const next = afterRefusal(r.error.code);
       if (next.clearPassword) setPassword('');
@@ -124,7 +170,7 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       }}
       onKeyDown={(e) => {
         trapTab(e);
-        rejectOnF4(e, () => void decide('rechazar'));
+        if (!lapsed) rejectOnF4(e, () => void decide('rechazar'));
       }}
     >
       <h2 id="approval-title">Aprobación del supervisor</h2>
@@ -138,7 +184,16 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
               <li key={r.code}>{r.message}</li>
             ))}
           </ul>
-          {approval.status === 'pendiente' && decidableAtDesks(approval.kind, approval.reasons) ? (
+          {lapsed ? (
+            <p className="error-banner" role="alert" data-testid="approval-lapsed">
+              {LAPSED_IN_DIALOG} Presione Enter para pedirla de nuevo o Esc para cerrar.
+            </p>
+          ) : approval.status === 'pendiente' && left !== null ? (
+            <p className="hint" data-testid="approval-time-left">
+              Vence en <strong>{formatLeft(left)}</strong>
+            </p>
+          ) : null}
+          {approval.status === 'pendiente' && !lapsed && decidableAtDesks(approval.kind, approval.reasons) ? (
             <p className="hint" data-testid="approval-at-desks">
               {approval.relayed
                 ? 'También puede decidirla un supervisor desde su escritorio (F1) en otra estación de la oficina; esta ventana se actualiza sola.'
@@ -161,7 +216,8 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void decide('aprobar');
+          if (lapsed) askAgain();
+          else void decide('aprobar');
         }}
       >
         <div className="inline">
@@ -187,12 +243,20 @@ export const SupervisorApproval = ({ teller, operation, onApproved, onCancel }: 
           <button type="button" className="secondary" ref={cancelRef} onClick={cancel} disabled={busy}>
             Cancelar <kbd>Esc</kbd>
           </button>
-          <button type="button" onClick={() => void decide('rechazar')} disabled={busy || approval?.status !== 'pendiente'}>
-            Rechazar <kbd>F4</kbd>
-          </button>
-          <button type="submit" className="primary" disabled={busy || approval?.status !== 'pendiente'}>
-            {busy ? 'Verificando…' : 'Aprobar'} <kbd>Enter</kbd>
-          </button>
+          {lapsed ? (
+            <button type="submit" className="primary" ref={askAgainRef}>
+              Pedir de nuevo <kbd>Enter</kbd>
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={() => void decide('rechazar')} disabled={busy || approval?.status !== 'pendiente'}>
+                Rechazar <kbd>F4</kbd>
+              </button>
+              <button type="submit" className="primary" disabled={busy || approval?.status !== 'pendiente'}>
+                {busy ? 'Verificando…' : 'Aprobar'} <kbd>Enter</kbd>
+              </button>
+            </>
+          )}
         </div>
       </form>
     </dialog>

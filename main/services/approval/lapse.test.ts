@@ -188,3 +188,19 @@ describe('Inicio tells the teller once of their own requests that lapsed undecid
     expect(await lapsed()).toEqual([]);
   });
 });
+
+describe('the counter dialog counts the time left on the core’s clock', () => {
+  it('each view of a request says when the core read it, on its own clock: a retried request too', async () => {
+    w = await world(shared.central);
+    const key = crypto.randomUUID();
+    const ask = async () => data<{ approval: { id: string; expiresAt: string; readAt: string } }>(await w.call('approval.request', { idempotencyKey: key, operation: { kind: 'withdrawal', request: visacion } })).approval;
+    const asked = await ask();
+    expect(asked.readAt).toBe(w.clock.now().toISOString());
+    expect(Date.parse(asked.expiresAt) - Date.parse(asked.readAt)).toBe(15 * 60_000);
+    w.clock.advance(60_000);
+    const read = data<{ approval: { readAt: string } }>(await w.call('approval.get', { approvalId: asked.id })).approval;
+    expect(Date.parse(asked.expiresAt) - Date.parse(read.readAt)).toBe(14 * 60_000);
+    // The same request asked again (a retried call) answers its stored view, read now.
+    expect(Date.parse(asked.expiresAt) - Date.parse((await ask()).readAt)).toBe(14 * 60_000);
+  });
+});

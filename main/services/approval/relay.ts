@@ -1,6 +1,7 @@
 import type { ApprovalRequest } from '../../../domain/approval/request';
 import type { Operation } from '../../../domain/central-api';
 import { fitRelayed, type ApprovalCreate, type ApprovalOutcome } from '../../../domain/central-api/approvals';
+import type { Clock } from '../../core/runtime';
 import type { CentralClient } from '../../sync/central-client';
 
 /** A withdrawal's or a transfer's visación as central relays it to the other desks of the branch. */
@@ -23,6 +24,16 @@ export type VisacionAtCentral =
 
 /** Central's answer to a decision put to it first: see `centralDecisions`. */
 export type FirstDecision = 'ours' | 'taken' | 'alone' | { refused: string };
+
+/**
+ * Whole seconds since the request opened, rounded up (central lapses it a fraction early rather than late), at most
+ * its time to live (no more is meaningful); never below zero if this clock was set back meanwhile.
+ */
+export const ageAtSend = (opened: Pick<ApprovalRequest, 'requestedAt' | 'expiresAt'>, now: Date): number => {
+  const requested = Date.parse(opened.requestedAt);
+  const ttlSeconds = Math.round((Date.parse(opened.expiresAt) - requested) / 1000);
+  return Math.min(ttlSeconds, Math.max(0, Math.ceil((now.getTime() - requested) / 1000)));
+};
 
 // Central wants a reason of three characters or more, also for an approval given without a note.
 const reasonFor = (note: string) => (note.trim().length >= 3 ? note.slice(0, 200) : 'Decidido en la estación');
@@ -48,7 +59,7 @@ export const outcomeOf = (decided: ApprovalRequest, supervisorUsername: string):
  * central has it (or surely not) before it is asked; what central did not take goes to it as an `approval_outcome`
  * through the outbox, in the transaction that saved the decision, so it arrives already closed, once, across restarts.
  */
-export const centralDecisions = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => {
+export const centralDecisions = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, clock: Clock) => {
   /** Relays of a request still on their way to central, by request id. */
   const inFlight = new Map<string, Promise<unknown>>();
   const settled = async (id: string) => {
@@ -59,10 +70,12 @@ export const centralDecisions = (central: Pick<CentralClient, 'call'>, ws: { id:
   return {
     /**
      * The request to central, once per call; the counter's decision on it waits until central answered it. True when
-     * central took it (the other desks list it), false when it did not (refused, or no answer).
+     * central took it (the other desks list it), false when it did not (refused, or no answer). Each send says how long
+     * the request has been open here, by this clock, so that one sent late (central was down) lapses there when it does
+     * here, whatever the skew between the two clocks: central leaves the age out of what makes a resend a replay.
      */
-    relay: async (body: ApprovalCreate): Promise<boolean> => {
-      const sent = central.call('requestApproval', body);
+    relay: async (body: ApprovalCreate, opened: Pick<ApprovalRequest, 'requestedAt' | 'expiresAt'>): Promise<boolean> => {
+      const sent = central.call('requestApproval', { ...body, ageSeconds: ageAtSend(opened, clock.now()) });
       const tracked = sent.finally(() => {
         if (inFlight.get(body.id) === tracked) inFlight.delete(body.id);
       });
@@ -105,8 +118,8 @@ export const centralDecisions = (central: Pick<CentralClient, 'call'>, ws: { id:
  * decides them at their desk, as `withdrawal_visacion` or `transfer_visacion`. People are named by user name, the
  * identity every workstation shares. The relay is best effort: the caller never waits on it to open a request here.
  */
-export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }) => {
-  const decisions = centralDecisions(central, ws);
+export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, clock: Clock) => {
+  const decisions = centralDecisions(central, ws, clock);
   /** The relayed request, the same every time it is built: central takes a second one as a replay. */
   const body = (n: VisacionNotice): ApprovalCreate => ({
     id: n.request.id,
@@ -116,13 +129,15 @@ export const visacionRelay = (central: Pick<CentralClient, 'call'>, ws: { id: st
     kind: n.operation === 'transfer' ? 'transfer_visacion' : 'withdrawal_visacion',
     summary: `${n.summary} · ${n.makerName}`.slice(0, 200),
     ...(n.amount === null ? {} : { amount: n.amount }),
+    // Central lapses it when this workstation does, not on its own default (the age sent with it counts against this).
+    ttlSeconds: Math.round((Date.parse(n.request.expiresAt) - Date.parse(n.request.requestedAt)) / 1000),
     // The other desks read the reason as this workstation worded it (the threshold it crossed), not the kind's.
     ...fitRelayed(n.request.reasons, {}),
   });
   return {
     ...decisions,
     body,
-    publish: (n: VisacionNotice): Promise<boolean> => decisions.relay(body(n)),
+    publish: (n: VisacionNotice): Promise<boolean> => decisions.relay(body(n), n.request),
     /** Null: central did not answer. */
     status: async (id: string): Promise<VisacionAtCentral | null> => {
       const r = await central.call('getApproval', { id });

@@ -60,6 +60,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       ...(q.note === undefined ? {} : { note: q.note }),
       usedBy: r.usedBy,
       relayed: atCentral.has(q.id),
+      readAt: deps.clock.now().toISOString(),
     };
   };
   const structuring = createStructuringAlerts({
@@ -74,7 +75,7 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
   };
 
   const usernameOf = (id: string) => deps.users.findById(id)?.username ?? id;
-  const relay = deps.central ? visacionRelay(deps.central, deps.workstation) : null;
+  const relay = deps.central ? visacionRelay(deps.central, deps.workstation, deps.clock) : null;
   const relayed = (r: ApprovalRecord): boolean => relay !== null && decidableAtDesks(r.kind, r.request.reasons);
   const notice = (r: ApprovalRecord) =>
     // Already refused by `relayed`; said again so that the kind narrows to the two operations central relays.
@@ -203,7 +204,8 @@ export const createApprovalService = (deps: ComprobanteDeps & { db: Db; assessor
       // The desk's count and the status bar take the new request in now.
       deps.onChange();
       await Promise.race([relaying, pause]);
-      return { ...opened, relayed: atCentral.has(opened.id) };
+      // A replayed request (same key) answers its stored view: the clock's reading is this answer's, for the countdown.
+      return { ...opened, relayed: atCentral.has(opened.id), readAt: deps.clock.now().toISOString() };
     },
 
     /**

@@ -61,8 +61,8 @@ const text = (c: Record<string, string | number | null>) => deskContext(Object.f
  * named to central by user name, the identity every workstation of the bank shares (local ids are per
  * workstation): so central, and the deciding workstation, can tell maker from checker.
  */
-export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string): ApprovalRelay => {
-  const decisions = centralDecisions(central, ws);
+export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: string; branchCode: string }, usernameOf: (userId: string) => string, clock: Clock): ApprovalRelay => {
+  const decisions = centralDecisions(central, ws, clock);
   const body = (rec: SupervisedRecord, makerName: string): ApprovalCreate => ({
     id: rec.request.id,
     branch: ws.branchCode,
@@ -80,7 +80,7 @@ export const centralRelay = (central: Pick<CentralClient, 'call'>, ws: { id: str
     decideFirst: decisions.decideFirst,
     withdrawn: decisions.withdrawn,
     publish: async (rec, makerName) => {
-      await decisions.relay(body(rec, makerName));
+      await decisions.relay(body(rec, makerName), rec.request);
     },
     outcome: (rec, makerName, closed, supervisorUsername, key, at) => decisions.outcome(body(rec, makerName), outcomeOf(closed, supervisorUsername), key, at),
     decisionOf: async (id) => {

@@ -88,7 +88,7 @@ export const tillFeatures = (w: TillWiring) => {
   });
   const requests = createSupervisedRequests({
     db: w.db, users: w.users, journal: w.journal, clock: w.clock, ids: w.ids, lifecycle, maxFailedAttempts: w.maxFailedAttempts, deadlineMinutes: w.requestDeadlineMinutes,
-    relay: w.central ? centralRelay(w.central, w.workstation, (id) => w.users.findById(id)?.username ?? id) : undefined, outbox: outboxRepo(w.db), onChange: w.onChange,
+    relay: w.central ? centralRelay(w.central, w.workstation, (id) => w.users.findById(id)?.username ?? id, w.clock) : undefined, outbox: outboxRepo(w.db), onChange: w.onChange,
   });
   // Requests that lapsed are written down at start, before a journal search and before the close (approval/lapses.ts).
   const recordLapses = lapseRecorder([requests, { lapseDue: () => w.comprobanteApprovals?.lapseDue?.() ?? 0 }]);
