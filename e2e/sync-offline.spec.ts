@@ -55,17 +55,22 @@ const leaveOnInicio = async (app: Page) => {
   await expect(app.getByRole('heading', { name: 'Inicio' })).toBeVisible();
 };
 
-test('central down: a cash deposit is accepted and queued; central back: the queue drains and central has it exactly once', async ({ app, central }) => {
+
+/** A till opened and drained, central stopped, a $ 200.000 cash deposit to 240000000011: queued, the bar says so. */
+const depositWithCentralDown = async (app: Page, central: { stop(): Promise<void> }) => {
   await openTill(app);
   await drained(app);
   await central.stop();
-
   await openAccount(app, 'F3', 'Consignación', '240000000011');
   await app.keyboard.press('Enter'); // 100.000: none
   await app.keyboard.type('4'); // 50.000 × 4
   await postCashDeposit(app, 200_000);
-  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   await expect(app.getByTestId('status-central')).toHaveText(/Sin conexión · 1 en cola/, { timeout: 20_000 });
+};
+
+test('central down: a cash deposit is accepted and queued; central back: the queue drains and central has it exactly once', async ({ app, central }) => {
+  await depositWithCentralDown(app, central);
+  await expect(app.getByTestId('receipt-sequence')).toHaveText('001-03-000001');
   // The last successful sync stays on the bar while offline.
   await expect(app.getByTestId('status-central')).toContainText('sincronizado');
 
@@ -97,14 +102,7 @@ test('central down: a cash deposit is accepted and queued; central back: the que
 
 test('QA s37 Q4: the close gate blocked by the queue re-reads itself: with central back it lets the count start without "Revisar de nuevo"', async ({ app, central }) => {
   test.setTimeout(180_000);
-  await openTill(app);
-  await drained(app);
-  await central.stop();
-  await openAccount(app, 'F3', 'Consignación', '240000000011');
-  await app.keyboard.press('Enter'); // 100.000: none
-  await app.keyboard.type('4'); // 50.000 × 4
-  await postCashDeposit(app, 200_000);
-  await expect(app.getByTestId('status-central')).toHaveText(/Sin conexión · 1 en cola/, { timeout: 20_000 });
+  await depositWithCentralDown(app, central);
   await app.keyboard.press('Escape');
   await app.keyboard.press('F6');
   const gate = app.getByTestId('close-gate');

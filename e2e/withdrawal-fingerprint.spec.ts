@@ -54,6 +54,21 @@ const supervisorTypesApproval = async (app: Page, reasons: string) => {
   await app.keyboard.press('Enter');
 };
 
+
+/** From the receipt, F5 filtered to the postings: the one posting of this test opened with Enter. */
+const openThePosting = async (app: Page) => {
+  await app.keyboard.press('Escape');
+  await app.keyboard.press('F5');
+  const state = app.getByLabel('Estado', { exact: true });
+  await state.selectOption({ label: 'Contabilizado' });
+  await state.press('Enter');
+  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row', { name: /^Registro \d+$/ });
+  await expect(posting).toHaveCount(1);
+  await posting.focus();
+  await app.keyboard.press('Enter');
+};
+const journalEntry = (app: Page) => app.getByRole('dialog', { name: /^Registro No\. \d+$/ });
+
 test('at the threshold the holder places his finger: central matches, the supervisor visa, it posts and the receipt shows the reference', async ({ app }) => {
   await reviewTenMillion(app, '4455801');
   const step = fingerprintStep(app);
@@ -149,16 +164,8 @@ test('the customer does not authorize (Decreto 1377 art. 6): F7 records it, and 
   await expect(receipt).not.toContainText('Identidad verificada con huella');
 
   // F5: the withdrawal's own entry shows the customer's refusal, as it shows a given authorization.
-  await app.keyboard.press('Escape');
-  await app.keyboard.press('F5');
-  const state = app.getByLabel('Estado', { exact: true });
-  await state.selectOption({ label: 'Contabilizado' });
-  await state.press('Enter');
-  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row', { name: /^Registro \d+$/ });
-  await expect(posting).toHaveCount(1);
-  await posting.focus();
-  await app.keyboard.press('Enter');
-  const entry = app.getByRole('dialog', { name: /^Registro No\. \d+$/ });
+  await openThePosting(app);
+  const entry = journalEntry(app);
   await expect(entry.getByText('Consentimiento biométrico', { exact: true })).toBeVisible();
   await expect(entry.getByTestId('journal-biometric-refusal')).toHaveText(
     /^no autorizado por el cliente CC \*+0002 \(versión biometria-retiro-2026-01, hora \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.*\) · leída por Ana Gómez$/,
@@ -218,16 +225,8 @@ conjunta('conjunta, both holders present: each places a finger in turn, and it p
   await expect(app.getByTestId('receipt-words')).toHaveText('SON: DIEZ MILLONES DE PESOS M/CTE');
 
   // F5: the withdrawal's entry keeps each holder's Ley 1581 authorization, read by the teller before the capture.
-  await app.keyboard.press('Escape');
-  await app.keyboard.press('F5');
-  const state = app.getByLabel('Estado', { exact: true });
-  await state.selectOption({ label: 'Contabilizado' });
-  await state.press('Enter');
-  const posting = app.getByRole('table', { name: 'Registros del diario' }).getByRole('row', { name: /^Registro \d+$/ });
-  await expect(posting).toHaveCount(1);
-  await posting.focus();
-  await app.keyboard.press('Enter');
-  const consents = app.getByRole('dialog', { name: /^Registro No\. \d+$/ }).getByTestId('journal-biometric-consent');
+  await openThePosting(app);
+  const consents = journalEntry(app).getByTestId('journal-biometric-consent');
   await expect(consents).toHaveText([
     /^CC \*+0002 · texto biometria-retiro-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
     /^CC \*+0005 · texto biometria-retiro-2026-01 · \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}.* · leída por Ana Gómez$/,
